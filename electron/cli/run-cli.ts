@@ -1,0 +1,89 @@
+/**
+ * The `fieldguard` command line over the core services: global flags, help in Japanese or
+ * English (following LC_ALL / LC_MESSAGES / LANG), dispatch to one subcommand, and the exit
+ * codes every subcommand shares. Errors print a stable code and a translated message, never
+ * a stack trace.
+ */
+import { parseArgs } from 'node:util';
+import { AppError } from '../core/app-error';
+import { errorMessage } from '../shared/error-messages';
+import { languageFromEnvironment, type Language } from '../shared/locale';
+import { ExitCode, type CliIo, type Command } from './command';
+import { commands as allCommands } from './commands/index';
+
+export interface CliContext {
+  readonly version: string;
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly commands?: readonly Command[];
+}
+
+const TEXT = {
+  ja: {
+    usage: '使い方: fieldguard <コマンド> [オプション]',
+    intro: 'フィールドガード — 医療機器保守エンジニアのためのセキュリティ・ツール (医療情報システムの安全管理に関するガイドライン 6.0)',
+    commands: 'コマンド:',
+    globals: '共通オプション:\n  --help, -h     このヘルプを表示します\n  --version, -v  バージョンを表示します',
+    unknownCommand: (name: string) => `不明なコマンドです: ${name}`,
+    badArguments: (detail: string) => `引数が正しくありません: ${detail}`,
+    seeHelp: '「fieldguard --help」で使い方を確認してください。',
+  },
+  en: {
+    usage: 'Usage: fieldguard <command> [options]',
+    intro: 'FieldGuard — security companion for medical-device field engineers (MHLW guideline 6.0)',
+    commands: 'Commands:',
+    globals: 'Global options:\n  --help, -h     Show this help\n  --version, -v  Show the version',
+    unknownCommand: (name: string) => `Unknown command: ${name}`,
+    badArguments: (detail: string) => `Invalid arguments: ${detail}`,
+    seeHelp: 'Run "fieldguard --help" for usage.',
+  },
+} as const;
+
+export async function runCli(argv: readonly string[], context: CliContext): Promise<ExitCode> {
+  const language = languageFromEnvironment(context.env);
+  const text = TEXT[language];
+  const commands = context.commands ?? allCommands;
+  const io: CliIo = { stdout: context.stdout, stderr: context.stderr, env: context.env, language };
+  const [first, ...rest] = argv;
+
+  if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
+    context.stdout(helpText(language, commands));
+    return ExitCode.ok;
+  }
+  if (first === '--version' || first === '-v') {
+    context.stdout(`fieldguard ${context.version}\n`);
+    return ExitCode.ok;
+  }
+  const command = commands.find((c) => c.name === first);
+  if (!command) {
+    context.stderr(`${text.unknownCommand(first)}\n${text.seeHelp}\n`);
+    return ExitCode.error;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    context.stdout(`${text.usage.split(' ')[0]} fieldguard ${command.usage}\n  ${command.summary[language]}\n`);
+    return ExitCode.ok;
+  }
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...rest], options: command.options, allowPositionals: true, strict: true });
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    context.stderr(`${text.badArguments(detail)}\n${text.seeHelp}\n`);
+    return ExitCode.error;
+  }
+  try {
+    return await command.run(parsed, io);
+  } catch (error) {
+    const code = error instanceof AppError ? error.code : 'INTERNAL';
+    context.stderr(`${code}: ${errorMessage(code, language)}\n`);
+    return ExitCode.error;
+  }
+}
+
+function helpText(language: Language, commands: readonly Command[]): string {
+  const text = TEXT[language];
+  const width = Math.max(...commands.map((c) => c.usage.length));
+  const lines = commands.map((c) => `  ${c.usage.padEnd(width)}  ${c.summary[language]}`);
+  return `${text.intro}\n\n${text.usage}\n\n${text.commands}\n${lines.join('\n')}\n\n${text.globals}\n`;
+}

@@ -1,0 +1,69 @@
+/**
+ * The Electron main process: lifecycle and wiring only. Everything it does to the OS goes
+ * through core services and platform adapters that are tested under plain Node; this file
+ * applies the Electron security checklist at the points only Electron can.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, ipcMain, protocol, session, shell } from 'electron';
+import { createHandlers } from '../core/handlers';
+import { createRouter } from '../core/ipc/router';
+import { stderrLogger as log } from '../core/logger';
+import { readVolumes } from '../platform/disks/read-volumes';
+import { EVENT_TRANSPORT } from '../shared/ipc/transport';
+import { APP_SCHEME, APP_START_URL } from './app-origin';
+import { createAppProtocolHandler } from './app-protocol';
+import { registerIpc } from './ipc';
+import { isTrustedSender } from './trusted-ipc-sender';
+import { denyAllPermissions, guardWebContents } from './web-contents-guards';
+import { createMainWindow } from './window';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const rendererDir = path.join(here, '../renderer');
+const preloadPath = path.join(here, '../preload/index.cjs');
+// electron-vite sets this only for `npm run dev`; a packaged app never loads a dev server.
+const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+app.enableSandbox();
+
+let mainWindow: BrowserWindow | null = null;
+
+if (!app.requestSingleInstanceLock()) {
+  // A second FieldGuard would open the same vault twice: hand over to the first one.
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, (url) => void shell.openExternal(url)));
+  app.on('window-all-closed', () => app.quit());
+  app.whenReady().then(start, (error: unknown) => {
+    log.error('app.start-failed', { errorName: error instanceof Error ? error.name : typeof error });
+    app.exit(2);
+  });
+}
+
+async function start(): Promise<void> {
+  denyAllPermissions(session.defaultSession);
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererDir));
+
+  const dataDir = process.env.FIELDGUARD_DATA_DIR ?? app.getPath('userData');
+  const handlers = createHandlers({
+    identity: { name: app.getName(), version: app.getVersion(), dataDir, runtimeVersions: process.versions },
+    readVolumes,
+    log,
+    emit: (event, payload) => mainWindow?.webContents.send(EVENT_TRANSPORT, event, payload),
+  });
+  const devOrigin = devServerUrl ? new URL(devServerUrl).origin : undefined;
+  registerIpc(ipcMain, createRouter(handlers, log), (frame) => isTrustedSender(frame, devOrigin), log);
+
+  mainWindow = createMainWindow(preloadPath, devServerUrl ?? APP_START_URL, !app.isPackaged);
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+}

@@ -1,0 +1,85 @@
+/**
+ * Turns node-disk-info's drives into FieldGuard volumes. node-disk-info reports `df -P`
+ * blocks on Linux (1 KiB) and macOS (512 B) and bytes on Windows, describes Windows drives
+ * in the display language, and cuts Linux mount points at the first space; this module
+ * corrects all three so that the System page, the CLI and later the erasure screen agree.
+ */
+import type { Volume } from '../../shared/disks';
+import type { LinuxBlockDevice, LinuxMount } from './linux-block-devices';
+
+/** The fields of node-disk-info's `Drive` that FieldGuard reads. */
+export interface DriveRecord {
+  readonly filesystem: string;
+  readonly blocks: number;
+  readonly available: number;
+  readonly mounted: string;
+}
+
+export interface LinuxDetails {
+  readonly mounts: readonly LinuxMount[];
+  readonly blockDevices: readonly LinuxBlockDevice[];
+}
+
+const BLOCK_BYTES: Record<string, number> = { linux: 1024, darwin: 512, win32: 1 };
+
+/** Kernel and memory file systems: not volumes a person stores or erases files on. */
+const PSEUDO_FILE_SYSTEMS = new Set([
+  'tmpfs', 'devtmpfs', 'proc', 'sysfs', 'cgroup', 'cgroup2', 'devpts', 'overlay', 'squashfs',
+  'efivarfs', 'securityfs', 'debugfs', 'tracefs', 'configfs', 'fusectl', 'mqueue', 'hugetlbfs',
+  'pstore', 'bpf', 'autofs', 'binfmt_misc', 'ramfs', 'nsfs', 'devfs', 'map',
+]);
+
+/** Windows' `Win32_LogicalDisk.Description`, in English and Japanese Windows. */
+const WINDOWS_REMOVABLE: Record<string, boolean> = {
+  'Removable Disk': true,
+  'リムーバブル ディスク': true,
+  'CD-ROM Disc': true,
+  'CD-ROM ディスク': true,
+  'Local Fixed Disk': false,
+  'ローカル固定ディスク': false,
+  'Network Connection': false,
+  'ネットワーク接続': false,
+};
+
+export function volumesFromDrives(
+  drives: readonly DriveRecord[],
+  platform: NodeJS.Platform,
+  linux?: LinuxDetails,
+): Volume[] {
+  const blockBytes = BLOCK_BYTES[platform] ?? 1024;
+  const volumes: Volume[] = [];
+  for (const drive of drives) {
+    const base = {
+      device: drive.filesystem,
+      sizeBytes: Math.max(0, Math.round(drive.blocks * blockBytes)),
+      freeBytes: Math.max(0, Math.round(drive.available * blockBytes)),
+    };
+    if (platform === 'win32') {
+      volumes.push({ ...base, mount: drive.mounted, fileSystem: null, label: null, removable: WINDOWS_REMOVABLE[drive.filesystem] ?? null });
+      continue;
+    }
+    if (platform !== 'linux' || !linux) {
+      volumes.push({ ...base, mount: drive.mounted, fileSystem: null, label: null, removable: null });
+      continue;
+    }
+    const mount = findLinuxMount(linux.mounts, drive);
+    if (mount && PSEUDO_FILE_SYSTEMS.has(mount.fileSystem)) continue;
+    const block = linux.blockDevices.find((device) => device.path === drive.filesystem);
+    volumes.push({
+      ...base,
+      mount: mount?.mount ?? drive.mounted,
+      fileSystem: mount?.fileSystem ?? null,
+      label: block?.label ?? null,
+      removable: block ? block.removable : null,
+    });
+  }
+  return volumes;
+}
+
+function findLinuxMount(mounts: readonly LinuxMount[], drive: DriveRecord): LinuxMount | undefined {
+  return (
+    mounts.find((m) => m.mount === drive.mounted) ??
+    // `df -P` output split on spaces: "/media/u/MY DISK" arrives as "/media/u/MY".
+    mounts.find((m) => m.device === drive.filesystem && m.mount.startsWith(`${drive.mounted} `))
+  );
+}

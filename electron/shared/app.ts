@@ -1,0 +1,22 @@
+/** The `app.*` channels: what the app is and what it runs on (shown on the System page). */
+import { z } from 'zod';
+import { defineChannel, noRequest } from './ipc/define';
+
+export const AppInfo = z.object({
+  name: z.string(),
+  version: z.string(),
+  platform: z.enum(['win32', 'darwin', 'linux', 'other']),
+  arch: z.string(),
+  hostname: z.string(),
+  versions: z.object({
+    electron: z.string().nullable(),
+    chrome: z.string().nullable(),
+    node: z.string(),
+  }),
+  dataDir: z.string(),
+});
+export type AppInfo = z.infer<typeof AppInfo>;
+
+export const appChannels = {
+  'app.info': defineChannel({ request: noRequest, response: AppInfo }),
+};

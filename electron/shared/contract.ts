@@ -1,0 +1,36 @@
+/**
+ * The whole IPC contract: every channel and event of every feature. A feature adds its
+ * `electron/shared/<feature>.ts` and one spread line here; the router, the typed client and
+ * the fuzz test pick it up from this object.
+ */
+import type { z } from 'zod';
+import { appChannels } from './app';
+import { diskChannels } from './disks';
+import { preferenceChannels, preferenceEvents } from './preferences';
+
+export const contract = {
+  ...appChannels,
+  ...diskChannels,
+  ...preferenceChannels,
+};
+
+export const events = {
+  ...preferenceEvents,
+};
+
+export type Contract = typeof contract;
+export type ChannelName = keyof Contract;
+export type RequestOf<C extends ChannelName> = z.input<Contract[C]['request']>;
+export type ResponseOf<C extends ChannelName> = z.output<Contract[C]['response']>;
+
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type PayloadOf<E extends EventName> = z.output<Events[E]['payload']>;
+
+export function isChannelName(value: unknown): value is ChannelName {
+  return typeof value === 'string' && Object.hasOwn(contract, value);
+}
+
+export function isEventName(value: unknown): value is EventName {
+  return typeof value === 'string' && Object.hasOwn(events, value);
+}

@@ -1,0 +1,41 @@
+/** The root: theme, data layer, translations, the remembered language, and the routes. */
+import { FluentProvider, makeStaticStyles, webLightTheme } from '@fluentui/react-components';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { I18nextProvider } from 'react-i18next';
+import { HashRouter, Route, Routes } from 'react-router';
+import { i18n } from '../i18n';
+import { AppShell } from './AppShell';
+import { LanguageGate } from './LanguageGate';
+import { queryClient } from './query-client';
+import { screens } from './screens';
+
+const useGlobalStyles = makeStaticStyles({
+  'html, body, #root': { margin: 0, height: '100%' },
+});
+
+export function App() {
+  useGlobalStyles();
+  return (
+    <FluentProvider theme={webLightTheme} style={{ height: '100%' }}>
+      <QueryClientProvider client={queryClient}>
+        <I18nextProvider i18n={i18n}>
+          <LanguageGate>
+            <HashRouter>
+              <Routes>
+                <Route element={<AppShell />}>
+                  {screens.map((screen) =>
+                    screen.path === '' ? (
+                      <Route key="index" index element={screen.element} />
+                    ) : (
+                      <Route key={screen.path} path={screen.path} element={screen.element} />
+                    ),
+                  )}
+                </Route>
+              </Routes>
+            </HashRouter>
+          </LanguageGate>
+        </I18nextProvider>
+      </QueryClientProvider>
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,87 @@
+/**
+ * The frame every screen sits in: a skip link, the title bar with the language switch, the
+ * navigation rail built from `screens`, and the main region. Moving to another screen puts
+ * keyboard and screen-reader focus on its heading.
+ */
+import { useEffect, useRef } from 'react';
+import { makeStyles, NavDrawer, NavDrawerBody, NavItem, Text, tokens } from '@fluentui/react-components';
+import { useTranslation } from 'react-i18next';
+import { Outlet, useLocation, useNavigate } from 'react-router';
+import { LanguageSwitch } from './LanguageSwitch';
+import { screens } from './screens';
+
+const useStyles = makeStyles({
+  root: { display: 'grid', gridTemplateRows: 'auto 1fr', gridTemplateColumns: 'auto 1fr', height: '100vh' },
+  header: {
+    gridColumn: '1 / 3',
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalL,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`,
+    backgroundColor: tokens.colorBrandBackground,
+    color: tokens.colorNeutralForegroundOnBrand,
+  },
+  brand: { display: 'flex', flexDirection: 'column', flexGrow: 1 },
+  title: { color: tokens.colorNeutralForegroundOnBrand, fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase500 },
+  subtitle: { color: tokens.colorNeutralForegroundOnBrand },
+  nav: { height: '100%' },
+  main: { overflow: 'auto', padding: tokens.spacingHorizontalXXL, outline: 'none' },
+  skip: {
+    position: 'absolute',
+    left: '-10000px',
+    top: 'auto',
+    ':focus': { left: tokens.spacingHorizontalM, top: tokens.spacingVerticalM, zIndex: 100, padding: tokens.spacingHorizontalS, backgroundColor: tokens.colorNeutralBackground1, color: tokens.colorBrandForeground1 },
+  },
+});
+
+export function AppShell() {
+  const styles = useStyles();
+  const { t } = useTranslation();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const mainRef = useRef<HTMLElement>(null);
+  const firstRender = useRef(true);
+  const current = location.pathname.replace(/^\//, '');
+
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    mainRef.current?.querySelector<HTMLElement>('h1')?.focus();
+  }, [location.pathname]);
+
+  return (
+    <div className={styles.root}>
+      <a href="#main" className={styles.skip} onClick={(event) => { event.preventDefault(); mainRef.current?.focus(); }}>
+        {t('shell.skipToContent')}
+      </a>
+      <header className={styles.header}>
+        <div className={styles.brand}>
+          <Text as="span" className={styles.title}>{t('app.title')}</Text>
+          <Text as="span" size={200} className={styles.subtitle}>{t('app.subtitle')}</Text>
+        </div>
+        <LanguageSwitch />
+      </header>
+      <NavDrawer
+        className={styles.nav}
+        open
+        type="inline"
+        selectedValue={current}
+        aria-label={t('shell.navigation')}
+        onNavItemSelect={(_event, data) => void navigate(`/${String(data.value)}`)}
+      >
+        <NavDrawerBody>
+          {screens.map((screen) => (
+            <NavItem key={screen.path} value={screen.path} icon={screen.icon} href={`#/${screen.path}`}>
+              {t(screen.labelKey)}
+            </NavItem>
+          ))}
+        </NavDrawerBody>
+      </NavDrawer>
+      <main id="main" ref={mainRef} tabIndex={-1} className={styles.main}>
+        <Outlet />
+      </main>
+    </div>
+  );
+}

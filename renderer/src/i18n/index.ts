@@ -1,0 +1,28 @@
+/**
+ * i18next set up with the two languages; Japanese is the default and the fallback. The
+ * error messages shared with the CLI are merged in under `errors.*`.
+ */
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import errorsEn from '@shared/i18n/errors.en.json';
+import errorsJa from '@shared/i18n/errors.ja.json';
+import { DEFAULT_LANGUAGE } from '@shared/locale';
+import en from './en.json';
+import ja from './ja.json';
+
+export const i18n = i18next.createInstance();
+
+void i18n.use(initReactI18next).init({
+  resources: {
+    ja: { translation: { ...ja, errors: errorsJa } },
+    en: { translation: { ...en, errors: errorsEn } },
+  },
+  lng: DEFAULT_LANGUAGE,
+  fallbackLng: DEFAULT_LANGUAGE,
+  interpolation: { escapeValue: false },
+  returnNull: false,
+});
+
+i18n.on('languageChanged', (language) => {
+  document.documentElement.lang = language;
+});

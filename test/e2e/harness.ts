@@ -1,0 +1,108 @@
+/**
+ * The browser harness (DESIGN.md "Testing without the Electron binary"): the real renderer
+ * bundle, served through the real app:// protocol handler (so with the real CSP), in Debian's
+ * Chromium; `window.fieldguard` is wired to the real IPC router and core services over a
+ * temporary data folder. Only the transport (ipcMain/contextBridge) and OS dialogs are
+ * replaced: `exposeBinding` plays `ipcRenderer.invoke`, `page.evaluate` plays
+ * `webContents.send`, and the init script defines the same frozen object the preload does.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { test as base, type Page } from '@playwright/test';
+import { createHandlers, type CorePorts } from '../../electron/core/handlers';
+import { createRouter } from '../../electron/core/ipc/router';
+import type { Logger } from '../../electron/core/logger';
+import { createAppProtocolHandler } from '../../electron/main/app-protocol';
+import { readVolumes } from '../../electron/platform/disks/read-volumes';
+import packageJson from '../../package.json' with { type: 'json' };
+
+/** A made-up https origin: Chromium refuses module scripts from file://, and no server or port is needed. */
+export const HARNESS_ORIGIN = 'https://fieldguard.test';
+const rendererDir = path.resolve(import.meta.dirname, '../../out/renderer');
+
+export interface Harness {
+  readonly dataDir: string;
+  /** Log events the main process would have written: tests check that nothing sensitive is in them. */
+  readonly logLines: readonly string[];
+  open(route?: string): Promise<void>;
+}
+
+type PortOverrides = Partial<Pick<CorePorts, 'readVolumes' | 'now'>>;
+
+export const test = base.extend<{ harnessPorts: PortOverrides; app: Harness }>({
+  harnessPorts: [{}, { option: true }],
+  app: async ({ page, harnessPorts }, use) => {
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'fieldguard-e2e-'));
+    const logLines: string[] = [];
+    const record = (level: string): Logger['info'] => (event, fields) => logLines.push(JSON.stringify({ level, event, ...fields }));
+    const log: Logger = { info: record('info'), warn: record('warn'), error: record('error') };
+
+    const handlers = createHandlers({
+      identity: { name: 'FieldGuard', version: packageJson.version, dataDir, runtimeVersions: process.versions },
+      readVolumes,
+      log,
+      emit: (event, payload) => void dispatchEvent(page, event, payload),
+      ...harnessPorts,
+    });
+    const router = createRouter(handlers, log);
+    const serve = createAppProtocolHandler(rendererDir);
+
+    await page.route(`${HARNESS_ORIGIN}/**`, async (route) => {
+      const { pathname } = new URL(route.request().url());
+      const response = await serve(new Request(`app://fieldguard${pathname}`, { method: route.request().method() }));
+      await route.fulfill({
+        status: response.status,
+        headers: Object.fromEntries(response.headers.entries()),
+        body: Buffer.from(await response.arrayBuffer()),
+      });
+    });
+    await page.exposeBinding('__fieldguardHarnessInvoke', (_source, channel: unknown, request: unknown) =>
+      router.handle(channel, request),
+    );
+    await page.addInitScript(installBridge);
+
+    await use({
+      dataDir,
+      logLines,
+      async open(hashRoute = '/') {
+        await page.goto(`${HARNESS_ORIGIN}/index.html#${hashRoute}`);
+        await page.locator('main h1').waitFor();
+      },
+    });
+    await rm(dataDir, { recursive: true, force: true });
+  },
+});
+
+export { expect } from '@playwright/test';
+
+/** Runs in the page before its scripts, like the preload: defines a frozen `window.fieldguard`. */
+function installBridge(): void {
+  type Listener = (payload: unknown) => void;
+  const listeners = new Map<string, Set<Listener>>();
+  const host = window as unknown as {
+    __fieldguardHarnessInvoke(channel: string, request: unknown): Promise<unknown>;
+    __fieldguardHarnessDispatch?: (name: string, payload: unknown) => void;
+  };
+  const bridge = Object.freeze({
+    invoke: (channel: string, request: unknown) => host.__fieldguardHarnessInvoke(String(channel), request),
+    on: (event: string, listener: Listener) => {
+      const set = listeners.get(String(event)) ?? new Set<Listener>();
+      set.add(listener);
+      listeners.set(String(event), set);
+      return () => void set.delete(listener);
+    },
+  });
+  Object.defineProperty(window, 'fieldguard', { value: bridge, writable: false, configurable: false });
+  Object.defineProperty(window, '__fieldguardHarnessDispatch', {
+    value: (name: string, payload: unknown) => listeners.get(name)?.forEach((listener) => listener(structuredClone(payload))),
+  });
+}
+
+async function dispatchEvent(page: Page, event: string, payload: unknown): Promise<void> {
+  await page
+    .evaluate(([name, data]) => (window as unknown as { __fieldguardHarnessDispatch(n: unknown, d: unknown): void }).__fieldguardHarnessDispatch(name, data), [event, payload] as const)
+    .catch(() => {
+      // The page may be navigating or closed; Electron drops such events too.
+    });
+}
