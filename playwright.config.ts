@@ -10,6 +10,7 @@ export default defineConfig({
   testDir: 'test/e2e',
   testMatch: '**/*.spec.ts',
   globalSetup: './test/e2e/global-setup.ts',
+  outputDir: 'test-results/playwright',
   workers: 1,
   timeout: 60_000,
   forbidOnly: !!process.env.CI,

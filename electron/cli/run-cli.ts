@@ -21,6 +21,7 @@ export interface CliContext {
 
 const TEXT = {
   ja: {
+    usageLabel: '使い方:',
     usage: '使い方: fieldguard <コマンド> [オプション]',
     intro: 'フィールドガード — 医療機器保守エンジニアのためのセキュリティ・ツール (医療情報システムの安全管理に関するガイドライン 6.0)',
     commands: 'コマンド:',
@@ -30,6 +31,7 @@ const TEXT = {
     seeHelp: '「fieldguard --help」で使い方を確認してください。',
   },
   en: {
+    usageLabel: 'Usage:',
     usage: 'Usage: fieldguard <command> [options]',
     intro: 'FieldGuard — security companion for medical-device field engineers (MHLW guideline 6.0)',
     commands: 'Commands:',
@@ -61,7 +63,7 @@ export async function runCli(argv: readonly string[], context: CliContext): Prom
     return ExitCode.error;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
-    context.stdout(`${text.usage.split(' ')[0]} fieldguard ${command.usage}\n  ${command.summary[language]}\n`);
+    context.stdout(`${text.usageLabel} fieldguard ${command.usage}\n  ${command.summary[language]}\n`);
     return ExitCode.ok;
   }
   let parsed;

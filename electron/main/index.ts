@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, ipcMain, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, protocol, session, shell } from 'electron';
 import { createHandlers } from '../core/handlers';
 import { createRouter } from '../core/ipc/router';
 import { stderrLogger as log } from '../core/logger';
@@ -60,7 +60,7 @@ async function start(): Promise<void> {
     emit: (event, payload) => mainWindow?.webContents.send(EVENT_TRANSPORT, event, payload),
   });
   const devOrigin = devServerUrl ? new URL(devServerUrl).origin : undefined;
-  registerIpc(ipcMain, createRouter(handlers, log), (frame) => isTrustedSender(frame, devOrigin), log);
+  registerIpc(createRouter(handlers, log), (frame) => isTrustedSender(frame, devOrigin), log);
 
   mainWindow = createMainWindow(preloadPath, devServerUrl ?? APP_START_URL, !app.isPackaged);
   mainWindow.on('closed', () => {

@@ -3,14 +3,13 @@
  * sender first (checklist 17), then hands the channel name and request to the router,
  * which validates both. Nothing else in the app listens on IPC.
  */
-import type { IpcMain, WebFrameMain } from 'electron';
+import { ipcMain, type WebFrameMain } from 'electron';
 import type { Router } from '../core/ipc/router';
 import type { Logger } from '../core/logger';
 import { ipcError } from '../shared/errors';
 import { INVOKE_TRANSPORT } from '../shared/ipc/transport';
 
 export function registerIpc(
-  ipcMain: IpcMain,
   router: Router,
   isTrusted: (frame: WebFrameMain | null) => boolean,
   log: Logger,

@@ -4,24 +4,30 @@ import { readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { getDiskInfo } from 'node-disk-info';
 import type { Volume } from '../../shared/disks';
-import { parseLsblkJson, parseProcMounts, type LinuxBlockDevice } from './linux-block-devices';
-import { volumesFromDrives, type LinuxDetails } from './volumes-from-drives';
+import { parseDarwinMount, parseLsblkJson, parseProcMounts, type BlockDevice } from './mount-tables';
+import { volumesFromDrives, type MountDetails } from './volumes-from-drives';
 
 const run = promisify(execFile);
 
 export async function readVolumes(): Promise<Volume[]> {
   const drives = await getDiskInfo();
   const records = drives.map((d) => ({ filesystem: d.filesystem, blocks: d.blocks, available: d.available, mounted: d.mounted }));
-  const linux = process.platform === 'linux' ? await readLinuxDetails() : undefined;
-  return volumesFromDrives(records, process.platform, linux);
+  return volumesFromDrives(records, process.platform, await readMountDetails());
 }
 
-async function readLinuxDetails(): Promise<LinuxDetails> {
-  const mounts = parseProcMounts(await readFile('/proc/self/mounts', 'utf8'));
-  return { mounts, blockDevices: await readBlockDevices() };
+async function readMountDetails(): Promise<MountDetails | undefined> {
+  if (process.platform === 'linux') {
+    const mounts = parseProcMounts(await readFile('/proc/self/mounts', 'utf8'));
+    return { mounts, blockDevices: await readLinuxBlockDevices() };
+  }
+  if (process.platform === 'darwin') {
+    const { stdout } = await run('/sbin/mount', [], { timeout: 5000 });
+    return { mounts: parseDarwinMount(stdout), blockDevices: [] };
+  }
+  return undefined;
 }
 
-async function readBlockDevices(): Promise<LinuxBlockDevice[]> {
+async function readLinuxBlockDevices(): Promise<BlockDevice[]> {
   try {
     const { stdout } = await run('lsblk', ['--json', '--output', 'PATH,RM,HOTPLUG,LABEL'], { timeout: 5000 });
     return parseLsblkJson(stdout);

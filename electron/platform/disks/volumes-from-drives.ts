@@ -1,11 +1,12 @@
 /**
  * Turns node-disk-info's drives into FieldGuard volumes. node-disk-info reports `df -P`
  * blocks on Linux (1 KiB) and macOS (512 B) and bytes on Windows, describes Windows drives
- * in the display language, and cuts Linux mount points at the first space; this module
- * corrects all three so that the System page, the CLI and later the erasure screen agree.
+ * in the display language, and cuts mount points at the first space ("/Volumes/USB MEMORY"
+ * arrives as "/Volumes/USB"); this module corrects all three with the OS's mount table, so
+ * that the System page, the CLI and later the erasure screen agree.
  */
 import type { Volume } from '../../shared/disks';
-import type { LinuxBlockDevice, LinuxMount } from './linux-block-devices';
+import type { BlockDevice, MountEntry } from './mount-tables';
 
 /** The fields of node-disk-info's `Drive` that FieldGuard reads. */
 export interface DriveRecord {
@@ -15,9 +16,10 @@ export interface DriveRecord {
   readonly mounted: string;
 }
 
-export interface LinuxDetails {
-  readonly mounts: readonly LinuxMount[];
-  readonly blockDevices: readonly LinuxBlockDevice[];
+/** The OS's own mount table (Linux, macOS) and block devices (Linux). */
+export interface MountDetails {
+  readonly mounts: readonly MountEntry[];
+  readonly blockDevices: readonly BlockDevice[];
 }
 
 const BLOCK_BYTES: Record<string, number> = { linux: 1024, darwin: 512, win32: 1 };
@@ -44,11 +46,13 @@ const WINDOWS_REMOVABLE: Record<string, boolean> = {
 export function volumesFromDrives(
   drives: readonly DriveRecord[],
   platform: NodeJS.Platform,
-  linux?: LinuxDetails,
+  details?: MountDetails,
 ): Volume[] {
   const blockBytes = BLOCK_BYTES[platform] ?? 1024;
   const volumes: Volume[] = [];
   for (const drive of drives) {
+    // No capacity: an empty card reader, or a line node-disk-info could not split (macOS "map auto_home").
+    if (!(drive.blocks > 0)) continue;
     const base = {
       device: drive.filesystem,
       sizeBytes: Math.max(0, Math.round(drive.blocks * blockBytes)),
@@ -58,13 +62,9 @@ export function volumesFromDrives(
       volumes.push({ ...base, mount: drive.mounted, fileSystem: null, label: null, removable: WINDOWS_REMOVABLE[drive.filesystem] ?? null });
       continue;
     }
-    if (platform !== 'linux' || !linux) {
-      volumes.push({ ...base, mount: drive.mounted, fileSystem: null, label: null, removable: null });
-      continue;
-    }
-    const mount = findLinuxMount(linux.mounts, drive);
+    const mount = details && findMount(details.mounts, drive);
     if (mount && PSEUDO_FILE_SYSTEMS.has(mount.fileSystem)) continue;
-    const block = linux.blockDevices.find((device) => device.path === drive.filesystem);
+    const block = details?.blockDevices.find((device) => device.path === drive.filesystem);
     volumes.push({
       ...base,
       mount: mount?.mount ?? drive.mounted,
@@ -76,7 +76,7 @@ export function volumesFromDrives(
   return volumes;
 }
 
-function findLinuxMount(mounts: readonly LinuxMount[], drive: DriveRecord): LinuxMount | undefined {
+function findMount(mounts: readonly MountEntry[], drive: DriveRecord): MountEntry | undefined {
   return (
     mounts.find((m) => m.mount === drive.mounted) ??
     // `df -P` output split on spaces: "/media/u/MY DISK" arrives as "/media/u/MY".

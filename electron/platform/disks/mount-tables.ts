@@ -1,23 +1,24 @@
 /**
- * Linux facts that `df` (and so node-disk-info) does not give: each mount's file-system
- * type and exact mount point (from /proc/self/mounts, which escapes spaces as \040), and
- * whether its block device is removable or hot-pluggable (from `lsblk --json`, no root needed).
+ * Facts that `df` (and so node-disk-info) does not give, read without admin rights: each
+ * mount's file-system type and exact mount point (Linux: /proc/self/mounts, which escapes
+ * spaces as \040; macOS: the output of `mount`), and whether a Linux block device is
+ * removable or hot-pluggable (`lsblk --json`).
  */
-export interface LinuxMount {
+export interface MountEntry {
   readonly device: string;
   readonly mount: string;
   readonly fileSystem: string;
 }
 
-export interface LinuxBlockDevice {
+export interface BlockDevice {
   readonly path: string;
   readonly removable: boolean;
   readonly label: string | null;
 }
 
 /** Parses /proc/self/mounts (fstab format). Later lines win: they are the mounts on top. */
-export function parseProcMounts(text: string): LinuxMount[] {
-  const byMount = new Map<string, LinuxMount>();
+export function parseProcMounts(text: string): MountEntry[] {
+  const byMount = new Map<string, MountEntry>();
   for (const line of text.split('\n')) {
     const [device, mount, fileSystem] = line.trim().split(/\s+/);
     if (!device || !mount || !fileSystem) continue;
@@ -25,6 +26,16 @@ export function parseProcMounts(text: string): LinuxMount[] {
     byMount.set(decoded.mount, decoded);
   }
   return [...byMount.values()];
+}
+
+/** Parses macOS `mount` output: `/dev/disk4s1 on /Volumes/USB MEMORY (msdos, local, nodev)`. */
+export function parseDarwinMount(text: string): MountEntry[] {
+  const entries: MountEntry[] = [];
+  for (const line of text.split('\n')) {
+    const [, device, mount, fileSystem] = /^(.+?) on (.+) \(([^,)]+)[^)]*\)\s*$/.exec(line.trim()) ?? [];
+    if (device && mount && fileSystem) entries.push({ device, mount, fileSystem });
+  }
+  return entries;
 }
 
 function unescapeOctal(field: string): string {
@@ -41,9 +52,9 @@ interface LsblkNode {
 }
 
 /** Parses `lsblk --json -o PATH,RM,HOTPLUG,LABEL`; old util-linux prints "0"/"1" strings. */
-export function parseLsblkJson(text: string): LinuxBlockDevice[] {
+export function parseLsblkJson(text: string): BlockDevice[] {
   const root = JSON.parse(text) as { blockdevices?: unknown };
-  const devices: LinuxBlockDevice[] = [];
+  const devices: BlockDevice[] = [];
   const visit = (nodes: unknown, parentRemovable: boolean): void => {
     if (!Array.isArray(nodes)) return;
     for (const node of nodes as LsblkNode[]) {

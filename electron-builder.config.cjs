@@ -1,0 +1,24 @@
+/**
+ * Installers: Windows (NSIS installer and portable), macOS (dmg), Linux (AppImage, deb),
+ * each with the hardened fuses of build/fuses.cjs. `npm run dist` builds for the host OS.
+ */
+const { fusesFor } = require('./build/fuses.cjs');
+
+const e2e = process.env.FIELDGUARD_E2E_BUILD === '1';
+
+/** @type {import('electron-builder').Configuration} */
+module.exports = {
+  appId: 'jp.fieldguard.app',
+  productName: 'FieldGuard',
+  copyright: 'FieldGuard',
+  directories: { output: e2e ? 'dist/e2e' : 'dist', buildResources: 'build' },
+  files: ['out/**', 'package.json', '!**/*.map'],
+  extraResources: [{ from: 'assets', to: 'assets', filter: ['**/*'] }],
+  asar: true,
+  electronFuses: fusesFor({ e2e }),
+  win: { target: ['nsis', 'portable'], artifactName: '${productName}-${version}-${arch}.${ext}' },
+  nsis: { oneClick: false, perMachine: false, allowToChangeInstallationDirectory: true, artifactName: '${productName}-Setup-${version}.${ext}' },
+  portable: { artifactName: '${productName}-Portable-${version}.${ext}' },
+  mac: { target: ['dmg'], category: 'public.app-category.medical', hardenedRuntime: true, entitlements: 'build/entitlements.mac.plist', entitlementsInherit: 'build/entitlements.mac.plist' },
+  linux: { target: ['AppImage', 'deb'], category: 'Utility', maintainer: 'FieldGuard' },
+};

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Installs from Debian everything the tests need that npm cannot bring: Chromium for the
+# browser tests, dbus + gnome-keyring + libsecret for keytar, ClamAV for scanning,
+# poppler-utils for checking PDF signatures, and Japanese fonts for the screenshots.
+# Idempotent: does nothing when all of it is already there. Needs root (or sudo).
+set -euo pipefail
+
+packages=(chromium dbus gnome-keyring libsecret-1-dev clamav poppler-utils fonts-noto-cjk python3 make g++)
+
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "install-test-deps: all Debian packages present"
+  exit 0
+fi
+
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+echo "install-test-deps: installing ${missing[*]}"
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+echo "install-test-deps: done"

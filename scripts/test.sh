@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# `npm test`: every check the project has, in one run, each step's result kept so that a
+# failure early on does not hide the others. Runs itself inside a private D-Bus session
+# with a fresh, unlocked gnome-keyring (keytar's Secret Service) and a throw-away data home,
+# so no test touches the developer's real keyring. Ends with "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+if [ -z "${FIELDGUARD_TEST_SESSION:-}" ]; then
+  export FIELDGUARD_TEST_SESSION=1
+  scratch="$(mktemp -d)"
+  export XDG_DATA_HOME="$scratch/data" XDG_CONFIG_HOME="$scratch/config" XDG_RUNTIME_DIR="$scratch/run"
+  mkdir -p "$XDG_DATA_HOME" "$XDG_CONFIG_HOME" "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
+  dbus-run-session -- sh -c 'printf pw | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1; exec bash scripts/test.sh'
+  status=$?
+  rm -rf "$scratch"
+  exit $status
+fi
+
+rm -f test-results/*-report.json
+failed_steps=()
+step() {
+  local name="$1"; shift
+  echo
+  echo "━━ $name ━━"
+  if ! "$@"; then failed_steps+=("$name"); fi
+}
+
+step typecheck npm run --silent typecheck
+step lint npm run --silent lint
+step electronegativity node scripts/electronegativity.mjs
+step "unit and integration tests" npx vitest run
+step "browser end-to-end tests" npx playwright test
+echo
+echo "━━ Electron end-to-end tests ━━"
+if node --import tsx -e "import('./test/e2e-electron/electron-binary.ts').then(m => process.exit(m.findElectronBinary() ? 0 : 1))"; then
+  step "Electron end-to-end tests" npx playwright test -c test/e2e-electron/playwright.config.ts
+else
+  node --import tsx -e "import('./test/e2e-electron/electron-binary.ts').then(m => console.log('e2e-electron: ' + m.NO_ELECTRON_MESSAGE))"
+fi
+
+node scripts/summarize-tests.mjs "${failed_steps[@]}"
