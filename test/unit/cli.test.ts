@@ -30,7 +30,7 @@ describe('fieldguard', () => {
   });
 
   it('--help is Japanese by default and under a Japanese locale', async () => {
-    for (const env of [{}, { LANG: 'ja_JP.UTF-8' }, { LANG: 'C' }]) {
+    for (const env of [{}, { LANG: 'ja_JP.UTF-8' }, { LANG: 'C' }] as Record<string, string>[]) {
       const { code, stdout } = await cli(['--help'], env);
       expect(code).toBe(0);
       expect(stdout).toContain('使い方: fieldguard <コマンド>');
