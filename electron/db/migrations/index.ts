@@ -1,0 +1,5 @@
+/** Every migration, in order. A new one is a new file and a new line here. */
+import type { Migration } from '../migrate';
+import { migration0001Vault } from './0001-vault';
+
+export const migrations: readonly Migration[] = [migration0001Vault];

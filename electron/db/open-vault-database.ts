@@ -1,0 +1,55 @@
+/**
+ * Opens the vault database: SQLCipher 4 (better-sqlite3-multiple-ciphers) keyed with a raw
+ * 256-bit key derived from the master key — never a passphrase, so SQLCipher's own KDF is
+ * skipped (the password already went through Argon2id). `secure_delete` overwrites deleted
+ * content, so a crypto-erased file key does not linger in free pages (7-3, 10-1).
+ */
+import Database from 'better-sqlite3-multiple-ciphers';
+import { AppError } from '../core/app-error';
+
+export type VaultDatabase = Database.Database;
+
+export function openVaultDatabase(file: string, rawKey: Buffer, options: { create: boolean }): VaultDatabase {
+  if (rawKey.length !== 32) throw new Error('the database key must be 256 bits');
+  const db = new Database(file, { fileMustExist: !options.create });
+  try {
+    db.pragma(`cipher='sqlcipher'`);
+    db.pragma('legacy=4');
+    db.pragma(`key="x'${rawKey.toString('hex')}'"`);
+    // The first read fails with SQLITE_NOTADB when the key is wrong or the header is damaged.
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('secure_delete = ON');
+    db.pragma('foreign_keys = ON');
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/**
+ * Tells a damaged or edited database file apart from a wrong key: with the right key,
+ * SQLCipher's per-page HMACs name the pages that were changed.
+ */
+export function checkCipherIntegrity(db: VaultDatabase): string[] {
+  const rows = db.pragma('cipher_integrity_check') as Array<Record<string, unknown>>;
+  return rows.map((row) => String(Object.values(row)[0]));
+}
+
+/** Opens with the right key but finds damage: the two errors the unlock screen must tell apart. */
+export function openOrDiagnose(file: string, rawKey: Buffer): VaultDatabase {
+  try {
+    const db = openVaultDatabase(file, rawKey, { create: false });
+    const problems = checkCipherIntegrity(db);
+    if (problems.length > 0) {
+      db.close();
+      throw new AppError('VAULT_DATABASE_DAMAGED');
+    }
+    return db;
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw new AppError('VAULT_DATABASE_DAMAGED');
+  }
+}
