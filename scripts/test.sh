@@ -7,14 +7,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 
 if [ -z "${FIELDGUARD_TEST_SESSION:-}" ]; then
-  export FIELDGUARD_TEST_SESSION=1
-  scratch="$(mktemp -d)"
-  export XDG_DATA_HOME="$scratch/data" XDG_CONFIG_HOME="$scratch/config" XDG_RUNTIME_DIR="$scratch/run"
-  mkdir -p "$XDG_DATA_HOME" "$XDG_CONFIG_HOME" "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
-  dbus-run-session -- sh -c 'printf pw | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1; exec bash scripts/test.sh'
-  status=$?
-  rm -rf "$scratch"
-  exit $status
+  FIELDGUARD_TEST_SESSION=1 exec scripts/with-test-keyring.sh bash scripts/test.sh
 fi
 
 rm -f test-results/*-report.json

@@ -7,6 +7,7 @@
 import { parseArgs } from 'node:util';
 import { AppError } from '../core/app-error';
 import { errorMessage } from '../shared/error-messages';
+import type { ErrorCode } from '../shared/errors';
 import { languageFromEnvironment, type Language } from '../shared/locale';
 import { ExitCode, type CliIo, type Command } from './command';
 import { commands as allCommands } from './commands/index';
@@ -18,6 +19,12 @@ export interface CliContext {
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly commands?: readonly Command[];
 }
+
+/** Refusals (exit 1) as opposed to errors (exit 2): the user can fix these by giving other input. */
+const REFUSALS = new Set<ErrorCode>([
+  'VAULT_WRONG_PASSWORD', 'VAULT_PASSWORD_REJECTED', 'VAULT_PASSWORDS_DIFFER', 'VAULT_THROTTLED', 'VAULT_RECOVERY_REQUIRED',
+  'VAULT_THROTTLE_TAMPERED', 'VAULT_RECOVERY_KEY_INVALID', 'VAULT_RECOVERY_KEY_WRONG', 'VAULT_RECOVERY_CONFIRMATION_MISMATCH',
+]);
 
 const TEXT = {
   ja: {
@@ -47,7 +54,7 @@ export async function runCli(argv: readonly string[], context: CliContext): Prom
   const text = TEXT[language];
   const commands = context.commands ?? allCommands;
   const io: CliIo = { stdout: context.stdout, stderr: context.stderr, env: context.env, language };
-  const [first, ...rest] = argv;
+  const [first] = argv;
 
   if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
     context.stdout(helpText(language, commands));
@@ -57,11 +64,15 @@ export async function runCli(argv: readonly string[], context: CliContext): Prom
     context.stdout(`fieldguard ${context.version}\n`);
     return ExitCode.ok;
   }
-  const command = commands.find((c) => c.name === first);
+  // Commands may have two words ("vault init"): the longest name that starts argv wins.
+  const command = [...commands]
+    .sort((a, b) => b.name.split(' ').length - a.name.split(' ').length)
+    .find((c) => c.name.split(' ').every((word, i) => argv[i] === word));
   if (!command) {
-    context.stderr(`${text.unknownCommand(first)}\n${text.seeHelp}\n`);
+    context.stderr(`${text.unknownCommand(argv.slice(0, 2).filter((a) => !a.startsWith('-')).join(' '))}\n${text.seeHelp}\n`);
     return ExitCode.error;
   }
+  const rest = argv.slice(command.name.split(' ').length);
   if (rest.includes('--help') || rest.includes('-h')) {
     context.stdout(`${text.usageLabel} fieldguard ${command.usage}\n  ${command.summary[language]}\n`);
     return ExitCode.ok;
@@ -79,13 +90,12 @@ export async function runCli(argv: readonly string[], context: CliContext): Prom
   } catch (error) {
     const code = error instanceof AppError ? error.code : 'INTERNAL';
     context.stderr(`${code}: ${errorMessage(code, language)}\n`);
-    return ExitCode.error;
+    return REFUSALS.has(code) ? ExitCode.refused : ExitCode.error;
   }
 }
 
 function helpText(language: Language, commands: readonly Command[]): string {
   const text = TEXT[language];
-  const width = Math.max(...commands.map((c) => c.usage.length));
-  const lines = commands.map((c) => `  ${c.usage.padEnd(width)}  ${c.summary[language]}`);
+  const lines = commands.map((c) => `  ${c.usage}\n      ${c.summary[language]}`);
   return `${text.intro}\n\n${text.usage}\n\n${text.commands}\n${lines.join('\n')}\n\n${text.globals}\n`;
 }

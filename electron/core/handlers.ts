@@ -1,28 +1,54 @@
 /**
- * Wires the contract's channels to the core services. The main process, the CLI and the
- * browser harness all build their handlers here, from the same ports, so what the tests
- * exercise is what the app runs.
+ * Builds the core — services and the handlers of every contract channel — from ports. The
+ * main process, the CLI and the browser harness all build it here, from the same code, so
+ * what the tests exercise is what the app runs.
  */
-import type { EventName, PayloadOf } from '../shared/contract';
 import { describeApp, type AppIdentity } from './app/describe-app';
+import { createAuditHandlers } from './audit/audit-handlers';
+import type { Dialogs } from './dialogs';
 import { listVolumes, type ReadVolumes } from './disks/list-volumes';
+import type { EmitEvent } from './events';
 import type { Handlers } from './ipc/router';
+import { createJobRegistry } from './jobs/job-registry';
 import type { Logger } from './logger';
 import { createPreferencesStore } from './preferences/preferences-store';
+import type { KeyStore } from './vault/key-store';
+import type { KdfParameters } from './vault/password-kdf';
+import { createVaultHandlers } from './vault/vault-handlers';
+import { createVaultService, type VaultService } from './vault/vault-service';
 
-export type EmitEvent = <E extends EventName>(event: E, payload: PayloadOf<E>) => void;
+export type { EmitEvent } from './events';
 
 export interface CorePorts {
   readonly identity: AppIdentity;
   readonly readVolumes: ReadVolumes;
+  readonly keyStore: KeyStore;
+  readonly dialogs: Dialogs;
   readonly log: Logger;
   readonly emit: EmitEvent;
   readonly now?: () => Date;
+  /** Argon2id parameters for new passwords; calibrated to 0.5–1 s unless a test passes the floor. */
+  readonly chooseKdf?: () => Promise<KdfParameters>;
 }
 
-export function createHandlers(ports: CorePorts): Handlers {
+export interface Core {
+  readonly handlers: Handlers;
+  readonly vault: VaultService;
+}
+
+export function createCore(ports: CorePorts): Core {
+  const now = ports.now ?? (() => new Date());
   const preferences = createPreferencesStore(ports.identity.dataDir, ports.log);
-  return {
+  const vault = createVaultService({
+    dataDir: ports.identity.dataDir,
+    keyStore: ports.keyStore,
+    log: ports.log,
+    now,
+    chooseKdf: ports.chooseKdf,
+    onLocked: (reason) => ports.emit('vault.locked', { reason }),
+  });
+  const jobs = createJobRegistry();
+  const handlers: Handlers = {
     'app.info': () => describeApp(ports.identity),
     'disks.list': () => listVolumes(ports.readVolumes, ports.now),
     'prefs.get': () => preferences.get(),
@@ -31,5 +57,8 @@ export function createHandlers(ports: CorePorts): Handlers {
       ports.emit('prefs.changed', next);
       return next;
     },
+    ...createVaultHandlers(vault, jobs, ports.dialogs, ports.emit, now),
+    ...createAuditHandlers(vault, ports.dialogs),
   };
+  return { handlers, vault };
 }

@@ -5,7 +5,6 @@
  * content, so a crypto-erased file key does not linger in free pages (7-3, 10-1).
  */
 import Database from 'better-sqlite3-multiple-ciphers';
-import { AppError } from '../core/app-error';
 
 export type VaultDatabase = Database.Database;
 
@@ -30,26 +29,16 @@ export function openVaultDatabase(file: string, rawKey: Buffer, options: { creat
 }
 
 /**
- * Tells a damaged or edited database file apart from a wrong key: with the right key,
- * SQLCipher's per-page HMACs name the pages that were changed.
+ * Tells a damaged or edited database file apart from a wrong key. SQLCipher's
+ * `cipher_integrity_check` is not implemented by SQLite3 Multiple Ciphers (it returns no
+ * rows), so this reads every page with `quick_check`: with the right key, a page whose
+ * HMAC does not match fails the read as SQLITE_CORRUPT.
  */
-export function checkCipherIntegrity(db: VaultDatabase): string[] {
-  const rows = db.pragma('cipher_integrity_check') as Array<Record<string, unknown>>;
-  return rows.map((row) => String(Object.values(row)[0]));
-}
-
-/** Opens with the right key but finds damage: the two errors the unlock screen must tell apart. */
-export function openOrDiagnose(file: string, rawKey: Buffer): VaultDatabase {
+export function isDatabaseIntact(db: VaultDatabase): boolean {
   try {
-    const db = openVaultDatabase(file, rawKey, { create: false });
-    const problems = checkCipherIntegrity(db);
-    if (problems.length > 0) {
-      db.close();
-      throw new AppError('VAULT_DATABASE_DAMAGED');
-    }
-    return db;
-  } catch (error) {
-    if (error instanceof AppError) throw error;
-    throw new AppError('VAULT_DATABASE_DAMAGED');
+    const rows = db.pragma('quick_check') as Array<Record<string, unknown>>;
+    return rows.length === 1 && Object.values(rows[0] ?? {})[0] === 'ok';
+  } catch {
+    return false;
   }
 }

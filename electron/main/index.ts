@@ -5,15 +5,18 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, protocol, session, shell } from 'electron';
-import { createHandlers } from '../core/handlers';
+import { app, BrowserWindow, powerMonitor, protocol, session, shell } from 'electron';
+import { createCore } from '../core/handlers';
 import { createRouter } from '../core/ipc/router';
 import { stderrLogger as log } from '../core/logger';
+import { createAutoLock } from '../core/vault/auto-lock';
 import { readVolumes } from '../platform/disks/read-volumes';
+import { createKeytarKeyStore } from '../platform/keychain/keytar-key-store';
 import { EVENT_TRANSPORT } from '../shared/ipc/transport';
 import { APP_SCHEME, APP_START_URL } from './app-origin';
 import { createAppProtocolHandler } from './app-protocol';
 import { registerIpc } from './ipc';
+import { createNativeDialogs } from './native-dialogs';
 import { isTrustedSender } from './trusted-ipc-sender';
 import { denyAllPermissions, guardWebContents } from './web-contents-guards';
 import { createMainWindow } from './window';
@@ -53,14 +56,23 @@ async function start(): Promise<void> {
   protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererDir));
 
   const dataDir = process.env.FIELDGUARD_DATA_DIR ?? app.getPath('userData');
-  const handlers = createHandlers({
+  const core = createCore({
     identity: { name: app.getName(), version: app.getVersion(), dataDir, runtimeVersions: process.versions },
     readVolumes,
+    keyStore: createKeytarKeyStore(),
+    dialogs: createNativeDialogs(() => mainWindow),
     log,
     emit: (event, payload) => mainWindow?.webContents.send(EVENT_TRANSPORT, event, payload),
   });
   const devOrigin = devServerUrl ? new URL(devServerUrl).origin : undefined;
-  registerIpc(createRouter(handlers, log), (frame) => isTrustedSender(frame, devOrigin), log);
+  registerIpc(createRouter(core.handlers, log), (frame) => isTrustedSender(frame, devOrigin), log);
+
+  // Locking drops every key: at once when the OS locks or sleeps, and after the idle time (7-3).
+  powerMonitor.on('lock-screen', () => core.vault.lock('os-lock'));
+  powerMonitor.on('suspend', () => core.vault.lock('suspend'));
+  app.on('before-quit', () => core.vault.lock('shutdown'));
+  const autoLock = createAutoLock(core.vault, () => powerMonitor.getSystemIdleTime());
+  setInterval(() => autoLock.check(), 15_000).unref();
 
   mainWindow = createMainWindow(preloadPath, devServerUrl ?? APP_START_URL, !app.isPackaged);
   mainWindow.on('closed', () => {

@@ -5,17 +5,22 @@
  */
 import type { z } from 'zod';
 import { appChannels } from './app';
+import { auditChannels } from './audit';
 import { diskChannels } from './disks';
 import { preferenceChannels, preferenceEvents } from './preferences';
+import { vaultChannels, vaultEvents } from './vault';
 
 export const contract = {
   ...appChannels,
   ...diskChannels,
   ...preferenceChannels,
+  ...vaultChannels,
+  ...auditChannels,
 };
 
 export const events = {
   ...preferenceEvents,
+  ...vaultEvents,
 };
 
 export type Contract = typeof contract;

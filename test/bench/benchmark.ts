@@ -17,6 +17,8 @@ export interface Benchmark<Context = unknown> {
   subject(context: Context): Promise<number>;
   reference(context: Context): Promise<number>;
   teardown(context: Context): Promise<void>;
+  /** Anything else worth reporting once the rounds are done (e.g. peak memory), printed under the table. */
+  notes?(context: Context): string;
 }
 
 export interface BenchmarkResult {
@@ -29,6 +31,7 @@ export interface BenchmarkResult {
   readonly target: number;
   readonly met: boolean;
   readonly rounds: number;
+  readonly notes?: string;
 }
 
 export function median(values: readonly number[]): number {
@@ -59,6 +62,7 @@ export async function runBenchmark<C>(benchmark: Benchmark<C>): Promise<Benchmar
     const value = median(ours);
     const referenceValue = median(theirs);
     const ratio = benchmark.higherIsBetter ? value / referenceValue : referenceValue / value;
+    const notes = benchmark.notes?.(context);
     return {
       name: benchmark.name,
       unit: benchmark.unit,
@@ -69,6 +73,7 @@ export async function runBenchmark<C>(benchmark: Benchmark<C>): Promise<Benchmar
       target: benchmark.target,
       met: ratio >= benchmark.target,
       rounds,
+      ...(notes ? { notes } : {}),
     };
   } finally {
     await benchmark.teardown(context);

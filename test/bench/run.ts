@@ -31,6 +31,7 @@ console.table(
     met: r.met ? 'yes' : 'NO',
   })),
 );
+for (const r of results) if (r.notes) process.stdout.write(`${r.name}: ${r.notes}\n`);
 const output = path.resolve(here, '../../bench-results.json');
 await writeFile(output, `${JSON.stringify(results, null, 2)}\n`);
 process.stdout.write(`wrote ${output}\n`);

@@ -6,16 +6,12 @@
  * replaced: `exposeBinding` plays `ipcRenderer.invoke`, `page.evaluate` plays
  * `webContents.send`, and the init script defines the same frozen object the preload does.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { test as base, type Page } from '@playwright/test';
-import { createHandlers, type CorePorts } from '../../electron/core/handlers';
+import type { CorePorts } from '../../electron/core/handlers';
 import { createRouter } from '../../electron/core/ipc/router';
-import type { Logger } from '../../electron/core/logger';
 import { createAppProtocolHandler } from '../../electron/main/app-protocol';
-import { readVolumes } from '../../electron/platform/disks/read-volumes';
-import packageJson from '../../package.json' with { type: 'json' };
+import { createTestCore, recordingLogger, type ScriptedDialogs } from '../support/test-core';
 
 /** A made-up https origin: Chromium refuses module scripts from file://, and no server or port is needed. */
 export const HARNESS_ORIGIN = 'https://fieldguard.test';
@@ -23,29 +19,22 @@ const rendererDir = path.resolve(import.meta.dirname, '../../out/renderer');
 
 export interface Harness {
   readonly dataDir: string;
+  readonly dialogs: ScriptedDialogs;
   /** Log events the main process would have written: tests check that nothing sensitive is in them. */
   readonly logLines: readonly string[];
+  /** Creates and unlocks a vault behind the scenes (the wizard has its own tests); returns the recovery key. */
+  createVault(options?: { passwordOnly?: boolean }): Promise<string>;
+  /** Opens the app at a route and waits for a screen heading. */
   open(route?: string): Promise<void>;
 }
 
-type PortOverrides = Partial<Pick<CorePorts, 'readVolumes' | 'now'>>;
+type PortOverrides = Partial<Pick<CorePorts, 'readVolumes' | 'now' | 'keyStore'>>;
 
 export const test = base.extend<{ harnessPorts: PortOverrides; app: Harness }>({
   harnessPorts: [{}, { option: true }],
   app: async ({ page, harnessPorts }, use) => {
-    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'fieldguard-e2e-'));
-    const logLines: string[] = [];
-    const record = (level: string): Logger['info'] => (event, fields) => logLines.push(JSON.stringify({ level, event, ...fields }));
-    const log: Logger = { info: record('info'), warn: record('warn'), error: record('error') };
-
-    const handlers = createHandlers({
-      identity: { name: 'FieldGuard', version: packageJson.version, dataDir, runtimeVersions: process.versions },
-      readVolumes,
-      log,
-      emit: (event, payload) => void dispatchEvent(page, event, payload),
-      ...harnessPorts,
-    });
-    const router = createRouter(handlers, log);
+    const core = await createTestCore({ emit: (event, payload) => void dispatchEvent(page, event, payload), ...harnessPorts });
+    const router = createRouter(core.handlers, recordingLogger(core.logLines));
     const serve = createAppProtocolHandler(rendererDir);
 
     await page.route(`${HARNESS_ORIGIN}/**`, async (route) => {
@@ -63,18 +52,21 @@ export const test = base.extend<{ harnessPorts: PortOverrides; app: Harness }>({
     await page.addInitScript(installBridge);
 
     await use({
-      dataDir,
-      logLines,
+      dataDir: core.dataDir,
+      dialogs: core.dialogs,
+      logLines: core.logLines,
+      createVault: (options) => core.createVault(options),
       async open(hashRoute = '/') {
         await page.goto(`${HARNESS_ORIGIN}/index.html#${hashRoute}`);
-        await page.locator('main h1').waitFor();
+        await page.locator('h1').first().waitFor();
       },
     });
-    await rm(dataDir, { recursive: true, force: true });
+    await core.cleanup();
   },
 });
 
 export { expect } from '@playwright/test';
+
 
 /** Runs in the page before its scripts, like the preload: defines a frozen `window.fieldguard`. */
 function installBridge(): void {

@@ -4,6 +4,7 @@ import { expect, test } from './harness';
 import { inspectScreen, switchLanguage } from './screens';
 
 test('the app opens in Japanese on the dashboard', async ({ page, app }) => {
+  await app.createVault();
   await app.open('/');
   await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('ダッシュボード');
@@ -13,6 +14,7 @@ test('the app opens in Japanese on the dashboard', async ({ page, app }) => {
 });
 
 test('the System page lists the same volumes as `fieldguard disks --json`', async ({ page, app }) => {
+  await app.createVault();
   await app.open('/');
   await page.getByRole('link', { name: 'システム情報' }).first().click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('システム情報');
@@ -44,6 +46,7 @@ test('the System page lists the same volumes as `fieldguard disks --json`', asyn
 });
 
 test('the language switch changes the UI to English and is remembered after a restart', async ({ page, app }) => {
+  await app.createVault();
   await app.open('/system');
   await switchLanguage(page, 'en');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('System');
@@ -56,6 +59,7 @@ test('the language switch changes the UI to English and is remembered after a re
 });
 
 test('refresh reads the volumes again and shows when they were read, in JST', async ({ page, app }) => {
+  await app.createVault();
   await app.open('/system');
   const stamp = page.getByText(/時点$/);
   await expect(stamp).toContainText('JST');
@@ -64,6 +68,7 @@ test('refresh reads the volumes again and shows when they were read, in JST', as
 });
 
 test('the whole app can be used from the keyboard', async ({ page, app }) => {
+  await app.createVault();
   await app.open('/');
   await page.keyboard.press('Tab');
   await expect(page.getByRole('link', { name: 'メインコンテンツへ移動' })).toBeFocused();
@@ -86,6 +91,7 @@ test.describe('when the volumes cannot be read', () => {
   });
 
   test('the System page says so in plain words and offers a retry, without leaking the cause', async ({ page, app }) => {
+    await app.createVault();
     await app.open('/system');
     const alert = page.getByRole('alert');
     await expect(alert).toContainText('ボリューム情報を読み取れませんでした');

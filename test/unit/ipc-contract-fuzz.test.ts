@@ -4,40 +4,28 @@
  * crashes, hangs, rejects or returns a stack trace. The test enumerates the contract, so
  * channels added later are covered without touching it.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHandlers } from '../../electron/core/handlers';
 import { createRouter, type Router } from '../../electron/core/ipc/router';
 import { silentLogger } from '../../electron/core/logger';
-import { readVolumes } from '../../electron/platform/disks/read-volumes';
 import { contract } from '../../electron/shared/contract';
 import { ErrorCode, type IpcReply } from '../../electron/shared/errors';
+import { createTestCore, type TestCore } from '../support/test-core';
 
-let dataDir: string;
+let core: TestCore;
 let router: Router;
 const unhandled: unknown[] = [];
 const onUnhandled = (reason: unknown) => void unhandled.push(reason);
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(path.join(os.tmpdir(), 'fieldguard-fuzz-'));
-  router = createRouter(
-    createHandlers({
-      identity: { name: 'FieldGuard', version: '0.0.0', dataDir, runtimeVersions: process.versions },
-      readVolumes,
-      log: silentLogger,
-      emit: () => {},
-    }),
-    silentLogger,
-  );
+  core = await createTestCore();
+  router = createRouter(core.handlers, silentLogger);
   process.on('unhandledRejection', onUnhandled);
 });
 
 afterAll(async () => {
   process.off('unhandledRejection', onUnhandled);
-  await rm(dataDir, { recursive: true, force: true });
+  await core.cleanup();
 });
 
 const hostileValues = fc.oneof(

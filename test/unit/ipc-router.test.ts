@@ -2,17 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../../electron/core/app-error';
 import { createRouter, type Handlers } from '../../electron/core/ipc/router';
 import type { Logger } from '../../electron/core/logger';
+import { contract } from '../../electron/shared/contract';
+import { recordingLogger as recordLines } from '../support/test-core';
 
 function recordingLogger(): Logger & { lines: string[] } {
   const lines: string[] = [];
-  const record = (level: string) => (event: string, fields?: object) => void lines.push(JSON.stringify({ level, event, ...fields }));
-  return { lines, info: record('info'), warn: record('warn'), error: record('error') };
+  return { lines, ...recordLines(lines) };
 }
 
 const volumes = { volumes: [], readAt: '2026-11-26T00:00:00.000Z' };
 
+/** The four channels these tests use; every other channel answers INTERNAL. */
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
+  const unused = Object.fromEntries(Object.keys(contract).map((channel) => [channel, () => { throw new AppError('INTERNAL'); }])) as unknown as Handlers;
   return {
+    ...unused,
     'app.info': () => ({
       name: 'FieldGuard', version: '0.1.0', platform: 'linux', arch: 'x64', hostname: 'h',
       versions: { electron: null, chrome: null, node: '20' }, dataDir: '/tmp/x',

@@ -4,9 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../electron/core/app-error';
-import { createHandlers } from '../../electron/core/handlers';
 import { silentLogger } from '../../electron/core/logger';
 import { createPreferencesStore, PREFERENCES_FILE } from '../../electron/core/preferences/preferences-store';
+import { createTestCore } from '../support/test-core';
 
 let dataDir: string;
 beforeEach(async () => {
@@ -46,14 +46,9 @@ describe('preferences', () => {
   });
 
   it('announce a change to the renderer as a prefs.changed event', async () => {
-    const events: unknown[] = [];
-    const handlers = createHandlers({
-      identity: { name: 'FieldGuard', version: '0', dataDir, runtimeVersions: process.versions },
-      readVolumes: async () => [],
-      log: silentLogger,
-      emit: (event, payload) => void events.push([event, payload]),
-    });
-    await handlers['prefs.setLanguage']({ language: 'en' });
-    expect(events).toEqual([['prefs.changed', { language: 'en' }]]);
+    const core = await createTestCore();
+    await core.handlers['prefs.setLanguage']({ language: 'en' });
+    expect(core.events).toEqual([['prefs.changed', { language: 'en' }]]);
+    await core.cleanup();
   });
 });

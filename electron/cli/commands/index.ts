@@ -1,5 +1,25 @@
 /** Every `fieldguard` subcommand, in the order `--help` lists them. */
 import type { Command } from '../command';
+import { auditListCommand } from './audit-list';
+import { auditVerifyCommand } from './audit-verify';
 import { disksCommand } from './disks';
+import { vaultChangePasswordCommand } from './vault-change-password';
+import { vaultEraseItemCommand } from './vault-erase-item';
+import { vaultExportCommand } from './vault-export';
+import { vaultImportCommand } from './vault-import';
+import { vaultInitCommand } from './vault-init';
+import { vaultListCommand } from './vault-list';
+import { vaultStatusCommand } from './vault-status';
 
-export const commands: readonly Command[] = [disksCommand];
+export const commands: readonly Command[] = [
+  disksCommand,
+  vaultInitCommand,
+  vaultStatusCommand,
+  vaultListCommand,
+  vaultImportCommand,
+  vaultExportCommand,
+  vaultEraseItemCommand,
+  vaultChangePasswordCommand,
+  auditListCommand,
+  auditVerifyCommand,
+];

@@ -1,5 +1,6 @@
 /** Every migration, in order. A new one is a new file and a new line here. */
 import type { Migration } from '../migrate';
 import { migration0001Vault } from './0001-vault';
+import { migration0002Audit } from './0002-audit';
 
-export const migrations: readonly Migration[] = [migration0001Vault];
+export const migrations: readonly Migration[] = [migration0001Vault, migration0002Audit];

@@ -8,6 +8,7 @@ import { AppShell } from './AppShell';
 import { LanguageGate } from './LanguageGate';
 import { queryClient } from './query-client';
 import { screens } from './screens';
+import { VaultGate } from '../features/vault/VaultGate';
 
 const useGlobalStyles = makeStaticStyles({
   'html, body, #root': { margin: 0, height: '100%' },
@@ -21,17 +22,19 @@ export function App() {
         <I18nextProvider i18n={i18n}>
           <LanguageGate>
             <HashRouter>
-              <Routes>
-                <Route element={<AppShell />}>
-                  {screens.map((screen) =>
-                    screen.path === '' ? (
-                      <Route key="index" index element={screen.element} />
-                    ) : (
-                      <Route key={screen.path} path={screen.path} element={screen.element} />
-                    ),
-                  )}
-                </Route>
-              </Routes>
+              <VaultGate>
+                <Routes>
+                  <Route element={<AppShell />}>
+                    {screens.map((screen) =>
+                      screen.path === '' ? (
+                        <Route key="index" index element={screen.element} />
+                      ) : (
+                        <Route key={screen.path} path={screen.path} element={screen.element} />
+                      ),
+                    )}
+                  </Route>
+                </Routes>
+              </VaultGate>
             </HashRouter>
           </LanguageGate>
         </I18nextProvider>

@@ -7,6 +7,7 @@ import { useEffect, useRef } from 'react';
 import { makeStyles, NavDrawer, NavDrawerBody, NavItem, Text, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
+import { LockButton } from '../features/vault/LockButton';
 import { LanguageSwitch } from './LanguageSwitch';
 import { screens } from './screens';
 
@@ -62,6 +63,7 @@ export function AppShell() {
           <Text as="span" size={200} className={styles.subtitle}>{t('app.subtitle')}</Text>
         </div>
         <LanguageSwitch />
+        <LockButton />
       </header>
       <NavDrawer
         className={styles.nav}

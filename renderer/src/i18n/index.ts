@@ -1,11 +1,14 @@
 /**
  * i18next set up with the two languages; Japanese is the default and the fallback. The
- * error messages shared with the CLI are merged in under `errors.*`.
+ * texts shared with the CLI are merged in: error messages under `errors.*`, the password
+ * rule and its refusals under `password.*`.
  */
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import errorsEn from '@shared/i18n/errors.en.json';
 import errorsJa from '@shared/i18n/errors.ja.json';
+import passwordEn from '@shared/i18n/password.en.json';
+import passwordJa from '@shared/i18n/password.ja.json';
 import { DEFAULT_LANGUAGE } from '@shared/locale';
 import en from './en.json';
 import ja from './ja.json';
@@ -14,8 +17,8 @@ export const i18n = i18next.createInstance();
 
 void i18n.use(initReactI18next).init({
   resources: {
-    ja: { translation: { ...ja, errors: errorsJa } },
-    en: { translation: { ...en, errors: errorsEn } },
+    ja: { translation: { ...ja, errors: errorsJa, password: passwordJa } },
+    en: { translation: { ...en, errors: errorsEn, password: passwordEn } },
   },
   lng: DEFAULT_LANGUAGE,
   fallbackLng: DEFAULT_LANGUAGE,

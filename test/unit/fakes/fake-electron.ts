@@ -111,6 +111,20 @@ export const shell = {
   },
 };
 
+export const powerMonitor = {
+  listeners: new Map<string, Listener[]>(),
+  on(event: string, listener: Listener) {
+    powerMonitor.listeners.set(event, [...(powerMonitor.listeners.get(event) ?? []), listener]);
+    return powerMonitor;
+  },
+  getSystemIdleTime: () => 0,
+};
+
+export const dialog = {
+  showOpenDialog: () => Promise.resolve({ canceled: true, filePaths: [] }),
+  showSaveDialog: () => Promise.resolve({ canceled: true }),
+};
+
 export const ipcMain = {
   handle: (channel: string, handler: Listener) => {
     if (recorded.ipcHandlers.has(channel)) throw new Error(`second handler for ${channel}`);
@@ -132,4 +146,4 @@ export const ipcRenderer = {
   },
 };
 
-export default { app, BrowserWindow, protocol, session, shell, ipcMain, contextBridge, ipcRenderer };
+export default { app, BrowserWindow, protocol, session, shell, ipcMain, contextBridge, ipcRenderer, powerMonitor, dialog };

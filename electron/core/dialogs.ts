@@ -1,0 +1,13 @@
+/**
+ * The port to the OS's file dialogs. Destructive and reading operations never take a path
+ * typed by the renderer (DESIGN.md "IPC"): the main process asks the user here and uses the
+ * answer itself. The browser harness answers with a scripted choice.
+ */
+export interface Dialogs {
+  /** Files, or one folder, to import into the vault; null when the user cancels. */
+  pickImportSources(pick: 'files' | 'folder'): Promise<string[] | null>;
+  /** The folder decrypted copies are written to; null when the user cancels. */
+  pickExportFolder(): Promise<string | null>;
+  /** Where to save a document FieldGuard writes (the recovery key, a CSV export); null when cancelled. */
+  pickSaveFile(defaultName: string, kind: 'text' | 'csv'): Promise<string | null>;
+}

@@ -1,0 +1,30 @@
+/**
+ * Replaces a small file so that a crash or power cut leaves either the old or the new
+ * content, never a mix: write a sibling, fsync it, rename over, fsync the folder.
+ */
+import { open, rename } from 'node:fs/promises';
+import path from 'node:path';
+
+export async function writeFileAtomically(file: string, content: string | Buffer): Promise<void> {
+  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  const handle = await open(temporary, 'w', 0o600);
+  try {
+    await handle.writeFile(content);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  await rename(temporary, file);
+  await syncDirectory(path.dirname(file));
+}
+
+export async function syncDirectory(directory: string): Promise<void> {
+  // Windows cannot open a directory for fsync; NTFS journals the rename itself.
+  if (process.platform === 'win32') return;
+  const handle = await open(directory, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}

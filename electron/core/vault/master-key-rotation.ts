@@ -1,0 +1,108 @@
+/**
+ * Replacing the master key (e.g. after a colleague may have seen the screen, or by policy)
+ * without losing anything if the laptop dies half-way. The new key is first recorded as
+ * `pending` in the header; the database's contents are re-wrapped in one transaction that
+ * also records the new generation; then the database is re-keyed; then the header promotes
+ * the pending key. `completeRotation` runs at every unlock and finishes or undoes whatever
+ * step was interrupted.
+ */
+import { AppError } from '../app-error';
+import { deriveVaultKeys, newKey, wipe, wrapKey } from './key-hierarchy';
+import { rewrapFileKeys } from './file-keys';
+import { rewrapSigningKeys } from './signing-key';
+import { masterKeyContext, writeHeader, type VaultHeader } from './vault-header';
+import { openSession, type VaultSession } from './vault-session';
+
+export interface RotationProgress {
+  readonly step: 'prepare' | 'files' | 'keys' | 'audit' | 'database' | 'done';
+  readonly done: number;
+  readonly total: number;
+}
+
+function generationInDatabase(session: VaultSession): number {
+  const row = session.db.prepare("SELECT value FROM vault_meta WHERE key = 'master_generation'").get() as { value: string } | undefined;
+  return row ? Number(row.value) : 0;
+}
+
+function rekeyDatabase(session: VaultSession, databaseKey: Buffer): void {
+  // SQLite3 Multiple Ciphers cannot re-key in WAL mode; DELETE mode checkpoints the WAL first.
+  session.db.pragma('journal_mode = DELETE');
+  session.db.pragma(`rekey="x'${databaseKey.toString('hex')}'"`);
+  session.db.pragma('journal_mode = WAL');
+}
+
+function tryOpen(dataDir: string, key: Buffer, generation: number, now: () => Date): VaultSession | null {
+  try {
+    return openSession(dataDir, key, generation, { create: false, now });
+  } catch {
+    return null;
+  }
+}
+
+/** Opens the vault after unlock, finishing or undoing an interrupted rotation. */
+export async function completeRotation(dataDir: string, header: VaultHeader, master: Buffer, pending: Buffer | null, now: () => Date): Promise<VaultSession> {
+  if (!header.pending || !pending) {
+    const session = tryOpen(dataDir, master, header.masterKey.generation, now);
+    if (!session) throw new AppError('VAULT_DATABASE_DAMAGED');
+    return session;
+  }
+  const promoted: VaultHeader = { ...header, masterKey: header.pending, pending: null };
+  const underOld = tryOpen(dataDir, master, header.masterKey.generation, now);
+  if (underOld) {
+    if (generationInDatabase(underOld) !== header.pending.generation) {
+      // The contents were never switched: the rotation is undone.
+      await writeHeader(dataDir, { ...header, pending: null });
+      return underOld;
+    }
+    const newKeys = deriveVaultKeys(pending);
+    rekeyDatabase(underOld, newKeys.database);
+    wipe(newKeys.database, newKeys.fileWrap, newKeys.auditMac, newKeys.signingWrap);
+    underOld.close();
+  }
+  const underNew = tryOpen(dataDir, pending, header.pending.generation, now);
+  if (!underNew) throw new AppError('VAULT_DATABASE_DAMAGED');
+  await writeHeader(dataDir, promoted);
+  return underNew;
+}
+
+export async function rotateMasterKeyOf(
+  session: VaultSession,
+  header: VaultHeader,
+  keyEncryptionKey: Buffer,
+  now: () => Date,
+  onProgress: (progress: RotationProgress) => void = () => {},
+): Promise<VaultSession> {
+  onProgress({ step: 'prepare', done: 0, total: 1 });
+  const generation = header.masterKey.generation + 1;
+  const recoveryRow = session.db.prepare("SELECT value FROM vault_meta WHERE key = 'recovery_kek'").get() as { value: string } | undefined;
+  if (!recoveryRow) throw new AppError('VAULT_DATABASE_DAMAGED');
+  const recoveryKek = Buffer.from(recoveryRow.value, 'base64');
+  const next = newKey();
+  const pending = {
+    generation,
+    byPassword: wrapKey(keyEncryptionKey, next, masterKeyContext(header, generation, 'password')),
+    byRecovery: wrapKey(recoveryKek, next, masterKeyContext(header, generation, 'recovery')),
+  };
+  wipe(recoveryKek);
+  const withPending: VaultHeader = { ...header, pending };
+  await writeHeader(session.dataDir, withPending);
+
+  const newKeys = deriveVaultKeys(next);
+  session.db.transaction(() => {
+    rewrapFileKeys(session.db, session.keys.fileWrap, newKeys.fileWrap, (done, total) => onProgress({ step: 'files', done, total }));
+    onProgress({ step: 'keys', done: 0, total: 1 });
+    rewrapSigningKeys(session.db, session.keys.signingWrap, newKeys.signingWrap);
+    onProgress({ step: 'audit', done: 0, total: 1 });
+    session.audit.remac(newKeys.auditMac);
+    session.db.prepare("UPDATE vault_meta SET value = ? WHERE key = 'master_generation'").run(String(generation));
+  })();
+  onProgress({ step: 'database', done: 0, total: 1 });
+  rekeyDatabase(session, newKeys.database);
+  wipe(newKeys.database, newKeys.fileWrap, newKeys.auditMac, newKeys.signingWrap);
+  await writeHeader(session.dataDir, { ...header, masterKey: pending, pending: null });
+  session.close();
+  const reopened = openSession(session.dataDir, next, generation, { create: false, now });
+  wipe(next);
+  onProgress({ step: 'done', done: 1, total: 1 });
+  return reopened;
+}

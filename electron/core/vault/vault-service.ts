@@ -1,0 +1,436 @@
+/**
+ * The vault's life: first-run setup, unlock and lock, throttled password tries, recovery
+ * with the recovery key (also on a new laptop whose keychain lacks the device secret),
+ * password change and master-key rotation. Everything FieldGuard stores lives behind it
+ * (7-3); it holds keys only while unlocked (DESIGN.md), and every step is crash-safe: the
+ * header is replaced atomically and a rotation interrupted at any point is finished or
+ * undone at the next unlock.
+ */
+import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { mkdir, rm } from 'node:fs/promises';
+import { AppError } from '../app-error';
+import type { Logger } from '../logger';
+import type { KeyStore } from './key-store';
+import {
+  deriveKeyEncryptionKey,
+  deriveRecoveryKey,
+  deriveThrottleKey,
+  deriveVaultKeys,
+  newKey,
+  unwrapKey,
+  wipe,
+  wrapKey,
+} from './key-hierarchy';
+import { assessPassword, normalizePassword, type PasswordContext } from './password-policy';
+import { calibrateKdf, stretchPassword, type KdfParameters } from './password-kdf';
+import { confirmsRecoveryKey, generateRecoveryKey, parseRecoveryKey, pickConfirmationGroups, type RecoveryKey } from './recovery-key';
+import { createSigningKey } from './signing-key';
+import { createThrottleStore, judgeThrottle, type ThrottleState } from './unlock-throttle';
+import { headerPath, masterKeyContext, readHeader, writeHeader, type MasterKeyCopies, type Protection, type VaultHeader } from './vault-header';
+import { completeRotation, rotateMasterKeyOf, type RotationProgress } from './master-key-rotation';
+import { databasePath, filesDir, openSession, type Profile, type VaultSession } from './vault-session';
+import { recoverInterruptedWork } from './vault-recovery-sweep';
+
+export type LockReason = 'manual' | 'idle' | 'os-lock' | 'suspend' | 'shutdown';
+
+export interface VaultStatus {
+  readonly state: 'uninitialized' | 'locked' | 'unlocked';
+  readonly protection: Protection | null;
+  /** Whether the OS keychain holds this vault's device secret ('not-used' for password-only vaults). */
+  readonly deviceSecret: 'present' | 'missing' | 'not-used' | null;
+  readonly failures: number;
+  readonly retryAt: string | null;
+  readonly recoveryRequired: boolean;
+  readonly throttleTampered: boolean;
+  readonly profile: Profile | null;
+}
+
+export interface SetupRequest {
+  readonly profile: { readonly name: string; readonly company: string; readonly employeeId: string };
+  readonly password: string;
+  readonly passwordConfirmation: string;
+  readonly passwordOnly: boolean;
+}
+
+export interface VaultPorts {
+  readonly dataDir: string;
+  readonly keyStore: KeyStore;
+  readonly log: Logger;
+  readonly now?: () => Date;
+  /** Argon2id parameters for a new vault or a new password: calibrated by default. */
+  readonly chooseKdf?: () => Promise<KdfParameters>;
+  readonly onLocked?: (reason: LockReason) => void;
+}
+
+export interface VaultService {
+  status(): Promise<VaultStatus>;
+  prepareSetup(request: SetupRequest): Promise<{ readonly recoveryKey: RecoveryKey; readonly confirmGroups: readonly [number, number] }>;
+  completeSetup(answers: ReadonlyArray<{ readonly group: number; readonly digits: string }>): Promise<void>;
+  unlock(password: string): Promise<void>;
+  recover(recoveryKey: string, newPassword: string): Promise<void>;
+  lock(reason: LockReason): void;
+  changePassword(currentPassword: string, newPassword: string): Promise<void>;
+  rotateMasterKey(password: string, onProgress?: (progress: RotationProgress) => void): Promise<void>;
+  /** The unlocked session; VAULT_LOCKED when there is none. */
+  session(): VaultSession;
+  isUnlocked(): boolean;
+}
+
+/** The header fields a password-wrapped master key depends on. */
+type PasswordBinding = Pick<VaultHeader, 'vaultId' | 'protection' | 'kdf' | 'passwordSalt'>;
+
+interface PendingSetup {
+  readonly request: SetupRequest;
+  readonly recoveryKey: RecoveryKey;
+}
+
+export function createVaultService(ports: VaultPorts): VaultService {
+  const now = ports.now ?? (() => new Date());
+  const chooseKdf = ports.chooseKdf ?? (() => calibrateKdf());
+  let current: VaultSession | null = null;
+  let pendingSetup: PendingSetup | null = null;
+
+  async function requireHeader(): Promise<VaultHeader> {
+    const header = await readHeader(ports.dataDir);
+    if (!header) throw new AppError('VAULT_NOT_INITIALIZED');
+    return header;
+  }
+
+  /** The device secret, or null for a password-only vault; VAULT_DEVICE_SECRET_MISSING when the keychain lacks it. */
+  async function deviceSecretOf(header: VaultHeader): Promise<Buffer | null> {
+    if (header.protection === 'password-only') return null;
+    let secret: Buffer | null;
+    try {
+      secret = await ports.keyStore.get(header.vaultId);
+    } catch {
+      throw new AppError('VAULT_DEVICE_SECRET_MISSING');
+    }
+    if (!secret || secret.length !== 32) throw new AppError('VAULT_DEVICE_SECRET_MISSING');
+    return secret;
+  }
+
+  function throttleStoreFor(header: VaultHeader, deviceSecret: Buffer | null) {
+    const macSource = deviceSecret ?? Buffer.from(`${header.vaultId}|${header.passwordSalt}`);
+    return createThrottleStore(ports.dataDir, deriveThrottleKey(macSource), () => true);
+  }
+
+  async function keyEncryptionKey(header: PasswordBinding, password: string, deviceSecret: Buffer | null): Promise<Buffer> {
+    const stretched = await stretchPassword(normalizePassword(password), Buffer.from(header.passwordSalt, 'base64'), header.kdf);
+    try {
+      return deriveKeyEncryptionKey(stretched, deviceSecret, Buffer.from(header.passwordSalt, 'base64'));
+    } finally {
+      wipe(stretched);
+    }
+  }
+
+  /** Unwraps the current master key and, during a rotation, the pending one. */
+  function unwrapMasters(header: VaultHeader, wrappingKey: Buffer, by: 'password' | 'recovery') {
+    const unwrapCopy = (copies: MasterKeyCopies) =>
+      unwrapKey(wrappingKey, by === 'password' ? copies.byPassword : copies.byRecovery, masterKeyContext(header, copies.generation, by));
+    const master = unwrapCopy(header.masterKey);
+    const pending = header.pending ? unwrapCopy(header.pending) : null;
+    return { master, pending };
+  }
+
+  /** The key was right (AES-GCM said so): whatever fails from here on is damage, not a wrong password. */
+  async function openUnlocked(header: VaultHeader, master: Buffer, pending: Buffer | null): Promise<VaultSession> {
+    const session = await completeRotation(ports.dataDir, header, master, pending, now);
+    try {
+      await recoverInterruptedWork(session, ports.log);
+      return session;
+    } catch (error) {
+      session.close();
+      if (error instanceof AppError) throw error;
+      throw new AppError('VAULT_DATABASE_DAMAGED');
+    }
+  }
+
+  function assertPasswordAcceptable(password: string, context: PasswordContext): void {
+    if (!assessPassword(password, context).acceptable) throw new AppError('VAULT_PASSWORD_REJECTED');
+  }
+
+  async function wrapForPassword(header: PasswordBinding, copies: { generation: number; key: Buffer }, password: string, deviceSecret: Buffer | null) {
+    const kek = await keyEncryptionKey(header, password, deviceSecret);
+    try {
+      return wrapKey(kek, copies.key, masterKeyContext(header, copies.generation, 'password'));
+    } finally {
+      wipe(kek);
+    }
+  }
+
+  function lockNow(reason: LockReason): void {
+    if (!current) return;
+    try {
+      current.audit.append('vault.locked', current.actor(), { reason });
+    } catch {
+      // A failing audit write must not keep the keys in memory.
+    }
+    current.close();
+    current = null;
+    ports.log.info('vault.locked', { reason });
+    ports.onLocked?.(reason);
+  }
+
+  return {
+    async status() {
+      const header = await readHeader(ports.dataDir);
+      if (!header) {
+        return { state: 'uninitialized', protection: null, deviceSecret: null, failures: 0, retryAt: null, recoveryRequired: false, throttleTampered: false, profile: null };
+      }
+      let deviceSecret: Buffer | null = null;
+      let deviceState: VaultStatus['deviceSecret'] = 'not-used';
+      if (header.protection === 'password+device') {
+        try {
+          deviceSecret = await deviceSecretOf(header);
+          deviceState = 'present';
+        } catch {
+          deviceState = 'missing';
+        }
+      }
+      let throttle: ThrottleState = { failures: 0, lastFailureAt: null, tampered: false };
+      if (deviceState !== 'missing') throttle = await throttleStoreFor(header, deviceSecret).read();
+      wipe(deviceSecret);
+      const verdict = judgeThrottle(throttle);
+      return {
+        state: current ? 'unlocked' : 'locked',
+        protection: header.protection,
+        deviceSecret: deviceState,
+        failures: throttle.failures,
+        retryAt: verdict.retryAt,
+        recoveryRequired: verdict.recoveryRequired,
+        throttleTampered: throttle.tampered,
+        profile: current ? current.profile() : null,
+      };
+    },
+
+    async prepareSetup(request) {
+      if (await readHeader(ports.dataDir)) throw new AppError('VAULT_ALREADY_INITIALIZED');
+      if (request.password !== request.passwordConfirmation) throw new AppError('VAULT_PASSWORDS_DIFFER');
+      assertPasswordAcceptable(request.password, request.profile);
+      if (!request.passwordOnly && !(await ports.keyStore.isAvailable())) throw new AppError('VAULT_KEYCHAIN_UNAVAILABLE');
+      pendingSetup = { request, recoveryKey: generateRecoveryKey() };
+      return { recoveryKey: pendingSetup.recoveryKey, confirmGroups: pickConfirmationGroups() };
+    },
+
+    async completeSetup(answers) {
+      const setup = pendingSetup;
+      if (!setup) throw new AppError('VAULT_NOT_INITIALIZED');
+      if (await readHeader(ports.dataDir)) throw new AppError('VAULT_ALREADY_INITIALIZED');
+      if (!confirmsRecoveryKey(setup.recoveryKey, answers)) throw new AppError('VAULT_RECOVERY_CONFIRMATION_MISMATCH');
+      const { request, recoveryKey } = setup;
+
+      // Leftovers of a setup that crashed before its header was written cannot be opened by anyone: clear them.
+      await mkdir(ports.dataDir, { recursive: true });
+      for (const leftover of [databasePath(ports.dataDir), `${databasePath(ports.dataDir)}-wal`, `${databasePath(ports.dataDir)}-shm`, filesDir(ports.dataDir)]) {
+        await rm(leftover, { recursive: true, force: true });
+      }
+      await mkdir(filesDir(ports.dataDir), { recursive: true, mode: 0o700 });
+
+      const protection: Protection = request.passwordOnly ? 'password-only' : 'password+device';
+      const partial = {
+        vaultId: randomUUID(),
+        protection,
+        kdf: await chooseKdf(),
+        passwordSalt: randomBytes(16).toString('base64'),
+        recoverySalt: randomBytes(16).toString('base64'),
+      };
+      const deviceSecret = protection === 'password+device' ? randomBytes(32) : null;
+      if (deviceSecret) {
+        try {
+          await ports.keyStore.set(partial.vaultId, deviceSecret);
+        } catch {
+          throw new AppError('VAULT_KEYCHAIN_UNAVAILABLE');
+        }
+      }
+      const master = newKey();
+      const recoveryKek = deriveRecoveryKey(recoveryKey.secret, Buffer.from(partial.recoverySalt, 'base64'));
+      const headerBase = { format: 1 as const, createdAt: now().toISOString(), ...partial, pending: null };
+      const header: VaultHeader = {
+        ...headerBase,
+        masterKey: {
+          generation: 1,
+          byPassword: await wrapForPassword(headerBase, { generation: 1, key: master }, request.password, deviceSecret),
+          byRecovery: wrapKey(recoveryKek, master, masterKeyContext(partial, 1, 'recovery')),
+        },
+      };
+
+      const session = openSession(ports.dataDir, master, 1, { create: true, now });
+      try {
+        session.db.transaction(() => {
+          session.db.prepare('INSERT INTO profile (id, name, company, employee_id) VALUES (1, ?, ?, ?)').run(request.profile.name, request.profile.company, request.profile.employeeId);
+          const meta = session.db.prepare('INSERT INTO vault_meta (key, value) VALUES (?, ?)');
+          meta.run('vault_id', partial.vaultId);
+          meta.run('master_generation', '1');
+          // Kept inside the encrypted database so that a rotation can re-wrap the new master key for the recovery key.
+          meta.run('recovery_kek', recoveryKek.toString('base64'));
+        })();
+        await createSigningKey(session.db, session.keys.signingWrap, now());
+        session.audit.append('vault.created', session.actor(), { protection, kdfMemoryKiB: partial.kdf.memoryKiB, kdfIterations: partial.kdf.iterations });
+        await throttleStoreFor(header, deviceSecret).write({ failures: 0, lastFailureAt: null, tampered: false });
+        // Written last: until this rename the vault does not exist.
+        await writeHeader(ports.dataDir, header);
+      } catch (error) {
+        session.close();
+        throw error;
+      } finally {
+        wipe(master, recoveryKek, deviceSecret);
+      }
+      pendingSetup = null;
+      current = session;
+      ports.log.info('vault.created', { protection });
+    },
+
+    async unlock(password) {
+      const header = await requireHeader();
+      if (current) return;
+      const deviceSecret = await deviceSecretOf(header);
+      const throttle = throttleStoreFor(header, deviceSecret);
+      const state = await throttle.read();
+      const verdict = judgeThrottle(state);
+      if (state.tampered) throw new AppError('VAULT_THROTTLE_TAMPERED');
+      if (verdict.recoveryRequired) throw new AppError('VAULT_RECOVERY_REQUIRED');
+      if (verdict.retryAt && Date.parse(verdict.retryAt) > now().getTime()) throw new AppError('VAULT_THROTTLED');
+
+      const kek = await keyEncryptionKey(header, password, deviceSecret);
+      const { master, pending } = unwrapMasters(header, kek, 'password');
+      wipe(kek, deviceSecret);
+      if (!master && !pending) {
+        await throttle.write({ failures: state.failures + 1, lastFailureAt: now().toISOString(), tampered: false });
+        ports.log.warn('vault.unlock-failed', { failures: state.failures + 1 });
+        throw new AppError('VAULT_WRONG_PASSWORD');
+      }
+      const session = await openUnlocked(header, master ?? (pending as Buffer), master ? pending : null);
+      wipe(master, pending);
+      await throttle.write({ failures: 0, lastFailureAt: null, tampered: false });
+      if (state.failures > 0) session.audit.append('vault.unlock-failed', session.actor(), { failures: state.failures, lastFailureAt: state.lastFailureAt });
+      session.audit.append('vault.unlocked', session.actor(), { method: 'password' });
+      current = session;
+      ports.log.info('vault.unlocked');
+    },
+
+    async recover(recoveryText, newPassword) {
+      const header = await requireHeader();
+      const parsed = parseRecoveryKey(recoveryText);
+      if (!parsed.ok) throw new AppError('VAULT_RECOVERY_KEY_INVALID');
+      const recoveryKek = deriveRecoveryKey(parsed.key.secret, Buffer.from(header.recoverySalt, 'base64'));
+      const { master, pending } = unwrapMasters(header, recoveryKek, 'recovery');
+      wipe(recoveryKek);
+      if (!master && !pending) throw new AppError('VAULT_RECOVERY_KEY_WRONG');
+      lockNow('manual');
+
+      const session = await openUnlocked(header, master ?? (pending as Buffer), master ? pending : null);
+      wipe(master, pending);
+      try {
+        assertPasswordAcceptable(newPassword, session.profile());
+        // Bind to this computer again: keep the keychain's device secret if it is still there, else make a new one.
+        const latest = await requireHeader();
+        let deviceSecret: Buffer | null = null;
+        let rebound = false;
+        if (latest.protection === 'password+device') {
+          deviceSecret = await ports.keyStore.get(latest.vaultId).catch(() => null);
+          if (!deviceSecret || deviceSecret.length !== 32) {
+            deviceSecret = randomBytes(32);
+            await ports.keyStore.set(latest.vaultId, deviceSecret);
+            rebound = true;
+          }
+        }
+        const masterKey = masterOf(session, latest);
+        const withNewSalt: VaultHeader = { ...latest, passwordSalt: randomBytes(16).toString('base64'), kdf: await chooseKdf() };
+        const updated: VaultHeader = {
+          ...withNewSalt,
+          masterKey: { ...latest.masterKey, byPassword: await wrapForPassword(withNewSalt, { generation: latest.masterKey.generation, key: masterKey }, newPassword, deviceSecret) },
+        };
+        wipe(masterKey);
+        await writeHeader(ports.dataDir, updated);
+        await throttleStoreFor(updated, deviceSecret).write({ failures: 0, lastFailureAt: null, tampered: false });
+        wipe(deviceSecret);
+        session.audit.append('vault.recovery-used', session.actor(), { passwordReset: true });
+        if (rebound) session.audit.append('vault.device-rebound', session.actor(), {});
+        current = session;
+        ports.log.info('vault.recovered', { rebound });
+      } catch (error) {
+        session.close();
+        throw error;
+      }
+    },
+
+    lock: lockNow,
+
+    async changePassword(currentPassword, newPassword) {
+      const session = this.session();
+      const header = await requireHeader();
+      const deviceSecret = await deviceSecretOf(header);
+      const throttle = throttleStoreFor(header, deviceSecret);
+      const kek = await keyEncryptionKey(header, currentPassword, deviceSecret);
+      const { master } = unwrapMasters(header, kek, 'password');
+      wipe(kek);
+      if (!master || !sameMaster(master, session)) {
+        const state = await throttle.read();
+        await throttle.write({ failures: state.failures + 1, lastFailureAt: now().toISOString(), tampered: state.tampered });
+        wipe(master, deviceSecret);
+        throw new AppError('VAULT_WRONG_PASSWORD');
+      }
+      try {
+        assertPasswordAcceptable(newPassword, session.profile());
+        const withNewSalt: VaultHeader = { ...header, passwordSalt: randomBytes(16).toString('base64'), kdf: await chooseKdf() };
+        await writeHeader(ports.dataDir, {
+          ...withNewSalt,
+          masterKey: { ...header.masterKey, byPassword: await wrapForPassword(withNewSalt, { generation: header.masterKey.generation, key: master }, newPassword, deviceSecret) },
+        });
+        // The throttle key does not depend on the password; the counter stays valid.
+        session.audit.append('vault.password-changed', session.actor(), {});
+      } finally {
+        wipe(master, deviceSecret);
+      }
+    },
+
+    async rotateMasterKey(password, onProgress) {
+      const session = this.session();
+      const header = await requireHeader();
+      const deviceSecret = await deviceSecretOf(header);
+      const kek = await keyEncryptionKey(header, password, deviceSecret);
+      wipe(deviceSecret);
+      const { master } = unwrapMasters(header, kek, 'password');
+      if (!master || !sameMaster(master, session)) {
+        wipe(kek, master);
+        throw new AppError('VAULT_WRONG_PASSWORD');
+      }
+      wipe(master);
+      current = null;
+      try {
+        current = await rotateMasterKeyOf(session, header, kek, now, onProgress);
+      } finally {
+        wipe(kek);
+        if (!current) session.close();
+      }
+      current.audit.append('vault.master-key-rotated', current.actor(), { generation: current.masterGeneration });
+    },
+
+    session() {
+      if (!current) throw new AppError('VAULT_LOCKED');
+      return current;
+    },
+
+    isUnlocked: () => current !== null,
+  };
+}
+
+function sameMaster(candidate: Buffer, session: VaultSession): boolean {
+  const keys = deriveVaultKeys(candidate);
+  const same = timingSafeEqual(keys.database, session.keys.database);
+  wipe(keys.database, keys.fileWrap, keys.auditMac, keys.signingWrap);
+  return same;
+}
+
+/** The master key of an open session, unwrapped again from the recovery copy's KEK kept in the database. */
+function masterOf(session: VaultSession, header: VaultHeader): Buffer {
+  const row = session.db.prepare("SELECT value FROM vault_meta WHERE key = 'recovery_kek'").get() as { value: string } | undefined;
+  if (!row) throw new AppError('VAULT_DATABASE_DAMAGED');
+  const recoveryKek = Buffer.from(row.value, 'base64');
+  const master = unwrapKey(recoveryKek, header.masterKey.byRecovery, masterKeyContext(header, header.masterKey.generation, 'recovery'));
+  wipe(recoveryKek);
+  if (!master) throw new AppError('VAULT_DATABASE_DAMAGED');
+  return master;
+}
+
+export { headerPath };

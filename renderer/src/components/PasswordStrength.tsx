@@ -1,0 +1,59 @@
+/**
+ * The strength meter under a new-password field (14-6): zxcvbn's score from the main
+ * process (the same rule the vault enforces), and the reasons a password would be refused.
+ */
+import { useEffect, useState } from 'react';
+import { Field, ProgressBar, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { Profile } from '@shared/vault';
+import { invoke } from '../lib/bridge';
+
+const useStyles = makeStyles({
+  problems: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingInlineStart: tokens.spacingHorizontalL },
+});
+
+function useDebounced<T>(value: T, ms: number): T {
+  const [debounced, setDebounced] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setDebounced(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return debounced;
+}
+
+export function PasswordStrength({ password, profile }: { password: string; profile?: Partial<Profile> }) {
+  const styles = useStyles();
+  const { t } = useTranslation();
+  const debounced = useDebounced(password, 200);
+  const assessment = useQuery({
+    queryKey: ['vault.assessPassword', debounced, profile?.name, profile?.company, profile?.employeeId],
+    queryFn: () => invoke('vault.assessPassword', { password: debounced, profile }),
+    enabled: debounced.length > 0,
+    staleTime: Infinity,
+    gcTime: 0,
+  });
+  if (password.length === 0) return <Text size={200}>{t('password.rule')}</Text>;
+  const data = assessment.data;
+  const score = data?.score ?? 0;
+  return (
+    <div aria-live="polite">
+      <Field
+        label={t('vault.password.strength')}
+        validationState={data ? (data.acceptable ? 'success' : 'warning') : 'none'}
+        validationMessage={data ? t(`password.strength.${score}`) : undefined}
+      >
+        <ProgressBar value={(score + 1) / 5} thickness="large" color={data?.acceptable ? 'success' : 'warning'} />
+      </Field>
+      {data && data.problems.length > 0 && (
+        <ul className={styles.problems}>
+          {data.problems.map((problem) => (
+            <li key={problem}>
+              <Text size={200}>{t(`password.problems.${problem}`)}</Text>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+/** Settings of the open vault: auto-lock, the password, and the master key. */
+import { makeStyles, tokens } from '@fluentui/react-components';
+import { useTranslation } from 'react-i18next';
+import { PageHeading } from '../../components/PageHeading';
+import { AutoLockSection } from './AutoLockSection';
+import { ChangePasswordSection } from './ChangePasswordSection';
+import { RotateKeySection } from './RotateKeySection';
+
+const useStyles = makeStyles({
+  section: {
+    marginBottom: tokens.spacingVerticalXXL,
+    paddingBottom: tokens.spacingVerticalXL,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    ':last-child': { borderBottom: 'none' },
+  },
+});
+
+export function SettingsPage() {
+  const styles = useStyles();
+  const { t } = useTranslation();
+  return (
+    <>
+      <PageHeading>{t('settings.title')}</PageHeading>
+      <AutoLockSection className={styles.section} />
+      <ChangePasswordSection className={styles.section} />
+      <RotateKeySection className={styles.section} />
+    </>
+  );
+}

@@ -1,0 +1,38 @@
+/** The settings feature's mutations: auto-lock, password change, master-key rotation. */
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { VaultStatus } from '@shared/vault';
+import { invoke } from '../../lib/bridge';
+import { auditListKey } from '../audit/use-audit';
+import { vaultStatusKey } from '../vault/use-vault';
+import type { Job } from '../vault-files/use-job';
+
+export function useSetAutoLock() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (minutes: number) => invoke('vault.setAutoLock', { minutes }),
+    onSuccess: (status: VaultStatus) => client.setQueryData(vaultStatusKey, status),
+    onSettled: () => client.invalidateQueries({ queryKey: auditListKey }),
+  });
+}
+
+export interface PasswordChange {
+  readonly currentPassword: string;
+  readonly newPassword: string;
+  readonly newPasswordConfirmation: string;
+}
+
+export function useChangePassword() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (change: PasswordChange) => invoke('vault.changePassword', { ...change }),
+    onSettled: () => client.invalidateQueries({ queryKey: auditListKey }),
+  });
+}
+
+export function useRotateMasterKey(job: Job) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (password: string) => job.run((jobId) => invoke('vault.rotateMasterKey', { password, jobId })),
+    onSettled: () => client.invalidateQueries({ queryKey: auditListKey }),
+  });
+}

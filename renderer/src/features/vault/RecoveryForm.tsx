@@ -1,0 +1,56 @@
+/**
+ * Unlocking with the recovery key: after a forgotten password, 10 wrong passwords, or on a
+ * laptop whose keychain lacks the device secret. A new password is always set, and the
+ * vault is bound to this laptop again.
+ */
+import { useState, type FormEvent } from 'react';
+import { Button, Field, Input, makeStyles, tokens } from '@fluentui/react-components';
+import { useMutation } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { ErrorState } from '../../components/ErrorState';
+import { PasswordStrength } from '../../components/PasswordStrength';
+import { invoke } from '../../lib/bridge';
+import { useApplyVaultStatus } from './use-vault';
+
+const useStyles = makeStyles({ form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM } });
+
+export function RecoveryForm() {
+  const styles = useStyles();
+  const { t } = useTranslation();
+  const apply = useApplyVaultStatus();
+  const [recoveryKey, setRecoveryKey] = useState('');
+  const [password, setPassword] = useState('');
+  const [confirmation, setConfirmation] = useState('');
+  const recover = useMutation({
+    mutationFn: () => invoke('vault.recover', { recoveryKey, newPassword: password, newPasswordConfirmation: confirmation }),
+    onSuccess: apply,
+  });
+  const mismatch = confirmation.length > 0 && confirmation !== password;
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!mismatch) recover.mutate();
+  };
+  return (
+    <form className={styles.form} onSubmit={submit} aria-label={t('vault.recover.title')}>
+      <Field label={t('vault.recover.key')} hint={t('vault.recover.keyHint')} required>
+        <Input value={recoveryKey} onChange={(_e, d) => setRecoveryKey(d.value)} autoComplete="off" spellCheck={false} inputMode="numeric" />
+      </Field>
+      <Field label={t('vault.recover.newPassword')} required>
+        <Input type="password" value={password} onChange={(_e, d) => setPassword(d.value)} autoComplete="new-password" />
+      </Field>
+      <PasswordStrength password={password} />
+      <Field
+        label={t('vault.recover.confirmPassword')}
+        required
+        validationState={mismatch ? 'error' : 'none'}
+        validationMessage={mismatch ? t('errors.VAULT_PASSWORDS_DIFFER') : undefined}
+      >
+        <Input type="password" value={confirmation} onChange={(_e, d) => setConfirmation(d.value)} autoComplete="new-password" />
+      </Field>
+      {recover.isError && <ErrorState error={recover.error} />}
+      <Button type="submit" appearance="primary" disabled={recover.isPending || !recoveryKey || !password || !confirmation}>
+        {recover.isPending ? t('vault.recover.working') : t('vault.recover.submit')}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,194 @@
+/**
+ * First run: the engineer's profile, the vault password (NIST SP 800-63B rule, 14-6) with a
+ * strength meter, then the recovery key — shown once, printable and savable — and two of
+ * its groups typed back before the vault is created (7-3). Nothing is written until then.
+ */
+import { useState, type FormEvent } from 'react';
+import {
+  Button, Checkbox, Field, Input, MessageBar, MessageBarBody, Text, makeStyles, tokens,
+} from '@fluentui/react-components';
+import { Print20Regular, Save20Regular } from '@fluentui/react-icons';
+import { useMutation } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { ErrorState } from '../../components/ErrorState';
+import { PasswordStrength } from '../../components/PasswordStrength';
+import { BridgeError, invoke } from '../../lib/bridge';
+import { GateFrame } from './GateFrame';
+import { useApplyVaultStatus } from './use-vault';
+
+const useStyles = makeStyles({
+  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalM, justifyContent: 'flex-end' },
+  step: { color: tokens.colorNeutralForeground3 },
+  key: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(4, auto)',
+    gap: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`,
+    justifyContent: 'center',
+    fontFamily: tokens.fontFamilyMonospace,
+    fontSize: tokens.fontSizeHero700,
+    padding: tokens.spacingVerticalL,
+    backgroundColor: tokens.colorNeutralBackground3,
+    borderRadius: tokens.borderRadiusMedium,
+    margin: 0,
+    listStyle: 'none',
+  },
+  groupNumber: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3, display: 'block' },
+});
+
+type Step = 'profile' | 'password' | 'recovery' | 'confirm';
+const STEPS: Step[] = ['profile', 'password', 'recovery', 'confirm'];
+
+interface Prepared {
+  recoveryKey: string;
+  groups: string[];
+  confirmGroups: [number, number];
+}
+
+export function SetupWizard() {
+  const styles = useStyles();
+  const { t } = useTranslation();
+  const apply = useApplyVaultStatus();
+  const [step, setStep] = useState<Step>('profile');
+  const [profile, setProfile] = useState({ name: '', company: '', employeeId: '' });
+  const [password, setPassword] = useState('');
+  const [confirmation, setConfirmation] = useState('');
+  const [passwordOnly, setPasswordOnly] = useState(false);
+  const [keychainMissing, setKeychainMissing] = useState(false);
+  const [prepared, setPrepared] = useState<Prepared | null>(null);
+  const [keptCopy, setKeptCopy] = useState(false);
+  const [answers, setAnswers] = useState<[string, string]>(['', '']);
+
+  const prepare = useMutation({
+    mutationFn: () => invoke('vault.prepareSetup', { profile, password, passwordConfirmation: confirmation, passwordOnly }),
+    onSuccess: (result) => {
+      setPrepared(result);
+      setStep('recovery');
+    },
+    onError: (error) => {
+      if (error instanceof BridgeError && error.code === 'VAULT_KEYCHAIN_UNAVAILABLE') setKeychainMissing(true);
+    },
+  });
+  const save = useMutation({ mutationFn: () => invoke('vault.saveRecoveryKey', {}) });
+  const complete = useMutation({
+    mutationFn: (confirmGroups: readonly [number, number]) =>
+      invoke('vault.completeSetup', {
+        answers: confirmGroups.map((group, i) => ({ group, digits: (answers[i] ?? '').replace(/\D/g, '') })),
+      }),
+    onSuccess: apply,
+  });
+
+  const stepLabel = t('vault.setup.step', { current: STEPS.indexOf(step) + 1, total: STEPS.length });
+  const mismatch = confirmation.length > 0 && confirmation !== password;
+  const profileComplete = profile.name.trim() && profile.company.trim() && profile.employeeId.trim();
+
+  const next = (event: FormEvent, action: () => void) => {
+    event.preventDefault();
+    action();
+  };
+
+  return (
+    <GateFrame title={t('vault.setup.title')}>
+      <Text className={styles.step}>{stepLabel} — {t(`vault.setup.steps.${step}`)}</Text>
+
+      {step === 'profile' && (
+        <form className={styles.form} onSubmit={(e) => next(e, () => setStep('password'))} aria-label={t('vault.setup.steps.profile')}>
+          <Text>{t('vault.setup.intro')}</Text>
+          <Field label={t('vault.setup.name')} required>
+            <Input value={profile.name} onChange={(_e, d) => setProfile({ ...profile, name: d.value })} autoComplete="name" autoFocus />
+          </Field>
+          <Field label={t('vault.setup.company')} required>
+            <Input value={profile.company} onChange={(_e, d) => setProfile({ ...profile, company: d.value })} autoComplete="organization" />
+          </Field>
+          <Field label={t('vault.setup.employeeId')} required>
+            <Input value={profile.employeeId} onChange={(_e, d) => setProfile({ ...profile, employeeId: d.value })} autoComplete="off" />
+          </Field>
+          <div className={styles.actions}>
+            <Button type="submit" appearance="primary" disabled={!profileComplete}>{t('vault.setup.next')}</Button>
+          </div>
+        </form>
+      )}
+
+      {step === 'password' && (
+        <form className={styles.form} onSubmit={(e) => next(e, () => !mismatch && prepare.mutate())} aria-label={t('vault.setup.steps.password')}>
+          <Field label={t('vault.setup.password')} required>
+            <Input type="password" value={password} onChange={(_e, d) => setPassword(d.value)} autoComplete="new-password" autoFocus />
+          </Field>
+          <PasswordStrength password={password} profile={profile} />
+          <Field
+            label={t('vault.setup.confirmPassword')}
+            required
+            validationState={mismatch ? 'error' : 'none'}
+            validationMessage={mismatch ? t('errors.VAULT_PASSWORDS_DIFFER') : undefined}
+          >
+            <Input type="password" value={confirmation} onChange={(_e, d) => setConfirmation(d.value)} autoComplete="new-password" />
+          </Field>
+          {keychainMissing && (
+            <MessageBar intent="warning" layout="multiline">
+              <MessageBarBody>
+                {t('errors.VAULT_KEYCHAIN_UNAVAILABLE')}
+                <Checkbox checked={passwordOnly} onChange={(_e, d) => setPasswordOnly(d.checked === true)} label={t('vault.setup.passwordOnly')} />
+              </MessageBarBody>
+            </MessageBar>
+          )}
+          {prepare.isError && <ErrorState error={prepare.error} />}
+          <div className={styles.actions}>
+            <Button onClick={() => setStep('profile')}>{t('vault.setup.back')}</Button>
+            <Button type="submit" appearance="primary" disabled={prepare.isPending || !password || !confirmation || mismatch}>
+              {t('vault.setup.next')}
+            </Button>
+          </div>
+        </form>
+      )}
+
+      {step === 'recovery' && prepared && (
+        <div className={styles.form}>
+          <Text>{t('vault.setup.recoveryIntro')}</Text>
+          <ol className={styles.key} aria-label={t('vault.setup.recoveryKey')}>
+            {prepared.groups.map((group, i) => (
+              <li key={i}>
+                <span className={styles.groupNumber}>{t('vault.setup.group', { number: i + 1 })}</span>
+                {group}
+              </li>
+            ))}
+          </ol>
+          <div className={styles.actions}>
+            <Button icon={<Print20Regular />} onClick={() => window.print()}>{t('vault.setup.print')}</Button>
+            <Button icon={<Save20Regular />} onClick={() => save.mutate()} disabled={save.isPending}>{t('vault.setup.save')}</Button>
+          </div>
+          {save.data?.saved && <MessageBar intent="success"><MessageBarBody>{t('vault.setup.saved')}</MessageBarBody></MessageBar>}
+          {save.isError && <ErrorState error={save.error} />}
+          <Checkbox checked={keptCopy} onChange={(_e, d) => setKeptCopy(d.checked === true)} label={t('vault.setup.keptCopy')} />
+          <div className={styles.actions}>
+            <Button appearance="primary" disabled={!keptCopy} onClick={() => setStep('confirm')}>{t('vault.setup.next')}</Button>
+          </div>
+        </div>
+      )}
+
+      {step === 'confirm' && prepared && (
+        <form className={styles.form} onSubmit={(e) => next(e, () => complete.mutate(prepared.confirmGroups))} aria-label={t('vault.setup.steps.confirm')}>
+          <Text>{t('vault.setup.confirmIntro')}</Text>
+          {prepared.confirmGroups.map((group, i) => (
+            <Field key={group} label={t('vault.setup.group', { number: group + 1 })} required>
+              <Input
+                value={answers[i]}
+                onChange={(_e, d) => setAnswers(i === 0 ? [d.value, answers[1]] : [answers[0], d.value])}
+                inputMode="numeric"
+                autoComplete="off"
+                maxLength={7}
+                autoFocus={i === 0}
+              />
+            </Field>
+          ))}
+          {complete.isError && <ErrorState error={complete.error} />}
+          <div className={styles.actions}>
+            <Button onClick={() => setStep('recovery')}>{t('vault.setup.back')}</Button>
+            <Button type="submit" appearance="primary" disabled={complete.isPending || answers.some((a) => a.replace(/\D/g, '').length !== 6)}>
+              {complete.isPending ? t('vault.setup.creating') : t('vault.setup.finish')}
+            </Button>
+          </div>
+        </form>
+      )}
+    </GateFrame>
+  );
+}

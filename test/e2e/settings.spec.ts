@@ -1,0 +1,142 @@
+/**
+ * The Settings screen: the auto-lock time, changing the password (with the strength meter
+ * and the rule the vault enforces), and rotating the master key.
+ */
+import type { Page } from '@playwright/test';
+import { TEST_PASSWORD } from '../support/test-core';
+import { expect, test } from './harness';
+import { inspectScreen } from './screens';
+
+const NEW_PASSWORD = '夕焼けの坂道で 自転車を押す 7 月';
+
+async function call<T>(page: Page, channel: string, request: unknown): Promise<T> {
+  const reply = (await page.evaluate(
+    ([name, body]) => (window as unknown as { fieldguard: { invoke(c: unknown, r: unknown): Promise<unknown> } }).fieldguard.invoke(name, body),
+    [channel, request] as const,
+  )) as { ok: true; value: T } | { ok: false; error: { code: string } };
+  if (!reply.ok) throw new Error(`${channel} failed: ${reply.error.code}`);
+  return reply.value;
+}
+
+test.describe('the Settings screen', () => {
+  test('the auto-lock time is changed to 10 minutes and is still 10 after a reload', async ({ page, app }) => {
+    await app.createVault();
+    await app.open('/');
+    await page.getByRole('link', { name: '設定' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: '設定' })).toBeFocused();
+
+    const minutes = page.getByRole('spinbutton', { name: '自動ロックまでの時間（分）' });
+    await expect(minutes).toHaveValue('5');
+    const save = page.getByRole('button', { name: '保存' });
+    await expect(save).toBeDisabled();
+
+    await minutes.fill('45');
+    await minutes.press('Tab');
+    await expect(page.getByText('1〜30 の整数で入力してください。')).toBeVisible();
+    await expect(save).toBeDisabled();
+
+    await minutes.fill('10');
+    await minutes.press('Enter');
+    await expect(save).toBeEnabled();
+    await save.click();
+    await expect(page.getByRole('status').filter({ hasText: '自動ロックまでの時間を 10 分に設定しました。' })).toBeVisible();
+
+    await inspectScreen(page, 'settings');
+
+    await page.reload();
+    await expect(page.getByRole('spinbutton', { name: '自動ロックまでの時間（分）' })).toHaveValue('10');
+    expect((await call<{ autoLockMinutes: number }>(page, 'vault.status', {})).autoLockMinutes).toBe(10);
+
+    // キーボードだけで 1 分増やす
+    await page.getByRole('spinbutton', { name: '自動ロックまでの時間（分）' }).focus();
+    await page.keyboard.press('ArrowUp');
+    await expect(page.getByRole('spinbutton', { name: '自動ロックまでの時間（分）' })).toHaveValue('11');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('status').filter({ hasText: '自動ロックまでの時間を 11 分に設定しました。' })).toBeVisible();
+  });
+
+  test('a weak new password is refused with the reason; a strong one is accepted and unlocks the vault', async ({ page, app }) => {
+    await app.createVault();
+    await app.open('/settings');
+    const current = page.getByLabel('現在のパスワード');
+    const next = page.getByLabel('新しいパスワード', { exact: true });
+    const confirmation = page.getByLabel('新しいパスワード（確認）');
+    const submit = page.getByRole('button', { name: 'パスワードを変更' });
+
+    // 何も入れずに押すと、足りない項目を知らせて最初の欄へ
+    await submit.click();
+    await expect(page.getByText('現在のパスワードを入力してください。')).toBeVisible();
+    await expect(current).toBeFocused();
+
+    // 弱いパスワード: 強さの表示に理由が出て、保管庫も受け付けない
+    await current.fill(TEST_PASSWORD);
+    await next.fill('password1234');
+    await expect(page.getByText('よく使われるパスワードや、製品・業務に関係する語を使ったパスワードは使えません。')).toBeVisible();
+    await expect(page.getByText('推測されやすいパスワードです。単語を増やすか、より長くしてください。')).toBeVisible();
+    await confirmation.fill('password1234');
+    await submit.click();
+    await expect(page.getByRole('alert')).toContainText('このパスワードは使えません。');
+    await expect(page.locator('[data-error-code="VAULT_PASSWORD_REJECTED"]')).toBeVisible();
+
+    // 氏名を含むパスワード
+    await next.fill('Yamada E-20417 pass');
+    await expect(page.getByText('氏名・会社名・社員番号を含めないでください。')).toBeVisible();
+
+    // 確認欄が一致しない
+    await next.fill(NEW_PASSWORD);
+    await confirmation.fill(`${NEW_PASSWORD}!`);
+    await submit.click();
+    await expect(page.getByText('確認用のパスワードが一致しません。')).toBeVisible();
+    await expect(confirmation).toBeFocused();
+
+    // 現在のパスワードが違う
+    await current.fill('まちがったパスワード');
+    await confirmation.fill(NEW_PASSWORD);
+    await expect(page.getByText('非常に強い')).toBeVisible();
+    await submit.click();
+    await expect(page.getByRole('alert')).toContainText('パスワードが正しくありません。');
+    await expect(current).toBeFocused();
+
+    await inspectScreen(page, 'settings-password-errors');
+
+    await current.fill(TEST_PASSWORD);
+    await submit.click();
+    await expect(page.getByRole('status').filter({ hasText: 'パスワードを変更しました。' })).toBeVisible();
+    await expect(current).toHaveValue('');
+
+    // 新しいパスワードで解除でき、古いパスワードでは解除できない
+    await call(page, 'vault.lock', {});
+    await expect(call(page, 'vault.unlock', { password: TEST_PASSWORD })).rejects.toThrow('VAULT_WRONG_PASSWORD');
+    expect((await call<{ state: string }>(page, 'vault.unlock', { password: NEW_PASSWORD })).state).toBe('unlocked');
+  });
+
+  test('the master key is rotated after the password is given again, and the audit log still verifies', async ({ page, app }) => {
+    await app.createVault();
+    await app.open('/settings');
+    await page.getByRole('button', { name: 'マスターキーを更新' }).click();
+    const dialog = page.getByRole('alertdialog', { name: 'マスターキーを更新しますか？' });
+    await expect(dialog).toContainText('データは失われません');
+    const confirm = dialog.getByRole('button', { name: '更新する' });
+
+    await confirm.click();
+    await expect(dialog).toContainText('パスワードを入力してください。');
+    await inspectScreen(page, 'settings-rotate-dialog');
+
+    await dialog.getByLabel('本人確認のため、パスワードを入力してください').fill('まちがったパスワード');
+    await confirm.click();
+    await expect(dialog.getByRole('alert')).toContainText('パスワードが正しくありません。');
+
+    await dialog.getByLabel('本人確認のため、パスワードを入力してください').fill(TEST_PASSWORD);
+    await confirm.click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByRole('status').filter({ hasText: 'マスターキーを更新しました。' })).toBeVisible();
+
+    await page.getByRole('link', { name: '監査ログ' }).click();
+    const rows = page.getByRole('table', { name: '記録' }).locator('tbody tr');
+    await expect(rows.first()).toContainText('マスターキーの更新');
+    await expect(rows.first()).toContainText('鍵の世代2');
+    await page.getByRole('button', { name: '改ざんを検証' }).click();
+    await expect(page.getByTestId('audit-verification')).toContainText('監査ログは完全です');
+  });
+});

@@ -1,0 +1,93 @@
+/**
+ * The core as the app builds it, for tests: a temporary data folder, the real OS keychain
+ * (gnome-keyring in the private D-Bus session scripts/test.sh starts, under a service name
+ * of its own), Argon2id at its floor, scripted answers for the native dialogs, and a logger
+ * and an event sink that record what would have been written or sent.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { createCore, type Core, type CorePorts } from '../../electron/core/handlers';
+import type { Dialogs } from '../../electron/core/dialogs';
+import type { Logger } from '../../electron/core/logger';
+import { KDF_FLOOR } from '../../electron/core/vault/password-kdf';
+import { readVolumes } from '../../electron/platform/disks/read-volumes';
+import { createKeytarKeyStore } from '../../electron/platform/keychain/keytar-key-store';
+
+/** What the "user" picks in the next native dialog of each kind. */
+export interface ScriptedDialogs {
+  importSources: string[] | null;
+  exportFolder: string | null;
+  saveFile: string | null;
+}
+
+export const TEST_PASSWORD = '湯呑みと珈琲 horse battery 42';
+export const TEST_PROFILE = { name: '山田 太郎', company: '東都メディカル株式会社', employeeId: 'E-20417' };
+
+export interface TestCore extends Core {
+  /** Creates the vault (as the wizard would) and leaves it unlocked; returns the recovery key. */
+  createVault(options?: { passwordOnly?: boolean }): Promise<string>;
+  readonly dataDir: string;
+  readonly dialogs: ScriptedDialogs;
+  readonly logLines: string[];
+  readonly events: Array<[string, unknown]>;
+  readonly keychainService: string;
+  cleanup(): Promise<void>;
+}
+
+/** A logger that keeps each line as the JSON the app would write. */
+export function recordingLogger(lines: string[]): Logger {
+  const record = (level: string): Logger['info'] => (event, fields) => void lines.push(JSON.stringify({ level, event, ...fields }));
+  return { info: record('info'), warn: record('warn'), error: record('error') };
+}
+
+export interface TestCoreOptions {
+  /** Reopen an existing data folder (and its keychain entries) instead of a new one. */
+  readonly dataDir?: string;
+  readonly keychainService?: string;
+}
+
+export async function createTestCore(overrides: Partial<CorePorts> = {}, options: TestCoreOptions = {}): Promise<TestCore> {
+  const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'fieldguard-test-')));
+  const logLines: string[] = [];
+  const events: Array<[string, unknown]> = [];
+  const scripted: ScriptedDialogs = { importSources: null, exportFolder: null, saveFile: null };
+  const dialogs: Dialogs = {
+    pickImportSources: async () => scripted.importSources,
+    pickExportFolder: async () => scripted.exportFolder,
+    pickSaveFile: async () => scripted.saveFile,
+  };
+  const keychainService = options.keychainService ?? `FieldGuard test ${path.basename(dataDir)}`;
+  const core = createCore({
+    identity: { name: 'FieldGuard', version: '0.0.0-test', dataDir, runtimeVersions: process.versions },
+    readVolumes,
+    keyStore: createKeytarKeyStore(keychainService),
+    dialogs,
+    chooseKdf: async () => KDF_FLOOR,
+    log: recordingLogger(logLines),
+    emit: (event, payload) => void events.push([event, payload]),
+    ...overrides,
+  });
+  return {
+    ...core,
+    async createVault(options = {}) {
+      const prepared = await core.handlers['vault.prepareSetup']({
+        profile: TEST_PROFILE,
+        password: TEST_PASSWORD,
+        passwordConfirmation: TEST_PASSWORD,
+        passwordOnly: options.passwordOnly ?? false,
+      });
+      await core.handlers['vault.completeSetup']({ answers: prepared.confirmGroups.map((group) => ({ group, digits: prepared.groups[group]! })) });
+      return prepared.recoveryKey;
+    },
+    dataDir,
+    dialogs: scripted,
+    logLines,
+    events,
+    keychainService,
+    async cleanup() {
+      core.vault.lock('shutdown');
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
