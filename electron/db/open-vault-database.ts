@@ -8,7 +8,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 
 export type VaultDatabase = Database.Database;
 
-export function openVaultDatabase(file: string, rawKey: Buffer, options: { create: boolean }): VaultDatabase {
+export function openVaultDatabase(file: string, rawKey: Buffer, options: { create: boolean; journal?: 'wal' | 'delete' }): VaultDatabase {
   if (rawKey.length !== 32) throw new Error('the database key must be 256 bits');
   const db = new Database(file, { fileMustExist: !options.create });
   try {
@@ -17,7 +17,7 @@ export function openVaultDatabase(file: string, rawKey: Buffer, options: { creat
     db.pragma(`key="x'${rawKey.toString('hex')}'"`);
     // The first read fails with SQLITE_NOTADB when the key is wrong or the header is damaged.
     db.prepare('SELECT count(*) FROM sqlite_master').get();
-    db.pragma('journal_mode = WAL');
+    db.pragma(`journal_mode = ${options.journal === 'delete' ? 'DELETE' : 'WAL'}`);
     db.pragma('synchronous = FULL');
     db.pragma('secure_delete = ON');
     db.pragma('foreign_keys = ON');

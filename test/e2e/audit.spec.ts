@@ -67,14 +67,12 @@ test.describe('the Audit log screen', () => {
     await expect(first.locator('td').nth(1)).toHaveText(/^\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2} JST$/);
     await expect(first.locator('td').nth(2)).toHaveText('ファイルの消去');
     await expect(first.locator('td').nth(3)).toHaveText('山田 太郎 (E-20417)');
-    await expect(first.locator('td').nth(4)).toContainText('方式暗号学的消去');
+    await expect(first.locator('td').nth(4)).toContainText('方式：暗号学的消去');
     await expect(rows.nth(1).locator('td').nth(2)).toHaveText('ファイルの書き出し');
-    await expect(rows.nth(1).locator('td').nth(4)).toContainText(`書き出し先${app.dialogs.exportFolder}`);
+    await expect(rows.nth(1).locator('td').nth(4)).toContainText(`書き出し先：${app.dialogs.exportFolder}`);
     await expect(rows.nth(3).locator('td').nth(2)).toHaveText('ファイルの取り込み');
-    await expect(rows.nth(3).locator('td').nth(4)).toContainText(`訪問・案件${COLLECTION}`);
-    await expect(rows.nth(3).locator('td').nth(4)).toContainText('サイズ8 B');
-
-    await inspectScreen(page, 'audit');
+    await expect(rows.nth(3).locator('td').nth(4)).toContainText(`訪問・案件：${COLLECTION}`);
+    await expect(rows.nth(3).locator('td').nth(4)).toContainText('サイズ：8 B');
 
     // 次のページ
     await pager.getByRole('button', { name: '次へ' }).click();
@@ -88,8 +86,8 @@ test.describe('the Audit log screen', () => {
     // 種類で絞り込む（複数選択）
     const types = page.getByRole('combobox', { name: '種類' });
     await types.click();
-    await page.getByRole('option', { name: 'ファイルの書き出し' }).click();
-    await page.getByRole('option', { name: 'ファイルの消去' }).click();
+    await page.getByRole('menuitemcheckbox', { name: 'ファイルの書き出し' }).click();
+    await page.getByRole('menuitemcheckbox', { name: 'ファイルの消去' }).click();
     await page.keyboard.press('Escape');
     await expect(types).toHaveText('ファイルの書き出し、ファイルの消去');
     await expect(rows).toHaveCount(3);
@@ -117,7 +115,8 @@ test.describe('the Audit log screen', () => {
     await page.getByRole('button', { name: '改ざんを検証' }).click();
     await expect(page.getByTestId('audit-verification')).toContainText(`監査ログは完全です（${total} 件）`);
     await expect(first.locator('td').nth(2)).toHaveText('監査ログの検証');
-    await expect(first.locator('td').nth(4)).toContainText(`件数${total}完全はい`);
+    await expect(first.locator('td').nth(4)).toContainText(`件数：${total}完全：はい`);
+    await inspectScreen(page, 'audit');
 
     // CSV で書き出す（絞り込み条件つき）: Excel 向けに BOM 付き UTF-8
     const csvFile = path.join(scratch, '監査ログ.csv');
@@ -142,11 +141,11 @@ test.describe('the Audit log screen', () => {
     await call(page, 'vault.setAutoLock', { minutes: 7 });
     await page.reload();
     await page.getByRole('combobox', { name: '種類' }).click();
-    await page.getByRole('option', { name: '設定の変更' }).click();
+    await page.getByRole('menuitemcheckbox', { name: '設定の変更' }).click();
     await page.keyboard.press('Escape');
     const rows = page.getByRole('table', { name: '記録' }).locator('tbody tr');
     await expect(rows).toHaveCount(1);
-    await expect(rows.first()).toContainText('変更前5設定項目自動ロックまでの時間（分）変更後7');
+    await expect(rows.first()).toContainText('変更前：5設定項目：自動ロックまでの時間（分）変更後：7');
 
     const csvFile = path.join(scratch, 'settings.csv');
     app.dialogs.saveFile = csvFile;

@@ -2,10 +2,12 @@
  * The Settings screen: the auto-lock time, changing the password (with the strength meter
  * and the rule the vault enforces), and rotating the master key.
  */
-import type { Page } from '@playwright/test';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Locator, Page } from '@playwright/test';
 import { TEST_PASSWORD } from '../support/test-core';
 import { expect, test } from './harness';
-import { inspectScreen } from './screens';
+import { inspectScreen, SCREENS_DIR, switchLanguage } from './screens';
 
 const NEW_PASSWORD = '夕焼けの坂道で 自転車を押す 7 月';
 
@@ -16,6 +18,24 @@ async function call<T>(page: Page, channel: string, request: unknown): Promise<T
   )) as { ok: true; value: T } | { ok: false; error: { code: string } };
   if (!reply.ok) throw new Error(`${channel} failed: ${reply.error.code}`);
   return reply.value;
+}
+
+/** `inspectScreen` for a modal dialog (see vault-files.spec.ts): reopened in each language. */
+async function inspectDialog(page: Page, name: string, open: () => Promise<Locator>): Promise<void> {
+  for (const language of ['ja', 'en'] as const) {
+    await page.keyboard.press('Escape');
+    await switchLanguage(page, language);
+    const dialog = await open();
+    await expect(dialog).toBeVisible();
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).exclude('[data-tabster-dummy]').analyze();
+    const severe = results.violations
+      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+      .map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+    expect(severe, `axe-core violations on ${name} (${language})`).toEqual([]);
+    await page.screenshot({ path: path.join(SCREENS_DIR, `${name}.${language}.png`), fullPage: true });
+  }
+  await page.keyboard.press('Escape');
+  await switchLanguage(page, 'ja');
 }
 
 test.describe('the Settings screen', () => {
@@ -36,7 +56,7 @@ test.describe('the Settings screen', () => {
     await expect(save).toBeDisabled();
 
     await minutes.fill('10');
-    await minutes.press('Enter');
+    await minutes.press('Tab');
     await expect(save).toBeEnabled();
     await save.click();
     await expect(page.getByRole('status').filter({ hasText: '自動ロックまでの時間を 10 分に設定しました。' })).toBeVisible();
@@ -47,11 +67,10 @@ test.describe('the Settings screen', () => {
     await expect(page.getByRole('spinbutton', { name: '自動ロックまでの時間（分）' })).toHaveValue('10');
     expect((await call<{ autoLockMinutes: number }>(page, 'vault.status', {})).autoLockMinutes).toBe(10);
 
-    // キーボードだけで 1 分増やす
+    // キーボードだけで 1 分増やし、Enter で保存
     await page.getByRole('spinbutton', { name: '自動ロックまでの時間（分）' }).focus();
     await page.keyboard.press('ArrowUp');
     await expect(page.getByRole('spinbutton', { name: '自動ロックまでの時間（分）' })).toHaveValue('11');
-    await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     await expect(page.getByRole('status').filter({ hasText: '自動ロックまでの時間を 11 分に設定しました。' })).toBeVisible();
   });
@@ -59,9 +78,9 @@ test.describe('the Settings screen', () => {
   test('a weak new password is refused with the reason; a strong one is accepted and unlocks the vault', async ({ page, app }) => {
     await app.createVault();
     await app.open('/settings');
-    const current = page.getByLabel('現在のパスワード');
-    const next = page.getByLabel('新しいパスワード', { exact: true });
-    const confirmation = page.getByLabel('新しいパスワード（確認）');
+    const current = page.getByRole('textbox', { name: '現在のパスワード' });
+    const next = page.getByRole('textbox', { name: '新しいパスワード', exact: true });
+    const confirmation = page.getByRole('textbox', { name: '新しいパスワード（確認）' });
     const submit = page.getByRole('button', { name: 'パスワードを変更' });
 
     // 何も入れずに押すと、足りない項目を知らせて最初の欄へ
@@ -76,7 +95,7 @@ test.describe('the Settings screen', () => {
     await expect(page.getByText('推測されやすいパスワードです。単語を増やすか、より長くしてください。')).toBeVisible();
     await confirmation.fill('password1234');
     await submit.click();
-    await expect(page.getByRole('alert')).toContainText('このパスワードは使えません。');
+    await expect(page.getByRole('alert', { name: 'エラー' })).toContainText('このパスワードは使えません。');
     await expect(page.locator('[data-error-code="VAULT_PASSWORD_REJECTED"]')).toBeVisible();
 
     // 氏名を含むパスワード
@@ -95,7 +114,7 @@ test.describe('the Settings screen', () => {
     await confirmation.fill(NEW_PASSWORD);
     await expect(page.getByText('非常に強い')).toBeVisible();
     await submit.click();
-    await expect(page.getByRole('alert')).toContainText('パスワードが正しくありません。');
+    await expect(page.getByRole('alert', { name: 'エラー' })).toContainText('パスワードが正しくありません。');
     await expect(current).toBeFocused();
 
     await inspectScreen(page, 'settings-password-errors');
@@ -114,6 +133,12 @@ test.describe('the Settings screen', () => {
   test('the master key is rotated after the password is given again, and the audit log still verifies', async ({ page, app }) => {
     await app.createVault();
     await app.open('/settings');
+    await inspectDialog(page, 'settings-rotate-dialog', async () => {
+      await page.getByRole('button', { name: /^(マスターキーを更新|Rotate master key)$/ }).click();
+      const opened = page.getByRole('alertdialog');
+      await opened.getByRole('button', { name: /^(更新する|Rotate)$/ }).click();
+      return opened;
+    });
     await page.getByRole('button', { name: 'マスターキーを更新' }).click();
     const dialog = page.getByRole('alertdialog', { name: 'マスターキーを更新しますか？' });
     await expect(dialog).toContainText('データは失われません');
@@ -121,13 +146,12 @@ test.describe('the Settings screen', () => {
 
     await confirm.click();
     await expect(dialog).toContainText('パスワードを入力してください。');
-    await inspectScreen(page, 'settings-rotate-dialog');
 
-    await dialog.getByLabel('本人確認のため、パスワードを入力してください').fill('まちがったパスワード');
+    await dialog.getByRole('textbox', { name: '本人確認のため、パスワードを入力してください' }).fill('まちがったパスワード');
     await confirm.click();
-    await expect(dialog.getByRole('alert')).toContainText('パスワードが正しくありません。');
+    await expect(dialog.getByRole('alert', { name: 'エラー' })).toContainText('パスワードが正しくありません。');
 
-    await dialog.getByLabel('本人確認のため、パスワードを入力してください').fill(TEST_PASSWORD);
+    await dialog.getByRole('textbox', { name: '本人確認のため、パスワードを入力してください' }).fill(TEST_PASSWORD);
     await confirm.click();
     await expect(dialog).toBeHidden();
     await expect(page.getByRole('status').filter({ hasText: 'マスターキーを更新しました。' })).toBeVisible();
@@ -135,7 +159,7 @@ test.describe('the Settings screen', () => {
     await page.getByRole('link', { name: '監査ログ' }).click();
     const rows = page.getByRole('table', { name: '記録' }).locator('tbody tr');
     await expect(rows.first()).toContainText('マスターキーの更新');
-    await expect(rows.first()).toContainText('鍵の世代2');
+    await expect(rows.first()).toContainText('鍵の世代：2');
     await page.getByRole('button', { name: '改ざんを検証' }).click();
     await expect(page.getByTestId('audit-verification')).toContainText('監査ログは完全です');
   });

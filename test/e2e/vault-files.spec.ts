@@ -97,7 +97,7 @@ test.describe('the Vault screen', () => {
     await ask.getByRole('combobox', { name: '訪問・案件の名前' }).fill(COLLECTION);
     await ask.getByRole('button', { name: 'フォルダーを選ぶ' }).click();
     await expect(ask).toBeHidden();
-    await expect(page.getByRole('status').filter({ hasText: `3 件を取り込みました（訪問・案件: ${COLLECTION}）。` })).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: `「${COLLECTION}」に 3 件を取り込みました。` })).toBeVisible();
 
     const table = page.getByRole('table', { name: '保管中のファイル' });
     const rows = table.locator('tbody tr');
@@ -136,7 +136,7 @@ test.describe('the Vault screen', () => {
     for (const file of chosen) await page.getByRole('checkbox', { name: `${file.relativePath} を選択` }).check();
     await expect(page.getByText('2 件を選択中')).toBeVisible();
     await page.getByRole('button', { name: '書き出す' }).click();
-    const exported = page.getByRole('status').filter({ hasText: `2 件を書き出しました（書き出し先: ${exportDir}）。` });
+    const exported = page.getByRole('status').filter({ hasText: `2 件を書き出しました（書き出し先：${exportDir}）。` });
     await expect(exported).toBeVisible();
     await expect(exported).toContainText('書き出したファイルは暗号化されていません');
     for (const file of chosen) {
@@ -199,7 +199,7 @@ test.describe('the Vault screen', () => {
     await expect(name).toHaveValue(COLLECTION);
     await name.fill('2025-04-16 西町クリニック CT 修理');
     await page.getByRole('button', { name: 'ファイルを選ぶ' }).click();
-    await expect(page.getByRole('status').filter({ hasText: '1 件を取り込みました（訪問・案件: 2025-04-16 西町クリニック CT 修理）。' })).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: '「2025-04-16 西町クリニック CT 修理」に 1 件を取り込みました。' })).toBeVisible();
 
     const rows = page.getByRole('table', { name: '保管中のファイル' }).locator('tbody tr');
     const filter = page.getByRole('combobox', { name: '訪問・案件で絞り込む' });

@@ -98,6 +98,14 @@ async function assertConsistent(core: TestCore): Promise<Set<string>> {
 }
 
 const DELAYS_MS = [0, 25, 60, 120, 250];
+const outcomes: Record<'import' | 'export' | 'erase' | 'rotate', Array<'killed' | 'finished'>> = { import: [], export: [], erase: [], rotate: [] };
+
+/** Guards against a vacuous suite: at least one kill of each operation must land before it finished. */
+function expectSomeKilled(op: keyof typeof outcomes): void {
+  it('at least one kill interrupted the operation before it finished', () => {
+    expect(outcomes[op]).toContain('killed');
+  });
+}
 
 describe('kill -9 during an import', () => {
   for (const delay of DELAYS_MS) {
@@ -105,11 +113,12 @@ describe('kill -9 during an import', () => {
       const core = await preparedVault(0, 0);
       const sources = await sourceFiles(`${core.dataDir}-new`, 4, 24 * 1024 * 1024);
       created.push(`${core.dataDir}-new`);
-      await runAndKill(core, delay, 'import', sources);
+      outcomes.import.push(await runAndKill(core, delay, 'import', sources));
       const ids = await assertConsistent(core);
       expect(ids.size).toBeLessThanOrEqual(4);
     }, 120_000);
   }
+  expectSomeKilled('import');
 });
 
 describe('kill -9 during an export', () => {
@@ -117,7 +126,7 @@ describe('kill -9 during an export', () => {
     it(`${delay} ms in: no half-written plaintext is left behind`, async () => {
       const core = await preparedVault(3, 24 * 1024 * 1024);
       const out = `${core.dataDir}-out`;
-      await runAndKill(core, delay, 'export', [out]);
+      outcomes.export.push(await runAndKill(core, delay, 'export', [out]));
       const before = await readdir(out, { recursive: true }).catch(() => [] as string[]);
       await assertConsistent(core);
       const after = await readdir(out, { recursive: true }).catch(() => [] as string[]);
@@ -125,26 +134,29 @@ describe('kill -9 during an export', () => {
       expect(before.filter((f) => !f.endsWith('.partial')).every((f) => after.includes(f))).toBe(true);
     }, 120_000);
   }
+  expectSomeKilled('export');
 });
 
 describe('kill -9 during an erase', () => {
   for (const delay of DELAYS_MS) {
     it(`${delay} ms in: each item is either still whole or gone with its key`, async () => {
       const core = await preparedVault(40, 64 * 1024);
-      await runAndKill(core, delay, 'erase', []);
+      outcomes.erase.push(await runAndKill(core, delay, 'erase', []));
       const ids = await assertConsistent(core);
       expect(ids.size).toBeLessThanOrEqual(40);
     }, 120_000);
   }
+  expectSomeKilled('erase');
 });
 
 describe('kill -9 during a master-key rotation', () => {
   for (const delay of [0, 5, 15, 40, 100]) {
     it(`${delay} ms in: the vault opens under the old or the new key with everything in it`, async () => {
       const core = await preparedVault(120, 1024);
-      await runAndKill(core, delay, 'rotate', []);
+      outcomes.rotate.push(await runAndKill(core, delay, 'rotate', []));
       const ids = await assertConsistent(core);
       expect(ids.size).toBe(120);
     }, 120_000);
   }
+  expectSomeKilled('rotate');
 });

@@ -52,10 +52,12 @@ function newVault(now?: () => Date): Vault {
   return { file, dbKey, db, macKey, log: createAuditLog(db, macKey, now) };
 }
 
-/** A vault with n entries of every shape. */
+/** A vault with n entries, appended inside one outer transaction (each append a savepoint). */
 function vaultWith(n: number): Vault {
   const vault = newVault(clock());
-  for (let i = 1; i <= n; i += 1) vault.log.append('vault.item-imported', 'engineer:yamada', { name: `file-${i}.dcm`, size: i * 100 });
+  vault.db.transaction(() => {
+    for (let i = 1; i <= n; i += 1) vault.log.append('vault.item-imported', 'engineer:yamada', { name: `file-${i}.dcm`, size: i * 100 });
+  })();
   return vault;
 }
 

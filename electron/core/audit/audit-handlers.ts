@@ -24,11 +24,12 @@ export function createAuditHandlers(vault: VaultService, dialogs: Dialogs): Pick
       const session = vault.session();
       const file = await dialogs.pickSaveFile('FieldGuard-audit-log.csv', 'csv');
       if (!file) return { saved: false };
-      const csv = session.audit.toCsv({ ...filter, limit: undefined, offset: undefined });
+      const whole = { ...filter, limit: undefined, offset: undefined };
+      const csv = session.audit.toCsv(whole);
       await writeFile(file, csv, { mode: 0o600 }).catch(() => {
         throw new AppError('VAULT_DESTINATION_UNWRITABLE');
       });
-      session.audit.append('audit.exported', session.actor(), { entries: csv.split('\n').length - 2 });
+      session.audit.append('audit.exported', session.actor(), { entries: session.audit.list({ ...whole, limit: 1 }).total });
       return { saved: true };
     },
   };

@@ -9,26 +9,11 @@
  */
 import { createHash, createHmac, createSecretKey, timingSafeEqual, type KeyObject } from 'node:crypto';
 import type { VaultDatabase } from '../../db/open-vault-database';
+import { auditEventTypes, type AuditEventType } from '../../shared/audit';
 import { AppError } from '../app-error';
 
-/** Every event the log records; later features add theirs here. */
-export const auditEventTypes = [
-  'vault.created',
-  'vault.unlocked',
-  'vault.unlock-failed',
-  'vault.locked',
-  'vault.password-changed',
-  'vault.master-key-rotated',
-  'vault.recovery-used',
-  'vault.device-rebound',
-  'vault.item-imported',
-  'vault.item-exported',
-  'vault.item-erased',
-  'settings.changed',
-  'audit.exported',
-  'audit.verified',
-] as const;
-export type AuditEventType = (typeof auditEventTypes)[number];
+// The event types are declared with the IPC contract, so that screens can filter and translate them.
+export { auditEventTypes, type AuditEventType };
 
 /** Flat primitive fields chosen by the caller; never secrets or file contents. */
 export type AuditDetails = Readonly<Record<string, string | number | boolean | null>>;

@@ -6,12 +6,15 @@
  * the pending key. `completeRotation` runs at every unlock and finishes or undoes whatever
  * step was interrupted.
  */
+import { copyFile, open, rename, rm } from 'node:fs/promises';
+import { openVaultDatabase } from '../../db/open-vault-database';
 import { AppError } from '../app-error';
+import { syncDirectory } from './atomic-file';
 import { deriveVaultKeys, newKey, wipe, wrapKey } from './key-hierarchy';
 import { rewrapFileKeys } from './file-keys';
 import { rewrapSigningKeys } from './signing-key';
 import { masterKeyContext, writeHeader, type VaultHeader } from './vault-header';
-import { openSession, type VaultSession } from './vault-session';
+import { databasePath, openSession, type VaultSession } from './vault-session';
 
 export interface RotationProgress {
   readonly step: 'prepare' | 'files' | 'keys' | 'audit' | 'database' | 'done';
@@ -24,11 +27,31 @@ function generationInDatabase(session: VaultSession): number {
   return row ? Number(row.value) : 0;
 }
 
-function rekeyDatabase(session: VaultSession, databaseKey: Buffer): void {
-  // SQLite3 Multiple Ciphers cannot re-key in WAL mode; DELETE mode checkpoints the WAL first.
+/**
+ * Re-encrypts the database file under a new key without ever touching the only good copy:
+ * the session is closed with its WAL checkpointed, a copy is re-keyed and flushed, and the
+ * copy replaces the original by an atomic rename. (An in-place `PRAGMA rekey` rewrites
+ * pages one by one: a kill in the middle left a file neither key could open.)
+ */
+async function rekeyDatabaseFile(session: VaultSession, oldKey: Buffer, newKey: Buffer): Promise<void> {
+  session.db.pragma('wal_checkpoint(TRUNCATE)');
   session.db.pragma('journal_mode = DELETE');
-  session.db.pragma(`rekey="x'${databaseKey.toString('hex')}'"`);
-  session.db.pragma('journal_mode = WAL');
+  session.close();
+  const original = databasePath(session.dataDir);
+  const copy = `${original}.rekey`;
+  await rm(copy, { force: true });
+  await copyFile(original, copy);
+  const db = openVaultDatabase(copy, oldKey, { create: false, journal: 'delete' });
+  try {
+    db.pragma(`rekey="x'${newKey.toString('hex')}'"`);
+  } finally {
+    db.close();
+  }
+  const handle = await open(copy, 'r+');
+  await handle.sync();
+  await handle.close();
+  await rename(copy, original);
+  await syncDirectory(session.dataDir);
 }
 
 function tryOpen(dataDir: string, key: Buffer, generation: number, now: () => Date): VaultSession | null {
@@ -42,6 +65,8 @@ function tryOpen(dataDir: string, key: Buffer, generation: number, now: () => Da
 /** Opens the vault after unlock, finishing or undoing an interrupted rotation. */
 export async function completeRotation(dataDir: string, header: VaultHeader, master: Buffer, pending: Buffer | null, now: () => Date): Promise<VaultSession> {
   if (!header.pending || !pending) {
+    // A re-keyed copy left by a crash is encrypted and useless: remove it.
+    await rm(`${databasePath(dataDir)}.rekey`, { force: true });
     const session = tryOpen(dataDir, master, header.masterKey.generation, now);
     if (!session) throw new AppError('VAULT_DATABASE_DAMAGED');
     return session;
@@ -54,10 +79,11 @@ export async function completeRotation(dataDir: string, header: VaultHeader, mas
       await writeHeader(dataDir, { ...header, pending: null });
       return underOld;
     }
+    // The contents were switched but the file was not re-keyed yet: do it again from the start.
+    const oldKeys = deriveVaultKeys(master);
     const newKeys = deriveVaultKeys(pending);
-    rekeyDatabase(underOld, newKeys.database);
-    wipe(newKeys.database, newKeys.fileWrap, newKeys.auditMac, newKeys.signingWrap);
-    underOld.close();
+    await rekeyDatabaseFile(underOld, oldKeys.database, newKeys.database);
+    wipe(...Object.values(oldKeys), ...Object.values(newKeys));
   }
   const underNew = tryOpen(dataDir, pending, header.pending.generation, now);
   if (!underNew) throw new AppError('VAULT_DATABASE_DAMAGED');
@@ -97,10 +123,10 @@ export async function rotateMasterKeyOf(
     session.db.prepare("UPDATE vault_meta SET value = ? WHERE key = 'master_generation'").run(String(generation));
   })();
   onProgress({ step: 'database', done: 0, total: 1 });
-  rekeyDatabase(session, newKeys.database);
-  wipe(newKeys.database, newKeys.fileWrap, newKeys.auditMac, newKeys.signingWrap);
+  const oldDatabaseKey = Buffer.from(session.keys.database);
+  await rekeyDatabaseFile(session, oldDatabaseKey, newKeys.database);
+  wipe(oldDatabaseKey, newKeys.database, newKeys.fileWrap, newKeys.auditMac, newKeys.signingWrap);
   await writeHeader(session.dataDir, { ...header, masterKey: pending, pending: null });
-  session.close();
   const reopened = openSession(session.dataDir, next, generation, { create: false, now });
   wipe(next);
   onProgress({ step: 'done', done: 1, total: 1 });

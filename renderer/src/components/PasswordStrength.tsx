@@ -35,15 +35,12 @@ export function PasswordStrength({ password, profile }: { password: string; prof
   });
   if (password.length === 0) return <Text size={200}>{t('password.rule')}</Text>;
   const data = assessment.data;
-  const score = data?.score ?? 0;
+  // A refused password never shows as strong, whatever zxcvbn's raw score says.
+  const shownScore = data ? (data.acceptable ? data.score : Math.min(data.score, 2)) : 0;
   return (
     <div aria-live="polite">
-      <Field
-        label={t('vault.password.strength')}
-        validationState={data ? (data.acceptable ? 'success' : 'warning') : 'none'}
-        validationMessage={data ? t(`password.strength.${score}`) : undefined}
-      >
-        <ProgressBar value={(score + 1) / 5} thickness="large" color={data?.acceptable ? 'success' : 'warning'} />
+      <Field label={t('vault.password.strength')} hint={data ? t(`password.strength.${shownScore}`) : undefined}>
+        <ProgressBar value={(shownScore + 1) / 5} thickness="large" color={data?.acceptable ? 'success' : 'warning'} />
       </Field>
       {data && data.problems.length > 0 && (
         <ul className={styles.problems}>

@@ -19,10 +19,10 @@ export const emptyDraft: AuditFilterDraft = { types: [], from: '', to: '', text:
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-start', gap: tokens.spacingHorizontalL, marginBottom: tokens.spacingVerticalL },
-  types: { minWidth: '260px', maxWidth: '360px' },
-  dropdown: { minWidth: '260px', maxWidth: '360px' },
-  date: { width: '170px' },
-  text: { minWidth: '240px' },
+  types: { width: '230px' },
+  dropdown: { minWidth: '230px', maxWidth: '230px' },
+  date: { width: '150px' },
+  text: { width: '210px' },
   clear: { alignSelf: 'flex-end', marginBottom: '2px' },
 });
 

@@ -9,15 +9,17 @@ import { describeDetails } from './audit-details';
 const useStyles = makeStyles({
   wrap: { overflowX: 'auto' },
   table: { minWidth: '900px' },
-  seq: { width: '72px' },
-  time: { width: '190px' },
-  type: { width: '180px' },
-  actor: { width: '170px' },
+  seq: { width: '64px' },
+  time: { width: '176px' },
+  type: { width: '160px' },
+  actor: { width: '150px' },
   cell: { verticalAlign: 'top', paddingBlock: tokens.spacingVerticalS, overflowWrap: 'anywhere' },
   numeric: { fontVariantNumeric: 'tabular-nums' },
-  details: { display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: tokens.spacingHorizontalM, rowGap: '2px', margin: 0 },
-  term: { color: tokens.colorNeutralForeground3 },
-  value: { margin: 0, overflowWrap: 'anywhere' },
+  details: { margin: 0, display: 'flex', flexDirection: 'column', rowGap: '2px' },
+  line: { overflowWrap: 'anywhere' },
+  term: { display: 'inline', color: tokens.colorNeutralForeground3 },
+  value: { display: 'inline', margin: 0 },
+  code: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
   none: { color: tokens.colorNeutralForeground3 },
 });
 
@@ -53,9 +55,9 @@ export function AuditTable({ entries, labelledBy }: { entries: readonly AuditEnt
                   ) : (
                     <dl className={styles.details}>
                       {lines.map((line) => (
-                        <div key={line.key} style={{ display: 'contents' }}>
-                          <dt className={styles.term}>{line.label}</dt>
-                          <dd className={styles.value}>{line.value}</dd>
+                        <div key={line.key} className={styles.line}>
+                          <dt className={styles.term}>{line.label}{t('audit.details.separator')}</dt>
+                          <dd className={line.code ? `${styles.value} ${styles.code}` : styles.value}>{line.value}</dd>
                         </div>
                       ))}
                     </dl>

@@ -12,12 +12,15 @@ import type { Language } from '@shared/locale';
 /** Keys whose values are one of a few words the log writes, translated under audit.details.values.<key>. */
 const ENUMERATED = new Set(['method', 'reason', 'protection', 'setting', 'problem']);
 const BYTES = new Set(['bytes']);
+/** Identifiers and hashes: shown in a monospace font, so that they can be compared character by character. */
+const CODE = new Set(['itemId', 'sha256']);
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
 export interface DetailLine {
   readonly key: string;
   readonly label: string;
   readonly value: string;
+  readonly code: boolean;
 }
 
 export function describeDetails(details: AuditEntry['details'], t: TFunction, language: Language): DetailLine[] {
@@ -25,6 +28,7 @@ export function describeDetails(details: AuditEntry['details'], t: TFunction, la
     key,
     label: t(`audit.details.keys.${key}`, { defaultValue: key }),
     value: describeValue(key, raw, t, language),
+    code: CODE.has(key),
   }));
 }
 

@@ -18,7 +18,7 @@ const useStyles = makeStyles({
   field: { width: '260px' },
   save: { marginTop: '26px' },
   description: { display: 'block', marginBottom: tokens.spacingVerticalM },
-  message: { marginTop: tokens.spacingVerticalM },
+  message: { marginTop: tokens.spacingVerticalM, maxWidth: '40em' },
 });
 
 function valid(minutes: number | null): minutes is number {

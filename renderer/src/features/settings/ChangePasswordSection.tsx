@@ -79,8 +79,9 @@ export function ChangePasswordSection({ className }: { className: string }) {
         <Field
           label={t('settings.password.current')}
           required
+          // A wrong password marks the field; the message itself is the ErrorState below the form.
           validationState={shown(errors.current) || wrongPassword ? 'error' : 'none'}
-          validationMessage={shown(errors.current) ?? (wrongPassword ? t('errors.VAULT_WRONG_PASSWORD') : undefined)}
+          validationMessage={shown(errors.current)}
         >
           <Input ref={currentRef} type="password" autoComplete="current-password" value={current} onChange={(_event, data) => edit(setCurrent)(data.value)} />
         </Field>

@@ -1,6 +1,6 @@
 /** The vault's state for every screen: status, and the events that change it. */
 import { useEffect } from 'react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { VaultStatus } from '@shared/vault';
 import { invoke, on } from '../../lib/bridge';
 
@@ -10,11 +10,16 @@ export function useVaultStatus() {
   return useQuery({ queryKey: vaultStatusKey, queryFn: () => invoke('vault.status', {}), staleTime: Infinity });
 }
 
-/** Applies a status the main process returned, and on lock forgets every cached vault query. */
+/** Once the vault is locked, nothing read from it may stay in the renderer's cache. */
+function forgetVaultData(client: QueryClient): void {
+  client.removeQueries({ predicate: (q) => q.queryKey[0] !== vaultStatusKey[0] && q.queryKey[0] !== 'prefs' });
+}
+
+/** Applies a status the main process returned. */
 export function useApplyVaultStatus() {
   const client = useQueryClient();
   return (status: VaultStatus) => {
-    if (status.state !== 'unlocked') client.removeQueries({ predicate: (q) => q.queryKey[0] !== 'vault.status' && q.queryKey[0] !== 'prefs' });
+    if (status.state !== 'unlocked') forgetVaultData(client);
     client.setQueryData(vaultStatusKey, status);
   };
 }
@@ -25,7 +30,7 @@ export function useVaultLockedEvent() {
   useEffect(
     () =>
       on('vault.locked', () => {
-        client.removeQueries({ predicate: (q) => q.queryKey[0] !== 'prefs' });
+        forgetVaultData(client);
         void client.invalidateQueries({ queryKey: vaultStatusKey });
       }),
     [client],
