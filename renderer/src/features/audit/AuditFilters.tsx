@@ -23,7 +23,7 @@ const useStyles = makeStyles({
   dropdown: { minWidth: '230px', maxWidth: '230px' },
   date: { width: '150px' },
   text: { width: '210px' },
-  clear: { alignSelf: 'flex-end', marginBottom: '2px' },
+  clear: { marginTop: '26px' },
 });
 
 export function AuditFilters({ draft, onChange }: { draft: AuditFilterDraft; onChange: (next: AuditFilterDraft) => void }) {

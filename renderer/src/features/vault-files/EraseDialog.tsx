@@ -6,7 +6,7 @@
 import { useState, type FormEvent } from 'react';
 import {
   Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, MessageBar, MessageBarBody,
-  Spinner, Text, makeStyles, tokens,
+  MessageBarTitle, Spinner, Text, makeStyles, tokens,
 } from '@fluentui/react-components';
 import { Delete20Regular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
@@ -58,7 +58,10 @@ export function EraseDialog({
             <DialogTitle>{t('vaultFiles.eraseDialog.title', { count })}</DialogTitle>
             <DialogContent className={styles.content}>
               <MessageBar intent="warning" layout="multiline">
-                <MessageBarBody id="erase-dialog-warning">{t('vaultFiles.eraseDialog.warning')}</MessageBarBody>
+                <MessageBarBody id="erase-dialog-warning">
+                  <MessageBarTitle>{t('vaultFiles.eraseDialog.warningTitle')}</MessageBarTitle>
+                  {t('vaultFiles.eraseDialog.warning')}
+                </MessageBarBody>
               </MessageBar>
               <div>
                 <Text weight="semibold" id="erase-dialog-list-label">{t('vaultFiles.eraseDialog.listLabel')}</Text>
