@@ -12,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { decryptFile, encryptFile } from '../../electron/core/vault/file-cipher';
+import { measureRssGrowth } from '../support/peak-memory';
 import type { Benchmark } from './benchmark';
 
 const exec = promisify(execFile);
@@ -77,19 +78,9 @@ async function throughput(context: Context, work: (destination: string) => Promi
 
 /** Like throughput, sampling this process's RSS while FieldGuard's code runs. */
 async function subjectThroughput(context: Context, work: (destination: string) => Promise<unknown>): Promise<number> {
-  const baseline = process.memoryUsage().rss;
-  let peak = baseline;
-  const sample = () => {
-    peak = Math.max(peak, process.memoryUsage().rss);
-  };
-  const timer = setInterval(sample, 5);
-  try {
-    return await throughput(context, work);
-  } finally {
-    clearInterval(timer);
-    sample();
-    context.peakRssGrowth = Math.max(context.peakRssGrowth, peak - baseline);
-  }
+  const { result, growth } = await measureRssGrowth(() => throughput(context, work));
+  context.peakRssGrowth = Math.max(context.peakRssGrowth, growth);
+  return result;
 }
 
 function openssl(context: Context, direction: '-e' | '-d', input: string, output: string): Promise<unknown> {

@@ -6,22 +6,12 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
-import { expect, test } from './harness';
+import { expect, invokeFromPage as call, test } from './harness';
 import { inspectScreen } from './screens';
 
 const COLLECTION = '2025-04-16 西町クリニック CT 修理';
 const FILES = 60;
 
-/** Calls the IPC the way the renderer does, to prepare what the screen under test shows. */
-async function call<T>(page: Page, channel: string, request: unknown): Promise<T> {
-  const reply = (await page.evaluate(
-    ([name, body]) => (window as unknown as { fieldguard: { invoke(c: unknown, r: unknown): Promise<unknown> } }).fieldguard.invoke(name, body),
-    [channel, request] as const,
-  )) as { ok: true; value: T } | { ok: false; error: { code: string } };
-  if (!reply.ok) throw new Error(`${channel} failed: ${reply.error.code}`);
-  return reply.value;
-}
 
 function jstDay(offsetDays = 0): string {
   return new Date(Date.now() + 9 * 3_600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);

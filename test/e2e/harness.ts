@@ -67,6 +67,16 @@ export const test = base.extend<{ harnessPorts: PortOverrides; app: Harness }>({
 
 export { expect } from '@playwright/test';
 
+/** Calls the IPC exactly as the renderer does, to prepare what a screen under test shows. */
+export async function invokeFromPage<T>(page: Page, channel: string, request: unknown): Promise<T> {
+  const reply = (await page.evaluate(
+    ([name, body]) => (window as unknown as { fieldguard: { invoke(c: unknown, r: unknown): Promise<unknown> } }).fieldguard.invoke(name, body),
+    [channel, request] as const,
+  )) as { ok: true; value: T } | { ok: false; error: { code: string } };
+  if (!reply.ok) throw new Error(`${channel} failed: ${reply.error.code}`);
+  return reply.value;
+}
+
 
 /** Runs in the page before its scripts, like the preload: defines a frozen `window.fieldguard`. */
 function installBridge(): void {

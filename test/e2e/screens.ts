@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 export const SCREENS_DIR = path.resolve(import.meta.dirname, '../../test-results/screens');
 
@@ -19,17 +19,37 @@ export async function inspectScreen(page: Page, name: string): Promise<void> {
   for (const language of ['ja', 'en'] as const) {
     await switchLanguage(page, language);
     await page.waitForLoadState('networkidle');
-    const results = await new AxeBuilder({ page })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-      // Fluent UI's focus manager (Tabster) puts aria-hidden focus sentinels around the
-      // navigation; they hand focus on at once and are never read (docs/decisions.md).
-      .exclude('[data-tabster-dummy]')
-      .analyze();
-    const severe = results.violations
-      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-      .map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-    expect(severe, `axe-core violations on ${name} (${language})`).toEqual([]);
-    await page.screenshot({ path: path.join(SCREENS_DIR, `${name}.${language}.png`), fullPage: true });
+    await checkAndCapture(page, name, language);
   }
   await switchLanguage(page, original);
+}
+
+async function checkAndCapture(page: Page, name: string, language: 'ja' | 'en'): Promise<void> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    // Fluent UI's focus manager (Tabster) puts aria-hidden focus sentinels around the
+    // navigation; they hand focus on at once and are never read (docs/decisions.md).
+    .exclude('[data-tabster-dummy]')
+    .analyze();
+  const severe = results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  expect(severe, `axe-core violations on ${name} (${language})`).toEqual([]);
+  await page.screenshot({ path: path.join(SCREENS_DIR, `${name}.${language}.png`), fullPage: true });
+}
+
+/**
+ * `inspectScreen` for a modal dialog: while it is open the rest of the page is aria-hidden,
+ * so the language switch cannot be reached. For each language the dialog is closed, the
+ * language switched and the dialog opened again; then the same check and screenshot.
+ */
+export async function inspectDialog(page: Page, name: string, open: () => Promise<Locator>): Promise<void> {
+  for (const language of ['ja', 'en'] as const) {
+    await page.keyboard.press('Escape');
+    await switchLanguage(page, language);
+    await expect(await open()).toBeVisible();
+    await checkAndCapture(page, name, language);
+  }
+  await page.keyboard.press('Escape');
+  await switchLanguage(page, 'ja');
 }

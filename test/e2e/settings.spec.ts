@@ -2,41 +2,13 @@
  * The Settings screen: the auto-lock time, changing the password (with the strength meter
  * and the rule the vault enforces), and rotating the master key.
  */
-import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import type { Locator, Page } from '@playwright/test';
 import { TEST_PASSWORD } from '../support/test-core';
-import { expect, test } from './harness';
-import { inspectScreen, SCREENS_DIR, switchLanguage } from './screens';
+import { expect, invokeFromPage as call, test } from './harness';
+import { inspectDialog, inspectScreen } from './screens';
 
 const NEW_PASSWORD = '夕焼けの坂道で 自転車を押す 7 月';
 
-async function call<T>(page: Page, channel: string, request: unknown): Promise<T> {
-  const reply = (await page.evaluate(
-    ([name, body]) => (window as unknown as { fieldguard: { invoke(c: unknown, r: unknown): Promise<unknown> } }).fieldguard.invoke(name, body),
-    [channel, request] as const,
-  )) as { ok: true; value: T } | { ok: false; error: { code: string } };
-  if (!reply.ok) throw new Error(`${channel} failed: ${reply.error.code}`);
-  return reply.value;
-}
 
-/** `inspectScreen` for a modal dialog (see vault-files.spec.ts): reopened in each language. */
-async function inspectDialog(page: Page, name: string, open: () => Promise<Locator>): Promise<void> {
-  for (const language of ['ja', 'en'] as const) {
-    await page.keyboard.press('Escape');
-    await switchLanguage(page, language);
-    const dialog = await open();
-    await expect(dialog).toBeVisible();
-    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).exclude('[data-tabster-dummy]').analyze();
-    const severe = results.violations
-      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-      .map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-    expect(severe, `axe-core violations on ${name} (${language})`).toEqual([]);
-    await page.screenshot({ path: path.join(SCREENS_DIR, `${name}.${language}.png`), fullPage: true });
-  }
-  await page.keyboard.press('Escape');
-  await switchLanguage(page, 'ja');
-}
 
 test.describe('the Settings screen', () => {
   test('the auto-lock time is changed to 10 minutes and is still 10 after a reload', async ({ page, app }) => {

@@ -7,10 +7,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './harness';
-import { inspectScreen, SCREENS_DIR, switchLanguage } from './screens';
+import { inspectDialog, inspectScreen, SCREENS_DIR } from './screens';
 
 const COLLECTION = '2025-04-15 東都病院 MRI 定期点検';
 
@@ -36,28 +34,6 @@ async function visitFolder(root: string): Promise<{ folder: string; files: Sampl
 }
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
-
-/**
- * `inspectScreen` for a modal dialog: while it is open the rest of the page is aria-hidden,
- * so the language switch cannot be reached. For each language the dialog is closed, the
- * language switched and the dialog opened again; then the same axe-core check and screenshot.
- */
-async function inspectDialog(page: Page, name: string, open: () => Promise<Locator>): Promise<void> {
-  for (const language of ['ja', 'en'] as const) {
-    await page.keyboard.press('Escape');
-    await switchLanguage(page, language);
-    const dialog = await open();
-    await expect(dialog).toBeVisible();
-    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).exclude('[data-tabster-dummy]').analyze();
-    const severe = results.violations
-      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-      .map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-    expect(severe, `axe-core violations on ${name} (${language})`).toEqual([]);
-    await page.screenshot({ path: path.join(SCREENS_DIR, `${name}.${language}.png`), fullPage: true });
-  }
-  await page.keyboard.press('Escape');
-  await switchLanguage(page, 'ja');
-}
 
 test.describe('the Vault screen', () => {
   let scratch: string;

@@ -9,7 +9,7 @@ import { mkdir, readdir, readFile, stat, symlink, writeFile } from 'node:fs/prom
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AppError } from '../../electron/core/app-error';
+import { errorCodeOf as code } from '../support/error-code';
 import { createTestCore, type TestCore } from '../support/test-core';
 
 const exec = promisify(execFile);
@@ -55,15 +55,6 @@ async function everyFileUnder(dir: string): Promise<string[]> {
   return entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
 }
 
-/** The error code a call fails with, whether it throws at once or rejects later. */
-async function code(call: () => unknown): Promise<string> {
-  try {
-    await call();
-    return 'resolved';
-  } catch (error) {
-    return error instanceof AppError ? error.code : String(error);
-  }
-}
 
 describe('importing a folder', () => {
   it('stores every regular file with size, origin and SHA-256, and does not follow links', async () => {

@@ -8,7 +8,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import keytar from 'keytar';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AppError } from '../../electron/core/app-error';
+import { errorCodeOf as code } from '../support/error-code';
 import { createTestCore, type TestCore } from '../support/test-core';
 
 const PASSWORD = '湯呑みと珈琲 horse battery 42';
@@ -35,15 +35,6 @@ async function setUp(options: { passwordOnly?: boolean } = {}): Promise<string> 
   return prepared.recoveryKey;
 }
 
-/** The error code a call fails with, whether it throws at once or rejects later. */
-async function code(call: () => unknown): Promise<string> {
-  try {
-    await call();
-    return 'resolved';
-  } catch (error) {
-    return error instanceof AppError ? error.code : String(error);
-  }
-}
 
 describe('first run', () => {
   it('starts uninitialized, and setup leaves the vault unlocked with the engineer’s profile', async () => {

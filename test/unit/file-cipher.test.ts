@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { measureRssGrowth } from '../support/peak-memory';
 import { AppError } from '../../electron/core/app-error';
 import { decryptFile, encryptFile, verifyEncryptedFile, type CipherOptions } from '../../electron/core/vault/file-cipher';
 import type { ErrorCode } from '../../electron/shared/errors';
@@ -376,26 +377,20 @@ describe('memory', () => {
     for (let written = 0; written < size; written += block.length) await handle.write(block);
     await handle.close();
 
-    const baseline = process.memoryUsage().rss;
-    let peak = baseline;
-    const sample = () => {
-      peak = Math.max(peak, process.memoryUsage().rss);
-    };
-    const timer = setInterval(sample, 5);
     try {
-      const vault = freshPath('big.fgvf');
-      const restored = freshPath('big-restored.bin');
-      const sealed = await encryptFile(plain, vault, key, { fileId: 'big', onProgress: sample });
-      const opened = await decryptFile(vault, restored, key, { fileId: 'big', onProgress: sample });
-      expect(opened.sha256).toBe(sealed.sha256);
-      expect(opened.plaintextBytes).toBe(size);
-      await rm(vault);
-      await rm(restored);
+      const { growth } = await measureRssGrowth(async (sample) => {
+        const vault = freshPath('big.fgvf');
+        const restored = freshPath('big-restored.bin');
+        const sealed = await encryptFile(plain, vault, key, { fileId: 'big', onProgress: sample });
+        const opened = await decryptFile(vault, restored, key, { fileId: 'big', onProgress: sample });
+        expect(opened.sha256).toBe(sealed.sha256);
+        expect(opened.plaintextBytes).toBe(size);
+        await rm(vault);
+        await rm(restored);
+      });
+      expect(growth).toBeLessThan(200 * 1000 * 1000);
     } finally {
-      clearInterval(timer);
       await rm(plain);
     }
-    sample();
-    expect(peak - baseline).toBeLessThan(200 * 1000 * 1000);
   }, 120_000);
 });

@@ -4,27 +4,17 @@
  * keyboard and screen-reader focus on its heading.
  */
 import { useEffect, useRef } from 'react';
-import { makeStyles, NavDrawer, NavDrawerBody, NavItem, Text, tokens } from '@fluentui/react-components';
+import { makeStyles, NavDrawer, NavDrawerBody, NavItem, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
+import { TitleBar } from '../components/TitleBar';
 import { LockButton } from '../features/vault/LockButton';
 import { LanguageSwitch } from './LanguageSwitch';
 import { screens } from './screens';
 
 const useStyles = makeStyles({
   root: { display: 'grid', gridTemplateRows: 'auto 1fr', gridTemplateColumns: 'auto 1fr', height: '100vh' },
-  header: {
-    gridColumn: '1 / 3',
-    display: 'flex',
-    alignItems: 'center',
-    gap: tokens.spacingHorizontalL,
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`,
-    backgroundColor: tokens.colorBrandBackground,
-    color: tokens.colorNeutralForegroundOnBrand,
-  },
-  brand: { display: 'flex', flexDirection: 'column', flexGrow: 1 },
-  title: { color: tokens.colorNeutralForegroundOnBrand, fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase500 },
-  subtitle: { color: tokens.colorNeutralForegroundOnBrand },
+  header: { gridColumn: '1 / 3' },
   nav: { height: '100%' },
   main: { overflow: 'auto', padding: tokens.spacingHorizontalXXL, outline: 'none' },
   skip: {
@@ -57,14 +47,10 @@ export function AppShell() {
       <a href="#main" className={styles.skip} onClick={(event) => { event.preventDefault(); mainRef.current?.focus(); }}>
         {t('shell.skipToContent')}
       </a>
-      <header className={styles.header}>
-        <div className={styles.brand}>
-          <Text as="span" className={styles.title}>{t('app.title')}</Text>
-          <Text as="span" size={200} className={styles.subtitle}>{t('app.subtitle')}</Text>
-        </div>
+      <TitleBar className={styles.header} withSubtitle>
         <LanguageSwitch />
         <LockButton />
-      </header>
+      </TitleBar>
       <NavDrawer
         className={styles.nav}
         open

@@ -2,10 +2,10 @@
  * The strength meter under a new-password field (14-6): zxcvbn's score from the main
  * process (the same rule the vault enforces), and the reasons a password would be refused.
  */
-import { useEffect, useState } from 'react';
 import { Field, ProgressBar, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { useDebounced } from '../lib/use-debounced';
 import type { Profile } from '@shared/vault';
 import { invoke } from '../lib/bridge';
 
@@ -13,14 +13,6 @@ const useStyles = makeStyles({
   problems: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingInlineStart: tokens.spacingHorizontalL },
 });
 
-function useDebounced<T>(value: T, ms: number): T {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return debounced;
-}
 
 export function PasswordStrength({ password, profile }: { password: string; profile?: Partial<Profile> }) {
   const styles = useStyles();

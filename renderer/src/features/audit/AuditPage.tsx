@@ -2,12 +2,13 @@
  * The audit log (14-2, 14-6): every security-relevant event, newest first, with filters and
  * paging; the chain can be verified for tampering, and the filtered log saved as CSV.
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import {
   Button, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Subtitle1, Text, Toolbar, ToolbarButton, makeStyles, tokens,
 } from '@fluentui/react-components';
 import { ChevronLeft20Regular, ChevronRight20Regular, DocumentTable20Regular, ShieldCheckmark20Regular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
+import { useDebounced } from '../../lib/use-debounced';
 import type { AuditFilter, AuditVerification } from '@shared/audit';
 import { ErrorState } from '../../components/ErrorState';
 import { PageHeading } from '../../components/PageHeading';
@@ -44,14 +45,6 @@ function toFilter(draft: AuditFilterDraft, text: string): AuditFilter {
   return filter;
 }
 
-function useDebounced<T>(value: T, ms: number): T {
-  const [settled, setSettled] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setSettled(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return settled;
-}
 
 type Notice =
   | { readonly kind: 'verified'; readonly result: AuditVerification }

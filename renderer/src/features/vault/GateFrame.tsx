@@ -1,22 +1,14 @@
 /** The frame of the screens shown before the vault is open: title, language switch, one centred card. */
 import type { ReactNode } from 'react';
-import { Card, Text, Title2, makeStyles, tokens } from '@fluentui/react-components';
+import { Card, Title2, makeStyles, tokens } from '@fluentui/react-components';
 import { LockClosed24Regular } from '@fluentui/react-icons';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../../app/LanguageSwitch';
+import { TitleBar } from '../../components/TitleBar';
 
 const useStyles = makeStyles({
   root: { minHeight: '100vh', display: 'flex', flexDirection: 'column', backgroundColor: tokens.colorNeutralBackground2 },
-  header: {
-    display: 'flex',
-    alignItems: 'center',
-    gap: tokens.spacingHorizontalL,
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`,
-    backgroundColor: tokens.colorBrandBackground,
-    color: tokens.colorNeutralForegroundOnBrand,
-  },
-  brand: { flexGrow: 1, fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase500, color: tokens.colorNeutralForegroundOnBrand },
   main: { flexGrow: 1, display: 'flex', justifyContent: 'center', alignItems: 'flex-start', padding: tokens.spacingVerticalXXXL },
   card: { width: 'min(640px, 100%)', padding: tokens.spacingHorizontalXXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
   title: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
@@ -30,10 +22,9 @@ export function GateFrame({ title, children }: { title: string; children: ReactN
   }, [title, t]);
   return (
     <div className={styles.root}>
-      <header className={styles.header}>
-        <Text as="span" className={styles.brand}>{t('app.title')}</Text>
+      <TitleBar>
         <LanguageSwitch />
-      </header>
+      </TitleBar>
       <main className={styles.main}>
         <Card className={styles.card}>
           <div className={styles.title}>

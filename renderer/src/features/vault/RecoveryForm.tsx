@@ -8,7 +8,7 @@ import { Button, Field, Input, makeStyles, tokens } from '@fluentui/react-compon
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../components/ErrorState';
-import { PasswordStrength } from '../../components/PasswordStrength';
+import { NewPasswordFields, passwordsDiffer } from '../../components/NewPasswordFields';
 import { invoke } from '../../lib/bridge';
 import { useApplyVaultStatus } from './use-vault';
 
@@ -25,7 +25,7 @@ export function RecoveryForm() {
     mutationFn: () => invoke('vault.recover', { recoveryKey, newPassword: password, newPasswordConfirmation: confirmation }),
     onSuccess: apply,
   });
-  const mismatch = confirmation.length > 0 && confirmation !== password;
+  const mismatch = passwordsDiffer(password, confirmation);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!mismatch) recover.mutate();
@@ -35,18 +35,14 @@ export function RecoveryForm() {
       <Field label={t('vault.recover.key')} hint={t('vault.recover.keyHint')} required>
         <Input value={recoveryKey} onChange={(_e, d) => setRecoveryKey(d.value)} autoComplete="off" spellCheck={false} inputMode="numeric" />
       </Field>
-      <Field label={t('vault.recover.newPassword')} required>
-        <Input type="password" value={password} onChange={(_e, d) => setPassword(d.value)} autoComplete="new-password" />
-      </Field>
-      <PasswordStrength password={password} />
-      <Field
-        label={t('vault.recover.confirmPassword')}
-        required
-        validationState={mismatch ? 'error' : 'none'}
-        validationMessage={mismatch ? t('errors.VAULT_PASSWORDS_DIFFER') : undefined}
-      >
-        <Input type="password" value={confirmation} onChange={(_e, d) => setConfirmation(d.value)} autoComplete="new-password" />
-      </Field>
+      <NewPasswordFields
+        password={password}
+        confirmation={confirmation}
+        onPassword={setPassword}
+        onConfirmation={setConfirmation}
+        passwordLabel={t('vault.recover.newPassword')}
+        confirmationLabel={t('vault.recover.confirmPassword')}
+      />
       {recover.isError && <ErrorState error={recover.error} />}
       <Button type="submit" appearance="primary" disabled={recover.isPending || !recoveryKey || !password || !confirmation}>
         {recover.isPending ? t('vault.recover.working') : t('vault.recover.submit')}

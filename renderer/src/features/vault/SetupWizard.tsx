@@ -11,7 +11,7 @@ import { Print20Regular, Save20Regular } from '@fluentui/react-icons';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../components/ErrorState';
-import { PasswordStrength } from '../../components/PasswordStrength';
+import { NewPasswordFields, passwordsDiffer } from '../../components/NewPasswordFields';
 import { BridgeError, invoke } from '../../lib/bridge';
 import { GateFrame } from './GateFrame';
 import { useApplyVaultStatus } from './use-vault';
@@ -79,7 +79,7 @@ export function SetupWizard() {
   });
 
   const stepLabel = t('vault.setup.step', { current: STEPS.indexOf(step) + 1, total: STEPS.length });
-  const mismatch = confirmation.length > 0 && confirmation !== password;
+  const mismatch = passwordsDiffer(password, confirmation);
   const profileComplete = profile.name.trim() && profile.company.trim() && profile.employeeId.trim();
 
   const next = (event: FormEvent, action: () => void) => {
@@ -111,18 +111,16 @@ export function SetupWizard() {
 
       {step === 'password' && (
         <form className={styles.form} onSubmit={(e) => next(e, () => !mismatch && prepare.mutate())} aria-label={t('vault.setup.steps.password')}>
-          <Field label={t('vault.setup.password')} required>
-            <Input type="password" value={password} onChange={(_e, d) => setPassword(d.value)} autoComplete="new-password" autoFocus />
-          </Field>
-          <PasswordStrength password={password} profile={profile} />
-          <Field
-            label={t('vault.setup.confirmPassword')}
-            required
-            validationState={mismatch ? 'error' : 'none'}
-            validationMessage={mismatch ? t('errors.VAULT_PASSWORDS_DIFFER') : undefined}
-          >
-            <Input type="password" value={confirmation} onChange={(_e, d) => setConfirmation(d.value)} autoComplete="new-password" />
-          </Field>
+          <NewPasswordFields
+            password={password}
+            confirmation={confirmation}
+            onPassword={setPassword}
+            onConfirmation={setConfirmation}
+            passwordLabel={t('vault.setup.password')}
+            confirmationLabel={t('vault.setup.confirmPassword')}
+            profile={profile}
+            autoFocus
+          />
           {keychainMissing && (
             <MessageBar intent="warning" layout="multiline">
               <MessageBarBody>
