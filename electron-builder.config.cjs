@@ -15,6 +15,8 @@ module.exports = {
   files: ['out/**', 'package.json', '!**/*.map'],
   extraResources: [{ from: 'assets', to: 'assets', filter: ['**/*'] }],
   asar: true,
+  // scripts/native-modules.mjs has already built the native addons for Electron (npm run dist).
+  npmRebuild: false,
   electronFuses: fusesFor({ e2e }),
   win: { target: ['nsis', 'portable'], artifactName: '${productName}-${version}-${arch}.${ext}' },
   nsis: { oneClick: false, perMachine: false, allowToChangeInstallationDirectory: true, artifactName: '${productName}-Setup-${version}.${ext}' },

@@ -11,6 +11,8 @@ if [ -z "${FIELDGUARD_TEST_SESSION:-}" ]; then
 fi
 
 rm -f test-results/*-report.json
+# The tests run under Node: make sure the native addons are built for it (not left built for Electron by `npm start`).
+node scripts/native-modules.mjs node || exit 2
 failed_steps=()
 step() {
   local name="$1"; shift
@@ -27,7 +29,8 @@ step "browser end-to-end tests" npx playwright test
 echo
 echo "━━ Electron end-to-end tests ━━"
 if node --import tsx -e "import('./test/e2e-electron/electron-binary.ts').then(m => process.exit(m.findElectronBinary() ? 0 : 1))"; then
-  step "Electron end-to-end tests" npx playwright test -c test/e2e-electron/playwright.config.ts
+  node scripts/native-modules.mjs electron && step "Electron end-to-end tests" npx playwright test -c test/e2e-electron/playwright.config.ts
+  node scripts/native-modules.mjs node
 else
   node --import tsx -e "import('./test/e2e-electron/electron-binary.ts').then(m => console.log('e2e-electron: ' + m.NO_ELECTRON_MESSAGE))"
 fi
