@@ -2,7 +2,8 @@
  * Issue 3: the vault's file encryption (7-3) on a 1 GiB file against `openssl enc -aes-256-ctr`
  * on the same file. Importing (encryptFile) and exporting (decryptFile) must each reach 0.6 of
  * openssl's throughput. Every run writes a fresh destination and deletes it afterwards; ours
- * also authenticates every chunk, hashes the plaintext and fsyncs, which openssl does not.
+ * also authenticates every chunk and fsyncs, which openssl does not, and import hashes the
+ * plaintext (export skips that, as the vault's export does: the import's digest stands).
  * The notes give the subject's peak RSS growth (sampled) and the process's peak RSS.
  */
 import { execFile } from 'node:child_process';
@@ -122,7 +123,7 @@ const vaultExport: Benchmark<Context> = {
     await settleDisk();
     return context;
   },
-  subject: (context) => subjectThroughput(context, (destination) => decryptFile(context.vault, destination, context.key, { fileId: FILE_ID })),
+  subject: (context) => subjectThroughput(context, (destination) => decryptFile(context.vault, destination, context.key, { fileId: FILE_ID, skipDigest: true })),
   reference: (context) => throughput(context, (destination) => openssl(context, '-d', context.opensslCiphertext, destination)),
 };
 

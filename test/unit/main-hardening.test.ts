@@ -9,7 +9,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../electron/main/content-security-policy';
 import { INVOKE_TRANSPORT } from '../../electron/shared/ipc/transport';
-import { recorded, type FakeBrowserWindow, FakeWebContents } from './fakes/fake-electron';
+import { TEST_PASSWORD, TEST_PROFILE } from '../support/test-core';
+import { powerMonitor, recorded, type FakeBrowserWindow, FakeWebContents } from './fakes/fake-electron';
 
 vi.mock('electron', () => import('./fakes/fake-electron'));
 
@@ -167,4 +168,27 @@ describe('IPC', () => {
     await invoke('app://fieldguard/index.html', 'prefs.setLanguage', { language: 'en' });
     expect(window.webContents.sent).toContainEqual(['fieldguard:event', 'prefs.changed', { language: 'en' }]);
   });
+});
+
+describe('locking when the laptop is left', () => {
+  async function ok<T>(channel: string, request: unknown): Promise<T> {
+    const reply = (await invoke('app://fieldguard/index.html', channel, request)) as { ok: boolean; value: T; error?: { code: string } };
+    if (!reply.ok) throw new Error(`${channel}: ${reply.error?.code}`);
+    return reply.value;
+  }
+
+  it('the OS screen lock and suspend lock the vault at once and tell the window', async () => {
+    const prepared = await ok<{ groups: string[]; confirmGroups: number[] }>('vault.prepareSetup', {
+      profile: TEST_PROFILE, password: TEST_PASSWORD, passwordConfirmation: TEST_PASSWORD, passwordOnly: false,
+    });
+    await ok('vault.completeSetup', { answers: prepared.confirmGroups.map((group) => ({ group, digits: prepared.groups[group] })) });
+    expect((await ok<{ state: string }>('vault.status', {})).state).toBe('unlocked');
+
+    for (const [event, reason] of [['lock-screen', 'os-lock'], ['suspend', 'suspend']] as const) {
+      if ((await ok<{ state: string }>('vault.status', {})).state !== 'unlocked') await ok('vault.unlock', { password: TEST_PASSWORD });
+      for (const listener of powerMonitor.listeners.get(event) ?? []) listener();
+      expect((await ok<{ state: string }>('vault.status', {})).state).toBe('locked');
+      expect(window.webContents.sent).toContainEqual(['fieldguard:event', 'vault.locked', { reason }]);
+    }
+  }, 60_000);
 });

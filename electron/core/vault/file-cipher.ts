@@ -59,6 +59,15 @@ export interface CipherOptions {
   readonly chunkBytes?: number;
 }
 
+export interface DecryptOptions extends CipherOptions {
+  /**
+   * Leave out the SHA-256 of the plaintext (then `sha256` is null). Every chunk is still
+   * authenticated under the file's own key, so the output is exactly what was encrypted: a
+   * caller that recorded the digest at import time (vault export) can skip a second pass.
+   */
+  readonly skipDigest?: boolean;
+}
+
 export interface EncryptedFile {
   readonly plaintextBytes: number;
   readonly ciphertextBytes: number;
@@ -68,8 +77,8 @@ export interface EncryptedFile {
 
 export interface DecryptedFile {
   readonly plaintextBytes: number;
-  /** SHA-256 of the plaintext, in hex. */
-  readonly sha256: string;
+  /** SHA-256 of the plaintext, in hex; null when the caller asked to skip it. */
+  readonly sha256: string | null;
 }
 
 const MAGIC = Buffer.from('FGVF', 'ascii');
@@ -128,7 +137,7 @@ export async function decryptFile(
   source: string,
   destination: string,
   key: Buffer,
-  options: CipherOptions,
+  options: DecryptOptions,
 ): Promise<DecryptedFile> {
   return withAuthenticVaultFile(source, key, options, (input, header, layout, opener) =>
     writeThroughPartial(destination, options.signal, (output) =>
@@ -218,8 +227,8 @@ async function openChunks(
   output: PartialOutput | undefined,
   layout: ChunkLayout,
   opener: ChunkCipher,
-  options: CipherOptions,
-): Promise<string> {
+  options: DecryptOptions,
+): Promise<string | null> {
   const sealedBytes = layout.chunkBytes + TAG_BYTES;
   const even = Buffer.allocUnsafe(sealedBytes);
   const odd = Buffer.allocUnsafe(sealedBytes);
@@ -231,7 +240,7 @@ async function openChunks(
     if (got !== wanted) throw new AppError('VAULT_FILE_TRUNCATED');
     return buffer.subarray(0, wanted);
   };
-  const hash = createHash('sha256');
+  const hash = options.skipDigest ? null : createHash('sha256');
   let writing: Promise<void> = Promise.resolve();
   let reading = inFlight(readSealed(0));
   try {
@@ -242,7 +251,7 @@ async function openChunks(
       if (index + 1 < layout.chunkCount) reading = inFlight(readSealed(index + 1));
       const plaintext = opener.open(index, sealed);
       if (plaintext === undefined) throw new AppError(whyChunkFails(opener, layout, index, sealed));
-      hash.update(plaintext);
+      hash?.update(plaintext);
       if (output) {
         await writing;
         writing = inFlight(output.write([plaintext], index * layout.chunkBytes));
@@ -253,7 +262,7 @@ async function openChunks(
     await writing;
     const beyond = await readFully(input, Buffer.alloc(1), 1, layout.ciphertextBytes, 'VAULT_SOURCE_UNREADABLE');
     if (beyond !== 0) throw new AppError('VAULT_FILE_CORRUPTED');
-    return hash.digest('hex');
+    return hash ? hash.digest('hex') : null;
   } finally {
     await Promise.allSettled([reading, writing]);
   }

@@ -191,12 +191,15 @@ export async function exportItems(
     // Recorded before writing: a crash mid-export leaves a `.partial` plaintext the next unlock shreds.
     setPendingExports(session, [...pendingExports(session), `${target}.partial`]);
     try {
+      // Every chunk is authenticated under the item's own key, so the copy is exactly what was
+      // imported: the digest recorded then is the copy's digest, without hashing it again.
       const result = await decryptFile(ciphertextPath(session, item.id), target, fileKey, {
         fileId: item.id,
         signal: options.signal,
         onProgress: (p) => progress.file(p.bytesDone),
+        skipDigest: true,
       });
-      session.audit.append('vault.item-exported', session.actor(), { itemId: item.id, bytes: result.plaintextBytes, sha256: result.sha256, destination: destinationDir });
+      session.audit.append('vault.item-exported', session.actor(), { itemId: item.id, bytes: result.plaintextBytes, sha256: item.sha256, destination: destinationDir });
       written.push({ itemId: item.id, file: target });
       progress.fileFinished(item.size);
     } finally {
