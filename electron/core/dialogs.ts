@@ -8,6 +8,8 @@ export interface Dialogs {
   pickImportSources(pick: 'files' | 'folder'): Promise<string[] | null>;
   /** The folder decrypted copies are written to; null when the user cancels. */
   pickExportFolder(): Promise<string | null>;
-  /** Where to save a document FieldGuard writes (the recovery key, a CSV export); null when cancelled. */
-  pickSaveFile(defaultName: string, kind: 'text' | 'csv'): Promise<string | null>;
+  /** Where to save a document FieldGuard writes (the recovery key, a CSV export, a certificate); null when cancelled. */
+  pickSaveFile(defaultName: string, kind: 'text' | 'csv' | 'pdf'): Promise<string | null>;
+  /** A certificate PDF or evidence JSON to verify; null when cancelled. */
+  pickCertificateFile(): Promise<string | null>;
 }

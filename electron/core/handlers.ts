@@ -5,6 +5,7 @@
  */
 import { describeApp, type AppIdentity } from './app/describe-app';
 import { createAuditHandlers } from './audit/audit-handlers';
+import { createCertificateHandlers } from './certificates/certificate-handlers';
 import type { Dialogs } from './dialogs';
 import { listVolumes, type ReadVolumes } from './disks/list-volumes';
 import type { EmitEvent } from './events';
@@ -59,6 +60,7 @@ export function createCore(ports: CorePorts): Core {
     },
     ...createVaultHandlers(vault, jobs, ports.dialogs, ports.emit, now),
     ...createAuditHandlers(vault, ports.dialogs),
+    ...createCertificateHandlers(vault, ports.dialogs),
   };
   return { handlers, vault };
 }

@@ -2,6 +2,12 @@
 import { dialog, type BrowserWindow } from 'electron';
 import type { Dialogs } from '../core/dialogs';
 
+const SAVE_FILTERS: Record<'text' | 'csv' | 'pdf', Electron.FileFilter> = {
+  text: { name: 'Text', extensions: ['txt'] },
+  csv: { name: 'CSV', extensions: ['csv'] },
+  pdf: { name: 'PDF', extensions: ['pdf'] },
+};
+
 export function createNativeDialogs(window: () => BrowserWindow | null): Dialogs {
   const parent = () => window() ?? undefined;
   return {
@@ -19,10 +25,19 @@ export function createNativeDialogs(window: () => BrowserWindow | null): Dialogs
       const result = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
+    async pickCertificateFile() {
+      const options: Electron.OpenDialogOptions = {
+        properties: ['openFile', 'dontAddToRecent'],
+        filters: [{ name: 'Certificate (PDF, JSON)', extensions: ['pdf', 'json'] }],
+      };
+      const owner = parent();
+      const result = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
     async pickSaveFile(defaultName, kind) {
       const options: Electron.SaveDialogOptions = {
         defaultPath: defaultName,
-        filters: kind === 'csv' ? [{ name: 'CSV', extensions: ['csv'] }] : [{ name: 'Text', extensions: ['txt'] }],
+        filters: [SAVE_FILTERS[kind]],
         properties: ['dontAddToRecent', 'showOverwriteConfirmation'],
       };
       const owner = parent();

@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import { appChannels } from './app';
 import { auditChannels } from './audit';
+import { certificateChannels } from './certificates';
 import { diskChannels } from './disks';
 import { preferenceChannels, preferenceEvents } from './preferences';
 import { vaultChannels, vaultEvents } from './vault';
@@ -16,6 +17,7 @@ export const contract = {
   ...preferenceChannels,
   ...vaultChannels,
   ...auditChannels,
+  ...certificateChannels,
 };
 
 export const events = {

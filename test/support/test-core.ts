@@ -19,6 +19,7 @@ export interface ScriptedDialogs {
   importSources: string[] | null;
   exportFolder: string | null;
   saveFile: string | null;
+  certificateFile: string | null;
 }
 
 export const TEST_PASSWORD = '湯呑みと珈琲 horse battery 42';
@@ -51,11 +52,12 @@ export async function createTestCore(overrides: Partial<CorePorts> = {}, options
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'fieldguard-test-')));
   const logLines: string[] = [];
   const events: Array<[string, unknown]> = [];
-  const scripted: ScriptedDialogs = { importSources: null, exportFolder: null, saveFile: null };
+  const scripted: ScriptedDialogs = { importSources: null, exportFolder: null, saveFile: null, certificateFile: null };
   const dialogs: Dialogs = {
     pickImportSources: async () => scripted.importSources,
     pickExportFolder: async () => scripted.exportFolder,
     pickSaveFile: async () => scripted.saveFile,
+    pickCertificateFile: async () => scripted.certificateFile,
   };
   const keychainService = options.keychainService ?? `FieldGuard test ${path.basename(dataDir)}`;
   const core = createCore({

@@ -10,6 +10,7 @@ import { vaultImportCommand } from './vault-import';
 import { vaultInitCommand } from './vault-init';
 import { vaultListCommand } from './vault-list';
 import { vaultStatusCommand } from './vault-status';
+import { verifyCommand } from './verify';
 
 export const commands: readonly Command[] = [
   disksCommand,
@@ -22,4 +23,5 @@ export const commands: readonly Command[] = [
   vaultChangePasswordCommand,
   auditListCommand,
   auditVerifyCommand,
+  verifyCommand,
 ];

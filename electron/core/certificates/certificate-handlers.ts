@@ -1,0 +1,50 @@
+/**
+ * The `certificates.*` channels: verify a certificate file the engineer picks (anyone's —
+ * the hospital's copy, a colleague's), list the certificates kept in the vault, and export
+ * one as its signed PDF. The engineer's own signing certificates count as trusted.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { AppError } from '../app-error';
+import type { Dialogs } from '../dialogs';
+import type { Handlers } from '../ipc/router';
+import type { VaultService } from '../vault/vault-service';
+import { getCertificate, listCertificates } from './certificate-store';
+import { verifyCertificate } from './verify-certificate';
+
+type CertificateChannel = Extract<keyof Handlers, `certificates.${string}`>;
+
+/** The largest file the verifier reads: certificates are tens of kilobytes. */
+const MAX_CERTIFICATE_BYTES = 64 * 1024 * 1024;
+
+export function createCertificateHandlers(vault: VaultService, dialogs: Dialogs): Pick<Handlers, CertificateChannel> {
+  function ownFingerprints(): string[] {
+    if (!vault.isUnlocked()) return [];
+    const rows = vault.session().db.prepare('SELECT fingerprint FROM engineer_certificates').all() as Array<{ fingerprint: string }>;
+    return rows.map((row) => row.fingerprint);
+  }
+
+  return {
+    'certificates.verifyFile': async () => {
+      const file = await dialogs.pickCertificateFile();
+      if (!file) return { cancelled: true, fileName: null, result: null };
+      const bytes = await readFile(file).catch(() => null);
+      if (!bytes || bytes.length > MAX_CERTIFICATE_BYTES) {
+        return { cancelled: false, fileName: path.basename(file), result: { status: 'unreadable' as const, checks: [], problem: 'CERT_UNREADABLE' as const } };
+      }
+      const result = await verifyCertificate(bytes, { fingerprints: ownFingerprints() });
+      return { cancelled: false, fileName: path.basename(file), result: { ...result, checks: [...result.checks] } };
+    },
+    'certificates.list': ({ kind }) => ({ certificates: listCertificates(vault.session().db, kind ? { kind } : {}) }),
+    'certificates.export': async ({ id }) => {
+      const certificate = getCertificate(vault.session().db, id);
+      if (!certificate) throw new AppError('VAULT_ITEM_NOT_FOUND');
+      const file = await dialogs.pickSaveFile(`${certificate.number}.pdf`, 'pdf');
+      if (!file) return { saved: false };
+      await writeFile(file, certificate.pdf).catch(() => {
+        throw new AppError('VAULT_DESTINATION_UNWRITABLE');
+      });
+      return { saved: true };
+    },
+  };
+}

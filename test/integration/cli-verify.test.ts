@@ -1,0 +1,86 @@
+/**
+ * `fieldguard verify` as a hospital uses it, offline and without a vault: a genuine
+ * certificate passes (and says whether its signer is trusted), a changed or extended one
+ * fails with the reason, and what is not a certificate cannot be checked.
+ */
+import { execFile } from 'node:child_process';
+import { appendFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { issueCertificate } from '../../electron/core/certificates/issue-certificate';
+import { createEngineer, YAMADA } from '../fixtures/certificates/engineers';
+import { sampleErasureDocument, sampleErasureFacts } from '../fixtures/certificates/sample-erasure';
+
+const root = path.resolve(import.meta.dirname, '../..');
+let dir: string;
+let pdf: string;
+let fingerprint: string;
+
+function verify(args: string[], language = 'ja_JP.UTF-8'): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, ['--import', 'tsx', 'electron/cli/index.ts', 'verify', ...args], { cwd: root, env: { ...process.env, LANG: language } }, (error, stdout, stderr) =>
+      resolve({ code: error ? Number((error as { code?: number }).code ?? 2) : 0, stdout, stderr }),
+    );
+  });
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'fieldguard-verify-'));
+  const now = new Date('2026-11-26T03:00:00Z');
+  const engineer = await createEngineer(dir, YAMADA, now);
+  fingerprint = engineer.credentials.fingerprint;
+  const issued = await issueCertificate(sampleErasureDocument('E-20417-ER-2026-000001', now.toISOString()), sampleErasureFacts(), engineer.credentials);
+  pdf = path.join(dir, 'certificate.pdf');
+  await writeFile(pdf, issued.pdf);
+  engineer.db.close();
+}, 60_000);
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('fieldguard verify', () => {
+  it('a genuine certificate from an unknown signer: intact, exit 0, says to check the fingerprint', async () => {
+    const result = await verify([pdf]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('署名と内容は改ざんされていませんが、署名者は信頼済みの一覧にありません');
+    expect(result.stdout).toContain('山田 太郎 (東都メディカル株式会社, E-20417)');
+    expect(result.stdout).toContain(fingerprint);
+  }, 30_000);
+
+  it('with the signer’s fingerprint trusted it is genuine', async () => {
+    const trust = path.join(dir, 'trusted.txt');
+    await writeFile(trust, `# our engineers\n${fingerprint.replace(/(..)(?!$)/g, '$1:').toUpperCase()}\n`);
+    const result = await verify([pdf, '--trust', trust, '--json']);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ status: 'valid', number: 'E-20417-ER-2026-000001', kind: 'erasure' });
+  }, 30_000);
+
+  it('a flipped byte inside the signed range: exit 1, the PDF signature is named', async () => {
+    const bytes = await readFile(pdf);
+    bytes[2000]! ^= 1;
+    const changed = path.join(dir, 'changed.pdf');
+    await writeFile(changed, bytes);
+    const result = await verify([changed], 'en_US.UTF-8');
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('Not genuine.');
+    expect(result.stdout).toContain('CERT_PDF_SIGNATURE_INVALID');
+  }, 30_000);
+
+  it('anything appended after signing: exit 1, not the whole document', async () => {
+    const extended = path.join(dir, 'extended.pdf');
+    await writeFile(extended, await readFile(pdf));
+    await appendFile(extended, '\n% appended after signing\n');
+    const result = await verify([extended]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('CERT_NOT_WHOLE_DOCUMENT');
+  }, 30_000);
+
+  it('a file that is not a certificate cannot be checked: exit 2', async () => {
+    const other = path.join(dir, 'note.txt');
+    await writeFile(other, 'just a note');
+    const result = await verify([other]);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toContain('CERT_UNREADABLE');
+  }, 30_000);
+});
