@@ -58,7 +58,7 @@ function printResult(io: CliIo, result: Awaited<ReturnType<typeof verifyCertific
   const lines = [
     result.status === 'valid' ? text.valid : result.status === 'valid-untrusted' ? text.untrusted : result.status === 'invalid' ? text.invalid : text.unreadable,
   ];
-  for (const check of result.checks.filter((c) => !c.ok && c.reason)) lines.push(`  ✗ ${check.reason}: ${errorMessage(check.reason!, io.language)}`);
+  for (const { ok, reason } of result.checks) if (!ok && reason) lines.push(`  ✗ ${reason}: ${errorMessage(reason, io.language)}`);
   if (result.status === 'unreadable' && result.problem) lines.push(`  ✗ ${result.problem}: ${errorMessage(result.problem, io.language)}`);
   if (result.number) lines.push(`${text.number}: ${result.number}`);
   if (result.issuedAt) lines.push(`${text.issuedAt}: ${formatDateTime(result.issuedAt, io.language)}`);
