@@ -6,6 +6,7 @@
 import { describeApp, type AppIdentity } from './app/describe-app';
 import { createAuditHandlers } from './audit/audit-handlers';
 import { createCertificateHandlers } from './certificates/certificate-handlers';
+import { createErasureHandlers } from './erasure/erasure-handlers';
 import type { Dialogs } from './dialogs';
 import { listVolumes, type ReadVolumes } from './disks/list-volumes';
 import type { EmitEvent } from './events';
@@ -30,6 +31,8 @@ export interface CorePorts {
   readonly now?: () => Date;
   /** Argon2id parameters for new passwords; calibrated to 0.5–1 s unless a test passes the floor. */
   readonly chooseKdf?: () => Promise<KdfParameters>;
+  /** The Japanese font certificates embed; the packaged app passes its resources path. */
+  readonly fontPath?: string;
 }
 
 export interface Core {
@@ -61,6 +64,16 @@ export function createCore(ports: CorePorts): Core {
     ...createVaultHandlers(vault, jobs, ports.dialogs, ports.emit, now),
     ...createAuditHandlers(vault, ports.dialogs),
     ...createCertificateHandlers(vault, ports.dialogs),
+    ...createErasureHandlers({
+      vault,
+      jobs,
+      dialogs: ports.dialogs,
+      readVolumes: ports.readVolumes,
+      emit: ports.emit,
+      now,
+      toolVersion: ports.identity.version,
+      fontPath: ports.fontPath,
+    }),
   };
   return { handlers, vault };
 }

@@ -60,6 +60,8 @@ async function start(): Promise<void> {
     identity: { name: app.getName(), version: app.getVersion(), dataDir, runtimeVersions: process.versions },
     readVolumes,
     keyStore: createKeytarKeyStore(),
+    // Packaged, the fonts are copied to resources/assets (electron-builder extraResources).
+    fontPath: app.isPackaged ? path.join(process.resourcesPath, 'assets', 'fonts', 'NotoSansJP-Regular.ttf') : undefined,
     dialogs: createNativeDialogs(() => mainWindow),
     log,
     emit: (event, payload) => mainWindow?.webContents.send(EVENT_TRANSPORT, event, payload),

@@ -21,6 +21,9 @@ export const auditEventTypes = [
   'settings.changed',
   'audit.exported',
   'audit.verified',
+  'erasure.started',
+  'erasure.finished',
+  'certificate.issued',
 ] as const;
 export const AuditEventType = z.enum(auditEventTypes);
 export type AuditEventType = z.infer<typeof AuditEventType>;

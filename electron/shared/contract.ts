@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { appChannels } from './app';
 import { auditChannels } from './audit';
 import { certificateChannels } from './certificates';
+import { erasureChannels } from './erasure';
 import { diskChannels } from './disks';
 import { preferenceChannels, preferenceEvents } from './preferences';
 import { vaultChannels, vaultEvents } from './vault';
@@ -18,6 +19,7 @@ export const contract = {
   ...vaultChannels,
   ...auditChannels,
   ...certificateChannels,
+  ...erasureChannels,
 };
 
 export const events = {

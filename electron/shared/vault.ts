@@ -118,12 +118,17 @@ export const vaultChannels = {
 
 export const JobProgress = z.object({
   jobId: JobId,
-  kind: z.enum(['import', 'export', 'rotate']),
+  kind: z.enum(['import', 'export', 'rotate', 'erase']),
   filesDone: z.number().int().nonnegative(),
   filesTotal: z.number().int().nonnegative(),
   bytesDone: z.number().nonnegative(),
   bytesTotal: z.number().nonnegative(),
   step: z.string().nullable(),
+  /** Erasure: the pass under way and how many there are, the speed and the estimate. */
+  currentPass: z.number().int().nonnegative().optional(),
+  passes: z.number().int().nonnegative().optional(),
+  throughputBytesPerSecond: z.number().nonnegative().optional(),
+  secondsLeft: z.number().nonnegative().nullable().optional(),
 });
 export type JobProgress = z.infer<typeof JobProgress>;
 

@@ -24,7 +24,7 @@ function fieldguard(args: string[], stdin = '', language = 'ja_JP.UTF-8'): Promi
   return new Promise((resolve) => {
     const child = execFile(
       process.execPath,
-      ['--import', 'tsx', 'electron/cli/index.ts', ...args, '--data-dir', dataDir],
+      ['--import', 'tsx', 'electron/cli/index.ts', ...args, ...(args[0] === 'verify' ? [] : ['--data-dir', dataDir])],
       { cwd: root, env: { ...process.env, LANG: language } },
       (error, stdout, stderr) => resolve({ code: error ? Number((error as { code?: number }).code ?? 2) : 0, stdout, stderr }),
     );
@@ -103,6 +103,23 @@ describe('fieldguard vault and audit', () => {
     expect(verify.code).toBe(0);
     expect(verify.stdout).toMatch(/^監査ログは完全です（\d+ 件）。\n$/);
   }, 60_000);
+
+  it('erase overwrites, verifies and removes a folder, and writes a certificate that verify accepts', async () => {
+    const folder = path.join(work, '消去対象');
+    await mkdir(folder, { recursive: true });
+    await writeFile(path.join(folder, 'a.log'), 'ログ 1\n'.repeat(1000));
+    await writeFile(path.join(folder, 'b.dcm'), Buffer.alloc(200_000, 3));
+    const certificate = path.join(work, 'erasure.pdf');
+    const erased = await fieldguard(['erase', folder, '--site', '東都病院', '--administrator', '佐藤 一郎', '--certificate', certificate, '--password-stdin', '--json'], `${TEST_PASSWORD}\n`);
+    expect(erased.code).toBe(0);
+    const result = JSON.parse(erased.stdout) as { status: string; totals: { filesErased: number }; certificate: string };
+    expect(result).toMatchObject({ status: 'erased', totals: { filesErased: 2 } });
+    expect(result.certificate).toMatch(/^E-20417-ER-\d{4}-000001$/);
+    await expect(readFile(path.join(folder, 'a.log'))).rejects.toThrow();
+    const verified = await fieldguard(['verify', certificate]);
+    expect(verified.code).toBe(0);
+    expect(verified.stdout).toContain(result.certificate);
+  }, 120_000);
 
   it('change-password reads the current and the new password from two lines', async () => {
     const next = 'べつの 長い合言葉 staple orbit 7';

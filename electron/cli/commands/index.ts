@@ -3,6 +3,7 @@ import type { Command } from '../command';
 import { auditListCommand } from './audit-list';
 import { auditVerifyCommand } from './audit-verify';
 import { disksCommand } from './disks';
+import { eraseCommand } from './erase';
 import { vaultChangePasswordCommand } from './vault-change-password';
 import { vaultEraseItemCommand } from './vault-erase-item';
 import { vaultExportCommand } from './vault-export';
@@ -23,5 +24,6 @@ export const commands: readonly Command[] = [
   vaultChangePasswordCommand,
   auditListCommand,
   auditVerifyCommand,
+  eraseCommand,
   verifyCommand,
 ];

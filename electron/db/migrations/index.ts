@@ -3,5 +3,6 @@ import type { Migration } from '../migrate';
 import { migration0001Vault } from './0001-vault';
 import { migration0002Audit } from './0002-audit';
 import { migration0003Certificates } from './0003-certificates';
+import { migration0004Erasure } from './0004-erasure';
 
-export const migrations: readonly Migration[] = [migration0001Vault, migration0002Audit, migration0003Certificates];
+export const migrations: readonly Migration[] = [migration0001Vault, migration0002Audit, migration0003Certificates, migration0004Erasure];

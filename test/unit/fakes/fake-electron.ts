@@ -72,6 +72,9 @@ export class FakeBrowserWindow {
 
 export const BrowserWindow = FakeBrowserWindow;
 
+// A packaged app has a resources folder (fonts, assets); Electron sets this, Node does not.
+(process as { resourcesPath?: string }).resourcesPath ??= '/opt/FieldGuard/resources';
+
 export const app = {
   isPackaged: true,
   getName: () => 'FieldGuard',

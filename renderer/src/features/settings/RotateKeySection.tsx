@@ -12,7 +12,7 @@ import { KeyReset20Regular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
 import type { JobProgress } from '@shared/vault';
 import { ErrorState } from '../../components/ErrorState';
-import { useJob } from '../vault-files/use-job';
+import { useJob } from '../../lib/use-job';
 import { useRotateMasterKey } from './use-settings';
 
 const useStyles = makeStyles({

@@ -4,7 +4,7 @@ import type { VaultStatus } from '@shared/vault';
 import { invoke } from '../../lib/bridge';
 import { auditListKey } from '../audit/use-audit';
 import { vaultStatusKey } from '../vault/use-vault';
-import type { Job } from '../vault-files/use-job';
+import type { Job } from '../../lib/use-job';
 
 export function useSetAutoLock() {
   const client = useQueryClient();

@@ -18,7 +18,7 @@ import { QueryView } from '../../components/QueryView';
 import { CollectionDialog } from './CollectionDialog';
 import { EraseDialog } from './EraseDialog';
 import { TransferProgress } from './TransferProgress';
-import { useJob } from './use-job';
+import { useJob } from '../../lib/use-job';
 import { useEraseItems, useExportItems, useImportItems, useVaultItems } from './use-vault-items';
 import { VaultEmptyState } from './VaultEmptyState';
 import { VaultItemTable } from './VaultItemTable';

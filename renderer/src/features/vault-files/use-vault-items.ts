@@ -2,7 +2,7 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { invoke } from '../../lib/bridge';
 import { auditListKey } from '../audit/use-audit';
-import type { Job } from './use-job';
+import type { Job } from '../../lib/use-job';
 
 export const vaultItemsKey = ['vault.items.list'] as const;
 

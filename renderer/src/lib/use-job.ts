@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { JobProgress } from '@shared/vault';
-import { invoke, on } from '../../lib/bridge';
+import { invoke, on } from './bridge';
 
 export interface JobState {
   readonly jobId: string;

@@ -1,0 +1,176 @@
+/**
+ * The data-erasure certificate (データ消去証明書, 10-1, E.3 b–d): the erasure evidence of a
+ * finished job, rendered for the site in Japanese with English captions, signed with the
+ * engineer's key, and kept in the vault. It says exactly what was done, in NIST SP 800-88
+ * words, and never more: file-level overwriting is Clear and partial sanitization, and every
+ * residual risk the evidence lists is printed. File names are masked on the page (they may
+ * hold patient names); the full list with SHA-256 before erasure is in the signed evidence.
+ */
+import { createHash } from 'node:crypto';
+import { formatBytes } from '../../shared/format-bytes';
+import { formatDateTime } from '../../shared/format-date';
+import type { SiteDetails } from '../../shared/erasure';
+import type { JsonObject } from '../certificates/canonical-json';
+import type { CertificateDocument, CertificateSection } from '../certificates/certificate-document';
+import { nextCertificateNumber } from '../certificates/certificate-numbering';
+import { storeCertificate } from '../certificates/certificate-store';
+import { engineerCertificate } from '../certificates/engineer-certificate';
+import { issueCertificate } from '../certificates/issue-certificate';
+import type { VaultSession } from '../vault/vault-session';
+import type { ErasureEvidence } from './erasure-evidence';
+
+const STATUS = {
+  erased: { ja: '消去完了', en: 'Erased' },
+  'erased-with-exceptions': { ja: '一部例外あり（下記の項目は消去されていません）', en: 'Erased with exceptions (items listed below were not erased)' },
+  aborted: { ja: '中止（消去済みと記載された項目のみ消去済み）', en: 'Aborted (only items marked erased were erased)' },
+} as const;
+
+const METHOD = {
+  'random-verify': { ja: '擬似乱数による上書き 1 回 + 読み戻し検証', en: '1 pass of a keyed pseudo-random stream, read-back verified' },
+  'zeros-verify': { ja: 'ゼロによる上書き 1 回 + 読み戻し検証', en: '1 pass of zeros, read-back verified' },
+  'three-pass': { ja: '上書き 3 回（乱数・乱数・ゼロ）+ 最終回の読み戻し検証', en: '3 passes (random, random, zeros), last pass verified' },
+} as const;
+
+/** File names may hold patient names: the page shows only the first character and the extension. */
+export function maskFileName(name: string): string {
+  const dot = name.lastIndexOf('.');
+  const stem = dot > 0 ? name.slice(0, dot) : name;
+  const extension = dot > 0 ? name.slice(dot) : '';
+  const first = [...stem][0] ?? '';
+  return `${first}${'＊'.repeat(Math.min(Math.max([...stem].length - 1, 2), 8))}${extension}`;
+}
+
+function maskPath(path: string): string {
+  const parts = path.split(/[\\/]/);
+  const name = parts.pop() ?? '';
+  return [...parts, maskFileName(name)].join(path.includes('\\') ? '\\' : '/');
+}
+
+export function erasureCertificateDocument(
+  evidence: ErasureEvidence,
+  site: SiteDetails,
+  engineer: { name: string; company: string; employeeId: string; title: string },
+  laptop: string,
+  number: string,
+  issuedAt: Date,
+  countersignature: Uint8Array | null,
+): CertificateDocument {
+  const when = (iso: string | null) => (iso ? formatDateTime(iso, 'ja') : '—');
+  const sections: CertificateSection[] = [
+    {
+      heading: { ja: '作業と当事者', en: 'Work and parties' },
+      rows: [
+        { label: { ja: '施設', en: 'Site' }, value: [site.hospital, site.department].filter(Boolean).join(' ') },
+        { label: { ja: '施設のシステム管理者', en: 'Site system administrator' }, value: site.administrator || '—' },
+        { label: { ja: '訪問・作業指示番号', en: 'Visit / work order' }, value: site.reference || '—' },
+        { label: { ja: '作業者', en: 'Performed by' }, value: `${engineer.name}${engineer.title ? `（${engineer.title}）` : ''} ${engineer.company} 社員番号 ${engineer.employeeId}` },
+        { label: { ja: '使用した端末', en: 'Laptop used' }, value: laptop },
+        { label: { ja: '状態', en: 'Status' }, value: `${STATUS[evidence.status].ja} / ${STATUS[evidence.status].en}` },
+      ],
+    },
+    {
+      heading: { ja: '消去方法（NIST SP 800-88）', en: 'Method (NIST SP 800-88)' },
+      rows: [
+        { label: { ja: '区分', en: 'Category' }, value: 'Clear（ファイル単位の上書き：媒体の部分的なサニタイズ / file-level overwrite: partial sanitization）' },
+        { label: { ja: '方式', en: 'Technique' }, value: `${METHOD[evidence.method.id].ja} / ${METHOD[evidence.method.id].en}` },
+        { label: { ja: '擬似乱数', en: 'PRNG' }, value: evidence.method.prng ?? '—' },
+        { label: { ja: '検証', en: 'Verification' }, value: evidence.method.verification },
+        { label: { ja: 'ツール', en: 'Tool' }, value: `${evidence.tool.name} ${evidence.tool.version}` },
+        { label: { ja: '開始・終了', en: 'Start – end' }, value: `${when(evidence.startedAt)} – ${when(evidence.finishedAt)}（${evidence.durationSeconds ?? '—'} 秒）` },
+        {
+          label: { ja: '書き込み・検証バイト数', en: 'Bytes written / verified' },
+          value: `${formatBytes(evidence.totals.bytesWritten, 'ja')} / ${formatBytes(evidence.totals.bytesVerified, 'ja')}`,
+        },
+      ],
+    },
+  ];
+  if (evidence.media) {
+    const media = evidence.media;
+    sections.push({
+      heading: { ja: '媒体', en: 'Medium' },
+      rows: [
+        { label: { ja: '種類', en: 'Type' }, value: media.removable ? 'リムーバブル媒体 / removable' : media.description ?? '—' },
+        { label: { ja: 'ファイルシステム', en: 'File system' }, value: media.fileSystem ?? '—' },
+        { label: { ja: '容量', en: 'Capacity' }, value: media.capacityBytes === undefined ? '—' : formatBytes(media.capacityBytes, 'ja') },
+        { label: { ja: 'マウント先', en: 'Mounted at' }, value: media.mountPath ?? '—' },
+        { label: { ja: 'シリアル番号', en: 'Serial number' }, value: media.serialNumber ?? '取得できず / not obtainable' },
+      ],
+    });
+  }
+  sections.push({
+    heading: { ja: '消去対象', en: 'Targets' },
+    table: {
+      columns: [
+        { ja: '対象', en: 'Target' },
+        { ja: 'ファイル数', en: 'Files' },
+        { ja: '容量', en: 'Bytes' },
+        { ja: '消去済み', en: 'Erased' },
+        { ja: '例外', en: 'Exceptions' },
+      ],
+      rows: evidence.targets.map((t) => [maskPath(t.path), String(t.files), formatBytes(t.bytes, 'ja'), String(t.filesErased), String(t.exceptions)]),
+      widths: [5, 1.2, 1.5, 1.2, 1.2],
+    },
+    note: {
+      ja: 'ファイル名は患者氏名を含むことがあるため伏せ字にしています。全ファイルの一覧と消去前の SHA-256 は、署名付きの添付データ（evidence.json）にあります。',
+      en: 'File names are masked as they may contain patient names; the full list with SHA-256 before erasure is in the signed attachment (evidence.json).',
+    },
+  });
+  if (evidence.exceptions.length > 0) {
+    sections.push({
+      heading: { ja: '例外（消去されていない項目）', en: 'Exceptions (not erased)' },
+      table: {
+        columns: [{ ja: '番号', en: '#' }, { ja: '項目', en: 'Item' }, { ja: '理由', en: 'Reason' }],
+        rows: evidence.exceptions.map((e) => [String(e.seq), maskPath(e.path), `${e.code}: ${e.description}`]),
+        widths: [0.8, 4, 5],
+      },
+    });
+  }
+  sections.push({
+    heading: { ja: '残存リスク', en: 'Residual risks' },
+    rows: evidence.residualRisks.map((risk, i) => ({ label: { ja: `${i + 1}`, en: '' }, value: risk })),
+  });
+  return {
+    kind: 'erasure',
+    number,
+    issuedAt: issuedAt.toISOString(),
+    title: { ja: 'データ消去証明書', en: 'Data Erasure Certificate' },
+    sections,
+    signatureLines: [
+      { label: { ja: '施設のシステム管理者 確認署名', en: 'Site system administrator countersignature' }, ...(countersignature ? { image: countersignature } : {}) },
+    ],
+  };
+}
+
+/** Issues, signs and stores the certificate of a finished erasure job; returns its id and number. */
+export async function issueErasureCertificate(
+  session: VaultSession,
+  evidence: ErasureEvidence,
+  site: SiteDetails,
+  laptop: string,
+  countersignature: Uint8Array | null,
+  now: Date,
+  fontPath?: string,
+): Promise<{ id: string; number: string }> {
+  const profile = session.profile();
+  const credentials = engineerCertificate(session.db, session.keys.signingWrap, profile, now);
+  try {
+    const number = nextCertificateNumber(session.db, 'erasure', profile.employeeId, now);
+    const document = erasureCertificateDocument(evidence, site, profile, laptop, number, now, countersignature);
+    const facts = {
+      erasure: evidence,
+      site,
+      laptop,
+      countersignatureSha256: countersignature ? createHash('sha256').update(countersignature).digest('hex') : null,
+    } as unknown as JsonObject;
+    const issued = await issueCertificate(document, facts, credentials, { location: site.hospital, ...(fontPath ? { fontPath } : {}) });
+    const id = storeCertificate(
+      session.db,
+      { number, kind: 'erasure', issuedAt: document.issuedAt, title: document.title, signerFingerprint: credentials.fingerprint, evidenceSha256: issued.evidenceSha256, evidenceJson: issued.evidenceJson, pdf: issued.pdf },
+      now,
+    );
+    session.audit.append('certificate.issued', session.actor(), { certificateId: id, number, kind: 'erasure', evidenceSha256: issued.evidenceSha256 });
+    return { id, number };
+  } finally {
+    credentials.privateKeyDer.fill(0);
+  }
+}

@@ -1,0 +1,183 @@
+/**
+ * The `erasure.*` channels. Targets are opaque handles this module issues after a native
+ * dialog, or after checking that a mount point is a removable volume the OS lists — a
+ * compromised renderer cannot name a path to erase (DESIGN.md "IPC"). Starting a job needs
+ * the confirmation the screen asks for: the number of files about to be erased.
+ */
+import { randomUUID } from 'node:crypto';
+import { lstat, readdir } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { ErasureSummary, ErasureTarget, SiteDetails } from '../../shared/erasure';
+import type { JobProgress } from '../../shared/vault';
+import { AppError } from '../app-error';
+import type { Dialogs } from '../dialogs';
+import type { ReadVolumes } from '../disks/list-volumes';
+import type { EmitEvent } from '../events';
+import type { Handlers } from '../ipc/router';
+import { isCancellation, throttleProgress, type JobRegistry } from '../jobs/job-registry';
+import type { VaultService } from '../vault/vault-service';
+import { issueErasureCertificate } from './erasure-certificate';
+import { erasureEvidence, type MediaInfo } from './erasure-evidence';
+import { getJob, jobsInState, listJobItems } from './erasure-journal';
+import { planVolumeErasure } from './erase-removable-volume';
+import { planErasure } from './plan-erasure';
+import { runErasureJob, summarize } from './run-erasure-job';
+
+type ErasureChannel = Extract<keyof Handlers, `erasure.${string}`>;
+
+interface RegisteredTarget extends ErasureTarget {
+  readonly paths: readonly string[];
+  readonly media: MediaInfo | null;
+}
+
+export interface ErasurePorts {
+  readonly vault: VaultService;
+  readonly jobs: JobRegistry;
+  readonly dialogs: Dialogs;
+  readonly readVolumes: ReadVolumes;
+  readonly emit: EmitEvent;
+  readonly now: () => Date;
+  readonly toolVersion: string;
+  readonly fontPath?: string;
+}
+
+/** Files and bytes under the chosen paths, links not followed: what the screen shows before erasing. */
+async function countTree(paths: readonly string[]): Promise<{ files: number; bytes: number }> {
+  let files = 0;
+  let bytes = 0;
+  const visit = async (file: string): Promise<void> => {
+    const info = await lstat(file).catch(() => null);
+    if (!info) return;
+    if (info.isDirectory()) {
+      for (const entry of await readdir(file).catch(() => [] as string[])) await visit(path.join(file, entry));
+    } else if (info.isFile()) {
+      files += 1;
+      bytes += info.size;
+    }
+  };
+  for (const chosen of paths) await visit(chosen);
+  return { files, bytes };
+}
+
+export function createErasureHandlers(ports: ErasurePorts): Pick<Handlers, ErasureChannel> {
+  const targets = new Map<string, RegisteredTarget>();
+  /** Site details and media of the jobs this process started, for their certificates. */
+  const jobContext = new Map<string, { site: SiteDetails; media: MediaInfo | null }>();
+  const list = () => ({ targets: [...targets.values()].map(({ paths: _paths, media: _media, ...target }) => target) });
+
+  async function run(uiJobId: string, erasureJobId: string): Promise<ErasureSummary> {
+    const session = ports.vault.session();
+    const progress = throttleProgress<JobProgress>((value) => ports.emit('job.progress', value));
+    return ports.jobs.run(uiJobId, async (signal) => {
+      try {
+        await runErasureJob(session.db, erasureJobId, {
+          signal,
+          onProgress: (p) =>
+            progress.report({
+              jobId: uiJobId,
+              kind: 'erase',
+              filesDone: p.filesDone,
+              filesTotal: p.filesTotal,
+              bytesDone: p.bytesDone,
+              bytesTotal: p.bytesTotal,
+              step: p.phase,
+              currentPass: p.currentPass,
+              passes: p.passes,
+              throughputBytesPerSecond: p.throughputBytesPerSecond,
+              secondsLeft: p.secondsLeft,
+            }),
+        });
+      } catch (error) {
+        if (!isCancellation(error)) throw error;
+      }
+      progress.flush();
+      const job = getJob(session.db, erasureJobId);
+      if (!job) throw new AppError('INTERNAL');
+      const summary = summarize(job, listJobItems(session.db, erasureJobId));
+      const evidence = erasureEvidence(session.db, erasureJobId, { toolVersion: ports.toolVersion, media: jobContext.get(erasureJobId)?.media ?? null });
+      session.audit.append('erasure.finished', session.actor(), { erasureJobId, status: evidence.status, filesErased: summary.filesErased, exceptions: summary.exceptions });
+      return { erasureJobId, state: summary.state, status: evidence.status, filesErased: summary.filesErased, exceptions: summary.exceptions, notErased: summary.notErased, bytesWritten: summary.bytesWritten, bytesVerified: summary.bytesVerified };
+    });
+  }
+
+  return {
+    'erasure.addTargets': async ({ pick }) => {
+      const chosen = await ports.dialogs.pickImportSources(pick);
+      if (!chosen || chosen.length === 0) return list();
+      const groups = pick === 'folder' ? chosen.map((p) => [p]) : [chosen];
+      for (const paths of groups) {
+        const [first = ''] = paths;
+        const { files, bytes } = await countTree(paths);
+        const label = paths.length === 1 ? first : `${path.dirname(first)}（${paths.length}）`;
+        const id = randomUUID();
+        targets.set(id, { id, kind: pick === 'folder' ? 'folder' : 'files', label, files, bytes, fileSystem: null, removable: null, paths, media: null });
+      }
+      return list();
+    },
+    'erasure.addVolume': async ({ mount }) => {
+      const volume = (await ports.readVolumes()).find((v) => v.mount === mount);
+      // Only a removable volume the OS lists right now: never the system disk, never a typed path.
+      if (!volume || volume.removable !== true) throw new AppError('ERASURE_TARGET_REFUSED');
+      const { files, bytes } = await countTree([mount]);
+      const id = randomUUID();
+      const media: MediaInfo = { description: volume.device, fileSystem: volume.fileSystem ?? undefined, capacityBytes: volume.sizeBytes, removable: true, mountPath: volume.mount };
+      targets.clear();
+      targets.set(id, { id, kind: 'volume', label: mount, files, bytes, fileSystem: volume.fileSystem, removable: true, paths: [mount], media });
+      return list();
+    },
+    'erasure.removeTarget': ({ id }) => {
+      targets.delete(id);
+      return list();
+    },
+    'erasure.targets': () => list(),
+    'erasure.start': async ({ jobId, method, site, confirmation }) => {
+      const session = ports.vault.session();
+      const chosen = [...targets.values()];
+      if (chosen.length === 0) throw new AppError('ERASURE_TARGET_NOT_FOUND');
+      const files = chosen.reduce((sum, t) => sum + t.files, 0);
+      if (confirmation.normalize('NFKC').trim() !== String(files)) throw new AppError('ERASURE_CONFIRMATION_MISMATCH');
+      const volume = chosen.find((t) => t.kind === 'volume');
+      const siteReference = JSON.stringify(site);
+      const erasureJobId = volume
+        ? await planVolumeErasure(session.db, volume.label, { method, siteReference })
+        : await planErasure(session.db, { targets: chosen.flatMap((t) => t.paths), method, siteReference });
+      jobContext.set(erasureJobId, { site, media: volume?.media ?? null });
+      targets.clear();
+      session.audit.append('erasure.started', session.actor(), { erasureJobId, method, targets: chosen.length, files, site: site.hospital });
+      return run(jobId, erasureJobId);
+    },
+    'erasure.interrupted': () => {
+      const db = ports.vault.session().db;
+      return {
+        jobs: jobsInState(db, 'running').map((job) => ({
+          erasureJobId: job.id,
+          createdAt: job.createdAt,
+          remaining: listJobItems(db, job.id).filter((i) => i.state !== 'removed' && i.state !== 'exception').length,
+        })),
+      };
+    },
+    'erasure.resume': ({ jobId, erasureJobId }) => run(jobId, erasureJobId),
+    'erasure.issueCertificate': async ({ erasureJobId, countersignature }) => {
+      const session = ports.vault.session();
+      const job = getJob(session.db, erasureJobId);
+      if (!job) throw new AppError('ERASURE_JOB_NOT_FOUND');
+      const context = jobContext.get(erasureJobId);
+      const site = context?.site ?? siteFromReference(job.siteReference);
+      const evidence = erasureEvidence(session.db, erasureJobId, { toolVersion: ports.toolVersion, media: context?.media ?? null });
+      const png = countersignature ? Buffer.from(countersignature.slice(countersignature.indexOf(',') + 1), 'base64') : null;
+      const laptop = `${os.hostname()} (${process.platform} ${os.release()})`;
+      const { id, number } = await issueErasureCertificate(session, evidence, site, laptop, png, ports.now(), ports.fontPath);
+      return { certificateId: id, number };
+    },
+  };
+}
+
+function siteFromReference(reference: string | null): SiteDetails {
+  try {
+    const parsed = JSON.parse(reference ?? '') as Partial<SiteDetails>;
+    return { hospital: parsed.hospital ?? '', department: parsed.department ?? '', administrator: parsed.administrator ?? '', reference: parsed.reference ?? '' };
+  } catch {
+    return { hospital: '', department: '', administrator: '', reference: reference ?? '' };
+  }
+}

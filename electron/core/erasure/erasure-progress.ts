@@ -1,0 +1,100 @@
+/**
+ * Progress of an erasure run, as the UI shows it (10-1): counts, bytes, the pass, throughput
+ * and time left. It carries the item's journal number, never its path: a progress event may
+ * be logged or shown over a shoulder, and file names can be personal data.
+ *
+ * Bytes count every pass and the read-back: a one-pass job of 1 GiB has 2 GiB to do.
+ */
+import { passPatterns, type ErasureMethod } from './erasure-methods';
+import type { ErasureItem } from './erasure-journal';
+import type { OverwritePhase } from './overwrite-file';
+
+export interface ErasureProgress {
+  readonly filesDone: number;
+  readonly filesTotal: number;
+  readonly bytesDone: number;
+  readonly bytesTotal: number;
+  /** The journal's number of the item being worked on (null between items). */
+  readonly currentItem: number | null;
+  readonly phase: OverwritePhase | 'remove';
+  /** 1-based; the read-back counts as the last pass's. */
+  readonly currentPass: number;
+  readonly passes: number;
+  readonly throughputBytesPerSecond: number;
+  /** Null until there is enough to estimate from. */
+  readonly secondsLeft: number | null;
+}
+
+/** Entries the engineer thinks of as files: files and links (folders and free space are counted in bytes only). */
+function countsAsFile(item: ErasureItem): boolean {
+  return item.kind === 'file' || item.kind === 'link';
+}
+
+function isFinished(item: ErasureItem): boolean {
+  return item.state === 'removed' || item.state === 'exception';
+}
+
+export interface ProgressMeter {
+  begin(item: ErasureItem): void;
+  bytes(count: number, phase: OverwritePhase, pass: number): void;
+  finish(item: ErasureItem): void;
+}
+
+export function progressMeter(items: readonly ErasureItem[], method: ErasureMethod, onProgress?: (progress: ErasureProgress) => void, clock: () => number = () => performance.now()): ProgressMeter {
+  const passes = passPatterns(method).length;
+  const share = (item: ErasureItem) => (item.kind === 'file' || item.kind === 'free-space' ? item.size * (passes + 1) : 0);
+  const filesTotal = items.filter(countsAsFile).length;
+  const bytesTotal = items.reduce((sum, item) => sum + share(item), 0);
+  let filesDone = items.filter((item) => countsAsFile(item) && isFinished(item)).length;
+  let bytesBefore = items.filter(isFinished).reduce((sum, item) => sum + share(item), 0);
+  let bytesInItem = 0;
+  let current: ErasureItem | null = null;
+  let phase: ErasureProgress['phase'] = 'overwrite';
+  let currentPass = 1;
+  let movedThisRun = 0;
+  const started = clock();
+
+  const emit = () => {
+    if (!onProgress) return;
+    const bytesDone = Math.min(bytesTotal, bytesBefore + (current ? Math.min(bytesInItem, share(current)) : 0));
+    const seconds = (clock() - started) / 1000;
+    const throughput = seconds > 0 ? movedThisRun / seconds : 0;
+    onProgress({
+      filesDone,
+      filesTotal,
+      bytesDone,
+      bytesTotal,
+      currentItem: current?.seq ?? null,
+      phase,
+      currentPass,
+      passes,
+      throughputBytesPerSecond: throughput,
+      secondsLeft: seconds >= 0.5 && throughput > 0 ? (bytesTotal - bytesDone) / throughput : null,
+    });
+  };
+
+  return {
+    begin(item) {
+      current = item;
+      bytesInItem = 0;
+      phase = 'overwrite';
+      currentPass = 1;
+      emit();
+    },
+    bytes(count, newPhase, pass) {
+      bytesInItem += count;
+      movedThisRun += count;
+      phase = newPhase;
+      currentPass = pass;
+      emit();
+    },
+    finish(item) {
+      if (countsAsFile(item)) filesDone += 1;
+      bytesBefore += share(item);
+      current = null;
+      bytesInItem = 0;
+      phase = 'remove';
+      emit();
+    },
+  };
+}

@@ -1,0 +1,187 @@
+/**
+ * Planning an erasure (10-1): walks the files and folders the engineer chose, without ever
+ * following a symbolic link, junction or reparse point, records every entry with its size and
+ * the SHA-256 of its content *before* anything is overwritten (the certificate's evidence of
+ * what was erased), and writes the whole plan to the journal in one transaction. Nothing is
+ * modified here. Entries that must not be erased (devices, FIFOs, files with a hard link
+ * outside the job, other mounted file systems) are recorded as exceptions right away.
+ */
+import { randomUUID } from 'node:crypto';
+import type { BigIntStats } from 'node:fs';
+import { lstat, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { VaultDatabase } from '../../db/open-vault-database';
+import { hashFile } from '../files/hash-file';
+import { DEFAULT_ERASURE_METHOD, type ErasureMethod } from './erasure-methods';
+import { ErasureError, exceptionFromError, type ExceptionCode, type Observation } from './erasure-exceptions';
+import { createJob, type ErasureScope, type PlannedItem } from './erasure-journal';
+import { fileIdOf } from './directory-entry';
+
+export interface PlanProgress {
+  readonly filesDone: number;
+  readonly filesTotal: number;
+  readonly bytesDone: number;
+  readonly bytesTotal: number;
+}
+
+export interface PlanOptions {
+  readonly targets: readonly string[];
+  readonly method?: ErasureMethod;
+  /** The site or visit this erasure belongs to, as the certificate names it. */
+  readonly siteReference?: string | null;
+  readonly signal?: AbortSignal;
+  /** Hashing every file first takes a while on large trees. */
+  readonly onProgress?: (progress: PlanProgress) => void;
+}
+
+interface Found {
+  targetIndex: number;
+  path: string;
+  kind: PlannedItem['kind'];
+  size: number;
+  fileId: string | null;
+  nlink: number;
+  sha256Before: string | null;
+  exceptionCode: ExceptionCode | null;
+  observations: Observation[];
+}
+
+function entry(targetIndex: number, file: string, kind: Found['kind'], info: BigIntStats, exceptionCode: ExceptionCode | null = null): Found {
+  return { targetIndex, path: file, kind, size: Number(info.size), fileId: fileIdOf(info), nlink: Number(info.nlink), sha256Before: null, exceptionCode, observations: [] };
+}
+
+/** Children first, then their folder: the order in which they can be removed. */
+async function walk(file: string, targetIndex: number, device: bigint, found: Found[], keepFolder: (folder: string) => boolean): Promise<void> {
+  let info: BigIntStats;
+  try {
+    info = await lstat(file, { bigint: true });
+  } catch (error) {
+    // Listed a moment ago and gone now: there is nothing left to erase under this name.
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw error;
+  }
+  if (info.isSymbolicLink()) {
+    found.push(entry(targetIndex, file, 'link', info));
+  } else if (info.isDirectory()) {
+    if (info.dev !== device) {
+      found.push(entry(targetIndex, file, 'folder', info, 'OTHER_FILE_SYSTEM'));
+      return;
+    }
+    let names: string[];
+    try {
+      names = await readdir(file);
+    } catch (error) {
+      found.push(entry(targetIndex, file, 'folder', info, exceptionFromError(error)));
+      return;
+    }
+    for (const name of names.sort()) await walk(path.join(file, name), targetIndex, device, found, keepFolder);
+    if (!keepFolder(file)) found.push(entry(targetIndex, file, 'folder', info));
+  } else if (info.isFile()) {
+    found.push(entry(targetIndex, file, 'file', info));
+  } else {
+    found.push(entry(targetIndex, file, 'file', info, 'NOT_A_REGULAR_FILE'));
+  }
+}
+
+/**
+ * A file with several names may be erased only if every one of its names is in the job;
+ * otherwise erasing it would destroy a file the engineer did not choose.
+ */
+function checkHardLinks(found: readonly Found[]): void {
+  const names = new Map<string, number>();
+  for (const item of found) if (item.kind === 'file' && item.fileId) names.set(item.fileId, (names.get(item.fileId) ?? 0) + 1);
+  for (const item of found) {
+    if (item.kind !== 'file' || item.nlink <= 1 || item.exceptionCode) continue;
+    if ((names.get(item.fileId ?? '') ?? 0) < item.nlink) item.exceptionCode = 'HARD_LINKED';
+    else item.observations.push('hard-links-in-job');
+  }
+}
+
+/**
+ * The SHA-256 of every file's content before erasure. hashFile opens by path; should a file be
+ * swapped for a link in between, the digest is of the wrong file — but nothing is written
+ * here, and the erasure checks device:inode before it writes a byte.
+ */
+async function hashAll(found: readonly Found[], options: Pick<PlanOptions, 'signal' | 'onProgress'>): Promise<void> {
+  const files = found.filter((f) => f.kind === 'file' && !f.exceptionCode);
+  const bytesTotal = files.reduce((sum, f) => sum + f.size, 0);
+  let bytesBefore = 0;
+  let filesDone = 0;
+  for (const file of files) {
+    options.signal?.throwIfAborted();
+    try {
+      const digest = await hashFile(file.path, {
+        signal: options.signal,
+        onProgress: (p) => options.onProgress?.({ filesDone, filesTotal: files.length, bytesDone: bytesBefore + p.bytesDone, bytesTotal }),
+      });
+      file.sha256Before = digest.sha256;
+      if (digest.bytes === 0) file.observations.push('empty');
+    } catch (error) {
+      if (options.signal?.aborted) throw error;
+      const code = exceptionFromError(error);
+      file.exceptionCode = code === 'PERMISSION_DENIED' || code === 'IO_ERROR' ? 'UNREADABLE' : code;
+    }
+    bytesBefore += file.size;
+    filesDone += 1;
+    options.onProgress?.({ filesDone, filesTotal: files.length, bytesDone: bytesBefore, bytesTotal });
+  }
+}
+
+function isInside(child: string, parent: string): boolean {
+  const relative = path.relative(parent, child);
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+}
+
+/** Absolute, without duplicates, and without targets already inside another target. */
+export function normalizeTargets(targets: readonly string[]): string[] {
+  const absolute = [...new Set(targets.map((t) => path.resolve(t)))];
+  return absolute.filter((t) => !absolute.some((other) => isInside(t, other)));
+}
+
+/** Walks, checks and hashes `roots`; `keepFolder` names folders whose contents are erased but which themselves stay. */
+export async function surveyTargets(
+  roots: readonly string[],
+  options: Pick<PlanOptions, 'signal' | 'onProgress'> & {
+    keepFolder?: (folder: string) => boolean;
+    targetIndex?: (root: string, index: number) => number;
+    /** The file system the walk stays on (default: each root's own). */
+    device?: bigint;
+  } = {},
+): Promise<PlannedItem[]> {
+  const found: Found[] = [];
+  for (const [index, root] of roots.entries()) {
+    let info: BigIntStats;
+    try {
+      info = await lstat(root, { bigint: true });
+    } catch {
+      throw new ErasureError('ERASURE_TARGET_NOT_FOUND');
+    }
+    await walk(root, options.targetIndex?.(root, index) ?? index, options.device ?? info.dev, found, options.keepFolder ?? (() => false));
+  }
+  checkHardLinks(found);
+  await hashAll(found, options);
+  return found.map(({ nlink: _nlink, ...item }) => item);
+}
+
+export function recordPlan(
+  db: VaultDatabase,
+  plan: { method: ErasureMethod; scope: ErasureScope; targets: readonly string[]; siteReference: string | null },
+  items: readonly PlannedItem[],
+): string {
+  const id = randomUUID();
+  createJob(db, { id, ...plan }, items);
+  return id;
+}
+
+/**
+ * Plans the erasure of the chosen files and folders and returns the job's id. A file-system
+ * root is refused: a whole volume is erased with `eraseRemovableVolume`, which also
+ * overwrites its free space.
+ */
+export async function planErasure(db: VaultDatabase, options: PlanOptions): Promise<string> {
+  const targets = normalizeTargets(options.targets);
+  if (targets.length === 0) throw new ErasureError('ERASURE_TARGET_NOT_FOUND');
+  if (targets.some((t) => path.parse(t).root === t)) throw new ErasureError('ERASURE_TARGET_REFUSED');
+  const items = await surveyTargets(targets, options);
+  return recordPlan(db, { method: options.method ?? DEFAULT_ERASURE_METHOD, scope: 'files', targets, siteReference: options.siteReference ?? null }, items);
+}

@@ -1,0 +1,83 @@
+/**
+ * The `erasure.*` channels (10-1, E.3 b–d): choose what to erase — files or folders picked in
+ * a native dialog, or a removable volume from the volume list — and erase it with
+ * verification, then issue the signed data-erasure certificate the site administrator
+ * countersigns. The renderer never sends a path: targets are opaque handles the main
+ * process issued after the dialog or the volume check (DESIGN.md "IPC").
+ */
+import { z } from 'zod';
+import { defineChannel, noRequest } from './ipc/define';
+
+export const erasureMethods = ['random-verify', 'zeros-verify', 'three-pass'] as const;
+export const ErasureMethod = z.enum(erasureMethods);
+export type ErasureMethod = z.infer<typeof ErasureMethod>;
+
+export const ErasureTarget = z.object({
+  id: z.uuid(),
+  kind: z.enum(['files', 'folder', 'volume']),
+  /** What the engineer recognises: the folder or file path, or the volume's mount point. */
+  label: z.string(),
+  files: z.number().int().nonnegative(),
+  bytes: z.number().nonnegative(),
+  fileSystem: z.string().nullable(),
+  removable: z.boolean().nullable(),
+});
+export type ErasureTarget = z.infer<typeof ErasureTarget>;
+
+export const SiteDetails = z.object({
+  hospital: z.string().trim().min(1).max(200),
+  department: z.string().trim().max(200),
+  administrator: z.string().trim().max(100),
+  reference: z.string().trim().max(200),
+});
+export type SiteDetails = z.infer<typeof SiteDetails>;
+
+export const ErasureSummary = z.object({
+  erasureJobId: z.string(),
+  state: z.enum(['completed', 'aborted']),
+  status: z.enum(['erased', 'erased-with-exceptions', 'aborted']),
+  filesErased: z.number().int().nonnegative(),
+  exceptions: z.number().int().nonnegative(),
+  notErased: z.number().int().nonnegative(),
+  bytesWritten: z.number().nonnegative(),
+  bytesVerified: z.number().nonnegative(),
+});
+export type ErasureSummary = z.infer<typeof ErasureSummary>;
+
+
+const JobId = z.uuid();
+/** A drawn countersignature: a PNG data URL from the signature pad, at most ~300 KB. */
+const SignaturePng = z.string().regex(/^data:image\/png;base64,[A-Za-z0-9+/=]+$/).max(400_000);
+
+export const erasureChannels = {
+  'erasure.addTargets': defineChannel({
+    request: z.object({ pick: z.enum(['files', 'folder']) }).strict(),
+    response: z.object({ targets: z.array(ErasureTarget) }),
+  }),
+  'erasure.addVolume': defineChannel({
+    request: z.object({ mount: z.string().min(1).max(4096) }).strict(),
+    response: z.object({ targets: z.array(ErasureTarget) }),
+  }),
+  'erasure.removeTarget': defineChannel({
+    request: z.object({ id: z.uuid() }).strict(),
+    response: z.object({ targets: z.array(ErasureTarget) }),
+  }),
+  'erasure.targets': defineChannel({ request: noRequest, response: z.object({ targets: z.array(ErasureTarget) }) }),
+  'erasure.start': defineChannel({
+    request: z.object({ jobId: JobId, method: ErasureMethod, site: SiteDetails, confirmation: z.string().max(50) }).strict(),
+    response: ErasureSummary,
+  }),
+  'erasure.interrupted': defineChannel({
+    request: noRequest,
+    response: z.object({ jobs: z.array(z.object({ erasureJobId: z.string(), createdAt: z.string(), remaining: z.number().int().nonnegative() })) }),
+  }),
+  'erasure.resume': defineChannel({
+    request: z.object({ jobId: JobId, erasureJobId: z.string().min(1).max(100) }).strict(),
+    response: ErasureSummary,
+  }),
+  'erasure.issueCertificate': defineChannel({
+    request: z.object({ erasureJobId: z.string().min(1).max(100), countersignature: SignaturePng.nullable() }).strict(),
+    response: z.object({ certificateId: z.string(), number: z.string() }),
+  }),
+};
+

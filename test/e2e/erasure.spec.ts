@@ -1,0 +1,90 @@
+import { execFile } from 'node:child_process';
+import { access, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { verifyCertificate } from '../../electron/core/certificates/verify-certificate';
+import { expect, test } from './harness';
+import { inspectDialog, inspectScreen } from './screens';
+
+const exec = promisify(execFile);
+let scratch: string;
+
+test.beforeEach(async () => {
+  scratch = await mkdtemp(path.join(os.tmpdir(), 'fieldguard-erasure-e2e-'));
+});
+test.afterEach(async () => {
+  await rm(scratch, { recursive: true, force: true });
+});
+
+test('erase a visit folder, watch it finish, countersign, issue the certificate, save and verify it', async ({ page, app }) => {
+  const folder = path.join(scratch, '東都病院_CT保守データ');
+  await mkdir(path.join(folder, '画像'), { recursive: true });
+  await writeFile(path.join(folder, '画像', '山田花子_study.dcm'), Buffer.alloc(3 * 1024 * 1024, 7));
+  await writeFile(path.join(folder, 'ログ.txt'), '患者 ID 12345 の検査ログ\n'.repeat(100));
+  await writeFile(path.join(folder, 'empty.bin'), '');
+
+  await app.createVault();
+  await app.open('/erasure');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('データ消去');
+  await inspectScreen(page, 'erasure-empty');
+
+  app.dialogs.importSources = [folder];
+  await page.getByRole('button', { name: 'フォルダーを追加' }).click();
+  const targets = page.getByTestId('erasure-targets');
+  await expect(targets).toContainText(folder);
+  await expect(targets.locator('tbody tr td').nth(2)).toHaveText('3');
+
+  await page.getByRole('textbox', { name: '施設名' }).fill('東都病院');
+  await page.getByRole('textbox', { name: '施設のシステム管理者' }).fill('佐藤 一郎');
+  await page.getByRole('textbox', { name: '訪問・作業指示番号' }).fill('WO-2026-1126');
+  await inspectScreen(page, 'erasure-ready');
+
+  await inspectDialog(page, 'erasure-confirm', async () => {
+    await page.getByRole('button', { name: /^(消去を開始|Start erasure)$/ }).click();
+    return page.getByRole('alertdialog');
+  });
+  await page.getByRole('button', { name: '消去を開始' }).click();
+  const confirm = page.getByRole('alertdialog', { name: '3 個のファイルを消去しますか？' });
+  await expect(confirm.getByRole('button', { name: '消去する' })).toBeDisabled();
+  await confirm.getByRole('textbox').fill('３');
+  await confirm.getByRole('button', { name: '消去する' }).click();
+
+  await expect(page.getByText('すべて消去し、検証しました')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText(/消去・検証済み 3 件、例外 0 件、未消去 0 件/)).toBeVisible();
+  await expect(access(folder)).rejects.toThrow();
+
+  const pad = page.getByRole('img', { name: '確認署名欄（未記入）' });
+  await pad.scrollIntoViewIfNeeded();
+  const box = (await pad.boundingBox())!;
+  await page.mouse.move(box.x + 30, box.y + 100);
+  await page.mouse.down();
+  for (let i = 1; i <= 20; i += 1) await page.mouse.move(box.x + 30 + i * 18, box.y + 100 + Math.sin(i / 2) * 30);
+  await page.mouse.up();
+  await expect(page.getByRole('img', { name: '確認署名欄（署名済み）' })).toBeVisible();
+  await inspectScreen(page, 'erasure-result');
+  await page.getByRole('button', { name: 'データ消去証明書を発行' }).click();
+  const issued = page.getByText(/証明書 E-20417-ER-\d{4}-000001 を発行しました/);
+  await expect(issued).toBeVisible({ timeout: 30_000 });
+
+  await page.getByRole('link', { name: '証明書' }).first().click();
+  const row = page.getByRole('row').filter({ hasText: 'E-20417-ER-' });
+  await expect(row).toContainText('データ消去証明書');
+  app.dialogs.saveFile = path.join(scratch, 'certificate.pdf');
+  await row.getByRole('button').click();
+  await expect(page.getByText('証明書の PDF を保存しました。')).toBeVisible();
+
+  const pdf = await readFile(app.dialogs.saveFile);
+  const verification = await verifyCertificate(pdf);
+  expect(verification.status).toBe('valid-untrusted');
+  expect(verification.signer?.employeeId).toBe('E-20417');
+  const { stdout } = await exec('pdftotext', [app.dialogs.saveFile, '-']);
+  expect(stdout).toContain('データ消去証明書');
+  expect(stdout).toContain('東都病院');
+  expect(stdout).not.toContain('山田花子');
+
+  app.dialogs.certificateFile = app.dialogs.saveFile;
+  await page.getByRole('button', { name: 'ファイルを選んで検証' }).click();
+  await expect(page.getByRole('region', { name: '検証結果' })).toContainText('正規の証明書です');
+  await inspectScreen(page, 'certificates-list');
+});
