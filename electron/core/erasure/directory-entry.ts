@@ -7,7 +7,7 @@
  */
 import { randomInt } from 'node:crypto';
 import type { BigIntStats } from 'node:fs';
-import { lstat, open, rename } from 'node:fs/promises';
+import { lstat, rename } from 'node:fs/promises';
 import path from 'node:path';
 
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
@@ -65,19 +65,7 @@ export async function renameIfFree(from: string, to: string): Promise<void> {
   await rename(from, to);
 }
 
-/**
- * Flushes a folder's entries to the device (fsync on the folder). Windows cannot open a
- * folder for this; NTFS journals its metadata, so there it is skipped.
- */
-export async function syncDirectory(directory: string): Promise<void> {
-  if (process.platform === 'win32') return;
-  const handle = await open(directory, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
+export { syncDirectory } from '../files/sync-directory';
 
 /** The entry's stats without following a link, or null when nothing is there. */
 export async function lstatOrNull(file: string): Promise<BigIntStats | null> {

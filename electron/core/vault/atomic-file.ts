@@ -4,6 +4,9 @@
  */
 import { open, rename } from 'node:fs/promises';
 import path from 'node:path';
+import { syncDirectory } from '../files/sync-directory';
+
+export { syncDirectory };
 
 export async function writeFileAtomically(file: string, content: string | Buffer): Promise<void> {
   const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
@@ -16,15 +19,4 @@ export async function writeFileAtomically(file: string, content: string | Buffer
   }
   await rename(temporary, file);
   await syncDirectory(path.dirname(file));
-}
-
-export async function syncDirectory(directory: string): Promise<void> {
-  // Windows cannot open a directory for fsync; NTFS journals the rename itself.
-  if (process.platform === 'win32') return;
-  const handle = await open(directory, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
 }

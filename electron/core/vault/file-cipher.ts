@@ -43,6 +43,7 @@ import { lstat, open, rename, unlink, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { ErrorCode } from '../../shared/errors';
 import { AppError } from '../app-error';
+import { syncDirectory } from '../files/sync-directory';
 
 export interface CipherProgress {
   readonly bytesDone: number;
@@ -472,7 +473,7 @@ async function writeThroughPartial<T>(
     // Checked again just before the rename, which would replace a file created meanwhile.
     await requireAbsent(destination);
     await orFail(rename(partial, destination), 'VAULT_DESTINATION_UNWRITABLE');
-    await syncDirectory(path.dirname(destination));
+    await syncFolderOf(path.dirname(destination));
     return result;
   } catch (error) {
     await output.settle();
@@ -520,17 +521,10 @@ async function requireAbsent(destination: string): Promise<void> {
 }
 
 /** Makes the rename durable on POSIX. Best effort: Windows cannot open a folder, and NTFS journals renames. */
-async function syncDirectory(directory: string): Promise<void> {
-  try {
-    const handle = await open(directory, 'r');
-    try {
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-  } catch {
-    // The file itself is already complete and synced under its final name.
-  }
+async function syncFolderOf(directory: string): Promise<void> {
+  // The file itself is already complete and synced under its final name: a folder that
+  // cannot be flushed does not undo that.
+  await syncDirectory(directory).catch(ignore);
 }
 
 async function openOrFail(
