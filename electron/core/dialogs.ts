@@ -10,6 +10,6 @@ export interface Dialogs {
   pickExportFolder(): Promise<string | null>;
   /** Where to save a document FieldGuard writes (the recovery key, a CSV export, a certificate); null when cancelled. */
   pickSaveFile(defaultName: string, kind: 'text' | 'csv' | 'pdf'): Promise<string | null>;
-  /** A certificate PDF or evidence JSON to verify; null when cancelled. */
+  /** A certificate PDF or evidence JSON to verify, or a signer's X.509 certificate or fingerprints to trust; null when cancelled. */
   pickCertificateFile(): Promise<string | null>;
 }

@@ -63,7 +63,7 @@ export function createCore(ports: CorePorts): Core {
     },
     ...createVaultHandlers(vault, jobs, ports.dialogs, ports.emit, now),
     ...createAuditHandlers(vault, ports.dialogs),
-    ...createCertificateHandlers(vault, ports.dialogs),
+    ...createCertificateHandlers(vault, ports.dialogs, now),
     ...createErasureHandlers({
       vault,
       jobs,

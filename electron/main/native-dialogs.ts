@@ -28,7 +28,7 @@ export function createNativeDialogs(window: () => BrowserWindow | null): Dialogs
     async pickCertificateFile() {
       const options: Electron.OpenDialogOptions = {
         properties: ['openFile', 'dontAddToRecent'],
-        filters: [{ name: 'Certificate (PDF, JSON)', extensions: ['pdf', 'json'] }],
+        filters: [{ name: 'Certificate (PDF, JSON, X.509, fingerprints)', extensions: ['pdf', 'json', 'pem', 'crt', 'cer', 'der', 'txt'] }],
       };
       const owner = parent();
       const result = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);

@@ -47,7 +47,22 @@ export const CertificateSummary = z.object({
 });
 export type CertificateSummary = z.infer<typeof CertificateSummary>;
 
+export const TrustedSigner = z.object({ fingerprint: z.string(), label: z.string(), addedAt: z.string() });
+export type TrustedSigner = z.infer<typeof TrustedSigner>;
+
 export const certificateChannels = {
+  'certificates.trusted': defineChannel({
+    request: z.object({}).strict(),
+    response: z.object({ signers: z.array(TrustedSigner) }),
+  }),
+  'certificates.trust': defineChannel({
+    request: z.object({}).strict(),
+    response: z.object({ cancelled: z.boolean(), added: z.number().int().nonnegative(), signers: z.array(TrustedSigner) }),
+  }),
+  'certificates.untrust': defineChannel({
+    request: z.object({ fingerprint: z.string().regex(/^[0-9a-f]{64}$/) }).strict(),
+    response: z.object({ signers: z.array(TrustedSigner) }),
+  }),
   'certificates.verifyFile': defineChannel({
     request: z.object({}).strict(),
     response: z.object({ cancelled: z.boolean(), fileName: z.string().nullable(), result: CertificateVerification.nullable() }),

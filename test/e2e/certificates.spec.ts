@@ -46,4 +46,13 @@ test('a colleague’s genuine certificate is intact but its signer unconfirmed; 
   await expect(result).toContainText('正規の証明書ではありません');
   await expect(result).toContainText('署名の対象が文書全体ではありません');
   await inspectScreen(page, 'certificates-verify-invalid');
+
+  // Trusting the colleague by her certificate turns "unconfirmed" into "genuine".
+  app.dialogs.certificateFile = genuine;
+  await page.getByRole('button', { name: '署名者を追加' }).click();
+  await expect(page.getByText('1 人の署名者を追加しました。')).toBeVisible();
+  await expect(page.getByRole('list', { name: '信頼する署名者' })).toContainText('鈴木 花子 (西日本イメージング株式会社, W-00981)');
+  await page.getByRole('button', { name: 'ファイルを選んで検証' }).click();
+  await expect(result).toContainText('正規の証明書です');
+  await inspectScreen(page, 'certificates-trusted');
 });

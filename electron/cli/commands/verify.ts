@@ -4,8 +4,8 @@
  * (also when intact but signed by someone not in the trusted list, which is said plainly),
  * 1 when not genuine, 2 when it could not be checked.
  */
-import { createHash, X509Certificate } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { signersInFile } from '../../core/certificates/trusted-signers';
 import { verifyCertificate } from '../../core/certificates/verify-certificate';
 import { errorMessage } from '../../shared/error-messages';
 import { formatDateTime } from '../../shared/format-date';
@@ -39,20 +39,6 @@ const TEXT = {
   },
 };
 
-/** A trusted-signers file: an engineer's certificate (PEM or DER), or fingerprints one per line. */
-async function fingerprintsIn(file: string): Promise<string[]> {
-  const bytes = await readFile(file);
-  try {
-    return [createHash('sha256').update(new X509Certificate(bytes).raw).digest('hex')];
-  } catch {
-    return bytes
-      .toString('utf8')
-      .split(/\r?\n/)
-      .map((line) => line.replace(/[:\s]/g, '').toLowerCase())
-      .filter((line) => /^[0-9a-f]{64}$/.test(line));
-  }
-}
-
 function printResult(io: CliIo, result: Awaited<ReturnType<typeof verifyCertificate>>): void {
   const text = TEXT[io.language];
   const lines = [
@@ -72,7 +58,7 @@ function printResult(io: CliIo, result: Awaited<ReturnType<typeof verifyCertific
 export const verifyCommand: Command = {
   name: 'verify',
   summary: { ja: '証明書 (PDF または証拠 JSON) が正規のものか検証します', en: 'Check whether a certificate (PDF or evidence JSON) is genuine' },
-  usage: 'verify FILE [--trust CERT_OR_FINGERPRINTS]... [--json]',
+  usage: 'verify FILE [--trust CERT_PDF_OR_FINGERPRINTS]... [--json]',
   options: { trust: { type: 'string', multiple: true }, json: { type: 'boolean' } },
   async run(args, io) {
     const text = TEXT[io.language];
@@ -84,7 +70,7 @@ export const verifyCommand: Command = {
     const fingerprints: string[] = [];
     for (const trust of Array.isArray(args.values.trust) ? args.values.trust.map(String) : []) {
       try {
-        fingerprints.push(...(await fingerprintsIn(trust)));
+        fingerprints.push(...(await signersInFile(await readFile(trust))).map((signer) => signer.fingerprint));
       } catch {
         io.stderr(`${text.trustUnreadable}: ${trust}\n`);
         return ExitCode.error;

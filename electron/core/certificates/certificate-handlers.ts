@@ -10,6 +10,7 @@ import type { Dialogs } from '../dialogs';
 import type { Handlers } from '../ipc/router';
 import type { VaultService } from '../vault/vault-service';
 import { getCertificate, listCertificates } from './certificate-store';
+import { addTrustedSigners, listTrustedSigners, removeTrustedSigner, signersInFile } from './trusted-signers';
 import { verifyCertificate } from './verify-certificate';
 
 type CertificateChannel = Extract<keyof Handlers, `certificates.${string}`>;
@@ -17,11 +18,13 @@ type CertificateChannel = Extract<keyof Handlers, `certificates.${string}`>;
 /** The largest file the verifier reads: certificates are tens of kilobytes. */
 const MAX_CERTIFICATE_BYTES = 64 * 1024 * 1024;
 
-export function createCertificateHandlers(vault: VaultService, dialogs: Dialogs): Pick<Handlers, CertificateChannel> {
-  function ownFingerprints(): string[] {
+export function createCertificateHandlers(vault: VaultService, dialogs: Dialogs, now: () => Date): Pick<Handlers, CertificateChannel> {
+  /** The engineer's own signing certificates and the signers they chose to trust. */
+  function trustedFingerprints(): string[] {
     if (!vault.isUnlocked()) return [];
-    const rows = vault.session().db.prepare('SELECT fingerprint FROM engineer_certificates').all() as Array<{ fingerprint: string }>;
-    return rows.map((row) => row.fingerprint);
+    const session = vault.session();
+    const own = session.db.prepare('SELECT fingerprint FROM engineer_certificates').all() as Array<{ fingerprint: string }>;
+    return [...own.map((row) => row.fingerprint), ...listTrustedSigners(session).map((s) => s.fingerprint)];
   }
 
   return {
@@ -32,8 +35,23 @@ export function createCertificateHandlers(vault: VaultService, dialogs: Dialogs)
       if (!bytes || bytes.length > MAX_CERTIFICATE_BYTES) {
         return { cancelled: false, fileName: path.basename(file), result: { status: 'unreadable' as const, checks: [], problem: 'CERT_UNREADABLE' as const } };
       }
-      const result = await verifyCertificate(bytes, { fingerprints: ownFingerprints() });
+      const result = await verifyCertificate(bytes, { fingerprints: trustedFingerprints() });
       return { cancelled: false, fileName: path.basename(file), result: { ...result, checks: [...result.checks] } };
+    },
+    'certificates.trusted': () => ({ signers: listTrustedSigners(vault.session()) }),
+    'certificates.trust': async () => {
+      const session = vault.session();
+      const file = await dialogs.pickCertificateFile();
+      if (!file) return { cancelled: true, added: 0, signers: listTrustedSigners(session) };
+      const bytes = await readFile(file).catch(() => null);
+      const found = bytes && bytes.length <= MAX_CERTIFICATE_BYTES ? await signersInFile(bytes) : [];
+      if (found.length === 0) throw new AppError('CERT_UNREADABLE');
+      const added = addTrustedSigners(session, found, now());
+      return { cancelled: false, added, signers: listTrustedSigners(session) };
+    },
+    'certificates.untrust': ({ fingerprint }) => {
+      removeTrustedSigner(vault.session(), fingerprint);
+      return { signers: listTrustedSigners(vault.session()) };
     },
     'certificates.list': ({ kind }) => ({ certificates: listCertificates(vault.session().db, kind ? { kind } : {}) }),
     'certificates.export': async ({ id }) => {

@@ -16,6 +16,7 @@ import { ErrorState } from '../../components/ErrorState';
 import { PageHeading } from '../../components/PageHeading';
 import { QueryView } from '../../components/QueryView';
 import { invoke } from '../../lib/bridge';
+import { TrustedSigners } from './TrustedSigners';
 import { VerificationResult } from './VerificationResult';
 
 const useStyles = makeStyles({
@@ -88,6 +89,7 @@ export function CertificatesPage() {
           }
         </QueryView>
       </section>
+      <TrustedSigners />
     </>
   );
 }
