@@ -26,7 +26,7 @@ export function VerificationResult({ fileName, result }: { fileName: string; res
   if (result.kind) facts.push([t('certificates.columns.kind'), t(`certificates.kinds.${result.kind}`)]);
   if (result.issuedAt) facts.push([t('certificates.columns.issuedAt'), formatDateTime(result.issuedAt, language)]);
   if (result.signer) {
-    facts.push([t('certificates.verify.signer'), `${result.signer.name}（${result.signer.company}、${result.signer.employeeId}）`]);
+    facts.push([t('certificates.verify.signer'), t('certificates.verify.signerValue', { ...result.signer })]);
     facts.push([t('certificates.verify.fingerprint'), result.signer.fingerprint]);
   }
   return (
@@ -44,7 +44,10 @@ export function VerificationResult({ fileName, result }: { fileName: string; res
             <li key={check.check} className={styles.check}>
               {check.ok ? <CheckmarkCircle16Filled className={styles.ok} aria-hidden /> : <DismissCircle16Filled className={styles.bad} aria-hidden />}
               <Text>
-                {t(`certificates.verify.checks.${check.check}`)}：{check.ok ? t('certificates.verify.ok') : t('certificates.verify.failed')}
+                {t('certificates.verify.checkLine', {
+                  check: t(`certificates.verify.checks.${check.check}`),
+                  result: check.ok ? t('certificates.verify.ok') : t('certificates.verify.failed'),
+                })}
                 {check.reason && <> — {t(`errors.${check.reason}`)}</>}
               </Text>
             </li>
