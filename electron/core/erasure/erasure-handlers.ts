@@ -64,12 +64,16 @@ export function createErasureHandlers(ports: ErasurePorts): Pick<Handlers, Erasu
   const targets = new Map<string, RegisteredTarget>();
   /** Site details and media of the jobs this process started, for their certificates. */
   const jobContext = new Map<string, { site: SiteDetails; media: MediaInfo | null }>();
+  /** Jobs running in this process right now: not "interrupted", and never started twice. */
+  const active = new Set<string>();
   const list = () => ({ targets: [...targets.values()].map(({ paths: _paths, media: _media, ...target }) => target) });
 
   async function run(uiJobId: string, erasureJobId: string): Promise<ErasureSummary> {
     const session = ports.vault.session();
     const progress = throttleProgress<JobProgress>((value) => ports.emit('job.progress', value));
     return ports.jobs.run(uiJobId, async (signal) => {
+      if (active.has(erasureJobId)) throw new AppError('ERASURE_JOB_NOT_RUNNABLE');
+      active.add(erasureJobId);
       try {
         await runErasureJob(session.db, erasureJobId, {
           signal,
@@ -90,6 +94,8 @@ export function createErasureHandlers(ports: ErasurePorts): Pick<Handlers, Erasu
         });
       } catch (error) {
         if (!isCancellation(error)) throw error;
+      } finally {
+        active.delete(erasureJobId);
       }
       progress.flush();
       const job = getJob(session.db, erasureJobId);
@@ -150,7 +156,8 @@ export function createErasureHandlers(ports: ErasurePorts): Pick<Handlers, Erasu
     'erasure.interrupted': () => {
       const db = ports.vault.session().db;
       return {
-        jobs: jobsInState(db, 'running').map((job) => ({
+        // 'planned' too: a crash between planning and the first write leaves a job that never ran.
+        jobs: [...jobsInState(db, 'running'), ...jobsInState(db, 'planned')].filter((job) => !active.has(job.id)).map((job) => ({
           erasureJobId: job.id,
           createdAt: job.createdAt,
           remaining: listJobItems(db, job.id).filter((i) => i.state !== 'removed' && i.state !== 'exception').length,
