@@ -1,6 +1,7 @@
 /**
  * The `erasure.*` channels (10-1, E.3 b–d): choose what to erase — files or folders picked in
- * a native dialog, or a removable volume from the volume list — and erase it with
+ * a native dialog, a removable volume from the volume list, or a visit's files in the vault
+ * (crypto-erased) — and erase it with
  * verification, then issue the signed data-erasure certificate the site administrator
  * countersigns. The renderer never sends a path: targets are opaque handles the main
  * process issued after the dialog or the volume check (DESIGN.md "IPC").
@@ -14,7 +15,7 @@ export type ErasureMethod = z.infer<typeof ErasureMethod>;
 
 export const ErasureTarget = z.object({
   id: z.uuid(),
-  kind: z.enum(['files', 'folder', 'volume']),
+  kind: z.enum(['files', 'folder', 'volume', 'vault']),
   /** What the engineer recognises: the folder or file path, or the volume's mount point. */
   label: z.string(),
   files: z.number().int().nonnegative(),
@@ -60,6 +61,10 @@ export const erasureChannels = {
   }),
   'erasure.removeTarget': defineChannel({
     request: z.object({ id: z.uuid() }).strict(),
+    response: z.object({ targets: z.array(ErasureTarget) }),
+  }),
+  'erasure.addVaultCollection': defineChannel({
+    request: z.object({ collection: z.string().min(1).max(200) }).strict(),
     response: z.object({ targets: z.array(ErasureTarget) }),
   }),
   'erasure.targets': defineChannel({ request: noRequest, response: z.object({ targets: z.array(ErasureTarget) }) }),

@@ -50,7 +50,7 @@ export const eraseCommand: Command = {
       session.audit.append('erasure.finished', session.actor(), { erasureJobId: jobId, status: evidence.status, filesErased: evidence.totals.filesErased, exceptions: evidence.totals.exceptions });
       let certificate: { id: string; number: string } | null = null;
       if (typeof args.values.certificate === 'string') {
-        certificate = await issueErasureCertificate(session, evidence, site, `${os.hostname()} (${process.platform} ${os.release()})`, null, new Date());
+        certificate = await issueErasureCertificate(session, { files: evidence, vault: [], toolVersion: packageJson.version }, site, `${os.hostname()} (${process.platform} ${os.release()})`, null, new Date());
         const stored = getCertificate(session.db, certificate.id);
         if (stored) await writeFile(args.values.certificate, stored.pdf);
       }

@@ -46,8 +46,49 @@ function maskPath(path: string): string {
   return [...parts, maskFileName(name)].join(path.includes('\\') ? '\\' : '/');
 }
 
+/** A vault file destroyed by cryptographic erase: what the certificate records of it. */
+export interface CryptoErasedItem {
+  readonly itemId: string;
+  readonly collection: string;
+  readonly path: string;
+  readonly size: number;
+  readonly sha256: string;
+  readonly erasedAt: string;
+}
+
+/** What one erasure did: files and media overwritten (a journaled job), vault data crypto-erased, or both. */
+export interface ErasureRecord {
+  readonly files: ErasureEvidence | null;
+  readonly vault: readonly CryptoErasedItem[];
+  readonly toolVersion: string;
+}
+
+const CRYPTO_ERASE_NOTE =
+  'Vault data was erased cryptographically: each file’s own AES-256 key was destroyed (its database page overwritten by SQLite secure_delete, the WAL truncated) and its ciphertext overwritten and removed. Without the key the ciphertext cannot be read, wherever fragments of it survive (NIST SP 800-88 Cryptographic Erase, Purge-equivalent for this data).';
+
+function cryptoEraseSection(items: readonly CryptoErasedItem[], toolVersion: string): CertificateSection {
+  const collections = [...new Set(items.map((i) => i.collection))];
+  return {
+    heading: { ja: '保管庫内データの暗号消去', en: 'Cryptographic erase of vault data' },
+    rows: [
+      { label: { ja: '区分', en: 'Category' }, value: 'Cryptographic Erase（NIST SP 800-88、このデータについては Purge 相当 / Purge-equivalent for this data）' },
+      { label: { ja: '方式', en: 'Technique' }, value: 'ファイルごとの AES-256 鍵を破棄し、暗号文を上書き削除 / per-file AES-256 key destroyed, ciphertext overwritten and removed' },
+      { label: { ja: 'ツール', en: 'Tool' }, value: `FieldGuard ${toolVersion}` },
+      { label: { ja: '件数・容量', en: 'Files, bytes' }, value: `${items.length} 件 / ${formatBytes(items.reduce((sum, i) => sum + i.size, 0), 'ja')}` },
+    ],
+    table: {
+      columns: [{ ja: '訪問・案件', en: 'Visit / case' }, { ja: 'ファイル数', en: 'Files' }, { ja: '容量', en: 'Bytes' }],
+      rows: collections.map((c) => {
+        const inCollection = items.filter((i) => i.collection === c);
+        return [c, String(inCollection.length), formatBytes(inCollection.reduce((sum, i) => sum + i.size, 0), 'ja')];
+      }),
+      widths: [5, 1.2, 1.5],
+    },
+  };
+}
+
 export function erasureCertificateDocument(
-  evidence: ErasureEvidence,
+  record: ErasureRecord,
   site: SiteDetails,
   engineer: { name: string; company: string; employeeId: string; title: string },
   laptop: string,
@@ -56,6 +97,8 @@ export function erasureCertificateDocument(
   countersignature: Uint8Array | null,
 ): CertificateDocument {
   const when = (iso: string | null) => (iso ? formatDateTime(iso, 'ja') : '—');
+  const evidence = record.files;
+  const status = evidence ? evidence.status : 'erased';
   const sections: CertificateSection[] = [
     {
       heading: { ja: '作業と当事者', en: 'Work and parties' },
@@ -65,9 +108,31 @@ export function erasureCertificateDocument(
         { label: { ja: '訪問・作業指示番号', en: 'Visit / work order' }, value: site.reference || '—' },
         { label: { ja: '作業者', en: 'Performed by' }, value: `${engineer.name}${engineer.title ? `（${engineer.title}）` : ''} ${engineer.company} 社員番号 ${engineer.employeeId}` },
         { label: { ja: '使用した端末', en: 'Laptop used' }, value: laptop },
-        { label: { ja: '状態', en: 'Status' }, value: `${STATUS[evidence.status].ja} / ${STATUS[evidence.status].en}` },
+        { label: { ja: '状態', en: 'Status' }, value: `${STATUS[status].ja} / ${STATUS[status].en}` },
       ],
     },
+  ];
+  if (record.vault.length > 0) sections.push(cryptoEraseSection(record.vault, record.toolVersion));
+  if (evidence) sections.push(...fileErasureSections(evidence, when));
+  sections.push({
+    heading: { ja: '残存リスク', en: 'Residual risks' },
+    rows: [...(evidence?.residualRisks ?? []), ...(record.vault.length > 0 ? [CRYPTO_ERASE_NOTE] : [])].map((risk, i) => ({ label: { ja: `${i + 1}`, en: '' }, value: risk })),
+  });
+  return {
+    kind: 'erasure',
+    number,
+    issuedAt: issuedAt.toISOString(),
+    title: { ja: 'データ消去証明書', en: 'Data Erasure Certificate' },
+    sections,
+    signatureLines: [
+      { label: { ja: '施設のシステム管理者 確認署名', en: 'Site system administrator countersignature' }, ...(countersignature ? { image: countersignature } : {}) },
+    ],
+  };
+}
+
+/** The overwrite job's sections: method, medium, targets (names masked), exceptions. */
+function fileErasureSections(evidence: ErasureEvidence, when: (iso: string | null) => string): CertificateSection[] {
+  const sections: CertificateSection[] = [
     {
       heading: { ja: '消去方法（NIST SP 800-88）', en: 'Method (NIST SP 800-88)' },
       rows: [
@@ -125,26 +190,13 @@ export function erasureCertificateDocument(
       },
     });
   }
-  sections.push({
-    heading: { ja: '残存リスク', en: 'Residual risks' },
-    rows: evidence.residualRisks.map((risk, i) => ({ label: { ja: `${i + 1}`, en: '' }, value: risk })),
-  });
-  return {
-    kind: 'erasure',
-    number,
-    issuedAt: issuedAt.toISOString(),
-    title: { ja: 'データ消去証明書', en: 'Data Erasure Certificate' },
-    sections,
-    signatureLines: [
-      { label: { ja: '施設のシステム管理者 確認署名', en: 'Site system administrator countersignature' }, ...(countersignature ? { image: countersignature } : {}) },
-    ],
-  };
+  return sections;
 }
 
 /** Issues, signs and stores the certificate of a finished erasure job; returns its id and number. */
 export async function issueErasureCertificate(
   session: VaultSession,
-  evidence: ErasureEvidence,
+  record: ErasureRecord,
   site: SiteDetails,
   laptop: string,
   countersignature: Uint8Array | null,
@@ -155,9 +207,10 @@ export async function issueErasureCertificate(
   const credentials = engineerCertificate(session.db, session.keys.signingWrap, profile, now);
   try {
     const number = nextCertificateNumber(session.db, 'erasure', profile.employeeId, now);
-    const document = erasureCertificateDocument(evidence, site, profile, laptop, number, now, countersignature);
+    const document = erasureCertificateDocument(record, site, profile, laptop, number, now, countersignature);
     const facts = {
-      erasure: evidence,
+      erasure: record.files,
+      cryptoErase: record.vault,
       site,
       laptop,
       countersignatureSha256: countersignature ? createHash('sha256').update(countersignature).digest('hex') : null,

@@ -17,7 +17,9 @@ import type { EmitEvent } from '../events';
 import type { Handlers } from '../ipc/router';
 import { isCancellation, throttleProgress, type JobRegistry } from '../jobs/job-registry';
 import type { VaultService } from '../vault/vault-service';
-import { issueErasureCertificate } from './erasure-certificate';
+import { eraseItem, listItems } from '../vault/vault-items';
+import type { VaultSession } from '../vault/vault-session';
+import { issueErasureCertificate, type CryptoErasedItem } from './erasure-certificate';
 import { erasureEvidence, type MediaInfo } from './erasure-evidence';
 import { getJob, jobsInState, listJobItems } from './erasure-journal';
 import { planVolumeErasure } from './erase-removable-volume';
@@ -29,6 +31,8 @@ type ErasureChannel = Extract<keyof Handlers, `erasure.${string}`>;
 interface RegisteredTarget extends ErasureTarget {
   readonly paths: readonly string[];
   readonly media: MediaInfo | null;
+  /** For a vault collection: the items to crypto-erase. */
+  readonly itemIds: readonly string[];
 }
 
 export interface ErasurePorts {
@@ -66,7 +70,7 @@ export function createErasureHandlers(ports: ErasurePorts): Pick<Handlers, Erasu
   const jobContext = new Map<string, { site: SiteDetails; media: MediaInfo | null }>();
   /** Jobs running in this process right now: not "interrupted", and never started twice. */
   const active = new Set<string>();
-  const list = () => ({ targets: [...targets.values()].map(({ paths: _paths, media: _media, ...target }) => target) });
+  const list = () => ({ targets: [...targets.values()].map(({ paths: _paths, media: _media, itemIds: _itemIds, ...target }) => target) });
 
   async function run(uiJobId: string, erasureJobId: string): Promise<ErasureSummary> {
     const session = ports.vault.session();
@@ -117,7 +121,7 @@ export function createErasureHandlers(ports: ErasurePorts): Pick<Handlers, Erasu
         const { files, bytes } = await countTree(paths);
         const label = paths.length === 1 ? first : `${path.dirname(first)}（${paths.length}）`;
         const id = randomUUID();
-        targets.set(id, { id, kind: pick === 'folder' ? 'folder' : 'files', label, files, bytes, fileSystem: null, removable: null, paths, media: null });
+        targets.set(id, { id, kind: pick === 'folder' ? 'folder' : 'files', label, files, bytes, fileSystem: null, removable: null, paths, media: null, itemIds: [] });
       }
       return list();
     },
@@ -129,7 +133,16 @@ export function createErasureHandlers(ports: ErasurePorts): Pick<Handlers, Erasu
       const id = randomUUID();
       const media: MediaInfo = { description: volume.device, fileSystem: volume.fileSystem ?? undefined, capacityBytes: volume.sizeBytes, removable: true, mountPath: volume.mount };
       targets.clear();
-      targets.set(id, { id, kind: 'volume', label: mount, files, bytes, fileSystem: volume.fileSystem, removable: true, paths: [mount], media });
+      targets.set(id, { id, kind: 'volume', label: mount, files, bytes, fileSystem: volume.fileSystem, removable: true, paths: [mount], media, itemIds: [] });
+      return list();
+    },
+    'erasure.addVaultCollection': ({ collection }) => {
+      const items = listItems(ports.vault.session(), collection);
+      if (items.length === 0) throw new AppError('ERASURE_TARGET_NOT_FOUND');
+      if ([...targets.values()].some((t) => t.kind === 'vault' && t.label === collection)) return list();
+      const id = randomUUID();
+      const bytes = items.reduce((sum, item) => sum + item.size, 0);
+      targets.set(id, { id, kind: 'vault', label: collection, files: items.length, bytes, fileSystem: null, removable: null, paths: [], media: null, itemIds: items.map((i) => i.id) });
       return list();
     },
     'erasure.removeTarget': ({ id }) => {
@@ -144,13 +157,20 @@ export function createErasureHandlers(ports: ErasurePorts): Pick<Handlers, Erasu
       const files = chosen.reduce((sum, t) => sum + t.files, 0);
       if (confirmation.normalize('NFKC').trim() !== String(files)) throw new AppError('ERASURE_CONFIRMATION_MISMATCH');
       const volume = chosen.find((t) => t.kind === 'volume');
+      const onDisk = chosen.filter((t) => t.kind !== 'vault');
       const siteReference = JSON.stringify(site);
       const erasureJobId = volume
         ? await planVolumeErasure(session.db, volume.label, { method, siteReference })
-        : await planErasure(session.db, { targets: chosen.flatMap((t) => t.paths), method, siteReference });
+        : onDisk.length > 0
+          ? await planErasure(session.db, { targets: onDisk.flatMap((t) => t.paths), method, siteReference })
+          : `vault-${randomUUID()}`;
       jobContext.set(erasureJobId, { site, media: volume?.media ?? null });
       targets.clear();
       session.audit.append('erasure.started', session.actor(), { erasureJobId, method, targets: chosen.length, files, site: site.hospital });
+      // Vault data first, by cryptographic erase: its record is kept for the certificate.
+      const cryptoErased = await cryptoEraseCollections(session, chosen.flatMap((t) => t.itemIds));
+      saveVaultErasure(session, erasureJobId, { site, items: cryptoErased });
+      if (onDisk.length === 0) return vaultOnlySummary(session, erasureJobId, cryptoErased);
       return run(jobId, erasureJobId);
     },
     'erasure.interrupted': () => {
@@ -168,16 +188,50 @@ export function createErasureHandlers(ports: ErasurePorts): Pick<Handlers, Erasu
     'erasure.issueCertificate': async ({ erasureJobId, countersignature }) => {
       const session = ports.vault.session();
       const job = getJob(session.db, erasureJobId);
-      if (!job) throw new AppError('ERASURE_JOB_NOT_FOUND');
+      const vaultErasure = loadVaultErasure(session, erasureJobId);
+      if (!job && !vaultErasure) throw new AppError('ERASURE_JOB_NOT_FOUND');
       const context = jobContext.get(erasureJobId);
-      const site = context?.site ?? siteFromReference(job.siteReference);
-      const evidence = erasureEvidence(session.db, erasureJobId, { toolVersion: ports.toolVersion, media: context?.media ?? null });
+      const site = context?.site ?? vaultErasure?.site ?? siteFromReference(job?.siteReference ?? null);
+      const evidence = job ? erasureEvidence(session.db, erasureJobId, { toolVersion: ports.toolVersion, media: context?.media ?? null }) : null;
       const png = countersignature ? Buffer.from(countersignature.slice(countersignature.indexOf(',') + 1), 'base64') : null;
       const laptop = `${os.hostname()} (${process.platform} ${os.release()})`;
-      const { id, number } = await issueErasureCertificate(session, evidence, site, laptop, png, ports.now(), ports.fontPath);
+      const { id, number } = await issueErasureCertificate(session, { files: evidence, vault: vaultErasure?.items ?? [], toolVersion: ports.toolVersion }, site, laptop, png, ports.now(), ports.fontPath);
       return { certificateId: id, number };
     },
   };
+}
+
+/** Crypto-erases vault items (their keys destroyed, ciphertext overwritten and removed), keeping what the certificate must say. */
+async function cryptoEraseCollections(session: VaultSession, itemIds: readonly string[]): Promise<CryptoErasedItem[]> {
+  const byId = new Map(listItems(session).map((item) => [item.id, item]));
+  const erased: CryptoErasedItem[] = [];
+  for (const id of itemIds) {
+    const item = byId.get(id);
+    if (!item) continue;
+    await eraseItem(session, id);
+    erased.push({ itemId: id, collection: item.collection, path: item.relativePath, size: item.size, sha256: item.sha256, erasedAt: new Date().toISOString() });
+  }
+  return erased;
+}
+
+interface VaultErasureRecord {
+  readonly site: SiteDetails;
+  readonly items: readonly CryptoErasedItem[];
+}
+
+function saveVaultErasure(session: VaultSession, erasureJobId: string, record: VaultErasureRecord): void {
+  if (record.items.length === 0) return;
+  session.db.prepare('INSERT INTO vault_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(`erasure_vault:${erasureJobId}`, JSON.stringify(record));
+}
+
+function loadVaultErasure(session: VaultSession, erasureJobId: string): VaultErasureRecord | null {
+  const row = session.db.prepare('SELECT value FROM vault_meta WHERE key = ?').get(`erasure_vault:${erasureJobId}`) as { value: string } | undefined;
+  return row ? (JSON.parse(row.value) as VaultErasureRecord) : null;
+}
+
+function vaultOnlySummary(session: VaultSession, erasureJobId: string, items: readonly CryptoErasedItem[]): ErasureSummary {
+  session.audit.append('erasure.finished', session.actor(), { erasureJobId, status: 'erased', filesErased: items.length, exceptions: 0 });
+  return { erasureJobId, state: 'completed', status: 'erased', filesErased: items.length, exceptions: 0, notErased: 0, bytesWritten: 0, bytesVerified: 0 };
 }
 
 function siteFromReference(reference: string | null): SiteDetails {

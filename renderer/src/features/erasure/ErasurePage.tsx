@@ -7,10 +7,10 @@
 import { useState } from 'react';
 import {
   Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, MessageBar, MessageBarBody,
-  MessageBarTitle, Radio, RadioGroup, Subtitle1, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text,
+  MessageBarTitle, Radio, RadioGroup, Select, Subtitle1, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text,
   makeStyles, tokens,
 } from '@fluentui/react-components';
-import { Delete20Regular, DocumentAdd20Regular, FolderAdd20Regular, UsbStick20Regular } from '@fluentui/react-icons';
+import { Delete20Regular, DocumentAdd20Regular, FolderAdd20Regular, UsbStick20Regular, Vault20Regular } from '@fluentui/react-icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { erasureMethods, type ErasureMethod, type ErasureSummary, type SiteDetails } from '@shared/erasure';
@@ -44,6 +44,10 @@ export function ErasurePage() {
   const setTargets = (value: { targets: unknown[] }) => client.setQueryData(targetsKey, value);
   const addTargets = useMutation({ mutationFn: (pick: 'files' | 'folder') => invoke('erasure.addTargets', { pick }), onSuccess: setTargets });
   const addVolume = useMutation({ mutationFn: (mount: string) => invoke('erasure.addVolume', { mount }), onSuccess: setTargets });
+  const vaultItems = useQuery({ queryKey: ['vault.items.list', 'erasure'], queryFn: () => invoke('vault.items.list', {}) });
+  const collections = [...new Set((vaultItems.data?.items ?? []).map((item) => item.collection))];
+  const [collection, setCollection] = useState('');
+  const addCollection = useMutation({ mutationFn: (name: string) => invoke('erasure.addVaultCollection', { collection: name }), onSuccess: setTargets });
   const removeTarget = useMutation({ mutationFn: (id: string) => invoke('erasure.removeTarget', { id }), onSuccess: setTargets });
   const [method, setMethod] = useState<ErasureMethod>('random-verify');
   const [site, setSite] = useState<SiteDetails>({ hospital: '', department: '', administrator: '', reference: '' });
@@ -57,6 +61,7 @@ export function ErasurePage() {
     onSuccess: ({ result }) => {
       setSummary(result);
       void client.invalidateQueries({ queryKey: targetsKey });
+      void client.invalidateQueries({ queryKey: ['vault.items.list'] });
     },
   });
   const resume = useMutation({
@@ -134,7 +139,22 @@ export function ErasurePage() {
             </Button>
           ))}
         </div>
-        {(addTargets.isError || addVolume.isError) && <ErrorState error={addTargets.error ?? addVolume.error} />}
+        {collections.length > 0 && (
+          <div className={styles.actions}>
+            <Field label={t('erasure.targets.vaultCollection')}>
+              <Select value={collection} onChange={(_e, d) => setCollection(d.value)}>
+                <option value="">{t('erasure.targets.chooseCollection')}</option>
+                {collections.map((name) => (
+                  <option key={name} value={name}>{name}</option>
+                ))}
+              </Select>
+            </Field>
+            <Button icon={<Vault20Regular />} disabled={!collection} onClick={() => addCollection.mutate(collection)} style={{ alignSelf: 'flex-end' }}>
+              {t('erasure.targets.addCollection')}
+            </Button>
+          </div>
+        )}
+        {(addTargets.isError || addVolume.isError || addCollection.isError) && <ErrorState error={addTargets.error ?? addVolume.error ?? addCollection.error} />}
         {list.length === 0 ? (
           <Text role="status">{t('erasure.targets.empty')}</Text>
         ) : (
