@@ -3,6 +3,7 @@
  * a stack trace, a path typed by the user, a secret or patient data (DESIGN.md "IPC").
  */
 import { z } from 'zod';
+import { certificateProblems } from './certificates';
 
 export const errorCodes = [
   'IPC_UNKNOWN_CHANNEL',
@@ -39,15 +40,8 @@ export const errorCodes = [
   'DIALOG_CANCELLED',
   'AUDIT_ENTRY_EDITED',
   'AUDIT_ENTRY_MISSING',
-  'CERT_PDF_SIGNATURE_INVALID',
-  'CERT_NOT_WHOLE_DOCUMENT',
-  'CERT_EVIDENCE_MISSING',
-  'CERT_EVIDENCE_SIGNATURE_INVALID',
-  'CERT_EVIDENCE_HASH_MISMATCH',
-  'CERT_QR_MISMATCH',
-  'CERT_QR_MISSING',
-  'CERT_SIGNER_MISMATCH',
-  'CERT_UNREADABLE',
+  // A certificate that is not genuine says why, in the verifier's own words.
+  ...certificateProblems,
   'ERASURE_TARGET_NOT_FOUND',
   'ERASURE_TARGET_REFUSED',
   'ERASURE_NOT_A_MOUNT_POINT',
