@@ -9,6 +9,16 @@
 import { z } from 'zod';
 import { defineChannel, noRequest } from './ipc/define';
 
+/** Errors of the erasure API itself (a bad request, not a file that resisted). */
+export const erasureErrorCodes = [
+  'ERASURE_TARGET_NOT_FOUND',
+  'ERASURE_TARGET_REFUSED',
+  'ERASURE_NOT_A_MOUNT_POINT',
+  'ERASURE_JOB_NOT_FOUND',
+  'ERASURE_JOB_NOT_RUNNABLE',
+  'ERASURE_JOB_NOT_FINISHED',
+] as const;
+
 export const erasureMethods = ['random-verify', 'zeros-verify', 'three-pass'] as const;
 export const ErasureMethod = z.enum(erasureMethods);
 export type ErasureMethod = z.infer<typeof ErasureMethod>;

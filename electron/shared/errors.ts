@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { certificateProblems } from './certificates';
+import { erasureErrorCodes } from './erasure';
 
 export const errorCodes = [
   'IPC_UNKNOWN_CHANNEL',
@@ -42,12 +43,7 @@ export const errorCodes = [
   'AUDIT_ENTRY_MISSING',
   // A certificate that is not genuine says why, in the verifier's own words.
   ...certificateProblems,
-  'ERASURE_TARGET_NOT_FOUND',
-  'ERASURE_TARGET_REFUSED',
-  'ERASURE_NOT_A_MOUNT_POINT',
-  'ERASURE_JOB_NOT_FOUND',
-  'ERASURE_JOB_NOT_RUNNABLE',
-  'ERASURE_JOB_NOT_FINISHED',
+  ...erasureErrorCodes,
   'ERASURE_CONFIRMATION_MISMATCH',
   'INTERNAL',
 ] as const;

@@ -24,16 +24,8 @@ export interface StoredCertificate extends StoredCertificateSummary {
   readonly evidenceJson: string;
 }
 
-export interface CertificateToStore {
-  readonly number: string;
-  readonly kind: CertificateKind;
-  readonly issuedAt: string;
-  readonly title: Bilingual;
-  readonly signerFingerprint: string;
-  readonly evidenceSha256: string;
-  readonly evidenceJson: string;
-  readonly pdf: Buffer;
-}
+/** What the issuer hands over: a stored certificate before the store gives it an id and a time. */
+export type CertificateToStore = Omit<StoredCertificate, 'id' | 'storedAt'>;
 
 const SUMMARY_COLUMNS = `id, number, kind, issued_at AS issuedAt, title_ja AS titleJa, title_en AS titleEn,
   signer_fingerprint AS signerFingerprint, evidence_sha256 AS evidenceSha256, stored_at AS storedAt`;

@@ -4,6 +4,7 @@
  * with one of these stable codes, listed on the certificate, and is left as it was.
  */
 import { AppError } from '../app-error';
+import { erasureErrorCodes } from '../../shared/erasure';
 
 export const exceptionCodes = [
   'HARD_LINKED',
@@ -72,15 +73,8 @@ export function exceptionFromError(error: unknown): ExceptionCode {
   return (code && BY_ERRNO[code]) || 'IO_ERROR';
 }
 
-/** Errors of the erasure API itself (a bad request, not a file that resisted). */
-export const erasureErrorCodes = [
-  'ERASURE_TARGET_NOT_FOUND',
-  'ERASURE_TARGET_REFUSED',
-  'ERASURE_NOT_A_MOUNT_POINT',
-  'ERASURE_JOB_NOT_FOUND',
-  'ERASURE_JOB_NOT_RUNNABLE',
-  'ERASURE_JOB_NOT_FINISHED',
-] as const;
+// Declared with the IPC contract, so that the error codes and their messages list them once.
+export { erasureErrorCodes };
 export type ErasureErrorCode = (typeof erasureErrorCodes)[number];
 
 /** An AppError, so the IPC router and the CLI report it by its code. */

@@ -21,10 +21,10 @@ import { eraseItem, listItems } from '../vault/vault-items';
 import type { VaultSession } from '../vault/vault-session';
 import { issueErasureCertificate, type CryptoErasedItem } from './erasure-certificate';
 import { erasureEvidence, type MediaInfo } from './erasure-evidence';
-import { getJob, jobsInState, listJobItems } from './erasure-journal';
+import { getJob, listJobItems } from './erasure-journal';
 import { planVolumeErasure } from './erase-removable-volume';
 import { planErasure } from './plan-erasure';
-import { runErasureJob, summarize } from './run-erasure-job';
+import { findInterruptedJobs, runErasureJob, summarize } from './run-erasure-job';
 
 type ErasureChannel = Extract<keyof Handlers, `erasure.${string}`>;
 
@@ -174,15 +174,8 @@ export function createErasureHandlers(ports: ErasurePorts): Pick<Handlers, Erasu
       return run(jobId, erasureJobId);
     },
     'erasure.interrupted': () => {
-      const db = ports.vault.session().db;
-      return {
-        // 'planned' too: a crash between planning and the first write leaves a job that never ran.
-        jobs: [...jobsInState(db, 'running'), ...jobsInState(db, 'planned')].filter((job) => !active.has(job.id)).map((job) => ({
-          erasureJobId: job.id,
-          createdAt: job.createdAt,
-          remaining: listJobItems(db, job.id).filter((i) => i.state !== 'removed' && i.state !== 'exception').length,
-        })),
-      };
+      const jobs = findInterruptedJobs(ports.vault.session().db).filter((job) => !active.has(job.id));
+      return { jobs: jobs.map((job) => ({ erasureJobId: job.id, createdAt: job.createdAt, remaining: job.itemsLeft })) };
     },
     'erasure.resume': ({ jobId, erasureJobId }) => run(jobId, erasureJobId),
     'erasure.issueCertificate': async ({ erasureJobId, countersignature }) => {

@@ -95,9 +95,12 @@ export interface InterruptedJob {
   readonly itemsLeft: number;
 }
 
-/** Jobs a crash, kill or power cut left 'running': to be offered for resumption at the next start. */
+/**
+ * Jobs a crash, kill or power cut interrupted, to be offered for resumption at the next start:
+ * those left 'running', and those left 'planned' by a crash between planning and the first write.
+ */
 export function findInterruptedJobs(db: VaultDatabase): InterruptedJob[] {
-  return jobsInState(db, 'running').map((job) => {
+  return [...jobsInState(db, 'running'), ...jobsInState(db, 'planned')].map((job) => {
     const items = listJobItems(db, job.id);
     return {
       id: job.id,
