@@ -22,7 +22,13 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(import.meta.dirname, 'electron/main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(import.meta.dirname, 'electron/main/index.ts'),
+          // Erasure runs in a worker thread (electron/core/erasure/erasure-worker.ts).
+          'erasure-worker': resolve(import.meta.dirname, 'electron/core/erasure/erasure-worker.ts'),
+        },
+      },
     },
   },
   preload: {

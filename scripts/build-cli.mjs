@@ -3,8 +3,9 @@
 import { build } from 'esbuild';
 
 await build({
-  entryPoints: ['electron/cli/index.ts'],
-  outfile: 'out/cli/index.js',
+  // The erasure worker is its own entry: `fieldguard erase` runs the job in a worker thread.
+  entryPoints: { index: 'electron/cli/index.ts', 'erasure-worker': 'electron/core/erasure/erasure-worker.ts' },
+  outdir: 'out/cli',
   bundle: true,
   platform: 'node',
   target: 'node20',

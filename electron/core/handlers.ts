@@ -3,6 +3,7 @@
  * main process, the CLI and the browser harness all build it here, from the same code, so
  * what the tests exercise is what the app runs.
  */
+import { workerErasureRunner } from './erasure/erasure-workflow';
 import { describeApp, type AppIdentity } from './app/describe-app';
 import { createAuditHandlers } from './audit/audit-handlers';
 import { createCertificateHandlers } from './certificates/certificate-handlers';
@@ -33,6 +34,8 @@ export interface CorePorts {
   readonly chooseKdf?: () => Promise<KdfParameters>;
   /** The Japanese font certificates embed; the packaged app passes its resources path. */
   readonly fontPath?: string;
+  /** The erasure worker's entry file: bundled next to the main process, or the source bootstrap in tests. */
+  readonly erasureWorker: URL;
 }
 
 export interface Core {
@@ -73,6 +76,7 @@ export function createCore(ports: CorePorts): Core {
       now,
       toolVersion: ports.identity.version,
       fontPath: ports.fontPath,
+      runErasure: workerErasureRunner(ports.erasureWorker),
     }),
   };
   return { handlers, vault };

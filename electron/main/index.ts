@@ -4,7 +4,7 @@
  * applies the Electron security checklist at the points only Electron can.
  */
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, powerMonitor, protocol, session, shell } from 'electron';
 import { createCore } from '../core/handlers';
 import { createRouter } from '../core/ipc/router';
@@ -61,6 +61,8 @@ async function start(): Promise<void> {
     readVolumes,
     keyStore: createKeytarKeyStore(),
     // Packaged, the fonts are copied to resources/assets (electron-builder extraResources).
+    // electron-vite bundles the erasure worker as its own entry next to this file (electron.vite.config.ts).
+    erasureWorker: pathToFileURL(path.join(here, 'erasure-worker.js')),
     fontPath: app.isPackaged ? path.join(process.resourcesPath, 'assets', 'fonts', 'NotoSansJP-Regular.ttf') : undefined,
     dialogs: createNativeDialogs(() => mainWindow),
     log,

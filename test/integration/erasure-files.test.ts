@@ -21,6 +21,7 @@ import { listJobItems } from '../../electron/core/erasure/erasure-journal';
 import type { ErasureProgress } from '../../electron/core/erasure/erasure-progress';
 import { planErasure } from '../../electron/core/erasure/plan-erasure';
 import { resumeJob, runErasureJob } from '../../electron/core/erasure/run-erasure-job';
+import { erasureWorkerFromSource, runErasureJobInWorker } from '../../electron/core/erasure/run-erasure-in-worker';
 import { O_DIRECT } from '../../electron/core/erasure/direct-io';
 
 const exec = promisify(execFile);
@@ -30,10 +31,11 @@ const TOOL = { toolVersion: '0.1.0-test' };
 
 let dir: string;
 let db: VaultDatabase;
+const databaseKey = randomBytes(32);
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'fieldguard-erasure-'));
-  db = openVaultDatabase(path.join(dir, 'vault.db'), randomBytes(32), { create: true });
+  db = openVaultDatabase(path.join(dir, 'vault.db'), databaseKey, { create: true });
   migrate(db);
 });
 afterAll(async () => {
@@ -66,7 +68,8 @@ async function freshFolder(name: string): Promise<string> {
 
 async function erase(targets: string[], method: 'random-verify' | 'zeros-verify' | 'three-pass' = 'random-verify', onProgress?: (p: ErasureProgress) => void): Promise<ErasureEvidence> {
   const jobId = await planErasure(db, { targets, method, siteReference: '東都大学病院 放射線科 2024-05-14' });
-  await runErasureJob(db, jobId, { onProgress });
+  // As the app and the CLI run it: in a worker thread with its own connection to the database.
+  await runErasureJobInWorker(erasureWorkerFromSource, { path: path.join(dir, 'vault.db'), key: databaseKey }, jobId, { onProgress });
   return erasureEvidence(db, jobId, TOOL);
 }
 
@@ -92,6 +95,20 @@ describe('a planted tree', () => {
       await writeFile(file, body);
       planted.set(file, sha256(body));
     };
+    // Written block by block: the test keeps one 4 MiB block in memory, not the gigabyte.
+    const putLarge = async (relative: string, size: number) => {
+      const file = path.join(root, relative);
+      await mkdir(path.dirname(file), { recursive: true });
+      const block = markerBody(4 * MIB);
+      const digest = createHash('sha256');
+      const handle = await open(file, 'w');
+      for (let offset = 0; offset < size; offset += block.length) {
+        await handle.write(block, 0, block.length, offset);
+        digest.update(block);
+      }
+      await handle.close();
+      planted.set(file, digest.digest('hex'));
+    };
     await put('患者データ/山田太郎_頭部MRI_2024年5月.dcm', markerBody(100_000));
     const longName = `${'検査結果'.repeat(17)}.txt`;
     expect(Buffer.byteLength(longName)).toBeGreaterThan(200);
@@ -100,7 +117,7 @@ describe('a planted tree', () => {
     await put('empty.txt', Buffer.alloc(0));
     await put('readonly.txt', markerBody(5000));
     await chmod(path.join(root, 'readonly.txt'), 0o444);
-    await put('big/scan-64mib.raw', markerBody(64 * MIB));
+    await putLarge('big/scan-1gib.raw', 1024 * MIB);
     // Sparse: 32 MiB long, a marker at 16 MiB, holes around it.
     const sparse = path.join(root, 'sparse.img');
     const handle = await open(sparse, 'w');
@@ -172,7 +189,7 @@ describe('a planted tree', () => {
     for (const name of ['山田', '検査結果', 'readonly', 'sparse', root]) expect(text).not.toContain(name);
   });
 
-  it('kept the main process responsive: the event loop never stalled for 100 ms', () => {
+  it('kept the main thread responsive while a worker erased (a 1 GiB file among them): no stall of 100 ms', () => {
     expect(maxDelayMs).toBeLessThan(100);
   });
 });
@@ -327,23 +344,27 @@ describe('cancelling', () => {
     for (const file of files) await writeFile(file, markerBody(12 * MIB));
     const jobId = await planErasure(db, { targets: [root] });
     const controller = new AbortController();
-    let secondFileEvents = 0;
+    // Two files are erased at a time: cancel as soon as the first is done, the second still under way.
     const summary = await runErasureJob(db, jobId, {
       signal: controller.signal,
       onProgress: (p) => {
-        // The first event of the second file is its start; the next one follows its first written block.
-        if (p.currentItem === 2 && ++secondFileEvents === 2) controller.abort();
+        if (p.filesDone === 1) controller.abort();
       },
     });
-    expect(summary).toMatchObject({ state: 'aborted', filesErased: 1 });
+    expect(summary.state).toBe('aborted');
+    expect(summary.filesErased).toBeGreaterThanOrEqual(1);
+    expect(summary.notErased).toBeGreaterThanOrEqual(2);
     const evidence = erasureEvidence(db, jobId, TOOL);
     expect(evidence.status).toBe('aborted');
     expect(itemFor(evidence, files[0]!).outcome).toBe('erased');
-    expect(await exists(files[0]!)).toBe(false);
-    expect(itemFor(evidence, files[1]!)).toMatchObject({ outcome: 'not-erased', observations: ['partially-overwritten'] });
-    for (const file of files.slice(1)) {
-      expect(itemFor(evidence, file).outcome).toBe('not-erased');
-      expect(await exists(file)).toBe(true);
+    for (const file of files) {
+      const item = itemFor(evidence, file);
+      // Erased means gone; not erased means still there, marked when a pass had begun on it.
+      expect(await exists(file), file).toBe(item.outcome !== 'erased');
+      if (item.outcome === 'erased') continue;
+      expect(item.outcome).toBe('not-erased');
+      const untouched = (await readFile(file)).equals(markerBody(12 * MIB));
+      expect(item.observations.includes('partially-overwritten'), file).toBe(!untouched);
     }
     expect((await readFile(files[3]!)).equals(markerBody(12 * MIB))).toBe(true);
     expect(evidence.residualRisks.join(' ')).toMatch(/cancelled/);

@@ -8,6 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { createCore, type Core, type CorePorts } from '../../electron/core/handlers';
+import { erasureWorkerFromSource } from '../../electron/core/erasure/run-erasure-in-worker';
 import type { Dialogs } from '../../electron/core/dialogs';
 import type { Logger } from '../../electron/core/logger';
 import { KDF_FLOOR } from '../../electron/core/vault/password-kdf';
@@ -66,6 +67,7 @@ export async function createTestCore(overrides: Partial<CorePorts> = {}, options
     keyStore: createKeytarKeyStore(keychainService),
     dialogs,
     chooseKdf: async () => KDF_FLOOR,
+    erasureWorker: erasureWorkerFromSource,
     log: recordingLogger(logLines),
     emit: (event, payload) => void events.push([event, payload]),
     ...overrides,

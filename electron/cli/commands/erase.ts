@@ -8,10 +8,9 @@ import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { getCertificate } from '../../core/certificates/certificate-store';
 import { issueErasureCertificate } from '../../core/erasure/erasure-certificate';
-import { erasureEvidence } from '../../core/erasure/erasure-evidence';
 import { isErasureMethod } from '../../core/erasure/erasure-methods';
-import { planErasure } from '../../core/erasure/plan-erasure';
-import { runErasureJob } from '../../core/erasure/run-erasure-job';
+import { auditErasureEnd, planAndAuditErasure, workerErasureRunner } from '../../core/erasure/erasure-workflow';
+import { erasureWorkerNextTo } from '../../core/erasure/run-erasure-in-worker';
 import packageJson from '../../../package.json' with { type: 'json' };
 import { ExitCode, type Command } from '../command';
 import { printJson, unlockedVault, vaultContext, vaultOptions } from '../vault-context';
@@ -43,11 +42,10 @@ export const eraseCommand: Command = {
     const vault = await unlockedVault(context, io);
     try {
       const session = vault.session();
-      const jobId = await planErasure(session.db, { targets: args.positionals, method, siteReference: JSON.stringify(site) });
-      session.audit.append('erasure.started', session.actor(), { erasureJobId: jobId, method, targets: args.positionals.length, site: hospital });
-      await runErasureJob(session.db, jobId);
-      const evidence = erasureEvidence(session.db, jobId, { toolVersion: packageJson.version });
-      session.audit.append('erasure.finished', session.actor(), { erasureJobId: jobId, status: evidence.status, filesErased: evidence.totals.filesErased, exceptions: evidence.totals.exceptions });
+      const jobId = await planAndAuditErasure(session, { paths: args.positionals }, { method, site });
+      // Built, the CLI finds erasure-worker.js next to its bundle; from source, the TypeScript worker.
+      await workerErasureRunner(erasureWorkerNextTo(import.meta.url))(session, jobId);
+      const evidence = auditErasureEnd(session, jobId, { toolVersion: packageJson.version });
       let certificate: { id: string; number: string } | null = null;
       if (typeof args.values.certificate === 'string') {
         certificate = await issueErasureCertificate(session, { files: evidence, vault: [], toolVersion: packageJson.version }, site, `${os.hostname()} (${process.platform} ${os.release()})`, null, new Date());

@@ -23,6 +23,7 @@ import { timestamp, updateItem, type ErasureItem, type ItemChanges } from './era
 import { anonymousName, fileIdOf, lstatOrNull, renameIfFree, syncDirectory } from './directory-entry';
 import { O_NOFOLLOW, openForInspection, openForOverwrite } from './direct-io';
 import { overwriteAndVerify, type IoBuffers, type OverwritePhase } from './overwrite-file';
+import { hashOpenFile } from '../files/hash-file';
 import { fillFreeSpace } from './free-space-fill';
 
 /** What one run of a job shares with each entry it erases. */
@@ -34,7 +35,8 @@ export interface EntryRun {
   readonly key: Buffer;
   readonly buffers: IoBuffers;
   readonly signal?: AbortSignal;
-  readonly onBytes: (bytes: number, phase: OverwritePhase, pass: number) => void;
+  /** Bytes hashed (pass 0), written or read back, as they go. */
+  readonly onBytes: (bytes: number, phase: OverwritePhase | 'hash', pass: number) => void;
   /** The file system's block size for a folder (see `blockSizes`). */
   readonly blockBytes: (directory: string) => Promise<number>;
 }
@@ -104,6 +106,39 @@ async function makeWritable(item: ErasureItem, stats: BigIntStats): Promise<void
   }
 }
 
+/**
+ * The SHA-256 of the content about to be erased (the certificate's evidence), read through the
+ * page cache on a descriptor whose device:inode is the planned one. Recorded before the first
+ * write, so a resumed run never hashes the pattern instead.
+ */
+async function hashBeforeErasure(run: EntryRun, item: ErasureItem): Promise<string> {
+  let handle: FileHandle;
+  try {
+    handle = await openForInspection(item.path);
+  } catch (error) {
+    const code = isOsError(error) ? exceptionFromError(error) : null;
+    if (code === 'PERMISSION_DENIED' || code === 'IO_ERROR') throw new EntryException('UNREADABLE');
+    throw error;
+  }
+  try {
+    const opened = await handle.stat({ bigint: true });
+    if (!isSame(opened, item) || !opened.isFile()) throw new EntryException('CHANGED_SINCE_PLAN');
+    const digest = await hashOpenFile(handle, { signal: run.signal, onProgress: progressOf((bytes) => run.onBytes(bytes, 'hash', 0)) });
+    return digest.sha256;
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Turns running totals into the increments the progress meter counts. */
+function progressOf(onIncrement: (bytes: number) => void): (progress: { bytesDone: number }) => void {
+  let last = 0;
+  return ({ bytesDone }) => {
+    onIncrement(bytesDone - last);
+    last = bytesDone;
+  };
+}
+
 /** Renamed, emptied, removed, folder flushed: the end of every erased file. */
 async function removeOverwritten(handle: FileHandle | null, renamedPath: string, item: ErasureItem): Promise<void> {
   const own = handle ?? (await open(renamedPath, constants.O_RDWR | O_NOFOLLOW));
@@ -136,6 +171,7 @@ async function eraseFile(run: EntryRun, item: ErasureItem, journal: (changes: It
     // Recorded at once: a crash before the first pass must not lose that the mode was changed.
     journal({ observations: [...observations] });
   }
+  if (item.sha256Before === null) journal({ sha256Before: await hashBeforeErasure(run, item) });
   const { handle } = await openForOverwrite(item.path);
   let closed = false;
   let written = 0;

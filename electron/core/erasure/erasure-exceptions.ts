@@ -27,7 +27,7 @@ export const exceptionDescriptions: Record<ExceptionCode, string> = {
   HARD_LINKED: 'the file has another name (hard link) outside the job; erasing it would destroy that file too, so it was left untouched',
   NOT_A_REGULAR_FILE: 'a device, FIFO or socket, not a file with data: left untouched',
   VANISHED: 'the file disappeared before it could be overwritten: it was not erased by this job',
-  UNREADABLE: 'the file could not be read at planning; it was left untouched',
+  UNREADABLE: 'the file could not be read to record its SHA-256 before erasure; it was left untouched',
   PERMISSION_DENIED: 'the operating system refused to open or remove it (permissions, or an immutable attribute)',
   LOCKED: 'another program held it open or locked',
   CHANGED_SINCE_PLAN: 'the path names a different file (or a link) than when the job was planned: left untouched',

@@ -22,9 +22,8 @@ import type { VaultSession } from '../vault/vault-session';
 import { issueErasureCertificate, type CryptoErasedItem } from './erasure-certificate';
 import { erasureEvidence, type MediaInfo } from './erasure-evidence';
 import { getJob, listJobItems } from './erasure-journal';
-import { planVolumeErasure } from './erase-removable-volume';
-import { planErasure } from './plan-erasure';
-import { findInterruptedJobs, runErasureJob, summarize } from './run-erasure-job';
+import { auditErasureEnd, auditErasureStart, planAndAuditErasure, type ErasureRunner } from './erasure-workflow';
+import { findInterruptedJobs, summarize } from './run-erasure-job';
 
 type ErasureChannel = Extract<keyof Handlers, `erasure.${string}`>;
 
@@ -44,6 +43,8 @@ export interface ErasurePorts {
   readonly now: () => Date;
   readonly toolVersion: string;
   readonly fontPath?: string;
+  /** Runs a job to its end: in a worker thread (erasure-workflow.ts). */
+  readonly runErasure: ErasureRunner;
 }
 
 /** Files and bytes under the chosen paths, links not followed: what the screen shows before erasing. */
@@ -79,7 +80,7 @@ export function createErasureHandlers(ports: ErasurePorts): Pick<Handlers, Erasu
       if (active.has(erasureJobId)) throw new AppError('ERASURE_JOB_NOT_RUNNABLE');
       active.add(erasureJobId);
       try {
-        await runErasureJob(session.db, erasureJobId, {
+        await ports.runErasure(session, erasureJobId, {
           signal,
           onProgress: (p) =>
             progress.report({
@@ -105,8 +106,7 @@ export function createErasureHandlers(ports: ErasurePorts): Pick<Handlers, Erasu
       const job = getJob(session.db, erasureJobId);
       if (!job) throw new AppError('INTERNAL');
       const summary = summarize(job, listJobItems(session.db, erasureJobId));
-      const evidence = erasureEvidence(session.db, erasureJobId, { toolVersion: ports.toolVersion, media: jobContext.get(erasureJobId)?.media ?? null });
-      session.audit.append('erasure.finished', session.actor(), { erasureJobId, status: evidence.status, filesErased: summary.filesErased, exceptions: summary.exceptions });
+      const evidence = auditErasureEnd(session, erasureJobId, { toolVersion: ports.toolVersion, media: jobContext.get(erasureJobId)?.media ?? null });
       return { erasureJobId, state: summary.state, status: evidence.status, filesErased: summary.filesErased, exceptions: summary.exceptions, notErased: summary.notErased, bytesWritten: summary.bytesWritten, bytesVerified: summary.bytesVerified };
     });
   }
@@ -158,15 +158,15 @@ export function createErasureHandlers(ports: ErasurePorts): Pick<Handlers, Erasu
       if (confirmation.normalize('NFKC').trim() !== String(files)) throw new AppError('ERASURE_CONFIRMATION_MISMATCH');
       const volume = chosen.find((t) => t.kind === 'volume');
       const onDisk = chosen.filter((t) => t.kind !== 'vault');
-      const siteReference = JSON.stringify(site);
-      const erasureJobId = volume
-        ? await planVolumeErasure(session.db, volume.label, { method, siteReference })
-        : onDisk.length > 0
-          ? await planErasure(session.db, { targets: onDisk.flatMap((t) => t.paths), method, siteReference })
-          : `vault-${randomUUID()}`;
+      let erasureJobId: string;
+      if (volume || onDisk.length > 0) {
+        erasureJobId = await planAndAuditErasure(session, volume ? { volume: volume.label } : { paths: onDisk.flatMap((t) => t.paths) }, { method, site, files });
+      } else {
+        erasureJobId = `vault-${randomUUID()}`;
+        auditErasureStart(session, erasureJobId, { method, targets: chosen.length, files, site });
+      }
       jobContext.set(erasureJobId, { site, media: volume?.media ?? null });
       targets.clear();
-      session.audit.append('erasure.started', session.actor(), { erasureJobId, method, targets: chosen.length, files, site: site.hospital });
       // Vault data first, by cryptographic erase: its record is kept for the certificate.
       const cryptoErased = await cryptoEraseCollections(session, chosen.flatMap((t) => t.itemIds));
       saveVaultErasure(session, erasureJobId, { site, items: cryptoErased });

@@ -52,7 +52,8 @@ export type PlannedItem = Pick<ErasureItem, 'targetIndex' | 'path' | 'kind' | 's
   readonly exceptionCode: ExceptionCode | null;
 };
 
-export type ItemChanges = Partial<Omit<ErasureItem, 'seq' | 'targetIndex' | 'path' | 'kind' | 'fileId' | 'sha256Before'>>;
+/** What a run records about an item; the SHA-256 before erasure is taken by the run, just before the first write. */
+export type ItemChanges = Partial<Omit<ErasureItem, 'seq' | 'targetIndex' | 'path' | 'kind' | 'fileId'>>;
 
 const now = (): string => new Date().toISOString();
 
@@ -135,6 +136,7 @@ export function finishJob(db: VaultDatabase, jobId: string, state: 'completed' |
 
 const COLUMN: Record<keyof ItemChanges, string> = {
   size: 'size',
+  sha256Before: 'sha256_before',
   state: 'state',
   exceptionCode: 'exception_code',
   passesDone: 'passes_done',

@@ -3,7 +3,8 @@
  * and time left. It carries the item's journal number, never its path: a progress event may
  * be logged or shown over a shoulder, and file names can be personal data.
  *
- * Bytes count every pass and the read-back: a one-pass job of 1 GiB has 2 GiB to do.
+ * Bytes count the hashing read, every pass and the read-back: a one-pass job of 1 GiB of files
+ * has 3 GiB to do.
  */
 import { passPatterns, type ErasureMethod } from './erasure-methods';
 import type { ErasureItem } from './erasure-journal';
@@ -16,7 +17,7 @@ export interface ErasureProgress {
   readonly bytesTotal: number;
   /** The journal's number of the item being worked on (null between items). */
   readonly currentItem: number | null;
-  readonly phase: OverwritePhase | 'remove';
+  readonly phase: OverwritePhase | 'hash' | 'remove';
   /** 1-based; the read-back counts as the last pass's. */
   readonly currentPass: number;
   readonly passes: number;
@@ -36,18 +37,24 @@ function isFinished(item: ErasureItem): boolean {
 
 export interface ProgressMeter {
   begin(item: ErasureItem): void;
-  bytes(count: number, phase: OverwritePhase, pass: number): void;
+  bytes(item: ErasureItem, count: number, phase: OverwritePhase | 'hash', pass: number): void;
   finish(item: ErasureItem): void;
 }
 
+/**
+ * Two entries may be in progress at once (run-erasure-job.ts overlaps them); the bytes of each
+ * are counted separately and the screen's "current file" is the one begun last.
+ */
 export function progressMeter(items: readonly ErasureItem[], method: ErasureMethod, onProgress?: (progress: ErasureProgress) => void, clock: () => number = () => performance.now()): ProgressMeter {
   const passes = passPatterns(method).length;
-  const share = (item: ErasureItem) => (item.kind === 'file' || item.kind === 'free-space' ? item.size * (passes + 1) : 0);
+  // A file is read once for its SHA-256 before erasure, written once per pass and read back once.
+  const share = (item: ErasureItem) => (item.kind === 'file' ? item.size * (passes + 2) : item.kind === 'free-space' ? item.size * (passes + 1) : 0);
   const filesTotal = items.filter(countsAsFile).length;
   const bytesTotal = items.reduce((sum, item) => sum + share(item), 0);
   let filesDone = items.filter((item) => countsAsFile(item) && isFinished(item)).length;
   let bytesBefore = items.filter(isFinished).reduce((sum, item) => sum + share(item), 0);
-  let bytesInItem = 0;
+  /** Bytes moved so far in each entry in progress, by journal number. */
+  const inProgress = new Map<number, { item: ErasureItem; bytes: number }>();
   let current: ErasureItem | null = null;
   let phase: ErasureProgress['phase'] = 'overwrite';
   let currentPass = 1;
@@ -56,7 +63,9 @@ export function progressMeter(items: readonly ErasureItem[], method: ErasureMeth
 
   const emit = () => {
     if (!onProgress) return;
-    const bytesDone = Math.min(bytesTotal, bytesBefore + (current ? Math.min(bytesInItem, share(current)) : 0));
+    let partial = 0;
+    for (const { item, bytes } of inProgress.values()) partial += Math.min(bytes, share(item));
+    const bytesDone = Math.min(bytesTotal, bytesBefore + partial);
     const seconds = (clock() - started) / 1000;
     const throughput = seconds > 0 ? movedThisRun / seconds : 0;
     onProgress({
@@ -75,25 +84,31 @@ export function progressMeter(items: readonly ErasureItem[], method: ErasureMeth
 
   return {
     begin(item) {
+      inProgress.set(item.seq, { item, bytes: 0 });
       current = item;
-      bytesInItem = 0;
       phase = 'overwrite';
       currentPass = 1;
       emit();
     },
-    bytes(count, newPhase, pass) {
-      bytesInItem += count;
+    bytes(item, count, newPhase, pass) {
+      const entry = inProgress.get(item.seq);
+      if (entry) entry.bytes += count;
       movedThisRun += count;
-      phase = newPhase;
-      currentPass = pass;
+      if (current?.seq === item.seq) {
+        phase = newPhase;
+        currentPass = Math.max(1, pass);
+      }
       emit();
     },
     finish(item) {
       if (countsAsFile(item)) filesDone += 1;
       bytesBefore += share(item);
-      current = null;
-      bytesInItem = 0;
-      phase = 'remove';
+      inProgress.delete(item.seq);
+      if (current?.seq === item.seq) {
+        const [latest] = [...inProgress.values()].slice(-1);
+        current = latest?.item ?? null;
+        phase = current ? phase : 'remove';
+      }
       emit();
     },
   };

@@ -1,9 +1,10 @@
 /**
  * Planning an erasure (10-1): walks the files and folders the engineer chose, without ever
  * following a symbolic link, junction or reparse point, records every entry with its size and
- * the SHA-256 of its content *before* anything is overwritten (the certificate's evidence of
- * what was erased), and writes the whole plan to the journal in one transaction. Nothing is
- * modified here. Entries that must not be erased (devices, FIFOs, files with a hard link
+ * identity (device:inode), and writes the whole plan to the journal in one transaction. Nothing
+ * is modified here. The SHA-256 of each file's content — the certificate's evidence of what was
+ * erased — is taken by the run just before the file's first write (erase-entry.ts), so it is
+ * the content actually erased, and hashing one file overlaps with writing another. Entries that must not be erased (devices, FIFOs, files with a hard link
  * outside the job, other mounted file systems) are recorded as exceptions right away.
  */
 import { randomUUID } from 'node:crypto';
@@ -11,7 +12,6 @@ import type { BigIntStats } from 'node:fs';
 import { lstat, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { VaultDatabase } from '../../db/open-vault-database';
-import { hashFile } from '../files/hash-file';
 import { DEFAULT_ERASURE_METHOD, type ErasureMethod } from './erasure-methods';
 import { ErasureError, exceptionFromError, type ExceptionCode, type Observation } from './erasure-exceptions';
 import { createJob, type ErasureScope, type PlannedItem } from './erasure-journal';
@@ -30,7 +30,7 @@ export interface PlanOptions {
   /** The site or visit this erasure belongs to, as the certificate names it. */
   readonly siteReference?: string | null;
   readonly signal?: AbortSignal;
-  /** Hashing every file first takes a while on large trees. */
+  /** Walking a large tree takes a moment. */
   readonly onProgress?: (progress: PlanProgress) => void;
 }
 
@@ -77,7 +77,9 @@ async function walk(file: string, targetIndex: number, device: bigint, found: Fo
     for (const name of names.sort()) await walk(path.join(file, name), targetIndex, device, found, keepFolder);
     if (!keepFolder(file)) found.push(entry(targetIndex, file, 'folder', info));
   } else if (info.isFile()) {
-    found.push(entry(targetIndex, file, 'file', info));
+    const item = entry(targetIndex, file, 'file', info);
+    if (item.size === 0) item.observations.push('empty');
+    found.push(item);
   } else {
     found.push(entry(targetIndex, file, 'file', info, 'NOT_A_REGULAR_FILE'));
   }
@@ -97,36 +99,6 @@ function checkHardLinks(found: readonly Found[]): void {
   }
 }
 
-/**
- * The SHA-256 of every file's content before erasure. hashFile opens by path; should a file be
- * swapped for a link in between, the digest is of the wrong file — but nothing is written
- * here, and the erasure checks device:inode before it writes a byte.
- */
-async function hashAll(found: readonly Found[], options: Pick<PlanOptions, 'signal' | 'onProgress'>): Promise<void> {
-  const files = found.filter((f) => f.kind === 'file' && !f.exceptionCode);
-  const bytesTotal = files.reduce((sum, f) => sum + f.size, 0);
-  let bytesBefore = 0;
-  let filesDone = 0;
-  for (const file of files) {
-    options.signal?.throwIfAborted();
-    try {
-      const digest = await hashFile(file.path, {
-        signal: options.signal,
-        onProgress: (p) => options.onProgress?.({ filesDone, filesTotal: files.length, bytesDone: bytesBefore + p.bytesDone, bytesTotal }),
-      });
-      file.sha256Before = digest.sha256;
-      if (digest.bytes === 0) file.observations.push('empty');
-    } catch (error) {
-      if (options.signal?.aborted) throw error;
-      const code = exceptionFromError(error);
-      file.exceptionCode = code === 'PERMISSION_DENIED' || code === 'IO_ERROR' ? 'UNREADABLE' : code;
-    }
-    bytesBefore += file.size;
-    filesDone += 1;
-    options.onProgress?.({ filesDone, filesTotal: files.length, bytesDone: bytesBefore, bytesTotal });
-  }
-}
-
 function isInside(child: string, parent: string): boolean {
   const relative = path.relative(parent, child);
   return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
@@ -138,7 +110,7 @@ export function normalizeTargets(targets: readonly string[]): string[] {
   return absolute.filter((t) => !absolute.some((other) => isInside(t, other)));
 }
 
-/** Walks, checks and hashes `roots`; `keepFolder` names folders whose contents are erased but which themselves stay. */
+/** Walks and checks `roots`; `keepFolder` names folders whose contents are erased but which themselves stay. */
 export async function surveyTargets(
   roots: readonly string[],
   options: Pick<PlanOptions, 'signal' | 'onProgress'> & {
@@ -159,7 +131,6 @@ export async function surveyTargets(
     await walk(root, options.targetIndex?.(root, index) ?? index, options.device ?? info.dev, found, options.keepFolder ?? (() => false));
   }
   checkHardLinks(found);
-  await hashAll(found, options);
   return found.map(({ nlink: _nlink, ...item }) => item);
 }
 

@@ -6,9 +6,9 @@
  * (the AbortSignal, checked between blocks) ends the job as 'aborted': what was removed stays
  * erased, nothing else is reported erased.
  *
- * The overwrite and read-back run on async file handles in libuv's pool; only the keystream
- * is generated on the calling thread, a few milliseconds per 4 MiB block between awaits, so
- * the main process stays responsive without a worker (measured: see erasure.bench.ts).
+ * The app and the CLI call this inside a worker thread (run-erasure-in-worker.ts): hashing,
+ * keystream generation and comparison are CPU work that must not hold up the thread serving
+ * the window. Tests also call it in-process, which behaves the same.
  */
 import { randomBytes } from 'node:crypto';
 import type { VaultDatabase } from '../../db/open-vault-database';
@@ -54,6 +54,16 @@ export function summarize(job: ErasureJob, items: readonly ErasureItem[]): Erasu
   };
 }
 
+/**
+ * Files are erased two at a time: while one is being written, the other is being read back
+ * (or its last block generated), which keeps both the device and the CPU busy — the job's
+ * verification then costs little more than its writing (erasure.bench.ts). Each lane has its
+ * own I/O blocks. Links, folders and free space wait for everything before them (a folder is
+ * removed only after its contents; free space is filled only after the files are gone), and
+ * two names of one hard-linked file are never erased at the same time.
+ */
+const LANES = 2;
+
 /** Runs (or, for a job left 'running' by a crash, resumes) a job to its end or to cancellation. */
 export async function runErasureJob(db: VaultDatabase, jobId: string, options: RunOptions = {}): Promise<ErasureRunSummary> {
   const job = getJob(db, jobId);
@@ -61,20 +71,50 @@ export async function runErasureJob(db: VaultDatabase, jobId: string, options: R
   if (job.state !== 'planned' && job.state !== 'running') throw new ErasureError('ERASURE_JOB_NOT_RUNNABLE');
   startRun(db, jobId);
   const key = randomBytes(32);
-  const buffers = createIoBuffers();
   const items = listJobItems(db, jobId);
   const meter = progressMeter(items, job.method, options.onProgress);
-  const run: EntryRun = { db, jobId, method: job.method, key, buffers, signal: options.signal, onBytes: meter.bytes, blockBytes: blockSizes() };
+  const freeLanes = Array.from({ length: LANES }, () => createIoBuffers());
+  const running = new Map<number, { fileId: string | null; done: Promise<void> }>();
+  const blockBytes = blockSizes();
+  let failure: unknown = null;
+
+  const start = (item: ErasureItem) => {
+    const buffers = freeLanes.pop();
+    if (!buffers) throw new Error('no free erasure lane');
+    meter.begin(item);
+    const run: EntryRun = { db, jobId, method: job.method, key, buffers, signal: options.signal, blockBytes, onBytes: (bytes, phase, pass) => meter.bytes(item, bytes, phase, pass) };
+    const done = eraseEntry(run, item)
+      .then(() => meter.finish(item))
+      .catch((error: unknown) => {
+        failure ??= error;
+      })
+      .finally(() => {
+        freeLanes.push(buffers);
+        running.delete(item.seq);
+      });
+    running.set(item.seq, { fileId: item.fileId, done });
+  };
+  const settle = async (all: boolean) => {
+    if (all) await Promise.all([...running.values()].map((r) => r.done));
+    else if (running.size > 0) await Promise.race([...running.values()].map((r) => r.done));
+  };
+
   try {
     for (const item of items) {
       if (item.state === 'removed' || item.state === 'exception') continue;
+      const alone = item.kind !== 'file' || [...running.values()].some((r) => r.fileId === item.fileId);
+      while (running.size > 0 && (alone || running.size >= LANES) && failure === null) await settle(alone);
+      if (failure !== null) break;
       options.signal?.throwIfAborted();
-      meter.begin(item);
-      await eraseEntry(run, item);
-      meter.finish(item);
+      start(item);
+      if (alone) await settle(true);
     }
+    await settle(true);
+    if (failure !== null) throw failure;
+    options.signal?.throwIfAborted();
     finishJob(db, jobId, 'completed');
   } catch (error) {
+    await settle(true);
     if (!options.signal?.aborted) throw error;
     finishJob(db, jobId, 'aborted');
   } finally {

@@ -1,0 +1,60 @@
+/**
+ * One erasure, from plan to evidence, the same for the Erasure screen and `fieldguard erase`:
+ * plan and audit the start, run the job in a worker thread, then build the evidence and audit
+ * the end. The caller adds what only it knows (the screen's confirmation and vault items, the
+ * CLI's output) around these steps.
+ */
+import type { SiteDetails } from '../../shared/erasure';
+import { databasePath, type VaultSession } from '../vault/vault-session';
+import { planVolumeErasure } from './erase-removable-volume';
+import { erasureEvidence, type ErasureEvidence, type MediaInfo } from './erasure-evidence';
+import type { ErasureMethod } from './erasure-methods';
+import { planErasure } from './plan-erasure';
+import { runErasureJobInWorker } from './run-erasure-in-worker';
+import type { ErasureRunSummary, RunOptions } from './run-erasure-job';
+
+/** Runs a planned or interrupted job of the session's vault to its end; the app and the CLI run it in a worker. */
+export type ErasureRunner = (session: VaultSession, erasureJobId: string, options?: RunOptions) => Promise<ErasureRunSummary>;
+
+export function workerErasureRunner(entry: URL): ErasureRunner {
+  return (session, erasureJobId, options) => runErasureJobInWorker(entry, { path: databasePath(session.dataDir), key: session.keys.database }, erasureJobId, options);
+}
+
+export type ErasureTargets = { readonly paths: readonly string[] } | { readonly volume: string };
+
+/** Plans the erasure of files and folders, or of a whole removable volume, and audits its start. */
+export async function planAndAuditErasure(
+  session: VaultSession,
+  targets: ErasureTargets,
+  options: { method: ErasureMethod; site: SiteDetails; files?: number },
+): Promise<string> {
+  const siteReference = JSON.stringify(options.site);
+  const erasureJobId =
+    'volume' in targets
+      ? await planVolumeErasure(session.db, targets.volume, { method: options.method, siteReference })
+      : await planErasure(session.db, { targets: targets.paths, method: options.method, siteReference });
+  auditErasureStart(session, erasureJobId, { method: options.method, targets: 'volume' in targets ? 1 : targets.paths.length, files: options.files, site: options.site });
+  return erasureJobId;
+}
+
+export function auditErasureStart(session: VaultSession, erasureJobId: string, details: { method: ErasureMethod; targets: number; files?: number; site: SiteDetails }): void {
+  session.audit.append('erasure.started', session.actor(), {
+    erasureJobId,
+    method: details.method,
+    targets: details.targets,
+    ...(details.files === undefined ? {} : { files: details.files }),
+    site: details.site.hospital,
+  });
+}
+
+/** The evidence of a finished (or cancelled) job, with its end in the audit log. */
+export function auditErasureEnd(session: VaultSession, erasureJobId: string, options: { toolVersion: string; media?: MediaInfo | null }): ErasureEvidence {
+  const evidence = erasureEvidence(session.db, erasureJobId, { toolVersion: options.toolVersion, media: options.media ?? null });
+  session.audit.append('erasure.finished', session.actor(), {
+    erasureJobId,
+    status: evidence.status,
+    filesErased: evidence.totals.filesErased,
+    exceptions: evidence.totals.exceptions,
+  });
+  return evidence;
+}
