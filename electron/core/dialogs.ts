@@ -12,4 +12,6 @@ export interface Dialogs {
   pickSaveFile(defaultName: string, kind: 'text' | 'csv' | 'pdf'): Promise<string | null>;
   /** A certificate PDF or evidence JSON to verify, or a signer's X.509 certificate or fingerprints to trust; null when cancelled. */
   pickCertificateFile(): Promise<string | null>;
+  /** A company self-check policy (JSON) to import; null when cancelled. */
+  pickPolicyFile(): Promise<string | null>;
 }

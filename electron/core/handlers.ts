@@ -19,6 +19,8 @@ import type { KeyStore } from './vault/key-store';
 import type { KdfParameters } from './vault/password-kdf';
 import { createVaultHandlers } from './vault/vault-handlers';
 import { createVaultService, type VaultService } from './vault/vault-service';
+import type { PostureProbes } from './posture/posture-observations';
+import { createSelfCheckHandlers } from './posture/self-check-handlers';
 
 export type { EmitEvent } from './events';
 
@@ -36,6 +38,8 @@ export interface CorePorts {
   readonly fontPath?: string;
   /** The erasure worker's entry file: bundled next to the main process, or the source bootstrap in tests. */
   readonly erasureWorker: URL;
+  /** This OS's self-check probes (electron/platform/posture); the browser harness passes recorded ones. */
+  readonly postureProbes: PostureProbes;
 }
 
 export interface Core {
@@ -78,6 +82,7 @@ export function createCore(ports: CorePorts): Core {
       fontPath: ports.fontPath,
       runErasure: workerErasureRunner(ports.erasureWorker),
     }),
+    ...createSelfCheckHandlers({ vault, dialogs: ports.dialogs, probes: ports.postureProbes, now, fontPath: ports.fontPath }),
   };
   return { handlers, vault };
 }

@@ -10,30 +10,20 @@ const SAVE_FILTERS: Record<'text' | 'csv' | 'pdf', Electron.FileFilter> = {
 
 export function createNativeDialogs(window: () => BrowserWindow | null): Dialogs {
   const parent = () => window() ?? undefined;
+  /** The chosen paths, or null when the user cancelled. */
+  const open = async (options: Electron.OpenDialogOptions): Promise<string[] | null> => {
+    const owner = parent();
+    const result = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
+    return result.canceled ? null : result.filePaths;
+  };
+  const openOne = async (filter: Electron.FileFilter): Promise<string | null> => (await open({ properties: ['openFile', 'dontAddToRecent'], filters: [filter] }))?.[0] ?? null;
   return {
-    async pickImportSources(pick) {
-      const options: Electron.OpenDialogOptions = {
-        properties: pick === 'folder' ? ['openDirectory', 'dontAddToRecent'] : ['openFile', 'multiSelections', 'dontAddToRecent'],
-      };
-      const owner = parent();
-      const result = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
-      return result.canceled ? null : result.filePaths;
-    },
+    pickImportSources: (pick) => open({ properties: pick === 'folder' ? ['openDirectory', 'dontAddToRecent'] : ['openFile', 'multiSelections', 'dontAddToRecent'] }),
     async pickExportFolder() {
-      const options: Electron.OpenDialogOptions = { properties: ['openDirectory', 'createDirectory', 'dontAddToRecent'] };
-      const owner = parent();
-      const result = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
-      return result.canceled ? null : (result.filePaths[0] ?? null);
+      return (await open({ properties: ['openDirectory', 'createDirectory', 'dontAddToRecent'] }))?.[0] ?? null;
     },
-    async pickCertificateFile() {
-      const options: Electron.OpenDialogOptions = {
-        properties: ['openFile', 'dontAddToRecent'],
-        filters: [{ name: 'Certificate (PDF, JSON, X.509, fingerprints)', extensions: ['pdf', 'json', 'pem', 'crt', 'cer', 'der', 'txt'] }],
-      };
-      const owner = parent();
-      const result = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
-      return result.canceled ? null : (result.filePaths[0] ?? null);
-    },
+    pickCertificateFile: () => openOne({ name: 'Certificate (PDF, JSON, X.509, fingerprints)', extensions: ['pdf', 'json', 'pem', 'crt', 'cer', 'der', 'txt'] }),
+    pickPolicyFile: () => openOne({ name: 'Self-check policy (JSON)', extensions: ['json'] }),
     async pickSaveFile(defaultName, kind) {
       const options: Electron.SaveDialogOptions = {
         defaultPath: defaultName,

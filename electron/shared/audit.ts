@@ -24,6 +24,8 @@ export const auditEventTypes = [
   'erasure.started',
   'erasure.finished',
   'certificate.issued',
+  'selfcheck.run',
+  'selfcheck.override',
 ] as const;
 export const AuditEventType = z.enum(auditEventTypes);
 export type AuditEventType = z.infer<typeof AuditEventType>;

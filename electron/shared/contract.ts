@@ -10,6 +10,7 @@ import { certificateChannels } from './certificates';
 import { erasureChannels } from './erasure';
 import { diskChannels } from './disks';
 import { preferenceChannels, preferenceEvents } from './preferences';
+import { selfCheckChannels } from './posture';
 import { vaultChannels, vaultEvents } from './vault';
 
 export const contract = {
@@ -20,6 +21,7 @@ export const contract = {
   ...auditChannels,
   ...certificateChannels,
   ...erasureChannels,
+  ...selfCheckChannels,
 };
 
 export const events = {

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { certificateProblems } from './certificates';
 import { erasureErrorCodes } from './erasure';
+import { postureErrorCodes } from './posture';
 
 export const errorCodes = [
   'IPC_UNKNOWN_CHANNEL',
@@ -45,6 +46,7 @@ export const errorCodes = [
   ...certificateProblems,
   ...erasureErrorCodes,
   'ERASURE_CONFIRMATION_MISMATCH',
+  ...postureErrorCodes,
   'INTERNAL',
 ] as const;
 

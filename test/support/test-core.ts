@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createCore, type Core, type CorePorts } from '../../electron/core/handlers';
 import { erasureWorkerFromSource } from '../../electron/core/erasure/run-erasure-in-worker';
+import { createPostureProbes } from '../../electron/platform/posture/probes-for-this-os';
 import type { Dialogs } from '../../electron/core/dialogs';
 import type { Logger } from '../../electron/core/logger';
 import { KDF_FLOOR } from '../../electron/core/vault/password-kdf';
@@ -21,6 +22,7 @@ export interface ScriptedDialogs {
   exportFolder: string | null;
   saveFile: string | null;
   certificateFile: string | null;
+  policyFile: string | null;
 }
 
 export const TEST_PASSWORD = '湯呑みと珈琲 horse battery 42';
@@ -53,12 +55,13 @@ export async function createTestCore(overrides: Partial<CorePorts> = {}, options
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'fieldguard-test-')));
   const logLines: string[] = [];
   const events: Array<[string, unknown]> = [];
-  const scripted: ScriptedDialogs = { importSources: null, exportFolder: null, saveFile: null, certificateFile: null };
+  const scripted: ScriptedDialogs = { importSources: null, exportFolder: null, saveFile: null, certificateFile: null, policyFile: null };
   const dialogs: Dialogs = {
     pickImportSources: async () => scripted.importSources,
     pickExportFolder: async () => scripted.exportFolder,
     pickSaveFile: async () => scripted.saveFile,
     pickCertificateFile: async () => scripted.certificateFile,
+    pickPolicyFile: async () => scripted.policyFile,
   };
   const keychainService = options.keychainService ?? `FieldGuard test ${path.basename(dataDir)}`;
   const core = createCore({
@@ -68,6 +71,8 @@ export async function createTestCore(overrides: Partial<CorePorts> = {}, options
     dialogs,
     chooseKdf: async () => KDF_FLOOR,
     erasureWorker: erasureWorkerFromSource,
+    // This machine's real probes; a test that needs a given laptop passes recorded ones.
+    postureProbes: createPostureProbes(),
     log: recordingLogger(logLines),
     emit: (event, payload) => void events.push([event, payload]),
     ...overrides,

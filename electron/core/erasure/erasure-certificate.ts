@@ -12,10 +12,7 @@ import { formatDateTime } from '../../shared/format-date';
 import type { SiteDetails } from '../../shared/erasure';
 import type { JsonObject } from '../certificates/canonical-json';
 import type { CertificateDocument, CertificateSection } from '../certificates/certificate-document';
-import { nextCertificateNumber } from '../certificates/certificate-numbering';
-import { storeCertificate } from '../certificates/certificate-store';
-import { engineerCertificate } from '../certificates/engineer-certificate';
-import { issueCertificate } from '../certificates/issue-certificate';
+import { issueVaultCertificate } from '../certificates/issue-vault-certificate';
 import type { VaultSession } from '../vault/vault-session';
 import type { ErasureEvidence } from './erasure-evidence';
 
@@ -204,26 +201,21 @@ export async function issueErasureCertificate(
   fontPath?: string,
 ): Promise<{ id: string; number: string }> {
   const profile = session.profile();
-  const credentials = engineerCertificate(session.db, session.keys.signingWrap, profile, now);
-  try {
-    const number = nextCertificateNumber(session.db, 'erasure', profile.employeeId, now);
-    const document = erasureCertificateDocument(record, site, profile, laptop, number, now, countersignature);
-    const facts = {
-      erasure: record.files,
-      cryptoErase: record.vault,
-      site,
-      laptop,
-      countersignatureSha256: countersignature ? createHash('sha256').update(countersignature).digest('hex') : null,
-    } as unknown as JsonObject;
-    const issued = await issueCertificate(document, facts, credentials, { location: site.hospital, ...(fontPath ? { fontPath } : {}) });
-    const id = storeCertificate(
-      session.db,
-      { number, kind: 'erasure', issuedAt: document.issuedAt, title: document.title, signerFingerprint: credentials.fingerprint, evidenceSha256: issued.evidenceSha256, evidenceJson: issued.evidenceJson, pdf: issued.pdf },
-      now,
-    );
-    session.audit.append('certificate.issued', session.actor(), { certificateId: id, number, kind: 'erasure', evidenceSha256: issued.evidenceSha256 });
-    return { id, number };
-  } finally {
-    credentials.privateKeyDer.fill(0);
-  }
+  const { id, number } = await issueVaultCertificate(
+    session,
+    'erasure',
+    (number) => ({
+      document: erasureCertificateDocument(record, site, profile, laptop, number, now, countersignature),
+      facts: {
+        erasure: record.files,
+        cryptoErase: record.vault,
+        site,
+        laptop,
+        countersignatureSha256: countersignature ? createHash('sha256').update(countersignature).digest('hex') : null,
+      } as unknown as JsonObject,
+    }),
+    now,
+    { location: site.hospital, ...(fontPath ? { fontPath } : {}) },
+  );
+  return { id, number };
 }

@@ -1,0 +1,86 @@
+/**
+ * The `selfCheck.*` channels: run the check, keep every run in the vault with its evidence,
+ * the policy (Settings or a company file) and the device's ownership, the signed report,
+ * and the readiness gate with its audited override.
+ */
+import { readFile } from 'node:fs/promises';
+import { AppError } from '../app-error';
+import type { Dialogs } from '../dialogs';
+import type { Handlers } from '../ipc/router';
+import type { VaultService } from '../vault/vault-service';
+import { loadPolicySetting, parsePolicyFile, savePolicySetting } from './posture-policy-store';
+import type { PostureProbes } from './posture-observations';
+import { readiness, recordOverride } from './readiness-gate';
+import { runSelfCheck } from './run-self-check';
+import { attachCertificate, getRun, listRuns, saveRun } from './self-check-store';
+import { issueSelfCheckReport } from './self-check-report';
+import { DEFAULT_POSTURE_POLICY } from '../../shared/posture';
+
+type SelfCheckChannel = Extract<keyof Handlers, `selfCheck.${string}`>;
+
+/** A policy file is a few hundred bytes; anything much larger is not one. */
+const MAX_POLICY_BYTES = 64 * 1024;
+
+export interface SelfCheckPorts {
+  readonly vault: VaultService;
+  readonly dialogs: Dialogs;
+  readonly probes: PostureProbes;
+  readonly now: () => Date;
+  readonly fontPath?: string;
+}
+
+export function createSelfCheckHandlers(ports: SelfCheckPorts): Pick<Handlers, SelfCheckChannel> {
+  const session = () => ports.vault.session();
+  const runOrThrow = (id: string) => {
+    const run = getRun(session().db, id);
+    if (!run) throw new AppError('SELF_CHECK_NOT_FOUND');
+    return run;
+  };
+  return {
+    'selfCheck.run': async () => {
+      const s = session();
+      const { policy, ownership } = loadPolicySetting(s);
+      const run = await runSelfCheck(ports.probes, policy, ownership, ports.now);
+      s.db.transaction(() => {
+        saveRun(s.db, run);
+        s.audit.append('selfcheck.run', s.actor(), {
+          runId: run.id,
+          overall: run.overall,
+          policy: policy.name,
+          notPassed: run.checks.filter((c) => c.status !== 'pass').map((c) => `${c.id}:${c.status}`).join(' ') || null,
+        });
+      })();
+      return run;
+    },
+    'selfCheck.history': () => ({ runs: listRuns(session().db) }),
+    'selfCheck.get': ({ id }) => runOrThrow(id),
+    'selfCheck.policy': () => loadPolicySetting(session()),
+    'selfCheck.setPolicy': ({ policy, ownership }) => savePolicySetting(session(), policy, 'edited', ownership),
+    'selfCheck.resetPolicy': () => savePolicySetting(session(), DEFAULT_POSTURE_POLICY, 'default', loadPolicySetting(session()).ownership),
+    'selfCheck.importPolicy': async () => {
+      const s = session();
+      const file = await ports.dialogs.pickPolicyFile();
+      if (!file) return { imported: false, ...loadPolicySetting(s) };
+      const bytes = await readFile(file).catch(() => null);
+      if (!bytes || bytes.length > MAX_POLICY_BYTES) throw new AppError('SELF_CHECK_POLICY_INVALID');
+      const policy = parsePolicyFile(bytes.toString('utf8'));
+      return { imported: true, ...savePolicySetting(s, policy, 'imported', loadPolicySetting(s).ownership) };
+    },
+    'selfCheck.issueReport': async ({ id }) => {
+      const s = session();
+      const run = runOrThrow(id);
+      const { id: certificateId, number } = await issueSelfCheckReport(s, run, ports.now(), ports.fontPath);
+      attachCertificate(s.db, run.id, certificateId);
+      return { certificateId, number };
+    },
+    'selfCheck.readiness': () => {
+      const s = session();
+      return readiness(s.db, loadPolicySetting(s).policy, ports.now());
+    },
+    'selfCheck.override': ({ reason, context }) => {
+      const s = session();
+      const override = recordOverride(s, loadPolicySetting(s).policy, { reason, context }, ports.now());
+      return { overrideId: override.id };
+    },
+  };
+}

@@ -1,0 +1,84 @@
+/**
+ * The signed self-check report (セキュリティ・セルフチェック報告書, 7-4, 8-2, 8-3, 7-3, 13-13):
+ * one stored run, rendered for the site in Japanese with English captions and signed through
+ * the certificate service, so the engineer can show at the reception desk that the laptop was
+ * checked, when, against which policy, and with what result. The whole run — every check's
+ * evidence and the policy itself — is the signed evidence; the page shows the verdicts.
+ */
+import { formatDateTime } from '../../shared/format-date';
+import type { SelfCheckRun } from '../../shared/posture';
+import { checkName, reasonText, selfCheckTexts, statusName } from '../../shared/self-check-texts';
+import type { JsonObject } from '../certificates/canonical-json';
+import type { CertificateDocument } from '../certificates/certificate-document';
+import { issueVaultCertificate } from '../certificates/issue-vault-certificate';
+import type { Profile, VaultSession } from '../vault/vault-session';
+
+const OWNERSHIP = { company: '会社支給 / company-issued', byod: '個人所有（BYOD）/ personally owned (BYOD)' } as const;
+
+export function selfCheckReportDocument(run: SelfCheckRun, engineer: Profile, number: string, issuedAt: Date): CertificateDocument {
+  const overall = run.overall === 'pass' ? '合格（すべての必須項目に合格）/ Pass (every required check passed)' : '不合格（合格していない必須項目あり）/ Fail (a required check did not pass)';
+  const policy = run.policy;
+  return {
+    kind: 'self-check',
+    number,
+    issuedAt: issuedAt.toISOString(),
+    title: { ja: 'セキュリティ・セルフチェック報告書', en: 'Security Self-Check Report' },
+    sections: [
+      {
+        heading: { ja: '端末と実施者', en: 'Laptop and engineer' },
+        rows: [
+          { label: { ja: '実施日時', en: 'Checked at' }, value: formatDateTime(run.finishedAt, 'ja') },
+          { label: { ja: '端末', en: 'Laptop' }, value: `${run.hostname}（${run.osDescription}）` },
+          { label: { ja: '端末の所有区分', en: 'Ownership (8-9)' }, value: OWNERSHIP[run.ownership] },
+          { label: { ja: '実施者', en: 'Engineer' }, value: `${engineer.name}${engineer.title ? `（${engineer.title}）` : ''} ${engineer.company} 社員番号 ${engineer.employeeId}` },
+          { label: { ja: '総合判定', en: 'Overall' }, value: overall },
+        ],
+      },
+      {
+        heading: { ja: '判定に用いたポリシー', en: 'Policy applied' },
+        rows: [
+          { label: { ja: '名称', en: 'Name' }, value: policy.name },
+          {
+            label: { ja: '基準', en: 'Thresholds' },
+            value: `定義ファイル ${policy.definitionsMaxAgeDays} 日以内、OS 更新 ${policy.updatesMaxAgeDays} 日以内、画面ロック ${policy.screenLockMaxIdleMinutes} 分以内 / definitions ≤ ${policy.definitionsMaxAgeDays} d, updates ≤ ${policy.updatesMaxAgeDays} d, screen lock ≤ ${policy.screenLockMaxIdleMinutes} min`,
+          },
+          { label: { ja: 'SHA-256', en: 'SHA-256' }, value: run.policySha256 },
+        ],
+      },
+      {
+        heading: { ja: '確認項目', en: 'Checks' },
+        table: {
+          columns: [
+            { ja: '項目', en: 'Check' },
+            { ja: 'ガイドライン', en: 'Guideline' },
+            { ja: '判定', en: 'Result' },
+            { ja: '内容', en: 'Finding' },
+          ],
+          rows: run.checks.map((c) => [
+            `${checkName(c.id, 'ja')}${c.required ? '' : '（任意 / optional）'}`,
+            selfCheckTexts.ja.guideline[c.id],
+            `${statusName(c.status, 'ja')} / ${statusName(c.status, 'en')}`,
+            reasonText(c, 'ja'),
+          ]),
+          widths: [3, 1.2, 1.6, 6],
+        },
+        note: {
+          ja: '各項目の根拠（読み取ったコマンド・ファイルと値、日時）は署名付きの添付データ（evidence.json）にあります。「不明」は合格とはみなしません。',
+          en: 'The evidence of each check (what was read, the values, when) is in the signed attachment (evidence.json). "Unknown" never counts as a pass.',
+        },
+      },
+    ],
+  };
+}
+
+/** Issues, signs and stores the report of a stored run; returns its id and number. */
+export function issueSelfCheckReport(session: VaultSession, run: SelfCheckRun, now: Date, fontPath?: string): Promise<{ id: string; number: string }> {
+  const profile = session.profile();
+  return issueVaultCertificate(
+    session,
+    'self-check',
+    (number) => ({ document: selfCheckReportDocument(run, profile, number, now), facts: { selfCheck: run } as unknown as JsonObject }),
+    now,
+    fontPath ? { fontPath } : {},
+  );
+}

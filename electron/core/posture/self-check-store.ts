@@ -1,0 +1,40 @@
+/** Self-check runs kept in the vault, whole, as they were judged (history, reports, the readiness gate). */
+import { SelfCheckRun, type CheckStatus, type SelfCheckRunSummary } from '../../shared/posture';
+import type { VaultDatabase } from '../../db/open-vault-database';
+
+interface Row {
+  readonly id: string;
+  readonly run: string;
+  readonly certificateNumber: string | null;
+}
+
+function summaryOf(run: SelfCheckRun, certificateNumber: string | null): SelfCheckRunSummary {
+  const counts: Record<CheckStatus, number> = { pass: 0, warning: 0, fail: 0, unknown: 0 };
+  for (const check of run.checks) counts[check.status] += 1;
+  return { id: run.id, finishedAt: run.finishedAt, overall: run.overall, os: run.os, ownership: run.ownership, policyName: run.policy.name, counts, certificateNumber };
+}
+
+const SELECT = `SELECT r.id, r.run, c.number AS certificateNumber FROM self_check_runs r LEFT JOIN certificates c ON c.id = r.certificate_id`;
+
+export function saveRun(db: VaultDatabase, run: SelfCheckRun): void {
+  db.prepare('INSERT INTO self_check_runs (id, finished_at, overall, run) VALUES (?, ?, ?, ?)').run(run.id, run.finishedAt, run.overall, JSON.stringify(run));
+}
+
+export function getRun(db: VaultDatabase, id: string): SelfCheckRun | null {
+  const row = db.prepare(`${SELECT} WHERE r.id = ?`).get(id) as Row | undefined;
+  return row ? SelfCheckRun.parse(JSON.parse(row.run)) : null;
+}
+
+/** Newest first. */
+export function listRuns(db: VaultDatabase, limit = 200): SelfCheckRunSummary[] {
+  const rows = db.prepare(`${SELECT} ORDER BY r.finished_at DESC LIMIT ?`).all(limit) as Row[];
+  return rows.map((row) => summaryOf(SelfCheckRun.parse(JSON.parse(row.run)), row.certificateNumber));
+}
+
+export function latestRun(db: VaultDatabase): SelfCheckRunSummary | null {
+  return listRuns(db, 1)[0] ?? null;
+}
+
+export function attachCertificate(db: VaultDatabase, runId: string, certificateId: string): void {
+  db.prepare('UPDATE self_check_runs SET certificate_id = ? WHERE id = ?').run(certificateId, runId);
+}

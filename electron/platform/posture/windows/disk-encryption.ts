@@ -1,0 +1,77 @@
+/**
+ * BitLocker on the system drive, read from the Shell property
+ * `System.Volume.BitLockerProtection` (the value Explorer uses for its padlock icon). Unlike
+ * `manage-bde -status`, `Get-BitLockerVolume` and WMI `Win32_EncryptableVolume`, it answers a
+ * non-admin user, and it is a number, not localized text.
+ *
+ * Microsoft documents no value table for this property. What is known:
+ * - Windows' own registry uses it: the Explorer verb "Turn on BitLocker" (encrypt-bde)
+ *   applies to value 2 and "Unlock drive" (unlock-bde) to value 6, so 2 = off and
+ *   6 = encrypted and locked are Windows' own meaning.
+ * - Community code (Stack Overflow 41308245 "Detect BitLocker programmatically from C#
+ *   without admin", and context-menu tools that lock drives) treats 1, 3 and 5 as "BitLocker
+ *   present" and lists 1 on, 2 off, 3 encrypting, 4 decrypting, 5 suspended, 6 locked,
+ *   8 "waiting for activation" (encrypted, key still stored in the clear).
+ *
+ * Mapping (null = unknown, which never passes):
+ * - 1 on → encrypted: true
+ * - 6 locked → encrypted: true (cannot be the running system drive, but it is encrypted)
+ * - 2 off → encrypted: false, method 'none'
+ * - 3 encrypting, 4 decrypting, 5 suspended (data encrypted but the key is on the disk in the
+ *   clear, so nothing is protected), 8 waiting for activation, and any other number →
+ *   encrypted: null, method 'BitLocker': BitLocker is involved but the drive is not
+ *   (or not yet, or no longer) protected.
+ * - no value (editions without BitLocker, a drive the shell cannot describe) → encrypted:
+ *   null, method null.
+ */
+import { z } from 'zod';
+import type { DiskEncryptionObservation, ProbeOutcome } from '../../../core/posture/posture-observations';
+import { evidence } from '../run-probe-command';
+import { PS_COMMON, failure, integer, readScriptJson, runWindowsProbe, text, type PowerShellRunner } from './powershell-json';
+
+export const DISK_ENCRYPTION_SOURCE = "Shell.Application NameSpace(17).ParseName($env:SystemDrive).ExtendedProperty('System.Volume.BitLockerProtection')";
+
+export const DISK_ENCRYPTION_SCRIPT = String.raw`${PS_COMMON}
+Invoke-Probe {
+  $drive = $env:SystemDrive
+  $shell = New-Object -ComObject Shell.Application
+  $item = $shell.NameSpace(17).ParseName($drive)
+  if ($null -eq $item) { $item = $shell.NameSpace($drive + '\').Self }
+  $value = $item.ExtendedProperty('System.Volume.BitLockerProtection')
+  return [ordered]@{ systemDrive = $drive; protection = $value }
+}
+`;
+
+const DiskDocument = z.object({ systemDrive: text, protection: integer });
+
+const PROTECTION: Record<number, { meaning: string; encrypted: boolean | null; method: string }> = {
+  1: { meaning: 'on', encrypted: true, method: 'BitLocker' },
+  2: { meaning: 'off', encrypted: false, method: 'none' },
+  3: { meaning: 'encrypting', encrypted: null, method: 'BitLocker' },
+  4: { meaning: 'decrypting', encrypted: null, method: 'BitLocker' },
+  5: { meaning: 'suspended', encrypted: null, method: 'BitLocker' },
+  6: { meaning: 'locked', encrypted: true, method: 'BitLocker' },
+  8: { meaning: 'waiting for activation', encrypted: null, method: 'BitLocker' },
+};
+
+function interpret(protection: number | null): { meaning: string; encrypted: boolean | null; method: string | null } {
+  if (protection === null || protection === 0) return { meaning: 'no value', encrypted: null, method: null };
+  return PROTECTION[protection] ?? { meaning: 'unknown value', encrypted: null, method: 'BitLocker' };
+}
+
+export function parseDiskEncryption(stdout: string, observedAt: Date): ProbeOutcome<DiskEncryptionObservation> {
+  const read = readScriptJson(stdout, DiskDocument, DISK_ENCRYPTION_SOURCE, observedAt);
+  if (!read.ok) return read.failure;
+  const { systemDrive, protection } = read.value;
+  if (systemDrive === null) return failure('unparseable', DISK_ENCRYPTION_SOURCE, observedAt, 'no system drive');
+  const reading = interpret(protection);
+  return {
+    ok: true,
+    observation: { volume: systemDrive, encrypted: reading.encrypted, method: reading.method },
+    evidence: [evidence(DISK_ENCRYPTION_SOURCE, { SystemDrive: systemDrive, BitLockerProtection: protection, meaning: reading.meaning }, observedAt)],
+  };
+}
+
+export function probeDiskEncryption(run: PowerShellRunner): Promise<ProbeOutcome<DiskEncryptionObservation>> {
+  return runWindowsProbe(run, { script: DISK_ENCRYPTION_SCRIPT, source: DISK_ENCRYPTION_SOURCE, parse: parseDiskEncryption });
+}

@@ -1,0 +1,145 @@
+/**
+ * The `selfCheck.*` channels: the pre-visit security self-check of the laptop (7-4, 8-2,
+ * 8-3, 7-3, 13-13, 7-12, 8-9), its policy, its history, its signed report and the readiness
+ * gate a site visit needs. Checks are judged in the main process against the policy; the
+ * renderer only shows results, evidence and remediation.
+ */
+import { z } from 'zod';
+import { defineChannel, noRequest } from './ipc/define';
+
+export const checkIds = ['firewall', 'antivirus', 'osUpdates', 'osVersion', 'diskEncryption', 'screenLock', 'wifi', 'remoteAccess'] as const;
+export const CheckId = z.enum(checkIds);
+export type CheckId = z.infer<typeof CheckId>;
+
+export const checkStatuses = ['pass', 'warning', 'fail', 'unknown'] as const;
+export const CheckStatus = z.enum(checkStatuses);
+export type CheckStatus = z.infer<typeof CheckStatus>;
+
+export const postureOses = ['windows', 'macos', 'linux'] as const;
+export const PostureOs = z.enum(postureOses);
+export type PostureOs = z.infer<typeof PostureOs>;
+
+export const deviceOwnerships = ['company', 'byod'] as const;
+export const DeviceOwnership = z.enum(deviceOwnerships);
+export type DeviceOwnership = z.infer<typeof DeviceOwnership>;
+
+/** A dotted version such as 10.0.19045 or 14.0; empty means "no minimum". */
+const MinimumVersion = z.string().trim().max(40).regex(/^(\d+(\.\d+)*)?$/);
+
+export const PosturePolicy = z
+  .object({
+    /** Shown with every result, e.g. "既定 / Default" or the company's policy name. */
+    name: z.string().trim().min(1).max(100),
+    definitionsMaxAgeDays: z.number().int().min(1).max(60),
+    updatesMaxAgeDays: z.number().int().min(1).max(365),
+    minimumOsVersion: z.object({ windows: MinimumVersion, macos: MinimumVersion, linux: MinimumVersion }).strict(),
+    screenLockMaxIdleMinutes: z.number().int().min(1).max(120),
+    /** How recent a passing self-check must be for the readiness gate. */
+    readinessMaxAgeHours: z.number().int().min(1).max(24 * 14),
+    /** Which checks must pass; the others are shown but do not block. */
+    required: z.object(Object.fromEntries(checkIds.map((id) => [id, z.boolean()])) as Record<CheckId, z.ZodBoolean>).strict(),
+  })
+  .strict();
+export type PosturePolicy = z.infer<typeof PosturePolicy>;
+
+export const DEFAULT_POSTURE_POLICY: PosturePolicy = {
+  name: '既定 / Default',
+  definitionsMaxAgeDays: 3,
+  updatesMaxAgeDays: 35,
+  // Windows 10 22H2, macOS 13 Ventura: the oldest releases still receiving security updates in 2026 is a company decision; these are floors.
+  minimumOsVersion: { windows: '10.0.19045', macos: '13.0', linux: '' },
+  screenLockMaxIdleMinutes: 15,
+  readinessMaxAgeHours: 24,
+  required: { firewall: true, antivirus: true, osUpdates: true, osVersion: true, diskEncryption: true, screenLock: true, wifi: true, remoteAccess: false },
+};
+
+const FactValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+
+export const Evidence = z.object({
+  source: z.string(),
+  observedAt: z.string(),
+  facts: z.record(z.string(), FactValue),
+});
+
+export const CheckResult = z.object({
+  id: CheckId,
+  status: CheckStatus,
+  required: z.boolean(),
+  /** The reason code: texts under `selfCheck.reason.<code>` (with `params`). */
+  reason: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+  evidence: z.array(Evidence),
+});
+export type CheckResult = z.infer<typeof CheckResult>;
+
+export const SelfCheckRun = z.object({
+  id: z.string(),
+  startedAt: z.string(),
+  finishedAt: z.string(),
+  os: PostureOs,
+  osDescription: z.string(),
+  hostname: z.string(),
+  ownership: DeviceOwnership,
+  policy: PosturePolicy,
+  /** SHA-256 of the policy's canonical JSON: which policy judged this run. */
+  policySha256: z.string(),
+  /** 'pass' only when every required check passed. */
+  overall: z.enum(['pass', 'fail']),
+  checks: z.array(CheckResult),
+});
+export type SelfCheckRun = z.infer<typeof SelfCheckRun>;
+
+export const SelfCheckRunSummary = SelfCheckRun.pick({ id: true, finishedAt: true, overall: true, os: true, ownership: true }).extend({
+  policyName: z.string(),
+  counts: z.record(CheckStatus, z.number().int().nonnegative()),
+  certificateNumber: z.string().nullable(),
+});
+export type SelfCheckRunSummary = z.infer<typeof SelfCheckRunSummary>;
+
+export const Readiness = z.object({
+  ready: z.boolean(),
+  reason: z.enum(['passed', 'noRun', 'stale', 'failed']),
+  latestRun: SelfCheckRunSummary.nullable(),
+  maxAgeHours: z.number(),
+});
+export type Readiness = z.infer<typeof Readiness>;
+
+export const PolicySource = z.enum(['default', 'edited', 'imported']);
+
+export const postureErrorCodes = ['SELF_CHECK_NOT_FOUND', 'SELF_CHECK_POLICY_INVALID', 'SELF_CHECK_OVERRIDE_REASON_REQUIRED'] as const;
+
+const RunId = z.string().min(1).max(100);
+
+export const selfCheckChannels = {
+  'selfCheck.run': defineChannel({ request: noRequest, response: SelfCheckRun }),
+  'selfCheck.history': defineChannel({ request: noRequest, response: z.object({ runs: z.array(SelfCheckRunSummary) }) }),
+  'selfCheck.get': defineChannel({ request: z.object({ id: RunId }).strict(), response: SelfCheckRun }),
+  'selfCheck.policy': defineChannel({
+    request: noRequest,
+    response: z.object({ policy: PosturePolicy, source: PolicySource, ownership: DeviceOwnership }),
+  }),
+  'selfCheck.setPolicy': defineChannel({
+    request: z.object({ policy: PosturePolicy, ownership: DeviceOwnership }).strict(),
+    response: z.object({ policy: PosturePolicy, source: PolicySource, ownership: DeviceOwnership }),
+  }),
+  /** A company policy file (JSON) chosen in a native dialog. */
+  'selfCheck.importPolicy': defineChannel({
+    request: noRequest,
+    response: z.object({ imported: z.boolean(), policy: PosturePolicy, source: PolicySource, ownership: DeviceOwnership }),
+  }),
+  'selfCheck.resetPolicy': defineChannel({
+    request: noRequest,
+    response: z.object({ policy: PosturePolicy, source: PolicySource, ownership: DeviceOwnership }),
+  }),
+  /** Issues the signed self-check report (PDF + JSON through the certificate service) and keeps it in the vault. */
+  'selfCheck.issueReport': defineChannel({
+    request: z.object({ id: RunId }).strict(),
+    response: z.object({ certificateId: z.string(), number: z.string() }),
+  }),
+  'selfCheck.readiness': defineChannel({ request: noRequest, response: Readiness }),
+  /** Proceeding without a passing self-check: the reason is audited and printed in the visit report. */
+  'selfCheck.override': defineChannel({
+    request: z.object({ reason: z.string().trim().max(500), context: z.string().trim().max(200) }).strict(),
+    response: z.object({ overrideId: z.string() }),
+  }),
+};

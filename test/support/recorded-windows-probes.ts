@@ -1,0 +1,74 @@
+/**
+ * The Windows probes fed with recorded PowerShell output (test/fixtures/posture/windows), for
+ * tests that need a Windows laptop's answers on this Linux machine: the real scripts are
+ * "run", the real parsers read what Windows printed.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { PostureProbes } from '../../electron/core/posture/posture-observations';
+import type { CommandOutcome } from '../../electron/platform/posture/run-probe-command';
+import { ANTIVIRUS_SCRIPT } from '../../electron/platform/posture/windows/antivirus';
+import { DISK_ENCRYPTION_SCRIPT } from '../../electron/platform/posture/windows/disk-encryption';
+import { FIREWALL_SCRIPT } from '../../electron/platform/posture/windows/firewall';
+import { OS_UPDATES_SCRIPT } from '../../electron/platform/posture/windows/os-updates';
+import { REMOTE_ACCESS_SCRIPT } from '../../electron/platform/posture/windows/remote-access';
+import { SCREEN_LOCK_SCRIPT } from '../../electron/platform/posture/windows/screen-lock';
+import { WIFI_SCRIPT } from '../../electron/platform/posture/windows/wifi';
+import { createWindowsProbes } from '../../electron/platform/posture/windows/windows-probes';
+
+const FIXTURES = path.join(import.meta.dirname, '../fixtures/posture/windows');
+
+export interface WindowsScenario {
+  readonly firewall: string;
+  readonly antivirus: string;
+  readonly osUpdates: string;
+  readonly diskEncryption: string;
+  readonly screenLock: string;
+  readonly wifi: string;
+  readonly remoteAccess: string;
+}
+
+/** A well-kept Windows 11 laptop: every required check passes. */
+export const HEALTHY_WINDOWS: WindowsScenario = {
+  firewall: 'firewall-win11-all-on.txt',
+  antivirus: 'antivirus-defender-normal.txt',
+  osUpdates: 'os-updates-win11-en.txt',
+  diskEncryption: 'disk-bitlocker-on.txt',
+  screenLock: 'screen-lock-secure-saver-en.txt',
+  wifi: 'wifi-en-win11-wpa2-personal.txt',
+  remoteAccess: 'remote-access-none.txt',
+};
+
+/** A Japanese Windows laptop with the public firewall off, old definitions, BitLocker off and an open Wi-Fi. */
+export const NEGLECTED_WINDOWS_JA: WindowsScenario = {
+  firewall: 'firewall-ja-public-off-disagreement.txt',
+  antivirus: 'antivirus-defender-out-of-date.txt',
+  osUpdates: 'os-updates-win10-ja-out-of-date.txt',
+  diskEncryption: 'disk-bitlocker-off.txt',
+  screenLock: 'screen-lock-sleep-without-password-ja.txt',
+  wifi: 'wifi-ja-win11-open.txt',
+  remoteAccess: 'remote-access-rdp-ssh.txt',
+};
+
+function recorded(name: string): string {
+  const text = readFileSync(path.join(FIXTURES, name), 'utf8');
+  return text.slice(text.indexOf('\n') + 1);
+}
+
+export function recordedWindowsProbes(scenario: WindowsScenario): PostureProbes {
+  const byScript = new Map<string, string>([
+    [FIREWALL_SCRIPT, scenario.firewall],
+    [ANTIVIRUS_SCRIPT, scenario.antivirus],
+    [OS_UPDATES_SCRIPT, scenario.osUpdates],
+    [DISK_ENCRYPTION_SCRIPT, scenario.diskEncryption],
+    [SCREEN_LOCK_SCRIPT, scenario.screenLock],
+    [WIFI_SCRIPT, scenario.wifi],
+    [REMOTE_ACCESS_SCRIPT, scenario.remoteAccess],
+  ]);
+  return createWindowsProbes({
+    runPowerShell: async (script): Promise<CommandOutcome> => {
+      const name = byScript.get(script);
+      return name ? { ok: true, stdout: recorded(name), stderr: '', exitCode: 0 } : { ok: false, problem: 'commandMissing', stdout: '', stderr: '', exitCode: null };
+    },
+  });
+}
