@@ -28,7 +28,13 @@ export interface WindowsScenario {
   readonly remoteAccess: string;
 }
 
-/** A well-kept Windows 11 laptop: every required check passes. */
+/**
+ * When the scenarios were recorded: Defender's definitions and the last update are dated
+ * November 2024, so a test judging them "now" must set its clock to this time.
+ */
+export const RECORDED_AT = new Date('2024-11-22T01:00:00Z');
+
+/** A well-kept Windows 11 laptop: every required check passes (at RECORDED_AT). */
 export const HEALTHY_WINDOWS: WindowsScenario = {
   firewall: 'firewall-win11-all-on.txt',
   antivirus: 'antivirus-defender-normal.txt',

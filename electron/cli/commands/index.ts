@@ -4,6 +4,7 @@ import { auditListCommand } from './audit-list';
 import { auditVerifyCommand } from './audit-verify';
 import { disksCommand } from './disks';
 import { eraseCommand } from './erase';
+import { selfcheckCommand } from './selfcheck';
 import { vaultChangePasswordCommand } from './vault-change-password';
 import { vaultEraseItemCommand } from './vault-erase-item';
 import { vaultExportCommand } from './vault-export';
@@ -15,6 +16,7 @@ import { verifyCommand } from './verify';
 
 export const commands: readonly Command[] = [
   disksCommand,
+  selfcheckCommand,
   vaultInitCommand,
   vaultStatusCommand,
   vaultListCommand,

@@ -1,0 +1,51 @@
+/**
+ * `fieldguard selfcheck [--json] [--policy FILE]`: the pre-visit security self-check of this
+ * laptop (7-4, 8-2, 8-3, 7-3, 13-13), judged against the default policy or a company policy
+ * file, without the vault and without admin rights. Exit 0 when every required check
+ * passes; 1 when one fails or is unknown; 2 when the check could not run (e.g. a bad policy).
+ */
+import { readFile } from 'node:fs/promises';
+import { AppError } from '../../core/app-error';
+import { parsePolicyFile } from '../../core/posture/posture-policy-store';
+import { runSelfCheck } from '../../core/posture/run-self-check';
+import { createPostureProbes } from '../../platform/posture/probes-for-this-os';
+import { errorMessage } from '../../shared/error-messages';
+import { DEFAULT_POSTURE_POLICY, type SelfCheckRun } from '../../shared/posture';
+import { checkName, reasonText, remediationSteps, statusName } from '../../shared/self-check-texts';
+import type { Language } from '../../shared/locale';
+import { ExitCode, type Command } from '../command';
+
+const MARK = { pass: '✓', warning: '!', fail: '✗', unknown: '?' } as const;
+
+function report(run: SelfCheckRun, language: Language): string {
+  const lines = run.checks.map((check) => {
+    const head = `${MARK[check.status]} ${statusName(check.status, language)}\t${checkName(check.id, language)}${check.required ? '' : language === 'ja' ? '（任意）' : ' (optional)'}\n    ${reasonText(check, language)}`;
+    if (check.status === 'pass') return head;
+    const steps = remediationSteps(run.os, check.id, language).map((step, i) => `      ${i + 1}. ${step}`);
+    return [head, ...steps].join('\n');
+  });
+  const overall = language === 'ja' ? `総合判定: ${run.overall === 'pass' ? '合格' : '不合格'}（ポリシー: ${run.policy.name}）` : `Overall: ${run.overall === 'pass' ? 'pass' : 'fail'} (policy: ${run.policy.name})`;
+  return `${lines.join('\n')}\n\n${overall}\n`;
+}
+
+export const selfcheckCommand: Command = {
+  name: 'selfcheck',
+  summary: { ja: 'この端末のセキュリティ・セルフチェックを実行します（訪問前の確認）', en: "Run this laptop's security self-check (before a site visit)" },
+  usage: 'selfcheck [--json] [--policy FILE] [--byod]',
+  options: { json: { type: 'boolean' }, policy: { type: 'string' }, byod: { type: 'boolean' } },
+  async run(args, io) {
+    let policy = DEFAULT_POSTURE_POLICY;
+    if (typeof args.values.policy === 'string') {
+      try {
+        policy = parsePolicyFile(await readFile(args.values.policy, 'utf8'));
+      } catch (error) {
+        const code = error instanceof AppError ? error.code : 'SELF_CHECK_POLICY_INVALID';
+        io.stderr(`${errorMessage(code, io.language)}\n`);
+        return ExitCode.error;
+      }
+    }
+    const run = await runSelfCheck(createPostureProbes(), policy, args.values.byod ? 'byod' : 'company');
+    io.stdout(args.values.json ? `${JSON.stringify(run, null, 2)}\n` : report(run, io.language));
+    return run.overall === 'pass' ? ExitCode.ok : ExitCode.refused;
+  },
+};

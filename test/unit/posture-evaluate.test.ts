@@ -1,0 +1,141 @@
+/**
+ * The judging rules of the self-check, once for every OS: what passes, what fails and why,
+ * and that nothing unestablished ever passes — plus this machine's real probes, whose result
+ * must be justified by their evidence (CI containers have no firewall or desktop: unknown or
+ * fail is fine there, a pass without evidence is not).
+ */
+import { execFile } from 'node:child_process';
+import { writeFile, mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { compareVersions, evaluatePosture, overallOf, type Observations } from '../../electron/core/posture/evaluate-posture';
+import type { ProbeOutcome } from '../../electron/core/posture/posture-observations';
+import { runSelfCheck } from '../../electron/core/posture/run-self-check';
+import { createPostureProbes } from '../../electron/platform/posture/probes-for-this-os';
+import { DEFAULT_POSTURE_POLICY, type CheckId, type CheckResult, type SelfCheckRun } from '../../electron/shared/posture';
+import { reasonText, remediationSteps } from '../../electron/shared/self-check-texts';
+
+const NOW = new Date('2026-11-26T03:00:00Z');
+const daysAgo = (days: number) => new Date(NOW.getTime() - days * 86_400_000).toISOString();
+const seen = [{ source: 'test', observedAt: NOW.toISOString(), facts: {} }];
+const ok = <T>(observation: T): ProbeOutcome<T> => ({ ok: true, observation, evidence: seen });
+
+const healthy: Observations = {
+  firewall: ok({ profiles: [{ name: 'Domain', enabled: true }, { name: 'Private', enabled: true }, { name: 'Public', enabled: true }], products: [] }),
+  antivirus: ok({ products: [{ name: 'Microsoft Defender Antivirus', engine: 'defender', active: true, realTimeProtection: true, definitionsUpdatedAt: daysAgo(1), definitionsUpToDate: null, definitionsVersion: '1.421.0.0' }] }),
+  osUpdates: ok({ osName: 'Windows 11 Pro', osVersion: '10.0.22631.4460', lastUpdateInstalledAt: daysAgo(10), lastUpdateTitle: 'KB5046633', automaticUpdates: true }),
+  diskEncryption: ok({ volume: 'C:', encrypted: true, method: 'BitLocker' }),
+  screenLock: ok({ lockEnabled: true, idleSeconds: 600, passwordRequired: true }),
+  wifi: ok({ connected: true, ssid: 'HOSPITAL-MAINT', security: 'wpa2' }),
+  remoteAccess: ok({ listening: [] }),
+};
+
+function judge(changes: Partial<Observations>, policy = DEFAULT_POSTURE_POLICY): Record<CheckId, CheckResult> {
+  const results = evaluatePosture({ ...healthy, ...changes }, 'windows', policy, NOW);
+  return Object.fromEntries(results.map((r) => [r.id, r])) as Record<CheckId, CheckResult>;
+}
+
+describe('the rules', () => {
+  it('passes a well-kept laptop, with reasons that state the numbers', () => {
+    const results = evaluatePosture(healthy, 'windows', DEFAULT_POSTURE_POLICY, NOW);
+    expect(results.map((r) => r.status)).toEqual(Array(8).fill('pass'));
+    expect(overallOf(results)).toBe('pass');
+    expect(reasonText(results.find((r) => r.id === 'antivirus')!, 'ja')).toBe('「Microsoft Defender Antivirus」のリアルタイム保護が有効で、定義ファイルは 1 日前のものです（上限 3 日）。');
+  });
+
+  it('fails a firewall profile that is off, unless a registered third-party firewall is on', () => {
+    const publicOff = ok({ profiles: [{ name: 'Domain', enabled: true }, { name: 'Public', enabled: false }], products: [] });
+    expect(judge({ firewall: publicOff }).firewall).toMatchObject({ status: 'fail', reason: 'firewallOff', params: { profiles: 'Public' } });
+    const withProduct = ok({ profiles: [{ name: 'Public', enabled: false }], products: [{ name: 'ESET Firewall', enabled: true }] });
+    expect(judge({ firewall: withProduct }).firewall).toMatchObject({ status: 'pass', reason: 'firewallProduct' });
+    expect(judge({ firewall: ok({ profiles: [], products: [] }) }).firewall.status).toBe('fail');
+    expect(judge({ firewall: ok({ profiles: [{ name: 'ufw', enabled: null }], products: [] }) }).firewall.status).toBe('unknown');
+  });
+
+  it('judges anti-virus by the active product: passive Defender beside a working third party passes, old definitions fail', () => {
+    const defenderPassive = { name: 'Defender', engine: 'defender', active: false, realTimeProtection: false, definitionsUpdatedAt: daysAgo(30), definitionsUpToDate: null, definitionsVersion: null };
+    const thirdParty = { name: 'Trend Micro', engine: 'securityCenter', active: true, realTimeProtection: true, definitionsUpdatedAt: null, definitionsUpToDate: true, definitionsVersion: null };
+    expect(judge({ antivirus: ok({ products: [defenderPassive, thirdParty] }) }).antivirus).toMatchObject({ status: 'pass', reason: 'antivirusOnReported', params: { name: 'Trend Micro' } });
+    expect(judge({ antivirus: ok({ products: [defenderPassive] }) }).antivirus.reason).toBe('antivirusPassiveOnly');
+    expect(judge({ antivirus: ok({ products: [] }) }).antivirus).toMatchObject({ status: 'fail', reason: 'antivirusNone' });
+    expect(judge({ antivirus: ok({ products: [{ ...thirdParty, definitionsUpdatedAt: daysAgo(4), definitionsUpToDate: null }] }) }).antivirus).toMatchObject({ status: 'fail', params: { days: 4, max: 3 } });
+    expect(judge({ antivirus: ok({ products: [{ ...thirdParty, definitionsUpToDate: false }] }) }).antivirus.reason).toBe('antivirusDefinitionsOutOfDate');
+    expect(judge({ antivirus: ok({ products: [{ ...thirdParty, realTimeProtection: null }] }) }).antivirus.status).toBe('unknown');
+  });
+
+  it('holds updates, OS version, encryption and screen lock to the policy', () => {
+    const policy = { ...DEFAULT_POSTURE_POLICY, updatesMaxAgeDays: 7, screenLockMaxIdleMinutes: 5, minimumOsVersion: { ...DEFAULT_POSTURE_POLICY.minimumOsVersion, windows: '10.0.26100' } };
+    const results = judge({}, policy);
+    expect(results.osUpdates).toMatchObject({ status: 'fail', params: { days: 10, max: 7 } });
+    expect(results.osVersion).toMatchObject({ status: 'fail', reason: 'osVersionOld' });
+    expect(results.screenLock).toMatchObject({ status: 'fail', reason: 'screenLockTooLate', params: { minutes: 10, max: 5 } });
+    expect(judge({ diskEncryption: ok({ volume: 'C:', encrypted: null, method: 'BitLocker' }) }).diskEncryption.status).toBe('unknown');
+    expect(judge({ screenLock: ok({ lockEnabled: true, idleSeconds: 300, passwordRequired: false }) }).screenLock.reason).toBe('screenLockNoPassword');
+    expect(judge({ osUpdates: ok({ ...((healthy.osUpdates as { observation: object }).observation as never), lastUpdateInstalledAt: null }) }).osUpdates.status).toBe('unknown');
+  });
+
+  it('fails open and WEP Wi-Fi, passes no Wi-Fi, and warns on listening remote access unless the policy requires it', () => {
+    expect(judge({ wifi: ok({ connected: true, ssid: 'FreeWiFi', security: 'open' }) }).wifi).toMatchObject({ status: 'fail', reason: 'wifiOpen' });
+    expect(judge({ wifi: ok({ connected: true, ssid: 'old', security: 'wep' }) }).wifi.reason).toBe('wifiWep');
+    expect(judge({ wifi: ok({ connected: false, ssid: null, security: null }) }).wifi.status).toBe('pass');
+    expect(judge({ wifi: { ok: false, problem: 'notApplicable', evidence: seen } }).wifi).toMatchObject({ status: 'pass', reason: 'wifiNoAdapter' });
+    const listening = ok({ listening: [{ service: 'rdp' as const, port: 3389, detail: null }] });
+    const results = evaluatePosture({ ...healthy, remoteAccess: listening }, 'windows', DEFAULT_POSTURE_POLICY, NOW);
+    expect(results.find((r) => r.id === 'remoteAccess')?.status).toBe('warning');
+    expect(overallOf(results)).toBe('pass');
+    const strict = { ...DEFAULT_POSTURE_POLICY, required: { ...DEFAULT_POSTURE_POLICY.required, remoteAccess: true } };
+    expect(overallOf(evaluatePosture({ ...healthy, remoteAccess: listening }, 'windows', strict, NOW))).toBe('fail');
+  });
+
+  it('never passes what a probe could not observe, and an unknown required check fails the whole', () => {
+    for (const problem of ['commandMissing', 'accessDenied', 'timeout', 'unparseable'] as const) {
+      const results = judge({ diskEncryption: { ok: false, problem, evidence: seen } });
+      expect(results.diskEncryption).toMatchObject({ status: 'unknown', reason: `probe.${problem}` });
+      expect(overallOf(Object.values(results))).toBe('fail');
+    }
+  });
+
+  it('compares versions as numbers', () => {
+    expect(compareVersions('10.0.22631.4460', '10.0.19045')).toBe(1);
+    expect(compareVersions('14.10', '14.9')).toBe(1);
+    expect(compareVersions('13.0', '13')).toBe(0);
+    expect(compareVersions('12.7', '13.0')).toBe(-1);
+    expect(compareVersions('unknown', '1')).toBeNull();
+  });
+});
+
+describe('this machine, for real', () => {
+  let run: SelfCheckRun;
+
+  it('answers every check within seconds, each verdict backed by evidence', async () => {
+    const started = Date.now();
+    run = await runSelfCheck(createPostureProbes(), DEFAULT_POSTURE_POLICY, 'company');
+    expect(Date.now() - started).toBeLessThan(20_000);
+    expect(run.checks.map((c) => c.id)).toEqual(['firewall', 'antivirus', 'osUpdates', 'osVersion', 'diskEncryption', 'screenLock', 'wifi', 'remoteAccess']);
+    for (const check of run.checks) {
+      expect(check.evidence.length, check.id).toBeGreaterThan(0);
+      expect(reasonText(check, 'ja'), check.id).not.toBe(check.reason);
+      if (check.reason.startsWith('probe.')) expect(check.status, check.id).toBe('unknown');
+      if (check.status !== 'pass') expect(remediationSteps(run.os, check.id, 'ja').length, check.id).toBeGreaterThan(0);
+    }
+    expect(run.overall).toBe(overallOf(run.checks));
+  });
+
+  it('`fieldguard selfcheck --json` exits 0 exactly when every required check passed; a bad policy file exits 2', async () => {
+    const cli = (args: string[]) =>
+      new Promise<{ code: number; stdout: string }>((resolve) =>
+        execFile(process.execPath, ['--import', 'tsx', 'electron/cli/index.ts', 'selfcheck', ...args], { cwd: path.resolve(import.meta.dirname, '../..') }, (error, stdout) => resolve({ code: error ? Number(error.code) : 0, stdout })),
+      );
+    const result = await cli(['--json']);
+    const printed = JSON.parse(result.stdout) as SelfCheckRun;
+    expect(result.code).toBe(printed.overall === 'pass' ? 0 : 1);
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'fieldguard-policy-'));
+    const lenient = path.join(dir, 'lenient.json');
+    await writeFile(lenient, JSON.stringify({ name: 'nothing required', required: Object.fromEntries(Object.keys(DEFAULT_POSTURE_POLICY.required).map((id) => [id, false])) }));
+    expect((await cli(['--policy', lenient])).code).toBe(0);
+    const bad = path.join(dir, 'bad.json');
+    await writeFile(bad, '{"definitionsMaxAgeDays": -1}');
+    expect((await cli(['--policy', bad])).code).toBe(2);
+  }, 60_000);
+});
