@@ -18,14 +18,16 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, open, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
+import { build } from 'esbuild';
 import { openVaultDatabase, type VaultDatabase } from '../../electron/db/open-vault-database';
 import { migrate } from '../../electron/db/migrate';
 import { openForOverwrite } from '../../electron/core/erasure/direct-io';
 import { patternSource } from '../../electron/core/erasure/erasure-pattern';
 import { createIoBuffers, writePass } from '../../electron/core/erasure/overwrite-file';
 import { planErasure } from '../../electron/core/erasure/plan-erasure';
-import { erasureWorkerFromSource, runErasureJobInWorker } from '../../electron/core/erasure/run-erasure-in-worker';
+import { runErasureJobInWorker } from '../../electron/core/erasure/run-erasure-in-worker';
 import { measureRssGrowth } from '../support/peak-memory';
 import type { Benchmark } from './benchmark';
 
@@ -46,6 +48,8 @@ interface Context {
   readonly stream: string;
   readonly db: VaultDatabase;
   readonly database: { readonly path: string; readonly key: Buffer };
+  /** The worker as the app ships it: bundled, not the TypeScript one behind tsx. */
+  readonly worker: URL;
   readonly files: string[];
   peakRss: number;
 }
@@ -102,7 +106,14 @@ async function setup(): Promise<Context> {
   const single = path.join(dir, 'single.bin');
   await exec('dd', ['if=/dev/urandom', `of=${single}`, 'bs=4M', `count=${TOTAL_MIB / 4}`, 'status=none']);
   await exec('sync');
-  return { dir, single, template, stream, db, database, files: fileList(work), peakRss: 0 };
+  return { dir, single, template, stream, db, database, worker: await bundledWorker(), files: fileList(work), peakRss: 0 };
+}
+
+/** Bundles the worker as scripts/build-cli.mjs does, into out/bench (node_modules stay resolvable from there). */
+async function bundledWorker(): Promise<URL> {
+  const outfile = path.resolve(import.meta.dirname, '../../out/bench/erasure-worker.js');
+  await build({ entryPoints: [path.resolve(import.meta.dirname, '../../electron/core/erasure/erasure-worker.ts')], outfile, bundle: true, platform: 'node', target: 'node20', format: 'esm', packages: 'external', logLevel: 'warning' });
+  return pathToFileURL(outfile);
 }
 
 async function teardown(context: Context): Promise<void> {
@@ -193,7 +204,7 @@ const wholeJob: Benchmark<Context> = {
     return tracked(context, () =>
       seconds(async () => {
         const jobId = await planErasure(context.db, { targets: [root] });
-        const summary = await runErasureJobInWorker(erasureWorkerFromSource, context.database, jobId);
+        const summary = await runErasureJobInWorker(context.worker, context.database, jobId);
         if (summary.filesErased !== context.files.length) throw new Error(`only ${summary.filesErased} files erased`);
       }),
     );
