@@ -13,8 +13,7 @@
 import { createCipheriv, type Cipher } from 'node:crypto';
 import type { PassPattern } from './erasure-methods';
 
-// 256 KiB pieces stay in the L2 cache: twice as fast as 64 KiB or 4 MiB ones (measured: 290 vs 630 ms per GiB).
-const PIECE_BYTES = 256 * 1024;
+const PIECE_BYTES = 64 * 1024;
 const ZERO_PIECE = Buffer.alloc(PIECE_BYTES);
 
 /** Where a stream belongs: the journal's item number, the pass, and the part (fill file) within the item. */
