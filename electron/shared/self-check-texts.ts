@@ -6,8 +6,8 @@
  */
 import type { CheckId, CheckResult, CheckStatus, PostureOs } from './posture';
 import type { Language } from './locale';
-import en from './i18n/self-check.en.json';
-import ja from './i18n/self-check.ja.json';
+import en from './i18n/self-check.en.json' with { type: 'json' };
+import ja from './i18n/self-check.ja.json' with { type: 'json' };
 
 export const selfCheckTexts: Readonly<Record<Language, typeof ja>> = { ja, en };
 

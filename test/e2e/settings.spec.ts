@@ -19,7 +19,7 @@ test.describe('the Settings screen', () => {
 
     const minutes = page.getByRole('spinbutton', { name: '自動ロックまでの時間（分）' });
     await expect(minutes).toHaveValue('5');
-    const save = page.getByRole('button', { name: '保存' });
+    const save = page.getByRole('button', { name: '保存', exact: true });
     await expect(save).toBeDisabled();
 
     await minutes.fill('45');

@@ -133,6 +133,9 @@ describe('history and the policy', () => {
     expect(await errorCodeOf(() => core.handlers['selfCheck.importPolicy']({}))).toBe('SELF_CHECK_POLICY_INVALID');
     await writeFile(file, '{ not json');
     expect(await errorCodeOf(() => core.handlers['selfCheck.importPolicy']({}))).toBe('SELF_CHECK_POLICY_INVALID');
+    // Changing only whose laptop it is keeps the company policy's source.
+    const kept = await core.handlers['selfCheck.setPolicy']({ policy: imported.policy, ownership: 'byod' });
+    expect(kept).toMatchObject({ source: 'imported', ownership: 'byod' });
     expect((await core.handlers['selfCheck.resetPolicy']({})).source).toBe('default');
   });
 });
@@ -150,10 +153,12 @@ describe('the signed self-check report', () => {
     await writeFile(file, getCertificate(core.vault.session().db, issued.certificateId)!.pdf);
   }, 60_000);
 
-  it('is numbered as a self-check report and shown in the history', async () => {
+  it('is numbered as a self-check report, shown in the history, and issued once per run', async () => {
     expect(number).toMatch(/^E-20417-SC-2024-000001$/);
     const { runs } = await core.handlers['selfCheck.history']({});
     expect(runs[0]?.certificateNumber).toBe(number);
+    expect((await core.handlers['selfCheck.issueReport']({ id: runs[0]!.id })).number).toBe(number);
+    expect((await core.handlers['certificates.list']({ kind: 'self-check' })).certificates).toHaveLength(1);
   });
 
   it('is signed as poppler sees it, with the Japanese title and verdicts on the page', async () => {

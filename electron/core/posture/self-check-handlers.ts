@@ -11,8 +11,8 @@ import type { VaultService } from '../vault/vault-service';
 import { loadPolicySetting, parsePolicyFile, savePolicySetting } from './posture-policy-store';
 import type { PostureProbes } from './posture-observations';
 import { readiness, recordOverride } from './readiness-gate';
-import { runSelfCheck } from './run-self-check';
-import { attachCertificate, getRun, listRuns, saveRun } from './self-check-store';
+import { policyDigest, runSelfCheck } from './run-self-check';
+import { attachCertificate, getRun, listRuns, reportOf, saveRun } from './self-check-store';
 import { issueSelfCheckReport } from './self-check-report';
 import { DEFAULT_POSTURE_POLICY } from '../../shared/posture';
 
@@ -55,7 +55,12 @@ export function createSelfCheckHandlers(ports: SelfCheckPorts): Pick<Handlers, S
     'selfCheck.history': () => ({ runs: listRuns(session().db) }),
     'selfCheck.get': ({ id }) => runOrThrow(id),
     'selfCheck.policy': () => loadPolicySetting(session()),
-    'selfCheck.setPolicy': ({ policy, ownership }) => savePolicySetting(session(), policy, 'edited', ownership),
+    'selfCheck.setPolicy': ({ policy, ownership }) => {
+      const current = loadPolicySetting(session());
+      // Changing only the ownership keeps an imported (or default) policy's source.
+      const source = policyDigest(policy) === policyDigest(current.policy) ? current.source : 'edited';
+      return savePolicySetting(session(), policy, source, ownership);
+    },
     'selfCheck.resetPolicy': () => savePolicySetting(session(), DEFAULT_POSTURE_POLICY, 'default', loadPolicySetting(session()).ownership),
     'selfCheck.importPolicy': async () => {
       const s = session();
@@ -69,6 +74,9 @@ export function createSelfCheckHandlers(ports: SelfCheckPorts): Pick<Handlers, S
     'selfCheck.issueReport': async ({ id }) => {
       const s = session();
       const run = runOrThrow(id);
+      // One report per run: asking again returns the one already issued.
+      const existing = reportOf(s.db, run.id);
+      if (existing) return existing;
       const { id: certificateId, number } = await issueSelfCheckReport(s, run, ports.now(), ports.fontPath);
       attachCertificate(s.db, run.id, certificateId);
       return { certificateId, number };

@@ -35,6 +35,14 @@ export function latestRun(db: VaultDatabase): SelfCheckRunSummary | null {
   return listRuns(db, 1)[0] ?? null;
 }
 
+/** The signed report already issued for a run, if any. */
+export function reportOf(db: VaultDatabase, runId: string): { certificateId: string; number: string } | null {
+  const row = db.prepare('SELECT c.id AS certificateId, c.number FROM self_check_runs r JOIN certificates c ON c.id = r.certificate_id WHERE r.id = ?').get(runId) as
+    | { certificateId: string; number: string }
+    | undefined;
+  return row ?? null;
+}
+
 export function attachCertificate(db: VaultDatabase, runId: string, certificateId: string): void {
   db.prepare('UPDATE self_check_runs SET certificate_id = ? WHERE id = ?').run(certificateId, runId);
 }

@@ -3,11 +3,12 @@
  * router and the navigation rail are both built from this list.
  */
 import type { ReactElement } from 'react';
-import { Board24Regular, Certificate24Regular, DocumentBulletListClock24Regular, Eraser24Regular, Laptop24Regular, Settings24Regular, Vault24Regular } from '@fluentui/react-icons';
+import { Board24Regular, Certificate24Regular, DocumentBulletListClock24Regular, Eraser24Regular, Laptop24Regular, Settings24Regular, ShieldCheckmark24Regular, Vault24Regular } from '@fluentui/react-icons';
 import { AuditPage } from '../features/audit/AuditPage';
 import { CertificatesPage } from '../features/certificates/CertificatesPage';
 import { ErasurePage } from '../features/erasure/ErasurePage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
+import { SelfCheckPage } from '../features/self-check/SelfCheckPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { SystemPage } from '../features/system/SystemPage';
 import { VaultFilesPage } from '../features/vault-files/VaultFilesPage';
@@ -23,6 +24,7 @@ export interface Screen {
 
 export const screens: readonly Screen[] = [
   { path: '', labelKey: 'nav.dashboard', icon: <Board24Regular />, element: <DashboardPage /> },
+  { path: 'self-check', labelKey: 'nav.selfCheck', icon: <ShieldCheckmark24Regular />, element: <SelfCheckPage /> },
   { path: 'vault', labelKey: 'nav.vault', icon: <Vault24Regular />, element: <VaultFilesPage /> },
   { path: 'erasure', labelKey: 'nav.erasure', icon: <Eraser24Regular />, element: <ErasurePage /> },
   { path: 'certificates', labelKey: 'nav.certificates', icon: <Certificate24Regular />, element: <CertificatesPage /> },

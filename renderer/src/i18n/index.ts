@@ -1,7 +1,8 @@
 /**
  * i18next set up with the two languages; Japanese is the default and the fallback. The
  * texts shared with the CLI are merged in: error messages under `errors.*`, the password
- * rule and its refusals under `password.*`.
+ * rule and its refusals under `password.*`, and the self-check's check names, statuses,
+ * reasons and remediation steps under `selfCheckTexts.*` (the signed report reads the same files).
  */
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
@@ -9,6 +10,8 @@ import errorsEn from '@shared/i18n/errors.en.json';
 import errorsJa from '@shared/i18n/errors.ja.json';
 import passwordEn from '@shared/i18n/password.en.json';
 import passwordJa from '@shared/i18n/password.ja.json';
+import selfCheckEn from '@shared/i18n/self-check.en.json';
+import selfCheckJa from '@shared/i18n/self-check.ja.json';
 import { DEFAULT_LANGUAGE } from '@shared/locale';
 import en from './en.json';
 import ja from './ja.json';
@@ -17,8 +20,8 @@ export const i18n = i18next.createInstance();
 
 void i18n.use(initReactI18next).init({
   resources: {
-    ja: { translation: { ...ja, errors: errorsJa, password: passwordJa } },
-    en: { translation: { ...en, errors: errorsEn, password: passwordEn } },
+    ja: { translation: { ...ja, errors: errorsJa, password: passwordJa, selfCheckTexts: selfCheckJa } },
+    en: { translation: { ...en, errors: errorsEn, password: passwordEn, selfCheckTexts: selfCheckEn } },
   },
   lng: DEFAULT_LANGUAGE,
   fallbackLng: DEFAULT_LANGUAGE,

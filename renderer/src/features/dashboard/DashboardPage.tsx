@@ -1,10 +1,16 @@
-/** The dashboard: this laptop at a glance. Later features add their cards here. */
+/**
+ * The dashboard: this laptop at a glance. Later features add their cards here. Cards that
+ * read the vault (the self-check) show only while it is unlocked: VaultGate shows no screen
+ * otherwise, and the check here keeps a card from asking a locked vault during a lock.
+ */
 import { Card, CardHeader, Link, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { FactList } from '../../components/FactList';
 import { PageHeading } from '../../components/PageHeading';
 import { QueryView } from '../../components/QueryView';
 import { useAppInfo, useVolumes } from '../system/use-system';
+import { useVaultStatus } from '../vault/use-vault';
+import { SelfCheckCard } from './SelfCheckCard';
 
 const useStyles = makeStyles({
   grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(320px, 1fr))', gap: tokens.spacingHorizontalL },
@@ -16,12 +22,14 @@ export function DashboardPage() {
   const { t } = useTranslation();
   const info = useAppInfo();
   const volumes = useVolumes();
+  const unlocked = useVaultStatus().data?.state === 'unlocked';
 
   return (
     <>
       <PageHeading>{t('dashboard.title')}</PageHeading>
       <Text className={styles.intro}>{t('dashboard.intro')}</Text>
       <div className={styles.grid}>
+        {unlocked && <SelfCheckCard />}
         <Card aria-labelledby="dashboard-device-title">
           <CardHeader header={<Text as="h2" id="dashboard-device-title" weight="semibold">{t('dashboard.device.title')}</Text>} />
           <QueryView query={info}>

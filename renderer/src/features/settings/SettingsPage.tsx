@@ -1,10 +1,11 @@
-/** Settings of the open vault: auto-lock, the password, and the master key. */
+/** Settings of the open vault: auto-lock, the password, the master key, and the self-check policy. */
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { PageHeading } from '../../components/PageHeading';
 import { AutoLockSection } from './AutoLockSection';
 import { ChangePasswordSection } from './ChangePasswordSection';
 import { RotateKeySection } from './RotateKeySection';
+import { SelfCheckPolicySection } from './SelfCheckPolicySection';
 
 const useStyles = makeStyles({
   section: {
@@ -24,6 +25,7 @@ export function SettingsPage() {
       <AutoLockSection className={styles.section} />
       <ChangePasswordSection className={styles.section} />
       <RotateKeySection className={styles.section} />
+      <SelfCheckPolicySection className={styles.section} />
     </>
   );
 }

@@ -1,0 +1,79 @@
+/**
+ * The policy form's values while they are being edited, and their validation. The limits
+ * and the version format are read from the IPC contract's schema (`PosturePolicy`), so the
+ * form accepts exactly what the main process will.
+ */
+import type { ZodNumber } from 'zod';
+import { PosturePolicy, checkIds, postureOses, type CheckId, type DeviceOwnership, type PostureOs } from '@shared/posture';
+
+export const numberFields = ['definitionsMaxAgeDays', 'updatesMaxAgeDays', 'screenLockMaxIdleMinutes', 'readinessMaxAgeHours'] as const;
+export type NumberField = (typeof numberFields)[number];
+
+export interface PolicyDraft {
+  readonly name: string;
+  /** Null while the field holds something that is not a whole number. */
+  readonly numbers: Readonly<Record<NumberField, number | null>>;
+  readonly minimumOsVersion: Readonly<Record<PostureOs, string>>;
+  readonly required: Readonly<Record<CheckId, boolean>>;
+  readonly ownership: DeviceOwnership;
+}
+
+export type DraftField = 'name' | NumberField | `minimumOsVersion.${PostureOs}`;
+
+export interface Bounds {
+  readonly min: number;
+  readonly max: number;
+}
+
+function boundsOf(schema: ZodNumber): Bounds {
+  return { min: schema.minValue ?? 0, max: schema.maxValue ?? Number.MAX_SAFE_INTEGER };
+}
+
+export const numberBounds: Readonly<Record<NumberField, Bounds>> = {
+  definitionsMaxAgeDays: boundsOf(PosturePolicy.shape.definitionsMaxAgeDays),
+  updatesMaxAgeDays: boundsOf(PosturePolicy.shape.updatesMaxAgeDays),
+  screenLockMaxIdleMinutes: boundsOf(PosturePolicy.shape.screenLockMaxIdleMinutes),
+  readinessMaxAgeHours: boundsOf(PosturePolicy.shape.readinessMaxAgeHours),
+};
+
+export const nameMaxLength = PosturePolicy.shape.name.maxLength ?? 100;
+
+export function draftOf(policy: PosturePolicy, ownership: DeviceOwnership): PolicyDraft {
+  return {
+    name: policy.name,
+    numbers: Object.fromEntries(numberFields.map((field) => [field, policy[field]])) as Record<NumberField, number>,
+    minimumOsVersion: { ...policy.minimumOsVersion },
+    required: { ...policy.required },
+    ownership,
+  };
+}
+
+export function sameDraft(a: PolicyDraft, b: PolicyDraft): boolean {
+  return (
+    a.name === b.name &&
+    a.ownership === b.ownership &&
+    numberFields.every((field) => a.numbers[field] === b.numbers[field]) &&
+    postureOses.every((os) => a.minimumOsVersion[os] === b.minimumOsVersion[os]) &&
+    checkIds.every((id) => a.required[id] === b.required[id])
+  );
+}
+
+export type DraftCheck = { readonly ok: true; readonly policy: PosturePolicy } | { readonly ok: false; readonly invalid: ReadonlySet<DraftField> };
+
+/** Checks the draft with the contract's own schema; the fields it rejects are marked in the form. */
+export function checkDraft(draft: PolicyDraft): DraftCheck {
+  const parsed = PosturePolicy.safeParse({
+    name: draft.name,
+    ...draft.numbers,
+    minimumOsVersion: draft.minimumOsVersion,
+    required: draft.required,
+  });
+  if (parsed.success) return { ok: true, policy: parsed.data };
+  const invalid = new Set<DraftField>();
+  for (const issue of parsed.error.issues) {
+    const [first, second] = issue.path;
+    if (first === 'minimumOsVersion' && typeof second === 'string' && (postureOses as readonly string[]).includes(second)) invalid.add(`minimumOsVersion.${second as PostureOs}`);
+    else if (first === 'name' || (numberFields as readonly unknown[]).includes(first)) invalid.add(first as DraftField);
+  }
+  return { ok: false, invalid };
+}

@@ -1,0 +1,279 @@
+/**
+ * The laptop security self-check (issue 5) in the browser harness: the Self-check screen with
+ * a neglected Japanese Windows laptop and a healthy one (recorded PowerShell output, judged
+ * at the time it was recorded), the dashboard card, and the policy in Settings.
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { PostureProbes } from '../../electron/core/posture/posture-observations';
+import { HEALTHY_WINDOWS, NEGLECTED_WINDOWS_JA, RECORDED_AT, recordedWindowsProbes } from '../support/recorded-windows-probes';
+import { expect, invokeFromPage as call, test } from './harness';
+import { inspectDialog, inspectScreen } from './screens';
+
+/**
+ * The recorded definitions and updates are dated November 2024: the clock starts at
+ * RECORDED_AT on its first reading and then runs as usual, so runs still get distinct times.
+ */
+function clockFromRecording(): () => Date {
+  let offset: number | null = null;
+  return () => {
+    offset ??= Date.now() - RECORDED_AT.getTime();
+    return new Date(Date.now() - offset);
+  };
+}
+
+/** Recorded answers come back at once; one slow probe lets the test see the screen while it runs. */
+function withSlowFirewall(probes: PostureProbes, ms = 1500): PostureProbes {
+  return {
+    ...probes,
+    firewall: async () => {
+      await new Promise((resolve) => setTimeout(resolve, ms));
+      return probes.firewall();
+    },
+  };
+}
+
+/** Long screens scroll inside <main>; a tall window lets the screenshot show all of it. */
+async function inspectWholeScreen(page: import('@playwright/test').Page, name: string): Promise<void> {
+  const size = page.viewportSize()!;
+  const height = await page.locator('main').evaluate((main) => main.scrollHeight);
+  await page.setViewportSize({ width: size.width, height: Math.max(size.height, height + 120) });
+  await inspectScreen(page, name);
+  await page.setViewportSize(size);
+}
+
+test.describe('a neglected Japanese Windows laptop', () => {
+  test.use({ harnessPorts: { postureProbes: withSlowFirewall(recordedWindowsProbes(NEGLECTED_WINDOWS_JA)), now: clockFromRecording() } });
+
+  test('fails the self-check with the steps to fix each problem, keeps the history and issues the signed report', async ({ page, app }) => {
+    await app.createVault();
+    await app.open('/');
+    await page.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link', { name: 'セルフチェック' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'セルフチェック' })).toBeFocused();
+    await expect(page.getByTestId('self-check-empty')).toContainText('まだセルフチェックを実行していません');
+    const readiness = page.getByTestId('self-check-readiness');
+    await expect(readiness).toContainText('訪問の準備ができていません（セルフチェック未実施）');
+    await expect(readiness).toContainText('24 時間');
+    await inspectScreen(page, 'self-check-empty');
+
+    // 実行中はスピナーと文言が出て、ボタンは押せない
+    const runButton = page.getByRole('button', { name: 'セルフチェックを実行' });
+    await runButton.click();
+    await expect(page.getByRole('status').filter({ hasText: '確認しています…' })).toBeVisible();
+    await expect(runButton).toBeDisabled();
+
+    const overall = page.getByTestId('self-check-overall');
+    await expect(overall).toContainText('総合判定：不合格');
+    await expect(overall).toContainText('ポリシー「既定 / Default」');
+    await expect(overall).toContainText('JST');
+    await expect(runButton).toBeEnabled();
+    await expect(page.getByTestId('self-check-checks').getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3 }) })).toHaveCount(8);
+
+    const check = (name: string) => page.getByTestId('self-check-checks').locator('> li').filter({ has: page.getByRole('heading', { level: 3, name, exact: true }) });
+    const firewall = check('ファイアウォール');
+    await expect(firewall).toHaveAttribute('data-status', 'fail');
+    await expect(firewall).toContainText('不合格');
+    await expect(firewall).toContainText('必須');
+    await expect(firewall).toContainText('ファイアウォールが無効です：Domain, Public。');
+    const steps = firewall.getByRole('list', { name: '直し方（Windows）' }).getByRole('listitem');
+    await expect(steps).toHaveCount(3);
+    await expect(steps.first()).toContainText('Windows セキュリティ');
+    await expect(check('ディスク暗号化')).toContainText('BitLocker');
+    await expect(check('接続中の Wi-Fi')).toContainText('暗号化されていない（オープンな）Wi-Fi に接続しています。');
+    const remote = check('リモートアクセスの待ち受け');
+    await expect(remote).toHaveAttribute('data-status', 'warning');
+    await expect(remote).toContainText('注意');
+    await expect(remote).toContainText('任意');
+    await expect(check('OS のバージョン')).toHaveAttribute('data-status', 'pass');
+    await expect(check('OS のバージョン').getByRole('button', { name: /再チェック/ })).toHaveCount(0);
+
+    // 根拠: 読み取り元、読み取り日時（JST）、読み取った値
+    const evidenceToggle = firewall.getByRole('button', { name: /^「ファイアウォール」の根拠（\d+ 件）$/ });
+    await expect(evidenceToggle).toHaveAttribute('aria-expanded', 'false');
+    await evidenceToggle.click();
+    await expect(evidenceToggle).toHaveAttribute('aria-expanded', 'true');
+    await expect(firewall).toContainText('Get-NetFirewallProfile -PolicyStore ActiveStore');
+    await expect(firewall).toContainText('読み取り日時');
+    await expect(firewall.getByText(/\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2} JST/).first()).toBeVisible();
+    await expect(firewall.locator('dt', { hasText: 'Public' }).first()).toBeVisible();
+    await expect(page.getByTestId('self-check-readiness')).toHaveAttribute('data-reason', 'failed');
+    await expect(page.getByTestId('self-check-readiness')).toContainText('訪問の準備ができていません（不合格）');
+    await inspectWholeScreen(page, 'self-check-result');
+
+    // 直したつもりで再チェック: 履歴が 2 件になり、新しい結果が表示される
+    const history = page.getByTestId('self-check-history').locator('tbody tr');
+    await expect(history).toHaveCount(1);
+    const firstRunId = await page.locator('[data-run-id]').first().getAttribute('data-run-id');
+    await firewall.getByRole('button', { name: '再チェック（ファイアウォール）' }).click();
+    await expect(history).toHaveCount(2);
+    await expect(page.locator('[data-testid="self-check-overall"]')).toContainText('総合判定：不合格');
+    await expect(history.first()).toHaveAttribute('aria-current', 'true');
+    await expect(history.first()).toContainText('不合格');
+    await expect(history.first()).toContainText('合格 1・注意 1・不合格 6・不明 0');
+    await expect(history.first()).toContainText('既定 / Default');
+    await expect(history.first()).toContainText('未発行');
+
+    // 前の結果を開く
+    await history.nth(1).getByRole('button', { name: /^表示（.* JST の結果）$/ }).click();
+    await expect(history.nth(1)).toHaveAttribute('aria-current', 'true');
+    await expect(page.locator(`div[data-run-id="${firstRunId}"]`)).toBeVisible();
+
+    // 表示中の結果の署名付きレポート
+    await page.getByRole('button', { name: '署名付きレポートを発行' }).click();
+    const issued = page.getByTestId('self-check-report-issued');
+    await expect(issued).toContainText(/報告書 E-20417-SC-2024-000001 を発行しました。「証明書」画面で PDF を保存できます。/, { timeout: 30_000 });
+    await expect(history.nth(1)).toContainText('E-20417-SC-2024-000001');
+    await expect(page.getByTestId('self-check-readiness')).toContainText('訪問の準備ができていません（不合格）');
+
+    await issued.getByRole('link', { name: '証明書を開く' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: '証明書' })).toBeVisible();
+    await expect(page.getByRole('row').filter({ hasText: 'E-20417-SC-2024-000001' })).toContainText('セキュリティ・セルフチェック報告書');
+
+    // 監査ログに実行の記録が種類の名前で残る
+    await page.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link', { name: '監査ログ' }).click();
+    const auditRows = page.getByRole('table', { name: '記録' }).locator('tbody tr');
+    await expect(auditRows.filter({ hasText: 'セルフチェックの実行' })).toHaveCount(2);
+    await expect(auditRows.filter({ hasText: 'セルフチェックの実行' }).first()).toContainText('ポリシー：既定 / Default');
+  });
+});
+
+test.describe('a healthy Windows laptop', () => {
+  test.use({ harnessPorts: { postureProbes: recordedWindowsProbes(HEALTHY_WINDOWS), now: clockFromRecording() } });
+
+  test('passes from the dashboard card, which then says the laptop is ready', async ({ page, app }) => {
+    await app.createVault();
+    await app.open('/');
+    const card = page.getByTestId('dashboard-self-check');
+    await expect(card.getByRole('heading', { level: 2, name: 'セルフチェック' })).toBeVisible();
+    await expect(card.getByTestId('self-check-readiness')).toContainText('訪問の準備ができていません（セルフチェック未実施）');
+    await card.getByRole('button', { name: 'セルフチェックを実行' }).click();
+    await expect(card.getByTestId('self-check-readiness')).toHaveAttribute('data-reason', 'passed');
+    await expect(card.getByTestId('self-check-readiness')).toContainText('訪問の準備ができています');
+    await expect(card.getByTestId('self-check-readiness')).toContainText(/最後のセルフチェック（2024\/11\/22 \d{2}:\d{2}:\d{2} JST）に合格しています。合格は 24 時間有効です。/);
+    await inspectScreen(page, 'dashboard-self-check');
+
+    await card.getByRole('link', { name: 'セルフチェックの結果と履歴を見る' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'セルフチェック' })).toBeFocused();
+    await expect(page.getByTestId('self-check-overall')).toContainText('総合判定：合格');
+    await expect(page.getByTestId('self-check-overall')).toContainText('すべての必須項目に合格しました。');
+    await expect(page.locator('[data-testid="self-check-checks"] > li[data-status="pass"]')).toHaveCount(8);
+    await expect(page.getByRole('list', { name: /^直し方/ })).toHaveCount(0);
+    await expect(page.getByTestId('self-check-history').locator('tbody tr')).toHaveCount(1);
+  });
+
+  test('the run button and the evidence can be used from the keyboard alone', async ({ page, app }) => {
+    await app.createVault();
+    await app.open('/');
+    await page.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link', { name: 'セルフチェック' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { level: 1, name: 'セルフチェック' })).toBeFocused();
+
+    // 見出しから Tab 1 回で実行ボタンへ、Enter で実行
+    await page.keyboard.press('Tab');
+    const runButton = page.getByRole('button', { name: 'セルフチェックを実行' });
+    await expect(runButton).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('self-check-overall')).toContainText('総合判定：合格');
+    await expect(runButton).toBeFocused();
+
+    // Space でも実行でき、履歴が増える
+    await page.keyboard.press('Space');
+    await expect(page.getByTestId('self-check-history').locator('tbody tr')).toHaveCount(2);
+
+    const toggle = page.getByRole('button', { name: /^「ファイアウォール」の根拠（\d+ 件）$/ });
+    await toggle.focus();
+    await page.keyboard.press('Enter');
+    await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    await expect(page.getByText('Get-NetFirewallProfile -PolicyStore ActiveStore')).toBeVisible();
+  });
+});
+
+test.describe('the self-check policy in Settings', () => {
+  let scratch: string;
+  test.beforeEach(async () => {
+    scratch = await mkdtemp(path.join(os.tmpdir(), 'fieldguard-policy-e2e-'));
+  });
+  test.afterEach(async () => {
+    await rm(scratch, { recursive: true, force: true });
+  });
+
+  test('the screen-lock limit is saved and still there after a reload; import and reset change the policy on record', async ({ page, app }) => {
+    await app.createVault();
+    await app.open('/settings');
+    // The section by its test id: inspectDialog switches the language, and the region's name with it.
+    const section = page.getByTestId('settings-self-check-policy');
+    await expect(section).toHaveAccessibleName('セルフチェックのポリシー');
+    const source = section.getByTestId('self-check-policy-source');
+    await expect(source).toHaveText('現在のポリシー：「既定 / Default」（既定の値）');
+
+    const screenLock = section.getByRole('spinbutton', { name: '画面ロックまでの時間の上限（分）' });
+    const save = section.getByRole('button', { name: 'ポリシーを保存' });
+    await expect(screenLock).toHaveValue('15');
+    await expect(save).toBeDisabled();
+
+    await screenLock.fill('200');
+    await screenLock.press('Tab');
+    await expect(section.getByText('1〜120 の整数で入力してください。')).toBeVisible();
+    await expect(save).toBeDisabled();
+    const windows = section.getByRole('textbox', { name: 'Windows の最低バージョン' });
+    await windows.fill('10.0.x');
+    await expect(section.getByText('数字とピリオドだけで入力してください（例：10.0.19045）。')).toBeVisible();
+    await windows.fill('10.0.22631');
+
+    await screenLock.fill('10');
+    await screenLock.press('Tab');
+    await section.getByRole('checkbox', { name: 'リモートアクセスの待ち受け' }).check();
+    await section.getByRole('radio', { name: '個人所有（BYOD）' }).check();
+    await expect(save).toBeEnabled();
+    await save.click();
+    await expect(section.getByRole('status').filter({ hasText: 'ポリシー「既定 / Default」を保存しました。' })).toBeVisible();
+    await expect(source).toHaveText('現在のポリシー：「既定 / Default」（この端末で編集）');
+    await inspectWholeScreen(page, 'settings-self-check-policy');
+
+    await page.reload();
+    await expect(section.getByRole('spinbutton', { name: '画面ロックまでの時間の上限（分）' })).toHaveValue('10');
+    await expect(section.getByRole('textbox', { name: 'Windows の最低バージョン' })).toHaveValue('10.0.22631');
+    await expect(section.getByRole('checkbox', { name: 'リモートアクセスの待ち受け' })).toBeChecked();
+    await expect(section.getByRole('radio', { name: '個人所有（BYOD）' })).toBeChecked();
+    const stored = await call<{ policy: { screenLockMaxIdleMinutes: number; required: { remoteAccess: boolean } }; source: string; ownership: string }>(page, 'selfCheck.policy', {});
+    expect(stored).toMatchObject({ policy: { screenLockMaxIdleMinutes: 10, required: { remoteAccess: true } }, source: 'edited', ownership: 'byod' });
+
+    // 会社のポリシーファイル: 壊れたものは理由を示して断り、正しいものは読み込む
+    app.dialogs.policyFile = path.join(scratch, 'broken.json');
+    await writeFile(app.dialogs.policyFile, '{ "screenLockMaxIdleMinutes": 999 }');
+    await section.getByRole('button', { name: '会社のポリシーを読み込む' }).click();
+    await expect(section.getByRole('alert')).toContainText('ポリシーファイルを読み取れません。');
+    await expect(section.locator('[data-error-code="SELF_CHECK_POLICY_INVALID"]')).toBeVisible();
+
+    app.dialogs.policyFile = path.join(scratch, 'company.json');
+    await writeFile(app.dialogs.policyFile, JSON.stringify({ name: '東都メディカル 訪問端末基準 2026', screenLockMaxIdleMinutes: 5 }));
+    await section.getByRole('button', { name: '会社のポリシーを読み込む' }).click();
+    await expect(section.getByRole('status').filter({ hasText: '会社のポリシー「東都メディカル 訪問端末基準 2026」を読み込みました。' })).toBeVisible();
+    await expect(source).toHaveText('現在のポリシー：「東都メディカル 訪問端末基準 2026」（会社のポリシーを読み込み）');
+    await expect(section.getByRole('spinbutton', { name: '画面ロックまでの時間の上限（分）' })).toHaveValue('5');
+    await expect(section.getByRole('alert')).toHaveCount(0);
+
+    // 既定に戻す前に確認する。やめれば何も変わらない
+    await inspectDialog(page, 'settings-self-check-reset', async () => {
+      await section.getByRole('button', { name: /^(既定に戻す|Reset to defaults)$/ }).click();
+      return page.getByRole('alertdialog');
+    });
+    await section.getByRole('button', { name: '既定に戻す' }).click();
+    const dialog = page.getByRole('alertdialog', { name: 'ポリシーを既定に戻しますか？' });
+    await expect(dialog).toContainText('読み込んだ会社のポリシーは消え');
+    await dialog.getByRole('button', { name: 'キャンセル' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(source).toHaveText('現在のポリシー：「東都メディカル 訪問端末基準 2026」（会社のポリシーを読み込み）');
+
+    await section.getByRole('button', { name: '既定に戻す' }).click();
+    await dialog.getByRole('button', { name: '既定に戻す' }).click();
+    await expect(section.getByRole('status').filter({ hasText: 'ポリシーを既定に戻しました。' })).toBeVisible();
+    await expect(source).toHaveText('現在のポリシー：「既定 / Default」（既定の値）');
+    await expect(section.getByRole('spinbutton', { name: '画面ロックまでの時間の上限（分）' })).toHaveValue('15');
+    await expect(section.getByRole('radio', { name: '個人所有（BYOD）' })).toBeChecked();
+
+    await page.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link', { name: '監査ログ' }).click();
+    await expect(page.getByRole('table', { name: '記録' }).locator('tbody tr').first()).toContainText('設定項目：セルフチェックのポリシー');
+  });
+});
