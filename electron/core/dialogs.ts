@@ -14,4 +14,6 @@ export interface Dialogs {
   pickCertificateFile(): Promise<string | null>;
   /** A company self-check policy (JSON) to import; null when cancelled. */
   pickPolicyFile(): Promise<string | null>;
+  /** A vendor release list (SHA256SUMS text) to import; null when cancelled. */
+  pickReleaseList(): Promise<string | null>;
 }

@@ -21,6 +21,9 @@ import { createVaultHandlers } from './vault/vault-handlers';
 import { createVaultService, type VaultService } from './vault/vault-service';
 import type { PostureProbes } from './posture/posture-observations';
 import { createSelfCheckHandlers } from './posture/self-check-handlers';
+import { analyzeFile } from './sanitize/analyze/analyze-file';
+import { createSanitizeHandlers } from './sanitize/sanitize-handlers';
+import type { AntivirusEngine } from './sanitize/sanitize-types';
 
 export type { EmitEvent } from './events';
 
@@ -40,6 +43,8 @@ export interface CorePorts {
   readonly erasureWorker: URL;
   /** This OS's self-check probes (electron/platform/posture); the browser harness passes recorded ones. */
   readonly postureProbes: PostureProbes;
+  /** The anti-virus engine sanitization relies on (Defender on Windows, ClamAV elsewhere); tests pass ClamAV with their own database. */
+  readonly antivirus: AntivirusEngine;
 }
 
 export interface Core {
@@ -83,6 +88,7 @@ export function createCore(ports: CorePorts): Core {
       runErasure: workerErasureRunner(ports.erasureWorker),
     }),
     ...createSelfCheckHandlers({ vault, dialogs: ports.dialogs, probes: ports.postureProbes, now, fontPath: ports.fontPath }),
+    ...createSanitizeHandlers({ vault, jobs, dialogs: ports.dialogs, engine: ports.antivirus, analyze: analyzeFile, emit: ports.emit, now, fontPath: ports.fontPath }),
   };
   return { handlers, vault };
 }

@@ -12,6 +12,7 @@ import { stderrLogger as log } from '../core/logger';
 import { createAutoLock } from '../core/vault/auto-lock';
 import { readVolumes } from '../platform/disks/read-volumes';
 import { createPostureProbes } from '../platform/posture/probes-for-this-os';
+import { createAntivirusEngine } from '../platform/antivirus/engine-for-this-os';
 import { createKeytarKeyStore } from '../platform/keychain/keytar-key-store';
 import { EVENT_TRANSPORT } from '../shared/ipc/transport';
 import { APP_SCHEME, APP_START_URL } from './app-origin';
@@ -65,6 +66,7 @@ async function start(): Promise<void> {
     // electron-vite bundles the erasure worker as its own entry next to this file (electron.vite.config.ts).
     erasureWorker: pathToFileURL(path.join(here, 'erasure-worker.js')),
     postureProbes: createPostureProbes(),
+    antivirus: createAntivirusEngine(),
     fontPath: app.isPackaged ? path.join(process.resourcesPath, 'assets', 'fonts', 'NotoSansJP-Regular.ttf') : undefined,
     dialogs: createNativeDialogs(() => mainWindow),
     log,

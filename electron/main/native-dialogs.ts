@@ -24,6 +24,7 @@ export function createNativeDialogs(window: () => BrowserWindow | null): Dialogs
     },
     pickCertificateFile: () => openOne({ name: 'Certificate (PDF, JSON, X.509, fingerprints)', extensions: ['pdf', 'json', 'pem', 'crt', 'cer', 'der', 'txt'] }),
     pickPolicyFile: () => openOne({ name: 'Self-check policy (JSON)', extensions: ['json'] }),
+    pickReleaseList: () => openOne({ name: 'Vendor release list (SHA256SUMS)', extensions: ['txt', 'sha256', 'sums', '*'] }),
     async pickSaveFile(defaultName, kind) {
       const options: Electron.SaveDialogOptions = {
         defaultPath: defaultName,

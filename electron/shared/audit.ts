@@ -26,6 +26,7 @@ export const auditEventTypes = [
   'certificate.issued',
   'selfcheck.run',
   'selfcheck.override',
+  'sanitize.finished',
 ] as const;
 export const AuditEventType = z.enum(auditEventTypes);
 export type AuditEventType = z.infer<typeof AuditEventType>;

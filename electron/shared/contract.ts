@@ -11,6 +11,7 @@ import { erasureChannels } from './erasure';
 import { diskChannels } from './disks';
 import { preferenceChannels, preferenceEvents } from './preferences';
 import { selfCheckChannels } from './posture';
+import { sanitizeChannels } from './sanitize';
 import { vaultChannels, vaultEvents } from './vault';
 
 export const contract = {
@@ -22,6 +23,7 @@ export const contract = {
   ...certificateChannels,
   ...erasureChannels,
   ...selfCheckChannels,
+  ...sanitizeChannels,
 };
 
 export const events = {

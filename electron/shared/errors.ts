@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { certificateProblems } from './certificates';
 import { erasureErrorCodes } from './erasure';
 import { postureErrorCodes } from './posture';
+import { sanitizeErrorCodes } from './sanitize';
 
 export const errorCodes = [
   'IPC_UNKNOWN_CHANNEL',
@@ -47,6 +48,7 @@ export const errorCodes = [
   ...erasureErrorCodes,
   'ERASURE_CONFIRMATION_MISMATCH',
   ...postureErrorCodes,
+  ...sanitizeErrorCodes,
   'INTERNAL',
 ] as const;
 

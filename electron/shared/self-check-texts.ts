@@ -8,13 +8,10 @@ import type { CheckId, CheckResult, CheckStatus, PostureOs } from './posture';
 import type { Language } from './locale';
 import en from './i18n/self-check.en.json' with { type: 'json' };
 import ja from './i18n/self-check.ja.json' with { type: 'json' };
+import { interpolate } from './interpolate';
 
 export const selfCheckTexts: Readonly<Record<Language, typeof ja>> = { ja, en };
 
-/** `{{name}}` placeholders, as i18next writes them. */
-function interpolate(text: string, params: Readonly<Record<string, string | number>>): string {
-  return text.replace(/\{\{(\w+)\}\}/g, (whole, key: string) => (key in params ? String(params[key]) : whole));
-}
 
 function lookup(tree: unknown, path: string): string | null {
   const value = path.split('.').reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), tree);

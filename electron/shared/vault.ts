@@ -118,7 +118,7 @@ export const vaultChannels = {
 
 export const JobProgress = z.object({
   jobId: JobId,
-  kind: z.enum(['import', 'export', 'rotate', 'erase']),
+  kind: z.enum(['import', 'export', 'rotate', 'erase', 'sanitize']),
   filesDone: z.number().int().nonnegative(),
   filesTotal: z.number().int().nonnegative(),
   bytesDone: z.number().nonnegative(),

@@ -10,6 +10,8 @@ import path from 'node:path';
 import { createCore, type Core, type CorePorts } from '../../electron/core/handlers';
 import { erasureWorkerFromSource } from '../../electron/core/erasure/run-erasure-in-worker';
 import { createPostureProbes } from '../../electron/platform/posture/probes-for-this-os';
+import { createClamavEngine } from '../../electron/platform/antivirus/clamav-engine';
+import { writeClamavTestDatabase } from './clamav-test-database';
 import type { Dialogs } from '../../electron/core/dialogs';
 import type { Logger } from '../../electron/core/logger';
 import { KDF_FLOOR } from '../../electron/core/vault/password-kdf';
@@ -23,6 +25,7 @@ export interface ScriptedDialogs {
   saveFile: string | null;
   certificateFile: string | null;
   policyFile: string | null;
+  releaseList: string | null;
 }
 
 export const TEST_PASSWORD = '湯呑みと珈琲 horse battery 42';
@@ -55,13 +58,14 @@ export async function createTestCore(overrides: Partial<CorePorts> = {}, options
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'fieldguard-test-')));
   const logLines: string[] = [];
   const events: Array<[string, unknown]> = [];
-  const scripted: ScriptedDialogs = { importSources: null, exportFolder: null, saveFile: null, certificateFile: null, policyFile: null };
+  const scripted: ScriptedDialogs = { importSources: null, exportFolder: null, saveFile: null, certificateFile: null, policyFile: null, releaseList: null };
   const dialogs: Dialogs = {
     pickImportSources: async () => scripted.importSources,
     pickExportFolder: async () => scripted.exportFolder,
     pickSaveFile: async () => scripted.saveFile,
     pickCertificateFile: async () => scripted.certificateFile,
     pickPolicyFile: async () => scripted.policyFile,
+    pickReleaseList: async () => scripted.releaseList,
   };
   const keychainService = options.keychainService ?? `FieldGuard test ${path.basename(dataDir)}`;
   const core = createCore({
@@ -73,6 +77,8 @@ export async function createTestCore(overrides: Partial<CorePorts> = {}, options
     erasureWorker: erasureWorkerFromSource,
     // This machine's real probes; a test that needs a given laptop passes recorded ones.
     postureProbes: createPostureProbes(),
+    // Real clamscan with a signature database written for the test (the machine is offline): it knows EICAR.
+    antivirus: createClamavEngine({ databaseDir: await writeClamavTestDatabase(`${dataDir}-clamav`) }),
     log: recordingLogger(logLines),
     emit: (event, payload) => void events.push([event, payload]),
     ...overrides,
@@ -97,6 +103,7 @@ export async function createTestCore(overrides: Partial<CorePorts> = {}, options
     async cleanup() {
       core.vault.lock('shutdown');
       await rm(dataDir, { recursive: true, force: true });
+      await rm(`${dataDir}-clamav`, { recursive: true, force: true });
     },
   };
 }

@@ -4,6 +4,7 @@ import { auditListCommand } from './audit-list';
 import { auditVerifyCommand } from './audit-verify';
 import { disksCommand } from './disks';
 import { eraseCommand } from './erase';
+import { sanitizeCommand } from './sanitize';
 import { selfcheckCommand } from './selfcheck';
 import { vaultChangePasswordCommand } from './vault-change-password';
 import { vaultEraseItemCommand } from './vault-erase-item';
@@ -27,5 +28,6 @@ export const commands: readonly Command[] = [
   auditListCommand,
   auditVerifyCommand,
   eraseCommand,
+  sanitizeCommand,
   verifyCommand,
 ];

@@ -6,7 +6,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { signersInFile } from '../../core/certificates/trusted-signers';
-import { verifyCertificate } from '../../core/certificates/verify-certificate';
+import { readCertificateEvidence, verifyCertificate } from '../../core/certificates/verify-certificate';
+import { checkReceivedFiles, deliveredFilesOf, type ReceivedCheck } from '../../core/sanitize/check-received-files';
 import { errorMessage } from '../../shared/error-messages';
 import { formatDateTime } from '../../shared/format-date';
 import { ExitCode, type CliIo, type Command } from '../command';
@@ -55,11 +56,39 @@ function printResult(io: CliIo, result: Awaited<ReturnType<typeof verifyCertific
   io.stdout(`${lines.join('\n')}\n`);
 }
 
+/** The receiving side of a sanitization report: the folder against the report's signed list of delivered files. */
+async function checkFolder(bytes: Buffer, folder: string): Promise<ReceivedCheck | 'not-a-report'> {
+  const evidence = await readCertificateEvidence(bytes);
+  const delivered = evidence?.payload.kind === 'sanitization' ? deliveredFilesOf(evidence.payload.facts) : null;
+  return delivered ? checkReceivedFiles(delivered, folder) : 'not-a-report';
+}
+
+function printReceived(io: CliIo, received: ReceivedCheck | 'not-a-report'): void {
+  const ja = io.language === 'ja';
+  if (received === 'not-a-report') {
+    io.stdout(`${errorMessage('SANITIZE_NOT_A_SANITIZATION_REPORT', io.language)}\n`);
+    return;
+  }
+  const lines = [
+    received.matches
+      ? ja
+        ? `フォルダーの ${received.matched.length} 件のファイルは、報告書のとおりです（追加・欠落・変更なし）。`
+        : `The folder's ${received.matched.length} files are exactly as the report lists them (nothing added, missing or changed).`
+      : ja
+        ? 'フォルダーの中身が報告書と一致しません。'
+        : 'The folder does not match the report.',
+    ...received.changed.map((f) => `  ✗ ${ja ? '変更' : 'changed'}: ${f}`),
+    ...received.missing.map((f) => `  ✗ ${ja ? '欠落' : 'missing'}: ${f}`),
+    ...received.extra.map((f) => `  ✗ ${ja ? '報告書にない' : 'not in the report'}: ${f}`),
+  ];
+  io.stdout(`${lines.join('\n')}\n`);
+}
+
 export const verifyCommand: Command = {
   name: 'verify',
   summary: { ja: '証明書 (PDF または証拠 JSON) が正規のものか検証します', en: 'Check whether a certificate (PDF or evidence JSON) is genuine' },
-  usage: 'verify FILE [--trust CERT_PDF_OR_FINGERPRINTS]... [--json]',
-  options: { trust: { type: 'string', multiple: true }, json: { type: 'boolean' } },
+  usage: 'verify FILE [--files RECEIVED_FOLDER] [--trust CERT_PDF_OR_FINGERPRINTS]... [--json]',
+  options: { trust: { type: 'string', multiple: true }, json: { type: 'boolean' }, files: { type: 'string' } },
   async run(args, io) {
     const text = TEXT[io.language];
     const [file] = args.positionals;
@@ -84,9 +113,15 @@ export const verifyCommand: Command = {
       return ExitCode.error;
     }
     const result = await verifyCertificate(bytes, { fingerprints });
-    if (args.values.json) printJson(io, result);
-    else printResult(io, result);
-    if (result.status === 'unreadable') return ExitCode.error;
-    return result.status === 'invalid' ? ExitCode.refused : ExitCode.ok;
+    const folder = typeof args.values.files === 'string' ? args.values.files : null;
+    const received = folder && result.status !== 'unreadable' ? await checkFolder(bytes, folder) : null;
+    if (args.values.json) printJson(io, received ? { ...result, files: received } : result);
+    else {
+      printResult(io, result);
+      if (received) printReceived(io, received);
+    }
+    if (result.status === 'unreadable' || received === 'not-a-report') return ExitCode.error;
+    if (result.status === 'invalid' || (received && !received.matches)) return ExitCode.refused;
+    return ExitCode.ok;
   },
 };

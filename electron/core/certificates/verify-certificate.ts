@@ -141,3 +141,19 @@ export async function verifyCertificate(bytes: Buffer, trusted?: TrustedSigners)
   if (start.startsWith('{')) return verifyEvidenceJson(bytes, trusted);
   return UNREADABLE;
 }
+
+/**
+ * The signed evidence of a certificate that verified (PDF or bare JSON), for checks that go
+ * beyond the certificate itself — e.g. the receiving side comparing delivered files with a
+ * sanitization report. Null when there is no readable evidence; call verifyCertificate first.
+ */
+export async function readCertificateEvidence(bytes: Buffer): Promise<EvidenceDocument | null> {
+  const start = bytes.subarray(0, 1024).toString('latin1').trimStart();
+  if (start.startsWith('{')) return bytes.length > MAX_EVIDENCE_BYTES ? null : parseEvidenceDocument(bytes.toString('utf8'));
+  if (!start.startsWith('%PDF-')) return null;
+  const first = findSignatureRanges(bytes)[0];
+  const parts = first ? signedParts(bytes, first) : null;
+  const pdf = await loadPdf(parts ? bytes.subarray(0, parts.signedEnd) : bytes);
+  const attached = pdf ? embeddedFile(pdf, EVIDENCE_ATTACHMENT_NAME, MAX_EVIDENCE_BYTES) : null;
+  return attached ? parseEvidenceDocument(attached.toString('utf8')) : null;
+}

@@ -21,6 +21,8 @@ export const findingCodes = [
   'TYPE_NOT_ALLOWED', // params: type
   'SOFTWARE_NOT_ON_RELEASE_LIST', // params: sha256
   'UNREADABLE',
+  'NOT_A_REGULAR_FILE', // a link, device or FIFO among the chosen files: never followed, never delivered
+  'CHANGED_DURING_SCAN', // the file changed while it was being copied for scanning
   // Active content
   'EXECUTABLE', // params: format (PE, ELF, Mach-O)
   'SHORTCUT', // Windows .lnk

@@ -5,9 +5,10 @@
  * either fully there or fully gone; `vault-recovery-sweep.ts` finishes the rest at unlock.
  */
 import { randomUUID } from 'node:crypto';
-import { lstat, mkdir, readdir, stat } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../app-error';
+import { UnreadableSourceError, walkFiles, type FoundFile } from '../files/walk-files';
 import { decryptFile, encryptFile } from './file-cipher';
 import { unwrapFileKey, wrapFileKey } from './file-keys';
 import { newKey, wipe } from './key-hierarchy';
@@ -38,12 +39,7 @@ export interface TransferOptions {
   readonly onProgress?: (progress: TransferProgress) => void;
 }
 
-interface SourceFile {
-  readonly absolute: string;
-  readonly relativePath: string;
-  readonly size: number;
-  readonly modifiedAt: string;
-}
+type SourceFile = FoundFile;
 
 export function ciphertextPath(session: VaultSession, itemId: string): string {
   return path.join(filesDir(session.dataDir), `${itemId}.fgv`);
@@ -71,26 +67,12 @@ function getItem(session: VaultSession, itemId: string): VaultItem & { wrappedKe
  * inside a site's folder must not pull in files from elsewhere.
  */
 async function collectSources(paths: readonly string[]): Promise<SourceFile[]> {
-  const found: SourceFile[] = [];
-  const visit = async (absolute: string, relativePath: string): Promise<void> => {
-    let info;
-    try {
-      info = await lstat(absolute);
-    } catch {
-      throw new AppError('VAULT_SOURCE_UNREADABLE');
-    }
-    if (info.isSymbolicLink()) return;
-    if (info.isDirectory()) {
-      const entries = await readdir(absolute).catch(() => {
-        throw new AppError('VAULT_SOURCE_UNREADABLE');
-      });
-      for (const entry of entries.sort()) await visit(path.join(absolute, entry), path.posix.join(relativePath, entry));
-      return;
-    }
-    if (info.isFile()) found.push({ absolute, relativePath, size: info.size, modifiedAt: info.mtime.toISOString() });
-  };
-  for (const chosen of paths) await visit(path.resolve(chosen), path.basename(chosen));
-  return found;
+  try {
+    return (await walkFiles(paths)).files;
+  } catch (error) {
+    if (error instanceof UnreadableSourceError) throw new AppError('VAULT_SOURCE_UNREADABLE');
+    throw error;
+  }
 }
 
 function progressReporter(files: readonly { size: number }[], onProgress?: (p: TransferProgress) => void) {

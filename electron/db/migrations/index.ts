@@ -5,5 +5,6 @@ import { migration0002Audit } from './0002-audit';
 import { migration0003Certificates } from './0003-certificates';
 import { migration0004Erasure } from './0004-erasure';
 import { migration0005SelfCheck } from './0005-self-check';
+import { migration0006Sanitization } from './0006-sanitization';
 
-export const migrations: readonly Migration[] = [migration0001Vault, migration0002Audit, migration0003Certificates, migration0004Erasure, migration0005SelfCheck];
+export const migrations: readonly Migration[] = [migration0001Vault, migration0002Audit, migration0003Certificates, migration0004Erasure, migration0005SelfCheck, migration0006Sanitization];

@@ -1,0 +1,75 @@
+/**
+ * `fieldguard sanitize PATH... --out DIR [--report FILE.pdf] [--reviewer NAME] [--json]`:
+ * the sanitization pipeline (10-5, 8-1) from the command line, with the same verdicts,
+ * quarantine in the vault and signed report as the Sanitize screen. Exit 0 when nothing was
+ * blocked; 1 when something was; 2 on error.
+ */
+import { writeFile } from 'node:fs/promises';
+import { AppError } from '../../core/app-error';
+import { getCertificate } from '../../core/certificates/certificate-store';
+import { analyzeFile } from '../../core/sanitize/analyze/analyze-file';
+import { runSanitization } from '../../core/sanitize/run-sanitization';
+import { saveSanitization, attachSanitizationReport } from '../../core/sanitize/sanitization-store';
+import { issueSanitizationReport } from '../../core/sanitize/sanitization-report';
+import { loadSanitizePolicy } from '../../core/sanitize/sanitize-policy';
+import { createAntivirusEngine } from '../../platform/antivirus/engine-for-this-os';
+import { errorMessage } from '../../shared/error-messages';
+import { findingText, verdictName } from '../../shared/sanitize-texts';
+import { ExitCode, type Command } from '../command';
+import { printJson, unlockedVault, vaultContext, vaultOptions } from '../vault-context';
+
+const MARK = { passed: '✓', sanitized: '~', blocked: '✗' } as const;
+
+export const sanitizeCommand: Command = {
+  name: 'sanitize',
+  summary: { ja: '施設に渡すファイルを無害化し、署名付きの無害化報告書を発行します', en: 'Sanitize files before handing them to a site, and issue the signed sanitization report' },
+  usage: 'sanitize PATH... --out DIR [--report FILE.pdf] [--reviewer NAME] [--clamav-db DIR] [--data-dir DIR] [--password-stdin] [--json]',
+  options: { ...vaultOptions, out: { type: 'string' }, report: { type: 'string' }, reviewer: { type: 'string' }, 'clamav-db': { type: 'string' } },
+  async run(args, io) {
+    const ja = io.language === 'ja';
+    const out = typeof args.values.out === 'string' ? args.values.out : null;
+    if (args.positionals.length === 0 || !out) {
+      io.stderr(ja ? '無害化するファイル（またはフォルダー）と --out を指定してください。\n' : 'Give the files (or folders) to sanitize and --out.\n');
+      return ExitCode.error;
+    }
+    const context = vaultContext(args, io);
+    const vault = await unlockedVault(context, io);
+    try {
+      const session = vault.session();
+      const databaseDir = typeof args.values['clamav-db'] === 'string' ? args.values['clamav-db'] : undefined;
+      const engine = createAntivirusEngine(process.platform, databaseDir ? { databaseDir } : {});
+      let result;
+      try {
+        result = await runSanitization(session, args.positionals, out, { engine, policy: loadSanitizePolicy(session), analyze: analyzeFile });
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        io.stderr(`${error.code}: ${errorMessage(error.code, io.language)}\n`);
+        return ExitCode.error;
+      }
+      const count = (verdict: string) => result.files.filter((f) => f.verdict === verdict).length;
+      session.db.transaction(() => {
+        saveSanitization(session.db, result);
+        session.audit.append('sanitize.finished', session.actor(), { sanitizationId: result.id, files: result.files.length, passed: count('passed'), sanitized: count('sanitized'), blocked: count('blocked'), engine: result.engine?.engine ?? null });
+      })();
+      let number: string | null = null;
+      if (typeof args.values.report === 'string') {
+        const reviewer = typeof args.values.reviewer === 'string' ? args.values.reviewer.trim() : null;
+        const issued = await issueSanitizationReport(session, result, reviewer, new Date());
+        attachSanitizationReport(session.db, result.id, issued.id);
+        const stored = getCertificate(session.db, issued.id);
+        if (stored) await writeFile(args.values.report, stored.pdf);
+        number = issued.number;
+      }
+      if (context.json) printJson(io, { ...result, report: number });
+      else {
+        const lines = result.files.map((f) => `${MARK[f.verdict]} ${verdictName(f.verdict, io.language)}\t${f.path}${f.findings.length ? `\n    ${f.findings.map((finding) => findingText(finding, io.language)).join(ja ? '、' : '; ')}` : ''}`);
+        lines.push('', ja ? `合格 ${count('passed')}・無害化済み ${count('sanitized')}・遮断 ${count('blocked')}` : `passed ${count('passed')}, sanitized ${count('sanitized')}, blocked ${count('blocked')}`);
+        if (number) lines.push(`${ja ? '報告書' : 'Report'}: ${number} → ${String(args.values.report)}`);
+        io.stdout(`${lines.join('\n')}\n`);
+      }
+      return count('blocked') === 0 ? ExitCode.ok : ExitCode.refused;
+    } finally {
+      vault.lock('manual');
+    }
+  },
+};

@@ -1,0 +1,73 @@
+/**
+ * What may be handed to a site (10-5): an allow-list of true types, editable in Settings, and
+ * the vendor's release list — the SHA-256 of each software package the vendor published —
+ * without which no executable or installer passes. Kept in the vault's settings.
+ */
+import { z } from 'zod';
+import type { VaultSession } from '../vault/vault-session';
+
+/** By default: DICOM, common images, PDF, plain text / CSV / XML / JSON, Office documents without active content, ZIP archives of those. */
+export const DEFAULT_ALLOWED_TYPES: readonly string[] = [
+  'dicom',
+  'png',
+  'jpeg',
+  'tiff',
+  'bmp',
+  'gif',
+  'pdf',
+  'txt',
+  'csv',
+  'xml',
+  'json',
+  'docx',
+  'xlsx',
+  'pptx',
+  'zip',
+];
+
+/** Software packages: they pass only when their SHA-256 is on an imported vendor release list. */
+export const SOFTWARE_TYPES: ReadonlySet<string> = new Set(['pe', 'msi', 'elf', 'macho']);
+
+export const SanitizePolicy = z
+  .object({
+    allowedTypes: z.array(z.string().regex(/^[a-z0-9-]{1,20}$/)).max(100),
+    /** The vendor's published packages: SHA-256 → package name. */
+    releases: z.array(z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/), name: z.string().max(200) }).strict()).max(10_000),
+  })
+  .strict();
+export type SanitizePolicy = z.infer<typeof SanitizePolicy>;
+
+export const DEFAULT_SANITIZE_POLICY: SanitizePolicy = { allowedTypes: [...DEFAULT_ALLOWED_TYPES], releases: [] };
+
+const KEY = 'sanitize_policy';
+
+export function loadSanitizePolicy(session: VaultSession): SanitizePolicy {
+  const row = session.db.prepare('SELECT value FROM settings WHERE key = ?').get(KEY) as { value: string } | undefined;
+  if (!row) return DEFAULT_SANITIZE_POLICY;
+  const parsed = SanitizePolicy.safeParse(JSON.parse(row.value));
+  return parsed.success ? parsed.data : DEFAULT_SANITIZE_POLICY;
+}
+
+export function saveSanitizePolicy(session: VaultSession, policy: SanitizePolicy): SanitizePolicy {
+  session.db.transaction(() => {
+    session.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(KEY, JSON.stringify(policy));
+    session.audit.append('settings.changed', session.actor(), { setting: 'sanitizePolicy', allowedTypes: policy.allowedTypes.join(' '), releases: policy.releases.length });
+  })();
+  return policy;
+}
+
+/**
+ * A vendor release list: one package a line, `<sha256>  <name>` (the format `sha256sum`
+ * prints, so a vendor's SHA256SUMS file works as it is); blank lines and `#` comments skipped.
+ */
+export function parseReleaseList(text: string): SanitizePolicy['releases'] {
+  const releases: { sha256: string; name: string }[] = [];
+  for (const line of text.replace(/^\uFEFF/, '').split(/\r?\n/)) {
+    const trimmed = line.trim();
+    if (!trimmed || trimmed.startsWith('#')) continue;
+    const match = /^([0-9a-fA-F]{64})\s+\*?(.+)$/.exec(trimmed);
+    if (!match?.[1] || !match[2]) throw new Error('not a release list line');
+    releases.push({ sha256: match[1].toLowerCase(), name: match[2].trim() });
+  }
+  return releases;
+}

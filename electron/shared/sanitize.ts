@@ -1,0 +1,104 @@
+/**
+ * The `sanitize.*` channels (10-5, 8-1): choose files and an output folder in native dialogs,
+ * run the pipeline (verdict per file with reasons), sign off and issue the signed
+ * sanitization report, keep the allow-list and the vendor release list; and, for the
+ * receiving side, check a folder of files against a report.
+ */
+import { z } from 'zod';
+import { defineChannel, noRequest } from './ipc/define';
+
+export const sanitizeErrorCodes = [
+  'SANITIZE_NOTHING_CHOSEN',
+  'SANITIZE_NO_OUTPUT',
+  'SANITIZE_OUTPUT_NOT_EMPTY',
+  'SANITIZE_OUTPUT_OVERLAPS',
+  'SANITIZE_NOT_FOUND',
+  'SANITIZE_RELEASE_LIST_INVALID',
+  'SANITIZE_NOT_A_SANITIZATION_REPORT',
+] as const;
+
+export const Verdict = z.enum(['passed', 'sanitized', 'blocked']);
+
+export const SanitizeFinding = z.object({
+  code: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  entry: z.string().optional(),
+});
+
+export const SanitizedFile = z.object({
+  path: z.string(),
+  size: z.number().nonnegative(),
+  sha256Before: z.string().nullable(),
+  sha256After: z.string().nullable(),
+  type: z.string(),
+  innerTypes: z.array(z.string()),
+  verdict: Verdict,
+  findings: z.array(SanitizeFinding),
+  quarantineItemId: z.string().nullable(),
+});
+
+export const EngineInfo = z.object({ engine: z.string(), version: z.string().nullable(), databaseVersion: z.string().nullable(), databaseDate: z.string().nullable() });
+
+export const SanitizationResult = z.object({
+  id: z.string(),
+  startedAt: z.string(),
+  finishedAt: z.string(),
+  outputName: z.string(),
+  engine: EngineInfo.nullable(),
+  engineName: z.string(),
+  policy: z.object({ allowedTypes: z.array(z.string()), releases: z.number() }),
+  files: z.array(SanitizedFile),
+});
+export type SanitizationResult = z.infer<typeof SanitizationResult>;
+
+export const SanitizationSummary = z.object({
+  id: z.string(),
+  finishedAt: z.string(),
+  outputName: z.string(),
+  counts: z.object({ passed: z.number(), sanitized: z.number(), blocked: z.number() }),
+  certificateNumber: z.string().nullable(),
+});
+
+export const SanitizeSelection = z.object({
+  sources: z.array(z.object({ id: z.uuid(), label: z.string(), files: z.number(), bytes: z.number() })),
+  output: z.string().nullable(),
+});
+
+export const ReceivedCheck = z.object({
+  /** Every file in the folder is listed with the same SHA-256, and every delivered file is there. */
+  matches: z.boolean(),
+  matched: z.array(z.string()),
+  changed: z.array(z.string()),
+  missing: z.array(z.string()),
+  extra: z.array(z.string()),
+});
+export type ReceivedCheck = z.infer<typeof ReceivedCheck>;
+
+const JobId = z.uuid();
+
+export const sanitizeChannels = {
+  'sanitize.addSources': defineChannel({ request: z.object({ pick: z.enum(['files', 'folder']) }).strict(), response: SanitizeSelection }),
+  'sanitize.removeSource': defineChannel({ request: z.object({ id: z.uuid() }).strict(), response: SanitizeSelection }),
+  'sanitize.chooseOutput': defineChannel({ request: noRequest, response: SanitizeSelection }),
+  'sanitize.selection': defineChannel({ request: noRequest, response: SanitizeSelection }),
+  'sanitize.start': defineChannel({ request: z.object({ jobId: JobId }).strict(), response: SanitizationResult }),
+  'sanitize.history': defineChannel({ request: noRequest, response: z.object({ runs: z.array(SanitizationSummary) }) }),
+  'sanitize.get': defineChannel({ request: z.object({ id: z.string().min(1).max(100) }).strict(), response: SanitizationResult }),
+  /** The engineer's sign-off (optionally with a second reviewer): issues the signed report. */
+  'sanitize.signOff': defineChannel({
+    request: z.object({ id: z.string().min(1).max(100), reviewer: z.string().trim().max(100) }).strict(),
+    response: z.object({ certificateId: z.string(), number: z.string() }),
+  }),
+  'sanitize.policy': defineChannel({ request: noRequest, response: z.object({ allowedTypes: z.array(z.string()), releases: z.number() }) }),
+  'sanitize.setAllowedTypes': defineChannel({
+    request: z.object({ allowedTypes: z.array(z.string().regex(/^[a-z0-9-]{1,20}$/)).max(100) }).strict(),
+    response: z.object({ allowedTypes: z.array(z.string()), releases: z.number() }),
+  }),
+  /** A vendor release list (SHA256SUMS format) chosen in a native dialog. */
+  'sanitize.importReleaseList': defineChannel({ request: noRequest, response: z.object({ imported: z.boolean(), allowedTypes: z.array(z.string()), releases: z.number() }) }),
+  /** The receiving side: a report and a folder, both chosen in native dialogs. */
+  'sanitize.checkReceived': defineChannel({
+    request: noRequest,
+    response: z.object({ cancelled: z.boolean(), reportGenuine: z.boolean().nullable(), number: z.string().nullable(), check: ReceivedCheck.nullable() }),
+  }),
+};
