@@ -5,8 +5,8 @@
  * positively scanned (missing, unreadable, no database, cut short) is an error, never clean.
  * Skipped, with the reason printed, only where clamscan is not installed.
  */
-import { spawnSync } from 'node:child_process';
-import { chmod, mkdir, mkdtemp, readdir, readFile, rm, truncate, unlink, writeFile } from 'node:fs/promises';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { access, chmod, mkdir, mkdtemp, readdir, readFile, rm, truncate, unlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,6 +22,9 @@ import { EICAR, EICAR_DETECTION, writeClamavTestDatabase } from '../support/clam
 const clamscanVersion = spawnSync('clamscan', ['--version'], { encoding: 'utf8' });
 const clamscanMissing = clamscanVersion.error ? `clamscan is not installed (${clamscanVersion.error.message}); install the Debian package "clamav"` : null;
 if (clamscanMissing) console.warn(`Skipping the ClamAV integration tests: ${clamscanMissing}`);
+
+const clamdMissing = clamscanMissing ?? (['clamd', 'clamdscan'].find((program) => spawnSync(program, ['--version']).error !== undefined) ?? null);
+if (clamdMissing && !clamscanMissing) console.warn(`Skipping the clamd tests: ${clamdMissing} is not installed (Debian packages "clamav-daemon" and "clamdscan")`);
 
 const isRoot = process.getuid?.() === 0;
 const hasSetpriv = spawnSync('setpriv', ['--version']).error === undefined;
@@ -305,6 +308,13 @@ describe.skipIf(clamscanMissing !== null)('the ClamAV engine with the real clams
     expect((await missing.scan([file])).get(file)).toEqual({ status: 'error', detail: 'clamscan is not installed' });
   });
 
+  it('falls back to clamscan when clamdscan reaches no clamd', async () => {
+    const eicar = await put('fallback-eicar.com', EICAR);
+    const ok = await put('fallback-ok.txt', 'ok\n');
+    const engine = createClamavEngine({ databaseDir: database, clamdscanPath: path.join(work, 'no-such-clamdscan') });
+    expect(Object.fromEntries(await engine.scan([eicar, ok]))).toEqual({ [eicar]: infected, [ok]: clean });
+  });
+
   it('kills clamscan when the scan is cancelled, and reports a timeout as errors', async () => {
     // 1.5 GB of zeros (sparse, no disk space) takes clamscan about 15 s here.
     const big = path.join(files, 'big.bin');
@@ -314,7 +324,10 @@ describe.skipIf(clamscanMissing !== null)('the ClamAV engine with the real clams
 
     const controller = new AbortController();
     const scanning = engine.scan([big], { signal: controller.signal });
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // Wait until clamscan runs (a busy machine may take a moment to start it).
+    for (let waited = 0; (await ourClamscans()).length === 0 && waited < 10_000; waited += 50) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
     expect(await ourClamscans()).toHaveLength(1);
     const cancelledAt = Date.now();
     controller.abort(new Error('cancelled by the engineer'));
@@ -327,5 +340,82 @@ describe.skipIf(clamscanMissing !== null)('the ClamAV engine with the real clams
     expect(timed.get(big)).toMatchObject({ status: 'error', detail: expect.stringContaining('timed out') });
     expect(await ourClamscans()).toEqual([]);
     await unlink(big);
+  });
+});
+
+describe.skipIf(clamdMissing !== null)('the ClamAV engine through a running clamd', () => {
+  let work: string;
+  let clamd: ChildProcess;
+  let clamdscan: string;
+
+  beforeAll(async () => {
+    work = await mkdtemp(path.join(os.tmpdir(), 'fieldguard-clamd-test-'));
+    const database = await writeClamavTestDatabase(path.join(work, 'db'));
+    const socket = path.join(work, 'clamd.sock');
+    const config = path.join(work, 'clamd.conf');
+    // The settings that SCAN_OPTIONS gives clamscan: clamd takes them only from its configuration.
+    await writeFile(
+      config,
+      [
+        `LocalSocket ${socket}`,
+        `DatabaseDirectory ${database}`,
+        `LogFile ${path.join(work, 'clamd.log')}`,
+        'Foreground yes',
+        'AlertExceedsMax yes',
+        'MaxFileSize 2047M',
+        'MaxScanSize 2047M',
+        'AlertEncrypted yes',
+        'AlertOLE2Macros yes',
+        'AlertBrokenExecutables yes',
+        '',
+      ].join('\n'),
+    );
+    clamd = spawn('clamd', ['-c', config], { stdio: 'ignore' });
+    for (let waited = 0; ; waited += 100) {
+      try {
+        await access(socket);
+        break;
+      } catch {
+        if (waited > 30_000) throw new Error('clamd did not open its socket within 30 s');
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    }
+    // clamdscan finds clamd through a configuration file; the engine runs clamdscan as given.
+    clamdscan = path.join(work, 'clamdscan');
+    await writeFile(clamdscan, `#!/bin/sh\nexec clamdscan --config-file='${config}' "$@"\n`);
+    await chmod(clamdscan, 0o755);
+  });
+  afterAll(async () => {
+    clamd?.kill('SIGKILL');
+    await rm(work, { recursive: true, force: true });
+  });
+
+  it('gives every file its own result, as clamscan does', async () => {
+    const put = async (name: string, data: Buffer | string) => {
+      const file = path.join(work, name);
+      await writeFile(file, data);
+      return file;
+    };
+    const files = {
+      clean: await put('notes.txt', 'fine\n'),
+      eicar: await put('report.pdf', EICAR),
+      zipped: await put('eicar.zip', await zip({ 'eicar.com': EICAR })),
+      colon: await put('a: b.txt', EICAR),
+      dash: await put('-dash.txt', 'fine\n'),
+      japanese: await put('保守 報告.txt', EICAR),
+    };
+    const missing = path.join(work, 'missing.txt');
+    const results = await createClamavEngine({ databaseDir: path.join(work, 'db'), clamdscanPath: clamdscan }).scan([...Object.values(files), missing]);
+    expect(Object.fromEntries(Object.entries(files).map(([key, file]) => [key, results.get(file)]))).toEqual({
+      clean,
+      eicar: infected,
+      zipped: infected,
+      colon: infected,
+      dash: clean,
+      japanese: infected,
+    });
+    expect(results.get(missing)).toMatchObject({ status: 'error' });
+    // clamd itself did the work (no fallback to clamscan): it logged the detection.
+    expect(await readFile(path.join(work, 'clamd.log'), 'utf8')).toContain(`${files.eicar}: ${EICAR_DETECTION} FOUND`);
   });
 });

@@ -9,13 +9,14 @@
  *   passed byte for byte. A name with a line break cannot be listed and is an error.
  * - Every input gets its own result from its own output line (clamscan-output.ts); anything
  *   else (no line, a warning, a killed run, exit 2) is an error, so the pipeline fails closed.
- * - The database is always named with `-d` (the directory we read the headers of), so what
+ * - The database is always named with `--database` (the directory we read the headers of), so what
  *   `info()` reports is what the scan used. No database → `info()` is null and scans are errors.
  * - Heuristic alerts, chosen with the other analyzers in mind (see SCAN_OPTIONS).
  * - clamd (`clamdscan`) avoids the signature load altogether but scans with clamd.conf's
  *   settings, not ours, so it is used only when the caller names `clamdscanPath` (asserting
- *   that clamd is configured like SCAN_OPTIONS), and a clamd that does not answer falls back to
- *   clamscan.
+ *   that clamd is configured like SCAN_OPTIONS: AlertExceedsMax, MaxFileSize/MaxScanSize 2047M,
+ *   AlertEncrypted, AlertOLE2Macros, AlertBrokenExecutables), with `--fdpass` so clamd reads
+ *   the files with our permissions; a clamd that does not answer falls back to clamscan.
  */
 import { constants as fsConstants } from 'node:fs';
 import { access, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
@@ -47,15 +48,17 @@ const DEFAULT_TIMEOUT_MS = 30 * 60_000;
  * Options for every scan, and why:
  * - `--alert-exceeds-max` with limits raised to what libclamav can scan (2 GiB − 1): by
  *   default clamscan silently reports OK for the unscanned rest of a file over 100 MB
- *   (a DICOM series easily is), and for a file over the limit. With the raised limits a large
+ *   (a multi-frame DICOM file can be), and for a file over the limit. With the raised limits a large
  *   file is scanned to its end, and only a file ClamAV truly cannot scan is flagged
- *   (Heuristics.Limits.Exceeded.*). Measured: an archive entry over the limit is still cut
- *   silently, which is why the archive analyzer, not ClamAV, enforces expansion limits.
+ *   (Heuristics.Limits.Exceeded.*). Measured with ClamAV 1.4.6: an archive *entry* over the
+ *   limit is still cut silently (a 300 MB entry under the default 100 MB limit came back OK),
+ *   and a Zip64 archive came back OK without being unpacked, which is why the archive
+ *   analyzer, not ClamAV, enforces expansion limits and reads archives itself.
  * - `--alert-encrypted`: an encrypted archive or document is content no engine looked at. The
  *   archive analyzer blocks encrypted zip entries; this also covers formats it does not open
  *   (RAR, 7z, encrypted PDF that ClamAV cannot decrypt).
  * - `--alert-macros`: the Office analyzer reports OFFICE_MACRO for the formats it parses;
- *   ClamAV also finds VBA in OLE2 containers nested where that analyzer does not look.
+ *   ClamAV can also find VBA in OLE2 containers nested where that analyzer does not look.
  * - `--alert-broken`: a malformed PE/ELF is blocked as an executable anyway; flagging it costs
  *   nothing and still holds when an executable is hidden in a container ClamAV unpacks.
  * Each of these can only turn a clean result into a detection, never the other way.

@@ -3,11 +3,12 @@
  * router and the navigation rail are both built from this list.
  */
 import type { ReactElement } from 'react';
-import { Board24Regular, Certificate24Regular, DocumentBulletListClock24Regular, Eraser24Regular, Laptop24Regular, Settings24Regular, ShieldCheckmark24Regular, Vault24Regular } from '@fluentui/react-icons';
+import { Board24Regular, Certificate24Regular, DocumentBulletListClock24Regular, Eraser24Regular, Laptop24Regular, Settings24Regular, ShieldCheckmark24Regular, ShieldTask24Regular, Vault24Regular } from '@fluentui/react-icons';
 import { AuditPage } from '../features/audit/AuditPage';
 import { CertificatesPage } from '../features/certificates/CertificatesPage';
 import { ErasurePage } from '../features/erasure/ErasurePage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
+import { SanitizePage } from '../features/sanitize/SanitizePage';
 import { SelfCheckPage } from '../features/self-check/SelfCheckPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { SystemPage } from '../features/system/SystemPage';
@@ -27,6 +28,7 @@ export const screens: readonly Screen[] = [
   { path: 'self-check', labelKey: 'nav.selfCheck', icon: <ShieldCheckmark24Regular />, element: <SelfCheckPage /> },
   { path: 'vault', labelKey: 'nav.vault', icon: <Vault24Regular />, element: <VaultFilesPage /> },
   { path: 'erasure', labelKey: 'nav.erasure', icon: <Eraser24Regular />, element: <ErasurePage /> },
+  { path: 'sanitize', labelKey: 'nav.sanitize', icon: <ShieldTask24Regular />, element: <SanitizePage /> },
   { path: 'certificates', labelKey: 'nav.certificates', icon: <Certificate24Regular />, element: <CertificatesPage /> },
   { path: 'audit', labelKey: 'nav.audit', icon: <DocumentBulletListClock24Regular />, element: <AuditPage /> },
   { path: 'system', labelKey: 'nav.system', icon: <Laptop24Regular />, element: <SystemPage /> },

@@ -1,8 +1,9 @@
 /**
  * i18next set up with the two languages; Japanese is the default and the fallback. The
  * texts shared with the CLI are merged in: error messages under `errors.*`, the password
- * rule and its refusals under `password.*`, and the self-check's check names, statuses,
- * reasons and remediation steps under `selfCheckTexts.*` (the signed report reads the same files).
+ * rule and its refusals under `password.*`, the self-check's check names, statuses, reasons
+ * and remediation steps under `selfCheckTexts.*`, and the sanitization's verdicts and reasons
+ * under `sanitizeTexts.*` (the signed reports read the same files).
  */
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
@@ -10,6 +11,8 @@ import errorsEn from '@shared/i18n/errors.en.json';
 import errorsJa from '@shared/i18n/errors.ja.json';
 import passwordEn from '@shared/i18n/password.en.json';
 import passwordJa from '@shared/i18n/password.ja.json';
+import sanitizeEn from '@shared/i18n/sanitize.en.json';
+import sanitizeJa from '@shared/i18n/sanitize.ja.json';
 import selfCheckEn from '@shared/i18n/self-check.en.json';
 import selfCheckJa from '@shared/i18n/self-check.ja.json';
 import { DEFAULT_LANGUAGE } from '@shared/locale';
@@ -20,8 +23,8 @@ export const i18n = i18next.createInstance();
 
 void i18n.use(initReactI18next).init({
   resources: {
-    ja: { translation: { ...ja, errors: errorsJa, password: passwordJa, selfCheckTexts: selfCheckJa } },
-    en: { translation: { ...en, errors: errorsEn, password: passwordEn, selfCheckTexts: selfCheckEn } },
+    ja: { translation: { ...ja, errors: errorsJa, password: passwordJa, selfCheckTexts: selfCheckJa, sanitizeTexts: sanitizeJa } },
+    en: { translation: { ...en, errors: errorsEn, password: passwordEn, selfCheckTexts: selfCheckEn, sanitizeTexts: sanitizeEn } },
   },
   lng: DEFAULT_LANGUAGE,
   fallbackLng: DEFAULT_LANGUAGE,

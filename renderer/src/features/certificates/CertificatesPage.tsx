@@ -1,7 +1,8 @@
 /**
- * Certificates: those issued from this vault (10-1 erasure, and later the other reports),
- * each re-exportable as its signed PDF, and a check anyone's certificate can be put through —
- * the same check `fieldguard verify` and the hospital's own PDF reader make.
+ * Certificates: those issued from this vault (10-1 erasure, the self-check and sanitization
+ * reports), each re-exportable as its signed PDF, a check anyone's certificate can be put
+ * through — the same check `fieldguard verify` and the hospital's own PDF reader make — and
+ * the receiving side's check of a delivered folder against its sanitization report.
  */
 import { useState } from 'react';
 import {
@@ -16,6 +17,7 @@ import { ErrorState } from '../../components/ErrorState';
 import { PageHeading } from '../../components/PageHeading';
 import { QueryView } from '../../components/QueryView';
 import { invoke } from '../../lib/bridge';
+import { ReceivedCheckSection } from './ReceivedCheckSection';
 import { TrustedSigners } from './TrustedSigners';
 import { VerificationResult } from './VerificationResult';
 
@@ -52,6 +54,7 @@ export function CertificatesPage() {
         {verify.data?.cancelled && <Text role="status">{t('certificates.verify.cancelled')}</Text>}
         {verify.data?.result && verify.data.fileName && <VerificationResult fileName={verify.data.fileName} result={verify.data.result} />}
       </section>
+      <ReceivedCheckSection />
       <section className={styles.section} aria-labelledby="certificates-list-heading">
         <Subtitle1 as="h2" id="certificates-list-heading">{t('certificates.list.title')}</Subtitle1>
         {exported && <MessageBar intent="success"><MessageBarBody>{t('certificates.list.exported')}</MessageBarBody></MessageBar>}

@@ -1,10 +1,11 @@
-/** Settings of the open vault: auto-lock, the password, the master key, and the self-check policy. */
+/** Settings of the open vault: auto-lock, the password, the master key, the self-check policy and the sanitization policy. */
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { PageHeading } from '../../components/PageHeading';
 import { AutoLockSection } from './AutoLockSection';
 import { ChangePasswordSection } from './ChangePasswordSection';
 import { RotateKeySection } from './RotateKeySection';
+import { SanitizePolicySection } from './SanitizePolicySection';
 import { SelfCheckPolicySection } from './SelfCheckPolicySection';
 
 const useStyles = makeStyles({
@@ -26,6 +27,7 @@ export function SettingsPage() {
       <ChangePasswordSection className={styles.section} />
       <RotateKeySection className={styles.section} />
       <SelfCheckPolicySection className={styles.section} />
+      <SanitizePolicySection className={styles.section} />
     </>
   );
 }

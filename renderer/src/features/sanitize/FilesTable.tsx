@@ -1,0 +1,83 @@
+/**
+ * Every file of a run: its path, verdict (icon and word), true type (from its content, not its
+ * name), size, and the reasons in plain words. A blocked file says where it went — the
+ * encrypted quarantine in the vault — because it was never written to the output folder.
+ */
+import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { LockClosed16Regular } from '@fluentui/react-icons';
+import { useTranslation } from 'react-i18next';
+import { formatBytes } from '@shared/format-bytes';
+import type { Language } from '@shared/locale';
+import type { SanitizedFile } from './use-sanitize';
+import { useSanitizeTexts } from './use-sanitize-texts';
+import { VerdictBadge } from './VerdictBadge';
+
+const useStyles = makeStyles({
+  wrap: { overflowX: 'auto' },
+  table: { minWidth: '880px' },
+  // The reasons are the longest text: they get what the other columns leave.
+  path: { width: '24%', overflowWrap: 'anywhere' },
+  verdict: { width: '120px' },
+  type: { width: '168px', overflowWrap: 'anywhere' },
+  size: { width: '84px', textAlign: 'end', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
+  reasons: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
+  note: { display: 'flex', gap: tokens.spacingHorizontalXS, alignItems: 'flex-start', marginTop: tokens.spacingVerticalXXS },
+  noteIcon: { flexShrink: 0, marginTop: '3px' },
+  muted: { color: tokens.colorNeutralForeground3 },
+  // Signature names and archive entries are long unbroken words: they wrap rather than push the table wider.
+  cell: { paddingBlock: tokens.spacingVerticalS, overflowWrap: 'anywhere' },
+});
+
+export function FilesTable({ files, labelledBy }: { files: readonly SanitizedFile[]; labelledBy: string }) {
+  const styles = useStyles();
+  const { t, i18n } = useTranslation();
+  const language = i18n.language as Language;
+  const texts = useSanitizeTexts();
+  const typeOf = (file: SanitizedFile) =>
+    file.innerTypes.length > 0 ? t('sanitize.files.withInner', { type: texts.typeName(file.type), inner: file.innerTypes.map(texts.typeName).join(t('sanitize.files.separator')) }) : texts.typeName(file.type);
+
+  return (
+    <div className={styles.wrap}>
+      <Table aria-labelledby={labelledBy} className={styles.table} size="small" data-testid="sanitize-files">
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>{t('sanitize.files.columns.path')}</TableHeaderCell>
+            <TableHeaderCell className={styles.verdict}>{t('sanitize.files.columns.verdict')}</TableHeaderCell>
+            <TableHeaderCell className={styles.type}>{t('sanitize.files.columns.type')}</TableHeaderCell>
+            <TableHeaderCell className={styles.size}>{t('sanitize.files.columns.size')}</TableHeaderCell>
+            <TableHeaderCell>{t('sanitize.files.columns.reasons')}</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {files.map((file) => (
+            <TableRow key={file.path} data-path={file.path} data-verdict={file.verdict}>
+              <TableCell className={styles.path}>{file.path}</TableCell>
+              <TableCell className={styles.verdict}><VerdictBadge verdict={file.verdict} /></TableCell>
+              <TableCell className={styles.type}>{typeOf(file)}</TableCell>
+              <TableCell className={styles.size}>{formatBytes(file.size, language)}</TableCell>
+              <TableCell className={styles.cell}>
+                <div>
+                  {file.findings.length === 0 ? (
+                    <Text className={styles.muted}>{t('sanitize.files.noFindings')}</Text>
+                  ) : (
+                    <ul className={styles.reasons}>
+                      {file.findings.map((finding, index) => (
+                        <li key={`${finding.code}-${index}`}><Text>{texts.reason(finding)}</Text></li>
+                      ))}
+                    </ul>
+                  )}
+                  {file.verdict === 'blocked' && (
+                    <Text size={200} className={styles.note} data-testid="sanitize-quarantine-note">
+                      <LockClosed16Regular className={styles.noteIcon} aria-hidden />
+                      {file.quarantineItemId ? t('sanitize.files.quarantined') : t('sanitize.files.notDelivered')}
+                    </Text>
+                  )}
+                </div>
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </div>
+  );
+}

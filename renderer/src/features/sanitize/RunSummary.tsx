@@ -1,0 +1,79 @@
+/**
+ * The outcome of a run at the top of its results: whether everything may be handed over or
+ * how many files were blocked, the count of each verdict, when it ran (JST), the output
+ * folder, and the anti-virus engine with its signature database. Without a usable engine
+ * nothing can pass (fail closed), and the screen says so in words.
+ */
+import { MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '@shared/format-date';
+import type { Language } from '@shared/locale';
+import { FactList } from '../../components/FactList';
+import { verdicts, type SanitizationRun, type SanitizeVerdict } from './use-sanitize';
+import { VerdictBadge } from './VerdictBadge';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  tiles: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
+  tile: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalM,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground1,
+    minWidth: '180px',
+  },
+  count: { fontVariantNumeric: 'tabular-nums' },
+});
+
+export function countVerdicts(run: SanitizationRun): Record<SanitizeVerdict, number> {
+  const counts: Record<SanitizeVerdict, number> = { passed: 0, sanitized: 0, blocked: 0 };
+  for (const file of run.files) counts[file.verdict] += 1;
+  return counts;
+}
+
+export function RunSummary({ run }: { run: SanitizationRun }) {
+  const styles = useStyles();
+  const { t, i18n } = useTranslation();
+  const language = i18n.language as Language;
+  const counts = countVerdicts(run);
+  const engine = run.engine;
+  const facts: Array<[string, string]> = [
+    [t('sanitize.result.checkedAt'), formatDateTime(run.finishedAt, language)],
+    [t('sanitize.result.output'), run.outputName],
+    [t('sanitize.result.engine'), engine ? `${engine.engine} ${engine.version ?? ''}`.trim() : t('sanitize.result.engineUnavailable', { engine: run.engineName })],
+    [
+      t('sanitize.result.database'),
+      engine?.databaseVersion
+        ? t('sanitize.result.databaseValue', { version: engine.databaseVersion, date: engine.databaseDate ? formatDateTime(engine.databaseDate, language) : '—' })
+        : '—',
+    ],
+  ];
+
+  return (
+    <div className={styles.root}>
+      <MessageBar intent={counts.blocked > 0 ? 'warning' : 'success'} layout="multiline" role="status" data-testid="sanitize-summary">
+        <MessageBarBody>
+          <MessageBarTitle>{counts.blocked > 0 ? t('sanitize.result.someBlocked', { count: counts.blocked }) : t('sanitize.result.allClear')}</MessageBarTitle>
+          {t(counts.blocked > 0 ? 'sanitize.result.deliveredSome' : 'sanitize.result.deliveredAll', { count: counts.passed + counts.sanitized, output: run.outputName })}
+        </MessageBarBody>
+      </MessageBar>
+      {!engine && (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>{t('sanitize.result.noEngine', { engine: run.engineName })}</MessageBarBody>
+        </MessageBar>
+      )}
+      <ul className={styles.tiles} aria-label={t('sanitize.result.countsLabel')} data-testid="sanitize-counts">
+        {verdicts.map((verdict) => (
+          <li key={verdict} className={styles.tile} data-verdict={verdict}>
+            <VerdictBadge verdict={verdict} />
+            <Text size={500} weight="semibold" className={styles.count}>{t('sanitize.result.count', { count: counts[verdict] })}</Text>
+          </li>
+        ))}
+      </ul>
+      <FactList facts={facts} />
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+/**
+ * The sign-off (10-5): the engineer named in the vault's profile approves the run, with an
+ * optional second reviewer, and the signed sanitization report is issued once through the
+ * certificate service. A run already signed off shows its report number instead.
+ */
+import { useState } from 'react';
+import { Button, Field, Input, Link, MessageBar, MessageBarBody, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Certificate20Regular } from '@fluentui/react-icons';
+import { useTranslation } from 'react-i18next';
+import { ErrorState } from '../../components/ErrorState';
+import { FactList } from '../../components/FactList';
+import { useVaultStatus } from '../vault/use-vault';
+import { countVerdicts } from './RunSummary';
+import { SignOffDialog } from './SignOffDialog';
+import { useSignOff, type SanitizationRun } from './use-sanitize';
+
+/** The contract's limit on the reviewer's name. */
+const REVIEWER_MAX = 100;
+
+const useStyles = makeStyles({
+  area: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    alignItems: 'flex-start',
+    maxWidth: '60em',
+    padding: tokens.spacingHorizontalL,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+  heading: { margin: 0 },
+  reviewer: { width: '24em', maxWidth: '100%' },
+});
+
+export function SignOffSection({ run, issuedNumber }: { run: SanitizationRun; issuedNumber: string | null }) {
+  const styles = useStyles();
+  const { t } = useTranslation();
+  const status = useVaultStatus();
+  const signOff = useSignOff();
+  const [reviewer, setReviewer] = useState('');
+  const [confirming, setConfirming] = useState(false);
+  const profile = status.data?.profile;
+  const engineer = profile ? t('sanitize.signOff.engineerValue', { name: profile.name, company: profile.company, employeeId: profile.employeeId }) : '—';
+  const justIssued = signOff.data?.number ?? null;
+  const number = justIssued ?? issuedNumber;
+
+  return (
+    <section className={styles.area} aria-labelledby="sanitize-signoff-heading" data-testid="sanitize-signoff">
+      <Subtitle2 as="h3" id="sanitize-signoff-heading" className={styles.heading}>{t('sanitize.signOff.title')}</Subtitle2>
+      {number !== null ? (
+        <MessageBar intent="success" role="status" layout="multiline" data-testid="sanitize-report-issued">
+          <MessageBarBody>
+            {t(justIssued ? 'sanitize.signOff.issued' : 'sanitize.signOff.alreadyIssued', { number })}{' '}
+            <Link href="#/certificates">{t('sanitize.signOff.openCertificates')}</Link>
+          </MessageBarBody>
+        </MessageBar>
+      ) : (
+        <>
+          <Text>{t('sanitize.signOff.intro')}</Text>
+          <FactList facts={[[t('sanitize.signOff.engineer'), engineer]]} />
+          <Field className={styles.reviewer} label={t('sanitize.signOff.reviewer')} hint={t('sanitize.signOff.reviewerHint')}>
+            <Input value={reviewer} maxLength={REVIEWER_MAX} onChange={(_event, data) => setReviewer(data.value)} autoComplete="off" />
+          </Field>
+          <Button appearance="primary" icon={<Certificate20Regular />} disabledFocusable={signOff.isPending} onClick={() => setConfirming(true)}>
+            {signOff.isPending ? t('sanitize.signOff.issuing') : t('sanitize.signOff.submit')}
+          </Button>
+        </>
+      )}
+      {signOff.isError && <ErrorState error={signOff.error} />}
+      <SignOffDialog
+        open={confirming}
+        engineer={engineer}
+        reviewer={reviewer.trim()}
+        counts={countVerdicts(run)}
+        onCancel={() => setConfirming(false)}
+        onConfirm={() => {
+          setConfirming(false);
+          signOff.mutate({ id: run.id, reviewer: reviewer.trim() });
+        }}
+      />
+    </section>
+  );
+}

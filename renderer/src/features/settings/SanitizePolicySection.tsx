@@ -1,0 +1,108 @@
+/**
+ * The sanitization policy (10-5): which true types may be handed to a site, and the vendor's
+ * release list that lets known software packages through. Both are kept in the vault; each
+ * change is audited. A run judges against the policy on record when it starts.
+ */
+import { useState, type FormEvent } from 'react';
+import { Button, MessageBar, MessageBarBody, Subtitle1, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useTranslation } from 'react-i18next';
+import { ErrorState } from '../../components/ErrorState';
+import { QueryView } from '../../components/QueryView';
+import { useImportReleaseList, useSanitizePolicy, useSetAllowedTypes } from '../sanitize/use-sanitize';
+import { AllowedTypesFieldset, typesShown } from './AllowedTypesFieldset';
+import { ReleaseListPanel } from './ReleaseListPanel';
+
+const useStyles = makeStyles({
+  description: { display: 'block', marginBottom: tokens.spacingVerticalM, maxWidth: '60em' },
+  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '60em' },
+  body: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXL, maxWidth: '60em' },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap', alignItems: 'center' },
+  message: { marginTop: tokens.spacingVerticalM, maxWidth: '60em' },
+});
+
+type Notice = { readonly key: 'saved' | 'notChosen' } | { readonly key: 'imported'; readonly count: number };
+
+const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((type) => b.includes(type));
+
+export function SanitizePolicySection({ className }: { className: string }) {
+  const styles = useStyles();
+  const { t } = useTranslation();
+  const policy = useSanitizePolicy();
+  const save = useSetAllowedTypes();
+  const importList = useImportReleaseList();
+  // Null while nothing was edited: the checkboxes show the list on record.
+  const [edited, setEdited] = useState<readonly string[] | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const busy = save.isPending || importList.isPending;
+  const error = save.error ?? importList.error;
+
+  /** One action at a time speaks: a new one clears the last one's message. */
+  const beginAction = () => {
+    setNotice(null);
+    save.reset();
+    importList.reset();
+  };
+
+  return (
+    <section className={className} aria-labelledby="settings-sanitize-heading" data-testid="settings-sanitize-policy">
+      <Subtitle1 as="h2" id="settings-sanitize-heading" block>{t('settings.sanitizePolicy.title')}</Subtitle1>
+      <Text className={styles.description}>{t('settings.sanitizePolicy.description')}</Text>
+      <QueryView query={policy}>
+        {(stored) => {
+          const shown = typesShown(stored.allowedTypes);
+          const draft = edited ?? stored.allowedTypes;
+          const allowed = new Set(draft);
+          const change = (type: string, value: boolean) => {
+            if (notice || error) beginAction();
+            // Kept in the order shown, so the saved list reads the same as the screen.
+            setEdited(shown.filter((candidate) => (candidate === type ? value : allowed.has(candidate))));
+          };
+          const submit = (event: FormEvent) => {
+            event.preventDefault();
+            if (busy) return;
+            beginAction();
+            save.mutate([...draft], {
+              onSuccess: () => {
+                setEdited(null);
+                setNotice({ key: 'saved' });
+              },
+            });
+          };
+          return (
+            <div className={styles.body}>
+              <form className={styles.form} onSubmit={submit} noValidate aria-labelledby="settings-sanitize-heading">
+                <AllowedTypesFieldset shown={shown} allowed={allowed} onChange={change} />
+                <div className={styles.actions}>
+                  <Button appearance="primary" type="submit" disabled={sameSet(draft, stored.allowedTypes) || busy}>
+                    {t('settings.sanitizePolicy.types.save')}
+                  </Button>
+                  {draft.length === 0 && <Text>{t('settings.sanitizePolicy.types.noneAllowed')}</Text>}
+                </div>
+              </form>
+              <ReleaseListPanel
+                releases={stored.releases}
+                busy={busy}
+                onImport={() => {
+                  beginAction();
+                  importList.mutate(undefined, {
+                    onSuccess: (result) => setNotice(result.imported ? { key: 'imported', count: result.releases } : { key: 'notChosen' }),
+                  });
+                }}
+              />
+            </div>
+          );
+        }}
+      </QueryView>
+      {notice && (
+        <MessageBar className={styles.message} intent={notice.key === 'notChosen' ? 'info' : 'success'} role="status">
+          <MessageBarBody>{t(`settings.sanitizePolicy.notice.${notice.key}`, notice.key === 'imported' ? { count: notice.count } : {})}</MessageBarBody>
+        </MessageBar>
+      )}
+      {error && (
+        <div className={styles.message}>
+          <ErrorState error={error} />
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,271 @@
+/**
+ * File sanitization (issue 6) in the browser harness: a small handover folder — a clean PNG,
+ * a clean CSV, the EICAR test file (written here, never committed), an HTML page with a
+ * script, and a DICOM study whose preamble is not zero — goes through the real pipeline with
+ * real ClamAV (the harness's test signature database knows EICAR). The verdicts are read on
+ * screen, the output folder is checked on disk, the run is signed off, and on the Certificates
+ * screen the receiving side checks the folder against the exported report, before and after
+ * the folder is tampered with. The allow-list and the vendor release list live in Settings.
+ */
+import { createHash } from 'node:crypto';
+import { appendFile, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { EICAR, EICAR_DETECTION } from '../support/clamav-test-database';
+import { expect, invokeFromPage as call, test } from './harness';
+import { inspectDialog, inspectScreen } from './screens';
+
+/** A valid 1×1 PNG. */
+const PNG_1X1 = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+
+/** A DICOM file whose 128-byte preamble starts "MZ" and holds junk (the PE/DICOM polyglot's shape), then "DICM" and one meta element. */
+function dicomWithDirtyPreamble(): Buffer {
+  const preamble = Buffer.alloc(128, 0x41);
+  preamble.write('MZ', 0, 'latin1');
+  const uid = Buffer.from('1.2.840.10008.1.2.1\0', 'latin1');
+  const length = Buffer.alloc(2);
+  length.writeUInt16LE(uid.length);
+  // (0002,0010) Transfer Syntax UID, explicit VR little endian.
+  const element = Buffer.concat([Buffer.from([0x02, 0x00, 0x10, 0x00]), Buffer.from('UI', 'latin1'), length, uid]);
+  return Buffer.concat([preamble, Buffer.from('DICM', 'latin1'), element]);
+}
+
+async function listFiles(folder: string, prefix = ''): Promise<string[]> {
+  const found: string[] = [];
+  for (const entry of await readdir(folder, { withFileTypes: true })) {
+    const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) found.push(...(await listFiles(path.join(folder, entry.name), relative)));
+    else found.push(relative);
+  }
+  return found.sort();
+}
+
+/** Long screens scroll inside <main>; a tall window lets the screenshot show all of it. */
+async function inspectWholeScreen(page: Page, name: string): Promise<void> {
+  const size = page.viewportSize()!;
+  const height = await page.locator('main').evaluate((main) => main.scrollHeight);
+  await page.setViewportSize({ width: size.width, height: Math.max(size.height, height + 120) });
+  await inspectScreen(page, name);
+  await page.setViewportSize(size);
+}
+
+let scratch: string;
+
+test.beforeEach(async () => {
+  scratch = await mkdtemp(path.join(os.tmpdir(), 'fieldguard-sanitize-e2e-'));
+});
+test.afterEach(async () => {
+  await rm(scratch, { recursive: true, force: true });
+});
+
+test('sanitize a handover folder, read the verdicts, sign off, and check the delivered folder against the report', async ({ page, app }) => {
+  const corpusName = '受け渡し_0514';
+  const corpus = path.join(scratch, corpusName);
+  await mkdir(path.join(corpus, 'series'), { recursive: true });
+  await writeFile(path.join(corpus, 'scan.png'), PNG_1X1);
+  await writeFile(path.join(corpus, 'measurements.csv'), 'date,device,value\n2026-05-14,CT-01,42\n2026-05-14,CT-02,37\n');
+  await writeFile(path.join(corpus, 'note.txt'), EICAR);
+  await writeFile(path.join(corpus, 'viewer.html'), '<!doctype html><html><body><h1>Viewer</h1><script>alert(1)</script></body></html>\n');
+  const dicom = dicomWithDirtyPreamble();
+  await writeFile(path.join(corpus, 'series', 'IM0001.dcm'), dicom);
+  const output = path.join(scratch, '引き渡し用');
+  await mkdir(output);
+
+  await app.createVault();
+  await app.open('/');
+  await page.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link', { name: 'ファイル無害化' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'ファイル無害化' })).toBeFocused();
+  await expect(page.getByTestId('sanitize-empty')).toContainText('まだ無害化をしていません');
+  await expect(page.getByText('まだファイルを選んでいません。')).toBeVisible();
+  const start = page.getByRole('button', { name: '無害化を開始' });
+  await expect(start).toBeDisabled();
+  await inspectScreen(page, 'sanitize-empty');
+
+  // 対象のフォルダーと出力先を選ぶまで開始できない
+  app.dialogs.importSources = [corpus];
+  await page.getByRole('button', { name: 'フォルダーを追加' }).click();
+  const sources = page.getByTestId('sanitize-sources');
+  await expect(sources).toContainText(corpus);
+  await expect(sources.locator('tbody tr td').nth(1)).toHaveText('5');
+  await expect(start).toBeDisabled();
+  app.dialogs.exportFolder = output;
+  await page.getByRole('button', { name: '出力先を選ぶ' }).click();
+  await expect(page.getByTestId('sanitize-output')).toContainText('出力先のフォルダー：引き渡し用');
+  await expect(start).toBeEnabled();
+  await inspectScreen(page, 'sanitize-ready');
+
+  await start.click();
+  const summary = page.getByTestId('sanitize-summary');
+  await expect(summary).toContainText('2 件のファイルを遮断しました', { timeout: 60_000 });
+  await expect(summary).toContainText('引き渡せる 3 件だけを出力先「引き渡し用」に書き出しました');
+  await expect(page.getByRole('heading', { level: 2, name: '結果' })).toBeFocused();
+  const counts = page.getByTestId('sanitize-counts');
+  await expect(counts.locator('li[data-verdict="passed"]')).toContainText('合格2 件');
+  await expect(counts.locator('li[data-verdict="sanitized"]')).toContainText('無害化済み1 件');
+  await expect(counts.locator('li[data-verdict="blocked"]')).toContainText('遮断2 件');
+  await expect(page.locator('dd').filter({ hasText: /^ClamAV/ })).toBeVisible();
+
+  const file = (name: string) => page.getByTestId('sanitize-files').locator(`tr[data-path="${corpusName}/${name}"]`);
+  await expect(page.getByTestId('sanitize-files').locator('tbody tr')).toHaveCount(5);
+  await expect(file('note.txt')).toHaveAttribute('data-verdict', 'blocked');
+  await expect(file('note.txt')).toContainText('遮断');
+  await expect(file('note.txt')).toContainText(`マルウェアを検出（${EICAR_DETECTION}、ClamAV）`);
+  await expect(file('note.txt')).toContainText('保管庫の隔離領域に暗号化して保管しました');
+  await expect(file('viewer.html')).toHaveAttribute('data-verdict', 'blocked');
+  await expect(file('viewer.html')).toContainText('スクリプトを含む HTML');
+  await expect(file('viewer.html')).toContainText('HTML ファイル');
+  await expect(file('series/IM0001.dcm')).toHaveAttribute('data-verdict', 'sanitized');
+  await expect(file('series/IM0001.dcm')).toContainText('無害化済み');
+  await expect(file('series/IM0001.dcm')).toContainText('DICOM 画像');
+  await expect(file('series/IM0001.dcm')).toContainText('DICOM のプリアンブル（先頭 128 バイト）をゼロにした');
+  await expect(file('scan.png')).toHaveAttribute('data-verdict', 'passed');
+  await expect(file('scan.png')).toContainText('PNG 画像');
+  await expect(file('scan.png')).toContainText('問題は見つかりませんでした');
+  await expect(file('measurements.csv')).toHaveAttribute('data-verdict', 'passed');
+  // The run cleared the selection: the next one starts from nothing.
+  await expect(page.getByText('まだファイルを選んでいません。')).toBeVisible();
+
+  // 出力先には合格と無害化済みのファイルだけがあり、DICOM の先頭 128 バイトはゼロ、残りは元のまま
+  expect(await listFiles(output)).toEqual([`${corpusName}/measurements.csv`, `${corpusName}/scan.png`, `${corpusName}/series/IM0001.dcm`]);
+  const delivered = await readFile(path.join(output, corpusName, 'series', 'IM0001.dcm'));
+  expect(delivered.length).toBe(dicom.length);
+  expect(delivered.subarray(0, 128).every((byte) => byte === 0)).toBe(true);
+  expect(delivered.subarray(128).equals(dicom.subarray(128))).toBe(true);
+  expect((await readFile(path.join(output, corpusName, 'scan.png'))).equals(PNG_1X1)).toBe(true);
+  // 元のファイルは変更されない
+  expect((await readFile(path.join(corpus, 'series', 'IM0001.dcm'))).equals(dicom)).toBe(true);
+  expect((await readFile(path.join(corpus, 'note.txt'))).equals(EICAR)).toBe(true);
+
+  await inspectWholeScreen(page, 'sanitize-result');
+
+  // 承認：実施者はプロフィールの氏名、確認者は任意。署名の前に確認する
+  const signOff = page.getByTestId('sanitize-signoff');
+  await expect(signOff).toContainText('山田 太郎（東都メディカル株式会社、社員番号 E-20417）');
+  await signOff.getByRole('textbox', { name: '確認者の氏名（任意）' }).fill('佐藤 一郎');
+  await inspectDialog(page, 'sanitize-signoff-confirm', async () => {
+    await page.getByRole('button', { name: /^(承認して報告書を発行|Sign off and issue report)$/ }).click();
+    return page.getByRole('alertdialog');
+  });
+  await signOff.getByRole('button', { name: '承認して報告書を発行' }).click();
+  const confirm = page.getByRole('alertdialog', { name: '承認して報告書を発行しますか？' });
+  await expect(confirm).toContainText('佐藤 一郎');
+  await expect(confirm).toContainText('合格 2・無害化済み 1・遮断 2');
+  await confirm.getByRole('button', { name: 'キャンセル' }).click();
+  await expect(confirm).toBeHidden();
+  await expect(page.getByTestId('sanitize-report-issued')).toHaveCount(0);
+  await signOff.getByRole('button', { name: '承認して報告書を発行' }).click();
+  await confirm.getByRole('button', { name: '署名して発行' }).click();
+  const issued = page.getByTestId('sanitize-report-issued');
+  await expect(issued).toContainText(/無害化報告書 E-20417-SN-\d{4}-000001 を発行しました/, { timeout: 30_000 });
+  const number = /E-20417-SN-\d{4}-000001/.exec((await issued.textContent()) ?? '')![0];
+  const history = page.getByTestId('sanitize-history');
+  await expect(history.locator('tbody tr')).toHaveCount(1);
+  await expect(history).toContainText(number);
+  await expect(history).toContainText('引き渡し用');
+  await expect(history).toContainText('合格 2・無害化済み 1・遮断 2');
+  await expect(history).toContainText('JST');
+  await inspectWholeScreen(page, 'sanitize-signed-off');
+
+  // 出力先が空でなければ始めずに理由を示す。選んだフォルダーは一覧から外せる
+  app.dialogs.importSources = [corpus];
+  await page.getByRole('button', { name: 'フォルダーを追加' }).click();
+  await page.getByRole('button', { name: '出力先を選ぶ' }).click();
+  await start.click();
+  await expect(page.locator('[data-error-code="SANITIZE_OUTPUT_NOT_EMPTY"]')).toBeVisible();
+  await expect(page.getByRole('alert')).toContainText('出力先のフォルダーが空ではありません。');
+  await expect(history.locator('tbody tr')).toHaveCount(1);
+  await page.getByRole('button', { name: `${corpus} を一覧から外す` }).click();
+  await expect(page.getByText('まだファイルを選んでいません。')).toBeVisible();
+  await expect(start).toBeDisabled();
+
+  // 監査ログに無害化の実施が残る
+  await page.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link', { name: '監査ログ' }).click();
+  const sanitized = page.getByRole('table', { name: '記録' }).locator('tbody tr[data-type="sanitize.finished"]');
+  await expect(sanitized).toContainText('ファイル無害化の実施');
+  await expect(sanitized).toContainText('遮断：2');
+
+  // 証明書の画面から報告書の PDF を保存する
+  await page.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link', { name: 'ファイル無害化' }).click();
+  await issued.getByRole('link', { name: '証明書を開く' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '証明書' })).toBeVisible();
+  const row = page.getByRole('row').filter({ hasText: number });
+  await expect(row).toContainText('無害化報告書');
+  const report = path.join(scratch, `${number}.pdf`);
+  app.dialogs.saveFile = report;
+  await row.getByRole('button').click();
+  await expect(page.getByText('証明書の PDF を保存しました。')).toBeVisible();
+
+  // 受け取った側：報告書とフォルダーを照合する
+  app.dialogs.certificateFile = report;
+  app.dialogs.exportFolder = output;
+  const check = page.getByRole('button', { name: '受け取ったフォルダーを報告書と照合' });
+  await check.click();
+  const result = page.getByRole('region', { name: '照合結果' });
+  await expect(result).toHaveAttribute('data-outcome', 'matches');
+  await expect(result).toContainText('報告書どおりのファイルです');
+  await expect(result).toContainText(number);
+  await expect(result).toContainText('正規（改ざんなし）');
+  await expect(result.getByRole('list', { name: /一致したファイル/ }).getByRole('listitem')).toHaveCount(3);
+  await inspectWholeScreen(page, 'certificates-received-match');
+
+  // 1 つを書き換え、1 つを足すと、その 2 つが名指しされる
+  await appendFile(path.join(output, corpusName, 'measurements.csv'), '2026-05-15,CT-01,43\n');
+  await writeFile(path.join(output, corpusName, 'readme.txt'), 'added after the report was signed\n');
+  await check.click();
+  await expect(result).toHaveAttribute('data-outcome', 'differs');
+  await expect(result).toContainText('報告書と一致しないファイルがあります');
+  await expect(result.getByRole('list', { name: /変更されたファイル/ })).toHaveText(`${corpusName}/measurements.csv`);
+  await expect(result.getByRole('list', { name: /報告書にないファイル/ })).toHaveText(`${corpusName}/readme.txt`);
+  await expect(result.getByRole('list', { name: /足りないファイル/ })).toHaveCount(0);
+  await expect(result.getByRole('list', { name: /一致したファイル/ }).getByRole('listitem')).toHaveCount(2);
+  await inspectWholeScreen(page, 'certificates-received-differs');
+});
+
+test('the allow-list of types and the vendor release list are kept in Settings', async ({ page, app }) => {
+  await app.createVault();
+  await app.open('/settings');
+  const section = page.getByTestId('settings-sanitize-policy');
+  await expect(section.getByRole('heading', { level: 2, name: '無害化のポリシー' })).toBeVisible();
+  const types = section.getByRole('group', { name: '引き渡しを許可する種類' });
+  await expect(types.getByRole('checkbox')).toHaveCount(15);
+  for (const name of ['DICOM 画像', 'PDF 文書', 'Word 文書 (.docx)', 'ZIP 圧縮ファイル']) await expect(types.getByRole('checkbox', { name })).toBeChecked();
+  await expect(section.getByTestId('sanitize-release-count')).toHaveText('まだ読み込んでいません。');
+
+  const save = section.getByRole('button', { name: '種類を保存' });
+  await expect(save).toBeDisabled();
+  await types.getByRole('checkbox', { name: 'ZIP 圧縮ファイル' }).click();
+  await expect(save).toBeEnabled();
+  await save.click();
+  await expect(section.getByRole('status').filter({ hasText: '引き渡しを許可する種類を保存しました。' })).toBeVisible();
+  await expect(types.getByRole('checkbox', { name: 'ZIP 圧縮ファイル' })).not.toBeChecked();
+  const policy = await call<{ allowedTypes: string[]; releases: number }>(page, 'sanitize.policy', {});
+  expect(policy.allowedTypes).not.toContain('zip');
+  expect(policy.allowedTypes).toHaveLength(14);
+
+  const sums = path.join(scratch, 'SHA256SUMS');
+  const line = (name: string) => `${createHash('sha256').update(name).digest('hex')}  ${name}`;
+  await writeFile(sums, `# FieldGuard vendor release list\n${line('ct-console-5.2.1.msi')}\n${line('ct-service-tool.exe')}\n`);
+  app.dialogs.releaseList = sums;
+  await section.getByRole('button', { name: 'ベンダーのリリース一覧を読み込む' }).click();
+  await expect(section.getByRole('status').filter({ hasText: 'ベンダーのリリース一覧を読み込みました（2 件）。' })).toBeVisible();
+  await expect(section.getByTestId('sanitize-release-count')).toHaveText('2 件を読み込み済み');
+
+  // A file that is not a release list is refused with the reason, and the loaded list stays.
+  const wrong = path.join(scratch, 'notes.txt');
+  await writeFile(wrong, 'これはリリース一覧ではありません\n');
+  app.dialogs.releaseList = wrong;
+  await section.getByRole('button', { name: 'ベンダーのリリース一覧を読み込む' }).click();
+  await expect(section.locator('[data-error-code="SANITIZE_RELEASE_LIST_INVALID"]')).toBeVisible();
+  await expect(section.getByTestId('sanitize-release-count')).toHaveText('2 件を読み込み済み');
+
+  app.dialogs.releaseList = sums;
+  await section.getByRole('button', { name: 'ベンダーのリリース一覧を読み込む' }).click();
+  await expect(section.getByRole('status').filter({ hasText: 'ベンダーのリリース一覧を読み込みました（2 件）。' })).toBeVisible();
+  await section.scrollIntoViewIfNeeded();
+  await inspectWholeScreen(page, 'settings-sanitize-policy');
+
+  await page.reload();
+  await expect(page.getByTestId('settings-sanitize-policy').getByRole('checkbox', { name: 'ZIP 圧縮ファイル' })).not.toBeChecked();
+  await expect(page.getByTestId('sanitize-release-count')).toHaveText('2 件を読み込み済み');
+});
