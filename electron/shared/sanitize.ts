@@ -17,6 +17,9 @@ export const sanitizeErrorCodes = [
   'SANITIZE_NOT_A_SANITIZATION_REPORT',
 ] as const;
 
+/** By default: DICOM, common images, PDF, plain text / CSV / XML / JSON, Office documents without active content, ZIP archives of those. */
+export const DEFAULT_ALLOWED_TYPES: readonly string[] = ['dicom', 'png', 'jpeg', 'tiff', 'bmp', 'gif', 'pdf', 'txt', 'csv', 'xml', 'json', 'docx', 'xlsx', 'pptx', 'zip'];
+
 export const Verdict = z.enum(['passed', 'sanitized', 'blocked']);
 
 export const SanitizeFinding = z.object({
@@ -99,6 +102,13 @@ export const sanitizeChannels = {
   /** The receiving side: a report and a folder, both chosen in native dialogs. */
   'sanitize.checkReceived': defineChannel({
     request: noRequest,
-    response: z.object({ cancelled: z.boolean(), reportGenuine: z.boolean().nullable(), number: z.string().nullable(), check: ReceivedCheck.nullable() }),
+    response: z.object({
+      cancelled: z.boolean(),
+      reportGenuine: z.boolean().nullable(),
+      /** The signer is the engineer's own or in the trusted list; false: intact but from an unknown signer. */
+      signerTrusted: z.boolean().nullable(),
+      number: z.string().nullable(),
+      check: ReceivedCheck.nullable(),
+    }),
   }),
 };

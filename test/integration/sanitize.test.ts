@@ -129,6 +129,25 @@ describe('the output folder', () => {
   });
 });
 
+describe('cancelling', () => {
+  it('stops with JOB_CANCELLED and leaves the output folder empty and nothing new in the quarantine', async () => {
+    const again = path.join(work, 'cancelled-output');
+    core.dialogs.importSources = [source];
+    await core.handlers['sanitize.addSources']({ pick: 'folder' });
+    core.dialogs.exportFolder = again;
+    await core.handlers['sanitize.chooseOutput']({});
+    const jobId = crypto.randomUUID();
+    const before = listItems(core.vault.session()).length;
+    const running = core.handlers['sanitize.start']({ jobId });
+    // Cancel once the pipeline has started on the files.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await core.handlers['jobs.cancel']({ jobId });
+    expect(await errorCodeOf(() => running)).toBe('JOB_CANCELLED');
+    expect(await readdir(again)).toEqual([]);
+    expect(listItems(core.vault.session()).length).toBe(before);
+  }, 120_000);
+});
+
 describe('the signed report and the receiving side', () => {
   let report: string;
   const verify = (args: string[]) =>
@@ -158,6 +177,8 @@ describe('the signed report and the receiving side', () => {
   it('matches the delivered folder exactly (exit 0), and names an added, a removed and a modified file (exit 1)', async () => {
     const ok = await verify([report, '--files', output]);
     expect(ok.code, ok.stdout).toBe(0);
+    // The folder of the handed-over files itself (one level down) is recognised too.
+    expect((await verify([report, '--files', path.join(output, 'to-site')])).code).toBe(0);
     const delivered = result.files.filter((f) => f.verdict !== 'blocked');
     const [changed, removed] = delivered.map((f) => f.path);
     await writeFile(path.join(output, changed!), 'changed on the way');

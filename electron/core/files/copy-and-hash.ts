@@ -7,7 +7,14 @@ import { createHash } from 'node:crypto';
 import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 
-export async function copyAndHash(source: string, target: string, options: { signal?: AbortSignal; transform?: (chunk: Buffer, offset: number) => void } = {}): Promise<{ sha256: string; bytes: number }> {
+export interface CopyOptions {
+  readonly signal?: AbortSignal;
+  readonly transform?: (chunk: Buffer, offset: number) => void;
+  /** Flush the copy before returning (default true); a temporary copy need not be. */
+  readonly sync?: boolean;
+}
+
+export async function copyAndHash(source: string, target: string, options: CopyOptions = {}): Promise<{ sha256: string; bytes: number }> {
   const input = await open(source, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
   try {
     const output = await open(target, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o644);
@@ -25,7 +32,7 @@ export async function copyAndHash(source: string, target: string, options: { sig
         await output.write(chunk, 0, bytesRead, offset);
         offset += bytesRead;
       }
-      await output.sync();
+      if (options.sync !== false) await output.sync();
       return { sha256: hash.digest('hex'), bytes: offset };
     } finally {
       await output.close();

@@ -25,10 +25,15 @@ export interface ReceivedCheck {
 const key = (relative: string) => relative.normalize('NFC');
 
 export async function checkReceivedFiles(delivered: readonly DeliveredFile[], folder: string, signal?: AbortSignal): Promise<ReceivedCheck> {
-  // The report lists paths under the output folder's own name; the received folder is that folder.
+  // The report lists paths inside the delivered folder. The hospital may pick that folder, or the
+  // folder of the files it handed over (one level down): whichever names more listed files wins.
   const { files, others } = await walkFiles([folder]);
-  const received = new Map(files.map((f) => [key(f.relativePath.split('/').slice(1).join('/')), f.absolute]));
   const expected = new Map(delivered.map((d) => [key(d.path), d.sha256After]));
+  const inside = (relative: string) => relative.split('/').slice(1).join('/');
+  const keyings = [inside, (relative: string) => relative].map((toKey) => new Map(files.map((f) => [key(toKey(f.relativePath)), f.absolute])));
+  const hits = (map: Map<string, string>) => [...map.keys()].filter((k) => expected.has(k)).length;
+  const received = keyings.reduce((best, map) => (hits(map) > hits(best) ? map : best));
+  const otherKey = received === keyings[0] ? inside : (relative: string) => relative;
   const result: ReceivedCheck = { matches: false, matched: [], changed: [], missing: [], extra: [] };
   for (const [relative, sha256] of expected) {
     const absolute = received.get(relative);
@@ -41,7 +46,7 @@ export async function checkReceivedFiles(delivered: readonly DeliveredFile[], fo
   }
   for (const relative of received.keys()) if (!expected.has(relative)) result.extra.push(relative);
   // A link or device in the folder is something the report did not deliver either.
-  for (const other of others) result.extra.push(key(other.relativePath.split('/').slice(1).join('/')));
+  for (const other of others) result.extra.push(key(otherKey(other.relativePath)));
   return { ...result, matches: result.changed.length === 0 && result.missing.length === 0 && result.extra.length === 0 };
 }
 

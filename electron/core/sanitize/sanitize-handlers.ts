@@ -14,7 +14,7 @@ import type { Dialogs } from '../dialogs';
 import type { EmitEvent } from '../events';
 import { walkFiles } from '../files/walk-files';
 import type { Handlers } from '../ipc/router';
-import { throttleProgress, type JobRegistry } from '../jobs/job-registry';
+import { isCancellation, throttleProgress, type JobRegistry } from '../jobs/job-registry';
 import type { VaultService } from '../vault/vault-service';
 import { checkReceivedFiles, deliveredFilesOf } from './check-received-files';
 import { runSanitization, type Analyze, type SanitizationResult } from './run-sanitization';
@@ -96,12 +96,15 @@ export function createSanitizeHandlers(ports: SanitizePorts): Pick<Handlers, San
       const progress = throttleProgress<JobProgress>((value) => ports.emit('job.progress', value));
       const result = await ports.jobs.run(jobId, (signal) =>
         runSanitization(s, chosen, outputDir, {
+          stagingDir: path.join(s.dataDir, 'staging'),
           engine: ports.engine,
           policy: loadSanitizePolicy(s),
           analyze: ports.analyze,
           now: ports.now,
           signal,
           onProgress: (p) => progress.report({ jobId, kind: 'sanitize', ...p, step: null }),
+        }).catch((error: unknown) => {
+          throw isCancellation(error) ? new AppError('JOB_CANCELLED') : error;
         }),
       );
       progress.flush();
@@ -153,9 +156,10 @@ export function createSanitizeHandlers(ports: SanitizePorts): Pick<Handlers, San
     },
     'sanitize.checkReceived': async () => {
       const report = await ports.dialogs.pickCertificateFile();
-      if (!report) return { cancelled: true, reportGenuine: null, number: null, check: null };
+      const none = { cancelled: true, reportGenuine: null, signerTrusted: null, number: null, check: null };
+      if (!report) return none;
       const folder = await ports.dialogs.pickExportFolder();
-      if (!folder) return { cancelled: true, reportGenuine: null, number: null, check: null };
+      if (!folder) return none;
       const bytes = await readFile(report).catch(() => null);
       if (!bytes || bytes.length > MAX_REPORT_BYTES) throw new AppError('CERT_UNREADABLE');
       const verification = await verifyCertificate(bytes);
@@ -163,7 +167,13 @@ export function createSanitizeHandlers(ports: SanitizePorts): Pick<Handlers, San
       const delivered = evidence && evidence.payload.kind === 'sanitization' ? deliveredFilesOf(evidence.payload.facts) : null;
       if (!delivered) throw new AppError('SANITIZE_NOT_A_SANITIZATION_REPORT');
       const genuine = verification.status === 'valid' || verification.status === 'valid-untrusted';
-      return { cancelled: false, reportGenuine: genuine, number: verification.number ?? null, check: await checkReceivedFiles(delivered, folder) };
+      return {
+        cancelled: false,
+        reportGenuine: genuine,
+        signerTrusted: verification.status === 'valid',
+        number: verification.number ?? null,
+        check: await checkReceivedFiles(delivered, folder),
+      };
     },
   };
 }

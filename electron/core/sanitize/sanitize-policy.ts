@@ -4,26 +4,11 @@
  * without which no executable or installer passes. Kept in the vault's settings.
  */
 import { z } from 'zod';
+import { DEFAULT_ALLOWED_TYPES } from '../../shared/sanitize';
 import type { VaultSession } from '../vault/vault-session';
 
-/** By default: DICOM, common images, PDF, plain text / CSV / XML / JSON, Office documents without active content, ZIP archives of those. */
-export const DEFAULT_ALLOWED_TYPES: readonly string[] = [
-  'dicom',
-  'png',
-  'jpeg',
-  'tiff',
-  'bmp',
-  'gif',
-  'pdf',
-  'txt',
-  'csv',
-  'xml',
-  'json',
-  'docx',
-  'xlsx',
-  'pptx',
-  'zip',
-];
+// Declared with the IPC contract, so that Settings offers the same list.
+export { DEFAULT_ALLOWED_TYPES };
 
 /** Software packages: they pass only when their SHA-256 is on an imported vendor release list. */
 export const SOFTWARE_TYPES: ReadonlySet<string> = new Set(['pe', 'msi', 'elf', 'macho']);

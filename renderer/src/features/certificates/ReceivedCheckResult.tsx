@@ -51,7 +51,11 @@ export function ReceivedCheckResult({ reply }: { reply: ReceivedCheckReply & { c
       <FactList
         facts={[
           [t('certificates.received.number'), reply.number ?? '—'],
-          [t('certificates.received.signature'), t(genuine ? 'certificates.received.genuine' : 'certificates.received.notGenuine')],
+          [
+            t('certificates.received.signature'),
+            // Intact but from a signer this laptop does not know: say so, as the Verify section does.
+            t(!genuine ? 'certificates.received.notGenuine' : reply.signerTrusted === false ? 'certificates.received.genuineUntrusted' : 'certificates.received.genuine'),
+          ],
           [t('certificates.received.summaryLabel'), t('certificates.received.summary', { matched: check.matched.length, changed: check.changed.length, missing: check.missing.length, extra: check.extra.length })],
         ]}
       />

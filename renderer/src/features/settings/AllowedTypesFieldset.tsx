@@ -3,13 +3,14 @@
  * list offered is the default allow-list (10-5); a type allowed on record that the list does
  * not know (set by a newer version or the CLI) is shown too, so saving never drops it unseen.
  */
+import { DEFAULT_ALLOWED_TYPES } from '@shared/sanitize';
 import { Checkbox, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { useSanitizeTexts } from '../sanitize/use-sanitize-texts';
 import { PolicyFieldset } from './PolicyFieldset';
 
 /** The default allow-list of the pipeline (electron/core/sanitize/sanitize-policy.ts), in the order shown. */
-export const OFFERED_TYPES: readonly string[] = ['dicom', 'png', 'jpeg', 'tiff', 'bmp', 'gif', 'pdf', 'txt', 'csv', 'xml', 'json', 'docx', 'xlsx', 'pptx', 'zip'];
+export const OFFERED_TYPES: readonly string[] = DEFAULT_ALLOWED_TYPES;
 
 const useStyles = makeStyles({
   // A label on two lines must not push its neighbours' checkboxes down.
