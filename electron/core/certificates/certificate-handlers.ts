@@ -18,15 +18,15 @@ type CertificateChannel = Extract<keyof Handlers, `certificates.${string}`>;
 /** The largest file the verifier reads: certificates are tens of kilobytes. */
 const MAX_CERTIFICATE_BYTES = 64 * 1024 * 1024;
 
-export function createCertificateHandlers(vault: VaultService, dialogs: Dialogs, now: () => Date): Pick<Handlers, CertificateChannel> {
-  /** The engineer's own signing certificates and the signers they chose to trust. */
-  function trustedFingerprints(): string[] {
-    if (!vault.isUnlocked()) return [];
-    const session = vault.session();
-    const own = session.db.prepare('SELECT fingerprint FROM engineer_certificates').all() as Array<{ fingerprint: string }>;
-    return [...own.map((row) => row.fingerprint), ...listTrustedSigners(session).map((s) => s.fingerprint)];
-  }
+/** The engineer's own signing certificates and the signers they chose to trust: whom a verification on this laptop trusts. */
+export function trustedFingerprints(vault: VaultService): string[] {
+  if (!vault.isUnlocked()) return [];
+  const session = vault.session();
+  const own = session.db.prepare('SELECT fingerprint FROM engineer_certificates').all() as Array<{ fingerprint: string }>;
+  return [...own.map((row) => row.fingerprint), ...listTrustedSigners(session).map((s) => s.fingerprint)];
+}
 
+export function createCertificateHandlers(vault: VaultService, dialogs: Dialogs, now: () => Date): Pick<Handlers, CertificateChannel> {
   return {
     'certificates.verifyFile': async () => {
       const file = await dialogs.pickCertificateFile();
@@ -35,7 +35,7 @@ export function createCertificateHandlers(vault: VaultService, dialogs: Dialogs,
       if (!bytes || bytes.length > MAX_CERTIFICATE_BYTES) {
         return { cancelled: false, fileName: path.basename(file), result: { status: 'unreadable' as const, checks: [], problem: 'CERT_UNREADABLE' as const } };
       }
-      const result = await verifyCertificate(bytes, { fingerprints: trustedFingerprints() });
+      const result = await verifyCertificate(bytes, { fingerprints: trustedFingerprints(vault) });
       return { cancelled: false, fileName: path.basename(file), result: { ...result, checks: [...result.checks] } };
     },
     'certificates.trusted': () => ({ signers: listTrustedSigners(vault.session()) }),

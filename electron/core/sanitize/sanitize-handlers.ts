@@ -9,6 +9,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { JobProgress } from '../../shared/vault';
 import { AppError } from '../app-error';
+import { trustedFingerprints } from '../certificates/certificate-handlers';
 import { readCertificateEvidence, verifyCertificate } from '../certificates/verify-certificate';
 import type { Dialogs } from '../dialogs';
 import type { EmitEvent } from '../events';
@@ -162,7 +163,7 @@ export function createSanitizeHandlers(ports: SanitizePorts): Pick<Handlers, San
       if (!folder) return none;
       const bytes = await readFile(report).catch(() => null);
       if (!bytes || bytes.length > MAX_REPORT_BYTES) throw new AppError('CERT_UNREADABLE');
-      const verification = await verifyCertificate(bytes);
+      const verification = await verifyCertificate(bytes, { fingerprints: trustedFingerprints(ports.vault) });
       const evidence = await readCertificateEvidence(bytes);
       const delivered = evidence && evidence.payload.kind === 'sanitization' ? deliveredFilesOf(evidence.payload.facts) : null;
       if (!delivered) throw new AppError('SANITIZE_NOT_A_SANITIZATION_REPORT');
