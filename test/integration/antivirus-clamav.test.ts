@@ -274,7 +274,8 @@ describe.skipIf(clamscanMissing !== null)('the ClamAV engine with the real clams
     const info = await createClamavEngine({ databaseDir: database }).info();
     expect(info).toMatchObject({ engine: 'ClamAV', version: parseClamscanVersion(clamscanVersion.stdout) });
     expect(info?.version).toMatch(/^\d+\.\d+/);
-    expect(info?.databaseVersion).toMatch(/^custom \(1 signatures, newest \d{4}-\d{2}-\d{2}T.*Z\)$/);
+    expect(info?.databaseVersion).toBe('custom (1 signatures)');
+    expect(Date.parse(info?.databaseDate ?? '')).not.toBeNaN();
     expect(info?.databaseDate).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
   });
 

@@ -49,7 +49,7 @@ export interface ClamavDatabase {
   /** Signature lines in plain-text databases. */
   readonly customSignatures: number;
   readonly customNewestMtime: string | null;
-  /** e.g. "daily 27450, main 62, bytecode 335" or "custom (1 signatures, newest 2026-11-26T07:35:00.000Z)". */
+  /** e.g. "daily 27450, main 62, bytecode 335" or "custom (1 signatures)". */
   readonly description: string;
   /** The newest date among the databases: what tells how fresh the signatures are. */
   readonly date: string | null;
@@ -120,7 +120,8 @@ function describe(directory: string, official: CvdHeader[], customSignatures: nu
   const order = (h: CvdHeader): number => ['daily', 'main', 'bytecode'].indexOf(h.name) >>> 0;
   const sorted = [...official].sort((a, b) => order(a) - order(b) || a.name.localeCompare(b.name));
   const parts = sorted.map((h) => `${h.name} ${h.version}`);
-  if (customSignatures > 0) parts.push(`custom (${customSignatures} signatures, newest ${customNewestMtime ?? 'unknown'})`);
+  // The newest custom file's time is the database date (shown in JST by the screens), not part of the version.
+  if (customSignatures > 0) parts.push(`custom (${customSignatures} signatures)`);
   const dates = [...sorted.map((h) => h.builtAt), customNewestMtime].filter((d): d is string => d !== null).sort();
   return {
     directory,
