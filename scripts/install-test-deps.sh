@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Installs from Debian everything the tests need that npm cannot bring: Chromium for the
-# browser tests, dbus + gnome-keyring + libsecret for keytar, ClamAV for scanning,
+# browser tests, dbus + gnome-keyring + libsecret for keytar, ClamAV (clamscan, and clamd +
+# clamdscan for the daemon path) for scanning,
 # poppler-utils for checking PDF signatures, and Japanese fonts for the screenshots.
 # Idempotent: does nothing when all of it is already there. Needs root (or sudo).
 set -euo pipefail
 
-packages=(chromium dbus gnome-keyring libsecret-1-dev clamav poppler-utils fonts-noto-cjk python3 make g++)
+packages=(chromium dbus gnome-keyring libsecret-1-dev clamav clamav-daemon clamdscan poppler-utils fonts-noto-cjk python3 make g++)
 
 missing=()
 for package in "${packages[@]}"; do
