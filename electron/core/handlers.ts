@@ -8,6 +8,7 @@ import { describeApp, type AppIdentity } from './app/describe-app';
 import { createAuditHandlers } from './audit/audit-handlers';
 import { createCertificateHandlers } from './certificates/certificate-handlers';
 import { createErasureHandlers } from './erasure/erasure-handlers';
+import type { Clipboard } from './clipboard';
 import type { Dialogs } from './dialogs';
 import { listVolumes, type ReadVolumes } from './disks/list-volumes';
 import type { EmitEvent } from './events';
@@ -24,6 +25,8 @@ import { createSelfCheckHandlers } from './posture/self-check-handlers';
 import { analyzeFile } from './sanitize/analyze/analyze-file';
 import { createSanitizeHandlers } from './sanitize/sanitize-handlers';
 import type { AntivirusEngine } from './sanitize/sanitize-types';
+import { createSecretClipboard } from './sites/secret-clipboard';
+import { createSitesHandlers } from './sites/sites-handlers';
 
 export type { EmitEvent } from './events';
 
@@ -45,6 +48,8 @@ export interface CorePorts {
   readonly postureProbes: PostureProbes;
   /** The anti-virus engine sanitization relies on (Defender on Windows, ClamAV elsewhere); tests pass ClamAV with their own database. */
   readonly antivirus: AntivirusEngine;
+  /** The OS clipboard, for copying a site's maintenance password (cleared again after 30 s or at lock). */
+  readonly clipboard: Clipboard;
 }
 
 export interface Core {
@@ -55,13 +60,18 @@ export interface Core {
 export function createCore(ports: CorePorts): Core {
   const now = ports.now ?? (() => new Date());
   const preferences = createPreferencesStore(ports.identity.dataDir, ports.log);
+  const secretClipboard = createSecretClipboard(ports.clipboard);
   const vault = createVaultService({
     dataDir: ports.identity.dataDir,
     keyStore: ports.keyStore,
     log: ports.log,
     now,
     chooseKdf: ports.chooseKdf,
-    onLocked: (reason) => ports.emit('vault.locked', { reason }),
+    onLocked: (reason) => {
+      // A copied password must not outlive the keys.
+      void secretClipboard.clearIfStillHeld().catch(() => ports.log.warn('clipboard.clear-failed'));
+      ports.emit('vault.locked', { reason });
+    },
   });
   const jobs = createJobRegistry();
   const handlers: Handlers = {
@@ -89,6 +99,7 @@ export function createCore(ports: CorePorts): Core {
     }),
     ...createSelfCheckHandlers({ vault, dialogs: ports.dialogs, probes: ports.postureProbes, now, fontPath: ports.fontPath }),
     ...createSanitizeHandlers({ vault, jobs, dialogs: ports.dialogs, engine: ports.antivirus, analyze: analyzeFile, emit: ports.emit, now, fontPath: ports.fontPath }),
+    ...createSitesHandlers({ vault, secretClipboard, now }),
   };
   return { handlers, vault };
 }

@@ -16,6 +16,7 @@ import { createAntivirusEngine } from '../platform/antivirus/engine-for-this-os'
 import { createKeytarKeyStore } from '../platform/keychain/keytar-key-store';
 import { EVENT_TRANSPORT } from '../shared/ipc/transport';
 import { APP_SCHEME, APP_START_URL } from './app-origin';
+import { electronClipboard } from './clipboard';
 import { createAppProtocolHandler } from './app-protocol';
 import { registerIpc } from './ipc';
 import { createNativeDialogs } from './native-dialogs';
@@ -69,6 +70,7 @@ async function start(): Promise<void> {
     antivirus: createAntivirusEngine(),
     fontPath: app.isPackaged ? path.join(process.resourcesPath, 'assets', 'fonts', 'NotoSansJP-Regular.ttf') : undefined,
     dialogs: createNativeDialogs(() => mainWindow),
+    clipboard: electronClipboard,
     log,
     emit: (event, payload) => mainWindow?.webContents.send(EVENT_TRANSPORT, event, payload),
   });

@@ -27,6 +27,15 @@ export const auditEventTypes = [
   'selfcheck.run',
   'selfcheck.override',
   'sanitize.finished',
+  'site.saved',
+  'site.removed',
+  'system.saved',
+  'system.removed',
+  'account.saved',
+  'account.removed',
+  'account.revealed',
+  'account.copied',
+  'account.reviewed',
 ] as const;
 export const AuditEventType = z.enum(auditEventTypes);
 export type AuditEventType = z.infer<typeof AuditEventType>;

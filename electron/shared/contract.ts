@@ -12,6 +12,7 @@ import { diskChannels } from './disks';
 import { preferenceChannels, preferenceEvents } from './preferences';
 import { selfCheckChannels } from './posture';
 import { sanitizeChannels } from './sanitize';
+import { sitesChannels } from './sites';
 import { vaultChannels, vaultEvents } from './vault';
 
 export const contract = {
@@ -24,6 +25,7 @@ export const contract = {
   ...erasureChannels,
   ...selfCheckChannels,
   ...sanitizeChannels,
+  ...sitesChannels,
 };
 
 export const events = {

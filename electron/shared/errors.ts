@@ -7,6 +7,7 @@ import { certificateProblems } from './certificates';
 import { erasureErrorCodes } from './erasure';
 import { postureErrorCodes } from './posture';
 import { sanitizeErrorCodes } from './sanitize';
+import { sitesErrorCodes } from './sites';
 
 export const errorCodes = [
   'IPC_UNKNOWN_CHANNEL',
@@ -49,6 +50,7 @@ export const errorCodes = [
   'ERASURE_CONFIRMATION_MISMATCH',
   ...postureErrorCodes,
   ...sanitizeErrorCodes,
+  ...sitesErrorCodes,
   'INTERNAL',
 ] as const;
 

@@ -12,6 +12,7 @@ import { erasureWorkerFromSource } from '../../electron/core/erasure/run-erasure
 import { createPostureProbes } from '../../electron/platform/posture/probes-for-this-os';
 import { createClamavEngine } from '../../electron/platform/antivirus/clamav-engine';
 import { writeClamavTestDatabase } from './clamav-test-database';
+import type { Clipboard } from '../../electron/core/clipboard';
 import type { Dialogs } from '../../electron/core/dialogs';
 import type { Logger } from '../../electron/core/logger';
 import { KDF_FLOOR } from '../../electron/core/vault/password-kdf';
@@ -39,6 +40,8 @@ export interface TestCore extends Core {
   readonly logLines: string[];
   readonly events: Array<[string, unknown]>;
   readonly keychainService: string;
+  /** The clipboard the core writes to (unless a test passed its own). */
+  readonly clipboard: MemoryClipboard;
   cleanup(): Promise<void>;
 }
 
@@ -46,6 +49,31 @@ export interface TestCore extends Core {
 export function recordingLogger(lines: string[]): Logger {
   const record = (level: string): Logger['info'] => (event, fields) => void lines.push(JSON.stringify({ level, event, ...fields }));
   return { info: record('info'), warn: record('warn'), error: record('error') };
+}
+
+/** A clipboard in memory that remembers every write, so a test can see what was copied and when it was cleared. */
+export interface MemoryClipboard extends Clipboard {
+  text: string;
+  readonly writes: string[];
+  clears: number;
+}
+
+export function memoryClipboard(): MemoryClipboard {
+  const clipboard: MemoryClipboard = {
+    text: '',
+    writes: [],
+    clears: 0,
+    async writeText(text) {
+      clipboard.text = text;
+      clipboard.writes.push(text);
+    },
+    readText: async () => clipboard.text,
+    async clear() {
+      clipboard.text = '';
+      clipboard.clears += 1;
+    },
+  };
+  return clipboard;
 }
 
 export interface TestCoreOptions {
@@ -68,6 +96,7 @@ export async function createTestCore(overrides: Partial<CorePorts> = {}, options
     pickReleaseList: async () => scripted.releaseList,
   };
   const keychainService = options.keychainService ?? `FieldGuard test ${path.basename(dataDir)}`;
+  const clipboard = memoryClipboard();
   const core = createCore({
     identity: { name: 'FieldGuard', version: '0.0.0-test', dataDir, runtimeVersions: process.versions },
     readVolumes,
@@ -81,6 +110,7 @@ export async function createTestCore(overrides: Partial<CorePorts> = {}, options
     antivirus: createClamavEngine({ databaseDir: await writeClamavTestDatabase(`${dataDir}-clamav`) }),
     log: recordingLogger(logLines),
     emit: (event, payload) => void events.push([event, payload]),
+    clipboard,
     ...overrides,
   });
   return {
@@ -100,6 +130,7 @@ export async function createTestCore(overrides: Partial<CorePorts> = {}, options
     logLines,
     events,
     keychainService,
+    clipboard,
     async cleanup() {
       core.vault.lock('shutdown');
       await rm(dataDir, { recursive: true, force: true });

@@ -6,7 +6,8 @@
  *   device secret ───────┘        (keychain)                  │  second copy wrapped under
  *                                                             │  the recovery key
  *   master key ─HKDF "fieldguard/<purpose>/v1"→ database key, file-key wrapping key,
- *                                               audit MAC key, signing-key wrapping key
+ *                                               audit MAC key, signing-key wrapping key,
+ *                                               account-secrets key (site maintenance passwords)
  *
  * Wrapping is AES-256-GCM with the context bound as additional data, so a wrapped key
  * moved to another purpose, vault or generation does not unwrap.
@@ -27,6 +28,8 @@ export interface VaultKeys {
   readonly fileWrap: Buffer;
   readonly auditMac: Buffer;
   readonly signingWrap: Buffer;
+  /** Encrypts the sites' maintenance-account passwords (14-2), each with its account id as AAD. */
+  readonly accountSecrets: Buffer;
 }
 
 function hkdf(secret: Buffer, salt: Buffer, info: string): Buffer {
@@ -51,7 +54,13 @@ export function deriveVaultKeys(masterKey: Buffer): VaultKeys {
     fileWrap: hkdf(masterKey, salt, 'fieldguard/file-wrap/v1'),
     auditMac: hkdf(masterKey, salt, 'fieldguard/audit-mac/v1'),
     signingWrap: hkdf(masterKey, salt, 'fieldguard/signing-wrap/v1'),
+    accountSecrets: hkdf(masterKey, salt, 'fieldguard/account-secrets/v1'),
   };
+}
+
+/** Overwrites every key derived from a master key: at lock, and after a rotation is done with them. */
+export function wipeVaultKeys(keys: VaultKeys): void {
+  wipe(...Object.values(keys));
 }
 
 /** The MAC key of the failed-unlock counter: from the device secret, so the counter cannot be edited without the keychain. */

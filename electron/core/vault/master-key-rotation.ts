@@ -10,8 +10,9 @@ import { copyFile, open, rename, rm } from 'node:fs/promises';
 import { openVaultDatabase } from '../../db/open-vault-database';
 import { AppError } from '../app-error';
 import { syncDirectory } from './atomic-file';
-import { deriveVaultKeys, newKey, wipe, wrapKey } from './key-hierarchy';
+import { deriveVaultKeys, newKey, wipe, wipeVaultKeys, wrapKey } from './key-hierarchy';
 import { rewrapFileKeys } from './file-keys';
+import { resealAccountSecrets } from '../sites/account-secrets';
 import { rewrapSigningKeys } from './signing-key';
 import { masterKeyContext, writeHeader, type VaultHeader } from './vault-header';
 import { databasePath, openSession, type VaultSession } from './vault-session';
@@ -118,6 +119,7 @@ export async function rotateMasterKeyOf(
     rewrapFileKeys(session.db, session.keys.fileWrap, newKeys.fileWrap, (done, total) => onProgress({ step: 'files', done, total }));
     onProgress({ step: 'keys', done: 0, total: 1 });
     rewrapSigningKeys(session.db, session.keys.signingWrap, newKeys.signingWrap);
+    resealAccountSecrets(session.db, session.keys.accountSecrets, newKeys.accountSecrets);
     onProgress({ step: 'audit', done: 0, total: 1 });
     session.audit.remac(newKeys.auditMac);
     session.db.prepare("UPDATE vault_meta SET value = ? WHERE key = 'master_generation'").run(String(generation));
@@ -125,7 +127,8 @@ export async function rotateMasterKeyOf(
   onProgress({ step: 'database', done: 0, total: 1 });
   const oldDatabaseKey = Buffer.from(session.keys.database);
   await rekeyDatabaseFile(session, oldDatabaseKey, newKeys.database);
-  wipe(oldDatabaseKey, newKeys.database, newKeys.fileWrap, newKeys.auditMac, newKeys.signingWrap);
+  wipe(oldDatabaseKey);
+  wipeVaultKeys(newKeys);
   await writeHeader(session.dataDir, { ...header, masterKey: pending, pending: null });
   const reopened = openSession(session.dataDir, next, generation, { create: false, now });
   wipe(next);

@@ -8,7 +8,7 @@ import { isDatabaseIntact, openVaultDatabase, type VaultDatabase } from '../../d
 import { AppError } from '../app-error';
 import { migrate } from '../../db/migrate';
 import { createAuditLog, type AuditLog } from '../audit/audit-log';
-import { deriveVaultKeys, wipe, type VaultKeys } from './key-hierarchy';
+import { deriveVaultKeys, wipeVaultKeys, type VaultKeys } from './key-hierarchy';
 
 export const VAULT_DATABASE_FILE = 'vault.db';
 export const VAULT_FILES_DIR = 'files';
@@ -52,7 +52,7 @@ export function openSession(dataDir: string, masterKey: Buffer, masterGeneration
     migrate(db);
   } catch (error) {
     db?.close();
-    wipe(keys.database, keys.fileWrap, keys.auditMac, keys.signingWrap);
+    wipeVaultKeys(keys);
     throw error;
   }
   const audit = createAuditLog(db, keys.auditMac, options.now);
@@ -76,7 +76,7 @@ export function openSession(dataDir: string, masterKey: Buffer, masterGeneration
       if (!open) return;
       open = false;
       db.close();
-      wipe(keys.database, keys.fileWrap, keys.auditMac, keys.signingWrap);
+      wipeVaultKeys(keys);
     },
   };
 }

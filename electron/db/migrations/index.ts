@@ -6,5 +6,6 @@ import { migration0003Certificates } from './0003-certificates';
 import { migration0004Erasure } from './0004-erasure';
 import { migration0005SelfCheck } from './0005-self-check';
 import { migration0006Sanitization } from './0006-sanitization';
+import { migration0007Sites } from './0007-sites';
 
-export const migrations: readonly Migration[] = [migration0001Vault, migration0002Audit, migration0003Certificates, migration0004Erasure, migration0005SelfCheck, migration0006Sanitization];
+export const migrations: readonly Migration[] = [migration0001Vault, migration0002Audit, migration0003Certificates, migration0004Erasure, migration0005SelfCheck, migration0006Sanitization, migration0007Sites];
