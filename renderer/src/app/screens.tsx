@@ -3,7 +3,7 @@
  * router and the navigation rail are both built from this list.
  */
 import type { ReactElement } from 'react';
-import { Board24Regular, Certificate24Regular, DocumentBulletListClock24Regular, Eraser24Regular, Laptop24Regular, Settings24Regular, ShieldCheckmark24Regular, ShieldTask24Regular, Vault24Regular } from '@fluentui/react-icons';
+import { Board24Regular, BuildingMultiple24Regular, Certificate24Regular, DocumentBulletListClock24Regular, Eraser24Regular, Laptop24Regular, Settings24Regular, ShieldCheckmark24Regular, ShieldTask24Regular, Vault24Regular } from '@fluentui/react-icons';
 import { AuditPage } from '../features/audit/AuditPage';
 import { CertificatesPage } from '../features/certificates/CertificatesPage';
 import { ErasurePage } from '../features/erasure/ErasurePage';
@@ -11,6 +11,7 @@ import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { SanitizePage } from '../features/sanitize/SanitizePage';
 import { SelfCheckPage } from '../features/self-check/SelfCheckPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { SitesPage } from '../features/sites/SitesPage';
 import { SystemPage } from '../features/system/SystemPage';
 import { VaultFilesPage } from '../features/vault-files/VaultFilesPage';
 
@@ -26,6 +27,7 @@ export interface Screen {
 export const screens: readonly Screen[] = [
   { path: '', labelKey: 'nav.dashboard', icon: <Board24Regular />, element: <DashboardPage /> },
   { path: 'self-check', labelKey: 'nav.selfCheck', icon: <ShieldCheckmark24Regular />, element: <SelfCheckPage /> },
+  { path: 'sites', labelKey: 'nav.sites', icon: <BuildingMultiple24Regular />, element: <SitesPage /> },
   { path: 'vault', labelKey: 'nav.vault', icon: <Vault24Regular />, element: <VaultFilesPage /> },
   { path: 'erasure', labelKey: 'nav.erasure', icon: <Eraser24Regular />, element: <ErasurePage /> },
   { path: 'sanitize', labelKey: 'nav.sanitize', icon: <ShieldTask24Regular />, element: <SanitizePage /> },

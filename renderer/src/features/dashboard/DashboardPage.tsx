@@ -1,7 +1,8 @@
 /**
  * The dashboard: this laptop at a glance. Later features add their cards here. Cards that
- * read the vault (the self-check) show only while it is unlocked: VaultGate shows no screen
- * otherwise, and the check here keeps a card from asking a locked vault during a lock.
+ * read the vault (the self-check, the maintenance accounts) show only while it is unlocked:
+ * VaultGate shows no screen otherwise, and the check here keeps a card from asking a locked
+ * vault during a lock.
  */
 import { Card, CardHeader, Link, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +11,7 @@ import { PageHeading } from '../../components/PageHeading';
 import { QueryView } from '../../components/QueryView';
 import { useAppInfo, useVolumes } from '../system/use-system';
 import { useVaultStatus } from '../vault/use-vault';
+import { AccountWarningsCard } from './AccountWarningsCard';
 import { SelfCheckCard } from './SelfCheckCard';
 
 const useStyles = makeStyles({
@@ -30,6 +32,7 @@ export function DashboardPage() {
       <Text className={styles.intro}>{t('dashboard.intro')}</Text>
       <div className={styles.grid}>
         {unlocked && <SelfCheckCard />}
+        {unlocked && <AccountWarningsCard />}
         <Card aria-labelledby="dashboard-device-title">
           <CardHeader header={<Text as="h2" id="dashboard-device-title" weight="semibold">{t('dashboard.device.title')}</Text>} />
           <QueryView query={info}>
