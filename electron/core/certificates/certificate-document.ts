@@ -53,6 +53,11 @@ export interface CertificateDocument {
   readonly signatureLines?: readonly SignatureLine[];
 }
 
+/** How every certificate names the engineer who did the work: name, title, company and employee id. */
+export function performerText(engineer: { readonly name: string; readonly title: string; readonly company: string; readonly employeeId: string }): string {
+  return `${engineer.name}${engineer.title ? `（${engineer.title}）` : ''} ${engineer.company} 社員番号 ${engineer.employeeId}`;
+}
+
 /** The engineer who issued a certificate, as the signing certificate names them. (Types, not interfaces: they must fit JsonValue.) */
 export type CertificateIssuer = {
   readonly name: string;

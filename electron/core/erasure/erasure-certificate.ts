@@ -11,7 +11,7 @@ import { formatBytes } from '../../shared/format-bytes';
 import { formatDateTime } from '../../shared/format-date';
 import type { SiteDetails } from '../../shared/erasure';
 import type { JsonObject } from '../certificates/canonical-json';
-import type { CertificateDocument, CertificateSection } from '../certificates/certificate-document';
+import { performerText, type CertificateDocument, type CertificateSection } from '../certificates/certificate-document';
 import { issueVaultCertificate } from '../certificates/issue-vault-certificate';
 import type { VaultSession } from '../vault/vault-session';
 import type { ErasureEvidence } from './erasure-evidence';
@@ -103,7 +103,7 @@ export function erasureCertificateDocument(
         { label: { ja: '施設', en: 'Site' }, value: [site.hospital, site.department].filter(Boolean).join(' ') },
         { label: { ja: '施設のシステム管理者', en: 'Site system administrator' }, value: site.administrator || '—' },
         { label: { ja: '訪問・作業指示番号', en: 'Visit / work order' }, value: site.reference || '—' },
-        { label: { ja: '作業者', en: 'Performed by' }, value: `${engineer.name}${engineer.title ? `（${engineer.title}）` : ''} ${engineer.company} 社員番号 ${engineer.employeeId}` },
+        { label: { ja: '作業者', en: 'Performed by' }, value: performerText(engineer) },
         { label: { ja: '使用した端末', en: 'Laptop used' }, value: laptop },
         { label: { ja: '状態', en: 'Status' }, value: `${STATUS[status].ja} / ${STATUS[status].en}` },
       ],

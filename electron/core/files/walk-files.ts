@@ -7,6 +7,7 @@
  */
 import { lstat, readdir } from 'node:fs/promises';
 import path from 'node:path';
+import { AppError } from '../app-error';
 
 export interface FoundFile {
   readonly absolute: string;
@@ -22,25 +23,18 @@ export interface FoundOther {
   readonly kind: 'link' | 'other';
 }
 
-/** Thrown when a chosen path or a folder under it cannot be read. */
-export class UnreadableSourceError extends Error {
-  constructor(readonly absolute: string) {
-    super('unreadable source');
-  }
-}
-
 export async function walkFiles(paths: readonly string[]): Promise<{ files: FoundFile[]; others: FoundOther[] }> {
   const files: FoundFile[] = [];
   const others: FoundOther[] = [];
   const visit = async (absolute: string, relativePath: string): Promise<void> => {
     const info = await lstat(absolute).catch(() => {
-      throw new UnreadableSourceError(absolute);
+      throw new AppError('VAULT_SOURCE_UNREADABLE');
     });
     if (info.isSymbolicLink()) {
       others.push({ absolute, relativePath, kind: 'link' });
     } else if (info.isDirectory()) {
       const entries = await readdir(absolute).catch(() => {
-        throw new UnreadableSourceError(absolute);
+        throw new AppError('VAULT_SOURCE_UNREADABLE');
       });
       for (const entry of entries.sort()) await visit(path.join(absolute, entry), path.posix.join(relativePath, entry));
     } else if (info.isFile()) {

@@ -9,7 +9,7 @@ import { formatDateTime } from '../../shared/format-date';
 import type { SelfCheckRun } from '../../shared/posture';
 import { checkName, reasonText, selfCheckTexts, statusName } from '../../shared/self-check-texts';
 import type { JsonObject } from '../certificates/canonical-json';
-import type { CertificateDocument } from '../certificates/certificate-document';
+import { performerText, type CertificateDocument } from '../certificates/certificate-document';
 import { issueVaultCertificate } from '../certificates/issue-vault-certificate';
 import type { Profile, VaultSession } from '../vault/vault-session';
 
@@ -30,7 +30,7 @@ export function selfCheckReportDocument(run: SelfCheckRun, engineer: Profile, nu
           { label: { ja: '実施日時', en: 'Checked at' }, value: formatDateTime(run.finishedAt, 'ja') },
           { label: { ja: '端末', en: 'Laptop' }, value: `${run.hostname}（${run.osDescription}）` },
           { label: { ja: '端末の所有区分', en: 'Ownership (8-9)' }, value: OWNERSHIP[run.ownership] },
-          { label: { ja: '実施者', en: 'Engineer' }, value: `${engineer.name}${engineer.title ? `（${engineer.title}）` : ''} ${engineer.company} 社員番号 ${engineer.employeeId}` },
+          { label: { ja: '実施者', en: 'Engineer' }, value: performerText(engineer) },
           { label: { ja: '総合判定', en: 'Overall' }, value: overall },
         ],
       },

@@ -15,7 +15,7 @@ import path from 'node:path';
 import { AppError } from '../app-error';
 import { copyAndHash } from '../files/copy-and-hash';
 import { hashFile } from '../files/hash-file';
-import { walkFiles, UnreadableSourceError, type FoundFile } from '../files/walk-files';
+import { walkFiles, type FoundFile } from '../files/walk-files';
 import { eraseItem, importPaths } from '../vault/vault-items';
 import type { VaultSession } from '../vault/vault-session';
 import { decideVerdict } from './decide-verdict';
@@ -90,13 +90,7 @@ export async function runSanitization(session: VaultSession, sources: readonly s
   const startedAt = now().toISOString();
   if (sources.length === 0) throw new AppError('SANITIZE_NOTHING_CHOSEN');
   await prepareOutput(outputDir, sources);
-  let found: Awaited<ReturnType<typeof walkFiles>>;
-  try {
-    found = await walkFiles(sources);
-  } catch (error) {
-    if (error instanceof UnreadableSourceError) throw new AppError('VAULT_SOURCE_UNREADABLE');
-    throw error;
-  }
+  const found = await walkFiles(sources);
   // Every byte is read twice: copied to staging (hashed on the way) and analysed there.
   const bytesTotal = 2 * found.files.reduce((sum, f) => sum + f.size, 0);
   let bytesDone = 0;
@@ -274,10 +268,4 @@ async function moveOrCopy(staged: string, target: string, stagedSha256: string, 
     if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
     return (await copyAndHash(staged, target, { signal })).sha256;
   }
-}
-
-/** Used by tests and the CLI: the folder exists and is empty. */
-export async function isEmptyFolder(folder: string): Promise<boolean> {
-  const info = await stat(folder).catch(() => null);
-  return info?.isDirectory() === true && (await readdir(folder)).length === 0;
 }

@@ -9,7 +9,7 @@ import { formatBytes } from '../../shared/format-bytes';
 import { formatDateTime } from '../../shared/format-date';
 import { findingText, verdictName } from '../../shared/sanitize-texts';
 import type { JsonObject } from '../certificates/canonical-json';
-import type { CertificateDocument } from '../certificates/certificate-document';
+import { performerText, type CertificateDocument } from '../certificates/certificate-document';
 import { issueVaultCertificate } from '../certificates/issue-vault-certificate';
 import type { Profile, VaultSession } from '../vault/vault-session';
 import type { SanitizationResult } from './run-sanitization';
@@ -34,7 +34,7 @@ export function sanitizationReportDocument(result: SanitizationResult, signOff: 
       {
         heading: { ja: '作業と承認', en: 'Work and sign-off' },
         rows: [
-          { label: { ja: '実施者', en: 'Performed by' }, value: `${engineer.name}${engineer.title ? `（${engineer.title}）` : ''} ${engineer.company} 社員番号 ${engineer.employeeId}` },
+          { label: { ja: '実施者', en: 'Performed by' }, value: performerText(engineer) },
           { label: { ja: '確認者', en: 'Reviewer' }, value: signOff.reviewer || '—' },
           { label: { ja: '承認日時', en: 'Signed off' }, value: formatDateTime(signOff.signedOffAt, 'ja') },
           { label: { ja: '検査日時', en: 'Checked' }, value: `${formatDateTime(result.startedAt, 'ja')} – ${formatDateTime(result.finishedAt, 'ja')}` },

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../app-error';
-import { UnreadableSourceError, walkFiles, type FoundFile } from '../files/walk-files';
+import { walkFiles } from '../files/walk-files';
 import { decryptFile, encryptFile } from './file-cipher';
 import { unwrapFileKey, wrapFileKey } from './file-keys';
 import { newKey, wipe } from './key-hierarchy';
@@ -39,7 +39,6 @@ export interface TransferOptions {
   readonly onProgress?: (progress: TransferProgress) => void;
 }
 
-type SourceFile = FoundFile;
 
 export function ciphertextPath(session: VaultSession, itemId: string): string {
   return path.join(filesDir(session.dataDir), `${itemId}.fgv`);
@@ -62,19 +61,6 @@ function getItem(session: VaultSession, itemId: string): VaultItem & { wrappedKe
   return row;
 }
 
-/**
- * Every regular file under the chosen paths. Symbolic links are never followed: a link
- * inside a site's folder must not pull in files from elsewhere.
- */
-async function collectSources(paths: readonly string[]): Promise<SourceFile[]> {
-  try {
-    return (await walkFiles(paths)).files;
-  } catch (error) {
-    if (error instanceof UnreadableSourceError) throw new AppError('VAULT_SOURCE_UNREADABLE');
-    throw error;
-  }
-}
-
 function progressReporter(files: readonly { size: number }[], onProgress?: (p: TransferProgress) => void) {
   const bytesTotal = files.reduce((sum, f) => sum + f.size, 0);
   let bytesBefore = 0;
@@ -95,7 +81,8 @@ export async function importPaths(
   collection: string,
   options: TransferOptions = {},
 ): Promise<VaultItem[]> {
-  const sources = await collectSources(paths);
+  // Regular files only: a link inside a site's folder must not pull in files from elsewhere.
+  const { files: sources } = await walkFiles(paths);
   const progress = progressReporter(sources, options.onProgress);
   const imported: VaultItem[] = [];
   const insert = session.db.prepare(
