@@ -13,7 +13,7 @@ import { BridgeError } from '../../lib/bridge';
 import { useJob } from '../../lib/use-job';
 import { HistoryTable } from './HistoryTable';
 import { RunResult } from './RunResult';
-import { SanitizeProgress } from './SanitizeProgress';
+import { TransferProgress } from '../vault-files/TransferProgress';
 import { SetupSection } from './SetupSection';
 import { useSanitizeHistory, useStartSanitization, useStoredRun } from './use-sanitize';
 
@@ -64,7 +64,8 @@ export function SanitizePage() {
 
       {job.current && (
         <div className={styles.section}>
-          <SanitizeProgress
+          <TransferProgress
+            kind="sanitize"
             job={job.current}
             onCancel={() => {
               setCancelAsked(true);

@@ -1,7 +1,9 @@
 /**
- * The progress of long work on files (import, export, erasure): a bar, files and bytes done
- * out of the total, for an erasure the pass, speed and time left, and a Cancel button. Until the first progress event (the file dialog is still open, or the
- * files are being listed) the bar is indeterminate.
+ * The progress of long work on files (import, export, erasure, sanitization): a bar, files and
+ * bytes done out of the total, for an erasure the pass, speed and time left, and a Cancel
+ * button. Until the first progress event (the file dialog is still open, or the files are
+ * being listed) the bar is indeterminate. A sanitization reads every byte twice, so its texts
+ * speak of the amount processed.
  */
 import { Button, Card, Field, ProgressBar, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { Dismiss20Regular } from '@fluentui/react-icons';
@@ -17,19 +19,32 @@ const useStyles = makeStyles({
   counts: { fontVariantNumeric: 'tabular-nums' },
 });
 
-export function TransferProgress({ kind, job, onCancel }: { kind: 'import' | 'export' | 'erase'; job: JobState; onCancel: () => void }) {
+type TransferKind = 'import' | 'export' | 'erase' | 'sanitize';
+
+/** The i18n keys of each kind's texts: the vault's and erasure's share theirs, sanitization has its own. */
+function textKeys(kind: TransferKind) {
+  if (kind === 'sanitize') {
+    const base = 'sanitize.progress';
+    return { title: `${base}.title`, waiting: `${base}.waiting`, counts: `${base}.counts`, cancelling: `${base}.cancelling`, cancel: `${base}.cancel`, testId: 'sanitize-progress' };
+  }
+  const base = 'vaultFiles.progress';
+  return { title: `${base}.title.${kind}`, waiting: `${base}.waiting.${kind}`, counts: `${base}.counts`, cancelling: `${base}.cancelling`, cancel: `${base}.cancel`, testId: 'transfer-progress' };
+}
+
+export function TransferProgress({ kind, job, onCancel }: { kind: TransferKind; job: JobState; onCancel: () => void }) {
   const styles = useStyles();
+  const keys = textKeys(kind);
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
   const progress = job.progress;
   const counts = progress
-    ? t('vaultFiles.progress.counts', {
+    ? t(keys.counts, {
         filesDone: progress.filesDone,
         filesTotal: progress.filesTotal,
         bytesDone: formatBytes(progress.bytesDone, language),
         bytesTotal: formatBytes(progress.bytesTotal, language),
       })
-    : t(`vaultFiles.progress.waiting.${kind}`);
+    : t(keys.waiting);
   const detail =
     progress?.passes !== undefined && progress.passes > 0
       ? t('vaultFiles.progress.erasure', {
@@ -42,17 +57,17 @@ export function TransferProgress({ kind, job, onCancel }: { kind: 'import' | 'ex
   const fraction = progress && progress.bytesTotal > 0 ? progress.bytesDone / progress.bytesTotal : progress && progress.filesTotal > 0 ? progress.filesDone / progress.filesTotal : undefined;
 
   return (
-    <Card className={styles.card} appearance="filled-alternative" data-testid="transfer-progress">
+    <Card className={styles.card} appearance="filled-alternative" data-testid={keys.testId}>
       <div className={styles.row}>
         <Field
           className={styles.field}
-          label={t(job.cancelRequested ? 'vaultFiles.progress.cancelling' : `vaultFiles.progress.title.${kind}`)}
+          label={t(job.cancelRequested ? keys.cancelling : keys.title)}
           hint={<Text className={styles.counts}>{detail ? `${counts} ${detail}` : counts}</Text>}
         >
           <ProgressBar value={fraction} max={1} thickness="large" aria-valuetext={counts} />
         </Field>
         <Button icon={<Dismiss20Regular />} onClick={onCancel} disabled={job.cancelRequested}>
-          {t('vaultFiles.progress.cancel')}
+          {t(keys.cancel)}
         </Button>
       </div>
     </Card>
