@@ -16,7 +16,7 @@ import { AppError } from '../app-error';
 import { copyAndHash } from '../files/copy-and-hash';
 import { hashFile } from '../files/hash-file';
 import { walkFiles, type FoundFile } from '../files/walk-files';
-import { eraseItem, importPaths } from '../vault/vault-items';
+import { eraseItem, importPaths, quarantineCollection } from '../vault/vault-items';
 import type { VaultSession } from '../vault/vault-session';
 import { decideVerdict } from './decide-verdict';
 import type { SanitizePolicy } from './sanitize-policy';
@@ -132,7 +132,7 @@ export async function runSanitization(session: VaultSession, sources: readonly s
       }
       let quarantineItemId: string | null = null;
       if (verdict === 'blocked' && sha256 !== null) {
-        const [item] = await importPaths(session, [file.absolute], `quarantine/${id}`);
+        const [item] = await importPaths(session, [file.absolute], quarantineCollection(id));
         quarantineItemId = item?.id ?? null;
         if (quarantineItemId) quarantined.push(quarantineItemId);
       }

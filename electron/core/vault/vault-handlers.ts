@@ -92,7 +92,7 @@ export function createVaultHandlers(vault: VaultService, jobs: JobRegistry, dial
         if (!sources || sources.length === 0) return { cancelled: true, items: [] };
         const progress = progressOf(jobId, 'import');
         try {
-          const items = await importPaths(session, sources, collection, { signal, onProgress: (p) => progress.report(p) });
+          const items = await importPaths(session, sources, collection, { signal, onProgress: (p) => progress.report(p), now });
           progress.flush();
           return { cancelled: false, items };
         } catch (error) {

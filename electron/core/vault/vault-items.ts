@@ -37,8 +37,14 @@ export interface TransferProgress {
 export interface TransferOptions {
   readonly signal?: AbortSignal;
   readonly onProgress?: (progress: TransferProgress) => void;
+  /** The app's clock (tests set it), for the import time the dashboard ages visit data by. */
+  readonly now?: () => Date;
 }
 
+
+/** Where sanitization keeps a blocked file (encrypted, for the security team): not visit data, so the dashboard leaves it out. */
+export const QUARANTINE_PREFIX = 'quarantine/';
+export const quarantineCollection = (runId: string) => `${QUARANTINE_PREFIX}${runId}`;
 
 export function ciphertextPath(session: VaultSession, itemId: string): string {
   return path.join(filesDir(session.dataDir), `${itemId}.fgv`);
@@ -93,7 +99,7 @@ export async function importPaths(
   for (const source of sources) {
     const id = randomUUID();
     const fileKey = newKey();
-    const importedAt = new Date().toISOString();
+    const importedAt = (options.now?.() ?? new Date()).toISOString();
     // The row comes first, marked 'importing': a crash leaves a row the sweep removes, never an orphan it cannot name.
     insert.run(id, collection, path.posix.basename(source.relativePath), source.relativePath, path.dirname(source.absolute), source.modifiedAt, importedAt, wrapFileKey(session.keys.fileWrap, id, fileKey));
     try {

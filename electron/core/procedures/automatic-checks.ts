@@ -1,0 +1,119 @@
+/**
+ * The checks FieldGuard makes by itself for `automatic` steps. Each reads the real state of the
+ * vault — the self-check history, the accounts, the certificates actually issued, what is still
+ * in the visit's folder and what the audit log says was ever imported into it — and never the
+ * engineer's word for it. The facts go into the signed report; they hold counts, numbers and
+ * ids, never a password or a file's contents.
+ */
+import type { VaultDatabase } from '../../db/open-vault-database';
+import type { AutomaticCheck, CheckOutcome } from '../../shared/procedures';
+import type { SiteSystem } from '../../shared/sites';
+import { loadPolicySetting } from '../posture/posture-policy-store';
+import { readiness } from '../posture/readiness-gate';
+import { listAccounts } from '../sites/account-store';
+import { listItems } from '../vault/vault-items';
+import type { VaultSession } from '../vault/vault-session';
+import { locationCovered } from './data-location-match';
+import type { RunRow } from './run-store';
+
+export interface CheckContext {
+  readonly session: VaultSession;
+  readonly run: RunRow;
+  readonly system: SiteSystem | null;
+  readonly now: Date;
+}
+
+type Facts = CheckOutcome['facts'];
+
+interface IssuedCertificate {
+  readonly id: string;
+  readonly number: string;
+  readonly facts: Record<string, unknown>;
+}
+
+/** Certificates of a kind issued since the run started, with their signed facts. */
+function certificatesSince(db: VaultDatabase, kind: 'erasure' | 'sanitization', since: string): IssuedCertificate[] {
+  const rows = db
+    .prepare('SELECT id, number, evidence_json AS evidenceJson FROM certificates WHERE kind = ? AND issued_at >= ? ORDER BY issued_at, number')
+    .all(kind, since) as { id: string; number: string; evidenceJson: string }[];
+  return rows.map((row) => {
+    const evidence = JSON.parse(row.evidenceJson) as { payload?: { facts?: Record<string, unknown> } };
+    return { id: row.id, number: row.number, facts: evidence.payload?.facts ?? {} };
+  });
+}
+
+/** Every vault item the audit log says was imported into a folder, erased since or not. */
+function itemsEverImported(db: VaultDatabase, collection: string): string[] {
+  const rows = db
+    .prepare("SELECT json_extract(details, '$.itemId') AS itemId FROM audit_log WHERE type = 'vault.item-imported' AND json_extract(details, '$.collection') = ?")
+    .all(collection) as { itemId: string }[];
+  return rows.map((row) => row.itemId);
+}
+
+function readinessCheck({ session, now }: CheckContext): [boolean, string, Facts] {
+  const gate = readiness(session.db, loadPolicySetting(session).policy, now);
+  return [gate.ready, gate.reason, { selfCheckRunId: gate.latestRun?.id ?? null, selfCheckAt: gate.latestRun?.finishedAt ?? null, maxAgeHours: gate.maxAgeHours }];
+}
+
+function defaultPasswordsCheck({ session, system }: CheckContext): [boolean, string, Facts] {
+  const accounts = system ? listAccounts(session.db, system.id).filter((a) => !a.disabled) : [];
+  const defaults = accounts.filter((a) => a.vendorDefault);
+  if (accounts.length === 0) return [true, 'noAccounts', { accounts: 0 }];
+  return defaults.length === 0 ? [true, 'none', { accounts: accounts.length }] : [false, 'vendorDefaults', { accounts: accounts.length, vendorDefaults: defaults.length }];
+}
+
+function sanitizationCheck({ session, run }: CheckContext): [boolean, string, Facts] {
+  const reports = certificatesSince(session.db, 'sanitization', run.startedAt);
+  return reports.length > 0 ? [true, 'issued', { reports: reports.map((r) => r.number) }] : [false, 'noReport', {}];
+}
+
+function visitDataErasedCheck({ session, run }: CheckContext): [boolean, string, Facts] {
+  const held = listItems(session, run.reference);
+  if (held.length > 0) return [false, 'stillHeld', { items: held.length }];
+  const imported = itemsEverImported(session.db, run.reference);
+  if (imported.length === 0) return [true, 'nothingImported', { items: 0 }];
+  const certificates = certificatesSince(session.db, 'erasure', run.startedAt);
+  const certified = new Set(certificates.flatMap((c) => ((c.facts.cryptoErase as { itemId: string }[] | undefined) ?? []).map((i) => i.itemId)));
+  const uncertified = imported.filter((id) => !certified.has(id));
+  if (uncertified.length > 0) return [false, 'erasedWithoutCertificate', { items: imported.length, uncertified: uncertified.length }];
+  const used = certificates.filter((c) => ((c.facts.cryptoErase as { itemId: string }[] | undefined) ?? []).some((i) => imported.includes(i.itemId)));
+  return [true, 'erased', { items: imported.length, certificates: used.map((c) => c.number) }];
+}
+
+interface ErasedTarget {
+  readonly path: string;
+  readonly status: string;
+  readonly number: string;
+}
+
+function dataLocationsErasedCheck({ session, run, system }: CheckContext): [boolean, string, Facts] {
+  const locations = system?.dataLocations ?? [];
+  if (locations.length === 0) return [false, 'noLocations', {}];
+  const targets: ErasedTarget[] = certificatesSince(session.db, 'erasure', run.startedAt).flatMap((c) => {
+    const evidence = c.facts.erasure as { status?: string; targets?: { path: string }[] } | null | undefined;
+    return (evidence?.targets ?? []).map((t) => ({ path: t.path, status: evidence?.status ?? 'aborted', number: c.number }));
+  });
+  const missing: string[] = [];
+  const numbers = new Set<string>();
+  for (const location of locations) {
+    // Only a complete erasure counts: "erased with exceptions" left something readable (E.3 d).
+    const covering = targets.find((t) => t.status === 'erased' && locationCovered(location.path, t.path));
+    if (covering) numbers.add(covering.number);
+    else missing.push(location.path);
+  }
+  if (missing.length > 0) return [false, 'locationsLeft', { locations: locations.length, missing }];
+  return [true, 'erased', { locations: locations.length, certificates: [...numbers] }];
+}
+
+const checks: Readonly<Record<AutomaticCheck, (context: CheckContext) => [boolean, string, Facts]>> = {
+  readiness: readinessCheck,
+  defaultPasswords: defaultPasswordsCheck,
+  sanitizationReport: sanitizationCheck,
+  visitDataErased: visitDataErasedCheck,
+  dataLocationsErased: dataLocationsErasedCheck,
+};
+
+export function runAutomaticCheck(check: AutomaticCheck, context: CheckContext): CheckOutcome {
+  const [passed, reason, facts] = checks[check](context);
+  return { check, passed, reason, facts, checkedAt: context.now.toISOString() };
+}

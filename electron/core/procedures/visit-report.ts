@@ -1,0 +1,188 @@
+/**
+ * The signed report of a procedure run (作業報告書; for a visit 7-1, 7-2, 10-1, 10-3, 10-5,
+ * 7-12, 8-5): site, system, engineer and times, every step with its result — what was
+ * recorded, the automatic checks' findings, the evidence files with their SHA-256 — the
+ * overrides and "not applicable" reasons, the certificates the run relied on, and the site
+ * administrator's signatures. A maintenance account appears by its user name only.
+ */
+import { createHash } from 'node:crypto';
+import { formatBytes } from '../../shared/format-bytes';
+import { formatDateTime } from '../../shared/format-date';
+import { checkFinding, fieldLabel, optionLabel, stepStatusName, stepTitle, templateTitle } from '../../shared/procedure-texts';
+import type { FieldTemplate, FieldValue, ProcedureTemplate } from '../../shared/procedures';
+import type { Site, SiteSystem } from '../../shared/sites';
+import type { JsonObject } from '../certificates/canonical-json';
+import { performerText, type CertificateDocument, type CertificateSection, type SignatureLine } from '../certificates/certificate-document';
+import { issueVaultCertificate } from '../certificates/issue-vault-certificate';
+import { getOverride } from '../posture/readiness-gate';
+import { getAccount } from '../sites/account-store';
+import type { Profile, VaultSession } from '../vault/vault-session';
+import type { ClosedStep, RunRow } from './run-store';
+
+export interface ReportInput {
+  readonly run: RunRow;
+  readonly template: ProcedureTemplate;
+  readonly site: Site;
+  readonly system: SiteSystem | null;
+  readonly steps: ReadonlyMap<string, ClosedStep>;
+}
+
+const both = (ja: string, en: string) => (ja === en ? ja : `${ja} / ${en}`);
+
+function valueText(session: VaultSession, template: ProcedureTemplate, stepId: string, field: FieldTemplate, value: FieldValue): string {
+  switch (field.type) {
+    case 'datetime':
+      return formatDateTime(String(value), 'ja');
+    case 'choice':
+      return both(optionLabel(template.id, stepId, field.id, String(value), 'ja'), optionLabel(template.id, stepId, field.id, String(value), 'en'));
+    case 'yes':
+      return value === true ? 'はい / Yes' : 'いいえ / No';
+    case 'account':
+      return getAccount(session.db, String(value))?.userName ?? String(value);
+    default:
+      return String(value);
+  }
+}
+
+/** What a closed step says, as lines: the values by label, the check's finding, the reason it does not apply. */
+function stepDetails(session: VaultSession, template: ProcedureTemplate, stepId: string, closed: ClosedStep | undefined): string {
+  if (!closed) return '';
+  const step = template.steps.find((s) => s.id === stepId);
+  const lines: string[] = [];
+  for (const field of step?.fields ?? []) {
+    const value = closed.values[field.id];
+    if (value === undefined) continue;
+    lines.push(`${fieldLabel(template.id, stepId, field.id, 'ja')}: ${valueText(session, template, stepId, field, value)}`);
+  }
+  if (closed.check) lines.push(checkFinding(closed.check, 'ja'));
+  if (closed.overrideId) lines.push(`未合格のまま続行（理由）/ Went ahead without a pass (reason): ${closed.reason ?? ''}`);
+  else if (closed.reason) lines.push(`理由 / Reason: ${closed.reason}`);
+  if (closed.signer) lines.push(`署名 / Signed by: ${closed.signer.name}${closed.signer.title ? `（${closed.signer.title}）` : ''}`);
+  if (closed.attachments.length > 0) lines.push(`添付 ${closed.attachments.length} 件 / ${closed.attachments.length} attachment(s)`);
+  return lines.join('\n');
+}
+
+function certificatesRelied(steps: ReadonlyMap<string, ClosedStep>): string[] {
+  const numbers = new Set<string>();
+  for (const step of steps.values()) {
+    for (const key of ['certificates', 'reports'] as const) {
+      const value = step.check?.facts[key];
+      if (Array.isArray(value)) for (const number of value) numbers.add(number);
+    }
+  }
+  return [...numbers];
+}
+
+export function visitReportDocument(session: VaultSession, input: ReportInput, engineer: Profile, number: string, issuedAt: Date): CertificateDocument {
+  const { run, template, site, system, steps } = input;
+  const overview: CertificateSection = {
+    heading: { ja: '概要', en: 'Overview' },
+    rows: [
+      { label: { ja: '作業番号', en: 'Reference' }, value: run.reference },
+      { label: { ja: '手順', en: 'Procedure' }, value: `${both(templateTitle(template.id, 'ja'), templateTitle(template.id, 'en'))}（第 ${template.version} 版 / v${template.version}）` },
+      { label: { ja: '施設', en: 'Site' }, value: [site.name, site.department].filter(Boolean).join(' ') },
+      { label: { ja: 'システム管理者', en: 'Site administrator' }, value: [site.administrator.name, site.administrator.title].filter(Boolean).join('（') + (site.administrator.title ? '）' : '') },
+      ...(system
+        ? [{ label: { ja: '装置', en: 'System' }, value: [system.product, system.version, system.serial && `S/N ${system.serial}`, system.hostName].filter(Boolean).join(' / ') }]
+        : []),
+      { label: { ja: '作業者', en: 'Engineer' }, value: performerText(engineer) },
+      { label: { ja: '開始', en: 'Started' }, value: formatDateTime(run.startedAt, 'ja') },
+      { label: { ja: '完了', en: 'Completed' }, value: formatDateTime(issuedAt.toISOString(), 'ja') },
+    ],
+  };
+  const stepTable: CertificateSection = {
+    heading: { ja: '手順と結果', en: 'Steps and results' },
+    table: {
+      columns: [
+        { ja: '#', en: '' },
+        { ja: '手順', en: 'Step' },
+        { ja: 'ガイドライン', en: 'Guideline' },
+        { ja: '結果', en: 'Result' },
+        { ja: '内容', en: 'Details' },
+        { ja: '日時', en: 'When' },
+      ],
+      rows: template.steps.map((step, i) => {
+        const closed = steps.get(step.id);
+        const status = closed?.status ?? 'open';
+        return [
+          String(i + 1),
+          `${stepTitle(template.id, step.id, 'ja')}${step.required ? '' : '（任意 / optional）'}`,
+          step.items.join(', '),
+          both(stepStatusName(status, 'ja'), stepStatusName(status, 'en')),
+          stepDetails(session, template, step.id, closed),
+          closed ? formatDateTime(closed.closedAt, 'ja') : '',
+        ];
+      }),
+      widths: [0.4, 3.2, 1.5, 1.3, 5.4, 2.7],
+    },
+  };
+  const files = template.steps.flatMap((step) => (steps.get(step.id)?.attachments ?? []).map((file) => [stepTitle(template.id, step.id, 'ja'), file.name, formatBytes(file.size, 'ja'), file.sha256]));
+  const sections: CertificateSection[] = [overview, stepTable];
+  if (files.length > 0) {
+    sections.push({
+      heading: { ja: '証跡ファイル', en: 'Evidence files' },
+      table: { columns: [{ ja: '手順', en: 'Step' }, { ja: 'ファイル', en: 'File' }, { ja: 'サイズ', en: 'Size' }, { ja: 'SHA-256', en: 'SHA-256' }], rows: files, widths: [2.5, 3, 1.2, 5.5] },
+      note: { ja: 'ファイルは作業データとして保管庫で暗号化され、作業後に消去されます。ハッシュ値で同一性を確認できます。', en: 'The files were kept encrypted in the vault as visit data and erased after the work; the hashes identify them.' },
+    });
+  }
+  const relied = certificatesRelied(steps);
+  if (relied.length > 0) sections.push({ heading: { ja: '関連する証明書・報告書', en: 'Certificates and reports relied on' }, rows: relied.map((n, i) => ({ label: { ja: `${i + 1}`, en: '' }, value: n })) });
+
+  const signatureLines: SignatureLine[] = template.steps
+    .filter((step) => step.kind === 'signature')
+    .map((step) => {
+      const closed = steps.get(step.id);
+      const who = closed?.signer ? `（${closed.signer.name}）` : '';
+      return { label: { ja: `${stepTitle(template.id, step.id, 'ja')}${who}`, en: stepTitle(template.id, step.id, 'en') }, ...(closed?.signature ? { image: closed.signature } : {}) };
+    });
+  return { kind: 'visit', number, issuedAt: issuedAt.toISOString(), title: { ja: `${templateTitle(template.id, 'ja')} 報告書`, en: `${templateTitle(template.id, 'en')} report` }, sections, signatureLines };
+}
+
+/** The signed facts: the run as stored, with account ids resolved to user names and signatures by hash. */
+function reportFacts(session: VaultSession, input: ReportInput): JsonObject {
+  const { run, template, site, system, steps } = input;
+  return {
+    procedure: {
+      reference: run.reference,
+      templateId: template.id,
+      templateVersion: template.version,
+      startedAt: run.startedAt,
+      site: { id: site.id, name: site.name, department: site.department, administrator: { name: site.administrator.name, title: site.administrator.title } },
+      system: system ? { id: system.id, product: system.product, version: system.version, serial: system.serial, hostName: system.hostName } : null,
+      steps: template.steps.map((step) => {
+        const closed = steps.get(step.id);
+        const values = Object.fromEntries(
+          Object.entries(closed?.values ?? {}).map(([id, value]) => {
+            const field = step.fields.find((f) => f.id === id);
+            return [id, field?.type === 'account' ? (getAccount(session.db, String(value))?.userName ?? String(value)) : value];
+          }),
+        );
+        const override = closed?.overrideId ? getOverride(session.db, closed.overrideId) : null;
+        return {
+          stepId: step.id,
+          kind: step.kind,
+          items: step.items,
+          required: step.required,
+          status: closed?.status ?? 'open',
+          values,
+          attachments: (closed?.attachments ?? []).map((a) => ({ ...a })),
+          signer: closed?.signer ? { ...closed.signer } : null,
+          signatureSha256: closed?.signature ? createHash('sha256').update(closed.signature).digest('hex') : null,
+          check: closed?.check ? { ...closed.check, facts: { ...closed.check.facts } } : null,
+          reason: closed?.reason ?? null,
+          override: override ? { id: override.id, createdAt: override.createdAt, reason: override.reason, selfCheckRunId: override.runId } : null,
+          closedAt: closed?.closedAt ?? null,
+          closedBy: closed?.closedBy ?? null,
+        };
+      }),
+    },
+  } as unknown as JsonObject;
+}
+
+export function issueVisitReport(session: VaultSession, input: ReportInput, now: Date, fontPath?: string): Promise<{ id: string; number: string }> {
+  const profile = session.profile();
+  return issueVaultCertificate(session, 'visit', (number) => ({ document: visitReportDocument(session, input, profile, number, now), facts: reportFacts(session, input) }), now, {
+    location: input.site.name,
+    ...(fontPath ? { fontPath } : {}),
+  });
+}
