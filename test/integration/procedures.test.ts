@@ -400,3 +400,14 @@ describe('the maintenance password', () => {
     for (const secret of [VENDOR_DEFAULT, CHANGED]) for (const haystack of haystacks) expect(haystack).not.toContain(secret);
   });
 });
+
+describe('the records keep their site', () => {
+  it('refuses to remove a site or system that has procedure runs', async () => {
+    const lone = await invoke('sites.save', { site: { ...site, id: undefined, name: '事故のあった診療所' } });
+    await invoke('procedures.start', { templateId: 'incident-response', siteId: lone.id, systemId: null });
+    expect(await errorCodeOf(() => invoke('sites.remove', { id: lone.id }))).toBe('SITE_HAS_PROCEDURES');
+    const { accounts } = await invoke('accounts.list', { systemId: system.id });
+    for (const a of accounts) await invoke('accounts.remove', { id: a.id });
+    expect(await errorCodeOf(() => invoke('systems.remove', { id: system.id }))).toBe('SYSTEM_HAS_PROCEDURES');
+  });
+});

@@ -78,6 +78,8 @@ export function removeSite(session: VaultSession, id: string): boolean {
     const site = getSite(db, id);
     if (!site) return false;
     if (db.prepare('SELECT 1 FROM systems WHERE site_id = ? LIMIT 1').get(id)) throw new AppError('SITE_HAS_SYSTEMS');
+    // Visits, decommissionings and incidents are records of what happened there: they keep their site.
+    if (db.prepare('SELECT 1 FROM procedure_runs WHERE site_id = ? LIMIT 1').get(id)) throw new AppError('SITE_HAS_PROCEDURES');
     db.prepare('DELETE FROM sites WHERE id = ?').run(id);
     session.audit.append('site.removed', session.actor(), { siteId: id, name: site.name });
     return true;
