@@ -27,6 +27,7 @@ export const proceduresErrorCodes = [
   'PROCEDURE_REQUIRED_STEPS_OPEN',
   'PROCEDURE_SYSTEM_REQUIRED',
   'PROCEDURE_EVIDENCE_NOT_IN_VISIT',
+  'PROCEDURE_PERMISSION_REQUIRED',
 ] as const;
 
 /** What the audit log records of procedures: ids, step ids and outcomes, never the values typed into a step. */

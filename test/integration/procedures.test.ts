@@ -287,6 +287,16 @@ describe('what the engine will not let through', () => {
     expect(evidence.payload.facts.procedure.steps[0]?.override?.reason).toContain('責任者の了承済み');
   }, 120_000);
 
+  it('takes data into a visit’s vault folder only after the permission is signed, and none after it is closed (7-2)', async () => {
+    let run = await startVisit();
+    expect(await errorCodeOf(() => importIntoVisit(core, run, 'too-early.dcm'))).toBe('PROCEDURE_PERMISSION_REQUIRED');
+    run = await walkTo(core, run, 'login', context());
+    await importIntoVisit(core, run, 'permitted.dcm');
+    await invoke('procedures.abandon', { runId: run.id, reason: '確認のみ' });
+    expect(await errorCodeOf(() => importIntoVisit(core, run, 'too-late.dcm'))).toBe('PROCEDURE_RUN_CLOSED');
+    await eraseVisitData(run.reference);
+  }, 60_000);
+
   it('refuses to start a visit without a system, or with another site’s system', async () => {
     expect(await errorCodeOf(() => invoke('procedures.start', { templateId: 'maintenance-visit', siteId: site.id, systemId: null }))).toBe('PROCEDURE_SYSTEM_REQUIRED');
     const other = await invoke('sites.save', { site: { ...site, id: undefined, name: '別の病院' } });
@@ -377,7 +387,7 @@ describe('incident response (18-1)', () => {
 
 describe('the dashboard', () => {
   it('lists visits in progress and visit data held, red after the configured number of days', async () => {
-    const run = await startVisit();
+    const run = await walkTo(core, await startVisit(), 'login', context());
     await importIntoVisit(core, run, 'held.dcm');
     let attention = await invoke('procedures.attention', {});
     expect(attention.warnAfterDays).toBe(7);

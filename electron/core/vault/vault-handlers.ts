@@ -8,13 +8,24 @@ import type { Handlers } from '../ipc/router';
 import { isCancellation, throttleProgress, type JobRegistry } from '../jobs/job-registry';
 import { assessPassword } from './password-policy';
 import { recoveryKeyDocument } from './recovery-key-document';
+import type { VaultSession } from './vault-session';
 import { eraseItem, exportItems, importPaths, listItems, type TransferProgress } from './vault-items';
 import type { VaultService } from './vault-service';
 import { autoLockMinutes, setAutoLockMinutes } from './vault-settings';
 
 type VaultChannel = Extract<keyof Handlers, `vault.${string}` | 'jobs.cancel'>;
 
-export function createVaultHandlers(vault: VaultService, jobs: JobRegistry, dialogs: Dialogs, emit: EmitEvent, now: () => Date): Pick<Handlers, VaultChannel> {
+/** Asked before files are imported into a folder; throws to refuse (a visit's folder needs the site's permission first, 7-2). */
+export type ImportGuard = (session: VaultSession, collection: string) => void;
+
+export function createVaultHandlers(
+  vault: VaultService,
+  jobs: JobRegistry,
+  dialogs: Dialogs,
+  emit: EmitEvent,
+  now: () => Date,
+  guardImport: ImportGuard = () => undefined,
+): Pick<Handlers, VaultChannel> {
   let setupKey: { text: string; profile: { name: string; employeeId: string } } | null = null;
 
   async function status() {
@@ -88,6 +99,7 @@ export function createVaultHandlers(vault: VaultService, jobs: JobRegistry, dial
     'vault.items.import': ({ jobId, collection, pick }) =>
       jobs.run(jobId, async (signal) => {
         const session = vault.session();
+        guardImport(session, collection);
         const sources = await dialogs.pickImportSources(pick);
         if (!sources || sources.length === 0) return { cancelled: true, items: [] };
         const progress = progressOf(jobId, 'import');
