@@ -27,12 +27,18 @@ import { createSanitizeHandlers } from './sanitize/sanitize-handlers';
 import type { AntivirusEngine } from './sanitize/sanitize-types';
 import { createSecretClipboard } from './sites/secret-clipboard';
 import { createSitesHandlers } from './sites/sites-handlers';
+import type { ReadDeviceDetails } from './ledger/device-details';
+import { createLedgerHandlers } from './ledger/ledger-handlers';
+import { createProceduresHandlers } from './procedures/procedure-handlers';
+import { guardVisitImport } from './procedures/visit-import-guard';
 
 export type { EmitEvent } from './events';
 
 export interface CorePorts {
   readonly identity: AppIdentity;
   readonly readVolumes: ReadVolumes;
+  /** Make, model and serial of the devices behind the volumes (electron/platform/devices), for the media ledger. */
+  readonly readDeviceDetails: ReadDeviceDetails;
   readonly keyStore: KeyStore;
   readonly dialogs: Dialogs;
   readonly log: Logger;
@@ -83,7 +89,7 @@ export function createCore(ports: CorePorts): Core {
       ports.emit('prefs.changed', next);
       return next;
     },
-    ...createVaultHandlers(vault, jobs, ports.dialogs, ports.emit, now),
+    ...createVaultHandlers(vault, jobs, ports.dialogs, ports.emit, now, guardVisitImport),
     ...createAuditHandlers(vault, ports.dialogs),
     ...createCertificateHandlers(vault, ports.dialogs, now),
     ...createErasureHandlers({
@@ -100,6 +106,8 @@ export function createCore(ports: CorePorts): Core {
     ...createSelfCheckHandlers({ vault, dialogs: ports.dialogs, probes: ports.postureProbes, now, fontPath: ports.fontPath }),
     ...createSanitizeHandlers({ vault, jobs, dialogs: ports.dialogs, engine: ports.antivirus, analyze: analyzeFile, emit: ports.emit, now, fontPath: ports.fontPath }),
     ...createSitesHandlers({ vault, secretClipboard, now }),
+    ...createLedgerHandlers({ vault, dialogs: ports.dialogs, readVolumes: ports.readVolumes, readDeviceDetails: ports.readDeviceDetails, log: ports.log, now, fontPath: ports.fontPath }),
+    ...createProceduresHandlers({ vault, now, fontPath: ports.fontPath }),
   };
   return { handlers, vault };
 }

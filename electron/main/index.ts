@@ -11,6 +11,7 @@ import { createRouter } from '../core/ipc/router';
 import { stderrLogger as log } from '../core/logger';
 import { createAutoLock } from '../core/vault/auto-lock';
 import { readVolumes } from '../platform/disks/read-volumes';
+import { readDeviceDetails } from '../platform/devices/read-device-details';
 import { createPostureProbes } from '../platform/posture/probes-for-this-os';
 import { createAntivirusEngine } from '../platform/antivirus/engine-for-this-os';
 import { createKeytarKeyStore } from '../platform/keychain/keytar-key-store';
@@ -62,6 +63,7 @@ async function start(): Promise<void> {
   const core = createCore({
     identity: { name: app.getName(), version: app.getVersion(), dataDir, runtimeVersions: process.versions },
     readVolumes,
+    readDeviceDetails,
     keyStore: createKeytarKeyStore(),
     // Packaged, the fonts are copied to resources/assets (electron-builder extraResources).
     // electron-vite bundles the erasure worker as its own entry next to this file (electron.vite.config.ts).

@@ -5,6 +5,8 @@
  */
 import { z } from 'zod';
 import { defineChannel, noRequest } from './ipc/define';
+import { ledgerAuditEventTypes } from './ledger';
+import { procedureAuditEventTypes } from './procedures';
 
 export const auditEventTypes = [
   'vault.created',
@@ -36,6 +38,8 @@ export const auditEventTypes = [
   'account.revealed',
   'account.copied',
   'account.reviewed',
+  ...ledgerAuditEventTypes,
+  ...procedureAuditEventTypes,
 ] as const;
 export const AuditEventType = z.enum(auditEventTypes);
 export type AuditEventType = z.infer<typeof AuditEventType>;

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { defineChannel } from './ipc/define';
 
-export const certificateKinds = ['erasure', 'self-check', 'sanitization', 'visit', 'inventory'] as const;
+export const certificateKinds = ['erasure', 'self-check', 'sanitization', 'visit', 'inventory', 'ledger'] as const;
 export const CertificateKind = z.enum(certificateKinds);
 
 export const certificateChecks = ['pdf-signature', 'whole-document', 'evidence-attached', 'evidence-signature', 'evidence-hash', 'qr', 'signer-matches'] as const;

@@ -12,7 +12,9 @@ import { diskChannels } from './disks';
 import { preferenceChannels, preferenceEvents } from './preferences';
 import { selfCheckChannels } from './posture';
 import { sanitizeChannels } from './sanitize';
+import { proceduresChannels } from './procedures';
 import { sitesChannels } from './sites';
+import { ledgerChannels } from './ledger';
 import { vaultChannels, vaultEvents } from './vault';
 
 export const contract = {
@@ -26,6 +28,8 @@ export const contract = {
   ...selfCheckChannels,
   ...sanitizeChannels,
   ...sitesChannels,
+  ...proceduresChannels,
+  ...ledgerChannels,
 };
 
 export const events = {

@@ -7,7 +7,9 @@ import { certificateProblems } from './certificates';
 import { erasureErrorCodes } from './erasure';
 import { postureErrorCodes } from './posture';
 import { sanitizeErrorCodes } from './sanitize';
+import { proceduresErrorCodes } from './procedures';
 import { sitesErrorCodes } from './sites';
+import { ledgerErrorCodes } from './ledger';
 
 export const errorCodes = [
   'IPC_UNKNOWN_CHANNEL',
@@ -51,6 +53,8 @@ export const errorCodes = [
   ...postureErrorCodes,
   ...sanitizeErrorCodes,
   ...sitesErrorCodes,
+  ...proceduresErrorCodes,
+  ...ledgerErrorCodes,
   'INTERNAL',
 ] as const;
 

@@ -8,22 +8,21 @@
  */
 import { z } from 'zod';
 import { defineChannel, noRequest } from './ipc/define';
+import { Line, Text } from './text-fields';
 
 export const sitesErrorCodes = [
   'SITE_NOT_FOUND',
   'SITE_HAS_SYSTEMS',
   'SYSTEM_NOT_FOUND',
   'SYSTEM_HAS_ACCOUNTS',
+  'SITE_HAS_PROCEDURES',
+  'SYSTEM_HAS_PROCEDURES',
   'ACCOUNT_NOT_FOUND',
   'ACCOUNT_NO_SECRET',
   'ACCOUNT_REVIEW_INCOMPLETE',
 ] as const;
 
 const Id = z.uuid();
-/** Free text that may span lines (an address, notes): no control characters but line breaks and tabs. */
-const Text = (max: number) => z.string().trim().max(max).regex(/^(?:\P{Cc}|[\t\n\r])*$/u);
-/** A name, a number, a path: one line, no control characters. */
-const Line = (max: number) => z.string().trim().max(max).regex(/^\P{Cc}*$/u);
 
 export const Contact = z.object({
   name: Line(100),

@@ -17,6 +17,7 @@ import type { Dialogs } from '../../electron/core/dialogs';
 import type { Logger } from '../../electron/core/logger';
 import { KDF_FLOOR } from '../../electron/core/vault/password-kdf';
 import { readVolumes } from '../../electron/platform/disks/read-volumes';
+import { readDeviceDetails } from '../../electron/platform/devices/read-device-details';
 import { createKeytarKeyStore } from '../../electron/platform/keychain/keytar-key-store';
 
 /** What the "user" picks in the next native dialog of each kind. */
@@ -100,6 +101,7 @@ export async function createTestCore(overrides: Partial<CorePorts> = {}, options
   const core = createCore({
     identity: { name: 'FieldGuard', version: '0.0.0-test', dataDir, runtimeVersions: process.versions },
     readVolumes,
+    readDeviceDetails,
     keyStore: createKeytarKeyStore(keychainService),
     dialogs,
     chooseKdf: async () => KDF_FLOOR,

@@ -4,6 +4,7 @@ import { auditListCommand } from './audit-list';
 import { auditVerifyCommand } from './audit-verify';
 import { disksCommand } from './disks';
 import { eraseCommand } from './erase';
+import { ledgerExportCommand, ledgerListCommand } from './ledger';
 import { sanitizeCommand } from './sanitize';
 import { selfcheckCommand } from './selfcheck';
 import { vaultChangePasswordCommand } from './vault-change-password';
@@ -27,6 +28,8 @@ export const commands: readonly Command[] = [
   vaultChangePasswordCommand,
   auditListCommand,
   auditVerifyCommand,
+  ledgerListCommand,
+  ledgerExportCommand,
   eraseCommand,
   sanitizeCommand,
   verifyCommand,

@@ -11,6 +11,7 @@ import { createHash, createHmac, createSecretKey, timingSafeEqual, type KeyObjec
 import type { VaultDatabase } from '../../db/open-vault-database';
 import { auditEventTypes, type AuditEventType } from '../../shared/audit';
 import { AppError } from '../app-error';
+import { csvDocument, jstTimestamp } from '../files/spreadsheet-csv';
 
 // The event types are declared with the IPC contract, so that screens can filter and translate them.
 export { auditEventTypes, type AuditEventType };
@@ -77,7 +78,6 @@ export interface AuditLog {
 
 const HEAD_KEY = 'audit_head';
 const ZERO_HASH = Buffer.alloc(32);
-const HOUR_MS = 3_600_000;
 
 interface Head {
   readonly seq: number;
@@ -248,12 +248,11 @@ export function createAuditLog(db: VaultDatabase, macKey: Buffer, now: () => Dat
 
     toCsv(filter = {}) {
       const { sql, params } = page(filter, 'seq, time, type, actor, details, hash');
-      const lines = ['seq,time_jst,time_utc,type,actor,details,hash'];
-      for (const row of db.prepare(sql).raw().iterate(...params) as IterableIterator<[number, string, string, string, string, Buffer]>) {
-        const [seq, time, type, actor, details, hash] = row;
-        lines.push([String(seq), jst(time), time, type, actor, details, hash.toString('hex')].map(csvCell).join(','));
-      }
-      return `\uFEFF${lines.join('\r\n')}\r\n`;
+      const rows = db.prepare(sql).raw().all(...params) as Array<[number, string, string, string, string, Buffer]>;
+      return csvDocument(
+        ['seq', 'time_jst', 'time_utc', 'type', 'actor', 'details', 'hash'],
+        rows.map(([seq, time, type, actor, details, hash]) => [String(seq), jstTimestamp(time), time, type, actor, details, hash.toString('hex')]),
+      );
     },
 
     remac(newMacKey) {
@@ -339,14 +338,3 @@ function asciiLower(text: string): string {
   return text.replace(/[A-Z]/g, (letter) => letter.toLowerCase());
 }
 
-/** 'YYYY-MM-DD HH:mm:ss JST'. Japan has had no daylight saving time since 1951: UTC+9 always. */
-function jst(iso: string): string {
-  const shifted = new Date(Date.parse(iso) + 9 * HOUR_MS).toISOString();
-  return `${shifted.slice(0, 10)} ${shifted.slice(11, 19)} JST`;
-}
-
-/** RFC 4180 quoting, after neutralising what a spreadsheet would run as a formula (OWASP). */
-function csvCell(value: string): string {
-  const inert = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(inert) ? `"${inert.replaceAll('"', '""')}"` : inert;
-}

@@ -15,6 +15,7 @@ export const certificateKindCodes: Readonly<Record<CertificateKind, string>> = {
   sanitization: 'SN',
   visit: 'VR',
   inventory: 'IN',
+  ledger: 'LG',
 };
 
 /** The employee id as it appears in numbers: NFKC, upper case, only A–Z, 0–9 and single hyphens. */

@@ -1,0 +1,92 @@
+/**
+ * The signed inventory report (棚卸報告書, 7-7): who counted, when, every item with its ledger
+ * status and the result, and the discrepancies. Issued through `issueVaultCertificate` like
+ * every other certificate, so `fieldguard verify` checks it offline; the whole inventory is
+ * the signed evidence, the page shows it.
+ */
+import { formatDateTime } from '../../shared/format-date';
+import type { Inventory } from '../../shared/ledger';
+import { bothNames, mediumStatusNames, mediumTypeNames } from '../../shared/ledger-texts';
+import type { JsonObject } from '../certificates/canonical-json';
+import { performerText, type CertificateDocument } from '../certificates/certificate-document';
+import { issueVaultCertificate } from '../certificates/issue-vault-certificate';
+import type { Profile, VaultSession } from '../vault/vault-session';
+
+const RESULT = { present: '所在確認 / Present', missing: '所在不明 / Missing' } as const;
+const METHOD = { serial: 'シリアル照合 / by serial', manual: '目視 / in person' } as const;
+const DISCREPANCY = { missing: '所在不明 / Missing', found: '紛失品を発見 / Lost item found', unregistered: '台帳に未登録 / Not in the ledger' } as const;
+
+export function inventoryReportDocument(inventory: Inventory, engineer: Profile, number: string, issuedAt: Date): CertificateDocument {
+  const present = inventory.entries.filter((e) => e.result === 'present').length;
+  const missing = inventory.entries.filter((e) => e.result === 'missing').length;
+  return {
+    kind: 'inventory',
+    number,
+    issuedAt: issuedAt.toISOString(),
+    title: { ja: '媒体棚卸報告書', en: 'Media Inventory Report' },
+    sections: [
+      {
+        heading: { ja: '実施概要', en: 'Summary' },
+        rows: [
+          { label: { ja: '実施者', en: 'Engineer' }, value: performerText(engineer) },
+          { label: { ja: '開始日時', en: 'Started' }, value: formatDateTime(inventory.startedAt, 'ja') },
+          { label: { ja: '完了日時', en: 'Completed' }, value: inventory.completedAt ? formatDateTime(inventory.completedAt, 'ja') : '—' },
+          { label: { ja: '対象媒体', en: 'Items counted' }, value: `${inventory.entries.length} 件（所在確認 ${present} 件、所在不明 ${missing} 件）/ ${inventory.entries.length} (present ${present}, missing ${missing})` },
+          {
+            label: { ja: '不一致', en: 'Discrepancies' },
+            value: inventory.discrepancies.length === 0 ? 'なし / None' : `${inventory.discrepancies.length} 件 / ${inventory.discrepancies.length}`,
+          },
+        ],
+      },
+      ...(inventory.discrepancies.length > 0
+        ? [
+            {
+              heading: { ja: '不一致の内容', en: 'Discrepancies' },
+              table: {
+                columns: [{ ja: '種別', en: 'Kind' }, { ja: '管理番号・場所', en: 'Asset no. / mount' }, { ja: '内容', en: 'Detail' }],
+                rows: inventory.discrepancies.map((d) => [DISCREPANCY[d.kind], d.label, d.detail]),
+                widths: [2, 2, 6],
+              },
+            },
+          ]
+        : []),
+      {
+        heading: { ja: '媒体ごとの結果', en: 'Result per item' },
+        table: {
+          columns: [
+            { ja: '管理番号', en: 'Asset no.' },
+            { ja: '種類', en: 'Type' },
+            { ja: 'シリアル番号', en: 'Serial' },
+            { ja: '台帳上の状態', en: 'Ledger status' },
+            { ja: '結果', en: 'Result' },
+            { ja: '確認方法・備考', en: 'How / note' },
+          ],
+          rows: inventory.entries.map((e) => [
+            e.label,
+            mediumTypeNames.ja[e.type],
+            e.serial || '—',
+            `${bothNames(mediumStatusNames, e.statusAtStart)}（${e.custodianAtStart}）`,
+            e.result ? RESULT[e.result] : '—',
+            [e.method ? METHOD[e.method] : '', e.note].filter(Boolean).join(' — '),
+          ]),
+          widths: [1.6, 1.4, 2, 2.4, 1.6, 3],
+        },
+        note: {
+          ja: '「シリアル照合」は、棚卸の時点で端末に接続されていた媒体のシリアル番号が台帳と一致したことを示します。すべての記録は署名付きの添付データ（evidence.json）にあります。',
+          en: '"By serial": a medium attached during the count had the serial number in the ledger. Every record is in the signed attachment (evidence.json).',
+        },
+      },
+    ],
+  };
+}
+
+export function issueInventoryReport(session: VaultSession, inventory: Inventory, now: Date, fontPath?: string): Promise<{ id: string; number: string }> {
+  const profile = session.profile();
+  return issueVaultCertificate(
+    session,
+    'inventory',
+    (number) => ({ document: inventoryReportDocument(inventory, profile, number, now), facts: { inventory } as unknown as JsonObject }),
+    now,
+    fontPath ? { fontPath } : {},
+  );
+}
