@@ -30,6 +30,7 @@ import { createSitesHandlers } from './sites/sites-handlers';
 import type { ReadDeviceDetails } from './ledger/device-details';
 import { createLedgerHandlers } from './ledger/ledger-handlers';
 import { createProceduresHandlers } from './procedures/procedure-handlers';
+import { startIncidentForLostMedium } from './procedures/incident-for-lost-medium';
 import { guardVisitImport } from './procedures/visit-import-guard';
 
 export type { EmitEvent } from './events';
@@ -106,7 +107,7 @@ export function createCore(ports: CorePorts): Core {
     ...createSelfCheckHandlers({ vault, dialogs: ports.dialogs, probes: ports.postureProbes, now, fontPath: ports.fontPath }),
     ...createSanitizeHandlers({ vault, jobs, dialogs: ports.dialogs, engine: ports.antivirus, analyze: analyzeFile, emit: ports.emit, now, fontPath: ports.fontPath }),
     ...createSitesHandlers({ vault, secretClipboard, now }),
-    ...createLedgerHandlers({ vault, dialogs: ports.dialogs, readVolumes: ports.readVolumes, readDeviceDetails: ports.readDeviceDetails, log: ports.log, now, fontPath: ports.fontPath }),
+    ...createLedgerHandlers({ vault, dialogs: ports.dialogs, readVolumes: ports.readVolumes, readDeviceDetails: ports.readDeviceDetails, log: ports.log, now, fontPath: ports.fontPath, onLost: (session, item) => startIncidentForLostMedium(session, item, now()) }),
     ...createProceduresHandlers({ vault, now, fontPath: ports.fontPath }),
   };
   return { handlers, vault };

@@ -324,7 +324,8 @@ export const ledgerChannels = {
   'ledger.recordPermission': defineChannel({ request: z.object({ itemId: Id, permission: Permission }).strict(), response: LedgerItem }),
   'ledger.checkIn': defineChannel({ request: CheckInRequest, response: LedgerItem }),
   /** A distinct, audited transition: the incident-response procedure starts from `ledger.item-lost`. */
-  'ledger.markLost': defineChannel({ request: z.object({ itemId: Id, note: Text(1000) }).strict(), response: LedgerItem }),
+  /** When the medium was out for a visit, the incident-response procedure (18-1) starts at that visit's site: its run id. */
+  'ledger.markLost': defineChannel({ request: z.object({ itemId: Id, note: Text(1000) }).strict(), response: LedgerItem.extend({ incidentRunId: z.string().nullable() }) }),
   'ledger.markFound': defineChannel({ request: z.object({ itemId: Id, note: Text(1000) }).strict(), response: LedgerItem }),
   /** Links the medium to its erasure certificate in the vault (kind 'erasure'); the medium becomes `erased`. */
   'ledger.recordErasure': defineChannel({ request: z.object({ itemId: Id, certificateId: z.string().min(1).max(100) }).strict(), response: LedgerItem }),

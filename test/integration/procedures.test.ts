@@ -385,6 +385,29 @@ describe('incident response (18-1)', () => {
   }, 60_000);
 });
 
+describe('a medium lost during a visit (7-7, 18-1)', () => {
+  it('starts the incident response at the visit’s site; one lost from the store starts nothing', async () => {
+    const visit = await startVisit();
+    const medium = (label: string) =>
+      invoke('ledger.save', {
+        item: { label, type: 'usb-memory', make: 'SanDisk', model: 'Ultra', serial: `SN-${label}`, capacityBytes: 32_000_000_000, encryption: 'hardware', owner: '山田 太郎', storageLocation: '保管庫A', purchaseDate: null, warrantyEnd: null, notes: '' },
+      });
+    const out = await medium('FG-LOST-1');
+    const inStore = await medium('FG-LOST-2');
+    const tomorrow = new Date(clock.getTime() + DAY).toISOString().slice(0, 10);
+    await invoke('ledger.checkOut', { itemId: out.id, custodian: '山田 太郎', purpose: 'ログ回収', visitId: visit.id, visitReference: visit.reference, expectedReturnDate: tomorrow, carriesSiteData: false });
+    const lost = await invoke('ledger.markLost', { itemId: out.id, note: '駐車場で紛失に気づいた' });
+    expect(lost.status).toBe('lost');
+    const incident = await invoke('procedures.get', { runId: lost.incidentRunId! });
+    expect(incident).toMatchObject({ templateId: 'incident-response', siteId: site.id, status: 'in-progress', currentStepId: 'detected' });
+    const { entries } = await invoke('audit.list', { types: ['procedure.started'], limit: 1 });
+    expect(entries[0]?.details).toMatchObject({ runId: incident.id, cause: 'medium-lost', ledgerItemId: out.id, visitReference: visit.reference });
+    expect((await invoke('ledger.markLost', { itemId: inStore.id, note: '' })).incidentRunId).toBeNull();
+    await invoke('procedures.abandon', { runId: incident.id, reason: '確認のみ' });
+    await invoke('procedures.abandon', { runId: visit.id, reason: '確認のみ' });
+  });
+});
+
 describe('the dashboard', () => {
   it('lists visits in progress and visit data held, red after the configured number of days', async () => {
     const run = await walkTo(core, await startVisit(), 'login', context());

@@ -8,7 +8,9 @@ import type { Dialogs } from '../dialogs';
 import type { ReadVolumes } from '../disks/list-volumes';
 import type { Handlers } from '../ipc/router';
 import type { Logger } from '../logger';
+import type { LedgerItem } from '../../shared/ledger';
 import type { VaultService } from '../vault/vault-service';
+import type { VaultSession } from '../vault/vault-session';
 import { checkIn, checkOut, markAtSite, markFound, markLost, recordPermission } from './custody';
 import { detectMedia } from './detect-media';
 import type { ReadDeviceDetails } from './device-details';
@@ -28,6 +30,8 @@ export interface LedgerPorts {
   readonly readDeviceDetails: ReadDeviceDetails;
   readonly log: Logger;
   readonly now: () => Date;
+  /** Called after a medium is marked lost; returns the incident-response run it started, if any (issue 7's procedures). */
+  readonly onLost?: (session: VaultSession, item: LedgerItem) => string | null;
   readonly fontPath?: string;
 }
 
@@ -46,7 +50,11 @@ export function createLedgerHandlers(ports: LedgerPorts): Pick<Handlers, LedgerC
     'ledger.markAtSite': ({ itemId }) => markAtSite(session(), itemId, ports.now()),
     'ledger.recordPermission': ({ itemId, permission }) => recordPermission(session(), itemId, permission, ports.now()),
     'ledger.checkIn': (request) => checkIn(session(), request, ports.now()),
-    'ledger.markLost': ({ itemId, note }) => markLost(session(), itemId, note, ports.now()),
+    'ledger.markLost': ({ itemId, note }) => {
+      const s = session();
+      const item = markLost(s, itemId, note, ports.now());
+      return { ...item, incidentRunId: ports.onLost?.(s, item) ?? null };
+    },
     'ledger.markFound': ({ itemId, note }) => markFound(session(), itemId, note, ports.now()),
     'ledger.recordErasure': ({ itemId, certificateId }) => recordErasure(session(), itemId, certificateId, ports.now()),
     'ledger.dispose': (request) => dispose(session(), request, ports.now()),

@@ -89,7 +89,13 @@ export function listRuns(session: VaultSession, status?: RunStatus): RunSummary[
   return listRunRows(session.db, status).map((row) => summaryOf(session, row));
 }
 
-export function startRun(session: VaultSession, input: { templateId: TemplateId; siteId: string; systemId: string | null }, now: Date): ProcedureRun {
+/** Starts a run; `cause` says in the audit log what started it when it was not the engineer's choice (a lost medium). */
+export function startRun(
+  session: VaultSession,
+  input: { templateId: TemplateId; siteId: string; systemId: string | null },
+  now: Date,
+  cause: Readonly<Record<string, string>> = {},
+): ProcedureRun {
   const template = templateOf(input.templateId);
   requireSite(session.db, input.siteId);
   if (template.needsSystem && input.systemId === null) throw new AppError('PROCEDURE_SYSTEM_REQUIRED');
@@ -103,6 +109,7 @@ export function startRun(session: VaultSession, input: { templateId: TemplateId;
       templateVersion: template.version,
       siteId: input.siteId,
       systemId: input.systemId,
+      ...cause,
     });
     return inserted;
   })();
