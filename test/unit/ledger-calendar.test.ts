@@ -5,7 +5,7 @@
  * under several process time zones, at instants on both sides of JST midnight.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { addCalendarMonths, daysBetween, japanDate } from '../../electron/core/ledger/japan-calendar';
+import { addCalendarMonths, daysBetween, japanDate } from '../../electron/core/japan-calendar';
 import { daysOverdue, migrationReminders, nextInventoryDue } from '../../electron/core/ledger/ledger-warnings';
 import { DEFAULT_LEDGER_SETTINGS } from '../../electron/core/ledger/ledger-settings';
 import type { LedgerItem } from '../../electron/shared/ledger';

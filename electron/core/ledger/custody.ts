@@ -12,7 +12,7 @@ import { AppError } from '../app-error';
 import { parseDraft } from '../sites/parse-draft';
 import type { VaultSession } from '../vault/vault-session';
 import { requireStep } from './item-transitions';
-import { daysBetween, japanDate } from './japan-calendar';
+import { daysBetween, japanDate } from '../japan-calendar';
 import { openCheckout, requireItem, setStatus } from './ledger-store';
 
 function permissionValues(permission: Permission | undefined): [string | null, string | null] {

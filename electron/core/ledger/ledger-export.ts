@@ -14,7 +14,7 @@ import { AppError } from '../app-error';
 import { getCertificate } from '../certificates/certificate-store';
 import { csvDocument, jstTimestamp } from '../files/spreadsheet-csv';
 import type { Profile, VaultSession } from '../vault/vault-session';
-import { japanDate } from './japan-calendar';
+import { japanDate } from '../japan-calendar';
 import { checkoutsOf, listItems } from './ledger-store';
 
 const CSV_HEADER = [

@@ -5,7 +5,7 @@
  */
 import type { VaultDatabase } from '../../db/open-vault-database';
 import type { CalendarDate, LedgerItem, LedgerSettings, LedgerWarnings } from '../../shared/ledger';
-import { addCalendarMonths, addDays, daysBetween, japanDate } from './japan-calendar';
+import { addCalendarMonths, addDays, daysBetween, japanDate } from '../japan-calendar';
 import { readLedgerSettings } from './ledger-settings';
 import { listItems } from './ledger-store';
 

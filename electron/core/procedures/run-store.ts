@@ -5,9 +5,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { VaultDatabase } from '../../db/open-vault-database';
-import { DISPLAY_TIME_ZONE } from '../../shared/locale';
 import { CheckOutcome, type AttachedFile, type FieldValue, type RunStatus, type StepState, type TemplateId } from '../../shared/procedures';
 import { AppError } from '../app-error';
+import { japanDate } from '../japan-calendar';
 
 export interface RunRow {
   readonly id: string;
@@ -29,13 +29,8 @@ const RUN_COLUMNS = `id, reference, template_id AS templateId, template_version 
 /** A run's reference says what it is and when, e.g. V-20261126-01; it also names the visit's folder in the vault. */
 const REFERENCE_PREFIX: Readonly<Record<TemplateId, string>> = { 'maintenance-visit': 'V', decommissioning: 'D', 'incident-response': 'I' };
 
-function japanDay(now: Date): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: DISPLAY_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-  return parts.replaceAll('-', '');
-}
-
 export function insertRun(db: VaultDatabase, input: { templateId: TemplateId; templateVersion: number; siteId: string; systemId: string | null }, now: Date): RunRow {
-  const prefix = `${REFERENCE_PREFIX[input.templateId]}-${japanDay(now)}-`;
+  const prefix = `${REFERENCE_PREFIX[input.templateId]}-${japanDate(now).replaceAll('-', '')}-`;
   const { taken } = db.prepare('SELECT count(*) AS taken FROM procedure_runs WHERE reference LIKE ?').get(`${prefix}%`) as { taken: number };
   const row: RunRow = {
     id: randomUUID(),

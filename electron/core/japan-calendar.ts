@@ -1,11 +1,11 @@
 /**
- * Calendar days in Japan time, for everything the ledger compares by the day: a return due
+ * Calendar days in Japan time, for everything compared by the day: a ledger return due
  * "on 12 March" is overdue from 00:00 JST on 13 March, an inventory due date, a warranty end.
  * Computed from the instant alone (UTC+9: Japan has had no daylight saving time since 1951),
  * never from the process's time zone, so a laptop set to UTC or Europe/Berlin agrees.
  */
-import type { CalendarDate } from '../../shared/ledger';
-import { addMonths } from '../sites/review-schedule';
+import type { CalendarDate } from '../shared/ledger';
+import { addMonths } from './sites/review-schedule';
 
 const JST_OFFSET_MS = 9 * 3_600_000;
 const DAY_MS = 86_400_000;
