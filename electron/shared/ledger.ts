@@ -139,6 +139,30 @@ export const Disposal = z.object({
 });
 export type Disposal = z.infer<typeof Disposal>;
 
+/**
+ * Which step each status allows: the one rule book for the ledger's lifecycle, read by the main
+ * process (which refuses anything else) and by the screen (which offers only these). A disposed
+ * medium is gone (no step at all, not even editing: its record is the evidence); a medium out
+ * with someone cannot be checked out again, erased or disposed before it is back; losing it is
+ * its own step from any status in which we still had it, because the incident response starts there.
+ */
+export const ledgerStepsFrom = {
+  checkOut: ['in-store', 'erased'],
+  markAtSite: ['checked-out'],
+  recordPermission: ['checked-out', 'at-site'],
+  checkIn: ['checked-out', 'at-site'],
+  markLost: ['in-store', 'checked-out', 'at-site', 'erased'],
+  markFound: ['lost'],
+  recordErasure: ['in-store', 'erased'],
+  dispose: ['in-store', 'erased'],
+  edit: ['in-store', 'checked-out', 'at-site', 'lost', 'erased'],
+} as const satisfies Record<string, readonly MediumStatus[]>;
+export type LedgerStep = keyof typeof ledgerStepsFrom;
+
+export function canTakeLedgerStep(step: LedgerStep, status: MediumStatus): boolean {
+  return (ledgerStepsFrom[step] as readonly MediumStatus[]).includes(status);
+}
+
 export const LedgerItem = z.object({
   id: z.string(),
   /** The asset number written on the medium; unique in the ledger. */

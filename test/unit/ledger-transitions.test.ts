@@ -17,6 +17,8 @@ const expected: Record<LedgerStep, MediumStatus[]> = {
   markFound: ['lost'],
   recordErasure: ['in-store', 'erased'],
   dispose: ['in-store', 'erased'],
+  // Editing the record: anything but a disposed medium, whose record is the evidence.
+  edit: ['in-store', 'checked-out', 'at-site', 'lost', 'erased'],
 };
 
 describe('ledger status transitions', () => {
@@ -40,7 +42,7 @@ describe('ledger status transitions', () => {
   it('loss is reachable from every status in which we still had the medium, and only found again leads out of it', () => {
     expect(mediumStatuses.filter((status) => status !== 'lost' && status !== 'disposed').every((status) => canTake('markLost', status))).toBe(true);
     const stepsFromLost = (Object.keys(expected) as LedgerStep[]).filter((step) => canTake(step, 'lost'));
-    expect(stepsFromLost).toEqual(['markFound']);
+    expect(stepsFromLost).toEqual(['markFound', 'edit']);
     expect(statusAfter.markFound).toBe('in-store');
   });
 });

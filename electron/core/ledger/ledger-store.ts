@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { VaultDatabase } from '../../db/open-vault-database';
 import { LedgerItemDraft, type Checkout, type LedgerItem, type MediumStatus } from '../../shared/ledger';
 import { AppError } from '../app-error';
+import { requireStep } from './item-transitions';
 import type { VaultSession } from '../vault/vault-session';
 import { parseDraft } from '../sites/parse-draft';
 
@@ -156,7 +157,8 @@ export function saveItem(session: VaultSession, input: LedgerItemDraft, now: Dat
   const time = now.toISOString();
   db.transaction(() => {
     // A disposed item's record is final: it is the evidence of what happened to the medium.
-    if (!created && getItem(db, id)?.status === 'disposed') throw new AppError('LEDGER_TRANSITION_NOT_ALLOWED');
+    const existing = created ? null : getItem(db, id);
+    if (existing) requireStep('edit', existing.status);
     const clash = db.prepare('SELECT id FROM ledger_items WHERE label = ? AND id <> ?').get(draft.label, id);
     if (clash) throw new AppError('LEDGER_LABEL_TAKEN');
     const values = [

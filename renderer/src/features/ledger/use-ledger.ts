@@ -84,23 +84,5 @@ export function useExportCertificate() {
   return useMutation({ mutationFn: (id: string) => invoke('certificates.export', { id }) });
 }
 
-/**
- * Which step each status allows, as the main process's rule book (electron/core/ledger/
- * item-transitions.ts) has it: the screen offers only what would be accepted.
- */
-export type LedgerStepName = 'checkOut' | 'markAtSite' | 'recordPermission' | 'checkIn' | 'markLost' | 'markFound' | 'recordErasure' | 'dispose' | 'edit';
-const allowedFrom: Readonly<Record<LedgerStepName, readonly MediumStatus[]>> = {
-  checkOut: ['in-store', 'erased'],
-  markAtSite: ['checked-out'],
-  recordPermission: ['checked-out', 'at-site'],
-  checkIn: ['checked-out', 'at-site'],
-  markLost: ['in-store', 'checked-out', 'at-site', 'erased'],
-  markFound: ['lost'],
-  recordErasure: ['in-store', 'erased'],
-  dispose: ['in-store', 'erased'],
-  edit: ['in-store', 'checked-out', 'at-site', 'lost', 'erased'],
-};
-
-export function canTake(step: LedgerStepName, status: MediumStatus): boolean {
-  return allowedFrom[step].includes(status);
-}
+/** Which step each status allows: the main process's own rule book, so the screen offers only what would be accepted. */
+export { canTakeLedgerStep as canTake, type LedgerStep as LedgerStepName } from '@shared/ledger';
