@@ -7,6 +7,8 @@ import { Board24Regular, BuildingMultiple24Regular, Certificate24Regular, Docume
 import { AuditPage } from '../features/audit/AuditPage';
 import { CertificatesPage } from '../features/certificates/CertificatesPage';
 import { ErasurePage } from '../features/erasure/ErasurePage';
+import { UsbStick24Regular } from '@fluentui/react-icons';
+import { LedgerPage } from '../features/ledger/LedgerPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { SanitizePage } from '../features/sanitize/SanitizePage';
 import { SelfCheckPage } from '../features/self-check/SelfCheckPage';
@@ -14,6 +16,8 @@ import { SettingsPage } from '../features/settings/SettingsPage';
 import { SitesPage } from '../features/sites/SitesPage';
 import { SystemPage } from '../features/system/SystemPage';
 import { VaultFilesPage } from '../features/vault-files/VaultFilesPage';
+import { ClipboardTaskListLtr24Regular } from '@fluentui/react-icons';
+import { VisitsPage } from '../features/visits/VisitsPage';
 
 export interface Screen {
   /** The route below `#/`; '' is the start screen. */
@@ -28,10 +32,12 @@ export const screens: readonly Screen[] = [
   { path: '', labelKey: 'nav.dashboard', icon: <Board24Regular />, element: <DashboardPage /> },
   { path: 'self-check', labelKey: 'nav.selfCheck', icon: <ShieldCheckmark24Regular />, element: <SelfCheckPage /> },
   { path: 'sites', labelKey: 'nav.sites', icon: <BuildingMultiple24Regular />, element: <SitesPage /> },
+  { path: 'visits', labelKey: 'nav.visits', icon: <ClipboardTaskListLtr24Regular />, element: <VisitsPage /> },
   { path: 'vault', labelKey: 'nav.vault', icon: <Vault24Regular />, element: <VaultFilesPage /> },
   { path: 'erasure', labelKey: 'nav.erasure', icon: <Eraser24Regular />, element: <ErasurePage /> },
   { path: 'sanitize', labelKey: 'nav.sanitize', icon: <ShieldTask24Regular />, element: <SanitizePage /> },
   { path: 'certificates', labelKey: 'nav.certificates', icon: <Certificate24Regular />, element: <CertificatesPage /> },
+  { path: 'ledger', labelKey: 'nav.ledger', icon: <UsbStick24Regular />, element: <LedgerPage /> },
   { path: 'audit', labelKey: 'nav.audit', icon: <DocumentBulletListClock24Regular />, element: <AuditPage /> },
   { path: 'system', labelKey: 'nav.system', icon: <Laptop24Regular />, element: <SystemPage /> },
   { path: 'settings', labelKey: 'nav.settings', icon: <Settings24Regular />, element: <SettingsPage /> },

@@ -12,7 +12,9 @@ import { QueryView } from '../../components/QueryView';
 import { useAppInfo, useVolumes } from '../system/use-system';
 import { useVaultStatus } from '../vault/use-vault';
 import { AccountWarningsCard } from './AccountWarningsCard';
+import { LedgerCard } from './LedgerCard';
 import { SelfCheckCard } from './SelfCheckCard';
+import { VisitsCard } from './VisitsCard';
 
 const useStyles = makeStyles({
   grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(320px, 1fr))', gap: tokens.spacingHorizontalL },
@@ -32,7 +34,9 @@ export function DashboardPage() {
       <Text className={styles.intro}>{t('dashboard.intro')}</Text>
       <div className={styles.grid}>
         {unlocked && <SelfCheckCard />}
+        {unlocked && <VisitsCard />}
         {unlocked && <AccountWarningsCard />}
+        {unlocked && <LedgerCard />}
         <Card aria-labelledby="dashboard-device-title">
           <CardHeader header={<Text as="h2" id="dashboard-device-title" weight="semibold">{t('dashboard.device.title')}</Text>} />
           <QueryView query={info}>

@@ -13,6 +13,7 @@ import {
 import { Delete20Regular, DocumentAdd20Regular, FolderAdd20Regular, UsbStick20Regular, Vault20Regular } from '@fluentui/react-icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { erasureMethods, type ErasureMethod, type ErasureSummary, type SiteDetails } from '@shared/erasure';
 import { formatBytes } from '@shared/format-bytes';
 import type { Language } from '@shared/locale';
@@ -22,7 +23,7 @@ import { invoke } from '../../lib/bridge';
 import { useJob } from '../../lib/use-job';
 import { useVolumes } from '../system/use-system';
 import { TransferProgress } from '../vault-files/TransferProgress';
-import { SignaturePad } from './SignaturePad';
+import { SignaturePad } from '../../components/SignaturePad';
 
 const useStyles = makeStyles({
   section: { marginBottom: tokens.spacingVerticalXXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '960px' },
@@ -46,7 +47,9 @@ export function ErasurePage() {
   const addVolume = useMutation({ mutationFn: (mount: string) => invoke('erasure.addVolume', { mount }), onSuccess: setTargets });
   const vaultItems = useQuery({ queryKey: ['vault.items.list', 'erasure'], queryFn: () => invoke('vault.items.list', {}) });
   const collections = [...new Set((vaultItems.data?.items ?? []).map((item) => item.collection))];
-  const [collection, setCollection] = useState('');
+  // A visit's screen links here with its vault folder (`#/erasure?collection=V-…`): it is chosen already.
+  const [searchParams] = useSearchParams();
+  const [collection, setCollection] = useState(() => searchParams.get('collection') ?? '');
   const addCollection = useMutation({ mutationFn: (name: string) => invoke('erasure.addVaultCollection', { collection: name }), onSuccess: setTargets });
   const removeTarget = useMutation({ mutationFn: (id: string) => invoke('erasure.removeTarget', { id }), onSuccess: setTargets });
   const [method, setMethod] = useState<ErasureMethod>('random-verify');

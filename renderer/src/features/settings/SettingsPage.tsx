@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { PageHeading } from '../../components/PageHeading';
 import { AutoLockSection } from './AutoLockSection';
 import { ChangePasswordSection } from './ChangePasswordSection';
+import { HeldDataSection } from './HeldDataSection';
 import { RotateKeySection } from './RotateKeySection';
 import { SanitizePolicySection } from './SanitizePolicySection';
 import { SelfCheckPolicySection } from './SelfCheckPolicySection';
@@ -28,6 +29,7 @@ export function SettingsPage() {
       <RotateKeySection className={styles.section} />
       <SelfCheckPolicySection className={styles.section} />
       <SanitizePolicySection className={styles.section} />
+      <HeldDataSection className={styles.section} />
     </>
   );
 }

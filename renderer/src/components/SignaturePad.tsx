@@ -1,7 +1,8 @@
 /**
  * The site administrator's countersignature, drawn on screen with a pen, a finger or the
  * mouse. It is optional: without one, the certificate prints a blank line for a wet
- * signature, which is also the keyboard-only path.
+ * signature, which is also the keyboard-only path. A visit's signature steps use it too, with
+ * words of their own (`textKeys`).
  */
 import { useEffect, useRef, useState } from 'react';
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
@@ -21,7 +22,16 @@ const useStyles = makeStyles({
   actions: { marginTop: tokens.spacingVerticalS },
 });
 
-export function SignaturePad({ onChange }: { onChange: (png: string | null) => void }) {
+/** The i18n keys of the pad's accessible name (empty or signed) and of its Clear button. */
+export interface SignaturePadTextKeys {
+  readonly empty: string;
+  readonly drawn: string;
+  readonly clear: string;
+}
+
+const erasureKeys: SignaturePadTextKeys = { empty: 'erasure.signature.empty', drawn: 'erasure.signature.drawn', clear: 'erasure.signature.clear' };
+
+export function SignaturePad({ onChange, textKeys = erasureKeys }: { onChange: (png: string | null) => void; textKeys?: SignaturePadTextKeys }) {
   const styles = useStyles();
   const { t } = useTranslation();
   const canvas = useRef<HTMLCanvasElement>(null);
@@ -49,7 +59,7 @@ export function SignaturePad({ onChange }: { onChange: (png: string | null) => v
         width={960}
         height={320}
         role="img"
-        aria-label={drawn ? t('erasure.signature.drawn') : t('erasure.signature.empty')}
+        aria-label={drawn ? t(textKeys.drawn) : t(textKeys.empty)}
         onPointerDown={(event) => {
           const context = event.currentTarget.getContext('2d');
           if (!context) return;
@@ -84,7 +94,7 @@ export function SignaturePad({ onChange }: { onChange: (png: string | null) => v
             onChange(null);
           }}
         >
-          {t('erasure.signature.clear')}
+          {t(textKeys.clear)}
         </Button>
       </div>
     </div>

@@ -1,0 +1,46 @@
+/** A run's and a step's status as an icon and a word — never colour alone. */
+import { Badge, makeStyles, tokens } from '@fluentui/react-components';
+import { CheckmarkCircle16Filled, CircleHint16Regular, Clock16Regular, DismissCircle16Filled, LockClosed16Regular, SubtractCircle16Regular } from '@fluentui/react-icons';
+import type { RunStatus, StepStatus } from '@shared/procedures';
+import { useProcedureTexts } from './use-procedure-texts';
+
+export function RunStatusBadge({ status }: { status: RunStatus }) {
+  const texts = useProcedureTexts();
+  const look = {
+    'in-progress': { color: 'informative', icon: <Clock16Regular /> },
+    completed: { color: 'success', icon: <CheckmarkCircle16Filled /> },
+    abandoned: { color: 'warning', icon: <DismissCircle16Filled /> },
+  } as const;
+  return (
+    <Badge appearance="tint" shape="rounded" color={look[status].color} icon={look[status].icon} data-status={status}>
+      {texts.runStatusName(status)}
+    </Badge>
+  );
+}
+
+const useStyles = makeStyles({
+  // A waiting step reads as quieter than an open one, but still with enough contrast.
+  locked: { color: tokens.colorNeutralForeground2 },
+});
+
+export function StepStatusBadge({ status, locked, lockedLabel }: { status: StepStatus; locked: boolean; lockedLabel: string }) {
+  const styles = useStyles();
+  const texts = useProcedureTexts();
+  if (status === 'open' && locked) {
+    return (
+      <Badge appearance="outline" shape="rounded" color="informative" className={styles.locked} icon={<LockClosed16Regular />} data-status="locked">
+        {lockedLabel}
+      </Badge>
+    );
+  }
+  const look = {
+    open: { color: 'informative', icon: <CircleHint16Regular /> },
+    done: { color: 'success', icon: <CheckmarkCircle16Filled /> },
+    'not-applicable': { color: 'informative', icon: <SubtractCircle16Regular /> },
+  } as const;
+  return (
+    <Badge appearance="tint" shape="rounded" color={look[status].color} icon={look[status].icon} data-status={status}>
+      {texts.stepStatusName(status)}
+    </Badge>
+  );
+}

@@ -1,0 +1,35 @@
+/**
+ * The Visits screen (作業): guided procedures at a site — the on-site maintenance visit, the
+ * decommissioning of a system, the incident response — each a run of steps in the guideline's
+ * order, to a signed report. The view is read from the address; moving between views puts
+ * keyboard and screen-reader focus on the new view's heading, as moving between screens does.
+ */
+import { useEffect, useRef } from 'react';
+import { useLocation } from 'react-router';
+import { RunView } from './RunView';
+import { StartView } from './StartView';
+import { VisitListView } from './VisitListView';
+import { useVisitsRoute } from './visits-route';
+
+export function VisitsPage() {
+  const { route } = useVisitsRoute();
+  const { search } = useLocation();
+  const firstRender = useRef(true);
+
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    document.querySelector<HTMLElement>('main h1')?.focus();
+  }, [search]);
+
+  switch (route.view) {
+    case 'list':
+      return <VisitListView />;
+    case 'start':
+      return <StartView />;
+    case 'run':
+      return <RunView key={route.runId} runId={route.runId} />;
+  }
+}

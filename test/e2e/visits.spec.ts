@@ -1,0 +1,511 @@
+/**
+ * Guided procedures (issue 7) in the browser harness: an on-site maintenance visit walked
+ * through on the Visits screen as an engineer would — the site, system and maintenance account
+ * recorded on the Sites screen, the readiness gate (failing first, then passed after a real
+ * self-check of a recorded healthy Windows laptop), every step by its kind, evidence imported
+ * into the visit's vault folder and attached, the visit's data erased on the Erasure screen with
+ * a certificate, the countersignature, the signed report saved and checked by `fieldguard
+ * verify` — and the dashboard and the order of the steps along the way.
+ *
+ * The core's clock starts at the time the probes were recorded (their definitions and updates
+ * are dated then) and runs on from there.
+ */
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Locator, Page } from '@playwright/test';
+import { HEALTHY_WINDOWS, RECORDED_AT, recordedWindowsProbes } from '../support/recorded-windows-probes';
+import { fieldguard } from './cli';
+import { expect, invokeFromPage as call, test } from './harness';
+import { inspectDialog, inspectScreen } from './screens';
+
+function clockFromRecording(): () => Date {
+  let offset: number | null = null;
+  return () => {
+    offset ??= Date.now() - RECORDED_AT.getTime();
+    return new Date(Date.now() - offset);
+  };
+}
+
+test.use({ harnessPorts: { postureProbes: recordedWindowsProbes(HEALTHY_WINDOWS), now: clockFromRecording() } });
+
+const SITE = 'みなと台クリニック';
+const PRODUCT = 'NEOPREMIUM2';
+const USER = 'fg-maint';
+const PASSWORD = 'Xp4!visit-Qe71-maint';
+const REFERENCE = 'V-20241122-01';
+
+let scratch: string;
+test.beforeEach(async () => {
+  scratch = await mkdtemp(path.join(os.tmpdir(), 'fieldguard-visits-e2e-'));
+});
+test.afterEach(async () => {
+  await rm(scratch, { recursive: true, force: true });
+});
+
+const menu = (page: Page) => page.getByRole('navigation', { name: 'メインメニュー' });
+const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
+const stepItem = (page: Page, stepId: string) => page.getByTestId('visit-steps').locator(`> li[data-step-id="${stepId}"]`);
+const panel = (page: Page, stepId: string) => stepItem(page, stepId).getByTestId('visit-step-panel');
+
+/** Long screens scroll inside <main>; a tall window lets the screenshot show all of it. */
+async function inspectWholeScreen(page: Page, name: string): Promise<void> {
+  const size = page.viewportSize()!;
+  const height = await page.locator('main').evaluate((main) => main.scrollHeight);
+  await page.setViewportSize({ width: size.width, height: Math.max(size.height, height + 160) });
+  await inspectScreen(page, name);
+  await page.setViewportSize(size);
+}
+
+/** A signature drawn with the mouse, as the site administrator would with a pen. */
+async function sign(page: Page, scope: Locator, emptyName = '署名欄（未記入）', drawnName = '署名欄（署名済み）'): Promise<void> {
+  const pad = scope.getByRole('img', { name: emptyName });
+  await pad.scrollIntoViewIfNeeded();
+  const box = (await pad.boundingBox())!;
+  await page.mouse.move(box.x + 30, box.y + 90);
+  await page.mouse.down();
+  for (let i = 1; i <= 20; i += 1) await page.mouse.move(box.x + 30 + i * 18, box.y + 90 + Math.sin(i / 2) * 30);
+  await page.mouse.up();
+  await expect(scope.getByRole('img', { name: drawnName })).toBeVisible();
+}
+
+async function expectDone(page: Page, stepId: string): Promise<void> {
+  await expect(stepItem(page, stepId)).toHaveAttribute('data-status', /^(done|not-applicable)$/);
+}
+
+/** The site, its system from the standard profile and its maintenance account, on the Sites screen. */
+async function recordSiteOnScreen(page: Page): Promise<void> {
+  await menu(page).getByRole('link', { name: '施設とアカウント' }).click();
+  await page.getByRole('button', { name: '施設を追加' }).click();
+  await page.getByRole('textbox', { name: '施設名（病院・診療所）' }).fill(SITE);
+  await page.getByRole('textbox', { name: '部署（診療科など）' }).fill('放射線科');
+  const admin = page.getByRole('group', { name: 'システム管理者' });
+  await admin.getByRole('textbox', { name: '氏名' }).fill('佐藤 一郎');
+  await admin.getByRole('textbox', { name: '役職' }).fill('医療情報部 システム管理者');
+  await page.getByRole('button', { name: '保存', exact: true }).click();
+  await expect(heading(page, SITE)).toBeVisible();
+
+  await page.getByRole('button', { name: 'システムを追加' }).click();
+  await page.getByRole('textbox', { name: '製品名' }).fill(PRODUCT);
+  await page.getByRole('textbox', { name: 'バージョン' }).fill('2.4');
+  await page.getByRole('textbox', { name: 'シリアル番号' }).fill('NP2-0417');
+  await page.getByRole('textbox', { name: 'サーバーのホスト名' }).fill('IMG-SRV01');
+  await page.getByRole('button', { name: '保存', exact: true }).click();
+  await expect(heading(page, PRODUCT)).toBeVisible();
+
+  await page.getByRole('button', { name: 'アカウントを追加' }).click();
+  const dialog = page.getByRole('dialog', { name: '保守用アカウントを追加' });
+  await dialog.getByRole('textbox', { name: 'ユーザー名' }).fill(USER);
+  await dialog.getByLabel('パスワード', { exact: true }).fill(PASSWORD);
+  await dialog.getByRole('button', { name: '保存', exact: true }).click();
+  await expect(dialog).toBeHidden();
+}
+
+test.describe('an on-site maintenance visit', () => {
+  test.setTimeout(240_000);
+
+  test('is walked through every step on the Visits screen to the signed, verified report', async ({ page, app }) => {
+    await app.createVault();
+    await app.open('/');
+
+    // 作業の画面: まだ何もない
+    await menu(page).getByRole('link', { name: '作業' }).click();
+    await expect(heading(page, '作業')).toBeFocused();
+    await expect(page.getByTestId('visits-empty')).toContainText('まだ作業がありません');
+    await page.getByRole('button', { name: '作業を開始' }).click();
+    await expect(page.getByTestId('visits-no-sites')).toContainText('施設がまだ登録されていません');
+
+    await recordSiteOnScreen(page);
+
+    // 作業を開始: 手順・施設・装置を選ぶ
+    await menu(page).getByRole('link', { name: '作業' }).click();
+    await page.getByRole('button', { name: '作業を開始' }).click();
+    await expect(heading(page, '作業を開始')).toBeFocused();
+    const form = page.getByTestId('visit-start-form');
+    await expect(form).toContainText('装置の廃棄（使用終了）');
+    await expect(form).toContainText('ガイドラインの項目：7-4、8-2、8-3、7-1、7-2');
+    await form.getByRole('radio', { name: /インシデント対応/ }).check();
+    await expect(form.getByRole('combobox', { name: '装置（システム）' })).toHaveValue(/.+/);
+    await form.getByRole('radio', { name: /オンサイト保守作業/ }).check();
+    await inspectScreen(page, 'visits-start');
+    await form.getByRole('button', { name: '開始', exact: true }).click();
+    await expect(heading(page, `オンサイト保守作業 ${REFERENCE}`)).toBeVisible();
+    const runUrl = page.url();
+    const runId = new URL(runUrl.replace('#/', '')).searchParams.get('run')!;
+
+    // 順番: 次の手順は鍵がかかっていて、本体も受け付けない。完了ボタンは押せない
+    await expect(stepItem(page, 'readiness')).toHaveAttribute('aria-current', 'step');
+    await expect(stepItem(page, 'purpose')).toHaveAttribute('data-status', 'locked');
+    await expect(stepItem(page, 'purpose').getByTestId('visit-step-locked')).toHaveText('「1. 端末の準備確認（セルフチェック）」が終わるまで実施できません。');
+    await expect(stepItem(page, 'purpose').getByRole('button')).toHaveCount(0);
+    await expect(call(page, 'procedures.completeStep', { runId, stepId: 'purpose', values: { purpose: '定期点検', plannedWork: 'ログ確認' } })).rejects.toThrow('PROCEDURE_STEP_OUT_OF_ORDER');
+    const completeButton = page.getByRole('button', { name: '完了して報告書を発行' });
+    await expect(completeButton).toBeDisabled();
+    await expect(page.getByTestId('visit-complete')).toContainText('未実施の必須の手順が 13 件あるため、まだ完了できません。次の手順は「1. 端末の準備確認（セルフチェック）」です。');
+
+    // 1. 準備確認: セルフチェック前なので通らない。理由を記録して進めるダイアログを確かめ、セルフチェックをしてくる
+    await panel(page, 'readiness').getByRole('button', { name: '確認する' }).click();
+    const finding = panel(page, 'readiness').getByTestId('visit-check-finding');
+    await expect(finding).toContainText('セルフチェックがまだ実施されていません。');
+    await inspectDialog(page, 'visits-override-dialog', async () => {
+      await page.getByRole('button', { name: /^(理由を記録して進める|Go ahead with a reason)$/ }).click();
+      return page.getByRole('alertdialog');
+    });
+    const override = page.getByTestId('visit-override-dialog');
+    await page.getByRole('button', { name: '理由を記録して進める' }).click();
+    await override.getByRole('button', { name: '理由を記録して進める' }).click();
+    await expect(override).toContainText('理由を入力してください。');
+    await override.getByRole('button', { name: 'キャンセル' }).click();
+    await expect(override).toBeHidden();
+    await inspectWholeScreen(page, 'visits-run-start');
+
+    await panel(page, 'readiness').getByRole('link', { name: 'セルフチェックの画面を開く' }).click();
+    await expect(heading(page, 'セルフチェック')).toBeVisible();
+    await page.getByRole('button', { name: 'セルフチェックを実行' }).click();
+    await expect(page.getByTestId('self-check-overall')).toContainText('総合判定：合格');
+
+    // ダッシュボードに実施中の作業が出て、そこから戻る
+    await menu(page).getByRole('link', { name: 'ダッシュボード' }).click();
+    const card = page.getByTestId('dashboard-visits');
+    await expect(card).toContainText('実施中の作業：1 件');
+    await card.getByRole('link', { name: `${REFERENCE} オンサイト保守作業` }).click();
+    await expect(heading(page, `オンサイト保守作業 ${REFERENCE}`)).toBeVisible();
+    await panel(page, 'readiness').getByRole('button', { name: 'もう一度確認する' }).click();
+    await expectDone(page, 'readiness');
+    await expect(stepItem(page, 'purpose')).toHaveAttribute('aria-current', 'step');
+    await expect(page.getByRole('heading', { level: 3, name: /2\. 作業の目的と予定作業/ })).toBeFocused();
+
+    // 2. 目的: 空のままでは送らない
+    const purpose = panel(page, 'purpose');
+    await purpose.getByRole('button', { name: '記録して完了' }).click();
+    await expect(purpose).toContainText('入力してください。');
+    await expect(purpose.getByRole('textbox', { name: '目的' })).toBeFocused();
+    await purpose.getByRole('textbox', { name: '目的' }).fill('定期点検');
+    await purpose.getByRole('textbox', { name: '予定作業' }).fill('ログ確認とディスク容量の確認');
+    await purpose.getByRole('button', { name: '記録して完了' }).click();
+    await expectDone(page, 'purpose');
+
+    // 3. 持ち出しの許可と署名: 「持ち出す」なら内容と目的が要る。署名者は施設のシステム管理者
+    const permission = panel(page, 'permission');
+    await expect(permission.getByRole('textbox', { name: '持ち出すデータ' })).toHaveCount(0);
+    await permission.getByRole('radio', { name: '持ち出す' }).check();
+    await expect(permission.getByRole('textbox', { name: '持ち出すデータ' })).toBeVisible();
+    await expect(permission.getByRole('textbox', { name: '署名者の氏名' })).toHaveValue('佐藤 一郎');
+    await expect(permission.getByRole('textbox', { name: '署名者の役職' })).toHaveValue('医療情報部 システム管理者');
+    await permission.getByRole('button', { name: '署名を記録して完了' }).click();
+    await expect(permission.getByRole('textbox', { name: '持ち出すデータ' })).toBeFocused();
+    await permission.getByRole('textbox', { name: '持ち出すデータ' }).fill('装置ログ 3 日分');
+    await permission.getByRole('textbox', { name: '持ち出しの目的' }).fill('障害解析');
+    await permission.getByRole('button', { name: '署名を記録して完了' }).click();
+    await expect(permission).toContainText('署名欄に署名してもらってください。');
+    await sign(page, permission);
+    await permission.getByRole('button', { name: '署名を記録して完了' }).click();
+    await expectDone(page, 'permission');
+
+    // 4. ログイン: 装置の保守アカウント（パスワードは出さない）
+    const login = panel(page, 'login');
+    const account = login.getByRole('combobox', { name: '使用した保守アカウント' });
+    await expect(account.locator('option')).toHaveText(['アカウントを選んでください', USER]);
+    await account.selectOption({ label: USER });
+    await login.getByRole('checkbox', { name: /専用の保守アカウントを使用した/ }).check();
+    await expect(page.locator('body')).not.toContainText(PASSWORD);
+    await login.getByRole('button', { name: '記録して完了' }).click();
+    await expectDone(page, 'login');
+
+    // 5. 媒体の検査
+    const mediaScan = panel(page, 'mediaScan');
+    await mediaScan.getByRole('textbox', { name: '検査した媒体・ファイル' }).fill('USB メモリ FG-USB-03');
+    await mediaScan.getByRole('textbox', { name: '検査に使用したソフトウェア' }).fill('Microsoft Defender');
+    await mediaScan.getByRole('checkbox', { name: 'マルウェアは検出されなかった' }).check();
+    await mediaScan.getByRole('button', { name: '記録して完了' }).click();
+    await expectDone(page, 'mediaScan');
+
+    // 6. リモートアクセス: 使っていない
+    const remote = panel(page, 'remoteAccess');
+    await remote.getByRole('radio', { name: '使用していない' }).check();
+    await expect(remote.getByRole('textbox', { name: /使用した経路/ })).toHaveCount(0);
+    await remote.getByRole('button', { name: '記録して完了' }).click();
+    await expectDone(page, 'remoteAccess');
+
+    // 7. 初期パスワード: 自動確認で通る
+    await panel(page, 'defaultPasswords').getByRole('button', { name: '確認する' }).click();
+    await expectDone(page, 'defaultPasswords');
+
+    // 8. 作業記録
+    const workLog = panel(page, 'workLog');
+    await workLog.getByRole('textbox', { name: '実施した作業' }).fill('ログ確認、ディスク容量の確認');
+    await workLog.getByRole('textbox', { name: '結果' }).fill('異常なし');
+    await inspectWholeScreen(page, 'visits-run-in-progress');
+    await workLog.getByRole('button', { name: '記録して完了' }).click();
+    await expectDone(page, 'workLog');
+
+    // 9. 作業データ（任意）: 作業のフォルダに取り込み、添付する
+    await expect(stepItem(page, 'sanitization')).toHaveAttribute('aria-current', 'step');
+    await expect(stepItem(page, 'visitData')).toContainText('任意の手順です。今実施することも、飛ばすこともできます。');
+    await stepItem(page, 'visitData').getByRole('button', { name: '「作業データの保管庫への取り込み」を実施する' }).click();
+    const visitData = panel(page, 'visitData');
+    await visitData.getByRole('button', { name: '選んだファイルを添付して完了' }).click();
+    await expect(visitData).toContainText('添付するファイルを 1 つ以上選んでください。');
+    const source = path.join(scratch, '装置ログ_20241122.txt');
+    await writeFile(source, '装置ログ 3 日分\n'.repeat(200));
+    app.dialogs.importSources = [source];
+    await visitData.getByRole('button', { name: 'ファイルを取り込む' }).click();
+    await expect(visitData).toContainText(`1 個のファイルを「${REFERENCE}」に取り込み、添付に選びました。`);
+    await expect(visitData.getByRole('checkbox', { name: '「装置ログ_20241122.txt」を添付する' })).toBeChecked();
+    await visitData.getByRole('button', { name: '選んだファイルを添付して完了' }).click();
+    await expectDone(page, 'visitData');
+    await stepItem(page, 'visitData').getByRole('button', { name: '「作業データの保管庫への取り込み」の記録を見る' }).click();
+    await expect(panel(page, 'visitData').getByTestId('visit-step-record')).toContainText('装置ログ_20241122.txt');
+
+    // ダッシュボード: 保管庫に残っている作業データ
+    await menu(page).getByRole('link', { name: 'ダッシュボード' }).click();
+    const held = card.getByTestId('dashboard-visits-held').locator(`li[data-collection="${REFERENCE}"]`);
+    await expect(held).toContainText(/1 個・.*・取り込みから 0 日/);
+    await expect(held).toHaveAttribute('data-overdue', 'false');
+    await expect(card).toContainText('取り込みから 7 日を過ぎると赤で示します');
+    await inspectScreen(page, 'visits-dashboard');
+    // 設定: 赤で示すまでの日数を変える
+    await menu(page).getByRole('link', { name: '設定' }).click();
+    const heldSetting = page.getByTestId('settings-held-data');
+    await expect(heldSetting.getByRole('spinbutton', { name: '日数' })).toHaveValue('7');
+    await heldSetting.getByRole('spinbutton', { name: '日数' }).fill('3');
+    await heldSetting.getByRole('spinbutton', { name: '日数' }).press('Tab');
+    await heldSetting.getByRole('button', { name: '期限を保存' }).click();
+    await expect(heldSetting.getByRole('status')).toContainText('3 日に設定しました。');
+    await menu(page).getByRole('link', { name: 'ダッシュボード' }).click();
+    await expect(card).toContainText('取り込みから 3 日を過ぎると赤で示します');
+    await card.getByRole('link', { name: `${REFERENCE} オンサイト保守作業` }).click();
+
+    // 10. 無害化: 渡すファイルはないので該当なし
+    const sanitization = panel(page, 'sanitization');
+    await sanitization.getByRole('button', { name: '確認する' }).click();
+    await expect(sanitization.getByTestId('visit-check-finding')).toContainText('この作業の開始後に発行された無害化報告書がありません。');
+    await sanitization.getByRole('button', { name: '該当なしにする' }).click();
+    const notApplicable = page.getByRole('alertdialog', { name: '「施設へ渡すファイルの無害化」を該当なしにしますか？' });
+    await notApplicable.getByRole('textbox', { name: '該当しない理由' }).fill('施設へ渡すファイルなし');
+    await notApplicable.getByRole('button', { name: '該当なしにする' }).click();
+    await expect(notApplicable).toBeHidden();
+    await expect(stepItem(page, 'sanitization')).toHaveAttribute('data-status', 'not-applicable');
+    await expect(stepItem(page, 'sanitization')).toContainText('該当なし');
+
+    // 11. ログアウト
+    const logout = panel(page, 'logout');
+    await logout.getByRole('radio', { name: 'パスワードを変更した' }).check();
+    await logout.getByRole('button', { name: '記録して完了' }).click();
+    await expectDone(page, 'logout');
+
+    // 12. 作業データの消去: まだ残っている → 消去画面でこの作業のフォルダを消去し、証明書を発行 → 通る
+    const erased = panel(page, 'visitDataErased');
+    await erased.getByRole('button', { name: '確認する' }).click();
+    await expect(erased.getByTestId('visit-check-finding')).toContainText('この作業のデータが保管庫にまだ 1 件あります。');
+    await erased.getByRole('link', { name: `データ消去の画面で「${REFERENCE}」を消去する` }).click();
+    await expect(heading(page, 'データ消去')).toBeVisible();
+    await expect(page.getByRole('combobox', { name: '保管庫の訪問・案件' })).toHaveValue(REFERENCE);
+    await page.getByRole('button', { name: '暗号消去の対象にする' }).click();
+    await expect(page.getByTestId('erasure-targets')).toContainText(REFERENCE);
+    await page.getByRole('textbox', { name: '施設名' }).fill(SITE);
+    await page.getByRole('button', { name: '消去を開始' }).click();
+    const confirm = page.getByRole('alertdialog');
+    await confirm.getByRole('textbox').fill('1');
+    await confirm.getByRole('button', { name: '消去する' }).click();
+    await expect(page.getByText('すべて消去し、検証しました')).toBeVisible({ timeout: 30_000 });
+    await sign(page, page.locator('main'), '確認署名欄（未記入）', '確認署名欄（署名済み）');
+    await page.getByRole('button', { name: 'データ消去証明書を発行' }).click();
+    await expect(page.getByText(/証明書 E-20417-ER-\d{4}-000001 を発行しました/)).toBeVisible({ timeout: 30_000 });
+
+    await page.goto(runUrl);
+    await expect(heading(page, `オンサイト保守作業 ${REFERENCE}`)).toBeVisible();
+    await panel(page, 'visitDataErased').getByRole('button', { name: 'もう一度確認する' }).click();
+    await expectDone(page, 'visitDataErased');
+    await stepItem(page, 'visitDataErased').getByRole('button', { name: /の記録を見る$/ }).click();
+    await expect(panel(page, 'visitDataErased')).toContainText(/取り込んだ 1 件すべてが消去され、消去証明書（E-20417-ER-\d{4}-000001）に記録されています。/);
+
+    // 13. 報告
+    const handover = panel(page, 'handover');
+    await expect(handover.getByRole('button', { name: '完了にする' })).toBeDisabled();
+    await handover.getByRole('checkbox', { name: /システム管理者に報告しました/ }).check();
+    await handover.getByRole('button', { name: '完了にする' }).click();
+    await expectDone(page, 'handover');
+
+    // 14. 確認署名
+    await expect(completeButton).toBeDisabled();
+    const countersignature = panel(page, 'countersignature');
+    await sign(page, countersignature);
+    await countersignature.getByRole('button', { name: '署名を記録して完了' }).click();
+    await expectDone(page, 'countersignature');
+
+    // 完了: 報告書を発行して PDF を保存し、fieldguard verify で確かめる
+    await expect(page.getByTestId('visit-complete')).toContainText('必須の手順はすべて終わりました。');
+    await expect(completeButton).toBeEnabled();
+    await completeButton.click();
+    const report = page.getByTestId('visit-report');
+    await expect(report).toContainText(/作業報告書 E-20417-\w+-\d{4}-000001 を発行しました。/, { timeout: 30_000 });
+    await expect(page.getByTestId('visit-steps').locator('> li[data-status="done"], > li[data-status="not-applicable"]')).toHaveCount(14);
+    await inspectWholeScreen(page, 'visits-run-completed');
+
+    app.dialogs.saveFile = path.join(scratch, 'visit-report.pdf');
+    await page.getByRole('button', { name: '報告書の PDF を保存' }).click();
+    await expect(page.getByText('作業報告書の PDF を保存しました。')).toBeVisible();
+    const { stdout } = await fieldguard(['verify', app.dialogs.saveFile]);
+    expect(stdout.length).toBeGreaterThan(0);
+
+    // 再読み込みしても同じ記録
+    await page.reload();
+    await expect(heading(page, `オンサイト保守作業 ${REFERENCE}`)).toBeVisible();
+    await expect(page.getByTestId('visit-report')).toBeVisible();
+
+    // 一覧: 完了した作業は下に
+    await menu(page).getByRole('link', { name: '作業' }).click();
+    await expect(page.getByText('実施中の作業はありません。')).toBeVisible();
+    const row = page.getByTestId('visits-closed').locator(`tbody tr[data-reference="${REFERENCE}"]`);
+    await expect(row).toContainText('オンサイト保守作業');
+    await expect(row).toContainText(SITE);
+    await expect(row).toContainText('14 / 14');
+    await expect(row).toContainText('完了');
+    await expect(row).toContainText('JST');
+    await inspectScreen(page, 'visits-list');
+  });
+});
+
+/** The §5 data locations on a temporary tree: the drive letter as a folder, each with a file. */
+async function dataLocationTree(root: string): Promise<string[]> {
+  const folders = [
+    ['D', 'MainImage'], ['D', 'BackupImage'], ['D', 'RawImage'],
+    ['E', 'MainImage'], ['E', 'BackupImage'], ['E', 'RawImage'],
+    ['C', 'NEOPREMIUM2', 'log'], ['C', 'Program Files', 'PostgreSQL', '16', 'data'],
+  ].map((segments) => path.join(root, ...segments));
+  for (const folder of folders) {
+    await mkdir(folder, { recursive: true });
+    await writeFile(path.join(folder, 'data.bin'), Buffer.alloc(4096, 3));
+  }
+  return folders;
+}
+
+test.describe('decommissioning a system', () => {
+  test.setTimeout(180_000);
+
+  test('erases every data location of the profile with a certificate before the report', async ({ page, app }) => {
+    await app.createVault();
+    await app.open('/');
+    // The site, system and self-check are made as the other specs do on screen.
+    const site = await call<{ id: string }>(page, 'sites.save', {
+      site: { name: SITE, department: '放射線科', address: '', administrator: { name: '佐藤 一郎', title: 'システム管理者', phone: '', mail: '' }, otherContacts: [], notes: '' },
+    });
+    const profile = await call<{ ports: unknown[]; dataLocations: unknown[] }>(page, 'systems.defaultProfile', {});
+    await call(page, 'systems.save', { system: { siteId: site.id, product: PRODUCT, version: '2.4', serial: 'NP2-0417', hostName: 'IMG-SRV01', ...profile } });
+    await call(page, 'selfCheck.run', {});
+
+    await app.open('/visits?view=new');
+    const form = page.getByTestId('visit-start-form');
+    await form.getByRole('radio', { name: /装置の廃棄/ }).check();
+    await form.getByRole('button', { name: '開始', exact: true }).click();
+    await expect(heading(page, /^装置の廃棄（使用終了） D-/)).toBeVisible();
+    const runUrl = page.url();
+
+    await panel(page, 'readiness').getByRole('button', { name: '確認する' }).click();
+    await expectDone(page, 'readiness');
+
+    const permission = panel(page, 'permission');
+    await permission.getByRole('textbox', { name: '作業範囲' }).fill('画像サーバー IMG-SRV01 の廃棄');
+    await sign(page, permission);
+    await permission.getByRole('button', { name: '署名を記録して完了' }).click();
+    await expectDone(page, 'permission');
+
+    const isolate = panel(page, 'isolate');
+    await isolate.getByRole('textbox', { name: '実施者' }).fill('山田 太郎');
+    await isolate.getByRole('textbox', { name: '内容' }).fill('LAN ケーブルを外した');
+    await isolate.getByRole('button', { name: '記録して完了' }).click();
+    await expectDone(page, 'isolate');
+
+    const migrate = panel(page, 'migrate');
+    await migrate.getByRole('radio', { name: '移行した' }).check();
+    await expect(migrate.getByRole('textbox', { name: '移行先' })).toBeVisible();
+    await migrate.getByRole('radio', { name: '保管した' }).check();
+    await expect(migrate.getByRole('textbox', { name: '移行先' })).toHaveCount(0);
+    await migrate.getByRole('spinbutton', { name: 'ファイル数' }).fill('1200');
+    await migrate.getByRole('spinbutton', { name: '合計サイズ（バイト）' }).fill('52428800');
+    await migrate.getByRole('textbox', { name: '目録の SHA-256' }).fill('xyz');
+    await migrate.getByRole('textbox', { name: '確認者' }).fill('佐藤 一郎');
+    await migrate.getByRole('button', { name: '記録して完了' }).click();
+    await expect(migrate).toContainText('64 桁の 16 進数（0〜9、a〜f）で入力してください。');
+    await migrate.getByRole('textbox', { name: '目録の SHA-256' }).fill('AB'.repeat(32));
+    await migrate.getByRole('button', { name: '記録して完了' }).click();
+    await expectDone(page, 'migrate');
+
+    // 保存場所の消去: 最初は 8 か所とも残っている
+    const locations = panel(page, 'dataLocationsErased');
+    await locations.getByRole('button', { name: '確認する' }).click();
+    await expect(locations.getByTestId('visit-missing-locations').getByRole('listitem')).toHaveCount(8);
+    await locations.getByRole('link', { name: 'データ消去の画面を開く' }).click();
+    await expect(heading(page, 'データ消去')).toBeVisible();
+    app.dialogs.importSources = await dataLocationTree(path.join(scratch, 'server'));
+    await page.getByRole('button', { name: 'フォルダーを追加' }).click();
+    await expect(page.getByTestId('erasure-targets').locator('tbody tr')).toHaveCount(8);
+    await page.getByRole('textbox', { name: '施設名' }).fill(SITE);
+    await page.getByRole('button', { name: '消去を開始' }).click();
+    const confirm = page.getByRole('alertdialog');
+    await confirm.getByRole('textbox').fill('8');
+    await confirm.getByRole('button', { name: '消去する' }).click();
+    await expect(page.getByText('すべて消去し、検証しました')).toBeVisible({ timeout: 60_000 });
+    await page.getByRole('button', { name: 'データ消去証明書を発行' }).click();
+    await expect(page.getByText(/証明書 E-20417-ER-\d{4}-000001 を発行しました/)).toBeVisible({ timeout: 30_000 });
+
+    await page.goto(runUrl);
+    await panel(page, 'dataLocationsErased').getByRole('button', { name: 'もう一度確認する' }).click();
+    await expectDone(page, 'dataLocationsErased');
+
+    const disposal = panel(page, 'disposal');
+    await disposal.getByRole('textbox', { name: '廃棄実施者' }).fill('東都リサイクル 鈴木');
+    await disposal.getByRole('textbox', { name: '資格・所属' }).fill('産業廃棄物処理業 許可番号 13-00-000000');
+    await disposal.getByRole('radio', { name: '物理的破壊' }).check();
+    await disposal.getByRole('checkbox', { name: '読み取り可能な情報が残っていないことを確認した' }).check();
+    await disposal.getByRole('button', { name: '記録して完了' }).click();
+    await expectDone(page, 'disposal');
+
+    const noData = panel(page, 'noMedicalDataRemains');
+    await noData.getByRole('checkbox').check();
+    await noData.getByRole('button', { name: '完了にする' }).click();
+    await expectDone(page, 'noMedicalDataRemains');
+
+    const countersignature = panel(page, 'countersignature');
+    await sign(page, countersignature);
+    await countersignature.getByRole('button', { name: '署名を記録して完了' }).click();
+    await expectDone(page, 'countersignature');
+
+    await page.getByRole('button', { name: '完了して報告書を発行' }).click();
+    await expect(page.getByTestId('visit-report')).toContainText(/作業報告書 E-20417-\w+-\d{4}-000001 を発行しました。/, { timeout: 30_000 });
+    app.dialogs.saveFile = path.join(scratch, 'decommissioning.pdf');
+    await page.getByRole('button', { name: '報告書の PDF を保存' }).click();
+    await expect(page.getByText('作業報告書の PDF を保存しました。')).toBeVisible();
+    await fieldguard(['verify', app.dialogs.saveFile]);
+  });
+});
+
+test.describe('abandoning a procedure', () => {
+  test('asks for a reason, confirms, and keeps the run as abandoned', async ({ page, app }) => {
+    await app.createVault();
+    await app.open('/');
+    await call(page, 'sites.save', {
+      site: { name: SITE, department: '', address: '', administrator: { name: '佐藤 一郎', title: '', phone: '', mail: '' }, otherContacts: [], notes: '' },
+    });
+    await app.open('/visits?view=new');
+    const form = page.getByTestId('visit-start-form');
+    await form.getByRole('radio', { name: /インシデント対応/ }).check();
+    await expect(form).toContainText('この施設には装置が登録されていません。');
+    await form.getByRole('button', { name: '開始', exact: true }).click();
+    await expect(heading(page, /^インシデント対応 I-/)).toBeVisible();
+
+    await page.getByRole('button', { name: '作業を中止' }).click();
+    const dialog = page.getByRole('alertdialog', { name: /を中止しますか？$/ });
+    await dialog.getByRole('button', { name: '中止する' }).click();
+    await expect(dialog).toContainText('理由を入力してください。');
+    await dialog.getByRole('textbox', { name: '中止する理由' }).fill('誤って開始した');
+    await dialog.getByRole('button', { name: '中止する' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByTestId('visit-abandoned')).toContainText('理由：誤って開始した');
+    await expect(page.getByRole('button', { name: '完了して報告書を発行' })).toHaveCount(0);
+
+    await menu(page).getByRole('link', { name: '作業' }).click();
+    await expect(page.getByTestId('visits-closed').locator('tbody tr')).toContainText('中止');
+  });
+});
