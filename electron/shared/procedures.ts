@@ -131,6 +131,8 @@ export const StepState = z.object({
   /** Who signed (name and title as typed) — the image itself is sent only with the report. */
   signer: z.object({ name: z.string(), title: z.string() }).nullable(),
   hasSignature: z.boolean(),
+  /** Signed by hand on the printed report instead of on screen (no pointer, or the signer's choice). */
+  signedOnPaper: z.boolean(),
   check: CheckOutcome.nullable(),
   /** The reason a step does not apply, or the reason for going ahead without a passing self-check. */
   reason: z.string().nullable(),
@@ -213,6 +215,8 @@ export const proceduresChannels = {
       attachments: z.array(Id).max(1000).optional(),
       signer: z.object({ name: Line(100).min(1), title: Line(100) }).strict().optional(),
       signature: SignaturePng.optional(),
+      /** Instead of `signature`: the signer signs the printed report by hand (a blank signature line is printed). */
+      signedOnPaper: z.literal(true).optional(),
     }),
     response: ProcedureRun,
   }),

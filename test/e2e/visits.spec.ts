@@ -467,9 +467,13 @@ test.describe('decommissioning a system', () => {
     await noData.getByRole('button', { name: '完了にする' }).click();
     await expectDone(page, 'noMedicalDataRemains');
 
+    // With the keyboard alone: the administrator signs the printed report by hand instead of the pad.
     const countersignature = panel(page, 'countersignature');
-    await sign(page, countersignature);
-    await countersignature.getByRole('button', { name: '署名を記録して完了' }).click();
+    await countersignature.getByRole('checkbox', { name: '画面ではなく、印刷した報告書に手書きで署名してもらう' }).focus();
+    await page.keyboard.press('Space');
+    await expect(countersignature.getByText('報告書には署名欄が空欄で印刷されます。')).toBeVisible();
+    await countersignature.getByRole('button', { name: '署名を記録して完了' }).focus();
+    await page.keyboard.press('Enter');
     await expectDone(page, 'countersignature');
 
     await page.getByRole('button', { name: '完了して報告書を発行' }).click();

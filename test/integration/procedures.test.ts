@@ -378,10 +378,19 @@ describe('incident response (18-1)', () => {
     expect(await errorCodeOf(() => invoke('procedures.markNotApplicable', { runId: run.id, stepId: 'restore', reason: 'x' }))).toBe('PROCEDURE_STEP_OUT_OF_ORDER');
     run = await walkTo(core, run, 'restore', context());
     run = await invoke('procedures.markNotApplicable', { runId: run.id, stepId: 'restore', reason: 'ファイルの被害なし' });
-    run = await walkTo(core, run, null, context());
+    // Signed by hand on the printed report (no pointer at hand): either that or a drawn signature, never both or neither.
+    const sign = { runId: run.id, stepId: 'countersignature', values: {}, signer: { name: '佐藤 一郎', title: 'システム管理者' } };
+    expect(await errorCodeOf(() => invoke('procedures.completeStep', sign))).toBe('PROCEDURE_STEP_INVALID');
+    expect(await errorCodeOf(() => invoke('procedures.completeStep', { ...sign, signature: SIGNATURE_PNG, signedOnPaper: true }))).toBe('PROCEDURE_STEP_INVALID');
+    run = await invoke('procedures.completeStep', { ...sign, signedOnPaper: true });
+    expect(stepOf(run, 'countersignature')).toMatchObject({ status: 'done', hasSignature: false, signedOnPaper: true, signer: { name: '佐藤 一郎' } });
     run = await invoke('procedures.complete', { runId: run.id });
     expect(run.steps.find((s) => s.stepId === 'restore')?.status).toBe('not-applicable');
-    expect(run.reportNumber).toBeTruthy();
+    const pdf = path.join(root, 'test-results/certificates/incident-report.pdf');
+    await writeFile(pdf, getCertificate(core.vault.session().db, run.reportId!)!.pdf);
+    const text = (await exec('pdftotext', ['-layout', pdf, '-'])).stdout;
+    expect(text).toContain('インシデント対応 報告書');
+    expect(text).toContain('印刷した報告書に直筆');
   }, 60_000);
 });
 

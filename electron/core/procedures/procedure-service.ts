@@ -166,6 +166,7 @@ export interface StepInput {
   readonly attachments?: readonly string[];
   readonly signer?: { readonly name: string; readonly title: string };
   readonly signature?: string;
+  readonly signedOnPaper?: true;
 }
 
 /** Closes a confirm, record, evidence or signature step with what its kind needs. */
@@ -187,11 +188,16 @@ export function completeStep(session: VaultSession, runId: string, stepId: strin
     return { itemId: item.id, name: item.relativePath, size: item.size, sha256: item.sha256 };
   });
 
+  // A signature step takes the signer and either the drawn signature or the word that they sign the printed report by hand.
   const signs = step.kind === 'signature';
-  if (signs !== (input.signature !== undefined) || signs !== (input.signer !== undefined)) throw new AppError('PROCEDURE_STEP_INVALID');
+  const signedOnPaper = input.signedOnPaper === true;
+  if (signs !== (input.signer !== undefined) || (signs && (input.signature !== undefined) === signedOnPaper) || (!signs && (input.signature !== undefined || signedOnPaper))) {
+    throw new AppError('PROCEDURE_STEP_INVALID');
+  }
   const signature = input.signature !== undefined ? signatureBytes(input.signature) : null;
+  const signer = input.signer ? { ...input.signer, ...(signedOnPaper ? { onPaper: true } : {}) } : null;
 
-  closeStep(session, target, { status: 'done', values, attachments, signer: input.signer ?? null, signature, check: null, reason: null, overrideId: null }, now);
+  closeStep(session, target, { status: 'done', values, attachments, signer, signature, check: null, reason: null, overrideId: null }, now);
   return loadRun(session, runId);
 }
 

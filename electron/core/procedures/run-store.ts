@@ -89,7 +89,8 @@ export interface ClosedStep {
   readonly status: 'done' | 'not-applicable';
   readonly values: Readonly<Record<string, FieldValue>>;
   readonly attachments: readonly AttachedFile[];
-  readonly signer: { readonly name: string; readonly title: string } | null;
+  /** `onPaper`: signed by hand on the printed report, so there is no drawn signature. */
+  readonly signer: { readonly name: string; readonly title: string; readonly onPaper?: boolean } | null;
   readonly signature: Uint8Array | null;
   readonly check: CheckOutcome | null;
   readonly reason: string | null;
@@ -152,7 +153,7 @@ export function closedSteps(db: VaultDatabase, runId: string): Map<string, Close
         status: row.status,
         values: JSON.parse(row.fieldValues) as Record<string, FieldValue>,
         attachments: JSON.parse(row.attachments) as AttachedFile[],
-        signer: row.signer ? (JSON.parse(row.signer) as { name: string; title: string }) : null,
+        signer: row.signer ? (JSON.parse(row.signer) as { name: string; title: string; onPaper?: boolean }) : null,
         signature: row.signature ? new Uint8Array(row.signature) : null,
         check: row.checkOutcome ? CheckOutcome.parse(JSON.parse(row.checkOutcome)) : null,
         reason: row.reason,
@@ -181,15 +182,16 @@ export function checkOutcomes(db: VaultDatabase, runId: string): Map<string, Che
 /** A step as the screens see it: closed with its contents, or open with the last check's outcome. */
 export function stepState(stepId: string, closed: ClosedStep | undefined, lastCheck: CheckOutcome | undefined): StepState {
   if (!closed) {
-    return { stepId, status: 'open', values: {}, attachments: [], signer: null, hasSignature: false, check: lastCheck ?? null, reason: null, overrideId: null, closedAt: null, closedBy: null };
+    return { stepId, status: 'open', values: {}, attachments: [], signer: null, hasSignature: false, signedOnPaper: false, check: lastCheck ?? null, reason: null, overrideId: null, closedAt: null, closedBy: null };
   }
   return {
     stepId,
     status: closed.status,
     values: { ...closed.values },
     attachments: [...closed.attachments],
-    signer: closed.signer,
+    signer: closed.signer ? { name: closed.signer.name, title: closed.signer.title } : null,
     hasSignature: closed.signature !== null,
+    signedOnPaper: closed.signer?.onPaper === true,
     check: closed.check ?? lastCheck ?? null,
     reason: closed.reason,
     overrideId: closed.overrideId,

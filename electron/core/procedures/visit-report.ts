@@ -57,7 +57,10 @@ function stepDetails(session: VaultSession, template: ProcedureTemplate, stepId:
   if (closed.check) lines.push(checkFinding(closed.check, 'ja'));
   if (closed.overrideId) lines.push(`未合格のまま続行（理由）/ Went ahead without a pass (reason): ${closed.reason ?? ''}`);
   else if (closed.reason) lines.push(`理由 / Reason: ${closed.reason}`);
-  if (closed.signer) lines.push(`署名 / Signed by: ${closed.signer.name}${closed.signer.title ? `（${closed.signer.title}）` : ''}`);
+  if (closed.signer) {
+    const where = closed.signer.onPaper ? '（印刷した報告書に直筆 / by hand on the printed report）' : '';
+    lines.push(`署名 / Signed by: ${closed.signer.name}${closed.signer.title ? `（${closed.signer.title}）` : ''}${where}`);
+  }
   if (closed.attachments.length > 0) lines.push(`添付 ${closed.attachments.length} 件 / ${closed.attachments.length} attachment(s)`);
   return lines.join('\n');
 }

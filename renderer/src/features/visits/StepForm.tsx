@@ -6,7 +6,7 @@
  * sent; the main process checks it again, and its refusal is shown under the button.
  */
 import { useMemo, useState, type FormEvent } from 'react';
-import { Button, Field, Input, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Checkbox, Field, Input, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { Checkmark20Regular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../components/ErrorState';
@@ -45,6 +45,8 @@ export function StepForm({ run, step, mutations }: StepFormProps) {
   const [attachments, setAttachments] = useState<Set<string>>(() => new Set());
   const [signer, setSigner] = useState<{ name: string; title: string } | null>(null);
   const [signature, setSignature] = useState<string | null>(null);
+  // Without a mouse or pen (or by the signer's choice), they sign the printed report by hand instead.
+  const [onPaper, setOnPaper] = useState(false);
   const [checked, setChecked] = useState(false);
   const complete = mutations.completeStep;
   const signs = step.kind === 'signature';
@@ -53,7 +55,7 @@ export function StepForm({ run, step, mutations }: StepFormProps) {
   const problems = checkDraft(step.fields, draft, { accountIds: new Set(inUse.map((a) => a.id)) });
   const attachmentsProblem = step.attachments === 'required' && attachments.size === 0 ? 'visits.attachments.requiredProblem' : null;
   const signerProblem = signs && shownSigner.name.trim() === '' ? 'visits.signature.nameRequired' : null;
-  const signatureProblem = signs && signature === null ? 'visits.signature.padRequired' : null;
+  const signatureProblem = signs && !onPaper && signature === null ? 'visits.signature.padRequired' : null;
   const shown = (problem: string | null | undefined) => (checked && problem ? t(problem) : undefined);
 
   const change = (fieldId: string, value: DraftValue) => {
@@ -82,7 +84,7 @@ export function StepForm({ run, step, mutations }: StepFormProps) {
       stepId: step.id,
       ...(step.fields.length > 0 ? { values: valuesOf(step.fields, draft) } : {}),
       ...(step.attachments !== 'none' ? { attachments: [...attachments] } : {}),
-      ...(signs && signature ? { signer: { name: shownSigner.name.trim(), title: shownSigner.title.trim() }, signature } : {}),
+      ...(signs ? { signer: { name: shownSigner.name.trim(), title: shownSigner.title.trim() }, ...(onPaper ? { signedOnPaper: true as const } : { signature: signature ?? '' }) } : {}),
     });
   };
 
@@ -124,7 +126,8 @@ export function StepForm({ run, step, mutations }: StepFormProps) {
               <Input value={shownSigner.title} maxLength={100} autoComplete="off" onChange={(_e, d) => setSigner({ ...shownSigner, title: d.value })} />
             </Field>
           </div>
-          <SignaturePad onChange={setSignature} textKeys={padKeys} />
+          <Checkbox checked={onPaper} onChange={(_e, d) => setOnPaper(d.checked === true)} label={t('visits.signature.onPaper')} />
+          {onPaper ? <Text>{t('visits.signature.onPaperNote')}</Text> : <SignaturePad onChange={setSignature} textKeys={padKeys} />}
           {shown(signatureProblem) && <Text role="alert" className={styles.problem}>{shown(signatureProblem)}</Text>}
         </section>
       )}

@@ -38,7 +38,7 @@ export function StepRecordView({ run, step, state }: { run: ProcedureRun; step: 
     facts.push([label, shown]);
   }
   if (state.signer) facts.push([t('visits.record.signer'), state.signer.title ? t('visits.record.signerWithTitle', state.signer) : state.signer.name]);
-  if (state.signer || state.hasSignature) facts.push([t('visits.record.signature'), t(state.hasSignature ? 'visits.record.signed' : 'visits.record.notSigned')]);
+  if (state.signer || state.hasSignature) facts.push([t('visits.record.signature'), t(state.hasSignature ? 'visits.record.signed' : state.signedOnPaper ? 'visits.record.signedOnPaper' : 'visits.record.notSigned')]);
   if (state.check) facts.push([t('visits.record.finding'), texts.checkFinding(state.check)]);
   if (state.reason) facts.push([t(state.overrideId ? 'visits.record.overrideReason' : 'visits.record.reason'), state.reason]);
   if (state.closedAt) facts.push([t('visits.record.closed'), t('visits.record.closedBy', { time: texts.dateTime(state.closedAt), who: state.closedBy ?? '' })]);
