@@ -18,6 +18,8 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../electron/core/app-error';
 import { getCertificate } from '../../electron/core/certificates/certificate-store';
+import { closedSteps, getRunRow } from '../../electron/core/procedures/run-store';
+import { issueVisitReport } from '../../electron/core/procedures/visit-report';
 import { createRouter, type Router } from '../../electron/core/ipc/router';
 import type { ChannelName, RequestOf, ResponseOf } from '../../electron/shared/contract';
 import type { ProcedureRun } from '../../electron/shared/procedures';
@@ -303,6 +305,23 @@ describe('what the engine will not let through', () => {
     const otherSystem = await invoke('systems.save', { system: { ...system, id: undefined, siteId: other.id } });
     expect(await errorCodeOf(() => invoke('procedures.start', { templateId: 'maintenance-visit', siteId: site.id, systemId: otherSystem.id }))).toBe('SYSTEM_NOT_FOUND');
   });
+});
+
+describe('a stop between the report and the end of the run', () => {
+  it('completes with the report already issued, not a second number', async () => {
+    let run = await startVisit();
+    run = await walkTo(core, run, 'visitData', context());
+    run = await invoke('procedures.markNotApplicable', { runId: run.id, stepId: 'sanitization', reason: 'なし' });
+    run = await walkTo(core, run, null, context(), { skip: ['visitData'] });
+    const session = core.vault.session();
+    const row = getRunRow(session.db, run.id)!;
+    // What completing had done when the app stopped: the report signed and stored, the run still open.
+    const issued = await issueVisitReport(session, { run: row, template: run.template, site, system, steps: closedSteps(session.db, run.id) }, clock);
+    run = await invoke('procedures.complete', { runId: run.id });
+    expect(run).toMatchObject({ status: 'completed', reportId: issued.id, reportNumber: issued.number });
+    const reports = (await invoke('certificates.list', { kind: 'visit' })).certificates.filter((c) => c.id === issued.id);
+    expect(reports).toHaveLength(1);
+  }, 60_000);
 });
 
 describe('a restart', () => {

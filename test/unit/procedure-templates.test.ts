@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { locationCovered } from '../../electron/core/procedures/data-location-match';
 import { validateStepValues } from '../../electron/core/procedures/step-values';
-import { templates } from '../../electron/core/procedures/templates/index';
+import { templates, templateVersion } from '../../electron/core/procedures/templates/index';
 import { procedureTexts } from '../../electron/shared/procedure-texts';
 import { automaticChecks, templateIds, type StepTemplate } from '../../electron/shared/procedures';
 import { errorCodeOf } from '../support/error-code';
@@ -38,6 +38,11 @@ describe('the templates', () => {
     expect(templates.decommissioning.items).toEqual(expect.arrayContaining(['E.3 a', 'E.3 b', 'E.3 c', 'E.3 d', '7-10']));
     expect(templates['incident-response'].steps.map((s) => s.id)).toEqual(['detected', 'disconnect', 'isolate', 'stopAndSurvey', 'restore', 'countersignature']);
     expect(templates['incident-response'].steps.slice(1, 5).every((s) => s.fields.some((f) => f.id === 'at') && s.fields.some((f) => f.id === 'by') && s.attachments !== 'none')).toBe(true);
+  });
+
+  it('are found by the version a run was started with, and an unknown version is refused', async () => {
+    expect(templateVersion('maintenance-visit', 1)).toBe(templates['maintenance-visit']);
+    expect(await errorCodeOf(() => templateVersion('maintenance-visit', 99))).toBe('PROCEDURE_TEMPLATE_NOT_FOUND');
   });
 
   it('end with the site administrator’s countersignature, and every step cites an item', () => {

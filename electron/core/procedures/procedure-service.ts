@@ -31,8 +31,8 @@ import {
   type RunRow,
 } from './run-store';
 import { validateStepValues } from './step-values';
-import { templates } from './templates/index';
-import { issueVisitReport } from './visit-report';
+import { templates, templateVersion } from './templates/index';
+import { issueVisitReport, reportIssuedFor } from './visit-report';
 
 function templateOf(id: TemplateId) {
   const template = templates[id] as (typeof templates)[TemplateId] | undefined;
@@ -40,8 +40,11 @@ function templateOf(id: TemplateId) {
   return template;
 }
 
+/** The template a run was started with, in the version it was started with. */
+const templateOfRun = (row: RunRow) => templateVersion(row.templateId, row.templateVersion);
+
 function summaryOf(session: VaultSession, row: RunRow): RunSummary {
-  const template = templateOf(row.templateId);
+  const template = templateOfRun(row);
   const closed = closedSteps(session.db, row.id);
   const system = row.systemId ? getSystem(session.db, row.systemId) : null;
   const report = row.reportId
@@ -74,7 +77,7 @@ function currentStep(steps: readonly StepTemplate[], closed: ReadonlyMap<string,
 
 export function loadRun(session: VaultSession, runId: string): ProcedureRun {
   const row = requireRunRow(session.db, runId);
-  const template = templateOf(row.templateId);
+  const template = templateOfRun(row);
   const closed = closedSteps(session.db, row.id);
   const checks = checkOutcomes(session.db, row.id);
   return {
@@ -127,7 +130,7 @@ interface Workable {
 function workable(session: VaultSession, runId: string, stepId: string): Workable {
   const run = requireRunRow(session.db, runId);
   if (run.status !== 'in-progress') throw new AppError('PROCEDURE_RUN_CLOSED');
-  const template = templateOf(run.templateId);
+  const template = templateOfRun(run);
   const index = template.steps.findIndex((s) => s.id === stepId);
   if (index < 0) throw new AppError('PROCEDURE_STEP_NOT_FOUND');
   const closed = closedSteps(session.db, run.id);
@@ -248,7 +251,7 @@ export function markNotApplicable(session: VaultSession, runId: string, stepId: 
 export async function completeRun(session: VaultSession, runId: string, now: Date, fontPath?: string): Promise<ProcedureRun> {
   const run = requireRunRow(session.db, runId);
   if (run.status !== 'in-progress') throw new AppError('PROCEDURE_RUN_CLOSED');
-  const template = templateOf(run.templateId);
+  const template = templateOfRun(run);
   const system = run.systemId ? getSystem(session.db, run.systemId) : null;
   for (const step of template.steps) {
     const closed = closedSteps(session.db, runId).get(step.id);
@@ -259,7 +262,8 @@ export async function completeRun(session: VaultSession, runId: string, now: Dat
   if (template.steps.some((s) => s.required && !closed.has(s.id))) throw new AppError('PROCEDURE_REQUIRED_STEPS_OPEN');
 
   const site = requireSite(session.db, run.siteId);
-  const report = await issueVisitReport(session, { run, template, site, system, steps: closed }, now, fontPath);
+  // A report already issued for this run (the app stopped before the run was closed) is the one: no second number.
+  const report = reportIssuedFor(session, run.reference) ?? (await issueVisitReport(session, { run, template, site, system, steps: closed }, now, fontPath));
   session.db.transaction(() => {
     closeRun(session.db, runId, { status: 'completed', at: now, reportId: report.id });
     session.audit.append('procedure.completed', session.actor(), { runId, reference: run.reference, reportId: report.id, reportNumber: report.number });

@@ -182,6 +182,14 @@ function reportFacts(session: VaultSession, input: ReportInput): JsonObject {
   } as unknown as JsonObject;
 }
 
+/** The report of a run, if one was issued: found by the reference in its signed facts. */
+export function reportIssuedFor(session: VaultSession, reference: string): { id: string; number: string } | null {
+  const row = session.db
+    .prepare("SELECT id, number FROM certificates WHERE kind = 'visit' AND json_extract(evidence_json, '$.payload.facts.procedure.reference') = ? ORDER BY issued_at LIMIT 1")
+    .get(reference) as { id: string; number: string } | undefined;
+  return row ?? null;
+}
+
 export function issueVisitReport(session: VaultSession, input: ReportInput, now: Date, fontPath?: string): Promise<{ id: string; number: string }> {
   const profile = session.profile();
   return issueVaultCertificate(session, 'visit', (number) => ({ document: visitReportDocument(session, input, profile, number, now), facts: reportFacts(session, input) }), now, {
