@@ -1,23 +1,18 @@
 /**
  * The form every ledger step is asked in (check-out, return, permission, loss, erasure,
- * disposal): a modal dialog whose form submits with Enter or the primary button, a red
- * primary button for what cannot be taken back, the request's error inside the dialog, and
- * Cancel or Escape changing nothing. While the request runs the dialog stays open.
+ * disposal): the shared ConfirmDialog, as the ledger uses it. Its steps are forms with
+ * several fields, hence the wider surface and more space between them; only a step that
+ * cannot be taken back (loss, disposal) is red and an alert dialog, and none has a
+ * description other than its fields.
  */
-import type { FormEvent, ReactNode } from 'react';
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import type { ReactNode } from 'react';
+import { makeStyles, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
-import { ErrorState } from '../../components/ErrorState';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 
 const useStyles = makeStyles({
   surface: { maxWidth: '640px' },
-  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
-  danger: {
-    backgroundColor: tokens.colorStatusDangerBackground3,
-    color: tokens.colorNeutralForegroundOnBrand,
-    ':hover': { backgroundColor: tokens.colorStatusDangerBackground3Hover, color: tokens.colorNeutralForegroundOnBrand },
-    ':hover:active': { backgroundColor: tokens.colorStatusDangerBackground3Pressed, color: tokens.colorNeutralForegroundOnBrand },
-  },
+  content: { gap: tokens.spacingVerticalL },
 });
 
 export interface LedgerDialogProps {
@@ -38,35 +33,24 @@ export interface LedgerDialogProps {
 export function LedgerDialog({ title, children, submitLabel, pendingLabel, pending, error, destructive = false, submitDisabled = false, onSubmit, onClose, testId }: LedgerDialogProps) {
   const styles = useStyles();
   const { t } = useTranslation();
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (!pending && !submitDisabled) onSubmit();
-  };
   return (
-    <Dialog open modalType={destructive ? 'alert' : 'modal'} onOpenChange={(_event, data) => !data.open && !pending && onClose()}>
-      <DialogSurface className={styles.surface} data-testid={testId}>
-        <form onSubmit={submit} noValidate>
-          <DialogBody>
-            <DialogTitle>{title}</DialogTitle>
-            <DialogContent className={styles.content}>
-              {children}
-              {error !== null && error !== undefined && <ErrorState error={error} />}
-            </DialogContent>
-            <DialogActions>
-              <Button
-                type="submit"
-                appearance="primary"
-                className={destructive ? styles.danger : undefined}
-                disabledFocusable={pending || submitDisabled}
-                icon={pending ? <Spinner size="tiny" /> : undefined}
-              >
-                {pending ? pendingLabel : submitLabel}
-              </Button>
-              <Button onClick={onClose} disabled={pending}>{t('ledger.dialog.cancel')}</Button>
-            </DialogActions>
-          </DialogBody>
-        </form>
-      </DialogSurface>
-    </Dialog>
+    <ConfirmDialog
+      title={title}
+      confirmLabel={submitLabel}
+      pendingLabel={pendingLabel}
+      cancelLabel={t('ledger.dialog.cancel')}
+      destructive={destructive}
+      modalType={destructive ? 'alert' : 'modal'}
+      pending={pending}
+      error={error}
+      confirmDisabled={submitDisabled}
+      onConfirm={onSubmit}
+      onCancel={onClose}
+      testId={testId}
+      surfaceClassName={styles.surface}
+      contentClassName={styles.content}
+    >
+      {children}
+    </ConfirmDialog>
   );
 }

@@ -5,8 +5,7 @@
  * address; moving between views puts focus on the new view's heading, as moving between
  * screens does.
  */
-import { useEffect, useRef } from 'react';
-import { useLocation } from 'react-router';
+import { useFocusHeadingOnViewChange } from '../../lib/use-focus-heading-on-view-change';
 import { InventoryView } from './InventoryView';
 import { ItemView } from './ItemView';
 import { LedgerListView } from './LedgerListView';
@@ -15,16 +14,7 @@ import { useLedgerRoute } from './ledger-route';
 
 export function LedgerPage() {
   const { route } = useLedgerRoute();
-  const { search } = useLocation();
-  const firstRender = useRef(true);
-
-  useEffect(() => {
-    if (firstRender.current) {
-      firstRender.current = false;
-      return;
-    }
-    document.querySelector<HTMLElement>('main h1')?.focus();
-  }, [search]);
+  useFocusHeadingOnViewChange();
 
   switch (route.view) {
     case 'list':

@@ -10,11 +10,11 @@ import { ClipboardTaskListLtr20Regular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '@shared/format-date';
 import type { Language } from '@shared/locale';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { FactList } from '../../components/FactList';
 import { PageHeading } from '../../components/PageHeading';
 import { QueryView } from '../../components/QueryView';
 import { ErrorState } from '../../components/ErrorState';
-import { ConfirmDialog } from './ConfirmDialog';
 import { ReviewHistory, countDecisions } from './ReviewHistory';
 import { ReviewTable, type ReviewRow, type RowChoice } from './ReviewTable';
 import { SitesBreadcrumb } from './SitesBreadcrumb';
@@ -158,6 +158,8 @@ function ReviewForm() {
                   confirmLabel={t('sites.review.confirm.submit')}
                   pendingLabel={t('sites.review.confirm.recording')}
                   destructive={counts.delete > 0}
+                  cancelLabel={t('sites.confirm.cancel')}
+                  describedBy="content"
                   pending={record.isPending}
                   error={record.error}
                   onConfirm={confirm}

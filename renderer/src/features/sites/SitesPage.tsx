@@ -5,8 +5,7 @@
  * between views puts keyboard and screen-reader focus on the new view's heading, as moving
  * between screens does.
  */
-import { useEffect, useRef } from 'react';
-import { useLocation } from 'react-router';
+import { useFocusHeadingOnViewChange } from '../../lib/use-focus-heading-on-view-change';
 import { NewSiteView } from './NewSiteView';
 import { NewSystemView } from './NewSystemView';
 import { ReviewView } from './ReviewView';
@@ -17,17 +16,7 @@ import { useSitesRoute } from './sites-route';
 
 export function SitesPage() {
   const { route } = useSitesRoute();
-  const { search } = useLocation();
-  const firstRender = useRef(true);
-
-  useEffect(() => {
-    // The shell focuses the heading when the screen changes; here, when the view within it does.
-    if (firstRender.current) {
-      firstRender.current = false;
-      return;
-    }
-    document.querySelector<HTMLElement>('main h1')?.focus();
-  }, [search]);
+  useFocusHeadingOnViewChange();
 
   switch (route.view) {
     case 'list':

@@ -8,12 +8,12 @@ import { useState } from 'react';
 import { Button, Subtitle1, Text, makeStyles, tokens, useRestoreFocusTarget } from '@fluentui/react-components';
 import { Delete20Regular, Edit20Regular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { FactList } from '../../components/FactList';
 import { PageHeading } from '../../components/PageHeading';
 import { QueryView } from '../../components/QueryView';
 import { AccountsSection } from './AccountsSection';
 import { BlockedNotice } from './BlockedNotice';
-import { ConfirmDialog } from './ConfirmDialog';
 import { NotFound } from './NotFound';
 import { SitesBreadcrumb } from './SitesBreadcrumb';
 import { SystemForm } from './SystemForm';
@@ -148,6 +148,9 @@ function SystemBody({ site, system }: { site: Site; system: SiteSystem }) {
           title={t('sites.system.removeTitle', { name: system.product })}
           confirmLabel={t('sites.system.removeConfirm')}
           pendingLabel={t('sites.confirm.removing')}
+          cancelLabel={t('sites.confirm.cancel')}
+          destructive
+          describedBy="content"
           pending={remove.isPending}
           error={remove.error}
           onConfirm={confirmRemove}

@@ -2,9 +2,10 @@
  * The Visits screen's first view: what a procedure is, the button to start one, the runs in
  * progress, and below them those completed or abandoned.
  */
-import { Body1, Button, Card, Subtitle1, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Subtitle1, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { Add20Regular, ClipboardTaskListLtr24Regular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
+import { EmptyState, EmptyStateText } from '../../components/EmptyState';
 import { PageHeading } from '../../components/PageHeading';
 import { QueryView } from '../../components/QueryView';
 import { RunsTable } from './RunsTable';
@@ -15,9 +16,6 @@ const useStyles = makeStyles({
   intro: { display: 'block', maxWidth: '60em', marginBottom: tokens.spacingVerticalL },
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, marginBottom: tokens.spacingVerticalXXL },
   heading: { margin: 0 },
-  card: { maxWidth: '48em', padding: tokens.spacingHorizontalXL },
-  cardHeader: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, color: tokens.colorBrandForeground1 },
-  text: { margin: 0 },
 });
 
 export function VisitListView() {
@@ -39,13 +37,9 @@ export function VisitListView() {
         {({ runs: list }) => {
           if (list.length === 0) {
             return (
-              <Card className={styles.card} role="region" aria-labelledby="visits-empty-title" data-testid="visits-empty">
-                <div className={styles.cardHeader}>
-                  <ClipboardTaskListLtr24Regular aria-hidden />
-                  <Subtitle1 as="h2" id="visits-empty-title" className={styles.heading}>{t('visits.empty.title')}</Subtitle1>
-                </div>
-                <Body1 as="p" className={styles.text}>{t('visits.empty.body')}</Body1>
-              </Card>
+              <EmptyState icon={ClipboardTaskListLtr24Regular} title={t('visits.empty.title')} headingLevel="h2" testId="visits-empty">
+                <EmptyStateText>{t('visits.empty.body')}</EmptyStateText>
+              </EmptyState>
             );
           }
           const inProgress = list.filter((run) => run.status === 'in-progress');

@@ -4,8 +4,7 @@
  * order, to a signed report. The view is read from the address; moving between views puts
  * keyboard and screen-reader focus on the new view's heading, as moving between screens does.
  */
-import { useEffect, useRef } from 'react';
-import { useLocation } from 'react-router';
+import { useFocusHeadingOnViewChange } from '../../lib/use-focus-heading-on-view-change';
 import { RunView } from './RunView';
 import { StartView } from './StartView';
 import { VisitListView } from './VisitListView';
@@ -13,16 +12,7 @@ import { useVisitsRoute } from './visits-route';
 
 export function VisitsPage() {
   const { route } = useVisitsRoute();
-  const { search } = useLocation();
-  const firstRender = useRef(true);
-
-  useEffect(() => {
-    if (firstRender.current) {
-      firstRender.current = false;
-      return;
-    }
-    document.querySelector<HTMLElement>('main h1')?.focus();
-  }, [search]);
+  useFocusHeadingOnViewChange();
 
   switch (route.view) {
     case 'list':
