@@ -25,8 +25,11 @@ export async function inspectScreen(page: Page, name: string): Promise<void> {
 }
 
 async function checkAndCapture(page: Page, name: string, language: 'ja' | 'en'): Promise<void> {
-  // A dialog fading in is half transparent: its contrast is only judged once every transition has ended.
-  await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running'));
+  // A dialog fading in is half transparent: its contrast is only judged once every finite
+  // transition has ended (a spinner's endless animation is not waited for).
+  await page.waitForFunction(() =>
+    document.getAnimations().every((animation) => animation.playState !== 'running' || animation.effect?.getTiming().iterations === Infinity),
+  );
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     // Fluent UI's focus manager (Tabster) puts aria-hidden focus sentinels around the
