@@ -5,27 +5,16 @@
  * through node-disk-info's own parsers.
  */
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listVolumes } from '../../electron/core/disks/list-volumes';
 import { AppError } from '../../electron/core/app-error';
 import { parseDarwinMount, parseLsblkJson, parseProcMounts } from '../../electron/platform/disks/mount-tables';
 import { readVolumes } from '../../electron/platform/disks/read-volumes';
 import { volumesFromDrives, type DriveRecord } from '../../electron/platform/disks/volumes-from-drives';
+import { Darwin, Linux, restoreAfterEach, utils, Windows } from '../support/node-disk-info-platforms';
 
-const require = createRequire(import.meta.url);
-const utils = require('node-disk-info/dist/utils/utils.js') as { Utils: { execute(cmd: string): Buffer; chcp(): string } };
-const { Windows } = require('node-disk-info/dist/platforms/windows.js') as { Windows: { run(): DriveRecord[] } };
-const { Darwin } = require('node-disk-info/dist/platforms/darwin.js') as { Darwin: { run(): DriveRecord[] } };
-const { Linux } = require('node-disk-info/dist/platforms/linux.js') as { Linux: { run(): DriveRecord[] } };
-const originalExecute = utils.Utils.execute;
-const originalChcp = utils.Utils.chcp;
-
-afterEach(() => {
-  utils.Utils.execute = originalExecute;
-  utils.Utils.chcp = originalChcp;
-});
+restoreAfterEach();
 
 /** A recorded fixture: the header line, then sections split by `--- name ---` lines. */
 function fixture(name: string): string[] {

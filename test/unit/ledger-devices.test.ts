@@ -7,9 +7,8 @@
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { attachedMedia, mountKey } from '../../electron/core/ledger/detect-media';
 import { parseDarwinMount, parseLsblkJson, parseProcMounts } from '../../electron/platform/disks/mount-tables';
 import { readVolumes } from '../../electron/platform/disks/read-volumes';
@@ -18,18 +17,9 @@ import { LSBLK_DEVICE_ARGS, parseLsblkDevices } from '../../electron/platform/de
 import { parseSystemProfilerDevices, wholeDisk } from '../../electron/platform/devices/macos-storage-devices';
 import { readDeviceDetails } from '../../electron/platform/devices/read-device-details';
 import { parseWindowsDevices } from '../../electron/platform/devices/windows-disk-devices';
+import { Darwin, Linux, restoreAfterEach, utils, Windows } from '../support/node-disk-info-platforms';
 
-const require = createRequire(import.meta.url);
-const utils = require('node-disk-info/dist/utils/utils.js') as { Utils: { execute(cmd: string): Buffer; chcp(): string } };
-const { Windows } = require('node-disk-info/dist/platforms/windows.js') as { Windows: { run(): DriveRecord[] } };
-const { Darwin } = require('node-disk-info/dist/platforms/darwin.js') as { Darwin: { run(): DriveRecord[] } };
-const { Linux } = require('node-disk-info/dist/platforms/linux.js') as { Linux: { run(): DriveRecord[] } };
-const originalExecute = utils.Utils.execute;
-const originalChcp = utils.Utils.chcp;
-afterEach(() => {
-  utils.Utils.execute = originalExecute;
-  utils.Utils.chcp = originalChcp;
-});
+restoreAfterEach();
 
 /** A recorded file without its `# Source:` / `# Format:` header line, split at `--- name ---` lines. */
 function recorded(folder: string, name: string): string[] {
