@@ -21,7 +21,7 @@ import type { DeviceDetails } from '../../electron/core/ledger/device-details';
 import type { Volume } from '../../electron/shared/disks';
 import { fieldguard } from './cli';
 import { expect, invokeFromPage as call, test } from './harness';
-import { inspectDialog, inspectScreen } from './screens';
+import { inspectDialog, inspectScreen, inspectWholeScreen } from './screens';
 
 const exec = promisify(execFile);
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -68,14 +68,6 @@ function japanDay(at: Date): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
 }
 
-/** Long views scroll inside <main>; a tall window lets the screenshot show all of it. */
-async function inspectWholeScreen(page: Page, name: string): Promise<void> {
-  const size = page.viewportSize()!;
-  const height = await page.locator('main').evaluate((main) => main.scrollHeight);
-  await page.setViewportSize({ width: size.width, height: Math.max(size.height, height + 160) });
-  await inspectScreen(page, name);
-  await page.setViewportSize(size);
-}
 
 test('register from hardware, check out for a visit, return, inventory with one missing, save and verify the signed report', async ({ page, app }) => {
   attached = [USB, SD];

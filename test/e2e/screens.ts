@@ -43,6 +43,15 @@ async function checkAndCapture(page: Page, name: string, language: 'ja' | 'en'):
   await page.screenshot({ path: path.join(SCREENS_DIR, `${name}.${language}.png`), fullPage: true });
 }
 
+/** `inspectScreen` for a long view that scrolls inside <main>: a tall window lets the screenshot show all of it. */
+export async function inspectWholeScreen(page: Page, name: string): Promise<void> {
+  const size = page.viewportSize()!;
+  const height = await page.locator('main').evaluate((main) => main.scrollHeight);
+  await page.setViewportSize({ width: size.width, height: Math.max(size.height, height + 160) });
+  await inspectScreen(page, name);
+  await page.setViewportSize(size);
+}
+
 /**
  * `inspectScreen` for a modal dialog: while it is open the rest of the page is aria-hidden,
  * so the language switch cannot be reached. For each language the dialog is closed, the

@@ -11,7 +11,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { memoryClipboard } from '../support/test-core';
 import { expect, invokeFromPage as call, test } from './harness';
-import { inspectDialog, inspectScreen } from './screens';
+import { inspectDialog, inspectScreen, inspectWholeScreen } from './screens';
 
 const SITE = '東都大学病院';
 const PRODUCT = 'NeoPremium 2 画像サーバー';
@@ -39,14 +39,6 @@ test.beforeEach(() => {
 const menu = (page: Page) => page.getByRole('navigation', { name: 'メインメニュー' });
 const heading = (page: Page, name: string) => page.getByRole('heading', { level: 1, name });
 
-/** Long views scroll inside <main>; a tall window lets the screenshot show all of it. */
-async function inspectWholeScreen(page: Page, name: string): Promise<void> {
-  const size = page.viewportSize()!;
-  const height = await page.locator('main').evaluate((main) => main.scrollHeight);
-  await page.setViewportSize({ width: size.width, height: Math.max(size.height, height + 160) });
-  await inspectScreen(page, name);
-  await page.setViewportSize(size);
-}
 
 interface Seeded {
   readonly siteId: string;

@@ -17,7 +17,7 @@ import type { Locator, Page } from '@playwright/test';
 import { HEALTHY_WINDOWS, RECORDED_AT, recordedWindowsProbes } from '../support/recorded-windows-probes';
 import { fieldguard } from './cli';
 import { expect, invokeFromPage as call, test } from './harness';
-import { inspectDialog, inspectScreen } from './screens';
+import { inspectDialog, inspectScreen, inspectWholeScreen } from './screens';
 
 function clockFromRecording(): () => Date {
   let offset: number | null = null;
@@ -48,14 +48,6 @@ const heading = (page: Page, name: string | RegExp) => page.getByRole('heading',
 const stepItem = (page: Page, stepId: string) => page.getByTestId('visit-steps').locator(`> li[data-step-id="${stepId}"]`);
 const panel = (page: Page, stepId: string) => stepItem(page, stepId).getByTestId('visit-step-panel');
 
-/** Long screens scroll inside <main>; a tall window lets the screenshot show all of it. */
-async function inspectWholeScreen(page: Page, name: string): Promise<void> {
-  const size = page.viewportSize()!;
-  const height = await page.locator('main').evaluate((main) => main.scrollHeight);
-  await page.setViewportSize({ width: size.width, height: Math.max(size.height, height + 160) });
-  await inspectScreen(page, name);
-  await page.setViewportSize(size);
-}
 
 /** A signature drawn with the mouse, as the site administrator would with a pen. */
 async function sign(page: Page, scope: Locator, emptyName = '署名欄（未記入）', drawnName = '署名欄（署名済み）'): Promise<void> {
