@@ -9,13 +9,13 @@ import { Button, MessageBar, MessageBarBody, Text, makeStyles, tokens, useRestor
 import { PersonAdd20Regular } from '@fluentui/react-icons';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorState } from '../../components/ErrorState';
 import { QueryView } from '../../components/QueryView';
 import { copyPassword, useSecretCall } from './account-secrets';
 import { AccountDialog } from './AccountDialog';
 import { AccountsTable } from './AccountsTable';
 import { CopyNotice, type CopiedPassword } from './CopyNotice';
+import { RemoveDialog } from './RemoveDialog';
 import { useRemoveAccount, type MaintenanceAccount, type SiteSystem } from './use-sites';
 
 const useStyles = makeStyles({
@@ -120,13 +120,9 @@ export function AccountsSection({ system, accounts, labelledBy }: AccountsSectio
         />
       )}
       {removing && (
-        <ConfirmDialog
+        <RemoveDialog
           title={t('sites.accounts.removeTitle', { user: removing.userName })}
           confirmLabel={t('sites.accounts.removeConfirm')}
-          pendingLabel={t('sites.confirm.removing')}
-          cancelLabel={t('sites.confirm.cancel')}
-          destructive
-          describedBy="content"
           pending={remove.isPending}
           error={remove.error}
           onConfirm={() => confirmRemove(removing)}
@@ -134,7 +130,7 @@ export function AccountsSection({ system, accounts, labelledBy }: AccountsSectio
           testId="account-remove-dialog"
         >
           <Text>{t('sites.accounts.removeBody', { system: system.product })}</Text>
-        </ConfirmDialog>
+        </RemoveDialog>
       )}
     </>
   );

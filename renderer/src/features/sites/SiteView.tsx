@@ -7,12 +7,12 @@ import { useState } from 'react';
 import { Button, Subtitle1, Text, makeStyles, tokens, useRestoreFocusTarget } from '@fluentui/react-components';
 import { Add20Regular, Delete20Regular, Edit20Regular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { PageHeading } from '../../components/PageHeading';
 import { QueryView } from '../../components/QueryView';
 import { countBySystem } from './account-counts';
 import { BlockedNotice } from './BlockedNotice';
 import { NotFound } from './NotFound';
+import { RemoveDialog } from './RemoveDialog';
 import { SiteDetails } from './SiteDetails';
 import { SiteForm } from './SiteForm';
 import { SitesBreadcrumb } from './SitesBreadcrumb';
@@ -112,13 +112,9 @@ function SiteBody({ site }: { site: Site }) {
       </section>
 
       {confirming && (
-        <ConfirmDialog
+        <RemoveDialog
           title={t('sites.site.removeTitle', { name: site.name })}
           confirmLabel={t('sites.site.removeConfirm')}
-          pendingLabel={t('sites.confirm.removing')}
-          cancelLabel={t('sites.confirm.cancel')}
-          destructive
-          describedBy="content"
           pending={remove.isPending}
           error={remove.error}
           onConfirm={confirmRemove}
@@ -126,7 +122,7 @@ function SiteBody({ site }: { site: Site }) {
           testId="site-remove-dialog"
         >
           <Text>{t('sites.site.removeBody')}</Text>
-        </ConfirmDialog>
+        </RemoveDialog>
       )}
     </>
   );

@@ -8,13 +8,13 @@ import { useState } from 'react';
 import { Button, Subtitle1, Text, makeStyles, tokens, useRestoreFocusTarget } from '@fluentui/react-components';
 import { Delete20Regular, Edit20Regular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { FactList } from '../../components/FactList';
 import { PageHeading } from '../../components/PageHeading';
 import { QueryView } from '../../components/QueryView';
 import { AccountsSection } from './AccountsSection';
 import { BlockedNotice } from './BlockedNotice';
 import { NotFound } from './NotFound';
+import { RemoveDialog } from './RemoveDialog';
 import { SitesBreadcrumb } from './SitesBreadcrumb';
 import { SystemForm } from './SystemForm';
 import { SystemProfile } from './SystemProfile';
@@ -144,13 +144,9 @@ function SystemBody({ site, system }: { site: Site; system: SiteSystem }) {
       </section>
 
       {confirming && (
-        <ConfirmDialog
+        <RemoveDialog
           title={t('sites.system.removeTitle', { name: system.product })}
           confirmLabel={t('sites.system.removeConfirm')}
-          pendingLabel={t('sites.confirm.removing')}
-          cancelLabel={t('sites.confirm.cancel')}
-          destructive
-          describedBy="content"
           pending={remove.isPending}
           error={remove.error}
           onConfirm={confirmRemove}
@@ -158,7 +154,7 @@ function SystemBody({ site, system }: { site: Site; system: SiteSystem }) {
           testId="system-remove-dialog"
         >
           <Text>{t('sites.system.removeBody', { site: site.name })}</Text>
-        </ConfirmDialog>
+        </RemoveDialog>
       )}
     </>
   );
