@@ -72,12 +72,14 @@ function visitDataErasedCheck({ session, run }: CheckContext): [boolean, string,
   if (held.length > 0) return [false, 'stillHeld', { items: held.length }];
   const imported = itemsEverImported(session.db, run.reference);
   if (imported.length === 0) return [true, 'nothingImported', { items: 0 }];
-  const certificates = certificatesSince(session.db, 'erasure', run.startedAt);
-  const certified = new Set(certificates.flatMap((c) => ((c.facts.cryptoErase as { itemId: string }[] | undefined) ?? []).map((i) => i.itemId)));
-  const uncertified = imported.filter((id) => !certified.has(id));
+  // Which certificate records each crypto-erased item (the first, if two do).
+  const certifiedBy = new Map<string, string>();
+  for (const certificate of certificatesSince(session.db, 'erasure', run.startedAt)) {
+    for (const item of (certificate.facts.cryptoErase as { itemId: string }[] | undefined) ?? []) if (!certifiedBy.has(item.itemId)) certifiedBy.set(item.itemId, certificate.number);
+  }
+  const uncertified = imported.filter((id) => !certifiedBy.has(id));
   if (uncertified.length > 0) return [false, 'erasedWithoutCertificate', { items: imported.length, uncertified: uncertified.length }];
-  const used = certificates.filter((c) => ((c.facts.cryptoErase as { itemId: string }[] | undefined) ?? []).some((i) => imported.includes(i.itemId)));
-  return [true, 'erased', { items: imported.length, certificates: used.map((c) => c.number) }];
+  return [true, 'erased', { items: imported.length, certificates: [...new Set(imported.map((id) => certifiedBy.get(id) as string))] }];
 }
 
 interface ErasedTarget {

@@ -253,8 +253,9 @@ export async function completeRun(session: VaultSession, runId: string, now: Dat
   if (run.status !== 'in-progress') throw new AppError('PROCEDURE_RUN_CLOSED');
   const template = templateOfRun(run);
   const system = run.systemId ? getSystem(session.db, run.systemId) : null;
+  const closedBefore = closedSteps(session.db, runId);
   for (const step of template.steps) {
-    const closed = closedSteps(session.db, runId).get(step.id);
+    const closed = closedBefore.get(step.id);
     if (step.kind !== 'automatic' || !step.check || closed?.status !== 'done' || closed.overrideId !== null) continue;
     if (!runCheck(session, runId, step.id, now).steps.find((s) => s.stepId === step.id)?.check?.passed) throw new AppError('PROCEDURE_CHECK_FAILED');
   }

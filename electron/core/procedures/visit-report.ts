@@ -29,6 +29,9 @@ export interface ReportInput {
 
 const both = (ja: string, en: string) => (ja === en ? ja : `${ja} / ${en}`);
 
+/** A maintenance account as the report names it: its user name, never more. */
+const accountName = (session: VaultSession, id: string) => getAccount(session.db, id)?.userName ?? id;
+
 function valueText(session: VaultSession, template: ProcedureTemplate, stepId: string, field: FieldTemplate, value: FieldValue): string {
   switch (field.type) {
     case 'datetime':
@@ -38,7 +41,7 @@ function valueText(session: VaultSession, template: ProcedureTemplate, stepId: s
     case 'yes':
       return value === true ? 'はい / Yes' : 'いいえ / No';
     case 'account':
-      return getAccount(session.db, String(value))?.userName ?? String(value);
+      return accountName(session, String(value));
     default:
       return String(value);
   }
@@ -157,7 +160,7 @@ function reportFacts(session: VaultSession, input: ReportInput): JsonObject {
         const values = Object.fromEntries(
           Object.entries(closed?.values ?? {}).map(([id, value]) => {
             const field = step.fields.find((f) => f.id === id);
-            return [id, field?.type === 'account' ? (getAccount(session.db, String(value))?.userName ?? String(value)) : value];
+            return [id, field?.type === 'account' ? accountName(session, String(value)) : value];
           }),
         );
         const override = closed?.overrideId ? getOverride(session.db, closed.overrideId) : null;
