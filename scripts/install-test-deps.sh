@@ -6,7 +6,7 @@
 # Idempotent: does nothing when all of it is already there. Needs root (or sudo).
 set -euo pipefail
 
-packages=(chromium dbus gnome-keyring libsecret-1-dev clamav clamav-daemon clamdscan poppler-utils fonts-noto-cjk python3 make g++)
+packages=(chromium dbus gnome-keyring libsecret-1-dev clamav clamav-daemon clamdscan poppler-utils libnss3-tools openssl fonts-noto-cjk python3 make g++)
 
 missing=()
 for package in "${packages[@]}"; do
