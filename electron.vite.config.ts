@@ -27,6 +27,8 @@ export default defineConfig({
           index: resolve(import.meta.dirname, 'electron/main/index.ts'),
           // Erasure runs in a worker thread (electron/core/erasure/erasure-worker.ts).
           'erasure-worker': resolve(import.meta.dirname, 'electron/core/erasure/erasure-worker.ts'),
+          // Certificates are verified in a worker thread too (electron/core/certificates/verify-worker.ts).
+          'verify-worker': resolve(import.meta.dirname, 'electron/core/certificates/verify-worker.ts'),
         },
       },
     },

@@ -9,8 +9,8 @@ export interface Dialogs {
   /** The folder decrypted copies are written to; null when the user cancels. */
   pickExportFolder(): Promise<string | null>;
   /** Where to save a document FieldGuard writes (the recovery key, a CSV export, a certificate); null when cancelled. */
-  pickSaveFile(defaultName: string, kind: 'text' | 'csv' | 'pdf'): Promise<string | null>;
-  /** A certificate PDF or evidence JSON to verify, or a signer's X.509 certificate or fingerprints to trust; null when cancelled. */
+  pickSaveFile(defaultName: string, kind: 'text' | 'csv' | 'pdf' | 'pem'): Promise<string | null>;
+  /** A certificate PDF or evidence JSON to verify, a root certificate, an enrollment reply or a CRL; null when cancelled. */
   pickCertificateFile(): Promise<string | null>;
   /** A company self-check policy (JSON) to import; null when cancelled. */
   pickPolicyFile(): Promise<string | null>;

@@ -7,6 +7,7 @@ import { workerErasureRunner } from './erasure/erasure-workflow';
 import { describeApp, type AppIdentity } from './app/describe-app';
 import { createAuditHandlers } from './audit/audit-handlers';
 import { createCertificateHandlers } from './certificates/certificate-handlers';
+import { verifierFor } from './certificates/verify-in-worker';
 import { createErasureHandlers } from './erasure/erasure-handlers';
 import type { Clipboard } from './clipboard';
 import type { Dialogs } from './dialogs';
@@ -51,6 +52,8 @@ export interface CorePorts {
   readonly fontPath?: string;
   /** The erasure worker's entry file: bundled next to the main process, or the source bootstrap in tests. */
   readonly erasureWorker: URL;
+  /** The verifier worker's entry file, so that a hostile certificate never blocks the main process; without it verification runs in this thread. */
+  readonly verifyWorker?: URL;
   /** This OS's self-check probes (electron/platform/posture); the browser harness passes recorded ones. */
   readonly postureProbes: PostureProbes;
   /** The anti-virus engine sanitization relies on (Defender on Windows, ClamAV elsewhere); tests pass ClamAV with their own database. */
@@ -81,6 +84,7 @@ export function createCore(ports: CorePorts): Core {
     },
   });
   const jobs = createJobRegistry();
+  const verifyFile = verifierFor(ports.verifyWorker);
   const handlers: Handlers = {
     'app.info': () => describeApp(ports.identity),
     'disks.list': () => listVolumes(ports.readVolumes, ports.now),
@@ -92,7 +96,7 @@ export function createCore(ports: CorePorts): Core {
     },
     ...createVaultHandlers(vault, jobs, ports.dialogs, ports.emit, now, guardVisitImport),
     ...createAuditHandlers(vault, ports.dialogs),
-    ...createCertificateHandlers(vault, ports.dialogs, now),
+    ...createCertificateHandlers(vault, ports.dialogs, now, verifyFile),
     ...createErasureHandlers({
       vault,
       jobs,
@@ -105,7 +109,7 @@ export function createCore(ports: CorePorts): Core {
       runErasure: workerErasureRunner(ports.erasureWorker),
     }),
     ...createSelfCheckHandlers({ vault, dialogs: ports.dialogs, probes: ports.postureProbes, now, fontPath: ports.fontPath }),
-    ...createSanitizeHandlers({ vault, jobs, dialogs: ports.dialogs, engine: ports.antivirus, analyze: analyzeFile, emit: ports.emit, now, fontPath: ports.fontPath }),
+    ...createSanitizeHandlers({ vault, jobs, verify: verifyFile, dialogs: ports.dialogs, engine: ports.antivirus, analyze: analyzeFile, emit: ports.emit, now, fontPath: ports.fontPath }),
     ...createSitesHandlers({ vault, secretClipboard, now }),
     ...createLedgerHandlers({ vault, dialogs: ports.dialogs, readVolumes: ports.readVolumes, readDeviceDetails: ports.readDeviceDetails, log: ports.log, now, fontPath: ports.fontPath, onLost: (session, item) => startIncidentForLostMedium(session, item, now()) }),
     ...createProceduresHandlers({ vault, now, fontPath: ports.fontPath }),

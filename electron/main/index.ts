@@ -68,6 +68,7 @@ async function start(): Promise<void> {
     // Packaged, the fonts are copied to resources/assets (electron-builder extraResources).
     // electron-vite bundles the erasure worker as its own entry next to this file (electron.vite.config.ts).
     erasureWorker: pathToFileURL(path.join(here, 'erasure-worker.js')),
+    verifyWorker: pathToFileURL(path.join(here, 'verify-worker.js')),
     postureProbes: createPostureProbes(),
     antivirus: createAntivirusEngine(),
     fontPath: app.isPackaged ? path.join(process.resourcesPath, 'assets', 'fonts', 'NotoSansJP-Regular.ttf') : undefined,

@@ -2,10 +2,11 @@
 import { dialog, type BrowserWindow } from 'electron';
 import type { Dialogs } from '../core/dialogs';
 
-const SAVE_FILTERS: Record<'text' | 'csv' | 'pdf', Electron.FileFilter> = {
+const SAVE_FILTERS: Record<'text' | 'csv' | 'pdf' | 'pem', Electron.FileFilter> = {
   text: { name: 'Text', extensions: ['txt'] },
   csv: { name: 'CSV', extensions: ['csv'] },
   pdf: { name: 'PDF', extensions: ['pdf'] },
+  pem: { name: 'PEM (enrollment request)', extensions: ['pem', 'csr'] },
 };
 
 export function createNativeDialogs(window: () => BrowserWindow | null): Dialogs {
@@ -22,7 +23,7 @@ export function createNativeDialogs(window: () => BrowserWindow | null): Dialogs
     async pickExportFolder() {
       return (await open({ properties: ['openDirectory', 'createDirectory', 'dontAddToRecent'] }))?.[0] ?? null;
     },
-    pickCertificateFile: () => openOne({ name: 'Certificate (PDF, JSON, X.509, fingerprints)', extensions: ['pdf', 'json', 'pem', 'crt', 'cer', 'der', 'txt'] }),
+    pickCertificateFile: () => openOne({ name: 'Certificate (PDF, JSON, X.509, CRL, fingerprints)', extensions: ['pdf', 'json', 'pem', 'crt', 'cer', 'der', 'crl', 'txt'] }),
     pickPolicyFile: () => openOne({ name: 'Self-check policy (JSON)', extensions: ['json'] }),
     pickReleaseList: () => openOne({ name: 'Vendor release list (SHA256SUMS)', extensions: ['txt', 'sha256', 'sums', '*'] }),
     async pickSaveFile(defaultName, kind) {

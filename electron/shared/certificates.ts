@@ -10,7 +10,17 @@ import { defineChannel } from './ipc/define';
 export const certificateKinds = ['erasure', 'self-check', 'sanitization', 'visit', 'inventory', 'ledger'] as const;
 export const CertificateKind = z.enum(certificateKinds);
 
-export const certificateChecks = ['pdf-signature', 'whole-document', 'evidence-attached', 'evidence-signature', 'evidence-hash', 'qr', 'signer-matches'] as const;
+export const certificateChecks = [
+  'pdf-signature',
+  'whole-document',
+  'evidence-attached',
+  'evidence-signature',
+  'evidence-hash',
+  'qr',
+  'signer-matches',
+  'signer-chain',
+  'timestamp',
+] as const;
 export const certificateProblems = [
   'CERT_PDF_SIGNATURE_INVALID',
   'CERT_NOT_WHOLE_DOCUMENT',
@@ -21,13 +31,79 @@ export const certificateProblems = [
   'CERT_QR_MISSING',
   'CERT_SIGNER_MISMATCH',
   'CERT_UNREADABLE',
+  'CERT_TOO_LARGE',
+  // Answer 2, "intact, issuer not confirmed": why the issuer could not be confirmed.
+  'CERT_NOT_COMPANY_CERTIFIED',
+  'CERT_ISSUER_NOT_TRUSTED',
+  // Answer 3, "not genuine": the signer's certificate itself is wrong.
+  'CERT_CHAIN_INVALID',
+  'CERT_SIGNER_EXPIRED',
+  'CERT_SIGNER_NOT_YET_VALID',
+  'CERT_SIGNER_REVOKED',
+  'CERT_SIGNER_NOT_FOR_SIGNING',
+  'CERT_SIGNING_CERTIFICATE_MISMATCH',
+  'CERT_TIMESTAMP_INVALID',
+  'CERT_APPENDED_CHANGES',
+] as const;
+export type CertificateProblem = (typeof certificateProblems)[number];
+
+/** The problems that leave a document intact but its issuer unconfirmed (answer 2); every other problem makes it not genuine (answer 3). */
+export const issuerUnconfirmedProblems: readonly CertificateProblem[] = ['CERT_NOT_COMPANY_CERTIFIED', 'CERT_ISSUER_NOT_TRUSTED'];
+
+/**
+ * The three honest answers (issue 13), the same in the app, the CLI and the JSON:
+ * genuine; intact but issuer not confirmed; not genuine. `unreadable` is for input that
+ * could not be read at all (not a PDF, not JSON, no such file).
+ */
+export const verificationStatuses = ['genuine', 'issuer-unconfirmed', 'not-genuine', 'unreadable'] as const;
+export type VerificationStatus = (typeof verificationStatuses)[number];
+
+export const authorityErrorCodes = [
+  'AUTHORITY_EXISTS',
+  'AUTHORITY_INVALID_OPTION',
+  'AUTHORITY_NOT_FOUND',
+  'AUTHORITY_DAMAGED',
+  'AUTHORITY_WRONG_PASSPHRASE',
+  'AUTHORITY_PASSPHRASE_TOO_SHORT',
+  'AUTHORITY_CERTIFICATE_NOT_FOUND',
+  'ENROLLMENT_REQUEST_INVALID',
+  'ENROLLMENT_REPLY_INVALID',
+  'ENROLLMENT_REPLY_NOT_REQUESTED',
+  'TRUST_ROOT_INVALID',
+  'TRUST_FINGERPRINT_MISMATCH',
+  'CRL_INVALID',
 ] as const;
 
+const Signer = z.object({
+  name: z.string(),
+  company: z.string(),
+  employeeId: z.string(),
+  fingerprint: z.string(),
+  serialNumber: z.string(),
+  issuer: z.string(),
+  notBefore: z.string(),
+  notAfter: z.string(),
+});
+
+/** Where the signing time comes from: the laptop's clock (not verified), or an RFC 3161 timestamp authority. */
+export const SigningTime = z.object({
+  source: z.enum(['laptop-clock', 'timestamp']),
+  at: z.string(),
+  authority: z.string().optional(),
+});
+export type SigningTime = z.infer<typeof SigningTime>;
+
 export const CertificateVerification = z.object({
-  status: z.enum(['valid', 'valid-untrusted', 'invalid', 'unreadable']),
+  status: z.enum(verificationStatuses),
   checks: z.array(z.object({ check: z.enum(certificateChecks), ok: z.boolean(), reason: z.enum(certificateProblems).optional() })),
   problem: z.enum(certificateProblems).optional(),
-  signer: z.object({ name: z.string(), company: z.string(), employeeId: z.string(), fingerprint: z.string() }).optional(),
+  signer: Signer.optional(),
+  /** The company root the chain leads to, when it leads to one the verifier trusts. */
+  root: z.object({ fingerprint: z.string(), name: z.string() }).optional(),
+  companyCertified: z.boolean(),
+  signingTime: SigningTime.optional(),
+  /** Document timestamps added after signing (PAdES archive timestamps), oldest first. */
+  documentTimestamps: z.array(SigningTime).optional(),
   number: z.string().optional(),
   kind: CertificateKind.optional(),
   issuedAt: z.string().optional(),
@@ -44,24 +120,67 @@ export const CertificateSummary = z.object({
   signerFingerprint: z.string(),
   evidenceSha256: z.string(),
   storedAt: z.string(),
+  companyCertified: z.boolean(),
 });
 export type CertificateSummary = z.infer<typeof CertificateSummary>;
 
-export const TrustedSigner = z.object({ fingerprint: z.string(), label: z.string(), addedAt: z.string() });
-export type TrustedSigner = z.infer<typeof TrustedSigner>;
+export const TrustedRoot = z.object({ fingerprint: z.string(), label: z.string(), addedAt: z.string(), notAfter: z.string() });
+export type TrustedRoot = z.infer<typeof TrustedRoot>;
+
+/** A root found in a file the engineer picked, waiting for them to compare its fingerprint with the contract's. */
+export const RootCandidate = z.object({ token: z.string(), fingerprint: z.string(), label: z.string(), notAfter: z.string(), alreadyTrusted: z.boolean() });
+
+/** The engineer's signing certificate as Settings shows it. */
+export const EngineerCertificateStatus = z.object({
+  companyCertified: z.boolean(),
+  subject: z.string(),
+  issuer: z.string(),
+  fingerprint: z.string(),
+  notBefore: z.string(),
+  notAfter: z.string(),
+  daysLeft: z.number().int(),
+  expiresSoon: z.boolean(),
+  rootFingerprint: z.string().nullable(),
+  pendingRequests: z.number().int().nonnegative(),
+  revocationLists: z.number().int().nonnegative(),
+  queuedTimestamps: z.number().int().nonnegative(),
+});
+export type EngineerCertificateStatus = z.infer<typeof EngineerCertificateStatus>;
 
 export const certificateChannels = {
-  'certificates.trusted': defineChannel({
+  'certificates.trustedRoots': defineChannel({
     request: z.object({}).strict(),
-    response: z.object({ signers: z.array(TrustedSigner) }),
+    response: z.object({ roots: z.array(TrustedRoot) }),
   }),
-  'certificates.trust': defineChannel({
+  /** Picks a file (root certificate, or a document whose chain names a root) and shows the root to compare. */
+  'certificates.previewRoot': defineChannel({
     request: z.object({}).strict(),
-    response: z.object({ cancelled: z.boolean(), added: z.number().int().nonnegative(), signers: z.array(TrustedSigner) }),
+    response: z.object({ cancelled: z.boolean(), candidate: RootCandidate.nullable() }),
   }),
-  'certificates.untrust': defineChannel({
+  /** Trusts the previewed root once the engineer has typed or confirmed the fingerprint from the contract. */
+  'certificates.trustRoot': defineChannel({
+    request: z.object({ token: z.string().min(1).max(100), fingerprint: z.string().min(1).max(200) }).strict(),
+    response: z.object({ roots: z.array(TrustedRoot) }),
+  }),
+  'certificates.untrustRoot': defineChannel({
     request: z.object({ fingerprint: z.string().regex(/^[0-9a-f]{64}$/) }).strict(),
-    response: z.object({ signers: z.array(TrustedSigner) }),
+    response: z.object({ roots: z.array(TrustedRoot) }),
+  }),
+  'certificates.importRevocationList': defineChannel({
+    request: z.object({}).strict(),
+    response: z.object({ cancelled: z.boolean(), revoked: z.number().int().nonnegative() }),
+  }),
+  'certificates.engineerCertificate': defineChannel({
+    request: z.object({}).strict(),
+    response: EngineerCertificateStatus,
+  }),
+  'certificates.createEnrollmentRequest': defineChannel({
+    request: z.object({}).strict(),
+    response: z.object({ saved: z.boolean() }),
+  }),
+  'certificates.importEnrollmentReply': defineChannel({
+    request: z.object({}).strict(),
+    response: z.object({ cancelled: z.boolean(), status: EngineerCertificateStatus.nullable() }),
   }),
   'certificates.verifyFile': defineChannel({
     request: z.object({}).strict(),

@@ -3,7 +3,7 @@
  * a stack trace, a path typed by the user, a secret or patient data (DESIGN.md "IPC").
  */
 import { z } from 'zod';
-import { certificateProblems } from './certificates';
+import { authorityErrorCodes, certificateProblems } from './certificates';
 import { erasureErrorCodes } from './erasure';
 import { postureErrorCodes } from './posture';
 import { sanitizeErrorCodes } from './sanitize';
@@ -48,6 +48,7 @@ export const errorCodes = [
   'AUDIT_ENTRY_MISSING',
   // A certificate that is not genuine says why, in the verifier's own words.
   ...certificateProblems,
+  ...authorityErrorCodes,
   ...erasureErrorCodes,
   'ERASURE_CONFIRMATION_MISMATCH',
   ...postureErrorCodes,

@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createCore, type Core, type CorePorts } from '../../electron/core/handlers';
 import { erasureWorkerFromSource } from '../../electron/core/erasure/run-erasure-in-worker';
+import { verifyWorkerFromSource } from '../../electron/core/certificates/verify-in-worker';
 import { createPostureProbes } from '../../electron/platform/posture/probes-for-this-os';
 import { createClamavEngine } from '../../electron/platform/antivirus/clamav-engine';
 import { writeClamavTestDatabase } from './clamav-test-database';
@@ -106,6 +107,7 @@ export async function createTestCore(overrides: Partial<CorePorts> = {}, options
     dialogs,
     chooseKdf: async () => KDF_FLOOR,
     erasureWorker: erasureWorkerFromSource,
+    verifyWorker: verifyWorkerFromSource,
     // This machine's real probes; a test that needs a given laptop passes recorded ones.
     postureProbes: createPostureProbes(),
     // Real clamscan with a signature database written for the test (the machine is offline): it knows EICAR.

@@ -2,11 +2,14 @@
 import type { Command } from '../command';
 import { auditListCommand } from './audit-list';
 import { auditVerifyCommand } from './audit-verify';
+import { authorityCrlCommand, authorityInitCommand, authorityIssueCommand, authorityListCommand, authorityRevokeCommand } from './authority';
 import { disksCommand } from './disks';
+import { enrollImportCommand, enrollRequestCommand, enrollStatusCommand } from './enroll';
 import { eraseCommand } from './erase';
 import { ledgerExportCommand, ledgerListCommand } from './ledger';
 import { sanitizeCommand } from './sanitize';
 import { selfcheckCommand } from './selfcheck';
+import { timestampCommand } from './timestamp';
 import { vaultChangePasswordCommand } from './vault-change-password';
 import { vaultEraseItemCommand } from './vault-erase-item';
 import { vaultExportCommand } from './vault-export';
@@ -33,4 +36,13 @@ export const commands: readonly Command[] = [
   eraseCommand,
   sanitizeCommand,
   verifyCommand,
+  timestampCommand,
+  enrollRequestCommand,
+  enrollImportCommand,
+  enrollStatusCommand,
+  authorityInitCommand,
+  authorityIssueCommand,
+  authorityRevokeCommand,
+  authorityCrlCommand,
+  authorityListCommand,
 ];

@@ -1,58 +1,96 @@
 /**
- * `fieldguard verify FILE [--trust FILE]… [--json]`: checks a FieldGuard certificate (PDF or
- * evidence JSON) offline, as a hospital would — no vault, no password. Exit 0 when genuine
- * (also when intact but signed by someone not in the trusted list, which is said plainly),
- * 1 when not genuine, 2 when it could not be checked.
+ * `fieldguard verify FILE [--trust-root ROOT]… [--crl CRL]… [--files DIR] [--json]`: checks a
+ * FieldGuard document (PDF or evidence JSON) offline, as a hospital would, and gives one of
+ * the three answers (issue 13): 正規 / genuine (exit 0); 改ざんなし・発行者未確認 / intact,
+ * issuer not confirmed (exit 1); 不正 / not genuine (exit 1); 2 when the input could not be
+ * read. Trust is given to company roots (`--trust-root` a PEM/DER root certificate, a
+ * fingerprint, or a file of fingerprints with labels and comments), never to a document.
+ * On the engineer's own laptop the vault's trusted roots and CRLs are used too, when its
+ * password is given.
  */
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { signersInFile } from '../../core/certificates/trusted-signers';
-import { readCertificateEvidence, verifyCertificate } from '../../core/certificates/verify-certificate';
+import path from 'node:path';
+import { defaultDataDir } from '../../core/app/default-data-dir';
+import { NO_ANCHORS, type TrustAnchors } from '../../core/certificates/signer-chain';
+import { anchorsFromSources, mergeAnchors, TrustSourceError } from '../../core/certificates/trust-anchors';
+import { vaultAnchors } from '../../core/certificates/vault-trust';
+import { readCertificateEvidence, verifyCertificate, type CertificateVerification } from '../../core/certificates/verify-certificate';
+import { MAX_CERTIFICATE_BYTES } from '../../core/certificates/certificate-handlers';
 import { checkReceivedFiles, deliveredFilesOf, type ReceivedCheck } from '../../core/sanitize/check-received-files';
+import type { SigningTime } from '../../shared/certificates';
 import { errorMessage } from '../../shared/error-messages';
 import { formatDateTime } from '../../shared/format-date';
-import { ExitCode, type CliIo, type Command } from '../command';
-import { printJson } from '../vault-context';
+import type { Language } from '../../shared/locale';
+import { ExitCode, type CliIo, type Command, type ParsedArgs } from '../command';
+import { printJson, unlockedVault, vaultContext } from '../vault-context';
 
 const TEXT = {
   ja: {
-    valid: '正規の証明書です（署名は有効で、文書全体を保護しています）。',
-    untrusted: '署名と内容は改ざんされていませんが、署名者は信頼済みの一覧にありません。署名者の証明書の指紋を発行元に確認してください。',
-    invalid: '正規の証明書ではありません。',
+    genuine: '正規: 改ざんはなく、信頼済みの会社ルート証明書につながる証明書で署名されています。',
+    'issuer-unconfirmed': '改ざんなし・発行者未確認: 内容は署名されたときのままですが、発行者を確認できません。',
+    'not-genuine': '不正: 正規の文書ではありません。',
     unreadable: '証明書として読み取れませんでした。',
     signer: '署名者',
+    serial: '署名者の証明書',
+    root: '会社ルート証明書',
+    notCertified: '会社の認証なし（自己署名の証明書）',
     number: '証明書番号',
-    issuedAt: '発行日時',
-    fingerprint: '証明書の指紋 (SHA-256)',
+    signedAt: '署名時刻',
+    laptopClock: 'ノートPCの時計・未検証',
+    timestampBy: (tsa: string) => `タイムスタンプ: ${tsa}`,
+    documentTimestamp: '文書タイムスタンプ',
+    fingerprint: '署名者の証明書の指紋 (SHA-256)',
+    validity: '有効期間',
     missing: '検証するファイルを指定してください。',
-    trustUnreadable: '信頼済み一覧を読み取れません',
+    trustUnreadable: 'ルート証明書・指紋・失効リストとして読み取れません',
+    trustMoved: '--trust は使えなくなりました。技術者個人ではなく会社のルート証明書を --trust-root で指定してください（文書から信頼を取ることはしません）。',
+    vaultSkipped: '保管庫の信頼済みルート証明書は使っていません（パスワードが入力されていません）。',
   },
   en: {
-    valid: 'Genuine: the signature is valid and covers the whole document.',
-    untrusted: 'Intact, but the signer is not in your trusted list. Check the signer certificate fingerprint with the issuer.',
-    invalid: 'Not genuine.',
+    genuine: 'Genuine: intact, signed with a certificate that leads to a company root you trust.',
+    'issuer-unconfirmed': 'Intact, issuer not confirmed: the content is as it was signed, but who issued it cannot be confirmed.',
+    'not-genuine': 'Not genuine.',
     unreadable: 'This file could not be read as a certificate.',
     signer: 'Signer',
+    serial: 'Signer certificate',
+    root: 'Company root',
+    notCertified: 'Not certified by the company (self-signed certificate)',
     number: 'Certificate number',
-    issuedAt: 'Issued',
-    fingerprint: 'Certificate fingerprint (SHA-256)',
+    signedAt: 'Signed',
+    laptopClock: 'laptop clock, not verified',
+    timestampBy: (tsa: string) => `timestamped by ${tsa}`,
+    documentTimestamp: 'Document timestamp',
+    fingerprint: 'Signer certificate fingerprint (SHA-256)',
+    validity: 'Valid',
     missing: 'Give the file to verify.',
-    trustUnreadable: 'Cannot read the trusted list',
+    trustUnreadable: 'Cannot read as a root certificate, fingerprint or CRL',
+    trustMoved: '--trust is no longer accepted. Trust the company root with --trust-root, not an engineer (trust is never taken from a document).',
+    vaultSkipped: 'The vault’s trusted roots were not used (no password given).',
   },
 };
 
-function printResult(io: CliIo, result: Awaited<ReturnType<typeof verifyCertificate>>): void {
+function timeText(time: SigningTime, language: Language): string {
+  const text = TEXT[language];
+  return `${formatDateTime(time.at, language)}（${time.source === 'timestamp' ? text.timestampBy(time.authority ?? '') : text.laptopClock}）`;
+}
+
+function printResult(io: CliIo, result: CertificateVerification): void {
   const text = TEXT[io.language];
-  const lines = [
-    result.status === 'valid' ? text.valid : result.status === 'valid-untrusted' ? text.untrusted : result.status === 'invalid' ? text.invalid : text.unreadable,
-  ];
+  const lines = [text[result.status]];
   for (const { ok, reason } of result.checks) if (!ok && reason) lines.push(`  ✗ ${reason}: ${errorMessage(reason, io.language)}`);
   if (result.status === 'unreadable' && result.problem) lines.push(`  ✗ ${result.problem}: ${errorMessage(result.problem, io.language)}`);
   if (result.number) lines.push(`${text.number}: ${result.number}`);
-  if (result.issuedAt) lines.push(`${text.issuedAt}: ${formatDateTime(result.issuedAt, io.language)}`);
+  if (result.signingTime) lines.push(`${text.signedAt}: ${timeText(result.signingTime, io.language)}`);
+  for (const stamp of result.documentTimestamps ?? []) lines.push(`${text.documentTimestamp}: ${timeText(stamp, io.language)}`);
   if (result.signer) {
     lines.push(`${text.signer}: ${result.signer.name} (${result.signer.company}, ${result.signer.employeeId})`);
+    lines.push(`${text.serial}: ${result.signer.serialNumber} / ${result.signer.issuer}`);
+    lines.push(`${text.validity}: ${formatDateTime(result.signer.notBefore, io.language)} – ${formatDateTime(result.signer.notAfter, io.language)}`);
     lines.push(`${text.fingerprint}: ${result.signer.fingerprint}`);
   }
+  if (result.root) lines.push(`${text.root}: ${result.root.name} (SHA-256 ${result.root.fingerprint})`);
+  else if (result.signer && !result.companyCertified) lines.push(`${text.root}: ${text.notCertified}`);
   io.stdout(`${lines.join('\n')}\n`);
 }
 
@@ -84,11 +122,41 @@ function printReceived(io: CliIo, received: ReceivedCheck | 'not-a-report'): voi
   io.stdout(`${lines.join('\n')}\n`);
 }
 
+function strings(value: ParsedArgs['values'][string]): string[] {
+  return Array.isArray(value) ? value.map(String) : typeof value === 'string' ? [value] : [];
+}
+
+/** The vault's roots and CRLs, when this laptop has a vault and a password is at hand. */
+async function anchorsFromVault(args: ParsedArgs, io: CliIo): Promise<TrustAnchors> {
+  const explicit = typeof args.values['data-dir'] === 'string';
+  const dataDir = explicit ? (args.values['data-dir'] as string) : defaultDataDir(io.env);
+  if (!existsSync(path.join(dataDir, 'vault.json'))) return NO_ANCHORS;
+  if (!args.values['password-stdin'] && !process.stdin.isTTY) {
+    io.stderr(`${TEXT[io.language].vaultSkipped}\n`);
+    return NO_ANCHORS;
+  }
+  const context = vaultContext(args, io);
+  const vault = await unlockedVault(context, io);
+  try {
+    return vaultAnchors(vault.session());
+  } finally {
+    vault.lock('manual');
+  }
+}
+
 export const verifyCommand: Command = {
   name: 'verify',
-  summary: { ja: '証明書 (PDF または証拠 JSON) が正規のものか検証します', en: 'Check whether a certificate (PDF or evidence JSON) is genuine' },
-  usage: 'verify FILE [--files RECEIVED_FOLDER] [--trust CERT_PDF_OR_FINGERPRINTS]... [--json]',
-  options: { trust: { type: 'string', multiple: true }, json: { type: 'boolean' }, files: { type: 'string' } },
+  summary: { ja: '証明書・報告書 (PDF または証拠 JSON) が正規のものか検証します', en: 'Check whether a certificate or report (PDF or evidence JSON) is genuine' },
+  usage: 'verify FILE [--trust-root ROOT.pem|FINGERPRINT|FILE]... [--crl CRL]... [--files RECEIVED_FOLDER] [--data-dir DIR] [--password-stdin] [--json]',
+  options: {
+    'trust-root': { type: 'string', multiple: true },
+    crl: { type: 'string', multiple: true },
+    trust: { type: 'string', multiple: true },
+    json: { type: 'boolean' },
+    files: { type: 'string' },
+    'data-dir': { type: 'string' },
+    'password-stdin': { type: 'boolean' },
+  },
   async run(args, io) {
     const text = TEXT[io.language];
     const [file] = args.positionals;
@@ -96,23 +164,29 @@ export const verifyCommand: Command = {
       io.stderr(`${text.missing}\n`);
       return ExitCode.error;
     }
-    const fingerprints: string[] = [];
-    for (const trust of Array.isArray(args.values.trust) ? args.values.trust.map(String) : []) {
-      try {
-        fingerprints.push(...(await signersInFile(await readFile(trust))).map((signer) => signer.fingerprint));
-      } catch {
-        io.stderr(`${text.trustUnreadable}: ${trust}\n`);
+    if (strings(args.values.trust).length > 0) {
+      io.stderr(`${text.trustMoved}\n`);
+      return ExitCode.error;
+    }
+    let anchors: TrustAnchors;
+    try {
+      anchors = mergeAnchors(await anchorsFromSources(strings(args.values['trust-root']), strings(args.values.crl)), await anchorsFromVault(args, io));
+    } catch (error) {
+      if (error instanceof TrustSourceError) {
+        io.stderr(`${text.trustUnreadable}: ${error.source}\n`);
         return ExitCode.error;
       }
+      throw error;
     }
     let bytes: Buffer;
     try {
       bytes = await readFile(file);
+      if (bytes.length > MAX_CERTIFICATE_BYTES) throw new Error('too large');
     } catch {
       io.stderr(`CERT_UNREADABLE: ${errorMessage('CERT_UNREADABLE', io.language)}\n`);
       return ExitCode.error;
     }
-    const result = await verifyCertificate(bytes, { fingerprints });
+    const result = await verifyCertificate(bytes, anchors);
     const folder = typeof args.values.files === 'string' ? args.values.files : null;
     const received = folder && result.status !== 'unreadable' ? await checkFolder(bytes, folder) : null;
     if (args.values.json) printJson(io, received ? { ...result, files: received } : result);
@@ -121,7 +195,7 @@ export const verifyCommand: Command = {
       if (received) printReceived(io, received);
     }
     if (result.status === 'unreadable' || received === 'not-a-report') return ExitCode.error;
-    if (result.status === 'invalid' || (received && !received.matches)) return ExitCode.refused;
+    if (result.status !== 'genuine' || (received && !received.matches)) return ExitCode.refused;
     return ExitCode.ok;
   },
 };

@@ -1,10 +1,14 @@
 /**
- * Certificate numbers (10-1): `<employee id>-<kind code>-<year>-<sequence>`, e.g.
- * E-20417-ER-2026-000001 — unique per engineer, kind and year (JST), so numbers never
- * collide between engineers of one company and a gap or a repeat stands out to an auditor.
+ * Certificate numbers (10-1; issue 13): `<employee id>-<kind code>-<year>-<sequence>-<random>`,
+ * e.g. E-20417-ER-2026-000001-7K3QXZ. The sequence runs per engineer, kind and year (JST), so a
+ * gap or a repeat in one vault stands out to an auditor; the six random characters (30 bits,
+ * Crockford base 32: no I, L, O or U to misread) keep numbers apart across the company, where
+ * two vaults — a reinstalled laptop, or two engineers given the same employee number — would
+ * otherwise count the same sequence.
  * The counter lives in the vault database and is moved in one statement inside a
  * transaction; a number taken for a certificate that then failed to issue stays unused.
  */
+import { randomInt } from 'node:crypto';
 import type { VaultDatabase } from '../../db/open-vault-database';
 import { DISPLAY_TIME_ZONE } from '../../shared/locale';
 import type { CertificateKind } from './certificate-document';
@@ -33,6 +37,12 @@ function japanYear(now: Date): number {
   return Number(new Intl.DateTimeFormat('en', { timeZone: DISPLAY_TIME_ZONE, year: 'numeric' }).format(now));
 }
 
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+function randomSuffix(): string {
+  return Array.from({ length: 6 }, () => CROCKFORD[randomInt(CROCKFORD.length)]).join('');
+}
+
 export function nextCertificateNumber(db: VaultDatabase, kind: CertificateKind, engineerEmployeeId: string, now: Date): string {
   const employee = numberingEmployeeId(engineerEmployeeId);
   const year = japanYear(now);
@@ -46,5 +56,5 @@ export function nextCertificateNumber(db: VaultDatabase, kind: CertificateKind, 
       .get(employee, kind, year) as { last: number };
     return row.last;
   })();
-  return `${employee}-${certificateKindCodes[kind]}-${year}-${String(next).padStart(6, '0')}`;
+  return `${employee}-${certificateKindCodes[kind]}-${year}-${String(next).padStart(6, '0')}-${randomSuffix()}`;
 }

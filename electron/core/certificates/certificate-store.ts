@@ -17,6 +17,8 @@ export interface StoredCertificateSummary {
   readonly signerFingerprint: string;
   readonly evidenceSha256: string;
   readonly storedAt: string;
+  /** Signed with a company certificate; false is shown as 「会社の認証なし」. */
+  readonly companyCertified: boolean;
 }
 
 export interface StoredCertificate extends StoredCertificateSummary {
@@ -25,18 +27,20 @@ export interface StoredCertificate extends StoredCertificateSummary {
 }
 
 /** What the issuer hands over: a stored certificate before the store gives it an id and a time. */
-export type CertificateToStore = Omit<StoredCertificate, 'id' | 'storedAt'>;
+export type CertificateToStore = Omit<StoredCertificate, 'id' | 'storedAt' | 'companyCertified'>;
 
 const SUMMARY_COLUMNS = `id, number, kind, issued_at AS issuedAt, title_ja AS titleJa, title_en AS titleEn,
-  signer_fingerprint AS signerFingerprint, evidence_sha256 AS evidenceSha256, stored_at AS storedAt`;
+  signer_fingerprint AS signerFingerprint, evidence_sha256 AS evidenceSha256, stored_at AS storedAt,
+  (SELECT chain IS NOT NULL FROM engineer_certificates e WHERE e.fingerprint = certificates.signer_fingerprint) AS companyCertified`;
 
-interface SummaryRow extends Omit<StoredCertificateSummary, 'title'> {
+interface SummaryRow extends Omit<StoredCertificateSummary, 'title' | 'companyCertified'> {
   readonly titleJa: string;
   readonly titleEn: string;
+  readonly companyCertified: number;
 }
 
-function summary({ titleJa, titleEn, ...row }: SummaryRow): StoredCertificateSummary {
-  return { ...row, title: { ja: titleJa, en: titleEn } };
+function summary({ titleJa, titleEn, companyCertified, ...row }: SummaryRow): StoredCertificateSummary {
+  return { ...row, title: { ja: titleJa, en: titleEn }, companyCertified: companyCertified === 1 };
 }
 
 /** Stores an issued certificate; returns its id. The signer's certificate must be the vault's (engineer_certificates). */

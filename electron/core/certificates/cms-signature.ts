@@ -1,55 +1,144 @@
 /**
- * Verifies the detached CMS SignedData (RFC 5652) of a PDF signature ourselves, because
- * node-forge can make PKCS#7 but not verify it, and a certificate's validity is what a
- * hospital relies on (10-1): the signed attributes' messageDigest must equal the SHA-256 of
- * the signed bytes, and the RSA signature over the DER SET OF those attributes must verify
- * with the public key of the certificate the signer info names. Exact bytes are taken from
- * the DER (der-reader.ts), never re-encoded.
+ * The CMS SignedData (RFC 5652) inside every FieldGuard PDF signature, made and read with
+ * pkijs: a PAdES baseline signature (ETSI EN 319 142-1, SubFilter ETSI.CAdES.detached) —
+ * SHA-256, the signed attributes content-type, message-digest and signing-certificate-v2
+ * (which binds the signer's certificate, so a second certificate for the same key cannot be
+ * swapped in), no signing-time attribute (PAdES keeps the claimed time in the signature
+ * dictionary's /M), the whole chain in `certificates`, and, when a timestamp authority
+ * answered, a signature-timestamp token over the signature value (PAdES B-T).
+ *
+ * Reading is for hostile input: anything malformed is "not valid" with a short reason,
+ * never an exception. The signature is checked with Node's crypto over the signed
+ * attributes exactly as they were encoded in the file.
  */
-import { constants, createHash, timingSafeEqual, verify, X509Certificate } from 'node:crypto';
-import { DER, derChild, derChildren, derOid, derTime, readDer, type DerElement } from './der-reader';
+import { createHash, timingSafeEqual, verify, X509Certificate, webcrypto } from 'node:crypto';
+import * as asn1js from 'asn1js';
+import { pkijsWithNodeCrypto } from './pkijs-engine';
 
-const OID_SIGNED_DATA = '1.2.840.113549.1.7.2';
 const OID_DATA = '1.2.840.113549.1.7.1';
+const OID_SIGNED_DATA = '1.2.840.113549.1.7.2';
 const OID_SHA256 = '2.16.840.1.101.3.4.2.1';
-const OID_RSA = '1.2.840.113549.1.1.1';
-const OID_SHA256_WITH_RSA = '1.2.840.113549.1.1.11';
 const OID_CONTENT_TYPE = '1.2.840.113549.1.9.3';
 const OID_MESSAGE_DIGEST = '1.2.840.113549.1.9.4';
 const OID_SIGNING_TIME = '1.2.840.113549.1.9.5';
+const OID_SIGNING_CERTIFICATE_V2 = '1.2.840.113549.1.9.16.2.47';
+export const OID_SIGNATURE_TIMESTAMP = '1.2.840.113549.1.9.16.2.14';
+const SIGNATURE_ALGORITHMS = new Set([
+  '1.2.840.113549.1.1.1', // rsaEncryption
+  '1.2.840.113549.1.1.11', // sha256WithRSAEncryption
+  '1.2.840.10045.4.3.2', // ecdsa-with-SHA256
+  '1.2.840.10045.2.1', // id-ecPublicKey (some signers name the key, not the scheme)
+]);
+
+export interface CmsSigner {
+  readonly certificateDer: Buffer;
+  /** PKCS#8 DER of an RSA key. */
+  readonly privateKeyDer: Buffer;
+  /** The issuers up to the root, nearest first; empty for a self-signed certificate. */
+  readonly chainDer: readonly Buffer[];
+}
+
+/** Asks a timestamp authority for a token over a SHA-256 digest; returns the token's DER (a ContentInfo). */
+export type TimestampSource = (digest: Buffer) => Promise<Buffer>;
+
+function sha256(data: Uint8Array): Buffer {
+  return createHash('sha256').update(data).digest();
+}
+
+function attribute(type: string, value: asn1js.AsnType): InstanceType<ReturnType<typeof pkijsWithNodeCrypto>['Attribute']> {
+  const pkijs = pkijsWithNodeCrypto();
+  return new pkijs.Attribute({ type, values: [value] });
+}
+
+/** ESS signing-certificate-v2 (RFC 5035) naming the certificate by its SHA-256 (the default hash, so omitted). */
+function signingCertificateV2(certificateDer: Buffer): asn1js.Sequence {
+  return new asn1js.Sequence({
+    value: [new asn1js.Sequence({ value: [new asn1js.Sequence({ value: [new asn1js.OctetString({ valueHex: sha256(certificateDer) })] })] })],
+  });
+}
+
+function parseDer(der: Uint8Array): asn1js.AsnType {
+  const parsed = asn1js.fromBER(der);
+  if (parsed.offset === -1) throw new Error('not DER');
+  return parsed.result;
+}
+
+/** A detached PAdES CMS signature over `signedBytes`. */
+export async function signDetachedCms(signedBytes: Buffer, signer: CmsSigner, timestamp?: TimestampSource): Promise<Buffer> {
+  const pkijs = pkijsWithNodeCrypto();
+  const certificates = [signer.certificateDer, ...signer.chainDer].map((der) => pkijs.Certificate.fromBER(der));
+  const leaf = certificates[0] as InstanceType<typeof pkijs.Certificate>;
+  const signedData = new pkijs.SignedData({
+    version: 1,
+    encapContentInfo: new pkijs.EncapsulatedContentInfo({ eContentType: OID_DATA }),
+    signerInfos: [
+      new pkijs.SignerInfo({
+        version: 1,
+        sid: new pkijs.IssuerAndSerialNumber({ issuer: leaf.issuer, serialNumber: leaf.serialNumber }),
+        signedAttrs: new pkijs.SignedAndUnsignedAttributes({
+          type: 0,
+          attributes: [
+            attribute(OID_CONTENT_TYPE, new asn1js.ObjectIdentifier({ value: OID_DATA })),
+            attribute(OID_MESSAGE_DIGEST, new asn1js.OctetString({ valueHex: sha256(signedBytes) })),
+            attribute(OID_SIGNING_CERTIFICATE_V2, signingCertificateV2(signer.certificateDer)),
+          ],
+        }),
+      }),
+    ],
+    certificates,
+  });
+  const key = await webcrypto.subtle.importKey('pkcs8', signer.privateKeyDer, { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' }, false, ['sign']);
+  await signedData.sign(key as never, 0, 'SHA-256');
+  const signerInfo = signedData.signerInfos[0] as InstanceType<typeof pkijs.SignerInfo>;
+  if (timestamp) {
+    const token = await timestamp(sha256(signerInfo.signature.valueBlock.valueHexView));
+    signerInfo.unsignedAttrs = new pkijs.SignedAndUnsignedAttributes({ type: 1, attributes: [attribute(OID_SIGNATURE_TIMESTAMP, parseDer(token))] });
+  }
+  const contentInfo = new pkijs.ContentInfo({ contentType: OID_SIGNED_DATA, content: signedData.toSchema(true) });
+  return Buffer.from(contentInfo.toSchema().toBER());
+}
 
 export type CmsVerification =
-  | { readonly valid: true; readonly certificateDer: Buffer; readonly signingTime?: string }
-  | { readonly valid: false; readonly certificateDer?: Buffer; readonly problem: string };
+  | {
+      readonly valid: true;
+      readonly certificateDer: Buffer;
+      /** Every certificate the signature carries (the signer's and its chain). */
+      readonly certificatesDer: readonly Buffer[];
+      /** The legacy signing-time attribute of documents signed before PAdES (laptop clock). */
+      readonly signingTime?: string;
+      /** Whether signing-certificate-v2 binds the signer's certificate (PAdES); absent in older documents. */
+      readonly bindsCertificate: boolean;
+      /** The RFC 3161 token over the signature value, when one was added. */
+      readonly signatureTimestamp?: { readonly token: Buffer; readonly imprint: Buffer };
+    }
+  | { readonly valid: false; readonly certificateDer?: Buffer; readonly certificatesDer: readonly Buffer[]; readonly problem: string; readonly certificateMismatch?: boolean };
 
-/** The issuer Name and serialNumber of a certificate, as a SignerInfo's IssuerAndSerialNumber names it. */
-function issuerAndSerial(certificateDer: Buffer): { issuer: Buffer; serial: Buffer } {
-  const tbs = derChild(readDer(certificateDer), 0, DER.SEQUENCE);
-  const fields = derChildren(tbs);
-  const start = fields[0]?.tag === DER.context(0) ? 1 : 0;
-  const serial = fields[start];
-  const issuer = fields[start + 2];
-  if (serial?.tag !== DER.INTEGER || issuer?.tag !== DER.SEQUENCE) throw new Error('malformed certificate');
-  return { issuer: issuer.bytes, serial: serial.content };
-}
+class CmsProblem extends Error {}
 
-function algorithmOid(element: DerElement | undefined): string {
-  if (!element || element.tag !== DER.SEQUENCE) throw new Error('expected an AlgorithmIdentifier');
-  return derOid(derChild(element, 0, DER.OID));
-}
-
-/** The single value of each signed attribute; a repeated attribute makes the set unusable. */
-function signedAttributes(element: DerElement): Map<string, DerElement> {
-  const attributes = new Map<string, DerElement>();
-  for (const attribute of derChildren(element)) {
-    const [type, values] = derChildren(attribute);
-    if (!type || values?.tag !== DER.SET) throw new Error('malformed attribute');
-    const oid = derOid(type);
-    const list = derChildren(values);
-    if (attributes.has(oid) || list.length !== 1) throw new Error(`attribute ${oid} must have exactly one value`);
-    attributes.set(oid, list[0] as DerElement);
+function attributeValues(attributes: InstanceType<ReturnType<typeof pkijsWithNodeCrypto>['SignedAndUnsignedAttributes']> | undefined): Map<string, asn1js.AsnType> {
+  const map = new Map<string, asn1js.AsnType>();
+  for (const attr of attributes?.attributes ?? []) {
+    // A repeated attribute or one with several values leaves it open which one counts.
+    if (map.has(attr.type) || attr.values.length !== 1) throw new CmsProblem(`attribute ${attr.type} must appear once with one value`);
+    map.set(attr.type, attr.values[0] as asn1js.AsnType);
   }
-  return attributes;
+  return map;
+}
+
+/** The certHash of the first ESSCertIDv2, when its hash algorithm is SHA-256 (the default). */
+function essCertificateHash(value: asn1js.AsnType): Buffer {
+  const certs = value instanceof asn1js.Sequence ? value.valueBlock.value[0] : undefined;
+  const first = certs instanceof asn1js.Sequence ? certs.valueBlock.value[0] : undefined;
+  const fields = first instanceof asn1js.Sequence ? first.valueBlock.value : [];
+  const [head, second] = fields;
+  let hash: asn1js.AsnType | undefined = head;
+  if (head instanceof asn1js.Sequence) {
+    const algorithm = head.valueBlock.value[0];
+    if (!(algorithm instanceof asn1js.ObjectIdentifier) || algorithm.valueBlock.toString() !== OID_SHA256) throw new CmsProblem('signing certificate hash is not SHA-256');
+    hash = second;
+  }
+  if (!(hash instanceof asn1js.OctetString)) throw new CmsProblem('malformed signing-certificate-v2');
+  return Buffer.from(hash.valueBlock.valueHexView);
 }
 
 /**
@@ -57,62 +146,64 @@ function signedAttributes(element: DerElement): Map<string, DerElement> {
  * `signedBytes` (the two /ByteRange parts, concatenated).
  */
 export function verifyDetachedCms(cms: Buffer, signedBytes: Buffer): CmsVerification {
+  const pkijs = pkijsWithNodeCrypto();
   let certificateDer: Buffer | undefined;
+  let certificatesDer: Buffer[] = [];
   try {
-    const contentInfo = readDer(cms);
-    if (contentInfo.tag !== DER.SEQUENCE) throw new Error('not a ContentInfo');
-    if (cms.subarray(contentInfo.bytes.length).some((byte) => byte !== 0)) throw new Error('bytes after the signature');
-    if (derOid(derChild(contentInfo, 0, DER.OID)) !== OID_SIGNED_DATA) throw new Error('not SignedData');
-    const signedData = derChild(derChild(contentInfo, 1, DER.context(0)), 0, DER.SEQUENCE);
-    const parts = derChildren(signedData);
-    const encapsulated = parts[2];
-    if (!encapsulated || encapsulated.tag !== DER.SEQUENCE) throw new Error('no EncapsulatedContentInfo');
-    const encapsulatedParts = derChildren(encapsulated);
-    if (derOid(encapsulatedParts[0] as DerElement) !== OID_DATA || encapsulatedParts.length !== 1) throw new Error('not detached data');
-    const certificates = parts.find((part) => part.tag === DER.context(0));
-    const signerInfos = parts[parts.length - 1];
-    if (!certificates || signerInfos?.tag !== DER.SET) throw new Error('no certificates or signer infos');
-    const infos = derChildren(signerInfos);
-    if (infos.length !== 1) throw new Error('exactly one signer is expected');
-    const info = derChildren(infos[0] as DerElement);
-    // SignerInfo: version, sid, digestAlgorithm, [0] signedAttrs, signatureAlgorithm, signature, [1] unsignedAttrs?
-    const [, sid, digestAlgorithm, attributesElement, signatureAlgorithm, signature] = info;
-    if (!sid || sid.tag !== DER.SEQUENCE) throw new Error('signer is not named by issuer and serial number');
-    if (!attributesElement || attributesElement.tag !== DER.context(0)) throw new Error('no signed attributes');
-    if (!signature || signature.tag !== DER.OCTET_STRING) throw new Error('no signature value');
-    if (algorithmOid(digestAlgorithm) !== OID_SHA256) throw new Error('digest is not SHA-256');
-    const signatureOid = algorithmOid(signatureAlgorithm);
-    if (signatureOid !== OID_RSA && signatureOid !== OID_SHA256_WITH_RSA) throw new Error('signature is not RSA');
+    const parsed = asn1js.fromBER(cms);
+    if (parsed.offset === -1) throw new CmsProblem('not DER');
+    if (cms.subarray(parsed.offset).some((byte) => byte !== 0)) throw new CmsProblem('bytes after the signature');
+    const contentInfo = new pkijs.ContentInfo({ schema: parsed.result });
+    if (contentInfo.contentType !== OID_SIGNED_DATA) throw new CmsProblem('not SignedData');
+    const signedData = new pkijs.SignedData({ schema: contentInfo.content });
+    if (signedData.encapContentInfo.eContentType !== OID_DATA || signedData.encapContentInfo.eContent) throw new CmsProblem('not detached data');
+    const certificates = (signedData.certificates ?? []).filter((c): c is InstanceType<typeof pkijs.Certificate> => c instanceof pkijs.Certificate);
+    certificatesDer = certificates.map((c) => Buffer.from(c.toSchema().toBER()));
+    if (signedData.signerInfos.length !== 1) throw new CmsProblem('exactly one signer is expected');
+    const info = signedData.signerInfos[0] as InstanceType<typeof pkijs.SignerInfo>;
+    if (!(info.sid instanceof pkijs.IssuerAndSerialNumber)) throw new CmsProblem('signer is not named by issuer and serial number');
+    const sid = info.sid;
+    const index = certificates.findIndex((c) => c.issuer.isEqual(sid.issuer) && c.serialNumber.isEqual(sid.serialNumber));
+    if (index < 0) throw new CmsProblem('the signer certificate is not in the signature');
+    certificateDer = certificatesDer[index] as Buffer;
+    if (info.digestAlgorithm.algorithmId !== OID_SHA256) throw new CmsProblem('digest is not SHA-256');
+    if (!SIGNATURE_ALGORITHMS.has(info.signatureAlgorithm.algorithmId)) throw new CmsProblem('unsupported signature algorithm');
+    if (!info.signedAttrs) throw new CmsProblem('no signed attributes');
 
-    const [sidIssuer, sidSerial] = derChildren(sid);
-    certificateDer = derChildren(certificates)
-      .map((element) => element.bytes)
-      .find((der) => {
-        const named = issuerAndSerial(der);
-        return sidIssuer !== undefined && sidSerial !== undefined && named.issuer.equals(sidIssuer.bytes) && named.serial.equals(sidSerial.content);
-      });
-    if (!certificateDer) throw new Error('the signer certificate is not in the signature');
-    certificateDer = Buffer.from(certificateDer);
-
-    const attributes = signedAttributes(attributesElement);
+    const attributes = attributeValues(info.signedAttrs);
     const contentType = attributes.get(OID_CONTENT_TYPE);
-    if (!contentType || derOid(contentType) !== OID_DATA) throw new Error('content type is not data');
+    if (!(contentType instanceof asn1js.ObjectIdentifier) || contentType.valueBlock.toString() !== OID_DATA) throw new CmsProblem('content type is not data');
     const messageDigest = attributes.get(OID_MESSAGE_DIGEST);
-    const digest = createHash('sha256').update(signedBytes).digest();
-    if (!messageDigest || messageDigest.tag !== DER.OCTET_STRING || messageDigest.content.length !== digest.length || !timingSafeEqual(messageDigest.content, digest)) {
-      return { valid: false, certificateDer, problem: 'digest mismatch' };
-    }
-    // The signature covers the attributes encoded as a SET OF, not as the [0] IMPLICIT they travel in.
-    const signedAttributesDer = Buffer.concat([Buffer.from([DER.SET]), attributesElement.bytes.subarray(1)]);
+    const digest = sha256(signedBytes);
+    const stated = messageDigest instanceof asn1js.OctetString ? Buffer.from(messageDigest.valueBlock.valueHexView) : Buffer.alloc(0);
+    if (stated.length !== digest.length || !timingSafeEqual(stated, digest)) return { valid: false, certificateDer, certificatesDer, problem: 'digest mismatch' };
+
+    // The signature covers the attributes as encoded in the file, with the SET OF tag instead of [0].
+    const encoded = Buffer.from(info.signedAttrs.encodedValue);
+    if (encoded.length === 0) throw new CmsProblem('signed attributes not kept as encoded');
+    encoded[0] = 0x31;
     const publicKey = new X509Certificate(certificateDer).publicKey;
-    if (publicKey.asymmetricKeyType !== 'rsa') throw new Error('the signer key is not RSA');
-    if (!verify('sha256', signedAttributesDer, { key: publicKey, padding: constants.RSA_PKCS1_PADDING }, signature.content)) {
-      return { valid: false, certificateDer, problem: 'signature does not verify' };
+    const signature = Buffer.from(info.signature.valueBlock.valueHexView);
+    if (!verify('sha256', encoded, publicKey, signature)) return { valid: false, certificateDer, certificatesDer, problem: 'signature does not verify' };
+
+    const bound = attributes.get(OID_SIGNING_CERTIFICATE_V2);
+    if (bound && !essCertificateHash(bound).equals(sha256(certificateDer))) {
+      return { valid: false, certificateDer, certificatesDer, problem: 'signing-certificate-v2 names another certificate', certificateMismatch: true };
     }
-    const time = attributes.get(OID_SIGNING_TIME);
-    return time ? { valid: true, certificateDer, signingTime: derTime(time) } : { valid: true, certificateDer };
+    const signingTimeValue = attributes.get(OID_SIGNING_TIME);
+    const signingTime = signingTimeValue instanceof asn1js.UTCTime || signingTimeValue instanceof asn1js.GeneralizedTime ? signingTimeValue.toDate().toISOString() : undefined;
+    const unsigned = attributeValues(info.unsignedAttrs);
+    const tokenValue = unsigned.get(OID_SIGNATURE_TIMESTAMP);
+    return {
+      valid: true,
+      certificateDer,
+      certificatesDer,
+      bindsCertificate: bound !== undefined,
+      ...(signingTime ? { signingTime } : {}),
+      ...(tokenValue ? { signatureTimestamp: { token: Buffer.from(tokenValue.toBER()), imprint: sha256(signature) } } : {}),
+    };
   } catch (error) {
-    const problem = error instanceof Error ? error.message : 'malformed signature';
-    return certificateDer ? { valid: false, certificateDer, problem } : { valid: false, problem };
+    const problem = error instanceof CmsProblem ? error.message : 'malformed signature';
+    return { valid: false, ...(certificateDer ? { certificateDer } : {}), certificatesDer, problem };
   }
 }

@@ -1,18 +1,22 @@
 /**
- * The engineer's signing certificate (10-1; threat model: "the engineer's signing key"): a
- * self-signed X.509 certificate for the vault's RSA-3072 key, naming the engineer (CN), the
- * company (O) and the employee id (serialNumber), valid for ten years. Acrobat Reader and
- * poppler show it as the signer of every certificate PDF; a hospital that wants more than
- * "valid but unknown signer" trusts its SHA-256 fingerprint. It is made once per key and
- * profile and kept in the vault, so the fingerprint a hospital was given stays the same;
- * a changed profile (a corrected name) or a certificate near its end gets a new one.
+ * The engineer's signing certificate (10-1; issue 13). Two kinds:
+ *
+ * - a **company certificate**, issued by the company signing authority from an enrollment
+ *   request (enrollment.ts) for a key made for that request, stored with its chain up to the
+ *   company root. Documents signed with it can be answered "genuine" by anyone who trusts
+ *   that root;
+ * - a **self-signed certificate** for the vault's first key, made when the engineer has no
+ *   valid company certificate. Documents signed with it stay readable and intact, but are
+ *   marked 「会社の認証なし」 and are never "genuine": anyone can make a certificate with the
+ *   same name.
+ *
+ * The newest valid company certificate whose key is in the vault is always preferred.
  */
-import { createHash, createPublicKey, X509Certificate } from 'node:crypto';
-import forge from 'node-forge';
+import { createHash } from 'node:crypto';
 import type { VaultDatabase } from '../../db/open-vault-database';
-import { unwrapSigningKey } from '../vault/signing-key';
-import { certificateFingerprint, OID_COMMON_NAME, OID_ORGANIZATION, OID_SERIAL_NUMBER } from './certificate-identity';
-import { forgeSigningKey, privateKeyFromPkcs8 } from './forge-signing-key';
+import { SIGNING_KEY_NAME, unwrapSigningKey } from '../vault/signing-key';
+import { certificateFingerprint } from './certificate-identity';
+import { engineerName, importRsaKeyPair, RSA_PKCS1_SHA256, x509 } from './x509';
 
 export interface EngineerProfile {
   readonly name: string;
@@ -27,6 +31,9 @@ export interface EngineerCredentials {
   readonly privateKeyDer: Buffer;
   /** SHA-256 of `certificateDer`, lowercase hex. */
   readonly fingerprint: string;
+  /** The issuers up to the company root, nearest first; empty when self-signed. */
+  readonly chainDer: readonly Buffer[];
+  readonly companyCertified: boolean;
 }
 
 const VALIDITY_YEARS = 10;
@@ -37,85 +44,100 @@ const RENEW_BEFORE_MS = 30 * 24 * 60 * 60 * 1000;
 // certificate was made still falls inside its validity.
 const BACKDATE_MS = 60 * 60 * 1000;
 const OID_DOCUMENT_SIGNING = '1.3.6.1.5.5.7.3.36'; // RFC 9336 id-kp-documentSigning
-const PRINTABLE = /^[A-Za-z0-9 '()+,\-./:=?]*$/;
+const OID_EMAIL_PROTECTION = '1.3.6.1.5.5.7.3.4'; // what Acrobat accepts for document signatures
 
 /** A new self-signed certificate for the key pair (PKCS#8 and SPKI DER). */
-export function createEngineerCertificate(
+export async function createEngineerCertificate(
   keys: { readonly privateKeyDer: Buffer; readonly publicKeyDer: Buffer },
   profile: EngineerProfile,
   now: Date,
-): Buffer {
-  const privateKey = privateKeyFromPkcs8(keys.privateKeyDer);
-  const publicKey = forge.pki.publicKeyFromAsn1(forge.asn1.fromDer(forge.util.createBuffer(keys.publicKeyDer.toString('binary'))));
-  const certificate = forge.pki.createCertificate();
-  certificate.publicKey = publicKey;
-  const serial = forge.random.getBytesSync(16);
-  // A positive INTEGER: the first byte is 0x01..0x7f.
-  certificate.serialNumber = ((serial.charCodeAt(0) & 0x7f) | 0x01).toString(16).padStart(2, '0') + forge.util.bytesToHex(serial.slice(1));
+): Promise<Buffer> {
+  const pair = await importRsaKeyPair(keys.privateKeyDer, keys.publicKeyDer);
   const notBefore = new Date(Math.floor((now.getTime() - BACKDATE_MS) / 1000) * 1000);
   const notAfter = new Date(notBefore);
   notAfter.setUTCFullYear(notAfter.getUTCFullYear() + VALIDITY_YEARS);
-  certificate.validity.notBefore = notBefore;
-  certificate.validity.notAfter = notAfter;
-  const subject = [
-    { type: OID_COMMON_NAME, value: profile.name, valueTagClass: forge.asn1.Type.UTF8 },
-    { type: OID_ORGANIZATION, value: profile.company, valueTagClass: forge.asn1.Type.UTF8 },
-    {
-      type: OID_SERIAL_NUMBER,
-      value: profile.employeeId,
-      // X.520 asks for PrintableString; an id with other characters keeps them in UTF-8.
-      valueTagClass: PRINTABLE.test(profile.employeeId) ? forge.asn1.Type.PRINTABLESTRING : forge.asn1.Type.UTF8,
-    },
-  ] as unknown as forge.pki.CertificateField[];
-  certificate.setSubject(subject);
-  certificate.setIssuer(subject);
-  certificate.setExtensions([
-    { name: 'basicConstraints', cA: false, critical: true },
-    { name: 'keyUsage', digitalSignature: true, nonRepudiation: true, critical: true },
-    // Acrobat accepts e-mail protection for document signatures; RFC 9336 names the purpose itself.
-    { name: 'extKeyUsage', emailProtection: true, [OID_DOCUMENT_SIGNING]: true },
-    { name: 'subjectKeyIdentifier' },
-  ]);
-  certificate.sign(forgeSigningKey(privateKey), forge.md.sha256.create());
-  const der = Buffer.from(forge.asn1.toDer(forge.pki.certificateToAsn1(certificate)).getBytes(), 'binary');
-  if (!new X509Certificate(der).verify(createPublicKey({ key: keys.publicKeyDer, format: 'der', type: 'spki' }))) {
-    throw new Error('the new engineer certificate does not verify');
-  }
-  return der;
+  const name = engineerName(profile);
+  const certificate = await x509.X509CertificateGenerator.createSelfSigned({
+    name,
+    keys: pair,
+    notBefore,
+    notAfter,
+    signingAlgorithm: RSA_PKCS1_SHA256,
+    extensions: [
+      new x509.BasicConstraintsExtension(false, undefined, true),
+      new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.nonRepudiation, true),
+      new x509.ExtendedKeyUsageExtension([OID_EMAIL_PROTECTION, OID_DOCUMENT_SIGNING]),
+      await x509.SubjectKeyIdentifierExtension.create(pair.publicKey),
+    ],
+  });
+  return Buffer.from(certificate.rawData);
 }
 
 interface StoredCertificateRow {
   readonly fingerprint: string;
   readonly der: Buffer;
+  readonly keyName: string;
+  readonly chain: Buffer | null;
+}
+
+/** The DER certificates of a stored chain (concatenated DER, each a SEQUENCE with its own length). */
+export function splitChain(chain: Buffer | null): Buffer[] {
+  if (!chain) return [];
+  const parts: Buffer[] = [];
+  let offset = 0;
+  while (offset < chain.length) {
+    const length = Buffer.from(new x509.X509Certificate(chain.subarray(offset)).rawData).length;
+    parts.push(chain.subarray(offset, offset + length));
+    offset += length;
+  }
+  return parts;
+}
+
+/** The company certificate to sign with now: valid, with a key in the vault; newest end first. */
+function companyCertificate(db: VaultDatabase, now: Date): StoredCertificateRow | undefined {
+  return db
+    .prepare(
+      `SELECT fingerprint, der, key_name AS keyName, chain FROM engineer_certificates
+        WHERE chain IS NOT NULL AND not_before <= ? AND not_after > ?
+          AND key_name IN (SELECT name FROM wrapped_keys)
+        ORDER BY not_after DESC, created_at DESC LIMIT 1`,
+    )
+    .get(now.toISOString(), now.toISOString()) as StoredCertificateRow | undefined;
 }
 
 /**
- * The engineer's key and certificate, making and storing the certificate the first time (or
- * when the profile changed or the certificate nears its end). Throws if the vault has no
- * signing key or it does not unwrap.
+ * The engineer's key and certificate: the company certificate when there is a valid one,
+ * else the self-signed one (made and stored the first time, or when the profile changed or
+ * it nears its end). Throws if the vault has no usable signing key.
  */
-export function engineerCertificate(db: VaultDatabase, signingWrapKey: Buffer, profile: EngineerProfile, now: Date): EngineerCredentials {
-  const keys = unwrapSigningKey(db, signingWrapKey);
+export async function engineerCertificate(db: VaultDatabase, signingWrapKey: Buffer, profile: EngineerProfile, now: Date): Promise<EngineerCredentials> {
+  const company = companyCertificate(db, now);
+  if (company) {
+    const keys = unwrapSigningKey(db, signingWrapKey, company.keyName);
+    if (!keys) throw new Error('the key of the company certificate does not unwrap');
+    return { certificateDer: company.der, privateKeyDer: keys.privateKey, fingerprint: company.fingerprint, chainDer: splitChain(company.chain), companyCertified: true };
+  }
+  const keys = unwrapSigningKey(db, signingWrapKey, SIGNING_KEY_NAME);
   if (!keys) throw new Error('the vault has no usable signing key');
   try {
     const publicKeySha256 = createHash('sha256').update(keys.publicKey).digest('hex');
     const existing = db
       .prepare(
-        `SELECT fingerprint, der FROM engineer_certificates
-          WHERE public_key_sha256 = ? AND name = ? AND company = ? AND employee_id = ? AND not_before <= ? AND not_after > ?
+        `SELECT fingerprint, der, key_name AS keyName, chain FROM engineer_certificates
+          WHERE chain IS NULL AND public_key_sha256 = ? AND name = ? AND company = ? AND employee_id = ? AND not_before <= ? AND not_after > ?
           ORDER BY created_at DESC LIMIT 1`,
       )
       .get(publicKeySha256, profile.name, profile.company, profile.employeeId, now.toISOString(), new Date(now.getTime() + RENEW_BEFORE_MS).toISOString()) as
       | StoredCertificateRow
       | undefined;
-    if (existing) return { certificateDer: existing.der, privateKeyDer: keys.privateKey, fingerprint: existing.fingerprint };
+    if (existing) return { certificateDer: existing.der, privateKeyDer: keys.privateKey, fingerprint: existing.fingerprint, chainDer: [], companyCertified: false };
 
-    const der = createEngineerCertificate({ privateKeyDer: keys.privateKey, publicKeyDer: keys.publicKey }, profile, now);
-    const parsed = new X509Certificate(der);
+    const der = await createEngineerCertificate({ privateKeyDer: keys.privateKey, publicKeyDer: keys.publicKey }, profile, now);
+    const parsed = new x509.X509Certificate(der);
     const fingerprint = certificateFingerprint(der);
     db.prepare(
-      `INSERT INTO engineer_certificates (fingerprint, public_key_sha256, der, name, company, employee_id, not_before, not_after, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO engineer_certificates (fingerprint, public_key_sha256, der, name, company, employee_id, not_before, not_after, created_at, key_name)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(
       fingerprint,
       publicKeySha256,
@@ -123,11 +145,12 @@ export function engineerCertificate(db: VaultDatabase, signingWrapKey: Buffer, p
       profile.name,
       profile.company,
       profile.employeeId,
-      new Date(parsed.validFrom).toISOString(),
-      new Date(parsed.validTo).toISOString(),
+      parsed.notBefore.toISOString(),
+      parsed.notAfter.toISOString(),
       now.toISOString(),
+      SIGNING_KEY_NAME,
     );
-    return { certificateDer: der, privateKeyDer: keys.privateKey, fingerprint };
+    return { certificateDer: der, privateKeyDer: keys.privateKey, fingerprint, chainDer: [], companyCertified: false };
   } catch (error) {
     keys.privateKey.fill(0);
     throw error;

@@ -1,16 +1,22 @@
 /**
- * Issues a certificate (10-1 erasure, 10-5 sanitization, and the self-check, visit and
- * inventory reports): signs the evidence, renders the PDF around it, and signs the PDF, all
- * with the engineer's key. What comes out can be checked years later without FieldGuard:
- * the PDF signature in Acrobat Reader or `pdfsig`, the evidence with any JSON and RSA tools.
+ * Issues a certificate (10-1 erasure, 10-5 sanitization, and the self-check, visit,
+ * inventory and ledger reports): signs the evidence, renders the PDF around it, and signs
+ * the PDF (PAdES), all with the engineer's key and chain. When a timestamp source is given
+ * (the company policy names a timestamp authority and the laptop is online), the signature
+ * gets an RFC 3161 token at once (PAdES B-T); otherwise the document is signed at once and
+ * the caller queues it for a document timestamp later. What comes out can be checked years
+ * later without FieldGuard: the PDF signature in Acrobat Reader or `pdfsig`, the evidence
+ * with any JSON and RSA tools.
  */
 import type { JsonObject } from './canonical-json';
 import { evidencePayloadFor, type CertificateDocument } from './certificate-document';
 import { signerIdentity } from './certificate-identity';
+import type { TimestampSource } from './cms-signature';
 import type { EngineerCredentials } from './engineer-certificate';
 import { signPdf } from './pdf-signature';
 import { renderCertificatePdf } from './render-certificate-pdf';
 import { signEvidence, type EvidenceDocument } from './signed-evidence';
+import { x509 } from './x509';
 
 export interface IssuedCertificate {
   readonly pdf: Buffer;
@@ -19,6 +25,8 @@ export interface IssuedCertificate {
   /** SHA-256 of `evidenceJson`, lowercase hex: what the QR code and the PDF state. */
   readonly evidenceSha256: string;
   readonly evidence: EvidenceDocument;
+  /** Whether the signature carries a timestamp token (else it waits for a document timestamp). */
+  readonly timestamped: boolean;
 }
 
 export interface IssueOptions {
@@ -26,6 +34,14 @@ export interface IssueOptions {
   readonly location?: string;
   /** The Japanese font; the packaged app passes its resources path. */
   readonly fontPath?: string;
+  /** A timestamp authority to ask now; a failure leaves the document untimestamped rather than unissued. */
+  readonly timestamp?: TimestampSource;
+}
+
+/** The company root's name, when the signer's certificate is a company certificate. */
+function certifiedBy(signer: EngineerCredentials): string | null {
+  const root = signer.chainDer[signer.chainDer.length - 1];
+  return signer.companyCertified && root ? new x509.X509Certificate(root).subject : null;
 }
 
 export async function issueCertificate(
@@ -43,9 +59,22 @@ export async function issueCertificate(
     evidenceJson: evidence.json,
     evidenceSha256: evidence.sha256,
     issuer: identity,
+    certifiedBy: certifiedBy(signer),
     location: options.location,
     fontPath: options.fontPath,
   });
-  const pdf = await signPdf(unsigned, signer, new Date(document.issuedAt));
-  return { pdf, evidenceJson: evidence.json, evidenceSha256: evidence.sha256, evidence: evidence.document };
+  let pdf: Buffer;
+  let timestamped = false;
+  if (options.timestamp) {
+    try {
+      pdf = await signPdf(unsigned, signer, options.timestamp);
+      timestamped = true;
+    } catch {
+      // The authority did not answer: sign now and let the queue add a document timestamp later.
+      pdf = await signPdf(unsigned, signer);
+    }
+  } else {
+    pdf = await signPdf(unsigned, signer);
+  }
+  return { pdf, evidenceJson: evidence.json, evidenceSha256: evidence.sha256, evidence: evidence.document, timestamped };
 }

@@ -1,8 +1,10 @@
 /**
  * Issues a certificate with the unlocked vault's engineer key and keeps it in the vault:
- * takes the next number of its kind, signs evidence and PDF, stores both, and audits the
- * issue. Every kind (erasure, self-check, sanitization, visit, inventory) goes through here,
- * so numbering, storage and the audit entry cannot drift apart between them.
+ * takes the next number of its kind, signs evidence and PDF, stores both, audits the issue,
+ * and — when the company names a timestamp authority but it could not be reached — queues
+ * the document for a document timestamp. Every kind (erasure, self-check, sanitization,
+ * visit, inventory, ledger) goes through here, so numbering, storage, time and the audit
+ * entry cannot drift apart between them.
  */
 import type { VaultSession } from '../vault/vault-session';
 import type { JsonObject } from './canonical-json';
@@ -11,6 +13,7 @@ import { nextCertificateNumber } from './certificate-numbering';
 import { storeCertificate } from './certificate-store';
 import { engineerCertificate } from './engineer-certificate';
 import { issueCertificate, type IssueOptions } from './issue-certificate';
+import { queueForTimestamp, timestampSourceFor } from './timestamp-queue';
 
 export async function issueVaultCertificate(
   session: VaultSession,
@@ -20,17 +23,26 @@ export async function issueVaultCertificate(
   options: IssueOptions = {},
 ): Promise<{ id: string; number: string; evidenceSha256: string }> {
   const profile = session.profile();
-  const credentials = engineerCertificate(session.db, session.keys.signingWrap, profile, now);
+  const credentials = await engineerCertificate(session.db, session.keys.signingWrap, profile, now);
   try {
     const number = nextCertificateNumber(session.db, kind, profile.employeeId, now);
     const { document, facts } = build(number);
-    const issued = await issueCertificate(document, facts, credentials, options);
+    const timestamp = options.timestamp ?? timestampSourceFor(session);
+    const issued = await issueCertificate(document, facts, credentials, { ...options, ...(timestamp ? { timestamp } : {}) });
     const id = storeCertificate(
       session.db,
       { number, kind, issuedAt: document.issuedAt, title: document.title, signerFingerprint: credentials.fingerprint, evidenceSha256: issued.evidenceSha256, evidenceJson: issued.evidenceJson, pdf: issued.pdf },
       now,
     );
-    session.audit.append('certificate.issued', session.actor(), { certificateId: id, number, kind, evidenceSha256: issued.evidenceSha256 });
+    session.audit.append('certificate.issued', session.actor(), {
+      certificateId: id,
+      number,
+      kind,
+      evidenceSha256: issued.evidenceSha256,
+      companyCertified: credentials.companyCertified,
+      timestamped: issued.timestamped,
+    });
+    if (timestamp && !issued.timestamped) queueForTimestamp(session, id, now);
     return { id, number, evidenceSha256: issued.evidenceSha256 };
   } finally {
     credentials.privateKeyDer.fill(0);

@@ -1,23 +1,24 @@
 /**
- * The PDF signature of a certificate (10-1; DESIGN.md: "verifiable by Acrobat Reader and
- * poppler's pdfsig"): an `adbe.pkcs7.detached` signature over the whole file but its own
- * /Contents, made with the engineer's key and naming their self-signed certificate.
+ * The PDF signature of a certificate (10-1; issue 13): a PAdES baseline signature (ETSI EN
+ * 319 142-1, SubFilter ETSI.CAdES.detached) over the whole file but its own /Contents, made
+ * with the engineer's key and carrying the chain up to the company root, so that Acrobat,
+ * `pdfsig` with the company root in its NSS database, and `fieldguard verify` all reach the
+ * same answer. The claimed signing time is /M (the laptop's clock); a timestamp token, when
+ * a timestamp authority answered, travels inside the CMS.
  *
  * The placeholder is written here rather than with `@signpdf/placeholder-pdf-lib`, which
  * writes /Name, /Reason and /Location as byte strings and so garbles Japanese; these are
  * UTF-16 text strings. `@signpdf/signpdf` fills in /ByteRange and /Contents; the CMS comes
- * from node-forge with the RSA operation done by Node (forge-signing-key.ts) — the same
- * structure `@signpdf/signer-p12` builds, without serialising the key into a P12 first.
- * pdf-lib cannot save incrementally: everything goes into the PDF before the placeholder,
- * and nothing may load and re-save it after signing.
+ * from cms-signature.ts. pdf-lib cannot save incrementally: everything goes into the PDF
+ * before the placeholder, and nothing may load and re-save it after signing (a document
+ * timestamp is appended by document-timestamp.ts as an incremental update).
  */
-import forge from 'node-forge';
 import { PDFHexString, PDFInvalidObject, PDFName, PDFString, type PDFDocument, type PDFPage } from 'pdf-lib';
 import { SignPdf, Signer } from '@signpdf/signpdf';
-import { forgeSigningKey, privateKeyFromPkcs8 } from './forge-signing-key';
+import { signDetachedCms, type CmsSigner, type TimestampSource } from './cms-signature';
 
-/** Hex characters reserved for the CMS: an RSA-3072 signature with one certificate needs about 3,400. */
-export const SIGNATURE_HEX_LENGTH = 8192;
+/** Hex characters reserved for the CMS: an RSA-3072 signature with a chain of two needs about 5,000, a timestamp token with its TSA chain about 10,000 more. */
+export const SIGNATURE_HEX_LENGTH = 32768;
 const BYTE_RANGE_PLACEHOLDER = '**********';
 export const SIGNATURE_FIELD_NAME = 'FieldGuardSignature';
 
@@ -37,7 +38,7 @@ export function addSignaturePlaceholder(pdf: PDFDocument, page: PDFPage, info: S
   const signature = context.obj({
     Type: 'Sig',
     Filter: 'Adobe.PPKLite',
-    SubFilter: 'adbe.pkcs7.detached',
+    SubFilter: 'ETSI.CAdES.detached',
     ByteRange: [0, placeholder, placeholder, placeholder],
     Contents: PDFHexString.of('0'.repeat(SIGNATURE_HEX_LENGTH)),
     Reason: PDFHexString.fromText(info.reason),
@@ -69,41 +70,21 @@ export function addSignaturePlaceholder(pdf: PDFDocument, page: PDFPage, info: S
   pdf.catalog.set(PDFName.of('AcroForm'), context.obj({ SigFlags: 3, Fields: [widget] }));
 }
 
-/** Detached CMS SignedData, SHA-256, with the attributes Acrobat and pdfsig expect, in DER order. */
-class EngineerCmsSigner extends Signer {
-  constructor(private readonly signer: { readonly certificateDer: Buffer; readonly privateKeyDer: Buffer }) {
+/** @signpdf's signer interface over cms-signature.ts. */
+class PadesCmsSigner extends Signer {
+  constructor(
+    private readonly signer: CmsSigner,
+    private readonly timestamp: TimestampSource | undefined,
+  ) {
     super();
   }
 
-  override async sign(content: Buffer, signingTime?: Date): Promise<Buffer> {
-    const certificate = forge.pki.certificateFromAsn1(forge.asn1.fromDer(forge.util.createBuffer(this.signer.certificateDer.toString('binary'))));
-    // forge keeps a parsed UTF8String as its raw bytes but UTF-8-encodes it again when it
-    // writes the signer's issuer name, which would then name no certificate (a Japanese CN
-    // would come out garbled). Decoding it first makes the round trip exact; the
-    // certificate itself is embedded from its original bytes.
-    for (const attribute of certificate.issuer.attributes) {
-      // (@types/node-forge types valueTagClass as an ASN.1 class; forge stores the tag number.)
-      if (Number(attribute.valueTagClass) === forge.asn1.Type.UTF8 && typeof attribute.value === 'string') attribute.value = forge.util.decodeUtf8(attribute.value);
-    }
-    const cms = forge.pkcs7.createSignedData();
-    cms.content = forge.util.createBuffer(content.toString('binary'));
-    cms.addCertificate(certificate);
-    cms.addSigner({
-      key: forgeSigningKey(privateKeyFromPkcs8(this.signer.privateKeyDer)),
-      certificate,
-      digestAlgorithm: forge.pki.oids.sha256 as string,
-      authenticatedAttributes: [
-        { type: forge.pki.oids.contentType as string, value: forge.pki.oids.data as string },
-        { type: forge.pki.oids.signingTime as string, value: (signingTime ?? new Date()) as unknown as string },
-        { type: forge.pki.oids.messageDigest as string },
-      ],
-    });
-    cms.sign({ detached: true });
-    return Buffer.from(forge.asn1.toDer(cms.toAsn1()).getBytes(), 'binary');
+  override sign(content: Buffer): Promise<Buffer> {
+    return signDetachedCms(content, this.signer, this.timestamp);
   }
 }
 
 /** Signs a PDF saved with a placeholder; returns the signed file. */
-export function signPdf(unsigned: Buffer, signer: { readonly certificateDer: Buffer; readonly privateKeyDer: Buffer }, signingTime: Date): Promise<Buffer> {
-  return new SignPdf().sign(unsigned, new EngineerCmsSigner(signer), signingTime);
+export function signPdf(unsigned: Buffer, signer: CmsSigner, timestamp?: TimestampSource): Promise<Buffer> {
+  return new SignPdf().sign(unsigned, new PadesCmsSigner(signer, timestamp));
 }

@@ -23,6 +23,8 @@ export interface RenderOptions {
   /** What the QR code and the page state as the evidence's SHA-256. */
   readonly evidenceSha256: string;
   readonly issuer: SignerIdentity;
+  /** The company authority that certified the signer (its root's name), or null when the signer's certificate is self-signed. */
+  readonly certifiedBy: string | null;
   /** Where the signature was made (the site), shown by PDF readers with the signature. */
   readonly location?: string;
   readonly fontPath?: string;
@@ -206,7 +208,7 @@ class PageLayout {
   }
 }
 
-function drawHeader(layout: PageLayout, document: CertificateDocument, qr: Awaited<ReturnType<PDFDocument['embedPng']>>): void {
+function drawHeader(layout: PageLayout, document: CertificateDocument, options: RenderOptions, qr: Awaited<ReturnType<PDFDocument['embedPng']>>): void {
   const qrX = PAGE_WIDTH - MARGIN_X - QR_SIZE;
   layout.current.drawImage(qr, { x: qrX, y: TOP - QR_SIZE, width: QR_SIZE, height: QR_SIZE });
   const caption = '検証用 QR  Verification QR';
@@ -221,7 +223,8 @@ function drawHeader(layout: PageLayout, document: CertificateDocument, qr: Await
 
   const meta: Array<[Bilingual, string]> = [
     [{ ja: '証明書番号', en: 'Certificate No.' }, document.number],
-    [{ ja: '発行日時', en: 'Issued' }, formatDateTime(document.issuedAt, 'ja')],
+    [{ ja: '発行日時', en: 'Issued' }, `${formatDateTime(document.issuedAt, 'ja')}（ノートPCの時計 laptop clock）`],
+    [{ ja: '会社の認証', en: 'Certified by' }, options.certifiedBy ?? '会社の認証なし Not certified by the company'],
   ];
   for (const [label, value] of meta) {
     layout.drawText(label.ja, MARGIN_X, y, 8.5);
@@ -353,18 +356,22 @@ function drawVerification(layout: PageLayout, options: RenderOptions): void {
   drawRows(layout, [
     { label: { ja: '発行者', en: 'Issued by' }, value: issuer.company ? `${issuer.name}（${issuer.company}）` : issuer.name },
     { label: { ja: '社員番号', en: 'Employee ID' }, value: issuer.employeeId },
-    { label: { ja: '署名証明書 SHA-256', en: 'Signing certificate SHA-256' }, value: issuer.fingerprint, valueSize: 8 },
+    { label: { ja: '会社の認証', en: 'Certified by' }, value: options.certifiedBy ?? '会社の認証なし（自己署名の証明書） Not certified by the company (self-signed certificate)' },
     { label: { ja: '証拠データ SHA-256', en: `Evidence SHA-256 (${EVIDENCE_ATTACHMENT_NAME})` }, value: options.evidenceSha256, valueSize: 8 },
   ]);
   drawNote(layout, {
     ja:
-      'この PDF には発行者の電子署名と、署名された証拠データ(添付ファイル evidence.json)が含まれています。' +
-      'Adobe Acrobat Reader などで、署名が有効で文書全体を対象としていること、署名者の証明書の SHA-256 が発行者から知らされた値と一致すること、' +
-      'QR コードの内容(証明書番号と証拠データの SHA-256)が上の値と一致することを確認してください。',
+      'この PDF には発行者の電子署名(PAdES)と、署名された証拠データ(添付ファイル evidence.json)が含まれています。' +
+      '正規の文書かどうかは、この用紙に印刷された値ではなく、検証ツールで確かめてください: `fieldguard verify` に会社のルート証明書を指定するか、' +
+      '会社のルート証明書を信頼済みにした Adobe Acrobat Reader などで、署名が有効で文書全体を対象とし、署名者の証明書が会社のルート証明書につながることを確認します。' +
+      'ルート証明書の指紋(SHA-256)は契約書または会社からの通知に記載されたものと照合してください。' +
+      '上の発行日時は発行者のノートPCの時計によるもので、タイムスタンプがある場合はその時刻を検証ツールが表示します。',
     en:
-      'This PDF carries the issuer’s digital signature and the signed evidence data (attachment evidence.json). ' +
-      'Check in Adobe Acrobat Reader or similar that the signature is valid and covers the whole document, that the signing ' +
-      'certificate’s SHA-256 is the one the issuer gave you, and that the QR code (certificate number and evidence SHA-256) matches the values above.',
+      'This PDF carries the issuer’s digital signature (PAdES) and the signed evidence data (attachment evidence.json). ' +
+      'Check whether it is genuine with a verifier, not with values printed on this page: `fieldguard verify` with the company root certificate, ' +
+      'or Adobe Acrobat Reader or similar with the company root trusted, showing a valid signature over the whole document whose signer chains to the company root. ' +
+      'Compare the root’s SHA-256 fingerprint with the one in your contract or the company’s letter. ' +
+      'The issue time above is the issuer’s laptop clock; where a timestamp exists, the verifier shows its time.',
   });
 }
 
@@ -386,7 +393,7 @@ export async function renderCertificatePdf(document: CertificateDocument, option
   const qr = await pdf.embedPng(await certificateQrPng(document.number, options.evidenceSha256));
 
   const layout = new PageLayout(pdf, font, document);
-  drawHeader(layout, document, qr);
+  drawHeader(layout, document, options, qr);
   for (const section of document.sections) drawSection(layout, section);
   if (document.signatureLines?.length) await drawSignatureLines(pdf, layout, document.signatureLines);
   drawVerification(layout, options);

@@ -9,8 +9,9 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { JobProgress } from '../../shared/vault';
 import { AppError } from '../app-error';
-import { trustedFingerprints } from '../certificates/certificate-handlers';
-import { readCertificateEvidence, verifyCertificate } from '../certificates/verify-certificate';
+import { laptopAnchors } from '../certificates/certificate-handlers';
+import type { VerifyFile } from '../certificates/verify-in-worker';
+import { readCertificateEvidence } from '../certificates/verify-certificate';
 import type { Dialogs } from '../dialogs';
 import type { EmitEvent } from '../events';
 import { walkFiles } from '../files/walk-files';
@@ -34,6 +35,8 @@ export interface SanitizePorts {
   readonly jobs: JobRegistry;
   readonly dialogs: Dialogs;
   readonly engine: AntivirusEngine;
+  /** The certificate verifier (in a worker thread in the app). */
+  readonly verify: VerifyFile;
   readonly analyze: Analyze;
   readonly emit: EmitEvent;
   readonly now: () => Date;
@@ -163,15 +166,16 @@ export function createSanitizeHandlers(ports: SanitizePorts): Pick<Handlers, San
       if (!folder) return none;
       const bytes = await readFile(report).catch(() => null);
       if (!bytes || bytes.length > MAX_REPORT_BYTES) throw new AppError('CERT_UNREADABLE');
-      const verification = await verifyCertificate(bytes, { fingerprints: trustedFingerprints(ports.vault) });
+      const verification = await ports.verify(bytes, laptopAnchors(ports.vault));
       const evidence = await readCertificateEvidence(bytes);
       const delivered = evidence && evidence.payload.kind === 'sanitization' ? deliveredFilesOf(evidence.payload.facts) : null;
       if (!delivered) throw new AppError('SANITIZE_NOT_A_SANITIZATION_REPORT');
-      const genuine = verification.status === 'valid' || verification.status === 'valid-untrusted';
+      // Intact (answers 1 and 2) is what the folder check needs; whether the issuer is confirmed is said on its own.
+      const genuine = verification.status === 'genuine' || verification.status === 'issuer-unconfirmed';
       return {
         cancelled: false,
         reportGenuine: genuine,
-        signerTrusted: verification.status === 'valid',
+        signerTrusted: verification.status === 'genuine',
         number: verification.number ?? null,
         check: await checkReceivedFiles(delivered, folder),
       };

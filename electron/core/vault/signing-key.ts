@@ -12,20 +12,21 @@ const generate = promisify(generateKeyPair);
 export const SIGNING_KEY_NAME = 'engineer-signing-key';
 const CONTEXT = 'fieldguard/signing-key/v1';
 
-export async function createSigningKey(db: VaultDatabase, signingWrap: Buffer, now: Date): Promise<void> {
+export async function createSigningKey(db: VaultDatabase, signingWrap: Buffer, now: Date, name = SIGNING_KEY_NAME): Promise<{ readonly publicKey: Buffer }> {
   const { publicKey, privateKey } = await generate('rsa', {
     modulusLength: 3072,
     publicKeyEncoding: { type: 'spki', format: 'der' },
     privateKeyEncoding: { type: 'pkcs8', format: 'der' },
   });
   db.prepare('INSERT INTO wrapped_keys (name, algorithm, public_key, wrapped, created_at) VALUES (?, ?, ?, ?, ?)').run(
-    SIGNING_KEY_NAME,
+    name,
     'RSA-3072',
     publicKey,
     wrapKeyToBlob(signingWrap, privateKey, CONTEXT),
     now.toISOString(),
   );
   privateKey.fill(0);
+  return { publicKey };
 }
 
 /** Re-wraps every wrapped key under a new wrapping key (master-key rotation), inside the caller's transaction. */
@@ -41,8 +42,8 @@ export function rewrapSigningKeys(db: VaultDatabase, from: Buffer, to: Buffer): 
 }
 
 /** The private key in DER (PKCS#8), for the certificate service; the caller wipes it after use. */
-export function unwrapSigningKey(db: VaultDatabase, signingWrap: Buffer): { readonly privateKey: Buffer; readonly publicKey: Buffer } | null {
-  const row = db.prepare('SELECT public_key AS publicKey, wrapped FROM wrapped_keys WHERE name = ?').get(SIGNING_KEY_NAME) as
+export function unwrapSigningKey(db: VaultDatabase, signingWrap: Buffer, name = SIGNING_KEY_NAME): { readonly privateKey: Buffer; readonly publicKey: Buffer } | null {
+  const row = db.prepare('SELECT public_key AS publicKey, wrapped FROM wrapped_keys WHERE name = ?').get(name) as
     | { publicKey: Buffer; wrapped: Buffer }
     | undefined;
   if (!row) return null;
