@@ -1,7 +1,8 @@
 /**
- * `fieldguard verify` as a hospital uses it, offline and without a vault: a genuine
- * certificate passes (and says whether its signer is trusted), a changed or extended one
- * fails with the reason, and what is not a certificate cannot be checked.
+ * `fieldguard verify` as a hospital uses it, offline and without a vault: a document signed
+ * without a company certificate is intact but its issuer unconfirmed (exit 1), a changed or
+ * extended one is not genuine with the reason, and what is not a certificate cannot be
+ * checked. (Genuine documents from the company authority: company-authority.test.ts.)
  */
 import { execFile } from 'node:child_process';
 import { appendFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -40,20 +41,28 @@ afterAll(async () => {
 });
 
 describe('fieldguard verify', () => {
-  it('a genuine certificate from an unknown signer: intact, exit 0, says to check the fingerprint', async () => {
+  it('a document signed without a company certificate: intact, issuer not confirmed, exit 1, and says so', async () => {
     const result = await verify([pdf]);
-    expect(result.code).toBe(0);
-    expect(result.stdout).toContain('署名と内容は改ざんされていませんが、署名者は信頼済みの一覧にありません');
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('改ざんなし・発行者未確認');
+    expect(result.stdout).toContain('CERT_NOT_COMPANY_CERTIFIED');
+    expect(result.stdout).toContain('会社の認証なし');
     expect(result.stdout).toContain('山田 太郎 (東都メディカル株式会社, E-20417)');
+    expect(result.stdout).toContain('ノートPCの時計・未検証');
     expect(result.stdout).toContain(fingerprint);
   }, 30_000);
 
-  it('with the signer’s fingerprint trusted it is genuine', async () => {
+  it('trusting the signer’s own fingerprint (even from a labelled trust file) confirms nothing, and --trust is refused', async () => {
     const trust = path.join(dir, 'trusted.txt');
-    await writeFile(trust, `# our engineers\n${fingerprint.replace(/(..)(?!$)/g, '$1:').toUpperCase()}\n`);
-    const result = await verify([pdf, '--trust', trust, '--json']);
-    expect(result.code).toBe(0);
-    expect(JSON.parse(result.stdout)).toMatchObject({ status: 'valid', number: 'E-20417-ER-2026-000001', kind: 'erasure' });
+    await writeFile(trust, `# our engineers
+山田 太郎  ${fingerprint.replace(/(..)(?!$)/g, '$1:').toUpperCase()}  # 2026
+`);
+    const result = await verify([pdf, '--trust-root', trust, '--json']);
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout)).toMatchObject({ status: 'issuer-unconfirmed', problem: 'CERT_NOT_COMPANY_CERTIFIED', kind: 'erasure' });
+    const old = await verify([pdf, '--trust', pdf]);
+    expect(old.code).toBe(2);
+    expect(old.stderr).toContain('--trust-root');
   }, 30_000);
 
   it('a flipped byte inside the signed range: exit 1, the PDF signature is named', async () => {

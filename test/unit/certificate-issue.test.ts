@@ -98,7 +98,7 @@ describe('an erasure certificate checked with standard tools', () => {
 
   it('has evidence whose signature verifies with Node crypto and an RFC 8785 library alone', () => {
     const evidence = JSON.parse(issued.evidenceJson) as { format: string; payload: unknown; signature: { certificate: string; value: string } };
-    expect(evidence.format).toBe('fieldguard-evidence/1');
+    expect(evidence.format).toBe('fieldguard-evidence/2');
     const certificate = new X509Certificate(Buffer.from(evidence.signature.certificate, 'base64'));
     const signed = Buffer.from(canonicalize(evidence.payload) as string, 'utf8');
     const ok = verify('sha256', signed, { key: certificate.publicKey, padding: constants.RSA_PKCS1_PADDING }, Buffer.from(evidence.signature.value, 'base64'));
@@ -147,9 +147,9 @@ describe('an erasure certificate checked with standard tools', () => {
 });
 
 describe("FieldGuard's verifier", () => {
-  it('finds every check passing, the signer untrusted until their fingerprint is given', async () => {
+  it('finds every check passing but the chain: a self-signed engineer is intact, issuer not confirmed, never genuine', async () => {
     const result = await verifyCertificate(issued.pdf);
-    expect(result.status).toBe('valid-untrusted');
+    expect(result.status).toBe('issuer-unconfirmed');
     expect(result.checks.map((c) => [c.check, c.ok])).toEqual([
       ['pdf-signature', true],
       ['whole-document', true],
@@ -158,22 +158,30 @@ describe("FieldGuard's verifier", () => {
       ['evidence-hash', true],
       ['qr', true],
       ['signer-matches', true],
+      ['signer-chain', false],
     ]);
-    expect(result.signer).toEqual({ ...YAMADA, fingerprint: yamada.credentials.fingerprint });
-    expect(result).toMatchObject({ number: 'E-20417-ER-2026-000001', kind: 'erasure', issuedAt: ISSUED_AT.toISOString(), evidenceSha256: issued.evidenceSha256 });
-    expect(result.problem).toBeUndefined();
+    expect(result.problem).toBe('CERT_NOT_COMPANY_CERTIFIED');
+    expect(result.companyCertified).toBe(false);
+    expect(result.signer).toMatchObject({ ...YAMADA, fingerprint: yamada.credentials.fingerprint });
+    expect(result.signingTime).toEqual({ source: 'laptop-clock', at: ISSUED_AT.toISOString() });
+    expect(result).toMatchObject({ kind: 'erasure', issuedAt: ISSUED_AT.toISOString(), evidenceSha256: issued.evidenceSha256 });
+    expect(result.number).toMatch(/^E-20417-ER-2026-000001-[0-9A-HJKMNP-TV-Z]{6}$/);
   });
 
-  it('calls it valid when the fingerprint is trusted, however it is written', async () => {
-    const printed = yamada.credentials.fingerprint.toUpperCase().match(/../g)!.join(':');
-    expect((await verifyCertificate(issued.pdf, { fingerprints: [printed] })).status).toBe('valid');
-    expect((await verifyCertificate(issued.pdf, { fingerprints: ['00'.repeat(32)] })).status).toBe('valid-untrusted');
+  it('does not become genuine when the engineer’s own certificate is "trusted": trust goes to company roots only', async () => {
+    const own = { fingerprints: new Set([yamada.credentials.fingerprint]), certificates: [yamada.credentials.certificateDer], revocationLists: [] };
+    const result = await verifyCertificate(issued.pdf, own);
+    expect(result.status).toBe('issuer-unconfirmed');
+    expect(result.problem).toBe('CERT_NOT_COMPANY_CERTIFIED');
   });
 
-  it('verifies the bare evidence JSON on its own', async () => {
+  it('verifies the bare evidence JSON on its own, with the same answer', async () => {
     const result = await verifyCertificate(Buffer.from(issued.evidenceJson));
-    expect(result.status).toBe('valid-untrusted');
-    expect(result.checks).toEqual([{ check: 'evidence-signature', ok: true }]);
+    expect(result.status).toBe('issuer-unconfirmed');
+    expect(result.checks).toEqual([
+      { check: 'evidence-signature', ok: true },
+      { check: 'signer-chain', ok: false, reason: 'CERT_NOT_COMPANY_CERTIFIED' },
+    ]);
     expect(result.signer?.fingerprint).toBe(yamada.credentials.fingerprint);
     expect(result.evidenceSha256).toBe(issued.evidenceSha256);
   });

@@ -61,8 +61,9 @@ async function forgedPdf(evidenceJson: string, qrSha256: string, signer: TestEng
     evidenceJson,
     evidenceSha256: qrSha256,
     issuer: signerIdentity(signer.credentials.certificateDer),
+    certifiedBy: null,
   });
-  return signPdf(unsigned, signer.credentials, ISSUED_AT);
+  return signPdf(unsigned, signer.credentials);
 }
 
 function editedEvidence(): EvidenceDocument {
@@ -77,7 +78,7 @@ describe('a certificate changed after signing', () => {
       const flipped = Buffer.from(genuine.pdf);
       flipped[offset] = (flipped[offset] as number) ^ 0x01;
       const result = await verifyCertificate(flipped);
-      expect(result.status).toBe('invalid');
+      expect(result.status).toBe('not-genuine');
       expect(result.checks.find((c) => c.check === 'pdf-signature')).toEqual({ check: 'pdf-signature', ok: false, reason: 'CERT_PDF_SIGNATURE_INVALID' });
       expect(result.problem).toBe('CERT_PDF_SIGNATURE_INVALID');
       expect(pdfsig(flipped)).toMatch(/Signature Validation: (Digest Mismatch|Signature is Invalid)/);
@@ -87,8 +88,12 @@ describe('a certificate changed after signing', () => {
   it('with bytes appended is no longer signed as a whole', async () => {
     const appended = Buffer.concat([genuine.pdf, Buffer.from('\n% added later\n')]);
     const result = await verifyCertificate(appended);
-    expect(result.status).toBe('invalid');
-    expect(failed(result)).toEqual([['whole-document', 'CERT_NOT_WHOLE_DOCUMENT']]);
+    expect(result.status).toBe('not-genuine');
+    expect(result.problem).toBe('CERT_NOT_WHOLE_DOCUMENT');
+    expect(failed(result)).toEqual([
+      ['whole-document', 'CERT_NOT_WHOLE_DOCUMENT'],
+      ['signer-chain', 'CERT_NOT_COMPANY_CERTIFIED'],
+    ]);
   });
 
   it('with a valid incremental update (a new title) is caught, though pdfsig still calls the signature valid', async () => {
@@ -111,8 +116,8 @@ describe('a certificate changed after signing', () => {
     expect(report).toContain('Not total document signed');
 
     const result = await verifyCertificate(updated);
-    expect(result.status).toBe('invalid');
-    expect(failed(result)).toEqual([['whole-document', 'CERT_NOT_WHOLE_DOCUMENT']]);
+    expect(result.status).toBe('not-genuine');
+    expect(result.problem).toBe('CERT_NOT_WHOLE_DOCUMENT');
   });
 });
 
@@ -122,11 +127,12 @@ describe('a certificate forged by another engineer', () => {
     const forged = await forgedPdf(json, sha256Hex(json), suzuki);
     expect(pdfsig(forged)).toContain('Signature is Valid'); // the PDF itself is honestly signed — by the wrong person
 
-    const result = await verifyCertificate(forged, { fingerprints: [yamada.credentials.fingerprint] });
-    expect(result.status).toBe('invalid');
+    const result = await verifyCertificate(forged);
+    expect(result.status).toBe('not-genuine');
     expect(failed(result)).toEqual([
       ['evidence-signature', 'CERT_EVIDENCE_SIGNATURE_INVALID'],
       ['signer-matches', 'CERT_SIGNER_MISMATCH'],
+      ['signer-chain', 'CERT_NOT_COMPANY_CERTIFIED'],
     ]);
     expect(result.signer?.name).toBe(SUZUKI.name);
   });
@@ -134,16 +140,21 @@ describe('a certificate forged by another engineer', () => {
   it('with everything re-signed by them is consistent, but names them and is not trusted as the genuine engineer', async () => {
     const evidence = signEvidence({ ...editedEvidence().payload, issuer: { ...SUZUKI } }, suzuki.credentials);
     const forged = await forgedPdf(evidence.json, evidence.sha256, suzuki);
-    const result = await verifyCertificate(forged, { fingerprints: [yamada.credentials.fingerprint] });
-    expect(result.status).toBe('valid-untrusted');
-    expect(result.signer).toEqual({ ...SUZUKI, fingerprint: suzuki.credentials.fingerprint });
+    const result = await verifyCertificate(forged);
+    expect(result.status).toBe('issuer-unconfirmed');
+    expect(result.problem).toBe('CERT_NOT_COMPANY_CERTIFIED');
+    expect(result.signer).toMatchObject({ ...SUZUKI, fingerprint: suzuki.credentials.fingerprint });
   });
 
   it('with evidence signed by one engineer inside a PDF signed by another: the signers do not match', async () => {
     const evidence = signEvidence(editedEvidence().payload, suzuki.credentials);
     const mixed = await forgedPdf(evidence.json, evidence.sha256, yamada);
     const result = await verifyCertificate(mixed);
-    expect(failed(result)).toEqual([['signer-matches', 'CERT_SIGNER_MISMATCH']]);
+    expect(result.status).toBe('not-genuine');
+    expect(failed(result)).toEqual([
+      ['signer-matches', 'CERT_SIGNER_MISMATCH'],
+      ['signer-chain', 'CERT_NOT_COMPANY_CERTIFIED'],
+    ]);
   });
 });
 
@@ -153,15 +164,22 @@ describe('the QR code and the evidence', () => {
     const pdf = await forgedPdf(genuine.evidenceJson, other, yamada);
     expect(pdfsig(pdf)).toContain('Signature is Valid');
     const result = await verifyCertificate(pdf);
-    expect(result.status).toBe('invalid');
-    expect(failed(result)).toEqual([['qr', 'CERT_QR_MISMATCH']]);
+    expect(result.status).toBe('not-genuine');
+    expect(failed(result)).toEqual([
+      ['qr', 'CERT_QR_MISMATCH'],
+      ['signer-chain', 'CERT_NOT_COMPANY_CERTIFIED'],
+    ]);
   });
 
   it('evidence attached in another form than the signed canonical bytes is reported', async () => {
     const pretty = JSON.stringify(JSON.parse(genuine.evidenceJson), null, 2);
     const pdf = await forgedPdf(pretty, genuine.evidenceSha256, yamada);
     const result = await verifyCertificate(pdf);
-    expect(failed(result)).toEqual([['evidence-hash', 'CERT_EVIDENCE_HASH_MISMATCH']]);
+    expect(result.status).toBe('not-genuine');
+    expect(failed(result)).toEqual([
+      ['evidence-hash', 'CERT_EVIDENCE_HASH_MISMATCH'],
+      ['signer-chain', 'CERT_NOT_COMPANY_CERTIFIED'],
+    ]);
   });
 
   it('a signed PDF without evidence is reported as missing it', async () => {
@@ -169,22 +187,18 @@ describe('the QR code and the evidence', () => {
     pdf.addPage();
     const { addSignaturePlaceholder } = await import('../../electron/core/certificates/pdf-signature');
     addSignaturePlaceholder(pdf, pdf.getPage(0), { reason: 'test', name: 'test', location: '', signingTime: ISSUED_AT });
-    const signed = await signPdf(Buffer.from(await pdf.save({ useObjectStreams: false })), yamada.credentials, ISSUED_AT);
+    const signed = await signPdf(Buffer.from(await pdf.save({ useObjectStreams: false })), yamada.credentials);
     const result = await verifyCertificate(signed);
-    expect(result.status).toBe('invalid');
+    expect(result.status).toBe('not-genuine');
     expect(failed(result)).toEqual([['evidence-attached', 'CERT_EVIDENCE_MISSING']]);
   });
 
-  it('an unsigned PDF fails the signature and whole-document checks', async () => {
+  it('an unsigned PDF is not genuine, refused at the signature check before anything else is read', async () => {
     const pdf = await PDFDocument.create();
     pdf.addPage();
     const result = await verifyCertificate(Buffer.from(await pdf.save()));
-    expect(result.status).toBe('invalid');
-    expect(failed(result)).toEqual([
-      ['pdf-signature', 'CERT_PDF_SIGNATURE_INVALID'],
-      ['whole-document', 'CERT_NOT_WHOLE_DOCUMENT'],
-      ['evidence-attached', 'CERT_EVIDENCE_MISSING'],
-    ]);
+    expect(result.status).toBe('not-genuine');
+    expect(failed(result)).toEqual([['pdf-signature', 'CERT_PDF_SIGNATURE_INVALID']]);
   });
 });
 
@@ -192,14 +206,17 @@ describe('bare evidence JSON', () => {
   it('verifies when only its formatting changed (the signature is over the canonical form)', async () => {
     const pretty = JSON.stringify(JSON.parse(genuine.evidenceJson), null, 2);
     const result = await verifyCertificate(Buffer.from(pretty));
-    expect(result.status).toBe('valid-untrusted');
+    expect(result.status).toBe('issuer-unconfirmed');
     expect(result.evidenceSha256).toBe(genuine.evidenceSha256);
   });
 
   it('fails its signature when a fact is edited', async () => {
     const result = await verifyCertificate(Buffer.from(canonicalJson(editedEvidence())));
-    expect(result.status).toBe('invalid');
-    expect(failed(result)).toEqual([['evidence-signature', 'CERT_EVIDENCE_SIGNATURE_INVALID']]);
+    expect(result.status).toBe('not-genuine');
+    expect(failed(result)).toEqual([
+      ['evidence-signature', 'CERT_EVIDENCE_SIGNATURE_INVALID'],
+      ['signer-chain', 'CERT_NOT_COMPANY_CERTIFIED'],
+    ]);
   });
 
   it('fails its signature when the certificate is swapped for another engineer’s', async () => {
@@ -211,7 +228,9 @@ describe('bare evidence JSON', () => {
   it('refuses a document with a key nobody signed for', async () => {
     const evidence = JSON.parse(genuine.evidenceJson) as EvidenceDocument;
     const extra = { ...evidence, payload: { ...evidence.payload, approvedBy: 'someone' } };
-    expect((await verifyCertificate(Buffer.from(JSON.stringify(extra)))).status).toBe('unreadable');
+    const result = await verifyCertificate(Buffer.from(JSON.stringify(extra)));
+    expect(result.status).toBe('not-genuine');
+    expect(result.problem).toBe('CERT_EVIDENCE_MISSING');
   });
 });
 
@@ -219,9 +238,16 @@ describe('input that is not a certificate', () => {
   it.each([
     ['random bytes', randomBytes(4096)],
     ['an empty file', Buffer.alloc(0)],
-    ['JSON of another kind', Buffer.from('{"hello":"world"}')],
-    ['a PDF header and nothing else', Buffer.from('%PDF-1.7\n%garbage')],
   ])('is unreadable: %s', async (_name, bytes) => {
-    expect(await verifyCertificate(bytes)).toEqual({ status: 'unreadable', checks: [], problem: 'CERT_UNREADABLE' });
+    expect(await verifyCertificate(bytes)).toEqual({ status: 'unreadable', checks: [], problem: 'CERT_UNREADABLE', companyCertified: false });
+  });
+
+  it.each([
+    ['JSON of another kind', Buffer.from('{"hello":"world"}'), 'CERT_EVIDENCE_MISSING'],
+    ['a PDF header and nothing else', Buffer.from('%PDF-1.7\n%garbage'), 'CERT_PDF_SIGNATURE_INVALID'],
+  ])('is not genuine, never unreadable, when it claims to be a PDF or JSON: %s', async (_name, bytes, problem) => {
+    const result = await verifyCertificate(bytes);
+    expect(result.status).toBe('not-genuine');
+    expect(result.problem).toBe(problem);
   });
 });
