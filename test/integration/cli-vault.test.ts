@@ -114,11 +114,12 @@ describe('fieldguard vault and audit', () => {
     expect(erased.code).toBe(0);
     const result = JSON.parse(erased.stdout) as { status: string; totals: { filesErased: number }; certificate: string };
     expect(result).toMatchObject({ status: 'erased', totals: { filesErased: 2 } });
-    expect(result.certificate).toMatch(/^E-20417-ER-\d{4}-000001$/);
+    expect(result.certificate).toMatch(/^E-20417-ER-\d{4}-000001-[0-9A-HJKMNP-TV-Z]{6}$/);
     await expect(readFile(path.join(folder, 'a.log'))).rejects.toThrow();
-    const verified = await fieldguard(['verify', certificate]);
-    expect(verified.code).toBe(0);
-    expect(verified.stdout).toContain(result.certificate);
+    // This vault's engineer never enrolled with the company authority: intact, issuer not confirmed (exit 1).
+    const verified = await fieldguard(['verify', certificate, '--json']);
+    expect(verified.code).toBe(1);
+    expect(JSON.parse(verified.stdout)).toMatchObject({ status: 'issuer-unconfirmed', problem: 'CERT_NOT_COMPANY_CERTIFIED', number: result.certificate });
   }, 120_000);
 
   it('change-password reads the current and the new password from two lines', async () => {

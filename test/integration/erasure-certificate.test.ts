@@ -48,7 +48,7 @@ afterAll(async () => {
 
 describe('the data-erasure certificate', () => {
   it('is numbered per engineer and kind, and listed in the vault', async () => {
-    expect(number).toMatch(/^E-20417-ER-\d{4}-000001$/);
+    expect(number).toMatch(/^E-20417-ER-\d{4}-000001-[0-9A-HJKMNP-TV-Z]{6}$/);
     const { certificates } = await core.handlers['certificates.list']({});
     expect(certificates.map((c) => c.number)).toEqual([number]);
     const { entries } = await core.handlers['audit.list']({ types: ['erasure.started', 'erasure.finished', 'certificate.issued'] });
@@ -71,10 +71,12 @@ describe('the data-erasure certificate', () => {
     expect(dicom?.sha256Before).toMatch(/^[0-9a-f]{64}$/);
   });
 
-  it('is genuine for FieldGuard’s verifier, and trusted when its signer is', async () => {
-    expect((await verifyCertificate(pdf)).status).toBe('valid-untrusted');
-    const fingerprint = (core.vault.session().db.prepare('SELECT fingerprint FROM engineer_certificates').get() as { fingerprint: string }).fingerprint;
-    expect((await verifyCertificate(pdf, { fingerprints: [fingerprint] })).status).toBe('valid');
+  it('is intact for FieldGuard’s verifier, but 会社の認証なし until the engineer enrolls — even when their own certificate is "trusted"', async () => {
+    const result = await verifyCertificate(pdf);
+    expect(result).toMatchObject({ status: 'issuer-unconfirmed', problem: 'CERT_NOT_COMPANY_CERTIFIED', companyCertified: false, number });
+    const own = core.vault.session().db.prepare('SELECT fingerprint, der FROM engineer_certificates').get() as { fingerprint: string; der: Buffer };
+    expect((await verifyCertificate(pdf, { fingerprints: new Set([own.fingerprint]), certificates: [own.der], revocationLists: [] })).status).toBe('issuer-unconfirmed');
+    expect((await core.handlers['certificates.list']({})).certificates[0]?.companyCertified).toBe(false);
   });
 
   it('renders page 1 for a reviewer (test-results/certificates/erasure-certificate-1.png)', async () => {

@@ -22,6 +22,7 @@ import type { Volume } from '../../electron/shared/disks';
 import type { LedgerItem, LedgerItemDraft } from '../../electron/shared/ledger';
 import { sampleErasureDocument, sampleErasureFacts } from '../fixtures/certificates/sample-erasure';
 import { errorCodeOf } from '../support/error-code';
+import { enrollWithNewAuthority, type TestAuthority } from '../support/company-authority';
 import { createTestCore, recordingLogger, type TestCore } from '../support/test-core';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -87,6 +88,7 @@ function fieldguard(args: string[]): Promise<{ code: number; stdout: string }> {
   });
 }
 
+let authority: TestAuthority;
 let laptop: LedgerItem;
 let stick: LedgerItem;
 let spare: LedgerItem;
@@ -100,6 +102,7 @@ beforeAll(async () => {
   });
   router = createRouter(core.handlers, recordingLogger(core.logLines));
   await core.createVault();
+  authority = await enrollWithNewAuthority(core.vault.session(), path.join(dir, 'authority'), clock);
 }, 60_000);
 afterAll(async () => {
   await core.cleanup();
@@ -213,7 +216,7 @@ describe('loss, erasure and disposal (7-10)', () => {
     const erased = await invoke('ledger.recordErasure', { itemId: stick.id, certificateId: erasure.id });
     expect(erased.status).toBe('erased');
     expect(erased.erasureCertificate).toMatchObject({ id: erasure.id, number: erasure.number });
-    expect(erasure.number).toMatch(/^E-20417-ER-2026-\d{6}$/);
+    expect(erasure.number).toMatch(/^E-20417-ER-2026-\d{6}-[0-9A-HJKMNP-TV-Z]{6}$/);
   });
 
   it('disposes only with the confirmation that nothing readable remains; a disposed item takes no further step', async () => {
@@ -274,7 +277,7 @@ describe('the inventory (棚卸)', () => {
       ['found', 'FG-USB-002'],
       ['unregistered', '/media/engineer/NONAME'],
     ]);
-    expect(done.report?.number).toMatch(/^E-20417-IN-2026-000001$/);
+    expect(done.report?.number).toMatch(/^E-20417-IN-2026-000001-[0-9A-HJKMNP-TV-Z]{6}$/);
     expect(await errorCodeOf(() => invoke('ledger.confirmInventoryItem', { inventoryId, itemId: laptop.id, result: 'present', note: '' }))).toBe('LEDGER_INVENTORY_CLOSED');
     const warnings = await invoke('ledger.warnings', {});
     expect(warnings.inventory).toMatchObject({ lastCompletedAt: clock.toISOString(), nextDueDate: '2026-10-03', overdue: false });
@@ -287,9 +290,9 @@ describe('the inventory (棚卸)', () => {
   });
 
   it('the signed inventory report verifies with `fieldguard verify`, and a changed byte does not', async () => {
-    const result = await fieldguard(['verify', reportFile, '--json']);
+    const result = await fieldguard(['verify', reportFile, '--trust-root', authority.rootFile, '--json']);
     expect(result.code).toBe(0);
-    expect(JSON.parse(result.stdout)).toMatchObject({ status: 'valid-untrusted', kind: 'inventory', number: 'E-20417-IN-2026-000001' });
+    expect(JSON.parse(result.stdout)).toMatchObject({ status: 'genuine', kind: 'inventory', number: expect.stringMatching(/^E-20417-IN-2026-000001-/) });
     const bytes = await readFile(reportFile);
     const middle = Math.floor(bytes.length / 2);
     bytes[middle] = bytes[middle]! ^ 0x01;
@@ -318,10 +321,10 @@ describe('exports', () => {
     expect(await invoke('ledger.exportReport', {})).toEqual({ saved: false, certificateId: null, number: null });
     core.dialogs.saveFile = path.join(dir, 'ledger.pdf');
     const exported = await invoke('ledger.exportReport', {});
-    expect(exported.number).toBe('E-20417-LG-2026-000001');
-    const result = await fieldguard(['verify', core.dialogs.saveFile, '--json']);
+    expect(exported.number).toMatch(/^E-20417-LG-2026-000001-[0-9A-HJKMNP-TV-Z]{6}$/);
+    const result = await fieldguard(['verify', core.dialogs.saveFile, '--trust-root', authority.rootFile, '--json']);
     expect(result.code).toBe(0);
-    expect(JSON.parse(result.stdout)).toMatchObject({ kind: 'ledger', number: 'E-20417-LG-2026-000001' });
+    expect(JSON.parse(result.stdout)).toMatchObject({ status: 'genuine', kind: 'ledger', number: exported.number });
   }, 60_000);
 });
 

@@ -27,6 +27,7 @@ import type { MaintenanceAccount, Site, SiteSystem } from '../../electron/shared
 import { errorCodeOf } from '../support/error-code';
 import { doStep, importIntoVisit, plausibleValues, SIGNATURE_PNG, walkTo } from '../support/procedure-walker';
 import { HEALTHY_WINDOWS, RECORDED_AT, recordedWindowsProbes } from '../support/recorded-windows-probes';
+import { enrollWithNewAuthority, type TestAuthority } from '../support/company-authority';
 import { createTestCore, recordingLogger, TEST_PASSWORD, type TestCore } from '../support/test-core';
 
 const exec = promisify(execFile);
@@ -38,6 +39,7 @@ const VENDOR_DEFAULT = 'neo-DEFAULT-vendor-5531';
 const CHANGED = 'Xp4!visit-changed-Qe71';
 
 let core: TestCore;
+let authority: TestAuthority;
 let router: Router;
 let clock = new Date(RECORDED_AT.getTime() + HOUR);
 const replies: unknown[] = [];
@@ -76,6 +78,8 @@ beforeAll(async () => {
   core = await createTestCore({ now: () => clock, postureProbes: recordedWindowsProbes(HEALTHY_WINDOWS) });
   router = createRouter(core.handlers, recordingLogger(core.logLines));
   await core.createVault();
+  // Enrolled with the company authority, so its reports are genuine for whoever trusts the root.
+  authority = await enrollWithNewAuthority(core.vault.session(), path.join(core.dataDir, '..', `${path.basename(core.dataDir)}-authority`), clock);
   site = await invoke('sites.save', {
     site: {
       name: 'みなと台クリニック',
@@ -195,7 +199,7 @@ describe('an on-site maintenance visit, from readiness to the countersigned repo
     expect(run.currentStepId).toBe('countersignature');
     run = await invoke('procedures.completeStep', { runId: run.id, stepId: 'countersignature', values: {}, signer: { name: '佐藤 一郎', title: 'システム管理者' }, signature: SIGNATURE_PNG });
     run = await invoke('procedures.complete', { runId: run.id });
-    expect(run).toMatchObject({ status: 'completed', currentStepId: null, reportNumber: expect.stringMatching(/^E-20417-[A-Z]+-2024-000001$/) });
+    expect(run).toMatchObject({ status: 'completed', currentStepId: null, reportNumber: expect.stringMatching(/^E-20417-[A-Z]+-2024-000001-[0-9A-HJKMNP-TV-Z]{6}$/) });
     const certificate = getCertificate(core.vault.session().db, run.reportId!)!;
     expect(certificate.kind).toBe('visit');
     const artifacts = path.join(root, 'test-results/certificates');
@@ -225,7 +229,9 @@ describe('an on-site maintenance visit, from readiness to the countersigned repo
 
   it('is genuine for `fieldguard verify`, and a flipped byte is caught', async () => {
     const verify = (target: string) =>
-      new Promise<number>((resolve) => execFile(process.execPath, ['--import', 'tsx', 'electron/cli/index.ts', 'verify', target], { cwd: root }, (error) => resolve(error ? Number(error.code) : 0)));
+      new Promise<number>((resolve) =>
+        execFile(process.execPath, ['--import', 'tsx', 'electron/cli/index.ts', 'verify', target, '--trust-root', authority.rootFile], { cwd: root }, (error) => resolve(error ? Number(error.code) : 0)),
+      );
     expect(await verify(reportFile)).toBe(0);
     const tampered = Buffer.from(getCertificate(core.vault.session().db, run.reportId!)!.pdf);
     const at = Math.floor(tampered.length / 3);

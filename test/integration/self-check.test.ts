@@ -15,6 +15,7 @@ import type { PostureProbes } from '../../electron/core/posture/posture-observat
 import type { CheckId, CheckStatus, SelfCheckRun } from '../../electron/shared/posture';
 import { errorCodeOf } from '../support/error-code';
 import { HEALTHY_WINDOWS, NEGLECTED_WINDOWS_JA, RECORDED_AT, recordedWindowsProbes, type WindowsScenario } from '../support/recorded-windows-probes';
+import { enrollWithNewAuthority, type TestAuthority } from '../support/company-authority';
 import { createTestCore, type TestCore } from '../support/test-core';
 
 const exec = promisify(execFile);
@@ -39,9 +40,12 @@ const probes: PostureProbes = {
 
 const statuses = (run: SelfCheckRun) => Object.fromEntries(run.checks.map((c) => [c.id, c.status])) as Record<CheckId, CheckStatus>;
 
+let authority: TestAuthority;
+
 beforeAll(async () => {
   core = await createTestCore({ postureProbes: probes, now: () => clock });
   await core.createVault();
+  authority = await enrollWithNewAuthority(core.vault.session(), `${core.dataDir}-authority`, clock);
 }, 60_000);
 afterAll(async () => {
   await core.cleanup();
@@ -154,7 +158,7 @@ describe('the signed self-check report', () => {
   }, 60_000);
 
   it('is numbered as a self-check report, shown in the history, and issued once per run', async () => {
-    expect(number).toMatch(/^E-20417-SC-2024-000001$/);
+    expect(number).toMatch(/^E-20417-SC-2024-000001-[0-9A-HJKMNP-TV-Z]{6}$/);
     const { runs } = await core.handlers['selfCheck.history']({});
     expect(runs[0]?.certificateNumber).toBe(number);
     expect((await core.handlers['selfCheck.issueReport']({ id: runs[0]!.id })).number).toBe(number);
@@ -172,7 +176,9 @@ describe('the signed self-check report', () => {
 
   it('is genuine for `fieldguard verify` (exit 0), and a flipped byte makes it exit 1', async () => {
     const verify = (target: string) =>
-      new Promise<number>((resolve) => execFile(process.execPath, ['--import', 'tsx', 'electron/cli/index.ts', 'verify', target], { cwd: root }, (error) => resolve(error ? Number(error.code) : 0)));
+      new Promise<number>((resolve) =>
+        execFile(process.execPath, ['--import', 'tsx', 'electron/cli/index.ts', 'verify', target, '--trust-root', authority.rootFile], { cwd: root }, (error) => resolve(error ? Number(error.code) : 0)),
+      );
     expect(await verify(file)).toBe(0);
     const bytes = getCertificate(core.vault.session().db, (await core.handlers['certificates.list']({ kind: 'self-check' })).certificates[0]!.id)!.pdf;
     const tampered = Buffer.from(bytes);

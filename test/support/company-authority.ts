@@ -10,10 +10,12 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { initAuthority, issueEngineerCertificate, type AuthoritySummary } from '../../electron/core/authority/company-authority';
 import { certificateFingerprint } from '../../electron/core/certificates/certificate-identity';
+import { createEnrollmentRequest, importEnrollmentReply } from '../../electron/core/certificates/enrollment';
 import type { EngineerCredentials, EngineerProfile } from '../../electron/core/certificates/engineer-certificate';
 import { certificatesIn } from '../../electron/core/certificates/trust-anchors';
 import { engineerName, importRsaKeyPair, RSA_PKCS1_SHA256, x509 } from '../../electron/core/certificates/x509';
 import { KDF_FLOOR } from '../../electron/core/vault/password-kdf';
+import type { VaultSession } from '../../electron/core/vault/vault-session';
 
 export const AUTHORITY_PASSPHRASE = '東都メディカル 認証局 2026 春';
 
@@ -75,4 +77,17 @@ export function nssDatabaseWithRoot(dir: string, rootFile: string): string {
   execFileSync('certutil', ['-N', '-d', `sql:${dir}`, '--empty-password']);
   execFileSync('certutil', ['-A', '-d', `sql:${dir}`, '-n', 'company-root', '-t', 'CT,C,C', '-i', rootFile]);
   return `sql:${dir}`;
+}
+
+/**
+ * Enrolls an unlocked vault with a company authority made for the test (in `dir`), as the
+ * engineer and the security office would, so that what the vault signs next is genuine for
+ * anyone who trusts `rootFile`. `now` is the vault's clock.
+ */
+export async function enrollWithNewAuthority(session: VaultSession, dir: string, now: Date): Promise<TestAuthority> {
+  const authority = await createTestAuthority(dir, session.profile().company, now);
+  const request = await createEnrollmentRequest(session, now);
+  const reply = await issueEngineerCertificate(authority.dir, AUTHORITY_PASSPHRASE, request, {}, now);
+  await importEnrollmentReply(session, Buffer.from(reply.replyPem), now);
+  return authority;
 }
