@@ -61,10 +61,11 @@ describe('fieldguard ledger', () => {
     const pdf = path.join(work, 'ledger.pdf');
     const exported = await fieldguard(['ledger', 'export', '--report', pdf, '--json', '--password-stdin'], `${TEST_PASSWORD}\n`);
     expect(exported.code).toBe(0);
-    expect(JSON.parse(exported.stdout)).toMatchObject({ number: expect.stringMatching(/^E-20417-LG-\d{4}-000001$/) });
+    expect(JSON.parse(exported.stdout)).toMatchObject({ number: expect.stringMatching(/^E-20417-LG-\d{4}-000001-[0-9A-HJKMNP-TV-Z]{6}$/) });
+    // A vault made with `vault init` alone has no company certificate: intact, issuer not confirmed.
     const verified = await fieldguard(['verify', pdf, '--json']);
-    expect(verified.code).toBe(0);
-    expect(JSON.parse(verified.stdout)).toMatchObject({ kind: 'ledger' });
+    expect(verified.code).toBe(1);
+    expect(JSON.parse(verified.stdout)).toMatchObject({ kind: 'ledger', status: 'issuer-unconfirmed', problem: 'CERT_NOT_COMPANY_CERTIFIED' });
     expect((await fieldguard(['ledger', 'export', '--password-stdin'], `${TEST_PASSWORD}\n`)).code).toBe(2);
   }, 90_000);
 });

@@ -19,12 +19,14 @@ import type { SanitizationResult } from '../../electron/shared/sanitize';
 import { errorCodeOf } from '../support/error-code';
 import { EICAR_DETECTION } from '../support/clamav-test-database';
 import { writeCorpus, type CorpusEntry } from '../support/sanitize-corpus';
+import { enrollWithNewAuthority, type TestAuthority } from '../support/company-authority';
 import { createTestCore, type TestCore } from '../support/test-core';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 let core: TestCore;
+let authority: TestAuthority;
 let work: string;
 let source: string;
 let output: string;
@@ -39,6 +41,7 @@ async function filesUnder(dir: string): Promise<string[]> {
 beforeAll(async () => {
   core = await createTestCore();
   await core.createVault();
+  authority = await enrollWithNewAuthority(core.vault.session(), `${core.dataDir}-authority`, new Date());
   work = `${core.dataDir}-sanitize`;
   source = path.join(work, 'to-site');
   output = path.join(work, 'delivered');
@@ -152,12 +155,12 @@ describe('the signed report and the receiving side', () => {
   let report: string;
   const verify = (args: string[]) =>
     new Promise<{ code: number; stdout: string }>((resolve) =>
-      execFile(process.execPath, ['--import', 'tsx', 'electron/cli/index.ts', 'verify', ...args], { cwd: root, env: { ...process.env, LANG: 'ja_JP.UTF-8' } }, (error, stdout) => resolve({ code: error ? Number(error.code) : 0, stdout })),
+      execFile(process.execPath, ['--import', 'tsx', 'electron/cli/index.ts', 'verify', ...args, '--trust-root', authority.rootFile], { cwd: root, env: { ...process.env, LANG: 'ja_JP.UTF-8' } }, (error, stdout) => resolve({ code: error ? Number(error.code) : 0, stdout })),
     );
 
   beforeAll(async () => {
     const signed = await core.handlers['sanitize.signOff']({ id: result.id, reviewer: '佐藤 花子' });
-    expect(signed.number).toMatch(/^E-20417-SN-\d{4}-000001$/);
+    expect(signed.number).toMatch(/^E-20417-SN-\d{4}-000001-[0-9A-HJKMNP-TV-Z]{6}$/);
     expect((await core.handlers['sanitize.signOff']({ id: result.id, reviewer: '' })).number).toBe(signed.number);
     report = path.join(work, 'sanitization-report.pdf');
     await writeFile(report, getCertificate(core.vault.session().db, signed.certificateId)!.pdf);
