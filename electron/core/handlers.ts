@@ -7,6 +7,7 @@ import { workerErasureRunner } from './erasure/erasure-workflow';
 import { describeApp, type AppIdentity } from './app/describe-app';
 import { createAuditHandlers } from './audit/audit-handlers';
 import { createCertificateHandlers } from './certificates/certificate-handlers';
+import { timestampQueuedDocuments } from './certificates/timestamp-queue';
 import { verifierFor } from './certificates/verify-in-worker';
 import { createErasureHandlers } from './erasure/erasure-handlers';
 import type { Clipboard } from './clipboard';
@@ -85,6 +86,7 @@ export function createCore(ports: CorePorts): Core {
   });
   const jobs = createJobRegistry();
   const verifyFile = verifierFor(ports.verifyWorker);
+  const vaultHandlers = createVaultHandlers(vault, jobs, ports.dialogs, ports.emit, now, guardVisitImport);
   const handlers: Handlers = {
     'app.info': () => describeApp(ports.identity),
     'disks.list': () => listVolumes(ports.readVolumes, ports.now),
@@ -94,7 +96,13 @@ export function createCore(ports: CorePorts): Core {
       ports.emit('prefs.changed', next);
       return next;
     },
-    ...createVaultHandlers(vault, jobs, ports.dialogs, ports.emit, now, guardVisitImport),
+    ...vaultHandlers,
+    'vault.unlock': async (request) => {
+      const unlocked = await vaultHandlers['vault.unlock'](request);
+      // Documents signed while the timestamp authority was out of reach get their timestamp now, in the background.
+      void timestampQueuedDocuments(vault, now, ports.log);
+      return unlocked;
+    },
     ...createAuditHandlers(vault, ports.dialogs),
     ...createCertificateHandlers(vault, ports.dialogs, now, verifyFile),
     ...createErasureHandlers({

@@ -19,7 +19,8 @@ import { issueVaultCertificate } from '../../electron/core/certificates/issue-va
 import { queuedTimestamps, setTimestampAuthorityUrl, timestampQueued } from '../../electron/core/certificates/timestamp-queue';
 import { anchorsFromSources } from '../../electron/core/certificates/trust-anchors';
 import { verifyCertificate, type TrustAnchors } from '../../electron/core/certificates/verify-certificate';
-import { enrollWithNewAuthority, type TestAuthority } from '../support/company-authority';
+import { createRevocationList } from '../../electron/core/authority/company-authority';
+import { AUTHORITY_PASSPHRASE, enrollWithNewAuthority, type TestAuthority } from '../support/company-authority';
 import { createTestCore, TEST_PASSWORD, type TestCore } from '../support/test-core';
 import { opensslVerifyToken, startTimestampAuthority, type TimestampAuthority } from '../support/tsa-responder';
 import { sampleErasureDocument, sampleErasureFacts } from '../fixtures/certificates/sample-erasure';
@@ -160,5 +161,22 @@ describe('signed offline, timestamped later', () => {
     expect(row.attempts).toBe(1);
     expect(row.lastError).toBeTruthy();
     expect(readFileSync(path.join(dir, 'tsa-root.pem'), 'utf8')).toContain('BEGIN CERTIFICATE');
+  }, 60_000);
+
+  it('a company policy file names the authority and brings the CRL; the next unlock timestamps what waited', async () => {
+    const waiting = queuedTimestamps(core.vault.session());
+    expect(waiting).toBe(1);
+    const crl = await createRevocationList(authority.dir, AUTHORITY_PASSPHRASE, {}, new Date());
+    const policy = path.join(dir, 'company-policy.json');
+    writeFileSync(policy, JSON.stringify({ name: '東都メディカル 2026 下期', timestampAuthority: tsa.url, revocationLists: [crl] }));
+    core.dialogs.policyFile = policy;
+    expect((await core.handlers['selfCheck.importPolicy']({})).imported).toBe(true);
+    expect((await core.handlers['certificates.engineerCertificate']({})).revocationLists).toBe(1);
+    await core.handlers['vault.lock']({});
+    await core.handlers['vault.unlock']({ password: TEST_PASSWORD });
+    for (let i = 0; i < 100 && queuedTimestamps(core.vault.session()) > 0; i += 1) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(queuedTimestamps(core.vault.session())).toBe(0);
+    const { entries } = core.vault.session().audit.list({ types: ['certificate.timestamped', 'trust.crl-imported'] });
+    expect(entries.map((e) => e.type)).toEqual(expect.arrayContaining(['certificate.timestamped', 'trust.crl-imported']));
   }, 60_000);
 });

@@ -6,6 +6,8 @@
  * (when the app unlocks online, from Settings, or `fieldguard timestamp --pending`).
  * Until then the verifier labels its time "laptop clock, not verified".
  */
+import type { Logger } from '../logger';
+import type { VaultService } from '../vault/vault-service';
 import type { VaultSession } from '../vault/vault-session';
 import type { TimestampSource } from './cms-signature';
 import { addDocumentTimestamp } from './document-timestamp';
@@ -85,4 +87,18 @@ export async function timestampQueued(session: VaultSession, now: () => Date, so
     }
   }
   return { timestamped, failed, remaining: queuedTimestamps(session) };
+}
+
+/** After an unlock: runs the queue when the company named an authority and something waits. Never throws; logs counts only. */
+export async function timestampQueuedDocuments(vault: VaultService, now: () => Date, log: Logger): Promise<void> {
+  try {
+    if (!vault.isUnlocked()) return;
+    const session = vault.session();
+    if (!timestampAuthorityUrl(session) || queuedTimestamps(session) === 0) return;
+    const run = await timestampQueued(session, now);
+    log.info('certificates.timestamped', { timestamped: run.timestamped, failed: run.failed, remaining: run.remaining });
+  } catch {
+    // Locked while the queue ran, or the database went away: the queue stays for next time.
+    log.warn('certificates.timestamp-queue-stopped');
+  }
 }

@@ -64,7 +64,8 @@ export function parsePolicyFile(text: string): PosturePolicy {
     throw new AppError('SELF_CHECK_POLICY_INVALID');
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new AppError('SELF_CHECK_POLICY_INVALID');
-  const given = raw as Partial<Record<keyof PosturePolicy, unknown>>;
+  // Trust settings in the same file (company-trust-policy.ts) are applied separately.
+  const { timestampAuthority: _timestampAuthority, revocationLists: _revocationLists, ...given } = raw as Partial<Record<keyof PosturePolicy | 'timestampAuthority' | 'revocationLists', unknown>>;
   const merged = {
     ...DEFAULT_POSTURE_POLICY,
     ...given,

@@ -5,6 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { AppError } from '../app-error';
+import { applyCompanyTrustPolicy } from '../certificates/company-trust-policy';
 import type { Dialogs } from '../dialogs';
 import type { Handlers } from '../ipc/router';
 import type { VaultService } from '../vault/vault-service';
@@ -68,7 +69,9 @@ export function createSelfCheckHandlers(ports: SelfCheckPorts): Pick<Handlers, S
       if (!file) return { imported: false, ...loadPolicySetting(s) };
       const bytes = await readFile(file).catch(() => null);
       if (!bytes || bytes.length > MAX_POLICY_BYTES) throw new AppError('SELF_CHECK_POLICY_INVALID');
-      const policy = parsePolicyFile(bytes.toString('utf8'));
+      const text = bytes.toString('utf8');
+      const policy = parsePolicyFile(text);
+      await applyCompanyTrustPolicy(s, JSON.parse(text.replace(/^\uFEFF/, '')) as Record<string, unknown>, ports.now());
       return { imported: true, ...savePolicySetting(s, policy, 'imported', loadPolicySetting(s).ownership) };
     },
     'selfCheck.issueReport': async ({ id }) => {
