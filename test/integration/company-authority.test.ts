@@ -12,6 +12,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRevocationList, issueEngineerCertificate, revokeEngineerCertificate } from '../../electron/core/authority/company-authority';
 import { getCertificate } from '../../electron/core/certificates/certificate-store';
@@ -235,6 +236,41 @@ describe('forgeries are never genuine', () => {
     const result = await fieldguard(['verify', files['forged-vault']!, '--trust-root', files['forged-vault']!]);
     expect(result.code).toBe(2);
   }, 30_000);
+});
+
+describe('paper copies', () => {
+  function scan(name: string, out: string): string {
+    execFileSync('pdftoppm', ['-png', '-r', '300', '-f', '1', '-l', '1', '-singlefile', files[name]!, path.join(dir, out)]);
+    return path.join(dir, `${out}.png`);
+  }
+
+  it('the printed page’s QR carries the signed facts and belongs to the genuine document (a 300 dpi scan, and a blurred JPEG)', async () => {
+    const page = scan('genuine', 'genuine-page1');
+    const matched = await fieldguard(['verify', files.genuine!, '--trust-root', authority.rootFile, '--qr', page]);
+    expect(matched.code, matched.stdout + matched.stderr).toBe(0);
+    expect(matched.stdout).toContain('印刷物の QR コードはこの文書のものです');
+    expect(matched.stdout).toContain(numbers.genuine);
+    expect(matched.stdout).toContain('国立みなと医療センター 放射線科');
+    const photo = path.join(dir, 'genuine-photo.jpg');
+    await sharp(page).resize({ width: 2200 }).blur(0.6).jpeg({ quality: 75 }).toFile(photo);
+    const json = await fieldguard(['verify', files.genuine!, '--trust-root', authority.rootFile, '--qr', photo, '--json']);
+    expect(json.code, json.stderr).toBe(0);
+    expect(JSON.parse(json.stdout)).toMatchObject({ status: 'genuine', printedCopy: { answer: 'matches', facts: { n: numbers.genuine, k: 'erasure' } } });
+  }, 60_000);
+
+  it('a page from another document next to the genuine PDF does not match (exit 1); the QR alone shows its facts but cannot be confirmed', async () => {
+    const other = scan('forged-vault', 'forged-page1');
+    const mismatched = await fieldguard(['verify', files.genuine!, '--trust-root', authority.rootFile, '--qr', other, '--json']);
+    expect(mismatched.code).toBe(1);
+    expect(JSON.parse(mismatched.stdout)).toMatchObject({ status: 'genuine', printedCopy: { answer: 'mismatch' } });
+    const alone = await fieldguard(['verify', '--qr', other]);
+    expect(alone.code).toBe(1);
+    expect(alone.stdout).toContain(numbers.forgedVault);
+    expect(alone.stdout).toContain('文書の PDF も指定してください');
+    const blank = path.join(dir, 'blank.png');
+    await sharp({ create: { width: 400, height: 400, channels: 3, background: '#ffffff' } }).png().toFile(blank);
+    expect((await fieldguard(['verify', files.genuine!, '--qr', blank])).code).toBe(2);
+  }, 60_000);
 });
 
 describe('damaged and hostile input', () => {

@@ -15,6 +15,7 @@ import { signerIdentity } from '../../electron/core/certificates/certificate-ide
 import { findSignatureRanges } from '../../electron/core/certificates/certificate-pdf-reader';
 import { issueCertificate, type IssuedCertificate } from '../../electron/core/certificates/issue-certificate';
 import { signPdf } from '../../electron/core/certificates/pdf-signature';
+import { printedFactsOf, signedQrText } from '../../electron/core/certificates/certificate-qr';
 import { renderCertificatePdf } from '../../electron/core/certificates/render-certificate-pdf';
 import { sha256Hex, signEvidence, type EvidenceDocument } from '../../electron/core/certificates/signed-evidence';
 import { verifyCertificate, type CertificateCheck, type CertificateVerification } from '../../electron/core/certificates/verify-certificate';
@@ -55,11 +56,12 @@ function failed(result: CertificateVerification): Array<[CertificateCheck, strin
   return result.checks.filter((c) => !c.ok).map((c) => [c.check, c.reason]);
 }
 
-/** A PDF rendered around `evidenceJson` (with the QR and printed hash `qrSha256`) and PDF-signed by `signer`. */
-async function forgedPdf(evidenceJson: string, qrSha256: string, signer: TestEngineer): Promise<Buffer> {
+/** A PDF rendered around `evidenceJson` (with the QR and printed hash `qrSha256`, the QR signed by `signer` unless given) and PDF-signed by `signer`. */
+async function forgedPdf(evidenceJson: string, qrSha256: string, signer: TestEngineer, qrText?: string): Promise<Buffer> {
   const unsigned = await renderCertificatePdf(document, {
     evidenceJson,
     evidenceSha256: qrSha256,
+    qrText: qrText ?? signedQrText(printedFactsOf(document, qrSha256, signer.credentials.fingerprint), signer.credentials.privateKeyDer),
     issuer: signerIdentity(signer.credentials.certificateDer),
     certifiedBy: null,
   });
@@ -169,6 +171,16 @@ describe('the QR code and the evidence', () => {
       ['qr', 'CERT_QR_MISMATCH'],
       ['signer-chain', 'CERT_NOT_COMPANY_CERTIFIED'],
     ]);
+  });
+
+  it('a QR whose facts are signed by another key, or an unsigned QR of the old form, does not match a new document', async () => {
+    const byOther = signedQrText(printedFactsOf(document, genuine.evidenceSha256, yamada.credentials.fingerprint), suzuki.credentials.privateKeyDer);
+    const legacyForm = `FGCERT:${NUMBER}:${genuine.evidenceSha256.toUpperCase()}`;
+    for (const qrText of [byOther, legacyForm]) {
+      const result = await verifyCertificate(await forgedPdf(genuine.evidenceJson, genuine.evidenceSha256, yamada, qrText));
+      expect(result.status).toBe('not-genuine');
+      expect(result.problem).toBe('CERT_QR_MISMATCH');
+    }
   });
 
   it('evidence attached in another form than the signed canonical bytes is reported', async () => {

@@ -17,6 +17,9 @@ import { anchorsFromSources, mergeAnchors, TrustSourceError } from '../../core/c
 import { vaultAnchors } from '../../core/certificates/vault-trust';
 import { readCertificateEvidence, verifyCertificate, type CertificateVerification } from '../../core/certificates/verify-certificate';
 import { MAX_CERTIFICATE_BYTES } from '../../core/certificates/certificate-handlers';
+import { comparePrintedCopy, parseCertificateQrText, type CertificateQr, type PrintedCopyAnswer } from '../../core/certificates/certificate-qr';
+import { readQrFromImage } from '../../core/certificates/printed-copy';
+import { evidenceCertificate } from '../../core/certificates/signed-evidence';
 import { checkReceivedFiles, deliveredFilesOf, type ReceivedCheck } from '../../core/sanitize/check-received-files';
 import type { SigningTime } from '../../shared/certificates';
 import { errorMessage } from '../../shared/error-messages';
@@ -46,6 +49,13 @@ const TEXT = {
     trustUnreadable: 'ルート証明書・指紋・失効リストとして読み取れません',
     trustMoved: '--trust は使えなくなりました。技術者個人ではなく会社のルート証明書を --trust-root で指定してください（文書から信頼を取ることはしません）。',
     vaultSkipped: '保管庫の信頼済みルート証明書は使っていません（パスワードが入力されていません）。',
+    qrUnreadable: '画像から FieldGuard の QR コードを読み取れませんでした。',
+    qrFacts: 'QR コードに署名された内容（印刷された内容と照合してください）',
+    qrMatches: '印刷物の QR コードはこの文書のものです（文書の署名者が署名した内容が一致します）。',
+    qrLegacy: '印刷物の QR コードはこの文書の番号とハッシュを示しています（署名のない旧形式の QR コードです）。',
+    qrMismatch: '印刷物の QR コードはこの文書のものではありません（署名または内容が一致しません）。',
+    qrAlone: 'QR コードの署名を確かめるには、文書の PDF も指定してください（fieldguard verify DOC.pdf --qr SCAN.png）。',
+    fact: { n: '証明書番号', k: '種類', d: '発行日時', s: '施設', st: '状態', c: '件数', h: '証拠データ SHA-256', f: '署名者の証明書の指紋（先頭）' },
   },
   en: {
     genuine: 'Genuine: intact, signed with a certificate that leads to a company root you trust.',
@@ -67,6 +77,13 @@ const TEXT = {
     trustUnreadable: 'Cannot read as a root certificate, fingerprint or CRL',
     trustMoved: '--trust is no longer accepted. Trust the company root with --trust-root, not an engineer (trust is never taken from a document).',
     vaultSkipped: 'The vault’s trusted roots were not used (no password given).',
+    qrUnreadable: 'No FieldGuard QR code could be read from the image.',
+    qrFacts: 'What the QR code carries, signed (compare it with the printed page)',
+    qrMatches: 'The printed QR code belongs to this document (its facts are signed by the document’s signer and match).',
+    qrLegacy: 'The printed QR code names this document’s number and hash (an older, unsigned QR code).',
+    qrMismatch: 'The printed QR code does not belong to this document (its signature or facts do not match).',
+    qrAlone: 'To check the QR code’s signature, give the document’s PDF too (fieldguard verify DOC.pdf --qr SCAN.png).',
+    fact: { n: 'Certificate number', k: 'Kind', d: 'Issued', s: 'Site', st: 'Status', c: 'Counts', h: 'Evidence SHA-256', f: 'Signer certificate fingerprint (start)' },
   },
 };
 
@@ -122,6 +139,28 @@ function printReceived(io: CliIo, received: ReceivedCheck | 'not-a-report'): voi
   io.stdout(`${lines.join('\n')}\n`);
 }
 
+function printQrFacts(io: CliIo, qr: CertificateQr): void {
+  const text = TEXT[io.language];
+  const facts = qr.facts;
+  const lines = [`${text.qrFacts}:`];
+  if (!facts) lines.push(`  ${text.fact.n}: ${qr.number}`, `  ${text.fact.h}: ${qr.evidenceSha256}`);
+  else {
+    lines.push(`  ${text.fact.n}: ${facts.n}`, `  ${text.fact.k}: ${facts.k}`, `  ${text.fact.d}: ${formatDateTime(facts.d, io.language)}`);
+    if (facts.s) lines.push(`  ${text.fact.s}: ${facts.s}`);
+    if (facts.st) lines.push(`  ${text.fact.st}: ${facts.st}`);
+    if (facts.c) lines.push(`  ${text.fact.c}: ${Object.entries(facts.c).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+    lines.push(`  ${text.fact.h}: ${facts.h}`, `  ${text.fact.f}: ${facts.f}`);
+  }
+  io.stdout(`${lines.join('\n')}\n`);
+}
+
+/** The QR code of a photo or scan: null when no FieldGuard QR could be read. */
+async function scannedQr(file: string): Promise<CertificateQr | null> {
+  const bytes = await readFile(file).catch(() => null);
+  const text = bytes ? await readQrFromImage(bytes) : null;
+  return text ? parseCertificateQrText(text) : null;
+}
+
 function strings(value: ParsedArgs['values'][string]): string[] {
   return Array.isArray(value) ? value.map(String) : typeof value === 'string' ? [value] : [];
 }
@@ -144,10 +183,17 @@ async function anchorsFromVault(args: ParsedArgs, io: CliIo): Promise<TrustAncho
   }
 }
 
+/** Whether the scanned QR belongs to the verified document: signed by its signer, naming its facts. */
+async function comparePrinted(bytes: Buffer, qr: CertificateQr, result: CertificateVerification): Promise<PrintedCopyAnswer> {
+  const evidence = await readCertificateEvidence(bytes);
+  if (!evidence || !result.signer || !result.evidenceSha256) return 'mismatch';
+  return comparePrintedCopy(qr, evidence, { certificateDer: evidenceCertificate(evidence), fingerprint: result.signer.fingerprint }, result.evidenceSha256);
+}
+
 export const verifyCommand: Command = {
   name: 'verify',
   summary: { ja: '証明書・報告書 (PDF または証拠 JSON) が正規のものか検証します', en: 'Check whether a certificate or report (PDF or evidence JSON) is genuine' },
-  usage: 'verify FILE [--trust-root ROOT.pem|FINGERPRINT|FILE]... [--crl CRL]... [--files RECEIVED_FOLDER] [--data-dir DIR] [--password-stdin] [--json]',
+  usage: 'verify FILE [--trust-root ROOT.pem|FINGERPRINT|FILE]... [--crl CRL]... [--files RECEIVED_FOLDER] [--qr SCAN.png] [--data-dir DIR] [--password-stdin] [--json]',
   options: {
     'trust-root': { type: 'string', multiple: true },
     crl: { type: 'string', multiple: true },
@@ -156,10 +202,26 @@ export const verifyCommand: Command = {
     files: { type: 'string' },
     'data-dir': { type: 'string' },
     'password-stdin': { type: 'boolean' },
+    qr: { type: 'string' },
   },
   async run(args, io) {
     const text = TEXT[io.language];
     const [file] = args.positionals;
+    const qrFile = typeof args.values.qr === 'string' ? args.values.qr : null;
+    const qr = qrFile ? await scannedQr(qrFile) : null;
+    if (qrFile && !qr) {
+      io.stderr(`${text.qrUnreadable}\n`);
+      return ExitCode.error;
+    }
+    if (qr && !file) {
+      // Without the document the facts can be shown but the signature cannot be checked.
+      if (args.values.json) printJson(io, { printedCopy: { answer: 'unchecked', facts: qr.facts ?? { n: qr.number, h: qr.evidenceSha256 } } });
+      else {
+        printQrFacts(io, qr);
+        io.stdout(`${text.qrAlone}\n`);
+      }
+      return ExitCode.refused;
+    }
     if (!file) {
       io.stderr(`${text.missing}\n`);
       return ExitCode.error;
@@ -189,13 +251,18 @@ export const verifyCommand: Command = {
     const result = await verifyCertificate(bytes, anchors);
     const folder = typeof args.values.files === 'string' ? args.values.files : null;
     const received = folder && result.status !== 'unreadable' ? await checkFolder(bytes, folder) : null;
-    if (args.values.json) printJson(io, received ? { ...result, files: received } : result);
+    const printed = qr ? await comparePrinted(bytes, qr, result) : null;
+    if (args.values.json) printJson(io, { ...result, ...(received ? { files: received } : {}), ...(printed && qr ? { printedCopy: { answer: printed, facts: qr.facts ?? null } } : {}) });
     else {
       printResult(io, result);
       if (received) printReceived(io, received);
+      if (printed && qr) {
+        printQrFacts(io, qr);
+        io.stdout(`${printed === 'matches' ? text.qrMatches : printed === 'legacy-matches' ? text.qrLegacy : text.qrMismatch}\n`);
+      }
     }
     if (result.status === 'unreadable' || received === 'not-a-report') return ExitCode.error;
-    if (result.status !== 'genuine' || (received && !received.matches)) return ExitCode.refused;
+    if (result.status !== 'genuine' || (received && !received.matches) || (printed && printed !== 'matches')) return ExitCode.refused;
     return ExitCode.ok;
   },
 };

@@ -15,7 +15,7 @@ import { mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../app-error';
-import { derFingerprint, ECDSA_P256_SHA256, type WebCryptoKey, type WebCryptoKeyPair, FIELDGUARD_POLICY_OID, nameField, OID_COMMON_NAME, OID_ORGANIZATION, OID_SERIAL_NUMBER, pemBlocks, toPem, x509 } from '../certificates/x509';
+import { parseCertificate, derFingerprint, ECDSA_P256_SHA256, FIELDGUARD_POLICY_OID, pemBlocks, nameField, OID_COMMON_NAME, OID_ORGANIZATION, OID_SERIAL_NUMBER, toPem, type WebCryptoKey, type WebCryptoKeyPair, x509 } from '../certificates/x509';
 import { unwrapKeyFromBlob, wrapKeyToBlob } from '../vault/key-hierarchy';
 import { writeFileAtomically } from '../vault/atomic-file';
 import { calibrateKdf, KdfParameters, stretchPassword } from '../vault/password-kdf';
@@ -190,7 +190,7 @@ async function readRoot(dir: string): Promise<x509.X509Certificate> {
   });
   const der = pemBlocks(pem)[0];
   if (!der) throw new AppError('AUTHORITY_DAMAGED');
-  return new x509.X509Certificate(der);
+  return parseCertificate(der);
 }
 
 /** What the authority holds, without its passphrase. */
@@ -247,7 +247,7 @@ export async function issueEngineerCertificate(
   try {
     const der = typeof requestText === 'string' ? pemBlocks(requestText, 'CERTIFICATE REQUEST')[0] : (pemBlocks(requestText.toString('latin1'), 'CERTIFICATE REQUEST')[0] ?? requestText);
     if (!der) throw new Error('no request');
-    request = new x509.Pkcs10CertificateRequest(der);
+    request = new x509.Pkcs10CertificateRequest(new Uint8Array(der));
   } catch {
     throw new AppError('ENROLLMENT_REQUEST_INVALID');
   }

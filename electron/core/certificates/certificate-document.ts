@@ -42,6 +42,13 @@ export interface SignatureLine {
   readonly image?: Uint8Array;
 }
 
+/** What the QR code repeats from the page, besides number, kind, date and evidence hash (issue 13). */
+export interface PrintedSummary {
+  readonly site?: string;
+  readonly status?: string;
+  readonly counts?: Readonly<Record<string, number>>;
+}
+
 export interface CertificateDocument {
   readonly kind: CertificateKind;
   /** From `nextCertificateNumber`, e.g. E-20417-ER-2026-000001. */
@@ -51,6 +58,7 @@ export interface CertificateDocument {
   readonly title: Bilingual;
   readonly sections: readonly CertificateSection[];
   readonly signatureLines?: readonly SignatureLine[];
+  readonly summary?: PrintedSummary;
 }
 
 /** How every certificate names the engineer who did the work: name, title, company and employee id. */

@@ -4,7 +4,7 @@
  * and its SHA-256 fingerprint — what the verifier shows next to every answer (issue 13).
  */
 import { createHash } from 'node:crypto';
-import { nameField, OID_COMMON_NAME, OID_ORGANIZATION, OID_SERIAL_NUMBER, x509 } from './x509';
+import { parseCertificate, nameField, OID_COMMON_NAME, OID_ORGANIZATION, OID_SERIAL_NUMBER } from './x509';
 
 export interface SignerIdentity {
   readonly name: string;
@@ -31,7 +31,7 @@ export function normalizeFingerprint(text: string): string {
 
 /** Throws on anything that is not an X.509 certificate. */
 export function signerIdentity(certificateDer: Buffer): SignerIdentity {
-  const certificate = new x509.X509Certificate(certificateDer);
+  const certificate = parseCertificate(certificateDer);
   return {
     name: nameField(certificate.subjectName, OID_COMMON_NAME),
     company: nameField(certificate.subjectName, OID_ORGANIZATION),

@@ -66,7 +66,7 @@ function parseDer(der: Uint8Array): asn1js.AsnType {
 /** A detached PAdES CMS signature over `signedBytes`. */
 export async function signDetachedCms(signedBytes: Buffer, signer: CmsSigner, timestamp?: TimestampSource): Promise<Buffer> {
   const pkijs = pkijsWithNodeCrypto();
-  const certificates = [signer.certificateDer, ...signer.chainDer].map((der) => pkijs.Certificate.fromBER(der));
+  const certificates = [signer.certificateDer, ...signer.chainDer].map((der) => pkijs.Certificate.fromBER(new Uint8Array(der)));
   const leaf = certificates[0] as InstanceType<typeof pkijs.Certificate>;
   const signedData = new pkijs.SignedData({
     version: 1,
@@ -87,7 +87,8 @@ export async function signDetachedCms(signedBytes: Buffer, signer: CmsSigner, ti
     ],
     certificates,
   });
-  const key = await webcrypto.subtle.importKey('pkcs8', signer.privateKeyDer, { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' }, false, ['sign']);
+  const keyBytes = new Uint8Array(signer.privateKeyDer);
+  const key = await webcrypto.subtle.importKey('pkcs8', keyBytes, { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' }, false, ['sign']).finally(() => keyBytes.fill(0));
   await signedData.sign(key as never, 0, 'SHA-256');
   const signerInfo = signedData.signerInfos[0] as InstanceType<typeof pkijs.SignerInfo>;
   if (timestamp) {

@@ -7,7 +7,7 @@
 import type { EngineerCertificateStatus } from '../../shared/certificates';
 import type { VaultSession } from '../vault/vault-session';
 import { engineerCertificate } from './engineer-certificate';
-import { derFingerprint, x509 } from './x509';
+import { parseCertificate, derFingerprint } from './x509';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 export const EXPIRY_WARNING_DAYS = 30;
@@ -19,7 +19,7 @@ export async function engineerCertificateStatus(
 ): Promise<EngineerCertificateStatus> {
   const credentials = await engineerCertificate(session.db, session.keys.signingWrap, session.profile(), now);
   credentials.privateKeyDer.fill(0);
-  const certificate = new x509.X509Certificate(credentials.certificateDer);
+  const certificate = parseCertificate(credentials.certificateDer);
   const root = credentials.chainDer[credentials.chainDer.length - 1];
   const daysLeft = Math.floor((certificate.notAfter.getTime() - now.getTime()) / DAY_MS);
   const revocationLists = (session.db.prepare('SELECT count(*) AS n FROM revocation_lists').get() as { n: number }).n;

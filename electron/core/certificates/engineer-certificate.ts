@@ -16,7 +16,7 @@ import { createHash } from 'node:crypto';
 import type { VaultDatabase } from '../../db/open-vault-database';
 import { SIGNING_KEY_NAME, unwrapSigningKey } from '../vault/signing-key';
 import { certificateFingerprint } from './certificate-identity';
-import { engineerName, importRsaKeyPair, RSA_PKCS1_SHA256, x509 } from './x509';
+import { parseCertificate, importRsaKeyPair, engineerName, RSA_PKCS1_SHA256, x509 } from './x509';
 
 export interface EngineerProfile {
   readonly name: string;
@@ -86,7 +86,7 @@ export function splitChain(chain: Buffer | null): Buffer[] {
   const parts: Buffer[] = [];
   let offset = 0;
   while (offset < chain.length) {
-    const length = Buffer.from(new x509.X509Certificate(chain.subarray(offset)).rawData).length;
+    const length = Buffer.from(parseCertificate(chain.subarray(offset)).rawData).length;
     parts.push(chain.subarray(offset, offset + length));
     offset += length;
   }
@@ -133,7 +133,7 @@ export async function engineerCertificate(db: VaultDatabase, signingWrapKey: Buf
     if (existing) return { certificateDer: existing.der, privateKeyDer: keys.privateKey, fingerprint: existing.fingerprint, chainDer: [], companyCertified: false };
 
     const der = await createEngineerCertificate({ privateKeyDer: keys.privateKey, publicKeyDer: keys.publicKey }, profile, now);
-    const parsed = new x509.X509Certificate(der);
+    const parsed = parseCertificate(der);
     const fingerprint = certificateFingerprint(der);
     db.prepare(
       `INSERT INTO engineer_certificates (fingerprint, public_key_sha256, der, name, company, employee_id, not_before, not_after, created_at, key_name)

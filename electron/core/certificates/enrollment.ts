@@ -14,7 +14,7 @@ import { certificateFingerprint } from './certificate-identity';
 import { checkSignerChain } from './signer-chain';
 import { asRootCertificate, certificatesIn } from './trust-anchors';
 import { addTrustedRoot } from './vault-trust';
-import { engineerName, importRsaKeyPair, nameField, OID_COMMON_NAME, OID_ORGANIZATION, OID_SERIAL_NUMBER, RSA_PKCS1_SHA256, x509 } from './x509';
+import { parseCertificate, importRsaKeyPair, nameField, engineerName, OID_COMMON_NAME, OID_ORGANIZATION, OID_SERIAL_NUMBER, RSA_PKCS1_SHA256, x509 } from './x509';
 
 /** Makes a key for the request and returns the request as PEM. */
 export async function createEnrollmentRequest(session: VaultSession, now: Date): Promise<string> {
@@ -64,7 +64,7 @@ export async function importEnrollmentReply(session: VaultSession, reply: Buffer
   let leafDer: Buffer | undefined;
   let request: (typeof pending)[number] | undefined;
   for (const der of certificates) {
-    const spki = Buffer.from(new x509.X509Certificate(der).publicKey.rawData);
+    const spki = Buffer.from(parseCertificate(der).publicKey.rawData);
     const match = pending.find((p) => p.publicKeySha256 === createHash('sha256').update(spki).digest('hex'));
     if (match) {
       leafDer = der;
@@ -84,7 +84,7 @@ export async function importEnrollmentReply(session: VaultSession, reply: Buffer
       purpose: 'document-signing',
     });
     if (outcome.outcome !== 'trusted') continue;
-    const leaf = new x509.X509Certificate(leafDer);
+    const leaf = parseCertificate(leafDer);
     const fingerprint = certificateFingerprint(leafDer);
     const chain = Buffer.concat(outcome.path.slice(1));
     const chosen = request;

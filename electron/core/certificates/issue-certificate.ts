@@ -11,12 +11,13 @@
 import type { JsonObject } from './canonical-json';
 import { evidencePayloadFor, type CertificateDocument } from './certificate-document';
 import { signerIdentity } from './certificate-identity';
+import { printedFactsOf, signedQrText } from './certificate-qr';
 import type { TimestampSource } from './cms-signature';
 import type { EngineerCredentials } from './engineer-certificate';
 import { signPdf } from './pdf-signature';
 import { renderCertificatePdf } from './render-certificate-pdf';
 import { signEvidence, type EvidenceDocument } from './signed-evidence';
-import { x509 } from './x509';
+import { parseCertificate } from './x509';
 
 export interface IssuedCertificate {
   readonly pdf: Buffer;
@@ -41,7 +42,7 @@ export interface IssueOptions {
 /** The company root's name, when the signer's certificate is a company certificate. */
 function certifiedBy(signer: EngineerCredentials): string | null {
   const root = signer.chainDer[signer.chainDer.length - 1];
-  return signer.companyCertified && root ? new x509.X509Certificate(root).subject : null;
+  return signer.companyCertified && root ? parseCertificate(root).subject : null;
 }
 
 export async function issueCertificate(
@@ -58,6 +59,7 @@ export async function issueCertificate(
   const unsigned = await renderCertificatePdf(document, {
     evidenceJson: evidence.json,
     evidenceSha256: evidence.sha256,
+    qrText: signedQrText(printedFactsOf(document, evidence.sha256, signer.fingerprint), signer.privateKeyDer),
     issuer: identity,
     certifiedBy: certifiedBy(signer),
     location: options.location,

@@ -22,6 +22,8 @@ export interface RenderOptions {
   readonly evidenceJson: string;
   /** What the QR code and the page state as the evidence's SHA-256. */
   readonly evidenceSha256: string;
+  /** The QR code's text (signed facts, certificate-qr.ts). */
+  readonly qrText: string;
   readonly issuer: SignerIdentity;
   /** The company authority that certified the signer (its root's name), or null when the signer's certificate is self-signed. */
   readonly certifiedBy: string | null;
@@ -38,7 +40,8 @@ const TOP = PAGE_HEIGHT - 46;
 const CONTINUATION_TOP = TOP - 26;
 const BOTTOM = 58;
 const FOOTER_Y = 34;
-const QR_SIZE = 88;
+// Large enough to scan from paper: the signed facts need about 117 modules, about 0.35 mm each at this size.
+const QR_SIZE = 124;
 const LINE_SPACING = 1.45;
 const CELL_PADDING = 4;
 const LABEL_WIDTH = 148;
@@ -390,7 +393,7 @@ export async function renderCertificatePdf(document: CertificateDocument, option
   const issuedAt = new Date(document.issuedAt);
   const pdf = await PDFDocument.create({ updateMetadata: false });
   const font = await embedCertificateFont(pdf, options.fontPath);
-  const qr = await pdf.embedPng(await certificateQrPng(document.number, options.evidenceSha256));
+  const qr = await pdf.embedPng(await certificateQrPng(options.qrText));
 
   const layout = new PageLayout(pdf, font, document);
   drawHeader(layout, document, options, qr);

@@ -11,7 +11,7 @@
  * `invalid` when a link is wrong, with one reason code each. Trust goes to roots only: a
  * trusted fingerprint that belongs to a signer's own certificate confirms nothing.
  */
-import { derFingerprint, hasFieldGuardPolicy, x509 } from './x509';
+import { parseCertificate, parseCrl, derFingerprint, hasFieldGuardPolicy, x509 } from './x509';
 import type { CertificateProblem } from '../../shared/certificates';
 
 const MAX_PATH = 4;
@@ -48,7 +48,7 @@ export interface ChainQuestion {
 
 function parse(der: Buffer): x509.X509Certificate | null {
   try {
-    return new x509.X509Certificate(der);
+    return parseCertificate(der);
   } catch {
     return null;
   }
@@ -93,7 +93,7 @@ async function revoked(certificate: x509.X509Certificate, issuer: x509.X509Certi
   for (const der of question.anchors.revocationLists) {
     let crl: x509.X509Crl;
     try {
-      crl = new x509.X509Crl(der);
+      crl = parseCrl(der);
     } catch {
       continue;
     }

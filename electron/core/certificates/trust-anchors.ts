@@ -10,7 +10,7 @@
 import { readFile } from 'node:fs/promises';
 import { findSignatureRanges, signedParts } from './certificate-pdf-reader';
 import { verifyDetachedCms } from './cms-signature';
-import { derFingerprint, pemBlocks, x509 } from './x509';
+import { parseCertificate, parseCrl, derFingerprint, pemBlocks, x509 } from './x509';
 import type { TrustAnchors } from './signer-chain';
 
 const FINGERPRINT = /(?<![0-9A-Fa-f:])((?:[0-9A-Fa-f]{2}:?){31}[0-9A-Fa-f]{2})(?![0-9A-Fa-f:])/g;
@@ -25,7 +25,7 @@ export interface RootCertificate {
 /** The certificate as a root: self-issued, self-signed, a CA. Null for anything else. */
 export async function asRootCertificate(der: Buffer): Promise<RootCertificate | null> {
   try {
-    const certificate = new x509.X509Certificate(der);
+    const certificate = parseCertificate(der);
     if (certificate.subject !== certificate.issuer) return null;
     if (certificate.getExtension(x509.BasicConstraintsExtension)?.ca !== true) return null;
     if (!(await certificate.verify({ publicKey: certificate.publicKey, signatureOnly: true }))) return null;
@@ -40,7 +40,7 @@ export function certificatesIn(bytes: Buffer): Buffer[] {
   const pem = pemBlocks(bytes.toString('latin1'));
   if (pem.length > 0) return pem;
   try {
-    return [Buffer.from(new x509.X509Certificate(bytes).rawData)];
+    return [Buffer.from(parseCertificate(bytes).rawData)];
   } catch {
     return [];
   }
@@ -101,7 +101,7 @@ export function revocationListsIn(bytes: Buffer): Buffer[] {
   const candidates = pem.length > 0 ? pem : [bytes];
   return candidates.filter((der) => {
     try {
-      new x509.X509Crl(der);
+      parseCrl(der);
       return true;
     } catch {
       return false;

@@ -10,7 +10,7 @@ import { AppError } from '../app-error';
 import type { VaultSession } from '../vault/vault-session';
 import type { TrustAnchors } from './signer-chain';
 import { revocationListsIn, type RootCertificate } from './trust-anchors';
-import { derFingerprint, x509 } from './x509';
+import { parseCertificate, parseCrl, derFingerprint } from './x509';
 
 export interface TrustedRootRow {
   readonly fingerprint: string;
@@ -26,7 +26,7 @@ export function listTrustedRoots(session: VaultSession): TrustedRootRow[] {
     label: string;
     addedAt: string;
   }>;
-  return rows.map(({ der, ...row }) => ({ ...row, notAfter: new x509.X509Certificate(der).notAfter.toISOString() }));
+  return rows.map(({ der, ...row }) => ({ ...row, notAfter: parseCertificate(der).notAfter.toISOString() }));
 }
 
 export function addTrustedRoot(session: VaultSession, root: RootCertificate, now: Date, reason: 'confirmed-fingerprint' | 'own-enrollment'): boolean {
@@ -58,10 +58,10 @@ export async function importRevocationLists(session: VaultSession, bytes: Buffer
   const roots = session.db.prepare('SELECT fingerprint, der FROM trusted_roots').all() as Array<{ fingerprint: string; der: Buffer }>;
   let revoked = 0;
   for (const der of lists) {
-    const crl = new x509.X509Crl(der);
+    const crl = parseCrl(der);
     let issuer: string | undefined;
     for (const root of roots) {
-      const certificate = new x509.X509Certificate(root.der);
+      const certificate = parseCertificate(root.der);
       if (certificate.subject === crl.issuer && (await crl.verify({ publicKey: certificate.publicKey }).catch(() => false))) issuer = root.fingerprint;
     }
     if (!issuer) throw new AppError('CRL_INVALID');

@@ -26,16 +26,16 @@
  */
 import { canonicalJson } from './canonical-json';
 import type { CertificateKind } from './certificate-document';
-import { signerIdentity, type SignerIdentity } from './certificate-identity';
+import { certificateFingerprint, signerIdentity, type SignerIdentity } from './certificate-identity';
 import { embeddedFile, findSignatureRanges, loadPdf, pageImages, signatureFieldContents, signedParts } from './certificate-pdf-reader';
-import { isCertificateQrText, parseCertificateQrText, readQrText } from './certificate-qr';
+import { comparePrintedCopy, isCertificateQrText, parseCertificateQrText, readQrText } from './certificate-qr';
 import { verifyDetachedCms } from './cms-signature';
 import { readAppendedRevisions } from './document-timestamp';
 import { EVIDENCE_ATTACHMENT_NAME } from './render-certificate-pdf';
 import { checkSignerChain, NO_ANCHORS, type ChainOutcome, type TrustAnchors } from './signer-chain';
-import { evidenceCertificate, evidenceChain, MAX_EVIDENCE_BYTES, parseEvidenceDocument, sha256Hex, verifyEvidenceSignature, type EvidenceDocument } from './signed-evidence';
+import { EVIDENCE_FORMAT, evidenceCertificate, evidenceChain, MAX_EVIDENCE_BYTES, parseEvidenceDocument, sha256Hex, verifyEvidenceSignature, type EvidenceDocument } from './signed-evidence';
 import { checkTimestampToken } from './timestamp-token';
-import { x509 } from './x509';
+import { parseCertificate } from './x509';
 import { certificateChecks, certificateProblems, issuerUnconfirmedProblems, type SigningTime, type VerificationStatus } from '../../shared/certificates';
 
 // Declared with the IPC contract, so that the verify screen and the CLI can translate them.
@@ -92,7 +92,7 @@ function identityOf(der: Buffer | undefined): SignerIdentity | undefined {
 function selfIssued(der: Buffer | undefined): boolean {
   try {
     if (!der) return true;
-    const certificate = new x509.X509Certificate(der);
+    const certificate = parseCertificate(der);
     return certificate.subject === certificate.issuer;
   } catch {
     return true;
@@ -201,8 +201,15 @@ async function verifyPdf(bytes: Buffer, anchors: TrustAnchors): Promise<Certific
     .map(readQrText)
     .filter((t): t is string => t !== null && isCertificateQrText(t))
     .map(parseCertificateQrText);
+  // Since issue 13 the QR's facts are signed; documents from before carry the unsigned form with evidence format 1.
+  const signer = { certificateDer: cms.certificateDer, fingerprint: certificateFingerprint(cms.certificateDer) };
+  const legacy = evidence.format !== EVIDENCE_FORMAT;
+  const qrMatches = (qr: (typeof qrs)[number]) => {
+    const answer = comparePrintedCopy(qr, evidence, signer, canonicalSha256);
+    return answer === 'matches' || (legacy && answer === 'legacy-matches');
+  };
   if (qrs.length === 0) checks.push(fail('qr', 'CERT_QR_MISSING'));
-  else if (qrs.every((qr) => qr !== null && qr.number === evidence.payload.number && qr.evidenceSha256 === canonicalSha256)) checks.push(pass('qr'));
+  else if (qrs.every(qrMatches)) checks.push(pass('qr'));
   else checks.push(fail('qr', 'CERT_QR_MISMATCH'));
   checks.push(cms.certificateDer.equals(evidenceCertificate(evidence)) ? pass('signer-matches') : fail('signer-matches', 'CERT_SIGNER_MISMATCH'));
 

@@ -57,6 +57,15 @@ export function nameField(name: x509.Name, oid: string): string {
   return name.getField(oid)[0] ?? '';
 }
 
+/** A certificate from DER (copied into a plain ArrayBuffer, which the library's types ask for). */
+export function parseCertificate(der: Uint8Array | ArrayBuffer): x509.X509Certificate {
+  return new x509.X509Certificate(new Uint8Array(der));
+}
+
+export function parseCrl(der: Uint8Array): x509.X509Crl {
+  return new x509.X509Crl(new Uint8Array(der));
+}
+
 /** SHA-256 of the DER, lowercase hex: how certificates are named to people. */
 export function derFingerprint(der: ArrayBuffer | Uint8Array): string {
   return createHash('sha256').update(der instanceof Uint8Array ? der : new Uint8Array(der)).digest('hex');

@@ -124,6 +124,11 @@ export function erasureCertificateDocument(
     signatureLines: [
       { label: { ja: '施設のシステム管理者 確認署名', en: 'Site system administrator countersignature' }, ...(countersignature ? { image: countersignature } : {}) },
     ],
+    summary: {
+      site: [site.hospital, site.department].filter(Boolean).join(' '),
+      status,
+      counts: { erased: (evidence?.totals.filesErased ?? 0) + record.vault.length, exceptions: evidence?.exceptions.length ?? 0 },
+    },
   };
 }
 

@@ -22,6 +22,7 @@ export function inventoryReportDocument(inventory: Inventory, engineer: Profile,
   return {
     kind: 'inventory',
     number,
+    summary: { counts: { items: inventory.entries.length, present, missing } },
     issuedAt: issuedAt.toISOString(),
     title: { ja: '媒体棚卸報告書', en: 'Media Inventory Report' },
     sections: [

@@ -50,6 +50,7 @@ export function ledgerReportDocument(items: readonly LedgerItem[], engineer: Pro
   return {
     kind: 'ledger',
     number,
+    summary: { counts: { items: items.length } },
     issuedAt: issuedAt.toISOString(),
     title: { ja: '媒体管理台帳', en: 'Media and Device Ledger' },
     sections: [

@@ -21,6 +21,7 @@ export function selfCheckReportDocument(run: SelfCheckRun, engineer: Profile, nu
   return {
     kind: 'self-check',
     number,
+    summary: { status: run.overall, counts: { checks: run.checks.length, failed: run.checks.filter((c) => c.status === 'fail').length } },
     issuedAt: issuedAt.toISOString(),
     title: { ja: 'セキュリティ・セルフチェック報告書', en: 'Security Self-Check Report' },
     sections: [

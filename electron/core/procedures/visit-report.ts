@@ -141,7 +141,15 @@ export function visitReportDocument(session: VaultSession, input: ReportInput, e
       const who = closed?.signer ? `（${closed.signer.name}）` : '';
       return { label: { ja: `${stepTitle(template.id, step.id, 'ja')}${who}`, en: stepTitle(template.id, step.id, 'en') }, ...(closed?.signature ? { image: closed.signature } : {}) };
     });
-  return { kind: 'visit', number, issuedAt: issuedAt.toISOString(), title: { ja: `${templateTitle(template.id, 'ja')} 報告書`, en: `${templateTitle(template.id, 'en')} report` }, sections, signatureLines };
+  return {
+    kind: 'visit',
+    number,
+    issuedAt: issuedAt.toISOString(),
+    title: { ja: `${templateTitle(template.id, 'ja')} 報告書`, en: `${templateTitle(template.id, 'en')} report` },
+    sections,
+    signatureLines,
+    summary: { site: [site.name, site.department].filter(Boolean).join(' '), counts: { steps: template.steps.length } },
+  };
 }
 
 /** The signed facts: the run as stored, with account ids resolved to user names and signatures by hash. */

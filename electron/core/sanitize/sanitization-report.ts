@@ -28,6 +28,7 @@ export function sanitizationReportDocument(result: SanitizationResult, signOff: 
   return {
     kind: 'sanitization',
     number,
+    summary: { counts: { passed: count('passed'), sanitized: count('sanitized'), blocked: count('blocked') } },
     issuedAt: issuedAt.toISOString(),
     title: { ja: '無害化報告書', en: 'Sanitization Report' },
     sections: [
