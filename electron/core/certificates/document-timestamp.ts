@@ -31,7 +31,7 @@ import {
   type PDFContext,
   type PDFObject,
 } from 'pdf-lib';
-import { readDer } from './der-reader';
+import { readDerElement } from './timestamp-token';
 
 export interface AppendedRevisions {
   readonly ok: boolean;
@@ -606,7 +606,7 @@ function timestampOf(pdf: Buffer, revision: Revision, signature: ParsedObject): 
   const padded = Buffer.from(contents, 'hex');
   let token: Buffer;
   try {
-    token = Buffer.from(readDer(padded).bytes);
+    token = readDerElement(padded).bytes;
   } catch {
     throw new RevisionProblem('the timestamp token is not DER');
   }
