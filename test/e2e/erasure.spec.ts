@@ -64,7 +64,7 @@ test('erase a visit folder, watch it finish, countersign, issue the certificate,
   await expect(page.getByRole('img', { name: '確認署名欄（署名済み）' })).toBeVisible();
   await inspectScreen(page, 'erasure-result');
   await page.getByRole('button', { name: 'データ消去証明書を発行' }).click();
-  const issued = page.getByText(/証明書 E-20417-ER-\d{4}-000001 を発行しました/);
+  const issued = page.getByText(/証明書 E-20417-ER-\d{4}-000001-[0-9A-Z]{6} を発行しました/);
   await expect(issued).toBeVisible({ timeout: 30_000 });
 
   await page.getByRole('link', { name: '証明書' }).first().click();
@@ -76,7 +76,9 @@ test('erase a visit folder, watch it finish, countersign, issue the certificate,
 
   const pdf = await readFile(app.dialogs.saveFile);
   const verification = await verifyCertificate(pdf);
-  expect(verification.status).toBe('valid-untrusted');
+  // Signed before the engineer enrolled with the company authority: intact, issuer not confirmed (issue 13).
+  expect(verification.status).toBe('issuer-unconfirmed');
+  expect(verification.companyCertified).toBe(false);
   expect(verification.signer?.employeeId).toBe('E-20417');
   const { stdout } = await exec('pdftotext', [app.dialogs.saveFile, '-']);
   expect(stdout).toContain('データ消去証明書');
@@ -85,6 +87,10 @@ test('erase a visit folder, watch it finish, countersign, issue the certificate,
 
   app.dialogs.certificateFile = app.dialogs.saveFile;
   await page.getByRole('button', { name: 'ファイルを選んで検証' }).click();
-  await expect(page.getByRole('region', { name: '検証結果' })).toContainText('正規の証明書です');
+  const result = page.getByRole('region', { name: '検証結果' });
+  await expect(result).toHaveAttribute('data-status', 'issuer-unconfirmed');
+  await expect(result.getByRole('status')).toContainText('改ざんなし・発行者未確認');
+  await expect(result).toContainText('会社の認証なし');
+  await expect(row.getByText('会社の認証なし')).toBeVisible();
   await inspectScreen(page, 'certificates-list');
 });

@@ -19,7 +19,7 @@ import { promisify } from 'node:util';
 import type { Page } from '@playwright/test';
 import type { DeviceDetails } from '../../electron/core/ledger/device-details';
 import type { Volume } from '../../electron/shared/disks';
-import { fieldguard } from './cli';
+import { fieldguardWithExitCode } from './cli';
 import { expect, invokeFromPage as call, test } from './harness';
 import { inspectDialog, inspectScreen, inspectWholeScreen } from './screens';
 
@@ -201,20 +201,22 @@ test('register from hardware, check out for a visit, return, inventory with one 
   // 完了すると署名付きの棚卸報告書（差異つき）
   await page.getByRole('button', { name: '棚卸を完了して報告書を発行' }).click();
   const result = page.getByTestId('ledger-inventory-result');
-  await expect(result).toContainText(/棚卸報告書 E-20417-IN-\d{4}-000001 を発行しました/, { timeout: 30_000 });
+  await expect(result).toContainText(/棚卸報告書 E-20417-IN-\d{4}-000001-[0-9A-Z]{6} を発行しました/, { timeout: 30_000 });
   await expect(result).toContainText('2 件中 1 件の所在を確認しました。差異は 1 件です。');
   await expect(result).toContainText('所在不明: FG-SD-002 — 台帳では保管中（本社 3F 保管庫 B） — 保管庫 B の棚に見当たらない。');
   await expect(page.getByTestId('ledger-inventory-history').locator('tbody tr')).toHaveCount(1);
   await inspectWholeScreen(page, 'ledger-inventory-result');
 
   app.dialogs.saveFile = path.join(scratch, '棚卸報告書.pdf');
-  await result.getByRole('button', { name: /^棚卸報告書 E-20417-IN-\d{4}-000001 の PDF を保存$/ }).click();
+  await result.getByRole('button', { name: /^棚卸報告書 E-20417-IN-\d{4}-000001-[0-9A-Z]{6} の PDF を保存$/ }).click();
   await expect(result.getByTestId('ledger-report-pdf-saved')).toHaveText('棚卸報告書の PDF を保存しました。');
 
-  const { stdout } = await fieldguard(['verify', app.dialogs.saveFile, '--json']);
+  // Not enrolled with the company authority: intact, issuer not confirmed, which `verify` answers with exit code 1 (issue 13).
+  const { code, stdout } = await fieldguardWithExitCode(['verify', app.dialogs.saveFile, '--json']);
+  expect(code).toBe(1);
   const verification = JSON.parse(stdout) as { status: string; kind: string; number: string; signer: { employeeId: string } };
-  expect(verification).toMatchObject({ status: 'valid-untrusted', kind: 'inventory', signer: { employeeId: 'E-20417' } });
-  expect(verification.number).toMatch(/^E-20417-IN-\d{4}-000001$/);
+  expect(verification).toMatchObject({ status: 'issuer-unconfirmed', companyCertified: false, kind: 'inventory', signer: { employeeId: 'E-20417' } });
+  expect(verification.number).toMatch(/^E-20417-IN-\d{4}-000001-[0-9A-Z]{6}$/);
   const { stdout: text } = await exec('pdftotext', [app.dialogs.saveFile, '-']);
   expect(text).toContain('FG-SD-002');
   expect(text).toContain('FG-USB-001');

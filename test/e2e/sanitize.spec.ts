@@ -157,8 +157,8 @@ test('sanitize a handover folder, read the verdicts, sign off, and check the del
   await signOff.getByRole('button', { name: '承認して報告書を発行' }).click();
   await confirm.getByRole('button', { name: '署名して発行' }).click();
   const issued = page.getByTestId('sanitize-report-issued');
-  await expect(issued).toContainText(/無害化報告書 E-20417-SN-\d{4}-000001 を発行しました/, { timeout: 30_000 });
-  const number = /E-20417-SN-\d{4}-000001/.exec((await issued.textContent()) ?? '')![0];
+  await expect(issued).toContainText(/無害化報告書 E-20417-SN-\d{4}-000001-[0-9A-Z]{6} を発行しました/, { timeout: 30_000 });
+  const number = /E-20417-SN-\d{4}-000001-[0-9A-Z]{6}/.exec((await issued.textContent()) ?? '')![0];
   const history = page.getByTestId('sanitize-history');
   await expect(history.locator('tbody tr')).toHaveCount(1);
   await expect(history).toContainText(number);
@@ -205,7 +205,8 @@ test('sanitize a handover folder, read the verdicts, sign off, and check the del
   await expect(result).toHaveAttribute('data-outcome', 'matches');
   await expect(result).toContainText('報告書どおりのファイルです');
   await expect(result).toContainText(number);
-  await expect(result).toContainText('正規（改ざんなし）');
+  // The engineer has not enrolled with the company authority: intact, issuer not confirmed (issue 13).
+  await expect(result).toContainText('改ざんなし・発行者未確認');
   await expect(result.getByRole('list', { name: /一致したファイル/ }).getByRole('listitem')).toHaveCount(3);
   await inspectWholeScreen(page, 'certificates-received-match');
 

@@ -122,7 +122,7 @@ test.describe('a neglected Japanese Windows laptop', () => {
     // 表示中の結果の署名付きレポート
     await page.getByRole('button', { name: '署名付きレポートを発行' }).click();
     const issued = page.getByTestId('self-check-report-issued');
-    await expect(issued).toContainText(/報告書 E-20417-SC-2024-000001 を発行しました。「証明書」画面で PDF を保存できます。/, { timeout: 30_000 });
+    await expect(issued).toContainText(/報告書 E-20417-SC-2024-000001-[0-9A-Z]{6} を発行しました。「証明書」画面で PDF を保存できます。/, { timeout: 30_000 });
     await expect(history.nth(1)).toContainText('E-20417-SC-2024-000001');
     await expect(page.getByTestId('self-check-readiness')).toContainText('訪問の準備ができていません（不合格）');
 

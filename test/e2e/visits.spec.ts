@@ -15,7 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { HEALTHY_WINDOWS, RECORDED_AT, recordedWindowsProbes } from '../support/recorded-windows-probes';
-import { fieldguard } from './cli';
+import { fieldguardWithExitCode } from './cli';
 import { expect, invokeFromPage as call, test } from './harness';
 import { inspectDialog, inspectScreen, inspectWholeScreen } from './screens';
 
@@ -303,14 +303,14 @@ test.describe('an on-site maintenance visit', () => {
     await expect(page.getByText('すべて消去し、検証しました')).toBeVisible({ timeout: 30_000 });
     await sign(page, page.locator('main'), '確認署名欄（未記入）', '確認署名欄（署名済み）');
     await page.getByRole('button', { name: 'データ消去証明書を発行' }).click();
-    await expect(page.getByText(/証明書 E-20417-ER-\d{4}-000001 を発行しました/)).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByText(/証明書 E-20417-ER-\d{4}-000001-[0-9A-Z]{6} を発行しました/)).toBeVisible({ timeout: 30_000 });
 
     await page.goto(runUrl);
     await expect(heading(page, `オンサイト保守作業 ${REFERENCE}`)).toBeVisible();
     await panel(page, 'visitDataErased').getByRole('button', { name: 'もう一度確認する' }).click();
     await expectDone(page, 'visitDataErased');
     await stepItem(page, 'visitDataErased').getByRole('button', { name: /の記録を見る$/ }).click();
-    await expect(panel(page, 'visitDataErased')).toContainText(/取り込んだ 1 件すべてが消去され、消去証明書（E-20417-ER-\d{4}-000001）に記録されています。/);
+    await expect(panel(page, 'visitDataErased')).toContainText(/取り込んだ 1 件すべてが消去され、消去証明書（E-20417-ER-\d{4}-000001-[0-9A-Z]{6}）に記録されています。/);
 
     // 13. 報告
     const handover = panel(page, 'handover');
@@ -331,15 +331,17 @@ test.describe('an on-site maintenance visit', () => {
     await expect(completeButton).toBeEnabled();
     await completeButton.click();
     const report = page.getByTestId('visit-report');
-    await expect(report).toContainText(/作業報告書 E-20417-\w+-\d{4}-000001 を発行しました。/, { timeout: 30_000 });
+    await expect(report).toContainText(/作業報告書 E-20417-\w+-\d{4}-000001-[0-9A-Z]{6} を発行しました。/, { timeout: 30_000 });
     await expect(page.getByTestId('visit-steps').locator('> li[data-status="done"], > li[data-status="not-applicable"]')).toHaveCount(14);
     await inspectWholeScreen(page, 'visits-run-completed');
 
     app.dialogs.saveFile = path.join(scratch, 'visit-report.pdf');
     await page.getByRole('button', { name: '報告書の PDF を保存' }).click();
     await expect(page.getByText('作業報告書の PDF を保存しました。')).toBeVisible();
-    const { stdout } = await fieldguard(['verify', app.dialogs.saveFile]);
-    expect(stdout.length).toBeGreaterThan(0);
+    // Not enrolled with the company authority: intact, issuer not confirmed (exit code 1), never not genuine (issue 13).
+    const { code, stdout } = await fieldguardWithExitCode(['verify', app.dialogs.saveFile, '--json']);
+    expect(code).toBe(1);
+    expect(JSON.parse(stdout)).toMatchObject({ status: 'issuer-unconfirmed', companyCertified: false, kind: 'visit' });
 
     // 再読み込みしても同じ記録
     await page.reload();
@@ -440,7 +442,7 @@ test.describe('decommissioning a system', () => {
     await confirm.getByRole('button', { name: '消去する' }).click();
     await expect(page.getByText('すべて消去し、検証しました')).toBeVisible({ timeout: 60_000 });
     await page.getByRole('button', { name: 'データ消去証明書を発行' }).click();
-    await expect(page.getByText(/証明書 E-20417-ER-\d{4}-000001 を発行しました/)).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByText(/証明書 E-20417-ER-\d{4}-000001-[0-9A-Z]{6} を発行しました/)).toBeVisible({ timeout: 30_000 });
 
     await page.goto(runUrl);
     await panel(page, 'dataLocationsErased').getByRole('button', { name: 'もう一度確認する' }).click();
@@ -469,11 +471,12 @@ test.describe('decommissioning a system', () => {
     await expectDone(page, 'countersignature');
 
     await page.getByRole('button', { name: '完了して報告書を発行' }).click();
-    await expect(page.getByTestId('visit-report')).toContainText(/作業報告書 E-20417-\w+-\d{4}-000001 を発行しました。/, { timeout: 30_000 });
+    await expect(page.getByTestId('visit-report')).toContainText(/作業報告書 E-20417-\w+-\d{4}-000001-[0-9A-Z]{6} を発行しました。/, { timeout: 30_000 });
     app.dialogs.saveFile = path.join(scratch, 'decommissioning.pdf');
     await page.getByRole('button', { name: '報告書の PDF を保存' }).click();
     await expect(page.getByText('作業報告書の PDF を保存しました。')).toBeVisible();
-    await fieldguard(['verify', app.dialogs.saveFile]);
+    const verified = await fieldguardWithExitCode(['verify', app.dialogs.saveFile, '--json']);
+    expect(JSON.parse(verified.stdout)).toMatchObject({ status: 'issuer-unconfirmed', kind: 'visit' });
   });
 });
 

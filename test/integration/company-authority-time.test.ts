@@ -6,7 +6,7 @@
  * timestamp appended without touching its signature; until then, and whenever the timestamp
  * authority is not trusted, its time is "laptop clock, not verified".
  */
-import { execFile, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -21,11 +21,11 @@ import { anchorsFromSources } from '../../electron/core/certificates/trust-ancho
 import { verifyCertificate, type TrustAnchors } from '../../electron/core/certificates/verify-certificate';
 import { createRevocationList } from '../../electron/core/authority/company-authority';
 import { AUTHORITY_PASSPHRASE, enrollWithNewAuthority, type TestAuthority } from '../support/company-authority';
+import { runFieldguard } from '../support/run-cli';
 import { createTestCore, TEST_PASSWORD, type TestCore } from '../support/test-core';
 import { opensslVerifyToken, startTimestampAuthority, type TimestampAuthority } from '../support/tsa-responder';
 import { sampleErasureDocument, sampleErasureFacts } from '../fixtures/certificates/sample-erasure';
 
-const repository = path.resolve(import.meta.dirname, '../..');
 let dir: string;
 let core: TestCore;
 let authority: TestAuthority;
@@ -114,15 +114,7 @@ describe('signed offline, timestamped later', () => {
   it('`fieldguard timestamp --pending` appends a document timestamp without touching the first signature', async () => {
     setTimestampAuthorityUrl(core.vault.session(), tsa.url);
     core.vault.lock('manual');
-    const run = await new Promise<{ code: number; stdout: string }>((resolve) => {
-      const child = execFile(
-        process.execPath,
-        ['--import', 'tsx', 'electron/cli/index.ts', 'timestamp', '--pending', '--data-dir', core.dataDir, '--password-stdin'],
-        { cwd: repository, env: { ...process.env, LANG: 'ja_JP.UTF-8' } },
-        (error, stdout) => resolve({ code: error ? Number((error as { code?: number }).code ?? 2) : 0, stdout }),
-      );
-      child.stdin?.end(`${TEST_PASSWORD}\n`);
-    });
+    const run = await runFieldguard(['timestamp', '--pending', '--data-dir', core.dataDir, '--password-stdin'], `${TEST_PASSWORD}\n`);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('タイムスタンプを付けた文書: 1 件');
     await core.vault.unlock(TEST_PASSWORD);

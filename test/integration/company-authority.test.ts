@@ -7,7 +7,7 @@
  * command line and `pdfsig` with the company root in an NSS database must give the same
  * honest answer.
  */
-import { execFile, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -25,6 +25,7 @@ import { verifyCertificate, type CertificateVerification, type TrustAnchors } fr
 import type { VaultSession } from '../../electron/core/vault/vault-session';
 import { AUTHORITY_PASSPHRASE, certifiedEngineer, createTestAuthority, nssDatabaseWithRoot, opensslForgery, type TestAuthority } from '../support/company-authority';
 import { errorCodeOf } from '../support/error-code';
+import { runFieldguard } from '../support/run-cli';
 import { createTestCore, TEST_PASSWORD, TEST_PROFILE, type TestCore } from '../support/test-core';
 import { sampleErasureDocument, sampleErasureFacts } from '../fixtures/certificates/sample-erasure';
 
@@ -41,20 +42,7 @@ let forgerVault: TestCore;
 const files: Record<string, string> = {};
 let nssdir: string;
 
-interface Run {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-function fieldguard(args: string[], stdin = '', language = 'ja_JP.UTF-8'): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = execFile(process.execPath, ['--import', 'tsx', 'electron/cli/index.ts', ...args], { cwd: repository, env: { ...process.env, LANG: language } }, (error, stdout, stderr) =>
-      resolve({ code: error ? Number((error as { code?: number }).code ?? 2) : 0, stdout, stderr }),
-    );
-    child.stdin?.end(stdin);
-  });
-}
+const fieldguard = runFieldguard;
 
 function erasureBuild(number: string, issuedAt: Date) {
   return { document: sampleErasureDocument(number, issuedAt.toISOString(), { countersign: false }), facts: sampleErasureFacts() };
@@ -199,6 +187,24 @@ describe('a genuine document from an enrolled engineer', () => {
     expect(result.number).toBe('E-20417-ER-2026-000001');
     expect(result.checks.filter((c) => !c.ok).map((c) => c.check)).toEqual(['signer-chain']);
   });
+});
+
+describe('key rotation', () => {
+  it('a new request while the old certificate is valid gives a new key; new documents use it, old ones stay genuine', async () => {
+    const session = yamada.vault.session();
+    const now = new Date();
+    const before = (await yamada.handlers['certificates.engineerCertificate']({})).fingerprint;
+    const reply = await issueEngineerCertificate(authority.dir, AUTHORITY_PASSPHRASE, await createEnrollmentRequest(session, now), { days: 800 }, now);
+    await importEnrollmentReply(session, Buffer.from(reply.replyPem), now);
+    const after = await yamada.handlers['certificates.engineerCertificate']({});
+    expect(after.fingerprint).not.toBe(before);
+    expect(after).toMatchObject({ companyCertified: true, rootFingerprint: authority.rootFingerprint, pendingRequests: 0 });
+    await issueInVault(session, 'after-rotation', now);
+    const rotated = await verifyFile('after-rotation');
+    expect(rotated.status).toBe('genuine');
+    expect(rotated.signer?.fingerprint).toBe(after.fingerprint);
+    expect((await verifyFile('genuine')).status).toBe('genuine');
+  }, 60_000);
 });
 
 describe('forgeries are never genuine', () => {

@@ -13,16 +13,9 @@
  */
 import { createHash, timingSafeEqual, verify, X509Certificate, webcrypto } from 'node:crypto';
 import * as asn1js from 'asn1js';
+import { OID_CONTENT_TYPE, OID_DATA, OID_MESSAGE_DIGEST, OID_SHA256, OID_SIGNATURE_TIMESTAMP, OID_SIGNED_DATA, OID_SIGNING_CERTIFICATE_V2, OID_SIGNING_TIME } from './cms-oids';
 import { pkijsWithNodeCrypto } from './pkijs-engine';
 
-const OID_DATA = '1.2.840.113549.1.7.1';
-const OID_SIGNED_DATA = '1.2.840.113549.1.7.2';
-const OID_SHA256 = '2.16.840.1.101.3.4.2.1';
-const OID_CONTENT_TYPE = '1.2.840.113549.1.9.3';
-const OID_MESSAGE_DIGEST = '1.2.840.113549.1.9.4';
-const OID_SIGNING_TIME = '1.2.840.113549.1.9.5';
-const OID_SIGNING_CERTIFICATE_V2 = '1.2.840.113549.1.9.16.2.47';
-export const OID_SIGNATURE_TIMESTAMP = '1.2.840.113549.1.9.16.2.14';
 const SIGNATURE_ALGORITHMS = new Set([
   '1.2.840.113549.1.1.1', // rsaEncryption
   '1.2.840.113549.1.1.11', // sha256WithRSAEncryption

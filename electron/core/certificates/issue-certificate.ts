@@ -17,7 +17,7 @@ import type { EngineerCredentials } from './engineer-certificate';
 import { signPdf } from './pdf-signature';
 import { renderCertificatePdf } from './render-certificate-pdf';
 import { signEvidence, type EvidenceDocument } from './signed-evidence';
-import { parseCertificate } from './x509';
+import { nameField, OID_COMMON_NAME, parseCertificate } from './x509';
 
 export interface IssuedCertificate {
   readonly pdf: Buffer;
@@ -42,7 +42,7 @@ export interface IssueOptions {
 /** The company root's name, when the signer's certificate is a company certificate. */
 function certifiedBy(signer: EngineerCredentials): string | null {
   const root = signer.chainDer[signer.chainDer.length - 1];
-  return signer.companyCertified && root ? parseCertificate(root).subject : null;
+  return signer.companyCertified && root ? nameField(parseCertificate(root).subjectName, OID_COMMON_NAME) || parseCertificate(root).subject : null;
 }
 
 export async function issueCertificate(

@@ -232,8 +232,10 @@ function drawHeader(layout: PageLayout, document: CertificateDocument, options: 
   for (const [label, value] of meta) {
     layout.drawText(label.ja, MARGIN_X, y, 8.5);
     layout.drawTextBeside(label.en, MARGIN_X + layout.measure(label.ja, 8.5) + 5, y, 8.5, 7, MUTED);
-    layout.drawTextBeside(value, MARGIN_X + 120, y, 8.5, 10);
-    y -= 16;
+    // Wrapped short of the QR code: a long company name must never be drawn over it.
+    const lines = layout.lines(value, 10, left - 120);
+    lines.forEach((line, i) => layout.drawTextBeside(line.text, MARGIN_X + 120, y - i * 13, 8.5, 10));
+    y -= 16 + (lines.length - 1) * 13;
   }
   y = Math.min(y, TOP - QR_SIZE - 14) - 4;
   layout.rule(y, ACCENT, 1.2);

@@ -11,11 +11,11 @@
  * `invalid` when a link is wrong, with one reason code each. Trust goes to roots only: a
  * trusted fingerprint that belongs to a signer's own certificate confirms nothing.
  */
+import { OID_TIME_STAMPING } from './cms-oids';
 import { parseCertificate, parseCrl, derFingerprint, hasFieldGuardPolicy, x509 } from './x509';
 import type { CertificateProblem } from '../../shared/certificates';
 
 const MAX_PATH = 4;
-const OID_TIME_STAMPING = '1.3.6.1.5.5.7.3.8';
 
 export interface TrustAnchors {
   /** SHA-256 fingerprints of trusted root certificates, lowercase hex. */

@@ -11,7 +11,8 @@
 import { randomBytes } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import { pkijsWithNodeCrypto } from './pkijs-engine';
-import { checkTimestampToken, OID_SHA256, readDerElement, readTimestampInfo } from './timestamp-token';
+import { OID_SHA256 } from './cms-oids';
+import { checkTimestampToken, readDerElement, readTimestampInfo } from './timestamp-token';
 
 export interface TimestampRequestOptions {
   /** Give up after this long, connection and body included (default 15 s). */

@@ -17,6 +17,7 @@
 import { constants, createHash, timingSafeEqual, verify, X509Certificate } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import { pkijsWithNodeCrypto } from './pkijs-engine';
+import { OID_CONTENT_TYPE, OID_EXTENDED_KEY_USAGE, OID_MESSAGE_DIGEST, OID_SHA256, OID_SIGNED_DATA, OID_SIGNING_CERTIFICATE, OID_SIGNING_CERTIFICATE_V2, OID_SUBJECT_KEY_IDENTIFIER, OID_TIME_STAMPING, OID_TST_INFO } from './cms-oids';
 
 type Pkijs = ReturnType<typeof pkijsWithNodeCrypto>;
 type RelativeDistinguishedNames = InstanceType<Pkijs['RelativeDistinguishedNames']>;
@@ -52,16 +53,6 @@ export interface TimestampInfo {
   readonly tsaDirectoryName?: Buffer;
 }
 
-const OID_SIGNED_DATA = '1.2.840.113549.1.7.2';
-const OID_TST_INFO = '1.2.840.113549.1.9.16.1.4';
-const OID_CONTENT_TYPE = '1.2.840.113549.1.9.3';
-const OID_MESSAGE_DIGEST = '1.2.840.113549.1.9.4';
-const OID_SIGNING_CERTIFICATE = '1.2.840.113549.1.9.16.2.12';
-const OID_SIGNING_CERTIFICATE_V2 = '1.2.840.113549.1.9.16.2.47';
-const OID_EXTENDED_KEY_USAGE = '2.5.29.37';
-const OID_SUBJECT_KEY_IDENTIFIER = '2.5.29.14';
-const OID_TIME_STAMPING = '1.3.6.1.5.5.7.3.8';
-export const OID_SHA256 = '2.16.840.1.101.3.4.2.1';
 const OID_COMMON_NAME = '2.5.4.3';
 
 const DIGESTS: ReadonlyMap<string, string> = new Map([

@@ -1,4 +1,5 @@
-/** A definition list of label/value pairs, as screen readers expect them read. */
+/** A definition list of label/value pairs, as screen readers expect them read. A value may be marked up (e.g. a fingerprint in a monospace font). */
+import type { ReactNode } from 'react';
 import { makeStyles, tokens } from '@fluentui/react-components';
 
 const useStyles = makeStyles({
@@ -7,7 +8,7 @@ const useStyles = makeStyles({
   value: { margin: 0, overflowWrap: 'anywhere' },
 });
 
-export function FactList({ facts }: { facts: ReadonlyArray<readonly [string, string]> }) {
+export function FactList({ facts }: { facts: ReadonlyArray<readonly [string, ReactNode]> }) {
   const styles = useStyles();
   return (
     <dl className={styles.list}>

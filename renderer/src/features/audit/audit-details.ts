@@ -13,7 +13,7 @@ import type { Language } from '@shared/locale';
 const ENUMERATED = new Set(['method', 'reason', 'protection', 'setting', 'problem']);
 const BYTES = new Set(['bytes']);
 /** Identifiers and hashes: shown in a monospace font, so that they can be compared character by character. */
-const CODE = new Set(['itemId', 'sha256']);
+const CODE = new Set(['itemId', 'sha256', 'evidenceSha256', 'fingerprint', 'rootFingerprint', 'issuerFingerprint', 'requestId']);
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
 export interface DetailLine {

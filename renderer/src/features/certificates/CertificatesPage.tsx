@@ -1,15 +1,17 @@
 /**
  * Certificates: those issued from this vault (10-1 erasure, the self-check and sanitization
- * reports), each re-exportable as its signed PDF, a check anyone's certificate can be put
- * through — the same check `fieldguard verify` and the hospital's own PDF reader make — and
- * the receiving side's check of a delivered folder against its sanitization report.
+ * reports), each re-exportable as its signed PDF and marked 「会社の認証なし」 when it was
+ * signed without a company certificate; a check anyone's certificate can be put through —
+ * the same check `fieldguard verify` and the hospital's own PDF reader make, with its three
+ * answers (issue 13); the receiving side's check of a delivered folder against its
+ * sanitization report; and the company roots this vault trusts.
  */
 import { useState } from 'react';
 import {
-  Button, MessageBar, MessageBarBody, Subtitle1, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens,
+  Badge, Button, MessageBar, MessageBarBody, Subtitle1, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens,
 } from '@fluentui/react-components';
-import { ArrowDownload20Regular, ShieldCheckmark20Regular } from '@fluentui/react-icons';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { ArrowDownload20Regular, ShieldCheckmark20Regular, ShieldError16Regular } from '@fluentui/react-icons';
+import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '@shared/format-date';
 import type { Language } from '@shared/locale';
@@ -18,20 +20,24 @@ import { PageHeading } from '../../components/PageHeading';
 import { QueryView } from '../../components/QueryView';
 import { invoke } from '../../lib/bridge';
 import { ReceivedCheckSection } from './ReceivedCheckSection';
-import { TrustedSigners } from './TrustedSigners';
+import { TrustedRoots } from './TrustedRoots';
+import { useCertificatesList } from './use-certificates';
 import { VerificationResult } from './VerificationResult';
 
 const useStyles = makeStyles({
   section: { marginBottom: tokens.spacingVerticalXXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   intro: { display: 'block', maxWidth: '60em' },
   actions: { display: 'flex', gap: tokens.spacingHorizontalM },
+  nowrap: { whiteSpace: 'nowrap' },
+  // The column is wide enough for a whole number; a narrow window breaks it rather than let it run into the next column.
+  number: { overflowWrap: 'anywhere', fontVariantNumeric: 'tabular-nums' },
 });
 
 export function CertificatesPage() {
   const styles = useStyles();
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
-  const certificates = useQuery({ queryKey: ['certificates.list'], queryFn: () => invoke('certificates.list', {}) });
+  const certificates = useCertificatesList();
   const verify = useMutation({ mutationFn: () => invoke('certificates.verifyFile', {}) });
   const [exported, setExported] = useState<string | null>(null);
   const exportOne = useMutation({
@@ -67,18 +73,26 @@ export function CertificatesPage() {
               <Table aria-labelledby="certificates-list-heading">
                 <TableHeader>
                   <TableRow>
-                    <TableHeaderCell>{t('certificates.columns.number')}</TableHeaderCell>
+                    <TableHeaderCell style={{ width: '250px' }}>{t('certificates.columns.number')}</TableHeaderCell>
                     <TableHeaderCell>{t('certificates.columns.kind')}</TableHeaderCell>
-                    <TableHeaderCell>{t('certificates.columns.issuedAt')}</TableHeaderCell>
-                    <TableHeaderCell>{t('certificates.columns.actions')}</TableHeaderCell>
+                    <TableHeaderCell style={{ width: '200px' }}>{t('certificates.columns.issuedAt')}</TableHeaderCell>
+                    <TableHeaderCell style={{ width: '190px' }}>{t('certificates.columns.signedWith')}</TableHeaderCell>
+                    <TableHeaderCell style={{ width: '130px' }}>{t('certificates.columns.actions')}</TableHeaderCell>
                   </TableRow>
                 </TableHeader>
                 <TableBody>
                   {list.map((certificate) => (
                     <TableRow key={certificate.id}>
-                      <TableCell>{certificate.number}</TableCell>
+                      <TableCell className={styles.number}>{certificate.number}</TableCell>
                       <TableCell>{language === 'ja' ? certificate.title.ja : certificate.title.en}</TableCell>
-                      <TableCell>{formatDateTime(certificate.issuedAt, language)}</TableCell>
+                      <TableCell className={styles.nowrap}>{formatDateTime(certificate.issuedAt, language)}</TableCell>
+                      <TableCell data-company-certified={certificate.companyCertified}>
+                        {certificate.companyCertified ? (
+                          t('certificates.list.companyCertified')
+                        ) : (
+                          <Badge className={styles.nowrap} appearance="tint" shape="rounded" color="warning" icon={<ShieldError16Regular />}>{t('certificates.notCertified')}</Badge>
+                        )}
+                      </TableCell>
                       <TableCell>
                         <Button size="small" icon={<ArrowDownload20Regular />} onClick={() => exportOne.mutate(certificate.id)} aria-label={t('certificates.list.exportOne', { number: certificate.number })}>
                           {t('certificates.list.export')}
@@ -92,7 +106,7 @@ export function CertificatesPage() {
           }
         </QueryView>
       </section>
-      <TrustedSigners />
+      <TrustedRoots />
     </>
   );
 }

@@ -1,4 +1,4 @@
-/** Settings of the open vault: auto-lock, the password, the master key, the self-check policy and the sanitization policy. */
+/** Settings of the open vault: auto-lock, the password, the master key, the signing certificate, the self-check policy and the sanitization policy. */
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { PageHeading } from '../../components/PageHeading';
@@ -8,6 +8,7 @@ import { HeldDataSection } from './HeldDataSection';
 import { RotateKeySection } from './RotateKeySection';
 import { SanitizePolicySection } from './SanitizePolicySection';
 import { SelfCheckPolicySection } from './SelfCheckPolicySection';
+import { SigningCertificateSection } from './SigningCertificateSection';
 
 const useStyles = makeStyles({
   section: {
@@ -27,6 +28,7 @@ export function SettingsPage() {
       <AutoLockSection className={styles.section} />
       <ChangePasswordSection className={styles.section} />
       <RotateKeySection className={styles.section} />
+      <SigningCertificateSection className={styles.section} />
       <SelfCheckPolicySection className={styles.section} />
       <SanitizePolicySection className={styles.section} />
       <HeldDataSection className={styles.section} />
