@@ -17,6 +17,15 @@ export const erasureErrorCodes = [
   'ERASURE_JOB_NOT_FOUND',
   'ERASURE_JOB_NOT_RUNNABLE',
   'ERASURE_JOB_NOT_FINISHED',
+  // Refused before anything is written (resolve-targets.ts): a verdict only on positive evidence.
+  'ERASURE_TARGET_MISSING',
+  'ERASURE_TARGET_IS_LINK',
+  'ERASURE_TARGET_EMPTY',
+  'ERASURE_TARGET_IS_MOUNT_POINT',
+  // `fieldguard erase --certificate`: checked before erasing; a stored certificate is never lost.
+  'ERASURE_CERTIFICATE_PATH_UNWRITABLE',
+  'ERASURE_CERTIFICATE_NOT_SAVED',
+  'ERASURE_CERTIFICATE_NOT_FOUND',
 ] as const;
 
 export const erasureMethods = ['random-verify', 'zeros-verify', 'three-pass'] as const;

@@ -2,7 +2,9 @@
  * The `erasure.*` channels. Targets are opaque handles this module issues after a native
  * dialog, or after checking that a mount point is a removable volume the OS lists — a
  * compromised renderer cannot name a path to erase (DESIGN.md "IPC"). Starting a job needs
- * the confirmation the screen asks for: the number of files about to be erased.
+ * the confirmation the screen asks for: the number of files about to be erased. What the dialog
+ * returns is resolved as `fieldguard erase` resolves its arguments (resolve-targets.ts): a link,
+ * a missing or empty folder, or a mount point is refused with its code as soon as it is picked.
  */
 import { randomUUID } from 'node:crypto';
 import { lstat, readdir } from 'node:fs/promises';
@@ -23,6 +25,7 @@ import { issueErasureCertificate, type CryptoErasedItem } from './erasure-certif
 import { erasureEvidence, type MediaInfo } from './erasure-evidence';
 import { getJob, listJobItems } from './erasure-journal';
 import { auditErasureEnd, auditErasureStart, planAndAuditErasure, type ErasureRunner } from './erasure-workflow';
+import { resolveTargets } from './resolve-targets';
 import { findInterruptedJobs, summarize } from './run-erasure-job';
 
 type ErasureChannel = Extract<keyof Handlers, `erasure.${string}`>;
@@ -115,9 +118,10 @@ export function createErasureHandlers(ports: ErasurePorts): Pick<Handlers, Erasu
     'erasure.addTargets': async ({ pick }) => {
       const chosen = await ports.dialogs.pickImportSources(pick);
       if (!chosen || chosen.length === 0) return list();
-      const groups = pick === 'folder' ? chosen.map((p) => [p]) : [chosen];
-      for (const paths of groups) {
-        const [first = ''] = paths;
+      const picked = pick === 'folder' ? chosen.map((p) => [p]) : [chosen];
+      // Every pick resolved before any is added, so a refused one adds nothing; only its code reaches the screen and the log.
+      const groups = await Promise.all(picked.map(async (paths) => ({ first: paths[0] ?? '', paths: (await resolveTargets(paths)).map((t) => t.path) })));
+      for (const { first, paths } of groups) {
         const { files, bytes } = await countTree(paths);
         const label = paths.length === 1 ? first : `${path.dirname(first)}（${paths.length}）`;
         const id = randomUUID();

@@ -2,7 +2,9 @@
  * One erasure, from plan to evidence, the same for the Erasure screen and `fieldguard erase`:
  * plan and audit the start, run the job in a worker thread, then build the evidence and audit
  * the end. The caller adds what only it knows (the screen's confirmation and vault items, the
- * CLI's output) around these steps.
+ * CLI's output) around these steps. Files and folders are resolved again right before they
+ * are planned (resolve-targets.ts): what was checked when it was chosen may since have been
+ * replaced by a link or emptied, and nothing is planned or audited for a refused target.
  */
 import type { SiteDetails } from '../../shared/erasure';
 import { databasePath, type VaultSession } from '../vault/vault-session';
@@ -10,6 +12,7 @@ import { planVolumeErasure } from './erase-removable-volume';
 import { erasureEvidence, type ErasureEvidence, type MediaInfo } from './erasure-evidence';
 import type { ErasureMethod } from './erasure-methods';
 import { planErasure } from './plan-erasure';
+import { resolveTargets } from './resolve-targets';
 import { runErasureJobInWorker } from './run-erasure-in-worker';
 import type { ErasureRunSummary, RunOptions } from './run-erasure-job';
 
@@ -32,7 +35,7 @@ export async function planAndAuditErasure(
   const erasureJobId =
     'volume' in targets
       ? await planVolumeErasure(session.db, targets.volume, { method: options.method, siteReference })
-      : await planErasure(session.db, { targets: targets.paths, method: options.method, siteReference });
+      : await planErasure(session.db, { targets: (await resolveTargets(targets.paths)).map((t) => t.path), method: options.method, siteReference });
   auditErasureStart(session, erasureJobId, { method: options.method, targets: 'volume' in targets ? 1 : targets.paths.length, files: options.files, site: options.site });
   return erasureJobId;
 }
