@@ -24,7 +24,7 @@ beforeAll(async () => {
   migrate(db, migrations.filter((m) => m.version < 10));
   db.exec(`INSERT INTO engineer_certificates VALUES ('${'a'.repeat(64)}', '${'b'.repeat(64)}', x'00', '山田 太郎', '東都メディカル', 'E-20417', 't', 't', 't');`);
   db.prepare('INSERT INTO certificates VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run('c1', 'E-20417-ER-2026-000001', 'erasure', '2026-04-01T00:00:00.000Z', '消去', 'Erasure', 'a'.repeat(64), 'c'.repeat(64), '{"x":1}', PDF, 't');
-  migrate(db);
+  migrate(db, migrations.filter((m) => m.version <= 10));
 });
 afterAll(async () => {
   db.close();

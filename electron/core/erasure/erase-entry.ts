@@ -1,16 +1,24 @@
 /**
  * Erases one planned entry and records each step in the journal (10-1):
  *
- * - a file: identity re-checked (same device:inode as planned, still a regular file, no hard
- *   link outside the job), made writable if read-only, overwritten in place over its whole
- *   allocated size by every pass, flushed, read back and compared; then renamed to a random
- *   name, truncated to zero, removed, and its folder flushed;
- * - a link (symbolic link, junction, reparse point): renamed and removed itself, its target never touched;
+ * - a file: identity re-checked (same device:inode as planned, still a regular file, every
+ *   name it has still one of the job's), made writable if read-only, hashed (SHA-256 before
+ *   erasure, journaled before the first write), overwritten in place over its whole allocated
+ *   size by every pass, flushed, read back and compared; then renamed to a random name,
+ *   truncated to zero, removed, and its folder flushed;
+ * - another name of a file already erased through its first name (a hard link inside the
+ *   job): its content is not hashed or overwritten again — that would record the emptied
+ *   file as "before erasure" — only the name is taken out (issue 14);
+ * - a link (symbolic link, junction, reparse point): renamed and removed itself, its target
+ *   never followed nor touched;
  * - a folder: renamed and removed once empty, after everything in it.
  *
  * The journal is updated only after a step is durable, and a resumed entry continues from
  * what the journal says: 'pending' or 'overwritten' is overwritten again from the start (under
- * the new run's key), 'verified' only needs removing — and if it is already gone, it was.
+ * the new run's key) and keeps the SHA-256 recorded before the interrupted run's first write;
+ * 'verified' only needs removing — and if it is already gone, it was. A file written to with
+ * no SHA-256 recorded (an earlier version's journal) is never hashed now: what it held before
+ * erasure is recorded as unknown, not as whatever the overwrite left.
  */
 import type { BigIntStats } from 'node:fs';
 import { open, readdir, rename, rmdir, statfs, unlink, type FileHandle } from 'node:fs/promises';
@@ -18,12 +26,12 @@ import { constants } from 'node:fs';
 import path from 'node:path';
 import type { VaultDatabase } from '../../db/open-vault-database';
 import { passPatterns, type ErasureMethod } from './erasure-methods';
-import { exceptionFromError, type ExceptionCode, type Observation } from './erasure-exceptions';
-import { timestamp, updateItem, type ErasureItem, type ItemChanges } from './erasure-journal';
+import { exceptionFromError, type ExceptionCode } from './erasure-exceptions';
+import { contentErased, namesOfFile, timestamp, touchedContent, updateItem, type ErasureItem, type ItemChanges, type ItemObservation } from './erasure-journal';
 import { anonymousName, fileIdOf, lstatOrNull, renameIfFree, syncDirectory } from './directory-entry';
 import { O_NOFOLLOW, openForInspection, openForOverwrite } from './direct-io';
 import { overwriteAndVerify, type IoBuffers, type OverwritePhase } from './overwrite-file';
-import { hashOpenFile } from '../files/hash-file';
+import { hashOpenFile, type FileDigest } from '../files/hash-file';
 import { fillFreeSpace } from './free-space-fill';
 
 /** What one run of a job shares with each entry it erases. */
@@ -81,17 +89,35 @@ function isSame(stats: BigIntStats | null, item: ErasureItem): stats is BigIntSt
   return stats !== null && fileIdOf(stats) === item.fileId;
 }
 
-/** How many of the job's entries still name this file (they are erased one after another). */
-function namesInJob(db: VaultDatabase, jobId: string, fileId: string): number {
-  const row = db.prepare("SELECT count(*) AS n FROM erasure_items WHERE job_id = ? AND file_id = ? AND kind = 'file' AND state <> 'removed'").get(jobId, fileId) as { n: number };
-  return row.n;
-}
-
-function checkRegularFile(run: EntryRun, item: ErasureItem, stats: BigIntStats | null): asserts stats is BigIntStats {
+function checkRegularFile(item: ErasureItem, stats: BigIntStats | null): asserts stats is BigIntStats {
   if (stats === null) throw new EntryException('VANISHED');
   if (stats.isSymbolicLink() || !isSame(stats, item)) throw new EntryException('CHANGED_SINCE_PLAN');
   if (!stats.isFile()) throw new EntryException('NOT_A_REGULAR_FILE');
-  if (stats.nlink > 1n && Number(stats.nlink) > namesInJob(run.db, run.jobId, item.fileId ?? '')) throw new EntryException('HARD_LINKED');
+}
+
+/**
+ * How many of the job's names of this file still name it where they were planned. Counted on
+ * the file system, not from the plan: a name of ours moved out of the job since is a name
+ * outside it now.
+ */
+async function namesStillInJob(run: EntryRun, item: ErasureItem): Promise<number> {
+  let count = 0;
+  for (const name of namesOfFile(run.db, run.jobId, item.fileId ?? '')) {
+    if (name.state !== 'removed' && isSame(await lstatOrNull(name.path), item)) count += 1;
+  }
+  return count;
+}
+
+/**
+ * A file may be overwritten only if every name it has is one the job removes; otherwise the
+ * overwrite would destroy a file the engineer did not choose (a hard link made or moved
+ * elsewhere since planning). The link count found is journaled for the certificate.
+ */
+async function checkNoNameOutside(run: EntryRun, item: ErasureItem, stats: BigIntStats, journal: (changes: ItemChanges) => void): Promise<void> {
+  if (stats.nlink <= 1n) return;
+  if (Number(stats.nlink) <= (await namesStillInJob(run, item))) return;
+  journal({ linkCount: Number(stats.nlink) });
+  throw new EntryException('HARD_LINKED');
 }
 
 /** A read-only file is made writable through a descriptor (fchmod), never through a path a link could redirect. */
@@ -111,7 +137,7 @@ async function makeWritable(item: ErasureItem, stats: BigIntStats): Promise<void
  * page cache on a descriptor whose device:inode is the planned one. Recorded before the first
  * write, so a resumed run never hashes the pattern instead.
  */
-async function hashBeforeErasure(run: EntryRun, item: ErasureItem): Promise<string> {
+async function hashBeforeErasure(run: EntryRun, item: ErasureItem): Promise<FileDigest> {
   let handle: FileHandle;
   try {
     handle = await openForInspection(item.path);
@@ -123,8 +149,7 @@ async function hashBeforeErasure(run: EntryRun, item: ErasureItem): Promise<stri
   try {
     const opened = await handle.stat({ bigint: true });
     if (!isSame(opened, item) || !opened.isFile()) throw new EntryException('CHANGED_SINCE_PLAN');
-    const digest = await hashOpenFile(handle, { signal: run.signal, onProgress: progressOf((bytes) => run.onBytes(bytes, 'hash', 0)) });
-    return digest.sha256;
+    return await hashOpenFile(handle, { signal: run.signal, onProgress: progressOf((bytes) => run.onBytes(bytes, 'hash', 0)) });
   } finally {
     await handle.close();
   }
@@ -156,29 +181,65 @@ async function removeOverwritten(handle: FileHandle | null, renamedPath: string,
   await syncDirectory(path.dirname(renamedPath));
 }
 
+/**
+ * Whether an earlier run may have written to this file: it began an overwrite (the SHA-256
+ * before erasure and the start are journaled together, just before the first write) or
+ * recorded a pass or bytes.
+ */
+function mayHaveBeenWritten(item: ErasureItem): boolean {
+  return item.startedAt !== null || item.state === 'overwritten' || item.passesDone > 0 || item.bytesWritten > 0 || item.observations.includes('partially-overwritten');
+}
+
+/**
+ * The SHA-256 of the content before erasure, journaled — with the size hashed and the start —
+ * before the first write, so that a resumed run keeps it rather than hashing what an
+ * interrupted overwrite left. Where an earlier run wrote without recording one, what the file
+ * held before is unknown, and the journal says exactly that.
+ */
+async function recordContentBefore(
+  run: EntryRun,
+  item: ErasureItem,
+  startedAt: string,
+  observations: Set<ItemObservation>,
+  journal: (changes: ItemChanges) => void,
+): Promise<void> {
+  if (item.sha256Before !== null || observations.has('sha256-before-unknown')) return;
+  if (mayHaveBeenWritten(item)) {
+    observations.add('sha256-before-unknown');
+    journal({ observations: [...observations] });
+    return;
+  }
+  const digest = await hashBeforeErasure(run, item);
+  journal({ sha256Before: digest.sha256, size: digest.bytes, startedAt });
+}
+
 async function eraseFile(run: EntryRun, item: ErasureItem, journal: (changes: ItemChanges) => void): Promise<void> {
   const directory = path.dirname(item.path);
   if (item.state === 'verified') return finishVerifiedFile(item, journal);
-  const observations = new Set<Observation>(item.observations);
-  if (item.state === 'overwritten' || item.passesDone > 0 || item.bytesWritten > 0) observations.add('rewritten-after-interruption');
+  const observations = new Set<ItemObservation>(item.observations);
+  if (mayHaveBeenWritten(item)) observations.add('rewritten-after-interruption');
   observations.delete('partially-overwritten');
 
   let stats = await lstatOrNull(item.path);
-  checkRegularFile(run, item, stats);
+  checkRegularFile(item, stats);
+  await checkNoNameOutside(run, item, stats, journal);
   if ((stats.mode & 0o200n) === 0n) {
     await makeWritable(item, stats);
     observations.add('made-writable');
     // Recorded at once: a crash before the first pass must not lose that the mode was changed.
     journal({ observations: [...observations] });
   }
-  if (item.sha256Before === null) journal({ sha256Before: await hashBeforeErasure(run, item) });
+  // The first run's start, kept by every resumption.
+  const startedAt = item.startedAt ?? timestamp();
+  await recordContentBefore(run, item, startedAt, observations, journal);
   const { handle } = await openForOverwrite(item.path);
   let closed = false;
   let written = 0;
-  const startedAt = timestamp();
   try {
     stats = await handle.stat({ bigint: true });
-    checkRegularFile(run, item, stats);
+    checkRegularFile(item, stats);
+    // Checked again on the descriptor about to be written: a name made elsewhere since the first check.
+    await checkNoNameOutside(run, item, stats, journal);
     const length = overwriteLength(stats, await run.blockBytes(directory));
     if (Number(stats.blocks ?? 0n) * 512 < Number(stats.size)) observations.add('sparse-filled');
     const passes = passPatterns(run.method).length;
@@ -239,8 +300,32 @@ async function finishVerifiedFile(item: ErasureItem, journal: (changes: ItemChan
 }
 
 /**
- * A link or a folder has no content of its own to overwrite; its name is taken out the same
- * way as a file's. A folder must be empty: whatever could not be erased inside keeps it.
+ * A later name of a file with several names in the job (hard links). Once the file's content
+ * was overwritten and verified through the name that holds its record, this name is only
+ * taken out, like a link: hashing it now would record the emptied file as "before erasure",
+ * and overwriting it again would count the same bytes twice. If that name's erasure failed,
+ * this name keeps the data and is an exception for the same reason. Only when no earlier name
+ * reached the content at all (it vanished or was replaced before the run came to it) is the
+ * file erased through this name.
+ */
+async function eraseOtherName(run: EntryRun, item: ErasureItem, journal: (changes: ItemChanges) => void): Promise<void> {
+  const holder = namesOfFile(run.db, run.jobId, item.fileId ?? '').find((name) => name.seq < item.seq && touchedContent(name));
+  if (!holder) return eraseFile(run, item, journal);
+  if (!contentErased(holder, passPatterns(run.method).length)) throw new EntryException(holder.exceptionCode ?? 'CHANGED_SINCE_PLAN');
+  await removeNamedEntry(item, journal);
+}
+
+/** Whether `stats` is still the kind of entry that was planned (not followed: lstat). */
+function isPlannedKind(item: ErasureItem, stats: BigIntStats): boolean {
+  if (item.kind === 'folder') return stats.isDirectory();
+  if (item.kind === 'file') return stats.isFile();
+  return stats.isSymbolicLink();
+}
+
+/**
+ * A link, a folder, or another name of an erased file has no content of its own to overwrite;
+ * its name is taken out the same way as a file's. A folder must be empty: whatever could not
+ * be erased inside keeps it.
  */
 async function removeNamedEntry(item: ErasureItem, journal: (changes: ItemChanges) => void): Promise<void> {
   const directory = path.dirname(item.path);
@@ -260,8 +345,7 @@ async function removeNamedEntry(item: ErasureItem, journal: (changes: ItemChange
     journal({ state: 'removed', startedAt, finishedAt: timestamp() });
     return;
   }
-  const wantedKind = item.kind === 'folder' ? current.isDirectory() : current.isSymbolicLink();
-  if (!wantedKind || !isSame(current, item)) throw new EntryException('CHANGED_SINCE_PLAN');
+  if (!isPlannedKind(item, current) || !isSame(current, item)) throw new EntryException('CHANGED_SINCE_PLAN');
   if (item.kind === 'folder' && (await readdir(item.path)).length > 0) throw new EntryException('NOT_EMPTY');
   const renamedTo = await anonymousName(directory, path.basename(item.path));
   journal({ renamedTo, startedAt });
@@ -285,7 +369,7 @@ async function removeNamedEntry(item: ErasureItem, journal: (changes: ItemChange
 export async function eraseEntry(run: EntryRun, item: ErasureItem): Promise<void> {
   const journal = (changes: ItemChanges) => updateItem(run.db, run.jobId, item.seq, changes);
   try {
-    if (item.kind === 'file') await eraseFile(run, item, journal);
+    if (item.kind === 'file') await (item.otherNameOf === null ? eraseFile(run, item, journal) : eraseOtherName(run, item, journal));
     else if (item.kind === 'free-space') await fillFreeSpace(run, item);
     else await removeNamedEntry(item, journal);
   } catch (error) {

@@ -5,6 +5,12 @@
  * words, and never more: file-level overwriting is Clear and partial sanitization, and every
  * residual risk the evidence lists is printed. File names are masked on the page (they may
  * hold patient names); the full list with SHA-256 before erasure is in the signed evidence.
+ *
+ * Issue 14: the page also says what is easy to get wrong about links — a file with several
+ * names (hard links) is listed once with all its names and the bytes actually written to it;
+ * a file with a name outside the job is an exception, with its reason in Japanese first; each
+ * symbolic link is listed with where it pointed and that only the link was removed; and a file
+ * whose SHA-256 before erasure could not be known says 不明（消去中に中断）.
  */
 import { createHash } from 'node:crypto';
 import { formatBytes } from '../../shared/format-bytes';
@@ -14,7 +20,7 @@ import type { JsonObject } from '../certificates/canonical-json';
 import { performerText, type CertificateDocument, type CertificateSection } from '../certificates/certificate-document';
 import { issueVaultCertificate } from '../certificates/issue-vault-certificate';
 import type { VaultSession } from '../vault/vault-session';
-import type { ErasureEvidence } from './erasure-evidence';
+import { SHA256_BEFORE_UNKNOWN, type ErasureEvidence, type EvidenceItem, type HardLinkedFile } from './erasure-evidence';
 
 const STATUS = {
   erased: { ja: '消去完了', en: 'Erased' },
@@ -41,6 +47,46 @@ function maskPath(path: string): string {
   const parts = path.split(/[\\/]/);
   const name = parts.pop() ?? '';
   return [...parts, maskFileName(name)].join(path.includes('\\') ? '\\' : '/');
+}
+
+/** A path's separator as it was recorded: Windows paths use backslashes. */
+function separatorOf(path: string): '\\' | '/' {
+  return path.includes('\\') ? '\\' : '/';
+}
+
+/**
+ * An entry's path on the page: its target as the targets table shows it, and below it every
+ * folder and name masked as well — a folder inside a target may be named after the patient
+ * too. A path outside every target (where a link pointed) is masked like a target.
+ */
+function maskEntryPath(entry: string, targets: readonly string[]): string {
+  const separator = separatorOf(entry);
+  const target = targets.find((t) => entry === t || entry.startsWith(t.endsWith(separator) ? t : `${t}${separator}`));
+  if (target === undefined) return maskPath(entry);
+  const below = entry.slice(target.length).split(/[\\/]/).filter(Boolean);
+  return [maskPath(target).replace(/[\\/]$/, ''), ...below.map(maskFileName)].join(separator);
+}
+
+/** Where a link pointed, masked: an absolute target like any path, a relative one name by name ('.' and '..' kept). */
+function maskLinkTarget(target: string | null, targets: readonly string[]): string {
+  if (target === null) return '記録なし / not recorded';
+  if (/^([A-Za-z]:)?[\\/]/.test(target)) return maskEntryPath(target, targets);
+  return target
+    .split(/[\\/]/)
+    .map((part) => (part === '' || part === '.' || part === '..' ? part : maskFileName(part)))
+    .join(separatorOf(target));
+}
+
+/** Long lists stop after this many rows on the page; the signed evidence has every one. */
+const MAX_TABLE_ROWS = 100;
+
+function capped(rows: readonly (readonly string[])[], width: number): string[][] {
+  const shown = rows.slice(0, MAX_TABLE_ROWS).map((row) => [...row]);
+  if (rows.length > MAX_TABLE_ROWS) {
+    const more = `他 ${rows.length - MAX_TABLE_ROWS} 件（evidence.json に記載）/ ${rows.length - MAX_TABLE_ROWS} more in evidence.json`;
+    shown.push([more, ...Array.from({ length: width - 1 }, () => '')]);
+  }
+  return shown;
 }
 
 /** A vault file destroyed by cryptographic erase: what the certificate records of it. */
@@ -182,17 +228,107 @@ function fileErasureSections(evidence: ErasureEvidence, when: (iso: string | nul
       en: 'File names are masked as they may contain patient names; the full list with SHA-256 before erasure is in the signed attachment (evidence.json).',
     },
   });
+  const targets = evidence.targets.map((t) => t.path);
+  const masked = (paths: readonly string[]) => paths.map((p) => maskEntryPath(p, targets)).join('\n');
   if (evidence.exceptions.length > 0) {
     sections.push({
       heading: { ja: '例外（消去されていない項目）', en: 'Exceptions (not erased)' },
       table: {
         columns: [{ ja: '番号', en: '#' }, { ja: '項目', en: 'Item' }, { ja: '理由', en: 'Reason' }],
-        rows: evidence.exceptions.map((e) => [String(e.seq), maskPath(e.path), `${e.code}: ${e.description}`]),
+        rows: capped(
+          evidence.exceptions.map((e) => [String(e.seq), masked(e.names), `${e.code}: ${e.descriptionJa}\n${e.description}`]),
+          3,
+        ),
         widths: [0.8, 4, 5],
       },
     });
   }
+  if (evidence.hardLinks.length > 0) sections.push(hardLinkSection(evidence.hardLinks, masked));
+  const links = evidence.items.filter((i) => i.kind === 'link');
+  if (links.length > 0) sections.push(symbolicLinkSection(links, targets, masked));
+  const unknown = evidence.items.filter((i) => i.kind === 'file' && i.sameFileAs === null && i.observations.includes('sha256-before-unknown'));
+  if (unknown.length > 0) sections.push(unknownHashSection(unknown, masked));
   return sections;
+}
+
+const FILE_RESULT: Record<HardLinkedFile['outcome'], string> = {
+  erased: '消去済み（内容を 1 回上書き・検証し、すべての名前を削除）/ erased: content overwritten and verified once, every name removed',
+  removed: '削除済み / removed',
+  exception: '例外：消去していません / exception: not erased',
+  'not-erased': '消去していません / not erased',
+};
+
+/** Files with several names: each once, its names together, the bytes written to it once. */
+function hardLinkSection(files: readonly HardLinkedFile[], masked: (paths: readonly string[]) => string): CertificateSection {
+  return {
+    heading: { ja: '複数の名前を持つファイル（ハードリンク）', en: 'Files with several names (hard links)' },
+    table: {
+      columns: [
+        { ja: '名前（伏せ字）', en: 'Names (masked)' },
+        { ja: '対象内 / 全体の名前の数', en: 'Names in job / in all' },
+        { ja: '書き込み', en: 'Bytes written' },
+        { ja: '結果', en: 'Result' },
+      ],
+      rows: capped(
+        files.map((f) => [masked(f.names), `${f.names.length} / ${f.linkCount ?? '不明 unknown'}`, formatBytes(f.bytesWritten, 'ja'), FILE_RESULT[f.outcome]]),
+        4,
+      ),
+      widths: [4, 1.4, 1.3, 3],
+    },
+    note: {
+      ja: '同じファイルに付いた複数の名前は 1 つのファイルとして扱い、内容を 1 回だけ上書き・検証してから、すべての名前を削除しました。消去対象の外にも名前があるファイルは、対象外のファイルを壊さないよう消去していません（例外）。',
+      en: 'The names of one file were treated as one file: its content was overwritten and verified once, then every name removed. A file that also has a name outside the job was not erased (an exception), so as not to destroy a file outside it.',
+    },
+  };
+}
+
+const LINK_ACTION: Record<EvidenceItem['outcome'], string> = {
+  removed: 'リンクのみ削除（リンク先はたどらず、変更なし）/ link removed; not followed, target unchanged',
+  erased: 'リンクのみ削除（リンク先はたどらず、変更なし）/ link removed; not followed, target unchanged',
+  exception: '例外：削除していません / exception: not removed',
+  'not-erased': '削除していません / not removed',
+};
+
+/** Symbolic links: where each pointed, and that only the link itself was removed. */
+function symbolicLinkSection(links: readonly EvidenceItem[], targets: readonly string[], masked: (paths: readonly string[]) => string): CertificateSection {
+  return {
+    heading: { ja: 'シンボリックリンク', en: 'Symbolic links' },
+    table: {
+      columns: [
+        { ja: 'リンク（伏せ字）', en: 'Link (masked)' },
+        { ja: 'リンク先（伏せ字）', en: 'Pointed to (masked)' },
+        { ja: '処置', en: 'Action' },
+      ],
+      rows: capped(
+        links.map((l) => [masked([l.path]), maskLinkTarget(l.linkTarget, targets), l.exceptionCode ? `${LINK_ACTION.exception}（${l.exceptionCode}）` : LINK_ACTION[l.outcome]]),
+        3,
+      ),
+      widths: [3.5, 3.5, 3],
+    },
+    note: {
+      ja: 'シンボリックリンクはたどらず、リンクそのものだけを削除しました。リンク先のファイルやフォルダーは消去の対象ではなく、変更していません。',
+      en: 'Symbolic links were not followed: only each link itself was removed; what it pointed to was not part of the job and was not changed.',
+    },
+  };
+}
+
+/** Files written to before their SHA-256 before erasure was recorded: unknown, never a hash of the overwrite. */
+function unknownHashSection(items: readonly EvidenceItem[], masked: (paths: readonly string[]) => string): CertificateSection {
+  return {
+    heading: { ja: '消去前の SHA-256 が不明な項目', en: 'Items whose SHA-256 before erasure is unknown' },
+    table: {
+      columns: [{ ja: '番号', en: '#' }, { ja: '項目', en: 'Item' }, { ja: '消去前の SHA-256', en: 'SHA-256 before erasure' }],
+      rows: capped(
+        items.map((i) => [String(i.seq), masked(i.names), `${SHA256_BEFORE_UNKNOWN.ja} / ${SHA256_BEFORE_UNKNOWN.en}`]),
+        3,
+      ),
+      widths: [0.8, 4, 5],
+    },
+    note: {
+      ja: '消去が中断される前に上書きが始まっていて、消去前の SHA-256 が記録されていなかったファイルです。上書き後の内容から求めた値は、消去前の値として記載しません。',
+      en: 'These files had been written to before their SHA-256 before erasure was recorded (the erasure was interrupted). A hash of what the overwrite left is never given as the SHA-256 before erasure.',
+    },
+  };
 }
 
 /** Issues, signs and stores the certificate of a finished erasure job; returns its id and number. */

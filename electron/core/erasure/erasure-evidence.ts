@@ -5,11 +5,18 @@
  * with their codes, and the residual risks stated plainly. Nothing is reported erased that was
  * not overwritten by every pass AND read back in full — the rule is applied here, from the
  * journal's numbers, not taken from its state alone.
+ *
+ * Issue 14 ("erasure evidence that is always true"): nothing here may be wrong in the unsafe
+ * direction. A file with several names in the job (hard links) is one file: listed once, as
+ * its device and inode with all its names, with its content's SHA-256 and bytes from the one
+ * name it was overwritten through; every name says it is that file. A file with a name outside
+ * the job was not erased and says why, in Japanese and English. A link says where it pointed.
+ * A file written to before its SHA-256 was recorded says the hash is unknown.
  */
 import type { VaultDatabase } from '../../db/open-vault-database';
 import { describePasses, passPatterns, type ErasureMethod } from './erasure-methods';
-import { ErasureError, exceptionDescriptions, type ExceptionCode, type Observation } from './erasure-exceptions';
-import { getJob, listJobItems, type ErasureItem, type ErasureScope, type ItemKind, type ItemState } from './erasure-journal';
+import { ErasureError, exceptionDescriptions, type ExceptionCode } from './erasure-exceptions';
+import { contentErased, contentHolder, getJob, listJobItems, type ErasureItem, type ErasureScope, type ItemKind, type ItemObservation, type ItemState } from './erasure-journal';
 import type { ReadBack } from './direct-io';
 
 export const ERASURE_EVIDENCE_SCHEMA = 'fieldguard/erasure-evidence/1';
@@ -32,6 +39,26 @@ export interface MediaInfo {
 
 export type ItemOutcome = 'erased' | 'removed' | 'exception' | 'not-erased';
 
+/** The exceptions' reasons in Japanese, for the site: the certificate prints them first. */
+export const exceptionDescriptionsJa: Record<ExceptionCode, string> = {
+  HARD_LINKED: 'このファイルには消去対象の外に別の名前（ハードリンク）があるため、内容を上書きすると対象外のファイルも壊れます。消去していません。',
+  NOT_A_REGULAR_FILE: 'デバイス・FIFO・ソケットで、データを持つファイルではありません。変更していません。',
+  VANISHED: '上書きする前にファイルがなくなりました。この作業では消去していません。',
+  UNREADABLE: '消去前の SHA-256 を記録するための読み取りができませんでした。変更していません。',
+  PERMISSION_DENIED: 'OS が開くこと・削除することを拒否しました（権限、または変更不可の属性）。',
+  LOCKED: '他のプログラムが開いている、またはロックしていました。',
+  CHANGED_SINCE_PLAN: '計画時とは別のファイル（またはリンク）になっていました。変更していません。',
+  VERIFY_MISMATCH: '読み戻した内容が書き込んだ内容と一致しませんでした。調査のためファイルを残しています。',
+  NOT_EMPTY: 'フォルダーの中に消去されなかった項目が残っています。',
+  OTHER_FILE_SYSTEM: '別のファイルシステムがマウントされています。中には入っていません。',
+  READ_ONLY_FILE_SYSTEM: 'ファイルシステムが読み取り専用でマウントされています。',
+  NO_SPACE: 'スパースファイルを埋める途中で装置の空き容量がなくなりました。',
+  IO_ERROR: '装置が入出力エラーを報告しました。',
+};
+
+/** What the evidence and the certificate say where the SHA-256 before erasure is unknown. */
+export const SHA256_BEFORE_UNKNOWN = { ja: '不明（消去中に中断）', en: 'unknown (the erasure was interrupted before it was recorded)' } as const;
+
 export interface EvidenceItem {
   readonly seq: number;
   readonly path: string;
@@ -45,9 +72,58 @@ export interface EvidenceItem {
   readonly bytesVerified: number;
   readonly readBack: ReadBack | null;
   readonly exceptionCode: ExceptionCode | null;
-  readonly observations: readonly Observation[];
+  readonly observations: readonly ItemObservation[];
   readonly startedAt: string | null;
   readonly finishedAt: string | null;
+  /** device:inode when planned (files, links and folders). */
+  readonly fileId: string | null;
+  /** Every name this file has in the job (hard links), in job order; for anything else its own path. */
+  readonly names: readonly string[];
+  /**
+   * For a name of a file whose content was overwritten through another of its names: that
+   * name's seq. This name's own bytes are what was written through it (none); its SHA-256
+   * before erasure and outcome are the file's.
+   */
+  readonly sameFileAs: number | null;
+  /** A file's number of names (st_nlink) when planned or when the run refused it; null if not recorded. */
+  readonly linkCount: number | null;
+  /** Where a link pointed (read from the link, never followed); null for other kinds or if not recorded. */
+  readonly linkTarget: string | null;
+}
+
+/** One file with more than one name: in the job, or with names outside it (then not erased). */
+export interface HardLinkedFile {
+  readonly fileId: string;
+  readonly device: string;
+  readonly inode: string;
+  /** Its names when planned or refused (st_nlink); null if not recorded. */
+  readonly linkCount: number | null;
+  readonly names: readonly string[];
+  readonly seqs: readonly number[];
+  /** How many of its names lie outside the job (null if the link count was not recorded). */
+  readonly namesOutsideJob: number | null;
+  readonly size: number;
+  readonly sha256Before: string | null;
+  readonly passes: number;
+  /** Bytes written to this file through all its names: once, not once per name. */
+  readonly bytesWritten: number;
+  readonly bytesVerified: number;
+  readonly readBack: ReadBack | null;
+  /** Erased: its content overwritten and verified, and every one of its names removed. */
+  readonly outcome: ItemOutcome;
+  readonly exceptionCode: ExceptionCode | null;
+}
+
+export interface EvidenceException {
+  readonly seq: number;
+  readonly path: string;
+  readonly kind: ItemKind;
+  readonly code: ExceptionCode;
+  readonly description: string;
+  readonly descriptionJa: string;
+  /** The names this exception is about: a file's names in the job that it kept, or the entry's own path. */
+  readonly names: readonly string[];
+  readonly linkCount: number | null;
 }
 
 export interface TargetSummary {
@@ -87,9 +163,13 @@ export interface ErasureEvidence {
   readonly runs: number;
   readonly targets: readonly TargetSummary[];
   readonly items: readonly EvidenceItem[];
-  readonly exceptions: ReadonlyArray<{ readonly seq: number; readonly path: string; readonly kind: ItemKind; readonly code: ExceptionCode; readonly description: string }>;
+  /** Files with several names (hard links), each once with all its names in the job. */
+  readonly hardLinks: readonly HardLinkedFile[];
+  /** One per entry and reason: a file's names kept for the same reason are one exception. */
+  readonly exceptions: readonly EvidenceException[];
   readonly freeSpace: { readonly bytesWritten: number; readonly bytesVerified: number; readonly outcome: ItemOutcome; readonly readBack: ReadBack | null } | null;
   readonly totals: {
+    /** Files, each counted once however many names it had in the job. */
     readonly files: number;
     readonly filesErased: number;
     readonly bytesErased: number;
@@ -104,13 +184,96 @@ export interface ErasureEvidence {
   readonly notes: readonly string[];
 }
 
-/** Erased means: every pass written over the whole length, that length read back and matched, and the entry gone. */
-function outcomeOf(item: ErasureItem, passes: number): ItemOutcome {
+/**
+ * Erased means: every pass written over the whole length, that length read back and matched,
+ * and the entry gone. For a name of a file with several names, the content is the file's:
+ * recorded on `holder`, the name it was overwritten through.
+ */
+function outcomeOf(item: ErasureItem, holder: ErasureItem, passes: number): ItemOutcome {
   if (item.state === 'exception') return 'exception';
   if (item.state !== 'removed') return 'not-erased';
   if (item.kind === 'link' || item.kind === 'folder') return 'removed';
-  const fullyWritten = item.passesDone === passes && item.bytesWritten === item.bytesVerified * passes;
-  return fullyWritten && item.readBack !== null ? 'erased' : 'not-erased';
+  return contentErased(holder, passes) ? 'erased' : 'not-erased';
+}
+
+/** An entry as the engineer thinks of it: a file once with all its names in the job, anything else on its own. */
+interface Entry {
+  readonly kind: ItemKind;
+  readonly names: readonly ErasureItem[];
+  /** The name whose row records the content (for anything but a file: the one row). */
+  readonly holder: ErasureItem;
+}
+
+function entriesOf(rows: readonly ErasureItem[]): Entry[] {
+  const files = new Map<number, ErasureItem[]>();
+  const entries: Array<{ kind: ItemKind; names: ErasureItem[] }> = [];
+  for (const row of rows) {
+    const first = row.otherNameOf;
+    const names = first === null ? null : files.get(first);
+    if (names) {
+      names.push(row);
+      continue;
+    }
+    const entry = { kind: row.kind, names: [row] };
+    if (row.kind === 'file') files.set(row.seq, entry.names);
+    entries.push(entry);
+  }
+  return entries.map((entry) => ({ ...entry, holder: contentHolder(entry.names) ?? (entry.names[0] as ErasureItem) }));
+}
+
+/** A file's outcome: erased only if its content was and every one of its names is gone. */
+function fileOutcome(entry: Entry, outcomes: ReadonlyMap<number, ItemOutcome>): ItemOutcome {
+  const mine = entry.names.map((name) => outcomes.get(name.seq));
+  if (mine.includes('exception')) return 'exception';
+  return mine.every((outcome) => outcome === 'erased') ? 'erased' : 'not-erased';
+}
+
+function linkCountOf(entry: Entry): number | null {
+  const counts = entry.names.map((name) => name.linkCount).filter((count): count is number => count !== null);
+  return counts.length > 0 ? Math.max(...counts) : null;
+}
+
+function hardLinkedFile(entry: Entry, outcome: ItemOutcome): HardLinkedFile | null {
+  const linkCount = linkCountOf(entry);
+  const fileId = entry.holder.fileId;
+  if (fileId === null || (entry.names.length < 2 && (linkCount ?? 1) < 2)) return null;
+  const [device = '', inode = ''] = fileId.split(':');
+  return {
+    fileId,
+    device,
+    inode,
+    linkCount,
+    names: entry.names.map((name) => name.path),
+    seqs: entry.names.map((name) => name.seq),
+    namesOutsideJob: linkCount === null ? null : Math.max(0, linkCount - entry.names.length),
+    size: entry.holder.size,
+    sha256Before: entry.holder.sha256Before,
+    passes: entry.holder.passesDone,
+    bytesWritten: entry.names.reduce((sum, name) => sum + name.bytesWritten, 0),
+    bytesVerified: entry.names.reduce((sum, name) => sum + name.bytesVerified, 0),
+    readBack: entry.holder.readBack,
+    outcome,
+    exceptionCode: entry.names.find((name) => name.exceptionCode !== null)?.exceptionCode ?? null,
+  };
+}
+
+/** An entry's exceptions, one per reason: the names of one file kept for one reason are listed together. */
+function exceptionsOf(entry: Entry): EvidenceException[] {
+  const byCode = new Map<ExceptionCode, ErasureItem[]>();
+  for (const name of entry.names) if (name.exceptionCode !== null) byCode.set(name.exceptionCode, [...(byCode.get(name.exceptionCode) ?? []), name]);
+  return [...byCode].map(([code, names]) => {
+    const first = names[0] as ErasureItem;
+    return {
+      seq: first.seq,
+      path: first.path,
+      kind: first.kind,
+      code,
+      description: exceptionDescriptions[code],
+      descriptionJa: exceptionDescriptionsJa[code],
+      names: names.map((name) => name.path),
+      linkCount: entry.kind === 'file' ? linkCountOf(entry) : null,
+    };
+  });
 }
 
 function verificationOf(items: readonly ErasureItem[]): string {
@@ -141,6 +304,52 @@ function residualRisks(scope: ErasureScope, status: ErasureEvidence['status'], i
   return risks;
 }
 
+/**
+ * One journal row as evidence. A later name of a file carries the file's SHA-256 before
+ * erasure (never its own: an earlier version hashed the emptied file through it) and points at
+ * the name whose row holds the content record.
+ */
+function evidenceItem(row: ErasureItem, entry: Entry | undefined, passes: number): EvidenceItem {
+  const holder = entry?.holder ?? row;
+  const unknown = holder.observations.includes('sha256-before-unknown') && !row.observations.includes('sha256-before-unknown');
+  return {
+    seq: row.seq,
+    path: row.path,
+    kind: row.kind,
+    size: holder.size,
+    sha256Before: holder.sha256Before,
+    state: row.state,
+    outcome: outcomeOf(row, holder, passes),
+    passes: row.passesDone,
+    bytesWritten: row.bytesWritten,
+    bytesVerified: row.bytesVerified,
+    readBack: row.readBack,
+    exceptionCode: row.exceptionCode,
+    observations: unknown ? [...row.observations, 'sha256-before-unknown'] : row.observations,
+    startedAt: row.startedAt,
+    finishedAt: row.finishedAt,
+    fileId: row.fileId,
+    names: entry ? entry.names.map((name) => name.path) : [row.path],
+    sameFileAs: holder.seq === row.seq ? null : holder.seq,
+    linkCount: row.kind === 'file' && entry ? linkCountOf(entry) : row.linkCount,
+    linkTarget: row.kind === 'link' ? row.linkTarget : null,
+  };
+}
+
+/** What the notes say about hard links, symbolic links, and hashes that could not be known. */
+function linkNotes(items: readonly EvidenceItem[], hardLinks: readonly HardLinkedFile[]): string[] {
+  const notes: string[] = [];
+  const inJob = hardLinks.filter((file) => file.names.length > 1 && file.outcome === 'erased').length;
+  if (inJob > 0) notes.push(`${inJob} file(s) had several names (hard links) in the job: each was hashed, overwritten and verified once, through one name, and every name was removed.`);
+  const links = items.filter((i) => i.kind === 'link' && i.outcome === 'removed').length;
+  if (links > 0) notes.push(`${links} symbolic link(s) were removed without being followed: only the link itself; what each pointed to (listed) was not changed.`);
+  const unknown = items.filter((i) => i.kind === 'file' && i.sameFileAs === null && i.observations.includes('sha256-before-unknown')).length;
+  if (unknown > 0) {
+    notes.push(`The SHA-256 before erasure is unknown for ${unknown} file(s): they had been written to before it was recorded (an interrupted erasure), and a hash of what the overwrite left would not be the content erased. It is given as null.`);
+  }
+  return notes;
+}
+
 export interface EvidenceOptions {
   /** FieldGuard's version, from package.json, as the caller knows it. */
   readonly toolVersion: string;
@@ -154,43 +363,33 @@ export function erasureEvidence(db: VaultDatabase, jobId: string, options: Evide
   if (job.state !== 'completed' && job.state !== 'aborted') throw new ErasureError('ERASURE_JOB_NOT_FINISHED');
   const passes = passPatterns(job.method);
   const rows = listJobItems(db, jobId);
-  const items: EvidenceItem[] = rows.map((row) => ({
-    seq: row.seq,
-    path: row.path,
-    kind: row.kind,
-    size: row.size,
-    sha256Before: row.sha256Before,
-    state: row.state,
-    outcome: outcomeOf(row, passes.length),
-    passes: row.passesDone,
-    bytesWritten: row.bytesWritten,
-    bytesVerified: row.bytesVerified,
-    readBack: row.readBack,
-    exceptionCode: row.exceptionCode,
-    observations: row.observations,
-    startedAt: row.startedAt,
-    finishedAt: row.finishedAt,
-  }));
-  const exceptions = items
-    .filter((i): i is EvidenceItem & { exceptionCode: ExceptionCode } => i.exceptionCode !== null)
-    .map((i) => ({ seq: i.seq, path: i.path, kind: i.kind, code: i.exceptionCode, description: exceptionDescriptions[i.exceptionCode] }));
+  const entries = entriesOf(rows);
+  const entryOf = new Map(entries.flatMap((entry) => entry.names.map((name) => [name.seq, entry] as const)));
+  const items: EvidenceItem[] = rows.map((row) => evidenceItem(row, entryOf.get(row.seq), passes.length));
+  const outcomes = new Map(items.map((item) => [item.seq, item.outcome]));
+  const summaries = entries.map((entry) => ({ entry, outcome: entry.kind === 'file' ? fileOutcome(entry, outcomes) : (outcomes.get(entry.holder.seq) ?? 'not-erased') }));
+  const hardLinks = summaries.flatMap(({ entry, outcome }) => (entry.kind === 'file' ? (hardLinkedFile(entry, outcome) ?? []) : []));
+  const exceptions = entries.flatMap(exceptionsOf).sort((a, b) => a.seq - b.seq);
   const status: ErasureEvidence['status'] = job.state === 'aborted' ? 'aborted' : exceptions.length > 0 ? 'erased-with-exceptions' : 'erased';
-  const files = items.filter((i) => i.kind === 'file');
-  const erasedFiles = files.filter((i) => i.outcome === 'erased');
+  const files = summaries.filter((s) => s.entry.kind === 'file');
+  const erasedFiles = files.filter((s) => s.outcome === 'erased');
   const freeSpaceItem = items.find((i) => i.kind === 'free-space');
+  // A file counts in the target of its first name, once, however many names it had.
   const targetOf = new Map(rows.map((row) => [row.seq, row.targetIndex]));
+  const targetOfEntry = new Map(entries.map((entry) => [entry, (entry.names[0] as ErasureItem).targetIndex]));
   const targets: TargetSummary[] = job.targets.map((target, index) => {
-    const mine = items.filter((i) => i.kind !== 'free-space' && targetOf.get(i.seq) === index);
-    const mineFiles = mine.filter((i) => i.kind === 'file');
+    const mine = summaries.filter((s) => s.entry.kind !== 'free-space' && targetOfEntry.get(s.entry) === index);
+    const mineFiles = mine.filter((s) => s.entry.kind === 'file');
+    const mineErased = mineFiles.filter((s) => s.outcome === 'erased');
     return {
       path: target,
       files: mineFiles.length,
-      folders: mine.filter((i) => i.kind === 'folder').length,
-      links: mine.filter((i) => i.kind === 'link').length,
-      bytes: mineFiles.reduce((sum, i) => sum + i.size, 0),
-      filesErased: mineFiles.filter((i) => i.outcome === 'erased').length,
-      bytesErased: mineFiles.filter((i) => i.outcome === 'erased').reduce((sum, i) => sum + i.size, 0),
-      exceptions: mine.filter((i) => i.outcome === 'exception').length,
+      folders: mine.filter((s) => s.entry.kind === 'folder').length,
+      links: mine.filter((s) => s.entry.kind === 'link').length,
+      bytes: mineFiles.reduce((sum, s) => sum + s.entry.holder.size, 0),
+      filesErased: mineErased.length,
+      bytesErased: mineErased.reduce((sum, s) => sum + s.entry.holder.size, 0),
+      exceptions: exceptions.filter((e) => targetOf.get(e.seq) === index).length,
     };
   });
   const startedMs = job.startedAt ? Date.parse(job.startedAt) : NaN;
@@ -199,6 +398,7 @@ export function erasureEvidence(db: VaultDatabase, jobId: string, options: Evide
   if (job.runs > 1) notes.push(`The job was interrupted and resumed (${job.runs} runs); entries in progress at an interruption were overwritten again from the start under the new run’s key.`);
   const madeWritable = items.filter((i) => i.observations.includes('made-writable')).length;
   if (madeWritable > 0) notes.push(`${madeWritable} read-only file(s) were made writable (chmod) before being overwritten.`);
+  notes.push(...linkNotes(items, hardLinks));
   return {
     schema: ERASURE_EVIDENCE_SCHEMA,
     jobId: job.id,
@@ -222,6 +422,7 @@ export function erasureEvidence(db: VaultDatabase, jobId: string, options: Evide
     runs: job.runs,
     targets,
     items,
+    hardLinks,
     exceptions,
     freeSpace: freeSpaceItem
       ? { bytesWritten: freeSpaceItem.bytesWritten, bytesVerified: freeSpaceItem.bytesVerified, outcome: freeSpaceItem.outcome, readBack: freeSpaceItem.readBack }
@@ -229,12 +430,12 @@ export function erasureEvidence(db: VaultDatabase, jobId: string, options: Evide
     totals: {
       files: files.length,
       filesErased: erasedFiles.length,
-      bytesErased: erasedFiles.reduce((sum, i) => sum + i.size, 0),
+      bytesErased: erasedFiles.reduce((sum, s) => sum + s.entry.holder.size, 0),
       bytesWritten: items.reduce((sum, i) => sum + i.bytesWritten, 0),
       bytesVerified: items.reduce((sum, i) => sum + i.bytesVerified, 0),
       entriesRemoved: items.filter((i) => i.outcome === 'removed').length,
       exceptions: exceptions.length,
-      notErased: items.filter((i) => i.outcome === 'not-erased').length,
+      notErased: summaries.filter((s) => s.outcome === 'not-erased').length,
     },
     media: options.media ?? null,
     residualRisks: residualRisks(job.scope, status, rows),

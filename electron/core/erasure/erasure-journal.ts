@@ -3,6 +3,10 @@
  * change is its own committed statement (the database runs with synchronous = FULL), so what
  * the journal says survived a crash or a power cut: the job runner records a step only after
  * the step is durable on disk, and resumes from exactly what is recorded.
+ *
+ * One row per name: the names of one file (hard links) in a job are the rows that share its
+ * device:inode. The file's content — its SHA-256 before erasure, the passes, the bytes
+ * written and read back — is recorded once, on the name it was overwritten through (issue 14).
  */
 import type { VaultDatabase } from '../../db/open-vault-database';
 import type { ErasureMethod } from './erasure-methods';
@@ -13,6 +17,14 @@ export type ErasureScope = 'files' | 'removable-volume';
 export type JobState = 'planned' | 'running' | 'completed' | 'aborted';
 export type ItemKind = 'file' | 'folder' | 'link' | 'free-space';
 export type ItemState = 'pending' | 'overwritten' | 'verified' | 'removed' | 'exception';
+
+/**
+ * What the journal notes about an item: the observations the certificate mentions, and
+ * 'sha256-before-unknown' — the file had been written to before its SHA-256 was recorded
+ * (a journal left so by an earlier version), so what it held before erasure is unknown and
+ * is never hashed from what the overwrite left.
+ */
+export type ItemObservation = Observation | 'sha256-before-unknown';
 
 export interface ErasureJob {
   readonly id: string;
@@ -42,18 +54,26 @@ export interface ErasureItem {
   readonly bytesVerified: number;
   readonly readBack: ReadBack | null;
   readonly renamedTo: string | null;
-  readonly observations: readonly Observation[];
+  readonly observations: readonly ItemObservation[];
   readonly startedAt: string | null;
   readonly finishedAt: string | null;
+  /** A file's number of names (st_nlink) when planned, or when the run found more; null before migration 0011. */
+  readonly linkCount: number | null;
+  /** Where a link pointed when planned (never followed); null for other kinds, and before migration 0011. */
+  readonly linkTarget: string | null;
+  /** For the second and later names of one file in this job: the seq of its first name. */
+  readonly otherNameOf: number | null;
 }
 
 /** An item as planning found it. */
 export type PlannedItem = Pick<ErasureItem, 'targetIndex' | 'path' | 'kind' | 'size' | 'fileId' | 'sha256Before' | 'observations'> & {
   readonly exceptionCode: ExceptionCode | null;
+  readonly linkCount?: number | null;
+  readonly linkTarget?: string | null;
 };
 
 /** What a run records about an item; the SHA-256 before erasure is taken by the run, just before the first write. */
-export type ItemChanges = Partial<Omit<ErasureItem, 'seq' | 'targetIndex' | 'path' | 'kind' | 'fileId'>>;
+export type ItemChanges = Partial<Omit<ErasureItem, 'seq' | 'targetIndex' | 'path' | 'kind' | 'fileId' | 'linkTarget' | 'otherNameOf'>>;
 
 const now = (): string => new Date().toISOString();
 
@@ -66,8 +86,8 @@ export function createJob(
     "INSERT INTO erasure_jobs (id, created_at, method, scope, state, targets, site_reference) VALUES (?, ?, ?, ?, 'planned', ?, ?)",
   );
   const insertItem = db.prepare(
-    `INSERT INTO erasure_items (job_id, seq, target_index, path, kind, size, file_id, sha256_before, state, exception_code, observations)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO erasure_items (job_id, seq, target_index, path, kind, size, file_id, sha256_before, state, exception_code, observations, link_count, link_target)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   db.transaction(() => {
     insertJob.run(job.id, now(), job.method, job.scope, JSON.stringify(job.targets), job.siteReference);
@@ -84,6 +104,8 @@ export function createJob(
         item.exceptionCode ? 'exception' : 'pending',
         item.exceptionCode,
         JSON.stringify(item.observations),
+        item.linkCount ?? null,
+        item.linkTarget ?? null,
       );
     });
   })();
@@ -109,20 +131,60 @@ export function jobsInState(db: VaultDatabase, state: JobState): ErasureJob[] {
   return (db.prepare(`SELECT ${JOB_COLUMNS} FROM erasure_jobs WHERE state = ? ORDER BY created_at`).all(state) as JobRow[]).map(toJob);
 }
 
-interface ItemRow extends Omit<ErasureItem, 'observations'> {
+interface ItemRow extends Omit<ErasureItem, 'observations' | 'otherNameOf'> {
   readonly observations: string;
 }
 
+const ITEM_COLUMNS = `seq, target_index AS targetIndex, path, kind, size, file_id AS fileId, sha256_before AS sha256Before, state,
+  exception_code AS exceptionCode, passes_done AS passesDone, bytes_written AS bytesWritten, bytes_verified AS bytesVerified,
+  read_back AS readBack, renamed_to AS renamedTo, observations, started_at AS startedAt, finished_at AS finishedAt,
+  link_count AS linkCount, link_target AS linkTarget`;
+
+/**
+ * Rows in seq order, each file row told whether an earlier row names the same file. Every
+ * entry of a plan existed at once, so two rows with one device:inode are one file.
+ */
+function toItems(rows: readonly ItemRow[]): ErasureItem[] {
+  const firstName = new Map<string, number>();
+  return rows.map((row) => {
+    let otherNameOf: number | null = null;
+    if (row.kind === 'file' && row.fileId !== null) {
+      otherNameOf = firstName.get(row.fileId) ?? null;
+      if (otherNameOf === null) firstName.set(row.fileId, row.seq);
+    }
+    return { ...row, observations: JSON.parse(row.observations) as ItemObservation[], otherNameOf };
+  });
+}
+
 export function listJobItems(db: VaultDatabase, jobId: string): ErasureItem[] {
-  const rows = db
-    .prepare(
-      `SELECT seq, target_index AS targetIndex, path, kind, size, file_id AS fileId, sha256_before AS sha256Before, state,
-         exception_code AS exceptionCode, passes_done AS passesDone, bytes_written AS bytesWritten, bytes_verified AS bytesVerified,
-         read_back AS readBack, renamed_to AS renamedTo, observations, started_at AS startedAt, finished_at AS finishedAt
-       FROM erasure_items WHERE job_id = ? ORDER BY seq`,
-    )
-    .all(jobId) as ItemRow[];
-  return rows.map((row) => ({ ...row, observations: JSON.parse(row.observations) as Observation[] }));
+  return toItems(db.prepare(`SELECT ${ITEM_COLUMNS} FROM erasure_items WHERE job_id = ? ORDER BY seq`).all(jobId) as ItemRow[]);
+}
+
+/** Every name of one file in a job, as the journal holds them now, first name first. */
+export function namesOfFile(db: VaultDatabase, jobId: string, fileId: string): ErasureItem[] {
+  return toItems(db.prepare(`SELECT ${ITEM_COLUMNS} FROM erasure_items WHERE job_id = ? AND file_id = ? AND kind = 'file' ORDER BY seq`).all(jobId, fileId) as ItemRow[]);
+}
+
+/**
+ * Whether anything of this file's content was recorded or written through this name: its
+ * SHA-256 before erasure, a pass, or bytes. The first such name of a file holds the file's
+ * content record; its other names only have their names removed.
+ */
+export function touchedContent(item: ErasureItem): boolean {
+  return item.sha256Before !== null || item.passesDone > 0 || item.bytesWritten > 0 || item.observations.includes('sha256-before-unknown');
+}
+
+/** The name whose row records a file's content: the first that touched it, else the first name. */
+export function contentHolder(names: readonly ErasureItem[]): ErasureItem | undefined {
+  return names.find(touchedContent) ?? names[0];
+}
+
+/**
+ * Erased content, by the journal's numbers, never by its state alone: every pass written over
+ * the whole length, that length read back and matched, and at least as long as the file.
+ */
+export function contentErased(item: ErasureItem, passes: number): boolean {
+  return item.passesDone === passes && item.bytesWritten === item.bytesVerified * passes && item.readBack !== null && item.bytesVerified >= item.size;
 }
 
 /** Marks the start of a run (the first or a resumption). */
@@ -147,6 +209,7 @@ const COLUMN: Record<keyof ItemChanges, string> = {
   observations: 'observations',
   startedAt: 'started_at',
   finishedAt: 'finished_at',
+  linkCount: 'link_count',
 };
 
 /** Records one step of one item, durably, before the runner takes the next. */

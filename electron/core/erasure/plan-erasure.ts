@@ -4,12 +4,18 @@
  * identity (device:inode), and writes the whole plan to the journal in one transaction. Nothing
  * is modified here. The SHA-256 of each file's content — the certificate's evidence of what was
  * erased — is taken by the run just before the file's first write (erase-entry.ts), so it is
- * the content actually erased, and hashing one file overlaps with writing another. Entries that must not be erased (devices, FIFOs, files with a hard link
- * outside the job, other mounted file systems) are recorded as exceptions right away.
+ * the content actually erased, and hashing one file overlaps with writing another. Entries
+ * that must not be erased (devices, FIFOs, files with a hard link outside the job, other
+ * mounted file systems) are recorded as exceptions right away.
+ *
+ * For the certificate to be true about links (issue 14), each file's number of names and each
+ * link's target (read with readlink, never followed) are recorded with the plan: a file whose
+ * names are all in the job is one file with several names; one with a name elsewhere is an
+ * exception, because overwriting it would destroy a file the engineer did not choose.
  */
 import { randomUUID } from 'node:crypto';
 import type { BigIntStats } from 'node:fs';
-import { lstat, readdir } from 'node:fs/promises';
+import { lstat, readdir, readlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { VaultDatabase } from '../../db/open-vault-database';
 import { DEFAULT_ERASURE_METHOD, type ErasureMethod } from './erasure-methods';
@@ -41,13 +47,24 @@ interface Found {
   size: number;
   fileId: string | null;
   nlink: number;
+  linkTarget: string | null;
   sha256Before: string | null;
   exceptionCode: ExceptionCode | null;
   observations: Observation[];
 }
 
 function entry(targetIndex: number, file: string, kind: Found['kind'], info: BigIntStats, exceptionCode: ExceptionCode | null = null): Found {
-  return { targetIndex, path: file, kind, size: Number(info.size), fileId: fileIdOf(info), nlink: Number(info.nlink), sha256Before: null, exceptionCode, observations: [] };
+  return { targetIndex, path: file, kind, size: Number(info.size), fileId: fileIdOf(info), nlink: Number(info.nlink), linkTarget: null, sha256Before: null, exceptionCode, observations: [] };
+}
+
+/** What a link says it points to, read from the link itself: the target is not looked at. */
+async function linkTargetOf(file: string): Promise<string | null> {
+  try {
+    return await readlink(file);
+  } catch {
+    // Replaced or removed since lstat, or a reparse point Node cannot read: the run re-checks it.
+    return null;
+  }
 }
 
 /** Children first, then their folder: the order in which they can be removed. */
@@ -61,7 +78,7 @@ async function walk(file: string, targetIndex: number, device: bigint, found: Fo
     throw error;
   }
   if (info.isSymbolicLink()) {
-    found.push(entry(targetIndex, file, 'link', info));
+    found.push({ ...entry(targetIndex, file, 'link', info), linkTarget: await linkTargetOf(file) });
   } else if (info.isDirectory()) {
     if (info.dev !== device) {
       found.push(entry(targetIndex, file, 'folder', info, 'OTHER_FILE_SYSTEM'));
@@ -131,7 +148,8 @@ export async function surveyTargets(
     await walk(root, options.targetIndex?.(root, index) ?? index, options.device ?? info.dev, found, options.keepFolder ?? (() => false));
   }
   checkHardLinks(found);
-  return found.map(({ nlink: _nlink, ...item }) => item);
+  // A file's names are counted for the certificate; a folder's or link's link count means nothing there.
+  return found.map(({ nlink, ...item }) => ({ ...item, linkCount: item.kind === 'file' ? nlink : null }));
 }
 
 export function recordPlan(

@@ -26,10 +26,11 @@ export interface RunOptions {
 export interface ErasureRunSummary {
   readonly jobId: string;
   readonly state: 'completed' | 'aborted';
-  /** Files overwritten, verified and removed. */
+  /** Files overwritten, verified and removed — each once, however many names (hard links) it had in the job. */
   readonly filesErased: number;
   /** Links and folders removed (they hold no content to overwrite). */
   readonly entriesRemoved: number;
+  /** One per entry and reason, as the evidence lists them: a file's names kept for one reason are one. */
   readonly exceptions: number;
   /** Entries neither erased nor an exception (only after a cancellation). */
   readonly notErased: number;
@@ -37,18 +38,28 @@ export interface ErasureRunSummary {
   readonly bytesVerified: number;
 }
 
-function isErased(item: ErasureItem): boolean {
-  return (item.kind === 'file' || item.kind === 'free-space') && item.state === 'removed';
+/** The job's entries, the names of one file (hard links) together: grouped by their first name. */
+function entries(items: readonly ErasureItem[]): ErasureItem[][] {
+  const byFirst = new Map<number, ErasureItem[]>();
+  for (const item of items) {
+    const first = item.otherNameOf ?? item.seq;
+    const names = byFirst.get(first);
+    if (names) names.push(item);
+    else byFirst.set(first, [item]);
+  }
+  return [...byFirst.values()];
 }
 
 export function summarize(job: ErasureJob, items: readonly ErasureItem[]): ErasureRunSummary {
+  const grouped = entries(items);
+  const files = grouped.filter((names) => names[0]?.kind === 'file');
   return {
     jobId: job.id,
     state: job.state === 'aborted' ? 'aborted' : 'completed',
-    filesErased: items.filter((i) => i.kind === 'file' && isErased(i)).length,
+    filesErased: files.filter((names) => names.every((name) => name.state === 'removed')).length,
     entriesRemoved: items.filter((i) => (i.kind === 'link' || i.kind === 'folder') && i.state === 'removed').length,
-    exceptions: items.filter((i) => i.state === 'exception').length,
-    notErased: items.filter((i) => i.state !== 'removed' && i.state !== 'exception').length,
+    exceptions: grouped.reduce((sum, names) => sum + new Set(names.flatMap((name) => name.exceptionCode ?? [])).size, 0),
+    notErased: grouped.filter((names) => names.some((name) => name.state !== 'removed' && name.state !== 'exception') && names.every((name) => name.state !== 'exception')).length,
     bytesWritten: items.reduce((sum, i) => sum + i.bytesWritten, 0),
     bytesVerified: items.reduce((sum, i) => sum + i.bytesVerified, 0),
   };
@@ -60,7 +71,8 @@ export function summarize(job: ErasureJob, items: readonly ErasureItem[]): Erasu
  * verification then costs little more than its writing (erasure.bench.ts). Each lane has its
  * own I/O blocks. Links, folders and free space wait for everything before them (a folder is
  * removed only after its contents; free space is filled only after the files are gone), and
- * two names of one hard-linked file are never erased at the same time.
+ * two names of one hard-linked file are never erased at the same time: a later name waits for
+ * its first, through which the file's content is overwritten, then only has its name removed.
  */
 const LANES = 2;
 
