@@ -23,6 +23,7 @@ import { planErasure } from '../../electron/core/erasure/plan-erasure';
 import { resumeJob, runErasureJob } from '../../electron/core/erasure/run-erasure-job';
 import { erasureWorkerFromSource, runErasureJobInWorker } from '../../electron/core/erasure/run-erasure-in-worker';
 import { O_DIRECT } from '../../electron/core/erasure/direct-io';
+import { exists, freshFolder as newFolder, markerBody as plantedBody, sha256 } from '../support/erasure-files';
 
 const exec = promisify(execFile);
 const MIB = 1024 * 1024;
@@ -44,27 +45,8 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-function markerBody(size: number): Buffer {
-  const body = Buffer.alloc(size);
-  for (let offset = 0; offset < size; offset += MARKER.length) MARKER.copy(body, offset);
-  return body;
-}
-
-const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
-
-async function exists(file: string): Promise<boolean> {
-  return lstat(file).then(
-    () => true,
-    () => false,
-  );
-}
-
-/** A new, empty folder under the test's temporary folder. */
-async function freshFolder(name: string): Promise<string> {
-  const folder = path.join(dir, name);
-  await mkdir(folder, { recursive: true });
-  return folder;
-}
+const markerBody = (size: number): Buffer => plantedBody(MARKER, size);
+const freshFolder = (name: string): Promise<string> => newFolder(dir, name);
 
 async function erase(targets: string[], method: 'random-verify' | 'zeros-verify' | 'three-pass' = 'random-verify', onProgress?: (p: ErasureProgress) => void): Promise<ErasureEvidence> {
   const jobId = await planErasure(db, { targets, method, siteReference: '東都大学病院 放射線科 2024-05-14' });

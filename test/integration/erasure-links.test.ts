@@ -9,7 +9,7 @@
  */
 import { execFile, spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { link, lstat, mkdir, mkdtemp, readFile, readlink, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { link, mkdir, mkdtemp, readFile, readlink, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -24,6 +24,7 @@ import { getJob, listJobItems } from '../../electron/core/erasure/erasure-journa
 import { planErasure } from '../../electron/core/erasure/plan-erasure';
 import { resumeJob, runErasureJob } from '../../electron/core/erasure/run-erasure-job';
 import { erasureWorkerFromSource, runErasureJobInWorker } from '../../electron/core/erasure/run-erasure-in-worker';
+import { exists, freshFolder as newFolder, markerBody as plantedBody, sha256 } from '../support/erasure-files';
 import { createTestCore } from '../support/test-core';
 
 const exec = promisify(execFile);
@@ -50,26 +51,8 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-function markerBody(size: number): Buffer {
-  const body = Buffer.alloc(size);
-  for (let offset = 0; offset < size; offset += MARKER.length) MARKER.copy(body, offset);
-  return body;
-}
-
-const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
-
-async function exists(file: string): Promise<boolean> {
-  return lstat(file).then(
-    () => true,
-    () => false,
-  );
-}
-
-async function freshFolder(name: string): Promise<string> {
-  const folder = path.join(dir, name);
-  await mkdir(folder, { recursive: true });
-  return folder;
-}
+const markerBody = (size: number): Buffer => plantedBody(MARKER, size);
+const freshFolder = (name: string): Promise<string> => newFolder(dir, name);
 
 /** Planned and run as the app and the CLI do: the run in a worker thread with its own connection. */
 async function erase(targets: string[]): Promise<ErasureEvidence> {
