@@ -23,6 +23,7 @@ import { commonName } from './certificate-text';
 import { Fingerprint } from './Fingerprint';
 import { TrustRootDialog, type RootCandidate } from './TrustRootDialog';
 import { useImportRevocationList, usePreviewRoot, useTrustedRoots, useUntrustRoot } from './use-certificates';
+import { useActionNotice } from '../../lib/use-action-notice';
 
 const useStyles = makeStyles({
   section: { marginBottom: tokens.spacingVerticalXXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -50,19 +51,12 @@ export function TrustedRoots() {
   const importCrl = useImportRevocationList();
   const [candidate, setCandidate] = useState<RootCandidate | null>(null);
   const [removing, setRemoving] = useState<TrustedRoot | null>(null);
-  const [notice, setNotice] = useState<Notice | null>(null);
+  const { notice, setNotice, beginAction } = useActionNotice<Notice>(preview, importCrl, untrust);
   // Where focus goes when the row whose button opened the removal is gone.
   const heading = useRef<HTMLHeadingElement>(null);
   const busy = preview.isPending || importCrl.isPending;
   const error = preview.error ?? importCrl.error;
 
-  /** One action at a time speaks: a new one clears the last one's message. */
-  const beginAction = () => {
-    setNotice(null);
-    preview.reset();
-    importCrl.reset();
-    untrust.reset();
-  };
 
   const addFromFile = () => {
     beginAction();

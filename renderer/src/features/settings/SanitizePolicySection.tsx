@@ -11,6 +11,7 @@ import { QueryView } from '../../components/QueryView';
 import { useImportReleaseList, useSanitizePolicy, useSetAllowedTypes } from '../sanitize/use-sanitize';
 import { AllowedTypesFieldset, typesShown } from './AllowedTypesFieldset';
 import { ReleaseListPanel } from './ReleaseListPanel';
+import { useActionNotice } from '../../lib/use-action-notice';
 
 const useStyles = makeStyles({
   description: { display: 'block', marginBottom: tokens.spacingVerticalM, maxWidth: '60em' },
@@ -32,16 +33,10 @@ export function SanitizePolicySection({ className }: { className: string }) {
   const importList = useImportReleaseList();
   // Null while nothing was edited: the checkboxes show the list on record.
   const [edited, setEdited] = useState<readonly string[] | null>(null);
-  const [notice, setNotice] = useState<Notice | null>(null);
+  const { notice, setNotice, beginAction } = useActionNotice<Notice>(save, importList);
   const busy = save.isPending || importList.isPending;
   const error = save.error ?? importList.error;
 
-  /** One action at a time speaks: a new one clears the last one's message. */
-  const beginAction = () => {
-    setNotice(null);
-    save.reset();
-    importList.reset();
-  };
 
   return (
     <section className={className} aria-labelledby="settings-sanitize-heading" data-testid="settings-sanitize-policy">

@@ -17,6 +17,7 @@ import { checkDraft, draftOf, nameMaxLength, numberBounds, numberFields, sameDra
 import { RequiredChecksFieldset } from './RequiredChecksFieldset';
 import { ResetPolicyDialog } from './ResetPolicyDialog';
 import { useImportPolicy, useResetPolicy, useSavePolicy, useSelfCheckPolicy } from './use-self-check-policy';
+import { useActionNotice } from '../../lib/use-action-notice';
 
 const useStyles = makeStyles({
   description: { display: 'block', marginBottom: tokens.spacingVerticalM, maxWidth: '60em' },
@@ -39,19 +40,12 @@ export function SelfCheckPolicySection({ className }: { className: string }) {
   const reset = useResetPolicy();
   // Null while nothing was edited: the form shows the policy on record.
   const [edited, setEdited] = useState<PolicyDraft | null>(null);
-  const [notice, setNotice] = useState<{ kind: Notice; name: string } | null>(null);
+  const { notice, setNotice, beginAction } = useActionNotice<{ kind: Notice; name: string }>(save, importFile, reset);
   const [confirmingReset, setConfirmingReset] = useState(false);
 
   const busy = save.isPending || importFile.isPending || reset.isPending;
   const error = save.error ?? importFile.error ?? reset.error;
 
-  /** One action at a time speaks: a new one clears the last one's message. */
-  const beginAction = () => {
-    setNotice(null);
-    save.reset();
-    importFile.reset();
-    reset.reset();
-  };
   const settled = (kind: Notice) => (result: { policy: PosturePolicy }) => {
     setEdited(null);
     setNotice({ kind, name: result.policy.name });

@@ -6,7 +6,6 @@
  * the office's reply. Thirty days before the end a warning asks for a new request. What is
  * still pending — requests not yet answered, documents waiting for a timestamp — is counted.
  */
-import { useState } from 'react';
 import { Button, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Subtitle1, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowDownload20Regular, ArrowUpload20Regular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
@@ -18,6 +17,7 @@ import { QueryView } from '../../components/QueryView';
 import { commonName, personOf } from '../certificates/certificate-text';
 import { Fingerprint } from '../certificates/Fingerprint';
 import { useCreateEnrollmentRequest, useEngineerCertificate, useImportEnrollmentReply } from '../certificates/use-certificates';
+import { useActionNotice } from '../../lib/use-action-notice';
 
 const useStyles = makeStyles({
   description: { display: 'block', marginBottom: tokens.spacingVerticalM, maxWidth: '60em' },
@@ -35,7 +35,7 @@ export function SigningCertificateSection({ className }: { className: string }) 
   const status = useEngineerCertificate();
   const request = useCreateEnrollmentRequest();
   const reply = useImportEnrollmentReply();
-  const [notice, setNotice] = useState<Notice | null>(null);
+  const { notice, setNotice, beginAction } = useActionNotice<Notice>(request, reply);
   const busy = request.isPending || reply.isPending;
   const subjectText = (subject: string) => {
     const person = personOf(subject);
@@ -43,12 +43,6 @@ export function SigningCertificateSection({ className }: { className: string }) 
   };
   const error = request.error ?? reply.error;
 
-  /** One action at a time speaks: a new one clears the last one's message. */
-  const beginAction = () => {
-    setNotice(null);
-    request.reset();
-    reply.reset();
-  };
 
   return (
     <section className={className} aria-labelledby="settings-signing-heading" data-testid="settings-signing-certificate">
