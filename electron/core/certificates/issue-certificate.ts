@@ -41,8 +41,10 @@ export interface IssueOptions {
 
 /** The company root's name, when the signer's certificate is a company certificate. */
 function certifiedBy(signer: EngineerCredentials): string | null {
-  const root = signer.chainDer[signer.chainDer.length - 1];
-  return signer.companyCertified && root ? nameField(parseCertificate(root).subjectName, OID_COMMON_NAME) || parseCertificate(root).subject : null;
+  const rootDer = signer.chainDer[signer.chainDer.length - 1];
+  if (!signer.companyCertified || !rootDer) return null;
+  const root = parseCertificate(rootDer);
+  return nameField(root.subjectName, OID_COMMON_NAME) || root.subject;
 }
 
 export async function issueCertificate(

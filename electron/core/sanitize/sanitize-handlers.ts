@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { JobProgress } from '../../shared/vault';
 import { AppError } from '../app-error';
-import { laptopAnchors } from '../certificates/certificate-handlers';
+import { laptopAnchors, MAX_CERTIFICATE_BYTES } from '../certificates/certificate-handlers';
 import type { VerifyFile } from '../certificates/verify-in-worker';
 import { readCertificateEvidence } from '../certificates/verify-certificate';
 import type { Dialogs } from '../dialogs';
@@ -28,7 +28,6 @@ import type { AntivirusEngine } from './sanitize-types';
 type SanitizeChannel = Extract<keyof Handlers, `sanitize.${string}`>;
 
 const MAX_LIST_BYTES = 16 * 1024 * 1024;
-const MAX_REPORT_BYTES = 64 * 1024 * 1024;
 
 export interface SanitizePorts {
   readonly vault: VaultService;
@@ -165,7 +164,7 @@ export function createSanitizeHandlers(ports: SanitizePorts): Pick<Handlers, San
       const folder = await ports.dialogs.pickExportFolder();
       if (!folder) return none;
       const bytes = await readFile(report).catch(() => null);
-      if (!bytes || bytes.length > MAX_REPORT_BYTES) throw new AppError('CERT_UNREADABLE');
+      if (!bytes || bytes.length > MAX_CERTIFICATE_BYTES) throw new AppError('CERT_UNREADABLE');
       const verification = await ports.verify(bytes, laptopAnchors(ports.vault));
       const evidence = await readCertificateEvidence(bytes);
       const delivered = evidence && evidence.payload.kind === 'sanitization' ? deliveredFilesOf(evidence.payload.facts) : null;
