@@ -26,6 +26,10 @@ export const erasureErrorCodes = [
   'ERASURE_CERTIFICATE_PATH_UNWRITABLE',
   'ERASURE_CERTIFICATE_NOT_SAVED',
   'ERASURE_CERTIFICATE_NOT_FOUND',
+  // Interruptions are never lost: a job a crash or a kill ended is resumed or abandoned, not forgotten.
+  'ERASURE_JOB_INTERRUPTED',
+  'ERASURE_JOB_RUNNING_ELSEWHERE',
+  'ERASURE_ABANDON_REASON_REQUIRED',
 ] as const;
 
 export const erasureMethods = ['random-verify', 'zeros-verify', 'three-pass'] as const;

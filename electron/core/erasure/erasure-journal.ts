@@ -13,9 +13,9 @@ import type { ErasureMethod } from './erasure-methods';
 import type { ReadBack } from './direct-io';
 import type { ExceptionCode, Observation } from './erasure-exceptions';
 
-export type ErasureScope = 'files' | 'removable-volume';
-export type JobState = 'planned' | 'running' | 'completed' | 'aborted';
-export type ItemKind = 'file' | 'folder' | 'link' | 'free-space';
+export type ErasureScope = 'files' | 'removable-volume' | 'whole-medium';
+export type JobState = 'planned' | 'running' | 'completed' | 'aborted' | 'abandoned';
+export type ItemKind = 'file' | 'folder' | 'link' | 'free-space' | 'device';
 export type ItemState = 'pending' | 'overwritten' | 'verified' | 'removed' | 'exception';
 
 /**
@@ -37,6 +37,10 @@ export interface ErasureJob {
   readonly startedAt: string | null;
   readonly finishedAt: string | null;
   readonly runs: number;
+  /** Why the engineer abandoned the job (`erase --abandon JOB --reason TEXT`); null otherwise. */
+  readonly abandonReason: string | null;
+  /** What was read at planning of the medium under each target (medium.ts), in target order; null before migration 0012. */
+  readonly media: readonly unknown[] | null;
 }
 
 export interface ErasureItem {
@@ -63,6 +67,8 @@ export interface ErasureItem {
   readonly linkTarget: string | null;
   /** For the second and later names of one file in this job: the seq of its first name. */
   readonly otherNameOf: number | null;
+  /** For a whole device: the sectors it refused to write or read back; null for anything else. */
+  readonly badSectors: number | null;
 }
 
 /** An item as planning found it. */
@@ -79,18 +85,18 @@ const now = (): string => new Date().toISOString();
 
 export function createJob(
   db: VaultDatabase,
-  job: { id: string; method: ErasureMethod; scope: ErasureScope; targets: readonly string[]; siteReference: string | null },
+  job: { id: string; method: ErasureMethod; scope: ErasureScope; targets: readonly string[]; siteReference: string | null; media?: readonly unknown[] | null },
   items: readonly PlannedItem[],
 ): void {
   const insertJob = db.prepare(
-    "INSERT INTO erasure_jobs (id, created_at, method, scope, state, targets, site_reference) VALUES (?, ?, ?, ?, 'planned', ?, ?)",
+    "INSERT INTO erasure_jobs (id, created_at, method, scope, state, targets, site_reference, media) VALUES (?, ?, ?, ?, 'planned', ?, ?, ?)",
   );
   const insertItem = db.prepare(
     `INSERT INTO erasure_items (job_id, seq, target_index, path, kind, size, file_id, sha256_before, state, exception_code, observations, link_count, link_target)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   db.transaction(() => {
-    insertJob.run(job.id, now(), job.method, job.scope, JSON.stringify(job.targets), job.siteReference);
+    insertJob.run(job.id, now(), job.method, job.scope, JSON.stringify(job.targets), job.siteReference, job.media ? JSON.stringify(job.media) : null);
     items.forEach((item, index) => {
       insertItem.run(
         job.id,
@@ -111,15 +117,21 @@ export function createJob(
   })();
 }
 
-interface JobRow extends Omit<ErasureJob, 'targets'> {
+interface JobRow extends Omit<ErasureJob, 'targets' | 'media'> {
   readonly targets: string;
+  readonly media: string | null;
 }
 
 const JOB_COLUMNS = `id, created_at AS createdAt, method, scope, state, targets, site_reference AS siteReference,
-  started_at AS startedAt, finished_at AS finishedAt, runs`;
+  started_at AS startedAt, finished_at AS finishedAt, runs, abandon_reason AS abandonReason, media`;
 
 function toJob(row: JobRow): ErasureJob {
-  return { ...row, targets: JSON.parse(row.targets) as string[] };
+  return { ...row, targets: JSON.parse(row.targets) as string[], media: row.media === null ? null : (JSON.parse(row.media) as unknown[]) };
+}
+
+/** Every job, newest first: what `fieldguard erase --list-jobs` shows. */
+export function listJobs(db: VaultDatabase): ErasureJob[] {
+  return (db.prepare(`SELECT ${JOB_COLUMNS} FROM erasure_jobs ORDER BY created_at DESC`).all() as JobRow[]).map(toJob);
 }
 
 export function getJob(db: VaultDatabase, jobId: string): ErasureJob | null {
@@ -138,7 +150,7 @@ interface ItemRow extends Omit<ErasureItem, 'observations' | 'otherNameOf'> {
 const ITEM_COLUMNS = `seq, target_index AS targetIndex, path, kind, size, file_id AS fileId, sha256_before AS sha256Before, state,
   exception_code AS exceptionCode, passes_done AS passesDone, bytes_written AS bytesWritten, bytes_verified AS bytesVerified,
   read_back AS readBack, renamed_to AS renamedTo, observations, started_at AS startedAt, finished_at AS finishedAt,
-  link_count AS linkCount, link_target AS linkTarget`;
+  link_count AS linkCount, link_target AS linkTarget, bad_sectors AS badSectors`;
 
 /**
  * Rows in seq order, each file row told whether an earlier row names the same file. Every
@@ -187,13 +199,79 @@ export function contentErased(item: ErasureItem, passes: number): boolean {
   return item.passesDone === passes && item.bytesWritten === item.bytesVerified * passes && item.readBack !== null && item.bytesVerified >= item.size;
 }
 
-/** Marks the start of a run (the first or a resumption). */
-export function startRun(db: VaultDatabase, jobId: string): void {
-  db.prepare("UPDATE erasure_jobs SET state = 'running', started_at = coalesce(started_at, ?), runs = runs + 1 WHERE id = ?").run(now(), jobId);
+export type RunOutcome = 'completed' | 'cancelled' | 'interrupted' | 'abandoned';
+export type Runner = 'app' | 'cli';
+
+/** One run of a job: the first, or a resumption after an interruption. */
+export interface ErasureRun {
+  readonly run: number;
+  readonly runner: Runner;
+  readonly pid: number;
+  readonly startedAt: string;
+  /** null while the run goes on, and for a run a crash or a kill ended (outcome 'interrupted'). */
+  readonly endedAt: string | null;
+  readonly outcome: RunOutcome | null;
+  /** For an interrupted run: when its last step was journaled, the last thing known of it. */
+  readonly lastStepAt: string | null;
+}
+
+export function listRuns(db: VaultDatabase, jobId: string): ErasureRun[] {
+  return db
+    .prepare(
+      `SELECT run, runner, pid, started_at AS startedAt, ended_at AS endedAt, outcome, last_step_at AS lastStepAt
+       FROM erasure_runs WHERE job_id = ? ORDER BY run`,
+    )
+    .all(jobId) as ErasureRun[];
+}
+
+/** The run without an end, if any: one going on now, or one a crash or a kill ended. */
+export function openRun(db: VaultDatabase, jobId: string): ErasureRun | null {
+  return listRuns(db, jobId).find((run) => run.outcome === null) ?? null;
+}
+
+/** The time of the job's last journaled step: the latest start or end of any item. */
+function lastStepAt(db: VaultDatabase, jobId: string): string | null {
+  const row = db.prepare('SELECT max(max(coalesce(started_at, \'\'), coalesce(finished_at, \'\'))) AS at FROM erasure_items WHERE job_id = ?').get(jobId) as { at: string | null };
+  return row.at ? row.at : null;
+}
+
+/** Closes a run that never ended (a crash or a kill) as interrupted, keeping when its last step was journaled. */
+function closeInterruptedRun(db: VaultDatabase, jobId: string): void {
+  db.prepare("UPDATE erasure_runs SET outcome = 'interrupted', last_step_at = ? WHERE job_id = ? AND outcome IS NULL").run(lastStepAt(db, jobId), jobId);
+}
+
+/**
+ * Marks the start of a run (the first or a resumption) and returns its number. A run left
+ * without an end is closed first as interrupted: the caller has made sure its process is gone.
+ */
+export function startRun(db: VaultDatabase, jobId: string, runner: Runner = 'app'): number {
+  return db.transaction(() => {
+    closeInterruptedRun(db, jobId);
+    db.prepare("UPDATE erasure_jobs SET state = 'running', started_at = coalesce(started_at, ?), runs = runs + 1 WHERE id = ?").run(now(), jobId);
+    const { runs } = db.prepare('SELECT runs FROM erasure_jobs WHERE id = ?').get(jobId) as { runs: number };
+    db.prepare('INSERT INTO erasure_runs (job_id, run, runner, pid, started_at) VALUES (?, ?, ?, ?, ?)').run(jobId, runs, runner, process.pid, now());
+    return runs;
+  })();
+}
+
+/** Ends the open run of a job with its outcome. */
+export function endRun(db: VaultDatabase, jobId: string, outcome: Exclude<RunOutcome, 'abandoned'>): void {
+  db.prepare('UPDATE erasure_runs SET ended_at = ?, outcome = ? WHERE job_id = ? AND outcome IS NULL').run(now(), outcome, jobId);
 }
 
 export function finishJob(db: VaultDatabase, jobId: string, state: 'completed' | 'aborted'): void {
   db.prepare('UPDATE erasure_jobs SET state = ?, finished_at = ? WHERE id = ?').run(state, now(), jobId);
+}
+
+/**
+ * Ends an interrupted job without running it again: what was erased stays erased, the rest is
+ * reported not erased, with the engineer's reason. Its last run is closed as interrupted.
+ */
+export function abandonJob(db: VaultDatabase, jobId: string, reason: string): void {
+  db.transaction(() => {
+    closeInterruptedRun(db, jobId);
+    db.prepare("UPDATE erasure_jobs SET state = 'abandoned', abandon_reason = ?, finished_at = ? WHERE id = ?").run(reason, now(), jobId);
+  })();
 }
 
 const COLUMN: Record<keyof ItemChanges, string> = {
@@ -210,6 +288,7 @@ const COLUMN: Record<keyof ItemChanges, string> = {
   startedAt: 'started_at',
   finishedAt: 'finished_at',
   linkCount: 'link_count',
+  badSectors: 'bad_sectors',
 };
 
 /** Records one step of one item, durably, before the runner takes the next. */

@@ -4,6 +4,7 @@
  * has opened its own connection); nothing else of the vault's keys crosses.
  */
 import type { ErasureProgress } from './erasure-progress';
+import type { Runner } from './erasure-journal';
 import type { ErasureRunSummary } from './run-erasure-job';
 
 export interface RunRequest {
@@ -11,6 +12,7 @@ export interface RunRequest {
   readonly databasePath: string;
   readonly databaseKey: Uint8Array;
   readonly jobId: string;
+  readonly runner: Runner;
 }
 
 export type ToWorker = RunRequest | { readonly type: 'cancel' };

@@ -53,7 +53,7 @@ export function runErasureJobInWorker(
     // A copy of the key in its own buffer, handed over (transferred) so no second copy stays here.
     const key = new Uint8Array(database.key.length);
     key.set(database.key);
-    send({ type: 'run', databasePath: database.path, databaseKey: key, jobId }, [key.buffer]);
+    send({ type: 'run', databasePath: database.path, databaseKey: key, jobId, runner: options.runner ?? 'app' }, [key.buffer]);
     if (options.signal?.aborted) onAbort();
   });
 }

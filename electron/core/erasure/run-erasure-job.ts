@@ -13,7 +13,7 @@
 import { randomBytes } from 'node:crypto';
 import type { VaultDatabase } from '../../db/open-vault-database';
 import { ErasureError } from './erasure-exceptions';
-import { finishJob, getJob, jobsInState, listJobItems, startRun, type ErasureJob, type ErasureItem } from './erasure-journal';
+import { endRun, finishJob, getJob, jobsInState, listJobItems, openRun, startRun, type ErasureJob, type ErasureItem, type Runner } from './erasure-journal';
 import { blockSizes, eraseEntry, type EntryRun } from './erase-entry';
 import { createIoBuffers } from './overwrite-file';
 import { progressMeter, type ErasureProgress } from './erasure-progress';
@@ -21,6 +21,8 @@ import { progressMeter, type ErasureProgress } from './erasure-progress';
 export interface RunOptions {
   readonly signal?: AbortSignal;
   readonly onProgress?: (progress: ErasureProgress) => void;
+  /** Who runs it, for the journal's list of runs: the desktop app (default) or `fieldguard erase`. */
+  readonly runner?: Runner;
 }
 
 export interface ErasureRunSummary {
@@ -76,12 +78,18 @@ export function summarize(job: ErasureJob, items: readonly ErasureItem[]): Erasu
  */
 const LANES = 2;
 
+/** An item nothing is left to do for: removed, kept as an exception, or a whole device overwritten and verified. */
+function isDone(item: ErasureItem): boolean {
+  return item.state === 'removed' || item.state === 'exception' || (item.kind === 'device' && item.state === 'verified');
+}
+
 /** Runs (or, for a job left 'running' by a crash, resumes) a job to its end or to cancellation. */
 export async function runErasureJob(db: VaultDatabase, jobId: string, options: RunOptions = {}): Promise<ErasureRunSummary> {
   const job = getJob(db, jobId);
   if (!job) throw new ErasureError('ERASURE_JOB_NOT_FOUND');
   if (job.state !== 'planned' && job.state !== 'running') throw new ErasureError('ERASURE_JOB_NOT_RUNNABLE');
-  startRun(db, jobId);
+  if (runningElsewhere(db, jobId)) throw new ErasureError('ERASURE_JOB_RUNNING_ELSEWHERE');
+  startRun(db, jobId, options.runner ?? 'app');
   const key = randomBytes(32);
   const items = listJobItems(db, jobId);
   const meter = progressMeter(items, job.method, options.onProgress);
@@ -113,7 +121,7 @@ export async function runErasureJob(db: VaultDatabase, jobId: string, options: R
 
   try {
     for (const item of items) {
-      if (item.state === 'removed' || item.state === 'exception') continue;
+      if (isDone(item)) continue;
       const alone = item.kind !== 'file' || [...running.values()].some((r) => r.fileId === item.fileId);
       while (running.size > 0 && (alone || running.size >= LANES) && failure === null) await settle(alone);
       if (failure !== null) break;
@@ -124,17 +132,50 @@ export async function runErasureJob(db: VaultDatabase, jobId: string, options: R
     await settle(true);
     if (failure !== null) throw failure;
     options.signal?.throwIfAborted();
-    finishJob(db, jobId, 'completed');
+    db.transaction(() => {
+      endRun(db, jobId, 'completed');
+      finishJob(db, jobId, 'completed');
+    })();
   } catch (error) {
     await settle(true);
-    if (!options.signal?.aborted) throw error;
-    finishJob(db, jobId, 'aborted');
+    if (!options.signal?.aborted) {
+      // The job stays 'running' to be resumed; this run ended, and the journal says so.
+      endRun(db, jobId, 'interrupted');
+      throw error;
+    }
+    db.transaction(() => {
+      endRun(db, jobId, 'cancelled');
+      finishJob(db, jobId, 'aborted');
+    })();
   } finally {
     key.fill(0);
   }
   const finished = getJob(db, jobId);
   if (!finished) throw new ErasureError('ERASURE_JOB_NOT_FOUND');
   return summarize(finished, listJobItems(db, jobId));
+}
+
+/** Whether a process still alive (not this one) holds `pid`: signal 0 tests for it without sending anything. */
+function processAlive(pid: number): boolean {
+  if (pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else — alive all the same.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Whether the job's open run belongs to another process that is still alive — the app while
+ * the CLI looks, or another `fieldguard erase`. Such a job is running, not interrupted: it is
+ * neither resumed nor abandoned from here. (A process id reused after a reboot makes this
+ * refuse wrongly, which is the safe side: the engineer is told which process to check.)
+ */
+export function runningElsewhere(db: VaultDatabase, jobId: string): { pid: number } | null {
+  const run = openRun(db, jobId);
+  return run && processAlive(run.pid) ? { pid: run.pid } : null;
 }
 
 export interface InterruptedJob {
@@ -145,6 +186,10 @@ export interface InterruptedJob {
   readonly siteReference: string | null;
   readonly itemsTotal: number;
   readonly itemsLeft: number;
+  readonly targets: readonly string[];
+  readonly runs: number;
+  /** The process still running it, when that is another live process: then it is not interrupted. */
+  readonly runningIn: number | null;
 }
 
 /**
@@ -161,7 +206,10 @@ export function findInterruptedJobs(db: VaultDatabase): InterruptedJob[] {
       scope: job.scope,
       siteReference: job.siteReference,
       itemsTotal: items.length,
-      itemsLeft: items.filter((i) => i.state !== 'removed' && i.state !== 'exception').length,
+      itemsLeft: items.filter((i) => !isDone(i)).length,
+      targets: job.targets,
+      runs: job.runs,
+      runningIn: runningElsewhere(db, job.id)?.pid ?? null,
     };
   });
 }
