@@ -10,10 +10,11 @@ import type { DeviceDetails } from '../../core/ledger/device-details';
 
 export const LSBLK_DEVICE_ARGS = ['--json', '--bytes', '--output', 'PATH,TYPE,RM,HOTPLUG,TRAN,VENDOR,MODEL,SERIAL,SIZE,MOUNTPOINT'] as const;
 
-const flag = z.union([z.boolean(), z.enum(['0', '1']).transform((v) => v === '1')]).nullish();
+export const lsblkFlag = z.union([z.boolean(), z.enum(['0', '1']).transform((v) => v === '1')]).nullish();
 const size = z.union([z.number(), z.string().regex(/^\d+$/).transform(Number)]).nullish();
 
-interface LsblkNode {
+/** One lsblk node with every column FieldGuard asks for; a column not asked for is absent. */
+export interface LsblkNode {
   path?: string | null;
   name?: string | null;
   type?: string | null;
@@ -25,30 +26,41 @@ interface LsblkNode {
   serial?: string | null;
   size?: number | null;
   mountpoint?: string | null;
+  /** The columns the erasure's medium probe adds (electron/platform/media/linux-medium.ts). */
+  pkname?: string | null;
+  fstype?: string | null;
+  rota?: boolean | null;
+  'log-sec'?: number | null;
+  'maj:min'?: string | null;
   children?: LsblkNode[];
 }
 
-const LsblkNode: z.ZodType<LsblkNode> = z.lazy(() =>
+export const LsblkNode: z.ZodType<LsblkNode> = z.lazy(() =>
   z.object({
     path: z.string().nullish(),
     name: z.string().nullish(),
     type: z.string().nullish(),
-    rm: flag,
-    hotplug: flag,
+    rm: lsblkFlag,
+    hotplug: lsblkFlag,
     tran: z.string().nullish(),
     vendor: z.string().nullish(),
     model: z.string().nullish(),
     serial: z.string().nullish(),
     size,
     mountpoint: z.string().nullish(),
+    pkname: z.string().nullish(),
+    fstype: z.string().nullish(),
+    rota: lsblkFlag,
+    'log-sec': size,
+    'maj:min': z.string().nullish(),
     children: z.array(LsblkNode).optional(),
   }),
 );
 
-const LsblkOutput = z.object({ blockdevices: z.array(LsblkNode) });
+export const LsblkOutput = z.object({ blockdevices: z.array(LsblkNode) });
 
 /** lsblk pads vendor names to 8 characters ("SanDisk "); an empty value means "not known". */
-function clean(value: string | null | undefined): string | null {
+export function clean(value: string | null | undefined): string | null {
   const trimmed = value?.trim();
   return trimmed ? trimmed : null;
 }
@@ -58,7 +70,7 @@ function mountsBelow(node: LsblkNode): string[] {
 }
 
 /** SD cards in a built-in reader have no transport, but their kernel name tells (mmcblk0). */
-function busOf(node: LsblkNode): string | null {
+export function busOf(node: LsblkNode): string | null {
   const tran = clean(node.tran)?.toLowerCase() ?? null;
   if (tran) return tran;
   return /\/mmcblk\d+$/.test(node.path ?? node.name ?? '') ? 'sd' : null;
