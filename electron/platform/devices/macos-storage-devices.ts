@@ -100,3 +100,10 @@ export function parseSystemProfilerDevices(json: string): DeviceDetails[] {
     };
   });
 }
+
+/** The USB serial number of each whole disk (disk4 → "4C530001231115117224"), for diskutil, which gives none. */
+export function usbSerialsByWholeDisk(json: string): Map<string, string> {
+  const serials = new Map<string, string>();
+  for (const [disk, medium] of usbMediaByDisk(Output.parse(JSON.parse(json)).SPUSBDataType)) if (medium.serial) serials.set(disk, medium.serial);
+  return serials;
+}

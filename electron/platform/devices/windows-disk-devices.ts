@@ -19,7 +19,7 @@ $partitions = @(Get-Partition | Where-Object { $_.DriveLetter -and $_.DriveLette
 ConvertTo-Json -Compress -Depth 4 -InputObject ([ordered]@{ disks = $disks; partitions = $partitions })
 `;
 
-const oneOrMany = <S extends z.ZodType>(item: S) => z.union([z.array(item), item.transform((value) => [value])]).nullish().transform((v) => v ?? []);
+export const oneOrMany = <S extends z.ZodType>(item: S) => z.union([z.array(item), item.transform((value) => [value])]).nullish().transform((v) => v ?? []);
 
 const Disk = z.object({
   Number: z.number().int(),
@@ -46,7 +46,7 @@ function clean(value: string | null | undefined): string | null {
   return trimmed ? trimmed : null;
 }
 
-function busName(value: string | number | null | undefined): string | null {
+export function busName(value: string | number | null | undefined): string | null {
   if (typeof value === 'number') return BUS_NUMBERS[value] ?? null;
   const name = clean(value)?.toLowerCase() ?? null;
   return name === 'file backed virtual' || name === 'unknown' ? null : name;

@@ -4,30 +4,14 @@
  * SD card or eMMC). Needs no administrator rights. A fact that cannot be read becomes a problem
  * in English and stays null; only a device list that cannot be read at all throws.
  */
-import { readFile, realpath } from 'node:fs/promises';
-import path from 'node:path';
+import { readFile } from 'node:fs/promises';
 import type { DeviceFacts, Medium } from '../../core/erasure/medium';
 import type { LsblkNode } from '../devices/linux-lsblk-devices';
 import { mountContaining, parseMountInfo, type MountInfoEntry } from '../disks/mount-tables';
 import { runProbeCommand } from '../posture/run-probe-command';
 import { LINUX_MEDIUM_LSBLK_ARGS, linuxMediumFrom, linuxWholeDevicesFrom, parseLsblkTree, sysfsNamesToRead, type SysfsFacts } from './linux-medium';
 import { MediaUnreadableError, type MediumOptions } from './medium-options';
-
-/** The target resolved through symbolic links; a target that no longer exists resolves through its nearest existing folder. */
-export async function resolveThroughLinks(target: string): Promise<string> {
-  let existing = path.resolve(target);
-  const rest: string[] = [];
-  for (;;) {
-    try {
-      return path.join(await realpath(existing), ...rest.reverse());
-    } catch {
-      const parent = path.dirname(existing);
-      if (parent === existing) return path.resolve(target);
-      rest.push(path.basename(existing));
-      existing = parent;
-    }
-  }
-}
+import { resolveThroughLinks } from './resolve-through-links';
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

@@ -9,6 +9,7 @@
 import { mountContaining, type MountInfoEntry } from '../disks/mount-tables';
 import { clean, LsblkOutput, type LsblkNode } from '../devices/linux-lsblk-devices';
 import type { DeviceFacts, DeviceTransport, Medium, VolumeFacts } from '../../core/erasure/medium';
+import { isVirtualMake } from './virtual-makes';
 
 /** The ledger's columns plus those that tell the medium: parent, file system, rotational, sector size, device number. */
 export const LINUX_MEDIUM_LSBLK_ARGS = ['--json', '--bytes', '--output', 'PATH,PKNAME,TYPE,FSTYPE,MOUNTPOINT,VENDOR,MODEL,SERIAL,SIZE,TRAN,ROTA,RM,HOTPLUG,LOG-SEC,MAJ:MIN'] as const;
@@ -68,13 +69,12 @@ export function wholeDisksUnder(roots: readonly LsblkNode[], reference: DeviceRe
   return roots.filter((root) => [...subtree(root)].some((node) => matches(node, reference)));
 }
 
+/** Kernel names of loop, RAM, network and paravirtual disks. */
 const VIRTUAL_NAMES = /^(loop|zram|ram|nbd|rbd|vd[a-z]|xvd[a-z])/;
-/** 0x1af4 is the PCI vendor of virtio devices; the rest are the models hypervisors give their disks. */
-const VIRTUAL_MAKES = /^0x1af4$|QEMU|VMware|VBOX|Virtual ?disk|Msft Virtual|Xen/i;
 
 export function linuxTransport(node: LsblkNode, mmcType: string | null): DeviceTransport | null {
   const name = kernelName(node);
-  if (node.type === 'loop' || VIRTUAL_NAMES.test(name) || VIRTUAL_MAKES.test(`${clean(node.vendor) ?? ''} ${clean(node.model) ?? ''}`.trim() || '-')) return 'virtual';
+  if (node.type === 'loop' || VIRTUAL_NAMES.test(name) || isVirtualMake(clean(node.vendor), clean(node.model))) return 'virtual';
   const tran = clean(node.tran)?.toLowerCase() ?? null;
   if (tran === 'mmc' || /^mmcblk\d+$/.test(name)) return mmcType?.trim().toUpperCase() === 'SD' ? 'sd' : 'mmc';
   if (tran === null) return /^nvme\d+n\d+$/.test(name) ? 'nvme' : null;
