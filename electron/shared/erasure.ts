@@ -58,8 +58,8 @@ export type SiteDetails = z.infer<typeof SiteDetails>;
 
 export const ErasureSummary = z.object({
   erasureJobId: z.string(),
-  state: z.enum(['completed', 'aborted']),
-  status: z.enum(['erased', 'erased-with-exceptions', 'aborted']),
+  state: z.enum(['completed', 'aborted', 'abandoned']),
+  status: z.enum(['erased', 'erased-with-exceptions', 'aborted', 'abandoned']),
   filesErased: z.number().int().nonnegative(),
   exceptions: z.number().int().nonnegative(),
   notErased: z.number().int().nonnegative(),
