@@ -24,6 +24,8 @@ export const auditEventTypes = [
   'audit.exported',
   'audit.verified',
   'erasure.started',
+  'erasure.resumed',
+  'erasure.abandoned',
   'erasure.finished',
   'certificate.issued',
   'certificate.timestamped',

@@ -181,7 +181,11 @@ describe('kill -9 during an erasure job, then resume', () => {
         expect(findInterruptedJobs(db).map((j) => j.id)).not.toContain(jobId);
         await assertFullyErased(db, jobId, tree, digests);
         const evidence = erasureEvidence(db, jobId, { toolVersion: 'test' });
-        if (evidence.runs > 1) expect(evidence.notes.join(' ')).toMatch(/interrupted and resumed/);
+        if (evidence.runCount > 1) {
+          expect(evidence.notes.map((n) => n.en).join(' ')).toMatch(/interrupted and resumed/);
+          expect(evidence.runs.slice(0, -1).every((run) => run.outcome === 'interrupted')).toBe(true);
+        }
+        expect(evidence.runs.at(-1)?.outcome).toBe('completed');
       });
     }, 120_000);
   }

@@ -21,9 +21,9 @@ function item(seq: number, path: string, fields: Partial<EvidenceItem>): Evidenc
 
 function evidence(items: EvidenceItem[], hardLinks: HardLinkedFile[] = []): ErasureEvidence {
   return {
-    schema: 'fieldguard/erasure-evidence/1', jobId: 'j', status: 'erased', scope: 'files', siteReference: null, tool: { name: 'FieldGuard', version: 'test' },
+    schema: 'fieldguard/erasure-evidence/2', jobId: 'j', status: 'erased', scope: 'files', abandonReason: null, siteReference: null, tool: { name: 'FieldGuard', version: 'test' },
     method: { id: 'random-verify', category: 'Clear', sanitization: 'partial', technique: 'overwrite', passes: 1, pattern: 'p', prng: null, verification: 'v' },
-    startedAt: '2026-12-01T00:00:00.000Z', finishedAt: '2026-12-01T00:01:00.000Z', durationSeconds: 60, runs: 1,
+    startedAt: '2026-12-01T00:00:00.000Z', finishedAt: '2026-12-01T00:01:00.000Z', durationSeconds: 60, runs: [], runCount: 1,
     targets: [{ path: TARGET, files: 1, folders: 1, links: items.length, bytes: 10, filesErased: 1, bytesErased: 10, exceptions: 0 }],
     items, hardLinks, exceptions: [], freeSpace: null,
     totals: { files: 1, filesErased: 1, bytesErased: 10, bytesWritten: 4096, bytesVerified: 4096, entriesRemoved: items.length, exceptions: 0, notErased: 0 },
@@ -47,10 +47,10 @@ describe('links on the certificate page', () => {
     const document = page(evidence(links));
     const rows = document.sections.find((s) => s.heading.ja === 'シンボリックリンク')?.table?.rows ?? [];
     expect(rows.map((r) => [r[0], r[1]])).toEqual([
-      ['D:\\MainImage\\鈴＊＊＊\\鈴＊＊＊＊＊＊＊＊\\検＊＊.lnk', 'C:\\Users\\tech\\鈴＊＊＊＊＊＊＊＊.pdf'],
-      ['D:\\MainImage\\鈴＊＊＊\\r＊＊＊＊＊＊＊', '..\\鈴＊＊＊＊＊\\a＊＊.txt'],
-      ['D:\\MainImage\\鈴＊＊＊\\t＊＊＊＊＊＊＊＊', 'D:\\MainImage\\鈴＊＊＊\\鈴＊＊＊＊＊＊＊＊\\b＊＊.dcm'],
-      ['D:\\MainImage\\鈴＊＊＊\\u＊＊＊＊＊＊', '記録なし / not recorded'],
+      ['D:\\M＊＊＊＊＊＊＊＊\\鈴＊＊＊\\鈴＊＊＊＊＊＊＊＊\\検＊＊.lnk', 'C:\\Users\\t＊＊＊\\鈴＊＊＊＊＊＊＊＊.pdf'],
+      ['D:\\M＊＊＊＊＊＊＊＊\\鈴＊＊＊\\r＊＊＊＊＊＊＊', '..\\鈴＊＊＊＊＊\\a＊＊.txt'],
+      ['D:\\M＊＊＊＊＊＊＊＊\\鈴＊＊＊\\t＊＊＊＊＊＊＊＊', 'D:\\M＊＊＊＊＊＊＊＊\\鈴＊＊＊\\鈴＊＊＊＊＊＊＊＊\\b＊＊.dcm'],
+      ['D:\\M＊＊＊＊＊＊＊＊\\鈴＊＊＊\\u＊＊＊＊＊＊', '記録なし / not recorded'],
     ]);
     expect(JSON.stringify(document.sections)).not.toContain('花子');
   });
@@ -69,6 +69,6 @@ describe('links on the certificate page', () => {
       passes: 1, bytesWritten: 4096, bytesVerified: 4096, readBack: 'cached', outcome: 'erased', exceptionCode: null,
     };
     const rows = page(evidence([], [file])).sections.find((s) => /ハードリンク/.test(s.heading.ja))?.table?.rows ?? [];
-    expect(rows).toEqual([['D:\\MainImage\\鈴＊＊＊\\a＊＊.dcm\nD:\\MainImage\\鈴＊＊＊\\鈴＊＊＊\\b＊＊.dcm', '2 / 不明 unknown', '4.00 KiB', expect.stringMatching(/^消去済み/)]]);
+    expect(rows).toEqual([['D:\\M＊＊＊＊＊＊＊＊\\鈴＊＊＊\\a＊＊.dcm\nD:\\M＊＊＊＊＊＊＊＊\\鈴＊＊＊\\鈴＊＊＊\\b＊＊.dcm', '2 / 不明 unknown', '4.00 KiB', expect.stringMatching(/^消去済み/)]]);
   });
 });

@@ -17,15 +17,17 @@ import { formatBytes } from '../../shared/format-bytes';
 import { formatDateTime } from '../../shared/format-date';
 import type { SiteDetails } from '../../shared/erasure';
 import type { JsonObject } from '../certificates/canonical-json';
-import { performerText, type CertificateDocument, type CertificateSection } from '../certificates/certificate-document';
+import { performerText, type Bilingual, type CertificateDocument, type CertificateSection } from '../certificates/certificate-document';
 import { issueVaultCertificate } from '../certificates/issue-vault-certificate';
 import type { VaultSession } from '../vault/vault-session';
 import { SHA256_BEFORE_UNKNOWN, type ErasureEvidence, type EvidenceItem, type HardLinkedFile } from './erasure-evidence';
+import type { ErasureRun } from './erasure-journal';
 
 const STATUS = {
   erased: { ja: '消去完了', en: 'Erased' },
   'erased-with-exceptions': { ja: '一部例外あり（下記の項目は消去されていません）', en: 'Erased with exceptions (items listed below were not erased)' },
-  aborted: { ja: '中止（消去済みと記載された項目のみ消去済み）', en: 'Aborted (only items marked erased were erased)' },
+  aborted: { ja: '取り消し（消去済みと記載された項目のみ消去済み）', en: 'Cancelled (only items marked erased were erased)' },
+  abandoned: { ja: '中断後に中止（消去済みと記載された項目のみ消去済み）', en: 'Abandoned after an interruption (only items marked erased were erased)' },
 } as const;
 
 const METHOD = {
@@ -43,10 +45,20 @@ export function maskFileName(name: string): string {
   return `${first}${'＊'.repeat(Math.min(Math.max([...stem].length - 1, 2), 8))}${extension}`;
 }
 
+/**
+ * Folders every system has, which name no one: kept readable so that a masked path still shows
+ * where it was. Any other folder — a user's, a visit's, a patient's — is masked like a file.
+ */
+const WELL_KNOWN_FOLDERS = new Set(['', '.', '..', 'home', 'Users', 'media', 'mnt', 'Volumes', 'run', 'tmp', 'var', 'private', 'Desktop', 'Documents', 'Downloads', 'デスクトップ', 'ドキュメント', 'ダウンロード']);
+
+function maskPart(part: string): string {
+  if (WELL_KNOWN_FOLDERS.has(part) || /^[A-Za-z]:$/.test(part)) return part;
+  return maskFileName(part);
+}
+
+/** A whole path masked, every folder included: a folder above a file may be named after the patient too. */
 function maskPath(path: string): string {
-  const parts = path.split(/[\\/]/);
-  const name = parts.pop() ?? '';
-  return [...parts, maskFileName(name)].join(path.includes('\\') ? '\\' : '/');
+  return path.split(/[\\/]/).map(maskPart).join(separatorOf(path));
 }
 
 /** A path's separator as it was recorded: Windows paths use backslashes. */
@@ -64,7 +76,7 @@ function maskEntryPath(entry: string, targets: readonly string[]): string {
   const target = targets.find((t) => entry === t || entry.startsWith(t.endsWith(separator) ? t : `${t}${separator}`));
   if (target === undefined) return maskPath(entry);
   const below = entry.slice(target.length).split(/[\\/]/).filter(Boolean);
-  return [maskPath(target).replace(/[\\/]$/, ''), ...below.map(maskFileName)].join(separator);
+  return [maskPath(target).replace(/[\\/]$/, ''), ...below.map(maskPart)].join(separator);
 }
 
 /** Where a link pointed, masked: an absolute target like any path, a relative one name by name ('.' and '..' kept). */
@@ -73,7 +85,7 @@ function maskLinkTarget(target: string | null, targets: readonly string[]): stri
   if (/^([A-Za-z]:)?[\\/]/.test(target)) return maskEntryPath(target, targets);
   return target
     .split(/[\\/]/)
-    .map((part) => (part === '' || part === '.' || part === '..' ? part : maskFileName(part)))
+    .map(maskPart)
     .join(separatorOf(target));
 }
 
@@ -106,8 +118,14 @@ export interface ErasureRecord {
   readonly toolVersion: string;
 }
 
-const CRYPTO_ERASE_NOTE =
+/** Japanese, then English on its own line: how the page prints every sentence a site reads. */
+function bilingual(text: Bilingual): string {
+  return `${text.ja}\n${text.en}`;
+}
+
+const CRYPTO_ERASE_NOTE_EN =
   'Vault data was erased cryptographically: each file’s own AES-256 key was destroyed (its database page overwritten by SQLite secure_delete, the WAL truncated) and its ciphertext overwritten and removed. Without the key the ciphertext cannot be read, wherever fragments of it survive (NIST SP 800-88 Cryptographic Erase, Purge-equivalent for this data).';
+const CRYPTO_ERASE_NOTE: Bilingual = { ja: CRYPTO_ERASE_NOTE_EN, en: CRYPTO_ERASE_NOTE_EN };
 
 function cryptoEraseSection(items: readonly CryptoErasedItem[], toolVersion: string): CertificateSection {
   const collections = [...new Set(items.map((i) => i.collection))];
@@ -152,15 +170,19 @@ export function erasureCertificateDocument(
         { label: { ja: '作業者', en: 'Performed by' }, value: performerText(engineer) },
         { label: { ja: '使用した端末', en: 'Laptop used' }, value: laptop },
         { label: { ja: '状態', en: 'Status' }, value: `${STATUS[status].ja} / ${STATUS[status].en}` },
+        ...(evidence?.abandonReason ? [{ label: { ja: '中止の理由', en: 'Reason for abandoning' }, value: evidence.abandonReason }] : []),
       ],
     },
   ];
   if (record.vault.length > 0) sections.push(cryptoEraseSection(record.vault, record.toolVersion));
   if (evidence) sections.push(...fileErasureSections(evidence, when));
+  const risks: Bilingual[] = [...(evidence?.residualRisks ?? []), ...(record.vault.length > 0 ? [CRYPTO_ERASE_NOTE] : [])];
   sections.push({
     heading: { ja: '残存リスク', en: 'Residual risks' },
-    rows: [...(evidence?.residualRisks ?? []), ...(record.vault.length > 0 ? [CRYPTO_ERASE_NOTE] : [])].map((risk, i) => ({ label: { ja: `${i + 1}`, en: '' }, value: risk })),
+    rows: risks.map((risk, i) => ({ label: { ja: `${i + 1}`, en: '' }, value: bilingual(risk) })),
   });
+  const notes = evidence?.notes ?? [];
+  if (notes.length > 0) sections.push({ heading: { ja: '補足', en: 'Notes' }, rows: notes.map((note, i) => ({ label: { ja: `${i + 1}`, en: '' }, value: bilingual(note) })) });
   return {
     kind: 'erasure',
     number,
@@ -178,6 +200,54 @@ export function erasureCertificateDocument(
   };
 }
 
+/** How the last pass was read back, in the words of the page: bypassing the OS cache, or possibly from it. */
+function verificationText(evidence: ErasureEvidence): Bilingual {
+  const readBacks = evidence.items.map((i) => i.readBack).filter((r) => r !== null);
+  const cached = readBacks.filter((r) => r === 'cached').length;
+  const direct = {
+    ja: '最後の上書きの全バイトを、OS のページキャッシュを通さずに（O_DIRECT）読み戻して照合（装置自身のキャッシュが応答した可能性は残ります）',
+    en: evidence.method.verification,
+  };
+  if (cached === 0) return direct;
+  if (cached === readBacks.length) return { ja: '最後の上書きの全バイトを読み戻して照合（OS のキャッシュから返された可能性があります）', en: evidence.method.verification };
+  return { ja: `最後の上書きの全バイトを読み戻して照合（${readBacks.length} 件中 ${cached} 件は OS のキャッシュから返された可能性があります）`, en: evidence.method.verification };
+}
+
+const RUN_OUTCOME: Record<NonNullable<ErasureRun['outcome']>, Bilingual> = {
+  completed: { ja: '完了', en: 'completed' },
+  cancelled: { ja: '取り消し', en: 'cancelled' },
+  interrupted: { ja: '中断（クラッシュ・強制終了・電源断）', en: 'interrupted (crash, kill or power cut)' },
+  abandoned: { ja: '中止', en: 'abandoned' },
+};
+
+/** Every run of a job that was interrupted: when each started, how it ended, and the last step known of an interrupted one. */
+function runsSection(evidence: ErasureEvidence, when: (iso: string | null) => string): CertificateSection {
+  return {
+    heading: { ja: '実行の経過（中断と再開）', en: 'Runs (interruptions and resumptions)' },
+    table: {
+      columns: [
+        { ja: '回', en: 'Run' },
+        { ja: '実行元', en: 'Run by' },
+        { ja: '開始', en: 'Started' },
+        { ja: '終了・最後の記録', en: 'Ended / last step' },
+        { ja: '結果', en: 'Outcome' },
+      ],
+      rows: evidence.runs.map((run) => [
+        String(run.run),
+        run.runner === 'cli' ? 'fieldguard erase（CLI）' : 'アプリ / app',
+        when(run.startedAt),
+        run.endedAt ? when(run.endedAt) : run.lastStepAt ? `最後の記録 / last step ${when(run.lastStepAt)}` : '—',
+        run.outcome ? `${RUN_OUTCOME[run.outcome].ja} / ${RUN_OUTCOME[run.outcome].en}` : '実行中 / running',
+      ]),
+      widths: [0.6, 1.8, 2.2, 2.6, 2.8],
+    },
+    note: {
+      ja: 'すべての実行は 1 つの作業記録（ジャーナル）に記録され、この証明書は中断前に消去した項目を含めて作業全体を記載します。',
+      en: 'Every run is recorded in one journal; this certificate covers the whole job, items erased before an interruption included.',
+    },
+  };
+}
+
 /** The overwrite job's sections: method, medium, targets (names masked), exceptions. */
 function fileErasureSections(evidence: ErasureEvidence, when: (iso: string | null) => string): CertificateSection[] {
   const sections: CertificateSection[] = [
@@ -186,10 +256,10 @@ function fileErasureSections(evidence: ErasureEvidence, when: (iso: string | nul
       rows: [
         { label: { ja: '区分', en: 'Category' }, value: 'Clear（ファイル単位の上書き：媒体の部分的なサニタイズ / file-level overwrite: partial sanitization）' },
         { label: { ja: '方式', en: 'Technique' }, value: `${METHOD[evidence.method.id].ja} / ${METHOD[evidence.method.id].en}` },
-        { label: { ja: '擬似乱数', en: 'PRNG' }, value: evidence.method.prng ?? '—' },
-        { label: { ja: '検証', en: 'Verification' }, value: evidence.method.verification },
+        { label: { ja: '擬似乱数', en: 'PRNG' }, value: evidence.method.prng ? `AES-256-CTR（作業ごとのランダム鍵、保存しない）/ ${evidence.method.prng}` : '—' },
+        { label: { ja: '検証', en: 'Verification' }, value: bilingual(verificationText(evidence)) },
         { label: { ja: 'ツール', en: 'Tool' }, value: `${evidence.tool.name} ${evidence.tool.version}` },
-        { label: { ja: '開始・終了', en: 'Start – end' }, value: `${when(evidence.startedAt)} – ${when(evidence.finishedAt)}（${evidence.durationSeconds ?? '—'} 秒）` },
+        { label: { ja: '開始・終了', en: 'Start – end' }, value: `${when(evidence.startedAt)} – ${when(evidence.finishedAt)}（${evidence.durationSeconds ?? '—'} 秒 / s）` },
         {
           label: { ja: '書き込み・検証バイト数', en: 'Bytes written / verified' },
           value: `${formatBytes(evidence.totals.bytesWritten, 'ja')} / ${formatBytes(evidence.totals.bytesVerified, 'ja')}`,
@@ -197,6 +267,7 @@ function fileErasureSections(evidence: ErasureEvidence, when: (iso: string | nul
       ],
     },
   ];
+  if (evidence.runs.length > 1 || evidence.status === 'abandoned') sections.push(runsSection(evidence, when));
   if (evidence.media) {
     const media = evidence.media;
     sections.push({

@@ -14,12 +14,19 @@
  * A file written to before its SHA-256 was recorded says the hash is unknown.
  */
 import type { VaultDatabase } from '../../db/open-vault-database';
+import type { Bilingual } from '../certificates/certificate-document';
 import { describePasses, passPatterns, type ErasureMethod } from './erasure-methods';
 import { ErasureError, exceptionDescriptions, type ExceptionCode } from './erasure-exceptions';
-import { contentErased, contentHolder, getJob, listJobItems, type ErasureItem, type ErasureScope, type ItemKind, type ItemObservation, type ItemState } from './erasure-journal';
+import { contentErased, contentHolder, getJob, listJobItems, listRuns, type ErasureItem, type ErasureRun, type ErasureScope, type ItemKind, type ItemObservation, type ItemState } from './erasure-journal';
 import type { ReadBack } from './direct-io';
 
-export const ERASURE_EVIDENCE_SCHEMA = 'fieldguard/erasure-evidence/1';
+/**
+ * Format 2 (issue 14): every run of the job with how it ended, an abandoned job's reason, the
+ * medium under each target with the claim's NIST SP 800-88 Rev. 2 grade, and residual risks
+ * and notes in Japanese and English. Format 1 documents stay verifiable: the evidence is
+ * signed as it was issued, and readers take it as it is.
+ */
+export const ERASURE_EVIDENCE_SCHEMA = 'fieldguard/erasure-evidence/2';
 export const STREAM_DESCRIPTION = 'AES-256-CTR keystream, per-job random key, not stored';
 export const CACHED_VERIFICATION = 'read-back (may be served from the OS cache)';
 export const DIRECT_VERIFICATION = 'read-back with O_DIRECT, bypassing the OS page cache (the device’s own cache may still have answered)';
@@ -140,8 +147,10 @@ export interface TargetSummary {
 export interface ErasureEvidence {
   readonly schema: typeof ERASURE_EVIDENCE_SCHEMA;
   readonly jobId: string;
-  readonly status: 'erased' | 'erased-with-exceptions' | 'aborted';
+  readonly status: 'erased' | 'erased-with-exceptions' | 'aborted' | 'abandoned';
   readonly scope: ErasureScope;
+  /** Why the engineer abandoned an interrupted job; null otherwise. */
+  readonly abandonReason: string | null;
   readonly siteReference: string | null;
   readonly tool: { readonly name: 'FieldGuard'; readonly version: string };
   readonly method: {
@@ -159,8 +168,14 @@ export interface ErasureEvidence {
   readonly startedAt: string | null;
   readonly finishedAt: string | null;
   readonly durationSeconds: number | null;
-  /** 1, or more when the job was interrupted and resumed (each run under a new key). */
-  readonly runs: number;
+  /**
+   * Every run: the first, and each resumption after an interruption (each under a new key),
+   * with how it ended — 'interrupted' for a crash or a kill, its last journaled step the last
+   * thing known of it. Empty for a job journaled before runs were (migration 0012).
+   */
+  readonly runs: readonly ErasureRun[];
+  /** How many times the job was started, as the journal counted it since format 1. */
+  readonly runCount: number;
   readonly targets: readonly TargetSummary[];
   readonly items: readonly EvidenceItem[];
   /** Files with several names (hard links), each once with all its names in the job. */
@@ -180,8 +195,8 @@ export interface ErasureEvidence {
     readonly notErased: number;
   };
   readonly media: MediaInfo | null;
-  readonly residualRisks: readonly string[];
-  readonly notes: readonly string[];
+  readonly residualRisks: readonly Bilingual[];
+  readonly notes: readonly Bilingual[];
 }
 
 /**
@@ -284,23 +299,62 @@ function verificationOf(items: readonly ErasureItem[]): string {
   return `${CACHED_VERIFICATION} for ${cached} of ${readBacks.length} entries; the others: ${DIRECT_VERIFICATION}`;
 }
 
-function residualRisks(scope: ErasureScope, status: ErasureEvidence['status'], items: readonly ErasureItem[]): string[] {
-  const risks = [
-    'NIST SP 800-88: overwriting through the file system is Clear at best, and erasing chosen files is partial sanitization of the medium.',
-    'SSDs, USB flash drives and memory cards write to other cells than the ones addressed (wear levelling) and keep remapped and over-provisioned blocks that an overwrite cannot reach; earlier copies of the data may survive there.',
-    'Journaling and copy-on-write file systems can keep other copies: ext4 with data=journal writes file content to its journal first; btrfs, ZFS and APFS write changed blocks elsewhere instead of in place, and their snapshots keep the old ones; NTFS stores small files inside their MFT record and logs changes in $LogFile and the USN journal. The overwrite reaches the blocks the file system assigns to each file now.',
-    'File names can remain in file-system metadata: every entry was renamed to a random name of the same length before removal, but directory blocks and the file-system journal may still hold the old name.',
-    'Verification read back every byte of the last pass and compared it with the expected pattern: it proves the file system returned the new content for each file’s current blocks, not that no other copy exists.',
-  ];
-  if (items.some((i) => i.readBack === 'cached')) risks.push(`Some read-backs may have been served from the operating system’s cache (${CACHED_VERIFICATION}): they prove what the cache held after the flush, not what the device returned.`);
-  if (items.some((i) => i.observations.includes('sparse-filled'))) risks.push('Sparse files were written over their whole logical size; blocks they had released before cannot be found from the file.');
-  if (scope === 'removable-volume') {
-    risks.push(VOLUME_STATEMENT);
-    risks.push('Space the file system keeps for itself (metadata, its journal, and blocks reserved for the administrator when run without admin rights) is not overwritten.');
-  } else {
-    risks.push('Only the listed entries were erased: copies elsewhere (backups, synchronised folders, the recycle bin, temporary and thumbnail files, swap and hibernation files) and space freed earlier by other deletions are outside this job.');
+const FILE_LEVEL_RISKS: readonly Bilingual[] = [
+  {
+    ja: 'NIST SP 800-88 Rev. 2：ファイルシステムを通じた上書きは、選んだファイルだけを消去する「部分的なサニタイズ」です。媒体全体のサニタイズではありません。',
+    en: 'NIST SP 800-88 Rev. 2: overwriting chosen files through the file system is partial sanitization of the medium, never sanitization of the whole medium.',
+  },
+  {
+    ja: 'ファイル名はファイルシステムのメタデータに残ることがあります。削除前に各項目を同じ長さのランダムな名前に変えていますが、解放されたディレクトリブロックやジャーナルに元の名前が残る場合があります。',
+    en: 'File names can remain in file-system metadata: every entry was renamed to a random name of the same length before removal, but freed directory blocks and the file-system journal may still hold the old name.',
+  },
+  {
+    ja: '検証では最後の上書きの全バイトを読み戻して照合しました。各ファイルが現在割り当てられているブロックに新しい内容があることの証明であり、ほかの複製が存在しないことの証明ではありません。',
+    en: 'Verification read back every byte of the last pass and compared it with the expected pattern: it proves the file system returned the new content for each file’s current blocks, not that no other copy exists.',
+  },
+];
+
+function residualRisks(scope: ErasureScope, status: ErasureEvidence['status'], items: readonly ErasureItem[]): Bilingual[] {
+  const risks = [...FILE_LEVEL_RISKS];
+  if (items.some((i) => i.readBack === 'cached')) {
+    risks.push({
+      ja: '一部の読み戻しは OS のキャッシュから返された可能性があります。フラッシュ後にキャッシュが保持していた内容の証明であり、装置が返した内容の証明ではありません。',
+      en: `Some read-backs may have been served from the operating system’s cache (${CACHED_VERIFICATION}): they prove what the cache held after the flush, not what the device returned.`,
+    });
   }
-  if (status === 'aborted') risks.push('The job was cancelled: entries marked not erased still hold their data, possibly partly overwritten.');
+  if (items.some((i) => i.observations.includes('sparse-filled'))) {
+    risks.push({
+      ja: 'スパースファイルは論理サイズ全体を上書きしました。以前に解放されたブロックはファイルからたどれません。',
+      en: 'Sparse files were written over their whole logical size; blocks they had released before cannot be found from the file.',
+    });
+  }
+  if (scope === 'removable-volume') {
+    risks.push({
+      ja: 'ファイル単位の消去と空き領域の上書き：ファイル単位の道具でできる最大限です。フラッシュの代替ブロック・予備領域には届きません（NIST SP 800-88：最大でも Clear）。',
+      en: VOLUME_STATEMENT,
+    });
+    risks.push({
+      ja: 'ファイルシステムが自身のために確保する領域（メタデータ、ジャーナル、管理者権限なしで実行した場合の予約ブロック）は上書きしていません。',
+      en: 'Space the file system keeps for itself (metadata, its journal, and blocks reserved for the administrator when run without admin rights) is not overwritten.',
+    });
+  } else if (scope === 'files') {
+    risks.push({
+      ja: '消去したのは一覧の項目だけです。ほかの場所の複製（バックアップ、同期フォルダー、ごみ箱、一時ファイル・サムネイル、スワップ・休止状態ファイル）や、以前の削除で解放された領域はこの作業の対象外です。',
+      en: 'Only the listed entries were erased: copies elsewhere (backups, synchronised folders, the recycle bin, temporary and thumbnail files, swap and hibernation files) and space freed earlier by other deletions are outside this job.',
+    });
+  }
+  if (status === 'aborted') {
+    risks.push({
+      ja: '作業は取り消されました。「消去していません」の項目にはデータが残っています（一部上書きされている場合があります）。',
+      en: 'The job was cancelled: entries marked not erased still hold their data, possibly partly overwritten.',
+    });
+  }
+  if (status === 'abandoned') {
+    risks.push({
+      ja: '作業は中断後に中止されました。「消去していません」の項目にはデータが残っています（中断時に上書き中だった項目は一部上書きされています）。',
+      en: 'The job was abandoned after an interruption: entries marked not erased still hold their data (the one being overwritten when it was interrupted partly overwritten).',
+    });
+  }
   return risks;
 }
 
@@ -337,15 +391,28 @@ function evidenceItem(row: ErasureItem, entry: Entry | undefined, passes: number
 }
 
 /** What the notes say about hard links, symbolic links, and hashes that could not be known. */
-function linkNotes(items: readonly EvidenceItem[], hardLinks: readonly HardLinkedFile[]): string[] {
-  const notes: string[] = [];
+function linkNotes(items: readonly EvidenceItem[], hardLinks: readonly HardLinkedFile[]): Bilingual[] {
+  const notes: Bilingual[] = [];
   const inJob = hardLinks.filter((file) => file.names.length > 1 && file.outcome === 'erased').length;
-  if (inJob > 0) notes.push(`${inJob} file(s) had several names (hard links) in the job: each was hashed, overwritten and verified once, through one name, and every name was removed.`);
+  if (inJob > 0) {
+    notes.push({
+      ja: `${inJob} 件のファイルは作業内に複数の名前（ハードリンク）がありました。それぞれ 1 つの名前から 1 回だけハッシュ・上書き・検証し、すべての名前を削除しました。`,
+      en: `${inJob} file(s) had several names (hard links) in the job: each was hashed, overwritten and verified once, through one name, and every name was removed.`,
+    });
+  }
   const links = items.filter((i) => i.kind === 'link' && i.outcome === 'removed').length;
-  if (links > 0) notes.push(`${links} symbolic link(s) were removed without being followed: only the link itself; what each pointed to (listed) was not changed.`);
+  if (links > 0) {
+    notes.push({
+      ja: `${links} 件のシンボリックリンクはたどらずに削除しました。削除したのはリンク自体だけで、リンク先（一覧に記載）は変更していません。`,
+      en: `${links} symbolic link(s) were removed without being followed: only the link itself; what each pointed to (listed) was not changed.`,
+    });
+  }
   const unknown = items.filter((i) => i.kind === 'file' && i.sameFileAs === null && i.observations.includes('sha256-before-unknown')).length;
   if (unknown > 0) {
-    notes.push(`The SHA-256 before erasure is unknown for ${unknown} file(s): they had been written to before it was recorded (an interrupted erasure), and a hash of what the overwrite left would not be the content erased. It is given as null.`);
+    notes.push({
+      ja: `${unknown} 件のファイルは消去前の SHA-256 が不明です。記録される前に書き込みが始まっていた（中断された消去）ため、上書き後の内容のハッシュは消去した内容のものではありません。null としています。`,
+      en: `The SHA-256 before erasure is unknown for ${unknown} file(s): they had been written to before it was recorded (an interrupted erasure), and a hash of what the overwrite left would not be the content erased. It is given as null.`,
+    });
   }
   return notes;
 }
@@ -360,7 +427,7 @@ export interface EvidenceOptions {
 export function erasureEvidence(db: VaultDatabase, jobId: string, options: EvidenceOptions): ErasureEvidence {
   const job = getJob(db, jobId);
   if (!job) throw new ErasureError('ERASURE_JOB_NOT_FOUND');
-  if (job.state !== 'completed' && job.state !== 'aborted') throw new ErasureError('ERASURE_JOB_NOT_FINISHED');
+  if (job.state !== 'completed' && job.state !== 'aborted' && job.state !== 'abandoned') throw new ErasureError('ERASURE_JOB_NOT_FINISHED');
   const passes = passPatterns(job.method);
   const rows = listJobItems(db, jobId);
   const entries = entriesOf(rows);
@@ -370,7 +437,7 @@ export function erasureEvidence(db: VaultDatabase, jobId: string, options: Evide
   const summaries = entries.map((entry) => ({ entry, outcome: entry.kind === 'file' ? fileOutcome(entry, outcomes) : (outcomes.get(entry.holder.seq) ?? 'not-erased') }));
   const hardLinks = summaries.flatMap(({ entry, outcome }) => (entry.kind === 'file' ? (hardLinkedFile(entry, outcome) ?? []) : []));
   const exceptions = entries.flatMap(exceptionsOf).sort((a, b) => a.seq - b.seq);
-  const status: ErasureEvidence['status'] = job.state === 'aborted' ? 'aborted' : exceptions.length > 0 ? 'erased-with-exceptions' : 'erased';
+  const status: ErasureEvidence['status'] = job.state === 'abandoned' ? 'abandoned' : job.state === 'aborted' ? 'aborted' : exceptions.length > 0 ? 'erased-with-exceptions' : 'erased';
   const files = summaries.filter((s) => s.entry.kind === 'file');
   const erasedFiles = files.filter((s) => s.outcome === 'erased');
   const freeSpaceItem = items.find((i) => i.kind === 'free-space');
@@ -394,16 +461,22 @@ export function erasureEvidence(db: VaultDatabase, jobId: string, options: Evide
   });
   const startedMs = job.startedAt ? Date.parse(job.startedAt) : NaN;
   const finishedMs = job.finishedAt ? Date.parse(job.finishedAt) : NaN;
-  const notes: string[] = [];
-  if (job.runs > 1) notes.push(`The job was interrupted and resumed (${job.runs} runs); entries in progress at an interruption were overwritten again from the start under the new run’s key.`);
+  const notes: Bilingual[] = [];
+  if (job.runs > 1) {
+    notes.push({
+      ja: `この作業は中断され、再開されました（実行 ${job.runs} 回）。中断時に処理中だった項目は、新しい実行の鍵で最初から上書きし直しました。中断前に消去した項目もこの証明書に含まれます。`,
+      en: `The job was interrupted and resumed (${job.runs} runs); entries in progress at an interruption were overwritten again from the start under the new run’s key. Entries erased before the interruption are on this certificate too.`,
+    });
+  }
   const madeWritable = items.filter((i) => i.observations.includes('made-writable')).length;
-  if (madeWritable > 0) notes.push(`${madeWritable} read-only file(s) were made writable (chmod) before being overwritten.`);
+  if (madeWritable > 0) notes.push({ ja: `${madeWritable} 件の読み取り専用ファイルは、上書きの前に書き込み可能にしました（chmod）。`, en: `${madeWritable} read-only file(s) were made writable (chmod) before being overwritten.` });
   notes.push(...linkNotes(items, hardLinks));
   return {
     schema: ERASURE_EVIDENCE_SCHEMA,
     jobId: job.id,
     status,
     scope: job.scope,
+    abandonReason: job.abandonReason,
     siteReference: job.siteReference,
     tool: { name: 'FieldGuard', version: options.toolVersion },
     method: {
@@ -419,7 +492,8 @@ export function erasureEvidence(db: VaultDatabase, jobId: string, options: Evide
     startedAt: job.startedAt,
     finishedAt: job.finishedAt,
     durationSeconds: Number.isFinite(startedMs) && Number.isFinite(finishedMs) ? (finishedMs - startedMs) / 1000 : null,
-    runs: job.runs,
+    runs: listRuns(db, jobId),
+    runCount: job.runs,
     targets,
     items,
     hardLinks,

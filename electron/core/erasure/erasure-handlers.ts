@@ -24,7 +24,7 @@ import type { VaultSession } from '../vault/vault-session';
 import { issueErasureCertificate, type CryptoErasedItem } from './erasure-certificate';
 import { erasureEvidence, type MediaInfo } from './erasure-evidence';
 import { getJob, listJobItems } from './erasure-journal';
-import { auditErasureEnd, auditErasureStart, planAndAuditErasure, type ErasureRunner } from './erasure-workflow';
+import { auditErasureEnd, auditErasureStart, planAndAuditErasure, siteFromReference, type ErasureRunner } from './erasure-workflow';
 import { resolveTargets } from './resolve-targets';
 import { findInterruptedJobs, summarize } from './run-erasure-job';
 
@@ -229,13 +229,4 @@ function loadVaultErasure(session: VaultSession, erasureJobId: string): VaultEra
 function vaultOnlySummary(session: VaultSession, erasureJobId: string, items: readonly CryptoErasedItem[]): ErasureSummary {
   session.audit.append('erasure.finished', session.actor(), { erasureJobId, status: 'erased', filesErased: items.length, exceptions: 0 });
   return { erasureJobId, state: 'completed', status: 'erased', filesErased: items.length, exceptions: 0, notErased: 0, bytesWritten: 0, bytesVerified: 0 };
-}
-
-function siteFromReference(reference: string | null): SiteDetails {
-  try {
-    const parsed = JSON.parse(reference ?? '') as Partial<SiteDetails>;
-    return { hospital: parsed.hospital ?? '', department: parsed.department ?? '', administrator: parsed.administrator ?? '', reference: parsed.reference ?? '' };
-  } catch {
-    return { hospital: '', department: '', administrator: '', reference: reference ?? '' };
-  }
 }

@@ -50,6 +50,16 @@ export function auditErasureStart(session: VaultSession, erasureJobId: string, d
   });
 }
 
+/** The site a job was planned for, from its journal (the JSON of SiteDetails the workflow records). */
+export function siteFromReference(reference: string | null): SiteDetails {
+  try {
+    const parsed = JSON.parse(reference ?? '') as Partial<SiteDetails>;
+    return { hospital: parsed.hospital ?? '', department: parsed.department ?? '', administrator: parsed.administrator ?? '', reference: parsed.reference ?? '' };
+  } catch {
+    return { hospital: '', department: '', administrator: '', reference: reference ?? '' };
+  }
+}
+
 /** The evidence of a finished (or cancelled) job, with its end in the audit log. */
 export function auditErasureEnd(session: VaultSession, erasureJobId: string, options: { toolVersion: string; media?: MediaInfo | null }): ErasureEvidence {
   const evidence = erasureEvidence(session.db, erasureJobId, { toolVersion: options.toolVersion, media: options.media ?? null });
