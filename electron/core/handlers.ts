@@ -5,6 +5,7 @@
  */
 import { workerErasureRunner } from './erasure/erasure-workflow';
 import { describeApp, type AppIdentity } from './app/describe-app';
+import { dataFolderInspector, type ObserveDataFolder } from './app/data-folder-backups';
 import { createAuditHandlers } from './audit/audit-handlers';
 import { createCertificateHandlers } from './certificates/certificate-handlers';
 import { timestampQueuedDocuments } from './certificates/timestamp-queue';
@@ -61,6 +62,8 @@ export interface CorePorts {
   readonly antivirus: AntivirusEngine;
   /** The OS clipboard, for copying a site's maintenance password (cleared again after 30 s or at lock). */
   readonly clipboard: Clipboard;
+  /** What this OS's tools say may copy the data folder (electron/platform/data-folder); without it the disk and those tools are "unknown". */
+  readonly observeDataFolder?: ObserveDataFolder;
 }
 
 export interface Core {
@@ -86,9 +89,12 @@ export function createCore(ports: CorePorts): Core {
   });
   const jobs = createJobRegistry();
   const verifyFile = verifierFor(ports.verifyWorker);
+  // Settings shows it; a crypto-erase records it at the time of the erase.
+  const inspectDataFolder = dataFolderInspector(ports.identity.dataDir, ports.observeDataFolder, now);
   const vaultHandlers = createVaultHandlers(vault, jobs, ports.dialogs, ports.emit, now, guardVisitImport);
   const handlers: Handlers = {
     'app.info': () => describeApp(ports.identity),
+    'app.dataFolder': () => inspectDataFolder(),
     'disks.list': () => listVolumes(ports.readVolumes, ports.now),
     'prefs.get': () => preferences.get(),
     'prefs.setLanguage': async ({ language }) => {

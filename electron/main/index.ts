@@ -6,6 +6,8 @@
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, powerMonitor, protocol, session, shell } from 'electron';
+import { dataFolderPlaces } from '../core/app/default-data-dir';
+import { settleDataFolder } from '../core/app/data-folder-migration';
 import { createCore } from '../core/handlers';
 import { createRouter } from '../core/ipc/router';
 import { stderrLogger as log } from '../core/logger';
@@ -13,6 +15,7 @@ import { createAutoLock } from '../core/vault/auto-lock';
 import { readVolumes } from '../platform/disks/read-volumes';
 import { readDeviceDetails } from '../platform/devices/read-device-details';
 import { createPostureProbes } from '../platform/posture/probes-for-this-os';
+import { excludeDataFolderFromBackups, observeDataFolderForThisOs } from '../platform/data-folder/data-folder-for-this-os';
 import { createAntivirusEngine } from '../platform/antivirus/engine-for-this-os';
 import { createKeytarKeyStore } from '../platform/keychain/keytar-key-store';
 import { EVENT_TRANSPORT } from '../shared/ipc/transport';
@@ -59,7 +62,13 @@ async function start(): Promise<void> {
   denyAllPermissions(session.defaultSession);
   protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererDir));
 
-  const dataDir = process.env.FIELDGUARD_DATA_DIR ?? app.getPath('userData');
+  // The vault's folder is FieldGuard's own (default-data-dir.ts), the one the CLI opens too; Electron's
+  // caches stay in userData. A vault still in the Windows roaming profile is moved out of it first.
+  const dataDir = process.env.FIELDGUARD_DATA_DIR ?? (await openDataFolder());
+  void excludeDataFolderFromBackups(dataDir).then(
+    (result) => result && log.info('data-folder.backup-exclusion', { tool: result.tool, ok: result.ok, detail: result.detail }),
+    () => log.warn('data-folder.backup-exclusion-failed'),
+  );
   const core = createCore({
     identity: { name: app.getName(), version: app.getVersion(), dataDir, runtimeVersions: process.versions },
     readVolumes,
@@ -70,6 +79,7 @@ async function start(): Promise<void> {
     erasureWorker: pathToFileURL(path.join(here, 'erasure-worker.js')),
     verifyWorker: pathToFileURL(path.join(here, 'verify-worker.js')),
     postureProbes: createPostureProbes(),
+    observeDataFolder: observeDataFolderForThisOs(),
     antivirus: createAntivirusEngine(),
     fontPath: app.isPackaged ? path.join(process.resourcesPath, 'assets', 'fonts', 'NotoSansJP-Regular.ttf') : undefined,
     dialogs: createNativeDialogs(() => mainWindow),
@@ -91,4 +101,15 @@ async function start(): Promise<void> {
   mainWindow.on('closed', () => {
     mainWindow = null;
   });
+}
+
+/** Settles where the data folder is, moving a vault out of the roaming profile once; a failed move keeps the old folder and says so in the log. */
+async function openDataFolder(): Promise<string> {
+  const settled = await settleDataFolder(dataFolderPlaces());
+  if (settled.move.kind === 'moved') {
+    log.info('data-folder.moved', { method: settled.move.method, leftovers: settled.move.leftovers.length });
+  } else if (settled.move.kind === 'kept-old') {
+    log.warn('data-folder.move-failed', { reason: settled.move.reason });
+  }
+  return settled.dataDir;
 }

@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import { appChannels } from './app';
 import { auditChannels } from './audit';
+import { dataFolderChannels } from './data-folder';
 import { certificateChannels } from './certificates';
 import { erasureChannels } from './erasure';
 import { diskChannels } from './disks';
@@ -19,6 +20,7 @@ import { vaultChannels, vaultEvents } from './vault';
 
 export const contract = {
   ...appChannels,
+  ...dataFolderChannels,
   ...diskChannels,
   ...preferenceChannels,
   ...vaultChannels,

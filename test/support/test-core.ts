@@ -11,6 +11,7 @@ import { createCore, type Core, type CorePorts } from '../../electron/core/handl
 import { erasureWorkerFromSource } from '../../electron/core/erasure/run-erasure-in-worker';
 import { verifyWorkerFromSource } from '../../electron/core/certificates/verify-in-worker';
 import { createPostureProbes } from '../../electron/platform/posture/probes-for-this-os';
+import { observeDataFolderForThisOs } from '../../electron/platform/data-folder/data-folder-for-this-os';
 import { createClamavEngine } from '../../electron/platform/antivirus/clamav-engine';
 import { writeClamavTestDatabase } from './clamav-test-database';
 import type { Clipboard } from '../../electron/core/clipboard';
@@ -110,6 +111,8 @@ export async function createTestCore(overrides: Partial<CorePorts> = {}, options
     verifyWorker: verifyWorkerFromSource,
     // This machine's real probes; a test that needs a given laptop passes recorded ones.
     postureProbes: createPostureProbes(),
+    // This machine's own answer about copies of the (temporary) data folder.
+    observeDataFolder: observeDataFolderForThisOs(),
     // Real clamscan with a signature database written for the test (the machine is offline): it knows EICAR.
     antivirus: createClamavEngine({ databaseDir: await writeClamavTestDatabase(`${dataDir}-clamav`) }),
     log: recordingLogger(logLines),

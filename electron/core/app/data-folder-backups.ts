@@ -167,3 +167,12 @@ export function isUnder(child: string, parent: string, platform: NodeJS.Platform
 function samePath(a: string, b: string, platform: NodeJS.Platform): boolean {
   return isUnder(a, b, platform) && isUnder(b, a, platform);
 }
+
+/**
+ * The check as a function of nothing, for the `app.dataFolder` handler and for the erasure
+ * handler, which calls it just before destroying keys so the certificate records the state
+ * at the time of the erase (crypto-erase-statement.ts).
+ */
+export function dataFolderInspector(dataDir: string, observe: ObserveDataFolder | undefined, now: () => Date, context: FolderContext = thisMachine()): () => Promise<DataFolderReport> {
+  return () => inspectDataFolder(dataDir, observe, context, now());
+}
