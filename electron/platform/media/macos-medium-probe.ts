@@ -7,7 +7,7 @@
 import type { DeviceFacts, Medium } from '../../core/erasure/medium';
 import { SYSTEM_PROFILER_ARGS, usbSerialsByWholeDisk } from '../devices/macos-storage-devices';
 import { runProbeCommand } from '../posture/run-probe-command';
-import { diskutilError, macDeviceFrom, macVolumeFrom, parseDfMountPoint, parseDiskutilInfo, parseDiskutilWholeDisks, physicalWholeDiskOf, type DiskutilInfo } from './macos-medium';
+import { diskutilError, macDeviceFrom, macTransport, macVolumeFrom, parseDfMountPoint, parseDiskutilInfo, parseDiskutilWholeDisks, physicalWholeDiskOf, type DiskutilInfo } from './macos-medium';
 import { MediaUnreadableError, type MediumOptions } from './medium-options';
 import { resolveThroughLinks } from './resolve-through-links';
 
@@ -82,8 +82,10 @@ export async function readMacMedium(target: string, options: MediumOptions = {})
   if (!under) return { volume: null, device: null, problems };
   const volume = macVolumeFrom(under.volume);
   if (!under.disk) return { volume, device: null, problems };
-  const [info, system, serials] = await Promise.all([diskutilInfo(under.disk, problems), systemDisks(options), usbSerials()]);
-  const device = info ? macDeviceFrom(info, { holdsSystem: holds(system, under.disk), serial: serials.get(under.disk) ?? null }) : null;
+  const [info, system] = await Promise.all([diskutilInfo(under.disk, problems), systemDisks(options)]);
+  // system_profiler takes seconds: asked only for a USB device, the one kind whose serial it knows.
+  const serial = info && macTransport(info) === 'usb' ? ((await usbSerials()).get(under.disk) ?? null) : null;
+  const device = info ? macDeviceFrom(info, { holdsSystem: holds(system, under.disk), serial }) : null;
   return { volume, device, problems };
 }
 
