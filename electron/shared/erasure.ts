@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { defineChannel, noRequest } from './ipc/define';
+import { wholeMediumErrorCodes } from './whole-medium-errors';
 
 /** Errors of the erasure API itself (a bad request, not a file that resisted). */
 export const erasureErrorCodes = [
@@ -30,6 +31,8 @@ export const erasureErrorCodes = [
   'ERASURE_JOB_INTERRUPTED',
   'ERASURE_JOB_RUNNING_ELSEWHERE',
   'ERASURE_ABANDON_REASON_REQUIRED',
+  // Whole-medium erasure of a removable device.
+  ...wholeMediumErrorCodes,
 ] as const;
 
 export const erasureMethods = ['random-verify', 'zeros-verify', 'three-pass'] as const;
