@@ -55,6 +55,11 @@ describe('file overwrite', () => {
     expect(english(grade.residualRisks)).toMatch(/copy-on-write|log-structured/);
   });
 
+  it('names the snapshots each copy-on-write file system keeps', () => {
+    expect(english(gradeFileOverwrite(medium({}, { fileSystem: 'apfs' })).residualRisks)).toMatch(/Time Machine local snapshots/);
+    expect(english(gradeFileOverwrite(medium({}, { fileSystem: 'ReFS' })).residualRisks)).toMatch(/Volume Shadow Copies keep the original content/);
+  });
+
   it.each(UNKNOWN)('%s, not known to write in place, is partial', (fileSystem) => {
     const grade = gradeFileOverwrite(medium({}, { fileSystem }));
     expect(grade.grade).toBe('partial');
@@ -162,6 +167,8 @@ describe('device sanitize', () => {
   it('the device’s sanitize overwrite or ATA Security Erase is Purge on a spinning disk, Clear on flash or USB', () => {
     expect(done('device-overwrite', hardDisk).grade).toBe('purge');
     expect(done('device-overwrite', ssd).grade).toBe('clear');
+    expect(english(done('device-overwrite', ssd).residualRisks)).toMatch(/Purge on flash is the device’s own crypto erase or block erase/);
+    expect(done('device-overwrite', hardDisk).residualRisks).toEqual([]);
     expect(done('ata-security-erase', hardDisk).grade).toBe('purge');
     expect(done('ata-security-erase', { ...hardDisk, transport: 'usb' }).grade).toBe('clear');
     expect(done('ata-security-erase', { ...hardDisk, rotational: null }).grade).toBe('clear');

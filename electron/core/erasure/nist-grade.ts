@@ -87,9 +87,9 @@ const DATA_JOURNAL_RISK: Bilingual = {
   en: 'ext3/4 with data=journal: file content is written to the journal first, so content from before the erasure may remain in the journal; the overwrite cannot be said to have happened in place.',
 };
 
-const COPY_ON_WRITE_RISK = (name: string): Bilingual => ({
-  ja: `${name}：コピーオンライト方式のため、上書きは新しいブロックに書かれ、元のデータを持つブロックは再利用されるまで残る。スナップショット（Time Machine のローカルスナップショット、Btrfs/ZFS のスナップショット等）があれば元の内容がそのまま残る。`,
-  en: `${name}: copy-on-write, so the overwrite goes to new blocks and the blocks holding the original data remain until reused; any snapshot (Time Machine local snapshots, Btrfs/ZFS snapshots) keeps the original content whole.`,
+const COPY_ON_WRITE_RISK = (name: string, snapshots: Bilingual): Bilingual => ({
+  ja: `${name}：コピーオンライト方式のため、上書きは新しいブロックに書かれ、元のデータを持つブロックは再利用されるまで残る。${snapshots.ja}があれば元の内容がそのまま残る。`,
+  en: `${name}: copy-on-write, so the overwrite goes to new blocks and the blocks holding the original data remain until reused; ${snapshots.en} keep the original content whole.`,
 });
 
 const LOG_STRUCTURED_RISK = (name: string): Bilingual => ({
@@ -126,11 +126,11 @@ const FILE_SYSTEMS: Readonly<Record<string, FileSystemProfile>> = {
   hfs: { writesInPlace: true, label: 'HFS+', risks: [HFS_RISK] },
   vfat: { writesInPlace: true, label: 'FAT', risks: [FAT_RISK] },
   exfat: { writesInPlace: true, label: 'exFAT', risks: [FAT_RISK] },
-  btrfs: { writesInPlace: false, label: 'Btrfs', risks: [COPY_ON_WRITE_RISK('Btrfs')] },
-  zfs: { writesInPlace: false, label: 'ZFS', risks: [COPY_ON_WRITE_RISK('ZFS')] },
-  apfs: { writesInPlace: false, label: 'APFS', risks: [COPY_ON_WRITE_RISK('APFS')] },
-  refs: { writesInPlace: false, label: 'ReFS', risks: [COPY_ON_WRITE_RISK('ReFS')] },
-  bcachefs: { writesInPlace: false, label: 'bcachefs', risks: [COPY_ON_WRITE_RISK('bcachefs')] },
+  btrfs: { writesInPlace: false, label: 'Btrfs', risks: [COPY_ON_WRITE_RISK('Btrfs', { ja: 'スナップショット（snapper、Timeshift 等）', en: 'snapshots (snapper, Timeshift)' })] },
+  zfs: { writesInPlace: false, label: 'ZFS', risks: [COPY_ON_WRITE_RISK('ZFS', { ja: 'スナップショット', en: 'snapshots' })] },
+  apfs: { writesInPlace: false, label: 'APFS', risks: [COPY_ON_WRITE_RISK('APFS', { ja: 'スナップショット（Time Machine のローカルスナップショット等）', en: 'snapshots (Time Machine local snapshots among them)' })] },
+  refs: { writesInPlace: false, label: 'ReFS', risks: [COPY_ON_WRITE_RISK('ReFS', { ja: 'ボリュームシャドウコピー', en: 'Volume Shadow Copies' })] },
+  bcachefs: { writesInPlace: false, label: 'bcachefs', risks: [COPY_ON_WRITE_RISK('bcachefs', { ja: 'スナップショット', en: 'snapshots' })] },
   f2fs: { writesInPlace: false, label: 'F2FS', risks: [LOG_STRUCTURED_RISK('F2FS')] },
   nilfs2: { writesInPlace: false, label: 'NILFS2', risks: [LOG_STRUCTURED_RISK('NILFS2')] },
 };
@@ -321,6 +321,11 @@ export interface DeviceSanitizeOutcome {
   readonly device: DeviceFacts;
 }
 
+const DEVICE_OVERWRITE_FLASH_RISK: Bilingual = {
+  ja: 'フラッシュメモリまたは種類不明の媒体では、デバイス自身の上書きが退避済みのブロックや予備領域に届くとは限らない。フラッシュメモリの Purge はデバイス自身の暗号化消去またはブロック消去による。',
+  en: 'On flash memory or an unknown medium, the device’s own overwrite may not reach retired blocks and over-provisioned space; Purge on flash is the device’s own crypto erase or block erase.',
+};
+
 const NOT_DONE_RISK: Bilingual = {
   ja: '操作が完了または検証されていないため、媒体のどこにデータが残っているかは分からない。',
   en: 'The operation was not completed or not verified, so where the data remains on the medium is not known.',
@@ -373,7 +378,7 @@ export function gradeDeviceSanitize(outcome: DeviceSanitizeOutcome): GradeResult
             en: `${name}'s own ${label.en} completed and was verified${spinning ? ' (spinning disk)' : '; on flash or an unknown medium it counts as Clear'}.`,
           },
         ],
-        residualRisks: flashRisks,
+        residualRisks: spinning ? [] : [DEVICE_OVERWRITE_FLASH_RISK],
       };
     }
     case 'host-overwrite':
