@@ -2,9 +2,12 @@
  * The Settings screen: the auto-lock time, changing the password (with the strength meter
  * and the rule the vault enforces), and rotating the master key.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { TEST_PASSWORD } from '../support/test-core';
+import { parseTmutilIsExcluded } from '../../electron/platform/data-folder/macos-data-folder';
 import { expect, invokeFromPage as call, test } from './harness';
-import { inspectDialog, inspectScreen } from './screens';
+import { inspectDialog, inspectScreen, inspectWholeScreen } from './screens';
 
 const NEW_PASSWORD = '夕焼けの坂道で 自転車を押す 7 月';
 
@@ -134,5 +137,39 @@ test.describe('the Settings screen', () => {
     await expect(rows.first()).toContainText('鍵の世代：2');
     await page.getByRole('button', { name: '改ざんを検証' }).click();
     await expect(page.getByTestId('audit-verification')).toContainText('監査ログは完全です');
+  });
+});
+
+test.describe('the data folder in Settings', () => {
+  test('shows where the vault is and what this machine found copying it', async ({ page, app }) => {
+    await app.createVault();
+    await app.open('/settings');
+    const section = page.getByTestId('settings-data-folder');
+    await expect(section.getByRole('heading', { level: 2, name: 'データフォルダー' })).toBeVisible();
+    await expect(section.getByText(app.dataDir, { exact: true })).toBeVisible();
+    const report = await call<{ local: boolean | null; backups: unknown[] }>(page, 'app.dataFolder', {});
+    // This Linux machine: the temporary folder is on a local file system and no Déjà Dup is installed.
+    expect(report).toMatchObject({ local: true, backups: [] });
+    await expect(section.getByText('ローカルディスク')).toBeVisible();
+    await expect(section.getByText('複製は見つかりませんでした')).toBeVisible();
+    await expect(section.getByText('このコンピューターで確認できるバックアップ・同期ツールは見つかりませんでした。', { exact: false })).toBeVisible();
+  });
+
+  test.describe('on a Mac whose Time Machine still backs the folder up', () => {
+    const recorded = readFileSync(path.join(import.meta.dirname, '../fixtures/data-folder/tmutil-isexcluded-included.txt'), 'utf8').split('\n').slice(1).join('\n');
+    test.use({ harnessPorts: { observeDataFolder: async () => ({ local: true, findings: [parseTmutilIsExcluded(recorded)] }) } });
+
+    test('warns that a crypto-erase would only be partial, and says which tool and why', async ({ page, app }) => {
+      await app.createVault();
+      await app.open('/settings');
+      const section = page.getByTestId('settings-data-folder');
+      await expect(section.getByTestId('data-folder-mayCopy')).toContainText('データフォルダーが複製されている可能性があります');
+      await expect(section.getByTestId('data-folder-mayCopy')).toContainText('部分的なサニタイズ');
+      const tools = section.getByRole('list', { name: '確認したバックアップ・同期ツール' });
+      await expect(tools.getByRole('listitem')).toHaveCount(1);
+      await expect(tools).toContainText('Time Machine：複製の可能性あり');
+      await expect(tools).toContainText('以前のバックアップにも複製が残ります');
+      await inspectWholeScreen(page, 'settings-data-folder-warning');
+    });
   });
 });

@@ -1,9 +1,10 @@
-/** Settings of the open vault: auto-lock, the password, the master key, the signing certificate, the self-check policy and the sanitization policy. */
+/** Settings of the open vault: auto-lock, the password, the master key, the signing certificate, the self-check policy, the sanitization policy and where the data folder is. */
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { PageHeading } from '../../components/PageHeading';
 import { AutoLockSection } from './AutoLockSection';
 import { ChangePasswordSection } from './ChangePasswordSection';
+import { DataFolderSection } from './DataFolderSection';
 import { HeldDataSection } from './HeldDataSection';
 import { RotateKeySection } from './RotateKeySection';
 import { SanitizePolicySection } from './SanitizePolicySection';
@@ -32,6 +33,7 @@ export function SettingsPage() {
       <SelfCheckPolicySection className={styles.section} />
       <SanitizePolicySection className={styles.section} />
       <HeldDataSection className={styles.section} />
+      <DataFolderSection className={styles.section} />
     </>
   );
 }
