@@ -185,6 +185,8 @@ describe('Windows: Get-Volume / Get-Partition / Get-Disk / Get-PhysicalDisk', ()
       ['3', 'virtual', null, false],
     ]);
     expect(devices[3]?.backingFile).toBe('C:\\Users\\engineer\\Documents\\検査データ.vhdx');
+    const flagsMissing = parseWindowsMedia(JSON.stringify({ ...JSON.parse(recorded('windows-medium-laptop-D.txt')), disks: { Number: 2, BusType: 'USB' } }));
+    expect(windowsDevicesFrom(flagsMissing)[0]?.holdsSystem).toBeNull();
   });
 
   it('PowerShell 5.1 prints one-element arrays as bare objects: read the same', () => {

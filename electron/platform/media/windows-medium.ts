@@ -148,7 +148,8 @@ export function windowsDevicesFrom(output: WindowsMediaOutput, letters: WindowsD
       rotational: transport === 'virtual' || !physical ? null : rotationalFrom(physical.MediaType, physical.SpindleSpeed),
       removable: transport === null ? null : EXTERNAL.has(transport),
       logicalSectorBytes: disk.LogicalSectorSize || null,
-      holdsSystem: disk.IsBoot === true || disk.IsSystem === true || letters.some((l) => critical.includes(l)),
+      // Unknown, not "no", when Get-Disk left the boot and system flags out.
+      holdsSystem: disk.IsBoot === true || disk.IsSystem === true || letters.some((l) => critical.includes(l)) ? true : disk.IsBoot === false && disk.IsSystem === false ? false : null,
       // A VHD(X) attached as a disk names its file as the disk's Location.
       backingFile: transport === 'virtual' && location && /\.(vhdx?|iso)$/i.test(location) ? location : null,
       source: physical ? 'Get-PhysicalDisk' : 'Get-Disk',
