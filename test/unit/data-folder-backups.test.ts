@@ -36,6 +36,9 @@ describe('the folder’s place', () => {
     expect(states(findingsFromPlace('C:\\Users\\yamada\\AppData\\Roaming\\FieldGuard', windows(env)))).toEqual({ 'roaming-profile': 'may-copy', onedrive: 'excluded' });
     expect(states(findingsFromPlace('c:\\users\\YAMADA\\appdata\\local\\FieldGuard', windows(env)))).toEqual({ 'roaming-profile': 'excluded', onedrive: 'excluded' });
     expect(states(findingsFromPlace('C:\\Users\\yamada\\OneDrive - 東都メディカル\\FG', windows(env)))).toEqual({ onedrive: 'may-copy' });
+    // In the roaming profile only because the move at start failed, unless the site chose the folder.
+    expect(findingsFromPlace('C:\\Users\\yamada\\AppData\\Roaming\\FieldGuard', windows(env))[0]!.detail.en).toContain('tried to move it to the local profile');
+    expect(findingsFromPlace('C:\\Users\\yamada\\AppData\\Roaming\\FG', windows({ ...env, FIELDGUARD_DATA_DIR: 'C:\\Users\\yamada\\AppData\\Roaming\\FG' }))[0]!.detail.en).not.toContain('tried to move');
     // No OneDrive signed in: nothing to say about it.
     expect(states(findingsFromPlace('D:\\FieldGuard', windows({ APPDATA: env.APPDATA, LOCALAPPDATA: env.LOCALAPPDATA })))).toEqual({});
   });

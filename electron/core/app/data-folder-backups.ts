@@ -77,12 +77,14 @@ function windowsPlace(dataDir: string, { env, platform }: FolderContext): Backup
   const found: BackupFinding[] = [];
   const roaming = env.APPDATA;
   if (roaming && isUnder(dataDir, roaming, platform)) {
+    // Without FIELDGUARD_DATA_DIR the folder is here only because the move at start failed (data-folder-migration.ts).
+    const moveFailed = !env.FIELDGUARD_DATA_DIR;
     found.push({
       tool: 'roaming-profile',
       state: 'may-copy',
       detail: {
-        ja: 'データフォルダーが移動プロファイル（AppData\\Roaming）にあり、サインアウト時にサーバーへ複製されることがあります。',
-        en: 'The data folder is in the roaming profile (AppData\\Roaming), which may be copied to a server at sign-out.',
+        ja: `データフォルダーが移動プロファイル（AppData\\Roaming）にあり、サインアウト時にサーバーへ複製されることがあります。${moveFailed ? 'FieldGuard は起動時にローカルプロファイル（AppData\\Local）への移動を試みましたが、できませんでした（理由はログにあります）。ほかの FieldGuard を閉じて再起動してください。' : ''}`,
+        en: `The data folder is in the roaming profile (AppData\\Roaming), which may be copied to a server at sign-out.${moveFailed ? ' FieldGuard tried to move it to the local profile (AppData\\Local) at start and could not (the log says why); close any other FieldGuard and start it again.' : ''}`,
       },
     });
   } else if (env.LOCALAPPDATA && isUnder(dataDir, env.LOCALAPPDATA, platform)) {
