@@ -9,7 +9,7 @@
  * The refusals of planning are here too (the integration test plans a real loop device).
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -25,6 +25,7 @@ import type { BlockDevice } from '../../electron/core/erasure/whole-medium/block
 import { eraseDeviceEntry, type DeviceEngineDeps } from '../../electron/core/erasure/whole-medium/erase-device-entry';
 import { planWholeMediumErasure } from '../../electron/core/erasure/whole-medium/plan-whole-medium-erasure';
 import { confirmationHint, confirmationMatches } from '../../electron/core/erasure/whole-medium/device-identity';
+import { linuxDeviceNumbers } from '../../electron/core/erasure/whole-medium/release-device';
 import { errorCodeOf } from '../support/error-code';
 
 const SECTOR = 512;
@@ -279,5 +280,25 @@ describe('erasing a whole device', () => {
     const [after] = listJobItems(db, jobId);
     expect(after).toMatchObject({ state: 'verified', bytesWritten: SIZE, bytesVerified: SIZE });
     expect(after?.observations).toContain('rewritten-after-interruption');
+  });
+});
+
+describe('what is mounted from a device (Linux sysfs)', () => {
+  it('finds the device, its partitions and what is stacked on them (a LUKS mapping), and nothing else', async () => {
+    // /sys/class/block as the kernel lays it out: a partition under its disk and linked beside it (sdb1), sdb1/holders/dm-0 a mapping, sda another disk.
+    const sys = path.join(dir, 'sys-class-block');
+    const node = async (name: string, dev: string) => {
+      await mkdir(path.join(sys, name, 'holders'), { recursive: true });
+      await writeFile(path.join(sys, name, 'dev'), `${dev}\n`);
+    };
+    await node('sda', '8:0');
+    await node('sda/sda1', '8:1');
+    await node('sdb', '8:16');
+    await node('sdb/sdb1', '8:17');
+    await node('sdb/sdb2', '8:18');
+    await node('dm-0', '254:0');
+    for (const partition of ['sda/sda1', 'sdb/sdb1', 'sdb/sdb2']) await symlink(partition, path.join(sys, path.basename(partition)));
+    await symlink('../../dm-0', path.join(sys, 'sdb/sdb1/holders/dm-0'));
+    expect([...(await linuxDeviceNumbers('/dev/sdb', sys))].sort()).toEqual(['254:0', '8:16', '8:17', '8:18']);
   });
 });
