@@ -7,6 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -219,6 +220,44 @@ describe('moving an existing vault out of the roaming profile', () => {
     });
   });
 });
+
+describe.skipIf(!canMountTmpfs())('onto a local disk that fills up half-way (a 192 KiB tmpfs, as root)', () => {
+  it('stops on the real ENOSPC, keeps the old folder whole and leaves nothing on the full disk', async () => {
+    const root = await tempDir();
+    const local = path.join(root, 'Local');
+    await mkdir(local);
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=192k', 'tmpfs', local]);
+    try {
+      const places = { preferred: path.join(local, 'FieldGuard'), legacy: path.join(root, 'Roaming', 'FieldGuard') };
+      await plantVault(places.legacy);
+      const before = await vaultFiles(places.legacy);
+
+      const settled = await settleDataFolder(places);
+
+      expect(settled.dataDir).toBe(places.legacy);
+      expect(settled.move).toMatchObject({ kind: 'kept-old', reason: expect.stringContaining('ENOSPC') });
+      expect(await vaultFiles(places.legacy)).toEqual(before);
+      expect(await readdir(places.preferred)).toEqual([]);
+    } finally {
+      execFileSync('umount', [local]);
+    }
+  });
+});
+
+function canMountTmpfs(): boolean {
+  if (process.getuid?.() !== 0) return false;
+  const probe = path.join(os.tmpdir(), `fieldguard-mount-probe-${process.pid}`);
+  try {
+    execFileSync('mkdir', ['-p', probe]);
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=16k', 'tmpfs', probe], { stdio: 'ignore' });
+    execFileSync('umount', [probe]);
+    return true;
+  } catch {
+    return false;
+  } finally {
+    execFileSync('rm', ['-rf', probe]);
+  }
+}
 
 /** Whether /dev/shm is a file system of its own here (a real EXDEV for rename). */
 function crossDevice(): boolean {
