@@ -144,6 +144,17 @@ describe('moving an existing vault out of the roaming profile', () => {
     expect(await vaultFiles(places.legacy!)).toEqual({});
   });
 
+  it('keeps the old folder when the new one cannot even be created', async () => {
+    const { places } = await windowsProfile();
+    await plantVault(places.legacy!);
+    await writeFile(path.dirname(places.preferred), 'a file where the Local folder should be');
+
+    const settled = await settleDataFolder(places);
+
+    expect(settled.dataDir).toBe(places.legacy);
+    expect(settled.move).toMatchObject({ kind: 'kept-old', reason: expect.stringMatching(/EEXIST|ENOTDIR/) });
+  });
+
   it('refuses to mix two vaults: a new folder that already has vault files keeps the old one in use', async () => {
     const { places } = await windowsProfile();
     await plantVault(places.legacy!);

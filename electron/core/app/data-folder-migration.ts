@@ -76,10 +76,19 @@ export const nodeMoveOps: MoveOps = {
   removeSecurely: async (file) => void (await shredFile(file)),
 };
 
-/** Decides which folder to use and moves the vault there when it is still in the legacy place. */
+/** Decides which folder to use and moves the vault there when it is still in the legacy place; never throws. */
 export async function settleDataFolder(places: DataFolderPlaces, ops: MoveOps = nodeMoveOps): Promise<SettledDataFolder> {
   const { preferred, legacy } = places;
   if (!legacy) return { dataDir: preferred, move: { kind: 'none' } };
+  try {
+    return await settle(preferred, legacy, ops);
+  } catch (error) {
+    // Whatever went wrong (the new folder cannot even be created), the vault where it is stays usable.
+    return holdsVault(legacy) ? keptOld(legacy, describe(error)) : { dataDir: preferred, move: { kind: 'none' } };
+  }
+}
+
+async function settle(preferred: string, legacy: string, ops: MoveOps): Promise<SettledDataFolder> {
   const marker = await readMarker(preferred);
   if (marker?.method === 'rename') return rollForward(marker.from, preferred, ops);
   if (marker?.method === 'copy') await discardCopy(preferred);
