@@ -13,7 +13,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findingsFromPlace, inspectDataFolder, type FolderContext } from '../../electron/core/app/data-folder-backups';
 import { dejaDupFinding, isLocalFileSystemType, observeLinuxDataFolder, parseDejaDupSettings, type CommandRunner } from '../../electron/platform/data-folder/linux-data-folder';
-import { observeMacosDataFolder, parseMacosMountLocal, parseTmutilIsExcluded } from '../../electron/platform/data-folder/macos-data-folder';
+import { excludeFromTimeMachine, observeMacosDataFolder, parseMacosMountLocal, parseTmutilIsExcluded } from '../../electron/platform/data-folder/macos-data-folder';
 import { parseWindowsDataFolder } from '../../electron/platform/data-folder/windows-data-folder';
 import { runProbeCommand } from '../../electron/platform/posture/run-probe-command';
 import type { BackupFinding } from '../../electron/shared/data-folder';
@@ -101,6 +101,17 @@ describe('macOS', () => {
     expect(parseMacosMountLocal(mounts, '/Volumes/USB (2)/FieldGuard')).toBe(true);
     expect(parseMacosMountLocal(mounts, '/Volumes/homework')).toBe(true);
     expect(parseMacosMountLocal('', '/Users/yamada')).toBeNull();
+  });
+
+  it('excludes the folder with the sticky, non-admin form of tmutil and reports a refusal', async () => {
+    const calls: string[][] = [];
+    const answering = (ok: boolean): CommandRunner => async (file, args) => {
+      calls.push([file, ...args]);
+      return ok ? { ok: true, stdout: '', stderr: '', exitCode: 0 } : { ok: false, problem: 'accessDenied', stdout: '', stderr: 'tmutil: addexclusion requires Full Disk Access privileges.\n', exitCode: 80 };
+    };
+    expect(await excludeFromTimeMachine('/Users/y/Library/Application Support/FieldGuard', answering(true))).toEqual({ ok: true, detail: 'excluded' });
+    expect(calls[0]).toEqual(['/usr/bin/tmutil', 'addexclusion', '/Users/y/Library/Application Support/FieldGuard']);
+    expect(await excludeFromTimeMachine('/x', answering(false))).toEqual({ ok: false, detail: 'accessDenied: tmutil: addexclusion requires Full Disk Access privileges.' });
   });
 
   it('a missing tmutil is unknown, never excluded', async () => {

@@ -4,6 +4,7 @@
  * (macOS: exclude the folder from Time Machine; Windows and Linux have no per-folder switch a
  * program may set for File History or Déjà Dup without changing the user's own backup settings).
  */
+import { mkdir } from 'node:fs/promises';
 import type { ObserveDataFolder } from '../../core/app/data-folder-backups';
 import { observeLinuxDataFolder } from './linux-data-folder';
 import { excludeFromTimeMachine, observeMacosDataFolder } from './macos-data-folder';
@@ -24,5 +25,7 @@ export interface ExclusionResult {
 /** Run once at start; the result is logged (the Settings report shows the state it left). */
 export async function excludeDataFolderFromBackups(dataDir: string, platform: NodeJS.Platform = process.platform): Promise<ExclusionResult | null> {
   if (platform !== 'darwin') return null;
+  // The exclusion is an attribute of the folder itself: on a first start the folder must exist before the vault does.
+  await mkdir(dataDir, { recursive: true, mode: 0o700 });
   return { tool: 'time-machine', ...(await excludeFromTimeMachine(dataDir)) };
 }
