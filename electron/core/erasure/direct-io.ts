@@ -3,7 +3,8 @@
  * proves only that the kernel holds the pattern, not the device; on Linux, O_DIRECT reads
  * skip the page cache. Node cannot call posix_fadvise(DONTNEED) and exposes O_DIRECT only on
  * Linux (fs.constants.O_DIRECT), which needs buffers aligned to the device's block: Node's
- * Buffers are not, but WebAssembly memory is page-aligned, so the reused blocks live there.
+ * Buffers are not, but WebAssembly memory is page-aligned, so the reused blocks live there —
+ * shared memory, so that a lane's helper thread (crypto-lane.ts) can fill and read them in place.
  * Where O_DIRECT is missing or refused (Windows, macOS, some file systems) I/O is buffered
  * and the evidence says the read-back may have come from the cache.
  */
@@ -23,13 +24,21 @@ export const O_NOFOLLOW: number = constants.O_NOFOLLOW ?? 0;
 /** Opening a FIFO swapped in for a planned file must not block the job. */
 const O_NONBLOCK: number = constants.O_NONBLOCK ?? 0;
 
-/** `count` page-aligned blocks of `bytes` each, carved out of one WebAssembly memory. */
 // WebAssembly is a JavaScript global in Node and Electron; TypeScript declares it only with the DOM library.
-declare const WebAssembly: { Memory: new (descriptor: { initial: number; maximum: number }) => { buffer: ArrayBuffer } };
+declare const WebAssembly: { Memory: new (descriptor: { initial: number; maximum: number; shared?: boolean }) => { buffer: ArrayBuffer | SharedArrayBuffer } };
 
+/**
+ * `count` page-aligned blocks of `bytes` each, carved out of one WebAssembly memory: shared
+ * between threads where the runtime allows it (`block.buffer` is then a SharedArrayBuffer).
+ */
 export function alignedBlocks(count: number, bytes = IO_BLOCK_BYTES): Buffer[] {
   const pages = Math.ceil((count * bytes) / WASM_PAGE_BYTES);
-  const memory = new WebAssembly.Memory({ initial: pages, maximum: pages });
+  let memory: { buffer: ArrayBuffer | SharedArrayBuffer };
+  try {
+    memory = new WebAssembly.Memory({ initial: pages, maximum: pages, shared: true });
+  } catch {
+    memory = new WebAssembly.Memory({ initial: pages, maximum: pages });
+  }
   const whole = Buffer.from(memory.buffer);
   return Array.from({ length: count }, (_, i) => whole.subarray(i * bytes, (i + 1) * bytes));
 }

@@ -30,8 +30,8 @@ import { exceptionFromError, type ExceptionCode } from './erasure-exceptions';
 import { contentErased, namesOfFile, timestamp, touchedContent, updateItem, type ErasureItem, type ItemChanges, type ItemObservation } from './erasure-journal';
 import { anonymousName, fileIdOf, lstatOrNull, renameIfFree, syncDirectory } from './directory-entry';
 import { O_NOFOLLOW, openForInspection, openForOverwrite } from './direct-io';
-import { overwriteAndVerify, type IoBuffers, type OverwritePhase } from './overwrite-file';
-import { hashOpenFile, type FileDigest } from '../files/hash-file';
+import { overwriteAndVerify, sha256OfOpenFile, type IoBuffers, type OverwritePhase } from './overwrite-file';
+import type { FileDigest } from '../files/hash-file';
 import { fillFreeSpace } from './free-space-fill';
 
 /** What one run of a job shares with each entry it erases. */
@@ -149,7 +149,8 @@ async function hashBeforeErasure(run: EntryRun, item: ErasureItem): Promise<File
   try {
     const opened = await handle.stat({ bigint: true });
     if (!isSame(opened, item) || !opened.isFile()) throw new EntryException('CHANGED_SINCE_PLAN');
-    return await hashOpenFile(handle, { signal: run.signal, onProgress: progressOf((bytes) => run.onBytes(bytes, 'hash', 0)) });
+    // Hashed on the lane's helper thread while the other lane writes (overwrite-file.ts).
+    return await sha256OfOpenFile(handle, run.buffers, { signal: run.signal, onProgress: progressOf((bytes) => run.onBytes(bytes, 'hash', 0)) });
   } finally {
     await handle.close();
   }

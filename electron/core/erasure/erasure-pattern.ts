@@ -8,13 +8,13 @@
  * (128 KiB), so the allocator reuses them; from 256 KiB up every piece is a fresh mapping
  * with page faults (measured on the same machine: ~3.5 GB/s for 32–64 KiB pieces, ~1.1 GB/s
  * for 256 KiB and 1 MiB). Copying into the caller's reused, page-aligned buffer keeps
- * O_DIRECT possible.
+ * O_DIRECT possible. crypto-lane.ts runs the same functions on a lane's helper thread.
  */
 import { createCipheriv, type Cipher } from 'node:crypto';
 import type { PassPattern } from './erasure-methods';
 
-const PIECE_BYTES = 64 * 1024;
-const ZERO_PIECE = Buffer.alloc(PIECE_BYTES);
+export const KEYSTREAM_PIECE_BYTES = 64 * 1024;
+const ZERO_PIECE = Buffer.alloc(KEYSTREAM_PIECE_BYTES);
 
 /** Where a stream belongs: the journal's item number, the pass, and the part (fill file) within the item. */
 export interface StreamId {
@@ -27,6 +27,34 @@ export interface PatternSource {
   readonly pattern: PassPattern;
   /** Fills `target[0, length)` with the pattern's bytes at `offset` of this stream (offset: a multiple of 16). */
   fill(target: Buffer, length: number, offset: number): void;
+  /** For a keystream: what another thread needs to produce the same bytes (absent for zeros). */
+  readonly keystream?: KeystreamParameters;
+}
+
+export interface KeystreamParameters {
+  readonly key: Buffer;
+  /** The AES-256-CTR counter block at `offset` of the stream (a multiple of 16). */
+  counterBlock(offset: number): Buffer;
+}
+
+/**
+ * Writes `length` bytes of `cipher`'s keystream into `target` at `at`, piece by piece (the
+ * size of `zeros`). Self-contained — no names from outside its body — so that crypto-lane.ts
+ * can run this very function on a helper thread.
+ */
+export function writeKeystream(cipher: Cipher, zeros: Buffer, target: Buffer, at: number, length: number): void {
+  for (let done = 0; done < length; done += zeros.length) {
+    const piece = Math.min(zeros.length, length - done);
+    cipher.update(piece === zeros.length ? zeros : zeros.subarray(0, piece)).copy(target, at + done);
+  }
+}
+
+/** The index of the first byte where `a` and `b` differ within `[0, length)`, or `length`. Self-contained, like writeKeystream. */
+export function firstDifference(a: Buffer, b: Buffer, length: number): number {
+  if (a.subarray(0, length).equals(b.subarray(0, length))) return length;
+  let i = 0;
+  while (i < length && a[i] === b[i]) i += 1;
+  return i;
 }
 
 /** The 16-byte initial counter block: seq (32 bits), pass (16), part (16), then a 64-bit block counter. */
@@ -55,11 +83,9 @@ export function patternSource(pattern: PassPattern, key: Buffer, id: StreamId): 
         cipher = createCipheriv('aes-256-ctr', key, counterBlock(id, offset));
         position = offset;
       }
-      for (let done = 0; done < length; done += PIECE_BYTES) {
-        const piece = Math.min(PIECE_BYTES, length - done);
-        cipher.update(piece === PIECE_BYTES ? ZERO_PIECE : ZERO_PIECE.subarray(0, piece)).copy(target, done);
-      }
+      writeKeystream(cipher, ZERO_PIECE, target, 0, length);
       position += length;
     },
+    keystream: { key, counterBlock: (offset) => counterBlock(id, offset) },
   };
 }

@@ -3,13 +3,17 @@
  * "Clear" with verification): every pass writes the whole length through reused blocks and
  * is flushed to the device (fsync) before the next; then the last pass is read back in full
  * and compared with the pattern regenerated from the key. Writing one block while the next is
- * generated (and reading one while the previous is compared) keeps the device busy; every
- * block is an await, so the main process keeps serving its event loop throughout.
+ * generated (and reading one while the previous is compared) keeps the device busy; the
+ * generating, comparing and hashing run on the lane's helper thread (crypto-lane.ts), so the
+ * two lanes of a job use both cores. Every block is an await, so the calling thread keeps
+ * serving its event loop throughout.
  */
 import type { FileHandle } from 'node:fs/promises';
 import { passPatterns, type ErasureMethod } from './erasure-methods';
 import { patternSource, type PatternSource } from './erasure-pattern';
 import { alignedBlocks, IO_BLOCK_BYTES, openDirectReadBack, readFully, writeFully, type ReadBack } from './direct-io';
+import { CryptoLane } from './crypto-lane';
+import type { FileDigest, HashOptions } from '../files/hash-file';
 
 /**
  * Blocks kept in flight at once: two keep the device queue from draining between requests
@@ -17,18 +21,23 @@ import { alignedBlocks, IO_BLOCK_BYTES, openDirectReadBack, readFully, writeFull
  */
 const QUEUE_DEPTH = 2;
 
-/** The reused, page-aligned blocks of one job run: a ring to write, a ring to read, one for the expected bytes. */
+/**
+ * The reused, page-aligned blocks of one lane: a ring to write, a ring to read, one for the
+ * expected bytes (when a comparison runs on the calling thread), and the lane's helper thread.
+ */
 export interface IoBuffers {
   readonly write: readonly Buffer[];
   readonly read: readonly Buffer[];
   readonly expected: Buffer;
+  readonly crypto: CryptoLane;
 }
 
 export function createIoBuffers(): IoBuffers {
   const ring = QUEUE_DEPTH + 1;
   const [expected, ...rings] = alignedBlocks(2 * ring + 1);
   if (!expected) throw new RangeError('no I/O blocks');
-  return { write: rings.slice(0, ring), read: rings.slice(ring), expected };
+  const memory = expected.buffer instanceof SharedArrayBuffer ? expected.buffer : null;
+  return { write: rings.slice(0, ring), read: rings.slice(ring), expected, crypto: new CryptoLane(memory) };
 }
 
 export type OverwritePhase = 'overwrite' | 'verify';
@@ -61,7 +70,7 @@ export async function writePass(handle: FileHandle, length: number, source: Patt
       // The ring has one block more than may be in flight, so this one is free.
       const buffer = slot(buffers.write, block);
       const size = Math.min(IO_BLOCK_BYTES, length - offset);
-      source.fill(buffer, size, offset);
+      await buffers.crypto.fill(source, buffer, size, offset);
       if (inFlight.length >= buffers.write.length - 1) await inFlight.shift();
       inFlight.push(observed(writeFully(handle, buffer, size, offset).then(() => options.onBytes?.(size))));
     }
@@ -77,11 +86,6 @@ export interface VerifyOutcome {
   readonly bytesVerified: number;
   /** The first byte that differed (or where the file ended early), or null when all matched. */
   readonly mismatchAt: number | null;
-}
-
-function firstDifference(a: Buffer, b: Buffer, length: number): number {
-  for (let i = 0; i < length; i += 1) if (a[i] !== b[i]) return i;
-  return length;
 }
 
 /** Reads `[0, length)` back and compares it with `source`, block by block. */
@@ -104,17 +108,49 @@ export async function verifyPass(reader: FileHandle, length: number, source: Pat
       if (next < blocks) issue();
       const offset = block * IO_BLOCK_BYTES;
       const size = sizeOf(block);
-      source.fill(buffers.expected, size, offset);
-      const actual = slot(buffers.read, block);
-      if (bytesRead < size || !actual.subarray(0, size).equals(buffers.expected.subarray(0, size))) {
-        return { bytesVerified: verified, mismatchAt: offset + firstDifference(actual, buffers.expected, Math.min(size, bytesRead)) };
-      }
+      const compared = Math.min(size, bytesRead);
+      const differsAt = await buffers.crypto.firstDifference(source, slot(buffers.read, block), compared, offset, buffers.expected);
+      // A short read (the file ended early) fails where it ended, if nothing before differed.
+      if (differsAt < size) return { bytesVerified: verified, mismatchAt: offset + differsAt };
       verified += size;
       options.onBytes?.(size);
     }
     return { bytesVerified: verified, mismatchAt: null };
   } finally {
     await Promise.allSettled(reads);
+  }
+}
+
+/**
+ * The SHA-256 of an open file from its start to its end, as hash-file.ts's hashOpenFile takes
+ * it (same reads until the end, same digest and byte count), but on the lane: the next block
+ * is read while the helper hashes the one before.
+ */
+export async function sha256OfOpenFile(handle: FileHandle, buffers: IoBuffers, options: Omit<HashOptions, 'chunkBytes'> = {}): Promise<FileDigest> {
+  const { size } = await handle.stat();
+  const hash = buffers.crypto.sha256();
+  let hashing: Promise<void> = Promise.resolve();
+  let bytes = 0;
+  let digested = false;
+  try {
+    for (let block = 0; ; block += 1) {
+      options.signal?.throwIfAborted();
+      // The block hashed last is the ring's previous one: this one is free.
+      const buffer = slot(buffers.read, block);
+      const bytesRead = await readFully(handle, buffer, buffer.length, bytes);
+      await hashing;
+      if (bytesRead === 0) break;
+      hashing = observed(hash.update(buffer, bytesRead));
+      bytes += bytesRead;
+      options.onProgress?.({ bytesDone: bytes, bytesTotal: Math.max(size, bytes) });
+    }
+    digested = true;
+    return { sha256: await hash.digest(), bytes };
+  } finally {
+    if (!digested) {
+      await hashing.catch(() => undefined);
+      hash.discard();
+    }
   }
 }
 
