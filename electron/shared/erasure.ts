@@ -100,7 +100,24 @@ export const erasureChannels = {
   }),
   'erasure.interrupted': defineChannel({
     request: noRequest,
-    response: z.object({ jobs: z.array(z.object({ erasureJobId: z.string(), createdAt: z.string(), remaining: z.number().int().nonnegative() })) }),
+    response: z.object({
+      jobs: z.array(
+        z.object({
+          erasureJobId: z.string(),
+          createdAt: z.string(),
+          remaining: z.number().int().nonnegative(),
+          total: z.number().int().nonnegative(),
+          runs: z.number().int().nonnegative(),
+          /** The engineer's own targets, shown so that they recognise the job. */
+          targets: z.array(z.string()),
+        }),
+      ),
+    }),
+  }),
+  /** Ends an interrupted job without running it again; its certificate says what was and was not erased, and why. */
+  'erasure.abandon': defineChannel({
+    request: z.object({ erasureJobId: z.string().min(1).max(100), reason: z.string().trim().min(1).max(500) }).strict(),
+    response: ErasureSummary,
   }),
   'erasure.resume': defineChannel({
     request: z.object({ jobId: JobId, erasureJobId: z.string().min(1).max(100) }).strict(),

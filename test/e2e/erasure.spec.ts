@@ -5,6 +5,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { verifyCertificate } from '../../electron/core/certificates/verify-certificate';
 import { expect, test } from './harness';
+import { eraseAndKill, filesLeft } from '../support/interrupted-erasure';
+import { TEST_PASSWORD } from '../support/test-core';
 import { inspectDialog, inspectScreen } from './screens';
 
 const exec = promisify(execFile);
@@ -93,4 +95,47 @@ test('erase a visit folder, watch it finish, countersign, issue the certificate,
   await expect(result).toContainText('会社の認証なし');
   await expect(row.getByText('会社の認証なし')).toBeVisible();
   await inspectScreen(page, 'certificates-list');
+});
+
+test('an erasure killed part way is named on the screen, and abandoned only with a reason the certificate prints', async ({ page, app }) => {
+  const folder = path.join(scratch, '東都病院_MR保守データ');
+  await mkdir(folder, { recursive: true });
+  for (let i = 0; i < 30; i += 1) await writeFile(path.join(folder, `img${String(i).padStart(2, '0')}.dcm`), Buffer.alloc(256 * 1024, i));
+  await app.createVault({ passwordOnly: true });
+  // The command line on the same vault, killed by the kernel with a third of the files erased.
+  await eraseAndKill([folder, '--site', '東都病院'], { dataDir: app.dataDir, password: TEST_PASSWORD, when: async () => (await filesLeft(folder)) <= 20 });
+  const left = await filesLeft(folder);
+
+  await app.open('/erasure');
+  const interrupted = page.getByTestId('erasure-interrupted');
+  await expect(interrupted).toContainText('中断された消去作業があります');
+  // 30 files and their folder.
+  await expect(interrupted).toContainText("31 項目のうち");
+  await expect(interrupted).toContainText(folder);
+  await inspectScreen(page, 'erasure-interrupted');
+  await inspectDialog(page, 'erasure-abandon', async () => {
+    await page.getByRole('button', { name: /^(中止…|Abandon…)$/ }).click();
+    return page.getByTestId('erasure-abandon-dialog');
+  });
+
+  await interrupted.getByRole('button', { name: '中止…' }).click();
+  const dialog = page.getByRole('alertdialog', { name: 'この消去作業を中止しますか？' });
+  await dialog.getByRole('button', { name: '中止する' }).click();
+  // Nothing happens without a reason: the job is still there.
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('textbox').fill('施設の停電のため中止');
+  await dialog.getByRole('button', { name: '中止する' }).click();
+  await expect(page.getByText('中断後に中止しました（消去済みの項目だけが消去されています）')).toBeVisible();
+  await expect(interrupted).toHaveCount(0);
+  expect(await filesLeft(folder)).toBe(left);
+
+  await page.getByRole('button', { name: 'データ消去証明書を発行' }).click();
+  await expect(page.getByText(/証明書 E-20417-ER-\d{4}-000001-[0-9A-Z]{6} を発行しました/)).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('link', { name: '証明書' }).first().click();
+  app.dialogs.saveFile = path.join(scratch, 'abandoned.pdf');
+  await page.getByRole('row').filter({ hasText: 'E-20417-ER-' }).getByRole('button').click();
+  await expect(page.getByText('証明書の PDF を保存しました。')).toBeVisible();
+  const { stdout } = await exec('pdftotext', [app.dialogs.saveFile, '-']);
+  expect(stdout).toContain('中断後に中止');
+  expect(stdout).toContain('施設の停電のため中止');
 });

@@ -8,7 +8,6 @@
  * refused, and with one gives a certificate that says exactly what was and was not erased.
  * Real files, a real password-only vault, the real CLI.
  */
-import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, open, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,10 +15,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCertificateEvidence } from '../../electron/core/certificates/verify-certificate';
 import type { ErasureEvidence } from '../../electron/core/erasure/erasure-evidence';
 import { exists, markerBody, sha256 } from '../support/erasure-files';
+import { eraseAndKill as killedErase, filesLeft } from '../support/interrupted-erasure';
 import { runFieldguard, type CliRun } from '../support/run-cli';
 import { TEST_PASSWORD } from '../support/test-core';
 
-const repository = path.resolve(import.meta.dirname, '../..');
 const MARKER = Buffer.from('KILL9-患者-山田花子-');
 const SMALL_FILES = 40;
 const BIG_FILE_BYTES = 48 * 1024 * 1024;
@@ -62,39 +61,10 @@ async function overwriteBegun(file: string): Promise<boolean> {
   }
 }
 
-async function filesLeft(folder: string): Promise<number> {
-  return (await readdir(folder, { recursive: true, withFileTypes: true }).catch(() => [])).filter((e) => e.isFile()).length;
-}
-
-/**
- * Starts `fieldguard erase` and kills it with SIGKILL as soon as `when()` holds. Resolves once
- * the process is gone; fails if it ended by itself (the kill point was never reached).
- */
-async function eraseAndKill(args: string[], when: () => Promise<boolean>): Promise<void> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/cli/index.ts', 'erase', ...args, '--data-dir', dataDir, '--password-stdin'], {
-    cwd: repository,
-    env: { ...process.env, LANG: 'ja_JP.UTF-8' },
-    stdio: ['pipe', 'ignore', 'pipe'],
-  });
-  child.stdin.end(`${TEST_PASSWORD}\n`);
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
-  let ended = false;
-  void exited.then(() => (ended = true));
-  while (!ended) {
-    if (await when()) {
-      child.kill('SIGKILL');
-      break;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 2));
-  }
-  const { signal } = await exited;
-  expect(signal, 'the erasure ended before the kill point was reached').toBe('SIGKILL');
-}
-
 async function evidenceOf(pdfFile: string): Promise<ErasureEvidence> {
   const document = await readCertificateEvidence(await readFile(pdfFile));
   expect(document).not.toBeNull();
-  return (document?.payload.facts as { erasure: ErasureEvidence }).erasure;
+  return (document?.payload.facts as unknown as { erasure: ErasureEvidence }).erasure;
 }
 
 /** The text of the certificate's page, as a site reads it. */
@@ -208,6 +178,11 @@ describe('fieldguard erase killed with SIGKILL', () => {
     expect(resumeAbandoned.stderr).toContain('ERASURE_JOB_NOT_RUNNABLE');
   }, 300_000);
 });
+
+/** `fieldguard erase ARGS` on this test's vault, killed with SIGKILL once `when()` holds. */
+function eraseAndKill(args: string[], when: () => Promise<boolean>): Promise<void> {
+  return killedErase(args, { dataDir, password: TEST_PASSWORD, when });
+}
 
 /** `erase --resume JOB`, killed again at `when()`. */
 async function eraseAndKillResume(jobId: string, when: () => Promise<boolean>): Promise<void> {

@@ -23,7 +23,7 @@ import { eraseItem, listItems } from '../vault/vault-items';
 import type { VaultSession } from '../vault/vault-session';
 import { issueErasureCertificate, type CryptoErasedItem } from './erasure-certificate';
 import { erasureEvidence, type MediaInfo } from './erasure-evidence';
-import { getJob, listJobItems } from './erasure-journal';
+import { abandonJob, getJob, listJobItems } from './erasure-journal';
 import { auditErasureEnd, auditErasureStart, planAndAuditErasure, siteFromReference, type ErasureRunner } from './erasure-workflow';
 import { resolveTargets } from './resolve-targets';
 import { findInterruptedJobs, summarize } from './run-erasure-job';
@@ -106,12 +106,17 @@ export function createErasureHandlers(ports: ErasurePorts): Pick<Handlers, Erasu
         active.delete(erasureJobId);
       }
       progress.flush();
-      const job = getJob(session.db, erasureJobId);
-      if (!job) throw new AppError('INTERNAL');
-      const summary = summarize(job, listJobItems(session.db, erasureJobId));
-      const evidence = auditErasureEnd(session, erasureJobId, { toolVersion: ports.toolVersion, media: jobContext.get(erasureJobId)?.media ?? null });
-      return { erasureJobId, state: summary.state, status: evidence.status, filesErased: summary.filesErased, exceptions: summary.exceptions, notErased: summary.notErased, bytesWritten: summary.bytesWritten, bytesVerified: summary.bytesVerified };
+      return summaryOf(session, erasureJobId);
     });
+  }
+
+  /** A finished, cancelled or abandoned job as the screen shows it, its end in the audit log. */
+  function summaryOf(session: VaultSession, erasureJobId: string): ErasureSummary {
+    const job = getJob(session.db, erasureJobId);
+    if (!job) throw new AppError('INTERNAL');
+    const summary = summarize(job, listJobItems(session.db, erasureJobId));
+    const evidence = auditErasureEnd(session, erasureJobId, { toolVersion: ports.toolVersion, media: jobContext.get(erasureJobId)?.media ?? null });
+    return { erasureJobId, state: summary.state, status: evidence.status, filesErased: summary.filesErased, exceptions: summary.exceptions, notErased: summary.notErased, bytesWritten: summary.bytesWritten, bytesVerified: summary.bytesVerified };
   }
 
   return {
@@ -178,8 +183,18 @@ export function createErasureHandlers(ports: ErasurePorts): Pick<Handlers, Erasu
       return run(jobId, erasureJobId);
     },
     'erasure.interrupted': () => {
-      const jobs = findInterruptedJobs(ports.vault.session().db).filter((job) => !active.has(job.id));
-      return { jobs: jobs.map((job) => ({ erasureJobId: job.id, createdAt: job.createdAt, remaining: job.itemsLeft })) };
+      // A job another process (the CLI) is running now is not interrupted, nor is one running here.
+      const jobs = findInterruptedJobs(ports.vault.session().db).filter((job) => !active.has(job.id) && job.runningIn === null);
+      return { jobs: jobs.map((job) => ({ erasureJobId: job.id, createdAt: job.createdAt, remaining: job.itemsLeft, total: job.itemsTotal, runs: job.runs, targets: [...job.targets] })) };
+    },
+    'erasure.abandon': ({ erasureJobId, reason }) => {
+      const session = ports.vault.session();
+      const interrupted = findInterruptedJobs(session.db).find((job) => job.id === erasureJobId);
+      if (!interrupted || active.has(erasureJobId)) throw new AppError('ERASURE_JOB_NOT_RUNNABLE');
+      if (interrupted.runningIn !== null) throw new AppError('ERASURE_JOB_RUNNING_ELSEWHERE');
+      abandonJob(session.db, erasureJobId, reason);
+      session.audit.append('erasure.abandoned', session.actor(), { erasureJobId, runs: interrupted.runs });
+      return summaryOf(session, erasureJobId);
     },
     'erasure.resume': ({ jobId, erasureJobId }) => run(jobId, erasureJobId),
     'erasure.issueCertificate': async ({ erasureJobId, countersignature }) => {

@@ -27,7 +27,7 @@ export interface RunOptions {
 
 export interface ErasureRunSummary {
   readonly jobId: string;
-  readonly state: 'completed' | 'aborted';
+  readonly state: 'completed' | 'aborted' | 'abandoned';
   /** Files overwritten, verified and removed — each once, however many names (hard links) it had in the job. */
   readonly filesErased: number;
   /** Links and folders removed (they hold no content to overwrite). */
@@ -57,7 +57,7 @@ export function summarize(job: ErasureJob, items: readonly ErasureItem[]): Erasu
   const files = grouped.filter((names) => names[0]?.kind === 'file');
   return {
     jobId: job.id,
-    state: job.state === 'aborted' ? 'aborted' : 'completed',
+    state: job.state === 'aborted' || job.state === 'abandoned' ? job.state : 'completed',
     filesErased: files.filter((names) => names.every((name) => name.state === 'removed')).length,
     entriesRemoved: items.filter((i) => (i.kind === 'link' || i.kind === 'folder') && i.state === 'removed').length,
     exceptions: grouped.reduce((sum, names) => sum + new Set(names.flatMap((name) => name.exceptionCode ?? [])).size, 0),

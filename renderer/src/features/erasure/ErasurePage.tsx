@@ -24,6 +24,7 @@ import { useJob } from '../../lib/use-job';
 import { useVolumes } from '../system/use-system';
 import { TransferProgress } from '../vault-files/TransferProgress';
 import { SignaturePad } from '../../components/SignaturePad';
+import { InterruptedErasures, interruptedKey } from './InterruptedErasures';
 
 const useStyles = makeStyles({
   section: { marginBottom: tokens.spacingVerticalXXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '960px' },
@@ -41,7 +42,6 @@ export function ErasurePage() {
   const client = useQueryClient();
   const targets = useQuery({ queryKey: targetsKey, queryFn: () => invoke('erasure.targets', {}) });
   const volumes = useVolumes();
-  const interrupted = useQuery({ queryKey: ['erasure.interrupted'], queryFn: () => invoke('erasure.interrupted', {}) });
   const setTargets = (value: { targets: unknown[] }) => client.setQueryData(targetsKey, value);
   const addTargets = useMutation({ mutationFn: (pick: 'files' | 'folder') => invoke('erasure.addTargets', { pick }), onSuccess: setTargets });
   const addVolume = useMutation({ mutationFn: (mount: string) => invoke('erasure.addVolume', { mount }), onSuccess: setTargets });
@@ -71,7 +71,7 @@ export function ErasurePage() {
     mutationFn: (erasureJobId: string) => job.run((jobId) => invoke('erasure.resume', { jobId, erasureJobId })),
     onSuccess: ({ result }) => {
       setSummary(result);
-      void interrupted.refetch();
+      void client.invalidateQueries({ queryKey: interruptedKey });
     },
   });
   const issue = useMutation({
@@ -88,15 +88,7 @@ export function ErasurePage() {
   return (
     <>
       <PageHeading>{t('erasure.title')}</PageHeading>
-      {(interrupted.data?.jobs ?? []).map((pending) => (
-        <MessageBar key={pending.erasureJobId} intent="warning" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>{t('erasure.interrupted.title')}</MessageBarTitle>
-            {t('erasure.interrupted.body', { count: pending.remaining })}
-          </MessageBarBody>
-          <Button onClick={() => resume.mutate(pending.erasureJobId)} disabled={!!job.current}>{t('erasure.interrupted.resume')}</Button>
-        </MessageBar>
-      ))}
+      <InterruptedErasures busy={!!job.current} onResume={(erasureJobId) => resume.mutate(erasureJobId)} onAbandoned={setSummary} />
 
       {job.current && <TransferProgress kind="erase" job={job.current} onCancel={job.cancel} />}
       {(start.isError || resume.isError) && <ErrorState error={start.error ?? resume.error} />}
