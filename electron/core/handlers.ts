@@ -11,6 +11,9 @@ import { createCertificateHandlers } from './certificates/certificate-handlers';
 import { timestampQueuedDocuments } from './certificates/timestamp-queue';
 import { verifierFor } from './certificates/verify-in-worker';
 import { createErasureHandlers } from './erasure/erasure-handlers';
+import { createWholeMediumHandlers } from './erasure/whole-medium/whole-medium-handlers';
+import { listWholeDevices } from '../platform/media/read-medium';
+import type { DeviceFacts } from './erasure/medium';
 import type { Clipboard } from './clipboard';
 import type { Dialogs } from './dialogs';
 import { listVolumes, type ReadVolumes } from './disks/list-volumes';
@@ -64,6 +67,8 @@ export interface CorePorts {
   readonly clipboard: Clipboard;
   /** What this OS's tools say may copy the data folder (electron/platform/data-folder); without it the disk and those tools are "unknown". */
   readonly observeDataFolder?: ObserveDataFolder;
+  /** The whole devices attached now, for whole-medium erasure (electron/platform/media); this OS's by default. */
+  readonly listWholeDevices?: (options: { dataFolder: string }) => Promise<DeviceFacts[]>;
 }
 
 export interface Core {
@@ -91,6 +96,17 @@ export function createCore(ports: CorePorts): Core {
   const verifyFile = verifierFor(ports.verifyWorker);
   // Settings shows it; a crypto-erase records it at the time of the erase.
   const inspectDataFolder = dataFolderInspector(ports.identity.dataDir, ports.observeDataFolder, now);
+  const erasureHandlers = createErasureHandlers({
+    vault,
+    jobs,
+    dialogs: ports.dialogs,
+    readVolumes: ports.readVolumes,
+    emit: ports.emit,
+    now,
+    toolVersion: ports.identity.version,
+    fontPath: ports.fontPath,
+    runErasure: workerErasureRunner(ports.erasureWorker),
+  });
   const vaultHandlers = createVaultHandlers(vault, jobs, ports.dialogs, ports.emit, now, guardVisitImport);
   const handlers: Handlers = {
     'app.info': () => describeApp(ports.identity),
@@ -111,16 +127,14 @@ export function createCore(ports: CorePorts): Core {
     },
     ...createAuditHandlers(vault, ports.dialogs),
     ...createCertificateHandlers(vault, ports.dialogs, now, verifyFile),
-    ...createErasureHandlers({
+    ...erasureHandlers,
+    ...createWholeMediumHandlers({
       vault,
-      jobs,
-      dialogs: ports.dialogs,
-      readVolumes: ports.readVolumes,
-      emit: ports.emit,
       now,
       toolVersion: ports.identity.version,
       fontPath: ports.fontPath,
-      runErasure: workerErasureRunner(ports.erasureWorker),
+      listDevices: () => (ports.listWholeDevices ?? listWholeDevices)({ dataFolder: ports.identity.dataDir }),
+      runJob: async (jobId, erasureJobId) => erasureHandlers['erasure.resume']({ jobId, erasureJobId }),
     }),
     ...createSelfCheckHandlers({ vault, dialogs: ports.dialogs, probes: ports.postureProbes, now, fontPath: ports.fontPath }),
     ...createSanitizeHandlers({ vault, jobs, verify: verifyFile, dialogs: ports.dialogs, engine: ports.antivirus, analyze: analyzeFile, emit: ports.emit, now, fontPath: ports.fontPath }),

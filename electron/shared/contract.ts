@@ -9,6 +9,7 @@ import { auditChannels } from './audit';
 import { dataFolderChannels } from './data-folder';
 import { certificateChannels } from './certificates';
 import { erasureChannels } from './erasure';
+import { wholeMediumChannels } from './whole-medium';
 import { diskChannels } from './disks';
 import { preferenceChannels, preferenceEvents } from './preferences';
 import { selfCheckChannels } from './posture';
@@ -27,6 +28,7 @@ export const contract = {
   ...auditChannels,
   ...certificateChannels,
   ...erasureChannels,
+  ...wholeMediumChannels,
   ...selfCheckChannels,
   ...sanitizeChannels,
   ...sitesChannels,

@@ -18,14 +18,13 @@ import { formatBytes } from '../../shared/format-bytes';
 import { getCertificate } from '../../core/certificates/certificate-store';
 import { issueErasureCertificate } from '../../core/erasure/erasure-certificate';
 import { ErasureError } from '../../core/erasure/erasure-exceptions';
-import type { ErasureEvidence } from '../../core/erasure/erasure-evidence';
 import { listJobItems } from '../../core/erasure/erasure-journal';
 import { isErasureMethod } from '../../core/erasure/erasure-methods';
 import { auditErasureEnd, auditErasureStart, workerErasureRunner } from '../../core/erasure/erasure-workflow';
 import type { DeviceFacts } from '../../core/erasure/medium';
 import { erasureWorkerNextTo } from '../../core/erasure/run-erasure-in-worker';
 import { confirmationHint, confirmationMatches } from '../../core/erasure/whole-medium/device-identity';
-import { deviceOverwriteErased } from '../../core/erasure/whole-medium/device-certificate-sections';
+import { deviceErasedIn } from '../../core/erasure/whole-medium/device-certificate-sections';
 import { planWholeMediumErasure, wholeMediumRefusal } from '../../core/erasure/whole-medium/plan-whole-medium-erasure';
 import { linkDeviceErasureToLedger } from '../../core/ledger/link-device-erasure';
 import { listWholeDevices, MediaUnreadableError } from '../../platform/media/read-medium';
@@ -132,12 +131,6 @@ function printProgress(io: CliIo): (progress: { bytesDone: number; bytesTotal: n
   };
 }
 
-/** Whether the device item's numbers make the device erased: never from the state alone. */
-function deviceErased(evidence: ErasureEvidence): boolean {
-  const item = evidence.items.find((i) => i.kind === 'device');
-  return evidence.status === 'erased' && item !== undefined && deviceOverwriteErased(item, evidence.method.id);
-}
-
 /** `erase --device PATH --confirm-serial LAST --site HOSPITAL …`. */
 export async function runDeviceErasureCommand(args: ParsedArgs, io: CliIo): Promise<ExitCode> {
   const text = TEXT[io.language];
@@ -183,7 +176,7 @@ export async function runDeviceErasureCommand(args: ParsedArgs, io: CliIo): Prom
       throw error;
     }
     const evidence = auditErasureEnd(session, jobId, { toolVersion: packageJson.version });
-    const erased = deviceErased(evidence);
+    const erased = deviceErasedIn(evidence);
     const [item] = listJobItems(session.db, jobId);
     let issued: { id: string; number: string } | null = null;
     let saved = false;

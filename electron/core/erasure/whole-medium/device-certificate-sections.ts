@@ -85,6 +85,12 @@ export function deviceOverwriteErased(item: DeviceEvidenceItem, method: ErasureM
   );
 }
 
+/** Whether a finished job erased its device: the job not cancelled, and its device item erased by the numbers. */
+export function deviceErasedIn(evidence: Pick<DeviceEvidence, 'status' | 'method' | 'items'>): boolean {
+  const item = evidence.items.find((i) => i.kind === 'device');
+  return evidence.status === 'erased' && item !== undefined && deviceOverwriteErased(item, evidence.method.id);
+}
+
 function gradeOf(evidence: DeviceEvidence, item: DeviceEvidenceItem, device: DeviceFacts): GradeResult {
   if (evidence.sanitize) {
     const done = evidence.sanitize.outcome === 'completed' && evidence.status !== 'aborted';

@@ -1,0 +1,119 @@
+/**
+ * The whole-medium channels (issue 14): the device list with opaque handles (a compromised
+ * renderer cannot name a device path), the erasure of one device confirmed by the last
+ * characters of its serial, and its certificate, linked to the ledger item with that serial.
+ * The device is read again when the erasure starts — what was listed a minute ago may have been
+ * pulled or replaced — and planned with the same checks as `fieldguard erase --device`; the job
+ * then runs through the erasure screen's own runner (progress, cancellation, the audit's end),
+ * so a whole device is erased like any job. Without the rights to open the device, the refusal
+ * ERASURE_DEVICE_NEEDS_ADMIN says what is needed on each OS.
+ */
+import { randomUUID } from 'node:crypto';
+import { SiteDetails } from '../../../shared/erasure';
+import type { DeviceChoice, DeviceErasureSummary } from '../../../shared/whole-medium';
+import { AppError } from '../../app-error';
+import { issueErasureCertificate } from '../erasure-certificate';
+import { erasureEvidence } from '../erasure-evidence';
+import { getJob, listJobItems } from '../erasure-journal';
+import { auditErasureStart } from '../erasure-workflow';
+import type { DeviceFacts } from '../medium';
+import type { Handlers } from '../../ipc/router';
+import type { VaultService } from '../../vault/vault-service';
+import { linkDeviceErasureToLedger } from '../../ledger/link-device-erasure';
+import { deviceErasedIn } from './device-certificate-sections';
+import { confirmationHint, CONFIRMATION_MIN_CHARACTERS, deviceIdentity } from './device-identity';
+import { planWholeMediumErasure, wholeMediumRefusal } from './plan-whole-medium-erasure';
+import os from 'node:os';
+
+type WholeMediumChannel = 'wholeMedium.devices' | 'wholeMedium.erase' | 'wholeMedium.issueCertificate';
+
+export interface WholeMediumPorts {
+  readonly vault: VaultService;
+  readonly now: () => Date;
+  readonly toolVersion: string;
+  readonly fontPath?: string;
+  /** The whole devices attached now (electron/platform/media), the data folder's disk marked as holding the system. */
+  readonly listDevices: () => Promise<DeviceFacts[]>;
+  /** Runs a planned job as the Erasure screen runs it (erasure-handlers' `erasure.resume`): progress, cancellation, audit. */
+  readonly runJob: (uiJobId: string, erasureJobId: string) => Promise<unknown>;
+  /** Unmounts and checks the device is free; the real one by default (a fake in tests). */
+  readonly release?: (device: DeviceFacts) => Promise<readonly string[]>;
+}
+
+function choiceOf(id: string, device: DeviceFacts): DeviceChoice {
+  const hint = confirmationHint(device);
+  return {
+    id,
+    path: device.path,
+    vendor: device.vendor,
+    model: device.model,
+    serial: device.serial,
+    sizeBytes: device.sizeBytes,
+    transport: device.transport,
+    rotational: device.rotational,
+    removable: device.removable,
+    holdsSystem: device.holdsSystem,
+    refusal: wholeMediumRefusal(device),
+    confirmation: { kind: hint.kind, length: hint.kind === 'serial-end' ? Math.min(CONFIRMATION_MIN_CHARACTERS, [...(device.serial ?? '')].length) : [...hint.text].length },
+  };
+}
+
+function siteOf(reference: string | null): SiteDetails {
+  try {
+    return SiteDetails.parse(JSON.parse(reference ?? ''));
+  } catch {
+    return { hospital: '', department: '', administrator: '', reference: reference ?? '' };
+  }
+}
+
+export function createWholeMediumHandlers(ports: WholeMediumPorts): Pick<Handlers, WholeMediumChannel> {
+  /** The handles of the last list: id → the device as listed. */
+  let listed = new Map<string, DeviceFacts>();
+
+  return {
+    'wholeMedium.devices': async () => {
+      const devices = await ports.listDevices();
+      listed = new Map(devices.map((device) => [randomUUID(), device]));
+      return { devices: [...listed].map(([id, device]) => choiceOf(id, device)) };
+    },
+    'wholeMedium.erase': async ({ jobId, deviceId, method, site, confirmation }) => {
+      const chosen = listed.get(deviceId);
+      if (!chosen) throw new AppError('ERASURE_DEVICE_NOT_FOUND');
+      // Read again now: the same device (serial or backing file, and size) must still be at that path.
+      const device = (await ports.listDevices()).find((d) => d.path === chosen.path);
+      if (!device) throw new AppError('ERASURE_DEVICE_NOT_FOUND');
+      if (deviceIdentity(device) !== deviceIdentity(chosen) || device.sizeBytes !== chosen.sizeBytes) throw new AppError('ERASURE_DEVICE_CHANGED');
+      const session = ports.vault.session();
+      const plan = await planWholeMediumErasure(session.db, device, { method, siteReference: JSON.stringify(site), confirmation, release: ports.release });
+      listed.delete(deviceId);
+      auditErasureStart(session, plan.jobId, { method, targets: 1, site });
+      await ports.runJob(jobId, plan.jobId);
+      const job = getJob(session.db, plan.jobId);
+      if (!job) throw new AppError('INTERNAL');
+      const evidence = erasureEvidence(session.db, plan.jobId, { toolVersion: ports.toolVersion });
+      const [item] = listJobItems(session.db, plan.jobId);
+      const summary: DeviceErasureSummary = {
+        erasureJobId: plan.jobId,
+        status: evidence.status,
+        erased: deviceErasedIn(evidence),
+        bytesWritten: item?.bytesWritten ?? 0,
+        bytesVerified: item?.bytesVerified ?? 0,
+        badSectors: item?.badSectors ?? null,
+        unmounted: [...plan.unmounted],
+      };
+      return summary;
+    },
+    'wholeMedium.issueCertificate': async ({ erasureJobId, countersignature }) => {
+      const session = ports.vault.session();
+      const job = getJob(session.db, erasureJobId);
+      if (!job || job.scope !== 'whole-medium') throw new AppError('ERASURE_JOB_NOT_FOUND');
+      const evidence = erasureEvidence(session.db, erasureJobId, { toolVersion: ports.toolVersion });
+      const png = countersignature ? Buffer.from(countersignature.slice(countersignature.indexOf(',') + 1), 'base64') : null;
+      const laptop = `${os.hostname()} (${process.platform} ${os.release()})`;
+      const { id, number } = await issueErasureCertificate(session, { files: evidence, vault: [], toolVersion: ports.toolVersion }, siteOf(job.siteReference), laptop, png, ports.now(), ports.fontPath);
+      const medium = (job.media?.[0] ?? null) as { device?: DeviceFacts | null } | null;
+      const link = linkDeviceErasureToLedger(session, { serial: medium?.device?.serial ?? null }, { id, erased: deviceErasedIn(evidence) }, ports.now());
+      return { certificateId: id, number, ledgerItem: link.linked ? link.item.label : null };
+    },
+  };
+}

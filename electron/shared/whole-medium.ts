@@ -1,0 +1,59 @@
+/**
+ * The `wholeMedium.*` channels (issue 14): list the whole devices attached now, erase one of them
+ * — every sector overwritten and read back — confirmed by the last characters of its serial,
+ * and issue its certificate, linked to the ledger item with that serial. As for every erasure
+ * target, the renderer never names a device path: it picks one of the opaque handles the main
+ * process issued with the list (DESIGN.md "IPC"). Progress and cancellation go through the
+ * job channels like any erasure ('job.progress', kind 'erase').
+ */
+import { z } from 'zod';
+import { ErasureMethod, SiteDetails } from './erasure';
+import { defineChannel, noRequest } from './ipc/define';
+import { wholeMediumErrorCodes } from './whole-medium-errors';
+
+export const DeviceChoice = z.object({
+  /** An opaque handle for this device, valid until the list is read again. */
+  id: z.uuid(),
+  /** As the OS names it (`/dev/sdb`, `\\.\PHYSICALDRIVE2`, `/dev/disk4`): shown, never sent back. */
+  path: z.string(),
+  vendor: z.string().nullable(),
+  model: z.string().nullable(),
+  serial: z.string().nullable(),
+  sizeBytes: z.number().nonnegative().nullable(),
+  transport: z.string().nullable(),
+  rotational: z.boolean().nullable(),
+  removable: z.boolean().nullable(),
+  holdsSystem: z.boolean().nullable(),
+  /** Why it cannot be chosen (the system disk, not removable…), or null when it can. */
+  refusal: z.enum(wholeMediumErrorCodes).nullable(),
+  /** What the engineer types to confirm: the serial's last characters (at least `length`), or the device name. */
+  confirmation: z.object({ kind: z.enum(['serial-end', 'device-name']), length: z.number().int().positive() }),
+});
+export type DeviceChoice = z.infer<typeof DeviceChoice>;
+
+export const DeviceErasureSummary = z.object({
+  erasureJobId: z.string(),
+  status: z.enum(['erased', 'erased-with-exceptions', 'aborted', 'abandoned']),
+  /** Every pass over every byte, all of it read back and matched, no bad sector: from the journal's numbers. */
+  erased: z.boolean(),
+  bytesWritten: z.number().nonnegative(),
+  bytesVerified: z.number().nonnegative(),
+  badSectors: z.number().int().nonnegative().nullable(),
+  /** What was unmounted before the first write. */
+  unmounted: z.array(z.string()),
+});
+export type DeviceErasureSummary = z.infer<typeof DeviceErasureSummary>;
+
+const SignaturePng = z.string().regex(/^data:image\/png;base64,[A-Za-z0-9+/=]+$/).max(400_000);
+
+export const wholeMediumChannels = {
+  'wholeMedium.devices': defineChannel({ request: noRequest, response: z.object({ devices: z.array(DeviceChoice) }) }),
+  'wholeMedium.erase': defineChannel({
+    request: z.object({ jobId: z.uuid(), deviceId: z.uuid(), method: ErasureMethod, site: SiteDetails, confirmation: z.string().max(100) }).strict(),
+    response: DeviceErasureSummary,
+  }),
+  'wholeMedium.issueCertificate': defineChannel({
+    request: z.object({ erasureJobId: z.string().min(1).max(100), countersignature: SignaturePng.nullable() }).strict(),
+    response: z.object({ certificateId: z.string(), number: z.string(), ledgerItem: z.string().nullable() }),
+  }),
+};
