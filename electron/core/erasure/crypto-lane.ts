@@ -3,9 +3,9 @@
  * AES-256-CTR keystream each pass writes, its regeneration and comparison for the read-back,
  * and the SHA-256 taken before erasure. Node runs Cipher and Hash synchronously on the calling
  * thread, so with all of it on the job's thread the two lanes took turns on one core of two
- * while the device waited (profile on 1 GiB: keystream ~0.3 s quiet and up to 0.9 s under load
- * in the write loop, SHA-256 ~1.1 s, O_DIRECT writes alone ~0.3 s, reads ~0.65 s). With a
- * helper per lane, both cores work and the job's thread only moves blocks.
+ * while the device waited (profile on 1 GiB: keystream 0.3 s alone, 0.7–0.9 s inside the write
+ * loop, SHA-256 ~1.1 s, O_DIRECT writes alone ~0.3 s, O_DIRECT reads ~0.65 s). With helpers
+ * per lane, both cores work and the job's thread only moves blocks.
  *
  * A lane's blocks live in one shared, page-aligned WebAssembly memory (direct-io.ts) that the
  * helper fills and reads in place: nothing is copied between threads, and O_DIRECT keeps its
@@ -15,6 +15,7 @@
  * slower, same bytes.
  */
 import { createHash, type Hash } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { firstDifference, KEYSTREAM_PIECE_BYTES, writeKeystream, type PatternSource } from './erasure-pattern';
 
@@ -76,6 +77,65 @@ interface Reply {
   readonly error?: string;
 }
 
+/**
+ * Helpers per lane. One cannot keep up with the device (~1.1–2 GB/s of keystream per thread
+ * here, where a fresh output buffer for every piece faults in new pages, against ~3.4 GB/s of
+ * O_DIRECT writes), so each block's keystream is split between two; with two lanes that makes
+ * four threads on two cores, which costs nothing while one of them waits on the device.
+ */
+const HELPERS = Math.max(1, Math.min(2, availableParallelism()));
+
+/** Keystream parts start on whole pieces, so each is a stream offset the counter can address. */
+const PART_ALIGN = KEYSTREAM_PIECE_BYTES;
+
+/** One helper thread and the requests it has not answered yet. */
+class HelperThread {
+  private readonly pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+  private nextId = 1;
+  private readonly worker: Worker;
+
+  constructor(memory: SharedArrayBuffer, onLost: (helper: HelperThread, error: Error) => void, onIdle: () => void) {
+    this.worker = new Worker(HELPER_SOURCE, { eval: true, execArgv: [], workerData: { memory } });
+    this.worker.unref();
+    this.worker.on('message', (reply: Reply) => {
+      const waiting = this.pending.get(reply.id);
+      if (!waiting) return;
+      this.pending.delete(reply.id);
+      if (this.pending.size === 0) {
+        this.worker.unref();
+        onIdle();
+      }
+      if (reply.error !== undefined) waiting.reject(new Error(reply.error));
+      else waiting.resolve(reply.result);
+    });
+    this.worker.on('error', (error) => onLost(this, error));
+    this.worker.on('exit', () => onLost(this, new Error('the erasure helper thread stopped')));
+  }
+
+  get busy(): boolean {
+    return this.pending.size > 0;
+  }
+
+  call(request: Request): Promise<unknown> {
+    const id = this.nextId++;
+    // Keeps the process (or the job's thread) alive only while an answer is awaited.
+    if (this.pending.size === 0) this.worker.ref();
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      const transfer = 'key' in request ? [request.key.buffer as ArrayBuffer] : [];
+      this.worker.postMessage({ id, ...request }, transfer);
+    });
+  }
+
+  /** Fails what is unanswered with `error` and stops the thread. */
+  stop(error: Error): void {
+    const waiting = [...this.pending.values()];
+    this.pending.clear();
+    for (const { reject } of waiting) reject(error);
+    void this.worker.terminate();
+  }
+}
+
 /** A streaming SHA-256 whose updates run on the lane's helper when the block is the lane's. */
 export interface LaneHash {
   /** Hashes `block[0, length)`; the block must stay untouched until the returned promise settles. */
@@ -86,15 +146,14 @@ export interface LaneHash {
 }
 
 export class CryptoLane {
-  private worker: Worker | null = null;
-  /** Bumped whenever a helper goes away: hashes begun on an earlier one cannot be finished. */
+  private helpers: HelperThread[] | null = null;
+  /** Bumped whenever the helpers go away: hashes begun on earlier ones cannot be finished. */
   private generation = 0;
   private unavailable = false;
   private idleTimer: NodeJS.Timeout | null = null;
-  private nextId = 1;
-  /** Hashes begun on the helper and not yet digested: the helper must not be stopped under them. */
+  private nextHash = 1;
+  /** Hashes begun on a helper and not yet digested: the helpers must not be stopped under them. */
   private readonly openHashes = new Set<number>();
-  private readonly pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
 
   /** `memory`: the shared memory the lane's blocks are views of (null: everything runs inline). */
   constructor(private readonly memory: SharedArrayBuffer | null) {
@@ -104,14 +163,16 @@ export class CryptoLane {
   /** Fills `target[0, length)` with `source`'s bytes at `offset` of its stream. */
   async fill(source: PatternSource, target: Buffer, length: number, offset: number): Promise<void> {
     const stream = source.keystream;
-    if (stream && this.owns(target)) {
-      const helper = this.helper();
-      if (helper) {
-        await this.call(helper, { op: 'fill', key: Uint8Array.from(stream.key), iv: stream.counterBlock(offset), at: target.byteOffset, length });
-        return;
-      }
+    const helpers = stream && this.owns(target) ? this.start() : null;
+    if (!stream || !helpers) {
+      source.fill(target, length, offset);
+      return;
     }
-    source.fill(target, length, offset);
+    await Promise.all(
+      parts(length, helpers.length).map(({ start, size }, i) =>
+        this.ask(helpers, i, { op: 'fill', key: Uint8Array.from(stream.key), iv: stream.counterBlock(offset + start), at: target.byteOffset + start, length: size }),
+      ),
+    );
   }
 
   /**
@@ -121,22 +182,32 @@ export class CryptoLane {
    */
   async firstDifference(source: PatternSource, actual: Buffer, length: number, offset: number, scratch: Buffer): Promise<number> {
     const stream = source.keystream;
-    if (stream && this.owns(actual)) {
-      const helper = this.helper();
-      if (helper) return (await this.call(helper, { op: 'compare', key: Uint8Array.from(stream.key), iv: stream.counterBlock(offset), at: actual.byteOffset, length })) as number;
+    const helpers = stream && this.owns(actual) ? this.start() : null;
+    if (!stream || !helpers) {
+      source.fill(scratch, length, offset);
+      return firstDifference(actual, scratch, length);
     }
-    source.fill(scratch, length, offset);
-    return firstDifference(actual, scratch, length);
+    const pieces = parts(length, helpers.length);
+    const found = await Promise.all(
+      pieces.map(({ start, size }, i) =>
+        this.ask(helpers, i, { op: 'compare', key: Uint8Array.from(stream.key), iv: stream.counterBlock(offset + start), at: actual.byteOffset + start, length: size }),
+      ),
+    );
+    for (const [i, { start, size }] of pieces.entries()) {
+      const at = found[i] as number;
+      if (at < size) return start + at;
+    }
+    return length;
   }
 
   sha256(): LaneHash {
-    const id = this.nextId++;
+    const id = this.nextHash++;
     let inline: Hash | null = null;
-    /** The helper generation the hash lives on, once its first block went there. */
+    /** The helpers' generation the hash lives on, once its first block went there. */
     let generation: number | null = null;
-    const onHelper = (): Worker => {
-      if (this.worker === null || generation !== this.generation) throw new Error('the erasure helper thread stopped while hashing');
-      return this.worker;
+    const helpers = (): HelperThread[] => {
+      if (this.helpers === null || generation !== this.generation) throw new Error('the erasure helper thread stopped while hashing');
+      return this.helpers;
     };
     const release = () => {
       this.openHashes.delete(id);
@@ -145,8 +216,7 @@ export class CryptoLane {
     return {
       update: async (block, length) => {
         if (generation === null && inline === null) {
-          const helper = this.owns(block) ? this.helper() : null;
-          if (helper) {
+          if (this.owns(block) && this.start()) {
             generation = this.generation;
             this.openHashes.add(id);
           } else {
@@ -157,101 +227,87 @@ export class CryptoLane {
           inline.update(block.subarray(0, length));
           return;
         }
-        if (!this.owns(block)) throw new RangeError('a hash on the helper thread reads only the lane\'s blocks');
-        await this.call(onHelper(), { op: 'hash', hash: id, at: block.byteOffset, length });
+        if (!this.owns(block)) throw new RangeError("a hash on the helper thread reads only the lane's blocks");
+        await this.ask(helpers(), 0, { op: 'hash', hash: id, at: block.byteOffset, length });
       },
       digest: async () => {
         if (generation === null) return (inline ?? createHash('sha256')).digest('hex');
         try {
-          return (await this.call(onHelper(), { op: 'digest', hash: id })) as string;
+          return (await this.ask(helpers(), 0, { op: 'digest', hash: id })) as string;
         } finally {
           release();
         }
       },
       discard: () => {
-        if (generation !== null && this.worker !== null && generation === this.generation) void this.call(this.worker, { op: 'drop', hash: id }).catch(() => undefined);
+        if (generation !== null && this.helpers !== null && generation === this.generation) void this.ask(this.helpers, 0, { op: 'drop', hash: id }).catch(() => undefined);
         release();
       },
     };
   }
 
-  /** Stops the helper now (it would stop by itself once idle). */
-  async close(): Promise<void> {
-    const worker = this.worker;
+  /** Stops the helpers now (they would stop by themselves once idle). */
+  close(): Promise<void> {
     this.forget(new Error('the erasure lane was closed'));
-    await worker?.terminate();
+    return Promise.resolve();
   }
 
   private owns(block: Buffer): boolean {
     return this.memory !== null && block.buffer === this.memory;
   }
 
-  private helper(): Worker | null {
-    if (this.worker || this.unavailable || this.memory === null) return this.worker;
+  /** The running helpers, started if need be; null where threads cannot be had (the lane then works inline). */
+  private start(): HelperThread[] | null {
+    if (this.helpers || this.unavailable || this.memory === null) return this.helpers;
+    const memory = this.memory;
+    const started: HelperThread[] = [];
     try {
-      const worker = new Worker(HELPER_SOURCE, { eval: true, execArgv: [], workerData: { memory: this.memory } });
-      worker.unref();
-      worker.on('message', (reply: Reply) => this.settle(reply));
-      worker.on('error', (error) => this.lost(worker, error));
-      worker.on('exit', () => this.lost(worker, new Error('the erasure helper thread stopped')));
-      this.worker = worker;
+      for (let i = 0; i < HELPERS; i += 1) started.push(new HelperThread(memory, (helper, error) => this.lost(helper, error), () => this.scheduleIdleStop()));
+      this.helpers = started;
     } catch {
-      // No threads here (or too many): the lane works inline from now on.
+      for (const helper of started) helper.stop(new Error('no helper threads'));
       this.unavailable = true;
     }
-    return this.worker;
+    return this.helpers;
   }
 
-  private call(worker: Worker, request: Request): Promise<unknown> {
-    const id = this.nextId++;
+  private ask(helpers: readonly HelperThread[], index: number, request: Request): Promise<unknown> {
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.idleTimer = null;
-    // Keeps the process (or the job's thread) alive only while an answer is awaited.
-    if (this.pending.size === 0) worker.ref();
-    return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      const transfer = 'key' in request ? [request.key.buffer as ArrayBuffer] : [];
-      worker.postMessage({ id, ...request }, transfer);
-    });
-  }
-
-  private settle(reply: Reply): void {
-    const waiting = this.pending.get(reply.id);
-    if (!waiting) return;
-    this.pending.delete(reply.id);
-    if (this.pending.size === 0) {
-      this.worker?.unref();
-      this.scheduleIdleStop();
-    }
-    if (reply.error !== undefined) waiting.reject(new Error(reply.error));
-    else waiting.resolve(reply.result);
+    const helper = helpers[index];
+    if (!helper) throw new RangeError(`no helper ${index}`);
+    return helper.call(request);
   }
 
   private scheduleIdleStop(): void {
-    if (this.pending.size > 0 || this.openHashes.size > 0 || !this.worker || this.idleTimer) return;
+    if (!this.helpers || this.helpers.some((helper) => helper.busy) || this.openHashes.size > 0 || this.idleTimer) return;
     this.idleTimer = setTimeout(() => {
       this.idleTimer = null;
-      if (this.pending.size > 0 || this.openHashes.size > 0) return;
-      const worker = this.worker;
-      this.forget(new Error('the erasure helper thread stopped'));
-      void worker?.terminate();
+      if (this.helpers?.some((helper) => helper.busy) || this.openHashes.size > 0) return;
+      this.forget(new Error('the erasure helper threads stopped'));
     }, IDLE_STOP_MS);
     this.idleTimer.unref();
   }
 
-  private lost(worker: Worker, error: Error): void {
-    if (this.worker === worker) this.forget(error);
+  private lost(helper: HelperThread, error: Error): void {
+    if (this.helpers?.includes(helper)) this.forget(error);
   }
 
-  /** Drops the current helper: what it was asked and has not answered fails with `error`. */
+  /** Stops the current helpers: what they were asked and have not answered fails with `error`. */
   private forget(error: Error): void {
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.idleTimer = null;
-    this.worker = null;
+    const helpers = this.helpers ?? [];
+    this.helpers = null;
     this.generation += 1;
     this.openHashes.clear();
-    const waiting = [...this.pending.values()];
-    this.pending.clear();
-    for (const { reject } of waiting) reject(error);
+    for (const helper of helpers) helper.stop(error);
   }
+}
+
+/** `length` bytes split into at most `count` consecutive parts, each starting on a whole keystream piece. */
+function parts(length: number, count: number): Array<{ start: number; size: number }> {
+  const each = Math.max(PART_ALIGN, Math.ceil(length / count / PART_ALIGN) * PART_ALIGN);
+  const result: Array<{ start: number; size: number }> = [];
+  for (let start = 0; start < length || result.length === 0; start += each) result.push({ start, size: Math.max(0, Math.min(each, length - start)) });
+  return result;
 }
