@@ -5,7 +5,7 @@
  * and remediation steps under `selfCheckTexts.*`, the sanitization's verdicts and reasons
  * under `sanitizeTexts.*`, and the procedures' template, step, field and check texts under
  * `procedureTexts.*` (the signed reports read the same files). The Visits screen's own words
- * are under `visits.*`.
+ * are under `visits.*`, the whole-medium erasure's under `wholeMedium.*`.
  */
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
@@ -26,13 +26,15 @@ import ledgerJa from './ledger.ja.json';
 import ja from './ja.json';
 import visitsEn from './visits.en.json';
 import visitsJa from './visits.ja.json';
+import wholeMediumEn from './whole-medium.en.json';
+import wholeMediumJa from './whole-medium.ja.json';
 
 export const i18n = i18next.createInstance();
 
 void i18n.use(initReactI18next).init({
   resources: {
-    ja: { translation: { ...ja, errors: errorsJa, password: passwordJa, selfCheckTexts: selfCheckJa, sanitizeTexts: sanitizeJa, ledger: ledgerJa, procedureTexts: proceduresJa, visits: visitsJa } },
-    en: { translation: { ...en, errors: errorsEn, password: passwordEn, selfCheckTexts: selfCheckEn, sanitizeTexts: sanitizeEn, ledger: ledgerEn, procedureTexts: proceduresEn, visits: visitsEn } },
+    ja: { translation: { ...ja, errors: errorsJa, password: passwordJa, selfCheckTexts: selfCheckJa, sanitizeTexts: sanitizeJa, ledger: ledgerJa, procedureTexts: proceduresJa, visits: visitsJa, wholeMedium: wholeMediumJa } },
+    en: { translation: { ...en, errors: errorsEn, password: passwordEn, selfCheckTexts: selfCheckEn, sanitizeTexts: sanitizeEn, ledger: ledgerEn, procedureTexts: proceduresEn, visits: visitsEn, wholeMedium: wholeMediumEn } },
   },
   lng: DEFAULT_LANGUAGE,
   fallbackLng: DEFAULT_LANGUAGE,

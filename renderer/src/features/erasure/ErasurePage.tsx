@@ -24,6 +24,7 @@ import { useJob } from '../../lib/use-job';
 import { useVolumes } from '../system/use-system';
 import { TransferProgress } from '../vault-files/TransferProgress';
 import { SignaturePad } from '../../components/SignaturePad';
+import { WholeMediumErasure } from './WholeMediumErasure';
 import { InterruptedErasures, interruptedKey } from './InterruptedErasures';
 
 const useStyles = makeStyles({
@@ -205,6 +206,8 @@ export function ErasurePage() {
           </Button>
         </div>
       </section>
+
+      <WholeMediumErasure method={method} site={site} />
 
       <Dialog open={confirming} onOpenChange={(_e, d) => setConfirming(d.open)} modalType="alert">
         <DialogSurface>

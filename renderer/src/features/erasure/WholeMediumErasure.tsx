@@ -1,0 +1,190 @@
+/**
+ * Erasing a whole removable medium from the Erasure screen (issue 14; the ledger's USB sticks,
+ * SD cards and external disks before reuse or disposal): choose an attached device — one that
+ * holds the system, or is not removable, is listed but cannot be chosen, with the reason — see
+ * its model, serial and size, confirm by typing the last characters of its serial, watch the
+ * progress (cancel at any time), then countersign and issue the certificate, which the main
+ * process links to the ledger item of that serial. When the app lacks the rights to open the
+ * device, the screen says what is needed on this OS.
+ */
+import { useState } from 'react';
+import {
+  Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Radio, RadioGroup, Subtitle1, Table, TableBody, TableCell, TableHeader,
+  TableHeaderCell, TableRow, Text, makeStyles, tokens,
+} from '@fluentui/react-components';
+import { ArrowClockwise20Regular } from '@fluentui/react-icons';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { ErasureMethod, SiteDetails } from '@shared/erasure';
+import { formatBytes } from '@shared/format-bytes';
+import type { Language } from '@shared/locale';
+import type { DeviceChoice, DeviceErasureSummary } from '@shared/whole-medium';
+import { ErrorState } from '../../components/ErrorState';
+import { SignaturePad } from '../../components/SignaturePad';
+import { BridgeError, invoke } from '../../lib/bridge';
+import { useJob } from '../../lib/use-job';
+import { useAppInfo } from '../system/use-system';
+import { TransferProgress } from '../vault-files/TransferProgress';
+
+const useStyles = makeStyles({
+  section: { marginBottom: tokens.spacingVerticalXXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '960px' },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap', alignItems: 'flex-end' },
+  numeric: { textAlign: 'end', fontVariantNumeric: 'tabular-nums' },
+});
+
+const devicesKey = ['wholeMedium.devices'] as const;
+
+/** What the person typed confirms this device: the serial's last characters (enough of them), or its device name. */
+function confirms(device: DeviceChoice, typed: string): boolean {
+  const entered = typed.normalize('NFKC').trim().toUpperCase();
+  if (entered === '') return false;
+  if (device.confirmation.kind === 'serial-end') return [...entered].length >= device.confirmation.length && (device.serial ?? '').toUpperCase().endsWith(entered);
+  return entered === (device.path.split('/').pop() ?? '').toUpperCase();
+}
+
+function deviceName(device: DeviceChoice): string {
+  return [device.vendor, device.model].filter(Boolean).join(' ') || device.path;
+}
+
+export function WholeMediumErasure({ method, site }: { method: ErasureMethod; site: SiteDetails }) {
+  const styles = useStyles();
+  const { t, i18n } = useTranslation();
+  const language = i18n.language as Language;
+  const client = useQueryClient();
+  const appInfo = useAppInfo();
+  const devices = useQuery({ queryKey: devicesKey, queryFn: () => invoke('wholeMedium.devices', {}) });
+  const [chosenId, setChosenId] = useState<string | null>(null);
+  const [typed, setTyped] = useState('');
+  const [summary, setSummary] = useState<DeviceErasureSummary | null>(null);
+  const [signature, setSignature] = useState<string | null>(null);
+  const job = useJob();
+  const list = devices.data?.devices ?? [];
+  const chosen = list.find((d) => d.id === chosenId && d.refusal === null) ?? null;
+  const erase = useMutation({
+    mutationFn: (device: DeviceChoice) => job.run((jobId) => invoke('wholeMedium.erase', { jobId, deviceId: device.id, method, site, confirmation: typed })),
+    onSuccess: ({ result }) => {
+      setSummary(result);
+      setTyped('');
+      setChosenId(null);
+      void client.invalidateQueries({ queryKey: devicesKey });
+    },
+  });
+  const issue = useMutation({
+    mutationFn: (erasureJobId: string) => invoke('wholeMedium.issueCertificate', { erasureJobId, countersignature: signature }),
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: ['certificates.list'] });
+      void client.invalidateQueries({ queryKey: ['ledger.items'] });
+    },
+  });
+  const needsAdmin = erase.error instanceof BridgeError && erase.error.code === 'ERASURE_DEVICE_NEEDS_ADMIN';
+  const platform = appInfo.data?.platform ?? 'other';
+  const canStart = chosen !== null && confirms(chosen, typed) && site.hospital.trim() !== '' && !job.current;
+
+  return (
+    <section className={styles.section} aria-labelledby="whole-medium-heading" data-testid="whole-medium-erasure">
+      <Subtitle1 as="h2" id="whole-medium-heading">{t('wholeMedium.title')}</Subtitle1>
+      <Text>{t('wholeMedium.intro')}</Text>
+      <div className={styles.actions}>
+        <Button icon={<ArrowClockwise20Regular />} onClick={() => void devices.refetch()} disabled={!!job.current}>{t('wholeMedium.refresh')}</Button>
+      </div>
+      {devices.isError && <ErrorState error={devices.error} onRetry={() => void devices.refetch()} />}
+      {list.length === 0 && devices.isSuccess ? (
+        <Text role="status">{t('wholeMedium.empty')}</Text>
+      ) : (
+        <RadioGroup aria-labelledby="whole-medium-heading" value={chosen?.id ?? ''} onChange={(_e, d) => { setChosenId(d.value); setTyped(''); }}>
+          <Table aria-labelledby="whole-medium-heading">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>{t('wholeMedium.columns.choose')}</TableHeaderCell>
+                <TableHeaderCell>{t('wholeMedium.columns.device')}</TableHeaderCell>
+                <TableHeaderCell>{t('wholeMedium.columns.model')}</TableHeaderCell>
+                <TableHeaderCell>{t('wholeMedium.columns.serial')}</TableHeaderCell>
+                <TableHeaderCell className={styles.numeric}>{t('wholeMedium.columns.size')}</TableHeaderCell>
+                <TableHeaderCell>{t('wholeMedium.columns.bus')}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {list.map((device) => (
+                <TableRow key={device.id}>
+                  <TableCell>
+                    {device.refusal === null ? (
+                      <Radio value={device.id} aria-label={deviceName(device)} />
+                    ) : (
+                      <Text size={200} title={t(`errors.${device.refusal}`)}>{t('wholeMedium.notSelectable')}: {t(`errors.${device.refusal}`)}</Text>
+                    )}
+                  </TableCell>
+                  <TableCell>{device.path}</TableCell>
+                  <TableCell>{deviceName(device)}</TableCell>
+                  <TableCell>{device.serial ?? t('wholeMedium.noSerial')}</TableCell>
+                  <TableCell className={styles.numeric}>{device.sizeBytes === null ? '—' : formatBytes(device.sizeBytes, language)}</TableCell>
+                  <TableCell>{device.transport ?? '—'}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </RadioGroup>
+      )}
+
+      {chosen && (
+        <>
+          <MessageBar intent="warning" layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>{t('wholeMedium.chosen', { model: deviceName(chosen), serial: chosen.serial ?? t('wholeMedium.noSerial'), size: formatBytes(chosen.sizeBytes ?? 0, language) })}</MessageBarTitle>
+              {t('wholeMedium.confirm.warning')}
+            </MessageBarBody>
+          </MessageBar>
+          <div className={styles.actions}>
+            <Field
+              label={chosen.confirmation.kind === 'serial-end' ? t('wholeMedium.confirm.serial', { length: chosen.confirmation.length }) : t('wholeMedium.confirm.name', { name: chosen.path.split('/').pop() })}
+              required
+            >
+              <Input value={typed} onChange={(_e, d) => setTyped(d.value)} autoComplete="off" />
+            </Field>
+            <Button appearance="primary" disabled={!canStart} onClick={() => { setSummary(null); issue.reset(); erase.mutate(chosen); }}>
+              {t('wholeMedium.start')}
+            </Button>
+          </div>
+        </>
+      )}
+
+      {job.current && <TransferProgress kind="erase" job={job.current} onCancel={job.cancel} />}
+      {erase.isError && <ErrorState error={erase.error} />}
+      {needsAdmin && (
+        <MessageBar intent="warning" layout="multiline" data-testid="whole-medium-admin">
+          <MessageBarBody>
+            <MessageBarTitle>{t('wholeMedium.admin.title')}</MessageBarTitle>
+            {t(`wholeMedium.admin.${platform}`, { path: erase.variables?.path ?? '' })}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+
+      {summary && (
+        <>
+          <MessageBar intent={summary.erased ? 'success' : 'warning'} layout="multiline" role="status">
+            <MessageBarBody>
+              <MessageBarTitle>{summary.erased ? t('wholeMedium.result.erased') : t('wholeMedium.result.notErased')}</MessageBarTitle>
+              {t('wholeMedium.result.numbers', { verified: formatBytes(summary.bytesVerified, language), badSectors: summary.badSectors ?? '—' })}
+              {summary.unmounted.length > 0 && <> {t('wholeMedium.result.unmounted', { mounts: summary.unmounted.join(', ') })}</>}
+            </MessageBarBody>
+          </MessageBar>
+          <Text>{t('erasure.signature.intro')}</Text>
+          <SignaturePad onChange={setSignature} />
+          <div className={styles.actions}>
+            <Button appearance="primary" onClick={() => issue.mutate(summary.erasureJobId)} disabled={issue.isPending || !!issue.data}>
+              {t('wholeMedium.certificate.issue')}
+            </Button>
+          </div>
+          {issue.isError && <ErrorState error={issue.error} />}
+          {issue.data && (
+            <MessageBar intent="success" role="status">
+              <MessageBarBody>
+                {t('wholeMedium.certificate.issued', { number: issue.data.number })}
+                {issue.data.ledgerItem && <> {t('wholeMedium.certificate.ledger', { label: issue.data.ledgerItem })}</>}
+              </MessageBarBody>
+            </MessageBar>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
