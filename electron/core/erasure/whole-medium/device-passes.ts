@@ -1,8 +1,9 @@
 /**
  * The passes of a whole-medium overwrite (issue 14): write a pattern over every addressable
  * byte of the device in large aligned blocks, then read everything back and compare it with the
- * pattern regenerated from the key. Like overwrite-file.ts for files, a block is generated
- * while the ones before it are written (two in flight keep the device's queue busy), but a
+ * pattern regenerated from the key. Like overwrite-file.ts for files, a block is generated (on
+ * the lane's helper threads, crypto-lane.ts) while the ones before it are written — two in
+ * flight keep the device's queue busy — and compared while the next are read; but a
  * device has what a file has not: sectors that refuse a write or a read. A block that fails
  * with a medium error is retried sector by sector; the sectors that still fail are counted bad
  * and skipped, and the pass goes on, so one weak sector does not stop the erasure of the rest —
@@ -104,7 +105,8 @@ export async function writeDevicePass(device: BlockDevice, size: number, source:
       // The ring has one block more than may be in flight, so this one is free.
       const buffer = slot(ring, block);
       const length = Math.min(blockBytes, size - offset);
-      source.fill(buffer, length, offset);
+      // Generated on the lane's helper threads while the blocks before it are written.
+      await options.buffers.crypto.fill(source, buffer, length, offset);
       if (inFlight.length >= ring.length - 1) good += await (inFlight.shift() ?? 0);
       inFlight.push(
         observed(
@@ -183,12 +185,15 @@ export async function verifyDevicePass(device: BlockDevice, size: number, source
         options.onCheckpoint?.(offset, verified);
         nextCheckpoint = offset + options.checkpointBytes;
       }
-      source.fill(expected, length, offset);
       const actual = slot(ring, block);
       if (bytesRead < length) return { bytesVerified: verified, mismatchAt: offset + bytesRead };
-      if (actual.subarray(0, length).equals(expected.subarray(0, length)) && !hasBadSector(options, offset, length)) {
+      // Compared on the lane's helper threads while the next blocks are read.
+      const differsAt = await options.buffers.crypto.firstDifference(source, actual, length, offset, expected);
+      if (differsAt === length && !hasBadSector(options, offset, length)) {
         verified += length;
       } else {
+        // Rare: a difference or a known bad sector in this block. Sector by sector, on this thread.
+        source.fill(expected, length, offset);
         const outcome = compareSectors(actual, expected, length, offset, options);
         verified += outcome.good;
         if (outcome.mismatchAt !== null) return { bytesVerified: verified, mismatchAt: outcome.mismatchAt };
