@@ -14,6 +14,7 @@ import { createErasureHandlers } from './erasure/erasure-handlers';
 import { createWholeMediumHandlers } from './erasure/whole-medium/whole-medium-handlers';
 import { listWholeDevices } from '../platform/media/read-medium';
 import type { DeviceFacts } from './erasure/medium';
+import type { ReadMedium } from './erasure/medium';
 import type { Clipboard } from './clipboard';
 import type { Dialogs } from './dialogs';
 import { listVolumes, type ReadVolumes } from './disks/list-volumes';
@@ -46,6 +47,8 @@ export interface CorePorts {
   readonly readVolumes: ReadVolumes;
   /** Make, model and serial of the devices behind the volumes (electron/platform/devices), for the media ledger. */
   readonly readDeviceDetails: ReadDeviceDetails;
+  /** The volume and device under an erasure target (electron/platform/media), graded on the certificate. */
+  readonly readMedium: ReadMedium;
   readonly keyStore: KeyStore;
   readonly dialogs: Dialogs;
   readonly log: Logger;
@@ -106,6 +109,7 @@ export function createCore(ports: CorePorts): Core {
     toolVersion: ports.identity.version,
     fontPath: ports.fontPath,
     runErasure: workerErasureRunner(ports.erasureWorker),
+    readMedium: ports.readMedium,
   });
   const vaultHandlers = createVaultHandlers(vault, jobs, ports.dialogs, ports.emit, now, guardVisitImport);
   const handlers: Handlers = {

@@ -14,6 +14,7 @@ import { stderrLogger as log } from '../core/logger';
 import { createAutoLock } from '../core/vault/auto-lock';
 import { readVolumes } from '../platform/disks/read-volumes';
 import { readDeviceDetails } from '../platform/devices/read-device-details';
+import { readMedium } from '../platform/media/read-medium';
 import { createPostureProbes } from '../platform/posture/probes-for-this-os';
 import { excludeDataFolderFromBackups, observeDataFolderForThisOs } from '../platform/data-folder/data-folder-for-this-os';
 import { createAntivirusEngine } from '../platform/antivirus/engine-for-this-os';
@@ -73,6 +74,7 @@ async function start(): Promise<void> {
     identity: { name: app.getName(), version: app.getVersion(), dataDir, runtimeVersions: process.versions },
     readVolumes,
     readDeviceDetails,
+    readMedium: (target) => readMedium(target, { dataFolder: dataDir }),
     keyStore: createKeytarKeyStore(),
     // Packaged, the fonts are copied to resources/assets (electron-builder extraResources).
     // electron-vite bundles the erasure worker as its own entry next to this file (electron.vite.config.ts).

@@ -14,6 +14,7 @@ import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { migrate } from '../../electron/db/migrate';
 import { openVaultDatabase, type VaultDatabase } from '../../electron/db/open-vault-database';
+import { readMedium } from '../../electron/platform/media/read-medium';
 import { eraseRemovableVolume, planVolumeErasure } from '../../electron/core/erasure/erase-removable-volume';
 import { erasureEvidence, VOLUME_STATEMENT } from '../../electron/core/erasure/erasure-evidence';
 import { fillFilePrefix } from '../../electron/core/erasure/free-space-fill';
@@ -89,16 +90,18 @@ async function plantVisit(root: string): Promise<string[]> {
 describe.skipIf(tmpfsRefused !== null)('a removable volume (tmpfs, 32 MiB)', () => {
   it('is emptied, its free space filled, read back and released', async () => {
     const planted = await plantVisit(tmpfsDir);
-    const { jobId, summary } = await eraseRemovableVolume(db, tmpfsDir, { siteReference: 'visit 2024-05-14' });
+    const { jobId, summary } = await eraseRemovableVolume(db, tmpfsDir, { siteReference: 'visit 2024-05-14', readMedium: (target) => readMedium(target) });
     expect(summary).toMatchObject({ state: 'completed', filesErased: planted.length, exceptions: 0 });
     expect(await readdir(tmpfsDir)).toEqual([]);
-    const evidence = erasureEvidence(db, jobId, { toolVersion: 'test', media: { description: 'tmpfs test volume', removable: true, mountPath: tmpfsDir } });
+    const evidence = erasureEvidence(db, jobId, { toolVersion: 'test' });
+    // The medium was read when the job was planned: tmpfs lives in memory, with no device to grade — partial.
+    expect(evidence.media).toEqual([expect.objectContaining({ target: tmpfsDir, grade: 'partial' })]);
+    expect(evidence.media[0]?.medium?.volume).toMatchObject({ fileSystem: 'tmpfs', mountPoint: tmpfsDir });
     expect(evidence).toMatchObject({ scope: 'removable-volume', status: 'erased', targets: [{ path: tmpfsDir, files: planted.length }] });
     expect(evidence.freeSpace?.outcome).toBe('erased');
     expect(evidence.freeSpace?.bytesVerified).toBeGreaterThan(24 * MIB);
     expect(evidence.freeSpace?.bytesVerified).toBe(evidence.freeSpace?.bytesWritten);
-    expect(evidence.residualRisks).toContain(VOLUME_STATEMENT);
-    expect(evidence.media).toMatchObject({ description: 'tmpfs test volume' });
+    expect(evidence.residualRisks.map((r) => r.en)).toContain(VOLUME_STATEMENT);
     // The fill files are gone, and the space is free again.
     const { bfree, blocks } = await statfs(tmpfsDir);
     expect(bfree / blocks).toBeGreaterThan(0.99);

@@ -20,6 +20,7 @@ import type { Logger } from '../../electron/core/logger';
 import { KDF_FLOOR } from '../../electron/core/vault/password-kdf';
 import { readVolumes } from '../../electron/platform/disks/read-volumes';
 import { readDeviceDetails } from '../../electron/platform/devices/read-device-details';
+import { readMedium } from '../../electron/platform/media/read-medium';
 import { createKeytarKeyStore } from '../../electron/platform/keychain/keytar-key-store';
 
 /** What the "user" picks in the next native dialog of each kind. */
@@ -104,6 +105,7 @@ export async function createTestCore(overrides: Partial<CorePorts> = {}, options
     identity: { name: 'FieldGuard', version: '0.0.0-test', dataDir, runtimeVersions: process.versions },
     readVolumes,
     readDeviceDetails,
+    readMedium: (target) => readMedium(target, { dataFolder: dataDir }),
     keyStore: createKeytarKeyStore(keychainService),
     dialogs,
     chooseKdf: async () => KDF_FLOOR,

@@ -22,12 +22,12 @@ function item(seq: number, path: string, fields: Partial<EvidenceItem>): Evidenc
 function evidence(items: EvidenceItem[], hardLinks: HardLinkedFile[] = []): ErasureEvidence {
   return {
     schema: 'fieldguard/erasure-evidence/2', jobId: 'j', status: 'erased', scope: 'files', abandonReason: null, siteReference: null, tool: { name: 'FieldGuard', version: 'test' },
-    method: { id: 'random-verify', category: 'Clear', sanitization: 'partial', technique: 'overwrite', passes: 1, pattern: 'p', prng: null, verification: 'v' },
+    method: { id: 'random-verify', category: 'partial', sanitization: 'partial', technique: 'overwrite', passes: 1, pattern: 'p', prng: null, verification: 'v' },
     startedAt: '2026-12-01T00:00:00.000Z', finishedAt: '2026-12-01T00:01:00.000Z', durationSeconds: 60, runs: [], runCount: 1,
     targets: [{ path: TARGET, files: 1, folders: 1, links: items.length, bytes: 10, filesErased: 1, bytesErased: 10, exceptions: 0 }],
     items, hardLinks, exceptions: [], freeSpace: null,
     totals: { files: 1, filesErased: 1, bytesErased: 10, bytesWritten: 4096, bytesVerified: 4096, entriesRemoved: items.length, exceptions: 0, notErased: 0 },
-    media: null, residualRisks: [], notes: [],
+    media: [], residualRisks: [], notes: [],
   };
 }
 

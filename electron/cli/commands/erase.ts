@@ -21,6 +21,7 @@ import { auditErasureEnd, planAndAuditErasure, workerErasureRunner } from '../..
 import { ErasureTargetError, resolveTargets, type TargetProblem } from '../../core/erasure/resolve-targets';
 import { erasureWorkerNextTo } from '../../core/erasure/run-erasure-in-worker';
 import type { VaultSession } from '../../core/vault/vault-session';
+import { readMedium } from '../../platform/media/read-medium';
 import packageJson from '../../../package.json' with { type: 'json' };
 import { ExitCode, type CliIo, type Command, type ParsedArgs } from '../command';
 import { printJson, unlockedVault, vaultContext, vaultOptions } from '../vault-context';
@@ -109,7 +110,7 @@ async function eraseTargets(args: ParsedArgs, io: CliIo, text: (name: string) =>
     let jobId: string;
     try {
       // Resolved once more right before planning: the targets may have changed while the password was typed.
-      jobId = await planAndAuditErasure(session, { paths: args.positionals }, { method, site });
+      jobId = await planAndAuditErasure(session, { paths: args.positionals }, { method, site, readMedium: (target) => readMedium(target, { dataFolder: session.dataDir }) });
     } catch (error) {
       if (error instanceof ErasureTargetError) return refuseTargets(io, error);
       throw error;

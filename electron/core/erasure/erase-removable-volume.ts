@@ -13,13 +13,16 @@ import type { VaultDatabase } from '../../db/open-vault-database';
 import { DEFAULT_ERASURE_METHOD, type ErasureMethod } from './erasure-methods';
 import { ErasureError } from './erasure-exceptions';
 import type { PlannedItem } from './erasure-journal';
-import { recordPlan, surveyTargets, type PlanProgress } from './plan-erasure';
+import type { ReadMedium } from './medium';
+import { readMediaOf, recordPlan, surveyTargets, type PlanProgress } from './plan-erasure';
 import { runErasureJob, type ErasureRunSummary, type RunOptions } from './run-erasure-job';
 
 export interface VolumeErasureOptions extends RunOptions {
   readonly method?: ErasureMethod;
   readonly siteReference?: string | null;
   readonly onPlanProgress?: (progress: PlanProgress) => void;
+  /** Reads the volume's medium for the certificate's grade (plan-erasure.ts). */
+  readonly readMedium?: ReadMedium;
 }
 
 /** ext4 and its kin keep this folder for fsck; its contents are erased, the folder stays. */
@@ -61,7 +64,8 @@ export async function planVolumeErasure(db: VaultDatabase, mountPath: string, op
   // An administrator may fill the blocks ext4 reserves for root; anyone else stops at "available".
   const freeBlocks = process.getuid?.() === 0 ? space.bfree : space.bavail;
   items.push({ targetIndex: 0, path: root, kind: 'free-space', size: freeBlocks * space.bsize, fileId: null, sha256Before: null, exceptionCode: null, observations: [] });
-  return recordPlan(db, { method: options.method ?? DEFAULT_ERASURE_METHOD, scope: 'removable-volume', targets: [root], siteReference: options.siteReference ?? null }, items);
+  const media = await readMediaOf([root], options.readMedium);
+  return recordPlan(db, { method: options.method ?? DEFAULT_ERASURE_METHOD, scope: 'removable-volume', targets: [root], siteReference: options.siteReference ?? null, media }, items);
 }
 
 /** Plans and runs the erasure of a removable volume; an interrupted one is resumed like any job. */

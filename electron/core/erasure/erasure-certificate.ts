@@ -20,7 +20,9 @@ import type { JsonObject } from '../certificates/canonical-json';
 import { performerText, type Bilingual, type CertificateDocument, type CertificateSection } from '../certificates/certificate-document';
 import { issueVaultCertificate } from '../certificates/issue-vault-certificate';
 import type { VaultSession } from '../vault/vault-session';
-import { SHA256_BEFORE_UNKNOWN, type ErasureEvidence, type EvidenceItem, type HardLinkedFile } from './erasure-evidence';
+import { SHA256_BEFORE_UNKNOWN, type ErasureEvidence, type EvidenceItem, type HardLinkedFile, type TargetMedium } from './erasure-evidence';
+import type { DeviceFacts, Medium } from './medium';
+import { NIST_GRADE_LABELS, NIST_REFERENCE } from './nist-grade';
 import type { ErasureRun } from './erasure-journal';
 
 const STATUS = {
@@ -200,6 +202,57 @@ export function erasureCertificateDocument(
   };
 }
 
+/** A device as the page names it: make and model, serial, size, interface and kind — what the OS reported, nothing guessed. */
+function deviceText(device: DeviceFacts | null): string {
+  if (device === null) return '読み取れず / could not be read';
+  const kind = device.transport === 'virtual' ? '仮想ディスク / virtual disk' : device.rotational === true ? '回転式ディスク / spinning disk' : device.rotational === false ? 'SSD・フラッシュ / solid-state' : '種類不明 / kind unknown';
+  return [
+    [device.vendor, device.model].filter(Boolean).join(' ') || 'メーカー・型番不明 / make and model unknown',
+    `シリアル番号 / serial: ${device.serial ?? '取得できず / not obtainable'}`,
+    `${device.sizeBytes === null ? '容量不明 / size unknown' : formatBytes(device.sizeBytes, 'ja')}・${device.transport ?? '接続不明 / bus unknown'}・${kind}`,
+    device.backingFile ? `イメージファイル / image file: ${maskPath(device.backingFile)}` : '',
+    `${device.path}（${device.source}）`,
+  ]
+    .filter(Boolean)
+    .join('\n');
+}
+
+/** The volume: its file system and how it is mounted (options such as ext4 data=journal decide the grade). */
+function volumeText(medium: Medium | null): string {
+  const volume = medium?.volume ?? null;
+  if (volume === null) return '読み取れず / could not be read';
+  return [`${volume.fileSystem ?? '種類不明 / unknown'}（${maskPath(volume.mountPoint)}）`, volume.mountOptions.join(',')].filter(Boolean).join('\n');
+}
+
+/** Rev. 2 §4.6's media information per target, and the grade a file overwrite earned on it, with why. */
+function mediaSection(media: readonly TargetMedium[]): CertificateSection {
+  return {
+    heading: { ja: '媒体と判定（NIST SP 800-88 Rev. 2）', en: 'Medium and grade (NIST SP 800-88 Rev. 2)' },
+    table: {
+      columns: [
+        { ja: '対象', en: 'Target' },
+        { ja: 'ファイルシステム・マウントオプション', en: 'File system, mount options' },
+        { ja: '装置', en: 'Device' },
+        { ja: '判定と理由', en: 'Grade and why' },
+      ],
+      rows: capped(
+        media.map((m) => [
+          maskPath(m.target),
+          volumeText(m.medium),
+          deviceText(m.medium?.device ?? null),
+          [`${NIST_GRADE_LABELS[m.grade].ja} / ${NIST_GRADE_LABELS[m.grade].en}`, ...m.reasons.map(bilingual), ...(m.medium?.problems ?? []).map((p) => `読み取れなかった情報 / not read: ${p}`)].join('\n'),
+        ]),
+        4,
+      ),
+      widths: [2.2, 2.4, 3, 4.4],
+    },
+    note: {
+      ja: 'Clear は回転式ディスク上で、データをその場で書き換えるファイルシステムの場合に限ります。SSD・フラッシュ、ジャーナリング（data=journal）やコピーオンライトのファイルシステム、情報を読み取れなかった媒体では「部分的なサニタイズ」です。',
+      en: 'Clear only on a spinning disk with a file system that rewrites data in place; on SSDs and flash, journaling (data=journal) or copy-on-write file systems, or a medium that could not be read, it is partial sanitization.',
+    },
+  };
+}
+
 /** How the last pass was read back, in the words of the page: bypassing the OS cache, or possibly from it. */
 function verificationText(evidence: ErasureEvidence): Bilingual {
   const readBacks = evidence.items.map((i) => i.readBack).filter((r) => r !== null);
@@ -254,7 +307,10 @@ function fileErasureSections(evidence: ErasureEvidence, when: (iso: string | nul
     {
       heading: { ja: '消去方法（NIST SP 800-88）', en: 'Method (NIST SP 800-88)' },
       rows: [
-        { label: { ja: '区分', en: 'Category' }, value: 'Clear（ファイル単位の上書き：媒体の部分的なサニタイズ / file-level overwrite: partial sanitization）' },
+        {
+          label: { ja: '区分', en: 'Category' },
+          value: `${NIST_GRADE_LABELS[evidence.method.category].ja}（${NIST_REFERENCE.ja}、ファイル単位の上書き。判定の理由は「媒体と判定」）\n${NIST_GRADE_LABELS[evidence.method.category].en} (${NIST_REFERENCE.en}, file-level overwrite; the reasons under “Medium and grade”)`,
+        },
         { label: { ja: '方式', en: 'Technique' }, value: `${METHOD[evidence.method.id].ja} / ${METHOD[evidence.method.id].en}` },
         { label: { ja: '擬似乱数', en: 'PRNG' }, value: evidence.method.prng ? `AES-256-CTR（作業ごとのランダム鍵、保存しない）/ ${evidence.method.prng}` : '—' },
         { label: { ja: '検証', en: 'Verification' }, value: bilingual(verificationText(evidence)) },
@@ -268,19 +324,7 @@ function fileErasureSections(evidence: ErasureEvidence, when: (iso: string | nul
     },
   ];
   if (evidence.runs.length > 1 || evidence.status === 'abandoned') sections.push(runsSection(evidence, when));
-  if (evidence.media) {
-    const media = evidence.media;
-    sections.push({
-      heading: { ja: '媒体', en: 'Medium' },
-      rows: [
-        { label: { ja: '種類', en: 'Type' }, value: media.removable ? 'リムーバブル媒体 / removable' : media.description ?? '—' },
-        { label: { ja: 'ファイルシステム', en: 'File system' }, value: media.fileSystem ?? '—' },
-        { label: { ja: '容量', en: 'Capacity' }, value: media.capacityBytes === undefined ? '—' : formatBytes(media.capacityBytes, 'ja') },
-        { label: { ja: 'マウント先', en: 'Mounted at' }, value: media.mountPath ?? '—' },
-        { label: { ja: 'シリアル番号', en: 'Serial number' }, value: media.serialNumber ?? '取得できず / not obtainable' },
-      ],
-    });
-  }
+  if (evidence.media.length > 0) sections.push(mediaSection(evidence.media));
   sections.push({
     heading: { ja: '消去対象', en: 'Targets' },
     table: {

@@ -17,7 +17,9 @@ import type { VaultDatabase } from '../../db/open-vault-database';
 import type { Bilingual } from '../certificates/certificate-document';
 import { describePasses, passPatterns, type ErasureMethod } from './erasure-methods';
 import { ErasureError, exceptionDescriptions, type ExceptionCode } from './erasure-exceptions';
-import { contentErased, contentHolder, getJob, listJobItems, listRuns, type ErasureItem, type ErasureRun, type ErasureScope, type ItemKind, type ItemObservation, type ItemState } from './erasure-journal';
+import { gradeFileOverwrite } from './nist-grade';
+import type { Medium } from './medium';
+import { contentErased, contentHolder, getJob, listJobItems, listRuns, type ErasureItem, type ErasureJob, type ErasureRun, type ErasureScope, type ItemKind, type ItemObservation, type ItemState } from './erasure-journal';
 import type { ReadBack } from './direct-io';
 
 /**
@@ -33,15 +35,36 @@ export const DIRECT_VERIFICATION = 'read-back with O_DIRECT, bypassing the OS pa
 export const VOLUME_STATEMENT =
   'file-level erasure plus free-space overwrite: the most a file-level tool can do; remapped/over-provisioned flash blocks are not reached (NIST SP 800-88: Clear at best)';
 
-/** Filled in by the caller from the volume list (model, serial, file system…); this module leaves it null. */
-export interface MediaInfo {
-  readonly description?: string;
-  readonly model?: string;
-  readonly serialNumber?: string;
-  readonly fileSystem?: string;
-  readonly capacityBytes?: number;
-  readonly removable?: boolean;
-  readonly mountPath?: string;
+/**
+ * The medium under one target as read when the job was planned, and what a file-level
+ * overwrite on it earns in NIST SP 800-88 Rev. 2 terms: Clear only on a spinning disk whose
+ * file system writes in place, partial sanitization otherwise — and partial whenever the
+ * medium could not be read (nist-grade.ts).
+ */
+export interface TargetMedium {
+  readonly target: string;
+  /** null for a job planned before media were recorded (migration 0012), or planned without a reader. */
+  readonly medium: Medium | null;
+  readonly grade: 'clear' | 'partial';
+  readonly reasons: readonly Bilingual[];
+}
+
+const MEDIUM_NOT_RECORDED: Bilingual = {
+  ja: 'この作業の計画時に媒体（ファイルシステム・装置）の情報が記録されていないため、判定できません。',
+  en: 'Nothing was recorded of the medium (file system, device) when this job was planned, so nothing better can be claimed.',
+};
+
+/** Each target's medium and grade, from the journal; the residual risks of every medium, each once. */
+function gradedMedia(job: ErasureJob): { media: TargetMedium[]; risks: Bilingual[] } {
+  const risks = new Map<string, Bilingual>();
+  const media = job.targets.map((target, index): TargetMedium => {
+    const medium = (job.media?.[index] ?? null) as Medium | null;
+    if (medium === null) return { target, medium: null, grade: 'partial', reasons: [MEDIUM_NOT_RECORDED] };
+    const graded = gradeFileOverwrite(medium);
+    for (const risk of graded.residualRisks) risks.set(risk.en, risk);
+    return { target, medium, grade: graded.grade, reasons: graded.reasons };
+  });
+  return { media, risks: [...risks.values()] };
 }
 
 export type ItemOutcome = 'erased' | 'removed' | 'exception' | 'not-erased';
@@ -155,8 +178,11 @@ export interface ErasureEvidence {
   readonly tool: { readonly name: 'FieldGuard'; readonly version: string };
   readonly method: {
     readonly id: ErasureMethod;
-    /** NIST SP 800-88 category. */
-    readonly category: 'Clear';
+    /**
+     * NIST SP 800-88 Rev. 2 grade of the whole job: 'clear' only when every target's medium
+     * earns it (a spinning disk, a file system that writes in place), else 'partial'.
+     */
+    readonly category: 'clear' | 'partial';
     /** File-level erasure sanitizes part of a medium, never all of it. */
     readonly sanitization: 'partial';
     readonly technique: 'overwrite';
@@ -194,7 +220,8 @@ export interface ErasureEvidence {
     readonly exceptions: number;
     readonly notErased: number;
   };
-  readonly media: MediaInfo | null;
+  /** The medium under each target and its grade, in target order. */
+  readonly media: readonly TargetMedium[];
   readonly residualRisks: readonly Bilingual[];
   readonly notes: readonly Bilingual[];
 }
@@ -301,8 +328,8 @@ function verificationOf(items: readonly ErasureItem[]): string {
 
 const FILE_LEVEL_RISKS: readonly Bilingual[] = [
   {
-    ja: 'NIST SP 800-88 Rev. 2：ファイルシステムを通じた上書きは、選んだファイルだけを消去する「部分的なサニタイズ」です。媒体全体のサニタイズではありません。',
-    en: 'NIST SP 800-88 Rev. 2: overwriting chosen files through the file system is partial sanitization of the medium, never sanitization of the whole medium.',
+    ja: 'ファイル単位の消去は、選んだファイルだけが対象です。媒体全体のサニタイズではありません（媒体全体は「媒体全体の消去」で行います）。',
+    en: 'File-level erasure reaches only the chosen files: it never sanitizes the whole medium (whole-medium erasure does).',
   },
   {
     ja: 'ファイル名はファイルシステムのメタデータに残ることがあります。削除前に各項目を同じ長さのランダムな名前に変えていますが、解放されたディレクトリブロックやジャーナルに元の名前が残る場合があります。',
@@ -420,7 +447,6 @@ function linkNotes(items: readonly EvidenceItem[], hardLinks: readonly HardLinke
 export interface EvidenceOptions {
   /** FieldGuard's version, from package.json, as the caller knows it. */
   readonly toolVersion: string;
-  readonly media?: MediaInfo | null;
 }
 
 /** The evidence of a completed or aborted job; a job still planned or running has none yet. */
@@ -461,6 +487,7 @@ export function erasureEvidence(db: VaultDatabase, jobId: string, options: Evide
   });
   const startedMs = job.startedAt ? Date.parse(job.startedAt) : NaN;
   const finishedMs = job.finishedAt ? Date.parse(job.finishedAt) : NaN;
+  const graded = gradedMedia(job);
   const notes: Bilingual[] = [];
   if (job.runs > 1) {
     notes.push({
@@ -481,7 +508,7 @@ export function erasureEvidence(db: VaultDatabase, jobId: string, options: Evide
     tool: { name: 'FieldGuard', version: options.toolVersion },
     method: {
       id: job.method,
-      category: 'Clear',
+      category: graded.media.every((m) => m.grade === 'clear') ? 'clear' : 'partial',
       sanitization: 'partial',
       technique: 'overwrite',
       passes: passes.length,
@@ -511,8 +538,8 @@ export function erasureEvidence(db: VaultDatabase, jobId: string, options: Evide
       exceptions: exceptions.length,
       notErased: summaries.filter((s) => s.outcome === 'not-erased').length,
     },
-    media: options.media ?? null,
-    residualRisks: residualRisks(job.scope, status, rows),
+    media: graded.media,
+    residualRisks: [...graded.risks, ...residualRisks(job.scope, status, rows)],
     notes,
   };
 }

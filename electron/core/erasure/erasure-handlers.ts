@@ -22,7 +22,8 @@ import type { VaultService } from '../vault/vault-service';
 import { eraseItem, listItems } from '../vault/vault-items';
 import type { VaultSession } from '../vault/vault-session';
 import { issueErasureCertificate, type CryptoErasedItem } from './erasure-certificate';
-import { erasureEvidence, type MediaInfo } from './erasure-evidence';
+import { erasureEvidence } from './erasure-evidence';
+import type { ReadMedium } from './medium';
 import { abandonJob, getJob, listJobItems } from './erasure-journal';
 import { auditErasureEnd, auditErasureStart, planAndAuditErasure, siteFromReference, type ErasureRunner } from './erasure-workflow';
 import { resolveTargets } from './resolve-targets';
@@ -32,7 +33,6 @@ type ErasureChannel = Extract<keyof Handlers, `erasure.${string}`>;
 
 interface RegisteredTarget extends ErasureTarget {
   readonly paths: readonly string[];
-  readonly media: MediaInfo | null;
   /** For a vault collection: the items to crypto-erase. */
   readonly itemIds: readonly string[];
 }
@@ -48,6 +48,8 @@ export interface ErasurePorts {
   readonly fontPath?: string;
   /** Runs a job to its end: in a worker thread (erasure-workflow.ts). */
   readonly runErasure: ErasureRunner;
+  /** Reads the medium under each target when a job is planned; it is journaled with the plan and graded on the certificate. */
+  readonly readMedium: ReadMedium;
 }
 
 /** Files and bytes under the chosen paths, links not followed: what the screen shows before erasing. */
@@ -70,11 +72,11 @@ async function countTree(paths: readonly string[]): Promise<{ files: number; byt
 
 export function createErasureHandlers(ports: ErasurePorts): Pick<Handlers, ErasureChannel> {
   const targets = new Map<string, RegisteredTarget>();
-  /** Site details and media of the jobs this process started, for their certificates. */
-  const jobContext = new Map<string, { site: SiteDetails; media: MediaInfo | null }>();
+  /** Site details of the jobs this process started, for their certificates (the journal keeps them too). */
+  const jobContext = new Map<string, { site: SiteDetails }>();
   /** Jobs running in this process right now: not "interrupted", and never started twice. */
   const active = new Set<string>();
-  const list = () => ({ targets: [...targets.values()].map(({ paths: _paths, media: _media, itemIds: _itemIds, ...target }) => target) });
+  const list = () => ({ targets: [...targets.values()].map(({ paths: _paths, itemIds: _itemIds, ...target }) => target) });
 
   async function run(uiJobId: string, erasureJobId: string): Promise<ErasureSummary> {
     const session = ports.vault.session();
@@ -115,7 +117,7 @@ export function createErasureHandlers(ports: ErasurePorts): Pick<Handlers, Erasu
     const job = getJob(session.db, erasureJobId);
     if (!job) throw new AppError('INTERNAL');
     const summary = summarize(job, listJobItems(session.db, erasureJobId));
-    const evidence = auditErasureEnd(session, erasureJobId, { toolVersion: ports.toolVersion, media: jobContext.get(erasureJobId)?.media ?? null });
+    const evidence = auditErasureEnd(session, erasureJobId, { toolVersion: ports.toolVersion });
     return { erasureJobId, state: summary.state, status: evidence.status, filesErased: summary.filesErased, exceptions: summary.exceptions, notErased: summary.notErased, bytesWritten: summary.bytesWritten, bytesVerified: summary.bytesVerified };
   }
 
@@ -130,7 +132,7 @@ export function createErasureHandlers(ports: ErasurePorts): Pick<Handlers, Erasu
         const { files, bytes } = await countTree(paths);
         const label = paths.length === 1 ? first : `${path.dirname(first)}（${paths.length}）`;
         const id = randomUUID();
-        targets.set(id, { id, kind: pick === 'folder' ? 'folder' : 'files', label, files, bytes, fileSystem: null, removable: null, paths, media: null, itemIds: [] });
+        targets.set(id, { id, kind: pick === 'folder' ? 'folder' : 'files', label, files, bytes, fileSystem: null, removable: null, paths, itemIds: [] });
       }
       return list();
     },
@@ -140,9 +142,8 @@ export function createErasureHandlers(ports: ErasurePorts): Pick<Handlers, Erasu
       if (!volume || volume.removable !== true) throw new AppError('ERASURE_TARGET_REFUSED');
       const { files, bytes } = await countTree([mount]);
       const id = randomUUID();
-      const media: MediaInfo = { description: volume.device, fileSystem: volume.fileSystem ?? undefined, capacityBytes: volume.sizeBytes, removable: true, mountPath: volume.mount };
       targets.clear();
-      targets.set(id, { id, kind: 'volume', label: mount, files, bytes, fileSystem: volume.fileSystem, removable: true, paths: [mount], media, itemIds: [] });
+      targets.set(id, { id, kind: 'volume', label: mount, files, bytes, fileSystem: volume.fileSystem, removable: true, paths: [mount], itemIds: [] });
       return list();
     },
     'erasure.addVaultCollection': ({ collection }) => {
@@ -151,7 +152,7 @@ export function createErasureHandlers(ports: ErasurePorts): Pick<Handlers, Erasu
       if ([...targets.values()].some((t) => t.kind === 'vault' && t.label === collection)) return list();
       const id = randomUUID();
       const bytes = items.reduce((sum, item) => sum + item.size, 0);
-      targets.set(id, { id, kind: 'vault', label: collection, files: items.length, bytes, fileSystem: null, removable: null, paths: [], media: null, itemIds: items.map((i) => i.id) });
+      targets.set(id, { id, kind: 'vault', label: collection, files: items.length, bytes, fileSystem: null, removable: null, paths: [], itemIds: items.map((i) => i.id) });
       return list();
     },
     'erasure.removeTarget': ({ id }) => {
@@ -169,12 +170,12 @@ export function createErasureHandlers(ports: ErasurePorts): Pick<Handlers, Erasu
       const onDisk = chosen.filter((t) => t.kind !== 'vault');
       let erasureJobId: string;
       if (volume || onDisk.length > 0) {
-        erasureJobId = await planAndAuditErasure(session, volume ? { volume: volume.label } : { paths: onDisk.flatMap((t) => t.paths) }, { method, site, files });
+        erasureJobId = await planAndAuditErasure(session, volume ? { volume: volume.label } : { paths: onDisk.flatMap((t) => t.paths) }, { method, site, files, readMedium: ports.readMedium });
       } else {
         erasureJobId = `vault-${randomUUID()}`;
         auditErasureStart(session, erasureJobId, { method, targets: chosen.length, files, site });
       }
-      jobContext.set(erasureJobId, { site, media: volume?.media ?? null });
+      jobContext.set(erasureJobId, { site });
       targets.clear();
       // Vault data first, by cryptographic erase: its record is kept for the certificate.
       const cryptoErased = await cryptoEraseCollections(session, chosen.flatMap((t) => t.itemIds));
@@ -204,7 +205,7 @@ export function createErasureHandlers(ports: ErasurePorts): Pick<Handlers, Erasu
       if (!job && !vaultErasure) throw new AppError('ERASURE_JOB_NOT_FOUND');
       const context = jobContext.get(erasureJobId);
       const site = context?.site ?? vaultErasure?.site ?? siteFromReference(job?.siteReference ?? null);
-      const evidence = job ? erasureEvidence(session.db, erasureJobId, { toolVersion: ports.toolVersion, media: context?.media ?? null }) : null;
+      const evidence = job ? erasureEvidence(session.db, erasureJobId, { toolVersion: ports.toolVersion }) : null;
       const png = countersignature ? Buffer.from(countersignature.slice(countersignature.indexOf(',') + 1), 'base64') : null;
       const laptop = `${os.hostname()} (${process.platform} ${os.release()})`;
       const { id, number } = await issueErasureCertificate(session, { files: evidence, vault: vaultErasure?.items ?? [], toolVersion: ports.toolVersion }, site, laptop, png, ports.now(), ports.fontPath);

@@ -9,7 +9,8 @@
 import type { SiteDetails } from '../../shared/erasure';
 import { databasePath, type VaultSession } from '../vault/vault-session';
 import { planVolumeErasure } from './erase-removable-volume';
-import { erasureEvidence, type ErasureEvidence, type MediaInfo } from './erasure-evidence';
+import { erasureEvidence, type ErasureEvidence } from './erasure-evidence';
+import type { ReadMedium } from './medium';
 import type { ErasureMethod } from './erasure-methods';
 import { planErasure } from './plan-erasure';
 import { resolveTargets } from './resolve-targets';
@@ -29,13 +30,14 @@ export type ErasureTargets = { readonly paths: readonly string[] } | { readonly 
 export async function planAndAuditErasure(
   session: VaultSession,
   targets: ErasureTargets,
-  options: { method: ErasureMethod; site: SiteDetails; files?: number },
+  options: { method: ErasureMethod; site: SiteDetails; files?: number; readMedium: ReadMedium },
 ): Promise<string> {
   const siteReference = JSON.stringify(options.site);
+  const { method, readMedium } = options;
   const erasureJobId =
     'volume' in targets
-      ? await planVolumeErasure(session.db, targets.volume, { method: options.method, siteReference })
-      : await planErasure(session.db, { targets: (await resolveTargets(targets.paths)).map((t) => t.path), method: options.method, siteReference });
+      ? await planVolumeErasure(session.db, targets.volume, { method, siteReference, readMedium })
+      : await planErasure(session.db, { targets: (await resolveTargets(targets.paths)).map((t) => t.path), method, siteReference, readMedium });
   auditErasureStart(session, erasureJobId, { method: options.method, targets: 'volume' in targets ? 1 : targets.paths.length, files: options.files, site: options.site });
   return erasureJobId;
 }
@@ -61,8 +63,8 @@ export function siteFromReference(reference: string | null): SiteDetails {
 }
 
 /** The evidence of a finished (or cancelled) job, with its end in the audit log. */
-export function auditErasureEnd(session: VaultSession, erasureJobId: string, options: { toolVersion: string; media?: MediaInfo | null }): ErasureEvidence {
-  const evidence = erasureEvidence(session.db, erasureJobId, { toolVersion: options.toolVersion, media: options.media ?? null });
+export function auditErasureEnd(session: VaultSession, erasureJobId: string, options: { toolVersion: string }): ErasureEvidence {
+  const evidence = erasureEvidence(session.db, erasureJobId, { toolVersion: options.toolVersion });
   session.audit.append('erasure.finished', session.actor(), {
     erasureJobId,
     status: evidence.status,

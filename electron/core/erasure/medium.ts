@@ -47,6 +47,9 @@ export interface Medium {
   readonly problems: readonly string[];
 }
 
+/** Reads the medium under a path (electron/platform/media); never throws — what it cannot read goes to `problems`. */
+export type ReadMedium = (target: string) => Promise<Medium>;
+
 /**
  * The family of a file system as the OSes spell it (`NTFS`, `FAT32`, `msdos`, `vfat`, `ntfs3`),
  * folded to one spelling for grading; the certificate keeps the OS's own name.

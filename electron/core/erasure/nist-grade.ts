@@ -9,14 +9,13 @@
  * Purge is only for the device's own sanitize or a cryptographic erase whose preconditions hold.
  * Every reason and residual risk is in Japanese and English, for the page a site reads.
  */
+import type { Bilingual } from '../certificates/certificate-document';
 import { fileSystemFamily, type DeviceFacts, type Medium, type VolumeFacts } from './medium';
 
 export type NistGrade = 'clear' | 'partial' | 'purge';
 
-export interface Bilingual {
-  readonly ja: string;
-  readonly en: string;
-}
+// One bilingual text type for every certificate sentence.
+export type { Bilingual };
 
 export interface GradeResult<G extends NistGrade = NistGrade> {
   readonly grade: G;

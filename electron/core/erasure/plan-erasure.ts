@@ -18,6 +18,7 @@ import type { BigIntStats } from 'node:fs';
 import { lstat, readdir, readlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { VaultDatabase } from '../../db/open-vault-database';
+import type { Medium, ReadMedium } from './medium';
 import { DEFAULT_ERASURE_METHOD, type ErasureMethod } from './erasure-methods';
 import { ErasureError, exceptionFromError, type ExceptionCode, type Observation } from './erasure-exceptions';
 import { createJob, type ErasureScope, type PlannedItem } from './erasure-journal';
@@ -38,6 +39,12 @@ export interface PlanOptions {
   readonly signal?: AbortSignal;
   /** Walking a large tree takes a moment. */
   readonly onProgress?: (progress: PlanProgress) => void;
+  /**
+   * Reads the medium under each target, recorded with the plan so that the certificate grades
+   * the claim on it (nist-grade.ts). Without it nothing is known of the medium, and the claim
+   * is graded partial.
+   */
+  readonly readMedium?: ReadMedium;
 }
 
 interface Found {
@@ -154,7 +161,7 @@ export async function surveyTargets(
 
 export function recordPlan(
   db: VaultDatabase,
-  plan: { method: ErasureMethod; scope: ErasureScope; targets: readonly string[]; siteReference: string | null },
+  plan: { method: ErasureMethod; scope: ErasureScope; targets: readonly string[]; siteReference: string | null; media?: readonly Medium[] | null },
   items: readonly PlannedItem[],
 ): string {
   const id = randomUUID();
@@ -172,5 +179,14 @@ export async function planErasure(db: VaultDatabase, options: PlanOptions): Prom
   if (targets.length === 0) throw new ErasureError('ERASURE_TARGET_NOT_FOUND');
   if (targets.some((t) => path.parse(t).root === t)) throw new ErasureError('ERASURE_TARGET_REFUSED');
   const items = await surveyTargets(targets, options);
-  return recordPlan(db, { method: options.method ?? DEFAULT_ERASURE_METHOD, scope: 'files', targets, siteReference: options.siteReference ?? null }, items);
+  const media = await readMediaOf(targets, options.readMedium);
+  return recordPlan(db, { method: options.method ?? DEFAULT_ERASURE_METHOD, scope: 'files', targets, siteReference: options.siteReference ?? null, media }, items);
+}
+
+/** The medium under each target, in target order; null when there is no reader (then nothing is known of it). */
+export async function readMediaOf(targets: readonly string[], readMedium: ReadMedium | undefined): Promise<Medium[] | null> {
+  if (!readMedium) return null;
+  const media: Medium[] = [];
+  for (const target of targets) media.push(await readMedium(target));
+  return media;
 }
