@@ -110,6 +110,7 @@ export function createCore(ports: CorePorts): Core {
     fontPath: ports.fontPath,
     runErasure: workerErasureRunner(ports.erasureWorker),
     readMedium: ports.readMedium,
+    inspectDataFolder,
   });
   const vaultHandlers = createVaultHandlers(vault, jobs, ports.dialogs, ports.emit, now, guardVisitImport);
   const handlers: Handlers = {

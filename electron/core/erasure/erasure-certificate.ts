@@ -15,7 +15,9 @@
 import { createHash } from 'node:crypto';
 import { formatBytes } from '../../shared/format-bytes';
 import { formatDateTime } from '../../shared/format-date';
+import type { DataFolderReport } from '../../shared/data-folder';
 import type { SiteDetails } from '../../shared/erasure';
+import { cryptoEraseStatement, type CryptoEraseStatement } from './crypto-erase-statement';
 import type { JsonObject } from '../certificates/canonical-json';
 import { performerText, type Bilingual, type CertificateDocument, type CertificateSection } from '../certificates/certificate-document';
 import { issueVaultCertificate } from '../certificates/issue-vault-certificate';
@@ -118,6 +120,8 @@ export interface ErasureRecord {
   readonly files: ErasureEvidence | null;
   readonly vault: readonly CryptoErasedItem[];
   readonly toolVersion: string;
+  /** What was known of copies of the data folder just before the vault data was crypto-erased; null when not recorded. */
+  readonly dataFolder?: DataFolderReport | null;
 }
 
 /** Japanese, then English on its own line: how the page prints every sentence a site reads. */
@@ -125,17 +129,24 @@ function bilingual(text: Bilingual): string {
   return `${text.ja}\n${text.en}`;
 }
 
-const CRYPTO_ERASE_NOTE_EN =
-  'Vault data was erased cryptographically: each file’s own AES-256 key was destroyed (its database page overwritten by SQLite secure_delete, the WAL truncated) and its ciphertext overwritten and removed. Without the key the ciphertext cannot be read, wherever fragments of it survive (NIST SP 800-88 Cryptographic Erase, Purge-equivalent for this data).';
-const CRYPTO_ERASE_NOTE: Bilingual = { ja: CRYPTO_ERASE_NOTE_EN, en: CRYPTO_ERASE_NOTE_EN };
+/**
+ * What a crypto-erase record holds of the data folder when nothing was recorded (an erase made
+ * before the check existed): no copy can be ruled out, so the statement grades it partial.
+ */
+function unrecordedDataFolder(): DataFolderReport {
+  return { dataDir: '記録なし / not recorded', local: null, backups: [], observedAt: '記録なし / not recorded' };
+}
 
-function cryptoEraseSection(items: readonly CryptoErasedItem[], toolVersion: string): CertificateSection {
+/**
+ * The crypto-erase of vault data: Purge only when no copy of the data folder was known at the
+ * time (crypto-erase-statement.ts), the precondition always stated, the checks listed.
+ */
+function cryptoEraseSection(items: readonly CryptoErasedItem[], statement: CryptoEraseStatement, toolVersion: string): CertificateSection {
   const collections = [...new Set(items.map((i) => i.collection))];
   return {
     heading: { ja: '保管庫内データの暗号消去', en: 'Cryptographic erase of vault data' },
     rows: [
-      { label: { ja: '区分', en: 'Category' }, value: 'Cryptographic Erase（NIST SP 800-88、このデータについては Purge 相当 / Purge-equivalent for this data）' },
-      { label: { ja: '方式', en: 'Technique' }, value: 'ファイルごとの AES-256 鍵を破棄し、暗号文を上書き削除 / per-file AES-256 key destroyed, ciphertext overwritten and removed' },
+      ...statement.rows,
       { label: { ja: 'ツール', en: 'Tool' }, value: `FieldGuard ${toolVersion}` },
       { label: { ja: '件数・容量', en: 'Files, bytes' }, value: `${items.length} 件 / ${formatBytes(items.reduce((sum, i) => sum + i.size, 0), 'ja')}` },
     ],
@@ -176,9 +187,10 @@ export function erasureCertificateDocument(
       ],
     },
   ];
-  if (record.vault.length > 0) sections.push(cryptoEraseSection(record.vault, record.toolVersion));
+  const crypto = record.vault.length > 0 ? cryptoEraseStatement(record.dataFolder ?? unrecordedDataFolder()) : null;
+  if (crypto) sections.push(cryptoEraseSection(record.vault, crypto, record.toolVersion));
   if (evidence) sections.push(...fileErasureSections(evidence, when));
-  const risks: Bilingual[] = [...(evidence?.residualRisks ?? []), ...(record.vault.length > 0 ? [CRYPTO_ERASE_NOTE] : [])];
+  const risks: Bilingual[] = [...(evidence?.residualRisks ?? []), ...(crypto?.residualRisks ?? [])];
   sections.push({
     heading: { ja: '残存リスク', en: 'Residual risks' },
     rows: risks.map((risk, i) => ({ label: { ja: `${i + 1}`, en: '' }, value: bilingual(risk) })),
@@ -465,6 +477,7 @@ export async function issueErasureCertificate(
       facts: {
         erasure: record.files,
         cryptoErase: record.vault,
+        dataFolder: record.dataFolder ?? null,
         site,
         laptop,
         countersignatureSha256: countersignature ? createHash('sha256').update(countersignature).digest('hex') : null,

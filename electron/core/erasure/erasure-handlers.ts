@@ -10,6 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { lstat, readdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import type { DataFolderReport } from '../../shared/data-folder';
 import type { ErasureSummary, ErasureTarget, SiteDetails } from '../../shared/erasure';
 import type { JobProgress } from '../../shared/vault';
 import { AppError } from '../app-error';
@@ -50,6 +51,8 @@ export interface ErasurePorts {
   readonly runErasure: ErasureRunner;
   /** Reads the medium under each target when a job is planned; it is journaled with the plan and graded on the certificate. */
   readonly readMedium: ReadMedium;
+  /** What might copy the data folder, checked just before vault data is crypto-erased: the certificate's precondition. */
+  readonly inspectDataFolder: () => Promise<DataFolderReport>;
 }
 
 /** Files and bytes under the chosen paths, links not followed: what the screen shows before erasing. */
@@ -177,9 +180,12 @@ export function createErasureHandlers(ports: ErasurePorts): Pick<Handlers, Erasu
       }
       jobContext.set(erasureJobId, { site });
       targets.clear();
-      // Vault data first, by cryptographic erase: its record is kept for the certificate.
-      const cryptoErased = await cryptoEraseCollections(session, chosen.flatMap((t) => t.itemIds));
-      saveVaultErasure(session, erasureJobId, { site, items: cryptoErased });
+      // Vault data first, by cryptographic erase: its record is kept for the certificate, with
+      // what was known of copies of the data folder right before the keys were destroyed.
+      const itemIds = chosen.flatMap((t) => t.itemIds);
+      const dataFolder = itemIds.length > 0 ? await ports.inspectDataFolder() : null;
+      const cryptoErased = await cryptoEraseCollections(session, itemIds);
+      saveVaultErasure(session, erasureJobId, { site, items: cryptoErased, dataFolder });
       if (onDisk.length === 0) return vaultOnlySummary(session, erasureJobId, cryptoErased);
       return run(jobId, erasureJobId);
     },
@@ -208,7 +214,15 @@ export function createErasureHandlers(ports: ErasurePorts): Pick<Handlers, Erasu
       const evidence = job ? erasureEvidence(session.db, erasureJobId, { toolVersion: ports.toolVersion }) : null;
       const png = countersignature ? Buffer.from(countersignature.slice(countersignature.indexOf(',') + 1), 'base64') : null;
       const laptop = `${os.hostname()} (${process.platform} ${os.release()})`;
-      const { id, number } = await issueErasureCertificate(session, { files: evidence, vault: vaultErasure?.items ?? [], toolVersion: ports.toolVersion }, site, laptop, png, ports.now(), ports.fontPath);
+      const { id, number } = await issueErasureCertificate(
+        session,
+        { files: evidence, vault: vaultErasure?.items ?? [], toolVersion: ports.toolVersion, dataFolder: vaultErasure?.dataFolder ?? null },
+        site,
+        laptop,
+        png,
+        ports.now(),
+        ports.fontPath,
+      );
       return { certificateId: id, number };
     },
   };
@@ -230,6 +244,8 @@ async function cryptoEraseCollections(session: VaultSession, itemIds: readonly s
 interface VaultErasureRecord {
   readonly site: SiteDetails;
   readonly items: readonly CryptoErasedItem[];
+  /** null in records made before the check existed: the certificate then rules out no copy. */
+  readonly dataFolder?: DataFolderReport | null;
 }
 
 function saveVaultErasure(session: VaultSession, erasureJobId: string, record: VaultErasureRecord): void {
