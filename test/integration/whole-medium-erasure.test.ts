@@ -11,12 +11,10 @@
  * Needs Linux, root, losetup and mkfs.ext4 (skipped with one line otherwise); loop devices and
  * mounts are removed in afterAll, even on failure.
  */
-import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdir, mkdtemp, open, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate } from '../../electron/db/migrate';
 import { openVaultDatabase, type VaultDatabase } from '../../electron/db/open-vault-database';
@@ -33,101 +31,22 @@ import { parseMountInfo } from '../../electron/platform/disks/mount-tables';
 import { linuxWholeDevicesFrom, NO_SYSFS_FACTS, parseLsblkTree } from '../../electron/platform/media/linux-medium';
 import { listWholeDevices } from '../../electron/platform/media/read-medium';
 import { errorCodeOf } from '../support/error-code';
+import { attachLoopStick, detachAll, isMounted, whyLoopDevicesCannotRun, type LoopStick } from '../support/loop-device';
 
-const exec = promisify(execFile);
 const SIZE = 64 * 1024 * 1024;
 const MARKER = 'FIELDGUARD-WHOLE-MEDIUM-MARKER';
 
-async function missing(command: string): Promise<boolean> {
-  return exec('sh', ['-c', `command -v ${command}`]).then(
-    () => false,
-    () => true,
-  );
-}
-
-async function whyNot(): Promise<string | null> {
-  if (process.platform !== 'linux' || process.getuid?.() !== 0) return 'needs Linux and root';
-  for (const tool of ['losetup', 'mkfs.ext4', 'lsblk']) if (await missing(tool)) return `${tool} is not installed`;
-  return null;
-}
-
-const skipReason = await whyNot();
+const skipReason = await whyLoopDevicesCannotRun();
 if (skipReason) console.warn(`whole-medium-erasure: skipped — ${skipReason}`);
 
-/** An MBR with one Linux partition from sector 2048 to the end: what a USB stick usually carries. */
-function mbr(sectors: number): Buffer {
-  const sector = Buffer.alloc(512);
-  const entry = 0x1be;
-  sector[entry + 4] = 0x83;
-  sector.writeUInt32LE(2048, entry + 8);
-  sector.writeUInt32LE(sectors - 2048, entry + 12);
-  sector[510] = 0x55;
-  sector[511] = 0xaa;
-  return sector;
-}
-
-/** Files whose content is the marker over and over, several MiB in all, so the marker is everywhere the data went. */
-async function plant(dir: string): Promise<void> {
-  await mkdir(path.join(dir, '患者_山田花子'), { recursive: true });
-  for (let i = 0; i < 24; i += 1) {
-    const line = `${MARKER} record ${i}\n`;
-    await writeFile(path.join(dir, '患者_山田花子', `scan-${i}.dcm`), line.repeat(Math.ceil((i + 1) * 40_000 / line.length)));
-  }
-}
-
-interface LoopDevice {
-  readonly image: string;
-  readonly device: string;
-  /** The partition holding the file system, or the whole device where this kernel does not scan loop partitions. */
-  readonly fileSystemDevice: string;
-  readonly mountDir: string;
-}
-
-/**
- * The loop device's first partition, if the kernel found it (some kernels have no MBR support
- * for loop devices); its /dev node is made when no udev runs to make it.
- */
-async function firstPartition(device: string): Promise<string | null> {
-  const name = `${path.basename(device)}p1`;
-  const numbers = await readFile(`/sys/class/block/${name}/dev`, 'utf8').catch(() => null);
-  if (numbers === null) return null;
-  const node = `/dev/${name}`;
-  const [major = '', minor = ''] = numbers.trim().split(':');
-  await exec('mknod', [node, 'b', major, minor]).catch(() => undefined);
-  return node;
-}
-
 const work = await mkdtemp(path.join(os.tmpdir(), 'fieldguard-whole-medium-'));
-const attached: LoopDevice[] = [];
+const attached: LoopStick[] = [];
+const attach = (name: string) => attachLoopStick(work, name, SIZE, MARKER, attached);
 
-/** A fresh 64 MiB image with a partition table, attached (partitions scanned), ext4 on the partition, mounted, markers planted. */
-async function attach(name: string): Promise<LoopDevice> {
-  const image = path.join(work, `${name}.img`);
-  const mountDir = path.join(work, name);
-  await mkdir(mountDir);
-  await exec('truncate', ['-s', String(SIZE), image]);
-  const handle = await open(image, 'r+');
-  await handle.write(mbr(SIZE / 512), 0, 512, 0);
-  await handle.close();
-  const device = (await exec('losetup', ['--find', '--show', '--partscan', image])).stdout.trim();
-  attached.push({ image, device, fileSystemDevice: device, mountDir });
-  await exec('udevadm', ['settle']).catch(() => undefined);
-  const loop = { image, device, fileSystemDevice: (await firstPartition(device)) ?? device, mountDir };
-  await exec('mkfs.ext4', ['-q', '-F', loop.fileSystemDevice]);
-  await exec('mount', [loop.fileSystemDevice, mountDir]);
-  await plant(mountDir);
-  await exec('sync');
-  return loop;
-}
-
-async function facts(loop: LoopDevice): Promise<DeviceFacts> {
+async function facts(loop: LoopStick): Promise<DeviceFacts> {
   const found = (await listWholeDevices()).find((d) => d.path === loop.device);
   if (!found) throw new Error(`${loop.device} is not listed`);
   return found;
-}
-
-async function mounted(dir: string): Promise<boolean> {
-  return parseMountInfo(await readFile('/proc/self/mountinfo', 'utf8')).some((entry) => entry.mount === dir);
 }
 
 let db: VaultDatabase;
@@ -138,10 +57,7 @@ beforeAll(() => {
 
 afterAll(async () => {
   db?.close();
-  for (const { device, mountDir } of attached.reverse()) {
-    await exec('umount', [mountDir]).catch(() => exec('umount', ['-l', mountDir]).catch(() => undefined));
-    await exec('losetup', ['-d', device]).catch(() => undefined);
-  }
+  await detachAll(attached);
   await rm(work, { recursive: true, force: true });
 });
 
@@ -150,7 +66,7 @@ function runOf(jobId: string, key: Buffer, options: { signal?: AbortSignal; onBy
 }
 
 describe.skipIf(skipReason !== null)('whole-medium erasure of a 64 MiB loop device with a mounted ext4 partition', () => {
-  let loop: LoopDevice;
+  let loop: LoopStick;
   let device: DeviceFacts;
   beforeAll(async () => {
     loop = await attach('stick');
@@ -167,7 +83,7 @@ describe.skipIf(skipReason !== null)('whole-medium erasure of a 64 MiB loop devi
     const name = path.basename(loop.device);
     expect(await errorCodeOf(() => planWholeMediumErasure(db, device, { confirmation: `${name}9` }))).toBe('ERASURE_DEVICE_CONFIRMATION_MISMATCH');
     expect(await errorCodeOf(() => planWholeMediumErasure(db, device, { confirmation: 'loop' }))).toBe('ERASURE_DEVICE_CONFIRMATION_MISMATCH');
-    expect(await mounted(loop.mountDir)).toBe(true);
+    expect(await isMounted(loop.mountDir)).toBe(true);
   });
 
   it('refuses the system disk of a recorded lsblk, however it is confirmed, before unmounting anything', async () => {
@@ -187,7 +103,7 @@ describe.skipIf(skipReason !== null)('whole-medium erasure of a 64 MiB loop devi
   it('unmounts the partition, erases every sector with the keystream, and every sector read afterwards proves it', async () => {
     const plan = await planWholeMediumErasure(db, device, { confirmation: path.basename(loop.device), siteReference: '東都病院 放射線科' });
     expect(plan.unmounted).toEqual([loop.mountDir]);
-    expect(await mounted(loop.mountDir)).toBe(false);
+    expect(await isMounted(loop.mountDir)).toBe(false);
     const [item] = listJobItems(db, plan.jobId);
     expect(item).toMatchObject({ kind: 'device', size: SIZE, fileId: `backing:${loop.image}` });
 
