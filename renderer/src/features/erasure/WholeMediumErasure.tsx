@@ -110,7 +110,9 @@ export function WholeMediumErasure({ method, site }: { method: ErasureMethod; si
                     {device.refusal === null ? (
                       <Radio value={device.id} aria-label={deviceName(device)} />
                     ) : (
-                      <Text size={200} title={t(`errors.${device.refusal}`)}>{t('wholeMedium.notSelectable')}: {t(`errors.${device.refusal}`)}</Text>
+                      <Text size={200} title={t(`errors.${device.refusal}`)}>
+                        {t('wholeMedium.notSelectable', { reason: t(`wholeMedium.refusal.${device.refusal}`, { defaultValue: t(`errors.${device.refusal}`) }) })}
+                      </Text>
                     )}
                   </TableCell>
                   <TableCell>{device.path}</TableCell>

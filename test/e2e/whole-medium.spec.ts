@@ -1,0 +1,52 @@
+/**
+ * The whole-medium part of the Erasure screen (issue 14) in the real renderer, with the devices
+ * of a recorded laptop: the system disk and a fixed disk are listed but cannot be chosen (the
+ * screen says why), the USB stick shows its model, serial and size, and "erase the whole
+ * device" stays disabled until the last four characters of its serial are typed (full-width
+ * digits from a Japanese keyboard count). Pressing it for a stick that is not really attached
+ * here ends in the refusal the main process gives, shown on the screen — nothing is written.
+ */
+import type { DeviceFacts } from '../../electron/core/erasure/medium';
+import { expect, test } from './harness';
+import { inspectScreen } from './screens';
+
+const device = (overrides: Partial<DeviceFacts>): DeviceFacts => ({
+  path: '/dev/sdb', vendor: 'SanDisk', model: 'Cruzer Blade', serial: '4C530001230815117224', sizeBytes: 16_008_609_792, transport: 'usb', rotational: false,
+  removable: true, logicalSectorBytes: 512, holdsSystem: false, backingFile: null, source: 'lsblk', ...overrides,
+});
+const LAPTOP: DeviceFacts[] = [
+  device({ path: '/dev/nvme0n1', vendor: null, model: 'KIOXIA KXG60ZNV512G', serial: '8ED1234ABCD', sizeBytes: 512_110_190_592, transport: 'nvme', removable: false, holdsSystem: true }),
+  device({ path: '/dev/sda', vendor: null, model: 'ST1000DM010-2EP102', serial: 'ZN1ABC23', sizeBytes: 1_000_204_886_016, transport: 'sata', rotational: true, removable: false }),
+  device({ path: '/dev/sdz' }),
+];
+
+test.use({ harnessPorts: { listWholeDevices: async () => LAPTOP } });
+
+test('choose a removable device, confirm with its serial, and see what the main process says', async ({ page, app }) => {
+  await app.createVault();
+  await app.open('/erasure');
+  const section = page.getByTestId('whole-medium-erasure');
+  await expect(section.getByRole('heading', { name: /媒体全体の消去/ })).toBeVisible();
+  const rows = section.locator('tbody tr');
+  await expect(rows).toHaveCount(3);
+  await expect(rows.nth(0)).toContainText('選べません');
+  await expect(rows.nth(0)).toContainText('システムまたはデータフォルダーのディスク');
+  await expect(rows.nth(1)).toContainText('リムーバブルではない');
+  await expect(rows.nth(0).getByRole('radio')).toHaveCount(0);
+
+  await page.getByRole('textbox', { name: '施設名' }).fill('東都病院');
+  await rows.nth(2).getByRole('radio', { name: 'SanDisk Cruzer Blade' }).check();
+  await expect(section.getByText(/選んだ装置：SanDisk Cruzer Blade.シリアル番号 4C530001230815117224/)).toBeVisible();
+  const start = section.getByRole('button', { name: '装置全体を消去' });
+  const confirm = section.getByRole('textbox', { name: /シリアル番号の末尾 4 文字以上/ });
+  await expect(start).toBeDisabled();
+  await confirm.fill('7225');
+  await expect(start).toBeDisabled();
+  await confirm.fill('７２２４');
+  await expect(start).toBeEnabled();
+  await inspectScreen(page, 'erasure-whole-medium-confirm');
+
+  // /dev/sdz is not really attached here: the main process refuses before writing anything.
+  await start.click();
+  await expect(section.locator('[data-error-code]')).toHaveAttribute('data-error-code', /^ERASURE_DEVICE_(NOT_FOUND|NEEDS_ADMIN)$/);
+});
