@@ -14,7 +14,7 @@ const TARGET = 'D:\\MainImage\\鈴木花子';
 function item(seq: number, path: string, fields: Partial<EvidenceItem>): EvidenceItem {
   return {
     seq, path, kind: 'file', size: 10, sha256Before: null, state: 'removed', outcome: 'removed', passes: 0, bytesWritten: 0, bytesVerified: 0, readBack: null,
-    exceptionCode: null, observations: [], startedAt: null, finishedAt: null, fileId: `1:${seq}`, names: [path], sameFileAs: null, linkCount: null, linkTarget: null,
+    exceptionCode: null, observations: [], startedAt: null, finishedAt: null, fileId: `1:${seq}`, names: [path], sameFileAs: null, linkCount: null, linkTarget: null, badSectors: null,
     ...fields,
   };
 }

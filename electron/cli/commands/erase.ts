@@ -25,6 +25,7 @@ import { readMedium } from '../../platform/media/read-medium';
 import packageJson from '../../../package.json' with { type: 'json' };
 import { ExitCode, type CliIo, type Command, type ParsedArgs } from '../command';
 import { printJson, unlockedVault, vaultContext, vaultOptions } from '../vault-context';
+import { deviceErasureOptions, listDevicesCommand, runDeviceErasureCommand } from './erase-device';
 import { abandonCommand, interruptedJobs, listJobsCommand, refuseWhileInterrupted, resumeCommand } from './erase-jobs';
 import { certificateTarget, checkCertificatePath, refuse, reportErasure, reportNotSaved, saveCertificate } from './erase-output';
 
@@ -125,11 +126,11 @@ async function eraseTargets(args: ParsedArgs, io: CliIo, text: (name: string) =>
 export const eraseCommand: Command = {
   name: 'erase',
   summary: {
-    ja: 'ファイルやフォルダーを上書き消去・検証し、データ消去証明書を発行します（中断した作業の再開・中止、保管庫の証明書の書き出しも）',
-    en: 'Overwrite, verify and remove files and folders, and issue the data-erasure certificate (or resume or abandon an interrupted job, or write a stored certificate out)',
+    ja: 'ファイルやフォルダー、またはリムーバブル媒体全体を上書き消去・検証し、データ消去証明書を発行します（中断した作業の再開・中止、保管庫の証明書の書き出しも）',
+    en: 'Overwrite, verify and remove files and folders, or a whole removable device, and issue the data-erasure certificate (or resume or abandon an interrupted job, or write a stored certificate out)',
   },
   usage:
-    'erase (TARGET... --site HOSPITAL [--department D] [--administrator NAME] [--reference REF] [--method random-verify|zeros-verify|three-pass] [--certificate OUT.pdf] | --resume JOB [--certificate OUT.pdf] | --abandon JOB --reason TEXT [--certificate OUT.pdf] | --list-jobs | --export-certificate NUMBER --out OUT.pdf) [--data-dir DIR] [--password-stdin] [--json]',
+    'erase (TARGET... --site HOSPITAL [--department D] [--administrator NAME] [--reference REF] [--method random-verify|zeros-verify|three-pass] [--certificate OUT.pdf] | --resume JOB [--certificate OUT.pdf] | --abandon JOB --reason TEXT [--certificate OUT.pdf] | --list-jobs | --list-devices | --device PATH --confirm-serial LAST --site HOSPITAL [--certificate OUT.pdf] | --export-certificate NUMBER --out OUT.pdf) [--data-dir DIR] [--password-stdin] [--json]',
   options: {
     ...vaultOptions,
     method: { type: 'string' },
@@ -144,6 +145,7 @@ export const eraseCommand: Command = {
     abandon: { type: 'string' },
     reason: { type: 'string' },
     'list-jobs': { type: 'boolean' },
+    ...deviceErasureOptions,
   },
   async run(args, io) {
     const text = (name: string) => (typeof args.values[name] === 'string' ? String(args.values[name]).trim() : '');
@@ -154,6 +156,9 @@ export const eraseCommand: Command = {
       }
       return exportCertificate(args, io, text('export-certificate'), String(args.values.out));
     }
+    // A whole removable device (erase-device.ts): listed, or erased after the serial's last characters are typed.
+    if (args.values['list-devices'] === true) return listDevicesCommand(args, io);
+    if (args.values.device !== undefined) return runDeviceErasureCommand(args, io);
     const jobActions = [args.values.resume !== undefined, args.values.abandon !== undefined, args.values['list-jobs'] === true].filter(Boolean).length;
     if (jobActions > 0) {
       if (jobActions > 1 || args.positionals.length > 0 || (args.values.resume !== undefined && !text('resume')) || (args.values.abandon !== undefined && !text('abandon'))) {

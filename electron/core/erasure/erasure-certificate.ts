@@ -25,6 +25,7 @@ import type { VaultSession } from '../vault/vault-session';
 import { SHA256_BEFORE_UNKNOWN, type ErasureEvidence, type EvidenceItem, type HardLinkedFile, type TargetMedium } from './erasure-evidence';
 import type { DeviceFacts, Medium } from './medium';
 import { NIST_GRADE_LABELS, NIST_REFERENCE } from './nist-grade';
+import { deviceErasureSections } from './whole-medium/device-certificate-sections';
 import type { ErasureRun } from './erasure-journal';
 
 const STATUS = {
@@ -189,7 +190,7 @@ export function erasureCertificateDocument(
   ];
   const crypto = record.vault.length > 0 ? cryptoEraseStatement(record.dataFolder ?? unrecordedDataFolder()) : null;
   if (crypto) sections.push(cryptoEraseSection(record.vault, crypto, record.toolVersion));
-  if (evidence) sections.push(...fileErasureSections(evidence, when));
+  if (evidence) sections.push(...(evidence.scope === 'whole-medium' ? wholeMediumSections(evidence, when) : fileErasureSections(evidence, when)));
   const risks: Bilingual[] = [...(evidence?.residualRisks ?? []), ...(crypto?.residualRisks ?? [])];
   sections.push({
     heading: { ja: '残存リスク', en: 'Residual risks' },
@@ -311,6 +312,17 @@ function runsSection(evidence: ErasureEvidence, when: (iso: string | null) => st
       en: 'Every run is recorded in one journal; this certificate covers the whole job, items erased before an interruption included.',
     },
   };
+}
+
+/** A whole device: what it is, how it was erased, the result and the grade (device-certificate-sections.ts), and every run. */
+function wholeMediumSections(evidence: ErasureEvidence, when: (iso: string | null) => string): CertificateSection[] {
+  const device = evidence.media[0]?.medium?.device ?? null;
+  const sections: CertificateSection[] =
+    device === null
+      ? [{ heading: { ja: '消去した媒体（装置全体）', en: 'Medium erased (whole device)' }, rows: [{ label: { ja: '装置', en: 'Device' }, value: '記録なし / not recorded' }] }]
+      : deviceErasureSections({ ...evidence, sanitize: null }, device);
+  if (evidence.runs.length > 1 || evidence.status === 'abandoned') sections.push(runsSection(evidence, when));
+  return sections;
 }
 
 /** The overwrite job's sections: method, medium, targets (names masked), exceptions. */

@@ -17,7 +17,8 @@ import type { VaultDatabase } from '../../db/open-vault-database';
 import type { Bilingual } from '../certificates/certificate-document';
 import { describePasses, passPatterns, type ErasureMethod } from './erasure-methods';
 import { ErasureError, exceptionDescriptions, type ExceptionCode } from './erasure-exceptions';
-import { gradeFileOverwrite } from './nist-grade';
+import { gradeFileOverwrite, type NistGrade } from './nist-grade';
+import { wholeMediumGrade, type DeviceEvidence } from './whole-medium/device-certificate-sections';
 import type { Medium } from './medium';
 import { contentErased, contentHolder, getJob, listJobItems, listRuns, type ErasureItem, type ErasureJob, type ErasureRun, type ErasureScope, type ItemKind, type ItemObservation, type ItemState } from './erasure-journal';
 import type { ReadBack } from './direct-io';
@@ -45,8 +46,15 @@ export interface TargetMedium {
   readonly target: string;
   /** null for a job planned before media were recorded (migration 0012), or planned without a reader. */
   readonly medium: Medium | null;
-  readonly grade: 'clear' | 'partial';
+  /** A file-level overwrite is Clear or partial; a whole device can earn Purge (its own sanitize). */
+  readonly grade: NistGrade;
   readonly reasons: readonly Bilingual[];
+}
+
+/** The job's grade: the weakest of its targets' (partial < Clear < Purge); partial when there is none. */
+function overallGrade(media: readonly TargetMedium[]): NistGrade {
+  const rank: Record<NistGrade, number> = { partial: 0, clear: 1, purge: 2 };
+  return media.length === 0 ? 'partial' : media.map((m) => m.grade).reduce((weakest, grade) => (rank[grade] < rank[weakest] ? grade : weakest));
 }
 
 const MEDIUM_NOT_RECORDED: Bilingual = {
@@ -54,13 +62,18 @@ const MEDIUM_NOT_RECORDED: Bilingual = {
   en: 'Nothing was recorded of the medium (file system, device) when this job was planned, so nothing better can be claimed.',
 };
 
-/** Each target's medium and grade, from the journal; the residual risks of every medium, each once. */
-function gradedMedia(job: ErasureJob): { media: TargetMedium[]; risks: Bilingual[] } {
+/**
+ * Each target's medium and grade, from the journal; the residual risks of every medium, each
+ * once. Files and volumes are graded as file-level overwrites; a whole device by what was done
+ * to every sector of it (whole-medium/device-certificate-sections.ts).
+ */
+function gradedMedia(job: ErasureJob, device: DeviceEvidence): { media: TargetMedium[]; risks: Bilingual[] } {
   const risks = new Map<string, Bilingual>();
   const media = job.targets.map((target, index): TargetMedium => {
     const medium = (job.media?.[index] ?? null) as Medium | null;
     if (medium === null) return { target, medium: null, grade: 'partial', reasons: [MEDIUM_NOT_RECORDED] };
-    const graded = gradeFileOverwrite(medium);
+    const graded = job.scope === 'whole-medium' ? (medium.device ? wholeMediumGrade(device, medium.device) : null) : gradeFileOverwrite(medium);
+    if (graded === null) return { target, medium, grade: 'partial', reasons: [MEDIUM_NOT_RECORDED] };
     for (const risk of graded.residualRisks) risks.set(risk.en, risk);
     return { target, medium, grade: graded.grade, reasons: graded.reasons };
   });
@@ -107,6 +120,8 @@ export interface EvidenceItem {
   readonly finishedAt: string | null;
   /** device:inode when planned (files, links and folders). */
   readonly fileId: string | null;
+  /** For a whole device: the sectors it refused to write or read back; null for anything else. */
+  readonly badSectors: number | null;
   /** Every name this file has in the job (hard links), in job order; for anything else its own path. */
   readonly names: readonly string[];
   /**
@@ -182,7 +197,7 @@ export interface ErasureEvidence {
      * NIST SP 800-88 Rev. 2 grade of the whole job: 'clear' only when every target's medium
      * earns it (a spinning disk, a file system that writes in place), else 'partial'.
      */
-    readonly category: 'clear' | 'partial';
+    readonly category: NistGrade;
     /** File-level erasure sanitizes part of a medium, never all of it. */
     readonly sanitization: 'partial';
     readonly technique: 'overwrite';
@@ -414,6 +429,7 @@ function evidenceItem(row: ErasureItem, entry: Entry | undefined, passes: number
     sameFileAs: holder.seq === row.seq ? null : holder.seq,
     linkCount: row.kind === 'file' && entry ? linkCountOf(entry) : row.linkCount,
     linkTarget: row.kind === 'link' ? row.linkTarget : null,
+    badSectors: row.badSectors,
   };
 }
 
@@ -487,7 +503,7 @@ export function erasureEvidence(db: VaultDatabase, jobId: string, options: Evide
   });
   const startedMs = job.startedAt ? Date.parse(job.startedAt) : NaN;
   const finishedMs = job.finishedAt ? Date.parse(job.finishedAt) : NaN;
-  const graded = gradedMedia(job);
+  const graded = gradedMedia(job, { status, tool: { name: 'FieldGuard', version: options.toolVersion }, startedAt: job.startedAt, finishedAt: job.finishedAt, durationSeconds: null, runCount: job.runs, method: { id: job.method, prng: null }, items, sanitize: null });
   const notes: Bilingual[] = [];
   if (job.runs > 1) {
     notes.push({
@@ -508,7 +524,7 @@ export function erasureEvidence(db: VaultDatabase, jobId: string, options: Evide
     tool: { name: 'FieldGuard', version: options.toolVersion },
     method: {
       id: job.method,
-      category: graded.media.every((m) => m.grade === 'clear') ? 'clear' : 'partial',
+      category: overallGrade(graded.media),
       sanitization: 'partial',
       technique: 'overwrite',
       passes: passes.length,

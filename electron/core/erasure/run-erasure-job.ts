@@ -15,6 +15,7 @@ import type { VaultDatabase } from '../../db/open-vault-database';
 import { ErasureError } from './erasure-exceptions';
 import { endRun, finishJob, getJob, jobsInState, listJobItems, openRun, startRun, type ErasureJob, type ErasureItem, type Runner } from './erasure-journal';
 import { blockSizes, eraseEntry, type EntryRun } from './erase-entry';
+import { eraseDeviceEntry } from './whole-medium/erase-device-entry';
 import { createIoBuffers } from './overwrite-file';
 import { progressMeter, type ErasureProgress } from './erasure-progress';
 
@@ -103,7 +104,8 @@ export async function runErasureJob(db: VaultDatabase, jobId: string, options: R
     if (!buffers) throw new Error('no free erasure lane');
     meter.begin(item);
     const run: EntryRun = { db, jobId, method: job.method, key, buffers, signal: options.signal, blockBytes, onBytes: (bytes, phase, pass) => meter.bytes(item, bytes, phase, pass) };
-    const done = eraseEntry(run, item)
+    // A whole device is overwritten sector by sector (whole-medium/erase-device-entry.ts); anything else entry by entry.
+    const done = (item.kind === 'device' ? eraseDeviceEntry(run, item) : eraseEntry(run, item))
       .then(() => meter.finish(item))
       .catch((error: unknown) => {
         failure ??= error;

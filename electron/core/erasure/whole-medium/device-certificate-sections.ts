@@ -202,3 +202,9 @@ export function deviceErasureSections(evidence: DeviceEvidence, device: DeviceFa
     },
   ];
 }
+
+/** The grade the evidence records for a whole-medium job: the one these sections print. */
+export function wholeMediumGrade(evidence: DeviceEvidence, device: DeviceFacts): GradeResult | null {
+  const item = evidence.items.find((i) => i.kind === 'device');
+  return item ? gradeOf(evidence, item, device) : null;
+}
