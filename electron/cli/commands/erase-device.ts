@@ -30,7 +30,7 @@ import { linkDeviceErasureToLedger } from '../../core/ledger/link-device-erasure
 import { listWholeDevices, MediaUnreadableError } from '../../platform/media/read-medium';
 import packageJson from '../../../package.json' with { type: 'json' };
 import { ExitCode, type CliIo, type ParsedArgs } from '../command';
-import { printJson, unlockedVault, vaultContext } from '../vault-context';
+import { printJson, unlockedVault, vaultContext, type VaultContext } from '../vault-context';
 import { interruptedJobs, refuseWhileInterrupted } from './erase-jobs';
 import { certificateTarget, laptopDescription, refuse, reportNotSaved, saveCertificate } from './erase-output';
 
@@ -92,9 +92,9 @@ function table(rows: readonly (readonly string[])[]): string {
 }
 
 /** Lists the whole devices, the data folder's marked as holding the system; exit 2 when they cannot be listed. */
-async function devicesOrRefusal(args: ParsedArgs, io: CliIo): Promise<DeviceFacts[] | ExitCode> {
+async function devicesOrRefusal(context: VaultContext, io: CliIo): Promise<DeviceFacts[] | ExitCode> {
   try {
-    return await listWholeDevices({ dataFolder: vaultContext(args, io).dataDir });
+    return await listWholeDevices({ dataFolder: context.dataDir });
   } catch (error) {
     if (!(error instanceof MediaUnreadableError)) throw error;
     io.stderr(TEXT[io.language].noDevices + error.problems.map((p) => `  ${p}\n`).join(''));
@@ -104,7 +104,7 @@ async function devicesOrRefusal(args: ParsedArgs, io: CliIo): Promise<DeviceFact
 
 /** `erase --list-devices [--json]`: every whole device, and why each that cannot be chosen cannot. */
 export async function listDevicesCommand(args: ParsedArgs, io: CliIo): Promise<ExitCode> {
-  const devices = await devicesOrRefusal(args, io);
+  const devices = await devicesOrRefusal(vaultContext(args, io), io);
   if (typeof devices === 'number') return devices;
   if (args.values.json === true) {
     printJson(io, { devices: devices.map((device) => ({ ...device, refusal: wholeMediumRefusal(device), confirmation: confirmationHint(device) })) });
@@ -142,8 +142,10 @@ export async function runDeviceErasureCommand(args: ParsedArgs, io: CliIo): Prom
     io.stderr(text.usage);
     return ExitCode.error;
   }
-  // Everything checkable is checked before the vault is opened: a refusal writes nothing.
-  const devices = await devicesOrRefusal(args, io);
+  // One context: its password source reads standard input once. Everything checkable is checked
+  // before the vault is opened: a refusal writes nothing.
+  const context = vaultContext(args, io);
+  const devices = await devicesOrRefusal(context, io);
   if (typeof devices === 'number') return devices;
   const device = await namedDevice(devices, given);
   if (!device) return refuse(io, new ErasureError('ERASURE_DEVICE_NOT_FOUND'), [given]);
@@ -153,7 +155,7 @@ export async function runDeviceErasureCommand(args: ParsedArgs, io: CliIo): Prom
   const certificate = await certificateTarget(args, io);
   if (typeof certificate === 'number') return certificate;
 
-  const vault = await unlockedVault(vaultContext(args, io), io);
+  const vault = await unlockedVault(context, io);
   try {
     const session = vault.session();
     const interrupted = interruptedJobs(session);
