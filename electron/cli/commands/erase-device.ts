@@ -121,11 +121,12 @@ async function namedDevice(devices: readonly DeviceFacts[], given: string): Prom
 }
 
 function printProgress(io: CliIo): (progress: { bytesDone: number; bytesTotal: number; phase: string; currentPass: number; passes: number }) => void {
-  let last = -1;
+  let last: number | null = null;
   return (progress) => {
-    const percent = progress.bytesTotal > 0 ? Math.floor((progress.bytesDone / progress.bytesTotal) * 100) : 0;
-    // Every 5 %: a line a log can keep, not a flood.
-    if (percent < last + 5 && percent !== 100) return;
+    if (progress.bytesTotal <= 0) return;
+    const percent = Math.floor((progress.bytesDone / progress.bytesTotal) * 100);
+    // The start, then every 5 %: lines a log can keep, not a flood.
+    if (last !== null && percent < last + 5 && !(percent === 100 && last < 100)) return;
     last = percent;
     io.stderr(TEXT[io.language].progress(progress.phase, progress.currentPass, progress.passes, percent));
   };

@@ -32,7 +32,8 @@ function countsAsFile(item: ErasureItem): boolean {
 }
 
 function isFinished(item: ErasureItem): boolean {
-  return item.state === 'removed' || item.state === 'exception';
+  // A whole device ends 'verified' (whole-medium/erase-device-entry.ts): nothing is removed after it.
+  return item.state === 'removed' || item.state === 'exception' || (item.kind === 'device' && item.state === 'verified');
 }
 
 export interface ProgressMeter {
@@ -47,8 +48,9 @@ export interface ProgressMeter {
  */
 export function progressMeter(items: readonly ErasureItem[], method: ErasureMethod, onProgress?: (progress: ErasureProgress) => void, clock: () => number = () => performance.now()): ProgressMeter {
   const passes = passPatterns(method).length;
-  // A file is read once for its SHA-256 before erasure, written once per pass and read back once.
-  const share = (item: ErasureItem) => (item.kind === 'file' ? item.size * (passes + 2) : item.kind === 'free-space' ? item.size * (passes + 1) : 0);
+  // A file is read once for its SHA-256 before erasure, written once per pass and read back once;
+  // free space and a whole device are written once per pass and read back once.
+  const share = (item: ErasureItem) => (item.kind === 'file' ? item.size * (passes + 2) : item.kind === 'free-space' || item.kind === 'device' ? item.size * (passes + 1) : 0);
   const filesTotal = items.filter(countsAsFile).length;
   const bytesTotal = items.reduce((sum, item) => sum + share(item), 0);
   let filesDone = items.filter((item) => countsAsFile(item) && isFinished(item)).length;
