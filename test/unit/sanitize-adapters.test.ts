@@ -15,6 +15,7 @@ import { readSanitizeCapability } from '../../electron/platform/sanitize/read-sa
 import { runAtaSanitize, runNvmeSanitize, type RunCommand } from '../../electron/platform/sanitize/run-device-sanitize';
 import { sanitizeCapability } from '../../electron/platform/sanitize/sanitize-capability';
 import type { DeviceFacts } from '../../electron/core/erasure/medium';
+import { nvmeController, runDeviceSanitize } from '../../electron/core/erasure/whole-medium/device-sanitize';
 import type { CommandOutcome } from '../../electron/platform/posture/run-probe-command';
 
 const FIXTURES = path.join(import.meta.dirname, '../fixtures/sanitize');
@@ -263,5 +264,33 @@ describe('running a device sanitize', () => {
       ['hdparm --sanitize-status', ok(fixture('hdparm-sanitize-status-failed.txt'))],
     ]);
     expect((await runAtaSanitize('/dev/sdb', 'sanitize-crypto', { run, sleep: noWait })).outcome).toBe('failed');
+  });
+});
+
+describe('a device sanitize chosen for a whole-medium erasure', () => {
+  it('asks the NVMe controller what it offers, then sanitizes the controller of the namespace and follows it to completion', async () => {
+    const { run, asked } = scripted([
+      ['nvme id-ctrl /dev/nvme0n1', ok(fixture('nvme-id-ctrl-crypto-block.txt'))],
+      ['nvme sanitize-log /dev/nvme0 ', ok(fixture('nvme-sanitize-log-never.txt'))],
+      ['nvme sanitize /dev/nvme0 --sanact=2', ok('')],
+      ['nvme sanitize-log /dev/nvme0 ', ok(fixture('nvme-sanitize-log-completed.txt'))],
+    ]);
+    const result = await runDeviceSanitize(device({}), 'sanitize-block', { run, platform: 'linux', sleep: noWait });
+    expect(result.outcome).toBe('completed');
+    expect(asked).toHaveLength(4);
+    expect(nvmeController('/dev/nvme12n3')).toBe('/dev/nvme12');
+  });
+
+  it('runs nothing on a drive that is frozen now, and says so', async () => {
+    const { run, asked } = scripted([['hdparm -I /dev/sdb', ok(fixture('hdparm-I-sata-ssd-frozen.txt'))]]);
+    const result = await runDeviceSanitize(device({ path: '/dev/sdb', transport: 'sata' }), 'sanitize-crypto', { run, platform: 'linux', sleep: noWait });
+    expect(result).toMatchObject({ outcome: 'refused', commands: [] });
+    expect(result.detail).toMatch(/frozen/);
+    expect(asked).toEqual(['hdparm -I /dev/sdb']);
+  });
+
+  it('runs nothing on a controller that lacks the technique chosen', async () => {
+    const { run } = scripted([['nvme id-ctrl', ok(fixture('nvme-id-ctrl-no-sanitize.txt'))]]);
+    expect((await runDeviceSanitize(device({}), 'sanitize-crypto', { run, platform: 'linux' })).outcome).toBe('refused');
   });
 });
