@@ -56,8 +56,11 @@ export const SiteDetails = z.object({
   department: z.string().trim().max(200),
   administrator: z.string().trim().max(100),
   reference: z.string().trim().max(200),
+  /** What happens to the medium after the erasure (NIST SP 800-88 Rev. 2 §4.6); absent when not decided. */
+  mediumAfter: z.enum(['returned', 'reused', 'disposed', 'kept']).optional(),
 });
 export type SiteDetails = z.infer<typeof SiteDetails>;
+export type MediumAfter = NonNullable<SiteDetails['mediumAfter']>;
 
 export const ErasureSummary = z.object({
   erasureJobId: z.string(),

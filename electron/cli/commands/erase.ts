@@ -21,6 +21,7 @@ import { auditErasureEnd, planAndAuditErasure, workerErasureRunner } from '../..
 import { ErasureTargetError, resolveTargets, type TargetProblem } from '../../core/erasure/resolve-targets';
 import { erasureWorkerNextTo } from '../../core/erasure/run-erasure-in-worker';
 import type { VaultSession } from '../../core/vault/vault-session';
+import { SiteDetails, type MediumAfter } from '../../shared/erasure';
 import { readMedium } from '../../platform/media/read-medium';
 import packageJson from '../../../package.json' with { type: 'json' };
 import { ExitCode, type CliIo, type Command, type ParsedArgs } from '../command';
@@ -31,18 +32,22 @@ import { certificateTarget, checkCertificatePath, refuse, reportErasure, reportN
 
 const TEXT = {
   ja: {
-    usage: '消去する対象、--site、正しい --method を指定してください。\n',
+    usage: '消去する対象、--site、正しい --method（と --medium-after）を指定してください。\n',
     exportUsage: '--export-certificate には証明書番号と --out だけを指定してください（消去する対象は指定しません）。\n',
     jobUsage: '--resume・--abandon・--list-jobs には消去する対象を指定しません。どれか一つだけを指定してください。\n',
     certificate: '証明書',
   },
   en: {
-    usage: 'Give the targets, --site and a valid --method.\n',
+    usage: 'Give the targets, --site, and a valid --method (and --medium-after).\n',
     exportUsage: 'With --export-certificate give only the certificate number and --out (no targets).\n',
     jobUsage: 'With --resume, --abandon or --list-jobs give no targets, and only one of them.\n',
     certificate: 'Certificate',
   },
 } as const;
+
+function isMediumAfter(value: string): value is MediumAfter {
+  return (SiteDetails.shape.mediumAfter.unwrap().options as readonly string[]).includes(value);
+}
 
 /** The refused target and, for a link, where it points: the engineer's own paths, printed for them and logged nowhere. */
 function problemLine(problem: TargetProblem): string {
@@ -94,7 +99,12 @@ async function eraseTargets(args: ParsedArgs, io: CliIo, text: (name: string) =>
     io.stderr(TEXT[io.language].usage);
     return ExitCode.error;
   }
-  const site = { hospital, department: text('department'), administrator: text('administrator'), reference: text('reference') };
+  const mediumAfter = text('medium-after');
+  if (mediumAfter !== '' && !isMediumAfter(mediumAfter)) {
+    io.stderr(TEXT[io.language].usage);
+    return ExitCode.error;
+  }
+  const site = { hospital, department: text('department'), administrator: text('administrator'), reference: text('reference'), ...(mediumAfter ? { mediumAfter } : {}) };
   // Everything the engineer named is checked before the vault is even opened: a refusal writes nothing.
   try {
     await resolveTargets(args.positionals);
@@ -130,7 +140,7 @@ export const eraseCommand: Command = {
     en: 'Overwrite, verify and remove files and folders, or a whole removable device, and issue the data-erasure certificate (or resume or abandon an interrupted job, or write a stored certificate out)',
   },
   usage:
-    'erase (TARGET... --site HOSPITAL [--department D] [--administrator NAME] [--reference REF] [--method random-verify|zeros-verify|three-pass] [--certificate OUT.pdf] | --resume JOB [--certificate OUT.pdf] | --abandon JOB --reason TEXT [--certificate OUT.pdf] | --list-jobs | --list-devices | --device PATH --confirm-serial LAST --site HOSPITAL [--certificate OUT.pdf] | --export-certificate NUMBER --out OUT.pdf) [--data-dir DIR] [--password-stdin] [--json]',
+    'erase (TARGET... --site HOSPITAL [--department D] [--administrator NAME] [--reference REF] [--medium-after returned|reused|disposed|kept] [--method random-verify|zeros-verify|three-pass] [--certificate OUT.pdf] | --resume JOB [--certificate OUT.pdf] | --abandon JOB --reason TEXT [--certificate OUT.pdf] | --list-jobs | --list-devices | --device PATH --confirm-serial LAST --site HOSPITAL [--certificate OUT.pdf] | --export-certificate NUMBER --out OUT.pdf) [--data-dir DIR] [--password-stdin] [--json]',
   options: {
     ...vaultOptions,
     method: { type: 'string' },
@@ -138,6 +148,7 @@ export const eraseCommand: Command = {
     department: { type: 'string' },
     administrator: { type: 'string' },
     reference: { type: 'string' },
+    'medium-after': { type: 'string' },
     certificate: { type: 'string' },
     'export-certificate': { type: 'string' },
     out: { type: 'string' },

@@ -16,7 +16,7 @@ import { createHash } from 'node:crypto';
 import { formatBytes } from '../../shared/format-bytes';
 import { formatDateTime } from '../../shared/format-date';
 import type { DataFolderReport } from '../../shared/data-folder';
-import type { SiteDetails } from '../../shared/erasure';
+import type { MediumAfter, SiteDetails } from '../../shared/erasure';
 import { cryptoEraseStatement, type CryptoEraseStatement } from './crypto-erase-statement';
 import type { JsonObject } from '../certificates/canonical-json';
 import { performerText, type Bilingual, type CertificateDocument, type CertificateSection } from '../certificates/certificate-document';
@@ -40,6 +40,14 @@ const METHOD = {
   'zeros-verify': { ja: 'ゼロによる上書き 1 回 + 読み戻し検証', en: '1 pass of zeros, read-back verified' },
   'three-pass': { ja: '上書き 3 回（乱数・乱数・ゼロ）+ 最終回の読み戻し検証', en: '3 passes (random, random, zeros), last pass verified' },
 } as const;
+
+/** What happens to the medium after the erasure, as Rev. 2 §4.6 asks it to be recorded. */
+const MEDIUM_AFTER: Record<MediumAfter, Bilingual> = {
+  returned: { ja: '施設へ返却', en: 'returned to the site' },
+  reused: { ja: '再利用', en: 'reused' },
+  disposed: { ja: '廃棄', en: 'disposed of' },
+  kept: { ja: '保守会社で保管', en: 'kept by the maintenance company' },
+};
 
 /** File names may hold patient names: the page shows only the first character and the extension. */
 export function maskFileName(name: string): string {
@@ -179,11 +187,15 @@ export function erasureCertificateDocument(
       heading: { ja: '作業と当事者', en: 'Work and parties' },
       rows: [
         { label: { ja: '施設', en: 'Site' }, value: [site.hospital, site.department].filter(Boolean).join(' ') },
-        { label: { ja: '施設のシステム管理者', en: 'Site system administrator' }, value: site.administrator || '—' },
+        {
+          label: { ja: '施設のシステム管理者（確認者）', en: 'Site system administrator (validator)' },
+          value: `${site.administrator || '—'}（下の欄に確認署名、または紙で署名 / countersigned below, on screen or on paper）`,
+        },
         { label: { ja: '訪問・作業指示番号', en: 'Visit / work order' }, value: site.reference || '—' },
         { label: { ja: '作業者', en: 'Performed by' }, value: performerText(engineer) },
         { label: { ja: '使用した端末', en: 'Laptop used' }, value: laptop },
         { label: { ja: '状態', en: 'Status' }, value: `${STATUS[status].ja} / ${STATUS[status].en}` },
+        { label: { ja: '消去後の媒体の扱い', en: 'Medium afterwards' }, value: site.mediumAfter ? `${MEDIUM_AFTER[site.mediumAfter].ja} / ${MEDIUM_AFTER[site.mediumAfter].en}` : '記載なし / not stated' },
         ...(evidence?.abandonReason ? [{ label: { ja: '中止の理由', en: 'Reason for abandoning' }, value: evidence.abandonReason }] : []),
       ],
     },
@@ -266,6 +278,12 @@ function mediaSection(media: readonly TargetMedium[]): CertificateSection {
   };
 }
 
+/** The tool as Rev. 2 §4.6 asks: name, version, and the SHA-256 of the build that ran the erasure. */
+function toolText(evidence: ErasureEvidence): string {
+  const build = evidence.tool.build ? `ビルド / build SHA-256 ${evidence.tool.build.slice(0, 16)}…` : 'ビルドのハッシュ：取得できず / build hash not obtainable';
+  return `${evidence.tool.name} ${evidence.tool.version}（${build}）`;
+}
+
 /** How the last pass was read back, in the words of the page: bypassing the OS cache, or possibly from it. */
 function verificationText(evidence: ErasureEvidence): Bilingual {
   const readBacks = evidence.items.map((i) => i.readBack).filter((r) => r !== null);
@@ -338,7 +356,7 @@ function fileErasureSections(evidence: ErasureEvidence, when: (iso: string | nul
         { label: { ja: '方式', en: 'Technique' }, value: `${METHOD[evidence.method.id].ja} / ${METHOD[evidence.method.id].en}` },
         { label: { ja: '擬似乱数', en: 'PRNG' }, value: evidence.method.prng ? `AES-256-CTR（作業ごとのランダム鍵、保存しない）/ ${evidence.method.prng}` : '—' },
         { label: { ja: '検証', en: 'Verification' }, value: bilingual(verificationText(evidence)) },
-        { label: { ja: 'ツール', en: 'Tool' }, value: `${evidence.tool.name} ${evidence.tool.version}` },
+        { label: { ja: 'ツール', en: 'Tool' }, value: toolText(evidence) },
         { label: { ja: '開始・終了', en: 'Start – end' }, value: `${when(evidence.startedAt)} – ${when(evidence.finishedAt)}（${evidence.durationSeconds ?? '—'} 秒 / s）` },
         {
           label: { ja: '書き込み・検証バイト数', en: 'Bytes written / verified' },

@@ -13,6 +13,9 @@
  * the job was not erased and says why, in Japanese and English. A link says where it pointed.
  * A file written to before its SHA-256 was recorded says the hash is unknown.
  */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { VaultDatabase } from '../../db/open-vault-database';
 import type { Bilingual } from '../certificates/certificate-document';
 import { describePasses, passPatterns, type ErasureMethod } from './erasure-methods';
@@ -190,7 +193,8 @@ export interface ErasureEvidence {
   /** Why the engineer abandoned an interrupted job; null otherwise. */
   readonly abandonReason: string | null;
   readonly siteReference: string | null;
-  readonly tool: { readonly name: 'FieldGuard'; readonly version: string };
+  /** `build`: SHA-256 of the code file that built this evidence (the bundle in a release), or null when it could not be read. */
+  readonly tool: { readonly name: 'FieldGuard'; readonly version: string; readonly build?: string | null };
   readonly method: {
     readonly id: ErasureMethod;
     /**
@@ -460,6 +464,23 @@ function linkNotes(items: readonly EvidenceItem[], hardLinks: readonly HardLinke
   return notes;
 }
 
+let buildHash: string | null | undefined;
+
+/**
+ * The build that ran: SHA-256 of this module's file — in a release, the bundle the erasure
+ * code is part of (electron-vite inlines it), from source the module itself. Read once.
+ */
+function toolBuild(): string | null {
+  if (buildHash === undefined) {
+    try {
+      buildHash = createHash('sha256').update(readFileSync(fileURLToPath(import.meta.url))).digest('hex');
+    } catch {
+      buildHash = null;
+    }
+  }
+  return buildHash;
+}
+
 export interface EvidenceOptions {
   /** FieldGuard's version, from package.json, as the caller knows it. */
   readonly toolVersion: string;
@@ -521,7 +542,7 @@ export function erasureEvidence(db: VaultDatabase, jobId: string, options: Evide
     scope: job.scope,
     abandonReason: job.abandonReason,
     siteReference: job.siteReference,
-    tool: { name: 'FieldGuard', version: options.toolVersion },
+    tool: { name: 'FieldGuard', version: options.toolVersion, build: toolBuild() },
     method: {
       id: job.method,
       category: overallGrade(graded.media),

@@ -56,7 +56,8 @@ export function auditErasureStart(session: VaultSession, erasureJobId: string, d
 export function siteFromReference(reference: string | null): SiteDetails {
   try {
     const parsed = JSON.parse(reference ?? '') as Partial<SiteDetails>;
-    return { hospital: parsed.hospital ?? '', department: parsed.department ?? '', administrator: parsed.administrator ?? '', reference: parsed.reference ?? '' };
+    const site = { hospital: parsed.hospital ?? '', department: parsed.department ?? '', administrator: parsed.administrator ?? '', reference: parsed.reference ?? '' };
+    return parsed.mediumAfter ? { ...site, mediumAfter: parsed.mediumAfter } : site;
   } catch {
     return { hospital: '', department: '', administrator: '', reference: reference ?? '' };
   }

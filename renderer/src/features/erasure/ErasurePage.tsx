@@ -14,7 +14,7 @@ import { Delete20Regular, DocumentAdd20Regular, FolderAdd20Regular, UsbStick20Re
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { erasureMethods, type ErasureMethod, type ErasureSummary, type SiteDetails } from '@shared/erasure';
+import { erasureMethods, type ErasureMethod, type ErasureSummary, type MediumAfter, type SiteDetails } from '@shared/erasure';
 import { formatBytes } from '@shared/format-bytes';
 import type { Language } from '@shared/locale';
 import { ErrorState } from '../../components/ErrorState';
@@ -199,6 +199,16 @@ export function ErasurePage() {
               <Input value={site[field]} onChange={(_e, d) => setSite({ ...site, [field]: d.value })} />
             </Field>
           ))}
+          <Field label={t('erasure.site.mediumAfter')}>
+            <Select
+              value={site.mediumAfter ?? ''}
+              onChange={(_e, d) => setSite({ ...site, mediumAfter: d.value === '' ? undefined : (d.value as MediumAfter) })}
+            >
+              {(['', 'returned', 'reused', 'disposed', 'kept'] as const).map((value) => (
+                <option key={value} value={value}>{t(`erasure.site.mediumAfterOptions.${value}`)}</option>
+              ))}
+            </Select>
+          </Field>
         </div>
         <div className={styles.actions}>
           <Button appearance="primary" disabled={!canStart} onClick={() => { setTyped(''); setConfirming(true); }}>
