@@ -5,8 +5,14 @@
  * device" stays disabled until the last four characters of its serial are typed (full-width
  * digits from a Japanese keyboard count). Pressing it for a stick that is not really attached
  * here ends in the refusal the main process gives, shown on the screen — nothing is written.
+ * Then, as root, a real 64 MiB loop device is erased from the screen end to end and its
+ * certificate issued (skipped with one line where loop devices cannot be made).
  */
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import type { DeviceFacts } from '../../electron/core/erasure/medium';
+import { attachLoopStick, detachAll, whyLoopDevicesCannotRun, type LoopStick } from '../support/loop-device';
 import { expect, test } from './harness';
 import { inspectScreen } from './screens';
 
@@ -20,33 +26,68 @@ const LAPTOP: DeviceFacts[] = [
   device({ path: '/dev/sdz' }),
 ];
 
-test.use({ harnessPorts: { listWholeDevices: async () => LAPTOP } });
+test.describe('with a recorded laptop’s devices', () => {
+  test.use({ harnessPorts: { listWholeDevices: async () => LAPTOP } });
 
-test('choose a removable device, confirm with its serial, and see what the main process says', async ({ page, app }) => {
-  await app.createVault();
-  await app.open('/erasure');
-  const section = page.getByTestId('whole-medium-erasure');
-  await expect(section.getByRole('heading', { name: /媒体全体の消去/ })).toBeVisible();
-  const rows = section.locator('tbody tr');
-  await expect(rows).toHaveCount(3);
-  await expect(rows.nth(0)).toContainText('選べません');
-  await expect(rows.nth(0)).toContainText('システムまたはデータフォルダーのディスク');
-  await expect(rows.nth(1)).toContainText('リムーバブルではない');
-  await expect(rows.nth(0).getByRole('radio')).toHaveCount(0);
+  test('choose a removable device, confirm with its serial, and see what the main process says', async ({ page, app }) => {
+    await app.createVault();
+    await app.open('/erasure');
+    const section = page.getByTestId('whole-medium-erasure');
+    await expect(section.getByRole('heading', { name: /媒体全体の消去/ })).toBeVisible();
+    const rows = section.locator('tbody tr');
+    await expect(rows).toHaveCount(3);
+    await expect(rows.nth(0)).toContainText('選べません');
+    await expect(rows.nth(0)).toContainText('システムまたはデータフォルダーのディスク');
+    await expect(rows.nth(1)).toContainText('リムーバブルではない');
+    await expect(rows.nth(0).getByRole('radio')).toHaveCount(0);
 
-  await page.getByRole('textbox', { name: '施設名' }).fill('東都病院');
-  await rows.nth(2).getByRole('radio', { name: 'SanDisk Cruzer Blade' }).check();
-  await expect(section.getByText(/選んだ装置：SanDisk Cruzer Blade.シリアル番号 4C530001230815117224/)).toBeVisible();
-  const start = section.getByRole('button', { name: '装置全体を消去' });
-  const confirm = section.getByRole('textbox', { name: /シリアル番号の末尾 4 文字以上/ });
-  await expect(start).toBeDisabled();
-  await confirm.fill('7225');
-  await expect(start).toBeDisabled();
-  await confirm.fill('７２２４');
-  await expect(start).toBeEnabled();
-  await inspectScreen(page, 'erasure-whole-medium-confirm');
+    await page.getByRole('textbox', { name: '施設名' }).fill('東都病院');
+    await rows.nth(2).getByRole('radio', { name: 'SanDisk Cruzer Blade' }).check();
+    await expect(section.getByText(/選んだ装置：SanDisk Cruzer Blade.シリアル番号 4C530001230815117224/)).toBeVisible();
+    const start = section.getByRole('button', { name: '装置全体を消去' });
+    const confirm = section.getByRole('textbox', { name: /シリアル番号の末尾 4 文字以上/ });
+    await expect(start).toBeDisabled();
+    await confirm.fill('7225');
+    await expect(start).toBeDisabled();
+    await confirm.fill('７２２４');
+    await expect(start).toBeEnabled();
+    await inspectScreen(page, 'erasure-whole-medium-confirm');
 
-  // /dev/sdz is not really attached here: the main process refuses before writing anything.
-  await start.click();
-  await expect(section.locator('[data-error-code]')).toHaveAttribute('data-error-code', /^ERASURE_DEVICE_(NOT_FOUND|NEEDS_ADMIN)$/);
+    // /dev/sdz is not really attached here: the main process refuses before writing anything.
+    await start.click();
+    await expect(section.locator('[data-error-code]')).toHaveAttribute('data-error-code', /^ERASURE_DEVICE_(NOT_FOUND|NEEDS_ADMIN)$/);
+  });
+});
+
+test.describe('a real loop device, as root', () => {
+  const MARKER = 'FIELDGUARD-E2E-WHOLE-MEDIUM';
+  let work: string;
+  const attached: LoopStick[] = [];
+  test.beforeAll(async () => {
+    work = await mkdtemp(path.join(os.tmpdir(), 'fieldguard-whole-medium-e2e-'));
+  });
+  test.afterAll(async () => {
+    await detachAll(attached);
+    await rm(work, { recursive: true, force: true });
+  });
+
+  test('erase it from the screen, then issue the certificate', async ({ page, app }) => {
+    const why = await whyLoopDevicesCannotRun();
+    test.skip(why !== null, `whole-medium e2e: ${why ?? ''}`);
+    const stick = await attachLoopStick(work, 'stick', 64 * 1024 * 1024, MARKER, attached);
+    const name = path.basename(stick.device);
+    await app.createVault();
+    await app.open('/erasure');
+    await page.getByRole('textbox', { name: '施設名' }).fill('東都病院');
+    const section = page.getByTestId('whole-medium-erasure');
+    const row = section.locator('tbody tr', { hasText: stick.device });
+    await row.getByRole('radio').check();
+    await section.getByRole('textbox', { name: new RegExp(`デバイス名（${name}）`) }).fill(name);
+    await section.getByRole('button', { name: '装置全体を消去' }).click();
+    await expect(section.getByText('消去完了：全セクタを上書きし、すべて読み戻して一致を確認しました。')).toBeVisible({ timeout: 60_000 });
+    expect((await readFile(stick.device)).includes(MARKER)).toBe(false);
+    await section.getByRole('button', { name: '証明書を発行' }).click();
+    await expect(section.getByText(/^証明書 .+ を発行しました。/)).toBeVisible({ timeout: 30_000 });
+    await inspectScreen(page, 'erasure-whole-medium-done');
+  });
 });
