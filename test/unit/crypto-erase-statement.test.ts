@@ -32,7 +32,8 @@ describe('the crypto-erase statement', () => {
     expect(value(statement, 'Precondition')).toContain('この暗号消去は、データフォルダーの複製（バックアップ、同期、シャドウコピー');
     expect(value(statement, 'Copy check: Time Machine')).toBe('複製なし。time-machine 除外 / No copy. time-machine excluded');
     expect(value(statement, 'Data folder')).toContain('ローカルディスク / local disk');
-    expect(value(statement, 'Copies checked at')).toBe('2026-12-06T03:00:00.000Z');
+    // Shown in JST, as every time on the page.
+    expect(value(statement, 'Copies checked at')).toBe('2026/12/06 12:00:00 JST');
     expect(statement.rows.some((row) => row.value.includes('wherever fragments'))).toBe(false);
     // What FieldGuard cannot see stays with the site, on every grade.
     expect(statement.residualRisks.map((r) => r.en).join(' ')).toContain('Copies FieldGuard cannot see');

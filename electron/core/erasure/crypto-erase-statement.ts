@@ -9,6 +9,7 @@
  * (the grading itself is nist-grade.ts's gradeCryptoErase).
  */
 import { BACKUP_STATE_LABELS, BACKUP_TOOL_LABELS, type DataFolderReport } from '../../shared/data-folder';
+import { formatDateTime } from '../../shared/format-date';
 import type { CertificateRow } from '../certificates/certificate-document';
 import { gradeCryptoErase, NIST_GRADE_LABELS, NIST_REFERENCE, type Bilingual, type NistGrade } from './nist-grade';
 
@@ -48,7 +49,7 @@ export function cryptoEraseStatement(preconditions: CryptoErasePreconditions): C
       row({ ja: '方式', en: 'Technique' }, CRYPTO_ERASE_TECHNIQUE),
       row({ ja: '前提条件', en: 'Precondition' }, CRYPTO_ERASE_PRECONDITION),
       { label: { ja: 'データフォルダー', en: 'Data folder' }, value: `${preconditions.dataDir}（${localText(preconditions.local).ja} / ${localText(preconditions.local).en}）` },
-      { label: { ja: '複製の確認日時', en: 'Copies checked at' }, value: preconditions.observedAt },
+      { label: { ja: '複製の確認日時', en: 'Copies checked at' }, value: Number.isNaN(Date.parse(preconditions.observedAt)) ? preconditions.observedAt : formatDateTime(preconditions.observedAt, 'ja') },
       ...preconditions.backups.map((finding) =>
         row(
           { ja: `複製の確認：${BACKUP_TOOL_LABELS[finding.tool].ja}`, en: `Copy check: ${BACKUP_TOOL_LABELS[finding.tool].en}` },
