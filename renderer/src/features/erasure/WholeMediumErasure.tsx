@@ -116,7 +116,7 @@ export function WholeMediumErasure({ method, site }: { method: ErasureMethod; si
                     )}
                   </TableCell>
                   <TableCell>{device.path}</TableCell>
-                  <TableCell>{deviceName(device)}</TableCell>
+                  <TableCell>{[device.vendor, device.model].filter(Boolean).join(' ') || '—'}</TableCell>
                   <TableCell>{device.serial ?? t('wholeMedium.noSerial')}</TableCell>
                   <TableCell className={styles.numeric}>{device.sizeBytes === null ? '—' : formatBytes(device.sizeBytes, language)}</TableCell>
                   <TableCell>{device.transport ?? '—'}</TableCell>
