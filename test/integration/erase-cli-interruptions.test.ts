@@ -16,7 +16,7 @@ import { readCertificateEvidence } from '../../electron/core/certificates/verify
 import type { ErasureEvidence } from '../../electron/core/erasure/erasure-evidence';
 import { exists, markerBody, sha256 } from '../support/erasure-files';
 import { eraseAndKill as killedErase, filesLeft } from '../support/interrupted-erasure';
-import { runFieldguard, type CliRun } from '../support/run-cli';
+import { initVaultWithCli, runFieldguard, type CliRun } from '../support/run-cli';
 import { TEST_PASSWORD } from '../support/test-core';
 
 const MARKER = Buffer.from('KILL9-患者-山田花子-');
@@ -76,11 +76,7 @@ async function pageText(pdfFile: string): Promise<string> {
 beforeAll(async () => {
   work = await mkdtemp(path.join(os.tmpdir(), 'fieldguard-erase-kill9-'));
   dataDir = path.join(work, 'data');
-  const created = await runFieldguard(
-    ['vault', 'init', '--name', '山田 太郎', '--company', '東都メディカル株式会社', '--employee-id', 'E-20417', '--password-only', '--password-stdin', '--data-dir', dataDir],
-    `${TEST_PASSWORD}\n`,
-  );
-  expect(created.code, created.stderr).toBe(0);
+  await initVaultWithCli(dataDir, TEST_PASSWORD);
 }, 90_000);
 afterAll(async () => {
   await rm(work, { recursive: true, force: true });

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCertificateEvidence } from '../../electron/core/certificates/verify-certificate';
 import type { ErasureEvidence } from '../../electron/core/erasure/erasure-evidence';
 import { attachLoopStick, detachAll, isMounted, whyLoopDevicesCannotRun, type LoopStick } from '../support/loop-device';
-import { runFieldguard, type CliRun } from '../support/run-cli';
+import { initVaultWithCli, runFieldguard, type CliRun } from '../support/run-cli';
 import { TEST_PASSWORD } from '../support/test-core';
 
 const MARKER = 'FIELDGUARD-CLI-WHOLE-MEDIUM-MARKER';
@@ -34,11 +34,7 @@ beforeAll(async () => {
   work = await mkdtemp(path.join(os.tmpdir(), 'fieldguard-erase-device-'));
   dataDir = path.join(work, 'data');
   if (skipReason) return;
-  const created = await runFieldguard(
-    ['vault', 'init', '--name', '山田 太郎', '--company', '東都メディカル株式会社', '--employee-id', 'E-20417', '--password-only', '--password-stdin', '--data-dir', dataDir],
-    `${TEST_PASSWORD}\n`,
-  );
-  expect(created.code, created.stderr).toBe(0);
+  await initVaultWithCli(dataDir, TEST_PASSWORD);
 }, 90_000);
 afterAll(async () => {
   await detachAll(attached);

@@ -19,7 +19,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCertificateEvidence } from '../../electron/core/certificates/verify-certificate';
 import type { ErasureEvidence } from '../../electron/core/erasure/erasure-evidence';
 import { markerBody } from '../support/erasure-files';
-import { runFieldguard } from '../support/run-cli';
+import { initVaultWithCli, runFieldguard } from '../support/run-cli';
 import { TEST_PASSWORD } from '../support/test-core';
 
 const exec = promisify(execFile);
@@ -87,8 +87,7 @@ const risksOf = (evidence: ErasureEvidence) => evidence.residualRisks.map((r) =>
 beforeAll(async () => {
   work = await mkdtemp(path.join(os.tmpdir(), 'fieldguard-erasure-media-'));
   dataDir = path.join(work, 'data');
-  const created = await runFieldguard(['vault', 'init', '--name', '山田 太郎', '--company', '東都メディカル株式会社', '--employee-id', 'E-20417', '--password-only', '--password-stdin', '--data-dir', dataDir], `${TEST_PASSWORD}\n`);
-  expect(created.code, created.stderr).toBe(0);
+  await initVaultWithCli(dataDir, TEST_PASSWORD);
 }, 90_000);
 afterAll(async () => {
   await rm(work, { recursive: true, force: true });

@@ -18,3 +18,15 @@ export function runFieldguard(args: readonly string[], stdin = '', language = 'j
     child.stdin?.end(stdin);
   });
 }
+
+/**
+ * A password-only vault in `dataDir`, made with `fieldguard vault init` as an engineer would
+ * (the profile every test certificate names); fails the test with the CLI's stderr otherwise.
+ */
+export async function initVaultWithCli(dataDir: string, password: string): Promise<void> {
+  const created = await runFieldguard(
+    ['vault', 'init', '--name', '山田 太郎', '--company', '東都メディカル株式会社', '--employee-id', 'E-20417', '--password-only', '--password-stdin', '--data-dir', dataDir],
+    `${password}\n`,
+  );
+  if (created.code !== 0) throw new Error(`vault init failed: ${created.stderr}`);
+}

@@ -21,7 +21,8 @@ ConvertTo-Json -Compress -Depth 4 -InputObject ([ordered]@{ disks = $disks; part
 
 export const oneOrMany = <S extends z.ZodType>(item: S) => z.union([z.array(item), item.transform((value) => [value])]).nullish().transform((v) => v ?? []);
 
-const Disk = z.object({
+/** Get-Disk's fields both readers use: the ledger's, and the erasure medium's (which extends it). */
+export const WindowsDisk = z.object({
   Number: z.number().int(),
   FriendlyName: z.string().nullish(),
   Manufacturer: z.string().nullish(),
@@ -35,7 +36,7 @@ const Disk = z.object({
 
 const Partition = z.object({ DiskNumber: z.number().int(), DriveLetter: z.string().regex(/^[A-Za-z]$/) });
 
-const Output = z.object({ disks: oneOrMany(Disk), partitions: oneOrMany(Partition) });
+const Output = z.object({ disks: oneOrMany(WindowsDisk), partitions: oneOrMany(Partition) });
 
 /** STORAGE_BUS_TYPE values, for a BusType that arrived as a number after all. */
 const BUS_NUMBERS: Readonly<Record<number, string>> = { 1: 'scsi', 2: 'atapi', 3: 'ata', 4: '1394', 5: 'ssa', 6: 'fibre', 7: 'usb', 8: 'raid', 9: 'iscsi', 10: 'sas', 11: 'sata', 12: 'sd', 13: 'mmc', 17: 'nvme' };

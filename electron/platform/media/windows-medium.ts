@@ -10,7 +10,7 @@
  */
 import { z } from 'zod';
 import type { DeviceFacts, DeviceTransport, Medium, VolumeFacts } from '../../core/erasure/medium';
-import { busName, oneOrMany } from '../devices/windows-disk-devices';
+import { busName, oneOrMany, WindowsDisk } from '../devices/windows-disk-devices';
 import { isVirtualMake } from './virtual-makes';
 
 export const DRIVE_LETTER_VARIABLE = 'FIELDGUARD_MEDIUM_DRIVE_LETTER';
@@ -52,17 +52,8 @@ const Volume = z.object({
   Path: z.string().nullish(),
 });
 
-const Disk = z.object({
-  Number: z.number().int(),
-  FriendlyName: z.string().nullish(),
-  Manufacturer: z.string().nullish(),
-  Model: z.string().nullish(),
-  SerialNumber: z.string().nullish(),
-  BusType: enumValue,
-  Size: z.number().nullish(),
+const Disk = WindowsDisk.extend({
   LogicalSectorSize: z.number().nullish(),
-  IsBoot: z.boolean().nullish(),
-  IsSystem: z.boolean().nullish(),
   Location: z.string().nullish(),
 });
 
