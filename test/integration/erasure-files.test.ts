@@ -144,7 +144,8 @@ describe('a planted tree', () => {
     const bytes = [...planted.keys()].reduce((sum, file) => sum + itemFor(evidence, file).size, 0);
     expect(evidence.targets).toEqual([{ path: root, files: planted.size, folders: folders.length, links: 0, bytes, filesErased: planted.size, bytesErased: bytes, exceptions: 0 }]);
     expect(evidence.siteReference).toBe('東都大学病院 放射線科 2024-05-14');
-    expect(evidence.tool).toEqual({ name: 'FieldGuard', version: '0.1.0-test' });
+    // The build is the SHA-256 of the code that ran (NIST SP 800-88 Rev. 2 §4.6 asks for the tool's build).
+    expect(evidence.tool).toEqual({ name: 'FieldGuard', version: '0.1.0-test', build: expect.stringMatching(/^[0-9a-f]{64}$/) });
     // This machine's disk is virtual (or tmpfs): nothing better than partial sanitization can be claimed on it.
     expect(evidence.method).toMatchObject({ id: 'random-verify', category: 'partial', sanitization: 'partial', technique: 'overwrite', passes: 1, prng: STREAM_DESCRIPTION });
     expect(evidence.media).toEqual([expect.objectContaining({ target: root, grade: 'partial' })]);
