@@ -20,6 +20,9 @@ export const wholeMediumErrorCodes = [
   'ERASURE_DEVICE_NEEDS_ADMIN',
   // The device now at the planned path is another one (replugged): nothing was written to it.
   'ERASURE_DEVICE_CHANGED',
+  // The device's own sanitize technique chosen is not offered by the device now (frozen, not
+  // supported, behind a USB bridge, no tool or rights…): refused at planning, nothing journaled.
+  'ERASURE_DEVICE_SANITIZE_UNAVAILABLE',
 ] as const;
 
 export type WholeMediumErrorCode = (typeof wholeMediumErrorCodes)[number];

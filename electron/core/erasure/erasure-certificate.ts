@@ -25,7 +25,7 @@ import type { VaultSession } from '../vault/vault-session';
 import { SHA256_BEFORE_UNKNOWN, type ErasureEvidence, type EvidenceItem, type HardLinkedFile, type TargetMedium } from './erasure-evidence';
 import type { DeviceFacts, Medium } from './medium';
 import { NIST_GRADE_LABELS, NIST_REFERENCE } from './nist-grade';
-import { deviceErasureSections } from './whole-medium/device-certificate-sections';
+import { deviceErasureSections, deviceSanitizeResult } from './whole-medium/device-certificate-sections';
 import type { ErasureRun } from './erasure-journal';
 
 const STATUS = {
@@ -338,7 +338,7 @@ function wholeMediumSections(evidence: ErasureEvidence, when: (iso: string | nul
   const sections: CertificateSection[] =
     device === null
       ? [{ heading: { ja: '消去した媒体（装置全体）', en: 'Medium erased (whole device)' }, rows: [{ label: { ja: '装置', en: 'Device' }, value: '記録なし / not recorded' }] }]
-      : deviceErasureSections({ ...evidence, sanitize: null }, device);
+      : deviceErasureSections({ ...evidence, sanitize: deviceSanitizeResult(evidence.items) }, device);
   if (evidence.runs.length > 1 || evidence.status === 'abandoned') sections.push(runsSection(evidence, when));
   return sections;
 }

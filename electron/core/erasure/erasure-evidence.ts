@@ -21,9 +21,9 @@ import type { Bilingual } from '../certificates/certificate-document';
 import { describePasses, passPatterns, type ErasureMethod } from './erasure-methods';
 import { ErasureError, exceptionDescriptions, type ExceptionCode } from './erasure-exceptions';
 import { gradeFileOverwrite, type NistGrade } from './nist-grade';
-import { wholeMediumGrade, type DeviceEvidence } from './whole-medium/device-certificate-sections';
+import { deviceSanitizeResult, wholeMediumGrade, type DeviceEvidence } from './whole-medium/device-certificate-sections';
 import type { Medium } from './medium';
-import { contentErased, contentHolder, getJob, listJobItems, listRuns, type ErasureItem, type ErasureJob, type ErasureRun, type ErasureScope, type ItemKind, type ItemObservation, type ItemState } from './erasure-journal';
+import { contentErased, contentHolder, getJob, listJobItems, listRuns, type DeviceSanitizeRecord, type ErasureItem, type ErasureJob, type ErasureRun, type ErasureScope, type ItemKind, type ItemObservation, type ItemState } from './erasure-journal';
 import type { ReadBack } from './direct-io';
 
 /**
@@ -100,6 +100,7 @@ export const exceptionDescriptionsJa: Record<ExceptionCode, string> = {
   READ_ONLY_FILE_SYSTEM: 'ファイルシステムが読み取り専用でマウントされています。',
   NO_SPACE: 'スパースファイルを埋める途中で装置の空き容量がなくなりました。',
   IO_ERROR: '装置が入出力エラーを報告しました。',
+  SANITIZE_NOT_COMPLETED: '装置自身のサニタイズの完了を、装置のサニタイズ状態（ログ）で確認できませんでした（失敗・実行不可・未確認）。消去されていません。',
 };
 
 /** What the evidence and the certificate say where the SHA-256 before erasure is unknown. */
@@ -137,6 +138,8 @@ export interface EvidenceItem {
   readonly linkCount: number | null;
   /** Where a link pointed (read from the link, never followed); null for other kinds or if not recorded. */
   readonly linkTarget: string | null;
+  /** For a whole device erased by its own sanitize: the technique and the runner's result; null otherwise (absent in evidence made before it). */
+  readonly sanitize?: DeviceSanitizeRecord | null;
 }
 
 /** One file with more than one name: in the job, or with names outside it (then not erased). */
@@ -434,6 +437,7 @@ function evidenceItem(row: ErasureItem, entry: Entry | undefined, passes: number
     linkCount: row.kind === 'file' && entry ? linkCountOf(entry) : row.linkCount,
     linkTarget: row.kind === 'link' ? row.linkTarget : null,
     badSectors: row.badSectors,
+    sanitize: row.sanitize,
   };
 }
 
@@ -524,7 +528,7 @@ export function erasureEvidence(db: VaultDatabase, jobId: string, options: Evide
   });
   const startedMs = job.startedAt ? Date.parse(job.startedAt) : NaN;
   const finishedMs = job.finishedAt ? Date.parse(job.finishedAt) : NaN;
-  const graded = gradedMedia(job, { status, tool: { name: 'FieldGuard', version: options.toolVersion }, startedAt: job.startedAt, finishedAt: job.finishedAt, durationSeconds: null, runCount: job.runs, method: { id: job.method, prng: null }, items, sanitize: null });
+  const graded = gradedMedia(job, { status, tool: { name: 'FieldGuard', version: options.toolVersion }, startedAt: job.startedAt, finishedAt: job.finishedAt, durationSeconds: null, runCount: job.runs, method: { id: job.method, prng: null }, items, sanitize: deviceSanitizeResult(items) });
   const notes: Bilingual[] = [];
   if (job.runs > 1) {
     notes.push({

@@ -12,6 +12,8 @@ import type { VaultDatabase } from '../../db/open-vault-database';
 import type { ErasureMethod } from './erasure-methods';
 import type { ReadBack } from './direct-io';
 import type { ExceptionCode, Observation } from './erasure-exceptions';
+import type { SanitizeRunResult } from '../../platform/sanitize/run-device-sanitize';
+import type { SanitizeTechnique } from '../../platform/sanitize/sanitize-capability';
 
 export type ErasureScope = 'files' | 'removable-volume' | 'whole-medium';
 export type JobState = 'planned' | 'running' | 'completed' | 'aborted' | 'abandoned';
@@ -43,6 +45,17 @@ export interface ErasureJob {
   readonly media: readonly unknown[] | null;
 }
 
+/**
+ * A device erased by its own sanitize (migration 0013): the technique chosen at planning, and
+ * the runner's result — null until the device's sanitize log has been read to the end. Started
+ * (startedAt set) with a null result means the command may have been sent: never send it again
+ * blindly, read the log.
+ */
+export interface DeviceSanitizeRecord {
+  readonly technique: SanitizeTechnique;
+  readonly result: SanitizeRunResult | null;
+}
+
 export interface ErasureItem {
   readonly seq: number;
   readonly targetIndex: number;
@@ -69,6 +82,8 @@ export interface ErasureItem {
   readonly otherNameOf: number | null;
   /** For a whole device: the sectors it refused to write or read back; null for anything else. */
   readonly badSectors: number | null;
+  /** For a whole device erased by its own sanitize: the technique and its result; null for an overwrite. */
+  readonly sanitize: DeviceSanitizeRecord | null;
 }
 
 /** An item as planning found it. */
@@ -76,6 +91,7 @@ export type PlannedItem = Pick<ErasureItem, 'targetIndex' | 'path' | 'kind' | 's
   readonly exceptionCode: ExceptionCode | null;
   readonly linkCount?: number | null;
   readonly linkTarget?: string | null;
+  readonly sanitize?: DeviceSanitizeRecord | null;
 };
 
 /** What a run records about an item; the SHA-256 before erasure is taken by the run, just before the first write. */
@@ -92,8 +108,8 @@ export function createJob(
     "INSERT INTO erasure_jobs (id, created_at, method, scope, state, targets, site_reference, media) VALUES (?, ?, ?, ?, 'planned', ?, ?, ?)",
   );
   const insertItem = db.prepare(
-    `INSERT INTO erasure_items (job_id, seq, target_index, path, kind, size, file_id, sha256_before, state, exception_code, observations, link_count, link_target)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO erasure_items (job_id, seq, target_index, path, kind, size, file_id, sha256_before, state, exception_code, observations, link_count, link_target, sanitize)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   db.transaction(() => {
     insertJob.run(job.id, now(), job.method, job.scope, JSON.stringify(job.targets), job.siteReference, job.media ? JSON.stringify(job.media) : null);
@@ -112,6 +128,7 @@ export function createJob(
         JSON.stringify(item.observations),
         item.linkCount ?? null,
         item.linkTarget ?? null,
+        item.sanitize ? JSON.stringify(item.sanitize) : null,
       );
     });
   })();
@@ -143,14 +160,15 @@ export function jobsInState(db: VaultDatabase, state: JobState): ErasureJob[] {
   return (db.prepare(`SELECT ${JOB_COLUMNS} FROM erasure_jobs WHERE state = ? ORDER BY created_at`).all(state) as JobRow[]).map(toJob);
 }
 
-interface ItemRow extends Omit<ErasureItem, 'observations' | 'otherNameOf'> {
+interface ItemRow extends Omit<ErasureItem, 'observations' | 'otherNameOf' | 'sanitize'> {
   readonly observations: string;
+  readonly sanitize: string | null;
 }
 
 const ITEM_COLUMNS = `seq, target_index AS targetIndex, path, kind, size, file_id AS fileId, sha256_before AS sha256Before, state,
   exception_code AS exceptionCode, passes_done AS passesDone, bytes_written AS bytesWritten, bytes_verified AS bytesVerified,
   read_back AS readBack, renamed_to AS renamedTo, observations, started_at AS startedAt, finished_at AS finishedAt,
-  link_count AS linkCount, link_target AS linkTarget, bad_sectors AS badSectors`;
+  link_count AS linkCount, link_target AS linkTarget, bad_sectors AS badSectors, sanitize`;
 
 /**
  * Rows in seq order, each file row told whether an earlier row names the same file. Every
@@ -164,7 +182,8 @@ function toItems(rows: readonly ItemRow[]): ErasureItem[] {
       otherNameOf = firstName.get(row.fileId) ?? null;
       if (otherNameOf === null) firstName.set(row.fileId, row.seq);
     }
-    return { ...row, observations: JSON.parse(row.observations) as ItemObservation[], otherNameOf };
+    const sanitize = row.sanitize === null ? null : (JSON.parse(row.sanitize) as DeviceSanitizeRecord);
+    return { ...row, observations: JSON.parse(row.observations) as ItemObservation[], sanitize, otherNameOf };
   });
 }
 
@@ -289,6 +308,7 @@ const COLUMN: Record<keyof ItemChanges, string> = {
   finishedAt: 'finished_at',
   linkCount: 'link_count',
   badSectors: 'bad_sectors',
+  sanitize: 'sanitize',
 };
 
 /** Records one step of one item, durably, before the runner takes the next. */
@@ -296,7 +316,7 @@ export function updateItem(db: VaultDatabase, jobId: string, seq: number, change
   const entries = Object.entries(changes).filter(([, value]) => value !== undefined) as Array<[keyof ItemChanges, unknown]>;
   if (entries.length === 0) return;
   const sql = `UPDATE erasure_items SET ${entries.map(([key]) => `${COLUMN[key]} = ?`).join(', ')} WHERE job_id = ? AND seq = ?`;
-  const values = entries.map(([key, value]) => (key === 'observations' ? JSON.stringify(value) : value));
+  const values = entries.map(([key, value]) => (key === 'observations' || (key === 'sanitize' && value !== null) ? JSON.stringify(value) : value));
   db.prepare(sql).run(...(values as Array<string | number | null>), jobId, seq);
 }
 

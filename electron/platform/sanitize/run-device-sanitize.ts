@@ -105,9 +105,6 @@ async function readStatus(protocol: Protocol, device: string, options: SanitizeR
 
 async function runSanitize(protocol: Protocol, device: string, technique: SanitizeTechnique, options: SanitizeRunOptions): Promise<SanitizeRunResult> {
   const now = options.now ?? (() => new Date());
-  const sleep = options.sleep ?? realSleep;
-  const pollMs = options.pollMs ?? 5000;
-  const timeoutMs = options.timeoutMs ?? 24 * 3600 * 1000;
   const startedAt = now().toISOString();
   const commands: string[] = [];
   const end = (outcome: SanitizeOutcome, detail: string | null): SanitizeRunResult => ({ technique, tool: protocol.tool, outcome, detail, startedAt, finishedAt: now().toISOString(), commands });
@@ -120,12 +117,31 @@ async function runSanitize(protocol: Protocol, device: string, technique: Saniti
   commands.push([protocol.tool, ...protocol.startArgs(device, technique)].join(' '));
   const started = await options.run(protocol.tool, protocol.startArgs(device, technique));
   if (!started.ok) return end('refused', `the sanitize command was refused (${started.problem}${started.exitCode === null ? '' : `, exit ${started.exitCode}`})`);
+  commands.push([protocol.tool, ...protocol.statusArgs(device)].join(' '));
+  return follow(protocol, device, technique, options, before, end);
+}
 
+/**
+ * Polls the status log until the sanitize ends. With `before` (the log read just before our
+ * command) a completion counts when the log moved; without it (a resumed job) only one seen in
+ * progress now whose log names this technique's action (NVMe) — ATA's log does not say which
+ * sanitize ran, so there it stays 'unconfirmed'.
+ */
+async function follow(
+  protocol: Protocol,
+  device: string,
+  technique: SanitizeTechnique,
+  options: SanitizeRunOptions,
+  before: Status | null,
+  end: (outcome: SanitizeOutcome, detail: string | null) => SanitizeRunResult,
+): Promise<SanitizeRunResult> {
+  const sleep = options.sleep ?? realSleep;
+  const pollMs = options.pollMs ?? 5000;
+  const timeoutMs = options.timeoutMs ?? 24 * 3600 * 1000;
   let sawProgress = false;
   const deadline = Date.now() + timeoutMs;
-  commands.push([protocol.tool, ...protocol.statusArgs(device)].join(' '));
-  for (;;) {
-    await sleep(pollMs);
+  for (let first = before === null; ; first = false) {
+    if (!first) await sleep(pollMs);
     const status = await readStatus(protocol, device, options);
     if (status?.phase === 'in-progress') {
       sawProgress = true;
@@ -135,14 +151,47 @@ async function runSanitize(protocol: Protocol, device: string, technique: Saniti
     } else if (status?.phase === 'completed') {
       const ours = status.action === null || status.action === protocol.action(technique);
       if (!ours) return end('unconfirmed', 'the sanitize log names another sanitize action than the one started');
+      if (before === null) {
+        if (sawProgress && status.action !== null) {
+          options.onProgress?.(1);
+          return end('completed', null);
+        }
+        return end('unconfirmed', sawProgress ? 'the sanitize log does not say which sanitize action ran' : 'the sanitize log was read only after an interruption: it cannot tell this sanitize from an earlier one');
+      }
       if (sawProgress || status.fingerprint !== before.fingerprint) {
         options.onProgress?.(1);
         return end('completed', null);
       }
       return end('unconfirmed', 'the sanitize log did not change after the command: it may describe an earlier sanitize');
+    } else if (before === null && !sawProgress) {
+      // Resumed: idle, unreadable or unknown at once — the command may never have reached the device.
+      return end('unconfirmed', status === null ? 'the sanitize status could not be read after an interruption' : 'no sanitize was in progress after the interruption: the command may never have reached the device');
     }
     if (Date.now() >= deadline) return end('unconfirmed', 'the sanitize did not report completion in time; it may still be running on the device');
   }
+}
+
+/**
+ * After an interruption between journaling "started" and journaling the result: reads the
+ * status log and follows a sanitize in progress to its end, never sending the command again
+ * (a sanitize restarts on the device, and a second one proves nothing about the first).
+ */
+async function resumeSanitize(protocol: Protocol, device: string, technique: SanitizeTechnique, options: SanitizeRunOptions): Promise<SanitizeRunResult> {
+  const now = options.now ?? (() => new Date());
+  const startedAt = now().toISOString();
+  const commands = [[protocol.tool, ...protocol.statusArgs(device)].join(' ')];
+  const end = (outcome: SanitizeOutcome, detail: string | null): SanitizeRunResult => ({ technique, tool: protocol.tool, outcome, detail, startedAt, finishedAt: now().toISOString(), commands });
+  return follow(protocol, device, technique, options, null, end);
+}
+
+/** Reads (never starts) the NVMe sanitize of `device` after an interruption: see resumeSanitize. */
+export function resumeNvmeSanitize(device: string, technique: SanitizeTechnique, options: SanitizeRunOptions): Promise<SanitizeRunResult> {
+  return resumeSanitize(NVME, device, technique, options);
+}
+
+/** Reads (never starts) the ATA sanitize of `device` after an interruption: see resumeSanitize. */
+export function resumeAtaSanitize(device: string, technique: SanitizeTechnique, options: SanitizeRunOptions): Promise<SanitizeRunResult> {
+  return resumeSanitize(HDPARM, device, technique, options);
 }
 
 /** NVMe Sanitize (crypto erase or block erase) of the controller or namespace at `device`, followed to its end. */

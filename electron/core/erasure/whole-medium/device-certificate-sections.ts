@@ -85,10 +85,27 @@ export function deviceOverwriteErased(item: DeviceEvidenceItem, method: ErasureM
   );
 }
 
-/** Whether a finished job erased its device: the job not cancelled, and its device item erased by the numbers. */
+/**
+ * The device's own sanitize of the job's device item, when it was the technique: the runner's
+ * result as journaled; for one started whose result was never journaled (the job ended first),
+ * an 'unconfirmed' run — never taken for a completed one. null for an overwrite.
+ */
+export function deviceSanitizeResult(items: readonly DeviceEvidenceItem[]): SanitizeRunResult | null {
+  const item = items.find((i) => i.kind === 'device');
+  const record = item?.sanitize ?? null;
+  if (!item || record === null) return null;
+  if (record.result !== null) return record.result;
+  const at = item.finishedAt ?? item.startedAt ?? '';
+  const tool = item.path.startsWith('/dev/nvme') ? 'nvme' : 'hdparm';
+  return { technique: record.technique, tool, outcome: 'unconfirmed', detail: 'the job ended before the sanitize result was recorded', startedAt: item.startedAt ?? at, finishedAt: at, commands: [] };
+}
+
+/** Whether a finished job erased its device: the job not cancelled, and its device item erased by the numbers (or by its own sanitize, completed). */
 export function deviceErasedIn(evidence: Pick<DeviceEvidence, 'status' | 'method' | 'items'>): boolean {
   const item = evidence.items.find((i) => i.kind === 'device');
-  return evidence.status === 'erased' && item !== undefined && deviceOverwriteErased(item, evidence.method.id);
+  if (evidence.status !== 'erased' || item === undefined) return false;
+  if (item.sanitize) return item.exceptionCode === null && deviceSanitizeResult(evidence.items)?.outcome === 'completed';
+  return deviceOverwriteErased(item, evidence.method.id);
 }
 
 function gradeOf(evidence: DeviceEvidence, item: DeviceEvidenceItem, device: DeviceFacts): GradeResult {

@@ -9,7 +9,7 @@
  */
 import type { DeviceFacts } from '../medium';
 import { readSanitizeCapability, runSanitizeTool } from '../../../platform/sanitize/read-sanitize-capability';
-import { runAtaSanitize, runNvmeSanitize, type RunCommand, type SanitizeRunResult } from '../../../platform/sanitize/run-device-sanitize';
+import { resumeAtaSanitize, resumeNvmeSanitize, runAtaSanitize, runNvmeSanitize, type RunCommand, type SanitizeRunResult } from '../../../platform/sanitize/run-device-sanitize';
 import { SANITIZE_REASON_TEXT, type SanitizeTechnique } from '../../../platform/sanitize/sanitize-capability';
 
 export interface DeviceSanitizeOptions {
@@ -38,4 +38,14 @@ export async function runDeviceSanitize(device: DeviceFacts, technique: Sanitize
   }
   const runOptions = { run, sleep: options.sleep, now: options.now, onProgress: options.onProgress };
   return offer.command === 'nvme-sanitize' ? runNvmeSanitize(nvmeController(device.path), technique, runOptions) : runAtaSanitize(device.path, technique, runOptions);
+}
+
+/**
+ * After an interruption once the command may have been sent: reads the device's sanitize log
+ * and follows a sanitize in progress, never sending the command again. The tool is the one the
+ * device's bus takes (NVMe: nvme-cli on the controller; otherwise hdparm).
+ */
+export async function resumeDeviceSanitize(device: DeviceFacts, technique: SanitizeTechnique, options: DeviceSanitizeOptions = {}): Promise<SanitizeRunResult> {
+  const runOptions = { run: options.run ?? runSanitizeTool, sleep: options.sleep, now: options.now, onProgress: options.onProgress };
+  return device.transport === 'nvme' ? resumeNvmeSanitize(nvmeController(device.path), technique, runOptions) : resumeAtaSanitize(device.path, technique, runOptions);
 }

@@ -19,6 +19,9 @@
  * - a device with bad sectors (refused even sector by sector) ends as exception IO_ERROR with
  *   its count, and one whose read-back differs as VERIFY_MISMATCH: either way not erased.
  *
+ * A device item planned with the device's own sanitize goes to sanitize-device-entry.ts after
+ * the same identity check and release: nothing is written by FieldGuard then.
+ *
  * Cancelling (the run's signal, checked between blocks) records the bytes written and
  * 'partially-overwritten' and ends the job 'aborted': the certificate says not erased. A device
  * that is missing, replaced, busy or cannot be opened for lack of rights throws an ErasureError
@@ -36,6 +39,8 @@ import { isDeviceGone, isPermissionError, openBlockDevice, type BlockDevice } fr
 import { deviceIdentity } from './device-identity';
 import { DeviceFailingError, verifyDevicePass, writeDevicePass, type DevicePassOptions } from './device-passes';
 import { releaseDevice } from './release-device';
+import { runSanitizeTool } from '../../../platform/sanitize/read-sanitize-capability';
+import { sanitizeDeviceEntry, type SanitizeDeps } from './sanitize-device-entry';
 
 /** How often a pass's progress is made durable and journaled. */
 export const CHECKPOINT_BYTES = 256 * 1024 * 1024;
@@ -44,7 +49,7 @@ export const CHECKPOINT_BYTES = 256 * 1024 * 1024;
 export const MAX_BAD_SECTORS = 65_536;
 
 /** What the engine needs from the system: ports, so the passes can be tested on a fake device. */
-export interface DeviceEngineDeps {
+export interface DeviceEngineDeps extends SanitizeDeps {
   /** The whole device at `devicePath` now, as the OS lists it; null when there is none. */
   readonly identify: (devicePath: string) => Promise<DeviceFacts | null>;
   /** Unmounts what was mounted from it since planning (an automount after a replug) and checks it is free. */
@@ -56,6 +61,7 @@ export const systemDeviceDeps: DeviceEngineDeps = {
   identify: async (devicePath) => (await listWholeDevices()).find((device) => device.path === devicePath) ?? null,
   release: (device) => releaseDevice(device),
   open: openBlockDevice,
+  runSanitizeCommand: runSanitizeTool,
 };
 
 /** The device at the item's path, if it is the planned one; else an ErasureError, nothing written. */
@@ -130,6 +136,8 @@ export async function eraseDeviceEntry(run: EntryRun, item: ErasureItem, deps: D
   const journal = (changes: ItemChanges) => updateItem(run.db, run.jobId, item.seq, changes);
   const facts = await plannedDevice(item, deps);
   await deps.release(facts);
+  // The device's own sanitize, when chosen at planning: no sector is written by FieldGuard.
+  if (item.sanitize !== null) return sanitizeDeviceEntry(run, item, facts, deps, journal);
   const device = await openPlanned(item.path, deps);
   try {
     await overwriteDevice(run, item, device, facts.logicalSectorBytes ?? 512, journal);

@@ -11,6 +11,8 @@
  * - a confirmation that is not the last four or more characters of its serial (or, for a device
  *   with no serial, its device name, e.g. `loop7`);
  * - a device still in use once its partitions are unmounted (release-device.ts).
+ * - a device sanitize technique (crypto or block erase) the device does not offer now, asked of
+ *   the device itself (readSanitizeCapability): refused with the reason (frozen, bridge…).
  * Then one job is journaled: scope 'whole-medium', one item of kind 'device' whose size is the
  * device's and whose file id is its identity (checked again before the first write), and the
  * device's facts as the job's medium, for the certificate.
@@ -24,6 +26,25 @@ import { DEFAULT_ERASURE_METHOD, type ErasureMethod } from '../erasure-methods';
 import type { DeviceFacts, Medium } from '../medium';
 import { confirmationMatches, deviceIdentity, isLoopDevice } from './device-identity';
 import { releaseDevice } from './release-device';
+import { readSanitizeCapability } from '../../../platform/sanitize/read-sanitize-capability';
+import type { RunCommand } from '../../../platform/sanitize/run-device-sanitize';
+import type { SanitizeTechnique, SanitizeUnavailableReason } from '../../../platform/sanitize/sanitize-capability';
+
+/** How the device is erased: FieldGuard's overwrite of every sector, or the device's own sanitize. */
+export type WholeMediumTechnique = 'overwrite' | SanitizeTechnique;
+
+export const wholeMediumTechniques: readonly WholeMediumTechnique[] = ['overwrite', 'sanitize-crypto', 'sanitize-block'];
+
+export function isWholeMediumTechnique(value: unknown): value is WholeMediumTechnique {
+  return typeof value === 'string' && (wholeMediumTechniques as readonly string[]).includes(value);
+}
+
+/** The chosen sanitize is not offered by the device now; `reason` says why (SANITIZE_REASON_TEXT). */
+export class SanitizeUnavailableError extends ErasureError {
+  constructor(readonly reason: SanitizeUnavailableReason) {
+    super('ERASURE_DEVICE_SANITIZE_UNAVAILABLE');
+  }
+}
 
 export interface WholeMediumPlanOptions {
   readonly method?: ErasureMethod;
@@ -33,6 +54,11 @@ export interface WholeMediumPlanOptions {
   readonly confirmation: string;
   /** Unmounts and checks the device is free (a fake in unit tests). */
   readonly release?: (device: DeviceFacts) => Promise<readonly string[]>;
+  /** 'overwrite' (the default) or the device's own sanitize, if it offers it now. */
+  readonly technique?: WholeMediumTechnique;
+  /** Runs nvme / hdparm to ask the device what it offers (a fake replaying recorded outputs in tests). */
+  readonly runSanitizeCommand?: RunCommand;
+  readonly platform?: NodeJS.Platform;
 }
 
 export interface WholeMediumPlan {
@@ -57,13 +83,19 @@ export async function planWholeMediumErasure(db: VaultDatabase, device: DeviceFa
   const refusal = wholeMediumRefusal(device);
   if (refusal !== null) throw new ErasureError(refusal);
   if (!confirmationMatches(device, options.confirmation)) throw new ErasureError('ERASURE_DEVICE_CONFIRMATION_MISMATCH');
+  const technique = options.technique ?? 'overwrite';
+  if (technique !== 'overwrite') {
+    const capability = await readSanitizeCapability(device, options.runSanitizeCommand, options.platform);
+    const offer = capability.offers.find((o) => o.technique === technique);
+    if (!offer?.available) throw new SanitizeUnavailableError(offer?.reason ?? capability.reason ?? 'not-supported');
+  }
   const unmounted = await (options.release ?? releaseDevice)(device);
   const jobId = randomUUID();
   const medium: Medium = { volume: null, device, problems: [] };
   createJob(
     db,
     { id: jobId, method: options.method ?? DEFAULT_ERASURE_METHOD, scope: 'whole-medium', targets: [device.path], siteReference: options.siteReference ?? null, media: [medium] },
-    [{ targetIndex: 0, path: device.path, kind: 'device', size: device.sizeBytes ?? 0, fileId: deviceIdentity(device), sha256Before: null, observations: [], exceptionCode: null }],
+    [{ targetIndex: 0, path: device.path, kind: 'device', size: device.sizeBytes ?? 0, fileId: deviceIdentity(device), sha256Before: null, observations: [], exceptionCode: null, sanitize: technique === 'overwrite' ? null : { technique, result: null } }],
   );
   return { jobId, unmounted };
 }
