@@ -1,5 +1,5 @@
 /**
- * The CPU work of one erasure lane on a helper thread of its own (issue 14, "Speed"): the
+ * The CPU work of one erasure lane on helper threads of its own (issue 14, "Speed"): the
  * AES-256-CTR keystream each pass writes, its regeneration and comparison for the read-back,
  * and the SHA-256 taken before erasure. Node runs Cipher and Hash synchronously on the calling
  * thread, so with all of it on the job's thread the two lanes took turns on one core of two
@@ -8,9 +8,9 @@
  * per lane, both cores work and the job's thread only moves blocks.
  *
  * A lane's blocks live in one shared, page-aligned WebAssembly memory (direct-io.ts) that the
- * helper fills and reads in place: nothing is copied between threads, and O_DIRECT keeps its
- * aligned buffers. The helper is started on first use and stopped after a short idle time, and
- * it holds the process open only while something is asked of it. Where a thread cannot be
+ * helpers fill and read in place: nothing is copied between threads, and O_DIRECT keeps its
+ * aligned buffers. The helpers are started on first use and stopped after a short idle time,
+ * and they hold the process open only while something is asked of them. Where a thread cannot be
  * started, or a block is not in the lane's memory, the same work runs on the calling thread:
  * slower, same bytes.
  */
@@ -26,8 +26,9 @@ const IDLE_STOP_MS = 2000;
  * The helper's code, evaluated so that it needs no entry file of its own in the bundles; it
  * asks for built-in modules through process.getBuiltinModule, which works whether the eval is
  * a script or a module (a parent started with --input-type=module makes it a module), and it
- * starts without the parent's flags (a development loader such as tsx has nothing to do here). The keystream and the comparison are erasure-pattern.ts's own functions, inserted
- * by their source text: self-contained, they behave the same on either thread.
+ * starts without the parent's flags (a development loader such as tsx has nothing to do here).
+ * The keystream and the comparison are erasure-pattern.ts's own functions, inserted by their
+ * source text: self-contained, they behave the same on either thread.
  */
 const HELPER_SOURCE = `'use strict';
 const { parentPort, workerData } = process.getBuiltinModule('node:worker_threads');
