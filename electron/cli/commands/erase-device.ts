@@ -1,12 +1,15 @@
 /**
  * `fieldguard erase --list-devices` and `fieldguard erase --device PATH --confirm-serial LAST
- * --site HOSPITAL [--certificate OUT.pdf]`: whole-medium erasure of a removable device (issue
+ * --site HOSPITAL [--technique overwrite|sanitize-crypto|sanitize-block] [--certificate OUT.pdf]`:
+ * whole-medium erasure of a removable device (issue
  * 14) from the command line, with the journal, evidence and signed certificate of the app.
  *
  * The device is checked before the vault is opened and before anything is written: it must be
  * a whole device listed now, removable (or a loop device), not holding the system or the
  * vault's data folder, and LAST must be the last four or more characters of its serial (its
- * device name when it reports no serial). Its partitions are then unmounted, every sector is
+ * device name when it reports no serial). A device sanitize technique must be one the device
+ * offers now (the list shows what each offers, and why not): else it is refused with the
+ * reason before anything is journaled. Its partitions are then unmounted, every sector is
  * overwritten and read back, the certificate names the device by model and serial, and the
  * ledger item with that serial is linked to it when the device was erased. Without the rights
  * to open the device, the refusal says what is needed (root / administrator). Exit 0 only when
@@ -25,7 +28,9 @@ import type { DeviceFacts } from '../../core/erasure/medium';
 import { erasureWorkerNextTo } from '../../core/erasure/run-erasure-in-worker';
 import { confirmationHint, confirmationMatches } from '../../core/erasure/whole-medium/device-identity';
 import { deviceErasedIn } from '../../core/erasure/whole-medium/device-certificate-sections';
-import { planWholeMediumErasure, wholeMediumRefusal } from '../../core/erasure/whole-medium/plan-whole-medium-erasure';
+import { isWholeMediumTechnique, planWholeMediumErasure, SanitizeUnavailableError, wholeMediumRefusal, type WholeMediumTechnique } from '../../core/erasure/whole-medium/plan-whole-medium-erasure';
+import { readSanitizeCapability } from '../../platform/sanitize/read-sanitize-capability';
+import { SANITIZE_REASON_TEXT, type SanitizeCapability } from '../../platform/sanitize/sanitize-capability';
 import { linkDeviceErasureToLedger } from '../../core/ledger/link-device-erasure';
 import { listWholeDevices, MediaUnreadableError } from '../../platform/media/read-medium';
 import packageJson from '../../../package.json' with { type: 'json' };
@@ -36,9 +41,11 @@ import { certificateTarget, laptopDescription, refuse, reportNotSaved, saveCerti
 
 const TEXT = {
   ja: {
-    usage: '--device には装置のパス、--confirm-serial にはシリアル番号の末尾 4 文字以上（シリアル番号のない装置はデバイス名）、--site には施設名を指定してください。\n',
+    usage: '--device には装置のパス、--confirm-serial にはシリアル番号の末尾 4 文字以上（シリアル番号のない装置はデバイス名）、--site には施設名を指定してください。--technique は overwrite・sanitize-crypto・sanitize-block のいずれかです。\n',
     noDevices: '消去できる装置の一覧を取得できませんでした。\n',
-    columns: ['装置', '型式', 'シリアル番号', '容量', '接続', 'リムーバブル', '選択'],
+    columns: ['装置', '型式', 'シリアル番号', '容量', '接続', 'リムーバブル', '選択', '装置のサニタイズ'],
+    noSanitize: (reason: string) => `なし（${reason}）`,
+    sanitizeProgress: (percent: number) => `装置のサニタイズ: ${percent}%\n`,
     selectable: '可',
     confirmWith: (hint: string) => `確認入力: ${hint}`,
     unmounted: (mounts: string) => `アンマウントしました: ${mounts}\n`,
@@ -53,9 +60,11 @@ const TEXT = {
     no: 'いいえ',
   },
   en: {
-    usage: 'Give --device with the device path, --confirm-serial with the last 4 or more characters of its serial number (its device name when it has none), and --site.\n',
+    usage: 'Give --device with the device path, --confirm-serial with the last 4 or more characters of its serial number (its device name when it has none), and --site. --technique is overwrite, sanitize-crypto or sanitize-block.\n',
     noDevices: 'The devices of this computer could not be listed.\n',
-    columns: ['Device', 'Model', 'Serial', 'Size', 'Bus', 'Removable', 'Selectable'],
+    columns: ['Device', 'Model', 'Serial', 'Size', 'Bus', 'Removable', 'Selectable', 'Device sanitize'],
+    noSanitize: (reason: string) => `none (${reason})`,
+    sanitizeProgress: (percent: number) => `Device sanitize: ${percent}%\n`,
     selectable: 'yes',
     confirmWith: (hint: string) => `confirm with: ${hint}`,
     unmounted: (mounts: string) => `Unmounted: ${mounts}\n`,
@@ -72,7 +81,7 @@ const TEXT = {
 } as const;
 
 /** A device as a line of the list: what the engineer recognises, and whether (and how) it can be chosen. */
-function deviceRow(device: DeviceFacts, io: CliIo): string[] {
+function deviceRow(device: DeviceFacts, capability: SanitizeCapability, io: CliIo): string[] {
   const text = TEXT[io.language];
   const refusal = wholeMediumRefusal(device);
   return [
@@ -83,7 +92,14 @@ function deviceRow(device: DeviceFacts, io: CliIo): string[] {
     device.transport ?? '—',
     device.removable === true ? text.yes : device.removable === false ? text.no : '—',
     refusal === null ? `${text.selectable} (${text.confirmWith(confirmationHint(device).text)})` : refusal,
+    sanitizeOffered(capability, io),
   ];
+}
+
+/** The `--technique` values the device offers now, or the reason it offers none. */
+function sanitizeOffered(capability: SanitizeCapability, io: CliIo): string {
+  const offered = capability.offers.filter((o) => o.available).map((o) => o.technique);
+  return offered.length > 0 ? offered.join(', ') : TEXT[io.language].noSanitize(SANITIZE_REASON_TEXT[capability.reason ?? 'not-supported'][io.language]);
 }
 
 function table(rows: readonly (readonly string[])[]): string {
@@ -106,10 +122,12 @@ async function devicesOrRefusal(context: VaultContext, io: CliIo): Promise<Devic
 export async function listDevicesCommand(args: ParsedArgs, io: CliIo): Promise<ExitCode> {
   const devices = await devicesOrRefusal(vaultContext(args, io), io);
   if (typeof devices === 'number') return devices;
+  // Asked of each device (nvme id-ctrl, hdparm -I): what its own sanitize offers now, and why not.
+  const capabilities = await Promise.all(devices.map((device) => readSanitizeCapability(device)));
   if (args.values.json === true) {
-    printJson(io, { devices: devices.map((device) => ({ ...device, refusal: wholeMediumRefusal(device), confirmation: confirmationHint(device) })) });
+    printJson(io, { devices: devices.map((device, i) => ({ ...device, refusal: wholeMediumRefusal(device), confirmation: confirmationHint(device), sanitize: capabilities[i] })) });
   } else {
-    io.stdout(table([TEXT[io.language].columns, ...devices.map((device) => deviceRow(device, io))]));
+    io.stdout(table([TEXT[io.language].columns, ...devices.map((device, i) => deviceRow(device, capabilities[i] as SanitizeCapability, io))]));
   }
   return ExitCode.ok;
 }
@@ -120,7 +138,7 @@ async function namedDevice(devices: readonly DeviceFacts[], given: string): Prom
   return devices.find((device) => device.path === resolved || device.path === given) ?? null;
 }
 
-function printProgress(io: CliIo): (progress: { bytesDone: number; bytesTotal: number; phase: string; currentPass: number; passes: number }) => void {
+function printProgress(io: CliIo, technique: WholeMediumTechnique): (progress: { bytesDone: number; bytesTotal: number; phase: string; currentPass: number; passes: number }) => void {
   let last: number | null = null;
   return (progress) => {
     if (progress.bytesTotal <= 0) return;
@@ -128,7 +146,7 @@ function printProgress(io: CliIo): (progress: { bytesDone: number; bytesTotal: n
     // The start, then every 5 %: lines a log can keep, not a flood.
     if (last !== null && percent < last + 5 && !(percent === 100 && last < 100)) return;
     last = percent;
-    io.stderr(TEXT[io.language].progress(progress.phase, progress.currentPass, progress.passes, percent));
+    io.stderr(technique === 'overwrite' ? TEXT[io.language].progress(progress.phase, progress.currentPass, progress.passes, percent) : TEXT[io.language].sanitizeProgress(percent));
   };
 }
 
@@ -139,7 +157,8 @@ export async function runDeviceErasureCommand(args: ParsedArgs, io: CliIo): Prom
   const method = value('method') || 'random-verify';
   const site = { hospital: value('site'), department: value('department'), administrator: value('administrator'), reference: value('reference') };
   const given = value('device');
-  if (!given || !value('confirm-serial') || !site.hospital || !isErasureMethod(method) || args.positionals.length > 0) {
+  const technique = value('technique') || 'overwrite';
+  if (!given || !value('confirm-serial') || !site.hospital || !isErasureMethod(method) || !isWholeMediumTechnique(technique) || args.positionals.length > 0) {
     io.stderr(text.usage);
     return ExitCode.error;
   }
@@ -163,16 +182,17 @@ export async function runDeviceErasureCommand(args: ParsedArgs, io: CliIo): Prom
     if (interrupted.length > 0) return refuseWhileInterrupted(io, args, interrupted);
     let jobId: string;
     try {
-      const plan = await planWholeMediumErasure(session.db, device, { method, siteReference: JSON.stringify(site), confirmation: value('confirm-serial') });
+      const plan = await planWholeMediumErasure(session.db, device, { method, siteReference: JSON.stringify(site), confirmation: value('confirm-serial'), technique });
       jobId = plan.jobId;
       if (plan.unmounted.length > 0 && args.values.json !== true) io.stderr(text.unmounted(plan.unmounted.join(', ')));
     } catch (error) {
+      if (error instanceof SanitizeUnavailableError) return refuse(io, error, [`${device.path}: ${technique} — ${SANITIZE_REASON_TEXT[error.reason][io.language]}`]);
       if (error instanceof ErasureError) return refuse(io, error, [device.path]);
       throw error;
     }
     auditErasureStart(session, jobId, { method, targets: 1, site });
     try {
-      await workerErasureRunner(erasureWorkerNextTo(import.meta.url))(session, jobId, { runner: 'cli', onProgress: args.values.json === true ? undefined : printProgress(io) });
+      await workerErasureRunner(erasureWorkerNextTo(import.meta.url))(session, jobId, { runner: 'cli', onProgress: args.values.json === true ? undefined : printProgress(io, technique) });
     } catch (error) {
       // Refused before the first write (no rights, busy, replugged): the job stays resumable with `erase --resume`.
       if (error instanceof ErasureError) return refuse(io, error, [device.path, jobId]);
@@ -201,6 +221,8 @@ export async function runDeviceErasureCommand(args: ParsedArgs, io: CliIo): Prom
         bytesWritten: item?.bytesWritten ?? 0,
         bytesVerified: item?.bytesVerified ?? 0,
         badSectors: item?.badSectors ?? null,
+        technique,
+        sanitize: item?.sanitize?.result ?? null,
         certificate: issued?.number ?? null,
         certificateFile: saved ? certificate?.file ?? null : null,
         ledgerItem: ledgerLabel,
@@ -208,7 +230,7 @@ export async function runDeviceErasureCommand(args: ParsedArgs, io: CliIo): Prom
     } else {
       io.stdout(
         `${text.device}: ${device.path} ${[device.vendor, device.model].filter(Boolean).join(' ')} ${device.serial ?? ''}\n` +
-          `${text.status}: ${evidence.status}${erased ? '' : ` (${errorMessageFor(item?.exceptionCode ?? null, io)})`}\n` +
+          `${text.status}: ${evidence.status}${erased ? '' : ` (${errorMessageFor(item?.exceptionCode ?? null, io)}${item?.sanitize?.result?.detail ? `: ${item.sanitize.result.detail}` : ''})`}\n` +
           `${text.verified}: ${formatBytes(item?.bytesVerified ?? 0, io.language)} / ${formatBytes(device.sizeBytes ?? 0, io.language)}\n` +
           `${text.badSectors}: ${item?.badSectors ?? '—'}\n` +
           (issued ? `${text.certificate}: ${issued.number}${saved ? ` → ${certificate?.file ?? ''}` : ''}\n` : '') +
@@ -225,6 +247,7 @@ export async function runDeviceErasureCommand(args: ParsedArgs, io: CliIo): Prom
 /** The reason a device was not erased, for the status line: its exception, or "not erased". */
 function errorMessageFor(code: string | null, io: CliIo): string {
   if (code === 'IO_ERROR') return io.language === 'ja' ? '不良セクタあり：消去されていません' : 'bad sectors: not erased';
+  if (code === 'SANITIZE_NOT_COMPLETED') return io.language === 'ja' ? '装置のサニタイズの完了を確認できず：消去されていません' : 'the device sanitize was not confirmed complete: not erased';
   if (code === 'VERIFY_MISMATCH') return io.language === 'ja' ? '読み戻しが一致せず：消去されていません' : 'read-back did not match: not erased';
   return io.language === 'ja' ? '消去されていません' : 'not erased';
 }
@@ -234,4 +257,5 @@ export const deviceErasureOptions = {
   device: { type: 'string' },
   'confirm-serial': { type: 'string' },
   'list-devices': { type: 'boolean' },
+  technique: { type: 'string' },
 } as const;

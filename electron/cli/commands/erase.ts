@@ -140,7 +140,7 @@ export const eraseCommand: Command = {
     en: 'Overwrite, verify and remove files and folders, or a whole removable device, and issue the data-erasure certificate (or resume or abandon an interrupted job, or write a stored certificate out)',
   },
   usage:
-    'erase (TARGET... --site HOSPITAL [--department D] [--administrator NAME] [--reference REF] [--medium-after returned|reused|disposed|kept] [--method random-verify|zeros-verify|three-pass] [--certificate OUT.pdf] | --resume JOB [--certificate OUT.pdf] | --abandon JOB --reason TEXT [--certificate OUT.pdf] | --list-jobs | --list-devices | --device PATH --confirm-serial LAST --site HOSPITAL [--certificate OUT.pdf] | --export-certificate NUMBER --out OUT.pdf) [--data-dir DIR] [--password-stdin] [--json]',
+    'erase (TARGET... --site HOSPITAL [--department D] [--administrator NAME] [--reference REF] [--medium-after returned|reused|disposed|kept] [--method random-verify|zeros-verify|three-pass] [--certificate OUT.pdf] | --resume JOB [--certificate OUT.pdf] | --abandon JOB --reason TEXT [--certificate OUT.pdf] | --list-jobs | --list-devices | --device PATH --confirm-serial LAST --site HOSPITAL [--technique overwrite|sanitize-crypto|sanitize-block] [--certificate OUT.pdf] | --export-certificate NUMBER --out OUT.pdf) [--data-dir DIR] [--password-stdin] [--json]',
   options: {
     ...vaultOptions,
     method: { type: 'string' },
