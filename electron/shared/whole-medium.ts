@@ -11,6 +11,18 @@ import { ErasureMethod, SiteDetails } from './erasure';
 import { defineChannel, noRequest } from './ipc/define';
 import { wholeMediumErrorCodes } from './whole-medium-errors';
 
+/** How a whole device is erased: FieldGuard's overwrite of every sector, or the device's own sanitize. */
+export const WholeMediumTechnique = z.enum(['overwrite', 'sanitize-crypto', 'sanitize-block']);
+export type WholeMediumTechnique = z.infer<typeof WholeMediumTechnique>;
+
+/** One of the device's own sanitize techniques: offered now, or why not (Japanese and English, for the screen). */
+export const SanitizeOfferChoice = z.object({
+  technique: z.enum(['sanitize-crypto', 'sanitize-block']),
+  available: z.boolean(),
+  reason: z.object({ ja: z.string(), en: z.string() }).nullable(),
+});
+export type SanitizeOfferChoice = z.infer<typeof SanitizeOfferChoice>;
+
 export const DeviceChoice = z.object({
   /** An opaque handle for this device, valid until the list is read again. */
   id: z.uuid(),
@@ -28,6 +40,8 @@ export const DeviceChoice = z.object({
   refusal: z.enum(wholeMediumErrorCodes).nullable(),
   /** What the engineer types to confirm: the serial's last characters (at least `length`), or the device name. */
   confirmation: z.object({ kind: z.enum(['serial-end', 'device-name']), length: z.number().int().positive() }),
+  /** The device's own sanitize techniques, asked of the device when listed (nvme id-ctrl, hdparm -I). */
+  sanitize: z.array(SanitizeOfferChoice).optional(),
 });
 export type DeviceChoice = z.infer<typeof DeviceChoice>;
 
@@ -49,7 +63,7 @@ const SignaturePng = z.string().regex(/^data:image\/png;base64,[A-Za-z0-9+/=]+$/
 export const wholeMediumChannels = {
   'wholeMedium.devices': defineChannel({ request: noRequest, response: z.object({ devices: z.array(DeviceChoice) }) }),
   'wholeMedium.erase': defineChannel({
-    request: z.object({ jobId: z.uuid(), deviceId: z.uuid(), method: ErasureMethod, site: SiteDetails, confirmation: z.string().max(100) }).strict(),
+    request: z.object({ jobId: z.uuid(), deviceId: z.uuid(), method: ErasureMethod, site: SiteDetails, confirmation: z.string().max(100), technique: WholeMediumTechnique.optional() }).strict(),
     response: DeviceErasureSummary,
   }),
   'wholeMedium.issueCertificate': defineChannel({

@@ -63,6 +63,11 @@ describe('wholeMedium.devices and wholeMedium.erase', () => {
       ['/dev/sdb', null],
     ]);
     expect(devices[2]).toMatchObject({ model: 'Cruzer Blade', serial: '4C530001230815117224', confirmation: { kind: 'serial-end', length: 4 } });
+    // A USB stick takes neither sanitize command: the screen offers only the overwrite, and says why.
+    expect(devices[2]?.sanitize?.map((o) => [o.technique, o.available, o.reason?.en])).toEqual([
+      ['sanitize-crypto', false, 'behind a USB bridge that does not pass the sanitize commands through'],
+      ['sanitize-block', false, 'behind a USB bridge that does not pass the sanitize commands through'],
+    ]);
   });
 
   it('refuses a wrong confirmation, the system disk and an unknown handle before any job exists', async () => {
@@ -72,6 +77,7 @@ describe('wholeMedium.devices and wholeMedium.erase', () => {
     expect(await errorCodeOf(() => invoke('wholeMedium.erase', request(devices[2]!.id, '7225')))).toBe('ERASURE_DEVICE_CONFIRMATION_MISMATCH');
     expect(await errorCodeOf(() => invoke('wholeMedium.erase', request(devices[0]!.id, 'ABCD')))).toBe('ERASURE_DEVICE_HOLDS_SYSTEM');
     expect(await errorCodeOf(() => invoke('wholeMedium.erase', request(crypto.randomUUID(), '7224')))).toBe('ERASURE_DEVICE_NOT_FOUND');
+    expect(await errorCodeOf(() => invoke('wholeMedium.erase', { ...request(devices[2]!.id, '7224'), technique: 'sanitize-crypto' }))).toBe('ERASURE_DEVICE_SANITIZE_UNAVAILABLE');
     const db = core.vault.session().db;
     expect([...jobsInState(db, 'planned'), ...jobsInState(db, 'running')]).toEqual([]);
   });

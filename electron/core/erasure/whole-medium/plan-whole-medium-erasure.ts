@@ -28,15 +28,13 @@ import { confirmationMatches, deviceIdentity, isLoopDevice } from './device-iden
 import { releaseDevice } from './release-device';
 import { readSanitizeCapability } from '../../../platform/sanitize/read-sanitize-capability';
 import type { RunCommand } from '../../../platform/sanitize/run-device-sanitize';
-import type { SanitizeTechnique, SanitizeUnavailableReason } from '../../../platform/sanitize/sanitize-capability';
+import type { SanitizeUnavailableReason } from '../../../platform/sanitize/sanitize-capability';
+import { WholeMediumTechnique } from '../../../shared/whole-medium';
 
-/** How the device is erased: FieldGuard's overwrite of every sector, or the device's own sanitize. */
-export type WholeMediumTechnique = 'overwrite' | SanitizeTechnique;
-
-export const wholeMediumTechniques: readonly WholeMediumTechnique[] = ['overwrite', 'sanitize-crypto', 'sanitize-block'];
+export type { WholeMediumTechnique };
 
 export function isWholeMediumTechnique(value: unknown): value is WholeMediumTechnique {
-  return typeof value === 'string' && (wholeMediumTechniques as readonly string[]).includes(value);
+  return WholeMediumTechnique.safeParse(value).success;
 }
 
 /** The chosen sanitize is not offered by the device now; `reason` says why (SANITIZE_REASON_TEXT). */

@@ -23,6 +23,9 @@ import { linkDeviceErasureToLedger } from '../../ledger/link-device-erasure';
 import { deviceErasedIn } from './device-certificate-sections';
 import { confirmationHint, CONFIRMATION_MIN_CHARACTERS, deviceIdentity } from './device-identity';
 import { planWholeMediumErasure, wholeMediumRefusal } from './plan-whole-medium-erasure';
+import { readSanitizeCapability } from '../../../platform/sanitize/read-sanitize-capability';
+import type { RunCommand } from '../../../platform/sanitize/run-device-sanitize';
+import { SANITIZE_REASON_TEXT, type SanitizeCapability } from '../../../platform/sanitize/sanitize-capability';
 import os from 'node:os';
 
 type WholeMediumChannel = 'wholeMedium.devices' | 'wholeMedium.erase' | 'wholeMedium.issueCertificate';
@@ -38,9 +41,11 @@ export interface WholeMediumPorts {
   readonly runJob: (uiJobId: string, erasureJobId: string) => Promise<unknown>;
   /** Unmounts and checks the device is free; the real one by default (a fake in tests). */
   readonly release?: (device: DeviceFacts) => Promise<readonly string[]>;
+  /** Runs nvme / hdparm to ask a device what sanitize it offers; the real tools by default (a fake in tests). */
+  readonly runSanitizeCommand?: RunCommand;
 }
 
-function choiceOf(id: string, device: DeviceFacts): DeviceChoice {
+function choiceOf(id: string, device: DeviceFacts, capability: SanitizeCapability): DeviceChoice {
   const hint = confirmationHint(device);
   return {
     id,
@@ -55,6 +60,7 @@ function choiceOf(id: string, device: DeviceFacts): DeviceChoice {
     holdsSystem: device.holdsSystem,
     refusal: wholeMediumRefusal(device),
     confirmation: { kind: hint.kind, length: hint.kind === 'serial-end' ? Math.min(CONFIRMATION_MIN_CHARACTERS, [...(device.serial ?? '')].length) : [...hint.text].length },
+    sanitize: capability.offers.map((offer) => ({ technique: offer.technique, available: offer.available, reason: offer.reason === null ? null : SANITIZE_REASON_TEXT[offer.reason] })),
   };
 }
 
@@ -74,9 +80,11 @@ export function createWholeMediumHandlers(ports: WholeMediumPorts): Pick<Handler
     'wholeMedium.devices': async () => {
       const devices = await ports.listDevices();
       listed = new Map(devices.map((device) => [randomUUID(), device]));
-      return { devices: [...listed].map(([id, device]) => choiceOf(id, device)) };
+      const entries = [...listed];
+      const capabilities = await Promise.all(entries.map(([, device]) => readSanitizeCapability(device, ports.runSanitizeCommand)));
+      return { devices: entries.map(([id, device], i) => choiceOf(id, device, capabilities[i] as SanitizeCapability)) };
     },
-    'wholeMedium.erase': async ({ jobId, deviceId, method, site, confirmation }) => {
+    'wholeMedium.erase': async ({ jobId, deviceId, method, site, confirmation, technique }) => {
       const chosen = listed.get(deviceId);
       if (!chosen) throw new AppError('ERASURE_DEVICE_NOT_FOUND');
       // Read again now: the same device (serial or backing file, and size) must still be at that path.
@@ -84,7 +92,7 @@ export function createWholeMediumHandlers(ports: WholeMediumPorts): Pick<Handler
       if (!device) throw new AppError('ERASURE_DEVICE_NOT_FOUND');
       if (deviceIdentity(device) !== deviceIdentity(chosen) || device.sizeBytes !== chosen.sizeBytes) throw new AppError('ERASURE_DEVICE_CHANGED');
       const session = ports.vault.session();
-      const plan = await planWholeMediumErasure(session.db, device, { method, siteReference: JSON.stringify(site), confirmation, release: ports.release });
+      const plan = await planWholeMediumErasure(session.db, device, { method, siteReference: JSON.stringify(site), confirmation, release: ports.release, technique, runSanitizeCommand: ports.runSanitizeCommand });
       listed.delete(deviceId);
       auditErasureStart(session, plan.jobId, { method, targets: 1, site });
       await ports.runJob(jobId, plan.jobId);

@@ -18,7 +18,7 @@ import { useTranslation } from 'react-i18next';
 import type { ErasureMethod, SiteDetails } from '@shared/erasure';
 import { formatBytes } from '@shared/format-bytes';
 import type { Language } from '@shared/locale';
-import type { DeviceChoice, DeviceErasureSummary } from '@shared/whole-medium';
+import type { DeviceChoice, DeviceErasureSummary, WholeMediumTechnique } from '@shared/whole-medium';
 import { ErrorState } from '../../components/ErrorState';
 import { SignaturePad } from '../../components/SignaturePad';
 import { BridgeError, invoke } from '../../lib/bridge';
@@ -55,14 +55,19 @@ export function WholeMediumErasure({ method, site }: { method: ErasureMethod; si
   const devices = useQuery({ queryKey: devicesKey, queryFn: () => invoke('wholeMedium.devices', {}) });
   const [chosenId, setChosenId] = useState<string | null>(null);
   const [typed, setTyped] = useState('');
+  // Overwrite unless the engineer picks one of the device's own sanitize techniques it offers now.
+  const [technique, setTechnique] = useState<WholeMediumTechnique>('overwrite');
+  const [usedTechnique, setUsedTechnique] = useState<WholeMediumTechnique>('overwrite');
   const [summary, setSummary] = useState<DeviceErasureSummary | null>(null);
   const [signature, setSignature] = useState<string | null>(null);
   const job = useJob();
   const list = devices.data?.devices ?? [];
   const chosen = list.find((d) => d.id === chosenId && d.refusal === null) ?? null;
   const erase = useMutation({
-    mutationFn: (device: DeviceChoice) => job.run((jobId) => invoke('wholeMedium.erase', { jobId, deviceId: device.id, method, site, confirmation: typed })),
-    onSuccess: ({ result }) => {
+    mutationFn: ({ device, chosenTechnique }: { device: DeviceChoice; chosenTechnique: WholeMediumTechnique }) =>
+      job.run((jobId) => invoke('wholeMedium.erase', { jobId, deviceId: device.id, method, site, confirmation: typed, technique: chosenTechnique })),
+    onSuccess: ({ result }, { chosenTechnique }) => {
+      setUsedTechnique(chosenTechnique);
       setSummary(result);
       setTyped('');
       setChosenId(null);
@@ -91,7 +96,7 @@ export function WholeMediumErasure({ method, site }: { method: ErasureMethod; si
       {list.length === 0 && devices.isSuccess ? (
         <Text role="status">{t('wholeMedium.empty')}</Text>
       ) : (
-        <RadioGroup aria-labelledby="whole-medium-heading" value={chosen?.id ?? ''} onChange={(_e, d) => { setChosenId(d.value); setTyped(''); }}>
+        <RadioGroup aria-labelledby="whole-medium-heading" value={chosen?.id ?? ''} onChange={(_e, d) => { setChosenId(d.value); setTyped(''); setTechnique('overwrite'); }}>
           <Table aria-labelledby="whole-medium-heading">
             <TableHeader>
               <TableRow>
@@ -135,6 +140,20 @@ export function WholeMediumErasure({ method, site }: { method: ErasureMethod; si
               {t('wholeMedium.confirm.warning')}
             </MessageBarBody>
           </MessageBar>
+          <Field label={t('wholeMedium.technique.label')}>
+            <RadioGroup value={technique} onChange={(_e, d) => setTechnique(d.value as WholeMediumTechnique)}>
+              <Radio value="overwrite" label={t('wholeMedium.technique.overwrite')} />
+              {(chosen.sanitize ?? []).map((offer) =>
+                offer.available ? (
+                  <Radio key={offer.technique} value={offer.technique} label={t(`wholeMedium.technique.${offer.technique}`)} />
+                ) : (
+                  <Text key={offer.technique} size={200}>
+                    {t(`wholeMedium.technique.${offer.technique}`)} — {t('wholeMedium.technique.unavailable', { reason: offer.reason ? offer.reason[language === 'ja' ? 'ja' : 'en'] : '' })}
+                  </Text>
+                ),
+              )}
+            </RadioGroup>
+          </Field>
           <div className={styles.actions}>
             <Field
               label={chosen.confirmation.kind === 'serial-end' ? t('wholeMedium.confirm.serial', { length: chosen.confirmation.length }) : t('wholeMedium.confirm.name', { name: chosen.path.split('/').pop() })}
@@ -142,7 +161,7 @@ export function WholeMediumErasure({ method, site }: { method: ErasureMethod; si
             >
               <Input value={typed} onChange={(_e, d) => setTyped(d.value)} autoComplete="off" />
             </Field>
-            <Button appearance="primary" disabled={!canStart} onClick={() => { setSummary(null); issue.reset(); erase.mutate(chosen); }}>
+            <Button appearance="primary" disabled={!canStart} onClick={() => { setSummary(null); issue.reset(); erase.mutate({ device: chosen, chosenTechnique: technique }); }}>
               {t('wholeMedium.start')}
             </Button>
           </div>
@@ -155,7 +174,7 @@ export function WholeMediumErasure({ method, site }: { method: ErasureMethod; si
         <MessageBar intent="warning" layout="multiline" data-testid="whole-medium-admin">
           <MessageBarBody>
             <MessageBarTitle>{t('wholeMedium.admin.title')}</MessageBarTitle>
-            {t(`wholeMedium.admin.${platform}`, { path: erase.variables?.path ?? '' })}
+            {t(`wholeMedium.admin.${platform}`, { path: erase.variables?.device.path ?? '' })}
           </MessageBarBody>
         </MessageBar>
       )}
@@ -164,7 +183,7 @@ export function WholeMediumErasure({ method, site }: { method: ErasureMethod; si
         <>
           <MessageBar intent={summary.erased ? 'success' : 'warning'} layout="multiline" role="status">
             <MessageBarBody>
-              <MessageBarTitle>{summary.erased ? t('wholeMedium.result.erased') : t('wholeMedium.result.notErased')}</MessageBarTitle>
+              <MessageBarTitle>{summary.erased ? t(usedTechnique === 'overwrite' ? 'wholeMedium.result.erased' : 'wholeMedium.result.sanitized') : t('wholeMedium.result.notErased')}</MessageBarTitle>
               {t('wholeMedium.result.numbers', { verified: formatBytes(summary.bytesVerified, language), badSectors: summary.badSectors ?? '—' })}
               {summary.unmounted.length > 0 && <> {t('wholeMedium.result.unmounted', { mounts: summary.unmounted.join(', ') })}</>}
             </MessageBarBody>
