@@ -3,7 +3,8 @@
  * of a recorded laptop: the system disk and a fixed disk are listed but cannot be chosen (the
  * screen says why), the USB stick shows its model, serial and size, and "erase the whole
  * device" stays disabled until the last four characters of its serial are typed (full-width
- * digits from a Japanese keyboard count). Pressing it for a stick that is not really attached
+ * digits from a Japanese keyboard count); the device's own sanitize is not offered for a USB
+ * stick, and the screen says why. Pressing it for a stick that is not really attached
  * here ends in the refusal the main process gives, shown on the screen — nothing is written.
  * Then, as root, a real 64 MiB loop device is erased from the screen end to end and its
  * certificate issued (skipped with one line where loop devices cannot be made).
@@ -44,6 +45,10 @@ test.describe('with a recorded laptop’s devices', () => {
     await page.getByRole('textbox', { name: '施設名' }).fill('東都病院');
     await rows.nth(2).getByRole('radio', { name: 'SanDisk Cruzer Blade' }).check();
     await expect(section.getByText(/選んだ装置：SanDisk Cruzer Blade.シリアル番号 4C530001230815117224/)).toBeVisible();
+    // A USB stick takes neither sanitize command: only the overwrite can be chosen, and the screen says why.
+    await expect(section.getByRole('radio', { name: /全セクタを上書きし/ })).toBeChecked();
+    await expect(section.getByRole('radio', { name: /装置自身のサニタイズ/ })).toHaveCount(0);
+    await expect(section.getByText(/暗号化消去.*使用できません：USB 変換（ブリッジ）経由/)).toBeVisible();
     const start = section.getByRole('button', { name: '装置全体を消去' });
     const confirm = section.getByRole('textbox', { name: /シリアル番号の末尾 4 文字以上/ });
     await expect(start).toBeDisabled();
