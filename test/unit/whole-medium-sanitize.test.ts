@@ -234,6 +234,7 @@ describe('resuming after a crash mid-sanitize', () => {
     ]);
     const { text, erased } = await runToCertificate(jobId, item, depsFor(NVME, run));
     expect(asked.every((line) => line.startsWith('nvme sanitize-log'))).toBe(true);
+    expect(row(text, 'Runs')).toContain('the sanitize command was not sent again');
     expect(listJobItems(db, jobId)[0]).toMatchObject({ state: 'verified', sanitize: { result: { outcome: 'completed' } } });
     expect(erased).toBe(true);
     expect(row(text, 'Category')).toContain('Purge');

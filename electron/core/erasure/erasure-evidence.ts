@@ -530,7 +530,12 @@ export function erasureEvidence(db: VaultDatabase, jobId: string, options: Evide
   const finishedMs = job.finishedAt ? Date.parse(job.finishedAt) : NaN;
   const graded = gradedMedia(job, { status, tool: { name: 'FieldGuard', version: options.toolVersion }, startedAt: job.startedAt, finishedAt: job.finishedAt, durationSeconds: null, runCount: job.runs, method: { id: job.method, prng: null }, items, sanitize: deviceSanitizeResult(items) });
   const notes: Bilingual[] = [];
-  if (job.runs > 1) {
+  if (job.runs > 1 && items.some((i) => i.sanitize)) {
+    notes.push({
+      ja: `この作業は中断され、再開されました（実行 ${job.runs} 回）。装置のサニタイズ命令は再送せず、装置のサニタイズ状態（ログ）を読んで結果を確認しました。完了を確認できない場合は「消去されていません」と記載します。`,
+      en: `The job was interrupted and resumed (${job.runs} runs); the device’s sanitize command was not sent again: its sanitize status log was read for the result, and a result it cannot confirm is reported not erased.`,
+    });
+  } else if (job.runs > 1) {
     notes.push({
       ja: `この作業は中断され、再開されました（実行 ${job.runs} 回）。中断時に処理中だった項目は、新しい実行の鍵で最初から上書きし直しました。中断前に消去した項目もこの証明書に含まれます。`,
       en: `The job was interrupted and resumed (${job.runs} runs); entries in progress at an interruption were overwritten again from the start under the new run’s key. Entries erased before the interruption are on this certificate too.`,

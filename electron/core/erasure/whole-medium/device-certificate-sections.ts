@@ -204,7 +204,16 @@ export function deviceErasureSections(evidence: DeviceEvidence, device: DeviceFa
           value: badSectors === null ? (evidence.sanitize ? '— （装置のサニタイズ / device sanitize）' : both(UNKNOWN)) : `${badSectors}${badSectors > 0 ? '（これらのセクタには元のデータが残りうる / these sectors may keep their data）' : ''}`,
         },
         { label: { ja: '開始・終了', en: 'Start – end' }, value: `${when(item.startedAt ?? evidence.startedAt)} – ${when(item.finishedAt ?? evidence.finishedAt)}` },
-        ...(evidence.runCount > 1 ? [{ label: { ja: '実行回数', en: 'Runs' }, value: `${evidence.runCount}（中断後に再開。装置は先頭から上書きし直し / resumed after an interruption; the device was overwritten again from its start）` }] : []),
+        ...(evidence.runCount > 1
+          ? [
+              {
+                label: { ja: '実行回数', en: 'Runs' },
+                value: evidence.sanitize
+                  ? `${evidence.runCount}（中断後に再開。サニタイズ命令は再送せず、装置のサニタイズ状態（ログ）を読んで確認 / resumed after an interruption; the sanitize command was not sent again, the device’s sanitize status log was read）`
+                  : `${evidence.runCount}（中断後に再開。装置は先頭から上書きし直し / resumed after an interruption; the device was overwritten again from its start）`,
+              },
+            ]
+          : []),
       ],
     },
     {
