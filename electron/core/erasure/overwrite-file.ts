@@ -56,15 +56,15 @@ export interface PassOptions {
   readonly onBytes?: (bytes: number) => void;
 }
 
-/** Block `index` of a ring of reused blocks. */
-function slot(ring: readonly Buffer[], index: number): Buffer {
+/** Block `index` of a ring of reused blocks (also the whole-medium passes'). */
+export function slot(ring: readonly Buffer[], index: number): Buffer {
   const block = ring[index % ring.length];
   if (block === undefined) throw new RangeError('empty block ring');
   return block;
 }
 
 /** Marks a promise as observed: it is awaited later, in order, and must not count as an unhandled rejection meanwhile. */
-function observed<T>(promise: Promise<T>): Promise<T> {
+export function observed<T>(promise: Promise<T>): Promise<T> {
   promise.catch(() => undefined);
   return promise;
 }

@@ -15,7 +15,7 @@
  * device flushed before the caller journals how far the pass got.
  */
 import type { PatternSource } from '../erasure-pattern';
-import type { IoBuffers } from '../overwrite-file';
+import { observed, slot, type IoBuffers } from '../overwrite-file';
 import { isMediumError, type BlockDevice } from './block-device';
 
 export interface DevicePassOptions {
@@ -41,19 +41,6 @@ export class DeviceFailingError extends Error {
     super(`the device failed in ${badSectors} sectors`);
     this.name = 'DeviceFailingError';
   }
-}
-
-/** Block `index` of a ring of reused blocks. */
-function slot(ring: readonly Buffer[], index: number): Buffer {
-  const block = ring[index % ring.length];
-  if (block === undefined) throw new RangeError('empty block ring');
-  return block;
-}
-
-/** Marks a promise as observed: it is awaited later, in order, and must not count as an unhandled rejection meanwhile. */
-function observed<T>(promise: Promise<T>): Promise<T> {
-  promise.catch(() => undefined);
-  return promise;
 }
 
 function noteBad(options: DevicePassOptions, sector: number): void {
