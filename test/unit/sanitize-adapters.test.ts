@@ -12,11 +12,12 @@ import { describe, expect, it } from 'vitest';
 import { HdparmNotIdentified, parseHdparmIdentify, parseHdparmSanitizeStatus } from '../../electron/platform/sanitize/hdparm-output';
 import { parseNvmeIdCtrl, parseNvmeSanitizeLog } from '../../electron/platform/sanitize/nvme-sanitize-output';
 import { readSanitizeCapability } from '../../electron/platform/sanitize/read-sanitize-capability';
-import { runAtaSanitize, runNvmeSanitize, type RunCommand } from '../../electron/platform/sanitize/run-device-sanitize';
+import { runAtaSanitize, runNvmeSanitize } from '../../electron/platform/sanitize/run-device-sanitize';
 import { sanitizeCapability } from '../../electron/platform/sanitize/sanitize-capability';
 import type { DeviceFacts } from '../../electron/core/erasure/medium';
 import { nvmeController, runDeviceSanitize } from '../../electron/core/erasure/whole-medium/device-sanitize';
 import type { CommandOutcome } from '../../electron/platform/posture/run-probe-command';
+import { scripted } from '../support/scripted-commands';
 
 const FIXTURES = path.join(import.meta.dirname, '../fixtures/sanitize');
 
@@ -38,19 +39,6 @@ function device(overrides: Partial<DeviceFacts>): DeviceFacts {
   };
 }
 
-/** A command runner that answers from a script, in order, and records what it was asked. */
-function scripted(answers: Array<[string, CommandOutcome]>): { run: RunCommand; asked: string[] } {
-  const asked: string[] = [];
-  const run: RunCommand = async (file, args) => {
-    const line = [file, ...args].join(' ');
-    asked.push(line);
-    const next = answers.shift();
-    if (!next) throw new Error(`unexpected command: ${line}`);
-    expect(line).toContain(next[0]);
-    return next[1];
-  };
-  return { run, asked };
-}
 
 const noWait = async () => undefined;
 

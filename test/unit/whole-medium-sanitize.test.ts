@@ -27,6 +27,7 @@ import { deviceErasedIn } from '../../electron/core/erasure/whole-medium/device-
 import { planWholeMediumErasure, SanitizeUnavailableError, type WholeMediumTechnique } from '../../electron/core/erasure/whole-medium/plan-whole-medium-erasure';
 import type { RunCommand } from '../../electron/platform/sanitize/run-device-sanitize';
 import type { CommandOutcome } from '../../electron/platform/posture/run-probe-command';
+import { scripted } from '../support/scripted-commands';
 import { errorCodeOf } from '../support/error-code';
 
 const FIXTURES = path.join(import.meta.dirname, '../fixtures/sanitize');
@@ -39,19 +40,6 @@ function fixture(name: string): string {
 
 const ok = (name: string): CommandOutcome => ({ ok: true, stdout: fixture(name), stderr: '', exitCode: 0 });
 
-/** Answers each command from the fixture named for its first matching pattern, in order, and records every command asked. */
-function scripted(answers: Array<[string, CommandOutcome]>): { run: RunCommand; asked: string[] } {
-  const asked: string[] = [];
-  const run: RunCommand = async (file, args) => {
-    const line = [file, ...args].join(' ');
-    asked.push(line);
-    const next = answers.shift();
-    if (!next) throw new Error(`unexpected command: ${line}`);
-    expect(line).toContain(next[0]);
-    return next[1];
-  };
-  return { run, asked };
-}
 
 const NVME: DeviceFacts = {
   path: '/dev/nvme0n1', vendor: 'Test', model: 'NVMe SSD', serial: 'NVME0000ABCD', sizeBytes: 256 * 1024 ** 3, transport: 'nvme', rotational: false,
