@@ -18,8 +18,6 @@
 import path from 'node:path';
 import { realpath } from 'node:fs/promises';
 import { formatBytes } from '../../shared/format-bytes';
-import { getCertificate } from '../../core/certificates/certificate-store';
-import { issueErasureCertificate } from '../../core/erasure/erasure-certificate';
 import { ErasureError } from '../../core/erasure/erasure-exceptions';
 import { listJobItems } from '../../core/erasure/erasure-journal';
 import { isErasureMethod } from '../../core/erasure/erasure-methods';
@@ -37,7 +35,7 @@ import packageJson from '../../../package.json' with { type: 'json' };
 import { ExitCode, type CliIo, type ParsedArgs } from '../command';
 import { printJson, unlockedVault, vaultContext, type VaultContext } from '../vault-context';
 import { interruptedJobs, refuseWhileInterrupted } from './erase-jobs';
-import { certificateTarget, laptopDescription, refuse, reportNotSaved, saveCertificate } from './erase-output';
+import { certificateTarget, issueAndSave, refuse, reportNotSaved } from './erase-output';
 
 const TEXT = {
   ja: {
@@ -205,10 +203,7 @@ export async function runDeviceErasureCommand(args: ParsedArgs, io: CliIo): Prom
     let saved = false;
     let ledgerLabel: string | null = null;
     if (certificate !== null) {
-      // Issuing stores the certificate in the vault before any file is written.
-      issued = await issueErasureCertificate(session, { files: evidence, vault: [], toolVersion: packageJson.version }, site, laptopDescription(), null, new Date());
-      const stored = getCertificate(session.db, issued.id);
-      saved = stored !== null && (await saveCertificate(certificate.file, stored.pdf, certificate.isNew));
+      ({ issued, saved } = await issueAndSave(session, evidence, site, certificate));
       const link = linkDeviceErasureToLedger(session, device, { id: issued.id, erased }, new Date());
       if (link.linked) ledgerLabel = link.item.label;
     }

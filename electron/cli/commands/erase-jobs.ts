@@ -6,7 +6,6 @@
  * before the interruption always end up on a certificate. Either way the job's one certificate
  * covers every run: it is built from the journal, never from what one process remembers.
  */
-import type { SiteDetails } from '../../shared/erasure';
 import { ErasureError } from '../../core/erasure/erasure-exceptions';
 import { abandonJob, getJob, listJobs, type ErasureJob } from '../../core/erasure/erasure-journal';
 import { auditErasureEnd, siteFromReference, workerErasureRunner } from '../../core/erasure/erasure-workflow';
@@ -123,7 +122,7 @@ export async function resumeCommand(session: VaultSession, io: CliIo, args: Pars
   session.audit.append('erasure.resumed', session.actor(), { erasureJobId: job.id, runs: job.runs });
   await workerErasureRunner(erasureWorkerNextTo(import.meta.url))(session, job.id, { runner: 'cli' });
   const evidence = auditErasureEnd(session, job.id, { toolVersion: packageJson.version });
-  return reportErasure(session, io, args, { evidence, site: siteOf(job), certificate });
+  return reportErasure(session, io, args, { evidence, site: siteFromReference(job.siteReference), certificate });
 }
 
 /** `erase --abandon JOB --reason TEXT`: ends the job as it stands; its certificate says what was and was not erased. */
@@ -136,9 +135,5 @@ export async function abandonCommand(session: VaultSession, io: CliIo, args: Par
   abandonJob(session.db, job.id, reason);
   session.audit.append('erasure.abandoned', session.actor(), { erasureJobId: job.id, runs: job.runs });
   const evidence = auditErasureEnd(session, job.id, { toolVersion: packageJson.version });
-  return reportErasure(session, io, args, { evidence, site: siteOf(job), certificate });
-}
-
-function siteOf(job: ErasureJob): SiteDetails {
-  return siteFromReference(job.siteReference);
+  return reportErasure(session, io, args, { evidence, site: siteFromReference(job.siteReference), certificate });
 }

@@ -7,12 +7,11 @@
  */
 import { constants } from 'node:fs';
 import { access, rm, stat, writeFile } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import type { SiteDetails } from '../../shared/erasure';
 import { errorMessage } from '../../shared/error-messages';
 import { getCertificate } from '../../core/certificates/certificate-store';
-import { issueErasureCertificate } from '../../core/erasure/erasure-certificate';
+import { issueErasureCertificate, thisLaptop } from '../../core/erasure/erasure-certificate';
 import { ErasureError } from '../../core/erasure/erasure-exceptions';
 import type { ErasureEvidence } from '../../core/erasure/erasure-evidence';
 import type { VaultSession } from '../../core/vault/vault-session';
@@ -116,9 +115,19 @@ export function reportNotSaved(io: CliIo, args: ParsedArgs, number: string): Exi
   return ExitCode.error;
 }
 
-/** The laptop as the certificate names it. */
-export function laptopDescription(): string {
-  return `${os.hostname()} (${process.platform} ${os.release()})`;
+/**
+ * Issues the certificate of a finished job and writes it to the `--certificate` file. Issuing
+ * stores it in the vault before any file is written, so `saved: false` never loses it.
+ */
+export async function issueAndSave(
+  session: VaultSession,
+  evidence: ErasureEvidence,
+  site: SiteDetails,
+  target: { file: string; isNew: boolean },
+): Promise<{ issued: { id: string; number: string }; saved: boolean }> {
+  const issued = await issueErasureCertificate(session, { files: evidence, vault: [], toolVersion: packageJson.version }, site, thisLaptop(), null, new Date());
+  const stored = getCertificate(session.db, issued.id);
+  return { issued, saved: stored !== null && (await saveCertificate(target.file, stored.pdf, target.isNew)) };
 }
 
 /**
@@ -135,12 +144,7 @@ export async function reportErasure(
   const text = TEXT[io.language];
   let certificate: { id: string; number: string } | null = null;
   let saved = false;
-  if (outcome.certificate !== null) {
-    // Issuing stores the certificate in the vault before any file is written.
-    certificate = await issueErasureCertificate(session, { files: evidence, vault: [], toolVersion: packageJson.version }, site, laptopDescription(), null, new Date());
-    const stored = getCertificate(session.db, certificate.id);
-    saved = stored !== null && (await saveCertificate(outcome.certificate.file, stored.pdf, outcome.certificate.isNew));
-  }
+  if (outcome.certificate !== null) ({ issued: certificate, saved } = await issueAndSave(session, evidence, site, outcome.certificate));
   if (args.values.json === true) {
     printJson(io, {
       erasureJobId: evidence.jobId,

@@ -13,6 +13,7 @@
  * whose SHA-256 before erasure could not be known says 不明（消去中に中断）.
  */
 import { createHash } from 'node:crypto';
+import os from 'node:os';
 import { formatBytes } from '../../shared/format-bytes';
 import { formatDateTime } from '../../shared/format-date';
 import type { DataFolderReport } from '../../shared/data-folder';
@@ -486,6 +487,16 @@ function unknownHashSection(items: readonly EvidenceItem[], masked: (paths: read
       en: 'These files had been written to before their SHA-256 before erasure was recorded (the erasure was interrupted). A hash of what the overwrite left is never given as the SHA-256 before erasure.',
     },
   };
+}
+
+/** The laptop the erasure ran on, as every erasure certificate names it (the app's and the CLI's). */
+export function thisLaptop(): string {
+  return `${os.hostname()} (${process.platform} ${os.release()})`;
+}
+
+/** The site administrator's countersignature as the screen sends it (a PNG data URL), as PNG bytes; null when none was drawn. */
+export function countersignaturePng(dataUrl: string | null): Buffer | null {
+  return dataUrl ? Buffer.from(dataUrl.slice(dataUrl.indexOf(',') + 1), 'base64') : null;
 }
 
 /** Issues, signs and stores the certificate of a finished erasure job; returns its id and number. */

@@ -8,7 +8,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import { lstat, readdir } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import type { DataFolderReport } from '../../shared/data-folder';
 import type { ErasureSummary, ErasureTarget, SiteDetails } from '../../shared/erasure';
@@ -22,7 +21,7 @@ import { isCancellation, throttleProgress, type JobRegistry } from '../jobs/job-
 import type { VaultService } from '../vault/vault-service';
 import { eraseItem, listItems } from '../vault/vault-items';
 import type { VaultSession } from '../vault/vault-session';
-import { issueErasureCertificate, type CryptoErasedItem } from './erasure-certificate';
+import { countersignaturePng, issueErasureCertificate, thisLaptop, type CryptoErasedItem } from './erasure-certificate';
 import { erasureEvidence } from './erasure-evidence';
 import type { ReadMedium } from './medium';
 import { abandonJob, getJob, listJobItems } from './erasure-journal';
@@ -75,8 +74,6 @@ async function countTree(paths: readonly string[]): Promise<{ files: number; byt
 
 export function createErasureHandlers(ports: ErasurePorts): Pick<Handlers, ErasureChannel> {
   const targets = new Map<string, RegisteredTarget>();
-  /** Site details of the jobs this process started, for their certificates (the journal keeps them too). */
-  const jobContext = new Map<string, { site: SiteDetails }>();
   /** Jobs running in this process right now: not "interrupted", and never started twice. */
   const active = new Set<string>();
   const list = () => ({ targets: [...targets.values()].map(({ paths: _paths, itemIds: _itemIds, ...target }) => target) });
@@ -178,7 +175,6 @@ export function createErasureHandlers(ports: ErasurePorts): Pick<Handlers, Erasu
         erasureJobId = `vault-${randomUUID()}`;
         auditErasureStart(session, erasureJobId, { method, targets: chosen.length, files, site });
       }
-      jobContext.set(erasureJobId, { site });
       targets.clear();
       // Vault data first, by cryptographic erase: its record is kept for the certificate, with
       // what was known of copies of the data folder right before the keys were destroyed.
@@ -209,17 +205,15 @@ export function createErasureHandlers(ports: ErasurePorts): Pick<Handlers, Erasu
       const job = getJob(session.db, erasureJobId);
       const vaultErasure = loadVaultErasure(session, erasureJobId);
       if (!job && !vaultErasure) throw new AppError('ERASURE_JOB_NOT_FOUND');
-      const context = jobContext.get(erasureJobId);
-      const site = context?.site ?? vaultErasure?.site ?? siteFromReference(job?.siteReference ?? null);
+      // The site as recorded when the job started: in the crypto-erase record, or in the journal.
+      const site = vaultErasure?.site ?? siteFromReference(job?.siteReference ?? null);
       const evidence = job ? erasureEvidence(session.db, erasureJobId, { toolVersion: ports.toolVersion }) : null;
-      const png = countersignature ? Buffer.from(countersignature.slice(countersignature.indexOf(',') + 1), 'base64') : null;
-      const laptop = `${os.hostname()} (${process.platform} ${os.release()})`;
       const { id, number } = await issueErasureCertificate(
         session,
         { files: evidence, vault: vaultErasure?.items ?? [], toolVersion: ports.toolVersion, dataFolder: vaultErasure?.dataFolder ?? null },
         site,
-        laptop,
-        png,
+        thisLaptop(),
+        countersignaturePng(countersignature),
         ports.now(),
         ports.fontPath,
       );

@@ -9,13 +9,12 @@
  * ERASURE_DEVICE_NEEDS_ADMIN says what is needed on each OS.
  */
 import { randomUUID } from 'node:crypto';
-import { SiteDetails } from '../../../shared/erasure';
 import type { DeviceChoice, DeviceErasureSummary } from '../../../shared/whole-medium';
 import { AppError } from '../../app-error';
-import { issueErasureCertificate } from '../erasure-certificate';
+import { countersignaturePng, issueErasureCertificate, thisLaptop } from '../erasure-certificate';
 import { erasureEvidence } from '../erasure-evidence';
 import { getJob, listJobItems } from '../erasure-journal';
-import { auditErasureStart } from '../erasure-workflow';
+import { auditErasureStart, siteFromReference } from '../erasure-workflow';
 import type { DeviceFacts } from '../medium';
 import type { Handlers } from '../../ipc/router';
 import type { VaultService } from '../../vault/vault-service';
@@ -26,7 +25,6 @@ import { planWholeMediumErasure, wholeMediumRefusal } from './plan-whole-medium-
 import { readSanitizeCapability } from '../../../platform/sanitize/read-sanitize-capability';
 import type { RunCommand } from '../../../platform/sanitize/run-device-sanitize';
 import { SANITIZE_REASON_TEXT, type SanitizeCapability } from '../../../platform/sanitize/sanitize-capability';
-import os from 'node:os';
 
 type WholeMediumChannel = 'wholeMedium.devices' | 'wholeMedium.erase' | 'wholeMedium.issueCertificate';
 
@@ -62,14 +60,6 @@ function choiceOf(id: string, device: DeviceFacts, capability: SanitizeCapabilit
     confirmation: { kind: hint.kind, length: hint.kind === 'serial-end' ? Math.min(CONFIRMATION_MIN_CHARACTERS, [...(device.serial ?? '')].length) : [...hint.text].length },
     sanitize: capability.offers.map((offer) => ({ technique: offer.technique, available: offer.available, reason: offer.reason === null ? null : SANITIZE_REASON_TEXT[offer.reason] })),
   };
-}
-
-function siteOf(reference: string | null): SiteDetails {
-  try {
-    return SiteDetails.parse(JSON.parse(reference ?? ''));
-  } catch {
-    return { hospital: '', department: '', administrator: '', reference: reference ?? '' };
-  }
 }
 
 export function createWholeMediumHandlers(ports: WholeMediumPorts): Pick<Handlers, WholeMediumChannel> {
@@ -116,9 +106,15 @@ export function createWholeMediumHandlers(ports: WholeMediumPorts): Pick<Handler
       const job = getJob(session.db, erasureJobId);
       if (!job || job.scope !== 'whole-medium') throw new AppError('ERASURE_JOB_NOT_FOUND');
       const evidence = erasureEvidence(session.db, erasureJobId, { toolVersion: ports.toolVersion });
-      const png = countersignature ? Buffer.from(countersignature.slice(countersignature.indexOf(',') + 1), 'base64') : null;
-      const laptop = `${os.hostname()} (${process.platform} ${os.release()})`;
-      const { id, number } = await issueErasureCertificate(session, { files: evidence, vault: [], toolVersion: ports.toolVersion }, siteOf(job.siteReference), laptop, png, ports.now(), ports.fontPath);
+      const { id, number } = await issueErasureCertificate(
+        session,
+        { files: evidence, vault: [], toolVersion: ports.toolVersion },
+        siteFromReference(job.siteReference),
+        thisLaptop(),
+        countersignaturePng(countersignature),
+        ports.now(),
+        ports.fontPath,
+      );
       const medium = (job.media?.[0] ?? null) as { device?: DeviceFacts | null } | null;
       const link = linkDeviceErasureToLedger(session, { serial: medium?.device?.serial ?? null }, { id, erased: deviceErasedIn(evidence) }, ports.now());
       return { certificateId: id, number, ledgerItem: link.linked ? link.item.label : null };
