@@ -21,7 +21,7 @@ import type { Bilingual } from '../certificates/certificate-document';
 import { describePasses, passPatterns, type ErasureMethod } from './erasure-methods';
 import { ErasureError, exceptionDescriptions, type ExceptionCode } from './erasure-exceptions';
 import { gradeFileOverwrite, type NistGrade } from './nist-grade';
-import { deviceSanitizeResult, wholeMediumGrade, type DeviceEvidence } from './whole-medium/device-certificate-sections';
+import { deviceSanitizeResult, wholeMediumGrade } from './whole-medium/device-certificate-sections';
 import type { Medium } from './medium';
 import { contentErased, contentHolder, getJob, listJobItems, listRuns, type DeviceSanitizeRecord, type ErasureItem, type ErasureJob, type ErasureRun, type ErasureScope, type ItemKind, type ItemObservation, type ItemState } from './erasure-journal';
 import type { ReadBack } from './direct-io';
@@ -70,7 +70,7 @@ const MEDIUM_NOT_RECORDED: Bilingual = {
  * once. Files and volumes are graded as file-level overwrites; a whole device by what was done
  * to every sector of it (whole-medium/device-certificate-sections.ts).
  */
-function gradedMedia(job: ErasureJob, device: DeviceEvidence): { media: TargetMedium[]; risks: Bilingual[] } {
+function gradedMedia(job: ErasureJob, device: Parameters<typeof wholeMediumGrade>[0]): { media: TargetMedium[]; risks: Bilingual[] } {
   const risks = new Map<string, Bilingual>();
   const media = job.targets.map((target, index): TargetMedium => {
     const medium = (job.media?.[index] ?? null) as Medium | null;
@@ -528,7 +528,7 @@ export function erasureEvidence(db: VaultDatabase, jobId: string, options: Evide
   });
   const startedMs = job.startedAt ? Date.parse(job.startedAt) : NaN;
   const finishedMs = job.finishedAt ? Date.parse(job.finishedAt) : NaN;
-  const graded = gradedMedia(job, { status, tool: { name: 'FieldGuard', version: options.toolVersion }, startedAt: job.startedAt, finishedAt: job.finishedAt, durationSeconds: null, runCount: job.runs, method: { id: job.method, prng: null }, items, sanitize: deviceSanitizeResult(items) });
+  const graded = gradedMedia(job, { status, method: { id: job.method, prng: null }, items, sanitize: deviceSanitizeResult(items) });
   const notes: Bilingual[] = [];
   if (job.runs > 1 && items.some((i) => i.sanitize)) {
     notes.push({

@@ -108,7 +108,10 @@ export function deviceErasedIn(evidence: Pick<DeviceEvidence, 'status' | 'method
   return deviceOverwriteErased(item, evidence.method.id);
 }
 
-function gradeOf(evidence: DeviceEvidence, item: DeviceEvidenceItem, device: DeviceFacts): GradeResult {
+/** What the grade is decided from: the job's status, method, device item and sanitize result — nothing of the page. */
+type GradeFacts = Pick<DeviceEvidence, 'status' | 'method' | 'items' | 'sanitize'>;
+
+function gradeOf(evidence: GradeFacts, item: DeviceEvidenceItem, device: DeviceFacts): GradeResult {
   if (evidence.sanitize) {
     const done = evidence.sanitize.outcome === 'completed' && evidence.status !== 'aborted';
     return gradeDeviceSanitize({ technique: evidence.sanitize.technique === 'sanitize-crypto' ? 'crypto-erase' : 'block-erase', completed: done, verified: done, device });
@@ -230,7 +233,7 @@ export function deviceErasureSections(evidence: DeviceEvidence, device: DeviceFa
 }
 
 /** The grade the evidence records for a whole-medium job: the one these sections print. */
-export function wholeMediumGrade(evidence: DeviceEvidence, device: DeviceFacts): GradeResult | null {
+export function wholeMediumGrade(evidence: GradeFacts, device: DeviceFacts): GradeResult | null {
   const item = evidence.items.find((i) => i.kind === 'device');
   return item ? gradeOf(evidence, item, device) : null;
 }
