@@ -2,12 +2,13 @@
 # Installs from Debian everything the tests need that npm cannot bring: Chromium for the
 # browser tests, dbus + gnome-keyring + libsecret for keytar, ClamAV (clamscan, and clamd +
 # clamdscan for the daemon path) for scanning,
-# poppler-utils for checking PDF signatures, Japanese fonts for the screenshots, and the
+# poppler-utils for checking PDF signatures, qpdf and LibreOffice (headless, no GUI) for proving
+# that files rebuilt by content disarm still open, Japanese fonts for the screenshots, and the
 # file-system tools the erasure tests format loop devices with (e2fsprogs, dosfstools, btrfs-progs).
 # Idempotent: does nothing when all of it is already there. Needs root (or sudo).
 set -euo pipefail
 
-packages=(chromium dbus gnome-keyring libsecret-1-dev clamav clamav-daemon clamdscan poppler-utils libnss3-tools openssl fonts-noto-cjk python3 make g++ e2fsprogs dosfstools btrfs-progs util-linux)
+packages=(chromium dbus gnome-keyring libsecret-1-dev clamav clamav-daemon clamdscan poppler-utils qpdf libreoffice-writer-nogui libreoffice-calc-nogui libreoffice-impress-nogui libnss3-tools openssl fonts-noto-cjk python3 make g++ e2fsprogs dosfstools btrfs-progs util-linux)
 
 missing=()
 for package in "${packages[@]}"; do
