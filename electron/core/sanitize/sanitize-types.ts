@@ -23,6 +23,7 @@ export const findingCodes = [
   'UNREADABLE',
   'NOT_A_REGULAR_FILE', // a link, device or FIFO among the chosen files: never followed, never delivered
   'CHANGED_DURING_SCAN', // the file changed while it was being copied for scanning
+  'NAME_NOT_UTF8', // a name that is not valid UTF-8 (the path shows it escaped, e.g. caf<0xE9>.txt): never read, never delivered
   // Active content
   'EXECUTABLE', // params: format (PE, ELF, Mach-O)
   'SHORTCUT', // Windows .lnk
@@ -37,6 +38,18 @@ export const findingCodes = [
   'PDF_UNPARSEABLE_STREAM', // a stream we could not decode: cannot be cleared
   'HTML_SCRIPT', // <script>, on* handlers, javascript: URLs
   'SVG_SCRIPT',
+  'OFFICE_EXTERNAL_OBJECT', // params: part, target — an OLE object linked from outside (CVE-2017-0199)
+  'OFFICE_REMOTE_TEMPLATE', // params: part, target — a template fetched when the document opens
+  'OFFICE_EXTERNAL_RELATIONSHIP', // params: part, relationship, target — other content fetched from outside (frames, linked images, sub-documents)
+  'OFFICE_DANGEROUS_LINK', // params: part, target — a link or action that starts a program or opens file:/UNC (ppaction://program)
+  'OFFICE_ALTCHUNK', // params: part — an imported chunk (HTML, RTF, MHT) rendered into the document
+  'OFFICE_DDE', // params: part — DDE/DDEAUTO fields (docx) or ddeLink / DDE formulas (xlsx)
+  'RTF_EMBEDDED_OBJECT', // \object / \objdata in an RTF file
+  'XML_SCRIPT', // an (X)HTML <script>, handler or javascript: URL inside an XML file
+  'XML_REMOTE_STYLESHEET', // params: target — <?xml-stylesheet?> fetched from another host
+  'PDF_XFA', // an XFA form (it may carry JavaScript)
+  'CSV_FORMULA', // a cell that a spreadsheet would run as a formula (=cmd|' /C calc'!A0)
+  'CONTAINER_NOT_INSPECTABLE', // params: format — ISO, VHD(X), disk image, OneNote, CAB, 7z, RAR: cannot be opened here
   // Archives
   'ARCHIVE_TOO_DEEP', // params: limit
   'ARCHIVE_TOO_MANY_ENTRIES', // params: limit
@@ -49,9 +62,12 @@ export const findingCodes = [
   // DICOM (CVE-2019-11687)
   'DICOM_PREAMBLE_ZEROED', // the output copy's 128-byte preamble was zeroed: verdict 'sanitized'
   'DICOM_PREAMBLE_TIFF', // a TIFF header in the preamble (a legitimate dual-format file): the engineer decides
+  'DICOM_TRAILING_DATA', // params: offset — bytes after the end of the DICOM data set
   // Anti-virus
   'MALWARE', // params: name, engine
   'SCAN_FAILED', // params: engine — no result line, an engine error, no database: fail closed
+  'ANTIVIRUS_DATABASE_OLD', // params: days, limit — only when the policy blocks on an old signature database
+  'ANTIVIRUS_DATABASE_SMALL', // params: signatures, minimum — only when the policy blocks on a suspiciously small database
 ] as const;
 export type FindingCode = (typeof findingCodes)[number];
 
@@ -87,6 +103,8 @@ export interface ContentAnalysis {
   readonly transform: 'dicom-zero-preamble' | null;
   /** For archives: the types found inside (for the report), e.g. ['dicom', 'pdf']. */
   readonly innerTypes: readonly string[];
+  /** Every file found inside, at any depth, with its path and true type: the allow-list applies to each as to a file on disk. */
+  readonly members?: readonly { readonly entry: string; readonly type: string }[];
 }
 
 /** One anti-virus engine's answer for a batch of files (adapters in electron/platform/antivirus/). */
@@ -95,7 +113,19 @@ export interface EngineInfo {
   readonly version: string | null;
   readonly databaseVersion: string | null;
   readonly databaseDate: string | null; // ISO UTC
+  /** Where the signatures were read from (ClamAV's database folder); absent when the engine does not say. */
+  readonly databasePath?: string | null;
+  /** How many signatures the database holds; null when the engine does not say (Defender). */
+  readonly signatures?: number | null;
 }
+
+/** Why an engine cannot scan at all: `detail` is the adapter's own finding (English, technical, e.g. the folder it looked in). */
+export interface EngineProblem {
+  readonly code: 'ENGINE_NOT_INSTALLED' | 'ENGINE_BROKEN' | 'ENGINE_OFF' | 'DATABASE_MISSING' | 'DATABASE_UNUSABLE' | 'ENGINE_FAILED';
+  readonly detail: string;
+}
+
+export type EngineCheck = { readonly ok: true; readonly info: EngineInfo } | { readonly ok: false; readonly problem: EngineProblem };
 
 export type ScanResult = { readonly status: 'clean' } | { readonly status: 'infected'; readonly name: string } | { readonly status: 'error'; readonly detail: string };
 
@@ -103,6 +133,8 @@ export interface AntivirusEngine {
   readonly name: string;
   /** Version and signature database, or null when the engine or its database is missing (then nothing can pass). */
   info(): Promise<EngineInfo | null>;
+  /** As info(), but when the engine cannot scan, says why. */
+  check(): Promise<EngineCheck>;
   /** Scans the files; every file must get its own result (a missing one is an error: fail closed). */
   scan(files: readonly string[], options?: { signal?: AbortSignal }): Promise<ReadonlyMap<string, ScanResult>>;
 }
