@@ -11,7 +11,12 @@ export const checkIds = ['firewall', 'antivirus', 'osUpdates', 'osVersion', 'dis
 export const CheckId = z.enum(checkIds);
 export type CheckId = z.infer<typeof CheckId>;
 
-export const checkStatuses = ['pass', 'warning', 'fail', 'unknown'] as const;
+/**
+ * 'notApplicable': the question has no meaning on this laptop now (no Wi-Fi adapter, not on
+ * Wi-Fi), said with its reason; it is not a pass, but a required check that does not apply
+ * does not block.
+ */
+export const checkStatuses = ['pass', 'warning', 'fail', 'unknown', 'notApplicable'] as const;
 export const CheckStatus = z.enum(checkStatuses);
 export type CheckStatus = z.infer<typeof CheckStatus>;
 
@@ -30,10 +35,23 @@ export const PosturePolicy = z
   .object({
     /** Shown with every result, e.g. "既定 / Default" or the company's policy name. */
     name: z.string().trim().min(1).max(100),
+    /** Microsoft Defender's (and any other dated engine's) definitions; third-party products registered with Security Center are judged by their own up-to-date flag. */
     definitionsMaxAgeDays: z.number().int().min(1).max(60),
     updatesMaxAgeDays: z.number().int().min(1).max(365),
     minimumOsVersion: z.object({ windows: MinimumVersion, macos: MinimumVersion, linux: MinimumVersion }).strict(),
     screenLockMaxIdleMinutes: z.number().int().min(1).max(120),
+    /**
+     * How long after the screen saver starts (or the display turns off) the password may still
+     * be waived (macOS "require password after", GNOME lock-delay): immediate or a few seconds.
+     * Checked apart from the idle limit, never added to it. Defaults keep older policy files valid.
+     */
+    screenLockMaxPasswordDelaySeconds: z.number().int().min(0).max(3600).default(5),
+    /** XProtect ships every one to two weeks, so it is not held to Defender's daily definitions. */
+    xprotectDefinitionsMaxAgeDays: z.number().int().min(1).max(90).default(14),
+    /** ClamAV's freshclam updates several times a day. */
+    clamavDefinitionsMaxAgeDays: z.number().int().min(1).max(60).default(3),
+    /** ClamAV scans on demand; on-access scanning (clamonacc) is required only when the company asks. */
+    linuxOnAccessScanRequired: z.boolean().default(false),
     /** How recent a passing self-check must be for the readiness gate. */
     readinessMaxAgeHours: z.number().int().min(1).max(24 * 14),
     /** Which checks must pass; the others are shown but do not block. */
@@ -49,6 +67,10 @@ export const DEFAULT_POSTURE_POLICY: PosturePolicy = {
   // Windows 10 22H2, macOS 13 Ventura: the oldest releases still receiving security updates in 2026 is a company decision; these are floors.
   minimumOsVersion: { windows: '10.0.19045', macos: '13.0', linux: '' },
   screenLockMaxIdleMinutes: 15,
+  screenLockMaxPasswordDelaySeconds: 5,
+  xprotectDefinitionsMaxAgeDays: 14,
+  clamavDefinitionsMaxAgeDays: 3,
+  linuxOnAccessScanRequired: false,
   readinessMaxAgeHours: 24,
   required: { firewall: true, antivirus: true, osUpdates: true, osVersion: true, diskEncryption: true, screenLock: true, wifi: true, remoteAccess: false },
 };

@@ -23,11 +23,11 @@ const ok = <T>(observation: T): ProbeOutcome<T> => ({ ok: true, observation, evi
 
 const healthy: Observations = {
   firewall: ok({ profiles: [{ name: 'Domain', enabled: true }, { name: 'Private', enabled: true }, { name: 'Public', enabled: true }], products: [] }),
-  antivirus: ok({ products: [{ name: 'Microsoft Defender Antivirus', engine: 'defender', active: true, realTimeProtection: true, definitionsUpdatedAt: daysAgo(1), definitionsUpToDate: null, definitionsVersion: '1.421.0.0' }] }),
+  antivirus: ok({ products: [{ name: 'Microsoft Defender Antivirus', engine: 'defender', mode: 'active' as const, realTimeProtection: true, definitionsUpdatedAt: daysAgo(1), definitionsUpToDate: null, definitionsVersion: '1.421.0.0' }] }),
   osUpdates: ok({ osName: 'Windows 11 Pro', osVersion: '10.0.22631.4460', lastUpdateInstalledAt: daysAgo(10), lastUpdateTitle: 'KB5046633', automaticUpdates: true }),
-  diskEncryption: ok({ volume: 'C:', encrypted: true, method: 'BitLocker' }),
-  screenLock: ok({ lockEnabled: true, idleSeconds: 600, passwordRequired: true }),
-  wifi: ok({ connected: true, ssid: 'HOSPITAL-MAINT', security: 'wpa2' }),
+  diskEncryption: ok({ volume: 'C:', state: 'on' as const, method: 'BitLocker' }),
+  screenLock: ok({ lockEnabled: true, idleSeconds: 600, passwordRequired: true, passwordDelaySeconds: 0 }),
+  wifi: ok({ state: 'connected' as const, ssid: 'HOSPITAL-MAINT', security: 'wpa2' }),
   remoteAccess: ok({ listening: [] }),
 };
 
@@ -54,10 +54,11 @@ describe('the rules', () => {
   });
 
   it('judges anti-virus by the active product: passive Defender beside a working third party passes, old definitions fail', () => {
-    const defenderPassive = { name: 'Defender', engine: 'defender', active: false, realTimeProtection: false, definitionsUpdatedAt: daysAgo(30), definitionsUpToDate: null, definitionsVersion: null };
-    const thirdParty = { name: 'Trend Micro', engine: 'securityCenter', active: true, realTimeProtection: true, definitionsUpdatedAt: null, definitionsUpToDate: true, definitionsVersion: null };
+    const defenderPassive = { name: 'Defender', engine: 'defender', mode: 'passive' as const, realTimeProtection: false, definitionsUpdatedAt: daysAgo(30), definitionsUpToDate: null, definitionsVersion: null };
+    const thirdParty = { name: 'Trend Micro', engine: 'securityCenter', mode: 'active' as const, realTimeProtection: true, definitionsUpdatedAt: null, definitionsUpToDate: true, definitionsVersion: null };
     expect(judge({ antivirus: ok({ products: [defenderPassive, thirdParty] }) }).antivirus).toMatchObject({ status: 'pass', reason: 'antivirusOnReported', params: { name: 'Trend Micro' } });
-    expect(judge({ antivirus: ok({ products: [defenderPassive] }) }).antivirus.reason).toBe('antivirusPassiveOnly');
+    expect(judge({ antivirus: ok({ products: [defenderPassive] }) }).antivirus).toMatchObject({ status: 'unknown', reason: 'antivirusPrimaryNotVisible' });
+    expect(judge({ antivirus: ok({ products: [defenderPassive, { ...thirdParty, mode: 'off' as const }] }) }).antivirus).toMatchObject({ status: 'fail', reason: 'antivirusPassiveOnly' });
     expect(judge({ antivirus: ok({ products: [] }) }).antivirus).toMatchObject({ status: 'fail', reason: 'antivirusNone' });
     expect(judge({ antivirus: ok({ products: [{ ...thirdParty, definitionsUpdatedAt: daysAgo(4), definitionsUpToDate: null }] }) }).antivirus).toMatchObject({ status: 'fail', params: { days: 4, max: 3 } });
     expect(judge({ antivirus: ok({ products: [{ ...thirdParty, definitionsUpToDate: false }] }) }).antivirus.reason).toBe('antivirusDefinitionsOutOfDate');
@@ -70,16 +71,16 @@ describe('the rules', () => {
     expect(results.osUpdates).toMatchObject({ status: 'fail', params: { days: 10, max: 7 } });
     expect(results.osVersion).toMatchObject({ status: 'fail', reason: 'osVersionOld' });
     expect(results.screenLock).toMatchObject({ status: 'fail', reason: 'screenLockTooLate', params: { minutes: 10, max: 5 } });
-    expect(judge({ diskEncryption: ok({ volume: 'C:', encrypted: null, method: 'BitLocker' }) }).diskEncryption.status).toBe('unknown');
-    expect(judge({ screenLock: ok({ lockEnabled: true, idleSeconds: 300, passwordRequired: false }) }).screenLock.reason).toBe('screenLockNoPassword');
+    expect(judge({ diskEncryption: ok({ volume: 'C:', state: 'unrecognized' as const, method: 'BitLocker' }) }).diskEncryption.status).toBe('unknown');
+    expect(judge({ screenLock: ok({ lockEnabled: true, idleSeconds: 300, passwordRequired: false, passwordDelaySeconds: 0 }) }).screenLock.reason).toBe('screenLockNoPassword');
     expect(judge({ osUpdates: ok({ osName: 'Windows 11 Pro', osVersion: '10.0.22631.4460', lastUpdateInstalledAt: null, lastUpdateTitle: null, automaticUpdates: null }) }).osUpdates.status).toBe('unknown');
   });
 
-  it('fails open and WEP Wi-Fi, passes no Wi-Fi, and warns on listening remote access unless the policy requires it', () => {
-    expect(judge({ wifi: ok({ connected: true, ssid: 'FreeWiFi', security: 'open' }) }).wifi).toMatchObject({ status: 'fail', reason: 'wifiOpen' });
-    expect(judge({ wifi: ok({ connected: true, ssid: 'old', security: 'wep' }) }).wifi.reason).toBe('wifiWep');
-    expect(judge({ wifi: ok({ connected: false, ssid: null, security: null }) }).wifi.status).toBe('pass');
-    expect(judge({ wifi: { ok: false, problem: 'notApplicable', evidence: seen } }).wifi).toMatchObject({ status: 'pass', reason: 'wifiNoAdapter' });
+  it('fails open and WEP Wi-Fi, says no Wi-Fi is not applicable, and warns on listening remote access unless the policy requires it', () => {
+    expect(judge({ wifi: ok({ state: 'connected' as const, ssid: 'FreeWiFi', security: 'open' }) }).wifi).toMatchObject({ status: 'fail', reason: 'wifiOpen' });
+    expect(judge({ wifi: ok({ state: 'connected' as const, ssid: 'old', security: 'wep' }) }).wifi.reason).toBe('wifiWep');
+    expect(judge({ wifi: ok({ state: 'notConnected' as const, ssid: null, security: null }) }).wifi.status).toBe('notApplicable');
+    expect(judge({ wifi: { ok: false, problem: 'notApplicable', evidence: seen } }).wifi).toMatchObject({ status: 'notApplicable', reason: 'wifiNoAdapter' });
     const listening = ok({ listening: [{ service: 'rdp' as const, port: 3389, detail: null }] });
     const results = evaluatePosture({ ...healthy, remoteAccess: listening }, 'windows', DEFAULT_POSTURE_POLICY, NOW);
     expect(results.find((r) => r.id === 'remoteAccess')?.status).toBe('warning');

@@ -283,7 +283,7 @@ describe('antivirus (ClamAV)', () => {
     });
     const outcome = await probes.antivirus();
     expect(observed(outcome).products).toEqual([
-      { name: 'ClamAV', engine: 'clamav', active: true, realTimeProtection: false, definitionsUpdatedAt: '2026-11-25T08:27:00.000Z', definitionsUpToDate: null, definitionsVersion: '27834' },
+      { name: 'ClamAV', engine: 'clamav', mode: 'active', realTimeProtection: false, definitionsUpdatedAt: '2026-11-25T08:27:00.000Z', definitionsUpToDate: null, definitionsVersion: '27834' },
     ]);
     expect(fact(outcome, '/proc/*/comm', 'clamd')).toBe(true);
   });
@@ -291,13 +291,13 @@ describe('antivirus (ClamAV)', () => {
   it('out of date, with clamonacc: old definitions date, real-time protection on', async () => {
     const { probes } = await probesFor({ ...clamInstalled, '/var/lib/clamav/daily.cvd': padded(fixture('clamav-daily-cvd-old.txt')), ...procs('clamd', 'clamonacc') });
     const [product] = observed(await probes.antivirus()).products;
-    expect(product).toMatchObject({ active: true, realTimeProtection: true, definitionsUpdatedAt: '2025-03-14T09:34:00.000Z', definitionsVersion: '27575' });
+    expect(product).toMatchObject({ mode: 'active', realTimeProtection: true, definitionsUpdatedAt: '2025-03-14T09:34:00.000Z', definitionsVersion: '27575' });
   });
 
   it('installed but never updated (offline): reported, inactive, with no definitions date', async () => {
     const { probes } = await probesFor({ ...clamInstalled, '/var/lib/clamav': null, ...procs('bash') });
     expect(observed(await probes.antivirus()).products).toEqual([
-      { name: 'ClamAV', engine: 'clamav', active: false, realTimeProtection: false, definitionsUpdatedAt: null, definitionsUpToDate: null, definitionsVersion: null },
+      { name: 'ClamAV', engine: 'clamav', mode: 'off', realTimeProtection: false, definitionsUpdatedAt: null, definitionsUpToDate: null, definitionsVersion: null },
     ]);
   });
 
@@ -445,30 +445,30 @@ describe('disk encryption', () => {
 
   it('LUKS under LVM (util-linux 2.38 mountpoints arrays) is encrypted', () => {
     const outcome = parse(fixture('lsblk-luks-lvm-2.38.txt'), fixture('proc-mounts-luks.txt'));
-    expect(observed(outcome)).toEqual({ volume: '/', encrypted: true, method: 'LUKS' });
+    expect(observed(outcome)).toEqual({ volume: '/', state: 'on', method: 'LUKS' });
     expect(fact(outcome, 'lsblk', 'chain')).toBe('vg0-root(lvm,ext4) < nvme0n1p3_crypt(crypt,LVM2_member) < nvme0n1p3(part,crypto_LUKS) < nvme0n1(disk)');
   });
 
   it('a plain partition (util-linux 2.36 `mountpoint` strings) is not', () => {
     const nodes = parseLsblkJson(fixture('lsblk-plain-2.36.txt')) ?? [];
     expect(rootNodes(nodes).map((n) => n.name)).toEqual(['sda2']);
-    expect(observed(parse(fixture('lsblk-plain-2.36.txt'), 'sda2 / ext4 rw 0 0'))).toEqual({ volume: '/', encrypted: false, method: 'none' });
+    expect(observed(parse(fixture('lsblk-plain-2.36.txt'), 'sda2 / ext4 rw 0 0'))).toEqual({ volume: '/', state: 'off', method: 'none' });
   });
 
   it('an LVM root half on a plain disk is not encrypted', () => {
     const [root] = rootNodes(parseLsblkJson(fixture('lsblk-half-encrypted-lvm-2.38.txt')) ?? []);
     expect(root && fullyEncrypted(root)).toBe(false);
-    expect(observed(parse(fixture('lsblk-half-encrypted-lvm-2.38.txt'), 'x / ext4 rw 0 0')).encrypted).toBe(false);
+    expect(observed(parse(fixture('lsblk-half-encrypted-lvm-2.38.txt'), 'x / ext4 rw 0 0')).state).toBe('off');
   });
 
   it('this VM: a whole virtual disk, unencrypted', () => {
-    expect(observed(parse(fixture('lsblk-this-vm-2.38.txt'), fixture('proc-mounts-this-vm.txt')))).toEqual({ volume: '/', encrypted: false, method: 'none' });
+    expect(observed(parse(fixture('lsblk-this-vm-2.38.txt'), fixture('proc-mounts-this-vm.txt')))).toEqual({ volume: '/', state: 'off', method: 'none' });
   });
 
   it('a container (overlay root) is not applicable; a ZFS root is unknown', () => {
     expect(parse(fixture('lsblk-docker-2.38.txt'), fixture('proc-mounts-overlay.txt'))).toMatchObject({ ok: false, problem: 'notApplicable' });
     const zfs = parse(fixture('lsblk-zfs-2.38.txt'), fixture('proc-mounts-zfs.txt'));
-    expect(observed(zfs)).toEqual({ volume: '/', encrypted: null, method: null });
+    expect(observed(zfs)).toMatchObject({ volume: '/', state: 'unrecognized', method: null, raw: expect.stringContaining('zfs') as unknown });
     expect(fact(zfs, '/proc/self/mounts', 'rootFsType')).toBe('zfs');
   });
 
@@ -478,7 +478,7 @@ describe('disk encryption', () => {
       'lsblk -s --json --output NAME,PATH,TYPE,FSTYPE,MOUNTPOINTS': recorded('lsblk-unknown-column-2.36.txt'),
       'lsblk -s --json --output NAME,TYPE,FSTYPE,MOUNTPOINT': { stdout: fixture('lsblk-plain-2.36.txt') },
     });
-    expect(observed(await probes.diskEncryption())).toEqual({ volume: '/', encrypted: false, method: 'none' });
+    expect(observed(await probes.diskEncryption())).toEqual({ volume: '/', state: 'off', method: 'none' });
     expect(calls.map((c) => c.line)).toHaveLength(2);
     const missing = await probesFor(mounts);
     expect(await missing.probes.diskEncryption()).toMatchObject({ ok: false, problem: 'commandMissing' });
@@ -491,16 +491,16 @@ describe('screen lock (GNOME)', () => {
   it('GNOME defaults: locks after 300 s, with the password', async () => {
     const { probes } = await probesFor({}, gsettings('gsettings-gnome-defaults.txt'), { env: gnome });
     const outcome = await probes.screenLock();
-    expect(observed(outcome)).toEqual({ lockEnabled: true, idleSeconds: 300, passwordRequired: true });
+    expect(observed(outcome)).toEqual({ lockEnabled: true, idleSeconds: 300, passwordRequired: true, passwordDelaySeconds: 0 });
     expect(sources(outcome)).toContain('gsettings get org.gnome.desktop.session idle-delay');
   });
 
   it('screen never blanks, or lock switched off: no lock', async () => {
     for (const name of ['gsettings-never-blank.txt', 'gsettings-lock-off.txt']) {
       const { probes } = await probesFor({}, gsettings(name), { env: gnome });
-      expect(observed(await probes.screenLock())).toEqual({ lockEnabled: false, idleSeconds: null, passwordRequired: false });
+      expect(observed(await probes.screenLock())).toEqual({ lockEnabled: false, idleSeconds: null, passwordRequired: false, passwordDelaySeconds: null });
     }
-    expect(screenLockFrom({ lockEnabled: true, idleDelay: 300, lockDelay: 30, lockDisabled: false }).idleSeconds).toBe(330);
+    expect(screenLockFrom({ lockEnabled: true, idleDelay: 300, lockDelay: 30, lockDisabled: false })).toMatchObject({ idleSeconds: 300, passwordDelaySeconds: 30 });
     expect(screenLockFrom({ lockEnabled: true, idleDelay: 300, lockDelay: 0, lockDisabled: true }).lockEnabled).toBe(false);
     expect(parseGsettingsUint('uint32 300\n')).toBe(300);
   });
@@ -535,11 +535,11 @@ describe('Wi-Fi (NetworkManager)', () => {
   });
 
   it('connected networks: WPA2, escaped colon, Japanese open network, enterprise', () => {
-    expect(observed(wifiFrom('nmcli-wifi-wpa2.txt'))).toEqual({ connected: true, ssid: 'FieldOps-5G', security: 'wpa2' });
-    expect(observed(wifiFrom('nmcli-wifi-escaped-colon.txt'))).toEqual({ connected: true, ssid: 'Lab:Device\\Net', security: 'wpa2' });
-    expect(observed(wifiFrom('nmcli-wifi-japanese.txt'))).toEqual({ connected: true, ssid: '病院ゲスト：2F', security: 'open' });
-    expect(observed(wifiFrom('nmcli-wifi-enterprise.txt'))).toEqual({ connected: true, ssid: 'eduroam', security: 'enterprise' });
-    expect(observed(wifiFrom('nmcli-wifi-none-active.txt'))).toEqual({ connected: false, ssid: null, security: null });
+    expect(observed(wifiFrom('nmcli-wifi-wpa2.txt'))).toEqual({ state: 'connected', ssid: 'FieldOps-5G', security: 'wpa2' });
+    expect(observed(wifiFrom('nmcli-wifi-escaped-colon.txt'))).toEqual({ state: 'connected', ssid: 'Lab:Device\\Net', security: 'wpa2' });
+    expect(observed(wifiFrom('nmcli-wifi-japanese.txt'))).toEqual({ state: 'connected', ssid: '病院ゲスト：2F', security: 'open' });
+    expect(observed(wifiFrom('nmcli-wifi-enterprise.txt'))).toEqual({ state: 'connected', ssid: 'eduroam', security: 'enterprise' });
+    expect(observed(wifiFrom('nmcli-wifi-none-active.txt'))).toEqual({ state: 'notConnected', ssid: null, security: null });
   });
 
   it('classifies a mixed network as its weakest mode', () => {
@@ -559,7 +559,7 @@ describe('Wi-Fi (NetworkManager)', () => {
     const none = await probesFor(eth, notRunning);
     expect(await none.probes.wifi()).toMatchObject({ ok: false, problem: 'notApplicable', detail: 'no Wi-Fi adapter' });
     const down = await probesFor({ ...eth, '/sys/class/net/wlp2s0/wireless': null, '/sys/class/net/wlp2s0/operstate': 'down\n' }, notRunning);
-    expect(observed(await down.probes.wifi())).toEqual({ connected: false, ssid: null, security: null });
+    expect(observed(await down.probes.wifi())).toEqual({ state: 'notConnected', ssid: null, security: null });
     const up = await probesFor({ '/sys/class/net/wlp2s0/phy80211': null, '/sys/class/net/wlp2s0/operstate': 'up\n' });
     const outcome = await up.probes.wifi();
     expect(outcome).toMatchObject({ ok: false, problem: 'commandMissing' });
@@ -635,7 +635,7 @@ const schemas = {
         z.strictObject({
           name: z.string().min(1),
           engine: z.string().min(1),
-          active: z.boolean().nullable(),
+          mode: z.enum(['active', 'passive', 'off', 'unrecognized']),
           realTimeProtection: z.boolean().nullable(),
           definitionsUpdatedAt: isoOrNull,
           definitionsUpToDate: z.boolean().nullable(),
@@ -653,10 +653,19 @@ const schemas = {
       automaticUpdates: z.boolean().nullable(),
     }),
   ),
-  diskEncryption: outcomeSchema(z.strictObject({ volume: z.literal('/'), encrypted: z.boolean().nullable(), method: z.string().nullable() })),
-  screenLock: outcomeSchema(z.strictObject({ lockEnabled: z.boolean().nullable(), idleSeconds: z.number().int().nonnegative().nullable(), passwordRequired: z.boolean().nullable() })),
+  diskEncryption: outcomeSchema(
+    z.strictObject({ volume: z.literal('/'), state: z.enum(['on', 'off', 'unrecognized']), method: z.string().nullable(), raw: z.string().min(1).optional() }),
+  ),
+  screenLock: outcomeSchema(
+    z.strictObject({
+      lockEnabled: z.boolean().nullable(),
+      idleSeconds: z.number().int().nonnegative().nullable(),
+      passwordRequired: z.boolean().nullable(),
+      passwordDelaySeconds: z.number().int().nonnegative().nullable(),
+    }),
+  ),
   wifi: outcomeSchema(
-    z.strictObject({ connected: z.boolean(), ssid: z.string().nullable(), security: z.enum(['open', 'wep', 'wpa', 'wpa2', 'wpa3', 'enterprise', 'unknown']).nullable() }),
+    z.strictObject({ state: z.enum(['connected', 'notConnected', 'unrecognized']), raw: z.string().optional(), ssid: z.string().nullable(), security: z.enum(['open', 'wep', 'wpa', 'wpa2', 'wpa3', 'enterprise', 'unknown']).nullable() }),
   ),
   remoteAccess: outcomeSchema(
     z.strictObject({ listening: z.array(z.strictObject({ service: z.enum(['rdp', 'vnc', 'ssh']), port: z.number().int().nullable(), detail: z.string().nullable() })) }),
@@ -693,8 +702,9 @@ const justified: Record<ProbeName, (outcome: ProbeOutcome<never> & { ok: true })
     if (obs.lastUpdateInstalledAt !== null) expect(evidenceHas(o, obs.lastUpdateInstalledAt)).toBe(true);
   },
   diskEncryption: (o) => {
-    const obs = o.observation as { encrypted: boolean | null };
-    expect(fact(o, 'MOUNTPOINTS', 'encrypted') ?? fact(o, 'MOUNTPOINT', 'encrypted')).toBe(obs.encrypted);
+    const obs = o.observation as { state: 'on' | 'off' | 'unrecognized' };
+    const encrypted = fact(o, 'MOUNTPOINTS', 'encrypted') ?? fact(o, 'MOUNTPOINT', 'encrypted');
+    expect(encrypted === null ? 'unrecognized' : encrypted === true ? 'on' : 'off').toBe(obs.state);
   },
   screenLock: (o) => expect(sources(o).filter((s) => s.startsWith('gsettings get')).length).toBeGreaterThanOrEqual(2),
   wifi: (o) => expect(sources(o).some((s) => s.startsWith('nmcli') || s.endsWith('/sys/class/net'))).toBe(true),
@@ -735,7 +745,7 @@ describe('the real probes on this machine', () => {
     const dbDir = '/var/lib/clamav';
     const noDatabase = existsSync(dbDir) && !readdirSync(dbDir).some((f) => /\.(cvd|cld)$/.test(f));
     if (existsSync('/usr/bin/clamscan') && noDatabase) {
-      expect(observed(await probes.antivirus()).products).toEqual([expect.objectContaining({ engine: 'clamav', active: false, definitionsUpdatedAt: null, definitionsVersion: null })]);
+      expect(observed(await probes.antivirus()).products).toEqual([expect.objectContaining({ engine: 'clamav', mode: 'off', definitionsUpdatedAt: null, definitionsVersion: null })]);
     }
 
     // Not in a desktop session: no screen lock is claimed.

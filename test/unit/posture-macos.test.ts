@@ -121,11 +121,13 @@ describe('antivirus (XProtect)', () => {
       {
         name: 'XProtect',
         engine: 'xprotect',
-        active: true,
+        mode: 'active',
         realTimeProtection: true,
         definitionsUpdatedAt: '2025-11-18T01:22:09.000Z',
         definitionsUpToDate: null,
         definitionsVersion: '5329',
+        // The bundle (5329) is newer than the history's rules (5328): the date is "at least this recent".
+        definitionsDateIsLowerBound: true,
       },
     ]);
     expect(factsOf(outcome, INSTALL_HISTORY_SOURCE)).toMatchObject({ rulesVersion: '5328', remediatorVersion: '158' });
@@ -239,23 +241,23 @@ describe('disk encryption (FileVault)', () => {
   const status = (part: string) => parseFdesetupStatus(section('fdesetup.txt', part), AT);
 
   it('reads On and Off', () => {
-    expect(observation(status('on'))).toEqual({ volume: '/', encrypted: true, method: 'FileVault' });
-    expect(observation(status('off'))).toEqual({ volume: '/', encrypted: false, method: 'none' });
+    expect(observation(status('on'))).toMatchObject({ volume: '/', state: 'on', method: 'FileVault' });
+    expect(observation(status('off'))).toMatchObject({ volume: '/', state: 'off', method: 'none' });
   });
 
-  it('reports encryption or decryption in progress as unknown (part encrypted), with the state and percentage as evidence', () => {
+  it('reports encryption or decryption in progress as such, with the state and percentage as evidence', () => {
     const encrypting = status('encrypting');
-    expect(observation(encrypting)).toEqual({ volume: '/', encrypted: null, method: 'FileVault' });
+    expect(observation(encrypting)).toEqual({ volume: '/', state: 'encrypting', method: 'FileVault', raw: 'encrypting', percent: 42.3 });
     expect(factsOf(encrypting, FDESETUP_SOURCE)).toEqual({ state: 'encrypting', percentCompleted: 42.3 });
     expect(factsOf(status('encrypting-pending'), FDESETUP_SOURCE)).toEqual({ state: 'encrypting', percentCompleted: null });
-    expect(observation(status('decrypting')).encrypted).toBeNull();
+    expect(observation(status('decrypting')).state).toBe('decrypting');
     expect(factsOf(status('decrypting'), FDESETUP_SOURCE)).toMatchObject({ state: 'decrypting' });
   });
 
-  it('reports FileVault scheduled for the next login or restart as not encrypted yet', () => {
-    expect(observation(status('deferred'))).toEqual({ volume: '/', encrypted: false, method: 'FileVault' });
+  it('reports FileVault scheduled for the next login or restart as pending (not encrypted yet)', () => {
+    expect(observation(status('deferred'))).toMatchObject({ volume: '/', state: 'pending', method: 'FileVault' });
     expect(factsOf(status('deferred'), FDESETUP_SOURCE)).toMatchObject({ state: 'deferred' });
-    expect(observation(parseFdesetupStatus('FileVault is Off, but will be enabled after the next restart.\n', AT)).encrypted).toBe(false);
+    expect(observation(parseFdesetupStatus('FileVault is Off, but will be enabled after the next restart.\n', AT)).state).toBe('pending');
   });
 
   it('does not guess from anything else', () => {
@@ -272,28 +274,28 @@ describe('screen lock (sysadminctl on stderr, screen saver idleTime, pmset displ
 
   it('locks at the first of screen saver and display sleep when the password is asked immediately', () => {
     const outcome = parseScreenLock(answers('screenlock-normal.txt'), AT);
-    expect(observation(outcome)).toEqual({ lockEnabled: true, idleSeconds: 300, passwordRequired: true });
+    expect(observation(outcome)).toEqual({ lockEnabled: true, idleSeconds: 300, passwordRequired: true, passwordDelaySeconds: 0 });
     expect(factsOf(outcome, SYSADMINCTL_SOURCE)).toEqual({ screenLock: 'on', delaySeconds: 0 });
     expect(factsOf(outcome, PMSET_SOURCE)).toEqual({ displaySleepMinutes: 10, sleepPreventedBy: null });
   });
 
   it('reports everything off as off', () => {
-    expect(observation(parseScreenLock(answers('screenlock-off.txt'), AT))).toEqual({ lockEnabled: false, idleSeconds: null, passwordRequired: false });
+    expect(observation(parseScreenLock(answers('screenlock-off.txt'), AT))).toEqual({ lockEnabled: false, idleSeconds: null, passwordRequired: false, passwordDelaySeconds: null });
   });
 
-  it('adds the lock delay, and uses display sleep alone when the screen saver time was never set', () => {
+  it('keeps the password delay apart from the idle time, and uses display sleep alone when the screen saver time was never set', () => {
     const outcome = parseScreenLock(
       { ...answers('screenlock-delayed.txt'), screensaverIdleTime: refused('unparseable', section('screenlock-delayed.txt', 'idleTime')) },
       AT,
     );
-    expect(observation(outcome)).toEqual({ lockEnabled: true, idleSeconds: 600 + 300, passwordRequired: true });
+    expect(observation(outcome)).toEqual({ lockEnabled: true, idleSeconds: 600, passwordRequired: true, passwordDelaySeconds: 300 });
     expect(factsOf(outcome, SCREENSAVER_IDLE_SOURCE)).toEqual({ idleTimeSeconds: null, notSet: true });
     expect(factsOf(outcome, PMSET_SOURCE)).toMatchObject({ sleepPreventedBy: 'display sleep prevented by Microsoft Teams' });
   });
 
-  it('reports a refusal by sysadminctl as unknown password and unknown lock time, keeping the timers', () => {
+  it('reports a refusal by sysadminctl as unknown password and unknown delay, keeping the timers', () => {
     const outcome = parseScreenLock(answers('screenlock-denied.txt'), AT);
-    expect(observation(outcome)).toEqual({ lockEnabled: true, idleSeconds: null, passwordRequired: null });
+    expect(observation(outcome)).toEqual({ lockEnabled: true, idleSeconds: 600, passwordRequired: null, passwordDelaySeconds: null });
     expect(factsOf(outcome, SYSADMINCTL_SOURCE)).toMatchObject({ problem: 'accessDenied' });
   });
 
@@ -306,7 +308,7 @@ describe('screen lock (sysadminctl on stderr, screen saver idleTime, pmset displ
       },
       AT,
     );
-    expect(observation(outcome)).toEqual({ lockEnabled: null, idleSeconds: null, passwordRequired: false });
+    expect(observation(outcome)).toEqual({ lockEnabled: null, idleSeconds: null, passwordRequired: false, passwordDelaySeconds: null });
   });
 
   it('fails only when none of the three commands answered', () => {
@@ -320,33 +322,33 @@ describe('Wi-Fi (system_profiler SPAirPortDataType)', () => {
   const wifi = (name: string) => parseAirPortReport(fixture(name), AT);
 
   it('reads the SSID and WPA2/WPA3 security of the joined network', () => {
-    expect(observation(wifi('airport-wpa2-personal.json'))).toEqual({ connected: true, ssid: 'FieldNet-5G', security: 'wpa2' });
-    expect(observation(wifi('airport-wpa3-personal.json'))).toEqual({ connected: true, ssid: 'Clinic-Staff', security: 'wpa3' });
-    expect(observation(wifi('airport-enterprise.json'))).toEqual({ connected: true, ssid: null, security: 'enterprise' });
+    expect(observation(wifi('airport-wpa2-personal.json'))).toEqual({ state: 'connected', ssid: 'FieldNet-5G', security: 'wpa2' });
+    expect(observation(wifi('airport-wpa3-personal.json'))).toEqual({ state: 'connected', ssid: 'Clinic-Staff', security: 'wpa3' });
+    expect(observation(wifi('airport-enterprise.json'))).toEqual({ state: 'connected', ssid: null, security: 'enterprise' });
   });
 
   it('keeps the security when macOS redacts the SSID, and tolerates the misspelt mode prefix', () => {
     const outcome = wifi('airport-wpa3-redacted.json');
-    expect(observation(outcome)).toEqual({ connected: true, ssid: null, security: 'wpa2' });
+    expect(observation(outcome)).toEqual({ state: 'connected', ssid: null, security: 'wpa2' });
     expect(factsOf(outcome, AIRPORT_SOURCE)).toMatchObject({ ssidRedacted: true, securityMode: 'pairport_security_mode_wpa3_transition' });
   });
 
   it('reports open and WEP networks as such, with a Japanese SSID intact and kept out of the evidence', () => {
     const open = wifi('airport-open-ja.json');
-    expect(observation(open)).toEqual({ connected: true, ssid: '病院ゲストWi-Fi', security: 'open' });
+    expect(observation(open)).toEqual({ state: 'connected', ssid: '病院ゲストWi-Fi', security: 'open' });
     expect(JSON.stringify(open.evidence)).not.toContain('病院');
-    expect(observation(wifi('airport-wep.json'))).toEqual({ connected: true, ssid: 'LAB-WEP', security: 'wep' });
+    expect(observation(wifi('airport-wep.json'))).toEqual({ state: 'connected', ssid: 'LAB-WEP', security: 'wep' });
   });
 
   it('stays connected with unknown security when macOS gives no network details', () => {
     const report = JSON.parse(fixture('airport-wpa2-personal.json')) as { SPAirPortDataType: { spairport_airport_interfaces: Record<string, unknown>[] }[] };
     delete report.SPAirPortDataType[0]!.spairport_airport_interfaces[0]!['spairport_current_network_information'];
-    expect(observation(parseAirPortReport(JSON.stringify(report), AT))).toEqual({ connected: true, ssid: null, security: null });
+    expect(observation(parseAirPortReport(JSON.stringify(report), AT))).toEqual({ state: 'connected', ssid: null, security: null });
   });
 
-  it('is not connected with Wi-Fi off or without Wi-Fi hardware', () => {
-    expect(observation(wifi('airport-off.json'))).toEqual({ connected: false, ssid: null, security: null });
-    expect(observation(wifi('airport-none.json'))).toEqual({ connected: false, ssid: null, security: null });
+  it('is not connected with Wi-Fi off, and not applicable without Wi-Fi hardware', () => {
+    expect(observation(wifi('airport-off.json'))).toEqual({ state: 'notConnected', ssid: null, security: null, raw: null });
+    expect(wifi('airport-none.json')).toMatchObject({ ok: false, problem: 'notApplicable' });
   });
 
   it('maps every security mode to the weakest protocol the network accepts', () => {
@@ -422,7 +424,7 @@ describe('createMacosProbes', () => {
       probes.remoteAccess(),
     ]);
     expect(outcomes.map((o) => o.ok)).toEqual([true, true, true, true, true, true, true]);
-    expect(observation(await probes.screenLock())).toEqual({ lockEnabled: true, idleSeconds: 300, passwordRequired: true });
+    expect(observation(await probes.screenLock())).toEqual({ lockEnabled: true, idleSeconds: 300, passwordRequired: true, passwordDelaySeconds: 0 });
     expect(observation(await probes.osUpdates()).lastUpdateTitle).toBe('macOS 26.1');
   });
 

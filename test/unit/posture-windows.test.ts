@@ -145,7 +145,7 @@ describe('reading what PowerShell prints', () => {
 
   it('finds the JSON after a stray line and a byte-order mark', () => {
     const stdout = `\uFEFFWARNING: something\r\n${fixture('disk-bitlocker-on.txt')}`;
-    expect(observation(parseDiskEncryption(stdout, OBSERVED_AT)).encrypted).toBe(true);
+    expect(observation(parseDiskEncryption(stdout, OBSERVED_AT)).state).toBe('on');
   });
 });
 
@@ -162,13 +162,13 @@ describe('firewall', () => {
     });
   });
 
-  it('reads GpoBoolean as numbers and reports NotConfigured as not enabled, even when the COM object says on', () => {
+  it('reads GpoBoolean as numbers and takes NotConfigured from the COM object, which says on', () => {
     const outcome = parseFirewall(fixture('firewall-notconfigured-numbers-third-party.txt'), OBSERVED_AT);
     const result = observation(outcome);
     expect(result.profiles).toEqual([
       { name: 'Domain', enabled: true },
       { name: 'Private', enabled: true },
-      { name: 'Public', enabled: false },
+      { name: 'Public', enabled: true },
     ]);
     expect(result.products).toEqual([{ name: 'ESET Firewall', enabled: true }]);
     expect(outcome.evidence.map((e) => e.source)).toEqual([
@@ -180,10 +180,10 @@ describe('firewall', () => {
     expect(outcome.evidence[2]?.facts).toEqual({ products: 1, 'ESET Firewall': '0x041000' });
   });
 
-  it('reports "NotConfigured" as off, a profile whose sources disagree as unknown, and an off product (ja)', () => {
+  it('reports "NotConfigured" as what the COM object says (on), a profile whose sources disagree as unknown, and an off product (ja)', () => {
     const result = observation(parseFirewall(fixture('firewall-ja-public-off-disagreement.txt'), OBSERVED_AT));
     expect(result.profiles).toEqual([
-      { name: 'Domain', enabled: false },
+      { name: 'Domain', enabled: true },
       { name: 'Private', enabled: null },
       { name: 'Public', enabled: false },
     ]);
@@ -214,7 +214,7 @@ describe('antivirus', () => {
   const DEFENDER_NORMAL = {
     name: 'Microsoft Defender Antivirus',
     engine: 'defender',
-    active: true,
+    mode: 'active',
     realTimeProtection: true,
     definitionsUpdatedAt: '2024-11-20T03:12:45.000Z',
     definitionsUpToDate: true,
@@ -223,24 +223,25 @@ describe('antivirus', () => {
 
   it('reports Defender once, although it is also registered in Security Center (normal)', () => {
     const outcome = parseAntivirus(fixture('antivirus-defender-normal.txt'), OBSERVED_AT);
-    expect(observation(outcome).products).toEqual([DEFENDER_NORMAL]);
+    expect(observation(outcome).products).toEqual([{ ...DEFENDER_NORMAL, modeText: 'Normal' }]);
     expect(outcome.evidence[0]?.facts).toMatchObject({ AMRunningMode: 'Normal', AntivirusSignatureVersion: '1.421.1650.0' });
     expect(outcome.evidence[1]?.facts).toEqual({ products: 1, 'Windows Defender': '0x061100' });
   });
 
   it('reports out-of-date definitions and reads a date with an offset as UTC', () => {
     const [defender] = observation(parseAntivirus(fixture('antivirus-defender-out-of-date.txt'), OBSERVED_AT)).products;
-    expect(defender).toMatchObject({ engine: 'defender', active: true, definitionsUpToDate: false, definitionsUpdatedAt: '2024-09-02T01:00:00.000Z' });
+    expect(defender).toMatchObject({ engine: 'defender', mode: 'active', definitionsUpToDate: false, definitionsUpdatedAt: '2024-09-02T01:00:00.000Z' });
   });
 
   it('reports passive Defender as present but not active, and the third-party antivirus as active', () => {
     const products = observation(parseAntivirus(fixture('antivirus-passive-defender-third-party.txt'), OBSERVED_AT)).products;
     expect(products).toEqual([
-      { ...DEFENDER_NORMAL, active: false, realTimeProtection: false },
+      { ...DEFENDER_NORMAL, mode: 'passive', modeText: 'Passive Mode', realTimeProtection: false },
       {
         name: 'ESET Endpoint Security',
         engine: 'securityCenter',
-        active: true,
+        mode: 'active',
+        modeText: '0x041000',
         realTimeProtection: true,
         definitionsUpdatedAt: null,
         definitionsUpToDate: true,
@@ -255,16 +256,17 @@ describe('antivirus', () => {
   });
 
   it.each([
-    ['EDR Block Mode', false],
-    ['SxS Passive Mode', false],
-    ['Normal', true],
-    ['', true],
-    ['Some Future Mode', null],
-  ])('running mode %j makes Defender active %s', (mode, active) => {
+    ['EDR Block Mode', 'passive'],
+    ['SxS Passive Mode', 'passive'],
+    ['Not running', 'off'],
+    ['Normal', 'active'],
+    ['', 'active'],
+    ['Some Future Mode', 'unrecognized'],
+  ])('running mode %j makes Defender %s', (mode, expected) => {
     const doc = JSON.parse(fixture('antivirus-defender-normal.txt')) as { defender: Record<string, unknown> };
     doc.defender['runningMode'] = mode;
     const [defender] = observation(parseAntivirus(JSON.stringify(doc), OBSERVED_AT)).products;
-    expect(defender?.active).toBe(active);
+    expect(defender?.mode).toBe(expected);
   });
 
   it('lists Security Center products when Get-MpComputerStatus is missing (off and out of date)', () => {
@@ -273,7 +275,7 @@ describe('antivirus', () => {
       {
         name: 'Trend Micro Apex One Antivirus',
         engine: 'securityCenter',
-        active: false,
+        mode: 'off', modeText: '0x040010',
         realTimeProtection: false,
         definitionsUpdatedAt: null,
         definitionsUpToDate: false,
@@ -284,15 +286,15 @@ describe('antivirus', () => {
 
   it('decodes each productState through the parser, keeping Defender when only Security Center knows it (ja)', () => {
     const outcome = parseAntivirus(fixture('antivirus-security-center-states-ja.txt'), OBSERVED_AT);
-    const products = observation(outcome).products.map((p) => [p.name, p.active, p.definitionsUpToDate]);
+    const products = observation(outcome).products.map((p) => [p.name, p.mode, p.definitionsUpToDate]);
     expect(products).toEqual([
-      ['Windows Defender', true, true],
-      ['ウイルスバスター クラウド', true, false],
-      ['ESET Internet Security', false, true],
-      ['Norton 360', true, true],
-      ['McAfee LiveSafe', false, false],
-      ['Kaspersky Standard', false, true],
-      ['Avast Free Antivirus', true, true],
+      ['Windows Defender', 'active', true],
+      ['ウイルスバスター クラウド', 'active', false],
+      ['ESET Internet Security', 'off', true],
+      ['Norton 360', 'active', true],
+      ['McAfee LiveSafe', 'off', false],
+      ['Kaspersky Standard', 'off', true],
+      ['Avast Free Antivirus', 'active', true],
     ]);
     expect(outcome.evidence[0]?.facts).toMatchObject({ problem: 'commandMissing' });
   });
@@ -364,27 +366,27 @@ describe('OS version and updates', () => {
 
 describe('disk encryption', () => {
   it.each([
-    ['disk-bitlocker-on.txt', { volume: 'C:', encrypted: true, method: 'BitLocker' }],
-    ['disk-bitlocker-off.txt', { volume: 'C:', encrypted: false, method: 'none' }],
-    ['disk-bitlocker-suspended.txt', { volume: 'C:', encrypted: null, method: 'BitLocker' }],
-    ['disk-bitlocker-no-value.txt', { volume: 'C:', encrypted: null, method: null }],
+    ['disk-bitlocker-on.txt', { volume: 'C:', state: 'on', method: 'BitLocker' }],
+    ['disk-bitlocker-off.txt', { volume: 'C:', state: 'off', method: 'none' }],
+    ['disk-bitlocker-suspended.txt', { volume: 'C:', state: 'suspended', method: 'BitLocker' }],
+    ['disk-bitlocker-no-value.txt', { volume: 'C:', state: 'unrecognized', method: null, raw: 'BitLockerProtection none' }],
   ])('%s', (name, expected) => {
-    expect(observation(parseDiskEncryption(fixture(name), OBSERVED_AT))).toEqual(expected);
+    expect(observation(parseDiskEncryption(fixture(name), OBSERVED_AT))).toMatchObject(expected);
   });
 
   it.each([
-    [1, true],
-    [2, false],
-    [3, null],
-    [4, null],
-    [5, null],
-    [6, true],
-    [7, null],
-    [8, null],
-    [0, null],
-  ])('BitLockerProtection %i is encrypted %s', (value, encrypted) => {
+    [1, 'on'],
+    [2, 'off'],
+    [3, 'encrypting'],
+    [4, 'decrypting'],
+    [5, 'suspended'],
+    [6, 'locked'],
+    [7, 'unrecognized'],
+    [8, 'pending'],
+    [0, 'unrecognized'],
+  ])('BitLockerProtection %i is %s', (value, state) => {
     const outcome = parseDiskEncryption(JSON.stringify({ systemDrive: 'D:', protection: value }), OBSERVED_AT);
-    expect(observation(outcome)).toMatchObject({ volume: 'D:', encrypted });
+    expect(observation(outcome)).toMatchObject({ volume: 'D:', state, raw: `BitLockerProtection ${value}` });
     expect(outcome.evidence[0]?.facts['BitLockerProtection']).toBe(value);
   });
 });
@@ -392,13 +394,13 @@ describe('disk encryption', () => {
 describe('screen lock', () => {
   it('locks with the secure screen saver, the shortest of saver and sleep (en)', () => {
     const outcome = parseScreenLock(fixture('screen-lock-secure-saver-en.txt'), OBSERVED_AT);
-    expect(observation(outcome)).toEqual({ lockEnabled: true, idleSeconds: 600, passwordRequired: true });
+    expect(observation(outcome)).toEqual({ lockEnabled: true, idleSeconds: 600, passwordRequired: true, passwordDelaySeconds: 0 });
     expect(outcome.evidence[0]?.facts).toMatchObject({ VIDEOIDLE_AC: 600, VIDEOIDLE_DC: 300, STANDBYIDLE_AC: 1800, STANDBYIDLE_DC: 900, CONSOLELOCK_AC: 1 });
   });
 
   it('applies the policy over the user value and takes the machine inactivity limit when shorter (ja powercfg)', () => {
     const outcome = parseScreenLock(fixture('screen-lock-policy-inactivity-ja.txt'), OBSERVED_AT);
-    expect(observation(outcome)).toEqual({ lockEnabled: true, idleSeconds: 900, passwordRequired: true });
+    expect(observation(outcome)).toEqual({ lockEnabled: true, idleSeconds: 900, passwordRequired: true, passwordDelaySeconds: 0 });
     expect(outcome.evidence[0]?.facts).toMatchObject({ ScreenSaveTimeOut: 1200, ScreenSaverIsSecure: true, VIDEOIDLE_AC: 900, VIDEOIDLE_DC: 180, STANDBYIDLE_AC: 0 });
   });
 
@@ -407,12 +409,13 @@ describe('screen lock', () => {
       lockEnabled: false,
       idleSeconds: null,
       passwordRequired: true,
+      passwordDelaySeconds: null,
     });
   });
 
   it('reports sleep without a password on wake as starting but not locking (ja)', () => {
     const outcome = parseScreenLock(fixture('screen-lock-sleep-without-password-ja.txt'), OBSERVED_AT);
-    expect(observation(outcome)).toEqual({ lockEnabled: true, idleSeconds: 1800, passwordRequired: false });
+    expect(observation(outcome)).toEqual({ lockEnabled: true, idleSeconds: 1800, passwordRequired: false, passwordDelaySeconds: null });
     expect(outcome.evidence[0]?.facts).toMatchObject({ VIDEOIDLE_AC: null, CONSOLELOCK_AC: 0, CONSOLELOCK_DC: 0 });
   });
 });
@@ -420,27 +423,27 @@ describe('screen lock', () => {
 describe('Wi-Fi', () => {
   it('reads an English Windows 11 connection to a WPA2-Personal network', () => {
     const outcome = parseWifi(fixture('wifi-en-win11-wpa2-personal.txt'), OBSERVED_AT);
-    expect(observation(outcome)).toEqual({ connected: true, ssid: 'ServiceNet', security: 'wpa2' });
+    expect(observation(outcome)).toEqual({ state: 'connected', ssid: 'ServiceNet', security: 'wpa2' });
     expect(outcome.evidence[0]?.facts).toMatchObject({ authentication: 'WPA2-Personal', cipher: 'CCMP', interfaces: 1 });
   });
 
   it('reads a Japanese Windows 11 connection to an open network without reading any label', () => {
     const outcome = parseWifi(fixture('wifi-ja-win11-open.txt'), OBSERVED_AT);
-    expect(observation(outcome)).toEqual({ connected: true, ssid: '病院ゲスト', security: 'open' });
+    expect(observation(outcome)).toEqual({ state: 'connected', ssid: '病院ゲスト', security: 'open' });
     expect(outcome.evidence[0]?.facts).toMatchObject({ authentication: 'オープン', cipher: 'なし', codePage: 932 });
   });
 
   it('reads a translated enterprise authentication (ja)', () => {
-    expect(observation(parseWifi(fixture('wifi-ja-wpa2-enterprise.txt'), OBSERVED_AT))).toEqual({ connected: true, ssid: 'HOSP-STAFF', security: 'enterprise' });
+    expect(observation(parseWifi(fixture('wifi-ja-wpa2-enterprise.txt'), OBSERVED_AT))).toEqual({ state: 'connected', ssid: 'HOSP-STAFF', security: 'enterprise' });
   });
 
   it('reports WEP from the cipher (Windows 10, no "Interface type" line)', () => {
-    expect(observation(parseWifi(fixture('wifi-en-win10-wep.txt'), OBSERVED_AT))).toEqual({ connected: true, ssid: 'LAB-OLD', security: 'wep' });
+    expect(observation(parseWifi(fixture('wifi-en-win10-wep.txt'), OBSERVED_AT))).toEqual({ state: 'connected', ssid: 'LAB-OLD', security: 'wep' });
   });
 
   it('reads WPA3 in the Windows 11 24H2 layout (AP BSSID, Band and Channel first)', () => {
     const outcome = parseWifi(fixture('wifi-en-win11-24h2-wpa3.txt'), OBSERVED_AT);
-    expect(observation(outcome)).toEqual({ connected: true, ssid: 'Clinic-Secure', security: 'wpa3' });
+    expect(observation(outcome)).toEqual({ state: 'connected', ssid: 'Clinic-Secure', security: 'wpa3' });
     expect(outcome.evidence[0]?.facts).toMatchObject({ akm: '00-0f-ac:08' });
   });
 
@@ -453,7 +456,7 @@ describe('Wi-Fi', () => {
   it.each(['wifi-en-no-interface.txt', 'wifi-ja-no-interface.txt', 'wifi-ja-wlansvc-stopped.txt', 'wifi-ja-disconnected.txt'])(
     '%s: not connected, which the evaluator passes as not applicable',
     (name) => {
-      expect(observation(parseWifi(fixture(name), OBSERVED_AT))).toEqual({ connected: false, ssid: null, security: null });
+      expect(observation(parseWifi(fixture(name), OBSERVED_AT))).toEqual({ state: 'notConnected', ssid: null, security: null });
     },
   );
 
@@ -466,7 +469,7 @@ describe('Wi-Fi', () => {
     const en = (JSON.parse(fixture('wifi-en-win11-wpa2-personal.txt')) as { lines: string[] }).lines;
     const ja = (JSON.parse(fixture('wifi-ja-win11-open.txt')) as { lines: string[] }).lines;
     const doc = { wlanService: 'Running', wifiAdapters: 2, codePage: 932, exitCode: 0, lines: [...en.slice(0, -3), '', ...ja.slice(3)] };
-    expect(observation(parseWifi(JSON.stringify(doc), OBSERVED_AT))).toEqual({ connected: true, ssid: '病院ゲスト', security: 'open' });
+    expect(observation(parseWifi(JSON.stringify(doc), OBSERVED_AT))).toEqual({ state: 'connected', ssid: '病院ゲスト', security: 'open' });
   });
 });
 

@@ -15,7 +15,7 @@ import { checkName, reasonText, remediationSteps, statusName } from '../../share
 import type { Language } from '../../shared/locale';
 import { ExitCode, type Command } from '../command';
 
-const MARK = { pass: '✓', warning: '!', fail: '✗', unknown: '?' } as const;
+const MARK = { pass: '✓', warning: '!', fail: '✗', unknown: '?', notApplicable: '-' } as const;
 
 function report(run: SelfCheckRun, language: Language): string {
   const lines = run.checks.map((check) => {

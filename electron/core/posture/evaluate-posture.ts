@@ -1,15 +1,19 @@
 /**
- * Judges what the probes observed against the policy: the only place where pass, warning,
- * fail and unknown are decided, the same for Windows, macOS and Linux. A probe that could not
- * observe, or a value it could not establish (null), makes the check *unknown*, never *pass*.
+ * Judges what the probes observed against the policy, the same for Windows, macOS and Linux:
+ * it works out which finding (a row of the decision table in posture-decisions.ts) each
+ * observation is, and the table says what that finding's status is. A probe that could not
+ * observe, a value it could not establish (null) or a state it did not recognize makes the
+ * check *unknown*, never *pass*.
  * A check that does not pass carries a reason code (texts: `selfCheck.reason.<code>`) with
  * the numbers a person needs to fix it.
  */
 import type { CheckId, CheckResult, CheckStatus, PostureOs, PosturePolicy } from '../../shared/posture';
+import { PROBE_DECISIONS, decide, type Finding } from './posture-decisions';
 import type {
   AntivirusObservation,
   AntivirusProduct,
   DiskEncryptionObservation,
+  DiskEncryptionState,
   FirewallObservation,
   OsUpdateObservation,
   ProbeOutcome,
@@ -29,10 +33,11 @@ export interface Observations {
 }
 
 type Params = Record<string, string | number>;
-type Verdict = { readonly status: CheckStatus; readonly reason: string; readonly params?: Params };
+/** What the evaluator found for one check: a row of the decision table and the numbers a person needs. */
+type Found<C extends CheckId> = { readonly finding: Finding<C>; readonly params?: Params };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-const verdict = (status: CheckStatus, reason: string, params?: Params): Verdict => ({ status, reason, ...(params ? { params } : {}) });
+const found = <C extends CheckId>(finding: Finding<C>, params?: Params): Found<C> => ({ finding, ...(params ? { params } : {}) });
 
 /** Whole days between an ISO time and now; null when the time cannot be read. */
 function ageInDays(iso: string | null, now: Date): number | null {
@@ -42,44 +47,61 @@ function ageInDays(iso: string | null, now: Date): number | null {
   return Math.max(0, Math.floor((now.getTime() - time) / DAY_MS));
 }
 
-function judgeFirewall(o: FirewallObservation): Verdict {
+function judgeFirewall(o: FirewallObservation): Found<'firewall'> {
   const product = o.products.find((p) => p.enabled === true);
-  if (product) return verdict('pass', 'firewallProduct', { name: product.name });
+  if (product) return found('firewallProduct', { name: product.name });
   const off = o.profiles.filter((p) => p.enabled === false).map((p) => p.name);
-  if (off.length > 0) return verdict('fail', 'firewallOff', { profiles: off.join(', ') });
-  if (o.profiles.length === 0) return verdict('fail', 'firewallNone');
-  if (o.profiles.some((p) => p.enabled === null)) return verdict('unknown', 'firewallUnreadable');
-  return verdict('pass', 'firewallOn', { profiles: o.profiles.map((p) => p.name).join(', ') });
+  if (off.length > 0) return found('firewallOff', { profiles: off.join(', ') });
+  if (o.profiles.length === 0) return found('firewallNone');
+  if (o.profiles.some((p) => p.enabled === null)) return found('firewallUnreadable');
+  return found('firewallOn', { profiles: o.profiles.map((p) => p.name).join(', ') });
 }
 
-function judgeAntivirusProduct(p: AntivirusProduct, policy: PosturePolicy, now: Date): Verdict {
+/** Each engine's definitions limit; third-party products registered with Security Center report their own up-to-date flag instead of a date. */
+function definitionsLimitDays(engine: string, policy: PosturePolicy): number {
+  if (engine === 'xprotect') return policy.xprotectDefinitionsMaxAgeDays;
+  if (engine === 'clamav') return policy.clamavDefinitionsMaxAgeDays;
+  return policy.definitionsMaxAgeDays;
+}
+
+function judgeAntivirusProduct(p: AntivirusProduct, policy: PosturePolicy, now: Date): Found<'antivirus'> {
   const name = p.name;
-  if (p.realTimeProtection === false) return verdict('fail', 'antivirusRealTimeOff', { name });
+  // ClamAV scans on demand unless clamonacc runs; on-access scanning is the company's choice.
+  const onDemandAllowed = p.engine === 'clamav' && !policy.linuxOnAccessScanRequired;
+  if (p.realTimeProtection === false && !onDemandAllowed) return found('antivirusRealTimeOff', { name });
   const age = ageInDays(p.definitionsUpdatedAt, now);
-  const max = policy.definitionsMaxAgeDays;
-  if (age !== null && age > max) return verdict('fail', 'antivirusDefinitionsOld', { name, days: age, max });
-  if (age === null && p.definitionsUpToDate === false) return verdict('fail', 'antivirusDefinitionsOutOfDate', { name });
-  if (p.realTimeProtection === null) return verdict('unknown', 'antivirusRealTimeUnknown', { name });
-  if (age === null && p.definitionsUpToDate !== true) return verdict('unknown', 'antivirusDefinitionsUnknown', { name });
-  return age === null ? verdict('pass', 'antivirusOnReported', { name }) : verdict('pass', 'antivirusOn', { name, days: age, max });
+  const max = definitionsLimitDays(p.engine, policy);
+  if (age !== null && age > max) return found(p.definitionsDateIsLowerBound === true ? 'antivirusDefinitionsDateBehindVersion' : 'antivirusDefinitionsOld', { name, days: age, max });
+  if (age === null && p.definitionsUpToDate === false) return found('antivirusDefinitionsOutOfDate', { name });
+  if (p.realTimeProtection === null) return found('antivirusRealTimeUnknown', { name });
+  if (age === null && p.definitionsUpToDate !== true) return found('antivirusDefinitionsUnknown', { name });
+  if (p.realTimeProtection === false) return found('antivirusOnDemand', { name, days: age ?? '—', max });
+  return age === null ? found('antivirusOnReported', { name }) : found('antivirusOn', { name, days: age, max });
 }
 
-const RANK: Record<CheckStatus, number> = { pass: 0, warning: 1, unknown: 2, fail: 3 };
+const RANK: Record<CheckStatus, number> = { pass: 0, notApplicable: 1, warning: 2, unknown: 3, fail: 4 };
+const better = (a: Found<'antivirus'>, b: Found<'antivirus'>): Found<'antivirus'> => (RANK[decide('antivirus', b.finding)] < RANK[decide('antivirus', a.finding)] ? b : a);
 
-function judgeAntivirus(o: AntivirusObservation, policy: PosturePolicy, now: Date): Verdict {
-  // A product in passive mode (Defender beside a third-party product) does not protect by itself.
-  const active = o.products.filter((p) => p.active !== false);
-  if (active.length === 0) return verdict('fail', o.products.length > 0 ? 'antivirusPassiveOnly' : 'antivirusNone');
-  const verdicts = active.map((p) => judgeAntivirusProduct(p, policy, now));
-  return verdicts.reduce((best, v) => (RANK[v.status] < RANK[best.status] ? v : best));
+function judgeAntivirus(o: AntivirusObservation, policy: PosturePolicy, now: Date): Found<'antivirus'> {
+  if (o.products.length === 0) return found('antivirusNone');
+  // One product that protects is enough; a product whose mode we cannot read is judged unknown beside it.
+  const verdicts = [
+    ...o.products.filter((p) => p.mode === 'active').map((p) => judgeAntivirusProduct(p, policy, now)),
+    ...o.products.filter((p) => p.mode === 'unrecognized').map((p) => found<'antivirus'>('antivirusModeUnrecognized', { name: p.name, mode: p.modeText ?? '—' })),
+  ];
+  if (verdicts.length > 0) return verdicts.reduce(better);
+  // Defender passive says another product is primary; if none is visible at all we cannot judge it.
+  const passive = o.products.filter((p) => p.mode === 'passive');
+  if (passive.length === o.products.length) return found('antivirusPrimaryNotVisible', { name: passive.map((p) => p.name).join(', ') });
+  return found('antivirusPassiveOnly');
 }
 
-function judgeOsUpdates(o: OsUpdateObservation, policy: PosturePolicy, now: Date): Verdict {
+function judgeOsUpdates(o: OsUpdateObservation, policy: PosturePolicy, now: Date): Found<'osUpdates'> {
   const age = ageInDays(o.lastUpdateInstalledAt, now);
   const max = policy.updatesMaxAgeDays;
-  if (age === null) return verdict('unknown', 'updatesUnknown');
-  if (age > max) return verdict('fail', 'updatesOld', { days: age, max });
-  return verdict('pass', 'updatesRecent', { days: age, max });
+  if (age === null) return found('updatesUnknown');
+  if (age > max) return found('updatesOld', { days: age, max });
+  return found('updatesRecent', { days: age, max });
 }
 
 /** Compares dotted versions numerically (10.0.22631 > 10.0.19045; 14.10 > 14.9). */
@@ -95,50 +117,69 @@ export function compareVersions(a: string, b: string): number | null {
   return 0;
 }
 
-function judgeOsVersion(o: OsUpdateObservation, os: PostureOs, policy: PosturePolicy): Verdict {
+function judgeOsVersion(o: OsUpdateObservation, os: PostureOs, policy: PosturePolicy): Found<'osVersion'> {
   const minimum = policy.minimumOsVersion[os];
   const version = o.osVersion;
-  if (!minimum) return verdict('pass', 'osVersionNoMinimum', { version });
+  if (!minimum) return found('osVersionNoMinimum', { version });
   const order = compareVersions(version, minimum);
-  if (order === null) return verdict('unknown', 'osVersionUnreadable', { version });
-  return order < 0 ? verdict('fail', 'osVersionOld', { version, minimum }) : verdict('pass', 'osVersionOk', { version, minimum });
+  if (order === null) return found('osVersionUnreadable', { version });
+  return order < 0 ? found('osVersionOld', { version, minimum }) : found('osVersionOk', { version, minimum });
 }
 
-function judgeDiskEncryption(o: DiskEncryptionObservation): Verdict {
-  const params = { volume: o.volume, method: o.method ?? '—' };
-  if (o.encrypted === true) return verdict('pass', 'encryptionOn', params);
-  if (o.encrypted === false) return verdict('fail', 'encryptionOff', params);
-  return verdict('unknown', 'encryptionUnknown', params);
+const DISK_FINDINGS: Readonly<Record<DiskEncryptionState, Finding<'diskEncryption'>>> = {
+  on: 'encryptionOn',
+  off: 'encryptionOff',
+  partial: 'encryptionPartial',
+  encrypting: 'encryptionInProgress',
+  decrypting: 'encryptionDecrypting',
+  suspended: 'encryptionSuspended',
+  pending: 'encryptionPending',
+  locked: 'encryptionLocked',
+  unrecognized: 'encryptionUnrecognized',
+};
+
+function judgeDiskEncryption(o: DiskEncryptionObservation): Found<'diskEncryption'> {
+  const percent = o.percent === null || o.percent === undefined ? '—' : `${o.percent}`;
+  return found(DISK_FINDINGS[o.state], { volume: o.volume, method: o.method ?? '—', raw: o.raw ?? '—', percent });
 }
 
-function judgeScreenLock(o: ScreenLockObservation, policy: PosturePolicy): Verdict {
+function judgeScreenLock(o: ScreenLockObservation, policy: PosturePolicy): Found<'screenLock'> {
   const max = policy.screenLockMaxIdleMinutes;
-  if (o.lockEnabled === false) return verdict('fail', 'screenLockOff', { max });
-  if (o.passwordRequired === false) return verdict('fail', 'screenLockNoPassword', { max });
-  if (o.idleSeconds !== null && o.idleSeconds > max * 60) return verdict('fail', 'screenLockTooLate', { minutes: Math.ceil(o.idleSeconds / 60), max });
-  if (o.lockEnabled === null || o.passwordRequired === null || o.idleSeconds === null) return verdict('unknown', 'screenLockUnknown', { max });
-  return verdict('pass', 'screenLockOn', { minutes: Math.ceil(o.idleSeconds / 60), max });
+  const maxDelay = policy.screenLockMaxPasswordDelaySeconds;
+  if (o.lockEnabled === false) return found('screenLockOff', { max });
+  if (o.passwordRequired === false) return found('screenLockNoPassword', { max });
+  if (o.idleSeconds !== null && o.idleSeconds > max * 60) return found('screenLockTooLate', { minutes: Math.ceil(o.idleSeconds / 60), max });
+  // The password delay is its own limit, never added to the idle time (a 300 s delay once passed inside a 15-minute sum).
+  if (o.passwordDelaySeconds !== null && o.passwordDelaySeconds > maxDelay) return found('screenLockPasswordDelayTooLong', { seconds: o.passwordDelaySeconds, maxSeconds: maxDelay });
+  if (o.lockEnabled === null || o.passwordRequired === null || o.idleSeconds === null || o.passwordDelaySeconds === null) return found('screenLockUnknown', { max });
+  return found('screenLockOn', { minutes: Math.ceil(o.idleSeconds / 60), max, seconds: o.passwordDelaySeconds, maxSeconds: maxDelay });
 }
 
-function judgeWifi(o: WifiObservation): Verdict {
-  if (!o.connected) return verdict('pass', 'wifiNotConnected');
-  if (o.security === 'open' || o.security === 'wep') return verdict('fail', o.security === 'open' ? 'wifiOpen' : 'wifiWep');
-  if (o.security === null || o.security === 'unknown') return verdict('unknown', 'wifiSecurityUnknown');
-  return verdict('pass', 'wifiSecured', { security: o.security.toUpperCase() });
+function judgeWifi(o: WifiObservation): Found<'wifi'> {
+  if (o.state === 'notConnected') return found('wifiNotConnected');
+  if (o.state === 'unrecognized') return found('wifiStatusUnrecognized', { raw: o.raw ?? '—' });
+  if (o.security === 'open' || o.security === 'wep') return found(o.security === 'open' ? 'wifiOpen' : 'wifiWep');
+  if (o.security === null || o.security === 'unknown') return found('wifiSecurityUnknown');
+  return found('wifiSecured', { security: o.security.toUpperCase() });
 }
 
-function judgeRemoteAccess(o: RemoteAccessObservation, required: boolean): Verdict {
-  if (o.listening.length === 0) return verdict('pass', 'remoteAccessNone');
+function judgeRemoteAccess(o: RemoteAccessObservation, required: boolean): Found<'remoteAccess'> {
+  if (o.listening.length === 0) return found('remoteAccessNone');
   const services = [...new Set(o.listening.map((l) => l.service.toUpperCase()))].join(', ');
   // 7-12: listening remote access is worth a warning; a company that forbids it makes the check required.
-  return verdict(required ? 'fail' : 'warning', 'remoteAccessListening', { services });
+  return found(required ? 'remoteAccessForbidden' : 'remoteAccessListening', { services });
 }
 
-function resultOf<T>(id: CheckId, outcome: ProbeOutcome<T>, policy: PosturePolicy, judge: (observation: T) => Verdict): CheckResult {
+function resultOf<C extends CheckId, T>(id: C, outcome: ProbeOutcome<T>, policy: PosturePolicy, judge: (observation: T) => Found<C>): CheckResult {
   const required = policy.required[id];
-  // No Wi-Fi adapter at all: the laptop cannot be on an open Wi-Fi network.
-  const v = outcome.ok ? judge(outcome.observation) : id === 'wifi' && outcome.problem === 'notApplicable' ? verdict('pass', 'wifiNoAdapter') : verdict('unknown', `probe.${outcome.problem}`);
-  return { id, status: v.status, required, reason: v.reason, params: v.params ?? {}, evidence: [...outcome.evidence] };
+  const evidence = [...outcome.evidence];
+  if (outcome.ok) {
+    const f = judge(outcome.observation);
+    return { id, status: decide(id, f.finding), required, reason: f.finding, params: f.params ?? {}, evidence };
+  }
+  // No Wi-Fi adapter at all: the laptop cannot be on an open Wi-Fi network, which is said, not passed.
+  if (id === 'wifi' && outcome.problem === 'notApplicable') return { id, status: decide('wifi', 'wifiNoAdapter'), required, reason: 'wifiNoAdapter', params: {}, evidence };
+  return { id, status: PROBE_DECISIONS[outcome.problem], required, reason: `probe.${outcome.problem}`, params: {}, evidence };
 }
 
 export function evaluatePosture(o: Observations, os: PostureOs, policy: PosturePolicy, now: Date): CheckResult[] {
@@ -154,7 +195,10 @@ export function evaluatePosture(o: Observations, os: PostureOs, policy: PostureP
   ];
 }
 
-/** Pass only when every required check passed: unknown is never pass (issue 5). */
+/** Statuses a required check may have for the whole to pass: unknown and warning never do. */
+const CLEARS: ReadonlySet<CheckStatus> = new Set(['pass', 'notApplicable']);
+
+/** Pass only when every required check passed or does not apply here: unknown is never pass (issue 5). */
 export function overallOf(checks: readonly CheckResult[]): 'pass' | 'fail' {
-  return checks.every((c) => !c.required || c.status === 'pass') ? 'pass' : 'fail';
+  return checks.every((c) => !c.required || CLEARS.has(c.status)) ? 'pass' : 'fail';
 }

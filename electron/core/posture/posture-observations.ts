@@ -7,7 +7,9 @@
  * Linux are judged by the same rules and those rules are tested once.
  *
  * A value the probe could not establish is `null`, never a guess: an unknown is reported as
- * unknown, never as pass.
+ * unknown, never as pass. Where a probe reads a state (a mode, a status word, a number with a
+ * meaning), an answer it has never seen is the explicit state 'unrecognized', with the raw
+ * value kept (masked of user and host names) so the evaluator can show it.
  */
 
 /** Why a probe produced no observation. */
@@ -43,15 +45,29 @@ export interface AntivirusProduct {
   readonly name: string;
   /** 'defender' | 'securityCenter' | 'xprotect' | 'clamav' | other engine id. */
   readonly engine: string;
-  /** The product is the active scanner (Defender in passive mode is present but not active). */
-  readonly active: boolean | null;
+  /**
+   * 'active': the product scans; 'passive': present while another product is (said to be)
+   * primary (Defender's Passive, EDR Block and SxS Passive modes); 'off': present but not
+   * scanning (Defender "Not running", ClamAV without a database, a disabled Security Center
+   * product); 'unrecognized': a mode the probe has never seen (`modeText` keeps it).
+   */
+  readonly mode: AntivirusMode;
+  readonly modeText?: string | null;
   readonly realTimeProtection: boolean | null;
   /** When its signature definitions were last updated, ISO 8601 UTC. */
   readonly definitionsUpdatedAt: string | null;
   /** What the product itself says about its definitions (Security Center's productState bit). */
   readonly definitionsUpToDate: boolean | null;
   readonly definitionsVersion: string | null;
+  /**
+   * The definitions are known to be newer than `definitionsUpdatedAt` (XProtect on macOS 15:
+   * the bundle's version is above the one the install history dates), so the date is only a
+   * lower bound: recent enough passes, too old is unknown, not fail.
+   */
+  readonly definitionsDateIsLowerBound?: boolean;
 }
+
+export type AntivirusMode = 'active' | 'passive' | 'off' | 'unrecognized';
 
 export interface AntivirusObservation {
   readonly products: readonly AntivirusProduct[];
@@ -73,16 +89,36 @@ export interface OsUpdateObservation {
 export interface DiskEncryptionObservation {
   /** The system volume, e.g. "C:", "/", "/System/Volumes/Data". */
   readonly volume: string;
-  readonly encrypted: boolean | null;
+  readonly state: DiskEncryptionState;
+  /** The raw status the state was read from (e.g. "BitLockerProtection 9"), for the evidence and the reason. */
+  readonly raw?: string | null;
+  /** How far encryption or decryption has got, when the OS says. */
+  readonly percent?: number | null;
   /** 'BitLocker' | 'FileVault' | 'LUKS' | 'none' | other. */
   readonly method: string | null;
 }
 
+/**
+ * - on / off: the system volume is / is not protected by encryption
+ * - encrypting, decrypting: part of it is encrypted (FileVault, BitLocker conversion)
+ * - suspended: encrypted, but the key is stored in the clear (BitLocker protection suspended)
+ * - locked: the OS reports the volume locked, which the running system volume cannot be
+ * - pending: switched on but not started (FileVault after restart, BitLocker waiting for activation)
+ * - partial: some of what the volume is built from is encrypted and some not (Linux LVM)
+ * - unrecognized: a status the probe has never seen (`raw` keeps it)
+ */
+export type DiskEncryptionState = 'on' | 'off' | 'encrypting' | 'decrypting' | 'suspended' | 'locked' | 'pending' | 'partial' | 'unrecognized';
+
 export interface ScreenLockObservation {
   /** The screen saver or lock starts after idle time at all. */
   readonly lockEnabled: boolean | null;
-  /** Idle seconds before the screen locks (the shortest of the applicable settings). */
+  /** Idle seconds before the screen saver starts or the display turns off (the shortest that locks), without any password delay. */
   readonly idleSeconds: number | null;
+  /**
+   * Seconds after that before the password is asked for (macOS "require password after",
+   * GNOME lock-delay); 0 when it locks at once. Judged on its own limit.
+   */
+  readonly passwordDelaySeconds: number | null;
   /** Waking it needs the password. */
   readonly passwordRequired: boolean | null;
 }
@@ -90,8 +126,12 @@ export interface ScreenLockObservation {
 export type WifiSecurity = 'open' | 'wep' | 'wpa' | 'wpa2' | 'wpa3' | 'enterprise' | 'unknown';
 
 export interface WifiObservation {
-  /** False when no Wi-Fi connection is up (wired only): then the check passes as not applicable. */
-  readonly connected: boolean;
+  /**
+   * 'connected' to a network; 'notConnected' (wired only, Wi-Fi off): the check does not apply
+   * and says so; 'unrecognized': a status the probe cannot read (`raw` keeps it).
+   */
+  readonly state: 'connected' | 'notConnected' | 'unrecognized';
+  readonly raw?: string | null;
   readonly ssid: string | null;
   readonly security: WifiSecurity | null;
 }

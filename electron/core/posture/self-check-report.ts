@@ -41,7 +41,11 @@ export function selfCheckReportDocument(run: SelfCheckRun, engineer: Profile, nu
           { label: { ja: '名称', en: 'Name' }, value: policy.name },
           {
             label: { ja: '基準', en: 'Thresholds' },
-            value: `定義ファイル ${policy.definitionsMaxAgeDays} 日以内、OS 更新 ${policy.updatesMaxAgeDays} 日以内、画面ロック ${policy.screenLockMaxIdleMinutes} 分以内 / definitions ≤ ${policy.definitionsMaxAgeDays} d, updates ≤ ${policy.updatesMaxAgeDays} d, screen lock ≤ ${policy.screenLockMaxIdleMinutes} min`,
+            value:
+              `定義ファイル ${policy.definitionsMaxAgeDays} 日以内（XProtect ${policy.xprotectDefinitionsMaxAgeDays} 日、ClamAV ${policy.clamavDefinitionsMaxAgeDays} 日）、OS 更新 ${policy.updatesMaxAgeDays} 日以内、` +
+              `画面ロック ${policy.screenLockMaxIdleMinutes} 分以内・パスワード要求 ${policy.screenLockMaxPasswordDelaySeconds} 秒以内 / ` +
+              `definitions ≤ ${policy.definitionsMaxAgeDays} d (XProtect ${policy.xprotectDefinitionsMaxAgeDays} d, ClamAV ${policy.clamavDefinitionsMaxAgeDays} d), updates ≤ ${policy.updatesMaxAgeDays} d, ` +
+              `screen lock ≤ ${policy.screenLockMaxIdleMinutes} min, password ≤ ${policy.screenLockMaxPasswordDelaySeconds} s after`,
           },
           { label: { ja: 'SHA-256', en: 'SHA-256' }, value: run.policySha256 },
         ],

@@ -9,7 +9,7 @@ interface Row {
 }
 
 function summaryOf(run: SelfCheckRun, certificateNumber: string | null): SelfCheckRunSummary {
-  const counts: Record<CheckStatus, number> = { pass: 0, warning: 0, fail: 0, unknown: 0 };
+  const counts: Record<CheckStatus, number> = { pass: 0, warning: 0, fail: 0, unknown: 0, notApplicable: 0 };
   for (const check of run.checks) counts[check.status] += 1;
   return { id: run.id, finishedAt: run.finishedAt, overall: run.overall, os: run.os, ownership: run.ownership, policyName: run.policy.name, counts, certificateNumber };
 }

@@ -7,10 +7,11 @@
  *   "ClamAV-VDB:<build time>:<version>:<sigs>:<f-level>:<md5>:<dsig>:<builder>:<stime>".
  *   The build time says how current the signatures are, which the file's mtime (download
  *   time) does not; stime (epoch seconds) is used when present, else the build time text.
- * - Active: installed with a database. Without one clamscan refuses to scan, so an installed but
- *   never-updated ClamAV is reported inactive with no definitions date — not guessed.
+ * - Mode: 'active' when installed with a database. Without one clamscan refuses to scan, so an
+ *   installed but never-updated ClamAV is 'off' with no definitions date — not guessed.
  * - Real-time protection: ClamAV on Linux scans on demand; only clamonacc (on-access scanning)
- *   makes it real time, so this is true only when clamonacc is seen running.
+ *   makes it real time, so this is true only when clamonacc is seen running. Whether that is
+ *   required is the policy's (linuxOnAccessScanRequired), judged by the evaluator.
  */
 import path from 'node:path';
 import type { AntivirusObservation, AntivirusProduct, ProbeEvidence, ProbeOutcome } from '../../../core/posture/posture-observations';
@@ -123,7 +124,7 @@ export function parseAntivirus(r: AntivirusReadings, observedAt: Date): ProbeOut
   const product: AntivirusProduct = {
     name: 'ClamAV',
     engine: 'clamav',
-    active: databases.length > 0,
+    mode: databases.length > 0 ? 'active' : 'off',
     realTimeProtection: realTimeProtection(r, units.get('clamav-clamonacc') ?? null),
     definitionsUpdatedAt: header?.builtAt ?? null,
     // ClamAV keeps no "up to date" flag of its own: the evaluator judges the age.

@@ -13,7 +13,7 @@
  *
  * A root file system that is not a block device: overlay/tmpfs roots are containers or live
  * systems, where the laptop's disk is not visible (notApplicable); others (ZFS, network
- * roots) are reported with encrypted: null — not known, not guessed.
+ * roots) are reported as 'unrecognized' with the root device kept — not known, not guessed.
  */
 import type { DiskEncryptionObservation, ProbeEvidence, ProbeOutcome } from '../../../core/posture/posture-observations';
 import { evidence } from '../run-probe-command';
@@ -122,7 +122,9 @@ export function parseDiskEncryption(r: DiskReadings, observedAt: Date): ProbeOut
   out.push(evidence(r.lsblk.source, { ...commandFacts(r.lsblk), rootDevices: roots.length, chain: chain || null, encrypted }, observedAt));
   const layers = roots.flatMap(flatten);
   const method = encrypted === null ? null : !encrypted ? 'none' : layers.some((n) => n.fsType === 'crypto_LUKS') ? 'LUKS' : 'dm-crypt';
-  return { ok: true, observation: { volume: '/', encrypted, method }, evidence: out };
+  const state = encrypted === null ? 'unrecognized' : encrypted ? 'on' : 'off';
+  const raw = encrypted === null ? { raw: `root on ${root?.source ?? 'unknown device'} (${root?.fsType ?? '?'})` } : {};
+  return { ok: true, observation: { volume: '/', state, method, ...raw }, evidence: out };
 }
 
 export async function probeDiskEncryption(ctx: LinuxProbeContext): Promise<ProbeOutcome<DiskEncryptionObservation>> {

@@ -5,8 +5,9 @@
  *   org.gnome.desktop.screensaver lock-enabled  true — lock when the screen blanks
  *   org.gnome.desktop.screensaver lock-delay    "uint32 0"   — …this many seconds after blanking
  *   org.gnome.desktop.lockdown disable-lock-screen  true — an administrator forbade locking
- * So it locks after idle-delay + lock-delay seconds, if lock-enabled, idle-delay > 0 and locking
- * is not forbidden; GNOME's lock screen always asks for the password.
+ * So it blanks after idle-delay seconds and locks lock-delay seconds later, if lock-enabled,
+ * idle-delay > 0 and locking is not forbidden; GNOME's lock screen always asks for the
+ * password. The two are reported apart (idle, password delay) and judged on separate limits.
  *
  * Only GNOME-family sessions (XDG_CURRENT_DESKTOP contains GNOME or Unity) are read: KDE and
  * others install the same schemas as a dependency but lock by their own settings, so reading
@@ -57,12 +58,12 @@ function noSchema(reading: CommandReading): boolean {
 /** Combines the four settings; null wherever one it depends on is unknown. */
 export function screenLockFrom(v: { lockEnabled: boolean | null; idleDelay: number | null; lockDelay: number | null; lockDisabled: boolean | null }): ScreenLockObservation {
   if (v.lockDisabled === true || v.lockEnabled === false || v.idleDelay === 0) {
-    return { lockEnabled: false, idleSeconds: null, passwordRequired: false };
+    return { lockEnabled: false, idleSeconds: null, passwordRequired: false, passwordDelaySeconds: null };
   }
   if (v.lockDisabled === null || v.lockEnabled === null || v.idleDelay === null) {
-    return { lockEnabled: null, idleSeconds: null, passwordRequired: null };
+    return { lockEnabled: null, idleSeconds: null, passwordRequired: null, passwordDelaySeconds: v.lockDelay };
   }
-  return { lockEnabled: true, idleSeconds: v.lockDelay === null ? null : v.idleDelay + v.lockDelay, passwordRequired: true };
+  return { lockEnabled: true, idleSeconds: v.idleDelay, passwordRequired: true, passwordDelaySeconds: v.lockDelay };
 }
 
 export function parseScreenLock(r: ScreenLockReadings, observedAt: Date): ProbeOutcome<ScreenLockObservation> {

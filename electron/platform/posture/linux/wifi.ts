@@ -59,14 +59,19 @@ export function splitTerse(line: string): string[] {
   return fields;
 }
 
-export function parseNmcliWifiList(stdout: string): AccessPoint[] {
-  return stdout
-    .split('\n')
-    .filter((l) => l.trim() !== '')
-    .map((line) => {
-      const [active = '', ssid = '', security = ''] = splitTerse(line);
-      return { active: active.trim() === 'yes', ssid, security: security.trim() };
-    });
+/**
+ * The access points, or null when a line is not one: every terse line has exactly three fields
+ * and ACTIVE is "yes" or "no". Output we cannot read is never taken for "not connected".
+ */
+export function parseNmcliWifiList(stdout: string): AccessPoint[] | null {
+  const points: AccessPoint[] = [];
+  for (const line of stdout.split('\n').filter((l) => l.trim() !== '')) {
+    const fields = splitTerse(line);
+    const active = fields[0]?.trim();
+    if (fields.length !== 3 || (active !== 'yes' && active !== 'no')) return null;
+    points.push({ active: active === 'yes', ssid: fields[1] ?? '', security: (fields[2] ?? '').trim() });
+  }
+  return points;
 }
 
 /** The weakest mode the access point offers, as one WifiSecurity. */
@@ -96,18 +101,26 @@ function fromAdapters(r: WifiReadings, out: ProbeEvidence[], at: Date): ProbeOut
   out.push(evidence(adapters.source, { wifiAdapters: names || null }, at));
   if (adapters.value.length === 0) return { ok: false, problem: 'notApplicable', detail: 'no Wi-Fi adapter', evidence: out };
   // An adapter that is not up is associated with nothing: no Wi-Fi connection, certainly.
-  if (adapters.value.every((a) => !a.up)) return { ok: true, observation: { connected: false, ssid: null, security: null }, evidence: out };
+  if (adapters.value.every((a) => !a.up)) return { ok: true, observation: { state: 'notConnected', ssid: null, security: null }, evidence: out };
   const up = adapters.value.filter((a) => a.up).map((a) => a.name).join(', ');
   return { ok: false, problem: nmcliProblem, detail: `Wi-Fi is up on ${up}, but NetworkManager (nmcli) could not say with what security`, evidence: out };
 }
 
 export function parseWifi(r: WifiReadings, observedAt: Date): ProbeOutcome<WifiObservation> {
-  const active = r.nmcli.ok ? parseNmcliWifiList(r.nmcli.stdout).find((ap) => ap.active) : undefined;
-  const out: ProbeEvidence[] = [evidence(r.nmcli.source, { ...commandFacts(r.nmcli), activeSecurity: active?.security ?? null }, observedAt)];
+  const points = r.nmcli.ok ? parseNmcliWifiList(r.nmcli.stdout) : null;
+  const active = points?.find((ap) => ap.active);
+  const out: ProbeEvidence[] = [evidence(r.nmcli.source, { ...commandFacts(r.nmcli), activeSecurity: active?.security ?? null, readable: points !== null }, observedAt)];
   if (!r.nmcli.ok) return fromAdapters(r, out, observedAt);
-  if (!active) return { ok: true, observation: { connected: false, ssid: null, security: null }, evidence: out };
+  if (points === null) return { ok: true, observation: { state: 'unrecognized', raw: excerptOf(r.nmcli.stdout), ssid: null, security: null }, evidence: out };
+  if (!active) return { ok: true, observation: { state: 'notConnected', ssid: null, security: null }, evidence: out };
   // A hidden network shows an empty SSID: connected, name unknown.
-  return { ok: true, observation: { connected: true, ssid: active.ssid === '' ? null : active.ssid, security: classifySecurity(active.security) }, evidence: out };
+  return { ok: true, observation: { state: 'connected', ssid: active.ssid === '' ? null : active.ssid, security: classifySecurity(active.security) }, evidence: out };
+}
+
+/** The first line of output we could not read, without the SSIDs it may hold (fields after ACTIVE). */
+function excerptOf(stdout: string): string {
+  const first = stdout.split('\n').find((l) => l.trim() !== '') ?? '';
+  return `${first.split(':')[0]?.slice(0, 40) ?? ''}… (${stdout.split('\n').filter((l) => l.trim() !== '').length} lines)`;
 }
 
 async function readAdapters(ctx: LinuxProbeContext): Promise<Read<readonly WifiAdapter[]>> {

@@ -9,15 +9,12 @@
  *   FileVault is Off.\nDeferred enablement appears to be active for user 'name'.
  *   FileVault is Off, but will be enabled after the next restart.
  *
- * Mapping (null = unknown, which never passes), the same as the Windows probe's for BitLocker:
- * - On → encrypted: true, method 'FileVault'
- * - Off → encrypted: false, method 'none'
- * - deferred enablement, or enabled after the next restart → encrypted: false, method
- *   'FileVault': FileVault is still Off, nothing is encrypted yet, it is only scheduled
- * - encryption or decryption in progress → encrypted: null, method 'FileVault': part of the
- *   disk is encrypted and part is not, so it is neither protected nor plainly off (as BitLocker's
- *   "encrypting"/"decrypting"). The state and percentage go into the evidence, so the user can
- *   be told to wait for encryption to finish rather than to switch FileVault on.
+ * Mapping to the OS-neutral states (the evaluator judges them):
+ * - On → 'on'; Off → 'off'
+ * - deferred enablement, or enabled after the next restart → 'pending': still Off, nothing is
+ *   encrypted yet, it is only scheduled
+ * - encryption / decryption in progress → 'encrypting' / 'decrypting', with the percentage
+ * - anything else → not observed (unparseable), the text kept in the evidence
  */
 import type { DiskEncryptionObservation, ProbeOutcome } from '../../../core/posture/posture-observations';
 import { evidence } from '../run-probe-command';
@@ -29,13 +26,13 @@ export const FDESETUP_SOURCE = `${FDESETUP} status`;
 
 type FileVaultState = 'on' | 'off' | 'encrypting' | 'decrypting' | 'deferred' | 'pendingRestart';
 
-const ENCRYPTION: Readonly<Record<FileVaultState, Pick<DiskEncryptionObservation, 'encrypted' | 'method'>>> = {
-  on: { encrypted: true, method: 'FileVault' },
-  off: { encrypted: false, method: 'none' },
-  deferred: { encrypted: false, method: 'FileVault' },
-  pendingRestart: { encrypted: false, method: 'FileVault' },
-  encrypting: { encrypted: null, method: 'FileVault' },
-  decrypting: { encrypted: null, method: 'FileVault' },
+const ENCRYPTION: Readonly<Record<FileVaultState, Pick<DiskEncryptionObservation, 'state' | 'method'>>> = {
+  on: { state: 'on', method: 'FileVault' },
+  off: { state: 'off', method: 'none' },
+  deferred: { state: 'pending', method: 'FileVault' },
+  pendingRestart: { state: 'pending', method: 'FileVault' },
+  encrypting: { state: 'encrypting', method: 'FileVault' },
+  decrypting: { state: 'decrypting', method: 'FileVault' },
 };
 
 function stateOf(text: string): FileVaultState | null {
@@ -57,7 +54,7 @@ export function parseFdesetupStatus(stdout: string, observedAt: Date): ProbeOutc
   const percentText = /Percent completed\s*=\s*([\d.]+)/i.exec(stdout)?.[1];
   const percent = Number(percentText);
   const percentCompleted = percentText === undefined || !Number.isFinite(percent) ? null : percent;
-  return observed({ volume: '/', ...ENCRYPTION[state] }, [
+  return observed({ volume: '/', ...ENCRYPTION[state], raw: state, percent: percentCompleted }, [
     evidence(FDESETUP_SOURCE, { state, percentCompleted }, observedAt),
   ]);
 }

@@ -13,12 +13,13 @@
  * - `pmset -g`: "displaysleep N", minutes before the display turns off, 0 = never, for the power
  *   source in use now.
  *
- * The lock engages when the first of screen saver and display sleep starts, plus the delay:
- * idleSeconds = min(screen saver idle, display sleep) + lock delay. When the screen saver time
- * is not set, display sleep alone gives an upper bound, which can only make the result stricter,
- * never a false pass. Without a lock ("screenLock is off") idleSeconds is the time before the
- * screen saver or display sleep starts (as Windows reports ScreenSaverTimeout), and
- * passwordRequired is false; with the delay unknown it is null.
+ * The screen saver or display sleep starts at idleSeconds = min(screen saver idle, display
+ * sleep); the password is asked for passwordDelaySeconds (the lock delay) later. The two are
+ * reported apart and judged on their own limits: adding them and comparing the sum with the
+ * idle limit let a 300 s password delay pass. When the screen saver time is not set, display
+ * sleep alone gives an upper bound, which can only make the result stricter, never a false
+ * pass. Without a lock ("screenLock is off") passwordRequired is false; with the delay
+ * unreadable it is null.
  *
  * All three print English whatever the user's language (and runProbeCommand sets LC_ALL=C), so
  * the phrases above are matched literally.
@@ -103,11 +104,6 @@ function lockStarts(timers: readonly Timer[], shortest: number | null): boolean 
   return timers.every((t) => t.kind === 'seconds') ? false : null;
 }
 
-function idleBeforeLock(shortest: number | null, delay: LockDelay): number | null {
-  if (shortest === null || delay.kind === 'problem') return null;
-  return delay.kind === 'after' ? shortest + delay.seconds : shortest;
-}
-
 export function parseScreenLock(answers: ScreenLockAnswers, observedAt: Date): ProbeOutcome<ScreenLockObservation> {
   const delay = readLockDelay(answers.sysadminctl);
   const idle = readScreensaverIdle(answers.screensaverIdleTime);
@@ -125,8 +121,9 @@ export function parseScreenLock(answers: ScreenLockAnswers, observedAt: Date): P
   return observed(
     {
       lockEnabled: lockStarts(timers, shortest),
-      idleSeconds: idleBeforeLock(shortest, delay),
+      idleSeconds: shortest,
       passwordRequired: delay.kind === 'problem' ? null : delay.kind === 'after',
+      passwordDelaySeconds: delay.kind === 'after' ? delay.seconds : null,
     },
     items,
   );

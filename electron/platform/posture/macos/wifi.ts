@@ -10,7 +10,9 @@
  *
  * Since macOS 14/15 an app without Location Services permission gets "<redacted>" instead of
  * the SSID; the security mode is still reported, so `ssid` is null and `security` is known.
- * A Mac without Wi-Fi hardware, with Wi-Fi off, or not joined to a network is `connected: false`.
+ * A Mac with Wi-Fi off or not joined ("…_off", "…_disassociated", "…_inactive") is
+ * 'notConnected'; one without Wi-Fi hardware (no interface listed) is notApplicable. Any other
+ * status is 'unrecognized' with the status kept: a status we do not know is not "not connected".
  */
 import { z } from 'zod';
 import type { ProbeOutcome, WifiObservation, WifiSecurity } from '../../../core/posture/posture-observations';
@@ -51,6 +53,9 @@ const SECURITY_MODES: Readonly<Record<string, WifiSecurity>> = {
   wpa3_enterprise: 'enterprise',
   wpa2_wpa3_enterprise: 'enterprise',
 };
+
+/** The statuses that certainly mean "joined to no network". */
+const NOT_JOINED: ReadonlySet<string> = new Set(['spairport_status_off', 'spairport_status_disassociated', 'spairport_status_inactive']);
 
 const CurrentNetwork = z.object({
   _name: z.string().optional(),
@@ -93,9 +98,13 @@ export function parseAirPortReport(stdout: string, observedAt: Date): ProbeOutco
     interfaces.find((i) => i.spairport_status_information === 'spairport_status_connected') ??
     interfaces.find((i) => i.spairport_status_information === undefined && i.spairport_current_network_information !== undefined);
   if (joined === undefined) {
-    const statuses = interfaces.map((i) => i.spairport_status_information ?? 'unknown').join(', ');
-    const facts = { interfaces: interfaces.length, status: statuses || null };
-    return observed({ connected: false, ssid: null, security: null }, [evidence(AIRPORT_SOURCE, facts, observedAt)]);
+    // awdl0 and llw0 (AirDrop, low-latency links) are listed without any status: not the Wi-Fi client.
+    const statuses = interfaces.flatMap((i) => (i.spairport_status_information === undefined ? [] : [i.spairport_status_information]));
+    const facts = { interfaces: interfaces.length, status: statuses.join(', ') || null };
+    const items = [evidence(AIRPORT_SOURCE, facts, observedAt)];
+    if (interfaces.length === 0) return notObserved('notApplicable', items, 'no Wi-Fi interface');
+    const allNotJoined = statuses.length > 0 && statuses.every((status) => NOT_JOINED.has(status));
+    return observed({ state: allNotJoined ? 'notConnected' : 'unrecognized', raw: allNotJoined ? null : statuses.join(', ') || 'no status', ssid: null, security: null }, items);
   }
   const network = joined.spairport_current_network_information;
   const mode = network?.spairport_security_mode ?? null;
@@ -103,7 +112,7 @@ export function parseAirPortReport(stdout: string, observedAt: Date): ProbeOutco
   const security = mode === null ? null : wifiSecurityFromMode(mode);
   // The SSID is the observation's, not the evidence's: evidence is stored and shown with the run.
   const facts = { interface: joined._name ?? null, securityMode: mode, security, ssidRedacted: ssid === null };
-  return observed({ connected: true, ssid, security }, [evidence(AIRPORT_SOURCE, facts, observedAt)]);
+  return observed({ state: 'connected', ssid, security }, [evidence(AIRPORT_SOURCE, facts, observedAt)]);
 }
 
 export async function probeWifi(run: CommandRunner): Promise<ProbeOutcome<WifiObservation>> {

@@ -10,7 +10,9 @@
  * - When its definitions were updated comes from the install history: the newest
  *   "XProtectPlistConfigData" (the rules) or "XProtectPayloads" (XProtect Remediator) entry.
  *   Updates that macOS 15+ takes over iCloud are not recorded there, so that date can be older
- *   than the version; the evaluator judges, the evidence shows both.
+ *   than the version: when the bundle's version is above the history's, the date is marked a
+ *   lower bound (recent enough still passes; too old is unknown, never fail). With neither a
+ *   bundle version nor a dated history entry the probe reports nothing observed (unknown).
  *
  * XProtect checks code when it is opened and runs without any switch a user can turn off, so
  * when present it is reported as active with real-time protection. Third-party engines
@@ -123,12 +125,17 @@ export function parseXprotect(answers: XprotectAnswers, observedAt: Date): Probe
     const problem = secondary.kind === 'problem' ? secondary.problem : primary.kind === 'problem' ? primary.problem : 'unparseable';
     return notObserved(problem, items, excerpt(answers.coreServicesBundle.text));
   }
+  // The installed bundle is newer than the newest dated history entry (macOS 15 updates over
+  // iCloud without a history entry): the history date is only "at least this recent".
+  const historyVersion = history.rules?.version ?? null;
+  const bundleNewerThanHistory = bundleVersion !== null && historyVersion !== null && newerVersion(bundleVersion, historyVersion) === bundleVersion && bundleVersion !== historyVersion;
   const product: AntivirusProduct = {
     name: 'XProtect',
     engine: 'xprotect',
-    active: true,
+    mode: 'active',
     realTimeProtection: true,
     definitionsUpdatedAt: latestDate(history.rules?.installedAt, history.remediator?.installedAt),
+    definitionsDateIsLowerBound: bundleNewerThanHistory,
     // macOS does not say whether XProtect considers itself current; the evaluator compares dates.
     definitionsUpToDate: null,
     definitionsVersion: bundleVersion ?? history.rules?.version ?? null,

@@ -5,8 +5,10 @@
  *
  * - Defender's AMRunningMode is 'Normal', 'Passive Mode', 'EDR Block Mode' or 'SxS Passive
  *   Mode' (Microsoft Learn, "Microsoft Defender Antivirus compatibility": these strings are
- *   not translated). Only 'Normal' is the active scanner; in the other modes Defender is
- *   present but another product (or nothing, for SxS) scans, so it is `active: false`.
+ *   not translated), and "Not running" when the service is stopped. 'Normal' is mode
+ *   'active'; the passive modes are 'passive' (another product is said to be primary);
+ *   "Not running" is 'off'; any other text is 'unrecognized' with the text kept, because we
+ *   cannot tell whether it scans (it used to be `active: null`, which still passed).
  * - `DefenderSignaturesOutOfDate` is Defender's own verdict on its definitions (newer
  *   platforms only; absent is unknown).
  * - Defender registers itself in Security Center too ("Windows Defender", product path
@@ -19,7 +21,7 @@
  *   refused us and Security Center lists nothing (we cannot claim "no antivirus" then).
  */
 import { z } from 'zod';
-import type { AntivirusObservation, AntivirusProduct, ProbeEvidence, ProbeOutcome } from '../../../core/posture/posture-observations';
+import type { AntivirusMode, AntivirusObservation, AntivirusProduct, ProbeEvidence, ProbeOutcome } from '../../../core/posture/posture-observations';
 import { evidence } from '../run-probe-command';
 import { decodeProductState } from './security-center-product-state';
 import {
@@ -96,30 +98,31 @@ const AntivirusDocument = z.object({
 type AntivirusDocument = z.output<typeof AntivirusDocument>;
 
 /** Defender's running modes as Get-MpComputerStatus spells them; only 'normal' scans. */
-const RUNNING_MODES: Record<string, 'active' | 'passive'> = {
+const RUNNING_MODES: Readonly<Record<string, AntivirusMode>> = {
   normal: 'active',
   'passive mode': 'passive',
   'sxs passive mode': 'passive',
   'edr block mode': 'passive',
-  'not running': 'passive',
+  'not running': 'off',
 };
 
-function defenderActive(status: DefenderStatus): boolean | null {
-  const mode = status.runningMode === null ? undefined : RUNNING_MODES[status.runningMode.toLowerCase()];
+function defenderMode(status: DefenderStatus): AntivirusMode {
+  const mode = status.runningMode === null ? undefined : RUNNING_MODES[status.runningMode.trim().toLowerCase()];
   // A mode we have never seen: do not guess whether it scans.
-  if (status.runningMode !== null && mode === undefined) return null;
-  if (mode === 'passive') return false;
+  if (status.runningMode !== null && mode === undefined) return 'unrecognized';
+  if (mode === 'passive' || mode === 'off') return mode;
   // 'Normal', or an old platform that does not report the mode: the service and engine flags decide.
-  if (status.amServiceEnabled === false || status.antivirusEnabled === false) return false;
-  if (status.amServiceEnabled === true && status.antivirusEnabled === true) return true;
-  return null;
+  if (status.amServiceEnabled === false || status.antivirusEnabled === false) return 'off';
+  if (status.amServiceEnabled === true && status.antivirusEnabled === true) return 'active';
+  return 'unrecognized';
 }
 
 function defenderProduct(status: DefenderStatus): AntivirusProduct {
   return {
     name: 'Microsoft Defender Antivirus',
     engine: 'defender',
-    active: defenderActive(status),
+    mode: defenderMode(status),
+    modeText: status.runningMode,
     realTimeProtection: status.realTimeProtectionEnabled,
     definitionsUpdatedAt: status.signatureLastUpdated,
     definitionsUpToDate: status.signaturesOutOfDate === null ? null : !status.signaturesOutOfDate,
@@ -137,7 +140,8 @@ function securityCenterProduct(product: SecurityCenterProduct): AntivirusProduct
     name: product.displayName ?? 'unknown antivirus',
     engine: 'securityCenter',
     // Security Center's "enabled" bit is real-time scanning: for these products it is both.
-    active: state?.enabled ?? null,
+    mode: state === null || state.enabled === null ? 'unrecognized' : state.enabled ? 'active' : 'off',
+    modeText: state?.hex ?? null,
     realTimeProtection: state?.enabled ?? null,
     // Security Center's timestamp is when the product last reported, not its definitions' date.
     definitionsUpdatedAt: null,

@@ -13,19 +13,20 @@
  *   present" and lists 1 on, 2 off, 3 encrypting, 4 decrypting, 5 suspended, 6 locked,
  *   8 "waiting for activation" (encrypted, key still stored in the clear).
  *
- * Mapping (null = unknown, which never passes):
- * - 1 on → encrypted: true
- * - 6 locked → encrypted: true (cannot be the running system drive, but it is encrypted)
- * - 2 off → encrypted: false, method 'none'
- * - 3 encrypting, 4 decrypting, 5 suspended (data encrypted but the key is on the disk in the
- *   clear, so nothing is protected), 8 waiting for activation, and any other number →
- *   encrypted: null, method 'BitLocker': BitLocker is involved but the drive is not
- *   (or not yet, or no longer) protected.
- * - no value (editions without BitLocker, a drive the shell cannot describe) → encrypted:
- *   null, method null.
+ * Mapping (the evaluator decides what each state means; see evaluate-posture.ts):
+ * - 1 on → 'on'
+ * - 2 off → 'off'
+ * - 3 encrypting → 'encrypting', 4 decrypting → 'decrypting'
+ * - 5 suspended → 'suspended' (data encrypted but the key is on the disk in the clear, so
+ *   nothing is protected until protection is resumed)
+ * - 6 locked → 'locked': the running system drive cannot be locked, so this answer is not
+ *   believed (it used to count as encrypted, a pass on an answer that cannot be right)
+ * - 8 waiting for activation → 'pending' (encrypted, key still stored in the clear)
+ * - any other number, or no value (editions without BitLocker, a drive the shell cannot
+ *   describe) → 'unrecognized', with the raw value kept.
  */
 import { z } from 'zod';
-import type { DiskEncryptionObservation, ProbeOutcome } from '../../../core/posture/posture-observations';
+import type { DiskEncryptionObservation, DiskEncryptionState, ProbeOutcome } from '../../../core/posture/posture-observations';
 import { evidence } from '../run-probe-command';
 import { PS_COMMON, failure, integer, readScriptJson, runWindowsProbe, text, type PowerShellRunner } from './powershell-json';
 
@@ -44,19 +45,19 @@ Invoke-Probe {
 
 const DiskDocument = z.object({ systemDrive: text, protection: integer });
 
-const PROTECTION: Record<number, { meaning: string; encrypted: boolean | null; method: string }> = {
-  1: { meaning: 'on', encrypted: true, method: 'BitLocker' },
-  2: { meaning: 'off', encrypted: false, method: 'none' },
-  3: { meaning: 'encrypting', encrypted: null, method: 'BitLocker' },
-  4: { meaning: 'decrypting', encrypted: null, method: 'BitLocker' },
-  5: { meaning: 'suspended', encrypted: null, method: 'BitLocker' },
-  6: { meaning: 'locked', encrypted: true, method: 'BitLocker' },
-  8: { meaning: 'waiting for activation', encrypted: null, method: 'BitLocker' },
+const PROTECTION: Readonly<Record<number, { meaning: string; state: DiskEncryptionState; method: string }>> = {
+  1: { meaning: 'on', state: 'on', method: 'BitLocker' },
+  2: { meaning: 'off', state: 'off', method: 'none' },
+  3: { meaning: 'encrypting', state: 'encrypting', method: 'BitLocker' },
+  4: { meaning: 'decrypting', state: 'decrypting', method: 'BitLocker' },
+  5: { meaning: 'suspended', state: 'suspended', method: 'BitLocker' },
+  6: { meaning: 'locked', state: 'locked', method: 'BitLocker' },
+  8: { meaning: 'waiting for activation', state: 'pending', method: 'BitLocker' },
 };
 
-function interpret(protection: number | null): { meaning: string; encrypted: boolean | null; method: string | null } {
-  if (protection === null || protection === 0) return { meaning: 'no value', encrypted: null, method: null };
-  return PROTECTION[protection] ?? { meaning: 'unknown value', encrypted: null, method: 'BitLocker' };
+function interpret(protection: number | null): { meaning: string; state: DiskEncryptionState; method: string | null } {
+  if (protection === null || protection === 0) return { meaning: 'no value', state: 'unrecognized', method: null };
+  return PROTECTION[protection] ?? { meaning: 'unknown value', state: 'unrecognized', method: 'BitLocker' };
 }
 
 export function parseDiskEncryption(stdout: string, observedAt: Date): ProbeOutcome<DiskEncryptionObservation> {
@@ -67,7 +68,7 @@ export function parseDiskEncryption(stdout: string, observedAt: Date): ProbeOutc
   const reading = interpret(protection);
   return {
     ok: true,
-    observation: { volume: systemDrive, encrypted: reading.encrypted, method: reading.method },
+    observation: { volume: systemDrive, state: reading.state, method: reading.method, raw: `BitLockerProtection ${protection ?? 'none'}` },
     evidence: [evidence(DISK_ENCRYPTION_SOURCE, { SystemDrive: systemDrive, BitLockerProtection: protection, meaning: reading.meaning }, observedAt)],
   };
 }

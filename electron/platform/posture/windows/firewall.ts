@@ -13,10 +13,10 @@
  *   exist on Windows Server, which is "no products", not a failure.
  *
  * Decisions:
- * - NotConfigured is reported as not enabled (enabled: false), as the product issue asks:
- *   in the active store a profile should have a real value, and one that has none is not
- *   something we can call protected. This is the safe direction: a false alarm, never a
- *   false pass.
+ * - NotConfigured in the active store means no policy set the value, so the value in effect
+ *   is the one the firewall service uses, which the COM object reports: NotConfigured with COM
+ *   on is on, with COM off is off, and with no COM answer is unknown (null). Reporting it as
+ *   off made a healthy laptop fail ("Domain firewall off" with the firewall on).
  * - When the cmdlet says True/False and the COM object says the opposite, the profile is
  *   `null` (unknown): the two sources disagree and we do not pick one.
  */
@@ -97,7 +97,7 @@ function readGpoBoolean(value: unknown): GpoValue | null {
 }
 
 function combineProfile(cmdlet: GpoValue | null | undefined, com: boolean | null | undefined): boolean | null {
-  if (cmdlet === 'notConfigured') return false;
+  if (cmdlet === 'notConfigured') return typeof com === 'boolean' ? com : null;
   if (cmdlet === 'true' || cmdlet === 'false') {
     const value = cmdlet === 'true';
     return typeof com === 'boolean' && com !== value ? null : value;

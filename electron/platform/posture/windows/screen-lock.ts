@@ -155,10 +155,12 @@ function combine(doc: ScreenLockDocument): ScreenLockObservation {
     sleepCandidate(doc),
   ].filter((c): c is Candidate => c !== null);
   const locking = shortest(candidates.filter((c) => c.password === true));
-  if (locking) return { lockEnabled: true, idleSeconds: locking.seconds, passwordRequired: true };
+  // Windows locks at the timeout itself (the secure screen saver's short grace period,
+  // ScreenSaverGracePeriod, is not read), so there is no separate password delay.
+  if (locking) return { lockEnabled: true, idleSeconds: locking.seconds, passwordRequired: true, passwordDelaySeconds: 0 };
   const starting = shortest(candidates);
-  if (starting) return { lockEnabled: true, idleSeconds: starting.seconds, passwordRequired: candidates.some((c) => c.password === null) ? null : false };
-  return { lockEnabled: false, idleSeconds: null, passwordRequired: consoleLockBoth(doc) };
+  if (starting) return { lockEnabled: true, idleSeconds: starting.seconds, passwordRequired: candidates.some((c) => c.password === null) ? null : false, passwordDelaySeconds: null };
+  return { lockEnabled: false, idleSeconds: null, passwordRequired: consoleLockBoth(doc), passwordDelaySeconds: null };
 }
 
 function facts(doc: ScreenLockDocument): Facts {

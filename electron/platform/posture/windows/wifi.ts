@@ -29,9 +29,8 @@
  * the WLAN AutoConfig service is not running. The script also counts Wi-Fi adapters
  * (`Get-NetAdapter -Physical`, NdisPhysicalMedium 9 = Native 802.11, 1 = wireless LAN) and
  * reads the WlanSvc service status, both language-neutral. With no adapter, or WlanSvc not
- * running (no Wi-Fi connection can exist without it), the answer is ok with connected:false:
- * the observation type defines connected:false as "no Wi-Fi connection is up", which the
- * evaluator passes as not applicable. Output with neither interfaces nor such an explanation
+ * running (no Wi-Fi connection can exist without it), the answer is 'notConnected' ("no Wi-Fi
+ * connection is up"), which the evaluator reports as not applicable, with its reason. Output with neither interfaces nor such an explanation
  * is 'unparseable'.
  */
 import { z } from 'zod';
@@ -210,12 +209,12 @@ export function parseWifi(stdout: string, observedAt: Date): ProbeOutcome<WifiOb
   }
   const chosen = weakest(interfaces.filter((i) => i.connected));
   if (!chosen) {
-    return { ok: true, observation: { connected: false, ssid: null, security: null }, evidence: [evidence(WIFI_SOURCE, { ...base, connected: false }, observedAt)] };
+    return { ok: true, observation: { state: 'notConnected', ssid: null, security: null }, evidence: [evidence(WIFI_SOURCE, { ...base, connected: false }, observedAt)] };
   }
   const facts = { ...base, connected: true, ssid: chosen.ssid, authentication: chosen.authentication, cipher: chosen.cipher, akm: chosen.akm };
   return {
     ok: true,
-    observation: { connected: true, ssid: chosen.ssid, security: chosen.security },
+    observation: { state: 'connected', ssid: chosen.ssid, security: chosen.security },
     evidence: [evidence(WIFI_SOURCE, facts, observedAt)],
   };
 }

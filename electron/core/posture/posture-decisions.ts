@@ -1,0 +1,104 @@
+/**
+ * The self-check's decision table, as data: for each check, every finding the evaluator can
+ * reach (its reason code, texts `selfCheck.reason.<code>`) and the status it gives. The
+ * evaluator (evaluate-posture.ts) only works out *which* finding an observation is; what that
+ * finding means — pass, warning, fail, unknown, not applicable — is read here, so the whole
+ * rule set can be reviewed in one screen and is tested row by row.
+ *
+ * The first rule shows in the table: every finding about something unread, unrecognized or
+ * undecidable is 'unknown', and only findings that name positive evidence are 'pass'.
+ */
+import type { CheckId, CheckStatus } from '../../shared/posture';
+import type { ProbeProblem } from './posture-observations';
+
+export const DECISIONS = {
+  firewall: {
+    firewallProduct: 'pass',
+    firewallOn: 'pass',
+    firewallOff: 'fail',
+    firewallNone: 'fail',
+    firewallUnreadable: 'unknown',
+  },
+  antivirus: {
+    antivirusOn: 'pass',
+    antivirusOnReported: 'pass',
+    /** ClamAV with fresh definitions, scanning on demand, where the policy does not ask for on-access scanning. */
+    antivirusOnDemand: 'pass',
+    antivirusRealTimeOff: 'fail',
+    antivirusDefinitionsOld: 'fail',
+    antivirusDefinitionsOutOfDate: 'fail',
+    /** The date is only a lower bound (XProtect's install history behind its bundle) and that bound is too old. */
+    antivirusDefinitionsDateBehindVersion: 'unknown',
+    antivirusRealTimeUnknown: 'unknown',
+    antivirusDefinitionsUnknown: 'unknown',
+    antivirusModeUnrecognized: 'unknown',
+    /** Defender passive (another product is said to be primary) and no other product visible. */
+    antivirusPrimaryNotVisible: 'unknown',
+    antivirusPassiveOnly: 'fail',
+    antivirusNone: 'fail',
+  },
+  osUpdates: {
+    updatesRecent: 'pass',
+    updatesOld: 'fail',
+    updatesUnknown: 'unknown',
+  },
+  osVersion: {
+    osVersionOk: 'pass',
+    osVersionNoMinimum: 'pass',
+    osVersionOld: 'fail',
+    osVersionUnreadable: 'unknown',
+  },
+  diskEncryption: {
+    encryptionOn: 'pass',
+    encryptionOff: 'fail',
+    encryptionPartial: 'fail',
+    encryptionDecrypting: 'fail',
+    /** Encrypting now: the reason says to wait for it to finish. */
+    encryptionInProgress: 'warning',
+    /** BitLocker suspended: encrypted, key in the clear; the reason says how to resume. */
+    encryptionSuspended: 'warning',
+    /** Switched on but not yet protecting (FileVault after restart, BitLocker waiting for activation). */
+    encryptionPending: 'warning',
+    /** "Locked" cannot be the running system drive's state: the answer is not believed. */
+    encryptionLocked: 'unknown',
+    encryptionUnrecognized: 'unknown',
+  },
+  screenLock: {
+    screenLockOn: 'pass',
+    screenLockOff: 'fail',
+    screenLockNoPassword: 'fail',
+    screenLockTooLate: 'fail',
+    screenLockPasswordDelayTooLong: 'fail',
+    screenLockUnknown: 'unknown',
+  },
+  wifi: {
+    wifiSecured: 'pass',
+    wifiOpen: 'fail',
+    wifiWep: 'fail',
+    wifiSecurityUnknown: 'unknown',
+    wifiStatusUnrecognized: 'unknown',
+    wifiNotConnected: 'notApplicable',
+    wifiNoAdapter: 'notApplicable',
+  },
+  remoteAccess: {
+    remoteAccessNone: 'pass',
+    /** Listening remote access: a warning, or a failure where the company requires the check. */
+    remoteAccessListening: 'warning',
+    remoteAccessForbidden: 'fail',
+  },
+} as const satisfies Record<CheckId, Record<string, CheckStatus>>;
+
+/** A probe that observed nothing: never a pass, whatever the check. */
+export const PROBE_DECISIONS = {
+  commandMissing: 'unknown',
+  accessDenied: 'unknown',
+  timeout: 'unknown',
+  unparseable: 'unknown',
+  notApplicable: 'unknown',
+} as const satisfies Record<ProbeProblem, CheckStatus>;
+
+export type Finding<C extends CheckId> = keyof (typeof DECISIONS)[C] & string;
+
+export function decide<C extends CheckId>(check: C, finding: Finding<C>): CheckStatus {
+  return (DECISIONS[check] as Record<string, CheckStatus>)[finding] as CheckStatus;
+}

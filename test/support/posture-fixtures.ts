@@ -1,0 +1,28 @@
+/**
+ * Reading the self-check's recorded outputs (test/fixtures/posture/<os>/): every file starts
+ * with a "# Source:" line saying where its shape comes from; recordings of several outputs are
+ * split into "--- name ---" sections. One reader for the fixture-driven tests and for the
+ * round trip of `fieldguard selfcheck --record`, which writes the same shape.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+export const POSTURE_FIXTURES = path.join(import.meta.dirname, '../fixtures/posture');
+
+/** The text after the "# Source:" line; throws when the header is missing (a fixture must say where it comes from). */
+export function fixtureBody(text: string, name = 'fixture'): string {
+  if (!text.startsWith('# Source: ')) throw new Error(`${name} does not start with its "# Source:" line`);
+  return text.slice(text.indexOf('\n') + 1);
+}
+
+export function readPostureFixture(os: 'windows' | 'macos' | 'linux', name: string): string {
+  return fixtureBody(readFileSync(path.join(POSTURE_FIXTURES, os, name), 'utf8'), name);
+}
+
+/** "--- name ---" sections of a body, each without its heading line. */
+export function splitSections(body: string): Readonly<Record<string, string>> {
+  const parts = body.split(/^--- (.+?) ---\n/m);
+  const found: Record<string, string> = {};
+  for (let i = 1; i + 1 < parts.length; i += 2) found[parts[i]!] = parts[i + 1]!;
+  return found;
+}
