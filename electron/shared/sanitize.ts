@@ -12,6 +12,7 @@ export const sanitizeErrorCodes = [
   'SANITIZE_NO_OUTPUT',
   'SANITIZE_OUTPUT_NOT_EMPTY',
   'SANITIZE_OUTPUT_OVERLAPS',
+  'SANITIZE_OUTPUT_OUTSIDE',
   'SANITIZE_NOT_FOUND',
   'SANITIZE_RELEASE_LIST_INVALID',
   'SANITIZE_NOT_A_SANITIZATION_REPORT',
@@ -29,7 +30,10 @@ export const SanitizeFinding = z.object({
 });
 
 export const SanitizedFile = z.object({
+  /** Where it was delivered, relative to the output folder (a file not delivered: its original path, printable). */
   path: z.string(),
+  /** Only when the delivered name was changed to be safe or unique: the original, printable (`<U+202E>`, `<0xE9>`). */
+  originalPath: z.string().optional(),
   size: z.number().nonnegative(),
   sha256Before: z.string().nullable(),
   sha256After: z.string().nullable(),
@@ -40,7 +44,21 @@ export const SanitizedFile = z.object({
   quarantineItemId: z.string().nullable(),
 });
 
-export const EngineInfo = z.object({ engine: z.string(), version: z.string().nullable(), databaseVersion: z.string().nullable(), databaseDate: z.string().nullable() });
+export const EngineInfo = z.object({
+  engine: z.string(),
+  version: z.string().nullable(),
+  databaseVersion: z.string().nullable(),
+  databaseDate: z.string().nullable(),
+  /** Where the signatures were read from; how many; how old at the start of the run (runs before issue 15 lack them). */
+  databasePath: z.string().nullable().optional(),
+  signatures: z.number().nullable().optional(),
+  databaseAgeDays: z.number().nullable().optional(),
+});
+
+/** The signature database judged against the policy (texts: sanitizeTexts.engine.warning.<code>). */
+export const EngineWarning = z.object({ code: z.enum(['DATABASE_OLD', 'DATABASE_DATE_UNKNOWN', 'DATABASE_SMALL']), params: z.record(z.string(), z.union([z.string(), z.number()])) });
+/** Why the engine could not scan (texts: sanitizeTexts.engine.problem.<code> and .advice.<code>); detail is the adapter's own. */
+export const EngineProblem = z.object({ code: z.string(), detail: z.string() });
 
 export const SanitizationResult = z.object({
   id: z.string(),
@@ -49,7 +67,13 @@ export const SanitizationResult = z.object({
   outputName: z.string(),
   engine: EngineInfo.nullable(),
   engineName: z.string(),
-  policy: z.object({ allowedTypes: z.array(z.string()), releases: z.number() }),
+  engineWarnings: z.array(EngineWarning).optional(),
+  engineProblem: EngineProblem.optional(),
+  policy: z.object({
+    allowedTypes: z.array(z.string()),
+    releases: z.number(),
+    antivirusDatabase: z.object({ maxAgeDays: z.number(), minSignatures: z.number(), whenUnfit: z.enum(['warn', 'block']) }).optional(),
+  }),
   files: z.array(SanitizedFile),
 });
 export type SanitizationResult = z.infer<typeof SanitizationResult>;

@@ -2,7 +2,11 @@
  * `fieldguard sanitize PATH... --out DIR [--report FILE.pdf] [--reviewer NAME] [--json]`:
  * the sanitization pipeline (10-5, 8-1) from the command line, with the same verdicts,
  * quarantine in the vault and signed report as the Sanitize screen. Exit 0 when nothing was
- * blocked; 1 when something was; 2 on error.
+ * blocked; 1 when something was; 2 on error — including an anti-virus engine that cannot
+ * scan (not installed, no database, a database it refuses): then the cause the engine's
+ * adapter found and what to do are printed, because "every file blocked" alone does not say
+ * what to fix. The engine's line (database, folder, age, signatures) and its warnings are
+ * printed with the verdicts; repeated reasons are grouped with their count.
  */
 import { writeFile } from 'node:fs/promises';
 import { AppError } from '../../core/app-error';
@@ -13,12 +17,19 @@ import { saveSanitization, attachSanitizationReport } from '../../core/sanitize/
 import { issueSanitizationReport } from '../../core/sanitize/sanitization-report';
 import { loadSanitizePolicy } from '../../core/sanitize/sanitize-policy';
 import { createAntivirusEngine } from '../../platform/antivirus/engine-for-this-os';
+import type { Language } from '../../shared/locale';
 import { errorMessage } from '../../shared/error-messages';
-import { findingText, verdictName } from '../../shared/sanitize-texts';
+import { engineLine, engineProblemText, engineWarningText, groupedFindingTexts, type EngineProblemFacts } from '../../shared/sanitize-engine-texts';
+import { verdictName } from '../../shared/sanitize-texts';
 import { ExitCode, type Command } from '../command';
 import { printJson, unlockedVault, vaultContext, vaultOptions } from '../vault-context';
 
 const MARK = { passed: '✓', sanitized: '~', blocked: '✗' } as const;
+
+function engineProblemMessage(problem: EngineProblemFacts, language: Language): string {
+  const { cause, advice } = engineProblemText(problem, language);
+  return `${cause}\n${advice}\n`;
+}
 
 export const sanitizeCommand: Command = {
   name: 'sanitize',
@@ -32,12 +43,18 @@ export const sanitizeCommand: Command = {
       io.stderr(ja ? '無害化するファイル（またはフォルダー）と --out を指定してください。\n' : 'Give the files (or folders) to sanitize and --out.\n');
       return ExitCode.error;
     }
+    const databaseDir = typeof args.values['clamav-db'] === 'string' ? args.values['clamav-db'] : undefined;
+    const engine = createAntivirusEngine(process.platform, databaseDir ? { databaseDir } : {});
+    // Before the vault is opened: an engine that cannot scan would only block every file.
+    const checked = await engine.check();
+    if (!checked.ok) {
+      io.stderr(engineProblemMessage(checked.problem, io.language));
+      return ExitCode.error;
+    }
     const context = vaultContext(args, io);
     const vault = await unlockedVault(context, io);
     try {
       const session = vault.session();
-      const databaseDir = typeof args.values['clamav-db'] === 'string' ? args.values['clamav-db'] : undefined;
-      const engine = createAntivirusEngine(process.platform, databaseDir ? { databaseDir } : {});
       let result;
       try {
         result = await runSanitization(session, args.positionals, out, { engine, policy: loadSanitizePolicy(session), analyze: analyzeFile });
@@ -62,10 +79,20 @@ export const sanitizeCommand: Command = {
       }
       if (context.json) printJson(io, { ...result, report: number });
       else {
-        const lines = result.files.map((f) => `${MARK[f.verdict]} ${verdictName(f.verdict, io.language)}\t${f.path}${f.findings.length ? `\n    ${f.findings.map((finding) => findingText(finding, io.language)).join(ja ? '、' : '; ')}` : ''}`);
-        lines.push('', ja ? `合格 ${count('passed')}・無害化済み ${count('sanitized')}・遮断 ${count('blocked')}` : `passed ${count('passed')}, sanitized ${count('sanitized')}, blocked ${count('blocked')}`);
+        const lines = result.files.map((f) => {
+          const name = f.originalPath ? `${f.path} ← ${f.originalPath}` : f.path;
+          const reasons = groupedFindingTexts(f.findings, io.language);
+          return `${MARK[f.verdict]} ${verdictName(f.verdict, io.language)}\t${name}${reasons.length ? `\n    ${reasons.join(ja ? '、' : '; ')}` : ''}`;
+        });
+        lines.push('', engineLine(result.engine, result.engineName, io.language));
+        for (const warning of result.engineWarnings ?? []) lines.push(`⚠ ${engineWarningText(warning, io.language)}`);
+        lines.push(ja ? `合格 ${count('passed')}・無害化済み ${count('sanitized')}・遮断 ${count('blocked')}` : `passed ${count('passed')}, sanitized ${count('sanitized')}, blocked ${count('blocked')}`);
         if (number) lines.push(`${ja ? '報告書' : 'Report'}: ${number} → ${String(args.values.report)}`);
         io.stdout(`${lines.join('\n')}\n`);
+      }
+      if (result.engineProblem) {
+        io.stderr(engineProblemMessage(result.engineProblem, io.language));
+        return ExitCode.error;
       }
       return count('blocked') === 0 ? ExitCode.ok : ExitCode.refused;
     } finally {

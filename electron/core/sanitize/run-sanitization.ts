@@ -8,23 +8,38 @@
  * - sanitized: a DICOM file's copy with its 128-byte preamble zeroed, both hashes recorded;
  * - blocked: imported into the vault's encrypted quarantine, never written to the output.
  * Originals are never modified. A cancelled run removes what it wrote to the output.
+ *
+ * Where files go: chosen paths are resolved on disk first (walk-sources.ts), each delivered
+ * name is made safe and unique and its path proved to stay inside the output folder
+ * (delivered-path.ts), and nothing there is ever replaced: a target is created exclusively,
+ * and a name taken meanwhile gets a numbered one. The result maps original to delivered names.
+ * The engine is judged too: its database's age and size against the policy
+ * (antivirus-database-policy.ts), and when it cannot scan, the cause it found is kept.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
+import { link, mkdir, open, readdir, realpath, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../app-error';
 import { copyAndHash } from '../files/copy-and-hash';
 import { hashFile } from '../files/hash-file';
-import { walkFiles, type FoundFile } from '../files/walk-files';
 import { eraseItem, importPaths, quarantineCollection } from '../vault/vault-items';
 import type { VaultSession } from '../vault/vault-session';
+import { assessDatabase, DEFAULT_ANTIVIRUS_DATABASE_POLICY, type AntivirusDatabasePolicy, type EngineWarning } from './antivirus-database-policy';
 import { decideVerdict } from './decide-verdict';
+import { escapeName } from './delivered-name';
+import { DeliveredPaths, targetInside } from './delivered-path';
 import type { SanitizePolicy } from './sanitize-policy';
-import type { AntivirusEngine, ContentAnalysis, EngineInfo, Finding, ScanResult, Verdict } from './sanitize-types';
+import type { AntivirusEngine, ContentAnalysis, EngineCheck, EngineInfo, EngineProblem, Finding, ScanResult, Verdict } from './sanitize-types';
+import { resolveChosen, walkSources, type FoundFile } from './walk-sources';
 
 export interface SanitizedFile {
-  /** Relative to what was chosen, POSIX-style: the same path in the output folder. */
+  /**
+   * POSIX-style, relative to the output folder: where the file was delivered. For a file not
+   * delivered, its path relative to what was chosen, in printable form (escapeName).
+   */
   readonly path: string;
+  /** Present only when the delivered path differs: the original one, in printable form (`invoice<U+202E>fdp.txt`). */
+  readonly originalPath?: string;
   readonly size: number;
   readonly sha256Before: string | null;
   /** Of the delivered copy; null when nothing was delivered. */
@@ -43,9 +58,14 @@ export interface SanitizationResult {
   readonly finishedAt: string;
   /** The output folder's name (its full path stays on this laptop). */
   readonly outputName: string;
-  readonly engine: EngineInfo | null;
+  /** With the database's age in whole days at the start of the run (null: the engine gives no date). */
+  readonly engine: (EngineInfo & { readonly databaseAgeDays?: number | null }) | null;
   readonly engineName: string;
-  readonly policy: { readonly allowedTypes: readonly string[]; readonly releases: number };
+  /** The database judged against the policy: too old, date unknown, too few signatures. */
+  readonly engineWarnings?: readonly EngineWarning[];
+  /** Why the engine could not scan (then nothing passed): the adapter's own finding. */
+  readonly engineProblem?: EngineProblem;
+  readonly policy: { readonly allowedTypes: readonly string[]; readonly releases: number; readonly antivirusDatabase?: AntivirusDatabasePolicy };
   readonly files: readonly SanitizedFile[];
 }
 
@@ -76,12 +96,28 @@ function isInside(child: string, parent: string): boolean {
   return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
 
-/** The output folder: new or empty, and neither inside a source nor containing one. */
-async function prepareOutput(outputDir: string, sources: readonly string[]): Promise<void> {
-  const output = path.resolve(outputDir);
-  if (sources.some((s) => isInside(output, path.resolve(s)) || isInside(path.resolve(s), output))) throw new AppError('SANITIZE_OUTPUT_OVERLAPS');
-  await mkdir(output, { recursive: true });
+/**
+ * The output folder, by its real path: new or empty, and neither inside a source nor
+ * containing one (compared by real paths, so `src/sub/..` is `src`).
+ */
+async function prepareOutput(outputDir: string, sources: readonly string[]): Promise<string> {
+  const resolvedSources = await Promise.all(sources.map(resolveChosen));
+  const overlaps = (output: string) => resolvedSources.some((s) => isInside(output, s) || isInside(s, output));
+  if (overlaps(path.resolve(outputDir))) throw new AppError('SANITIZE_OUTPUT_OVERLAPS');
+  await mkdir(outputDir, { recursive: true });
+  const output = await realpath(outputDir);
+  if (overlaps(output)) throw new AppError('SANITIZE_OUTPUT_OVERLAPS');
   if ((await readdir(output)).length > 0) throw new AppError('SANITIZE_OUTPUT_NOT_EMPTY');
+  return output;
+}
+
+/** The engine's own check, never thrown: an engine that fails to answer cannot scan. */
+async function checkEngine(engine: AntivirusEngine): Promise<EngineCheck> {
+  try {
+    return await engine.check();
+  } catch (error) {
+    return { ok: false, problem: { code: 'ENGINE_FAILED', detail: error instanceof Error ? error.message : String(error) } };
+  }
 }
 
 export async function runSanitization(session: VaultSession, sources: readonly string[], outputDir: string, deps: SanitizeDeps): Promise<SanitizationResult> {
@@ -89,8 +125,8 @@ export async function runSanitization(session: VaultSession, sources: readonly s
   const id = randomUUID();
   const startedAt = now().toISOString();
   if (sources.length === 0) throw new AppError('SANITIZE_NOTHING_CHOSEN');
-  await prepareOutput(outputDir, sources);
-  const found = await walkFiles(sources);
+  const outputRoot = await prepareOutput(outputDir, sources);
+  const found = await walkSources(sources);
   // Every byte is read twice: copied to staging (hashed on the way) and analysed there.
   const bytesTotal = 2 * found.files.reduce((sum, f) => sum + f.size, 0);
   let bytesDone = 0;
@@ -100,7 +136,11 @@ export async function runSanitization(session: VaultSession, sources: readonly s
 
   // The engine reads the originals itself, in parallel with the staging and analysis below.
   const scanning = deps.engine.scan(found.files.map((f) => f.absolute), { signal: deps.signal }).catch(() => new Map<string, ScanResult>());
-  const engineInfo = await deps.engine.info().catch(() => null);
+  const engineCheck = await checkEngine(deps.engine);
+  const engineInfo = engineCheck.ok ? engineCheck.info : null;
+  const databasePolicy = deps.policy.antivirusDatabase ?? DEFAULT_ANTIVIRUS_DATABASE_POLICY;
+  const database = engineInfo ? assessDatabase(engineInfo, databasePolicy, new Date(startedAt)) : null;
+  const deliveredPaths = new DeliveredPaths();
   const staging = path.join(deps.stagingDir ?? path.join(session.dataDir, 'staging'), id);
   await mkdir(staging, { recursive: true, mode: 0o700 });
   const written: string[] = [];
@@ -112,6 +152,8 @@ export async function runSanitization(session: VaultSession, sources: readonly s
     });
     const scans = await scanning;
     deps.signal?.throwIfAborted();
+    // The cause when the engine could not scan at all: its check's, or what its scan found (a database it refused).
+    const engineProblem = engineCheck.ok ? [...scans.values()].map((s) => (s.status === 'error' ? s.problem : undefined)).find((p) => p !== undefined) : engineCheck.problem;
 
     const results: SanitizedFile[] = [];
     for (const { file, copy, sha256, analysis } of staged) {
@@ -119,14 +161,21 @@ export async function runSanitization(session: VaultSession, sources: readonly s
       const outcome = await settle({ file, copy, sha256, analysis }, engineInfo ? (scans.get(file.absolute) ?? null) : null, engineInfo !== null, deps);
       let { verdict, sha256After } = outcome;
       const { findings } = outcome;
+      // An unfit database under a blocking policy: nothing it "cleared" is delivered.
+      if (verdict !== 'blocked' && database && database.blockingFindings.length > 0) {
+        verdict = 'blocked';
+        sha256After = null;
+        findings.splice(0, findings.length, ...findings.filter((f) => f.code !== 'DICOM_PREAMBLE_ZEROED'), ...database.blockingFindings);
+      }
+      let deliveredPath: string | null = null;
       if (verdict !== 'blocked' && copy !== null) {
-        const target = path.join(path.resolve(outputDir), ...file.relativePath.split('/'));
-        written.push(...(await mkdirTracked(path.dirname(target), path.resolve(outputDir))));
-        written.push(target);
-        if ((await moveOrCopy(copy, target, sha256After ?? '', deps.signal)) !== sha256After) {
-          await rm(target, { force: true });
+        const delivered = await deliver(copy, outputRoot, deliveredPaths.assign(file.relativePath), deliveredPaths, sha256After ?? '', written, deps.signal);
+        deliveredPath = delivered.path;
+        if (delivered.sha256 !== sha256After) {
+          await rm(targetInside(outputRoot, delivered.path), { force: true });
           verdict = 'blocked';
           sha256After = null;
+          deliveredPath = null;
           findings.push({ code: 'CHANGED_DURING_SCAN' });
         }
       }
@@ -136,22 +185,27 @@ export async function runSanitization(session: VaultSession, sources: readonly s
         quarantineItemId = item?.id ?? null;
         if (quarantineItemId) quarantined.push(quarantineItemId);
       }
-      results.push({ path: file.relativePath, size: file.size, sha256Before: sha256, sha256After, type: analysis.type.id, innerTypes: analysis.innerTypes, verdict, findings, quarantineItemId });
+      const printable = escapeName(file.relativePath);
+      const naming = deliveredPath === null ? { path: printable } : { path: deliveredPath, ...(deliveredPath !== file.relativePath ? { originalPath: printable } : {}) };
+      results.push({ ...naming, size: file.size, sha256Before: sha256, sha256After, type: analysis.type.id, innerTypes: analysis.innerTypes, verdict, findings, quarantineItemId });
       bytesDone += file.size;
       filesDone += 1;
       report();
     }
-    for (const other of found.others) {
-      results.push({ path: other.relativePath, size: 0, sha256Before: null, sha256After: null, type: other.kind, innerTypes: [], verdict: 'blocked', findings: [{ code: 'NOT_A_REGULAR_FILE' }], quarantineItemId: null });
+    for (const skipped of found.skipped) {
+      const finding: Finding = skipped.reason === 'NAME_NOT_UTF8' ? { code: 'NAME_NOT_UTF8', params: { name: path.posix.basename(skipped.relativePath) } } : { code: skipped.reason };
+      results.push({ path: escapeName(skipped.relativePath), size: 0, sha256Before: null, sha256After: null, type: skipped.kind, innerTypes: [], verdict: 'blocked', findings: [finding], quarantineItemId: null });
     }
     return {
       id,
       startedAt,
       finishedAt: now().toISOString(),
-      outputName: path.basename(path.resolve(outputDir)),
-      engine: engineInfo,
+      outputName: path.basename(outputRoot),
+      engine: engineInfo && { ...engineInfo, databaseAgeDays: database?.ageDays ?? null },
       engineName: deps.engine.name,
-      policy: { allowedTypes: deps.policy.allowedTypes, releases: deps.policy.releases.length },
+      engineWarnings: database?.warnings ?? [],
+      ...(engineProblem ? { engineProblem } : {}),
+      policy: { allowedTypes: deps.policy.allowedTypes, releases: deps.policy.releases.length, antivirusDatabase: databasePolicy },
       files: results.sort((a, b) => a.path.localeCompare(b.path)),
     };
   } catch (error) {
@@ -249,13 +303,49 @@ async function mkdirTracked(folder: string, root: string): Promise<string[]> {
 }
 
 /**
- * Delivers the staged copy: a rename when the output is on the same disk, else a copy hashed
- * as it is written, flushed. Returns the SHA-256 of what is now in the output folder.
+ * Puts the staged copy at `delivered` (inside `root`), never replacing anything: a name found
+ * taken on disk gets the next numbered one. Every folder and file it creates is added to
+ * `written` (for the clean-up of a cancelled run); a file that was there already never is.
+ */
+async function deliver(
+  staged: string,
+  root: string,
+  first: string,
+  names: DeliveredPaths,
+  stagedSha256: string,
+  written: string[],
+  signal?: AbortSignal,
+): Promise<{ path: string; sha256: string }> {
+  for (let delivered = first; ; delivered = names.reassign(delivered)) {
+    const target = targetInside(root, delivered);
+    written.push(...(await mkdirTracked(path.dirname(target), root)));
+    // Proved on disk too: a folder swapped for a link meanwhile must not lead outside.
+    if (!isInside(await realpath(path.dirname(target)), root)) throw new AppError('SANITIZE_OUTPUT_OUTSIDE');
+    try {
+      const sha256 = await moveOrCopy(staged, target, stagedSha256, signal);
+      written.push(target);
+      return { path: delivered, sha256 };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
+        // A partial copy is ours (O_EXCL created it): removed with the rest.
+        written.push(target);
+        throw error;
+      }
+    }
+  }
+}
+
+/**
+ * Delivers the staged copy: a hard link when the output is on the same disk (then the
+ * staged name is removed), else a copy hashed as it is written, flushed. Both fail with
+ * EEXIST rather than replace a file. Returns the SHA-256 of what is now in the output folder.
  */
 async function moveOrCopy(staged: string, target: string, stagedSha256: string, signal?: AbortSignal): Promise<string> {
   try {
-    // The staging folder is ours alone (mode 0700): the renamed file is the one that was hashed.
-    await rename(staged, target);
+    // The staging folder is ours alone (mode 0700): the linked file is the one that was hashed.
+    // link(), not rename(): rename() silently replaces an existing target.
+    await link(staged, target);
+    await rm(staged);
     // Flushed as the copy path is: the engineer may unplug the medium right after.
     const handle = await open(target, 'r');
     try {
@@ -265,7 +355,8 @@ async function moveOrCopy(staged: string, target: string, stagedSha256: string, 
     }
     return stagedSha256;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+    // Another disk (EXDEV), or a volume without hard links (FAT, exFAT: EPERM, ENOTSUP…): copy.
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw error;
     return (await copyAndHash(staged, target, { signal })).sha256;
   }
 }

@@ -4,10 +4,14 @@
  * file with its size, true type, verdict, reasons and SHA-256 before and after. The receiving
  * side checks the delivered folder against the signed evidence (`fieldguard verify REPORT
  * --files DIR`); the page shows each file's hash shortened, the evidence holds it in full.
+ * The page stays readable: a reason repeated for many entries of one file (an archive bomb)
+ * is one line with its count; a renamed file shows "delivered ← original"; the engine's
+ * database is named with its folder, age and size, and judged against the policy.
  */
 import { formatBytes } from '../../shared/format-bytes';
 import { formatDateTime } from '../../shared/format-date';
-import { findingText, verdictName } from '../../shared/sanitize-texts';
+import { engineLine, engineProblemText, engineWarningText, groupedFindingTexts } from '../../shared/sanitize-engine-texts';
+import { verdictName } from '../../shared/sanitize-texts';
 import type { JsonObject } from '../certificates/canonical-json';
 import { performerText, type CertificateDocument } from '../certificates/certificate-document';
 import { issueVaultCertificate } from '../certificates/issue-vault-certificate';
@@ -51,7 +55,17 @@ export function sanitizationReportDocument(result: SanitizationResult, signOff: 
         rows: [
           { label: { ja: 'エンジン', en: 'Engine' }, value: engine ? `${engine.engine} ${engine.version ?? ''}`.trim() : `${result.engineName}（使用不可 / unavailable）` },
           { label: { ja: '定義データベース', en: 'Signature database' }, value: engine?.databaseVersion ?? '—' },
-          { label: { ja: '定義の日付', en: 'Database date' }, value: engine?.databaseDate ? formatDateTime(engine.databaseDate, 'ja') : '—' },
+          { label: { ja: '定義の場所', en: 'Database folder' }, value: engine?.databasePath ?? '—' },
+          {
+            label: { ja: '定義の日付', en: 'Database date' },
+            value: engine?.databaseDate ? `${formatDateTime(engine.databaseDate, 'ja')}${typeof engine.databaseAgeDays === 'number' ? `（${engine.databaseAgeDays} 日前 / ${engine.databaseAgeDays} days old）` : ''}` : '—',
+          },
+          { label: { ja: '署名数', en: 'Signatures' }, value: typeof engine?.signatures === 'number' ? String(engine.signatures) : '不明 / unknown' },
+          { label: { ja: '要約', en: 'Summary' }, value: `${engineLine(engine, result.engineName, 'ja')}\n${engineLine(engine, result.engineName, 'en')}` },
+          ...(result.engineWarnings ?? []).map((warning) => ({ label: { ja: '⚠ 警告', en: 'Warning' }, value: `${engineWarningText(warning, 'ja')}\n${engineWarningText(warning, 'en')}` })),
+          ...(result.engineProblem
+            ? [{ label: { ja: '検査できなかった原因', en: 'Why it could not scan' }, value: `${engineProblemText(result.engineProblem, 'ja').cause}\n${engineProblemText(result.engineProblem, 'en').cause}` }]
+            : []),
         ],
       },
       {
@@ -73,11 +87,11 @@ export function sanitizationReportDocument(result: SanitizationResult, signOff: 
             { ja: '引き渡し後 SHA-256', en: 'SHA-256 delivered' },
           ],
           rows: result.files.map((f) => [
-            f.path,
+            f.originalPath ? `${f.path} ← ${f.originalPath}` : f.path,
             f.type,
             formatBytes(f.size, 'ja'),
             `${verdictName(f.verdict, 'ja')} / ${verdictName(f.verdict, 'en')}`,
-            f.findings.map((finding) => findingText(finding, 'ja')).join('、') || '—',
+            groupedFindingTexts(f.findings, 'ja').join('、') || '—',
             short(f.sha256After),
           ]),
           widths: [4, 1.2, 1.3, 1.8, 4, 2.4],

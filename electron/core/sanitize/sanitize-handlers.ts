@@ -14,7 +14,6 @@ import type { VerifyFile } from '../certificates/verify-in-worker';
 import { readCertificateEvidence } from '../certificates/verify-certificate';
 import type { Dialogs } from '../dialogs';
 import type { EmitEvent } from '../events';
-import { walkFiles } from '../files/walk-files';
 import type { Handlers } from '../ipc/router';
 import { isCancellation, throttleProgress, type JobRegistry } from '../jobs/job-registry';
 import type { VaultService } from '../vault/vault-service';
@@ -23,6 +22,7 @@ import { runSanitization, type Analyze, type SanitizationResult } from './run-sa
 import { attachSanitizationReport, getSanitization, listSanitizations, reportOfSanitization, saveSanitization } from './sanitization-store';
 import { issueSanitizationReport } from './sanitization-report';
 import { loadSanitizePolicy, parseReleaseList, saveSanitizePolicy } from './sanitize-policy';
+import { walkSources } from './walk-sources';
 import type { AntivirusEngine } from './sanitize-types';
 
 type SanitizeChannel = Extract<keyof Handlers, `sanitize.${string}`>;
@@ -56,6 +56,7 @@ function toWire(result: SanitizationResult) {
     ...result,
     files: result.files.map((f) => ({ ...f, innerTypes: [...f.innerTypes], findings: f.findings.map((finding) => ({ ...finding, ...(finding.params ? { params: { ...finding.params } } : {}) })) })),
     policy: { ...result.policy, allowedTypes: [...result.policy.allowedTypes] },
+    engineWarnings: (result.engineWarnings ?? []).map((w) => ({ code: w.code, params: { ...w.params } })),
   };
 }
 
@@ -74,7 +75,7 @@ export function createSanitizeHandlers(ports: SanitizePorts): Pick<Handlers, San
       session();
       const chosen = await ports.dialogs.pickImportSources(pick);
       for (const file of chosen ?? []) {
-        const { files } = await walkFiles([file]).catch(() => ({ files: [] }));
+        const { files } = await walkSources([file]).catch(() => ({ files: [] }));
         const id = randomUUID();
         sources.set(id, { id, label: file, files: files.length, bytes: files.reduce((sum, f) => sum + f.size, 0), path: file });
       }

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { DEFAULT_ALLOWED_TYPES } from '../../shared/sanitize';
 import type { VaultSession } from '../vault/vault-session';
+import { AntivirusDatabasePolicy } from './antivirus-database-policy';
 
 // Declared with the IPC contract, so that Settings offers the same list.
 export { DEFAULT_ALLOWED_TYPES };
@@ -18,6 +19,8 @@ export const SanitizePolicy = z
     allowedTypes: z.array(z.string().regex(/^[a-z0-9-]{1,20}$/)).max(100),
     /** The vendor's published packages: SHA-256 → package name. */
     releases: z.array(z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/), name: z.string().max(200) }).strict()).max(10_000),
+    /** How old or small the anti-virus database may be (antivirus-database-policy.ts); absent: its defaults. */
+    antivirusDatabase: AntivirusDatabasePolicy.optional(),
   })
   .strict();
 export type SanitizePolicy = z.infer<typeof SanitizePolicy>;

@@ -127,7 +127,11 @@ export interface EngineProblem {
 
 export type EngineCheck = { readonly ok: true; readonly info: EngineInfo } | { readonly ok: false; readonly problem: EngineProblem };
 
-export type ScanResult = { readonly status: 'clean' } | { readonly status: 'infected'; readonly name: string } | { readonly status: 'error'; readonly detail: string };
+export type ScanResult =
+  | { readonly status: 'clean' }
+  | { readonly status: 'infected'; readonly name: string }
+  /** `problem`: set when the engine itself could not scan (not this file's fault), e.g. ClamAV refused its database. */
+  | { readonly status: 'error'; readonly detail: string; readonly problem?: EngineProblem };
 
 export interface AntivirusEngine {
   readonly name: string;

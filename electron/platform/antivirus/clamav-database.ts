@@ -53,6 +53,8 @@ export interface ClamavDatabase {
   readonly description: string;
   /** The newest date among the databases: what tells how fresh the signatures are. */
   readonly date: string | null;
+  /** All signatures, official and custom; null when an official header does not say its count. */
+  readonly signatures: number | null;
 }
 
 /** Parses the 512-byte header of a .cvd/.cld/.cud file; null when it is not one. */
@@ -130,6 +132,7 @@ function describe(directory: string, official: CvdHeader[], customSignatures: nu
     customNewestMtime,
     description: parts.join(', '),
     date: dates.at(-1) ?? null,
+    signatures: sorted.some((h) => h.signatures === null) ? null : sorted.reduce((sum, h) => sum + (h.signatures ?? 0), customSignatures),
   };
 }
 

@@ -22,7 +22,7 @@ import { constants as fsConstants } from 'node:fs';
 import { access, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { AntivirusEngine, EngineInfo, ScanResult } from '../../core/sanitize/sanitize-types';
+import type { AntivirusEngine, EngineCheck, EngineInfo, EngineProblem, ScanResult } from '../../core/sanitize/sanitize-types';
 import { runProbeCommand } from '../posture/run-probe-command';
 import { readClamavDatabase } from './clamav-database';
 import { clamscanResults } from './clamscan-output';
@@ -85,31 +85,47 @@ export function createClamavEngine(options: ClamavEngineOptions = {}): Antivirus
     return null;
   }
 
+  async function check(): Promise<EngineCheck> {
+    const clamscan = await findExecutable(options.clamscanPath, 'clamscan');
+    if (clamscan === null) return { ok: false, problem: notInstalled(options.clamscanPath) };
+    const dir = await databaseDir();
+    const database = dir === null ? null : await readClamavDatabase(dir);
+    if (database === null) return { ok: false, problem: noDatabase(dir) };
+    const answer = await runProbeCommand(clamscan, ['--version'], { timeoutMs: 15_000 });
+    const version = answer.ok ? parseClamscanVersion(answer.stdout) : null;
+    // A clamscan that cannot say what it is cannot be trusted to scan either.
+    if (version === null) return { ok: false, problem: { code: 'ENGINE_BROKEN', detail: `${clamscan} --version did not print a ClamAV version${answer.ok ? '' : ` (${answer.problem})`}` } };
+    return {
+      ok: true,
+      info: { engine: 'ClamAV', version, databaseVersion: database.description, databaseDate: database.date, databasePath: database.directory, signatures: database.signatures },
+    };
+  }
+
+  /** With a named folder, that folder; else every default folder looked in. */
+  function noDatabase(dir: string | null): EngineProblem {
+    const where = options.databaseDir !== undefined ? path.resolve(options.databaseDir) : (dir ?? DEFAULT_DATABASE_DIRS.join(', '));
+    return { code: 'DATABASE_MISSING', detail: `no ClamAV signature database (.cvd/.cld or signature files) in ${where}` };
+  }
+
   return {
     name: 'ClamAV',
 
     async info(): Promise<EngineInfo | null> {
-      const clamscan = await findExecutable(options.clamscanPath, 'clamscan');
-      if (clamscan === null) return null;
-      const dir = await databaseDir();
-      const database = dir === null ? null : await readClamavDatabase(dir);
-      if (database === null) return null;
-      const answer = await runProbeCommand(clamscan, ['--version'], { timeoutMs: 15_000 });
-      const version = answer.ok ? parseClamscanVersion(answer.stdout) : null;
-      // A clamscan that cannot say what it is cannot be trusted to scan either.
-      if (version === null) return null;
-      return { engine: 'ClamAV', version, databaseVersion: database.description, databaseDate: database.date };
+      const checked = await check();
+      return checked.ok ? checked.info : null;
     },
+
+    check,
 
     async scan(files, scanOptions = {}) {
       const signal = scanOptions.signal;
       signal?.throwIfAborted();
       if (files.length === 0) return new Map();
       const clamscan = await findExecutable(options.clamscanPath, 'clamscan');
-      if (clamscan === null) return allErrors(files, 'clamscan is not installed');
+      if (clamscan === null) return allErrors(files, 'clamscan is not installed', notInstalled(options.clamscanPath));
       const dir = await databaseDir();
       if (dir === null || (await readClamavDatabase(dir)) === null) {
-        return allErrors(files, `no ClamAV signature database${dir === null ? '' : ` in ${dir}`}`);
+        return allErrors(files, `no ClamAV signature database${dir === null ? '' : ` in ${dir}`}`, noDatabase(dir));
       }
 
       const prepared = await prepareInputs(files);
@@ -183,7 +199,12 @@ async function scanListed(sizes: ReadonlyMap<string, number>, scan: ListedScan):
       if (!clamdUnreachable(viaClamd)) return clamscanResults(outputOf(viaClamd, scan.timeoutMs, 'clamdscan'), sizes);
     }
     const run = await runScanner(scan.clamscan, [...SCAN_OPTIONS, `--database=${scan.dir}`, fileList], scan);
-    return clamscanResults(outputOf(run, scan.timeoutMs, 'clamscan'), sizes);
+    const refusal = databaseRefusal(run);
+    const results = clamscanResults(outputOf(run, scan.timeoutMs, 'clamscan'), sizes);
+    if (refusal === null) return results;
+    // The engine never started scanning: every error is the database's, and says so.
+    const problem: EngineProblem = { code: 'DATABASE_UNUSABLE', detail: `clamscan refused the database in ${scan.dir}: ${refusal}` };
+    return new Map([...results].map(([file, result]) => [file, result.status === 'error' ? { ...result, problem } : result]));
   } finally {
     await rm(temp, { recursive: true, force: true });
   }
@@ -209,14 +230,31 @@ function clamdUnreachable(run: ScannerRun): boolean {
   return run.exitCode === 2 && !/: (?:OK|\S+ FOUND)$/m.test(run.stdout);
 }
 
+/**
+ * What libclamav said when it refused to load the database ("LibClamAV Error: Can't load
+ * x.hdb: Malformed database", "Can't verify database integrity"): clamscan then exits 2
+ * without a single per-file line. Null when it scanned.
+ */
+export function databaseRefusal(run: Pick<ScannerRun, 'stdout' | 'stderr' | 'exitCode'>): string | null {
+  if (run.exitCode !== 2 || /: (?:OK|Empty file|\S+ FOUND)$/m.test(run.stdout)) return null;
+  const lines = `${run.stderr}\n${run.stdout}`.split('\n').map((line) => line.trim());
+  const load = lines.filter((line) => /database|cli_load|\.c[vl]d\b/i.test(line));
+  return load.length > 0 ? load.slice(0, 3).join(' / ') : null;
+}
+
 /** "ClamAV 1.4.6" or "ClamAV 1.4.6/27450/Tue Nov 26 09:38:02 2024" → "1.4.6". */
 export function parseClamscanVersion(stdout: string): string | null {
   const m = /^ClamAV (\d+\.\d+[^\s/]*)/m.exec(stdout.trim());
   return m?.[1] ?? null;
 }
 
-function allErrors(files: readonly string[], detail: string): Map<string, ScanResult> {
-  return new Map(files.map((file) => [file, { status: 'error', detail }]));
+function allErrors(files: readonly string[], detail: string, problem: EngineProblem): Map<string, ScanResult> {
+  return new Map(files.map((file) => [file, { status: 'error', detail, problem }]));
+}
+
+function notInstalled(configured: string | undefined): EngineProblem {
+  const where = configured !== undefined && configured.includes(path.sep) ? configured : `PATH and ${EXTRA_BIN_DIRS.join(', ')}`;
+  return { code: 'ENGINE_NOT_INSTALLED', detail: `clamscan was not found (looked in ${where})` };
 }
 
 /**

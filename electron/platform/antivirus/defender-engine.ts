@@ -20,7 +20,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import type { AntivirusEngine, EngineInfo, ScanResult } from '../../core/sanitize/sanitize-types';
+import type { AntivirusEngine, EngineCheck, EngineInfo, ScanResult } from '../../core/sanitize/sanitize-types';
 import { runPowerShell } from '../posture/run-probe-command';
 import { PS_COMMON, date, flag, readScriptJson, text, type PowerShellRunner } from '../posture/windows/powershell-json';
 import { parseMpCmdRunScan } from './mpcmdrun-output';
@@ -150,14 +150,24 @@ export function createDefenderEngine(options: DefenderEngineOptions = {}): Antiv
     return parseMpCmdRunScan(`${run.stdout}\n${run.stderr}`, run.exitCode);
   }
 
+  async function check(): Promise<EngineCheck> {
+    if ((await mpCmdRun()) === null) return { ok: false, problem: { code: 'ENGINE_NOT_INSTALLED', detail: 'MpCmdRun.exe was not found under %ProgramData%\\Microsoft\\Windows Defender\\Platform nor %ProgramFiles%\\Windows Defender' } };
+    const answer = await powerShell(DEFENDER_INFO_SCRIPT, { timeoutMs: 30_000 });
+    const info = answer.ok || answer.problem === 'unparseable' ? parseDefenderInfo(answer.stdout) : null;
+    // Defender does not say how many signatures it has: `signatures` stays unknown (null), never guessed.
+    if (info) return { ok: true, info: { ...info, databasePath: null, signatures: null } };
+    return { ok: false, problem: { code: 'ENGINE_OFF', detail: answer.ok ? 'Get-MpComputerStatus says Microsoft Defender Antivirus is off or not running' : `Get-MpComputerStatus failed (${answer.problem})` } };
+  }
+
   return {
     name: 'Microsoft Defender',
 
     async info() {
-      if ((await mpCmdRun()) === null) return null;
-      const answer = await powerShell(DEFENDER_INFO_SCRIPT, { timeoutMs: 30_000 });
-      return answer.ok || answer.problem === 'unparseable' ? parseDefenderInfo(answer.stdout) : null;
+      const checked = await check();
+      return checked.ok ? checked.info : null;
     },
+
+    check,
 
     async scan(files, scanOptions = {}) {
       const signal = scanOptions.signal;

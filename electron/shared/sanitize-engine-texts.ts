@@ -1,0 +1,91 @@
+/**
+ * What the sanitization pipeline says about its anti-virus engine and about repeated reasons,
+ * in Japanese and English, for the signed report, the CLI and the Sanitize screen alike (one
+ * wording everywhere: a site compares the screen with the report it receives).
+ * - The engine line names the engine, its database (what, where, when built, how old) and how
+ *   many signatures it has: "clean" means little without them.
+ * - Repeated reasons are grouped: a 42.zip-style bomb gives the same finding for hundreds of
+ *   nested entries, and one line each made a 209-page report. The signed evidence keeps every
+ *   finding; the page and the terminal say "× 256, first: a/b/c.zip".
+ */
+import { formatDateTime } from './format-date';
+import { interpolate } from './interpolate';
+import type { Language } from './locale';
+import { findingText, sanitizeTexts } from './sanitize-texts';
+
+export interface EngineFacts {
+  readonly engine: string;
+  readonly version: string | null;
+  readonly databaseVersion: string | null;
+  readonly databaseDate: string | null;
+  readonly databasePath?: string | null | undefined;
+  readonly signatures?: number | null | undefined;
+  readonly databaseAgeDays?: number | null | undefined;
+}
+
+export interface EngineWarningFacts {
+  readonly code: string;
+  readonly params: Readonly<Record<string, string | number>>;
+}
+
+export interface EngineProblemFacts {
+  readonly code: string;
+  readonly detail: string;
+}
+
+const texts = (language: Language) => sanitizeTexts[language].engine;
+
+/** "ClamAV 1.4.6 — database daily 27450, main 62 in /var/lib/clamav, built 2026/12/05 06:00 JST (1 days old), 6 500 000 signatures". */
+export function engineLine(engine: EngineFacts | null, engineName: string, language: Language): string {
+  const t = texts(language);
+  const ja = language === 'ja';
+  if (engine === null) return `${t.label}: ${engineName}（${t.unavailable}）`;
+  const parts: string[] = [];
+  if (engine.databaseVersion) parts.push(`${t.database} ${engine.databaseVersion}${engine.databasePath ? (ja ? `（${engine.databasePath}）` : ` ${t.folder} ${engine.databasePath}`) : ''}`);
+  if (engine.databaseDate) {
+    const age = engine.databaseAgeDays === undefined || engine.databaseAgeDays === null ? '' : ja ? `（${interpolate(t.age, { days: engine.databaseAgeDays })}）` : ` (${interpolate(t.age, { days: engine.databaseAgeDays })})`;
+    parts.push(`${t.builtAt} ${formatDateTime(engine.databaseDate, language)}${age}`);
+  }
+  parts.push(typeof engine.signatures === 'number' ? interpolate(t.signatures, { count: engine.signatures.toLocaleString(ja ? 'ja-JP' : 'en-GB') }) : t.signaturesUnknown);
+  return `${t.label}: ${`${engine.engine} ${engine.version ?? ''}`.trim()} — ${parts.join(ja ? '、' : ', ')}`;
+}
+
+export function engineWarningText(warning: EngineWarningFacts, language: Language): string {
+  const warnings = texts(language).warning as Readonly<Record<string, string>>;
+  return interpolate(warnings[warning.code] ?? warning.code, warning.params);
+}
+
+/** The cause (with the adapter's own detail) and what to do, as two lines. */
+export function engineProblemText(problem: EngineProblemFacts, language: Language): { cause: string; advice: string } {
+  const t = texts(language);
+  const causes = t.problem as Readonly<Record<string, string>>;
+  const advice = t.advice as Readonly<Record<string, string>>;
+  return { cause: `${causes[problem.code] ?? problem.code}: ${problem.detail}`, advice: advice[problem.code] ?? '' };
+}
+
+export interface FindingLike {
+  readonly code: string;
+  readonly params?: Readonly<Record<string, string | number>>;
+  readonly entry?: string;
+}
+
+/**
+ * The reasons of one file, each distinct reason once, in the order first found: a reason found
+ * for several entries is followed by "× N" and the first entry it was found in.
+ */
+export function groupedFindingTexts(findings: readonly FindingLike[], language: Language): string[] {
+  const groups = new Map<string, { first: FindingLike; count: number }>();
+  for (const finding of findings) {
+    const key = `${finding.code}\u0000${JSON.stringify(finding.params ?? {})}`;
+    const group = groups.get(key);
+    if (group) group.count += 1;
+    else groups.set(key, { first: finding, count: 1 });
+  }
+  return [...groups.values()].map(({ first, count }) => {
+    if (count === 1) return findingText(first, language);
+    const { entry, ...rest } = first;
+    const text = findingText(rest, language);
+    const where = entry ? (language === 'ja' ? `、最初: ${entry}` : `, first: ${entry}`) : '';
+    return language === 'ja' ? `${text} × ${count}${where ? `（${where.slice(1)}）` : ''}` : `${text} × ${count}${where}`;
+  });
+}
