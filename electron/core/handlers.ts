@@ -13,6 +13,7 @@ import { verifierFor } from './certificates/verify-in-worker';
 import { createErasureHandlers } from './erasure/erasure-handlers';
 import { createWholeMediumHandlers } from './erasure/whole-medium/whole-medium-handlers';
 import { listWholeDevices } from '../platform/media/read-medium';
+import type { GrantOutcome } from '../platform/elevation/device-access-grant';
 import type { DeviceFacts } from './erasure/medium';
 import type { ReadMedium } from './erasure/medium';
 import type { Clipboard } from './clipboard';
@@ -72,6 +73,10 @@ export interface CorePorts {
   readonly observeDataFolder?: ObserveDataFolder;
   /** The whole devices attached now, for whole-medium erasure (electron/platform/media); this OS's by default. */
   readonly listWholeDevices?: (options: { dataFolder: string }) => Promise<DeviceFacts[]>;
+  /** Unmounts a whole device and checks nothing holds it (electron/core/erasure/whole-medium/release-device); the real one by default. */
+  readonly releaseWholeDevice?: (device: DeviceFacts) => Promise<readonly string[]>;
+  /** The OS's own administrator prompt for one whole-medium erasure (electron/platform/elevation); absent where none can be shown. */
+  readonly grantDeviceAccess?: (device: DeviceFacts) => Promise<GrantOutcome>;
 }
 
 export interface Core {
@@ -139,6 +144,8 @@ export function createCore(ports: CorePorts): Core {
       toolVersion: ports.identity.version,
       fontPath: ports.fontPath,
       listDevices: () => (ports.listWholeDevices ?? listWholeDevices)({ dataFolder: ports.identity.dataDir }),
+      release: ports.releaseWholeDevice,
+      grantAccess: ports.grantDeviceAccess,
       runJob: async (jobId, erasureJobId) => erasureHandlers['erasure.resume']({ jobId, erasureJobId }),
     }),
     ...createSelfCheckHandlers({ vault, dialogs: ports.dialogs, probes: ports.postureProbes, now, fontPath: ports.fontPath }),

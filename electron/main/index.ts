@@ -18,6 +18,9 @@ import { readMedium } from '../platform/media/read-medium';
 import { createPostureProbes } from '../platform/posture/probes-for-this-os';
 import { excludeDataFolderFromBackups, observeDataFolderForThisOs } from '../platform/data-folder/data-folder-for-this-os';
 import { createAntivirusEngine } from '../platform/antivirus/engine-for-this-os';
+import { grantDeviceAccess } from '../platform/elevation/device-access-grant';
+import { runProbeCommand } from '../platform/posture/run-probe-command';
+import { linuxMountsOf } from '../core/erasure/whole-medium/release-device';
 import { createKeytarKeyStore } from '../platform/keychain/keytar-key-store';
 import { EVENT_TRANSPORT } from '../shared/ipc/transport';
 import { APP_SCHEME, APP_START_URL } from './app-origin';
@@ -86,6 +89,16 @@ async function start(): Promise<void> {
     fontPath: app.isPackaged ? path.join(process.resourcesPath, 'assets', 'fonts', 'NotoSansJP-Regular.ttf') : undefined,
     dialogs: createNativeDialogs(() => mainWindow),
     clipboard: electronClipboard,
+    grantDeviceAccess: async (device) => {
+      const outcome = await grantDeviceAccess(device.path, {
+        // The engineer answers the OS's prompt: give them minutes, not the probes' seconds.
+        run: ({ file, args }) => runProbeCommand(file, args, { timeoutMs: 5 * 60_000 }),
+        mountsOf: (devicePath) => linuxMountsOf(devicePath),
+      });
+      // Windows: the elevated FieldGuard starts once this one has ended (it waits for this process).
+      if (outcome === 'relaunching') setTimeout(() => app.quit(), 500);
+      return outcome;
+    },
     log,
     emit: (event, payload) => mainWindow?.webContents.send(EVENT_TRANSPORT, event, payload),
   });

@@ -26,6 +26,7 @@ export const auditEventTypes = [
   'erasure.started',
   'erasure.resumed',
   'erasure.abandoned',
+  'erasure.device-access-granted',
   'erasure.finished',
   'certificate.issued',
   'certificate.timestamped',

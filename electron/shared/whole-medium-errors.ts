@@ -23,6 +23,12 @@ export const wholeMediumErrorCodes = [
   // The device's own sanitize technique chosen is not offered by the device now (frozen, not
   // supported, behind a USB bridge, no tool or rights…): refused at planning, nothing journaled.
   'ERASURE_DEVICE_SANITIZE_UNAVAILABLE',
+  // The engineer dismissed the OS's own administrator prompt (polkit, macOS, UAC): nothing changed.
+  'ERASURE_DEVICE_ADMIN_DECLINED',
+  // No administrator prompt can be shown here (pkexec or its agent missing, another OS): run the CLI as root instead.
+  'ERASURE_DEVICE_ADMIN_UNAVAILABLE',
+  // The prompt was answered but granting the device failed.
+  'ERASURE_DEVICE_ADMIN_FAILED',
 ] as const;
 
 export type WholeMediumErrorCode = (typeof wholeMediumErrorCodes)[number];

@@ -66,6 +66,12 @@ export const wholeMediumChannels = {
     request: z.object({ jobId: z.uuid(), deviceId: z.uuid(), method: ErasureMethod, site: SiteDetails, confirmation: z.string().max(100), technique: WholeMediumTechnique.optional() }).strict(),
     response: DeviceErasureSummary,
   }),
+  // Asks the OS's own administrator prompt for the rights to erase one listed device (the typed confirmation again):
+  // 'granted' — it may be opened now; 'relaunching' — Windows restarts FieldGuard elevated, the app quits.
+  'wholeMedium.grantAccess': defineChannel({
+    request: z.object({ deviceId: z.uuid(), confirmation: z.string().max(100) }).strict(),
+    response: z.object({ outcome: z.enum(['granted', 'relaunching']) }),
+  }),
   'wholeMedium.issueCertificate': defineChannel({
     request: z.object({ erasureJobId: z.string().min(1).max(100), countersignature: SignaturePng.nullable() }).strict(),
     response: z.object({ certificateId: z.string(), number: z.string(), ledgerItem: z.string().nullable() }),

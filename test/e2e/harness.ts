@@ -28,7 +28,7 @@ export interface Harness {
   open(route?: string): Promise<void>;
 }
 
-type PortOverrides = Partial<Pick<CorePorts, 'readVolumes' | 'readDeviceDetails' | 'now' | 'keyStore' | 'postureProbes' | 'clipboard' | 'observeDataFolder' | 'listWholeDevices'>>;
+type PortOverrides = Partial<Pick<CorePorts, 'readVolumes' | 'readDeviceDetails' | 'now' | 'keyStore' | 'postureProbes' | 'clipboard' | 'observeDataFolder' | 'listWholeDevices' | 'releaseWholeDevice' | 'grantDeviceAccess'>>;
 
 export const test = base.extend<{ harnessPorts: PortOverrides; app: Harness }>({
   harnessPorts: [{}, { option: true }],

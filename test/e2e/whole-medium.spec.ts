@@ -7,13 +7,20 @@
  * stick, and the screen says why. Pressing it for a stick that is not really attached
  * here ends in the refusal the main process gives, shown on the screen — nothing is written.
  * Then, as root, a real 64 MiB loop device is erased from the screen end to end and its
- * certificate issued (skipped with one line where loop devices cannot be made).
+ * certificate issued (skipped with one line where loop devices cannot be made). Last, the same
+ * without administrator rights: the screen offers the OS's prompt, and once it is answered the
+ * erasure goes on by itself (the prompt's script runs for real, without pkexec, since the test is
+ * root already).
  */
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { DeviceFacts } from '../../electron/core/erasure/medium';
-import { attachLoopStick, detachAll, whyLoopDevicesCannotRun, type LoopStick } from '../support/loop-device';
+import { ErasureError } from '../../electron/core/erasure/erasure-exceptions';
+import { linuxMountsOf, releaseDevice } from '../../electron/core/erasure/whole-medium/release-device';
+import { grantDeviceAccess } from '../../electron/platform/elevation/device-access-grant';
+import { runProbeCommand } from '../../electron/platform/posture/run-probe-command';
+import { attachLoopStick, detachAll, isMounted, whyLoopDevicesCannotRun, type LoopStick } from '../support/loop-device';
 import { expect, test } from './harness';
 import { inspectScreen } from './screens';
 
@@ -60,7 +67,8 @@ test.describe('with a recorded laptop’s devices', () => {
 
     // /dev/sdz is not really attached here: the main process refuses before writing anything.
     await start.click();
-    await expect(section.locator('[data-error-code]')).toHaveAttribute('data-error-code', /^ERASURE_DEVICE_(NOT_FOUND|NEEDS_ADMIN)$/);
+    // (Without root, the refusal is the missing rights instead, shown with the way to get them.)
+    await expect(section.locator('[data-error-code="ERASURE_DEVICE_NOT_FOUND"], [data-testid="whole-medium-admin"]')).toBeVisible();
   });
 });
 
@@ -94,5 +102,71 @@ test.describe('a real loop device, as root', () => {
     await section.getByRole('button', { name: '証明書を発行' }).click();
     await expect(section.getByText(/^証明書 .+ を発行しました。/)).toBeVisible({ timeout: 30_000 });
     await inspectScreen(page, 'erasure-whole-medium-done');
+  });
+});
+
+test.describe('without the rights to open the device, as root on a loop device', () => {
+  const MARKER = 'FIELDGUARD-E2E-ADMIN-PROMPT';
+  let work: string;
+  const attached: LoopStick[] = [];
+  /** Devices the "prompt" was answered for: until then the device cannot be released, as for an engineer without rights. */
+  const granted = new Set<string>();
+  const asked: string[] = [];
+  test.use({
+    harnessPorts: {
+      releaseWholeDevice: async (device) => {
+        if (!granted.has(device.path)) throw new ErasureError('ERASURE_DEVICE_NEEDS_ADMIN');
+        return releaseDevice(device);
+      },
+      grantDeviceAccess: async (device) => {
+        asked.push(device.path);
+        // What pkexec would run, run directly: unmount, then hand the device to this account (root here).
+        const outcome = await grantDeviceAccess(device.path, {
+          platform: 'linux',
+          uid: 0,
+          mountsOf: (devicePath) => linuxMountsOf(devicePath),
+          run: ({ args: [file = '', ...args] }) => runProbeCommand(file, args, { timeoutMs: 30_000 }),
+        });
+        granted.add(device.path);
+        return outcome;
+      },
+    },
+  });
+  test.beforeAll(async () => {
+    work = await mkdtemp(path.join(os.tmpdir(), 'fieldguard-whole-medium-admin-'));
+  });
+  test.afterAll(async () => {
+    await detachAll(attached);
+    await rm(work, { recursive: true, force: true });
+  });
+
+  test('the screen asks for the OS’s prompt, then the erasure goes on by itself', async ({ page, app }) => {
+    const why = await whyLoopDevicesCannotRun();
+    test.skip(why !== null, `whole-medium admin e2e: ${why ?? ''}`);
+    const stick = await attachLoopStick(work, 'stick', 64 * 1024 * 1024, MARKER, attached);
+    const name = path.basename(stick.device);
+    await app.createVault();
+    await app.open('/erasure');
+    await page.getByRole('textbox', { name: '施設名' }).fill('東都病院');
+    const section = page.getByTestId('whole-medium-erasure');
+    await section.locator('tbody tr', { hasText: stick.device }).getByRole('radio').check();
+    await section.getByRole('textbox', { name: new RegExp(`デバイス名（${name}）`) }).fill(name);
+    await section.getByRole('button', { name: '装置全体を消去' }).click();
+
+    const notice = page.getByTestId('whole-medium-admin');
+    await expect(notice).toContainText('管理者権限が必要です');
+    await expect(notice).toContainText('OS の認証画面が開きます');
+    expect(await isMounted(stick.mountDir)).toBe(true);
+    expect(asked).toEqual([]);
+    await notice.scrollIntoViewIfNeeded();
+    await expect(section.locator('[data-error-code]')).toHaveCount(0);
+    await inspectScreen(page, 'erasure-whole-medium-admin');
+
+    await notice.getByRole('button', { name: '管理者権限で許可…' }).click();
+    await expect(section.getByText('消去完了：全セクタを上書きし、すべて読み戻して一致を確認しました。')).toBeVisible({ timeout: 60_000 });
+    expect(asked).toEqual([stick.device]);
+    expect(await isMounted(stick.mountDir)).toBe(false);
+    expect((await readFile(stick.device)).includes(MARKER)).toBe(false);
+    await expect(page.getByTestId('whole-medium-admin')).toHaveCount(0);
   });
 });

@@ -20,13 +20,14 @@ import type { Handlers } from '../../ipc/router';
 import type { VaultService } from '../../vault/vault-service';
 import { linkDeviceErasureToLedger } from '../../ledger/link-device-erasure';
 import { deviceErasedIn } from './device-certificate-sections';
-import { confirmationHint, CONFIRMATION_MIN_CHARACTERS, deviceIdentity } from './device-identity';
+import { confirmationHint, confirmationMatches, CONFIRMATION_MIN_CHARACTERS, deviceIdentity } from './device-identity';
 import { planWholeMediumErasure, wholeMediumRefusal } from './plan-whole-medium-erasure';
 import { readSanitizeCapability } from '../../../platform/sanitize/read-sanitize-capability';
 import type { RunCommand } from '../../../platform/sanitize/run-device-sanitize';
 import { SANITIZE_REASON_TEXT, type SanitizeCapability } from '../../../platform/sanitize/sanitize-capability';
+import { ElevationError, type ElevationRefusal, type GrantOutcome } from '../../../platform/elevation/device-access-grant';
 
-type WholeMediumChannel = 'wholeMedium.devices' | 'wholeMedium.erase' | 'wholeMedium.issueCertificate';
+type WholeMediumChannel = 'wholeMedium.devices' | 'wholeMedium.erase' | 'wholeMedium.grantAccess' | 'wholeMedium.issueCertificate';
 
 export interface WholeMediumPorts {
   readonly vault: VaultService;
@@ -41,7 +42,19 @@ export interface WholeMediumPorts {
   readonly release?: (device: DeviceFacts) => Promise<readonly string[]>;
   /** Runs nvme / hdparm to ask a device what sanitize it offers; the real tools by default (a fake in tests). */
   readonly runSanitizeCommand?: RunCommand;
+  /**
+   * Asks the OS's own administrator prompt for the rights to erase the device
+   * (electron/platform/elevation); absent where no prompt can be shown.
+   */
+  readonly grantAccess?: (device: DeviceFacts) => Promise<GrantOutcome>;
 }
+
+const REFUSAL_CODE: Record<ElevationRefusal, 'ERASURE_DEVICE_ADMIN_DECLINED' | 'ERASURE_DEVICE_ADMIN_UNAVAILABLE' | 'ERASURE_DEVICE_ADMIN_FAILED' | 'ERASURE_DEVICE_UNMOUNT_FAILED'> = {
+  declined: 'ERASURE_DEVICE_ADMIN_DECLINED',
+  unavailable: 'ERASURE_DEVICE_ADMIN_UNAVAILABLE',
+  failed: 'ERASURE_DEVICE_ADMIN_FAILED',
+  'unmount-failed': 'ERASURE_DEVICE_UNMOUNT_FAILED',
+};
 
 function choiceOf(id: string, device: DeviceFacts, capability: SanitizeCapability): DeviceChoice {
   const hint = confirmationHint(device);
@@ -66,6 +79,16 @@ export function createWholeMediumHandlers(ports: WholeMediumPorts): Pick<Handler
   /** The handles of the last list: id → the device as listed. */
   let listed = new Map<string, DeviceFacts>();
 
+  /** The listed device, read again now: the same device (serial or backing file, and size) must still be at that path. */
+  const stillListed = async (deviceId: string): Promise<DeviceFacts> => {
+    const chosen = listed.get(deviceId);
+    if (!chosen) throw new AppError('ERASURE_DEVICE_NOT_FOUND');
+    const device = (await ports.listDevices()).find((d) => d.path === chosen.path);
+    if (!device) throw new AppError('ERASURE_DEVICE_NOT_FOUND');
+    if (deviceIdentity(device) !== deviceIdentity(chosen) || device.sizeBytes !== chosen.sizeBytes) throw new AppError('ERASURE_DEVICE_CHANGED');
+    return device;
+  };
+
   return {
     'wholeMedium.devices': async () => {
       const devices = await ports.listDevices();
@@ -75,12 +98,7 @@ export function createWholeMediumHandlers(ports: WholeMediumPorts): Pick<Handler
       return { devices: entries.map(([id, device], i) => choiceOf(id, device, capabilities[i] as SanitizeCapability)) };
     },
     'wholeMedium.erase': async ({ jobId, deviceId, method, site, confirmation, technique }) => {
-      const chosen = listed.get(deviceId);
-      if (!chosen) throw new AppError('ERASURE_DEVICE_NOT_FOUND');
-      // Read again now: the same device (serial or backing file, and size) must still be at that path.
-      const device = (await ports.listDevices()).find((d) => d.path === chosen.path);
-      if (!device) throw new AppError('ERASURE_DEVICE_NOT_FOUND');
-      if (deviceIdentity(device) !== deviceIdentity(chosen) || device.sizeBytes !== chosen.sizeBytes) throw new AppError('ERASURE_DEVICE_CHANGED');
+      const device = await stillListed(deviceId);
       const session = ports.vault.session();
       const plan = await planWholeMediumErasure(session.db, device, { method, siteReference: JSON.stringify(site), confirmation, release: ports.release, technique, runSanitizeCommand: ports.runSanitizeCommand });
       listed.delete(deviceId);
@@ -100,6 +118,24 @@ export function createWholeMediumHandlers(ports: WholeMediumPorts): Pick<Handler
         unmounted: [...plan.unmounted],
       };
       return summary;
+    },
+    'wholeMedium.grantAccess': async ({ deviceId, confirmation }) => {
+      const session = ports.vault.session();
+      const device = await stillListed(deviceId);
+      // Rights are asked for only for a device this erasure may take, and only once the engineer has named it.
+      const refusal = wholeMediumRefusal(device);
+      if (refusal !== null) throw new AppError(refusal);
+      if (!confirmationMatches(device, confirmation)) throw new AppError('ERASURE_DEVICE_CONFIRMATION_MISMATCH');
+      if (!ports.grantAccess) throw new AppError('ERASURE_DEVICE_ADMIN_UNAVAILABLE');
+      let outcome: GrantOutcome;
+      try {
+        outcome = await ports.grantAccess(device);
+      } catch (error) {
+        if (error instanceof ElevationError) throw new AppError(REFUSAL_CODE[error.refusal]);
+        throw error;
+      }
+      session.audit.append('erasure.device-access-granted', session.actor(), { device: device.path, model: device.model, serial: device.serial, outcome });
+      return { outcome };
     },
     'wholeMedium.issueCertificate': async ({ erasureJobId, countersignature }) => {
       const session = ports.vault.session();

@@ -5,7 +5,8 @@
  * its model, serial and size, confirm by typing the last characters of its serial, watch the
  * progress (cancel at any time), then countersign and issue the certificate, which the main
  * process links to the ledger item of that serial. When the app lacks the rights to open the
- * device, the screen says what is needed on this OS.
+ * device, the screen says what is needed on this OS and offers the OS's own administrator
+ * prompt (AdminRightsNotice).
  */
 import { useState } from 'react';
 import {
@@ -25,6 +26,7 @@ import { BridgeError, invoke } from '../../lib/bridge';
 import { useJob } from '../../lib/use-job';
 import { useAppInfo } from '../system/use-system';
 import { TransferProgress } from '../vault-files/TransferProgress';
+import { AdminRightsNotice } from './AdminRightsNotice';
 
 const useStyles = makeStyles({
   section: { marginBottom: tokens.spacingVerticalXXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '960px' },
@@ -169,14 +171,17 @@ export function WholeMediumErasure({ method, site }: { method: ErasureMethod; si
       )}
 
       {job.current && <TransferProgress kind="erase" job={job.current} onCancel={job.cancel} />}
-      {erase.isError && <ErrorState error={erase.error} />}
-      {needsAdmin && (
-        <MessageBar intent="warning" layout="multiline" data-testid="whole-medium-admin">
-          <MessageBarBody>
-            <MessageBarTitle>{t('wholeMedium.admin.title')}</MessageBarTitle>
-            {t(`wholeMedium.admin.${platform}`, { path: erase.variables?.device.path ?? '' })}
-          </MessageBarBody>
-        </MessageBar>
+      {/* Missing rights get their own notice, with the way to get them, rather than the bare error. */}
+      {erase.isError && !needsAdmin && <ErrorState error={erase.error} />}
+      {needsAdmin && erase.variables && (
+        <AdminRightsNotice
+          deviceId={erase.variables.device.id}
+          devicePath={erase.variables.device.path}
+          confirmation={typed}
+          platform={platform}
+          canGrant={erase.variables.chosenTechnique === 'overwrite' || platform === 'win32'}
+          onGranted={() => erase.variables && erase.mutate(erase.variables)}
+        />
       )}
 
       {summary && (
