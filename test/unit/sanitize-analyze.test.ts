@@ -16,7 +16,7 @@ import { CHUNK_BYTES } from '../../electron/core/sanitize/analyze/content-source
 import { OLE_MAX_BYTES } from '../../electron/core/sanitize/analyze/ole';
 import { DEFAULT_ARCHIVE_LIMITS, type ArchiveLimits, type ContentAnalysis } from '../../electron/core/sanitize/sanitize-types';
 import { measureRssGrowth } from '../support/peak-memory';
-import { deflatedEntry, dicom, dicomPolyglot, handZip, pdfOf, pdfStream, portableExecutable, writeCorpus, writeZerosBomb, zipOf, type CorpusEntry } from '../support/sanitize-corpus';
+import { deflatedEntry, dicom, dicomElement, dicomPolyglot, handZip, pdfOf, pdfStream, portableExecutable, writeCorpus, writeZerosBomb, zipOf, type CorpusEntry } from '../support/sanitize-corpus';
 
 let dir: string;
 let corpus: CorpusEntry[];
@@ -198,14 +198,15 @@ describe('zeroDicomPreamble', () => {
   it('zeroes bytes 0..127 and keeps every later byte identical', async () => {
     const source = path.join(dir, 'polyglot-large.dcm');
     const original = dicomPolyglot();
-    // Several chunks long, with varied bytes after the preamble.
+    // Several chunks long, with varied bytes after the preamble (in a private element, so the data set is whole).
     const filler = Buffer.alloc(3 * CHUNK_BYTES + 12345);
     for (let i = 0; i < filler.length; i++) filler[i] = (i * 7 + 3) & 0xff;
-    await writeFile(source, Buffer.concat([original, filler]));
+    const element = dicomElement(0x7fe1, 0x0010, 'OB', filler);
+    await writeFile(source, Buffer.concat([original, element]));
     const target = path.join(dir, 'polyglot-zeroed.dcm');
     await zeroDicomPreamble(source, target);
     const copy = await readFile(target);
-    expect(copy.length).toBe(original.length + filler.length);
+    expect(copy.length).toBe(original.length + element.length);
     expect(copy.subarray(0, 128).every((byte) => byte === 0)).toBe(true);
     expect(await sha256(target, 128)).toBe(await sha256(source, 128));
     expect(await analyzeFile(target, 'polyglot-zeroed.dcm')).toMatchObject({ type: { id: 'dicom' }, findings: [], transform: null });

@@ -9,14 +9,19 @@ import { fileTypeFromBuffer } from 'file-type';
 import type { ArchiveLimits, ContentAnalysis, TrueType } from '../sanitize-types';
 import type { ArchiveBudget } from './archive-budget';
 import { bufferContent, readAt, readWhole, type Content } from './content-source';
+import { isTar, uninspectableContainer, vhdFooterAtEnd } from './containers';
 import { classifyPreamble, isDicom } from './dicom';
+import { walkDicomDataSet } from './dicom-dataset';
+import { MAX_BUFFERED_ENTRY_BYTES } from './entry-content';
 import { EXECUTABLE_TYPE_IDS, executableFormat, isShortcut, type ExecutableFormat } from './executables';
-import { Findings } from './findings';
+import { Findings, membersOf, type Member } from './findings';
 import { isGzip, walkGzip } from './gzip';
 import { scanMarkup } from './markup-scan';
 import { OLE_MAX_BYTES, analyzeOle, isOle } from './ole';
 import { scanPdf } from './pdf-scan';
-import { JSON_PARSE_MAX_BYTES, textKind, type TextKind } from './text-type';
+import { walkTar } from './tar-walk';
+import { csvHasFormula, isRtf, rtfHasObject, scanXml } from './text-active-content';
+import { JSON_PARSE_MAX_BYTES, csvDelimiter, textKind, type TextKind } from './text-type';
 import { encodingOf, headText, looksLikeText, textDecoder } from './text-decode';
 import { SCRIPT_EXTENSIONS, extensionFits, extensionOf, trueType } from './type-table';
 import { walkZip } from './zip-walk';
@@ -31,11 +36,16 @@ export interface AnalyzeContext {
 
 const HTML_EXTENSIONS = new Set(['html', 'htm', 'xhtml', 'shtml', 'hta', 'mht', 'mhtml']);
 const TEXT_TYPE_IDS = new Set(['txt', 'csv', 'json', 'xml', 'html', 'svg', 'script']);
+/** Names a spreadsheet opens as delimited text, whatever the content looks like. */
+const CSV_EXTENSIONS = new Set(['csv', 'tsv', 'tab']);
+/** Where the findings of a DICOM Encapsulated Document are anchored. */
+const ENCAPSULATED_DOCUMENT_ENTRY = '(0042,0011)';
 
 interface Outcome {
   type: TrueType;
   transform: ContentAnalysis['transform'];
   innerTypes: string[];
+  members?: Member[];
 }
 
 function isZip(head: Buffer): boolean {
@@ -107,7 +117,7 @@ export async function analyzeContent(content: Content, context: AnalyzeContext):
     if (outcome.type.id !== 'script' && TEXT_TYPE_IDS.has(outcome.type.id)) outcome.type = trueType('script');
   }
   if (!extensionFits(outcome.type, extension)) findings.add('EXTENSION_MISMATCH', { extension, type: outcome.type.id });
-  return { type: outcome.type, findings: findings.list(), transform: outcome.transform, innerTypes: outcome.innerTypes };
+  return { type: outcome.type, findings: findings.list(), transform: outcome.transform, innerTypes: outcome.innerTypes, members: outcome.members ?? [] };
 }
 
 async function analyzeByContent(content: Content, context: AnalyzeContext, findings: Findings, extension: string): Promise<Outcome> {
@@ -115,7 +125,7 @@ async function analyzeByContent(content: Content, context: AnalyzeContext, findi
   const { signal } = context;
   const outcome = (id: string): Outcome => ({ type: trueType(id), transform: null, innerTypes: [] });
 
-  if (isDicom(head)) return analyzeDicom(head, context, findings);
+  if (isDicom(head)) return analyzeDicom(content, context, findings);
   const format = await executableOf(content);
   if (format) {
     findings.add('EXECUTABLE', { format });
@@ -128,14 +138,32 @@ async function analyzeByContent(content: Content, context: AnalyzeContext, findi
   if (isOle(head)) return analyzeCompoundFile(content, context, findings);
   if (isZip(head)) return analyzeZip(content, context, findings);
   if (isGzip(head)) return analyzeGzip(content, context, findings);
+  const container = uninspectableContainer(head);
+  if (container) {
+    findings.add('CONTAINER_NOT_INSPECTABLE', { format: container.format });
+    return outcome(container.typeId);
+  }
+  if (isTar(head)) return analyzeTar(content, context, findings);
   if (isPdf(head)) {
     for (const code of await scanPdf(content, signal)) findings.add(code);
     return outcome('pdf');
   }
+  // RTF is text to look at, but Word opens it as a document, embedded objects and all.
+  if (isRtf(head)) {
+    if (await rtfHasObject(content, signal)) findings.add('RTF_EMBEDDED_OBJECT');
+    return outcome('rtf');
+  }
   if (looksLikeText(head)) return analyzeText(content, context, findings, extension);
 
   const detected = await fileTypeFromBuffer(head);
-  if (!detected) return outcome('unknown');
+  if (!detected) {
+    // A fixed VHD is raw sectors with its footer at the very end.
+    if (await vhdFooterAtEnd(content, signal)) {
+      findings.add('CONTAINER_NOT_INSPECTABLE', { format: 'VHD disk image' });
+      return outcome('vhd');
+    }
+    return outcome('unknown');
+  }
   if (detected.ext === 'exe') {
     // "MZ" without a PE header: a DOS program, still runnable on 32-bit Windows.
     findings.add('EXECUTABLE', { format: 'DOS' });
@@ -144,8 +172,8 @@ async function analyzeByContent(content: Content, context: AnalyzeContext, findi
   return { type: trueType(detected.ext, { mime: detected.mime, extension: detected.ext }), transform: null, innerTypes: [] };
 }
 
-function analyzeDicom(head: Buffer, context: AnalyzeContext, findings: Findings): Outcome {
-  const preamble = classifyPreamble(head);
+async function analyzeDicom(content: Content, context: AnalyzeContext, findings: Findings): Promise<Outcome> {
+  const preamble = classifyPreamble(content.head);
   let transform: ContentAnalysis['transform'] = null;
   if (preamble.kind === 'tiff') findings.add('DICOM_PREAMBLE_TIFF');
   else if (preamble.kind !== 'zero' && context.level === 0) {
@@ -158,7 +186,17 @@ function analyzeDicom(head: Buffer, context: AnalyzeContext, findings: Findings)
     else if (preamble.what === 'script') findings.add('SCRIPT', { language: 'shell' });
     else findings.add('EXECUTABLE', { format: preamble.what });
   }
-  return { type: trueType('dicom'), transform, innerTypes: [] };
+  // What follows the data set (an appended archive) and what an Encapsulated PDF carries.
+  const dataSet = await walkDicomDataSet(content, MAX_BUFFERED_ENTRY_BYTES, context.signal);
+  if (dataSet.trailingAt !== null) findings.add('DICOM_TRAILING_DATA', { offset: dataSet.trailingAt });
+  const innerTypes: string[] = [];
+  if (dataSet.document === 'too-large') findings.add('UNREADABLE', undefined, ENCAPSULATED_DOCUMENT_ENTRY);
+  else if (dataSet.document) {
+    const document = await inner(context)(bufferContent('encapsulated.pdf', dataSet.document));
+    findings.addInner(ENCAPSULATED_DOCUMENT_ENTRY, document.findings);
+    innerTypes.push(document.type.id);
+  }
+  return { type: trueType('dicom'), transform, innerTypes };
 }
 
 function tooDeep(context: AnalyzeContext, findings: Findings): boolean {
@@ -179,14 +217,21 @@ async function analyzeZip(content: Content, context: AnalyzeContext, findings: F
   }
   const walk = await walkZip(content.random, { budget: context.budget, signal: context.signal, analyzeInner: inner(context) });
   for (const finding of walk.findings.list()) findings.add(finding.code, finding.params ? { ...finding.params } : undefined, finding.entry);
-  return { type: trueType(walk.typeId), transform: null, innerTypes: [...walk.innerTypes] };
+  return { type: trueType(walk.typeId), transform: null, innerTypes: [...walk.innerTypes], members: [...walk.members] };
 }
 
 async function analyzeGzip(content: Content, context: AnalyzeContext, findings: Findings): Promise<Outcome> {
   if (tooDeep(context, findings)) return { type: trueType('gz'), transform: null, innerTypes: [] };
   const walk = await walkGzip(content, context.budget, inner(context), context.signal);
   for (const finding of walk.findings.list()) findings.add(finding.code, finding.params ? { ...finding.params } : undefined, finding.entry);
-  return { type: trueType('gz'), transform: null, innerTypes: walk.innerTypes };
+  return { type: trueType('gz'), transform: null, innerTypes: walk.innerTypes, members: walk.members };
+}
+
+async function analyzeTar(content: Content, context: AnalyzeContext, findings: Findings): Promise<Outcome> {
+  if (tooDeep(context, findings)) return { type: trueType('tar'), transform: null, innerTypes: [] };
+  const walk = await walkTar(content, context.budget, inner(context), context.signal);
+  for (const finding of walk.findings.list()) findings.add(finding.code, finding.params ? { ...finding.params } : undefined, finding.entry);
+  return { type: trueType('tar'), transform: null, innerTypes: [...walk.innerTypes], members: [...walk.members] };
 }
 
 async function analyzeCompoundFile(content: Content, context: AnalyzeContext, findings: Findings): Promise<Outcome> {
@@ -206,14 +251,16 @@ async function analyzeCompoundFile(content: Content, context: AnalyzeContext, fi
   if (ole.typeId === 'msi') findings.add('EXECUTABLE', { format: 'MSI' });
   if (ole.typeId === 'encrypted-office') findings.add('ARCHIVE_ENCRYPTED');
   const innerTypes = new Set<string>();
+  const members: Member[] = [];
   for (const attachment of ole.attachments) {
     context.budget.countEntry();
     const result = await inner(context)(bufferContent(attachment.name, attachment.data));
     findings.addInner(attachment.name, result.findings);
+    members.push(...membersOf(attachment.name, result));
     innerTypes.add(result.type.id);
     for (const type of result.innerTypes) innerTypes.add(type);
   }
-  return { type: trueType(ole.typeId), transform: null, innerTypes: [...innerTypes] };
+  return { type: trueType(ole.typeId), transform: null, innerTypes: [...innerTypes], members };
 }
 
 async function analyzeText(content: Content, context: AnalyzeContext, findings: Findings, extension: string): Promise<Outcome> {
@@ -224,9 +271,19 @@ async function analyzeText(content: Content, context: AnalyzeContext, findings: 
   if (kind.id === 'script') findings.add('SCRIPT', { language: kind.language });
   // Markup never starts with "{" or "[": a .html file that does is not HTML by content, and
   // its extension mismatch blocks it already even when a streamed entry cannot be re-read.
-  if (markup && !(consumed && content.random === null)) {
+  // A streamed entry can be read once: after the JSON probe, only its head is left to judge.
+  const readable = !(consumed && content.random === null);
+  if (markup && readable) {
     const reasons = await scanMarkup(content, markup, context.signal);
     if (reasons.length > 0) findings.add(markup === 'svg' ? 'SVG_SCRIPT' : 'HTML_SCRIPT');
+  } else if (kind.id === 'xml' && readable) {
+    const xml = await scanXml(content, context.signal);
+    if (xml.script) findings.add('XML_SCRIPT');
+    if (xml.remoteStylesheet !== null) findings.add('XML_REMOTE_STYLESHEET', { target: xml.remoteStylesheet });
+  } else if ((kind.id === 'csv' || CSV_EXTENSIONS.has(extension)) && readable) {
+    const complete = content.size !== null && content.size <= content.head.length;
+    const delimiter = csvDelimiter(headText(content.head), complete) ?? (extension === 'csv' ? ',' : '\t');
+    if (await csvHasFormula(content, delimiter, context.signal)) findings.add('CSV_FORMULA');
   }
   return { type: trueType(kind.id), transform: null, innerTypes: [] };
 }

@@ -3,7 +3,15 @@
  * windows, two event handlers in one page) is reported once, and findings from inside an
  * archive are re-anchored under the entry's path so the report can say where they were.
  */
-import type { Finding, FindingCode } from '../sanitize-types';
+import type { ContentAnalysis, Finding, FindingCode } from '../sanitize-types';
+
+/** A file found inside another, by its path there and its true type (the allow-list judges each one). */
+export type Member = NonNullable<ContentAnalysis['members']>[number];
+
+/** An inner file and everything found inside it, re-anchored under its path in the enclosing archive. */
+export function membersOf(entryPath: string, inner: ContentAnalysis): Member[] {
+  return [{ entry: entryPath, type: inner.type.id }, ...(inner.members ?? []).map((member) => ({ entry: `${entryPath}/${member.entry}`, type: member.type }))];
+}
 
 export class Findings {
   private readonly byKey = new Map<string, Finding>();

@@ -10,7 +10,7 @@ import type { ContentAnalysis } from '../sanitize-types';
 import { LimitExceeded, type ArchiveBudget } from './archive-budget';
 import type { Content } from './content-source';
 import { MAX_BUFFERED_ENTRY_BYTES, entryContent, expandedChunks } from './entry-content';
-import { Findings } from './findings';
+import { Findings, membersOf, type Member } from './findings';
 
 export function isGzip(head: Buffer): boolean {
   return head.length >= 3 && head[0] === 0x1f && head[1] === 0x8b && head[2] === 0x08;
@@ -22,9 +22,10 @@ export function innerGzipName(name: string): string {
   return name.replace(/\.gz$/i, '') || 'content';
 }
 
-export async function walkGzip(content: Content, budget: ArchiveBudget, analyzeInner: (inner: Content) => Promise<ContentAnalysis>, signal?: AbortSignal): Promise<{ findings: Findings; innerTypes: string[] }> {
+export async function walkGzip(content: Content, budget: ArchiveBudget, analyzeInner: (inner: Content) => Promise<ContentAnalysis>, signal?: AbortSignal): Promise<{ findings: Findings; innerTypes: string[]; members: Member[] }> {
   const findings = new Findings();
   const innerTypes: string[] = [];
+  const members: Member[] = [];
   const name = innerGzipName(content.name);
   try {
     budget.countEntry();
@@ -39,6 +40,7 @@ export async function walkGzip(content: Content, budget: ArchiveBudget, analyzeI
       const inner = await analyzeInner(opened.content);
       findings.addInner(name, inner.findings);
       innerTypes.push(inner.type.id, ...inner.innerTypes);
+      members.push(...membersOf(name, inner));
       if (!budget.exhausted) await opened.drain();
     }
   } catch (error) {
@@ -46,5 +48,5 @@ export async function walkGzip(content: Content, budget: ArchiveBudget, analyzeI
     else if (error instanceof Error && error.name === 'AbortError') throw error;
     else findings.add('ARCHIVE_CORRUPT', undefined, name);
   }
-  return { findings, innerTypes };
+  return { findings, innerTypes, members };
 }

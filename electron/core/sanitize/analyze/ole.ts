@@ -63,6 +63,20 @@ function hasExcel4Macros(workbook: Buffer): boolean {
   return false;
 }
 
+/** A VBAInfoAtom record header ([MS-PPT] 2.4.16.2: recVer 2, recType RT_VbaInfoAtom 0x0400, recLen 12). */
+const PPT_VBA_INFO_ATOM = Buffer.from('020000040c000000', 'hex');
+
+/**
+ * PowerPoint 97-2003 keeps its VBA project not as a storage but compressed inside the
+ * "PowerPoint Document" stream, announced by a VBAInfoAtom whose fHasMacros is 1.
+ */
+function hasPowerPointMacros(document: Buffer): boolean {
+  for (let at = document.indexOf(PPT_VBA_INFO_ATOM); at >= 0; at = document.indexOf(PPT_VBA_INFO_ATOM, at + 1)) {
+    if (at + 20 <= document.length && document.readUInt32LE(at + 12) === 1) return true;
+  }
+  return false;
+}
+
 function attachmentsOf(nodes: readonly Node[], add: (code: FindingCode) => void): OleAttachment[] {
   const attachments: OleAttachment[] = [];
   const roots = nodes.filter((node) => node.path.length === 1 && /^__attach_version1\.0_#/i.test(node.path[0] ?? ''));
@@ -114,6 +128,10 @@ export function analyzeOle(buffer: Buffer): OleAnalysis {
   if (typeId === 'xls') {
     const workbook = nodes.find((node) => node.path.length === 1 && (node.path[0] === 'Workbook' || node.path[0] === 'Book'));
     if (workbook && hasExcel4Macros(contentOf(workbook.entry))) add('OFFICE_MACRO');
+  }
+  if (typeId === 'ppt') {
+    const document = nodes.find((node) => node.path.length === 1 && node.path[0] === 'PowerPoint Document');
+    if (document && hasPowerPointMacros(contentOf(document.entry))) add('OFFICE_MACRO');
   }
   const attachments = typeId === 'msg' ? attachmentsOf(nodes, add) : [];
   return { typeId, findings: [...findings.values()], attachments };

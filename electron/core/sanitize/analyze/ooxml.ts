@@ -50,15 +50,15 @@ export function classifyContentTypes(xml: string): PackageKind {
   };
 }
 
-/** Findings that an OOXML part name alone proves. */
-export function ooxmlPartFindings(partName: string): FindingCode[] {
+/** Findings that an OOXML part name alone proves (an embedded object names its part, for the rebuild). */
+export function ooxmlPartFindings(partName: string): { code: FindingCode; params?: Record<string, string> }[] {
   const lower = partName.toLowerCase();
   const base = lower.split('/').pop() ?? '';
-  const codes: FindingCode[] = [];
-  if (base === 'vbaproject.bin' || base === 'vbadata.xml' || lower.includes('/macrosheets/')) codes.push('OFFICE_MACRO');
-  if (lower.includes('/activex/')) codes.push('OFFICE_ACTIVEX');
-  if (isOleEmbedding(lower)) codes.push('OFFICE_EMBEDDED_OBJECT');
-  return codes;
+  const found: { code: FindingCode; params?: Record<string, string> }[] = [];
+  if (base === 'vbaproject.bin' || base === 'vbadata.xml' || lower.includes('/macrosheets/')) found.push({ code: 'OFFICE_MACRO' });
+  if (lower.includes('/activex/')) found.push({ code: 'OFFICE_ACTIVEX' });
+  if (isOleEmbedding(lower)) found.push({ code: 'OFFICE_EMBEDDED_OBJECT', params: { part: partName } });
+  return found;
 }
 
 /**

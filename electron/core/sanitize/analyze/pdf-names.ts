@@ -13,6 +13,8 @@ export const ACTIVE_NAMES: ReadonlyMap<string, FindingCode> = new Map<string, Fi
   ['Launch', 'PDF_LAUNCH'],
   ['EmbeddedFile', 'PDF_EMBEDDED_FILE'],
   ['EmbeddedFiles', 'PDF_EMBEDDED_FILE'],
+  // An XFA form's scripts are XML inside its streams, not PDF names: the form itself is the finding.
+  ['XFA', 'PDF_XFA'],
 ]);
 
 /** Decodes #xx escapes in a name's characters (without the leading slash). */

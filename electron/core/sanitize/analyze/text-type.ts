@@ -100,11 +100,16 @@ export function scriptLanguageOf(text: string): string | null {
 
 /** A CSV has at least two lines with the same, non-zero number of one delimiter outside quotes. */
 export function looksLikeCsv(text: string, complete: boolean): boolean {
+  return csvDelimiter(text, complete) !== null;
+}
+
+/** The delimiter that makes the text a CSV (see looksLikeCsv), or null. */
+export function csvDelimiter(text: string, complete: boolean): string | null {
   const lines = text.split(/\r\n|\n|\r/);
   if (!complete) lines.pop(); // the last line of a head may be cut off
   const rows = lines.filter((line) => line.length > 0).slice(0, 50);
-  if (rows.length < 2) return false;
-  return [',', ';', '\t', '|'].some((delimiter) => {
+  if (rows.length < 2) return null;
+  return [',', ';', '\t', '|'].find((delimiter) => {
     const counts = rows.map((row) => {
       let count = 0;
       let quoted = false;
@@ -116,7 +121,7 @@ export function looksLikeCsv(text: string, complete: boolean): boolean {
     });
     const first = counts[0] ?? 0;
     return first > 0 && counts.every((count) => count === first);
-  });
+  }) ?? null;
 }
 
 /**

@@ -10,8 +10,11 @@ import { LimitExceeded, type ArchiveBudget } from './archive-budget';
 import type { Content, RandomAccess } from './content-source';
 import { MAX_BUFFERED_ENTRY_BYTES, entryContent, expandedChunks } from './entry-content';
 import { isUnsafeEntryName } from './entry-names';
-import { Findings } from './findings';
+import { executableFormat, isShortcut } from './executables';
+import { Findings, membersOf, type Member } from './findings';
+import { isOle } from './ole';
 import { CONTENT_TYPES_MAX_BYTES, CONTENT_TYPES_PART, classifyContentTypes, classifyOpenDocument, isEmbeddedPackage, ooxmlPartFindings, openDocumentPartFindings } from './ooxml';
+import { scanPackagePart } from './ooxml-scan';
 import { entriesOf, entryName, openEntryStream, openZip } from './zip-reader';
 
 export interface ZipWalkContext {
@@ -26,6 +29,8 @@ export interface ZipWalkResult {
   readonly typeId: string;
   readonly findings: Findings;
   readonly innerTypes: readonly string[];
+  /** The files of a plain archive, at any depth (a package's parts are the document, not members). */
+  readonly members: readonly Member[];
 }
 
 const S_IFMT = 0o170000;
@@ -35,6 +40,10 @@ type PackageMode = { kind: 'zip' } | { kind: 'ooxml' } | { kind: 'odf' };
 
 function isDirectory(name: string): boolean {
   return name.endsWith('/');
+}
+
+function isZipHead(head: Buffer): boolean {
+  return head.length >= 4 && head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04;
 }
 
 function isFatal(error: unknown): boolean {
@@ -57,6 +66,7 @@ async function readSmallPart(zip: yauzl.ZipFile, entry: yauzl.Entry, budget: Arc
 export async function walkZip(access: RandomAccess, context: ZipWalkContext): Promise<ZipWalkResult> {
   const findings = new Findings();
   const innerTypes = new Set<string>();
+  const members: Member[] = [];
   const { budget, signal } = context;
   let zip: yauzl.ZipFile;
   try {
@@ -64,7 +74,7 @@ export async function walkZip(access: RandomAccess, context: ZipWalkContext): Pr
   } catch (error) {
     if (isFatal(error)) throw error;
     findings.add(/encrypt/i.test(String(error)) ? 'ARCHIVE_ENCRYPTED' : 'ARCHIVE_CORRUPT');
-    return { typeId: 'zip', findings, innerTypes: [] };
+    return { typeId: 'zip', findings, innerTypes: [], members };
   }
   try {
     // The central directory first (no data is inflated): entry count is charged as it is read.
@@ -78,7 +88,7 @@ export async function walkZip(access: RandomAccess, context: ZipWalkContext): Pr
     } catch (error) {
       if (error instanceof LimitExceeded) {
         findings.add(error.code, { limit: error.limit });
-        return { typeId: 'zip', findings, innerTypes: [] };
+        return { typeId: 'zip', findings, innerTypes: [], members };
       }
       if (isFatal(error)) throw error;
       findings.add(/encrypt/i.test(String(error)) ? 'ARCHIVE_ENCRYPTED' : 'ARCHIVE_CORRUPT');
@@ -108,7 +118,7 @@ export async function walkZip(access: RandomAccess, context: ZipWalkContext): Pr
     } catch (error) {
       if (error instanceof LimitExceeded) {
         findings.add(error.code, { limit: error.limit });
-        return { typeId, findings, innerTypes: [] };
+        return { typeId, findings, innerTypes: [], members };
       }
       if (isFatal(error)) throw error;
       findings.add('ARCHIVE_CORRUPT');
@@ -118,18 +128,25 @@ export async function walkZip(access: RandomAccess, context: ZipWalkContext): Pr
       signal?.throwIfAborted();
       if (budget.exhausted) break;
       const name = entryName(entry);
-      const stop = await walkEntry(zip, entry, name, mode, context, findings, innerTypes);
+      const stop = await walkEntry(zip, entry, name, mode, context, { findings, innerTypes, members });
       if (stop) break;
     }
-    return { typeId, findings, innerTypes: [...innerTypes] };
+    return { typeId, findings, innerTypes: [...innerTypes], members };
   } finally {
     zip.close();
   }
 }
 
 /** Handles one entry; true when the tree budget is spent and the walk must stop. */
-async function walkEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, name: string, mode: PackageMode, context: ZipWalkContext, findings: Findings, innerTypes: Set<string>): Promise<boolean> {
+interface Collected {
+  readonly findings: Findings;
+  readonly innerTypes: Set<string>;
+  readonly members: Member[];
+}
+
+async function walkEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, name: string, mode: PackageMode, context: ZipWalkContext, collected: Collected): Promise<boolean> {
   const { budget, signal } = context;
+  const { findings, innerTypes } = collected;
   // In a package the findings are the document's own; in an archive they name the entry.
   const where = mode.kind === 'zip' ? name : undefined;
   const add = (code: FindingCode, params?: Record<string, string | number>) => findings.add(code, params, where);
@@ -150,11 +167,9 @@ async function walkEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, name: string, m
     add('ARCHIVE_CORRUPT'); // a method we cannot inflate cannot be inspected
     return false;
   }
-  if (mode.kind === 'ooxml') for (const code of ooxmlPartFindings(name)) add(code);
+  const partFindings = mode.kind === 'ooxml' ? ooxmlPartFindings(name) : [];
+  for (const finding of partFindings) add(finding.code, finding.params);
   if (mode.kind === 'odf') for (const code of openDocumentPartFindings(name)) add(code);
-  // Package parts are inflated (to charge the budget and prove them readable) but only
-  // embedded packages are analyzed; in a plain archive every file is.
-  const analyze = mode.kind === 'zip' || (mode.kind === 'ooxml' && isEmbeddedPackage(name));
 
   try {
     const chunks = expandedChunks(await openEntryStream(zip, entry), budget, entry.compressedSize, signal);
@@ -165,13 +180,24 @@ async function walkEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, name: string, m
       await opened.drain();
       return false;
     }
+    const { head } = opened.content;
+    // Package parts are inflated (to charge the budget and prove them readable); embedded
+    // packages — and any part whose bytes are a package or a program, whatever it is called —
+    // are analyzed, the others scanned for what they make Office fetch or run. In a plain
+    // archive every file is analyzed.
+    const analyze = mode.kind === 'zip' || (mode.kind === 'ooxml' && (isEmbeddedPackage(name) || isZipHead(head) || executableFormat(head) !== null || isShortcut(head)));
     if (analyze) {
       const inner = await context.analyzeInner(opened.content);
       // Office names its embedded packages itself ("Microsoft_Excel_Worksheet.xlsx"): their
       // names prove nothing, their content is what counts.
       findings.addInner(name, mode.kind === 'zip' ? inner.findings : inner.findings.filter((finding) => finding.code !== 'EXTENSION_MISMATCH' || finding.entry !== undefined));
+      if (mode.kind === 'zip') collected.members.push(...membersOf(name, inner));
       innerTypes.add(inner.type.id);
       for (const type of inner.innerTypes) innerTypes.add(type);
+    } else if (mode.kind === 'ooxml') {
+      // An OLE object or Package (which can hold any file, an .hta too) under any part name.
+      if (isOle(head) && partFindings.length === 0) add('OFFICE_EMBEDDED_OBJECT', { part: name });
+      for (const finding of await scanPackagePart(name, opened.content, signal)) add(finding.code, finding.params);
     }
     if (budget.exhausted) return true;
     await opened.drain();

@@ -1,0 +1,154 @@
+/**
+ * The DICOM data set walked element by element (PS3.5 7.1, PS3.10 7.1): where it ends — so
+ * that anything appended after it (a zip of scripts, a second file) is found and can be cut
+ * off — and the Encapsulated Document (0042,0011) of an Encapsulated PDF, which a viewer
+ * hands to a PDF reader and must therefore be checked like a PDF. Values are skipped, not
+ * read (a 2 GB pixel data element costs nothing on a file), except that document, which is
+ * read up to a limit. The data set has no end marker: it ends where the last well-formed
+ * element ends, and a DICOM file ends there too.
+ */
+import { ByteReader } from './byte-reader';
+import type { Content } from './content-source';
+import { DICOM_PREAMBLE_BYTES } from './dicom';
+
+const VALUE_REPRESENTATIONS = new Set('AE AS AT CS DA DS DT FL FD IS LO LT OB OD OF OL OV OW PN SH SL SQ SS ST SV TM UC UI UL UN UR US UT UV'.split(' '));
+/** VRs whose explicit header has two reserved bytes and a 32-bit length. */
+const LONG_VRS = new Set('OB OD OF OL OV OW SQ UC UN UR UT SV UV'.split(' '));
+const UNDEFINED_LENGTH = 0xffffffff;
+const ITEM = 0xfffee000;
+const ITEM_END = 0xfffee00d;
+const SEQUENCE_END = 0xfffee0dd;
+const ENCAPSULATED_DOCUMENT = 0x00420011;
+const MAX_NESTING = 32;
+
+const IMPLICIT_LITTLE = '1.2.840.10008.1.2';
+const EXPLICIT_BIG = '1.2.840.10008.1.2.2';
+const DEFLATED = ['1.2.840.10008.1.2.1.99', '1.2.840.10008.1.2.8.1'];
+
+export interface DicomDataSet {
+  /** Where bytes that are not part of the data set start; null when the file ends with the data set. */
+  readonly trailingAt: number | null;
+  /** The Encapsulated Document's bytes, 'too-large' past the limit, null when there is none. */
+  readonly document: Buffer | 'too-large' | null;
+  /** A deflated data set is not walked (its end is the deflate stream's end). */
+  readonly deflated: boolean;
+}
+
+interface Syntax {
+  readonly explicit: boolean;
+  readonly little: boolean;
+}
+
+class Malformed extends Error {
+  constructor(readonly at: number) {
+    super(`malformed DICOM element at ${at}`);
+  }
+}
+
+interface Header {
+  readonly tag: number;
+  readonly vr: string | null;
+  readonly length: number;
+}
+
+async function readHeader(reader: ByteReader, syntax: Syntax): Promise<Header | null> {
+  const at = reader.position;
+  const start = await reader.read(8);
+  if (start.length === 0) return null;
+  if (start.length < 8) throw new Malformed(at);
+  const group = syntax.little ? start.readUInt16LE(0) : start.readUInt16BE(0);
+  const element = syntax.little ? start.readUInt16LE(2) : start.readUInt16BE(2);
+  const tag = ((group << 16) | element) >>> 0;
+  // Items and delimiters have no VR in any transfer syntax.
+  if (group === 0xfffe || !syntax.explicit) return { tag, vr: null, length: syntax.little ? start.readUInt32LE(4) : start.readUInt32BE(4) };
+  const vr = start.toString('latin1', 4, 6);
+  if (!VALUE_REPRESENTATIONS.has(vr)) throw new Malformed(at);
+  if (!LONG_VRS.has(vr)) return { tag, vr, length: syntax.little ? start.readUInt16LE(6) : start.readUInt16BE(6) };
+  const long = await reader.read(4);
+  if (long.length < 4) throw new Malformed(at);
+  return { tag, vr, length: syntax.little ? long.readUInt32LE(0) : long.readUInt32BE(0) };
+}
+
+async function skipValue(reader: ByteReader, length: number, at: number): Promise<void> {
+  if ((await reader.skip(length)) < length) throw new Malformed(at);
+}
+
+/** The items of an undefined-length sequence (or of encapsulated pixel data), up to its delimiter. */
+async function walkItems(reader: ByteReader, syntax: Syntax, depth: number): Promise<void> {
+  for (;;) {
+    const at = reader.position;
+    const header = await readHeader(reader, { explicit: false, little: syntax.little });
+    if (!header) throw new Malformed(at);
+    if (header.tag === SEQUENCE_END) return;
+    if (header.tag !== ITEM) throw new Malformed(at);
+    if (header.length === UNDEFINED_LENGTH) await walkElements(reader, syntax, depth + 1, 'item');
+    else await skipValue(reader, header.length, at);
+  }
+}
+
+/** Elements of a nested item (until its delimiter) or of the top-level data set (until the end of the file). */
+async function walkElements(reader: ByteReader, syntax: Syntax, depth: number, scope: 'item' | 'top', onDocument?: (length: number) => Promise<void>): Promise<void> {
+  if (depth > MAX_NESTING) throw new Malformed(reader.position);
+  let previous = -1;
+  for (;;) {
+    const at = reader.position;
+    const header = await readHeader(reader, syntax);
+    if (!header) {
+      if (scope === 'item') throw new Malformed(at);
+      return;
+    }
+    if (header.tag === ITEM_END && scope === 'item') return;
+    // Elements come in ascending tag order (PS3.5 7.1): one that goes back is not part of the data set.
+    if (header.tag >>> 16 === 0xfffe || header.tag <= previous) throw new Malformed(at);
+    previous = header.tag;
+    if (header.length === UNDEFINED_LENGTH) {
+      if (header.vr !== null && header.vr !== 'SQ' && header.vr !== 'OB' && header.vr !== 'OW' && header.vr !== 'UN') throw new Malformed(at);
+      await walkItems(reader, syntax, depth);
+    } else if (scope === 'top' && header.tag === ENCAPSULATED_DOCUMENT && onDocument) {
+      await onDocument(header.length);
+    } else {
+      await skipValue(reader, header.length, at);
+    }
+  }
+}
+
+/** The file meta group (always explicit VR little endian) and the transfer syntax it names. */
+async function readMeta(reader: ByteReader): Promise<string> {
+  const syntax: Syntax = { explicit: true, little: true };
+  let transferSyntax = '';
+  for (;;) {
+    const next = await reader.peek(2);
+    if (next.length < 2 || next.readUInt16LE(0) !== 0x0002) return transferSyntax;
+    const at = reader.position;
+    const header = await readHeader(reader, syntax);
+    if (!header || header.length === UNDEFINED_LENGTH) throw new Malformed(at);
+    if (header.tag === 0x00020010 && header.length <= 64) transferSyntax = (await reader.read(header.length)).toString('latin1').replace(/[\0 ]+$/, '');
+    else await skipValue(reader, header.length, at);
+  }
+}
+
+export async function walkDicomDataSet(content: Content, maxDocumentBytes: number, signal?: AbortSignal): Promise<DicomDataSet> {
+  const reader = new ByteReader(content, signal);
+  await reader.skip(DICOM_PREAMBLE_BYTES + 4);
+  let document: DicomDataSet['document'] = null;
+  try {
+    const transferSyntax = await readMeta(reader);
+    if (DEFLATED.includes(transferSyntax)) return { trailingAt: null, document: null, deflated: true };
+    const syntax: Syntax = { explicit: transferSyntax !== IMPLICIT_LITTLE, little: transferSyntax !== EXPLICIT_BIG };
+    await walkElements(reader, syntax, 0, 'top', async (length) => {
+      if (length > maxDocumentBytes) {
+        document = 'too-large';
+        if ((await reader.skip(length)) < length) throw new Malformed(reader.position);
+        return;
+      }
+      const at = reader.position;
+      const bytes = await reader.read(length);
+      if (bytes.length < length) throw new Malformed(at);
+      document = Buffer.from(bytes);
+    });
+    return { trailingAt: null, document, deflated: false };
+  } catch (error) {
+    if (error instanceof Malformed) return { trailingAt: error.at, document, deflated: false };
+    throw error;
+  }
+}
