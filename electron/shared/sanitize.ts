@@ -33,6 +33,10 @@ export const SanitizeFinding = z.object({
   entry: z.string().optional(),
 });
 
+/** One object content disarm (CDR) removed from a file (texts: sanitizeTexts.removed.<kind>). */
+export const RemovedObject = z.object({ kind: z.string(), location: z.string(), detail: z.string().optional(), more: z.number().optional() });
+export type RemovedObject = z.infer<typeof RemovedObject>;
+
 export const SanitizedFile = z.object({
   /** Where it was delivered, relative to the output folder (a file not delivered: its original path, printable). */
   path: z.string(),
@@ -45,6 +49,8 @@ export const SanitizedFile = z.object({
   innerTypes: z.array(z.string()),
   verdict: Verdict,
   findings: z.array(SanitizeFinding),
+  /** A sanitized file rebuilt by content disarm: every object that was removed (runs before issue 15 lack it). */
+  removed: z.array(RemovedObject).optional(),
   quarantineItemId: z.string().nullable(),
 });
 

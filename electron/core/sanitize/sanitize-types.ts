@@ -63,6 +63,8 @@ export const findingCodes = [
   'DICOM_PREAMBLE_ZEROED', // the output copy's 128-byte preamble was zeroed: verdict 'sanitized'
   'DICOM_PREAMBLE_TIFF', // a TIFF header in the preamble (a legitimate dual-format file): the engineer decides
   'DICOM_TRAILING_DATA', // params: offset — bytes after the end of the DICOM data set
+  // Content disarm (rebuild/)
+  'REBUILD_FAILED', // params: reason (rebuild/rebuild-types.ts cannotRebuildReasons) — the file could not be rebuilt, its findings stand
   // Anti-virus
   'MALWARE', // params: name, engine
   'SCAN_FAILED', // params: engine — no result line, an engine error, no database: fail closed
