@@ -13,7 +13,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getCertificate } from '../../electron/core/certificates/certificate-store';
 import { listItems } from '../../electron/core/vault/vault-items';
-import { DEFAULT_ALLOWED_TYPES } from '../../electron/core/sanitize/sanitize-policy';
+import { DEFAULT_ALLOWED_TYPES, loadSanitizePolicy, saveSanitizePolicy } from '../../electron/core/sanitize/sanitize-policy';
 import { SANITIZING_FINDINGS } from '../../electron/core/sanitize/sanitize-types';
 import type { SanitizationResult } from '../../electron/shared/sanitize';
 import { errorCodeOf } from '../support/error-code';
@@ -134,6 +134,41 @@ describe('the output folder', () => {
   });
 });
 
+describe('the anti-virus database', () => {
+  it('is named with its folder, age and signatures, and the test database (one signature) is warned about as too small', () => {
+    expect(result.engine).toMatchObject({ engine: 'ClamAV', databasePath: expect.stringMatching(/-clamav$/), signatures: 1, databaseAgeDays: 0 });
+    expect(result.engineWarnings).toEqual([{ code: 'DATABASE_SMALL', params: { signatures: 1, minimum: 100_000 } }]);
+    expect(result.engineProblem).toBeUndefined();
+  });
+
+  it('blocks every file when the policy says an unfit database blocks, and delivers nothing', async () => {
+    const session = core.vault.session();
+    const before = loadSanitizePolicy(session);
+    saveSanitizePolicy(session, { ...before, antivirusDatabase: { maxAgeDays: 7, minSignatures: 100_000, whenUnfit: 'block' } });
+    try {
+      const strict = path.join(work, 'strict-output');
+      // Sources left chosen by a refused start above are dropped: this run is the corpus once.
+      for (const chosen of (await core.handlers['sanitize.selection']({})).sources) await core.handlers['sanitize.removeSource']({ id: chosen.id });
+      core.dialogs.importSources = [source];
+      await core.handlers['sanitize.addSources']({ pick: 'folder' });
+      core.dialogs.exportFolder = strict;
+      await core.handlers['sanitize.chooseOutput']({});
+      const blocked = await core.handlers['sanitize.start']({ jobId: crypto.randomUUID() });
+      expect(blocked.files.length).toBe(result.files.length);
+      const deliveredBefore = new Set(result.files.filter((f) => f.verdict !== 'blocked').map((f) => f.path));
+      expect(deliveredBefore.size).toBeGreaterThan(5);
+      for (const file of blocked.files) {
+        expect(file.verdict, file.path).toBe('blocked');
+        // What the database alone would have let through says why it was not.
+        if (deliveredBefore.has(file.path)) expect(file.findings, file.path).toEqual([{ code: 'ANTIVIRUS_DATABASE_SMALL', params: { signatures: 1, minimum: 100_000 } }]);
+      }
+      expect(await filesUnder(strict)).toEqual([]);
+    } finally {
+      saveSanitizePolicy(session, before);
+    }
+  }, 120_000);
+});
+
 describe('cancelling', () => {
   it('stops with JOB_CANCELLED and leaves the output folder empty and nothing new in the quarantine', async () => {
     const again = path.join(work, 'cancelled-output');
@@ -177,6 +212,14 @@ describe('the signed report and the receiving side', () => {
     expect(text).toContain('無害化報告書');
     expect(text).toContain('ClamAV');
     expect(text).toContain('佐藤 花子');
+  });
+
+  it('names the anti-virus database with its folder, age and signatures, and carries the warning about it', async () => {
+    const text = await new Promise<string>((resolve) => execFile('pdftotext', ['-layout', report, '-'], (_e, out) => resolve(out)));
+    expect(text).toContain('custom (1 signatures)');
+    expect(text).toMatch(/0 日前/);
+    expect(text).toMatch(/ウイルス定義の署名が 1 件しかない/);
+    expect(text).toMatch(/holds only 1 signatures/);
   });
 
   it('matches the delivered folder exactly (exit 0), and names an added, a removed and a modified file (exit 1)', async () => {
