@@ -299,14 +299,18 @@ describe.skipIf(clamscanMissing !== null)('the ClamAV engine with the real clams
     expect(await refused.info()).toMatchObject({ databaseVersion: 'daily 27450, main 62', databaseDate: '2026-11-26T06:00:00.000Z' });
     expect((await readClamavDatabase(fake))?.official.map((h) => h.name)).toEqual(['daily', 'main']);
     const result = (await refused.scan([file])).get(file);
-    expect(result).toMatchObject({ status: 'error', detail: expect.stringContaining("Can't verify database integrity") });
+    expect(result).toMatchObject({ status: 'error', detail: expect.stringContaining("Can't verify database integrity"), problem: { code: 'DATABASE_UNUSABLE', detail: expect.stringContaining("Can't verify database integrity") } });
   });
 
   it('has no info and scans nothing clean when clamscan is missing', async () => {
     const file = await put('plain2.txt', 'plain\n');
     const missing = createClamavEngine({ databaseDir: database, clamscanPath: path.join(work, 'no-such-clamscan') });
     expect(await missing.info()).toBeNull();
-    expect((await missing.scan([file])).get(file)).toEqual({ status: 'error', detail: 'clamscan is not installed' });
+    expect((await missing.scan([file])).get(file)).toEqual({
+      status: 'error',
+      detail: 'clamscan is not installed',
+      problem: { code: 'ENGINE_NOT_INSTALLED', detail: `clamscan was not found (looked in ${path.join(work, 'no-such-clamscan')})` },
+    });
   });
 
   it('falls back to clamscan when clamdscan reaches no clamd', async () => {
