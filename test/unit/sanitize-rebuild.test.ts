@@ -14,6 +14,7 @@ import yauzl from 'yauzl';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeFile } from '../../electron/core/sanitize/analyze/analyze-file';
 import { disarmCsvText, isFormulaCell } from '../../electron/core/sanitize/rebuild/csv-rebuild';
+import { disarmStaged, withExtension } from '../../electron/core/sanitize/rebuild/disarm-staged';
 import { foldRemoved, rebuildFile, rebuildKindOf, type RebuildOutcome, type RemovedObject } from '../../electron/core/sanitize/rebuild/rebuild-file';
 import { DEFAULT_ARCHIVE_LIMITS } from '../../electron/core/sanitize/sanitize-types';
 import { removedObjectText } from '../../electron/shared/sanitize-texts';
@@ -350,5 +351,29 @@ describe('never touches what it must not', () => {
     const controller = new AbortController();
     controller.abort();
     await expect(rebuildFile('csv', path.join(dir, 'exists-src.csv'), path.join(dir, 'never'), { limits: DEFAULT_ARCHIVE_LIMITS, signal: controller.signal })).rejects.toThrow();
+  });
+});
+
+describe('what the pipeline calls', () => {
+  it('rebuilds a staged docm, judged by the analysis of the rebuild, and names it .docx', async () => {
+    const copy = await writeTemp(await dangerousDocx());
+    const before = await analyzeFile(copy, 'report.docm');
+    expect(before.findings.length).toBeGreaterThan(0);
+    const disarm = await disarmStaged(copy, 'report.docm', before, { analyze: analyzeFile });
+    expect(disarm.kind).toBe('rebuilt');
+    if (disarm.kind !== 'rebuilt') return;
+    expect(disarm.copy).toBe(`${copy}.rebuilt`);
+    expect(disarm.analysis.type.id).toBe('docx');
+    expect(disarm.analysis.findings).toEqual([]);
+    expect(withExtension('visits/2024/report.docm', disarm.extension)).toBe('visits/2024/report.docx');
+  });
+
+  it('keeps what needs nothing removed or what the policy blocks, and says why a rebuild failed', async () => {
+    const clean = await writeTemp(await cleanDocx());
+    expect(await disarmStaged(clean, 'a.docx', await analyzeFile(clean, 'a.docx'), { analyze: analyzeFile })).toEqual({ kind: 'kept' });
+    const docm = await writeTemp(await dangerousDocx());
+    expect(await disarmStaged(docm, 'a.docm', await analyzeFile(docm, 'a.docm'), { analyze: analyzeFile, blockTypes: ['docm'] })).toEqual({ kind: 'kept' });
+    const broken = await writeTemp(Buffer.from('%PDF-1.7\n/JavaScript junk'));
+    expect(await disarmStaged(broken, 'a.pdf', await analyzeFile(broken, 'a.pdf'), { analyze: analyzeFile })).toEqual({ kind: 'failed', finding: { code: 'REBUILD_FAILED', params: { reason: 'unreadable' } } });
   });
 });

@@ -223,5 +223,7 @@ function removeUnreachable(document: PDFDocument): RemovedObject[] {
     else if (action && !KEPT_ACTIONS.has(action)) removed.push({ kind: ACTION_KINDS[action] ?? 'pdf-other-action', location: `obj ${ref.objectNumber}`, detail: `${action}, unreferenced` });
     context.delete(ref);
   }
+  // The trailer's /Size is one more than the highest object number written (ISO 32000-1 7.5.5).
+  context.largestObjectNumber = Math.max(0, ...context.enumerateIndirectObjects().map(([ref]) => ref.objectNumber));
   return removed;
 }
