@@ -196,6 +196,12 @@ export function compoundFile(streams: Readonly<Record<string, Buffer | string>>,
 
 /** A BIFF8 workbook stream: BOF, one BoundSheet8 of the given sheet type (0 worksheet, 1 Excel 4.0 macro sheet), EOF. */
 export function biffWorkbook(sheetType: number): Buffer {
+  const name = Buffer.from('Sheet1', 'latin1');
+  return biffGlobals([[0x0085, Buffer.concat([Buffer.from([0, 0, 0, 0, 0, sheetType, name.length, 0]), name])]]);
+}
+
+/** A BIFF8 workbook stream from globals records ([type, data]): BOF first, EOF last. */
+export function biffGlobals(records: readonly [number, Buffer][]): Buffer {
   const record = (type: number, data: Buffer) => {
     const header = Buffer.alloc(4);
     header.writeUInt16LE(type, 0);
@@ -205,9 +211,30 @@ export function biffWorkbook(sheetType: number): Buffer {
   const bof = Buffer.alloc(16);
   bof.writeUInt16LE(0x0600, 0);
   bof.writeUInt16LE(0x0005, 2);
-  const name = Buffer.from('Sheet1', 'latin1');
-  const sheet = Buffer.concat([Buffer.from([0, 0, 0, 0, 0, sheetType, name.length, 0]), name]);
-  return Buffer.concat([record(0x0809, bof), record(0x0085, sheet), record(0x000a, Buffer.alloc(0))]);
+  return Buffer.concat([record(0x0809, bof), ...records.map(([type, data]) => record(type, data)), record(0x000a, Buffer.alloc(0))]);
+}
+
+/** A SupBook record's data ([MS-XLS] 2.4.271): ctab sheets, then the virtual path as an 8-bit XLUnicodeStringNoCch. */
+export function supBook(ctab: number, virtualPath: string): Buffer {
+  const path = Buffer.from(virtualPath, 'latin1');
+  const head = Buffer.alloc(5);
+  head.writeUInt16LE(ctab, 0);
+  head.writeUInt16LE(path.length, 2);
+  return Buffer.concat([head, path]);
+}
+
+/** A PowerPoint record: 2 bytes recVer | recInstance << 4, recType, recLen. */
+export function pptRecord(version: number, instance: number, type: number, data: Buffer): Buffer {
+  const header = Buffer.alloc(8);
+  header.writeUInt16LE(version | (instance << 4), 0);
+  header.writeUInt16LE(type, 2);
+  header.writeUInt32LE(data.length, 4);
+  return Buffer.concat([header, data]);
+}
+
+/** A legacy PowerPoint file whose "PowerPoint Document" stream holds the given records inside a DocumentContainer. */
+export function powerPointOf(records: readonly Buffer[]): Buffer {
+  return compoundFile({ '/PowerPoint Document': Buffer.concat([Buffer.alloc(64), pptRecord(0xf, 0, 0x03e8, Buffer.concat(records))]), '/Current User': Buffer.alloc(32) });
 }
 
 /** An Outlook message with one attachment (data and long file name). */
@@ -603,16 +630,33 @@ export function olePackage(fileName: string, data: Buffer | string): Buffer {
 
 const HTA = '<html><head><HTA:APPLICATION ID="x"/><script language="VBScript">CreateObject("WScript.Shell").Run "calc"</script></head></html>';
 
-/** A legacy PowerPoint file whose "PowerPoint Document" stream has a VBAInfo container with fHasMacros = 1 ([MS-PPT] 2.4.16). */
+/** A legacy PowerPoint file whose VBAInfoAtom says fHasMacros ([MS-PPT] 2.4.16: the project itself is compressed elsewhere in the stream). */
 export function powerPointWithMacros(hasMacros: boolean): Buffer {
-  const atom = Buffer.alloc(20);
-  Buffer.from('020000040c000000', 'hex').copy(atom, 0);
-  atom.writeUInt32LE(1, 8); // persistIdRef
-  atom.writeUInt32LE(hasMacros ? 1 : 0, 12);
-  atom.writeUInt32LE(2, 16);
-  const container = Buffer.concat([Buffer.from('0f00ff0314000000', 'hex'), atom]);
-  const documentContainer = Buffer.concat([Buffer.from('0f00e803', 'hex'), Buffer.from([container.length + 8, 0, 0, 0]), Buffer.from('01001f0400000000', 'hex'), container]);
-  return compoundFile({ '/PowerPoint Document': Buffer.concat([Buffer.alloc(64), documentContainer]), '/Current User': Buffer.alloc(32) });
+  const atom = Buffer.alloc(12);
+  atom.writeUInt32LE(1, 0); // persistIdRef
+  atom.writeUInt32LE(hasMacros ? 1 : 0, 4);
+  atom.writeUInt32LE(2, 8);
+  return powerPointOf([pptRecord(0xf, 0, 0x03ff, pptRecord(2, 0, 0x0400, atom))]);
+}
+
+/** A legacy PowerPoint file with an embedded OLE object: an ExOleObjStg record holding a zlib-compressed compound file. */
+export function powerPointWithObject(object: Buffer): Buffer {
+  const size = Buffer.alloc(4);
+  size.writeUInt32LE(object.length);
+  return powerPointOf([pptRecord(0xf, 0, 0x0409, Buffer.alloc(0)), pptRecord(0, 1, 0x1011, Buffer.concat([size, zlib.deflateSync(object)]))]);
+}
+
+/** A legacy PowerPoint file with a shape whose click runs a program (InteractiveInfoAtom, action II_RunProgramAction). */
+export function powerPointRunProgram(): Buffer {
+  const atom = Buffer.alloc(16);
+  atom[8] = 3;
+  return powerPointOf([pptRecord(0xf, 0, 0x0ff2, pptRecord(0, 0, 0x0ff3, atom))]);
+}
+
+/** A Word 97-2003 document whose text holds a field (0x13 instruction 0x14 result 0x15), 8-bit text as Word writes for Latin text. */
+export function wordWithField(instruction: string): Buffer {
+  const text = Buffer.from(`Service report\r\u0013 ${instruction} \u0014result\u0015\r`, 'latin1');
+  return compoundFile({ '/WordDocument': Buffer.concat([Buffer.alloc(1536), text]), '/1Table': Buffer.alloc(64) });
 }
 
 // ─── the corpus ────────────────────────────────────────────────────────────────────────
@@ -796,6 +840,13 @@ export async function writeCorpus(dir: string): Promise<CorpusEntry[]> {
   await add('office/dde-formula.xlsx', await ooxml('xlsx', [{ name: 'xl/worksheets/sheet1.xml', data: "<worksheet><sheetData><row r=\"1\"><c r=\"A1\"><f>cmd|' /C calc'!A0</f></c></row></sheetData></worksheet>" }]), { type: 'xlsx', findings: ['OFFICE_DDE'] });
   await add('office/macro.ppt', powerPointWithMacros(true), { type: 'ppt', findings: ['OFFICE_MACRO'] });
   await add('office/clean.ppt', powerPointWithMacros(false), { type: 'ppt', findings: [] });
+  await add('office/object.ppt', powerPointWithObject(olePackage('invoice.hta', HTA)), { type: 'ppt', findings: ['OFFICE_EMBEDDED_OBJECT'] });
+  await add('office/run-program.ppt', powerPointRunProgram(), { type: 'ppt', findings: ['OFFICE_DANGEROUS_LINK'] });
+  await add('office/dde.doc', wordWithField('DDEAUTO c:\\\\windows\\\\system32\\\\cmd.exe "/k calc.exe"'), { type: 'doc', findings: ['OFFICE_DDE'] });
+  await add('office/page-field.doc', wordWithField('PAGE'), { type: 'doc', findings: [] });
+  await add('office/dde-link.xls', compoundFile({ '/Workbook': biffGlobals([[0x01ae, supBook(0, 'cmd\u0003/c calc')]]) }), { type: 'xls', findings: ['OFFICE_DDE'] });
+  await add('office/external-workbook.xls', compoundFile({ '/Workbook': biffGlobals([[0x01ae, supBook(1, '\u0001\\\\server\\share\\budget.xls')]]) }), { type: 'xls', findings: ['OFFICE_EXTERNAL_RELATIONSHIP'] });
+  await add('office/self-reference.xls', compoundFile({ '/Workbook': biffGlobals([[0x01ae, Buffer.from('01000104', 'hex')]]) }), { type: 'xls', findings: [] });
 
   // Text that is more than text.
   const rtfObject = '{\\rtf1\\ansi\\deff0{\\object\\objemb{\\*\\objclass Package}\\objw100\\objh100{\\*\\objdata 0105000002000000080000005061636b61676500}}}';

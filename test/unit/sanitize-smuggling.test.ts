@@ -19,6 +19,7 @@ import type { ContentAnalysis, Verdict } from '../../electron/core/sanitize/sani
 import { findingText } from '../../electron/shared/sanitize-texts';
 import {
   PDFS,
+  biffGlobals,
   compoundFile,
   dicom,
   dicomElement,
@@ -29,11 +30,15 @@ import {
   oneNote,
   ooxml,
   portableExecutable,
+  powerPointRunProgram,
   powerPointWithMacros,
+  powerPointWithObject,
   randomBinary,
   relsPart,
   shortcut,
+  supBook,
   tarOf,
+  wordWithField,
   zipOf,
 } from '../support/sanitize-corpus';
 
@@ -116,6 +121,16 @@ describe('legacy Office under the default policy', () => {
     expect(await judge('slides.ppt', powerPointWithMacros(true))).toEqual({ verdict: 'blocked', en: ['An Office document with macros'], ja: ['マクロを含む Office 文書'] });
     const macroDoc = compoundFile({ '/WordDocument': Buffer.alloc(512), '/Macros/VBA/_VBA_PROJECT': 'x' });
     expect((await judge('macro.doc', macroDoc)).verdict).toBe('blocked');
+  });
+
+  it('blocks what a legacy document runs or fetches: DDE fields, DDE and workbook links, embedded objects, program actions', async () => {
+    expect(await judge('memo.doc', wordWithField('DDEAUTO c:\\windows\\system32\\cmd.exe "/k calc"'))).toEqual({ verdict: 'blocked', en: ['An Office document with DDE (runs commands) (WordDocument)'], ja: ['DDE（コマンド実行）を含む Office 文書（WordDocument）'] });
+    expect((await judge('memo.doc', wordWithField('PAGE \\* MERGEFORMAT'))).verdict).toBe('passed');
+    expect((await judge('book.xls', compoundFile({ '/Workbook': biffGlobals([[0x01ae, supBook(0, 'cmd\u0003/c calc')]]) }))).en).toEqual(['An Office document with DDE (runs commands) (Workbook)']);
+    const linked = await judge('book.xls', compoundFile({ '/Workbook': biffGlobals([[0x01ae, supBook(2, '\u0001\\\\server\\share\\budget.xls')]]) }));
+    expect(linked.en).toEqual(['An Office document that loads content from outside (externalWorkbook: \\\\server\\share\\budget.xls)']);
+    expect((await judge('slides.ppt', powerPointWithObject(olePackage('invoice.hta', HTA)))).en).toEqual(['An Office document with embedded objects']);
+    expect((await judge('slides.ppt', powerPointRunProgram())).en).toEqual(['An Office document with a link that starts a program or opens a local file (ppaction://program)']);
   });
 });
 

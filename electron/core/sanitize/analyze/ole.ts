@@ -1,13 +1,15 @@
 /**
  * Legacy Office and other OLE compound files (D0 CF 11 E0): what the storage tree says the
  * file is (Word, Excel, PowerPoint, Outlook message, Windows Installer) and what active
- * content it carries — VBA projects, Excel 4.0 macro sheets, embedded OLE objects. Read with
+ * content it carries — VBA projects, embedded OLE objects, and what the main streams of
+ * Word, Excel and PowerPoint run or fetch (legacy-office.ts). Read with
  * SheetJS `cfb`, which parses the whole file in memory, so only files up to
  * OLE_MAX_BYTES are read; larger ones are reported unreadable (blocked) rather than guessed
  * at — legacy Office files and messages that large are rare, and a wrong "clean" is worse.
  */
 import * as CFB from 'cfb';
 import type { FindingCode } from '../sanitize-types';
+import { excelFindings, powerPointFindings, wordFindings, type LegacyFinding } from './legacy-office';
 
 export const OLE_MAGIC = Buffer.from('d0cf11e0a1b11ae1', 'hex');
 /** cfb copies every stream while parsing: memory is about twice this at most. */
@@ -24,7 +26,7 @@ export interface OleAttachment {
 
 export interface OleAnalysis {
   readonly typeId: 'doc' | 'xls' | 'ppt' | 'msg' | 'msi' | 'encrypted-office' | 'ole';
-  readonly findings: readonly { readonly code: FindingCode; readonly params?: Record<string, string> }[];
+  readonly findings: readonly LegacyFinding[];
   /** Outlook attachments, to be analyzed like files inside an archive. */
   readonly attachments: readonly OleAttachment[];
 }
@@ -40,41 +42,6 @@ interface Node {
 
 function contentOf(entry: CFB.CFB$Entry): Buffer {
   return Buffer.isBuffer(entry.content) ? entry.content : Buffer.from(entry.content ?? []);
-}
-
-/**
- * Excel 4.0 macro sheets (XLM), a favourite of malware because no VBA project is needed:
- * BoundSheet8 records (0x0085) in the workbook globals whose sheet type is 1 (macro sheet)
- * or 6 (VB module).
- */
-function hasExcel4Macros(workbook: Buffer): boolean {
-  let offset = 0;
-  while (offset + 4 <= workbook.length) {
-    const type = workbook.readUInt16LE(offset);
-    const length = workbook.readUInt16LE(offset + 2);
-    const data = offset + 4;
-    if (type === 0x0085 && length >= 6 && data + 6 <= workbook.length) {
-      const sheetType = workbook[data + 5];
-      if (sheetType === 0x01 || sheetType === 0x06) return true;
-    }
-    if (type === 0x000a) return false; // EOF of the globals substream: sheets follow
-    offset = data + length;
-  }
-  return false;
-}
-
-/** A VBAInfoAtom record header ([MS-PPT] 2.4.16.2: recVer 2, recType RT_VbaInfoAtom 0x0400, recLen 12). */
-const PPT_VBA_INFO_ATOM = Buffer.from('020000040c000000', 'hex');
-
-/**
- * PowerPoint 97-2003 keeps its VBA project not as a storage but compressed inside the
- * "PowerPoint Document" stream, announced by a VBAInfoAtom whose fHasMacros is 1.
- */
-function hasPowerPointMacros(document: Buffer): boolean {
-  for (let at = document.indexOf(PPT_VBA_INFO_ATOM); at >= 0; at = document.indexOf(PPT_VBA_INFO_ATOM, at + 1)) {
-    if (at + 20 <= document.length && document.readUInt32LE(at + 12) === 1) return true;
-  }
-  return false;
 }
 
 function attachmentsOf(nodes: readonly Node[], add: (code: FindingCode) => void): OleAttachment[] {
@@ -104,8 +71,8 @@ export function analyzeOle(buffer: Buffer): OleAnalysis {
     if (path.length > 0) nodes.push({ path, entry });
   });
   const top = new Set(nodes.filter((node) => node.path.length === 1).map((node) => node.path[0] ?? ''));
-  const findings = new Map<FindingCode, { code: FindingCode }>();
-  const add = (code: FindingCode) => findings.set(code, { code });
+  const findings = new Map<string, LegacyFinding>();
+  const add = (code: FindingCode, params?: Record<string, string>) => findings.set(JSON.stringify([code, params ?? null]), params ? { code, params } : { code });
 
   const root = container.FileIndex[0];
   let typeId: OleAnalysis['typeId'] = 'ole';
@@ -125,14 +92,16 @@ export function analyzeOle(buffer: Buffer): OleAnalysis {
     if (node.entry.type === 1 && node.path.length === 1 && /^MBD[0-9A-F]{8}$/i.test(name)) add('OFFICE_EMBEDDED_OBJECT');
     if (node.entry.type === 2 && name === '\u0001Ole10Native') add('OFFICE_EMBEDDED_OBJECT');
   }
-  if (typeId === 'xls') {
-    const workbook = nodes.find((node) => node.path.length === 1 && (node.path[0] === 'Workbook' || node.path[0] === 'Book'));
-    if (workbook && hasExcel4Macros(contentOf(workbook.entry))) add('OFFICE_MACRO');
-  }
-  if (typeId === 'ppt') {
-    const document = nodes.find((node) => node.path.length === 1 && node.path[0] === 'PowerPoint Document');
-    if (document && hasPowerPointMacros(contentOf(document.entry))) add('OFFICE_MACRO');
-  }
+  // What the main stream of a legacy document runs or fetches (legacy Office is on the default allow-list).
+  const stream = (name: string) => nodes.find((node) => node.path.length === 1 && node.path[0] === name);
+  const legacy: LegacyFinding[] = [];
+  const workbook = stream('Workbook') ?? stream('Book');
+  if (typeId === 'xls' && workbook) legacy.push(...excelFindings(contentOf(workbook.entry)));
+  const wordDocument = stream('WordDocument');
+  if (typeId === 'doc' && wordDocument) legacy.push(...wordFindings(contentOf(wordDocument.entry)));
+  const powerPoint = stream('PowerPoint Document');
+  if (typeId === 'ppt' && powerPoint) legacy.push(...powerPointFindings(contentOf(powerPoint.entry)));
+  for (const finding of legacy) add(finding.code, finding.params);
   const attachments = typeId === 'msg' ? attachmentsOf(nodes, add) : [];
   return { typeId, findings: [...findings.values()], attachments };
 }
