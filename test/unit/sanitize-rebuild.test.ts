@@ -249,6 +249,12 @@ describe('images', () => {
     }
   });
 
+  it('finds the end of a JPEG that ends exactly at its end-of-image marker', async () => {
+    const jpeg = await sharp(testPixels(), { raw: { width: 32, height: 24, channels: 3 } }).withExif({ IFD0: { ImageDescription: 'x' } }).jpeg().toBuffer();
+    const { outcome } = await rebuild('jpeg', jpeg);
+    expect(outcome.removed.map((r) => r.kind)).toEqual(['image-metadata']);
+  });
+
   it('leaves a PNG with nothing extra alone, refuses a broken one', async () => {
     const plain = await sharp(testPixels(), { raw: { width: 32, height: 24, channels: 3 } }).png().toBuffer();
     expect((await rebuild('png', plain)).outcome).toEqual({ outcome: 'unchanged', removed: [] });

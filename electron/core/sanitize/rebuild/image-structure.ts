@@ -46,7 +46,7 @@ export function jpegExtras(bytes: Buffer): RemovedObject[] | null {
   if (!isJpeg(bytes)) return null;
   const removed: RemovedObject[] = [];
   let offset = 2;
-  while (offset + 4 <= bytes.length) {
+  while (offset + 2 <= bytes.length) {
     if (bytes[offset] !== 0xff) return null;
     const marker = bytes[offset + 1] ?? 0;
     if (marker === 0xff) {
@@ -58,6 +58,7 @@ export function jpegExtras(bytes: Buffer): RemovedObject[] | null {
       if (end < bytes.length) removed.push({ kind: 'image-trailing-data', location: 'after end of image', detail: `${bytes.length - end} bytes` });
       return removed;
     }
+    if (offset + 4 > bytes.length) return null;
     const length = bytes.readUInt16BE(offset + 2);
     if (length < 2 || offset + 2 + length > bytes.length) return null;
     if ((marker >= 0xe1 && marker <= 0xef) || marker === 0xfe) removed.push({ kind: 'image-metadata', location: JPEG_SEGMENT_NAMES[marker] ?? `APP${marker - 0xe0}`, detail: `${length - 2} bytes` });

@@ -16,6 +16,7 @@ import { entriesOf, entryName, openEntryStream, openZip } from '../analyze/zip-r
 import { CannotRebuild, type RebuildOptions } from './rebuild-types';
 
 export const CONTENT_TYPES = '[Content_Types].xml';
+const STORED_EXTENSIONS = /\.(jpe?g|png|gif|mp3|mp4|m4a|wmv|avi|mov|zip)$/i;
 const S_IFMT = 0o170000;
 const S_IFLNK = 0o120000;
 
@@ -74,7 +75,8 @@ export async function readPackage(file: string, options: RebuildOptions): Promis
 export async function* packageBytes(parts: readonly Part[]): AsyncGenerator<Buffer> {
   const zip = new yazl.ZipFile();
   const ordered = [...parts.filter((p) => p.name === CONTENT_TYPES), ...parts.filter((p) => p.name !== CONTENT_TYPES)];
-  for (const part of ordered) zip.addBuffer(part.data, part.name, { compress: true, mtime: new Date(1980, 0, 1) });
+  // Pictures and media are compressed already: deflating them again costs time and saves nothing.
+  for (const part of ordered) zip.addBuffer(part.data, part.name, { compress: !STORED_EXTENSIONS.test(part.name), mtime: new Date(1980, 0, 1) });
   zip.end();
   for await (const chunk of zip.outputStream as AsyncIterable<Buffer>) yield chunk;
 }
