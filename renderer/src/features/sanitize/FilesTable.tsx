@@ -1,13 +1,16 @@
 /**
  * Every file of a run: its path, verdict (icon and word), true type (from its content, not its
  * name), size, and the reasons in plain words. A blocked file says where it went — the
- * encrypted quarantine in the vault — because it was never written to the output folder.
+ * encrypted quarantine in the vault — because it was never written to the output folder; a
+ * file rebuilt by content disarm lists what was removed (folded), and a file delivered under
+ * a safer name shows its original one.
  */
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { LockClosed16Regular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
 import { formatBytes } from '@shared/format-bytes';
 import type { Language } from '@shared/locale';
+import { RemovedObjects } from './RemovedObjects';
 import type { SanitizedFile } from './use-sanitize';
 import { useSanitizeTexts } from './use-sanitize-texts';
 import { VerdictBadge } from './VerdictBadge';
@@ -51,14 +54,20 @@ export function FilesTable({ files, labelledBy }: { files: readonly SanitizedFil
         <TableBody>
           {files.map((file) => (
             <TableRow key={file.path} data-path={file.path} data-verdict={file.verdict}>
-              <TableCell className={styles.path}>{file.path}</TableCell>
+              <TableCell className={styles.path}>
+                {file.path}
+                {file.originalPath && (
+                  <Text as="p" size={200} className={styles.muted} data-testid="sanitize-original-name">{t('sanitize.files.originalName', { name: file.originalPath })}</Text>
+                )}
+              </TableCell>
               <TableCell className={styles.verdict}><VerdictBadge verdict={file.verdict} /></TableCell>
               <TableCell className={styles.type}>{typeOf(file)}</TableCell>
               <TableCell className={styles.size}>{formatBytes(file.size, language)}</TableCell>
               <TableCell className={styles.cell}>
                 <div>
+                  {file.removed !== undefined && file.verdict === 'sanitized' && <RemovedObjects removed={file.removed} path={file.path} />}
                   {file.findings.length === 0 ? (
-                    <Text className={styles.muted}>{t('sanitize.files.noFindings')}</Text>
+                    file.removed === undefined && <Text className={styles.muted}>{t('sanitize.files.noFindings')}</Text>
                   ) : (
                     <ul className={styles.reasons}>
                       {file.findings.map((finding, index) => (

@@ -14,6 +14,7 @@ export type SanitizationRun = ResponseOf<'sanitize.get'>;
 export type SanitizationSummary = ResponseOf<'sanitize.history'>['runs'][number];
 export type SanitizedFile = SanitizationRun['files'][number];
 export type SanitizeFinding = SanitizedFile['findings'][number];
+export type RemovedObject = NonNullable<SanitizedFile['removed']>[number];
 export type SanitizeVerdict = SanitizedFile['verdict'];
 export type ReceivedCheckReply = ResponseOf<'sanitize.checkReceived'>;
 
