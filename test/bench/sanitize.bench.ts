@@ -18,7 +18,7 @@ import { DEFAULT_SANITIZE_POLICY } from '../../electron/core/sanitize/sanitize-p
 import { createClamavEngine, SCAN_OPTIONS } from '../../electron/platform/antivirus/clamav-engine';
 import { writeClamavTestDatabase } from '../support/clamav-test-database';
 import { measureRssGrowth } from '../support/peak-memory';
-import { dicom, ooxml, pdfOf, pdfStream, png, zipOf } from '../support/sanitize-corpus';
+import { dicomHead, ooxml, pdfOf, pdfStream, png, zipOf } from '../support/sanitize-corpus';
 import { createTestCore, type TestCore } from '../support/test-core';
 import type { Benchmark } from './benchmark';
 
@@ -51,7 +51,7 @@ async function writeMixedCorpus(root: string): Promise<void> {
     return dir;
   };
   const series = await folder('dicom');
-  for (let i = 0; i < 30; i += 1) await writeLarge(path.join(series, `IM${String(i).padStart(4, '0')}.dcm`), dicom(), 10 * MIB);
+  for (let i = 0; i < 30; i += 1) await writeLarge(path.join(series, `IM${String(i).padStart(4, '0')}.dcm`), dicomHead(10 * MIB), 10 * MIB);
   const pdfs = await folder('pdf');
   for (let i = 0; i < 10; i += 1) {
     await writeFile(path.join(pdfs, `report-${i}.pdf`), pdfOf(['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [] /Count 0 >>', pdfStream('/Type /XObject /Subtype /Image /Width 1024 /Height 1280 /BitsPerComponent 8 /ColorSpace /DeviceRGB /Filter /DCTDecode', randomBytes(5 * MIB))]));
@@ -68,7 +68,7 @@ async function writeMixedCorpus(root: string): Promise<void> {
     await writeFile(path.join(exports, `export-${i}.csv`), text);
   }
   const archives = await folder('zip');
-  for (let i = 0; i < 2; i += 1) await writeFile(path.join(archives, `series-${i}.zip`), await zipOf(Array.from({ length: 5 }, (_, j) => ({ name: `IM${j}.dcm`, data: Buffer.concat([dicom(), randomBytes(MIB)]) }))));
+  for (let i = 0; i < 2; i += 1) await writeFile(path.join(archives, `series-${i}.zip`), await zipOf(Array.from({ length: 5 }, (_, j) => ({ name: `IM${j}.dcm`, data: Buffer.concat([dicomHead(MIB), randomBytes(MIB - dicomHead(MIB).length)]) }))));
   await exec('sync');
 }
 

@@ -465,6 +465,16 @@ export function dicom(preamble: Buffer = Buffer.alloc(128), pixels = 64): Buffer
   return dicomOf([dicomElement(0x0010, 0x0010, 'PN', 'Anon^Patient'), dicomElement(0x7fe0, 0x0010, 'OW', Buffer.alloc(pixels))], preamble);
 }
 
+/**
+ * The first bytes of a DICOM file of `totalBytes`: everything up to the value of a pixel data
+ * element that takes the rest, for callers that write large pixel data themselves.
+ */
+export function dicomHead(totalBytes: number): Buffer {
+  const head = dicomOf([dicomElement(0x0010, 0x0010, 'PN', 'Anon^Patient'), dicomElement(0x7fe0, 0x0010, 'OW', Buffer.alloc(0))]);
+  head.writeUInt32LE(totalBytes - head.length, head.length - 4);
+  return head;
+}
+
 /** A DICOM Encapsulated PDF (PS3.3 A.45): the PDF is the value of Encapsulated Document (0042,0011). */
 export function dicomEncapsulatedPdf(pdf: Buffer): Buffer {
   return dicomOf([

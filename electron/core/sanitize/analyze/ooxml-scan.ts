@@ -80,12 +80,15 @@ export async function scanPackagePart(part: string, content: Content, signal?: A
   }
   if (!lower.endsWith('.xml') && !lower.endsWith('.vml')) return [];
   await scanTextWindows(content, (window) => {
-    // Word splits a field's instruction over several runs ("DD" + "EAUTO …"): joined, as Word reads it.
-    const instruction = [...window.matchAll(INSTRUCTION_TEXT)].map((match) => decodeXml(match[1] ?? '')).join('');
-    const simple = [...window.matchAll(SIMPLE_FIELD)].map((match) => attribute(match[0], '(?:[\\w-]+:)?instr') ?? '');
-    if (DDE_INSTRUCTION.test(instruction) || /\bDDE(?:AUTO)?\s/i.test(instruction) || simple.some((text) => DDE_INSTRUCTION.test(text))) add({ code: 'OFFICE_DDE', params: { part } });
-    if (DDE_LINK.test(window) || DDE_FORMULA.test(window)) add({ code: 'OFFICE_DDE', params: { part } });
-    const action = PROGRAM_ACTION.exec(window);
+    // The patterns run only where their element or attribute occurs at all (a part is mostly text runs).
+    if (window.includes('instrText') || window.includes('fldSimple')) {
+      // Word splits a field's instruction over several runs ("DD" + "EAUTO …"): joined, as Word reads it.
+      const instruction = [...window.matchAll(INSTRUCTION_TEXT)].map((match) => decodeXml(match[1] ?? '')).join('');
+      const simple = [...window.matchAll(SIMPLE_FIELD)].map((match) => attribute(match[0], '(?:[\\w-]+:)?instr') ?? '');
+      if (DDE_INSTRUCTION.test(instruction) || /\bDDE(?:AUTO)?\s/i.test(instruction) || simple.some((text) => DDE_INSTRUCTION.test(text))) add({ code: 'OFFICE_DDE', params: { part } });
+    }
+    if (DDE_LINK.test(window) || (window.includes('|') && DDE_FORMULA.test(window))) add({ code: 'OFFICE_DDE', params: { part } });
+    const action = window.includes('ppaction') ? PROGRAM_ACTION.exec(window) : null;
     if (action) add({ code: 'OFFICE_DANGEROUS_LINK', params: { part, target: shown(decodeXml(action[1] ?? '')) } });
   }, signal);
   return [...found.values()];

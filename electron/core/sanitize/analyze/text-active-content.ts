@@ -82,20 +82,25 @@ function cellsOf(line: string, delimiter: string): string[] {
 }
 
 export async function csvHasFormula(content: Content, delimiter: string, signal?: AbortSignal): Promise<boolean> {
+  // Only lines with a cell that starts like a formula are split into cells: most CSV has none.
+  const escaped = delimiter.replace(/[|\\]/g, '\\$&');
+  const candidate = new RegExp(`(?:^|[\\n${escaped}])"?[\\t\\r]*[=+@-]`, 'g');
   let found = false;
   let first = true;
   await scanTextWindows(content, (window) => {
     if (found) return;
     // A later window starts inside a line (the overlap): that piece was seen whole before. A
     // line cut at a window's end is seen whole in the next one, and a cut never makes a formula.
-    const lines = window.split(/\n/);
-    if (!first) lines.shift();
+    const start = first ? 0 : window.indexOf('\n') + 1;
     first = false;
-    for (const line of lines) {
-      if (cellsOf(line.replace(/\r$/, ''), delimiter).some(isFormulaCell)) {
-        found = true;
-        return;
-      }
+    candidate.lastIndex = Math.max(0, start - 1); // the newline before the first whole line starts its first cell
+    for (let match = candidate.exec(window); match && !found; match = candidate.exec(window)) {
+      const lineStart = window.lastIndexOf('\n', match.index + (match[0].startsWith('\n') ? 0 : -1)) + 1;
+      if (lineStart < start) continue;
+      const lineEnd = window.indexOf('\n', match.index + 1);
+      const line = window.slice(lineStart, lineEnd < 0 ? window.length : lineEnd).replace(/\r$/, '');
+      if (cellsOf(line, delimiter).some(isFormulaCell)) found = true;
+      candidate.lastIndex = lineEnd < 0 ? window.length : lineEnd;
     }
   }, signal);
   return found;
