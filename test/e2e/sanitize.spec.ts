@@ -229,7 +229,8 @@ test('the allow-list of types and the vendor release list are kept in Settings',
   const section = page.getByTestId('settings-sanitize-policy');
   await expect(section.getByRole('heading', { level: 2, name: '無害化のポリシー' })).toBeVisible();
   const types = section.getByRole('group', { name: '引き渡しを許可する種類' });
-  await expect(types.getByRole('checkbox')).toHaveCount(15);
+  // The default allow-list: DICOM, five image types, PDF, four text types, docx/xlsx/pptx, doc/xls/ppt, zip.
+  await expect(types.getByRole('checkbox')).toHaveCount(18);
   for (const name of ['DICOM 画像', 'PDF 文書', 'Word 文書 (.docx)', 'ZIP 圧縮ファイル']) await expect(types.getByRole('checkbox', { name })).toBeChecked();
   await expect(section.getByTestId('sanitize-release-count')).toHaveText('まだ読み込んでいません。');
 
@@ -242,7 +243,7 @@ test('the allow-list of types and the vendor release list are kept in Settings',
   await expect(types.getByRole('checkbox', { name: 'ZIP 圧縮ファイル' })).not.toBeChecked();
   const policy = await call<{ allowedTypes: string[]; releases: number }>(page, 'sanitize.policy', {});
   expect(policy.allowedTypes).not.toContain('zip');
-  expect(policy.allowedTypes).toHaveLength(14);
+  expect(policy.allowedTypes).toHaveLength(17);
 
   const sums = path.join(scratch, 'SHA256SUMS');
   const line = (name: string) => `${createHash('sha256').update(name).digest('hex')}  ${name}`;
