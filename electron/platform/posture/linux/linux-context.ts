@@ -11,6 +11,7 @@ import path from 'node:path';
 import { gunzip } from 'node:zlib';
 import { promisify } from 'node:util';
 import type { ProbeEvidence, ProbeProblem } from '../../../core/posture/posture-observations';
+import { maskPersonal } from '../mask-personal';
 import type { CommandOutcome, RunOptions } from '../run-probe-command';
 
 const gunzipAsync = promisify(gunzip);
@@ -152,5 +153,5 @@ export function commandFacts(reading: CommandReading): ProbeEvidence['facts'] {
 
 function firstLine(text: string): string | null {
   const line = text.split('\n').find((l) => l.trim() !== '');
-  return line === undefined ? null : line.trim().slice(0, 200);
+  return line === undefined ? null : maskPersonal(line.trim()).slice(0, 200);
 }

@@ -35,13 +35,24 @@ const ENCRYPTION: Readonly<Record<FileVaultState, Pick<DiskEncryptionObservation
   decrypting: { state: 'decrypting', method: 'FileVault' },
 };
 
+/** Every line fdesetup status is known to print; a line that is none of these (or cut off) makes the answer unrecognized. */
+const KNOWN_LINES = [
+  /^FileVault is (On|Off)\.$/i,
+  /^FileVault is Off, but will be enabled after the next restart\.$/i,
+  /^(Encryption|Decryption) in progress: (Percent completed = [\d.]+|Pending)$/i,
+  /^Deferred enablement appears to be active for user '.*'\.$/i,
+];
+
 function stateOf(text: string): FileVaultState | null {
+  const lines = text.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  if (lines.length === 0 || !lines.every((line) => KNOWN_LINES.some((known) => known.test(line)))) return null;
   if (/Encryption in progress/i.test(text)) return 'encrypting';
   if (/Decryption in progress/i.test(text)) return 'decrypting';
   if (/Deferred enablement appears to be active/i.test(text)) return 'deferred';
   if (/will be enabled after the next restart/i.test(text)) return 'pendingRestart';
-  if (/FileVault is On\b/i.test(text)) return 'on';
-  if (/FileVault is Off\b/i.test(text)) return 'off';
+  // The whole sentence, period included: a cut-off "FileVault is On" is not an answer.
+  if (/FileVault is On\./i.test(text)) return 'on';
+  if (/FileVault is Off\./i.test(text)) return 'off';
   return null;
 }
 

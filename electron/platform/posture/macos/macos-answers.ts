@@ -9,6 +9,7 @@
  */
 import type { z } from 'zod';
 import type { ProbeEvidence, ProbeOutcome, ProbeProblem } from '../../../core/posture/posture-observations';
+import { maskPersonal } from '../mask-personal';
 import { evidence, failedProbe, runProbeCommand, type CommandOutcome } from '../run-probe-command';
 
 /** runProbeCommand, or a stand-in with the same contract (tests feed recorded output through it). */
@@ -47,7 +48,7 @@ export const REFUSED = /not authorized|permission denied|operation not permitted
 
 /** First meaningful line of what a command said, short enough for a detail or an evidence fact. */
 export function excerpt(text: string, max = 160): string {
-  const line = text.split('\n').map((l) => l.trim()).find((l) => l !== '') ?? '';
+  const line = maskPersonal(text.split('\n').map((l) => l.trim()).find((l) => l !== '') ?? '');
   return line.length > max ? `${line.slice(0, max - 1)}…` : line;
 }
 

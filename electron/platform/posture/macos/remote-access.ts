@@ -47,14 +47,21 @@ function listeningSocket(line: string): Socket | null {
   return { proto, address: match[1], port: Number(match[2]) };
 }
 
+/** The TCP states netstat prints in its last column (netstat(1), tcp_fsm.h). */
+const TCP_STATES: ReadonlySet<string> = new Set(['CLOSED', 'LISTEN', 'SYN_SENT', 'SYN_RCVD', 'ESTABLISHED', 'CLOSE_WAIT', 'FIN_WAIT_1', 'CLOSING', 'LAST_ACK', 'FIN_WAIT_2', 'TIME_WAIT']);
+
 function isLoopback(address: string): boolean {
   return address.startsWith('127.') || address === '::1' || address.endsWith('%lo0') || address === 'localhost';
 }
 
 export function parseNetstatListeners(stdout: string, observedAt: Date): ProbeOutcome<RemoteAccessObservation> {
-  // Without its header this is not netstat's table (an error, or an empty answer).
-  if (!/Local Address/i.test(stdout)) {
-    const said = excerpt(stdout);
+  // Without its whole header this is not netstat's table (an error, an empty or a cut-off
+  // answer); after it every line is a tcp row ending in a TCP state, anything else was cut off
+  // or is not understood. Neither is "nothing listens".
+  const rows = stdout.split(/\(state\)[^\n]*\n/i)[1] ?? '';
+  const cutRow = rows.split('\n').find((line) => line.trim() !== '' && (!/^\s*tcp/i.test(line) || !TCP_STATES.has(line.trim().split(/\s+/)[5] ?? '')));
+  if (!/Local Address\s+Foreign Address\s+\(state\)/i.test(stdout) || cutRow !== undefined) {
+    const said = excerpt(cutRow ?? stdout);
     return notObserved('unparseable', [evidence(NETSTAT_SOURCE, { said: said || null }, observedAt)], said || 'no output');
   }
   const byPort = new Map<number, Socket[]>();

@@ -15,6 +15,7 @@
  */
 import { z } from 'zod';
 import type { ProbeEvidence, ProbeOutcome, ProbeProblem } from '../../../core/posture/posture-observations';
+import { maskPersonal } from '../mask-personal';
 import { evidence, type CommandOutcome, type RunOptions } from '../run-probe-command';
 
 /** Runs a PowerShell script: run-probe-command's runPowerShell, or a recording in tests. */
@@ -150,8 +151,9 @@ function parseJsonObject(text: string): unknown {
   return undefined;
 }
 
+/** One line, at most 200 characters, with user and host names masked: it is stored and shown. */
 function shorten(text: string): string {
-  const oneLine = text.replace(/\s+/g, ' ').trim();
+  const oneLine = maskPersonal(text.replace(/\s+/g, ' ').trim());
   return oneLine.length > 200 ? `${oneLine.slice(0, 197)}...` : oneLine;
 }
 

@@ -7,8 +7,11 @@
  *   and 22 (SSH), with the owning process name;
  * - `HKLM\System\CurrentControlSet\Control\Terminal Server` fDenyTSConnections: 0 means
  *   Remote Desktop connections are allowed;
- * - the services sshd, TermService and any service whose name contains "vnc", by status
- *   (an enum name: "Running", not translated).
+ * - the services sshd, TermService, any service whose name contains "vnc", and TightVNC's
+ *   "tvnserver" (whose name does not), by status (an enum name: "Running", not translated).
+ *
+ * A listener whose port cannot be read is not skipped: the script only returns sockets on
+ * remote-access ports, so the answer is unparseable (unknown), never "nothing listens".
  *
  * A listener is reported as found, one entry per service and port (IPv4 and IPv6 sockets of
  * the same port are one entry), with the process and addresses as detail, "loopback only"
@@ -24,6 +27,7 @@ import { evidence } from '../run-probe-command';
 import {
   PS_COMMON,
   errorEvidence,
+  failure,
   failureFromError,
   integer,
   isScriptError,
@@ -36,7 +40,7 @@ import {
 
 export const REMOTE_ACCESS_SOURCE = 'Get-NetTCPConnection (Listen)';
 const RDP_SOURCE = 'HKLM\\System\\CurrentControlSet\\Control\\Terminal Server fDenyTSConnections';
-const SERVICES_SOURCE = 'Get-Service sshd, TermService, *vnc*';
+const SERVICES_SOURCE = 'Get-Service sshd, TermService, *vnc*, tvnserver';
 
 export const REMOTE_ACCESS_SCRIPT = String.raw`${PS_COMMON}
 Invoke-Probe {
@@ -60,7 +64,7 @@ Invoke-Probe {
     }
   } catch { $out.rdp = New-ProbeError $_ }
   try {
-    $out.services = @(Get-Service | Where-Object { $_.Name -eq 'sshd' -or $_.Name -eq 'TermService' -or $_.Name -like '*vnc*' } | ForEach-Object {
+    $out.services = @(Get-Service | Where-Object { $_.Name -eq 'sshd' -or $_.Name -eq 'TermService' -or $_.Name -like '*vnc*' -or $_.Name -eq 'tvnserver' } | ForEach-Object {
       [ordered]@{ name = [string]$_.Name; status = [string]$_.Status; startType = [string]$_.StartType }
     })
   } catch { $out.services = New-ProbeError $_ }
@@ -82,6 +86,8 @@ type Entry = RemoteAccessObservation['listening'][number];
 type RemoteService = Entry['service'];
 
 const RDP_DEFAULT_PORT = 3389;
+/** VNC servers' Windows services: RealVNC "vncserver", UltraVNC "uvnc_service", TightVNC "tvnserver". */
+const VNC_SERVICE = /vnc|^tvnserver$/i;
 const LOOPBACK = /^(127\.|::1$)/;
 
 function serviceOfPort(port: number, rdpPort: number | null): RemoteService | null {
@@ -127,7 +133,7 @@ function unseenServers(doc: RemoteAccessDocument, seen: readonly Entry[]): Entry
   }
   const sshd = services.find((s) => s.name.toLowerCase() === 'sshd' && isRunning(s));
   if (!has('ssh') && sshd) extra.push({ service: 'ssh', port: null, detail: 'sshd service running' });
-  const vnc = services.filter((s) => /vnc/i.test(s.name) && isRunning(s));
+  const vnc = services.filter((s) => VNC_SERVICE.test(s.name) && isRunning(s));
   if (!has('vnc') && vnc.length > 0) extra.push({ service: 'vnc', port: null, detail: `${vnc.map((s) => s.name).join(', ')} service running` });
   return extra;
 }
@@ -149,6 +155,9 @@ export function parseRemoteAccess(stdout: string, observedAt: Date): ProbeOutcom
   const doc = read.value;
   if (isScriptError(doc.listeners) && isScriptError(doc.services)) {
     return { ...failureFromError(doc.listeners, REMOTE_ACCESS_SOURCE, observedAt), evidence: evidenceOf(doc, observedAt) };
+  }
+  if (!isScriptError(doc.listeners) && doc.listeners.some((l) => l.port === null)) {
+    return { ...failure('unparseable', REMOTE_ACCESS_SOURCE, observedAt, 'a listening socket without a readable port'), evidence: evidenceOf(doc, observedAt) };
   }
   const rdpPort = isScriptError(doc.rdp) ? null : doc.rdp.portNumber;
   const seen = isScriptError(doc.listeners) ? [] : listenerEntries(doc.listeners, rdpPort);

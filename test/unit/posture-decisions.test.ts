@@ -1,0 +1,145 @@
+/**
+ * The decision table (check × finding → status), row by row: every row is reached by an
+ * observation that should produce it, and nothing else is reachable; every row has its
+ * Japanese and English reason; every row about something unread or unrecognized is unknown;
+ * a probe that observed nothing is never a pass.
+ */
+import { describe, expect, it } from 'vitest';
+import { DECISIONS, PROBE_DECISIONS } from '../../electron/core/posture/posture-decisions';
+import { evaluatePosture, type Observations } from '../../electron/core/posture/evaluate-posture';
+import type { AntivirusProduct, ProbeOutcome } from '../../electron/core/posture/posture-observations';
+import { DEFAULT_POSTURE_POLICY, checkIds, type CheckId, type PostureOs, type PosturePolicy } from '../../electron/shared/posture';
+import { selfCheckTexts } from '../../electron/shared/self-check-texts';
+
+const NOW = new Date('2026-11-26T03:00:00Z');
+const daysAgo = (days: number) => new Date(NOW.getTime() - days * 86_400_000).toISOString();
+const seen = [{ source: 'test', observedAt: NOW.toISOString(), facts: {} }];
+const ok = <T>(observation: T): ProbeOutcome<T> => ({ ok: true, observation, evidence: seen });
+
+const defender: AntivirusProduct = { name: 'Defender', engine: 'defender', mode: 'active', realTimeProtection: true, definitionsUpdatedAt: daysAgo(1), definitionsUpToDate: null, definitionsVersion: '1' };
+const thirdParty: AntivirusProduct = { name: 'ESET', engine: 'securityCenter', mode: 'active', realTimeProtection: true, definitionsUpdatedAt: null, definitionsUpToDate: true, definitionsVersion: null };
+const clamav: AntivirusProduct = { name: 'ClamAV', engine: 'clamav', mode: 'active', realTimeProtection: false, definitionsUpdatedAt: daysAgo(1), definitionsUpToDate: null, definitionsVersion: '27834' };
+const xprotect: AntivirusProduct = { name: 'XProtect', engine: 'xprotect', mode: 'active', realTimeProtection: true, definitionsUpdatedAt: daysAgo(20), definitionsUpToDate: null, definitionsVersion: '5329' };
+const lock = { lockEnabled: true, idleSeconds: 300, passwordRequired: true, passwordDelaySeconds: 0 };
+const updates = { osName: 'Windows 11 Pro', osVersion: '10.0.26100.2000', lastUpdateInstalledAt: daysAgo(3), lastUpdateTitle: null, automaticUpdates: true };
+
+interface Example {
+  readonly observations: Partial<Observations>;
+  readonly os?: PostureOs;
+  readonly policy?: Partial<PosturePolicy>;
+}
+
+/** For every row of the table, one situation that must land on it. */
+const EXAMPLES: { readonly [C in CheckId]: Readonly<Record<keyof (typeof DECISIONS)[C], Example>> } = {
+  firewall: {
+    firewallProduct: { observations: { firewall: ok({ profiles: [{ name: 'Public', enabled: false }], products: [{ name: 'ESET Firewall', enabled: true }] }) } },
+    firewallOn: { observations: { firewall: ok({ profiles: [{ name: 'Domain', enabled: true }], products: [] }) } },
+    firewallOff: { observations: { firewall: ok({ profiles: [{ name: 'Public', enabled: false }], products: [] }) } },
+    firewallNone: { observations: { firewall: ok({ profiles: [], products: [] }) } },
+    firewallUnreadable: { observations: { firewall: ok({ profiles: [{ name: 'ufw', enabled: null }], products: [] }) } },
+  },
+  antivirus: {
+    antivirusOn: { observations: { antivirus: ok({ products: [defender] }) } },
+    antivirusOnReported: { observations: { antivirus: ok({ products: [thirdParty] }) } },
+    antivirusOnDemand: { observations: { antivirus: ok({ products: [clamav] }) }, os: 'linux' },
+    antivirusRealTimeOff: { observations: { antivirus: ok({ products: [{ ...defender, realTimeProtection: false }] }) } },
+    antivirusDefinitionsOld: { observations: { antivirus: ok({ products: [{ ...defender, definitionsUpdatedAt: daysAgo(4) }] }) } },
+    antivirusDefinitionsOutOfDate: { observations: { antivirus: ok({ products: [{ ...thirdParty, definitionsUpToDate: false }] }) } },
+    antivirusDefinitionsDateBehindVersion: { observations: { antivirus: ok({ products: [{ ...xprotect, definitionsDateIsLowerBound: true }] }) }, os: 'macos' },
+    antivirusRealTimeUnknown: { observations: { antivirus: ok({ products: [{ ...defender, realTimeProtection: null }] }) } },
+    antivirusDefinitionsUnknown: { observations: { antivirus: ok({ products: [{ ...thirdParty, definitionsUpToDate: null }] }) } },
+    antivirusModeUnrecognized: { observations: { antivirus: ok({ products: [{ ...defender, mode: 'unrecognized', modeText: 'Troubleshoot Mode' }] }) } },
+    antivirusPrimaryNotVisible: { observations: { antivirus: ok({ products: [{ ...defender, mode: 'passive' }] }) } },
+    antivirusPassiveOnly: { observations: { antivirus: ok({ products: [{ ...defender, mode: 'passive' }, { ...thirdParty, mode: 'off' }] }) } },
+    antivirusNone: { observations: { antivirus: ok({ products: [] }) } },
+  },
+  osUpdates: {
+    updatesRecent: { observations: { osUpdates: ok(updates) } },
+    updatesOld: { observations: { osUpdates: ok({ ...updates, lastUpdateInstalledAt: daysAgo(90) }) } },
+    updatesUnknown: { observations: { osUpdates: ok({ ...updates, lastUpdateInstalledAt: null }) } },
+  },
+  osVersion: {
+    osVersionOk: { observations: { osUpdates: ok(updates) } },
+    osVersionNoMinimum: { observations: { osUpdates: ok(updates) }, os: 'linux' },
+    osVersionOld: { observations: { osUpdates: ok({ ...updates, osVersion: '10.0.17763' }) } },
+    osVersionUnreadable: { observations: { osUpdates: ok({ ...updates, osVersion: 'Insider' }) } },
+  },
+  diskEncryption: {
+    encryptionOn: { observations: { diskEncryption: ok({ volume: 'C:', state: 'on', method: 'BitLocker' }) } },
+    encryptionOff: { observations: { diskEncryption: ok({ volume: 'C:', state: 'off', method: 'none' }) } },
+    encryptionPartial: { observations: { diskEncryption: ok({ volume: '/', state: 'partial', method: 'LUKS' }) } },
+    encryptionDecrypting: { observations: { diskEncryption: ok({ volume: 'C:', state: 'decrypting', method: 'BitLocker' }) } },
+    encryptionInProgress: { observations: { diskEncryption: ok({ volume: 'C:', state: 'encrypting', method: 'BitLocker', percent: 40 }) } },
+    encryptionSuspended: { observations: { diskEncryption: ok({ volume: 'C:', state: 'suspended', method: 'BitLocker' }) } },
+    encryptionPending: { observations: { diskEncryption: ok({ volume: '/', state: 'pending', method: 'FileVault' }) } },
+    encryptionLocked: { observations: { diskEncryption: ok({ volume: 'C:', state: 'locked', method: 'BitLocker', raw: 'BitLockerProtection 6' }) } },
+    encryptionUnrecognized: { observations: { diskEncryption: ok({ volume: 'C:', state: 'unrecognized', method: null, raw: 'BitLockerProtection 9' }) } },
+  },
+  screenLock: {
+    screenLockOn: { observations: { screenLock: ok(lock) } },
+    screenLockOff: { observations: { screenLock: ok({ ...lock, lockEnabled: false }) } },
+    screenLockNoPassword: { observations: { screenLock: ok({ ...lock, passwordRequired: false }) } },
+    screenLockTooLate: { observations: { screenLock: ok({ ...lock, idleSeconds: 1800 }) } },
+    screenLockPasswordDelayTooLong: { observations: { screenLock: ok({ ...lock, passwordDelaySeconds: 300 }) } },
+    screenLockUnknown: { observations: { screenLock: ok({ ...lock, passwordDelaySeconds: null }) } },
+  },
+  wifi: {
+    wifiSecured: { observations: { wifi: ok({ state: 'connected', ssid: 'X', security: 'wpa2' }) } },
+    wifiOpen: { observations: { wifi: ok({ state: 'connected', ssid: 'X', security: 'open' }) } },
+    wifiWep: { observations: { wifi: ok({ state: 'connected', ssid: 'X', security: 'wep' }) } },
+    wifiSecurityUnknown: { observations: { wifi: ok({ state: 'connected', ssid: 'X', security: 'unknown' }) } },
+    wifiStatusUnrecognized: { observations: { wifi: ok({ state: 'unrecognized', raw: 'spairport_status_init', ssid: null, security: null }) } },
+    wifiNotConnected: { observations: { wifi: ok({ state: 'notConnected', ssid: null, security: null }) } },
+    wifiNoAdapter: { observations: { wifi: { ok: false, problem: 'notApplicable', evidence: seen } } },
+  },
+  remoteAccess: {
+    remoteAccessNone: { observations: { remoteAccess: ok({ listening: [] }) } },
+    remoteAccessListening: { observations: { remoteAccess: ok({ listening: [{ service: 'ssh', port: 22, detail: null }] }) } },
+    remoteAccessForbidden: {
+      observations: { remoteAccess: ok({ listening: [{ service: 'ssh', port: 22, detail: null }] }) },
+      policy: { required: { ...DEFAULT_POSTURE_POLICY.required, remoteAccess: true } },
+    },
+  },
+};
+
+const nothing: ProbeOutcome<never> = { ok: false, problem: 'commandMissing', evidence: seen };
+const NOTHING: Observations = { firewall: nothing, antivirus: nothing, osUpdates: nothing, diskEncryption: nothing, screenLock: nothing, wifi: nothing, remoteAccess: nothing };
+
+describe('the decision table', () => {
+  const rows = checkIds.flatMap((check) => Object.keys(DECISIONS[check]).map((finding) => [check, finding] as const));
+
+  it('has a row set for every check and an example for every row, and nothing more', () => {
+    expect(Object.keys(DECISIONS).sort()).toEqual([...checkIds].sort());
+    for (const check of checkIds) expect(Object.keys(EXAMPLES[check]).sort(), check).toEqual(Object.keys(DECISIONS[check]).sort());
+  });
+
+  it.each(rows)('%s × %s: the example lands on the row and gets its status', (check, finding) => {
+    const example = (EXAMPLES[check] as Record<string, Example>)[finding]!;
+    const policy = { ...DEFAULT_POSTURE_POLICY, ...example.policy };
+    const result = evaluatePosture({ ...NOTHING, ...example.observations }, example.os ?? 'windows', policy, NOW).find((r) => r.id === check);
+    expect(result).toMatchObject({ reason: finding, status: (DECISIONS[check] as Record<string, string>)[finding] });
+  });
+
+  it.each(rows)('%s × %s has its reason in Japanese and English, with the same placeholders', (_check, finding) => {
+    const ja = (selfCheckTexts.ja.reason as Record<string, unknown>)[finding];
+    const en = (selfCheckTexts.en.reason as Record<string, unknown>)[finding];
+    expect(typeof ja).toBe('string');
+    expect(typeof en).toBe('string');
+    const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+    expect(placeholders(ja as string)).toEqual(placeholders(en as string));
+  });
+
+  it('calls every finding about something unread, unrecognized or unseen unknown, and only the Wi-Fi check can not apply', () => {
+    for (const [check, finding] of rows) {
+      const status = (DECISIONS[check] as Record<string, string>)[finding];
+      if (/Unknown|Unrecognized|Unreadable|NotVisible|Locked|BehindVersion/.test(finding)) expect(status, finding).toBe('unknown');
+      if (status === 'notApplicable') expect(check).toBe('wifi');
+    }
+  });
+
+  it('never passes a probe that observed nothing', () => {
+    expect(Object.values(PROBE_DECISIONS)).not.toContain('pass');
+    expect(Object.keys(PROBE_DECISIONS).sort()).toEqual(['accessDenied', 'commandMissing', 'notApplicable', 'timeout', 'unparseable']);
+    for (const result of evaluatePosture(NOTHING, 'windows', DEFAULT_POSTURE_POLICY, NOW)) expect(result).toMatchObject({ status: 'unknown', reason: 'probe.commandMissing' });
+  });
+});

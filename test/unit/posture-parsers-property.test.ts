@@ -1,0 +1,319 @@
+/**
+ * The first rule, as a property of every parser: output that is truncated, reordered,
+ * localized or simply random never turns into a pass. Each parser is fed
+ * its recorded fixtures (test/fixtures/posture) and fast-check's mutations of them, and the
+ * real evaluator judges the result: a mutated answer may pass only where the untouched
+ * recording passes too (a reordered list of access points is still the same list), and random
+ * text never passes at all.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { evaluatePosture, type Observations } from '../../electron/core/posture/evaluate-posture';
+import type { ProbeOutcome } from '../../electron/core/posture/posture-observations';
+import { parseAntivirus as parseClamav } from '../../electron/platform/posture/linux/clamav';
+import { parseDiskEncryption as parseLsblk } from '../../electron/platform/posture/linux/disk-encryption';
+import type { CommandReading } from '../../electron/platform/posture/linux/linux-context';
+import { parseFirewall as parseUfw } from '../../electron/platform/posture/linux/firewall';
+import { parseScreenLock as parseGsettings } from '../../electron/platform/posture/linux/screen-lock';
+import { parseWifi as parseNmcli } from '../../electron/platform/posture/linux/wifi';
+import { parseFdesetupStatus } from '../../electron/platform/posture/macos/filevault';
+import { parseFirewallProfilerJson, parseSocketfilterfwGlobalState } from '../../electron/platform/posture/macos/firewall';
+import type { Answer } from '../../electron/platform/posture/macos/macos-answers';
+import { parseOsUpdates as parseMacUpdates } from '../../electron/platform/posture/macos/os-updates';
+import { parseNetstatListeners } from '../../electron/platform/posture/macos/remote-access';
+import { parseScreenLock as parseMacScreenLock } from '../../electron/platform/posture/macos/screen-lock';
+import { parseAirPortReport } from '../../electron/platform/posture/macos/wifi';
+import { parseXprotect } from '../../electron/platform/posture/macos/xprotect';
+import { parseAntivirus } from '../../electron/platform/posture/windows/antivirus';
+import { parseDiskEncryption } from '../../electron/platform/posture/windows/disk-encryption';
+import { parseFirewall } from '../../electron/platform/posture/windows/firewall';
+import { parseOsUpdates } from '../../electron/platform/posture/windows/os-updates';
+import { parseRemoteAccess } from '../../electron/platform/posture/windows/remote-access';
+import { parseScreenLock } from '../../electron/platform/posture/windows/screen-lock';
+import { parseWifi } from '../../electron/platform/posture/windows/wifi';
+import { DEFAULT_POSTURE_POLICY, type CheckId, type CheckStatus, type PostureOs } from '../../electron/shared/posture';
+import { readPostureFixture, splitSections } from '../support/posture-fixtures';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { POSTURE_FIXTURES } from '../support/posture-fixtures';
+
+type ProbeName = keyof Observations;
+const CHECKS: Readonly<Record<ProbeName, readonly CheckId[]>> = {
+  firewall: ['firewall'],
+  antivirus: ['antivirus'],
+  osUpdates: ['osUpdates', 'osVersion'],
+  diskEncryption: ['diskEncryption'],
+  screenLock: ['screenLock'],
+  wifi: ['wifi'],
+  remoteAccess: ['remoteAccess'],
+};
+
+/** One parser with one recording; `inputs` are the texts it reads, each mutated in turn. */
+interface Case {
+  readonly name: string;
+  readonly os: PostureOs;
+  readonly probe: ProbeName;
+  readonly now: Date;
+  readonly inputs: readonly string[];
+  readonly parse: (inputs: readonly string[], now: Date) => ProbeOutcome<unknown>;
+}
+
+const WINDOWS_NOW = new Date('2024-11-22T01:00:00Z');
+const MAC_NOW = new Date('2025-11-26T03:00:00Z');
+const LINUX_NOW = new Date('2026-11-26T03:00:00Z');
+
+function statuses(c: Case, inputs: readonly string[]): CheckStatus[] {
+  const outcome = c.parse(inputs, c.now);
+  // The other probes saw nothing: only this parser's checks matter.
+  const nothing: ProbeOutcome<never> = { ok: false, problem: 'commandMissing', evidence: [] };
+  const observations = { firewall: nothing, antivirus: nothing, osUpdates: nothing, diskEncryption: nothing, screenLock: nothing, wifi: nothing, remoteAccess: nothing, [c.probe]: outcome } as Observations;
+  return evaluatePosture(observations, c.os, DEFAULT_POSTURE_POLICY, c.now)
+    .filter((r) => CHECKS[c.probe].includes(r.id))
+    .map((r) => r.status);
+}
+
+const windowsParsers: Readonly<Record<string, { probe: ProbeName; parse: (stdout: string, at: Date) => ProbeOutcome<unknown> }>> = {
+  firewall: { probe: 'firewall', parse: parseFirewall },
+  antivirus: { probe: 'antivirus', parse: parseAntivirus },
+  'os-updates': { probe: 'osUpdates', parse: parseOsUpdates },
+  disk: { probe: 'diskEncryption', parse: parseDiskEncryption },
+  'screen-lock': { probe: 'screenLock', parse: parseScreenLock },
+  wifi: { probe: 'wifi', parse: parseWifi },
+  'remote-access': { probe: 'remoteAccess', parse: parseRemoteAccess },
+};
+
+function windowsCases(): Case[] {
+  return readdirSync(path.join(POSTURE_FIXTURES, 'windows')).flatMap((file) => {
+    const kind = Object.keys(windowsParsers).find((prefix) => file.startsWith(`${prefix}-`));
+    if (!kind) return [];
+    const { probe, parse } = windowsParsers[kind]!;
+    return [{ name: `windows/${file}`, os: 'windows' as const, probe, now: WINDOWS_NOW, inputs: [readPostureFixture('windows', file)], parse: ([stdout]: readonly string[], at: Date) => parse(stdout ?? '', at) }];
+  });
+}
+
+const answered = (text: string | undefined): Answer => ({ ok: true, text: text ?? '' });
+const mac = (name: string) => readPostureFixture('macos', name);
+const macSection = (name: string, part: string) => splitSections(mac(name))[part] ?? '';
+
+function macCases(): Case[] {
+  const single = (name: string, probe: ProbeName, parse: (text: string, at: Date) => ProbeOutcome<unknown>, text: string): Case => ({
+    name: `macos/${name}`,
+    os: 'macos',
+    probe,
+    now: MAC_NOW,
+    inputs: [text],
+    parse: ([t], at) => parse(t ?? '', at),
+  });
+  const airport = ['airport-wpa2-personal.json', 'airport-wpa3-personal.json', 'airport-enterprise.json', 'airport-open-ja.json', 'airport-wep.json', 'airport-off.json', 'airport-status-unknown.json'];
+  const lock = (name: string): Case => ({
+    name: `macos/${name}`,
+    os: 'macos',
+    probe: 'screenLock',
+    now: MAC_NOW,
+    inputs: [macSection(name, 'sysadminctl'), macSection(name, 'idleTime'), macSection(name, 'pmset')],
+    parse: ([sysadminctl, idle, pmset], at) => parseMacScreenLock({ sysadminctl: answered(sysadminctl), screensaverIdleTime: answered(idle), pmset: answered(pmset) }, at),
+  });
+  const plutil = splitSections(mac('xprotect-plutil.txt'));
+  return [
+    ...airport.map((name) => single(name, 'wifi', parseAirPortReport, mac(name))),
+    ...['enabled', 'disabled', 'block-all', 'no-state', 'managed'].map((part) => single(`socketfilterfw.txt#${part}`, 'firewall', parseSocketfilterfwGlobalState, macSection('socketfilterfw.txt', part))),
+    single('sp-firewall-on.json', 'firewall', parseFirewallProfilerJson, mac('sp-firewall-on.json')),
+    single('sp-firewall-off.json', 'firewall', parseFirewallProfilerJson, mac('sp-firewall-off.json')),
+    single('fdesetup on', 'diskEncryption', parseFdesetupStatus, 'FileVault is On.\n'),
+    single('fdesetup encrypting', 'diskEncryption', parseFdesetupStatus, 'FileVault is On.\nEncryption in progress: Percent completed = 42.3\n'),
+    single('netstat-quiet.txt', 'remoteAccess', parseNetstatListeners, mac('netstat-quiet.txt')),
+    single('netstat-listening.txt', 'remoteAccess', parseNetstatListeners, mac('netstat-listening.txt')),
+    ...['screenlock-normal.txt', 'screenlock-delayed.txt', 'screenlock-off.txt', 'screenlock-denied.txt'].map(lock),
+    {
+      name: 'macos/xprotect (sequoia, current history)',
+      os: 'macos',
+      probe: 'antivirus',
+      now: MAC_NOW,
+      inputs: [plutil['sequoia-protected'] ?? '', plutil['sequoia-coreservices'] ?? '', mac('install-history-current.json')],
+      parse: ([p, c, h], at) => parseXprotect({ protectedBundle: answered(p), coreServicesBundle: answered(c), installHistory: answered(h) }, at),
+    },
+    {
+      name: 'macos/os updates (current)',
+      os: 'macos',
+      probe: 'osUpdates',
+      now: MAC_NOW,
+      inputs: [macSection('sw-vers.txt', 'current'), mac('install-history-current.json'), macSection('softwareupdate-prefs.txt', 'automatic')],
+      parse: ([s, h, p], at) => parseMacUpdates({ swVers: answered(s), installHistory: answered(h), softwareUpdatePrefs: answered(p) }, at),
+    },
+  ];
+}
+
+const reading = (stdout: string, source: string): CommandReading => ({ ok: true, stdout, stderr: '', exitCode: 0, source });
+const missing = (source: string) => ({ source, ok: false as const, problem: 'missing' as const, code: 'ENOENT' });
+const linux = (name: string) => readPostureFixture('linux', name);
+
+function linuxCases(): Case[] {
+  const nmcli = ['nmcli-wifi-wpa2.txt', 'nmcli-wifi-escaped-colon.txt', 'nmcli-wifi-japanese.txt', 'nmcli-wifi-enterprise.txt', 'nmcli-wifi-none-active.txt', 'nmcli-table-not-terse.txt'];
+  const gsettings = ['gsettings-gnome-defaults.txt', 'gsettings-lock-off.txt', 'gsettings-never-blank.txt'];
+  const keys = ['org.gnome.desktop.screensaver lock-enabled', 'org.gnome.desktop.session idle-delay', 'org.gnome.desktop.screensaver lock-delay', 'org.gnome.desktop.lockdown disable-lock-screen'];
+  const lsblk: readonly [string, string][] = [
+    ['lsblk-luks-lvm-2.38.txt', 'proc-mounts-luks.txt'],
+    ['lsblk-this-vm-2.38.txt', 'proc-mounts-this-vm.txt'],
+  ];
+  return [
+    ...nmcli.map(
+      (name): Case => ({
+        name: `linux/${name}`,
+        os: 'linux',
+        probe: 'wifi',
+        now: LINUX_NOW,
+        inputs: [splitSections(linux(name))['stdout'] ?? ''],
+        parse: ([stdout], at) => parseNmcli({ nmcli: reading(stdout ?? '', 'nmcli'), adapters: null }, at),
+      }),
+    ),
+    ...gsettings.map(
+      (name): Case => ({
+        name: `linux/${name}`,
+        os: 'linux',
+        probe: 'screenLock',
+        now: LINUX_NOW,
+        inputs: keys.map((key) => splitSections(linux(name))[key] ?? ''),
+        parse: ([lockEnabled, idleDelay, lockDelay, lockDisabled], at) =>
+          parseGsettings(
+            {
+              desktop: 'ubuntu:GNOME',
+              gsettings: {
+                lockEnabled: reading(lockEnabled ?? '', 'gsettings get lock-enabled'),
+                idleDelay: reading(idleDelay ?? '', 'gsettings get idle-delay'),
+                lockDelay: reading(lockDelay ?? '', 'gsettings get lock-delay'),
+                lockDisabled: reading(lockDisabled ?? '', 'gsettings get disable-lock-screen'),
+              },
+            },
+            at,
+          ),
+      }),
+    ),
+    ...lsblk.map(
+      ([tree, mounts]): Case => ({
+        name: `linux/${tree}`,
+        os: 'linux',
+        probe: 'diskEncryption',
+        now: LINUX_NOW,
+        inputs: [linux(tree), linux(mounts)],
+        parse: ([t, m], at) => parseLsblk({ lsblk: reading(t ?? '', 'lsblk'), mounts: { source: '/proc/self/mounts', ok: true, value: m ?? '' } }, at),
+      }),
+    ),
+    {
+      name: 'linux/ufw-status-active.txt',
+      os: 'linux',
+      probe: 'firewall',
+      now: LINUX_NOW,
+      inputs: [splitSections(linux('ufw-status-active.txt'))['stdout'] ?? ''],
+      parse: ([stdout], at) =>
+        parseUfw(
+          {
+            ufwStatus: reading(stdout ?? '', 'ufw status'),
+            ufwConf: missing('/etc/ufw/ufw.conf'),
+            firewalldState: { ok: false, problem: 'commandMissing', stdout: '', stderr: '', exitCode: null, source: 'firewall-cmd --state' },
+            units: { ok: false, problem: 'commandMissing', stdout: '', stderr: '', exitCode: null, source: 'systemctl' },
+            nftBinary: missing('/usr/sbin/nft'),
+          },
+          at,
+        ),
+    },
+    {
+      name: 'linux/clamav-daily-cld-current.txt',
+      os: 'linux',
+      probe: 'antivirus',
+      now: LINUX_NOW,
+      inputs: [linux('clamav-daily-cld-current.txt')],
+      parse: ([header], at) =>
+        parseClamav(
+          {
+            programs: [{ source: '/usr/bin/clamscan', ok: true, value: at }],
+            freshclamConf: missing('/etc/clamav/freshclam.conf'),
+            databaseDir: { source: '/var/lib/clamav', ok: true, value: ['daily.cld'] },
+            headers: [{ source: '/var/lib/clamav/daily.cld', ok: true, value: Buffer.from(header ?? '', 'latin1') }],
+            processes: { source: '/proc', ok: true, value: { names: new Set(['clamd']), complete: true } },
+            units: reading('active\nactive\ninactive\n', 'systemctl is-active'),
+          },
+          at,
+        ),
+    },
+  ];
+}
+
+const CASES = [...windowsCases(), ...macCases(), ...linuxCases()];
+
+/** English words the parsers read, and what a Japanese (or other localized) tool would print instead. */
+const TRANSLATIONS: readonly [RegExp, string][] = [
+  [/\bTrue\b/g, 'はい'],
+  [/\bFalse\b/g, 'いいえ'],
+  [/\btrue\b/g, '真'],
+  [/\bfalse\b/g, '偽'],
+  [/\byes\b/g, 'はい'],
+  [/\bNormal\b/g, '通常'],
+  [/\bconnected\b/g, '接続済み'],
+  [/\bOn\b/g, 'オン'],
+  [/\bOff\b/g, 'オフ'],
+  [/\benabled\b/g, '有効'],
+  [/\bimmediate\b/g, '直ちに'],
+  [/\bseconds\b/g, '秒'],
+  [/\bactive\b/g, 'アクティブ'],
+  [/\buint32\b/g, '整数'],
+];
+
+/**
+ * Text that has nothing to do with the tool. A bare true/false or number is left out: for
+ * gsettings that is a well-formed (different) answer, not noise.
+ */
+const randomText: fc.Arbitrary<string> = fc
+  .oneof(fc.string({ maxLength: 300 }), fc.json({ maxDepth: 4 }), fc.string({ unit: 'grapheme', maxLength: 80 }))
+  .filter((t) => !/^\s*(true|false|-?\d+(\.\d+)?|uint32\s+\d+)\s*$/.test(t));
+
+/** A mutation of one input text. */
+const mutation = (text: string): fc.Arbitrary<string> => {
+  const lines = text.split('\n');
+  // A cut inside a line removes some of that line's words (cutting only its trailing blanks is no cut).
+  const restOfLine = (n: number) => text.slice(n, text.indexOf('\n', n) === -1 ? undefined : text.indexOf('\n', n));
+  const cuts = Array.from({ length: text.length }, (_, n) => n).filter((n) => n > 0 && text[n - 1] !== '\n' && restOfLine(n).trim() !== '');
+  return fc.oneof(
+    // Truncated: the command was cut off inside a line. (A cut exactly between two lines cannot
+    // be told from a complete answer by any parser; runProbeCommand reports a killed command
+    // as a timeout, which is what guards against those.)
+    cuts.length === 0 ? fc.constant('') : fc.constantFrom(...cuts).map((n) => text.slice(0, n)),
+    // Reordered lines.
+    fc.shuffledSubarray(lines, { minLength: lines.length, maxLength: lines.length }).map((l) => l.join('\n')),
+    // Localized: some of the words the parser knows, translated.
+    fc.subarray([...TRANSLATIONS], { minLength: 1 }).map((ts) => ts.reduce((t, [pattern, word]) => t.replace(pattern, word), text)),
+    // Random: nothing to do with the tool at all.
+    randomText,
+  );
+};
+
+describe('no parser ever turns an output it does not recognize into a pass', () => {
+  it('covers every parser with recordings that pass and recordings that do not', () => {
+    expect(new Set(CASES.map((c) => `${c.os}:${c.probe}`)).size).toBe(19);
+    const verdicts = CASES.flatMap((c) => statuses(c, c.inputs));
+    expect(verdicts).toContain('pass');
+    expect(verdicts).toContain('fail');
+    expect(verdicts).toContain('unknown');
+  });
+
+  it.each(CASES.map((c) => [c.name, c] as const))('%s: a mutated output passes only where the recording itself passes', (_name, c) => {
+    const original = statuses(c, c.inputs);
+    const mutated = fc.integer({ min: 0, max: c.inputs.length - 1 }).chain((index) => mutation(c.inputs[index] ?? '').map((text) => c.inputs.map((input, i) => (i === index ? text : input))));
+    fc.assert(
+      fc.property(mutated, (inputs) => {
+        statuses(c, inputs).forEach((status, i) => {
+          if (status === 'pass') expect(original[i], `${c.name}: ${JSON.stringify(inputs).slice(0, 300)}`).toBe('pass');
+        });
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it.each(CASES.map((c) => [c.name, c] as const))('%s: random text never passes', (_name, c) => {
+    fc.assert(
+      fc.property(fc.array(randomText, { minLength: c.inputs.length, maxLength: c.inputs.length }), (inputs) => {
+        expect(statuses(c, inputs)).not.toContain('pass');
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
