@@ -26,6 +26,7 @@ import { calibrateKdf, stretchPassword, type KdfParameters } from './password-kd
 import { confirmsRecoveryKey, generateRecoveryKey, parseRecoveryKey, pickConfirmationGroups, type RecoveryKey } from './recovery-key';
 import { createSigningKey } from './signing-key';
 import { createThrottleStore, judgeThrottle, type ThrottleState } from './unlock-throttle';
+import { tryPassword } from './password-attempt';
 import { headerPath, masterKeyContext, readHeader, writeHeader, type MasterKeyCopies, type Protection, type VaultHeader } from './vault-header';
 import { completeRotation, rotateMasterKeyOf, type RotationProgress } from './master-key-rotation';
 import { databasePath, filesDir, openSession, type Profile, type VaultSession } from './vault-session';
@@ -285,23 +286,27 @@ export function createVaultService(ports: VaultPorts): VaultService {
       if (current) return;
       const deviceSecret = await deviceSecretOf(header);
       const throttle = throttleStoreFor(header, deviceSecret);
-      const state = await throttle.read();
-      const verdict = judgeThrottle(state);
-      if (state.tampered) throw new AppError('VAULT_THROTTLE_TAMPERED');
-      if (verdict.recoveryRequired) throw new AppError('VAULT_RECOVERY_REQUIRED');
-      if (verdict.retryAt && Date.parse(verdict.retryAt) > now().getTime()) throw new AppError('VAULT_THROTTLED');
-
-      const kek = await keyEncryptionKey(header, password, deviceSecret);
-      const { master, pending } = unwrapMasters(header, kek, 'password');
-      wipe(kek, deviceSecret);
-      if (!master && !pending) {
-        await throttle.write({ failures: state.failures + 1, lastFailureAt: now().toISOString(), tampered: false });
-        ports.log.warn('vault.unlock-failed', { failures: state.failures + 1 });
-        throw new AppError('VAULT_WRONG_PASSWORD');
+      let attempt: Awaited<ReturnType<typeof tryPassword<{ master: Buffer | null; pending: Buffer | null }>>>;
+      try {
+        attempt = await tryPassword(ports.dataDir, throttle, now, async () => {
+          // Another try of this process may have unlocked the vault while this one waited its turn.
+          if (current) return { master: null, pending: null };
+          const kek = await keyEncryptionKey(header, password, deviceSecret);
+          const keys = unwrapMasters(header, kek, 'password');
+          wipe(kek);
+          return keys.master || keys.pending ? keys : null;
+        });
+      } catch (error) {
+        if (error instanceof AppError && error.code === 'VAULT_WRONG_PASSWORD') ports.log.warn('vault.unlock-failed', {});
+        throw error;
+      } finally {
+        wipe(deviceSecret);
       }
+      const { master, pending } = attempt.value;
+      if (!master && !pending) return;
+      const state = attempt.before;
       const session = await openUnlocked(header, master ?? (pending as Buffer), master ? pending : null);
       wipe(master, pending);
-      await throttle.write({ failures: 0, lastFailureAt: null, tampered: false });
       if (state.failures > 0) session.audit.append('vault.unlock-failed', session.actor(), { failures: state.failures, lastFailureAt: state.lastFailureAt });
       session.audit.append('vault.unlocked', session.actor(), { method: 'password' });
       current = session;
@@ -361,14 +366,19 @@ export function createVaultService(ports: VaultPorts): VaultService {
       const header = await requireHeader();
       const deviceSecret = await deviceSecretOf(header);
       const throttle = throttleStoreFor(header, deviceSecret);
-      const kek = await keyEncryptionKey(header, currentPassword, deviceSecret);
-      const { master } = unwrapMasters(header, kek, 'password');
-      wipe(kek);
-      if (!master || !sameMaster(master, session)) {
-        const state = await throttle.read();
-        await throttle.write({ failures: state.failures + 1, lastFailureAt: now().toISOString(), tampered: state.tampered });
-        wipe(master, deviceSecret);
-        throw new AppError('VAULT_WRONG_PASSWORD');
+      let master: Buffer;
+      try {
+        ({ value: master } = await tryPassword(ports.dataDir, throttle, now, async () => {
+          const kek = await keyEncryptionKey(header, currentPassword, deviceSecret);
+          const candidate = unwrapMasters(header, kek, 'password').master;
+          wipe(kek);
+          if (candidate && sameMaster(candidate, session)) return candidate;
+          wipe(candidate);
+          return null;
+        }));
+      } catch (error) {
+        wipe(deviceSecret);
+        throw error;
       }
       try {
         assertPasswordAcceptable(newPassword, session.profile());
@@ -388,14 +398,20 @@ export function createVaultService(ports: VaultPorts): VaultService {
       const session = this.session();
       const header = await requireHeader();
       const deviceSecret = await deviceSecretOf(header);
-      const kek = await keyEncryptionKey(header, password, deviceSecret);
-      wipe(deviceSecret);
-      const { master } = unwrapMasters(header, kek, 'password');
-      if (!master || !sameMaster(master, session)) {
-        wipe(kek, master);
-        throw new AppError('VAULT_WRONG_PASSWORD');
+      let kek: Buffer;
+      try {
+        ({ value: kek } = await tryPassword(ports.dataDir, throttleStoreFor(header, deviceSecret), now, async () => {
+          const candidateKek = await keyEncryptionKey(header, password, deviceSecret);
+          const { master } = unwrapMasters(header, candidateKek, 'password');
+          const right = master !== null && sameMaster(master, session);
+          wipe(master);
+          if (right) return candidateKek;
+          wipe(candidateKek);
+          return null;
+        }));
+      } finally {
+        wipe(deviceSecret);
       }
-      wipe(master);
       current = null;
       try {
         current = await rotateMasterKeyOf(session, header, kek, now, onProgress);

@@ -1,0 +1,86 @@
+/**
+ * Every password try counts, however it arrives (issue 17): thirty wrong unlocks sent at once
+ * through the app's router, and six `fieldguard` processes started together, may not test more
+ * passwords than the throttle allows, and the counter on disk says how many were tried. Changing
+ * the password and rotating the master key take the password too: both wait for the throttle and
+ * count a wrong password, so an unlocked vault is no unlimited password oracle. Real SQLCipher
+ * vaults, the real keychain, the real CLI.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createRouter } from '../../electron/core/ipc/router';
+import { FREE_ATTEMPTS } from '../../electron/core/vault/unlock-throttle';
+import { errorCodeOf as code } from '../support/error-code';
+import { initVaultWithCli, runFieldguard } from '../support/run-cli';
+import { createTestCore, recordingLogger, type TestCore } from '../support/test-core';
+
+const PASSWORD = '湯呑みと珈琲 horse battery 42';
+const WRONG = 'まちがった合言葉 staple orbit 9';
+const profile = { name: '山田 太郎', company: '東都メディカル株式会社', employeeId: 'E-20417' };
+
+let core: TestCore;
+beforeEach(async () => {
+  core = await createTestCore({ now: () => new Date() });
+});
+afterEach(async () => {
+  await core.cleanup();
+});
+
+async function setUp(): Promise<void> {
+  const prepared = await core.handlers['vault.prepareSetup']({ profile, password: PASSWORD, passwordConfirmation: PASSWORD, passwordOnly: false });
+  await core.handlers['vault.completeSetup']({ answers: prepared.confirmGroups.map((group) => ({ group, digits: prepared.groups[group]! })) });
+}
+
+describe('password tries at the same time', () => {
+  it('thirty wrong unlocks at once through the router: no more than the free tries are tested, and each is counted', async () => {
+    await setUp();
+    await core.handlers['vault.lock']({});
+    const router = createRouter(core.handlers, recordingLogger(core.logLines));
+    const replies = await Promise.all(Array.from({ length: 30 }, () => router.handle('vault.unlock', { password: WRONG })));
+    const codes = replies.map((reply) => (reply.ok ? 'OK' : reply.error.code));
+    const tested = codes.filter((c) => c === 'VAULT_WRONG_PASSWORD').length;
+    expect(codes.filter((c) => c !== 'VAULT_WRONG_PASSWORD' && c !== 'VAULT_THROTTLED')).toEqual([]);
+    expect(tested).toBe(FREE_ATTEMPTS);
+    expect((await core.handlers['vault.status']({})).failures).toBe(tested);
+    // The right password now waits too: the throttle holds whoever asks.
+    expect(await code(() => core.handlers['vault.unlock']({ password: PASSWORD }))).toBe('VAULT_THROTTLED');
+  });
+
+  it('six CLI processes at once: every wrong password they tested is on the counter', { timeout: 120_000 }, async () => {
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'fieldguard-attempts-'));
+    try {
+      await initVaultWithCli(dataDir, PASSWORD);
+      const runs = await Promise.all(Array.from({ length: 6 }, () => runFieldguard(['vault', 'list', '--password-stdin', '--data-dir', dataDir], `${WRONG}\n`, 'en_US.UTF-8')));
+      const wrong = runs.filter((run) => /password is not correct/i.test(run.stderr)).length;
+      const throttled = runs.filter((run) => /Too many wrong passwords/i.test(run.stderr)).length;
+      expect(runs.map((run) => run.code).every((exit) => exit !== 0)).toBe(true);
+      expect(wrong + throttled).toBe(6);
+      expect(wrong).toBeLessThanOrEqual(FREE_ATTEMPTS);
+      const status = JSON.parse((await runFieldguard(['vault', 'status', '--json', '--data-dir', dataDir])).stdout) as { failures: number };
+      expect(status.failures).toBe(wrong);
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('operations of an unlocked vault that take the password', () => {
+  it('a wrong password for a master-key rotation is counted like a wrong unlock', async () => {
+    await setUp();
+    expect(await code(() => core.handlers['vault.rotateMasterKey']({ password: WRONG, jobId: crypto.randomUUID() }))).toBe('VAULT_WRONG_PASSWORD');
+    expect((await core.handlers['vault.status']({})).failures).toBe(1);
+  });
+
+  it('once the throttle holds, changing the password and rotating wait too, even with the right password', async () => {
+    await setUp();
+    for (let i = 0; i < FREE_ATTEMPTS; i += 1) {
+      expect(await code(() => core.handlers['vault.changePassword']({ currentPassword: WRONG, newPassword: 'あたらしい 長い合言葉 orbit 77', newPasswordConfirmation: 'あたらしい 長い合言葉 orbit 77' }))).toBe('VAULT_WRONG_PASSWORD');
+    }
+    expect((await core.handlers['vault.status']({})).failures).toBe(FREE_ATTEMPTS);
+    expect(await code(() => core.handlers['vault.changePassword']({ currentPassword: PASSWORD, newPassword: 'あたらしい 長い合言葉 orbit 77', newPasswordConfirmation: 'あたらしい 長い合言葉 orbit 77' }))).toBe('VAULT_THROTTLED');
+    expect(await code(() => core.handlers['vault.rotateMasterKey']({ password: PASSWORD, jobId: crypto.randomUUID() }))).toBe('VAULT_THROTTLED');
+    expect((await core.handlers['vault.status']({})).failures).toBe(FREE_ATTEMPTS);
+  });
+});
