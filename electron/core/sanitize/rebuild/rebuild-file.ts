@@ -19,7 +19,7 @@ import { rebuildDicom } from './dicom-rebuild';
 import { rebuildImage } from './image-rebuild';
 import { rebuildOoxml } from './ooxml-rebuild';
 import { rebuildPdf } from './pdf-rebuild';
-import { CannotRebuild, type RebuildKind, type RebuildOptions, type RebuildOutcome } from './rebuild-types';
+import { CannotRebuild, removedKinds, type RebuildKind, type RebuildOptions, type RebuildOutcome } from './rebuild-types';
 
 export * from './rebuild-types';
 
@@ -74,12 +74,14 @@ export async function rebuildFile(kind: RebuildKind, source: string, destination
     return { outcome: 'cannot-rebuild', removed: [], reason: 'unreadable' };
   }
   if (outcome.outcome !== 'sanitized') return outcome;
+  // One kind's objects together, in the order of removedKinds (macros before links…): a list a person can read.
+  const ordered = [...outcome.removed].sort((a, b) => removedKinds.indexOf(a.kind) - removedKinds.indexOf(b.kind));
   // The name only decides name rules (scripts by extension, mismatch), which are not the rebuild's to judge.
   const check = await analyzeFile(destination, `rebuilt${outcome.extension ? `.${outcome.extension}` : ''}`, { limits: options.limits, signal: options.signal });
   const remaining = check.findings.filter((f) => f.code !== 'EXTENSION_MISMATCH');
   if (remaining.length > 0) {
     await rm(destination, { force: true });
-    return { outcome: 'cannot-rebuild', removed: outcome.removed, reason: 'active-content-remains' };
+    return { outcome: 'cannot-rebuild', removed: ordered, reason: 'active-content-remains' };
   }
-  return outcome;
+  return { ...outcome, removed: ordered };
 }

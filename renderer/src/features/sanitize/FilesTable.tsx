@@ -57,7 +57,7 @@ export function FilesTable({ files, labelledBy }: { files: readonly SanitizedFil
               <TableCell className={styles.path}>
                 {file.path}
                 {file.originalPath && (
-                  <Text as="p" size={200} className={styles.muted} data-testid="sanitize-original-name">{t('sanitize.files.originalName', { name: file.originalPath })}</Text>
+                  <Text block size={200} className={styles.muted} data-testid="sanitize-original-name">{t('sanitize.files.originalName', { name: file.originalPath })}</Text>
                 )}
               </TableCell>
               <TableCell className={styles.verdict}><VerdictBadge verdict={file.verdict} /></TableCell>

@@ -32,7 +32,11 @@ export function RemovedObjects({ removed, path }: { removed: readonly RemovedObj
               const text = texts.removed(object);
               return (
                 <li key={`${object.kind}-${index}`} data-kind={object.kind}>
-                  <Text>{text.what}</Text> <Text size={200} className={styles.where}>（{text.where}）{text.more ? ` ${text.more}` : ''}</Text>
+                  <Text>{text.what}</Text>
+                  <Text size={200} className={styles.where}>
+                    {t('sanitize.files.removedWhere', { where: text.where })}
+                    {text.more ? ` ${text.more}` : ''}
+                  </Text>
                 </li>
               );
             })}
