@@ -255,6 +255,25 @@ describe('the DICOM data set walk', () => {
     expect((await analyzeBytes('implicit.dcm', Buffer.concat([file, Buffer.alloc(600)]))).findings).toEqual([{ code: 'DICOM_TRAILING_DATA', params: { offset: file.length } }]);
   });
 
+  it('inflates a deflated data set to find its Encapsulated PDF, what follows the deflate stream, and damage', async () => {
+    const deflated = (elements: readonly Buffer[], after: Buffer = Buffer.alloc(0)) => {
+      const head = Buffer.concat([Buffer.alloc(128), Buffer.from('DICM'), dicomElement(0x0002, 0x0010, 'UI', '1.2.840.10008.1.2.1.99')]);
+      return { head, file: Buffer.concat([head, zlib.deflateRawSync(Buffer.concat(elements)), after]) };
+    };
+    const patient = dicomElement(0x0010, 0x0010, 'PN', 'Anon^Patient');
+    const pdf = (bytes: Buffer) => dicomElement(0x0042, 0x0011, 'OB', bytes.length % 2 ? Buffer.concat([bytes, Buffer.alloc(1)]) : bytes);
+    expect(await analyzeBytes('deflated.dcm', deflated([patient, dicomElement(0x7fe0, 0x0010, 'OW', Buffer.alloc(4096))]).file)).toMatchObject({ type: { id: 'dicom' }, findings: [] });
+    const withPdf = await analyzeBytes('deflated.dcm', deflated([patient, pdf(PDFS['javascript.pdf']!.bytes())]).file);
+    expect(withPdf).toMatchObject({ findings: [{ code: 'PDF_JAVASCRIPT', entry: '(0042,0011)' }], innerTypes: ['pdf'] });
+    const stream = zlib.deflateRawSync(patient);
+    const { head, file } = deflated([patient], await zipOf([{ name: 'run.js', data: 'x' }]));
+    expect((await analyzeBytes('deflated.dcm', file)).findings).toEqual([{ code: 'DICOM_TRAILING_DATA', params: { offset: head.length + stream.length } }]);
+    expect((await analyzeBytes('deflated.dcm', deflated([patient, Buffer.from('garbage!')]).file)).findings).toEqual([{ code: 'ARCHIVE_CORRUPT' }]);
+    // A deflate bomb in a data set is charged like an archive entry.
+    const bomb = deflated([patient, dicomElement(0x7fe0, 0x0010, 'OW', Buffer.alloc(64 * 1024 * 1024))]).file;
+    expect((await analyzeBytes('bomb.dcm', bomb)).findings).toEqual([{ code: 'ARCHIVE_RATIO', params: { limit: 100 } }]);
+  });
+
   it('reports an element that claims more bytes than the file has', async () => {
     const study = dicom();
     const cut = study.subarray(0, study.length - 10);

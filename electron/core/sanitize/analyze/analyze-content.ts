@@ -7,11 +7,11 @@
  */
 import { fileTypeFromBuffer } from 'file-type';
 import type { ArchiveLimits, ContentAnalysis, TrueType } from '../sanitize-types';
-import type { ArchiveBudget } from './archive-budget';
+import { LimitExceeded, type ArchiveBudget } from './archive-budget';
 import { bufferContent, readAt, readWhole, type Content } from './content-source';
 import { isTar, uninspectableContainer, vhdFooterAtEnd } from './containers';
 import { classifyPreamble, isDicom } from './dicom';
-import { walkDicomDataSet } from './dicom-dataset';
+import { walkDicomDataSet, type DicomDataSet } from './dicom-dataset';
 import { MAX_BUFFERED_ENTRY_BYTES } from './entry-content';
 import { EXECUTABLE_TYPE_IDS, executableFormat, isShortcut, type ExecutableFormat } from './executables';
 import { Findings, membersOf, type Member } from './findings';
@@ -187,8 +187,9 @@ async function analyzeDicom(content: Content, context: AnalyzeContext, findings:
     else findings.add('EXECUTABLE', { format: preamble.what });
   }
   // What follows the data set (an appended archive) and what an Encapsulated PDF carries.
-  const dataSet = await walkDicomDataSet(content, MAX_BUFFERED_ENTRY_BYTES, context.signal);
+  const dataSet = await walkDicomDataSetWithin(content, context, findings);
   if (dataSet.trailingAt !== null) findings.add('DICOM_TRAILING_DATA', { offset: dataSet.trailingAt });
+  if (dataSet.damaged) findings.add('ARCHIVE_CORRUPT'); // a deflated data set that does not parse cannot be cleared
   const innerTypes: string[] = [];
   if (dataSet.document === 'too-large') findings.add('UNREADABLE', undefined, ENCAPSULATED_DOCUMENT_ENTRY);
   else if (dataSet.document) {
@@ -197,6 +198,17 @@ async function analyzeDicom(content: Content, context: AnalyzeContext, findings:
     innerTypes.push(document.type.id);
   }
   return { type: trueType('dicom'), transform, innerTypes };
+}
+
+/** The data set walk; a deflated one that crosses an archive limit is reported like an archive entry that does. */
+async function walkDicomDataSetWithin(content: Content, context: AnalyzeContext, findings: Findings): Promise<DicomDataSet> {
+  try {
+    return await walkDicomDataSet(content, context.budget, MAX_BUFFERED_ENTRY_BYTES, context.signal);
+  } catch (error) {
+    if (!(error instanceof LimitExceeded)) throw error;
+    findings.add(error.code, { limit: error.limit });
+    return { trailingAt: null, damaged: false, deflated: true, document: null };
+  }
 }
 
 function tooDeep(context: AnalyzeContext, findings: Findings): boolean {

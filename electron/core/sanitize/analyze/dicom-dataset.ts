@@ -5,11 +5,17 @@
  * hands to a PDF reader and must therefore be checked like a PDF. Values are skipped, not
  * read (a 2 GB pixel data element costs nothing on a file), except that document, which is
  * read up to a limit. The data set has no end marker: it ends where the last well-formed
- * element ends, and a DICOM file ends there too.
+ * element ends, and a DICOM file ends there too. A deflated data set is inflated as it is
+ * walked, within the archive budget.
  */
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { createInflateRaw } from 'node:zlib';
+import type { ArchiveBudget } from './archive-budget';
 import { ByteReader } from './byte-reader';
 import type { Content } from './content-source';
 import { DICOM_PREAMBLE_BYTES } from './dicom';
+import { expandedChunks } from './entry-content';
 
 const VALUE_REPRESENTATIONS = new Set('AE AS AT CS DA DS DT FL FD IS LO LT OB OD OF OL OV OW PN SH SL SQ SS ST SV TM UC UI UL UN UR US UT UV'.split(' '));
 /** VRs whose explicit header has two reserved bytes and a 32-bit length. */
@@ -28,9 +34,10 @@ const DEFLATED = ['1.2.840.10008.1.2.1.99', '1.2.840.10008.1.2.8.1'];
 export interface DicomDataSet {
   /** Where bytes that are not part of the data set start; null when the file ends with the data set. */
   readonly trailingAt: number | null;
+  /** A deflated data set whose elements do not parse (there is no offset to cut at). */
+  readonly damaged: boolean;
   /** The Encapsulated Document's bytes, 'too-large' past the limit, null when there is none. */
   readonly document: Buffer | 'too-large' | null;
-  /** A deflated data set is not walked (its end is the deflate stream's end). */
   readonly deflated: boolean;
 }
 
@@ -127,28 +134,71 @@ async function readMeta(reader: ByteReader): Promise<string> {
   }
 }
 
-export async function walkDicomDataSet(content: Content, maxDocumentBytes: number, signal?: AbortSignal): Promise<DicomDataSet> {
+/** Reads the Encapsulated Document's value when it is met: whole up to the limit, skipped past it. */
+function documentReader(reader: ByteReader, maxDocumentBytes: number, keep: (document: Buffer | 'too-large') => void): (length: number) => Promise<void> {
+  return async (length) => {
+    const at = reader.position;
+    if (length > maxDocumentBytes) {
+      keep('too-large');
+      if ((await reader.skip(length)) < length) throw new Malformed(at);
+      return;
+    }
+    const bytes = await reader.read(length);
+    if (bytes.length < length) throw new Malformed(at);
+    keep(Buffer.from(bytes));
+  };
+}
+
+/**
+ * A deflated data set (PS3.5 A.5): everything after the meta group is one raw deflate
+ * stream, inflated as it is walked and charged to the archive budget (it can be a bomb).
+ * Elements that do not parse mean a damaged data set; bytes after the end of the deflate
+ * stream are data after the data set, at their offset in the file.
+ */
+async function walkDeflated(reader: ByteReader, budget: ArchiveBudget, maxDocumentBytes: number, keep: (document: Buffer | 'too-large') => void, signal?: AbortSignal): Promise<DicomDataSet> {
+  const start = reader.position;
+  let fed = 0;
+  const source = (async function* () {
+    for await (const piece of reader.pieces(Number.MAX_SAFE_INTEGER)) {
+      fed += piece.length;
+      yield piece;
+    }
+  })();
+  const inflater = createInflateRaw();
+  const piped = pipeline(Readable.from(source), inflater).then(
+    () => true,
+    () => false,
+  );
+  const inflated: Content = { name: 'deflated data set', size: null, head: Buffer.alloc(0), random: null, chunks: () => expandedChunks(inflater, budget, reader.size ?? Number.POSITIVE_INFINITY, signal) };
+  const dataSet = new ByteReader(inflated, signal);
+  try {
+    await walkElements(dataSet, { explicit: true, little: true }, 0, 'top', documentReader(dataSet, maxDocumentBytes, keep));
+  } catch (error) {
+    if (!(error instanceof Malformed)) throw error;
+    inflater.destroy();
+    await piped;
+    return { trailingAt: null, damaged: true, deflated: true, document: null };
+  }
+  const complete = await piped;
+  if (!complete) return { trailingAt: null, damaged: true, deflated: true, document: null };
+  return { trailingAt: inflater.bytesWritten < fed ? start + inflater.bytesWritten : null, damaged: false, deflated: true, document: null };
+}
+
+export async function walkDicomDataSet(content: Content, budget: ArchiveBudget, maxDocumentBytes: number, signal?: AbortSignal): Promise<DicomDataSet> {
   const reader = new ByteReader(content, signal);
   await reader.skip(DICOM_PREAMBLE_BYTES + 4);
   let document: DicomDataSet['document'] = null;
+  const keep = (found: Buffer | 'too-large') => {
+    document = found;
+  };
   try {
     const transferSyntax = await readMeta(reader);
-    if (DEFLATED.includes(transferSyntax)) return { trailingAt: null, document: null, deflated: true };
+    if (DEFLATED.includes(transferSyntax)) return { ...(await walkDeflated(reader, budget, maxDocumentBytes, keep, signal)), document };
     const syntax: Syntax = { explicit: transferSyntax !== IMPLICIT_LITTLE, little: transferSyntax !== EXPLICIT_BIG };
-    await walkElements(reader, syntax, 0, 'top', async (length) => {
-      if (length > maxDocumentBytes) {
-        document = 'too-large';
-        if ((await reader.skip(length)) < length) throw new Malformed(reader.position);
-        return;
-      }
-      const at = reader.position;
-      const bytes = await reader.read(length);
-      if (bytes.length < length) throw new Malformed(at);
-      document = Buffer.from(bytes);
-    });
-    return { trailingAt: null, document, deflated: false };
+    await walkElements(reader, syntax, 0, 'top', documentReader(reader, maxDocumentBytes, keep));
+    return { trailingAt: null, damaged: false, document, deflated: false };
   } catch (error) {
-    if (error instanceof Malformed) return { trailingAt: error.at, document, deflated: false };
+    if (error instanceof Malformed) return { trailingAt: error.at, damaged: false, document, deflated: false };
     throw error;
   }
 }
