@@ -241,7 +241,9 @@ describe('the DICOM data set walk', () => {
   it('walks undefined-length sequences and encapsulated pixel data to the end of the file', async () => {
     const sequence = Buffer.concat([Buffer.from('0800', 'hex'), Buffer.from('1511', 'hex'), Buffer.from('SQ\0\0', 'latin1'), Buffer.from('ffffffff', 'hex'), item(dicomElement(0x0008, 0x1150, 'UI', '1.2.3\0'), false), item(dicomElement(0x0008, 0x1155, 'UI', '1.2.4\0'), true), SEQUENCE_END]);
     const pixels = Buffer.concat([Buffer.from('e07f1000', 'hex'), Buffer.from('OB\0\0', 'latin1'), Buffer.from('ffffffff', 'hex'), item(Buffer.alloc(0), true), item(Buffer.alloc(100, 0xab), true), SEQUENCE_END]);
-    const file = dicomOf([dicomElement(0x0008, 0x0016, 'UI', '1.2.840.10008.5.1.4.1.1.7\0'), sequence, dicomElement(0x0010, 0x0010, 'PN', 'Anon'), pixels]);
+    // A private sequence written as UN: its items are in implicit VR whatever the transfer syntax.
+    const privateSequence = Buffer.concat([Buffer.from('09001010', 'hex'), Buffer.from('UN\0\0', 'latin1'), Buffer.from('ffffffff', 'hex'), item(implicit(0x0009, 0x1011, Buffer.from('VENDOR')), false), SEQUENCE_END]);
+    const file = dicomOf([dicomElement(0x0008, 0x0016, 'UI', '1.2.840.10008.5.1.4.1.1.7\0'), sequence, privateSequence, dicomElement(0x0010, 0x0010, 'PN', 'Anon'), pixels]);
     expect(await analyzeBytes('seq.dcm', file)).toMatchObject({ type: { id: 'dicom' }, findings: [] });
     expect((await analyzeBytes('seq.dcm', Buffer.concat([file, Buffer.from('PK\x03\x04junk')]))).findings).toEqual([{ code: 'DICOM_TRAILING_DATA', params: { offset: file.length } }]);
   });

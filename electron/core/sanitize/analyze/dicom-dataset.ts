@@ -110,7 +110,8 @@ async function walkElements(reader: ByteReader, syntax: Syntax, depth: number, s
     previous = header.tag;
     if (header.length === UNDEFINED_LENGTH) {
       if (header.vr !== null && header.vr !== 'SQ' && header.vr !== 'OB' && header.vr !== 'OW' && header.vr !== 'UN') throw new Malformed(at);
-      await walkItems(reader, syntax, depth);
+      // A sequence of unknown VR is encoded in implicit VR little endian whatever the transfer syntax (PS3.5 6.2.2).
+      await walkItems(reader, header.vr === 'UN' ? { explicit: false, little: true } : syntax, depth);
     } else if (scope === 'top' && header.tag === ENCAPSULATED_DOCUMENT && onDocument) {
       await onDocument(header.length);
     } else {
