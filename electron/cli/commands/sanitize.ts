@@ -20,7 +20,7 @@ import { createAntivirusEngine } from '../../platform/antivirus/engine-for-this-
 import type { Language } from '../../shared/locale';
 import { errorMessage } from '../../shared/error-messages';
 import { engineLine, engineProblemText, engineWarningText, groupedFindingTexts, type EngineProblemFacts } from '../../shared/sanitize-engine-texts';
-import { verdictName } from '../../shared/sanitize-texts';
+import { removedObjectText, verdictName } from '../../shared/sanitize-texts';
 import { ExitCode, type Command } from '../command';
 import { printJson, unlockedVault, vaultContext, vaultOptions } from '../vault-context';
 
@@ -81,7 +81,8 @@ export const sanitizeCommand: Command = {
       else {
         const lines = result.files.map((f) => {
           const name = f.originalPath ? `${f.path} ← ${f.originalPath}` : f.path;
-          const reasons = groupedFindingTexts(f.findings, io.language);
+          const removed = (f.removed ?? []).map((r) => `${ja ? '除去' : 'removed'}: ${removedObjectText(r, io.language)}`);
+          const reasons = [...groupedFindingTexts(f.findings, io.language), ...removed];
           return `${MARK[f.verdict]} ${verdictName(f.verdict, io.language)}\t${name}${reasons.length ? `\n    ${reasons.join(ja ? '、' : '; ')}` : ''}`;
         });
         lines.push('', engineLine(result.engine, result.engineName, io.language));

@@ -28,6 +28,8 @@ import { assessDatabase, DEFAULT_ANTIVIRUS_DATABASE_POLICY, type AntivirusDataba
 import { decideVerdict } from './decide-verdict';
 import { escapeName } from './delivered-name';
 import { DeliveredPaths, targetInside } from './delivered-path';
+import { disarmStaged, withExtension, type StagedDisarm } from './rebuild/disarm-staged';
+import type { RemovedObject } from './rebuild/rebuild-types';
 import type { SanitizePolicy } from './sanitize-policy';
 import type { AntivirusEngine, ContentAnalysis, EngineCheck, EngineInfo, EngineProblem, Finding, ScanResult, Verdict } from './sanitize-types';
 import { resolveChosen, walkSources, type FoundFile } from './walk-sources';
@@ -50,6 +52,8 @@ export interface SanitizedFile {
   readonly findings: readonly Finding[];
   /** The vault item holding a blocked file, encrypted. */
   readonly quarantineItemId: string | null;
+  /** A file rebuilt by content disarm (rebuild/): every object removed. */
+  readonly removed?: readonly RemovedObject[];
 }
 
 export interface SanitizationResult {
@@ -156,11 +160,29 @@ export async function runSanitization(session: VaultSession, sources: readonly s
     const engineProblem = engineCheck.ok ? [...scans.values()].map((s) => (s.status === 'error' ? s.problem : undefined)).find((p) => p !== undefined) : engineCheck.problem;
 
     const results: SanitizedFile[] = [];
-    for (const { file, copy, sha256, analysis } of staged) {
+    for (const { file, copy, sha256, analysis: found } of staged) {
       deps.signal?.throwIfAborted();
-      const outcome = await settle({ file, copy, sha256, analysis }, engineInfo ? (scans.get(file.absolute) ?? null) : null, engineInfo !== null, deps);
+      // Content disarm: a rebuilt copy is judged on its own analysis (and the original's scan) and delivered instead.
+      let disarm: StagedDisarm = copy === null ? { kind: 'kept' } : await disarmStaged(copy, path.posix.basename(file.relativePath), found, { analyze: deps.analyze, signal: deps.signal });
+      const scan = engineInfo ? (scans.get(file.absolute) ?? null) : null;
+      const original = { file, copy, sha256, analysis: found };
+      let judged = disarm.kind === 'rebuilt' ? { file, copy: disarm.copy, sha256, analysis: disarm.analysis } : original;
+      let outcome = await settle(judged, scan, engineInfo !== null, deps);
+      if (disarm.kind === 'rebuilt' && outcome.verdict === 'blocked') {
+        // Not delivered anyway (the engine named the original, a type not allowed…): reported for what the original holds.
+        disarm = { kind: 'kept' };
+        judged = original;
+        outcome = await settle(judged, scan, engineInfo !== null, deps);
+      }
+      const { analysis } = judged;
       let { verdict, sha256After } = outcome;
       const { findings } = outcome;
+      if (disarm.kind === 'rebuilt' && verdict !== 'blocked') {
+        verdict = 'sanitized';
+        // settle() gives the original's hash for an unchanged copy; the rebuilt file has its own.
+        sha256After = (await hashFile(disarm.copy, { signal: deps.signal })).sha256;
+      }
+      if (disarm.kind === 'failed' && verdict === 'blocked') findings.push(disarm.finding);
       // An unfit database under a blocking policy: nothing it "cleared" is delivered.
       if (verdict !== 'blocked' && database && database.blockingFindings.length > 0) {
         verdict = 'blocked';
@@ -168,8 +190,9 @@ export async function runSanitization(session: VaultSession, sources: readonly s
         findings.splice(0, findings.length, ...findings.filter((f) => f.code !== 'DICOM_PREAMBLE_ZEROED'), ...database.blockingFindings);
       }
       let deliveredPath: string | null = null;
-      if (verdict !== 'blocked' && copy !== null) {
-        const delivered = await deliver(copy, outputRoot, deliveredPaths.assign(file.relativePath), deliveredPaths, sha256After ?? '', written, deps.signal);
+      if (verdict !== 'blocked' && judged.copy !== null) {
+        const named = disarm.kind === 'rebuilt' ? withExtension(file.relativePath, disarm.extension) : file.relativePath;
+        const delivered = await deliver(judged.copy, outputRoot, deliveredPaths.assign(named), deliveredPaths, sha256After ?? '', written, deps.signal);
         deliveredPath = delivered.path;
         if (delivered.sha256 !== sha256After) {
           await rm(targetInside(outputRoot, delivered.path), { force: true });
@@ -187,7 +210,8 @@ export async function runSanitization(session: VaultSession, sources: readonly s
       }
       const printable = escapeName(file.relativePath);
       const naming = deliveredPath === null ? { path: printable } : { path: deliveredPath, ...(deliveredPath !== file.relativePath ? { originalPath: printable } : {}) };
-      results.push({ ...naming, size: file.size, sha256Before: sha256, sha256After, type: analysis.type.id, innerTypes: analysis.innerTypes, verdict, findings, quarantineItemId });
+      const removed = disarm.kind === 'rebuilt' && verdict === 'sanitized' ? { removed: disarm.removed } : {};
+      results.push({ ...naming, size: file.size, sha256Before: sha256, sha256After, type: analysis.type.id, innerTypes: analysis.innerTypes, verdict, findings, quarantineItemId, ...removed });
       bytesDone += file.size;
       filesDone += 1;
       report();

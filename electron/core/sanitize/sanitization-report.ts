@@ -5,13 +5,14 @@
  * side checks the delivered folder against the signed evidence (`fieldguard verify REPORT
  * --files DIR`); the page shows each file's hash shortened, the evidence holds it in full.
  * The page stays readable: a reason repeated for many entries of one file (an archive bomb)
- * is one line with its count; a renamed file shows "delivered ← original"; the engine's
+ * is one line with its count; a rebuilt file lists each object removed (content disarm);
+ * a renamed file shows "delivered ← original"; the engine's
  * database is named with its folder, age and size, and judged against the policy.
  */
 import { formatBytes } from '../../shared/format-bytes';
 import { formatDateTime } from '../../shared/format-date';
 import { engineLine, engineProblemText, engineWarningText, groupedFindingTexts } from '../../shared/sanitize-engine-texts';
-import { verdictName } from '../../shared/sanitize-texts';
+import { removedObjectText, verdictName } from '../../shared/sanitize-texts';
 import type { JsonObject } from '../certificates/canonical-json';
 import { performerText, type CertificateDocument } from '../certificates/certificate-document';
 import { issueVaultCertificate } from '../certificates/issue-vault-certificate';
@@ -91,7 +92,7 @@ export function sanitizationReportDocument(result: SanitizationResult, signOff: 
             f.type,
             formatBytes(f.size, 'ja'),
             `${verdictName(f.verdict, 'ja')} / ${verdictName(f.verdict, 'en')}`,
-            groupedFindingTexts(f.findings, 'ja').join('、') || '—',
+            [...groupedFindingTexts(f.findings, 'ja'), ...(f.removed ?? []).map((r) => `除去 / removed: ${removedObjectText(r, 'ja')}`)].join('、') || '—',
             short(f.sha256After),
           ]),
           widths: [4, 1.2, 1.3, 1.8, 4, 2.4],

@@ -54,7 +54,12 @@ interface Source {
 function toWire(result: SanitizationResult) {
   return {
     ...result,
-    files: result.files.map((f) => ({ ...f, innerTypes: [...f.innerTypes], findings: f.findings.map((finding) => ({ ...finding, ...(finding.params ? { params: { ...finding.params } } : {}) })) })),
+    files: result.files.map(({ removed, ...f }) => ({
+      ...f,
+      innerTypes: [...f.innerTypes],
+      findings: f.findings.map((finding) => ({ ...finding, ...(finding.params ? { params: { ...finding.params } } : {}) })),
+      ...(removed ? { removed: removed.map((r) => ({ ...r })) } : {}),
+    })),
     policy: { ...result.policy, allowedTypes: [...result.policy.allowedTypes] },
     engineWarnings: (result.engineWarnings ?? []).map((w) => ({ code: w.code, params: { ...w.params } })),
   };
