@@ -8,7 +8,7 @@
 # Idempotent: does nothing when all of it is already there. Needs root (or sudo).
 set -euo pipefail
 
-packages=(chromium dbus gnome-keyring libsecret-1-dev clamav clamav-daemon clamdscan poppler-utils qpdf libreoffice-writer-nogui libreoffice-calc-nogui libreoffice-impress-nogui libnss3-tools openssl fonts-noto-cjk python3 make g++ e2fsprogs dosfstools btrfs-progs util-linux dcmtk)
+packages=(chromium dbus gnome-keyring libsecret-1-dev clamav clamav-daemon clamdscan poppler-utils qpdf libreoffice-writer-nogui libreoffice-calc-nogui libreoffice-impress-nogui libnss3-tools openssl fonts-noto-cjk python3 make g++ e2fsprogs dosfstools btrfs-progs util-linux dcmtk genisoimage qemu-utils fdisk p7zip-full gcab)
 
 missing=()
 for package in "${packages[@]}"; do
