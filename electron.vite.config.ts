@@ -29,6 +29,8 @@ export default defineConfig({
           'erasure-worker': resolve(import.meta.dirname, 'electron/core/erasure/erasure-worker.ts'),
           // Certificates are verified in a worker thread too (electron/core/certificates/verify-worker.ts).
           'verify-worker': resolve(import.meta.dirname, 'electron/core/certificates/verify-worker.ts'),
+          // Content disarm rebuilds files in a worker thread too (electron/core/sanitize/rebuild/rebuild-worker.ts).
+          'rebuild-worker': resolve(import.meta.dirname, 'electron/core/sanitize/rebuild/rebuild-worker.ts'),
         },
       },
     },

@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeFile } from '../../electron/core/sanitize/analyze/analyze-file';
 import { disarmCsvText, isFormulaCell } from '../../electron/core/sanitize/rebuild/csv-rebuild';
 import { disarmStaged, withExtension } from '../../electron/core/sanitize/rebuild/disarm-staged';
+import { rebuilderFor, rebuildWorkerEntry } from '../../electron/core/sanitize/rebuild/rebuild-in-worker';
 import { foldRemoved, rebuildFile, rebuildKindOf, type RebuildOutcome, type RemovedObject } from '../../electron/core/sanitize/rebuild/rebuild-file';
 import { DEFAULT_ARCHIVE_LIMITS } from '../../electron/core/sanitize/sanitize-types';
 import { removedObjectText } from '../../electron/shared/sanitize-texts';
@@ -384,5 +385,50 @@ describe('what the pipeline calls', () => {
     expect(await disarmStaged(docm, 'a.docm', await analyzeFile(docm, 'a.docm'), { analyze: analyzeFile, blockTypes: ['docm'] })).toEqual({ kind: 'kept' });
     const broken = await writeTemp(Buffer.from('%PDF-1.7\n/JavaScript junk'));
     expect(await disarmStaged(broken, 'a.pdf', await analyzeFile(broken, 'a.pdf'), { analyze: analyzeFile })).toEqual({ kind: 'failed', finding: { code: 'REBUILD_FAILED', params: { reason: 'unreadable' } } });
+  });
+});
+
+describe('off the main thread', () => {
+  it('rebuilds in a worker thread with the same outcome as in this thread, one thread for many files', async () => {
+    const entry = rebuildWorkerEntry();
+    expect(entry?.pathname).toMatch(/rebuild-worker\.dev\.mjs$/);
+    const inWorker = rebuilderFor(entry);
+    const docm = await writeTemp(await dangerousDocx());
+    const csv = await writeTemp(Buffer.from('a,=1+1\n'));
+    const [a, b] = await Promise.all([
+      inWorker('ooxml', docm, `${docm}.w`, { limits: DEFAULT_ARCHIVE_LIMITS }),
+      inWorker('csv', csv, `${csv}.w`, { limits: DEFAULT_ARCHIVE_LIMITS }),
+    ]);
+    expect(a).toEqual(await rebuildFile('ooxml', docm, `${docm}.t`, { limits: DEFAULT_ARCHIVE_LIMITS }));
+    expect(b.removed).toEqual([{ kind: 'csv-formula', location: 'R1C2' }]);
+    expect(await readFile(`${docm}.w`)).toEqual(await readFile(`${docm}.t`));
+  });
+
+  it('is cancelled by terminating the thread, leaving nothing behind, and the next rebuild starts a new one', async () => {
+    const inWorker = rebuilderFor(rebuildWorkerEntry());
+    const pdf = await writeTemp(await pdfWith(['open-action-js', 'launch', 'embedded-file']));
+    const controller = new AbortController();
+    const running = inWorker('pdf', pdf, `${pdf}.w`, { limits: DEFAULT_ARCHIVE_LIMITS, signal: controller.signal });
+    controller.abort();
+    await expect(running).rejects.toThrow();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await expect(stat(`${pdf}.w`)).rejects.toThrow();
+    expect((await inWorker('pdf', pdf, `${pdf}.w2`, { limits: DEFAULT_ARCHIVE_LIMITS })).outcome).toBe('sanitized');
+  });
+
+  it('re-encodes images in a worker, and again in a new worker after one was terminated (sharp loads in each)', async () => {
+    const png = await writeTemp(await pngWithExtras());
+    const first = rebuilderFor(rebuildWorkerEntry());
+    expect((await first('png', png, `${png}.a`, { limits: DEFAULT_ARCHIVE_LIMITS })).outcome).toBe('sanitized');
+    const controller = new AbortController();
+    const cancelled = first('png', png, `${png}.b`, { limits: DEFAULT_ARCHIVE_LIMITS, signal: controller.signal });
+    controller.abort();
+    await expect(cancelled).rejects.toThrow();
+    expect((await first('png', png, `${png}.c`, { limits: DEFAULT_ARCHIVE_LIMITS })).outcome).toBe('sanitized');
+    expect(await sharp(`${png}.c`).raw().toBuffer()).toEqual(testPixels());
+  });
+
+  it('runs in this thread when there is no worker entry (the single-file CLI)', async () => {
+    expect(rebuilderFor(null)).toBe(rebuildFile);
   });
 });

@@ -2,12 +2,13 @@
  * How the sanitization pipeline uses content disarm for one staged copy: rebuild it when its
  * true type has a rebuilder and the policy does not say "block" for that type, analyse the
  * rebuilt file with the pipeline's own analysis, and hand back what to judge and deliver
- * instead. The verdict stays decideVerdict's: a rebuilt file is judged on its own analysis
+ * instead, the rebuild itself in a worker thread. The verdict stays decideVerdict's: a rebuilt file is judged on its own analysis
  * (and the anti-virus result of the original), so nothing is delivered on the rebuild's word.
  */
 import path from 'node:path';
 import { DEFAULT_ARCHIVE_LIMITS, type ArchiveLimits, type ContentAnalysis, type Finding } from '../sanitize-types';
-import { rebuildFile, rebuildKindOf, type RemovedObject } from './rebuild-file';
+import { rebuildKindOf, type RemovedObject } from './rebuild-file';
+import { rebuilderFor, type Rebuild } from './rebuild-in-worker';
 
 export type StagedDisarm =
   /** Rebuilt: deliver `copy` (judged by `analysis`) as a sanitized file listing `removed`; its name takes `extension` when set. */
@@ -23,6 +24,15 @@ export interface DisarmOptions {
   readonly blockTypes?: readonly string[];
   readonly limits?: ArchiveLimits;
   readonly signal?: AbortSignal;
+  /** How to rebuild; by default in the shared worker thread (rebuild-in-worker.ts). */
+  readonly rebuild?: Rebuild;
+}
+
+let sharedRebuild: Rebuild | null = null;
+/** One rebuild thread for the process, started on first use. */
+function defaultRebuild(): Rebuild {
+  sharedRebuild ??= rebuilderFor();
+  return sharedRebuild;
 }
 
 /** `relativePath` with its extension replaced (a rebuilt .docm is a .docx). */
@@ -40,7 +50,7 @@ export async function disarmStaged(copy: string, name: string, analysis: Content
   const kind = rebuildKindOf(analysis.type.id, name);
   if (!kind || options.blockTypes?.includes(analysis.type.id)) return { kind: 'kept' };
   const rebuilt = `${copy}.rebuilt`;
-  const outcome = await rebuildFile(kind, copy, rebuilt, { limits: options.limits ?? DEFAULT_ARCHIVE_LIMITS, signal: options.signal });
+  const outcome = await (options.rebuild ?? defaultRebuild())(kind, copy, rebuilt, { limits: options.limits ?? DEFAULT_ARCHIVE_LIMITS, signal: options.signal });
   if (outcome.outcome === 'unchanged') return { kind: 'kept' };
   if (outcome.outcome === 'cannot-rebuild') return { kind: 'failed', finding: { code: 'REBUILD_FAILED', params: { reason: outcome.reason } } };
   const after = await options.analyze(rebuilt, withExtension(name, outcome.extension), { signal: options.signal });
