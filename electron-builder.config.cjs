@@ -13,7 +13,8 @@ module.exports = {
   copyright: 'FieldGuard',
   directories: { output: e2e ? 'dist/e2e' : 'dist', buildResources: 'build' },
   files: ['out/**', 'package.json', '!**/*.map'],
-  extraResources: [{ from: 'assets', to: 'assets', filter: ['**/*'] }],
+  // FieldGuard's own SBOM (`npm run sbom`, run by `npm run dist` first) beside the fonts, where the System page finds it.
+  extraResources: [{ from: 'assets', to: 'assets', filter: ['**/*'] }, { from: 'dist/sbom', to: 'sbom', filter: ['*.cdx.json'] }],
   asar: true,
   // scripts/native-modules.mjs has already built the native addons for Electron (npm run dist).
   npmRebuild: false,
