@@ -818,6 +818,7 @@ export async function writeCorpus(dir: string): Promise<CorpusEntry[]> {
     ['containers/mbr.img', mbrDiskImage(), 'img'],
     ['containers/gpt.img', gptDiskImage(), 'img'],
     ['containers/notes.one', oneNote(HTA), 'one'],
+    ['containers/notebook.onetoc2', Buffer.concat([Buffer.from('a12fff43d9ef764c9ee210ea5722765f', 'hex'), Buffer.alloc(1024)]), 'one'],
     ['containers/setup.cab', cabinet(), 'cab'],
     ['containers/archive.7z', sevenZip(), '7z'],
     ['containers/archive.rar', rar(5), 'rar'],

@@ -1,6 +1,7 @@
 /**
  * Containers made by the tools attackers and vendors really use — genisoimage (ISO 9660),
- * qemu-img (VHD dynamic and fixed, VHDX), sfdisk (MBR and GPT disk images), 7-Zip, gcab
+ * qemu-img (VHD dynamic and fixed, VHDX), sfdisk (MBR and GPT disk images), mkfs.vfat (a
+ * FAT volume image), 7-Zip, gcab
  * (CAB), GNU tar (long names in GNU and pax form) — recognised by content, whatever they are
  * called, and blocked inside a zip with the member named. The hand-built headers of the
  * corpus only show that detection agrees with itself; these show it agrees with the tools.
@@ -19,7 +20,7 @@ import { DEFAULT_SANITIZE_POLICY } from '../../electron/core/sanitize/sanitize-p
 import { portableExecutable, shortcut, zipOf } from '../support/sanitize-corpus';
 
 const exec = promisify(execFile);
-const TOOLS = ['/usr/bin/genisoimage', '/usr/bin/qemu-img', '/usr/bin/7z', '/usr/bin/gcab', '/usr/sbin/sfdisk', '/usr/bin/tar'];
+const TOOLS = ['/usr/bin/genisoimage', '/usr/bin/qemu-img', '/usr/bin/7z', '/usr/bin/gcab', '/usr/sbin/sfdisk', '/usr/sbin/mkfs.vfat', '/usr/bin/tar'];
 const AVAILABLE = TOOLS.every((tool) => existsSync(tool));
 
 let dir: string;
@@ -56,6 +57,7 @@ async function containers(): Promise<[string, string, string][]> {
       child.stdin?.end(`label: ${label}\n,,L\n`);
     });
   }
+  await exec('/usr/sbin/mkfs.vfat', ['-C', at('floppy.img'), '1440']);
   await exec('7z', ['a', '-bd', '-y', at('lure.7z'), path.join(lure, '*')]);
   await exec('gcab', ['-c', '-n', at('lure.cab'), path.join(lure, 'invoice.hta'), path.join(lure, 'readme.js')]);
   return [
@@ -65,12 +67,13 @@ async function containers(): Promise<[string, string, string][]> {
     ['disk.vhdx', 'vhdx', 'VHDX disk image'],
     ['mbr.img', 'img', 'Raw disk image'],
     ['gpt.img', 'img', 'Raw disk image'],
+    ['floppy.img', 'img', 'Raw disk image'],
     ['lure.7z', '7z', '7z archive'],
     ['lure.cab', 'cab', 'CAB archive'],
   ];
 }
 
-describe.skipIf(!AVAILABLE)('containers made by real tools (apt install genisoimage qemu-utils fdisk p7zip-full gcab)', () => {
+describe.skipIf(!AVAILABLE)('containers made by real tools (apt install genisoimage qemu-utils fdisk dosfstools p7zip-full gcab)', () => {
   it('recognises each by content and blocks it, inside a zip too, naming the member', async () => {
     for (const [name, type, format] of await containers()) {
       const bytes = await readFile(at(name));

@@ -16,8 +16,12 @@ export interface UninspectableContainer {
 }
 
 const ISO_DESCRIPTOR_OFFSETS = [0x8001, 0x8801, 0x9001];
-/** {7B5C52E4-D88C-4DA7-AEB1-5378D02996D3}, the OneNote revision-store file format GUID, in on-disk byte order ([MS-ONESTORE] 2.3.1). */
-const ONENOTE_GUID = Buffer.from('e4525c7b8cd8a74daeb15378d02996d3', 'hex');
+/**
+ * The OneNote revision-store file format GUIDs in on-disk byte order ([MS-ONESTORE] 2.3.1):
+ * {7B5C52E4-D88C-4DA7-AEB1-5378D02996D3} for a section (.one), {43FF2FA1-EFD9-4C76-9EE2-10EA5722765F}
+ * for a table of contents (.onetoc2).
+ */
+const ONENOTE_GUIDS = [Buffer.from('e4525c7b8cd8a74daeb15378d02996d3', 'hex'), Buffer.from('a12fff43d9ef764c9ee210ea5722765f', 'hex')];
 const SEVEN_ZIP = Buffer.from('377abcaf271c', 'hex');
 const RAR4 = Buffer.from('526172211a0700', 'hex');
 const RAR5 = Buffer.from('526172211a070100', 'hex');
@@ -30,13 +34,15 @@ function startsWith(head: Buffer, magic: Buffer | string, at = 0): boolean {
 }
 
 /**
- * A raw disk image: a GPT header ("EFI PART" in LBA 1 for 512- or 4096-byte sectors), or an
- * MBR — the 0x55AA boot signature with four partition entries whose boot flags are all 0x00
- * or 0x80 and at least one of which is used.
+ * A raw disk image: a GPT header ("EFI PART" in LBA 1 for 512- or 4096-byte sectors); a
+ * volume image (a FAT, exFAT or NTFS boot sector: 0x55AA and the file system's name where
+ * its boot sector keeps it); or an MBR — 0x55AA with four partition entries whose boot flags
+ * are all 0x00 or 0x80 and at least one of which is used.
  */
 function isDiskImage(head: Buffer): boolean {
   if (startsWith(head, 'EFI PART', 512) || startsWith(head, 'EFI PART', 4096)) return true;
   if (head.length < 512 || head[510] !== 0x55 || head[511] !== 0xaa) return false;
+  if (startsWith(head, 'NTFS    ', 3) || startsWith(head, 'EXFAT   ', 3) || startsWith(head, 'FAT', 54) || startsWith(head, 'FAT32   ', 82)) return true;
   let used = 0;
   for (let entry = 446; entry < 510; entry += 16) {
     const flag = head[entry];
@@ -52,7 +58,7 @@ export function uninspectableContainer(head: Buffer): UninspectableContainer | n
   // A dynamic or differencing VHD starts with a copy of its footer.
   if (startsWith(head, VHD_COOKIE)) return { typeId: 'vhd', format: 'VHD disk image' };
   if (startsWith(head, 'vhdxfile')) return { typeId: 'vhdx', format: 'VHDX disk image' };
-  if (startsWith(head, ONENOTE_GUID)) return { typeId: 'one', format: 'OneNote document' };
+  if (ONENOTE_GUIDS.some((guid) => startsWith(head, guid))) return { typeId: 'one', format: 'OneNote document' };
   if (startsWith(head, 'MSCF\0\0\0\0')) return { typeId: 'cab', format: 'CAB archive' };
   if (startsWith(head, SEVEN_ZIP)) return { typeId: '7z', format: '7z archive' };
   if (startsWith(head, RAR5) || startsWith(head, RAR4)) return { typeId: 'rar', format: 'RAR archive' };
