@@ -75,7 +75,7 @@ test.describe('a neglected Japanese Windows laptop', () => {
     await expect(firewall).toHaveAttribute('data-status', 'fail');
     await expect(firewall).toContainText('不合格');
     await expect(firewall).toContainText('必須');
-    await expect(firewall).toContainText('ファイアウォールが無効です：Domain, Public。');
+    await expect(firewall).toContainText('ファイアウォールが無効です：Public。');
     const steps = firewall.getByRole('list', { name: '直し方（Windows）' }).getByRole('listitem');
     await expect(steps).toHaveCount(3);
     await expect(steps.first()).toContainText('Windows セキュリティ');
@@ -247,11 +247,15 @@ test.describe('the self-check policy in Settings', () => {
     await expect(section.locator('[data-error-code="SELF_CHECK_POLICY_INVALID"]')).toBeVisible();
 
     app.dialogs.policyFile = path.join(scratch, 'company.json');
-    await writeFile(app.dialogs.policyFile, JSON.stringify({ name: '東都メディカル 訪問端末基準 2026', screenLockMaxIdleMinutes: 5 }));
+    await writeFile(app.dialogs.policyFile, JSON.stringify({ name: '東都メディカル 訪問端末基準 2026', screenLockMaxIdleMinutes: 5, screenLockMaxPasswordDelaySeconds: 0, linuxOnAccessScanRequired: true }));
     await section.getByRole('button', { name: '会社のポリシーを読み込む' }).click();
     await expect(section.getByRole('status').filter({ hasText: '会社のポリシー「東都メディカル 訪問端末基準 2026」を読み込みました。' })).toBeVisible();
     await expect(source).toHaveText('現在のポリシー：「東都メディカル 訪問端末基準 2026」（会社のポリシーを読み込み）');
     await expect(section.getByRole('spinbutton', { name: '画面ロックまでの時間の上限（分）' })).toHaveValue('5');
+    // The idle limit and the password delay are separate limits; per-OS rules are shown and kept.
+    await expect(section.getByRole('spinbutton', { name: '画面ロック後、パスワードを求めるまでの猶予の上限（秒）' })).toHaveValue('0');
+    await expect(section.getByRole('spinbutton', { name: 'XProtect（macOS）の定義の経過日数の上限（日）' })).toHaveValue('14');
+    await expect(section.getByRole('checkbox', { name: 'Linux で ClamAV のオンアクセス スキャン（clamonacc）を必須にする' })).toBeChecked();
     await expect(section.getByRole('alert')).toHaveCount(0);
 
     // 既定に戻す前に確認する。やめれば何も変わらない

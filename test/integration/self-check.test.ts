@@ -140,6 +140,15 @@ describe('history and the policy', () => {
     // Changing only whose laptop it is keeps the company policy's source.
     const kept = await core.handlers['selfCheck.setPolicy']({ policy: imported.policy, ownership: 'byod' });
     expect(kept).toMatchObject({ source: 'imported', ownership: 'byod' });
+
+    // Per-engine and per-OS rules come from the file too; a file without them gets the defaults.
+    await writeFile(file, JSON.stringify({ name: 'per engine', xprotectDefinitionsMaxAgeDays: 10, clamavDefinitionsMaxAgeDays: 2, screenLockMaxPasswordDelaySeconds: 0, linuxOnAccessScanRequired: true }));
+    const perEngine = await core.handlers['selfCheck.importPolicy']({});
+    expect(perEngine.policy).toMatchObject({ xprotectDefinitionsMaxAgeDays: 10, clamavDefinitionsMaxAgeDays: 2, screenLockMaxPasswordDelaySeconds: 0, linuxOnAccessScanRequired: true, definitionsMaxAgeDays: 3 });
+    expect((await core.handlers['selfCheck.policy']({})).policy).toEqual(perEngine.policy);
+    expect(imported.policy).toMatchObject({ xprotectDefinitionsMaxAgeDays: 14, clamavDefinitionsMaxAgeDays: 3, screenLockMaxPasswordDelaySeconds: 5, linuxOnAccessScanRequired: false });
+    await writeFile(file, JSON.stringify({ screenLockMaxPasswordDelaySeconds: -1 }));
+    expect(await errorCodeOf(() => core.handlers['selfCheck.importPolicy']({}))).toBe('SELF_CHECK_POLICY_INVALID');
     expect((await core.handlers['selfCheck.resetPolicy']({})).source).toBe('default');
   });
 });

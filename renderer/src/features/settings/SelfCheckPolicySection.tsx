@@ -5,7 +5,7 @@
  * on record came from — the defaults, an edit, or an import — is shown above the form.
  */
 import { useState, type FormEvent } from 'react';
-import { Button, Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, Subtitle1, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, Subtitle1, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowReset20Regular, ArrowUpload20Regular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
 import { deviceOwnerships, type DeviceOwnership, type PosturePolicy } from '@shared/posture';
@@ -107,6 +107,13 @@ export function SelfCheckPolicySection({ className }: { className: string }) {
                   onChange={(os, value) => change({ ...draft, minimumOsVersion: { ...draft.minimumOsVersion, [os]: value } })}
                 />
                 <RequiredChecksFieldset required={draft.required} onChange={(id, value) => change({ ...draft, required: { ...draft.required, [id]: value } })} />
+                <Field hint={t('settings.selfCheckPolicy.linuxOnAccessScanRequired.hint')}>
+                  <Checkbox
+                    checked={draft.linuxOnAccessScanRequired}
+                    label={t('settings.selfCheckPolicy.linuxOnAccessScanRequired.label')}
+                    onChange={(_event, data) => change({ ...draft, linuxOnAccessScanRequired: data.checked === true })}
+                  />
+                </Field>
                 <Field label={t('settings.selfCheckPolicy.ownership.label')} hint={t('settings.selfCheckPolicy.ownership.hint')}>
                   <RadioGroup value={draft.ownership} onChange={(_event, data) => change({ ...draft, ownership: data.value as DeviceOwnership })}>
                     {deviceOwnerships.map((ownership) => (

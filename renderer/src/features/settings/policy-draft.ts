@@ -3,10 +3,18 @@
  * and the version format are read from the IPC contract's schema (`PosturePolicy`), so the
  * form accepts exactly what the main process will.
  */
-import type { ZodNumber } from 'zod';
+import type { ZodDefault, ZodNumber } from 'zod';
 import { PosturePolicy, checkIds, postureOses, type CheckId, type DeviceOwnership, type PostureOs } from '@shared/posture';
 
-export const numberFields = ['definitionsMaxAgeDays', 'updatesMaxAgeDays', 'screenLockMaxIdleMinutes', 'readinessMaxAgeHours'] as const;
+export const numberFields = [
+  'definitionsMaxAgeDays',
+  'xprotectDefinitionsMaxAgeDays',
+  'clamavDefinitionsMaxAgeDays',
+  'updatesMaxAgeDays',
+  'screenLockMaxIdleMinutes',
+  'screenLockMaxPasswordDelaySeconds',
+  'readinessMaxAgeHours',
+] as const;
 export type NumberField = (typeof numberFields)[number];
 
 export interface PolicyDraft {
@@ -15,6 +23,8 @@ export interface PolicyDraft {
   readonly numbers: Readonly<Record<NumberField, number | null>>;
   readonly minimumOsVersion: Readonly<Record<PostureOs, string>>;
   readonly required: Readonly<Record<CheckId, boolean>>;
+  /** ClamAV's on-access scanning (clamonacc) required on Linux. */
+  readonly linuxOnAccessScanRequired: boolean;
   readonly ownership: DeviceOwnership;
 }
 
@@ -25,16 +35,12 @@ export interface Bounds {
   readonly max: number;
 }
 
-function boundsOf(schema: ZodNumber): Bounds {
-  return { min: schema.minValue ?? 0, max: schema.maxValue ?? Number.MAX_SAFE_INTEGER };
+function boundsOf(schema: ZodNumber | ZodDefault<ZodNumber>): Bounds {
+  const number = 'unwrap' in schema ? schema.unwrap() : schema;
+  return { min: number.minValue ?? 0, max: number.maxValue ?? Number.MAX_SAFE_INTEGER };
 }
 
-export const numberBounds: Readonly<Record<NumberField, Bounds>> = {
-  definitionsMaxAgeDays: boundsOf(PosturePolicy.shape.definitionsMaxAgeDays),
-  updatesMaxAgeDays: boundsOf(PosturePolicy.shape.updatesMaxAgeDays),
-  screenLockMaxIdleMinutes: boundsOf(PosturePolicy.shape.screenLockMaxIdleMinutes),
-  readinessMaxAgeHours: boundsOf(PosturePolicy.shape.readinessMaxAgeHours),
-};
+export const numberBounds: Readonly<Record<NumberField, Bounds>> = Object.fromEntries(numberFields.map((field) => [field, boundsOf(PosturePolicy.shape[field])])) as Record<NumberField, Bounds>;
 
 export const nameMaxLength = PosturePolicy.shape.name.maxLength ?? 100;
 
@@ -44,6 +50,7 @@ export function draftOf(policy: PosturePolicy, ownership: DeviceOwnership): Poli
     numbers: Object.fromEntries(numberFields.map((field) => [field, policy[field]])) as Record<NumberField, number>,
     minimumOsVersion: { ...policy.minimumOsVersion },
     required: { ...policy.required },
+    linuxOnAccessScanRequired: policy.linuxOnAccessScanRequired,
     ownership,
   };
 }
@@ -52,6 +59,7 @@ export function sameDraft(a: PolicyDraft, b: PolicyDraft): boolean {
   return (
     a.name === b.name &&
     a.ownership === b.ownership &&
+    a.linuxOnAccessScanRequired === b.linuxOnAccessScanRequired &&
     numberFields.every((field) => a.numbers[field] === b.numbers[field]) &&
     postureOses.every((os) => a.minimumOsVersion[os] === b.minimumOsVersion[os]) &&
     checkIds.every((id) => a.required[id] === b.required[id])
@@ -67,6 +75,7 @@ export function checkDraft(draft: PolicyDraft): DraftCheck {
     ...draft.numbers,
     minimumOsVersion: draft.minimumOsVersion,
     required: draft.required,
+    linuxOnAccessScanRequired: draft.linuxOnAccessScanRequired,
   });
   if (parsed.success) return { ok: true, policy: parsed.data };
   const invalid = new Set<DraftField>();
