@@ -1,6 +1,6 @@
 /**
  * node-disk-info's own per-OS parsers, reached inside the package, so that tests can feed them
- * recorded `wmic`/`df` outputs (by replacing its command runner) and check what the app makes
+ * recorded `df` outputs (by replacing its command runner) and check what the app makes
  * of the drives they return. `restoreAfterEach` puts the real runner back after every test.
  */
 import { createRequire } from 'node:module';
@@ -9,7 +9,6 @@ import type { DriveRecord } from '../../electron/platform/disks/volumes-from-dri
 
 const require = createRequire(import.meta.url);
 export const utils = require('node-disk-info/dist/utils/utils.js') as { Utils: { execute(cmd: string): Buffer; chcp(): string } };
-export const { Windows } = require('node-disk-info/dist/platforms/windows.js') as { Windows: { run(): DriveRecord[] } };
 export const { Darwin } = require('node-disk-info/dist/platforms/darwin.js') as { Darwin: { run(): DriveRecord[] } };
 export const { Linux } = require('node-disk-info/dist/platforms/linux.js') as { Linux: { run(): DriveRecord[] } };
 

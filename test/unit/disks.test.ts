@@ -1,8 +1,8 @@
 /**
  * Volumes as a person would check them: the right mount points (spaces included), sizes in
- * bytes, file systems, and which media are removable — on this machine for real, and on
- * Windows, macOS and a Linux laptop with a USB stick from recorded command output fed
- * through node-disk-info's own parsers.
+ * bytes, file systems, and which media are removable — on this machine for real, on macOS
+ * and a Linux laptop with a USB stick from recorded `df` output fed through node-disk-info's
+ * own parsers, and on Windows 11 24H2 (no wmic) from recorded CIM output.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -12,7 +12,10 @@ import { AppError } from '../../electron/core/app-error';
 import { parseDarwinMount, parseLsblkJson, parseProcMounts } from '../../electron/platform/disks/mount-tables';
 import { readVolumes } from '../../electron/platform/disks/read-volumes';
 import { volumesFromDrives, type DriveRecord } from '../../electron/platform/disks/volumes-from-drives';
-import { Darwin, Linux, restoreAfterEach, utils, Windows } from '../support/node-disk-info-platforms';
+import { parseWindowsVolumes } from '../../electron/platform/disks/windows-volumes';
+import type { CommandOutcome } from '../../electron/platform/posture/run-probe-command';
+import type { PowerShellRunner } from '../../electron/platform/posture/windows/powershell-json';
+import { Darwin, Linux, restoreAfterEach, utils } from '../support/node-disk-info-platforms';
 
 restoreAfterEach();
 
@@ -82,20 +85,43 @@ describe('a Linux laptop with a USB stick labelled "MY DISK"', () => {
   });
 });
 
-describe('a Windows 11 laptop in Japanese', () => {
-  const [wmic] = fixture('windows-wmic-ja.txt');
-  const volumes = volumesFromDrives(drivesFrom(Windows, wmic!, false), 'win32');
+describe('a Windows 11 24H2 laptop in Japanese, which has no wmic', () => {
+  const [cim] = fixture('windows-cim-logicaldisk-24h2-ja.txt');
+  /** Plays PowerShell: answers the recorded output and remembers which scripts it was asked to run. */
+  function recordedPowerShell(output: CommandOutcome) {
+    const scripts: string[] = [];
+    const run: PowerShellRunner = (script) => {
+      scripts.push(script);
+      return Promise.resolve(output);
+    };
+    return { run, scripts };
+  }
 
-  it('lists the drives with a capacity, in bytes', () => {
-    expect(volumes.map((v) => [v.mount, v.sizeBytes, v.freeBytes])).toEqual([
-      ['C:', 254721126400, 85899345920],
-      ['D:', 31992053760, 31914983424],
-      ['Z:', 536870912000, 107374182400],
+  it('reads the drives through CIM, never wmic, with sizes in bytes, file system and label', async () => {
+    const powerShell = recordedPowerShell({ ok: true, stdout: cim!, stderr: '', exitCode: 0 });
+    const volumes = await readVolumes('win32', powerShell.run);
+    expect(powerShell.scripts).toHaveLength(1);
+    expect(powerShell.scripts[0]).toContain('Get-CimInstance -ClassName Win32_LogicalDisk');
+    expect(powerShell.scripts[0]).not.toMatch(/wmic/i);
+    expect(volumes).toEqual([
+      { mount: 'C:', device: 'Local Fixed Disk', fileSystem: 'NTFS', label: 'Windows', sizeBytes: 254721126400, freeBytes: 85899345920, removable: false },
+      { mount: 'D:', device: 'Removable Disk', fileSystem: 'exFAT', label: '保守データ', sizeBytes: 31992053760, freeBytes: 31914983424, removable: true },
+      { mount: 'Z:', device: '\\\\fileserver\\保守', fileSystem: 'NTFS', label: '共有', sizeBytes: 536870912000, freeBytes: 107374182400, removable: false },
     ]);
   });
 
-  it('knows removable from the localized drive description', () => {
-    expect(volumes.map((v) => v.removable)).toEqual([false, true, false]);
+  it('leaves out the card reader with no card, and says unknown for a drive type it does not know', () => {
+    expect(parseWindowsVolumes(cim!).map((v) => v.mount)).not.toContain('E:');
+    // Windows PowerShell 5.1 prints a lone drive as a bare object.
+    const lone = '{"disks":{"DeviceID":"F:","DriveType":7,"FileSystem":"UDF","VolumeName":"","Size":4700000000,"FreeSpace":0,"ProviderName":""}}';
+    expect(parseWindowsVolumes(lone)).toEqual([{ mount: 'F:', device: 'DriveType 7', fileSystem: 'UDF', label: null, sizeBytes: 4700000000, freeBytes: 0, removable: null }]);
+  });
+
+  it('reports the volumes unavailable when PowerShell fails or answers something else', async () => {
+    const denied = recordedPowerShell({ ok: false, problem: 'accessDenied', stdout: '', stderr: 'Get-CimInstance : アクセスが拒否されました。', exitCode: 1 });
+    await expect(listVolumes(() => readVolumes('win32', denied.run))).rejects.toEqual(new AppError('DISKS_UNAVAILABLE'));
+    const garbled = recordedPowerShell({ ok: true, stdout: 'Caption=C:\r\r\nSize=1', stderr: '', exitCode: 0 });
+    await expect(listVolumes(() => readVolumes('win32', garbled.run))).rejects.toEqual(new AppError('DISKS_UNAVAILABLE'));
   });
 });
 

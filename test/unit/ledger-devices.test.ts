@@ -2,8 +2,8 @@
  * Recognising attached media as the ledger needs them — make, model, serial, bus, and which
  * mounted volume each belongs to — on this machine for real (node-disk-info and lsblk), and on
  * a Linux laptop, a Japanese Windows 11 laptop and a Mac from recorded outputs: the volumes
- * through node-disk-info's own parsers (test/fixtures/disks), the devices through ours
- * (test/fixtures/devices).
+ * through node-disk-info's own parsers on Linux and macOS and through CIM on Windows
+ * (test/fixtures/disks), the devices through ours (test/fixtures/devices).
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -13,11 +13,12 @@ import { attachedMedia, mountKey } from '../../electron/core/ledger/detect-media
 import { parseDarwinMount, parseLsblkJson, parseProcMounts } from '../../electron/platform/disks/mount-tables';
 import { readVolumes } from '../../electron/platform/disks/read-volumes';
 import { volumesFromDrives, type DriveRecord } from '../../electron/platform/disks/volumes-from-drives';
+import { parseWindowsVolumes } from '../../electron/platform/disks/windows-volumes';
 import { LSBLK_DEVICE_ARGS, parseLsblkDevices } from '../../electron/platform/devices/linux-lsblk-devices';
 import { parseSystemProfilerDevices, wholeDisk } from '../../electron/platform/devices/macos-storage-devices';
 import { readDeviceDetails } from '../../electron/platform/devices/read-device-details';
 import { parseWindowsDevices } from '../../electron/platform/devices/windows-disk-devices';
-import { Darwin, Linux, restoreAfterEach, utils, Windows } from '../support/node-disk-info-platforms';
+import { Darwin, Linux, restoreAfterEach, utils } from '../support/node-disk-info-platforms';
 
 restoreAfterEach();
 
@@ -108,9 +109,9 @@ describe('a Windows 11 laptop in Japanese', () => {
     ]);
   });
 
-  it('joined with node-disk-info’s wmic volumes: D: is the attached stick, not registered', () => {
-    const [wmic] = recorded('disks', 'windows-wmic-ja.txt');
-    const volumes = volumesFromDrives(drivesFrom(Windows, wmic!, false), 'win32');
+  it('joined with the CIM volumes of Windows 11 24H2: D: is the attached stick, not registered', () => {
+    const [cim] = recorded('disks', 'windows-cim-logicaldisk-24h2-ja.txt');
+    const volumes = parseWindowsVolumes(cim!);
     const media = attachedMedia(volumes, details, registered);
     expect(media.map((m) => [m.mount, m.vendor, m.serial, m.suggestedType, m.registeredLabel])).toEqual([['D:', 'BUFFALO', '0702387A1B2C3D4E', 'usb-memory', null]]);
   });

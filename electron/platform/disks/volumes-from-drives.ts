@@ -1,9 +1,9 @@
 /**
- * Turns node-disk-info's drives into FieldGuard volumes. node-disk-info reports `df -P`
- * blocks on Linux (1 KiB) and macOS (512 B) and bytes on Windows, describes Windows drives
- * in the display language, and cuts mount points at the first space ("/Volumes/USB MEMORY"
- * arrives as "/Volumes/USB"); this module corrects all three with the OS's mount table, so
- * that the System page, the CLI and later the erasure screen agree.
+ * Turns node-disk-info's drives into FieldGuard volumes on Linux and macOS (Windows reads CIM
+ * instead: windows-volumes.ts). node-disk-info reports `df -P` blocks on Linux (1 KiB) and
+ * macOS (512 B) and cuts mount points at the first space ("/Volumes/USB MEMORY" arrives as
+ * "/Volumes/USB"); this module corrects both with the OS's mount table, so that the System
+ * page, the CLI and the erasure screen agree.
  */
 import type { Volume } from '../../shared/disks';
 import type { BlockDevice, MountEntry } from './mount-tables';
@@ -22,7 +22,7 @@ export interface MountDetails {
   readonly blockDevices: readonly BlockDevice[];
 }
 
-const BLOCK_BYTES: Record<string, number> = { linux: 1024, darwin: 512, win32: 1 };
+const BLOCK_BYTES: Record<string, number> = { linux: 1024, darwin: 512 };
 
 /** Kernel and memory file systems: not volumes a person stores or erases files on. */
 const PSEUDO_FILE_SYSTEMS = new Set([
@@ -30,18 +30,6 @@ const PSEUDO_FILE_SYSTEMS = new Set([
   'efivarfs', 'securityfs', 'debugfs', 'tracefs', 'configfs', 'fusectl', 'mqueue', 'hugetlbfs',
   'pstore', 'bpf', 'autofs', 'binfmt_misc', 'ramfs', 'nsfs', 'devfs', 'map',
 ]);
-
-/** Windows' `Win32_LogicalDisk.Description`, in English and Japanese Windows. */
-const WINDOWS_REMOVABLE: Record<string, boolean> = {
-  'Removable Disk': true,
-  'リムーバブル ディスク': true,
-  'CD-ROM Disc': true,
-  'CD-ROM ディスク': true,
-  'Local Fixed Disk': false,
-  'ローカル固定ディスク': false,
-  'Network Connection': false,
-  'ネットワーク接続': false,
-};
 
 export function volumesFromDrives(
   drives: readonly DriveRecord[],
@@ -58,10 +46,6 @@ export function volumesFromDrives(
       sizeBytes: Math.max(0, Math.round(drive.blocks * blockBytes)),
       freeBytes: Math.max(0, Math.round(drive.available * blockBytes)),
     };
-    if (platform === 'win32') {
-      volumes.push({ ...base, mount: drive.mounted, fileSystem: null, label: null, removable: WINDOWS_REMOVABLE[drive.filesystem] ?? null });
-      continue;
-    }
     const mount = details && findMount(details.mounts, drive);
     if (mount && PSEUDO_FILE_SYSTEMS.has(mount.fileSystem)) continue;
     const block = details?.blockDevices.find((device) => device.path === drive.filesystem);
