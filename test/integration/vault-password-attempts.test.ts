@@ -84,3 +84,21 @@ describe('operations of an unlocked vault that take the password', () => {
     expect((await core.handlers['vault.status']({})).failures).toBe(FREE_ATTEMPTS);
   });
 });
+
+describe('two password changes at once', () => {
+  it('exactly one succeeds, and the password in effect is the one that said so', async () => {
+    await setUp();
+    const first = 'ひとつめの 新しい合言葉 orbit 71';
+    const second = 'ふたつめの 新しい合言葉 orbit 72';
+    const results = await Promise.allSettled([first, second].map((next) => core.handlers['vault.changePassword']({ currentPassword: PASSWORD, newPassword: next, newPasswordConfirmation: next })));
+    const succeeded = results.flatMap((result, i) => (result.status === 'fulfilled' ? [[first, second][i] as string] : []));
+    expect(succeeded).toHaveLength(1);
+    const failed = results.find((result) => result.status === 'rejected');
+    expect(failed && (failed.reason as { code?: string }).code).toBe('VAULT_WRONG_PASSWORD');
+    await core.handlers['vault.lock']({});
+    const other = succeeded[0] === first ? second : first;
+    expect(await code(() => core.handlers['vault.unlock']({ password: other }))).toBe('VAULT_WRONG_PASSWORD');
+    await core.handlers['vault.unlock']({ password: succeeded[0] as string });
+    expect((await core.handlers['vault.status']({})).state).toBe('unlocked');
+  });
+});

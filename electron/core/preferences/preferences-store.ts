@@ -3,12 +3,13 @@
  * as a small JSON file in the data folder. Nothing secret may be added here: this file is
  * not encrypted. A damaged file falls back to the defaults rather than stopping the app.
  */
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DEFAULT_LANGUAGE, type Language } from '../../shared/locale';
 import { Preferences } from '../../shared/preferences';
 import { AppError } from '../app-error';
 import type { Logger } from '../logger';
+import { writeFileAtomically } from '../vault/atomic-file';
 
 export const PREFERENCES_FILE = 'preferences.json';
 
@@ -39,11 +40,9 @@ export function createPreferencesStore(dataDir: string, log: Logger): Preference
 
   async function save(preferences: Preferences): Promise<void> {
     // Write-then-rename so that a crash never leaves a half-written file behind.
-    const temporary = `${file}.${process.pid}.tmp`;
     try {
-      await mkdir(dataDir, { recursive: true });
-      await writeFile(temporary, `${JSON.stringify(preferences, null, 2)}\n`, { mode: 0o600 });
-      await rename(temporary, file);
+      await mkdir(dataDir, { recursive: true, mode: 0o700 });
+      await writeFileAtomically(file, `${JSON.stringify(preferences, null, 2)}\n`);
     } catch {
       throw new AppError('PREFERENCES_UNWRITABLE');
     }

@@ -63,8 +63,11 @@ export interface AttemptResult<T> {
 /**
  * Runs `test` as one counted password try. `test` returns a value for the right password and
  * null for a wrong one (then VAULT_WRONG_PASSWORD is thrown, the try already counted).
+ * `andThen` runs in the same turn after a right password: what it changes on the strength of
+ * that password (the header of a password change) cannot interleave with another try, so two
+ * changes at once never both report success.
  */
-export function tryPassword<T>(dataDir: string, throttle: ThrottleStore, now: () => Date, test: () => Promise<T | null>): Promise<AttemptResult<T>> {
+export function tryPassword<T>(dataDir: string, throttle: ThrottleStore, now: () => Date, test: () => Promise<T | null>, andThen?: (value: T) => Promise<void>): Promise<AttemptResult<T>> {
   return inTurn(dataDir, () =>
     acrossProcesses(dataDir, async () => {
       const before = await throttle.read();
@@ -76,6 +79,7 @@ export function tryPassword<T>(dataDir: string, throttle: ThrottleStore, now: ()
       const value = await test();
       if (value === null) throw new AppError('VAULT_WRONG_PASSWORD');
       await throttle.write({ failures: 0, lastFailureAt: null, tampered: false });
+      await andThen?.(value);
       return { value, before };
     }),
   );

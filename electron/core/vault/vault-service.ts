@@ -363,35 +363,41 @@ export function createVaultService(ports: VaultPorts): VaultService {
 
     async changePassword(currentPassword, newPassword) {
       const session = this.session();
-      const header = await requireHeader();
-      const deviceSecret = await deviceSecretOf(header);
-      const throttle = throttleStoreFor(header, deviceSecret);
-      let master: Buffer;
+      const first = await requireHeader();
+      const deviceSecret = await deviceSecretOf(first);
       try {
-        ({ value: master } = await tryPassword(ports.dataDir, throttle, now, async () => {
-          const kek = await keyEncryptionKey(header, currentPassword, deviceSecret);
-          const candidate = unwrapMasters(header, kek, 'password').master;
-          wipe(kek);
-          if (candidate && sameMaster(candidate, session)) return candidate;
-          wipe(candidate);
-          return null;
-        }));
-      } catch (error) {
-        wipe(deviceSecret);
-        throw error;
-      }
-      try {
-        assertPasswordAcceptable(newPassword, session.profile());
-        const withNewSalt: VaultHeader = { ...header, passwordSalt: randomBytes(16).toString('base64'), kdf: await chooseKdf() };
-        await writeHeader(ports.dataDir, {
-          ...withNewSalt,
-          masterKey: { ...header.masterKey, byPassword: await wrapForPassword(withNewSalt, { generation: header.masterKey.generation, key: master }, newPassword, deviceSecret) },
-        });
-        // The throttle key does not depend on the password; the counter stays valid.
-        session.audit.append('vault.password-changed', session.actor(), {});
+        await tryPassword(
+          ports.dataDir,
+          throttleStoreFor(first, deviceSecret),
+          now,
+          async () => {
+            // The header as it is in this turn: a change that went first has already replaced it.
+            const header = await requireHeader();
+            const kek = await keyEncryptionKey(header, currentPassword, deviceSecret);
+            const candidate = unwrapMasters(header, kek, 'password').master;
+            wipe(kek);
+            if (candidate && sameMaster(candidate, session)) return { header, master: candidate };
+            wipe(candidate);
+            return null;
+          },
+          async ({ header, master }) => {
+            try {
+              assertPasswordAcceptable(newPassword, session.profile());
+              const withNewSalt: VaultHeader = { ...header, passwordSalt: randomBytes(16).toString('base64'), kdf: await chooseKdf() };
+              await writeHeader(ports.dataDir, {
+                ...withNewSalt,
+                masterKey: { ...header.masterKey, byPassword: await wrapForPassword(withNewSalt, { generation: header.masterKey.generation, key: master }, newPassword, deviceSecret) },
+              });
+            } finally {
+              wipe(master);
+            }
+          },
+        );
       } finally {
-        wipe(master, deviceSecret);
+        wipe(deviceSecret);
       }
+      // The throttle key does not depend on the password; the counter stays valid.
+      session.audit.append('vault.password-changed', session.actor(), {});
     },
 
     async rotateMasterKey(password, onProgress) {
