@@ -24,6 +24,8 @@ step() {
 step typecheck npm run --silent typecheck
 step lint npm run --silent lint
 step electronegativity node scripts/electronegativity.mjs
+# Fails only on a fixable high/critical advisory in a shipped package; one line when the registry cannot audit (docs/decisions.md).
+step "dependency audit" node scripts/audit-production.mjs
 step "unit and integration tests" npx vitest run
 step "browser end-to-end tests" npx playwright test
 echo
