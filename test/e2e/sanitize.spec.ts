@@ -1,8 +1,10 @@
 /**
- * File sanitization (issue 6) in the browser harness: a small handover folder — a clean PNG,
- * a clean CSV, the EICAR test file (written here, never committed), an HTML page with a
- * script, and a DICOM study whose preamble is not zero — goes through the real pipeline with
- * real ClamAV (the harness's test signature database knows EICAR). The verdicts are read on
+ * File sanitization (issues 6 and 15) in the browser harness: a small handover folder — a clean
+ * PNG, a clean CSV, the EICAR test file (written here, never committed), an HTML page with a
+ * script, a DICOM study whose preamble is not zero, and three files content disarm rebuilds (a
+ * macro-enabled Word file, a CSV with a DDE formula, a photo with EXIF and bytes appended) —
+ * goes through the real pipeline with real ClamAV (the harness's test signature database
+ * knows EICAR); what was removed from each rebuilt file is read on screen. The verdicts are read on
  * screen, the output folder is checked on disk, the run is signed off, and on the Certificates
  * screen the receiving side checks the folder against the exported report, before and after
  * the folder is tampered with. The allow-list and the vendor release list live in Settings.
@@ -12,6 +14,7 @@ import { appendFile, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'no
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import { dangerousDocx, jpegWithExtras } from '../support/cdr-corpus';
 import { EICAR, EICAR_DETECTION } from '../support/clamav-test-database';
 import { expect, invokeFromPage as call, test } from './harness';
 import { inspectDialog, inspectScreen } from './screens';
@@ -60,6 +63,8 @@ test.afterEach(async () => {
 });
 
 test('sanitize a handover folder, read the verdicts, sign off, and check the delivered folder against the report', async ({ page, app }) => {
+  // Eight files through ClamAV and content disarm, two signed documents, and ja/en screenshots of each screen.
+  test.setTimeout(180_000);
   const corpusName = '受け渡し_0514';
   const corpus = path.join(scratch, corpusName);
   await mkdir(path.join(corpus, 'series'), { recursive: true });
@@ -69,6 +74,10 @@ test('sanitize a handover folder, read the verdicts, sign off, and check the del
   await writeFile(path.join(corpus, 'viewer.html'), '<!doctype html><html><body><h1>Viewer</h1><script>alert(1)</script></body></html>\n');
   const dicom = dicomWithDirtyPreamble();
   await writeFile(path.join(corpus, 'series', 'IM0001.dcm'), dicom);
+  // Rebuilt by content disarm: delivered without what makes them act.
+  await writeFile(path.join(corpus, 'report.docm'), await dangerousDocx());
+  await writeFile(path.join(corpus, 'formulas.csv'), `date,device,note\n2026-05-14,CT-01,"=cmd|' /C calc'!A0"\n2026-05-14,CT-02,-12.5\n`);
+  await writeFile(path.join(corpus, 'photo.jpg'), await jpegWithExtras());
   const output = path.join(scratch, '引き渡し用');
   await mkdir(output);
 
@@ -87,7 +96,7 @@ test('sanitize a handover folder, read the verdicts, sign off, and check the del
   await page.getByRole('button', { name: 'フォルダーを追加' }).click();
   const sources = page.getByTestId('sanitize-sources');
   await expect(sources).toContainText(corpus);
-  await expect(sources.locator('tbody tr td').nth(1)).toHaveText('5');
+  await expect(sources.locator('tbody tr td').nth(1)).toHaveText('8');
   await expect(start).toBeDisabled();
   app.dialogs.exportFolder = output;
   await page.getByRole('button', { name: '出力先を選ぶ' }).click();
@@ -98,16 +107,16 @@ test('sanitize a handover folder, read the verdicts, sign off, and check the del
   await start.click();
   const summary = page.getByTestId('sanitize-summary');
   await expect(summary).toContainText('2 件のファイルを遮断しました', { timeout: 60_000 });
-  await expect(summary).toContainText('引き渡せる 3 件だけを出力先「引き渡し用」に書き出しました');
+  await expect(summary).toContainText('引き渡せる 6 件だけを出力先「引き渡し用」に書き出しました');
   await expect(page.getByRole('heading', { level: 2, name: '結果' })).toBeFocused();
   const counts = page.getByTestId('sanitize-counts');
   await expect(counts.locator('li[data-verdict="passed"]')).toContainText('合格2 件');
-  await expect(counts.locator('li[data-verdict="sanitized"]')).toContainText('無害化済み1 件');
+  await expect(counts.locator('li[data-verdict="sanitized"]')).toContainText('無害化済み4 件');
   await expect(counts.locator('li[data-verdict="blocked"]')).toContainText('遮断2 件');
   await expect(page.locator('dd').filter({ hasText: /^ClamAV/ })).toBeVisible();
 
   const file = (name: string) => page.getByTestId('sanitize-files').locator(`tr[data-path="${corpusName}/${name}"]`);
-  await expect(page.getByTestId('sanitize-files').locator('tbody tr')).toHaveCount(5);
+  await expect(page.getByTestId('sanitize-files').locator('tbody tr')).toHaveCount(8);
   await expect(file('note.txt')).toHaveAttribute('data-verdict', 'blocked');
   await expect(file('note.txt')).toContainText('遮断');
   await expect(file('note.txt')).toContainText(`マルウェアを検出（${EICAR_DETECTION}、ClamAV）`);
@@ -118,7 +127,27 @@ test('sanitize a handover folder, read the verdicts, sign off, and check the del
   await expect(file('series/IM0001.dcm')).toHaveAttribute('data-verdict', 'sanitized');
   await expect(file('series/IM0001.dcm')).toContainText('無害化済み');
   await expect(file('series/IM0001.dcm')).toContainText('DICOM 画像');
-  await expect(file('series/IM0001.dcm')).toContainText('DICOM のプリアンブル（先頭 128 バイト）をゼロにした');
+  // What content disarm removed is folded under one line per file, and opens to the list.
+  const removed = (name: string) => page.getByTestId('sanitize-removed').and(page.locator(`[data-path="${corpusName}/${name}"]`));
+  await expect(removed('series/IM0001.dcm')).toContainText('取り除いて再構築しました（1 件）');
+  await removed('series/IM0001.dcm').getByRole('button').click();
+  await expect(removed('series/IM0001.dcm').getByRole('listitem')).toHaveText(['DICOM のプリアンブル（先頭 128 バイト）（preamble · 128 bytes）']);
+  // The Word file is delivered as .docx (its macros are gone), with every object named.
+  await expect(file('report.docx')).toHaveAttribute('data-verdict', 'sanitized');
+  await expect(file('report.docx')).toContainText('元の名前：受け渡し_0514/report.docm');
+  await removed('report.docx').getByRole('button').click();
+  const docItems = removed('report.docx').getByRole('listitem');
+  for (const text of ['マクロ（VBA）', '埋め込み OLE オブジェクト', 'ActiveX コントロール', '取り込まれた別形式の文書（altChunk）', 'DDE フィールド', '外部への参照（テンプレート・リンクなど）', '危険なリンク（file:、UNC など）']) {
+    await expect(docItems.filter({ hasText: text }).first()).toBeVisible();
+  }
+  await expect(docItems.filter({ hasText: 'word/media/image9.png' })).toHaveCount(1);
+  await expect(file('formulas.csv')).toHaveAttribute('data-verdict', 'sanitized');
+  await removed('formulas.csv').getByRole('button').click();
+  await expect(removed('formulas.csv').getByRole('listitem')).toHaveText([/数式として実行されるセル.*R2C3/]);
+  await expect(file('photo.jpg')).toHaveAttribute('data-verdict', 'sanitized');
+  await removed('photo.jpg').getByRole('button').click();
+  await expect(removed('photo.jpg').getByRole('listitem').filter({ hasText: '画像データの後ろに付いたデータ' })).toBeVisible();
+  await expect(removed('photo.jpg').getByRole('listitem').filter({ hasText: '画像のメタデータ（EXIF など）' }).first()).toBeVisible();
   await expect(file('scan.png')).toHaveAttribute('data-verdict', 'passed');
   await expect(file('scan.png')).toContainText('PNG 画像');
   await expect(file('scan.png')).toContainText('問題は見つかりませんでした');
@@ -127,7 +156,16 @@ test('sanitize a handover folder, read the verdicts, sign off, and check the del
   await expect(page.getByText('まだファイルを選んでいません。')).toBeVisible();
 
   // 出力先には合格と無害化済みのファイルだけがあり、DICOM の先頭 128 バイトはゼロ、残りは元のまま
-  expect(await listFiles(output)).toEqual([`${corpusName}/measurements.csv`, `${corpusName}/scan.png`, `${corpusName}/series/IM0001.dcm`]);
+  expect(await listFiles(output)).toEqual([
+    `${corpusName}/formulas.csv`,
+    `${corpusName}/measurements.csv`,
+    `${corpusName}/photo.jpg`,
+    `${corpusName}/report.docx`,
+    `${corpusName}/scan.png`,
+    `${corpusName}/series/IM0001.dcm`,
+  ]);
+  expect(await readFile(path.join(output, corpusName, 'formulas.csv'), 'utf8')).toBe(`date,device,note\n2026-05-14,CT-01,"'=cmd|' /C calc'!A0"\n2026-05-14,CT-02,-12.5\n`);
+  expect((await readFile(path.join(output, corpusName, 'photo.jpg'))).includes('patient room')).toBe(false);
   const delivered = await readFile(path.join(output, corpusName, 'series', 'IM0001.dcm'));
   expect(delivered.length).toBe(dicom.length);
   expect(delivered.subarray(0, 128).every((byte) => byte === 0)).toBe(true);
@@ -150,7 +188,7 @@ test('sanitize a handover folder, read the verdicts, sign off, and check the del
   await signOff.getByRole('button', { name: '承認して報告書を発行' }).click();
   const confirm = page.getByRole('alertdialog', { name: '承認して報告書を発行しますか？' });
   await expect(confirm).toContainText('佐藤 一郎');
-  await expect(confirm).toContainText('合格 2・無害化済み 1・遮断 2');
+  await expect(confirm).toContainText('合格 2・無害化済み 4・遮断 2');
   await confirm.getByRole('button', { name: 'キャンセル' }).click();
   await expect(confirm).toBeHidden();
   await expect(page.getByTestId('sanitize-report-issued')).toHaveCount(0);
@@ -163,7 +201,7 @@ test('sanitize a handover folder, read the verdicts, sign off, and check the del
   await expect(history.locator('tbody tr')).toHaveCount(1);
   await expect(history).toContainText(number);
   await expect(history).toContainText('引き渡し用');
-  await expect(history).toContainText('合格 2・無害化済み 1・遮断 2');
+  await expect(history).toContainText('合格 2・無害化済み 4・遮断 2');
   await expect(history).toContainText('JST');
   await inspectWholeScreen(page, 'sanitize-signed-off');
 
@@ -202,24 +240,24 @@ test('sanitize a handover folder, read the verdicts, sign off, and check the del
   const check = page.getByRole('button', { name: '受け取ったフォルダーを報告書と照合' });
   await check.click();
   const result = page.getByRole('region', { name: '照合結果' });
-  await expect(result).toHaveAttribute('data-outcome', 'matches');
+  await expect(result).toHaveAttribute('data-outcome', 'matches', { timeout: 30_000 });
   await expect(result).toContainText('報告書どおりのファイルです');
   await expect(result).toContainText(number);
   // The engineer has not enrolled with the company authority: intact, issuer not confirmed (issue 13).
   await expect(result).toContainText('改ざんなし・発行者未確認');
-  await expect(result.getByRole('list', { name: /一致したファイル/ }).getByRole('listitem')).toHaveCount(3);
+  await expect(result.getByRole('list', { name: /一致したファイル/ }).getByRole('listitem')).toHaveCount(6);
   await inspectWholeScreen(page, 'certificates-received-match');
 
   // 1 つを書き換え、1 つを足すと、その 2 つが名指しされる
   await appendFile(path.join(output, corpusName, 'measurements.csv'), '2026-05-15,CT-01,43\n');
   await writeFile(path.join(output, corpusName, 'readme.txt'), 'added after the report was signed\n');
   await check.click();
-  await expect(result).toHaveAttribute('data-outcome', 'differs');
+  await expect(result).toHaveAttribute('data-outcome', 'differs', { timeout: 30_000 });
   await expect(result).toContainText('報告書と一致しないファイルがあります');
   await expect(result.getByRole('list', { name: /変更されたファイル/ })).toHaveText(`${corpusName}/measurements.csv`);
   await expect(result.getByRole('list', { name: /報告書にないファイル/ })).toHaveText(`${corpusName}/readme.txt`);
   await expect(result.getByRole('list', { name: /足りないファイル/ })).toHaveCount(0);
-  await expect(result.getByRole('list', { name: /一致したファイル/ }).getByRole('listitem')).toHaveCount(2);
+  await expect(result.getByRole('list', { name: /一致したファイル/ }).getByRole('listitem')).toHaveCount(5);
   await inspectWholeScreen(page, 'certificates-received-differs');
 });
 
