@@ -189,7 +189,7 @@ async function analyzeDicom(content: Content, context: AnalyzeContext, findings:
   // What follows the data set (an appended archive) and what an Encapsulated PDF carries.
   const dataSet = await walkDicomDataSetWithin(content, context, findings);
   if (dataSet.trailingAt !== null) findings.add('DICOM_TRAILING_DATA', { offset: dataSet.trailingAt });
-  if (dataSet.damaged) findings.add('ARCHIVE_CORRUPT'); // a deflated data set that does not parse cannot be cleared
+  if (dataSet.damaged) findings.add('UNREADABLE'); // a deflated data set that does not parse cannot be cleared
   const innerTypes: string[] = [];
   if (dataSet.document === 'too-large') findings.add('UNREADABLE', undefined, ENCAPSULATED_DOCUMENT_ENTRY);
   else if (dataSet.document) {
@@ -207,7 +207,7 @@ async function walkDicomDataSetWithin(content: Content, context: AnalyzeContext,
   } catch (error) {
     if (!(error instanceof LimitExceeded)) throw error;
     findings.add(error.code, { limit: error.limit });
-    return { trailingAt: null, damaged: false, deflated: true, document: null };
+    return { trailingAt: null, damaged: false, document: null };
   }
 }
 

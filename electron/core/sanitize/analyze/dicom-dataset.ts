@@ -38,7 +38,6 @@ export interface DicomDataSet {
   readonly damaged: boolean;
   /** The Encapsulated Document's bytes, 'too-large' past the limit, null when there is none. */
   readonly document: Buffer | 'too-large' | null;
-  readonly deflated: boolean;
 }
 
 interface Syntax {
@@ -178,11 +177,11 @@ async function walkDeflated(reader: ByteReader, budget: ArchiveBudget, maxDocume
     if (!(error instanceof Malformed)) throw error;
     inflater.destroy();
     await piped;
-    return { trailingAt: null, damaged: true, deflated: true, document: null };
+    return { trailingAt: null, damaged: true, document: null };
   }
   const complete = await piped;
-  if (!complete) return { trailingAt: null, damaged: true, deflated: true, document: null };
-  return { trailingAt: inflater.bytesWritten < fed ? start + inflater.bytesWritten : null, damaged: false, deflated: true, document: null };
+  if (!complete) return { trailingAt: null, damaged: true, document: null };
+  return { trailingAt: inflater.bytesWritten < fed ? start + inflater.bytesWritten : null, damaged: false, document: null };
 }
 
 export async function walkDicomDataSet(content: Content, budget: ArchiveBudget, maxDocumentBytes: number, signal?: AbortSignal): Promise<DicomDataSet> {
@@ -197,9 +196,9 @@ export async function walkDicomDataSet(content: Content, budget: ArchiveBudget, 
     if (DEFLATED.includes(transferSyntax)) return { ...(await walkDeflated(reader, budget, maxDocumentBytes, keep, signal)), document };
     const syntax: Syntax = { explicit: transferSyntax !== IMPLICIT_LITTLE, little: transferSyntax !== EXPLICIT_BIG };
     await walkElements(reader, syntax, 0, 'top', documentReader(reader, maxDocumentBytes, keep));
-    return { trailingAt: null, damaged: false, document, deflated: false };
+    return { trailingAt: null, damaged: false, document };
   } catch (error) {
-    if (error instanceof Malformed) return { trailingAt: error.at, damaged: false, document, deflated: false };
+    if (error instanceof Malformed) return { trailingAt: error.at, damaged: false, document };
     throw error;
   }
 }

@@ -137,13 +137,14 @@ export async function walkZip(access: RandomAccess, context: ZipWalkContext): Pr
   }
 }
 
-/** Handles one entry; true when the tree budget is spent and the walk must stop. */
+/** What the walk collects, entry by entry. */
 interface Collected {
   readonly findings: Findings;
   readonly innerTypes: Set<string>;
   readonly members: Member[];
 }
 
+/** Handles one entry; true when the tree budget is spent and the walk must stop. */
 async function walkEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, name: string, mode: PackageMode, context: ZipWalkContext, collected: Collected): Promise<boolean> {
   const { budget, signal } = context;
   const { findings, innerTypes } = collected;
