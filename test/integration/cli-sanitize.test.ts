@@ -146,6 +146,14 @@ describe('where delivered files go', () => {
     expect(english.stdout).toMatch(/0 days old/);
   }, 120_000);
 
+  it('names a chosen path that does not exist', async () => {
+    const missing = path.join(work, 'names', 'no-such-folder');
+    const run = await sanitize([missing, '--out', path.join(work, 'names', 'unused'), '--clamav-db', database], 'en_US.UTF-8');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('VAULT_SOURCE_UNREADABLE');
+    expect(run.stderr).toContain(missing);
+  }, 60_000);
+
   it('never replaces a file already in the output folder: a non-empty --out is refused', async () => {
     const taken = path.join(work, 'names', 'taken');
     await mkdir(taken, { recursive: true });

@@ -8,10 +8,11 @@
  * what to fix. The engine's line (database, folder, age, signatures) and its warnings are
  * printed with the verdicts; repeated reasons are grouped with their count.
  */
-import { writeFile } from 'node:fs/promises';
+import { lstat, writeFile } from 'node:fs/promises';
 import { AppError } from '../../core/app-error';
 import { getCertificate } from '../../core/certificates/certificate-store';
 import { analyzeFile } from '../../core/sanitize/analyze/analyze-file';
+import { escapeName } from '../../core/sanitize/delivered-name';
 import { runSanitization } from '../../core/sanitize/run-sanitization';
 import { saveSanitization, attachSanitizationReport } from '../../core/sanitize/sanitization-store';
 import { issueSanitizationReport } from '../../core/sanitize/sanitization-report';
@@ -25,6 +26,11 @@ import { ExitCode, type Command } from '../command';
 import { printJson, unlockedVault, vaultContext, vaultOptions } from '../vault-context';
 
 const MARK = { passed: '✓', sanitized: '~', blocked: '✗' } as const;
+
+async function unreadablePaths(paths: readonly string[]): Promise<string[]> {
+  const checked = await Promise.all(paths.map(async (p) => ((await lstat(p).then(() => true, () => false)) ? null : p)));
+  return checked.filter((p): p is string => p !== null);
+}
 
 function engineProblemMessage(problem: EngineProblemFacts, language: Language): string {
   const { cause, advice } = engineProblemText(problem, language);
@@ -60,7 +66,9 @@ export const sanitizeCommand: Command = {
         result = await runSanitization(session, args.positionals, out, { engine, policy: loadSanitizePolicy(session), analyze: analyzeFile });
       } catch (error) {
         if (!(error instanceof AppError)) throw error;
-        io.stderr(`${error.code}: ${errorMessage(error.code, io.language)}\n`);
+        // Which chosen path could not be read: the code alone does not say.
+        const unreadable = error.code === 'VAULT_SOURCE_UNREADABLE' ? await unreadablePaths(args.positionals) : [];
+        io.stderr(`${error.code}: ${errorMessage(error.code, io.language)}${unreadable.map((p) => `\n  ${escapeName(p)}`).join('')}\n`);
         return ExitCode.error;
       }
       const count = (verdict: string) => result.files.filter((f) => f.verdict === verdict).length;
