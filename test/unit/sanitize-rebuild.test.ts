@@ -11,6 +11,7 @@ import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import sharp from 'sharp';
 import yauzl from 'yauzl';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeFile } from '../../electron/core/sanitize/analyze/analyze-file';
 import { disarmCsvText, isFormulaCell } from '../../electron/core/sanitize/rebuild/csv-rebuild';
@@ -19,7 +20,7 @@ import { rebuilderFor, rebuildWorkerEntry } from '../../electron/core/sanitize/r
 import { foldRemoved, rebuildFile, rebuildKindOf, type RebuildOutcome, type RemovedObject } from '../../electron/core/sanitize/rebuild/rebuild-file';
 import { DEFAULT_ARCHIVE_LIMITS } from '../../electron/core/sanitize/sanitize-types';
 import { removedObjectText } from '../../electron/shared/sanitize-texts';
-import { APPENDED, bmpWithExtras, cleanDocx, dangerousDocx, dangerousPptx, dangerousXlsx, dicomWithPdf, encapsulatedDocument, jpegWithExtras, pdfWith, pngWithExtras, SJIS_MEASUREMENT, SJIS_PRESSURE, testPixels, tiffWithXmp } from '../support/cdr-corpus';
+import { APPENDED, OLE_BYTES, bmpWithExtras, cleanDocx, dangerousDocx, dangerousPptx, dangerousXlsx, dicomWithPdf, encapsulatedDocument, jpegWithExtras, pdfWith, pngWithExtras, SJIS_MEASUREMENT, SJIS_PRESSURE, testPixels, tiffWithXmp } from '../support/cdr-corpus';
 import { zipOf } from '../support/sanitize-corpus';
 
 let dir: string;
@@ -137,6 +138,31 @@ describe('Office Open XML', () => {
     expect(slide).toContain('ppaction://hlinkshowjump');
     expect(slide).not.toContain('ppaction://program');
     expect(slide).not.toContain('rId2');
+  });
+
+  it('removes the OLE frame of a slide whole, and the OLE objects of a sheet with their compatibility wrappers', async () => {
+    const pptxParts = await partsOf(await dangerousPptx());
+    const slideRels = (pptxParts.get('ppt/slides/_rels/slide1.xml.rels') ?? '').replace('</Relationships>', '<Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/oleObject" Target="../embeddings/Package1.bin"/></Relationships>');
+    const frame = '<p:graphicFrame><p:nvGraphicFramePr><p:cNvPr id="5" name="Object 4"/><p:cNvGraphicFramePr/><p:nvPr/></p:nvGraphicFramePr><p:xfrm><a:off x="0" y="0"/><a:ext cx="1" cy="1"/></p:xfrm><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/presentationml/2006/ole"><p:oleObj progId="Package" r:id="rId9"><p:embed/></p:oleObj></a:graphicData></a:graphic></p:graphicFrame>';
+    const slide = (pptxParts.get('ppt/slides/slide1.xml') ?? '').replace('</p:spTree>', `${frame}</p:spTree>`);
+    const items = [...pptxParts].map(([name, data]) => ({ name, data: name === 'ppt/slides/slide1.xml' ? slide : name === 'ppt/slides/_rels/slide1.xml.rels' ? slideRels : Buffer.from(data, 'latin1') }));
+    const { outcome, output } = await rebuild('ooxml', await zipOf([...items, { name: 'ppt/embeddings/Package1.bin', data: OLE_BYTES }]));
+    expect(outcome.removed.filter((r) => r.kind === 'office-ole-object').map((r) => r.location)).toEqual(['ppt/embeddings/Package1.bin']);
+    const rebuiltSlide = (await partsOf(output ?? Buffer.alloc(0))).get('ppt/slides/slide1.xml') ?? '';
+    expect(rebuiltSlide).not.toMatch(/graphicFrame|oleObj|rId9/);
+    expect(rebuiltSlide).toContain('Maintenance plan');
+
+    const xlsxParts = await partsOf(await dangerousXlsx());
+    const sheet = (xlsxParts.get('xl/worksheets/sheet1.xml') ?? '').replace(
+      '</sheetData>',
+      '</sheetData><oleObjects><mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><mc:Choice Requires="x14"><oleObject progId="Package" shapeId="1025" r:id="rId1"/></mc:Choice><mc:Fallback><oleObject progId="Package" shapeId="1025" r:id="rId1"/></mc:Fallback></mc:AlternateContent></oleObjects>',
+    ).replace('<worksheet ', '<worksheet xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" ');
+    const sheetRels = '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/oleObject" Target="../embeddings/oleObject1.bin"/></Relationships>';
+    const xItems = [...xlsxParts].map(([name, data]) => ({ name, data: name === 'xl/worksheets/sheet1.xml' ? sheet : Buffer.from(data, 'latin1') }));
+    const x = await rebuild('ooxml', await zipOf([...xItems, { name: 'xl/worksheets/_rels/sheet1.xml.rels', data: sheetRels }, { name: 'xl/embeddings/oleObject1.bin', data: OLE_BYTES }]));
+    const rebuiltSheet = (await partsOf(x.output ?? Buffer.alloc(0))).get('xl/worksheets/sheet1.xml') ?? '';
+    expect(rebuiltSheet).not.toMatch(/oleObject|AlternateContent|mc:Choice|mc:Fallback/);
+    expect(rebuiltSheet).toContain('<v>42</v>');
   });
 
   it('refuses an encrypted or unreadable package instead of guessing', async () => {
@@ -326,6 +352,53 @@ describe('CSV and TSV', () => {
     const { output } = await rebuild('tsv', Buffer.from('a\t=1+1\tb\n'));
     expect(output?.toString()).toBe('a\t"\'=1+1"\tb\n');
     expect((await rebuild('csv', Buffer.from('a,-1,b\n'))).outcome).toEqual({ outcome: 'unchanged', removed: [] });
+  });
+
+  it('for any table: every cell a spreadsheet would run is inert afterwards, no other cell changes, and disarming twice changes nothing more', () => {
+    /** A reader's view of a CSV (RFC 4180 with LF/CRLF line ends): rows of unquoted cell texts. */
+    const parse = (text: string, delimiter: string): string[][] => {
+      const rows: string[][] = [[]];
+      let cell = '';
+      let quoted = false;
+      for (let i = 0; i < text.length; i++) {
+        const c = text[i] ?? '';
+        if (quoted) {
+          if (c === '"' && text[i + 1] === '"') {
+            cell += '"';
+            i++;
+          } else if (c === '"') quoted = false;
+          else cell += c;
+        } else if (c === '"' && cell === '') quoted = true;
+        else if (c === delimiter || c === '\n') {
+          rows.at(-1)?.push(cell);
+          cell = '';
+          if (c === '\n') rows.push([]);
+        } else if (c !== '\r') cell += c;
+      }
+      rows.at(-1)?.push(cell);
+      return rows;
+    };
+    const cellText = fc.string({ unit: fc.constantFrom('=', '+', '-', '@', '1', '.', 'a', ' ', '"', ',', '\t', '圧', '\r'), maxLength: 6 });
+    const quote = (cell: string) => (/[",\n\r\t]/.test(cell) || cell.startsWith(' ') ? `"${cell.replace(/"/g, '""')}"` : cell);
+    fc.assert(
+      fc.property(fc.array(fc.array(cellText, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 4 }), (table) => {
+        const text = table.map((row) => row.map(quote).join(',')).join('\r\n');
+        const once = disarmCsvText(text, ',');
+        const before = parse(text, ',');
+        const after = parse(once.text, ',');
+        expect(after.length).toBe(before.length);
+        before.forEach((row, r) =>
+          row.forEach((cell, c) => {
+            const now = after[r]?.[c];
+            if (isFormulaCell(cell)) expect(now).toBe(`'${cell}`);
+            else expect(now).toBe(cell);
+            expect(isFormulaCell(now ?? '')).toBe(false);
+          }),
+        );
+        expect(disarmCsvText(once.text, ',').text).toBe(once.text);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('keeps a UTF-8 byte-order mark out of the first cell, and handles UTF-16', () => {
