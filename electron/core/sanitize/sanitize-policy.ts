@@ -1,7 +1,9 @@
 /**
  * What may be handed to a site (10-5): an allow-list of true types, editable in Settings, and
  * the vendor's release list — the SHA-256 of each software package the vendor published —
- * without which no executable or installer passes. Kept in the vault's settings.
+ * without which no executable or installer passes. Kept in the vault's settings. The
+ * allow-list judges a file on disk and every file inside its archives alike (decide-verdict.ts);
+ * the default admits legacy .doc/.xls/.ppt, whose macros, objects and DDE block as findings.
  */
 import { z } from 'zod';
 import { DEFAULT_ALLOWED_TYPES } from '../../shared/sanitize';
