@@ -13,6 +13,7 @@ import { verifierFor } from './certificates/verify-in-worker';
 import { createErasureHandlers } from './erasure/erasure-handlers';
 import { createWholeMediumHandlers } from './erasure/whole-medium/whole-medium-handlers';
 import { listWholeDevices } from '../platform/media/read-medium';
+import { recordThisLaptop } from '../platform/posture/probes-for-this-os';
 import type { GrantOutcome } from '../platform/elevation/device-access-grant';
 import type { DeviceFacts } from './erasure/medium';
 import type { ReadMedium } from './erasure/medium';
@@ -65,6 +66,8 @@ export interface CorePorts {
   readonly verifyWorker?: URL;
   /** This OS's self-check probes (electron/platform/posture); the browser harness passes recorded ones. */
   readonly postureProbes: PostureProbes;
+  /** Records the probes' raw answers into a folder (「診断データを保存」); this OS's probes by default. */
+  readonly recordPostureDiagnostics?: (folder: string) => Promise<readonly string[]>;
   /** The anti-virus engine sanitization relies on (Defender on Windows, ClamAV elsewhere); tests pass ClamAV with their own database. */
   readonly antivirus: AntivirusEngine;
   /** The OS clipboard, for copying a site's maintenance password (cleared again after 30 s or at lock). */
@@ -148,7 +151,14 @@ export function createCore(ports: CorePorts): Core {
       grantAccess: ports.grantDeviceAccess,
       runJob: async (jobId, erasureJobId) => erasureHandlers['erasure.resume']({ jobId, erasureJobId }),
     }),
-    ...createSelfCheckHandlers({ vault, dialogs: ports.dialogs, probes: ports.postureProbes, now, fontPath: ports.fontPath }),
+    ...createSelfCheckHandlers({
+      vault,
+      dialogs: ports.dialogs,
+      probes: ports.postureProbes,
+      now,
+      fontPath: ports.fontPath,
+      recordDiagnostics: ports.recordPostureDiagnostics ?? ((folder) => recordThisLaptop(folder)),
+    }),
     ...createSanitizeHandlers({ vault, jobs, verify: verifyFile, dialogs: ports.dialogs, engine: ports.antivirus, analyze: analyzeFile, emit: ports.emit, now, fontPath: ports.fontPath }),
     ...createSitesHandlers({ vault, secretClipboard, now }),
     ...createLedgerHandlers({ vault, dialogs: ports.dialogs, readVolumes: ports.readVolumes, readDeviceDetails: ports.readDeviceDetails, log: ports.log, now, fontPath: ports.fontPath, onLost: (session, item) => startIncidentForLostMedium(session, item, now()) }),

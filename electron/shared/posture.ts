@@ -128,7 +128,7 @@ export type Readiness = z.infer<typeof Readiness>;
 
 export const PolicySource = z.enum(['default', 'edited', 'imported']);
 
-export const postureErrorCodes = ['SELF_CHECK_NOT_FOUND', 'SELF_CHECK_POLICY_INVALID', 'SELF_CHECK_OVERRIDE_REASON_REQUIRED'] as const;
+export const postureErrorCodes = ['SELF_CHECK_NOT_FOUND', 'SELF_CHECK_POLICY_INVALID', 'SELF_CHECK_OVERRIDE_REASON_REQUIRED', 'SELF_CHECK_RECORD_UNWRITABLE'] as const;
 
 const RunId = z.string().min(1).max(100);
 
@@ -159,6 +159,15 @@ export const selfCheckChannels = {
     response: z.object({ certificateId: z.string(), number: z.string() }),
   }),
   'selfCheck.readiness': defineChannel({ request: noRequest, response: Readiness }),
+  /**
+   * 「診断データを保存」: runs every probe once more and saves what it read (masked of user and
+   * host names, SSIDs and serials) into a new folder inside the folder the user picks, in the
+   * shape of the test fixtures, as `fieldguard selfcheck --record` does.
+   */
+  'selfCheck.saveDiagnostics': defineChannel({
+    request: noRequest,
+    response: z.object({ saved: z.boolean(), folder: z.string().nullable(), files: z.number().int().nonnegative() }),
+  }),
   /** Proceeding without a passing self-check: the reason is audited and printed in the visit report. */
   'selfCheck.override': defineChannel({
     request: z.object({ reason: z.string().trim().max(500), context: z.string().trim().max(200) }).strict(),

@@ -3,7 +3,7 @@
  * a neglected Japanese Windows laptop and a healthy one (recorded PowerShell output, judged
  * at the time it was recorded), the dashboard card, and the policy in Settings.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { PostureProbes } from '../../electron/core/posture/posture-observations';
@@ -186,6 +186,38 @@ test.describe('a healthy Windows laptop', () => {
     await page.keyboard.press('Enter');
     await expect(toggle).toHaveAttribute('aria-expanded', 'true');
     await expect(page.getByText('Get-NetFirewallProfile -PolicyStore ActiveStore')).toBeVisible();
+  });
+});
+
+test.describe('diagnostic data (this machine\'s real probes, recorded)', () => {
+  let scratch: string;
+  test.beforeEach(async () => {
+    scratch = await mkdtemp(path.join(os.tmpdir(), 'fieldguard-diagnostics-e2e-'));
+  });
+  test.afterEach(async () => {
+    await rm(scratch, { recursive: true, force: true });
+  });
+
+  test('「診断データを保存」 saves every probe\'s raw answer into a new folder, masked; cancelling saves nothing', async ({ page, app }) => {
+    await app.createVault();
+    await app.open('/self-check');
+    const area = page.getByTestId('self-check-diagnostics');
+    await expect(page.getByRole('heading', { level: 2, name: '診断データ' })).toBeVisible();
+    await expect(area).toContainText('伏せ字にして保存します');
+
+    app.dialogs.exportFolder = null;
+    await area.getByRole('button', { name: '診断データを保存' }).click();
+    await expect(area.getByRole('status')).toHaveText('保存先が選ばれなかったため、保存していません。');
+
+    app.dialogs.exportFolder = scratch;
+    await area.getByRole('button', { name: '診断データを保存' }).click();
+    await expect(area.getByRole('status')).toContainText(/診断データ \d+ 件を「.*FieldGuard-selfcheck-\d{8}-\d{6}」に保存しました。/, { timeout: 20_000 });
+    const [folder] = await readdir(scratch);
+    expect(folder).toMatch(/^FieldGuard-selfcheck-/);
+    const session = JSON.parse(await readFile(path.join(scratch, folder ?? '', 'session.json'), 'utf8')) as { os: string };
+    expect(session.os).toBe('linux');
+    expect((await readFile(path.join(scratch, folder ?? '', 'stats.txt'), 'utf8')).startsWith('# Source: ')).toBe(true);
+    await inspectScreen(page, 'self-check-diagnostics');
   });
 });
 

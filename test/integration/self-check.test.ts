@@ -6,7 +6,7 @@
  * `pdfsig` and `fieldguard verify` accept.
  */
 import { execFile } from 'node:child_process';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -149,6 +149,22 @@ describe('history and the policy', () => {
     expect(imported.policy).toMatchObject({ xprotectDefinitionsMaxAgeDays: 14, clamavDefinitionsMaxAgeDays: 3, screenLockMaxPasswordDelaySeconds: 5, linuxOnAccessScanRequired: false });
     await writeFile(file, JSON.stringify({ screenLockMaxPasswordDelaySeconds: -1 }));
     expect(await errorCodeOf(() => core.handlers['selfCheck.importPolicy']({}))).toBe('SELF_CHECK_POLICY_INVALID');
+  });
+
+  it('saves the diagnostic data into a new folder inside the one picked, or nothing when cancelled', async () => {
+    core.dialogs.exportFolder = null;
+    expect(await core.handlers['selfCheck.saveDiagnostics']({})).toEqual({ saved: false, folder: null, files: 0 });
+    const parent = `${core.dataDir}-diagnostics`;
+    await mkdir(parent, { recursive: true });
+    core.dialogs.exportFolder = parent;
+    const saved = await core.handlers['selfCheck.saveDiagnostics']({});
+    expect(saved).toMatchObject({ saved: true, folder: expect.stringMatching(/FieldGuard-selfcheck-20\d{6}-\d{6}$/) as unknown });
+    expect(saved.files).toBeGreaterThan(3);
+    expect(await readdir(saved.folder ?? '')).toEqual(expect.arrayContaining(['session.json', 'listings.txt', 'stats.txt']));
+    // A folder that cannot be written is said so, with its own error.
+    core.dialogs.exportFolder = path.join(parent, 'session.json-is-not-a-folder', 'x');
+    await writeFile(path.join(parent, 'session.json-is-not-a-folder'), 'a file');
+    expect(await errorCodeOf(() => core.handlers['selfCheck.saveDiagnostics']({}))).toBe('SELF_CHECK_RECORD_UNWRITABLE');
     expect((await core.handlers['selfCheck.resetPolicy']({})).source).toBe('default');
   });
 });

@@ -14,7 +14,7 @@ import { OS_UPDATES_SCRIPT } from '../../electron/platform/posture/windows/os-up
 import { REMOTE_ACCESS_SCRIPT } from '../../electron/platform/posture/windows/remote-access';
 import { SCREEN_LOCK_SCRIPT } from '../../electron/platform/posture/windows/screen-lock';
 import { WIFI_SCRIPT } from '../../electron/platform/posture/windows/wifi';
-import { createWindowsProbes } from '../../electron/platform/posture/windows/windows-probes';
+import { createWindowsProbes, type PowerShellRunner } from '../../electron/platform/posture/windows/windows-probes';
 
 const FIXTURES = path.join(import.meta.dirname, '../fixtures/posture/windows');
 
@@ -61,7 +61,8 @@ function recorded(name: string): string {
   return text.slice(text.indexOf('\n') + 1);
 }
 
-export function recordedWindowsProbes(scenario: WindowsScenario): PostureProbes {
+/** A PowerShell runner that answers each probe script with the scenario's recorded stdout. */
+export function recordedWindowsRunner(scenario: WindowsScenario): PowerShellRunner {
   const byScript = new Map<string, string>([
     [FIREWALL_SCRIPT, scenario.firewall],
     [ANTIVIRUS_SCRIPT, scenario.antivirus],
@@ -71,10 +72,12 @@ export function recordedWindowsProbes(scenario: WindowsScenario): PostureProbes 
     [WIFI_SCRIPT, scenario.wifi],
     [REMOTE_ACCESS_SCRIPT, scenario.remoteAccess],
   ]);
-  return createWindowsProbes({
-    runPowerShell: async (script): Promise<CommandOutcome> => {
-      const name = byScript.get(script);
-      return name ? { ok: true, stdout: recorded(name), stderr: '', exitCode: 0 } : { ok: false, problem: 'commandMissing', stdout: '', stderr: '', exitCode: null };
-    },
-  });
+  return async (script): Promise<CommandOutcome> => {
+    const name = byScript.get(script);
+    return name ? { ok: true, stdout: recorded(name), stderr: '', exitCode: 0 } : { ok: false, problem: 'commandMissing', stdout: '', stderr: '', exitCode: null };
+  };
+}
+
+export function recordedWindowsProbes(scenario: WindowsScenario): PostureProbes {
+  return createWindowsProbes({ runPowerShell: recordedWindowsRunner(scenario) });
 }

@@ -1,9 +1,11 @@
 /**
  * The `selfCheck.*` channels: run the check, keep every run in the vault with its evidence,
  * the policy (Settings or a company file) and the device's ownership, the signed report,
- * and the readiness gate with its audited override.
+ * the readiness gate with its audited override, and the diagnostic recording of the probes'
+ * raw answers (「診断データを保存」).
  */
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { AppError } from '../app-error';
 import { applyCompanyTrustPolicy } from '../certificates/company-trust-policy';
 import type { Dialogs } from '../dialogs';
@@ -28,6 +30,13 @@ export interface SelfCheckPorts {
   readonly probes: PostureProbes;
   readonly now: () => Date;
   readonly fontPath?: string;
+  /** Runs the probes once, recording, and writes the recording into a (new) folder; returns the files written. */
+  readonly recordDiagnostics: (folder: string) => Promise<readonly string[]>;
+}
+
+/** "FieldGuard-selfcheck-20261126-120000" in UTC: a new folder each time, sorted by when. */
+function diagnosticsFolderName(now: Date): string {
+  return `FieldGuard-selfcheck-${now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15)}`;
 }
 
 export function createSelfCheckHandlers(ports: SelfCheckPorts): Pick<Handlers, SelfCheckChannel> {
@@ -83,6 +92,15 @@ export function createSelfCheckHandlers(ports: SelfCheckPorts): Pick<Handlers, S
       const { id: certificateId, number } = await issueSelfCheckReport(s, run, ports.now(), ports.fontPath);
       attachCertificate(s.db, run.id, certificateId);
       return { certificateId, number };
+    },
+    'selfCheck.saveDiagnostics': async () => {
+      const parent = await ports.dialogs.pickExportFolder();
+      if (!parent) return { saved: false, folder: null, files: 0 };
+      const folder = path.join(parent, diagnosticsFolderName(ports.now()));
+      const files = await ports.recordDiagnostics(folder).catch(() => {
+        throw new AppError('SELF_CHECK_RECORD_UNWRITABLE');
+      });
+      return { saved: true, folder, files: files.length };
     },
     'selfCheck.readiness': () => {
       const s = session();

@@ -13,6 +13,7 @@ import { HistoryTable } from './HistoryTable';
 import { ReadinessStatus } from './ReadinessStatus';
 import { RunResult } from './RunResult';
 import { RunSelfCheckButton } from './RunSelfCheckButton';
+import { SaveDiagnosticsAction } from './SaveDiagnosticsAction';
 import { SelfCheckEmptyState } from './SelfCheckEmptyState';
 import { useReadiness, useRunSelfCheck, useSelfCheckHistory, useStoredRun } from './use-self-check';
 
@@ -68,6 +69,11 @@ export function SelfCheckPage() {
             )
           }
         </QueryView>
+      </section>
+
+      <section className={styles.section} aria-labelledby="self-check-diagnostics-heading">
+        <Subtitle1 as="h2" id="self-check-diagnostics-heading">{t('selfCheck.diagnostics.title')}</Subtitle1>
+        <SaveDiagnosticsAction />
       </section>
 
       <section className={mergeClasses(styles.section, styles.wide)} aria-labelledby="self-check-history-heading">

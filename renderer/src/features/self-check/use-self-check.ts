@@ -63,3 +63,8 @@ export function useIssueReport() {
     },
   });
 }
+
+/** 「診断データを保存」: the probes' raw answers into a folder the engineer picks. */
+export function useSaveDiagnostics() {
+  return useMutation({ mutationFn: () => invoke('selfCheck.saveDiagnostics', {}) });
+}
