@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, powerMonitor, protocol, session, shell } from 'electron';
 import { dataFolderPlaces } from '../core/app/default-data-dir';
+import { sbomIn } from '../core/app/describe-app';
 import { settleDataFolder } from '../core/app/data-folder-migration';
 import { createCore } from '../core/handlers';
 import { createRouter } from '../core/ipc/router';
@@ -74,7 +75,7 @@ async function start(): Promise<void> {
     () => log.warn('data-folder.backup-exclusion-failed'),
   );
   const core = createCore({
-    identity: { name: app.getName(), version: app.getVersion(), dataDir, runtimeVersions: process.versions },
+    identity: { name: app.getName(), version: app.getVersion(), dataDir, runtimeVersions: process.versions, sbomPath: app.isPackaged ? sbomIn(process.resourcesPath) : null },
     readVolumes,
     readDeviceDetails,
     readMedium: (target) => readMedium(target, { dataFolder: dataDir }),

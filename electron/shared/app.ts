@@ -14,6 +14,8 @@ export const AppInfo = z.object({
     node: z.string(),
   }),
   dataDir: z.string(),
+  /** Where this installation's own SBOM (CycloneDX JSON, `npm run sbom`) is; null when it carries none (a development run). */
+  sbomPath: z.string().nullable(),
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 

@@ -18,6 +18,9 @@ test('the System page lists the same volumes as `fieldguard disks --json`', asyn
   await app.open('/');
   await page.getByRole('link', { name: 'システム情報' }).first().click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('システム情報');
+  // A development run carries no SBOM, and the page says so rather than naming a file that is not there.
+  await expect(page.getByText('SBOM（CycloneDX）')).toBeVisible();
+  await expect(page.getByText('—（このビルドには含まれていません）')).toBeVisible();
   const table = page.getByRole('table', { name: 'ボリューム' });
   await expect(table).toBeVisible();
 

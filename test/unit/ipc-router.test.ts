@@ -19,7 +19,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     ...unused,
     'app.info': () => ({
       name: 'FieldGuard', version: '0.1.0', platform: 'linux', arch: 'x64', hostname: 'h',
-      versions: { electron: null, chrome: null, node: '20' }, dataDir: '/tmp/x',
+      versions: { electron: null, chrome: null, node: '20' }, dataDir: '/tmp/x', sbomPath: null,
     }),
     'disks.list': () => volumes,
     'prefs.get': () => ({ language: 'ja' }),

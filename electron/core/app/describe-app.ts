@@ -1,5 +1,7 @@
 /** What the System page and `fieldguard --version` say about this installation. */
+import { existsSync } from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import type { AppInfo } from '../../shared/app';
 
 export interface AppIdentity {
@@ -8,6 +10,17 @@ export interface AppIdentity {
   readonly dataDir: string;
   /** `process.versions` of the running process: has `electron` and `chrome` only inside Electron. */
   readonly runtimeVersions: Readonly<Record<string, string | undefined>>;
+  /** The SBOM the installer carries (sbomIn); absent or null when there is none. */
+  readonly sbomPath?: string | null;
+}
+
+/** The installer puts FieldGuard's SBOM in `<resources>/sbom/` (electron-builder extraResources). */
+export const SBOM_FILE_NAME = 'fieldguard.cdx.json';
+
+/** The SBOM's path in a resources folder, only when the file is really there: the System page never names a file that is not. */
+export function sbomIn(resourcesDir: string): string | null {
+  const file = path.join(resourcesDir, 'sbom', SBOM_FILE_NAME);
+  return existsSync(file) ? file : null;
 }
 
 export function describeApp(identity: AppIdentity): AppInfo {
@@ -24,5 +37,6 @@ export function describeApp(identity: AppIdentity): AppInfo {
       node: identity.runtimeVersions.node ?? process.version.replace(/^v/, ''),
     },
     dataDir: identity.dataDir,
+    sbomPath: identity.sbomPath ?? null,
   };
 }

@@ -32,6 +32,7 @@ export function SystemPage() {
                 [t('system.app.chrome'), app.versions.chrome ?? notElectron],
                 [t('system.app.node'), app.versions.node],
                 [t('system.app.dataDir'), app.dataDir],
+                [t('system.app.sbom'), app.sbomPath ?? t('system.app.sbomNotIncluded')],
               ]}
             />
           )}
