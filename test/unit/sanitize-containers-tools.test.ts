@@ -50,7 +50,7 @@ async function containers(): Promise<[string, string, string][]> {
   randomFillSync(fixed, 0, fixed.length - 512);
   await writeFile(at('fixed.vhd'), fixed);
   await exec('qemu-img', ['create', '-q', '-f', 'vhdx', at('disk.vhdx'), '8M']);
-  for (const [name, label] of [['mbr.img', 'dos'], ['gpt.img', 'gpt']]) {
+  for (const [name, label] of [['mbr.img', 'dos'], ['gpt.img', 'gpt']] as const) {
     await exec('truncate', ['-s', '8M', at(name)]);
     await new Promise<void>((resolve, reject) => {
       const child = execFile('/usr/sbin/sfdisk', ['-q', at(name)], (error) => (error ? reject(error) : resolve()));

@@ -39,6 +39,7 @@ import {
   supBook,
   tarOf,
   wordWithField,
+  wordWithTemplate,
   zipOf,
 } from '../support/sanitize-corpus';
 
@@ -126,6 +127,7 @@ describe('legacy Office under the default policy', () => {
   it('blocks what a legacy document runs or fetches: DDE fields, DDE and workbook links, embedded objects, program actions', async () => {
     expect(await judge('memo.doc', wordWithField('DDEAUTO c:\\windows\\system32\\cmd.exe "/k calc"'))).toEqual({ verdict: 'blocked', en: ['An Office document with DDE (runs commands) (WordDocument)'], ja: ['DDE（コマンド実行）を含む Office 文書（WordDocument）'] });
     expect((await judge('memo.doc', wordWithField('PAGE \\* MERGEFORMAT'))).verdict).toBe('passed');
+    expect(await judge('memo.doc', wordWithTemplate('https://templates.example.invalid/n.dotm'))).toEqual({ verdict: 'blocked', en: ['An Office document that loads a remote template (https://templates.example.invalid/n.dotm)'], ja: ['外部のテンプレートを読み込む Office 文書（https://templates.example.invalid/n.dotm）'] });
     expect((await judge('book.xls', compoundFile({ '/Workbook': biffGlobals([[0x01ae, supBook(0, 'cmd\u0003/c calc')]]) }))).en).toEqual(['An Office document with DDE (runs commands) (Workbook)']);
     const linked = await judge('book.xls', compoundFile({ '/Workbook': biffGlobals([[0x01ae, supBook(2, '\u0001\\\\server\\share\\budget.xls')]]) }));
     expect(linked.en).toEqual(['An Office document that loads content from outside (externalWorkbook: \\\\server\\share\\budget.xls)']);

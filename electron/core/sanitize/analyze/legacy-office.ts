@@ -2,7 +2,8 @@
  * Active content inside the main streams of legacy Office files (.doc, .xls, .ppt), which the
  * storage tree alone does not show. Legacy Office is on the default allow-list, so whatever
  * runs or fetches something when it opens must be found here: Excel 4.0 macro sheets and
- * links to other workbooks or DDE servers (BIFF8 records), DDE fields in Word text, and in
+ * links to other workbooks or DDE servers (BIFF8 records), DDE fields in Word text and a
+ * template attached from another machine (the FIB and its SttbfAssoc), and in
  * PowerPoint the VBA project, embedded OLE objects and "run program" actions, which all live
  * as records in the "PowerPoint Document" stream ([MS-XLS], [MS-DOC], [MS-PPT]).
  */
@@ -55,11 +56,57 @@ export function excelFindings(workbook: Buffer): LegacyFinding[] {
 const FIELD_BEGIN = String.fromCharCode(0x13);
 const DDE_FIELD = new RegExp(`${FIELD_BEGIN}\\s*DDE(?:AUTO)?\\b`, 'i');
 
-export function wordFindings(wordDocument: Buffer): LegacyFinding[] {
+/** Index of fcSttbfAssoc/lcbSttbfAssoc among the FibRgFcLcb97 pairs ([MS-DOC] 2.5.6). */
+const STTBF_ASSOC_PAIR = 32;
+/** ibstAssocDot: the attached template's path in SttbfAssoc ([MS-DOC] 2.9.272). */
+const ASSOC_TEMPLATE = 1;
+/** A template fetched from another machine: a URL, a UNC path or a file: URL. */
+const REMOTE_PATH = /^(?:[a-z][a-z0-9+.-]*:\/\/|\\\\|\/\/|file:)/i;
+
+/** Which table stream the FIB points into ("0Table" or "1Table", by fWhichTblStm), or null when there is no FIB. */
+export function wordTableStreamName(wordDocument: Buffer): '0Table' | '1Table' | null {
+  if (wordDocument.length < 12 || wordDocument.readUInt16LE(0) !== 0xa5ec) return null;
+  return (wordDocument.readUInt16LE(0x0a) & 0x0200) !== 0 ? '1Table' : '0Table';
+}
+
+/** The attached template's path from SttbfAssoc, located through the FIB; null when absent or unreadable. */
+function attachedTemplate(wordDocument: Buffer, table: Buffer): string | null {
+  if (wordTableStreamName(wordDocument) === null || wordDocument.length < 34) return null;
+  const csw = wordDocument.readUInt16LE(32);
+  const cslwAt = 34 + csw * 2;
+  if (cslwAt + 2 > wordDocument.length) return null;
+  const cbRgFcLcbAt = cslwAt + 2 + wordDocument.readUInt16LE(cslwAt) * 4;
+  if (cbRgFcLcbAt + 2 > wordDocument.length || wordDocument.readUInt16LE(cbRgFcLcbAt) <= STTBF_ASSOC_PAIR) return null;
+  const pairAt = cbRgFcLcbAt + 2 + STTBF_ASSOC_PAIR * 8;
+  if (pairAt + 8 > wordDocument.length) return null;
+  const fc = wordDocument.readUInt32LE(pairAt);
+  const lcb = wordDocument.readUInt32LE(pairAt + 4);
+  if (lcb < 6 || fc + lcb > table.length) return null;
+  const sttb = table.subarray(fc, fc + lcb);
+  // An extended Sttb: 0xFFFF, cData, cbExtra, then cData strings of UTF-16 code units, each after its count.
+  if (sttb.readUInt16LE(0) !== 0xffff) return null;
+  const count = sttb.readUInt16LE(2);
+  const extra = sttb.readUInt16LE(4);
+  let at = 6;
+  for (let index = 0; index < count && at + 2 <= sttb.length; index++) {
+    const length = sttb.readUInt16LE(at);
+    const text = sttb.subarray(at + 2, Math.min(sttb.length, at + 2 + length * 2)).toString('utf16le');
+    if (index === ASSOC_TEMPLATE) return text;
+    at += 2 + length * 2 + extra;
+  }
+  return null;
+}
+
+/** DDE fields in the text, and an attached template on another machine (template injection). */
+export function wordFindings(wordDocument: Buffer, table: Buffer | null): LegacyFinding[] {
+  const found: LegacyFinding[] = [];
   const single = wordDocument.toString('latin1');
   const wide = wordDocument.toString('utf16le');
   const odd = wordDocument.subarray(1).toString('utf16le');
-  return [single, wide, odd].some((text) => DDE_FIELD.test(text)) ? [{ code: 'OFFICE_DDE', params: { part: 'WordDocument' } }] : [];
+  if ([single, wide, odd].some((text) => DDE_FIELD.test(text))) found.push({ code: 'OFFICE_DDE', params: { part: 'WordDocument' } });
+  const template = table ? attachedTemplate(wordDocument, table) : null;
+  if (template !== null && REMOTE_PATH.test(template.trim())) found.push({ code: 'OFFICE_REMOTE_TEMPLATE', params: { part: wordTableStreamName(wordDocument) ?? 'WordDocument', target: template.trim().slice(0, 200) } });
+  return found;
 }
 
 /** A record header's recType at `at` ([MS-PPT] 2.3.1: 2 bytes recVer/recInstance, 2 bytes recType, 4 bytes recLen). */

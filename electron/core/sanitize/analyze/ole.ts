@@ -9,7 +9,7 @@
  */
 import * as CFB from 'cfb';
 import type { FindingCode } from '../sanitize-types';
-import { excelFindings, powerPointFindings, wordFindings, type LegacyFinding } from './legacy-office';
+import { excelFindings, powerPointFindings, wordFindings, wordTableStreamName, type LegacyFinding } from './legacy-office';
 
 export const OLE_MAGIC = Buffer.from('d0cf11e0a1b11ae1', 'hex');
 /** cfb copies every stream while parsing: memory is about twice this at most. */
@@ -98,7 +98,11 @@ export function analyzeOle(buffer: Buffer): OleAnalysis {
   const workbook = stream('Workbook') ?? stream('Book');
   if (typeId === 'xls' && workbook) legacy.push(...excelFindings(contentOf(workbook.entry)));
   const wordDocument = stream('WordDocument');
-  if (typeId === 'doc' && wordDocument) legacy.push(...wordFindings(contentOf(wordDocument.entry)));
+  if (typeId === 'doc' && wordDocument) {
+    const document = contentOf(wordDocument.entry);
+    const table = stream(wordTableStreamName(document) ?? '1Table');
+    legacy.push(...wordFindings(document, table ? contentOf(table.entry) : null));
+  }
   const powerPoint = stream('PowerPoint Document');
   if (typeId === 'ppt' && powerPoint) legacy.push(...powerPointFindings(contentOf(powerPoint.entry)));
   for (const finding of legacy) add(finding.code, finding.params);
