@@ -44,6 +44,8 @@ export const errorCodes = [
   'JOB_CANCELLED',
   'JOB_NOT_FOUND',
   'DIALOG_CANCELLED',
+  // The main process's own confirmation box (confirm-in-main.ts) was not answered yes.
+  'CONFIRMATION_REFUSED',
   'AUDIT_ENTRY_EDITED',
   'AUDIT_ENTRY_MISSING',
   // A certificate that is not genuine says why, in the verifier's own words.

@@ -180,6 +180,11 @@ describe('active content that used to pass', () => {
     expect(await judge('memo.docx', await ooxml('docx', [{ name: 'word/document.xml', data: body }]))).toEqual({ verdict: 'blocked', en: ['An Office document with DDE (runs commands) (word/document.xml)'], ja: ['DDE（コマンド実行）を含む Office 文書（word/document.xml）'] });
     const sheet = '<worksheet><sheetData><row><c><f>MSEXCEL|\'\\..\\..\\..\\Windows\\System32\\cmd.exe /c calc\'!\'\'</f></c></row></sheetData></worksheet>';
     expect((await analyzeBytes('book.xlsx', await ooxml('xlsx', [{ name: 'xl/worksheets/sheet1.xml', data: sheet }]))).findings).toEqual([{ code: 'OFFICE_DDE', params: { part: 'xl/worksheets/sheet1.xml' } }]);
+    // The instruction spelled by a nested QUOTE field (68 68 69 65 85 84 79 = "DDEAUTO").
+    const quoted = '<w:document xmlns:w="urn:w"><w:body><w:p><w:r><w:instrText> </w:instrText></w:r><w:r><w:instrText>QUOTE 68 68 69 65 85 84 79</w:instrText></w:r><w:r><w:instrText> "c:\\windows\\system32\\cmd.exe" "/k calc"</w:instrText></w:r></w:p></w:body></w:document>';
+    expect((await analyzeBytes('memo.docx', await ooxml('docx', [{ name: 'word/document.xml', data: quoted }]))).findings).toEqual([{ code: 'OFFICE_DDE', params: { part: 'word/document.xml' } }]);
+    const quotedText = '<w:document xmlns:w="urn:w"><w:body><w:p><w:r><w:instrText>QUOTE 83 101 114 118 105 99 101</w:instrText></w:r></w:p></w:body></w:document>';
+    expect((await analyzeBytes('memo.docx', await ooxml('docx', [{ name: 'word/document.xml', data: quotedText }]))).findings).toEqual([]);
     const ordinary = '<worksheet><sheetData><row><c><f>SUM(A1:A9)&amp;"|"&amp;B1</f></c></row></sheetData></worksheet>';
     expect((await analyzeBytes('book.xlsx', await ooxml('xlsx', [{ name: 'xl/worksheets/sheet1.xml', data: ordinary }]))).findings).toEqual([]);
   });

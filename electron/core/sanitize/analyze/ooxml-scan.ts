@@ -63,6 +63,15 @@ const DDE_FORMULA = /<(?:[\w-]+:)?f\b[^>]*>[^<]*[\w.]+\s*\|\s*(?:'|&apos;|&#39;)
 const PROGRAM_ACTION = /\saction\s*=\s*["'](ppaction:\/\/(?:program|macro)[^"']*)["']/i;
 
 /**
+ * What nested QUOTE fields spell: `QUOTE 68 68 69 65 85 84 79` is "DDEAUTO", the way DDE
+ * payloads hide their instruction from a search for the word.
+ */
+function quotedCharacters(instruction: string): string {
+  // Only the first characters matter (an instruction starts with its name), so a huge list costs nothing.
+  return [...instruction.matchAll(/QUOTE((?:\s+\d{1,5})+)/gi)].map((match) => String.fromCharCode(...(match[1] ?? '').trim().split(/\s+/).slice(0, 64).map(Number))).join(' ');
+}
+
+/**
  * The findings of one part: relationships for a .rels part; DDE fields, DDE links and
  * program actions for the XML parts.
  */
@@ -85,7 +94,8 @@ export async function scanPackagePart(part: string, content: Content, signal?: A
       // Word splits a field's instruction over several runs ("DD" + "EAUTO …"): joined, as Word reads it.
       const instruction = [...window.matchAll(INSTRUCTION_TEXT)].map((match) => decodeXml(match[1] ?? '')).join('');
       const simple = [...window.matchAll(SIMPLE_FIELD)].map((match) => attribute(match[0], '(?:[\\w-]+:)?instr') ?? '');
-      if (DDE_INSTRUCTION.test(instruction) || /\bDDE(?:AUTO)?\s/i.test(instruction) || simple.some((text) => DDE_INSTRUCTION.test(text))) add({ code: 'OFFICE_DDE', params: { part } });
+      const spelled = [instruction, ...simple].map(quotedCharacters).join(' ');
+      if (DDE_INSTRUCTION.test(instruction) || /\bDDE(?:AUTO)?\s/i.test(instruction) || simple.some((text) => DDE_INSTRUCTION.test(text)) || /\bDDE(?:AUTO)?\b/i.test(spelled)) add({ code: 'OFFICE_DDE', params: { part } });
     }
     if (DDE_LINK.test(window) || (window.includes('|') && DDE_FORMULA.test(window))) add({ code: 'OFFICE_DDE', params: { part } });
     const action = window.includes('ppaction') ? PROGRAM_ACTION.exec(window) : null;
