@@ -6,11 +6,13 @@
  */
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { Spec, Validation } from '@cyclonedx/cyclonedx-library';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SBOM_FILE_NAME } from '../../electron/core/app/describe-app';
 
 const run = promisify(execFile);
 const root = resolve(import.meta.dirname, '../..');
@@ -122,5 +124,21 @@ describe('npm run sbom', () => {
       expect(refs).toContain(edge.ref);
       for (const target of edge.dependsOn ?? []) expect(refs).toContain(target);
     }
+  });
+});
+
+describe('the installer', () => {
+  const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+  const builder = createRequire(import.meta.url)(join(root, 'electron-builder.config.cjs')) as {
+    extraResources: { from: string; to: string; filter: string[] }[];
+  };
+
+  it('is built after the SBOM is written, and carries it where the System page looks for it', () => {
+    const dist = manifest.scripts.dist ?? '';
+    expect(dist.indexOf('npm run sbom')).toBeGreaterThan(-1);
+    expect(dist.indexOf('npm run sbom')).toBeLessThan(dist.indexOf('electron-builder'));
+    const sbom = builder.extraResources.find((resource) => resource.to === 'sbom');
+    expect(sbom?.from).toBe('dist/sbom');
+    expect(SBOM_FILE_NAME).toMatch(new RegExp(`^${(sbom?.filter[0] ?? '').replaceAll('.', '\\.').replaceAll('*', '.*')}$`));
   });
 });
