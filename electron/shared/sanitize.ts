@@ -25,6 +25,13 @@ export const sanitizeErrorCodes = [
  */
 export const DEFAULT_ALLOWED_TYPES: readonly string[] = ['dicom', 'png', 'jpeg', 'tiff', 'bmp', 'gif', 'pdf', 'txt', 'csv', 'xml', 'json', 'docx', 'xlsx', 'pptx', 'doc', 'xls', 'ppt', 'zip'];
 
+/**
+ * The types content disarm rebuilds by default, as Settings offers them (rebuild or block);
+ * templates and macro-enabled forms not listed follow the rebuild default. A type in the
+ * policy's rebuildBlockTypes is not rebuilt: its active content blocks it, as before issue 15.
+ */
+export const REBUILD_POLICY_TYPES: readonly string[] = ['pdf', 'docx', 'docm', 'xlsx', 'xlsm', 'pptx', 'pptm', 'png', 'jpeg', 'tiff', 'bmp', 'dicom', 'csv'];
+
 export const Verdict = z.enum(['passed', 'sanitized', 'blocked']);
 
 export const SanitizeFinding = z.object({
@@ -111,6 +118,9 @@ export const ReceivedCheck = z.object({
 });
 export type ReceivedCheck = z.infer<typeof ReceivedCheck>;
 
+/** The policy as Settings shows it; rebuildBlockTypes is absent from main processes before issue 15. */
+export const SanitizePolicyView = z.object({ allowedTypes: z.array(z.string()), releases: z.number(), rebuildBlockTypes: z.array(z.string()).optional() });
+
 const JobId = z.uuid();
 
 export const sanitizeChannels = {
@@ -126,10 +136,15 @@ export const sanitizeChannels = {
     request: z.object({ id: z.string().min(1).max(100), reviewer: z.string().trim().max(100) }).strict(),
     response: z.object({ certificateId: z.string(), number: z.string() }),
   }),
-  'sanitize.policy': defineChannel({ request: noRequest, response: z.object({ allowedTypes: z.array(z.string()), releases: z.number() }) }),
+  'sanitize.policy': defineChannel({ request: noRequest, response: SanitizePolicyView }),
   'sanitize.setAllowedTypes': defineChannel({
     request: z.object({ allowedTypes: z.array(z.string().regex(/^[a-z0-9-]{1,20}$/)).max(100) }).strict(),
-    response: z.object({ allowedTypes: z.array(z.string()), releases: z.number() }),
+    response: SanitizePolicyView,
+  }),
+  /** The types content disarm does not rebuild (their active content blocks them instead). */
+  'sanitize.setRebuildBlockTypes': defineChannel({
+    request: z.object({ rebuildBlockTypes: z.array(z.string().regex(/^[a-z0-9-]{1,20}$/)).max(100) }).strict(),
+    response: SanitizePolicyView,
   }),
   /** A vendor release list (SHA256SUMS format) chosen in a native dialog. */
   'sanitize.importReleaseList': defineChannel({ request: noRequest, response: z.object({ imported: z.boolean(), allowedTypes: z.array(z.string()), releases: z.number() }) }),

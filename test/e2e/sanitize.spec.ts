@@ -261,7 +261,7 @@ test('sanitize a handover folder, read the verdicts, sign off, and check the del
   await inspectWholeScreen(page, 'certificates-received-differs');
 });
 
-test('the allow-list of types and the vendor release list are kept in Settings', async ({ page, app }) => {
+test('the allow-list of types, what content disarm rebuilds, and the vendor release list are kept in Settings', async ({ page, app }) => {
   await app.createVault();
   await app.open('/settings');
   const section = page.getByTestId('settings-sanitize-policy');
@@ -282,6 +282,17 @@ test('the allow-list of types and the vendor release list are kept in Settings',
   const policy = await call<{ allowedTypes: string[]; releases: number }>(page, 'sanitize.policy', {});
   expect(policy.allowedTypes).not.toContain('zip');
   expect(policy.allowedTypes).toHaveLength(17);
+
+  // Content disarm: every type with a rebuilder is rebuilt by default; unchecking one blocks such files instead.
+  const rebuild = section.getByRole('group', { name: '動く中身を取り除いて再構築する種類' });
+  await expect(rebuild.getByRole('checkbox')).toHaveCount(13);
+  for (const name of ['PDF 文書', 'マクロ有効 Word 文書 (.docm)', 'DICOM 画像', 'CSV（表形式のテキスト）']) await expect(rebuild.getByRole('checkbox', { name })).toBeChecked();
+  const saveRebuild = section.getByRole('button', { name: '再構築の設定を保存' });
+  await expect(saveRebuild).toBeDisabled();
+  await rebuild.getByRole('checkbox', { name: 'マクロ有効 Word 文書 (.docm)' }).click();
+  await saveRebuild.click();
+  await expect(section.getByRole('status').filter({ hasText: '再構築する種類を保存しました。' })).toBeVisible();
+  expect((await call<{ rebuildBlockTypes: string[] }>(page, 'sanitize.policy', {})).rebuildBlockTypes).toEqual(['docm']);
 
   const sums = path.join(scratch, 'SHA256SUMS');
   const line = (name: string) => `${createHash('sha256').update(name).digest('hex')}  ${name}`;
@@ -308,4 +319,5 @@ test('the allow-list of types and the vendor release list are kept in Settings',
   await page.reload();
   await expect(page.getByTestId('settings-sanitize-policy').getByRole('checkbox', { name: 'ZIP 圧縮ファイル' })).not.toBeChecked();
   await expect(page.getByTestId('sanitize-release-count')).toHaveText('2 件を読み込み済み');
+  await expect(page.getByRole('group', { name: '動く中身を取り除いて再構築する種類' }).getByRole('checkbox', { name: 'マクロ有効 Word 文書 (.docm)' })).not.toBeChecked();
 });

@@ -163,7 +163,7 @@ export async function runSanitization(session: VaultSession, sources: readonly s
     for (const { file, copy, sha256, analysis: found } of staged) {
       deps.signal?.throwIfAborted();
       // Content disarm: a rebuilt copy is judged on its own analysis (and the original's scan) and delivered instead.
-      let disarm: StagedDisarm = copy === null ? { kind: 'kept' } : await disarmStaged(copy, path.posix.basename(file.relativePath), found, { analyze: deps.analyze, signal: deps.signal });
+      let disarm: StagedDisarm = copy === null ? { kind: 'kept' } : await disarmStaged(copy, path.posix.basename(file.relativePath), found, { analyze: deps.analyze, blockTypes: deps.policy.rebuildBlockTypes, signal: deps.signal });
       const scan = engineInfo ? (scans.get(file.absolute) ?? null) : null;
       const original = { file, copy, sha256, analysis: found };
       let judged = disarm.kind === 'rebuilt' ? { file, copy: disarm.copy, sha256, analysis: disarm.analysis } : original;

@@ -72,7 +72,7 @@ export function createSanitizeHandlers(ports: SanitizePorts): Pick<Handlers, San
   const selection = () => ({ sources: [...sources.values()].map(({ path: _path, ...source }) => source), output: output ? path.basename(output) : null });
   const policyView = () => {
     const policy = loadSanitizePolicy(session());
-    return { allowedTypes: policy.allowedTypes, releases: policy.releases.length };
+    return { allowedTypes: policy.allowedTypes, releases: policy.releases.length, rebuildBlockTypes: [...(policy.rebuildBlockTypes ?? [])] };
   };
 
   return {
@@ -146,6 +146,11 @@ export function createSanitizeHandlers(ports: SanitizePorts): Pick<Handlers, San
     'sanitize.setAllowedTypes': ({ allowedTypes }) => {
       const s = session();
       saveSanitizePolicy(s, { ...loadSanitizePolicy(s), allowedTypes: [...new Set(allowedTypes)] });
+      return policyView();
+    },
+    'sanitize.setRebuildBlockTypes': ({ rebuildBlockTypes }) => {
+      const s = session();
+      saveSanitizePolicy(s, { ...loadSanitizePolicy(s), rebuildBlockTypes: [...new Set(rebuildBlockTypes)] });
       return policyView();
     },
     'sanitize.importReleaseList': async () => {

@@ -23,6 +23,8 @@ export const SanitizePolicy = z
     releases: z.array(z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/), name: z.string().max(200) }).strict()).max(10_000),
     /** How old or small the anti-virus database may be (antivirus-database-policy.ts); absent: its defaults. */
     antivirusDatabase: AntivirusDatabasePolicy.optional(),
+    /** True types content disarm does not rebuild (rebuild/disarm-staged.ts); absent: every type with a rebuilder is rebuilt. */
+    rebuildBlockTypes: z.array(z.string().regex(/^[a-z0-9-]{1,20}$/)).max(100).optional(),
   })
   .strict();
 export type SanitizePolicy = z.infer<typeof SanitizePolicy>;

@@ -17,6 +17,7 @@ export type SanitizeFinding = SanitizedFile['findings'][number];
 export type RemovedObject = NonNullable<SanitizedFile['removed']>[number];
 export type SanitizeVerdict = SanitizedFile['verdict'];
 export type ReceivedCheckReply = ResponseOf<'sanitize.checkReceived'>;
+export type SanitizePolicyView = ResponseOf<'sanitize.policy'>;
 
 export const verdicts: readonly SanitizeVerdict[] = ['passed', 'sanitized', 'blocked'];
 
@@ -96,11 +97,21 @@ export function useSetAllowedTypes() {
   });
 }
 
+export function useSetRebuildBlockTypes() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (rebuildBlockTypes: string[]) => invoke('sanitize.setRebuildBlockTypes', { rebuildBlockTypes }),
+    onSuccess: (policy) => client.setQueryData(sanitizePolicyKey, policy),
+    onSettled: () => client.invalidateQueries({ queryKey: auditListKey }),
+  });
+}
+
 export function useImportReleaseList() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: () => invoke('sanitize.importReleaseList', {}),
-    onSuccess: ({ allowedTypes, releases }) => client.setQueryData(sanitizePolicyKey, { allowedTypes, releases }),
+    // The rest of the policy (what is rebuilt) is unchanged by a release list.
+    onSuccess: ({ allowedTypes, releases }) => client.setQueryData<SanitizePolicyView>(sanitizePolicyKey, (old) => ({ ...old, allowedTypes, releases })),
     onSettled: () => client.invalidateQueries({ queryKey: auditListKey }),
   });
 }

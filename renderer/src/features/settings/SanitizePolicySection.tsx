@@ -1,6 +1,7 @@
 /**
- * The sanitization policy (10-5): which true types may be handed to a site, and the vendor's
- * release list that lets known software packages through. Both are kept in the vault; each
+ * The sanitization policy (10-5): which true types may be handed to a site, which of them
+ * content disarm rebuilds (or blocks, issue 15), and the vendor's release list that lets
+ * known software packages through. Both are kept in the vault; each
  * change is audited. A run judges against the policy on record when it starts.
  */
 import { useState, type FormEvent } from 'react';
@@ -8,8 +9,9 @@ import { Button, MessageBar, MessageBarBody, Subtitle1, Text, makeStyles, tokens
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../components/ErrorState';
 import { QueryView } from '../../components/QueryView';
-import { useImportReleaseList, useSanitizePolicy, useSetAllowedTypes } from '../sanitize/use-sanitize';
+import { useImportReleaseList, useSanitizePolicy, useSetAllowedTypes, useSetRebuildBlockTypes } from '../sanitize/use-sanitize';
 import { AllowedTypesFieldset, typesShown } from './AllowedTypesFieldset';
+import { RebuildTypesFieldset, rebuildTypesShown } from './RebuildTypesFieldset';
 import { ReleaseListPanel } from './ReleaseListPanel';
 import { useActionNotice } from '../../lib/use-action-notice';
 
@@ -21,7 +23,7 @@ const useStyles = makeStyles({
   message: { marginTop: tokens.spacingVerticalM, maxWidth: '60em' },
 });
 
-type Notice = { readonly key: 'saved' | 'notChosen' } | { readonly key: 'imported'; readonly count: number };
+type Notice = { readonly key: 'saved' | 'rebuildSaved' | 'notChosen' } | { readonly key: 'imported'; readonly count: number };
 
 const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((type) => b.includes(type));
 
@@ -31,11 +33,13 @@ export function SanitizePolicySection({ className }: { className: string }) {
   const policy = useSanitizePolicy();
   const save = useSetAllowedTypes();
   const importList = useImportReleaseList();
+  const saveRebuild = useSetRebuildBlockTypes();
   // Null while nothing was edited: the checkboxes show the list on record.
   const [edited, setEdited] = useState<readonly string[] | null>(null);
-  const { notice, setNotice, beginAction } = useActionNotice<Notice>(save, importList);
-  const busy = save.isPending || importList.isPending;
-  const error = save.error ?? importList.error;
+  const [editedBlock, setEditedBlock] = useState<readonly string[] | null>(null);
+  const { notice, setNotice, beginAction } = useActionNotice<Notice>(save, importList, saveRebuild);
+  const busy = save.isPending || importList.isPending || saveRebuild.isPending;
+  const error = save.error ?? importList.error ?? saveRebuild.error;
 
 
   return (
@@ -63,6 +67,25 @@ export function SanitizePolicySection({ className }: { className: string }) {
               },
             });
           };
+          const storedBlock = stored.rebuildBlockTypes ?? [];
+          const shownRebuild = rebuildTypesShown(storedBlock);
+          const draftBlock = editedBlock ?? storedBlock;
+          const blocked = new Set(draftBlock);
+          const changeRebuild = (type: string, rebuild: boolean) => {
+            if (notice || error) beginAction();
+            setEditedBlock(shownRebuild.filter((candidate) => (candidate === type ? !rebuild : blocked.has(candidate))));
+          };
+          const submitRebuild = (event: FormEvent) => {
+            event.preventDefault();
+            if (busy) return;
+            beginAction();
+            saveRebuild.mutate([...draftBlock], {
+              onSuccess: () => {
+                setEditedBlock(null);
+                setNotice({ key: 'rebuildSaved' });
+              },
+            });
+          };
           return (
             <div className={styles.body}>
               <form className={styles.form} onSubmit={submit} noValidate aria-labelledby="settings-sanitize-heading">
@@ -72,6 +95,14 @@ export function SanitizePolicySection({ className }: { className: string }) {
                     {t('settings.sanitizePolicy.types.save')}
                   </Button>
                   {draft.length === 0 && <Text>{t('settings.sanitizePolicy.types.noneAllowed')}</Text>}
+                </div>
+              </form>
+              <form className={styles.form} onSubmit={submitRebuild} noValidate aria-label={t('settings.sanitizePolicy.rebuild.legend')}>
+                <RebuildTypesFieldset shown={shownRebuild} blocked={blocked} onChange={changeRebuild} />
+                <div className={styles.actions}>
+                  <Button appearance="primary" type="submit" disabled={sameSet(draftBlock, storedBlock) || busy}>
+                    {t('settings.sanitizePolicy.rebuild.save')}
+                  </Button>
                 </div>
               </form>
               <ReleaseListPanel
