@@ -276,6 +276,23 @@ describe('images', () => {
     }
   });
 
+  it.each([
+    ['16-bit greyscale', 1, 'ushort'],
+    ['8-bit with alpha', 4, 'uchar'],
+  ] as const)('keeps a %s PNG pixel for pixel', async (_label, channels, depth) => {
+    const raw = { width: 8, height: 4, channels };
+    const samples = raw.width * raw.height * channels;
+    const input = depth === 'ushort' ? new Uint16Array(Array.from({ length: samples }, (_unused, i) => (i * 2111) & 0xffff)) : Buffer.from(Array.from({ length: samples }, (_unused, i) => (i * 37) & 0xff));
+    const image = sharp(input, { raw });
+    const png = await (depth === 'ushort' ? image.toColourspace('grey16') : image).png().toBuffer();
+    expect((await sharp(png).metadata()).depth).toBe(depth);
+    const source = Buffer.concat([png, APPENDED]);
+    const { outcome, output } = await rebuild('png', source);
+    expect(outcome.outcome).toBe('sanitized');
+    expect((await sharp(output ?? Buffer.alloc(0)).metadata()).depth).toBe(depth);
+    expect(await sharp(output ?? Buffer.alloc(0)).raw({ depth }).toBuffer()).toEqual(await sharp(png).raw({ depth }).toBuffer());
+  });
+
   it('finds the end of a JPEG that ends exactly at its end-of-image marker', async () => {
     const jpeg = await sharp(testPixels(), { raw: { width: 32, height: 24, channels: 3 } }).withExif({ IFD0: { ImageDescription: 'x' } }).jpeg().toBuffer();
     const { outcome } = await rebuild('jpeg', jpeg);
