@@ -1,7 +1,10 @@
 /**
- * The port to the OS's file dialogs. Destructive and reading operations never take a path
- * typed by the renderer (DESIGN.md "IPC"): the main process asks the user here and uses the
- * answer itself. The browser harness answers with a scripted choice.
+ * The port to the OS's file dialogs and message boxes. Destructive and reading operations never
+ * take a path typed by the renderer (DESIGN.md "IPC"): the main process asks the user here and
+ * uses the answer itself. Destructive and secret-revealing operations are confirmed here too, in
+ * a box the main process draws and words (confirm-in-main.ts): script in a compromised renderer
+ * can call any channel, but it cannot answer this box. The browser harness answers with a
+ * scripted choice.
  */
 export interface Dialogs {
   /** Files, or one folder, to import into the vault; null when the user cancels. */
@@ -16,4 +19,17 @@ export interface Dialogs {
   pickPolicyFile(): Promise<string | null>;
   /** A vendor release list (SHA256SUMS text) to import; null when cancelled. */
   pickReleaseList(): Promise<string | null>;
+  /** A message box naming what is about to happen; true only when the user chose `confirmButton` (cancel is the default). */
+  confirm(confirmation: Confirmation): Promise<boolean>;
+}
+
+/** A confirmation already worded in the app's language by the main process: the box shows these texts as they are. */
+export interface Confirmation {
+  readonly title: string;
+  /** What will happen, with its count: "次の3件のファイルを消去します。". */
+  readonly message: string;
+  /** What it happens to, one fact a line: the volume's label, model and serial; the collections; the account. */
+  readonly detail: string;
+  readonly confirmButton: string;
+  readonly cancelButton: string;
 }

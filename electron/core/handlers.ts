@@ -19,6 +19,7 @@ import type { DeviceFacts } from './erasure/medium';
 import type { ReadMedium } from './erasure/medium';
 import type { Clipboard } from './clipboard';
 import type { Dialogs } from './dialogs';
+import { confirmInMain } from './confirmations/confirm-in-main';
 import { listVolumes, type ReadVolumes } from './disks/list-volumes';
 import type { EmitEvent } from './events';
 import type { Handlers } from './ipc/router';
@@ -104,6 +105,8 @@ export function createCore(ports: CorePorts): Core {
     },
   });
   const jobs = createJobRegistry();
+  // The security boundary for erasing and revealing: a native box in the app's language (confirm-in-main.ts).
+  const confirm = confirmInMain(ports.dialogs, async () => (await preferences.get()).language);
   const verifyFile = verifierFor(ports.verifyWorker);
   // Settings shows it; a crypto-erase records it at the time of the erase.
   const inspectDataFolder = dataFolderInspector(ports.identity.dataDir, ports.observeDataFolder, now);
@@ -119,8 +122,9 @@ export function createCore(ports: CorePorts): Core {
     runErasure: workerErasureRunner(ports.erasureWorker),
     readMedium: ports.readMedium,
     inspectDataFolder,
+    confirm,
   });
-  const vaultHandlers = createVaultHandlers(vault, jobs, ports.dialogs, ports.emit, now, guardVisitImport);
+  const vaultHandlers = createVaultHandlers(vault, jobs, ports.dialogs, ports.emit, now, guardVisitImport, confirm);
   const handlers: Handlers = {
     'app.info': () => describeApp(ports.identity),
     'app.dataFolder': () => inspectDataFolder(),
@@ -160,7 +164,7 @@ export function createCore(ports: CorePorts): Core {
       recordDiagnostics: ports.recordPostureDiagnostics ?? ((folder) => recordThisLaptop(folder)),
     }),
     ...createSanitizeHandlers({ vault, jobs, verify: verifyFile, dialogs: ports.dialogs, engine: ports.antivirus, analyze: analyzeFile, emit: ports.emit, now, fontPath: ports.fontPath }),
-    ...createSitesHandlers({ vault, secretClipboard, now }),
+    ...createSitesHandlers({ vault, secretClipboard, now, confirm }),
     ...createLedgerHandlers({ vault, dialogs: ports.dialogs, readVolumes: ports.readVolumes, readDeviceDetails: ports.readDeviceDetails, log: ports.log, now, fontPath: ports.fontPath, onLost: (session, item) => startIncidentForLostMedium(session, item, now()) }),
     ...createProceduresHandlers({ vault, now, fontPath: ports.fontPath }),
   };

@@ -1,6 +1,28 @@
-/** The Dialogs port on Electron's native dialogs, attached to the main window. */
+/**
+ * The Dialogs port on Electron's native dialogs, attached to the main window. `confirm` is the
+ * main process's own message box (confirm-in-main.ts words it): cancel is the first and default
+ * button and what Escape or closing the box means, so only a deliberate click goes ahead.
+ */
 import { dialog, type BrowserWindow } from 'electron';
-import type { Dialogs } from '../core/dialogs';
+import type { Confirmation, Dialogs } from '../core/dialogs';
+
+const CANCEL = 0;
+const CONFIRM = 1;
+
+/** The message box options for a confirmation: a warning, cancel first and default, no command links. */
+export function messageBoxOptions(confirmation: Confirmation): Electron.MessageBoxOptions {
+  return {
+    type: 'warning',
+    title: confirmation.title,
+    message: confirmation.message,
+    detail: confirmation.detail,
+    buttons: [confirmation.cancelButton, confirmation.confirmButton],
+    defaultId: CANCEL,
+    cancelId: CANCEL,
+    noLink: true,
+    normalizeAccessKeys: false,
+  };
+}
 
 const SAVE_FILTERS: Record<'text' | 'csv' | 'pdf' | 'pem', Electron.FileFilter> = {
   text: { name: 'Text', extensions: ['txt'] },
@@ -26,6 +48,12 @@ export function createNativeDialogs(window: () => BrowserWindow | null): Dialogs
     pickCertificateFile: () => openOne({ name: 'Certificate (PDF, JSON, X.509, CRL, fingerprints)', extensions: ['pdf', 'json', 'pem', 'crt', 'cer', 'der', 'crl', 'txt'] }),
     pickPolicyFile: () => openOne({ name: 'Self-check policy (JSON)', extensions: ['json'] }),
     pickReleaseList: () => openOne({ name: 'Vendor release list (SHA256SUMS)', extensions: ['txt', 'sha256', 'sums', '*'] }),
+    async confirm(confirmation) {
+      const options = messageBoxOptions(confirmation);
+      const owner = parent();
+      const { response } = owner ? await dialog.showMessageBox(owner, options) : await dialog.showMessageBox(options);
+      return response === CONFIRM;
+    },
     async pickSaveFile(defaultName, kind) {
       const options: Electron.SaveDialogOptions = {
         defaultPath: defaultName,

@@ -34,6 +34,9 @@ export const test = base.extend<{ harnessPorts: PortOverrides; app: Harness }>({
   harnessPorts: [{}, { option: true }],
   app: async ({ page, harnessPorts }, use) => {
     const core = await createTestCore({ emit: (event, payload) => void dispatchEvent(page, event, payload), ...harnessPorts });
+    // The engineer in these flows chose what the screen erases or reveals, and answers the main
+    // process's confirmation box yes; a spec about a compromised renderer sets 'no' or null.
+    core.dialogs.confirm = 'yes';
     const router = createRouter(core.handlers, recordingLogger(core.logLines));
     const serve = createAppProtocolHandler(rendererDir);
 

@@ -10,6 +10,8 @@ const [dataDir, keychainService, op, ...rest] = process.argv.slice(2);
 if (!dataDir || !keychainService || !op) throw new Error('usage: crash-worker <dataDir> <keychainService> <op> [args…]');
 
 const core = await createTestCore({}, { dataDir, keychainService });
+// The engineer answers the main process's confirmation box yes (renderer-compromise.test.ts covers no).
+core.dialogs.confirm = 'yes';
 await core.vault.unlock(TEST_PASSWORD);
 const ids = async () => (await core.handlers['vault.items.list']({})).items.map((i) => i.id);
 const jobId = () => crypto.randomUUID();

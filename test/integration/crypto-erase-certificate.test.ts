@@ -26,6 +26,8 @@ afterEach(async () => {
 /** Imports a visit into a fresh vault whose folder the OS tools describe as `observe` says, crypto-erases it, and issues the certificate. */
 async function cryptoEraseWith(observe: ObserveDataFolder): Promise<{ page: string; dataFolder: DataFolderReport }> {
   core = await createTestCore({ observeDataFolder: observe });
+  // The engineer answers the main process's confirmation box yes (renderer-compromise.test.ts covers no).
+  core.dialogs.confirm = 'yes';
   await core.createVault();
   const source = `${core.dataDir}-visit`;
   await mkdir(source, { recursive: true });

@@ -24,6 +24,8 @@ let folder: string;
 
 beforeAll(async () => {
   core = await createTestCore();
+  // The engineer answers the main process's confirmation box yes (renderer-compromise.test.ts covers no).
+  core.dialogs.confirm = 'yes';
   await core.createVault();
   folder = `${core.dataDir}-visit/鈴木花子_MRI`;
   await mkdir(path.join(folder, 'series'), { recursive: true });

@@ -402,6 +402,8 @@ describe('the SHA-256 before erasure when a crash cut an overwrite in half', () 
 describe('the certificate a site receives', () => {
   it('prints the hard-linked names together and the symbolic links with where they pointed, all masked', async () => {
     const core = await createTestCore();
+    // The engineer answers the main process's confirmation box yes (renderer-compromise.test.ts covers no).
+    core.dialogs.confirm = 'yes';
     try {
       await core.createVault();
       const folder = `${core.dataDir}-visit/高橋美咲_US`;

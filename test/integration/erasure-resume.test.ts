@@ -19,6 +19,8 @@ let folder: string;
 
 beforeEach(async () => {
   core = await createTestCore();
+  // The engineer answers the main process's confirmation box yes (renderer-compromise.test.ts covers no).
+  core.dialogs.confirm = 'yes';
   await core.createVault();
   folder = `${core.dataDir}-target`;
   await mkdir(folder, { recursive: true });

@@ -285,6 +285,8 @@ describe('the Erasure screen resolves with the same rules', () => {
   let core: TestCore;
   beforeAll(async () => {
     core = await createTestCore();
+    // The engineer answers the main process's confirmation box yes (renderer-compromise.test.ts covers no).
+    core.dialogs.confirm = 'yes';
     await core.createVault();
   }, 60_000);
   afterAll(async () => {

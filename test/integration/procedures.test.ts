@@ -76,6 +76,8 @@ async function eraseVisitData(reference: string): Promise<string> {
 
 beforeAll(async () => {
   core = await createTestCore({ now: () => clock, postureProbes: recordedWindowsProbes(HEALTHY_WINDOWS) });
+  // The engineer answers the main process's confirmation box yes (renderer-compromise.test.ts covers no).
+  core.dialogs.confirm = 'yes';
   router = createRouter(core.handlers, recordingLogger(core.logLines));
   await core.createVault();
   // Enrolled with the company authority, so its reports are genuine for whoever trusts the root.

@@ -46,6 +46,8 @@ let account: MaintenanceAccount;
 
 beforeAll(async () => {
   core = await createTestCore({ now: () => clock });
+  // The engineer answers the main process's confirmation box yes (renderer-compromise.test.ts covers no).
+  core.dialogs.confirm = 'yes';
   router = createRouter(core.handlers, recordingLogger(core.logLines));
   await core.createVault();
 }, 60_000);

@@ -24,6 +24,8 @@ let work: string;
 
 beforeEach(async () => {
   core = await createTestCore();
+  // The engineer answers the main process's confirmation box yes (renderer-compromise.test.ts covers no).
+  core.dialogs.confirm = 'yes';
   work = `${core.dataDir}-work`;
   await mkdir(work, { recursive: true });
   const prepared = await core.handlers['vault.prepareSetup']({ profile, password: PASSWORD, passwordConfirmation: PASSWORD, passwordOnly: false });

@@ -15,7 +15,7 @@ import { observeDataFolderForThisOs } from '../../electron/platform/data-folder/
 import { createClamavEngine } from '../../electron/platform/antivirus/clamav-engine';
 import { writeClamavTestDatabase } from './clamav-test-database';
 import type { Clipboard } from '../../electron/core/clipboard';
-import type { Dialogs } from '../../electron/core/dialogs';
+import type { Confirmation, Dialogs } from '../../electron/core/dialogs';
 import type { Logger } from '../../electron/core/logger';
 import { KDF_FLOOR } from '../../electron/core/vault/password-kdf';
 import { readVolumes } from '../../electron/platform/disks/read-volumes';
@@ -25,6 +25,12 @@ import { createKeytarKeyStore } from '../../electron/platform/keychain/keytar-ke
 
 /** What the "user" picks in the next native dialog of each kind. */
 export interface ScriptedDialogs {
+  /**
+   * The answer to every main-process confirmation box from now on: 'yes' only when the test says
+   * so; null (not scripted) is a refusal, as is 'no'. Each box shown is kept in `confirmations`.
+   */
+  confirm: 'yes' | 'no' | null;
+  readonly confirmations: Confirmation[];
   importSources: string[] | null;
   exportFolder: string | null;
   saveFile: string | null;
@@ -90,7 +96,7 @@ export async function createTestCore(overrides: Partial<CorePorts> = {}, options
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'fieldguard-test-')));
   const logLines: string[] = [];
   const events: Array<[string, unknown]> = [];
-  const scripted: ScriptedDialogs = { importSources: null, exportFolder: null, saveFile: null, certificateFile: null, policyFile: null, releaseList: null };
+  const scripted: ScriptedDialogs = { confirm: null, confirmations: [], importSources: null, exportFolder: null, saveFile: null, certificateFile: null, policyFile: null, releaseList: null };
   const dialogs: Dialogs = {
     pickImportSources: async () => scripted.importSources,
     pickExportFolder: async () => scripted.exportFolder,
@@ -98,6 +104,10 @@ export async function createTestCore(overrides: Partial<CorePorts> = {}, options
     pickCertificateFile: async () => scripted.certificateFile,
     pickPolicyFile: async () => scripted.policyFile,
     pickReleaseList: async () => scripted.releaseList,
+    async confirm(confirmation) {
+      scripted.confirmations.push(confirmation);
+      return scripted.confirm === 'yes';
+    },
   };
   const keychainService = options.keychainService ?? `FieldGuard test ${path.basename(dataDir)}`;
   const clipboard = memoryClipboard();

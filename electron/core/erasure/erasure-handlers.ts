@@ -2,7 +2,10 @@
  * The `erasure.*` channels. Targets are opaque handles this module issues after a native
  * dialog, or after checking that a mount point is a removable volume the OS lists — a
  * compromised renderer cannot name a path to erase (DESIGN.md "IPC"). Starting a job needs
- * the confirmation the screen asks for: the number of files about to be erased. What the dialog
+ * the confirmation the screen asks for — the number of files about to be erased — and then the
+ * main process's own box (confirm-in-main.ts), which names the volume by label, model and serial,
+ * the picked paths and the vault's collections: a compromised renderer can add targets and type
+ * the count, but not answer that box. What the dialog
  * returns is resolved as `fieldguard erase` resolves its arguments (resolve-targets.ts): a link,
  * a missing or empty folder, or a mount point is refused with its code as soon as it is picked.
  */
@@ -13,6 +16,7 @@ import type { DataFolderReport } from '../../shared/data-folder';
 import type { ErasureSummary, ErasureTarget, SiteDetails } from '../../shared/erasure';
 import type { JobProgress } from '../../shared/vault';
 import { AppError } from '../app-error';
+import type { ConfirmInMain, Question, VolumeToErase } from '../confirmations/confirm-in-main';
 import type { Dialogs } from '../dialogs';
 import type { ReadVolumes } from '../disks/list-volumes';
 import type { EmitEvent } from '../events';
@@ -35,6 +39,8 @@ interface RegisteredTarget extends ErasureTarget {
   readonly paths: readonly string[];
   /** For a vault collection: the items to crypto-erase. */
   readonly itemIds: readonly string[];
+  /** For a volume: its label as the OS lists it, for the confirmation box. */
+  readonly volumeLabel?: string | null;
 }
 
 export interface ErasurePorts {
@@ -52,6 +58,8 @@ export interface ErasurePorts {
   readonly readMedium: ReadMedium;
   /** What might copy the data folder, checked just before vault data is crypto-erased: the certificate's precondition. */
   readonly inspectDataFolder: () => Promise<DataFolderReport>;
+  /** The main process's own confirmation box, the last step before anything is erased. */
+  readonly confirm: ConfirmInMain;
 }
 
 /** Files and bytes under the chosen paths, links not followed: what the screen shows before erasing. */
@@ -76,7 +84,7 @@ export function createErasureHandlers(ports: ErasurePorts): Pick<Handlers, Erasu
   const targets = new Map<string, RegisteredTarget>();
   /** Jobs running in this process right now: not "interrupted", and never started twice. */
   const active = new Set<string>();
-  const list = () => ({ targets: [...targets.values()].map(({ paths: _paths, itemIds: _itemIds, ...target }) => target) });
+  const list = () => ({ targets: [...targets.values()].map(({ paths: _paths, itemIds: _itemIds, volumeLabel: _volumeLabel, ...target }) => target) });
 
   async function run(uiJobId: string, erasureJobId: string): Promise<ErasureSummary> {
     const session = ports.vault.session();
@@ -143,7 +151,7 @@ export function createErasureHandlers(ports: ErasurePorts): Pick<Handlers, Erasu
       const { files, bytes } = await countTree([mount]);
       const id = randomUUID();
       targets.clear();
-      targets.set(id, { id, kind: 'volume', label: mount, files, bytes, fileSystem: volume.fileSystem, removable: true, paths: [mount], itemIds: [] });
+      targets.set(id, { id, kind: 'volume', label: mount, files, bytes, fileSystem: volume.fileSystem, removable: true, paths: [mount], itemIds: [], volumeLabel: volume.label });
       return list();
     },
     'erasure.addVaultCollection': ({ collection }) => {
@@ -166,6 +174,7 @@ export function createErasureHandlers(ports: ErasurePorts): Pick<Handlers, Erasu
       if (chosen.length === 0) throw new AppError('ERASURE_TARGET_NOT_FOUND');
       const files = chosen.reduce((sum, t) => sum + t.files, 0);
       if (confirmation.normalize('NFKC').trim() !== String(files)) throw new AppError('ERASURE_CONFIRMATION_MISMATCH');
+      await ports.confirm(await eraseQuestion(chosen, files, ports.readMedium));
       const volume = chosen.find((t) => t.kind === 'volume');
       const onDisk = chosen.filter((t) => t.kind !== 'vault');
       let erasureJobId: string;
@@ -220,6 +229,19 @@ export function createErasureHandlers(ports: ErasurePorts): Pick<Handlers, Erasu
       return { certificateId: id, number };
     },
   };
+}
+
+/** What the confirmation box names: each volume by label, make, model and serial (read now), the picked paths, the collections. */
+async function eraseQuestion(chosen: readonly RegisteredTarget[], files: number, readMedium: ReadMedium): Promise<Question> {
+  const volumes: VolumeToErase[] = [];
+  for (const target of chosen.filter((t) => t.kind === 'volume')) {
+    const { device } = await readMedium(target.label);
+    volumes.push({ mount: target.label, label: target.volumeLabel ?? null, vendor: device?.vendor ?? null, model: device?.model ?? null, serial: device?.serial ?? null });
+  }
+  const vaultItems = new Map<string, number>();
+  for (const target of chosen.filter((t) => t.kind === 'vault')) vaultItems.set(target.label, (vaultItems.get(target.label) ?? 0) + target.itemIds.length);
+  const paths = chosen.filter((t) => t.kind === 'files' || t.kind === 'folder').flatMap((t) => t.paths);
+  return { kind: 'erase', files, volumes, paths, vaultItems };
 }
 
 /** Crypto-erases vault items (their keys destroyed, ciphertext overwritten and removed), keeping what the certificate must say. */

@@ -3,17 +3,21 @@
  * systems' §5 profiles, and the dedicated maintenance accounts (10-3, 14-2, 8-5, 14-7). A
  * password leaves the main process only through `accounts.reveal`, asked for while unlocked;
  * `accounts.copySecret` puts it on the clipboard here and clears it again. Both are audited
- * with the account id only.
+ * with the account id only, and both happen only after the main process's own box naming the
+ * account, its system and its site was answered yes (confirm-in-main.ts): script in a
+ * compromised renderer can call the channel, not answer the box.
  */
+import type { AccountToReveal, ConfirmInMain } from '../confirmations/confirm-in-main';
 import type { Handlers } from '../ipc/router';
+import type { VaultSession } from '../vault/vault-session';
 import type { VaultService } from '../vault/vault-service';
 import { recordReview, listReviews } from './account-review';
-import { accountWarnings, listAccounts, readAccountSecret, removeAccount, saveAccount } from './account-store';
+import { accountWarnings, listAccounts, readAccountSecret, removeAccount, requireAccount, saveAccount } from './account-store';
 import { defaultSystemProfile } from './default-system-profile';
 import { generatePassword } from './password-generator';
 import type { SecretClipboard } from './secret-clipboard';
-import { listSites, removeSite, saveSite } from './site-store';
-import { listSystems, removeSystem, saveSystem } from './system-store';
+import { listSites, removeSite, requireSite, saveSite } from './site-store';
+import { listSystems, removeSystem, requireSystem, saveSystem } from './system-store';
 
 type SitesChannel = Extract<keyof Handlers, `sites.${string}` | `systems.${string}` | `accounts.${string}`>;
 
@@ -21,6 +25,16 @@ export interface SitesPorts {
   readonly vault: VaultService;
   readonly secretClipboard: SecretClipboard;
   readonly now: () => Date;
+  /** The main process's own box before a password is shown or copied. */
+  readonly confirm: ConfirmInMain;
+}
+
+/** The account as the box names it: user name, system and host, site and department. */
+function accountToReveal(session: VaultSession, id: string): AccountToReveal {
+  const account = requireAccount(session.db, id);
+  const system = requireSystem(session.db, account.systemId);
+  const site = requireSite(session.db, system.siteId);
+  return { userName: account.userName, product: system.product, hostName: system.hostName, site: [site.name, site.department].filter(Boolean).join(' ') };
 }
 
 export function createSitesHandlers(ports: SitesPorts): Pick<Handlers, SitesChannel> {
@@ -37,9 +51,11 @@ export function createSitesHandlers(ports: SitesPorts): Pick<Handlers, SitesChan
     'accounts.list': ({ systemId }) => ({ accounts: listAccounts(session().db, systemId) }),
     'accounts.save': (draft) => saveAccount(session(), draft, ports.now()),
     'accounts.remove': ({ id }) => ({ removed: removeAccount(session(), id) }),
-    'accounts.reveal': ({ id }) => {
+    'accounts.reveal': async ({ id }) => {
       const s = session();
+      // An account without a password is refused as such, before any box.
       const secret = readAccountSecret(s, id);
+      await ports.confirm({ kind: 'reveal-secret', account: accountToReveal(s, id) });
       // Audited before it is returned: a reveal that the log cannot record does not happen.
       s.audit.append('account.revealed', s.actor(), { accountId: id });
       return { secret };
@@ -47,6 +63,7 @@ export function createSitesHandlers(ports: SitesPorts): Pick<Handlers, SitesChan
     'accounts.copySecret': async ({ id }) => {
       const s = session();
       const secret = readAccountSecret(s, id);
+      await ports.confirm({ kind: 'copy-secret', account: accountToReveal(s, id), clearsInSeconds: ports.secretClipboard.clearAfterSeconds });
       // Audited before it happens: a copy that the log cannot record does not happen.
       s.audit.append('account.copied', s.actor(), { accountId: id, clearsInSeconds: ports.secretClipboard.clearAfterSeconds });
       return { clearsInSeconds: await ports.secretClipboard.copy(secret) };

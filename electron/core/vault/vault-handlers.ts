@@ -2,6 +2,7 @@
 import { writeFile } from 'node:fs/promises';
 import type { JobProgress } from '../../shared/vault';
 import { AppError } from '../app-error';
+import type { ConfirmInMain } from '../confirmations/confirm-in-main';
 import type { Dialogs } from '../dialogs';
 import type { EmitEvent } from '../events';
 import type { Handlers } from '../ipc/router';
@@ -25,6 +26,8 @@ export function createVaultHandlers(
   emit: EmitEvent,
   now: () => Date,
   guardImport: ImportGuard = () => undefined,
+  /** The main process's own box before vault items are crypto-erased; without it nothing is erased. */
+  confirm: ConfirmInMain = () => Promise.reject(new AppError('CONFIRMATION_REFUSED')),
 ): Pick<Handlers, VaultChannel> {
   let setupKey: { text: string; profile: { name: string; employeeId: string } } | null = null;
 
@@ -129,8 +132,18 @@ export function createVaultHandlers(
       }),
     'vault.items.erase': async ({ itemIds }) => {
       const session = vault.session();
-      for (const id of itemIds) await eraseItem(session, id);
-      return { erased: itemIds.length };
+      // Unknown ids are refused as such before the box; the box counts what will be erased, by collection.
+      const stored = new Map(listItems(session).map((item) => [item.id, item]));
+      const byCollection = new Map<string, number>();
+      const unique = [...new Set(itemIds)];
+      for (const id of unique) {
+        const item = stored.get(id);
+        if (!item) throw new AppError('VAULT_ITEM_NOT_FOUND');
+        byCollection.set(item.collection, (byCollection.get(item.collection) ?? 0) + 1);
+      }
+      await confirm({ kind: 'erase-vault-items', byCollection });
+      for (const id of unique) await eraseItem(session, id);
+      return { erased: unique.length };
     },
     'jobs.cancel': ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }),
   };

@@ -1,0 +1,65 @@
+/**
+ * The words of the main process's own confirmation boxes (confirm-in-main.ts), in Japanese and
+ * English: the box follows the app's language, and says what will happen and to what in plain
+ * terms, because it is the one thing a compromised renderer cannot draw or answer.
+ */
+import type { Language } from '../../shared/locale';
+
+export const confirmationTexts = {
+  ja: {
+    unknown: '不明',
+    cancel: 'キャンセル',
+    erase: {
+      title: 'FieldGuard — 消去の確認',
+      message: '次の{{files}}件のファイルを消去します。元に戻せません。',
+      volume: '媒体: {{label}}（{{mount}}）\nメーカー・型番: {{model}}\nシリアル番号: {{serial}}\n媒体上のすべてのファイルと空き領域を上書きします。',
+      paths: 'ファイル・フォルダー:',
+      vault: '保管庫のファイル{{items}}件を暗号消去（鍵を破棄）: {{collections}}',
+      more: 'ほか{{count}}件',
+      confirm: '消去する',
+    },
+    eraseItems: {
+      title: 'FieldGuard — 暗号消去の確認',
+      message: '保管庫のファイル{{items}}件を暗号消去します。鍵が破棄され、元に戻せません。',
+      collection: '{{collection}}: {{items}}件',
+      confirm: '暗号消去する',
+    },
+    account: {
+      detail: 'アカウント: {{userName}}\nシステム: {{product}}（{{hostName}}）\n施設: {{site}}',
+      revealTitle: 'FieldGuard — パスワードの表示',
+      revealMessage: 'この保守アカウントのパスワードを画面に表示します。',
+      revealConfirm: '表示する',
+      copyTitle: 'FieldGuard — パスワードのコピー',
+      copyMessage: 'この保守アカウントのパスワードをクリップボードにコピーします（{{seconds}}秒後に消去）。',
+      copyConfirm: 'コピーする',
+    },
+  },
+  en: {
+    unknown: 'unknown',
+    cancel: 'Cancel',
+    erase: {
+      title: 'FieldGuard — Confirm erasure',
+      message: 'Erase the {{files}} files below? This cannot be undone.',
+      volume: 'Medium: {{label}} ({{mount}})\nMake and model: {{model}}\nSerial number: {{serial}}\nEvery file on the medium and its free space are overwritten.',
+      paths: 'Files and folders:',
+      vault: '{{items}} files in the vault, crypto-erased (keys destroyed): {{collections}}',
+      more: 'and {{count}} more',
+      confirm: 'Erase',
+    },
+    eraseItems: {
+      title: 'FieldGuard — Confirm crypto-erase',
+      message: 'Crypto-erase {{items}} files in the vault? Their keys are destroyed; this cannot be undone.',
+      collection: '{{collection}}: {{items}} files',
+      confirm: 'Crypto-erase',
+    },
+    account: {
+      detail: 'Account: {{userName}}\nSystem: {{product}} ({{hostName}})\nSite: {{site}}',
+      revealTitle: 'FieldGuard — Show password',
+      revealMessage: "Show this maintenance account's password on screen?",
+      revealConfirm: 'Show',
+      copyTitle: 'FieldGuard — Copy password',
+      copyMessage: "Copy this maintenance account's password to the clipboard? It is cleared after {{seconds}} seconds.",
+      copyConfirm: 'Copy',
+    },
+  },
+} as const satisfies Record<Language, unknown>;
