@@ -663,6 +663,14 @@ export function powerPointRunProgram(): Buffer {
   return powerPointOf([pptRecord(0xf, 0, 0x0ff2, pptRecord(0, 0, 0x0ff3, atom))]);
 }
 
+/** A legacy PowerPoint file with a hyperlink ([MS-PPT] ExHyperlinkContainer: ExHyperlinkAtom, then the target as a CString of instance 1). */
+export function powerPointHyperlink(target: string): Buffer {
+  const id = Buffer.alloc(4);
+  id.writeUInt32LE(1);
+  const hyperlink = pptRecord(0xf, 0, 0x0fd7, Buffer.concat([pptRecord(0, 0, 0x0fd3, id), pptRecord(0, 0, 0x0fba, Buffer.from('Manual', 'utf16le')), pptRecord(0, 1, 0x0fba, Buffer.from(target, 'utf16le'))]));
+  return powerPointOf([pptRecord(0xf, 0, 0x0409, hyperlink)]);
+}
+
 /**
  * A Word 97-2003 document whose FIB ([MS-DOC] 2.5.1: FibBase, csw 14, cslw 22, cbRgFcLcb 93 for
  * Word 97) points fcSttbfAssoc into "1Table" at an SttbfAssoc whose ibstAssocDot is `template`.
@@ -872,6 +880,8 @@ export async function writeCorpus(dir: string): Promise<CorpusEntry[]> {
   await add('office/clean.ppt', powerPointWithMacros(false), { type: 'ppt', findings: [] });
   await add('office/object.ppt', powerPointWithObject(olePackage('invoice.hta', HTA)), { type: 'ppt', findings: ['OFFICE_EMBEDDED_OBJECT'] });
   await add('office/run-program.ppt', powerPointRunProgram(), { type: 'ppt', findings: ['OFFICE_DANGEROUS_LINK'] });
+  await add('office/file-link.ppt', powerPointHyperlink('file:///C:/Windows/System32/calc.exe'), { type: 'ppt', findings: ['OFFICE_DANGEROUS_LINK'] });
+  await add('office/web-link.ppt', powerPointHyperlink('https://www.example.com/manual'), { type: 'ppt', findings: [] });
   await add('office/dde.doc', wordWithField('DDEAUTO c:\\\\windows\\\\system32\\\\cmd.exe "/k calc.exe"'), { type: 'doc', findings: ['OFFICE_DDE'] });
   await add('office/page-field.doc', wordWithField('PAGE'), { type: 'doc', findings: [] });
   await add('office/remote-template.doc', wordWithTemplate('\\\\203.0.113.9\\share\\Normal.dotm'), { type: 'doc', findings: ['OFFICE_REMOTE_TEMPLATE'] });

@@ -30,6 +30,7 @@ import {
   oneNote,
   ooxml,
   portableExecutable,
+  powerPointHyperlink,
   powerPointRunProgram,
   powerPointWithMacros,
   powerPointWithObject,
@@ -133,6 +134,8 @@ describe('legacy Office under the default policy', () => {
     expect(linked.en).toEqual(['An Office document that loads content from outside (externalWorkbook: \\\\server\\share\\budget.xls)']);
     expect((await judge('slides.ppt', powerPointWithObject(olePackage('invoice.hta', HTA)))).en).toEqual(['An Office document with embedded objects']);
     expect((await judge('slides.ppt', powerPointRunProgram())).en).toEqual(['An Office document with a link that starts a program or opens a local file (ppaction://program)']);
+    expect((await judge('slides.ppt', powerPointHyperlink('\\\\files.example.invalid\\tools\\update.exe'))).en).toEqual(['An Office document with a link that starts a program or opens a local file (\\\\files.example.invalid\\tools\\update.exe)']);
+    expect((await judge('slides.ppt', powerPointHyperlink('https://www.example.com/manual'))).verdict).toBe('passed');
   });
 });
 

@@ -4,10 +4,12 @@
  * runs or fetches something when it opens must be found here: Excel 4.0 macro sheets and
  * links to other workbooks or DDE servers (BIFF8 records), DDE fields in Word text and a
  * template attached from another machine (the FIB and its SttbfAssoc), and in
- * PowerPoint the VBA project, embedded OLE objects and "run program" actions, which all live
+ * PowerPoint the VBA project, embedded OLE objects, "run program" actions and hyperlinks to
+ * local files or programs, which all live
  * as records in the "PowerPoint Document" stream ([MS-XLS], [MS-DOC], [MS-PPT]).
  */
 import type { FindingCode } from '../sanitize-types';
+import { isWebLink } from './ooxml-scan';
 
 export type LegacyFinding = { readonly code: FindingCode; readonly params?: Record<string, string> };
 
@@ -126,6 +128,10 @@ function* recordsOfType(stream: Buffer, recordType: number): Generator<{ at: num
 }
 
 const RT_EXTERNAL_OLE_OBJECT_STG = 0x1011;
+const RT_EXTERNAL_HYPERLINK = 0x0fd7;
+const RT_CSTRING = 0x0fba;
+/** The CString of an ExHyperlinkContainer that holds the link's target ([MS-PPT] 2.10.15: recInstance 1). */
+const HYPERLINK_TARGET_INSTANCE = 1;
 const RT_VBA_INFO_ATOM = 0x0400;
 const RT_INTERACTIVE_INFO_ATOM = 0x0ff3;
 /** InteractiveInfoAtom actions that run something: II_MacroAction (2), II_RunProgramAction (3). */
@@ -147,6 +153,17 @@ export function powerPointFindings(document: Buffer): LegacyFinding[] {
     const plain = record.instance === 0 && data.subarray(0, 8).equals(OLE_MAGIC);
     const compressed = record.instance === 1 && data.length > 6 && data[4] === 0x78;
     if (plain || compressed) found.push({ code: 'OFFICE_EMBEDDED_OBJECT', params: { part: 'PowerPoint Document' } });
+  }
+  // Hyperlinks: a target that is not a web page or a mail opens a local file or starts a program on a click.
+  for (const record of recordsOfType(document, RT_EXTERNAL_HYPERLINK)) {
+    if (record.version !== 0xf) continue;
+    const end = Math.min(document.length, record.at + 8 + record.length);
+    for (let child = record.at + 8; child + 8 <= end; child += 8 + document.readUInt32LE(child + 4)) {
+      const header = recordAt(document, child);
+      if (document.readUInt16LE(child + 2) !== RT_CSTRING || header.instance !== HYPERLINK_TARGET_INSTANCE) continue;
+      const target = document.subarray(child + 8, Math.min(end, child + 8 + header.length)).toString('utf16le');
+      if (target && !isWebLink(target)) found.push({ code: 'OFFICE_DANGEROUS_LINK', params: { part: 'PowerPoint Document', target: target.slice(0, 200) } });
+    }
   }
   for (const record of recordsOfType(document, RT_INTERACTIVE_INFO_ATOM)) {
     if (record.version !== 0 || record.length !== 16 || record.at + 24 > document.length) continue;

@@ -17,6 +17,11 @@ export type PackageFinding = { readonly code: FindingCode; readonly params: Reco
 const MAX_TARGET_CHARS = 200;
 /** Schemes a document may link to without starting anything on the machine. */
 const WEB_LINK = /^(?:https?:\/\/|mailto:)/i;
+
+/** Whether a link only opens a web page or a mail (anything else can start a program or open a local file). */
+export function isWebLink(target: string): boolean {
+  return WEB_LINK.test(target.trim());
+}
 /** Relationship types that are only a hyperlink (a click, nothing fetched on opening). */
 const HYPERLINK_TYPES = new Set(['hyperlink']);
 
