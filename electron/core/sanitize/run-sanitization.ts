@@ -160,12 +160,12 @@ export async function runSanitization(session: VaultSession, sources: readonly s
     const engineProblem = engineCheck.ok ? [...scans.values()].map((s) => (s.status === 'error' ? s.problem : undefined)).find((p) => p !== undefined) : engineCheck.problem;
 
     const results: SanitizedFile[] = [];
-    for (const { file, copy, sha256, analysis: found } of staged) {
+    for (const { file, copy, sha256, analysis: originalAnalysis } of staged) {
       deps.signal?.throwIfAborted();
       // Content disarm: a rebuilt copy is judged on its own analysis (and the original's scan) and delivered instead.
-      let disarm: StagedDisarm = copy === null ? { kind: 'kept' } : await disarmStaged(copy, path.posix.basename(file.relativePath), found, { analyze: deps.analyze, blockTypes: deps.policy.rebuildBlockTypes, signal: deps.signal });
+      let disarm: StagedDisarm = copy === null ? { kind: 'kept' } : await disarmStaged(copy, path.posix.basename(file.relativePath), originalAnalysis, { analyze: deps.analyze, blockTypes: deps.policy.rebuildBlockTypes, signal: deps.signal });
       const scan = engineInfo ? (scans.get(file.absolute) ?? null) : null;
-      const original = { file, copy, sha256, analysis: found };
+      const original = { file, copy, sha256, analysis: originalAnalysis };
       let judged = disarm.kind === 'rebuilt' ? { file, copy: disarm.copy, sha256, analysis: disarm.analysis } : original;
       let outcome = await settle(judged, scan, engineInfo !== null, deps);
       if (disarm.kind === 'rebuilt' && outcome.verdict === 'blocked') {
