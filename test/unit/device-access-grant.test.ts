@@ -17,7 +17,7 @@ import {
 } from '../../electron/platform/elevation/device-access-grant';
 import type { CommandOutcome } from '../../electron/platform/posture/run-probe-command';
 
-const exited = (exitCode: number, stderr = ''): CommandOutcome => (exitCode === 0 ? { ok: true, stdout: '', stderr, exitCode } : { ok: false, problem: 'failed', stdout: '', stderr, exitCode });
+const exited = (exitCode: number, stderr = ''): CommandOutcome => (exitCode === 0 ? { ok: true, stdout: '', stderr, exitCode } : { ok: false, problem: 'unparseable', stdout: '', stderr, exitCode });
 
 function decode(encoded: string): string {
   return Buffer.from(encoded, 'base64').toString('utf16le');

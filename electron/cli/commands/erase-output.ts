@@ -89,7 +89,8 @@ export async function certificateTarget(args: ParsedArgs, io: CliIo): Promise<{ 
  */
 export async function saveCertificate(file: string, pdf: Buffer, isNew: boolean): Promise<boolean> {
   try {
-    await writeFile(file, pdf, { flag: isNew ? 'wx' : 'w' });
+    // Owner-only: it names the site, the engineer and what was erased (issue 17).
+    await writeFile(file, pdf, { flag: isNew ? 'wx' : 'w', mode: 0o600 });
     return true;
   } catch (error) {
     // EEXIST: someone else's file appeared at that path meanwhile; it is not ours to remove.

@@ -118,7 +118,7 @@ export function createCertificateHandlers(vault: VaultService, dialogs: Dialogs,
       if (!certificate) throw new AppError('VAULT_ITEM_NOT_FOUND');
       const file = await dialogs.pickSaveFile(`${certificate.number}.pdf`, 'pdf');
       if (!file) return { saved: false };
-      await writeFile(file, certificate.pdf).catch(() => {
+      await writeFile(file, certificate.pdf, { mode: 0o600 }).catch(() => {
         throw new AppError('VAULT_DESTINATION_UNWRITABLE');
       });
       return { saved: true };

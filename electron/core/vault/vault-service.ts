@@ -7,7 +7,8 @@
  * undone at the next unlock.
  */
 import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
-import { mkdir, rm } from 'node:fs/promises';
+import { access, mkdir, rm } from 'node:fs/promises';
+import path from 'node:path';
 import { AppError } from '../app-error';
 import type { Logger } from '../logger';
 import type { KeyStore } from './key-store';
@@ -27,6 +28,8 @@ import { confirmsRecoveryKey, generateRecoveryKey, parseRecoveryKey, pickConfirm
 import { createSigningKey } from './signing-key';
 import { createThrottleStore, judgeThrottle, type ThrottleState } from './unlock-throttle';
 import { tryPassword } from './password-attempt';
+import { createOwnerOnlyFile, OWNER_ONLY_FOLDER, restrictToOwner } from './owner-only';
+import { writeFileAtomically } from './atomic-file';
 import { headerPath, masterKeyContext, readHeader, writeHeader, type MasterKeyCopies, type Protection, type VaultHeader } from './vault-header';
 import { completeRotation, rotateMasterKeyOf, type RotationProgress } from './master-key-rotation';
 import { databasePath, filesDir, openSession, type Profile, type VaultSession } from './vault-session';
@@ -137,6 +140,8 @@ export function createVaultService(ports: VaultPorts): VaultService {
   async function openUnlocked(header: VaultHeader, master: Buffer, pending: Buffer | null): Promise<VaultSession> {
     const session = await completeRotation(ports.dataDir, header, master, pending, now);
     try {
+      // A data folder made by an older FieldGuard (or loosened since) becomes the engineer's alone again.
+      await restrictToOwner(ports.dataDir).catch(() => ports.log.warn('vault.permissions-not-restricted'));
       await recoverInterruptedWork(session, ports.log);
       return session;
     } catch (error) {
@@ -220,12 +225,18 @@ export function createVaultService(ports: VaultPorts): VaultService {
       if (!confirmsRecoveryKey(setup.recoveryKey, answers)) throw new AppError('VAULT_RECOVERY_CONFIRMATION_MISMATCH');
       const { request, recoveryKey } = setup;
 
-      // Leftovers of a setup that crashed before its header was written cannot be opened by anyone: clear them.
-      await mkdir(ports.dataDir, { recursive: true });
-      for (const leftover of [databasePath(ports.dataDir), `${databasePath(ports.dataDir)}-wal`, `${databasePath(ports.dataDir)}-shm`, filesDir(ports.dataDir)]) {
-        await rm(leftover, { recursive: true, force: true });
-      }
-      await mkdir(filesDir(ports.dataDir), { recursive: true, mode: 0o700 });
+      // Leftovers of a setup that crashed before its header was written cannot be opened by anyone: clear them —
+      // but only a setup's own (its marker says so). A database or items without a header are a vault whose
+      // vault.json went missing: never deleted here; the engineer is told to put vault.json back or move them away.
+      const leftovers = [databasePath(ports.dataDir), `${databasePath(ports.dataDir)}-wal`, `${databasePath(ports.dataDir)}-shm`, filesDir(ports.dataDir)];
+      const setupMarker = path.join(ports.dataDir, SETUP_MARKER_FILE);
+      if (!(await exists(setupMarker)) && (await anyExists(leftovers))) throw new AppError('VAULT_DATA_WITHOUT_HEADER');
+      await mkdir(ports.dataDir, { recursive: true, mode: OWNER_ONLY_FOLDER });
+      await writeFileAtomically(setupMarker, `${now().toISOString()}\n`);
+      for (const leftover of leftovers) await rm(leftover, { recursive: true, force: true });
+      await mkdir(filesDir(ports.dataDir), { recursive: true, mode: OWNER_ONLY_FOLDER });
+      await createOwnerOnlyFile(databasePath(ports.dataDir));
+      await restrictToOwner(ports.dataDir);
 
       const protection: Protection = request.passwordOnly ? 'password-only' : 'password+device';
       const partial = {
@@ -270,6 +281,7 @@ export function createVaultService(ports: VaultPorts): VaultService {
         await throttleStoreFor(header, deviceSecret).write({ failures: 0, lastFailureAt: null, tampered: false });
         // Written last: until this rename the vault does not exist.
         await writeHeader(ports.dataDir, header);
+        await rm(setupMarker, { force: true });
       } catch (error) {
         session.close();
         throw error;
@@ -456,3 +468,18 @@ function masterOf(session: VaultSession, header: VaultHeader): Buffer {
 }
 
 export { headerPath };
+
+/** Written before a setup creates anything and removed once its header exists: what a crashed setup left may be cleared. */
+const SETUP_MARKER_FILE = 'setup-in-progress';
+
+async function exists(file: string): Promise<boolean> {
+  return access(file).then(
+    () => true,
+    () => false,
+  );
+}
+
+async function anyExists(files: readonly string[]): Promise<boolean> {
+  for (const file of files) if (await exists(file)) return true;
+  return false;
+}
