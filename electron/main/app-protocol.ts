@@ -1,7 +1,9 @@
 /**
  * Serves the built renderer on app://fieldguard/ (Electron security checklist 18: prefer a
  * custom protocol to file://). Only files inside the renderer folder can be served: a path
- * that climbs out of it, absolute or encoded, gets 404. Every response carries the CSP.
+ * that climbs out of it, absolute or encoded, gets 404. Every response carries the CSP, and
+ * turns DNS prefetching off for the page (Blink honours `X-DNS-Prefetch-Control: off` and lets no
+ * later script turn it on again): Electron has no switch of its own for it (issue 17).
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -44,7 +46,7 @@ export function resolveRendererFile(rendererDir: string, requestUrl: string): st
 
 export function createAppProtocolHandler(rendererDir: string): (request: Request) => Promise<Response> {
   return async (request) => {
-    const headers = { 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'X-Content-Type-Options': 'nosniff' };
+    const headers = { 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'X-Content-Type-Options': 'nosniff', 'X-DNS-Prefetch-Control': 'off' };
     const file = resolveRendererFile(rendererDir, request.url);
     if (!file || request.method !== 'GET') return new Response('Not found', { status: 404, headers });
     try {

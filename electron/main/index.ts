@@ -30,7 +30,7 @@ import { createAppProtocolHandler } from './app-protocol';
 import { registerIpc } from './ipc';
 import { createNativeDialogs } from './native-dialogs';
 import { isTrustedSender } from './trusted-ipc-sender';
-import { denyAllPermissions, guardWebContents } from './web-contents-guards';
+import { cancelForeignRequests, denyAllPermissions, guardWebContents } from './web-contents-guards';
 import { createMainWindow } from './window';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -38,6 +38,7 @@ const rendererDir = path.join(here, '../renderer');
 const preloadPath = path.join(here, '../preload/index.cjs');
 // electron-vite sets this only for `npm run dev`; a packaged app never loads a dev server.
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
+const devOrigin = devServerUrl ? new URL(devServerUrl).origin : undefined;
 
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
@@ -65,6 +66,7 @@ if (!app.requestSingleInstanceLock()) {
 
 async function start(): Promise<void> {
   denyAllPermissions(session.defaultSession);
+  cancelForeignRequests(session.defaultSession, devOrigin);
   protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererDir));
 
   // The vault's folder is FieldGuard's own (default-data-dir.ts), the one the CLI opens too; Electron's
@@ -103,7 +105,6 @@ async function start(): Promise<void> {
     log,
     emit: (event, payload) => mainWindow?.webContents.send(EVENT_TRANSPORT, event, payload),
   });
-  const devOrigin = devServerUrl ? new URL(devServerUrl).origin : undefined;
   registerIpc(createRouter(core.handlers, log), (frame) => isTrustedSender(frame, devOrigin), log);
 
   // Locking drops every key: at once when the OS locks or sleeps, and after the idle time (7-3).

@@ -118,6 +118,10 @@ describe('every web contents', () => {
     expect(contents.emit('will-navigate', { url: 'app://fieldguard/index.html#/system' })).toBe(false);
   });
 
+  it('sends no WebRTC traffic past a proxy (there is none), so no local address leaks', () => {
+    expect(guardedContents().webRTCIPHandlingPolicy).toBe('disable_non_proxied_udp');
+  });
+
   it('may not attach a <webview>', () => {
     expect(guardedContents().emit('will-attach-webview')).toBe(true);
   });
@@ -127,10 +131,35 @@ describe('every web contents', () => {
     const open = (url: string) => contents.windowOpenHandler!({ url });
     expect(open('https://evil.example/')).toEqual({ action: 'deny' });
     expect(open('https://www.mhlw.go.jp/stf/shingi/0000516275_00006.html')).toEqual({ action: 'deny' });
+    // Pinned to the exact page: the same site's other pages, a query or a fragment carry nothing out.
+    expect(open('https://www.mhlw.go.jp/')).toEqual({ action: 'deny' });
+    expect(open('https://www.mhlw.go.jp/stf/shingi/0000516275_00006.html?leak=patient')).toEqual({ action: 'deny' });
+    expect(open('https://www.mhlw.go.jp/stf/shingi/0000516275_00006.html#leak')).toEqual({ action: 'deny' });
     expect(open('http://www.mhlw.go.jp/')).toEqual({ action: 'deny' });
     expect(open('https://user:pw@www.mhlw.go.jp/')).toEqual({ action: 'deny' });
     expect(open('file:///C:/Windows/System32/calc.exe')).toEqual({ action: 'deny' });
     expect(recorded.openedExternally).toEqual(['https://www.mhlw.go.jp/stf/shingi/0000516275_00006.html']);
+  });
+});
+
+describe('network requests', () => {
+  function cancelled(url: string): boolean {
+    let answer: { cancel: boolean } | null = null;
+    recorded.beforeRequestListener!({ url }, (response: { cancel: boolean }) => void (answer = response));
+    return answer!.cancel;
+  }
+
+  it('are cancelled in the session unless they are the app’s own (a packaged app has no dev server)', () => {
+    expect(cancelled('app://fieldguard/assets/index.js')).toBe(false);
+    expect(cancelled('data:image/png;base64,iVBORw0KGgo=')).toBe(false);
+    for (const url of ['https://evil.example/?d=1', 'http://localhost:5173/', 'ws://localhost:5173/', 'file:///etc/passwd', 'app://other/index.html', 'devtools://devtools/bundled/inspector.html']) {
+      expect(cancelled(url), url).toBe(true);
+    }
+  });
+
+  it('pages of the app are served with DNS prefetching off', async () => {
+    const response = await recorded.protocolHandlers.get('app')!(new Request('app://fieldguard/does-not-exist.js'));
+    expect(response.headers.get('X-DNS-Prefetch-Control')).toBe('off');
   });
 });
 

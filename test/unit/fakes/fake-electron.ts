@@ -15,6 +15,7 @@ export const recorded = {
   permissionRequestHandler: null as Listener | null,
   permissionCheckHandler: null as Listener | null,
   devicePermissionHandler: null as Listener | null,
+  beforeRequestListener: null as Listener | null,
   sandboxEnabled: false,
   singleInstanceLockRequested: false,
   openedExternally: [] as string[],
@@ -26,10 +27,14 @@ export const recorded = {
 export class FakeWebContents {
   readonly listeners = new Map<string, Listener[]>();
   windowOpenHandler: Listener | null = null;
+  webRTCIPHandlingPolicy: string | null = null;
   readonly sent: unknown[][] = [];
   on(event: string, listener: Listener): this {
     this.listeners.set(event, [...(this.listeners.get(event) ?? []), listener]);
     return this;
+  }
+  setWebRTCIPHandlingPolicy(policy: string): void {
+    this.webRTCIPHandlingPolicy = policy;
   }
   setWindowOpenHandler(handler: Listener): void {
     this.windowOpenHandler = handler;
@@ -104,6 +109,9 @@ export const session = {
     setPermissionRequestHandler: (handler: Listener) => void (recorded.permissionRequestHandler = handler),
     setPermissionCheckHandler: (handler: Listener) => void (recorded.permissionCheckHandler = handler),
     setDevicePermissionHandler: (handler: Listener) => void (recorded.devicePermissionHandler = handler),
+    webRequest: {
+      onBeforeRequest: (...args: unknown[]) => void (recorded.beforeRequestListener = args.at(-1) as Listener),
+    },
   },
 };
 
