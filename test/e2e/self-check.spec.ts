@@ -68,7 +68,7 @@ test.describe('a neglected Japanese Windows laptop', () => {
     await expect(overall).toContainText('ポリシー「既定 / Default」');
     await expect(overall).toContainText('JST');
     await expect(runButton).toBeEnabled();
-    await expect(page.getByTestId('self-check-checks').getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3 }) })).toHaveCount(8);
+    await expect(page.getByTestId('self-check-checks').getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3 }) })).toHaveCount(9);
 
     const check = (name: string) => page.getByTestId('self-check-checks').locator('> li').filter({ has: page.getByRole('heading', { level: 3, name, exact: true }) });
     const firewall = check('ファイアウォール');
@@ -157,7 +157,7 @@ test.describe('a healthy Windows laptop', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'セルフチェック' })).toBeFocused();
     await expect(page.getByTestId('self-check-overall')).toContainText('総合判定：合格');
     await expect(page.getByTestId('self-check-overall')).toContainText('すべての必須項目に合格しました。');
-    await expect(page.locator('[data-testid="self-check-checks"] > li[data-status="pass"]')).toHaveCount(8);
+    await expect(page.locator('[data-testid="self-check-checks"] > li[data-status="pass"]')).toHaveCount(9);
     await expect(page.getByRole('list', { name: /^直し方/ })).toHaveCount(0);
     await expect(page.getByTestId('self-check-history').locator('tbody tr')).toHaveCount(1);
   });

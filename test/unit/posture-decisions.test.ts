@@ -27,6 +27,7 @@ interface Example {
   readonly observations: Partial<Observations>;
   readonly os?: PostureOs;
   readonly policy?: Partial<PosturePolicy>;
+  readonly now?: Date;
 }
 
 /** For every row of the table, one situation that must land on it. */
@@ -63,6 +64,13 @@ const EXAMPLES: { readonly [C in CheckId]: Readonly<Record<keyof (typeof DECISIO
     osVersionNoMinimum: { observations: { osUpdates: ok(updates) }, os: 'linux' },
     osVersionOld: { observations: { osUpdates: ok({ ...updates, osVersion: '10.0.17763' }) } },
     osVersionUnreadable: { observations: { osUpdates: ok({ ...updates, osVersion: 'Insider' }) } },
+  },
+  osSupported: {
+    osSupportedUntil: { observations: { osUpdates: ok({ ...updates, osName: 'Windows 11 Enterprise' }) } },
+    osSupportedNoEndYet: { observations: { osUpdates: ok({ ...updates, osName: 'macOS', osVersion: '15.1' }) }, os: 'macos' },
+    osSupportEnded: { observations: { osUpdates: ok({ ...updates, osName: 'Windows 10 Pro', osVersion: '10.0.19045.6456' }) } },
+    osSupportNotListed: { observations: { osUpdates: ok({ ...updates, osName: 'Windows 10 Enterprise LTSC 2021', osVersion: '10.0.19044.5000' }) } },
+    osSupportTableOld: { observations: { osUpdates: ok({ ...updates, osName: 'macOS', osVersion: '15.1' }) }, os: 'macos', now: new Date('2028-01-01T00:00:00Z') },
   },
   diskEncryption: {
     encryptionOn: { observations: { diskEncryption: ok({ volume: 'C:', state: 'on', method: 'BitLocker' }) } },
@@ -116,7 +124,7 @@ describe('the decision table', () => {
   it.each(rows)('%s × %s: the example lands on the row and gets its status', (check, finding) => {
     const example = (EXAMPLES[check] as Record<string, Example>)[finding]!;
     const policy = { ...DEFAULT_POSTURE_POLICY, ...example.policy };
-    const result = evaluatePosture({ ...NOTHING, ...example.observations }, example.os ?? 'windows', policy, NOW).find((r) => r.id === check);
+    const result = evaluatePosture({ ...NOTHING, ...example.observations }, example.os ?? 'windows', policy, example.now ?? NOW).find((r) => r.id === check);
     expect(result).toMatchObject({ reason: finding, status: (DECISIONS[check] as Record<string, string>)[finding] });
   });
 
@@ -132,7 +140,7 @@ describe('the decision table', () => {
   it('calls every finding about something unread, unrecognized or unseen unknown, and only the Wi-Fi check can not apply', () => {
     for (const [check, finding] of rows) {
       const status = (DECISIONS[check] as Record<string, string>)[finding];
-      if (/Unknown|Unrecognized|Unreadable|NotVisible|Locked|BehindVersion/.test(finding)) expect(status, finding).toBe('unknown');
+      if (/Unknown|Unrecognized|Unreadable|NotVisible|Locked|BehindVersion|NotListed|TableOld/.test(finding)) expect(status, finding).toBe('unknown');
       if (status === 'notApplicable') expect(check).toBe('wifi');
     }
   });

@@ -24,7 +24,7 @@ const ok = <T>(observation: T): ProbeOutcome<T> => ({ ok: true, observation, evi
 const healthy: Observations = {
   firewall: ok({ profiles: [{ name: 'Domain', enabled: true }, { name: 'Private', enabled: true }, { name: 'Public', enabled: true }], products: [] }),
   antivirus: ok({ products: [{ name: 'Microsoft Defender Antivirus', engine: 'defender', mode: 'active' as const, realTimeProtection: true, definitionsUpdatedAt: daysAgo(1), definitionsUpToDate: null, definitionsVersion: '1.421.0.0' }] }),
-  osUpdates: ok({ osName: 'Windows 11 Pro', osVersion: '10.0.22631.4460', lastUpdateInstalledAt: daysAgo(10), lastUpdateTitle: 'KB5046633', automaticUpdates: true }),
+  osUpdates: ok({ osName: 'Windows 11 Pro', osVersion: '10.0.26200.7171', lastUpdateInstalledAt: daysAgo(10), lastUpdateTitle: 'KB5046633', automaticUpdates: true }),
   diskEncryption: ok({ volume: 'C:', state: 'on' as const, method: 'BitLocker' }),
   screenLock: ok({ lockEnabled: true, idleSeconds: 600, passwordRequired: true, passwordDelaySeconds: 0 }),
   wifi: ok({ state: 'connected' as const, ssid: 'HOSPITAL-MAINT', security: 'wpa2' }),
@@ -39,7 +39,7 @@ function judge(changes: Partial<Observations>, policy = DEFAULT_POSTURE_POLICY):
 describe('the rules', () => {
   it('passes a well-kept laptop, with reasons that state the numbers', () => {
     const results = evaluatePosture(healthy, 'windows', DEFAULT_POSTURE_POLICY, NOW);
-    expect(results.map((r) => r.status)).toEqual(Array(8).fill('pass'));
+    expect(results.map((r) => r.status)).toEqual(Array(9).fill('pass'));
     expect(overallOf(results)).toBe('pass');
     expect(reasonText(results.find((r) => r.id === 'antivirus')!, 'ja')).toBe('「Microsoft Defender Antivirus」のリアルタイム保護が有効で、定義ファイルは 1 日前のものです（上限 3 日）。');
   });
@@ -66,7 +66,7 @@ describe('the rules', () => {
   });
 
   it('holds updates, OS version, encryption and screen lock to the policy', () => {
-    const policy = { ...DEFAULT_POSTURE_POLICY, updatesMaxAgeDays: 7, screenLockMaxIdleMinutes: 5, minimumOsVersion: { ...DEFAULT_POSTURE_POLICY.minimumOsVersion, windows: '10.0.26100' } };
+    const policy = { ...DEFAULT_POSTURE_POLICY, updatesMaxAgeDays: 7, screenLockMaxIdleMinutes: 5, minimumOsVersion: { ...DEFAULT_POSTURE_POLICY.minimumOsVersion, windows: '10.0.26300' } };
     const results = judge({}, policy);
     expect(results.osUpdates).toMatchObject({ status: 'fail', params: { days: 10, max: 7 } });
     expect(results.osVersion).toMatchObject({ status: 'fail', reason: 'osVersionOld' });
@@ -113,7 +113,7 @@ describe('this machine, for real', () => {
     const started = Date.now();
     run = await runSelfCheck(createPostureProbes(), DEFAULT_POSTURE_POLICY, 'company');
     expect(Date.now() - started).toBeLessThan(20_000);
-    expect(run.checks.map((c) => c.id)).toEqual(['firewall', 'antivirus', 'osUpdates', 'osVersion', 'diskEncryption', 'screenLock', 'wifi', 'remoteAccess']);
+    expect(run.checks.map((c) => c.id)).toEqual(['firewall', 'antivirus', 'osUpdates', 'osVersion', 'osSupported', 'diskEncryption', 'screenLock', 'wifi', 'remoteAccess']);
     for (const check of run.checks) {
       expect(check.evidence.length, check.id).toBeGreaterThan(0);
       expect(reasonText(check, 'ja'), check.id).not.toBe(check.reason);

@@ -41,7 +41,7 @@ type ProbeName = keyof Observations;
 const CHECKS: Readonly<Record<ProbeName, readonly CheckId[]>> = {
   firewall: ['firewall'],
   antivirus: ['antivirus'],
-  osUpdates: ['osUpdates', 'osVersion'],
+  osUpdates: ['osUpdates', 'osVersion', 'osSupported'],
   diskEncryption: ['diskEncryption'],
   screenLock: ['screenLock'],
   wifi: ['wifi'],

@@ -30,7 +30,7 @@ const ok = <T>(observation: T): ProbeOutcome<T> => ({ ok: true, observation, evi
 const HEALTHY: Observations = {
   firewall: ok({ profiles: [{ name: 'global', enabled: true }], products: [] }),
   antivirus: ok({ products: [{ name: 'AV', engine: 'securityCenter', mode: 'active', realTimeProtection: true, definitionsUpdatedAt: null, definitionsUpToDate: true, definitionsVersion: null }] }),
-  osUpdates: ok({ osName: 'OS', osVersion: '99', lastUpdateInstalledAt: new Date().toISOString(), lastUpdateTitle: null, automaticUpdates: true }),
+  osUpdates: ok({ osName: 'Windows 11 Pro', osVersion: '10.0.26200.7171', lastUpdateInstalledAt: new Date().toISOString(), lastUpdateTitle: null, automaticUpdates: true }),
   diskEncryption: ok({ volume: 'C:', state: 'on', method: 'BitLocker' }),
   screenLock: ok({ lockEnabled: true, idleSeconds: 300, passwordRequired: true, passwordDelaySeconds: 0 }),
   wifi: ok({ state: 'connected', ssid: null, security: 'wpa2' }),

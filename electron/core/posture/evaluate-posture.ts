@@ -8,6 +8,7 @@
  * the numbers a person needs to fix it.
  */
 import type { CheckId, CheckResult, CheckStatus, PostureOs, PosturePolicy } from '../../shared/posture';
+import { OS_SUPPORT_CHECKED, lookUpSupport } from './os-support';
 import { PROBE_DECISIONS, decide, type Finding } from './posture-decisions';
 import type {
   AntivirusObservation,
@@ -126,6 +127,21 @@ function judgeOsVersion(o: OsUpdateObservation, os: PostureOs, policy: PosturePo
   return order < 0 ? found('osVersionOld', { version, minimum }) : found('osVersionOk', { version, minimum });
 }
 
+/** How long "no end announced" in the support table is believed after the day it was checked. */
+const NO_END_TRUSTED_DAYS = 180;
+
+function judgeOsSupported(o: OsUpdateObservation, os: PostureOs, now: Date): Found<'osSupported'> {
+  const release = lookUpSupport(o, os);
+  if (release.kind === 'notListed') return found('osSupportNotListed', { name: release.name, checked: OS_SUPPORT_CHECKED });
+  if (release.end === null) {
+    const age = ageInDays(`${OS_SUPPORT_CHECKED}T00:00:00Z`, now) ?? Number.POSITIVE_INFINITY;
+    return found(age > NO_END_TRUSTED_DAYS ? 'osSupportTableOld' : 'osSupportedNoEndYet', { name: release.name, checked: OS_SUPPORT_CHECKED });
+  }
+  // Supported through the last day (end of that day in UTC, the latest time zone to reach it is later still).
+  const ended = now.getTime() > Date.parse(`${release.end}T23:59:59Z`);
+  return found(ended ? 'osSupportEnded' : 'osSupportedUntil', { name: release.name, date: release.end });
+}
+
 const DISK_FINDINGS: Readonly<Record<DiskEncryptionState, Finding<'diskEncryption'>>> = {
   on: 'encryptionOn',
   off: 'encryptionOff',
@@ -188,6 +204,7 @@ export function evaluatePosture(o: Observations, os: PostureOs, policy: PostureP
     resultOf('antivirus', o.antivirus, policy, (x) => judgeAntivirus(x, policy, now)),
     resultOf('osUpdates', o.osUpdates, policy, (x) => judgeOsUpdates(x, policy, now)),
     resultOf('osVersion', o.osUpdates, policy, (x) => judgeOsVersion(x, os, policy)),
+    resultOf('osSupported', o.osUpdates, policy, (x) => judgeOsSupported(x, os, now)),
     resultOf('diskEncryption', o.diskEncryption, policy, judgeDiskEncryption),
     resultOf('screenLock', o.screenLock, policy, (x) => judgeScreenLock(x, policy)),
     resultOf('wifi', o.wifi, policy, judgeWifi),

@@ -48,6 +48,15 @@ export const DECISIONS = {
     osVersionOld: 'fail',
     osVersionUnreadable: 'unknown',
   },
+  osSupported: {
+    osSupportedUntil: 'pass',
+    /** No end announced yet, and the table was checked recently enough to say so. */
+    osSupportedNoEndYet: 'pass',
+    osSupportEnded: 'fail',
+    osSupportNotListed: 'unknown',
+    /** No end announced when the table was checked, but that was too long ago to rely on. */
+    osSupportTableOld: 'unknown',
+  },
   diskEncryption: {
     encryptionOn: 'pass',
     encryptionOff: 'fail',
