@@ -6,7 +6,7 @@
  * count a wrong password, so an unlocked vault is no unlimited password oracle. Real SQLCipher
  * vaults, the real keychain, the real CLI.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -100,5 +100,21 @@ describe('two password changes at once', () => {
     expect(await code(() => core.handlers['vault.unlock']({ password: other }))).toBe('VAULT_WRONG_PASSWORD');
     await core.handlers['vault.unlock']({ password: succeeded[0] as string });
     expect((await core.handlers['vault.status']({})).state).toBe('unlocked');
+  });
+});
+
+describe('a vault.json that asks for more work than FieldGuard ever sets', () => {
+  it.each([
+    ['4 GiB of memory', { memoryKiB: 4 * 1024 * 1024 }],
+    ['64 passes', { iterations: 64 }],
+  ])('%s per try is refused as a damaged header before any derivation', async (_name, kdf) => {
+    await setUp();
+    await core.handlers['vault.lock']({});
+    const file = path.join(core.dataDir, 'vault.json');
+    const header = JSON.parse(await readFile(file, 'utf8')) as { kdf: Record<string, unknown> };
+    await writeFile(file, JSON.stringify({ ...header, kdf: { ...header.kdf, ...kdf } }));
+    const started = performance.now();
+    expect(await code(() => core.handlers['vault.unlock']({ password: PASSWORD }))).toBe('VAULT_HEADER_DAMAGED');
+    expect(performance.now() - started).toBeLessThan(5000);
   });
 });

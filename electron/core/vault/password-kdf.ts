@@ -9,12 +9,18 @@ import { hashRaw } from '@node-rs/argon2';
 const ARGON2ID = 2;
 import { z } from 'zod';
 
-const MAX_ITERATIONS = 64;
+/**
+ * The most work calibration ever chooses (1 GiB, then passes up to 16 while one try stays under
+ * 1 s), and so the most a header may ask for: vault.json is outside the database's protection,
+ * and a crafted one asking 4 GiB × 64 passes made every try take half a minute and 4 GiB (issue 17).
+ */
+const MAX_ITERATIONS = 16;
+const MEMORY_CAP_KiB = 1024 * 1024;
 
 export const KdfParameters = z.object({
   algorithm: z.literal('argon2id'),
   version: z.literal(19),
-  memoryKiB: z.number().int().min(64 * 1024).max(4 * 1024 * 1024),
+  memoryKiB: z.number().int().min(64 * 1024).max(MEMORY_CAP_KiB),
   iterations: z.number().int().min(3).max(MAX_ITERATIONS),
   parallelism: z.number().int().min(1).max(16),
 });
@@ -24,7 +30,6 @@ export const KDF_FLOOR: KdfParameters = { algorithm: 'argon2id', version: 19, me
 
 const TARGET_MIN_MS = 500;
 const TARGET_MAX_MS = 1000;
-const MEMORY_CAP_KiB = 1024 * 1024;
 
 export async function stretchPassword(password: string, salt: Buffer, parameters: KdfParameters): Promise<Buffer> {
   return hashRaw(password, {
