@@ -114,6 +114,9 @@ test('sanitize a handover folder, read the verdicts, sign off, and check the del
   await expect(counts.locator('li[data-verdict="sanitized"]')).toContainText('無害化済み4 件');
   await expect(counts.locator('li[data-verdict="blocked"]')).toContainText('遮断2 件');
   await expect(page.locator('dd').filter({ hasText: /^ClamAV/ })).toBeVisible();
+  // The harness's test database has one signature: the screen says it is not a real one.
+  await expect(page.getByTestId('sanitize-engine-warnings')).toContainText('ウイルス定義の署名が 1 件しかない');
+  await expect(page.locator('dd').filter({ hasText: /fieldguard-test-.*clamav/ })).toBeVisible();
 
   const file = (name: string) => page.getByTestId('sanitize-files').locator(`tr[data-path="${corpusName}/${name}"]`);
   await expect(page.getByTestId('sanitize-files').locator('tbody tr')).toHaveCount(8);

@@ -1,8 +1,9 @@
 /**
  * The outcome of a run at the top of its results: whether everything may be handed over or
  * how many files were blocked, the count of each verdict, when it ran (JST), the output
- * folder, and the anti-virus engine with its signature database. Without a usable engine
- * nothing can pass (fail closed), and the screen says so in words.
+ * folder, and the anti-virus engine with its signature database — where it is, how old, how
+ * many signatures — with the policy's warnings about it. Without a usable engine nothing can
+ * pass (fail closed), and the screen says so in words: the cause the engine gave and what to do.
  */
 import { MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
@@ -51,6 +52,14 @@ export function RunSummary({ run }: { run: SanitizationRun }) {
         : '—',
     ],
   ];
+  // Runs before issue 15 have none of these facts; each line is shown only when known.
+  if (engine?.databasePath) facts.push([t('sanitize.result.databaseFolder'), engine.databasePath]);
+  if (engine && engine.databaseAgeDays !== undefined && engine.databaseAgeDays !== null) facts.push([t('sanitize.result.databaseAge'), t('sanitizeTexts.engine.age', { days: engine.databaseAgeDays })]);
+  if (engine && engine.signatures !== undefined) {
+    facts.push([t('sanitize.result.signatures'), typeof engine.signatures === 'number' ? t('sanitizeTexts.engine.signatures', { count: engine.signatures.toLocaleString(language === 'ja' ? 'ja-JP' : 'en-GB') }) : t('sanitizeTexts.engine.signaturesUnknown')]);
+  }
+  const warnings = run.engineWarnings ?? [];
+  const problem = run.engineProblem;
 
   return (
     <div className={styles.root}>
@@ -61,8 +70,25 @@ export function RunSummary({ run }: { run: SanitizationRun }) {
         </MessageBarBody>
       </MessageBar>
       {!engine && (
-        <MessageBar intent="error" layout="multiline">
-          <MessageBarBody>{t('sanitize.result.noEngine', { engine: run.engineName })}</MessageBarBody>
+        <MessageBar intent="error" layout="multiline" data-testid="sanitize-engine-problem">
+          <MessageBarBody>
+            {t('sanitize.result.noEngine', { engine: run.engineName })}
+            {problem && (
+              <>
+                <Text block>{`${t(`sanitizeTexts.engine.problem.${problem.code}`, { defaultValue: problem.code })}${problem.detail ? `（${problem.detail}）` : ''}`}</Text>
+                <Text block>{t(`sanitizeTexts.engine.advice.${problem.code}`, { defaultValue: '' })}</Text>
+              </>
+            )}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {warnings.length > 0 && (
+        <MessageBar intent="warning" layout="multiline" data-testid="sanitize-engine-warnings">
+          <MessageBarBody>
+            {warnings.map((warning) => (
+              <Text block key={warning.code}>{t(`sanitizeTexts.engine.warning.${warning.code}`, { replace: warning.params, defaultValue: warning.code })}</Text>
+            ))}
+          </MessageBarBody>
         </MessageBar>
       )}
       <ul className={styles.tiles} aria-label={t('sanitize.result.countsLabel')} data-testid="sanitize-counts">
