@@ -25,11 +25,15 @@ export type RebuildReply = { readonly id: number; readonly ok: true; readonly ou
 
 export type Rebuild = (kind: RebuildKind, source: string, destination: string, options: RebuildOptions) => Promise<RebuildOutcome>;
 
-/** Where the worker is: the bundled rebuild-worker.js next to the app's main bundle, or the TypeScript source's dev entry. */
+/**
+ * Where the worker is: the TypeScript source's dev entry, or the bundled rebuild-worker.js of
+ * the app's main build — next to this code, or one folder up when the bundler put this code
+ * in a shared chunk (out/main/chunks/).
+ */
 export function rebuildWorkerEntry(): URL | null {
   const here = import.meta.url;
-  const entry = here.endsWith('.ts') ? new URL('./rebuild-worker.dev.mjs', here) : new URL('./rebuild-worker.js', here);
-  return existsSync(fileURLToPath(entry)) ? entry : null;
+  const candidates = here.endsWith('.ts') ? [new URL('./rebuild-worker.dev.mjs', here)] : [new URL('./rebuild-worker.js', here), new URL('../rebuild-worker.js', here)];
+  return candidates.find((entry) => existsSync(fileURLToPath(entry))) ?? null;
 }
 
 class RebuildThread {
