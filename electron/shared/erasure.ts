@@ -7,6 +7,7 @@
  * process issued after the dialog or the volume check (DESIGN.md "IPC").
  */
 import { z } from 'zod';
+import { SignaturePng } from './signature-png';
 import { defineChannel, noRequest } from './ipc/define';
 import { wholeMediumErrorCodes } from './whole-medium-errors';
 
@@ -76,8 +77,6 @@ export type ErasureSummary = z.infer<typeof ErasureSummary>;
 
 
 const JobId = z.uuid();
-/** A drawn countersignature: a PNG data URL from the signature pad, at most ~300 KB. */
-const SignaturePng = z.string().regex(/^data:image\/png;base64,[A-Za-z0-9+/=]+$/).max(400_000);
 
 export const erasureChannels = {
   'erasure.addTargets': defineChannel({

@@ -11,6 +11,9 @@
  * screens and the signed report both read.
  */
 import { z } from 'zod';
+import { SignaturePng } from './signature-png';
+
+export { SignaturePng };
 import { defineChannel, noRequest } from './ipc/define';
 import { Line, Text } from './text-fields';
 
@@ -102,8 +105,6 @@ export type ProcedureTemplate = z.infer<typeof ProcedureTemplate>;
 export const stepStatuses = ['open', 'done', 'not-applicable'] as const;
 export type StepStatus = (typeof stepStatuses)[number];
 
-/** A drawn signature: a PNG data URL from the signature pad, at most ~300 KB. */
-export const SignaturePng = z.string().regex(/^data:image\/png;base64,[A-Za-z0-9+/=]+$/).max(400_000);
 
 export const FieldValue = z.union([Text(4000), z.number().int().min(0).max(1e15), z.boolean()]);
 export type FieldValue = z.infer<typeof FieldValue>;

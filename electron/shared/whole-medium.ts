@@ -7,6 +7,7 @@
  * job channels like any erasure ('job.progress', kind 'erase').
  */
 import { z } from 'zod';
+import { SignaturePng } from './signature-png';
 import { ErasureMethod, SiteDetails } from './erasure';
 import { defineChannel, noRequest } from './ipc/define';
 import { wholeMediumErrorCodes } from './whole-medium-errors';
@@ -58,7 +59,6 @@ export const DeviceErasureSummary = z.object({
 });
 export type DeviceErasureSummary = z.infer<typeof DeviceErasureSummary>;
 
-const SignaturePng = z.string().regex(/^data:image\/png;base64,[A-Za-z0-9+/=]+$/).max(400_000);
 
 export const wholeMediumChannels = {
   'wholeMedium.devices': defineChannel({ request: noRequest, response: z.object({ devices: z.array(DeviceChoice) }) }),
