@@ -63,8 +63,8 @@ export interface CorePorts {
   readonly fontPath?: string;
   /** The erasure worker's entry file: bundled next to the main process, or the source bootstrap in tests. */
   readonly erasureWorker: URL;
-  /** The verifier worker's entry file, so that a hostile certificate never blocks the main process; without it verification runs in this thread. */
-  readonly verifyWorker?: URL;
+  /** The verifier worker's entry file: a PDF from anyone is parsed there, with limits, never in the main process (verify-in-worker.ts). */
+  readonly verifyWorker: URL;
   /** This OS's self-check probes (electron/platform/posture); the browser harness passes recorded ones. */
   readonly postureProbes: PostureProbes;
   /** Records the probes' raw answers into a folder (「診断データを保存」); this OS's probes by default. */

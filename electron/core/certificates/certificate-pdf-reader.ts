@@ -6,6 +6,7 @@
  * the forms FieldGuard writes are accepted (FlateDecode or no filter, 8-bit RGB or gray).
  */
 import { inflateSync } from 'node:zlib';
+import { streamsWithinLimits } from './pdf-stream-limits';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRawStream, PDFString, type PDFObject } from 'pdf-lib';
 
 export interface SignatureRange {
@@ -60,6 +61,8 @@ export function signedParts(pdf: Buffer, range: SignatureRange): SignedParts | n
 
 /** The parsed PDF, or null when it does not parse or has no pages (pdf-lib accepts a bare header). */
 export async function loadPdf(bytes: Buffer): Promise<PDFDocument | null> {
+  // pdf-lib unpacks object streams without a limit while it loads: the caps are checked first.
+  if (!streamsWithinLimits(bytes)) return null;
   try {
     const pdf = await PDFDocument.load(bytes, { updateMetadata: false, ignoreEncryption: false, throwOnInvalidObject: true });
     return pdf.getPageCount() > 0 ? pdf : null;

@@ -1,12 +1,14 @@
 /**
- * Runs `verifyCertificate` in a worker thread (verify-worker.ts) when the composition root
- * gives a worker entry — the app does, so the window never waits on a hostile file — and in
- * this thread otherwise (the CLI, which has nothing else to do). A worker that fails or
- * overruns its time gives "unreadable", never a verdict.
+ * Runs `verifyCertificate` in a worker thread (verify-worker.ts), always: the core takes the
+ * worker's entry as a required port, so the app's main process never parses a hostile PDF itself
+ * (issue 17; the CLI calls verifyCertificate directly, in a process of its own). The worker has a
+ * heap, a stack and a time limit, and the PDF's streams are capped before pdf-lib unpacks them
+ * (pdf-stream-limits.ts): a worker that fails, runs out of memory or overruns its time gives
+ * "unreadable", never a verdict.
  */
 import { Worker } from 'node:worker_threads';
 import type { TrustAnchors } from './signer-chain';
-import { verifyCertificate, type CertificateVerification } from './verify-certificate';
+import type { CertificateVerification } from './verify-certificate';
 
 export const verifyWorkerFromSource = new URL('./verify-worker.dev.mjs', import.meta.url);
 
@@ -19,15 +21,16 @@ export interface VerifyRequest {
 }
 
 const WORKER_TIMEOUT_MS = 120_000;
+/** Far above what a FieldGuard certificate needs (pdf-lib's objects of a few MB file); a file that needs more is unreadable. */
+export const VERIFY_WORKER_LIMITS = { maxOldGenerationSizeMb: 512, maxYoungGenerationSizeMb: 64, stackSizeMb: 8 } as const;
 const UNREADABLE: CertificateVerification = { status: 'unreadable', checks: [], problem: 'CERT_UNREADABLE', companyCertified: false };
 
 export type VerifyFile = (bytes: Buffer, anchors: TrustAnchors) => Promise<CertificateVerification>;
 
-export function verifierFor(entry: URL | undefined): VerifyFile {
-  if (!entry) return verifyCertificate;
+export function verifierFor(entry: URL): VerifyFile {
   return (bytes, anchors) =>
     new Promise((resolve) => {
-      const worker = new Worker(entry);
+      const worker = new Worker(entry, { resourceLimits: VERIFY_WORKER_LIMITS });
       const timer = setTimeout(() => void worker.terminate(), WORKER_TIMEOUT_MS);
       let settled = false;
       const finish = (result: CertificateVerification) => {
