@@ -17,6 +17,7 @@ export const auditEventTypes = [
   'vault.master-key-rotated',
   'vault.recovery-used',
   'vault.device-rebound',
+  'vault.rollback-detected',
   'vault.item-imported',
   'vault.item-exported',
   'vault.item-erased',

@@ -27,6 +27,14 @@ export const VaultStatus = z.object({
   throttleTampered: z.boolean(),
   profile: Profile.extend({ title: z.string() }).nullable(),
   autoLockMinutes: z.number().int().min(1).max(30).nullable(),
+  /**
+   * Found at this unlock: the database's audit log is older than (or differs from) the head this
+   * laptop's keychain last anchored — an older copy of the vault was put back. Absent when none.
+   */
+  rollback: z
+    .object({ kind: z.enum(['older', 'replaced']), anchorSeq: z.number().int().nonnegative(), foundSeq: z.number().int().nonnegative(), anchoredAt: z.iso.datetime() })
+    .nullable()
+    .optional(),
 });
 export type VaultStatus = z.infer<typeof VaultStatus>;
 

@@ -9,7 +9,7 @@
 import path from 'node:path';
 import { test as base, type Page } from '@playwright/test';
 import type { CorePorts } from '../../electron/core/handlers';
-import { createRouter } from '../../electron/core/ipc/router';
+import { createRouter, type Handlers } from '../../electron/core/ipc/router';
 import { createAppProtocolHandler } from '../../electron/main/app-protocol';
 import { createTestCore, recordingLogger, type ScriptedDialogs } from '../support/test-core';
 
@@ -26,6 +26,8 @@ export interface Harness {
   createVault(options?: { passwordOnly?: boolean }): Promise<string>;
   /** Opens the app at a route and waits for a screen heading. */
   open(route?: string): Promise<void>;
+  /** The core's own handlers, for what a test sets up behind the screen (locking, unlocking). */
+  readonly handlers: Handlers;
 }
 
 type PortOverrides = Partial<Pick<CorePorts, 'readVolumes' | 'readDeviceDetails' | 'now' | 'keyStore' | 'postureProbes' | 'clipboard' | 'observeDataFolder' | 'listWholeDevices' | 'releaseWholeDevice' | 'grantDeviceAccess'>>;
@@ -59,6 +61,7 @@ export const test = base.extend<{ harnessPorts: PortOverrides; app: Harness }>({
       dialogs: core.dialogs,
       logLines: core.logLines,
       createVault: (options) => core.createVault(options),
+      handlers: core.handlers,
       async open(hashRoute = '/') {
         await page.goto(`${HARNESS_ORIGIN}/index.html#${hashRoute}`);
         await page.locator('h1').first().waitFor();

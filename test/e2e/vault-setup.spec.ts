@@ -1,7 +1,8 @@
-import { readFile } from 'node:fs/promises';
+import { copyFile, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, test } from './harness';
 import { inspectScreen } from './screens';
+import { TEST_PASSWORD } from '../support/test-core';
 
 const STRONG = '湯呑みと珈琲 horse battery 42';
 
@@ -84,4 +85,23 @@ test('the recovery key tab unlocks and sets a new password', async ({ page, app 
   await page.getByRole('textbox', { name: '新しいパスワード（確認）', exact: true }).fill('べつの 長い合言葉 staple orbit 7');
   await page.getByRole('button', { name: '回復キーで解除して新しいパスワードを設定' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('ダッシュボード');
+});
+
+test('an older copy of the vault put back: the dashboard says what is missing and whom to tell', async ({ page, app }) => {
+  await app.createVault();
+  const db = path.join(app.dataDir, 'vault.db');
+  const older = `${app.dataDir}-vault.db.older`;
+  await app.handlers['vault.lock']({});
+  await copyFile(db, older);
+  await app.handlers['vault.unlock']({ password: TEST_PASSWORD });
+  await app.handlers['vault.lock']({});
+  await copyFile(older, db);
+  await app.handlers['vault.unlock']({ password: TEST_PASSWORD });
+
+  await app.open('/');
+  const notice = page.getByTestId('rollback-notice');
+  await expect(notice).toContainText('保管庫が古いコピーに戻されています');
+  await expect(notice).toContainText(/監査ログの記録 #\d+〜#\d+ が、いまの保管庫にありません/);
+  await expect(notice).toContainText('情報セキュリティの責任者に報告してください');
+  await inspectScreen(page, 'dashboard-rollback');
 });

@@ -74,6 +74,10 @@ export interface AuditLog {
    * with the old key.
    */
   remac(newMacKey: Buffer): void;
+  /** The last entry's sequence and hash (hex), or null for an empty log: what the keychain anchors (rollback-anchor.ts). */
+  head(): { seq: number; hash: string } | null;
+  /** The hash (hex) of the entry at `seq`, or null when there is none. */
+  hashAt(seq: number): string | null;
 }
 
 const HEAD_KEY = 'audit_head';
@@ -113,6 +117,7 @@ export function createAuditLog(db: VaultDatabase, macKey: Buffer, now: () => Dat
   const countAll = db.prepare('SELECT count(*) FROM audit_log').pluck();
   const hashesAfter = db.prepare('SELECT seq, hash FROM audit_log WHERE seq > ? ORDER BY seq LIMIT 1000');
   const setMac = db.prepare('UPDATE audit_log SET mac = ? WHERE seq = ?');
+  const hashOf = db.prepare('SELECT hash FROM audit_log WHERE seq = ?').pluck();
 
   function readHead(): Head | undefined {
     const value = readHeadValue.get() as string | undefined;
@@ -223,6 +228,14 @@ export function createAuditLog(db: VaultDatabase, macKey: Buffer, now: () => Dat
   }
 
   return {
+    head() {
+      const last = lastEntry.get() as { seq: number; hash: Buffer } | undefined;
+      return last ? { seq: last.seq, hash: last.hash.toString('hex') } : null;
+    },
+    hashAt(seq) {
+      const hash = hashOf.get(seq) as Buffer | undefined;
+      return hash ? hash.toString('hex') : null;
+    },
     append(type, actor, details = {}) {
       if (!(auditEventTypes as readonly string[]).includes(type)) throw new Error('unknown audit event type');
       if (typeof actor !== 'string' || actor === '') throw new Error('an audit entry needs an actor');

@@ -11,7 +11,11 @@ import { ciphertextPath, destroyItem, pendingExports, setPendingExports } from '
 import { shredFile } from './shred-file';
 import { filesDir, type VaultSession } from './vault-session';
 
-export async function recoverInterruptedWork(session: VaultSession, log: Logger): Promise<void> {
+/**
+ * `keepOrphans`: the database is older than this laptop last saw it (rollback-anchor.ts), so a
+ * ciphertext it does not know may be an item imported since — kept for the engineer, not shredded.
+ */
+export async function recoverInterruptedWork(session: VaultSession, log: Logger, options: { keepOrphans?: boolean } = {}): Promise<void> {
   const rows = session.db.prepare("SELECT id, state, size, sha256 FROM vault_items WHERE state != 'stored'").all() as Array<{
     id: string;
     state: 'importing' | 'erasing';
@@ -31,7 +35,7 @@ export async function recoverInterruptedWork(session: VaultSession, log: Logger)
   const known = new Set((session.db.prepare('SELECT id FROM vault_items').all() as Array<{ id: string }>).map((r) => `${r.id}.fgv`));
   let orphans = 0;
   for (const entry of await readdir(filesDir(session.dataDir)).catch(() => [] as string[])) {
-    if (known.has(entry)) continue;
+    if (known.has(entry) || options.keepOrphans) continue;
     await shredFile(path.join(filesDir(session.dataDir), entry));
     orphans += 1;
   }

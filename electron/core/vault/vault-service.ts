@@ -29,6 +29,7 @@ import { createSigningKey } from './signing-key';
 import { createThrottleStore, judgeThrottle, type ThrottleState } from './unlock-throttle';
 import { tryPassword } from './password-attempt';
 import { createOwnerOnlyFile, OWNER_ONLY_FOLDER, restrictToOwner } from './owner-only';
+import { compareWithAnchor, mirroredThrottleStore, readAuditAnchor, writeAuditAnchor, type RollbackFinding } from './rollback-anchor';
 import { writeFileAtomically } from './atomic-file';
 import { headerPath, masterKeyContext, readHeader, writeHeader, type MasterKeyCopies, type Protection, type VaultHeader } from './vault-header';
 import { completeRotation, rotateMasterKeyOf, type RotationProgress } from './master-key-rotation';
@@ -93,6 +94,10 @@ export function createVaultService(ports: VaultPorts): VaultService {
   const chooseKdf = ports.chooseKdf ?? (() => calibrateKdf());
   let current: VaultSession | null = null;
   let pendingSetup: PendingSetup | null = null;
+  /** The vault whose audit head the keychain anchors at lock (a keychain-bound vault only). */
+  let anchorTarget: string | null = null;
+  /** What this unlock found against the anchor; shown in the status until the vault is locked. */
+  let rollback: RollbackFinding | null = null;
 
   async function requireHeader(): Promise<VaultHeader> {
     const header = await readHeader(ports.dataDir);
@@ -115,7 +120,16 @@ export function createVaultService(ports: VaultPorts): VaultService {
 
   function throttleStoreFor(header: VaultHeader, deviceSecret: Buffer | null) {
     const macSource = deviceSecret ?? Buffer.from(`${header.vaultId}|${header.passwordSalt}`);
-    return createThrottleStore(ports.dataDir, deriveThrottleKey(macSource), () => true);
+    const file = createThrottleStore(ports.dataDir, deriveThrottleKey(macSource), () => true);
+    // Bound to the keychain: a counter file put back from an older copy never reads lower than the keychain's.
+    return deviceSecret ? mirroredThrottleStore(file, ports.keyStore, header.vaultId) : file;
+  }
+
+  /** Records the audit head in the keychain (the anchor a rolled-back database is found by); never fails the caller. */
+  function anchorAuditHead(session: VaultSession, header: Pick<VaultHeader, 'protection' | 'vaultId'>): Promise<void> {
+    const head = session.audit.head();
+    if (header.protection !== 'password+device' || head === null) return Promise.resolve();
+    return writeAuditAnchor(ports.keyStore, header.vaultId, head, now()).catch(() => ports.log.warn('vault.anchor-not-written'));
   }
 
   async function keyEncryptionKey(header: PasswordBinding, password: string, deviceSecret: Buffer | null): Promise<Buffer> {
@@ -142,7 +156,14 @@ export function createVaultService(ports: VaultPorts): VaultService {
     try {
       // A data folder made by an older FieldGuard (or loosened since) becomes the engineer's alone again.
       await restrictToOwner(ports.dataDir).catch(() => ports.log.warn('vault.permissions-not-restricted'));
-      await recoverInterruptedWork(session, ports.log);
+      // Before anything is swept: is this database older than what this laptop last saw?
+      const anchor = header.protection === 'password+device' ? await readAuditAnchor(ports.keyStore, header.vaultId) : null;
+      rollback = compareWithAnchor(anchor, session.audit.head(), (seq) => session.audit.hashAt(seq));
+      await recoverInterruptedWork(session, ports.log, { keepOrphans: rollback !== null });
+      if (rollback) {
+        session.audit.append('vault.rollback-detected', session.actor(), { ...rollback });
+        ports.log.warn('vault.rollback-detected', { kind: rollback.kind, anchorSeq: rollback.anchorSeq, foundSeq: rollback.foundSeq });
+      }
       return session;
     } catch (error) {
       session.close();
@@ -168,9 +189,13 @@ export function createVaultService(ports: VaultPorts): VaultService {
     if (!current) return;
     try {
       current.audit.append('vault.locked', current.actor(), { reason });
+      // Read now, written once the keys are gone: the keychain call must not hold the lock up.
+      const head = current.audit.head();
+      if (head && anchorTarget) void writeAuditAnchor(ports.keyStore, anchorTarget, head, now()).catch(() => ports.log.warn('vault.anchor-not-written'));
     } catch {
       // A failing audit write must not keep the keys in memory.
     }
+    rollback = null;
     current.close();
     current = null;
     ports.log.info('vault.locked', { reason });
@@ -206,6 +231,7 @@ export function createVaultService(ports: VaultPorts): VaultService {
         recoveryRequired: verdict.recoveryRequired,
         throttleTampered: throttle.tampered,
         profile: current ? current.profile() : null,
+        rollback: current ? rollback : null,
       };
     },
 
@@ -290,6 +316,7 @@ export function createVaultService(ports: VaultPorts): VaultService {
       }
       pendingSetup = null;
       current = session;
+      anchorTarget = protection === 'password+device' ? header.vaultId : null;
       ports.log.info('vault.created', { protection });
     },
 
@@ -321,7 +348,9 @@ export function createVaultService(ports: VaultPorts): VaultService {
       wipe(master, pending);
       if (state.failures > 0) session.audit.append('vault.unlock-failed', session.actor(), { failures: state.failures, lastFailureAt: state.lastFailureAt });
       session.audit.append('vault.unlocked', session.actor(), { method: 'password' });
+      await anchorAuditHead(session, header);
       current = session;
+      anchorTarget = header.protection === 'password+device' ? header.vaultId : null;
       ports.log.info('vault.unlocked');
     },
 
@@ -364,6 +393,7 @@ export function createVaultService(ports: VaultPorts): VaultService {
         session.audit.append('vault.recovery-used', session.actor(), { passwordReset: true });
         if (rebound) session.audit.append('vault.device-rebound', session.actor(), {});
         current = session;
+        anchorTarget = latest.protection === 'password+device' ? latest.vaultId : null;
         ports.log.info('vault.recovered', { rebound });
       } catch (error) {
         session.close();

@@ -13,12 +13,14 @@ import { useAppInfo, useVolumes } from '../system/use-system';
 import { useVaultStatus } from '../vault/use-vault';
 import { AccountWarningsCard } from './AccountWarningsCard';
 import { LedgerCard } from './LedgerCard';
+import { RollbackNotice } from './RollbackNotice';
 import { SelfCheckCard } from './SelfCheckCard';
 import { VisitsCard } from './VisitsCard';
 
 const useStyles = makeStyles({
   grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(320px, 1fr))', gap: tokens.spacingHorizontalL },
   intro: { display: 'block', marginBottom: tokens.spacingVerticalL },
+  notice: { marginBottom: tokens.spacingVerticalL },
 });
 
 export function DashboardPage() {
@@ -26,12 +28,18 @@ export function DashboardPage() {
   const { t } = useTranslation();
   const info = useAppInfo();
   const volumes = useVolumes();
-  const unlocked = useVaultStatus().data?.state === 'unlocked';
+  const status = useVaultStatus().data;
+  const unlocked = status?.state === 'unlocked';
 
   return (
     <>
       <PageHeading>{t('dashboard.title')}</PageHeading>
       <Text className={styles.intro}>{t('dashboard.intro')}</Text>
+      {unlocked && status?.rollback && (
+        <div className={styles.notice}>
+          <RollbackNotice rollback={status.rollback} />
+        </div>
+      )}
       <div className={styles.grid}>
         {unlocked && <SelfCheckCard />}
         {unlocked && <VisitsCard />}
