@@ -126,6 +126,8 @@ export const Readiness = z.object({
   reason: z.enum(['passed', 'noRun', 'stale', 'failed']),
   latestRun: SelfCheckRunSummary.nullable(),
   maxAgeHours: z.number(),
+  /** The main process's clock when it answered: "today" and "tomorrow" on screen are counted from it. */
+  now: z.string(),
 });
 export type Readiness = z.infer<typeof Readiness>;
 

@@ -69,6 +69,13 @@ test.describe('a neglected Japanese Windows laptop', () => {
     await expect(overall).toContainText('JST');
     await expect(runButton).toBeEnabled();
     await expect(page.getByTestId('self-check-checks').getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3 }) })).toHaveCount(9);
+    // The overview leads with every check as a tile, the failures first; so do the details.
+    const tiles = page.getByTestId('self-check-overview').locator('> li');
+    await expect(tiles).toHaveCount(9);
+    await expect(tiles.first()).toHaveAttribute('data-status', 'fail');
+    await expect(tiles.last()).not.toHaveAttribute('data-status', 'fail');
+    await expect(page.getByTestId('self-check-checks').locator('> li').first()).toHaveAttribute('data-status', 'fail');
+    await expect(overall).not.toContainText('まで有効');
 
     const check = (name: string) => page.getByTestId('self-check-checks').locator('> li').filter({ has: page.getByRole('heading', { level: 3, name, exact: true }) });
     const firewall = check('ファイアウォール');
@@ -78,6 +85,8 @@ test.describe('a neglected Japanese Windows laptop', () => {
     await expect(firewall).toContainText('ファイアウォールが無効です：Public。');
     const steps = firewall.getByRole('list', { name: '直し方（Windows）' }).getByRole('listitem');
     await expect(steps).toHaveCount(3);
+    // "Open the setting" goes to the exact Windows Security page (the main process allows only such pages).
+    await expect(firewall.getByRole('link', { name: '設定を開く（ファイアウォール）' })).toHaveAttribute('href', 'windowsdefender://network');
     await expect(steps.first()).toContainText('Windows セキュリティ');
     await expect(check('ディスク暗号化')).toContainText('BitLocker');
     await expect(check('接続中の Wi-Fi')).toContainText('暗号化されていない（オープンな）Wi-Fi に接続しています。');
@@ -110,7 +119,7 @@ test.describe('a neglected Japanese Windows laptop', () => {
     await expect(page.locator('[data-testid="self-check-overall"]')).toContainText('総合判定：不合格');
     await expect(history.first()).toHaveAttribute('aria-current', 'true');
     await expect(history.first()).toContainText('不合格');
-    await expect(history.first()).toContainText('合格 1・注意 1・不合格 6・不明 0');
+    await expect(history.first()).toContainText('合格 2・注意 1・不合格 6・不明 0');
     await expect(history.first()).toContainText('既定 / Default');
     await expect(history.first()).toContainText('未発行');
 
@@ -157,6 +166,8 @@ test.describe('a healthy Windows laptop', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'セルフチェック' })).toBeFocused();
     await expect(page.getByTestId('self-check-overall')).toContainText('総合判定：合格');
     await expect(page.getByTestId('self-check-overall')).toContainText('すべての必須項目に合格しました。');
+    await expect(page.getByTestId('self-check-valid-until')).toHaveText(/^この合格は明日 \d{2}:\d{2}（日本時間）まで有効です。$/);
+    await inspectScreen(page, 'self-check-pass');
     await expect(page.locator('[data-testid="self-check-checks"] > li[data-status="pass"]')).toHaveCount(9);
     await expect(page.getByRole('list', { name: /^直し方/ })).toHaveCount(0);
     await expect(page.getByTestId('self-check-history').locator('tbody tr')).toHaveCount(1);

@@ -16,10 +16,11 @@ const HOUR_MS = 60 * 60 * 1000;
 export function readiness(db: VaultDatabase, policy: PosturePolicy, now: Date): Readiness {
   const latest = latestRun(db);
   const maxAgeHours = policy.readinessMaxAgeHours;
-  if (!latest) return { ready: false, reason: 'noRun', latestRun: null, maxAgeHours };
-  if (now.getTime() - Date.parse(latest.finishedAt) > maxAgeHours * HOUR_MS) return { ready: false, reason: 'stale', latestRun: latest, maxAgeHours };
-  if (latest.overall !== 'pass') return { ready: false, reason: 'failed', latestRun: latest, maxAgeHours };
-  return { ready: true, reason: 'passed', latestRun: latest, maxAgeHours };
+  const asked = now.toISOString();
+  if (!latest) return { ready: false, reason: 'noRun', latestRun: null, maxAgeHours, now: asked };
+  if (now.getTime() - Date.parse(latest.finishedAt) > maxAgeHours * HOUR_MS) return { ready: false, reason: 'stale', latestRun: latest, maxAgeHours, now: asked };
+  if (latest.overall !== 'pass') return { ready: false, reason: 'failed', latestRun: latest, maxAgeHours, now: asked };
+  return { ready: true, reason: 'passed', latestRun: latest, maxAgeHours, now: asked };
 }
 
 export interface ReadinessOverride {

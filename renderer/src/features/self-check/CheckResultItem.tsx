@@ -4,7 +4,8 @@
  * fix it on this OS and a button to check again. The evidence is folded away below.
  */
 import { Badge, Body1, Button, Caption1, Subtitle2, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { ArrowClockwise20Regular } from '@fluentui/react-icons';
+import { ArrowClockwise20Regular, Open20Regular } from '@fluentui/react-icons';
+import { SETTINGS_PAGES } from '@shared/self-check-settings-pages';
 import { useTranslation } from 'react-i18next';
 import type { CheckResult, PostureOs } from '@shared/posture';
 import { EvidenceDetails } from './EvidenceDetails';
@@ -44,6 +45,7 @@ export function CheckResultItem({ check, os, running, onRecheck }: CheckResultIt
   const name = texts.checkName(check.id);
   const headingId = `self-check-${check.id}`;
   const passing = check.status === 'pass';
+  const settingsPage = SETTINGS_PAGES[os][check.id];
   return (
     <li className={mergeClasses(styles.item, !passing && styles.notPassing)} data-check={check.id} data-status={check.status}>
       <div className={styles.header}>
@@ -55,9 +57,15 @@ export function CheckResultItem({ check, os, running, onRecheck }: CheckResultIt
         <Caption1 className={styles.guideline}>{t('selfCheck.check.guideline', { refs: texts.guideline(check.id) })}</Caption1>
       </div>
       <Body1>{texts.reason(check)}</Body1>
-      {!passing && (
+      {!passing && check.status !== 'notApplicable' && (
         <div className={styles.fix}>
           <RemediationSteps os={os} id={check.id} headingId={`${headingId}-fix`} />
+          {settingsPage && (
+            // Opened by the main process only if it is one of the exact settings pages it allows.
+            <Button as="a" size="small" href={settingsPage} target="_blank" rel="noreferrer" icon={<Open20Regular />} aria-label={t('selfCheck.check.openSettingFor', { check: name })}>
+              {t('selfCheck.check.openSetting')}
+            </Button>
+          )}
           <Button
             size="small"
             icon={<ArrowClockwise20Regular />}

@@ -1,23 +1,34 @@
 /**
  * The verdict of a run at the top of its results: pass or fail (the MessageBar's icon and the
- * word), how many required checks did not pass, when it was judged (JST), against which
- * policy, and on which laptop.
+ * word), how many required checks did not pass, until when a pass counts for a visit
+ * (「明日 10:00 まで有効」, JST), when it was judged, against which policy, and on which laptop.
  */
 import { MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '@shared/format-date';
 import type { Language } from '@shared/locale';
 import type { SelfCheckRun } from '@shared/posture';
+import { validUntil } from './valid-until';
 
 const useStyles = makeStyles({
   line: { display: 'block' },
 });
 
-export function OverallBanner({ run }: { run: SelfCheckRun }) {
+function ValidityLine({ run, now, className }: { run: SelfCheckRun; now: string; className: string }) {
+  const { t } = useTranslation();
+  const until = validUntil(run.finishedAt, run.policy.readinessMaxAgeHours, new Date(now));
+  return (
+    <Text className={className} data-testid="self-check-valid-until" data-kind={until.kind}>
+      {t(`selfCheck.overall.validUntil.${until.kind}`, until)}
+    </Text>
+  );
+}
+
+export function OverallBanner({ run, now }: { run: SelfCheckRun; now: string | null }) {
   const styles = useStyles();
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
-  const failedRequired = run.checks.filter((check) => check.required && check.status !== 'pass').length;
+  const failedRequired = run.checks.filter((check) => check.required && check.status !== 'pass' && check.status !== 'notApplicable').length;
   return (
     <MessageBar intent={run.overall === 'pass' ? 'success' : 'error'} layout="multiline" role="status" data-testid="self-check-overall" data-overall={run.overall}>
       <MessageBarBody>
@@ -25,6 +36,7 @@ export function OverallBanner({ run }: { run: SelfCheckRun }) {
         <Text className={styles.line}>
           {run.overall === 'pass' ? t('selfCheck.overall.summary.pass') : t('selfCheck.overall.summary.fail', { count: failedRequired })}
         </Text>
+        {run.overall === 'pass' && now !== null && <ValidityLine run={run} now={now} className={styles.line} />}
         <Text className={styles.line}>
           {t('selfCheck.overall.judged', { time: formatDateTime(run.finishedAt, language), policy: run.policy.name })}
         </Text>

@@ -65,7 +65,7 @@ export function SelfCheckPage() {
             ) : shown.isError ? (
               <ErrorState error={shown.error} onRetry={() => void shown.refetch()} />
             ) : (
-              <RunResult run={shown.data} issuedNumber={shownSummary?.certificateNumber ?? null} running={running} onRecheck={start} />
+              <RunResult run={shown.data} issuedNumber={shownSummary?.certificateNumber ?? null} running={running} onRecheck={start} now={readiness.data?.now ?? null} />
             )
           }
         </QueryView>

@@ -1,0 +1,52 @@
+/**
+ * Every check of a run at a glance, as a grid of tiles (like Windows Security's overview):
+ * status and name, the ones that need attention first. Each tile jumps to that check's
+ * details below.
+ */
+import { Link, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useTranslation } from 'react-i18next';
+import type { CheckResult } from '@shared/posture';
+import { StatusBadge } from './StatusBadge';
+import { useSelfCheckTexts } from './use-self-check-texts';
+
+const useStyles = makeStyles({
+  grid: {
+    listStyle: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fill, minmax(200px, 1fr))',
+    gap: tokens.spacingHorizontalM,
+  },
+  tile: {
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'flex-start',
+    gap: tokens.spacingVerticalXS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  optional: { color: tokens.colorNeutralForeground3 },
+});
+
+export function CheckOverviewGrid({ checks }: { checks: readonly CheckResult[] }) {
+  const styles = useStyles();
+  const { t } = useTranslation();
+  const texts = useSelfCheckTexts();
+  return (
+    <ul className={styles.grid} aria-label={t('selfCheck.overview.label')} data-testid="self-check-overview">
+      {checks.map((check) => (
+        <li key={check.id} className={styles.tile} data-check={check.id} data-status={check.status}>
+          <StatusBadge status={check.status} />
+          {/* The app routes by the URL's hash: jump by scrolling, not by an #anchor. */}
+          <Link as="button" onClick={() => document.getElementById(`self-check-${check.id}`)?.scrollIntoView({ block: 'start' })}>
+            {texts.checkName(check.id)}
+          </Link>
+          {!check.required && <Text size={200} className={styles.optional}>{t('selfCheck.check.optional')}</Text>}
+        </li>
+      ))}
+    </ul>
+  );
+}
