@@ -6,7 +6,7 @@
  * count a wrong password, so an unlocked vault is no unlimited password oracle. Real SQLCipher
  * vaults, the real keychain, the real CLI.
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { link, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -116,5 +116,34 @@ describe('a vault.json that asks for more work than FieldGuard ever sets', () =>
     const started = performance.now();
     expect(await code(() => core.handlers['vault.unlock']({ password: PASSWORD }))).toBe('VAULT_HEADER_DAMAGED');
     expect(performance.now() - started).toBeLessThan(5000);
+  });
+});
+
+describe.skipIf(process.platform === 'win32')('the database file a master-key rotation replaces', () => {
+  it('is overwritten, so whoever held the old database key finds nothing in its blocks', async () => {
+    await setUp();
+    // Locking checkpoints the write-ahead log into the file, so the file holds the vault's pages.
+    await core.handlers['vault.lock']({});
+    await core.handlers['vault.unlock']({ password: PASSWORD });
+    // A second name for the database file stands for its blocks, freed but not yet reused.
+    const db = path.join(core.dataDir, 'vault.db');
+    const oldBlocks = path.join(core.dataDir, '..', `${path.basename(core.dataDir)}-old-blocks.db`);
+    await link(db, oldBlocks);
+    try {
+      const before = await readFile(oldBlocks);
+      await core.handlers['vault.rotateMasterKey']({ password: PASSWORD, jobId: crypto.randomUUID() });
+      const after = await readFile(oldBlocks);
+      expect(before.length).toBeGreaterThan(4096 * 8);
+      expect(after.length).toBeGreaterThanOrEqual(before.length);
+      // Not one 4 KiB page of the old file is left as it was.
+      const pages = Math.floor(before.length / 4096);
+      const unchanged = Array.from({ length: pages }, (_, i) => before.subarray(i * 4096, (i + 1) * 4096).equals(after.subarray(i * 4096, (i + 1) * 4096))).filter(Boolean).length;
+      expect(unchanged).toBe(0);
+      // The vault itself opens under the new key.
+      await core.handlers['vault.lock']({});
+      await core.handlers['vault.unlock']({ password: PASSWORD });
+    } finally {
+      await rm(oldBlocks, { force: true });
+    }
   });
 });

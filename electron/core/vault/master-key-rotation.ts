@@ -16,6 +16,7 @@ import { resealAccountSecrets } from '../sites/account-secrets';
 import { rewrapSigningKeys } from './signing-key';
 import { masterKeyContext, writeHeader, type VaultHeader } from './vault-header';
 import { databasePath, openSession, type VaultSession } from './vault-session';
+import { overwriteOpenFile } from './shred-file';
 
 export interface RotationProgress {
   readonly step: 'prepare' | 'files' | 'keys' | 'audit' | 'database' | 'done';
@@ -51,8 +52,17 @@ async function rekeyDatabaseFile(session: VaultSession, oldKey: Buffer, newKey: 
   const handle = await open(copy, 'r+');
   await handle.sync();
   await handle.close();
-  await rename(copy, original);
-  await syncDirectory(session.dataDir);
+  // The old file, held open across the rename, is overwritten once the new one is in place: a past
+  // holder of the old database key must not find it in freed blocks (issue 17). Windows cannot
+  // rename over an open file, so there the old file's blocks are left to the OS.
+  const old = process.platform === 'win32' ? null : await open(original, 'r+');
+  try {
+    await rename(copy, original);
+    await syncDirectory(session.dataDir);
+    if (old) await overwriteOpenFile(old);
+  } finally {
+    await old?.close();
+  }
 }
 
 function tryOpen(dataDir: string, key: Buffer, generation: number, now: () => Date): VaultSession | null {
