@@ -14,11 +14,10 @@ import { createRouter } from '../../electron/core/ipc/router';
 import { FREE_ATTEMPTS } from '../../electron/core/vault/unlock-throttle';
 import { errorCodeOf as code } from '../support/error-code';
 import { initVaultWithCli, runFieldguard } from '../support/run-cli';
-import { createTestCore, recordingLogger, type TestCore } from '../support/test-core';
+import { createTestCore, recordingLogger, TEST_PASSWORD, type TestCore } from '../support/test-core';
 
-const PASSWORD = '湯呑みと珈琲 horse battery 42';
+const PASSWORD = TEST_PASSWORD;
 const WRONG = 'まちがった合言葉 staple orbit 9';
-const profile = { name: '山田 太郎', company: '東都メディカル株式会社', employeeId: 'E-20417' };
 
 let core: TestCore;
 beforeEach(async () => {
@@ -29,8 +28,7 @@ afterEach(async () => {
 });
 
 async function setUp(): Promise<void> {
-  const prepared = await core.handlers['vault.prepareSetup']({ profile, password: PASSWORD, passwordConfirmation: PASSWORD, passwordOnly: false });
-  await core.handlers['vault.completeSetup']({ answers: prepared.confirmGroups.map((group) => ({ group, digits: prepared.groups[group]! })) });
+  await core.createVault();
 }
 
 describe('password tries at the same time', () => {

@@ -11,17 +11,15 @@ import { copyFile, mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { errorCodeOf as code } from '../support/error-code';
-import { createTestCore, type TestCore } from '../support/test-core';
+import { createTestCore, TEST_PASSWORD, type TestCore } from '../support/test-core';
 
-const PASSWORD = '湯呑みと珈琲 horse battery 42';
+const PASSWORD = TEST_PASSWORD;
 const WRONG = 'まちがった合言葉 staple orbit 9';
-const profile = { name: '山田 太郎', company: '東都メディカル株式会社', employeeId: 'E-20417' };
 
 let core: TestCore;
 beforeEach(async () => {
   core = await createTestCore({ now: () => new Date() });
-  const prepared = await core.handlers['vault.prepareSetup']({ profile, password: PASSWORD, passwordConfirmation: PASSWORD, passwordOnly: false });
-  await core.handlers['vault.completeSetup']({ answers: prepared.confirmGroups.map((group) => ({ group, digits: prepared.groups[group]! })) });
+  await core.createVault();
 });
 afterEach(async () => {
   await core.cleanup();

@@ -7,7 +7,7 @@
  */
 import { PDFDocument, PDFName, PDFString, StandardFonts, type PDFDict } from 'pdf-lib';
 import sharp from 'sharp';
-import { zipOf, type ZipItem } from './sanitize-corpus';
+import { dicomElement, zipOf, type ZipItem } from './sanitize-corpus';
 
 const XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
@@ -316,16 +316,10 @@ export function bmpWithExtras(width = 5, height = 3): { bmp: Buffer; pixels: Buf
 
 // ─── DICOM ───────────────────────────────────────────────────────────────────────────
 
+/** One element as sanitize-corpus writes it, its value padded to an even length as DICOM requires. */
 function element(group: number, elem: number, vr: string, value: Buffer): Buffer {
   const padded = value.length % 2 === 0 ? value : Buffer.concat([value, Buffer.from(vr === 'UI' || vr === 'OB' ? '\0' : ' ')]);
-  const long = ['OB', 'OW', 'SQ', 'UN', 'UT'].includes(vr);
-  const head = Buffer.alloc(long ? 12 : 8);
-  head.writeUInt16LE(group, 0);
-  head.writeUInt16LE(elem, 2);
-  head.write(vr, 4, 'latin1');
-  if (long) head.writeUInt32LE(padded.length, 8);
-  else head.writeUInt16LE(padded.length, 6);
-  return Buffer.concat([head, padded]);
+  return dicomElement(group, elem, vr, padded);
 }
 
 function ul(value: number): Buffer {
