@@ -2,7 +2,7 @@
  * Issues a certificate with the unlocked vault's engineer key and keeps it in the vault:
  * takes the next number of its kind, signs evidence and PDF, stores both, audits the issue,
  * and — when the company names a timestamp authority but it could not be reached — queues
- * the document for a document timestamp. Every kind (erasure, self-check, sanitization,
+ * the document for a document timestamp. Each carries the audit log's position (audit-log-anchor.ts). Every kind (erasure, self-check, sanitization,
  * visit, inventory, ledger) goes through here, so numbering, storage, time and the audit
  * entry cannot drift apart between them.
  */
@@ -14,6 +14,7 @@ import { storeCertificate } from './certificate-store';
 import { engineerCertificate } from './engineer-certificate';
 import { issueCertificate, type IssueOptions } from './issue-certificate';
 import { queueForTimestamp, timestampSourceFor } from './timestamp-queue';
+import { withAuditAnchor } from './audit-log-anchor';
 
 export async function issueVaultCertificate(
   session: VaultSession,
@@ -26,7 +27,8 @@ export async function issueVaultCertificate(
   const credentials = await engineerCertificate(session.db, session.keys.signingWrap, profile, now);
   try {
     const number = nextCertificateNumber(session.db, kind, profile.employeeId, now);
-    const { document, facts } = build(number);
+    // The log as it stands before this issue is recorded: the position the site will hold.
+    const { document, facts } = withAuditAnchor(build(number), session.audit.head());
     const timestamp = options.timestamp ?? timestampSourceFor(session);
     const issued = await issueCertificate(document, facts, credentials, { ...options, ...(timestamp ? { timestamp } : {}) });
     const id = storeCertificate(
