@@ -65,12 +65,22 @@ export interface AttemptResult<T> {
  * null for a wrong one (then VAULT_WRONG_PASSWORD is thrown, the try already counted).
  * `andThen` runs in the same turn after a right password: what it changes on the strength of
  * that password (the header of a password change) cannot interleave with another try, so two
- * changes at once never both report success.
+ * changes at once never both report success. `settledMeanwhile`, asked once the turn has come,
+ * gives a value when a try that went first already did what this one was for (the vault is
+ * unlocked): then no password is tested and the counter is left as it is.
  */
-export function tryPassword<T>(dataDir: string, throttle: ThrottleStore, now: () => Date, test: () => Promise<T | null>, andThen?: (value: T) => Promise<void>): Promise<AttemptResult<T>> {
+export function tryPassword<T>(
+  dataDir: string,
+  throttle: ThrottleStore,
+  now: () => Date,
+  test: () => Promise<T | null>,
+  options: { readonly andThen?: (value: T) => Promise<void>; readonly settledMeanwhile?: () => T | null } = {},
+): Promise<AttemptResult<T>> {
   return inTurn(dataDir, () =>
     acrossProcesses(dataDir, async () => {
       const before = await throttle.read();
+      const settled = options.settledMeanwhile?.() ?? null;
+      if (settled !== null) return { value: settled, before };
       const verdict = judgeThrottle(before);
       if (before.tampered) throw new AppError('VAULT_THROTTLE_TAMPERED');
       if (verdict.recoveryRequired) throw new AppError('VAULT_RECOVERY_REQUIRED');
@@ -79,7 +89,7 @@ export function tryPassword<T>(dataDir: string, throttle: ThrottleStore, now: ()
       const value = await test();
       if (value === null) throw new AppError('VAULT_WRONG_PASSWORD');
       await throttle.write({ failures: 0, lastFailureAt: null, tampered: false });
-      await andThen?.(value);
+      await options.andThen?.(value);
       return { value, before };
     }),
   );

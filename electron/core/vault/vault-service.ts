@@ -125,11 +125,19 @@ export function createVaultService(ports: VaultPorts): VaultService {
     return deviceSecret ? mirroredThrottleStore(file, ports.keyStore, header.vaultId) : file;
   }
 
-  /** Records the audit head in the keychain (the anchor a rolled-back database is found by); never fails the caller. */
-  function anchorAuditHead(session: VaultSession, header: Pick<VaultHeader, 'protection' | 'vaultId'>): Promise<void> {
+  /** The vault whose audit head the keychain anchors: a keychain-bound vault only. */
+  function anchoredVault(header: Pick<VaultHeader, 'protection' | 'vaultId'>): string | null {
+    return header.protection === 'password+device' ? header.vaultId : null;
+  }
+
+  /**
+   * Records the audit head in the keychain (the anchor a rolled-back database is found by); never
+   * fails the caller. The head is read at once, so the session may be closed before the write ends.
+   */
+  function anchorAuditHead(session: VaultSession, vaultId: string | null): Promise<void> {
     const head = session.audit.head();
-    if (header.protection !== 'password+device' || head === null) return Promise.resolve();
-    return writeAuditAnchor(ports.keyStore, header.vaultId, head, now()).catch(() => ports.log.warn('vault.anchor-not-written'));
+    if (vaultId === null || head === null) return Promise.resolve();
+    return writeAuditAnchor(ports.keyStore, vaultId, head, now()).catch(() => ports.log.warn('vault.anchor-not-written'));
   }
 
   async function keyEncryptionKey(header: PasswordBinding, password: string, deviceSecret: Buffer | null): Promise<Buffer> {
@@ -157,7 +165,8 @@ export function createVaultService(ports: VaultPorts): VaultService {
       // A data folder made by an older FieldGuard (or loosened since) becomes the engineer's alone again.
       await restrictToOwner(ports.dataDir).catch(() => ports.log.warn('vault.permissions-not-restricted'));
       // Before anything is swept: is this database older than what this laptop last saw?
-      const anchor = header.protection === 'password+device' ? await readAuditAnchor(ports.keyStore, header.vaultId) : null;
+      const vaultId = anchoredVault(header);
+      const anchor = vaultId === null ? null : await readAuditAnchor(ports.keyStore, vaultId);
       rollback = compareWithAnchor(anchor, session.audit.head(), (seq) => session.audit.hashAt(seq));
       await recoverInterruptedWork(session, ports.log, { keepOrphans: rollback !== null });
       if (rollback) {
@@ -189,9 +198,8 @@ export function createVaultService(ports: VaultPorts): VaultService {
     if (!current) return;
     try {
       current.audit.append('vault.locked', current.actor(), { reason });
-      // Read now, written once the keys are gone: the keychain call must not hold the lock up.
-      const head = current.audit.head();
-      if (head && anchorTarget) void writeAuditAnchor(ports.keyStore, anchorTarget, head, now()).catch(() => ports.log.warn('vault.anchor-not-written'));
+      // Written once the keys are gone: the keychain call must not hold the lock up.
+      void anchorAuditHead(current, anchorTarget);
     } catch {
       // A failing audit write must not keep the keys in memory.
     }
@@ -316,7 +324,7 @@ export function createVaultService(ports: VaultPorts): VaultService {
       }
       pendingSetup = null;
       current = session;
-      anchorTarget = protection === 'password+device' ? header.vaultId : null;
+      anchorTarget = anchoredVault(header);
       ports.log.info('vault.created', { protection });
     },
 
@@ -327,14 +335,19 @@ export function createVaultService(ports: VaultPorts): VaultService {
       const throttle = throttleStoreFor(header, deviceSecret);
       let attempt: Awaited<ReturnType<typeof tryPassword<{ master: Buffer | null; pending: Buffer | null }>>>;
       try {
-        attempt = await tryPassword(ports.dataDir, throttle, now, async () => {
+        attempt = await tryPassword(
+          ports.dataDir,
+          throttle,
+          now,
+          async () => {
+            const kek = await keyEncryptionKey(header, password, deviceSecret);
+            const keys = unwrapMasters(header, kek, 'password');
+            wipe(kek);
+            return keys.master || keys.pending ? keys : null;
+          },
           // Another try of this process may have unlocked the vault while this one waited its turn.
-          if (current) return { master: null, pending: null };
-          const kek = await keyEncryptionKey(header, password, deviceSecret);
-          const keys = unwrapMasters(header, kek, 'password');
-          wipe(kek);
-          return keys.master || keys.pending ? keys : null;
-        });
+          { settledMeanwhile: () => (current ? { master: null, pending: null } : null) },
+        );
       } catch (error) {
         if (error instanceof AppError && error.code === 'VAULT_WRONG_PASSWORD') ports.log.warn('vault.unlock-failed', {});
         throw error;
@@ -348,9 +361,9 @@ export function createVaultService(ports: VaultPorts): VaultService {
       wipe(master, pending);
       if (state.failures > 0) session.audit.append('vault.unlock-failed', session.actor(), { failures: state.failures, lastFailureAt: state.lastFailureAt });
       session.audit.append('vault.unlocked', session.actor(), { method: 'password' });
-      await anchorAuditHead(session, header);
+      anchorTarget = anchoredVault(header);
+      await anchorAuditHead(session, anchorTarget);
       current = session;
-      anchorTarget = header.protection === 'password+device' ? header.vaultId : null;
       ports.log.info('vault.unlocked');
     },
 
@@ -393,7 +406,7 @@ export function createVaultService(ports: VaultPorts): VaultService {
         session.audit.append('vault.recovery-used', session.actor(), { passwordReset: true });
         if (rebound) session.audit.append('vault.device-rebound', session.actor(), {});
         current = session;
-        anchorTarget = latest.protection === 'password+device' ? latest.vaultId : null;
+        anchorTarget = anchoredVault(latest);
         ports.log.info('vault.recovered', { rebound });
       } catch (error) {
         session.close();
@@ -422,17 +435,19 @@ export function createVaultService(ports: VaultPorts): VaultService {
             wipe(candidate);
             return null;
           },
-          async ({ header, master }) => {
-            try {
-              assertPasswordAcceptable(newPassword, session.profile());
-              const withNewSalt: VaultHeader = { ...header, passwordSalt: randomBytes(16).toString('base64'), kdf: await chooseKdf() };
-              await writeHeader(ports.dataDir, {
-                ...withNewSalt,
-                masterKey: { ...header.masterKey, byPassword: await wrapForPassword(withNewSalt, { generation: header.masterKey.generation, key: master }, newPassword, deviceSecret) },
-              });
-            } finally {
-              wipe(master);
-            }
+          {
+            andThen: async ({ header, master }) => {
+              try {
+                assertPasswordAcceptable(newPassword, session.profile());
+                const withNewSalt: VaultHeader = { ...header, passwordSalt: randomBytes(16).toString('base64'), kdf: await chooseKdf() };
+                await writeHeader(ports.dataDir, {
+                  ...withNewSalt,
+                  masterKey: { ...header.masterKey, byPassword: await wrapForPassword(withNewSalt, { generation: header.masterKey.generation, key: master }, newPassword, deviceSecret) },
+                });
+              } finally {
+                wipe(master);
+              }
+            },
           },
         );
       } finally {
