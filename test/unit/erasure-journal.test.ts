@@ -2,26 +2,18 @@
  * The erasure journal's schema (migration 0004): it exists after migrating a real SQLCipher
  * database, refuses states the runner never writes, and has no column for the stream key.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrate } from '../../electron/db/migrate';
-import { openVaultDatabase, type VaultDatabase } from '../../electron/db/open-vault-database';
+import type { VaultDatabase } from '../../electron/db/open-vault-database';
+import { scratchVaultDatabase, type ScratchDatabase } from '../support/scratch-database';
 import { createJob, getJob, listJobItems, updateItem } from '../../electron/core/erasure/erasure-journal';
 
-let dir: string;
+let scratch: ScratchDatabase;
 let db: VaultDatabase;
 beforeAll(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), 'fieldguard-erasure-journal-'));
-  db = openVaultDatabase(path.join(dir, 'vault.db'), randomBytes(32), { create: true });
-  migrate(db);
+  scratch = await scratchVaultDatabase('fieldguard-erasure-journal-');
+  ({ db } = scratch);
 });
-afterAll(async () => {
-  db.close();
-  await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => scratch.close());
 
 describe('migration 0004 (erasure journal)', () => {
   it('creates erasure_jobs and erasure_items, with no column that could hold a key', () => {

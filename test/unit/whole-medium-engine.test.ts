@@ -9,12 +9,11 @@
  * The refusals of planning are here too (the integration test plans a real loop device).
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrate } from '../../electron/db/migrate';
-import { openVaultDatabase, type VaultDatabase } from '../../electron/db/open-vault-database';
+import type { VaultDatabase } from '../../electron/db/open-vault-database';
+import { scratchVaultDatabase, type ScratchDatabase } from '../support/scratch-database';
 import { contentErased, getJob, listJobItems, type ErasureItem } from '../../electron/core/erasure/erasure-journal';
 import type { EntryRun } from '../../electron/core/erasure/erase-entry';
 import type { ErasureMethod } from '../../electron/core/erasure/erasure-methods';
@@ -90,17 +89,14 @@ const FACTS: DeviceFacts = {
   removable: true, logicalSectorBytes: SECTOR, holdsSystem: false, backingFile: null, source: 'test',
 };
 
+let scratch: ScratchDatabase;
 let dir: string;
 let db: VaultDatabase;
 beforeAll(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), 'fieldguard-whole-medium-'));
-  db = openVaultDatabase(path.join(dir, 'vault.db'), randomBytes(32), { create: true });
-  migrate(db);
+  scratch = await scratchVaultDatabase('fieldguard-whole-medium-');
+  ({ dir, db } = scratch);
 });
-afterAll(async () => {
-  db.close();
-  await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => scratch.close());
 
 const noRelease = async () => [] as string[];
 

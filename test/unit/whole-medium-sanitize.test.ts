@@ -10,12 +10,10 @@
  */
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrate } from '../../electron/db/migrate';
-import { openVaultDatabase, type VaultDatabase } from '../../electron/db/open-vault-database';
+import type { VaultDatabase } from '../../electron/db/open-vault-database';
+import { scratchVaultDatabase, type ScratchDatabase } from '../support/scratch-database';
 import { endRun, finishJob, listJobItems, listJobs, startRun, updateItem, type ErasureItem } from '../../electron/core/erasure/erasure-journal';
 import type { EntryRun } from '../../electron/core/erasure/erase-entry';
 import { erasureEvidence } from '../../electron/core/erasure/erasure-evidence';
@@ -47,17 +45,13 @@ const NVME: DeviceFacts = {
 };
 const SATA: DeviceFacts = { ...NVME, path: '/dev/sdc', model: 'SATA SSD', serial: 'SATA0000EFGH', transport: 'sata' };
 
-let dir: string;
+let scratch: ScratchDatabase;
 let db: VaultDatabase;
 beforeAll(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), 'fieldguard-sanitize-'));
-  db = openVaultDatabase(path.join(dir, 'vault.db'), randomBytes(32), { create: true });
-  migrate(db);
+  scratch = await scratchVaultDatabase('fieldguard-sanitize-');
+  ({ db } = scratch);
 });
-afterAll(async () => {
-  db.close();
-  await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => scratch.close());
 
 const noRelease = async () => [] as string[];
 const noWait = async () => undefined;
