@@ -2,8 +2,9 @@
  * Overwrites an open file in place and proves the last pass took (10-1, NIST SP 800-88
  * "Clear" with verification): every pass writes the whole length through reused blocks and
  * is flushed to the device (fsync) before the next; then the last pass is read back in full
- * and compared with the pattern regenerated from the key. Writing one block while the next is
- * generated (and reading one while the previous is compared) keeps the device busy; the
+ * and compared with the pattern regenerated from the key. Writing blocks while the next ones
+ * are generated (write-pipeline.ts), and reading while the previous is compared, keeps the
+ * device busy; the
  * generating, comparing and hashing run on the lane's helper thread (crypto-lane.ts), so the
  * two lanes of a job use both cores. Every block is an await, so the calling thread keeps
  * serving its event loop throughout.
@@ -13,6 +14,7 @@ import { passPatterns, type ErasureMethod } from './erasure-methods';
 import { patternSource, type PatternSource } from './erasure-pattern';
 import { alignedBlocks, IO_BLOCK_BYTES, openDirectReadBack, readFully, writeFully, type ReadBack } from './direct-io';
 import { CryptoLane } from './crypto-lane';
+import { FILL_AHEAD, observed, runPipelinedPass, slot } from './write-pipeline';
 import type { FileDigest, HashOptions } from '../files/hash-file';
 
 /**
@@ -36,19 +38,22 @@ const READ_QUEUE_DEPTH = 4;
  */
 export interface IoBuffers {
   readonly write: readonly Buffer[];
+  /** Writes kept in flight at most (the rest of the write ring is generated ahead). */
+  readonly writesInFlight: number;
   readonly read: readonly Buffer[];
   readonly expected: Buffer;
   readonly crypto: CryptoLane;
 }
 
 export function createIoBuffers(): IoBuffers {
-  // Each ring has one block more than may be in flight: the one being filled or compared.
-  const writeRing = QUEUE_DEPTH + 1;
+  // The write ring holds the blocks in flight and those being generated ahead of them; the
+  // read ring has one block more than may be in flight: the one being compared.
+  const writeRing = QUEUE_DEPTH + FILL_AHEAD;
   const readRing = READ_QUEUE_DEPTH + 1;
   const [expected, ...rings] = alignedBlocks(1 + writeRing + readRing);
   if (!expected) throw new RangeError('no I/O blocks');
   const memory = expected.buffer instanceof SharedArrayBuffer ? expected.buffer : null;
-  return { write: rings.slice(0, writeRing), read: rings.slice(writeRing), expected, crypto: new CryptoLane(memory) };
+  return { write: rings.slice(0, writeRing), writesInFlight: QUEUE_DEPTH, read: rings.slice(writeRing), expected, crypto: new CryptoLane(memory) };
 }
 
 export type OverwritePhase = 'overwrite' | 'verify';
@@ -59,37 +64,17 @@ export interface PassOptions {
   readonly onBytes?: (bytes: number) => void;
 }
 
-/** Block `index` of a ring of reused blocks (also the whole-medium passes'). */
-export function slot(ring: readonly Buffer[], index: number): Buffer {
-  const block = ring[index % ring.length];
-  if (block === undefined) throw new RangeError('empty block ring');
-  return block;
-}
-
-/** Marks a promise as observed: it is awaited later, in order, and must not count as an unhandled rejection meanwhile. */
-export function observed<T>(promise: Promise<T>): Promise<T> {
-  promise.catch(() => undefined);
-  return promise;
-}
-
 /** Writes `source` over `[0, length)` of the file and fsyncs it. */
 export async function writePass(handle: FileHandle, length: number, source: PatternSource, buffers: IoBuffers, options: PassOptions = {}): Promise<void> {
-  const inFlight: Array<Promise<void>> = [];
-  try {
-    for (let offset = 0, block = 0; offset < length; offset += IO_BLOCK_BYTES, block += 1) {
-      options.signal?.throwIfAborted();
-      // The ring has one block more than may be in flight, so this one is free.
-      const buffer = slot(buffers.write, block);
-      const size = Math.min(IO_BLOCK_BYTES, length - offset);
-      await buffers.crypto.fill(source, buffer, size, offset);
-      if (inFlight.length >= buffers.write.length - 1) await inFlight.shift();
-      inFlight.push(observed(writeFully(handle, buffer, size, offset).then(() => options.onBytes?.(size))));
-    }
-    while (inFlight.length > 0) await inFlight.shift();
-  } finally {
-    // Never leave a write running into a block that the next file will reuse.
-    await Promise.allSettled(inFlight);
-  }
+  await runPipelinedPass({
+    size: length,
+    ring: buffers.write,
+    writesInFlight: buffers.writesInFlight,
+    signal: options.signal,
+    fill: (buffer, size, offset) => buffers.crypto.fill(source, buffer, size, offset),
+    write: (buffer, size, offset) => writeFully(handle, buffer, size, offset),
+    onWritten: (_, size) => options.onBytes?.(size),
+  });
   await handle.sync();
 }
 

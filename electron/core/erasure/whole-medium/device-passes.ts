@@ -1,9 +1,9 @@
 /**
  * The passes of a whole-medium overwrite (issue 14): write a pattern over every addressable
  * byte of the device in large aligned blocks, then read everything back and compare it with the
- * pattern regenerated from the key. Like overwrite-file.ts for files, a block is generated (on
- * the lane's helper threads, crypto-lane.ts) while the ones before it are written — two in
- * flight keep the device's queue busy — and compared while the next are read; but a
+ * pattern regenerated from the key. Like overwrite-file.ts for files, blocks are generated (on
+ * the lane's helper threads, crypto-lane.ts) while the ones before them are written
+ * (write-pipeline.ts keeps the device's queue busy) and compared while the next are read; but a
  * device has what a file has not: sectors that refuse a write or a read. A block that fails
  * with a medium error is retried sector by sector; the sectors that still fail are counted bad
  * and skipped, and the pass goes on, so one weak sector does not stop the erasure of the rest —
@@ -15,7 +15,8 @@
  * device flushed before the caller journals how far the pass got.
  */
 import type { PatternSource } from '../erasure-pattern';
-import { observed, slot, type IoBuffers } from '../overwrite-file';
+import type { IoBuffers } from '../overwrite-file';
+import { observed, runPipelinedPass, slot } from '../write-pipeline';
 import { isMediumError, type BlockDevice } from './block-device';
 
 export interface DevicePassOptions {
@@ -72,43 +73,28 @@ async function writeBlock(device: BlockDevice, buffer: Buffer, length: number, p
 
 /** Writes `source` over `[0, size)` of the device and flushes it. Returns the bytes written (bad sectors excluded). */
 export async function writeDevicePass(device: BlockDevice, size: number, source: PatternSource, options: DevicePassOptions): Promise<number> {
-  const ring = options.buffers.write;
-  const blockBytes = slot(ring, 0).length;
-  const inFlight: Array<Promise<number>> = [];
   let good = 0;
   let nextCheckpoint = options.checkpointBytes;
-  const drain = async () => {
-    while (inFlight.length > 0) good += await (inFlight.shift() ?? 0);
-  };
-  try {
-    for (let offset = 0, block = 0; offset < size; offset += blockBytes, block += 1) {
-      options.signal?.throwIfAborted();
-      if (offset >= nextCheckpoint) {
-        await drain();
-        await device.flush();
-        options.onCheckpoint?.(offset, good);
-        nextCheckpoint = offset + options.checkpointBytes;
-      }
-      // The ring has one block more than may be in flight, so this one is free.
-      const buffer = slot(ring, block);
-      const length = Math.min(blockBytes, size - offset);
-      // Generated on the lane's helper threads while the blocks before it are written.
-      await options.buffers.crypto.fill(source, buffer, length, offset);
-      if (inFlight.length >= ring.length - 1) good += await (inFlight.shift() ?? 0);
-      inFlight.push(
-        observed(
-          writeBlock(device, buffer, length, offset, options).then((written) => {
-            options.onBytes?.(length);
-            return written;
-          }),
-        ),
-      );
-    }
-    await drain();
-  } finally {
-    // Never leave a write running into a block that the next pass will reuse.
-    await Promise.allSettled(inFlight);
-  }
+  await runPipelinedPass({
+    size,
+    ring: options.buffers.write,
+    writesInFlight: options.buffers.writesInFlight,
+    signal: options.signal,
+    // Generated on the lane's helper threads while the blocks before it are written.
+    fill: (buffer, length, offset) => options.buffers.crypto.fill(source, buffer, length, offset),
+    write: (buffer, length, offset) => writeBlock(device, buffer, length, offset, options),
+    onWritten: (written, length) => {
+      good += written;
+      options.onBytes?.(length);
+    },
+    beforeWrite: async (offset, drain) => {
+      if (offset < nextCheckpoint) return;
+      await drain();
+      await device.flush();
+      options.onCheckpoint?.(offset, good);
+      nextCheckpoint = offset + options.checkpointBytes;
+    },
+  });
   await device.flush();
   return good;
 }
