@@ -91,7 +91,7 @@ export async function runCli(argv: readonly string[], context: CliContext): Prom
     return await command.run(parsed, io);
   } catch (error) {
     const code = error instanceof AppError ? error.code : 'INTERNAL';
-    context.stderr(`${code}: ${errorMessage(code, language)}\n`);
+    context.stderr(`${code}: ${errorMessage(code, language, error instanceof AppError ? error.params : undefined)}\n`);
     return REFUSALS.has(code) ? ExitCode.refused : ExitCode.error;
   }
 }

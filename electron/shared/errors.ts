@@ -21,6 +21,7 @@ export const errorCodes = [
   'VAULT_NOT_INITIALIZED',
   'VAULT_ALREADY_INITIALIZED',
   'VAULT_DATA_WITHOUT_HEADER',
+  'VAULT_SCHEMA_NEWER',
   'VAULT_LOCKED',
   'VAULT_WRONG_PASSWORD',
   'VAULT_DEVICE_SECRET_MISSING',
@@ -77,15 +78,20 @@ export const ValidationIssue = z.object({
 });
 export type ValidationIssue = z.infer<typeof ValidationIssue>;
 
+/** Values a message interpolates (`{{found}}`): numbers only, so nothing typed by a user or read from a file crosses with an error. */
+export const ErrorParams = z.record(z.string().regex(/^[a-z][A-Za-z]*$/), z.number().finite());
+export type ErrorParams = Readonly<z.infer<typeof ErrorParams>>;
+
 export const IpcError = z.object({
   code: ErrorCode,
   messageKey: z.string(),
   issues: z.array(ValidationIssue).optional(),
+  params: ErrorParams.optional(),
 });
 export type IpcError = z.infer<typeof IpcError>;
 
-export function ipcError(code: ErrorCode, issues?: ValidationIssue[]): IpcError {
-  return issues ? { code, messageKey: errorMessageKey(code), issues } : { code, messageKey: errorMessageKey(code) };
+export function ipcError(code: ErrorCode, issues?: ValidationIssue[], params?: ErrorParams): IpcError {
+  return { code, messageKey: errorMessageKey(code), ...(issues ? { issues } : {}), ...(params ? { params: { ...params } } : {}) };
 }
 
 /** Every reply to `invoke` is one of these; the renderer's bridge turns `ok: false` into a thrown error. */

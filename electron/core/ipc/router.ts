@@ -40,7 +40,7 @@ export function createRouter(handlers: Handlers, log: Logger): Router {
       } catch (error) {
         if (error instanceof AppError) {
           log.warn('ipc.refused', { channel, code: error.code });
-          return { ok: false, error: ipcError(error.code) };
+          return { ok: false, error: ipcError(error.code, undefined, error.params) };
         }
         // The message may quote a path or user data: log the error's class only.
         log.error('ipc.internal-error', { channel, errorName: error instanceof Error ? error.name : typeof error });

@@ -68,7 +68,9 @@ async function rekeyDatabaseFile(session: VaultSession, oldKey: Buffer, newKey: 
 function tryOpen(dataDir: string, key: Buffer, generation: number, now: () => Date): VaultSession | null {
   try {
     return openSession(dataDir, key, generation, { create: false, now });
-  } catch {
+  } catch (error) {
+    // Not a key that fails to open the file: the key did, and the schema is a newer app's.
+    if (error instanceof AppError && error.code === 'VAULT_SCHEMA_NEWER') throw error;
     return null;
   }
 }

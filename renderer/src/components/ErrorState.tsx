@@ -6,12 +6,13 @@ import { BridgeError } from '../lib/bridge';
 export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const { t } = useTranslation();
   const messageKey = error instanceof BridgeError ? error.messageKey : 'errors.INTERNAL';
+  const params = error instanceof BridgeError ? error.params : {};
   const code = error instanceof BridgeError ? error.code : 'INTERNAL';
   return (
     <MessageBar intent="error" role="alert" layout="multiline">
       <MessageBarBody>
         <MessageBarTitle>{t('common.errorTitle')}</MessageBarTitle>
-        {t(messageKey)} <span data-error-code={code}>({code})</span>
+        {t(messageKey, params)} <span data-error-code={code}>({code})</span>
       </MessageBarBody>
       {onRetry && (
         <MessageBarActions>

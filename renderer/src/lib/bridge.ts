@@ -16,11 +16,14 @@ declare global {
 export class BridgeError extends Error {
   readonly code: ErrorCode;
   readonly messageKey: string;
+  /** Numbers the message interpolates (a schema version…). */
+  readonly params: Readonly<Record<string, number>>;
   constructor(error: IpcError) {
     super(error.code);
     this.name = 'BridgeError';
     this.code = error.code;
     this.messageKey = error.messageKey;
+    this.params = error.params ?? {};
   }
 }
 
