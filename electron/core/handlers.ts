@@ -3,6 +3,9 @@
  * main process, the CLI and the browser harness all build it here, from the same code, so
  * what the tests exercise is what the app runs.
  */
+import { writeFile } from 'node:fs/promises';
+import { AppError } from './app-error';
+import type { Language } from '../shared/locale';
 import { workerErasureRunner } from './erasure/erasure-workflow';
 import { describeApp, type AppIdentity } from './app/describe-app';
 import { dataFolderInspector, type ObserveDataFolder } from './app/data-folder-backups';
@@ -54,6 +57,8 @@ export interface CorePorts {
   readonly readMedium: ReadMedium;
   readonly keyStore: KeyStore;
   readonly dialogs: Dialogs;
+  /** The app's log file as text (log-file.ts), for 「ログを保存」; absent where the process keeps no log file. */
+  readonly readLog?: () => Promise<string>;
   readonly log: Logger;
   readonly emit: EmitEvent;
   readonly now?: () => Date;
@@ -86,6 +91,8 @@ export interface CorePorts {
 export interface Core {
   readonly handlers: Handlers;
   readonly vault: VaultService;
+  /** The app's language now (the main process's own boxes follow it). */
+  language(): Promise<Language>;
 }
 
 export function createCore(ports: CorePorts): Core {
@@ -127,6 +134,16 @@ export function createCore(ports: CorePorts): Core {
   const vaultHandlers = createVaultHandlers(vault, jobs, ports.dialogs, ports.emit, now, guardVisitImport, confirm);
   const handlers: Handlers = {
     'app.info': () => describeApp(ports.identity),
+    // No vault needed: support may need the log precisely when the vault will not open.
+    'app.saveLog': async () => {
+      const file = await ports.dialogs.pickSaveFile('FieldGuard-log.txt', 'text');
+      if (!file) return { saved: false };
+      const text = (await ports.readLog?.()) ?? '';
+      await writeFile(file, text, { mode: 0o600 }).catch(() => {
+        throw new AppError('VAULT_DESTINATION_UNWRITABLE');
+      });
+      return { saved: true };
+    },
     'app.dataFolder': () => inspectDataFolder(),
     'disks.list': () => listVolumes(ports.readVolumes, ports.now),
     'prefs.get': () => preferences.get(),
@@ -168,5 +185,5 @@ export function createCore(ports: CorePorts): Core {
     ...createLedgerHandlers({ vault, dialogs: ports.dialogs, readVolumes: ports.readVolumes, readDeviceDetails: ports.readDeviceDetails, log: ports.log, now, fontPath: ports.fontPath, onLost: (session, item) => startIncidentForLostMedium(session, item, now()) }),
     ...createProceduresHandlers({ vault, now, fontPath: ports.fontPath }),
   };
-  return { handlers, vault };
+  return { handlers, vault, language: async () => (await preferences.get()).language };
 }

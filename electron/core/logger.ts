@@ -17,8 +17,13 @@ export const stderrLogger: Logger = {
   error: (event, fields) => writeLine('error', event, fields),
 };
 
+/** The one shape of a log line, on stderr and in the log file (log-file.ts). */
+export function logLine(level: string, event: string, fields: LogFields = {}, at = new Date()): string {
+  return `${JSON.stringify({ time: at.toISOString(), level, event, ...fields })}\n`;
+}
+
 function writeLine(level: string, event: string, fields: LogFields = {}): void {
-  process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), level, event, ...fields })}\n`);
+  process.stderr.write(logLine(level, event, fields));
 }
 
 export const silentLogger: Logger = { info: () => {}, warn: () => {}, error: () => {} };

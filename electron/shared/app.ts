@@ -19,6 +19,10 @@ export const AppInfo = z.object({
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 
+/** 「ログを保存」: the app's log file (no secrets or patient data by construction) saved where the engineer chooses, for support. */
+export const SaveLogResult = z.object({ saved: z.boolean() });
+
 export const appChannels = {
   'app.info': defineChannel({ request: noRequest, response: AppInfo }),
+  'app.saveLog': defineChannel({ request: noRequest, response: SaveLogResult }),
 };

@@ -142,5 +142,5 @@ export type JobProgress = z.infer<typeof JobProgress>;
 
 export const vaultEvents = {
   'job.progress': defineEvent(JobProgress),
-  'vault.locked': defineEvent(z.object({ reason: z.enum(['manual', 'idle', 'os-lock', 'suspend', 'shutdown']) })),
+  'vault.locked': defineEvent(z.object({ reason: z.enum(['manual', 'idle', 'os-lock', 'suspend', 'shutdown', 'crash', 'renderer-gone']) })),
 };

@@ -50,6 +50,23 @@ test.describe('the Settings screen', () => {
     await expect(page.getByRole('status').filter({ hasText: '自動ロックまでの時間を 11 分に設定しました。' })).toBeVisible();
   });
 
+  test('「ログを保存」 saves the log where the engineer chooses; cancelling says so', async ({ page, app }, testInfo) => {
+    await app.createVault();
+    await app.open('/settings');
+    const section = page.getByRole('region', { name: 'サポート用のログ' });
+    const file = testInfo.outputPath('FieldGuard-log.txt');
+    app.dialogs.saveFile = file;
+    await section.getByRole('button', { name: 'ログを保存' }).click();
+    await expect(section.getByRole('status')).toHaveText('ログを保存しました。');
+    const saved = readFileSync(file, 'utf8');
+    expect(saved).toContain('"event":');
+    expect(saved).not.toContain(TEST_PASSWORD);
+    app.dialogs.saveFile = null;
+    await section.getByRole('button', { name: 'ログを保存' }).click();
+    await expect(section.getByRole('status')).toHaveText('保存を取り消しました。');
+    await inspectScreen(page, 'settings-support-log');
+  });
+
   test('a weak new password is refused with the reason; a strong one is accepted and unlocks the vault', async ({ page, app }) => {
     await app.createVault();
     await app.open('/settings');

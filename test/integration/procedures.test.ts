@@ -12,7 +12,7 @@
  */
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -28,7 +28,7 @@ import { errorCodeOf } from '../support/error-code';
 import { doStep, importIntoVisit, plausibleValues, SIGNATURE_PNG, walkTo } from '../support/procedure-walker';
 import { HEALTHY_WINDOWS, RECORDED_AT, recordedWindowsProbes } from '../support/recorded-windows-probes';
 import { enrollWithNewAuthority, type TestAuthority } from '../support/company-authority';
-import { createTestCore, recordingLogger, TEST_PASSWORD, type TestCore } from '../support/test-core';
+import { createTestCore, TEST_PASSWORD, type TestCore } from '../support/test-core';
 
 const exec = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '../..');
@@ -78,7 +78,7 @@ beforeAll(async () => {
   core = await createTestCore({ now: () => clock, postureProbes: recordedWindowsProbes(HEALTHY_WINDOWS) });
   // The engineer answers the main process's confirmation box yes (renderer-compromise.test.ts covers no).
   core.dialogs.confirm = 'yes';
-  router = createRouter(core.handlers, recordingLogger(core.logLines));
+  router = createRouter(core.handlers, core.log);
   await core.createVault();
   // Enrolled with the company authority, so its reports are genuine for whoever trusts the root.
   authority = await enrollWithNewAuthority(core.vault.session(), path.join(core.dataDir, '..', `${path.basename(core.dataDir)}-authority`), clock);
@@ -465,7 +465,7 @@ describe('the maintenance password', () => {
   it('appears in no log line, audit entry, reply or report', async () => {
     const { entries } = await invoke('audit.list', { limit: 1000 });
     const reports = (await invoke('certificates.list', { kind: 'visit' })).certificates.map((c) => getCertificate(core.vault.session().db, c.id)!);
-    const haystacks = [core.logLines.join('\n'), JSON.stringify(entries), JSON.stringify(replies), ...reports.map((r) => r.evidenceJson), ...reports.map((r) => r.pdf.toString('latin1'))];
+    const haystacks = [core.logLines.join('\n'), await readFile(core.logFile, 'utf8'), JSON.stringify(entries), JSON.stringify(replies), ...reports.map((r) => r.evidenceJson), ...reports.map((r) => r.pdf.toString('latin1'))];
     for (const secret of [VENDOR_DEFAULT, CHANGED]) for (const haystack of haystacks) expect(haystack).not.toContain(secret);
   });
 });

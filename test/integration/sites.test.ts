@@ -12,7 +12,8 @@ import { createRouter, type Router } from '../../electron/core/ipc/router';
 import type { ChannelName, RequestOf, ResponseOf } from '../../electron/shared/contract';
 import type { MaintenanceAccount, Site, SiteSystem } from '../../electron/shared/sites';
 import { errorCodeOf } from '../support/error-code';
-import { createTestCore, recordingLogger, TEST_PASSWORD, type TestCore } from '../support/test-core';
+import { readFile } from 'node:fs/promises';
+import { createTestCore, TEST_PASSWORD, type TestCore } from '../support/test-core';
 
 /** The passwords this test stores: none may appear anywhere but in `accounts.reveal`. */
 const SECRET = 'Kq7!fg-maint-Wz93#tokyo';
@@ -48,7 +49,7 @@ beforeAll(async () => {
   core = await createTestCore({ now: () => clock });
   // The engineer answers the main process's confirmation box yes (renderer-compromise.test.ts covers no).
   core.dialogs.confirm = 'yes';
-  router = createRouter(core.handlers, recordingLogger(core.logLines));
+  router = createRouter(core.handlers, core.log);
   await core.createVault();
 }, 60_000);
 afterAll(async () => {
@@ -320,6 +321,7 @@ describe('the passwords never leak', () => {
     const places: Record<string, string> = {
       replies: JSON.stringify(replies.filter((r) => r.channel !== 'accounts.reveal')),
       log: core.logLines.join('\n'),
+      logFile: await readFile(core.logFile, 'utf8'),
       audit: JSON.stringify(entries),
       auditCsv: core.vault.session().audit.toCsv(),
       events: JSON.stringify(core.events),

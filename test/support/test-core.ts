@@ -16,6 +16,7 @@ import { createClamavEngine } from '../../electron/platform/antivirus/clamav-eng
 import { writeClamavTestDatabase } from './clamav-test-database';
 import type { Clipboard } from '../../electron/core/clipboard';
 import type { Confirmation, Dialogs } from '../../electron/core/dialogs';
+import { createFileLogger, teeLogger } from '../../electron/core/log-file';
 import type { Logger } from '../../electron/core/logger';
 import { KDF_FLOOR } from '../../electron/core/vault/password-kdf';
 import { readVolumes } from '../../electron/platform/disks/read-volumes';
@@ -50,6 +51,9 @@ export interface TestCore extends Core {
   readonly logLines: string[];
   readonly events: Array<[string, unknown]>;
   readonly keychainService: string;
+  /** What the core logs: the lines kept in `logLines` and written to the log file, as the app writes it. */
+  readonly log: Logger;
+  readonly logFile: string;
   /** The clipboard the core writes to (unless a test passed its own). */
   readonly clipboard: MemoryClipboard;
   cleanup(): Promise<void>;
@@ -95,6 +99,8 @@ export interface TestCoreOptions {
 export async function createTestCore(overrides: Partial<CorePorts> = {}, options: TestCoreOptions = {}): Promise<TestCore> {
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'fieldguard-test-')));
   const logLines: string[] = [];
+  const fileLog = createFileLogger({ dir: `${dataDir}-logs` });
+  const log = teeLogger(recordingLogger(logLines), fileLog);
   const events: Array<[string, unknown]> = [];
   const scripted: ScriptedDialogs = { confirm: null, confirmations: [], importSources: null, exportFolder: null, saveFile: null, certificateFile: null, policyFile: null, releaseList: null };
   const dialogs: Dialogs = {
@@ -127,7 +133,8 @@ export async function createTestCore(overrides: Partial<CorePorts> = {}, options
     observeDataFolder: observeDataFolderForThisOs(),
     // Real clamscan with a signature database written for the test (the machine is offline): it knows EICAR.
     antivirus: createClamavEngine({ databaseDir: await writeClamavTestDatabase(`${dataDir}-clamav`) }),
-    log: recordingLogger(logLines),
+    log,
+    readLog: () => fileLog.collect(),
     emit: (event, payload) => void events.push([event, payload]),
     clipboard,
     ...overrides,
@@ -147,6 +154,8 @@ export async function createTestCore(overrides: Partial<CorePorts> = {}, options
     dataDir,
     dialogs: scripted,
     logLines,
+    log,
+    logFile: fileLog.file,
     events,
     keychainService,
     clipboard,
@@ -154,6 +163,7 @@ export async function createTestCore(overrides: Partial<CorePorts> = {}, options
       core.vault.lock('shutdown');
       await rm(dataDir, { recursive: true, force: true });
       await rm(`${dataDir}-clamav`, { recursive: true, force: true });
+      await rm(`${dataDir}-logs`, { recursive: true, force: true });
     },
   };
 }

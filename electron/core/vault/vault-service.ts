@@ -36,7 +36,8 @@ import { completeRotation, rotateMasterKeyOf, type RotationProgress } from './ma
 import { databasePath, filesDir, openSession, type Profile, type VaultSession } from './vault-session';
 import { recoverInterruptedWork } from './vault-recovery-sweep';
 
-export type LockReason = 'manual' | 'idle' | 'os-lock' | 'suspend' | 'shutdown';
+/** Why the vault was locked; 'crash' and 'renderer-gone' come from the safety net (crash-safety.ts). */
+export type LockReason = 'manual' | 'idle' | 'os-lock' | 'suspend' | 'shutdown' | 'crash' | 'renderer-gone';
 
 export interface VaultStatus {
   readonly state: 'uninitialized' | 'locked' | 'unlocked';

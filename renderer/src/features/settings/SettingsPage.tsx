@@ -10,6 +10,7 @@ import { RotateKeySection } from './RotateKeySection';
 import { SanitizePolicySection } from './SanitizePolicySection';
 import { SelfCheckPolicySection } from './SelfCheckPolicySection';
 import { SigningCertificateSection } from './SigningCertificateSection';
+import { SupportLogSection } from './SupportLogSection';
 
 const useStyles = makeStyles({
   section: {
@@ -34,6 +35,7 @@ export function SettingsPage() {
       <SanitizePolicySection className={styles.section} />
       <HeldDataSection className={styles.section} />
       <DataFolderSection className={styles.section} />
+      <SupportLogSection className={styles.section} />
     </>
   );
 }
