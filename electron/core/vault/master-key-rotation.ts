@@ -12,7 +12,7 @@
  * or the old recovery key cannot open the vault after the rotation (issue 17).
  */
 import { copyFile, open, rename, rm } from 'node:fs/promises';
-import { openVaultDatabase } from '../../db/open-vault-database';
+import { openVaultDatabase, rekeyDatabase } from '../../db/open-vault-database';
 import { AppError } from '../app-error';
 import { syncDirectory } from './atomic-file';
 import { deriveRecoveryKey, deriveVaultKeys, newKey, wipe, wipeVaultKeys, wrapKey } from './key-hierarchy';
@@ -50,7 +50,7 @@ async function rekeyDatabaseFile(session: VaultSession, oldKey: Buffer, newKey: 
   await copyFile(original, copy);
   const db = openVaultDatabase(copy, oldKey, { create: false, journal: 'delete' });
   try {
-    db.pragma(`rekey="x'${newKey.toString('hex')}'"`);
+    rekeyDatabase(db, newKey);
   } finally {
     db.close();
   }
