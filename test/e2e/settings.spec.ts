@@ -146,17 +146,16 @@ test.describe('the Settings screen', () => {
     await expect(dialog).toBeHidden();
     await expect(page.getByRole('status').filter({ hasText: 'マスターキーを更新しました。' })).toBeVisible();
 
-    // The key the dialog showed is the vault's recovery key now.
-    await call(page, 'vault.lock', {});
-    expect((await call<{ state: string }>(page, 'vault.recover', { recoveryKey: groups.join('-'), newPassword: NEW_PASSWORD, newPasswordConfirmation: NEW_PASSWORD })).state).toBe('unlocked');
-    await app.open('/settings');
-
     await page.getByRole('link', { name: '監査ログ' }).click();
     const rows = page.getByRole('table', { name: '記録' }).locator('tbody tr');
     await expect(rows.first()).toContainText('マスターキーの更新');
     await expect(rows.first()).toContainText('鍵の世代：2');
     await page.getByRole('button', { name: '改ざんを検証' }).click();
     await expect(page.getByTestId('audit-verification')).toContainText('監査ログは完全です');
+
+    // The key the dialog showed is the vault's recovery key now.
+    await call(page, 'vault.lock', {});
+    expect((await call<{ state: string }>(page, 'vault.recover', { recoveryKey: groups.join('-'), newPassword: NEW_PASSWORD, newPasswordConfirmation: NEW_PASSWORD })).state).toBe('unlocked');
   });
 });
 
