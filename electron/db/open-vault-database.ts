@@ -35,33 +35,27 @@ export function openVaultDatabase(file: string, rawKey: Buffer, options: { creat
 
 const RAW_KEY_PREFIX = Buffer.from('raw:', 'latin1');
 
-/** `raw:` and the key's bytes, in a buffer the caller wipes: SQLite3 Multiple Ciphers' binary raw-key form. */
-function rawKeyArgument(rawKey: Buffer): Buffer {
+/** Hands `use` the key as `raw:<32 bytes>` (SQLite3 Multiple Ciphers' binary raw-key form) and zeroes that buffer afterwards. */
+function withRawKeyArgument(rawKey: Buffer, use: (argument: Buffer) => unknown): void {
   if (rawKey.length !== 32) throw new Error('the database key must be 256 bits');
   const argument = Buffer.alloc(RAW_KEY_PREFIX.length + rawKey.length);
-  RAW_KEY_PREFIX.copy(argument);
-  rawKey.copy(argument, RAW_KEY_PREFIX.length);
-  return argument;
+  try {
+    RAW_KEY_PREFIX.copy(argument);
+    rawKey.copy(argument, RAW_KEY_PREFIX.length);
+    use(argument);
+  } finally {
+    argument.fill(0);
+  }
 }
 
 /** Keys an opened (not yet read) database; the cipher must be chosen first. */
 export function keyDatabase(db: VaultDatabase, rawKey: Buffer): void {
-  const argument = rawKeyArgument(rawKey);
-  try {
-    db.key(argument);
-  } finally {
-    argument.fill(0);
-  }
+  withRawKeyArgument(rawKey, (argument) => db.key(argument));
 }
 
 /** Re-encrypts a keyed database (journal mode DELETE) under a new raw key. */
 export function rekeyDatabase(db: VaultDatabase, rawKey: Buffer): void {
-  const argument = rawKeyArgument(rawKey);
-  try {
-    db.rekey(argument);
-  } finally {
-    argument.fill(0);
-  }
+  withRawKeyArgument(rawKey, (argument) => db.rekey(argument));
 }
 
 /**

@@ -99,7 +99,7 @@ describe('a USB stick the engineer never chose', () => {
   });
 });
 
-describe('the vault and the maintenance passwords', () => {
+describe('the vault, the maintenance accounts and interrupted erasures', () => {
   let core: TestCore;
   let router: Router;
 
@@ -182,24 +182,6 @@ describe('the vault and the maintenance passwords', () => {
     const shown = core.dialogs.confirmations.length;
     expect(refusalOf(await call(router, 'accounts.reveal', { id: crypto.randomUUID() }))).toBe('ACCOUNT_NOT_FOUND');
     expect(core.dialogs.confirmations).toHaveLength(shown);
-  });
-});
-
-describe('an interrupted erasure and the maintenance accounts', () => {
-  let core: TestCore;
-  let router: Router;
-
-  beforeAll(async () => {
-    core = await createTestCore();
-    router = createRouter(core.handlers, recordingLogger(core.logLines));
-    await core.createVault();
-  }, 60_000);
-  afterAll(async () => {
-    await core.cleanup();
-  });
-  beforeEach(() => {
-    core.dialogs.confirm = null;
-    core.dialogs.confirmations.length = 0;
   });
 
   it('an interrupted erasure is not restarted without a yes to a box naming what it will still overwrite', async () => {
