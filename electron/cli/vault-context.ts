@@ -5,6 +5,7 @@
  */
 import { defaultDataDir } from '../core/app/default-data-dir';
 import { silentLogger } from '../core/logger';
+import { sweepStaging } from '../core/sanitize/sanitize-staging';
 import { createVaultService, type VaultService } from '../core/vault/vault-service';
 import { createKeytarKeyStore } from '../platform/keychain/keytar-key-store';
 import type { CliIo, ParsedArgs } from './command';
@@ -35,6 +36,8 @@ export function vaultContext(args: ParsedArgs, io: CliIo): VaultContext {
 
 /** Unlocks with the next password from the source; the caller locks when done. */
 export async function unlockedVault(context: VaultContext, io: CliIo): Promise<VaultService> {
+  // What a killed sanitization (of this CLI or of the app) left in staging/ is overwritten and removed first.
+  await sweepStaging(context.dataDir);
   const password = await context.secrets.next(io.language === 'ja' ? '保管庫のパスワード: ' : 'Vault password: ');
   await context.vault.unlock(password);
   return context.vault;

@@ -3,6 +3,11 @@
  * 256-bit key derived from the master key — never a passphrase, so SQLCipher's own KDF is
  * skipped (the password already went through Argon2id). `secure_delete` overwrites deleted
  * content, so a crypto-erased file key does not linger in free pages (7-3, 10-1).
+ *
+ * The key reaches SQLite3 Multiple Ciphers as bytes (`db.key(Buffer)`, `db.rekey(Buffer)`) in
+ * its binary raw-key form `raw:<32 bytes>`, which skips the KDF exactly as SQLCipher's
+ * `x'<hex>'` pragma did — so the key never becomes a JS string (strings cannot be wiped and
+ * linger on the V8 heap until collected) and the buffer holding it is zeroed at once (issue 17).
  */
 import Database from 'better-sqlite3-multiple-ciphers';
 
@@ -14,7 +19,7 @@ export function openVaultDatabase(file: string, rawKey: Buffer, options: { creat
   try {
     db.pragma(`cipher='sqlcipher'`);
     db.pragma('legacy=4');
-    db.pragma(`key="x'${rawKey.toString('hex')}'"`);
+    keyDatabase(db, rawKey);
     // The first read fails with SQLITE_NOTADB when the key is wrong or the header is damaged.
     db.prepare('SELECT count(*) FROM sqlite_master').get();
     db.pragma(`journal_mode = ${options.journal === 'delete' ? 'DELETE' : 'WAL'}`);
@@ -26,6 +31,31 @@ export function openVaultDatabase(file: string, rawKey: Buffer, options: { creat
     db.close();
     throw error;
   }
+}
+
+const RAW_KEY_PREFIX = Buffer.from('raw:', 'latin1');
+
+/** Hands `use` the key as `raw:<32 bytes>` (SQLite3 Multiple Ciphers' binary raw-key form) and zeroes that buffer afterwards. */
+function withRawKeyArgument(rawKey: Buffer, use: (argument: Buffer) => unknown): void {
+  if (rawKey.length !== 32) throw new Error('the database key must be 256 bits');
+  const argument = Buffer.alloc(RAW_KEY_PREFIX.length + rawKey.length);
+  try {
+    RAW_KEY_PREFIX.copy(argument);
+    rawKey.copy(argument, RAW_KEY_PREFIX.length);
+    use(argument);
+  } finally {
+    argument.fill(0);
+  }
+}
+
+/** Keys an opened (not yet read) database; the cipher must be chosen first. */
+export function keyDatabase(db: VaultDatabase, rawKey: Buffer): void {
+  withRawKeyArgument(rawKey, (argument) => db.key(argument));
+}
+
+/** Re-encrypts a keyed database (journal mode DELETE) under a new raw key. */
+export function rekeyDatabase(db: VaultDatabase, rawKey: Buffer): void {
+  withRawKeyArgument(rawKey, (argument) => db.rekey(argument));
 }
 
 /**

@@ -10,6 +10,7 @@ import { dataFolderPlaces } from '../core/app/default-data-dir';
 import { sbomIn } from '../core/app/describe-app';
 import { settleDataFolder } from '../core/app/data-folder-migration';
 import { createCore } from '../core/handlers';
+import { sweepStaging } from '../core/sanitize/sanitize-staging';
 import { createRouter } from '../core/ipc/router';
 import { stderrLogger as log } from '../core/logger';
 import { createAutoLock } from '../core/vault/auto-lock';
@@ -75,6 +76,11 @@ async function start(): Promise<void> {
   void excludeDataFolderFromBackups(dataDir).then(
     (result) => result && log.info('data-folder.backup-exclusion', { tool: result.tool, ok: result.ok, detail: result.detail }),
     () => log.warn('data-folder.backup-exclusion-failed'),
+  );
+  // Plaintext copies a killed sanitization left in staging/ are overwritten and removed before anything else runs.
+  void sweepStaging(dataDir).then(
+    (runs) => runs > 0 && log.warn('sanitize.staging-swept', { runs }),
+    () => log.warn('sanitize.staging-sweep-failed'),
   );
   const core = createCore({
     identity: { name: app.getName(), version: app.getVersion(), dataDir, runtimeVersions: process.versions, sbomPath: app.isPackaged ? sbomIn(process.resourcesPath) : null },

@@ -34,6 +34,8 @@ export const errorCodes = [
   'VAULT_RECOVERY_KEY_INVALID',
   'VAULT_RECOVERY_KEY_WRONG',
   'VAULT_RECOVERY_CONFIRMATION_MISMATCH',
+  // A master-key rotation was asked for before its new recovery key was drawn and shown.
+  'VAULT_ROTATION_NOT_PREPARED',
   'VAULT_PASSWORD_REJECTED',
   'VAULT_PASSWORDS_DIFFER',
   'VAULT_ITEM_NOT_FOUND',

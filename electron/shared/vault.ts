@@ -2,7 +2,7 @@
  * The `vault.*` channels (7-3, 14-2, 14-6): setup, unlock and lock, recovery, password
  * change, master-key rotation, auto-lock settings, and the files in the vault. Passwords
  * and recovery keys cross the boundary only inside requests; no reply ever carries one,
- * except the new recovery key that setup must show once.
+ * except the new recovery key that setup and a master-key rotation must show once.
  */
 import { z } from 'zod';
 import { defineChannel, defineEvent, noRequest } from './ipc/define';
@@ -65,6 +65,13 @@ export const RecoveryAnswer = z.object({ group: z.number().int().min(0).max(7), 
 
 const ok = z.object({ ok: z.literal(true) });
 
+/** A new recovery key shown once (setup, and each master-key rotation) and the two groups to type back. */
+const PreparedRecoveryKey = z.object({
+  recoveryKey: z.string(),
+  groups: z.array(z.string()).length(8),
+  confirmGroups: z.tuple([z.number().int(), z.number().int()]),
+});
+
 export const vaultChannels = {
   'vault.status': defineChannel({ request: noRequest, response: VaultStatus }),
   'vault.assessPassword': defineChannel({
@@ -73,11 +80,7 @@ export const vaultChannels = {
   }),
   'vault.prepareSetup': defineChannel({
     request: z.object({ profile: Profile, password: Password, passwordConfirmation: Password, passwordOnly: z.boolean() }).strict(),
-    response: z.object({
-      recoveryKey: z.string(),
-      groups: z.array(z.string()).length(8),
-      confirmGroups: z.tuple([z.number().int(), z.number().int()]),
-    }),
+    response: PreparedRecoveryKey,
   }),
   'vault.saveRecoveryKey': defineChannel({ request: noRequest, response: z.object({ saved: z.boolean() }) }),
   'vault.completeSetup': defineChannel({
@@ -94,8 +97,10 @@ export const vaultChannels = {
     request: z.object({ currentPassword: Password, newPassword: Password, newPasswordConfirmation: Password }).strict(),
     response: ok,
   }),
+  /** Draws the recovery key the rotation will wrap the new master key for; the old one stops working (issue 17). */
+  'vault.prepareRotation': defineChannel({ request: noRequest, response: PreparedRecoveryKey }),
   'vault.rotateMasterKey': defineChannel({
-    request: z.object({ password: Password, jobId: JobId }).strict(),
+    request: z.object({ password: Password, jobId: JobId, answers: z.array(RecoveryAnswer).min(2).max(8) }).strict(),
     response: ok,
   }),
   'vault.setAutoLock': defineChannel({

@@ -32,8 +32,9 @@ test('script in the page reads no password and erases no file without the engine
   const system = await call<{ id: string }>(page, 'systems.save', { system: { siteId: site.id, product: 'NEOPREMIUM2', version: '2.4.1', serial: 'NP2-0042', hostName: 'SAKURA-IMG01', ...profile } });
   const account = await call<{ id: string }>(page, 'accounts.save', { systemId: system.id, userName: 'fg-maint', secret: SECRET, vendorDefault: false });
 
-  // From here on nobody answers the main process's box.
+  // From here on nobody answers the main process's box (saving the account above was asked and answered yes).
   app.dialogs.confirm = null;
+  app.dialogs.confirmations.length = 0;
   const refused = { ok: false, error: { code: 'CONFIRMATION_REFUSED', messageKey: 'errors.CONFIRMATION_REFUSED' } };
   expect(await inject(page, 'accounts.reveal', { id: account.id })).toEqual(refused);
   expect(await inject(page, 'accounts.copySecret', { id: account.id })).toEqual(refused);

@@ -122,18 +122,33 @@ test.describe('the Settings screen', () => {
     expect((await call<{ state: string }>(page, 'vault.unlock', { password: NEW_PASSWORD })).state).toBe('unlocked');
   });
 
-  test('the master key is rotated after the password is given again, and the audit log still verifies', async ({ page, app }) => {
+  test('the master key is rotated after a new recovery key is shown and read back and the password is given again; the audit log still verifies', async ({ page, app }) => {
     await app.createVault();
     await app.open('/settings');
     await inspectDialog(page, 'settings-rotate-dialog', async () => {
       await page.getByRole('button', { name: /^(マスターキーを更新|Rotate master key)$/ }).click();
       const opened = page.getByRole('alertdialog');
-      await opened.getByRole('button', { name: /^(更新する|Rotate)$/ }).click();
+      await expect(opened.getByRole('listitem')).toHaveCount(8);
       return opened;
     });
     await page.getByRole('button', { name: 'マスターキーを更新' }).click();
     const dialog = page.getByRole('alertdialog', { name: 'マスターキーを更新しますか？' });
+    await expect(dialog).toContainText('これまでの回復キーでは保管庫を開けなくなります');
+    const key = dialog.getByRole('list', { name: '回復キー（8 グループ）' });
+    await expect(key.getByRole('listitem')).toHaveCount(8);
+    const groups = (await key.getByRole('listitem').allTextContents()).map((text) => text.replace(/^グループ \d/, ''));
+    expect(groups.every((g) => /^\d{6}$/.test(g))).toBe(true);
+    await expect(dialog.getByRole('button', { name: '次へ' })).toBeDisabled();
+    await dialog.getByLabel('回復キーを控えました').check();
+    await dialog.getByRole('button', { name: '次へ' }).click();
     await expect(dialog).toContainText('データは失われません');
+    const labels = await dialog.locator('label').allTextContents();
+    const asked = labels.flatMap((label) => {
+      const match = /グループ (\d)/.exec(label);
+      return match ? [Number(match[1])] : [];
+    });
+    expect(asked).toHaveLength(2);
+    for (const group of asked) await dialog.getByRole('textbox', { name: `グループ ${group}` }).fill(groups[group - 1]!);
     const confirm = dialog.getByRole('button', { name: '更新する' });
 
     await confirm.click();
@@ -154,6 +169,10 @@ test.describe('the Settings screen', () => {
     await expect(rows.first()).toContainText('鍵の世代：2');
     await page.getByRole('button', { name: '改ざんを検証' }).click();
     await expect(page.getByTestId('audit-verification')).toContainText('監査ログは完全です');
+
+    // The key the dialog showed is the vault's recovery key now.
+    await call(page, 'vault.lock', {});
+    expect((await call<{ state: string }>(page, 'vault.recover', { recoveryKey: groups.join('-'), newPassword: NEW_PASSWORD, newPasswordConfirmation: NEW_PASSWORD })).state).toBe('unlocked');
   });
 });
 

@@ -26,7 +26,7 @@ if (op === 'import') {
 } else if (op === 'erase') {
   await core.handlers['vault.items.erase']({ itemIds: await ids() });
 } else if (op === 'rotate') {
-  await core.handlers['vault.rotateMasterKey']({ password: TEST_PASSWORD, jobId: jobId() });
+  await core.handlers['vault.rotateMasterKey']((await core.prepareRotation(TEST_PASSWORD)).request);
 }
 process.stdout.write('finished\n');
 core.vault.lock('shutdown');

@@ -2,16 +2,17 @@
  * A compromised renderer (issue 17): script running in the window can call any IPC channel
  * with any well-formed request, but it cannot click the main process's own message boxes.
  * Here it calls the router directly, as such script would, asking to erase a USB stick the
- * engineer never chose, to crypto-erase every file in the vault and to read every maintenance
- * password. Each must stop at a native confirmation that names what would happen — the
+ * engineer never chose, to crypto-erase every file in the vault, to read every maintenance
+ * password, to restart an interrupted erasure and to save or remove maintenance accounts. Each must stop at a native confirmation that names what would happen — the
  * volume's label, model and serial; the number of files; the account — and do nothing unless
  * the engineer answers yes. A test that does not script an answer gets a refusal.
  */
-import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createRouter, type Router } from '../../electron/core/ipc/router';
 import type { Medium } from '../../electron/core/erasure/medium';
+import { planErasure } from '../../electron/core/erasure/plan-erasure';
 import { readMedium } from '../../electron/platform/media/read-medium';
 import { readVolumes } from '../../electron/platform/disks/read-volumes';
 import type { ChannelName } from '../../electron/shared/contract';
@@ -98,7 +99,7 @@ describe('a USB stick the engineer never chose', () => {
   });
 });
 
-describe('the vault and the maintenance passwords', () => {
+describe('the vault, the maintenance accounts and interrupted erasures', () => {
   let core: TestCore;
   let router: Router;
 
@@ -158,7 +159,11 @@ describe('the vault and the maintenance passwords', () => {
     });
     const profile = core.handlers['systems.defaultProfile']({}) as Awaited<ReturnType<TestCore['handlers']['systems.defaultProfile']>>;
     const system = await core.handlers['systems.save']({ system: { siteId: site.id, product: 'NEOPREMIUM2', version: '2.4.1', serial: 'NP2-0042', hostName: 'SAKURA-IMG01', ports: profile.ports, dataLocations: profile.dataLocations } });
+    // Saved by the engineer, who answered that box yes.
+    core.dialogs.confirm = 'yes';
     const account = await core.handlers['accounts.save']({ systemId: system.id, userName: 'fg-maint', secret: SECRET, vendorDefault: false });
+    core.dialogs.confirm = null;
+    core.dialogs.confirmations.length = 0;
 
     expect(refusalOf(await call(router, 'accounts.reveal', { id: account.id }))).toBe('CONFIRMATION_REFUSED');
     core.dialogs.confirm = 'no';
@@ -177,5 +182,72 @@ describe('the vault and the maintenance passwords', () => {
     const shown = core.dialogs.confirmations.length;
     expect(refusalOf(await call(router, 'accounts.reveal', { id: crypto.randomUUID() }))).toBe('ACCOUNT_NOT_FOUND');
     expect(core.dialogs.confirmations).toHaveLength(shown);
+  });
+
+  it('an interrupted erasure is not restarted without a yes to a box naming what it will still overwrite', async () => {
+    const folder = `${core.dataDir}-interrupted`;
+    await mkdir(folder, { recursive: true });
+    await writeFile(path.join(folder, '患者一覧.csv'), '山田,1970\n');
+    await writeFile(path.join(folder, 'image.dcm'), Buffer.alloc(10_000, 5));
+    const erasureJobId = await planErasure(core.vault.session().db, { targets: [folder], method: 'zeros-verify' });
+    const { jobs } = await core.handlers['erasure.interrupted']({});
+    const remaining = jobs.find((job) => job.erasureJobId === erasureJobId)?.remaining;
+    expect(remaining).toBeGreaterThan(0);
+
+    expect(refusalOf(await call(router, 'erasure.resume', { jobId: crypto.randomUUID(), erasureJobId }))).toBe('CONFIRMATION_REFUSED');
+    core.dialogs.confirm = 'no';
+    expect(refusalOf(await call(router, 'erasure.resume', { jobId: crypto.randomUUID(), erasureJobId }))).toBe('CONFIRMATION_REFUSED');
+    expect(await readFile(path.join(folder, '患者一覧.csv'), 'utf8')).toBe('山田,1970\n');
+    expect((await core.handlers['erasure.interrupted']({})).jobs.map((job) => job.erasureJobId)).toContain(erasureJobId);
+    expect(core.dialogs.confirmations).toHaveLength(2);
+    const text = shownText(core);
+    expect(core.dialogs.confirmations[0]!.message).toContain(String(remaining));
+    expect(text).toContain(folder);
+
+    // An id that names no interrupted job is refused as such, before any box.
+    expect(refusalOf(await call(router, 'erasure.resume', { jobId: crypto.randomUUID(), erasureJobId: crypto.randomUUID() }))).toBe('ERASURE_JOB_NOT_RUNNABLE');
+    expect(core.dialogs.confirmations).toHaveLength(2);
+
+    core.dialogs.confirm = 'yes';
+    const resumed = await call(router, 'erasure.resume', { jobId: crypto.randomUUID(), erasureJobId });
+    expect(resumed).toMatchObject({ ok: true, value: { status: 'erased' } });
+    expect(await readdir(folder).catch(() => [])).not.toContain('患者一覧.csv');
+  });
+
+  it('no maintenance account is saved, changed or removed without a yes to a box naming it', async () => {
+    core.dialogs.confirm = 'yes';
+    const site = await core.handlers['sites.save']({
+      site: { name: 'みなと整形外科', department: '放射線科', address: '', administrator: { name: '田中 一郎', title: '', phone: '', mail: '' }, otherContacts: [], notes: '' },
+    });
+    const profile = core.handlers['systems.defaultProfile']({}) as Awaited<ReturnType<TestCore['handlers']['systems.defaultProfile']>>;
+    const system = await core.handlers['systems.save']({ system: { siteId: site.id, product: 'NEOPREMIUM2', version: '2.4.1', serial: 'NP2-0077', hostName: 'MINATO-IMG02', ports: profile.ports, dataLocations: profile.dataLocations } });
+    core.dialogs.confirm = null;
+    const accounts = async () => (await core.handlers['accounts.list']({ systemId: system.id })).accounts;
+
+    // A new account with a password the renderer chose.
+    expect(refusalOf(await call(router, 'accounts.save', { systemId: system.id, userName: 'rogue-admin', secret: SECRET, vendorDefault: false }))).toBe('CONFIRMATION_REFUSED');
+    expect(await accounts()).toEqual([]);
+    const text = shownText(core);
+    for (const fact of ['rogue-admin', 'NEOPREMIUM2', 'MINATO-IMG02', 'みなと整形外科']) expect(text).toContain(fact);
+    expect(text).not.toContain(SECRET);
+
+    core.dialogs.confirm = 'yes';
+    const saved = await call(router, 'accounts.save', { systemId: system.id, userName: 'fg-maint', secret: SECRET, vendorDefault: false });
+    expect(saved.ok).toBe(true);
+    const account = (saved as { ok: true; value: { id: string } }).value;
+
+    // Its password replaced, then the account removed: both refused without a yes.
+    core.dialogs.confirm = 'no';
+    expect(refusalOf(await call(router, 'accounts.save', { id: account.id, systemId: system.id, userName: 'fg-maint', secret: 'replaced-by-script-1!', vendorDefault: false }))).toBe('CONFIRMATION_REFUSED');
+    expect(refusalOf(await call(router, 'accounts.remove', { id: account.id }))).toBe('CONFIRMATION_REFUSED');
+    expect((await accounts()).map((a) => a.id)).toEqual([account.id]);
+    core.dialogs.confirm = 'yes';
+    expect(await call(router, 'accounts.reveal', { id: account.id })).toEqual({ ok: true, value: { secret: SECRET } });
+    const boxes = core.dialogs.confirmations.map((box) => box.message);
+    expect(boxes.some((message) => message.includes('パスワードも保存'))).toBe(true);
+    expect(boxes.some((message) => message.includes('削除します'))).toBe(true);
+
+    expect(await call(router, 'accounts.remove', { id: account.id })).toEqual({ ok: true, value: { removed: true } });
+    expect(await accounts()).toEqual([]);
   });
 });

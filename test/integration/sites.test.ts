@@ -287,7 +287,7 @@ describe('the account review (14-7)', () => {
 
 describe('a master-key rotation', () => {
   it('re-seals the stored passwords under the new key', async () => {
-    await core.vault.rotateMasterKey(TEST_PASSWORD);
+    await core.handlers['vault.rotateMasterKey']((await core.prepareRotation(TEST_PASSWORD)).request);
     expect(await invoke('accounts.reveal', { id: account.id })).toEqual({ secret: SECRET });
     await invoke('vault.lock', {});
     await invoke('vault.unlock', { password: TEST_PASSWORD });

@@ -4,10 +4,14 @@
  * secret, damaged files, password change, recovery and master-key rotation — with real
  * SQLCipher files and the real OS keychain (gnome-keyring under scripts/test.sh).
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import keytar from 'keytar';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openVaultDatabase } from '../../electron/db/open-vault-database';
+import { deriveRecoveryKey, unwrapKey, type WrappedKey } from '../../electron/core/vault/key-hierarchy';
+import { parseRecoveryKey } from '../../electron/core/vault/recovery-key';
+import { masterKeyContext, type VaultHeader } from '../../electron/core/vault/vault-header';
 import { errorCodeOf as code } from '../support/error-code';
 import { createTestCore, type TestCore } from '../support/test-core';
 
@@ -203,8 +207,8 @@ describe('password change and master-key rotation', () => {
     expect(after.masterKey.byPassword).not.toEqual(before.masterKey.byPassword);
   });
 
-  it('rotation re-keys the database and keeps files, audit log and the recovery key working', async () => {
-    const recoveryKey = await setUp();
+  it('rotation re-keys the database and keeps files and audit log; the new recovery key works', async () => {
+    await setUp();
     const source = path.join(core.dataDir, '..', `${path.basename(core.dataDir)}-src`);
     await import('node:fs/promises').then((fs) => fs.mkdir(source, { recursive: true }));
     await writeFile(path.join(source, 'a.txt'), 'rotation survivor 回転');
@@ -212,7 +216,8 @@ describe('password change and master-key rotation', () => {
     await h()['vault.items.import']({ jobId: crypto.randomUUID(), collection: 'visit-1', pick: 'folder' });
     const dbBefore = await readFile(path.join(core.dataDir, 'vault.db'));
 
-    await h()['vault.rotateMasterKey']({ password: PASSWORD, jobId: crypto.randomUUID() });
+    const { request, recoveryKey } = await core.prepareRotation(PASSWORD);
+    await h()['vault.rotateMasterKey'](request);
     const dbAfter = await readFile(path.join(core.dataDir, 'vault.db'));
     expect(dbAfter.subarray(16, 4096)).not.toEqual(dbBefore.subarray(16, 4096));
     expect(core.events.some(([event, p]) => event === 'job.progress' && (p as { kind: string }).kind === 'rotate')).toBe(true);
@@ -229,6 +234,59 @@ describe('password change and master-key rotation', () => {
     expect((await h()['audit.verify']({})).intact).toBe(true);
     const { entries } = await h()['audit.list']({ types: ['vault.master-key-rotated'] });
     expect(entries).toHaveLength(1);
+  });
+
+  it('rotation locks out whoever held the old recovery key or a copy of the old database with its key', async () => {
+    const oldRecoveryKey = await setUp();
+    const headerFile = path.join(core.dataDir, 'vault.json');
+    const readHeaderFile = async () => JSON.parse(await readFile(headerFile, 'utf8')) as VaultHeader & { masterKey: { byRecovery: WrappedKey } };
+    const before = await readHeaderFile();
+    const oldSecret = parseRecoveryKey(oldRecoveryKey);
+    if (!oldSecret.ok) throw new Error('setup gave an unreadable recovery key');
+    const oldRecoveryKek = deriveRecoveryKey(oldSecret.key.secret, Buffer.from(before.recoverySalt, 'base64'));
+    // A vault made before issue 17 kept its recovery KEK inside the database, as that version wrote it.
+    core.vault.session().db.prepare("INSERT INTO vault_meta (key, value) VALUES ('recovery_kek', ?)").run(oldRecoveryKek.toString('base64'));
+    // The past key holder: the database key of generation 1 and a copy of the database file.
+    const oldDatabaseKey = Buffer.from(core.vault.session().keys.database);
+    await h()['vault.lock']({});
+    await h()['vault.unlock']({ password: PASSWORD });
+    const pastCopy = path.join(core.dataDir, '..', `${path.basename(core.dataDir)}-past.db`);
+    await copyFile(path.join(core.dataDir, 'vault.db'), pastCopy);
+
+    const { request, recoveryKey: newRecoveryKey } = await core.prepareRotation(PASSWORD);
+    expect(newRecoveryKey).not.toBe(oldRecoveryKey);
+    await h()['vault.rotateMasterKey'](request);
+    const after = await readHeaderFile();
+    expect(after.masterKey.generation).toBe(2);
+    const newRecoveryCopy = (kek: Buffer) => unwrapKey(kek, after.masterKey.byRecovery, masterKeyContext(after, 2, 'recovery'));
+
+    // Every 256-bit value the old database holds, and the old recovery key, fail to unwrap the new master key.
+    const past = openVaultDatabase(pastCopy, oldDatabaseKey, { create: false, journal: 'delete' });
+    const storedValues = (past.prepare('SELECT value FROM vault_meta').all() as Array<{ value: string }>).map((row) => Buffer.from(row.value, 'base64'));
+    past.close();
+    const candidates = [...storedValues.filter((value) => value.length === 32), oldRecoveryKek];
+    expect(candidates.length).toBeGreaterThan(1);
+    for (const kek of candidates) expect(newRecoveryCopy(kek)).toBeNull();
+    // The rotated database no longer carries the old KEK, and the old database key no longer opens it.
+    expect(core.vault.session().db.prepare("SELECT count(*) AS n FROM vault_meta WHERE key = 'recovery_kek'").get()).toEqual({ n: 0 });
+    await h()['vault.lock']({});
+    expect(() => openVaultDatabase(path.join(core.dataDir, 'vault.db'), oldDatabaseKey, { create: false, journal: 'delete' })).toThrow();
+
+    expect(await code(() => h()['vault.recover']({ recoveryKey: oldRecoveryKey, newPassword: NEW_PASSWORD, newPasswordConfirmation: NEW_PASSWORD }))).toBe('VAULT_RECOVERY_KEY_WRONG');
+    expect((await h()['vault.recover']({ recoveryKey: newRecoveryKey, newPassword: NEW_PASSWORD, newPasswordConfirmation: NEW_PASSWORD })).state).toBe('unlocked');
+  });
+
+  it('a rotation needs its new recovery key shown and two groups typed back before the password is tried', async () => {
+    await setUp();
+    const prepared = await core.prepareRotation(PASSWORD);
+    const wrongGroups = prepared.request.answers.map(({ group }) => ({ group, digits: '000000' }));
+    expect(await code(() => h()['vault.rotateMasterKey']({ ...prepared.request, password: 'not it at all', answers: wrongGroups }))).toBe('VAULT_RECOVERY_CONFIRMATION_MISMATCH');
+    // The read-back was refused before the password was tested: nothing counted.
+    expect((await h()['vault.status']({})).failures).toBe(0);
+    await h()['vault.lock']({});
+    await h()['vault.unlock']({ password: PASSWORD });
+    // Locking drops the prepared key: a rotation must show a key again.
+    expect(await code(() => h()['vault.rotateMasterKey'](prepared.request))).toBe('VAULT_ROTATION_NOT_PREPARED');
   });
 });
 

@@ -67,7 +67,7 @@ describe('password tries at the same time', () => {
 describe('operations of an unlocked vault that take the password', () => {
   it('a wrong password for a master-key rotation is counted like a wrong unlock', async () => {
     await setUp();
-    expect(await code(() => core.handlers['vault.rotateMasterKey']({ password: WRONG, jobId: crypto.randomUUID() }))).toBe('VAULT_WRONG_PASSWORD');
+    expect(await code(async () => core.handlers['vault.rotateMasterKey']((await core.prepareRotation(WRONG)).request))).toBe('VAULT_WRONG_PASSWORD');
     expect((await core.handlers['vault.status']({})).failures).toBe(1);
   });
 
@@ -78,7 +78,7 @@ describe('operations of an unlocked vault that take the password', () => {
     }
     expect((await core.handlers['vault.status']({})).failures).toBe(FREE_ATTEMPTS);
     expect(await code(() => core.handlers['vault.changePassword']({ currentPassword: PASSWORD, newPassword: 'あたらしい 長い合言葉 orbit 77', newPasswordConfirmation: 'あたらしい 長い合言葉 orbit 77' }))).toBe('VAULT_THROTTLED');
-    expect(await code(() => core.handlers['vault.rotateMasterKey']({ password: PASSWORD, jobId: crypto.randomUUID() }))).toBe('VAULT_THROTTLED');
+    expect(await code(async () => core.handlers['vault.rotateMasterKey']((await core.prepareRotation(PASSWORD)).request))).toBe('VAULT_THROTTLED');
     expect((await core.handlers['vault.status']({})).failures).toBe(FREE_ATTEMPTS);
   });
 });
@@ -129,7 +129,7 @@ describe.skipIf(process.platform === 'win32')('the database file a master-key ro
     await link(db, oldBlocks);
     try {
       const before = await readFile(oldBlocks);
-      await core.handlers['vault.rotateMasterKey']({ password: PASSWORD, jobId: crypto.randomUUID() });
+      await core.handlers['vault.rotateMasterKey']((await core.prepareRotation(PASSWORD)).request);
       const after = await readFile(oldBlocks);
       expect(before.length).toBeGreaterThan(4096 * 8);
       expect(after.length).toBeGreaterThanOrEqual(before.length);

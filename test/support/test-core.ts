@@ -46,6 +46,11 @@ export const TEST_PROFILE = { name: '山田 太郎', company: '東都メディ�
 export interface TestCore extends Core {
   /** Creates the vault (as the wizard would) and leaves it unlocked; returns the recovery key. */
   createVault(options?: { passwordOnly?: boolean }): Promise<string>;
+  /**
+   * Draws a rotation's new recovery key (as the rotate dialog does) and returns the request the dialog would
+   * send once the engineer typed two groups back, with the key itself.
+   */
+  prepareRotation(password?: string): Promise<{ request: { password: string; jobId: string; answers: Array<{ group: number; digits: string }> }; recoveryKey: string }>;
   readonly dataDir: string;
   readonly dialogs: ScriptedDialogs;
   readonly logLines: string[];
@@ -150,6 +155,11 @@ export async function createTestCore(overrides: Partial<CorePorts> = {}, options
       });
       await core.handlers['vault.completeSetup']({ answers: prepared.confirmGroups.map((group) => ({ group, digits: prepared.groups[group]! })) });
       return prepared.recoveryKey;
+    },
+    async prepareRotation(password = TEST_PASSWORD) {
+      const prepared = await core.handlers['vault.prepareRotation']({});
+      const answers = prepared.confirmGroups.map((group) => ({ group, digits: prepared.groups[group]! }));
+      return { request: { password, jobId: crypto.randomUUID(), answers }, recoveryKey: prepared.recoveryKey };
     },
     dataDir,
     dialogs: scripted,

@@ -1,7 +1,8 @@
 /**
  * The installers' configuration as electron-builder itself reads it: valid against its
  * schema, every target the product ships, and the hardened fuses — with the inspect fuse
- * kept only in the end-to-end build Playwright drives.
+ * kept only in the end-to-end build Playwright drives — and what a release takes from the build
+ * machine's environment: signing and notarization credentials, the per-machine installer.
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -10,6 +11,9 @@ import { describe, expect, it } from 'vitest';
 const require = createRequire(import.meta.url);
 const root = path.resolve(import.meta.dirname, '../..');
 const { fusesFor } = require('../../build/fuses.cjs') as { fusesFor(o: { e2e: boolean }): Record<string, boolean> };
+const { releaseOptionsFor } = require('../../build/release.cjs') as {
+  releaseOptionsFor(env: Record<string, string | undefined>): { windowsSigned: boolean; macSigned: boolean; notarize: boolean; perMachine: boolean; suffix(signed: boolean): string };
+};
 const { getConfig, validateConfiguration } = require('app-builder-lib/out/util/config/config') as {
   getConfig(dir: string, file: string, extra: null): Promise<Record<string, unknown>>;
   validateConfiguration(config: unknown, logger: { isEnabled: boolean; add(): void }): Promise<void>;
@@ -55,3 +59,29 @@ describe('the electron-builder configuration', () => {
     expect(differing).toEqual(['enableNodeCliInspectArguments']);
   });
 });
+
+describe('signing, notarization and the installer mode from the environment', () => {
+  it('a build machine without credentials builds unsigned, says so in every Windows and macOS file name, and never guesses an identity', async () => {
+    const config = await loadConfig();
+    for (const name of [config.win.artifactName, config.nsis.artifactName, config.portable.artifactName, config.mac.artifactName]) expect(name).toContain('-unsigned.');
+    expect(config.mac.identity).toBeNull();
+    expect(config.mac.notarize).toBe(false);
+    expect(releaseOptionsFor({})).toMatchObject({ windowsSigned: false, macSigned: false, notarize: false, perMachine: false });
+  });
+
+  it('signs Windows with WIN_CSC_LINK or CSC_LINK, and notarizes macOS only when signed and the Apple credentials are complete', () => {
+    expect(releaseOptionsFor({ WIN_CSC_LINK: 'C:\\certs\\fieldguard.pfx' })).toMatchObject({ windowsSigned: true, macSigned: false });
+    expect(releaseOptionsFor({ CSC_LINK: 'ZmFrZQ==' })).toMatchObject({ windowsSigned: true, macSigned: true, notarize: false });
+    expect(releaseOptionsFor({ CSC_NAME: 'Developer ID Application: FieldGuard (TEAM123456)', APPLE_API_KEY: '/keys/AuthKey.p8', APPLE_API_KEY_ID: 'ABC123', APPLE_API_ISSUER: 'uuid' }).notarize).toBe(true);
+    expect(releaseOptionsFor({ CSC_NAME: 'Developer ID Application: FieldGuard (TEAM123456)', APPLE_ID: 'release@example.jp', APPLE_TEAM_ID: 'TEAM123456' }).notarize).toBe(false);
+    expect(releaseOptionsFor({ APPLE_API_KEY: '/keys/AuthKey.p8', APPLE_API_KEY_ID: 'ABC123', APPLE_API_ISSUER: 'uuid' }).notarize).toBe(false);
+    expect(releaseOptionsFor({ CSC_LINK: '' }).windowsSigned).toBe(false);
+    expect(releaseOptionsFor({}).suffix(true)).toBe('');
+  });
+
+  it('FIELDGUARD_NSIS_PER_MACHINE=1 makes an installer that always installs for all users; otherwise it asks', async () => {
+    expect(releaseOptionsFor({ FIELDGUARD_NSIS_PER_MACHINE: '1' }).perMachine).toBe(true);
+    expect((await loadConfig()).nsis).toMatchObject({ oneClick: false, perMachine: false });
+  });
+});
+

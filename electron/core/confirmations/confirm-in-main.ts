@@ -5,8 +5,11 @@
  * volume's label, model and serial, the number of files, the account — in the app's language.
  * The renderer's confirm dialogs stay as UX; they cannot be trusted, since script in a
  * compromised renderer calls the channel directly. Anything but an explicit yes is a refusal.
+ * Resuming an interrupted erasure and saving or removing a maintenance account (which decides
+ * the password a site's system is entered with) are asked the same way.
  */
 import type { Language } from '../../shared/locale';
+import { formatDateTime } from '../../shared/format-date';
 import { interpolate } from '../../shared/interpolate';
 import { AppError } from '../app-error';
 import type { Confirmation, Dialogs } from '../dialogs';
@@ -34,7 +37,11 @@ export type Question =
       readonly vaultItems: ReadonlyMap<string, number>;
     }
   | { readonly kind: 'erase-vault-items'; readonly byCollection: ReadonlyMap<string, number> }
-  | { readonly kind: 'reveal-secret' | 'copy-secret'; readonly account: AccountToReveal; readonly clearsInSeconds?: number };
+  | { readonly kind: 'reveal-secret' | 'copy-secret'; readonly account: AccountToReveal; readonly clearsInSeconds?: number }
+  /** An erasure left interrupted: what it still has to overwrite, as its journal says. */
+  | { readonly kind: 'resume-erasure'; readonly remaining: number; readonly targets: readonly string[]; readonly startedAt: string }
+  | { readonly kind: 'save-account'; readonly account: AccountToReveal; readonly isNew: boolean; readonly secretChanged: boolean }
+  | { readonly kind: 'remove-account'; readonly account: AccountToReveal };
 
 export interface AccountToReveal {
   readonly userName: string;
@@ -82,20 +89,33 @@ export function wordConfirmation(question: Question, language: Language): Confir
       const collections = [...question.byCollection].map(([collection, n]) => interpolate(t.eraseItems.collection, { collection: shown(collection, t.unknown), items: n }));
       return { title: t.eraseItems.title, message: interpolate(t.eraseItems.message, { items }), detail: listed(collections, t.erase.more).join('\n'), confirmButton: t.eraseItems.confirm, cancelButton: t.cancel };
     }
+    case 'resume-erasure': {
+      const detail = [interpolate(t.resume.startedAt, { startedAt: formatDateTime(question.startedAt, language) }), t.erase.paths, ...listed(question.targets, t.erase.more).map((line) => `  ${line}`)];
+      return { title: t.resume.title, message: interpolate(t.resume.message, { remaining: question.remaining }), detail: detail.join('\n'), confirmButton: t.resume.confirm, cancelButton: t.cancel };
+    }
+    case 'save-account': {
+      const message = `${question.isNew ? t.account.saveNewMessage : t.account.saveMessage}${question.secretChanged ? t.account.saveSecret : ''}`;
+      return { title: t.account.saveTitle, message, detail: accountDetail(question.account, t), confirmButton: t.account.saveConfirm, cancelButton: t.cancel };
+    }
+    case 'remove-account':
+      return { title: t.account.removeTitle, message: t.account.removeMessage, detail: accountDetail(question.account, t), confirmButton: t.account.removeConfirm, cancelButton: t.cancel };
     case 'reveal-secret':
     case 'copy-secret': {
-      const { account } = question;
-      const detail = interpolate(t.account.detail, {
-        userName: shown(account.userName, t.unknown),
-        product: shown(account.product, t.unknown),
-        hostName: shown(account.hostName, t.unknown),
-        site: shown(account.site, t.unknown),
-      });
+      const detail = accountDetail(question.account, t);
       return question.kind === 'reveal-secret'
         ? { title: t.account.revealTitle, message: t.account.revealMessage, detail, confirmButton: t.account.revealConfirm, cancelButton: t.cancel }
         : { title: t.account.copyTitle, message: interpolate(t.account.copyMessage, { seconds: question.clearsInSeconds ?? 0 }), detail, confirmButton: t.account.copyConfirm, cancelButton: t.cancel };
     }
   }
+}
+
+function accountDetail(account: AccountToReveal, t: (typeof confirmationTexts)[Language]): string {
+  return interpolate(t.account.detail, {
+    userName: shown(account.userName, t.unknown),
+    product: shown(account.product, t.unknown),
+    hostName: shown(account.hostName, t.unknown),
+    site: shown(account.site, t.unknown),
+  });
 }
 
 /**

@@ -208,7 +208,13 @@ export function createErasureHandlers(ports: ErasurePorts): Pick<Handlers, Erasu
       session.audit.append('erasure.abandoned', session.actor(), { erasureJobId, runs: interrupted.runs });
       return summaryOf(session, erasureJobId);
     },
-    'erasure.resume': ({ jobId, erasureJobId }) => run(jobId, erasureJobId),
+    'erasure.resume': async ({ jobId, erasureJobId }) => {
+      // Overwriting starts again on a word from the renderer alone otherwise: the main process names the job and asks.
+      const interrupted = findInterruptedJobs(ports.vault.session().db).find((job) => job.id === erasureJobId);
+      if (!interrupted || active.has(erasureJobId)) throw new AppError('ERASURE_JOB_NOT_RUNNABLE');
+      await ports.confirm({ kind: 'resume-erasure', remaining: interrupted.itemsLeft, targets: interrupted.targets, startedAt: interrupted.createdAt });
+      return run(jobId, erasureJobId);
+    },
     'erasure.issueCertificate': async ({ erasureJobId, countersignature }) => {
       const session = ports.vault.session();
       const job = getJob(session.db, erasureJobId);

@@ -29,6 +29,7 @@ import { decideVerdict } from './decide-verdict';
 import { escapeName } from './delivered-name';
 import { DeliveredPaths, targetInside } from './delivered-path';
 import { disarmStaged, withExtension, type StagedDisarm } from './rebuild/disarm-staged';
+import { openStagingRun, stagingRoot } from './sanitize-staging';
 import type { RemovedObject } from './rebuild/rebuild-types';
 import type { SanitizePolicy } from './sanitize-policy';
 import type { AntivirusEngine, ContentAnalysis, EngineCheck, EngineInfo, EngineProblem, Finding, ScanResult, Verdict } from './sanitize-types';
@@ -89,7 +90,7 @@ export interface SanitizeDeps {
   readonly now?: () => Date;
   readonly signal?: AbortSignal;
   readonly onProgress?: (progress: SanitizeProgress) => void;
-  /** A folder on this laptop's own disk for the copies being checked (default: the vault's data folder). */
+  /** A folder on this laptop's own disk for the copies being checked (default: `staging` in the vault's data folder, swept at start). */
   readonly stagingDir?: string;
 }
 
@@ -145,8 +146,8 @@ export async function runSanitization(session: VaultSession, sources: readonly s
   const databasePolicy = deps.policy.antivirusDatabase ?? DEFAULT_ANTIVIRUS_DATABASE_POLICY;
   const database = engineInfo ? assessDatabase(engineInfo, databasePolicy, new Date(startedAt)) : null;
   const deliveredPaths = new DeliveredPaths();
-  const staging = path.join(deps.stagingDir ?? path.join(session.dataDir, 'staging'), id);
-  await mkdir(staging, { recursive: true, mode: 0o700 });
+  const stagingRun = await openStagingRun(deps.stagingDir ?? stagingRoot(session.dataDir), id);
+  const staging = stagingRun.folder;
   const written: string[] = [];
   const quarantined: string[] = [];
   const prepared = new PreparedCopies(deps.signal);
@@ -241,7 +242,8 @@ export async function runSanitization(session: VaultSession, sources: readonly s
     throw error;
   } finally {
     await prepared.settled();
-    await rm(staging, { recursive: true, force: true });
+    // Plaintext copies of the site's files: overwritten, not just unlinked (a crash leaves them to the sweep at start).
+    await stagingRun.discard();
   }
 }
 

@@ -19,6 +19,7 @@ import { isCancellation, throttleProgress, type JobRegistry } from '../jobs/job-
 import type { VaultService } from '../vault/vault-service';
 import { checkReceivedFiles, deliveredFilesOf } from './check-received-files';
 import { runSanitization, type Analyze, type SanitizationResult } from './run-sanitization';
+import { stagingRoot } from './sanitize-staging';
 import { attachSanitizationReport, getSanitization, listSanitizations, reportOfSanitization, saveSanitization } from './sanitization-store';
 import { issueSanitizationReport } from './sanitization-report';
 import { loadSanitizePolicy, parseReleaseList, saveSanitizePolicy } from './sanitize-policy';
@@ -105,7 +106,7 @@ export function createSanitizeHandlers(ports: SanitizePorts): Pick<Handlers, San
       const progress = throttleProgress<JobProgress>((value) => ports.emit('job.progress', value));
       const result = await ports.jobs.run(jobId, (signal) =>
         runSanitization(s, chosen, outputDir, {
-          stagingDir: path.join(s.dataDir, 'staging'),
+          stagingDir: stagingRoot(s.dataDir),
           engine: ports.engine,
           policy: loadSanitizePolicy(s),
           analyze: ports.analyze,

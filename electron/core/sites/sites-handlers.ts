@@ -8,6 +8,7 @@
  * compromised renderer can call the channel, not answer the box.
  */
 import type { AccountToReveal, ConfirmInMain } from '../confirmations/confirm-in-main';
+import type { AccountDraft } from '../../shared/sites';
 import type { Handlers } from '../ipc/router';
 import type { VaultSession } from '../vault/vault-session';
 import type { VaultService } from '../vault/vault-service';
@@ -37,6 +38,14 @@ function accountToReveal(session: VaultSession, id: string): AccountToReveal {
   return { userName: account.userName, product: system.product, hostName: system.hostName, site: [site.name, site.department].filter(Boolean).join(' ') };
 }
 
+/** The account a save will write, as the box names it: its system and site as stored, its user name as given. */
+function accountToSave(session: VaultSession, draft: AccountDraft): AccountToReveal {
+  if (draft.id !== undefined) requireAccount(session.db, draft.id);
+  const system = requireSystem(session.db, draft.systemId);
+  const site = requireSite(session.db, system.siteId);
+  return { userName: draft.userName, product: system.product, hostName: system.hostName, site: [site.name, site.department].filter(Boolean).join(' ') };
+}
+
 export function createSitesHandlers(ports: SitesPorts): Pick<Handlers, SitesChannel> {
   const session = () => ports.vault.session();
   return {
@@ -49,8 +58,19 @@ export function createSitesHandlers(ports: SitesPorts): Pick<Handlers, SitesChan
     'systems.save': ({ system }) => saveSystem(session(), system, ports.now()),
     'systems.remove': ({ id }) => ({ removed: removeSystem(session(), id) }),
     'accounts.list': ({ systemId }) => ({ accounts: listAccounts(session().db, systemId) }),
-    'accounts.save': (draft) => saveAccount(session(), draft, ports.now()),
-    'accounts.remove': ({ id }) => ({ removed: removeAccount(session(), id) }),
+    // Saving decides the password a site's system is entered with, removing drops one: the main process asks, naming the account.
+    'accounts.save': async (draft) => {
+      const s = session();
+      await ports.confirm({ kind: 'save-account', account: accountToSave(s, draft), isNew: draft.id === undefined, secretChanged: draft.secret !== undefined });
+      return saveAccount(s, draft, ports.now());
+    },
+    'accounts.remove': async ({ id }) => {
+      const s = session();
+      // An account that is not there is nothing to remove, and nothing to ask about.
+      if (!listAccounts(s.db).some((account) => account.id === id)) return { removed: false };
+      await ports.confirm({ kind: 'remove-account', account: accountToReveal(s, id) });
+      return { removed: removeAccount(s, id) };
+    },
     'accounts.reveal': async ({ id }) => {
       const s = session();
       // An account without a password is refused as such, before any box.

@@ -5,12 +5,17 @@
  * also records the new generation; then the database is re-keyed; then the header promotes
  * the pending key. `completeRotation` runs at every unlock and finishes or undoes whatever
  * step was interrupted.
+ *
+ * The recovery path is rotated too: the new master key's recovery copy is wrapped under a
+ * recovery key drawn for this rotation (and shown once), never under the old one, and nothing
+ * in the database can unwrap it. Whoever once held the old database key, the old master key
+ * or the old recovery key cannot open the vault after the rotation (issue 17).
  */
 import { copyFile, open, rename, rm } from 'node:fs/promises';
-import { openVaultDatabase } from '../../db/open-vault-database';
+import { openVaultDatabase, rekeyDatabase } from '../../db/open-vault-database';
 import { AppError } from '../app-error';
 import { syncDirectory } from './atomic-file';
-import { deriveVaultKeys, newKey, wipe, wipeVaultKeys, wrapKey } from './key-hierarchy';
+import { deriveRecoveryKey, deriveVaultKeys, newKey, wipe, wipeVaultKeys, wrapKey } from './key-hierarchy';
 import { rewrapFileKeys } from './file-keys';
 import { resealAccountSecrets } from '../sites/account-secrets';
 import { rewrapSigningKeys } from './signing-key';
@@ -45,7 +50,7 @@ async function rekeyDatabaseFile(session: VaultSession, oldKey: Buffer, newKey: 
   await copyFile(original, copy);
   const db = openVaultDatabase(copy, oldKey, { create: false, journal: 'delete' });
   try {
-    db.pragma(`rekey="x'${newKey.toString('hex')}'"`);
+    rekeyDatabase(db, newKey);
   } finally {
     db.close();
   }
@@ -104,22 +109,26 @@ export async function completeRotation(dataDir: string, header: VaultHeader, mas
   return underNew;
 }
 
+/** What the new master key is wrapped under: the password's key-encryption key and the new recovery key's secret. */
+export interface RotationWrapping {
+  readonly password: Buffer;
+  readonly recovery: Buffer;
+}
+
 export async function rotateMasterKeyOf(
   session: VaultSession,
   header: VaultHeader,
-  keyEncryptionKey: Buffer,
+  wrapping: RotationWrapping,
   now: () => Date,
   onProgress: (progress: RotationProgress) => void = () => {},
 ): Promise<VaultSession> {
   onProgress({ step: 'prepare', done: 0, total: 1 });
   const generation = header.masterKey.generation + 1;
-  const recoveryRow = session.db.prepare("SELECT value FROM vault_meta WHERE key = 'recovery_kek'").get() as { value: string } | undefined;
-  if (!recoveryRow) throw new AppError('VAULT_DATABASE_DAMAGED');
-  const recoveryKek = Buffer.from(recoveryRow.value, 'base64');
+  const recoveryKek = deriveRecoveryKey(wrapping.recovery, Buffer.from(header.recoverySalt, 'base64'));
   const next = newKey();
   const pending = {
     generation,
-    byPassword: wrapKey(keyEncryptionKey, next, masterKeyContext(header, generation, 'password')),
+    byPassword: wrapKey(wrapping.password, next, masterKeyContext(header, generation, 'password')),
     byRecovery: wrapKey(recoveryKek, next, masterKeyContext(header, generation, 'recovery')),
   };
   wipe(recoveryKek);
@@ -135,6 +144,8 @@ export async function rotateMasterKeyOf(
     onProgress({ step: 'audit', done: 0, total: 1 });
     session.audit.remac(newKeys.auditMac);
     session.db.prepare("UPDATE vault_meta SET value = ? WHERE key = 'master_generation'").run(String(generation));
+    // Vaults made before issue 17 kept the recovery KEK here; the re-keyed file must not carry it on.
+    session.db.prepare("DELETE FROM vault_meta WHERE key = 'recovery_kek'").run();
   })();
   onProgress({ step: 'database', done: 0, total: 1 });
   const oldDatabaseKey = Buffer.from(session.keys.database);

@@ -29,7 +29,8 @@ export function createVaultHandlers(
   /** The main process's own box before vault items are crypto-erased; without it nothing is erased. */
   confirm: ConfirmInMain = () => Promise.reject(new AppError('CONFIRMATION_REFUSED')),
 ): Pick<Handlers, VaultChannel> {
-  let setupKey: { text: string; profile: { name: string; employeeId: string } } | null = null;
+  /** The recovery key last shown (setup's or a rotation's), for 'vault.saveRecoveryKey'; dropped once it is in effect. */
+  let shownKey: { text: string; profile: { name: string; employeeId: string } } | null = null;
 
   async function status() {
     const base = await vault.status();
@@ -52,21 +53,21 @@ export function createVaultHandlers(
     },
     'vault.prepareSetup': async (request) => {
       const { recoveryKey, confirmGroups } = await vault.prepareSetup(request);
-      setupKey = { text: recoveryKey.text, profile: request.profile };
+      shownKey = { text: recoveryKey.text, profile: request.profile };
       return { recoveryKey: recoveryKey.text, groups: [...recoveryKey.groups], confirmGroups: [confirmGroups[0], confirmGroups[1]] };
     },
     'vault.saveRecoveryKey': async () => {
-      if (!setupKey) throw new AppError('VAULT_NOT_INITIALIZED');
+      if (!shownKey) throw new AppError('VAULT_NOT_INITIALIZED');
       const file = await dialogs.pickSaveFile('FieldGuard-recovery-key.txt', 'text');
       if (!file) return { saved: false };
-      await writeFile(file, recoveryKeyDocument(setupKey.text, setupKey.profile, now()), { mode: 0o600 }).catch(() => {
+      await writeFile(file, recoveryKeyDocument(shownKey.text, shownKey.profile, now()), { mode: 0o600 }).catch(() => {
         throw new AppError('VAULT_DESTINATION_UNWRITABLE');
       });
       return { saved: true };
     },
     'vault.completeSetup': async ({ answers }) => {
       await vault.completeSetup(answers);
-      setupKey = null;
+      shownKey = null;
       return status();
     },
     'vault.unlock': async ({ password }) => {
@@ -87,10 +88,16 @@ export function createVaultHandlers(
       await vault.changePassword(currentPassword, newPassword);
       return { ok: true as const };
     },
-    'vault.rotateMasterKey': ({ password, jobId }) =>
+    'vault.prepareRotation': () => {
+      const { recoveryKey, confirmGroups } = vault.prepareRotation();
+      shownKey = { text: recoveryKey.text, profile: vault.session().profile() };
+      return { recoveryKey: recoveryKey.text, groups: [...recoveryKey.groups], confirmGroups: [confirmGroups[0], confirmGroups[1]] };
+    },
+    'vault.rotateMasterKey': ({ password, jobId, answers }) =>
       jobs.run(jobId, async () => {
         const progress = progressOf(jobId, 'rotate');
-        await vault.rotateMasterKey(password, (p) => progress.report({ filesDone: p.done, filesTotal: p.total, bytesDone: 0, bytesTotal: 0 }, p.step));
+        await vault.rotateMasterKey(password, answers, (p) => progress.report({ filesDone: p.done, filesTotal: p.total, bytesDone: 0, bytesTotal: 0 }, p.step));
+        shownKey = null;
         progress.flush();
         return { ok: true as const };
       }),

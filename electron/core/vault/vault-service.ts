@@ -20,6 +20,7 @@ import {
   newKey,
   unwrapKey,
   wipe,
+  wipeVaultKeys,
   wrapKey,
 } from './key-hierarchy';
 import { assessPassword, normalizePassword, type PasswordContext } from './password-policy';
@@ -76,7 +77,17 @@ export interface VaultService {
   recover(recoveryKey: string, newPassword: string): Promise<void>;
   lock(reason: LockReason): void;
   changePassword(currentPassword: string, newPassword: string): Promise<void>;
-  rotateMasterKey(password: string, onProgress?: (progress: RotationProgress) => void): Promise<void>;
+  /**
+   * Draws the recovery key a rotation will wrap the new master key for (shown once, like setup's): the
+   * old recovery key stops opening the vault once the rotation is done.
+   */
+  prepareRotation(): { readonly recoveryKey: RecoveryKey; readonly confirmGroups: readonly [number, number] };
+  /** Needs two groups of the prepared recovery key typed back, then the password. */
+  rotateMasterKey(
+    password: string,
+    answers: ReadonlyArray<{ readonly group: number; readonly digits: string }>,
+    onProgress?: (progress: RotationProgress) => void,
+  ): Promise<void>;
   /** The unlocked session; VAULT_LOCKED when there is none. */
   session(): VaultSession;
   isUnlocked(): boolean;
@@ -95,6 +106,8 @@ export function createVaultService(ports: VaultPorts): VaultService {
   const chooseKdf = ports.chooseKdf ?? (() => calibrateKdf());
   let current: VaultSession | null = null;
   let pendingSetup: PendingSetup | null = null;
+  /** The recovery key the next rotation wraps for; dropped (and wiped) at lock. */
+  let pendingRotationKey: RecoveryKey | null = null;
   /** The vault whose audit head the keychain anchors at lock (a keychain-bound vault only). */
   let anchorTarget: string | null = null;
   /** What this unlock found against the anchor; shown in the status until the vault is locked. */
@@ -205,6 +218,8 @@ export function createVaultService(ports: VaultPorts): VaultService {
       // A failing audit write must not keep the keys in memory.
     }
     rollback = null;
+    wipe(pendingRotationKey?.secret);
+    pendingRotationKey = null;
     current.close();
     current = null;
     ports.log.info('vault.locked', { reason });
@@ -308,8 +323,8 @@ export function createVaultService(ports: VaultPorts): VaultService {
           const meta = session.db.prepare('INSERT INTO vault_meta (key, value) VALUES (?, ?)');
           meta.run('vault_id', partial.vaultId);
           meta.run('master_generation', '1');
-          // Kept inside the encrypted database so that a rotation can re-wrap the new master key for the recovery key.
-          meta.run('recovery_kek', recoveryKek.toString('base64'));
+          // The recovery KEK is not kept in the database: whoever once held the database key could unwrap every
+          // later master key with it. A rotation draws a new recovery key instead (issue 17).
         })();
         await createSigningKey(session.db, session.keys.signingWrap, now());
         session.audit.append('vault.created', session.actor(), { protection, kdfMemoryKiB: partial.kdf.memoryKiB, kdfIterations: partial.kdf.iterations });
@@ -379,8 +394,12 @@ export function createVaultService(ports: VaultPorts): VaultService {
       lockNow('manual');
 
       const session = await openUnlocked(header, master ?? (pending as Buffer), master ? pending : null);
+      // An interrupted rotation was finished or undone on opening: the key in effect is the one the session was opened with.
+      const masterKey = [master, pending].find((key) => key !== null && sameMaster(key, session)) ?? null;
+      const inEffect = masterKey ? Buffer.from(masterKey) : null;
       wipe(master, pending);
       try {
+        if (!inEffect) throw new AppError('VAULT_DATABASE_DAMAGED');
         assertPasswordAcceptable(newPassword, session.profile());
         // Bind to this computer again: keep the keychain's device secret if it is still there, else make a new one.
         const latest = await requireHeader();
@@ -394,13 +413,11 @@ export function createVaultService(ports: VaultPorts): VaultService {
             rebound = true;
           }
         }
-        const masterKey = masterOf(session, latest);
         const withNewSalt: VaultHeader = { ...latest, passwordSalt: randomBytes(16).toString('base64'), kdf: await chooseKdf() };
         const updated: VaultHeader = {
           ...withNewSalt,
-          masterKey: { ...latest.masterKey, byPassword: await wrapForPassword(withNewSalt, { generation: latest.masterKey.generation, key: masterKey }, newPassword, deviceSecret) },
+          masterKey: { ...latest.masterKey, byPassword: await wrapForPassword(withNewSalt, { generation: latest.masterKey.generation, key: inEffect }, newPassword, deviceSecret) },
         };
-        wipe(masterKey);
         await writeHeader(ports.dataDir, updated);
         await throttleStoreFor(updated, deviceSecret).write({ failures: 0, lastFailureAt: null, tampered: false });
         wipe(deviceSecret);
@@ -412,6 +429,8 @@ export function createVaultService(ports: VaultPorts): VaultService {
       } catch (error) {
         session.close();
         throw error;
+      } finally {
+        wipe(inEffect);
       }
     },
 
@@ -458,8 +477,19 @@ export function createVaultService(ports: VaultPorts): VaultService {
       session.audit.append('vault.password-changed', session.actor(), {});
     },
 
-    async rotateMasterKey(password, onProgress) {
+    prepareRotation() {
+      this.session();
+      wipe(pendingRotationKey?.secret);
+      pendingRotationKey = generateRecoveryKey();
+      return { recoveryKey: pendingRotationKey, confirmGroups: pickConfirmationGroups() };
+    },
+
+    async rotateMasterKey(password, answers, onProgress) {
       const session = this.session();
+      const recoveryKey = pendingRotationKey;
+      if (!recoveryKey) throw new AppError('VAULT_ROTATION_NOT_PREPARED');
+      // Checked before the password is tested: a key not written down must not become the only way back.
+      if (!confirmsRecoveryKey(recoveryKey, answers)) throw new AppError('VAULT_RECOVERY_CONFIRMATION_MISMATCH');
       const header = await requireHeader();
       const deviceSecret = await deviceSecretOf(header);
       let kek: Buffer;
@@ -478,11 +508,14 @@ export function createVaultService(ports: VaultPorts): VaultService {
       }
       current = null;
       try {
-        current = await rotateMasterKeyOf(session, header, kek, now, onProgress);
+        current = await rotateMasterKeyOf(session, header, { password: kek, recovery: recoveryKey.secret }, now, onProgress);
       } finally {
         wipe(kek);
         if (!current) session.close();
       }
+      // Shown once: from here on only the engineer's copy of the new key exists.
+      wipe(recoveryKey.secret);
+      pendingRotationKey = null;
       current.audit.append('vault.master-key-rotated', current.actor(), { generation: current.masterGeneration });
     },
 
@@ -498,19 +531,8 @@ export function createVaultService(ports: VaultPorts): VaultService {
 function sameMaster(candidate: Buffer, session: VaultSession): boolean {
   const keys = deriveVaultKeys(candidate);
   const same = timingSafeEqual(keys.database, session.keys.database);
-  wipe(keys.database, keys.fileWrap, keys.auditMac, keys.signingWrap);
+  wipeVaultKeys(keys);
   return same;
-}
-
-/** The master key of an open session, unwrapped again from the recovery copy's KEK kept in the database. */
-function masterOf(session: VaultSession, header: VaultHeader): Buffer {
-  const row = session.db.prepare("SELECT value FROM vault_meta WHERE key = 'recovery_kek'").get() as { value: string } | undefined;
-  if (!row) throw new AppError('VAULT_DATABASE_DAMAGED');
-  const recoveryKek = Buffer.from(row.value, 'base64');
-  const master = unwrapKey(recoveryKek, header.masterKey.byRecovery, masterKeyContext(header, header.masterKey.generation, 'recovery'));
-  wipe(recoveryKek);
-  if (!master) throw new AppError('VAULT_DATABASE_DAMAGED');
-  return master;
 }
 
 export { headerPath };

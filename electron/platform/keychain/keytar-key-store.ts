@@ -18,6 +18,8 @@ export function createKeytarKeyStore(service = KEYCHAIN_SERVICE): KeyStore {
         return false;
       }
     },
+    // keytar takes and returns strings only, so the device secret crosses as base64: unavoidable with this
+    // binding (docs/threat-model.md "Key material in memory"); the Buffer the vault gets is the copy it wipes.
     async get(account) {
       const value = await keytar.getPassword(service, account);
       return value === null ? null : Buffer.from(value, 'base64');

@@ -1,7 +1,9 @@
 /**
- * Replacing the vault's master key. The password is asked again in a dialog; the dialog
- * shows each step of the rotation (a `job.progress` event with kind 'rotate' and a `step`)
- * and closes when it is done. An interrupted rotation is finished or undone at the next unlock.
+ * Replacing the vault's master key. The dialog first shows the new recovery key the rotation
+ * draws (the old one stops working, so a past holder of it is locked out — issue 17) on the
+ * same key screen as setup; then two of its groups and the password are asked; then it shows
+ * each step of the rotation (a `job.progress` event with kind 'rotate' and a `step`) and
+ * closes when it is done. An interrupted rotation is finished or undone at the next unlock.
  */
 import { useState, type FormEvent } from 'react';
 import {
@@ -13,7 +15,8 @@ import { useTranslation } from 'react-i18next';
 import type { JobProgress } from '@shared/vault';
 import { ErrorState } from '../../components/ErrorState';
 import { useJob } from '../../lib/use-job';
-import { useRotateMasterKey } from './use-settings';
+import { readBackAnswers, readBackComplete, RecoveryKeyGroups, RecoveryKeyReadBack, type ReadBack } from '../vault/RecoveryKeyPanels';
+import { usePrepareRotation, useRotateMasterKey } from './use-settings';
 
 const useStyles = makeStyles({
   description: { display: 'block', marginBottom: tokens.spacingVerticalM, maxWidth: '60em' },
@@ -46,11 +49,16 @@ export function RotateKeySection({ className }: { className: string }) {
   const { t } = useTranslation();
   const job = useJob();
   const rotate = useRotateMasterKey(job);
+  const prepare = usePrepareRotation();
   const [open, setOpen] = useState(false);
+  const [stage, setStage] = useState<'key' | 'confirm'>('key');
+  const [keptCopy, setKeptCopy] = useState(false);
+  const [answers, setAnswers] = useState<ReadBack>(['', '']);
   const [password, setPassword] = useState('');
   const [checked, setChecked] = useState(false);
   const [done, setDone] = useState(false);
   const missing = password === '';
+  const prepared = prepare.data ?? null;
   const progress = job.current?.progress ?? null;
   const stepText =
     progress && isStep(progress.step)
@@ -62,14 +70,15 @@ export function RotateKeySection({ className }: { className: string }) {
     setOpen(false);
     setPassword('');
     setChecked(false);
+    setAnswers(['', '']);
     rotate.reset();
   };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setChecked(true);
-    if (missing || rotate.isPending) return;
-    rotate.mutate(password, {
+    if (missing || !prepared || !readBackComplete(answers) || rotate.isPending) return;
+    rotate.mutate({ password, answers: readBackAnswers(prepared.confirmGroups, answers) }, {
       onSuccess: () => {
         setOpen(false);
         setPassword('');
@@ -88,6 +97,10 @@ export function RotateKeySection({ className }: { className: string }) {
         onClick={() => {
           setDone(false);
           rotate.reset();
+          setStage('key');
+          setKeptCopy(false);
+          setAnswers(['', '']);
+          prepare.mutate();
           setOpen(true);
         }}
       >
@@ -100,11 +113,37 @@ export function RotateKeySection({ className }: { className: string }) {
       )}
       <Dialog open={open} modalType="alert" onOpenChange={(_event, data) => !data.open && close()}>
         <DialogSurface aria-describedby="rotate-dialog-description">
+          {stage === 'key' ? (
+            <DialogBody>
+              <DialogTitle>{t('settings.rotate.dialog.title')}</DialogTitle>
+              <DialogContent className={styles.content}>
+                <Text id="rotate-dialog-description">{t('settings.rotate.dialog.newRecoveryKey')}</Text>
+                {prepared && <RecoveryKeyGroups groups={prepared.groups} keptCopy={keptCopy} onKeptCopy={setKeptCopy} />}
+                {prepare.isError && <ErrorState error={prepare.error} />}
+              </DialogContent>
+              <DialogActions>
+                <Button appearance="primary" disabled={!prepared || !keptCopy} onClick={() => setStage('confirm')}>{t('settings.rotate.dialog.next')}</Button>
+                <Button onClick={close}>{t('settings.rotate.dialog.cancel')}</Button>
+              </DialogActions>
+            </DialogBody>
+          ) : (
           <form onSubmit={submit} noValidate>
             <DialogBody>
               <DialogTitle>{t('settings.rotate.dialog.title')}</DialogTitle>
               <DialogContent className={styles.content}>
                 <Text id="rotate-dialog-description">{t('settings.rotate.dialog.description')}</Text>
+                <Text>{t('vault.setup.confirmIntro')}</Text>
+                {prepared && (
+                  <RecoveryKeyReadBack
+                    confirmGroups={prepared.confirmGroups}
+                    answers={answers}
+                    disabled={rotate.isPending}
+                    onAnswers={(next) => {
+                      if (rotate.isError) rotate.reset();
+                      setAnswers(next);
+                    }}
+                  />
+                )}
                 <Field
                   label={t('settings.rotate.dialog.password')}
                   required
@@ -130,13 +169,15 @@ export function RotateKeySection({ className }: { className: string }) {
                 {rotate.isError && <ErrorState error={rotate.error} />}
               </DialogContent>
               <DialogActions>
-                <Button appearance="primary" type="submit" disabled={rotate.isPending}>
+                <Button appearance="primary" type="submit" disabled={rotate.isPending || !readBackComplete(answers)}>
                   {rotate.isPending ? t('settings.rotate.dialog.working') : t('settings.rotate.dialog.confirm')}
                 </Button>
+                <Button onClick={() => setStage('key')} disabled={rotate.isPending}>{t('settings.rotate.dialog.back')}</Button>
                 <Button onClick={close} disabled={rotate.isPending}>{t('settings.rotate.dialog.cancel')}</Button>
               </DialogActions>
             </DialogBody>
           </form>
+          )}
         </DialogSurface>
       </Dialog>
     </section>

@@ -1,4 +1,4 @@
-/** The settings feature's mutations: auto-lock, password change, master-key rotation. */
+/** The settings feature's mutations: auto-lock, password change, master-key rotation (with its new recovery key). */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { VaultStatus } from '@shared/vault';
 import { invoke } from '../../lib/bridge';
@@ -29,10 +29,21 @@ export function useChangePassword() {
   });
 }
 
+/** The rotation's new recovery key, drawn when the dialog opens and shown before anything changes. */
+export function usePrepareRotation() {
+  return useMutation({ mutationFn: () => invoke('vault.prepareRotation', {}) });
+}
+
+export interface Rotation {
+  readonly password: string;
+  /** Two groups of the new recovery key, typed back. */
+  readonly answers: Array<{ group: number; digits: string }>;
+}
+
 export function useRotateMasterKey(job: Job) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (password: string) => job.run((jobId) => invoke('vault.rotateMasterKey', { password, jobId })),
+    mutationFn: ({ password, answers }: Rotation) => job.run((jobId) => invoke('vault.rotateMasterKey', { password, answers, jobId })),
     onSettled: () => client.invalidateQueries({ queryKey: auditListKey }),
   });
 }

@@ -7,33 +7,19 @@ import { useState, type FormEvent } from 'react';
 import {
   Button, Checkbox, Field, Input, MessageBar, MessageBarBody, Text, makeStyles, tokens,
 } from '@fluentui/react-components';
-import { Print20Regular, Save20Regular } from '@fluentui/react-icons';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../components/ErrorState';
 import { NewPasswordFields, passwordsDiffer } from '../../components/NewPasswordFields';
 import { BridgeError, invoke } from '../../lib/bridge';
 import { GateFrame } from './GateFrame';
+import { readBackAnswers, readBackComplete, RecoveryKeyGroups, RecoveryKeyReadBack, type ReadBack } from './RecoveryKeyPanels';
 import { useApplyVaultStatus } from './use-vault';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   actions: { display: 'flex', gap: tokens.spacingHorizontalM, justifyContent: 'flex-end' },
   step: { color: tokens.colorNeutralForeground3 },
-  key: {
-    display: 'grid',
-    gridTemplateColumns: 'repeat(4, auto)',
-    gap: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`,
-    justifyContent: 'center',
-    fontFamily: tokens.fontFamilyMonospace,
-    fontSize: tokens.fontSizeHero700,
-    padding: tokens.spacingVerticalL,
-    backgroundColor: tokens.colorNeutralBackground3,
-    borderRadius: tokens.borderRadiusMedium,
-    margin: 0,
-    listStyle: 'none',
-  },
-  groupNumber: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3, display: 'block' },
 });
 
 type Step = 'profile' | 'password' | 'recovery' | 'confirm';
@@ -57,7 +43,7 @@ export function SetupWizard() {
   const [keychainMissing, setKeychainMissing] = useState(false);
   const [prepared, setPrepared] = useState<Prepared | null>(null);
   const [keptCopy, setKeptCopy] = useState(false);
-  const [answers, setAnswers] = useState<[string, string]>(['', '']);
+  const [answers, setAnswers] = useState<ReadBack>(['', '']);
 
   const prepare = useMutation({
     mutationFn: () => invoke('vault.prepareSetup', { profile, password, passwordConfirmation: confirmation, passwordOnly }),
@@ -69,12 +55,9 @@ export function SetupWizard() {
       if (error instanceof BridgeError && error.code === 'VAULT_KEYCHAIN_UNAVAILABLE') setKeychainMissing(true);
     },
   });
-  const save = useMutation({ mutationFn: () => invoke('vault.saveRecoveryKey', {}) });
   const complete = useMutation({
     mutationFn: (confirmGroups: readonly [number, number]) =>
-      invoke('vault.completeSetup', {
-        answers: confirmGroups.map((group, i) => ({ group, digits: (answers[i] ?? '').replace(/\D/g, '') })),
-      }),
+      invoke('vault.completeSetup', { answers: readBackAnswers(confirmGroups, answers) }),
     onSuccess: apply,
   });
 
@@ -142,21 +125,7 @@ export function SetupWizard() {
       {step === 'recovery' && prepared && (
         <div className={styles.form}>
           <Text>{t('vault.setup.recoveryIntro')}</Text>
-          <ol className={styles.key} aria-label={t('vault.setup.recoveryKey')}>
-            {prepared.groups.map((group, i) => (
-              <li key={i}>
-                <span className={styles.groupNumber}>{t('vault.setup.group', { number: i + 1 })}</span>
-                {group}
-              </li>
-            ))}
-          </ol>
-          <div className={styles.actions}>
-            <Button icon={<Print20Regular />} onClick={() => window.print()}>{t('vault.setup.print')}</Button>
-            <Button icon={<Save20Regular />} onClick={() => save.mutate()} disabled={save.isPending}>{t('vault.setup.save')}</Button>
-          </div>
-          {save.data?.saved && <MessageBar intent="success"><MessageBarBody>{t('vault.setup.saved')}</MessageBarBody></MessageBar>}
-          {save.isError && <ErrorState error={save.error} />}
-          <Checkbox checked={keptCopy} onChange={(_e, d) => setKeptCopy(d.checked === true)} label={t('vault.setup.keptCopy')} />
+          <RecoveryKeyGroups groups={prepared.groups} keptCopy={keptCopy} onKeptCopy={setKeptCopy} />
           <div className={styles.actions}>
             <Button appearance="primary" disabled={!keptCopy} onClick={() => setStep('confirm')}>{t('vault.setup.next')}</Button>
           </div>
@@ -166,22 +135,11 @@ export function SetupWizard() {
       {step === 'confirm' && prepared && (
         <form className={styles.form} onSubmit={(e) => next(e, () => complete.mutate(prepared.confirmGroups))} aria-label={t('vault.setup.steps.confirm')}>
           <Text>{t('vault.setup.confirmIntro')}</Text>
-          {prepared.confirmGroups.map((group, i) => (
-            <Field key={group} label={t('vault.setup.group', { number: group + 1 })} required>
-              <Input
-                value={answers[i]}
-                onChange={(_e, d) => setAnswers(i === 0 ? [d.value, answers[1]] : [answers[0], d.value])}
-                inputMode="numeric"
-                autoComplete="off"
-                maxLength={7}
-                autoFocus={i === 0}
-              />
-            </Field>
-          ))}
+          <RecoveryKeyReadBack confirmGroups={prepared.confirmGroups} answers={answers} onAnswers={setAnswers} />
           {complete.isError && <ErrorState error={complete.error} />}
           <div className={styles.actions}>
             <Button onClick={() => setStep('recovery')}>{t('vault.setup.back')}</Button>
-            <Button type="submit" appearance="primary" disabled={complete.isPending || answers.some((a) => a.replace(/\D/g, '').length !== 6)}>
+            <Button type="submit" appearance="primary" disabled={complete.isPending || !readBackComplete(answers)}>
               {complete.isPending ? t('vault.setup.creating') : t('vault.setup.finish')}
             </Button>
           </div>
