@@ -5,14 +5,16 @@
  */
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, BrowserWindow, powerMonitor, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, powerMonitor, protocol, session, shell } from 'electron';
 import { dataFolderPlaces } from '../core/app/default-data-dir';
 import { sbomIn } from '../core/app/describe-app';
 import { settleDataFolder } from '../core/app/data-folder-migration';
-import { createCore } from '../core/handlers';
+import { createCore, type Core } from '../core/handlers';
 import { sweepStaging } from '../core/sanitize/sanitize-staging';
 import { createRouter } from '../core/ipc/router';
-import { stderrLogger as log } from '../core/logger';
+import { stderrLogger, type Logger } from '../core/logger';
+import { createFileLogger, teeLogger, type FileLogger } from '../core/log-file';
+import { createCrashSafety, crashConfirmation, installCrashSafety, onRendererGone } from '../core/app/crash-safety';
 import { createAutoLock } from '../core/vault/auto-lock';
 import { readVolumes } from '../platform/disks/read-volumes';
 import { readDeviceDetails } from '../platform/devices/read-device-details';
@@ -47,6 +49,40 @@ protocol.registerSchemesAsPrivileged([
 app.enableSandbox();
 
 let mainWindow: BrowserWindow | null = null;
+let core: Core | null = null;
+
+// The log file in the OS's place for app logs (~/Library/Logs/FieldGuard, %APPDATA%\FieldGuard\logs,
+// ~/.config/FieldGuard/logs); stderr too, for a developer. Without a log folder, stderr alone.
+const fileLog: FileLogger | null = (() => {
+  try {
+    return createFileLogger({ dir: app.getPath('logs') });
+  } catch {
+    return null;
+  }
+})();
+const log: Logger = fileLog ? teeLogger(stderrLogger, fileLog) : stderrLogger;
+
+// Installed before anything else can fail: log by name, lock, and a calm box instead of a raw stack.
+installCrashSafety(
+  process,
+  createCrashSafety({
+    log,
+    lockVault: () => core?.vault.lock('crash'),
+    tellUser: async (kind) => {
+      const language = (await core?.language().catch(() => null)) ?? 'ja';
+      const texts = crashConfirmation(kind, language);
+      const options = { type: 'error' as const, title: texts.title, message: texts.message, detail: texts.detail, buttons: [texts.confirmButton, texts.cancelButton], defaultId: 0, cancelId: 1, noLink: true };
+      const { response } = mainWindow ? await dialog.showMessageBox(mainWindow, options) : await dialog.showMessageBox(options);
+      if (response === 0) return 'restart';
+      return kind === 'exception' ? 'quit' : 'continue';
+    },
+    restart: () => {
+      app.relaunch();
+      app.exit(0);
+    },
+    quit: () => app.exit(1),
+  }),
+);
 
 if (!app.requestSingleInstanceLock()) {
   // A second FieldGuard would open the same vault twice: hand over to the first one.
@@ -82,7 +118,7 @@ async function start(): Promise<void> {
     (runs) => runs > 0 && log.warn('sanitize.staging-swept', { runs }),
     () => log.warn('sanitize.staging-sweep-failed'),
   );
-  const core = createCore({
+  const started = createCore({
     identity: { name: app.getName(), version: app.getVersion(), dataDir, runtimeVersions: process.versions, sbomPath: app.isPackaged ? sbomIn(process.resourcesPath) : null },
     readVolumes,
     readDeviceDetails,
@@ -109,18 +145,25 @@ async function start(): Promise<void> {
       return outcome;
     },
     log,
+    readLog: fileLog ? () => fileLog.collect() : undefined,
     emit: (event, payload) => mainWindow?.webContents.send(EVENT_TRANSPORT, event, payload),
   });
-  registerIpc(createRouter(core.handlers, log), (frame) => isTrustedSender(frame, devOrigin), log);
+  core = started;
+  registerIpc(createRouter(started.handlers, log), (frame) => isTrustedSender(frame, devOrigin), log);
 
   // Locking drops every key: at once when the OS locks or sleeps, and after the idle time (7-3).
-  powerMonitor.on('lock-screen', () => core.vault.lock('os-lock'));
-  powerMonitor.on('suspend', () => core.vault.lock('suspend'));
-  app.on('before-quit', () => core.vault.lock('shutdown'));
-  const autoLock = createAutoLock(core.vault, () => powerMonitor.getSystemIdleTime());
+  powerMonitor.on('lock-screen', () => started.vault.lock('os-lock'));
+  powerMonitor.on('suspend', () => started.vault.lock('suspend'));
+  app.on('before-quit', () => started.vault.lock('shutdown'));
+  const autoLock = createAutoLock(started.vault, () => powerMonitor.getSystemIdleTime());
   setInterval(() => autoLock.check(), 15_000).unref();
 
   mainWindow = createMainWindow(preloadPath, devServerUrl ?? APP_START_URL, !app.isPackaged);
+  const window = mainWindow;
+  // The page that held the unlocked session is gone: lock, and start again at the lock screen.
+  window.webContents.on('render-process-gone', (_event, details) =>
+    onRendererGone(details, { log, lockVault: () => started.vault.lock('renderer-gone'), reload: () => void window.loadURL(devServerUrl ?? APP_START_URL) }),
+  );
   mainWindow.on('closed', () => {
     mainWindow = null;
   });
