@@ -24,7 +24,7 @@ export async function inspectScreen(page: Page, name: string): Promise<void> {
   await switchLanguage(page, original);
 }
 
-async function checkAndCapture(page: Page, name: string, language: 'ja' | 'en'): Promise<void> {
+export async function checkAndCapture(page: Page, name: string, language: 'ja' | 'en'): Promise<void> {
   // A dialog fading in is half transparent: its contrast is only judged once every finite
   // transition has ended (a spinner's endless animation is not waited for).
   await page.waitForFunction(() =>

@@ -5,6 +5,7 @@ import { I18nextProvider } from 'react-i18next';
 import { HashRouter, Route, Routes } from 'react-router';
 import { i18n } from '../i18n';
 import { AppShell } from './AppShell';
+import { ErrorBoundary } from '../components/ErrorBoundary';
 import { LanguageGate } from './LanguageGate';
 import { queryClient } from './query-client';
 import { screens } from './screens';
@@ -20,23 +21,25 @@ export function App() {
     <FluentProvider theme={webLightTheme} style={{ height: '100%' }}>
       <QueryClientProvider client={queryClient}>
         <I18nextProvider i18n={i18n}>
-          <LanguageGate>
-            <HashRouter>
-              <VaultGate>
-                <Routes>
-                  <Route element={<AppShell />}>
-                    {screens.map((screen) =>
-                      screen.path === '' ? (
-                        <Route key="index" index element={screen.element} />
-                      ) : (
-                        <Route key={screen.path} path={screen.path} element={screen.element} />
-                      ),
-                    )}
-                  </Route>
-                </Routes>
-              </VaultGate>
-            </HashRouter>
-          </LanguageGate>
+          <ErrorBoundary>
+            <LanguageGate>
+              <HashRouter>
+                <VaultGate>
+                  <Routes>
+                    <Route element={<AppShell />}>
+                      {screens.map((screen) =>
+                        screen.path === '' ? (
+                          <Route key="index" index element={screen.element} />
+                        ) : (
+                          <Route key={screen.path} path={screen.path} element={screen.element} />
+                        ),
+                      )}
+                    </Route>
+                  </Routes>
+                </VaultGate>
+              </HashRouter>
+            </LanguageGate>
+          </ErrorBoundary>
         </I18nextProvider>
       </QueryClientProvider>
     </FluentProvider>

@@ -6,6 +6,7 @@
 import { useEffect, useRef } from 'react';
 import { makeStyles, NavDrawer, NavDrawerBody, NavItem, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
+import { ErrorBoundary } from '../components/ErrorBoundary';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { TitleBar } from '../components/TitleBar';
 import { LockButton } from '../features/vault/LockButton';
@@ -68,7 +69,9 @@ export function AppShell() {
         </NavDrawerBody>
       </NavDrawer>
       <main id="main" ref={mainRef} tabIndex={-1} className={styles.main}>
-        <Outlet />
+        <ErrorBoundary key={location.pathname}>
+          <Outlet />
+        </ErrorBoundary>
       </main>
     </div>
   );
