@@ -1,11 +1,19 @@
-/** Unit and integration tests under Node, against real files, real SQLCipher and real keytar. */
+/**
+ * Unit and integration tests under Node, against real files, real SQLCipher and real keytar.
+ * Two projects: `unit` is the fast loop (`npm run test:unit`: logic, parsers,
+ * small real files), `integration` the rest (`npm run test:integration`: vaults, the CLI,
+ * clamscan, loop devices, LibreOffice); `npm test` runs both.
+ */
 import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   resolve: { alias: { '@shared': resolve(import.meta.dirname, 'electron/shared') } },
   test: {
-    include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'],
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
+      { extends: true, test: { name: 'integration', include: ['test/integration/**/*.test.ts'] } },
+    ],
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 60_000,
