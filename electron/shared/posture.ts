@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { defineChannel, noRequest } from './ipc/define';
 
-export const checkIds = ['firewall', 'antivirus', 'osUpdates', 'osVersion', 'osSupported', 'diskEncryption', 'screenLock', 'wifi', 'remoteAccess'] as const;
+export const checkIds = ['firewall', 'antivirus', 'osUpdates', 'osVersion', 'osSupported', 'diskEncryption', 'screenLock', 'wifi', 'remoteAccess', 'bootProtection', 'clockSync'] as const;
 export const CheckId = z.enum(checkIds);
 export type CheckId = z.infer<typeof CheckId>;
 
@@ -55,9 +55,14 @@ export const PosturePolicy = z
     /** How recent a passing self-check must be for the readiness gate. */
     readinessMaxAgeHours: z.number().int().min(1).max(24 * 14),
     /** Which checks must pass; the others are shown but do not block. */
-    // A check added later (osSupported) defaults to required, so policies saved before it stay valid.
+    // A check added later (osSupported, bootProtection, clockSync) defaults to required, so policies saved before it stay valid.
     required: z
-      .object({ ...(Object.fromEntries(checkIds.map((id) => [id, z.boolean()])) as Record<CheckId, z.ZodBoolean>), osSupported: z.boolean().default(true) })
+      .object({
+        ...(Object.fromEntries(checkIds.map((id) => [id, z.boolean()])) as Record<CheckId, z.ZodBoolean>),
+        osSupported: z.boolean().default(true),
+        bootProtection: z.boolean().default(true),
+        clockSync: z.boolean().default(true),
+      })
       .strict(),
   })
   .strict();
@@ -75,7 +80,21 @@ export const DEFAULT_POSTURE_POLICY: PosturePolicy = {
   clamavDefinitionsMaxAgeDays: 3,
   linuxOnAccessScanRequired: false,
   readinessMaxAgeHours: 24,
-  required: { firewall: true, antivirus: true, osUpdates: true, osVersion: true, osSupported: true, diskEncryption: true, screenLock: true, wifi: true, remoteAccess: false },
+  required: {
+    firewall: true,
+    antivirus: true,
+    osUpdates: true,
+    osVersion: true,
+    osSupported: true,
+    diskEncryption: true,
+    screenLock: true,
+    wifi: true,
+    remoteAccess: false,
+    // Secure Boot/TPM (SIP and Gatekeeper on macOS): every Windows 11 laptop has them; a company may relax it for older hardware.
+    bootProtection: true,
+    // Every record and certificate is dated by this clock.
+    clockSync: true,
+  },
 };
 
 const FactValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);

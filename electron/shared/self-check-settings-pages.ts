@@ -20,6 +20,8 @@ export const SETTINGS_PAGES: Readonly<Record<PostureOs, Readonly<Partial<Record<
     screenLock: 'ms-settings:signinoptions',
     wifi: 'ms-settings:network-wifi',
     remoteAccess: 'ms-settings:remotedesktop',
+    bootProtection: 'windowsdefender://devicesecurity',
+    clockSync: 'ms-settings:dateandtime',
   },
   macos: {
     firewall: 'x-apple.systempreferences:com.apple.preference.security?Firewall',
@@ -31,6 +33,8 @@ export const SETTINGS_PAGES: Readonly<Record<PostureOs, Readonly<Partial<Record<
     screenLock: 'x-apple.systempreferences:com.apple.Lock-Screen-Settings.extension',
     wifi: 'x-apple.systempreferences:com.apple.wifi-settings-extension',
     remoteAccess: 'x-apple.systempreferences:com.apple.Sharing-Settings.extension',
+    bootProtection: 'x-apple.systempreferences:com.apple.preference.security?General',
+    clockSync: 'x-apple.systempreferences:com.apple.Date-Time-Settings.extension',
   },
   linux: {},
 };

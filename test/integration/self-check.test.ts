@@ -36,6 +36,8 @@ const probes: PostureProbes = {
   screenLock: () => recordedWindowsProbes(laptop).screenLock(),
   wifi: () => recordedWindowsProbes(laptop).wifi(),
   remoteAccess: () => recordedWindowsProbes(laptop).remoteAccess(),
+  bootProtection: () => recordedWindowsProbes(laptop).bootProtection(),
+  clockSync: () => recordedWindowsProbes(laptop).clockSync(),
 };
 
 const statuses = (run: SelfCheckRun) => Object.fromEntries(run.checks.map((c) => [c.id, c.status])) as Record<CheckId, CheckStatus>;

@@ -8,6 +8,8 @@ import path from 'node:path';
 import type { PostureProbes } from '../../electron/core/posture/posture-observations';
 import type { CommandOutcome } from '../../electron/platform/posture/run-probe-command';
 import { ANTIVIRUS_SCRIPT } from '../../electron/platform/posture/windows/antivirus';
+import { BOOT_PROTECTION_SCRIPT } from '../../electron/platform/posture/windows/boot-protection';
+import { CLOCK_SYNC_SCRIPT } from '../../electron/platform/posture/windows/clock-sync';
 import { DISK_ENCRYPTION_SCRIPT } from '../../electron/platform/posture/windows/disk-encryption';
 import { FIREWALL_SCRIPT } from '../../electron/platform/posture/windows/firewall';
 import { OS_UPDATES_SCRIPT } from '../../electron/platform/posture/windows/os-updates';
@@ -26,6 +28,8 @@ export interface WindowsScenario {
   readonly screenLock: string;
   readonly wifi: string;
   readonly remoteAccess: string;
+  readonly bootProtection: string;
+  readonly clockSync: string;
 }
 
 /**
@@ -43,9 +47,11 @@ export const HEALTHY_WINDOWS: WindowsScenario = {
   screenLock: 'screen-lock-secure-saver-en.txt',
   wifi: 'wifi-en-win11-wpa2-personal.txt',
   remoteAccess: 'remote-access-none.txt',
+  bootProtection: 'boot-protection-on.txt',
+  clockSync: 'clock-sync-en-synchronized.txt',
 };
 
-/** A Japanese Windows laptop with the public firewall off, old definitions, BitLocker off and an open Wi-Fi. */
+/** A Japanese Windows laptop with the public firewall off, old definitions, BitLocker off, an open Wi-Fi, a legacy-BIOS boot and the time service stopped. */
 export const NEGLECTED_WINDOWS_JA: WindowsScenario = {
   firewall: 'firewall-ja-public-off-disagreement.txt',
   antivirus: 'antivirus-defender-out-of-date.txt',
@@ -54,6 +60,8 @@ export const NEGLECTED_WINDOWS_JA: WindowsScenario = {
   screenLock: 'screen-lock-sleep-without-password-ja.txt',
   wifi: 'wifi-ja-win11-open.txt',
   remoteAccess: 'remote-access-rdp-ssh.txt',
+  bootProtection: 'boot-protection-legacy-ja.txt',
+  clockSync: 'clock-sync-ja-service-stopped.txt',
 };
 
 function recorded(name: string): string {
@@ -71,6 +79,8 @@ export function recordedWindowsRunner(scenario: WindowsScenario): PowerShellRunn
     [SCREEN_LOCK_SCRIPT, scenario.screenLock],
     [WIFI_SCRIPT, scenario.wifi],
     [REMOTE_ACCESS_SCRIPT, scenario.remoteAccess],
+    [BOOT_PROTECTION_SCRIPT, scenario.bootProtection],
+    [CLOCK_SYNC_SCRIPT, scenario.clockSync],
   ]);
   return async (script): Promise<CommandOutcome> => {
     const name = byScript.get(script);

@@ -108,10 +108,22 @@ const EXAMPLES: { readonly [C in CheckId]: Readonly<Record<keyof (typeof DECISIO
       policy: { required: { ...DEFAULT_POSTURE_POLICY.required, remoteAccess: true } },
     },
   },
+  bootProtection: {
+    bootProtectionOn: { observations: { bootProtection: ok({ parts: [{ part: 'secureBoot', state: 'on', raw: null }, { part: 'tpm', state: 'on', raw: null }] }) } },
+    bootProtectionOff: { observations: { bootProtection: ok({ parts: [{ part: 'sip', state: 'on', raw: null }, { part: 'gatekeeper', state: 'off', raw: null }] }) }, os: 'macos' },
+    bootProtectionUnrecognized: { observations: { bootProtection: ok({ parts: [{ part: 'secureBoot', state: 'on', raw: null }, { part: 'tpm', state: 'unrecognized', raw: 'ACPI\\VEN0001 code 0' }] }) } },
+    bootProtectionUnreadable: { observations: { bootProtection: ok({ parts: [{ part: 'secureBoot', state: 'unread', raw: 'accessDenied' }, { part: 'tpm', state: 'on', raw: null }] }) } },
+  },
+  clockSync: {
+    clockSynchronized: { observations: { clockSync: ok({ state: 'synchronized', source: 'time.windows.com', raw: null }) } },
+    clockAutomatic: { observations: { clockSync: ok({ state: 'automatic', source: null, raw: 'TMAutomaticTimeOnlyEnabled 1' }) }, os: 'macos' },
+    clockNotSynchronized: { observations: { clockSync: ok({ state: 'notSynchronized', source: null, raw: 'NTPSynchronized=no' }) }, os: 'linux' },
+    clockUnrecognized: { observations: { clockSync: ok({ state: 'unrecognized', source: null, raw: '?' }) } },
+  },
 };
 
 const nothing: ProbeOutcome<never> = { ok: false, problem: 'commandMissing', evidence: seen };
-const NOTHING: Observations = { firewall: nothing, antivirus: nothing, osUpdates: nothing, diskEncryption: nothing, screenLock: nothing, wifi: nothing, remoteAccess: nothing };
+const NOTHING: Observations = { firewall: nothing, antivirus: nothing, osUpdates: nothing, diskEncryption: nothing, screenLock: nothing, wifi: nothing, remoteAccess: nothing, bootProtection: nothing, clockSync: nothing };
 
 describe('the decision table', () => {
   const rows = checkIds.flatMap((check) => Object.keys(DECISIONS[check]).map((finding) => [check, finding] as const));

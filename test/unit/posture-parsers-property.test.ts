@@ -10,12 +10,16 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { evaluatePosture, type Observations } from '../../electron/core/posture/evaluate-posture';
 import type { ProbeOutcome } from '../../electron/core/posture/posture-observations';
+import { parseBootProtection as parseLinuxBootProtection } from '../../electron/platform/posture/linux/boot-protection';
 import { parseAntivirus as parseClamav } from '../../electron/platform/posture/linux/clamav';
+import { parseClockSync as parseTimedatectl } from '../../electron/platform/posture/linux/clock-sync';
 import { parseDiskEncryption as parseLsblk } from '../../electron/platform/posture/linux/disk-encryption';
 import type { CommandReading } from '../../electron/platform/posture/linux/linux-context';
 import { parseFirewall as parseUfw } from '../../electron/platform/posture/linux/firewall';
 import { parseScreenLock as parseGsettings } from '../../electron/platform/posture/linux/screen-lock';
 import { parseWifi as parseNmcli } from '../../electron/platform/posture/linux/wifi';
+import { parseBootProtection as parseMacBootProtection } from '../../electron/platform/posture/macos/boot-protection';
+import { parseClockSync as parseMacClockSync } from '../../electron/platform/posture/macos/clock-sync';
 import { parseFdesetupStatus } from '../../electron/platform/posture/macos/filevault';
 import { parseFirewallProfilerJson, parseSocketfilterfwGlobalState } from '../../electron/platform/posture/macos/firewall';
 import type { Answer } from '../../electron/platform/posture/macos/macos-answers';
@@ -25,6 +29,8 @@ import { parseScreenLock as parseMacScreenLock } from '../../electron/platform/p
 import { parseAirPortReport } from '../../electron/platform/posture/macos/wifi';
 import { parseXprotect } from '../../electron/platform/posture/macos/xprotect';
 import { parseAntivirus } from '../../electron/platform/posture/windows/antivirus';
+import { parseBootProtection } from '../../electron/platform/posture/windows/boot-protection';
+import { parseClockSync } from '../../electron/platform/posture/windows/clock-sync';
 import { parseDiskEncryption } from '../../electron/platform/posture/windows/disk-encryption';
 import { parseFirewall } from '../../electron/platform/posture/windows/firewall';
 import { parseOsUpdates } from '../../electron/platform/posture/windows/os-updates';
@@ -46,6 +52,8 @@ const CHECKS: Readonly<Record<ProbeName, readonly CheckId[]>> = {
   screenLock: ['screenLock'],
   wifi: ['wifi'],
   remoteAccess: ['remoteAccess'],
+  bootProtection: ['bootProtection'],
+  clockSync: ['clockSync'],
 };
 
 /** One parser with one recording; `inputs` are the texts it reads, each mutated in turn. */
@@ -66,7 +74,7 @@ function statuses(c: Case, inputs: readonly string[]): CheckStatus[] {
   const outcome = c.parse(inputs, c.now);
   // The other probes saw nothing: only this parser's checks matter.
   const nothing: ProbeOutcome<never> = { ok: false, problem: 'commandMissing', evidence: [] };
-  const observations = { firewall: nothing, antivirus: nothing, osUpdates: nothing, diskEncryption: nothing, screenLock: nothing, wifi: nothing, remoteAccess: nothing, [c.probe]: outcome } as Observations;
+  const observations = { firewall: nothing, antivirus: nothing, osUpdates: nothing, diskEncryption: nothing, screenLock: nothing, wifi: nothing, remoteAccess: nothing, bootProtection: nothing, clockSync: nothing, [c.probe]: outcome } as Observations;
   return evaluatePosture(observations, c.os, DEFAULT_POSTURE_POLICY, c.now)
     .filter((r) => CHECKS[c.probe].includes(r.id))
     .map((r) => r.status);
@@ -80,6 +88,8 @@ const windowsParsers: Readonly<Record<string, { probe: ProbeName; parse: (stdout
   'screen-lock': { probe: 'screenLock', parse: parseScreenLock },
   wifi: { probe: 'wifi', parse: parseWifi },
   'remote-access': { probe: 'remoteAccess', parse: parseRemoteAccess },
+  'boot-protection': { probe: 'bootProtection', parse: parseBootProtection },
+  'clock-sync': { probe: 'clockSync', parse: parseClockSync },
 };
 
 function windowsCases(): Case[] {
@@ -114,7 +124,19 @@ function macCases(): Case[] {
     parse: ([sysadminctl, idle, pmset], at) => parseMacScreenLock({ sysadminctl: answered(sysadminctl), screensaverIdleTime: answered(idle), pmset: answered(pmset) }, at),
   });
   const plutil = splitSections(mac('xprotect-plutil.txt'));
+  const boot = (sip: string, gatekeeper: string): Case => ({
+    name: `macos/csrutil-status.txt#${sip} + spctl-status.txt#${gatekeeper}`,
+    os: 'macos',
+    probe: 'bootProtection',
+    now: MAC_NOW,
+    inputs: [macSection('csrutil-status.txt', sip), macSection('spctl-status.txt', gatekeeper)],
+    parse: ([csrutil, spctl], at) => parseMacBootProtection({ csrutil: answered(csrutil), spctl: answered(spctl) }, at),
+  });
   return [
+    boot('enabled', 'enabled'),
+    boot('custom', 'enabled'),
+    boot('enabled', 'disabled'),
+    ...['on', 'off', 'missing'].map((part) => single(`timed-automatic.txt#${part}`, 'clockSync', (text, at) => parseMacClockSync(answered(text), at), macSection('timed-automatic.txt', part))),
     ...airport.map((name) => single(name, 'wifi', parseAirPortReport, mac(name))),
     ...['enabled', 'disabled', 'block-all', 'no-state', 'managed'].map((part) => single(`socketfilterfw.txt#${part}`, 'firewall', parseSocketfilterfwGlobalState, macSection('socketfilterfw.txt', part))),
     single('sp-firewall-on.json', 'firewall', parseFirewallProfilerJson, mac('sp-firewall-on.json')),
@@ -155,7 +177,41 @@ function linuxCases(): Case[] {
     ['lsblk-luks-lvm-2.38.txt', 'proc-mounts-luks.txt'],
     ['lsblk-this-vm-2.38.txt', 'proc-mounts-this-vm.txt'],
   ];
+  const efivar = (part: string) => Buffer.from((splitSections(linux('secure-boot-efivar.txt'))[part] ?? '').trim(), 'hex');
+  const tpmNames = (part: string) => (splitSections(linux('sys-class-tpm.txt'))[part] ?? '').split('\n').filter(Boolean);
+  const bootCase = (secureBoot: string, tpm: string): Case => ({
+    name: `linux/secure-boot-efivar.txt#${secureBoot} + sys-class-tpm.txt#${tpm}`,
+    os: 'linux',
+    probe: 'bootProtection',
+    now: LINUX_NOW,
+    // The variable is bytes: its hexadecimal text is what gets mutated (cut, reordered, random).
+    inputs: [efivar(secureBoot).toString('hex'), tpmNames(tpm).join('\n')],
+    parse: ([hex, names], at) =>
+      parseLinuxBootProtection(
+        {
+          variable: { source: 'SecureBoot', ok: true, value: Buffer.from(/^[0-9a-f]*$/i.test(hex ?? '') && (hex ?? '').length % 2 === 0 ? (hex ?? '') : 'zz', 'hex') },
+          efi: true,
+          firmware: true,
+          efivars: { source: 'efivars', ok: true, value: ['SecureBoot-8be4df61-93ca-11d2-aa0d-00e098032b8c'] },
+          tpmClass: { source: '/sys/class/tpm', ok: true, value: (names ?? '').split('\n').filter(Boolean) },
+        },
+        at,
+      ),
+  });
   return [
+    bootCase('on', 'tpm2'),
+    bootCase('off', 'tpm2'),
+    bootCase('odd', 'tpm2'),
+    ...['synchronized', 'not-synchronized', 'old-systemd'].map(
+      (part): Case => ({
+        name: `linux/timedatectl-show.txt#${part}`,
+        os: 'linux',
+        probe: 'clockSync',
+        now: LINUX_NOW,
+        inputs: [splitSections(linux('timedatectl-show.txt'))[part] ?? ''],
+        parse: ([stdout], at) => parseTimedatectl(reading(stdout ?? '', 'timedatectl show'), at),
+      }),
+    ),
     ...nmcli.map(
       (name): Case => ({
         name: `linux/${name}`,
@@ -288,7 +344,7 @@ const mutation = (text: string): fc.Arbitrary<string> => {
 
 describe('no parser ever turns an output it does not recognize into a pass', () => {
   it('covers every parser with recordings that pass and recordings that do not', () => {
-    expect(new Set(CASES.map((c) => `${c.os}:${c.probe}`)).size).toBe(19);
+    expect(new Set(CASES.map((c) => `${c.os}:${c.probe}`)).size).toBe(25);
     const verdicts = CASES.flatMap((c) => statuses(c, c.inputs));
     expect(verdicts).toContain('pass');
     expect(verdicts).toContain('fail');

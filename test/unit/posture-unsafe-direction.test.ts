@@ -35,6 +35,8 @@ const HEALTHY: Observations = {
   screenLock: ok({ lockEnabled: true, idleSeconds: 300, passwordRequired: true, passwordDelaySeconds: 0 }),
   wifi: ok({ state: 'connected', ssid: null, security: 'wpa2' }),
   remoteAccess: ok({ listening: [] }),
+  bootProtection: ok({ parts: [{ part: 'secureBoot', state: 'on', raw: null }, { part: 'tpm', state: 'on', raw: null }] }),
+  clockSync: ok({ state: 'synchronized', source: 'time.windows.com', raw: null }),
 };
 
 function judged(id: CheckId, change: Partial<Observations>, os: PostureOs, now: Date, policy: PosturePolicy = DEFAULT_POSTURE_POLICY): CheckResult {

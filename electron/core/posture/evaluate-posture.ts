@@ -12,6 +12,8 @@ import { OS_SUPPORT_CHECKED, lookUpSupport } from './os-support';
 import { PROBE_DECISIONS, decide, type Finding } from './posture-decisions';
 import type {
   AntivirusObservation,
+  BootProtectionObservation,
+  ClockSyncObservation,
   AntivirusProduct,
   DiskEncryptionObservation,
   DiskEncryptionState,
@@ -31,6 +33,8 @@ export interface Observations {
   readonly screenLock: ProbeOutcome<ScreenLockObservation>;
   readonly wifi: ProbeOutcome<WifiObservation>;
   readonly remoteAccess: ProbeOutcome<RemoteAccessObservation>;
+  readonly bootProtection: ProbeOutcome<BootProtectionObservation>;
+  readonly clockSync: ProbeOutcome<ClockSyncObservation>;
 }
 
 type Params = Record<string, string | number>;
@@ -186,6 +190,27 @@ function judgeRemoteAccess(o: RemoteAccessObservation, required: boolean): Found
   return found(required ? 'remoteAccessForbidden' : 'remoteAccessListening', { services });
 }
 
+const PART_NAMES: Readonly<Record<BootProtectionObservation['parts'][number]['part'], string>> = { secureBoot: 'Secure Boot', tpm: 'TPM', sip: 'SIP', gatekeeper: 'Gatekeeper' };
+
+function judgeBootProtection(o: BootProtectionObservation): Found<'bootProtection'> {
+  const names = (state: string) => o.parts.filter((p) => p.state === state).map((p) => PART_NAMES[p.part]).join(', ');
+  const raws = (state: string) => o.parts.filter((p) => p.state === state).map((p) => `${PART_NAMES[p.part]}: ${p.raw ?? '—'}`).join('; ');
+  if (o.parts.some((p) => p.state === 'off')) return found('bootProtectionOff', { parts: names('off') });
+  if (o.parts.some((p) => p.state === 'unrecognized')) return found('bootProtectionUnrecognized', { parts: names('unrecognized'), raw: raws('unrecognized') });
+  // Nothing read at all is no evidence either.
+  if (o.parts.length === 0) return found('bootProtectionUnreadable', { parts: '—', raw: '—' });
+  if (o.parts.some((p) => p.state === 'unread')) return found('bootProtectionUnreadable', { parts: names('unread'), raw: raws('unread') });
+  return found('bootProtectionOn', { parts: names('on') });
+}
+
+function judgeClockSync(o: ClockSyncObservation): Found<'clockSync'> {
+  const source = o.source ?? '—';
+  if (o.state === 'synchronized') return found('clockSynchronized', { source });
+  if (o.state === 'automatic') return found('clockAutomatic');
+  if (o.state === 'notSynchronized') return found('clockNotSynchronized', { raw: o.raw ?? '—' });
+  return found('clockUnrecognized', { raw: o.raw ?? '—' });
+}
+
 function resultOf<C extends CheckId, T>(id: C, outcome: ProbeOutcome<T>, policy: PosturePolicy, judge: (observation: T) => Found<C>): CheckResult {
   const required = policy.required[id];
   const evidence = [...outcome.evidence];
@@ -209,6 +234,8 @@ export function evaluatePosture(o: Observations, os: PostureOs, policy: PostureP
     resultOf('screenLock', o.screenLock, policy, (x) => judgeScreenLock(x, policy)),
     resultOf('wifi', o.wifi, policy, judgeWifi),
     resultOf('remoteAccess', o.remoteAccess, policy, (x) => judgeRemoteAccess(x, policy.required.remoteAccess)),
+    resultOf('bootProtection', o.bootProtection, policy, judgeBootProtection),
+    resultOf('clockSync', o.clockSync, policy, judgeClockSync),
   ];
 }
 

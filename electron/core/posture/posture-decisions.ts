@@ -95,6 +95,25 @@ export const DECISIONS = {
     remoteAccessListening: 'warning',
     remoteAccessForbidden: 'fail',
   },
+  bootProtection: {
+    /** Every part this OS has read as on (Secure Boot on and a TPM present; SIP and Gatekeeper on). */
+    bootProtectionOn: 'pass',
+    bootProtectionOff: 'fail',
+    bootProtectionUnrecognized: 'unknown',
+    /** A part could not be read without admin rights (or at all): never a pass. */
+    bootProtectionUnreadable: 'unknown',
+  },
+  clockSync: {
+    clockSynchronized: 'pass',
+    /**
+     * macOS: "set date and time automatically" is on; macOS shows its sync state only to an
+     * admin. The setting is the evidence (what device-compliance tools check on macOS), and the
+     * reason says it is the setting that was read.
+     */
+    clockAutomatic: 'pass',
+    clockNotSynchronized: 'fail',
+    clockUnrecognized: 'unknown',
+  },
 } as const satisfies Record<CheckId, Record<string, CheckStatus>>;
 
 /** A probe that observed nothing: never a pass, whatever the check. */

@@ -141,6 +141,39 @@ export interface RemoteAccessObservation {
   readonly listening: readonly { readonly service: 'rdp' | 'vnc' | 'ssh'; readonly port: number | null; readonly detail: string | null }[];
 }
 
+/** What protects the laptop before and under the OS: Secure Boot and the TPM (Windows, Linux), SIP and Gatekeeper (macOS). */
+export type BootProtectionPart = 'secureBoot' | 'tpm' | 'sip' | 'gatekeeper';
+
+export interface BootProtectionReading {
+  readonly part: BootProtectionPart;
+  /**
+   * 'on': enabled / present, read from the OS; 'off': disabled / absent, read from the OS;
+   * 'unrecognized': an answer the probe has never seen (`raw` keeps it, masked); 'unread': the
+   * source refused a non-admin user, was missing or timed out (`raw` says which).
+   */
+  readonly state: 'on' | 'off' | 'unrecognized' | 'unread';
+  readonly raw: string | null;
+}
+
+export interface BootProtectionObservation {
+  /** The parts this OS has, each read on its own (Windows and Linux: secureBoot, tpm; macOS: sip, gatekeeper). */
+  readonly parts: readonly BootProtectionReading[];
+}
+
+export interface ClockSyncObservation {
+  /**
+   * 'synchronized': the OS's time service says the clock is synchronized to a time source
+   * (w32tm, timedatectl NTPSynchronized=yes); 'automatic': "set time automatically" is on and
+   * the OS tells a non-admin nothing more (macOS); 'notSynchronized': the service says it is
+   * not, or is not running; 'unrecognized': an answer the probe cannot read (`raw` keeps it).
+   */
+  readonly state: 'synchronized' | 'automatic' | 'notSynchronized' | 'unrecognized';
+  /** The time source, when the OS names it (e.g. "time.windows.com"). */
+  readonly source: string | null;
+  /** The raw status, masked, for the evidence and the reason. */
+  readonly raw: string | null;
+}
+
 /** One OS's full set of probes; every probe has its own time limit and they run concurrently. */
 export interface PostureProbes {
   readonly os: 'windows' | 'macos' | 'linux';
@@ -151,4 +184,6 @@ export interface PostureProbes {
   screenLock(): Promise<ProbeOutcome<ScreenLockObservation>>;
   wifi(): Promise<ProbeOutcome<WifiObservation>>;
   remoteAccess(): Promise<ProbeOutcome<RemoteAccessObservation>>;
+  bootProtection(): Promise<ProbeOutcome<BootProtectionObservation>>;
+  clockSync(): Promise<ProbeOutcome<ClockSyncObservation>>;
 }

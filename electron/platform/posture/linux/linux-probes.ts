@@ -9,7 +9,9 @@
  */
 import type { PostureProbes } from '../../../core/posture/posture-observations';
 import { runProbeCommand } from '../run-probe-command';
+import { probeBootProtection } from './boot-protection';
 import { probeAntivirus } from './clamav';
+import { probeClockSync } from './clock-sync';
 import { probeDiskEncryption } from './disk-encryption';
 import { probeFirewall } from './firewall';
 import type { CommandRunner, LinuxProbeContext, ProbeFileSystem } from './linux-context';
@@ -62,5 +64,7 @@ export function createLinuxProbes(options: LinuxProbeOptions = {}): PostureProbe
     screenLock: () => probeScreenLock(ctx),
     wifi: () => probeWifi(ctx),
     remoteAccess: () => probeRemoteAccess(ctx),
+    bootProtection: () => probeBootProtection(ctx),
+    clockSync: () => probeClockSync(ctx),
   };
 }

@@ -5,6 +5,8 @@
  */
 import type { PostureProbes } from '../../../core/posture/posture-observations';
 import { runProbeCommand } from '../run-probe-command';
+import { probeBootProtection } from './boot-protection';
+import { probeClockSync } from './clock-sync';
 import { probeFirewall } from './firewall';
 import { readInstallHistory } from './install-history';
 import { shareWhileRunning, type CommandRunner } from './macos-answers';
@@ -30,5 +32,7 @@ export function createMacosProbes(run: CommandRunner = runProbeCommand): Posture
     screenLock: () => probeScreenLock(run),
     wifi: () => probeWifi(run),
     remoteAccess: () => probeRemoteAccess(run),
+    bootProtection: () => probeBootProtection(run),
+    clockSync: () => probeClockSync(run),
   };
 }

@@ -7,6 +7,8 @@
 import type { PostureProbes } from '../../../core/posture/posture-observations';
 import { runPowerShell } from '../run-probe-command';
 import { probeAntivirus } from './antivirus';
+import { probeBootProtection } from './boot-protection';
+import { probeClockSync } from './clock-sync';
 import { probeDiskEncryption } from './disk-encryption';
 import { probeFirewall } from './firewall';
 import { probeOsUpdates } from './os-updates';
@@ -33,5 +35,7 @@ export function createWindowsProbes(options: WindowsProbeOptions = {}): PostureP
     screenLock: () => probeScreenLock(run),
     wifi: () => probeWifi(run),
     remoteAccess: () => probeRemoteAccess(run),
+    bootProtection: () => probeBootProtection(run),
+    clockSync: () => probeClockSync(run),
   };
 }
