@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { defineChannel, noRequest } from './ipc/define';
 
-export const checkIds = ['firewall', 'antivirus', 'osUpdates', 'osVersion', 'osSupported', 'diskEncryption', 'screenLock', 'wifi', 'remoteAccess', 'bootProtection', 'clockSync'] as const;
+export const checkIds = ['firewall', 'antivirus', 'osUpdates', 'osVersion', 'osSupported', 'diskEncryption', 'screenLock', 'wifi', 'remoteAccess', 'bootProtection', 'clockSync', 'autoRun', 'autoLogin'] as const;
 export const CheckId = z.enum(checkIds);
 export type CheckId = z.infer<typeof CheckId>;
 
@@ -55,13 +55,15 @@ export const PosturePolicy = z
     /** How recent a passing self-check must be for the readiness gate. */
     readinessMaxAgeHours: z.number().int().min(1).max(24 * 14),
     /** Which checks must pass; the others are shown but do not block. */
-    // A check added later (osSupported, bootProtection, clockSync) defaults to required, so policies saved before it stay valid.
+    // A check added later gets a default (its default below), so policies saved before it stay valid.
     required: z
       .object({
         ...(Object.fromEntries(checkIds.map((id) => [id, z.boolean()])) as Record<CheckId, z.ZodBoolean>),
         osSupported: z.boolean().default(true),
         bootProtection: z.boolean().default(true),
         clockSync: z.boolean().default(true),
+        autoRun: z.boolean().default(false),
+        autoLogin: z.boolean().default(true),
       })
       .strict(),
   })
@@ -94,6 +96,10 @@ export const DEFAULT_POSTURE_POLICY: PosturePolicy = {
     bootProtection: true,
     // Every record and certificate is dated by this clock.
     clockSync: true,
+    // AutoPlay is on in a fresh Windows (USB autorun.inf is ignored since Windows 7; CDs still run): recommended, shown, not blocking.
+    autoRun: false,
+    // Automatic login hands the laptop, its vault and its sessions to whoever opens it.
+    autoLogin: true,
   },
 };
 

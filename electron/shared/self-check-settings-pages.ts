@@ -22,6 +22,8 @@ export const SETTINGS_PAGES: Readonly<Record<PostureOs, Readonly<Partial<Record<
     remoteAccess: 'ms-settings:remotedesktop',
     bootProtection: 'windowsdefender://devicesecurity',
     clockSync: 'ms-settings:dateandtime',
+    autoRun: 'ms-settings:autoplay',
+    autoLogin: 'ms-settings:signinoptions',
   },
   macos: {
     firewall: 'x-apple.systempreferences:com.apple.preference.security?Firewall',
@@ -35,6 +37,7 @@ export const SETTINGS_PAGES: Readonly<Record<PostureOs, Readonly<Partial<Record<
     remoteAccess: 'x-apple.systempreferences:com.apple.Sharing-Settings.extension',
     bootProtection: 'x-apple.systempreferences:com.apple.preference.security?General',
     clockSync: 'x-apple.systempreferences:com.apple.Date-Time-Settings.extension',
+    autoLogin: 'x-apple.systempreferences:com.apple.Users-Groups-Settings.extension',
   },
   linux: {},
 };

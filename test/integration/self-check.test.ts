@@ -38,6 +38,8 @@ const probes: PostureProbes = {
   remoteAccess: () => recordedWindowsProbes(laptop).remoteAccess(),
   bootProtection: () => recordedWindowsProbes(laptop).bootProtection(),
   clockSync: () => recordedWindowsProbes(laptop).clockSync(),
+  autoRun: () => recordedWindowsProbes(laptop).autoRun(),
+  autoLogin: () => recordedWindowsProbes(laptop).autoLogin(),
 };
 
 const statuses = (run: SelfCheckRun) => Object.fromEntries(run.checks.map((c) => [c.id, c.status])) as Record<CheckId, CheckStatus>;

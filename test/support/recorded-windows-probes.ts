@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { PostureProbes } from '../../electron/core/posture/posture-observations';
 import type { CommandOutcome } from '../../electron/platform/posture/run-probe-command';
 import { ANTIVIRUS_SCRIPT } from '../../electron/platform/posture/windows/antivirus';
+import { AUTO_LOGIN_SCRIPT, AUTO_RUN_SCRIPT } from '../../electron/platform/posture/windows/auto-start';
 import { BOOT_PROTECTION_SCRIPT } from '../../electron/platform/posture/windows/boot-protection';
 import { CLOCK_SYNC_SCRIPT } from '../../electron/platform/posture/windows/clock-sync';
 import { DISK_ENCRYPTION_SCRIPT } from '../../electron/platform/posture/windows/disk-encryption';
@@ -30,6 +31,8 @@ export interface WindowsScenario {
   readonly remoteAccess: string;
   readonly bootProtection: string;
   readonly clockSync: string;
+  readonly autoRun: string;
+  readonly autoLogin: string;
 }
 
 /**
@@ -49,9 +52,11 @@ export const HEALTHY_WINDOWS: WindowsScenario = {
   remoteAccess: 'remote-access-none.txt',
   bootProtection: 'boot-protection-on.txt',
   clockSync: 'clock-sync-en-synchronized.txt',
+  autoRun: 'auto-run-autoplay-off.txt',
+  autoLogin: 'auto-login-not-set.txt',
 };
 
-/** A Japanese Windows laptop with the public firewall off, old definitions, BitLocker off, an open Wi-Fi, a legacy-BIOS boot and the time service stopped. */
+/** A Japanese Windows laptop with the public firewall off, old definitions, BitLocker off, an open Wi-Fi, a legacy-BIOS boot, the time service stopped, AutoPlay on and automatic login. */
 export const NEGLECTED_WINDOWS_JA: WindowsScenario = {
   firewall: 'firewall-ja-public-off-disagreement.txt',
   antivirus: 'antivirus-defender-out-of-date.txt',
@@ -62,6 +67,8 @@ export const NEGLECTED_WINDOWS_JA: WindowsScenario = {
   remoteAccess: 'remote-access-rdp-ssh.txt',
   bootProtection: 'boot-protection-legacy-ja.txt',
   clockSync: 'clock-sync-ja-service-stopped.txt',
+  autoRun: 'auto-run-default.txt',
+  autoLogin: 'auto-login-on.txt',
 };
 
 function recorded(name: string): string {
@@ -81,6 +88,8 @@ export function recordedWindowsRunner(scenario: WindowsScenario): PowerShellRunn
     [REMOTE_ACCESS_SCRIPT, scenario.remoteAccess],
     [BOOT_PROTECTION_SCRIPT, scenario.bootProtection],
     [CLOCK_SYNC_SCRIPT, scenario.clockSync],
+    [AUTO_RUN_SCRIPT, scenario.autoRun],
+    [AUTO_LOGIN_SCRIPT, scenario.autoLogin],
   ]);
   return async (script): Promise<CommandOutcome> => {
     const name = byScript.get(script);

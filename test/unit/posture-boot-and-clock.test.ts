@@ -33,6 +33,8 @@ const NOTHING: Observations = {
   remoteAccess: nothing,
   bootProtection: nothing,
   clockSync: nothing,
+  autoRun: nothing,
+  autoLogin: nothing,
 };
 
 function bootResult(outcome: ProbeOutcome<BootProtectionObservation>, os: PostureOs): CheckResult {

@@ -120,10 +120,21 @@ const EXAMPLES: { readonly [C in CheckId]: Readonly<Record<keyof (typeof DECISIO
     clockNotSynchronized: { observations: { clockSync: ok({ state: 'notSynchronized', source: null, raw: 'NTPSynchronized=no' }) }, os: 'linux' },
     clockUnrecognized: { observations: { clockSync: ok({ state: 'unrecognized', source: null, raw: '?' }) } },
   },
+  autoRun: {
+    autoRunOff: { observations: { autoRun: ok({ state: 'off', raw: 'NoAutorun 1' }) } },
+    autoRunOn: { observations: { autoRun: ok({ state: 'on', raw: 'NoDriveTypeAutoRun not set' }) } },
+    autoRunUnrecognized: { observations: { autoRun: ok({ state: 'unrecognized', raw: 'autorun-never maybe' }) }, os: 'linux' },
+    autoRunNotOnThisOs: { observations: { autoRun: ok({ state: 'notOnThisOs', raw: 'macOS' }) }, os: 'macos' },
+  },
+  autoLogin: {
+    autoLoginOff: { observations: { autoLogin: ok({ state: 'off', raw: 'AutoAdminLogon 0' }) } },
+    autoLoginOn: { observations: { autoLogin: ok({ state: 'on', raw: 'AutoAdminLogon 1' }) } },
+    autoLoginUnrecognized: { observations: { autoLogin: ok({ state: 'unrecognized', raw: 'AutoAdminLogon yes' }) } },
+  },
 };
 
 const nothing: ProbeOutcome<never> = { ok: false, problem: 'commandMissing', evidence: seen };
-const NOTHING: Observations = { firewall: nothing, antivirus: nothing, osUpdates: nothing, diskEncryption: nothing, screenLock: nothing, wifi: nothing, remoteAccess: nothing, bootProtection: nothing, clockSync: nothing };
+const NOTHING: Observations = { firewall: nothing, antivirus: nothing, osUpdates: nothing, diskEncryption: nothing, screenLock: nothing, wifi: nothing, remoteAccess: nothing, bootProtection: nothing, clockSync: nothing, autoRun: nothing, autoLogin: nothing };
 
 describe('the decision table', () => {
   const rows = checkIds.flatMap((check) => Object.keys(DECISIONS[check]).map((finding) => [check, finding] as const));
@@ -149,11 +160,11 @@ describe('the decision table', () => {
     expect(placeholders(ja as string)).toEqual(placeholders(en as string));
   });
 
-  it('calls every finding about something unread, unrecognized or unseen unknown, and only the Wi-Fi check can not apply', () => {
+  it('calls every finding about something unread, unrecognized or unseen unknown, and only Wi-Fi and AutoRun can not apply', () => {
     for (const [check, finding] of rows) {
       const status = (DECISIONS[check] as Record<string, string>)[finding];
       if (/Unknown|Unrecognized|Unreadable|NotVisible|Locked|BehindVersion|NotListed|TableOld/.test(finding)) expect(status, finding).toBe('unknown');
-      if (status === 'notApplicable') expect(check).toBe('wifi');
+      if (status === 'notApplicable') expect(['wifi', 'autoRun']).toContain(check);
     }
   });
 

@@ -10,6 +10,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { evaluatePosture, type Observations } from '../../electron/core/posture/evaluate-posture';
 import type { ProbeOutcome } from '../../electron/core/posture/posture-observations';
+import { parseAutoLogin as parseDisplayManagers, parseAutoRun as parseGnomeAutoRun } from '../../electron/platform/posture/linux/auto-start';
 import { parseBootProtection as parseLinuxBootProtection } from '../../electron/platform/posture/linux/boot-protection';
 import { parseAntivirus as parseClamav } from '../../electron/platform/posture/linux/clamav';
 import { parseClockSync as parseTimedatectl } from '../../electron/platform/posture/linux/clock-sync';
@@ -18,6 +19,7 @@ import type { CommandReading } from '../../electron/platform/posture/linux/linux
 import { parseFirewall as parseUfw } from '../../electron/platform/posture/linux/firewall';
 import { parseScreenLock as parseGsettings } from '../../electron/platform/posture/linux/screen-lock';
 import { parseWifi as parseNmcli } from '../../electron/platform/posture/linux/wifi';
+import { parseAutoLogin as parseMacAutoLogin } from '../../electron/platform/posture/macos/auto-start';
 import { parseBootProtection as parseMacBootProtection } from '../../electron/platform/posture/macos/boot-protection';
 import { parseClockSync as parseMacClockSync } from '../../electron/platform/posture/macos/clock-sync';
 import { parseFdesetupStatus } from '../../electron/platform/posture/macos/filevault';
@@ -29,6 +31,7 @@ import { parseScreenLock as parseMacScreenLock } from '../../electron/platform/p
 import { parseAirPortReport } from '../../electron/platform/posture/macos/wifi';
 import { parseXprotect } from '../../electron/platform/posture/macos/xprotect';
 import { parseAntivirus } from '../../electron/platform/posture/windows/antivirus';
+import { parseAutoLogin, parseAutoRun } from '../../electron/platform/posture/windows/auto-start';
 import { parseBootProtection } from '../../electron/platform/posture/windows/boot-protection';
 import { parseClockSync } from '../../electron/platform/posture/windows/clock-sync';
 import { parseDiskEncryption } from '../../electron/platform/posture/windows/disk-encryption';
@@ -54,6 +57,8 @@ const CHECKS: Readonly<Record<ProbeName, readonly CheckId[]>> = {
   remoteAccess: ['remoteAccess'],
   bootProtection: ['bootProtection'],
   clockSync: ['clockSync'],
+  autoRun: ['autoRun'],
+  autoLogin: ['autoLogin'],
 };
 
 /** One parser with one recording; `inputs` are the texts it reads, each mutated in turn. */
@@ -74,7 +79,7 @@ function statuses(c: Case, inputs: readonly string[]): CheckStatus[] {
   const outcome = c.parse(inputs, c.now);
   // The other probes saw nothing: only this parser's checks matter.
   const nothing: ProbeOutcome<never> = { ok: false, problem: 'commandMissing', evidence: [] };
-  const observations = { firewall: nothing, antivirus: nothing, osUpdates: nothing, diskEncryption: nothing, screenLock: nothing, wifi: nothing, remoteAccess: nothing, bootProtection: nothing, clockSync: nothing, [c.probe]: outcome } as Observations;
+  const observations = { firewall: nothing, antivirus: nothing, osUpdates: nothing, diskEncryption: nothing, screenLock: nothing, wifi: nothing, remoteAccess: nothing, bootProtection: nothing, clockSync: nothing, autoRun: nothing, autoLogin: nothing, [c.probe]: outcome } as Observations;
   return evaluatePosture(observations, c.os, DEFAULT_POSTURE_POLICY, c.now)
     .filter((r) => CHECKS[c.probe].includes(r.id))
     .map((r) => r.status);
@@ -90,6 +95,8 @@ const windowsParsers: Readonly<Record<string, { probe: ProbeName; parse: (stdout
   'remote-access': { probe: 'remoteAccess', parse: parseRemoteAccess },
   'boot-protection': { probe: 'bootProtection', parse: parseBootProtection },
   'clock-sync': { probe: 'clockSync', parse: parseClockSync },
+  'auto-run': { probe: 'autoRun', parse: parseAutoRun },
+  'auto-login': { probe: 'autoLogin', parse: parseAutoLogin },
 };
 
 function windowsCases(): Case[] {
@@ -136,6 +143,9 @@ function macCases(): Case[] {
     boot('enabled', 'enabled'),
     boot('custom', 'enabled'),
     boot('enabled', 'disabled'),
+    // The account name (on) is answered on stdout, exit 0; "does not exist" (off) on stderr, exit 1.
+    single('loginwindow-autologin.txt#on', 'autoLogin', (text, at) => parseMacAutoLogin(answered(text), at), macSection('loginwindow-autologin.txt', 'on')),
+    single('loginwindow-autologin.txt#off', 'autoLogin', (text, at) => parseMacAutoLogin({ ok: false, problem: 'unparseable', text }, at), macSection('loginwindow-autologin.txt', 'off')),
     ...['on', 'off', 'missing'].map((part) => single(`timed-automatic.txt#${part}`, 'clockSync', (text, at) => parseMacClockSync(answered(text), at), macSection('timed-automatic.txt', part))),
     ...airport.map((name) => single(name, 'wifi', parseAirPortReport, mac(name))),
     ...['enabled', 'disabled', 'block-all', 'no-state', 'managed'].map((part) => single(`socketfilterfw.txt#${part}`, 'firewall', parseSocketfilterfwGlobalState, macSection('socketfilterfw.txt', part))),
@@ -199,6 +209,33 @@ function linuxCases(): Case[] {
       ),
   });
   return [
+    ...(
+      [
+        ['gdm3-daemon-conf.txt', 'stock', '/etc/gdm3/daemon.conf'],
+        ['gdm3-daemon-conf.txt', 'autologin', '/etc/gdm3/daemon.conf'],
+        ['lightdm-conf.txt', 'autologin', '/etc/lightdm/lightdm.conf.d/50-autologin.conf'],
+        ['lightdm-conf.txt', 'commented', '/etc/lightdm/lightdm.conf'],
+      ] as const
+    ).map(
+      ([file, part, source]): Case => ({
+        name: `linux/${file}#${part}`,
+        os: 'linux',
+        probe: 'autoLogin',
+        now: LINUX_NOW,
+        inputs: [splitSections(linux(file))[part] ?? ''],
+        parse: ([text], at) => parseDisplayManagers([{ source, ok: true, value: text ?? '' }], at),
+      }),
+    ),
+    ...['default', 'never'].map(
+      (part): Case => ({
+        name: `linux/gsettings-autorun.txt#${part}`,
+        os: 'linux',
+        probe: 'autoRun',
+        now: LINUX_NOW,
+        inputs: [splitSections(linux('gsettings-autorun.txt'))[part] ?? ''],
+        parse: ([stdout], at) => parseGnomeAutoRun('ubuntu:GNOME', reading(stdout ?? '', 'gsettings get autorun-never'), at),
+      }),
+    ),
     bootCase('on', 'tpm2'),
     bootCase('off', 'tpm2'),
     bootCase('odd', 'tpm2'),
@@ -344,7 +381,7 @@ const mutation = (text: string): fc.Arbitrary<string> => {
 
 describe('no parser ever turns an output it does not recognize into a pass', () => {
   it('covers every parser with recordings that pass and recordings that do not', () => {
-    expect(new Set(CASES.map((c) => `${c.os}:${c.probe}`)).size).toBe(25);
+    expect(new Set(CASES.map((c) => `${c.os}:${c.probe}`)).size).toBe(30);
     const verdicts = CASES.flatMap((c) => statuses(c, c.inputs));
     expect(verdicts).toContain('pass');
     expect(verdicts).toContain('fail');

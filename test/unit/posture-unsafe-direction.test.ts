@@ -37,6 +37,8 @@ const HEALTHY: Observations = {
   remoteAccess: ok({ listening: [] }),
   bootProtection: ok({ parts: [{ part: 'secureBoot', state: 'on', raw: null }, { part: 'tpm', state: 'on', raw: null }] }),
   clockSync: ok({ state: 'synchronized', source: 'time.windows.com', raw: null }),
+  autoRun: ok({ state: 'off' as const, raw: 'NoAutorun 1' }),
+  autoLogin: ok({ state: 'off' as const, raw: 'AutoAdminLogon 0' }),
 };
 
 function judged(id: CheckId, change: Partial<Observations>, os: PostureOs, now: Date, policy: PosturePolicy = DEFAULT_POSTURE_POLICY): CheckResult {

@@ -12,6 +12,8 @@ import { OS_SUPPORT_CHECKED, lookUpSupport } from './os-support';
 import { PROBE_DECISIONS, decide, type Finding } from './posture-decisions';
 import type {
   AntivirusObservation,
+  AutoLoginObservation,
+  AutoRunObservation,
   BootProtectionObservation,
   ClockSyncObservation,
   AntivirusProduct,
@@ -35,6 +37,8 @@ export interface Observations {
   readonly remoteAccess: ProbeOutcome<RemoteAccessObservation>;
   readonly bootProtection: ProbeOutcome<BootProtectionObservation>;
   readonly clockSync: ProbeOutcome<ClockSyncObservation>;
+  readonly autoRun: ProbeOutcome<AutoRunObservation>;
+  readonly autoLogin: ProbeOutcome<AutoLoginObservation>;
 }
 
 type Params = Record<string, string | number>;
@@ -211,6 +215,15 @@ function judgeClockSync(o: ClockSyncObservation): Found<'clockSync'> {
   return found('clockUnrecognized', { raw: o.raw ?? '—' });
 }
 
+const AUTO_RUN_FINDINGS: Readonly<Record<AutoRunObservation['state'], Finding<'autoRun'>>> = {
+  off: 'autoRunOff',
+  on: 'autoRunOn',
+  notOnThisOs: 'autoRunNotOnThisOs',
+  unrecognized: 'autoRunUnrecognized',
+};
+
+const AUTO_LOGIN_FINDINGS: Readonly<Record<AutoLoginObservation['state'], Finding<'autoLogin'>>> = { off: 'autoLoginOff', on: 'autoLoginOn', unrecognized: 'autoLoginUnrecognized' };
+
 function resultOf<C extends CheckId, T>(id: C, outcome: ProbeOutcome<T>, policy: PosturePolicy, judge: (observation: T) => Found<C>): CheckResult {
   const required = policy.required[id];
   const evidence = [...outcome.evidence];
@@ -236,6 +249,8 @@ export function evaluatePosture(o: Observations, os: PostureOs, policy: PostureP
     resultOf('remoteAccess', o.remoteAccess, policy, (x) => judgeRemoteAccess(x, policy.required.remoteAccess)),
     resultOf('bootProtection', o.bootProtection, policy, judgeBootProtection),
     resultOf('clockSync', o.clockSync, policy, judgeClockSync),
+    resultOf('autoRun', o.autoRun, policy, (x) => found(AUTO_RUN_FINDINGS[x.state], { raw: x.raw ?? '—' })),
+    resultOf('autoLogin', o.autoLogin, policy, (x) => found(AUTO_LOGIN_FINDINGS[x.state], { raw: x.raw ?? '—' })),
   ];
 }
 

@@ -114,6 +114,18 @@ export const DECISIONS = {
     clockNotSynchronized: 'fail',
     clockUnrecognized: 'unknown',
   },
+  autoRun: {
+    autoRunOff: 'pass',
+    autoRunOn: 'fail',
+    autoRunUnrecognized: 'unknown',
+    /** macOS never starts or offers software from inserted media: nothing to switch off. */
+    autoRunNotOnThisOs: 'notApplicable',
+  },
+  autoLogin: {
+    autoLoginOff: 'pass',
+    autoLoginOn: 'fail',
+    autoLoginUnrecognized: 'unknown',
+  },
 } as const satisfies Record<CheckId, Record<string, CheckStatus>>;
 
 /** A probe that observed nothing: never a pass, whatever the check. */

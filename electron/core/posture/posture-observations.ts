@@ -174,6 +174,23 @@ export interface ClockSyncObservation {
   readonly raw: string | null;
 }
 
+export interface AutoRunObservation {
+  /**
+   * 'off': software on inserted media is not started or offered (policy NoAutorun /
+   * NoDriveTypeAutoRun covering removable and CD drives, AutoPlay off, GNOME autorun-never);
+   * 'on': the OS starts or offers it; 'notOnThisOs': the OS has no such feature (macOS);
+   * 'unrecognized': a value the probe has never seen (`raw` keeps it).
+   */
+  readonly state: 'off' | 'on' | 'notOnThisOs' | 'unrecognized';
+  readonly raw: string | null;
+}
+
+export interface AutoLoginObservation {
+  /** 'on': the OS signs a user in without a password at start-up; 'off': it does not; 'unrecognized': `raw` keeps what was read (never a user name). */
+  readonly state: 'off' | 'on' | 'unrecognized';
+  readonly raw: string | null;
+}
+
 /** One OS's full set of probes; every probe has its own time limit and they run concurrently. */
 export interface PostureProbes {
   readonly os: 'windows' | 'macos' | 'linux';
@@ -186,4 +203,6 @@ export interface PostureProbes {
   remoteAccess(): Promise<ProbeOutcome<RemoteAccessObservation>>;
   bootProtection(): Promise<ProbeOutcome<BootProtectionObservation>>;
   clockSync(): Promise<ProbeOutcome<ClockSyncObservation>>;
+  autoRun(): Promise<ProbeOutcome<AutoRunObservation>>;
+  autoLogin(): Promise<ProbeOutcome<AutoLoginObservation>>;
 }

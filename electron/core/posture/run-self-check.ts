@@ -29,7 +29,7 @@ export function policyDigest(policy: PosturePolicy): string {
 }
 
 export async function observe(probes: PostureProbes, now: () => Date): Promise<Observations> {
-  const [firewall, antivirus, osUpdates, diskEncryption, screenLock, wifi, remoteAccess, bootProtection, clockSync] = await Promise.all([
+  const [firewall, antivirus, osUpdates, diskEncryption, screenLock, wifi, remoteAccess, bootProtection, clockSync, autoRun, autoLogin] = await Promise.all([
     guarded('firewall', () => probes.firewall(), now),
     guarded('antivirus', () => probes.antivirus(), now),
     guarded('osUpdates', () => probes.osUpdates(), now),
@@ -39,8 +39,10 @@ export async function observe(probes: PostureProbes, now: () => Date): Promise<O
     guarded('remoteAccess', () => probes.remoteAccess(), now),
     guarded('bootProtection', () => probes.bootProtection(), now),
     guarded('clockSync', () => probes.clockSync(), now),
+    guarded('autoRun', () => probes.autoRun(), now),
+    guarded('autoLogin', () => probes.autoLogin(), now),
   ]);
-  return { firewall, antivirus, osUpdates, diskEncryption, screenLock, wifi, remoteAccess, bootProtection, clockSync };
+  return { firewall, antivirus, osUpdates, diskEncryption, screenLock, wifi, remoteAccess, bootProtection, clockSync, autoRun, autoLogin };
 }
 
 export async function runSelfCheck(probes: PostureProbes, policy: PosturePolicy, ownership: DeviceOwnership, now: () => Date = () => new Date()): Promise<SelfCheckRun> {

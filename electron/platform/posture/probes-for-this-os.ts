@@ -8,6 +8,7 @@ import { createMacosProbes } from './macos/macos-probes';
 import { ProbeRecorder, writeRecording, type RecordingSession } from './probe-recording';
 import { runPowerShell, runProbeCommand } from './run-probe-command';
 import { ANTIVIRUS_SCRIPT } from './windows/antivirus';
+import { AUTO_LOGIN_SCRIPT, AUTO_RUN_SCRIPT } from './windows/auto-start';
 import { BOOT_PROTECTION_SCRIPT } from './windows/boot-protection';
 import { CLOCK_SYNC_SCRIPT } from './windows/clock-sync';
 import { DISK_ENCRYPTION_SCRIPT } from './windows/disk-encryption';
@@ -29,6 +30,8 @@ export const WINDOWS_SCRIPT_NAMES: ReadonlyMap<string, string> = new Map<string,
   [REMOTE_ACCESS_SCRIPT, 'remote-access'],
   [BOOT_PROTECTION_SCRIPT, 'boot-protection'],
   [CLOCK_SYNC_SCRIPT, 'clock-sync'],
+  [AUTO_RUN_SCRIPT, 'auto-run'],
+  [AUTO_LOGIN_SCRIPT, 'auto-login'],
 ]);
 
 export function createPostureProbes(platform: NodeJS.Platform = process.platform, recorder?: ProbeRecorder): PostureProbes {
@@ -67,6 +70,6 @@ export function recordedPostureProbes(platform: NodeJS.Platform = process.platfo
 /** Runs every probe once, recording, and writes the recording into `dir` (no verdicts: the raw answers only). */
 export async function recordThisLaptop(dir: string, platform: NodeJS.Platform = process.platform): Promise<string[]> {
   const { probes, save } = recordedPostureProbes(platform);
-  const [osUpdates] = await Promise.all([probes.osUpdates(), probes.firewall(), probes.antivirus(), probes.diskEncryption(), probes.screenLock(), probes.wifi(), probes.remoteAccess(), probes.bootProtection(), probes.clockSync()]);
+  const [osUpdates] = await Promise.all([probes.osUpdates(), probes.firewall(), probes.antivirus(), probes.diskEncryption(), probes.screenLock(), probes.wifi(), probes.remoteAccess(), probes.bootProtection(), probes.clockSync(), probes.autoRun(), probes.autoLogin()]);
   return save(dir, osUpdates.ok ? `${osUpdates.observation.osName} ${osUpdates.observation.osVersion}` : '');
 }

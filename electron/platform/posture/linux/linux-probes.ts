@@ -9,6 +9,7 @@
  */
 import type { PostureProbes } from '../../../core/posture/posture-observations';
 import { runProbeCommand } from '../run-probe-command';
+import { probeAutoLogin, probeAutoRun } from './auto-start';
 import { probeBootProtection } from './boot-protection';
 import { probeAntivirus } from './clamav';
 import { probeClockSync } from './clock-sync';
@@ -66,5 +67,7 @@ export function createLinuxProbes(options: LinuxProbeOptions = {}): PostureProbe
     remoteAccess: () => probeRemoteAccess(ctx),
     bootProtection: () => probeBootProtection(ctx),
     clockSync: () => probeClockSync(ctx),
+    autoRun: () => probeAutoRun(ctx),
+    autoLogin: () => probeAutoLogin(ctx),
   };
 }

@@ -5,6 +5,7 @@
  */
 import type { PostureProbes } from '../../../core/posture/posture-observations';
 import { runProbeCommand } from '../run-probe-command';
+import { probeAutoLogin, probeAutoRun } from './auto-start';
 import { probeBootProtection } from './boot-protection';
 import { probeClockSync } from './clock-sync';
 import { probeFirewall } from './firewall';
@@ -34,5 +35,7 @@ export function createMacosProbes(run: CommandRunner = runProbeCommand): Posture
     remoteAccess: () => probeRemoteAccess(run),
     bootProtection: () => probeBootProtection(run),
     clockSync: () => probeClockSync(run),
+    autoRun: () => probeAutoRun(),
+    autoLogin: () => probeAutoLogin(run),
   };
 }

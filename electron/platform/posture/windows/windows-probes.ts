@@ -7,6 +7,7 @@
 import type { PostureProbes } from '../../../core/posture/posture-observations';
 import { runPowerShell } from '../run-probe-command';
 import { probeAntivirus } from './antivirus';
+import { probeAutoLogin, probeAutoRun } from './auto-start';
 import { probeBootProtection } from './boot-protection';
 import { probeClockSync } from './clock-sync';
 import { probeDiskEncryption } from './disk-encryption';
@@ -37,5 +38,7 @@ export function createWindowsProbes(options: WindowsProbeOptions = {}): PostureP
     remoteAccess: () => probeRemoteAccess(run),
     bootProtection: () => probeBootProtection(run),
     clockSync: () => probeClockSync(run),
+    autoRun: () => probeAutoRun(run),
+    autoLogin: () => probeAutoLogin(run),
   };
 }
