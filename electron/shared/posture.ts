@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { defineChannel, noRequest } from './ipc/define';
 
-export const checkIds = ['firewall', 'antivirus', 'osUpdates', 'osVersion', 'osSupported', 'diskEncryption', 'screenLock', 'wifi', 'remoteAccess', 'bootProtection', 'clockSync', 'autoRun', 'autoLogin'] as const;
+export const checkIds = ['firewall', 'antivirus', 'osUpdates', 'osVersion', 'osSupported', 'diskEncryption', 'screenLock', 'wifi', 'remoteAccess', 'bootProtection', 'clockSync', 'autoRun', 'autoLogin', 'adminAccount'] as const;
 export const CheckId = z.enum(checkIds);
 export type CheckId = z.infer<typeof CheckId>;
 
@@ -64,6 +64,7 @@ export const PosturePolicy = z
         clockSync: z.boolean().default(true),
         autoRun: z.boolean().default(false),
         autoLogin: z.boolean().default(true),
+        adminAccount: z.boolean().default(false),
       })
       .strict(),
   })
@@ -100,6 +101,8 @@ export const DEFAULT_POSTURE_POLICY: PosturePolicy = {
     autoRun: false,
     // Automatic login hands the laptop, its vault and its sessions to whoever opens it.
     autoLogin: true,
+    // Working as an administrator is a warning to see, not a reason to block a visit.
+    adminAccount: false,
   },
 };
 

@@ -24,6 +24,7 @@ export const SETTINGS_PAGES: Readonly<Record<PostureOs, Readonly<Partial<Record<
     clockSync: 'ms-settings:dateandtime',
     autoRun: 'ms-settings:autoplay',
     autoLogin: 'ms-settings:signinoptions',
+    adminAccount: 'ms-settings:otherusers',
   },
   macos: {
     firewall: 'x-apple.systempreferences:com.apple.preference.security?Firewall',
@@ -38,6 +39,7 @@ export const SETTINGS_PAGES: Readonly<Record<PostureOs, Readonly<Partial<Record<
     bootProtection: 'x-apple.systempreferences:com.apple.preference.security?General',
     clockSync: 'x-apple.systempreferences:com.apple.Date-Time-Settings.extension',
     autoLogin: 'x-apple.systempreferences:com.apple.Users-Groups-Settings.extension',
+    adminAccount: 'x-apple.systempreferences:com.apple.Users-Groups-Settings.extension',
   },
   linux: {},
 };

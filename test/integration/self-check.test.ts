@@ -40,6 +40,7 @@ const probes: PostureProbes = {
   clockSync: () => recordedWindowsProbes(laptop).clockSync(),
   autoRun: () => recordedWindowsProbes(laptop).autoRun(),
   autoLogin: () => recordedWindowsProbes(laptop).autoLogin(),
+  adminAccount: () => recordedWindowsProbes(laptop).adminAccount(),
 };
 
 const statuses = (run: SelfCheckRun) => Object.fromEntries(run.checks.map((c) => [c.id, c.status])) as Record<CheckId, CheckStatus>;

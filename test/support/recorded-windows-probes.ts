@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { PostureProbes } from '../../electron/core/posture/posture-observations';
 import type { CommandOutcome } from '../../electron/platform/posture/run-probe-command';
+import { ADMIN_SCRIPT } from '../../electron/platform/posture/windows/admin-account';
 import { ANTIVIRUS_SCRIPT } from '../../electron/platform/posture/windows/antivirus';
 import { AUTO_LOGIN_SCRIPT, AUTO_RUN_SCRIPT } from '../../electron/platform/posture/windows/auto-start';
 import { BOOT_PROTECTION_SCRIPT } from '../../electron/platform/posture/windows/boot-protection';
@@ -33,6 +34,7 @@ export interface WindowsScenario {
   readonly clockSync: string;
   readonly autoRun: string;
   readonly autoLogin: string;
+  readonly adminAccount: string;
 }
 
 /**
@@ -54,9 +56,10 @@ export const HEALTHY_WINDOWS: WindowsScenario = {
   clockSync: 'clock-sync-en-synchronized.txt',
   autoRun: 'auto-run-autoplay-off.txt',
   autoLogin: 'auto-login-not-set.txt',
+  adminAccount: 'admin-account-ja-standard.txt',
 };
 
-/** A Japanese Windows laptop with the public firewall off, old definitions, BitLocker off, an open Wi-Fi, a legacy-BIOS boot, the time service stopped, AutoPlay on and automatic login. */
+/** A Japanese Windows laptop with the public firewall off, old definitions, BitLocker off, an open Wi-Fi, a legacy-BIOS boot, the time service stopped, AutoPlay on, automatic login, and an administrator account in daily use. */
 export const NEGLECTED_WINDOWS_JA: WindowsScenario = {
   firewall: 'firewall-ja-public-off-disagreement.txt',
   antivirus: 'antivirus-defender-out-of-date.txt',
@@ -69,6 +72,7 @@ export const NEGLECTED_WINDOWS_JA: WindowsScenario = {
   clockSync: 'clock-sync-ja-service-stopped.txt',
   autoRun: 'auto-run-default.txt',
   autoLogin: 'auto-login-on.txt',
+  adminAccount: 'admin-account-ja-admin.txt',
 };
 
 function recorded(name: string): string {
@@ -90,6 +94,7 @@ export function recordedWindowsRunner(scenario: WindowsScenario): PowerShellRunn
     [CLOCK_SYNC_SCRIPT, scenario.clockSync],
     [AUTO_RUN_SCRIPT, scenario.autoRun],
     [AUTO_LOGIN_SCRIPT, scenario.autoLogin],
+    [ADMIN_SCRIPT, scenario.adminAccount],
   ]);
   return async (script): Promise<CommandOutcome> => {
     const name = byScript.get(script);

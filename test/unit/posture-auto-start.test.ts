@@ -30,6 +30,7 @@ const NOTHING: Observations = {
   clockSync: nothing,
   autoRun: nothing,
   autoLogin: nothing,
+  adminAccount: nothing,
 };
 
 const autoRun = (outcome: ProbeOutcome<AutoRunObservation>, os: PostureOs): CheckResult => evaluatePosture({ ...NOTHING, autoRun: outcome }, os, DEFAULT_POSTURE_POLICY, NOW).find((r) => r.id === 'autoRun')!;

@@ -35,6 +35,7 @@ const NOTHING: Observations = {
   clockSync: nothing,
   autoRun: nothing,
   autoLogin: nothing,
+  adminAccount: nothing,
 };
 
 function bootResult(outcome: ProbeOutcome<BootProtectionObservation>, os: PostureOs): CheckResult {

@@ -131,10 +131,15 @@ const EXAMPLES: { readonly [C in CheckId]: Readonly<Record<keyof (typeof DECISIO
     autoLoginOn: { observations: { autoLogin: ok({ state: 'on', raw: 'AutoAdminLogon 1' }) } },
     autoLoginUnrecognized: { observations: { autoLogin: ok({ state: 'unrecognized', raw: 'AutoAdminLogon yes' }) } },
   },
+  adminAccount: {
+    adminAccountStandard: { observations: { adminAccount: ok({ state: 'standard', raw: '10 groups' }) } },
+    adminAccountAdmin: { observations: { adminAccount: ok({ state: 'admin', raw: 'member of sudo' }) }, os: 'linux' },
+    adminAccountUnrecognized: { observations: { adminAccount: ok({ state: 'unrecognized', raw: 'id -G gave 3 groups, id -Gn 2' }) }, os: 'macos' },
+  },
 };
 
 const nothing: ProbeOutcome<never> = { ok: false, problem: 'commandMissing', evidence: seen };
-const NOTHING: Observations = { firewall: nothing, antivirus: nothing, osUpdates: nothing, diskEncryption: nothing, screenLock: nothing, wifi: nothing, remoteAccess: nothing, bootProtection: nothing, clockSync: nothing, autoRun: nothing, autoLogin: nothing };
+const NOTHING: Observations = { firewall: nothing, antivirus: nothing, osUpdates: nothing, diskEncryption: nothing, screenLock: nothing, wifi: nothing, remoteAccess: nothing, bootProtection: nothing, clockSync: nothing, autoRun: nothing, autoLogin: nothing, adminAccount: nothing };
 
 describe('the decision table', () => {
   const rows = checkIds.flatMap((check) => Object.keys(DECISIONS[check]).map((finding) => [check, finding] as const));

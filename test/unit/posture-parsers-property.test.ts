@@ -10,6 +10,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { evaluatePosture, type Observations } from '../../electron/core/posture/evaluate-posture';
 import type { ProbeOutcome } from '../../electron/core/posture/posture-observations';
+import { parseAdminAccount as parseLinuxAdmin } from '../../electron/platform/posture/linux/admin-account';
 import { parseAutoLogin as parseDisplayManagers, parseAutoRun as parseGnomeAutoRun } from '../../electron/platform/posture/linux/auto-start';
 import { parseBootProtection as parseLinuxBootProtection } from '../../electron/platform/posture/linux/boot-protection';
 import { parseAntivirus as parseClamav } from '../../electron/platform/posture/linux/clamav';
@@ -19,6 +20,7 @@ import type { CommandReading } from '../../electron/platform/posture/linux/linux
 import { parseFirewall as parseUfw } from '../../electron/platform/posture/linux/firewall';
 import { parseScreenLock as parseGsettings } from '../../electron/platform/posture/linux/screen-lock';
 import { parseWifi as parseNmcli } from '../../electron/platform/posture/linux/wifi';
+import { parseAdminAccount as parseMacAdmin } from '../../electron/platform/posture/macos/admin-account';
 import { parseAutoLogin as parseMacAutoLogin } from '../../electron/platform/posture/macos/auto-start';
 import { parseBootProtection as parseMacBootProtection } from '../../electron/platform/posture/macos/boot-protection';
 import { parseClockSync as parseMacClockSync } from '../../electron/platform/posture/macos/clock-sync';
@@ -31,6 +33,7 @@ import { parseScreenLock as parseMacScreenLock } from '../../electron/platform/p
 import { parseAirPortReport } from '../../electron/platform/posture/macos/wifi';
 import { parseXprotect } from '../../electron/platform/posture/macos/xprotect';
 import { parseAntivirus } from '../../electron/platform/posture/windows/antivirus';
+import { parseAdminAccount } from '../../electron/platform/posture/windows/admin-account';
 import { parseAutoLogin, parseAutoRun } from '../../electron/platform/posture/windows/auto-start';
 import { parseBootProtection } from '../../electron/platform/posture/windows/boot-protection';
 import { parseClockSync } from '../../electron/platform/posture/windows/clock-sync';
@@ -59,6 +62,7 @@ const CHECKS: Readonly<Record<ProbeName, readonly CheckId[]>> = {
   clockSync: ['clockSync'],
   autoRun: ['autoRun'],
   autoLogin: ['autoLogin'],
+  adminAccount: ['adminAccount'],
 };
 
 /** One parser with one recording; `inputs` are the texts it reads, each mutated in turn. */
@@ -79,7 +83,7 @@ function statuses(c: Case, inputs: readonly string[]): CheckStatus[] {
   const outcome = c.parse(inputs, c.now);
   // The other probes saw nothing: only this parser's checks matter.
   const nothing: ProbeOutcome<never> = { ok: false, problem: 'commandMissing', evidence: [] };
-  const observations = { firewall: nothing, antivirus: nothing, osUpdates: nothing, diskEncryption: nothing, screenLock: nothing, wifi: nothing, remoteAccess: nothing, bootProtection: nothing, clockSync: nothing, autoRun: nothing, autoLogin: nothing, [c.probe]: outcome } as Observations;
+  const observations = { firewall: nothing, antivirus: nothing, osUpdates: nothing, diskEncryption: nothing, screenLock: nothing, wifi: nothing, remoteAccess: nothing, bootProtection: nothing, clockSync: nothing, autoRun: nothing, autoLogin: nothing, adminAccount: nothing, [c.probe]: outcome } as Observations;
   return evaluatePosture(observations, c.os, DEFAULT_POSTURE_POLICY, c.now)
     .filter((r) => CHECKS[c.probe].includes(r.id))
     .map((r) => r.status);
@@ -97,6 +101,7 @@ const windowsParsers: Readonly<Record<string, { probe: ProbeName; parse: (stdout
   'clock-sync': { probe: 'clockSync', parse: parseClockSync },
   'auto-run': { probe: 'autoRun', parse: parseAutoRun },
   'auto-login': { probe: 'autoLogin', parse: parseAutoLogin },
+  'admin-account': { probe: 'adminAccount', parse: parseAdminAccount },
 };
 
 function windowsCases(): Case[] {
@@ -143,6 +148,16 @@ function macCases(): Case[] {
     boot('enabled', 'enabled'),
     boot('custom', 'enabled'),
     boot('enabled', 'disabled'),
+    ...['admin', 'standard'].map(
+      (who): Case => ({
+        name: `macos/id-groups.txt#${who}`,
+        os: 'macos',
+        probe: 'adminAccount',
+        now: MAC_NOW,
+        inputs: [macSection('id-groups.txt', `${who}-ids`), macSection('id-groups.txt', `${who}-names`)],
+        parse: ([ids, names], at) => parseMacAdmin({ ids: answered(ids), names: answered(names) }, at),
+      }),
+    ),
     // The account name (on) is answered on stdout, exit 0; "does not exist" (off) on stderr, exit 1.
     single('loginwindow-autologin.txt#on', 'autoLogin', (text, at) => parseMacAutoLogin(answered(text), at), macSection('loginwindow-autologin.txt', 'on')),
     single('loginwindow-autologin.txt#off', 'autoLogin', (text, at) => parseMacAutoLogin({ ok: false, problem: 'unparseable', text }, at), macSection('loginwindow-autologin.txt', 'off')),
@@ -234,6 +249,16 @@ function linuxCases(): Case[] {
         now: LINUX_NOW,
         inputs: [splitSections(linux('gsettings-autorun.txt'))[part] ?? ''],
         parse: ([stdout], at) => parseGnomeAutoRun('ubuntu:GNOME', reading(stdout ?? '', 'gsettings get autorun-never'), at),
+      }),
+    ),
+    ...['sudo', 'standard'].map(
+      (who): Case => ({
+        name: `linux/id-groups.txt#${who}`,
+        os: 'linux',
+        probe: 'adminAccount',
+        now: LINUX_NOW,
+        inputs: [splitSections(linux('id-groups.txt'))[`${who}-ids`] ?? '', splitSections(linux('id-groups.txt'))[`${who}-names`] ?? ''],
+        parse: ([ids, names], at) => parseLinuxAdmin(reading(ids ?? '', 'id -G'), reading(names ?? '', 'id -Gn'), at),
       }),
     ),
     bootCase('on', 'tpm2'),
@@ -381,7 +406,7 @@ const mutation = (text: string): fc.Arbitrary<string> => {
 
 describe('no parser ever turns an output it does not recognize into a pass', () => {
   it('covers every parser with recordings that pass and recordings that do not', () => {
-    expect(new Set(CASES.map((c) => `${c.os}:${c.probe}`)).size).toBe(30);
+    expect(new Set(CASES.map((c) => `${c.os}:${c.probe}`)).size).toBe(33);
     const verdicts = CASES.flatMap((c) => statuses(c, c.inputs));
     expect(verdicts).toContain('pass');
     expect(verdicts).toContain('fail');

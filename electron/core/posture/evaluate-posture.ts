@@ -11,6 +11,7 @@ import type { CheckId, CheckResult, CheckStatus, PostureOs, PosturePolicy } from
 import { OS_SUPPORT_CHECKED, lookUpSupport } from './os-support';
 import { PROBE_DECISIONS, decide, type Finding } from './posture-decisions';
 import type {
+  AdminAccountObservation,
   AntivirusObservation,
   AutoLoginObservation,
   AutoRunObservation,
@@ -39,6 +40,7 @@ export interface Observations {
   readonly clockSync: ProbeOutcome<ClockSyncObservation>;
   readonly autoRun: ProbeOutcome<AutoRunObservation>;
   readonly autoLogin: ProbeOutcome<AutoLoginObservation>;
+  readonly adminAccount: ProbeOutcome<AdminAccountObservation>;
 }
 
 type Params = Record<string, string | number>;
@@ -222,6 +224,8 @@ const AUTO_RUN_FINDINGS: Readonly<Record<AutoRunObservation['state'], Finding<'a
   unrecognized: 'autoRunUnrecognized',
 };
 
+const ADMIN_FINDINGS: Readonly<Record<AdminAccountObservation['state'], Finding<'adminAccount'>>> = { admin: 'adminAccountAdmin', standard: 'adminAccountStandard', unrecognized: 'adminAccountUnrecognized' };
+
 const AUTO_LOGIN_FINDINGS: Readonly<Record<AutoLoginObservation['state'], Finding<'autoLogin'>>> = { off: 'autoLoginOff', on: 'autoLoginOn', unrecognized: 'autoLoginUnrecognized' };
 
 function resultOf<C extends CheckId, T>(id: C, outcome: ProbeOutcome<T>, policy: PosturePolicy, judge: (observation: T) => Found<C>): CheckResult {
@@ -251,6 +255,7 @@ export function evaluatePosture(o: Observations, os: PostureOs, policy: PostureP
     resultOf('clockSync', o.clockSync, policy, judgeClockSync),
     resultOf('autoRun', o.autoRun, policy, (x) => found(AUTO_RUN_FINDINGS[x.state], { raw: x.raw ?? '—' })),
     resultOf('autoLogin', o.autoLogin, policy, (x) => found(AUTO_LOGIN_FINDINGS[x.state], { raw: x.raw ?? '—' })),
+    resultOf('adminAccount', o.adminAccount, policy, (x) => found(ADMIN_FINDINGS[x.state], { raw: x.raw ?? '—' })),
   ];
 }
 

@@ -126,6 +126,12 @@ export const DECISIONS = {
     autoLoginOn: 'fail',
     autoLoginUnrecognized: 'unknown',
   },
+  adminAccount: {
+    adminAccountStandard: 'pass',
+    /** Daily work as an administrator: a warning with how to get a standard account (the issue asks for a warning, not a fail). */
+    adminAccountAdmin: 'warning',
+    adminAccountUnrecognized: 'unknown',
+  },
 } as const satisfies Record<CheckId, Record<string, CheckStatus>>;
 
 /** A probe that observed nothing: never a pass, whatever the check. */

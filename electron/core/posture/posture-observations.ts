@@ -191,6 +191,17 @@ export interface AutoLoginObservation {
   readonly raw: string | null;
 }
 
+export interface AdminAccountObservation {
+  /**
+   * 'admin': the signed-in account is in the local administrators group (BUILTIN\Administrators
+   * S-1-5-32-544; macOS admin; Linux sudo, wheel or admin), even when UAC filters its token;
+   * 'standard': the whole group list was read and it is in none of them; 'unrecognized': the
+   * list could not be read whole (`raw` says why).
+   */
+  readonly state: 'admin' | 'standard' | 'unrecognized';
+  readonly raw: string | null;
+}
+
 /** One OS's full set of probes; every probe has its own time limit and they run concurrently. */
 export interface PostureProbes {
   readonly os: 'windows' | 'macos' | 'linux';
@@ -205,4 +216,5 @@ export interface PostureProbes {
   clockSync(): Promise<ProbeOutcome<ClockSyncObservation>>;
   autoRun(): Promise<ProbeOutcome<AutoRunObservation>>;
   autoLogin(): Promise<ProbeOutcome<AutoLoginObservation>>;
+  adminAccount(): Promise<ProbeOutcome<AdminAccountObservation>>;
 }

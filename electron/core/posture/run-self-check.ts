@@ -29,7 +29,7 @@ export function policyDigest(policy: PosturePolicy): string {
 }
 
 export async function observe(probes: PostureProbes, now: () => Date): Promise<Observations> {
-  const [firewall, antivirus, osUpdates, diskEncryption, screenLock, wifi, remoteAccess, bootProtection, clockSync, autoRun, autoLogin] = await Promise.all([
+  const [firewall, antivirus, osUpdates, diskEncryption, screenLock, wifi, remoteAccess, bootProtection, clockSync, autoRun, autoLogin, adminAccount] = await Promise.all([
     guarded('firewall', () => probes.firewall(), now),
     guarded('antivirus', () => probes.antivirus(), now),
     guarded('osUpdates', () => probes.osUpdates(), now),
@@ -41,8 +41,9 @@ export async function observe(probes: PostureProbes, now: () => Date): Promise<O
     guarded('clockSync', () => probes.clockSync(), now),
     guarded('autoRun', () => probes.autoRun(), now),
     guarded('autoLogin', () => probes.autoLogin(), now),
+    guarded('adminAccount', () => probes.adminAccount(), now),
   ]);
-  return { firewall, antivirus, osUpdates, diskEncryption, screenLock, wifi, remoteAccess, bootProtection, clockSync, autoRun, autoLogin };
+  return { firewall, antivirus, osUpdates, diskEncryption, screenLock, wifi, remoteAccess, bootProtection, clockSync, autoRun, autoLogin, adminAccount };
 }
 
 export async function runSelfCheck(probes: PostureProbes, policy: PosturePolicy, ownership: DeviceOwnership, now: () => Date = () => new Date()): Promise<SelfCheckRun> {

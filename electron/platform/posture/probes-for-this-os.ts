@@ -7,6 +7,7 @@ import { machineTimeZone } from './linux/local-time';
 import { createMacosProbes } from './macos/macos-probes';
 import { ProbeRecorder, writeRecording, type RecordingSession } from './probe-recording';
 import { runPowerShell, runProbeCommand } from './run-probe-command';
+import { ADMIN_SCRIPT } from './windows/admin-account';
 import { ANTIVIRUS_SCRIPT } from './windows/antivirus';
 import { AUTO_LOGIN_SCRIPT, AUTO_RUN_SCRIPT } from './windows/auto-start';
 import { BOOT_PROTECTION_SCRIPT } from './windows/boot-protection';
@@ -32,6 +33,7 @@ export const WINDOWS_SCRIPT_NAMES: ReadonlyMap<string, string> = new Map<string,
   [CLOCK_SYNC_SCRIPT, 'clock-sync'],
   [AUTO_RUN_SCRIPT, 'auto-run'],
   [AUTO_LOGIN_SCRIPT, 'auto-login'],
+  [ADMIN_SCRIPT, 'admin-account'],
 ]);
 
 export function createPostureProbes(platform: NodeJS.Platform = process.platform, recorder?: ProbeRecorder): PostureProbes {
@@ -70,6 +72,6 @@ export function recordedPostureProbes(platform: NodeJS.Platform = process.platfo
 /** Runs every probe once, recording, and writes the recording into `dir` (no verdicts: the raw answers only). */
 export async function recordThisLaptop(dir: string, platform: NodeJS.Platform = process.platform): Promise<string[]> {
   const { probes, save } = recordedPostureProbes(platform);
-  const [osUpdates] = await Promise.all([probes.osUpdates(), probes.firewall(), probes.antivirus(), probes.diskEncryption(), probes.screenLock(), probes.wifi(), probes.remoteAccess(), probes.bootProtection(), probes.clockSync(), probes.autoRun(), probes.autoLogin()]);
+  const [osUpdates] = await Promise.all([probes.osUpdates(), probes.firewall(), probes.antivirus(), probes.diskEncryption(), probes.screenLock(), probes.wifi(), probes.remoteAccess(), probes.bootProtection(), probes.clockSync(), probes.autoRun(), probes.autoLogin(), probes.adminAccount()]);
   return save(dir, osUpdates.ok ? `${osUpdates.observation.osName} ${osUpdates.observation.osVersion}` : '');
 }

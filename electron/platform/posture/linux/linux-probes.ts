@@ -9,6 +9,7 @@
  */
 import type { PostureProbes } from '../../../core/posture/posture-observations';
 import { runProbeCommand } from '../run-probe-command';
+import { probeAdminAccount } from './admin-account';
 import { probeAutoLogin, probeAutoRun } from './auto-start';
 import { probeBootProtection } from './boot-protection';
 import { probeAntivirus } from './clamav';
@@ -69,5 +70,6 @@ export function createLinuxProbes(options: LinuxProbeOptions = {}): PostureProbe
     clockSync: () => probeClockSync(ctx),
     autoRun: () => probeAutoRun(ctx),
     autoLogin: () => probeAutoLogin(ctx),
+    adminAccount: () => probeAdminAccount(ctx),
   };
 }

@@ -5,6 +5,7 @@
  */
 import type { PostureProbes } from '../../../core/posture/posture-observations';
 import { runProbeCommand } from '../run-probe-command';
+import { probeAdminAccount } from './admin-account';
 import { probeAutoLogin, probeAutoRun } from './auto-start';
 import { probeBootProtection } from './boot-protection';
 import { probeClockSync } from './clock-sync';
@@ -37,5 +38,6 @@ export function createMacosProbes(run: CommandRunner = runProbeCommand): Posture
     clockSync: () => probeClockSync(run),
     autoRun: () => probeAutoRun(),
     autoLogin: () => probeAutoLogin(run),
+    adminAccount: () => probeAdminAccount(run),
   };
 }

@@ -6,6 +6,7 @@
  */
 import type { PostureProbes } from '../../../core/posture/posture-observations';
 import { runPowerShell } from '../run-probe-command';
+import { probeAdminAccount } from './admin-account';
 import { probeAntivirus } from './antivirus';
 import { probeAutoLogin, probeAutoRun } from './auto-start';
 import { probeBootProtection } from './boot-protection';
@@ -40,5 +41,6 @@ export function createWindowsProbes(options: WindowsProbeOptions = {}): PostureP
     clockSync: () => probeClockSync(run),
     autoRun: () => probeAutoRun(run),
     autoLogin: () => probeAutoLogin(run),
+    adminAccount: () => probeAdminAccount(run),
   };
 }
