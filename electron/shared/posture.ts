@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { defineChannel, noRequest } from './ipc/define';
 
-export const checkIds = ['firewall', 'antivirus', 'osUpdates', 'osVersion', 'osSupported', 'diskEncryption', 'screenLock', 'wifi', 'remoteAccess', 'bootProtection', 'clockSync', 'autoRun', 'autoLogin', 'adminAccount'] as const;
+export const checkIds = ['firewall', 'antivirus', 'osUpdates', 'osVersion', 'osSupported', 'diskEncryption', 'screenLock', 'wifi', 'remoteAccess', 'bootProtection', 'clockSync', 'autoRun', 'autoLogin', 'adminAccount', 'fileSharing'] as const;
 export const CheckId = z.enum(checkIds);
 export type CheckId = z.infer<typeof CheckId>;
 
@@ -65,6 +65,7 @@ export const PosturePolicy = z
         autoRun: z.boolean().default(false),
         autoLogin: z.boolean().default(true),
         adminAccount: z.boolean().default(false),
+        fileSharing: z.boolean().default(false),
       })
       .strict(),
   })
@@ -103,6 +104,8 @@ export const DEFAULT_POSTURE_POLICY: PosturePolicy = {
     autoLogin: true,
     // Working as an administrator is a warning to see, not a reason to block a visit.
     adminAccount: false,
+    // Shared folders and AirDrop for everyone: shown as a fail, blocking only where the company requires it.
+    fileSharing: false,
   },
 };
 

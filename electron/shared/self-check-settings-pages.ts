@@ -25,6 +25,7 @@ export const SETTINGS_PAGES: Readonly<Record<PostureOs, Readonly<Partial<Record<
     autoRun: 'ms-settings:autoplay',
     autoLogin: 'ms-settings:signinoptions',
     adminAccount: 'ms-settings:otherusers',
+    fileSharing: 'ms-settings:network-advancedsettings',
   },
   macos: {
     firewall: 'x-apple.systempreferences:com.apple.preference.security?Firewall',
@@ -40,6 +41,7 @@ export const SETTINGS_PAGES: Readonly<Record<PostureOs, Readonly<Partial<Record<
     clockSync: 'x-apple.systempreferences:com.apple.Date-Time-Settings.extension',
     autoLogin: 'x-apple.systempreferences:com.apple.Users-Groups-Settings.extension',
     adminAccount: 'x-apple.systempreferences:com.apple.Users-Groups-Settings.extension',
+    fileSharing: 'x-apple.systempreferences:com.apple.Sharing-Settings.extension',
   },
   linux: {},
 };

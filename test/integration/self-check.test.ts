@@ -41,6 +41,7 @@ const probes: PostureProbes = {
   autoRun: () => recordedWindowsProbes(laptop).autoRun(),
   autoLogin: () => recordedWindowsProbes(laptop).autoLogin(),
   adminAccount: () => recordedWindowsProbes(laptop).adminAccount(),
+  fileSharing: () => recordedWindowsProbes(laptop).fileSharing(),
 };
 
 const statuses = (run: SelfCheckRun) => Object.fromEntries(run.checks.map((c) => [c.id, c.status])) as Record<CheckId, CheckStatus>;

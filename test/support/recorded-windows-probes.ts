@@ -13,6 +13,7 @@ import { AUTO_LOGIN_SCRIPT, AUTO_RUN_SCRIPT } from '../../electron/platform/post
 import { BOOT_PROTECTION_SCRIPT } from '../../electron/platform/posture/windows/boot-protection';
 import { CLOCK_SYNC_SCRIPT } from '../../electron/platform/posture/windows/clock-sync';
 import { DISK_ENCRYPTION_SCRIPT } from '../../electron/platform/posture/windows/disk-encryption';
+import { SHARING_SCRIPT } from '../../electron/platform/posture/windows/file-sharing';
 import { FIREWALL_SCRIPT } from '../../electron/platform/posture/windows/firewall';
 import { OS_UPDATES_SCRIPT } from '../../electron/platform/posture/windows/os-updates';
 import { REMOTE_ACCESS_SCRIPT } from '../../electron/platform/posture/windows/remote-access';
@@ -35,6 +36,7 @@ export interface WindowsScenario {
   readonly autoRun: string;
   readonly autoLogin: string;
   readonly adminAccount: string;
+  readonly fileSharing: string;
 }
 
 /**
@@ -57,9 +59,10 @@ export const HEALTHY_WINDOWS: WindowsScenario = {
   autoRun: 'auto-run-autoplay-off.txt',
   autoLogin: 'auto-login-not-set.txt',
   adminAccount: 'admin-account-ja-standard.txt',
+  fileSharing: 'file-sharing-admin-shares-only.txt',
 };
 
-/** A Japanese Windows laptop with the public firewall off, old definitions, BitLocker off, an open Wi-Fi, a legacy-BIOS boot, the time service stopped, AutoPlay on, automatic login, and an administrator account in daily use. */
+/** A Japanese Windows laptop with the public firewall off, old definitions, BitLocker off, an open Wi-Fi, a legacy-BIOS boot, the time service stopped, AutoPlay on, automatic login, an administrator account in daily use and a shared folder. */
 export const NEGLECTED_WINDOWS_JA: WindowsScenario = {
   firewall: 'firewall-ja-public-off-disagreement.txt',
   antivirus: 'antivirus-defender-out-of-date.txt',
@@ -73,6 +76,7 @@ export const NEGLECTED_WINDOWS_JA: WindowsScenario = {
   autoRun: 'auto-run-default.txt',
   autoLogin: 'auto-login-on.txt',
   adminAccount: 'admin-account-ja-admin.txt',
+  fileSharing: 'file-sharing-shared-folder.txt',
 };
 
 function recorded(name: string): string {
@@ -95,6 +99,7 @@ export function recordedWindowsRunner(scenario: WindowsScenario): PowerShellRunn
     [AUTO_RUN_SCRIPT, scenario.autoRun],
     [AUTO_LOGIN_SCRIPT, scenario.autoLogin],
     [ADMIN_SCRIPT, scenario.adminAccount],
+    [SHARING_SCRIPT, scenario.fileSharing],
   ]);
   return async (script): Promise<CommandOutcome> => {
     const name = byScript.get(script);

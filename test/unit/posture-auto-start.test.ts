@@ -31,6 +31,7 @@ const NOTHING: Observations = {
   autoRun: nothing,
   autoLogin: nothing,
   adminAccount: nothing,
+  fileSharing: nothing,
 };
 
 const autoRun = (outcome: ProbeOutcome<AutoRunObservation>, os: PostureOs): CheckResult => evaluatePosture({ ...NOTHING, autoRun: outcome }, os, DEFAULT_POSTURE_POLICY, NOW).find((r) => r.id === 'autoRun')!;

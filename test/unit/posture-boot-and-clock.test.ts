@@ -36,6 +36,7 @@ const NOTHING: Observations = {
   autoRun: nothing,
   autoLogin: nothing,
   adminAccount: nothing,
+  fileSharing: nothing,
 };
 
 function bootResult(outcome: ProbeOutcome<BootProtectionObservation>, os: PostureOs): CheckResult {

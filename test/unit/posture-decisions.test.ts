@@ -136,10 +136,15 @@ const EXAMPLES: { readonly [C in CheckId]: Readonly<Record<keyof (typeof DECISIO
     adminAccountAdmin: { observations: { adminAccount: ok({ state: 'admin', raw: 'member of sudo' }) }, os: 'linux' },
     adminAccountUnrecognized: { observations: { adminAccount: ok({ state: 'unrecognized', raw: 'id -G gave 3 groups, id -Gn 2' }) }, os: 'macos' },
   },
+  fileSharing: {
+    fileSharingOff: { observations: { fileSharing: ok({ state: 'off', raw: 'LanmanServer Stopped' }) } },
+    fileSharingOn: { observations: { fileSharing: ok({ state: 'on', raw: 'AirDrop: Everyone' }) }, os: 'macos' },
+    fileSharingUnrecognized: { observations: { fileSharing: ok({ state: 'unrecognized', raw: 'no answer for smbd' }) }, os: 'linux' },
+  },
 };
 
 const nothing: ProbeOutcome<never> = { ok: false, problem: 'commandMissing', evidence: seen };
-const NOTHING: Observations = { firewall: nothing, antivirus: nothing, osUpdates: nothing, diskEncryption: nothing, screenLock: nothing, wifi: nothing, remoteAccess: nothing, bootProtection: nothing, clockSync: nothing, autoRun: nothing, autoLogin: nothing, adminAccount: nothing };
+const NOTHING: Observations = { firewall: nothing, antivirus: nothing, osUpdates: nothing, diskEncryption: nothing, screenLock: nothing, wifi: nothing, remoteAccess: nothing, bootProtection: nothing, clockSync: nothing, autoRun: nothing, autoLogin: nothing, adminAccount: nothing, fileSharing: nothing };
 
 describe('the decision table', () => {
   const rows = checkIds.flatMap((check) => Object.keys(DECISIONS[check]).map((finding) => [check, finding] as const));

@@ -17,6 +17,7 @@ import { parseAntivirus as parseClamav } from '../../electron/platform/posture/l
 import { parseClockSync as parseTimedatectl } from '../../electron/platform/posture/linux/clock-sync';
 import { parseDiskEncryption as parseLsblk } from '../../electron/platform/posture/linux/disk-encryption';
 import type { CommandReading } from '../../electron/platform/posture/linux/linux-context';
+import { parseFileSharing as parseLinuxSharing } from '../../electron/platform/posture/linux/file-sharing';
 import { parseFirewall as parseUfw } from '../../electron/platform/posture/linux/firewall';
 import { parseScreenLock as parseGsettings } from '../../electron/platform/posture/linux/screen-lock';
 import { parseWifi as parseNmcli } from '../../electron/platform/posture/linux/wifi';
@@ -24,6 +25,7 @@ import { parseAdminAccount as parseMacAdmin } from '../../electron/platform/post
 import { parseAutoLogin as parseMacAutoLogin } from '../../electron/platform/posture/macos/auto-start';
 import { parseBootProtection as parseMacBootProtection } from '../../electron/platform/posture/macos/boot-protection';
 import { parseClockSync as parseMacClockSync } from '../../electron/platform/posture/macos/clock-sync';
+import { parseFileSharing as parseMacSharing } from '../../electron/platform/posture/macos/file-sharing';
 import { parseFdesetupStatus } from '../../electron/platform/posture/macos/filevault';
 import { parseFirewallProfilerJson, parseSocketfilterfwGlobalState } from '../../electron/platform/posture/macos/firewall';
 import type { Answer } from '../../electron/platform/posture/macos/macos-answers';
@@ -38,6 +40,7 @@ import { parseAutoLogin, parseAutoRun } from '../../electron/platform/posture/wi
 import { parseBootProtection } from '../../electron/platform/posture/windows/boot-protection';
 import { parseClockSync } from '../../electron/platform/posture/windows/clock-sync';
 import { parseDiskEncryption } from '../../electron/platform/posture/windows/disk-encryption';
+import { parseFileSharing } from '../../electron/platform/posture/windows/file-sharing';
 import { parseFirewall } from '../../electron/platform/posture/windows/firewall';
 import { parseOsUpdates } from '../../electron/platform/posture/windows/os-updates';
 import { parseRemoteAccess } from '../../electron/platform/posture/windows/remote-access';
@@ -63,6 +66,7 @@ const CHECKS: Readonly<Record<ProbeName, readonly CheckId[]>> = {
   autoRun: ['autoRun'],
   autoLogin: ['autoLogin'],
   adminAccount: ['adminAccount'],
+  fileSharing: ['fileSharing'],
 };
 
 /** One parser with one recording; `inputs` are the texts it reads, each mutated in turn. */
@@ -83,7 +87,7 @@ function statuses(c: Case, inputs: readonly string[]): CheckStatus[] {
   const outcome = c.parse(inputs, c.now);
   // The other probes saw nothing: only this parser's checks matter.
   const nothing: ProbeOutcome<never> = { ok: false, problem: 'commandMissing', evidence: [] };
-  const observations = { firewall: nothing, antivirus: nothing, osUpdates: nothing, diskEncryption: nothing, screenLock: nothing, wifi: nothing, remoteAccess: nothing, bootProtection: nothing, clockSync: nothing, autoRun: nothing, autoLogin: nothing, adminAccount: nothing, [c.probe]: outcome } as Observations;
+  const observations = { firewall: nothing, antivirus: nothing, osUpdates: nothing, diskEncryption: nothing, screenLock: nothing, wifi: nothing, remoteAccess: nothing, bootProtection: nothing, clockSync: nothing, autoRun: nothing, autoLogin: nothing, adminAccount: nothing, fileSharing: nothing, [c.probe]: outcome } as Observations;
   return evaluatePosture(observations, c.os, DEFAULT_POSTURE_POLICY, c.now)
     .filter((r) => CHECKS[c.probe].includes(r.id))
     .map((r) => r.status);
@@ -102,6 +106,7 @@ const windowsParsers: Readonly<Record<string, { probe: ProbeName; parse: (stdout
   'auto-run': { probe: 'autoRun', parse: parseAutoRun },
   'auto-login': { probe: 'autoLogin', parse: parseAutoLogin },
   'admin-account': { probe: 'adminAccount', parse: parseAdminAccount },
+  'file-sharing': { probe: 'fileSharing', parse: parseFileSharing },
 };
 
 function windowsCases(): Case[] {
@@ -156,6 +161,22 @@ function macCases(): Case[] {
         now: MAC_NOW,
         inputs: [macSection('id-groups.txt', `${who}-ids`), macSection('id-groups.txt', `${who}-names`)],
         parse: ([ids, names], at) => parseMacAdmin({ ids: answered(ids), names: answered(names) }, at),
+      }),
+    ),
+    ...(
+      [
+        ['netstat-quiet.txt', 'contacts'],
+        ['netstat-quiet.txt', 'everyone'],
+        ['netstat-smb.txt', 'off'],
+      ] as const
+    ).map(
+      ([netstat, airdrop]): Case => ({
+        name: `macos/${netstat} + airdrop-discoverable.txt#${airdrop}`,
+        os: 'macos',
+        probe: 'fileSharing',
+        now: MAC_NOW,
+        inputs: [mac(netstat), macSection('airdrop-discoverable.txt', airdrop)],
+        parse: ([n, a], at) => parseMacSharing({ netstat: answered(n), airdrop: answered(a) }, at),
       }),
     ),
     // The account name (on) is answered on stdout, exit 0; "does not exist" (off) on stderr, exit 1.
@@ -259,6 +280,16 @@ function linuxCases(): Case[] {
         now: LINUX_NOW,
         inputs: [splitSections(linux('id-groups.txt'))[`${who}-ids`] ?? '', splitSections(linux('id-groups.txt'))[`${who}-names`] ?? ''],
         parse: ([ids, names], at) => parseLinuxAdmin(reading(ids ?? '', 'id -G'), reading(names ?? '', 'id -Gn'), at),
+      }),
+    ),
+    ...['none', 'samba'].map(
+      (part): Case => ({
+        name: `linux/systemctl-sharing.txt#${part}`,
+        os: 'linux',
+        probe: 'fileSharing',
+        now: LINUX_NOW,
+        inputs: [splitSections(linux('systemctl-sharing.txt'))[part] ?? ''],
+        parse: ([stdout], at) => parseLinuxSharing(reading(stdout ?? '', 'systemctl is-active smbd nmbd nfs-server'), at),
       }),
     ),
     bootCase('on', 'tpm2'),
@@ -406,7 +437,7 @@ const mutation = (text: string): fc.Arbitrary<string> => {
 
 describe('no parser ever turns an output it does not recognize into a pass', () => {
   it('covers every parser with recordings that pass and recordings that do not', () => {
-    expect(new Set(CASES.map((c) => `${c.os}:${c.probe}`)).size).toBe(33);
+    expect(new Set(CASES.map((c) => `${c.os}:${c.probe}`)).size).toBe(36);
     const verdicts = CASES.flatMap((c) => statuses(c, c.inputs));
     expect(verdicts).toContain('pass');
     expect(verdicts).toContain('fail');

@@ -17,6 +17,7 @@ import type {
   AutoRunObservation,
   BootProtectionObservation,
   ClockSyncObservation,
+  FileSharingObservation,
   AntivirusProduct,
   DiskEncryptionObservation,
   DiskEncryptionState,
@@ -41,6 +42,7 @@ export interface Observations {
   readonly autoRun: ProbeOutcome<AutoRunObservation>;
   readonly autoLogin: ProbeOutcome<AutoLoginObservation>;
   readonly adminAccount: ProbeOutcome<AdminAccountObservation>;
+  readonly fileSharing: ProbeOutcome<FileSharingObservation>;
 }
 
 type Params = Record<string, string | number>;
@@ -226,6 +228,8 @@ const AUTO_RUN_FINDINGS: Readonly<Record<AutoRunObservation['state'], Finding<'a
 
 const ADMIN_FINDINGS: Readonly<Record<AdminAccountObservation['state'], Finding<'adminAccount'>>> = { admin: 'adminAccountAdmin', standard: 'adminAccountStandard', unrecognized: 'adminAccountUnrecognized' };
 
+const SHARING_FINDINGS: Readonly<Record<FileSharingObservation['state'], Finding<'fileSharing'>>> = { off: 'fileSharingOff', on: 'fileSharingOn', unrecognized: 'fileSharingUnrecognized' };
+
 const AUTO_LOGIN_FINDINGS: Readonly<Record<AutoLoginObservation['state'], Finding<'autoLogin'>>> = { off: 'autoLoginOff', on: 'autoLoginOn', unrecognized: 'autoLoginUnrecognized' };
 
 function resultOf<C extends CheckId, T>(id: C, outcome: ProbeOutcome<T>, policy: PosturePolicy, judge: (observation: T) => Found<C>): CheckResult {
@@ -256,6 +260,7 @@ export function evaluatePosture(o: Observations, os: PostureOs, policy: PostureP
     resultOf('autoRun', o.autoRun, policy, (x) => found(AUTO_RUN_FINDINGS[x.state], { raw: x.raw ?? '—' })),
     resultOf('autoLogin', o.autoLogin, policy, (x) => found(AUTO_LOGIN_FINDINGS[x.state], { raw: x.raw ?? '—' })),
     resultOf('adminAccount', o.adminAccount, policy, (x) => found(ADMIN_FINDINGS[x.state], { raw: x.raw ?? '—' })),
+    resultOf('fileSharing', o.fileSharing, policy, (x) => found(SHARING_FINDINGS[x.state], { raw: x.raw ?? '—' })),
   ];
 }
 

@@ -132,6 +132,11 @@ export const DECISIONS = {
     adminAccountAdmin: 'warning',
     adminAccountUnrecognized: 'unknown',
   },
+  fileSharing: {
+    fileSharingOff: 'pass',
+    fileSharingOn: 'fail',
+    fileSharingUnrecognized: 'unknown',
+  },
 } as const satisfies Record<CheckId, Record<string, CheckStatus>>;
 
 /** A probe that observed nothing: never a pass, whatever the check. */

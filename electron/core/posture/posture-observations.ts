@@ -202,6 +202,17 @@ export interface AdminAccountObservation {
   readonly raw: string | null;
 }
 
+export interface FileSharingObservation {
+  /**
+   * What this laptop offers to others on the network: folders shared over SMB (Windows shares,
+   * macOS smbd listening, Linux smbd/nmbd/nfs-server running) and AirDrop open to everyone
+   * (macOS). 'off': every source was read and none shares; 'on': one does (`raw` says which);
+   * 'unrecognized': a source could not be read or was not understood (`raw` says which).
+   */
+  readonly state: 'off' | 'on' | 'unrecognized';
+  readonly raw: string | null;
+}
+
 /** One OS's full set of probes; every probe has its own time limit and they run concurrently. */
 export interface PostureProbes {
   readonly os: 'windows' | 'macos' | 'linux';
@@ -217,4 +228,5 @@ export interface PostureProbes {
   autoRun(): Promise<ProbeOutcome<AutoRunObservation>>;
   autoLogin(): Promise<ProbeOutcome<AutoLoginObservation>>;
   adminAccount(): Promise<ProbeOutcome<AdminAccountObservation>>;
+  fileSharing(): Promise<ProbeOutcome<FileSharingObservation>>;
 }

@@ -13,6 +13,7 @@ import { AUTO_LOGIN_SCRIPT, AUTO_RUN_SCRIPT } from './windows/auto-start';
 import { BOOT_PROTECTION_SCRIPT } from './windows/boot-protection';
 import { CLOCK_SYNC_SCRIPT } from './windows/clock-sync';
 import { DISK_ENCRYPTION_SCRIPT } from './windows/disk-encryption';
+import { SHARING_SCRIPT } from './windows/file-sharing';
 import { FIREWALL_SCRIPT } from './windows/firewall';
 import { OS_UPDATES_SCRIPT } from './windows/os-updates';
 import { REMOTE_ACCESS_SCRIPT } from './windows/remote-access';
@@ -34,6 +35,7 @@ export const WINDOWS_SCRIPT_NAMES: ReadonlyMap<string, string> = new Map<string,
   [AUTO_RUN_SCRIPT, 'auto-run'],
   [AUTO_LOGIN_SCRIPT, 'auto-login'],
   [ADMIN_SCRIPT, 'admin-account'],
+  [SHARING_SCRIPT, 'file-sharing'],
 ]);
 
 export function createPostureProbes(platform: NodeJS.Platform = process.platform, recorder?: ProbeRecorder): PostureProbes {
@@ -72,6 +74,6 @@ export function recordedPostureProbes(platform: NodeJS.Platform = process.platfo
 /** Runs every probe once, recording, and writes the recording into `dir` (no verdicts: the raw answers only). */
 export async function recordThisLaptop(dir: string, platform: NodeJS.Platform = process.platform): Promise<string[]> {
   const { probes, save } = recordedPostureProbes(platform);
-  const [osUpdates] = await Promise.all([probes.osUpdates(), probes.firewall(), probes.antivirus(), probes.diskEncryption(), probes.screenLock(), probes.wifi(), probes.remoteAccess(), probes.bootProtection(), probes.clockSync(), probes.autoRun(), probes.autoLogin(), probes.adminAccount()]);
+  const [osUpdates] = await Promise.all([probes.osUpdates(), probes.firewall(), probes.antivirus(), probes.diskEncryption(), probes.screenLock(), probes.wifi(), probes.remoteAccess(), probes.bootProtection(), probes.clockSync(), probes.autoRun(), probes.autoLogin(), probes.adminAccount(), probes.fileSharing()]);
   return save(dir, osUpdates.ok ? `${osUpdates.observation.osName} ${osUpdates.observation.osVersion}` : '');
 }

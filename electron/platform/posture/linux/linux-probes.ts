@@ -15,6 +15,7 @@ import { probeBootProtection } from './boot-protection';
 import { probeAntivirus } from './clamav';
 import { probeClockSync } from './clock-sync';
 import { probeDiskEncryption } from './disk-encryption';
+import { probeFileSharing } from './file-sharing';
 import { probeFirewall } from './firewall';
 import type { CommandRunner, LinuxProbeContext, ProbeFileSystem } from './linux-context';
 import { nodeFileSystem } from './linux-context';
@@ -71,5 +72,6 @@ export function createLinuxProbes(options: LinuxProbeOptions = {}): PostureProbe
     autoRun: () => probeAutoRun(ctx),
     autoLogin: () => probeAutoLogin(ctx),
     adminAccount: () => probeAdminAccount(ctx),
+    fileSharing: () => probeFileSharing(ctx),
   };
 }

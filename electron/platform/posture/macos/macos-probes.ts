@@ -9,6 +9,7 @@ import { probeAdminAccount } from './admin-account';
 import { probeAutoLogin, probeAutoRun } from './auto-start';
 import { probeBootProtection } from './boot-protection';
 import { probeClockSync } from './clock-sync';
+import { probeFileSharing } from './file-sharing';
 import { probeFirewall } from './firewall';
 import { readInstallHistory } from './install-history';
 import { shareWhileRunning, type CommandRunner } from './macos-answers';
@@ -39,5 +40,6 @@ export function createMacosProbes(run: CommandRunner = runProbeCommand): Posture
     autoRun: () => probeAutoRun(),
     autoLogin: () => probeAutoLogin(run),
     adminAccount: () => probeAdminAccount(run),
+    fileSharing: () => probeFileSharing(run),
   };
 }

@@ -12,6 +12,7 @@ import { probeAutoLogin, probeAutoRun } from './auto-start';
 import { probeBootProtection } from './boot-protection';
 import { probeClockSync } from './clock-sync';
 import { probeDiskEncryption } from './disk-encryption';
+import { probeFileSharing } from './file-sharing';
 import { probeFirewall } from './firewall';
 import { probeOsUpdates } from './os-updates';
 import type { PowerShellRunner } from './powershell-json';
@@ -42,5 +43,6 @@ export function createWindowsProbes(options: WindowsProbeOptions = {}): PostureP
     autoRun: () => probeAutoRun(run),
     autoLogin: () => probeAutoLogin(run),
     adminAccount: () => probeAdminAccount(run),
+    fileSharing: () => probeFileSharing(run),
   };
 }
