@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { defineChannel, noRequest } from './ipc/define';
 
-export const checkIds = ['firewall', 'antivirus', 'osUpdates', 'osVersion', 'osSupported', 'diskEncryption', 'screenLock', 'wifi', 'remoteAccess', 'bootProtection', 'clockSync', 'autoRun', 'autoLogin', 'adminAccount', 'fileSharing'] as const;
+export const checkIds = ['firewall', 'antivirus', 'osUpdates', 'osVersion', 'osSupported', 'diskEncryption', 'screenLock', 'wifi', 'remoteAccess', 'bootProtection', 'clockSync', 'autoRun', 'autoLogin', 'adminAccount', 'fileSharing', 'edr'] as const;
 export const CheckId = z.enum(checkIds);
 export type CheckId = z.infer<typeof CheckId>;
 
@@ -27,6 +27,9 @@ export type PostureOs = z.infer<typeof PostureOs>;
 export const deviceOwnerships = ['company', 'byod'] as const;
 export const DeviceOwnership = z.enum(deviceOwnerships);
 export type DeviceOwnership = z.infer<typeof DeviceOwnership>;
+
+/** A Windows service name, a macOS process name or a Linux systemd unit: letters, digits and . _ @ - only. */
+const ServiceName = z.string().trim().min(1).max(100).regex(/^[A-Za-z0-9._@-]+$/);
 
 /** A dotted version such as 10.0.19045 or 14.0; empty means "no minimum". */
 const MinimumVersion = z.string().trim().max(40).regex(/^(\d+(\.\d+)*)?$/);
@@ -52,6 +55,15 @@ export const PosturePolicy = z
     clamavDefinitionsMaxAgeDays: z.number().int().min(1).max(60).default(3),
     /** ClamAV scans on demand; on-access scanning (clamonacc) is required only when the company asks. */
     linuxOnAccessScanRequired: z.boolean().default(false),
+    /**
+     * The EDR / anti-malware agent the company requires, per OS: Windows service names
+     * (Get-Service), macOS process names, Linux systemd units. One of the OS's names running
+     * passes; an OS with no name listed makes the check not applicable. Older policies: none.
+     */
+    edrServices: z
+      .object({ windows: z.array(ServiceName).max(20), macos: z.array(ServiceName).max(20), linux: z.array(ServiceName).max(20) })
+      .strict()
+      .default({ windows: [], macos: [], linux: [] }),
     /** How recent a passing self-check must be for the readiness gate. */
     readinessMaxAgeHours: z.number().int().min(1).max(24 * 14),
     /** Which checks must pass; the others are shown but do not block. */
@@ -66,6 +78,7 @@ export const PosturePolicy = z
         autoLogin: z.boolean().default(true),
         adminAccount: z.boolean().default(false),
         fileSharing: z.boolean().default(false),
+        edr: z.boolean().default(true),
       })
       .strict(),
   })
@@ -83,6 +96,7 @@ export const DEFAULT_POSTURE_POLICY: PosturePolicy = {
   xprotectDefinitionsMaxAgeDays: 14,
   clamavDefinitionsMaxAgeDays: 3,
   linuxOnAccessScanRequired: false,
+  edrServices: { windows: [], macos: [], linux: [] },
   readinessMaxAgeHours: 24,
   required: {
     firewall: true,
@@ -106,6 +120,8 @@ export const DEFAULT_POSTURE_POLICY: PosturePolicy = {
     adminAccount: false,
     // Shared folders and AirDrop for everyone: shown as a fail, blocking only where the company requires it.
     fileSharing: false,
+    // Applies only where the policy names an agent; there, it must run.
+    edr: true,
   },
 };
 

@@ -26,6 +26,7 @@ export const SETTINGS_PAGES: Readonly<Record<PostureOs, Readonly<Partial<Record<
     autoLogin: 'ms-settings:signinoptions',
     adminAccount: 'ms-settings:otherusers',
     fileSharing: 'ms-settings:network-advancedsettings',
+    edr: 'windowsdefender://threat',
   },
   macos: {
     firewall: 'x-apple.systempreferences:com.apple.preference.security?Firewall',

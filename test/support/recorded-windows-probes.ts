@@ -13,6 +13,7 @@ import { AUTO_LOGIN_SCRIPT, AUTO_RUN_SCRIPT } from '../../electron/platform/post
 import { BOOT_PROTECTION_SCRIPT } from '../../electron/platform/posture/windows/boot-protection';
 import { CLOCK_SYNC_SCRIPT } from '../../electron/platform/posture/windows/clock-sync';
 import { DISK_ENCRYPTION_SCRIPT } from '../../electron/platform/posture/windows/disk-encryption';
+import { EDR_SCRIPT } from '../../electron/platform/posture/windows/edr';
 import { SHARING_SCRIPT } from '../../electron/platform/posture/windows/file-sharing';
 import { FIREWALL_SCRIPT } from '../../electron/platform/posture/windows/firewall';
 import { OS_UPDATES_SCRIPT } from '../../electron/platform/posture/windows/os-updates';
@@ -37,6 +38,7 @@ export interface WindowsScenario {
   readonly autoLogin: string;
   readonly adminAccount: string;
   readonly fileSharing: string;
+  readonly edr: string;
 }
 
 /**
@@ -60,6 +62,7 @@ export const HEALTHY_WINDOWS: WindowsScenario = {
   autoLogin: 'auto-login-not-set.txt',
   adminAccount: 'admin-account-ja-standard.txt',
   fileSharing: 'file-sharing-admin-shares-only.txt',
+  edr: 'edr-services-sense-running.txt',
 };
 
 /** A Japanese Windows laptop with the public firewall off, old definitions, BitLocker off, an open Wi-Fi, a legacy-BIOS boot, the time service stopped, AutoPlay on, automatic login, an administrator account in daily use and a shared folder. */
@@ -77,6 +80,7 @@ export const NEGLECTED_WINDOWS_JA: WindowsScenario = {
   autoLogin: 'auto-login-on.txt',
   adminAccount: 'admin-account-ja-admin.txt',
   fileSharing: 'file-sharing-shared-folder.txt',
+  edr: 'edr-services-sense-stopped.txt',
 };
 
 function recorded(name: string): string {
@@ -100,6 +104,7 @@ export function recordedWindowsRunner(scenario: WindowsScenario): PowerShellRunn
     [AUTO_LOGIN_SCRIPT, scenario.autoLogin],
     [ADMIN_SCRIPT, scenario.adminAccount],
     [SHARING_SCRIPT, scenario.fileSharing],
+    [EDR_SCRIPT, scenario.edr],
   ]);
   return async (script): Promise<CommandOutcome> => {
     const name = byScript.get(script);

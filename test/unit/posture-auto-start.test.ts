@@ -32,6 +32,7 @@ const NOTHING: Observations = {
   autoLogin: nothing,
   adminAccount: nothing,
   fileSharing: nothing,
+  edr: nothing,
 };
 
 const autoRun = (outcome: ProbeOutcome<AutoRunObservation>, os: PostureOs): CheckResult => evaluatePosture({ ...NOTHING, autoRun: outcome }, os, DEFAULT_POSTURE_POLICY, NOW).find((r) => r.id === 'autoRun')!;

@@ -37,6 +37,7 @@ const NOTHING: Observations = {
   autoLogin: nothing,
   adminAccount: nothing,
   fileSharing: nothing,
+  edr: nothing,
 };
 
 function bootResult(outcome: ProbeOutcome<BootProtectionObservation>, os: PostureOs): CheckResult {

@@ -141,10 +141,16 @@ const EXAMPLES: { readonly [C in CheckId]: Readonly<Record<keyof (typeof DECISIO
     fileSharingOn: { observations: { fileSharing: ok({ state: 'on', raw: 'AirDrop: Everyone' }) }, os: 'macos' },
     fileSharingUnrecognized: { observations: { fileSharing: ok({ state: 'unrecognized', raw: 'no answer for smbd' }) }, os: 'linux' },
   },
+  edr: {
+    edrRunning: { observations: { edr: ok({ services: [{ name: 'Sense', running: true }] }) }, policy: { edrServices: { windows: ['sense'], macos: [], linux: [] } } },
+    edrNotRunning: { observations: { edr: ok({ services: [{ name: 'falcon-sensor.service', running: false }] }) }, os: 'linux', policy: { edrServices: { windows: [], macos: [], linux: ['falcon-sensor'] } } },
+    edrMissing: { observations: { edr: ok({ services: [{ name: 'launchd', running: true }] }) }, os: 'macos', policy: { edrServices: { windows: [], macos: ['falcond'], linux: [] } } },
+    edrNotRequired: { observations: { edr: ok({ services: [] }) } },
+  },
 };
 
 const nothing: ProbeOutcome<never> = { ok: false, problem: 'commandMissing', evidence: seen };
-const NOTHING: Observations = { firewall: nothing, antivirus: nothing, osUpdates: nothing, diskEncryption: nothing, screenLock: nothing, wifi: nothing, remoteAccess: nothing, bootProtection: nothing, clockSync: nothing, autoRun: nothing, autoLogin: nothing, adminAccount: nothing, fileSharing: nothing };
+const NOTHING: Observations = { firewall: nothing, antivirus: nothing, osUpdates: nothing, diskEncryption: nothing, screenLock: nothing, wifi: nothing, remoteAccess: nothing, bootProtection: nothing, clockSync: nothing, autoRun: nothing, autoLogin: nothing, adminAccount: nothing, fileSharing: nothing, edr: nothing };
 
 describe('the decision table', () => {
   const rows = checkIds.flatMap((check) => Object.keys(DECISIONS[check]).map((finding) => [check, finding] as const));
@@ -170,17 +176,19 @@ describe('the decision table', () => {
     expect(placeholders(ja as string)).toEqual(placeholders(en as string));
   });
 
-  it('calls every finding about something unread, unrecognized or unseen unknown, and only Wi-Fi and AutoRun can not apply', () => {
+  it('calls every finding about something unread, unrecognized or unseen unknown, and only Wi-Fi, AutoRun and EDR can not apply', () => {
     for (const [check, finding] of rows) {
       const status = (DECISIONS[check] as Record<string, string>)[finding];
       if (/Unknown|Unrecognized|Unreadable|NotVisible|Locked|BehindVersion|NotListed|TableOld/.test(finding)) expect(status, finding).toBe('unknown');
-      if (status === 'notApplicable') expect(['wifi', 'autoRun']).toContain(check);
+      if (status === 'notApplicable') expect(['wifi', 'autoRun', 'edr']).toContain(check);
     }
   });
 
   it('never passes a probe that observed nothing', () => {
     expect(Object.values(PROBE_DECISIONS)).not.toContain('pass');
     expect(Object.keys(PROBE_DECISIONS).sort()).toEqual(['accessDenied', 'commandMissing', 'notApplicable', 'timeout', 'unparseable']);
-    for (const result of evaluatePosture(NOTHING, 'windows', DEFAULT_POSTURE_POLICY, NOW)) expect(result).toMatchObject({ status: 'unknown', reason: 'probe.commandMissing' });
+    // With an EDR agent named (without one, that check does not apply whatever the probe saw).
+    const naming = { ...DEFAULT_POSTURE_POLICY, edrServices: { windows: ['Sense'], macos: [], linux: [] } };
+    for (const result of evaluatePosture(NOTHING, 'windows', naming, NOW)) expect(result).toMatchObject({ status: 'unknown', reason: 'probe.commandMissing' });
   });
 });

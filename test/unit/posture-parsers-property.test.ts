@@ -17,6 +17,7 @@ import { parseAntivirus as parseClamav } from '../../electron/platform/posture/l
 import { parseClockSync as parseTimedatectl } from '../../electron/platform/posture/linux/clock-sync';
 import { parseDiskEncryption as parseLsblk } from '../../electron/platform/posture/linux/disk-encryption';
 import type { CommandReading } from '../../electron/platform/posture/linux/linux-context';
+import { parseUnits as parseLinuxUnits } from '../../electron/platform/posture/linux/edr';
 import { parseFileSharing as parseLinuxSharing } from '../../electron/platform/posture/linux/file-sharing';
 import { parseFirewall as parseUfw } from '../../electron/platform/posture/linux/firewall';
 import { parseScreenLock as parseGsettings } from '../../electron/platform/posture/linux/screen-lock';
@@ -25,6 +26,7 @@ import { parseAdminAccount as parseMacAdmin } from '../../electron/platform/post
 import { parseAutoLogin as parseMacAutoLogin } from '../../electron/platform/posture/macos/auto-start';
 import { parseBootProtection as parseMacBootProtection } from '../../electron/platform/posture/macos/boot-protection';
 import { parseClockSync as parseMacClockSync } from '../../electron/platform/posture/macos/clock-sync';
+import { parseProcesses as parseMacProcesses } from '../../electron/platform/posture/macos/edr';
 import { parseFileSharing as parseMacSharing } from '../../electron/platform/posture/macos/file-sharing';
 import { parseFdesetupStatus } from '../../electron/platform/posture/macos/filevault';
 import { parseFirewallProfilerJson, parseSocketfilterfwGlobalState } from '../../electron/platform/posture/macos/firewall';
@@ -40,13 +42,14 @@ import { parseAutoLogin, parseAutoRun } from '../../electron/platform/posture/wi
 import { parseBootProtection } from '../../electron/platform/posture/windows/boot-protection';
 import { parseClockSync } from '../../electron/platform/posture/windows/clock-sync';
 import { parseDiskEncryption } from '../../electron/platform/posture/windows/disk-encryption';
+import { parseEdr } from '../../electron/platform/posture/windows/edr';
 import { parseFileSharing } from '../../electron/platform/posture/windows/file-sharing';
 import { parseFirewall } from '../../electron/platform/posture/windows/firewall';
 import { parseOsUpdates } from '../../electron/platform/posture/windows/os-updates';
 import { parseRemoteAccess } from '../../electron/platform/posture/windows/remote-access';
 import { parseScreenLock } from '../../electron/platform/posture/windows/screen-lock';
 import { parseWifi } from '../../electron/platform/posture/windows/wifi';
-import { DEFAULT_POSTURE_POLICY, type CheckId, type CheckStatus, type PostureOs } from '../../electron/shared/posture';
+import { DEFAULT_POSTURE_POLICY, type CheckId, type CheckStatus, type PostureOs, type PosturePolicy } from '../../electron/shared/posture';
 import { readPostureFixture, splitSections } from '../support/posture-fixtures';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -67,6 +70,7 @@ const CHECKS: Readonly<Record<ProbeName, readonly CheckId[]>> = {
   autoLogin: ['autoLogin'],
   adminAccount: ['adminAccount'],
   fileSharing: ['fileSharing'],
+  edr: ['edr'],
 };
 
 /** One parser with one recording; `inputs` are the texts it reads, each mutated in turn. */
@@ -77,7 +81,12 @@ interface Case {
   readonly now: Date;
   readonly inputs: readonly string[];
   readonly parse: (inputs: readonly string[], now: Date) => ProbeOutcome<unknown>;
+  /** The policy that judges it, where the check depends on one (EDR names); default otherwise. */
+  readonly policy?: PosturePolicy;
 }
+
+/** A company policy naming an EDR agent on every OS, so the EDR parsers' answers are judged. */
+const EDR_POLICY: PosturePolicy = { ...DEFAULT_POSTURE_POLICY, edrServices: { windows: ['Sense'], macos: ['falcond'], linux: ['falcon-sensor'] } };
 
 const WINDOWS_NOW = new Date('2024-11-22T01:00:00Z');
 const MAC_NOW = new Date('2025-11-26T03:00:00Z');
@@ -87,8 +96,8 @@ function statuses(c: Case, inputs: readonly string[]): CheckStatus[] {
   const outcome = c.parse(inputs, c.now);
   // The other probes saw nothing: only this parser's checks matter.
   const nothing: ProbeOutcome<never> = { ok: false, problem: 'commandMissing', evidence: [] };
-  const observations = { firewall: nothing, antivirus: nothing, osUpdates: nothing, diskEncryption: nothing, screenLock: nothing, wifi: nothing, remoteAccess: nothing, bootProtection: nothing, clockSync: nothing, autoRun: nothing, autoLogin: nothing, adminAccount: nothing, fileSharing: nothing, [c.probe]: outcome } as Observations;
-  return evaluatePosture(observations, c.os, DEFAULT_POSTURE_POLICY, c.now)
+  const observations = { firewall: nothing, antivirus: nothing, osUpdates: nothing, diskEncryption: nothing, screenLock: nothing, wifi: nothing, remoteAccess: nothing, bootProtection: nothing, clockSync: nothing, autoRun: nothing, autoLogin: nothing, adminAccount: nothing, fileSharing: nothing, edr: nothing, [c.probe]: outcome } as Observations;
+  return evaluatePosture(observations, c.os, c.policy ?? DEFAULT_POSTURE_POLICY, c.now)
     .filter((r) => CHECKS[c.probe].includes(r.id))
     .map((r) => r.status);
 }
@@ -107,6 +116,7 @@ const windowsParsers: Readonly<Record<string, { probe: ProbeName; parse: (stdout
   'auto-login': { probe: 'autoLogin', parse: parseAutoLogin },
   'admin-account': { probe: 'adminAccount', parse: parseAdminAccount },
   'file-sharing': { probe: 'fileSharing', parse: parseFileSharing },
+  edr: { probe: 'edr', parse: parseEdr },
 };
 
 function windowsCases(): Case[] {
@@ -114,7 +124,7 @@ function windowsCases(): Case[] {
     const kind = Object.keys(windowsParsers).find((prefix) => file.startsWith(`${prefix}-`));
     if (!kind) return [];
     const { probe, parse } = windowsParsers[kind]!;
-    return [{ name: `windows/${file}`, os: 'windows' as const, probe, now: WINDOWS_NOW, inputs: [readPostureFixture('windows', file)], parse: ([stdout]: readonly string[], at: Date) => parse(stdout ?? '', at) }];
+    return [{ ...(probe === 'edr' ? { policy: EDR_POLICY } : {}), name: `windows/${file}`, os: 'windows' as const, probe, now: WINDOWS_NOW, inputs: [readPostureFixture('windows', file)], parse: ([stdout]: readonly string[], at: Date) => parse(stdout ?? '', at) }];
   });
 }
 
@@ -179,6 +189,7 @@ function macCases(): Case[] {
         parse: ([n, a], at) => parseMacSharing({ netstat: answered(n), airdrop: answered(a) }, at),
       }),
     ),
+    ...['with-falcon', 'without'].map((part): Case => ({ ...single(`ps-processes.txt#${part}`, 'edr', parseMacProcesses, macSection('ps-processes.txt', part)), policy: EDR_POLICY })),
     // The account name (on) is answered on stdout, exit 0; "does not exist" (off) on stderr, exit 1.
     single('loginwindow-autologin.txt#on', 'autoLogin', (text, at) => parseMacAutoLogin(answered(text), at), macSection('loginwindow-autologin.txt', 'on')),
     single('loginwindow-autologin.txt#off', 'autoLogin', (text, at) => parseMacAutoLogin({ ok: false, problem: 'unparseable', text }, at), macSection('loginwindow-autologin.txt', 'off')),
@@ -290,6 +301,17 @@ function linuxCases(): Case[] {
         now: LINUX_NOW,
         inputs: [splitSections(linux('systemctl-sharing.txt'))[part] ?? ''],
         parse: ([stdout], at) => parseLinuxSharing(reading(stdout ?? '', 'systemctl is-active smbd nmbd nfs-server'), at),
+      }),
+    ),
+    ...['running', 'stopped'].map(
+      (part): Case => ({
+        name: `linux/systemctl-list-units.txt#${part}`,
+        os: 'linux',
+        probe: 'edr',
+        now: LINUX_NOW,
+        policy: EDR_POLICY,
+        inputs: [splitSections(linux('systemctl-list-units.txt'))[part] ?? ''],
+        parse: ([stdout], at) => parseLinuxUnits(reading(stdout ?? '', 'systemctl list-units'), at),
       }),
     ),
     bootCase('on', 'tpm2'),
@@ -437,7 +459,7 @@ const mutation = (text: string): fc.Arbitrary<string> => {
 
 describe('no parser ever turns an output it does not recognize into a pass', () => {
   it('covers every parser with recordings that pass and recordings that do not', () => {
-    expect(new Set(CASES.map((c) => `${c.os}:${c.probe}`)).size).toBe(36);
+    expect(new Set(CASES.map((c) => `${c.os}:${c.probe}`)).size).toBe(39);
     const verdicts = CASES.flatMap((c) => statuses(c, c.inputs));
     expect(verdicts).toContain('pass');
     expect(verdicts).toContain('fail');

@@ -41,6 +41,7 @@ const HEALTHY: Observations = {
   autoLogin: ok({ state: 'off' as const, raw: 'AutoAdminLogon 0' }),
   adminAccount: ok({ state: 'standard' as const, raw: '10 groups, not S-1-5-32-544' }),
   fileSharing: ok({ state: 'off' as const, raw: 'LanmanServer Stopped' }),
+  edr: ok({ services: [{ name: 'Sense', running: true }] }),
 };
 
 function judged(id: CheckId, change: Partial<Observations>, os: PostureOs, now: Date, policy: PosturePolicy = DEFAULT_POSTURE_POLICY): CheckResult {

@@ -17,6 +17,7 @@ import type {
   AutoRunObservation,
   BootProtectionObservation,
   ClockSyncObservation,
+  EdrObservation,
   FileSharingObservation,
   AntivirusProduct,
   DiskEncryptionObservation,
@@ -43,6 +44,7 @@ export interface Observations {
   readonly autoLogin: ProbeOutcome<AutoLoginObservation>;
   readonly adminAccount: ProbeOutcome<AdminAccountObservation>;
   readonly fileSharing: ProbeOutcome<FileSharingObservation>;
+  readonly edr: ProbeOutcome<EdrObservation>;
 }
 
 type Params = Record<string, string | number>;
@@ -228,6 +230,21 @@ const AUTO_RUN_FINDINGS: Readonly<Record<AutoRunObservation['state'], Finding<'a
 
 const ADMIN_FINDINGS: Readonly<Record<AdminAccountObservation['state'], Finding<'adminAccount'>>> = { admin: 'adminAccountAdmin', standard: 'adminAccountStandard', unrecognized: 'adminAccountUnrecognized' };
 
+/** Windows service names are case-insensitive; a Linux unit may be named with or without ".service". */
+function sameService(listed: string, seen: string, os: PostureOs): boolean {
+  if (os === 'windows') return listed.toLowerCase() === seen.toLowerCase();
+  if (os === 'linux') return listed.replace(/\.service$/, '') === seen.replace(/\.service$/, '');
+  return listed === seen;
+}
+
+function judgeEdr(o: EdrObservation, os: PostureOs, policy: PosturePolicy): Found<'edr'> {
+  const wanted = policy.edrServices[os];
+  const names = wanted.join(', ');
+  const seen = o.services.filter((s) => wanted.some((w) => sameService(w, s.name, os)));
+  if (seen.some((s) => s.running)) return found('edrRunning', { names: seen.filter((s) => s.running).map((s) => s.name).join(', ') });
+  return seen.length > 0 ? found('edrNotRunning', { names: seen.map((s) => s.name).join(', ') }) : found('edrMissing', { names });
+}
+
 const SHARING_FINDINGS: Readonly<Record<FileSharingObservation['state'], Finding<'fileSharing'>>> = { off: 'fileSharingOff', on: 'fileSharingOn', unrecognized: 'fileSharingUnrecognized' };
 
 const AUTO_LOGIN_FINDINGS: Readonly<Record<AutoLoginObservation['state'], Finding<'autoLogin'>>> = { off: 'autoLoginOff', on: 'autoLoginOn', unrecognized: 'autoLoginUnrecognized' };
@@ -261,6 +278,10 @@ export function evaluatePosture(o: Observations, os: PostureOs, policy: PostureP
     resultOf('autoLogin', o.autoLogin, policy, (x) => found(AUTO_LOGIN_FINDINGS[x.state], { raw: x.raw ?? '—' })),
     resultOf('adminAccount', o.adminAccount, policy, (x) => found(ADMIN_FINDINGS[x.state], { raw: x.raw ?? '—' })),
     resultOf('fileSharing', o.fileSharing, policy, (x) => found(SHARING_FINDINGS[x.state], { raw: x.raw ?? '—' })),
+    // No agent named for this OS: not applicable, whatever the probe saw (or failed to see).
+    policy.edrServices[os].length === 0
+      ? { id: 'edr', status: decide('edr', 'edrNotRequired'), required: policy.required.edr, reason: 'edrNotRequired', params: {}, evidence: [...o.edr.evidence] }
+      : resultOf('edr', o.edr, policy, (x) => judgeEdr(x, os, policy)),
   ];
 }
 

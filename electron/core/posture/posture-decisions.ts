@@ -137,6 +137,14 @@ export const DECISIONS = {
     fileSharingOn: 'fail',
     fileSharingUnrecognized: 'unknown',
   },
+  edr: {
+    edrRunning: 'pass',
+    /** Installed (the service exists) but not running. */
+    edrNotRunning: 'fail',
+    edrMissing: 'fail',
+    /** The policy names no EDR agent for this OS. */
+    edrNotRequired: 'notApplicable',
+  },
 } as const satisfies Record<CheckId, Record<string, CheckStatus>>;
 
 /** A probe that observed nothing: never a pass, whatever the check. */

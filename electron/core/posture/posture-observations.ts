@@ -213,6 +213,15 @@ export interface FileSharingObservation {
   readonly raw: string | null;
 }
 
+export interface EdrObservation {
+  /**
+   * What runs on this laptop, by the names a policy uses: Windows services (name, running or
+   * not), macOS processes, Linux systemd services. The policy's EDR names are matched against
+   * this in the evaluator; only counts go into the evidence.
+   */
+  readonly services: readonly { readonly name: string; readonly running: boolean }[];
+}
+
 /** One OS's full set of probes; every probe has its own time limit and they run concurrently. */
 export interface PostureProbes {
   readonly os: 'windows' | 'macos' | 'linux';
@@ -229,4 +238,5 @@ export interface PostureProbes {
   autoLogin(): Promise<ProbeOutcome<AutoLoginObservation>>;
   adminAccount(): Promise<ProbeOutcome<AdminAccountObservation>>;
   fileSharing(): Promise<ProbeOutcome<FileSharingObservation>>;
+  edr(): Promise<ProbeOutcome<EdrObservation>>;
 }

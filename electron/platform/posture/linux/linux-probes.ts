@@ -15,6 +15,7 @@ import { probeBootProtection } from './boot-protection';
 import { probeAntivirus } from './clamav';
 import { probeClockSync } from './clock-sync';
 import { probeDiskEncryption } from './disk-encryption';
+import { probeEdr } from './edr';
 import { probeFileSharing } from './file-sharing';
 import { probeFirewall } from './firewall';
 import type { CommandRunner, LinuxProbeContext, ProbeFileSystem } from './linux-context';
@@ -73,5 +74,6 @@ export function createLinuxProbes(options: LinuxProbeOptions = {}): PostureProbe
     autoLogin: () => probeAutoLogin(ctx),
     adminAccount: () => probeAdminAccount(ctx),
     fileSharing: () => probeFileSharing(ctx),
+    edr: () => probeEdr(ctx),
   };
 }

@@ -9,6 +9,7 @@ import { probeAdminAccount } from './admin-account';
 import { probeAutoLogin, probeAutoRun } from './auto-start';
 import { probeBootProtection } from './boot-protection';
 import { probeClockSync } from './clock-sync';
+import { probeEdr } from './edr';
 import { probeFileSharing } from './file-sharing';
 import { probeFirewall } from './firewall';
 import { readInstallHistory } from './install-history';
@@ -41,5 +42,6 @@ export function createMacosProbes(run: CommandRunner = runProbeCommand): Posture
     autoLogin: () => probeAutoLogin(run),
     adminAccount: () => probeAdminAccount(run),
     fileSharing: () => probeFileSharing(run),
+    edr: () => probeEdr(run),
   };
 }

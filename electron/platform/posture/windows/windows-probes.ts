@@ -12,6 +12,7 @@ import { probeAutoLogin, probeAutoRun } from './auto-start';
 import { probeBootProtection } from './boot-protection';
 import { probeClockSync } from './clock-sync';
 import { probeDiskEncryption } from './disk-encryption';
+import { probeEdr } from './edr';
 import { probeFileSharing } from './file-sharing';
 import { probeFirewall } from './firewall';
 import { probeOsUpdates } from './os-updates';
@@ -44,5 +45,6 @@ export function createWindowsProbes(options: WindowsProbeOptions = {}): PostureP
     autoLogin: () => probeAutoLogin(run),
     adminAccount: () => probeAdminAccount(run),
     fileSharing: () => probeFileSharing(run),
+    edr: () => probeEdr(run),
   };
 }
