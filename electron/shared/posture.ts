@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { defineChannel, noRequest } from './ipc/define';
 
-export const checkIds = ['firewall', 'antivirus', 'osUpdates', 'osVersion', 'osSupported', 'diskEncryption', 'screenLock', 'wifi', 'remoteAccess', 'bootProtection', 'clockSync', 'autoRun', 'autoLogin', 'adminAccount', 'fileSharing', 'edr'] as const;
+export const checkIds = ['firewall', 'antivirus', 'osUpdates', 'osVersion', 'osSupported', 'diskEncryption', 'screenLock', 'wifi', 'remoteAccess', 'bootProtection', 'clockSync', 'autoRun', 'autoLogin', 'adminAccount', 'fileSharing', 'edr', 'bluetooth'] as const;
 export const CheckId = z.enum(checkIds);
 export type CheckId = z.infer<typeof CheckId>;
 
@@ -79,6 +79,7 @@ export const PosturePolicy = z
         adminAccount: z.boolean().default(false),
         fileSharing: z.boolean().default(false),
         edr: z.boolean().default(true),
+        bluetooth: z.boolean().default(false),
       })
       .strict(),
   })
@@ -122,6 +123,7 @@ export const DEFAULT_POSTURE_POLICY: PosturePolicy = {
     fileSharing: false,
     // Applies only where the policy names an agent; there, it must run.
     edr: true,
+    bluetooth: false,
   },
 };
 

@@ -68,10 +68,10 @@ test.describe('a neglected Japanese Windows laptop', () => {
     await expect(overall).toContainText('ポリシー「既定 / Default」');
     await expect(overall).toContainText('JST');
     await expect(runButton).toBeEnabled();
-    await expect(page.getByTestId('self-check-checks').getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3 }) })).toHaveCount(16);
+    await expect(page.getByTestId('self-check-checks').getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3 }) })).toHaveCount(17);
     // The overview leads with every check as a tile, the failures first; so do the details.
     const tiles = page.getByTestId('self-check-overview').locator('> li');
-    await expect(tiles).toHaveCount(16);
+    await expect(tiles).toHaveCount(17);
     await expect(tiles.first()).toHaveAttribute('data-status', 'fail');
     await expect(tiles.last()).not.toHaveAttribute('data-status', 'fail');
     await expect(page.getByTestId('self-check-checks').locator('> li').first()).toHaveAttribute('data-status', 'fail');
@@ -107,6 +107,7 @@ test.describe('a neglected Japanese Windows laptop', () => {
     await expect(check('ファイル共有（共有フォルダー・AirDrop）')).toContainText('1 shared folder(s)');
     // The default policy names no EDR agent: said, not passed.
     await expect(check('会社指定の EDR／マルウェア対策エージェント')).toHaveAttribute('data-status', 'notApplicable');
+    await expect(check('Bluetooth の検出可能モード')).toContainText('設定画面を開いている間だけ検出可能');
 
     // 根拠: 読み取り元、読み取り日時（JST）、読み取った値
     const evidenceToggle = firewall.getByRole('button', { name: /^「ファイアウォール」の根拠（\d+ 件）$/ });
@@ -180,7 +181,7 @@ test.describe('a healthy Windows laptop', () => {
     await expect(page.getByTestId('self-check-valid-until')).toHaveText(/^この合格は明日 \d{2}:\d{2}（日本時間）まで有効です。$/);
     await inspectScreen(page, 'self-check-pass');
     await expect(page.locator('[data-testid="self-check-checks"] > li[data-status="pass"]')).toHaveCount(15);
-    await expect(page.locator('[data-testid="self-check-checks"] > li[data-status="notApplicable"]')).toHaveCount(1);
+    await expect(page.locator('[data-testid="self-check-checks"] > li[data-status="notApplicable"]')).toHaveCount(2);
     await expect(page.getByRole('list', { name: /^直し方/ })).toHaveCount(0);
     await expect(page.getByTestId('self-check-history').locator('tbody tr')).toHaveCount(1);
   });

@@ -43,6 +43,7 @@ const probes: PostureProbes = {
   adminAccount: () => recordedWindowsProbes(laptop).adminAccount(),
   fileSharing: () => recordedWindowsProbes(laptop).fileSharing(),
   edr: () => recordedWindowsProbes(laptop).edr(),
+  bluetooth: () => recordedWindowsProbes(laptop).bluetooth(),
 };
 
 const statuses = (run: SelfCheckRun) => Object.fromEntries(run.checks.map((c) => [c.id, c.status])) as Record<CheckId, CheckStatus>;
@@ -95,9 +96,11 @@ describe('the readiness gate', () => {
     clock = RECORDED_AT;
     const run = await core.handlers['selfCheck.run']({});
     expect(run.overall).toBe('pass');
-    // Every check passes but the EDR one, which the default policy leaves not applicable (it names no agent).
-    const { edr, ...others } = statuses(run);
+    // Every check passes but the EDR one, which the default policy leaves not applicable (it names no agent), and Bluetooth.
+    const { edr, bluetooth, ...others } = statuses(run);
     expect(edr).toBe('notApplicable');
+    // Windows is discoverable only while its Bluetooth settings page is open.
+    expect(bluetooth).toBe('notApplicable');
     expect(Object.values(others).every((s) => s === 'pass')).toBe(true);
     expect(await core.handlers['selfCheck.readiness']({})).toMatchObject({ ready: true, reason: 'passed', latestRun: { id: run.id } });
 

@@ -33,6 +33,7 @@ const NOTHING: Observations = {
   adminAccount: nothing,
   fileSharing: nothing,
   edr: nothing,
+  bluetooth: nothing,
 };
 
 const autoRun = (outcome: ProbeOutcome<AutoRunObservation>, os: PostureOs): CheckResult => evaluatePosture({ ...NOTHING, autoRun: outcome }, os, DEFAULT_POSTURE_POLICY, NOW).find((r) => r.id === 'autoRun')!;

@@ -38,6 +38,7 @@ const NOTHING: Observations = {
   adminAccount: nothing,
   fileSharing: nothing,
   edr: nothing,
+  bluetooth: nothing,
 };
 
 function bootResult(outcome: ProbeOutcome<BootProtectionObservation>, os: PostureOs): CheckResult {

@@ -147,10 +147,17 @@ const EXAMPLES: { readonly [C in CheckId]: Readonly<Record<keyof (typeof DECISIO
     edrMissing: { observations: { edr: ok({ services: [{ name: 'launchd', running: true }] }) }, os: 'macos', policy: { edrServices: { windows: [], macos: ['falcond'], linux: [] } } },
     edrNotRequired: { observations: { edr: ok({ services: [] }) } },
   },
+  bluetooth: {
+    bluetoothHidden: { observations: { bluetooth: ok({ state: 'hidden', raw: 'Powered: yes, Discoverable: no' }) }, os: 'linux' },
+    bluetoothDiscoverable: { observations: { bluetooth: ok({ state: 'discoverable', raw: 'Powered: yes, Discoverable: yes' }) }, os: 'linux' },
+    bluetoothNoAdapter: { observations: { bluetooth: ok({ state: 'noAdapter', raw: null }) }, os: 'linux' },
+    bluetoothOnlyWhileSettingsOpen: { observations: { bluetooth: ok({ state: 'onlyWhileSettingsOpen', raw: 'Windows' }) } },
+    bluetoothUnrecognized: { observations: { bluetooth: ok({ state: 'unrecognized', raw: 'No default controller available' }) }, os: 'linux' },
+  },
 };
 
 const nothing: ProbeOutcome<never> = { ok: false, problem: 'commandMissing', evidence: seen };
-const NOTHING: Observations = { firewall: nothing, antivirus: nothing, osUpdates: nothing, diskEncryption: nothing, screenLock: nothing, wifi: nothing, remoteAccess: nothing, bootProtection: nothing, clockSync: nothing, autoRun: nothing, autoLogin: nothing, adminAccount: nothing, fileSharing: nothing, edr: nothing };
+const NOTHING: Observations = { firewall: nothing, antivirus: nothing, osUpdates: nothing, diskEncryption: nothing, screenLock: nothing, wifi: nothing, remoteAccess: nothing, bootProtection: nothing, clockSync: nothing, autoRun: nothing, autoLogin: nothing, adminAccount: nothing, fileSharing: nothing, edr: nothing, bluetooth: nothing };
 
 describe('the decision table', () => {
   const rows = checkIds.flatMap((check) => Object.keys(DECISIONS[check]).map((finding) => [check, finding] as const));
@@ -176,11 +183,11 @@ describe('the decision table', () => {
     expect(placeholders(ja as string)).toEqual(placeholders(en as string));
   });
 
-  it('calls every finding about something unread, unrecognized or unseen unknown, and only Wi-Fi, AutoRun and EDR can not apply', () => {
+  it('calls every finding about something unread, unrecognized or unseen unknown, and only Wi-Fi, AutoRun, EDR and Bluetooth can not apply', () => {
     for (const [check, finding] of rows) {
       const status = (DECISIONS[check] as Record<string, string>)[finding];
       if (/Unknown|Unrecognized|Unreadable|NotVisible|Locked|BehindVersion|NotListed|TableOld/.test(finding)) expect(status, finding).toBe('unknown');
-      if (status === 'notApplicable') expect(['wifi', 'autoRun', 'edr']).toContain(check);
+      if (status === 'notApplicable') expect(['wifi', 'autoRun', 'edr', 'bluetooth']).toContain(check);
     }
   });
 

@@ -19,7 +19,7 @@ import { readPostureFixture, splitSections } from '../support/posture-fixtures';
 const NOW = new Date('2026-11-26T03:00:00Z');
 const nothing: ProbeOutcome<never> = { ok: false, problem: 'commandMissing', evidence: [] };
 const NOTHING = Object.fromEntries(
-  ['firewall', 'antivirus', 'osUpdates', 'diskEncryption', 'screenLock', 'wifi', 'remoteAccess', 'bootProtection', 'clockSync', 'autoRun', 'autoLogin', 'adminAccount', 'fileSharing', 'edr'].map((k) => [k, nothing]),
+  ['firewall', 'antivirus', 'osUpdates', 'diskEncryption', 'screenLock', 'wifi', 'remoteAccess', 'bootProtection', 'clockSync', 'autoRun', 'autoLogin', 'adminAccount', 'fileSharing', 'edr', 'bluetooth'].map((k) => [k, nothing]),
 ) as unknown as Observations;
 
 const judge = (outcome: ProbeOutcome<FileSharingObservation>, os: PostureOs): CheckResult => evaluatePosture({ ...NOTHING, fileSharing: outcome }, os, DEFAULT_POSTURE_POLICY, NOW).find((r) => r.id === 'fileSharing')!;

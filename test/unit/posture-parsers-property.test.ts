@@ -17,6 +17,7 @@ import { parseAntivirus as parseClamav } from '../../electron/platform/posture/l
 import { parseClockSync as parseTimedatectl } from '../../electron/platform/posture/linux/clock-sync';
 import { parseDiskEncryption as parseLsblk } from '../../electron/platform/posture/linux/disk-encryption';
 import type { CommandReading } from '../../electron/platform/posture/linux/linux-context';
+import { parseBluetooth } from '../../electron/platform/posture/linux/bluetooth';
 import { parseUnits as parseLinuxUnits } from '../../electron/platform/posture/linux/edr';
 import { parseFileSharing as parseLinuxSharing } from '../../electron/platform/posture/linux/file-sharing';
 import { parseFirewall as parseUfw } from '../../electron/platform/posture/linux/firewall';
@@ -71,6 +72,7 @@ const CHECKS: Readonly<Record<ProbeName, readonly CheckId[]>> = {
   adminAccount: ['adminAccount'],
   fileSharing: ['fileSharing'],
   edr: ['edr'],
+  bluetooth: ['bluetooth'],
 };
 
 /** One parser with one recording; `inputs` are the texts it reads, each mutated in turn. */
@@ -96,7 +98,7 @@ function statuses(c: Case, inputs: readonly string[]): CheckStatus[] {
   const outcome = c.parse(inputs, c.now);
   // The other probes saw nothing: only this parser's checks matter.
   const nothing: ProbeOutcome<never> = { ok: false, problem: 'commandMissing', evidence: [] };
-  const observations = { firewall: nothing, antivirus: nothing, osUpdates: nothing, diskEncryption: nothing, screenLock: nothing, wifi: nothing, remoteAccess: nothing, bootProtection: nothing, clockSync: nothing, autoRun: nothing, autoLogin: nothing, adminAccount: nothing, fileSharing: nothing, edr: nothing, [c.probe]: outcome } as Observations;
+  const observations = { firewall: nothing, antivirus: nothing, osUpdates: nothing, diskEncryption: nothing, screenLock: nothing, wifi: nothing, remoteAccess: nothing, bootProtection: nothing, clockSync: nothing, autoRun: nothing, autoLogin: nothing, adminAccount: nothing, fileSharing: nothing, edr: nothing, bluetooth: nothing, [c.probe]: outcome } as Observations;
   return evaluatePosture(observations, c.os, c.policy ?? DEFAULT_POSTURE_POLICY, c.now)
     .filter((r) => CHECKS[c.probe].includes(r.id))
     .map((r) => r.status);
@@ -314,6 +316,16 @@ function linuxCases(): Case[] {
         parse: ([stdout], at) => parseLinuxUnits(reading(stdout ?? '', 'systemctl list-units'), at),
       }),
     ),
+    ...['hidden', 'discoverable', 'off', 'no-controller'].map(
+      (part): Case => ({
+        name: `linux/bluetoothctl-show.txt#${part}`,
+        os: 'linux',
+        probe: 'bluetooth',
+        now: LINUX_NOW,
+        inputs: [splitSections(linux('bluetoothctl-show.txt'))[part] ?? ''],
+        parse: ([stdout], at) => parseBluetooth({ source: '/sys/class/bluetooth', ok: true, value: ['hci0'] }, reading(stdout ?? '', 'bluetoothctl show'), at),
+      }),
+    ),
     bootCase('on', 'tpm2'),
     bootCase('off', 'tpm2'),
     bootCase('odd', 'tpm2'),
@@ -459,7 +471,7 @@ const mutation = (text: string): fc.Arbitrary<string> => {
 
 describe('no parser ever turns an output it does not recognize into a pass', () => {
   it('covers every parser with recordings that pass and recordings that do not', () => {
-    expect(new Set(CASES.map((c) => `${c.os}:${c.probe}`)).size).toBe(39);
+    expect(new Set(CASES.map((c) => `${c.os}:${c.probe}`)).size).toBe(40);
     const verdicts = CASES.flatMap((c) => statuses(c, c.inputs));
     expect(verdicts).toContain('pass');
     expect(verdicts).toContain('fail');

@@ -42,6 +42,7 @@ const HEALTHY: Observations = {
   adminAccount: ok({ state: 'standard' as const, raw: '10 groups, not S-1-5-32-544' }),
   fileSharing: ok({ state: 'off' as const, raw: 'LanmanServer Stopped' }),
   edr: ok({ services: [{ name: 'Sense', running: true }] }),
+  bluetooth: ok({ state: 'hidden' as const, raw: 'Powered: yes, Discoverable: no' }),
 };
 
 function judged(id: CheckId, change: Partial<Observations>, os: PostureOs, now: Date, policy: PosturePolicy = DEFAULT_POSTURE_POLICY): CheckResult {

@@ -12,6 +12,7 @@ import { OS_SUPPORT_CHECKED, lookUpSupport } from './os-support';
 import { PROBE_DECISIONS, decide, type Finding } from './posture-decisions';
 import type {
   AdminAccountObservation,
+  BluetoothObservation,
   AntivirusObservation,
   AutoLoginObservation,
   AutoRunObservation,
@@ -45,6 +46,7 @@ export interface Observations {
   readonly adminAccount: ProbeOutcome<AdminAccountObservation>;
   readonly fileSharing: ProbeOutcome<FileSharingObservation>;
   readonly edr: ProbeOutcome<EdrObservation>;
+  readonly bluetooth: ProbeOutcome<BluetoothObservation>;
 }
 
 type Params = Record<string, string | number>;
@@ -245,6 +247,14 @@ function judgeEdr(o: EdrObservation, os: PostureOs, policy: PosturePolicy): Foun
   return seen.length > 0 ? found('edrNotRunning', { names: seen.map((s) => s.name).join(', ') }) : found('edrMissing', { names });
 }
 
+const BLUETOOTH_FINDINGS: Readonly<Record<BluetoothObservation['state'], Finding<'bluetooth'>>> = {
+  discoverable: 'bluetoothDiscoverable',
+  hidden: 'bluetoothHidden',
+  noAdapter: 'bluetoothNoAdapter',
+  onlyWhileSettingsOpen: 'bluetoothOnlyWhileSettingsOpen',
+  unrecognized: 'bluetoothUnrecognized',
+};
+
 const SHARING_FINDINGS: Readonly<Record<FileSharingObservation['state'], Finding<'fileSharing'>>> = { off: 'fileSharingOff', on: 'fileSharingOn', unrecognized: 'fileSharingUnrecognized' };
 
 const AUTO_LOGIN_FINDINGS: Readonly<Record<AutoLoginObservation['state'], Finding<'autoLogin'>>> = { off: 'autoLoginOff', on: 'autoLoginOn', unrecognized: 'autoLoginUnrecognized' };
@@ -282,6 +292,7 @@ export function evaluatePosture(o: Observations, os: PostureOs, policy: PostureP
     policy.edrServices[os].length === 0
       ? { id: 'edr', status: decide('edr', 'edrNotRequired'), required: policy.required.edr, reason: 'edrNotRequired', params: {}, evidence: [...o.edr.evidence] }
       : resultOf('edr', o.edr, policy, (x) => judgeEdr(x, os, policy)),
+    resultOf('bluetooth', o.bluetooth, policy, (x) => found(BLUETOOTH_FINDINGS[x.state], { raw: x.raw ?? '—' })),
   ];
 }
 

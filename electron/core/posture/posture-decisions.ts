@@ -145,6 +145,14 @@ export const DECISIONS = {
     /** The policy names no EDR agent for this OS. */
     edrNotRequired: 'notApplicable',
   },
+  bluetooth: {
+    bluetoothHidden: 'pass',
+    bluetoothDiscoverable: 'fail',
+    bluetoothNoAdapter: 'notApplicable',
+    /** Windows and macOS are discoverable only while their Bluetooth settings page is open. */
+    bluetoothOnlyWhileSettingsOpen: 'notApplicable',
+    bluetoothUnrecognized: 'unknown',
+  },
 } as const satisfies Record<CheckId, Record<string, CheckStatus>>;
 
 /** A probe that observed nothing: never a pass, whatever the check. */

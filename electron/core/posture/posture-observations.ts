@@ -222,6 +222,17 @@ export interface EdrObservation {
   readonly services: readonly { readonly name: string; readonly running: boolean }[];
 }
 
+export interface BluetoothObservation {
+  /**
+   * 'discoverable': nearby devices can find the laptop now; 'hidden': the adapter is off or not
+   * discoverable; 'noAdapter': there is none; 'onlyWhileSettingsOpen': the OS makes itself
+   * discoverable only while its Bluetooth settings page is open (Windows, macOS), so there is
+   * no standing setting to check; 'unrecognized': `raw` keeps what was read.
+   */
+  readonly state: 'discoverable' | 'hidden' | 'noAdapter' | 'onlyWhileSettingsOpen' | 'unrecognized';
+  readonly raw: string | null;
+}
+
 /** One OS's full set of probes; every probe has its own time limit and they run concurrently. */
 export interface PostureProbes {
   readonly os: 'windows' | 'macos' | 'linux';
@@ -239,4 +250,5 @@ export interface PostureProbes {
   adminAccount(): Promise<ProbeOutcome<AdminAccountObservation>>;
   fileSharing(): Promise<ProbeOutcome<FileSharingObservation>>;
   edr(): Promise<ProbeOutcome<EdrObservation>>;
+  bluetooth(): Promise<ProbeOutcome<BluetoothObservation>>;
 }

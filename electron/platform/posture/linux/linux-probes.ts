@@ -10,6 +10,7 @@
 import type { PostureProbes } from '../../../core/posture/posture-observations';
 import { runProbeCommand } from '../run-probe-command';
 import { probeAdminAccount } from './admin-account';
+import { probeBluetooth } from './bluetooth';
 import { probeAutoLogin, probeAutoRun } from './auto-start';
 import { probeBootProtection } from './boot-protection';
 import { probeAntivirus } from './clamav';
@@ -75,5 +76,6 @@ export function createLinuxProbes(options: LinuxProbeOptions = {}): PostureProbe
     adminAccount: () => probeAdminAccount(ctx),
     fileSharing: () => probeFileSharing(ctx),
     edr: () => probeEdr(ctx),
+    bluetooth: () => probeBluetooth(ctx),
   };
 }

@@ -5,6 +5,7 @@
  */
 import type { PostureProbes } from '../../../core/posture/posture-observations';
 import { runProbeCommand } from '../run-probe-command';
+import { bluetoothDiscoverableOnlyInSettings } from '../bluetooth-settings-page';
 import { probeAdminAccount } from './admin-account';
 import { probeAutoLogin, probeAutoRun } from './auto-start';
 import { probeBootProtection } from './boot-protection';
@@ -43,5 +44,6 @@ export function createMacosProbes(run: CommandRunner = runProbeCommand): Posture
     adminAccount: () => probeAdminAccount(run),
     fileSharing: () => probeFileSharing(run),
     edr: () => probeEdr(run),
+    bluetooth: () => bluetoothDiscoverableOnlyInSettings('macOS'),
   };
 }

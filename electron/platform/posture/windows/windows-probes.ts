@@ -6,6 +6,7 @@
  */
 import type { PostureProbes } from '../../../core/posture/posture-observations';
 import { runPowerShell } from '../run-probe-command';
+import { bluetoothDiscoverableOnlyInSettings } from '../bluetooth-settings-page';
 import { probeAdminAccount } from './admin-account';
 import { probeAntivirus } from './antivirus';
 import { probeAutoLogin, probeAutoRun } from './auto-start';
@@ -46,5 +47,6 @@ export function createWindowsProbes(options: WindowsProbeOptions = {}): PostureP
     adminAccount: () => probeAdminAccount(run),
     fileSharing: () => probeFileSharing(run),
     edr: () => probeEdr(run),
+    bluetooth: () => bluetoothDiscoverableOnlyInSettings('Windows'),
   };
 }
