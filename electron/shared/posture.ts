@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { defineChannel, noRequest } from './ipc/define';
 
-export const checkIds = ['firewall', 'antivirus', 'osUpdates', 'osVersion', 'osSupported', 'diskEncryption', 'screenLock', 'wifi', 'remoteAccess'] as const;
+export const checkIds = ['firewall', 'antivirus', 'osUpdates', 'osVersion', 'osSupported', 'diskEncryption', 'screenLock', 'wifi', 'remoteAccess', 'bootProtection', 'clockSync', 'autoRun', 'autoLogin', 'adminAccount', 'fileSharing', 'edr', 'bluetooth'] as const;
 export const CheckId = z.enum(checkIds);
 export type CheckId = z.infer<typeof CheckId>;
 
@@ -27,6 +27,9 @@ export type PostureOs = z.infer<typeof PostureOs>;
 export const deviceOwnerships = ['company', 'byod'] as const;
 export const DeviceOwnership = z.enum(deviceOwnerships);
 export type DeviceOwnership = z.infer<typeof DeviceOwnership>;
+
+/** A Windows service name, a macOS process name or a Linux systemd unit: letters, digits and . _ @ - only. */
+const ServiceName = z.string().trim().min(1).max(100).regex(/^[A-Za-z0-9._@-]+$/);
 
 /** A dotted version such as 10.0.19045 or 14.0; empty means "no minimum". */
 const MinimumVersion = z.string().trim().max(40).regex(/^(\d+(\.\d+)*)?$/);
@@ -52,12 +55,32 @@ export const PosturePolicy = z
     clamavDefinitionsMaxAgeDays: z.number().int().min(1).max(60).default(3),
     /** ClamAV scans on demand; on-access scanning (clamonacc) is required only when the company asks. */
     linuxOnAccessScanRequired: z.boolean().default(false),
+    /**
+     * The EDR / anti-malware agent the company requires, per OS: Windows service names
+     * (Get-Service), macOS process names, Linux systemd units. One of the OS's names running
+     * passes; an OS with no name listed makes the check not applicable. Older policies: none.
+     */
+    edrServices: z
+      .object({ windows: z.array(ServiceName).max(20), macos: z.array(ServiceName).max(20), linux: z.array(ServiceName).max(20) })
+      .strict()
+      .default({ windows: [], macos: [], linux: [] }),
     /** How recent a passing self-check must be for the readiness gate. */
     readinessMaxAgeHours: z.number().int().min(1).max(24 * 14),
     /** Which checks must pass; the others are shown but do not block. */
-    // A check added later (osSupported) defaults to required, so policies saved before it stay valid.
+    // A check added later gets a default (its default below), so policies saved before it stay valid.
     required: z
-      .object({ ...(Object.fromEntries(checkIds.map((id) => [id, z.boolean()])) as Record<CheckId, z.ZodBoolean>), osSupported: z.boolean().default(true) })
+      .object({
+        ...(Object.fromEntries(checkIds.map((id) => [id, z.boolean()])) as Record<CheckId, z.ZodBoolean>),
+        osSupported: z.boolean().default(true),
+        bootProtection: z.boolean().default(true),
+        clockSync: z.boolean().default(true),
+        autoRun: z.boolean().default(false),
+        autoLogin: z.boolean().default(true),
+        adminAccount: z.boolean().default(false),
+        fileSharing: z.boolean().default(false),
+        edr: z.boolean().default(true),
+        bluetooth: z.boolean().default(false),
+      })
       .strict(),
   })
   .strict();
@@ -74,8 +97,34 @@ export const DEFAULT_POSTURE_POLICY: PosturePolicy = {
   xprotectDefinitionsMaxAgeDays: 14,
   clamavDefinitionsMaxAgeDays: 3,
   linuxOnAccessScanRequired: false,
+  edrServices: { windows: [], macos: [], linux: [] },
   readinessMaxAgeHours: 24,
-  required: { firewall: true, antivirus: true, osUpdates: true, osVersion: true, osSupported: true, diskEncryption: true, screenLock: true, wifi: true, remoteAccess: false },
+  required: {
+    firewall: true,
+    antivirus: true,
+    osUpdates: true,
+    osVersion: true,
+    osSupported: true,
+    diskEncryption: true,
+    screenLock: true,
+    wifi: true,
+    remoteAccess: false,
+    // Secure Boot/TPM (SIP and Gatekeeper on macOS): every Windows 11 laptop has them; a company may relax it for older hardware.
+    bootProtection: true,
+    // Every record and certificate is dated by this clock.
+    clockSync: true,
+    // AutoPlay is on in a fresh Windows (USB autorun.inf is ignored since Windows 7; CDs still run): recommended, shown, not blocking.
+    autoRun: false,
+    // Automatic login hands the laptop, its vault and its sessions to whoever opens it.
+    autoLogin: true,
+    // Working as an administrator is a warning to see, not a reason to block a visit.
+    adminAccount: false,
+    // Shared folders and AirDrop for everyone: shown as a fail, blocking only where the company requires it.
+    fileSharing: false,
+    // Applies only where the policy names an agent; there, it must run.
+    edr: true,
+    bluetooth: false,
+  },
 };
 
 const FactValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);

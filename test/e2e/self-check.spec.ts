@@ -68,10 +68,10 @@ test.describe('a neglected Japanese Windows laptop', () => {
     await expect(overall).toContainText('ポリシー「既定 / Default」');
     await expect(overall).toContainText('JST');
     await expect(runButton).toBeEnabled();
-    await expect(page.getByTestId('self-check-checks').getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3 }) })).toHaveCount(9);
+    await expect(page.getByTestId('self-check-checks').getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3 }) })).toHaveCount(17);
     // The overview leads with every check as a tile, the failures first; so do the details.
     const tiles = page.getByTestId('self-check-overview').locator('> li');
-    await expect(tiles).toHaveCount(9);
+    await expect(tiles).toHaveCount(17);
     await expect(tiles.first()).toHaveAttribute('data-status', 'fail');
     await expect(tiles.last()).not.toHaveAttribute('data-status', 'fail');
     await expect(page.getByTestId('self-check-checks').locator('> li').first()).toHaveAttribute('data-status', 'fail');
@@ -96,6 +96,18 @@ test.describe('a neglected Japanese Windows laptop', () => {
     await expect(remote).toContainText('任意');
     await expect(check('OS のバージョン')).toHaveAttribute('data-status', 'pass');
     await expect(check('OS のバージョン').getByRole('button', { name: /再チェック/ })).toHaveCount(0);
+    // The checks added by issue 16: a legacy-BIOS laptop whose TPM cannot be read is unknown, never a pass.
+    await expect(check('起動時と OS の保護（Secure Boot・TPM／SIP・Gatekeeper）')).toHaveAttribute('data-status', 'unknown');
+    await expect(check('起動時と OS の保護（Secure Boot・TPM／SIP・Gatekeeper）')).toContainText('管理者権限なしでは読み取れませんでした');
+    await expect(check('時計の同期')).toHaveAttribute('data-status', 'fail');
+    await expect(check('時計の同期').getByRole('link', { name: '設定を開く（時計の同期）' })).toHaveAttribute('href', 'ms-settings:dateandtime');
+    await expect(check('自動ログイン')).toHaveAttribute('data-status', 'fail');
+    await expect(check('外部メディアの自動実行（AutoRun/AutoPlay）')).toContainText('任意');
+    await expect(check('日常の作業に管理者アカウントを使っていないか')).toHaveAttribute('data-status', 'warning');
+    await expect(check('ファイル共有（共有フォルダー・AirDrop）')).toContainText('1 shared folder(s)');
+    // The default policy names no EDR agent: said, not passed.
+    await expect(check('会社指定の EDR／マルウェア対策エージェント')).toHaveAttribute('data-status', 'notApplicable');
+    await expect(check('Bluetooth の検出可能モード')).toContainText('設定画面を開いている間だけ検出可能');
 
     // 根拠: 読み取り元、読み取り日時（JST）、読み取った値
     const evidenceToggle = firewall.getByRole('button', { name: /^「ファイアウォール」の根拠（\d+ 件）$/ });
@@ -119,7 +131,7 @@ test.describe('a neglected Japanese Windows laptop', () => {
     await expect(page.locator('[data-testid="self-check-overall"]')).toContainText('総合判定：不合格');
     await expect(history.first()).toHaveAttribute('aria-current', 'true');
     await expect(history.first()).toContainText('不合格');
-    await expect(history.first()).toContainText('合格 2・注意 1・不合格 6・不明 0');
+    await expect(history.first()).toContainText('合格 2・注意 2・不合格 10・不明 1');
     await expect(history.first()).toContainText('既定 / Default');
     await expect(history.first()).toContainText('未発行');
 
@@ -168,7 +180,8 @@ test.describe('a healthy Windows laptop', () => {
     await expect(page.getByTestId('self-check-overall')).toContainText('すべての必須項目に合格しました。');
     await expect(page.getByTestId('self-check-valid-until')).toHaveText(/^この合格は明日 \d{2}:\d{2}（日本時間）まで有効です。$/);
     await inspectScreen(page, 'self-check-pass');
-    await expect(page.locator('[data-testid="self-check-checks"] > li[data-status="pass"]')).toHaveCount(9);
+    await expect(page.locator('[data-testid="self-check-checks"] > li[data-status="pass"]')).toHaveCount(15);
+    await expect(page.locator('[data-testid="self-check-checks"] > li[data-status="notApplicable"]')).toHaveCount(2);
     await expect(page.getByRole('list', { name: /^直し方/ })).toHaveCount(0);
     await expect(page.getByTestId('self-check-history').locator('tbody tr')).toHaveCount(1);
   });

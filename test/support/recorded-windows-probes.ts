@@ -7,8 +7,14 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { PostureProbes } from '../../electron/core/posture/posture-observations';
 import type { CommandOutcome } from '../../electron/platform/posture/run-probe-command';
+import { ADMIN_SCRIPT } from '../../electron/platform/posture/windows/admin-account';
 import { ANTIVIRUS_SCRIPT } from '../../electron/platform/posture/windows/antivirus';
+import { AUTO_LOGIN_SCRIPT, AUTO_RUN_SCRIPT } from '../../electron/platform/posture/windows/auto-start';
+import { BOOT_PROTECTION_SCRIPT } from '../../electron/platform/posture/windows/boot-protection';
+import { CLOCK_SYNC_SCRIPT } from '../../electron/platform/posture/windows/clock-sync';
 import { DISK_ENCRYPTION_SCRIPT } from '../../electron/platform/posture/windows/disk-encryption';
+import { EDR_SCRIPT } from '../../electron/platform/posture/windows/edr';
+import { SHARING_SCRIPT } from '../../electron/platform/posture/windows/file-sharing';
 import { FIREWALL_SCRIPT } from '../../electron/platform/posture/windows/firewall';
 import { OS_UPDATES_SCRIPT } from '../../electron/platform/posture/windows/os-updates';
 import { REMOTE_ACCESS_SCRIPT } from '../../electron/platform/posture/windows/remote-access';
@@ -26,6 +32,13 @@ export interface WindowsScenario {
   readonly screenLock: string;
   readonly wifi: string;
   readonly remoteAccess: string;
+  readonly bootProtection: string;
+  readonly clockSync: string;
+  readonly autoRun: string;
+  readonly autoLogin: string;
+  readonly adminAccount: string;
+  readonly fileSharing: string;
+  readonly edr: string;
 }
 
 /**
@@ -43,9 +56,16 @@ export const HEALTHY_WINDOWS: WindowsScenario = {
   screenLock: 'screen-lock-secure-saver-en.txt',
   wifi: 'wifi-en-win11-wpa2-personal.txt',
   remoteAccess: 'remote-access-none.txt',
+  bootProtection: 'boot-protection-on.txt',
+  clockSync: 'clock-sync-en-synchronized.txt',
+  autoRun: 'auto-run-autoplay-off.txt',
+  autoLogin: 'auto-login-not-set.txt',
+  adminAccount: 'admin-account-ja-standard.txt',
+  fileSharing: 'file-sharing-admin-shares-only.txt',
+  edr: 'edr-services-sense-running.txt',
 };
 
-/** A Japanese Windows laptop with the public firewall off, old definitions, BitLocker off and an open Wi-Fi. */
+/** A Japanese Windows laptop with the public firewall off, old definitions, BitLocker off, an open Wi-Fi, a legacy-BIOS boot, the time service stopped, AutoPlay on, automatic login, an administrator account in daily use and a shared folder. */
 export const NEGLECTED_WINDOWS_JA: WindowsScenario = {
   firewall: 'firewall-ja-public-off-disagreement.txt',
   antivirus: 'antivirus-defender-out-of-date.txt',
@@ -54,6 +74,13 @@ export const NEGLECTED_WINDOWS_JA: WindowsScenario = {
   screenLock: 'screen-lock-sleep-without-password-ja.txt',
   wifi: 'wifi-ja-win11-open.txt',
   remoteAccess: 'remote-access-rdp-ssh.txt',
+  bootProtection: 'boot-protection-legacy-ja.txt',
+  clockSync: 'clock-sync-ja-service-stopped.txt',
+  autoRun: 'auto-run-default.txt',
+  autoLogin: 'auto-login-on.txt',
+  adminAccount: 'admin-account-ja-admin.txt',
+  fileSharing: 'file-sharing-shared-folder.txt',
+  edr: 'edr-services-sense-stopped.txt',
 };
 
 function recorded(name: string): string {
@@ -71,6 +98,13 @@ export function recordedWindowsRunner(scenario: WindowsScenario): PowerShellRunn
     [SCREEN_LOCK_SCRIPT, scenario.screenLock],
     [WIFI_SCRIPT, scenario.wifi],
     [REMOTE_ACCESS_SCRIPT, scenario.remoteAccess],
+    [BOOT_PROTECTION_SCRIPT, scenario.bootProtection],
+    [CLOCK_SYNC_SCRIPT, scenario.clockSync],
+    [AUTO_RUN_SCRIPT, scenario.autoRun],
+    [AUTO_LOGIN_SCRIPT, scenario.autoLogin],
+    [ADMIN_SCRIPT, scenario.adminAccount],
+    [SHARING_SCRIPT, scenario.fileSharing],
+    [EDR_SCRIPT, scenario.edr],
   ]);
   return async (script): Promise<CommandOutcome> => {
     const name = byScript.get(script);

@@ -108,10 +108,56 @@ const EXAMPLES: { readonly [C in CheckId]: Readonly<Record<keyof (typeof DECISIO
       policy: { required: { ...DEFAULT_POSTURE_POLICY.required, remoteAccess: true } },
     },
   },
+  bootProtection: {
+    bootProtectionOn: { observations: { bootProtection: ok({ parts: [{ part: 'secureBoot', state: 'on', raw: null }, { part: 'tpm', state: 'on', raw: null }] }) } },
+    bootProtectionOff: { observations: { bootProtection: ok({ parts: [{ part: 'sip', state: 'on', raw: null }, { part: 'gatekeeper', state: 'off', raw: null }] }) }, os: 'macos' },
+    bootProtectionUnrecognized: { observations: { bootProtection: ok({ parts: [{ part: 'secureBoot', state: 'on', raw: null }, { part: 'tpm', state: 'unrecognized', raw: 'ACPI\\VEN0001 code 0' }] }) } },
+    bootProtectionUnreadable: { observations: { bootProtection: ok({ parts: [{ part: 'secureBoot', state: 'unread', raw: 'accessDenied' }, { part: 'tpm', state: 'on', raw: null }] }) } },
+  },
+  clockSync: {
+    clockSynchronized: { observations: { clockSync: ok({ state: 'synchronized', source: 'time.windows.com', raw: null }) } },
+    clockAutomatic: { observations: { clockSync: ok({ state: 'automatic', source: null, raw: 'TMAutomaticTimeOnlyEnabled 1' }) }, os: 'macos' },
+    clockNotSynchronized: { observations: { clockSync: ok({ state: 'notSynchronized', source: null, raw: 'NTPSynchronized=no' }) }, os: 'linux' },
+    clockUnrecognized: { observations: { clockSync: ok({ state: 'unrecognized', source: null, raw: '?' }) } },
+  },
+  autoRun: {
+    autoRunOff: { observations: { autoRun: ok({ state: 'off', raw: 'NoAutorun 1' }) } },
+    autoRunOn: { observations: { autoRun: ok({ state: 'on', raw: 'NoDriveTypeAutoRun not set' }) } },
+    autoRunUnrecognized: { observations: { autoRun: ok({ state: 'unrecognized', raw: 'autorun-never maybe' }) }, os: 'linux' },
+    autoRunNotOnThisOs: { observations: { autoRun: ok({ state: 'notOnThisOs', raw: 'macOS' }) }, os: 'macos' },
+  },
+  autoLogin: {
+    autoLoginOff: { observations: { autoLogin: ok({ state: 'off', raw: 'AutoAdminLogon 0' }) } },
+    autoLoginOn: { observations: { autoLogin: ok({ state: 'on', raw: 'AutoAdminLogon 1' }) } },
+    autoLoginUnrecognized: { observations: { autoLogin: ok({ state: 'unrecognized', raw: 'AutoAdminLogon yes' }) } },
+  },
+  adminAccount: {
+    adminAccountStandard: { observations: { adminAccount: ok({ state: 'standard', raw: '10 groups' }) } },
+    adminAccountAdmin: { observations: { adminAccount: ok({ state: 'admin', raw: 'member of sudo' }) }, os: 'linux' },
+    adminAccountUnrecognized: { observations: { adminAccount: ok({ state: 'unrecognized', raw: 'id -G gave 3 groups, id -Gn 2' }) }, os: 'macos' },
+  },
+  fileSharing: {
+    fileSharingOff: { observations: { fileSharing: ok({ state: 'off', raw: 'LanmanServer Stopped' }) } },
+    fileSharingOn: { observations: { fileSharing: ok({ state: 'on', raw: 'AirDrop: Everyone' }) }, os: 'macos' },
+    fileSharingUnrecognized: { observations: { fileSharing: ok({ state: 'unrecognized', raw: 'no answer for smbd' }) }, os: 'linux' },
+  },
+  edr: {
+    edrRunning: { observations: { edr: ok({ services: [{ name: 'Sense', running: true }] }) }, policy: { edrServices: { windows: ['sense'], macos: [], linux: [] } } },
+    edrNotRunning: { observations: { edr: ok({ services: [{ name: 'falcon-sensor.service', running: false }] }) }, os: 'linux', policy: { edrServices: { windows: [], macos: [], linux: ['falcon-sensor'] } } },
+    edrMissing: { observations: { edr: ok({ services: [{ name: 'launchd', running: true }] }) }, os: 'macos', policy: { edrServices: { windows: [], macos: ['falcond'], linux: [] } } },
+    edrNotRequired: { observations: { edr: ok({ services: [] }) } },
+  },
+  bluetooth: {
+    bluetoothHidden: { observations: { bluetooth: ok({ state: 'hidden', raw: 'Powered: yes, Discoverable: no' }) }, os: 'linux' },
+    bluetoothDiscoverable: { observations: { bluetooth: ok({ state: 'discoverable', raw: 'Powered: yes, Discoverable: yes' }) }, os: 'linux' },
+    bluetoothNoAdapter: { observations: { bluetooth: ok({ state: 'noAdapter', raw: null }) }, os: 'linux' },
+    bluetoothOnlyWhileSettingsOpen: { observations: { bluetooth: ok({ state: 'onlyWhileSettingsOpen', raw: 'Windows' }) } },
+    bluetoothUnrecognized: { observations: { bluetooth: ok({ state: 'unrecognized', raw: 'No default controller available' }) }, os: 'linux' },
+  },
 };
 
 const nothing: ProbeOutcome<never> = { ok: false, problem: 'commandMissing', evidence: seen };
-const NOTHING: Observations = { firewall: nothing, antivirus: nothing, osUpdates: nothing, diskEncryption: nothing, screenLock: nothing, wifi: nothing, remoteAccess: nothing };
+const NOTHING: Observations = { firewall: nothing, antivirus: nothing, osUpdates: nothing, diskEncryption: nothing, screenLock: nothing, wifi: nothing, remoteAccess: nothing, bootProtection: nothing, clockSync: nothing, autoRun: nothing, autoLogin: nothing, adminAccount: nothing, fileSharing: nothing, edr: nothing, bluetooth: nothing };
 
 describe('the decision table', () => {
   const rows = checkIds.flatMap((check) => Object.keys(DECISIONS[check]).map((finding) => [check, finding] as const));
@@ -137,17 +183,19 @@ describe('the decision table', () => {
     expect(placeholders(ja as string)).toEqual(placeholders(en as string));
   });
 
-  it('calls every finding about something unread, unrecognized or unseen unknown, and only the Wi-Fi check can not apply', () => {
+  it('calls every finding about something unread, unrecognized or unseen unknown, and only Wi-Fi, AutoRun, EDR and Bluetooth can not apply', () => {
     for (const [check, finding] of rows) {
       const status = (DECISIONS[check] as Record<string, string>)[finding];
       if (/Unknown|Unrecognized|Unreadable|NotVisible|Locked|BehindVersion|NotListed|TableOld/.test(finding)) expect(status, finding).toBe('unknown');
-      if (status === 'notApplicable') expect(check).toBe('wifi');
+      if (status === 'notApplicable') expect(['wifi', 'autoRun', 'edr', 'bluetooth']).toContain(check);
     }
   });
 
   it('never passes a probe that observed nothing', () => {
     expect(Object.values(PROBE_DECISIONS)).not.toContain('pass');
     expect(Object.keys(PROBE_DECISIONS).sort()).toEqual(['accessDenied', 'commandMissing', 'notApplicable', 'timeout', 'unparseable']);
-    for (const result of evaluatePosture(NOTHING, 'windows', DEFAULT_POSTURE_POLICY, NOW)) expect(result).toMatchObject({ status: 'unknown', reason: 'probe.commandMissing' });
+    // With an EDR agent named (without one, that check does not apply whatever the probe saw).
+    const naming = { ...DEFAULT_POSTURE_POLICY, edrServices: { windows: ['Sense'], macos: [], linux: [] } };
+    for (const result of evaluatePosture(NOTHING, 'windows', naming, NOW)) expect(result).toMatchObject({ status: 'unknown', reason: 'probe.commandMissing' });
   });
 });

@@ -17,7 +17,7 @@ import { reasonText } from '../../electron/shared/self-check-texts';
 import { readPostureFixture, splitSections } from '../support/posture-fixtures';
 
 const nothing: ProbeOutcome<never> = { ok: false, problem: 'commandMissing', evidence: [] };
-const NOTHING: Observations = { firewall: nothing, antivirus: nothing, osUpdates: nothing, diskEncryption: nothing, screenLock: nothing, wifi: nothing, remoteAccess: nothing };
+const NOTHING: Observations = { firewall: nothing, antivirus: nothing, osUpdates: nothing, diskEncryption: nothing, screenLock: nothing, wifi: nothing, remoteAccess: nothing, bootProtection: nothing, clockSync: nothing, autoRun: nothing, autoLogin: nothing, adminAccount: nothing, fileSharing: nothing, edr: nothing, bluetooth: nothing };
 
 function supported(osUpdates: ProbeOutcome<OsUpdateObservation>, os: PostureOs, now: Date): CheckResult {
   const result = evaluatePosture({ ...NOTHING, osUpdates }, os, DEFAULT_POSTURE_POLICY, now).find((r) => r.id === 'osSupported');

@@ -10,12 +10,25 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { evaluatePosture, type Observations } from '../../electron/core/posture/evaluate-posture';
 import type { ProbeOutcome } from '../../electron/core/posture/posture-observations';
+import { parseAdminAccount as parseLinuxAdmin } from '../../electron/platform/posture/linux/admin-account';
+import { parseAutoLogin as parseDisplayManagers, parseAutoRun as parseGnomeAutoRun } from '../../electron/platform/posture/linux/auto-start';
+import { parseBootProtection as parseLinuxBootProtection } from '../../electron/platform/posture/linux/boot-protection';
 import { parseAntivirus as parseClamav } from '../../electron/platform/posture/linux/clamav';
+import { parseClockSync as parseTimedatectl } from '../../electron/platform/posture/linux/clock-sync';
 import { parseDiskEncryption as parseLsblk } from '../../electron/platform/posture/linux/disk-encryption';
 import type { CommandReading } from '../../electron/platform/posture/linux/linux-context';
+import { parseBluetooth } from '../../electron/platform/posture/linux/bluetooth';
+import { parseUnits as parseLinuxUnits } from '../../electron/platform/posture/linux/edr';
+import { parseFileSharing as parseLinuxSharing } from '../../electron/platform/posture/linux/file-sharing';
 import { parseFirewall as parseUfw } from '../../electron/platform/posture/linux/firewall';
 import { parseScreenLock as parseGsettings } from '../../electron/platform/posture/linux/screen-lock';
 import { parseWifi as parseNmcli } from '../../electron/platform/posture/linux/wifi';
+import { parseAdminAccount as parseMacAdmin } from '../../electron/platform/posture/macos/admin-account';
+import { parseAutoLogin as parseMacAutoLogin } from '../../electron/platform/posture/macos/auto-start';
+import { parseBootProtection as parseMacBootProtection } from '../../electron/platform/posture/macos/boot-protection';
+import { parseClockSync as parseMacClockSync } from '../../electron/platform/posture/macos/clock-sync';
+import { parseProcesses as parseMacProcesses } from '../../electron/platform/posture/macos/edr';
+import { parseFileSharing as parseMacSharing } from '../../electron/platform/posture/macos/file-sharing';
 import { parseFdesetupStatus } from '../../electron/platform/posture/macos/filevault';
 import { parseFirewallProfilerJson, parseSocketfilterfwGlobalState } from '../../electron/platform/posture/macos/firewall';
 import type { Answer } from '../../electron/platform/posture/macos/macos-answers';
@@ -25,13 +38,19 @@ import { parseScreenLock as parseMacScreenLock } from '../../electron/platform/p
 import { parseAirPortReport } from '../../electron/platform/posture/macos/wifi';
 import { parseXprotect } from '../../electron/platform/posture/macos/xprotect';
 import { parseAntivirus } from '../../electron/platform/posture/windows/antivirus';
+import { parseAdminAccount } from '../../electron/platform/posture/windows/admin-account';
+import { parseAutoLogin, parseAutoRun } from '../../electron/platform/posture/windows/auto-start';
+import { parseBootProtection } from '../../electron/platform/posture/windows/boot-protection';
+import { parseClockSync } from '../../electron/platform/posture/windows/clock-sync';
 import { parseDiskEncryption } from '../../electron/platform/posture/windows/disk-encryption';
+import { parseEdr } from '../../electron/platform/posture/windows/edr';
+import { parseFileSharing } from '../../electron/platform/posture/windows/file-sharing';
 import { parseFirewall } from '../../electron/platform/posture/windows/firewall';
 import { parseOsUpdates } from '../../electron/platform/posture/windows/os-updates';
 import { parseRemoteAccess } from '../../electron/platform/posture/windows/remote-access';
 import { parseScreenLock } from '../../electron/platform/posture/windows/screen-lock';
 import { parseWifi } from '../../electron/platform/posture/windows/wifi';
-import { DEFAULT_POSTURE_POLICY, type CheckId, type CheckStatus, type PostureOs } from '../../electron/shared/posture';
+import { DEFAULT_POSTURE_POLICY, type CheckId, type CheckStatus, type PostureOs, type PosturePolicy } from '../../electron/shared/posture';
 import { readPostureFixture, splitSections } from '../support/posture-fixtures';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -46,6 +65,14 @@ const CHECKS: Readonly<Record<ProbeName, readonly CheckId[]>> = {
   screenLock: ['screenLock'],
   wifi: ['wifi'],
   remoteAccess: ['remoteAccess'],
+  bootProtection: ['bootProtection'],
+  clockSync: ['clockSync'],
+  autoRun: ['autoRun'],
+  autoLogin: ['autoLogin'],
+  adminAccount: ['adminAccount'],
+  fileSharing: ['fileSharing'],
+  edr: ['edr'],
+  bluetooth: ['bluetooth'],
 };
 
 /** One parser with one recording; `inputs` are the texts it reads, each mutated in turn. */
@@ -56,7 +83,12 @@ interface Case {
   readonly now: Date;
   readonly inputs: readonly string[];
   readonly parse: (inputs: readonly string[], now: Date) => ProbeOutcome<unknown>;
+  /** The policy that judges it, where the check depends on one (EDR names); default otherwise. */
+  readonly policy?: PosturePolicy;
 }
+
+/** A company policy naming an EDR agent on every OS, so the EDR parsers' answers are judged. */
+const EDR_POLICY: PosturePolicy = { ...DEFAULT_POSTURE_POLICY, edrServices: { windows: ['Sense'], macos: ['falcond'], linux: ['falcon-sensor'] } };
 
 const WINDOWS_NOW = new Date('2024-11-22T01:00:00Z');
 const MAC_NOW = new Date('2025-11-26T03:00:00Z');
@@ -66,8 +98,8 @@ function statuses(c: Case, inputs: readonly string[]): CheckStatus[] {
   const outcome = c.parse(inputs, c.now);
   // The other probes saw nothing: only this parser's checks matter.
   const nothing: ProbeOutcome<never> = { ok: false, problem: 'commandMissing', evidence: [] };
-  const observations = { firewall: nothing, antivirus: nothing, osUpdates: nothing, diskEncryption: nothing, screenLock: nothing, wifi: nothing, remoteAccess: nothing, [c.probe]: outcome } as Observations;
-  return evaluatePosture(observations, c.os, DEFAULT_POSTURE_POLICY, c.now)
+  const observations = { firewall: nothing, antivirus: nothing, osUpdates: nothing, diskEncryption: nothing, screenLock: nothing, wifi: nothing, remoteAccess: nothing, bootProtection: nothing, clockSync: nothing, autoRun: nothing, autoLogin: nothing, adminAccount: nothing, fileSharing: nothing, edr: nothing, bluetooth: nothing, [c.probe]: outcome } as Observations;
+  return evaluatePosture(observations, c.os, c.policy ?? DEFAULT_POSTURE_POLICY, c.now)
     .filter((r) => CHECKS[c.probe].includes(r.id))
     .map((r) => r.status);
 }
@@ -80,6 +112,13 @@ const windowsParsers: Readonly<Record<string, { probe: ProbeName; parse: (stdout
   'screen-lock': { probe: 'screenLock', parse: parseScreenLock },
   wifi: { probe: 'wifi', parse: parseWifi },
   'remote-access': { probe: 'remoteAccess', parse: parseRemoteAccess },
+  'boot-protection': { probe: 'bootProtection', parse: parseBootProtection },
+  'clock-sync': { probe: 'clockSync', parse: parseClockSync },
+  'auto-run': { probe: 'autoRun', parse: parseAutoRun },
+  'auto-login': { probe: 'autoLogin', parse: parseAutoLogin },
+  'admin-account': { probe: 'adminAccount', parse: parseAdminAccount },
+  'file-sharing': { probe: 'fileSharing', parse: parseFileSharing },
+  edr: { probe: 'edr', parse: parseEdr },
 };
 
 function windowsCases(): Case[] {
@@ -87,7 +126,7 @@ function windowsCases(): Case[] {
     const kind = Object.keys(windowsParsers).find((prefix) => file.startsWith(`${prefix}-`));
     if (!kind) return [];
     const { probe, parse } = windowsParsers[kind]!;
-    return [{ name: `windows/${file}`, os: 'windows' as const, probe, now: WINDOWS_NOW, inputs: [readPostureFixture('windows', file)], parse: ([stdout]: readonly string[], at: Date) => parse(stdout ?? '', at) }];
+    return [{ ...(probe === 'edr' ? { policy: EDR_POLICY } : {}), name: `windows/${file}`, os: 'windows' as const, probe, now: WINDOWS_NOW, inputs: [readPostureFixture('windows', file)], parse: ([stdout]: readonly string[], at: Date) => parse(stdout ?? '', at) }];
   });
 }
 
@@ -114,7 +153,49 @@ function macCases(): Case[] {
     parse: ([sysadminctl, idle, pmset], at) => parseMacScreenLock({ sysadminctl: answered(sysadminctl), screensaverIdleTime: answered(idle), pmset: answered(pmset) }, at),
   });
   const plutil = splitSections(mac('xprotect-plutil.txt'));
+  const boot = (sip: string, gatekeeper: string): Case => ({
+    name: `macos/csrutil-status.txt#${sip} + spctl-status.txt#${gatekeeper}`,
+    os: 'macos',
+    probe: 'bootProtection',
+    now: MAC_NOW,
+    inputs: [macSection('csrutil-status.txt', sip), macSection('spctl-status.txt', gatekeeper)],
+    parse: ([csrutil, spctl], at) => parseMacBootProtection({ csrutil: answered(csrutil), spctl: answered(spctl) }, at),
+  });
   return [
+    boot('enabled', 'enabled'),
+    boot('custom', 'enabled'),
+    boot('enabled', 'disabled'),
+    ...['admin', 'standard'].map(
+      (who): Case => ({
+        name: `macos/id-groups.txt#${who}`,
+        os: 'macos',
+        probe: 'adminAccount',
+        now: MAC_NOW,
+        inputs: [macSection('id-groups.txt', `${who}-ids`), macSection('id-groups.txt', `${who}-names`)],
+        parse: ([ids, names], at) => parseMacAdmin({ ids: answered(ids), names: answered(names) }, at),
+      }),
+    ),
+    ...(
+      [
+        ['netstat-quiet.txt', 'contacts'],
+        ['netstat-quiet.txt', 'everyone'],
+        ['netstat-smb.txt', 'off'],
+      ] as const
+    ).map(
+      ([netstat, airdrop]): Case => ({
+        name: `macos/${netstat} + airdrop-discoverable.txt#${airdrop}`,
+        os: 'macos',
+        probe: 'fileSharing',
+        now: MAC_NOW,
+        inputs: [mac(netstat), macSection('airdrop-discoverable.txt', airdrop)],
+        parse: ([n, a], at) => parseMacSharing({ netstat: answered(n), airdrop: answered(a) }, at),
+      }),
+    ),
+    ...['with-falcon', 'without'].map((part): Case => ({ ...single(`ps-processes.txt#${part}`, 'edr', parseMacProcesses, macSection('ps-processes.txt', part)), policy: EDR_POLICY })),
+    // The account name (on) is answered on stdout, exit 0; "does not exist" (off) on stderr, exit 1.
+    single('loginwindow-autologin.txt#on', 'autoLogin', (text, at) => parseMacAutoLogin(answered(text), at), macSection('loginwindow-autologin.txt', 'on')),
+    single('loginwindow-autologin.txt#off', 'autoLogin', (text, at) => parseMacAutoLogin({ ok: false, problem: 'unparseable', text }, at), macSection('loginwindow-autologin.txt', 'off')),
+    ...['on', 'off', 'missing'].map((part) => single(`timed-automatic.txt#${part}`, 'clockSync', (text, at) => parseMacClockSync(answered(text), at), macSection('timed-automatic.txt', part))),
     ...airport.map((name) => single(name, 'wifi', parseAirPortReport, mac(name))),
     ...['enabled', 'disabled', 'block-all', 'no-state', 'managed'].map((part) => single(`socketfilterfw.txt#${part}`, 'firewall', parseSocketfilterfwGlobalState, macSection('socketfilterfw.txt', part))),
     single('sp-firewall-on.json', 'firewall', parseFirewallProfilerJson, mac('sp-firewall-on.json')),
@@ -155,7 +236,109 @@ function linuxCases(): Case[] {
     ['lsblk-luks-lvm-2.38.txt', 'proc-mounts-luks.txt'],
     ['lsblk-this-vm-2.38.txt', 'proc-mounts-this-vm.txt'],
   ];
+  const efivar = (part: string) => Buffer.from((splitSections(linux('secure-boot-efivar.txt'))[part] ?? '').trim(), 'hex');
+  const tpmNames = (part: string) => (splitSections(linux('sys-class-tpm.txt'))[part] ?? '').split('\n').filter(Boolean);
+  const bootCase = (secureBoot: string, tpm: string): Case => ({
+    name: `linux/secure-boot-efivar.txt#${secureBoot} + sys-class-tpm.txt#${tpm}`,
+    os: 'linux',
+    probe: 'bootProtection',
+    now: LINUX_NOW,
+    // The variable is bytes: its hexadecimal text is what gets mutated (cut, reordered, random).
+    inputs: [efivar(secureBoot).toString('hex'), tpmNames(tpm).join('\n')],
+    parse: ([hex, names], at) =>
+      parseLinuxBootProtection(
+        {
+          variable: { source: 'SecureBoot', ok: true, value: Buffer.from(/^[0-9a-f]*$/i.test(hex ?? '') && (hex ?? '').length % 2 === 0 ? (hex ?? '') : 'zz', 'hex') },
+          efi: true,
+          firmware: true,
+          efivars: { source: 'efivars', ok: true, value: ['SecureBoot-8be4df61-93ca-11d2-aa0d-00e098032b8c'] },
+          tpmClass: { source: '/sys/class/tpm', ok: true, value: (names ?? '').split('\n').filter(Boolean) },
+        },
+        at,
+      ),
+  });
   return [
+    ...(
+      [
+        ['gdm3-daemon-conf.txt', 'stock', '/etc/gdm3/daemon.conf'],
+        ['gdm3-daemon-conf.txt', 'autologin', '/etc/gdm3/daemon.conf'],
+        ['lightdm-conf.txt', 'autologin', '/etc/lightdm/lightdm.conf.d/50-autologin.conf'],
+        ['lightdm-conf.txt', 'commented', '/etc/lightdm/lightdm.conf'],
+      ] as const
+    ).map(
+      ([file, part, source]): Case => ({
+        name: `linux/${file}#${part}`,
+        os: 'linux',
+        probe: 'autoLogin',
+        now: LINUX_NOW,
+        inputs: [splitSections(linux(file))[part] ?? ''],
+        parse: ([text], at) => parseDisplayManagers([{ source, ok: true, value: text ?? '' }], at),
+      }),
+    ),
+    ...['default', 'never'].map(
+      (part): Case => ({
+        name: `linux/gsettings-autorun.txt#${part}`,
+        os: 'linux',
+        probe: 'autoRun',
+        now: LINUX_NOW,
+        inputs: [splitSections(linux('gsettings-autorun.txt'))[part] ?? ''],
+        parse: ([stdout], at) => parseGnomeAutoRun('ubuntu:GNOME', reading(stdout ?? '', 'gsettings get autorun-never'), at),
+      }),
+    ),
+    ...['sudo', 'standard'].map(
+      (who): Case => ({
+        name: `linux/id-groups.txt#${who}`,
+        os: 'linux',
+        probe: 'adminAccount',
+        now: LINUX_NOW,
+        inputs: [splitSections(linux('id-groups.txt'))[`${who}-ids`] ?? '', splitSections(linux('id-groups.txt'))[`${who}-names`] ?? ''],
+        parse: ([ids, names], at) => parseLinuxAdmin(reading(ids ?? '', 'id -G'), reading(names ?? '', 'id -Gn'), at),
+      }),
+    ),
+    ...['none', 'samba'].map(
+      (part): Case => ({
+        name: `linux/systemctl-sharing.txt#${part}`,
+        os: 'linux',
+        probe: 'fileSharing',
+        now: LINUX_NOW,
+        inputs: [splitSections(linux('systemctl-sharing.txt'))[part] ?? ''],
+        parse: ([stdout], at) => parseLinuxSharing(reading(stdout ?? '', 'systemctl is-active smbd nmbd nfs-server'), at),
+      }),
+    ),
+    ...['running', 'stopped'].map(
+      (part): Case => ({
+        name: `linux/systemctl-list-units.txt#${part}`,
+        os: 'linux',
+        probe: 'edr',
+        now: LINUX_NOW,
+        policy: EDR_POLICY,
+        inputs: [splitSections(linux('systemctl-list-units.txt'))[part] ?? ''],
+        parse: ([stdout], at) => parseLinuxUnits(reading(stdout ?? '', 'systemctl list-units'), at),
+      }),
+    ),
+    ...['hidden', 'discoverable', 'off', 'no-controller'].map(
+      (part): Case => ({
+        name: `linux/bluetoothctl-show.txt#${part}`,
+        os: 'linux',
+        probe: 'bluetooth',
+        now: LINUX_NOW,
+        inputs: [splitSections(linux('bluetoothctl-show.txt'))[part] ?? ''],
+        parse: ([stdout], at) => parseBluetooth({ source: '/sys/class/bluetooth', ok: true, value: ['hci0'] }, reading(stdout ?? '', 'bluetoothctl show'), at),
+      }),
+    ),
+    bootCase('on', 'tpm2'),
+    bootCase('off', 'tpm2'),
+    bootCase('odd', 'tpm2'),
+    ...['synchronized', 'not-synchronized', 'old-systemd'].map(
+      (part): Case => ({
+        name: `linux/timedatectl-show.txt#${part}`,
+        os: 'linux',
+        probe: 'clockSync',
+        now: LINUX_NOW,
+        inputs: [splitSections(linux('timedatectl-show.txt'))[part] ?? ''],
+        parse: ([stdout], at) => parseTimedatectl(reading(stdout ?? '', 'timedatectl show'), at),
+      }),
+    ),
     ...nmcli.map(
       (name): Case => ({
         name: `linux/${name}`,
@@ -288,7 +471,7 @@ const mutation = (text: string): fc.Arbitrary<string> => {
 
 describe('no parser ever turns an output it does not recognize into a pass', () => {
   it('covers every parser with recordings that pass and recordings that do not', () => {
-    expect(new Set(CASES.map((c) => `${c.os}:${c.probe}`)).size).toBe(19);
+    expect(new Set(CASES.map((c) => `${c.os}:${c.probe}`)).size).toBe(40);
     const verdicts = CASES.flatMap((c) => statuses(c, c.inputs));
     expect(verdicts).toContain('pass');
     expect(verdicts).toContain('fail');

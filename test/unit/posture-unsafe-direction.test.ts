@@ -35,6 +35,14 @@ const HEALTHY: Observations = {
   screenLock: ok({ lockEnabled: true, idleSeconds: 300, passwordRequired: true, passwordDelaySeconds: 0 }),
   wifi: ok({ state: 'connected', ssid: null, security: 'wpa2' }),
   remoteAccess: ok({ listening: [] }),
+  bootProtection: ok({ parts: [{ part: 'secureBoot', state: 'on', raw: null }, { part: 'tpm', state: 'on', raw: null }] }),
+  clockSync: ok({ state: 'synchronized', source: 'time.windows.com', raw: null }),
+  autoRun: ok({ state: 'off' as const, raw: 'NoAutorun 1' }),
+  autoLogin: ok({ state: 'off' as const, raw: 'AutoAdminLogon 0' }),
+  adminAccount: ok({ state: 'standard' as const, raw: '10 groups, not S-1-5-32-544' }),
+  fileSharing: ok({ state: 'off' as const, raw: 'LanmanServer Stopped' }),
+  edr: ok({ services: [{ name: 'Sense', running: true }] }),
+  bluetooth: ok({ state: 'hidden' as const, raw: 'Powered: yes, Discoverable: no' }),
 };
 
 function judged(id: CheckId, change: Partial<Observations>, os: PostureOs, now: Date, policy: PosturePolicy = DEFAULT_POSTURE_POLICY): CheckResult {

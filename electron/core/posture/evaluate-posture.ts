@@ -11,7 +11,15 @@ import type { CheckId, CheckResult, CheckStatus, PostureOs, PosturePolicy } from
 import { OS_SUPPORT_CHECKED, lookUpSupport } from './os-support';
 import { PROBE_DECISIONS, decide, type Finding } from './posture-decisions';
 import type {
+  AdminAccountObservation,
+  BluetoothObservation,
   AntivirusObservation,
+  AutoLoginObservation,
+  AutoRunObservation,
+  BootProtectionObservation,
+  ClockSyncObservation,
+  EdrObservation,
+  FileSharingObservation,
   AntivirusProduct,
   DiskEncryptionObservation,
   DiskEncryptionState,
@@ -31,6 +39,14 @@ export interface Observations {
   readonly screenLock: ProbeOutcome<ScreenLockObservation>;
   readonly wifi: ProbeOutcome<WifiObservation>;
   readonly remoteAccess: ProbeOutcome<RemoteAccessObservation>;
+  readonly bootProtection: ProbeOutcome<BootProtectionObservation>;
+  readonly clockSync: ProbeOutcome<ClockSyncObservation>;
+  readonly autoRun: ProbeOutcome<AutoRunObservation>;
+  readonly autoLogin: ProbeOutcome<AutoLoginObservation>;
+  readonly adminAccount: ProbeOutcome<AdminAccountObservation>;
+  readonly fileSharing: ProbeOutcome<FileSharingObservation>;
+  readonly edr: ProbeOutcome<EdrObservation>;
+  readonly bluetooth: ProbeOutcome<BluetoothObservation>;
 }
 
 type Params = Record<string, string | number>;
@@ -186,6 +202,63 @@ function judgeRemoteAccess(o: RemoteAccessObservation, required: boolean): Found
   return found(required ? 'remoteAccessForbidden' : 'remoteAccessListening', { services });
 }
 
+const PART_NAMES: Readonly<Record<BootProtectionObservation['parts'][number]['part'], string>> = { secureBoot: 'Secure Boot', tpm: 'TPM', sip: 'SIP', gatekeeper: 'Gatekeeper' };
+
+function judgeBootProtection(o: BootProtectionObservation): Found<'bootProtection'> {
+  const names = (state: string) => o.parts.filter((p) => p.state === state).map((p) => PART_NAMES[p.part]).join(', ');
+  const raws = (state: string) => o.parts.filter((p) => p.state === state).map((p) => `${PART_NAMES[p.part]}: ${p.raw ?? '—'}`).join('; ');
+  if (o.parts.some((p) => p.state === 'off')) return found('bootProtectionOff', { parts: names('off') });
+  if (o.parts.some((p) => p.state === 'unrecognized')) return found('bootProtectionUnrecognized', { parts: names('unrecognized'), raw: raws('unrecognized') });
+  // Nothing read at all is no evidence either.
+  if (o.parts.length === 0) return found('bootProtectionUnreadable', { parts: '—', raw: '—' });
+  if (o.parts.some((p) => p.state === 'unread')) return found('bootProtectionUnreadable', { parts: names('unread'), raw: raws('unread') });
+  return found('bootProtectionOn', { parts: names('on') });
+}
+
+function judgeClockSync(o: ClockSyncObservation): Found<'clockSync'> {
+  const source = o.source ?? '—';
+  if (o.state === 'synchronized') return found('clockSynchronized', { source });
+  if (o.state === 'automatic') return found('clockAutomatic');
+  if (o.state === 'notSynchronized') return found('clockNotSynchronized', { raw: o.raw ?? '—' });
+  return found('clockUnrecognized', { raw: o.raw ?? '—' });
+}
+
+const AUTO_RUN_FINDINGS: Readonly<Record<AutoRunObservation['state'], Finding<'autoRun'>>> = {
+  off: 'autoRunOff',
+  on: 'autoRunOn',
+  notOnThisOs: 'autoRunNotOnThisOs',
+  unrecognized: 'autoRunUnrecognized',
+};
+
+const ADMIN_FINDINGS: Readonly<Record<AdminAccountObservation['state'], Finding<'adminAccount'>>> = { admin: 'adminAccountAdmin', standard: 'adminAccountStandard', unrecognized: 'adminAccountUnrecognized' };
+
+/** Windows service names are case-insensitive; a Linux unit may be named with or without ".service". */
+function sameService(listed: string, seen: string, os: PostureOs): boolean {
+  if (os === 'windows') return listed.toLowerCase() === seen.toLowerCase();
+  if (os === 'linux') return listed.replace(/\.service$/, '') === seen.replace(/\.service$/, '');
+  return listed === seen;
+}
+
+function judgeEdr(o: EdrObservation, os: PostureOs, policy: PosturePolicy): Found<'edr'> {
+  const wanted = policy.edrServices[os];
+  const names = wanted.join(', ');
+  const seen = o.services.filter((s) => wanted.some((w) => sameService(w, s.name, os)));
+  if (seen.some((s) => s.running)) return found('edrRunning', { names: seen.filter((s) => s.running).map((s) => s.name).join(', ') });
+  return seen.length > 0 ? found('edrNotRunning', { names: seen.map((s) => s.name).join(', ') }) : found('edrMissing', { names });
+}
+
+const BLUETOOTH_FINDINGS: Readonly<Record<BluetoothObservation['state'], Finding<'bluetooth'>>> = {
+  discoverable: 'bluetoothDiscoverable',
+  hidden: 'bluetoothHidden',
+  noAdapter: 'bluetoothNoAdapter',
+  onlyWhileSettingsOpen: 'bluetoothOnlyWhileSettingsOpen',
+  unrecognized: 'bluetoothUnrecognized',
+};
+
+const SHARING_FINDINGS: Readonly<Record<FileSharingObservation['state'], Finding<'fileSharing'>>> = { off: 'fileSharingOff', on: 'fileSharingOn', unrecognized: 'fileSharingUnrecognized' };
+
+const AUTO_LOGIN_FINDINGS: Readonly<Record<AutoLoginObservation['state'], Finding<'autoLogin'>>> = { off: 'autoLoginOff', on: 'autoLoginOn', unrecognized: 'autoLoginUnrecognized' };
+
 function resultOf<C extends CheckId, T>(id: C, outcome: ProbeOutcome<T>, policy: PosturePolicy, judge: (observation: T) => Found<C>): CheckResult {
   const required = policy.required[id];
   const evidence = [...outcome.evidence];
@@ -209,6 +282,17 @@ export function evaluatePosture(o: Observations, os: PostureOs, policy: PostureP
     resultOf('screenLock', o.screenLock, policy, (x) => judgeScreenLock(x, policy)),
     resultOf('wifi', o.wifi, policy, judgeWifi),
     resultOf('remoteAccess', o.remoteAccess, policy, (x) => judgeRemoteAccess(x, policy.required.remoteAccess)),
+    resultOf('bootProtection', o.bootProtection, policy, judgeBootProtection),
+    resultOf('clockSync', o.clockSync, policy, judgeClockSync),
+    resultOf('autoRun', o.autoRun, policy, (x) => found(AUTO_RUN_FINDINGS[x.state], { raw: x.raw ?? '—' })),
+    resultOf('autoLogin', o.autoLogin, policy, (x) => found(AUTO_LOGIN_FINDINGS[x.state], { raw: x.raw ?? '—' })),
+    resultOf('adminAccount', o.adminAccount, policy, (x) => found(ADMIN_FINDINGS[x.state], { raw: x.raw ?? '—' })),
+    resultOf('fileSharing', o.fileSharing, policy, (x) => found(SHARING_FINDINGS[x.state], { raw: x.raw ?? '—' })),
+    // No agent named for this OS: not applicable, whatever the probe saw (or failed to see).
+    policy.edrServices[os].length === 0
+      ? { id: 'edr', status: decide('edr', 'edrNotRequired'), required: policy.required.edr, reason: 'edrNotRequired', params: {}, evidence: [...o.edr.evidence] }
+      : resultOf('edr', o.edr, policy, (x) => judgeEdr(x, os, policy)),
+    resultOf('bluetooth', o.bluetooth, policy, (x) => found(BLUETOOTH_FINDINGS[x.state], { raw: x.raw ?? '—' })),
   ];
 }
 

@@ -95,6 +95,64 @@ export const DECISIONS = {
     remoteAccessListening: 'warning',
     remoteAccessForbidden: 'fail',
   },
+  bootProtection: {
+    /** Every part this OS has read as on (Secure Boot on and a TPM present; SIP and Gatekeeper on). */
+    bootProtectionOn: 'pass',
+    bootProtectionOff: 'fail',
+    bootProtectionUnrecognized: 'unknown',
+    /** A part could not be read without admin rights (or at all): never a pass. */
+    bootProtectionUnreadable: 'unknown',
+  },
+  clockSync: {
+    clockSynchronized: 'pass',
+    /**
+     * macOS: "set date and time automatically" is on; macOS shows its sync state only to an
+     * admin. The setting is the evidence (what device-compliance tools check on macOS), and the
+     * reason says it is the setting that was read.
+     */
+    clockAutomatic: 'pass',
+    clockNotSynchronized: 'fail',
+    clockUnrecognized: 'unknown',
+  },
+  autoRun: {
+    autoRunOff: 'pass',
+    autoRunOn: 'fail',
+    autoRunUnrecognized: 'unknown',
+    /** macOS never starts or offers software from inserted media: nothing to switch off. */
+    autoRunNotOnThisOs: 'notApplicable',
+  },
+  autoLogin: {
+    autoLoginOff: 'pass',
+    autoLoginOn: 'fail',
+    autoLoginUnrecognized: 'unknown',
+  },
+  adminAccount: {
+    adminAccountStandard: 'pass',
+    /** Daily work as an administrator: a warning with how to get a standard account (the issue asks for a warning, not a fail). */
+    adminAccountAdmin: 'warning',
+    adminAccountUnrecognized: 'unknown',
+  },
+  fileSharing: {
+    fileSharingOff: 'pass',
+    fileSharingOn: 'fail',
+    fileSharingUnrecognized: 'unknown',
+  },
+  edr: {
+    edrRunning: 'pass',
+    /** Installed (the service exists) but not running. */
+    edrNotRunning: 'fail',
+    edrMissing: 'fail',
+    /** The policy names no EDR agent for this OS. */
+    edrNotRequired: 'notApplicable',
+  },
+  bluetooth: {
+    bluetoothHidden: 'pass',
+    bluetoothDiscoverable: 'fail',
+    bluetoothNoAdapter: 'notApplicable',
+    /** Windows and macOS are discoverable only while their Bluetooth settings page is open. */
+    bluetoothOnlyWhileSettingsOpen: 'notApplicable',
+    bluetoothUnrecognized: 'unknown',
+  },
 } as const satisfies Record<CheckId, Record<string, CheckStatus>>;
 
 /** A probe that observed nothing: never a pass, whatever the check. */

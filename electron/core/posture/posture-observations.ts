@@ -141,6 +141,98 @@ export interface RemoteAccessObservation {
   readonly listening: readonly { readonly service: 'rdp' | 'vnc' | 'ssh'; readonly port: number | null; readonly detail: string | null }[];
 }
 
+/** What protects the laptop before and under the OS: Secure Boot and the TPM (Windows, Linux), SIP and Gatekeeper (macOS). */
+export type BootProtectionPart = 'secureBoot' | 'tpm' | 'sip' | 'gatekeeper';
+
+export interface BootProtectionReading {
+  readonly part: BootProtectionPart;
+  /**
+   * 'on': enabled / present, read from the OS; 'off': disabled / absent, read from the OS;
+   * 'unrecognized': an answer the probe has never seen (`raw` keeps it, masked); 'unread': the
+   * source refused a non-admin user, was missing or timed out (`raw` says which).
+   */
+  readonly state: 'on' | 'off' | 'unrecognized' | 'unread';
+  readonly raw: string | null;
+}
+
+export interface BootProtectionObservation {
+  /** The parts this OS has, each read on its own (Windows and Linux: secureBoot, tpm; macOS: sip, gatekeeper). */
+  readonly parts: readonly BootProtectionReading[];
+}
+
+export interface ClockSyncObservation {
+  /**
+   * 'synchronized': the OS's time service says the clock is synchronized to a time source
+   * (w32tm, timedatectl NTPSynchronized=yes); 'automatic': "set time automatically" is on and
+   * the OS tells a non-admin nothing more (macOS); 'notSynchronized': the service says it is
+   * not, or is not running; 'unrecognized': an answer the probe cannot read (`raw` keeps it).
+   */
+  readonly state: 'synchronized' | 'automatic' | 'notSynchronized' | 'unrecognized';
+  /** The time source, when the OS names it (e.g. "time.windows.com"). */
+  readonly source: string | null;
+  /** The raw status, masked, for the evidence and the reason. */
+  readonly raw: string | null;
+}
+
+export interface AutoRunObservation {
+  /**
+   * 'off': software on inserted media is not started or offered (policy NoAutorun /
+   * NoDriveTypeAutoRun covering removable and CD drives, AutoPlay off, GNOME autorun-never);
+   * 'on': the OS starts or offers it; 'notOnThisOs': the OS has no such feature (macOS);
+   * 'unrecognized': a value the probe has never seen (`raw` keeps it).
+   */
+  readonly state: 'off' | 'on' | 'notOnThisOs' | 'unrecognized';
+  readonly raw: string | null;
+}
+
+export interface AutoLoginObservation {
+  /** 'on': the OS signs a user in without a password at start-up; 'off': it does not; 'unrecognized': `raw` keeps what was read (never a user name). */
+  readonly state: 'off' | 'on' | 'unrecognized';
+  readonly raw: string | null;
+}
+
+export interface AdminAccountObservation {
+  /**
+   * 'admin': the signed-in account is in the local administrators group (BUILTIN\Administrators
+   * S-1-5-32-544; macOS admin; Linux sudo, wheel or admin), even when UAC filters its token;
+   * 'standard': the whole group list was read and it is in none of them; 'unrecognized': the
+   * list could not be read whole (`raw` says why).
+   */
+  readonly state: 'admin' | 'standard' | 'unrecognized';
+  readonly raw: string | null;
+}
+
+export interface FileSharingObservation {
+  /**
+   * What this laptop offers to others on the network: folders shared over SMB (Windows shares,
+   * macOS smbd listening, Linux smbd/nmbd/nfs-server running) and AirDrop open to everyone
+   * (macOS). 'off': every source was read and none shares; 'on': one does (`raw` says which);
+   * 'unrecognized': a source could not be read or was not understood (`raw` says which).
+   */
+  readonly state: 'off' | 'on' | 'unrecognized';
+  readonly raw: string | null;
+}
+
+export interface EdrObservation {
+  /**
+   * What runs on this laptop, by the names a policy uses: Windows services (name, running or
+   * not), macOS processes, Linux systemd services. The policy's EDR names are matched against
+   * this in the evaluator; only counts go into the evidence.
+   */
+  readonly services: readonly { readonly name: string; readonly running: boolean }[];
+}
+
+export interface BluetoothObservation {
+  /**
+   * 'discoverable': nearby devices can find the laptop now; 'hidden': the adapter is off or not
+   * discoverable; 'noAdapter': there is none; 'onlyWhileSettingsOpen': the OS makes itself
+   * discoverable only while its Bluetooth settings page is open (Windows, macOS), so there is
+   * no standing setting to check; 'unrecognized': `raw` keeps what was read.
+   */
+  readonly state: 'discoverable' | 'hidden' | 'noAdapter' | 'onlyWhileSettingsOpen' | 'unrecognized';
+  readonly raw: string | null;
+}
+
 /** One OS's full set of probes; every probe has its own time limit and they run concurrently. */
 export interface PostureProbes {
   readonly os: 'windows' | 'macos' | 'linux';
@@ -151,4 +243,12 @@ export interface PostureProbes {
   screenLock(): Promise<ProbeOutcome<ScreenLockObservation>>;
   wifi(): Promise<ProbeOutcome<WifiObservation>>;
   remoteAccess(): Promise<ProbeOutcome<RemoteAccessObservation>>;
+  bootProtection(): Promise<ProbeOutcome<BootProtectionObservation>>;
+  clockSync(): Promise<ProbeOutcome<ClockSyncObservation>>;
+  autoRun(): Promise<ProbeOutcome<AutoRunObservation>>;
+  autoLogin(): Promise<ProbeOutcome<AutoLoginObservation>>;
+  adminAccount(): Promise<ProbeOutcome<AdminAccountObservation>>;
+  fileSharing(): Promise<ProbeOutcome<FileSharingObservation>>;
+  edr(): Promise<ProbeOutcome<EdrObservation>>;
+  bluetooth(): Promise<ProbeOutcome<BluetoothObservation>>;
 }

@@ -71,6 +71,7 @@ export function parsePolicyFile(text: string): PosturePolicy {
     ...given,
     minimumOsVersion: { ...DEFAULT_POSTURE_POLICY.minimumOsVersion, ...(given.minimumOsVersion as object | undefined) },
     required: { ...DEFAULT_POSTURE_POLICY.required, ...(given.required as object | undefined) },
+    edrServices: { ...DEFAULT_POSTURE_POLICY.edrServices, ...(given.edrServices as object | undefined) },
   };
   const parsed = PosturePolicy.safeParse(merged);
   if (!parsed.success) throw new AppError('SELF_CHECK_POLICY_INVALID');

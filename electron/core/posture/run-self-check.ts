@@ -29,7 +29,7 @@ export function policyDigest(policy: PosturePolicy): string {
 }
 
 export async function observe(probes: PostureProbes, now: () => Date): Promise<Observations> {
-  const [firewall, antivirus, osUpdates, diskEncryption, screenLock, wifi, remoteAccess] = await Promise.all([
+  const [firewall, antivirus, osUpdates, diskEncryption, screenLock, wifi, remoteAccess, bootProtection, clockSync, autoRun, autoLogin, adminAccount, fileSharing, edr, bluetooth] = await Promise.all([
     guarded('firewall', () => probes.firewall(), now),
     guarded('antivirus', () => probes.antivirus(), now),
     guarded('osUpdates', () => probes.osUpdates(), now),
@@ -37,8 +37,16 @@ export async function observe(probes: PostureProbes, now: () => Date): Promise<O
     guarded('screenLock', () => probes.screenLock(), now),
     guarded('wifi', () => probes.wifi(), now),
     guarded('remoteAccess', () => probes.remoteAccess(), now),
+    guarded('bootProtection', () => probes.bootProtection(), now),
+    guarded('clockSync', () => probes.clockSync(), now),
+    guarded('autoRun', () => probes.autoRun(), now),
+    guarded('autoLogin', () => probes.autoLogin(), now),
+    guarded('adminAccount', () => probes.adminAccount(), now),
+    guarded('fileSharing', () => probes.fileSharing(), now),
+    guarded('edr', () => probes.edr(), now),
+    guarded('bluetooth', () => probes.bluetooth(), now),
   ]);
-  return { firewall, antivirus, osUpdates, diskEncryption, screenLock, wifi, remoteAccess };
+  return { firewall, antivirus, osUpdates, diskEncryption, screenLock, wifi, remoteAccess, bootProtection, clockSync, autoRun, autoLogin, adminAccount, fileSharing, edr, bluetooth };
 }
 
 export async function runSelfCheck(probes: PostureProbes, policy: PosturePolicy, ownership: DeviceOwnership, now: () => Date = () => new Date()): Promise<SelfCheckRun> {

@@ -7,8 +7,14 @@ import { machineTimeZone } from './linux/local-time';
 import { createMacosProbes } from './macos/macos-probes';
 import { ProbeRecorder, writeRecording, type RecordingSession } from './probe-recording';
 import { runPowerShell, runProbeCommand } from './run-probe-command';
+import { ADMIN_SCRIPT } from './windows/admin-account';
 import { ANTIVIRUS_SCRIPT } from './windows/antivirus';
+import { AUTO_LOGIN_SCRIPT, AUTO_RUN_SCRIPT } from './windows/auto-start';
+import { BOOT_PROTECTION_SCRIPT } from './windows/boot-protection';
+import { CLOCK_SYNC_SCRIPT } from './windows/clock-sync';
 import { DISK_ENCRYPTION_SCRIPT } from './windows/disk-encryption';
+import { EDR_SCRIPT } from './windows/edr';
+import { SHARING_SCRIPT } from './windows/file-sharing';
 import { FIREWALL_SCRIPT } from './windows/firewall';
 import { OS_UPDATES_SCRIPT } from './windows/os-updates';
 import { REMOTE_ACCESS_SCRIPT } from './windows/remote-access';
@@ -25,6 +31,13 @@ export const WINDOWS_SCRIPT_NAMES: ReadonlyMap<string, string> = new Map<string,
   [SCREEN_LOCK_SCRIPT, 'screen-lock'],
   [WIFI_SCRIPT, 'wifi'],
   [REMOTE_ACCESS_SCRIPT, 'remote-access'],
+  [BOOT_PROTECTION_SCRIPT, 'boot-protection'],
+  [CLOCK_SYNC_SCRIPT, 'clock-sync'],
+  [AUTO_RUN_SCRIPT, 'auto-run'],
+  [AUTO_LOGIN_SCRIPT, 'auto-login'],
+  [ADMIN_SCRIPT, 'admin-account'],
+  [SHARING_SCRIPT, 'file-sharing'],
+  [EDR_SCRIPT, 'edr'],
 ]);
 
 export function createPostureProbes(platform: NodeJS.Platform = process.platform, recorder?: ProbeRecorder): PostureProbes {
@@ -63,6 +76,6 @@ export function recordedPostureProbes(platform: NodeJS.Platform = process.platfo
 /** Runs every probe once, recording, and writes the recording into `dir` (no verdicts: the raw answers only). */
 export async function recordThisLaptop(dir: string, platform: NodeJS.Platform = process.platform): Promise<string[]> {
   const { probes, save } = recordedPostureProbes(platform);
-  const [osUpdates] = await Promise.all([probes.osUpdates(), probes.firewall(), probes.antivirus(), probes.diskEncryption(), probes.screenLock(), probes.wifi(), probes.remoteAccess()]);
+  const [osUpdates] = await Promise.all([probes.osUpdates(), probes.firewall(), probes.antivirus(), probes.diskEncryption(), probes.screenLock(), probes.wifi(), probes.remoteAccess(), probes.bootProtection(), probes.clockSync(), probes.autoRun(), probes.autoLogin(), probes.adminAccount(), probes.fileSharing(), probes.edr(), probes.bluetooth()]);
   return save(dir, osUpdates.ok ? `${osUpdates.observation.osName} ${osUpdates.observation.osVersion}` : '');
 }

@@ -9,8 +9,15 @@
  */
 import type { PostureProbes } from '../../../core/posture/posture-observations';
 import { runProbeCommand } from '../run-probe-command';
+import { probeAdminAccount } from './admin-account';
+import { probeBluetooth } from './bluetooth';
+import { probeAutoLogin, probeAutoRun } from './auto-start';
+import { probeBootProtection } from './boot-protection';
 import { probeAntivirus } from './clamav';
+import { probeClockSync } from './clock-sync';
 import { probeDiskEncryption } from './disk-encryption';
+import { probeEdr } from './edr';
+import { probeFileSharing } from './file-sharing';
 import { probeFirewall } from './firewall';
 import type { CommandRunner, LinuxProbeContext, ProbeFileSystem } from './linux-context';
 import { nodeFileSystem } from './linux-context';
@@ -62,5 +69,13 @@ export function createLinuxProbes(options: LinuxProbeOptions = {}): PostureProbe
     screenLock: () => probeScreenLock(ctx),
     wifi: () => probeWifi(ctx),
     remoteAccess: () => probeRemoteAccess(ctx),
+    bootProtection: () => probeBootProtection(ctx),
+    clockSync: () => probeClockSync(ctx),
+    autoRun: () => probeAutoRun(ctx),
+    autoLogin: () => probeAutoLogin(ctx),
+    adminAccount: () => probeAdminAccount(ctx),
+    fileSharing: () => probeFileSharing(ctx),
+    edr: () => probeEdr(ctx),
+    bluetooth: () => probeBluetooth(ctx),
   };
 }

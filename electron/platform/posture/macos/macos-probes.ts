@@ -5,6 +5,13 @@
  */
 import type { PostureProbes } from '../../../core/posture/posture-observations';
 import { runProbeCommand } from '../run-probe-command';
+import { bluetoothDiscoverableOnlyInSettings } from '../bluetooth-settings-page';
+import { probeAdminAccount } from './admin-account';
+import { probeAutoLogin, probeAutoRun } from './auto-start';
+import { probeBootProtection } from './boot-protection';
+import { probeClockSync } from './clock-sync';
+import { probeEdr } from './edr';
+import { probeFileSharing } from './file-sharing';
 import { probeFirewall } from './firewall';
 import { readInstallHistory } from './install-history';
 import { shareWhileRunning, type CommandRunner } from './macos-answers';
@@ -30,5 +37,13 @@ export function createMacosProbes(run: CommandRunner = runProbeCommand): Posture
     screenLock: () => probeScreenLock(run),
     wifi: () => probeWifi(run),
     remoteAccess: () => probeRemoteAccess(run),
+    bootProtection: () => probeBootProtection(run),
+    clockSync: () => probeClockSync(run),
+    autoRun: () => probeAutoRun(),
+    autoLogin: () => probeAutoLogin(run),
+    adminAccount: () => probeAdminAccount(run),
+    fileSharing: () => probeFileSharing(run),
+    edr: () => probeEdr(run),
+    bluetooth: () => bluetoothDiscoverableOnlyInSettings('macOS'),
   };
 }

@@ -18,8 +18,9 @@ import type { ProbeOutcome, RemoteAccessObservation } from '../../../core/postur
 import { evidence } from '../run-probe-command';
 import { commandFailed, commandLine, excerpt, notObserved, observed, type CommandRunner } from './macos-answers';
 
-const NETSTAT = '/usr/sbin/netstat';
-const ARGS = ['-an', '-p', 'tcp'];
+export const NETSTAT = '/usr/sbin/netstat';
+export const NETSTAT_ARGS = ['-an', '-p', 'tcp'];
+const ARGS = NETSTAT_ARGS;
 export const NETSTAT_SOURCE = commandLine(NETSTAT, ARGS);
 
 type Listener = RemoteAccessObservation['listening'][number];
@@ -31,7 +32,7 @@ const SERVICES: Readonly<Record<number, { readonly service: Listener['service'];
   3389: { service: 'rdp', label: 'RDP server' },
 };
 
-interface Socket {
+export interface Socket {
   readonly proto: string;
   readonly address: string;
   readonly port: number;
@@ -54,19 +55,25 @@ function isLoopback(address: string): boolean {
   return address.startsWith('127.') || address === '::1' || address.endsWith('%lo0') || address === 'localhost';
 }
 
-export function parseNetstatListeners(stdout: string, observedAt: Date): ProbeOutcome<RemoteAccessObservation> {
-  // Without its whole header this is not netstat's table (an error, an empty or a cut-off
-  // answer); after it every line is a tcp row ending in a TCP state, anything else was cut off
-  // or is not understood. Neither is "nothing listens".
+/**
+ * The listening, non-loopback TCP sockets of netstat's table, or why the table is not believed:
+ * without its whole header this is not netstat's table (an error, an empty or a cut-off answer);
+ * after it every line is a tcp row ending in a TCP state, anything else was cut off or is not
+ * understood. Neither is "nothing listens". Shared with the file-sharing probe (SMB, port 445).
+ */
+export function readNetstatListeners(stdout: string): { readonly ok: true; readonly sockets: readonly Socket[] } | { readonly ok: false; readonly said: string } {
   const rows = stdout.split(/\(state\)[^\n]*\n/i)[1] ?? '';
   const cutRow = rows.split('\n').find((line) => line.trim() !== '' && (!/^\s*tcp/i.test(line) || !TCP_STATES.has(line.trim().split(/\s+/)[5] ?? '')));
-  if (!/Local Address\s+Foreign Address\s+\(state\)/i.test(stdout) || cutRow !== undefined) {
-    const said = excerpt(cutRow ?? stdout);
-    return notObserved('unparseable', [evidence(NETSTAT_SOURCE, { said: said || null }, observedAt)], said || 'no output');
-  }
+  if (!/Local Address\s+Foreign Address\s+\(state\)/i.test(stdout) || cutRow !== undefined) return { ok: false, said: excerpt(cutRow ?? stdout) };
+  return { ok: true, sockets: stdout.split('\n').map(listeningSocket).filter((s): s is Socket => s !== null && !isLoopback(s.address)) };
+}
+
+export function parseNetstatListeners(stdout: string, observedAt: Date): ProbeOutcome<RemoteAccessObservation> {
+  const table = readNetstatListeners(stdout);
+  if (!table.ok) return notObserved('unparseable', [evidence(NETSTAT_SOURCE, { said: table.said || null }, observedAt)], table.said || 'no output');
   const byPort = new Map<number, Socket[]>();
-  for (const socket of stdout.split('\n').map(listeningSocket)) {
-    if (socket === null || SERVICES[socket.port] === undefined || isLoopback(socket.address)) continue;
+  for (const socket of table.sockets) {
+    if (SERVICES[socket.port] === undefined) continue;
     byPort.set(socket.port, [...(byPort.get(socket.port) ?? []), socket]);
   }
   const listening = [...byPort.entries()].flatMap(([port, sockets]) => {

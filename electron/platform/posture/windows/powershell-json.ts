@@ -35,6 +35,9 @@ export type Facts = ProbeEvidence['facts'];
  * - ConvertTo-ProbeDate turns a local or UTC DateTime into UTC ISO 8601 ('o' format).
  * - Get-RegValue reads one registry value, $null when the key or value does not exist
  *   (for policy keys "absent" simply means "not configured").
+ * - Invoke-OemCommand runs a System32 console tool (netsh, w32tm) and decodes what it prints
+ *   in the console's OEM code page (CP932 on Japanese Windows), not in the UTF-8 set for
+ *   PowerShell itself; it returns the code page, the exit code and the lines.
  * - Invoke-Probe runs the script body and prints its result, or the error, as one line of JSON.
  */
 export const PS_COMMON = String.raw`
@@ -69,6 +72,20 @@ function ConvertTo-ProbeDate($value) {
 function Get-RegValue([string]$Path, [string]$Name) {
   if (-not (Test-Path -LiteralPath $Path)) { return $null }
   return (Get-Item -LiteralPath $Path).GetValue($Name, $null)
+}
+function Invoke-OemCommand([string]$Exe, [string]$Arguments) {
+  $oem = [int](Get-ItemProperty -LiteralPath 'HKLM:\SYSTEM\CurrentControlSet\Control\Nls\CodePage' -Name OEMCP).OEMCP
+  $psi = New-Object System.Diagnostics.ProcessStartInfo
+  $psi.FileName = Join-Path ([Environment]::SystemDirectory) $Exe
+  $psi.Arguments = $Arguments
+  $psi.UseShellExecute = $false
+  $psi.CreateNoWindow = $true
+  $psi.RedirectStandardOutput = $true
+  $psi.StandardOutputEncoding = [System.Text.Encoding]::GetEncoding($oem)
+  $process = [System.Diagnostics.Process]::Start($psi)
+  $stdout = $process.StandardOutput.ReadToEnd()
+  $process.WaitForExit()
+  return [ordered]@{ codePage = $oem; exitCode = $process.ExitCode; lines = @($stdout -split '\r?\n') }
 }
 function Invoke-Probe([scriptblock]$Body) {
   try { $result = & $Body; ConvertTo-Json -InputObject $result -Depth 5 -Compress }

@@ -45,20 +45,10 @@ Invoke-Probe {
   $out = [ordered]@{}
   $out.wlanService = $(try { $s = Get-Service -Name WlanSvc -ErrorAction SilentlyContinue; if ($s) { [string]$s.Status } else { 'missing' } } catch { $null })
   $out.wifiAdapters = $(try { @(Get-NetAdapter -Physical | Where-Object { $_.NdisPhysicalMedium -eq 9 -or $_.NdisPhysicalMedium -eq 1 }).Count } catch { $null })
-  $oem = [int](Get-ItemProperty -LiteralPath 'HKLM:\SYSTEM\CurrentControlSet\Control\Nls\CodePage' -Name OEMCP).OEMCP
-  $psi = New-Object System.Diagnostics.ProcessStartInfo
-  $psi.FileName = Join-Path ([Environment]::SystemDirectory) 'netsh.exe'
-  $psi.Arguments = 'wlan show interfaces'
-  $psi.UseShellExecute = $false
-  $psi.CreateNoWindow = $true
-  $psi.RedirectStandardOutput = $true
-  $psi.StandardOutputEncoding = [System.Text.Encoding]::GetEncoding($oem)
-  $process = [System.Diagnostics.Process]::Start($psi)
-  $stdout = $process.StandardOutput.ReadToEnd()
-  $process.WaitForExit()
-  $out.codePage = $oem
-  $out.exitCode = $process.ExitCode
-  $out.lines = @($stdout -split '\r?\n')
+  $netsh = Invoke-OemCommand 'netsh.exe' 'wlan show interfaces'
+  $out.codePage = $netsh.codePage
+  $out.exitCode = $netsh.exitCode
+  $out.lines = $netsh.lines
   return $out
 }
 `;

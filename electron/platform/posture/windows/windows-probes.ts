@@ -6,8 +6,15 @@
  */
 import type { PostureProbes } from '../../../core/posture/posture-observations';
 import { runPowerShell } from '../run-probe-command';
+import { bluetoothDiscoverableOnlyInSettings } from '../bluetooth-settings-page';
+import { probeAdminAccount } from './admin-account';
 import { probeAntivirus } from './antivirus';
+import { probeAutoLogin, probeAutoRun } from './auto-start';
+import { probeBootProtection } from './boot-protection';
+import { probeClockSync } from './clock-sync';
 import { probeDiskEncryption } from './disk-encryption';
+import { probeEdr } from './edr';
+import { probeFileSharing } from './file-sharing';
 import { probeFirewall } from './firewall';
 import { probeOsUpdates } from './os-updates';
 import type { PowerShellRunner } from './powershell-json';
@@ -33,5 +40,13 @@ export function createWindowsProbes(options: WindowsProbeOptions = {}): PostureP
     screenLock: () => probeScreenLock(run),
     wifi: () => probeWifi(run),
     remoteAccess: () => probeRemoteAccess(run),
+    bootProtection: () => probeBootProtection(run),
+    clockSync: () => probeClockSync(run),
+    autoRun: () => probeAutoRun(run),
+    autoLogin: () => probeAutoLogin(run),
+    adminAccount: () => probeAdminAccount(run),
+    fileSharing: () => probeFileSharing(run),
+    edr: () => probeEdr(run),
+    bluetooth: () => bluetoothDiscoverableOnlyInSettings('Windows'),
   };
 }

@@ -25,6 +25,8 @@ export interface PolicyDraft {
   readonly required: Readonly<Record<CheckId, boolean>>;
   /** ClamAV's on-access scanning (clamonacc) required on Linux. */
   readonly linuxOnAccessScanRequired: boolean;
+  /** Not edited here (a company policy file sets it): carried through so saving the form keeps it. */
+  readonly edrServices: PosturePolicy['edrServices'];
   readonly ownership: DeviceOwnership;
 }
 
@@ -51,6 +53,7 @@ export function draftOf(policy: PosturePolicy, ownership: DeviceOwnership): Poli
     minimumOsVersion: { ...policy.minimumOsVersion },
     required: { ...policy.required },
     linuxOnAccessScanRequired: policy.linuxOnAccessScanRequired,
+    edrServices: policy.edrServices,
     ownership,
   };
 }
@@ -60,6 +63,7 @@ export function sameDraft(a: PolicyDraft, b: PolicyDraft): boolean {
     a.name === b.name &&
     a.ownership === b.ownership &&
     a.linuxOnAccessScanRequired === b.linuxOnAccessScanRequired &&
+    JSON.stringify(a.edrServices) === JSON.stringify(b.edrServices) &&
     numberFields.every((field) => a.numbers[field] === b.numbers[field]) &&
     postureOses.every((os) => a.minimumOsVersion[os] === b.minimumOsVersion[os]) &&
     checkIds.every((id) => a.required[id] === b.required[id])
@@ -76,6 +80,7 @@ export function checkDraft(draft: PolicyDraft): DraftCheck {
     minimumOsVersion: draft.minimumOsVersion,
     required: draft.required,
     linuxOnAccessScanRequired: draft.linuxOnAccessScanRequired,
+    edrServices: draft.edrServices,
   });
   if (parsed.success) return { ok: true, policy: parsed.data };
   const invalid = new Set<DraftField>();
