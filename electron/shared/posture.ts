@@ -146,6 +146,22 @@ export const CheckResult = z.object({
 });
 export type CheckResult = z.infer<typeof CheckResult>;
 
+/**
+ * Warnings a required check may have and still let the laptop go on a visit, shown as 注意 with
+ * what to do: the protection is arriving. BitLocker or FileVault still encrypting the disk is
+ * such a warning (blocking it blocked a healthy laptop for nothing, issue 16). Every other
+ * warning keeps a required check from clearing: suspended BitLocker leaves its key in the clear
+ * on the disk, encryption switched on but not yet protecting protects nothing yet, and a warning
+ * the company made required (daily work as an administrator) is what the company asked to block.
+ */
+export const WARNINGS_THAT_CLEAR: ReadonlySet<string> = new Set(['encryptionInProgress']);
+
+/** Whether a check lets the whole run pass: not required, passed, not applicable here, or a warning that clears. */
+export function checkClears(check: Pick<CheckResult, 'required' | 'status' | 'reason'>): boolean {
+  if (!check.required || check.status === 'pass' || check.status === 'notApplicable') return true;
+  return check.status === 'warning' && WARNINGS_THAT_CLEAR.has(check.reason);
+}
+
 export const SelfCheckRun = z.object({
   id: z.string(),
   startedAt: z.string(),
@@ -157,7 +173,7 @@ export const SelfCheckRun = z.object({
   policy: PosturePolicy,
   /** SHA-256 of the policy's canonical JSON: which policy judged this run. */
   policySha256: z.string(),
-  /** 'pass' only when every required check passed. */
+  /** 'pass' only when every required check cleared (checkClears: passed, not applicable, or a warning that clears). */
   overall: z.enum(['pass', 'fail']),
   checks: z.array(CheckResult),
 });

@@ -170,8 +170,14 @@ describe('a healthy laptop is not failed for nothing', () => {
     expect(suspended).toMatchObject({ status: 'warning', reason: 'encryptionSuspended' });
     expect(reasonText(suspended, 'ja')).toContain('保護の再開');
     expect(reasonText(suspended, 'en')).toContain('Resume protection');
-    // A warning on a required check still does not clear the visit: suspended protection is a real risk.
+    // Suspended protection is a real risk: the required check does not clear the visit. A disk
+    // still encrypting does (the healthy laptop the issue found blocked), shown as a caution.
     expect(overallOf([suspended])).toBe('fail');
+    expect(encrypting.required).toBe(true);
+    expect(overallOf([encrypting])).toBe('pass');
+    const pending = judged('diskEncryption', { diskEncryption: parseFdesetupStatus('FileVault is Off, but will be enabled after the next restart.\n', WINDOWS_NOW) }, 'macos', WINDOWS_NOW);
+    expect(pending).toMatchObject({ status: 'warning', reason: 'encryptionPending' });
+    expect(overallOf([pending])).toBe('fail');
   });
 
   it('a NotConfigured firewall profile whose COM policy says on is on', () => {

@@ -7,7 +7,7 @@
  * A check that does not pass carries a reason code (texts: `selfCheck.reason.<code>`) with
  * the numbers a person needs to fix it.
  */
-import type { CheckId, CheckResult, CheckStatus, PostureOs, PosturePolicy } from '../../shared/posture';
+import { checkClears, type CheckId, type CheckResult, type CheckStatus, type PostureOs, type PosturePolicy } from '../../shared/posture';
 import { OS_SUPPORT_CHECKED, lookUpSupport } from './os-support';
 import { PROBE_DECISIONS, decide, type Finding } from './posture-decisions';
 import type {
@@ -296,10 +296,10 @@ export function evaluatePosture(o: Observations, os: PostureOs, policy: PostureP
   ];
 }
 
-/** Statuses a required check may have for the whole to pass: unknown and warning never do. */
-const CLEARS: ReadonlySet<CheckStatus> = new Set(['pass', 'notApplicable']);
-
-/** Pass only when every required check passed or does not apply here: unknown is never pass (issue 5). */
+/**
+ * Pass only when every required check passed, does not apply here, or has a warning that clears
+ * (WARNINGS_THAT_CLEAR: the disk still encrypting); unknown is never pass (issue 5).
+ */
 export function overallOf(checks: readonly CheckResult[]): 'pass' | 'fail' {
-  return checks.every((c) => !c.required || CLEARS.has(c.status)) ? 'pass' : 'fail';
+  return checks.every(checkClears) ? 'pass' : 'fail';
 }

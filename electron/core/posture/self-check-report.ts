@@ -16,7 +16,9 @@ import type { Profile, VaultSession } from '../vault/vault-session';
 const OWNERSHIP = { company: '会社支給 / company-issued', byod: '個人所有（BYOD）/ personally owned (BYOD)' } as const;
 
 export function selfCheckReportDocument(run: SelfCheckRun, engineer: Profile, number: string, issuedAt: Date): CertificateDocument {
-  const overall = run.overall === 'pass' ? '合格（すべての必須項目に合格）/ Pass (every required check passed)' : '不合格（合格していない必須項目あり）/ Fail (a required check did not pass)';
+  const cautions = run.checks.filter((check) => check.status === 'warning').length;
+  const passed = cautions > 0 ? `合格（必須項目はすべて合格、注意 ${cautions} 件）/ Pass (every required check cleared; ${cautions} to note)` : '合格（すべての必須項目に合格）/ Pass (every required check passed)';
+  const overall = run.overall === 'pass' ? passed : '不合格（合格していない必須項目あり）/ Fail (a required check did not pass)';
   const policy = run.policy;
   return {
     kind: 'self-check',

@@ -7,7 +7,7 @@ import { MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles } from '@
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '@shared/format-date';
 import type { Language } from '@shared/locale';
-import type { SelfCheckRun } from '@shared/posture';
+import { checkClears, type SelfCheckRun } from '@shared/posture';
 import { validUntil } from './valid-until';
 
 const useStyles = makeStyles({
@@ -28,13 +28,16 @@ export function OverallBanner({ run, now }: { run: SelfCheckRun; now: string | n
   const styles = useStyles();
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
-  const failedRequired = run.checks.filter((check) => check.required && check.status !== 'pass' && check.status !== 'notApplicable').length;
+  const failedRequired = run.checks.filter((check) => !checkClears(check)).length;
+  // Warnings that let the run pass (the disk still encrypting) are said in the banner too.
+  const cautions = run.checks.filter((check) => check.status === 'warning').length;
+  const summary = run.overall === 'fail' ? t('selfCheck.overall.summary.fail', { count: failedRequired }) : cautions > 0 ? t('selfCheck.overall.summary.passWithCautions', { count: cautions }) : t('selfCheck.overall.summary.pass');
   return (
-    <MessageBar intent={run.overall === 'pass' ? 'success' : 'error'} layout="multiline" role="status" data-testid="self-check-overall" data-overall={run.overall}>
+    <MessageBar intent={run.overall === 'pass' ? (cautions > 0 ? 'warning' : 'success') : 'error'} layout="multiline" role="status" data-testid="self-check-overall" data-overall={run.overall}>
       <MessageBarBody>
         <MessageBarTitle>{t(`selfCheck.overall.title.${run.overall}`)}</MessageBarTitle>
         <Text className={styles.line}>
-          {run.overall === 'pass' ? t('selfCheck.overall.summary.pass') : t('selfCheck.overall.summary.fail', { count: failedRequired })}
+          {summary}
         </Text>
         {run.overall === 'pass' && now !== null && <ValidityLine run={run} now={now} className={styles.line} />}
         <Text className={styles.line}>
