@@ -1,5 +1,5 @@
 /**
- * One Vite toolchain for the three Electron targets (DESIGN.md "build"). The preload is
+ * One Vite toolchain for the three Electron targets (docs/decisions.md, "Build"). The preload is
  * CommonJS because sandboxed preloads cannot be ES modules; the renderer's index.html gets
  * its CSP meta tag from the same constant the app:// protocol sends as a header.
  */

@@ -1,5 +1,5 @@
 /**
- * Lint, including the layer boundaries of DESIGN.md, enforced here rather than by hope:
+ * Lint, including the layer boundaries (docs/decisions.md, "Layout"), enforced here rather than by hope:
  * - `electron` may be imported only in electron/main and electron/preload;
  * - core, db, platform, shared and cli never import electron or the main process;
  * - the renderer imports only electron/shared (through `@shared/…`);
@@ -11,7 +11,7 @@ import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
-const electronImport = { name: 'electron', message: 'Only electron/main and electron/preload may import electron (DESIGN.md "Layout").' };
+const electronImport = { name: 'electron', message: 'Only electron/main and electron/preload may import electron (docs/decisions.md, "Layout").' };
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'tools/**', 'test-results/**', 'playwright-report/**', 'bin/**'] },

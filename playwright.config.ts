@@ -1,7 +1,7 @@
 /**
  * End-to-end tests of the real renderer in Debian's Chromium, wired to the real IPC router
- * and services by the harness in test/e2e/harness.ts (DESIGN.md "Testing without the
- * Electron binary"). Playwright cannot download its own browsers here.
+ * and services by the harness in test/e2e/harness.ts (docs/decisions.md,
+ * "Testing without the Electron binary"). Playwright cannot download its own browsers here.
  */
 import { defineConfig } from '@playwright/test';
 import { chromiumLaunchOptions } from './test/e2e/chromium';

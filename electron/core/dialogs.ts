@@ -1,6 +1,6 @@
 /**
  * The port to the OS's file dialogs and message boxes. Destructive and reading operations never
- * take a path typed by the renderer (DESIGN.md "IPC"): the main process asks the user here and
+ * take a path typed by the renderer (docs/decisions.md, "IPC"): the main process asks the user here and
  * uses the answer itself. Destructive and secret-revealing operations are confirmed here too, in
  * a box the main process draws and words (confirm-in-main.ts): script in a compromised renderer
  * can call any channel, but it cannot answer this box. The browser harness answers with a

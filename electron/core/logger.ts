@@ -1,6 +1,6 @@
 /**
  * The logging port. Fields are restricted to primitives chosen by the caller so that no
- * request, file content, secret or patient data ends up in a log by accident (DESIGN.md "IPC").
+ * request, file content, secret or patient data ends up in a log by accident (docs/decisions.md, "IPC").
  */
 export type LogFields = Readonly<Record<string, string | number | boolean>>;
 

@@ -4,7 +4,7 @@
  * (crypto-erased) — and erase it with
  * verification, then issue the signed data-erasure certificate the site administrator
  * countersigns. The renderer never sends a path: targets are opaque handles the main
- * process issued after the dialog or the volume check (DESIGN.md "IPC").
+ * process issued after the dialog or the volume check (docs/decisions.md, "IPC").
  */
 import { z } from 'zod';
 import { SignaturePng } from './signature-png';

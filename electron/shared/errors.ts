@@ -1,6 +1,6 @@
 /**
  * Errors that cross the IPC boundary or leave the CLI: a stable code and an i18n key, never
- * a stack trace, a path typed by the user, a secret or patient data (DESIGN.md "IPC").
+ * a stack trace, a path typed by the user, a secret or patient data (docs/decisions.md, "IPC").
  */
 import { z } from 'zod';
 import { authorityErrorCodes, certificateProblems } from './certificates';

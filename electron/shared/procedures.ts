@@ -1,5 +1,5 @@
 /**
- * The `procedures.*` channels: guided procedures (DESIGN.md "The user's journey"). A procedure
+ * The `procedures.*` channels: guided procedures (docs/decisions.md, "The user's journey"). A procedure
  * is a template of ordered steps — each citing the guideline items it serves — and a run of it
  * is a visit (or a decommissioning, or an incident response) at one site. Steps are closed in
  * order; a required step can be closed only by doing it (or, where the template allows, by

@@ -3,7 +3,7 @@
  * — every sector overwritten and read back — confirmed by the last characters of its serial,
  * and issue its certificate, linked to the ledger item with that serial. As for every erasure
  * target, the renderer never names a device path: it picks one of the opaque handles the main
- * process issued with the list (DESIGN.md "IPC"). Progress and cancellation go through the
+ * process issued with the list (docs/decisions.md, "IPC"). Progress and cancellation go through the
  * job channels like any erasure ('job.progress', kind 'erase').
  */
 import { z } from 'zod';

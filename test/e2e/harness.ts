@@ -1,5 +1,5 @@
 /**
- * The browser harness (DESIGN.md "Testing without the Electron binary"): the real renderer
+ * The browser harness (docs/decisions.md, "Testing without the Electron binary"): the real renderer
  * bundle, served through the real app:// protocol handler (so with the real CSP), in Debian's
  * Chromium; `window.fieldguard` is wired to the real IPC router and core services over a
  * temporary data folder. Only the transport (ipcMain/contextBridge) and OS dialogs are

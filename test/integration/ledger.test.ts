@@ -12,17 +12,16 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppError } from '../../electron/core/app-error';
 import { getCertificate } from '../../electron/core/certificates/certificate-store';
 import { issueVaultCertificate } from '../../electron/core/certificates/issue-vault-certificate';
-import { createRouter, type Router } from '../../electron/core/ipc/router';
 import type { DeviceDetails } from '../../electron/core/ledger/device-details';
-import type { ChannelName, RequestOf, ResponseOf } from '../../electron/shared/contract';
+import type { RequestOf } from '../../electron/shared/contract';
 import type { Volume } from '../../electron/shared/disks';
 import type { LedgerItem, LedgerItemDraft } from '../../electron/shared/ledger';
 import { sampleErasureDocument, sampleErasureFacts } from '../fixtures/certificates/sample-erasure';
 import { errorCodeOf } from '../support/error-code';
 import { enrollWithNewAuthority, type TestAuthority } from '../support/company-authority';
+import { invokeThroughRouter, type Invoke } from '../support/invoke';
 import { createTestCore, recordingLogger, type TestCore } from '../support/test-core';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -33,7 +32,7 @@ const HOUR = 3_600_000;
 const PRIVATE_NOTE = '患者 山本花子様のCT画像を一時保存';
 
 let core: TestCore;
-let router: Router;
+let invoke: Invoke;
 let clock = START;
 let dir: string;
 
@@ -45,12 +44,6 @@ function attachStick(mount: string, serial: string, model = 'Cruzer Blade'): voi
   attachedDevices.push({ mounts: [mount], vendor: 'SanDisk', model, serial, bus: 'usb', sizeBytes: 16_008_609_792, removable: true });
 }
 const internalDisk: Volume = { mount: '/', device: '/dev/nvme0n1p2', fileSystem: 'ext4', label: null, sizeBytes: 500e9, freeBytes: 300e9, removable: false };
-
-async function invoke<C extends ChannelName>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
-  const reply = await router.handle(channel, request);
-  if (!reply.ok) throw new AppError(reply.error.code);
-  return reply.value as ResponseOf<C>;
-}
 
 function draft(overrides: Partial<LedgerItemDraft> = {}): LedgerItemDraft {
   return {
@@ -100,7 +93,7 @@ beforeAll(async () => {
     readVolumes: async () => [internalDisk, ...attachedVolumes],
     readDeviceDetails: async () => [{ mounts: ['/'], vendor: null, model: 'Samsung SSD 980', serial: 'S64DNX0R123456', bus: 'nvme', sizeBytes: 500e9, removable: false }, ...attachedDevices],
   });
-  router = createRouter(core.handlers, recordingLogger(core.logLines));
+  invoke = invokeThroughRouter(core.handlers, recordingLogger(core.logLines));
   await core.createVault();
   authority = await enrollWithNewAuthority(core.vault.session(), path.join(dir, 'authority'), clock);
 }, 60_000);

@@ -16,15 +16,13 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppError } from '../../electron/core/app-error';
 import { getCertificate } from '../../electron/core/certificates/certificate-store';
 import { closedSteps, getRunRow } from '../../electron/core/procedures/run-store';
 import { issueVisitReport } from '../../electron/core/procedures/visit-report';
-import { createRouter, type Router } from '../../electron/core/ipc/router';
-import type { ChannelName, RequestOf, ResponseOf } from '../../electron/shared/contract';
 import type { ProcedureRun } from '../../electron/shared/procedures';
 import type { MaintenanceAccount, Site, SiteSystem } from '../../electron/shared/sites';
 import { errorCodeOf } from '../support/error-code';
+import { invokeThroughRouter, type Invoke } from '../support/invoke';
 import { doStep, importIntoVisit, plausibleValues, SIGNATURE_PNG, walkTo } from '../support/procedure-walker';
 import { HEALTHY_WINDOWS, RECORDED_AT, recordedWindowsProbes } from '../support/recorded-windows-probes';
 import { enrollWithNewAuthority, type TestAuthority } from '../support/company-authority';
@@ -40,16 +38,9 @@ const CHANGED = 'Xp4!visit-changed-Qe71';
 
 let core: TestCore;
 let authority: TestAuthority;
-let router: Router;
+let invoke: Invoke;
 let clock = new Date(RECORDED_AT.getTime() + HOUR);
 const replies: unknown[] = [];
-
-async function invoke<C extends ChannelName>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
-  const reply = await router.handle(channel, request);
-  replies.push(reply);
-  if (!reply.ok) throw new AppError(reply.error.code);
-  return reply.value as ResponseOf<C>;
-}
 
 let site: Site;
 let system: SiteSystem;
@@ -78,7 +69,7 @@ beforeAll(async () => {
   core = await createTestCore({ now: () => clock, postureProbes: recordedWindowsProbes(HEALTHY_WINDOWS) });
   // The engineer answers the main process's confirmation box yes (renderer-compromise.test.ts covers no).
   core.dialogs.confirm = 'yes';
-  router = createRouter(core.handlers, core.log);
+  invoke = invokeThroughRouter(core.handlers, core.log, { onReply: (_channel, reply) => replies.push(reply) });
   await core.createVault();
   // Enrolled with the company authority, so its reports are genuine for whoever trusts the root.
   authority = await enrollWithNewAuthority(core.vault.session(), path.join(core.dataDir, '..', `${path.basename(core.dataDir)}-authority`), clock);

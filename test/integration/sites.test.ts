@@ -7,12 +7,11 @@
  * anywhere but in the one answer that was asked for it.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { AppError } from '../../electron/core/app-error';
-import { createRouter, type Router } from '../../electron/core/ipc/router';
-import type { ChannelName, RequestOf, ResponseOf } from '../../electron/shared/contract';
+import type { RequestOf } from '../../electron/shared/contract';
 import type { MaintenanceAccount, Site, SiteSystem } from '../../electron/shared/sites';
 import { errorCodeOf } from '../support/error-code';
 import { readFile } from 'node:fs/promises';
+import { invokeThroughRouter, type Invoke } from '../support/invoke';
 import { createTestCore, TEST_PASSWORD, type TestCore } from '../support/test-core';
 
 /** The passwords this test stores: none may appear anywhere but in `accounts.reveal`. */
@@ -26,17 +25,10 @@ const START = new Date('2026-04-01T01:00:00.000Z');
 const DAY = 24 * 60 * 60 * 1000;
 
 let core: TestCore;
-let router: Router;
+let invoke: Invoke;
 let clock = START;
 /** Every reply the router gave, success or refusal, for the leak scan. */
 const replies: Array<{ channel: string; reply: unknown }> = [];
-
-async function invoke<C extends ChannelName>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
-  const reply = await router.handle(channel, request);
-  replies.push({ channel, reply });
-  if (!reply.ok) throw new AppError(reply.error.code);
-  return reply.value as ResponseOf<C>;
-}
 
 /** Lets the clipboard's asynchronous clear run to its end. */
 const settle = () => new Promise((resolve) => setImmediate(resolve));
@@ -49,7 +41,7 @@ beforeAll(async () => {
   core = await createTestCore({ now: () => clock });
   // The engineer answers the main process's confirmation box yes (renderer-compromise.test.ts covers no).
   core.dialogs.confirm = 'yes';
-  router = createRouter(core.handlers, core.log);
+  invoke = invokeThroughRouter(core.handlers, core.log, { onReply: (channel, reply) => replies.push({ channel, reply }) });
   await core.createVault();
 }, 60_000);
 afterAll(async () => {

@@ -6,12 +6,10 @@
  * is written to the audit log with the device it was for.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppError } from '../../electron/core/app-error';
 import type { DeviceFacts } from '../../electron/core/erasure/medium';
-import { createRouter, type Router } from '../../electron/core/ipc/router';
 import { ElevationError, type ElevationRefusal } from '../../electron/platform/elevation/device-access-grant';
-import type { ChannelName, RequestOf, ResponseOf } from '../../electron/shared/contract';
 import { errorCodeOf } from '../support/error-code';
+import { invokeThroughRouter, type Invoke } from '../support/invoke';
 import { createTestCore, recordingLogger, type TestCore } from '../support/test-core';
 
 const facts = (overrides: Partial<DeviceFacts>): DeviceFacts => ({
@@ -22,16 +20,10 @@ const STICK = facts({});
 const SYSTEM = facts({ path: '/dev/nvme0n1', vendor: null, model: 'KIOXIA KXG60ZNV512G', serial: '8ED1234ABCD', transport: 'nvme', removable: false, holdsSystem: true });
 
 let core: TestCore;
-let router: Router;
+let invoke: Invoke;
 let attached: DeviceFacts[] = [SYSTEM, STICK];
 const asked: string[] = [];
 let answer: ElevationRefusal | 'granted' = 'granted';
-
-async function invoke<C extends ChannelName>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
-  const reply = await router.handle(channel, request);
-  if (!reply.ok) throw new AppError(reply.error.code);
-  return reply.value as ResponseOf<C>;
-}
 
 async function listed(path: string): Promise<string> {
   const { devices } = await invoke('wholeMedium.devices', {});
@@ -49,7 +41,7 @@ beforeAll(async () => {
       return 'granted';
     },
   });
-  router = createRouter(core.handlers, recordingLogger(core.logLines));
+  invoke = invokeThroughRouter(core.handlers, recordingLogger(core.logLines));
   await core.createVault();
 });
 afterAll(async () => {
@@ -103,13 +95,10 @@ describe('wholeMedium.grantAccess', () => {
   it('without a prompt on this computer the refusal says so', async () => {
     const bare = await createTestCore({ listWholeDevices: async () => [STICK] });
     try {
-      const bareRouter = createRouter(bare.handlers, recordingLogger(bare.logLines));
+      const invokeBare = invokeThroughRouter(bare.handlers, recordingLogger(bare.logLines));
       await bare.createVault();
-      const devices = await bareRouter.handle('wholeMedium.devices', {});
-      if (!devices.ok) throw new Error('no list');
-      const [device] = (devices.value as ResponseOf<'wholeMedium.devices'>).devices;
-      const reply = await bareRouter.handle('wholeMedium.grantAccess', { deviceId: device?.id ?? '', confirmation: '7224' });
-      expect(reply.ok ? null : reply.error.code).toBe('ERASURE_DEVICE_ADMIN_UNAVAILABLE');
+      const [device] = (await invokeBare('wholeMedium.devices', {})).devices;
+      expect(await errorCodeOf(() => invokeBare('wholeMedium.grantAccess', { deviceId: device?.id ?? '', confirmation: '7224' }))).toBe('ERASURE_DEVICE_ADMIN_UNAVAILABLE');
     } finally {
       await bare.cleanup();
     }

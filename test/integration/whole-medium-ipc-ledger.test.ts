@@ -8,16 +8,14 @@
  * device was erased, and never when the serial is missing or names several items.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppError } from '../../electron/core/app-error';
 import { issueVaultCertificate } from '../../electron/core/certificates/issue-vault-certificate';
 import { jobsInState } from '../../electron/core/erasure/erasure-journal';
 import type { DeviceFacts } from '../../electron/core/erasure/medium';
-import { createRouter, type Router } from '../../electron/core/ipc/router';
 import { linkDeviceErasureToLedger } from '../../electron/core/ledger/link-device-erasure';
-import type { ChannelName, RequestOf, ResponseOf } from '../../electron/shared/contract';
 import type { LedgerItemDraft } from '../../electron/shared/ledger';
 import { sampleErasureDocument, sampleErasureFacts } from '../fixtures/certificates/sample-erasure';
 import { errorCodeOf } from '../support/error-code';
+import { invokeThroughRouter, type Invoke } from '../support/invoke';
 import { createTestCore, recordingLogger, type TestCore } from '../support/test-core';
 
 const NOW = new Date('2026-12-06T01:00:00.000Z');
@@ -30,13 +28,7 @@ const SYSTEM = facts({ path: '/dev/nvme0n1', vendor: null, model: 'KIOXIA KXG60Z
 const DATA_DISK = facts({ path: '/dev/sda', model: 'ST1000DM010', serial: 'ZN1ABC23', transport: 'sata', rotational: true, removable: false });
 
 let core: TestCore;
-let router: Router;
-
-async function invoke<C extends ChannelName>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
-  const reply = await router.handle(channel, request);
-  if (!reply.ok) throw new AppError(reply.error.code);
-  return reply.value as ResponseOf<C>;
-}
+let invoke: Invoke;
 
 function draft(overrides: Partial<LedgerItemDraft>): LedgerItemDraft {
   return {
@@ -47,7 +39,7 @@ function draft(overrides: Partial<LedgerItemDraft>): LedgerItemDraft {
 
 beforeAll(async () => {
   core = await createTestCore({ listWholeDevices: async () => [SYSTEM, DATA_DISK, STICK], now: () => NOW });
-  router = createRouter(core.handlers, recordingLogger(core.logLines));
+  invoke = invokeThroughRouter(core.handlers, recordingLogger(core.logLines));
   await core.createVault();
 });
 afterAll(async () => {

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { migrate } from '../../electron/db/migrate';
+import { migrate, type Migration } from '../../electron/db/migrate';
 import { openVaultDatabase, type VaultDatabase } from '../../electron/db/open-vault-database';
 
 export interface ScratchDatabase {
@@ -17,10 +17,11 @@ export interface ScratchDatabase {
   close(): Promise<void>;
 }
 
-export async function scratchVaultDatabase(prefix: string): Promise<ScratchDatabase> {
+/** Migrated with every migration, or only with `options.migrations` (a database at an older version). */
+export async function scratchVaultDatabase(prefix: string, options: { migrations?: readonly Migration[] } = {}): Promise<ScratchDatabase> {
   const dir = await mkdtemp(path.join(os.tmpdir(), prefix));
   const db = openVaultDatabase(path.join(dir, 'vault.db'), randomBytes(32), { create: true });
-  migrate(db);
+  migrate(db, options.migrations);
   return {
     db,
     dir,

@@ -1,5 +1,5 @@
 /**
- * The layer boundaries of DESIGN.md fail lint when crossed: this lints small offending
+ * The layer boundaries (docs/decisions.md, "Layout") fail lint when crossed: this lints small offending
  * files placed (virtually) in each layer with the project's real ESLint configuration.
  */
 import path from 'node:path';

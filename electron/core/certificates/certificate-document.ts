@@ -3,7 +3,7 @@
  * sanitization reports, the self-check and visit reports, the inventory): a bilingual
  * document to render — Japanese first, for the site, with English captions for auditors —
  * and the evidence behind it, a JSON payload that is signed, hashed and embedded in the PDF
- * (DESIGN.md "Evidence and certificates"). Times are ISO-8601 UTC here and shown in JST.
+ * (docs/decisions.md, "Evidence and certificates"). Times are ISO-8601 UTC here and shown in JST.
  */
 import { certificateKinds } from '../../shared/certificates';
 import type { JsonObject } from './canonical-json';

@@ -1,6 +1,6 @@
 /**
- * The Japanese font of every certificate PDF (DESIGN.md "PDF": an embedded font shipped in
- * assets/fonts with its licence, so Japanese renders the same on every machine): Noto Sans
+ * The Japanese font of every certificate PDF (docs/decisions.md, "PDF and the embedded font":
+ * shipped in assets/fonts with its licence, so Japanese renders the same on every machine): Noto Sans
  * JP Regular (SIL OFL 1.1, assets/fonts/OFL.txt), embedded as a subset of the glyphs used.
  *
  * pdf-lib's own `@pdf-lib/fontkit` 1.1 silently drops CJK glyphs from subsets (the text

@@ -1,5 +1,5 @@
 /**
- * Renders a certificate document as an A4 PDF (10-1, 10-5; DESIGN.md "Evidence and
+ * Renders a certificate document as an A4 PDF (10-1, 10-5; docs/decisions.md, "Evidence and
  * certificates"): Japanese first with English captions, times in JST, Noto Sans JP embedded,
  * long values wrapped, tables continued on new pages under a repeated header, the QR code
  * (number + evidence SHA-256), the issuer and how to check the certificate without

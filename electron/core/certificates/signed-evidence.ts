@@ -1,5 +1,5 @@
 /**
- * The signed evidence of a certificate (10-1, 10-5; DESIGN.md "Evidence and certificates"):
+ * The signed evidence of a certificate (10-1, 10-5; docs/decisions.md, "Evidence and certificates"):
  *
  *   { "format": "fieldguard-evidence/2", "payload": {…},
  *     "signature": { "algorithm": "RSASSA-PKCS1-v1_5-SHA256", "certificate": <base64 DER>,

@@ -1,7 +1,7 @@
 /**
  * The `erasure.*` channels. Targets are opaque handles this module issues after a native
  * dialog, or after checking that a mount point is a removable volume the OS lists — a
- * compromised renderer cannot name a path to erase (DESIGN.md "IPC"). Starting a job needs
+ * compromised renderer cannot name a path to erase (docs/decisions.md, "IPC"). Starting a job needs
  * the confirmation the screen asks for — the number of files about to be erased — and then the
  * main process's own box (confirm-in-main.ts), which names the volume by label, model and serial,
  * the picked paths and the vault's collections: a compromised renderer can add targets and type

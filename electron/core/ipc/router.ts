@@ -2,7 +2,7 @@
  * The main process's IPC router: the one place where a request from the renderer meets a
  * service. It checks that the channel exists, validates the request against the contract's
  * zod schema, calls the handler, validates the response, and turns every failure into a
- * typed error code (DESIGN.md "IPC"). It never rejects and never returns a stack trace or
+ * typed error code (docs/decisions.md, "IPC"). It never rejects and never returns a stack trace or
  * an input value, so a compromised or buggy renderer learns nothing beyond the code.
  */
 import type { z } from 'zod';

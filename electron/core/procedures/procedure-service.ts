@@ -1,5 +1,5 @@
 /**
- * The procedure engine (DESIGN.md "The user's journey"): starts runs of a template at a site,
+ * The procedure engine (docs/decisions.md, "The user's journey"): starts runs of a template at a site,
  * closes their steps in order — each by its kind, validated against the template — runs the
  * automatic checks against the real state, and completes a run only when no required step is
  * open and every automatic check still holds, issuing its signed report. Every change is

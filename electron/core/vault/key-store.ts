@@ -1,5 +1,5 @@
 /**
- * The port to the OS keychain, which holds the vault's random device secret (DESIGN.md
+ * The port to the OS keychain, which holds the vault's random device secret (docs/decisions.md,
  * "OS keychain"). Binding the vault to the device means a copied data folder is useless
  * without this computer's keychain, even with the password (7-3).
  */

@@ -1,7 +1,7 @@
 /**
  * Argon2id (RFC 9106) stretches the vault password. Parameters are calibrated once, at
- * setup, to take 0.5–1 s on this laptop, and never go below m = 64 MiB, t = 3 (DESIGN.md
- * "password KDF"): a stolen vault.json then costs an attacker that much per guess.
+ * setup, to take 0.5–1 s on this laptop, and never go below m = 64 MiB, t = 3 (docs/decisions.md,
+ * "Password KDF"): a stolen vault.json then costs an attacker that much per guess.
  */
 import { hashRaw } from '@node-rs/argon2';
 

@@ -2,9 +2,9 @@
  * The vault's life: first-run setup, unlock and lock, throttled password tries, recovery
  * with the recovery key (also on a new laptop whose keychain lacks the device secret),
  * password change and master-key rotation. Everything FieldGuard stores lives behind it
- * (7-3); it holds keys only while unlocked (DESIGN.md), and every step is crash-safe: the
- * header is replaced atomically and a rotation interrupted at any point is finished or
- * undone at the next unlock.
+ * (7-3); it holds keys only while unlocked (docs/decisions.md, "Keys only in memory while
+ * unlocked"), and every step is crash-safe: the header is replaced atomically and a rotation
+ * interrupted at any point is finished or undone at the next unlock.
  */
 import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { access, mkdir, rm } from 'node:fs/promises';

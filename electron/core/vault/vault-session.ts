@@ -1,7 +1,7 @@
 /**
  * An unlocked vault: the open database, the keys derived from the master key, and the
  * audit log. It exists only between unlock and lock; `close()` closes the database and
- * overwrites every key it holds (DESIGN.md: keys live in memory only while unlocked).
+ * overwrites every key it holds (docs/decisions.md, "Keys only in memory while unlocked").
  */
 import path from 'node:path';
 import { isDatabaseIntact, openVaultDatabase, type VaultDatabase } from '../../db/open-vault-database';

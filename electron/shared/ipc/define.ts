@@ -1,6 +1,6 @@
 /**
  * The shape of the IPC contract. Every channel is declared once, with zod schemas for its
- * request and its response (DESIGN.md "IPC"); the main-process router, the renderer's typed
+ * request and its response (docs/decisions.md, "IPC"); the main-process router, the renderer's typed
  * client and the fuzz test are all derived from these declarations, so a channel cannot be
  * reachable without validation.
  */

@@ -1,8 +1,9 @@
 /**
  * A recording stand-in for the `electron` module, for the tests of the main process and
- * the preload: the Electron binary cannot be fetched on this machine (DESIGN.md). It keeps
- * every option, handler and listener the code under test registers, so the tests can
- * assert the hardening and then drive the handlers as Electron would.
+ * the preload: the Electron binary cannot be fetched on this machine (docs/decisions.md,
+ * "Testing without the Electron binary"). It keeps every option, handler and listener the
+ * code under test registers, so the tests can assert the hardening and then drive the
+ * handlers as Electron would.
  */
 type Listener = (...args: unknown[]) => unknown;
 

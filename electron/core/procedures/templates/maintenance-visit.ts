@@ -1,5 +1,5 @@
 /**
- * The on-site maintenance visit (DESIGN.md "The user's journey"), in the order the work is
+ * The on-site maintenance visit (docs/decisions.md, "The user's journey"), in the order the work is
  * done: the laptop is ready (7-4), the site permits what will be carried out (7-1, 7-2), the
  * engineer works through the site's dedicated maintenance account (10-3) on scanned media
  * (8-1) and managed remote channels only (7-12), checks for vendor-default passwords (8-5),
