@@ -6,6 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { Observations } from '../../electron/core/posture/evaluate-posture';
+import type { ProbeEvidence, ProbeOutcome } from '../../electron/core/posture/posture-observations';
 
 export const POSTURE_FIXTURES = path.join(import.meta.dirname, '../fixtures/posture');
 
@@ -25,4 +27,26 @@ export function splitSections(body: string): Readonly<Record<string, string>> {
   const found: Record<string, string> = {};
   for (let i = 1; i + 1 < parts.length; i += 2) found[parts[i]!] = parts[i + 1]!;
   return found;
+}
+
+/** Observations where no probe could run (its command missing): a test puts in the ones it is about. */
+export function nothingObserved(evidence: readonly ProbeEvidence[] = []): Observations {
+  const nothing: ProbeOutcome<never> = { ok: false, problem: 'commandMissing', evidence };
+  return {
+    firewall: nothing,
+    antivirus: nothing,
+    osUpdates: nothing,
+    diskEncryption: nothing,
+    screenLock: nothing,
+    wifi: nothing,
+    remoteAccess: nothing,
+    bootProtection: nothing,
+    clockSync: nothing,
+    autoRun: nothing,
+    autoLogin: nothing,
+    adminAccount: nothing,
+    fileSharing: nothing,
+    edr: nothing,
+    bluetooth: nothing,
+  };
 }

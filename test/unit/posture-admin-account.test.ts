@@ -5,7 +5,7 @@
  * passes as "not an administrator".
  */
 import { describe, expect, it } from 'vitest';
-import { evaluatePosture, overallOf, type Observations } from '../../electron/core/posture/evaluate-posture';
+import { evaluatePosture, overallOf } from '../../electron/core/posture/evaluate-posture';
 import type { AdminAccountObservation, ProbeOutcome } from '../../electron/core/posture/posture-observations';
 import { parseAdminAccount as parseLinuxAdmin } from '../../electron/platform/posture/linux/admin-account';
 import type { CommandReading } from '../../electron/platform/posture/linux/linux-context';
@@ -13,13 +13,10 @@ import { parseAdminAccount as parseMacAdmin } from '../../electron/platform/post
 import { ADMIN_SCRIPT, parseAdminAccount } from '../../electron/platform/posture/windows/admin-account';
 import { DEFAULT_POSTURE_POLICY, type CheckResult, type PostureOs } from '../../electron/shared/posture';
 import { reasonText } from '../../electron/shared/self-check-texts';
-import { readPostureFixture, splitSections } from '../support/posture-fixtures';
+import { readPostureFixture, splitSections, nothingObserved } from '../support/posture-fixtures';
 
 const NOW = new Date('2026-11-26T03:00:00Z');
-const nothing: ProbeOutcome<never> = { ok: false, problem: 'commandMissing', evidence: [] };
-const NOTHING = Object.fromEntries(
-  ['firewall', 'antivirus', 'osUpdates', 'diskEncryption', 'screenLock', 'wifi', 'remoteAccess', 'bootProtection', 'clockSync', 'autoRun', 'autoLogin', 'adminAccount', 'fileSharing', 'edr', 'bluetooth'].map((k) => [k, nothing]),
-) as unknown as Observations;
+const NOTHING = nothingObserved();
 
 const judge = (outcome: ProbeOutcome<AdminAccountObservation>, os: PostureOs): CheckResult => evaluatePosture({ ...NOTHING, adminAccount: outcome }, os, DEFAULT_POSTURE_POLICY, NOW).find((r) => r.id === 'adminAccount')!;
 const windows = (name: string) => readPostureFixture('windows', name);

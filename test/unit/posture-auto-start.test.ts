@@ -5,7 +5,7 @@
  * does not recognize, or a source it could not read, never passes.
  */
 import { describe, expect, it } from 'vitest';
-import { evaluatePosture, type Observations } from '../../electron/core/posture/evaluate-posture';
+import { evaluatePosture } from '../../electron/core/posture/evaluate-posture';
 import type { AutoLoginObservation, AutoRunObservation, ProbeOutcome } from '../../electron/core/posture/posture-observations';
 import { parseAutoLogin as parseDisplayManagers, parseAutoRun as parseGnomeAutoRun } from '../../electron/platform/posture/linux/auto-start';
 import type { CommandReading } from '../../electron/platform/posture/linux/linux-context';
@@ -14,27 +14,10 @@ import { AUTO_LOGIN_SCRIPT, AUTO_RUN_SCRIPT, parseAutoLogin, parseAutoRun } from
 import { createWindowsProbes } from '../../electron/platform/posture/windows/windows-probes';
 import { DEFAULT_POSTURE_POLICY, PosturePolicy, type CheckResult, type PostureOs } from '../../electron/shared/posture';
 import { reasonText } from '../../electron/shared/self-check-texts';
-import { readPostureFixture, splitSections } from '../support/posture-fixtures';
+import { readPostureFixture, splitSections, nothingObserved } from '../support/posture-fixtures';
 
 const NOW = new Date('2026-11-26T03:00:00Z');
-const nothing: ProbeOutcome<never> = { ok: false, problem: 'commandMissing', evidence: [] };
-const NOTHING: Observations = {
-  firewall: nothing,
-  antivirus: nothing,
-  osUpdates: nothing,
-  diskEncryption: nothing,
-  screenLock: nothing,
-  wifi: nothing,
-  remoteAccess: nothing,
-  bootProtection: nothing,
-  clockSync: nothing,
-  autoRun: nothing,
-  autoLogin: nothing,
-  adminAccount: nothing,
-  fileSharing: nothing,
-  edr: nothing,
-  bluetooth: nothing,
-};
+const NOTHING = nothingObserved();
 
 const autoRun = (outcome: ProbeOutcome<AutoRunObservation>, os: PostureOs): CheckResult => evaluatePosture({ ...NOTHING, autoRun: outcome }, os, DEFAULT_POSTURE_POLICY, NOW).find((r) => r.id === 'autoRun')!;
 const autoLogin = (outcome: ProbeOutcome<AutoLoginObservation>, os: PostureOs): CheckResult => evaluatePosture({ ...NOTHING, autoLogin: outcome }, os, DEFAULT_POSTURE_POLICY, NOW).find((r) => r.id === 'autoLogin')!;

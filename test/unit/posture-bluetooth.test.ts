@@ -5,20 +5,17 @@
  * cannot read never passes.
  */
 import { describe, expect, it } from 'vitest';
-import { evaluatePosture, type Observations } from '../../electron/core/posture/evaluate-posture';
+import { evaluatePosture } from '../../electron/core/posture/evaluate-posture';
 import type { BluetoothObservation, ProbeOutcome } from '../../electron/core/posture/posture-observations';
 import { bluetoothDiscoverableOnlyInSettings } from '../../electron/platform/posture/bluetooth-settings-page';
 import { parseBluetooth } from '../../electron/platform/posture/linux/bluetooth';
 import type { CommandReading } from '../../electron/platform/posture/linux/linux-context';
 import { DEFAULT_POSTURE_POLICY, type CheckResult, type PostureOs } from '../../electron/shared/posture';
 import { reasonText } from '../../electron/shared/self-check-texts';
-import { readPostureFixture, splitSections } from '../support/posture-fixtures';
+import { readPostureFixture, splitSections, nothingObserved } from '../support/posture-fixtures';
 
 const NOW = new Date('2026-11-26T03:00:00Z');
-const nothing: ProbeOutcome<never> = { ok: false, problem: 'commandMissing', evidence: [] };
-const NOTHING = Object.fromEntries(
-  ['firewall', 'antivirus', 'osUpdates', 'diskEncryption', 'screenLock', 'wifi', 'remoteAccess', 'bootProtection', 'clockSync', 'autoRun', 'autoLogin', 'adminAccount', 'fileSharing', 'edr', 'bluetooth'].map((k) => [k, nothing]),
-) as unknown as Observations;
+const NOTHING = nothingObserved();
 const judge = (outcome: ProbeOutcome<BluetoothObservation>, os: PostureOs): CheckResult => evaluatePosture({ ...NOTHING, bluetooth: outcome }, os, DEFAULT_POSTURE_POLICY, NOW).find((r) => r.id === 'bluetooth')!;
 const show = (part: string): CommandReading => ({ ok: true, stdout: splitSections(readPostureFixture('linux', 'bluetoothctl-show.txt'))[part] ?? '', stderr: '', exitCode: 0, source: 'bluetoothctl show' });
 const hci0 = { source: '/sys/class/bluetooth', ok: true as const, value: ['hci0'] };

@@ -6,7 +6,7 @@
  * recognize, or a source it could not read, never passes.
  */
 import { describe, expect, it } from 'vitest';
-import { evaluatePosture, type Observations } from '../../electron/core/posture/evaluate-posture';
+import { evaluatePosture } from '../../electron/core/posture/evaluate-posture';
 import type { BootProtectionObservation, ClockSyncObservation, ProbeOutcome } from '../../electron/core/posture/posture-observations';
 import { parseBootProtection as parseLinuxBoot, type BootProtectionReadings } from '../../electron/platform/posture/linux/boot-protection';
 import { parseClockSync as parseTimedatectl } from '../../electron/platform/posture/linux/clock-sync';
@@ -19,27 +19,10 @@ import { CLOCK_SYNC_SCRIPT, parseClockSync } from '../../electron/platform/postu
 import { createWindowsProbes } from '../../electron/platform/posture/windows/windows-probes';
 import { DEFAULT_POSTURE_POLICY, type CheckResult, type PostureOs } from '../../electron/shared/posture';
 import { reasonText } from '../../electron/shared/self-check-texts';
-import { readPostureFixture, splitSections } from '../support/posture-fixtures';
+import { readPostureFixture, splitSections, nothingObserved } from '../support/posture-fixtures';
 
 const NOW = new Date('2026-11-26T03:00:00Z');
-const nothing: ProbeOutcome<never> = { ok: false, problem: 'commandMissing', evidence: [] };
-const NOTHING: Observations = {
-  firewall: nothing,
-  antivirus: nothing,
-  osUpdates: nothing,
-  diskEncryption: nothing,
-  screenLock: nothing,
-  wifi: nothing,
-  remoteAccess: nothing,
-  bootProtection: nothing,
-  clockSync: nothing,
-  autoRun: nothing,
-  autoLogin: nothing,
-  adminAccount: nothing,
-  fileSharing: nothing,
-  edr: nothing,
-  bluetooth: nothing,
-};
+const NOTHING = nothingObserved();
 
 function bootResult(outcome: ProbeOutcome<BootProtectionObservation>, os: PostureOs): CheckResult {
   return evaluatePosture({ ...NOTHING, bootProtection: outcome }, os, DEFAULT_POSTURE_POLICY, NOW).find((r) => r.id === 'bootProtection')!;

@@ -4,6 +4,7 @@
  * Japanese and English reason; every row about something unread or unrecognized is unknown;
  * a probe that observed nothing is never a pass.
  */
+import { nothingObserved } from '../support/posture-fixtures';
 import { describe, expect, it } from 'vitest';
 import { DECISIONS, PROBE_DECISIONS } from '../../electron/core/posture/posture-decisions';
 import { evaluatePosture, type Observations } from '../../electron/core/posture/evaluate-posture';
@@ -156,8 +157,7 @@ const EXAMPLES: { readonly [C in CheckId]: Readonly<Record<keyof (typeof DECISIO
   },
 };
 
-const nothing: ProbeOutcome<never> = { ok: false, problem: 'commandMissing', evidence: seen };
-const NOTHING: Observations = { firewall: nothing, antivirus: nothing, osUpdates: nothing, diskEncryption: nothing, screenLock: nothing, wifi: nothing, remoteAccess: nothing, bootProtection: nothing, clockSync: nothing, autoRun: nothing, autoLogin: nothing, adminAccount: nothing, fileSharing: nothing, edr: nothing, bluetooth: nothing };
+const NOTHING = nothingObserved(seen);
 
 describe('the decision table', () => {
   const rows = checkIds.flatMap((check) => Object.keys(DECISIONS[check]).map((finding) => [check, finding] as const));

@@ -5,7 +5,7 @@
  * read never passes; the names come from a company policy file.
  */
 import { describe, expect, it } from 'vitest';
-import { evaluatePosture, type Observations } from '../../electron/core/posture/evaluate-posture';
+import { evaluatePosture } from '../../electron/core/posture/evaluate-posture';
 import { parsePolicyFile } from '../../electron/core/posture/posture-policy-store';
 import type { EdrObservation, ProbeOutcome } from '../../electron/core/posture/posture-observations';
 import { parseUnits } from '../../electron/platform/posture/linux/edr';
@@ -13,13 +13,10 @@ import { parseProcesses } from '../../electron/platform/posture/macos/edr';
 import { EDR_SCRIPT, parseEdr } from '../../electron/platform/posture/windows/edr';
 import { DEFAULT_POSTURE_POLICY, PosturePolicy, type CheckResult, type PostureOs } from '../../electron/shared/posture';
 import { reasonText } from '../../electron/shared/self-check-texts';
-import { readPostureFixture, splitSections } from '../support/posture-fixtures';
+import { readPostureFixture, splitSections, nothingObserved } from '../support/posture-fixtures';
 
 const NOW = new Date('2026-11-26T03:00:00Z');
-const nothing: ProbeOutcome<never> = { ok: false, problem: 'commandMissing', evidence: [] };
-const NOTHING = Object.fromEntries(
-  ['firewall', 'antivirus', 'osUpdates', 'diskEncryption', 'screenLock', 'wifi', 'remoteAccess', 'bootProtection', 'clockSync', 'autoRun', 'autoLogin', 'adminAccount', 'fileSharing', 'edr', 'bluetooth'].map((k) => [k, nothing]),
-) as unknown as Observations;
+const NOTHING = nothingObserved();
 const COMPANY: PosturePolicy = { ...DEFAULT_POSTURE_POLICY, edrServices: { windows: ['Sense', 'CSFalconService'], macos: ['falcond'], linux: ['falcon-sensor'] } };
 
 const judge = (outcome: ProbeOutcome<EdrObservation>, os: PostureOs, policy = COMPANY): CheckResult => evaluatePosture({ ...NOTHING, edr: outcome }, os, policy, NOW).find((r) => r.id === 'edr')!;
@@ -28,7 +25,7 @@ const macProcesses = (part: string) => splitSections(readPostureFixture('macos',
 
 describe('the EDR check', () => {
   it('does not apply when the policy names no agent for this OS, even when the probe failed', () => {
-    const result = judge(nothing, 'windows', DEFAULT_POSTURE_POLICY);
+    const result = judge(NOTHING.edr, 'windows', DEFAULT_POSTURE_POLICY);
     expect(result).toMatchObject({ status: 'notApplicable', reason: 'edrNotRequired' });
     expect(reasonText(result, 'ja')).toBe('会社のポリシーがこの OS の EDR エージェントを指定していないため、この項目は対象外です。');
   });

@@ -5,7 +5,7 @@
  * did not understand never passes.
  */
 import { describe, expect, it } from 'vitest';
-import { evaluatePosture, type Observations } from '../../electron/core/posture/evaluate-posture';
+import { evaluatePosture } from '../../electron/core/posture/evaluate-posture';
 import type { FileSharingObservation, ProbeOutcome } from '../../electron/core/posture/posture-observations';
 import { parseFileSharing as parseLinuxSharing } from '../../electron/platform/posture/linux/file-sharing';
 import type { CommandReading } from '../../electron/platform/posture/linux/linux-context';
@@ -14,13 +14,10 @@ import type { Answer } from '../../electron/platform/posture/macos/macos-answers
 import { SHARING_SCRIPT, parseFileSharing } from '../../electron/platform/posture/windows/file-sharing';
 import { DEFAULT_POSTURE_POLICY, type CheckResult, type PostureOs } from '../../electron/shared/posture';
 import { reasonText } from '../../electron/shared/self-check-texts';
-import { readPostureFixture, splitSections } from '../support/posture-fixtures';
+import { readPostureFixture, splitSections, nothingObserved } from '../support/posture-fixtures';
 
 const NOW = new Date('2026-11-26T03:00:00Z');
-const nothing: ProbeOutcome<never> = { ok: false, problem: 'commandMissing', evidence: [] };
-const NOTHING = Object.fromEntries(
-  ['firewall', 'antivirus', 'osUpdates', 'diskEncryption', 'screenLock', 'wifi', 'remoteAccess', 'bootProtection', 'clockSync', 'autoRun', 'autoLogin', 'adminAccount', 'fileSharing', 'edr', 'bluetooth'].map((k) => [k, nothing]),
-) as unknown as Observations;
+const NOTHING = nothingObserved();
 
 const judge = (outcome: ProbeOutcome<FileSharingObservation>, os: PostureOs): CheckResult => evaluatePosture({ ...NOTHING, fileSharing: outcome }, os, DEFAULT_POSTURE_POLICY, NOW).find((r) => r.id === 'fileSharing')!;
 const answered = (text: string): Answer => ({ ok: true, text });

@@ -5,7 +5,7 @@
  * is unknown, never supported.
  */
 import { describe, expect, it } from 'vitest';
-import { evaluatePosture, type Observations } from '../../electron/core/posture/evaluate-posture';
+import { evaluatePosture } from '../../electron/core/posture/evaluate-posture';
 import dates from '../../electron/core/posture/os-support-dates.json' with { type: 'json' };
 import type { OsUpdateObservation, ProbeOutcome } from '../../electron/core/posture/posture-observations';
 import { osIdentity, parseOsRelease } from '../../electron/platform/posture/linux/os-release';
@@ -14,10 +14,9 @@ import { parseOsUpdates as parseMacUpdates } from '../../electron/platform/postu
 import { parseOsUpdates } from '../../electron/platform/posture/windows/os-updates';
 import { DEFAULT_POSTURE_POLICY, type CheckResult, type PostureOs } from '../../electron/shared/posture';
 import { reasonText } from '../../electron/shared/self-check-texts';
-import { readPostureFixture, splitSections } from '../support/posture-fixtures';
+import { readPostureFixture, splitSections, nothingObserved } from '../support/posture-fixtures';
 
-const nothing: ProbeOutcome<never> = { ok: false, problem: 'commandMissing', evidence: [] };
-const NOTHING: Observations = { firewall: nothing, antivirus: nothing, osUpdates: nothing, diskEncryption: nothing, screenLock: nothing, wifi: nothing, remoteAccess: nothing, bootProtection: nothing, clockSync: nothing, autoRun: nothing, autoLogin: nothing, adminAccount: nothing, fileSharing: nothing, edr: nothing, bluetooth: nothing };
+const NOTHING = nothingObserved();
 
 function supported(osUpdates: ProbeOutcome<OsUpdateObservation>, os: PostureOs, now: Date): CheckResult {
   const result = evaluatePosture({ ...NOTHING, osUpdates }, os, DEFAULT_POSTURE_POLICY, now).find((r) => r.id === 'osSupported');
