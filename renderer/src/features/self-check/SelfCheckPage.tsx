@@ -36,6 +36,9 @@ export function SelfCheckPage() {
   const shownId = openedId ?? runs[0]?.id ?? null;
   const shown = useStoredRun(shownId);
   const shownSummary = runs.find((summary) => summary.id === shownId) ?? null;
+  // One banner (issue 16): the newest run's own banner already says whether the laptop may go on a
+  // visit and until when; the readiness gate speaks only when no run is shown or an older one is.
+  const showingNewest = shownId !== null && shownId === runs[0]?.id;
 
   const start = () => {
     if (running) return;
@@ -49,7 +52,7 @@ export function SelfCheckPage() {
 
       <section className={styles.section} aria-labelledby="self-check-run-heading">
         <Subtitle1 as="h2" id="self-check-run-heading">{t('selfCheck.run.title')}</Subtitle1>
-        <QueryView query={readiness}>{(gate) => <ReadinessStatus readiness={gate} />}</QueryView>
+        {!showingNewest && <QueryView query={readiness}>{(gate) => <ReadinessStatus readiness={gate} />}</QueryView>}
         <RunSelfCheckButton running={running} onRun={start} />
         {run.isError && <ErrorState error={run.error} onRetry={start} />}
       </section>
