@@ -5,6 +5,7 @@
  * a probe that observed nothing is never a pass.
  */
 import { nothingObserved } from '../support/posture-fixtures';
+import { OS_SUPPORT_CHECKED } from '../../electron/core/posture/os-support';
 import { describe, expect, it } from 'vitest';
 import { DECISIONS, PROBE_DECISIONS } from '../../electron/core/posture/posture-decisions';
 import { evaluatePosture, type Observations } from '../../electron/core/posture/evaluate-posture';
@@ -68,7 +69,7 @@ const EXAMPLES: { readonly [C in CheckId]: Readonly<Record<keyof (typeof DECISIO
   },
   osSupported: {
     osSupportedUntil: { observations: { osUpdates: ok({ ...updates, osName: 'Windows 11 Enterprise' }) } },
-    osSupportedNoEndYet: { observations: { osUpdates: ok({ ...updates, osName: 'macOS', osVersion: '15.1' }) }, os: 'macos' },
+    osSupportedNoEndYet: { observations: { osUpdates: ok({ ...updates, osName: 'macOS', osVersion: '15.1' }) }, os: 'macos', now: new Date(`${OS_SUPPORT_CHECKED}T12:00:00Z`) },
     osSupportEnded: { observations: { osUpdates: ok({ ...updates, osName: 'Windows 10 Pro', osVersion: '10.0.19045.6456' }) } },
     osSupportNotListed: { observations: { osUpdates: ok({ ...updates, osName: 'Windows 10 Enterprise LTSC 2021', osVersion: '10.0.19044.5000' }) } },
     osSupportTableOld: { observations: { osUpdates: ok({ ...updates, osName: 'macOS', osVersion: '15.1' }) }, os: 'macos', now: new Date('2028-01-01T00:00:00Z') },
