@@ -4,8 +4,10 @@
  * kept only in the end-to-end build Playwright drives — and what a release takes from the build
  * machine's environment: signing and notarization credentials, the per-machine installer.
  */
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const require = createRequire(import.meta.url);
@@ -85,3 +87,22 @@ describe('signing, notarization and the installer mode from the environment', ()
   });
 });
 
+
+describe('the native addons are built from source, for the Electron that ships', () => {
+  it('rebuilds both addons with @electron/rebuild --build-from-source against the installed Electron, and npm rebuild --build-from-source for Node', async () => {
+    const { rebuildCommand, ADDONS } = (await import(pathToFileURL(path.join(root, 'scripts/native-rebuild-command.mjs')).href)) as {
+      rebuildCommand(target: string, electronVersion?: string, platform?: string): [string, string[]];
+      ADDONS: string[];
+    };
+    const installed = (require('electron/package.json') as { version: string }).version;
+    const [command, args] = rebuildCommand('electron', installed, 'linux');
+    expect(command).toBe('npx');
+    expect(args).toEqual(['electron-rebuild', '--build-from-source', '--force', '--only', ADDONS.join(','), '--version', installed]);
+    expect(ADDONS).toEqual(['better-sqlite3-multiple-ciphers', 'keytar']);
+    // The binary @electron/rebuild installs is the one npx finds, and it knows the option.
+    const rebuildPackage = JSON.parse(readFileSync(path.join(root, 'node_modules/@electron/rebuild/package.json'), 'utf8')) as { bin: Record<string, string> };
+    expect(rebuildPackage.bin['electron-rebuild']).toBeTruthy();
+    expect(rebuildCommand('node', undefined, 'win32')).toEqual(['npm.cmd', ['rebuild', '--build-from-source', ...ADDONS]]);
+    expect(() => rebuildCommand('electron', undefined, 'linux')).toThrow(/no Electron version/);
+  });
+});
