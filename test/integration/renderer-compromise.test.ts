@@ -16,6 +16,7 @@ import { planErasure } from '../../electron/core/erasure/plan-erasure';
 import { readMedium } from '../../electron/platform/media/read-medium';
 import { readVolumes } from '../../electron/platform/disks/read-volumes';
 import type { ChannelName } from '../../electron/shared/contract';
+import { listAccounts } from '../../electron/core/sites/account-store';
 import { createTestCore, recordingLogger, type TestCore } from '../support/test-core';
 import { attachLoopStick, detachAll, whyLoopDevicesCannotRun, type LoopStick } from '../support/loop-device';
 
@@ -249,5 +250,48 @@ describe('the vault, the maintenance accounts and interrupted erasures', () => {
 
     expect(await call(router, 'accounts.remove', { id: account.id })).toEqual({ ok: true, value: { removed: true } });
     expect(await accounts()).toEqual([]);
+  });
+
+  it('an account review disables or deletes no account without a yes to a box naming each one', async () => {
+    core.dialogs.confirm = 'yes';
+    const site = await core.handlers['sites.save']({
+      site: { name: 'ひかり眼科', department: '検査室', address: '', administrator: { name: '鈴木 次郎', title: '', phone: '', mail: '' }, otherContacts: [], notes: '' },
+    });
+    const profile = core.handlers['systems.defaultProfile']({}) as Awaited<ReturnType<TestCore['handlers']['systems.defaultProfile']>>;
+    const system = await core.handlers['systems.save']({ system: { siteId: site.id, product: 'NEOPREMIUM2', version: '2.4.1', serial: 'NP2-0099', hostName: 'HIKARI-IMG03', ports: profile.ports, dataLocations: profile.dataLocations } });
+    const keep = await core.handlers['accounts.save']({ systemId: system.id, userName: 'fg-keep', secret: SECRET, vendorDefault: false });
+    const old = await core.handlers['accounts.save']({ systemId: system.id, userName: 'fg-old', secret: SECRET, vendorDefault: false });
+    const gone = await core.handlers['accounts.save']({ systemId: system.id, userName: 'fg-gone', secret: SECRET, vendorDefault: false });
+    core.dialogs.confirm = null;
+    core.dialogs.confirmations.length = 0;
+    // A review covers every account in the vault: those of the other tests are kept.
+    const others = listAccounts(core.vault.session().db).filter((a) => ![keep.id, old.id, gone.id].includes(a.id));
+    const decisions = [
+      ...others.map((a) => ({ accountId: a.id, decision: 'keep' as const, note: '' })),
+      { accountId: keep.id, decision: 'keep' as const, note: '' },
+      { accountId: old.id, decision: 'disable' as const, note: '' },
+      { accountId: gone.id, decision: 'delete' as const, note: '' },
+    ];
+    const names = async () => (await core.handlers['accounts.list']({ systemId: system.id })).accounts.map((a) => `${a.userName}:${a.disabled ? 'disabled' : 'active'}`).sort();
+    const before = await names();
+
+    expect(refusalOf(await call(router, 'accounts.recordReview', { decisions }))).toBe('CONFIRMATION_REFUSED');
+    core.dialogs.confirm = 'no';
+    expect(refusalOf(await call(router, 'accounts.recordReview', { decisions }))).toBe('CONFIRMATION_REFUSED');
+    expect(await names()).toEqual(before);
+    expect((await core.handlers['accounts.reviews']({})).reviews).toEqual([]);
+    const text = shownText(core);
+    for (const fact of ['fg-old', 'fg-gone', 'HIKARI-IMG03', 'ひかり眼科', '1件を無効化、1件を削除']) expect(text).toContain(fact);
+    expect(text).not.toContain('fg-keep');
+
+    // A review that only keeps accounts changes nothing, so it asks nothing.
+    const shown = core.dialogs.confirmations.length;
+    const keepAll = decisions.map((d) => ({ ...d, decision: 'keep' as const }));
+    expect((await call(router, 'accounts.recordReview', { decisions: keepAll })).ok).toBe(true);
+    expect(core.dialogs.confirmations).toHaveLength(shown);
+
+    core.dialogs.confirm = 'yes';
+    expect((await call(router, 'accounts.recordReview', { decisions })).ok).toBe(true);
+    expect(await names()).toEqual(['fg-keep:active', 'fg-old:disabled']);
   });
 });

@@ -41,7 +41,9 @@ export type Question =
   /** An erasure left interrupted: what it still has to overwrite, as its journal says. */
   | { readonly kind: 'resume-erasure'; readonly remaining: number; readonly targets: readonly string[]; readonly startedAt: string }
   | { readonly kind: 'save-account'; readonly account: AccountToReveal; readonly isNew: boolean; readonly secretChanged: boolean }
-  | { readonly kind: 'remove-account'; readonly account: AccountToReveal };
+  | { readonly kind: 'remove-account'; readonly account: AccountToReveal }
+  /** An account review that disables or deletes accounts: each one named. */
+  | { readonly kind: 'review-accounts'; readonly disable: readonly AccountToReveal[]; readonly remove: readonly AccountToReveal[] };
 
 export interface AccountToReveal {
   readonly userName: string;
@@ -96,6 +98,20 @@ export function wordConfirmation(question: Question, language: Language): Confir
     case 'save-account': {
       const message = `${question.isNew ? t.account.saveNewMessage : t.account.saveMessage}${question.secretChanged ? t.account.saveSecret : ''}`;
       return { title: t.account.saveTitle, message, detail: accountDetail(question.account, t), confirmButton: t.account.saveConfirm, cancelButton: t.cancel };
+    }
+    case 'review-accounts': {
+      const named = (accounts: readonly AccountToReveal[]) => listed(accounts.map((a) => interpolate(t.account.reviewLine, { userName: a.userName, product: a.product, hostName: a.hostName, site: a.site })), t.erase.more).map((line) => `  ${line}`);
+      const detail = [
+        ...(question.disable.length > 0 ? [t.account.reviewDisable, ...named(question.disable)] : []),
+        ...(question.remove.length > 0 ? [t.account.reviewRemove, ...named(question.remove)] : []),
+      ];
+      return {
+        title: t.account.reviewTitle,
+        message: interpolate(t.account.reviewMessage, { disable: question.disable.length, remove: question.remove.length }),
+        detail: detail.join('\n'),
+        confirmButton: t.account.reviewConfirm,
+        cancelButton: t.cancel,
+      };
     }
     case 'remove-account':
       return { title: t.account.removeTitle, message: t.account.removeMessage, detail: accountDetail(question.account, t), confirmButton: t.account.removeConfirm, cancelButton: t.cancel };

@@ -91,7 +91,17 @@ export function createSitesHandlers(ports: SitesPorts): Pick<Handlers, SitesChan
     // Needs no vault either: nothing is stored until the engineer saves it as an account's password.
     'accounts.generatePassword': (rules) => ({ password: generatePassword(rules) }),
     'accounts.warnings': () => accountWarnings(session().db, ports.now()),
-    'accounts.recordReview': ({ decisions }) => recordReview(session(), decisions, ports.now()),
+    'accounts.recordReview': async ({ decisions }) => {
+      const s = session();
+      // Disabling or deleting accounts is destructive: the main process's box names each one. Unknown
+      // accounts are left to recordReview's own refusal (nothing to name, nothing to ask about).
+      const known = new Set(listAccounts(s.db).map((account) => account.id));
+      const named = (decision: string) => decisions.filter((d) => d.decision === decision && known.has(d.accountId)).map((d) => accountToReveal(s, d.accountId));
+      const disable = named('disable');
+      const remove = named('delete');
+      if (disable.length + remove.length > 0 && decisions.every((d) => known.has(d.accountId))) await ports.confirm({ kind: 'review-accounts', disable, remove });
+      return recordReview(s, decisions, ports.now());
+    },
     'accounts.reviews': () => ({ reviews: listReviews(session().db) }),
   };
 }
