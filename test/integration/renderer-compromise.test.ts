@@ -44,6 +44,15 @@ function shownText(core: TestCore): string {
 
 const loopProblem = await whyLoopDevicesCannotRun();
 
+/** A site with one imaging system (the default profile), as the engineer saves them. */
+async function siteWithSystem(core: TestCore, names: { site: string; department: string; administrator: string; serial: string; hostName: string }) {
+  const site = await core.handlers['sites.save']({
+    site: { name: names.site, department: names.department, address: '', administrator: { name: names.administrator, title: '', phone: '', mail: '' }, otherContacts: [], notes: '' },
+  });
+  const profile = core.handlers['systems.defaultProfile']({}) as Awaited<ReturnType<TestCore['handlers']['systems.defaultProfile']>>;
+  return core.handlers['systems.save']({ system: { siteId: site.id, product: 'NEOPREMIUM2', version: '2.4.1', serial: names.serial, hostName: names.hostName, ports: profile.ports, dataLocations: profile.dataLocations } });
+}
+
 describe('a USB stick the engineer never chose', () => {
   const attached: LoopStick[] = [];
   let stick: LoopStick | undefined;
@@ -155,11 +164,7 @@ describe('the vault, the maintenance accounts and interrupted erasures', () => {
   });
 
   it('reveals and copies no maintenance password without a yes to a box naming the account', async () => {
-    const site = await core.handlers['sites.save']({
-      site: { name: 'さくら歯科クリニック', department: '放射線科', address: '', administrator: { name: '佐藤 花子', title: '', phone: '', mail: '' }, otherContacts: [], notes: '' },
-    });
-    const profile = core.handlers['systems.defaultProfile']({}) as Awaited<ReturnType<TestCore['handlers']['systems.defaultProfile']>>;
-    const system = await core.handlers['systems.save']({ system: { siteId: site.id, product: 'NEOPREMIUM2', version: '2.4.1', serial: 'NP2-0042', hostName: 'SAKURA-IMG01', ports: profile.ports, dataLocations: profile.dataLocations } });
+    const system = await siteWithSystem(core, { site: 'さくら歯科クリニック', department: '放射線科', administrator: '佐藤 花子', serial: 'NP2-0042', hostName: 'SAKURA-IMG01' });
     // Saved by the engineer, who answered that box yes.
     core.dialogs.confirm = 'yes';
     const account = await core.handlers['accounts.save']({ systemId: system.id, userName: 'fg-maint', secret: SECRET, vendorDefault: false });
@@ -217,11 +222,7 @@ describe('the vault, the maintenance accounts and interrupted erasures', () => {
 
   it('no maintenance account is saved, changed or removed without a yes to a box naming it', async () => {
     core.dialogs.confirm = 'yes';
-    const site = await core.handlers['sites.save']({
-      site: { name: 'みなと整形外科', department: '放射線科', address: '', administrator: { name: '田中 一郎', title: '', phone: '', mail: '' }, otherContacts: [], notes: '' },
-    });
-    const profile = core.handlers['systems.defaultProfile']({}) as Awaited<ReturnType<TestCore['handlers']['systems.defaultProfile']>>;
-    const system = await core.handlers['systems.save']({ system: { siteId: site.id, product: 'NEOPREMIUM2', version: '2.4.1', serial: 'NP2-0077', hostName: 'MINATO-IMG02', ports: profile.ports, dataLocations: profile.dataLocations } });
+    const system = await siteWithSystem(core, { site: 'みなと整形外科', department: '放射線科', administrator: '田中 一郎', serial: 'NP2-0077', hostName: 'MINATO-IMG02' });
     core.dialogs.confirm = null;
     const accounts = async () => (await core.handlers['accounts.list']({ systemId: system.id })).accounts;
 
@@ -254,11 +255,7 @@ describe('the vault, the maintenance accounts and interrupted erasures', () => {
 
   it('an account review disables or deletes no account without a yes to a box naming each one', async () => {
     core.dialogs.confirm = 'yes';
-    const site = await core.handlers['sites.save']({
-      site: { name: 'ひかり眼科', department: '検査室', address: '', administrator: { name: '鈴木 次郎', title: '', phone: '', mail: '' }, otherContacts: [], notes: '' },
-    });
-    const profile = core.handlers['systems.defaultProfile']({}) as Awaited<ReturnType<TestCore['handlers']['systems.defaultProfile']>>;
-    const system = await core.handlers['systems.save']({ system: { siteId: site.id, product: 'NEOPREMIUM2', version: '2.4.1', serial: 'NP2-0099', hostName: 'HIKARI-IMG03', ports: profile.ports, dataLocations: profile.dataLocations } });
+    const system = await siteWithSystem(core, { site: 'ひかり眼科', department: '検査室', administrator: '鈴木 次郎', serial: 'NP2-0099', hostName: 'HIKARI-IMG03' });
     const keep = await core.handlers['accounts.save']({ systemId: system.id, userName: 'fg-keep', secret: SECRET, vendorDefault: false });
     const old = await core.handlers['accounts.save']({ systemId: system.id, userName: 'fg-old', secret: SECRET, vendorDefault: false });
     const gone = await core.handlers['accounts.save']({ systemId: system.id, userName: 'fg-gone', secret: SECRET, vendorDefault: false });
