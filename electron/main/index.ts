@@ -31,7 +31,7 @@ import { APP_SCHEME, APP_START_URL } from './app-origin';
 import { electronClipboard } from './clipboard';
 import { createAppProtocolHandler } from './app-protocol';
 import { registerIpc } from './ipc';
-import { createNativeDialogs } from './native-dialogs';
+import { createNativeDialogs, messageBoxOptions } from './native-dialogs';
 import { isTrustedSender } from './trusted-ipc-sender';
 import { cancelForeignRequests, denyAllPermissions, guardWebContents } from './web-contents-guards';
 import { createMainWindow } from './window';
@@ -71,9 +71,12 @@ installCrashSafety(
     tellUser: async (kind) => {
       const language = (await core?.language().catch(() => null)) ?? 'ja';
       const texts = crashConfirmation(kind, language);
-      const options = { type: 'error' as const, title: texts.title, message: texts.message, detail: texts.detail, buttons: [texts.confirmButton, texts.cancelButton], defaultId: 0, cancelId: 1, noLink: true };
+      // The confirmation boxes' own layout, as an error whose default answer is to restart.
+      const base = messageBoxOptions(texts);
+      const restartButton = base.buttons?.indexOf(texts.confirmButton) ?? -1;
+      const options = { ...base, type: 'error' as const, defaultId: restartButton };
       const { response } = mainWindow ? await dialog.showMessageBox(mainWindow, options) : await dialog.showMessageBox(options);
-      if (response === 0) return 'restart';
+      if (response === restartButton) return 'restart';
       return kind === 'exception' ? 'quit' : 'continue';
     },
     restart: () => {
