@@ -12,6 +12,7 @@ import type { VaultDatabase } from '../../db/open-vault-database';
 import { auditEventTypes, type AuditEventType } from '../../shared/audit';
 import { AppError } from '../app-error';
 import { csvDocument, jstTimestamp } from '../files/spreadsheet-csv';
+import { vaultMetaEntry } from '../vault/vault-meta';
 
 // The event types are declared with the IPC contract, so that screens can filter and translate them.
 export { auditEventTypes, type AuditEventType };
@@ -106,10 +107,7 @@ export function createAuditLog(db: VaultDatabase, macKey: Buffer, now: () => Dat
   let key = macKeyObject(macKey);
 
   const lastEntry = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
-  const readHeadValue = db.prepare(`SELECT value FROM vault_meta WHERE key = '${HEAD_KEY}'`).pluck();
-  const writeHead = db.prepare(
-    `INSERT INTO vault_meta (key, value) VALUES ('${HEAD_KEY}', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
-  );
+  const headEntry = vaultMetaEntry(db, HEAD_KEY);
   const insert = db.prepare(
     'INSERT INTO audit_log (seq, time, type, actor, details, prev_hash, hash, mac) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   );
@@ -120,7 +118,7 @@ export function createAuditLog(db: VaultDatabase, macKey: Buffer, now: () => Dat
   const hashOf = db.prepare('SELECT hash FROM audit_log WHERE seq = ?').pluck();
 
   function readHead(): Head | undefined {
-    const value = readHeadValue.get() as string | undefined;
+    const value = headEntry.read();
     if (value === undefined) return undefined;
     try {
       const parsed = JSON.parse(value) as { seq?: unknown; hash?: unknown; mac?: unknown };
@@ -157,7 +155,7 @@ export function createAuditLog(db: VaultDatabase, macKey: Buffer, now: () => Dat
     }
     const hash = chainHash(prevHash, seq, time, type, actor, details);
     insert.run(seq, time, type, actor, details, prevHash, hash, entryMac(key, hash));
-    writeHead.run(headValue(key, seq, hash));
+    headEntry.write(headValue(key, seq, hash));
     return seq;
   });
 
@@ -281,7 +279,7 @@ export function createAuditLog(db: VaultDatabase, macKey: Buffer, now: () => Dat
           }
         }
         const last = lastEntry.get() as SeqHash | undefined;
-        if (last !== undefined) writeHead.run(headValue(next, last.seq, last.hash));
+        if (last !== undefined) headEntry.write(headValue(next, last.seq, last.hash));
       })();
       key = next;
     },

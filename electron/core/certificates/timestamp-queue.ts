@@ -9,6 +9,7 @@
 import type { Logger } from '../logger';
 import type { VaultService } from '../vault/vault-service';
 import type { VaultSession } from '../vault/vault-session';
+import { deleteSetting, readSetting, writeSetting } from '../vault/vault-settings';
 import type { TimestampSource } from './cms-signature';
 import { addDocumentTimestamp } from './document-timestamp';
 import { requestTimestamp } from './timestamp-request';
@@ -18,8 +19,7 @@ const SETTING = 'timestamp_authority_url';
 const ONLINE_TIMEOUT_MS = 5000;
 
 export function timestampAuthorityUrl(session: VaultSession): string | null {
-  const row = session.db.prepare('SELECT value FROM settings WHERE key = ?').get(SETTING) as { value: string } | undefined;
-  return row?.value ?? null;
+  return readSetting(session.db, SETTING);
 }
 
 /** Sets (or with null clears) the company's timestamp authority; http(s) URLs only. */
@@ -29,8 +29,8 @@ export function setTimestampAuthorityUrl(session: VaultSession, url: string | nu
     if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new Error('a timestamp authority URL must be http or https');
   }
   session.db.transaction(() => {
-    if (url === null) session.db.prepare('DELETE FROM settings WHERE key = ?').run(SETTING);
-    else session.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(SETTING, url);
+    if (url === null) deleteSetting(session.db, SETTING);
+    else writeSetting(session.db, SETTING, url);
     session.audit.append('settings.changed', session.actor(), { setting: 'timestampAuthority', configured: url !== null });
   })();
 }

@@ -24,6 +24,7 @@ import type { Handlers } from '../ipc/router';
 import { isCancellation, throttleProgress, type JobRegistry } from '../jobs/job-registry';
 import type { VaultService } from '../vault/vault-service';
 import { eraseItem, listItems } from '../vault/vault-items';
+import { readVaultMeta, writeVaultMeta } from '../vault/vault-meta';
 import type { VaultSession } from '../vault/vault-session';
 import { countersignaturePng, issueErasureCertificate, thisLaptop, type CryptoErasedItem } from './erasure-certificate';
 import { erasureEvidence } from './erasure-evidence';
@@ -272,12 +273,12 @@ interface VaultErasureRecord {
 
 function saveVaultErasure(session: VaultSession, erasureJobId: string, record: VaultErasureRecord): void {
   if (record.items.length === 0) return;
-  session.db.prepare('INSERT INTO vault_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(`erasure_vault:${erasureJobId}`, JSON.stringify(record));
+  writeVaultMeta(session.db, `erasure_vault:${erasureJobId}`, JSON.stringify(record));
 }
 
 function loadVaultErasure(session: VaultSession, erasureJobId: string): VaultErasureRecord | null {
-  const row = session.db.prepare('SELECT value FROM vault_meta WHERE key = ?').get(`erasure_vault:${erasureJobId}`) as { value: string } | undefined;
-  return row ? (JSON.parse(row.value) as VaultErasureRecord) : null;
+  const value = readVaultMeta(session.db, `erasure_vault:${erasureJobId}`);
+  return value !== null ? (JSON.parse(value) as VaultErasureRecord) : null;
 }
 
 function vaultOnlySummary(session: VaultSession, erasureJobId: string, items: readonly CryptoErasedItem[]): ErasureSummary {

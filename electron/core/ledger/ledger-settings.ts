@@ -3,21 +3,22 @@ import type { VaultDatabase } from '../../db/open-vault-database';
 import { LedgerSettings } from '../../shared/ledger';
 import { parseDraft } from '../sites/parse-draft';
 import type { VaultSession } from '../vault/vault-session';
+import { readSetting, writeSetting } from '../vault/vault-settings';
 
 const KEY = 'ledger_settings';
 
 export const DEFAULT_LEDGER_SETTINGS: LedgerSettings = { inventoryIntervalMonths: 3, migrationAgeYears: 5, reminderLeadDays: 90 };
 
 export function readLedgerSettings(db: VaultDatabase): LedgerSettings {
-  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(KEY) as { value: string } | undefined;
-  const parsed = row ? LedgerSettings.safeParse(JSON.parse(row.value)) : null;
+  const value = readSetting(db, KEY);
+  const parsed = value !== null ? LedgerSettings.safeParse(JSON.parse(value)) : null;
   return parsed?.success ? parsed.data : DEFAULT_LEDGER_SETTINGS;
 }
 
 export function saveLedgerSettings(session: VaultSession, input: LedgerSettings): LedgerSettings {
   const settings = parseDraft(LedgerSettings, input);
   session.db.transaction(() => {
-    session.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(KEY, JSON.stringify(settings));
+    writeSetting(session.db, KEY, JSON.stringify(settings));
     session.audit.append('ledger.settings-changed', session.actor(), { ...settings });
   })();
   return settings;

@@ -5,6 +5,7 @@
  */
 import { DEFAULT_POSTURE_POLICY, PosturePolicy, type DeviceOwnership } from '../../shared/posture';
 import { AppError } from '../app-error';
+import { deleteSetting, readSetting as readVaultSetting, writeSetting as writeVaultSetting } from '../vault/vault-settings';
 import type { VaultSession } from '../vault/vault-session';
 
 export type PolicySource = 'default' | 'edited' | 'imported';
@@ -19,12 +20,11 @@ const POLICY_KEY = 'self_check_policy';
 const OWNERSHIP_KEY = 'device_ownership';
 
 function readSetting(session: VaultSession, key: string): string | null {
-  const row = session.db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
-  return row?.value ?? null;
+  return readVaultSetting(session.db, key);
 }
 
 function writeSetting(session: VaultSession, key: string, value: string): void {
-  session.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+  writeVaultSetting(session.db, key, value);
 }
 
 export function loadPolicySetting(session: VaultSession): PolicySetting {
@@ -41,7 +41,7 @@ export function loadPolicySetting(session: VaultSession): PolicySetting {
 export function savePolicySetting(session: VaultSession, policy: PosturePolicy, source: PolicySource, ownership: DeviceOwnership): PolicySetting {
   const before = loadPolicySetting(session);
   session.db.transaction(() => {
-    if (source === 'default') session.db.prepare('DELETE FROM settings WHERE key = ?').run(POLICY_KEY);
+    if (source === 'default') deleteSetting(session.db, POLICY_KEY);
     else writeSetting(session, POLICY_KEY, JSON.stringify({ policy, source }));
     writeSetting(session, OWNERSHIP_KEY, ownership);
     session.audit.append('settings.changed', session.actor(), {

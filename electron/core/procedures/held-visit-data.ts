@@ -4,8 +4,9 @@
  * since its oldest import, red once that is more than the engineer's limit (default 7 days).
  */
 import { DEFAULT_HELD_DATA_WARN_DAYS, type HeldVisitData, type ProceduresAttention } from '../../shared/procedures';
-import { QUARANTINE_PREFIX } from '../vault/vault-items';
+import { heldCollections } from '../vault/vault-items';
 import type { VaultSession } from '../vault/vault-session';
+import { readSetting, writeSetting } from '../vault/vault-settings';
 import { findRunByReference } from './run-store';
 import { listRuns } from './procedure-service';
 
@@ -13,15 +14,15 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const WARN_DAYS_KEY = 'held_data_warn_days';
 
 export function heldDataWarnDays(session: VaultSession): number {
-  const row = session.db.prepare('SELECT value FROM settings WHERE key = ?').get(WARN_DAYS_KEY) as { value: string } | undefined;
-  const days = row ? Number(row.value) : DEFAULT_HELD_DATA_WARN_DAYS;
+  const value = readSetting(session.db, WARN_DAYS_KEY);
+  const days = value !== null ? Number(value) : DEFAULT_HELD_DATA_WARN_DAYS;
   return Number.isInteger(days) && days >= 1 && days <= 365 ? days : DEFAULT_HELD_DATA_WARN_DAYS;
 }
 
 export function setHeldDataWarnDays(session: VaultSession, days: number): number {
   const before = heldDataWarnDays(session);
   session.db.transaction(() => {
-    session.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(WARN_DAYS_KEY, String(days));
+    writeSetting(session.db, WARN_DAYS_KEY, String(days));
     session.audit.append('settings.changed', session.actor(), { setting: 'heldDataWarnDays', from: before, to: days });
   })();
   return days;
@@ -29,10 +30,7 @@ export function setHeldDataWarnDays(session: VaultSession, days: number): number
 
 export function heldVisitData(session: VaultSession, now: Date): HeldVisitData[] {
   const warnAfterDays = heldDataWarnDays(session);
-  const rows = session.db
-    .prepare("SELECT collection, count(*) AS items, sum(size) AS bytes, min(imported_at) AS oldest FROM vault_items WHERE state = 'stored' AND substr(collection, 1, ?) <> ? GROUP BY collection ORDER BY oldest")
-    .all(QUARANTINE_PREFIX.length, QUARANTINE_PREFIX) as { collection: string; items: number; bytes: number; oldest: string }[];
-  return rows.map((row) => {
+  return heldCollections(session).map((row) => {
     const ageMs = now.getTime() - Date.parse(row.oldest);
     return {
       collection: row.collection,

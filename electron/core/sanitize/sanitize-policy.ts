@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { DEFAULT_ALLOWED_TYPES } from '../../shared/sanitize';
 import type { VaultSession } from '../vault/vault-session';
+import { readSetting, writeSetting } from '../vault/vault-settings';
 import { AntivirusDatabasePolicy } from './antivirus-database-policy';
 
 // Declared with the IPC contract, so that Settings offers the same list.
@@ -34,15 +35,15 @@ export const DEFAULT_SANITIZE_POLICY: SanitizePolicy = { allowedTypes: [...DEFAU
 const KEY = 'sanitize_policy';
 
 export function loadSanitizePolicy(session: VaultSession): SanitizePolicy {
-  const row = session.db.prepare('SELECT value FROM settings WHERE key = ?').get(KEY) as { value: string } | undefined;
-  if (!row) return DEFAULT_SANITIZE_POLICY;
-  const parsed = SanitizePolicy.safeParse(JSON.parse(row.value));
+  const value = readSetting(session.db, KEY);
+  if (value === null) return DEFAULT_SANITIZE_POLICY;
+  const parsed = SanitizePolicy.safeParse(JSON.parse(value));
   return parsed.success ? parsed.data : DEFAULT_SANITIZE_POLICY;
 }
 
 export function saveSanitizePolicy(session: VaultSession, policy: SanitizePolicy): SanitizePolicy {
   session.db.transaction(() => {
-    session.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(KEY, JSON.stringify(policy));
+    writeSetting(session.db, KEY, JSON.stringify(policy));
     session.audit.append('settings.changed', session.actor(), { setting: 'sanitizePolicy', allowedTypes: policy.allowedTypes.join(' '), releases: policy.releases.length });
   })();
   return policy;

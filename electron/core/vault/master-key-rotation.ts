@@ -22,6 +22,7 @@ import { rewrapSigningKeys } from './signing-key';
 import { masterKeyContext, writeHeader, type VaultHeader } from './vault-header';
 import { databasePath, openSession, type VaultSession } from './vault-session';
 import { overwriteOpenFile } from './shred-file';
+import { deleteVaultMeta, readVaultMeta, updateVaultMeta } from './vault-meta';
 
 export interface RotationProgress {
   readonly step: 'prepare' | 'files' | 'keys' | 'audit' | 'database' | 'done';
@@ -30,8 +31,8 @@ export interface RotationProgress {
 }
 
 function generationInDatabase(session: VaultSession): number {
-  const row = session.db.prepare("SELECT value FROM vault_meta WHERE key = 'master_generation'").get() as { value: string } | undefined;
-  return row ? Number(row.value) : 0;
+  const value = readVaultMeta(session.db, 'master_generation');
+  return value !== null ? Number(value) : 0;
 }
 
 /**
@@ -143,9 +144,9 @@ export async function rotateMasterKeyOf(
     resealAccountSecrets(session.db, session.keys.accountSecrets, newKeys.accountSecrets);
     onProgress({ step: 'audit', done: 0, total: 1 });
     session.audit.remac(newKeys.auditMac);
-    session.db.prepare("UPDATE vault_meta SET value = ? WHERE key = 'master_generation'").run(String(generation));
+    updateVaultMeta(session.db, 'master_generation', String(generation));
     // Vaults made before issue 17 kept the recovery KEK here; the re-keyed file must not carry it on.
-    session.db.prepare("DELETE FROM vault_meta WHERE key = 'recovery_kek'").run();
+    deleteVaultMeta(session.db, 'recovery_kek');
   })();
   onProgress({ step: 'database', done: 0, total: 1 });
   const oldDatabaseKey = Buffer.from(session.keys.database);

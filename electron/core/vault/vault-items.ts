@@ -13,6 +13,7 @@ import { decryptFile, encryptFile } from './file-cipher';
 import { unwrapFileKey, wrapFileKey } from './file-keys';
 import { newKey, wipe } from './key-hierarchy';
 import { shredFile } from './shred-file';
+import { readVaultMeta, writeVaultMeta } from './vault-meta';
 import { filesDir, type VaultSession } from './vault-session';
 
 export interface VaultItem {
@@ -57,6 +58,13 @@ export function listItems(session: VaultSession, collection?: string): VaultItem
   const sql = `SELECT ${ITEM_COLUMNS} FROM vault_items WHERE state = 'stored' ${collection === undefined ? '' : 'AND collection = ?'} ORDER BY collection, relative_path`;
   const statement = session.db.prepare(sql);
   return (collection === undefined ? statement.all() : statement.all(collection)) as VaultItem[];
+}
+
+/** Each folder of visit data still in the vault (quarantine left out), with its size and oldest import; oldest first. */
+export function heldCollections(session: VaultSession): { collection: string; items: number; bytes: number; oldest: string }[] {
+  return session.db
+    .prepare("SELECT collection, count(*) AS items, sum(size) AS bytes, min(imported_at) AS oldest FROM vault_items WHERE state = 'stored' AND substr(collection, 1, ?) <> ? GROUP BY collection ORDER BY oldest")
+    .all(QUARANTINE_PREFIX.length, QUARANTINE_PREFIX) as { collection: string; items: number; bytes: number; oldest: string }[];
 }
 
 function getItem(session: VaultSession, itemId: string): VaultItem & { wrappedKey: Buffer } {
@@ -139,12 +147,12 @@ async function freeName(directory: string, relativePath: string): Promise<string
 }
 
 function pendingExports(session: VaultSession): string[] {
-  const row = session.db.prepare("SELECT value FROM vault_meta WHERE key = 'pending_exports'").get() as { value: string } | undefined;
-  return row ? (JSON.parse(row.value) as string[]) : [];
+  const value = readVaultMeta(session.db, 'pending_exports');
+  return value !== null ? (JSON.parse(value) as string[]) : [];
 }
 
 function setPendingExports(session: VaultSession, files: readonly string[]): void {
-  session.db.prepare("INSERT INTO vault_meta (key, value) VALUES ('pending_exports', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(JSON.stringify(files));
+  writeVaultMeta(session.db, 'pending_exports', JSON.stringify(files));
 }
 
 export async function exportItems(

@@ -36,6 +36,7 @@ import { headerPath, masterKeyContext, readHeader, writeHeader, type MasterKeyCo
 import { completeRotation, rotateMasterKeyOf, type RotationProgress } from './master-key-rotation';
 import { databasePath, filesDir, openSession, type Profile, type VaultSession } from './vault-session';
 import { recoverInterruptedWork } from './vault-recovery-sweep';
+import { insertVaultMeta } from './vault-meta';
 
 /** Why the vault was locked; 'crash' and 'renderer-gone' come from the safety net (crash-safety.ts). */
 export type LockReason = 'manual' | 'idle' | 'os-lock' | 'suspend' | 'shutdown' | 'crash' | 'renderer-gone';
@@ -320,9 +321,8 @@ export function createVaultService(ports: VaultPorts): VaultService {
       try {
         session.db.transaction(() => {
           session.db.prepare('INSERT INTO profile (id, name, company, employee_id) VALUES (1, ?, ?, ?)').run(request.profile.name, request.profile.company, request.profile.employeeId);
-          const meta = session.db.prepare('INSERT INTO vault_meta (key, value) VALUES (?, ?)');
-          meta.run('vault_id', partial.vaultId);
-          meta.run('master_generation', '1');
+          insertVaultMeta(session.db, 'vault_id', partial.vaultId);
+          insertVaultMeta(session.db, 'master_generation', '1');
           // The recovery KEK is not kept in the database: whoever once held the database key could unwrap every
           // later master key with it. A rotation draws a new recovery key instead (issue 17).
         })();
