@@ -292,6 +292,18 @@ function macKeyObject(macKey: Buffer): KeyObject {
 }
 
 /**
+ * One detail of the entries of a type whose detail `where.field` equals `where.equals`, in log
+ * order: how a feature asks the log what happened (e.g. every item ever imported into a
+ * folder, erased since or not) without naming the table.
+ */
+export function auditDetailValues(db: VaultDatabase, type: AuditEventType, field: string, where: { readonly field: string; readonly equals: string }): unknown[] {
+  return db
+    .prepare('SELECT json_extract(details, ?) FROM audit_log WHERE type = ? AND json_extract(details, ?) = ? ORDER BY seq')
+    .pluck()
+    .all(`$.${field}`, type, `$.${where.field}`, where.equals);
+}
+
+/**
  * Canonical JSON (RFC 8785 for these flat objects): keys sorted by UTF-16 code units, no
  * whitespace, ECMAScript string and number serialisation. Non-finite numbers and nested values
  * are refused: they would not survive the round trip through JSON.

@@ -26,8 +26,12 @@ export interface StoredCertificate extends StoredCertificateSummary {
   readonly evidenceJson: string;
 }
 
-/** What the issuer hands over: a stored certificate before the store gives it an id and a time. */
-export type CertificateToStore = Omit<StoredCertificate, 'id' | 'storedAt' | 'companyCertified'>;
+/**
+ * What the issuer hands over: a stored certificate before the store gives it an id and a time,
+ * and the visit it was issued for — a copy of the reference inside the signed facts, kept in its
+ * own column so that a visit's certificates are found without reading signed JSON.
+ */
+export type CertificateToStore = Omit<StoredCertificate, 'id' | 'storedAt' | 'companyCertified'> & { readonly visitReference?: string | null };
 
 const SUMMARY_COLUMNS = `id, number, kind, issued_at AS issuedAt, title_ja AS titleJa, title_en AS titleEn,
   signer_fingerprint AS signerFingerprint, evidence_sha256 AS evidenceSha256, stored_at AS storedAt,
@@ -47,8 +51,8 @@ function summary({ titleJa, titleEn, companyCertified, ...row }: SummaryRow): St
 export function storeCertificate(db: VaultDatabase, certificate: CertificateToStore, now: Date): string {
   const id = randomUUID();
   db.prepare(
-    `INSERT INTO certificates (id, number, kind, issued_at, title_ja, title_en, signer_fingerprint, evidence_sha256, evidence_json, pdf, stored_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO certificates (id, number, kind, issued_at, title_ja, title_en, signer_fingerprint, evidence_sha256, evidence_json, pdf, stored_at, visit_reference)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     id,
     certificate.number,
@@ -61,6 +65,7 @@ export function storeCertificate(db: VaultDatabase, certificate: CertificateToSt
     certificate.evidenceJson,
     certificate.pdf,
     now.toISOString(),
+    certificate.visitReference || null,
   );
   return id;
 }
@@ -82,4 +87,37 @@ export function getCertificate(db: VaultDatabase, id: string): StoredCertificate
   if (!row) return null;
   const { pdf, evidenceJson, ...rest } = row;
   return { ...summary(rest), pdf, evidenceJson };
+}
+
+/** A certificate's number, for the features that link to one (runs, reports, ledger items); null when there is none. */
+export function certificateNumber(db: VaultDatabase, id: string | null): string | null {
+  if (id === null) return null;
+  const number = db.prepare('SELECT number FROM certificates WHERE id = ?').pluck().get(id) as string | undefined;
+  return number ?? null;
+}
+
+/** A linked certificate's id and number, when the id names one. */
+export function certificateReference(db: VaultDatabase, id: string | null): { certificateId: string; number: string } | null {
+  const number = certificateNumber(db, id);
+  return id !== null && number !== null ? { certificateId: id, number } : null;
+}
+
+/** Certificates of a kind issued at or after a time, oldest first, with their evidence JSON as signed. */
+export function certificatesIssuedSince(db: VaultDatabase, kind: CertificateKind, since: string): { id: string; number: string; evidenceJson: string }[] {
+  return db
+    .prepare('SELECT id, number, evidence_json AS evidenceJson FROM certificates WHERE kind = ? AND issued_at >= ? ORDER BY issued_at, number')
+    .all(kind, since) as { id: string; number: string; evidenceJson: string }[];
+}
+
+/** The first certificate of a kind issued for a visit, found by its visit-reference column. */
+export function certificateForVisit(db: VaultDatabase, kind: CertificateKind, visitReference: string): { id: string; number: string } | null {
+  const row = db.prepare('SELECT id, number FROM certificates WHERE kind = ? AND visit_reference = ? ORDER BY issued_at LIMIT 1').get(kind, visitReference) as
+    | { id: string; number: string }
+    | undefined;
+  return row ?? null;
+}
+
+/** Replaces a stored PDF by its incremental update (a document timestamp); the database refuses anything that does not extend it. */
+export function extendCertificatePdf(db: VaultDatabase, id: string, pdf: Buffer): void {
+  db.prepare('UPDATE certificates SET pdf = ? WHERE id = ?').run(pdf, id);
 }

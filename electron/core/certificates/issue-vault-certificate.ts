@@ -4,7 +4,8 @@
  * and — when the company names a timestamp authority but it could not be reached — queues
  * the document for a document timestamp. Each carries the audit log's position (audit-log-anchor.ts). Every kind (erasure, self-check, sanitization,
  * visit, inventory, ledger) goes through here, so numbering, storage, time and the audit
- * entry cannot drift apart between them.
+ * entry cannot drift apart between them. A certificate issued for a visit names the visit's
+ * reference (`visitReference`, the same text its signed facts carry), kept beside it for lookup.
  */
 import type { VaultSession } from '../vault/vault-session';
 import type { JsonObject } from './canonical-json';
@@ -21,7 +22,7 @@ export async function issueVaultCertificate(
   kind: CertificateKind,
   build: (number: string) => { document: CertificateDocument; facts: JsonObject },
   now: Date,
-  options: IssueOptions = {},
+  { visitReference, ...options }: IssueOptions & { readonly visitReference?: string } = {},
 ): Promise<{ id: string; number: string; evidenceSha256: string }> {
   const profile = session.profile();
   const credentials = await engineerCertificate(session.db, session.keys.signingWrap, profile, now);
@@ -33,7 +34,7 @@ export async function issueVaultCertificate(
     const issued = await issueCertificate(document, facts, credentials, { ...options, ...(timestamp ? { timestamp } : {}) });
     const id = storeCertificate(
       session.db,
-      { number, kind, issuedAt: document.issuedAt, title: document.title, signerFingerprint: credentials.fingerprint, evidenceSha256: issued.evidenceSha256, evidenceJson: issued.evidenceJson, pdf: issued.pdf },
+      { number, kind, issuedAt: document.issuedAt, title: document.title, signerFingerprint: credentials.fingerprint, evidenceSha256: issued.evidenceSha256, evidenceJson: issued.evidenceJson, pdf: issued.pdf, visitReference },
       now,
     );
     session.audit.append('certificate.issued', session.actor(), {

@@ -11,6 +11,7 @@ import type { VaultService } from '../vault/vault-service';
 import type { VaultSession } from '../vault/vault-session';
 import { deleteSetting, readSetting, writeSetting } from '../vault/vault-settings';
 import type { TimestampSource } from './cms-signature';
+import { extendCertificatePdf, getCertificate } from './certificate-store';
 import { addDocumentTimestamp } from './document-timestamp';
 import { requestTimestamp } from './timestamp-request';
 
@@ -63,11 +64,10 @@ export interface TimestampRun {
 export async function timestampQueued(session: VaultSession, now: () => Date, source?: TimestampSource): Promise<TimestampRun> {
   const url = timestampAuthorityUrl(session);
   const obtain = source ?? (url ? (digest: Buffer) => requestTimestamp(url, digest) : undefined);
-  const queued = session.db.prepare('SELECT q.certificate_id AS id, c.number, c.pdf FROM timestamp_queue q JOIN certificates c ON c.id = q.certificate_id ORDER BY q.queued_at').all() as Array<{
-    id: string;
-    number: string;
-    pdf: Buffer;
-  }>;
+  const queued = (session.db.prepare('SELECT certificate_id FROM timestamp_queue ORDER BY queued_at').pluck().all() as string[]).flatMap((id) => {
+    const certificate = getCertificate(session.db, id);
+    return certificate ? [{ id, number: certificate.number, pdf: certificate.pdf }] : [];
+  });
   if (!obtain) return { timestamped: 0, failed: 0, remaining: queued.length };
   let timestamped = 0;
   let failed = 0;
@@ -75,7 +75,7 @@ export async function timestampQueued(session: VaultSession, now: () => Date, so
     try {
       const extended = await addDocumentTimestamp(row.pdf, obtain);
       session.db.transaction(() => {
-        session.db.prepare('UPDATE certificates SET pdf = ? WHERE id = ?').run(extended, row.id);
+        extendCertificatePdf(session.db, row.id, extended);
         session.db.prepare('DELETE FROM timestamp_queue WHERE certificate_id = ?').run(row.id);
         session.audit.append('certificate.timestamped', session.actor(), { certificateId: row.id, number: row.number, at: now().toISOString() });
       })();

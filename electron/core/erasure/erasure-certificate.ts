@@ -525,7 +525,7 @@ export async function issueErasureCertificate(
       } as unknown as JsonObject,
     }),
     now,
-    { location: site.hospital, ...(fontPath ? { fontPath } : {}) },
+    { location: site.hospital, visitReference: site.reference, ...(fontPath ? { fontPath } : {}) },
   );
   return { id, number };
 }

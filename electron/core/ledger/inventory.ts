@@ -12,6 +12,7 @@ import type { Inventory, InventoryDiscrepancy, InventoryEntry, MediumStatus } fr
 import { bothNames, mediumStatusNames } from '../../shared/ledger-texts';
 import { AppError } from '../app-error';
 import type { VaultSession } from '../vault/vault-session';
+import { certificateReference } from '../certificates/certificate-store';
 import { detectMedia, type DetectionPorts } from './detect-media';
 import { issueInventoryReport } from './inventory-report';
 import { listItems, serialKey } from './ledger-store';
@@ -23,7 +24,6 @@ interface InventoryRow {
   readonly completed_at: string | null;
   readonly unregistered: string;
   readonly report_certificate_id: string | null;
-  readonly report_number: string | null;
 }
 
 interface EntryRow {
@@ -87,11 +87,11 @@ function inventoryOf(db: VaultDatabase, row: InventoryRow): Inventory {
     entries,
     unregistered,
     discrepancies: inventoryDiscrepancies(entries, unregistered),
-    report: row.report_certificate_id && row.report_number ? { certificateId: row.report_certificate_id, number: row.report_number } : null,
+    report: certificateReference(db, row.report_certificate_id),
   };
 }
 
-const INVENTORY_SELECT = `SELECT v.*, c.number AS report_number FROM ledger_inventories v LEFT JOIN certificates c ON c.id = v.report_certificate_id`;
+const INVENTORY_SELECT = `SELECT v.* FROM ledger_inventories v`;
 
 export function getInventory(db: VaultDatabase, id: string): Inventory | null {
   const row = db.prepare(`${INVENTORY_SELECT} WHERE v.id = ?`).get(id) as InventoryRow | undefined;

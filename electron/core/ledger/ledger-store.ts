@@ -9,6 +9,7 @@ import { LedgerItemDraft, type Checkout, type LedgerItem, type MediumStatus } fr
 import { AppError } from '../app-error';
 import { requireStep } from './item-transitions';
 import type { VaultSession } from '../vault/vault-session';
+import { certificateNumber } from '../certificates/certificate-store';
 import { parseDraft } from '../sites/parse-draft';
 
 interface ItemRow {
@@ -27,7 +28,6 @@ interface ItemRow {
   readonly notes: string;
   readonly status: MediumStatus;
   readonly erasure_certificate_id: string | null;
-  readonly erasure_certificate_number: string | null;
   readonly erasure_linked_at: string | null;
   readonly created_at: string;
   readonly updated_at: string;
@@ -57,10 +57,8 @@ interface CheckoutRow {
 }
 
 const ITEM_SELECT = `
-  SELECT i.*, c.number AS erasure_certificate_number,
-         d.disposed_at, d.disposed_by, d.method AS disposal_method, d.note AS disposal_note
+  SELECT i.*, d.disposed_at, d.disposed_by, d.method AS disposal_method, d.note AS disposal_note
   FROM ledger_items i
-  LEFT JOIN certificates c ON c.id = i.erasure_certificate_id
   LEFT JOIN ledger_disposals d ON d.item_id = i.id`;
 
 export function checkoutOf(row: CheckoutRow): Checkout {
@@ -114,7 +112,7 @@ function itemOf(db: VaultDatabase, row: ItemRow): LedgerItem {
     currentCheckout,
     erasureCertificate:
       row.erasure_certificate_id !== null && row.erasure_linked_at !== null
-        ? { id: row.erasure_certificate_id, number: row.erasure_certificate_number ?? '', linkedAt: row.erasure_linked_at }
+        ? { id: row.erasure_certificate_id, number: certificateNumber(db, row.erasure_certificate_id) ?? '', linkedAt: row.erasure_linked_at }
         : null,
     disposal:
       row.disposed_at !== null && row.disposed_by !== null && row.disposal_method !== null

@@ -1,11 +1,12 @@
 /** Self-check runs kept in the vault, whole, as they were judged (history, reports, the readiness gate). */
 import { SelfCheckRun, type CheckStatus, type SelfCheckRunSummary } from '../../shared/posture';
 import type { VaultDatabase } from '../../db/open-vault-database';
+import { certificateNumber, certificateReference } from '../certificates/certificate-store';
 
 interface Row {
   readonly id: string;
   readonly run: string;
-  readonly certificateNumber: string | null;
+  readonly certificateId: string | null;
 }
 
 function summaryOf(run: SelfCheckRun, certificateNumber: string | null): SelfCheckRunSummary {
@@ -14,7 +15,7 @@ function summaryOf(run: SelfCheckRun, certificateNumber: string | null): SelfChe
   return { id: run.id, finishedAt: run.finishedAt, overall: run.overall, os: run.os, ownership: run.ownership, policyName: run.policy.name, counts, certificateNumber };
 }
 
-const SELECT = `SELECT r.id, r.run, c.number AS certificateNumber FROM self_check_runs r LEFT JOIN certificates c ON c.id = r.certificate_id`;
+const SELECT = `SELECT r.id, r.run, r.certificate_id AS certificateId FROM self_check_runs r`;
 
 export function saveRun(db: VaultDatabase, run: SelfCheckRun): void {
   db.prepare('INSERT INTO self_check_runs (id, finished_at, overall, run) VALUES (?, ?, ?, ?)').run(run.id, run.finishedAt, run.overall, JSON.stringify(run));
@@ -28,7 +29,7 @@ export function getRun(db: VaultDatabase, id: string): SelfCheckRun | null {
 /** Newest first. */
 export function listRuns(db: VaultDatabase, limit = 200): SelfCheckRunSummary[] {
   const rows = db.prepare(`${SELECT} ORDER BY r.finished_at DESC LIMIT ?`).all(limit) as Row[];
-  return rows.map((row) => summaryOf(SelfCheckRun.parse(JSON.parse(row.run)), row.certificateNumber));
+  return rows.map((row) => summaryOf(SelfCheckRun.parse(JSON.parse(row.run)), certificateNumber(db, row.certificateId)));
 }
 
 export function latestRun(db: VaultDatabase): SelfCheckRunSummary | null {
@@ -37,10 +38,8 @@ export function latestRun(db: VaultDatabase): SelfCheckRunSummary | null {
 
 /** The signed report already issued for a run, if any. */
 export function reportOf(db: VaultDatabase, runId: string): { certificateId: string; number: string } | null {
-  const row = db.prepare('SELECT c.id AS certificateId, c.number FROM self_check_runs r JOIN certificates c ON c.id = r.certificate_id WHERE r.id = ?').get(runId) as
-    | { certificateId: string; number: string }
-    | undefined;
-  return row ?? null;
+  const certificateId = db.prepare('SELECT certificate_id FROM self_check_runs WHERE id = ?').pluck().get(runId) as string | null | undefined;
+  return certificateReference(db, certificateId ?? null);
 }
 
 export function attachCertificate(db: VaultDatabase, runId: string, certificateId: string): void {

@@ -10,8 +10,9 @@ import type { AutomaticCheck, CheckOutcome } from '../../shared/procedures';
 import type { SiteSystem } from '../../shared/sites';
 import { loadPolicySetting } from '../posture/posture-policy-store';
 import { readiness } from '../posture/readiness-gate';
+import { certificatesIssuedSince } from '../certificates/certificate-store';
 import { listAccounts } from '../sites/account-store';
-import { listItems } from '../vault/vault-items';
+import { itemsEverImported, listItems } from '../vault/vault-items';
 import type { VaultSession } from '../vault/vault-session';
 import { locationCovered } from './data-location-match';
 import type { RunRow } from './run-store';
@@ -33,21 +34,10 @@ interface IssuedCertificate {
 
 /** Certificates of a kind issued since the run started, with their signed facts. */
 function certificatesSince(db: VaultDatabase, kind: 'erasure' | 'sanitization', since: string): IssuedCertificate[] {
-  const rows = db
-    .prepare('SELECT id, number, evidence_json AS evidenceJson FROM certificates WHERE kind = ? AND issued_at >= ? ORDER BY issued_at, number')
-    .all(kind, since) as { id: string; number: string; evidenceJson: string }[];
-  return rows.map((row) => {
+  return certificatesIssuedSince(db, kind, since).map((row) => {
     const evidence = JSON.parse(row.evidenceJson) as { payload?: { facts?: Record<string, unknown> } };
     return { id: row.id, number: row.number, facts: evidence.payload?.facts ?? {} };
   });
-}
-
-/** Every vault item the audit log says was imported into a folder, erased since or not. */
-function itemsEverImported(db: VaultDatabase, collection: string): string[] {
-  const rows = db
-    .prepare("SELECT json_extract(details, '$.itemId') AS itemId FROM audit_log WHERE type = 'vault.item-imported' AND json_extract(details, '$.collection') = ?")
-    .all(collection) as { itemId: string }[];
-  return rows.map((row) => row.itemId);
 }
 
 function readinessCheck({ session, now }: CheckContext): [boolean, string, Facts] {

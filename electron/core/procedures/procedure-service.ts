@@ -9,6 +9,7 @@
 import type { FieldValue, ProcedureRun, RunStatus, RunSummary, StepTemplate, TemplateId } from '../../shared/procedures';
 import type { SiteSystem } from '../../shared/sites';
 import { AppError } from '../app-error';
+import { certificateNumber } from '../certificates/certificate-store';
 import { loadPolicySetting } from '../posture/posture-policy-store';
 import { recordOverride } from '../posture/readiness-gate';
 import { listAccounts } from '../sites/account-store';
@@ -23,6 +24,7 @@ import {
   closedSteps,
   insertRun,
   listRunRows,
+  reopenStep,
   requireRunRow,
   saveCheckOutcome,
   saveStep,
@@ -47,9 +49,6 @@ function summaryOf(session: VaultSession, row: RunRow): RunSummary {
   const template = templateOfRun(row);
   const closed = closedSteps(session.db, row.id);
   const system = row.systemId ? getSystem(session.db, row.systemId) : null;
-  const report = row.reportId
-    ? (session.db.prepare('SELECT number FROM certificates WHERE id = ?').get(row.reportId) as { number: string } | undefined)
-    : undefined;
   return {
     id: row.id,
     reference: row.reference,
@@ -65,7 +64,7 @@ function summaryOf(session: VaultSession, row: RunRow): RunSummary {
     stepsDone: template.steps.filter((s) => closed.has(s.id)).length,
     stepsTotal: template.steps.length,
     reportId: row.reportId,
-    reportNumber: report?.number ?? null,
+    reportNumber: certificateNumber(session.db, row.reportId),
     abandonReason: row.abandonReason,
   };
 }
@@ -216,7 +215,7 @@ export function runCheck(session: VaultSession, runId: string, stepId: string, n
       saveStep(session.db, runId, stepId, { status: 'done', values: {}, attachments: [], signer: null, signature: null, check: outcome, reason: null, overrideId: null, closedAt: now.toISOString(), closedBy: session.actor() });
     } else if (target.closed.get(stepId)?.overrideId == null) {
       // A check that no longer holds reopens its step: the state it vouched for has changed.
-      session.db.prepare('DELETE FROM procedure_steps WHERE run_id = ? AND step_id = ?').run(runId, stepId);
+      reopenStep(session.db, runId, stepId);
     }
   })();
   return loadRun(session, runId);

@@ -123,6 +123,21 @@ export function saveStep(db: VaultDatabase, runId: string, stepId: string, step:
   );
 }
 
+/** Opens a closed step again (its state no longer holds); the audit log keeps what it was. */
+export function reopenStep(db: VaultDatabase, runId: string, stepId: string): void {
+  db.prepare('DELETE FROM procedure_steps WHERE run_id = ? AND step_id = ?').run(runId, stepId);
+}
+
+/** Whether any visit, decommissioning or incident was recorded at a site: the records keep their site. */
+export function siteHasRuns(db: VaultDatabase, siteId: string): boolean {
+  return db.prepare('SELECT 1 FROM procedure_runs WHERE site_id = ? LIMIT 1').get(siteId) !== undefined;
+}
+
+/** Whether any run was recorded on a system: the records keep their system. */
+export function systemHasRuns(db: VaultDatabase, systemId: string): boolean {
+  return db.prepare('SELECT 1 FROM procedure_runs WHERE system_id = ? LIMIT 1').get(systemId) !== undefined;
+}
+
 interface StepRow {
   readonly stepId: string;
   readonly status: 'done' | 'not-applicable';

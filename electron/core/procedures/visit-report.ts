@@ -13,6 +13,7 @@ import type { FieldTemplate, FieldValue, ProcedureTemplate } from '../../shared/
 import type { Site, SiteSystem } from '../../shared/sites';
 import type { JsonObject } from '../certificates/canonical-json';
 import { performerText, type CertificateDocument, type CertificateSection, type SignatureLine } from '../certificates/certificate-document';
+import { certificateForVisit } from '../certificates/certificate-store';
 import { issueVaultCertificate } from '../certificates/issue-vault-certificate';
 import { getOverride } from '../posture/readiness-gate';
 import { getAccount } from '../sites/account-store';
@@ -193,18 +194,16 @@ function reportFacts(session: VaultSession, input: ReportInput): JsonObject {
   } as unknown as JsonObject;
 }
 
-/** The report of a run, if one was issued: found by the reference in its signed facts. */
+/** The report of a run, if one was issued: found by the visit reference it was issued for. */
 export function reportIssuedFor(session: VaultSession, reference: string): { id: string; number: string } | null {
-  const row = session.db
-    .prepare("SELECT id, number FROM certificates WHERE kind = 'visit' AND json_extract(evidence_json, '$.payload.facts.procedure.reference') = ? ORDER BY issued_at LIMIT 1")
-    .get(reference) as { id: string; number: string } | undefined;
-  return row ?? null;
+  return certificateForVisit(session.db, 'visit', reference);
 }
 
 export function issueVisitReport(session: VaultSession, input: ReportInput, now: Date, fontPath?: string): Promise<{ id: string; number: string }> {
   const profile = session.profile();
   return issueVaultCertificate(session, 'visit', (number) => ({ document: visitReportDocument(session, input, profile, number, now), facts: reportFacts(session, input) }), now, {
     location: input.site.name,
+    visitReference: input.run.reference,
     ...(fontPath ? { fontPath } : {}),
   });
 }

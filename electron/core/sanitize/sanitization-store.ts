@@ -1,5 +1,6 @@
 /** Sanitization runs kept in the vault, whole, with the report issued for each (at most one). */
 import type { VaultDatabase } from '../../db/open-vault-database';
+import { certificateNumber, certificateReference } from '../certificates/certificate-store';
 import type { SanitizationResult } from './run-sanitization';
 
 export interface SanitizationSummary {
@@ -21,20 +22,18 @@ export function getSanitization(db: VaultDatabase, id: string): SanitizationResu
 
 export function listSanitizations(db: VaultDatabase, limit = 200): SanitizationSummary[] {
   const rows = db
-    .prepare('SELECT r.result, c.number AS certificateNumber FROM sanitization_runs r LEFT JOIN certificates c ON c.id = r.certificate_id ORDER BY r.finished_at DESC LIMIT ?')
-    .all(limit) as { result: string; certificateNumber: string | null }[];
+    .prepare('SELECT result, certificate_id AS certificateId FROM sanitization_runs ORDER BY finished_at DESC LIMIT ?')
+    .all(limit) as { result: string; certificateId: string | null }[];
   return rows.map((row) => {
     const result = JSON.parse(row.result) as SanitizationResult;
     const count = (verdict: string) => result.files.filter((f) => f.verdict === verdict).length;
-    return { id: result.id, finishedAt: result.finishedAt, outputName: result.outputName, counts: { passed: count('passed'), sanitized: count('sanitized'), blocked: count('blocked') }, certificateNumber: row.certificateNumber };
+    return { id: result.id, finishedAt: result.finishedAt, outputName: result.outputName, counts: { passed: count('passed'), sanitized: count('sanitized'), blocked: count('blocked') }, certificateNumber: certificateNumber(db, row.certificateId) };
   });
 }
 
 export function reportOfSanitization(db: VaultDatabase, id: string): { certificateId: string; number: string } | null {
-  const row = db.prepare('SELECT c.id AS certificateId, c.number FROM sanitization_runs r JOIN certificates c ON c.id = r.certificate_id WHERE r.id = ?').get(id) as
-    | { certificateId: string; number: string }
-    | undefined;
-  return row ?? null;
+  const certificateId = db.prepare('SELECT certificate_id FROM sanitization_runs WHERE id = ?').pluck().get(id) as string | null | undefined;
+  return certificateReference(db, certificateId ?? null);
 }
 
 export function attachSanitizationReport(db: VaultDatabase, id: string, certificateId: string): void {

@@ -7,7 +7,9 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
+import type { VaultDatabase } from '../../db/open-vault-database';
 import { AppError } from '../app-error';
+import { auditDetailValues } from '../audit/audit-log';
 import { walkFiles } from '../files/walk-files';
 import { decryptFile, encryptFile } from './file-cipher';
 import { unwrapFileKey, wrapFileKey } from './file-keys';
@@ -65,6 +67,14 @@ export function heldCollections(session: VaultSession): { collection: string; it
   return session.db
     .prepare("SELECT collection, count(*) AS items, sum(size) AS bytes, min(imported_at) AS oldest FROM vault_items WHERE state = 'stored' AND substr(collection, 1, ?) <> ? GROUP BY collection ORDER BY oldest")
     .all(QUARANTINE_PREFIX.length, QUARANTINE_PREFIX) as { collection: string; items: number; bytes: number; oldest: string }[];
+}
+
+/**
+ * Every item the audit log says was imported into a folder, erased since or not. The log is
+ * the record that outlives an item: erasing deletes its row (that is the cryptographic erase).
+ */
+export function itemsEverImported(db: VaultDatabase, collection: string): string[] {
+  return auditDetailValues(db, 'vault.item-imported', 'itemId', { field: 'collection', equals: collection }) as string[];
 }
 
 function getItem(session: VaultSession, itemId: string): VaultItem & { wrappedKey: Buffer } {
