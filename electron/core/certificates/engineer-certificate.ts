@@ -14,7 +14,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { VaultDatabase } from '../../db/open-vault-database';
-import { SIGNING_KEY_NAME, unwrapSigningKey } from '../vault/signing-key';
+import { hasWrappedKey, SIGNING_KEY_NAME, unwrapSigningKey } from '../vault/signing-key';
 import { certificateFingerprint } from './certificate-identity';
 import { parseCertificate, importRsaKeyPair, engineerName, RSA_PKCS1_SHA256, x509 } from './x509';
 
@@ -95,14 +95,14 @@ export function splitChain(chain: Buffer | null): Buffer[] {
 
 /** The company certificate to sign with now: valid, with a key in the vault; newest end first. */
 function companyCertificate(db: VaultDatabase, now: Date): StoredCertificateRow | undefined {
-  return db
+  const valid = db
     .prepare(
       `SELECT fingerprint, der, key_name AS keyName, chain FROM engineer_certificates
         WHERE chain IS NOT NULL AND not_before <= ? AND not_after > ?
-          AND key_name IN (SELECT name FROM wrapped_keys)
-        ORDER BY not_after DESC, created_at DESC LIMIT 1`,
+        ORDER BY not_after DESC, created_at DESC`,
     )
-    .get(now.toISOString(), now.toISOString()) as StoredCertificateRow | undefined;
+    .all(now.toISOString(), now.toISOString()) as StoredCertificateRow[];
+  return valid.find((row) => hasWrappedKey(db, row.keyName));
 }
 
 /**

@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { VaultDatabase } from '../../db/open-vault-database';
 import { SiteSystem, SystemDraft } from '../../shared/sites';
 import { AppError } from '../app-error';
+import { systemHasRuns } from '../procedures/run-store';
 import type { VaultSession } from '../vault/vault-session';
 import { parseDraft } from './parse-draft';
 import { requireSite } from './site-store';
@@ -80,7 +81,7 @@ export function removeSystem(session: VaultSession, id: string): boolean {
     const system = getSystem(db, id);
     if (!system) return false;
     if (db.prepare('SELECT 1 FROM maintenance_accounts WHERE system_id = ? LIMIT 1').get(id)) throw new AppError('SYSTEM_HAS_ACCOUNTS');
-    if (db.prepare('SELECT 1 FROM procedure_runs WHERE system_id = ? LIMIT 1').get(id)) throw new AppError('SYSTEM_HAS_PROCEDURES');
+    if (systemHasRuns(db, id)) throw new AppError('SYSTEM_HAS_PROCEDURES');
     db.prepare('DELETE FROM systems WHERE id = ?').run(id);
     session.audit.append('system.removed', session.actor(), { systemId: id, siteId: system.siteId, product: system.product });
     return true;

@@ -41,6 +41,11 @@ export function rewrapSigningKeys(db: VaultDatabase, from: Buffer, to: Buffer): 
   }
 }
 
+/** Whether the vault holds a wrapped key of that name (a certificate is usable only with its key). */
+export function hasWrappedKey(db: VaultDatabase, name: string): boolean {
+  return db.prepare('SELECT 1 FROM wrapped_keys WHERE name = ?').get(name) !== undefined;
+}
+
 /** The private key in DER (PKCS#8), for the certificate service; the caller wipes it after use. */
 export function unwrapSigningKey(db: VaultDatabase, signingWrap: Buffer, name = SIGNING_KEY_NAME): { readonly privateKey: Buffer; readonly publicKey: Buffer } | null {
   const row = db.prepare('SELECT public_key AS publicKey, wrapped FROM wrapped_keys WHERE name = ?').get(name) as
