@@ -16,6 +16,10 @@ import { SignaturePng } from './signature-png';
 export { SignaturePng };
 import { defineChannel, noRequest } from './ipc/define';
 import { Line, Text } from './text-fields';
+import { FieldTemplate, FieldValue } from './visit-step-fields';
+
+// A step's fields and their values are defined with their rules, in one place.
+export { FieldTemplate, FieldValue, fieldTypes, type FieldType } from './visit-step-fields';
 
 export const proceduresErrorCodes = [
   'PROCEDURE_TEMPLATE_NOT_FOUND',
@@ -61,21 +65,6 @@ export type StepKind = (typeof stepKinds)[number];
 export const automaticChecks = ['readiness', 'defaultPasswords', 'sanitizationReport', 'visitDataErased', 'dataLocationsErased'] as const;
 export type AutomaticCheck = (typeof automaticChecks)[number];
 
-export const fieldTypes = ['text', 'multiline', 'datetime', 'choice', 'yes', 'account', 'count', 'sha256'] as const;
-export type FieldType = (typeof fieldTypes)[number];
-
-/** One field of a record (or signature) step. Labels come from the texts by `templateId.stepId.fieldId`. */
-export const FieldTemplate = z.object({
-  id: z.string(),
-  type: z.enum(fieldTypes),
-  required: z.boolean(),
-  /** For `choice`: the option ids (their labels are texts too). */
-  options: z.array(z.string()).optional(),
-  /** Required only when another field has this value (e.g. the channel of a remote access that was used). */
-  requiredWhen: z.object({ field: z.string(), equals: z.string() }).optional(),
-});
-export type FieldTemplate = z.infer<typeof FieldTemplate>;
-
 export const StepTemplate = z.object({
   id: z.string(),
   kind: z.enum(stepKinds),
@@ -104,10 +93,6 @@ export type ProcedureTemplate = z.infer<typeof ProcedureTemplate>;
 
 export const stepStatuses = ['open', 'done', 'not-applicable'] as const;
 export type StepStatus = (typeof stepStatuses)[number];
-
-
-export const FieldValue = z.union([Text(4000), z.number().int().min(0).max(1e15), z.boolean()]);
-export type FieldValue = z.infer<typeof FieldValue>;
 
 export const AttachedFile = z.object({ itemId: z.string(), name: z.string(), size: z.number(), sha256: z.string() });
 export type AttachedFile = z.infer<typeof AttachedFile>;

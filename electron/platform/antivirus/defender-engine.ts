@@ -22,7 +22,8 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { AntivirusEngine, EngineCheck, EngineInfo, ScanResult } from '../../core/sanitize/sanitize-types';
 import { runPowerShell } from '../posture/run-probe-command';
-import { PS_COMMON, date, flag, readScriptJson, text, type PowerShellRunner } from '../posture/windows/powershell-json';
+import { date, flag, readScriptJson, text, type PowerShellRunner } from '../posture/windows/powershell-json';
+import { powerShellJsonScript } from '../windows/powershell-script';
 import { parseMpCmdRunScan } from './mpcmdrun-output';
 import { runScanner } from './run-scanner';
 
@@ -42,8 +43,7 @@ export interface DefenderEngineOptions {
 const DEFAULT_TIMEOUT_MS = 10 * 60_000;
 const INFO_SOURCE = 'Get-MpComputerStatus';
 
-export const DEFENDER_INFO_SCRIPT = String.raw`${PS_COMMON}
-Invoke-Probe {
+export const DEFENDER_INFO_SCRIPT = powerShellJsonScript(String.raw`
   $s = Get-MpComputerStatus
   return [ordered]@{
     amServiceEnabled = $s.AMServiceEnabled
@@ -53,8 +53,7 @@ Invoke-Probe {
     signatureVersion = [string]$s.AntivirusSignatureVersion
     signatureLastUpdated = ConvertTo-ProbeDate $s.AntivirusSignatureLastUpdated
   }
-}
-`;
+`);
 
 const DefenderStatus = z.object({
   amServiceEnabled: flag,

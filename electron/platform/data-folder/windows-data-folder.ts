@@ -13,13 +13,13 @@ import { z } from 'zod';
 import type { BackupFinding } from '../../shared/data-folder';
 import type { DataFolderObservation } from '../../core/app/data-folder-backups';
 import { runPowerShell } from '../posture/run-probe-command';
-import { PS_COMMON, flag, integer, readScriptJson, section, text, type PowerShellRunner } from '../posture/windows/powershell-json';
+import { flag, integer, readScriptJson, section, text, type PowerShellRunner } from '../posture/windows/powershell-json';
+import { powerShellJsonScript } from '../windows/powershell-script';
 
 export const WINDOWS_DATA_FOLDER_SOURCE = 'DriveInfo.DriveType, HKLM Policies FileHistory Disabled, Config1.xml, Win32_ShadowCopy';
 
 /** The folder is passed in the environment, never in the script text, so no path can break the quoting. */
-export const WINDOWS_DATA_FOLDER_SCRIPT = String.raw`${PS_COMMON}
-Invoke-Probe {
+export const WINDOWS_DATA_FOLDER_SCRIPT = powerShellJsonScript(String.raw`
   $folder = $env:FIELDGUARD_DATA_FOLDER
   $root = [System.IO.Path]::GetPathRoot($folder)
   $driveType = if ($root.StartsWith('\\')) { 'Network' } else { try { [string]([System.IO.DriveInfo]::new($root).DriveType) } catch { $null } }
@@ -38,8 +38,7 @@ Invoke-Probe {
     } catch { New-ProbeError $_ }
   }
   [ordered]@{ driveType = $driveType; fileHistory = $fileHistory; shadowCopies = $shadowCopies }
-}
-`;
+`);
 
 const ScriptOutput = z.object({
   driveType: text,

@@ -1,14 +1,15 @@
 /**
  * Windows: the Storage module's Get-Disk and Get-Partition (standard users may read them), run
- * as `powershell.exe -NoProfile -NonInteractive`, printing one JSON object. Drive letters come
+ * in the PowerShell scaffold (powershell-script.ts), printing one JSON object. Drive letters come
  * from the partitions, make, model, serial and bus from the disks. BusType is printed as its
  * enum name (`USB`, `SD`, `NVMe`, `SATA`), never a localized label; Windows PowerShell 5.1
  * prints a one-element array as a bare object, so both shapes are read.
  */
 import { z } from 'zod';
 import type { DeviceDetails } from '../../core/ledger/device-details';
+import { oneOrMany, powerShellJsonScript, readScriptOutput } from '../windows/powershell-script';
 
-export const WINDOWS_DEVICES_SCRIPT = String.raw`
+export const WINDOWS_DEVICES_SCRIPT = powerShellJsonScript(String.raw`
 $disks = @(Get-Disk | ForEach-Object {
   [ordered]@{ Number = [int]$_.Number; FriendlyName = [string]$_.FriendlyName; Manufacturer = [string]$_.Manufacturer; Model = [string]$_.Model;
     SerialNumber = [string]$_.SerialNumber; BusType = [string]$_.BusType; Size = [uint64]$_.Size; IsBoot = [bool]$_.IsBoot; IsSystem = [bool]$_.IsSystem }
@@ -16,10 +17,8 @@ $disks = @(Get-Disk | ForEach-Object {
 $partitions = @(Get-Partition | Where-Object { $_.DriveLetter -and $_.DriveLetter -ne [char]0 } | ForEach-Object {
   [ordered]@{ DiskNumber = [int]$_.DiskNumber; DriveLetter = [string]$_.DriveLetter }
 })
-ConvertTo-Json -Compress -Depth 4 -InputObject ([ordered]@{ disks = $disks; partitions = $partitions })
-`;
-
-export const oneOrMany = <S extends z.ZodType>(item: S) => z.union([z.array(item), item.transform((value) => [value])]).nullish().transform((v) => v ?? []);
+return [ordered]@{ disks = $disks; partitions = $partitions }
+`);
 
 /** Get-Disk's fields both readers use: the ledger's, and the erasure medium's (which extends it). */
 export const WindowsDisk = z.object({
@@ -54,7 +53,7 @@ export function busName(value: string | number | null | undefined): string | nul
 }
 
 export function parseWindowsDevices(json: string): DeviceDetails[] {
-  const output = Output.parse(JSON.parse(json.replace(/^\uFEFF/, '')));
+  const output = readScriptOutput(json, Output, 'Get-Disk; Get-Partition');
   return output.disks.map((disk) => {
     const bus = busName(disk.BusType);
     return {

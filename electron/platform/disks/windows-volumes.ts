@@ -4,23 +4,23 @@
  * while it ran). `Get-CimInstance Win32_LogicalDisk` answers standard users on every Windows
  * 10/11 and runs through runPowerShell, asynchronously, with a time limit.
  *
- * The script prints one JSON object and no localized text: DriveType as its number (the
+ * The script (in the PowerShell scaffold) returns one object and no localized text: DriveType as its number (the
  * Description wmic gave is in the display language), sizes in bytes as numbers, or null for a
  * card reader with no card. Windows PowerShell 5.1 prints a one-element array as a bare
  * object, so both shapes are read (oneOrMany).
  */
 import { z } from 'zod';
 import type { Volume } from '../../shared/disks';
-import { oneOrMany } from '../devices/windows-disk-devices';
 import type { PowerShellRunner } from '../posture/windows/powershell-json';
+import { oneOrMany, powerShellJsonScript, readScriptOutput } from '../windows/powershell-script';
 
-export const WINDOWS_VOLUMES_SCRIPT = String.raw`
+export const WINDOWS_VOLUMES_SCRIPT = powerShellJsonScript(String.raw`
 $disks = @(Get-CimInstance -ClassName Win32_LogicalDisk | ForEach-Object {
   [ordered]@{ DeviceID = [string]$_.DeviceID; DriveType = [int]$_.DriveType; FileSystem = [string]$_.FileSystem;
     VolumeName = [string]$_.VolumeName; Size = $_.Size; FreeSpace = $_.FreeSpace; ProviderName = [string]$_.ProviderName }
 })
-ConvertTo-Json -Compress -Depth 3 -InputObject ([ordered]@{ disks = $disks })
-`;
+return [ordered]@{ disks = $disks }
+`);
 
 const LogicalDisk = z.object({
   DeviceID: z.string().regex(/^[A-Za-z]:$/),
@@ -57,7 +57,7 @@ function nonEmpty(value: string | null | undefined): string | null {
 }
 
 export function parseWindowsVolumes(json: string): Volume[] {
-  const output = Output.parse(JSON.parse(json.replace(/^\uFEFF/, '').trim()));
+  const output = readScriptOutput(json, Output, 'Get-CimInstance Win32_LogicalDisk');
   const volumes: Volume[] = [];
   for (const disk of output.disks) {
     // No capacity: an empty card reader or DVD drive, nothing to store on or erase.

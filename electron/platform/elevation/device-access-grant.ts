@@ -18,6 +18,7 @@
  * are checked against the shapes each OS gives its whole devices.
  */
 import type { CommandOutcome } from '../posture/run-probe-command';
+import { encodePowerShell } from '../windows/powershell-script';
 
 /** A command to run, and how: its file and arguments exactly. */
 export interface ElevationCommand {
@@ -91,10 +92,6 @@ function powerShellQuoted(text: string): string {
   return `'${text.replace(/'/g, "''")}'`;
 }
 
-function encodedPowerShell(script: string): string {
-  return Buffer.from(script, 'utf16le').toString('base64');
-}
-
 /**
  * Starts an elevated PowerShell (the UAC prompt) that waits for this FieldGuard to end, then
  * starts it again — elevated, since it inherits the token. The inner script travels encoded,
@@ -104,8 +101,8 @@ export function windowsRelaunchCommand(executable: string, pid: number, args: re
   if (!/^[A-Za-z]:\\/.test(executable) || /[\r\n"]/.test(executable)) throw new ElevationError('unavailable', 'not an absolute Windows path');
   const argumentList = args.length === 0 ? '' : ` -ArgumentList ${args.map(powerShellQuoted).join(',')}`;
   const inner = `Wait-Process -Id ${Math.trunc(pid)} -ErrorAction SilentlyContinue; Start-Process -FilePath ${powerShellQuoted(executable)}${argumentList}`;
-  const outer = `$ErrorActionPreference = 'Stop'; Start-Process -FilePath powershell.exe -Verb RunAs -WindowStyle Hidden -ArgumentList '-NoProfile','-NonInteractive','-EncodedCommand','${encodedPowerShell(inner)}'`;
-  return { file: 'powershell.exe', args: ['-NoProfile', '-NonInteractive', '-EncodedCommand', encodedPowerShell(outer)] };
+  const outer = `$ErrorActionPreference = 'Stop'; Start-Process -FilePath powershell.exe -Verb RunAs -WindowStyle Hidden -ArgumentList '-NoProfile','-NonInteractive','-EncodedCommand','${encodePowerShell(inner)}'`;
+  return { file: 'powershell.exe', args: ['-NoProfile', '-NonInteractive', '-EncodedCommand', encodePowerShell(outer)] };
 }
 
 const MAC_CANCELLED = /\(-128\)|User canceled/i;

@@ -3,19 +3,20 @@
  * without administrator rights): Get-Volume for the file system, Get-Partition for which disk
  * holds which drive letter, Get-Disk for make, model, serial, bus, size, sector size and the
  * boot/system flags, Get-PhysicalDisk for MediaType (HDD, SSD, SCM, Unspecified) and
- * SpindleSpeed. One compressed JSON object; Windows PowerShell 5.1 prints a one-element array as
+ * SpindleSpeed. One compressed JSON object (the PowerShell scaffold's); Windows PowerShell 5.1 prints a one-element array as
  * a bare object, so both shapes are read. Enums are printed by name ([string]), and a number that
  * arrives instead is still understood. The drive letter comes in through an environment
  * variable, never spliced into the script.
  */
 import { z } from 'zod';
 import type { DeviceFacts, DeviceTransport, Medium, VolumeFacts } from '../../core/erasure/medium';
-import { busName, oneOrMany, WindowsDisk } from '../devices/windows-disk-devices';
+import { busName, WindowsDisk } from '../devices/windows-disk-devices';
+import { oneOrMany, powerShellJsonScript, readScriptOutput } from '../windows/powershell-script';
 import { isVirtualMake } from './virtual-makes';
 
 export const DRIVE_LETTER_VARIABLE = 'FIELDGUARD_MEDIUM_DRIVE_LETTER';
 
-export const WINDOWS_MEDIUM_SCRIPT = String.raw`
+export const WINDOWS_MEDIUM_SCRIPT = powerShellJsonScript(String.raw`
 $letter = $env:${DRIVE_LETTER_VARIABLE}
 $problems = @()
 $volume = $null
@@ -39,8 +40,8 @@ try {
 $partitions = @(Get-Partition | Where-Object { $_.DriveLetter -and $_.DriveLetter -ne [char]0 } | ForEach-Object {
   [ordered]@{ DiskNumber = [int]$_.DiskNumber; DriveLetter = [string]$_.DriveLetter }
 })
-ConvertTo-Json -Compress -Depth 4 -InputObject ([ordered]@{ volume = $volume; disks = $disks; physicalDisks = $physicalDisks; partitions = $partitions; problems = @($problems) })
-`;
+return [ordered]@{ volume = $volume; disks = $disks; physicalDisks = $physicalDisks; partitions = $partitions; problems = @($problems) }
+`);
 
 const enumValue = z.union([z.string(), z.number()]).nullish();
 
@@ -78,7 +79,7 @@ const Output = z.object({
 export type WindowsMediaOutput = z.infer<typeof Output>;
 
 export function parseWindowsMedia(json: string): WindowsMediaOutput {
-  return Output.parse(JSON.parse(json.replace(/^\uFEFF/, '')));
+  return readScriptOutput(json, Output, 'Get-Volume; Get-Disk; Get-PhysicalDisk; Get-Partition');
 }
 
 function clean(value: string | null | undefined): string | null {

@@ -4,6 +4,7 @@
  */
 import { execFile } from 'node:child_process';
 import type { ProbeEvidence, ProbeOutcome, ProbeProblem } from '../../core/posture/posture-observations';
+import { powerShellCommand } from '../windows/powershell-script';
 
 export interface CommandResult {
   readonly stdout: string;
@@ -67,16 +68,10 @@ export function runProbeCommand(file: string, args: readonly string[], options: 
   });
 }
 
-/**
- * Windows PowerShell 5.1 (present on every Windows 10/11) with no profile, no prompts, and the
- * script passed as -EncodedCommand (UTF-16LE base64) so no quoting can break it. The script
- * prefix forces UTF-8 output: Japanese Windows would otherwise answer in CP932.
- */
+/** Runs a script as the PowerShell scaffold's command line (powershell-script.ts) says. */
 export function runPowerShell(script: string, options: RunOptions = {}): Promise<CommandOutcome> {
-  const prelude =
-    "$ErrorActionPreference = 'Stop'; [Console]::OutputEncoding = [System.Text.Encoding]::UTF8; $OutputEncoding = [System.Text.Encoding]::UTF8;\n";
-  const encoded = Buffer.from(prelude + script, 'utf16le').toString('base64');
-  return runProbeCommand('powershell.exe', ['-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-EncodedCommand', encoded], options);
+  const command = powerShellCommand(script);
+  return runProbeCommand(command.file, command.args, options);
 }
 
 export function evidence(source: string, facts: ProbeEvidence['facts'], observedAt = new Date()): ProbeEvidence {

@@ -13,16 +13,15 @@
 import { z } from 'zod';
 import type { AdminAccountObservation, ProbeOutcome } from '../../../core/posture/posture-observations';
 import { evidence } from '../run-probe-command';
-import { PS_COMMON, integer, readScriptJson, runWindowsProbe, type PowerShellRunner } from './powershell-json';
+import { integer, readScriptJson, runWindowsProbe, type PowerShellRunner } from './powershell-json';
+import { powerShellJsonScript } from '../../windows/powershell-script';
 
 export const ADMIN_SOURCE = 'whoami /groups /fo csv /nh';
 
-export const ADMIN_SCRIPT = String.raw`${PS_COMMON}
-Invoke-Probe {
+export const ADMIN_SCRIPT = powerShellJsonScript(String.raw`
   $whoami = Invoke-OemCommand 'whoami.exe' '/groups /fo csv /nh'
   return [ordered]@{ exitCode = $whoami.exitCode; lines = $whoami.lines }
-}
-`;
+`);
 
 const AdminDocument = z.object({ exitCode: integer, lines: z.array(z.string()) });
 const CSV_LINE = /^"[^"]*","[^"]*","(S-1-\d+(?:-\d+)+)","[^"]*"$/;

@@ -25,7 +25,6 @@ import type { AntivirusMode, AntivirusObservation, AntivirusProduct, ProbeEviden
 import { evidence } from '../run-probe-command';
 import { decodeProductState } from './security-center-product-state';
 import {
-  PS_COMMON,
   date,
   errorEvidence,
   failureFromError,
@@ -40,12 +39,12 @@ import {
   type PowerShellRunner,
   type ScriptError,
 } from './powershell-json';
+import { powerShellJsonScript } from '../../windows/powershell-script';
 
 export const ANTIVIRUS_SOURCE = 'Get-MpComputerStatus';
 const SECURITY_CENTER_SOURCE = 'Get-CimInstance -Namespace root/SecurityCenter2 -ClassName AntiVirusProduct';
 
-export const ANTIVIRUS_SCRIPT = String.raw`${PS_COMMON}
-Invoke-Probe {
+export const ANTIVIRUS_SCRIPT = powerShellJsonScript(String.raw`
   $out = [ordered]@{}
   try {
     $s = Get-MpComputerStatus
@@ -72,8 +71,7 @@ Invoke-Probe {
     })
   } catch { $out.securityCenter = New-ProbeError $_ }
   return $out
-}
-`;
+`);
 
 const DefenderStatus = z.object({
   amServiceEnabled: flag,

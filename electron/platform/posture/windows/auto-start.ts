@@ -23,13 +23,13 @@ import { z } from 'zod';
 import type { AutoLoginObservation, AutoRunObservation, ProbeOutcome } from '../../../core/posture/posture-observations';
 import { maskPersonal } from '../mask-personal';
 import { evidence } from '../run-probe-command';
-import { PS_COMMON, readScriptJson, runWindowsProbe, toInteger, type PowerShellRunner } from './powershell-json';
+import { readScriptJson, runWindowsProbe, toInteger, type PowerShellRunner } from './powershell-json';
+import { powerShellJsonScript } from '../../windows/powershell-script';
 
 export const AUTO_RUN_SOURCE = 'HKLM/HKCU …\\Policies\\Explorer NoDriveTypeAutoRun, NoAutorun; HKCU …\\Explorer\\AutoplayHandlers DisableAutoplay';
 export const AUTO_LOGIN_SOURCE = 'HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\Winlogon AutoAdminLogon';
 
-export const AUTO_RUN_SCRIPT = String.raw`${PS_COMMON}
-Invoke-Probe {
+export const AUTO_RUN_SCRIPT = powerShellJsonScript(String.raw`
   $explorer = 'Software\Microsoft\Windows\CurrentVersion\Policies\Explorer'
   return [ordered]@{
     machineNoDriveTypeAutoRun = Get-RegValue "HKLM:\$explorer" 'NoDriveTypeAutoRun'
@@ -38,14 +38,11 @@ Invoke-Probe {
     userNoAutorun = Get-RegValue "HKCU:\$explorer" 'NoAutorun'
     disableAutoplay = Get-RegValue 'HKCU:\Software\Microsoft\Windows\CurrentVersion\Explorer\AutoplayHandlers' 'DisableAutoplay'
   }
-}
-`;
+`);
 
-export const AUTO_LOGIN_SCRIPT = String.raw`${PS_COMMON}
-Invoke-Probe {
+export const AUTO_LOGIN_SCRIPT = powerShellJsonScript(String.raw`
   return [ordered]@{ autoAdminLogon = Get-RegValue 'HKLM:\SOFTWARE\Microsoft\Windows NT\CurrentVersion\Winlogon' 'AutoAdminLogon' }
-}
-`;
+`);
 
 // Every value must be in the answer (null when not set): an answer without one is not one we know.
 const registryValue = z.union([z.number(), z.string(), z.null()]);

@@ -23,21 +23,20 @@ import { z } from 'zod';
 import type { BootProtectionObservation, BootProtectionReading, ProbeOutcome } from '../../../core/posture/posture-observations';
 import { maskPersonal } from '../mask-personal';
 import { evidence } from '../run-probe-command';
-import { PS_COMMON, integer, isScriptError, problemOf, readScriptJson, runWindowsProbe, section, text, type PowerShellRunner } from './powershell-json';
+import { integer, isScriptError, problemOf, readScriptJson, runWindowsProbe, section, text, type PowerShellRunner } from './powershell-json';
+import { powerShellJsonScript } from '../../windows/powershell-script';
 
 export const SECURE_BOOT_SOURCE = 'HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecureBoot\\State UEFISecureBootEnabled';
 export const TPM_SOURCE = "Get-CimInstance Win32_PnPEntity -Filter \"PNPClass = 'SecurityDevices'\"";
 const BOOT_PROTECTION_SOURCE = `${SECURE_BOOT_SOURCE}; ${TPM_SOURCE}`;
 
-export const BOOT_PROTECTION_SCRIPT = String.raw`${PS_COMMON}
-Invoke-Probe {
+export const BOOT_PROTECTION_SCRIPT = powerShellJsonScript(String.raw`
   $secureBoot = try { [ordered]@{ value = (Get-RegValue 'HKLM:\SYSTEM\CurrentControlSet\Control\SecureBoot\State' 'UEFISecureBootEnabled') } } catch { New-ProbeError $_ }
   $tpm = try {
     [ordered]@{ devices = @(Get-CimInstance -ClassName Win32_PnPEntity -Filter "PNPClass = 'SecurityDevices'" | ForEach-Object { [ordered]@{ id = [string]$_.PNPDeviceID; errorCode = $_.ConfigManagerErrorCode } }) }
   } catch { New-ProbeError $_ }
   return [ordered]@{ secureBoot = $secureBoot; tpm = $tpm }
-}
-`;
+`);
 
 const BootDocument = z.object({
   secureBoot: section(z.object({ value: z.union([z.number(), z.string(), z.null()]).optional() })),

@@ -21,16 +21,15 @@ import { z } from 'zod';
 import type { ClockSyncObservation, ProbeOutcome } from '../../../core/posture/posture-observations';
 import { maskPersonal } from '../mask-personal';
 import { evidence } from '../run-probe-command';
-import { PS_COMMON, failure, integer, readScriptJson, runWindowsProbe, type PowerShellRunner } from './powershell-json';
+import { failure, integer, readScriptJson, runWindowsProbe, type PowerShellRunner } from './powershell-json';
+import { powerShellJsonScript } from '../../windows/powershell-script';
 
 export const CLOCK_SYNC_SOURCE = 'w32tm /query /status';
 
-export const CLOCK_SYNC_SCRIPT = String.raw`${PS_COMMON}
-Invoke-Probe {
+export const CLOCK_SYNC_SCRIPT = powerShellJsonScript(String.raw`
   $w32tm = Invoke-OemCommand 'w32tm.exe' '/query /status'
   return [ordered]@{ exitCode = $w32tm.exitCode; lines = $w32tm.lines }
-}
-`;
+`);
 
 const ClockDocument = z.object({ exitCode: integer, lines: z.array(z.string()) });
 

@@ -28,20 +28,19 @@
 import { z } from 'zod';
 import type { DiskEncryptionObservation, DiskEncryptionState, ProbeOutcome } from '../../../core/posture/posture-observations';
 import { evidence } from '../run-probe-command';
-import { PS_COMMON, failure, integer, readScriptJson, runWindowsProbe, text, type PowerShellRunner } from './powershell-json';
+import { failure, integer, readScriptJson, runWindowsProbe, text, type PowerShellRunner } from './powershell-json';
+import { powerShellJsonScript } from '../../windows/powershell-script';
 
 export const DISK_ENCRYPTION_SOURCE = "Shell.Application NameSpace(17).ParseName($env:SystemDrive).ExtendedProperty('System.Volume.BitLockerProtection')";
 
-export const DISK_ENCRYPTION_SCRIPT = String.raw`${PS_COMMON}
-Invoke-Probe {
+export const DISK_ENCRYPTION_SCRIPT = powerShellJsonScript(String.raw`
   $drive = $env:SystemDrive
   $shell = New-Object -ComObject Shell.Application
   $item = $shell.NameSpace(17).ParseName($drive)
   if ($null -eq $item) { $item = $shell.NameSpace($drive + '\').Self }
   $value = $item.ExtendedProperty('System.Volume.BitLockerProtection')
   return [ordered]@{ systemDrive = $drive; protection = $value }
-}
-`;
+`);
 
 const DiskDocument = z.object({ systemDrive: text, protection: integer });
 

@@ -9,15 +9,14 @@
 import { z } from 'zod';
 import type { EdrObservation, ProbeOutcome } from '../../../core/posture/posture-observations';
 import { evidence } from '../run-probe-command';
-import { PS_COMMON, failure, readScriptJson, runWindowsProbe, text, type PowerShellRunner } from './powershell-json';
+import { failure, readScriptJson, runWindowsProbe, text, type PowerShellRunner } from './powershell-json';
+import { powerShellJsonScript } from '../../windows/powershell-script';
 
 export const EDR_SOURCE = 'Get-Service';
 
-export const EDR_SCRIPT = String.raw`${PS_COMMON}
-Invoke-Probe {
+export const EDR_SCRIPT = powerShellJsonScript(String.raw`
   return [ordered]@{ services = @(Get-Service -ErrorAction SilentlyContinue | ForEach-Object { [ordered]@{ name = [string]$_.Name; status = [string]$_.Status } }) }
-}
-`;
+`);
 
 const EdrDocument = z.object({ services: z.array(z.object({ name: text, status: text })) });
 

@@ -11,17 +11,16 @@
 import { z } from 'zod';
 import type { FileSharingObservation, ProbeOutcome } from '../../../core/posture/posture-observations';
 import { evidence } from '../run-probe-command';
-import { PS_COMMON, integer, isScriptError, problemOf, readScriptJson, runWindowsProbe, section, text, type PowerShellRunner } from './powershell-json';
+import { integer, isScriptError, problemOf, readScriptJson, runWindowsProbe, section, text, type PowerShellRunner } from './powershell-json';
+import { powerShellJsonScript } from '../../windows/powershell-script';
 
 export const SHARING_SOURCE = 'Get-Service LanmanServer; Get-CimInstance Win32_Share';
 
-export const SHARING_SCRIPT = String.raw`${PS_COMMON}
-Invoke-Probe {
+export const SHARING_SCRIPT = powerShellJsonScript(String.raw`
   $server = try { [ordered]@{ status = [string](Get-Service -Name LanmanServer).Status } } catch { New-ProbeError $_ }
   $shares = try { [ordered]@{ list = @(Get-CimInstance -ClassName Win32_Share | ForEach-Object { [ordered]@{ type = [int64]$_.Type } }) } } catch { New-ProbeError $_ }
   return [ordered]@{ server = $server; shares = $shares }
-}
-`;
+`);
 
 const SharingDocument = z.object({
   server: section(z.object({ status: text })),

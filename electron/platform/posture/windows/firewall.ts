@@ -25,7 +25,6 @@ import type { FirewallObservation, ProbeEvidence, ProbeOutcome } from '../../../
 import { evidence } from '../run-probe-command';
 import { decodeProductState } from './security-center-product-state';
 import {
-  PS_COMMON,
   errorEvidence,
   failureFromError,
   flag,
@@ -38,13 +37,13 @@ import {
   type Facts,
   type PowerShellRunner,
 } from './powershell-json';
+import { powerShellJsonScript } from '../../windows/powershell-script';
 
 export const FIREWALL_SOURCE = 'Get-NetFirewallProfile -PolicyStore ActiveStore';
 const COM_SOURCE = 'HNetCfg.FwPolicy2 FirewallEnabled(1|2|4)';
 const SECURITY_CENTER_SOURCE = 'Get-CimInstance -Namespace root/SecurityCenter2 -ClassName FirewallProduct';
 
-export const FIREWALL_SCRIPT = String.raw`${PS_COMMON}
-Invoke-Probe {
+export const FIREWALL_SCRIPT = powerShellJsonScript(String.raw`
   $out = [ordered]@{}
   try {
     $out.profiles = @(Get-NetFirewallProfile -PolicyStore ActiveStore | ForEach-Object {
@@ -68,8 +67,7 @@ Invoke-Probe {
     })
   } catch { $out.products = New-ProbeError $_ }
   return $out
-}
-`;
+`);
 
 const gpoBoolean = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 const FirewallDocument = z.object({

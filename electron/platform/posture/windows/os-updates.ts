@@ -25,7 +25,6 @@ import { z } from 'zod';
 import type { OsUpdateObservation, ProbeEvidence, ProbeOutcome } from '../../../core/posture/posture-observations';
 import { evidence } from '../run-probe-command';
 import {
-  PS_COMMON,
   date,
   errorEvidence,
   failureFromError,
@@ -37,6 +36,7 @@ import {
   text,
   type PowerShellRunner,
 } from './powershell-json';
+import { powerShellJsonScript } from '../../windows/powershell-script';
 
 export const OS_UPDATES_SOURCE = 'Get-CimInstance Win32_OperatingSystem';
 const HISTORY_SOURCE = 'Microsoft.Update.Session CreateUpdateSearcher().QueryHistory';
@@ -45,8 +45,7 @@ const AUTO_UPDATE_SOURCE = 'Microsoft.Update.AutoUpdate; HKLM\\SOFTWARE\\Policie
 /** Windows Update history can take several seconds on a machine with a long history. */
 export const OS_UPDATES_TIMEOUT_MS = 15_000;
 
-export const OS_UPDATES_SCRIPT = String.raw`${PS_COMMON}
-Invoke-Probe {
+export const OS_UPDATES_SCRIPT = powerShellJsonScript(String.raw`
   $out = [ordered]@{}
   try {
     $os = Get-CimInstance -ClassName Win32_OperatingSystem
@@ -95,8 +94,7 @@ Invoke-Probe {
     }
   } catch { $out.autoUpdate = New-ProbeError $_ }
   return $out
-}
-`;
+`);
 
 const OsInfo = z.object({
   caption: text,

@@ -1,22 +1,19 @@
 /**
- * What every Windows probe shares: the PowerShell helpers each script starts with, and the
- * TypeScript side that reads what the scripts print.
+ * What the self-check's Windows probes share on top of the PowerShell scaffold
+ * (`platform/windows/powershell-script.ts`, which builds and reads every script): turning a
+ * script's error or unreadable output into the probe's "no observation" with its evidence,
+ * and reading the loosely typed values PowerShell prints.
  *
- * The contract between a script and its parser:
- * - a script prints exactly one JSON object (`ConvertTo-Json -Depth 5 -Compress`) and never
- *   any localized text that the parser would have to read: Japanese Windows answers in
- *   Japanese, so scripts hand over numbers, enum names and raw values, never labels;
- * - a part of the script that fails is printed in place of its data as
- *   `{"error": "accessDenied" | "commandMissing" | "notApplicable" | "failed", "message": …}`,
- *   and a script that fails as a whole prints only that object;
- * - dates are normalized to UTC ISO 8601 in the script, but the parsers also accept what
- *   Windows PowerShell 5.1 prints for a raw DateTime (`"\/Date(1732060800000)\/"`) and ISO
- *   strings with an offset, so a date that slipped through un-normalized is still read.
+ * Dates are normalized to UTC ISO 8601 in the scripts, but the parsers also accept what
+ * Windows PowerShell 5.1 prints for a raw DateTime (`"\/Date(1732060800000)\/"`) and ISO
+ * strings with an offset, so a date that slipped through un-normalized is still read.
  */
 import { z } from 'zod';
 import type { ProbeEvidence, ProbeOutcome, ProbeProblem } from '../../../core/posture/posture-observations';
-import { maskPersonal } from '../mask-personal';
 import { evidence, type CommandOutcome, type RunOptions } from '../run-probe-command';
+import { parseScriptOutput, scriptErrorSchema, shortDetail as shorten, type ScriptError } from '../../windows/powershell-script';
+
+export { scriptErrorSchema, type ScriptError };
 
 /** Runs a PowerShell script: run-probe-command's runPowerShell, or a recording in tests. */
 export type PowerShellRunner = (script: string, options?: RunOptions) => Promise<CommandOutcome>;
@@ -25,79 +22,6 @@ export type PowerShellRunner = (script: string, options?: RunOptions) => Promise
 export type ProbeFailure = Extract<ProbeOutcome<never>, { ok: false }>;
 
 export type Facts = ProbeEvidence['facts'];
-
-/**
- * Prepended to every script (after runPowerShell's own prelude, which already sets
- * `$ErrorActionPreference = 'Stop'` and UTF-8 output).
- *
- * - Get-ProbeErrorKind classifies an exception by its type and HRESULT, never by its
- *   message: the message is in the display language.
- * - ConvertTo-ProbeDate turns a local or UTC DateTime into UTC ISO 8601 ('o' format).
- * - Get-RegValue reads one registry value, $null when the key or value does not exist
- *   (for policy keys "absent" simply means "not configured").
- * - Invoke-OemCommand runs a System32 console tool (netsh, w32tm) and decodes what it prints
- *   in the console's OEM code page (CP932 on Japanese Windows), not in the UTF-8 set for
- *   PowerShell itself; it returns the code page, the exit code and the lines.
- * - Invoke-Probe runs the script body and prints its result, or the error, as one line of JSON.
- */
-export const PS_COMMON = String.raw`
-function Get-ProbeErrorKind($err) {
-  $ex = $err
-  if ($err -is [System.Management.Automation.ErrorRecord]) { $ex = $err.Exception }
-  while ($null -ne $ex) {
-    if ($ex -is [System.Management.Automation.CommandNotFoundException]) { return 'commandMissing' }
-    if ($ex -is [System.UnauthorizedAccessException] -or $ex -is [System.Security.SecurityException]) { return 'accessDenied' }
-    if ($ex.HResult -eq -2147024891) { return 'accessDenied' }
-    if ($ex.HResult -eq -2147221164) { return 'commandMissing' }
-    if ($ex -is [System.ComponentModel.Win32Exception] -and $ex.NativeErrorCode -eq 2) { return 'commandMissing' }
-    if ($ex.GetType().FullName -eq 'Microsoft.Management.Infrastructure.CimException') {
-      switch ([string]$ex.NativeErrorCode) {
-        'AccessDenied' { return 'accessDenied' }
-        'InvalidNamespace' { return 'notApplicable' }
-        'InvalidClass' { return 'notApplicable' }
-      }
-    }
-    $ex = $ex.InnerException
-  }
-  return 'failed'
-}
-function New-ProbeError($err) {
-  $message = if ($err -is [System.Management.Automation.ErrorRecord]) { [string]$err.Exception.Message } else { [string]$err }
-  return [ordered]@{ error = (Get-ProbeErrorKind $err); message = $message }
-}
-function ConvertTo-ProbeDate($value) {
-  if ($null -eq $value) { return $null }
-  try { return ([datetime]$value).ToUniversalTime().ToString('o') } catch { return $null }
-}
-function Get-RegValue([string]$Path, [string]$Name) {
-  if (-not (Test-Path -LiteralPath $Path)) { return $null }
-  return (Get-Item -LiteralPath $Path).GetValue($Name, $null)
-}
-function Invoke-OemCommand([string]$Exe, [string]$Arguments) {
-  $oem = [int](Get-ItemProperty -LiteralPath 'HKLM:\SYSTEM\CurrentControlSet\Control\Nls\CodePage' -Name OEMCP).OEMCP
-  $psi = New-Object System.Diagnostics.ProcessStartInfo
-  $psi.FileName = Join-Path ([Environment]::SystemDirectory) $Exe
-  $psi.Arguments = $Arguments
-  $psi.UseShellExecute = $false
-  $psi.CreateNoWindow = $true
-  $psi.RedirectStandardOutput = $true
-  $psi.StandardOutputEncoding = [System.Text.Encoding]::GetEncoding($oem)
-  $process = [System.Diagnostics.Process]::Start($psi)
-  $stdout = $process.StandardOutput.ReadToEnd()
-  $process.WaitForExit()
-  return [ordered]@{ codePage = $oem; exitCode = $process.ExitCode; lines = @($stdout -split '\r?\n') }
-}
-function Invoke-Probe([scriptblock]$Body) {
-  try { $result = & $Body; ConvertTo-Json -InputObject $result -Depth 5 -Compress }
-  catch { ConvertTo-Json -InputObject (New-ProbeError $_) -Depth 5 -Compress }
-}
-`;
-
-export const scriptErrorSchema = z.object({
-  error: z.enum(['accessDenied', 'commandMissing', 'notApplicable', 'failed']),
-  message: z.string().nullish(),
-});
-export type ScriptError = z.infer<typeof scriptErrorSchema>;
 
 /** A part of a script's output: its data, or the error that took its place. */
 export function section<S extends z.ZodType>(data: S) {
@@ -134,44 +58,12 @@ export function errorEvidence(source: string, error: ScriptError, observedAt: Da
 
 export type ScriptJson<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly failure: ProbeFailure };
 
-/**
- * Reads a script's stdout: one JSON object, a whole-script error, or something we do not
- * understand. Tolerates the byte-order mark that UTF-8 console output can start with and
- * stray lines before the JSON (a module's warning printed to stdout).
- */
+/** Reads a script's stdout with its schema (see parseScriptOutput); anything but the value is the probe's failure. */
 export function readScriptJson<S extends z.ZodType>(stdout: string, schema: S, source: string, observedAt: Date): ScriptJson<z.output<S>> {
-  const text = stdout.replace(/^\uFEFF/, '').trim();
-  if (text === '') return { ok: false, failure: failure('unparseable', source, observedAt, 'empty output') };
-  const json = parseJsonObject(text);
-  if (json === undefined) return { ok: false, failure: failure('unparseable', source, observedAt, `not JSON: ${text}`) };
-  const asError = scriptErrorSchema.safeParse(json);
-  if (asError.success) return { ok: false, failure: failureFromError(asError.data, source, observedAt) };
-  const parsed = schema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue ? `${issue.path.join('.')}: ${issue.message}` : 'unexpected shape';
-    return { ok: false, failure: failure('unparseable', source, observedAt, where) };
-  }
-  return { ok: true, value: parsed.data };
-}
-
-function parseJsonObject(text: string): unknown {
-  const candidates = [text, ...text.split(/\r?\n/).filter((line) => line.trimStart().startsWith('{')).reverse()];
-  for (const candidate of candidates) {
-    try {
-      const value: unknown = JSON.parse(candidate);
-      if (value !== null && typeof value === 'object' && !Array.isArray(value)) return value;
-    } catch {
-      // try the next candidate
-    }
-  }
-  return undefined;
-}
-
-/** One line, at most 200 characters, with user and host names masked: it is stored and shown. */
-function shorten(text: string): string {
-  const oneLine = maskPersonal(text.replace(/\s+/g, ' ').trim());
-  return oneLine.length > 200 ? `${oneLine.slice(0, 197)}...` : oneLine;
+  const read = parseScriptOutput(stdout, schema);
+  if (read.ok) return read;
+  if (read.error) return { ok: false, failure: failureFromError(read.error, source, observedAt) };
+  return { ok: false, failure: failure('unparseable', source, observedAt, read.detail) };
 }
 
 /**

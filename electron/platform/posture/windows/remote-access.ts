@@ -25,7 +25,6 @@ import { z } from 'zod';
 import type { ProbeEvidence, ProbeOutcome, RemoteAccessObservation } from '../../../core/posture/posture-observations';
 import { evidence } from '../run-probe-command';
 import {
-  PS_COMMON,
   errorEvidence,
   failure,
   failureFromError,
@@ -37,13 +36,13 @@ import {
   text,
   type PowerShellRunner,
 } from './powershell-json';
+import { powerShellJsonScript } from '../../windows/powershell-script';
 
 export const REMOTE_ACCESS_SOURCE = 'Get-NetTCPConnection (Listen)';
 const RDP_SOURCE = 'HKLM\\System\\CurrentControlSet\\Control\\Terminal Server fDenyTSConnections';
 const SERVICES_SOURCE = 'Get-Service sshd, TermService, *vnc*, tvnserver';
 
-export const REMOTE_ACCESS_SCRIPT = String.raw`${PS_COMMON}
-Invoke-Probe {
+export const REMOTE_ACCESS_SCRIPT = powerShellJsonScript(String.raw`
   $out = [ordered]@{}
   $ports = @(22, 3389, 5900, 5901, 5902, 5903)
   $rdpPort = $(try { Get-RegValue 'HKLM:\System\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp' 'PortNumber' } catch { $null })
@@ -69,8 +68,7 @@ Invoke-Probe {
     })
   } catch { $out.services = New-ProbeError $_ }
   return $out
-}
-`;
+`);
 
 const Listener = z.object({ port: integer, address: text, process: text });
 const Service = z.object({ name: z.string(), status: text, startType: text });

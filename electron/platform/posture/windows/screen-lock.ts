@@ -44,11 +44,25 @@
 import { z } from 'zod';
 import type { ProbeOutcome, ScreenLockObservation } from '../../../core/posture/posture-observations';
 import { evidence } from '../run-probe-command';
-import { PS_COMMON, flag, integer, isScriptError, readScriptJson, runWindowsProbe, section, text, type Facts, type PowerShellRunner } from './powershell-json';
+import { flag, integer, isScriptError, readScriptJson, runWindowsProbe, section, text, type Facts, type PowerShellRunner } from './powershell-json';
+import { powerShellJsonScript } from '../../windows/powershell-script';
 
 export const SCREEN_LOCK_SOURCE = 'HKCU\\Control Panel\\Desktop; InactivityTimeoutSecs; powercfg /q SCHEME_CURRENT';
 
-export const SCREEN_LOCK_SCRIPT = String.raw`${PS_COMMON}
+export const SCREEN_LOCK_SCRIPT = powerShellJsonScript(
+  String.raw`
+  $consoleLockPolicy = 'HKLM:\SOFTWARE\Policies\Microsoft\Power\PowerSettings\0e796bdb-100d-47d6-a2d5-f7d2daa51f51'
+  return [ordered]@{
+    user = Read-ScreenSaver 'HKCU:\Control Panel\Desktop'
+    policy = Read-ScreenSaver 'HKCU:\Software\Policies\Microsoft\Windows\Control Panel\Desktop'
+    inactivityTimeoutSecs = Get-RegValue 'HKLM:\SOFTWARE\Microsoft\Windows\CurrentVersion\Policies\System' 'InactivityTimeoutSecs'
+    consoleLockPolicy = [ordered]@{ ac = Get-RegValue $consoleLockPolicy 'ACSettingIndex'; dc = Get-RegValue $consoleLockPolicy 'DCSettingIndex' }
+    videoIdle = Get-PowerSetting 'SUB_VIDEO' 'VIDEOIDLE'
+    standbyIdle = Get-PowerSetting 'SUB_SLEEP' 'STANDBYIDLE'
+    consoleLock = Get-PowerSetting 'SUB_NONE' 'CONSOLELOCK'
+  }
+`,
+  String.raw`
 function Read-ScreenSaver([string]$Path) {
   return [ordered]@{
     active = Get-RegValue $Path 'ScreenSaveActive'
@@ -64,19 +78,8 @@ function Get-PowerSetting([string]$Subgroup, [string]$Setting) {
     return [ordered]@{ exitCode = $LASTEXITCODE; lines = @($lines | ForEach-Object { [string]$_ }) }
   } catch { return New-ProbeError $_ }
 }
-Invoke-Probe {
-  $consoleLockPolicy = 'HKLM:\SOFTWARE\Policies\Microsoft\Power\PowerSettings\0e796bdb-100d-47d6-a2d5-f7d2daa51f51'
-  return [ordered]@{
-    user = Read-ScreenSaver 'HKCU:\Control Panel\Desktop'
-    policy = Read-ScreenSaver 'HKCU:\Software\Policies\Microsoft\Windows\Control Panel\Desktop'
-    inactivityTimeoutSecs = Get-RegValue 'HKLM:\SOFTWARE\Microsoft\Windows\CurrentVersion\Policies\System' 'InactivityTimeoutSecs'
-    consoleLockPolicy = [ordered]@{ ac = Get-RegValue $consoleLockPolicy 'ACSettingIndex'; dc = Get-RegValue $consoleLockPolicy 'DCSettingIndex' }
-    videoIdle = Get-PowerSetting 'SUB_VIDEO' 'VIDEOIDLE'
-    standbyIdle = Get-PowerSetting 'SUB_SLEEP' 'STANDBYIDLE'
-    consoleLock = Get-PowerSetting 'SUB_NONE' 'CONSOLELOCK'
-  }
-}
-`;
+`,
+);
 
 const ScreenSaver = z.object({ active: flag, secure: flag, timeoutSeconds: integer, saver: text });
 const PowerSetting = section(z.object({ exitCode: integer, lines: z.array(z.string()) }));

@@ -36,12 +36,12 @@
 import { z } from 'zod';
 import type { ProbeOutcome, WifiObservation, WifiSecurity } from '../../../core/posture/posture-observations';
 import { evidence } from '../run-probe-command';
-import { PS_COMMON, failure, integer, readScriptJson, runWindowsProbe, text, type PowerShellRunner } from './powershell-json';
+import { failure, integer, readScriptJson, runWindowsProbe, text, type PowerShellRunner } from './powershell-json';
+import { powerShellJsonScript } from '../../windows/powershell-script';
 
 export const WIFI_SOURCE = 'netsh wlan show interfaces';
 
-export const WIFI_SCRIPT = String.raw`${PS_COMMON}
-Invoke-Probe {
+export const WIFI_SCRIPT = powerShellJsonScript(String.raw`
   $out = [ordered]@{}
   $out.wlanService = $(try { $s = Get-Service -Name WlanSvc -ErrorAction SilentlyContinue; if ($s) { [string]$s.Status } else { 'missing' } } catch { $null })
   $out.wifiAdapters = $(try { @(Get-NetAdapter -Physical | Where-Object { $_.NdisPhysicalMedium -eq 9 -or $_.NdisPhysicalMedium -eq 1 }).Count } catch { $null })
@@ -50,8 +50,7 @@ Invoke-Probe {
   $out.exitCode = $netsh.exitCode
   $out.lines = $netsh.lines
   return $out
-}
-`;
+`);
 
 const WifiDocument = z.object({
   wlanService: text,

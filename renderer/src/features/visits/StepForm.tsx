@@ -52,7 +52,8 @@ export function StepForm({ run, step, mutations }: StepFormProps) {
   const signs = step.kind === 'signature';
   const shownSigner = signer ?? { name: site?.administrator.name ?? '', title: site?.administrator.title ?? '' };
 
-  const problems = checkDraft(step.fields, draft, { accountIds: new Set(inUse.map((a) => a.id)) });
+  const fieldContext = { accountIds: new Set(inUse.map((a) => a.id)) };
+  const problems = checkDraft(step.fields, draft, fieldContext);
   const attachmentsProblem = step.attachments === 'required' && attachments.size === 0 ? 'visits.attachments.requiredProblem' : null;
   const signerProblem = signs && shownSigner.name.trim() === '' ? 'visits.signature.nameRequired' : null;
   const signatureProblem = signs && !onPaper && signature === null ? 'visits.signature.padRequired' : null;
@@ -82,7 +83,7 @@ export function StepForm({ run, step, mutations }: StepFormProps) {
     if (signatureProblem || complete.isPending) return;
     complete.mutate({
       stepId: step.id,
-      ...(step.fields.length > 0 ? { values: valuesOf(step.fields, draft) } : {}),
+      ...(step.fields.length > 0 ? { values: valuesOf(step.fields, draft, fieldContext) } : {}),
       ...(step.attachments !== 'none' ? { attachments: [...attachments] } : {}),
       ...(signs ? { signer: { name: shownSigner.name.trim(), title: shownSigner.title.trim() }, ...(onPaper ? { signedOnPaper: true as const } : { signature: signature ?? '' }) } : {}),
     });
