@@ -26,6 +26,11 @@ export const guidelinePartTitles: Readonly<Record<GuidelinePart, Bilingual>> = {
 /** A screen of the app by its route below `#/` (renderer/src/app/screens.tsx); its name is the navigation label. */
 export type GuidelineScreen = 'self-check' | 'sites' | 'visits' | 'vault' | 'erasure' | 'sanitize' | 'certificates' | 'ledger' | 'audit' | 'settings';
 
+/** The i18n key of a screen's navigation label: the route 'self-check' is `nav.selfCheck`. */
+export function screenLabelKey(screen: GuidelineScreen): string {
+  return `nav.${screen.replace(/-([a-z])/g, (_match, letter: string) => letter.toUpperCase())}`;
+}
+
 export interface GuidelineItem {
   /** The ministry's item number as the guideline writes it: '7-1', '10-5', 'E.3 b'. Tests cite it as '[7-1]'. */
   readonly id: string;

@@ -8,8 +8,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { format, resolveConfig } from 'prettier';
-import type { GuidelineItem } from '../../electron/shared/guideline-items';
-import { guidelinePartTitles, guidelineParts } from '../../electron/shared/guideline-items';
+import type { GuidelineItem, GuidelineScreen } from '../../electron/shared/guideline-items';
+import { guidelinePartTitles, guidelineParts, screenLabelKey } from '../../electron/shared/guideline-items';
 import type { GuidelineTests } from '../../electron/shared/guideline-tests';
 import enTexts from '../../renderer/src/i18n/en.json' with { type: 'json' };
 import jaTexts from '../../renderer/src/i18n/ja.json' with { type: 'json' };
@@ -50,10 +50,9 @@ interface NamingTexts {
 }
 const texts: Record<'ja' | 'en', NamingTexts> = { ja: jaTexts, en: enTexts };
 
-/** A screen's navigation label: the route 'self-check' is `nav.selfCheck`. */
-export function screenName(screen: string, language: 'ja' | 'en'): string | null {
-  const key = screen.replace(/-([a-z])/g, (_match, letter: string) => letter.toUpperCase());
-  return texts[language].nav[key] ?? null;
+/** A screen's navigation label, as the About screen shows it. */
+export function screenName(screen: GuidelineScreen, language: 'ja' | 'en'): string | null {
+  return texts[language].nav[screenLabelKey(screen).replace(/^nav\./, '')] ?? null;
 }
 
 function reportName(kind: string, language: 'ja' | 'en'): string {

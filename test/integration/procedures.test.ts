@@ -343,7 +343,7 @@ describe('a restart', () => {
   }, 60_000);
 });
 
-describe('decommissioning a server laid out like GUIDELINE.md §5', () => {
+describe('decommissioning a server laid out like the vendor’s standard imaging server', () => {
   const serverRoot = () => path.join(`${core.dataDir}-server`);
   const folderOf = (location: string) => path.join(serverRoot(), ...location.replace('<version>', '16').replace(/^([A-Z]):/, '$1').split('\\'));
 
