@@ -19,7 +19,7 @@ test.afterEach(async () => {
   await rm(scratch, { recursive: true, force: true });
 });
 
-test('erase a visit folder, watch it finish, countersign, issue the certificate, save and verify it', async ({ page, app }) => {
+test('[10-1] erase a visit folder, watch it finish, countersign, issue the certificate, save and verify it', async ({ page, app }) => {
   const folder = path.join(scratch, '東都病院_CT保守データ');
   await mkdir(path.join(folder, '画像'), { recursive: true });
   await writeFile(path.join(folder, '画像', '山田花子_study.dcm'), Buffer.alloc(3 * 1024 * 1024, 7));

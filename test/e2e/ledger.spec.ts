@@ -69,7 +69,7 @@ function japanDay(at: Date): string {
 }
 
 
-test('register from hardware, check out for a visit, return, inventory with one missing, save and verify the signed report', async ({ page, app }) => {
+test('[7-7][12-3] register from hardware, check out for a visit, return, inventory with one missing, save and verify the signed report', async ({ page, app }) => {
   attached = [USB, SD];
   await app.createVault();
   await app.open('/');
@@ -260,7 +260,7 @@ test('a medium past its return date shows on the dashboard and the ledger', asyn
   await expect(page.getByTestId('ledger-current-checkout')).toContainText('を過ぎています。返却するか、保管者に確認してください。');
 });
 
-test('checked out for a visit in progress, then lost: the loss is confirmed and starts the incident response', async ({ page, app }) => {
+test('[12-3][18-1] checked out for a visit in progress, then lost: the loss is confirmed and starts the incident response', async ({ page, app }) => {
   await app.createVault();
   await app.open('/');
   const site = await call<{ id: string }>(page, 'sites.save', {

@@ -62,7 +62,7 @@ test.afterEach(async () => {
   await rm(scratch, { recursive: true, force: true });
 });
 
-test('sanitize a handover folder, read the verdicts, sign off, and check the delivered folder against the report', async ({ page, app }) => {
+test('[10-5][8-1] sanitize a handover folder, read the verdicts, sign off, and check the delivered folder against the report', async ({ page, app }) => {
   // Eight files through ClamAV and content disarm, two signed documents, and ja/en screenshots of each screen.
   test.setTimeout(180_000);
   const corpusName = '受け渡し_0514';

@@ -46,7 +46,7 @@ async function inspectWholeScreen(page: import('@playwright/test').Page, name: s
 test.describe('a neglected Japanese Windows laptop', () => {
   test.use({ harnessPorts: { postureProbes: withSlowFirewall(recordedWindowsProbes(NEGLECTED_WINDOWS_JA)), now: clockFromRecording() } });
 
-  test('fails the self-check with the steps to fix each problem, keeps the history and issues the signed report', async ({ page, app }) => {
+  test('[7-4][8-2][8-3][13-13] fails the self-check with the steps to fix each problem, keeps the history and issues the signed report', async ({ page, app }) => {
     await app.createVault();
     await app.open('/');
     await page.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link', { name: 'セルフチェック' }).click();
@@ -255,7 +255,7 @@ test.describe('the self-check policy in Settings', () => {
     await rm(scratch, { recursive: true, force: true });
   });
 
-  test('the screen-lock limit is saved and still there after a reload; import and reset change the policy on record', async ({ page, app }) => {
+  test('[8-9] the screen-lock limit is saved and still there after a reload; import and reset change the policy on record', async ({ page, app }) => {
     await app.createVault();
     await app.open('/settings');
     // The section by its test id: inspectDialog switches the language, and the region's name with it.

@@ -67,7 +67,7 @@ test.describe('the Settings screen', () => {
     await inspectScreen(page, 'settings-support-log');
   });
 
-  test('a weak new password is refused with the reason; a strong one is accepted and unlocks the vault', async ({ page, app }) => {
+  test('[14-6] a weak new password is refused with the reason; a strong one is accepted and unlocks the vault', async ({ page, app }) => {
     await app.createVault();
     await app.open('/settings');
     const current = page.getByRole('textbox', { name: '現在のパスワード' });

@@ -74,7 +74,7 @@ function accountRow(page: Page, user: string): Locator {
 test.describe('sites, systems and maintenance accounts', () => {
   test.setTimeout(180_000);
 
-  test('an engineer records a site, a system and its maintenance account, clears the warning and reviews the accounts', async ({ page, app }) => {
+  test('[8-5][14-7] an engineer records a site, a system and its maintenance account, clears the warning and reviews the accounts', async ({ page, app }) => {
     // Everything is recorded "seven months ago": the account is past its review today.
     clockOffsetMs = -SEVEN_MONTHS_MS;
     await app.createVault();
@@ -300,7 +300,7 @@ test.describe('sites, systems and maintenance accounts', () => {
     expect(app.logLines.join('\n')).not.toContain(password);
   });
 
-  test('a shown password hides itself after 30 seconds, and the copied one leaves the clipboard', async ({ page, app }) => {
+  test('[14-2] a shown password hides itself after 30 seconds, and the copied one leaves the clipboard', async ({ page, app }) => {
     await app.createVault();
     await app.open('/');
     const seeded = await seedSite(page);

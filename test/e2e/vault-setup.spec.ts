@@ -6,7 +6,7 @@ import { TEST_PASSWORD } from '../support/test-core';
 
 const STRONG = '湯呑みと珈琲 horse battery 42';
 
-test('first run: the wizard refuses a weak password, shows the recovery key once and checks two groups of it', async ({ page, app }) => {
+test('[14-6] first run: the wizard refuses a weak password, shows the recovery key once and checks two groups of it', async ({ page, app }) => {
   await app.open('/');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('保管庫の初回設定');
   await inspectScreen(page, 'vault-setup-profile');

@@ -96,7 +96,7 @@ async function recordSiteOnScreen(page: Page): Promise<void> {
 test.describe('an on-site maintenance visit', () => {
   test.setTimeout(240_000);
 
-  test('is walked through every step on the Visits screen to the signed, verified report', async ({ page, app }) => {
+  test('[7-1][7-2][10-3][10-1] is walked through every step on the Visits screen to the signed, verified report', async ({ page, app }) => {
     await app.createVault();
     await app.open('/');
 
@@ -378,7 +378,7 @@ async function dataLocationTree(root: string): Promise<string[]> {
 test.describe('decommissioning a system', () => {
   test.setTimeout(180_000);
 
-  test('erases every data location of the profile with a certificate before the report', async ({ page, app }) => {
+  test('[E.3 a][E.3 b][E.3 c][E.3 d][7-10] erases every data location of the profile with a certificate before the report', async ({ page, app }) => {
     await app.createVault();
     await app.open('/');
     // The site, system and self-check are made as the other specs do on screen.

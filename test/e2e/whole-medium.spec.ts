@@ -84,7 +84,7 @@ test.describe('a real loop device, as root', () => {
     await rm(work, { recursive: true, force: true });
   });
 
-  test('erase it from the screen, then issue the certificate', async ({ page, app }) => {
+  test('[7-10][10-1] erase it from the screen, then issue the certificate', async ({ page, app }) => {
     const why = await whyLoopDevicesCannotRun();
     test.skip(why !== null, `whole-medium e2e: ${why ?? ''}`);
     const stick = await attachLoopStick(work, 'stick', 64 * 1024 * 1024, MARKER, attached);

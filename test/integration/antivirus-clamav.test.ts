@@ -157,7 +157,7 @@ describe.skipIf(clamscanMissing !== null)('the ClamAV engine with the real clams
     return file;
   };
 
-  it('finds EICAR plain, renamed, zipped and zipped twice, passes clean files, in one batch', async () => {
+  it('[8-1] finds EICAR plain, renamed, zipped and zipped twice, passes clean files, in one batch', async () => {
     const eicarZip = await zip({ 'eicar.com': EICAR });
     const batch = {
       cleanText: await put('notes.txt', 'Service visit 2026-11-26: replaced the fan.\n'),

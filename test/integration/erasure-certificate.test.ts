@@ -64,7 +64,7 @@ describe('the data-erasure certificate', () => {
     expect(stdout).toContain('Total document signed');
   });
 
-  it('says in Japanese and English what was done, in NIST SP 800-88 words, with file names masked', async () => {
+  it('[10-1] says in Japanese and English what was done, in NIST SP 800-88 words, with file names masked', async () => {
     const { stdout } = await exec('pdftotext', ['-layout', path.join(artifacts, 'erasure-certificate.pdf'), '-']);
     for (const text of ['データ消去証明書', 'Data Erasure Certificate', '東都病院', '佐藤 一郎', 'Clear', '消去完了', 'WO-2026-1126']) expect(stdout).toContain(text);
     expect(stdout).not.toContain('鈴木花子');

@@ -119,12 +119,12 @@ describe('a planted tree', () => {
     maxDelayMs = delay.max / 1e6;
   }, 120_000);
 
-  it('is gone: every file and every folder, the target itself included', async () => {
+  it('[10-1] is gone: every file and every folder, the target itself included', async () => {
     expect(await exists(root)).toBe(false);
     expect((await readdir(dir)).filter((name) => !name.startsWith('vault.db'))).toEqual([]);
   });
 
-  it('is listed file by file as erased: every pass written, read back in full, removed', () => {
+  it('[10-1] is listed file by file as erased: every pass written, read back in full, removed', () => {
     expect(evidence.status).toBe('erased');
     expect(evidence.totals).toMatchObject({ files: planted.size, filesErased: planted.size, exceptions: 0, notErased: 0 });
     for (const [file, digest] of planted) {

@@ -103,7 +103,7 @@ afterAll(async () => {
 });
 
 describe('registering media', () => {
-  it('registers the laptop and a stick, in store, each label once', async () => {
+  it('[7-7] registers the laptop and a stick, in store, each label once', async () => {
     laptop = await invoke('ledger.save', { item: draft({ label: 'FG-PC-001', type: 'laptop', make: 'Panasonic', model: 'CF-SV2', serial: '3KTSA12345', capacityBytes: 512e9, encryption: 'software', purchaseDate: '2021-05-10', warrantyEnd: '2026-05-09' }) });
     stick = await invoke('ledger.save', { item: draft({ notes: PRIVATE_NOTE }) });
     expect(laptop.status).toBe('in-store');
@@ -137,12 +137,12 @@ describe('registering media', () => {
 });
 
 describe('check-out and check-in (7-1, 7-2)', () => {
-  it('needs the site administrator’s permission to carry site data, and a return date not in the past (JST)', async () => {
+  it('[7-1][7-2] needs the site administrator’s permission to carry site data, and a return date not in the past (JST)', async () => {
     expect(await errorCodeOf(() => invoke('ledger.checkOut', checkOutFor(stick, { carriesSiteData: true })))).toBe('LEDGER_PERMISSION_REQUIRED');
     expect(await errorCodeOf(() => invoke('ledger.checkOut', checkOutFor(stick, { expectedReturnDate: '2026-03-31' })))).toBe('LEDGER_RETURN_DATE_PAST');
   });
 
-  it('checks out for a visit with the permission; the item is with the engineer and cannot be checked out twice', async () => {
+  it('[7-1][7-7][12-3] checks out for a visit with the permission; the item is with the engineer and cannot be checked out twice', async () => {
     const out = await invoke(
       'ledger.checkOut',
       checkOutFor(stick, { visitId: 'visit-2026-0401-toto', carriesSiteData: true, permission: { administrator: '佐藤 一郎', grantedAt: '2026-04-01T09:30:00+09:00' } }),
@@ -170,7 +170,7 @@ describe('check-out and check-in (7-1, 7-2)', () => {
     expect(warnings.overdueCheckouts).toEqual([{ itemId: stick.id, label: 'FG-USB-001', custodian: '山田 太郎', expectedReturnDate: '2026-04-03', daysOverdue: 1 }]);
   });
 
-  it('is returned with its state, and the history keeps the check-out', async () => {
+  it('[7-7][12-3] is returned with its state, and the history keeps the check-out', async () => {
     await invoke('ledger.markAtSite', { itemId: stick.id });
     expect(await errorCodeOf(() => invoke('ledger.markAtSite', { itemId: stick.id }))).toBe('LEDGER_TRANSITION_NOT_ALLOWED');
     const back = await invoke('ledger.checkIn', { itemId: stick.id, returnedBy: '山田 太郎', state: 'holds-data', note: PRIVATE_NOTE });
@@ -187,7 +187,7 @@ describe('check-out and check-in (7-1, 7-2)', () => {
 });
 
 describe('loss, erasure and disposal (7-10)', () => {
-  it('losing an item is its own audited transition, and finding it brings it back to the store', async () => {
+  it('[12-3] losing an item is its own audited transition, and finding it brings it back to the store', async () => {
     clock = new Date(clock.getTime() + HOUR);
     await invoke('ledger.checkOut', checkOutFor(spare, { expectedReturnDate: '2026-04-05' }));
     const lost = await invoke('ledger.markLost', { itemId: spare.id, note: '東都病院の駐車場で紛失に気付いた' });
@@ -212,7 +212,7 @@ describe('loss, erasure and disposal (7-10)', () => {
     expect(erasure.number).toMatch(/^E-20417-ER-2026-\d{6}-[0-9A-HJKMNP-TV-Z]{6}$/);
   });
 
-  it('disposes only with the confirmation that nothing readable remains; a disposed item takes no further step', async () => {
+  it('[7-10][E.3 d] disposes only with the confirmation that nothing readable remains; a disposed item takes no further step', async () => {
     const request = { itemId: stick.id, disposedBy: '鈴木 次郎', method: 'physical-destruction' as const, note: '' };
     expect(await errorCodeOf(() => invoke('ledger.dispose', { ...request, noReadableDataConfirmed: false as unknown as true }))).toBe('IPC_INVALID_REQUEST');
     const disposed = await invoke('ledger.dispose', { ...request, noReadableDataConfirmed: true });
@@ -228,7 +228,7 @@ describe('the inventory (棚卸)', () => {
   let inventoryId: string;
   let reportFile: string;
 
-  it('is due three months after the first registration, and overdue on the dashboard after that day (JST)', async () => {
+  it('[7-7] is due three months after the first registration, and overdue on the dashboard after that day (JST)', async () => {
     clock = new Date('2026-07-01T14:59:59.000Z'); // 2026-07-01 23:59:59 JST
     let warnings = await invoke('ledger.warnings', {});
     expect(warnings.inventory).toEqual({ lastCompletedAt: null, nextDueDate: '2026-07-01', overdue: false, daysOverdue: 0 });
@@ -239,7 +239,7 @@ describe('the inventory (棚卸)', () => {
     expect(warnings.migrationReminders).toEqual([{ itemId: laptop.id, label: 'FG-PC-001', reason: 'warranty', dueDate: '2026-05-09', daysLeft: -55 }]);
   });
 
-  it('lists every item not disposed and confirms the attached ones by serial', async () => {
+  it('[7-7] lists every item not disposed and confirms the attached ones by serial', async () => {
     // The lost stick is found in the bag and plugged in; an unknown stick is attached too.
     attachedVolumes = [];
     attachedDevices = [];
@@ -282,7 +282,7 @@ describe('the inventory (棚卸)', () => {
     await writeFile(reportFile, stored.pdf);
   });
 
-  it('the signed inventory report verifies with `fieldguard verify`, and a changed byte does not', async () => {
+  it('[7-7] the signed inventory report verifies with `fieldguard verify`, and a changed byte does not', async () => {
     const result = await fieldguard(['verify', reportFile, '--trust-root', authority.rootFile, '--json']);
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({ status: 'genuine', kind: 'inventory', number: expect.stringMatching(/^E-20417-IN-2026-000001-/) });

@@ -122,7 +122,7 @@ describe('an on-site maintenance visit, from readiness to the countersigned repo
     expect(run.currentStepId).toBe('purpose');
   });
 
-  it('refuses a record with a required field missing, and a "yes" that was not confirmed', async () => {
+  it('[10-3] refuses a record with a required field missing, and a "yes" that was not confirmed', async () => {
     expect(await errorCodeOf(() => invoke('procedures.completeStep', { runId: run.id, stepId: 'purpose', values: { purpose: '定期点検' } }))).toBe('PROCEDURE_STEP_INVALID');
     run = await invoke('procedures.completeStep', { runId: run.id, stepId: 'purpose', values: { purpose: '定期点検', plannedWork: 'ログ確認とディスク容量の確認' } });
     const permission = { runId: run.id, stepId: 'permission', signer: { name: '佐藤 一郎', title: 'システム管理者' }, signature: SIGNATURE_PNG };
@@ -139,7 +139,7 @@ describe('an on-site maintenance visit, from readiness to the countersigned repo
     expect(stepOf(run, 'login').values).toEqual({ account: account.id, loggedInAt: '2024-11-22T02:05:00.000Z', dedicatedAccount: true });
   });
 
-  it('asks for the channel and closing time of a remote access that was used (7-12)', async () => {
+  it('[7-12] asks for the channel and closing time of a remote access that was used (7-12)', async () => {
     run = await invoke('procedures.completeStep', { runId: run.id, stepId: 'mediaScan', values: { media: 'USB メモリ FG-0012', scanTool: 'ClamAV 1.0', noMalwareFound: true } });
     const remote = { runId: run.id, stepId: 'remoteAccess' };
     expect(await errorCodeOf(() => invoke('procedures.completeStep', { ...remote, values: { used: 'used' } }))).toBe('PROCEDURE_STEP_INVALID');
@@ -147,7 +147,7 @@ describe('an on-site maintenance visit, from readiness to the countersigned repo
     expect(stepOf(run, 'remoteAccess').status).toBe('done');
   });
 
-  it('finds the vendor-default password, and passes once it is changed (8-5); the check cannot be waved away', async () => {
+  it('[8-5] finds the vendor-default password, and passes once it is changed (8-5); the check cannot be waved away', async () => {
     run = await invoke('procedures.runCheck', { runId: run.id, stepId: 'defaultPasswords' });
     expect(stepOf(run, 'defaultPasswords')).toMatchObject({ status: 'open', check: { passed: false, reason: 'vendorDefaults', facts: { vendorDefaults: 1 } } });
     expect(await errorCodeOf(() => invoke('procedures.markNotApplicable', { runId: run.id, stepId: 'defaultPasswords', reason: '後で' }))).toBe('PROCEDURE_STEP_NOT_APPLICABLE_REFUSED');
@@ -175,13 +175,13 @@ describe('an on-site maintenance visit, from readiness to the countersigned repo
     run = await invoke('procedures.completeStep', { runId: run.id, stepId: 'logout', values: { loggedOutAt: clock.toISOString(), accountAfterwards: 'passwordChanged' } });
   });
 
-  it('cannot complete while the visit’s data is still in the vault (10-1)', async () => {
+  it('[10-1] cannot complete while the visit’s data is still in the vault (10-1)', async () => {
     run = await invoke('procedures.runCheck', { runId: run.id, stepId: 'visitDataErased' });
     expect(stepOf(run, 'visitDataErased')).toMatchObject({ status: 'open', check: { passed: false, reason: 'stillHeld', facts: { items: 2 } } });
     expect(await errorCodeOf(() => invoke('procedures.complete', { runId: run.id }))).toBe('PROCEDURE_REQUIRED_STEPS_OPEN');
   });
 
-  it('passes once the data is crypto-erased with a certificate, naming it', async () => {
+  it('[10-1] passes once the data is crypto-erased with a certificate, naming it', async () => {
     const number = await eraseVisitData(run.reference);
     run = await invoke('procedures.runCheck', { runId: run.id, stepId: 'visitDataErased' });
     expect(stepOf(run, 'visitDataErased')).toMatchObject({ status: 'done', check: { passed: true, reason: 'erased', facts: { items: 2, certificates: [number] } } });
@@ -272,7 +272,7 @@ describe('what the engine will not let through', () => {
     expect((await invoke('procedures.complete', { runId: run.id })).status).toBe('completed');
   }, 120_000);
 
-  it('records an override of the readiness gate with its reason, for the report (7-4)', async () => {
+  it('[7-4] records an override of the readiness gate with its reason, for the report (7-4)', async () => {
     clock = new Date(clock.getTime() + 2 * DAY);
     let run = await startVisit();
     run = await invoke('procedures.runCheck', { runId: run.id, stepId: 'readiness' });
@@ -288,7 +288,7 @@ describe('what the engine will not let through', () => {
     expect(evidence.payload.facts.procedure.steps[0]?.override?.reason).toContain('責任者の了承済み');
   }, 120_000);
 
-  it('takes data into a visit’s vault folder only after the permission is signed, and none after it is closed (7-2)', async () => {
+  it('[7-1][7-2] takes data into a visit’s vault folder only after the permission is signed, and none after it is closed (7-2)', async () => {
     let run = await startVisit();
     expect(await errorCodeOf(() => importIntoVisit(core, run, 'too-early.dcm'))).toBe('PROCEDURE_PERMISSION_REQUIRED');
     run = await walkTo(core, run, 'login', context());
@@ -343,7 +343,7 @@ describe('a restart', () => {
   }, 60_000);
 });
 
-describe('decommissioning a server laid out like GUIDELINE.md §5', () => {
+describe('decommissioning a server laid out like the vendor’s standard imaging server', () => {
   const serverRoot = () => path.join(`${core.dataDir}-server`);
   const folderOf = (location: string) => path.join(serverRoot(), ...location.replace('<version>', '16').replace(/^([A-Z]):/, '$1').split('\\'));
 
@@ -354,7 +354,7 @@ describe('decommissioning a server laid out like GUIDELINE.md §5', () => {
     }
   });
 
-  it('does not pass the erasure step until every data location is erased with a certificate', async () => {
+  it('[E.3 b][10-1] does not pass the erasure step until every data location is erased with a certificate', async () => {
     let run = await invoke('procedures.start', { templateId: 'decommissioning', siteId: site.id, systemId: system.id });
     run = await walkTo(core, run, 'dataLocationsErased', context());
 
@@ -387,7 +387,7 @@ describe('decommissioning a server laid out like GUIDELINE.md §5', () => {
 });
 
 describe('incident response (18-1)', () => {
-  it('needs the incident recorded, allows the other actions to be marked not applicable, and is signed', async () => {
+  it('[18-1] needs the incident recorded, allows the other actions to be marked not applicable, and is signed', async () => {
     let run = await invoke('procedures.start', { templateId: 'incident-response', siteId: site.id, systemId: null });
     expect(run.reference).toMatch(/^I-\d{8}-01$/);
     expect(await errorCodeOf(() => invoke('procedures.complete', { runId: run.id }))).toBe('PROCEDURE_REQUIRED_STEPS_OPEN');
@@ -413,7 +413,7 @@ describe('incident response (18-1)', () => {
 });
 
 describe('a medium lost during a visit (7-7, 18-1)', () => {
-  it('starts the incident response at the visit’s site; one lost from the store starts nothing', async () => {
+  it('[18-1][12-3] starts the incident response at the visit’s site; one lost from the store starts nothing', async () => {
     const visit = await startVisit();
     const medium = (label: string) =>
       invoke('ledger.save', {
@@ -453,7 +453,7 @@ describe('the dashboard', () => {
 });
 
 describe('the maintenance password', () => {
-  it('appears in no log line, audit entry, reply or report', async () => {
+  it('[14-2] appears in no log line, audit entry, reply or report', async () => {
     const { entries } = await invoke('audit.list', { limit: 1000 });
     const reports = (await invoke('certificates.list', { kind: 'visit' })).certificates.map((c) => getCertificate(core.vault.session().db, c.id)!);
     const haystacks = [core.logLines.join('\n'), await readFile(core.logFile, 'utf8'), JSON.stringify(entries), JSON.stringify(replies), ...reports.map((r) => r.evidenceJson), ...reports.map((r) => r.pdf.toString('latin1'))];

@@ -67,7 +67,7 @@ const fileFor = (relative: string) => {
 };
 
 describe('the verdicts', () => {
-  it('blocks EICAR however it is named or packed, with the engine’s own detection', () => {
+  it('[8-1][10-5] blocks EICAR however it is named or packed, with the engine’s own detection', () => {
     for (const entry of corpus.filter((e) => e.relativePath.startsWith('eicar/'))) {
       const file = fileFor(entry.relativePath);
       expect(file.verdict, entry.relativePath).toBe('blocked');
@@ -100,7 +100,7 @@ describe('the verdicts', () => {
 });
 
 describe('the output folder', () => {
-  it('holds exactly the passed and sanitized files, and their recorded hashes are theirs', async () => {
+  it('[10-5] holds exactly the passed and sanitized files, and their recorded hashes are theirs', async () => {
     const delivered = result.files.filter((f) => f.verdict !== 'blocked');
     expect(delivered.length).toBeGreaterThan(5);
     expect(await filesUnder(output)).toEqual(delivered.map((f) => f.path).sort());
@@ -214,7 +214,7 @@ describe('the signed report and the receiving side', () => {
     await writeFile(path.join(root, 'test-results/certificates/sanitization-report.pdf'), await readFile(report));
   }, 60_000);
 
-  it('is signed as poppler sees it and names the files, verdicts and engine', async () => {
+  it('[10-5] is signed as poppler sees it and names the files, verdicts and engine', async () => {
     const { stdout } = await new Promise<{ stdout: string }>((resolve) => execFile('pdfsig', [report], (_e, out) => resolve({ stdout: out })));
     expect(stdout).toMatch(/Signature Validation: Signature is Valid/);
     const text = await new Promise<string>((resolve) => execFile('pdftotext', ['-layout', report, '-'], (_e, out) => resolve(out)));
@@ -231,7 +231,7 @@ describe('the signed report and the receiving side', () => {
     expect(text).toMatch(/holds only 1 signatures/);
   });
 
-  it('matches the delivered folder exactly (exit 0), and names an added, a removed and a modified file (exit 1)', async () => {
+  it('[10-5] matches the delivered folder exactly (exit 0), and names an added, a removed and a modified file (exit 1)', async () => {
     const ok = await verify([report, '--files', output]);
     expect(ok.code, ok.stdout).toBe(0);
     // The folder of the handed-over files itself (one level down) is recognised too.

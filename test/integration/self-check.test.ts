@@ -84,7 +84,7 @@ describe('a neglected Japanese Windows laptop', () => {
     }
   });
 
-  it('is not ready for a visit: the gate names the failed run', async () => {
+  it('[7-4] is not ready for a visit: the gate names the failed run', async () => {
     const gate = await core.handlers['selfCheck.readiness']({});
     expect(gate).toMatchObject({ ready: false, reason: 'failed', latestRun: { id: run.id, overall: 'fail' }, maxAgeHours: 24 });
   });
@@ -111,7 +111,7 @@ describe('the readiness gate', () => {
     expect(await core.handlers['selfCheck.readiness']({})).toMatchObject({ ready: true, maxAgeHours: 48 });
   });
 
-  it('lets the engineer go ahead only with a written reason, which is audited', async () => {
+  it('[7-4] lets the engineer go ahead only with a written reason, which is audited', async () => {
     expect(await errorCodeOf(() => core.handlers['selfCheck.override']({ reason: '   ', context: 'WO-2026-1126' }))).toBe('SELF_CHECK_OVERRIDE_REASON_REQUIRED');
     const { overrideId } = await core.handlers['selfCheck.override']({ reason: '院内ネットワークに接続しない作業のため', context: 'WO-2026-1126' });
     const { entries } = await core.handlers['audit.list']({ types: ['selfcheck.override'] });

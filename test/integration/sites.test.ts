@@ -98,7 +98,7 @@ describe('a clinic, its imaging server and the dedicated maintenance account', (
     expect((await invoke('audit.list', { types: ['site.saved', 'system.saved'] })).entries.map((e) => e.type)).toEqual(['system.saved', 'site.saved']);
   });
 
-  it('stores the maintenance account’s password encrypted, and lists the account without it', async () => {
+  it('[14-2] stores the maintenance account’s password encrypted, and lists the account without it', async () => {
     account = await invoke('accounts.save', { systemId: system.id, userName: 'fg-maint', secret: SECRET, vendorDefault: false });
     expect(account).toMatchObject({
       userName: 'fg-maint',
@@ -195,7 +195,7 @@ describe('copying the password', () => {
 describe('vendor-default passwords and due reviews (8-5, 14-7)', () => {
   let vendorAccount: MaintenanceAccount;
 
-  it('accepts a vendor-default password as found, and keeps warning about it until it is changed', async () => {
+  it('[8-5] accepts a vendor-default password as found, and keeps warning about it until it is changed', async () => {
     expect(await invoke('accounts.warnings', {})).toEqual({ vendorDefaults: 0, reviewsDue: 0, nextReviewAt: '2026-10-01T01:00:00.000Z' });
     clock = new Date(START.getTime() + 10 * DAY);
     vendorAccount = await invoke('accounts.save', { systemId: system.id, userName: 'neoadmin', secret: VENDOR_DEFAULT, vendorDefault: true });
@@ -211,7 +211,7 @@ describe('vendor-default passwords and due reviews (8-5, 14-7)', () => {
     expect(saved?.details).toEqual({ accountId: vendorAccount.id, systemId: system.id, created: false, secretChanged: true, vendorDefault: false, disabled: false });
   });
 
-  it('counts the accounts whose review date has passed', async () => {
+  it('[14-7] counts the accounts whose review date has passed', async () => {
     clock = new Date('2026-10-05T00:00:00.000Z');
     expect(await invoke('accounts.warnings', {})).toEqual({ vendorDefaults: 0, reviewsDue: 1, nextReviewAt: '2026-10-01T01:00:00.000Z' });
     clock = new Date('2026-10-12T00:00:00.000Z');
@@ -228,7 +228,7 @@ describe('the account review (14-7)', () => {
     vendor = (await invoke('accounts.list', {})).accounts.find((a) => a.userName === 'neoadmin')!;
   });
 
-  it('is refused unless every account has exactly one decision, and then changes nothing', async () => {
+  it('[14-7] is refused unless every account has exactly one decision, and then changes nothing', async () => {
     const before = await invoke('accounts.list', {});
     const keep = (id: string) => ({ accountId: id, decision: 'keep' as const, note: '' });
     expect(await errorCodeOf(() => invoke('accounts.recordReview', { decisions: [keep(account.id), keep(vendor.id)] }))).toBe('ACCOUNT_REVIEW_INCOMPLETE');
@@ -242,7 +242,7 @@ describe('the account review (14-7)', () => {
     expect((await invoke('accounts.reviews', {})).reviews).toEqual([]);
   });
 
-  it('applies keep, disable and delete, moves every next review six months on and records who decided what', async () => {
+  it('[14-7] applies keep, disable and delete, moves every next review six months on and records who decided what', async () => {
     clock = new Date('2026-10-12T02:00:00.000Z');
     const review = await invoke('accounts.recordReview', {
       decisions: [
@@ -308,7 +308,7 @@ describe('the passwords never leak', () => {
     expect(await errorCodeOf(() => invoke('accounts.save', { systemId: system.id, userName: 'x', secret: SECRET, vendorDefault: false }))).toBe('SYSTEM_NOT_FOUND');
   });
 
-  it('appear in no reply but the reveal, in no log line, audit entry, event or stored review', async () => {
+  it('[14-2] appear in no reply but the reveal, in no log line, audit entry, event or stored review', async () => {
     const { entries } = await invoke('audit.list', { limit: 1000 });
     const places: Record<string, string> = {
       replies: JSON.stringify(replies.filter((r) => r.channel !== 'accounts.reveal')),

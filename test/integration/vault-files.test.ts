@@ -77,7 +77,7 @@ describe('importing a folder', () => {
     expect(core.events.some(([event, p]) => event === 'job.progress' && (p as { kind: string }).kind === 'import')).toBe(true);
   });
 
-  it('leaves nothing readable in the data folder: no content, no UTF-16 copy, no file name', async () => {
+  it('[7-3] leaves nothing readable in the data folder: no content, no UTF-16 copy, no file name', async () => {
     await importFolder(await makeVisitFolder());
     await core.handlers['vault.lock']({});
     const needles = [MARKER_ASCII, MARKER_JA, SECRET_NAME, '鈴木花子'].flatMap((text) => [Buffer.from(text, 'utf8'), Buffer.from(text, 'utf16le')]);
@@ -116,7 +116,7 @@ describe('exporting', () => {
 });
 
 describe('cryptographic erase', () => {
-  it('destroys the key and the ciphertext: the item is gone from the list, the folder and the database', async () => {
+  it('[10-1] destroys the key and the ciphertext: the item is gone from the list, the folder and the database', async () => {
     await importFolder(await makeVisitFolder());
     const { items } = await core.handlers['vault.items.list']({});
     const target = items.find((i) => i.name === SECRET_NAME)!;

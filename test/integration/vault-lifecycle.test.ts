@@ -49,7 +49,7 @@ describe('first run', () => {
     expect(status.profile).toMatchObject(profile);
   });
 
-  it('refuses a weak password and mismatched confirmation before creating anything', async () => {
+  it('[14-6] refuses a weak password and mismatched confirmation before creating anything', async () => {
     expect(await code(() => h()['vault.prepareSetup']({ profile, password: 'password1234', passwordConfirmation: 'password1234', passwordOnly: false }))).toBe('VAULT_PASSWORD_REJECTED');
     expect(await code(() => h()['vault.prepareSetup']({ profile, password: PASSWORD, passwordConfirmation: `${PASSWORD}x`, passwordOnly: false }))).toBe('VAULT_PASSWORDS_DIFFER');
     expect((await h()['vault.status']({})).state).toBe('uninitialized');
@@ -77,7 +77,7 @@ describe('first run', () => {
 });
 
 describe('unlock and lock', () => {
-  it('lock drops the session; the right password opens it again; a wrong one is refused', async () => {
+  it('[7-3] lock drops the session; the right password opens it again; a wrong one is refused', async () => {
     await setUp();
     expect((await h()['vault.lock']({})).state).toBe('locked');
     expect(await code(() => h()['vault.items.list']({}))).toBe('VAULT_LOCKED');

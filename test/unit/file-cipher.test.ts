@@ -171,7 +171,7 @@ describe('round trip', () => {
 });
 
 describe('confidentiality', () => {
-  it('shows neither an ASCII nor a Japanese marker of the plaintext, in UTF-8 or UTF-16LE', async () => {
+  it('[7-3] shows neither an ASCII nor a Japanese marker of the plaintext, in UTF-8 or UTF-16LE', async () => {
     const ascii = 'PATIENT-ID-0042-MARKER';
     const japanese = '患者 山田太郎';
     const markers = [Buffer.from(ascii, 'ascii'), Buffer.from(japanese, 'utf8'), Buffer.from(japanese, 'utf16le')];

@@ -57,7 +57,7 @@ describe.each(zones)('with the process in %s', (zone) => {
 describe('migration reminders (12-5)', () => {
   const settings = DEFAULT_LEDGER_SETTINGS;
 
-  it('reminds from the lead time before the warranty end, counting down to it', () => {
+  it('[12-5] reminds from the lead time before the warranty end, counting down to it', () => {
     const withWarranty = item({ warrantyEnd: '2026-06-30' });
     // 91 days before: not yet; 90 days before (the default lead time): reminded.
     expect(migrationReminders([withWarranty], settings, '2026-03-31')).toEqual([]);
@@ -65,7 +65,7 @@ describe('migration reminders (12-5)', () => {
     expect(migrationReminders([withWarranty], settings, '2026-07-02')[0]?.daysLeft).toBe(-2);
   });
 
-  it('reminds by age from the purchase date when that comes first, and never for erased, lost or disposed media', () => {
+  it('[12-5] reminds by age from the purchase date when that comes first, and never for erased, lost or disposed media', () => {
     const old = item({ purchaseDate: '2021-05-10', warrantyEnd: '2027-01-01' });
     expect(migrationReminders([old], settings, '2026-03-01')).toEqual([{ itemId: 'i', label: 'FG-1', reason: 'age', dueDate: '2026-05-10', daysLeft: 70 }]);
     for (const status of ['erased', 'lost', 'disposed'] as const) expect(migrationReminders([{ ...old, status }], settings, '2026-03-01')).toEqual([]);

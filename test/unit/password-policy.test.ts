@@ -25,7 +25,7 @@ beforeAll(() => {
 });
 
 describe('length', () => {
-  it('refuses 11 characters as TOO_SHORT and accepts 12 when they are strong', () => {
+  it('[14-6] refuses 11 characters as TOO_SHORT and accepts 12 when they are strong', () => {
     expect(assessPassword(STRONG_12.slice(0, 11))).toMatchObject({ acceptable: false, problems: ['TOO_SHORT'] });
     const twelve = assessPassword(STRONG_12);
     expect(twelve).toMatchObject({ acceptable: true, problems: [], warning: null, suggestions: [] });
@@ -66,7 +66,7 @@ describe('block-list', () => {
     expect(problems[0]).toBe('BLOCKLISTED');
   });
 
-  it('refuses every block-listed word with 123, 2024 to 2030 or ! after it, in any case', () => {
+  it('[14-6] refuses every block-listed word with 123, 2024 to 2030 or ! after it, in any case', () => {
     const suffixes = ['123', '2024', '2025', '2026', '2027', '2028', '2029', '2030', '!'];
     PASSWORD_BLOCKLIST.forEach((word, index) => {
       const suffix = suffixes[index % suffixes.length];
@@ -92,7 +92,7 @@ describe('block-list', () => {
 });
 
 describe('personal information', () => {
-  it('refuses a strong password containing the employee ID as PERSONAL_INFO', () => {
+  it('[14-6] refuses a strong password containing the employee ID as PERSONAL_INFO', () => {
     const password = 'Xk9#204871mQ2!vL';
     expect(assessPassword(password)).toMatchObject({ acceptable: true });
     const withProfile = assessPassword(password, engineer);

@@ -53,7 +53,7 @@ describe('the rules', () => {
     expect(reasonText(results.find((r) => r.id === 'antivirus')!, 'ja')).toBe('「Microsoft Defender Antivirus」のリアルタイム保護が有効で、定義ファイルは 1 日前のものです（上限 3 日）。');
   });
 
-  it('fails a firewall profile that is off, unless a registered third-party firewall is on', () => {
+  it('[7-4] fails a firewall profile that is off, unless a registered third-party firewall is on', () => {
     const publicOff = ok({ profiles: [{ name: 'Domain', enabled: true }, { name: 'Public', enabled: false }], products: [] });
     expect(judge({ firewall: publicOff }).firewall).toMatchObject({ status: 'fail', reason: 'firewallOff', params: { profiles: 'Public' } });
     const withProduct = ok({ profiles: [{ name: 'Public', enabled: false }], products: [{ name: 'ESET Firewall', enabled: true }] });
@@ -62,7 +62,7 @@ describe('the rules', () => {
     expect(judge({ firewall: ok({ profiles: [{ name: 'ufw', enabled: null }], products: [] }) }).firewall.status).toBe('unknown');
   });
 
-  it('judges anti-virus by the active product: passive Defender beside a working third party passes, old definitions fail', () => {
+  it('[7-4][8-2] judges anti-virus by the active product: passive Defender beside a working third party passes, old definitions fail', () => {
     const defenderPassive = { name: 'Defender', engine: 'defender', mode: 'passive' as const, realTimeProtection: false, definitionsUpdatedAt: daysAgo(30), definitionsUpToDate: null, definitionsVersion: null };
     const thirdParty = { name: 'Trend Micro', engine: 'securityCenter', mode: 'active' as const, realTimeProtection: true, definitionsUpdatedAt: null, definitionsUpToDate: true, definitionsVersion: null };
     expect(judge({ antivirus: ok({ products: [defenderPassive, thirdParty] }) }).antivirus).toMatchObject({ status: 'pass', reason: 'antivirusOnReported', params: { name: 'Trend Micro' } });
@@ -74,7 +74,7 @@ describe('the rules', () => {
     expect(judge({ antivirus: ok({ products: [{ ...thirdParty, realTimeProtection: null }] }) }).antivirus.status).toBe('unknown');
   });
 
-  it('holds updates, OS version, encryption and screen lock to the policy', () => {
+  it('[7-3][8-3] holds updates, OS version, encryption and screen lock to the policy', () => {
     const policy = { ...DEFAULT_POSTURE_POLICY, updatesMaxAgeDays: 7, screenLockMaxIdleMinutes: 5, minimumOsVersion: { ...DEFAULT_POSTURE_POLICY.minimumOsVersion, windows: '10.0.26300' } };
     const results = judge({}, policy);
     expect(results.osUpdates).toMatchObject({ status: 'fail', params: { days: 10, max: 7 } });
@@ -85,7 +85,7 @@ describe('the rules', () => {
     expect(judge({ osUpdates: ok({ osName: 'Windows 11 Pro', osVersion: '10.0.22631.4460', lastUpdateInstalledAt: null, lastUpdateTitle: null, automaticUpdates: null }) }).osUpdates.status).toBe('unknown');
   });
 
-  it('fails open and WEP Wi-Fi, says no Wi-Fi is not applicable, and warns on listening remote access unless the policy requires it', () => {
+  it('[13-13][7-12] fails open and WEP Wi-Fi, says no Wi-Fi is not applicable, and warns on listening remote access unless the policy requires it', () => {
     expect(judge({ wifi: ok({ state: 'connected' as const, ssid: 'FreeWiFi', security: 'open' }) }).wifi).toMatchObject({ status: 'fail', reason: 'wifiOpen' });
     expect(judge({ wifi: ok({ state: 'connected' as const, ssid: 'old', security: 'wep' }) }).wifi.reason).toBe('wifiWep');
     expect(judge({ wifi: ok({ state: 'notConnected' as const, ssid: null, security: null }) }).wifi.status).toBe('notApplicable');

@@ -27,7 +27,7 @@ function supported(osUpdates: ProbeOutcome<OsUpdateObservation>, os: PostureOs, 
 const answered = (text: string | undefined): Answer => ({ ok: true, text: text ?? '' });
 
 describe('OS still supported', () => {
-  it('fails Windows 10 after 2025-10-14 and passes Windows 11 23H2 Pro before 2025-11-11 (ja and en Windows)', () => {
+  it('[8-3] fails Windows 10 after 2025-10-14 and passes Windows 11 23H2 Pro before 2025-11-11 (ja and en Windows)', () => {
     const win10 = parseOsUpdates(readPostureFixture('windows', 'os-updates-win10-ja-out-of-date.txt'), new Date());
     const after = supported(win10, 'windows', new Date('2026-12-06T00:00:00Z'));
     expect(after).toMatchObject({ status: 'fail', reason: 'osSupportEnded', params: { name: 'Windows 10 22H2 Home/Pro', date: '2025-10-14' } });

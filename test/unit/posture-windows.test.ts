@@ -228,7 +228,7 @@ describe('antivirus', () => {
     expect(outcome.evidence[1]?.facts).toEqual({ products: 1, 'Windows Defender': '0x061100' });
   });
 
-  it('reports out-of-date definitions and reads a date with an offset as UTC', () => {
+  it('[8-2] reports out-of-date definitions and reads a date with an offset as UTC', () => {
     const [defender] = observation(parseAntivirus(fixture('antivirus-defender-out-of-date.txt'), OBSERVED_AT)).products;
     expect(defender).toMatchObject({ engine: 'defender', mode: 'active', definitionsUpToDate: false, definitionsUpdatedAt: '2024-09-02T01:00:00.000Z' });
   });
@@ -311,7 +311,7 @@ describe('antivirus', () => {
 });
 
 describe('OS version and updates', () => {
-  it('takes the cumulative security update, not the later definition update, driver or MSRT (Windows 11, en)', () => {
+  it('[8-3] takes the cumulative security update, not the later definition update, driver or MSRT (Windows 11, en)', () => {
     const outcome = parseOsUpdates(fixture('os-updates-win11-en.txt'), OBSERVED_AT);
     expect(observation(outcome)).toEqual({
       osName: 'Windows 11 Pro',
@@ -427,7 +427,7 @@ describe('Wi-Fi', () => {
     expect(outcome.evidence[0]?.facts).toMatchObject({ authentication: 'WPA2-Personal', cipher: 'CCMP', interfaces: 1 });
   });
 
-  it('reads a Japanese Windows 11 connection to an open network without reading any label', () => {
+  it('[13-13] reads a Japanese Windows 11 connection to an open network without reading any label', () => {
     const outcome = parseWifi(fixture('wifi-ja-win11-open.txt'), OBSERVED_AT);
     expect(observation(outcome)).toEqual({ state: 'connected', ssid: '病院ゲスト', security: 'open' });
     expect(outcome.evidence[0]?.facts).toMatchObject({ authentication: 'オープン', cipher: 'なし', codePage: 932 });
@@ -437,7 +437,7 @@ describe('Wi-Fi', () => {
     expect(observation(parseWifi(fixture('wifi-ja-wpa2-enterprise.txt'), OBSERVED_AT))).toEqual({ state: 'connected', ssid: 'HOSP-STAFF', security: 'enterprise' });
   });
 
-  it('reports WEP from the cipher (Windows 10, no "Interface type" line)', () => {
+  it('[13-13] reports WEP from the cipher (Windows 10, no "Interface type" line)', () => {
     expect(observation(parseWifi(fixture('wifi-en-win10-wep.txt'), OBSERVED_AT))).toEqual({ state: 'connected', ssid: 'LAB-OLD', security: 'wep' });
   });
 
@@ -478,7 +478,7 @@ describe('remote access', () => {
     expect(observation(parseRemoteAccess(fixture('remote-access-none.txt'), OBSERVED_AT))).toEqual({ listening: [] });
   });
 
-  it('reports RDP and SSH once per port, IPv4 and IPv6 together', () => {
+  it('[7-12] reports RDP and SSH once per port, IPv4 and IPv6 together', () => {
     expect(observation(parseRemoteAccess(fixture('remote-access-rdp-ssh.txt'), OBSERVED_AT))).toEqual({
       listening: [
         { service: 'rdp', port: 3389, detail: 'svchost on 0.0.0.0, ::' },

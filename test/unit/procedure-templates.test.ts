@@ -81,7 +81,7 @@ describe('the values a step accepts', () => {
   const migrate = templates.decommissioning.steps.find((s) => s.id === 'migrate') as StepTemplate;
   const accounts = new Set(['8d4f2c1e-0000-4000-8000-000000000001']);
 
-  it('keeps times in UTC whatever offset was typed, and only the system’s own accounts', async () => {
+  it('[10-3] keeps times in UTC whatever offset was typed, and only the system’s own accounts', async () => {
     expect(validateStepValues(login, { account: [...accounts][0]!, loggedInAt: '2026-11-26T09:30+09:00', dedicatedAccount: true }, accounts)).toEqual({
       account: [...accounts][0],
       loggedInAt: '2026-11-26T00:30:00.000Z',
@@ -98,7 +98,7 @@ describe('the values a step accepts', () => {
     expect(await errorCodeOf(() => validateStepValues(remote, { used: 'notUsed', password: 'x' }, accounts))).toBe('PROCEDURE_STEP_INVALID');
   });
 
-  it('takes counts as whole numbers and a hash as 64 hex digits, lower-cased', async () => {
+  it('[E.3 c] takes counts as whole numbers and a hash as 64 hex digits, lower-cased', async () => {
     const values = { disposition: 'archived', fileCount: 1200, totalBytes: 5_368_709_120, manifestSha256: 'AB'.repeat(32), verifiedBy: '施設 佐藤' };
     expect(validateStepValues(migrate, values, accounts).manifestSha256).toBe('ab'.repeat(32));
     expect(await errorCodeOf(() => validateStepValues(migrate, { ...values, fileCount: -1 }, accounts))).toBe('PROCEDURE_STEP_INVALID');

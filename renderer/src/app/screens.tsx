@@ -18,6 +18,8 @@ import { SystemPage } from '../features/system/SystemPage';
 import { VaultFilesPage } from '../features/vault-files/VaultFilesPage';
 import { ClipboardTaskListLtr24Regular } from '@fluentui/react-icons';
 import { VisitsPage } from '../features/visits/VisitsPage';
+import { Info24Regular } from '@fluentui/react-icons';
+import { AboutPage } from '../features/about/AboutPage';
 
 export interface Screen {
   /** The route below `#/`; '' is the start screen. */
@@ -41,4 +43,5 @@ export const screens: readonly Screen[] = [
   { path: 'audit', labelKey: 'nav.audit', icon: <DocumentBulletListClock24Regular />, element: <AuditPage /> },
   { path: 'system', labelKey: 'nav.system', icon: <Laptop24Regular />, element: <SystemPage /> },
   { path: 'settings', labelKey: 'nav.settings', icon: <Settings24Regular />, element: <SettingsPage /> },
+  { path: 'about', labelKey: 'nav.about', icon: <Info24Regular />, element: <AboutPage /> },
 ];
