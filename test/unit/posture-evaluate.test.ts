@@ -1,20 +1,13 @@
 /**
  * The judging rules of the self-check, once for every OS: what passes, what fails and why,
- * and that nothing unestablished ever passes — plus this machine's real probes, whose result
- * must be justified by their evidence (CI containers have no firewall or desktop: unknown or
- * fail is fine there, a pass without evidence is not).
+ * and that nothing unestablished ever passes. This machine's real probes and the
+ * `fieldguard selfcheck` process are in test/integration/self-check-this-machine.
  */
-import { execFile } from 'node:child_process';
-import { writeFile, mkdtemp } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compareVersions, evaluatePosture, overallOf, type Observations } from '../../electron/core/posture/evaluate-posture';
 import type { ProbeOutcome } from '../../electron/core/posture/posture-observations';
-import { runSelfCheck } from '../../electron/core/posture/run-self-check';
-import { createPostureProbes } from '../../electron/platform/posture/probes-for-this-os';
-import { DEFAULT_POSTURE_POLICY, type CheckId, type CheckResult, type SelfCheckRun } from '../../electron/shared/posture';
-import { reasonText, remediationSteps } from '../../electron/shared/self-check-texts';
+import { DEFAULT_POSTURE_POLICY, type CheckId, type CheckResult } from '../../electron/shared/posture';
+import { reasonText } from '../../electron/shared/self-check-texts';
 
 const NOW = new Date('2026-11-26T03:00:00Z');
 const daysAgo = (days: number) => new Date(NOW.getTime() - days * 86_400_000).toISOString();
@@ -113,39 +106,4 @@ describe('the rules', () => {
     expect(compareVersions('12.7', '13.0')).toBe(-1);
     expect(compareVersions('unknown', '1')).toBeNull();
   });
-});
-
-describe('this machine, for real', () => {
-  let run: SelfCheckRun;
-
-  it('answers every check within seconds, each verdict backed by evidence', async () => {
-    const started = Date.now();
-    run = await runSelfCheck(createPostureProbes(), DEFAULT_POSTURE_POLICY, 'company');
-    expect(Date.now() - started).toBeLessThan(20_000);
-    expect(run.checks.map((c) => c.id)).toEqual(['firewall', 'antivirus', 'osUpdates', 'osVersion', 'osSupported', 'diskEncryption', 'screenLock', 'wifi', 'remoteAccess', 'bootProtection', 'clockSync', 'autoRun', 'autoLogin', 'adminAccount', 'fileSharing', 'edr', 'bluetooth']);
-    for (const check of run.checks) {
-      expect(check.evidence.length, check.id).toBeGreaterThan(0);
-      expect(reasonText(check, 'ja'), check.id).not.toBe(check.reason);
-      if (check.reason.startsWith('probe.')) expect(check.status, check.id).toBe('unknown');
-      if (check.status !== 'pass') expect(remediationSteps(run.os, check.id, 'ja').length, check.id).toBeGreaterThan(0);
-    }
-    expect(run.overall).toBe(overallOf(run.checks));
-  });
-
-  it('`fieldguard selfcheck --json` exits 0 exactly when every required check passed; a bad policy file exits 2', async () => {
-    const cli = (args: string[]) =>
-      new Promise<{ code: number; stdout: string }>((resolve) =>
-        execFile(process.execPath, ['--import', 'tsx', 'electron/cli/index.ts', 'selfcheck', ...args], { cwd: path.resolve(import.meta.dirname, '../..') }, (error, stdout) => resolve({ code: error ? Number(error.code) : 0, stdout })),
-      );
-    const result = await cli(['--json']);
-    const printed = JSON.parse(result.stdout) as SelfCheckRun;
-    expect(result.code).toBe(printed.overall === 'pass' ? 0 : 1);
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'fieldguard-policy-'));
-    const lenient = path.join(dir, 'lenient.json');
-    await writeFile(lenient, JSON.stringify({ name: 'nothing required', required: Object.fromEntries(Object.keys(DEFAULT_POSTURE_POLICY.required).map((id) => [id, false])) }));
-    expect((await cli(['--policy', lenient])).code).toBe(0);
-    const bad = path.join(dir, 'bad.json');
-    await writeFile(bad, '{"definitionsMaxAgeDays": -1}');
-    expect((await cli(['--policy', bad])).code).toBe(2);
-  }, 60_000);
 });

@@ -3,13 +3,12 @@
  * at start overwrites and removes them, leaves a live run of another process alone, and never
  * damages a delivered file whose staged name the crash left behind (issue 17).
  */
-import { link, mkdir, mkdtemp, open, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { link, mkdir, mkdtemp, open, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStagingRun, stagingRoot, sweepStaging } from '../../electron/core/sanitize/sanitize-staging';
-
-const PLAINTEXT = Buffer.from('患者ID 0001234 山田花子 CT 2026-11-26\n'.repeat(200));
+import { crashLeftover, PLAINTEXT } from '../support/staging-leftover';
 
 let dataDir: string;
 beforeEach(async () => {
@@ -19,23 +18,9 @@ afterEach(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-/** What a sanitization killed half-way leaves: its run folder with copies, and its lock. */
-async function crashLeftover(run: string): Promise<string> {
-  const folder = path.join(stagingRoot(dataDir), run);
-  await mkdir(folder, { recursive: true, mode: 0o700 });
-  await writeFile(path.join(folder, '0'), PLAINTEXT);
-  await mkdir(path.join(folder, '1.disarm'), { recursive: true });
-  await writeFile(path.join(folder, '1.disarm', 'inner.docx'), PLAINTEXT);
-  // The lock of the dead process: proper-lockfile's lock folder, older than its stale time.
-  await mkdir(`${folder}.lock`);
-  const old = new Date(Date.now() - 10 * 60_000);
-  await utimes(`${folder}.lock`, old, old);
-  return folder;
-}
-
 describe('the staging sweep at start', () => {
   it('overwrites the copies a crashed run left, then removes them with its lock', async () => {
-    const folder = await crashLeftover('run-a');
+    const folder = await crashLeftover(dataDir, 'run-a');
     // A handle kept open reads the file's own blocks after its name is gone.
     const held = await open(path.join(folder, '0'), 'r');
     try {
@@ -51,7 +36,7 @@ describe('the staging sweep at start', () => {
   });
 
   it('a copy the crash left after delivering it (a second name in the output folder) keeps its content there', async () => {
-    const folder = await crashLeftover('run-b');
+    const folder = await crashLeftover(dataDir, 'run-b');
     const output = path.join(dataDir, '..', `${path.basename(dataDir)}-out`);
     await mkdir(output, { recursive: true });
     try {
@@ -68,7 +53,7 @@ describe('the staging sweep at start', () => {
   it('leaves the folder of a run still working (its lock is fresh) alone', async () => {
     const live = await openStagingRun(stagingRoot(dataDir), 'run-live');
     await writeFile(path.join(live.folder, '0'), PLAINTEXT);
-    await crashLeftover('run-dead');
+    await crashLeftover(dataDir, 'run-dead');
     expect(await sweepStaging(dataDir)).toBe(1);
     expect(await readFile(path.join(live.folder, '0'))).toEqual(PLAINTEXT);
     await live.discard();
@@ -92,17 +77,5 @@ describe('the staging sweep at start', () => {
 
   it('a data folder without staging/ is nothing to sweep', async () => {
     expect(await sweepStaging(dataDir)).toBe(0);
-  });
-});
-
-describe.skipIf(process.platform === 'win32')('the CLI', () => {
-  it('sweeps what a crashed sanitization left before it opens the vault', { timeout: 60_000 }, async () => {
-    const { initVaultWithCli, runFieldguard } = await import('../support/run-cli');
-    const password = '湯呑みと珈琲 horse battery 42';
-    await initVaultWithCli(dataDir, password);
-    await crashLeftover('run-cli');
-    const listed = await runFieldguard(['vault', 'list', '--password-stdin', '--data-dir', dataDir], `${password}\n`);
-    expect(listed.code, listed.stderr).toBe(0);
-    expect(await readdir(stagingRoot(dataDir))).toEqual([]);
   });
 });
