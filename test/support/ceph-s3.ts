@@ -6,6 +6,7 @@
  * (scripts/install-test-deps.sh) are what the tests need; without them `cephMissing` says so
  * in one line, for `describe.skipIf`.
  */
+import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -153,4 +154,21 @@ export async function startCephS3(): Promise<CephS3> {
     await stop();
     throw error;
   }
+}
+
+/** An S3 client on the store as an administrator would use it (bucket setup, attempts to delete), outside the app's port. */
+export function adminClient(s3: Pick<CephS3, 'endpoint' | 'region' | 'accessKeyId' | 'secretAccessKey'>): S3Client {
+  return new S3Client({
+    endpoint: s3.endpoint,
+    region: s3.region,
+    forcePathStyle: true,
+    credentials: { accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey },
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+  });
+}
+
+/** A bucket made as docs/fleet.md tells a company to: Object Lock enabled at creation (which turns versioning on). */
+export async function createLockedBucket(client: S3Client, bucket: string): Promise<void> {
+  await client.send(new CreateBucketCommand({ Bucket: bucket, ObjectLockEnabledForBucket: true }));
 }
