@@ -4,11 +4,12 @@
 # clamdscan for the daemon path) for scanning,
 # poppler-utils for checking PDF signatures, qpdf and LibreOffice (headless, no GUI) for proving
 # that files rebuilt by content disarm still open, Japanese fonts for the screenshots, and the
-# file-system tools the erasure tests format loop devices with (e2fsprogs, dosfstools, btrfs-progs).
+# file-system tools the erasure tests format loop devices with (e2fsprogs, dosfstools, btrfs-progs),
+# and a single-node Ceph (mon, OSD, RADOS Gateway) for the company archive's S3 Object Lock tests.
 # Idempotent: does nothing when all of it is already there. Needs root (or sudo).
 set -euo pipefail
 
-packages=(chromium dbus gnome-keyring libsecret-1-dev clamav clamav-daemon clamdscan poppler-utils qpdf libreoffice-writer-nogui libreoffice-calc-nogui libreoffice-impress-nogui libnss3-tools openssl fonts-noto-cjk python3 make g++ e2fsprogs dosfstools btrfs-progs util-linux dcmtk genisoimage qemu-utils fdisk p7zip-full gcab)
+packages=(chromium dbus gnome-keyring libsecret-1-dev clamav clamav-daemon clamdscan poppler-utils qpdf libreoffice-writer-nogui libreoffice-calc-nogui libreoffice-impress-nogui libnss3-tools openssl fonts-noto-cjk python3 make g++ e2fsprogs dosfstools btrfs-progs util-linux dcmtk genisoimage qemu-utils fdisk p7zip-full gcab ceph-mon ceph-osd radosgw ceph-common)
 
 missing=()
 for package in "${packages[@]}"; do

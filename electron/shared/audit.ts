@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { defineChannel, noRequest } from './ipc/define';
 import { ledgerAuditEventTypes } from './ledger';
 import { procedureAuditEventTypes } from './procedures';
+import { archiveAuditEventTypes } from './archive';
 
 export const auditEventTypes = [
   'vault.created',
@@ -50,6 +51,7 @@ export const auditEventTypes = [
   'account.reviewed',
   ...ledgerAuditEventTypes,
   ...procedureAuditEventTypes,
+  ...archiveAuditEventTypes,
 ] as const;
 export const AuditEventType = z.enum(auditEventTypes);
 export type AuditEventType = z.infer<typeof AuditEventType>;

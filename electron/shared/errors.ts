@@ -10,6 +10,7 @@ import { sanitizeErrorCodes } from './sanitize';
 import { proceduresErrorCodes } from './procedures';
 import { sitesErrorCodes } from './sites';
 import { ledgerErrorCodes } from './ledger';
+import { archiveErrorCodes } from './archive';
 
 export const errorCodes = [
   'IPC_UNKNOWN_CHANNEL',
@@ -62,6 +63,7 @@ export const errorCodes = [
   ...sitesErrorCodes,
   ...proceduresErrorCodes,
   ...ledgerErrorCodes,
+  ...archiveErrorCodes,
   'INTERNAL',
 ] as const;
 
