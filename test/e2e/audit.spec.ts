@@ -61,7 +61,7 @@ test.describe('the Audit log screen', () => {
     await expect(rows.nth(1).locator('td').nth(2)).toHaveText('ファイルの書き出し');
     await expect(rows.nth(1).locator('td').nth(4)).toContainText(`書き出し先：${app.dialogs.exportFolder}`);
     await expect(rows.nth(3).locator('td').nth(2)).toHaveText('ファイルの取り込み');
-    await expect(rows.nth(3).locator('td').nth(4)).toContainText(`訪問・案件：${COLLECTION}`);
+    await expect(rows.nth(3).locator('td').nth(4)).toContainText(`訪問作業：${COLLECTION}`);
     await expect(rows.nth(3).locator('td').nth(4)).toContainText('サイズ：8 B');
 
     // 次のページ
@@ -85,7 +85,7 @@ test.describe('the Audit log screen', () => {
     await page.getByRole('button', { name: '条件をクリア' }).click();
     await expect(rows).toHaveCount(50);
 
-    // キーワード（訪問・案件の名前）で探す
+    // キーワード（訪問作業の名前）で探す
     await page.getByRole('searchbox', { name: 'キーワード' }).fill('西町クリニック');
     await expect(pager).toContainText(`全 ${FILES} 件中 1〜50 件目`);
     await page.getByRole('searchbox', { name: 'キーワード' }).fill('');

@@ -47,7 +47,7 @@ test('[10-1] erase a visit folder, watch it finish, countersign, issue the certi
     return page.getByRole('alertdialog');
   });
   await page.getByRole('button', { name: '消去を開始' }).click();
-  const confirm = page.getByRole('alertdialog', { name: '3 個のファイルを消去しますか？' });
+  const confirm = page.getByRole('alertdialog', { name: '3 件のファイルを消去しますか？' });
   await expect(confirm.getByRole('button', { name: '消去する' })).toBeDisabled();
   await confirm.getByRole('textbox').fill('３');
   await confirm.getByRole('button', { name: '消去する' }).click();

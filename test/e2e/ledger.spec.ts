@@ -283,7 +283,7 @@ test('[12-3][18-1] checked out for a visit in progress, then lost: the loss is c
   // 実施中の作業を選ぶと、その番号が訪問欄に入る
   await page.getByRole('button', { name: '持ち出す' }).click();
   const checkOut = page.getByRole('dialog', { name: 'FG-USB-010 を持ち出す' });
-  await checkOut.getByRole('combobox', { name: /^実施中の作業/ }).selectOption(run.id);
+  await checkOut.getByRole('combobox', { name: /^実施中の訪問作業/ }).selectOption(run.id);
   await expect(checkOut.getByRole('textbox', { name: /^訪問/ })).toHaveValue(run.reference);
   await checkOut.getByRole('textbox', { name: /^目的/ }).fill('保守作業');
   await checkOut.getByRole('button', { name: '持ち出しを記録' }).click();

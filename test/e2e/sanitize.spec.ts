@@ -106,13 +106,13 @@ test('[10-5][8-1] sanitize a handover folder, read the verdicts, sign off, and c
 
   await start.click();
   const summary = page.getByTestId('sanitize-summary');
-  await expect(summary).toContainText('2 件のファイルを遮断しました', { timeout: 60_000 });
+  await expect(summary).toContainText('2 件のファイルは引き渡せないため隔離しました', { timeout: 60_000 });
   await expect(summary).toContainText('引き渡せる 6 件だけを出力先「引き渡し用」に書き出しました');
   await expect(page.getByRole('heading', { level: 2, name: '結果' })).toBeFocused();
   const counts = page.getByTestId('sanitize-counts');
-  await expect(counts.locator('li[data-verdict="passed"]')).toContainText('合格2 件');
+  await expect(counts.locator('li[data-verdict="passed"]')).toContainText('問題なし2 件');
   await expect(counts.locator('li[data-verdict="sanitized"]')).toContainText('無害化済み4 件');
-  await expect(counts.locator('li[data-verdict="blocked"]')).toContainText('遮断2 件');
+  await expect(counts.locator('li[data-verdict="blocked"]')).toContainText('引き渡し不可（隔離）2 件');
   await expect(page.locator('dd').filter({ hasText: /^ClamAV/ })).toBeVisible();
   // The harness's test database has one signature: the screen says it is not a real one.
   await expect(page.getByTestId('sanitize-engine-warnings')).toContainText('ウイルス定義の署名が 1 件しかない');
@@ -121,7 +121,7 @@ test('[10-5][8-1] sanitize a handover folder, read the verdicts, sign off, and c
   const file = (name: string) => page.getByTestId('sanitize-files').locator(`tr[data-path="${corpusName}/${name}"]`);
   await expect(page.getByTestId('sanitize-files').locator('tbody tr')).toHaveCount(8);
   await expect(file('note.txt')).toHaveAttribute('data-verdict', 'blocked');
-  await expect(file('note.txt')).toContainText('遮断');
+  await expect(file('note.txt')).toContainText('引き渡し不可（隔離）');
   await expect(file('note.txt')).toContainText(`マルウェアを検出（${EICAR_DETECTION}、ClamAV）`);
   await expect(file('note.txt')).toContainText('保管庫の隔離領域に暗号化して保管しました');
   await expect(file('viewer.html')).toHaveAttribute('data-verdict', 'blocked');
@@ -191,7 +191,7 @@ test('[10-5][8-1] sanitize a handover folder, read the verdicts, sign off, and c
   await signOff.getByRole('button', { name: '承認して報告書を発行' }).click();
   const confirm = page.getByRole('alertdialog', { name: '承認して報告書を発行しますか？' });
   await expect(confirm).toContainText('佐藤 一郎');
-  await expect(confirm).toContainText('合格 2・無害化済み 4・遮断 2');
+  await expect(confirm).toContainText('問題なし 2・無害化済み 4・引き渡し不可 2');
   await confirm.getByRole('button', { name: 'キャンセル' }).click();
   await expect(confirm).toBeHidden();
   await expect(page.getByTestId('sanitize-report-issued')).toHaveCount(0);
@@ -204,7 +204,7 @@ test('[10-5][8-1] sanitize a handover folder, read the verdicts, sign off, and c
   await expect(history.locator('tbody tr')).toHaveCount(1);
   await expect(history).toContainText(number);
   await expect(history).toContainText('引き渡し用');
-  await expect(history).toContainText('合格 2・無害化済み 4・遮断 2');
+  await expect(history).toContainText('問題なし 2・無害化済み 4・引き渡し不可 2');
   await expect(history).toContainText('JST');
   await inspectWholeScreen(page, 'sanitize-signed-off');
 
@@ -224,7 +224,7 @@ test('[10-5][8-1] sanitize a handover folder, read the verdicts, sign off, and c
   await page.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link', { name: '監査ログ' }).click();
   const sanitized = page.getByRole('table', { name: '記録' }).locator('tbody tr[data-type="sanitize.finished"]');
   await expect(sanitized).toContainText('ファイル無害化の実施');
-  await expect(sanitized).toContainText('遮断：2');
+  await expect(sanitized).toContainText('引き渡し不可（隔離）：2');
 
   // 証明書の画面から報告書の PDF を保存する
   await page.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link', { name: 'ファイル無害化' }).click();

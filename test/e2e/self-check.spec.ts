@@ -142,7 +142,7 @@ test.describe('a neglected Japanese Windows laptop', () => {
     await expect(page.locator(`div[data-run-id="${firstRunId}"]`)).toBeVisible();
 
     // 表示中の結果の署名付きレポート
-    await page.getByRole('button', { name: '署名付きレポートを発行' }).click();
+    await page.getByRole('button', { name: '署名付き報告書を発行' }).click();
     const issued = page.getByTestId('self-check-report-issued');
     await expect(issued).toContainText(/報告書 E-20417-SC-2024-000001-[0-9A-Z]{6} を発行しました。「証明書」画面で PDF を保存できます。/, { timeout: 30_000 });
     await expect(history.nth(1)).toContainText('E-20417-SC-2024-000001');
@@ -285,7 +285,7 @@ test.describe('the self-check policy in Settings', () => {
     await expect(save).toBeEnabled();
     await save.click();
     await expect(section.getByRole('status').filter({ hasText: 'ポリシー「既定 / Default」を保存しました。' })).toBeVisible();
-    await expect(source).toHaveText('現在のポリシー：「既定 / Default」（この端末で編集）');
+    await expect(source).toHaveText('現在のポリシー：「既定 / Default」（このノートPCで編集）');
     await inspectWholeScreen(page, 'settings-self-check-policy');
 
     await page.reload();

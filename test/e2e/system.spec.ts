@@ -9,7 +9,7 @@ test('the app opens in Japanese on the dashboard', async ({ page, app }) => {
   await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('ダッシュボード');
   await expect(page.getByRole('navigation', { name: 'メインメニュー' })).toBeVisible();
-  await expect(page.getByText(/マウントされているボリューム: \d+ 個/)).toBeVisible();
+  await expect(page.getByText(/マウントされているボリューム：\d+ 件/)).toBeVisible();
   await inspectScreen(page, 'dashboard');
 });
 

@@ -62,15 +62,15 @@ test.describe('the Vault screen', () => {
     await page.getByRole('link', { name: '保管庫' }).click();
     await expect(page.getByRole('heading', { level: 1, name: '保管庫' })).toBeFocused();
 
-    // 訪問・案件の名前は必須
+    // 訪問作業の名前は必須
     await page.getByRole('button', { name: 'フォルダーを取り込む' }).click();
     const ask = page.getByRole('dialog', { name: 'フォルダーを取り込む' });
     await expect(ask).toBeVisible();
     await ask.getByRole('button', { name: 'フォルダーを選ぶ' }).click();
-    await expect(ask).toContainText('訪問・案件の名前を入力してください。');
+    await expect(ask).toContainText('訪問作業の名前を入力してください。');
 
     app.dialogs.importSources = [folder];
-    await ask.getByRole('combobox', { name: '訪問・案件の名前' }).fill(COLLECTION);
+    await ask.getByRole('combobox', { name: '訪問作業の名前' }).fill(COLLECTION);
     await ask.getByRole('button', { name: 'フォルダーを選ぶ' }).click();
     await expect(ask).toBeHidden();
     await expect(page.getByRole('status').filter({ hasText: `「${COLLECTION}」に 3 件を取り込みました。` })).toBeVisible();
@@ -165,26 +165,26 @@ test.describe('the Vault screen', () => {
 
     app.dialogs.importSources = [folder];
     await page.getByRole('button', { name: 'フォルダーを取り込む' }).click();
-    await page.getByRole('combobox', { name: '訪問・案件の名前' }).fill(COLLECTION);
+    await page.getByRole('combobox', { name: '訪問作業の名前' }).fill(COLLECTION);
     await page.getByRole('button', { name: 'フォルダーを選ぶ' }).click();
     await expect(page.getByRole('status').filter({ hasText: '3 件を取り込みました' })).toBeVisible();
 
     app.dialogs.importSources = [single];
     await page.getByRole('button', { name: 'ファイルを取り込む' }).click();
-    const name = page.getByRole('combobox', { name: '訪問・案件の名前' });
+    const name = page.getByRole('combobox', { name: '訪問作業の名前' });
     await expect(name).toHaveValue(COLLECTION);
     await name.fill('2025-04-16 西町クリニック CT 修理');
     await page.getByRole('button', { name: 'ファイルを選ぶ' }).click();
     await expect(page.getByRole('status').filter({ hasText: '「2025-04-16 西町クリニック CT 修理」に 1 件を取り込みました。' })).toBeVisible();
 
     const rows = page.getByRole('table', { name: '保管中のファイル' }).locator('tbody tr');
-    const filter = page.getByRole('combobox', { name: '訪問・案件で絞り込む' });
+    const filter = page.getByRole('combobox', { name: '訪問作業で絞り込む' });
     // After an import the list shows that visit.
     await expect(filter).toHaveValue('2025-04-16 西町クリニック CT 修理');
     await expect(rows).toHaveCount(1);
     await filter.selectOption(COLLECTION);
     await expect(rows).toHaveCount(3);
-    await filter.selectOption({ label: 'すべての訪問・案件' });
+    await filter.selectOption({ label: 'すべての訪問作業' });
     await expect(rows).toHaveCount(4);
 
     // ファイルを選ばずにダイアログを閉じた場合
@@ -205,7 +205,7 @@ test.describe('the Vault screen', () => {
 
     app.dialogs.importSources = [big];
     await page.getByRole('button', { name: 'ファイルを取り込む' }).click();
-    await page.getByRole('combobox', { name: '訪問・案件の名前' }).fill(COLLECTION);
+    await page.getByRole('combobox', { name: '訪問作業の名前' }).fill(COLLECTION);
     await page.getByRole('button', { name: 'ファイルを選ぶ' }).click();
 
     const progress = page.getByTestId('transfer-progress');

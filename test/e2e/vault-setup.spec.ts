@@ -66,7 +66,7 @@ test('lock, a wrong password, then the right one', async ({ page, app }) => {
   await page.getByRole('textbox', { name: 'パスワード', exact: true }).fill('this is not the password');
   await page.getByRole('button', { name: 'ロックを解除' }).click();
   await expect(page.getByRole('alert')).toContainText('パスワードが正しくありません。');
-  await expect(page.getByText('パスワードの誤入力: 1 回。')).toBeVisible();
+  await expect(page.getByText('パスワードの誤入力：1 回。')).toBeVisible();
   await inspectScreen(page, 'vault-unlock-failed');
 
   await page.getByRole('textbox', { name: 'パスワード', exact: true }).fill(STRONG);

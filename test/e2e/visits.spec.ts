@@ -101,18 +101,18 @@ test.describe('an on-site maintenance visit', () => {
     await app.open('/');
 
     // 作業の画面: まだ何もない
-    await menu(page).getByRole('link', { name: '作業' }).click();
-    await expect(heading(page, '作業')).toBeFocused();
+    await menu(page).getByRole('link', { name: '訪問作業' }).click();
+    await expect(heading(page, '訪問作業')).toBeFocused();
     await expect(page.getByTestId('visits-empty')).toContainText('まだ作業がありません');
-    await page.getByRole('button', { name: '作業を開始' }).click();
+    await page.getByRole('button', { name: '訪問作業を開始' }).click();
     await expect(page.getByTestId('visits-no-sites')).toContainText('施設がまだ登録されていません');
 
     await recordSiteOnScreen(page);
 
     // 作業を開始: 手順・施設・装置を選ぶ
-    await menu(page).getByRole('link', { name: '作業' }).click();
-    await page.getByRole('button', { name: '作業を開始' }).click();
-    await expect(heading(page, '作業を開始')).toBeFocused();
+    await menu(page).getByRole('link', { name: '訪問作業' }).click();
+    await page.getByRole('button', { name: '訪問作業を開始' }).click();
+    await expect(heading(page, '訪問作業を開始')).toBeFocused();
     const form = page.getByTestId('visit-start-form');
     await expect(form).toContainText('装置の廃棄（使用終了）');
     await expect(form).toContainText('ガイドラインの項目：7-4、8-2、8-3、7-1、7-2');
@@ -128,12 +128,12 @@ test.describe('an on-site maintenance visit', () => {
     // 順番: 次の手順は鍵がかかっていて、本体も受け付けない。完了ボタンは押せない
     await expect(stepItem(page, 'readiness')).toHaveAttribute('aria-current', 'step');
     await expect(stepItem(page, 'purpose')).toHaveAttribute('data-status', 'locked');
-    await expect(stepItem(page, 'purpose').getByTestId('visit-step-locked')).toHaveText('「1. 端末の準備確認（セルフチェック）」が終わるまで実施できません。');
+    await expect(stepItem(page, 'purpose').getByTestId('visit-step-locked')).toHaveText('「1. ノートPCの準備確認（セルフチェック）」が終わるまで実施できません。');
     await expect(stepItem(page, 'purpose').getByRole('button')).toHaveCount(0);
     await expect(call(page, 'procedures.completeStep', { runId, stepId: 'purpose', values: { purpose: '定期点検', plannedWork: 'ログ確認' } })).rejects.toThrow('PROCEDURE_STEP_OUT_OF_ORDER');
     const completeButton = page.getByRole('button', { name: '完了して報告書を発行' });
     await expect(completeButton).toBeDisabled();
-    await expect(page.getByTestId('visit-complete')).toContainText('未実施の必須の手順が 13 件あるため、まだ完了できません。次の手順は「1. 端末の準備確認（セルフチェック）」です。');
+    await expect(page.getByTestId('visit-complete')).toContainText('未実施の必須の手順が 13 件あるため、まだ完了できません。次の手順は「1. ノートPCの準備確認（セルフチェック）」です。');
 
     // 1. 準備確認: セルフチェック前なので通らない。理由を記録して進めるダイアログを確かめ、セルフチェックをしてくる
     await panel(page, 'readiness').getByRole('button', { name: '確認する' }).click();
@@ -159,7 +159,7 @@ test.describe('an on-site maintenance visit', () => {
     // ダッシュボードに実施中の作業が出て、そこから戻る
     await menu(page).getByRole('link', { name: 'ダッシュボード' }).click();
     const card = page.getByTestId('dashboard-visits');
-    await expect(card).toContainText('実施中の作業：1 件');
+    await expect(card).toContainText('実施中の訪問作業：1 件');
     await card.getByRole('link', { name: `${REFERENCE} オンサイト保守作業` }).click();
     await expect(heading(page, `オンサイト保守作業 ${REFERENCE}`)).toBeVisible();
     await panel(page, 'readiness').getByRole('button', { name: 'もう一度確認する' }).click();
@@ -242,7 +242,7 @@ test.describe('an on-site maintenance visit', () => {
     await writeFile(source, '装置ログ 3 日分\n'.repeat(200));
     app.dialogs.importSources = [source];
     await visitData.getByRole('button', { name: 'ファイルを取り込む' }).click();
-    await expect(visitData).toContainText(`1 個のファイルを「${REFERENCE}」に取り込み、添付に選びました。`);
+    await expect(visitData).toContainText(`1 件のファイルを「${REFERENCE}」に取り込み、添付に選びました。`);
     await expect(visitData.getByRole('checkbox', { name: '「装置ログ_20241122.txt」を添付する' })).toBeChecked();
     await visitData.getByRole('button', { name: '選んだファイルを添付して完了' }).click();
     await expectDone(page, 'visitData');
@@ -252,7 +252,7 @@ test.describe('an on-site maintenance visit', () => {
     // ダッシュボード: 保管庫に残っている作業データ
     await menu(page).getByRole('link', { name: 'ダッシュボード' }).click();
     const held = card.getByTestId('dashboard-visits-held').locator(`li[data-collection="${REFERENCE}"]`);
-    await expect(held).toContainText(/1 個・.*・取り込みから 0 日/);
+    await expect(held).toContainText(/1 件・.*・取り込みから 0 日/);
     await expect(held).toHaveAttribute('data-overdue', 'false');
     await expect(card).toContainText('取り込みから 7 日を過ぎると赤で示します');
     await inspectScreen(page, 'visits-dashboard');
@@ -271,7 +271,7 @@ test.describe('an on-site maintenance visit', () => {
     // 10. 無害化: 渡すファイルはないので該当なし
     const sanitization = panel(page, 'sanitization');
     await sanitization.getByRole('button', { name: '確認する' }).click();
-    await expect(sanitization.getByTestId('visit-check-finding')).toContainText('この作業の開始後に発行された無害化報告書がありません。');
+    await expect(sanitization.getByTestId('visit-check-finding')).toContainText('この訪問作業の開始後に発行された無害化報告書がありません。');
     await sanitization.getByRole('button', { name: '該当なしにする' }).click();
     const notApplicable = page.getByRole('alertdialog', { name: '「施設へ渡すファイルの無害化」を該当なしにしますか？' });
     await notApplicable.getByRole('textbox', { name: '該当しない理由' }).fill('施設へ渡すファイルなし');
@@ -289,10 +289,10 @@ test.describe('an on-site maintenance visit', () => {
     // 12. 作業データの消去: まだ残っている → 消去画面でこの作業のフォルダを消去し、証明書を発行 → 通る
     const erased = panel(page, 'visitDataErased');
     await erased.getByRole('button', { name: '確認する' }).click();
-    await expect(erased.getByTestId('visit-check-finding')).toContainText('この作業のデータが保管庫にまだ 1 件あります。');
+    await expect(erased.getByTestId('visit-check-finding')).toContainText('この訪問作業のデータが保管庫にまだ 1 件あります。');
     await erased.getByRole('link', { name: `データ消去の画面で「${REFERENCE}」を消去する` }).click();
     await expect(heading(page, 'データ消去')).toBeVisible();
-    await expect(page.getByRole('combobox', { name: '保管庫の訪問・案件' })).toHaveValue(REFERENCE);
+    await expect(page.getByRole('combobox', { name: '保管庫の訪問作業' })).toHaveValue(REFERENCE);
     await page.getByRole('button', { name: '暗号消去の対象にする' }).click();
     await expect(page.getByTestId('erasure-targets')).toContainText(REFERENCE);
     await page.getByRole('textbox', { name: '施設名' }).fill(SITE);
@@ -349,7 +349,7 @@ test.describe('an on-site maintenance visit', () => {
     await expect(page.getByTestId('visit-report')).toBeVisible();
 
     // 一覧: 完了した作業は下に
-    await menu(page).getByRole('link', { name: '作業' }).click();
+    await menu(page).getByRole('link', { name: '訪問作業' }).click();
     await expect(page.getByText('実施中の作業はありません。')).toBeVisible();
     const row = page.getByTestId('visits-closed').locator(`tbody tr[data-reference="${REFERENCE}"]`);
     await expect(row).toContainText('オンサイト保守作業');
@@ -504,7 +504,7 @@ test.describe('abandoning a procedure', () => {
     await expect(page.getByTestId('visit-abandoned')).toContainText('理由：誤って開始した');
     await expect(page.getByRole('button', { name: '完了して報告書を発行' })).toHaveCount(0);
 
-    await menu(page).getByRole('link', { name: '作業' }).click();
+    await menu(page).getByRole('link', { name: '訪問作業' }).click();
     await expect(page.getByTestId('visits-closed').locator('tbody tr')).toContainText('中止');
   });
 });

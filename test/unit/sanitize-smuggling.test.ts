@@ -73,8 +73,8 @@ describe('every file inside an archive is judged like a file on disk', () => {
     const iso = isoImage([{ name: 'invoice.hta', data: HTA }, { name: 'run.js', data: 'WScript.Echo(1);' }, { name: 'invoice.pdf.lnk', data: shortcut() }]);
     const result = await judge('delivery.zip', await zipOf([{ name: 'docs/invoice.iso', data: iso }]));
     expect(result.verdict).toBe('blocked');
-    expect(result.en).toContain('ISO disk image: cannot be inspected, blocked（docs/invoice.iso）');
-    expect(result.ja).toContain('ISO disk image：中身を検査できないため遮断（docs/invoice.iso）');
+    expect(result.en).toContain('ISO disk image: cannot be inspected, not handed over（docs/invoice.iso）');
+    expect(result.ja).toContain('ISO disk image：中身を検査できないため引き渡し不可（docs/invoice.iso）');
     expect(result.en).toContain('A type not allowed to be handed over (iso)（docs/invoice.iso）');
   });
 
@@ -89,7 +89,7 @@ describe('every file inside an archive is judged like a file on disk', () => {
   it('blocks a zip holding a OneNote file, a phishing page or a binary of no known format', async () => {
     const one = await judge('notes.zip', await zipOf([{ name: 'Invoice.one', data: oneNote(HTA) }]));
     expect(one).toMatchObject({ verdict: 'blocked' });
-    expect(one.en).toContain('OneNote document: cannot be inspected, blocked（Invoice.one）');
+    expect(one.en).toContain('OneNote document: cannot be inspected, not handed over（Invoice.one）');
     const page = '<!DOCTYPE html><html><body><form action="https://login.example.invalid/"><input type="password" name="p"></form></body></html>';
     const phishing = await judge('login.zip', await zipOf([{ name: 'Microsoft365.html', data: page }]));
     expect(phishing).toEqual({ verdict: 'blocked', en: ['A type not allowed to be handed over (html)（Microsoft365.html）'], ja: ['引き渡しが許可されていない種類（html）（Microsoft365.html）'] });

@@ -95,7 +95,7 @@ export const sanitizeCommand: Command = {
         });
         lines.push('', engineLine(result.engine, result.engineName, io.language));
         for (const warning of result.engineWarnings ?? []) lines.push(`⚠ ${engineWarningText(warning, io.language)}`);
-        lines.push(ja ? `合格 ${count('passed')}・無害化済み ${count('sanitized')}・遮断 ${count('blocked')}` : `passed ${count('passed')}, sanitized ${count('sanitized')}, blocked ${count('blocked')}`);
+        lines.push(ja ? `問題なし ${count('passed')}・無害化済み ${count('sanitized')}・引き渡し不可（隔離） ${count('blocked')}` : `no issues found ${count('passed')}, sanitized ${count('sanitized')}, not handed over (quarantined) ${count('blocked')}`);
         if (number) lines.push(`${ja ? '報告書' : 'Report'}: ${number} → ${String(args.values.report)}`);
         io.stdout(`${lines.join('\n')}\n`);
       }

@@ -47,7 +47,7 @@ export function sanitizationReportDocument(result: SanitizationResult, signOff: 
           { label: { ja: '引き渡すフォルダー', en: 'Delivered folder' }, value: result.outputName },
           {
             label: { ja: '結果', en: 'Result' },
-            value: `合格 ${count('passed')}・無害化済み ${count('sanitized')}・遮断 ${count('blocked')} / passed ${count('passed')}, sanitized ${count('sanitized')}, blocked ${count('blocked')}`,
+            value: `問題なし ${count('passed')}・無害化済み ${count('sanitized')}・引き渡し不可（隔離） ${count('blocked')} / no issues found ${count('passed')}, sanitized ${count('sanitized')}, not handed over (quarantined) ${count('blocked')}`,
           },
         ],
       },
@@ -98,8 +98,8 @@ export function sanitizationReportDocument(result: SanitizationResult, signOff: 
           widths: [4, 1.2, 1.3, 1.8, 4, 2.4],
         },
         note: {
-          ja: '遮断したファイルは引き渡しておらず、暗号化した隔離領域に保管しています。全ファイルの SHA-256（無害化の前と後）は署名付きの添付データ（evidence.json）にあり、受け取った側は fieldguard verify 報告書.pdf --files フォルダー で照合できます。',
-          en: 'Blocked files were not delivered; they are kept in an encrypted quarantine. Every file’s SHA-256 before and after is in the signed attachment (evidence.json); the receiving side can check a folder with: fieldguard verify REPORT.pdf --files FOLDER.',
+          ja: '引き渡し不可（隔離）と判定したファイルは渡しておらず、暗号化した隔離領域に保管しています。全ファイルの SHA-256（無害化の前と後）は署名付きの添付データ（evidence.json）にあり、受け取った側は fieldguard verify 報告書.pdf --files フォルダー で照合できます。',
+          en: 'Files judged not to be handed over were not delivered; they are kept in an encrypted quarantine. Every file’s SHA-256 before and after is in the signed attachment (evidence.json); the receiving side can check a folder with: fieldguard verify REPORT.pdf --files FOLDER.',
         },
       },
     ],

@@ -1,5 +1,5 @@
 /**
- * A file's verdict as an icon and a word (合格 / 無害化済み / 遮断), never colour alone: the
+ * A file's verdict as an icon and a word (問題なし / 無害化済み / 引き渡し不可（隔離）), never colour alone: the
  * badge reads the same in greyscale and to a screen reader.
  */
 import type { ReactElement } from 'react';
