@@ -10,6 +10,8 @@ import { expect, test } from './harness';
 import { inspectWholeScreen, switchLanguage } from './screens';
 
 test('the About screen shows the guideline coverage table, item 10-1 with its screens, services, reports and tests', async ({ page, app }) => {
+  // axe-core reads the whole 28-row table three times (ja, en, and once more for every impact).
+  test.setTimeout(180_000);
   await app.createVault();
   await app.open('/');
   // Reached from the navigation with the keyboard alone.
