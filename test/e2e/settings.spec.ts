@@ -87,8 +87,10 @@ test.describe('the Settings screen', () => {
     await expect(page.getByText('推測されやすいパスワードです。単語を増やすか、より長くしてください。')).toBeVisible();
     await confirmation.fill('password1234');
     await submit.click();
-    await expect(page.getByRole('alert', { name: 'エラー' })).toContainText('このパスワードは使えません。');
+    // 断られた理由は、その欄（新しいパスワード）に付く
     await expect(page.locator('[data-error-code="VAULT_PASSWORD_REJECTED"]')).toBeVisible();
+    await expect(next).toHaveAccessibleDescription(/このパスワードは使えません。/);
+    await expect(next).toBeFocused();
 
     // 氏名を含むパスワード
     await next.fill('Yamada E-20417 pass');
@@ -106,7 +108,10 @@ test.describe('the Settings screen', () => {
     await confirmation.fill(NEW_PASSWORD);
     await expect(page.getByText('非常に強い')).toBeVisible();
     await submit.click();
-    await expect(page.getByRole('alert', { name: 'エラー' })).toContainText('パスワードが正しくありません。');
+    // 三つの欄のうち、間違っているのは現在のパスワードだと、その欄で言う
+    await expect(current).toHaveAccessibleDescription(/^現在のパスワードが正しくありません。あと \d+ 回間違えると、回復キーでしか解除できなくなります。$/);
+    await expect(next).not.toHaveAccessibleDescription(/正しくありません/);
+    await expect(page.locator('.fui-MessageBar[data-error-code]')).toHaveCount(0);
     await expect(current).toBeFocused();
 
     await inspectScreen(page, 'settings-password-errors');
@@ -156,7 +161,7 @@ test.describe('the Settings screen', () => {
 
     await dialog.getByRole('textbox', { name: '本人確認のため、パスワードを入力してください' }).fill('まちがったパスワード');
     await confirm.click();
-    await expect(dialog.getByRole('alert', { name: 'エラー' })).toContainText('パスワードが正しくありません。');
+    await expect(dialog.locator('[data-error-code="VAULT_WRONG_PASSWORD"]')).toContainText('パスワードが正しくありません。');
 
     await dialog.getByRole('textbox', { name: '本人確認のため、パスワードを入力してください' }).fill(TEST_PASSWORD);
     await confirm.click();

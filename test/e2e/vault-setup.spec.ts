@@ -6,7 +6,7 @@ import { TEST_PASSWORD } from '../support/test-core';
 
 const STRONG = '湯呑みと珈琲 horse battery 42';
 
-test('[14-6] first run: the wizard refuses a weak password, shows the recovery key once and checks two groups of it', async ({ page, app }) => {
+test('[14-6] first run: the wizard keeps 次へ disabled for a weak password, shows the recovery key once and checks two groups of it', async ({ page, app }) => {
   await app.open('/');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('保管庫の初回設定');
   await inspectScreen(page, 'vault-setup-profile');
@@ -18,8 +18,9 @@ test('[14-6] first run: the wizard refuses a weak password, shows the recovery k
   await page.getByRole('textbox', { name: '保管庫のパスワード', exact: true }).fill('password1234');
   await page.getByRole('textbox', { name: 'パスワード（確認）', exact: true }).fill('password1234');
   await expect(page.getByText('よく使われるパスワードや、製品・業務に関係する語を使ったパスワードは使えません。')).toBeVisible();
-  await page.getByRole('button', { name: '次へ' }).click();
-  await expect(page.getByRole('alert')).toContainText('このパスワードは使えません');
+  // 弱いパスワードでは「次へ」を押せず、その理由がボタンの説明として読まれる
+  await expect(page.getByRole('button', { name: '次へ' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: '次へ' })).toHaveAccessibleDescription('パスワードが条件を満たす強さになると「次へ」を押せます。');
   await inspectScreen(page, 'vault-setup-password');
 
   await page.getByRole('textbox', { name: '保管庫のパスワード', exact: true }).fill(STRONG);
@@ -65,9 +66,22 @@ test('lock, a wrong password, then the right one', async ({ page, app }) => {
 
   await page.getByRole('textbox', { name: 'パスワード', exact: true }).fill('this is not the password');
   await page.getByRole('button', { name: 'ロックを解除' }).click();
-  await expect(page.getByRole('alert')).toContainText('パスワードが正しくありません。');
-  await expect(page.getByText('パスワードの誤入力：1 回。')).toBeVisible();
+  // 一つのバナーに、文で理由と残りの回数。コードは「詳細」の中
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('パスワードが正しくありません。あと 9 回間違えると、回復キーでしか解除できなくなります。');
+  await expect(page.getByText('パスワードの誤入力：1 回。')).toBeHidden();
+  await expect(page.locator('.fui-MessageBar')).toHaveCount(1);
+  const code = alert.getByText('VAULT_WRONG_PASSWORD');
+  await expect(code).toBeHidden();
+  await alert.getByText('詳細', { exact: true }).focus();
+  await page.keyboard.press('Enter');
+  await expect(code).toBeVisible();
   await inspectScreen(page, 'vault-unlock-failed');
+
+  // 画面を開き直すと、保管庫が数えた誤入力の回数だけが出る
+  await page.reload();
+  await expect(page.getByText('パスワードの誤入力：1 回。')).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveCount(0);
 
   await page.getByRole('textbox', { name: 'パスワード', exact: true }).fill(STRONG);
   await page.getByRole('button', { name: 'ロックを解除' }).click();

@@ -93,6 +93,26 @@ describe('unlock and lock', () => {
     expect((await h()['vault.unlock']({ password: fullWidth })).state).toBe('unlocked');
   });
 
+  it('a wrong password says how many tries are left before only the recovery key unlocks', async () => {
+    await setUp();
+    await h()['vault.lock']({});
+    const refusal = async (password: string) => {
+      try {
+        await h()['vault.unlock']({ password });
+      } catch (error) {
+        return error;
+      }
+      throw new Error('the wrong password unlocked the vault');
+    };
+    expect(await refusal('wrong 0 password')).toMatchObject({ code: 'VAULT_WRONG_PASSWORD', params: { failures: 1, triesLeft: 9 } });
+    expect(await refusal('wrong 1 password')).toMatchObject({ code: 'VAULT_WRONG_PASSWORD', params: { failures: 2, triesLeft: 8 } });
+    // The count the unlock screen shows after a restart agrees with the error's.
+    expect((await h()['vault.status']({})).failures).toBe(2);
+    await h()['vault.unlock']({ password: PASSWORD });
+    await h()['vault.lock']({});
+    expect(await refusal('wrong 2 password')).toMatchObject({ params: { failures: 1, triesLeft: 9 } });
+  });
+
   it('after 5 wrong passwords the 6th try must wait 30 s, doubling; after 10 only the recovery key unlocks', async () => {
     const recoveryKey = await setUp();
     await h()['vault.lock']({});

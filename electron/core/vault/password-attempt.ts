@@ -14,7 +14,7 @@
 import path from 'node:path';
 import lockfile from 'proper-lockfile';
 import { AppError } from '../app-error';
-import { judgeThrottle, type ThrottleState, type ThrottleStore } from './unlock-throttle';
+import { RECOVERY_AFTER, judgeThrottle, type ThrottleState, type ThrottleStore } from './unlock-throttle';
 
 export const ATTEMPT_LOCK_FILE = 'password-attempt.lock';
 
@@ -62,7 +62,8 @@ export interface AttemptResult<T> {
 
 /**
  * Runs `test` as one counted password try. `test` returns a value for the right password and
- * null for a wrong one (then VAULT_WRONG_PASSWORD is thrown, the try already counted).
+ * null for a wrong one (then VAULT_WRONG_PASSWORD is thrown, the try already counted, with the
+ * failures so far and the tries left before only the recovery key unlocks as its params).
  * `andThen` runs in the same turn after a right password: what it changes on the strength of
  * that password (the header of a password change) cannot interleave with another try, so two
  * changes at once never both report success. `settledMeanwhile`, asked once the turn has come,
@@ -85,9 +86,11 @@ export function tryPassword<T>(
       if (before.tampered) throw new AppError('VAULT_THROTTLE_TAMPERED');
       if (verdict.recoveryRequired) throw new AppError('VAULT_RECOVERY_REQUIRED');
       if (verdict.retryAt && Date.parse(verdict.retryAt) > now().getTime()) throw new AppError('VAULT_THROTTLED');
-      await throttle.write({ failures: before.failures + 1, lastFailureAt: now().toISOString(), tampered: false });
+      const failures = before.failures + 1;
+      await throttle.write({ failures, lastFailureAt: now().toISOString(), tampered: false });
       const value = await test();
-      if (value === null) throw new AppError('VAULT_WRONG_PASSWORD');
+      // The engineer is told how many more wrong passwords are allowed before only the recovery key unlocks.
+      if (value === null) throw new AppError('VAULT_WRONG_PASSWORD', { failures, triesLeft: Math.max(0, RECOVERY_AFTER - failures) });
       await throttle.write({ failures: 0, lastFailureAt: null, tampered: false });
       await options.andThen?.(value);
       return { value, before };

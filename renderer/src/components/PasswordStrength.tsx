@@ -14,9 +14,8 @@ const useStyles = makeStyles({
 });
 
 
-export function PasswordStrength({ password, profile }: { password: string; profile?: Partial<Profile> }) {
-  const styles = useStyles();
-  const { t } = useTranslation();
+/** The main process's judgement of a password, asked once typing pauses; the meter and the setup wizard share one query. */
+function usePasswordAssessment(password: string, profile?: Partial<Profile>) {
   const debounced = useDebounced(password, 200);
   const assessment = useQuery({
     queryKey: ['vault.assessPassword', debounced, profile?.name, profile?.company, profile?.employeeId],
@@ -25,6 +24,22 @@ export function PasswordStrength({ password, profile }: { password: string; prof
     staleTime: Infinity,
     gcTime: 0,
   });
+  return { assessment, debounced };
+}
+
+/**
+ * True only when the vault's rule accepts exactly this password: while the judgement of what
+ * was typed is still on its way it is false, so a weak password never gets past 次へ.
+ */
+export function usePasswordAcceptable(password: string, profile?: Partial<Profile>): boolean {
+  const { assessment, debounced } = usePasswordAssessment(password, profile);
+  return password.length > 0 && debounced === password && assessment.data?.acceptable === true;
+}
+
+export function PasswordStrength({ password, profile }: { password: string; profile?: Partial<Profile> }) {
+  const styles = useStyles();
+  const { t } = useTranslation();
+  const { assessment } = usePasswordAssessment(password, profile);
   if (password.length === 0) return <Text size={200}>{t('password.rule')}</Text>;
   const data = assessment.data;
   // A refused password never shows as strong, whatever zxcvbn's raw score says.

@@ -1,13 +1,14 @@
 /**
  * Changing the vault password: the current one, the new one with a live strength meter
  * (the same rule the vault enforces), and the new one again. The vault re-wraps its master
- * key; nothing else changes, and the change is audited.
+ * key; nothing else changes, and the change is audited. A refusal is shown at the field it
+ * is about (which of the three passwords is wrong), not as a banner below the form.
  */
 import { useRef, useState, type FormEvent } from 'react';
 import { Button, Field, Input, MessageBar, MessageBarBody, Spinner, Subtitle1, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { BridgeError } from '../../lib/bridge';
-import { ErrorState } from '../../components/ErrorState';
+import { ErrorState, useSentenceGap } from '../../components/ErrorState';
 import { PasswordStrength } from '../../components/PasswordStrength';
 import { useVaultStatus } from '../vault/use-vault';
 import { useChangePassword } from './use-settings';
@@ -17,6 +18,15 @@ const useStyles = makeStyles({
   description: { display: 'block', marginBottom: tokens.spacingVerticalM, maxWidth: '60em' },
   actions: { display: 'flex', gap: tokens.spacingHorizontalM },
 });
+
+type PasswordField = 'current' | 'next' | 'confirmation';
+
+/** The field each refusal of the vault is about: the current password, the new one, or its repetition. */
+const fieldOf: Partial<Record<string, PasswordField>> = {
+  VAULT_WRONG_PASSWORD: 'current',
+  VAULT_PASSWORD_REJECTED: 'next',
+  VAULT_PASSWORDS_DIFFER: 'confirmation',
+};
 
 export function ChangePasswordSection({ className }: { className: string }) {
   const styles = useStyles();
@@ -37,7 +47,17 @@ export function ChangePasswordSection({ className }: { className: string }) {
     next: next === '' ? t('settings.password.newRequired') : undefined,
     confirmation: confirmation === '' ? t('settings.password.confirmRequired') : confirmation !== next ? t('errors.VAULT_PASSWORDS_DIFFER') : undefined,
   };
-  const wrongPassword = change.error instanceof BridgeError && change.error.code === 'VAULT_WRONG_PASSWORD';
+  // A refusal that belongs to one field is shown at that field, not as a banner below all three.
+  const gap = useSentenceGap();
+  const refusal = change.error instanceof BridgeError ? change.error : null;
+  const refusedField = refusal ? fieldOf[refusal.code] : undefined;
+  const refusalMessage = refusal && refusedField ? (
+    <span data-error-code={refusal.code}>
+      {refusal.code === 'VAULT_WRONG_PASSWORD' ? t('settings.password.currentWrong') : t(refusal.messageKey, refusal.params)}
+      {refusal.code === 'VAULT_WRONG_PASSWORD' && (refusal.params.triesLeft ?? 0) > 0 && `${gap}${t('vault.unlock.triesLeft', { count: refusal.params.triesLeft })}`}
+    </span>
+  ) : undefined;
+  const refusedAt = (field: PasswordField) => (refusedField === field ? refusalMessage : undefined);
 
   const edit = (setter: (value: string) => void) => (value: string) => {
     if (change.isSuccess || change.isError) change.reset();
@@ -64,6 +84,7 @@ export function ChangePasswordSection({ className }: { className: string }) {
         onError: (error) => {
           if (error instanceof BridgeError && error.code === 'VAULT_WRONG_PASSWORD') currentRef.current?.focus();
           else if (error instanceof BridgeError && error.code === 'VAULT_PASSWORD_REJECTED') nextRef.current?.focus();
+          else if (error instanceof BridgeError && error.code === 'VAULT_PASSWORDS_DIFFER') confirmationRef.current?.focus();
         },
       },
     );
@@ -79,9 +100,8 @@ export function ChangePasswordSection({ className }: { className: string }) {
         <Field
           label={t('settings.password.current')}
           required
-          // A wrong password marks the field; the message itself is the ErrorState below the form.
-          validationState={shown(errors.current) || wrongPassword ? 'error' : 'none'}
-          validationMessage={shown(errors.current)}
+          validationState={shown(errors.current) || refusedAt('current') ? 'error' : 'none'}
+          validationMessage={shown(errors.current) ?? refusedAt('current')}
         >
           <Input ref={currentRef} type="password" autoComplete="current-password" value={current} onChange={(_event, data) => edit(setCurrent)(data.value)} />
         </Field>
@@ -89,8 +109,8 @@ export function ChangePasswordSection({ className }: { className: string }) {
           label={t('settings.password.new')}
           required
           hint={t('password.rule')}
-          validationState={shown(errors.next) ? 'error' : 'none'}
-          validationMessage={shown(errors.next)}
+          validationState={shown(errors.next) || refusedAt('next') ? 'error' : 'none'}
+          validationMessage={shown(errors.next) ?? refusedAt('next')}
         >
           <Input ref={nextRef} type="password" autoComplete="new-password" value={next} onChange={(_event, data) => edit(setNext)(data.value)} />
         </Field>
@@ -98,12 +118,12 @@ export function ChangePasswordSection({ className }: { className: string }) {
         <Field
           label={t('settings.password.confirm')}
           required
-          validationState={shown(errors.confirmation) ? 'error' : 'none'}
-          validationMessage={shown(errors.confirmation)}
+          validationState={shown(errors.confirmation) || refusedAt('confirmation') ? 'error' : 'none'}
+          validationMessage={shown(errors.confirmation) ?? refusedAt('confirmation')}
         >
           <Input ref={confirmationRef} type="password" autoComplete="new-password" value={confirmation} onChange={(_event, data) => edit(setConfirmation)(data.value)} />
         </Field>
-        {change.isError && <ErrorState error={change.error} />}
+        {change.isError && !refusedField && <ErrorState error={change.error} />}
         {change.isSuccess && (
           <MessageBar intent="success" role="status" layout="multiline">
             <MessageBarBody>{t('settings.password.changed')}</MessageBarBody>

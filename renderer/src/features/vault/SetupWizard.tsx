@@ -1,7 +1,8 @@
 /**
  * First run: the engineer's profile, the vault password (NIST SP 800-63B rule, 14-6) with a
- * strength meter, then the recovery key — shown once, printable and savable — and two of
- * its groups typed back before the vault is created (7-3). Nothing is written until then.
+ * strength meter — 次へ stays disabled until the rule accepts it — then the recovery key
+ * (shown once, printable and savable) and two of its groups typed back before the vault is
+ * created (7-3). Nothing is written until then.
  */
 import { useState, type FormEvent } from 'react';
 import {
@@ -11,6 +12,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../components/ErrorState';
 import { NewPasswordFields, passwordsDiffer } from '../../components/NewPasswordFields';
+import { usePasswordAcceptable } from '../../components/PasswordStrength';
 import { BridgeError, invoke } from '../../lib/bridge';
 import { GateFrame } from './GateFrame';
 import { readBackAnswers, readBackComplete, RecoveryKeyGroups, RecoveryKeyReadBack, type ReadBack } from './RecoveryKeyPanels';
@@ -63,6 +65,8 @@ export function SetupWizard() {
 
   const stepLabel = t('vault.setup.step', { current: STEPS.indexOf(step) + 1, total: STEPS.length });
   const mismatch = passwordsDiffer(password, confirmation);
+  const strongEnough = usePasswordAcceptable(password, profile);
+  const passwordReady = strongEnough && confirmation !== '' && !mismatch;
   const profileComplete = profile.name.trim() && profile.company.trim() && profile.employeeId.trim();
 
   const next = (event: FormEvent, action: () => void) => {
@@ -93,7 +97,7 @@ export function SetupWizard() {
       )}
 
       {step === 'password' && (
-        <form className={styles.form} onSubmit={(e) => next(e, () => !mismatch && prepare.mutate())} aria-label={t('vault.setup.steps.password')}>
+        <form className={styles.form} onSubmit={(e) => next(e, () => passwordReady && prepare.mutate())} aria-label={t('vault.setup.steps.password')}>
           <NewPasswordFields
             password={password}
             confirmation={confirmation}
@@ -115,10 +119,12 @@ export function SetupWizard() {
           {prepare.isError && <ErrorState error={prepare.error} />}
           <div className={styles.actions}>
             <Button onClick={() => setStep('profile')}>{t('vault.setup.back')}</Button>
-            <Button type="submit" appearance="primary" disabled={prepare.isPending || !password || !confirmation || mismatch}>
+            <Button type="submit" appearance="primary" disabled={prepare.isPending || !passwordReady} aria-describedby={passwordReady ? undefined : 'setup-next-hint'}>
               {t('vault.setup.next')}
             </Button>
           </div>
+          {/* A disabled button says why: 次へ opens once the rule accepts the password and it is typed twice. */}
+          {!passwordReady && <Text id="setup-next-hint" size={300}>{t(strongEnough ? 'vault.setup.nextNeedsConfirmation' : 'vault.setup.nextNeedsStrength')}</Text>}
         </form>
       )}
 

@@ -1,15 +1,16 @@
 /**
  * The unlock screen (7-3): the password, or the recovery key. It says how many wrong tries
- * there were, counts down the wait after the fifth, and after the tenth — or when the
- * keychain no longer holds this vault's device secret — offers only the recovery key.
+ * there were and how many remain before only the recovery key unlocks (in one banner), counts
+ * down the wait after the fifth, and after the tenth — or when the keychain no longer holds
+ * this vault's device secret — offers only the recovery key.
  */
 import { useState, type FormEvent } from 'react';
 import { Badge, Button, Field, Input, MessageBar, MessageBarBody, Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { VaultStatus } from '@shared/vault';
-import { ErrorState } from '../../components/ErrorState';
-import { invoke } from '../../lib/bridge';
+import { ErrorState, useSentenceGap } from '../../components/ErrorState';
+import { BridgeError, invoke } from '../../lib/bridge';
 import { GateFrame } from './GateFrame';
 import { RecoveryForm } from './RecoveryForm';
 import { useSecondsUntil } from './use-countdown';
@@ -25,6 +26,7 @@ export function UnlockScreen({ status }: { status: VaultStatus }) {
   const [mode, setMode] = useState<'password' | 'recovery'>(recoveryOnly ? 'recovery' : 'password');
   const [password, setPassword] = useState('');
   const wait = useSecondsUntil(status.retryAt);
+  const gap = useSentenceGap();
   const unlock = useMutation({
     mutationFn: () => invoke('vault.unlock', { password }),
     onSuccess: apply,
@@ -38,6 +40,8 @@ export function UnlockScreen({ status }: { status: VaultStatus }) {
     if (password && wait === 0) unlock.mutate();
   };
   const shownMode = recoveryOnly ? 'recovery' : mode;
+  // The core counts the tries; it says with a wrong password how many remain before only the recovery key unlocks.
+  const triesLeft = unlock.error instanceof BridgeError && unlock.error.code === 'VAULT_WRONG_PASSWORD' ? (unlock.error.params.triesLeft ?? 0) : 0;
 
   return (
     <GateFrame title={t('vault.unlock.title')}>
@@ -61,15 +65,22 @@ export function UnlockScreen({ status }: { status: VaultStatus }) {
           <Field label={t('vault.unlock.password')} required>
             <Input type="password" value={password} onChange={(_e, d) => setPassword(d.value)} autoComplete="current-password" autoFocus />
           </Field>
-          {status.failures > 0 && (
-            <MessageBar intent="warning" role="status">
-              <MessageBarBody>
-                {t('vault.unlock.failures', { count: status.failures })}
-                {wait > 0 && ` ${t('vault.unlock.wait', { seconds: wait })}`}
-              </MessageBarBody>
-            </MessageBar>
+          {/* One banner: the refusal just now with the tries left, or else the count kept from before. */}
+          {unlock.isError ? (
+            <ErrorState error={unlock.error}>
+              {triesLeft > 0 && t('vault.unlock.triesLeft', { count: triesLeft })}
+              {wait > 0 && `${triesLeft > 0 ? gap : ''}${t('vault.unlock.wait', { seconds: wait })}`}
+            </ErrorState>
+          ) : (
+            status.failures > 0 && (
+              <MessageBar intent="warning" role="status">
+                <MessageBarBody>
+                  {t('vault.unlock.failures', { count: status.failures })}
+                  {wait > 0 && ` ${t('vault.unlock.wait', { seconds: wait })}`}
+                </MessageBarBody>
+              </MessageBar>
+            )
           )}
-          {unlock.isError && <ErrorState error={unlock.error} />}
           <Button type="submit" appearance="primary" disabled={unlock.isPending || !password || wait > 0}>
             {unlock.isPending ? t('vault.unlock.working') : t('vault.unlock.submit')}
           </Button>
