@@ -19,9 +19,8 @@ import { formatDateTime } from '../../shared/format-date';
 import type { DataFolderReport } from '../../shared/data-folder';
 import type { MediumAfter, SiteDetails } from '../../shared/erasure';
 import { cryptoEraseStatement, type CryptoEraseStatement } from './crypto-erase-statement';
-import type { JsonObject } from '../certificates/canonical-json';
 import { performerText, type Bilingual, type CertificateDocument, type CertificateSection } from '../certificates/certificate-document';
-import { issueVaultCertificate } from '../certificates/issue-vault-certificate';
+import { issueReport, signedFacts } from '../certificates/report-document';
 import type { VaultSession } from '../vault/vault-session';
 import { SHA256_BEFORE_UNKNOWN, type ErasureEvidence, type EvidenceItem, type HardLinkedFile, type TargetMedium } from './erasure-evidence';
 import type { DeviceFacts, Medium } from './medium';
@@ -509,23 +508,25 @@ export async function issueErasureCertificate(
   now: Date,
   fontPath?: string,
 ): Promise<{ id: string; number: string }> {
-  const profile = session.profile();
-  const { id, number } = await issueVaultCertificate(
+  const { id, number } = await issueReport(
     session,
-    'erasure',
-    (number) => ({
-      document: erasureCertificateDocument(record, site, profile, laptop, number, now, countersignature),
-      facts: {
-        erasure: record.files,
-        cryptoErase: record.vault,
-        dataFolder: record.dataFolder ?? null,
-        site,
-        laptop,
-        countersignatureSha256: countersignature ? createHash('sha256').update(countersignature).digest('hex') : null,
-      } as unknown as JsonObject,
-    }),
+    {
+      kind: 'erasure',
+      document: (number, engineer) => erasureCertificateDocument(record, site, engineer, laptop, number, now, countersignature),
+      facts: () =>
+        signedFacts({
+          erasure: record.files,
+          cryptoErase: record.vault,
+          dataFolder: record.dataFolder ?? null,
+          site,
+          laptop,
+          countersignatureSha256: countersignature ? createHash('sha256').update(countersignature).digest('hex') : null,
+        }),
+      location: site.hospital,
+      visitReference: site.reference,
+    },
     now,
-    { location: site.hospital, visitReference: site.reference, ...(fontPath ? { fontPath } : {}) },
+    fontPath,
   );
   return { id, number };
 }

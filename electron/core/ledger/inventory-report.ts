@@ -1,15 +1,14 @@
 /**
  * The signed inventory report (棚卸報告書, 7-7): who counted, when, every item with its ledger
- * status and the result, and the discrepancies. Issued through `issueVaultCertificate` like
+ * status and the result, and the discrepancies. Issued through the report builder (`issueReport`) like
  * every other certificate, so `fieldguard verify` checks it offline; the whole inventory is
  * the signed evidence, the page shows it.
  */
 import { formatDateTime } from '../../shared/format-date';
 import type { Inventory } from '../../shared/ledger';
 import { bothNames, mediumStatusNames, mediumTypeNames } from '../../shared/ledger-texts';
-import type { JsonObject } from '../certificates/canonical-json';
 import { performerText, type CertificateDocument } from '../certificates/certificate-document';
-import { issueVaultCertificate } from '../certificates/issue-vault-certificate';
+import { columns, issueReport, reportDocument, row, signedFacts } from '../certificates/report-document';
 import type { Profile, VaultSession } from '../vault/vault-session';
 
 const RESULT = { present: '所在確認 / Present', missing: '所在不明 / Missing' } as const;
@@ -19,24 +18,18 @@ const DISCREPANCY = { missing: '所在不明 / Missing', found: '紛失品を発
 export function inventoryReportDocument(inventory: Inventory, engineer: Profile, number: string, issuedAt: Date): CertificateDocument {
   const present = inventory.entries.filter((e) => e.result === 'present').length;
   const missing = inventory.entries.filter((e) => e.result === 'missing').length;
-  return {
-    kind: 'inventory',
-    number,
+  return reportDocument('inventory', number, issuedAt, {
     summary: { counts: { items: inventory.entries.length, present, missing } },
-    issuedAt: issuedAt.toISOString(),
     title: { ja: '媒体棚卸報告書', en: 'Media Inventory Report' },
     sections: [
       {
         heading: { ja: '実施概要', en: 'Summary' },
         rows: [
-          { label: { ja: '実施者', en: 'Engineer' }, value: performerText(engineer) },
-          { label: { ja: '開始日時', en: 'Started' }, value: formatDateTime(inventory.startedAt, 'ja') },
-          { label: { ja: '完了日時', en: 'Completed' }, value: inventory.completedAt ? formatDateTime(inventory.completedAt, 'ja') : '—' },
-          { label: { ja: '対象媒体', en: 'Items counted' }, value: `${inventory.entries.length} 件（所在確認 ${present} 件、所在不明 ${missing} 件）/ ${inventory.entries.length} (present ${present}, missing ${missing})` },
-          {
-            label: { ja: '不一致', en: 'Discrepancies' },
-            value: inventory.discrepancies.length === 0 ? 'なし / None' : `${inventory.discrepancies.length} 件 / ${inventory.discrepancies.length}`,
-          },
+          row('実施者', 'Engineer', performerText(engineer)),
+          row('開始日時', 'Started', formatDateTime(inventory.startedAt, 'ja')),
+          row('完了日時', 'Completed', inventory.completedAt ? formatDateTime(inventory.completedAt, 'ja') : '—'),
+          row('対象媒体', 'Items counted', `${inventory.entries.length} 件（所在確認 ${present} 件、所在不明 ${missing} 件）/ ${inventory.entries.length} (present ${present}, missing ${missing})`),
+          row('不一致', 'Discrepancies', inventory.discrepancies.length === 0 ? 'なし / None' : `${inventory.discrepancies.length} 件 / ${inventory.discrepancies.length}`),
         ],
       },
       ...(inventory.discrepancies.length > 0
@@ -44,7 +37,7 @@ export function inventoryReportDocument(inventory: Inventory, engineer: Profile,
             {
               heading: { ja: '不一致の内容', en: 'Discrepancies' },
               table: {
-                columns: [{ ja: '種別', en: 'Kind' }, { ja: '管理番号・場所', en: 'Asset no. / mount' }, { ja: '内容', en: 'Detail' }],
+                columns: columns(['種別', 'Kind'], ['管理番号・場所', 'Asset no. / mount'], ['内容', 'Detail']),
                 rows: inventory.discrepancies.map((d) => [DISCREPANCY[d.kind], d.label, d.detail]),
                 widths: [2, 2, 6],
               },
@@ -54,14 +47,7 @@ export function inventoryReportDocument(inventory: Inventory, engineer: Profile,
       {
         heading: { ja: '媒体ごとの結果', en: 'Result per item' },
         table: {
-          columns: [
-            { ja: '管理番号', en: 'Asset no.' },
-            { ja: '種類', en: 'Type' },
-            { ja: 'シリアル番号', en: 'Serial' },
-            { ja: '台帳上の状態', en: 'Ledger status' },
-            { ja: '結果', en: 'Result' },
-            { ja: '確認方法・備考', en: 'How / note' },
-          ],
+          columns: columns(['管理番号', 'Asset no.'], ['種類', 'Type'], ['シリアル番号', 'Serial'], ['台帳上の状態', 'Ledger status'], ['結果', 'Result'], ['確認方法・備考', 'How / note']),
           rows: inventory.entries.map((e) => [
             e.label,
             mediumTypeNames.ja[e.type],
@@ -78,16 +64,14 @@ export function inventoryReportDocument(inventory: Inventory, engineer: Profile,
         },
       },
     ],
-  };
+  });
 }
 
 export function issueInventoryReport(session: VaultSession, inventory: Inventory, now: Date, fontPath?: string): Promise<{ id: string; number: string }> {
-  const profile = session.profile();
-  return issueVaultCertificate(
+  return issueReport(
     session,
-    'inventory',
-    (number) => ({ document: inventoryReportDocument(inventory, profile, number, now), facts: { inventory } as unknown as JsonObject }),
+    { kind: 'inventory', document: (number, engineer) => inventoryReportDocument(inventory, engineer, number, now), facts: () => signedFacts({ inventory }) },
     now,
-    fontPath ? { fontPath } : {},
+    fontPath,
   );
 }

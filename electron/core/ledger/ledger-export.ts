@@ -7,9 +7,8 @@ import { writeFile } from 'node:fs/promises';
 import { formatDateTime } from '../../shared/format-date';
 import type { LedgerItem } from '../../shared/ledger';
 import { bothNames, encryptionNames, mediumStatusNames, mediumTypeNames } from '../../shared/ledger-texts';
-import type { JsonObject } from '../certificates/canonical-json';
 import { performerText, type CertificateDocument } from '../certificates/certificate-document';
-import { issueVaultCertificate } from '../certificates/issue-vault-certificate';
+import { columns, issueReport, reportDocument, row, signedFacts } from '../certificates/report-document';
 import { AppError } from '../app-error';
 import { getCertificate } from '../certificates/certificate-store';
 import { csvDocument, jstTimestamp } from '../files/spreadsheet-csv';
@@ -47,33 +46,22 @@ export function ledgerReportDocument(items: readonly LedgerItem[], engineer: Pro
     .filter(([, count]) => count > 0)
     .map(([name, count]) => `${name} ${count}`)
     .join('、');
-  return {
-    kind: 'ledger',
-    number,
+  return reportDocument('ledger', number, issuedAt, {
     summary: { counts: { items: items.length } },
-    issuedAt: issuedAt.toISOString(),
     title: { ja: '媒体管理台帳', en: 'Media and Device Ledger' },
     sections: [
       {
         heading: { ja: '台帳の概要', en: 'Summary' },
         rows: [
-          { label: { ja: '作成者', en: 'Issued by' }, value: performerText(engineer) },
-          { label: { ja: '基準日', en: 'As of' }, value: `${japanDate(issuedAt)}（${formatDateTime(issuedAt.toISOString(), 'ja')}）` },
-          { label: { ja: '登録媒体', en: 'Items' }, value: `${items.length} 件${counts ? `（${counts}）` : ''}` },
+          row('作成者', 'Issued by', performerText(engineer)),
+          row('基準日', 'As of', `${japanDate(issuedAt)}（${formatDateTime(issuedAt.toISOString(), 'ja')}）`),
+          row('登録媒体', 'Items', `${items.length} 件${counts ? `（${counts}）` : ''}`),
         ],
       },
       {
         heading: { ja: '媒体一覧', en: 'Items' },
         table: {
-          columns: [
-            { ja: '管理番号', en: 'Asset no.' },
-            { ja: '種類・型番', en: 'Type / model' },
-            { ja: 'シリアル番号', en: 'Serial' },
-            { ja: '暗号化', en: 'Encryption' },
-            { ja: '状態', en: 'Status' },
-            { ja: '保管者・返却予定', en: 'Custodian / due back' },
-            { ja: '消去・廃棄', en: 'Erasure / disposal' },
-          ],
+          columns: columns(['管理番号', 'Asset no.'], ['種類・型番', 'Type / model'], ['シリアル番号', 'Serial'], ['暗号化', 'Encryption'], ['状態', 'Status'], ['保管者・返却予定', 'Custodian / due back'], ['消去・廃棄', 'Erasure / disposal']),
           rows: items.map((item) => [
             item.label,
             `${mediumTypeNames.ja[item.type]} ${[item.make, item.model].filter(Boolean).join(' ')}`.trim(),
@@ -91,17 +79,19 @@ export function ledgerReportDocument(items: readonly LedgerItem[], engineer: Pro
         },
       },
     ],
-  };
+  });
 }
 
 export function issueLedgerReport(session: VaultSession, items: readonly LedgerItem[], now: Date, fontPath?: string): Promise<{ id: string; number: string; evidenceSha256: string }> {
-  const profile = session.profile();
-  return issueVaultCertificate(
+  return issueReport(
     session,
-    'ledger',
-    (number) => ({ document: ledgerReportDocument(items, profile, number, now), facts: { asOf: japanDate(now), items: items.map((item) => ({ ...item, checkouts: checkoutsOf(session.db, item.id) })) } as unknown as JsonObject }),
+    {
+      kind: 'ledger',
+      document: (number, engineer) => ledgerReportDocument(items, engineer, number, now),
+      facts: () => signedFacts({ asOf: japanDate(now), items: items.map((item) => ({ ...item, checkouts: checkoutsOf(session.db, item.id) })) }),
+    },
     now,
-    fontPath ? { fontPath } : {},
+    fontPath,
   );
 }
 

@@ -8,9 +8,8 @@
 import { formatDateTime } from '../../shared/format-date';
 import type { SelfCheckRun } from '../../shared/posture';
 import { checkName, reasonText, selfCheckTexts, statusName } from '../../shared/self-check-texts';
-import type { JsonObject } from '../certificates/canonical-json';
 import { performerText, type CertificateDocument } from '../certificates/certificate-document';
-import { issueVaultCertificate } from '../certificates/issue-vault-certificate';
+import { both, columns, issueReport, reportDocument, row, signedFacts } from '../certificates/report-document';
 import type { Profile, VaultSession } from '../vault/vault-session';
 
 const OWNERSHIP = { company: '会社支給 / company-issued', byod: '個人所有（BYOD）/ personally owned (BYOD)' } as const;
@@ -20,51 +19,43 @@ export function selfCheckReportDocument(run: SelfCheckRun, engineer: Profile, nu
   const passed = cautions > 0 ? `合格（必須項目はすべて合格、注意 ${cautions} 件）/ Pass (every required check cleared; ${cautions} to note)` : '合格（すべての必須項目に合格）/ Pass (every required check passed)';
   const overall = run.overall === 'pass' ? passed : '不合格（合格していない必須項目あり）/ Fail (a required check did not pass)';
   const policy = run.policy;
-  return {
-    kind: 'self-check',
-    number,
+  return reportDocument('self-check', number, issuedAt, {
     summary: { status: run.overall, counts: { checks: run.checks.length, failed: run.checks.filter((c) => c.status === 'fail').length } },
-    issuedAt: issuedAt.toISOString(),
     title: { ja: 'セキュリティ・セルフチェック報告書', en: 'Security Self-Check Report' },
     sections: [
       {
         heading: { ja: '端末と実施者', en: 'Laptop and engineer' },
         rows: [
-          { label: { ja: '実施日時', en: 'Checked at' }, value: formatDateTime(run.finishedAt, 'ja') },
-          { label: { ja: '端末', en: 'Laptop' }, value: `${run.hostname}（${run.osDescription}）` },
-          { label: { ja: '端末の所有区分', en: 'Ownership (8-9)' }, value: OWNERSHIP[run.ownership] },
-          { label: { ja: '実施者', en: 'Engineer' }, value: performerText(engineer) },
-          { label: { ja: '総合判定', en: 'Overall' }, value: overall },
+          row('実施日時', 'Checked at', formatDateTime(run.finishedAt, 'ja')),
+          row('端末', 'Laptop', `${run.hostname}（${run.osDescription}）`),
+          row('端末の所有区分', 'Ownership (8-9)', OWNERSHIP[run.ownership]),
+          row('実施者', 'Engineer', performerText(engineer)),
+          row('総合判定', 'Overall', overall),
         ],
       },
       {
         heading: { ja: '判定に用いたポリシー', en: 'Policy applied' },
         rows: [
-          { label: { ja: '名称', en: 'Name' }, value: policy.name },
-          {
-            label: { ja: '基準', en: 'Thresholds' },
-            value:
-              `定義ファイル ${policy.definitionsMaxAgeDays} 日以内（XProtect ${policy.xprotectDefinitionsMaxAgeDays} 日、ClamAV ${policy.clamavDefinitionsMaxAgeDays} 日）、OS 更新 ${policy.updatesMaxAgeDays} 日以内、` +
+          row('名称', 'Name', policy.name),
+          row(
+            '基準',
+            'Thresholds',
+            `定義ファイル ${policy.definitionsMaxAgeDays} 日以内（XProtect ${policy.xprotectDefinitionsMaxAgeDays} 日、ClamAV ${policy.clamavDefinitionsMaxAgeDays} 日）、OS 更新 ${policy.updatesMaxAgeDays} 日以内、` +
               `画面ロック ${policy.screenLockMaxIdleMinutes} 分以内・パスワード要求 ${policy.screenLockMaxPasswordDelaySeconds} 秒以内 / ` +
               `definitions ≤ ${policy.definitionsMaxAgeDays} d (XProtect ${policy.xprotectDefinitionsMaxAgeDays} d, ClamAV ${policy.clamavDefinitionsMaxAgeDays} d), updates ≤ ${policy.updatesMaxAgeDays} d, ` +
               `screen lock ≤ ${policy.screenLockMaxIdleMinutes} min, password ≤ ${policy.screenLockMaxPasswordDelaySeconds} s after`,
-          },
-          { label: { ja: 'SHA-256', en: 'SHA-256' }, value: run.policySha256 },
+          ),
+          row('SHA-256', 'SHA-256', run.policySha256),
         ],
       },
       {
         heading: { ja: '確認項目', en: 'Checks' },
         table: {
-          columns: [
-            { ja: '項目', en: 'Check' },
-            { ja: 'ガイドライン', en: 'Guideline' },
-            { ja: '判定', en: 'Result' },
-            { ja: '内容', en: 'Finding' },
-          ],
+          columns: columns(['項目', 'Check'], ['ガイドライン', 'Guideline'], ['判定', 'Result'], ['内容', 'Finding']),
           rows: run.checks.map((c) => [
             `${checkName(c.id, 'ja')}${c.required ? '' : '（任意 / optional）'}`,
             selfCheckTexts.ja.guideline[c.id],
-            `${statusName(c.status, 'ja')} / ${statusName(c.status, 'en')}`,
+            both(statusName(c.status, 'ja'), statusName(c.status, 'en')),
             reasonText(c, 'ja'),
           ]),
           widths: [3, 1.2, 1.6, 6],
@@ -75,17 +66,15 @@ export function selfCheckReportDocument(run: SelfCheckRun, engineer: Profile, nu
         },
       },
     ],
-  };
+  });
 }
 
 /** Issues, signs and stores the report of a stored run; returns its id and number. */
 export function issueSelfCheckReport(session: VaultSession, run: SelfCheckRun, now: Date, fontPath?: string): Promise<{ id: string; number: string }> {
-  const profile = session.profile();
-  return issueVaultCertificate(
+  return issueReport(
     session,
-    'self-check',
-    (number) => ({ document: selfCheckReportDocument(run, profile, number, now), facts: { selfCheck: run } as unknown as JsonObject }),
+    { kind: 'self-check', document: (number, engineer) => selfCheckReportDocument(run, engineer, number, now), facts: () => signedFacts({ selfCheck: run }) },
     now,
-    fontPath ? { fontPath } : {},
+    fontPath,
   );
 }

@@ -14,7 +14,7 @@ import type { Site, SiteSystem } from '../../shared/sites';
 import type { JsonObject } from '../certificates/canonical-json';
 import { performerText, type CertificateDocument, type CertificateSection, type SignatureLine } from '../certificates/certificate-document';
 import { certificateForVisit } from '../certificates/certificate-store';
-import { issueVaultCertificate } from '../certificates/issue-vault-certificate';
+import { both, columns, issueReport, reportDocument, row, signedFacts } from '../certificates/report-document';
 import { getOverride } from '../posture/readiness-gate';
 import { getAccount } from '../sites/account-store';
 import type { Profile, VaultSession } from '../vault/vault-session';
@@ -27,8 +27,6 @@ export interface ReportInput {
   readonly system: SiteSystem | null;
   readonly steps: ReadonlyMap<string, ClosedStep>;
 }
-
-const both = (ja: string, en: string) => (ja === en ? ja : `${ja} / ${en}`);
 
 /** A maintenance account as the report names it: its user name, never more. */
 const accountName = (session: VaultSession, id: string) => getAccount(session.db, id)?.userName ?? id;
@@ -85,29 +83,22 @@ export function visitReportDocument(session: VaultSession, input: ReportInput, e
   const overview: CertificateSection = {
     heading: { ja: '概要', en: 'Overview' },
     rows: [
-      { label: { ja: '作業番号', en: 'Reference' }, value: run.reference },
-      { label: { ja: '手順', en: 'Procedure' }, value: `${both(templateTitle(template.id, 'ja'), templateTitle(template.id, 'en'))}（第 ${template.version} 版 / v${template.version}）` },
-      { label: { ja: '施設', en: 'Site' }, value: [site.name, site.department].filter(Boolean).join(' ') },
-      { label: { ja: 'システム管理者', en: 'Site administrator' }, value: [site.administrator.name, site.administrator.title].filter(Boolean).join('（') + (site.administrator.title ? '）' : '') },
+      row('作業番号', 'Reference', run.reference),
+      row('手順', 'Procedure', `${both(templateTitle(template.id, 'ja'), templateTitle(template.id, 'en'))}（第 ${template.version} 版 / v${template.version}）`),
+      row('施設', 'Site', [site.name, site.department].filter(Boolean).join(' ')),
+      row('システム管理者', 'Site administrator', [site.administrator.name, site.administrator.title].filter(Boolean).join('（') + (site.administrator.title ? '）' : '')),
       ...(system
-        ? [{ label: { ja: '装置', en: 'System' }, value: [system.product, system.version, system.serial && `S/N ${system.serial}`, system.hostName].filter(Boolean).join(' / ') }]
+        ? [row('装置', 'System', [system.product, system.version, system.serial && `S/N ${system.serial}`, system.hostName].filter(Boolean).join(' / '))]
         : []),
-      { label: { ja: '作業者', en: 'Engineer' }, value: performerText(engineer) },
-      { label: { ja: '開始', en: 'Started' }, value: formatDateTime(run.startedAt, 'ja') },
-      { label: { ja: '完了', en: 'Completed' }, value: formatDateTime(issuedAt.toISOString(), 'ja') },
+      row('作業者', 'Engineer', performerText(engineer)),
+      row('開始', 'Started', formatDateTime(run.startedAt, 'ja')),
+      row('完了', 'Completed', formatDateTime(issuedAt.toISOString(), 'ja')),
     ],
   };
   const stepTable: CertificateSection = {
     heading: { ja: '手順と結果', en: 'Steps and results' },
     table: {
-      columns: [
-        { ja: '#', en: '' },
-        { ja: '手順', en: 'Step' },
-        { ja: 'ガイドライン', en: 'Guideline' },
-        { ja: '結果', en: 'Result' },
-        { ja: '内容', en: 'Details' },
-        { ja: '日時', en: 'When' },
-      ],
+      columns: columns(['#', ''], ['手順', 'Step'], ['ガイドライン', 'Guideline'], ['結果', 'Result'], ['内容', 'Details'], ['日時', 'When']),
       rows: template.steps.map((step, i) => {
         const closed = steps.get(step.id);
         const status = closed?.status ?? 'open';
@@ -128,12 +119,12 @@ export function visitReportDocument(session: VaultSession, input: ReportInput, e
   if (files.length > 0) {
     sections.push({
       heading: { ja: '証跡ファイル', en: 'Evidence files' },
-      table: { columns: [{ ja: '手順', en: 'Step' }, { ja: 'ファイル', en: 'File' }, { ja: 'サイズ', en: 'Size' }, { ja: 'SHA-256', en: 'SHA-256' }], rows: files, widths: [2.5, 3, 1.2, 5.5] },
+      table: { columns: columns(['手順', 'Step'], ['ファイル', 'File'], ['サイズ', 'Size'], ['SHA-256', 'SHA-256']), rows: files, widths: [2.5, 3, 1.2, 5.5] },
       note: { ja: 'ファイルは作業データとして保管庫で暗号化され、作業後に消去されます。ハッシュ値で同一性を確認できます。', en: 'The files were kept encrypted in the vault as visit data and erased after the work; the hashes identify them.' },
     });
   }
   const relied = certificatesRelied(steps);
-  if (relied.length > 0) sections.push({ heading: { ja: '関連する証明書・報告書', en: 'Certificates and reports relied on' }, rows: relied.map((n, i) => ({ label: { ja: `${i + 1}`, en: '' }, value: n })) });
+  if (relied.length > 0) sections.push({ heading: { ja: '関連する証明書・報告書', en: 'Certificates and reports relied on' }, rows: relied.map((n, i) => row(`${i + 1}`, '', n)) });
 
   const signatureLines: SignatureLine[] = template.steps
     .filter((step) => step.kind === 'signature')
@@ -142,21 +133,18 @@ export function visitReportDocument(session: VaultSession, input: ReportInput, e
       const who = closed?.signer ? `（${closed.signer.name}）` : '';
       return { label: { ja: `${stepTitle(template.id, step.id, 'ja')}${who}`, en: stepTitle(template.id, step.id, 'en') }, ...(closed?.signature ? { image: closed.signature } : {}) };
     });
-  return {
-    kind: 'visit',
-    number,
-    issuedAt: issuedAt.toISOString(),
+  return reportDocument('visit', number, issuedAt, {
     title: { ja: `${templateTitle(template.id, 'ja')} 報告書`, en: `${templateTitle(template.id, 'en')} report` },
     sections,
     signatureLines,
     summary: { site: [site.name, site.department].filter(Boolean).join(' '), counts: { steps: template.steps.length } },
-  };
+  });
 }
 
 /** The signed facts: the run as stored, with account ids resolved to user names and signatures by hash. */
 function reportFacts(session: VaultSession, input: ReportInput): JsonObject {
   const { run, template, site, system, steps } = input;
-  return {
+  return signedFacts({
     procedure: {
       reference: run.reference,
       templateId: template.id,
@@ -191,7 +179,7 @@ function reportFacts(session: VaultSession, input: ReportInput): JsonObject {
         };
       }),
     },
-  } as unknown as JsonObject;
+  });
 }
 
 /** The report of a run, if one was issued: found by the visit reference it was issued for. */
@@ -200,10 +188,10 @@ export function reportIssuedFor(session: VaultSession, reference: string): { id:
 }
 
 export function issueVisitReport(session: VaultSession, input: ReportInput, now: Date, fontPath?: string): Promise<{ id: string; number: string }> {
-  const profile = session.profile();
-  return issueVaultCertificate(session, 'visit', (number) => ({ document: visitReportDocument(session, input, profile, number, now), facts: reportFacts(session, input) }), now, {
-    location: input.site.name,
-    visitReference: input.run.reference,
-    ...(fontPath ? { fontPath } : {}),
-  });
+  return issueReport(
+    session,
+    { kind: 'visit', document: (number, engineer) => visitReportDocument(session, input, engineer, number, now), facts: () => reportFacts(session, input), location: input.site.name, visitReference: input.run.reference },
+    now,
+    fontPath,
+  );
 }

@@ -13,9 +13,8 @@ import { formatBytes } from '../../shared/format-bytes';
 import { formatDateTime } from '../../shared/format-date';
 import { engineLine, engineProblemText, engineWarningText, groupedFindingTexts } from '../../shared/sanitize-engine-texts';
 import { removedObjectText, verdictName } from '../../shared/sanitize-texts';
-import type { JsonObject } from '../certificates/canonical-json';
 import { performerText, type CertificateDocument } from '../certificates/certificate-document';
-import { issueVaultCertificate } from '../certificates/issue-vault-certificate';
+import { both, columns, issueReport, reportDocument, row, signedFacts } from '../certificates/report-document';
 import type { Profile, VaultSession } from '../vault/vault-session';
 import type { SanitizationResult } from './run-sanitization';
 
@@ -30,68 +29,56 @@ const short = (sha256: string | null) => (sha256 ? `${sha256.slice(0, 16)}…` :
 export function sanitizationReportDocument(result: SanitizationResult, signOff: SignOff, engineer: Profile, number: string, issuedAt: Date): CertificateDocument {
   const count = (verdict: string) => result.files.filter((f) => f.verdict === verdict).length;
   const engine = result.engine;
-  return {
-    kind: 'sanitization',
-    number,
+  return reportDocument('sanitization', number, issuedAt, {
     summary: { counts: { passed: count('passed'), sanitized: count('sanitized'), blocked: count('blocked') } },
-    issuedAt: issuedAt.toISOString(),
     title: { ja: '無害化報告書', en: 'Sanitization Report' },
     sections: [
       {
         heading: { ja: '作業と承認', en: 'Work and sign-off' },
         rows: [
-          { label: { ja: '実施者', en: 'Performed by' }, value: performerText(engineer) },
-          { label: { ja: '確認者', en: 'Reviewer' }, value: signOff.reviewer || '—' },
-          { label: { ja: '承認日時', en: 'Signed off' }, value: formatDateTime(signOff.signedOffAt, 'ja') },
-          { label: { ja: '検査日時', en: 'Checked' }, value: `${formatDateTime(result.startedAt, 'ja')} – ${formatDateTime(result.finishedAt, 'ja')}` },
-          { label: { ja: '引き渡すフォルダー', en: 'Delivered folder' }, value: result.outputName },
-          {
-            label: { ja: '結果', en: 'Result' },
-            value: `問題なし ${count('passed')}・無害化済み ${count('sanitized')}・引き渡し不可（隔離） ${count('blocked')} / no issues found ${count('passed')}, sanitized ${count('sanitized')}, not handed over (quarantined) ${count('blocked')}`,
-          },
+          row('実施者', 'Performed by', performerText(engineer)),
+          row('確認者', 'Reviewer', signOff.reviewer || '—'),
+          row('承認日時', 'Signed off', formatDateTime(signOff.signedOffAt, 'ja')),
+          row('検査日時', 'Checked', `${formatDateTime(result.startedAt, 'ja')} – ${formatDateTime(result.finishedAt, 'ja')}`),
+          row('引き渡すフォルダー', 'Delivered folder', result.outputName),
+          row('結果', 'Result', `問題なし ${count('passed')}・無害化済み ${count('sanitized')}・引き渡し不可（隔離） ${count('blocked')} / no issues found ${count('passed')}, sanitized ${count('sanitized')}, not handed over (quarantined) ${count('blocked')}`),
         ],
       },
       {
         heading: { ja: 'ウイルス検査エンジン', en: 'Anti-virus engine' },
         rows: [
-          { label: { ja: 'エンジン', en: 'Engine' }, value: engine ? `${engine.engine} ${engine.version ?? ''}`.trim() : `${result.engineName}（使用不可 / unavailable）` },
-          { label: { ja: '定義データベース', en: 'Signature database' }, value: engine?.databaseVersion ?? '—' },
-          { label: { ja: '定義の場所', en: 'Database folder' }, value: engine?.databasePath ?? '—' },
-          {
-            label: { ja: '定義の日付', en: 'Database date' },
-            value: engine?.databaseDate ? `${formatDateTime(engine.databaseDate, 'ja')}${typeof engine.databaseAgeDays === 'number' ? `（${engine.databaseAgeDays} 日前 / ${engine.databaseAgeDays} days old）` : ''}` : '—',
-          },
-          { label: { ja: '署名数', en: 'Signatures' }, value: typeof engine?.signatures === 'number' ? String(engine.signatures) : '不明 / unknown' },
-          { label: { ja: '要約', en: 'Summary' }, value: `${engineLine(engine, result.engineName, 'ja')}\n${engineLine(engine, result.engineName, 'en')}` },
-          ...(result.engineWarnings ?? []).map((warning) => ({ label: { ja: '⚠ 警告', en: 'Warning' }, value: `${engineWarningText(warning, 'ja')}\n${engineWarningText(warning, 'en')}` })),
+          row('エンジン', 'Engine', engine ? `${engine.engine} ${engine.version ?? ''}`.trim() : `${result.engineName}（使用不可 / unavailable）`),
+          row('定義データベース', 'Signature database', engine?.databaseVersion ?? '—'),
+          row('定義の場所', 'Database folder', engine?.databasePath ?? '—'),
+          row(
+            '定義の日付',
+            'Database date',
+            engine?.databaseDate ? `${formatDateTime(engine.databaseDate, 'ja')}${typeof engine.databaseAgeDays === 'number' ? `（${engine.databaseAgeDays} 日前 / ${engine.databaseAgeDays} days old）` : ''}` : '—',
+          ),
+          row('署名数', 'Signatures', typeof engine?.signatures === 'number' ? String(engine.signatures) : '不明 / unknown'),
+          row('要約', 'Summary', `${engineLine(engine, result.engineName, 'ja')}\n${engineLine(engine, result.engineName, 'en')}`),
+          ...(result.engineWarnings ?? []).map((warning) => row('⚠ 警告', 'Warning', `${engineWarningText(warning, 'ja')}\n${engineWarningText(warning, 'en')}`)),
           ...(result.engineProblem
-            ? [{ label: { ja: '検査できなかった原因', en: 'Why it could not scan' }, value: `${engineProblemText(result.engineProblem, 'ja').cause}\n${engineProblemText(result.engineProblem, 'en').cause}` }]
+            ? [row('検査できなかった原因', 'Why it could not scan', `${engineProblemText(result.engineProblem, 'ja').cause}\n${engineProblemText(result.engineProblem, 'en').cause}`)]
             : []),
         ],
       },
       {
         heading: { ja: '引き渡しを許可する種類', en: 'Types allowed to be handed over' },
         rows: [
-          { label: { ja: '種類', en: 'Types' }, value: result.policy.allowedTypes.join(', ') },
-          { label: { ja: 'ベンダーのリリース一覧', en: 'Vendor release list' }, value: `${result.policy.releases} 件 / entries` },
+          row('種類', 'Types', result.policy.allowedTypes.join(', ')),
+          row('ベンダーのリリース一覧', 'Vendor release list', `${result.policy.releases} 件 / entries`),
         ],
       },
       {
         heading: { ja: 'ファイル', en: 'Files' },
         table: {
-          columns: [
-            { ja: 'ファイル', en: 'File' },
-            { ja: '種類', en: 'Type' },
-            { ja: '容量', en: 'Size' },
-            { ja: '判定', en: 'Verdict' },
-            { ja: '理由', en: 'Reasons' },
-            { ja: '引き渡し後 SHA-256', en: 'SHA-256 delivered' },
-          ],
+          columns: columns(['ファイル', 'File'], ['種類', 'Type'], ['容量', 'Size'], ['判定', 'Verdict'], ['理由', 'Reasons'], ['引き渡し後 SHA-256', 'SHA-256 delivered']),
           rows: result.files.map((f) => [
             f.originalPath ? `${f.path} ← ${f.originalPath}` : f.path,
             f.type,
             formatBytes(f.size, 'ja'),
-            `${verdictName(f.verdict, 'ja')} / ${verdictName(f.verdict, 'en')}`,
+            both(verdictName(f.verdict, 'ja'), verdictName(f.verdict, 'en')),
             [...groupedFindingTexts(f.findings, 'ja'), ...(f.removed ?? []).map((r) => `除去 / removed: ${removedObjectText(r, 'ja')}`)].join('、') || '—',
             short(f.sha256After),
           ]),
@@ -104,17 +91,15 @@ export function sanitizationReportDocument(result: SanitizationResult, signOff: 
       },
     ],
     signatureLines: [{ label: { ja: '実施者 承認', en: 'Engineer sign-off' } }, { label: { ja: '確認者', en: 'Reviewer' } }],
-  };
+  });
 }
 
 export function issueSanitizationReport(session: VaultSession, result: SanitizationResult, reviewer: string | null, now: Date, fontPath?: string): Promise<{ id: string; number: string }> {
-  const profile = session.profile();
   const signOff: SignOff = { engineer: session.actor(), reviewer: reviewer || null, signedOffAt: now.toISOString() };
-  return issueVaultCertificate(
+  return issueReport(
     session,
-    'sanitization',
-    (number) => ({ document: sanitizationReportDocument(result, signOff, profile, number, now), facts: { sanitization: result, signOff } as unknown as JsonObject }),
+    { kind: 'sanitization', document: (number, engineer) => sanitizationReportDocument(result, signOff, engineer, number, now), facts: () => signedFacts({ sanitization: result, signOff }) },
     now,
-    fontPath ? { fontPath } : {},
+    fontPath,
   );
 }
