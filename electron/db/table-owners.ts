@@ -23,7 +23,7 @@ const core = (file: string) => `electron/core/${file}`;
 export const tableOwners: Readonly<Record<string, TableOwner>> = {
   // The vault itself.
   vault_meta: { store: core('vault/vault-meta.ts') },
-  profile: { store: core('vault/vault-session.ts'), alsoIn: [core('vault/vault-service.ts')] },
+  profile: { store: core('vault/vault-session.ts') },
   settings: { store: core('vault/vault-settings.ts') },
   wrapped_keys: { store: core('vault/signing-key.ts') },
   vault_items: { store: core('vault/vault-items.ts'), alsoIn: [core('vault/file-keys.ts'), core('vault/vault-recovery-sweep.ts')] },
@@ -32,10 +32,10 @@ export const tableOwners: Readonly<Record<string, TableOwner>> = {
   // Certificates and the engineer's signing identity.
   certificates: { store: core('certificates/certificate-store.ts') },
   certificate_sequences: { store: core('certificates/certificate-numbering.ts') },
-  engineer_certificates: { store: core('certificates/engineer-certificate.ts'), alsoIn: [core('certificates/certificate-store.ts'), core('certificates/enrollment.ts')] },
+  engineer_certificates: { store: core('certificates/engineer-certificate.ts') },
   enrollment_requests: { store: core('certificates/enrollment.ts') },
   trusted_roots: { store: core('certificates/vault-trust.ts') },
-  revocation_lists: { store: core('certificates/vault-trust.ts'), alsoIn: [core('certificates/engineer-certificate-status.ts')] },
+  revocation_lists: { store: core('certificates/vault-trust.ts') },
   timestamp_queue: { store: core('certificates/timestamp-queue.ts') },
   // Erasure.
   erasure_jobs: { store: core('erasure/erasure-journal.ts') },
