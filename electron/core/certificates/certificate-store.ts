@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { VaultDatabase } from '../../db/open-vault-database';
 import type { Bilingual, CertificateKind } from './certificate-document';
+import { isCompanyCertificate } from './engineer-certificate';
 
 export interface StoredCertificateSummary {
   readonly id: string;
@@ -34,17 +35,15 @@ export interface StoredCertificate extends StoredCertificateSummary {
 export type CertificateToStore = Omit<StoredCertificate, 'id' | 'storedAt' | 'companyCertified'> & { readonly visitReference?: string | null };
 
 const SUMMARY_COLUMNS = `id, number, kind, issued_at AS issuedAt, title_ja AS titleJa, title_en AS titleEn,
-  signer_fingerprint AS signerFingerprint, evidence_sha256 AS evidenceSha256, stored_at AS storedAt,
-  (SELECT chain IS NOT NULL FROM engineer_certificates e WHERE e.fingerprint = certificates.signer_fingerprint) AS companyCertified`;
+  signer_fingerprint AS signerFingerprint, evidence_sha256 AS evidenceSha256, stored_at AS storedAt`;
 
 interface SummaryRow extends Omit<StoredCertificateSummary, 'title' | 'companyCertified'> {
   readonly titleJa: string;
   readonly titleEn: string;
-  readonly companyCertified: number;
 }
 
-function summary({ titleJa, titleEn, companyCertified, ...row }: SummaryRow): StoredCertificateSummary {
-  return { ...row, title: { ja: titleJa, en: titleEn }, companyCertified: companyCertified === 1 };
+function summary(db: VaultDatabase, { titleJa, titleEn, ...row }: SummaryRow): StoredCertificateSummary {
+  return { ...row, title: { ja: titleJa, en: titleEn }, companyCertified: isCompanyCertificate(db, row.signerFingerprint) };
 }
 
 /** Stores an issued certificate; returns its id. The signer's certificate must be the vault's (engineer_certificates). */
@@ -77,7 +76,7 @@ export function listCertificates(db: VaultDatabase, filter: { readonly kind?: Ce
       ? db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM certificates WHERE kind = ? ORDER BY issued_at DESC, number DESC`).all(filter.kind)
       : db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM certificates ORDER BY issued_at DESC, number DESC`).all()
   ) as SummaryRow[];
-  return rows.map(summary);
+  return rows.map((row) => summary(db, row));
 }
 
 export function getCertificate(db: VaultDatabase, id: string): StoredCertificate | null {
@@ -86,7 +85,7 @@ export function getCertificate(db: VaultDatabase, id: string): StoredCertificate
     | undefined;
   if (!row) return null;
   const { pdf, evidenceJson, ...rest } = row;
-  return { ...summary(rest), pdf, evidenceJson };
+  return { ...summary(db, rest), pdf, evidenceJson };
 }
 
 /** A certificate's number, for the features that link to one (runs, reports, ledger items); null when there is none. */

@@ -7,6 +7,7 @@
 import type { EngineerCertificateStatus } from '../../shared/certificates';
 import type { VaultSession } from '../vault/vault-session';
 import { engineerCertificate } from './engineer-certificate';
+import { revocationListCount } from './vault-trust';
 import { parseCertificate, derFingerprint } from './x509';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -22,7 +23,7 @@ export async function engineerCertificateStatus(
   const certificate = parseCertificate(credentials.certificateDer);
   const root = credentials.chainDer[credentials.chainDer.length - 1];
   const daysLeft = Math.floor((certificate.notAfter.getTime() - now.getTime()) / DAY_MS);
-  const revocationLists = (session.db.prepare('SELECT count(*) AS n FROM revocation_lists').get() as { n: number }).n;
+  const revocationLists = revocationListCount(session);
   return {
     companyCertified: credentials.companyCertified,
     subject: certificate.subject,

@@ -73,6 +73,34 @@ export async function createEngineerCertificate(
   return Buffer.from(certificate.rawData);
 }
 
+/** A company-issued signing certificate as enrollment imports it (leaf DER, chain up to the root, the key it certifies). */
+export interface CompanyCertificateRow {
+  readonly fingerprint: string;
+  readonly publicKeySha256: string;
+  readonly der: Buffer;
+  readonly name: string;
+  readonly company: string;
+  readonly employeeId: string;
+  readonly notBefore: string;
+  readonly notAfter: string;
+  readonly createdAt: string;
+  readonly keyName: string;
+  readonly chain: Buffer;
+}
+
+/** Keeps a company certificate for signing; one already kept (same fingerprint) is left as it is. */
+export function storeCompanyCertificate(db: VaultDatabase, row: CompanyCertificateRow): void {
+  db.prepare(
+    `INSERT INTO engineer_certificates (fingerprint, public_key_sha256, der, name, company, employee_id, not_before, not_after, created_at, key_name, chain)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (fingerprint) DO NOTHING`,
+  ).run(row.fingerprint, row.publicKeySha256, row.der, row.name, row.company, row.employeeId, row.notBefore, row.notAfter, row.createdAt, row.keyName, row.chain);
+}
+
+/** Whether the signer's certificate came with a company chain (false for a self-signed one or a fingerprint the vault does not know). */
+export function isCompanyCertificate(db: VaultDatabase, fingerprint: string): boolean {
+  return db.prepare('SELECT 1 FROM engineer_certificates WHERE fingerprint = ? AND chain IS NOT NULL').get(fingerprint) !== undefined;
+}
+
 interface StoredCertificateRow {
   readonly fingerprint: string;
   readonly der: Buffer;

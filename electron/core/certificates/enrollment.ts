@@ -11,6 +11,7 @@ import { AppError } from '../app-error';
 import { unwrapSigningKey, createSigningKey } from '../vault/signing-key';
 import type { VaultSession } from '../vault/vault-session';
 import { certificateFingerprint } from './certificate-identity';
+import { storeCompanyCertificate } from './engineer-certificate';
 import { checkSignerChain } from './signer-chain';
 import { asRootCertificate, certificatesIn } from './trust-anchors';
 import { addTrustedRoot } from './vault-trust';
@@ -89,24 +90,19 @@ export async function importEnrollmentReply(session: VaultSession, reply: Buffer
     const chain = Buffer.concat(outcome.path.slice(1));
     const chosen = request;
     session.db.transaction(() => {
-      session.db
-        .prepare(
-          `INSERT INTO engineer_certificates (fingerprint, public_key_sha256, der, name, company, employee_id, not_before, not_after, created_at, key_name, chain)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (fingerprint) DO NOTHING`,
-        )
-        .run(
-          fingerprint,
-          chosen.publicKeySha256,
-          leafDer,
-          nameField(leaf.subjectName, OID_COMMON_NAME),
-          nameField(leaf.subjectName, OID_ORGANIZATION),
-          nameField(leaf.subjectName, OID_SERIAL_NUMBER),
-          leaf.notBefore.toISOString(),
-          leaf.notAfter.toISOString(),
-          now.toISOString(),
-          chosen.keyName,
-          chain,
-        );
+      storeCompanyCertificate(session.db, {
+        fingerprint,
+        publicKeySha256: chosen.publicKeySha256,
+        der: leafDer,
+        name: nameField(leaf.subjectName, OID_COMMON_NAME),
+        company: nameField(leaf.subjectName, OID_ORGANIZATION),
+        employeeId: nameField(leaf.subjectName, OID_SERIAL_NUMBER),
+        notBefore: leaf.notBefore.toISOString(),
+        notAfter: leaf.notAfter.toISOString(),
+        createdAt: now.toISOString(),
+        keyName: chosen.keyName,
+        chain,
+      });
       session.db.prepare('UPDATE enrollment_requests SET imported_at = ? WHERE id = ?').run(now.toISOString(), chosen.id);
       session.audit.append('certificate.enrollment-imported', session.actor(), { requestId: chosen.id, fingerprint, rootFingerprint: root.fingerprint, notAfter: leaf.notAfter.toISOString() });
     })();

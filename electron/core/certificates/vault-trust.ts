@@ -78,6 +78,11 @@ export async function importRevocationLists(session: VaultSession, bytes: Buffer
 }
 
 /** What a verification on this laptop trusts: the vault's roots and every CRL imported (a revocation is never forgotten). */
+/** How many revocation lists the vault holds (shown with the engineer's certificate). */
+export function revocationListCount(session: VaultSession): number {
+  return session.db.prepare('SELECT count(*) FROM revocation_lists').pluck().get() as number;
+}
+
 export function vaultAnchors(session: VaultSession): TrustAnchors {
   const roots = session.db.prepare('SELECT der FROM trusted_roots').all() as Array<{ der: Buffer }>;
   const lists = session.db.prepare('SELECT der FROM revocation_lists').all() as Array<{ der: Buffer }>;

@@ -34,7 +34,7 @@ import { compareWithAnchor, mirroredThrottleStore, readAuditAnchor, writeAuditAn
 import { writeFileAtomically } from './atomic-file';
 import { headerPath, masterKeyContext, readHeader, writeHeader, type MasterKeyCopies, type Protection, type VaultHeader } from './vault-header';
 import { completeRotation, rotateMasterKeyOf, type RotationProgress } from './master-key-rotation';
-import { databasePath, filesDir, openSession, type Profile, type VaultSession } from './vault-session';
+import { databasePath, filesDir, insertProfile, openSession, type Profile, type VaultSession } from './vault-session';
 import { recoverInterruptedWork } from './vault-recovery-sweep';
 import { insertVaultMeta } from './vault-meta';
 
@@ -320,7 +320,7 @@ export function createVaultService(ports: VaultPorts): VaultService {
       const session = openSession(ports.dataDir, master, 1, { create: true, now });
       try {
         session.db.transaction(() => {
-          session.db.prepare('INSERT INTO profile (id, name, company, employee_id) VALUES (1, ?, ?, ?)').run(request.profile.name, request.profile.company, request.profile.employeeId);
+          insertProfile(session.db, request.profile);
           insertVaultMeta(session.db, 'vault_id', partial.vaultId);
           insertVaultMeta(session.db, 'master_generation', '1');
           // The recovery KEK is not kept in the database: whoever once held the database key could unwrap every
