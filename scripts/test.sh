@@ -22,6 +22,7 @@ step() {
 }
 
 step typecheck npm run --silent typecheck
+step format npm run --silent format:check
 step lint npm run --silent lint
 step electronegativity node scripts/electronegativity.mjs
 # Fails only on a fixable high/critical advisory in a shipped package; one line when the registry cannot audit (docs/decisions.md).
