@@ -151,6 +151,15 @@ const rowsAfter: Readonly<Record<number, (db: VaultDatabase) => void>> = {
   13: (db) => {
     insert(db, 'erasure_items', { job_id: 'j2', seq: 2, target_index: 0, path: '/dev/sdb', kind: 'device', size: 32e9, state: 'pending', sanitize: '{"method":"crypto"}' });
   },
+  // archive_records is filled by 0015 itself: every certificate issued before it is queued.
+  15: (db) => {
+    insert(db, 'archive_settings', {
+      id: 1, endpoint: 'https://s3.ap-northeast-1.amazonaws.com', region: 'ap-northeast-1', bucket: 'toto-evidence', prefix: 'fieldguard', company: 'toto-medical',
+      retention_mode: 'COMPLIANCE', retention_days: 1827, access_key_id: 'AKIAEXAMPLE', secret_access_key: 'secret', updated_at: T,
+    });
+    insert(db, 'archive_anchors', { id: 1, audit_seq: 1, audit_hash: 'd'.repeat(64), object_key: 'fieldguard/toto-medical/E-20417/anchors/a.json', version_id: 'v1', synced_at: T });
+    insert(db, 'archive_incidents', { id: 1, detected_at: T, problem: 'older', archive_seq: 9, local_seq: 4 });
+  },
 };
 
 /** Every table and its rows, all columns, in a stable order. */

@@ -1,5 +1,6 @@
 /** Every `fieldguard` subcommand, in the order `--help` lists them. */
 import type { Command } from '../command';
+import { archiveGetCommand, archiveHoldCommand, archiveReportCommand, archiveSettingsCommand, archiveStatusCommand, archiveSyncCommand, archiveVerifyCommand } from './archive';
 import { auditListCommand } from './audit-list';
 import { auditVerifyCommand } from './audit-verify';
 import { authorityCrlCommand, authorityInitCommand, authorityIssueCommand, authorityListCommand, authorityRevokeCommand } from './authority';
@@ -37,6 +38,13 @@ export const commands: readonly Command[] = [
   sanitizeCommand,
   verifyCommand,
   timestampCommand,
+  archiveSettingsCommand,
+  archiveSyncCommand,
+  archiveStatusCommand,
+  archiveVerifyCommand,
+  archiveGetCommand,
+  archiveReportCommand,
+  archiveHoldCommand,
   enrollRequestCommand,
   enrollImportCommand,
   enrollStatusCommand,

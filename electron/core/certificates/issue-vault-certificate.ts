@@ -2,7 +2,7 @@
  * Issues a certificate with the unlocked vault's engineer key and keeps it in the vault:
  * takes the next number of its kind, signs evidence and PDF, stores both, audits the issue,
  * and — when the company names a timestamp authority but it could not be reached — queues
- * the document for a document timestamp. Each carries the audit log's position (audit-log-anchor.ts). Every kind (erasure, self-check, sanitization,
+ * the document for a document timestamp and for the company archive. Each carries the audit log's position (audit-log-anchor.ts). Every kind (erasure, self-check, sanitization,
  * visit, inventory, ledger) goes through here, so numbering, storage, time and the audit
  * entry cannot drift apart between them. A certificate issued for a visit names the visit's
  * reference (`visitReference`, the same text its signed facts carry), kept beside it for lookup.
@@ -16,6 +16,7 @@ import { engineerCertificate } from './engineer-certificate';
 import { issueCertificate, type IssueOptions } from './issue-certificate';
 import { queueForTimestamp, timestampSourceFor } from './timestamp-queue';
 import { withAuditAnchor } from './audit-log-anchor';
+import { queueForArchive } from '../archive/archive-queue';
 
 export async function issueVaultCertificate(
   session: VaultSession,
@@ -46,6 +47,8 @@ export async function issueVaultCertificate(
       timestamped: issued.timestamped,
     });
     if (timestamp && !issued.timestamped) queueForTimestamp(session, id, now);
+    // Offline-first: queued for the company archive now, sent when the engineer chooses (issue 20).
+    queueForArchive(session.db, { id, number, kind }, now);
     return { id, number, evidenceSha256: issued.evidenceSha256 };
   } finally {
     credentials.privateKeyDer.fill(0);

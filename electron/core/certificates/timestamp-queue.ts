@@ -14,6 +14,7 @@ import type { TimestampSource } from './cms-signature';
 import { extendCertificatePdf, getCertificate } from './certificate-store';
 import { addDocumentTimestamp } from './document-timestamp';
 import { requestTimestamp } from './timestamp-request';
+import { requeueForArchive } from '../archive/archive-queue';
 
 const SETTING = 'timestamp_authority_url';
 /** A laptop on a hospital network may not reach the authority at all: give up fast and queue. */
@@ -77,6 +78,7 @@ export async function timestampQueued(session: VaultSession, now: () => Date, so
       session.db.transaction(() => {
         extendCertificatePdf(session.db, row.id, extended);
         session.db.prepare('DELETE FROM timestamp_queue WHERE certificate_id = ?').run(row.id);
+        requeueForArchive(session.db, row.id);
         session.audit.append('certificate.timestamped', session.actor(), { certificateId: row.id, number: row.number, at: now().toISOString() });
       })();
       timestamped += 1;

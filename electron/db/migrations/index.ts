@@ -14,5 +14,6 @@ import { migration0011ErasureLinks } from './0011-erasure-links';
 import { migration0012ErasureRunsMedia } from './0012-erasure-runs-media';
 import { migration0013DeviceSanitize } from './0013-device-sanitize';
 import { migration0014VisitReferences } from './0014-visit-references';
+import { migration0015ArchiveQueue } from './0015-archive-queue';
 
-export const migrations: readonly Migration[] = [migration0001Vault, migration0002Audit, migration0003Certificates, migration0004Erasure, migration0005SelfCheck, migration0006Sanitization, migration0007Sites, migration0008Procedures, migration0009Ledger, migration0010CompanyAuthority, migration0011ErasureLinks, migration0012ErasureRunsMedia, migration0013DeviceSanitize, migration0014VisitReferences];
+export const migrations: readonly Migration[] = [migration0001Vault, migration0002Audit, migration0003Certificates, migration0004Erasure, migration0005SelfCheck, migration0006Sanitization, migration0007Sites, migration0008Procedures, migration0009Ledger, migration0010CompanyAuthority, migration0011ErasureLinks, migration0012ErasureRunsMedia, migration0013DeviceSanitize, migration0014VisitReferences, migration0015ArchiveQueue];

@@ -1,0 +1,244 @@
+/**
+ * Sends the archive queue to the company's write-once store (issue 20), when the engineer
+ * chooses — never while a visit is in progress (the laptop may be on the hospital's network).
+ *
+ * 1. The archive's newest anchor for this engineer is read first: if it is ahead of this
+ *    vault's audit log (or of its certificate numbers), the data folder was put back from an
+ *    older copy — an incident is recorded and nothing is sent.
+ * 2. Each queued document is checked again with the certificate verifier before it leaves: a
+ *    document whose signature no longer verifies is never sent, it is marked refused and
+ *    audited. Its PDF and evidence JSON go under their keys with the SHA-256 the store
+ *    checks and the retention applied per object; the version ids are recorded.
+ * 3. Resuming after an interruption sends nothing twice: before a PUT the key is asked for
+ *    (HEAD), and an object already holding the same SHA-256 is taken as sent.
+ * 4. A signed anchor (audit log head, last number of each kind, time) closes every sync.
+ *
+ * Progress and cancel come from the caller's job (electron/core/jobs).
+ */
+import { createHash } from 'node:crypto';
+import { AppError } from '../app-error';
+import { certificateKinds, type CertificateKind } from '../certificates/certificate-document';
+import { numberingEmployeeId } from '../certificates/certificate-numbering';
+import { engineerCertificate } from '../certificates/engineer-certificate';
+import { vaultAnchors } from '../certificates/vault-trust';
+import { verifyCertificate } from '../certificates/verify-certificate';
+import { listRunRows } from '../procedures/run-store';
+import { compareWithAnchor } from '../vault/rollback-anchor';
+import type { VaultSession } from '../vault/vault-session';
+import { anchorKey, documentKey, engineerFolder, parseCertificateNumber, type ArchivePart } from './archive-keys';
+import { parseAnchor, signAnchor, type AnchorPayload } from './archive-anchor';
+import { requireArchiveSettings, type ArchiveSettings } from './archive-settings';
+import type { ArchiveStore } from './archive-store';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export interface ArchiveSyncProgress {
+  readonly done: number;
+  readonly total: number;
+}
+
+export interface ArchiveSyncResult {
+  /** Documents now in the archive that were not before this sync (sent, or found already there after an interruption). */
+  readonly archived: number;
+  /** Of those, found already in the archive (an interrupted sync's work, not sent again). */
+  readonly alreadyThere: number;
+  /** Never sent: their signature no longer verifies. */
+  readonly refused: readonly string[];
+  /** Tried and failed (left queued for the next sync), with the error code. */
+  readonly failed: ReadonlyArray<{ readonly number: string; readonly error: string }>;
+  readonly anchorKey: string;
+}
+
+export interface SyncOptions {
+  readonly now: () => Date;
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (progress: ArchiveSyncProgress) => void;
+}
+
+/** Errors that stop the whole sync (the store or the network), as opposed to one document's. */
+const STOPPING = new Set(['ARCHIVE_UNREACHABLE', 'ARCHIVE_CREDENTIALS_REJECTED', 'ARCHIVE_ACCESS_DENIED', 'ARCHIVE_BUCKET_NOT_FOUND', 'ARCHIVE_NOT_VERSIONED', 'JOB_CANCELLED']);
+
+interface QueuedRow {
+  readonly id: string;
+  readonly number: string;
+  readonly kind: CertificateKind;
+  readonly issuedAt: string;
+  readonly evidenceSha256: string;
+  readonly evidenceJson: string;
+  readonly pdf: Buffer;
+}
+
+const sha256 = (bytes: Buffer | string) => createHash('sha256').update(bytes).digest('hex');
+
+function throwIfCancelled(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new AppError('JOB_CANCELLED');
+}
+
+/** The visits still open: the laptop may be on a hospital's network. */
+export function visitInProgress(session: VaultSession): boolean {
+  return listRunRows(session.db, 'in-progress').length > 0;
+}
+
+/** The last number issued of each kind, from the vault's own certificates. */
+function lastNumbers(session: VaultSession): AnchorPayload['lastNumbers'] {
+  const numbers: Partial<Record<CertificateKind, string>> = {};
+  for (const kind of certificateKinds) {
+    const row = session.db.prepare('SELECT number FROM certificates WHERE kind = ? ORDER BY issued_at DESC, number DESC LIMIT 1').get(kind) as { number: string } | undefined;
+    if (row) numbers[kind] = row.number;
+  }
+  return numbers;
+}
+
+/** Whether a number the archive saw is beyond what this vault's counters reached. */
+function numberAhead(session: VaultSession, number: string): boolean {
+  const parsed = parseCertificateNumber(number);
+  if (!parsed) return false;
+  const row = session.db.prepare('SELECT last FROM certificate_sequences WHERE employee_id = ? AND kind = ? AND year = ?').get(parsed.employee, parsed.kind, parsed.year) as
+    | { last: number }
+    | undefined;
+  return (row?.last ?? 0) < parsed.sequence;
+}
+
+/** Step 1: the archive's newest anchor against this vault. Records an incident and throws when the vault is behind it. */
+async function checkAgainstArchive(session: VaultSession, store: ArchiveStore, folder: string, now: Date, signal?: AbortSignal): Promise<void> {
+  const anchors = (await store.listObjects(`${folder}/anchors/`, signal)).filter((o) => o.key.endsWith('.json'));
+  const newest = anchors[anchors.length - 1];
+  if (!newest) return;
+  const anchor = parseAnchor((await store.getObject(newest.key, undefined, signal)) ?? Buffer.alloc(0));
+  // Only this vault writes here; an anchor that does not parse is reported by `archive verify`, not guessed at.
+  if (!anchor) return;
+  const head = anchor.payload.auditHead;
+  const finding = head
+    ? compareWithAnchor({ auditSeq: head.seq, auditHash: head.sha256, recordedAt: anchor.payload.at }, session.audit.head(), (seq) => session.audit.hashAt(seq))
+    : null;
+  const numbersBehind = Object.values(anchor.payload.lastNumbers).some((number) => number !== undefined && numberAhead(session, number));
+  if (!finding && !numbersBehind) return;
+  const localSeq = session.audit.head()?.seq ?? 0;
+  session.db.transaction(() => {
+    session.db
+      .prepare('INSERT INTO archive_incidents (detected_at, problem, archive_seq, local_seq) VALUES (?, ?, ?, ?)')
+      .run(now.toISOString(), finding?.kind ?? 'numbers', head?.seq ?? 0, localSeq);
+    session.audit.append('archive.rollback-detected', session.actor(), { problem: finding?.kind ?? 'numbers', archiveSeq: head?.seq ?? 0, localSeq, anchoredAt: anchor.payload.at });
+  })();
+  throw new AppError('ARCHIVE_ROLLBACK_DETECTED', { archiveSeq: head?.seq ?? 0, localSeq });
+}
+
+/** Whether the document as stored still verifies, and is the document its row says. */
+async function stillGenuine(row: QueuedRow, trust: ReturnType<typeof vaultAnchors>): Promise<boolean> {
+  const verification = await verifyCertificate(row.pdf, trust);
+  if (verification.status !== 'genuine' && verification.status !== 'issuer-unconfirmed') return false;
+  return verification.number === row.number && verification.evidenceSha256 === row.evidenceSha256 && sha256(row.evidenceJson) === row.evidenceSha256;
+}
+
+/** One part (PDF or JSON) into the archive, unless the same bytes are already there. */
+async function putPart(
+  store: ArchiveStore,
+  settings: ArchiveSettings,
+  key: string,
+  body: Buffer,
+  contentType: string,
+  now: Date,
+  signal?: AbortSignal,
+): Promise<{ versionId: string; sha256: string; alreadyThere: boolean }> {
+  const digest = sha256(body);
+  const existing = await store.headObject(key, signal);
+  if (existing && existing.sha256 === digest && existing.versionId) return { versionId: existing.versionId, sha256: digest, alreadyThere: true };
+  const retainUntil = new Date(now.getTime() + settings.retentionDays * DAY_MS);
+  const { versionId } = await store.putObject({ key, body, contentType, sha256: digest, retention: { mode: settings.retentionMode, retainUntil } }, signal);
+  return { versionId, sha256: digest, alreadyThere: false };
+}
+
+export async function syncArchive(session: VaultSession, store: ArchiveStore, options: SyncOptions): Promise<ArchiveSyncResult> {
+  const { signal } = options;
+  if (visitInProgress(session)) throw new AppError('ARCHIVE_VISIT_IN_PROGRESS');
+  const settings = requireArchiveSettings(session.db);
+  const profile = session.profile();
+  const folder = engineerFolder(settings.prefix, settings.company, profile.employeeId);
+  if (!(await store.objectLockEnabled(signal))) throw new AppError('ARCHIVE_OBJECT_LOCK_DISABLED');
+  await checkAgainstArchive(session, store, folder, options.now(), signal);
+
+  // A document stored but not queued (the app stopped between the two) is queued now.
+  session.db
+    .prepare("INSERT INTO archive_records (certificate_id, number, kind, queued_at) SELECT id, number, kind, stored_at FROM certificates WHERE id NOT IN (SELECT certificate_id FROM archive_records)")
+    .run();
+  const queued = session.db
+    .prepare(
+      `SELECT c.id, c.number, c.kind, c.issued_at AS issuedAt, c.evidence_sha256 AS evidenceSha256, c.evidence_json AS evidenceJson, c.pdf
+         FROM archive_records r JOIN certificates c ON c.id = r.certificate_id
+        WHERE r.state IN ('queued', 'failed') ORDER BY r.queued_at, c.number`,
+    )
+    .all() as QueuedRow[];
+  const trust = vaultAnchors(session);
+  const refused: string[] = [];
+  const failed: Array<{ number: string; error: string }> = [];
+  let archived = 0;
+  let alreadyThere = 0;
+  options.onProgress?.({ done: 0, total: queued.length });
+
+  for (const [index, row] of queued.entries()) {
+    throwIfCancelled(signal);
+    if (!(await stillGenuine(row, trust))) {
+      session.db.transaction(() => {
+        session.db.prepare("UPDATE archive_records SET state = 'refused', last_error = 'CERT_NOT_GENUINE' WHERE certificate_id = ?").run(row.id);
+        session.audit.append('archive.document-refused', session.actor(), { certificateId: row.id, number: row.number });
+      })();
+      refused.push(row.number);
+      options.onProgress?.({ done: index + 1, total: queued.length });
+      continue;
+    }
+    const now = options.now();
+    const keyOf = (part: ArchivePart) => documentKey(folder, row, part);
+    try {
+      const pdf = await putPart(store, settings, keyOf('pdf'), row.pdf, 'application/pdf', now, signal);
+      const json = await putPart(store, settings, keyOf('json'), Buffer.from(row.evidenceJson, 'utf8'), 'application/json', now, signal);
+      session.db
+        .prepare(
+          `UPDATE archive_records SET state = 'archived', pdf_key = ?, pdf_sha256 = ?, pdf_version_id = ?, json_key = ?, json_sha256 = ?, json_version_id = ?,
+             attempts = attempts + 1, last_error = NULL, archived_at = ? WHERE certificate_id = ?`,
+        )
+        .run(keyOf('pdf'), pdf.sha256, pdf.versionId, keyOf('json'), json.sha256, json.versionId, now.toISOString(), row.id);
+      archived += 1;
+      if (pdf.alreadyThere && json.alreadyThere) alreadyThere += 1;
+    } catch (error) {
+      const code = error instanceof AppError ? error.code : 'ARCHIVE_STORE_ERROR';
+      if (code !== 'JOB_CANCELLED') {
+        session.db.prepare("UPDATE archive_records SET state = 'failed', attempts = attempts + 1, last_error = ? WHERE certificate_id = ?").run(code, row.id);
+        failed.push({ number: row.number, error: code });
+      }
+      if (STOPPING.has(code)) throw error;
+    }
+    options.onProgress?.({ done: index + 1, total: queued.length });
+  }
+
+  const key = await storeAnchor(session, store, settings, folder, options.now(), signal);
+  session.audit.append('archive.synced', session.actor(), { archived, alreadyThere, refused: refused.length, failed: failed.length, anchorKey: key });
+  return { archived, alreadyThere, refused, failed, anchorKey: key };
+}
+
+/** Step 4: the signed anchor for this sync, stored write-once and recorded in the vault. */
+async function storeAnchor(session: VaultSession, store: ArchiveStore, settings: ArchiveSettings, folder: string, now: Date, signal?: AbortSignal): Promise<string> {
+  const head = session.audit.head();
+  const profile = session.profile();
+  const payload: AnchorPayload = {
+    company: settings.company,
+    engineer: numberingEmployeeId(profile.employeeId),
+    auditHead: head ? { seq: head.seq, sha256: head.hash } : null,
+    lastNumbers: lastNumbers(session),
+    archived: (session.db.prepare("SELECT count(*) AS n FROM archive_records WHERE state = 'archived'").get() as { n: number }).n,
+    at: now.toISOString(),
+  };
+  const credentials = await engineerCertificate(session.db, session.keys.signingWrap, profile, now);
+  let body: Buffer;
+  try {
+    body = signAnchor(payload, credentials);
+  } finally {
+    credentials.privateKeyDer.fill(0);
+  }
+  const key = anchorKey(folder, now);
+  const retainUntil = new Date(now.getTime() + settings.retentionDays * DAY_MS);
+  const { versionId } = await store.putObject({ key, body, contentType: 'application/json', sha256: sha256(body), retention: { mode: settings.retentionMode, retainUntil } }, signal);
+  session.db
+    .prepare('INSERT INTO archive_anchors (audit_seq, audit_hash, object_key, version_id, synced_at) VALUES (?, ?, ?, ?, ?)')
+    .run(head?.seq ?? 0, head?.hash ?? '', key, versionId, now.toISOString());
+  return key;
+}
