@@ -569,9 +569,8 @@ describe('Wi-Fi (NetworkManager)', () => {
   it('a hanging nmcli is cut off at the time limit and reported as a timeout', async () => {
     const wlan = { '/sys/class/net/wlp2s0/wireless': null, '/sys/class/net/wlp2s0/operstate': 'up\n' };
     const { probes } = await probesFor(wlan, { [NMCLI]: { ...recorded('nmcli-wifi-wpa2.txt'), hang: 2 } }, { timeoutMs: 300 });
-    const started = performance.now();
+    // nmcli would answer after 2 s: only the 300 ms limit can make this a timeout.
     expect(await probes.wifi()).toMatchObject({ ok: false, problem: 'timeout' });
-    expect(performance.now() - started).toBeLessThan(3000);
   });
 });
 
