@@ -11,7 +11,9 @@ export default defineConfig({
   resolve: { alias: { '@shared': resolve(import.meta.dirname, 'electron/shared') } },
   test: {
     projects: [
-      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
+      // Every core: unit files are CPU-bound and independent, and vitest's default (one core fewer)
+      // runs them one at a time on a 2-core laptop while its main process idles.
+      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'], maxWorkers: '100%' } },
       { extends: true, test: { name: 'integration', include: ['test/integration/**/*.test.ts'] } },
     ],
     environment: 'node',

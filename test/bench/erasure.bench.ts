@@ -121,7 +121,7 @@ async function setup(): Promise<Context> {
 }
 
 /** Bundles the worker as scripts/build-cli.mjs does, into out/bench (node_modules stay resolvable from there). */
-async function bundledWorker(): Promise<URL> {
+export async function bundledWorker(): Promise<URL> {
   const outfile = path.resolve(import.meta.dirname, '../../out/bench/erasure-worker.js');
   await build({ entryPoints: [path.resolve(import.meta.dirname, '../../electron/core/erasure/erasure-worker.ts')], outfile, bundle: true, platform: 'node', target: 'node20', format: 'esm', packages: 'external', logLevel: 'warning' });
   return pathToFileURL(outfile);

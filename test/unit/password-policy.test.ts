@@ -1,7 +1,8 @@
 /**
  * The vault password rule (14-6, NIST SP 800-63B) as the setup wizard and `vault init` see it:
  * length in code points after NFKC, the block-list, personal information, zxcvbn's score
- * with the Japanese dictionaries, feedback as keys, and how long one assessment takes.
+ * with the Japanese dictionaries and feedback as keys. How long one assessment takes is
+ * measured by `npm run bench` (password-assessment), not asserted here.
  */
 import { translations as zxcvbnEnglish } from '@zxcvbn-ts/language-en';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -173,33 +174,5 @@ describe('feedback keys', () => {
       if (warning !== null) expect(PASSWORD_WARNING_KEYS, password).toContain(warning);
       for (const suggestion of suggestions) expect(PASSWORD_SUGGESTION_KEYS, password).toContain(suggestion);
     }
-  });
-});
-
-describe('time', () => {
-  /** The median of a few runs, so that one garbage collection or a busy CI machine does not decide. */
-  function medianMs(password: string): number {
-    const runs = Array.from({ length: 5 }, () => {
-      const start = performance.now();
-      assessPassword(password, engineer);
-      return performance.now() - start;
-    }).sort((a, b) => a - b);
-    return runs[2] ?? Infinity;
-  }
-
-  it('assesses a 64-character password in under 50 ms', () => {
-    const random = 'u7#Rk2!pQz9$Lm4@Wx8%Tn3^Vb6&Hc1*Jd5(Fg0)Ys7+Ea2=Ki9?No4~Pl8;Qw3.';
-    const passphrase = 'correct horse battery staple 湯呑み, and a few more words for luck!';
-    expect(Array.from(random)).toHaveLength(64);
-    expect(Array.from(passphrase)).toHaveLength(64);
-    expect(medianMs(random)).toBeLessThan(50);
-    expect(medianMs(passphrase)).toBeLessThan(50);
-  });
-
-  it('stays bounded on the longest, most l33t-heavy input the IPC channel lets through', () => {
-    const start = performance.now();
-    assessPassword('p@ssw0rd1!'.repeat(103).slice(0, 1024));
-    assessPassword('4@1!|3$5+7|0'.repeat(86).slice(0, 1024));
-    expect(performance.now() - start).toBeLessThan(2000);
   });
 });

@@ -2,7 +2,7 @@
  * The Linux probes of the security self-check: parsers against recorded and reconstructed
  * output (test/fixtures/posture/linux, each file's first line says where its format comes
  * from), whole probes against fixture trees with recorded command output, and the real probes
- * on this machine. Those must return an honest, well-formed outcome within seconds — one that
+ * on this machine. Those must return an honest, well-formed outcome — one that
  * its own evidence justifies — not a pass: CI machines have no firewall or Wi-Fi.
  *
  * Commands are "replayed" through the real runProbeCommand (a shell prints the recorded
@@ -569,9 +569,8 @@ describe('Wi-Fi (NetworkManager)', () => {
   it('a hanging nmcli is cut off at the time limit and reported as a timeout', async () => {
     const wlan = { '/sys/class/net/wlp2s0/wireless': null, '/sys/class/net/wlp2s0/operstate': 'up\n' };
     const { probes } = await probesFor(wlan, { [NMCLI]: { ...recorded('nmcli-wifi-wpa2.txt'), hang: 2 } }, { timeoutMs: 300 });
-    const started = performance.now();
+    // nmcli would answer after 2 s: only the 300 ms limit can make this a timeout.
     expect(await probes.wifi()).toMatchObject({ ok: false, problem: 'timeout' });
-    expect(performance.now() - started).toBeLessThan(3000);
   });
 });
 
@@ -719,10 +718,10 @@ describe('the real probes on this machine', () => {
   const probes = createLinuxProbes();
   const names = Object.keys(schemas) as ProbeName[];
 
-  it.each(names)('%s returns a well-formed outcome its evidence justifies, within seconds', async (name) => {
-    const started = performance.now();
+  // Each command has its own time limit (8 s, run-probe-command.ts); how long the whole
+  // self-check takes is measured by `npm run bench` (self-check), not asserted here.
+  it.each(names)('%s returns a well-formed outcome its evidence justifies', async (name) => {
     const outcome = (await probes[name]()) as ProbeOutcome<never>;
-    expect(performance.now() - started).toBeLessThan(6000);
     const parsed = schemas[name].safeParse(outcome);
     expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
     for (const e of outcome.evidence) expect(Math.abs(Date.parse(e.observedAt) - Date.now())).toBeLessThan(60_000);
@@ -730,10 +729,9 @@ describe('the real probes on this machine', () => {
     else expect(outcome.evidence.some((e) => Object.keys(e.facts).length > 0), 'a failure says what was tried').toBe(true);
   });
 
-  it('all seven together, as the self-check runs them, answer within seconds', async () => {
-    const started = performance.now();
-    await Promise.all(names.map((name) => probes[name]()));
-    expect(performance.now() - started).toBeLessThan(8000);
+  it('all seven together, as the self-check runs them, each give a well-formed outcome', async () => {
+    const outcomes = await Promise.all(names.map((name) => probes[name]()));
+    outcomes.forEach((outcome, i) => expect(schemas[names[i]!].safeParse(outcome).success, names[i]).toBe(true));
   });
 
   it('agrees with facts the test reads itself', async () => {
