@@ -67,6 +67,11 @@ export const tableOwners: Readonly<Record<string, TableOwner>> = {
   ledger_disposals: { store: core('ledger/ledger-store.ts'), alsoIn: [core('ledger/lifecycle.ts')] },
   ledger_inventories: { store: core('ledger/inventory.ts'), alsoIn: [core('ledger/ledger-warnings.ts')] },
   ledger_inventory_entries: { store: core('ledger/inventory.ts') },
+  // The company archive: the queue's state is written by the sync as it sends each document.
+  archive_settings: { store: core('archive/archive-settings.ts') },
+  archive_records: { store: core('archive/archive-queue.ts'), alsoIn: [core('archive/sync-archive.ts')] },
+  archive_anchors: { store: core('archive/archive-queue.ts'), alsoIn: [core('archive/sync-archive.ts')] },
+  archive_incidents: { store: core('archive/archive-queue.ts'), alsoIn: [core('archive/sync-archive.ts')] },
 };
 
 /** Where SQL may name any table: the migrations and the database layer under `electron/db`. */

@@ -19,6 +19,12 @@ export function queueForArchive(db: VaultDatabase, document: { id: string; numbe
   );
 }
 
+/** The documents waiting to be sent (queued, or failed and to be tried again), oldest first. */
+export function waitingCertificateIds(db: VaultDatabase): string[] {
+  const rows = db.prepare("SELECT certificate_id AS id FROM archive_records WHERE state IN ('queued', 'failed') ORDER BY queued_at, number").all() as Array<{ id: string }>;
+  return rows.map((row) => row.id);
+}
+
 /** After the stored PDF was extended (a document timestamp): send it again at the next sync. */
 export function requeueForArchive(db: VaultDatabase, certificateId: string): void {
   db.prepare("UPDATE archive_records SET state = 'queued', attempts = 0, last_error = NULL WHERE certificate_id = ? AND state = 'archived'").run(certificateId);

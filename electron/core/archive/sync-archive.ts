@@ -18,7 +18,8 @@
 import { createHash } from 'node:crypto';
 import { AppError } from '../app-error';
 import { certificateKinds, type CertificateKind } from '../certificates/certificate-document';
-import { numberingEmployeeId } from '../certificates/certificate-numbering';
+import { lastSequence, numberingEmployeeId } from '../certificates/certificate-numbering';
+import { getCertificate, lastCertificateNumber, listCertificates, type StoredCertificate } from '../certificates/certificate-store';
 import { engineerCertificate } from '../certificates/engineer-certificate';
 import { vaultAnchors } from '../certificates/vault-trust';
 import { verifyCertificate } from '../certificates/verify-certificate';
@@ -27,6 +28,7 @@ import { compareWithAnchor } from '../vault/rollback-anchor';
 import type { VaultSession } from '../vault/vault-session';
 import { anchorKey, documentKey, engineerFolder, parseCertificateNumber, type ArchivePart } from './archive-keys';
 import { parseAnchor, signAnchor, type AnchorPayload } from './archive-anchor';
+import { queueForArchive, waitingCertificateIds } from './archive-queue';
 import { requireArchiveSettings, type ArchiveSettings } from './archive-settings';
 import type { ArchiveStore } from './archive-store';
 
@@ -83,8 +85,8 @@ export function visitInProgress(session: VaultSession): boolean {
 function lastNumbers(session: VaultSession): AnchorPayload['lastNumbers'] {
   const numbers: Partial<Record<CertificateKind, string>> = {};
   for (const kind of certificateKinds) {
-    const row = session.db.prepare('SELECT number FROM certificates WHERE kind = ? ORDER BY issued_at DESC, number DESC LIMIT 1').get(kind) as { number: string } | undefined;
-    if (row) numbers[kind] = row.number;
+    const number = lastCertificateNumber(session.db, kind);
+    if (number) numbers[kind] = number;
   }
   return numbers;
 }
@@ -93,10 +95,7 @@ function lastNumbers(session: VaultSession): AnchorPayload['lastNumbers'] {
 function numberAhead(session: VaultSession, number: string): boolean {
   const parsed = parseCertificateNumber(number);
   if (!parsed) return false;
-  const row = session.db.prepare('SELECT last FROM certificate_sequences WHERE employee_id = ? AND kind = ? AND year = ?').get(parsed.employee, parsed.kind, parsed.year) as
-    | { last: number }
-    | undefined;
-  return (row?.last ?? 0) < parsed.sequence;
+  return lastSequence(session.db, parsed.employee, parsed.kind, parsed.year) < parsed.sequence;
 }
 
 /** Step 1: the archive's newest anchor against this vault. Records an incident and throws when the vault is behind it. */
@@ -158,16 +157,10 @@ export async function syncArchive(session: VaultSession, store: ArchiveStore, op
   await checkAgainstArchive(session, store, folder, options.now(), signal);
 
   // A document stored but not queued (the app stopped between the two) is queued now.
-  session.db
-    .prepare("INSERT INTO archive_records (certificate_id, number, kind, queued_at) SELECT id, number, kind, stored_at FROM certificates WHERE id NOT IN (SELECT certificate_id FROM archive_records)")
-    .run();
-  const queued = session.db
-    .prepare(
-      `SELECT c.id, c.number, c.kind, c.issued_at AS issuedAt, c.evidence_sha256 AS evidenceSha256, c.evidence_json AS evidenceJson, c.pdf
-         FROM archive_records r JOIN certificates c ON c.id = r.certificate_id
-        WHERE r.state IN ('queued', 'failed') ORDER BY r.queued_at, c.number`,
-    )
-    .all() as QueuedRow[];
+  for (const stored of listCertificates(session.db)) queueForArchive(session.db, stored, new Date(stored.storedAt));
+  const queued = waitingCertificateIds(session.db)
+    .map((id) => getCertificate(session.db, id))
+    .filter((row): row is StoredCertificate => row !== null);
   const trust = vaultAnchors(session);
   const refused: string[] = [];
   const failed: Array<{ number: string; error: string }> = [];

@@ -88,6 +88,12 @@ export function getCertificate(db: VaultDatabase, id: string): StoredCertificate
   return { ...summary(db, rest), pdf, evidenceJson };
 }
 
+/** The newest number issued of a kind (the archive's anchor records it), or null when none was. */
+export function lastCertificateNumber(db: VaultDatabase, kind: CertificateKind): string | null {
+  const row = db.prepare('SELECT number FROM certificates WHERE kind = ? ORDER BY issued_at DESC, number DESC LIMIT 1').get(kind) as { number: string } | undefined;
+  return row?.number ?? null;
+}
+
 /** A certificate's number, for the features that link to one (runs, reports, ledger items); null when there is none. */
 export function certificateNumber(db: VaultDatabase, id: string | null): string | null {
   if (id === null) return null;
