@@ -7,7 +7,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Spinner } from '@fluentui/react-components';
 import { i18n } from '../i18n';
 import { on } from '../lib/bridge';
-import { preferencesKey, usePreferences } from './use-preferences';
+import { queryKey } from '../lib/query-keys';
+import { usePreferences } from './use-preferences';
 
 export function LanguageGate({ children }: { children: ReactNode }) {
   const preferences = usePreferences();
@@ -18,7 +19,7 @@ export function LanguageGate({ children }: { children: ReactNode }) {
     if (language && i18n.language !== language) void i18n.changeLanguage(language);
   }, [language]);
 
-  useEffect(() => on('prefs.changed', (next) => client.setQueryData(preferencesKey, next)), [client]);
+  useEffect(() => on('prefs.changed', (next) => client.setQueryData(queryKey('prefs.get', {}), next)), [client]);
 
   // Until the preference is read, show a neutral spinner rather than flashing the wrong language.
   if (preferences.isPending) return <Spinner label={i18n.t('app.loading')} style={{ marginTop: '30vh' }} />;

@@ -3,11 +3,10 @@
  * process (the same rule the vault enforces), and the reasons a password would be refused.
  */
 import { Field, ProgressBar, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useDebounced } from '../lib/use-debounced';
 import type { Profile } from '@shared/vault';
-import { invoke } from '../lib/bridge';
+import { useChannelQuery } from '../lib/use-channel';
 
 const useStyles = makeStyles({
   problems: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingInlineStart: tokens.spacingHorizontalL },
@@ -17,9 +16,7 @@ const useStyles = makeStyles({
 /** The main process's judgement of a password, asked once typing pauses; the meter and the setup wizard share one query. */
 function usePasswordAssessment(password: string, profile?: Partial<Profile>) {
   const debounced = useDebounced(password, 200);
-  const assessment = useQuery({
-    queryKey: ['vault.assessPassword', debounced, profile?.name, profile?.company, profile?.employeeId],
-    queryFn: () => invoke('vault.assessPassword', { password: debounced, profile }),
+  const assessment = useChannelQuery('vault.assessPassword', { password: debounced, profile }, {
     enabled: debounced.length > 0,
     staleTime: Infinity,
     gcTime: 0,

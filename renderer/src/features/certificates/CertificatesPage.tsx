@@ -11,17 +11,15 @@ import {
   Badge, Button, MessageBar, MessageBarBody, Subtitle1, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens,
 } from '@fluentui/react-components';
 import { ArrowDownload20Regular, ShieldCheckmark20Regular, ShieldError16Regular } from '@fluentui/react-icons';
-import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '@shared/format-date';
 import type { Language } from '@shared/locale';
 import { ErrorState } from '../../components/ErrorState';
 import { PageHeading } from '../../components/PageHeading';
 import { QueryView } from '../../components/QueryView';
-import { invoke } from '../../lib/bridge';
 import { ReceivedCheckSection } from './ReceivedCheckSection';
 import { TrustedRoots } from './TrustedRoots';
-import { useCertificatesList } from './use-certificates';
+import { useCertificatesList, useExportCertificate, useVerifyFile } from './use-certificates';
 import { VerificationResult } from './VerificationResult';
 
 const useStyles = makeStyles({
@@ -38,12 +36,9 @@ export function CertificatesPage() {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
   const certificates = useCertificatesList();
-  const verify = useMutation({ mutationFn: () => invoke('certificates.verifyFile', {}) });
+  const verify = useVerifyFile();
   const [exported, setExported] = useState<string | null>(null);
-  const exportOne = useMutation({
-    mutationFn: (id: string) => invoke('certificates.export', { id }),
-    onSuccess: (result, id) => setExported(result.saved ? id : null),
-  });
+  const exportOne = useExportCertificate();
 
   return (
     <>
@@ -94,7 +89,7 @@ export function CertificatesPage() {
                         )}
                       </TableCell>
                       <TableCell>
-                        <Button size="small" icon={<ArrowDownload20Regular />} onClick={() => exportOne.mutate(certificate.id)} aria-label={t('certificates.list.exportOne', { number: certificate.number })}>
+                        <Button size="small" icon={<ArrowDownload20Regular />} onClick={() => exportOne.mutate(certificate.id, { onSuccess: (result) => setExported(result.saved ? certificate.id : null) })} aria-label={t('certificates.list.exportOne', { number: certificate.number })}>
                           {t('certificates.list.export')}
                         </Button>
                       </TableCell>

@@ -8,10 +8,9 @@
  */
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import { ShieldKeyhole20Regular } from '@fluentui/react-icons';
-import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../components/ErrorState';
-import { invoke } from '../../lib/bridge';
+import { useGrantDeviceAccess } from './use-erasure';
 
 export interface AdminRightsNoticeProps {
   readonly deviceId: string;
@@ -27,12 +26,16 @@ export interface AdminRightsNoticeProps {
 
 export function AdminRightsNotice({ deviceId, devicePath, confirmation, platform, canGrant, onGranted }: AdminRightsNoticeProps) {
   const { t } = useTranslation();
-  const grant = useMutation({
-    mutationFn: () => invoke('wholeMedium.grantAccess', { deviceId, confirmation }),
-    onSuccess: ({ outcome }) => {
-      if (outcome === 'granted') onGranted();
-    },
-  });
+  const grant = useGrantDeviceAccess();
+  const ask = () =>
+    grant.mutate(
+      { deviceId, confirmation },
+      {
+        onSuccess: ({ outcome }) => {
+          if (outcome === 'granted') onGranted();
+        },
+      },
+    );
   const known = ['linux', 'win32', 'darwin'].includes(platform) ? platform : 'other';
   const promptable = canGrant && known !== 'other';
   return (
@@ -44,7 +47,7 @@ export function AdminRightsNotice({ deviceId, devicePath, confirmation, platform
         </MessageBarBody>
         {promptable && (
           <MessageBarActions>
-            <Button appearance="primary" icon={<ShieldKeyhole20Regular />} onClick={() => grant.mutate()} disabled={grant.isPending || grant.data?.outcome === 'relaunching'}>
+            <Button appearance="primary" icon={<ShieldKeyhole20Regular />} onClick={ask} disabled={grant.isPending || grant.data?.outcome === 'relaunching'}>
               {t(known === 'win32' ? 'wholeMedium.admin.relaunch' : 'wholeMedium.admin.allow')}
             </Button>
           </MessageBarActions>

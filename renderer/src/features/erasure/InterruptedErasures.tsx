@@ -8,34 +8,24 @@
  */
 import { useState } from 'react';
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { ErasureSummary } from '@shared/erasure';
 import { formatDateTime } from '@shared/format-date';
 import type { Language } from '@shared/locale';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { invoke } from '../../lib/bridge';
+import { useAbandonErasure, useInterruptedErasures } from './use-erasure';
 
 const useStyles = makeStyles({
   list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalXL, wordBreak: 'break-all' },
 });
 
-export const interruptedKey = ['erasure.interrupted'] as const;
-
 export function InterruptedErasures({ busy, onResume, onAbandoned }: { busy: boolean; onResume: (erasureJobId: string) => void; onAbandoned: (summary: ErasureSummary) => void }) {
   const styles = useStyles();
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
-  const interrupted = useQuery({ queryKey: interruptedKey, queryFn: () => invoke('erasure.interrupted', {}) });
+  const interrupted = useInterruptedErasures();
   const [abandoning, setAbandoning] = useState<string | null>(null);
-  const abandon = useMutation({
-    mutationFn: (request: { erasureJobId: string; reason: string }) => invoke('erasure.abandon', request),
-    onSuccess: (summary) => {
-      setAbandoning(null);
-      void interrupted.refetch();
-      onAbandoned(summary);
-    },
-  });
+  const abandon = useAbandonErasure();
 
   return (
     <>
@@ -66,7 +56,17 @@ export function InterruptedErasures({ busy, onResume, onAbandoned }: { busy: boo
           reason={{ label: t('erasure.interrupted.reason'), requiredMessage: t('erasure.interrupted.reason') }}
           pending={abandon.isPending}
           error={abandon.error}
-          onConfirm={(reason) => abandon.mutate({ erasureJobId: abandoning, reason })}
+          onConfirm={(reason) =>
+            abandon.mutate(
+              { erasureJobId: abandoning, reason },
+              {
+                onSuccess: (summary) => {
+                  setAbandoning(null);
+                  onAbandoned(summary);
+                },
+              },
+            )
+          }
           onCancel={() => setAbandoning(null)}
           testId="erasure-abandon-dialog"
         >

@@ -14,7 +14,6 @@ import {
   TableHeaderCell, TableRow, Text, makeStyles, tokens,
 } from '@fluentui/react-components';
 import { ArrowClockwise20Regular } from '@fluentui/react-icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { ErasureMethod, SiteDetails } from '@shared/erasure';
 import { formatBytes } from '@shared/format-bytes';
@@ -22,19 +21,18 @@ import type { Language } from '@shared/locale';
 import type { DeviceChoice, DeviceErasureSummary, WholeMediumTechnique } from '@shared/whole-medium';
 import { ErrorState } from '../../components/ErrorState';
 import { SignaturePad } from '../../components/SignaturePad';
-import { BridgeError, invoke } from '../../lib/bridge';
+import { BridgeError } from '../../lib/bridge';
 import { useJob } from '../../lib/use-job';
 import { useAppInfo } from '../system/use-system';
 import { TransferProgress } from '../vault-files/TransferProgress';
 import { AdminRightsNotice } from './AdminRightsNotice';
+import { useEraseWholeMedium, useIssueWholeMediumCertificate, useWholeMediumDevices, type WholeMediumStart } from './use-erasure';
 
 const useStyles = makeStyles({
   section: { marginBottom: tokens.spacingVerticalXXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '960px' },
   actions: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap', alignItems: 'flex-end' },
   numeric: { textAlign: 'end', fontVariantNumeric: 'tabular-nums' },
 });
-
-const devicesKey = ['wholeMedium.devices'] as const;
 
 /** What the person typed confirms this device: the serial's last characters (enough of them), or its device name. */
 function confirms(device: DeviceChoice, typed: string): boolean {
@@ -52,9 +50,8 @@ export function WholeMediumErasure({ method, site }: { method: ErasureMethod; si
   const styles = useStyles();
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
-  const client = useQueryClient();
   const appInfo = useAppInfo();
-  const devices = useQuery({ queryKey: devicesKey, queryFn: () => invoke('wholeMedium.devices', {}) });
+  const devices = useWholeMediumDevices();
   const [chosenId, setChosenId] = useState<string | null>(null);
   const [typed, setTyped] = useState('');
   // Overwrite unless the engineer picks one of the device's own sanitize techniques it offers now.
@@ -65,24 +62,17 @@ export function WholeMediumErasure({ method, site }: { method: ErasureMethod; si
   const job = useJob();
   const list = devices.data?.devices ?? [];
   const chosen = list.find((d) => d.id === chosenId && d.refusal === null) ?? null;
-  const erase = useMutation({
-    mutationFn: ({ device, chosenTechnique }: { device: DeviceChoice; chosenTechnique: WholeMediumTechnique }) =>
-      job.run((jobId) => invoke('wholeMedium.erase', { jobId, deviceId: device.id, method, site, confirmation: typed, technique: chosenTechnique })),
-    onSuccess: ({ result }, { chosenTechnique }) => {
-      setUsedTechnique(chosenTechnique);
-      setSummary(result);
-      setTyped('');
-      setChosenId(null);
-      void client.invalidateQueries({ queryKey: devicesKey });
-    },
-  });
-  const issue = useMutation({
-    mutationFn: (erasureJobId: string) => invoke('wholeMedium.issueCertificate', { erasureJobId, countersignature: signature }),
-    onSuccess: () => {
-      void client.invalidateQueries({ queryKey: ['certificates.list'] });
-      void client.invalidateQueries({ queryKey: ['ledger.items'] });
-    },
-  });
+  const erase = useEraseWholeMedium(job);
+  const startErase = (start: WholeMediumStart) =>
+    erase.mutate(start, {
+      onSuccess: ({ result }) => {
+        setUsedTechnique(start.chosenTechnique);
+        setSummary(result);
+        setTyped('');
+        setChosenId(null);
+      },
+    });
+  const issue = useIssueWholeMediumCertificate();
   const needsAdmin = erase.error instanceof BridgeError && erase.error.code === 'ERASURE_DEVICE_NEEDS_ADMIN';
   const platform = appInfo.data?.platform ?? 'other';
   const canStart = chosen !== null && confirms(chosen, typed) && site.hospital.trim() !== '' && !job.current;
@@ -163,7 +153,7 @@ export function WholeMediumErasure({ method, site }: { method: ErasureMethod; si
             >
               <Input value={typed} onChange={(_e, d) => setTyped(d.value)} autoComplete="off" />
             </Field>
-            <Button appearance="primary" disabled={!canStart} onClick={() => { setSummary(null); issue.reset(); erase.mutate({ device: chosen, chosenTechnique: technique }); }}>
+            <Button appearance="primary" disabled={!canStart} onClick={() => { setSummary(null); issue.reset(); startErase({ device: chosen, chosenTechnique: technique, method, site, confirmation: typed }); }}>
               {t('wholeMedium.start')}
             </Button>
           </div>
@@ -180,7 +170,7 @@ export function WholeMediumErasure({ method, site }: { method: ErasureMethod; si
           confirmation={typed}
           platform={platform}
           canGrant={erase.variables.chosenTechnique === 'overwrite' || platform === 'win32'}
-          onGranted={() => erase.variables && erase.mutate(erase.variables)}
+          onGranted={() => erase.variables && startErase(erase.variables)}
         />
       )}
 
@@ -196,7 +186,7 @@ export function WholeMediumErasure({ method, site }: { method: ErasureMethod; si
           <Text>{t('erasure.signature.intro')}</Text>
           <SignaturePad onChange={setSignature} />
           <div className={styles.actions}>
-            <Button appearance="primary" onClick={() => issue.mutate(summary.erasureJobId)} disabled={issue.isPending || !!issue.data}>
+            <Button appearance="primary" onClick={() => issue.mutate({ erasureJobId: summary.erasureJobId, countersignature: signature })} disabled={issue.isPending || !!issue.data}>
               {t('wholeMedium.certificate.issue')}
             </Button>
           </div>

@@ -6,19 +6,17 @@
 import { useState } from 'react';
 import { Button, Field, MessageBar, MessageBarBody, Select, Spinner, Subtitle1, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { Add20Regular, ClipboardTaskListLtr20Regular, DocumentPdf20Regular, DocumentTable20Regular } from '@fluentui/react-icons';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { mediumStatuses } from '@shared/ledger';
 import { ErrorState } from '../../components/ErrorState';
 import { PageHeading } from '../../components/PageHeading';
 import { QueryView } from '../../components/QueryView';
-import { invoke } from '../../lib/bridge';
 import { AttachedMedia } from './AttachedMedia';
 import { ItemsTable } from './ItemsTable';
 import { LedgerEmptyState } from './LedgerEmptyState';
 import { LedgerReminders } from './LedgerReminders';
 import { useLedgerRoute } from './ledger-route';
-import { refreshLedger, useLedgerItems, type MediumStatus } from './use-ledger';
+import { useLedgerExports, useLedgerItems, type MediumStatus } from './use-ledger';
 import { useLedgerTexts } from './use-ledger-texts';
 
 const useStyles = makeStyles({
@@ -37,10 +35,8 @@ export function LedgerListView() {
   const texts = useLedgerTexts();
   const { go } = useLedgerRoute();
   const items = useLedgerItems();
-  const client = useQueryClient();
   const [filter, setFilter] = useState<Filter>('all');
-  const exportCsv = useMutation({ mutationFn: () => invoke('ledger.exportCsv', {}), onSettled: () => refreshLedger(client) });
-  const exportReport = useMutation({ mutationFn: () => invoke('ledger.exportReport', {}), onSettled: () => refreshLedger(client) });
+  const { exportCsv, exportReport } = useLedgerExports();
   const exporting = exportCsv.isPending || exportReport.isPending;
 
   return (

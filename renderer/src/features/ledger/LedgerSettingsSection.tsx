@@ -6,14 +6,12 @@
 import { useState, type FormEvent } from 'react';
 import { Button, MessageBar, MessageBarBody, Spinner, Subtitle1, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { Save20Regular } from '@fluentui/react-icons';
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { LedgerSettings } from '@shared/ledger';
 import { ErrorState } from '../../components/ErrorState';
 import { QueryView } from '../../components/QueryView';
-import { invoke } from '../../lib/bridge';
 import { PolicyNumberField } from '../settings/PolicyNumberField';
-import { useLedgerStep } from './use-ledger';
+import { useLedgerSettings, useLedgerStep } from './use-ledger';
 
 type Settings = LedgerSettings;
 type Key = keyof Settings;
@@ -30,7 +28,7 @@ const useStyles = makeStyles({
 export function LedgerSettingsSection() {
   const styles = useStyles();
   const { t } = useTranslation();
-  const settings = useQuery({ queryKey: ['ledger.settings'], queryFn: () => invoke('ledger.settings', {}) });
+  const settings = useLedgerSettings();
   return (
     <section className={styles.section} aria-labelledby="ledger-settings-heading">
       <Subtitle1 as="h2" id="ledger-settings-heading" className={styles.heading}>{t('ledger.settings.title')}</Subtitle1>

@@ -2,12 +2,12 @@
  * The ledger feature's data (7-7, 7-1, 7-2, 7-10, 12-5): the items with their custody, one
  * item with its check-outs, the media attached now, the reminders, the inventory, and the
  * erasure certificates an item can be linked to. Every step writes to the audit log and may
- * change the reminders, so a step reads all of the ledger again, the audit log too.
+ * change the reminders, so each ledger channel declares all of the ledger's views (and the
+ * audit log) as changed, in `@shared/ipc/cache-effects`.
  */
-import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import type { ChannelName, RequestOf, ResponseOf } from '@shared/contract';
-import { invoke } from '../../lib/bridge';
-import { auditListKey } from '../audit/use-audit';
+import type { RequestOf, ResponseOf } from '@shared/contract';
+import type { MutatingChannel } from '@shared/ipc/cache-effects';
+import { useChannelMutation, useChannelQuery } from '../../lib/use-channel';
 
 export type LedgerItem = ResponseOf<'ledger.list'>['items'][number];
 export type Checkout = ResponseOf<'ledger.get'>['checkouts'][number];
@@ -19,70 +19,60 @@ export type ItemDraft = RequestOf<'ledger.save'>['item'];
 export type MediumStatus = LedgerItem['status'];
 export type MediumType = LedgerItem['type'];
 
-/** Every ledger query key starts with 'ledger.'; a step invalidates them all. */
-const isLedgerKey = (key: readonly unknown[]) => typeof key[0] === 'string' && key[0].startsWith('ledger.');
-export const warningsKey = ['ledger.warnings'] as const;
-const itemsKey = ['ledger.list'] as const;
-const itemKey = (id: string) => ['ledger.get', id] as const;
-const detectKey = ['ledger.detect'] as const;
-const currentInventoryKey = ['ledger.currentInventory'] as const;
-const inventoriesKey = ['ledger.inventories'] as const;
-const erasureCertificatesKey = ['certificates.list', 'erasure'] as const;
-
-export function refreshLedger(client: QueryClient): void {
-  void client.invalidateQueries({ predicate: (query) => isLedgerKey(query.queryKey) });
-  void client.invalidateQueries({ queryKey: ['certificates.list'] });
-  void client.invalidateQueries({ queryKey: auditListKey });
-}
-
 export function useLedgerItems() {
-  return useQuery({ queryKey: itemsKey, queryFn: () => invoke('ledger.list', {}) });
+  return useChannelQuery('ledger.list', {});
 }
 
 export function useLedgerItem(id: string) {
-  return useQuery({ queryKey: itemKey(id), queryFn: () => invoke('ledger.get', { id }) });
+  return useChannelQuery('ledger.get', { id });
 }
 
 /** The media attached now: read again whenever a view showing them opens. */
 export function useDetectedMedia() {
-  return useQuery({ queryKey: detectKey, queryFn: () => invoke('ledger.detect', {}), staleTime: 0 });
+  return useChannelQuery('ledger.detect', {}, { staleTime: 0 });
 }
 
 /** Overdue returns, the inventory's due date and migration reminders depend on the clock. */
 export function useLedgerWarnings() {
-  return useQuery({ queryKey: warningsKey, queryFn: () => invoke('ledger.warnings', {}), staleTime: 0 });
+  return useChannelQuery('ledger.warnings', {}, { staleTime: 0 });
+}
+
+export function useLedgerSettings() {
+  return useChannelQuery('ledger.settings', {});
 }
 
 export function useCurrentInventory() {
-  return useQuery({ queryKey: currentInventoryKey, queryFn: () => invoke('ledger.currentInventory', {}) });
+  return useChannelQuery('ledger.currentInventory', {});
 }
 
 export function useInventories() {
-  return useQuery({ queryKey: inventoriesKey, queryFn: () => invoke('ledger.inventories', {}) });
+  return useChannelQuery('ledger.inventories', {});
 }
 
 /** The visits in progress, that a check-out can belong to (issue 7's procedure runs). */
 export function useVisitsInProgress() {
-  return useQuery({ queryKey: ['procedures.list', 'in-progress'], queryFn: () => invoke('procedures.list', { status: 'in-progress' }) });
+  return useChannelQuery('procedures.list', { status: 'in-progress' });
 }
 
 export function useErasureCertificates() {
-  return useQuery({ queryKey: erasureCertificatesKey, queryFn: () => invoke('certificates.list', { kind: 'erasure' }) });
+  return useChannelQuery('certificates.list', { kind: 'erasure' });
 }
 
-/** One ledger step (save, check-out, check-in, …) as a mutation that refreshes the ledger when it settles. */
-export function useLedgerStep<C extends ChannelName & `ledger.${string}`>(channel: C) {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (request: RequestOf<C>) => invoke(channel, request),
-    onSettled: () => refreshLedger(client),
-  });
+/** One ledger step (save, check-out, check-in, …) as a mutation; the ledger is read again when it settles. */
+export function useLedgerStep<C extends MutatingChannel & `ledger.${string}`>(channel: C) {
+  return useChannelMutation(channel, (send, request: RequestOf<C>) => send(request));
+}
+
+/** The ledger as a spreadsheet, and as the signed ledger report; both are audited. */
+export function useLedgerExports() {
+  return {
+    exportCsv: useChannelMutation('ledger.exportCsv', (send) => send({})),
+    exportReport: useChannelMutation('ledger.exportReport', (send) => send({})),
+  };
 }
 
 /** Saves a signed certificate's PDF (the inventory report) where the engineer picks. */
-export function useExportCertificate() {
-  return useMutation({ mutationFn: (id: string) => invoke('certificates.export', { id }) });
-}
+export { useExportCertificate } from '../certificates/use-certificates';
 
 /** Which step each status allows: the main process's own rule book, so the screen offers only what would be accepted. */
 export { canTakeLedgerStep as canTake, type LedgerStep as LedgerStepName } from '@shared/ledger';

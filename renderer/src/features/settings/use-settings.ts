@@ -1,18 +1,9 @@
 /** The settings feature's mutations: auto-lock, password change, master-key rotation (with its new recovery key). */
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { VaultStatus } from '@shared/vault';
-import { invoke } from '../../lib/bridge';
-import { auditListKey } from '../audit/use-audit';
-import { vaultStatusKey } from '../vault/use-vault';
+import { useChannelMutation } from '../../lib/use-channel';
 import type { Job } from '../../lib/use-job';
 
 export function useSetAutoLock() {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (minutes: number) => invoke('vault.setAutoLock', { minutes }),
-    onSuccess: (status: VaultStatus) => client.setQueryData(vaultStatusKey, status),
-    onSettled: () => client.invalidateQueries({ queryKey: auditListKey }),
-  });
+  return useChannelMutation('vault.setAutoLock', (send, minutes: number) => send({ minutes }));
 }
 
 export interface PasswordChange {
@@ -22,16 +13,12 @@ export interface PasswordChange {
 }
 
 export function useChangePassword() {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (change: PasswordChange) => invoke('vault.changePassword', { ...change }),
-    onSettled: () => client.invalidateQueries({ queryKey: auditListKey }),
-  });
+  return useChannelMutation('vault.changePassword', (send, change: PasswordChange) => send({ ...change }));
 }
 
 /** The rotation's new recovery key, drawn when the dialog opens and shown before anything changes. */
 export function usePrepareRotation() {
-  return useMutation({ mutationFn: () => invoke('vault.prepareRotation', {}) });
+  return useChannelMutation('vault.prepareRotation', (send) => send({}));
 }
 
 export interface Rotation {
@@ -41,9 +28,5 @@ export interface Rotation {
 }
 
 export function useRotateMasterKey(job: Job) {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: ({ password, answers }: Rotation) => job.run((jobId) => invoke('vault.rotateMasterKey', { password, answers, jobId })),
-    onSettled: () => client.invalidateQueries({ queryKey: auditListKey }),
-  });
+  return useChannelMutation('vault.rotateMasterKey', (send, { password, answers }: Rotation) => job.run((jobId) => send({ password, answers, jobId })));
 }

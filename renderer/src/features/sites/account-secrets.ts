@@ -9,7 +9,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { RequestOf } from '@shared/contract';
 import { invoke } from '../../lib/bridge';
-import { refreshAccounts, type MaintenanceAccount } from './use-sites';
+import { refreshAfter } from '../../lib/use-channel';
+import type { MaintenanceAccount } from './use-sites';
 
 export type PasswordRules = RequestOf<'accounts.generatePassword'>;
 export type AccountChange = RequestOf<'accounts.save'>;
@@ -35,7 +36,7 @@ export function useSaveAccount(): (change: AccountChange) => Promise<Maintenance
       try {
         return await invoke('accounts.save', change);
       } finally {
-        refreshAccounts(client);
+        void refreshAfter(client, 'accounts.save');
       }
     },
     [client],

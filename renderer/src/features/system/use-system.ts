@@ -1,11 +1,10 @@
 /** The System feature's queries: app information and the mounted volumes. */
-import { useQuery } from '@tanstack/react-query';
-import { invoke } from '../../lib/bridge';
+import { useChannelQuery } from '../../lib/use-channel';
 
 export function useAppInfo() {
-  return useQuery({ queryKey: ['app.info'], queryFn: () => invoke('app.info', {}), staleTime: Infinity });
+  return useChannelQuery('app.info', {}, { staleTime: Infinity });
 }
 
 export function useVolumes() {
-  return useQuery({ queryKey: ['disks.list'], queryFn: () => invoke('disks.list', {}) });
+  return useChannelQuery('disks.list', {});
 }

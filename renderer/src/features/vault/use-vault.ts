@@ -1,18 +1,22 @@
 /** The vault's state for every screen: status, and the events that change it. */
 import { useEffect } from 'react';
-import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useQueryClient, type QueryClient } from '@tanstack/react-query';
+import type { QueryChannel } from '@shared/ipc/cache-effects';
 import type { VaultStatus } from '@shared/vault';
-import { invoke, on } from '../../lib/bridge';
-
-export const vaultStatusKey = ['vault.status'] as const;
+import { on } from '../../lib/bridge';
+import { queryKey } from '../../lib/query-keys';
+import { refreshLists, useChannelQuery } from '../../lib/use-channel';
 
 export function useVaultStatus() {
-  return useQuery({ queryKey: vaultStatusKey, queryFn: () => invoke('vault.status', {}), staleTime: Infinity });
+  return useChannelQuery('vault.status', {}, { staleTime: Infinity });
 }
+
+/** What the renderer may keep while the vault is locked: nothing read from inside it. */
+const keptWhileLocked: readonly unknown[] = ['vault.status', 'prefs.get'] satisfies readonly QueryChannel[];
 
 /** Once the vault is locked, nothing read from it may stay in the renderer's cache. */
 function forgetVaultData(client: QueryClient): void {
-  client.removeQueries({ predicate: (q) => q.queryKey[0] !== vaultStatusKey[0] && q.queryKey[0] !== 'prefs' });
+  client.removeQueries({ predicate: (q) => !keptWhileLocked.includes(q.queryKey[0]) });
 }
 
 /** Applies a status the main process returned. */
@@ -20,7 +24,7 @@ export function useApplyVaultStatus() {
   const client = useQueryClient();
   return (status: VaultStatus) => {
     if (status.state !== 'unlocked') forgetVaultData(client);
-    client.setQueryData(vaultStatusKey, status);
+    client.setQueryData(queryKey('vault.status', {}), status);
   };
 }
 
@@ -31,7 +35,7 @@ export function useVaultLockedEvent() {
     () =>
       on('vault.locked', () => {
         forgetVaultData(client);
-        void client.invalidateQueries({ queryKey: vaultStatusKey });
+        void refreshLists(client, ['vault.status']);
       }),
     [client],
   );

@@ -9,15 +9,13 @@ import {
   Button, Checkbox, MessageBar, MessageBarBody, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens,
 } from '@fluentui/react-components';
 import { DocumentArrowUp20Regular, FolderArrowUp20Regular } from '@fluentui/react-icons';
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { formatBytes } from '@shared/format-bytes';
 import { ErrorState } from '../../components/ErrorState';
 import { QueryView } from '../../components/QueryView';
-import { invoke } from '../../lib/bridge';
 import { useJob } from '../../lib/use-job';
 import { TransferProgress } from '../vault-files/TransferProgress';
-import { useImportItems, vaultItemsKey } from '../vault-files/use-vault-items';
+import { useImportItems, useVaultItems } from '../vault-files/use-vault-items';
 import { useProcedureTexts } from './use-procedure-texts';
 
 const useStyles = makeStyles({
@@ -48,7 +46,7 @@ export function AttachmentsPicker({ collection, stepId, required, selected, onSe
   const styles = useStyles();
   const { t } = useTranslation();
   const texts = useProcedureTexts();
-  const items = useQuery({ queryKey: [...vaultItemsKey, collection], queryFn: () => invoke('vault.items.list', { collection }) });
+  const items = useVaultItems(collection);
   const job = useJob();
   const importItems = useImportItems(job);
   const [notice, setNotice] = useState<Notice | null>(null);

@@ -1,0 +1,88 @@
+/**
+ * The erasure feature's data, as the other features keep theirs in one hook module: the
+ * targets chosen (handles the main process keeps; the renderer never names a path), the
+ * vault folders that can be added, the run under a job id, the interrupted jobs, the
+ * certificate, and the whole-medium erasure's devices, run, access grant and certificate.
+ * What each call makes stale is declared with its channel in `@shared/ipc/cache-effects`.
+ */
+import type { RequestOf } from '@shared/contract';
+import type { ErasureMethod, SiteDetails } from '@shared/erasure';
+import type { DeviceChoice, WholeMediumTechnique } from '@shared/whole-medium';
+import { useChannelMutation, useChannelQuery } from '../../lib/use-channel';
+import type { Job } from '../../lib/use-job';
+import { useVaultItems } from '../vault-files/use-vault-items';
+
+export function useErasureTargets() {
+  return useChannelQuery('erasure.targets', {});
+}
+
+/** Adding files, a folder, a removable volume or a vault folder, and removing a target: each answers with, and changes, the targets. */
+export function useTargetChanges() {
+  return {
+    addTargets: useChannelMutation('erasure.addTargets', (send, pick: 'files' | 'folder') => send({ pick })),
+    addVolume: useChannelMutation('erasure.addVolume', (send, mount: string) => send({ mount })),
+    addCollection: useChannelMutation('erasure.addVaultCollection', (send, collection: string) => send({ collection })),
+    removeTarget: useChannelMutation('erasure.removeTarget', (send, id: string) => send({ id })),
+  };
+}
+
+/** The vault's folders (a visit's is named by its reference), in the order first seen. */
+export function useVaultCollections(): readonly string[] {
+  const items = useVaultItems();
+  return [...new Set((items.data?.items ?? []).map((item) => item.collection))];
+}
+
+export interface ErasureStart {
+  readonly method: ErasureMethod;
+  readonly site: SiteDetails;
+  /** The number of files, typed by the engineer. */
+  readonly confirmation: string;
+}
+
+export function useStartErasure(job: Job) {
+  return useChannelMutation('erasure.start', (send, start: ErasureStart) => job.run((jobId) => send({ jobId, ...start })));
+}
+
+export function useResumeErasure(job: Job) {
+  return useChannelMutation('erasure.resume', (send, erasureJobId: string) => job.run((jobId) => send({ jobId, erasureJobId })));
+}
+
+export function useInterruptedErasures() {
+  return useChannelQuery('erasure.interrupted', {});
+}
+
+export function useAbandonErasure() {
+  return useChannelMutation('erasure.abandon', (send, request: RequestOf<'erasure.abandon'>) => send(request));
+}
+
+export function useIssueErasureCertificate() {
+  return useChannelMutation('erasure.issueCertificate', (send, request: RequestOf<'erasure.issueCertificate'>) => send(request));
+}
+
+export function useWholeMediumDevices() {
+  return useChannelQuery('wholeMedium.devices', {});
+}
+
+export interface WholeMediumStart {
+  readonly device: DeviceChoice;
+  readonly chosenTechnique: WholeMediumTechnique;
+  readonly method: ErasureMethod;
+  readonly site: SiteDetails;
+  /** The serial's last characters, or the device name, typed by the engineer. */
+  readonly confirmation: string;
+}
+
+export function useEraseWholeMedium(job: Job) {
+  return useChannelMutation('wholeMedium.erase', (send, { device, chosenTechnique, method, site, confirmation }: WholeMediumStart) =>
+    job.run((jobId) => send({ jobId, deviceId: device.id, method, site, confirmation, technique: chosenTechnique })),
+  );
+}
+
+/** The OS's own administrator prompt, for the rights to open the device. */
+export function useGrantDeviceAccess() {
+  return useChannelMutation('wholeMedium.grantAccess', (send, request: RequestOf<'wholeMedium.grantAccess'>) => send(request));
+}
+
+export function useIssueWholeMediumCertificate() {
+  return useChannelMutation('wholeMedium.issueCertificate', (send, request: RequestOf<'wholeMedium.issueCertificate'>) => send(request));
+}
