@@ -11,7 +11,7 @@ export interface SecretSource {
 }
 
 export function secretsFromStdin(stdin: NodeJS.ReadableStream = process.stdin): SecretSource {
-  const lines = createInterface({ input: stdin, crlfDelay: Infinity })[Symbol.asyncIterator]();
+  const lines: AsyncIterator<unknown> = createInterface({ input: stdin, crlfDelay: Infinity })[Symbol.asyncIterator]();
   return {
     async next() {
       const { value, done } = await lines.next();
@@ -26,7 +26,7 @@ export function secretsFromTerminal(): SecretSource {
     next(prompt) {
       let muted = false;
       const output = new Writable({
-        write(chunk, _encoding, callback) {
+        write(chunk: Buffer, _encoding, callback) {
           if (!muted) process.stderr.write(chunk);
           callback();
         },

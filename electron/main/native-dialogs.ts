@@ -62,7 +62,7 @@ export function createNativeDialogs(window: () => BrowserWindow | null): Dialogs
       };
       const owner = parent();
       const result = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
-      return result.canceled ? null : (result.filePath ?? null);
+      return result.canceled ? null : ((result.filePath as string | undefined) ?? null);
     },
   };
 }

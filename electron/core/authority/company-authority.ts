@@ -138,7 +138,7 @@ export async function initAuthority(
   await mkdir(dir, { recursive: true, mode: 0o700 });
   const algorithm = options.algorithm ?? 'ecdsa-p256';
   const spec = signingAlgorithms[algorithm];
-  const keys = (await webcrypto.subtle.generateKey(spec.generate, true, ['sign', 'verify'])) as WebCryptoKeyPair;
+  const keys = (await webcrypto.subtle.generateKey(spec.generate, true, ['sign', 'verify']));
   const notBefore = new Date(now.getTime() - BACKDATE_MS);
   const notAfter = new Date(notBefore);
   notAfter.setUTCFullYear(notAfter.getUTCFullYear() + ROOT_YEARS);

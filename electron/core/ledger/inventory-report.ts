@@ -86,7 +86,7 @@ export function issueInventoryReport(session: VaultSession, inventory: Inventory
   return issueVaultCertificate(
     session,
     'inventory',
-    (number) => ({ document: inventoryReportDocument(inventory, profile, number, now), facts: { inventory } as unknown as JsonObject }),
+    (number) => ({ document: inventoryReportDocument(inventory, profile, number, now), facts: { inventory } }),
     now,
     fontPath ? { fontPath } : {},
   );

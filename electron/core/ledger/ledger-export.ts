@@ -99,7 +99,7 @@ export function issueLedgerReport(session: VaultSession, items: readonly LedgerI
   return issueVaultCertificate(
     session,
     'ledger',
-    (number) => ({ document: ledgerReportDocument(items, profile, number, now), facts: { asOf: japanDate(now), items: items.map((item) => ({ ...item, checkouts: checkoutsOf(session.db, item.id) })) } as unknown as JsonObject }),
+    (number) => ({ document: ledgerReportDocument(items, profile, number, now), facts: { asOf: japanDate(now), items: items.map((item) => ({ ...item, checkouts: checkoutsOf(session.db, item.id) })) } }),
     now,
     fontPath ? { fontPath } : {},
   );

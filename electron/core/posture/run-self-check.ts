@@ -25,7 +25,7 @@ function guarded<T>(name: string, probe: () => Promise<ProbeOutcome<T>>, now: ()
 }
 
 export function policyDigest(policy: PosturePolicy): string {
-  return createHash('sha256').update(canonicalJson(policy as unknown as JsonObject)).digest('hex');
+  return createHash('sha256').update(canonicalJson(policy)).digest('hex');
 }
 
 export async function observe(probes: PostureProbes, now: () => Date): Promise<Observations> {

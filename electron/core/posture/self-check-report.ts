@@ -84,7 +84,7 @@ export function issueSelfCheckReport(session: VaultSession, run: SelfCheckRun, n
   return issueVaultCertificate(
     session,
     'self-check',
-    (number) => ({ document: selfCheckReportDocument(run, profile, number, now), facts: { selfCheck: run } as unknown as JsonObject }),
+    (number) => ({ document: selfCheckReportDocument(run, profile, number, now), facts: { selfCheck: run } }),
     now,
     fontPath ? { fontPath } : {},
   );
