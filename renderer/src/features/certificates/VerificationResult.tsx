@@ -36,7 +36,7 @@ type CheckState = 'ok' | 'unconfirmed' | 'failed';
 
 function stateOf(check: CertificateVerification['checks'][number]): CheckState {
   if (check.ok) return 'ok';
-  return check.reason && (issuerUnconfirmedProblems as readonly CertificateProblem[]).includes(check.reason) ? 'unconfirmed' : 'failed';
+  return check.reason && (issuerUnconfirmedProblems).includes(check.reason) ? 'unconfirmed' : 'failed';
 }
 
 export function VerificationResult({ fileName, result }: { fileName: string; result: CertificateVerification }) {

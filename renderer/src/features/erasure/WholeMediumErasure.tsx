@@ -180,7 +180,7 @@ export function WholeMediumErasure({ method, site }: { method: ErasureMethod; si
           confirmation={typed}
           platform={platform}
           canGrant={erase.variables.chosenTechnique === 'overwrite' || platform === 'win32'}
-          onGranted={() => erase.variables && erase.mutate(erase.variables)}
+          onGranted={() => erase.mutate(erase.variables)}
         />
       )}
 

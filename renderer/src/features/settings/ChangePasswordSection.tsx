@@ -3,7 +3,7 @@
  * (the same rule the vault enforces), and the new one again. The vault re-wraps its master
  * key; nothing else changes, and the change is audited.
  */
-import { useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type SubmitEvent } from 'react';
 import { Button, Field, Input, MessageBar, MessageBarBody, Spinner, Subtitle1, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { BridgeError } from '../../lib/bridge';
@@ -44,7 +44,7 @@ export function ChangePasswordSection({ className }: { className: string }) {
     setter(value);
   };
 
-  const submit = (event: FormEvent) => {
+  const submit = (event: SubmitEvent) => {
     event.preventDefault();
     setChecked(true);
     const firstInvalid = errors.current ? currentRef : errors.next ? nextRef : errors.confirmation ? confirmationRef : null;

@@ -3,7 +3,7 @@
  * strength meter, then the recovery key — shown once, printable and savable — and two of
  * its groups typed back before the vault is created (7-3). Nothing is written until then.
  */
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import {
   Button, Checkbox, Field, Input, MessageBar, MessageBarBody, Text, makeStyles, tokens,
 } from '@fluentui/react-components';
@@ -65,7 +65,7 @@ export function SetupWizard() {
   const mismatch = passwordsDiffer(password, confirmation);
   const profileComplete = profile.name.trim() && profile.company.trim() && profile.employeeId.trim();
 
-  const next = (event: FormEvent, action: () => void) => {
+  const next = (event: SubmitEvent, action: () => void) => {
     event.preventDefault();
     action();
   };
