@@ -60,10 +60,6 @@ export default tseslint.config(
   { files: ['electron/**', 'renderer/**'], ...packagesFor([], 'the app') },
   { files: ['electron/shared/**', 'renderer/**'], ...packagesFor(['node'], 'electron/shared and the renderer (the sandboxed page)') },
   { files: ['electron/core/**', 'electron/platform/**', 'electron/db/**', 'electron/cli/**'], ...packagesFor(['dom'], 'core, platform, db and cli (no DOM in Node)') },
-  // Plain JavaScript (build scripts, dev worker shims, this file) is in no tsconfig: lint it without types.
-  { files: ['**/*.{js,mjs,cjs}'], ...tseslint.configs.disableTypeChecked },
-  // The e2e page fixtures (.tsx) are bundled by Vite for Playwright and are in no tsconfig either.
-  { files: ['test/**/*.tsx'], ...tseslint.configs.disableTypeChecked },
   {
     files: ['electron/core/**', 'electron/db/**', 'electron/platform/**', 'electron/shared/**', 'electron/cli/**'],
     rules: {
@@ -132,5 +128,9 @@ export default tseslint.config(
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true, allowBoolean: true, allowNullish: true }],
     },
   },
-
+  // Last, so no later block turns a typed rule back on for them.
+  // Plain JavaScript (build scripts, dev worker shims, this file) is in no tsconfig: lint it without types.
+  { files: ['**/*.{js,mjs,cjs}'], ...tseslint.configs.disableTypeChecked },
+  // The e2e page fixtures (.tsx) are bundled by Vite for Playwright and are in no tsconfig either.
+  { files: ['test/**/*.tsx'], ...tseslint.configs.disableTypeChecked },
 );

@@ -14,9 +14,9 @@ export function secretsFromStdin(stdin: NodeJS.ReadableStream = process.stdin): 
   const lines: AsyncIterator<unknown> = createInterface({ input: stdin, crlfDelay: Infinity })[Symbol.asyncIterator]();
   return {
     async next() {
-      const { value, done } = await lines.next();
-      if (done || typeof value !== 'string') throw new Error('standard input ended before a password was read');
-      return value;
+      const line = await lines.next();
+      if (line.done || typeof line.value !== 'string') throw new Error('standard input ended before a password was read');
+      return line.value;
     },
   };
 }

@@ -62,7 +62,8 @@ export function createNativeDialogs(window: () => BrowserWindow | null): Dialogs
       };
       const owner = parent();
       const result = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
-      return result.canceled ? null : ((result.filePath as string | undefined) ?? null);
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- Electron has answered without a path on some platforms
+      return result.canceled ? null : (result.filePath ?? null);
     },
   };
 }

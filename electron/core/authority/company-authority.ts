@@ -15,7 +15,7 @@ import { mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../app-error';
-import { parseCertificate, derFingerprint, ECDSA_P256_SHA256, FIELDGUARD_POLICY_OID, pemBlocks, nameField, OID_COMMON_NAME, OID_ORGANIZATION, OID_SERIAL_NUMBER, toPem, type WebCryptoKey, type WebCryptoKeyPair, x509 } from '../certificates/x509';
+import { parseCertificate, derFingerprint, ECDSA_P256_SHA256, FIELDGUARD_POLICY_OID, pemBlocks, nameField, OID_COMMON_NAME, OID_ORGANIZATION, OID_SERIAL_NUMBER, toPem, type WebCryptoKey, x509 } from '../certificates/x509';
 import { unwrapKeyFromBlob, wrapKeyToBlob } from '../vault/key-hierarchy';
 import { writeFileAtomically } from '../vault/atomic-file';
 import { calibrateKdf, KdfParameters, stretchPassword } from '../vault/password-kdf';

@@ -7,7 +7,6 @@
 import { formatDateTime } from '../../shared/format-date';
 import type { Inventory } from '../../shared/ledger';
 import { bothNames, mediumStatusNames, mediumTypeNames } from '../../shared/ledger-texts';
-import type { JsonObject } from '../certificates/canonical-json';
 import { performerText, type CertificateDocument } from '../certificates/certificate-document';
 import { issueVaultCertificate } from '../certificates/issue-vault-certificate';
 import type { Profile, VaultSession } from '../vault/vault-session';

@@ -7,7 +7,6 @@ import { writeFile } from 'node:fs/promises';
 import { formatDateTime } from '../../shared/format-date';
 import type { LedgerItem } from '../../shared/ledger';
 import { bothNames, encryptionNames, mediumStatusNames, mediumTypeNames } from '../../shared/ledger-texts';
-import type { JsonObject } from '../certificates/canonical-json';
 import { performerText, type CertificateDocument } from '../certificates/certificate-document';
 import { issueVaultCertificate } from '../certificates/issue-vault-certificate';
 import { AppError } from '../app-error';

@@ -6,7 +6,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import os from 'node:os';
 import type { DeviceOwnership, PosturePolicy, SelfCheckRun } from '../../shared/posture';
-import { canonicalJson, type JsonObject } from '../certificates/canonical-json';
+import { canonicalJson } from '../certificates/canonical-json';
 import { evaluatePosture, overallOf, type Observations } from './evaluate-posture';
 import type { PostureProbes, ProbeOutcome } from './posture-observations';
 

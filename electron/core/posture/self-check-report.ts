@@ -8,7 +8,6 @@
 import { formatDateTime } from '../../shared/format-date';
 import type { SelfCheckRun } from '../../shared/posture';
 import { checkName, reasonText, selfCheckTexts, statusName } from '../../shared/self-check-texts';
-import type { JsonObject } from '../certificates/canonical-json';
 import { performerText, type CertificateDocument } from '../certificates/certificate-document';
 import { issueVaultCertificate } from '../certificates/issue-vault-certificate';
 import type { Profile, VaultSession } from '../vault/vault-session';
