@@ -11,12 +11,12 @@ export interface SecretSource {
 }
 
 export function secretsFromStdin(stdin: NodeJS.ReadableStream = process.stdin): SecretSource {
-  const lines = createInterface({ input: stdin, crlfDelay: Infinity })[Symbol.asyncIterator]();
+  const lines: AsyncIterator<unknown> = createInterface({ input: stdin, crlfDelay: Infinity })[Symbol.asyncIterator]();
   return {
     async next() {
-      const { value, done } = await lines.next();
-      if (done || typeof value !== 'string') throw new Error('standard input ended before a password was read');
-      return value;
+      const line = await lines.next();
+      if (line.done || typeof line.value !== 'string') throw new Error('standard input ended before a password was read');
+      return line.value;
     },
   };
 }
@@ -26,7 +26,7 @@ export function secretsFromTerminal(): SecretSource {
     next(prompt) {
       let muted = false;
       const output = new Writable({
-        write(chunk, _encoding, callback) {
+        write(chunk: Buffer, _encoding, callback) {
           if (!muted) process.stderr.write(chunk);
           callback();
         },

@@ -62,6 +62,7 @@ export function createNativeDialogs(window: () => BrowserWindow | null): Dialogs
       };
       const owner = parent();
       const result = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- Electron has answered without a path on some platforms
       return result.canceled ? null : (result.filePath ?? null);
     },
   };

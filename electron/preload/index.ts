@@ -15,9 +15,12 @@ ipcRenderer.on(EVENT_TRANSPORT, (_event, name: unknown, payload: unknown) => {
 });
 
 const bridge: FieldGuardBridge = {
+  // The page can hand anything through contextBridge, whatever the bridge's types say: String() stays.
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-conversion
   invoke: (channel, request) => ipcRenderer.invoke(INVOKE_TRANSPORT, String(channel), request),
   on: (event, listener) => {
     if (typeof listener !== 'function') throw new TypeError('listener must be a function');
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-conversion -- the page may pass a non-string
     const name = String(event);
     const set = listeners.get(name) ?? new Set();
     set.add(listener);

@@ -83,7 +83,7 @@ export const ValidationIssue = z.object({
 export type ValidationIssue = z.infer<typeof ValidationIssue>;
 
 /** Values a message interpolates (`{{found}}`): numbers only, so nothing typed by a user or read from a file crosses with an error. */
-export const ErrorParams = z.record(z.string().regex(/^[a-z][A-Za-z]*$/), z.number().finite());
+export const ErrorParams = z.record(z.string().regex(/^[a-z][A-Za-z]*$/), z.number());
 export type ErrorParams = Readonly<z.infer<typeof ErrorParams>>;
 
 export const IpcError = z.object({

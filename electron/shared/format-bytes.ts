@@ -15,5 +15,5 @@ export function formatBytes(bytes: number, language: Language): string {
     minimumFractionDigits: digits,
     maximumFractionDigits: digits,
   }).format(value);
-  return `${number} ${UNITS[unit]}`;
+  return `${number} ${UNITS[unit] ?? ''}`;
 }

@@ -93,11 +93,11 @@ function installBridge(): void {
     __fieldguardHarnessDispatch?: (name: string, payload: unknown) => void;
   };
   const bridge = Object.freeze({
-    invoke: (channel: string, request: unknown) => host.__fieldguardHarnessInvoke(String(channel), request),
+    invoke: (channel: string, request: unknown) => host.__fieldguardHarnessInvoke(channel, request),
     on: (event: string, listener: Listener) => {
-      const set = listeners.get(String(event)) ?? new Set<Listener>();
+      const set = listeners.get(event) ?? new Set<Listener>();
       set.add(listener);
-      listeners.set(String(event), set);
+      listeners.set(event, set);
       return () => void set.delete(listener);
     },
   });

@@ -391,6 +391,7 @@ describe.skipIf(clamdMissing !== null)('the ClamAV engine through a running clam
     await chmod(clamdscan, 0o755);
   });
   afterAll(async () => {
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset when the setup failed
     clamd?.kill('SIGKILL');
     await rm(work, { recursive: true, force: true });
   });

@@ -83,7 +83,7 @@ describe('an uncaught exception in the main process', () => {
     `;
     const exit = await exec(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script]).then(
       () => 0,
-      (error: { code: number }) => error.code,
+      (error: unknown) => (error as { code: number }).code,
     );
     expect(exit).toBe(4);
     const text = await readFile(path.join(dir, LOG_FILE_NAME), 'utf8');

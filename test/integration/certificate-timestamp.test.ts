@@ -137,7 +137,9 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset when the setup failed
   await Promise.all([tsa, ecTsa, rejecting, garbage, hanging].map((authority) => authority?.close()));
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset when the setup failed
   signer?.privateKeyDer.fill(0);
   rmSync(dir, { recursive: true, force: true });
 });

@@ -38,7 +38,7 @@ function fieldguard(args: string[], stdin = '', language = 'ja_JP.UTF-8'): Promi
       process.execPath,
       ['--import', 'tsx', 'electron/cli/index.ts', ...args, '--data-dir', dataDir],
       { cwd: root, env: { ...process.env, LANG: language, LC_ALL: '' }, maxBuffer: 64 * 1024 * 1024 },
-      (error, stdout, stderr) => resolve({ code: error ? Number((error as { code?: number }).code ?? 2) : 0, stdout, stderr }),
+      (error, stdout, stderr) => resolve({ code: error ? Number((error as { code?: number | string }).code ?? 2) : 0, stdout, stderr }),
     );
     child.stdin?.end(stdin);
   });
@@ -211,7 +211,7 @@ describe('a 42.zip-shaped bomb', () => {
     expect(run.stdout).toMatch(/× 4096（最初: a0\.zip\/b0\.zip\/c0\.zip）/);
     expect(run.stdout.split('\n').length).toBeLessThan(15);
     const pages = await new Promise<number>((resolve, reject) =>
-      execFile('pdfinfo', [report], (error, stdout) => (error ? reject(error) : resolve(Number(/^Pages:\s+(\d+)/m.exec(stdout)?.[1])))),
+      execFile('pdfinfo', [report], (error, stdout) => (error ? reject(new Error(error.message, { cause: error })) : resolve(Number(/^Pages:\s+(\d+)/m.exec(stdout)?.[1])))),
     );
     expect(pages).toBeGreaterThan(0);
     expect(pages).toBeLessThanOrEqual(3);

@@ -26,7 +26,7 @@ function fieldguard(args: string[], stdin = '', language = 'ja_JP.UTF-8'): Promi
       process.execPath,
       ['--import', 'tsx', 'electron/cli/index.ts', ...args, ...(args[0] === 'verify' ? [] : ['--data-dir', dataDir])],
       { cwd: root, env: { ...process.env, LANG: language } },
-      (error, stdout, stderr) => resolve({ code: error ? Number((error as { code?: number }).code ?? 2) : 0, stdout, stderr }),
+      (error, stdout, stderr) => resolve({ code: error ? Number((error as { code?: number | string }).code ?? 2) : 0, stdout, stderr }),
     );
     child.stdin?.end(stdin);
   });

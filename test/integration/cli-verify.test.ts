@@ -21,7 +21,7 @@ let fingerprint: string;
 function verify(args: string[], language = 'ja_JP.UTF-8'): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     execFile(process.execPath, ['--import', 'tsx', 'electron/cli/index.ts', 'verify', ...args], { cwd: root, env: { ...process.env, LANG: language } }, (error, stdout, stderr) =>
-      resolve({ code: error ? Number((error as { code?: number }).code ?? 2) : 0, stdout, stderr }),
+      resolve({ code: error ? Number((error as { code?: number | string }).code ?? 2) : 0, stdout, stderr }),
     );
   });
 }

@@ -58,7 +58,9 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset when the setup failed
   await core?.cleanup();
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset when the setup failed
   await tsa?.close();
   rmSync(dir, { recursive: true, force: true });
 });

@@ -123,7 +123,9 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset when the setup failed
   await yamada?.cleanup();
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset when the setup failed
   await forgerVault?.cleanup();
   rmSync(dir, { recursive: true, force: true });
 });

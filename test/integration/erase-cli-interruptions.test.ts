@@ -70,7 +70,7 @@ async function evidenceOf(pdfFile: string): Promise<ErasureEvidence> {
 /** The text of the certificate's page, as a site reads it. */
 async function pageText(pdfFile: string): Promise<string> {
   const { execFile } = await import('node:child_process');
-  return new Promise((resolve, reject) => execFile('pdftotext', ['-layout', pdfFile, '-'], (error, stdout) => (error ? reject(error) : resolve(stdout))));
+  return new Promise((resolve, reject) => execFile('pdftotext', ['-layout', pdfFile, '-'], (error, stdout) => (error ? reject(new Error(error.message, { cause: error })) : resolve(stdout))));
 }
 
 beforeAll(async () => {

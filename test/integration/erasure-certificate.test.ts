@@ -59,7 +59,7 @@ describe('the data-erasure certificate', () => {
 
   it('carries a PDF signature poppler accepts, over the whole document', async () => {
     const file = path.join(artifacts, 'erasure-certificate.pdf');
-    const { stdout } = await exec('pdfsig', [file]).catch((error: { stdout: string }) => ({ stdout: error.stdout }));
+    const { stdout } = await exec('pdfsig', [file]).catch((error: unknown) => ({ stdout: (error as { stdout: string }).stdout }));
     expect(stdout).toContain('Signature is Valid.');
     expect(stdout).toContain('Total document signed');
   });

@@ -76,7 +76,7 @@ const checkOutFor = (item: LedgerItem, overrides: Partial<RequestOf<'ledger.chec
 function fieldguard(args: string[]): Promise<{ code: number; stdout: string }> {
   return new Promise((resolve) => {
     execFile(process.execPath, ['--import', 'tsx', 'electron/cli/index.ts', ...args], { cwd: root, env: { ...process.env, LANG: 'ja_JP.UTF-8' } }, (error, stdout) =>
-      resolve({ code: error ? Number((error as { code?: number }).code ?? 2) : 0, stdout }),
+      resolve({ code: error ? Number((error as { code?: number | string }).code ?? 2) : 0, stdout }),
     );
   });
 }

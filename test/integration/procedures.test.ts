@@ -208,7 +208,7 @@ describe('an on-site maintenance visit, from readiness to the countersigned repo
   });
 
   it('has a report poppler calls signed, with the site, every step and the account by name only', async () => {
-    const { stdout } = await exec('pdfsig', [reportFile]).catch((error: { stdout: string }) => ({ stdout: error.stdout }));
+    const { stdout } = await exec('pdfsig', [reportFile]).catch((error: unknown) => ({ stdout: (error as { stdout: string }).stdout }));
     expect(stdout).toMatch(/Signature Validation: Signature is Valid/);
     const text = (await exec('pdftotext', ['-layout', reportFile, '-'])).stdout;
     for (const expected of ['オンサイト保守作業 報告書', 'みなと台クリニック', 'V-20241122-01', '専用保守アカウント', 'neo-maint', '施設管理の', '施設へ渡すファイルなし', 'system.log']) {

@@ -30,7 +30,7 @@ type Reply = { ok: true; value: unknown } | { ok: false; error: { code: string }
 
 /** What the compromised renderer gets back: the value, or the refusal's code. */
 async function call(router: Router, channel: ChannelName, request: unknown): Promise<Reply> {
-  return (await router.handle(channel, request)) as Reply;
+  return (await router.handle(channel, request));
 }
 
 function refusalOf(reply: Reply): string {

@@ -53,7 +53,7 @@ async function containers(): Promise<[string, string, string][]> {
   for (const [name, label] of [['mbr.img', 'dos'], ['gpt.img', 'gpt']] as const) {
     await exec('truncate', ['-s', '8M', at(name)]);
     await new Promise<void>((resolve, reject) => {
-      const child = execFile('/usr/sbin/sfdisk', ['-q', at(name)], (error) => (error ? reject(error) : resolve()));
+      const child = execFile('/usr/sbin/sfdisk', ['-q', at(name)], (error) => (error ? reject(new Error(error.message, { cause: error })) : resolve()));
       child.stdin?.end(`label: ${label}\n,,L\n`);
     });
   }
@@ -91,7 +91,7 @@ describe.skipIf(!AVAILABLE)('containers made by real tools (apt install genisoim
   }, 60_000);
 
   it('walks GNU tar archives with long names in GNU and pax form, gzipped too', async () => {
-    const deep = path.join(lure, `${'very-long-folder-name/'.repeat(8)}`);
+    const deep = path.join(lure, 'very-long-folder-name/'.repeat(8));
     await mkdir(deep, { recursive: true });
     await writeFile(path.join(deep, 'update.exe'), portableExecutable());
     const longName = `lure/${'very-long-folder-name/'.repeat(8)}update.exe`;

@@ -87,7 +87,7 @@ const PDF_CASES: readonly PdfActiveContent[] = ['open-action-js', 'names-js', 'p
 
 describe.skipIf(!qpdf || !pdftoppm)('rebuilt PDFs pass qpdf --check and render (skipped: qpdf or pdftoppm not installed)', () => {
   it.each([...PDF_CASES.map((c) => [c, [c]] as const), ['all of them', PDF_CASES] as const])('with %s', async (_label, active) => {
-    const file = await rebuilt('pdf', await pdfWith(active), `doc-${String(_label).replace(/\W+/g, '-')}.pdf`);
+    const file = await rebuilt('pdf', await pdfWith(active), `doc-${_label.replace(/\W+/g, '-')}.pdf`);
     const check = await run('qpdf', ['--check', file]);
     expect(check.stdout).toContain('No syntax or stream encoding errors found');
     const png = path.join(dir, `page-${Date.now()}`);
@@ -117,6 +117,6 @@ describe('rebuilt images decode', () => {
     const meta = await sharp(await readFile(file)).metadata();
     expect(meta.format).toBe(kind);
     expect(meta.exif ?? meta.xmp ?? meta.icc ?? null).toBeNull();
-    expect((meta.width ?? 0) * (meta.height ?? 0)).toBe(32 * 24);
+    expect(meta.width * meta.height).toBe(32 * 24);
   });
 });

@@ -204,7 +204,7 @@ describe('the signed self-check report', () => {
   });
 
   it('is signed as poppler sees it, with the Japanese title and verdicts on the page', async () => {
-    const { stdout } = await exec('pdfsig', [file]).catch((error: { stdout: string }) => ({ stdout: error.stdout }));
+    const { stdout } = await exec('pdfsig', [file]).catch((error: unknown) => ({ stdout: (error as { stdout: string }).stdout }));
     expect(stdout).toMatch(/Signature Validation: Signature is Valid/);
     const text = (await exec('pdftotext', ['-layout', file, '-'])).stdout;
     expect(text).toContain('セキュリティ・セルフチェック報告書');

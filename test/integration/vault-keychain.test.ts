@@ -30,7 +30,10 @@ function cliWithoutKeychain(args: string[], stdin: string) {
   child.child.stdin?.end(`${stdin}\n`);
   return child.then(
     (r) => ({ code: 0, ...r }),
-    (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
+    (error: unknown) => {
+      const e = error as { code: number; stdout: string; stderr: string };
+      return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+    },
   );
 }
 

@@ -88,7 +88,7 @@ describe('unlock and lock', () => {
 
   it('accepts the password in any Unicode normalization form (NFKC)', async () => {
     await setUp();
-    h()['vault.lock']({});
+    await h()['vault.lock']({});
     const fullWidth = PASSWORD.replace('42', '４２');
     expect((await h()['vault.unlock']({ password: fullWidth })).state).toBe('unlocked');
   });

@@ -88,7 +88,7 @@ describe('two password changes at once', () => {
     await setUp();
     const first = 'ひとつめの 新しい合言葉 orbit 71';
     const second = 'ふたつめの 新しい合言葉 orbit 72';
-    const results = await Promise.allSettled([first, second].map((next) => core.handlers['vault.changePassword']({ currentPassword: PASSWORD, newPassword: next, newPasswordConfirmation: next })));
+    const results = await Promise.allSettled([first, second].map(async (next) => core.handlers['vault.changePassword']({ currentPassword: PASSWORD, newPassword: next, newPasswordConfirmation: next })));
     const succeeded = results.flatMap((result, i) => (result.status === 'fulfilled' ? [[first, second][i] as string] : []));
     expect(succeeded).toHaveLength(1);
     const failed = results.find((result) => result.status === 'rejected');

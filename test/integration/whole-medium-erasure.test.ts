@@ -58,6 +58,7 @@ beforeAll(() => {
 });
 
 afterAll(async () => {
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset when the setup failed
   db?.close();
   await detachAll(attached);
   await rm(work, { recursive: true, force: true });

@@ -43,6 +43,7 @@ beforeAll(async () => {
   await core.createVault();
 });
 afterAll(async () => {
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset when the setup failed
   await core?.cleanup();
 });
 

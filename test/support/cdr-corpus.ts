@@ -161,7 +161,7 @@ const CLR_MAP = '<p:clrMap bg1="lt1" tx1="dk1" bg2="lt2" tx2="dk2" accent1="acce
 /** A one-slide pptx whose title runs a program on click (ppaction://program) and links to a local executable. */
 export async function dangerousPptx(): Promise<Buffer> {
   const ns = `xmlns:a="${A}" xmlns:r="${R}" xmlns:p="${P}"`;
-  const slide = `${XML}<p:sld ${ns}><p:cSld><p:spTree>${GROUP}<p:sp><p:nvSpPr><p:cNvPr id="2" name="Title"><a:hlinkClick r:id="" action="ppaction://program?c:\\windows\\system32\\calc.exe"/></p:cNvPr><p:cNvSpPr/><p:nvPr/></p:nvSpPr><p:spPr><a:xfrm><a:off x="457200" y="457200"/><a:ext cx="6000000" cy="1000000"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></p:spPr><p:txBody><a:bodyPr/><a:lstStyle/><a:p><a:r><a:rPr lang="en-US" sz="2800"><a:hlinkClick r:id="rId2"/></a:rPr><a:t>Maintenance plan</a:t></a:r></a:p><a:p><a:r><a:rPr lang="en-US"><a:hlinkClick r:id="" action="ppaction://hlinkshowjump?jump=nextslide"/></a:rPr><a:t>Next</a:t></a:r></a:p></p:txBody></p:sp></p:spTree></p:cSld>${'<p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr>'}</p:sld>`;
+  const slide = `${XML}<p:sld ${ns}><p:cSld><p:spTree>${GROUP}<p:sp><p:nvSpPr><p:cNvPr id="2" name="Title"><a:hlinkClick r:id="" action="ppaction://program?c:\\windows\\system32\\calc.exe"/></p:cNvPr><p:cNvSpPr/><p:nvPr/></p:nvSpPr><p:spPr><a:xfrm><a:off x="457200" y="457200"/><a:ext cx="6000000" cy="1000000"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></p:spPr><p:txBody><a:bodyPr/><a:lstStyle/><a:p><a:r><a:rPr lang="en-US" sz="2800"><a:hlinkClick r:id="rId2"/></a:rPr><a:t>Maintenance plan</a:t></a:r></a:p><a:p><a:r><a:rPr lang="en-US"><a:hlinkClick r:id="" action="ppaction://hlinkshowjump?jump=nextslide"/></a:rPr><a:t>Next</a:t></a:r></a:p></p:txBody></p:sp></p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sld>`;
   return zipOf([
     {
       name: '[Content_Types].xml',
@@ -223,8 +223,8 @@ export async function pdfWith(active: readonly PdfActiveContent[]): Promise<Buff
   const { context, catalog } = document;
   const js = (code: string) => context.register(context.obj({ Type: 'Action', S: 'JavaScript', JS: PDFString.of(code) }));
   const annots: PDFDict[] = [];
-  const link = (action: Record<string, unknown>) => annots.push(context.obj({ Type: 'Annot', Subtype: 'Link', Rect: [10, 10, 100, 40], Border: [0, 0, 0], A: context.obj(action as never) }) as PDFDict);
-  const names = context.obj({}) as PDFDict;
+  const link = (action: Record<string, unknown>) => annots.push(context.obj({ Type: 'Annot', Subtype: 'Link', Rect: [10, 10, 100, 40], Border: [0, 0, 0], A: context.obj(action as never) }));
+  const names = context.obj({});
   for (const item of active) {
     if (item === 'open-action-js') catalog.set(PDFName.of('OpenAction'), js('app.alert("open")'));
     if (item === 'names-js') names.set(PDFName.of('JavaScript'), context.obj({ Names: [PDFString.of('init'), js('app.alert("init")')] }));
@@ -242,9 +242,9 @@ export async function pdfWith(active: readonly PdfActiveContent[]): Promise<Buff
     }
     if (item === 'file-attachment') {
       const file = context.register(context.stream('inert attachment', { Type: 'EmbeddedFile' }));
-      annots.push(context.obj({ Type: 'Annot', Subtype: 'FileAttachment', Rect: [200, 10, 220, 30], FS: { Type: 'Filespec', F: PDFString.of('a.hta'), EF: { F: file } } }) as PDFDict);
+      annots.push(context.obj({ Type: 'Annot', Subtype: 'FileAttachment', Rect: [200, 10, 220, 30], FS: { Type: 'Filespec', F: PDFString.of('a.hta'), EF: { F: file } } }));
     }
-    if (item === 'rich-media') annots.push(context.obj({ Type: 'Annot', Subtype: 'RichMedia', Rect: [230, 10, 260, 30] }) as PDFDict);
+    if (item === 'rich-media') annots.push(context.obj({ Type: 'Annot', Subtype: 'RichMedia', Rect: [230, 10, 260, 30] }));
   }
   if (names.keys().length > 0) catalog.set(PDFName.of('Names'), names);
   if (annots.length > 0) page.node.set(PDFName.of('Annots'), context.obj(annots.map((a) => context.register(a))));

@@ -19,7 +19,7 @@ import path from 'node:path';
  * The standard 68-byte EICAR anti-virus test file (eicar.org), assembled from two halves so
  * this source file itself does not contain the string a scanner looks for.
  */
-export const EICAR = Buffer.from(`${'X5O!P%@AP[4\\PZX54(P^)7CC)7}$'}${'EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*'}`, 'latin1');
+export const EICAR = Buffer.from(['X5O!P%@AP[4\\PZX54(P^)7CC)7}$', 'EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*'].join(''), 'latin1');
 
 /** The name in the .hdb line. */
 export const EICAR_SIGNATURE = 'FieldGuard.Test.EICAR';

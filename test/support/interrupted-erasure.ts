@@ -31,6 +31,7 @@ export async function eraseAndKill(args: readonly string[], options: { dataDir: 
   const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
   let ended = false;
   void exited.then(() => (ended = true));
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- set by the exit handler while awaiting
   while (!ended) {
     if (await options.when()) {
       child.kill('SIGKILL');

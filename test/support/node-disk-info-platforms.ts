@@ -13,7 +13,10 @@ export const { Darwin } = require('node-disk-info/dist/platforms/darwin.js') as 
 export const { Linux } = require('node-disk-info/dist/platforms/linux.js') as { Linux: { run(): DriveRecord[] } };
 
 export function restoreAfterEach(): void {
+  // Kept only to be put back as they were, never called unbound.
+  // eslint-disable-next-line @typescript-eslint/unbound-method
   const originalExecute = utils.Utils.execute;
+  // eslint-disable-next-line @typescript-eslint/unbound-method
   const originalChcp = utils.Utils.chcp;
   afterEach(() => {
     utils.Utils.execute = originalExecute;

@@ -13,7 +13,7 @@ export interface CliRun {
 export function runFieldguard(args: readonly string[], stdin = '', language = 'ja_JP.UTF-8'): Promise<CliRun> {
   return new Promise((resolve) => {
     const child = execFile(process.execPath, ['--import', 'tsx', 'electron/cli/index.ts', ...args], { cwd: repository, env: { ...process.env, LANG: language } }, (error, stdout, stderr) =>
-      resolve({ code: error ? Number((error as { code?: number }).code ?? 2) : 0, stdout, stderr }),
+      resolve({ code: error ? Number((error as { code?: number | string }).code ?? 2) : 0, stdout, stderr }),
     );
     child.stdin?.end(stdin);
   });

@@ -174,7 +174,7 @@ describe('the chain', () => {
     let prev = Buffer.alloc(32);
     for (const row of rows) {
       const content = JSON.stringify({ actor: row.actor, details: JSON.parse(row.details as string), seq: row.seq, time: row.time, type: row.type });
-      expect(row.details).toBe(JSON.stringify(sortKeys(JSON.parse(row.details as string))));
+      expect(row.details).toBe(JSON.stringify(sortKeys(JSON.parse(row.details as string) as Record<string, unknown>)));
       const hash = createHash('sha256').update(prev).update(content).digest();
       expect(row.prev_hash).toEqual(prev);
       expect(row.hash).toEqual(hash);

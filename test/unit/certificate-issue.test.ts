@@ -57,7 +57,9 @@ beforeAll(async () => {
 });
 
 afterAll(() => {
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset when the setup failed
   yamada?.db.close();
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset when the setup failed
   yamada?.credentials.privateKeyDer.fill(0);
   rmSync(dir, { recursive: true, force: true });
 });

@@ -39,7 +39,9 @@ beforeAll(async () => {
 
 afterAll(() => {
   for (const engineer of [yamada, suzuki]) {
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset when the setup failed
     engineer?.db.close();
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset when the setup failed
     engineer?.credentials.privateKeyDer.fill(0);
   }
   rmSync(dir, { recursive: true, force: true });

@@ -71,7 +71,7 @@ function failingOn(kind: keyof MoveOps, nth: number): MoveOps {
     ...nodeMoveOps,
     [kind]: (...args: [string, string]) => {
       calls += 1;
-      return calls === nth ? fail() : (nodeMoveOps[kind] as (...a: [string, string]) => Promise<void>)(...args);
+      return calls === nth ? fail() : (nodeMoveOps[kind])(...args);
     },
   };
 }

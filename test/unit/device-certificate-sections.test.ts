@@ -125,7 +125,7 @@ describe('the grade and the result', () => {
       },
       {
         evidenceJson: '{}', evidenceSha256: '0'.repeat(64), qrText: 'test',
-        issuer: { name: '山田 太郎', company: 'テスト医療機器', employeeId: 'E-1', fingerprint: '0'.repeat(64), serialNumber: '01', issuer: 'CN=test', notBefore: '2026-01-01T00:00:00Z', notAfter: '2027-01-01T00:00:00Z' } as never,
+        issuer: { name: '山田 太郎', company: 'テスト医療機器', employeeId: 'E-1', fingerprint: '0'.repeat(64), serialNumber: '01', issuer: 'CN=test', notBefore: '2026-01-01T00:00:00Z', notAfter: '2027-01-01T00:00:00Z' },
         certifiedBy: null,
       },
     );

@@ -1,12 +1,14 @@
 /**
  * The layer boundaries (docs/decisions.md, "Layout") fail lint when crossed: this lints small offending
- * files placed (virtually) in each layer with the project's real ESLint configuration.
+ * files placed (virtually) in each layer with the project's real ESLint configuration. The import rules
+ * need no types, and a virtual file is in no tsconfig: the type-aware rules are left out here.
  */
 import path from 'node:path';
 import { ESLint } from 'eslint';
+import tseslint from 'typescript-eslint';
 import { describe, expect, it } from 'vitest';
 
-const eslint = new ESLint({ cwd: path.resolve(import.meta.dirname, '../..') });
+const eslint = new ESLint({ cwd: path.resolve(import.meta.dirname, '../..'), overrideConfig: [tseslint.configs.disableTypeChecked] });
 
 async function ruleIdsFor(file: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath: file });
@@ -49,5 +51,37 @@ describe('layer boundaries', () => {
 
   it('electron/shared stays pure: no Node modules (the renderer imports it)', async () => {
     expect(await ruleIdsFor('electron/shared/offender.ts', "import fs from 'node:fs';\nexport const x = fs;\n")).toContain('no-restricted-imports');
+  });
+
+  describe('npm packages by where they run', () => {
+    const importOf = (pkg: string) => `import * as m from '${pkg}';\nexport const x = m;\n`;
+
+    for (const pkg of ['node-forge', 'node-disk-info', 'better-sqlite3-multiple-ciphers', 'keytar', '@aws-sdk/client-s3', 'fs']) {
+      it(`electron/shared and the renderer may not import the Node-only ${pkg}`, async () => {
+        expect(await ruleIdsFor('electron/shared/offender.ts', importOf(pkg))).toContain('local/package-boundaries');
+        expect(await ruleIdsFor('renderer/src/offender.ts', importOf(pkg))).toContain('local/package-boundaries');
+      });
+    }
+
+    for (const layer of ['core', 'platform', 'db', 'cli']) {
+      it(`electron/${layer} may not import DOM-only packages`, async () => {
+        expect(await ruleIdsFor(`electron/${layer}/offender.ts`, importOf('react'))).toContain('local/package-boundaries');
+        expect(await ruleIdsFor(`electron/${layer}/offender.ts`, importOf('@fluentui/react-components'))).toContain('local/package-boundaries');
+      });
+    }
+
+    it('a package in no list fails wherever it is imported, until it is classified', async () => {
+      const [result] = await eslint.lintText(importOf('left-pad'), { filePath: 'electron/core/offender.ts' });
+      expect(result?.messages.map((m) => m.message)).toContain("'left-pad' is in no package list: add it to the Node-only, DOM-only or portable list in eslint.config.js.");
+      expect(await ruleIdsFor('renderer/src/offender.tsx', "const m = await import('left-pad');\nexport const x = m;\n")).toContain('local/package-boundaries');
+    });
+
+    it('each side imports its own kind and the portable ones', async () => {
+      expect(await ruleIdsFor('electron/shared/fine.ts', importOf('zod'))).toEqual([]);
+      expect(await ruleIdsFor('electron/core/fine.ts', importOf('node-forge'))).toEqual([]);
+      expect(await ruleIdsFor('electron/core/fine.ts', importOf('canonicalize'))).toEqual([]);
+      expect(await ruleIdsFor('renderer/src/fine.tsx', importOf('@fluentui/react-components'))).toEqual([]);
+      expect(await ruleIdsFor('renderer/src/fine.ts', importOf('i18next'))).toEqual([]);
+    });
   });
 });

@@ -12,15 +12,16 @@ import { describe, expect, it } from 'vitest';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(import.meta.dirname, '../..');
-const { fusesFor } = require('../../build/fuses.cjs') as { fusesFor(o: { e2e: boolean }): Record<string, boolean> };
+const { fusesFor } = require('../../build/fuses.cjs') as { fusesFor: (o: { e2e: boolean }) => Record<string, boolean> };
 const { releaseOptionsFor } = require('../../build/release.cjs') as {
-  releaseOptionsFor(env: Record<string, string | undefined>): { windowsSigned: boolean; macSigned: boolean; notarize: boolean; perMachine: boolean; suffix(signed: boolean): string };
+  releaseOptionsFor: (env: Record<string, string | undefined>) => { windowsSigned: boolean; macSigned: boolean; notarize: boolean; perMachine: boolean; suffix(signed: boolean): string };
 };
 const { getConfig, validateConfiguration } = require('app-builder-lib/out/util/config/config') as {
-  getConfig(dir: string, file: string, extra: null): Promise<Record<string, unknown>>;
-  validateConfiguration(config: unknown, logger: { isEnabled: boolean; add(): void }): Promise<void>;
+  getConfig: (dir: string, file: string, extra: null) => Promise<Record<string, unknown>>;
+  validateConfiguration: (config: unknown, logger: { isEnabled: boolean; add(): void }) => Promise<void>;
 };
 
+/* eslint-disable @typescript-eslint/no-unsafe-member-access -- electron-builder's Configuration (any), read field by field below */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- electron-builder's Configuration, read field by field below
 async function loadConfig(): Promise<Record<string, any>> {
   return getConfig(root, path.join(root, 'electron-builder.config.cjs'), null);
@@ -91,7 +92,7 @@ describe('signing, notarization and the installer mode from the environment', ()
 describe('the native addons are built from source, for the Electron that ships', () => {
   it('rebuilds both addons with @electron/rebuild --build-from-source against the installed Electron, and npm rebuild --build-from-source for Node', async () => {
     const { rebuildCommand, ADDONS } = (await import(pathToFileURL(path.join(root, 'scripts/native-rebuild-command.mjs')).href)) as {
-      rebuildCommand(target: string, electronVersion?: string, platform?: string): [string, string[]];
+      rebuildCommand: (target: string, electronVersion?: string, platform?: string) => [string, string[]];
       ADDONS: string[];
     };
     const installed = (require('electron/package.json') as { version: string }).version;

@@ -61,7 +61,7 @@ function sections(name: string): Record<string, string> {
       current = heading[1];
       result[current] = '';
     } else if (current !== null) {
-      result[current] += `${line}\n`;
+      result[current] = `${result[current] ?? ''}${line}\n`;
     }
   }
   return result;

@@ -93,7 +93,7 @@ describe('parseRecoveryKey', () => {
     const groups = [...key.groups];
     const third = groups[2] ?? '';
     const at = [...third].findIndex((digit, i) => i < 5 && digit !== third[i + 1]);
-    groups[2] = third.slice(0, at) + third[at + 1] + third[at] + third.slice(at + 2);
+    groups[2] = third.slice(0, at) + third.charAt(at + 1) + third.charAt(at) + third.slice(at + 2);
     expect(parseRecoveryKey(groups.join('-'))).toEqual({ ok: false, problem: { kind: 'CHECK_DIGIT', group: 3 } });
   });
 

@@ -151,7 +151,7 @@ function printProgress(io: CliIo, technique: WholeMediumTechnique): (progress: {
 /** `erase --device PATH --confirm-serial LAST --site HOSPITAL …`. */
 export async function runDeviceErasureCommand(args: ParsedArgs, io: CliIo): Promise<ExitCode> {
   const text = TEXT[io.language];
-  const value = (name: string) => (typeof args.values[name] === 'string' ? String(args.values[name]).trim() : '');
+  const value = (name: string) => (typeof args.values[name] === 'string' ? args.values[name].trim() : '');
   const method = value('method') || 'random-verify';
   const site = { hospital: value('site'), department: value('department'), administrator: value('administrator'), reference: value('reference') };
   const given = value('device');

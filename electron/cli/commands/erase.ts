@@ -159,7 +159,7 @@ export const eraseCommand: Command = {
     ...deviceErasureOptions,
   },
   async run(args, io) {
-    const text = (name: string) => (typeof args.values[name] === 'string' ? String(args.values[name]).trim() : '');
+    const text = (name: string) => (typeof args.values[name] === 'string' ? args.values[name].trim() : '');
     if (args.values['export-certificate'] !== undefined) {
       if (args.positionals.length > 0 || !text('export-certificate') || !text('out')) {
         io.stderr(TEXT[io.language].exportUsage);

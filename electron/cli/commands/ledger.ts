@@ -58,7 +58,7 @@ export const ledgerExportCommand: Command = {
       const session = vault.session();
       const result = csv !== null ? { file: csv, ...(await writeLedgerCsv(session, csv)) } : { file: report, ...(await writeLedgerReport(session, report as string, new Date())) };
       if (context.json) printJson(io, result);
-      else io.stdout(`${result.file}${'number' in result ? `\t${result.number}` : ''}\n`);
+      else io.stdout(`${String(result.file)}${'number' in result ? `\t${result.number}` : ''}\n`);
       return ExitCode.ok;
     } finally {
       vault.lock('manual');

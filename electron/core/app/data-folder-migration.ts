@@ -73,7 +73,9 @@ export interface MoveOps {
 export const nodeMoveOps: MoveOps = {
   rename: (from, to) => rename(from, to),
   copy: (from, to) => cp(from, to, { recursive: true, errorOnExist: true, force: false, preserveTimestamps: true }),
-  removeSecurely: async (file) => void (await shredFile(file)),
+  removeSecurely: async (file) => {
+    await shredFile(file);
+  },
 };
 
 /** Decides which folder to use and moves the vault there when it is still in the legacy place; never throws. */

@@ -309,7 +309,8 @@ export function auditDetailValues(db: VaultDatabase, type: AuditEventType, field
  * are refused: they would not survive the round trip through JSON.
  */
 export function canonicalDetails(details: AuditDetails): string {
-  if (typeof details !== 'object' || details === null || Array.isArray(details)) throw new Error('audit details must be a flat object');
+  const given: unknown = details; // JavaScript callers and parsed JSON are not held to the type
+  if (typeof given !== 'object' || given === null || Array.isArray(given)) throw new Error('audit details must be a flat object');
   const parts: string[] = [];
   for (const name of Object.keys(details).sort()) {
     const value: unknown = details[name];

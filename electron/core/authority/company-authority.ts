@@ -15,7 +15,7 @@ import { mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../app-error';
-import { parseCertificate, derFingerprint, ECDSA_P256_SHA256, FIELDGUARD_POLICY_OID, pemBlocks, nameField, OID_COMMON_NAME, OID_ORGANIZATION, OID_SERIAL_NUMBER, toPem, type WebCryptoKey, type WebCryptoKeyPair, x509 } from '../certificates/x509';
+import { parseCertificate, derFingerprint, ECDSA_P256_SHA256, FIELDGUARD_POLICY_OID, pemBlocks, nameField, OID_COMMON_NAME, OID_ORGANIZATION, OID_SERIAL_NUMBER, toPem, type WebCryptoKey, x509 } from '../certificates/x509';
 import { unwrapKeyFromBlob, wrapKeyToBlob } from '../vault/key-hierarchy';
 import { writeFileAtomically } from '../vault/atomic-file';
 import { calibrateKdf, KdfParameters, stretchPassword } from '../vault/password-kdf';
@@ -138,7 +138,7 @@ export async function initAuthority(
   await mkdir(dir, { recursive: true, mode: 0o700 });
   const algorithm = options.algorithm ?? 'ecdsa-p256';
   const spec = signingAlgorithms[algorithm];
-  const keys = (await webcrypto.subtle.generateKey(spec.generate, true, ['sign', 'verify'])) as WebCryptoKeyPair;
+  const keys = (await webcrypto.subtle.generateKey(spec.generate, true, ['sign', 'verify']));
   const notBefore = new Date(now.getTime() - BACKDATE_MS);
   const notAfter = new Date(notBefore);
   notAfter.setUTCFullYear(notAfter.getUTCFullYear() + ROOT_YEARS);

@@ -82,7 +82,7 @@ export async function signDetachedCms(signedBytes: Buffer, signer: CmsSigner, ti
   });
   const keyBytes = new Uint8Array(signer.privateKeyDer);
   const key = await webcrypto.subtle.importKey('pkcs8', keyBytes, { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' }, false, ['sign']).finally(() => keyBytes.fill(0));
-  await signedData.sign(key as never, 0, 'SHA-256');
+  await signedData.sign(key, 0, 'SHA-256');
   const signerInfo = signedData.signerInfos[0] as InstanceType<typeof pkijs.SignerInfo>;
   if (timestamp) {
     const token = await timestamp(sha256(signerInfo.signature.valueBlock.valueHexView));
@@ -158,8 +158,9 @@ export function verifyDetachedCms(cms: Buffer, signedBytes: Buffer): CmsVerifica
     if (!(info.sid instanceof pkijs.IssuerAndSerialNumber)) throw new CmsProblem('signer is not named by issuer and serial number');
     const sid = info.sid;
     const index = certificates.findIndex((c) => c.issuer.isEqual(sid.issuer) && c.serialNumber.isEqual(sid.serialNumber));
-    if (index < 0) throw new CmsProblem('the signer certificate is not in the signature');
-    certificateDer = certificatesDer[index] as Buffer;
+    const signerDer = certificatesDer[index];
+    if (!signerDer) throw new CmsProblem('the signer certificate is not in the signature');
+    certificateDer = signerDer;
     if (info.digestAlgorithm.algorithmId !== OID_SHA256) throw new CmsProblem('digest is not SHA-256');
     if (!SIGNATURE_ALGORITHMS.has(info.signatureAlgorithm.algorithmId)) throw new CmsProblem('unsupported signature algorithm');
     if (!info.signedAttrs) throw new CmsProblem('no signed attributes');

@@ -25,6 +25,6 @@ export async function applyCompanyTrustPolicy(session: VaultSession, raw: Record
   if ('revocationLists' in raw) {
     const lists = raw.revocationLists;
     if (!Array.isArray(lists) || !lists.every((pem) => typeof pem === 'string')) throw new AppError('SELF_CHECK_POLICY_INVALID');
-    for (const pem of lists as string[]) await importRevocationLists(session, Buffer.from(pem, 'utf8'), now);
+    for (const pem of lists) await importRevocationLists(session, Buffer.from(pem, 'utf8'), now);
   }
 }

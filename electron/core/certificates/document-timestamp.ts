@@ -83,6 +83,12 @@ function parseOneObject(bytes: Uint8Array, context: PDFContext): PDFObject {
   return array.get(0);
 }
 
+/** A value the checks above found to be a dictionary, checked again rather than cast. */
+function asDict(value: unknown): PDFDict {
+  need(value instanceof PDFDict, 'expected a dictionary');
+  return value;
+}
+
 function parseDict(bytes: Uint8Array, context: PDFContext): PDFDict {
   const dict = parseOneObject(bytes, context);
   need(dict instanceof PDFDict, 'expected a dictionary');
@@ -470,7 +476,7 @@ function readTableSection(cursor: Cursor, context: PDFContext): Revision['xref']
 
 /** The entries of an uncompressed XRef stream; only type 1 (an object at an offset) is accepted. */
 function xrefStreamEntries(object: ParsedObject): Map<number, { offset: number; gen: number }> {
-  const dict = object.value as PDFDict; // an XRef stream's value is its dictionary (readIndirectObject)
+  const dict = asDict(object.value); // an XRef stream's value is its dictionary (readIndirectObject)
   const widths = dict.get(name('W'));
   const index = dict.get(name('Index'));
   need(widths instanceof PDFArray && widths.size() === 3 && index instanceof PDFArray && index.size() % 2 === 0, 'malformed XRef stream');
@@ -508,7 +514,7 @@ function readRevision(appended: { pdf: Buffer; base: number; text: string }, sta
     need(objects.size < MAX_OBJECTS_PER_REVISION, 'too many objects in an update');
     last = readIndirectObject(cursor, header, context);
     need(!objects.has(last.ref.objectNumber), 'an object is defined twice in one update');
-    need(last.streamData === undefined || (last.value as PDFDict).get(name('Type')) === name('XRef'), 'the update adds a stream'); // a stream's value is its dictionary
+    need(last.streamData === undefined || asDict(last.value).get(name('Type')) === name('XRef'), 'the update adds a stream'); // a stream's value is its dictionary
     objects.set(last.ref.objectNumber, last);
     cursor.match(/\s*/);
   }
@@ -519,7 +525,7 @@ function readRevision(appended: { pdf: Buffer; base: number; text: string }, sta
     xref = readTableSection(cursor, context);
   } else {
     need(last && streams.length === 1 && streams[0] === last, 'the update has no cross-reference section after its objects');
-    xref = { kind: 'stream', offset: last.offset, trailer: last.value as PDFDict, entries: xrefStreamEntries(last) }; // checked to be an XRef stream above
+    xref = { kind: 'stream', offset: last.offset, trailer: asDict(last.value), entries: xrefStreamEntries(last) }; // checked to be an XRef stream above
   }
   const tail = cursor.expect(new RegExp(`startxref${EOL}(\\d{1,12})${EOL}%%EOF${EOL}?`), 'the update does not end with startxref and %%EOF');
   return { objects, xref, startxref: Number(tail[1]), end: cursor.at };
@@ -592,7 +598,7 @@ function checkWidget(object: ParsedObject, signatureRef: PDFRef, pageRef: PDFRef
 
 /** The byte range of the revision's DocTimeStamp, checked to leave out exactly its /Contents and to end with the revision. */
 function timestampOf(pdf: Buffer, revision: Revision, signature: ParsedObject): { token: Buffer; signedBytes: Buffer; byteRange: [number, number, number, number] } {
-  const dict = signature.value as PDFDict; // checkDocTimeStamp has checked it is a dictionary
+  const dict = asDict(signature.value); // checkDocTimeStamp has checked it is a dictionary
   const range = dict.get(name('ByteRange'));
   need(range instanceof PDFArray && range.size() === 4, 'malformed /ByteRange');
   const [start1, length1, start2, length2] = [0, 1, 2, 3].map((i) => integer(range.get(i)) ?? -1) as [number, number, number, number];
@@ -657,10 +663,10 @@ function checkRevision(pdf: Buffer, revision: Revision, state: RevisionState): R
   // Each of those changes in one entry only: the catalog in its AcroForm, the AcroForm in /Fields, the page in /Annots.
   const newCatalog = rewritten(state.catalogRef) ?? oldCatalog;
   sameExcept(oldCatalog, newCatalog, 'AcroForm', 'the catalog');
-  if (acroFormRef) need((newCatalog as PDFDict).get(name('AcroForm')) === acroFormRef, 'the update changes the catalog'); // sameExcept checked it is a dictionary
+  if (acroFormRef) need(asDict(newCatalog).get(name('AcroForm')) === acroFormRef, 'the update changes the catalog'); // sameExcept checked it is a dictionary
   else need(rewritten(state.catalogRef), 'the update does not add the timestamp to the AcroForm');
   const oldAcroForm = acroFormRef ? context.lookup(acroFormRef) : acroFormEntry;
-  const newAcroForm = acroFormRef ? rewritten(acroFormRef) : (newCatalog as PDFDict).get(name('AcroForm'));
+  const newAcroForm = acroFormRef ? rewritten(acroFormRef) : asDict(newCatalog).get(name('AcroForm'));
   need(newAcroForm, 'the update does not add the timestamp to the AcroForm');
   sameExcept(oldAcroForm, newAcroForm, 'Fields', 'the AcroForm');
   const oldPage = context.lookup(state.pageRef);
@@ -675,9 +681,9 @@ function checkRevision(pdf: Buffer, revision: Revision, state: RevisionState): R
   checkDocTimeStamp(signature);
   checkWidget(widget, signature.ref, state.pageRef);
   // sameExcept has checked that these are dictionaries.
-  appendedOnly((oldAcroForm as PDFDict).get(name('Fields')), (newAcroForm as PDFDict).get(name('Fields')), widget.ref, 'the AcroForm /Fields');
-  appendedOnly((oldPage as PDFDict).get(name('Annots')), (newPage as PDFDict).get(name('Annots')), widget.ref, 'the first page /Annots');
-  need(!fieldNames(oldAcroForm as PDFDict, context).has(fieldName(widget.value as PDFDict)), 'the timestamp field name is taken');
+  appendedOnly(asDict(oldAcroForm).get(name('Fields')), asDict(newAcroForm).get(name('Fields')), widget.ref, 'the AcroForm /Fields');
+  appendedOnly(asDict(oldPage).get(name('Annots')), asDict(newPage).get(name('Annots')), widget.ref, 'the first page /Annots');
+  need(!fieldNames(asDict(oldAcroForm), context).has(fieldName(asDict(widget.value))), 'the timestamp field name is taken');
 
   const timestamp = timestampOf(pdf, revision, signature);
   for (const object of revision.objects.values()) if (object.streamData === undefined) context.assign(object.ref, object.value);

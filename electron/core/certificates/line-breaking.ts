@@ -12,10 +12,10 @@ export interface TextMeasure {
 }
 
 const NO_LINE_START = new Set([
-  ...'、。，．,.：:；;？?！!）)」』】〕〉》］]｝}”’ー～ゝゞヽヾ々・…‥％%',
-  ...'ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ',
+  ...Array.from('、。，．,.：:；;？?！!）)」』】〕〉》］]｝}”’ー～ゝゞヽヾ々・…‥％%'),
+  ...Array.from('ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ'),
 ]);
-const NO_LINE_END = new Set([...'（(「『【〔〈《［[｛{“‘']);
+const NO_LINE_END = new Set(Array.from('（(「『【〔〈《［[｛{“‘'));
 
 /** Kana, CJK ideographs and full-width forms: a break is allowed on either side. */
 function isBreakableEverywhere(char: string): boolean {

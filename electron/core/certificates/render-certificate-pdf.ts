@@ -278,7 +278,7 @@ function drawRows(layout: PageLayout, rows: readonly (CertificateRow & { valueSi
 function tableColumns(layout: PageLayout, table: CertificateTable): Column[] {
   const count = table.columns.length;
   const natural = table.columns.map((column, i) => {
-    if (table.widths?.[i] !== undefined) return table.widths[i] as number;
+    if (table.widths?.[i] !== undefined) return table.widths[i];
     const cells = table.rows.map((row) => Math.min(layout.measure(row[i] ?? '', 8.5), 240));
     return Math.max(40, layout.measure(column.ja, 8), layout.measure(column.en, 6.5), ...cells) + 2 * CELL_PADDING;
   });

@@ -50,7 +50,7 @@ function timeStampRequest(digest: Buffer, nonce: Buffer): Uint8Array<ArrayBuffer
 /** The response body, refusing more than MAX_RESPONSE_BYTES without reading on. */
 async function readLimited(response: Response): Promise<Buffer> {
   if (!response.body) throw new Error('the time-stamp authority sent no body');
-  const reader = response.body.getReader();
+  const reader: ReadableStreamDefaultReader<Uint8Array> = response.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
   for (;;) {

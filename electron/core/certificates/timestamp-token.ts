@@ -212,7 +212,7 @@ function generalizedTime(block: asn1js.AsnType | undefined): string {
   need(block instanceof asn1js.GeneralizedTime, 'genTime missing');
   const match = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(?:\.(\d*[1-9]))?Z$/.exec(Buffer.from(block.valueBlock.valueHexView).toString('latin1'));
   need(match, 'malformed genTime');
-  const [, year, month, day, hour, minute, second, fraction] = match;
+  const [, year = '', month = '', day = '', hour = '', minute = '', second = '', fraction] = match;
   const date = new Date(`${year}-${month}-${day}T${hour}:${minute}:${second}.${(fraction ?? '').padEnd(3, '0').slice(0, 3)}Z`);
   need(!Number.isNaN(date.getTime()), 'malformed genTime');
   return date.toISOString();

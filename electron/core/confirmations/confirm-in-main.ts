@@ -61,7 +61,7 @@ const LISTED = 5;
 export function confirmInMain(dialogs: Dialogs, language: () => Promise<Language>): ConfirmInMain {
   return async (question) => {
     const confirmation = wordConfirmation(question, await language());
-    if ((await dialogs.confirm(confirmation)) !== true) throw new AppError('CONFIRMATION_REFUSED');
+    if (!(await dialogs.confirm(confirmation))) throw new AppError('CONFIRMATION_REFUSED');
   };
 }
 

@@ -18,11 +18,11 @@ const WASM_PAGE_BYTES = 64 * 1024;
 /** How a pass was read back, as the evidence reports it. */
 export type ReadBack = 'direct' | 'cached';
 
-export const O_DIRECT: number = constants.O_DIRECT ?? 0;
+export const O_DIRECT: number = (constants as Partial<typeof constants>).O_DIRECT ?? 0;
 /** Never follow a symbolic link at the last path component (0 where the OS has no such flag). */
-export const O_NOFOLLOW: number = constants.O_NOFOLLOW ?? 0;
+export const O_NOFOLLOW: number = (constants as Partial<typeof constants>).O_NOFOLLOW ?? 0;
 /** Opening a FIFO swapped in for a planned file must not block the job. */
-const O_NONBLOCK: number = constants.O_NONBLOCK ?? 0;
+const O_NONBLOCK: number = (constants as Partial<typeof constants>).O_NONBLOCK ?? 0;
 
 // WebAssembly is a JavaScript global in Node and Electron; TypeScript declares it only with the DOM library.
 declare const WebAssembly: { Memory: new (descriptor: { initial: number; maximum: number; shared?: boolean }) => { buffer: ArrayBuffer | SharedArrayBuffer } };

@@ -30,7 +30,7 @@ function storedLength(name: string): number {
 
 function randomName(length: number): string {
   let name = '';
-  for (let i = 0; i < length; i += 1) name += ALPHABET[randomInt(ALPHABET.length)];
+  for (let i = 0; i < length; i += 1) name += ALPHABET.charAt(randomInt(ALPHABET.length));
   return name;
 }
 

@@ -56,12 +56,15 @@ class EntryException extends Error {
   }
 }
 
+/** A file's size; `blocks` may be missing where the file system does not report it, whatever @types/node says. */
+type AllocatedSize = Pick<BigIntStats, 'size'> & Partial<Pick<BigIntStats, 'blocks'>>;
+
 /**
  * Bytes to overwrite: the logical size or the allocated size, whichever is larger, rounded up
  * to the file system's block, so the slack after the last byte is covered too. A sparse file's
  * holes are written as well (its logical size exceeds what was allocated).
  */
-export function overwriteLength(stats: Pick<BigIntStats, 'size' | 'blocks'>, blockBytes: number): number {
+export function overwriteLength(stats: AllocatedSize, blockBytes: number): number {
   const size = Number(stats.size);
   const allocated = Number(stats.blocks ?? 0n) * 512;
   const wanted = Math.max(size, Number.isFinite(allocated) ? allocated : 0);
@@ -242,7 +245,7 @@ async function eraseFile(run: EntryRun, item: ErasureItem, journal: (changes: It
     // Checked again on the descriptor about to be written: a name made elsewhere since the first check.
     await checkNoNameOutside(run, item, stats, journal);
     const length = overwriteLength(stats, await run.blockBytes(directory));
-    if (Number(stats.blocks ?? 0n) * 512 < Number(stats.size)) observations.add('sparse-filled');
+    if (Number((stats as AllocatedSize).blocks ?? 0n) * 512 < Number(stats.size)) observations.add('sparse-filled');
     const passes = passPatterns(run.method).length;
     const result = await overwriteAndVerify(handle, length, run.method, run.key, {
       seq: item.seq,

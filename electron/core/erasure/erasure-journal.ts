@@ -313,7 +313,7 @@ const COLUMN: Record<keyof ItemChanges, string> = {
 
 /** Records one step of one item, durably, before the runner takes the next. */
 export function updateItem(db: VaultDatabase, jobId: string, seq: number, changes: ItemChanges): void {
-  const entries = Object.entries(changes).filter(([, value]) => value !== undefined) as Array<[keyof ItemChanges, unknown]>;
+  const entries = Object.entries(changes as Record<string, unknown>).filter(([, value]) => value !== undefined) as Array<[keyof ItemChanges, unknown]>;
   if (entries.length === 0) return;
   const sql = `UPDATE erasure_items SET ${entries.map(([key]) => `${COLUMN[key]} = ?`).join(', ')} WHERE job_id = ? AND seq = ?`;
   const values = entries.map(([key, value]) => (key === 'observations' || (key === 'sanitize' && value !== null) ? JSON.stringify(value) : value));

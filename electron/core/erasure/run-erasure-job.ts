@@ -132,6 +132,8 @@ export async function runErasureJob(db: VaultDatabase, jobId: string, options: R
       if (alone) await settle(true);
     }
     await settle(true);
+    // The first lane's error, rethrown as it was caught.
+    // eslint-disable-next-line @typescript-eslint/only-throw-error
     if (failure !== null) throw failure;
     options.signal?.throwIfAborted();
     db.transaction(() => {

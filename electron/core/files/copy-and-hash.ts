@@ -15,7 +15,7 @@ export interface CopyOptions {
 }
 
 export async function copyAndHash(source: string, target: string, options: CopyOptions = {}): Promise<{ sha256: string; bytes: number }> {
-  const input = await open(source, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
+  const input = await open(source, constants.O_RDONLY | ((constants as Partial<typeof constants>).O_NOFOLLOW ?? 0));
   try {
     const output = await open(target, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o644);
     try {

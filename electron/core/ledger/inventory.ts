@@ -134,7 +134,7 @@ function applyScan(db: VaultDatabase, inventoryId: string, scan: Awaited<ReturnT
       confirmed += 1;
     }
   }
-  const previous = JSON.parse((db.prepare('SELECT unregistered FROM ledger_inventories WHERE id = ?').pluck().get(inventoryId) as string) ?? '[]') as Unregistered;
+  const previous = JSON.parse((db.prepare('SELECT unregistered FROM ledger_inventories WHERE id = ?').pluck().get(inventoryId) as string | undefined) ?? '[]') as Unregistered;
   const unregistered = new Map(previous.map((m) => [`${m.mount}|${m.serial ?? ''}`, m]));
   for (const medium of scan.media) {
     if (medium.registeredItemId === null) unregistered.set(`${medium.mount}|${medium.serial ?? ''}`, { mount: medium.mount, serial: medium.serial, model: medium.model });

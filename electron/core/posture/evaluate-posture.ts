@@ -92,7 +92,7 @@ function judgeAntivirusProduct(p: AntivirusProduct, policy: PosturePolicy, now: 
   if (age === null && p.definitionsUpToDate === false) return found('antivirusDefinitionsOutOfDate', { name });
   if (p.realTimeProtection === null) return found('antivirusRealTimeUnknown', { name });
   if (age === null && p.definitionsUpToDate !== true) return found('antivirusDefinitionsUnknown', { name });
-  if (p.realTimeProtection === false) return found('antivirusOnDemand', { name, days: age ?? '—', max });
+  if (!p.realTimeProtection) return found('antivirusOnDemand', { name, days: age ?? '—', max });
   return age === null ? found('antivirusOnReported', { name }) : found('antivirusOn', { name, days: age, max });
 }
 

@@ -6,7 +6,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import os from 'node:os';
 import type { DeviceOwnership, PosturePolicy, SelfCheckRun } from '../../shared/posture';
-import { canonicalJson, type JsonObject } from '../certificates/canonical-json';
+import { canonicalJson } from '../certificates/canonical-json';
 import { evaluatePosture, overallOf, type Observations } from './evaluate-posture';
 import type { PostureProbes, ProbeOutcome } from './posture-observations';
 
@@ -25,7 +25,7 @@ function guarded<T>(name: string, probe: () => Promise<ProbeOutcome<T>>, now: ()
 }
 
 export function policyDigest(policy: PosturePolicy): string {
-  return createHash('sha256').update(canonicalJson(policy as unknown as JsonObject)).digest('hex');
+  return createHash('sha256').update(canonicalJson(policy)).digest('hex');
 }
 
 export async function observe(probes: PostureProbes, now: () => Date): Promise<Observations> {

@@ -41,8 +41,16 @@ function valueText(session: VaultSession, template: ProcedureTemplate, stepId: s
       return value === true ? 'はい / Yes' : 'いいえ / No';
     case 'account':
       return accountName(session, String(value));
-    default:
+    case 'text':
+    case 'multiline':
+    case 'count':
+    case 'sha256':
       return String(value);
+    default: {
+      // A new field type must choose how the signed report shows it.
+      const _unhandled: never = field.type;
+      return String(value);
+    }
   }
 }
 

@@ -85,5 +85,5 @@ export function listReviews(db: VaultDatabase, limit = 200): AccountReview[] {
     reviewer: string;
     decisions: string;
   }>;
-  return rows.map((row) => AccountReview.parse({ ...row, decisions: JSON.parse(row.decisions) }));
+  return rows.map((row) => AccountReview.parse({ ...row, decisions: JSON.parse(row.decisions) as unknown }));
 }

@@ -41,7 +41,7 @@ export function generatePassword(rules: PasswordRules, pick: (max: number) => nu
   const alphabet = chosen.join('');
   for (let draw = 0; draw < MAX_DRAWS; draw += 1) {
     let password = '';
-    for (let i = 0; i < rules.length; i += 1) password += alphabet[pick(alphabet.length)];
+    for (let i = 0; i < rules.length; i += 1) password += alphabet.charAt(pick(alphabet.length));
     if (chosen.every((set) => [...password].some((c) => set.includes(c)))) return password;
   }
   throw new AppError('INTERNAL');

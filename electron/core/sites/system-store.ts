@@ -27,7 +27,7 @@ interface SystemRow {
 const Profile = SiteSystem.pick({ ports: true, dataLocations: true });
 
 function systemOf(row: SystemRow): SiteSystem {
-  const profile = Profile.parse({ ports: JSON.parse(row.ports), dataLocations: JSON.parse(row.data_locations) });
+  const profile = Profile.parse({ ports: JSON.parse(row.ports) as unknown, dataLocations: JSON.parse(row.data_locations) as unknown });
   return { id: row.id, siteId: row.site_id, product: row.product, version: row.version, serial: row.serial, hostName: row.host_name, ...profile };
 }
 

@@ -60,7 +60,7 @@ export function deriveVaultKeys(masterKey: Buffer): VaultKeys {
 
 /** Overwrites every key derived from a master key: at lock, and after a rotation is done with them. */
 export function wipeVaultKeys(keys: VaultKeys): void {
-  wipe(...Object.values(keys));
+  wipe(...Object.values(keys as Readonly<Record<keyof VaultKeys, Buffer>>));
 }
 
 /** The MAC key of the failed-unlock counter: from the device secret, so the counter cannot be edited without the keychain. */

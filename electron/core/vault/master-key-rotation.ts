@@ -102,7 +102,8 @@ export async function completeRotation(dataDir: string, header: VaultHeader, mas
     const oldKeys = deriveVaultKeys(master);
     const newKeys = deriveVaultKeys(pending);
     await rekeyDatabaseFile(underOld, oldKeys.database, newKeys.database);
-    wipe(...Object.values(oldKeys), ...Object.values(newKeys));
+    wipeVaultKeys(oldKeys);
+    wipeVaultKeys(newKeys);
   }
   const underNew = tryOpen(dataDir, pending, header.pending.generation, now);
   if (!underNew) throw new AppError('VAULT_DATABASE_DAMAGED');

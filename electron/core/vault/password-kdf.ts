@@ -3,10 +3,11 @@
  * setup, to take 0.5–1 s on this laptop, and never go below m = 64 MiB, t = 3 (docs/decisions.md,
  * "Password KDF"): a stolen vault.json then costs an attacker that much per guess.
  */
-import { hashRaw } from '@node-rs/argon2';
+import { hashRaw, type Algorithm } from '@node-rs/argon2';
 
 // @node-rs/argon2's Algorithm is a const enum, which isolated modules cannot import: its Argon2id value.
-const ARGON2ID = 2;
+// eslint-disable-next-line @typescript-eslint/no-unsafe-enum-assignment -- the enum's value, written out (above)
+const ARGON2ID = 2 as Algorithm;
 import { z } from 'zod';
 
 /**

@@ -69,7 +69,8 @@ export function runScanner(file: string, args: readonly string[], options: Scann
       clearTimeout(timer);
       options.signal?.removeEventListener('abort', onAbort);
       if (aborted) {
-        reject(options.signal?.reason ?? new Error('aborted'));
+        const reason: unknown = options.signal?.reason;
+        reject(reason instanceof Error ? reason : new Error('aborted'));
         return;
       }
       resolve({

@@ -22,8 +22,13 @@ export async function readMedium(target: string, options: MediumOptions = {}): P
         return await readWindowsMedium(target, options);
       case 'darwin':
         return await readMacMedium(target, options);
-      default:
+      case 'aix': case 'android': case 'cygwin': case 'freebsd': case 'haiku': case 'netbsd': case 'openbsd': case 'sunos':
         return { volume: null, device: null, problems: [`the medium cannot be read on ${process.platform}`] };
+      default: {
+        // A platform Node learns later must choose its probe; until then, unreadable.
+        const unhandled: never = process.platform;
+        return { volume: null, device: null, problems: [`the medium cannot be read on ${String(unhandled)}`] };
+      }
     }
   } catch (error) {
     // The probes report failures as problems; this is the last guard of "never throws".
@@ -39,7 +44,12 @@ export async function listWholeDevices(options: MediumOptions = {}): Promise<Dev
       return listWindowsWholeDevices(options);
     case 'darwin':
       return listMacWholeDevices(options);
-    default:
+    case 'aix': case 'android': case 'cygwin': case 'freebsd': case 'haiku': case 'netbsd': case 'openbsd': case 'sunos':
       throw new MediaUnreadableError([`devices cannot be listed on ${process.platform}`]);
+    default: {
+      // A platform Node learns later must choose its probe; until then, unlisted.
+      const unhandled: never = process.platform;
+      throw new MediaUnreadableError([`devices cannot be listed on ${String(unhandled)}`]);
+    }
   }
 }

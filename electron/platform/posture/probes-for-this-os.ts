@@ -75,7 +75,8 @@ export function recordedPostureProbes(platform: NodeJS.Platform = process.platfo
 
 /** Runs every probe once, recording, and writes the recording into `dir` (no verdicts: the raw answers only). */
 export async function recordThisLaptop(dir: string, platform: NodeJS.Platform = process.platform): Promise<string[]> {
-  const { probes, save } = recordedPostureProbes(platform);
+  const recorded = recordedPostureProbes(platform);
+  const probes = recorded.probes;
   const [osUpdates] = await Promise.all([probes.osUpdates(), probes.firewall(), probes.antivirus(), probes.diskEncryption(), probes.screenLock(), probes.wifi(), probes.remoteAccess(), probes.bootProtection(), probes.clockSync(), probes.autoRun(), probes.autoLogin(), probes.adminAccount(), probes.fileSharing(), probes.edr(), probes.bluetooth()]);
-  return save(dir, osUpdates.ok ? `${osUpdates.observation.osName} ${osUpdates.observation.osVersion}` : '');
+  return recorded.save(dir, osUpdates.ok ? `${osUpdates.observation.osName} ${osUpdates.observation.osVersion}` : '');
 }

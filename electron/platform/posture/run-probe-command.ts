@@ -44,7 +44,7 @@ export function runProbeCommand(file: string, args: readonly string[], options: 
         encoding: 'utf8',
       },
       (error, stdout, stderr) => {
-        const base = { stdout: String(stdout), stderr: String(stderr) };
+        const base = { stdout, stderr };
         if (!error) {
           resolve({ ok: true, ...base, exitCode: 0 });
           return;

@@ -58,7 +58,7 @@ export function AppShell() {
         type="inline"
         selectedValue={current}
         aria-label={t('shell.navigation')}
-        onNavItemSelect={(_event, data) => void navigate(`/${String(data.value)}`)}
+        onNavItemSelect={(_event, data) => void navigate(`/${data.value}`)}
       >
         <NavDrawerBody>
           {screens.map((screen) => (

@@ -10,7 +10,7 @@
  * and changes nothing. With `reason`, a required reason is asked for and handed to
  * `onConfirm`, trimmed.
  */
-import { useId, useState, type FormEvent, type ReactElement, type ReactNode } from 'react';
+import { useId, useState, type SubmitEvent, type ReactElement, type ReactNode } from 'react';
 import {
   Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Spinner, Textarea, makeStyles, mergeClasses,
   tokens,
@@ -74,7 +74,7 @@ export function ConfirmDialog({
   const missing = reason !== undefined && text.trim() === '';
   const descriptionId = describedBy === undefined ? undefined : typeof describedBy === 'object' ? describedBy.id : ownId;
 
-  const submit = (event: FormEvent) => {
+  const submit = (event: SubmitEvent) => {
     event.preventDefault();
     setChecked(true);
     if (pending || confirmDisabled || missing) return;

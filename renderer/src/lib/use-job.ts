@@ -23,7 +23,8 @@ export interface Job {
   /** The job in progress, or null when none runs. */
   readonly current: JobState | null;
   run<T>(work: (jobId: string) => Promise<T>): Promise<JobOutcome<T>>;
-  cancel(): void;
+  /** A property, not a method: screens pass it on as an event handler. */
+  readonly cancel: () => void;
 }
 
 export function useJob(): Job {
@@ -47,6 +48,8 @@ export function useJob(): Job {
       return { result, cancelRequested: cancelled.current.has(id) };
     } finally {
       cancelled.current.delete(id);
+      // Another run may have taken (and cleared) the listener while this one awaited.
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
       stopListening.current?.();
       stopListening.current = null;
       setCurrent((state) => (state?.jobId === id ? null : state));

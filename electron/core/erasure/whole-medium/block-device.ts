@@ -24,7 +24,7 @@ export interface BlockDevice {
 }
 
 /** O_EXCL on a block device: an exclusive claim, refused with EBUSY while it is mounted or held. */
-const O_EXCL: number = constants.O_EXCL ?? 0;
+const O_EXCL: number = (constants as Partial<typeof constants>).O_EXCL ?? 0;
 
 function fromHandle(handle: FileHandle, readBack: ReadBack): BlockDevice {
   return {

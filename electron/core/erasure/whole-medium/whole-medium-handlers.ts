@@ -151,7 +151,7 @@ export function createWholeMediumHandlers(ports: WholeMediumPorts): Pick<Handler
         ports.now(),
         ports.fontPath,
       );
-      const medium = (job.media?.[0] ?? null) as { device?: DeviceFacts | null } | null;
+      const medium = job.media?.[0] as { device?: DeviceFacts | null } | undefined;
       const link = linkDeviceErasureToLedger(session, { serial: medium?.device?.serial ?? null }, { id, erased: deviceErasedIn(evidence) }, ports.now());
       return { certificateId: id, number, ledgerItem: link.linked ? link.item.label : null };
     },

@@ -32,7 +32,7 @@ export interface Content {
 }
 
 /** O_NOFOLLOW where the platform has it: a symlink swapped in after the caller's check fails with ELOOP instead of being read. */
-const O_NOFOLLOW: number = constants.O_NOFOLLOW ?? 0;
+const O_NOFOLLOW: number = (constants as Partial<typeof constants>).O_NOFOLLOW ?? 0;
 
 export async function openReadOnly(file: string): Promise<FileHandle> {
   return open(file, constants.O_RDONLY | O_NOFOLLOW);

@@ -41,7 +41,7 @@ interface Node {
 }
 
 function contentOf(entry: CFB.CFB$Entry): Buffer {
-  return Buffer.isBuffer(entry.content) ? entry.content : Buffer.from(entry.content ?? []);
+  return Buffer.isBuffer(entry.content) ? entry.content : Buffer.from((entry.content as CFB.CFB$Blob | undefined) ?? []);
 }
 
 function attachmentsOf(nodes: readonly Node[], add: (code: FindingCode) => void): OleAttachment[] {

@@ -60,7 +60,7 @@ function streamDictionary(tokens: readonly string[]): StreamDictionary {
     else if (token === '>>') depth--;
     else if (token === '/Predictor' && Number(tokens[k + 1]) > 1) predictor = true;
     else if (depth === 1 && token === '/Length' && isInteger(tokens[k + 1])) {
-      if (isInteger(tokens[k + 2]) && tokens[k + 3] === 'R') lengthRef = `${tokens[k + 1]} ${tokens[k + 2]}`;
+      if (isInteger(tokens[k + 2]) && tokens[k + 3] === 'R') lengthRef = `${tokens[k + 1] ?? ''} ${tokens[k + 2] ?? ''}`;
       else length = Number(tokens[k + 1]);
     } else if (depth === 1 && token === '/Type' && tokens[k + 1] === '/ObjStm') objectStream = true;
     else if (depth === 1 && token === '/Filter') {

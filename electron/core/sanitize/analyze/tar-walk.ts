@@ -167,6 +167,8 @@ export async function walkTar(content: Content, budget: ArchiveBudget, analyzeIn
           innerTypes.add(inner.type.id);
           for (const type of inner.innerTypes) innerTypes.add(type);
         }
+        // charged() may have spent the budget while the entry was read.
+        // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
         if (budget.exhausted) break;
         await opened.drain();
       } catch (error) {

@@ -61,7 +61,7 @@ export async function rebuildImage(kind: ImageKind, source: string, destination:
     const pipeline = decoder(input).rotate();
     if (kind === 'jpeg') output = await pipeline.jpeg({ quality: 92, chromaSubsampling: '4:4:4' }).toBuffer();
     else {
-      const colour = sixteenBit ? pipeline.toColourspace((meta.channels ?? 3) <= 2 ? 'grey16' : 'rgb16') : pipeline;
+      const colour = sixteenBit ? pipeline.toColourspace(meta.channels <= 2 ? 'grey16' : 'rgb16') : pipeline;
       output = kind === 'png' ? await colour.png({ compressionLevel: 6 }).toBuffer() : await colour.tiff({ compression: 'lzw' }).toBuffer();
     }
     options.signal?.throwIfAborted();

@@ -11,7 +11,7 @@ import { commandFacts, runCommand } from './linux-context';
 
 export function parseAdminAccount(ids: CommandReading, names: CommandReading, observedAt: Date): ProbeOutcome<AdminAccountObservation> {
   const failed = [ids, names].find((r) => !r.ok);
-  if (failed && !failed.ok) return { ok: false, problem: failed.problem, evidence: [evidence(failed.source, commandFacts(failed), observedAt)] };
+  if (failed) return { ok: false, problem: failed.problem, evidence: [evidence(failed.source, commandFacts(failed), observedAt)] };
   const { state, raw } = adminFromGroupLists(ids.stdout, names.stdout, ADMIN_GROUPS.linux);
   return { ok: true, observation: { state, raw }, evidence: [evidence(`${ids.source}; ${names.source}`, { state, raw }, observedAt)] };
 }

@@ -100,7 +100,7 @@ export function parseAutoLogin(files: readonly Read<string>[], observedAt: Date)
 
 export async function probeAutoLogin(ctx: LinuxProbeContext): Promise<ProbeOutcome<AutoLoginObservation>> {
   const dirs = await Promise.all(DROP_IN_DIRS.map((dir) => listDir(ctx, dir)));
-  const dropIns = dirs.flatMap((dir, i) => (dir.ok ? dir.value.filter((name) => name.endsWith('.conf')).map((name) => `${DROP_IN_DIRS[i]}/${name}`) : []));
+  const dropIns = dirs.flatMap((dir, i) => (dir.ok ? dir.value.filter((name) => name.endsWith('.conf')).map((name) => `${DROP_IN_DIRS[i] ?? ''}/${name}`) : []));
   const files = await Promise.all([...SINGLE_FILES, ...dropIns].map((file) => readText(ctx, file)));
   return parseAutoLogin(files, ctx.now());
 }

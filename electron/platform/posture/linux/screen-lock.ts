@@ -83,7 +83,7 @@ export function parseScreenLock(r: ScreenLockReadings, observedAt: Date): ProbeO
   if (missing) return { ok: false, problem: 'commandMissing', detail: 'gsettings is not installed', evidence: out };
   if (core.some((c) => !c.ok && noSchema(c))) return { ok: false, problem: 'notApplicable', detail: 'GNOME desktop schemas are not installed', evidence: out };
   const failed = core.find((c) => !c.ok);
-  if (failed && !failed.ok) return { ok: false, problem: failed.problem, evidence: out };
+  if (failed) return { ok: false, problem: failed.problem, evidence: out };
   const value = <T>(reading: CommandReading, parse: (s: string) => T | null): T | null => (reading.ok ? parse(reading.stdout) : null);
   const observation = screenLockFrom({
     lockEnabled: value(g.lockEnabled, parseGsettingsBoolean),

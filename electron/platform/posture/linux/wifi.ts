@@ -45,9 +45,9 @@ export function splitTerse(line: string): string[] {
   const fields: string[] = [];
   let current = '';
   for (let i = 0; i < line.length; i++) {
-    const c = line[i];
+    const c = line.charAt(i);
     if (c === '\\' && i + 1 < line.length) {
-      current += line[++i];
+      current += line.charAt(++i);
     } else if (c === ':') {
       fields.push(current);
       current = '';

@@ -131,7 +131,7 @@ export function normalizeDate(value: unknown): string | null {
     ms = Number.parseInt(msDate[1], 10);
   } else if (iso) {
     const fraction = (iso[2] ?? '').slice(0, 4);
-    ms = Date.parse(`${iso[1]}${fraction}${iso[3]}`);
+    ms = Date.parse(`${iso[1] ?? ''}${fraction}${iso[3] ?? ''}`);
   } else if (RFC_1123.test(textValue)) {
     ms = Date.parse(textValue);
   }

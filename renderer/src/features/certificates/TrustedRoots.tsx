@@ -78,7 +78,7 @@ export function TrustedRoots() {
     switch (shown.key) {
       case 'cancelled': return t('certificates.roots.cancelled');
       case 'crlImported': return t('certificates.roots.crlImported', { count: shown.count });
-      default: return t(`certificates.roots.${shown.key}`, { name: shown.name });
+      case 'added': case 'alreadyTrusted': case 'removed': return t(`certificates.roots.${shown.key}`, { name: shown.name });
     }
   };
 

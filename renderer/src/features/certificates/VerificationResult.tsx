@@ -11,7 +11,7 @@ import type { ReactElement, ReactNode } from 'react';
 import { Badge, Body1Strong, MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { CheckmarkCircle16Filled, DismissCircle16Filled, ShieldError16Regular, Warning16Filled } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
-import { issuerUnconfirmedProblems, type CertificateProblem, type CertificateVerification, type SigningTime } from '@shared/certificates';
+import { issuerUnconfirmedProblems, type CertificateVerification, type SigningTime } from '@shared/certificates';
 import { formatDateTime } from '@shared/format-date';
 import type { Language } from '@shared/locale';
 import { FactList } from '../../components/FactList';
@@ -36,7 +36,7 @@ type CheckState = 'ok' | 'unconfirmed' | 'failed';
 
 function stateOf(check: CertificateVerification['checks'][number]): CheckState {
   if (check.ok) return 'ok';
-  return check.reason && (issuerUnconfirmedProblems as readonly CertificateProblem[]).includes(check.reason) ? 'unconfirmed' : 'failed';
+  return check.reason && (issuerUnconfirmedProblems).includes(check.reason) ? 'unconfirmed' : 'failed';
 }
 
 export function VerificationResult({ fileName, result }: { fileName: string; result: CertificateVerification }) {

@@ -38,7 +38,7 @@ export function nameParts(dn: string): NamePart[] {
   for (let index = 0; index < dn.length; index += 1) {
     const char = dn[index] as string;
     if (char === '\\' && index + 1 < dn.length) {
-      current += dn[index + 1];
+      current += dn.charAt(index + 1);
       index += 1;
     } else if (char === '"') quoted = !quoted;
     else if ((char === ',' || char === '+') && !quoted) flush();

@@ -35,7 +35,7 @@ export function DashboardPage() {
     <>
       <PageHeading>{t('dashboard.title')}</PageHeading>
       <Text className={styles.intro}>{t('dashboard.intro')}</Text>
-      {unlocked && status?.rollback && (
+      {unlocked && status.rollback && (
         <div className={styles.notice}>
           <RollbackNotice rollback={status.rollback} />
         </div>

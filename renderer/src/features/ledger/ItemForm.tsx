@@ -4,7 +4,7 @@
  * Problems are shown at the field after the first save attempt, and focus moves to the first
  * field to fix; a taken asset number is shown at its field too.
  */
-import { useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type SubmitEvent } from 'react';
 import { Button, Field, Input, Select, Spinner, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { Save20Regular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
@@ -54,7 +54,7 @@ export function ItemForm({ item, initial, initialBytes, label, onSaved, onCancel
     setValues((current) => ({ ...current, [field]: data.value }));
   };
 
-  const submit = (event: FormEvent) => {
+  const submit = (event: SubmitEvent) => {
     event.preventDefault();
     setChecked(true);
     const first = (['label', 'capacityGb', 'warrantyEnd'] as const).find((field) => problems[field]);

@@ -3,7 +3,7 @@
  * many months, after how many years from purchase, and how many days ahead the reminder comes.
  * The bounds are the contract's; a value out of them is shown at its field, not changed.
  */
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { Button, MessageBar, MessageBarBody, Spinner, Subtitle1, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { Save20Regular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
@@ -49,7 +49,7 @@ function SettingsForm({ current }: { current: Settings }) {
     const { min, max } = bounds(key);
     return value === null || !Number.isInteger(value) || value < min || value > max;
   };
-  const submit = (event: FormEvent) => {
+  const submit = (event: SubmitEvent) => {
     event.preventDefault();
     setSaved(false);
     if (KEYS.some(invalid) || save.isPending) return;

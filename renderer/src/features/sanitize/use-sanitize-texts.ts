@@ -10,7 +10,7 @@ import type { RemovedObject, SanitizeFinding, SanitizeVerdict } from './use-sani
 
 export interface SanitizeTexts {
   verdictName(verdict: SanitizeVerdict): string;
-  typeName(type: string): string;
+  readonly typeName: (type: string) => string;
   reason(finding: SanitizeFinding): string;
   /** One object content disarm removed: what it was, where, and how many more of the kind. */
   removed(object: RemovedObject): { what: string; where: string; more: string | null };

@@ -4,7 +4,7 @@
  * key; nothing else changes, and the change is audited. A refusal is shown at the field it
  * is about (which of the three passwords is wrong), not as a banner below the form.
  */
-import { useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type SubmitEvent } from 'react';
 import { Button, Field, Input, MessageBar, MessageBarBody, Spinner, Subtitle1, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { BridgeError } from '../../lib/bridge';
@@ -64,7 +64,7 @@ export function ChangePasswordSection({ className }: { className: string }) {
     setter(value);
   };
 
-  const submit = (event: FormEvent) => {
+  const submit = (event: SubmitEvent) => {
     event.preventDefault();
     setChecked(true);
     const firstInvalid = errors.current ? currentRef : errors.next ? nextRef : errors.confirmation ? confirmationRef : null;

@@ -4,7 +4,7 @@
  * of the save. Each section passes its own query, mutation, texts and limits; the form, its
  * validation and its messages are the same for all, so they live here once.
  */
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { Button, Field, MessageBar, MessageBarBody, SpinButton, Subtitle1, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { UseMutationResult, UseQueryResult } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -33,7 +33,7 @@ export interface NumberSettingSectionProps<TSaved> {
   readonly min: number;
   readonly max: number;
   /** What the current value is read from; the form shows once it has loaded. */
-  readonly query: UseQueryResult<unknown>;
+  readonly query: UseQueryResult;
   /** The value now kept, or null before it is known. */
   readonly current: number | null;
   readonly save: UseMutationResult<TSaved, Error, number>;
@@ -53,7 +53,7 @@ export function NumberSettingSection<TSaved>({
     candidate !== null && Number.isInteger(candidate) && candidate >= min && candidate <= max;
   const invalid = !valid(value);
 
-  const submit = (event: FormEvent) => {
+  const submit = (event: SubmitEvent) => {
     event.preventDefault();
     if (!valid(value)) return;
     save.mutate(value, { onSuccess: () => setDraft(undefined) });

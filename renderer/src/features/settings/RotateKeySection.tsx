@@ -5,7 +5,7 @@
  * each step of the rotation (a `job.progress` event with kind 'rotate' and a `step`) and
  * closes when it is done. An interrupted rotation is finished or undone at the next unlock.
  */
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import {
   Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, MessageBar, MessageBarBody,
   ProgressBar, Subtitle1, Text, makeStyles, tokens,
@@ -74,7 +74,7 @@ export function RotateKeySection({ className }: { className: string }) {
     rotate.reset();
   };
 
-  const submit = (event: FormEvent) => {
+  const submit = (event: SubmitEvent) => {
     event.preventDefault();
     setChecked(true);
     if (missing || !prepared || !readBackComplete(answers) || rotate.isPending) return;

@@ -4,7 +4,7 @@
  * known software packages through. Both are kept in the vault; each
  * change is audited. A run judges against the policy on record when it starts.
  */
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { Button, MessageBar, MessageBarBody, Subtitle1, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../components/ErrorState';
@@ -56,7 +56,7 @@ export function SanitizePolicySection({ className }: { className: string }) {
             // Kept in the order shown, so the saved list reads the same as the screen.
             setEdited(shown.filter((candidate) => (candidate === type ? value : allowed.has(candidate))));
           };
-          const submit = (event: FormEvent) => {
+          const submit = (event: SubmitEvent) => {
             event.preventDefault();
             if (busy) return;
             beginAction();
@@ -75,7 +75,7 @@ export function SanitizePolicySection({ className }: { className: string }) {
             if (notice || error) beginAction();
             setEditedBlock(shownRebuild.filter((candidate) => (candidate === type ? !rebuild : blocked.has(candidate))));
           };
-          const submitRebuild = (event: FormEvent) => {
+          const submitRebuild = (event: SubmitEvent) => {
             event.preventDefault();
             if (busy) return;
             beginAction();

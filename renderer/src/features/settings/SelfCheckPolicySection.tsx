@@ -4,7 +4,7 @@
  * company's policy file, or put back to the defaults (after a confirmation). Where the policy
  * on record came from — the defaults, an edit, or an import — is shown above the form.
  */
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, Subtitle1, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowReset20Regular, ArrowUpload20Regular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
@@ -67,7 +67,7 @@ export function SelfCheckPolicySection({ className }: { className: string }) {
           };
           const setNumber = (field: NumberField, value: number | null) => change({ ...draft, numbers: { ...draft.numbers, [field]: value } });
 
-          const submit = (event: FormEvent) => {
+          const submit = (event: SubmitEvent) => {
             event.preventDefault();
             if (!check.ok || busy) return;
             beginAction();

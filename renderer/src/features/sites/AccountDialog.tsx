@@ -5,7 +5,7 @@
  * whether the account is disabled at the site. The password lives in this dialog's state
  * only: closing the dialog drops it.
  */
-import { useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type SubmitEvent } from 'react';
 import {
   Button, Checkbox, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, Spinner, makeStyles, tokens,
 } from '@fluentui/react-components';
@@ -50,7 +50,7 @@ export function AccountDialog({ systemId, account, onSaved, onClose }: AccountDi
   const userProblem = checked && userName.trim() === '' ? t('sites.accountForm.userRequired') : undefined;
   const passwordHint = account === null ? 'sites.accountForm.passwordHintNew' : account.hasSecret ? 'sites.accountForm.passwordHintKeep' : 'sites.accountForm.passwordHintNone';
 
-  const submit = async (event: FormEvent) => {
+  const submit = async (event: SubmitEvent) => {
     event.preventDefault();
     setChecked(true);
     if (userName.trim() === '') {

@@ -4,7 +4,7 @@
  * Only the name is required. Problems are shown at the field after the first save attempt,
  * and focus moves to the first field to fix.
  */
-import { useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type SubmitEvent } from 'react';
 import { Button, Field, Input, Spinner, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { Save20Regular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
@@ -44,7 +44,7 @@ export function SiteForm({ site, label, onSaved, onCancel }: SiteFormProps) {
     setValues((current) => ({ ...current, [field]: data.value }));
   };
 
-  const submit = (event: FormEvent) => {
+  const submit = (event: SubmitEvent) => {
     event.preventDefault();
     setChecked(true);
     const firstInvalid = problems.name ? nameRef : problems.adminMail ? mailRef : null;

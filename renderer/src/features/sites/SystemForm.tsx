@@ -4,7 +4,7 @@
  * profile and is changed where the site differs. Problems are shown at their field after the
  * first save attempt, and focus moves to the first one.
  */
-import { useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type SubmitEvent } from 'react';
 import { Button, Field, Input, MessageBar, MessageBarBody, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import { Save20Regular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
@@ -49,7 +49,7 @@ export function SystemForm({ siteId, systemId, initial, label, onSaved, onCancel
     setValues((current) => ({ ...current, ...next }));
   };
 
-  const submit = (event: FormEvent) => {
+  const submit = (event: SubmitEvent) => {
     event.preventDefault();
     setChecked(true);
     if (hasProblems(problems)) {

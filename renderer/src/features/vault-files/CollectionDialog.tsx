@@ -4,7 +4,7 @@
  * name is remembered in memory only: it may name a site, and nothing about a site is kept
  * outside the encrypted vault.
  */
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import {
   Button, Combobox, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Option, Text, makeStyles, tokens,
 } from '@fluentui/react-components';
@@ -37,7 +37,7 @@ export function CollectionDialog({
   const invalid = trimmed === '';
   const matching = collections.filter((name) => name.toLowerCase().includes(trimmed.toLowerCase()));
 
-  const submit = (event: FormEvent) => {
+  const submit = (event: SubmitEvent) => {
     event.preventDefault();
     if (invalid) {
       setShowError(true);

@@ -3,7 +3,7 @@
  * laptop whose keychain lacks the device secret. A new password is always set, and the
  * vault is bound to this laptop again.
  */
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { Button, Field, Input, makeStyles, tokens } from '@fluentui/react-components';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -26,7 +26,7 @@ export function RecoveryForm() {
     onSuccess: apply,
   });
   const mismatch = passwordsDiffer(password, confirmation);
-  const submit = (event: FormEvent) => {
+  const submit = (event: SubmitEvent) => {
     event.preventDefault();
     if (!mismatch) recover.mutate();
   };

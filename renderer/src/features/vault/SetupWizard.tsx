@@ -4,7 +4,7 @@
  * (shown once, printable and savable) and two of its groups typed back before the vault is
  * created (7-3). Nothing is written until then.
  */
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import {
   Button, Checkbox, Field, Input, MessageBar, MessageBarBody, Text, makeStyles, tokens,
 } from '@fluentui/react-components';
@@ -69,7 +69,7 @@ export function SetupWizard() {
   const passwordReady = strongEnough && confirmation !== '' && !mismatch;
   const profileComplete = profile.name.trim() && profile.company.trim() && profile.employeeId.trim();
 
-  const next = (event: FormEvent, action: () => void) => {
+  const next = (event: SubmitEvent, action: () => void) => {
     event.preventDefault();
     action();
   };

@@ -4,7 +4,7 @@
  * down the wait after the fifth, and after the tenth — or when the keychain no longer holds
  * this vault's device secret — offers only the recovery key.
  */
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { Badge, Button, Field, Input, MessageBar, MessageBarBody, Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -35,7 +35,7 @@ export function UnlockScreen({ status }: { status: VaultStatus }) {
       void invoke('vault.status', {}).then(apply);
     },
   });
-  const submit = (event: FormEvent) => {
+  const submit = (event: SubmitEvent) => {
     event.preventDefault();
     if (password && wait === 0) unlock.mutate();
   };

@@ -3,7 +3,7 @@
  * serves), at which site, on which of its systems — required for a visit and a
  * decommissioning. Without a site on record the view says so and leads to the Sites screen.
  */
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { Button, Field, Link, MessageBar, MessageBarBody, Radio, RadioGroup, Select, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { Play20Regular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
@@ -74,7 +74,7 @@ function StartForm({ templates, sites }: { templates: readonly ProcedureTemplate
   const needsSystem = template?.needsSystem ?? true;
   const problem: Problem = siteId === '' ? 'site' : needsSystem && chosenSystem === '' ? 'system' : null;
 
-  const submit = (event: FormEvent) => {
+  const submit = (event: SubmitEvent) => {
     event.preventDefault();
     setChecked(true);
     if (problem) {

@@ -5,7 +5,7 @@
  * site's system administrator — and the drawn signature). Everything is checked before it is
  * sent; the main process checks it again, and its refusal is shown under the button.
  */
-import { useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState, type SubmitEvent } from 'react';
 import { Button, Checkbox, Field, Input, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { Checkmark20Regular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
@@ -64,7 +64,7 @@ export function StepForm({ run, step, mutations }: StepFormProps) {
     setDraft((current) => ({ ...current, [fieldId]: value }));
   };
 
-  const submit = (event: FormEvent) => {
+  const submit = (event: SubmitEvent) => {
     event.preventDefault();
     setChecked(true);
     const firstField = step.fields.find((field) => problems[field.id]);
@@ -132,7 +132,7 @@ export function StepForm({ run, step, mutations }: StepFormProps) {
           {shown(signatureProblem) && <Text role="alert" className={styles.problem}>{shown(signatureProblem)}</Text>}
         </section>
       )}
-      {complete.isError && complete.variables?.stepId === step.id && <ErrorState error={complete.error} />}
+      {complete.isError && complete.variables.stepId === step.id && <ErrorState error={complete.error} />}
       <div className={styles.actions}>
         <Button type="submit" appearance="primary" icon={complete.isPending ? <Spinner size="tiny" /> : <Checkmark20Regular />} disabledFocusable={complete.isPending}>
           {complete.isPending ? t('visits.step.saving') : t(submitKey)}

@@ -79,7 +79,7 @@ function ConfirmPanel({ run, step, mutations }: { run: ProcedureRun; step: StepT
   return (
     <div className={styles.panel}>
       <Checkbox checked={confirmed} onChange={(_e, d) => setConfirmed(d.checked === true)} label={texts.stepHelp(run.templateId, step.id)} />
-      {complete.isError && complete.variables?.stepId === step.id && <ErrorState error={complete.error} />}
+      {complete.isError && complete.variables.stepId === step.id && <ErrorState error={complete.error} />}
       <div className={styles.actions}>
         <Button
           appearance="primary"

@@ -10,7 +10,7 @@ import type { CheckOutcome, RunStatus, StepKind, StepStatus, TemplateId } from '
 
 export function useProcedureTexts() {
   const { t, i18n } = useTranslation();
-  const language = (i18n.language === 'en' ? 'en' : 'ja') as Language;
+  const language: Language = i18n.language === 'en' ? 'en' : 'ja';
   const base = 'procedureTexts.templates';
   return {
     language,
