@@ -16,7 +16,7 @@ import { verifierFor } from './certificates/verify-in-worker';
 import { createErasureHandlers } from './erasure/erasure-handlers';
 import { createWholeMediumHandlers } from './erasure/whole-medium/whole-medium-handlers';
 import { listWholeDevices } from '../platform/media/read-medium';
-import { recordThisLaptop } from '../platform/posture/probes-for-this-os';
+import { recordThisLaptop } from '../platform/self-check/probes-for-this-os';
 import type { GrantOutcome } from '../platform/elevation/device-access-grant';
 import type { DeviceFacts } from './erasure/medium';
 import type { ReadMedium } from './erasure/medium';
@@ -33,8 +33,8 @@ import type { KeyStore } from './vault/key-store';
 import type { KdfParameters } from './vault/password-kdf';
 import { createVaultHandlers } from './vault/vault-handlers';
 import { createVaultService, type VaultService } from './vault/vault-service';
-import type { PostureProbes } from './posture/posture-observations';
-import { createSelfCheckHandlers } from './posture/self-check-handlers';
+import type { SelfCheckProbes } from './self-check/self-check-observations';
+import { createSelfCheckHandlers } from './self-check/self-check-handlers';
 import { analyzeFile } from './sanitize/analyze/analyze-file';
 import { createSanitizeHandlers } from './sanitize/sanitize-handlers';
 import type { AntivirusEngine } from './sanitize/sanitize-types';
@@ -42,9 +42,9 @@ import { createSecretClipboard } from './sites/secret-clipboard';
 import { createSitesHandlers } from './sites/sites-handlers';
 import type { ReadDeviceDetails } from './ledger/device-details';
 import { createLedgerHandlers } from './ledger/ledger-handlers';
-import { createProceduresHandlers } from './procedures/procedure-handlers';
-import { startIncidentForLostMedium } from './procedures/incident-for-lost-medium';
-import { guardVisitImport } from './procedures/visit-import-guard';
+import { createVisitsHandlers } from './visits/visit-handlers';
+import { startIncidentForLostMedium } from './visits/incident-for-lost-medium';
+import { guardVisitImport } from './visits/visit-import-guard';
 
 export type { EmitEvent } from './events';
 
@@ -70,10 +70,10 @@ export interface CorePorts {
   readonly erasureWorker: URL;
   /** The verifier worker's entry file: a PDF from anyone is parsed there, with limits, never in the main process (verify-in-worker.ts). */
   readonly verifyWorker: URL;
-  /** This OS's self-check probes (electron/platform/posture); the browser harness passes recorded ones. */
-  readonly postureProbes: PostureProbes;
+  /** This OS's self-check probes (electron/platform/self-check); the browser harness passes recorded ones. */
+  readonly selfCheckProbes: SelfCheckProbes;
   /** Records the probes' raw answers into a folder (「診断データを保存」); this OS's probes by default. */
-  readonly recordPostureDiagnostics?: (folder: string) => Promise<readonly string[]>;
+  readonly recordSelfCheckDiagnostics?: (folder: string) => Promise<readonly string[]>;
   /** The anti-virus engine sanitization relies on (Defender on Windows, ClamAV elsewhere); tests pass ClamAV with their own database. */
   readonly antivirus: AntivirusEngine;
   /** The OS clipboard, for copying a site's maintenance password (cleared again after 30 s or at lock). */
@@ -175,15 +175,15 @@ export function createCore(ports: CorePorts): Core {
     ...createSelfCheckHandlers({
       vault,
       dialogs: ports.dialogs,
-      probes: ports.postureProbes,
+      probes: ports.selfCheckProbes,
       now,
       fontPath: ports.fontPath,
-      recordDiagnostics: ports.recordPostureDiagnostics ?? ((folder) => recordThisLaptop(folder)),
+      recordDiagnostics: ports.recordSelfCheckDiagnostics ?? ((folder) => recordThisLaptop(folder)),
     }),
     ...createSanitizeHandlers({ vault, jobs, verify: verifyFile, dialogs: ports.dialogs, engine: ports.antivirus, analyze: analyzeFile, emit: ports.emit, now, fontPath: ports.fontPath }),
     ...createSitesHandlers({ vault, secretClipboard, now, confirm }),
     ...createLedgerHandlers({ vault, dialogs: ports.dialogs, readVolumes: ports.readVolumes, readDeviceDetails: ports.readDeviceDetails, log: ports.log, now, fontPath: ports.fontPath, onLost: (session, item) => startIncidentForLostMedium(session, item, now()) }),
-    ...createProceduresHandlers({ vault, now, fontPath: ports.fontPath }),
+    ...createVisitsHandlers({ vault, now, fontPath: ports.fontPath }),
   };
   return { handlers, vault, language: async () => (await preferences.get()).language };
 }

@@ -41,9 +41,9 @@ export const tableOwners: Readonly<Record<string, TableOwner>> = {
   erasure_jobs: { store: core('erasure/erasure-journal.ts') },
   erasure_items: { store: core('erasure/erasure-journal.ts') },
   erasure_runs: { store: core('erasure/erasure-journal.ts') },
-  // The self-check (named `posture` below the renderer until the rename).
-  self_check_runs: { store: core('posture/self-check-store.ts') },
-  readiness_overrides: { store: core('posture/readiness-gate.ts') },
+  // The self-check.
+  self_check_runs: { store: core('self-check/self-check-store.ts') },
+  readiness_overrides: { store: core('self-check/readiness-gate.ts') },
   // Sanitization.
   sanitization_runs: { store: core('sanitize/sanitization-store.ts') },
   // Sites, systems and their maintenance accounts.
@@ -54,10 +54,10 @@ export const tableOwners: Readonly<Record<string, TableOwner>> = {
     alsoIn: [core('sites/account-secrets.ts'), core('sites/account-review.ts'), core('sites/system-store.ts')],
   },
   account_reviews: { store: core('sites/account-review.ts') },
-  // Visits (named `procedures` below the renderer until the rename).
-  procedure_runs: { store: core('procedures/run-store.ts') },
-  procedure_steps: { store: core('procedures/run-store.ts') },
-  procedure_checks: { store: core('procedures/run-store.ts') },
+  // Visits (their tables keep the historical name `procedure_*`: docs/architecture.md, "One name per concept").
+  procedure_runs: { store: core('visits/run-store.ts') },
+  procedure_steps: { store: core('visits/run-store.ts') },
+  procedure_checks: { store: core('visits/run-store.ts') },
   // The media ledger.
   ledger_items: {
     store: core('ledger/ledger-store.ts'),

@@ -19,11 +19,11 @@ import { createAutoLock } from '../core/vault/auto-lock';
 import { readVolumes } from '../platform/disks/read-volumes';
 import { readDeviceDetails } from '../platform/devices/read-device-details';
 import { readMedium } from '../platform/media/read-medium';
-import { createPostureProbes } from '../platform/posture/probes-for-this-os';
+import { createSelfCheckProbes } from '../platform/self-check/probes-for-this-os';
 import { excludeDataFolderFromBackups, observeDataFolderForThisOs } from '../platform/data-folder/data-folder-for-this-os';
 import { createAntivirusEngine } from '../platform/antivirus/engine-for-this-os';
 import { grantDeviceAccess } from '../platform/elevation/device-access-grant';
-import { runProbeCommand } from '../platform/posture/run-probe-command';
+import { runProbeCommand } from '../platform/self-check/run-probe-command';
 import { linuxMountsOf } from '../core/erasure/whole-medium/release-device';
 import { createKeytarKeyStore } from '../platform/keychain/keytar-key-store';
 import { EVENT_TRANSPORT } from '../shared/ipc/transport';
@@ -131,7 +131,7 @@ async function start(): Promise<void> {
     // electron-vite bundles the erasure worker as its own entry next to this file (electron.vite.config.ts).
     erasureWorker: pathToFileURL(path.join(here, 'erasure-worker.js')),
     verifyWorker: pathToFileURL(path.join(here, 'verify-worker.js')),
-    postureProbes: createPostureProbes(),
+    selfCheckProbes: createSelfCheckProbes(),
     observeDataFolder: observeDataFolderForThisOs(),
     antivirus: createAntivirusEngine(),
     fontPath: app.isPackaged ? path.join(process.resourcesPath, 'assets', 'fonts', 'NotoSansJP-Regular.ttf') : undefined,

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { defineChannel, noRequest } from './ipc/define';
 import { ledgerAuditEventTypes } from './ledger';
-import { procedureAuditEventTypes } from './procedures';
+import { visitAuditEventTypes } from './visits';
 import { archiveAuditEventTypes } from './archive';
 
 export const auditEventTypes = [
@@ -50,7 +50,7 @@ export const auditEventTypes = [
   'account.copied',
   'account.reviewed',
   ...ledgerAuditEventTypes,
-  ...procedureAuditEventTypes,
+  ...visitAuditEventTypes,
   ...archiveAuditEventTypes,
 ] as const;
 export const AuditEventType = z.enum(auditEventTypes);

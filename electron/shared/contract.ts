@@ -12,9 +12,9 @@ import { erasureChannels } from './erasure';
 import { wholeMediumChannels } from './whole-medium';
 import { diskChannels } from './disks';
 import { preferenceChannels, preferenceEvents } from './preferences';
-import { selfCheckChannels } from './posture';
+import { selfCheckChannels } from './self-check';
 import { sanitizeChannels } from './sanitize';
-import { proceduresChannels } from './procedures';
+import { visitsChannels } from './visits';
 import { sitesChannels } from './sites';
 import { ledgerChannels } from './ledger';
 import { vaultChannels, vaultEvents } from './vault';
@@ -32,7 +32,7 @@ export const contract = {
   ...selfCheckChannels,
   ...sanitizeChannels,
   ...sitesChannels,
-  ...proceduresChannels,
+  ...visitsChannels,
   ...ledgerChannels,
 };
 

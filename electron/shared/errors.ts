@@ -5,9 +5,9 @@
 import { z } from 'zod';
 import { authorityErrorCodes, certificateProblems } from './certificates';
 import { erasureErrorCodes } from './erasure';
-import { postureErrorCodes } from './posture';
+import { selfCheckErrorCodes } from './self-check';
 import { sanitizeErrorCodes } from './sanitize';
-import { proceduresErrorCodes } from './procedures';
+import { visitsErrorCodes } from './visits';
 import { sitesErrorCodes } from './sites';
 import { ledgerErrorCodes } from './ledger';
 import { archiveErrorCodes } from './archive';
@@ -58,10 +58,10 @@ export const errorCodes = [
   ...authorityErrorCodes,
   ...erasureErrorCodes,
   'ERASURE_CONFIRMATION_MISMATCH',
-  ...postureErrorCodes,
+  ...selfCheckErrorCodes,
   ...sanitizeErrorCodes,
   ...sitesErrorCodes,
-  ...proceduresErrorCodes,
+  ...visitsErrorCodes,
   ...ledgerErrorCodes,
   ...archiveErrorCodes,
   'INTERNAL',

@@ -1,5 +1,5 @@
 /** The order checks are shown in: what needs attention first (fail, unknown, warning), then what does not apply, then passes; otherwise as run. */
-import type { CheckResult, CheckStatus } from './posture';
+import type { CheckResult, CheckStatus } from './self-check';
 
 const ATTENTION: Readonly<Record<CheckStatus, number>> = { fail: 0, unknown: 1, warning: 2, notApplicable: 3, pass: 4 };
 

@@ -4,12 +4,12 @@
  * (electron/main/external-links.ts): the renderer cannot ask for any other. Linux desktops have
  * no common URL scheme for their settings, so Linux has none.
  */
-import type { CheckId, PostureOs } from './posture';
+import type { CheckId, SelfCheckOs } from './self-check';
 
 const WINDOWS_UPDATE = 'ms-settings:windowsupdate';
 const MAC_SOFTWARE_UPDATE = 'x-apple.systempreferences:com.apple.Software-Update-Settings.extension';
 
-export const SETTINGS_PAGES: Readonly<Record<PostureOs, Readonly<Partial<Record<CheckId, string>>>>> = {
+export const SETTINGS_PAGES: Readonly<Record<SelfCheckOs, Readonly<Partial<Record<CheckId, string>>>>> = {
   windows: {
     firewall: 'windowsdefender://network',
     antivirus: 'windowsdefender://threat',

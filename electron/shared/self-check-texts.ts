@@ -4,7 +4,7 @@
  * `selfCheckTexts.*`; the signed report and the CLI read them here. A test checks both
  * languages have every key.
  */
-import type { CheckId, CheckResult, CheckStatus, PostureOs } from './posture';
+import type { CheckId, CheckResult, CheckStatus, SelfCheckOs } from './self-check';
 import type { Language } from './locale';
 import en from './i18n/self-check.en.json' with { type: 'json' };
 import ja from './i18n/self-check.ja.json' with { type: 'json' };
@@ -31,6 +31,6 @@ export function reasonText(result: Pick<CheckResult, 'reason' | 'params'>, langu
   return text === null ? result.reason : interpolate(text, result.params);
 }
 
-export function remediationSteps(os: PostureOs, id: CheckId, language: Language): readonly string[] {
+export function remediationSteps(os: SelfCheckOs, id: CheckId, language: Language): readonly string[] {
   return selfCheckTexts[language].remediation[os][id];
 }

@@ -12,10 +12,10 @@
  * against about 20 ms (0.2). The absolute median is in the notes.
  */
 import { execFile } from 'node:child_process';
-import { runSelfCheck } from '../../electron/core/posture/run-self-check';
-import { ProbeRecorder } from '../../electron/platform/posture/probe-recording';
-import { createPostureProbes } from '../../electron/platform/posture/probes-for-this-os';
-import { DEFAULT_POSTURE_POLICY } from '../../electron/shared/posture';
+import { runSelfCheck } from '../../electron/core/self-check/run-self-check';
+import { ProbeRecorder } from '../../electron/platform/self-check/probe-recording';
+import { createSelfCheckProbes } from '../../electron/platform/self-check/probes-for-this-os';
+import { DEFAULT_SELF_CHECK_POLICY } from '../../electron/shared/self-check';
 import { median, type Benchmark } from './benchmark';
 
 interface Context {
@@ -43,13 +43,13 @@ const benchmark: Benchmark<Context> = {
   rounds: 7,
   async setup() {
     const recorder = new ProbeRecorder();
-    await runSelfCheck(createPostureProbes(process.platform, recorder), DEFAULT_POSTURE_POLICY, 'company');
+    await runSelfCheck(createSelfCheckProbes(process.platform, recorder), DEFAULT_SELF_CHECK_POLICY, 'company');
     const { commands } = recorder.recording({ os: 'linux', recordedAt: new Date().toISOString(), osDescription: '', desktop: null, timeZone: 'UTC' }, { users: [], hosts: [] });
     const lines = commands.map((c) => `${[c.file, ...c.args].map(quote).join(' ')} >/dev/null 2>&1 &`);
     return { script: `PATH="$PATH:/usr/sbin:/sbin"\n${lines.join('\n')}\nwait\n`, commands: commands.length, ours: [] };
   },
   async subject(context) {
-    const ms = await timed(() => runSelfCheck(createPostureProbes(), DEFAULT_POSTURE_POLICY, 'company'));
+    const ms = await timed(() => runSelfCheck(createSelfCheckProbes(), DEFAULT_SELF_CHECK_POLICY, 'company'));
     context.ours.push(ms);
     return ms;
   },

@@ -30,7 +30,7 @@ export interface Harness {
   readonly handlers: Handlers;
 }
 
-type PortOverrides = Partial<Pick<CorePorts, 'readVolumes' | 'readDeviceDetails' | 'now' | 'keyStore' | 'postureProbes' | 'clipboard' | 'observeDataFolder' | 'listWholeDevices' | 'releaseWholeDevice' | 'grantDeviceAccess'>>;
+type PortOverrides = Partial<Pick<CorePorts, 'readVolumes' | 'readDeviceDetails' | 'now' | 'keyStore' | 'selfCheckProbes' | 'clipboard' | 'observeDataFolder' | 'listWholeDevices' | 'releaseWholeDevice' | 'grantDeviceAccess'>>;
 
 export const test = base.extend<{ harnessPorts: PortOverrides; app: Harness }>({
   harnessPorts: [{}, { option: true }],

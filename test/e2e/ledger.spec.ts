@@ -270,7 +270,7 @@ test('[12-3][18-1] checked out for a visit in progress, then lost: the loss is c
   const system = await call<{ id: string }>(page, 'systems.save', {
     system: { siteId: site.id, product: 'NeoPremium 2 画像サーバー', version: '2.4.1', serial: 'NP2-24-00117', hostName: 'RAD-PACS01', ...profile },
   });
-  const run = await call<{ id: string; reference: string }>(page, 'procedures.start', { templateId: 'maintenance-visit', siteId: site.id, systemId: system.id });
+  const run = await call<{ id: string; reference: string }>(page, 'visits.start', { templateId: 'maintenance-visit', siteId: site.id, systemId: system.id });
   const item = await call<{ id: string }>(page, 'ledger.save', {
     item: {
       label: 'FG-USB-010', type: 'usb-memory', make: 'BUFFALO', model: 'RUF3-KVB32G', serial: 'LOST-0010', capacityBytes: 32_000_000_000, encryption: 'hardware',

@@ -6,7 +6,7 @@
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { PostureProbes } from '../../electron/core/posture/posture-observations';
+import type { SelfCheckProbes } from '../../electron/core/self-check/self-check-observations';
 import { HEALTHY_WINDOWS, NEGLECTED_WINDOWS_JA, RECORDED_AT, recordedWindowsProbes } from '../support/recorded-windows-probes';
 import { expect, invokeFromPage as call, test } from './harness';
 import { inspectDialog, inspectScreen } from './screens';
@@ -24,7 +24,7 @@ function clockFromRecording(): () => Date {
 }
 
 /** Recorded answers come back at once; one slow probe lets the test see the screen while it runs. */
-function withSlowFirewall(probes: PostureProbes, ms = 1500): PostureProbes {
+function withSlowFirewall(probes: SelfCheckProbes, ms = 1500): SelfCheckProbes {
   return {
     ...probes,
     firewall: async () => {
@@ -44,7 +44,7 @@ async function inspectWholeScreen(page: import('@playwright/test').Page, name: s
 }
 
 test.describe('a neglected Japanese Windows laptop', () => {
-  test.use({ harnessPorts: { postureProbes: withSlowFirewall(recordedWindowsProbes(NEGLECTED_WINDOWS_JA)), now: clockFromRecording() } });
+  test.use({ harnessPorts: { selfCheckProbes: withSlowFirewall(recordedWindowsProbes(NEGLECTED_WINDOWS_JA)), now: clockFromRecording() } });
 
   test('[7-4][8-2][8-3][13-13] fails the self-check with the steps to fix each problem, keeps the history and issues the signed report', async ({ page, app }) => {
     await app.createVault();
@@ -161,7 +161,7 @@ test.describe('a neglected Japanese Windows laptop', () => {
 });
 
 test.describe('a healthy Windows laptop', () => {
-  test.use({ harnessPorts: { postureProbes: recordedWindowsProbes(HEALTHY_WINDOWS), now: clockFromRecording() } });
+  test.use({ harnessPorts: { selfCheckProbes: recordedWindowsProbes(HEALTHY_WINDOWS), now: clockFromRecording() } });
 
   test('passes from the dashboard card, which then says the laptop is ready', async ({ page, app }) => {
     await app.createVault();

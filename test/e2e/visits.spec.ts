@@ -27,7 +27,7 @@ function clockFromRecording(): () => Date {
   };
 }
 
-test.use({ harnessPorts: { postureProbes: recordedWindowsProbes(HEALTHY_WINDOWS), now: clockFromRecording() } });
+test.use({ harnessPorts: { selfCheckProbes: recordedWindowsProbes(HEALTHY_WINDOWS), now: clockFromRecording() } });
 
 const SITE = 'みなと台クリニック';
 const PRODUCT = 'NEOPREMIUM2';
@@ -130,7 +130,7 @@ test.describe('an on-site maintenance visit', () => {
     await expect(stepItem(page, 'purpose')).toHaveAttribute('data-status', 'locked');
     await expect(stepItem(page, 'purpose').getByTestId('visit-step-locked')).toHaveText('「1. ノートPCの準備確認（セルフチェック）」が終わるまで実施できません。');
     await expect(stepItem(page, 'purpose').getByRole('button')).toHaveCount(0);
-    await expect(call(page, 'procedures.completeStep', { runId, stepId: 'purpose', values: { purpose: '定期点検', plannedWork: 'ログ確認' } })).rejects.toThrow('PROCEDURE_STEP_OUT_OF_ORDER');
+    await expect(call(page, 'visits.completeStep', { runId, stepId: 'purpose', values: { purpose: '定期点検', plannedWork: 'ログ確認' } })).rejects.toThrow('PROCEDURE_STEP_OUT_OF_ORDER');
     const completeButton = page.getByRole('button', { name: '完了して報告書を発行' });
     await expect(completeButton).toBeDisabled();
     await expect(page.getByTestId('visit-complete')).toContainText('未実施の必須の手順が 13 件あるため、まだ完了できません。次の手順は「1. ノートPCの準備確認（セルフチェック）」です。');

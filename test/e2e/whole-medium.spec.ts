@@ -19,7 +19,7 @@ import type { DeviceFacts } from '../../electron/core/erasure/medium';
 import { ErasureError } from '../../electron/core/erasure/erasure-exceptions';
 import { linuxMountsOf, releaseDevice } from '../../electron/core/erasure/whole-medium/release-device';
 import { grantDeviceAccess } from '../../electron/platform/elevation/device-access-grant';
-import { runProbeCommand } from '../../electron/platform/posture/run-probe-command';
+import { runProbeCommand } from '../../electron/platform/self-check/run-probe-command';
 import { attachLoopStick, detachAll, isMounted, whyLoopDevicesCannotRun, type LoopStick } from '../support/loop-device';
 import { expect, test } from './harness';
 import { inspectScreen } from './screens';

@@ -14,7 +14,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { linuxMountsOf } from '../../electron/core/erasure/whole-medium/release-device';
 import { grantDeviceAccess, type ElevationCommand } from '../../electron/platform/elevation/device-access-grant';
-import { runProbeCommand } from '../../electron/platform/posture/run-probe-command';
+import { runProbeCommand } from '../../electron/platform/self-check/run-probe-command';
 import { attachLoopStick, detachAll, isMounted, whyLoopDevicesCannotRun, type LoopStick } from '../support/loop-device';
 
 const exec = promisify(execFile);

@@ -2,24 +2,24 @@
  * The self-check on this machine, for real: its own probes and the `fieldguard selfcheck`
  * process, whose results must be justified by their evidence (CI containers have no firewall
  * or desktop: unknown or fail is fine there, a pass without evidence is not). The judging
- * rules themselves are in test/unit/posture-evaluate.
+ * rules themselves are in test/unit/self-check-evaluate.
  */
 import { execFile } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { overallOf } from '../../electron/core/posture/evaluate-posture';
-import { runSelfCheck } from '../../electron/core/posture/run-self-check';
-import { createPostureProbes } from '../../electron/platform/posture/probes-for-this-os';
-import { DEFAULT_POSTURE_POLICY, type SelfCheckRun } from '../../electron/shared/posture';
+import { overallOf } from '../../electron/core/self-check/evaluate-self-check';
+import { runSelfCheck } from '../../electron/core/self-check/run-self-check';
+import { createSelfCheckProbes } from '../../electron/platform/self-check/probes-for-this-os';
+import { DEFAULT_SELF_CHECK_POLICY, type SelfCheckRun } from '../../electron/shared/self-check';
 import { reasonText, remediationSteps } from '../../electron/shared/self-check-texts';
 
 describe('this machine, for real', () => {
   let run: SelfCheckRun;
 
   it('answers every check, each verdict backed by evidence', async () => {
-    run = await runSelfCheck(createPostureProbes(), DEFAULT_POSTURE_POLICY, 'company');
+    run = await runSelfCheck(createSelfCheckProbes(), DEFAULT_SELF_CHECK_POLICY, 'company');
     expect(run.checks.map((c) => c.id)).toEqual(['firewall', 'antivirus', 'osUpdates', 'osVersion', 'osSupported', 'diskEncryption', 'screenLock', 'wifi', 'remoteAccess', 'bootProtection', 'clockSync', 'autoRun', 'autoLogin', 'adminAccount', 'fileSharing', 'edr', 'bluetooth']);
     for (const check of run.checks) {
       expect(check.evidence.length, check.id).toBeGreaterThan(0);
@@ -40,7 +40,7 @@ describe('this machine, for real', () => {
     expect(result.code).toBe(printed.overall === 'pass' ? 0 : 1);
     const dir = await mkdtemp(path.join(os.tmpdir(), 'fieldguard-policy-'));
     const lenient = path.join(dir, 'lenient.json');
-    await writeFile(lenient, JSON.stringify({ name: 'nothing required', required: Object.fromEntries(Object.keys(DEFAULT_POSTURE_POLICY.required).map((id) => [id, false])) }));
+    await writeFile(lenient, JSON.stringify({ name: 'nothing required', required: Object.fromEntries(Object.keys(DEFAULT_SELF_CHECK_POLICY.required).map((id) => [id, false])) }));
     expect((await cli(['--policy', lenient])).code).toBe(0);
     const bad = path.join(dir, 'bad.json');
     await writeFile(bad, '{"definitionsMaxAgeDays": -1}');

@@ -11,8 +11,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getCertificate } from '../../electron/core/certificates/certificate-store';
-import type { PostureProbes } from '../../electron/core/posture/posture-observations';
-import type { CheckId, CheckStatus, SelfCheckRun } from '../../electron/shared/posture';
+import type { SelfCheckProbes } from '../../electron/core/self-check/self-check-observations';
+import type { CheckId, CheckStatus, SelfCheckRun } from '../../electron/shared/self-check';
 import { errorCodeOf } from '../support/error-code';
 import { HEALTHY_WINDOWS, NEGLECTED_WINDOWS_JA, RECORDED_AT, recordedWindowsProbes, type WindowsScenario } from '../support/recorded-windows-probes';
 import { enrollWithNewAuthority, type TestAuthority } from '../support/company-authority';
@@ -27,7 +27,7 @@ let laptop: WindowsScenario = NEGLECTED_WINDOWS_JA;
 let clock = new Date(RECORDED_AT.getTime() - HOUR);
 
 /** The laptop can be "fixed" between runs: each probe asks the current scenario. */
-const probes: PostureProbes = {
+const probes: SelfCheckProbes = {
   os: 'windows',
   firewall: () => recordedWindowsProbes(laptop).firewall(),
   antivirus: () => recordedWindowsProbes(laptop).antivirus(),
@@ -51,7 +51,7 @@ const statuses = (run: SelfCheckRun) => Object.fromEntries(run.checks.map((c) =>
 let authority: TestAuthority;
 
 beforeAll(async () => {
-  core = await createTestCore({ postureProbes: probes, now: () => clock });
+  core = await createTestCore({ selfCheckProbes: probes, now: () => clock });
   await core.createVault();
   authority = await enrollWithNewAuthority(core.vault.session(), `${core.dataDir}-authority`, clock);
 }, 60_000);

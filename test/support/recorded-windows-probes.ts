@@ -1,28 +1,28 @@
 /**
- * The Windows probes fed with recorded PowerShell output (test/fixtures/posture/windows), for
+ * The Windows probes fed with recorded PowerShell output (test/fixtures/self-check/windows), for
  * tests that need a Windows laptop's answers on this Linux machine: the real scripts are
  * "run", the real parsers read what Windows printed.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { PostureProbes } from '../../electron/core/posture/posture-observations';
-import type { CommandOutcome } from '../../electron/platform/posture/run-probe-command';
-import { ADMIN_SCRIPT } from '../../electron/platform/posture/windows/admin-account';
-import { ANTIVIRUS_SCRIPT } from '../../electron/platform/posture/windows/antivirus';
-import { AUTO_LOGIN_SCRIPT, AUTO_RUN_SCRIPT } from '../../electron/platform/posture/windows/auto-start';
-import { BOOT_PROTECTION_SCRIPT } from '../../electron/platform/posture/windows/boot-protection';
-import { CLOCK_SYNC_SCRIPT } from '../../electron/platform/posture/windows/clock-sync';
-import { DISK_ENCRYPTION_SCRIPT } from '../../electron/platform/posture/windows/disk-encryption';
-import { EDR_SCRIPT } from '../../electron/platform/posture/windows/edr';
-import { SHARING_SCRIPT } from '../../electron/platform/posture/windows/file-sharing';
-import { FIREWALL_SCRIPT } from '../../electron/platform/posture/windows/firewall';
-import { OS_UPDATES_SCRIPT } from '../../electron/platform/posture/windows/os-updates';
-import { REMOTE_ACCESS_SCRIPT } from '../../electron/platform/posture/windows/remote-access';
-import { SCREEN_LOCK_SCRIPT } from '../../electron/platform/posture/windows/screen-lock';
-import { WIFI_SCRIPT } from '../../electron/platform/posture/windows/wifi';
-import { createWindowsProbes, type PowerShellRunner } from '../../electron/platform/posture/windows/windows-probes';
+import type { SelfCheckProbes } from '../../electron/core/self-check/self-check-observations';
+import type { CommandOutcome } from '../../electron/platform/self-check/run-probe-command';
+import { ADMIN_SCRIPT } from '../../electron/platform/self-check/windows/admin-account';
+import { ANTIVIRUS_SCRIPT } from '../../electron/platform/self-check/windows/antivirus';
+import { AUTO_LOGIN_SCRIPT, AUTO_RUN_SCRIPT } from '../../electron/platform/self-check/windows/auto-start';
+import { BOOT_PROTECTION_SCRIPT } from '../../electron/platform/self-check/windows/boot-protection';
+import { CLOCK_SYNC_SCRIPT } from '../../electron/platform/self-check/windows/clock-sync';
+import { DISK_ENCRYPTION_SCRIPT } from '../../electron/platform/self-check/windows/disk-encryption';
+import { EDR_SCRIPT } from '../../electron/platform/self-check/windows/edr';
+import { SHARING_SCRIPT } from '../../electron/platform/self-check/windows/file-sharing';
+import { FIREWALL_SCRIPT } from '../../electron/platform/self-check/windows/firewall';
+import { OS_UPDATES_SCRIPT } from '../../electron/platform/self-check/windows/os-updates';
+import { REMOTE_ACCESS_SCRIPT } from '../../electron/platform/self-check/windows/remote-access';
+import { SCREEN_LOCK_SCRIPT } from '../../electron/platform/self-check/windows/screen-lock';
+import { WIFI_SCRIPT } from '../../electron/platform/self-check/windows/wifi';
+import { createWindowsProbes, type PowerShellRunner } from '../../electron/platform/self-check/windows/windows-probes';
 
-const FIXTURES = path.join(import.meta.dirname, '../fixtures/posture/windows');
+const FIXTURES = path.join(import.meta.dirname, '../fixtures/self-check/windows');
 
 export interface WindowsScenario {
   readonly firewall: string;
@@ -112,6 +112,6 @@ export function recordedWindowsRunner(scenario: WindowsScenario): PowerShellRunn
   };
 }
 
-export function recordedWindowsProbes(scenario: WindowsScenario): PostureProbes {
+export function recordedWindowsProbes(scenario: WindowsScenario): SelfCheckProbes {
   return createWindowsProbes({ runPowerShell: recordedWindowsRunner(scenario) });
 }

@@ -2,16 +2,16 @@
  * The probes of a recorded laptop (a `fieldguard selfcheck --record` folder, or one saved with
  * 「診断データを保存」), for tests: the real probe code runs, and every command, file and
  * directory it asks for is answered from the recording. A recording added under
- * test/fixtures/posture/recordings/<name>/ is a laptop the tests can judge as it was.
+ * test/fixtures/self-check/recordings/<name>/ is a laptop the tests can judge as it was.
  */
-import type { PostureProbes } from '../../electron/core/posture/posture-observations';
-import type { ProbeFileSystem } from '../../electron/platform/posture/linux/linux-context';
-import { createLinuxProbes } from '../../electron/platform/posture/linux/linux-probes';
-import { createMacosProbes } from '../../electron/platform/posture/macos/macos-probes';
-import { readRecording, type RecordedCommand, type RecordedRead, type Recording } from '../../electron/platform/posture/probe-recording';
-import { WINDOWS_SCRIPT_NAMES } from '../../electron/platform/posture/probes-for-this-os';
-import type { CommandOutcome } from '../../electron/platform/posture/run-probe-command';
-import { createWindowsProbes } from '../../electron/platform/posture/windows/windows-probes';
+import type { SelfCheckProbes } from '../../electron/core/self-check/self-check-observations';
+import type { ProbeFileSystem } from '../../electron/platform/self-check/linux/linux-context';
+import { createLinuxProbes } from '../../electron/platform/self-check/linux/linux-probes';
+import { createMacosProbes } from '../../electron/platform/self-check/macos/macos-probes';
+import { readRecording, type RecordedCommand, type RecordedRead, type Recording } from '../../electron/platform/self-check/probe-recording';
+import { WINDOWS_SCRIPT_NAMES } from '../../electron/platform/self-check/probes-for-this-os';
+import type { CommandOutcome } from '../../electron/platform/self-check/run-probe-command';
+import { createWindowsProbes } from '../../electron/platform/self-check/windows/windows-probes';
 
 const notRecorded: CommandOutcome = { ok: false, problem: 'commandMissing', stdout: '', stderr: '', exitCode: null };
 
@@ -37,7 +37,7 @@ function commandReplayer(commands: readonly RecordedCommand[]) {
   };
 }
 
-export function probesFromRecording(recording: Recording): PostureProbes {
+export function probesFromRecording(recording: Recording): SelfCheckProbes {
   const { session } = recording;
   if (session.os === 'windows') {
     return createWindowsProbes({
@@ -64,7 +64,7 @@ export function probesFromRecording(recording: Recording): PostureProbes {
   });
 }
 
-export async function probesFromRecordingDir(dir: string): Promise<{ probes: PostureProbes; recording: Recording }> {
+export async function probesFromRecordingDir(dir: string): Promise<{ probes: SelfCheckProbes; recording: Recording }> {
   const recording = await readRecording(dir);
   return { probes: probesFromRecording(recording), recording };
 }

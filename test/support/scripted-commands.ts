@@ -5,7 +5,7 @@
  * what was sent to the device, and that nothing was sent twice.
  */
 import { expect } from 'vitest';
-import type { CommandOutcome } from '../../electron/platform/posture/run-probe-command';
+import type { CommandOutcome } from '../../electron/platform/self-check/run-probe-command';
 import type { RunCommand } from '../../electron/platform/sanitize/run-device-sanitize';
 
 export function scripted(answers: Array<[string, CommandOutcome]>): { run: RunCommand; asked: string[] } {

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { createCore, type Core, type CorePorts } from '../../electron/core/handlers';
 import { erasureWorkerFromSource } from '../../electron/core/erasure/run-erasure-in-worker';
 import { verifyWorkerFromSource } from '../../electron/core/certificates/verify-in-worker';
-import { createPostureProbes } from '../../electron/platform/posture/probes-for-this-os';
+import { createSelfCheckProbes } from '../../electron/platform/self-check/probes-for-this-os';
 import { observeDataFolderForThisOs } from '../../electron/platform/data-folder/data-folder-for-this-os';
 import { createClamavEngine } from '../../electron/platform/antivirus/clamav-engine';
 import { writeClamavTestDatabase } from './clamav-test-database';
@@ -133,7 +133,7 @@ export async function createTestCore(overrides: Partial<CorePorts> = {}, options
     erasureWorker: erasureWorkerFromSource,
     verifyWorker: verifyWorkerFromSource,
     // This machine's real probes; a test that needs a given laptop passes recorded ones.
-    postureProbes: createPostureProbes(),
+    selfCheckProbes: createSelfCheckProbes(),
     // This machine's own answer about copies of the (temporary) data folder.
     observeDataFolder: observeDataFolderForThisOs(),
     // Real clamscan with a signature database written for the test (the machine is offline): it knows EICAR.

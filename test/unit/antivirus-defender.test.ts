@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ScanResult } from '../../electron/core/sanitize/sanitize-types';
 import { createDefenderEngine, newestPlatformFolder, parseDefenderInfo, parseMpCmdRunScan } from '../../electron/platform/antivirus/defender-engine';
-import type { CommandOutcome } from '../../electron/platform/posture/run-probe-command';
+import type { CommandOutcome } from '../../electron/platform/self-check/run-probe-command';
 
 const FIXTURES = path.join(import.meta.dirname, '../fixtures/antivirus/defender');
 

@@ -15,7 +15,7 @@ import { findingsFromPlace, inspectDataFolder, type FolderContext } from '../../
 import { dejaDupFinding, isLocalFileSystemType, observeLinuxDataFolder, parseDejaDupSettings, type CommandRunner } from '../../electron/platform/data-folder/linux-data-folder';
 import { excludeFromTimeMachine, observeMacosDataFolder, parseMacosMountLocal, parseTmutilIsExcluded } from '../../electron/platform/data-folder/macos-data-folder';
 import { parseWindowsDataFolder } from '../../electron/platform/data-folder/windows-data-folder';
-import { runProbeCommand } from '../../electron/platform/posture/run-probe-command';
+import { runProbeCommand } from '../../electron/platform/self-check/run-probe-command';
 import type { BackupFinding } from '../../electron/shared/data-folder';
 
 const AT = new Date('2026-12-06T03:00:00Z');

@@ -15,7 +15,7 @@ import {
   windowsRelaunchCommand,
   type ElevationCommand,
 } from '../../electron/platform/elevation/device-access-grant';
-import type { CommandOutcome } from '../../electron/platform/posture/run-probe-command';
+import type { CommandOutcome } from '../../electron/platform/self-check/run-probe-command';
 
 const exited = (exitCode: number, stderr = ''): CommandOutcome => (exitCode === 0 ? { ok: true, stdout: '', stderr, exitCode } : { ok: false, problem: 'unparseable', stdout: '', stderr, exitCode });
 

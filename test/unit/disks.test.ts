@@ -13,8 +13,8 @@ import { parseDarwinMount, parseLsblkJson, parseProcMounts } from '../../electro
 import { readVolumes } from '../../electron/platform/disks/read-volumes';
 import { volumesFromDrives, type DriveRecord } from '../../electron/platform/disks/volumes-from-drives';
 import { parseWindowsVolumes } from '../../electron/platform/disks/windows-volumes';
-import type { CommandOutcome } from '../../electron/platform/posture/run-probe-command';
-import type { PowerShellRunner } from '../../electron/platform/posture/windows/powershell-json';
+import type { CommandOutcome } from '../../electron/platform/self-check/run-probe-command';
+import type { PowerShellRunner } from '../../electron/platform/self-check/windows/powershell-json';
 import { Darwin, Linux, restoreAfterEach, utils } from '../support/node-disk-info-platforms';
 
 restoreAfterEach();

@@ -69,7 +69,7 @@ describe('every channel declares its cache effects', () => {
 
   it('an audited change refreshes the audit log', () => {
     // Spot checks of what a user sees: after a trust change, a certificate or a visit step, the audit screen shows the new entry.
-    for (const channel of ['certificates.trustRoot', 'erasure.issueCertificate', 'procedures.completeStep', 'ledger.checkOut', 'sites.save'] as const) {
+    for (const channel of ['certificates.trustRoot', 'erasure.issueCertificate', 'visits.completeStep', 'ledger.checkOut', 'sites.save'] as const) {
       expect(listChanges[channel], channel).toContain('audit.list');
     }
     expect(listChanges['erasure.start']).toEqual(expect.arrayContaining(['erasure.targets', 'vault.items.list']));

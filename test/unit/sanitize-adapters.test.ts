@@ -16,7 +16,7 @@ import { runAtaSanitize, runNvmeSanitize } from '../../electron/platform/sanitiz
 import { sanitizeCapability } from '../../electron/platform/sanitize/sanitize-capability';
 import type { DeviceFacts } from '../../electron/core/erasure/medium';
 import { nvmeController, runDeviceSanitize } from '../../electron/core/erasure/whole-medium/device-sanitize';
-import type { CommandOutcome } from '../../electron/platform/posture/run-probe-command';
+import type { CommandOutcome } from '../../electron/platform/self-check/run-probe-command';
 import { scripted } from '../support/scripted-commands';
 
 const FIXTURES = path.join(import.meta.dirname, '../fixtures/sanitize');

@@ -13,7 +13,7 @@ import { SanitizePolicy } from '../../electron/core/sanitize/sanitize-policy';
 import type { EngineInfo } from '../../electron/core/sanitize/sanitize-types';
 import { createClamavEngine, databaseRefusal } from '../../electron/platform/antivirus/clamav-engine';
 import { createDefenderEngine } from '../../electron/platform/antivirus/defender-engine';
-import type { CommandOutcome } from '../../electron/platform/posture/run-probe-command';
+import type { CommandOutcome } from '../../electron/platform/self-check/run-probe-command';
 import { engineLine, engineProblemText, groupedFindingTexts } from '../../electron/shared/sanitize-engine-texts';
 
 const NOW = new Date('2026-12-06T09:00:00Z');

@@ -64,7 +64,7 @@ describe('the source tree', () => {
 });
 
 describe('the checker', () => {
-  const visits = 'electron/core/procedures/visit-lookup.ts';
+  const visits = 'electron/core/visits/visit-lookup.ts';
 
   it('finds a table named in SQL from another feature, in a string or a template, with its line', () => {
     const source: SourceFile = {

@@ -4,9 +4,9 @@
  * screen sends is what the engine stores — the form cannot pass what the engine refuses.
  */
 import { describe, expect, it } from 'vitest';
-import { validateStepValues } from '../../electron/core/procedures/step-values';
-import { templates } from '../../electron/core/procedures/templates/index';
-import type { StepTemplate } from '../../electron/shared/procedures';
+import { validateStepValues } from '../../electron/core/visits/step-values';
+import { templates } from '../../electron/core/visits/templates/index';
+import type { StepTemplate } from '../../electron/shared/visits';
 import { checkDraft, initialDraft, valuesOf } from '../../renderer/src/features/visits/field-values';
 import { errorCodeOf } from '../support/error-code';
 

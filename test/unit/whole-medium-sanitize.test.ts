@@ -24,7 +24,7 @@ import { eraseDeviceEntry, type DeviceEngineDeps } from '../../electron/core/era
 import { deviceErasedIn } from '../../electron/core/erasure/whole-medium/device-certificate-sections';
 import { planWholeMediumErasure, SanitizeUnavailableError, type WholeMediumTechnique } from '../../electron/core/erasure/whole-medium/plan-whole-medium-erasure';
 import type { RunCommand } from '../../electron/platform/sanitize/run-device-sanitize';
-import type { CommandOutcome } from '../../electron/platform/posture/run-probe-command';
+import type { CommandOutcome } from '../../electron/platform/self-check/run-probe-command';
 import { scripted } from '../support/scripted-commands';
 import { errorCodeOf } from '../support/error-code';
 

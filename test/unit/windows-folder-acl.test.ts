@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CommandOutcome } from '../../electron/platform/posture/run-probe-command';
+import type { CommandOutcome } from '../../electron/platform/self-check/run-probe-command';
 import {
   judgeFolderAcl, parseIcaclsListing, parseWhoamiUser, restrictFolderCommand, restrictWindowsFolderToUser,
 } from '../../electron/platform/data-folder/windows-folder-acl';

@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { WINDOWS_VOLUMES_SCRIPT, parseWindowsVolumes } from '../../electron/platform/disks/windows-volumes';
-import { EDR_SCRIPT } from '../../electron/platform/posture/windows/edr';
+import { EDR_SCRIPT } from '../../electron/platform/self-check/windows/edr';
 import { oneOrMany, parseScriptOutput, powerShellCommand, powerShellJsonScript, readScriptOutput } from '../../electron/platform/windows/powershell-script';
 
 const Schema = z.object({ disks: oneOrMany(z.object({ n: z.number() })) });

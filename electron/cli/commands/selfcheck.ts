@@ -6,16 +6,16 @@
  * a bad policy, or the recording folder cannot be written).
  *
  * --record DIR keeps the raw output of every probe command of this very run in DIR (masked of
- * user and host names, SSIDs and serials), in the shape of test/fixtures/posture/, so a
+ * user and host names, SSIDs and serials), in the shape of test/fixtures/self-check/, so a
  * developer can turn a laptop's answers into fixtures (docs/self-check-fixtures.md).
  */
 import { readFile } from 'node:fs/promises';
 import { AppError } from '../../core/app-error';
-import { parsePolicyFile } from '../../core/posture/posture-policy-store';
-import { runSelfCheck } from '../../core/posture/run-self-check';
-import { createPostureProbes, recordedPostureProbes } from '../../platform/posture/probes-for-this-os';
+import { parsePolicyFile } from '../../core/self-check/self-check-policy-store';
+import { runSelfCheck } from '../../core/self-check/run-self-check';
+import { createSelfCheckProbes, recordedSelfCheckProbes } from '../../platform/self-check/probes-for-this-os';
 import { errorMessage } from '../../shared/error-messages';
-import { DEFAULT_POSTURE_POLICY, type SelfCheckRun } from '../../shared/posture';
+import { DEFAULT_SELF_CHECK_POLICY, type SelfCheckRun } from '../../shared/self-check';
 import { checkName, reasonText, remediationSteps, statusName } from '../../shared/self-check-texts';
 import type { Language } from '../../shared/locale';
 import { ExitCode, type Command } from '../command';
@@ -40,7 +40,7 @@ export const selfcheckCommand: Command = {
   usage: 'selfcheck [--json] [--policy FILE] [--byod] [--record DIR]',
   options: { json: { type: 'boolean' }, policy: { type: 'string' }, byod: { type: 'boolean' }, record: { type: 'string' } },
   async run(args, io) {
-    let policy = DEFAULT_POSTURE_POLICY;
+    let policy = DEFAULT_SELF_CHECK_POLICY;
     if (typeof args.values.policy === 'string') {
       try {
         policy = parsePolicyFile(await readFile(args.values.policy, 'utf8'));
@@ -51,8 +51,8 @@ export const selfcheckCommand: Command = {
       }
     }
     const recordDir = typeof args.values.record === 'string' ? args.values.record : null;
-    const recorded = recordDir === null ? null : recordedPostureProbes();
-    const run = await runSelfCheck(recorded?.probes ?? createPostureProbes(), policy, args.values.byod ? 'byod' : 'company');
+    const recorded = recordDir === null ? null : recordedSelfCheckProbes();
+    const run = await runSelfCheck(recorded?.probes ?? createSelfCheckProbes(), policy, args.values.byod ? 'byod' : 'company');
     io.stdout(args.values.json ? `${JSON.stringify(run, null, 2)}\n` : report(run, io.language));
     if (recorded && recordDir !== null) {
       try {

@@ -23,7 +23,7 @@ import { getCertificate, lastCertificateNumber, listCertificates, type StoredCer
 import { engineerCertificate } from '../certificates/engineer-certificate';
 import { vaultAnchors } from '../certificates/vault-trust';
 import { verifyCertificate } from '../certificates/verify-certificate';
-import { listRunRows } from '../procedures/run-store';
+import { listRunRows } from '../visits/run-store';
 import { compareWithAnchor } from '../vault/rollback-anchor';
 import type { VaultSession } from '../vault/vault-session';
 import { anchorKey, documentKey, engineerFolder, parseCertificateNumber, type ArchivePart } from './archive-keys';

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { VaultDatabase } from '../../db/open-vault-database';
 import { Contact, Site, SiteDraft } from '../../shared/sites';
 import { AppError } from '../app-error';
-import { siteHasRuns } from '../procedures/run-store';
+import { siteHasRuns } from '../visits/run-store';
 import type { VaultSession } from '../vault/vault-session';
 import { parseDraft } from './parse-draft';
 

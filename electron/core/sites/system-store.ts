@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { VaultDatabase } from '../../db/open-vault-database';
 import { SiteSystem, SystemDraft } from '../../shared/sites';
 import { AppError } from '../app-error';
-import { systemHasRuns } from '../procedures/run-store';
+import { systemHasRuns } from '../visits/run-store';
 import type { VaultSession } from '../vault/vault-session';
 import { parseDraft } from './parse-draft';
 import { requireSite } from './site-store';

@@ -23,7 +23,7 @@ import { access, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { AntivirusEngine, EngineCheck, EngineInfo, EngineProblem, ScanResult } from '../../core/sanitize/sanitize-types';
-import { runProbeCommand } from '../posture/run-probe-command';
+import { runProbeCommand } from '../self-check/run-probe-command';
 import { readClamavDatabase } from './clamav-database';
 import { clamscanResults } from './clamscan-output';
 import { runScanner, type ScannerRun } from './run-scanner';

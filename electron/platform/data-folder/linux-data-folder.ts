@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { BackupFinding } from '../../shared/data-folder';
 import { isUnder, type DataFolderObservation } from '../../core/app/data-folder-backups';
-import { runProbeCommand, type CommandOutcome, type RunOptions } from '../posture/run-probe-command';
+import { runProbeCommand, type CommandOutcome, type RunOptions } from '../self-check/run-probe-command';
 
 export type CommandRunner = (file: string, args: readonly string[], options?: RunOptions) => Promise<CommandOutcome>;
 

@@ -6,7 +6,7 @@
  */
 import type { BackupFinding } from '../../shared/data-folder';
 import type { DataFolderObservation } from '../../core/app/data-folder-backups';
-import { runProbeCommand, type CommandOutcome, type RunOptions } from '../posture/run-probe-command';
+import { runProbeCommand, type CommandOutcome, type RunOptions } from '../self-check/run-probe-command';
 
 export type CommandRunner = (file: string, args: readonly string[], options?: RunOptions) => Promise<CommandOutcome>;
 

@@ -12,8 +12,8 @@
 import { z } from 'zod';
 import type { BackupFinding } from '../../shared/data-folder';
 import type { DataFolderObservation } from '../../core/app/data-folder-backups';
-import { runPowerShell } from '../posture/run-probe-command';
-import { flag, integer, readScriptJson, section, text, type PowerShellRunner } from '../posture/windows/powershell-json';
+import { runPowerShell } from '../self-check/run-probe-command';
+import { flag, integer, readScriptJson, section, text, type PowerShellRunner } from '../self-check/windows/powershell-json';
 import { powerShellJsonScript } from '../windows/powershell-script';
 
 export const WINDOWS_DATA_FOLDER_SOURCE = 'DriveInfo.DriveType, HKLM Policies FileHistory Disabled, Config1.xml, Win32_ShadowCopy';

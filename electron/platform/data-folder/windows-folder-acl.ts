@@ -15,7 +15,7 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
-import { runProbeCommand, type CommandOutcome, type RunOptions } from '../posture/run-probe-command';
+import { runProbeCommand, type CommandOutcome, type RunOptions } from '../self-check/run-probe-command';
 
 export type CommandRunner = (file: string, args: readonly string[], options?: RunOptions) => Promise<CommandOutcome>;
 

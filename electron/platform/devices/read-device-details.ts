@@ -1,6 +1,6 @@
 /** Reads what this OS tells, without administrator rights, of the devices behind the mounted volumes. */
 import type { DeviceDetails } from '../../core/ledger/device-details';
-import { runPowerShell, runProbeCommand } from '../posture/run-probe-command';
+import { runPowerShell, runProbeCommand } from '../self-check/run-probe-command';
 import { LSBLK_DEVICE_ARGS, parseLsblkDevices } from './linux-lsblk-devices';
 import { parseSystemProfilerDevices, SYSTEM_PROFILER_ARGS } from './macos-storage-devices';
 import { parseWindowsDevices, WINDOWS_DEVICES_SCRIPT } from './windows-disk-devices';

@@ -11,7 +11,7 @@
  */
 import { z } from 'zod';
 import type { Volume } from '../../shared/disks';
-import type { PowerShellRunner } from '../posture/windows/powershell-json';
+import type { PowerShellRunner } from '../self-check/windows/powershell-json';
 import { oneOrMany, powerShellJsonScript, readScriptOutput } from '../windows/powershell-script';
 
 export const WINDOWS_VOLUMES_SCRIPT = powerShellJsonScript(String.raw`

@@ -17,7 +17,7 @@
  * The device path and the account go to the script as arguments, never into its text, and
  * are checked against the shapes each OS gives its whole devices.
  */
-import type { CommandOutcome } from '../posture/run-probe-command';
+import type { CommandOutcome } from '../self-check/run-probe-command';
 import { encodePowerShell } from '../windows/powershell-script';
 
 /** A command to run, and how: its file and arguments exactly. */

@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import type { DeviceFacts, Medium } from '../../core/erasure/medium';
 import type { LsblkNode } from '../devices/linux-lsblk-devices';
 import { mountContaining, parseMountInfo, type MountInfoEntry } from '../disks/mount-tables';
-import { runProbeCommand } from '../posture/run-probe-command';
+import { runProbeCommand } from '../self-check/run-probe-command';
 import { LINUX_MEDIUM_LSBLK_ARGS, linuxMediumFrom, linuxWholeDevicesFrom, parseLsblkTree, sysfsNamesToRead, type SysfsFacts } from './linux-medium';
 import { MediaUnreadableError, type MediumOptions } from './medium-options';
 import { resolveThroughLinks } from './resolve-through-links';

@@ -6,7 +6,7 @@
  */
 import type { DeviceFacts, Medium } from '../../core/erasure/medium';
 import { SYSTEM_PROFILER_ARGS, usbSerialsByWholeDisk } from '../devices/macos-storage-devices';
-import { runProbeCommand } from '../posture/run-probe-command';
+import { runProbeCommand } from '../self-check/run-probe-command';
 import { diskutilError, macDeviceFrom, macTransport, macVolumeFrom, parseDfMountPoint, parseDiskutilInfo, parseDiskutilWholeDisks, physicalWholeDiskOf, type DiskutilInfo } from './macos-medium';
 import { MediaUnreadableError, type MediumOptions } from './medium-options';
 import { resolveThroughLinks } from './resolve-through-links';

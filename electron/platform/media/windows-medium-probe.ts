@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import type { DeviceFacts, Medium } from '../../core/erasure/medium';
-import { runPowerShell } from '../posture/run-probe-command';
+import { runPowerShell } from '../self-check/run-probe-command';
 import { MediaUnreadableError, type MediumOptions } from './medium-options';
 import { resolveThroughLinks } from './resolve-through-links';
 import { DRIVE_LETTER_VARIABLE, parseWindowsMedia, WINDOWS_MEDIUM_SCRIPT, windowsDevicesFrom, windowsMediumFrom, type WindowsMediaOutput } from './windows-medium';

@@ -4,7 +4,7 @@
  * rights, or answering something unreadable becomes that reason, never a guess.
  */
 import type { DeviceFacts } from '../../core/erasure/medium';
-import { runProbeCommand, type CommandOutcome } from '../posture/run-probe-command';
+import { runProbeCommand, type CommandOutcome } from '../self-check/run-probe-command';
 import { HdparmNotIdentified, parseHdparmIdentify, type HdparmIdentify } from './hdparm-output';
 import { parseNvmeIdCtrl, type NvmeController } from './nvme-sanitize-output';
 import type { RunCommand } from './run-device-sanitize';

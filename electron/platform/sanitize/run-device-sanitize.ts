@@ -11,7 +11,7 @@
  * The command runner is a port, so the sequences can be tested on recorded outputs: no real
  * NVMe or SATA device exists where the tests run.
  */
-import type { CommandOutcome } from '../posture/run-probe-command';
+import type { CommandOutcome } from '../self-check/run-probe-command';
 import { parseHdparmSanitizeStatus } from './hdparm-output';
 import { NVME_SANACT, parseNvmeSanitizeLog } from './nvme-sanitize-output';
 import type { SanitizeTechnique } from './sanitize-capability';

@@ -20,7 +20,7 @@
  *   and a script that fails as a whole prints only that object.
  */
 import { z } from 'zod';
-import { maskPersonal } from '../posture/mask-personal';
+import { maskPersonal } from '../self-check/mask-personal';
 
 /** Stop on the first error, and print UTF-8 whatever the console's code page. */
 const PRELUDE = "$ErrorActionPreference = 'Stop'; [Console]::OutputEncoding = [System.Text.Encoding]::UTF8; $OutputEncoding = [System.Text.Encoding]::UTF8;\n";

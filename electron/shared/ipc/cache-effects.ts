@@ -39,10 +39,10 @@ export const queryChannels = [
   'accounts.list',
   'accounts.warnings',
   'accounts.reviews',
-  'procedures.templates',
-  'procedures.list',
-  'procedures.get',
-  'procedures.attention',
+  'visits.templates',
+  'visits.list',
+  'visits.get',
+  'visits.attention',
   'ledger.list',
   'ledger.get',
   'ledger.detect',
@@ -56,7 +56,7 @@ export type QueryChannel = (typeof queryChannels)[number];
 export type MutatingChannel = Exclude<ChannelName, QueryChannel>;
 
 /** A visit's changes show on its own page, the list of visits and the dashboard's attention list; each is audited. */
-const visitViews = ['procedures.get', 'procedures.list', 'procedures.attention', 'audit.list'] as const;
+const visitViews = ['visits.get', 'visits.list', 'visits.attention', 'audit.list'] as const;
 /** Every ledger step may change any ledger view (the reminders too), the certificates it issues, and the audit log. */
 const ledgerViews = [
   'ledger.list',
@@ -150,15 +150,15 @@ export const listChanges = {
   'accounts.generatePassword': [],
   // A review may disable or delete accounts, and it moves their next review date.
   'accounts.recordReview': ['accounts.reviews', ...accountViews],
-  'procedures.start': visitViews,
-  'procedures.completeStep': visitViews,
-  'procedures.runCheck': visitViews,
-  'procedures.overrideReadiness': visitViews,
-  'procedures.markNotApplicable': visitViews,
+  'visits.start': visitViews,
+  'visits.completeStep': visitViews,
+  'visits.runCheck': visitViews,
+  'visits.overrideReadiness': visitViews,
+  'visits.markNotApplicable': visitViews,
   // Completing a visit issues its signed report.
-  'procedures.complete': [...visitViews, 'certificates.list'],
-  'procedures.abandon': visitViews,
-  'procedures.setHeldDataWarnDays': ['procedures.attention', 'audit.list'],
+  'visits.complete': [...visitViews, 'certificates.list'],
+  'visits.abandon': visitViews,
+  'visits.setHeldDataWarnDays': ['visits.attention', 'audit.list'],
   'ledger.save': ledgerViews,
   'ledger.checkOut': ledgerViews,
   'ledger.markAtSite': ledgerViews,

@@ -4,7 +4,7 @@
  * rule and its refusals under `password.*`, the self-check's check names, statuses, reasons
  * and remediation steps under `selfCheckTexts.*`, the sanitization's verdicts and reasons
  * under `sanitizeTexts.*`, and the procedures' template, step, field and check texts under
- * `procedureTexts.*` (the signed reports read the same files). The Visits screen's own words
+ * `visitTexts.*` (the signed reports read the same files). The Visits screen's own words
  * are under `visits.*`, the whole-medium erasure's under `wholeMedium.*`.
  */
 import i18next from 'i18next';

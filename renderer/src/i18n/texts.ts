@@ -8,8 +8,8 @@ import errorsEn from '../../../electron/shared/i18n/errors.en.json';
 import errorsJa from '../../../electron/shared/i18n/errors.ja.json';
 import passwordEn from '../../../electron/shared/i18n/password.en.json';
 import passwordJa from '../../../electron/shared/i18n/password.ja.json';
-import proceduresEn from '../../../electron/shared/i18n/procedures.en.json';
-import proceduresJa from '../../../electron/shared/i18n/procedures.ja.json';
+import visitTextsEn from '../../../electron/shared/i18n/visit-texts.en.json';
+import visitTextsJa from '../../../electron/shared/i18n/visit-texts.ja.json';
 import sanitizeEn from '../../../electron/shared/i18n/sanitize.en.json';
 import sanitizeJa from '../../../electron/shared/i18n/sanitize.ja.json';
 import selfCheckEn from '../../../electron/shared/i18n/self-check.en.json';
@@ -24,6 +24,6 @@ import wholeMediumEn from './whole-medium.en.json';
 import wholeMediumJa from './whole-medium.ja.json';
 
 export const texts = {
-  ja: { ...ja, errors: errorsJa, password: passwordJa, selfCheckTexts: selfCheckJa, sanitizeTexts: sanitizeJa, ledger: ledgerJa, procedureTexts: proceduresJa, visits: visitsJa, wholeMedium: wholeMediumJa },
-  en: { ...en, errors: errorsEn, password: passwordEn, selfCheckTexts: selfCheckEn, sanitizeTexts: sanitizeEn, ledger: ledgerEn, procedureTexts: proceduresEn, visits: visitsEn, wholeMedium: wholeMediumEn },
+  ja: { ...ja, errors: errorsJa, password: passwordJa, selfCheckTexts: selfCheckJa, sanitizeTexts: sanitizeJa, ledger: ledgerJa, visitTexts: visitTextsJa, visits: visitsJa, wholeMedium: wholeMediumJa },
+  en: { ...en, errors: errorsEn, password: passwordEn, selfCheckTexts: selfCheckEn, sanitizeTexts: sanitizeEn, ledger: ledgerEn, visitTexts: visitTextsEn, visits: visitsEn, wholeMedium: wholeMediumEn },
 };

@@ -15,7 +15,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseMountInfo } from '../../../platform/disks/mount-tables';
-import { runPowerShell, runProbeCommand } from '../../../platform/posture/run-probe-command';
+import { runPowerShell, runProbeCommand } from '../../../platform/self-check/run-probe-command';
 import type { DeviceFacts } from '../medium';
 import { ErasureError } from '../erasure-exceptions';
 import { checkExclusive, isPermissionError } from './block-device';

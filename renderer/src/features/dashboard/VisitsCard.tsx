@@ -9,7 +9,7 @@ import { CheckmarkCircle16Filled, Clock16Regular, Warning16Filled } from '@fluen
 import { useTranslation } from 'react-i18next';
 import { formatBytes } from '@shared/format-bytes';
 import { ErrorState } from '../../components/ErrorState';
-import { useProcedureTexts } from '../visits/use-procedure-texts';
+import { useVisitTexts } from '../visits/use-visit-texts';
 import { useAttention } from '../visits/use-visits';
 import { hrefOf } from '../visits/visits-route';
 
@@ -25,7 +25,7 @@ const useStyles = makeStyles({
 export function VisitsCard() {
   const styles = useStyles();
   const { t } = useTranslation();
-  const texts = useProcedureTexts();
+  const texts = useVisitTexts();
   const attention = useAttention();
   if (attention.isPending) return null;
   const data = attention.data;

@@ -51,7 +51,7 @@ export function useInventories() {
 
 /** The visits in progress, that a check-out can belong to (issue 7's procedure runs). */
 export function useVisitsInProgress() {
-  return useChannelQuery('procedures.list', { status: 'in-progress' });
+  return useChannelQuery('visits.list', { status: 'in-progress' });
 }
 
 export function useErasureCertificates() {

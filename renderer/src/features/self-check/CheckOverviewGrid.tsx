@@ -5,7 +5,7 @@
  */
 import { Link, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
-import type { CheckResult } from '@shared/posture';
+import type { CheckResult } from '@shared/self-check';
 import { StatusBadge } from './StatusBadge';
 import { useSelfCheckTexts } from './use-self-check-texts';
 

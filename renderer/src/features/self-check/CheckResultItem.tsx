@@ -7,7 +7,7 @@ import { Badge, Body1, Button, Caption1, Subtitle2, makeStyles, mergeClasses, to
 import { ArrowClockwise20Regular, Open20Regular } from '@fluentui/react-icons';
 import { SETTINGS_PAGES } from '@shared/self-check-settings-pages';
 import { useTranslation } from 'react-i18next';
-import type { CheckResult, PostureOs } from '@shared/posture';
+import type { CheckResult, SelfCheckOs } from '@shared/self-check';
 import { EvidenceDetails } from './EvidenceDetails';
 import { RemediationSteps } from './RemediationSteps';
 import { StatusBadge } from './StatusBadge';
@@ -33,7 +33,7 @@ const useStyles = makeStyles({
 
 export interface CheckResultItemProps {
   readonly check: CheckResult;
-  readonly os: PostureOs;
+  readonly os: SelfCheckOs;
   readonly running: boolean;
   readonly onRecheck: () => void;
 }

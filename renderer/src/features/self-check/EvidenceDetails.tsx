@@ -7,7 +7,7 @@ import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Text, makeSt
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '@shared/format-date';
 import type { Language } from '@shared/locale';
-import type { CheckResult } from '@shared/posture';
+import type { CheckResult } from '@shared/self-check';
 import { FactList } from '../../components/FactList';
 
 type Evidence = CheckResult['evidence'][number];

@@ -3,7 +3,7 @@
  * the policy, and the signed report's number. Any row can be opened to show that run.
  */
 import { useTranslation } from 'react-i18next';
-import type { SelfCheckRunSummary } from '@shared/posture';
+import type { SelfCheckRunSummary } from '@shared/self-check';
 import { RunHistoryTable, type RunHistoryColumn, type RunHistoryProps } from '../../components/RunHistoryTable';
 import { StatusBadge } from './StatusBadge';
 

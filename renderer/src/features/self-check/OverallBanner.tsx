@@ -7,7 +7,7 @@ import { MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles } from '@
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '@shared/format-date';
 import type { Language } from '@shared/locale';
-import { checkClears, type SelfCheckRun } from '@shared/posture';
+import { checkClears, type SelfCheckRun } from '@shared/self-check';
 import { validUntil } from './valid-until';
 
 const useStyles = makeStyles({

@@ -7,7 +7,7 @@ import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-com
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '@shared/format-date';
 import type { Language } from '@shared/locale';
-import type { Readiness } from '@shared/posture';
+import type { Readiness } from '@shared/self-check';
 
 export function ReadinessStatus({ readiness, className }: { readiness: Readiness; className?: string }) {
   const { t, i18n } = useTranslation();

@@ -1,7 +1,7 @@
 /** How to fix a check that did not pass, as numbered steps for the OS the run was made on. */
 import { Body1, Body1Strong, makeStyles, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
-import type { CheckId, PostureOs } from '@shared/posture';
+import type { CheckId, SelfCheckOs } from '@shared/self-check';
 import { useSelfCheckTexts } from './use-self-check-texts';
 
 const useStyles = makeStyles({
@@ -9,7 +9,7 @@ const useStyles = makeStyles({
   steps: { margin: 0, paddingInlineStart: tokens.spacingHorizontalXXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
 });
 
-export function RemediationSteps({ os, id, headingId }: { os: PostureOs; id: CheckId; headingId: string }) {
+export function RemediationSteps({ os, id, headingId }: { os: SelfCheckOs; id: CheckId; headingId: string }) {
   const styles = useStyles();
   const { t } = useTranslation();
   const texts = useSelfCheckTexts();

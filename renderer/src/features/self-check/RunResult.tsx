@@ -5,7 +5,7 @@
  */
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
-import type { SelfCheckRun } from '@shared/posture';
+import type { SelfCheckRun } from '@shared/self-check';
 import { failingFirst } from '@shared/self-check-order';
 import { CheckOverviewGrid } from './CheckOverviewGrid';
 import { CheckResultItem } from './CheckResultItem';

@@ -2,7 +2,7 @@
 import { Body1, makeStyles, tokens } from '@fluentui/react-components';
 import { ShieldCheckmark24Regular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
-import { checkIds } from '@shared/posture';
+import { checkIds } from '@shared/self-check';
 import { EmptyState, EmptyStateText } from '../../components/EmptyState';
 import { useSelfCheckTexts } from './use-self-check-texts';
 

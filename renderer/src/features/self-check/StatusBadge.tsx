@@ -5,7 +5,7 @@
 import type { ReactElement } from 'react';
 import { Badge, type BadgeProps } from '@fluentui/react-components';
 import { CheckmarkCircle16Filled, DismissCircle16Filled, QuestionCircle16Filled, SubtractCircle16Filled, Warning16Filled } from '@fluentui/react-icons';
-import type { CheckStatus } from '@shared/posture';
+import type { CheckStatus } from '@shared/self-check';
 import { useSelfCheckTexts } from './use-self-check-texts';
 
 const LOOK: Record<CheckStatus, { readonly color: BadgeProps['color']; readonly icon: ReactElement }> = {

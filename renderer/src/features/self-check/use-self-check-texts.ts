@@ -5,14 +5,14 @@
  */
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CheckId, CheckResult, CheckStatus, PostureOs } from '@shared/posture';
+import type { CheckId, CheckResult, CheckStatus, SelfCheckOs } from '@shared/self-check';
 
 export interface SelfCheckTexts {
   checkName(id: CheckId): string;
   guideline(id: CheckId): string;
   statusName(status: CheckStatus): string;
   reason(result: Pick<CheckResult, 'reason' | 'params'>): string;
-  remediation(os: PostureOs, id: CheckId): readonly string[];
+  remediation(os: SelfCheckOs, id: CheckId): readonly string[];
 }
 
 export function useSelfCheckTexts(): SelfCheckTexts {

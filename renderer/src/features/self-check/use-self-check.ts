@@ -5,7 +5,7 @@
  * makes stale is declared with its channel in `@shared/ipc/cache-effects`.
  */
 import { useIsMutating, useQueryClient } from '@tanstack/react-query';
-import type { SelfCheckRun } from '@shared/posture';
+import type { SelfCheckRun } from '@shared/self-check';
 import { queryKey } from '../../lib/query-keys';
 import { useChannelMutation, useChannelQuery } from '../../lib/use-channel';
 

@@ -1,7 +1,7 @@
 /** The oldest OS version the policy accepts, one field per OS; empty means no minimum. */
 import { Field, Input, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
-import { postureOses, type PostureOs } from '@shared/posture';
+import { selfCheckOses, type SelfCheckOs } from '@shared/self-check';
 import { PolicyFieldset } from './PolicyFieldset';
 
 const useStyles = makeStyles({
@@ -9,9 +9,9 @@ const useStyles = makeStyles({
 });
 
 export interface MinimumOsVersionFieldsetProps {
-  readonly versions: Readonly<Record<PostureOs, string>>;
-  readonly invalid: (os: PostureOs) => boolean;
-  readonly onChange: (os: PostureOs, value: string) => void;
+  readonly versions: Readonly<Record<SelfCheckOs, string>>;
+  readonly invalid: (os: SelfCheckOs) => boolean;
+  readonly onChange: (os: SelfCheckOs, value: string) => void;
 }
 
 export function MinimumOsVersionFieldset({ versions, invalid, onChange }: MinimumOsVersionFieldsetProps) {
@@ -20,7 +20,7 @@ export function MinimumOsVersionFieldset({ versions, invalid, onChange }: Minimu
   return (
     <PolicyFieldset legend={t('settings.selfCheckPolicy.minimumOsVersion.legend')} hint={<Text size={200}>{t('settings.selfCheckPolicy.minimumOsVersion.hint')}</Text>}>
       <div className={styles.grid}>
-        {postureOses.map((os) => (
+        {selfCheckOses.map((os) => (
           <Field
             key={os}
             label={t(`settings.selfCheckPolicy.minimumOsVersion.${os}`)}

@@ -1,7 +1,7 @@
 /** Which checks must pass for the overall verdict: one checkbox per check, named as on the Self-check screen. */
 import { Checkbox, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
-import { checkIds, type CheckId } from '@shared/posture';
+import { checkIds, type CheckId } from '@shared/self-check';
 import { useSelfCheckTexts } from '../self-check/use-self-check-texts';
 import { PolicyFieldset } from './PolicyFieldset';
 

@@ -8,7 +8,7 @@ import { useState, type SubmitEvent } from 'react';
 import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, Subtitle1, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowReset20Regular, ArrowUpload20Regular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
-import { deviceOwnerships, type DeviceOwnership, type PosturePolicy } from '@shared/posture';
+import { deviceOwnerships, type DeviceOwnership, type SelfCheckPolicy } from '@shared/self-check';
 import { ErrorState } from '../../components/ErrorState';
 import { QueryView } from '../../components/QueryView';
 import { MinimumOsVersionFieldset } from './MinimumOsVersionFieldset';
@@ -46,7 +46,7 @@ export function SelfCheckPolicySection({ className }: { className: string }) {
   const busy = save.isPending || importFile.isPending || reset.isPending;
   const error = save.error ?? importFile.error ?? reset.error;
 
-  const settled = (kind: Notice) => (result: { policy: PosturePolicy }) => {
+  const settled = (kind: Notice) => (result: { policy: SelfCheckPolicy }) => {
     setEdited(null);
     setNotice({ kind, name: result.policy.name });
   };

@@ -3,7 +3,7 @@
  * to the defaults. The readiness gate depends on the policy and each change is audited: the
  * channels declare both as changed (`@shared/ipc/cache-effects`), so both are read again.
  */
-import type { DeviceOwnership, PosturePolicy } from '@shared/posture';
+import type { DeviceOwnership, SelfCheckPolicy } from '@shared/self-check';
 import { useChannelMutation, useChannelQuery } from '../../lib/use-channel';
 
 export function useSelfCheckPolicy() {
@@ -11,7 +11,7 @@ export function useSelfCheckPolicy() {
 }
 
 export function useSavePolicy() {
-  return useChannelMutation('selfCheck.setPolicy', (send, change: { policy: PosturePolicy; ownership: DeviceOwnership }) => send(change));
+  return useChannelMutation('selfCheck.setPolicy', (send, change: { policy: SelfCheckPolicy; ownership: DeviceOwnership }) => send(change));
 }
 
 export function useImportPolicy() {

@@ -16,7 +16,7 @@ import { QueryView } from '../../components/QueryView';
 import { useJob } from '../../lib/use-job';
 import { TransferProgress } from '../vault-files/TransferProgress';
 import { useImportItems, useVaultItems } from '../vault-files/use-vault-items';
-import { useProcedureTexts } from './use-procedure-texts';
+import { useVisitTexts } from './use-visit-texts';
 
 const useStyles = makeStyles({
   area: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '56em' },
@@ -45,7 +45,7 @@ export interface AttachmentsPickerProps {
 export function AttachmentsPicker({ collection, stepId, required, selected, onSelectedChange, problem }: AttachmentsPickerProps) {
   const styles = useStyles();
   const { t } = useTranslation();
-  const texts = useProcedureTexts();
+  const texts = useVisitTexts();
   const items = useVaultItems(collection);
   const job = useJob();
   const importItems = useImportItems(job);

@@ -12,8 +12,8 @@ import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../components/ErrorState';
 import { hrefOf as sitesHrefOf } from '../sites/sites-route';
 import { ReasonDialog } from './ReasonDialog';
-import { useProcedureTexts } from './use-procedure-texts';
-import type { ProcedureRun, StepState, StepTemplate, useRunMutations } from './use-visits';
+import { useVisitTexts } from './use-visit-texts';
+import type { VisitRun, StepState, StepTemplate, useRunMutations } from './use-visits';
 
 const useStyles = makeStyles({
   area: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '56em' },
@@ -22,7 +22,7 @@ const useStyles = makeStyles({
 });
 
 export interface AutomaticPanelProps {
-  readonly run: ProcedureRun;
+  readonly run: VisitRun;
   readonly step: StepTemplate;
   readonly state: StepState;
   readonly mutations: ReturnType<typeof useRunMutations>;
@@ -31,7 +31,7 @@ export interface AutomaticPanelProps {
 export function AutomaticPanel({ run, step, state, mutations }: AutomaticPanelProps) {
   const styles = useStyles();
   const { t } = useTranslation();
-  const texts = useProcedureTexts();
+  const texts = useVisitTexts();
   const [overriding, setOverriding] = useState(false);
   const check = mutations.runCheck;
   const override = mutations.overrideReadiness;

@@ -7,10 +7,10 @@
  */
 import { Checkbox, Field, Input, Link, Radio, RadioGroup, Select, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
-import type { TemplateId } from '@shared/procedures';
+import type { TemplateId } from '@shared/visits';
 import type { MaintenanceAccount } from '../sites/use-sites';
 import { isShown, type Draft, type DraftValue } from './field-values';
-import { useProcedureTexts } from './use-procedure-texts';
+import { useVisitTexts } from './use-visit-texts';
 import type { FieldTemplate } from './use-visits';
 
 const useStyles = makeStyles({
@@ -39,7 +39,7 @@ export function fieldElementId(stepId: string, fieldId: string): string {
 export function RecordFields({ templateId, stepId, fields, draft, problems, accounts, accountsHref, onChange }: RecordFieldsProps) {
   const styles = useStyles();
   const { t } = useTranslation();
-  const texts = useProcedureTexts();
+  const texts = useVisitTexts();
 
   return (
     <div className={styles.fields}>

@@ -1,7 +1,7 @@
 /**
  * One run: its reference, procedure, site and system, its steps as a stepper with the open
  * step's panel, and at the end completing it (to the signed report, saved as a PDF) or
- * abandoning it with a reason. Everything shown comes from `procedures.get`, so a run looks
+ * abandoning it with a reason. Everything shown comes from `visits.get`, so a run looks
  * the same after a reload or a restart; after every change it is read again.
  */
 import { useEffect, useRef, useState } from 'react';
@@ -16,8 +16,8 @@ import { ReasonDialog } from './ReasonDialog';
 import { RunStatusBadge } from './StatusBadges';
 import { StepList } from './StepList';
 import { VisitsBreadcrumb } from './VisitsBreadcrumb';
-import { useProcedureTexts } from './use-procedure-texts';
-import { useExportReport, useRun, useRunMutations, type ProcedureRun } from './use-visits';
+import { useVisitTexts } from './use-visit-texts';
+import { useExportReport, useRun, useRunMutations, type VisitRun } from './use-visits';
 import { hrefOf } from './visits-route';
 
 const useStyles = makeStyles({
@@ -29,7 +29,7 @@ const useStyles = makeStyles({
 
 export function RunView({ runId }: { runId: string }) {
   const { t } = useTranslation();
-  const texts = useProcedureTexts();
+  const texts = useVisitTexts();
   const run = useRun(runId);
   const title = run.data ? `${texts.templateTitle(run.data.templateId)} ${run.data.reference}` : t('visits.title');
   return (
@@ -44,12 +44,12 @@ export function RunView({ runId }: { runId: string }) {
 }
 
 /** The steps' statuses in one string: when it changes, a step was closed (or reopened). */
-const statusesOf = (run: ProcedureRun) => run.steps.map((s) => s.status).join(',');
+const statusesOf = (run: VisitRun) => run.steps.map((s) => s.status).join(',');
 
-function RunBody({ run }: { run: ProcedureRun }) {
+function RunBody({ run }: { run: VisitRun }) {
   const styles = useStyles();
   const { t } = useTranslation();
-  const texts = useProcedureTexts();
+  const texts = useVisitTexts();
   const mutations = useRunMutations(run.id);
   const statuses = statusesOf(run);
   // The steps the engineer opened or closed, while the steps stay as they were; then the current step alone.
@@ -100,10 +100,10 @@ function RunBody({ run }: { run: ProcedureRun }) {
   );
 }
 
-function CompleteSection({ run, mutations }: { run: ProcedureRun; mutations: ReturnType<typeof useRunMutations> }) {
+function CompleteSection({ run, mutations }: { run: VisitRun; mutations: ReturnType<typeof useRunMutations> }) {
   const styles = useStyles();
   const { t } = useTranslation();
-  const texts = useProcedureTexts();
+  const texts = useVisitTexts();
   const [abandoning, setAbandoning] = useState(false);
   const exportReport = useExportReport();
   const { complete, abandon } = mutations;

@@ -2,7 +2,7 @@
 import { Link, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { RunStatusBadge } from './StatusBadges';
-import { useProcedureTexts } from './use-procedure-texts';
+import { useVisitTexts } from './use-visit-texts';
 import type { RunSummary } from './use-visits';
 import { hrefOf } from './visits-route';
 
@@ -20,7 +20,7 @@ const useStyles = makeStyles({
 export function RunsTable({ runs, labelledBy, testId }: { runs: readonly RunSummary[]; labelledBy: string; testId: string }) {
   const styles = useStyles();
   const { t } = useTranslation();
-  const texts = useProcedureTexts();
+  const texts = useVisitTexts();
   return (
     <div className={styles.wrap}>
       <Table size="small" aria-labelledby={labelledBy} style={{ minWidth: '880px' }} data-testid={testId}>

@@ -7,15 +7,15 @@ import { useState, type SubmitEvent } from 'react';
 import { Button, Field, Link, MessageBar, MessageBarBody, Radio, RadioGroup, Select, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { Play20Regular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
-import type { TemplateId } from '@shared/procedures';
+import type { TemplateId } from '@shared/visits';
 import { ErrorState } from '../../components/ErrorState';
 import { PageHeading } from '../../components/PageHeading';
 import { QueryView } from '../../components/QueryView';
 import { hrefOf as sitesHrefOf } from '../sites/sites-route';
 import { useSites, useSystems } from '../sites/use-sites';
 import { VisitsBreadcrumb } from './VisitsBreadcrumb';
-import { useProcedureTexts } from './use-procedure-texts';
-import { useStartRun, useTemplates, type ProcedureTemplate } from './use-visits';
+import { useVisitTexts } from './use-visit-texts';
+import { useStartRun, useTemplates, type VisitTemplate } from './use-visits';
 import { hrefOf, useVisitsRoute } from './visits-route';
 
 const useStyles = makeStyles({
@@ -57,10 +57,10 @@ export function StartView() {
 
 type Problem = 'site' | 'system' | null;
 
-function StartForm({ templates, sites }: { templates: readonly ProcedureTemplate[]; sites: ReadonlyArray<{ id: string; name: string; department: string }> }) {
+function StartForm({ templates, sites }: { templates: readonly VisitTemplate[]; sites: ReadonlyArray<{ id: string; name: string; department: string }> }) {
   const styles = useStyles();
   const { t } = useTranslation();
-  const texts = useProcedureTexts();
+  const texts = useVisitTexts();
   const { go } = useVisitsRoute();
   const start = useStartRun();
   const [templateId, setTemplateId] = useState<TemplateId>('maintenance-visit');

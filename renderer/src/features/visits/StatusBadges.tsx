@@ -1,11 +1,11 @@
 /** A run's and a step's status as an icon and a word — never colour alone. */
 import { Badge, makeStyles, tokens } from '@fluentui/react-components';
 import { CheckmarkCircle16Filled, CircleHint16Regular, Clock16Regular, DismissCircle16Filled, LockClosed16Regular, SubtractCircle16Regular } from '@fluentui/react-icons';
-import type { RunStatus, StepStatus } from '@shared/procedures';
-import { useProcedureTexts } from './use-procedure-texts';
+import type { RunStatus, StepStatus } from '@shared/visits';
+import { useVisitTexts } from './use-visit-texts';
 
 export function RunStatusBadge({ status }: { status: RunStatus }) {
-  const texts = useProcedureTexts();
+  const texts = useVisitTexts();
   const look = {
     'in-progress': { color: 'informative', icon: <Clock16Regular /> },
     completed: { color: 'success', icon: <CheckmarkCircle16Filled /> },
@@ -25,7 +25,7 @@ const useStyles = makeStyles({
 
 export function StepStatusBadge({ status, locked, lockedLabel }: { status: StepStatus; locked: boolean; lockedLabel: string }) {
   const styles = useStyles();
-  const texts = useProcedureTexts();
+  const texts = useVisitTexts();
   if (status === 'open' && locked) {
     return (
       <Badge appearance="outline" shape="rounded" color="informative" className={styles.locked} icon={<LockClosed16Regular />} data-status="locked">

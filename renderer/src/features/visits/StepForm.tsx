@@ -16,7 +16,7 @@ import { useAccounts, useSites } from '../sites/use-sites';
 import { AttachmentsPicker } from './AttachmentsPicker';
 import { checkDraft, initialDraft, valuesOf, type Draft, type DraftValue } from './field-values';
 import { RecordFields, fieldElementId } from './RecordFields';
-import type { ProcedureRun, StepTemplate, useRunMutations } from './use-visits';
+import type { VisitRun, StepTemplate, useRunMutations } from './use-visits';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -29,7 +29,7 @@ const useStyles = makeStyles({
 const padKeys = { empty: 'visits.signature.padEmpty', drawn: 'visits.signature.padDrawn', clear: 'visits.signature.clear' };
 
 export interface StepFormProps {
-  readonly run: ProcedureRun;
+  readonly run: VisitRun;
   readonly step: StepTemplate;
   readonly mutations: ReturnType<typeof useRunMutations>;
 }

@@ -10,8 +10,8 @@ import { ChevronDown20Regular, ChevronRight20Regular } from '@fluentui/react-ico
 import { useTranslation } from 'react-i18next';
 import { StepStatusBadge } from './StatusBadges';
 import { StepPanel } from './StepPanel';
-import { useProcedureTexts } from './use-procedure-texts';
-import type { ProcedureRun, useRunMutations } from './use-visits';
+import { useVisitTexts } from './use-visit-texts';
+import type { VisitRun, useRunMutations } from './use-visits';
 
 const useStyles = makeStyles({
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, maxWidth: '1040px' },
@@ -45,7 +45,7 @@ const useStyles = makeStyles({
 });
 
 export interface StepListProps {
-  readonly run: ProcedureRun;
+  readonly run: VisitRun;
   /** The steps shown open. */
   readonly openStepIds: readonly string[];
   readonly onToggle: (stepId: string) => void;
@@ -55,7 +55,7 @@ export interface StepListProps {
 export function StepList({ run, openStepIds, onToggle, mutations }: StepListProps) {
   const styles = useStyles();
   const { t } = useTranslation();
-  const texts = useProcedureTexts();
+  const texts = useVisitTexts();
   const inProgress = run.status === 'in-progress';
   const steps = run.template.steps;
 

@@ -12,8 +12,8 @@ import { AutomaticPanel } from './AutomaticPanel';
 import { ReasonDialog } from './ReasonDialog';
 import { StepForm } from './StepForm';
 import { StepRecordView } from './StepRecordView';
-import { useProcedureTexts } from './use-procedure-texts';
-import type { ProcedureRun, StepState, StepTemplate, useRunMutations } from './use-visits';
+import { useVisitTexts } from './use-visit-texts';
+import type { VisitRun, StepState, StepTemplate, useRunMutations } from './use-visits';
 
 const useStyles = makeStyles({
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -23,7 +23,7 @@ const useStyles = makeStyles({
 });
 
 export interface StepPanelProps {
-  readonly run: ProcedureRun;
+  readonly run: VisitRun;
   readonly step: StepTemplate;
   readonly state: StepState;
   readonly mutations: ReturnType<typeof useRunMutations>;
@@ -32,7 +32,7 @@ export interface StepPanelProps {
 export function StepPanel({ run, step, state, mutations }: StepPanelProps) {
   const styles = useStyles();
   const { t } = useTranslation();
-  const texts = useProcedureTexts();
+  const texts = useVisitTexts();
   const [notApplicable, setNotApplicable] = useState(false);
   const markNotApplicable = mutations.markNotApplicable;
   const title = texts.stepTitle(run.templateId, step.id);
@@ -70,10 +70,10 @@ export function StepPanel({ run, step, state, mutations }: StepPanelProps) {
   );
 }
 
-function ConfirmPanel({ run, step, mutations }: { run: ProcedureRun; step: StepTemplate; mutations: ReturnType<typeof useRunMutations> }) {
+function ConfirmPanel({ run, step, mutations }: { run: VisitRun; step: StepTemplate; mutations: ReturnType<typeof useRunMutations> }) {
   const styles = useStyles();
   const { t } = useTranslation();
-  const texts = useProcedureTexts();
+  const texts = useVisitTexts();
   const [confirmed, setConfirmed] = useState(false);
   const complete = mutations.completeStep;
   return (

@@ -8,8 +8,8 @@ import { useTranslation } from 'react-i18next';
 import { formatBytes } from '@shared/format-bytes';
 import { FactList } from '../../components/FactList';
 import { useAccounts } from '../sites/use-sites';
-import { useProcedureTexts } from './use-procedure-texts';
-import type { ProcedureRun, StepState, StepTemplate } from './use-visits';
+import { useVisitTexts } from './use-visit-texts';
+import type { VisitRun, StepState, StepTemplate } from './use-visits';
 
 const useStyles = makeStyles({
   area: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '56em' },
@@ -17,10 +17,10 @@ const useStyles = makeStyles({
   pre: { whiteSpace: 'pre-wrap' },
 });
 
-export function StepRecordView({ run, step, state }: { run: ProcedureRun; step: StepTemplate; state: StepState }) {
+export function StepRecordView({ run, step, state }: { run: VisitRun; step: StepTemplate; state: StepState }) {
   const styles = useStyles();
   const { t } = useTranslation();
-  const texts = useProcedureTexts();
+  const texts = useVisitTexts();
   const accounts = useAccounts(run.systemId ?? undefined);
   const userName = (id: string) => accounts.data?.accounts.find((a) => a.id === id)?.userName ?? id;
 

@@ -6,7 +6,7 @@
  * shown and required only then, each value of its type. Times are typed in Japan time and
  * sent as ISO.
  */
-import type { FieldValue } from '@shared/procedures';
+import type { FieldValue } from '@shared/visits';
 import { blankProblem, fieldDraftSchema, isFieldBlank, isFieldRequired, isFieldShown, jstLocal, type FieldContext, type FieldDraftValue } from '@shared/visit-step-fields';
 import type { FieldTemplate } from './use-visits';
 

@@ -7,56 +7,56 @@
 import type { RequestOf, ResponseOf } from '@shared/contract';
 import { useChannelMutation, useChannelQuery } from '../../lib/use-channel';
 
-export type ProcedureRun = ResponseOf<'procedures.get'>;
-export type RunSummary = ResponseOf<'procedures.list'>['runs'][number];
-export type ProcedureTemplate = ResponseOf<'procedures.templates'>['templates'][number];
-export type StepTemplate = ProcedureTemplate['steps'][number];
+export type VisitRun = ResponseOf<'visits.get'>;
+export type RunSummary = ResponseOf<'visits.list'>['runs'][number];
+export type VisitTemplate = ResponseOf<'visits.templates'>['templates'][number];
+export type StepTemplate = VisitTemplate['steps'][number];
 export type FieldTemplate = StepTemplate['fields'][number];
-export type StepState = ProcedureRun['steps'][number];
-export type CompleteStepInput = Omit<RequestOf<'procedures.completeStep'>, 'runId' | 'stepId'>;
+export type StepState = VisitRun['steps'][number];
+export type CompleteStepInput = Omit<RequestOf<'visits.completeStep'>, 'runId' | 'stepId'>;
 
 export function useTemplates() {
   // The templates are part of the app: they do not change while it runs.
-  return useChannelQuery('procedures.templates', {}, { staleTime: Infinity });
+  return useChannelQuery('visits.templates', {}, { staleTime: Infinity });
 }
 
 export function useRuns() {
-  return useChannelQuery('procedures.list', {});
+  return useChannelQuery('visits.list', {});
 }
 
 export function useRun(runId: string) {
-  return useChannelQuery('procedures.get', { runId });
+  return useChannelQuery('visits.get', { runId });
 }
 
 export function useAttention() {
   // Days since import depend on the clock: read again whenever a screen showing them opens.
-  return useChannelQuery('procedures.attention', {}, { staleTime: 0 });
+  return useChannelQuery('visits.attention', {}, { staleTime: 0 });
 }
 
 export function useStartRun() {
-  return useChannelMutation('procedures.start', (send, request: RequestOf<'procedures.start'>) => send(request));
+  return useChannelMutation('visits.start', (send, request: RequestOf<'visits.start'>) => send(request));
 }
 
 /** Every change to one run's steps or state, each a mutation of its own so that its pending state and error stay with its control. */
 export function useRunMutations(runId: string) {
   return {
-    completeStep: useChannelMutation('procedures.completeStep', (send, { stepId, ...input }: CompleteStepInput & { stepId: string }) =>
+    completeStep: useChannelMutation('visits.completeStep', (send, { stepId, ...input }: CompleteStepInput & { stepId: string }) =>
       send({ runId, stepId, ...input }),
     ),
-    runCheck: useChannelMutation('procedures.runCheck', (send, stepId: string) => send({ runId, stepId })),
-    overrideReadiness: useChannelMutation('procedures.overrideReadiness', (send, { stepId, reason }: { stepId: string; reason: string }) =>
+    runCheck: useChannelMutation('visits.runCheck', (send, stepId: string) => send({ runId, stepId })),
+    overrideReadiness: useChannelMutation('visits.overrideReadiness', (send, { stepId, reason }: { stepId: string; reason: string }) =>
       send({ runId, stepId, reason }),
     ),
-    markNotApplicable: useChannelMutation('procedures.markNotApplicable', (send, { stepId, reason }: { stepId: string; reason: string }) =>
+    markNotApplicable: useChannelMutation('visits.markNotApplicable', (send, { stepId, reason }: { stepId: string; reason: string }) =>
       send({ runId, stepId, reason }),
     ),
-    complete: useChannelMutation('procedures.complete', (send) => send({ runId })),
-    abandon: useChannelMutation('procedures.abandon', (send, reason: string) => send({ runId, reason })),
+    complete: useChannelMutation('visits.complete', (send) => send({ runId })),
+    abandon: useChannelMutation('visits.abandon', (send, reason: string) => send({ runId, reason })),
   };
 }
 
 export { useExportCertificate as useExportReport } from '../certificates/use-certificates';
 
 export function useSetHeldDataWarnDays() {
-  return useChannelMutation('procedures.setHeldDataWarnDays', (send, days: number) => send({ days }));
+  return useChannelMutation('visits.setHeldDataWarnDays', (send, days: number) => send({ days }));
 }
