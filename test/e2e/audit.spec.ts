@@ -131,7 +131,7 @@ test.describe('the Audit log screen', () => {
     await call(page, 'vault.setAutoLock', { minutes: 7 });
     await page.reload();
     await page.getByRole('combobox', { name: '種類' }).click();
-    await page.getByRole('menuitemcheckbox', { name: '設定の変更' }).click();
+    await page.getByRole('menuitemcheckbox', { name: '設定の変更', exact: true }).click();
     await page.keyboard.press('Escape');
     const rows = page.getByRole('table', { name: '記録' }).locator('tbody tr');
     await expect(rows).toHaveCount(1);

@@ -94,14 +94,14 @@ test('a colleague’s certificate signed without a company certificate is intact
   await expect(fact(result, '社員番号')).toHaveText('W-00981');
   await expect(fact(result, '証明書の発行者')).toHaveText('なし（自己署名）');
   await expect(fact(result, '証明書の有効期間')).toContainText('JST 〜');
-  await expect(fact(result, '証明書の指紋 (SHA-256)')).toHaveText(/^([0-9a-f]{4} ){15}[0-9a-f]{4}$/);
+  await expect(fact(result, '証明書の指紋（SHA-256）')).toHaveText(/^([0-9a-f]{4} ){15}[0-9a-f]{4}$/);
   const checks = result.getByRole('list', { name: '確認した項目' }).getByRole('listitem');
   await expect(checks).toHaveCount(8);
   await expect(result.locator('li[data-state="failed"]')).toHaveCount(0);
   const chain = result.locator('li[data-check="signer-chain"]');
   await expect(chain).toHaveAttribute('data-state', 'unconfirmed');
   await expect(chain).toContainText('確認できず');
-  await expect(chain).toContainText('会社の認証なし: 署名者の証明書は自己署名で');
+  await expect(chain).toContainText('会社の認証なし：署名者の証明書は自己署名で');
   await inspectWholeScreen(page, 'certificates-verify');
 
   const extended = path.join(dir, 'extended.pdf');
@@ -140,7 +140,7 @@ test('enrolling with the company authority in Settings makes new documents genui
   const signing = page.getByTestId('settings-signing-certificate');
   await expect(signing.getByRole('heading', { level: 2, name: '署名用の証明書' })).toBeVisible();
   await expect(signing.getByTestId('signing-not-certified')).toContainText(
-    '会社の認証なし: 発行する文書は『改ざんなし・発行者未確認』と判定されます。会社のセキュリティ担当に登録申請を送ってください',
+    '会社の認証なし：発行する文書は『改ざんなし・発行者未確認』と判定されます。会社のセキュリティ担当に登録申請を送ってください',
   );
   await expect(fact(signing, '名義')).toHaveText('山田 太郎（東都メディカル株式会社、E-20417）');
   await expect(fact(signing, '発行者')).toHaveText('会社の認証なし（自己署名）');
@@ -173,7 +173,7 @@ test('enrolling with the company authority in Settings makes new documents genui
   await expect(signing.getByTestId('signing-expires-soon')).toHaveCount(0);
   await expect(signing.getByTestId('signing-certified')).toContainText('会社の証明書で署名しています');
   await expect(fact(signing, '発行者')).toHaveText('東都メディカル株式会社 FieldGuard ルート認証局 Root CA');
-  await expect(fact(signing, '会社ルート証明書の指紋 (SHA-256)')).toHaveText(authority.rootFingerprint.match(/.{4}/g)!.join(' '));
+  await expect(fact(signing, '会社ルート証明書の指紋（SHA-256）')).toHaveText(authority.rootFingerprint.match(/.{4}/g)!.join(' '));
   await expect(fact(signing, '残り日数')).toHaveText(/^(729|730) 日$/);
   await expect(fact(signing, '応答待ちの登録申請')).toHaveText('0 件');
   await inspectScreen(page, 'settings-signing-certified');
@@ -230,7 +230,7 @@ test('enrolling with the company authority in Settings makes new documents genui
   });
   await roots.getByRole('button', { name: 'ファイルから追加' }).click();
   await expect(dialog).toContainText('西日本イメージング株式会社 FieldGuard ルート認証局 Root CA');
-  await expect(fact(dialog, 'このファイルの指紋 (SHA-256)')).toHaveText(otherCompany.rootFingerprint.match(/.{4}/g)!.join(' '));
+  await expect(fact(dialog, 'このファイルの指紋（SHA-256）')).toHaveText(otherCompany.rootFingerprint.match(/.{4}/g)!.join(' '));
   const typed = dialog.getByRole('textbox', { name: '契約書に記載された指紋' });
   await expect(typed).toBeFocused();
 

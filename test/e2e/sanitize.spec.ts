@@ -272,7 +272,7 @@ test('the allow-list of types, what content disarm rebuilds, and the vendor rele
   const types = section.getByRole('group', { name: '引き渡しを許可する種類' });
   // The default allow-list: DICOM, five image types, PDF, four text types, docx/xlsx/pptx, doc/xls/ppt, zip.
   await expect(types.getByRole('checkbox')).toHaveCount(18);
-  for (const name of ['DICOM 画像', 'PDF 文書', 'Word 文書 (.docx)', 'ZIP 圧縮ファイル']) await expect(types.getByRole('checkbox', { name })).toBeChecked();
+  for (const name of ['DICOM 画像', 'PDF 文書', 'Word 文書（.docx）', 'ZIP 圧縮ファイル']) await expect(types.getByRole('checkbox', { name })).toBeChecked();
   await expect(section.getByTestId('sanitize-release-count')).toHaveText('まだ読み込んでいません。');
 
   const save = section.getByRole('button', { name: '種類を保存' });
@@ -289,10 +289,10 @@ test('the allow-list of types, what content disarm rebuilds, and the vendor rele
   // Content disarm: every type with a rebuilder is rebuilt by default; unchecking one blocks such files instead.
   const rebuild = section.getByRole('group', { name: '動く中身を取り除いて再構築する種類' });
   await expect(rebuild.getByRole('checkbox')).toHaveCount(13);
-  for (const name of ['PDF 文書', 'マクロ有効 Word 文書 (.docm)', 'DICOM 画像', 'CSV（表形式のテキスト）']) await expect(rebuild.getByRole('checkbox', { name })).toBeChecked();
+  for (const name of ['PDF 文書', 'マクロ有効 Word 文書（.docm）', 'DICOM 画像', 'CSV（表形式のテキスト）']) await expect(rebuild.getByRole('checkbox', { name })).toBeChecked();
   const saveRebuild = section.getByRole('button', { name: '再構築の設定を保存' });
   await expect(saveRebuild).toBeDisabled();
-  await rebuild.getByRole('checkbox', { name: 'マクロ有効 Word 文書 (.docm)' }).click();
+  await rebuild.getByRole('checkbox', { name: 'マクロ有効 Word 文書（.docm）' }).click();
   await saveRebuild.click();
   await expect(section.getByRole('status').filter({ hasText: '再構築する種類を保存しました。' })).toBeVisible();
   expect((await call<{ rebuildBlockTypes: string[] }>(page, 'sanitize.policy', {})).rebuildBlockTypes).toEqual(['docm']);
@@ -322,5 +322,5 @@ test('the allow-list of types, what content disarm rebuilds, and the vendor rele
   await page.reload();
   await expect(page.getByTestId('settings-sanitize-policy').getByRole('checkbox', { name: 'ZIP 圧縮ファイル' })).not.toBeChecked();
   await expect(page.getByTestId('sanitize-release-count')).toHaveText('2 件を読み込み済み');
-  await expect(page.getByRole('group', { name: '動く中身を取り除いて再構築する種類' }).getByRole('checkbox', { name: 'マクロ有効 Word 文書 (.docm)' })).not.toBeChecked();
+  await expect(page.getByRole('group', { name: '動く中身を取り除いて再構築する種類' }).getByRole('checkbox', { name: 'マクロ有効 Word 文書（.docm）' })).not.toBeChecked();
 });
