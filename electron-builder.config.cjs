@@ -11,9 +11,12 @@ const { releaseOptionsFor } = require('./build/release.cjs');
 const e2e = process.env.FIELDGUARD_E2E_BUILD === '1';
 const release = releaseOptionsFor(process.env);
 if (!e2e && !process.env.VITEST) {
-  if (!release.windowsSigned && process.platform === 'win32') console.warn('FieldGuard: UNSIGNED Windows build (no WIN_CSC_LINK / CSC_LINK): the installer is named -unsigned.');
-  if (!release.macSigned && process.platform === 'darwin') console.warn('FieldGuard: UNSIGNED, not notarized macOS build (no CSC_LINK / CSC_NAME): the dmg is named -unsigned.');
-  if (release.macSigned && !release.notarize && process.platform === 'darwin') console.warn('FieldGuard: signed but NOT notarized macOS build (no APPLE_API_KEY… or APPLE_ID… variables).');
+  if (!release.windowsSigned && process.platform === 'win32')
+    console.warn('FieldGuard: UNSIGNED Windows build (no WIN_CSC_LINK / CSC_LINK): the installer is named -unsigned.');
+  if (!release.macSigned && process.platform === 'darwin')
+    console.warn('FieldGuard: UNSIGNED, not notarized macOS build (no CSC_LINK / CSC_NAME): the dmg is named -unsigned.');
+  if (release.macSigned && !release.notarize && process.platform === 'darwin')
+    console.warn('FieldGuard: signed but NOT notarized macOS build (no APPLE_API_KEY… or APPLE_ID… variables).');
 }
 const win = release.suffix(release.windowsSigned);
 const mac = release.suffix(release.macSigned);
@@ -26,14 +29,22 @@ module.exports = {
   directories: { output: e2e ? 'dist/e2e' : 'dist', buildResources: 'build' },
   files: ['out/**', 'package.json', '!**/*.map'],
   // FieldGuard's own SBOM (`npm run sbom`, run by `npm run dist` first) beside the fonts, where the System page finds it.
-  extraResources: [{ from: 'assets', to: 'assets', filter: ['**/*'] }, { from: 'dist/sbom', to: 'sbom', filter: ['*.cdx.json'] }],
+  extraResources: [
+    { from: 'assets', to: 'assets', filter: ['**/*'] },
+    { from: 'dist/sbom', to: 'sbom', filter: ['*.cdx.json'] },
+  ],
   asar: true,
   // scripts/native-modules.mjs has already built the native addons for Electron (npm run dist).
   npmRebuild: false,
   electronFuses: fusesFor({ e2e }),
   win: { target: ['nsis', 'portable'], artifactName: `\${productName}-\${version}-\${arch}${win}.\${ext}` },
   // perMachine false: the installer asks "for me / for all users" (silent: /S /allusers); true: always all users.
-  nsis: { oneClick: false, perMachine: release.perMachine, allowToChangeInstallationDirectory: true, artifactName: `\${productName}-Setup-\${version}${win}.\${ext}` },
+  nsis: {
+    oneClick: false,
+    perMachine: release.perMachine,
+    allowToChangeInstallationDirectory: true,
+    artifactName: `\${productName}-Setup-\${version}${win}.\${ext}`,
+  },
   portable: { artifactName: `\${productName}-Portable-\${version}${win}.\${ext}` },
   mac: {
     target: ['dmg'],

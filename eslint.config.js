@@ -12,19 +12,51 @@ import js from '@eslint/js';
 import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
+import prettierOff from 'eslint-config-prettier';
 import packageBoundaries from './eslint-rules/package-boundaries.js';
 
-const electronImport = { name: 'electron', message: 'Only electron/main and electron/preload may import electron (docs/decisions.md, "Layout").' };
+const electronImport = {
+  name: 'electron',
+  message: 'Only electron/main and electron/preload may import electron (docs/decisions.md, "Layout").',
+};
 
 // Every npm package the app (electron/, renderer/) imports, by where it can run. A package in no list fails
 // lint where it is imported; Node's built-ins (node:fs, fs) are Node-only without being listed.
 const packageKinds = {
   node: [
-    'electron', 'better-sqlite3-multiple-ciphers', 'keytar', 'node-disk-info', 'node-forge', '@node-rs/*', '@aws-sdk/*',
-    'sharp', 'proper-lockfile', 'yauzl', 'yazl', 'fontkit', 'file-type', 'cfb', '@signpdf/*', 'tsx',
+    'electron',
+    'better-sqlite3-multiple-ciphers',
+    'keytar',
+    'node-disk-info',
+    'node-forge',
+    '@node-rs/*',
+    '@aws-sdk/*',
+    'sharp',
+    'proper-lockfile',
+    'yauzl',
+    'yazl',
+    'fontkit',
+    'file-type',
+    'cfb',
+    '@signpdf/*',
+    'tsx',
   ],
   dom: ['react', 'react-dom', 'react-i18next', 'react-router', '@fluentui/*', '@tanstack/react-query'],
-  portable: ['zod', 'i18next', 'canonicalize', 'asn1js', 'pkijs', '@peculiar/x509', 'pdf-lib', 'jsqr', 'qrcode', 'plist', '@xmldom/xmldom', '@zxcvbn-ts/*', 'reflect-metadata'],
+  portable: [
+    'zod',
+    'i18next',
+    'canonicalize',
+    'asn1js',
+    'pkijs',
+    '@peculiar/x509',
+    'pdf-lib',
+    'jsqr',
+    'qrcode',
+    'plist',
+    '@xmldom/xmldom',
+    '@zxcvbn-ts/*',
+    'reflect-metadata',
+  ],
 };
 const packagesFor = (forbidden, layer) => ({ rules: { 'local/package-boundaries': ['error', { kinds: packageKinds, forbidden, layer }] } });
 
@@ -36,6 +68,8 @@ export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'tools/**', 'test-results/**', 'playwright-report/**', 'bin/**'] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
+  // Layout is Prettier's (`npm run format`): the stylistic rules that would disagree with it are off.
+  prettierOff,
   { files: ['electron/**/*.ts', 'scripts/**/*.ts', 'electron.vite.config.ts'], ...typedWith('./tsconfig.node.json') },
   { files: ['electron/shared/**/*.ts', 'renderer/src/**/*.{ts,tsx}'], ...typedWith('./tsconfig.web.json') },
   { files: ['test/**/*.ts', 'playwright.config.ts', 'vitest.config.ts'], ...typedWith('./tsconfig.test.json') },
@@ -59,23 +93,37 @@ export default tseslint.config(
   { plugins: { local: { rules: { 'package-boundaries': packageBoundaries } } } },
   { files: ['electron/**', 'renderer/**'], ...packagesFor([], 'the app') },
   { files: ['electron/shared/**', 'renderer/**'], ...packagesFor(['node'], 'electron/shared and the renderer (the sandboxed page)') },
-  { files: ['electron/core/**', 'electron/platform/**', 'electron/db/**', 'electron/cli/**'], ...packagesFor(['dom'], 'core, platform, db and cli (no DOM in Node)') },
+  {
+    files: ['electron/core/**', 'electron/platform/**', 'electron/db/**', 'electron/cli/**'],
+    ...packagesFor(['dom'], 'core, platform, db and cli (no DOM in Node)'),
+  },
   {
     files: ['electron/core/**', 'electron/db/**', 'electron/platform/**', 'electron/shared/**', 'electron/cli/**'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [electronImport],
-        patterns: [{ group: ['**/main/**', '**/preload/**'], message: 'Core layers must not depend on the Electron shell.' }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electronImport],
+          patterns: [{ group: ['**/main/**', '**/preload/**'], message: 'Core layers must not depend on the Electron shell.' }],
+        },
+      ],
     },
   },
   {
     files: ['electron/shared/**'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [electronImport],
-        patterns: [{ group: ['../core/**', '../db/**', '../platform/**', '../cli/**', '../main/**', 'node:*'], message: 'electron/shared is imported by the renderer: pure TypeScript only.' }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electronImport],
+          patterns: [
+            {
+              group: ['../core/**', '../db/**', '../platform/**', '../cli/**', '../main/**', 'node:*'],
+              message: 'electron/shared is imported by the renderer: pure TypeScript only.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
@@ -84,17 +132,23 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': ['error', {
-        paths: [electronImport],
-        patterns: [
-          { regex: '(^|/)electron(/(?!shared/)|$)', message: 'The renderer may import only electron/shared (as @shared/…).' },
-          { group: ['node:*'], message: 'The renderer is sandboxed: no Node modules.' },
-        ],
-      }],
-      'no-restricted-syntax': ['error', {
-        selector: "MemberExpression[object.name='window'][property.name='fieldguard']",
-        message: 'Only renderer/src/lib/bridge.ts touches window.fieldguard.',
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electronImport],
+          patterns: [
+            { regex: '(^|/)electron(/(?!shared/)|$)', message: 'The renderer may import only electron/shared (as @shared/…).' },
+            { group: ['node:*'], message: 'The renderer is sandboxed: no Node modules.' },
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[object.name='window'][property.name='fieldguard']",
+          message: 'Only renderer/src/lib/bridge.ts touches window.fieldguard.',
+        },
+      ],
     },
   },
   {
@@ -105,9 +159,12 @@ export default tseslint.config(
     files: ['electron/main/**/*.ts'],
     ignores: ['electron/main/ipc.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [{ name: 'electron', importNames: ['ipcMain', 'ipcRenderer'], message: 'Register IPC only in electron/main/ipc.ts.' }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', importNames: ['ipcMain', 'ipcRenderer'], message: 'Register IPC only in electron/main/ipc.ts.' }],
+        },
+      ],
     },
   },
   {

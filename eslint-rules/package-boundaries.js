@@ -34,14 +34,21 @@ const KIND_NAMES = { node: 'Node-only', dom: 'DOM-only', portable: 'portable' };
 export default {
   meta: {
     type: 'problem',
-    docs: { description: 'Classify imported npm packages as Node-only, DOM-only or portable, and keep each kind out of the layers that cannot run it' },
+    docs: {
+      description:
+        'Classify imported npm packages as Node-only, DOM-only or portable, and keep each kind out of the layers that cannot run it',
+    },
     schema: [
       {
         type: 'object',
         properties: {
           kinds: {
             type: 'object',
-            properties: { node: { type: 'array', items: { type: 'string' } }, dom: { type: 'array', items: { type: 'string' } }, portable: { type: 'array', items: { type: 'string' } } },
+            properties: {
+              node: { type: 'array', items: { type: 'string' } },
+              dom: { type: 'array', items: { type: 'string' } },
+              portable: { type: 'array', items: { type: 'string' } },
+            },
             additionalProperties: false,
           },
           forbidden: { type: 'array', items: { enum: ['node', 'dom'] } },
@@ -64,14 +71,16 @@ export default {
       if (pkg === null) return;
       const kind = kindOf(pkg, kinds);
       if (kind === null) context.report({ node: source, messageId: 'unclassified', data: { pkg } });
-      else if (forbidden.includes(kind)) context.report({ node: source, messageId: 'forbidden', data: { pkg, kind: KIND_NAMES[kind], layer } });
+      else if (forbidden.includes(kind))
+        context.report({ node: source, messageId: 'forbidden', data: { pkg, kind: KIND_NAMES[kind], layer } });
     };
     return {
       ImportDeclaration: (node) => check(node.source),
       ExportNamedDeclaration: (node) => check(node.source),
       ExportAllDeclaration: (node) => check(node.source),
       ImportExpression: (node) => check(node.source),
-      TSImportEqualsDeclaration: (node) => node.moduleReference.type === 'TSExternalModuleReference' && check(node.moduleReference.expression),
+      TSImportEqualsDeclaration: (node) =>
+        node.moduleReference.type === 'TSExternalModuleReference' && check(node.moduleReference.expression),
       CallExpression: (node) => {
         if (node.callee.type === 'Identifier' && node.callee.name === 'require' && node.arguments.length === 1) check(node.arguments[0]);
       },

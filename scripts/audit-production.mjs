@@ -23,7 +23,9 @@ try {
   report = undefined;
 }
 if (!report || typeof report !== 'object' || typeof report.vulnerabilities !== 'object' || report.vulnerabilities === null) {
-  console.log(`npm audit --omit=dev: not run — the registry did not answer the audit request (${whyNot(report)}); production dependencies were not audited here.`);
+  console.log(
+    `npm audit --omit=dev: not run — the registry did not answer the audit request (${whyNot(report)}); production dependencies were not audited here.`,
+  );
   process.exit(0);
 }
 
@@ -32,7 +34,10 @@ const findings = Object.values(report.vulnerabilities).map((v) => ({
   severity: String(v.severity),
   fix: describeFix(v.fixAvailable),
   blocking: FAILING.has(String(v.severity)) && v.fixAvailable !== false && v.fixAvailable !== undefined,
-  advisories: (Array.isArray(v.via) ? v.via : []).filter((via) => typeof via === 'object' && via !== null).map((via) => via.url ?? via.title).filter(Boolean),
+  advisories: (Array.isArray(v.via) ? v.via : [])
+    .filter((via) => typeof via === 'object' && via !== null)
+    .map((via) => via.url ?? via.title)
+    .filter(Boolean),
 }));
 const audited = report.metadata?.dependencies?.prod ?? report.metadata?.dependencies?.total ?? '?';
 if (findings.length === 0) {
@@ -40,10 +45,14 @@ if (findings.length === 0) {
   process.exit(0);
 }
 for (const f of findings) {
-  console.log(`${f.blocking ? 'FAIL' : 'note'} ${f.severity} ${f.name}: ${f.fix}${f.advisories.length ? ` (${f.advisories.join(', ')})` : ''}`);
+  console.log(
+    `${f.blocking ? 'FAIL' : 'note'} ${f.severity} ${f.name}: ${f.fix}${f.advisories.length ? ` (${f.advisories.join(', ')})` : ''}`,
+  );
 }
 const blocking = findings.filter((f) => f.blocking);
-console.log(`npm audit --omit=dev: ${findings.length} vulnerable production package(s), ${blocking.length} high/critical with a fix available.`);
+console.log(
+  `npm audit --omit=dev: ${findings.length} vulnerable production package(s), ${blocking.length} high/critical with a fix available.`,
+);
 process.exit(blocking.length > 0 ? 1 : 0);
 
 function describeFix(fixAvailable) {
@@ -66,6 +75,8 @@ function whyNot(answer) {
 function runAudit() {
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
   return new Promise((resolve) => {
-    execFile(npm, ['audit', '--omit=dev', '--json'], { timeout: 120_000, maxBuffer: 64 * 1024 * 1024 }, (_error, stdout) => resolve(String(stdout)));
+    execFile(npm, ['audit', '--omit=dev', '--json'], { timeout: 120_000, maxBuffer: 64 * 1024 * 1024 }, (_error, stdout) =>
+      resolve(String(stdout)),
+    );
   });
 }

@@ -163,7 +163,11 @@ function stage(roots) {
 
 function table(rows, headers) {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
-  const line = (cells) => cells.map((c, i) => String(c).padEnd(widths[i])).join('  ').trimEnd();
+  const line = (cells) =>
+    cells
+      .map((c, i) => String(c).padEnd(widths[i]))
+      .join('  ')
+      .trimEnd();
   return [line(headers), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
 
@@ -173,7 +177,7 @@ async function main() {
   const allowList = loadAllowList();
 
   const args = process.argv.slice(2);
-  const roots = (args.length > 0 ? args.map((a) => path.resolve(a)) : DEFAULT_ROOTS.map((r) => path.join(PROJECT_ROOT, r)));
+  const roots = args.length > 0 ? args.map((a) => path.resolve(a)) : DEFAULT_ROOTS.map((r) => path.join(PROJECT_ROOT, r));
   for (const root of roots) if (!existsSync(root)) cannotRun(`nothing to scan at ${root}`);
 
   const electron = electronVersion();
@@ -236,10 +240,7 @@ async function main() {
       else finding.status = rank >= SEVERITY_RANK.MEDIUM ? 'FAIL' : 'info';
       return finding;
     })
-    .sort(
-      (a, b) =>
-        SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || a.file.localeCompare(b.file) || a.line - b.line,
-    );
+    .sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || a.file.localeCompare(b.file) || a.line - b.line);
 
   if (findings.length > 0) {
     console.log();

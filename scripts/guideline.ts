@@ -27,5 +27,7 @@ if (process.argv.includes('--check')) {
 } else {
   for (const [file, text] of outputs) writeFileSync(path.join(root, file), text);
   const tested = guidelineItems.filter((item) => (byItem[item.id]?.length ?? 0) > 0).length;
-  process.stdout.write(`guideline coverage: ${tested} of ${guidelineItems.length} items tested, the rest out of reach; wrote ${COVERAGE_DOC} and ${COVERAGE_JSON}\n`);
+  process.stdout.write(
+    `guideline coverage: ${tested} of ${guidelineItems.length} items tested, the rest out of reach; wrote ${COVERAGE_DOC} and ${COVERAGE_JSON}\n`,
+  );
 }

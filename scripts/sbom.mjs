@@ -47,10 +47,26 @@ function generate() {
   try {
     const file = join(folder, 'bom.json');
     const bin = join(root, 'node_modules', '@cyclonedx', 'cyclonedx-npm', 'bin', 'cyclonedx-npm-cli.js');
-    execFileSync(process.execPath, [
-      bin, '--omit', 'dev', '--spec-version', '1.6', '--output-format', 'JSON', '--flatten-components',
-      '--output-reproducible', '--mc-type', 'application', '--output-file', file, join(root, 'package.json'),
-    ], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+    execFileSync(
+      process.execPath,
+      [
+        bin,
+        '--omit',
+        'dev',
+        '--spec-version',
+        '1.6',
+        '--output-format',
+        'JSON',
+        '--flatten-components',
+        '--output-reproducible',
+        '--mc-type',
+        'application',
+        '--output-file',
+        file,
+        join(root, 'package.json'),
+      ],
+      { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] },
+    );
     return JSON.parse(readFileSync(file, 'utf8'));
   } finally {
     rmSync(folder, { recursive: true, force: true });

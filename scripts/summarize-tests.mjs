@@ -6,12 +6,21 @@ const failedSteps = new Set(process.argv.slice(2));
 const read = (file) => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null);
 
 const runners = [
-  { step: 'unit and integration tests', report: 'test-results/vitest-report.json',
-    count: (r) => ({ passed: r.numPassedTests, failed: r.numFailedTests, skipped: r.numPendingTests + r.numTodoTests }) },
-  { step: 'browser end-to-end tests', report: 'test-results/e2e-report.json',
-    count: (r) => ({ passed: r.stats.expected + r.stats.flaky, failed: r.stats.unexpected, skipped: r.stats.skipped }) },
-  { step: 'Electron end-to-end tests', report: 'test-results/e2e-electron-report.json',
-    count: (r) => ({ passed: r.stats.expected + r.stats.flaky, failed: r.stats.unexpected, skipped: r.stats.skipped }) },
+  {
+    step: 'unit and integration tests',
+    report: 'test-results/vitest-report.json',
+    count: (r) => ({ passed: r.numPassedTests, failed: r.numFailedTests, skipped: r.numPendingTests + r.numTodoTests }),
+  },
+  {
+    step: 'browser end-to-end tests',
+    report: 'test-results/e2e-report.json',
+    count: (r) => ({ passed: r.stats.expected + r.stats.flaky, failed: r.stats.unexpected, skipped: r.stats.skipped }),
+  },
+  {
+    step: 'Electron end-to-end tests',
+    report: 'test-results/e2e-electron-report.json',
+    count: (r) => ({ passed: r.stats.expected + r.stats.flaky, failed: r.stats.unexpected, skipped: r.stats.skipped }),
+  },
 ];
 
 let passed = 0;

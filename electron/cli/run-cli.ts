@@ -22,11 +22,24 @@ export interface CliContext {
 
 /** Refusals (exit 1) as opposed to errors (exit 2): the user can fix these by giving other input. */
 const REFUSALS = new Set<ErrorCode>([
-  'VAULT_WRONG_PASSWORD', 'VAULT_PASSWORD_REJECTED', 'VAULT_PASSWORDS_DIFFER', 'VAULT_THROTTLED', 'VAULT_RECOVERY_REQUIRED',
-  'VAULT_THROTTLE_TAMPERED', 'VAULT_RECOVERY_KEY_INVALID', 'VAULT_RECOVERY_KEY_WRONG', 'VAULT_RECOVERY_CONFIRMATION_MISMATCH',
-  'AUTHORITY_WRONG_PASSPHRASE', 'AUTHORITY_PASSPHRASE_TOO_SHORT', 'AUTHORITY_EXISTS', 'ENROLLMENT_REQUEST_INVALID', 'ENROLLMENT_REPLY_INVALID',
+  'VAULT_WRONG_PASSWORD',
+  'VAULT_PASSWORD_REJECTED',
+  'VAULT_PASSWORDS_DIFFER',
+  'VAULT_THROTTLED',
+  'VAULT_RECOVERY_REQUIRED',
+  'VAULT_THROTTLE_TAMPERED',
+  'VAULT_RECOVERY_KEY_INVALID',
+  'VAULT_RECOVERY_KEY_WRONG',
+  'VAULT_RECOVERY_CONFIRMATION_MISMATCH',
+  'AUTHORITY_WRONG_PASSPHRASE',
+  'AUTHORITY_PASSPHRASE_TOO_SHORT',
+  'AUTHORITY_EXISTS',
+  'ENROLLMENT_REQUEST_INVALID',
+  'ENROLLMENT_REPLY_INVALID',
   'ENROLLMENT_REPLY_NOT_REQUESTED',
-  'ARCHIVE_VISIT_IN_PROGRESS', 'ARCHIVE_ROLLBACK_DETECTED', 'ARCHIVE_DOCUMENT_NOT_FOUND',
+  'ARCHIVE_VISIT_IN_PROGRESS',
+  'ARCHIVE_ROLLBACK_DETECTED',
+  'ARCHIVE_DOCUMENT_NOT_FOUND',
 ]);
 
 const TEXT = {
@@ -72,7 +85,14 @@ export async function runCli(argv: readonly string[], context: CliContext): Prom
     .sort((a, b) => b.name.split(' ').length - a.name.split(' ').length)
     .find((c) => c.name.split(' ').every((word, i) => argv[i] === word));
   if (!command) {
-    context.stderr(`${text.unknownCommand(argv.slice(0, 2).filter((a) => !a.startsWith('-')).join(' '))}\n${text.seeHelp}\n`);
+    context.stderr(
+      `${text.unknownCommand(
+        argv
+          .slice(0, 2)
+          .filter((a) => !a.startsWith('-'))
+          .join(' '),
+      )}\n${text.seeHelp}\n`,
+    );
     return ExitCode.error;
   }
   const rest = argv.slice(command.name.split(' ').length);

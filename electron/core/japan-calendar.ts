@@ -31,5 +31,7 @@ export function addDays(date: CalendarDate, days: number): CalendarDate {
 
 /** Calendar months later; a day the month lacks becomes its last day (31 Aug + 6 = 28/29 Feb), as account reviews do. */
 export function addCalendarMonths(date: CalendarDate, months: number): CalendarDate {
-  return addMonths(new Date(`${date}T00:00:00Z`), months).toISOString().slice(0, 10);
+  return addMonths(new Date(`${date}T00:00:00Z`), months)
+    .toISOString()
+    .slice(0, 10);
 }

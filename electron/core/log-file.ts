@@ -49,17 +49,19 @@ export function createFileLogger(options: LogFileOptions): FileLogger {
     else rmSync(file, { force: true });
     size = 0;
   };
-  const write = (level: string): Logger['info'] => (event, fields) => {
-    const line = logLine(level, event, fields, now());
-    try {
-      if (size > 0 && size + Buffer.byteLength(line) > maxBytes) rotate();
-      appendFileSync(file, line, { mode: 0o600 });
-      if (size === 0) chmodSync(file, 0o600);
-      size += Buffer.byteLength(line);
-    } catch {
-      // A full or read-only disk must not take the app down with its log: the line is lost.
-    }
-  };
+  const write =
+    (level: string): Logger['info'] =>
+    (event, fields) => {
+      const line = logLine(level, event, fields, now());
+      try {
+        if (size > 0 && size + Buffer.byteLength(line) > maxBytes) rotate();
+        appendFileSync(file, line, { mode: 0o600 });
+        if (size === 0) chmodSync(file, 0o600);
+        size += Buffer.byteLength(line);
+      } catch {
+        // A full or read-only disk must not take the app down with its log: the line is lost.
+      }
+    };
   return {
     file,
     info: write('info'),

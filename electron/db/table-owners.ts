@@ -61,7 +61,13 @@ export const tableOwners: Readonly<Record<string, TableOwner>> = {
   // The media ledger.
   ledger_items: {
     store: core('ledger/ledger-store.ts'),
-    alsoIn: [core('ledger/custody.ts'), core('ledger/detect-media.ts'), core('ledger/inventory.ts'), core('ledger/ledger-warnings.ts'), core('ledger/lifecycle.ts')],
+    alsoIn: [
+      core('ledger/custody.ts'),
+      core('ledger/detect-media.ts'),
+      core('ledger/inventory.ts'),
+      core('ledger/ledger-warnings.ts'),
+      core('ledger/lifecycle.ts'),
+    ],
   },
   ledger_checkouts: { store: core('ledger/ledger-store.ts'), alsoIn: [core('ledger/custody.ts')] },
   ledger_disposals: { store: core('ledger/ledger-store.ts'), alsoIn: [core('ledger/lifecycle.ts')] },

@@ -18,7 +18,8 @@ export function isAllowedRequest(url: string, devOrigin?: string): boolean {
   if (isAppUrl(url)) return true;
   // Inline images (the signature pad's PNG) and the app's own object URLs never reach a network.
   if (parsed.protocol === 'data:') return true;
-  if (parsed.protocol === 'blob:') return isAppUrl(url.slice('blob:'.length)) || (devOrigin !== undefined && sameOrigin(url.slice('blob:'.length), devOrigin));
+  if (parsed.protocol === 'blob:')
+    return isAppUrl(url.slice('blob:'.length)) || (devOrigin !== undefined && sameOrigin(url.slice('blob:'.length), devOrigin));
   if (devOrigin === undefined) return false;
   if (sameOrigin(url, devOrigin)) return true;
   // Vite's hot reload talks over a WebSocket to the dev server's own host and port; DevTools loads from devtools://.
@@ -30,7 +31,12 @@ export function isAllowedRequest(url: string, devOrigin?: string): boolean {
 function sameOrigin(url: string, origin: string): boolean {
   try {
     const parsed = new URL(url);
-    return (parsed.protocol === 'http:' || parsed.protocol === 'https:') && parsed.origin === new URL(origin).origin && parsed.username === '' && parsed.password === '';
+    return (
+      (parsed.protocol === 'http:' || parsed.protocol === 'https:') &&
+      parsed.origin === new URL(origin).origin &&
+      parsed.username === '' &&
+      parsed.password === ''
+    );
   } catch {
     return false;
   }

@@ -46,7 +46,11 @@ export function resolveRendererFile(rendererDir: string, requestUrl: string): st
 
 export function createAppProtocolHandler(rendererDir: string): (request: Request) => Promise<Response> {
   return async (request) => {
-    const headers = { 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'X-Content-Type-Options': 'nosniff', 'X-DNS-Prefetch-Control': 'off' };
+    const headers = {
+      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+      'X-Content-Type-Options': 'nosniff',
+      'X-DNS-Prefetch-Control': 'off',
+    };
     const file = resolveRendererFile(rendererDir, request.url);
     if (!file || request.method !== 'GET') return new Response('Not found', { status: 404, headers });
     try {

@@ -26,7 +26,14 @@ function passwordMarkers(): Record<string, string | Blob> {
       // nspasteboard.org: the markers' content does not matter, only their presence.
       return { [osFormat('org.nspasteboard.ConcealedType')]: '', [osFormat('org.nspasteboard.TransientType')]: '' };
     case 'linux':
-    case 'aix': case 'android': case 'cygwin': case 'freebsd': case 'haiku': case 'netbsd': case 'openbsd': case 'sunos':
+    case 'aix':
+    case 'android':
+    case 'cygwin':
+    case 'freebsd':
+    case 'haiku':
+    case 'netbsd':
+    case 'openbsd':
+    case 'sunos':
       return { [osFormat('x-kde-passwordManagerHint')]: 'secret' };
     default: {
       // A platform Node learns later must choose its markers; until then, KDE's.

@@ -43,9 +43,7 @@ const preloadPath = path.join(here, '../preload/index.cjs');
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
 const devOrigin = devServerUrl ? new URL(devServerUrl).origin : undefined;
 
-protocol.registerSchemesAsPrivileged([
-  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
-]);
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 app.enableSandbox();
 
 let mainWindow: BrowserWindow | null = null;
@@ -122,7 +120,13 @@ async function start(): Promise<void> {
     () => log.warn('sanitize.staging-sweep-failed'),
   );
   const started = createCore({
-    identity: { name: app.getName(), version: app.getVersion(), dataDir, runtimeVersions: process.versions, sbomPath: app.isPackaged ? sbomIn(process.resourcesPath) : null },
+    identity: {
+      name: app.getName(),
+      version: app.getVersion(),
+      dataDir,
+      runtimeVersions: process.versions,
+      sbomPath: app.isPackaged ? sbomIn(process.resourcesPath) : null,
+    },
     readVolumes,
     readDeviceDetails,
     readMedium: (target) => readMedium(target, { dataFolder: dataDir }),
@@ -165,7 +169,11 @@ async function start(): Promise<void> {
   const window = mainWindow;
   // The page that held the unlocked session is gone: lock, and start again at the lock screen.
   window.webContents.on('render-process-gone', (_event, details) =>
-    onRendererGone(details, { log, lockVault: () => started.vault.lock('renderer-gone'), reload: () => void window.loadURL(devServerUrl ?? APP_START_URL) }),
+    onRendererGone(details, {
+      log,
+      lockVault: () => started.vault.lock('renderer-gone'),
+      reload: () => void window.loadURL(devServerUrl ?? APP_START_URL),
+    }),
   );
   mainWindow.on('closed', () => {
     mainWindow = null;

@@ -9,11 +9,7 @@ import type { Logger } from '../core/logger';
 import { ipcError } from '../shared/errors';
 import { INVOKE_TRANSPORT } from '../shared/ipc/transport';
 
-export function registerIpc(
-  router: Router,
-  isTrusted: (frame: WebFrameMain | null) => boolean,
-  log: Logger,
-): void {
+export function registerIpc(router: Router, isTrusted: (frame: WebFrameMain | null) => boolean, log: Logger): void {
   ipcMain.handle(INVOKE_TRANSPORT, async (event, channel: unknown, request: unknown) => {
     if (!isTrusted(event.senderFrame)) {
       log.warn('ipc.forbidden-sender');

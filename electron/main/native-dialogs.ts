@@ -39,13 +39,19 @@ export function createNativeDialogs(window: () => BrowserWindow | null): Dialogs
     const result = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
     return result.canceled ? null : result.filePaths;
   };
-  const openOne = async (filter: Electron.FileFilter): Promise<string | null> => (await open({ properties: ['openFile', 'dontAddToRecent'], filters: [filter] }))?.[0] ?? null;
+  const openOne = async (filter: Electron.FileFilter): Promise<string | null> =>
+    (await open({ properties: ['openFile', 'dontAddToRecent'], filters: [filter] }))?.[0] ?? null;
   return {
-    pickImportSources: (pick) => open({ properties: pick === 'folder' ? ['openDirectory', 'dontAddToRecent'] : ['openFile', 'multiSelections', 'dontAddToRecent'] }),
+    pickImportSources: (pick) =>
+      open({ properties: pick === 'folder' ? ['openDirectory', 'dontAddToRecent'] : ['openFile', 'multiSelections', 'dontAddToRecent'] }),
     async pickExportFolder() {
       return (await open({ properties: ['openDirectory', 'createDirectory', 'dontAddToRecent'] }))?.[0] ?? null;
     },
-    pickCertificateFile: () => openOne({ name: 'Certificate (PDF, JSON, X.509, CRL, fingerprints)', extensions: ['pdf', 'json', 'pem', 'crt', 'cer', 'der', 'crl', 'txt'] }),
+    pickCertificateFile: () =>
+      openOne({
+        name: 'Certificate (PDF, JSON, X.509, CRL, fingerprints)',
+        extensions: ['pdf', 'json', 'pem', 'crt', 'cer', 'der', 'crl', 'txt'],
+      }),
     pickPolicyFile: () => openOne({ name: 'Self-check policy (JSON)', extensions: ['json'] }),
     pickReleaseList: () => openOne({ name: 'Vendor release list (SHA256SUMS)', extensions: ['txt', 'sha256', 'sums', '*'] }),
     async confirm(confirmation) {

@@ -22,7 +22,13 @@ export const archiveErrorCodes = [
   'ARCHIVE_DOCUMENT_NOT_FOUND',
 ] as const;
 
-export const archiveAuditEventTypes = ['archive.settings-changed', 'archive.synced', 'archive.document-refused', 'archive.rollback-detected', 'archive.legal-hold'] as const;
+export const archiveAuditEventTypes = [
+  'archive.settings-changed',
+  'archive.synced',
+  'archive.document-refused',
+  'archive.rollback-detected',
+  'archive.legal-hold',
+] as const;
 
 /** Where one queued document stands. */
 export const archiveRecordStates = ['queued', 'archived', 'refused', 'failed'] as const;

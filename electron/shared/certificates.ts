@@ -128,7 +128,13 @@ export const TrustedRoot = z.object({ fingerprint: z.string(), label: z.string()
 export type TrustedRoot = z.infer<typeof TrustedRoot>;
 
 /** A root found in a file the engineer picked, waiting for them to compare its fingerprint with the contract's. */
-export const RootCandidate = z.object({ token: z.string(), fingerprint: z.string(), label: z.string(), notAfter: z.string(), alreadyTrusted: z.boolean() });
+export const RootCandidate = z.object({
+  token: z.string(),
+  fingerprint: z.string(),
+  label: z.string(),
+  notAfter: z.string(),
+  alreadyTrusted: z.boolean(),
+});
 
 /** The engineer's signing certificate as Settings shows it. */
 export const EngineerCertificateStatus = z.object({

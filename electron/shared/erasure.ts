@@ -75,7 +75,6 @@ export const ErasureSummary = z.object({
 });
 export type ErasureSummary = z.infer<typeof ErasureSummary>;
 
-
 const JobId = z.uuid();
 
 export const erasureChannels = {
@@ -130,4 +129,3 @@ export const erasureChannels = {
     response: z.object({ certificateId: z.string(), number: z.string() }),
   }),
 };
-

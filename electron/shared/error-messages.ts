@@ -12,5 +12,7 @@ export const errorMessages: Readonly<Record<Language, Readonly<Record<ErrorCode,
 
 /** The message, with `{{name}}` replaced by `params.name` (as i18next does on the screens). */
 export function errorMessage(code: ErrorCode, language: Language, params?: ErrorParams): string {
-  return errorMessages[language][code].replace(/\{\{(\w+)\}\}/g, (placeholder, name: string) => (params && name in params ? String(params[name]) : placeholder));
+  return errorMessages[language][code].replace(/\{\{(\w+)\}\}/g, (placeholder, name: string) =>
+    params && name in params ? String(params[name]) : placeholder,
+  );
 }

@@ -8,13 +8,43 @@ import type { DisposalMethod, EncryptionState, MediumStatus, MediumType, ReturnS
 type Names<K extends string> = Readonly<Record<Language, Readonly<Record<K, string>>>>;
 
 export const mediumTypeNames: Names<MediumType> = {
-  ja: { laptop: 'ノートPC', 'usb-memory': 'USBメモリ', 'external-hdd': '外付けHDD', 'external-ssd': '外付けSSD', 'sd-card': 'SDカード', 'optical-disc': '光ディスク', other: 'その他' },
-  en: { laptop: 'Laptop', 'usb-memory': 'USB memory', 'external-hdd': 'External HDD', 'external-ssd': 'External SSD', 'sd-card': 'SD card', 'optical-disc': 'Optical disc', other: 'Other' },
+  ja: {
+    laptop: 'ノートPC',
+    'usb-memory': 'USBメモリ',
+    'external-hdd': '外付けHDD',
+    'external-ssd': '外付けSSD',
+    'sd-card': 'SDカード',
+    'optical-disc': '光ディスク',
+    other: 'その他',
+  },
+  en: {
+    laptop: 'Laptop',
+    'usb-memory': 'USB memory',
+    'external-hdd': 'External HDD',
+    'external-ssd': 'External SSD',
+    'sd-card': 'SD card',
+    'optical-disc': 'Optical disc',
+    other: 'Other',
+  },
 };
 
 export const mediumStatusNames: Names<MediumStatus> = {
-  ja: { 'in-store': '保管中', 'checked-out': '持ち出し中', 'at-site': '施設に設置中', lost: '紛失', erased: '消去済み', disposed: '廃棄済み' },
-  en: { 'in-store': 'In store', 'checked-out': 'Checked out', 'at-site': 'At a site', lost: 'Lost', erased: 'Erased', disposed: 'Disposed' },
+  ja: {
+    'in-store': '保管中',
+    'checked-out': '持ち出し中',
+    'at-site': '施設に設置中',
+    lost: '紛失',
+    erased: '消去済み',
+    disposed: '廃棄済み',
+  },
+  en: {
+    'in-store': 'In store',
+    'checked-out': 'Checked out',
+    'at-site': 'At a site',
+    lost: 'Lost',
+    erased: 'Erased',
+    disposed: 'Disposed',
+  },
 };
 
 export const encryptionNames: Names<EncryptionState> = {
@@ -28,8 +58,20 @@ export const returnStateNames: Names<ReturnState> = {
 };
 
 export const disposalMethodNames: Names<DisposalMethod> = {
-  ja: { 'physical-destruction': '物理破壊', degaussing: '磁気消去', 'disposal-contractor': '廃棄業者に委託', 'returned-to-lessor': 'リース会社へ返却', other: 'その他' },
-  en: { 'physical-destruction': 'Physical destruction', degaussing: 'Degaussing', 'disposal-contractor': 'Disposal contractor', 'returned-to-lessor': 'Returned to lessor', other: 'Other' },
+  ja: {
+    'physical-destruction': '物理破壊',
+    degaussing: '磁気消去',
+    'disposal-contractor': '廃棄業者に委託',
+    'returned-to-lessor': 'リース会社へ返却',
+    other: 'その他',
+  },
+  en: {
+    'physical-destruction': 'Physical destruction',
+    degaussing: 'Degaussing',
+    'disposal-contractor': 'Disposal contractor',
+    'returned-to-lessor': 'Returned to lessor',
+    other: 'Other',
+  },
 };
 
 /** "保管中 / In store": how the bilingual reports show a status. */

@@ -59,10 +59,13 @@ const Id = z.uuid();
 export const CalendarDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine((value) => {
-    const date = new Date(`${value}T00:00:00Z`);
-    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-  }, { message: 'not a calendar date' });
+  .refine(
+    (value) => {
+      const date = new Date(`${value}T00:00:00Z`);
+      return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+    },
+    { message: 'not a calendar date' },
+  );
 export type CalendarDate = z.infer<typeof CalendarDate>;
 
 /** An instant a person gives (e.g. when permission was granted), with its offset; stored and returned in UTC. */
@@ -278,7 +281,13 @@ export const LedgerWarnings = z.object({
   /** Today in Japan time, the day every comparison below is made against. */
   today: CalendarDate,
   overdueCheckouts: z.array(
-    z.object({ itemId: z.string(), label: z.string(), custodian: z.string(), expectedReturnDate: CalendarDate, daysOverdue: z.number().int().positive() }),
+    z.object({
+      itemId: z.string(),
+      label: z.string(),
+      custodian: z.string(),
+      expectedReturnDate: CalendarDate,
+      daysOverdue: z.number().int().positive(),
+    }),
   ),
   inventory: z.object({
     lastCompletedAt: z.string().nullable(),
@@ -288,7 +297,13 @@ export const LedgerWarnings = z.object({
     daysOverdue: z.number().int().nonnegative(),
   }),
   migrationReminders: z.array(
-    z.object({ itemId: z.string(), label: z.string(), reason: z.enum(['warranty', 'age']), dueDate: CalendarDate, daysLeft: z.number().int() }),
+    z.object({
+      itemId: z.string(),
+      label: z.string(),
+      reason: z.enum(['warranty', 'age']),
+      dueDate: CalendarDate,
+      daysLeft: z.number().int(),
+    }),
   ),
   lostItems: z.number().int().nonnegative(),
 });
@@ -336,12 +351,21 @@ export const Inventory = z.object({
 export type Inventory = z.infer<typeof Inventory>;
 
 export const ledgerChannels = {
-  'ledger.list': defineChannel({ request: z.object({ status: MediumStatus.optional() }).strict(), response: z.object({ items: z.array(LedgerItem) }) }),
-  'ledger.get': defineChannel({ request: z.object({ id: Id }).strict(), response: z.object({ item: LedgerItem, checkouts: z.array(Checkout) }) }),
+  'ledger.list': defineChannel({
+    request: z.object({ status: MediumStatus.optional() }).strict(),
+    response: z.object({ items: z.array(LedgerItem) }),
+  }),
+  'ledger.get': defineChannel({
+    request: z.object({ id: Id }).strict(),
+    response: z.object({ item: LedgerItem, checkouts: z.array(Checkout) }),
+  }),
   /** Creates (no id) or edits an item; the label must be unique. */
   'ledger.save': defineChannel({ request: z.object({ item: LedgerItemDraft }).strict(), response: LedgerItem }),
   /** Attached removable media with make, model and serial, each matched to the ledger by serial. */
-  'ledger.detect': defineChannel({ request: noRequest, response: z.object({ media: z.array(DetectedMedium), unregistered: z.number().int().nonnegative(), readAt: z.string() }) }),
+  'ledger.detect': defineChannel({
+    request: noRequest,
+    response: z.object({ media: z.array(DetectedMedium), unregistered: z.number().int().nonnegative(), readAt: z.string() }),
+  }),
   'ledger.checkOut': defineChannel({ request: CheckOutRequest, response: LedgerItem }),
   'ledger.markAtSite': defineChannel({ request: z.object({ itemId: Id }).strict(), response: LedgerItem }),
   /** Records the site administrator's permission on the open check-out, when data is taken out at the site. */
@@ -349,10 +373,16 @@ export const ledgerChannels = {
   'ledger.checkIn': defineChannel({ request: CheckInRequest, response: LedgerItem }),
   /** A distinct, audited transition: the incident-response procedure starts from `ledger.item-lost`. */
   /** When the medium was out for a visit, the incident-response procedure (18-1) starts at that visit's site: its run id. */
-  'ledger.markLost': defineChannel({ request: z.object({ itemId: Id, note: Text(1000) }).strict(), response: LedgerItem.extend({ incidentRunId: z.string().nullable() }) }),
+  'ledger.markLost': defineChannel({
+    request: z.object({ itemId: Id, note: Text(1000) }).strict(),
+    response: LedgerItem.extend({ incidentRunId: z.string().nullable() }),
+  }),
   'ledger.markFound': defineChannel({ request: z.object({ itemId: Id, note: Text(1000) }).strict(), response: LedgerItem }),
   /** Links the medium to its erasure certificate in the vault (kind 'erasure'); the medium becomes `erased`. */
-  'ledger.recordErasure': defineChannel({ request: z.object({ itemId: Id, certificateId: z.string().min(1).max(100) }).strict(), response: LedgerItem }),
+  'ledger.recordErasure': defineChannel({
+    request: z.object({ itemId: Id, certificateId: z.string().min(1).max(100) }).strict(),
+    response: LedgerItem,
+  }),
   'ledger.dispose': defineChannel({ request: DisposeRequest, response: LedgerItem }),
   'ledger.warnings': defineChannel({ request: noRequest, response: LedgerWarnings }),
   'ledger.settings': defineChannel({ request: noRequest, response: LedgerSettings }),

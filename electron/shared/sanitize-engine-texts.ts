@@ -41,12 +41,24 @@ export function engineLine(engine: EngineFacts | null, engineName: string, langu
   const ja = language === 'ja';
   if (engine === null) return `${t.label}: ${engineName}（${t.unavailable}）`;
   const parts: string[] = [];
-  if (engine.databaseVersion) parts.push(`${t.database} ${engine.databaseVersion}${engine.databasePath ? (ja ? `（${engine.databasePath}）` : ` ${t.folder} ${engine.databasePath}`) : ''}`);
+  if (engine.databaseVersion)
+    parts.push(
+      `${t.database} ${engine.databaseVersion}${engine.databasePath ? (ja ? `（${engine.databasePath}）` : ` ${t.folder} ${engine.databasePath}`) : ''}`,
+    );
   if (engine.databaseDate) {
-    const age = engine.databaseAgeDays === undefined || engine.databaseAgeDays === null ? '' : ja ? `（${interpolate(t.age, { days: engine.databaseAgeDays })}）` : ` (${interpolate(t.age, { days: engine.databaseAgeDays })})`;
+    const age =
+      engine.databaseAgeDays === undefined || engine.databaseAgeDays === null
+        ? ''
+        : ja
+          ? `（${interpolate(t.age, { days: engine.databaseAgeDays })}）`
+          : ` (${interpolate(t.age, { days: engine.databaseAgeDays })})`;
     parts.push(`${t.builtAt} ${formatDateTime(engine.databaseDate, language)}${age}`);
   }
-  parts.push(typeof engine.signatures === 'number' ? interpolate(t.signatures, { count: engine.signatures.toLocaleString(ja ? 'ja-JP' : 'en-GB') }) : t.signaturesUnknown);
+  parts.push(
+    typeof engine.signatures === 'number'
+      ? interpolate(t.signatures, { count: engine.signatures.toLocaleString(ja ? 'ja-JP' : 'en-GB') })
+      : t.signaturesUnknown,
+  );
   return `${t.label}: ${`${engine.engine} ${engine.version ?? ''}`.trim()} — ${parts.join(ja ? '、' : ', ')}`;
 }
 

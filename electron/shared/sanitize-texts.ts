@@ -14,14 +14,20 @@ export function verdictName(verdict: keyof typeof ja.verdict, language: Language
   return sanitizeTexts[language].verdict[verdict];
 }
 
-export function findingText(finding: { code: string; params?: Readonly<Record<string, string | number>>; entry?: string }, language: Language): string {
+export function findingText(
+  finding: { code: string; params?: Readonly<Record<string, string | number>>; entry?: string },
+  language: Language,
+): string {
   const reasons = sanitizeTexts[language].reason as Readonly<Record<string, string>>;
   const text = interpolate(reasons[finding.code] ?? finding.code, rebuildFailureParams(finding.params ?? {}, language));
   return finding.entry ? `${text}（${finding.entry}）` : text;
 }
 
 /** REBUILD_FAILED names its reason by code; the words for it are the texts' own. */
-export function rebuildFailureParams(params: Readonly<Record<string, string | number>>, language: Language): Readonly<Record<string, string | number>> {
+export function rebuildFailureParams(
+  params: Readonly<Record<string, string | number>>,
+  language: Language,
+): Readonly<Record<string, string | number>> {
   const failures = sanitizeTexts[language].rebuildFailure as Readonly<Record<string, string>>;
   const reason = typeof params.reason === 'string' ? failures[params.reason] : undefined;
   return reason ? { ...params, reason } : params;

@@ -23,14 +23,47 @@ export const sanitizeErrorCodes = [
  * without active content — legacy .doc/.xls/.ppt too, which sites still exchange (macros
  * and embedded objects in them are blocked as findings) — and ZIP archives of those.
  */
-export const DEFAULT_ALLOWED_TYPES: readonly string[] = ['dicom', 'png', 'jpeg', 'tiff', 'bmp', 'gif', 'pdf', 'txt', 'csv', 'xml', 'json', 'docx', 'xlsx', 'pptx', 'doc', 'xls', 'ppt', 'zip'];
+export const DEFAULT_ALLOWED_TYPES: readonly string[] = [
+  'dicom',
+  'png',
+  'jpeg',
+  'tiff',
+  'bmp',
+  'gif',
+  'pdf',
+  'txt',
+  'csv',
+  'xml',
+  'json',
+  'docx',
+  'xlsx',
+  'pptx',
+  'doc',
+  'xls',
+  'ppt',
+  'zip',
+];
 
 /**
  * The types content disarm rebuilds by default, as Settings offers them (rebuild or block);
  * templates and macro-enabled forms not listed follow the rebuild default. A type in the
  * policy's rebuildBlockTypes is not rebuilt: its active content blocks it, as before issue 15.
  */
-export const REBUILD_POLICY_TYPES: readonly string[] = ['pdf', 'docx', 'docm', 'xlsx', 'xlsm', 'pptx', 'pptm', 'png', 'jpeg', 'tiff', 'bmp', 'dicom', 'csv'];
+export const REBUILD_POLICY_TYPES: readonly string[] = [
+  'pdf',
+  'docx',
+  'docm',
+  'xlsx',
+  'xlsm',
+  'pptx',
+  'pptm',
+  'png',
+  'jpeg',
+  'tiff',
+  'bmp',
+  'dicom',
+  'csv',
+];
 
 export const Verdict = z.enum(['passed', 'sanitized', 'blocked']);
 
@@ -41,7 +74,12 @@ export const SanitizeFinding = z.object({
 });
 
 /** One object content disarm (CDR) removed from a file (texts: sanitizeTexts.removed.<kind>). */
-export const RemovedObject = z.object({ kind: z.string(), location: z.string(), detail: z.string().optional(), more: z.number().optional() });
+export const RemovedObject = z.object({
+  kind: z.string(),
+  location: z.string(),
+  detail: z.string().optional(),
+  more: z.number().optional(),
+});
 export type RemovedObject = z.infer<typeof RemovedObject>;
 
 export const SanitizedFile = z.object({
@@ -73,7 +111,10 @@ export const EngineInfo = z.object({
 });
 
 /** The signature database judged against the policy (texts: sanitizeTexts.engine.warning.<code>). */
-export const EngineWarning = z.object({ code: z.enum(['DATABASE_OLD', 'DATABASE_DATE_UNKNOWN', 'DATABASE_SMALL']), params: z.record(z.string(), z.union([z.string(), z.number()])) });
+export const EngineWarning = z.object({
+  code: z.enum(['DATABASE_OLD', 'DATABASE_DATE_UNKNOWN', 'DATABASE_SMALL']),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+});
 /** Why the engine could not scan (texts: sanitizeTexts.engine.problem.<code> and .advice.<code>); detail is the adapter's own. */
 export const EngineProblem = z.object({ code: z.string(), detail: z.string() });
 
@@ -119,7 +160,11 @@ export const ReceivedCheck = z.object({
 export type ReceivedCheck = z.infer<typeof ReceivedCheck>;
 
 /** The policy as Settings shows it; rebuildBlockTypes is absent from main processes before issue 15. */
-export const SanitizePolicyView = z.object({ allowedTypes: z.array(z.string()), releases: z.number(), rebuildBlockTypes: z.array(z.string()).optional() });
+export const SanitizePolicyView = z.object({
+  allowedTypes: z.array(z.string()),
+  releases: z.number(),
+  rebuildBlockTypes: z.array(z.string()).optional(),
+});
 
 const JobId = z.uuid();
 
@@ -147,7 +192,10 @@ export const sanitizeChannels = {
     response: SanitizePolicyView,
   }),
   /** A vendor release list (SHA256SUMS format) chosen in a native dialog. */
-  'sanitize.importReleaseList': defineChannel({ request: noRequest, response: z.object({ imported: z.boolean(), allowedTypes: z.array(z.string()), releases: z.number() }) }),
+  'sanitize.importReleaseList': defineChannel({
+    request: noRequest,
+    response: z.object({ imported: z.boolean(), allowedTypes: z.array(z.string()), releases: z.number() }),
+  }),
   /** The receiving side: a report and a folder, both chosen in native dialogs. */
   'sanitize.checkReceived': defineChannel({
     request: noRequest,

@@ -12,9 +12,10 @@ import { interpolate } from './interpolate';
 
 export const selfCheckTexts: Readonly<Record<Language, typeof ja>> = { ja, en };
 
-
 function lookup(tree: unknown, path: string): string | null {
-  const value = path.split('.').reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), tree);
+  const value = path
+    .split('.')
+    .reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), tree);
   return typeof value === 'string' ? value : null;
 }
 

@@ -7,7 +7,25 @@
 import { z } from 'zod';
 import { defineChannel, noRequest } from './ipc/define';
 
-export const checkIds = ['firewall', 'antivirus', 'osUpdates', 'osVersion', 'osSupported', 'diskEncryption', 'screenLock', 'wifi', 'remoteAccess', 'bootProtection', 'clockSync', 'autoRun', 'autoLogin', 'adminAccount', 'fileSharing', 'edr', 'bluetooth'] as const;
+export const checkIds = [
+  'firewall',
+  'antivirus',
+  'osUpdates',
+  'osVersion',
+  'osSupported',
+  'diskEncryption',
+  'screenLock',
+  'wifi',
+  'remoteAccess',
+  'bootProtection',
+  'clockSync',
+  'autoRun',
+  'autoLogin',
+  'adminAccount',
+  'fileSharing',
+  'edr',
+  'bluetooth',
+] as const;
 export const CheckId = z.enum(checkIds);
 export type CheckId = z.infer<typeof CheckId>;
 
@@ -29,10 +47,19 @@ export const DeviceOwnership = z.enum(deviceOwnerships);
 export type DeviceOwnership = z.infer<typeof DeviceOwnership>;
 
 /** A Windows service name, a macOS process name or a Linux systemd unit: letters, digits and . _ @ - only. */
-const ServiceName = z.string().trim().min(1).max(100).regex(/^[A-Za-z0-9._@-]+$/);
+const ServiceName = z
+  .string()
+  .trim()
+  .min(1)
+  .max(100)
+  .regex(/^[A-Za-z0-9._@-]+$/);
 
 /** A dotted version such as 10.0.19045 or 14.0; empty means "no minimum". */
-const MinimumVersion = z.string().trim().max(40).regex(/^(\d+(\.\d+)*)?$/);
+const MinimumVersion = z
+  .string()
+  .trim()
+  .max(40)
+  .regex(/^(\d+(\.\d+)*)?$/);
 
 export const SelfCheckPolicy = z
   .object({
@@ -65,7 +92,11 @@ export const SelfCheckPolicy = z
       .strict()
       .default({ windows: [], macos: [], linux: [] }),
     /** How recent a passing self-check must be for the readiness gate. */
-    readinessMaxAgeHours: z.number().int().min(1).max(24 * 14),
+    readinessMaxAgeHours: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 14),
     /** Which checks must pass; the others are shown but do not block. */
     // A check added later gets a default (its default below), so policies saved before it stay valid.
     required: z
@@ -198,7 +229,12 @@ export type Readiness = z.infer<typeof Readiness>;
 
 export const PolicySource = z.enum(['default', 'edited', 'imported']);
 
-export const selfCheckErrorCodes = ['SELF_CHECK_NOT_FOUND', 'SELF_CHECK_POLICY_INVALID', 'SELF_CHECK_OVERRIDE_REASON_REQUIRED', 'SELF_CHECK_RECORD_UNWRITABLE'] as const;
+export const selfCheckErrorCodes = [
+  'SELF_CHECK_NOT_FOUND',
+  'SELF_CHECK_POLICY_INVALID',
+  'SELF_CHECK_OVERRIDE_REASON_REQUIRED',
+  'SELF_CHECK_RECORD_UNWRITABLE',
+] as const;
 
 const RunId = z.string().min(1).max(100);
 

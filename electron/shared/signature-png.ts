@@ -26,7 +26,8 @@ export function pngDimensions(dataUrl: string): { width: number; height: number 
   const bytes = Array.from(head, (c) => c.charCodeAt(0));
   if (bytes.length < 24 || PNG_SIGNATURE.some((b, i) => bytes[i] !== b)) return null;
   if (String.fromCharCode(...bytes.slice(12, 16)) !== 'IHDR') return null;
-  const u32 = (at: number) => ((bytes[at] ?? 0) * 2 ** 24) + ((bytes[at + 1] ?? 0) << 16) + ((bytes[at + 2] ?? 0) << 8) + (bytes[at + 3] ?? 0);
+  const u32 = (at: number) =>
+    (bytes[at] ?? 0) * 2 ** 24 + ((bytes[at + 1] ?? 0) << 16) + ((bytes[at + 2] ?? 0) << 8) + (bytes[at + 3] ?? 0);
   return { width: u32(16), height: u32(20) };
 }
 
@@ -36,5 +37,12 @@ export const SignaturePng = z
   .regex(/^data:image\/png;base64,[A-Za-z0-9+/=]+$/)
   .refine((value) => {
     const size = pngDimensions(value);
-    return size !== null && size.width > 0 && size.height > 0 && size.width <= SIGNATURE_MAX_SIDE && size.height <= SIGNATURE_MAX_SIDE && size.width * size.height <= SIGNATURE_MAX_PIXELS;
-  }, 'not a PNG of a drawn signature\'s size');
+    return (
+      size !== null &&
+      size.width > 0 &&
+      size.height > 0 &&
+      size.width <= SIGNATURE_MAX_SIDE &&
+      size.height <= SIGNATURE_MAX_SIDE &&
+      size.width * size.height <= SIGNATURE_MAX_PIXELS
+    );
+  }, "not a PNG of a drawn signature's size");

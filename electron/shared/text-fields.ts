@@ -6,6 +6,16 @@
 import { z } from 'zod';
 
 /** Free text that may span lines (an address, notes): no control characters but line breaks and tabs. */
-export const Text = (max: number) => z.string().trim().max(max).regex(/^(?:\P{Cc}|[\t\n\r])*$/u);
+export const Text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .regex(/^(?:\P{Cc}|[\t\n\r])*$/u);
 /** A name, a number, a path: one line, no control characters. */
-export const Line = (max: number) => z.string().trim().max(max).regex(/^\P{Cc}*$/u);
+export const Line = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .regex(/^\P{Cc}*$/u);

@@ -32,7 +32,12 @@ export const VaultStatus = z.object({
    * laptop's keychain last anchored — an older copy of the vault was put back. Absent when none.
    */
   rollback: z
-    .object({ kind: z.enum(['older', 'replaced']), anchorSeq: z.number().int().nonnegative(), foundSeq: z.number().int().nonnegative(), anchoredAt: z.iso.datetime() })
+    .object({
+      kind: z.enum(['older', 'replaced']),
+      anchorSeq: z.number().int().nonnegative(),
+      foundSeq: z.number().int().nonnegative(),
+      anchoredAt: z.iso.datetime(),
+    })
     .nullable()
     .optional(),
 });

@@ -89,10 +89,17 @@ const COUNT_VALUE = z.number({ error: problem('count') }).refine((v) => Number.i
 const YES_VALUE = z.literal(true, { error: problem('yes') });
 
 /** The rule of a field whose value is a string. */
-function stringValueSchema(type: Exclude<FieldType, 'yes' | 'count'>, field: FieldTemplate, context: FieldContext): z.ZodType<string, string> {
+function stringValueSchema(
+  type: Exclude<FieldType, 'yes' | 'count'>,
+  field: FieldTemplate,
+  context: FieldContext,
+): z.ZodType<string, string> {
   switch (type) {
     case 'text':
-      return z.string().max(MAX_LINE, problem('tooLong')).regex(/^[^\r\n]*$/, problem('oneLine'));
+      return z
+        .string()
+        .max(MAX_LINE, problem('tooLong'))
+        .regex(/^[^\r\n]*$/, problem('oneLine'));
     case 'multiline':
       return z.string().max(MAX_MULTILINE, problem('tooLong'));
     case 'datetime':
@@ -106,7 +113,11 @@ function stringValueSchema(type: Exclude<FieldType, 'yes' | 'count'>, field: Fie
     case 'account':
       return z.string().refine((v) => context.accountIds.has(v), problem('account'));
     case 'sha256':
-      return z.string().trim().toLowerCase().regex(/^[0-9a-f]{64}$/, problem('sha256'));
+      return z
+        .string()
+        .trim()
+        .toLowerCase()
+        .regex(/^[0-9a-f]{64}$/, problem('sha256'));
   }
 }
 
@@ -127,10 +138,23 @@ export function fieldDraftSchema(field: FieldTemplate, context: FieldContext): z
     case 'yes':
       return YES_VALUE;
     case 'count':
-      return z.string().trim().normalize('NFKC').regex(/^\d{1,15}$/, problem('count')).transform(Number).pipe(COUNT_VALUE);
+      return z
+        .string()
+        .trim()
+        .normalize('NFKC')
+        .regex(/^\d{1,15}$/, problem('count'))
+        .transform(Number)
+        .pipe(COUNT_VALUE);
     case 'datetime':
-      return z.string().regex(LOCAL_DATETIME, problem('datetime')).transform(isoFromJstLocal).pipe(stringValueSchema('datetime', field, context));
+      return z
+        .string()
+        .regex(LOCAL_DATETIME, problem('datetime'))
+        .transform(isoFromJstLocal)
+        .pipe(stringValueSchema('datetime', field, context));
     default:
-      return z.string().trim().pipe(stringValueSchema(field.type, field, context));
+      return z
+        .string()
+        .trim()
+        .pipe(stringValueSchema(field.type, field, context));
   }
 }

@@ -13,15 +13,20 @@ import { interpolate } from './interpolate';
 export const visitTexts: Readonly<Record<Language, typeof ja>> = { ja, en };
 
 function lookup(tree: unknown, path: readonly string[]): string | null {
-  const value = path.reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), tree);
+  const value = path.reduce<unknown>(
+    (node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined),
+    tree,
+  );
   return typeof value === 'string' ? value : null;
 }
 
 const text = (language: Language, path: readonly string[]): string => lookup(visitTexts[language], path) ?? path.join('.');
 
 export const templateTitle = (id: TemplateId, language: Language) => text(language, ['templates', id, 'title']);
-export const stepTitle = (template: TemplateId, step: string, language: Language) => text(language, ['templates', template, 'steps', step, 'title']);
-export const fieldLabel = (template: TemplateId, step: string, field: string, language: Language) => text(language, ['templates', template, 'steps', step, 'fields', field]);
+export const stepTitle = (template: TemplateId, step: string, language: Language) =>
+  text(language, ['templates', template, 'steps', step, 'title']);
+export const fieldLabel = (template: TemplateId, step: string, field: string, language: Language) =>
+  text(language, ['templates', template, 'steps', step, 'fields', field]);
 export const optionLabel = (template: TemplateId, step: string, field: string, option: string, language: Language) =>
   text(language, ['templates', template, 'steps', step, 'options', field, option]);
 export const kindName = (kind: StepKind, language: Language) => text(language, ['kinds', kind]);
@@ -31,7 +36,10 @@ export const runStatusName = (status: RunStatus, language: Language) => text(lan
 /** An automatic check's finding as a sentence; lists of numbers or paths are joined. */
 export function checkFinding(outcome: Pick<CheckOutcome, 'check' | 'reason' | 'facts'>, language: Language): string {
   const params = Object.fromEntries(
-    Object.entries(outcome.facts).map(([key, value]) => [key, Array.isArray(value) ? value.join(language === 'ja' ? '、' : ', ') : String(value ?? '')]),
+    Object.entries(outcome.facts).map(([key, value]) => [
+      key,
+      Array.isArray(value) ? value.join(language === 'ja' ? '、' : ', ') : String(value ?? ''),
+    ]),
   );
   return interpolate(text(language, ['checks', outcome.check, outcome.reason]), params);
 }

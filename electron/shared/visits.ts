@@ -184,7 +184,16 @@ export type VisitsAttention = z.infer<typeof VisitsAttention>;
 export const DEFAULT_HELD_DATA_WARN_DAYS = 7;
 
 const Id = z.uuid();
-const RunRef = z.object({ runId: Id, stepId: z.string().min(1).max(64).regex(/^[A-Za-z0-9-]+$/) }).strict();
+const RunRef = z
+  .object({
+    runId: Id,
+    stepId: z
+      .string()
+      .min(1)
+      .max(64)
+      .regex(/^[A-Za-z0-9-]+$/),
+  })
+  .strict();
 
 export const visitsChannels = {
   'visits.templates': defineChannel({ request: noRequest, response: z.object({ templates: z.array(VisitTemplate) }) }),
@@ -192,14 +201,23 @@ export const visitsChannels = {
     request: z.object({ templateId: TemplateId, siteId: Id, systemId: Id.nullable() }).strict(),
     response: VisitRun,
   }),
-  'visits.list': defineChannel({ request: z.object({ status: z.enum(runStatuses).optional() }).strict(), response: z.object({ runs: z.array(RunSummary) }) }),
+  'visits.list': defineChannel({
+    request: z.object({ status: z.enum(runStatuses).optional() }).strict(),
+    response: z.object({ runs: z.array(RunSummary) }),
+  }),
   'visits.get': defineChannel({ request: z.object({ runId: Id }).strict(), response: VisitRun }),
   /** Closes a confirm, record, evidence or signature step with what it needs (validated against its template). */
   'visits.completeStep': defineChannel({
     request: RunRef.extend({
-      values: z.record(z.string().max(64), FieldValue).refine((v) => Object.keys(v).length <= 40).optional(),
+      values: z
+        .record(z.string().max(64), FieldValue)
+        .refine((v) => Object.keys(v).length <= 40)
+        .optional(),
       attachments: z.array(Id).max(1000).optional(),
-      signer: z.object({ name: Line(100).min(1), title: Line(100) }).strict().optional(),
+      signer: z
+        .object({ name: Line(100).min(1), title: Line(100) })
+        .strict()
+        .optional(),
       signature: SignaturePng.optional(),
       /** Instead of `signature`: the signer signs the printed report by hand (a blank signature line is printed). */
       signedOnPaper: z.literal(true).optional(),

@@ -59,11 +59,19 @@ export const DeviceErasureSummary = z.object({
 });
 export type DeviceErasureSummary = z.infer<typeof DeviceErasureSummary>;
 
-
 export const wholeMediumChannels = {
   'wholeMedium.devices': defineChannel({ request: noRequest, response: z.object({ devices: z.array(DeviceChoice) }) }),
   'wholeMedium.erase': defineChannel({
-    request: z.object({ jobId: z.uuid(), deviceId: z.uuid(), method: ErasureMethod, site: SiteDetails, confirmation: z.string().max(100), technique: WholeMediumTechnique.optional() }).strict(),
+    request: z
+      .object({
+        jobId: z.uuid(),
+        deviceId: z.uuid(),
+        method: ErasureMethod,
+        site: SiteDetails,
+        confirmation: z.string().max(100),
+        technique: WholeMediumTechnique.optional(),
+      })
+      .strict(),
     response: DeviceErasureSummary,
   }),
   // Asks the OS's own administrator prompt for the rights to erase one listed device (the typed confirmation again):

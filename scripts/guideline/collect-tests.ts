@@ -66,7 +66,20 @@ function calleeParts(expression: ts.Expression): { root: string | null; members:
   return { root: ts.isIdentifier(node) ? node.text : null, members };
 }
 
-const HOOKS = new Set(['use', 'beforeEach', 'afterEach', 'beforeAll', 'afterAll', 'setTimeout', 'step', 'extend', 'info', 'slow', 'fail', 'configure']);
+const HOOKS = new Set([
+  'use',
+  'beforeEach',
+  'afterEach',
+  'beforeAll',
+  'afterAll',
+  'setTimeout',
+  'step',
+  'extend',
+  'info',
+  'slow',
+  'fail',
+  'configure',
+]);
 
 function kindOf(call: ts.CallExpression): CallKind {
   const { root, members } = calleeParts(call.expression);

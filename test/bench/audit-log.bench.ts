@@ -133,7 +133,8 @@ const verify: Benchmark<VerifyContext> = {
     if (rows !== ENTRIES) throw new Error('the scan missed rows');
     return perSecond;
   },
-  notes: ({ seconds }) => `median ${median(seconds.slice(1)).toFixed(3)} s for ${ENTRIES.toLocaleString('en-US')} entries (issue target < 2 s)`,
+  notes: ({ seconds }) =>
+    `median ${median(seconds.slice(1)).toFixed(3)} s for ${ENTRIES.toLocaleString('en-US')} entries (issue target < 2 s)`,
   teardown: closeVault,
 };
 

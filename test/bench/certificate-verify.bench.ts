@@ -72,7 +72,10 @@ function pdfsigStartup(): number {
 /** Verifies as the app does (reading the file included) and throws unless the answer is `expected`; returns the problem named, if any. */
 async function verifyExpecting(file: string, anchors: TrustAnchors, expected: 'genuine' | 'not-genuine'): Promise<string> {
   const result = await verifyCertificate(readFileSync(file), anchors);
-  if (result.status !== expected) throw new Error(`FieldGuard said ${result.status} (${result.problem ?? 'no problem named'}) for ${path.basename(file)}, not ${expected}`);
+  if (result.status !== expected)
+    throw new Error(
+      `FieldGuard said ${result.status} (${result.problem ?? 'no problem named'}) for ${path.basename(file)}, not ${expected}`,
+    );
   return result.problem ?? 'none';
 }
 
@@ -100,7 +103,11 @@ const genuine: Benchmark<GenuineContext> = {
     const now = new Date();
     const authority = await createTestAuthority(path.join(dir, 'authority'), COMPANY, now);
     const engineer = await certifiedEngineer(authority, SUZUKI, now);
-    const issued = await issueCertificate(sampleErasureDocument('E-30551-ER-2026-000001', now.toISOString()), sampleErasureFacts(), engineer);
+    const issued = await issueCertificate(
+      sampleErasureDocument('E-30551-ER-2026-000001', now.toISOString()),
+      sampleErasureFacts(),
+      engineer,
+    );
     const file = path.join(dir, 'genuine.pdf');
     await writeFile(file, issued.pdf);
     mkdirSync(path.join(dir, 'nss'));
@@ -111,7 +118,17 @@ const genuine: Benchmark<GenuineContext> = {
     const secondCall = await milliseconds(() => verifyExpecting(file, anchors, 'genuine'));
     const warm: number[] = [];
     for (let i = 0; i < 5; i += 1) warm.push(await milliseconds(() => verifyExpecting(file, anchors, 'genuine')));
-    return { dir, file, nssdir, anchors, bytes: issued.pdf.length, firstCall, secondCall, warmCalls: median(warm), pdfsigStartup: pdfsigStartup() };
+    return {
+      dir,
+      file,
+      nssdir,
+      anchors,
+      bytes: issued.pdf.length,
+      firstCall,
+      secondCall,
+      warmCalls: median(warm),
+      pdfsigStartup: pdfsigStartup(),
+    };
   },
   subject: ({ file, anchors }) => milliseconds(() => verifyExpecting(file, anchors, 'genuine')),
   reference: ({ nssdir, file }) =>

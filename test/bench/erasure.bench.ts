@@ -123,7 +123,16 @@ async function setup(): Promise<Context> {
 /** Bundles the worker as scripts/build-cli.mjs does, into out/bench (node_modules stay resolvable from there). */
 export async function bundledWorker(): Promise<URL> {
   const outfile = path.resolve(import.meta.dirname, '../../out/bench/erasure-worker.js');
-  await build({ entryPoints: [path.resolve(import.meta.dirname, '../../electron/core/erasure/erasure-worker.ts')], outfile, bundle: true, platform: 'node', target: 'node20', format: 'esm', packages: 'external', logLevel: 'warning' });
+  await build({
+    entryPoints: [path.resolve(import.meta.dirname, '../../electron/core/erasure/erasure-worker.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'esm',
+    packages: 'external',
+    logLevel: 'warning',
+  });
   return pathToFileURL(outfile);
 }
 
@@ -196,10 +205,13 @@ const overwriteOneFile: Benchmark<Context> = {
   setup,
   subject: async (context) => TOTAL_MIB / (await tracked(context, () => seconds(() => overwriteFiles([context.single])))),
   async reference(context) {
-    return TOTAL_MIB / (await seconds(async () => {
-      await ddFile(context.stream, context.single, TOTAL_MIB);
-      await exec('sync');
-    }));
+    return (
+      TOTAL_MIB /
+      (await seconds(async () => {
+        await ddFile(context.stream, context.single, TOTAL_MIB);
+        await exec('sync');
+      }))
+    );
   },
   teardown,
   notes: memoryNote,

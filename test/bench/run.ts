@@ -9,7 +9,9 @@ import { runBenchmark, type Benchmark, type BenchmarkResult } from './benchmark'
 
 const here = import.meta.dirname;
 const filter = process.argv.slice(2);
-const files = (await readdir(here)).filter((f) => f.endsWith('.bench.ts') && (filter.length === 0 || filter.some((n) => f.includes(n)))).sort();
+const files = (await readdir(here))
+  .filter((f) => f.endsWith('.bench.ts') && (filter.length === 0 || filter.some((n) => f.includes(n))))
+  .sort();
 
 const results: BenchmarkResult[] = [];
 for (const file of files) {

@@ -54,10 +54,18 @@ async function withParts(pkg: Buffer, parts: readonly { name: string; data: Buff
     for await (const chunk of (await zip.openReadStreamPromise(entry)) as AsyncIterable<Buffer>) chunks.push(chunk);
     let data: Buffer | string = Buffer.concat(chunks);
     if (entry.fileName === 'word/_rels/document.xml.rels') {
-      const extra = parts.map((p, i) => `<Relationship Id="rIdPic${i}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="${p.name.replace('word/', '')}"/>`).join('');
+      const extra = parts
+        .map(
+          (p, i) =>
+            `<Relationship Id="rIdPic${i}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="${p.name.replace('word/', '')}"/>`,
+        )
+        .join('');
       data = data.toString('utf8').replace('</Relationships>', `${extra}</Relationships>`);
     }
-    if (entry.fileName === '[Content_Types].xml') data = data.toString('utf8').replace('<Default Extension="rels"', '<Default Extension="jpeg" ContentType="image/jpeg"/><Default Extension="rels"');
+    if (entry.fileName === '[Content_Types].xml')
+      data = data
+        .toString('utf8')
+        .replace('<Default Extension="rels"', '<Default Extension="jpeg" ContentType="image/jpeg"/><Default Extension="rels"');
     items.push({ name: entry.fileName, data });
   }
   return zipOf([...items, ...parts]);
@@ -72,13 +80,21 @@ async function writeCorpus(root: string): Promise<Context['files']> {
     const kind = rebuildKindOf(typeId, name);
     if (kind) files.push({ path: file, kind });
   };
-  const jpeg = await (await photo(2048, 1536, 1)).withExif({ IFD0: { ImageDescription: 'site photo', Make: 'camera' } }).jpeg({ quality: 90 }).toBuffer();
+  const jpeg = await (
+    await photo(2048, 1536, 1)
+  )
+    .withExif({ IFD0: { ImageDescription: 'site photo', Make: 'camera' } })
+    .jpeg({ quality: 90 })
+    .toBuffer();
   for (let i = 0; i < 20; i++) await add(`photo-${i}.jpg`, 'jpeg', jpeg);
   const screenshot = await (await photo(1280, 800, 2)).png().toBuffer();
   for (let i = 0; i < 20; i++) await add(`screen-${i}.png`, 'png', Buffer.concat([screenshot, Buffer.from('PK\x03\x04 appended')]));
   // Word files: the attacker's docm around a few pictures.
   const pictures = await (await photo(1600, 1200, 4)).jpeg({ quality: 85 }).toBuffer();
-  const docm = await withParts(await dangerousDocx(), [1, 2, 3].map((n) => ({ name: `word/media/picture${n}.jpeg`, data: pictures })));
+  const docm = await withParts(
+    await dangerousDocx(),
+    [1, 2, 3].map((n) => ({ name: `word/media/picture${n}.jpeg`, data: pictures })),
+  );
   for (let i = 0; i < 10; i++) await add(`manual-${i}.docm`, 'docm', docm);
   const scan = await (await photo(1654, 2339, 3)).jpeg({ quality: 80 }).toBuffer();
   for (let i = 0; i < 10; i++) {
@@ -145,8 +161,13 @@ const cdr: Benchmark<Context> = {
     await rm(context.dir, { recursive: true, force: true });
   },
   notes: (context) =>
-    `${context.files.length} files, ${(context.bytes / MIB).toFixed(0)} MiB, every one with something to remove; per format (MiB/s): ${[...context.perKind]
-      .map(([kind, { seconds, bytes }]) => `${kind} ${(bytes / MIB / seconds).toFixed(1)} (${context.files.filter((f) => f.kind === kind).length} files)`)
+    `${context.files.length} files, ${(context.bytes / MIB).toFixed(0)} MiB, every one with something to remove; per format (MiB/s): ${[
+      ...context.perKind,
+    ]
+      .map(
+        ([kind, { seconds, bytes }]) =>
+          `${kind} ${(bytes / MIB / seconds).toFixed(1)} (${context.files.filter((f) => f.kind === kind).length} files)`,
+      )
       .join(', ')}`,
 };
 

@@ -54,21 +54,45 @@ async function writeMixedCorpus(root: string): Promise<void> {
   for (let i = 0; i < 30; i += 1) await writeLarge(path.join(series, `IM${String(i).padStart(4, '0')}.dcm`), dicomHead(10 * MIB), 10 * MIB);
   const pdfs = await folder('pdf');
   for (let i = 0; i < 10; i += 1) {
-    await writeFile(path.join(pdfs, `report-${i}.pdf`), pdfOf(['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [] /Count 0 >>', pdfStream('/Type /XObject /Subtype /Image /Width 1024 /Height 1280 /BitsPerComponent 8 /ColorSpace /DeviceRGB /Filter /DCTDecode', randomBytes(5 * MIB))]));
+    await writeFile(
+      path.join(pdfs, `report-${i}.pdf`),
+      pdfOf([
+        '<< /Type /Catalog /Pages 2 0 R >>',
+        '<< /Type /Pages /Kids [] /Count 0 >>',
+        pdfStream(
+          '/Type /XObject /Subtype /Image /Width 1024 /Height 1280 /BitsPerComponent 8 /ColorSpace /DeviceRGB /Filter /DCTDecode',
+          randomBytes(5 * MIB),
+        ),
+      ]),
+    );
   }
   const documents = await folder('docx');
-  for (let i = 0; i < 20; i += 1) await writeFile(path.join(documents, `manual-${i}.docx`), await ooxml('docx', [{ name: 'word/media/image1.png', data: Buffer.concat([png(), randomBytes(2 * MIB)]) }]));
+  for (let i = 0; i < 20; i += 1)
+    await writeFile(
+      path.join(documents, `manual-${i}.docx`),
+      await ooxml('docx', [{ name: 'word/media/image1.png', data: Buffer.concat([png(), randomBytes(2 * MIB)]) }]),
+    );
   const images = await folder('png');
   for (let i = 0; i < 50; i += 1) await writeFile(path.join(images, `screen-${i}.png`), Buffer.concat([png(), randomBytes(MIB)]));
   const exports = await folder('csv');
-  const row = (i: number) => `${i},1.2.392.200036.9116.2.6.1.48.${i},CT,${(i * 7) % 512},${(i * 13) % 512},2024-05-14T10:${String(i % 60).padStart(2, '0')}:00\n`;
+  const row = (i: number) =>
+    `${i},1.2.392.200036.9116.2.6.1.48.${i},CT,${(i * 7) % 512},${(i * 13) % 512},2024-05-14T10:${String(i % 60).padStart(2, '0')}:00\n`;
   for (let i = 0; i < 20; i += 1) {
     let text = 'index,uid,modality,x,y,time\n';
     for (let r = 0; text.length < 2.5 * MIB; r += 1) text += row(r);
     await writeFile(path.join(exports, `export-${i}.csv`), text);
   }
   const archives = await folder('zip');
-  for (let i = 0; i < 2; i += 1) await writeFile(path.join(archives, `series-${i}.zip`), await zipOf(Array.from({ length: 5 }, (_, j) => ({ name: `IM${j}.dcm`, data: Buffer.concat([dicomHead(MIB), randomBytes(MIB - dicomHead(MIB).length)]) }))));
+  for (let i = 0; i < 2; i += 1)
+    await writeFile(
+      path.join(archives, `series-${i}.zip`),
+      await zipOf(
+        Array.from({ length: 5 }, (_, j) => ({
+          name: `IM${j}.dcm`,
+          data: Buffer.concat([dicomHead(MIB), randomBytes(MIB - dicomHead(MIB).length)]),
+        })),
+      ),
+    );
   await exec('sync');
 }
 
@@ -109,9 +133,16 @@ const pipeline: Benchmark<Context> = {
     const before = process.memoryUsage().rss;
     const { result: time, growth } = await measureRssGrowth(() =>
       seconds(async () => {
-        const result = await runSanitization(context.core.vault.session(), [context.corpus], output, { engine, policy: DEFAULT_SANITIZE_POLICY, analyze: analyzeFile });
+        const result = await runSanitization(context.core.vault.session(), [context.corpus], output, {
+          engine,
+          policy: DEFAULT_SANITIZE_POLICY,
+          analyze: analyzeFile,
+        });
         const blocked = result.files.filter((f) => f.verdict === 'blocked');
-        if (blocked.length > 0) throw new Error(`the clean corpus had ${blocked.length} blocked files: ${blocked.map((f) => `${f.path} ${f.findings.map((x) => x.code).join(',')}`).join('; ')}`);
+        if (blocked.length > 0)
+          throw new Error(
+            `the clean corpus had ${blocked.length} blocked files: ${blocked.map((f) => `${f.path} ${f.findings.map((x) => x.code).join(',')}`).join('; ')}`,
+          );
       }),
     );
     context.peakRss = Math.max(context.peakRss, before + growth);

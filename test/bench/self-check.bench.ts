@@ -44,7 +44,10 @@ const benchmark: Benchmark<Context> = {
   async setup() {
     const recorder = new ProbeRecorder();
     await runSelfCheck(createSelfCheckProbes(process.platform, recorder), DEFAULT_SELF_CHECK_POLICY, 'company');
-    const { commands } = recorder.recording({ os: 'linux', recordedAt: new Date().toISOString(), osDescription: '', desktop: null, timeZone: 'UTC' }, { users: [], hosts: [] });
+    const { commands } = recorder.recording(
+      { os: 'linux', recordedAt: new Date().toISOString(), osDescription: '', desktop: null, timeZone: 'UTC' },
+      { users: [], hosts: [] },
+    );
     const lines = commands.map((c) => `${[c.file, ...c.args].map(quote).join(' ')} >/dev/null 2>&1 &`);
     return { script: `PATH="$PATH:/usr/sbin:/sbin"\n${lines.join('\n')}\nwait\n`, commands: commands.length, ours: [] };
   },

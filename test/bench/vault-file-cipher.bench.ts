@@ -108,7 +108,8 @@ const vaultImport: Benchmark<Context> = {
   name: 'vault import (encrypt), 1 GiB',
   referenceName: 'openssl enc -aes-256-ctr',
   setup,
-  subject: (context) => subjectThroughput(context, (destination) => encryptFile(context.plain, destination, context.key, { fileId: FILE_ID })),
+  subject: (context) =>
+    subjectThroughput(context, (destination) => encryptFile(context.plain, destination, context.key, { fileId: FILE_ID })),
   reference: (context) => throughput(context, (destination) => openssl(context, '-e', context.plain, destination)),
 };
 
@@ -123,7 +124,10 @@ const vaultExport: Benchmark<Context> = {
     await settleDisk();
     return context;
   },
-  subject: (context) => subjectThroughput(context, (destination) => decryptFile(context.vault, destination, context.key, { fileId: FILE_ID, skipDigest: true })),
+  subject: (context) =>
+    subjectThroughput(context, (destination) =>
+      decryptFile(context.vault, destination, context.key, { fileId: FILE_ID, skipDigest: true }),
+    ),
   reference: (context) => throughput(context, (destination) => openssl(context, '-d', context.opensslCiphertext, destination)),
 };
 

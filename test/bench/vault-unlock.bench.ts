@@ -35,8 +35,18 @@ const benchmark: Benchmark<Context> = {
   rounds: 5,
   async setup() {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'fieldguard-bench-unlock-'));
-    const vault = createVaultService({ dataDir: dir, keyStore: createKeytarKeyStore(`FieldGuard bench ${path.basename(dir)}`), log: silentLogger, chooseKdf: () => calibrateKdf() });
-    const { recoveryKey } = await vault.prepareSetup({ profile: TEST_PROFILE, password: TEST_PASSWORD, passwordConfirmation: TEST_PASSWORD, passwordOnly: false });
+    const vault = createVaultService({
+      dataDir: dir,
+      keyStore: createKeytarKeyStore(`FieldGuard bench ${path.basename(dir)}`),
+      log: silentLogger,
+      chooseKdf: () => calibrateKdf(),
+    });
+    const { recoveryKey } = await vault.prepareSetup({
+      profile: TEST_PROFILE,
+      password: TEST_PASSWORD,
+      passwordConfirmation: TEST_PASSWORD,
+      passwordOnly: false,
+    });
     await vault.completeSetup([0, 1].map((group) => ({ group, digits: recoveryKey.groups[group]! })));
     vault.lock('manual');
     const kdf = (JSON.parse(await readFile(path.join(dir, 'vault.json'), 'utf8')) as { kdf: KdfParameters }).kdf;

@@ -71,10 +71,14 @@ async function eraseOnce(context: Context): Promise<number> {
   const key = randomBytes(32);
   const buffers = createIoBuffers();
   const time = await seconds(() =>
-    eraseDeviceEntry({ db: context.db, jobId, method: 'random-verify', key, buffers, onBytes: () => undefined, blockBytes: async () => 4096 }, item),
+    eraseDeviceEntry(
+      { db: context.db, jobId, method: 'random-verify', key, buffers, onBytes: () => undefined, blockBytes: async () => 4096 },
+      item,
+    ),
   );
   const [after] = listJobItems(context.db, jobId);
-  if (after?.state !== 'verified' || after.bytesVerified !== SIZE_MIB * MIB) throw new Error(`the erasure did not verify: ${JSON.stringify(after)}`);
+  if (after?.state !== 'verified' || after.bytesVerified !== SIZE_MIB * MIB)
+    throw new Error(`the erasure did not verify: ${JSON.stringify(after)}`);
   return SIZE_MIB / time;
 }
 

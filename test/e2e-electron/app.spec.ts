@@ -26,13 +26,18 @@ test('the real app opens in Japanese, switches to English and its IPC lists the 
     const window = await app.firstWindow();
     await expect(window.getByRole('heading', { level: 1 })).toHaveText('保管庫の初回設定');
     expect(window.url()).toBe('app://fieldguard/index.html');
-    expect(await window.evaluate(() => Object.keys((window as unknown as { fieldguard: object }).fieldguard).sort())).toEqual(['invoke', 'on']);
+    expect(await window.evaluate(() => Object.keys((window as unknown as { fieldguard: object }).fieldguard).sort())).toEqual([
+      'invoke',
+      'on',
+    ]);
     expect(await window.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
 
     await window.getByRole('combobox', { name: '表示言語' }).selectOption('en');
     await expect(window.getByRole('heading', { level: 1 })).toHaveText('Set up the vault');
     const cli = JSON.parse((await fieldguard(['disks', '--json'])).stdout) as VolumeList;
-    const reply = (await window.evaluate(() => (globalThis as unknown as { fieldguard: { invoke(c: string, r: unknown): Promise<unknown> } }).fieldguard.invoke('disks.list', {}))) as { ok: boolean; value: VolumeList };
+    const reply = (await window.evaluate(() =>
+      (globalThis as unknown as { fieldguard: { invoke(c: string, r: unknown): Promise<unknown> } }).fieldguard.invoke('disks.list', {}),
+    )) as { ok: boolean; value: VolumeList };
     expect(reply.ok).toBe(true);
     expect(reply.value.volumes.map((v) => v.mount)).toEqual(cli.volumes.map((v) => v.mount));
   } finally {

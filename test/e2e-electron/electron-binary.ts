@@ -6,7 +6,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
-export const NO_ELECTRON_MESSAGE = 'skipped: no Electron binary (npm could not download it on this machine; the browser harness in test/e2e covers the same scenario)';
+export const NO_ELECTRON_MESSAGE =
+  'skipped: no Electron binary (npm could not download it on this machine; the browser harness in test/e2e covers the same scenario)';
 
 export function findElectronBinary(): string | null {
   const require = createRequire(import.meta.url);

@@ -9,7 +9,10 @@ import { testsOfItem } from '../../electron/shared/guideline-tests';
 import { expect, test } from './harness';
 import { inspectWholeScreen, switchLanguage } from './screens';
 
-test('the About screen shows the guideline coverage table, item 10-1 with its screens, services, reports and tests', async ({ page, app }) => {
+test('the About screen shows the guideline coverage table, item 10-1 with its screens, services, reports and tests', async ({
+  page,
+  app,
+}) => {
   // axe-core reads the whole 28-row table three times (ja, en, and once more for every impact).
   test.setTimeout(180_000);
   await app.createVault();
@@ -42,7 +45,10 @@ test('the About screen shows the guideline coverage table, item 10-1 with its sc
 
   await inspectWholeScreen(page, 'about');
   // Beyond the harness's serious and critical violations: none at all on this screen.
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).exclude('[data-tabster-dummy]').analyze();
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .exclude('[data-tabster-dummy]')
+    .analyze();
   expect(results.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
 
   await switchLanguage(page, 'en');

@@ -12,7 +12,6 @@ import { inspectScreen } from './screens';
 const COLLECTION = '2025-04-16 西町クリニック CT 修理';
 const FILES = 60;
 
-
 function jstDay(offsetDays = 0): string {
   return new Date(Date.now() + 9 * 3_600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
 }
@@ -26,7 +25,10 @@ test.describe('the Audit log screen', () => {
     await rm(scratch, { recursive: true, force: true });
   });
 
-  test('shows imports, exports and erasures newest first, filters and pages them, verifies the chain and saves CSV', async ({ page, app }) => {
+  test('shows imports, exports and erasures newest first, filters and pages them, verifies the chain and saves CSV', async ({
+    page,
+    app,
+  }) => {
     // 訪問先で 60 個のログを取り込み、2 個を書き出し、1 個を消去した後
     const folder = path.join(scratch, 'CT装置ログ');
     await mkdir(folder);
@@ -34,7 +36,11 @@ test.describe('the Audit log screen', () => {
     await app.createVault();
     await app.open('/audit');
     app.dialogs.importSources = [folder];
-    const imported = await call<{ items: Array<{ id: string }> }>(page, 'vault.items.import', { jobId: randomUUID(), collection: COLLECTION, pick: 'folder' });
+    const imported = await call<{ items: Array<{ id: string }> }>(page, 'vault.items.import', {
+      jobId: randomUUID(),
+      collection: COLLECTION,
+      pick: 'folder',
+    });
     expect(imported.items).toHaveLength(FILES);
     app.dialogs.exportFolder = path.join(scratch, 'out');
     await mkdir(app.dialogs.exportFolder);

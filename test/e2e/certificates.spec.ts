@@ -9,7 +9,13 @@ import { appendFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { createRevocationList, initAuthority, issueEngineerCertificate, revokeEngineerCertificate, type AuthoritySummary } from '../../electron/core/authority/company-authority';
+import {
+  createRevocationList,
+  initAuthority,
+  issueEngineerCertificate,
+  revokeEngineerCertificate,
+  type AuthoritySummary,
+} from '../../electron/core/authority/company-authority';
 import { issueCertificate } from '../../electron/core/certificates/issue-certificate';
 import { KDF_FLOOR } from '../../electron/core/vault/password-kdf';
 import { createEngineer, SUZUKI } from '../fixtures/certificates/engineers';
@@ -30,7 +36,11 @@ test.beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'fieldguard-cert-e2e-'));
   const then = new Date('2026-11-26T03:00:00Z');
   const colleague = await createEngineer(dir, SUZUKI, then);
-  const issued = await issueCertificate(sampleErasureDocument('W-00981-ER-2026-000007', then.toISOString()), sampleErasureFacts(), colleague.credentials);
+  const issued = await issueCertificate(
+    sampleErasureDocument('W-00981-ER-2026-000007', then.toISOString()),
+    sampleErasureFacts(),
+    colleague.credentials,
+  );
   colleague.db.close();
   selfSigned = path.join(dir, '消去証明書.pdf');
   await writeFile(selfSigned, issued.pdf);
@@ -39,7 +49,11 @@ test.beforeAll(async () => {
   otherCompany = await createTestAuthority(path.join(dir, 'west-authority'), SUZUKI.company, now);
   const certified = await certifiedEngineer(otherCompany, SUZUKI, now);
   otherCompanySerial = certified.serial;
-  const document = await issueCertificate(sampleErasureDocument('W-00981-ER-2026-000012', now.toISOString()), sampleErasureFacts(), certified);
+  const document = await issueCertificate(
+    sampleErasureDocument('W-00981-ER-2026-000012', now.toISOString()),
+    sampleErasureFacts(),
+    certified,
+  );
   otherCompanyDocument = path.join(dir, '消去証明書_会社認証.pdf');
   await writeFile(otherCompanyDocument, document.pdf);
 });
@@ -72,13 +86,18 @@ function asOnContract(fingerprint: string): string {
   return fingerprint.toUpperCase().match(/../g)!.join(':');
 }
 
-test('a colleague’s certificate signed without a company certificate is intact but its issuer unconfirmed; an extended copy is not genuine', async ({ page, app }) => {
+test('a colleague’s certificate signed without a company certificate is intact but its issuer unconfirmed; an extended copy is not genuine', async ({
+  page,
+  app,
+}) => {
   await app.createVault();
   await app.open('/certificates');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('証明書');
   await expect(page.getByText('まだ証明書はありません。')).toBeVisible();
   const roots = page.getByTestId('trusted-roots');
-  await expect(roots.getByRole('region', { name: '信頼する会社ルート証明書はまだありません' })).toContainText('保守契約書に記載されています');
+  await expect(roots.getByRole('region', { name: '信頼する会社ルート証明書はまだありません' })).toContainText(
+    '保守契約書に記載されています',
+  );
 
   app.dialogs.certificateFile = selfSigned;
   await page.getByRole('button', { name: 'ファイルを選んで検証' }).click();
@@ -118,7 +137,10 @@ test('a colleague’s certificate signed without a company certificate is intact
   await inspectScreen(page, 'certificates-verify-invalid');
 });
 
-test('enrolling with the company authority in Settings makes new documents genuine; a company root is trusted only by its contract fingerprint', async ({ page, app }) => {
+test('enrolling with the company authority in Settings makes new documents genuine; a company root is trusted only by its contract fingerprint', async ({
+  page,
+  app,
+}) => {
   test.setTimeout(120_000);
   await app.createVault();
   await app.open('/');
@@ -149,13 +171,19 @@ test('enrolling with the company authority in Settings makes new documents genui
   const requestFile = path.join(dir, 'enrollment-request.pem');
   app.dialogs.saveFile = requestFile;
   await signing.getByRole('button', { name: '登録申請を作成' }).click();
-  await expect(signing.getByTestId('signing-notice')).toContainText('登録申請を保存しました。このファイルを会社のセキュリティ担当に送ってください。');
+  await expect(signing.getByTestId('signing-notice')).toContainText(
+    '登録申請を保存しました。このファイルを会社のセキュリティ担当に送ってください。',
+  );
   await expect(fact(signing, '応答待ちの登録申請')).toHaveText('1 件');
   await signing.scrollIntoViewIfNeeded();
   await inspectScreen(page, 'settings-signing-uncertified');
 
   // The security office (Node side): its authority issues the engineer certificate from the request.
-  const authority: AuthoritySummary = await initAuthority(path.join(dir, 'east-authority'), { company: '東都メディカル株式会社', passphrase: AUTHORITY_PASSPHRASE, kdf: KDF_FLOOR }, new Date());
+  const authority: AuthoritySummary = await initAuthority(
+    path.join(dir, 'east-authority'),
+    { company: '東都メディカル株式会社', passphrase: AUTHORITY_PASSPHRASE, kdf: KDF_FLOOR },
+    new Date(),
+  );
   const reply = await issueEngineerCertificate(authority.dir, AUTHORITY_PASSPHRASE, await readFile(requestFile, 'utf8'), {}, new Date());
   const replyFile = path.join(dir, 'enrollment-reply.pem');
   await writeFile(replyFile, reply.replyPem);
@@ -168,7 +196,9 @@ test('enrolling with the company authority in Settings makes new documents genui
 
   app.dialogs.certificateFile = replyFile;
   await signing.getByRole('button', { name: '登録応答を取り込む' }).click();
-  await expect(signing.getByTestId('signing-notice')).toContainText('登録応答を取り込みました。これから発行する文書は会社の証明書で署名されます。');
+  await expect(signing.getByTestId('signing-notice')).toContainText(
+    '登録応答を取り込みました。これから発行する文書は会社の証明書で署名されます。',
+  );
   await expect(signing.getByTestId('signing-not-certified')).toHaveCount(0);
   await expect(signing.getByTestId('signing-expires-soon')).toHaveCount(0);
   await expect(signing.getByTestId('signing-certified')).toContainText('会社の証明書で署名しています');
@@ -261,7 +291,9 @@ test('enrolling with the company authority in Settings makes new documents genui
   await page.keyboard.type(asOnContract(otherCompany.rootFingerprint));
   await page.keyboard.press('Enter');
   await expect(dialog).toBeHidden();
-  await expect(roots.getByRole('status')).toContainText('「西日本イメージング株式会社 FieldGuard ルート認証局 Root CA」を信頼済みにしました。');
+  await expect(roots.getByRole('status')).toContainText(
+    '「西日本イメージング株式会社 FieldGuard ルート認証局 Root CA」を信頼済みにしました。',
+  );
   await expect(rootRows).toHaveCount(2);
   await expect(rootRows.nth(1)).toContainText(otherCompany.rootFingerprint.match(/.{4}/g)!.join(' '));
   app.dialogs.certificateFile = otherCompanyDocument;
@@ -284,14 +316,18 @@ test('enrolling with the company authority in Settings makes new documents genui
   app.dialogs.certificateFile = otherCompanyDocument;
   await page.getByRole('button', { name: 'ファイルを選んで検証' }).click();
   await expect(result).toHaveAttribute('data-status', 'not-genuine');
-  await expect(result.locator('li[data-check="signer-chain"]')).toContainText('不合格 — 署名者の証明書は会社の失効リスト（CRL）で失効しています');
+  await expect(result.locator('li[data-check="signer-chain"]')).toContainText(
+    '不合格 — 署名者の証明書は会社の失効リスト（CRL）で失効しています',
+  );
   await expect(result.getByTestId('verification-root')).toContainText('会社ルート証明書まで確かめられませんでした');
   await inspectWholeScreen(page, 'certificates-verify-revoked');
 
   // Removing a root is asked first; Cancel keeps it.
   const remove = roots.getByRole('button', { name: '「西日本イメージング株式会社 FieldGuard ルート認証局 Root CA」を信頼済みから外す' });
   await remove.click();
-  const confirm = page.getByRole('alertdialog', { name: '「西日本イメージング株式会社 FieldGuard ルート認証局 Root CA」を信頼済みから外しますか？' });
+  const confirm = page.getByRole('alertdialog', {
+    name: '「西日本イメージング株式会社 FieldGuard ルート認証局 Root CA」を信頼済みから外しますか？',
+  });
   await expect(confirm).toContainText('「改ざんなし・発行者未確認」と判定されます');
   await confirm.getByRole('button', { name: 'キャンセル' }).click();
   await expect(confirm).toBeHidden();
@@ -304,7 +340,9 @@ test('enrolling with the company authority in Settings makes new documents genui
   await confirm.getByRole('button', { name: '信頼済みから外す' }).click();
   await expect(confirm).toBeHidden();
   await expect(rootRows).toHaveCount(1);
-  await expect(roots.getByRole('status')).toContainText('「西日本イメージング株式会社 FieldGuard ルート認証局 Root CA」を信頼済みから外しました。');
+  await expect(roots.getByRole('status')).toContainText(
+    '「西日本イメージング株式会社 FieldGuard ルート認証局 Root CA」を信頼済みから外しました。',
+  );
   await expect(page.getByRole('heading', { level: 2, name: '信頼する会社ルート証明書' })).toBeFocused();
 
   // Each step is in the audit log, by name.
@@ -329,8 +367,18 @@ test('a company certificate that ends within 30 days is announced in Settings', 
   await signing.getByRole('button', { name: '登録申請を作成' }).click();
   await expect(signing.getByTestId('signing-notice')).toContainText('登録申請を保存しました。');
 
-  const authority = await initAuthority(path.join(dir, 'short-authority'), { company: '東都メディカル株式会社', passphrase: AUTHORITY_PASSPHRASE, kdf: KDF_FLOOR }, new Date());
-  const reply = await issueEngineerCertificate(authority.dir, AUTHORITY_PASSPHRASE, await readFile(requestFile, 'utf8'), { days: 20 }, new Date());
+  const authority = await initAuthority(
+    path.join(dir, 'short-authority'),
+    { company: '東都メディカル株式会社', passphrase: AUTHORITY_PASSPHRASE, kdf: KDF_FLOOR },
+    new Date(),
+  );
+  const reply = await issueEngineerCertificate(
+    authority.dir,
+    AUTHORITY_PASSPHRASE,
+    await readFile(requestFile, 'utf8'),
+    { days: 20 },
+    new Date(),
+  );
   app.dialogs.certificateFile = path.join(dir, 'short-reply.pem');
   await writeFile(app.dialogs.certificateFile, reply.replyPem);
   await signing.getByRole('button', { name: '登録応答を取り込む' }).click();

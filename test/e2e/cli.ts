@@ -17,7 +17,10 @@ export async function fieldguard(args: string[], env: NodeJS.ProcessEnv = {}): P
  * Runs the CLI and returns its exit code instead of failing on a non-zero one: `verify` exits
  * 1 for "intact, issuer not confirmed" and "not genuine" (issue 13), which a test checks.
  */
-export async function fieldguardWithExitCode(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+export async function fieldguardWithExitCode(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
     return { code: 0, ...(await fieldguard(args, env)) };
   } catch (error) {

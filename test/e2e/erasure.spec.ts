@@ -97,20 +97,27 @@ test('[10-1] erase a visit folder, watch it finish, countersign, issue the certi
   await inspectScreen(page, 'certificates-list');
 });
 
-test('an erasure killed part way is named on the screen, and abandoned only with a reason the certificate prints', async ({ page, app }) => {
+test('an erasure killed part way is named on the screen, and abandoned only with a reason the certificate prints', async ({
+  page,
+  app,
+}) => {
   const folder = path.join(scratch, '東都病院_MR保守データ');
   await mkdir(folder, { recursive: true });
   for (let i = 0; i < 30; i += 1) await writeFile(path.join(folder, `img${String(i).padStart(2, '0')}.dcm`), Buffer.alloc(256 * 1024, i));
   await app.createVault({ passwordOnly: true });
   // The command line on the same vault, killed by the kernel with a third of the files erased.
-  await eraseAndKill([folder, '--site', '東都病院'], { dataDir: app.dataDir, password: TEST_PASSWORD, when: async () => (await filesLeft(folder)) <= 20 });
+  await eraseAndKill([folder, '--site', '東都病院'], {
+    dataDir: app.dataDir,
+    password: TEST_PASSWORD,
+    when: async () => (await filesLeft(folder)) <= 20,
+  });
   const left = await filesLeft(folder);
 
   await app.open('/erasure');
   const interrupted = page.getByTestId('erasure-interrupted');
   await expect(interrupted).toContainText('中断された消去作業があります');
   // 30 files and their folder.
-  await expect(interrupted).toContainText("31 項目のうち");
+  await expect(interrupted).toContainText('31 項目のうち');
   await expect(interrupted).toContainText(folder);
   await inspectScreen(page, 'erasure-interrupted');
   await inspectDialog(page, 'erasure-abandon', async () => {

@@ -24,7 +24,10 @@ test('a screen that fails to render shows the calm message and reloads on reques
   });
   const script = bundle.outputFiles[0]?.text ?? '';
   await page.route('https://boundary.test/**', (route) =>
-    route.fulfill({ contentType: 'text/html; charset=utf-8', body: `<!doctype html><html lang="ja"><head><title>FieldGuard</title></head><body><div id="root"></div><script>${script.replaceAll('</script', '<\\/script')}</script></body></html>` }),
+    route.fulfill({
+      contentType: 'text/html; charset=utf-8',
+      body: `<!doctype html><html lang="ja"><head><title>FieldGuard</title></head><body><div id="root"></div><script>${script.replaceAll('</script', '<\\/script')}</script></body></html>`,
+    }),
   );
   await page.goto('https://boundary.test/');
   const alert = page.getByRole('alert');

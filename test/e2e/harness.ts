@@ -30,7 +30,21 @@ export interface Harness {
   readonly handlers: Handlers;
 }
 
-type PortOverrides = Partial<Pick<CorePorts, 'readVolumes' | 'readDeviceDetails' | 'now' | 'keyStore' | 'selfCheckProbes' | 'clipboard' | 'observeDataFolder' | 'listWholeDevices' | 'releaseWholeDevice' | 'grantDeviceAccess'>>;
+type PortOverrides = Partial<
+  Pick<
+    CorePorts,
+    | 'readVolumes'
+    | 'readDeviceDetails'
+    | 'now'
+    | 'keyStore'
+    | 'selfCheckProbes'
+    | 'clipboard'
+    | 'observeDataFolder'
+    | 'listWholeDevices'
+    | 'releaseWholeDevice'
+    | 'grantDeviceAccess'
+  >
+>;
 
 export const test = base.extend<{ harnessPorts: PortOverrides; app: Harness }>({
   harnessPorts: [{}, { option: true }],
@@ -51,9 +65,7 @@ export const test = base.extend<{ harnessPorts: PortOverrides; app: Harness }>({
         body: Buffer.from(await response.arrayBuffer()),
       });
     });
-    await page.exposeBinding('__fieldguardHarnessInvoke', (_source, channel: unknown, request: unknown) =>
-      router.handle(channel, request),
-    );
+    await page.exposeBinding('__fieldguardHarnessInvoke', (_source, channel: unknown, request: unknown) => router.handle(channel, request));
     await page.addInitScript(installBridge);
 
     await use({
@@ -76,13 +88,13 @@ export { expect } from '@playwright/test';
 /** Calls the IPC exactly as the renderer does, to prepare what a screen under test shows. */
 export async function invokeFromPage<T>(page: Page, channel: string, request: unknown): Promise<T> {
   const reply = (await page.evaluate(
-    ([name, body]) => (window as unknown as { fieldguard: { invoke(c: unknown, r: unknown): Promise<unknown> } }).fieldguard.invoke(name, body),
+    ([name, body]) =>
+      (window as unknown as { fieldguard: { invoke(c: unknown, r: unknown): Promise<unknown> } }).fieldguard.invoke(name, body),
     [channel, request] as const,
   )) as { ok: true; value: T } | { ok: false; error: { code: string } };
   if (!reply.ok) throw new Error(`${channel} failed: ${reply.error.code}`);
   return reply.value;
 }
-
 
 /** Runs in the page before its scripts, like the preload: defines a frozen `window.fieldguard`. */
 function installBridge(): void {
@@ -109,7 +121,11 @@ function installBridge(): void {
 
 async function dispatchEvent(page: Page, event: string, payload: unknown): Promise<void> {
   await page
-    .evaluate(([name, data]) => (window as unknown as { __fieldguardHarnessDispatch(n: unknown, d: unknown): void }).__fieldguardHarnessDispatch(name, data), [event, payload] as const)
+    .evaluate(
+      ([name, data]) =>
+        (window as unknown as { __fieldguardHarnessDispatch(n: unknown, d: unknown): void }).__fieldguardHarnessDispatch(name, data),
+      [event, payload] as const,
+    )
     .catch(() => {
       // The page may be navigating or closed; Electron drops such events too.
     });

@@ -32,14 +32,54 @@ interface Medium {
 }
 
 const USB: Medium = {
-  volume: { mount: '/media/yamada/FG-USB', device: '/dev/sdb1', fileSystem: 'vfat', label: 'FG-USB', sizeBytes: 31_943_819_264, freeBytes: 30_000_000_000, removable: true },
-  device: { mounts: ['/media/yamada/FG-USB'], vendor: 'BUFFALO', model: 'RUF3-KVB32G', serial: '0702A5F1C3D40013', bus: 'usb', sizeBytes: 32_015_679_488, removable: true },
+  volume: {
+    mount: '/media/yamada/FG-USB',
+    device: '/dev/sdb1',
+    fileSystem: 'vfat',
+    label: 'FG-USB',
+    sizeBytes: 31_943_819_264,
+    freeBytes: 30_000_000_000,
+    removable: true,
+  },
+  device: {
+    mounts: ['/media/yamada/FG-USB'],
+    vendor: 'BUFFALO',
+    model: 'RUF3-KVB32G',
+    serial: '0702A5F1C3D40013',
+    bus: 'usb',
+    sizeBytes: 32_015_679_488,
+    removable: true,
+  },
 };
 const SD: Medium = {
-  volume: { mount: '/media/yamada/SD-CARD', device: '/dev/mmcblk0p1', fileSystem: 'exfat', label: 'SD-CARD', sizeBytes: 63_847_792_640, freeBytes: 60_000_000_000, removable: true },
-  device: { mounts: ['/media/yamada/SD-CARD'], vendor: 'SanDisk', model: 'SDXC Extreme PRO', serial: 'SD9F31C2', bus: 'sd', sizeBytes: 63_864_569_856, removable: true },
+  volume: {
+    mount: '/media/yamada/SD-CARD',
+    device: '/dev/mmcblk0p1',
+    fileSystem: 'exfat',
+    label: 'SD-CARD',
+    sizeBytes: 63_847_792_640,
+    freeBytes: 60_000_000_000,
+    removable: true,
+  },
+  device: {
+    mounts: ['/media/yamada/SD-CARD'],
+    vendor: 'SanDisk',
+    model: 'SDXC Extreme PRO',
+    serial: 'SD9F31C2',
+    bus: 'sd',
+    sizeBytes: 63_864_569_856,
+    removable: true,
+  },
 };
-const SYSTEM_DISK: Volume = { mount: '/', device: '/dev/nvme0n1p2', fileSystem: 'ext4', label: null, sizeBytes: 510_000_000_000, freeBytes: 200_000_000_000, removable: false };
+const SYSTEM_DISK: Volume = {
+  mount: '/',
+  device: '/dev/nvme0n1p2',
+  fileSystem: 'ext4',
+  label: null,
+  sizeBytes: 510_000_000_000,
+  freeBytes: 200_000_000_000,
+  removable: false,
+};
 
 /** What is plugged into the laptop now, and how far the core's clock is set back; changed by the tests. */
 let attached: Medium[] = [];
@@ -68,8 +108,10 @@ function japanDay(at: Date): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
 }
 
-
-test('[7-7][12-3] register from hardware, check out for a visit, return, inventory with one missing, save and verify the signed report', async ({ page, app }) => {
+test('[7-7][12-3] register from hardware, check out for a visit, return, inventory with one missing, save and verify the signed report', async ({
+  page,
+  app,
+}) => {
   attached = [USB, SD];
   await app.createVault();
   await app.open('/');
@@ -161,8 +203,18 @@ test('[7-7][12-3] register from hardware, check out for a visit, return, invento
   // 2 台目（SD カード）を登録し、一覧へ
   await call(page, 'ledger.save', {
     item: {
-      label: 'FG-SD-002', type: 'sd-card', make: 'SanDisk', model: 'SDXC Extreme PRO', serial: 'SD9F31C2', capacityBytes: 64_000_000_000, encryption: 'none',
-      owner: '山田 太郎', storageLocation: '本社 3F 保管庫 B', purchaseDate: '2023-10-01', warrantyEnd: null, notes: '',
+      label: 'FG-SD-002',
+      type: 'sd-card',
+      make: 'SanDisk',
+      model: 'SDXC Extreme PRO',
+      serial: 'SD9F31C2',
+      capacityBytes: 64_000_000_000,
+      encryption: 'none',
+      owner: '山田 太郎',
+      storageLocation: '本社 3F 保管庫 B',
+      purchaseDate: '2023-10-01',
+      warrantyEnd: null,
+      notes: '',
     },
   });
   await page.getByRole('link', { name: '台帳の一覧に戻る' }).click();
@@ -215,7 +267,12 @@ test('[7-7][12-3] register from hardware, check out for a visit, return, invento
   const { code, stdout } = await fieldguardWithExitCode(['verify', app.dialogs.saveFile, '--json']);
   expect(code).toBe(1);
   const verification = JSON.parse(stdout) as { status: string; kind: string; number: string; signer: { employeeId: string } };
-  expect(verification).toMatchObject({ status: 'issuer-unconfirmed', companyCertified: false, kind: 'inventory', signer: { employeeId: 'E-20417' } });
+  expect(verification).toMatchObject({
+    status: 'issuer-unconfirmed',
+    companyCertified: false,
+    kind: 'inventory',
+    signer: { employeeId: 'E-20417' },
+  });
   expect(verification.number).toMatch(/^E-20417-IN-\d{4}-000001-[0-9A-Z]{6}$/);
   const { stdout: text } = await exec('pdftotext', [app.dialogs.saveFile, '-']);
   expect(text).toContain('FG-SD-002');
@@ -230,12 +287,27 @@ test('a medium past its return date shows on the dashboard and the ledger', asyn
   await app.open('/');
   const item = await call<{ id: string }>(page, 'ledger.save', {
     item: {
-      label: 'FG-USB-009', type: 'usb-memory', make: 'BUFFALO', model: 'RUF3-KVB32G', serial: 'OVERDUE-0009', capacityBytes: 32_000_000_000, encryption: 'hardware',
-      owner: '山田 太郎', storageLocation: '本社 3F 保管庫 A', purchaseDate: null, warrantyEnd: null, notes: '',
+      label: 'FG-USB-009',
+      type: 'usb-memory',
+      make: 'BUFFALO',
+      model: 'RUF3-KVB32G',
+      serial: 'OVERDUE-0009',
+      capacityBytes: 32_000_000_000,
+      encryption: 'hardware',
+      owner: '山田 太郎',
+      storageLocation: '本社 3F 保管庫 A',
+      purchaseDate: null,
+      warrantyEnd: null,
+      notes: '',
     },
   });
   await call(page, 'ledger.checkOut', {
-    itemId: item.id, custodian: '鈴木 次郎', purpose: 'MRI 装置の点検', visitReference: '西都病院', expectedReturnDate: japanDay(new Date(then.getTime() + 2 * DAY_MS)), carriesSiteData: false,
+    itemId: item.id,
+    custodian: '鈴木 次郎',
+    purpose: 'MRI 装置の点検',
+    visitReference: '西都病院',
+    expectedReturnDate: japanDay(new Date(then.getTime() + 2 * DAY_MS)),
+    carriesSiteData: false,
   });
 
   clockOffsetMs = 0;
@@ -260,21 +332,52 @@ test('a medium past its return date shows on the dashboard and the ledger', asyn
   await expect(page.getByTestId('ledger-current-checkout')).toContainText('を過ぎています。返却するか、保管者に確認してください。');
 });
 
-test('[12-3][18-1] checked out for a visit in progress, then lost: the loss is confirmed and starts the incident response', async ({ page, app }) => {
+test('[12-3][18-1] checked out for a visit in progress, then lost: the loss is confirmed and starts the incident response', async ({
+  page,
+  app,
+}) => {
   await app.createVault();
   await app.open('/');
   const site = await call<{ id: string }>(page, 'sites.save', {
-    site: { name: '東都大学病院', department: '放射線科', address: '', administrator: { name: '佐藤 花子', title: '', phone: '', mail: '' }, otherContacts: [], notes: '' },
+    site: {
+      name: '東都大学病院',
+      department: '放射線科',
+      address: '',
+      administrator: { name: '佐藤 花子', title: '', phone: '', mail: '' },
+      otherContacts: [],
+      notes: '',
+    },
   });
   const profile = await call<{ ports: unknown[]; dataLocations: unknown[] }>(page, 'systems.defaultProfile', {});
   const system = await call<{ id: string }>(page, 'systems.save', {
-    system: { siteId: site.id, product: 'NeoPremium 2 画像サーバー', version: '2.4.1', serial: 'NP2-24-00117', hostName: 'RAD-PACS01', ...profile },
+    system: {
+      siteId: site.id,
+      product: 'NeoPremium 2 画像サーバー',
+      version: '2.4.1',
+      serial: 'NP2-24-00117',
+      hostName: 'RAD-PACS01',
+      ...profile,
+    },
   });
-  const run = await call<{ id: string; reference: string }>(page, 'visits.start', { templateId: 'maintenance-visit', siteId: site.id, systemId: system.id });
+  const run = await call<{ id: string; reference: string }>(page, 'visits.start', {
+    templateId: 'maintenance-visit',
+    siteId: site.id,
+    systemId: system.id,
+  });
   const item = await call<{ id: string }>(page, 'ledger.save', {
     item: {
-      label: 'FG-USB-010', type: 'usb-memory', make: 'BUFFALO', model: 'RUF3-KVB32G', serial: 'LOST-0010', capacityBytes: 32_000_000_000, encryption: 'hardware',
-      owner: '山田 太郎', storageLocation: '本社 3F 保管庫 A', purchaseDate: null, warrantyEnd: null, notes: '',
+      label: 'FG-USB-010',
+      type: 'usb-memory',
+      make: 'BUFFALO',
+      model: 'RUF3-KVB32G',
+      serial: 'LOST-0010',
+      capacityBytes: 32_000_000_000,
+      encryption: 'hardware',
+      owner: '山田 太郎',
+      storageLocation: '本社 3F 保管庫 A',
+      purchaseDate: null,
+      warrantyEnd: null,
+      notes: '',
     },
   });
   await page.goto(`${page.url().split('#')[0]}#/ledger?item=${item.id}`);

@@ -14,7 +14,8 @@ const SECRET = 'Kq7!fg-maint-Wz93#tokyo';
 /** What injected script gets back from the bridge, as it is. */
 async function inject(page: import('@playwright/test').Page, channel: string, request: unknown): Promise<unknown> {
   return page.evaluate(
-    ([name, body]) => (window as unknown as { fieldguard: { invoke(c: unknown, r: unknown): Promise<unknown> } }).fieldguard.invoke(name, body),
+    ([name, body]) =>
+      (window as unknown as { fieldguard: { invoke(c: unknown, r: unknown): Promise<unknown> } }).fieldguard.invoke(name, body),
     [channel, request] as const,
   );
 }
@@ -26,11 +27,31 @@ test('script in the page reads no password and erases no file without the engine
   await mkdir(folder, { recursive: true });
   for (const name of ['検査1.dcm', '検査2.dcm']) await writeFile(path.join(folder, name), `${name}\n`);
   app.dialogs.importSources = [folder];
-  const imported = await call<{ items: Array<{ id: string }> }>(page, 'vault.items.import', { jobId: crypto.randomUUID(), collection: 'V-2026-001', pick: 'folder' });
-  const site = await call<{ id: string }>(page, 'sites.save', { site: { name: 'さくら歯科クリニック', department: '', address: '', administrator: { name: '佐藤 花子', title: '', phone: '', mail: '' }, otherContacts: [], notes: '' } });
+  const imported = await call<{ items: Array<{ id: string }> }>(page, 'vault.items.import', {
+    jobId: crypto.randomUUID(),
+    collection: 'V-2026-001',
+    pick: 'folder',
+  });
+  const site = await call<{ id: string }>(page, 'sites.save', {
+    site: {
+      name: 'さくら歯科クリニック',
+      department: '',
+      address: '',
+      administrator: { name: '佐藤 花子', title: '', phone: '', mail: '' },
+      otherContacts: [],
+      notes: '',
+    },
+  });
   const profile = await call<{ ports: unknown[]; dataLocations: unknown[] }>(page, 'systems.defaultProfile', {});
-  const system = await call<{ id: string }>(page, 'systems.save', { system: { siteId: site.id, product: 'NEOPREMIUM2', version: '2.4.1', serial: 'NP2-0042', hostName: 'SAKURA-IMG01', ...profile } });
-  const account = await call<{ id: string }>(page, 'accounts.save', { systemId: system.id, userName: 'fg-maint', secret: SECRET, vendorDefault: false });
+  const system = await call<{ id: string }>(page, 'systems.save', {
+    system: { siteId: site.id, product: 'NEOPREMIUM2', version: '2.4.1', serial: 'NP2-0042', hostName: 'SAKURA-IMG01', ...profile },
+  });
+  const account = await call<{ id: string }>(page, 'accounts.save', {
+    systemId: system.id,
+    userName: 'fg-maint',
+    secret: SECRET,
+    vendorDefault: false,
+  });
 
   // From here on nobody answers the main process's box (saving the account above was asked and answered yes).
   app.dialogs.confirm = null;

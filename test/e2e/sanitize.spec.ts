@@ -62,7 +62,10 @@ test.afterEach(async () => {
   await rm(scratch, { recursive: true, force: true });
 });
 
-test('[10-5][8-1] sanitize a handover folder, read the verdicts, sign off, and check the delivered folder against the report', async ({ page, app }) => {
+test('[10-5][8-1] sanitize a handover folder, read the verdicts, sign off, and check the delivered folder against the report', async ({
+  page,
+  app,
+}) => {
   // Eight files through ClamAV and content disarm, two signed documents, and ja/en screenshots of each screen.
   test.setTimeout(180_000);
   const corpusName = '受け渡し_0514';
@@ -134,13 +137,23 @@ test('[10-5][8-1] sanitize a handover folder, read the verdicts, sign off, and c
   const removed = (name: string) => page.getByTestId('sanitize-removed').and(page.locator(`[data-path="${corpusName}/${name}"]`));
   await expect(removed('series/IM0001.dcm')).toContainText('取り除いて再構築しました（1 件）');
   await removed('series/IM0001.dcm').getByRole('button').click();
-  await expect(removed('series/IM0001.dcm').getByRole('listitem')).toHaveText(['DICOM のプリアンブル（先頭 128 バイト）（preamble · 128 bytes）']);
+  await expect(removed('series/IM0001.dcm').getByRole('listitem')).toHaveText([
+    'DICOM のプリアンブル（先頭 128 バイト）（preamble · 128 bytes）',
+  ]);
   // The Word file is delivered as .docx (its macros are gone), with every object named.
   await expect(file('report.docx')).toHaveAttribute('data-verdict', 'sanitized');
   await expect(file('report.docx')).toContainText('元の名前：受け渡し_0514/report.docm');
   await removed('report.docx').getByRole('button').click();
   const docItems = removed('report.docx').getByRole('listitem');
-  for (const text of ['マクロ（VBA）', '埋め込み OLE オブジェクト', 'ActiveX コントロール', '取り込まれた別形式の文書（altChunk）', 'DDE フィールド', '外部への参照（テンプレート・リンクなど）', '危険なリンク（file:、UNC など）']) {
+  for (const text of [
+    'マクロ（VBA）',
+    '埋め込み OLE オブジェクト',
+    'ActiveX コントロール',
+    '取り込まれた別形式の文書（altChunk）',
+    'DDE フィールド',
+    '外部への参照（テンプレート・リンクなど）',
+    '危険なリンク（file:、UNC など）',
+  ]) {
     await expect(docItems.filter({ hasText: text }).first()).toBeVisible();
   }
   await expect(docItems.filter({ hasText: 'word/media/image9.png' })).toHaveCount(1);
@@ -167,7 +180,9 @@ test('[10-5][8-1] sanitize a handover folder, read the verdicts, sign off, and c
     `${corpusName}/scan.png`,
     `${corpusName}/series/IM0001.dcm`,
   ]);
-  expect(await readFile(path.join(output, corpusName, 'formulas.csv'), 'utf8')).toBe(`date,device,note\n2026-05-14,CT-01,"'=cmd|' /C calc'!A0"\n2026-05-14,CT-02,-12.5\n`);
+  expect(await readFile(path.join(output, corpusName, 'formulas.csv'), 'utf8')).toBe(
+    `date,device,note\n2026-05-14,CT-01,"'=cmd|' /C calc'!A0"\n2026-05-14,CT-02,-12.5\n`,
+  );
   expect((await readFile(path.join(output, corpusName, 'photo.jpg'))).includes('patient room')).toBe(false);
   const delivered = await readFile(path.join(output, corpusName, 'series', 'IM0001.dcm'));
   expect(delivered.length).toBe(dicom.length);
@@ -272,7 +287,8 @@ test('the allow-list of types, what content disarm rebuilds, and the vendor rele
   const types = section.getByRole('group', { name: '引き渡しを許可する種類' });
   // The default allow-list: DICOM, five image types, PDF, four text types, docx/xlsx/pptx, doc/xls/ppt, zip.
   await expect(types.getByRole('checkbox')).toHaveCount(18);
-  for (const name of ['DICOM 画像', 'PDF 文書', 'Word 文書（.docx）', 'ZIP 圧縮ファイル']) await expect(types.getByRole('checkbox', { name })).toBeChecked();
+  for (const name of ['DICOM 画像', 'PDF 文書', 'Word 文書（.docx）', 'ZIP 圧縮ファイル'])
+    await expect(types.getByRole('checkbox', { name })).toBeChecked();
   await expect(section.getByTestId('sanitize-release-count')).toHaveText('まだ読み込んでいません。');
 
   const save = section.getByRole('button', { name: '種類を保存' });
@@ -289,7 +305,8 @@ test('the allow-list of types, what content disarm rebuilds, and the vendor rele
   // Content disarm: every type with a rebuilder is rebuilt by default; unchecking one blocks such files instead.
   const rebuild = section.getByRole('group', { name: '動く中身を取り除いて再構築する種類' });
   await expect(rebuild.getByRole('checkbox')).toHaveCount(13);
-  for (const name of ['PDF 文書', 'マクロ有効 Word 文書（.docm）', 'DICOM 画像', 'CSV（表形式のテキスト）']) await expect(rebuild.getByRole('checkbox', { name })).toBeChecked();
+  for (const name of ['PDF 文書', 'マクロ有効 Word 文書（.docm）', 'DICOM 画像', 'CSV（表形式のテキスト）'])
+    await expect(rebuild.getByRole('checkbox', { name })).toBeChecked();
   const saveRebuild = section.getByRole('button', { name: '再構築の設定を保存' });
   await expect(saveRebuild).toBeDisabled();
   await rebuild.getByRole('checkbox', { name: 'マクロ有効 Word 文書（.docm）' }).click();
@@ -322,5 +339,9 @@ test('the allow-list of types, what content disarm rebuilds, and the vendor rele
   await page.reload();
   await expect(page.getByTestId('settings-sanitize-policy').getByRole('checkbox', { name: 'ZIP 圧縮ファイル' })).not.toBeChecked();
   await expect(page.getByTestId('sanitize-release-count')).toHaveText('2 件を読み込み済み');
-  await expect(page.getByRole('group', { name: '動く中身を取り除いて再構築する種類' }).getByRole('checkbox', { name: 'マクロ有効 Word 文書（.docm）' })).not.toBeChecked();
+  await expect(
+    page
+      .getByRole('group', { name: '動く中身を取り除いて再構築する種類' })
+      .getByRole('checkbox', { name: 'マクロ有効 Word 文書（.docm）' }),
+  ).not.toBeChecked();
 });

@@ -28,7 +28,9 @@ export async function checkAndCapture(page: Page, name: string, language: 'ja' |
   // A dialog fading in is half transparent: its contrast is only judged once every finite
   // transition has ended (a spinner's endless animation is not waited for).
   await page.waitForFunction(() =>
-    document.getAnimations().every((animation) => animation.playState !== 'running' || animation.effect?.getTiming().iterations === Infinity),
+    document
+      .getAnimations()
+      .every((animation) => animation.playState !== 'running' || animation.effect?.getTiming().iterations === Infinity),
   );
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])

@@ -46,7 +46,10 @@ async function inspectWholeScreen(page: import('@playwright/test').Page, name: s
 test.describe('a neglected Japanese Windows laptop', () => {
   test.use({ harnessPorts: { selfCheckProbes: withSlowFirewall(recordedWindowsProbes(NEGLECTED_WINDOWS_JA)), now: clockFromRecording() } });
 
-  test('[7-4][8-2][8-3][13-13] fails the self-check with the steps to fix each problem, keeps the history and issues the signed report', async ({ page, app }) => {
+  test('[7-4][8-2][8-3][13-13] fails the self-check with the steps to fix each problem, keeps the history and issues the signed report', async ({
+    page,
+    app,
+  }) => {
     await app.createVault();
     await app.open('/');
     await page.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link', { name: 'セルフチェック' }).click();
@@ -68,7 +71,12 @@ test.describe('a neglected Japanese Windows laptop', () => {
     await expect(overall).toContainText('ポリシー「既定 / Default」');
     await expect(overall).toContainText('JST');
     await expect(runButton).toBeEnabled();
-    await expect(page.getByTestId('self-check-checks').getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3 }) })).toHaveCount(17);
+    await expect(
+      page
+        .getByTestId('self-check-checks')
+        .getByRole('listitem')
+        .filter({ has: page.getByRole('heading', { level: 3 }) }),
+    ).toHaveCount(17);
     // The overview leads with every check as a tile, the failures first; so do the details.
     const tiles = page.getByTestId('self-check-overview').locator('> li');
     await expect(tiles).toHaveCount(17);
@@ -77,7 +85,11 @@ test.describe('a neglected Japanese Windows laptop', () => {
     await expect(page.getByTestId('self-check-checks').locator('> li').first()).toHaveAttribute('data-status', 'fail');
     await expect(overall).not.toContainText('まで有効');
 
-    const check = (name: string) => page.getByTestId('self-check-checks').locator('> li').filter({ has: page.getByRole('heading', { level: 3, name, exact: true }) });
+    const check = (name: string) =>
+      page
+        .getByTestId('self-check-checks')
+        .locator('> li')
+        .filter({ has: page.getByRole('heading', { level: 3, name, exact: true }) });
     const firewall = check('ファイアウォール');
     await expect(firewall).toHaveAttribute('data-status', 'fail');
     await expect(firewall).toContainText('不合格');
@@ -86,7 +98,10 @@ test.describe('a neglected Japanese Windows laptop', () => {
     const steps = firewall.getByRole('list', { name: '直し方（Windows）' }).getByRole('listitem');
     await expect(steps).toHaveCount(3);
     // "Open the setting" goes to the exact Windows Security page (the main process allows only such pages).
-    await expect(firewall.getByRole('link', { name: '設定を開く（ファイアウォール）' })).toHaveAttribute('href', 'windowsdefender://network');
+    await expect(firewall.getByRole('link', { name: '設定を開く（ファイアウォール）' })).toHaveAttribute(
+      'href',
+      'windowsdefender://network',
+    );
     await expect(steps.first()).toContainText('Windows セキュリティ');
     await expect(check('ディスク暗号化')).toContainText('BitLocker');
     await expect(check('接続中の Wi-Fi')).toContainText('暗号化されていない（オープンな）Wi-Fi に接続しています。');
@@ -100,7 +115,10 @@ test.describe('a neglected Japanese Windows laptop', () => {
     await expect(check('起動時と OS の保護（Secure Boot・TPM／SIP・Gatekeeper）')).toHaveAttribute('data-status', 'unknown');
     await expect(check('起動時と OS の保護（Secure Boot・TPM／SIP・Gatekeeper）')).toContainText('管理者権限なしでは読み取れませんでした');
     await expect(check('時計の同期')).toHaveAttribute('data-status', 'fail');
-    await expect(check('時計の同期').getByRole('link', { name: '設定を開く（時計の同期）' })).toHaveAttribute('href', 'ms-settings:dateandtime');
+    await expect(check('時計の同期').getByRole('link', { name: '設定を開く（時計の同期）' })).toHaveAttribute(
+      'href',
+      'ms-settings:dateandtime',
+    );
     await expect(check('自動ログイン')).toHaveAttribute('data-status', 'fail');
     await expect(check('外部メディアの自動実行（AutoRun/AutoPlay）')).toContainText('任意');
     await expect(check('日常の作業に管理者アカウントを使っていないか')).toHaveAttribute('data-status', 'warning');
@@ -137,14 +155,19 @@ test.describe('a neglected Japanese Windows laptop', () => {
     await expect(history.first()).toContainText('未発行');
 
     // 前の結果を開く
-    await history.nth(1).getByRole('button', { name: /^表示（.* JST の結果）$/ }).click();
+    await history
+      .nth(1)
+      .getByRole('button', { name: /^表示（.* JST の結果）$/ })
+      .click();
     await expect(history.nth(1)).toHaveAttribute('aria-current', 'true');
     await expect(page.locator(`div[data-run-id="${firstRunId}"]`)).toBeVisible();
 
     // 表示中の結果の署名付きレポート
     await page.getByRole('button', { name: '署名付き報告書を発行' }).click();
     const issued = page.getByTestId('self-check-report-issued');
-    await expect(issued).toContainText(/報告書 E-20417-SC-2024-000001-[0-9A-Z]{6} を発行しました。「証明書」画面で PDF を保存できます。/, { timeout: 30_000 });
+    await expect(issued).toContainText(/報告書 E-20417-SC-2024-000001-[0-9A-Z]{6} を発行しました。「証明書」画面で PDF を保存できます。/, {
+      timeout: 30_000,
+    });
     await expect(history.nth(1)).toContainText('E-20417-SC-2024-000001');
     await expect(page.getByTestId('self-check-readiness')).toContainText('訪問の準備ができていません（不合格）');
 
@@ -172,7 +195,9 @@ test.describe('a healthy Windows laptop', () => {
     await card.getByRole('button', { name: 'セルフチェックを実行' }).click();
     await expect(card.getByTestId('self-check-readiness')).toHaveAttribute('data-reason', 'passed');
     await expect(card.getByTestId('self-check-readiness')).toContainText('訪問の準備ができています');
-    await expect(card.getByTestId('self-check-readiness')).toContainText(/最後のセルフチェック（2024\/11\/22 \d{2}:\d{2}:\d{2} JST）に合格しています。合格は 24 時間有効です。/);
+    await expect(card.getByTestId('self-check-readiness')).toContainText(
+      /最後のセルフチェック（2024\/11\/22 \d{2}:\d{2}:\d{2} JST）に合格しています。合格は 24 時間有効です。/,
+    );
     await inspectScreen(page, 'dashboard-self-check');
 
     await card.getByRole('link', { name: 'セルフチェックの結果と履歴を見る' }).click();
@@ -214,7 +239,7 @@ test.describe('a healthy Windows laptop', () => {
   });
 });
 
-test.describe('diagnostic data (this machine\'s real probes, recorded)', () => {
+test.describe("diagnostic data (this machine's real probes, recorded)", () => {
   let scratch: string;
   test.beforeEach(async () => {
     scratch = await mkdtemp(path.join(os.tmpdir(), 'fieldguard-diagnostics-e2e-'));
@@ -223,7 +248,7 @@ test.describe('diagnostic data (this machine\'s real probes, recorded)', () => {
     await rm(scratch, { recursive: true, force: true });
   });
 
-  test('「診断データを保存」 saves every probe\'s raw answer into a new folder, masked; cancelling saves nothing', async ({ page, app }) => {
+  test("「診断データを保存」 saves every probe's raw answer into a new folder, masked; cancelling saves nothing", async ({ page, app }) => {
     await app.createVault();
     await app.open('/self-check');
     const area = page.getByTestId('self-check-diagnostics');
@@ -236,7 +261,9 @@ test.describe('diagnostic data (this machine\'s real probes, recorded)', () => {
 
     app.dialogs.exportFolder = scratch;
     await area.getByRole('button', { name: '診断データを保存' }).click();
-    await expect(area.getByRole('status')).toContainText(/診断データ \d+ 件を「.*FieldGuard-selfcheck-\d{8}-\d{6}」に保存しました。/, { timeout: 20_000 });
+    await expect(area.getByRole('status')).toContainText(/診断データ \d+ 件を「.*FieldGuard-selfcheck-\d{8}-\d{6}」に保存しました。/, {
+      timeout: 20_000,
+    });
     const [folder] = await readdir(scratch);
     expect(folder).toMatch(/^FieldGuard-selfcheck-/);
     const session = JSON.parse(await readFile(path.join(scratch, folder ?? '', 'session.json'), 'utf8')) as { os: string };
@@ -255,7 +282,10 @@ test.describe('the self-check policy in Settings', () => {
     await rm(scratch, { recursive: true, force: true });
   });
 
-  test('[8-9] the screen-lock limit is saved and still there after a reload; import and reset change the policy on record', async ({ page, app }) => {
+  test('[8-9] the screen-lock limit is saved and still there after a reload; import and reset change the policy on record', async ({
+    page,
+    app,
+  }) => {
     await app.createVault();
     await app.open('/settings');
     // The section by its test id: inspectDialog switches the language, and the region's name with it.
@@ -293,8 +323,16 @@ test.describe('the self-check policy in Settings', () => {
     await expect(section.getByRole('textbox', { name: 'Windows の最低バージョン' })).toHaveValue('10.0.22631');
     await expect(section.getByRole('checkbox', { name: 'リモートアクセスの待ち受け' })).toBeChecked();
     await expect(section.getByRole('radio', { name: '個人所有（BYOD）' })).toBeChecked();
-    const stored = await call<{ policy: { screenLockMaxIdleMinutes: number; required: { remoteAccess: boolean } }; source: string; ownership: string }>(page, 'selfCheck.policy', {});
-    expect(stored).toMatchObject({ policy: { screenLockMaxIdleMinutes: 10, required: { remoteAccess: true } }, source: 'edited', ownership: 'byod' });
+    const stored = await call<{
+      policy: { screenLockMaxIdleMinutes: number; required: { remoteAccess: boolean } };
+      source: string;
+      ownership: string;
+    }>(page, 'selfCheck.policy', {});
+    expect(stored).toMatchObject({
+      policy: { screenLockMaxIdleMinutes: 10, required: { remoteAccess: true } },
+      source: 'edited',
+      ownership: 'byod',
+    });
 
     // 会社のポリシーファイル: 壊れたものは理由を示して断り、正しいものは読み込む
     app.dialogs.policyFile = path.join(scratch, 'broken.json');
@@ -304,9 +342,19 @@ test.describe('the self-check policy in Settings', () => {
     await expect(section.locator('[data-error-code="SELF_CHECK_POLICY_INVALID"]')).toBeVisible();
 
     app.dialogs.policyFile = path.join(scratch, 'company.json');
-    await writeFile(app.dialogs.policyFile, JSON.stringify({ name: '東都メディカル 訪問端末基準 2026', screenLockMaxIdleMinutes: 5, screenLockMaxPasswordDelaySeconds: 0, linuxOnAccessScanRequired: true }));
+    await writeFile(
+      app.dialogs.policyFile,
+      JSON.stringify({
+        name: '東都メディカル 訪問端末基準 2026',
+        screenLockMaxIdleMinutes: 5,
+        screenLockMaxPasswordDelaySeconds: 0,
+        linuxOnAccessScanRequired: true,
+      }),
+    );
     await section.getByRole('button', { name: '会社のポリシーを読み込む' }).click();
-    await expect(section.getByRole('status').filter({ hasText: '会社のポリシー「東都メディカル 訪問端末基準 2026」を読み込みました。' })).toBeVisible();
+    await expect(
+      section.getByRole('status').filter({ hasText: '会社のポリシー「東都メディカル 訪問端末基準 2026」を読み込みました。' }),
+    ).toBeVisible();
     await expect(source).toHaveText('現在のポリシー：「東都メディカル 訪問端末基準 2026」（会社のポリシーを読み込み）');
     await expect(section.getByRole('spinbutton', { name: '画面ロックまでの時間の上限（分）' })).toHaveValue('5');
     // The idle limit and the password delay are separate limits; per-OS rules are shown and kept.

@@ -11,8 +11,6 @@ import { inspectDialog, inspectScreen, inspectWholeScreen } from './screens';
 
 const NEW_PASSWORD = '夕焼けの坂道で 自転車を押す 7 月';
 
-
-
 test.describe('the Settings screen', () => {
   test('the auto-lock time is changed to 10 minutes and is still 10 after a reload', async ({ page, app }) => {
     await app.createVault();
@@ -109,7 +107,9 @@ test.describe('the Settings screen', () => {
     await expect(page.getByText('非常に強い')).toBeVisible();
     await submit.click();
     // 三つの欄のうち、間違っているのは現在のパスワードだと、その欄で言う
-    await expect(current).toHaveAccessibleDescription(/^現在のパスワードが正しくありません。あと \d+ 回間違えると、回復キーでしか解除できなくなります。$/);
+    await expect(current).toHaveAccessibleDescription(
+      /^現在のパスワードが正しくありません。あと \d+ 回間違えると、回復キーでしか解除できなくなります。$/,
+    );
     await expect(next).not.toHaveAccessibleDescription(/正しくありません/);
     await expect(page.locator('.fui-MessageBar[data-error-code]')).toHaveCount(0);
     await expect(current).toBeFocused();
@@ -127,7 +127,10 @@ test.describe('the Settings screen', () => {
     expect((await call<{ state: string }>(page, 'vault.unlock', { password: NEW_PASSWORD })).state).toBe('unlocked');
   });
 
-  test('the master key is rotated after a new recovery key is shown and read back and the password is given again; the audit log still verifies', async ({ page, app }) => {
+  test('the master key is rotated after a new recovery key is shown and read back and the password is given again; the audit log still verifies', async ({
+    page,
+    app,
+  }) => {
     await app.createVault();
     await app.open('/settings');
     await inspectDialog(page, 'settings-rotate-dialog', async () => {
@@ -177,7 +180,15 @@ test.describe('the Settings screen', () => {
 
     // The key the dialog showed is the vault's recovery key now.
     await call(page, 'vault.lock', {});
-    expect((await call<{ state: string }>(page, 'vault.recover', { recoveryKey: groups.join('-'), newPassword: NEW_PASSWORD, newPasswordConfirmation: NEW_PASSWORD })).state).toBe('unlocked');
+    expect(
+      (
+        await call<{ state: string }>(page, 'vault.recover', {
+          recoveryKey: groups.join('-'),
+          newPassword: NEW_PASSWORD,
+          newPasswordConfirmation: NEW_PASSWORD,
+        })
+      ).state,
+    ).toBe('unlocked');
   });
 });
 
@@ -193,11 +204,16 @@ test.describe('the data folder in Settings', () => {
     expect(report).toMatchObject({ local: true, backups: [] });
     await expect(section.getByText('ローカルディスク')).toBeVisible();
     await expect(section.getByText('複製は見つかりませんでした')).toBeVisible();
-    await expect(section.getByText('このコンピューターで確認できるバックアップ・同期ツールは見つかりませんでした。', { exact: false })).toBeVisible();
+    await expect(
+      section.getByText('このコンピューターで確認できるバックアップ・同期ツールは見つかりませんでした。', { exact: false }),
+    ).toBeVisible();
   });
 
   test.describe('on a Mac whose Time Machine still backs the folder up', () => {
-    const recorded = readFileSync(path.join(import.meta.dirname, '../fixtures/data-folder/tmutil-isexcluded-included.txt'), 'utf8').split('\n').slice(1).join('\n');
+    const recorded = readFileSync(path.join(import.meta.dirname, '../fixtures/data-folder/tmutil-isexcluded-included.txt'), 'utf8')
+      .split('\n')
+      .slice(1)
+      .join('\n');
     test.use({ harnessPorts: { observeDataFolder: async () => ({ local: true, findings: [parseTmutilIsExcluded(recorded)] }) } });
 
     test('warns that a crypto-erase would only be partial, and says which tool and why', async ({ page, app }) => {

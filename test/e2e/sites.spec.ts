@@ -39,7 +39,6 @@ test.beforeEach(() => {
 const menu = (page: Page) => page.getByRole('navigation', { name: 'メインメニュー' });
 const heading = (page: Page, name: string) => page.getByRole('heading', { level: 1, name });
 
-
 interface Seeded {
   readonly siteId: string;
   readonly systemId: string;
@@ -48,7 +47,14 @@ interface Seeded {
 /** A site with one system from the standard profile, made through the IPC as the screens would. */
 async function seedSite(page: Page, name = SITE): Promise<Seeded> {
   const site = await call<{ id: string }>(page, 'sites.save', {
-    site: { name, department: '放射線科', address: '東京都文京区本郷 7-3-1', administrator: { name: '佐藤 花子', title: '医療情報部 主任', phone: '03-1234-5678', mail: 'hanako.sato@example.jp' }, otherContacts: [], notes: '' },
+    site: {
+      name,
+      department: '放射線科',
+      address: '東京都文京区本郷 7-3-1',
+      administrator: { name: '佐藤 花子', title: '医療情報部 主任', phone: '03-1234-5678', mail: 'hanako.sato@example.jp' },
+      otherContacts: [],
+      notes: '',
+    },
   });
   const profile = await call<{ ports: unknown[]; dataLocations: unknown[] }>(page, 'systems.defaultProfile', {});
   const system = await call<{ id: string }>(page, 'systems.save', {
@@ -74,7 +80,10 @@ function accountRow(page: Page, user: string): Locator {
 test.describe('sites, systems and maintenance accounts', () => {
   test.setTimeout(180_000);
 
-  test('[8-5][14-7] an engineer records a site, a system and its maintenance account, clears the warning and reviews the accounts', async ({ page, app }) => {
+  test('[8-5][14-7] an engineer records a site, a system and its maintenance account, clears the warning and reviews the accounts', async ({
+    page,
+    app,
+  }) => {
     // Everything is recorded "seven months ago": the account is past its review today.
     clockOffsetMs = -SEVEN_MONTHS_MS;
     await app.createVault();
@@ -191,7 +200,9 @@ test.describe('sites, systems and maintenance accounts', () => {
     await inspectScreen(page, 'sites-dashboard-warnings');
     await card.getByRole('link', { name: '施設とアカウントを開く' }).click();
     await expect(heading(page, '施設とアカウント')).toBeFocused();
-    await expect(page.getByTestId('sites-warning-vendor-default')).toContainText('ベンダーの初期パスワードのままのアカウントが 1 件あります（8-5）');
+    await expect(page.getByTestId('sites-warning-vendor-default')).toContainText(
+      'ベンダーの初期パスワードのままのアカウントが 1 件あります（8-5）',
+    );
     await expect(page.getByTestId('sites-warning-review-due')).toContainText('見直しの期限を過ぎたアカウントが 1 件あります（14-7）');
     const siteRow = page.getByTestId('sites-table').locator('tbody tr').filter({ hasText: SITE });
     await expect(siteRow).toContainText('放射線科');
@@ -215,7 +226,9 @@ test.describe('sites, systems and maintenance accounts', () => {
 
     // コピーは本体がクリップボードに書き、30 秒後に消す
     await row.getByRole('button', { name: `「${USER}」のパスワードをコピー` }).click();
-    await expect(page.getByTestId('account-copied')).toContainText(`「${USER}」のパスワードをコピーしました。クリップボードは 30 秒後に消去されます。`);
+    await expect(page.getByTestId('account-copied')).toContainText(
+      `「${USER}」のパスワードをコピーしました。クリップボードは 30 秒後に消去されます。`,
+    );
     await expect(page.getByTestId('account-copied')).toContainText(/（あと \d+ 秒）/);
     expect(clipboard.text).toBe(password);
     await expect(page.locator('body')).not.toContainText(password);
@@ -256,7 +269,10 @@ test.describe('sites, systems and maintenance accounts', () => {
     await expect(page.getByTestId('review-progress')).toContainText('2 件中 1 件を判断しました。');
     await expect(record).toBeDisabled();
     const deleteRow = review.locator('tbody tr[data-user="old-service"]');
-    await deleteRow.getByRole('radiogroup', { name: `「old-service」（${SITE}・${PRODUCT}）の判断` }).getByRole('radio', { name: '削除' }).check();
+    await deleteRow
+      .getByRole('radiogroup', { name: `「old-service」（${SITE}・${PRODUCT}）の判断` })
+      .getByRole('radio', { name: '削除' })
+      .check();
     await deleteRow.getByRole('textbox', { name: /メモ$/ }).fill('旧サービス用、不要');
     await expect(page.getByTestId('review-progress')).toContainText('2 件すべてを判断しました。');
     await expect(record).toBeEnabled();
@@ -316,7 +332,9 @@ test.describe('sites, systems and maintenance accounts', () => {
 
     await expect(row.getByTestId('account-secret')).toHaveCount(0, { timeout: 35_000 });
     await expect(row.getByRole('button', { name: `「${USER}」のパスワードを表示` })).toBeVisible();
-    await expect(page.getByTestId('account-copied')).toContainText(`「${USER}」のパスワードはクリップボードから消去されました。`, { timeout: 5_000 });
+    await expect(page.getByTestId('account-copied')).toContainText(`「${USER}」のパスワードはクリップボードから消去されました。`, {
+      timeout: 5_000,
+    });
     await expect.poll(() => clipboard.text, { timeout: 5_000 }).toBe('');
     expect(clipboard.clears).toBe(1);
 
@@ -343,7 +361,9 @@ test.describe('sites, systems and maintenance accounts', () => {
     await page.getByRole('button', { name: '施設を削除' }).click();
     const blocked = page.getByTestId('sites-blocked');
     await expect(blocked).toContainText('この施設はまだ削除できません');
-    await expect(blocked).toContainText('この施設にはシステムが 1 件登録されています。先にシステムを削除してから、施設を削除してください。');
+    await expect(blocked).toContainText(
+      'この施設にはシステムが 1 件登録されています。先にシステムを削除してから、施設を削除してください。',
+    );
     await blocked.getByRole('button', { name: 'システムの一覧へ' }).click();
     await expect(page.getByRole('heading', { level: 2, name: 'システム' })).toBeFocused();
 
@@ -356,23 +376,33 @@ test.describe('sites, systems and maintenance accounts', () => {
     await expect(page.getByRole('heading', { level: 2, name: '保守用アカウント' })).toBeFocused();
 
     // アカウントの削除は確認してから。キャンセルすれば何も変わらない
-    await accountRow(page, USER).getByRole('button', { name: `「${USER}」を削除` }).click();
+    await accountRow(page, USER)
+      .getByRole('button', { name: `「${USER}」を削除` })
+      .click();
     const confirmAccount = page.getByRole('alertdialog', { name: `「${USER}」を削除しますか？` });
     await expect(confirmAccount).toContainText('保存してあるパスワードとともに削除します。元に戻せません。');
     await confirmAccount.getByRole('button', { name: 'キャンセル' }).click();
     await expect(accountRow(page, USER)).toBeVisible();
-    await accountRow(page, USER).getByRole('button', { name: `「${USER}」を削除` }).click();
+    await accountRow(page, USER)
+      .getByRole('button', { name: `「${USER}」を削除` })
+      .click();
     await confirmAccount.getByRole('button', { name: '削除する' }).click();
     await expect(page.getByTestId('account-notice')).toContainText(`「${USER}」を削除しました。`);
     await expect(page.getByText('まだ保守用アカウントが登録されていません。')).toBeVisible();
 
     await page.getByRole('button', { name: 'システムを削除' }).click();
-    await page.getByRole('alertdialog', { name: `「${PRODUCT}」を削除しますか？` }).getByRole('button', { name: '削除する' }).click();
+    await page
+      .getByRole('alertdialog', { name: `「${PRODUCT}」を削除しますか？` })
+      .getByRole('button', { name: '削除する' })
+      .click();
     await expect(heading(page, SITE)).toBeVisible();
     await expect(page.getByText('まだシステムが登録されていません。')).toBeVisible();
 
     await page.getByRole('button', { name: '施設を削除' }).click();
-    await page.getByRole('alertdialog', { name: `「${SITE}」を削除しますか？` }).getByRole('button', { name: '削除する' }).click();
+    await page
+      .getByRole('alertdialog', { name: `「${SITE}」を削除しますか？` })
+      .getByRole('button', { name: '削除する' })
+      .click();
     await expect(heading(page, '施設とアカウント')).toBeVisible();
     await expect(page.getByTestId('sites-empty')).toBeVisible();
   });

@@ -21,8 +21,14 @@ interface SampleFile {
 async function visitFolder(root: string): Promise<{ folder: string; files: SampleFile[] }> {
   const folder = path.join(root, 'MRI点検データ');
   const files: SampleFile[] = [
-    { relativePath: 'MRI点検データ/ログ/system.log', bytes: Buffer.from('2025-04-15 09:12:03 INFO gradient coil temperature 31.2C\n'.repeat(400)) },
-    { relativePath: 'MRI点検データ/設定/console-settings.xml', bytes: Buffer.from('<settings><site>東都病院</site><coil>head-32ch</coil></settings>\n') },
+    {
+      relativePath: 'MRI点検データ/ログ/system.log',
+      bytes: Buffer.from('2025-04-15 09:12:03 INFO gradient coil temperature 31.2C\n'.repeat(400)),
+    },
+    {
+      relativePath: 'MRI点検データ/設定/console-settings.xml',
+      bytes: Buffer.from('<settings><site>東都病院</site><coil>head-32ch</coil></settings>\n'),
+    },
     { relativePath: 'MRI点検データ/画面写真.png', bytes: randomBytes(300 * 1024 + 17) },
   ];
   for (const file of files) {
@@ -90,7 +96,12 @@ test.describe('the Vault screen', () => {
     );
     const expected = [...files].sort((a, b) => a.relativePath.localeCompare(b.relativePath));
     expect(shown.map(({ relativePath, collection, bytes, sha256: hash }) => ({ relativePath, collection, bytes, sha256: hash }))).toEqual(
-      expected.map((file) => ({ relativePath: file.relativePath, collection: COLLECTION, bytes: file.bytes.length, sha256: sha256(file.bytes) })),
+      expected.map((file) => ({
+        relativePath: file.relativePath,
+        collection: COLLECTION,
+        bytes: file.bytes.length,
+        sha256: sha256(file.bytes),
+      })),
     );
     expect(shown.find((row) => row.relativePath?.endsWith('画面写真.png'))?.size).toBe('300 KiB');
     for (const row of shown) expect(row.importedAt).toMatch(/^\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2} JST$/);
@@ -175,7 +186,9 @@ test.describe('the Vault screen', () => {
     await expect(name).toHaveValue(COLLECTION);
     await name.fill('2025-04-16 西町クリニック CT 修理');
     await page.getByRole('button', { name: 'ファイルを選ぶ' }).click();
-    await expect(page.getByRole('status').filter({ hasText: '「2025-04-16 西町クリニック CT 修理」に 1 件を取り込みました。' })).toBeVisible();
+    await expect(
+      page.getByRole('status').filter({ hasText: '「2025-04-16 西町クリニック CT 修理」に 1 件を取り込みました。' }),
+    ).toBeVisible();
 
     const rows = page.getByRole('table', { name: '保管中のファイル' }).locator('tbody tr');
     const filter = page.getByRole('combobox', { name: '訪問作業で絞り込む' });

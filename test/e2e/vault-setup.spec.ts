@@ -6,7 +6,10 @@ import { TEST_PASSWORD } from '../support/test-core';
 
 const STRONG = '湯呑みと珈琲 horse battery 42';
 
-test('[14-6] first run: the wizard keeps 次へ disabled for a weak password, shows the recovery key once and checks two groups of it', async ({ page, app }) => {
+test('[14-6] first run: the wizard keeps 次へ disabled for a weak password, shows the recovery key once and checks two groups of it', async ({
+  page,
+  app,
+}) => {
   await app.open('/');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('保管庫の初回設定');
   await inspectScreen(page, 'vault-setup-profile');
@@ -20,7 +23,9 @@ test('[14-6] first run: the wizard keeps 次へ disabled for a weak password, sh
   await expect(page.getByText('よく使われるパスワードや、製品・業務に関係する語を使ったパスワードは使えません。')).toBeVisible();
   // 弱いパスワードでは「次へ」を押せず、その理由がボタンの説明として読まれる
   await expect(page.getByRole('button', { name: '次へ' })).toBeDisabled();
-  await expect(page.getByRole('button', { name: '次へ' })).toHaveAccessibleDescription('パスワードが条件を満たす強さになると「次へ」を押せます。');
+  await expect(page.getByRole('button', { name: '次へ' })).toHaveAccessibleDescription(
+    'パスワードが条件を満たす強さになると「次へ」を押せます。',
+  );
   await inspectScreen(page, 'vault-setup-password');
 
   await page.getByRole('textbox', { name: '保管庫のパスワード', exact: true }).fill(STRONG);

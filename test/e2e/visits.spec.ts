@@ -48,7 +48,6 @@ const heading = (page: Page, name: string | RegExp) => page.getByRole('heading',
 const stepItem = (page: Page, stepId: string) => page.getByTestId('visit-steps').locator(`> li[data-step-id="${stepId}"]`);
 const panel = (page: Page, stepId: string) => stepItem(page, stepId).getByTestId('visit-step-panel');
 
-
 /** A signature drawn with the mouse, as the site administrator would with a pen. */
 async function sign(page: Page, scope: Locator, emptyName = '署名欄（未記入）', drawnName = '署名欄（署名済み）'): Promise<void> {
   const pad = scope.getByRole('img', { name: emptyName });
@@ -128,12 +127,18 @@ test.describe('an on-site maintenance visit', () => {
     // 順番: 次の手順は鍵がかかっていて、本体も受け付けない。完了ボタンは押せない
     await expect(stepItem(page, 'readiness')).toHaveAttribute('aria-current', 'step');
     await expect(stepItem(page, 'purpose')).toHaveAttribute('data-status', 'locked');
-    await expect(stepItem(page, 'purpose').getByTestId('visit-step-locked')).toHaveText('「1. ノートPCの準備確認（セルフチェック）」が終わるまで実施できません。');
+    await expect(stepItem(page, 'purpose').getByTestId('visit-step-locked')).toHaveText(
+      '「1. ノートPCの準備確認（セルフチェック）」が終わるまで実施できません。',
+    );
     await expect(stepItem(page, 'purpose').getByRole('button')).toHaveCount(0);
-    await expect(call(page, 'visits.completeStep', { runId, stepId: 'purpose', values: { purpose: '定期点検', plannedWork: 'ログ確認' } })).rejects.toThrow('PROCEDURE_STEP_OUT_OF_ORDER');
+    await expect(
+      call(page, 'visits.completeStep', { runId, stepId: 'purpose', values: { purpose: '定期点検', plannedWork: 'ログ確認' } }),
+    ).rejects.toThrow('PROCEDURE_STEP_OUT_OF_ORDER');
     const completeButton = page.getByRole('button', { name: '完了して報告書を発行' });
     await expect(completeButton).toBeDisabled();
-    await expect(page.getByTestId('visit-complete')).toContainText('未実施の必須の手順が 13 件あるため、まだ完了できません。次の手順は「1. ノートPCの準備確認（セルフチェック）」です。');
+    await expect(page.getByTestId('visit-complete')).toContainText(
+      '未実施の必須の手順が 13 件あるため、まだ完了できません。次の手順は「1. ノートPCの準備確認（セルフチェック）」です。',
+    );
 
     // 1. 準備確認: セルフチェック前なので通らない。理由を記録して進めるダイアログを確かめ、セルフチェックをしてくる
     await panel(page, 'readiness').getByRole('button', { name: '確認する' }).click();
@@ -271,7 +276,9 @@ test.describe('an on-site maintenance visit', () => {
     // 10. 無害化: 渡すファイルはないので該当なし
     const sanitization = panel(page, 'sanitization');
     await sanitization.getByRole('button', { name: '確認する' }).click();
-    await expect(sanitization.getByTestId('visit-check-finding')).toContainText('この訪問作業の開始後に発行された無害化報告書がありません。');
+    await expect(sanitization.getByTestId('visit-check-finding')).toContainText(
+      'この訪問作業の開始後に発行された無害化報告書がありません。',
+    );
     await sanitization.getByRole('button', { name: '該当なしにする' }).click();
     const notApplicable = page.getByRole('alertdialog', { name: '「施設へ渡すファイルの無害化」を該当なしにしますか？' });
     await notApplicable.getByRole('textbox', { name: '該当しない理由' }).fill('施設へ渡すファイルなし');
@@ -309,8 +316,12 @@ test.describe('an on-site maintenance visit', () => {
     await expect(heading(page, `オンサイト保守作業 ${REFERENCE}`)).toBeVisible();
     await panel(page, 'visitDataErased').getByRole('button', { name: 'もう一度確認する' }).click();
     await expectDone(page, 'visitDataErased');
-    await stepItem(page, 'visitDataErased').getByRole('button', { name: /の記録を見る$/ }).click();
-    await expect(panel(page, 'visitDataErased')).toContainText(/取り込んだ 1 件すべてが消去され、消去証明書（E-20417-ER-\d{4}-000001-[0-9A-Z]{6}）に記録されています。/);
+    await stepItem(page, 'visitDataErased')
+      .getByRole('button', { name: /の記録を見る$/ })
+      .click();
+    await expect(panel(page, 'visitDataErased')).toContainText(
+      /取り込んだ 1 件すべてが消去され、消去証明書（E-20417-ER-\d{4}-000001-[0-9A-Z]{6}）に記録されています。/,
+    );
 
     // 13. 報告
     const handover = panel(page, 'handover');
@@ -364,9 +375,14 @@ test.describe('an on-site maintenance visit', () => {
 /** The §5 data locations on a temporary tree: the drive letter as a folder, each with a file. */
 async function dataLocationTree(root: string): Promise<string[]> {
   const folders = [
-    ['D', 'MainImage'], ['D', 'BackupImage'], ['D', 'RawImage'],
-    ['E', 'MainImage'], ['E', 'BackupImage'], ['E', 'RawImage'],
-    ['C', 'NEOPREMIUM2', 'log'], ['C', 'Program Files', 'PostgreSQL', '16', 'data'],
+    ['D', 'MainImage'],
+    ['D', 'BackupImage'],
+    ['D', 'RawImage'],
+    ['E', 'MainImage'],
+    ['E', 'BackupImage'],
+    ['E', 'RawImage'],
+    ['C', 'NEOPREMIUM2', 'log'],
+    ['C', 'Program Files', 'PostgreSQL', '16', 'data'],
   ].map((segments) => path.join(root, ...segments));
   for (const folder of folders) {
     await mkdir(folder, { recursive: true });
@@ -378,15 +394,27 @@ async function dataLocationTree(root: string): Promise<string[]> {
 test.describe('decommissioning a system', () => {
   test.setTimeout(180_000);
 
-  test('[E.3 a][E.3 b][E.3 c][E.3 d][7-10] erases every data location of the profile with a certificate before the report', async ({ page, app }) => {
+  test('[E.3 a][E.3 b][E.3 c][E.3 d][7-10] erases every data location of the profile with a certificate before the report', async ({
+    page,
+    app,
+  }) => {
     await app.createVault();
     await app.open('/');
     // The site, system and self-check are made as the other specs do on screen.
     const site = await call<{ id: string }>(page, 'sites.save', {
-      site: { name: SITE, department: '放射線科', address: '', administrator: { name: '佐藤 一郎', title: 'システム管理者', phone: '', mail: '' }, otherContacts: [], notes: '' },
+      site: {
+        name: SITE,
+        department: '放射線科',
+        address: '',
+        administrator: { name: '佐藤 一郎', title: 'システム管理者', phone: '', mail: '' },
+        otherContacts: [],
+        notes: '',
+      },
     });
     const profile = await call<{ ports: unknown[]; dataLocations: unknown[] }>(page, 'systems.defaultProfile', {});
-    await call(page, 'systems.save', { system: { siteId: site.id, product: PRODUCT, version: '2.4', serial: 'NP2-0417', hostName: 'IMG-SRV01', ...profile } });
+    await call(page, 'systems.save', {
+      system: { siteId: site.id, product: PRODUCT, version: '2.4', serial: 'NP2-0417', hostName: 'IMG-SRV01', ...profile },
+    });
     await call(page, 'selfCheck.run', {});
 
     await app.open('/visits?view=new');
@@ -471,7 +499,9 @@ test.describe('decommissioning a system', () => {
     await expectDone(page, 'countersignature');
 
     await page.getByRole('button', { name: '完了して報告書を発行' }).click();
-    await expect(page.getByTestId('visit-report')).toContainText(/作業報告書 E-20417-\w+-\d{4}-000001-[0-9A-Z]{6} を発行しました。/, { timeout: 30_000 });
+    await expect(page.getByTestId('visit-report')).toContainText(/作業報告書 E-20417-\w+-\d{4}-000001-[0-9A-Z]{6} を発行しました。/, {
+      timeout: 30_000,
+    });
     app.dialogs.saveFile = path.join(scratch, 'decommissioning.pdf');
     await page.getByRole('button', { name: '報告書の PDF を保存' }).click();
     await expect(page.getByText('作業報告書の PDF を保存しました。')).toBeVisible();
@@ -485,7 +515,14 @@ test.describe('abandoning a procedure', () => {
     await app.createVault();
     await app.open('/');
     await call(page, 'sites.save', {
-      site: { name: SITE, department: '', address: '', administrator: { name: '佐藤 一郎', title: '', phone: '', mail: '' }, otherContacts: [], notes: '' },
+      site: {
+        name: SITE,
+        department: '',
+        address: '',
+        administrator: { name: '佐藤 一郎', title: '', phone: '', mail: '' },
+        otherContacts: [],
+        notes: '',
+      },
     });
     await app.open('/visits?view=new');
     const form = page.getByTestId('visit-start-form');

@@ -25,12 +25,41 @@ import { expect, test } from './harness';
 import { inspectScreen } from './screens';
 
 const device = (overrides: Partial<DeviceFacts>): DeviceFacts => ({
-  path: '/dev/sdb', vendor: 'SanDisk', model: 'Cruzer Blade', serial: '4C530001230815117224', sizeBytes: 16_008_609_792, transport: 'usb', rotational: false,
-  removable: true, logicalSectorBytes: 512, holdsSystem: false, backingFile: null, source: 'lsblk', ...overrides,
+  path: '/dev/sdb',
+  vendor: 'SanDisk',
+  model: 'Cruzer Blade',
+  serial: '4C530001230815117224',
+  sizeBytes: 16_008_609_792,
+  transport: 'usb',
+  rotational: false,
+  removable: true,
+  logicalSectorBytes: 512,
+  holdsSystem: false,
+  backingFile: null,
+  source: 'lsblk',
+  ...overrides,
 });
 const LAPTOP: DeviceFacts[] = [
-  device({ path: '/dev/nvme0n1', vendor: null, model: 'KIOXIA KXG60ZNV512G', serial: '8ED1234ABCD', sizeBytes: 512_110_190_592, transport: 'nvme', removable: false, holdsSystem: true }),
-  device({ path: '/dev/sda', vendor: null, model: 'ST1000DM010-2EP102', serial: 'ZN1ABC23', sizeBytes: 1_000_204_886_016, transport: 'sata', rotational: true, removable: false }),
+  device({
+    path: '/dev/nvme0n1',
+    vendor: null,
+    model: 'KIOXIA KXG60ZNV512G',
+    serial: '8ED1234ABCD',
+    sizeBytes: 512_110_190_592,
+    transport: 'nvme',
+    removable: false,
+    holdsSystem: true,
+  }),
+  device({
+    path: '/dev/sda',
+    vendor: null,
+    model: 'ST1000DM010-2EP102',
+    serial: 'ZN1ABC23',
+    sizeBytes: 1_000_204_886_016,
+    transport: 'sata',
+    rotational: true,
+    removable: false,
+  }),
   device({ path: '/dev/sdz' }),
 ];
 

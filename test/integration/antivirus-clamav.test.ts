@@ -20,11 +20,15 @@ import { runScanner } from '../../electron/platform/antivirus/run-scanner';
 import { EICAR, EICAR_DETECTION, writeClamavTestDatabase } from '../support/clamav-test-database';
 
 const clamscanVersion = spawnSync('clamscan', ['--version'], { encoding: 'utf8' });
-const clamscanMissing = clamscanVersion.error ? `clamscan is not installed (${clamscanVersion.error.message}); install the Debian package "clamav"` : null;
+const clamscanMissing = clamscanVersion.error
+  ? `clamscan is not installed (${clamscanVersion.error.message}); install the Debian package "clamav"`
+  : null;
 if (clamscanMissing) console.warn(`Skipping the ClamAV integration tests: ${clamscanMissing}`);
 
-const clamdMissing = clamscanMissing ?? (['clamd', 'clamdscan'].find((program) => spawnSync(program, ['--version']).error !== undefined) ?? null);
-if (clamdMissing && !clamscanMissing) console.warn(`Skipping the clamd tests: ${clamdMissing} is not installed (Debian packages "clamav-daemon" and "clamdscan")`);
+const clamdMissing =
+  clamscanMissing ?? ['clamd', 'clamdscan'].find((program) => spawnSync(program, ['--version']).error !== undefined) ?? null;
+if (clamdMissing && !clamscanMissing)
+  console.warn(`Skipping the clamd tests: ${clamdMissing} is not installed (Debian packages "clamav-daemon" and "clamdscan")`);
 
 const isRoot = process.getuid?.() === 0;
 const hasSetpriv = spawnSync('setpriv', ['--version']).error === undefined;
@@ -226,7 +230,13 @@ describe.skipIf(clamscanMissing !== null)('the ClamAV engine with the real clams
     const list = await put('race-list.txt', `${eicar}\n${missing}\n`);
     const run = await runScanner('clamscan', [...SCAN_OPTIONS, `--database=${database}`, `--file-list=${list}`], { timeoutMs: 60_000 });
     expect(run.exitCode).toBe(1);
-    const results = clamscanResults(run, new Map([[eicar, EICAR.length], [missing, 0]]));
+    const results = clamscanResults(
+      run,
+      new Map([
+        [eicar, EICAR.length],
+        [missing, 0],
+      ]),
+    );
     expect(results.get(eicar)).toEqual(infected);
     expect(results.get(missing)).toMatchObject({ status: 'error' });
   });
@@ -285,21 +295,31 @@ describe.skipIf(clamscanMissing !== null)('the ClamAV engine with the real clams
     const file = await put('plain.txt', 'plain\n');
     const noDatabase = createClamavEngine({ databaseDir: empty });
     expect(await noDatabase.info()).toBeNull();
-    expect((await noDatabase.scan([file])).get(file)).toMatchObject({ status: 'error', detail: expect.stringContaining('no ClamAV signature database') });
+    expect((await noDatabase.scan([file])).get(file)).toMatchObject({
+      status: 'error',
+      detail: expect.stringContaining('no ClamAV signature database'),
+    });
 
     // Headers of an official database that is not really one: info() can only read the
     // header, but clamscan refuses the file, so nothing passes.
     const fake = path.join(work, 'fake-official-db');
     await mkdir(fake, { recursive: true });
     const header = (name: string, version: number) =>
-      Buffer.concat([Buffer.from(`ClamAV-VDB:26 Nov 2026 06-00 +0000:${version}:100:90:md5:sig:${name}:1795672800`.padEnd(512, ' '), 'latin1'), Buffer.from('not a tar.gz')]);
+      Buffer.concat([
+        Buffer.from(`ClamAV-VDB:26 Nov 2026 06-00 +0000:${version}:100:90:md5:sig:${name}:1795672800`.padEnd(512, ' '), 'latin1'),
+        Buffer.from('not a tar.gz'),
+      ]);
     await writeFile(path.join(fake, 'daily.cvd'), header('daily', 27450));
     await writeFile(path.join(fake, 'main.cvd'), header('main', 62));
     const refused = createClamavEngine({ databaseDir: fake });
     expect(await refused.info()).toMatchObject({ databaseVersion: 'daily 27450, main 62', databaseDate: '2026-11-26T06:00:00.000Z' });
     expect((await readClamavDatabase(fake))?.official.map((h) => h.name)).toEqual(['daily', 'main']);
     const result = (await refused.scan([file])).get(file);
-    expect(result).toMatchObject({ status: 'error', detail: expect.stringContaining("Can't verify database integrity"), problem: { code: 'DATABASE_UNUSABLE', detail: expect.stringContaining("Can't verify database integrity") } });
+    expect(result).toMatchObject({
+      status: 'error',
+      detail: expect.stringContaining("Can't verify database integrity"),
+      problem: { code: 'DATABASE_UNUSABLE', detail: expect.stringContaining("Can't verify database integrity") },
+    });
   });
 
   it('has no info and scans nothing clean when clamscan is missing', async () => {
@@ -411,7 +431,10 @@ describe.skipIf(clamdMissing !== null)('the ClamAV engine through a running clam
       japanese: await put('保守 報告.txt', EICAR),
     };
     const missing = path.join(work, 'missing.txt');
-    const results = await createClamavEngine({ databaseDir: path.join(work, 'db'), clamdscanPath: clamdscan }).scan([...Object.values(files), missing]);
+    const results = await createClamavEngine({ databaseDir: path.join(work, 'db'), clamdscanPath: clamdscan }).scan([
+      ...Object.values(files),
+      missing,
+    ]);
     expect(Object.fromEntries(Object.entries(files).map(([key, file]) => [key, results.get(file)]))).toEqual({
       clean,
       eicar: infected,

@@ -34,11 +34,20 @@ describe('the log file', () => {
     const dir = await scratch();
     const log = createFileLogger({ dir, maxBytes: 2000, keep: 2 });
     for (let i = 0; i < 100; i += 1) log.info('vault.unlocked', { count: i });
-    const files = (await Promise.all(['fieldguard.log', 'fieldguard.1.log', 'fieldguard.2.log', 'fieldguard.3.log'].map((name) => stat(path.join(dir, name)).catch(() => null)))).map((s) => s?.size ?? null);
+    const files = (
+      await Promise.all(
+        ['fieldguard.log', 'fieldguard.1.log', 'fieldguard.2.log', 'fieldguard.3.log'].map((name) =>
+          stat(path.join(dir, name)).catch(() => null),
+        ),
+      )
+    ).map((s) => s?.size ?? null);
     expect(files.slice(0, 3).every((size) => size !== null && size <= 2000)).toBe(true);
     expect(files[3]).toBeNull();
     expect((await stat(path.join(dir, LOG_FILE_NAME))).mode & 0o777).toBe(0o600);
-    const lines = (await log.collect()).trim().split('\n').map((line) => JSON.parse(line) as { event: string; count: number });
+    const lines = (await log.collect())
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { event: string; count: number });
     // Oldest first, the newest last, nothing out of order.
     expect(lines.at(-1)).toMatchObject({ event: 'vault.unlocked', count: 99 });
     expect(lines.map((l) => l.count)).toEqual([...lines.map((l) => l.count)].sort((a, b) => a - b));
@@ -87,7 +96,10 @@ describe('an uncaught exception in the main process', () => {
     );
     expect(exit).toBe(4);
     const text = await readFile(path.join(dir, LOG_FILE_NAME), 'utf8');
-    const events = text.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const events = text
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(events.map((e) => e.event)).toEqual(['app.uncaught-exception', 'test.vault-locked', 'test.dialog']);
     expect(events[0]).toMatchObject({ level: 'error', errorName: 'TypeError' });
     expect(text).not.toContain(PATIENT);
@@ -102,7 +114,11 @@ describe('the calm answers', () => {
     return {
       calls,
       setAnswer: (next: typeof answer) => (answer = next),
-      log: { info: (e: string) => calls.push(`info ${e}`), warn: (e: string) => calls.push(`warn ${e}`), error: (e: string) => calls.push(`error ${e}`) },
+      log: {
+        info: (e: string) => calls.push(`info ${e}`),
+        warn: (e: string) => calls.push(`warn ${e}`),
+        error: (e: string) => calls.push(`error ${e}`),
+      },
       lockVault: () => calls.push('lock'),
       tellUser: async (kind: string) => {
         calls.push(`dialog ${kind}`);
@@ -134,9 +150,19 @@ describe('the calm answers', () => {
 
   it('a renderer that goes away locks the vault and reloads, unless the app is closing', () => {
     const calls: string[] = [];
-    const rendererPorts = { log: { info: () => {}, warn: (e: string, f?: object) => calls.push(`${e} ${JSON.stringify(f)}`), error: () => {} }, lockVault: () => calls.push('lock'), reload: () => calls.push('reload') };
+    const rendererPorts = {
+      log: { info: () => {}, warn: (e: string, f?: object) => calls.push(`${e} ${JSON.stringify(f)}`), error: () => {} },
+      lockVault: () => calls.push('lock'),
+      reload: () => calls.push('reload'),
+    };
     onRendererGone({ reason: 'crashed', exitCode: 139 }, rendererPorts);
     onRendererGone({ reason: 'clean-exit', exitCode: 0 }, rendererPorts);
-    expect(calls).toEqual(['window.renderer-gone {"reason":"crashed","exitCode":139}', 'lock', 'reload', 'window.renderer-gone {"reason":"clean-exit","exitCode":0}', 'lock']);
+    expect(calls).toEqual([
+      'window.renderer-gone {"reason":"crashed","exitCode":139}',
+      'lock',
+      'reload',
+      'window.renderer-gone {"reason":"clean-exit","exitCode":0}',
+      'lock',
+    ]);
   });
 });

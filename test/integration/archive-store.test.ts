@@ -7,7 +7,14 @@
  * digest sent with it is refused; a bucket created without Object Lock is reported as such.
  */
 import { createHash } from 'node:crypto';
-import { CreateBucketCommand, DeleteObjectCommand, GetObjectCommand, PutObjectCommand, PutObjectRetentionCommand, type S3Client } from '@aws-sdk/client-s3';
+import {
+  CreateBucketCommand,
+  DeleteObjectCommand,
+  GetObjectCommand,
+  PutObjectCommand,
+  PutObjectRetentionCommand,
+  type S3Client,
+} from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createS3ArchiveStore } from '../../electron/platform/archive/s3-archive-store';
 import { adminClient, cephMissing, createLockedBucket, startCephS3, type CephS3 } from '../support/ceph-s3';
@@ -36,7 +43,13 @@ describe.skipIf(cephMissing !== null)(cephMissing ?? 'the archive store on Ceph 
     expect(await store.objectLockEnabled()).toBe(true);
     const body = Buffer.from('%PDF-1.7 erasure certificate E-20417-ER-2026-000001');
     const retainUntil = new Date(Date.now() + 5 * 365 * DAY);
-    const { versionId } = await store.putObject({ key: 'fg/c/e/erasure/2026/12/one.pdf', body, contentType: 'application/pdf', sha256: sha256(body), retention: { mode: 'COMPLIANCE', retainUntil } });
+    const { versionId } = await store.putObject({
+      key: 'fg/c/e/erasure/2026/12/one.pdf',
+      body,
+      contentType: 'application/pdf',
+      sha256: sha256(body),
+      retention: { mode: 'COMPLIANCE', retainUntil },
+    });
     expect(versionId).not.toBe('');
     const head = await store.headObject('fg/c/e/erasure/2026/12/one.pdf');
     expect(head).toMatchObject({ versionId, size: body.length, sha256: sha256(body), legalHold: false });
@@ -44,24 +57,48 @@ describe.skipIf(cephMissing !== null)(cephMissing ?? 'the archive store on Ceph 
     expect(Math.abs(Date.parse(head!.retention!.retainUntil) - retainUntil.getTime())).toBeLessThan(1000);
     expect(await store.getObject('fg/c/e/erasure/2026/12/one.pdf')).toEqual(body);
     expect(await store.headObject('fg/c/e/erasure/2026/12/none.pdf')).toBeNull();
-    expect(await store.listObjects('fg/c/')).toEqual([expect.objectContaining({ key: 'fg/c/e/erasure/2026/12/one.pdf', size: body.length })]);
+    expect(await store.listObjects('fg/c/')).toEqual([
+      expect.objectContaining({ key: 'fg/c/e/erasure/2026/12/one.pdf', size: body.length }),
+    ]);
   });
 
   it('refuses to delete an archived version or shorten its retention; a new write leaves the old bytes', async () => {
     const key = 'fg/c/e/erasure/2026/12/two.pdf';
     const original = Buffer.from('original signed bytes');
-    const { versionId } = await store.putObject({ key, body: original, contentType: 'application/pdf', sha256: sha256(original), retention: { mode: 'COMPLIANCE', retainUntil: new Date(Date.now() + 30 * DAY) } });
+    const { versionId } = await store.putObject({
+      key,
+      body: original,
+      contentType: 'application/pdf',
+      sha256: sha256(original),
+      retention: { mode: 'COMPLIANCE', retainUntil: new Date(Date.now() + 30 * DAY) },
+    });
 
-    const deleted = await admin.send(new DeleteObjectCommand({ Bucket: 'evidence', Key: key, VersionId: versionId })).catch((error: Error) => error);
+    const deleted = await admin
+      .send(new DeleteObjectCommand({ Bucket: 'evidence', Key: key, VersionId: versionId }))
+      .catch((error: Error) => error);
     expect(deleted).toBeInstanceOf(Error);
     expect((deleted as Error).name).toBe('AccessDenied');
     const shortened = await admin
-      .send(new PutObjectRetentionCommand({ Bucket: 'evidence', Key: key, VersionId: versionId, Retention: { Mode: 'COMPLIANCE', RetainUntilDate: new Date(Date.now() + DAY) }, ChecksumAlgorithm: 'SHA256' }))
+      .send(
+        new PutObjectRetentionCommand({
+          Bucket: 'evidence',
+          Key: key,
+          VersionId: versionId,
+          Retention: { Mode: 'COMPLIANCE', RetainUntilDate: new Date(Date.now() + DAY) },
+          ChecksumAlgorithm: 'SHA256',
+        }),
+      )
       .catch((error: Error) => error);
     expect(shortened).toBeInstanceOf(Error);
 
     const forged = Buffer.from('forged bytes');
-    const second = await store.putObject({ key, body: forged, contentType: 'application/pdf', sha256: sha256(forged), retention: { mode: 'COMPLIANCE', retainUntil: new Date(Date.now() + 30 * DAY) } });
+    const second = await store.putObject({
+      key,
+      body: forged,
+      contentType: 'application/pdf',
+      sha256: sha256(forged),
+      retention: { mode: 'COMPLIANCE', retainUntil: new Date(Date.now() + 30 * DAY) },
+    });
     expect(second.versionId).not.toBe(versionId);
     const kept = await admin.send(new GetObjectCommand({ Bucket: 'evidence', Key: key, VersionId: versionId }));
     expect(Buffer.from(await kept.Body!.transformToByteArray())).toEqual(original);
@@ -71,7 +108,13 @@ describe.skipIf(cephMissing !== null)(cephMissing ?? 'the archive store on Ceph 
   it('a legal hold is set on a version and read back', async () => {
     const key = 'fg/c/e/visit/2026/12/held.pdf';
     const body = Buffer.from('visit report');
-    const { versionId } = await store.putObject({ key, body, contentType: 'application/pdf', sha256: sha256(body), retention: { mode: 'GOVERNANCE', retainUntil: new Date(Date.now() + DAY) } });
+    const { versionId } = await store.putObject({
+      key,
+      body,
+      contentType: 'application/pdf',
+      sha256: sha256(body),
+      retention: { mode: 'GOVERNANCE', retainUntil: new Date(Date.now() + DAY) },
+    });
     await store.setLegalHold(key, versionId, true);
     expect((await store.headObject(key))?.legalHold).toBe(true);
   });
@@ -79,7 +122,14 @@ describe.skipIf(cephMissing !== null)(cephMissing ?? 'the archive store on Ceph 
   it('the store checks the body against the digest sent with it (Content-MD5: Ceph 16 checks no other)', async () => {
     const body = Buffer.from('what the laptop holds');
     const refused = await admin
-      .send(new PutObjectCommand({ Bucket: 'evidence', Key: 'fg/c/e/erasure/2026/12/bad.pdf', Body: body, ContentMD5: createHash('md5').update('something else').digest('base64') }))
+      .send(
+        new PutObjectCommand({
+          Bucket: 'evidence',
+          Key: 'fg/c/e/erasure/2026/12/bad.pdf',
+          Body: body,
+          ContentMD5: createHash('md5').update('something else').digest('base64'),
+        }),
+      )
       .catch((error: Error) => error);
     expect((refused as Error).name).toBe('BadDigest');
     expect(await store.headObject('fg/c/e/erasure/2026/12/bad.pdf')).toBeNull();

@@ -32,7 +32,12 @@ const BUCKET = 'toto-evidence';
 const FOLDER = 'fieldguard/toto-medical/E-20417';
 
 async function issue(session: VaultSession, now = new Date()): Promise<string> {
-  const issued = await issueVaultCertificate(session, 'erasure', (number) => ({ document: sampleErasureDocument(number, now.toISOString(), { countersign: false }), facts: sampleErasureFacts() }), now);
+  const issued = await issueVaultCertificate(
+    session,
+    'erasure',
+    (number) => ({ document: sampleErasureDocument(number, now.toISOString(), { countersign: false }), facts: sampleErasureFacts() }),
+    now,
+  );
   return issued.number;
 }
 
@@ -48,7 +53,8 @@ describe.skipIf(cephMissing !== null)(cephMissing ?? 'archive sync on Ceph with 
   let core: TestCore;
   let work: string;
   const session = () => core.vault.session();
-  const sync = (onProgress?: (p: ArchiveSyncProgress) => void, signal?: AbortSignal) => syncArchive(session(), store, { now: () => new Date(), ...(signal ? { signal } : {}), ...(onProgress ? { onProgress } : {}) });
+  const sync = (onProgress?: (p: ArchiveSyncProgress) => void, signal?: AbortSignal) =>
+    syncArchive(session(), store, { now: () => new Date(), ...(signal ? { signal } : {}), ...(onProgress ? { onProgress } : {}) });
 
   beforeAll(async () => {
     work = await mkdtemp(path.join(os.tmpdir(), 'fieldguard-archive-sync-'));
@@ -59,7 +65,19 @@ describe.skipIf(cephMissing !== null)(cephMissing ?? 'archive sync on Ceph with 
     core = await createTestCore();
     await core.createVault({ passwordOnly: true });
     await enrollWithNewAuthority(session(), path.join(work, 'authority'), new Date());
-    saveArchiveSettings(session(), { endpoint: s3.endpoint, region: s3.region, bucket: BUCKET, prefix: 'fieldguard', company: 'toto-medical', accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey }, new Date());
+    saveArchiveSettings(
+      session(),
+      {
+        endpoint: s3.endpoint,
+        region: s3.region,
+        bucket: BUCKET,
+        prefix: 'fieldguard',
+        company: 'toto-medical',
+        accessKeyId: s3.accessKeyId,
+        secretAccessKey: s3.secretAccessKey,
+      },
+      new Date(),
+    );
   }, 180_000);
   afterAll(async () => {
     await core?.cleanup();
@@ -69,38 +87,57 @@ describe.skipIf(cephMissing !== null)(cephMissing ?? 'archive sync on Ceph with 
     if (work) await rm(work, { recursive: true, force: true });
   });
 
-  it('queues what is issued offline, refuses to sync during a visit, then sends each document with retention', { timeout: 120_000 }, async () => {
-    const numbers = [await issue(session()), await issue(session())];
-    expect(archiveState(session().db)).toMatchObject({ configured: true, waiting: 2, archived: 0, lastSyncAt: null });
+  it(
+    'queues what is issued offline, refuses to sync during a visit, then sends each document with retention',
+    { timeout: 120_000 },
+    async () => {
+      const numbers = [await issue(session()), await issue(session())];
+      expect(archiveState(session().db)).toMatchObject({ configured: true, waiting: 2, archived: 0, lastSyncAt: null });
 
-    const site = saveSite(session(), { name: '東都中央病院', department: '放射線科', address: '', administrator: { name: '佐藤 花子', title: '', phone: '', mail: '' }, otherContacts: [], notes: '' }, new Date());
-    // Any procedure open at a site (here one that needs no system) means the laptop may be on the site's network.
-    const visit = startRun(session(), { templateId: 'incident-response', siteId: site.id, systemId: null }, new Date());
-    expect(await errorCodeOf(() => sync())).toBe('ARCHIVE_VISIT_IN_PROGRESS');
-    expect(await versionsUnder(admin, FOLDER)).toEqual([]);
-    closeRun(session().db, visit.id, { status: 'abandoned', at: new Date(), abandonReason: 'test' });
+      const site = saveSite(
+        session(),
+        {
+          name: '東都中央病院',
+          department: '放射線科',
+          address: '',
+          administrator: { name: '佐藤 花子', title: '', phone: '', mail: '' },
+          otherContacts: [],
+          notes: '',
+        },
+        new Date(),
+      );
+      // Any procedure open at a site (here one that needs no system) means the laptop may be on the site's network.
+      const visit = startRun(session(), { templateId: 'incident-response', siteId: site.id, systemId: null }, new Date());
+      expect(await errorCodeOf(() => sync())).toBe('ARCHIVE_VISIT_IN_PROGRESS');
+      expect(await versionsUnder(admin, FOLDER)).toEqual([]);
+      closeRun(session().db, visit.id, { status: 'abandoned', at: new Date(), abandonReason: 'test' });
 
-    const progress: ArchiveSyncProgress[] = [];
-    const result = await sync((p) => progress.push(p));
-    expect(result).toMatchObject({ archived: 2, alreadyThere: 0, refused: [], failed: [] });
-    expect(progress.at(-1)).toEqual({ done: 2, total: 2 });
+      const progress: ArchiveSyncProgress[] = [];
+      const result = await sync((p) => progress.push(p));
+      expect(result).toMatchObject({ archived: 2, alreadyThere: 0, refused: [], failed: [] });
+      expect(progress.at(-1)).toEqual({ done: 2, total: 2 });
 
-    for (const number of numbers) {
-      const record = session().db.prepare('SELECT pdf_key AS pdfKey, pdf_version_id AS pdfVersion, json_key AS jsonKey, state FROM archive_records WHERE number = ?').get(number) as Record<string, string>;
-      expect(record.state).toBe('archived');
-      expect(record.pdfKey).toMatch(new RegExp(`^${FOLDER}/erasure/\\d{4}/\\d{2}/${number}\\.pdf$`));
-      const head = await store.headObject(record.pdfKey!);
-      expect(head?.versionId).toBe(record.pdfVersion);
-      expect(head?.retention?.mode).toBe('COMPLIANCE');
-      // Five years from now, give or take a day.
-      expect(Date.parse(head!.retention!.retainUntil) - Date.now()).toBeGreaterThan(1826 * 86_400_000);
-      const stored = session().db.prepare('SELECT pdf FROM certificates WHERE number = ?').get(number) as { pdf: Buffer };
-      expect(await store.getObject(record.pdfKey!)).toEqual(stored.pdf);
-      expect((await store.headObject(record.jsonKey!))?.sha256).toMatch(/^[0-9a-f]{64}$/);
-    }
-    expect((await store.listObjects(`${FOLDER}/anchors/`)).length).toBe(1);
-    expect(archiveState(session().db)).toMatchObject({ waiting: 0, archived: 2 });
-  });
+      for (const number of numbers) {
+        const record = session()
+          .db.prepare(
+            'SELECT pdf_key AS pdfKey, pdf_version_id AS pdfVersion, json_key AS jsonKey, state FROM archive_records WHERE number = ?',
+          )
+          .get(number) as Record<string, string>;
+        expect(record.state).toBe('archived');
+        expect(record.pdfKey).toMatch(new RegExp(`^${FOLDER}/erasure/\\d{4}/\\d{2}/${number}\\.pdf$`));
+        const head = await store.headObject(record.pdfKey!);
+        expect(head?.versionId).toBe(record.pdfVersion);
+        expect(head?.retention?.mode).toBe('COMPLIANCE');
+        // Five years from now, give or take a day.
+        expect(Date.parse(head!.retention!.retainUntil) - Date.now()).toBeGreaterThan(1826 * 86_400_000);
+        const stored = session().db.prepare('SELECT pdf FROM certificates WHERE number = ?').get(number) as { pdf: Buffer };
+        expect(await store.getObject(record.pdfKey!)).toEqual(stored.pdf);
+        expect((await store.headObject(record.jsonKey!))?.sha256).toMatch(/^[0-9a-f]{64}$/);
+      }
+      expect((await store.listObjects(`${FOLDER}/anchors/`)).length).toBe(1);
+      expect(archiveState(session().db)).toMatchObject({ waiting: 0, archived: 2 });
+    },
+  );
 
   it('an interrupted sync resumes without sending anything twice', { timeout: 180_000 }, async () => {
     for (let i = 0; i < 4; i += 1) await issue(session());
@@ -109,8 +146,10 @@ describe.skipIf(cephMissing !== null)(cephMissing ?? 'archive sync on Ceph with 
     const cancelled = await errorCodeOf(() => sync((p) => p.done === 1 && controller.abort(), controller.signal));
     expect(cancelled).toBe('JOB_CANCELLED');
     expect(archiveState(session().db)).toMatchObject({ waiting: 3, archived: 3 });
-    const next = session().db
-      .prepare("SELECT c.number, c.kind, c.issued_at AS issuedAt, c.pdf FROM archive_records r JOIN certificates c ON c.id = r.certificate_id WHERE r.state = 'queued' ORDER BY r.queued_at, c.number LIMIT 1")
+    const next = session()
+      .db.prepare(
+        "SELECT c.number, c.kind, c.issued_at AS issuedAt, c.pdf FROM archive_records r JOIN certificates c ON c.id = r.certificate_id WHERE r.state = 'queued' ORDER BY r.queued_at, c.number LIMIT 1",
+      )
       .get() as { number: string; kind: 'erasure'; issuedAt: string; pdf: Buffer };
     await store.putObject({
       key: documentKey(FOLDER, next, 'pdf'),
@@ -148,24 +187,28 @@ describe.skipIf(cephMissing !== null)(cephMissing ?? 'archive sync on Ceph with 
     expect(session().audit.list({ types: ['archive.document-refused'] }).entries[0]?.details).toMatchObject({ number });
   });
 
-  it('a data folder put back from an older copy is caught by the archive anchor and recorded as an incident', { timeout: 180_000 }, async () => {
-    const dataDir = core.dataDir;
-    core.vault.lock('manual');
-    await copyFile(path.join(dataDir, 'vault.db'), path.join(work, 'vault.db.older'));
-    await core.vault.unlock(TEST_PASSWORD);
-    await issue(session());
-    await sync();
-    core.vault.lock('manual');
-    await copyFile(path.join(work, 'vault.db.older'), path.join(dataDir, 'vault.db'));
-    await core.vault.unlock(TEST_PASSWORD);
+  it(
+    'a data folder put back from an older copy is caught by the archive anchor and recorded as an incident',
+    { timeout: 180_000 },
+    async () => {
+      const dataDir = core.dataDir;
+      core.vault.lock('manual');
+      await copyFile(path.join(dataDir, 'vault.db'), path.join(work, 'vault.db.older'));
+      await core.vault.unlock(TEST_PASSWORD);
+      await issue(session());
+      await sync();
+      core.vault.lock('manual');
+      await copyFile(path.join(work, 'vault.db.older'), path.join(dataDir, 'vault.db'));
+      await core.vault.unlock(TEST_PASSWORD);
 
-    const anchorsBefore = (await store.listObjects(`${FOLDER}/anchors/`)).length;
-    expect(await errorCodeOf(() => sync())).toBe('ARCHIVE_ROLLBACK_DETECTED');
-    const state = archiveState(session().db);
-    expect(state.incident).not.toBeNull();
-    expect(state.incident!.archiveSeq).toBeGreaterThan(state.incident!.localSeq);
-    expect(session().audit.list({ types: ['archive.rollback-detected'] }).total).toBe(1);
-    // Nothing was sent and no anchor moved backwards.
-    expect((await store.listObjects(`${FOLDER}/anchors/`)).length).toBe(anchorsBefore);
-  });
+      const anchorsBefore = (await store.listObjects(`${FOLDER}/anchors/`)).length;
+      expect(await errorCodeOf(() => sync())).toBe('ARCHIVE_ROLLBACK_DETECTED');
+      const state = archiveState(session().db);
+      expect(state.incident).not.toBeNull();
+      expect(state.incident!.archiveSeq).toBeGreaterThan(state.incident!.localSeq);
+      expect(session().audit.list({ types: ['archive.rollback-detected'] }).total).toBe(1);
+      // Nothing was sent and no anchor moved backwards.
+      expect((await store.listObjects(`${FOLDER}/anchors/`)).length).toBe(anchorsBefore);
+    },
+  );
 });

@@ -34,14 +34,20 @@ describe.skipIf(cephMissing !== null)(cephMissing ?? 'the company archive from s
     await core.vault.unlock(TEST_PASSWORD);
     try {
       const now = new Date();
-      const issued = await issueVaultCertificate(core.vault.session(), 'erasure', (number) => ({ document: sampleErasureDocument(number, now.toISOString(), { countersign: false }), facts: sampleErasureFacts() }), now);
+      const issued = await issueVaultCertificate(
+        core.vault.session(),
+        'erasure',
+        (number) => ({ document: sampleErasureDocument(number, now.toISOString(), { countersign: false }), facts: sampleErasureFacts() }),
+        now,
+      );
       numbers.push(issued.number);
       return issued.number;
     } finally {
       core.vault.lock('manual');
     }
   }
-  const engineerCli = (args: string[], language = 'ja_JP.UTF-8') => runFieldguard([...args, '--data-dir', core.dataDir, '--password-stdin'], `${TEST_PASSWORD}\n`, language);
+  const engineerCli = (args: string[], language = 'ja_JP.UTF-8') =>
+    runFieldguard([...args, '--data-dir', core.dataDir, '--password-stdin'], `${TEST_PASSWORD}\n`, language);
   const officeCli = (args: string[], language = 'en_US.UTF-8') => runFieldguard([...args, ...office], '', language);
 
   beforeAll(async () => {
@@ -70,7 +76,25 @@ describe.skipIf(cephMissing !== null)(cephMissing ?? 'the company archive from s
   it('the engineer sets the archive and syncs documents issued offline', { timeout: 180_000 }, async () => {
     for (let i = 0; i < 3; i += 1) await issueOffline();
     const set = await runFieldguard(
-      ['archive', 'settings', '--endpoint', s3.endpoint, '--region', s3.region, '--bucket', BUCKET, '--prefix', 'fieldguard', '--company', 'toto-medical', '--access-key-id', s3.accessKeyId, '--data-dir', core.dataDir, '--password-stdin'],
+      [
+        'archive',
+        'settings',
+        '--endpoint',
+        s3.endpoint,
+        '--region',
+        s3.region,
+        '--bucket',
+        BUCKET,
+        '--prefix',
+        'fieldguard',
+        '--company',
+        'toto-medical',
+        '--access-key-id',
+        s3.accessKeyId,
+        '--data-dir',
+        core.dataDir,
+        '--password-stdin',
+      ],
       `${TEST_PASSWORD}\n${s3.secretAccessKey}\n`,
     );
     expect(set.code, set.stderr).toBe(0);

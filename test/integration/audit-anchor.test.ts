@@ -32,7 +32,10 @@ describe('the audit log position in signed documents', () => {
     await mkdir(target);
     await writeFile(path.join(target, 'a.dcm'), 'x'.repeat(10_000));
     certificate = path.join(work, 'erasure.pdf');
-    const erased = await runFieldguard(['erase', target, '--site', '東都病院', '--certificate', certificate, '--password-stdin', '--data-dir', dataDir], `${PASSWORD}\n`);
+    const erased = await runFieldguard(
+      ['erase', target, '--site', '東都病院', '--certificate', certificate, '--password-stdin', '--data-dir', dataDir],
+      `${PASSWORD}\n`,
+    );
     if (erased.code !== 0) throw new Error(erased.stderr);
   }, 120_000);
   afterAll(async () => {
@@ -43,13 +46,20 @@ describe('the audit log position in signed documents', () => {
     const { stdout: page } = await exec('pdftotext', ['-layout', certificate, '-']);
     expect(page).toMatch(/監査ログの位置/);
     const seq = /#(\d+)/.exec(page.slice(page.indexOf('監査ログの位置')))?.[1];
-    const checked = await runFieldguard(['audit', 'verify', '--anchor', certificate, '--password-stdin', '--data-dir', dataDir], `${PASSWORD}\n`);
+    const checked = await runFieldguard(
+      ['audit', 'verify', '--anchor', certificate, '--password-stdin', '--data-dir', dataDir],
+      `${PASSWORD}\n`,
+    );
     expect(checked.code, checked.stderr).toBe(0);
     expect(checked.stdout).toContain(`監査ログの位置 #${seq} は、この監査ログに変わらずに残っています`);
   });
 
   it('a document from before anchors, or an altered one, proves nothing (exit 1)', { timeout: 60_000 }, async () => {
-    const legacy = await runFieldguard(['audit', 'verify', '--anchor', LEGACY, '--password-stdin', '--data-dir', dataDir], `${PASSWORD}\n`, 'en_US.UTF-8');
+    const legacy = await runFieldguard(
+      ['audit', 'verify', '--anchor', LEGACY, '--password-stdin', '--data-dir', dataDir],
+      `${PASSWORD}\n`,
+      'en_US.UTF-8',
+    );
     expect(legacy.code).toBe(1);
     expect(legacy.stdout).toMatch(/records no audit log position/);
     const altered = path.join(work, 'altered.pdf');
@@ -57,13 +67,21 @@ describe('the audit log position in signed documents', () => {
     const at = Math.floor(bytes.length / 3);
     bytes[at] = (bytes[at] ?? 0) ^ 0xff;
     await writeFile(altered, bytes);
-    const answer = await runFieldguard(['audit', 'verify', '--anchor', altered, '--password-stdin', '--data-dir', dataDir], `${PASSWORD}\n`, 'en_US.UTF-8');
+    const answer = await runFieldguard(
+      ['audit', 'verify', '--anchor', altered, '--password-stdin', '--data-dir', dataDir],
+      `${PASSWORD}\n`,
+      'en_US.UTF-8',
+    );
     expect(answer.code).not.toBe(0);
   });
 
   it('an older vault.db put back: its chain is intact, but the document’s entry is gone (exit 1)', { timeout: 60_000 }, async () => {
     await copyFile(olderDb, path.join(dataDir, 'vault.db'));
-    const checked = await runFieldguard(['audit', 'verify', '--anchor', certificate, '--password-stdin', '--data-dir', dataDir], `${PASSWORD}\n`, 'en_US.UTF-8');
+    const checked = await runFieldguard(
+      ['audit', 'verify', '--anchor', certificate, '--password-stdin', '--data-dir', dataDir],
+      `${PASSWORD}\n`,
+      'en_US.UTF-8',
+    );
     expect(checked.stdout).toMatch(/The audit log is intact/);
     expect(checked.stdout).toMatch(/is not in this audit log/);
     expect(checked.code).toBe(1);

@@ -44,7 +44,22 @@ function derOfPem(pem: string): Buffer {
 function makeSigner(): { certificateDer: Buffer; privateKeyDer: Buffer; chainDer: Buffer[] } {
   const key = path.join(dir, 'engineer.key');
   const cert = path.join(dir, 'engineer.pem');
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:3072', '-nodes', '-keyout', key, '-out', cert, '-days', '30', '-subj', '/O=東都メディカル株式会社/CN=山田 太郎', '-utf8']);
+  execFileSync('openssl', [
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:3072',
+    '-nodes',
+    '-keyout',
+    key,
+    '-out',
+    cert,
+    '-days',
+    '30',
+    '-subj',
+    '/O=東都メディカル株式会社/CN=山田 太郎',
+    '-utf8',
+  ]);
   return {
     certificateDer: derOfPem(readFileSync(cert, 'utf8')),
     privateKeyDer: createPrivateKey(readFileSync(key, 'utf8')).export({ type: 'pkcs8', format: 'der' }),
@@ -56,9 +71,19 @@ function makeSigner(): { certificateDer: Buffer; privateKeyDer: Buffer; chainDer
 async function signedPdf(useObjectStreams: boolean): Promise<Buffer> {
   const pdf = await PDFDocument.create({ updateMetadata: false });
   const page = pdf.addPage();
-  page.drawText('Data Erasure Certificate E-20417-ER-2026-000001', { x: 50, y: 780, size: 14, font: await pdf.embedFont(StandardFonts.Helvetica) });
+  page.drawText('Data Erasure Certificate E-20417-ER-2026-000001', {
+    x: 50,
+    y: 780,
+    size: 14,
+    font: await pdf.embedFont(StandardFonts.Helvetica),
+  });
   pdf.setTitle('Data Erasure Certificate');
-  addSignaturePlaceholder(pdf, page, { reason: 'FieldGuard: Data Erasure Certificate', name: '山田 太郎', location: '国立みなと医療センター', signingTime: new Date() });
+  addSignaturePlaceholder(pdf, page, {
+    reason: 'FieldGuard: Data Erasure Certificate',
+    name: '山田 太郎',
+    location: '国立みなと医療センター',
+    signingTime: new Date(),
+  });
   return signPdf(Buffer.from(await pdf.save({ useObjectStreams })), signer);
 }
 
@@ -107,7 +132,9 @@ function appendRevision(pdf: Buffer, objects: ReadonlyMap<number, string>): Buff
   } else {
     offsets.set(xrefNumber, xrefAt);
     const all = [...numbers, xrefNumber];
-    const rows = all.map((n) => String.fromCharCode(1, ...Buffer.from((offsets.get(n) as number).toString(16).padStart(8, '0'), 'hex'), 0, 0)).join('');
+    const rows = all
+      .map((n) => String.fromCharCode(1, ...Buffer.from((offsets.get(n) as number).toString(16).padStart(8, '0'), 'hex'), 0, 0))
+      .join('');
     const dict = context.obj({ Type: 'XRef', ...trailer, W: [1, 4, 2], Index: all.flatMap((n) => [n, 1]), Length: rows.length });
     text += `${xrefNumber} 0 obj\n${dict.toString()}\nstream\n${rows}\nendstream\nendobj\n`;
   }
@@ -161,7 +188,9 @@ describe('a time-stamp token from a real TSA', () => {
     // The chain travels with the token, for the caller's trust decision.
     expect(check.certificatesDer).toContainEqual(derOfPem(tsa.rootPem));
     expect(opensslVerifyToken({ data: DATA, token, rootPem: tsa.rootPem, tsaCertPem: tsa.tsaCertPem })).toBe(true);
-    expect(opensslVerifyToken({ digestHex: sha256(DATA).toString('hex'), token, rootPem: tsa.rootPem, tsaCertPem: tsa.tsaCertPem })).toBe(true);
+    expect(opensslVerifyToken({ digestHex: sha256(DATA).toString('hex'), token, rootPem: tsa.rootPem, tsaCertPem: tsa.tsaCertPem })).toBe(
+      true,
+    );
     expect(tsa.requests).toBeGreaterThanOrEqual(1);
   });
 
@@ -193,7 +222,12 @@ describe('a time-stamp token from a real TSA', () => {
   }, 120_000);
 
   it('is not valid, and nothing throws, for random bytes, an empty buffer or a truncated token', async () => {
-    const inputs: Buffer[] = [Buffer.alloc(0), Buffer.from([0x30]), Buffer.from([0x30, 0x84, 0xff, 0xff, 0xff, 0xff]), randomBytes(16 * 1024)];
+    const inputs: Buffer[] = [
+      Buffer.alloc(0),
+      Buffer.from([0x30]),
+      Buffer.from([0x30, 0x84, 0xff, 0xff, 0xff, 0xff]),
+      randomBytes(16 * 1024),
+    ];
     for (let length = 1; length < token.length; length += 61) inputs.push(token.subarray(0, length));
     for (let i = 0; i < 50; i += 1) inputs.push(Buffer.concat([Buffer.from([0x30, 0x82, 0x3f, 0xfc]), randomBytes(16 * 1024 - 4)]));
     for (const input of inputs) {
@@ -221,12 +255,16 @@ describe('requestTimestamp returns only a granted, fresh token for its own reque
 
   it('gives up on a TSA that never answers', async () => {
     // The TSA never answers: only the 300 ms limit can end the request with this message.
-    await expect(requestTimestamp(hanging.url, sha256(DATA), { timeoutMs: 300 })).rejects.toThrow('the time-stamp authority did not answer in time');
+    await expect(requestTimestamp(hanging.url, sha256(DATA), { timeoutMs: 300 })).rejects.toThrow(
+      'the time-stamp authority did not answer in time',
+    );
   });
 
   it('refuses URLs that are not http or https, without asking', async () => {
     const before = tsa.requests;
-    await expect(requestTimestamp('file:///etc/passwd', sha256(DATA))).rejects.toThrow('the time-stamp authority URL must be http or https');
+    await expect(requestTimestamp('file:///etc/passwd', sha256(DATA))).rejects.toThrow(
+      'the time-stamp authority URL must be http or https',
+    );
     await expect(requestTimestamp('ftp://127.0.0.1/tsa', sha256(DATA))).rejects.toThrow('must be http or https');
     expect(tsa.requests).toBe(before);
   });
@@ -303,7 +341,9 @@ describe.each([
 
   it('openssl ts -verify accepts the last timestamp over its signed bytes', () => {
     const last = revisions.timestamps[1];
-    expect(opensslVerifyToken({ data: last?.signedBytes, token: last?.token, rootPem: tsa.rootPem, tsaCertPem: tsa.tsaCertPem })).toBe(true);
+    expect(opensslVerifyToken({ data: last?.signedBytes, token: last?.token, rootPem: tsa.rootPem, tsaCertPem: tsa.tsaCertPem })).toBe(
+      true,
+    );
   });
 
   it('accepts nothing appended, and whitespace after the last %%EOF', async () => {
@@ -342,7 +382,10 @@ describe('anything else appended after the engineer’s signature is refused', (
     const contentNumber = document.context.largestObjectNumber + 10;
     const contents = page.node.get(PDFName.of('Contents'));
     const changed = page.node.clone();
-    changed.set(PDFName.of('Contents'), contents instanceof PDFArray ? document.context.obj([...contents.asArray(), PDFRef.of(contentNumber)]) : PDFRef.of(contentNumber));
+    changed.set(
+      PDFName.of('Contents'),
+      contents instanceof PDFArray ? document.context.obj([...contents.asArray(), PDFRef.of(contentNumber)]) : PDFRef.of(contentNumber),
+    );
     const tampered = appendRevision(
       stamped,
       new Map([
@@ -371,8 +414,23 @@ describe('anything else appended after the engineer’s signature is refused', (
     const page = current.getPages()[0] as PDFPage;
     const signatureNumber = lastSection(stamped).size;
     const widgetRef = PDFRef.of(signatureNumber + 1);
-    const signature = current.context.obj({ Type: 'Sig', Filter: 'Adobe.PPKLite', SubFilter: 'ETSI.CAdES.detached', ByteRange: [0, 0, 0, 0], Contents: PDFHexString.of('00'.repeat(64)) });
-    const widget = current.context.obj({ Type: 'Annot', Subtype: 'Widget', FT: 'Sig', Rect: [0, 0, 0, 0], F: 4, T: PDFString.of('Second'), V: PDFRef.of(signatureNumber), P: page.ref });
+    const signature = current.context.obj({
+      Type: 'Sig',
+      Filter: 'Adobe.PPKLite',
+      SubFilter: 'ETSI.CAdES.detached',
+      ByteRange: [0, 0, 0, 0],
+      Contents: PDFHexString.of('00'.repeat(64)),
+    });
+    const widget = current.context.obj({
+      Type: 'Annot',
+      Subtype: 'Widget',
+      FT: 'Sig',
+      Rect: [0, 0, 0, 0],
+      F: 4,
+      T: PDFString.of('Second'),
+      V: PDFRef.of(signatureNumber),
+      P: page.ref,
+    });
     (page.node.get(PDFName.of('Annots')) as PDFArray).push(widgetRef);
     ((current.catalog.get(PDFName.of('AcroForm')) as PDFDict).get(PDFName.of('Fields')) as PDFArray).push(widgetRef);
     const catalogNumber = Number(String(current.context.trailerInfo.Root).split(' ')[0]);
@@ -387,10 +445,16 @@ describe('anything else appended after the engineer’s signature is refused', (
 
   it('a timestamp dictionary or update not written exactly as FieldGuard writes them', async () => {
     const other = await addDocumentTimestamp(stamped, timestampFrom(tsa));
-    expect(await refused(patchLast(other, '/Type /DocTimeStamp', '/Type /Sig         '))).toBe('an object in the update is not written as FieldGuard writes it');
-    expect(await refused(patchLast(other, '/SubFilter /ETSI.RFC3161', '/SubFilter /ETSI.CAdES.d'))).toBe('the timestamp signature is not laid out as FieldGuard writes it');
+    expect(await refused(patchLast(other, '/Type /DocTimeStamp', '/Type /Sig         '))).toBe(
+      'an object in the update is not written as FieldGuard writes it',
+    );
+    expect(await refused(patchLast(other, '/SubFilter /ETSI.RFC3161', '/SubFilter /ETSI.CAdES.d'))).toBe(
+      'the timestamp signature is not laid out as FieldGuard writes it',
+    );
     // A repeated key: pdf-lib keeps the last /Annots, another reader may take the first.
-    expect(await refused(patchLast(other, '/Type /Page\n', '/Annots [ ]\n'))).toBe('an object in the update is not written as FieldGuard writes it');
+    expect(await refused(patchLast(other, '/Type /Page\n', '/Annots [ ]\n'))).toBe(
+      'an object in the update is not written as FieldGuard writes it',
+    );
   });
 
   it('a visible widget', async () => {
@@ -400,11 +464,17 @@ describe('anything else appended after the engineer’s signature is refused', (
   it('an /OpenAction added to the catalog, and a changed /Info, even when timestamped', async () => {
     const catalog = document.catalog.clone();
     catalog.set(PDFName.of('OpenAction'), document.context.obj({ S: 'JavaScript', JS: PDFString.of('app.alert(1)') }));
-    const withAction = appendRevision(stamped, new Map([[Number(String(document.context.trailerInfo.Root).split(' ')[0]), catalog.toString()]]));
+    const withAction = appendRevision(
+      stamped,
+      new Map([[Number(String(document.context.trailerInfo.Root).split(' ')[0]), catalog.toString()]]),
+    );
     expect(await refused(await addDocumentTimestamp(withAction, timestampFrom(tsa)))).toBe('the update changes the catalog');
 
     const infoNumber = Number(String(document.context.trailerInfo.Info).split(' ')[0]);
-    const withInfo = appendRevision(stamped, new Map([[infoNumber, document.context.obj({ Title: PDFString.of('Forged Certificate') }).toString()]]));
+    const withInfo = appendRevision(
+      stamped,
+      new Map([[infoNumber, document.context.obj({ Title: PDFString.of('Forged Certificate') }).toString()]]),
+    );
     expect(await refused(withInfo)).toBe(`the update changes object ${infoNumber}`);
   });
 

@@ -44,7 +44,8 @@ function fieldguard(args: string[], stdin = '', language = 'ja_JP.UTF-8'): Promi
   });
 }
 
-const sanitize = (args: string[], language?: string) => fieldguard(['sanitize', ...args, '--password-stdin'], `${TEST_PASSWORD}\n`, language);
+const sanitize = (args: string[], language?: string) =>
+  fieldguard(['sanitize', ...args, '--password-stdin'], `${TEST_PASSWORD}\n`, language);
 
 interface JsonFile {
   path: string;
@@ -68,7 +69,10 @@ beforeAll(async () => {
   work = await mkdtemp(path.join(os.tmpdir(), 'fieldguard-cli-sanitize-'));
   dataDir = path.join(work, 'data');
   database = await writeClamavTestDatabase(path.join(work, 'clamav-db'));
-  const init = await fieldguard(['vault', 'init', '--name', '山田 太郎', '--company', '東都メディカル株式会社', '--employee-id', 'E-20417', '--password-stdin'], `${TEST_PASSWORD}\n`);
+  const init = await fieldguard(
+    ['vault', 'init', '--name', '山田 太郎', '--company', '東都メディカル株式会社', '--employee-id', 'E-20417', '--password-stdin'],
+    `${TEST_PASSWORD}\n`,
+  );
   expect(init.code, init.stderr).toBe(0);
 }, 120_000);
 afterAll(async () => {
@@ -118,13 +122,19 @@ describe('where delivered files go', () => {
     expect(clashing.sort()).toEqual(['src/a_ (2).txt', 'src/a_.txt']);
     const contents = await Promise.all(clashing.map((p) => readFile(path.join(out(), p!), 'utf8')));
     expect(contents.sort()).toEqual(['first\n', 'second\n']);
-    const delivered = result.files.filter((f) => f.verdict !== 'blocked').map((f) => f.path).sort();
+    const delivered = result.files
+      .filter((f) => f.verdict !== 'blocked')
+      .map((f) => f.path)
+      .sort();
     expect(await tree(out())).toEqual(['src', 'src/sub', ...delivered].sort());
   });
 
   it('blocks the one file whose name is not UTF-8, naming it escaped, and goes on with the rest', () => {
     expect(run.code).toBe(1);
-    expect(result.files.find((f) => f.path === 'src/caf<0xE9>.txt')).toMatchObject({ verdict: 'blocked', findings: [{ code: 'NAME_NOT_UTF8' }] });
+    expect(result.files.find((f) => f.path === 'src/caf<0xE9>.txt')).toMatchObject({
+      verdict: 'blocked',
+      findings: [{ code: 'NAME_NOT_UTF8' }],
+    });
     expect(result.files.filter((f) => f.verdict === 'passed').length).toBe(7);
   });
 
@@ -188,7 +198,10 @@ describe('an anti-virus engine that cannot scan', () => {
     const broken = path.join(work, 'broken-db');
     await mkdir(broken, { recursive: true });
     await writeFile(path.join(broken, 'site.hdb'), 'not a signature line\n');
-    const run = await sanitize([path.join(work, 'av', 'src'), '--out', path.join(work, 'av', 'out-broken'), '--clamav-db', broken], 'en_US.UTF-8');
+    const run = await sanitize(
+      [path.join(work, 'av', 'src'), '--out', path.join(work, 'av', 'out-broken'), '--clamav-db', broken],
+      'en_US.UTF-8',
+    );
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('The virus signature database cannot be loaded');
     expect(run.stderr).toContain('Malformed database');
@@ -201,7 +214,8 @@ describe('a 42.zip-shaped bomb', () => {
   it('makes a report of a few pages and a few lines of output, the repeated reason counted', async () => {
     // 16 archives of 16 archives, four levels deep, as 42.zip (its leaf is 64 KiB of zeros here, not 4.3 GB).
     let level = await zipOf([{ name: 'zeros.bin', data: Buffer.alloc(64 * 1024) }]);
-    for (const prefix of ['d', 'c', 'b', 'a']) level = await zipOf(Array.from({ length: 16 }, (_, i) => ({ name: `${prefix}${i}.zip`, data: level })));
+    for (const prefix of ['d', 'c', 'b', 'a'])
+      level = await zipOf(Array.from({ length: 16 }, (_, i) => ({ name: `${prefix}${i}.zip`, data: level })));
     const src = path.join(work, 'bomb', 'src');
     await mkdir(src, { recursive: true });
     await writeFile(path.join(src, '42.zip'), level);
@@ -211,7 +225,9 @@ describe('a 42.zip-shaped bomb', () => {
     expect(run.stdout).toMatch(/× 4096（最初: a0\.zip\/b0\.zip\/c0\.zip）/);
     expect(run.stdout.split('\n').length).toBeLessThan(15);
     const pages = await new Promise<number>((resolve, reject) =>
-      execFile('pdfinfo', [report], (error, stdout) => (error ? reject(new Error(error.message, { cause: error })) : resolve(Number(/^Pages:\s+(\d+)/m.exec(stdout)?.[1])))),
+      execFile('pdfinfo', [report], (error, stdout) =>
+        error ? reject(new Error(error.message, { cause: error })) : resolve(Number(/^Pages:\s+(\d+)/m.exec(stdout)?.[1])),
+      ),
     );
     expect(pages).toBeGreaterThan(0);
     expect(pages).toBeLessThanOrEqual(3);

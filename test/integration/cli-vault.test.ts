@@ -42,7 +42,17 @@ afterAll(async () => {
   await rm(work, { recursive: true, force: true });
 });
 
-const init = ['vault', 'init', '--name', '山田 太郎', '--company', '東都メディカル株式会社', '--employee-id', 'E-20417', '--password-stdin'];
+const init = [
+  'vault',
+  'init',
+  '--name',
+  '山田 太郎',
+  '--company',
+  '東都メディカル株式会社',
+  '--employee-id',
+  'E-20417',
+  '--password-stdin',
+];
 
 describe('fieldguard vault and audit', () => {
   it('init refuses a weak password with the reason (exit 1), then creates the vault and prints the recovery key once', async () => {
@@ -64,11 +74,19 @@ describe('fieldguard vault and audit', () => {
 
   it('status needs no password', async () => {
     const status = await fieldguard(['vault', 'status', '--json']);
-    expect(JSON.parse(status.stdout)).toMatchObject({ state: 'locked', protection: 'password+device', deviceSecret: 'present', failures: 0 });
+    expect(JSON.parse(status.stdout)).toMatchObject({
+      state: 'locked',
+      protection: 'password+device',
+      deviceSecret: 'present',
+      failures: 0,
+    });
   }, 30_000);
 
   it('import, list, export and erase-item, each with the password on standard input', async () => {
-    const imported = await fieldguard(['vault', 'import', path.join(work, 'visit'), '--collection', '東都病院', '--password-stdin', '--json'], `${TEST_PASSWORD}\n`);
+    const imported = await fieldguard(
+      ['vault', 'import', path.join(work, 'visit'), '--collection', '東都病院', '--password-stdin', '--json'],
+      `${TEST_PASSWORD}\n`,
+    );
     expect(imported.code).toBe(0);
     const [item] = (JSON.parse(imported.stdout) as { items: Array<{ id: string; relativePath: string }> }).items;
     expect(item?.relativePath).toBe('visit/report.txt');
@@ -96,7 +114,10 @@ describe('fieldguard vault and audit', () => {
   }, 60_000);
 
   it('audit list shows what happened and audit verify says the log is intact', async () => {
-    const list = await fieldguard(['audit', 'list', '--type', 'vault.item-imported', '--type', 'vault.item-erased', '--password-stdin', '--json'], `${TEST_PASSWORD}\n`);
+    const list = await fieldguard(
+      ['audit', 'list', '--type', 'vault.item-imported', '--type', 'vault.item-erased', '--password-stdin', '--json'],
+      `${TEST_PASSWORD}\n`,
+    );
     const entries = (JSON.parse(list.stdout) as { entries: Array<{ type: string }> }).entries;
     expect(entries.map((e) => e.type)).toEqual(['vault.item-erased', 'vault.item-imported']);
     const verify = await fieldguard(['audit', 'verify', '--password-stdin'], `${TEST_PASSWORD}\n`);
@@ -110,7 +131,10 @@ describe('fieldguard vault and audit', () => {
     await writeFile(path.join(folder, 'a.log'), 'ログ 1\n'.repeat(1000));
     await writeFile(path.join(folder, 'b.dcm'), Buffer.alloc(200_000, 3));
     const certificate = path.join(work, 'erasure.pdf');
-    const erased = await fieldguard(['erase', folder, '--site', '東都病院', '--administrator', '佐藤 一郎', '--certificate', certificate, '--password-stdin', '--json'], `${TEST_PASSWORD}\n`);
+    const erased = await fieldguard(
+      ['erase', folder, '--site', '東都病院', '--administrator', '佐藤 一郎', '--certificate', certificate, '--password-stdin', '--json'],
+      `${TEST_PASSWORD}\n`,
+    );
     expect(erased.code).toBe(0);
     const result = JSON.parse(erased.stdout) as { status: string; totals: { filesErased: number }; certificate: string };
     expect(result).toMatchObject({ status: 'erased', totals: { filesErased: 2 } });
@@ -119,7 +143,11 @@ describe('fieldguard vault and audit', () => {
     // This vault's engineer never enrolled with the company authority: intact, issuer not confirmed (exit 1).
     const verified = await fieldguard(['verify', certificate, '--json']);
     expect(verified.code).toBe(1);
-    expect(JSON.parse(verified.stdout)).toMatchObject({ status: 'issuer-unconfirmed', problem: 'CERT_NOT_COMPANY_CERTIFIED', number: result.certificate });
+    expect(JSON.parse(verified.stdout)).toMatchObject({
+      status: 'issuer-unconfirmed',
+      problem: 'CERT_NOT_COMPANY_CERTIFIED',
+      number: result.certificate,
+    });
   }, 120_000);
 
   it('change-password reads the current and the new password from two lines', async () => {

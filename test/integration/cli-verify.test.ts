@@ -20,8 +20,11 @@ let fingerprint: string;
 
 function verify(args: string[], language = 'ja_JP.UTF-8'): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', 'electron/cli/index.ts', 'verify', ...args], { cwd: root, env: { ...process.env, LANG: language } }, (error, stdout, stderr) =>
-      resolve({ code: error ? Number((error as { code?: number | string }).code ?? 2) : 0, stdout, stderr }),
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', 'electron/cli/index.ts', 'verify', ...args],
+      { cwd: root, env: { ...process.env, LANG: language } },
+      (error, stdout, stderr) => resolve({ code: error ? Number((error as { code?: number | string }).code ?? 2) : 0, stdout, stderr }),
     );
   });
 }
@@ -31,7 +34,11 @@ beforeAll(async () => {
   const now = new Date('2026-11-26T03:00:00Z');
   const engineer = await createEngineer(dir, YAMADA, now);
   fingerprint = engineer.credentials.fingerprint;
-  const issued = await issueCertificate(sampleErasureDocument('E-20417-ER-2026-000001', now.toISOString()), sampleErasureFacts(), engineer.credentials);
+  const issued = await issueCertificate(
+    sampleErasureDocument('E-20417-ER-2026-000001', now.toISOString()),
+    sampleErasureFacts(),
+    engineer.credentials,
+  );
   pdf = path.join(dir, 'certificate.pdf');
   await writeFile(pdf, issued.pdf);
   engineer.db.close();
@@ -54,12 +61,19 @@ describe('fieldguard verify', () => {
 
   it('trusting the signer’s own fingerprint (even from a labelled trust file) confirms nothing, and --trust is refused', async () => {
     const trust = path.join(dir, 'trusted.txt');
-    await writeFile(trust, `# our engineers
+    await writeFile(
+      trust,
+      `# our engineers
 山田 太郎  ${fingerprint.replace(/(..)(?!$)/g, '$1:').toUpperCase()}  # 2026
-`);
+`,
+    );
     const result = await verify([pdf, '--trust-root', trust, '--json']);
     expect(result.code).toBe(1);
-    expect(JSON.parse(result.stdout)).toMatchObject({ status: 'issuer-unconfirmed', problem: 'CERT_NOT_COMPANY_CERTIFIED', kind: 'erasure' });
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      status: 'issuer-unconfirmed',
+      problem: 'CERT_NOT_COMPANY_CERTIFIED',
+      kind: 'erasure',
+    });
     const old = await verify([pdf, '--trust', pdf]);
     expect(old.code).toBe(2);
     expect(old.stderr).toContain('--trust-root');

@@ -75,7 +75,10 @@ describe('fieldguard', () => {
 
   it('a command that fails prints a code and a translated message, never a stack trace', async () => {
     const failing: Command = {
-      name: 'boom', summary: { ja: 'x', en: 'x' }, usage: 'boom', options: {},
+      name: 'boom',
+      summary: { ja: 'x', en: 'x' },
+      usage: 'boom',
+      options: {},
       run: () => Promise.reject(new Error('secret /home/yamada/患者.csv')),
     };
     const { code, stderr } = await cli(['boom'], {}, [failing]);
@@ -86,6 +89,8 @@ describe('fieldguard', () => {
   it('runs as a real process from the checkout (npm run cli)', async () => {
     const { stdout } = await exec(process.execPath, ['--import', 'tsx', 'electron/cli/index.ts', '--version'], { cwd: root });
     expect(stdout).toBe(`fieldguard ${packageJson.version}\n`);
-    await expect(exec(process.execPath, ['--import', 'tsx', 'electron/cli/index.ts', 'nope'], { cwd: root })).rejects.toMatchObject({ code: 2 });
+    await expect(exec(process.execPath, ['--import', 'tsx', 'electron/cli/index.ts', 'nope'], { cwd: root })).rejects.toMatchObject({
+      code: 2,
+    });
   });
 });

@@ -36,7 +36,12 @@ let companyAndTsa: TrustAnchors;
 async function issue(): Promise<{ id: string; pdf: Buffer }> {
   const session = core.vault.session();
   const now = new Date();
-  const issued = await issueVaultCertificate(session, 'erasure', (number) => ({ document: sampleErasureDocument(number, now.toISOString(), { countersign: false }), facts: sampleErasureFacts() }), now);
+  const issued = await issueVaultCertificate(
+    session,
+    'erasure',
+    (number) => ({ document: sampleErasureDocument(number, now.toISOString(), { countersign: false }), facts: sampleErasureFacts() }),
+    now,
+  );
   return { id: issued.id, pdf: getCertificate(session.db, issued.id)!.pdf };
 }
 
@@ -86,7 +91,14 @@ describe('signed while the timestamp authority answers', () => {
     const { cms } = firstSignature(pdf);
     expect(cms.valid && cms.signatureTimestamp).toBeTruthy();
     if (!cms.valid || !cms.signatureTimestamp) return;
-    expect(opensslVerifyToken({ token: cms.signatureTimestamp.token, digestHex: cms.signatureTimestamp.imprint.toString('hex'), rootPem: tsa.rootPem, tsaCertPem: tsa.tsaCertPem })).toBe(true);
+    expect(
+      opensslVerifyToken({
+        token: cms.signatureTimestamp.token,
+        digestHex: cms.signatureTimestamp.imprint.toString('hex'),
+        rootPem: tsa.rootPem,
+        tsaCertPem: tsa.tsaCertPem,
+      }),
+    ).toBe(true);
   });
 
   it('with a timestamp authority nobody trusts, the time is the laptop clock again (still genuine: the chain is the company’s)', async () => {
@@ -141,7 +153,10 @@ describe('signed offline, timestamped later', () => {
 
   it('anything appended after the document timestamp makes it not genuine', async () => {
     const extended = getCertificate(core.vault.session().db, id)!.pdf;
-    const result = await verifyCertificate(Buffer.concat([extended, Buffer.from('\n1 0 obj << /OpenAction 2 0 R >> endobj\n')]), companyAndTsa);
+    const result = await verifyCertificate(
+      Buffer.concat([extended, Buffer.from('\n1 0 obj << /OpenAction 2 0 R >> endobj\n')]),
+      companyAndTsa,
+    );
     expect(result.status).toBe('not-genuine');
     expect(['CERT_APPENDED_CHANGES', 'CERT_NOT_WHOLE_DOCUMENT']).toContain(result.problem);
   });
@@ -151,7 +166,10 @@ describe('signed offline, timestamped later', () => {
     const { id: another } = await issue();
     const run = await timestampQueued(core.vault.session(), () => new Date());
     expect(run).toEqual({ timestamped: 0, failed: 1, remaining: 1 });
-    const row = core.vault.session().db.prepare('SELECT attempts, last_error AS lastError FROM timestamp_queue WHERE certificate_id = ?').get(another) as { attempts: number; lastError: string };
+    const row = core.vault
+      .session()
+      .db.prepare('SELECT attempts, last_error AS lastError FROM timestamp_queue WHERE certificate_id = ?')
+      .get(another) as { attempts: number; lastError: string };
     expect(row.attempts).toBe(1);
     expect(row.lastError).toBeTruthy();
     expect(readFileSync(path.join(dir, 'tsa-root.pem'), 'utf8')).toContain('BEGIN CERTIFICATE');

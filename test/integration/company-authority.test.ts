@@ -23,7 +23,14 @@ import { issueVaultCertificate } from '../../electron/core/certificates/issue-va
 import { anchorsFromSources } from '../../electron/core/certificates/trust-anchors';
 import { verifyCertificate, type CertificateVerification, type TrustAnchors } from '../../electron/core/certificates/verify-certificate';
 import type { VaultSession } from '../../electron/core/vault/vault-session';
-import { AUTHORITY_PASSPHRASE, certifiedEngineer, createTestAuthority, nssDatabaseWithRoot, opensslForgery, type TestAuthority } from '../support/company-authority';
+import {
+  AUTHORITY_PASSPHRASE,
+  certifiedEngineer,
+  createTestAuthority,
+  nssDatabaseWithRoot,
+  opensslForgery,
+  type TestAuthority,
+} from '../support/company-authority';
 import { errorCodeOf } from '../support/error-code';
 import { runFieldguard } from '../support/run-cli';
 import { createTestCore, TEST_PASSWORD, TEST_PROFILE, type TestCore } from '../support/test-core';
@@ -57,8 +64,17 @@ async function issueInVault(session: VaultSession, name: string, now: Date): Pro
   return issued.number;
 }
 
-async function issueWith(credentials: EngineerCredentials, name: string, issuedAt: Date, number = 'E-20417-ER-2026-000001-FORGED'): Promise<string> {
-  const issued = await issueCertificate(sampleErasureDocument(number, issuedAt.toISOString(), { countersign: false }), sampleErasureFacts(), credentials);
+async function issueWith(
+  credentials: EngineerCredentials,
+  name: string,
+  issuedAt: Date,
+  number = 'E-20417-ER-2026-000001-FORGED',
+): Promise<string> {
+  const issued = await issueCertificate(
+    sampleErasureDocument(number, issuedAt.toISOString(), { countersign: false }),
+    sampleErasureFacts(),
+    credentials,
+  );
   const file = path.join(dir, `${name}.pdf`);
   writeFileSync(file, issued.pdf);
   files[name] = file;
@@ -161,7 +177,11 @@ describe('a genuine document from an enrolled engineer', () => {
     writeFileSync(trustFile, `# 契約書 第 12 条の指紋\n東都メディカル ルート認証局  ${printed}  # 2026-04 契約\n`);
     const json = await fieldguard(['verify', files.genuine!, '--trust-root', trustFile, '--json']);
     expect(json.code).toBe(0);
-    expect(JSON.parse(json.stdout)).toMatchObject({ status: 'genuine', number: numbers.genuine, root: { fingerprint: authority.rootFingerprint } });
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      status: 'genuine',
+      number: numbers.genuine,
+      root: { fingerprint: authority.rootFingerprint },
+    });
   }, 60_000);
 
   it('without the root it is intact but its issuer unconfirmed (exit 1), and the vault’s own roots confirm it on the engineer’s laptop', async () => {
@@ -196,7 +216,13 @@ describe('key rotation', () => {
     const session = yamada.vault.session();
     const now = new Date();
     const before = (await yamada.handlers['certificates.engineerCertificate']({})).fingerprint;
-    const reply = await issueEngineerCertificate(authority.dir, AUTHORITY_PASSPHRASE, await createEnrollmentRequest(session, now), { days: 800 }, now);
+    const reply = await issueEngineerCertificate(
+      authority.dir,
+      AUTHORITY_PASSPHRASE,
+      await createEnrollmentRequest(session, now),
+      { days: 800 },
+      now,
+    );
     await importEnrollmentReply(session, Buffer.from(reply.replyPem), now);
     const after = await yamada.handlers['certificates.engineerCertificate']({});
     expect(after.fingerprint).not.toBe(before);
@@ -263,7 +289,10 @@ describe('paper copies', () => {
     await sharp(page).resize({ width: 2200 }).blur(0.6).jpeg({ quality: 75 }).toFile(photo);
     const json = await fieldguard(['verify', files.genuine!, '--trust-root', authority.rootFile, '--qr', photo, '--json']);
     expect(json.code, json.stderr).toBe(0);
-    expect(JSON.parse(json.stdout)).toMatchObject({ status: 'genuine', printedCopy: { answer: 'matches', facts: { n: numbers.genuine, k: 'erasure' } } });
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      status: 'genuine',
+      printedCopy: { answer: 'matches', facts: { n: numbers.genuine, k: 'erasure' } },
+    });
   }, 60_000);
 
   it('a page from another document next to the genuine PDF does not match (exit 1); the QR alone shows its facts but cannot be confirmed', async () => {
@@ -276,7 +305,9 @@ describe('paper copies', () => {
     expect(alone.stdout).toContain(numbers.forgedVault);
     expect(alone.stdout).toContain('文書の PDF も指定してください');
     const blank = path.join(dir, 'blank.png');
-    await sharp({ create: { width: 400, height: 400, channels: 3, background: '#ffffff' } }).png().toFile(blank);
+    await sharp({ create: { width: 400, height: 400, channels: 3, background: '#ffffff' } })
+      .png()
+      .toFile(blank);
     expect((await fieldguard(['verify', files.genuine!, '--qr', blank])).code).toBe(2);
   }, 60_000);
 });
@@ -305,21 +336,31 @@ describe('damaged and hostile input', () => {
 describe('enrollment and the authority refuse what they must', () => {
   it('a reply for another vault’s request is refused; a reply whose certificate was changed is refused', async () => {
     const reply = readFileSync(path.join(dir, 'reply.pem'));
-    expect(await errorCodeOf(() => importEnrollmentReply(forgerVault.vault.session(), reply, new Date()))).toBe('ENROLLMENT_REPLY_NOT_REQUESTED');
+    expect(await errorCodeOf(() => importEnrollmentReply(forgerVault.vault.session(), reply, new Date()))).toBe(
+      'ENROLLMENT_REPLY_NOT_REQUESTED',
+    );
     const request = await createEnrollmentRequest(forgerVault.vault.session(), new Date());
     const fromOther = await issueEngineerCertificate(otherAuthority.dir, AUTHORITY_PASSPHRASE, request, {}, new Date());
     const mixed = `${fromOther.replyPem.split('-----END CERTIFICATE-----')[0]}-----END CERTIFICATE-----\n${readFileSync(authority.rootFile, 'utf8')}`;
-    expect(await errorCodeOf(() => importEnrollmentReply(forgerVault.vault.session(), Buffer.from(mixed), new Date()))).toBe('ENROLLMENT_REPLY_INVALID');
+    expect(await errorCodeOf(() => importEnrollmentReply(forgerVault.vault.session(), Buffer.from(mixed), new Date()))).toBe(
+      'ENROLLMENT_REPLY_INVALID',
+    );
   });
 
   it('the authority refuses a wrong passphrase, a second init, and a request whose signature does not verify', async () => {
-    expect(await errorCodeOf(() => issueEngineerCertificate(authority.dir, 'not the passphrase at all', readFileSync(path.join(dir, 'request.pem')), {}, new Date()))).toBe('AUTHORITY_WRONG_PASSPHRASE');
+    expect(
+      await errorCodeOf(() =>
+        issueEngineerCertificate(authority.dir, 'not the passphrase at all', readFileSync(path.join(dir, 'request.pem')), {}, new Date()),
+      ),
+    ).toBe('AUTHORITY_WRONG_PASSPHRASE');
     expect(await errorCodeOf(() => createTestAuthority(authority.dir, 'again', new Date()))).toBe('AUTHORITY_EXISTS');
     const request = readFileSync(path.join(dir, 'request.pem'), 'utf8');
     const der = Buffer.from(request.replace(/-----[^-]+-----|\s/g, ''), 'base64');
     der[der.length - 10]! ^= 0xff;
     const tampered = `-----BEGIN CERTIFICATE REQUEST-----\n${der.toString('base64')}\n-----END CERTIFICATE REQUEST-----\n`;
-    expect(await errorCodeOf(() => issueEngineerCertificate(authority.dir, AUTHORITY_PASSPHRASE, tampered, {}, new Date()))).toBe('ENROLLMENT_REQUEST_INVALID');
+    expect(await errorCodeOf(() => issueEngineerCertificate(authority.dir, AUTHORITY_PASSPHRASE, tampered, {}, new Date()))).toBe(
+      'ENROLLMENT_REQUEST_INVALID',
+    );
   });
 });
 
@@ -327,25 +368,53 @@ describe('a security office and an engineer, from the command line alone', () =>
   it('authority init, enroll request, authority issue, enroll import: the next document is genuine', async () => {
     const office = path.join(dir, 'office');
     const passphrase = 'オフラインの金庫 passphrase 7';
-    const init = await fieldguard(['authority', 'init', '--dir', office, '--company', '南港メディカル株式会社', '--passphrase-stdin'], `${passphrase}\n`);
+    const init = await fieldguard(
+      ['authority', 'init', '--dir', office, '--company', '南港メディカル株式会社', '--passphrase-stdin'],
+      `${passphrase}\n`,
+    );
     expect(init.code, init.stderr).toBe(0);
     const fingerprint = /([0-9a-f]{64})/.exec(init.stdout)![1]!;
     const dataDir = path.join(dir, 'cli-vault');
     const vault = ['--data-dir', dataDir, '--password-stdin'];
-    const created = await fieldguard(['vault', 'init', '--name', '北村 一郎', '--company', '南港メディカル株式会社', '--employee-id', 'N-0042', '--password-only', ...vault], `${TEST_PASSWORD}\n`);
+    const created = await fieldguard(
+      [
+        'vault',
+        'init',
+        '--name',
+        '北村 一郎',
+        '--company',
+        '南港メディカル株式会社',
+        '--employee-id',
+        'N-0042',
+        '--password-only',
+        ...vault,
+      ],
+      `${TEST_PASSWORD}\n`,
+    );
     expect(created.code, created.stderr).toBe(0);
     const request = path.join(dir, 'cli-request.pem');
     expect((await fieldguard(['enroll', 'request', '--out', request, ...vault], `${TEST_PASSWORD}\n`)).code).toBe(0);
     const reply = path.join(dir, 'cli-reply.pem');
-    const issued = await fieldguard(['authority', 'issue', request, '--dir', office, '--out', reply, '--days', '365', '--passphrase-stdin'], `${passphrase}\n`);
+    const issued = await fieldguard(
+      ['authority', 'issue', request, '--dir', office, '--out', reply, '--days', '365', '--passphrase-stdin'],
+      `${passphrase}\n`,
+    );
     expect(issued.code, issued.stderr).toBe(0);
     expect(issued.stdout).toContain('北村 一郎');
     const imported = await fieldguard(['enroll', 'import', reply, ...vault], `${TEST_PASSWORD}\n`);
     expect(imported.code, imported.stderr).toBe(0);
     expect(imported.stdout).toContain(fingerprint);
     const status = await fieldguard(['enroll', 'status', '--json', ...vault], `${TEST_PASSWORD}\n`);
-    expect(JSON.parse(status.stdout)).toMatchObject({ companyCertified: true, rootFingerprint: fingerprint, daysLeft: 364, expiresSoon: false });
+    expect(JSON.parse(status.stdout)).toMatchObject({
+      companyCertified: true,
+      rootFingerprint: fingerprint,
+      daysLeft: 364,
+      expiresSoon: false,
+    });
     const listed = await fieldguard(['authority', 'list', '--dir', office, '--json']);
-    expect(JSON.parse(listed.stdout)).toMatchObject({ rootFingerprint: fingerprint, issued: [{ name: '北村 一郎', employeeId: 'N-0042' }] });
+    expect(JSON.parse(listed.stdout)).toMatchObject({
+      rootFingerprint: fingerprint,
+      issued: [{ name: '北村 一郎', employeeId: 'N-0042' }],
+    });
   }, 120_000);
 });

@@ -46,7 +46,11 @@ async function cryptoEraseWith(observe: ObserveDataFolder): Promise<{ page: stri
   return { page: stdout, dataFolder: facts.dataFolder };
 }
 
-const finding = (tool: 'time-machine' | 'onedrive', state: 'excluded' | 'may-copy') => ({ tool, state, detail: { ja: '記録された応答', en: 'recorded answer' } });
+const finding = (tool: 'time-machine' | 'onedrive', state: 'excluded' | 'may-copy') => ({
+  tool,
+  state,
+  detail: { ja: '記録された応答', en: 'recorded answer' },
+});
 
 describe('the certificate of a crypto-erase of vault data', () => {
   it('is partial sanitization when a sync tool may copy the data folder, names the tool and states the precondition', async () => {

@@ -20,11 +20,29 @@ import { attachLoopStick, detachAll, isMounted, whyLoopDevicesCannotRun, type Lo
 const exec = promisify(execFile);
 const NOBODY = 65534;
 const why = await whyLoopDevicesCannotRun();
-const setprivMissing = await exec('sh', ['-c', 'command -v setpriv']).then(() => false, () => true);
+const setprivMissing = await exec('sh', ['-c', 'command -v setpriv']).then(
+  () => false,
+  () => true,
+);
 
 /** Whether `nobody` may open the device for writing (O_DIRECT, one sector), as the erasure would. */
 async function nobodyCanWrite(device: string): Promise<boolean> {
-  return exec('setpriv', [`--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups', 'dd', 'if=/dev/zero', `of=${device}`, 'bs=4096', 'count=1', 'oflag=direct', 'conv=notrunc', 'status=none']).then(() => true, () => false);
+  return exec('setpriv', [
+    `--reuid=${NOBODY}`,
+    `--regid=${NOBODY}`,
+    '--clear-groups',
+    'dd',
+    'if=/dev/zero',
+    `of=${device}`,
+    'bs=4096',
+    'count=1',
+    'oflag=direct',
+    'conv=notrunc',
+    'status=none',
+  ]).then(
+    () => true,
+    () => false,
+  );
 }
 
 /** pkexec's part done by this root test itself: the rest of the command runs as it is. */
@@ -34,43 +52,60 @@ const withoutPkexec = (command: ElevationCommand) => {
   return runProbeCommand(file, args, { timeoutMs: 30_000 });
 };
 
-describe.skipIf(why !== null || setprivMissing)(`the Linux grant on a real loop device${why ? ` (skipped: ${why})` : setprivMissing ? ' (skipped: setpriv missing)' : ''}`, () => {
-  let work: string;
-  const attached: LoopStick[] = [];
-  beforeAll(async () => {
-    work = await mkdtemp(path.join(os.tmpdir(), 'fieldguard-grant-'));
-  });
-  afterAll(async () => {
-    await detachAll(attached);
-    await rm(work, { recursive: true, force: true });
-  });
+describe.skipIf(why !== null || setprivMissing)(
+  `the Linux grant on a real loop device${why ? ` (skipped: ${why})` : setprivMissing ? ' (skipped: setpriv missing)' : ''}`,
+  () => {
+    let work: string;
+    const attached: LoopStick[] = [];
+    beforeAll(async () => {
+      work = await mkdtemp(path.join(os.tmpdir(), 'fieldguard-grant-'));
+    });
+    afterAll(async () => {
+      await detachAll(attached);
+      await rm(work, { recursive: true, force: true });
+    });
 
-  it('unmounts the stick and lets the engineer’s account open it, and nothing more', async () => {
-    const stick = await attachLoopStick(work, 'stick', 32 * 1024 * 1024, 'FIELDGUARD-GRANT', attached);
-    expect(await isMounted(stick.mountDir)).toBe(true);
-    expect(await nobodyCanWrite(stick.device)).toBe(false);
-    const otherLoop = (await stat('/dev/loop-control')).uid;
-
-    await expect(grantDeviceAccess(stick.device, { platform: 'linux', uid: NOBODY, mountsOf: (device) => linuxMountsOf(device), run: withoutPkexec })).resolves.toBe('granted');
-
-    expect(await isMounted(stick.mountDir)).toBe(false);
-    expect((await stat(stick.device)).uid).toBe(NOBODY);
-    expect(await nobodyCanWrite(stick.device)).toBe(true);
-    expect((await stat('/dev/loop-control')).uid).toBe(otherLoop);
-    if (stick.fileSystemDevice !== stick.device) expect((await stat(stick.fileSystemDevice)).uid).toBe(0);
-  });
-
-  it('a mount that cannot be unmounted is "unmount-failed", and the device stays root’s', async () => {
-    const stick = await attachLoopStick(work, 'busy', 32 * 1024 * 1024, 'FIELDGUARD-GRANT', attached);
-    // A process with its working directory on the file system keeps it busy.
-    const holder = execFile('sh', ['-c', 'sleep 30'], { cwd: stick.mountDir });
-    try {
-      await expect(grantDeviceAccess(stick.device, { platform: 'linux', uid: NOBODY, mountsOf: (device) => linuxMountsOf(device), run: withoutPkexec })).rejects.toMatchObject({ refusal: 'unmount-failed' });
+    it('unmounts the stick and lets the engineer’s account open it, and nothing more', async () => {
+      const stick = await attachLoopStick(work, 'stick', 32 * 1024 * 1024, 'FIELDGUARD-GRANT', attached);
       expect(await isMounted(stick.mountDir)).toBe(true);
-      expect((await stat(stick.device)).uid).toBe(0);
-    } finally {
-      holder.kill('SIGKILL');
-      await new Promise((resolve) => holder.once('exit', resolve));
-    }
-  });
-});
+      expect(await nobodyCanWrite(stick.device)).toBe(false);
+      const otherLoop = (await stat('/dev/loop-control')).uid;
+
+      await expect(
+        grantDeviceAccess(stick.device, {
+          platform: 'linux',
+          uid: NOBODY,
+          mountsOf: (device) => linuxMountsOf(device),
+          run: withoutPkexec,
+        }),
+      ).resolves.toBe('granted');
+
+      expect(await isMounted(stick.mountDir)).toBe(false);
+      expect((await stat(stick.device)).uid).toBe(NOBODY);
+      expect(await nobodyCanWrite(stick.device)).toBe(true);
+      expect((await stat('/dev/loop-control')).uid).toBe(otherLoop);
+      if (stick.fileSystemDevice !== stick.device) expect((await stat(stick.fileSystemDevice)).uid).toBe(0);
+    });
+
+    it('a mount that cannot be unmounted is "unmount-failed", and the device stays root’s', async () => {
+      const stick = await attachLoopStick(work, 'busy', 32 * 1024 * 1024, 'FIELDGUARD-GRANT', attached);
+      // A process with its working directory on the file system keeps it busy.
+      const holder = execFile('sh', ['-c', 'sleep 30'], { cwd: stick.mountDir });
+      try {
+        await expect(
+          grantDeviceAccess(stick.device, {
+            platform: 'linux',
+            uid: NOBODY,
+            mountsOf: (device) => linuxMountsOf(device),
+            run: withoutPkexec,
+          }),
+        ).rejects.toMatchObject({ refusal: 'unmount-failed' });
+        expect(await isMounted(stick.mountDir)).toBe(true);
+        expect((await stat(stick.device)).uid).toBe(0);
+      } finally {
+        holder.kill('SIGKILL');
+        await new Promise((resolve) => holder.once('exit', resolve));
+      }
+    });
+  },
+);

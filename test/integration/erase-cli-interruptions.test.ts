@@ -70,7 +70,11 @@ async function evidenceOf(pdfFile: string): Promise<ErasureEvidence> {
 /** The text of the certificate's page, as a site reads it. */
 async function pageText(pdfFile: string): Promise<string> {
   const { execFile } = await import('node:child_process');
-  return new Promise((resolve, reject) => execFile('pdftotext', ['-layout', pdfFile, '-'], (error, stdout) => (error ? reject(new Error(error.message, { cause: error })) : resolve(stdout))));
+  return new Promise((resolve, reject) =>
+    execFile('pdftotext', ['-layout', pdfFile, '-'], (error, stdout) =>
+      error ? reject(new Error(error.message, { cause: error })) : resolve(stdout),
+    ),
+  );
 }
 
 beforeAll(async () => {
@@ -104,7 +108,9 @@ describe('fieldguard erase killed with SIGKILL', () => {
 
     const listed = await fieldguard(['erase', '--list-jobs', '--json']);
     expect(listed.code, listed.stderr).toBe(0);
-    expect((JSON.parse(listed.stdout) as { jobs: unknown[] }).jobs).toEqual([expect.objectContaining({ id: jobId, state: 'running', interrupted: true, runs: 1, targets: [folder] })]);
+    expect((JSON.parse(listed.stdout) as { jobs: unknown[] }).jobs).toEqual([
+      expect.objectContaining({ id: jobId, state: 'running', interrupted: true, runs: 1, targets: [folder] }),
+    ]);
 
     // Second kill: while the big file is being overwritten — its first bytes already changed.
     await eraseAndKillResume(jobId, () => overwriteBegun(big));
@@ -113,7 +119,11 @@ describe('fieldguard erase killed with SIGKILL', () => {
     const certificate = path.join(work, 'resume.pdf');
     const resumed = await fieldguard(['erase', '--resume', jobId.slice(0, 8), '--certificate', certificate, '--json']);
     expect(resumed.code, resumed.stderr).toBe(0);
-    expect(JSON.parse(resumed.stdout)).toMatchObject({ erasureJobId: jobId, status: 'erased', totals: { files: SMALL_FILES + 1, filesErased: SMALL_FILES + 1 } });
+    expect(JSON.parse(resumed.stdout)).toMatchObject({
+      erasureJobId: jobId,
+      status: 'erased',
+      totals: { files: SMALL_FILES + 1, filesErased: SMALL_FILES + 1 },
+    });
     expect(await exists(folder)).toBe(false);
 
     const evidence = await evidenceOf(certificate);
@@ -138,7 +148,9 @@ describe('fieldguard erase killed with SIGKILL', () => {
   it('is abandoned only with a reason, and the certificate says what was and was not erased', async () => {
     const { folder, planted } = await plantVisit('abandon');
     await eraseAndKill([folder, ...site], async () => (await filesLeft(folder)) <= SMALL_FILES + 1 - 10);
-    const listed = JSON.parse((await fieldguard(['erase', '--list-jobs', '--json'])).stdout) as { jobs: Array<{ id: string; interrupted: boolean }> };
+    const listed = JSON.parse((await fieldguard(['erase', '--list-jobs', '--json'])).stdout) as {
+      jobs: Array<{ id: string; interrupted: boolean }>;
+    };
     const jobId = listed.jobs.find((j) => j.interrupted)?.id ?? '';
 
     const noReason = await fieldguard(['erase', '--abandon', jobId]);
@@ -146,7 +158,16 @@ describe('fieldguard erase killed with SIGKILL', () => {
     expect(noReason.stderr).toContain('ERASURE_ABANDON_REASON_REQUIRED');
 
     const certificate = path.join(work, 'abandon.pdf');
-    const abandoned = await fieldguard(['erase', '--abandon', jobId, '--reason', '施設の停電のため中止', '--certificate', certificate, '--json']);
+    const abandoned = await fieldguard([
+      'erase',
+      '--abandon',
+      jobId,
+      '--reason',
+      '施設の停電のため中止',
+      '--certificate',
+      certificate,
+      '--json',
+    ]);
     expect(abandoned.code, abandoned.stderr).toBe(1);
     expect(JSON.parse(abandoned.stdout)).toMatchObject({ status: 'abandoned' });
     const evidence = await evidenceOf(certificate);

@@ -52,9 +52,20 @@ describe.skipIf(skipReason !== null)('fieldguard erase --device on a loop device
   it('lists the device as one that can be chosen, confirmed by its name', async () => {
     const listed = await fieldguard(['erase', '--list-devices', '--json']);
     expect(listed.code, listed.stderr).toBe(0);
-    const { devices } = JSON.parse(listed.stdout) as { devices: Array<{ path: string; refusal: string | null; confirmation: { kind: string; text: string }; sanitize: { reason: string | null } }> };
+    const { devices } = JSON.parse(listed.stdout) as {
+      devices: Array<{
+        path: string;
+        refusal: string | null;
+        confirmation: { kind: string; text: string };
+        sanitize: { reason: string | null };
+      }>;
+    };
     // A loop device has no sanitize of its own: the list says so, and why.
-    expect(devices.find((d) => d.path === stick.device)).toMatchObject({ refusal: null, confirmation: { kind: 'device-name', text: name }, sanitize: { reason: 'not-supported' } });
+    expect(devices.find((d) => d.path === stick.device)).toMatchObject({
+      refusal: null,
+      confirmation: { kind: 'device-name', text: name },
+      sanitize: { reason: 'not-supported' },
+    });
     // The disk this machine runs from is listed too, and refused.
     expect(devices.some((d) => d.refusal === 'ERASURE_DEVICE_HOLDS_SYSTEM')).toBe(true);
   });
@@ -67,22 +78,63 @@ describe.skipIf(skipReason !== null)('fieldguard erase --device on a loop device
   });
 
   it('refuses a device sanitize the device does not offer with exit 1, naming the reason, before anything is journaled or unmounted', async () => {
-    const refused = await fieldguard(['erase', '--device', stick.device, '--confirm-serial', name, '--site', '東都病院', '--technique', 'sanitize-crypto']);
+    const refused = await fieldguard([
+      'erase',
+      '--device',
+      stick.device,
+      '--confirm-serial',
+      name,
+      '--site',
+      '東都病院',
+      '--technique',
+      'sanitize-crypto',
+    ]);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('ERASURE_DEVICE_SANITIZE_UNAVAILABLE');
-    expect(refused.stderr).toMatch(/sanitize-crypto — (この装置はこの方式のサニタイズに対応していません|the device does not support this sanitize technique)/);
+    expect(refused.stderr).toMatch(
+      /sanitize-crypto — (この装置はこの方式のサニタイズに対応していません|the device does not support this sanitize technique)/,
+    );
     expect(await isMounted(stick.mountDir)).toBe(true);
     const jobs = await fieldguard(['erase', '--list-jobs', '--json']);
     expect(jobs.stdout).not.toContain(stick.device);
-    const unknown = await fieldguard(['erase', '--device', stick.device, '--confirm-serial', name, '--site', '東都病院', '--technique', 'secure-erase']);
+    const unknown = await fieldguard([
+      'erase',
+      '--device',
+      stick.device,
+      '--confirm-serial',
+      name,
+      '--site',
+      '東都病院',
+      '--technique',
+      'secure-erase',
+    ]);
     expect(unknown.code).toBe(2);
   });
 
   it('erases every sector, issues the certificate of the whole medium, and exits 0; no marker is left on the device', async () => {
     const certificate = path.join(work, 'stick.pdf');
-    const run = await fieldguard(['erase', '--device', stick.device, '--confirm-serial', name, '--site', '東都病院', '--administrator', '佐藤 一郎', '--certificate', certificate, '--json']);
+    const run = await fieldguard([
+      'erase',
+      '--device',
+      stick.device,
+      '--confirm-serial',
+      name,
+      '--site',
+      '東都病院',
+      '--administrator',
+      '佐藤 一郎',
+      '--certificate',
+      certificate,
+      '--json',
+    ]);
     expect(run.code, run.stderr).toBe(0);
-    const result = JSON.parse(run.stdout) as { status: string; erased: boolean; bytesVerified: number; badSectors: number; certificate: string };
+    const result = JSON.parse(run.stdout) as {
+      status: string;
+      erased: boolean;
+      bytesVerified: number;
+      badSectors: number;
+      certificate: string;
+    };
     expect(result).toMatchObject({ status: 'erased', erased: true, bytesVerified: SIZE, badSectors: 0 });
     expect(await isMounted(stick.mountDir)).toBe(false);
 

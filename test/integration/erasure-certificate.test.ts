@@ -35,7 +35,11 @@ beforeAll(async () => {
   const { targets } = await core.handlers['erasure.addTargets']({ pick: 'folder' });
   expect(targets).toMatchObject([{ kind: 'folder', files: 2 }]);
   const site = { hospital: '東都病院', department: '放射線科', administrator: '佐藤 一郎', reference: 'WO-2026-1126' };
-  expect(await errorCodeOf(() => core.handlers['erasure.start']({ jobId: crypto.randomUUID(), method: 'random-verify', site, confirmation: '3' }))).toBe('ERASURE_CONFIRMATION_MISMATCH');
+  expect(
+    await errorCodeOf(() =>
+      core.handlers['erasure.start']({ jobId: crypto.randomUUID(), method: 'random-verify', site, confirmation: '3' }),
+    ),
+  ).toBe('ERASURE_CONFIRMATION_MISMATCH');
   const summary = await core.handlers['erasure.start']({ jobId: crypto.randomUUID(), method: 'random-verify', site, confirmation: '２' });
   expect(summary).toMatchObject({ state: 'completed', status: 'erased', filesErased: 2, exceptions: 0 });
   const issued = await core.handlers['erasure.issueCertificate']({ erasureJobId: summary.erasureJobId, countersignature: null });
@@ -66,9 +70,12 @@ describe('the data-erasure certificate', () => {
 
   it('[10-1] says in Japanese and English what was done, in NIST SP 800-88 words, with file names masked', async () => {
     const { stdout } = await exec('pdftotext', ['-layout', path.join(artifacts, 'erasure-certificate.pdf'), '-']);
-    for (const text of ['データ消去証明書', 'Data Erasure Certificate', '東都病院', '佐藤 一郎', 'Clear', '消去完了', 'WO-2026-1126']) expect(stdout).toContain(text);
+    for (const text of ['データ消去証明書', 'Data Erasure Certificate', '東都病院', '佐藤 一郎', 'Clear', '消去完了', 'WO-2026-1126'])
+      expect(stdout).toContain(text);
     expect(stdout).not.toContain('鈴木花子');
-    const evidence = JSON.parse(getCertificate(core.vault.session().db, (await core.handlers['certificates.list']({})).certificates[0]!.id)!.evidenceJson) as { payload: { facts: { erasure: { items: Array<{ path: string; sha256Before: string | null }> } } } };
+    const evidence = JSON.parse(
+      getCertificate(core.vault.session().db, (await core.handlers['certificates.list']({})).certificates[0]!.id)!.evidenceJson,
+    ) as { payload: { facts: { erasure: { items: Array<{ path: string; sha256Before: string | null }> } } } };
     const dicom = evidence.payload.facts.erasure.items.find((i) => i.path.endsWith('鈴木花子_001.dcm'));
     expect(dicom?.sha256Before).toMatch(/^[0-9a-f]{64}$/);
   });
@@ -76,13 +83,29 @@ describe('the data-erasure certificate', () => {
   it('is intact for FieldGuard’s verifier, but 会社の認証なし until the engineer enrolls — even when their own certificate is "trusted"', async () => {
     const result = await verifyCertificate(pdf);
     expect(result).toMatchObject({ status: 'issuer-unconfirmed', problem: 'CERT_NOT_COMPANY_CERTIFIED', companyCertified: false, number });
-    const own = core.vault.session().db.prepare('SELECT fingerprint, der FROM engineer_certificates').get() as { fingerprint: string; der: Buffer };
-    expect((await verifyCertificate(pdf, { fingerprints: new Set([own.fingerprint]), certificates: [own.der], revocationLists: [] })).status).toBe('issuer-unconfirmed');
+    const own = core.vault.session().db.prepare('SELECT fingerprint, der FROM engineer_certificates').get() as {
+      fingerprint: string;
+      der: Buffer;
+    };
+    expect(
+      (await verifyCertificate(pdf, { fingerprints: new Set([own.fingerprint]), certificates: [own.der], revocationLists: [] })).status,
+    ).toBe('issuer-unconfirmed');
     expect((await core.handlers['certificates.list']({})).certificates[0]?.companyCertified).toBe(false);
   });
 
   it('renders page 1 for a reviewer (test-results/certificates/erasure-certificate-1.png)', async () => {
-    await exec('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '1', '-singlefile', path.join(artifacts, 'erasure-certificate.pdf'), path.join(artifacts, 'erasure-certificate-1')]);
+    await exec('pdftoppm', [
+      '-png',
+      '-r',
+      '70',
+      '-f',
+      '1',
+      '-l',
+      '1',
+      '-singlefile',
+      path.join(artifacts, 'erasure-certificate.pdf'),
+      path.join(artifacts, 'erasure-certificate-1'),
+    ]);
     expect((await readFile(path.join(artifacts, 'erasure-certificate-1.png'))).subarray(1, 4).toString()).toBe('PNG');
   });
 });

@@ -98,7 +98,8 @@ function runChild(jobId: string, options: { killAtEvent?: number; killAfterMs?: 
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
-      if (options.killAfterMs !== undefined && output.includes('started') && !child.killed) setTimeout(() => child.kill('SIGKILL'), options.killAfterMs);
+      if (options.killAfterMs !== undefined && output.includes('started') && !child.killed)
+        setTimeout(() => child.kill('SIGKILL'), options.killAfterMs);
     });
     child.on('error', reject);
     child.on('exit', (code, signal) => {
@@ -134,7 +135,8 @@ async function assertFullyErased(db: VaultDatabase, jobId: string, tree: string,
     expect(item, file).toMatchObject({ outcome: 'erased', sha256Before: digest, passes: 1 });
     expect(item?.bytesVerified).toBe(item?.bytesWritten);
   }
-  for (const item of evidence.items) if (item.outcome === 'erased' || item.outcome === 'removed') expect(await exists(item.path)).toBe(false);
+  for (const item of evidence.items)
+    if (item.outcome === 'erased' || item.outcome === 'removed') expect(await exists(item.path)).toBe(false);
   expect(await exists(tree)).toBe(false);
   // No randomly renamed leftovers next to the tree either.
   expect((await readdir(dir)).filter((name) => !name.startsWith('vault.db') && !name.startsWith('tree-'))).toEqual([]);
@@ -221,7 +223,14 @@ describe('resuming an entry the crash left verified but not yet removed', () => 
       // What the journal holds after a crash between the 'verified' step and the removal.
       db.prepare("UPDATE erasure_jobs SET state = 'running', runs = 1 WHERE id = ?").run(jobId);
       for (const name of ['renamed.txt', 'not-renamed.txt', 'gone.txt']) {
-        updateItem(db, jobId, seqOf(name), { state: 'verified', passesDone: 1, bytesWritten: 8192, bytesVerified: 8192, readBack: 'direct', renamedTo: `r${name.length}`.padEnd(name.length, 'x') });
+        updateItem(db, jobId, seqOf(name), {
+          state: 'verified',
+          passesDone: 1,
+          bytesWritten: 8192,
+          bytesVerified: 8192,
+          readBack: 'direct',
+          renamedTo: `r${name.length}`.padEnd(name.length, 'x'),
+        });
       }
       await rename(path.join(tree, 'renamed.txt'), path.join(tree, 'r11xxxxxxxx'));
       await rm(path.join(tree, 'gone.txt'));

@@ -15,7 +15,13 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate } from '../../electron/db/migrate';
 import { openVaultDatabase, type VaultDatabase } from '../../electron/db/open-vault-database';
-import { CACHED_VERIFICATION, DIRECT_VERIFICATION, erasureEvidence, STREAM_DESCRIPTION, type ErasureEvidence } from '../../electron/core/erasure/erasure-evidence';
+import {
+  CACHED_VERIFICATION,
+  DIRECT_VERIFICATION,
+  erasureEvidence,
+  STREAM_DESCRIPTION,
+  type ErasureEvidence,
+} from '../../electron/core/erasure/erasure-evidence';
 import { listJobItems } from '../../electron/core/erasure/erasure-journal';
 import type { ErasureProgress } from '../../electron/core/erasure/erasure-progress';
 import { readMedium } from '../../electron/platform/media/read-medium';
@@ -49,8 +55,17 @@ afterAll(async () => {
 const markerBody = (size: number): Buffer => plantedBody(MARKER, size);
 const freshFolder = (name: string): Promise<string> => newFolder(dir, name);
 
-async function erase(targets: string[], method: 'random-verify' | 'zeros-verify' | 'three-pass' = 'random-verify', onProgress?: (p: ErasureProgress) => void): Promise<ErasureEvidence> {
-  const jobId = await planErasure(db, { targets, method, siteReference: '東都大学病院 放射線科 2024-05-14', readMedium: (target) => readMedium(target) });
+async function erase(
+  targets: string[],
+  method: 'random-verify' | 'zeros-verify' | 'three-pass' = 'random-verify',
+  onProgress?: (p: ErasureProgress) => void,
+): Promise<ErasureEvidence> {
+  const jobId = await planErasure(db, {
+    targets,
+    method,
+    siteReference: '東都大学病院 放射線科 2024-05-14',
+    readMedium: (target) => readMedium(target),
+  });
   // As the app and the CLI run it: in a worker thread with its own connection to the database.
   await runErasureJobInWorker(erasureWorkerFromSource, { path: path.join(dir, 'vault.db'), key: databaseKey }, jobId, { onProgress });
   return erasureEvidence(db, jobId, TOOL);
@@ -110,7 +125,8 @@ describe('a planted tree', () => {
     await handle.close();
     planted.set(sparse, sha256(await readFile(sparse)));
     expect((await stat(sparse)).blocks * 512).toBeLessThan(32 * MIB);
-    for (const entry of await readdir(root, { recursive: true, withFileTypes: true })) if (entry.isDirectory()) folders.push(path.join(entry.parentPath, entry.name));
+    for (const entry of await readdir(root, { recursive: true, withFileTypes: true }))
+      if (entry.isDirectory()) folders.push(path.join(entry.parentPath, entry.name));
     folders.push(root);
 
     const measured = await cpuTicksOf(() => erase([root], 'random-verify', (p) => progress.push(p)));
@@ -136,17 +152,36 @@ describe('a planted tree', () => {
     expect(folderItems.map((i) => i.path).sort()).toEqual([...folders].sort());
     expect(folderItems.every((i) => i.outcome === 'removed')).toBe(true);
     // Children before their folder: a folder is removed only after everything in it.
-    for (const folder of folderItems) expect(evidence.items.filter((i) => i.path.startsWith(`${folder.path}/`)).every((i) => i.seq < folder.seq)).toBe(true);
+    for (const folder of folderItems)
+      expect(evidence.items.filter((i) => i.path.startsWith(`${folder.path}/`)).every((i) => i.seq < folder.seq)).toBe(true);
   });
 
   it('sums up the target the way the certificate shows it', () => {
     const bytes = [...planted.keys()].reduce((sum, file) => sum + itemFor(evidence, file).size, 0);
-    expect(evidence.targets).toEqual([{ path: root, files: planted.size, folders: folders.length, links: 0, bytes, filesErased: planted.size, bytesErased: bytes, exceptions: 0 }]);
+    expect(evidence.targets).toEqual([
+      {
+        path: root,
+        files: planted.size,
+        folders: folders.length,
+        links: 0,
+        bytes,
+        filesErased: planted.size,
+        bytesErased: bytes,
+        exceptions: 0,
+      },
+    ]);
     expect(evidence.siteReference).toBe('東都大学病院 放射線科 2024-05-14');
     // The build is the SHA-256 of the code that ran (NIST SP 800-88 Rev. 2 §4.6 asks for the tool's build).
     expect(evidence.tool).toEqual({ name: 'FieldGuard', version: '0.1.0-test', build: expect.stringMatching(/^[0-9a-f]{64}$/) });
     // This machine's disk is virtual (or tmpfs): nothing better than partial sanitization can be claimed on it.
-    expect(evidence.method).toMatchObject({ id: 'random-verify', category: 'partial', sanitization: 'partial', technique: 'overwrite', passes: 1, prng: STREAM_DESCRIPTION });
+    expect(evidence.method).toMatchObject({
+      id: 'random-verify',
+      category: 'partial',
+      sanitization: 'partial',
+      technique: 'overwrite',
+      passes: 1,
+      prng: STREAM_DESCRIPTION,
+    });
     expect(evidence.media).toEqual([expect.objectContaining({ target: root, grade: 'partial' })]);
     expect(evidence.media[0]?.medium?.volume?.fileSystem).toBeTruthy();
     expect(evidence.media[0]?.reasons.length).toBeGreaterThan(0);
@@ -155,7 +190,9 @@ describe('a planted tree', () => {
     expect(evidence.runCount).toBe(1);
     expect(evidence.runs).toEqual([expect.objectContaining({ run: 1, outcome: 'completed' })]);
     // Every residual risk is in Japanese and English.
-    expect(evidence.residualRisks.every((risk) => risk.ja.length > 0 && risk.en.length > 0 && /[ぁ-んァ-ン一-龯]/.test(risk.ja))).toBe(true);
+    expect(evidence.residualRisks.every((risk) => risk.ja.length > 0 && risk.en.length > 0 && /[ぁ-んァ-ン一-龯]/.test(risk.ja))).toBe(
+      true,
+    );
     expect(evidence.residualRisks.map((r) => r.en).join(' ')).toMatch(/names|directory/);
   });
 
@@ -178,15 +215,18 @@ describe('a planted tree', () => {
     for (const name of ['山田', '検査結果', 'readonly', 'sparse', root]) expect(text).not.toContain(name);
   });
 
-  it.skipIf(whyThreadCpuCannotBeRead() !== null)(`did its work off the main thread (a 1 GiB file among it): the worker and its lanes spent the CPU, not the thread that serves the window (${whyThreadCpuCannotBeRead() ?? 'per-thread CPU readable'})`, () => {
-    // CPU accounting, not the wall clock (a loaded machine stretched a stall check to 257 ms
-    // once; how responsive the main thread stays is measured by `npm run bench`, erasure-main-thread).
-    // Measured on 256 MiB: 1.4 % of the process's CPU on the main thread with the worker, 18.5 %
-    // with the same job run on the main thread (its lanes' helpers still hashing), all of it
-    // where no helper thread can be started.
-    expect(cpu?.process).toBeGreaterThan(0);
-    expect((cpu?.thread ?? Infinity) / (cpu?.process ?? 1)).toBeLessThan(0.1);
-  });
+  it.skipIf(whyThreadCpuCannotBeRead() !== null)(
+    `did its work off the main thread (a 1 GiB file among it): the worker and its lanes spent the CPU, not the thread that serves the window (${whyThreadCpuCannotBeRead() ?? 'per-thread CPU readable'})`,
+    () => {
+      // CPU accounting, not the wall clock (a loaded machine stretched a stall check to 257 ms
+      // once; how responsive the main thread stays is measured by `npm run bench`, erasure-main-thread).
+      // Measured on 256 MiB: 1.4 % of the process's CPU on the main thread with the worker, 18.5 %
+      // with the same job run on the main thread (its lanes' helpers still hashing), all of it
+      // where no helper thread can be started.
+      expect(cpu?.process).toBeGreaterThan(0);
+      expect((cpu?.thread ?? Infinity) / (cpu?.process ?? 1)).toBeLessThan(0.1);
+    },
+  );
 });
 
 describe('links', () => {
@@ -220,7 +260,12 @@ describe('links', () => {
     await writeFile(path.join(root, 'alone.txt'), markerBody(100));
     const evidence = await erase([root]);
     expect((await readFile(file)).equals(markerBody(50_000))).toBe(true);
-    expect(itemFor(evidence, file)).toMatchObject({ state: 'exception', exceptionCode: 'HARD_LINKED', outcome: 'exception', bytesWritten: 0 });
+    expect(itemFor(evidence, file)).toMatchObject({
+      state: 'exception',
+      exceptionCode: 'HARD_LINKED',
+      outcome: 'exception',
+      bytesWritten: 0,
+    });
     expect(itemFor(evidence, root)).toMatchObject({ exceptionCode: 'NOT_EMPTY' });
     expect(itemFor(evidence, path.join(root, 'alone.txt')).outcome).toBe('erased');
     expect(evidence.status).toBe('erased-with-exceptions');
@@ -318,7 +363,10 @@ describe('files that cannot be erased are exceptions, never silent successes', (
 });
 
 describe('methods', () => {
-  for (const [method, passes] of [['zeros-verify', 1], ['three-pass', 3]] as const) {
+  for (const [method, passes] of [
+    ['zeros-verify', 1],
+    ['three-pass', 3],
+  ] as const) {
     it(`${method}: ${passes} pass(es) written, the last read back`, async () => {
       const root = await freshFolder(`method-${method}`);
       await writeFile(path.join(root, 'x.bin'), markerBody(5 * MIB + 1));
@@ -370,7 +418,9 @@ describe('cancelling', () => {
 
 describe('requests that are refused', () => {
   it('a target that does not exist, a file-system root, a job run twice, evidence of an unfinished job', async () => {
-    await expect(planErasure(db, { targets: [path.join(dir, 'no-such-folder')] })).rejects.toMatchObject({ code: 'ERASURE_TARGET_NOT_FOUND' });
+    await expect(planErasure(db, { targets: [path.join(dir, 'no-such-folder')] })).rejects.toMatchObject({
+      code: 'ERASURE_TARGET_NOT_FOUND',
+    });
     await expect(planErasure(db, { targets: ['/'] })).rejects.toMatchObject({ code: 'ERASURE_TARGET_REFUSED' });
     const root = await freshFolder('refusals');
     await writeFile(path.join(root, 'a.txt'), 'a');

@@ -68,7 +68,15 @@ function itemFor(evidence: ErasureEvidence, file: string) {
 }
 
 function certificateOf(evidence: ErasureEvidence): CertificateDocument {
-  return erasureCertificateDocument({ files: evidence, vault: [], toolVersion: TOOL.toolVersion }, SITE, ENGINEER, 'test-laptop', 'E-20417-ER-2026-000001-TEST00', new Date('2026-12-01T03:00:00Z'), null);
+  return erasureCertificateDocument(
+    { files: evidence, vault: [], toolVersion: TOOL.toolVersion },
+    SITE,
+    ENGINEER,
+    'test-laptop',
+    'E-20417-ER-2026-000001-TEST00',
+    new Date('2026-12-01T03:00:00Z'),
+    null,
+  );
 }
 
 /** Everything the certificate's page says, as one text. */
@@ -125,7 +133,17 @@ describe('hard links whose names all lie inside the job', () => {
     expect(evidence.status).toBe('erased');
     expect(evidence.hardLinks).toHaveLength(1);
     const file = evidence.hardLinks[0]!;
-    expect(file).toMatchObject({ device: String(identity.dev), inode: String(identity.ino), linkCount: 3, namesOutsideJob: 0, names, size: 50_000, sha256Before: sha256(body), outcome: 'erased', exceptionCode: null });
+    expect(file).toMatchObject({
+      device: String(identity.dev),
+      inode: String(identity.ino),
+      linkCount: 3,
+      namesOutsideJob: 0,
+      names,
+      size: 50_000,
+      sha256Before: sha256(body),
+      outcome: 'erased',
+      exceptionCode: null,
+    });
     expect(file.bytesWritten).toBeGreaterThanOrEqual(50_000);
     expect(file.bytesVerified).toBe(file.bytesWritten);
     // Once: the job wrote this file's bytes once, not once per name.
@@ -137,7 +155,16 @@ describe('hard links whose names all lie inside the job', () => {
     const holder = itemFor(evidence, names[0]!);
     expect(holder).toMatchObject({ kind: 'file', outcome: 'erased', sha256Before: sha256(body), names, sameFileAs: null, linkCount: 3 });
     for (const name of names.slice(1)) {
-      expect(itemFor(evidence, name), name).toMatchObject({ kind: 'file', state: 'removed', outcome: 'erased', sha256Before: sha256(body), names, sameFileAs: holder.seq, bytesWritten: 0, bytesVerified: 0 });
+      expect(itemFor(evidence, name), name).toMatchObject({
+        kind: 'file',
+        state: 'removed',
+        outcome: 'erased',
+        sha256Before: sha256(body),
+        names,
+        sameFileAs: holder.seq,
+        bytesWritten: 0,
+        bytesVerified: 0,
+      });
     }
     expect(evidence.items.some((i) => i.sha256Before === EMPTY_SHA256)).toBe(false);
   });
@@ -176,7 +203,14 @@ describe('a hard link with a name outside the job', () => {
 
     expect((await readFile(elsewhere)).equals(body)).toBe(true);
     for (const name of inJob) expect((await readFile(name)).equals(body), name).toBe(true);
-    for (const name of inJob) expect(itemFor(evidence, name), name).toMatchObject({ outcome: 'exception', exceptionCode: 'HARD_LINKED', bytesWritten: 0, sha256Before: null, linkCount: 3 });
+    for (const name of inJob)
+      expect(itemFor(evidence, name), name).toMatchObject({
+        outcome: 'exception',
+        exceptionCode: 'HARD_LINKED',
+        bytesWritten: 0,
+        sha256Before: null,
+        linkCount: 3,
+      });
     expect(itemFor(evidence, path.join(root, 'alone.txt')).outcome).toBe('erased');
     expect(evidence.status).toBe('erased-with-exceptions');
     const hardLinked = evidence.exceptions.filter((e) => e.code === 'HARD_LINKED');
@@ -184,7 +218,16 @@ describe('a hard link with a name outside the job', () => {
     expect(hardLinked[0]).toMatchObject({ path: inJob[0], names: inJob, linkCount: 3 });
     expect(hardLinked[0]!.descriptionJa).toMatch(/消去対象の外に別の名前（ハードリンク）.*消去していません/);
     expect(hardLinked[0]!.description).toMatch(/hard link/);
-    expect(evidence.hardLinks).toEqual([expect.objectContaining({ linkCount: 3, names: inJob, namesOutsideJob: 1, outcome: 'exception', exceptionCode: 'HARD_LINKED', bytesWritten: 0 })]);
+    expect(evidence.hardLinks).toEqual([
+      expect.objectContaining({
+        linkCount: 3,
+        names: inJob,
+        namesOutsideJob: 1,
+        outcome: 'exception',
+        exceptionCode: 'HARD_LINKED',
+        bytesWritten: 0,
+      }),
+    ]);
     expect(evidence.totals).toMatchObject({ files: 2, filesErased: 1, bytesErased: 100 });
 
     const document = certificateOf(evidence);
@@ -259,7 +302,13 @@ describe('symbolic links inside a folder target', () => {
     expect((await readFile(outsideFile)).equals(outsideBody)).toBe(true);
     expect(await readFile(path.join(outside, 'folder', 'inner.txt'), 'utf8')).toBe('inner');
     for (const [name, target] of Object.values(links)) {
-      expect(itemFor(evidence, name), name).toMatchObject({ kind: 'link', outcome: 'removed', linkTarget: target, bytesWritten: 0, sha256Before: null });
+      expect(itemFor(evidence, name), name).toMatchObject({
+        kind: 'link',
+        outcome: 'removed',
+        linkTarget: target,
+        bytesWritten: 0,
+        sha256Before: null,
+      });
     }
     expect(itemFor(evidence, inside).outcome).toBe('erased');
     expect(evidence.targets[0]).toMatchObject({ links: 5, files: 1 });
@@ -303,7 +352,14 @@ function runKilledChild(jobId: string, pass: number): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', CHILD], {
       cwd: repository,
-      env: { ...process.env, FG_DB: dbFile(), FG_KEY: databaseKey.toString('hex'), FG_JOB: jobId, FG_KILL_AT: '2', FG_KILL_PASS: String(pass) },
+      env: {
+        ...process.env,
+        FG_DB: dbFile(),
+        FG_KEY: databaseKey.toString('hex'),
+        FG_JOB: jobId,
+        FG_KILL_AT: '2',
+        FG_KILL_PASS: String(pass),
+      },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let output = '';
@@ -323,7 +379,8 @@ async function partlyOverwritten(file: string, original: Buffer, pass: number): 
   const now = await readFile(file);
   expect(now.length).toBe(original.length);
   expect(now.equals(original), 'the crash came after the first write').toBe(false);
-  if (pass === 1) expect(now.subarray(BIG - MIB).equals(original.subarray(BIG - MIB)), 'the end of the file is still the original').toBe(true);
+  if (pass === 1)
+    expect(now.subarray(BIG - MIB).equals(original.subarray(BIG - MIB)), 'the end of the file is still the original').toBe(true);
   return sha256(now);
 }
 
@@ -366,7 +423,15 @@ describe('the SHA-256 before erasure when a crash cut an overwrite in half', () 
       expect(item, name).toMatchObject({ outcome: 'erased', sha256Before: sha256(body), names: [first, second] });
       expect(await exists(name)).toBe(false);
     }
-    expect(evidence.hardLinks).toEqual([expect.objectContaining({ names: [first, second], sha256Before: sha256(body), outcome: 'erased', bytesWritten: BIG, bytesVerified: BIG })]);
+    expect(evidence.hardLinks).toEqual([
+      expect.objectContaining({
+        names: [first, second],
+        sha256Before: sha256(body),
+        outcome: 'erased',
+        bytesWritten: BIG,
+        bytesVerified: BIG,
+      }),
+    ]);
     expect(evidence.items.some((i) => i.sha256Before === EMPTY_SHA256)).toBe(false);
   }, 120_000);
 
@@ -416,7 +481,12 @@ describe('the certificate a site receives', () => {
       await symlink(path.join(outside, '高橋美咲_report.pdf'), path.join(folder, '高橋美咲_report.lnk'));
       core.dialogs.importSources = [folder];
       await core.handlers['erasure.addTargets']({ pick: 'folder' });
-      const summary = await core.handlers['erasure.start']({ jobId: crypto.randomUUID(), method: 'random-verify', site: SITE, confirmation: '2' });
+      const summary = await core.handlers['erasure.start']({
+        jobId: crypto.randomUUID(),
+        method: 'random-verify',
+        site: SITE,
+        confirmation: '2',
+      });
       expect(summary).toMatchObject({ status: 'erased', exceptions: 0 });
       const issued = await core.handlers['erasure.issueCertificate']({ erasureJobId: summary.erasureJobId, countersignature: null });
       const pdf = path.join(dir, 'links-certificate.pdf');
@@ -424,7 +494,16 @@ describe('the certificate a site receives', () => {
       // In drawing order (-raw), each cell's wrapped lines follow one another; compared without the line breaks.
       const { stdout } = await exec('pdftotext', ['-raw', pdf, '-']);
       const page = stdout.replace(/\s+/g, '');
-      for (const text of ['ハードリンク', 'シンボリックリンク', 'リンクのみ削除', maskFileName('高橋美咲_001.dcm'), maskFileName('高橋美咲_001_copy.dcm'), maskFileName('高橋美咲_report.lnk'), maskFileName('高橋美咲_report.pdf')]) expect(page).toContain(text);
+      for (const text of [
+        'ハードリンク',
+        'シンボリックリンク',
+        'リンクのみ削除',
+        maskFileName('高橋美咲_001.dcm'),
+        maskFileName('高橋美咲_001_copy.dcm'),
+        maskFileName('高橋美咲_report.lnk'),
+        maskFileName('高橋美咲_report.pdf'),
+      ])
+        expect(page).toContain(text);
       expect(page).not.toContain('高橋美咲');
       expect(await readFile(path.join(outside, '高橋美咲_report.pdf'), 'utf8')).toBe('report');
     } finally {

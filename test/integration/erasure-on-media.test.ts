@@ -68,14 +68,23 @@ async function eraseOn(name: string, mkfs: string[], options: string[], size = '
     await exec('sync');
     const plantedBefore = await occurrences(image, CONTENT);
     const certificate = path.join(work, `${name}.pdf`);
-    const erased = await runFieldguard(['erase', visit, '--site', '東都病院', '--certificate', certificate, '--data-dir', dataDir, '--password-stdin', '--json'], `${TEST_PASSWORD}\n`);
+    const erased = await runFieldguard(
+      ['erase', visit, '--site', '東都病院', '--certificate', certificate, '--data-dir', dataDir, '--password-stdin', '--json'],
+      `${TEST_PASSWORD}\n`,
+    );
     expect(erased.code, erased.stderr).toBe(0);
     await exec('umount', [mount]);
     mounted = false;
     const document = await readCertificateEvidence(await readFile(certificate));
     const evidence = (document?.payload.facts as unknown as { erasure: ErasureEvidence }).erasure;
     const { stdout: page } = await exec('pdftotext', ['-layout', certificate, '-']);
-    return { evidence, page, contentLeft: await occurrences(image, CONTENT), namesLeft: await occurrences(image, Buffer.from(NAME)), plantedBefore };
+    return {
+      evidence,
+      page,
+      contentLeft: await occurrences(image, CONTENT),
+      namesLeft: await occurrences(image, Buffer.from(NAME)),
+      plantedBefore,
+    };
   } finally {
     if (mounted) await exec('umount', [mount]).catch(() => undefined);
     await rm(image, { force: true });
@@ -123,7 +132,9 @@ describe.skipIf(noExt4 !== null)('ext4 on a loop device', () => {
     expect(risksOf(outcome.evidence)).toMatch(/journal/);
     expect(outcome.page).toContain('data=journal');
     // What the certificate warns of is really there: the journal kept copies of the content.
-    console.info(`erasure-on-media: data=journal left ${outcome.contentLeft} content marker(s) and ${outcome.namesLeft} name marker(s) in the raw image`);
+    console.info(
+      `erasure-on-media: data=journal left ${outcome.contentLeft} content marker(s) and ${outcome.namesLeft} name marker(s) in the raw image`,
+    );
     if (outcome.contentLeft > 0) expect(outcome.evidence.status).toBe('erased');
   }, 120_000);
 });

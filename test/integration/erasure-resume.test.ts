@@ -33,20 +33,28 @@ afterEach(async () => {
 
 describe('interrupted erasure jobs', () => {
   it('a job planned before a crash is offered, resumes to the end, and is then no longer offered', async () => {
-    const erasureJobId = await planErasure(core.vault.session().db, { targets: [folder], method: 'zeros-verify', siteReference: JSON.stringify({ hospital: '東都病院' }) });
+    const erasureJobId = await planErasure(core.vault.session().db, {
+      targets: [folder],
+      method: 'zeros-verify',
+      siteReference: JSON.stringify({ hospital: '東都病院' }),
+    });
     const { jobs } = await core.handlers['erasure.interrupted']({});
     expect(jobs).toEqual([expect.objectContaining({ erasureJobId, remaining: 3 })]);
 
     const summary = await core.handlers['erasure.resume']({ jobId: crypto.randomUUID(), erasureJobId });
     expect(summary).toMatchObject({ status: 'erased', filesErased: 2 });
     expect((await core.handlers['erasure.interrupted']({})).jobs).toEqual([]);
-    expect(await errorCodeOf(() => core.handlers['erasure.resume']({ jobId: crypto.randomUUID(), erasureJobId }))).toBe('ERASURE_JOB_NOT_RUNNABLE');
+    expect(await errorCodeOf(() => core.handlers['erasure.resume']({ jobId: crypto.randomUUID(), erasureJobId }))).toBe(
+      'ERASURE_JOB_NOT_RUNNABLE',
+    );
   });
 
   it('a job running now is not offered, and a second start of it is refused', async () => {
     const erasureJobId = await planErasure(core.vault.session().db, { targets: [folder], method: 'three-pass' });
     const first = core.handlers['erasure.resume']({ jobId: crypto.randomUUID(), erasureJobId });
-    expect(await errorCodeOf(() => core.handlers['erasure.resume']({ jobId: crypto.randomUUID(), erasureJobId }))).toBe('ERASURE_JOB_NOT_RUNNABLE');
+    expect(await errorCodeOf(() => core.handlers['erasure.resume']({ jobId: crypto.randomUUID(), erasureJobId }))).toBe(
+      'ERASURE_JOB_NOT_RUNNABLE',
+    );
     expect((await core.handlers['erasure.interrupted']({})).jobs).toEqual([]);
     await expect(first).resolves.toMatchObject({ status: 'erased' });
   });
@@ -75,7 +83,9 @@ describe('erasing a visit’s data in the vault', () => {
 
     const issued = await core.handlers['erasure.issueCertificate']({ erasureJobId: summary.erasureJobId, countersignature: null });
     const stored = getCertificate(core.vault.session().db, issued.certificateId)!;
-    const facts = (JSON.parse(stored.evidenceJson) as { payload: { facts: { cryptoErase: Array<{ path: string; sha256: string }>; erasure: unknown } } }).payload.facts;
+    const facts = (
+      JSON.parse(stored.evidenceJson) as { payload: { facts: { cryptoErase: Array<{ path: string; sha256: string }>; erasure: unknown } } }
+    ).payload.facts;
     expect(facts.erasure).toBeNull();
     expect(facts.cryptoErase.map((i) => path.posix.basename(i.path)).sort()).toEqual(['image.dcm', '患者一覧.csv'].sort());
     expect(facts.cryptoErase.every((i) => /^[0-9a-f]{64}$/.test(i.sha256))).toBe(true);

@@ -35,7 +35,12 @@ async function contentsOf(folder: string): Promise<Map<string, string>> {
   for (const entry of await readdir(folder, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
     const file = path.join(entry.parentPath, entry.name);
-    files.set(path.relative(folder, file), createHash('sha256').update(await readFile(file)).digest('hex'));
+    files.set(
+      path.relative(folder, file),
+      createHash('sha256')
+        .update(await readFile(file))
+        .digest('hex'),
+    );
   }
   return files;
 }
@@ -59,7 +64,18 @@ async function exists(file: string): Promise<boolean> {
 
 /** The erasure and certificate events of the vault's audit log. */
 async function erasureEvents(): Promise<string[]> {
-  const listed = await fieldguard(['audit', 'list', '--type', 'erasure.started', '--type', 'erasure.finished', '--type', 'certificate.issued', '--password-stdin', '--json']);
+  const listed = await fieldguard([
+    'audit',
+    'list',
+    '--type',
+    'erasure.started',
+    '--type',
+    'erasure.finished',
+    '--type',
+    'certificate.issued',
+    '--password-stdin',
+    '--json',
+  ]);
   expect(listed.code).toBe(0);
   return (JSON.parse(listed.stdout) as { entries: Array<{ type: string }> }).entries.map((e) => e.type);
 }
@@ -95,7 +111,18 @@ async function withMountedVolume(folder: string, body: () => Promise<void>): Pro
 beforeAll(async () => {
   work = await mkdtemp(path.join(os.tmpdir(), 'fieldguard-erase-targets-'));
   dataDir = path.join(work, 'data');
-  const created = await fieldguard(['vault', 'init', '--name', '山田 太郎', '--company', '東都メディカル株式会社', '--employee-id', 'E-20417', '--password-only', '--password-stdin']);
+  const created = await fieldguard([
+    'vault',
+    'init',
+    '--name',
+    '山田 太郎',
+    '--company',
+    '東都メディカル株式会社',
+    '--employee-id',
+    'E-20417',
+    '--password-only',
+    '--password-stdin',
+  ]);
   expect(created.code, created.stderr).toBe(0);
 }, 90_000);
 afterAll(async () => {
@@ -129,8 +156,10 @@ describe('resolveTargets', () => {
     }
     const fileLink = path.join(work, 'resolve-file-link');
     await symlink(path.join(folder, 'ログ.txt'), fileLink);
-    expect(await problemsOf([fileLink])).toEqual([{ code: 'ERASURE_TARGET_IS_LINK', path: fileLink, linkTarget: path.join(folder, 'ログ.txt') }]);
-    expect((await errorCodeOf(() => resolveTargets([link])))).toBe('ERASURE_TARGET_IS_LINK');
+    expect(await problemsOf([fileLink])).toEqual([
+      { code: 'ERASURE_TARGET_IS_LINK', path: fileLink, linkTarget: path.join(folder, 'ログ.txt') },
+    ]);
+    expect(await errorCodeOf(() => resolveTargets([link]))).toBe('ERASURE_TARGET_IS_LINK');
   });
 
   it('refuses a target that does not exist', async () => {
@@ -162,17 +191,21 @@ describe('resolveTargets', () => {
     expect(await errorCodeOf(() => resolveTargets([]))).toBe('ERASURE_TARGET_NOT_FOUND');
   });
 
-  mountTest(mountTestName('refuses a folder that is the mount point of another volume'), async () => {
-    const mountPoint = path.join(work, 'resolve-mount');
-    await withMountedVolume(mountPoint, async () => {
-      await writeFile(path.join(mountPoint, 'on-the-volume.txt'), 'data');
-      expect(await problemsOf([mountPoint])).toEqual([{ code: 'ERASURE_TARGET_IS_MOUNT_POINT', path: mountPoint, linkTarget: null }]);
-      // A folder on the volume is an ordinary target.
-      await mkdir(path.join(mountPoint, 'sub'));
-      await writeFile(path.join(mountPoint, 'sub', 'file.txt'), 'data');
-      expect(await resolveTargets([path.join(mountPoint, 'sub')])).toEqual([{ path: path.join(mountPoint, 'sub'), kind: 'folder' }]);
-    });
-  }, 30_000);
+  mountTest(
+    mountTestName('refuses a folder that is the mount point of another volume'),
+    async () => {
+      const mountPoint = path.join(work, 'resolve-mount');
+      await withMountedVolume(mountPoint, async () => {
+        await writeFile(path.join(mountPoint, 'on-the-volume.txt'), 'data');
+        expect(await problemsOf([mountPoint])).toEqual([{ code: 'ERASURE_TARGET_IS_MOUNT_POINT', path: mountPoint, linkTarget: null }]);
+        // A folder on the volume is an ordinary target.
+        await mkdir(path.join(mountPoint, 'sub'));
+        await writeFile(path.join(mountPoint, 'sub', 'file.txt'), 'data');
+        expect(await resolveTargets([path.join(mountPoint, 'sub')])).toEqual([{ path: path.join(mountPoint, 'sub'), kind: 'folder' }]);
+      });
+    },
+    30_000,
+  );
 });
 
 describe('fieldguard erase refuses before writing anything', () => {
@@ -232,18 +265,22 @@ describe('fieldguard erase refuses before writing anything', () => {
     expect(await erasureEvents()).toEqual([]);
   }, 60_000);
 
-  mountTest(mountTestName('a folder that is the mount point of another volume'), async () => {
-    const mountPoint = path.join(work, 'mounted-volume');
-    await withMountedVolume(mountPoint, async () => {
-      await writeFile(path.join(mountPoint, 'on-the-volume.dcm'), Buffer.alloc(10_000, 5));
-      const before = await contentsOf(mountPoint);
-      const refused = await fieldguard(['erase', mountPoint, ...site]);
-      expect(refused.code).toBe(1);
-      expect(refused.stderr).toContain('ERASURE_TARGET_IS_MOUNT_POINT');
-      expect(await contentsOf(mountPoint)).toEqual(before);
-    });
-    expect(await erasureEvents()).toEqual([]);
-  }, 60_000);
+  mountTest(
+    mountTestName('a folder that is the mount point of another volume'),
+    async () => {
+      const mountPoint = path.join(work, 'mounted-volume');
+      await withMountedVolume(mountPoint, async () => {
+        await writeFile(path.join(mountPoint, 'on-the-volume.dcm'), Buffer.alloc(10_000, 5));
+        const before = await contentsOf(mountPoint);
+        const refused = await fieldguard(['erase', mountPoint, ...site]);
+        expect(refused.code).toBe(1);
+        expect(refused.stderr).toContain('ERASURE_TARGET_IS_MOUNT_POINT');
+        expect(await contentsOf(mountPoint)).toEqual(before);
+      });
+      expect(await erasureEvents()).toEqual([]);
+    },
+    60_000,
+  );
 });
 
 describe('a certificate that could not be written after erasing', () => {
@@ -269,10 +306,24 @@ describe('a certificate that could not be written after erasing', () => {
       const verified = await runFieldguard(['verify', out, '--json']);
       expect(JSON.parse(verified.stdout)).toMatchObject({ number });
 
-      const unknown = await fieldguard(['erase', '--export-certificate', 'E-20417-ER-2000-000099-AAAAAA', '--out', path.join(work, 'none.pdf'), '--password-stdin']);
+      const unknown = await fieldguard([
+        'erase',
+        '--export-certificate',
+        'E-20417-ER-2000-000099-AAAAAA',
+        '--out',
+        path.join(work, 'none.pdf'),
+        '--password-stdin',
+      ]);
       expect(unknown.code).toBe(1);
       expect(unknown.stderr).toContain('ERASURE_CERTIFICATE_NOT_FOUND');
-      const unwritable = await fieldguard(['erase', '--export-certificate', number!, '--out', '/nonexistent-dir/cert.pdf', '--password-stdin']);
+      const unwritable = await fieldguard([
+        'erase',
+        '--export-certificate',
+        number!,
+        '--out',
+        '/nonexistent-dir/cert.pdf',
+        '--password-stdin',
+      ]);
       expect(unwritable.code).toBe(1);
       expect(unwritable.stderr).toContain('ERASURE_CERTIFICATE_PATH_UNWRITABLE');
       expect(await erasureEvents()).toEqual(['certificate.issued', 'erasure.finished', 'erasure.started']);
@@ -324,7 +375,12 @@ describe('the Erasure screen resolves with the same rules', () => {
     await exec('mv', [folder, moved]);
     await symlink(moved, folder);
     const start = () =>
-      core.handlers['erasure.start']({ jobId: crypto.randomUUID(), method: 'random-verify', site: { hospital: '東都病院', department: '', administrator: '', reference: '' }, confirmation: '3' });
+      core.handlers['erasure.start']({
+        jobId: crypto.randomUUID(),
+        method: 'random-verify',
+        site: { hospital: '東都病院', department: '', administrator: '', reference: '' },
+        confirmation: '3',
+      });
     expect(await errorCodeOf(start)).toBe('ERASURE_TARGET_IS_LINK');
     expect(await contentsOf(moved)).toEqual(before);
     const { entries } = await core.handlers['audit.list']({ types: ['erasure.started'] });

@@ -90,7 +90,10 @@ async function plantVisit(root: string): Promise<string[]> {
 describe.skipIf(tmpfsRefused !== null)('a removable volume (tmpfs, 32 MiB)', () => {
   it('is emptied, its free space filled, read back and released', async () => {
     const planted = await plantVisit(tmpfsDir);
-    const { jobId, summary } = await eraseRemovableVolume(db, tmpfsDir, { siteReference: 'visit 2024-05-14', readMedium: (target) => readMedium(target) });
+    const { jobId, summary } = await eraseRemovableVolume(db, tmpfsDir, {
+      siteReference: 'visit 2024-05-14',
+      readMedium: (target) => readMedium(target),
+    });
     expect(summary).toMatchObject({ state: 'completed', filesErased: planted.length, exceptions: 0 });
     expect(await readdir(tmpfsDir)).toEqual([]);
     const evidence = erasureEvidence(db, jobId, { toolVersion: 'test' });
@@ -140,10 +143,18 @@ describe.skipIf(ext4Refused !== null)('a removable volume (ext4 image on a loop 
     await exec('umount', [ext4Dir]);
     const after = await readFile(ext4Image);
     const windows = (marker: Buffer) => Array.from({ length: marker.length - 15 }, (_, i) => marker.subarray(i, i + 16));
-    expect(windows(LIVE_MARKER).some((w) => after.includes(w)), 'erased files’ content in the raw image').toBe(false);
-    expect(windows(DELETED_MARKER).some((w) => after.includes(w)), 'a deleted file’s content in the raw image').toBe(false);
+    expect(
+      windows(LIVE_MARKER).some((w) => after.includes(w)),
+      'erased files’ content in the raw image',
+    ).toBe(false);
+    expect(
+      windows(DELETED_MARKER).some((w) => after.includes(w)),
+      'a deleted file’s content in the raw image',
+    ).toBe(false);
     // File names live in metadata (directory blocks, the ext4 journal) that no file-level tool
     // overwrites; the certificate says so. Report what this image shows rather than assert it.
-    console.info(`erasure-volume: the original file name ${after.includes(Buffer.from(NAME_MARKER)) ? 'IS still' : 'is no longer'} present in the raw ext4 image (metadata/journal)`);
+    console.info(
+      `erasure-volume: the original file name ${after.includes(Buffer.from(NAME_MARKER)) ? 'IS still' : 'is no longer'} present in the raw ext4 image (metadata/journal)`,
+    );
   });
 });

@@ -30,15 +30,36 @@ function fieldguard(args: string[], stdin = ''): Promise<{ code: number; stdout:
 beforeAll(async () => {
   work = await mkdtemp(path.join(os.tmpdir(), 'fieldguard-ledger-cli-'));
   dataDir = path.join(work, 'data');
-  const init = await fieldguard(['vault', 'init', '--name', '山田 太郎', '--company', '東都メディカル株式会社', '--employee-id', 'E-20417', '--password-stdin'], `${TEST_PASSWORD}\n`);
+  const init = await fieldguard(
+    ['vault', 'init', '--name', '山田 太郎', '--company', '東都メディカル株式会社', '--employee-id', 'E-20417', '--password-stdin'],
+    `${TEST_PASSWORD}\n`,
+  );
   expect(init.code).toBe(0);
   // The same data folder and keychain entry the CLI uses, through the app's core.
   const core = await createTestCore({}, { dataDir, keychainService: KEYCHAIN_SERVICE });
   await core.handlers['vault.unlock']({ password: TEST_PASSWORD });
-  const item = { type: 'usb-memory' as const, make: 'SanDisk', model: 'Cruzer Blade', capacityBytes: 32e9, encryption: 'hardware' as const, owner: '山田 太郎', storageLocation: '保管庫A', purchaseDate: null, warrantyEnd: null, notes: '' };
+  const item = {
+    type: 'usb-memory' as const,
+    make: 'SanDisk',
+    model: 'Cruzer Blade',
+    capacityBytes: 32e9,
+    encryption: 'hardware' as const,
+    owner: '山田 太郎',
+    storageLocation: '保管庫A',
+    purchaseDate: null,
+    warrantyEnd: null,
+    notes: '',
+  };
   const first = await core.handlers['ledger.save']({ item: { ...item, label: 'FG-USB-010', serial: 'SN-10' } });
   await core.handlers['ledger.save']({ item: { ...item, label: 'FG-USB-002', serial: 'SN-2' } });
-  await core.handlers['ledger.checkOut']({ itemId: first.id, custodian: '鈴木 次郎', purpose: '定期点検', visitReference: '東都病院', expectedReturnDate: '2099-01-31', carriesSiteData: false });
+  await core.handlers['ledger.checkOut']({
+    itemId: first.id,
+    custodian: '鈴木 次郎',
+    purpose: '定期点検',
+    visitReference: '東都病院',
+    expectedReturnDate: '2099-01-31',
+    carriesSiteData: false,
+  });
   core.vault.lock('manual');
 }, 120_000);
 afterAll(async () => {
@@ -49,7 +70,10 @@ describe('fieldguard ledger', () => {
   it('lists the items in label order with status and custodian, in Japanese', async () => {
     const result = await fieldguard(['ledger', 'list', '--password-stdin'], `${TEST_PASSWORD}\n`);
     expect(result.code).toBe(0);
-    expect(result.stdout.trim().split('\n')).toEqual(['FG-USB-002\tUSBメモリ\tSN-2\t保管中\t保管庫A\t', 'FG-USB-010\tUSBメモリ\tSN-10\t持ち出し中\t鈴木 次郎\t2099-01-31']);
+    expect(result.stdout.trim().split('\n')).toEqual([
+      'FG-USB-002\tUSBメモリ\tSN-2\t保管中\t保管庫A\t',
+      'FG-USB-010\tUSBメモリ\tSN-10\t持ち出し中\t鈴木 次郎\t2099-01-31',
+    ]);
     const out = await fieldguard(['ledger', 'list', '--status', 'checked-out', '--json', '--password-stdin'], `${TEST_PASSWORD}\n`);
     expect((JSON.parse(out.stdout) as { items: Array<{ label: string }> }).items.map((i) => i.label)).toEqual(['FG-USB-010']);
   }, 60_000);
@@ -65,7 +89,11 @@ describe('fieldguard ledger', () => {
     // A vault made with `vault init` alone has no company certificate: intact, issuer not confirmed.
     const verified = await fieldguard(['verify', pdf, '--json']);
     expect(verified.code).toBe(1);
-    expect(JSON.parse(verified.stdout)).toMatchObject({ kind: 'ledger', status: 'issuer-unconfirmed', problem: 'CERT_NOT_COMPANY_CERTIFIED' });
+    expect(JSON.parse(verified.stdout)).toMatchObject({
+      kind: 'ledger',
+      status: 'issuer-unconfirmed',
+      problem: 'CERT_NOT_COMPANY_CERTIFIED',
+    });
     expect((await fieldguard(['ledger', 'export', '--password-stdin'], `${TEST_PASSWORD}\n`)).code).toBe(2);
   }, 90_000);
 });

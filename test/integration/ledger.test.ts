@@ -40,10 +40,26 @@ let dir: string;
 let attachedVolumes: Volume[] = [];
 let attachedDevices: DeviceDetails[] = [];
 function attachStick(mount: string, serial: string, model = 'Cruzer Blade'): void {
-  attachedVolumes.push({ mount, device: `/dev/sd${attachedVolumes.length + 1}1`, fileSystem: 'exfat', label: 'FG', sizeBytes: 16e9, freeBytes: 15e9, removable: true });
+  attachedVolumes.push({
+    mount,
+    device: `/dev/sd${attachedVolumes.length + 1}1`,
+    fileSystem: 'exfat',
+    label: 'FG',
+    sizeBytes: 16e9,
+    freeBytes: 15e9,
+    removable: true,
+  });
   attachedDevices.push({ mounts: [mount], vendor: 'SanDisk', model, serial, bus: 'usb', sizeBytes: 16_008_609_792, removable: true });
 }
-const internalDisk: Volume = { mount: '/', device: '/dev/nvme0n1p2', fileSystem: 'ext4', label: null, sizeBytes: 500e9, freeBytes: 300e9, removable: false };
+const internalDisk: Volume = {
+  mount: '/',
+  device: '/dev/nvme0n1p2',
+  fileSystem: 'ext4',
+  label: null,
+  sizeBytes: 500e9,
+  freeBytes: 300e9,
+  removable: false,
+};
 
 function draft(overrides: Partial<LedgerItemDraft> = {}): LedgerItemDraft {
   return {
@@ -75,8 +91,11 @@ const checkOutFor = (item: LedgerItem, overrides: Partial<RequestOf<'ledger.chec
 
 function fieldguard(args: string[]): Promise<{ code: number; stdout: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', 'electron/cli/index.ts', ...args], { cwd: root, env: { ...process.env, LANG: 'ja_JP.UTF-8' } }, (error, stdout) =>
-      resolve({ code: error ? Number((error as { code?: number | string }).code ?? 2) : 0, stdout }),
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', 'electron/cli/index.ts', ...args],
+      { cwd: root, env: { ...process.env, LANG: 'ja_JP.UTF-8' } },
+      (error, stdout) => resolve({ code: error ? Number((error as { code?: number | string }).code ?? 2) : 0, stdout }),
     );
   });
 }
@@ -91,7 +110,10 @@ beforeAll(async () => {
   core = await createTestCore({
     now: () => clock,
     readVolumes: async () => [internalDisk, ...attachedVolumes],
-    readDeviceDetails: async () => [{ mounts: ['/'], vendor: null, model: 'Samsung SSD 980', serial: 'S64DNX0R123456', bus: 'nvme', sizeBytes: 500e9, removable: false }, ...attachedDevices],
+    readDeviceDetails: async () => [
+      { mounts: ['/'], vendor: null, model: 'Samsung SSD 980', serial: 'S64DNX0R123456', bus: 'nvme', sizeBytes: 500e9, removable: false },
+      ...attachedDevices,
+    ],
   });
   invoke = invokeThroughRouter(core.handlers, recordingLogger(core.logLines));
   await core.createVault();
@@ -104,7 +126,19 @@ afterAll(async () => {
 
 describe('registering media', () => {
   it('[7-7] registers the laptop and a stick, in store, each label once', async () => {
-    laptop = await invoke('ledger.save', { item: draft({ label: 'FG-PC-001', type: 'laptop', make: 'Panasonic', model: 'CF-SV2', serial: '3KTSA12345', capacityBytes: 512e9, encryption: 'software', purchaseDate: '2021-05-10', warrantyEnd: '2026-05-09' }) });
+    laptop = await invoke('ledger.save', {
+      item: draft({
+        label: 'FG-PC-001',
+        type: 'laptop',
+        make: 'Panasonic',
+        model: 'CF-SV2',
+        serial: '3KTSA12345',
+        capacityBytes: 512e9,
+        encryption: 'software',
+        purchaseDate: '2021-05-10',
+        warrantyEnd: '2026-05-09',
+      }),
+    });
     stick = await invoke('ledger.save', { item: draft({ notes: PRIVATE_NOTE }) });
     expect(laptop.status).toBe('in-store');
     expect(stick.custodian).toBe('東京サービス課 保管庫A');
@@ -115,7 +149,9 @@ describe('registering media', () => {
 
   it('refuses control characters and impossible dates in a draft', async () => {
     expect(await errorCodeOf(() => invoke('ledger.save', { item: draft({ label: 'FG\u0007X' }) }))).toBe('IPC_INVALID_REQUEST');
-    expect(await errorCodeOf(() => invoke('ledger.save', { item: draft({ label: 'FG-X', warrantyEnd: '2026-02-30' }) }))).toBe('IPC_INVALID_REQUEST');
+    expect(await errorCodeOf(() => invoke('ledger.save', { item: draft({ label: 'FG-X', warrantyEnd: '2026-02-30' }) }))).toBe(
+      'IPC_INVALID_REQUEST',
+    );
   });
 
   it('points out an attached stick that is not registered, and registers it from its hardware details', async () => {
@@ -130,7 +166,15 @@ describe('registering media', () => {
     const unregistered = detected.media.find((m) => m.registeredItemId === null)!;
     expect(unregistered).toMatchObject({ vendor: 'SanDisk', model: 'Ultra Fit', serial: 'AA00000000012345', suggestedType: 'usb-memory' });
     spare = await invoke('ledger.save', {
-      item: draft({ label: 'FG-USB-002', make: unregistered.vendor!, model: unregistered.model!, serial: unregistered.serial!, capacityBytes: unregistered.deviceSizeBytes, purchaseDate: null, warrantyEnd: null }),
+      item: draft({
+        label: 'FG-USB-002',
+        make: unregistered.vendor!,
+        model: unregistered.model!,
+        serial: unregistered.serial!,
+        capacityBytes: unregistered.deviceSizeBytes,
+        purchaseDate: null,
+        warrantyEnd: null,
+      }),
     });
     expect((await invoke('ledger.detect', {})).unregistered).toBe(0);
   });
@@ -138,25 +182,41 @@ describe('registering media', () => {
 
 describe('check-out and check-in (7-1, 7-2)', () => {
   it('[7-1][7-2] needs the site administrator’s permission to carry site data, and a return date not in the past (JST)', async () => {
-    expect(await errorCodeOf(() => invoke('ledger.checkOut', checkOutFor(stick, { carriesSiteData: true })))).toBe('LEDGER_PERMISSION_REQUIRED');
-    expect(await errorCodeOf(() => invoke('ledger.checkOut', checkOutFor(stick, { expectedReturnDate: '2026-03-31' })))).toBe('LEDGER_RETURN_DATE_PAST');
+    expect(await errorCodeOf(() => invoke('ledger.checkOut', checkOutFor(stick, { carriesSiteData: true })))).toBe(
+      'LEDGER_PERMISSION_REQUIRED',
+    );
+    expect(await errorCodeOf(() => invoke('ledger.checkOut', checkOutFor(stick, { expectedReturnDate: '2026-03-31' })))).toBe(
+      'LEDGER_RETURN_DATE_PAST',
+    );
   });
 
   it('[7-1][7-7][12-3] checks out for a visit with the permission; the item is with the engineer and cannot be checked out twice', async () => {
     const out = await invoke(
       'ledger.checkOut',
-      checkOutFor(stick, { visitId: 'visit-2026-0401-toto', carriesSiteData: true, permission: { administrator: '佐藤 一郎', grantedAt: '2026-04-01T09:30:00+09:00' } }),
+      checkOutFor(stick, {
+        visitId: 'visit-2026-0401-toto',
+        carriesSiteData: true,
+        permission: { administrator: '佐藤 一郎', grantedAt: '2026-04-01T09:30:00+09:00' },
+      }),
     );
     expect(out.status).toBe('checked-out');
     expect(out.custodian).toBe('山田 太郎');
-    expect(out.currentCheckout).toMatchObject({ visitId: 'visit-2026-0401-toto', visitReference: '2026-04-01 東都病院 WO-8812', permission: { administrator: '佐藤 一郎', grantedAt: '2026-04-01T00:30:00.000Z' } });
+    expect(out.currentCheckout).toMatchObject({
+      visitId: 'visit-2026-0401-toto',
+      visitReference: '2026-04-01 東都病院 WO-8812',
+      permission: { administrator: '佐藤 一郎', grantedAt: '2026-04-01T00:30:00.000Z' },
+    });
     expect(await errorCodeOf(() => invoke('ledger.checkOut', checkOutFor(stick)))).toBe('LEDGER_TRANSITION_NOT_ALLOWED');
   });
 
   it('the database itself keeps one open check-out per item', () => {
     const { db } = core.vault.session();
     const insert = () =>
-      db.prepare("INSERT INTO ledger_checkouts (id, item_id, checked_out_at, custodian, purpose, visit_reference, carries_site_data, expected_return_date) VALUES ('x', ?, 't', 'c', 'p', '', 0, '2026-04-03')").run(stick.id);
+      db
+        .prepare(
+          "INSERT INTO ledger_checkouts (id, item_id, checked_out_at, custodian, purpose, visit_reference, carries_site_data, expected_return_date) VALUES ('x', ?, 't', 'c', 'p', '', 0, '2026-04-03')",
+        )
+        .run(stick.id);
     expect(insert).toThrow(/UNIQUE/);
   });
 
@@ -167,7 +227,9 @@ describe('check-out and check-in (7-1, 7-2)', () => {
     clock = new Date('2026-04-03T15:00:00.000Z');
     const warnings = await invoke('ledger.warnings', {});
     expect(warnings.today).toBe('2026-04-04');
-    expect(warnings.overdueCheckouts).toEqual([{ itemId: stick.id, label: 'FG-USB-001', custodian: '山田 太郎', expectedReturnDate: '2026-04-03', daysOverdue: 1 }]);
+    expect(warnings.overdueCheckouts).toEqual([
+      { itemId: stick.id, label: 'FG-USB-001', custodian: '山田 太郎', expectedReturnDate: '2026-04-03', daysOverdue: 1 },
+    ]);
   });
 
   it('[7-7][12-3] is returned with its state, and the history keeps the check-out', async () => {
@@ -197,15 +259,31 @@ describe('loss, erasure and disposal (7-10)', () => {
     const [entry] = core.vault.session().audit.list({ types: ['ledger.item-lost'] }).entries;
     expect(entry?.details).toEqual({ itemId: spare.id, label: 'FG-USB-002', from: 'checked-out', custodian: 'checked-out' });
     expect((await invoke('ledger.warnings', {})).lostItems).toBe(1);
-    expect(await errorCodeOf(() => invoke('ledger.checkIn', { itemId: spare.id, returnedBy: 'x', state: 'good', note: '' }))).toBe('LEDGER_TRANSITION_NOT_ALLOWED');
+    expect(await errorCodeOf(() => invoke('ledger.checkIn', { itemId: spare.id, returnedBy: 'x', state: 'good', note: '' }))).toBe(
+      'LEDGER_TRANSITION_NOT_ALLOWED',
+    );
   });
 
   it('links an erasure only to an erasure certificate that is in the vault', async () => {
     const session = core.vault.session();
-    expect(await errorCodeOf(() => invoke('ledger.recordErasure', { itemId: stick.id, certificateId: '00000000-0000-4000-8000-000000000000' }))).toBe('LEDGER_CERTIFICATE_NOT_FOUND');
-    const selfCheck = await issueVaultCertificate(session, 'self-check', (number) => ({ document: { ...sampleErasureDocument(number, clock.toISOString()), kind: 'self-check' }, facts: {} }), clock);
-    expect(await errorCodeOf(() => invoke('ledger.recordErasure', { itemId: stick.id, certificateId: selfCheck.id }))).toBe('LEDGER_CERTIFICATE_NOT_ERASURE');
-    const erasure = await issueVaultCertificate(session, 'erasure', (number) => ({ document: sampleErasureDocument(number, clock.toISOString()), facts: sampleErasureFacts() }), clock);
+    expect(
+      await errorCodeOf(() => invoke('ledger.recordErasure', { itemId: stick.id, certificateId: '00000000-0000-4000-8000-000000000000' })),
+    ).toBe('LEDGER_CERTIFICATE_NOT_FOUND');
+    const selfCheck = await issueVaultCertificate(
+      session,
+      'self-check',
+      (number) => ({ document: { ...sampleErasureDocument(number, clock.toISOString()), kind: 'self-check' }, facts: {} }),
+      clock,
+    );
+    expect(await errorCodeOf(() => invoke('ledger.recordErasure', { itemId: stick.id, certificateId: selfCheck.id }))).toBe(
+      'LEDGER_CERTIFICATE_NOT_ERASURE',
+    );
+    const erasure = await issueVaultCertificate(
+      session,
+      'erasure',
+      (number) => ({ document: sampleErasureDocument(number, clock.toISOString()), facts: sampleErasureFacts() }),
+      clock,
+    );
     const erased = await invoke('ledger.recordErasure', { itemId: stick.id, certificateId: erasure.id });
     expect(erased.status).toBe('erased');
     expect(erased.erasureCertificate).toMatchObject({ id: erasure.id, number: erasure.number });
@@ -214,12 +292,18 @@ describe('loss, erasure and disposal (7-10)', () => {
 
   it('[7-10][E.3 d] disposes only with the confirmation that nothing readable remains; a disposed item takes no further step', async () => {
     const request = { itemId: stick.id, disposedBy: '鈴木 次郎', method: 'physical-destruction' as const, note: '' };
-    expect(await errorCodeOf(() => invoke('ledger.dispose', { ...request, noReadableDataConfirmed: false as unknown as true }))).toBe('IPC_INVALID_REQUEST');
+    expect(await errorCodeOf(() => invoke('ledger.dispose', { ...request, noReadableDataConfirmed: false as unknown as true }))).toBe(
+      'IPC_INVALID_REQUEST',
+    );
     const disposed = await invoke('ledger.dispose', { ...request, noReadableDataConfirmed: true });
     expect(disposed.status).toBe('disposed');
     expect(disposed.disposal).toMatchObject({ disposedBy: '鈴木 次郎', method: 'physical-destruction', noReadableDataConfirmed: true });
-    expect(await errorCodeOf(() => invoke('ledger.checkOut', checkOutFor(stick, { expectedReturnDate: '2026-05-01' })))).toBe('LEDGER_TRANSITION_NOT_ALLOWED');
-    expect(await errorCodeOf(() => invoke('ledger.dispose', { ...request, noReadableDataConfirmed: true }))).toBe('LEDGER_TRANSITION_NOT_ALLOWED');
+    expect(await errorCodeOf(() => invoke('ledger.checkOut', checkOutFor(stick, { expectedReturnDate: '2026-05-01' })))).toBe(
+      'LEDGER_TRANSITION_NOT_ALLOWED',
+    );
+    expect(await errorCodeOf(() => invoke('ledger.dispose', { ...request, noReadableDataConfirmed: true }))).toBe(
+      'LEDGER_TRANSITION_NOT_ALLOWED',
+    );
     expect(await errorCodeOf(() => invoke('ledger.save', { item: { ...draft(), id: stick.id } }))).toBe('LEDGER_TRANSITION_NOT_ALLOWED');
   });
 });
@@ -236,7 +320,9 @@ describe('the inventory (棚卸)', () => {
     warnings = await invoke('ledger.warnings', {});
     expect(warnings.inventory).toMatchObject({ overdue: true, daysOverdue: 2 });
     // 12-5: the laptop's warranty ends 2026-05-09 (passed), shown with the days since as negative.
-    expect(warnings.migrationReminders).toEqual([{ itemId: laptop.id, label: 'FG-PC-001', reason: 'warranty', dueDate: '2026-05-09', daysLeft: -55 }]);
+    expect(warnings.migrationReminders).toEqual([
+      { itemId: laptop.id, label: 'FG-PC-001', reason: 'warranty', dueDate: '2026-05-09', daysLeft: -55 },
+    ]);
   });
 
   it('[7-7] lists every item not disposed and confirms the attached ones by serial', async () => {
@@ -257,7 +343,9 @@ describe('the inventory (棚卸)', () => {
 
   it('cannot be completed before every item has a result', async () => {
     expect(await errorCodeOf(() => invoke('ledger.completeInventory', { inventoryId }))).toBe('LEDGER_INVENTORY_INCOMPLETE');
-    expect(await errorCodeOf(() => invoke('ledger.confirmInventoryItem', { inventoryId, itemId: stick.id, result: 'present', note: '' }))).toBe('LEDGER_ITEM_NOT_IN_INVENTORY');
+    expect(
+      await errorCodeOf(() => invoke('ledger.confirmInventoryItem', { inventoryId, itemId: stick.id, result: 'present', note: '' })),
+    ).toBe('LEDGER_ITEM_NOT_IN_INVENTORY');
   });
 
   it('reports the discrepancies: a missing laptop, a lost stick found, an unregistered stick', async () => {
@@ -271,7 +359,9 @@ describe('the inventory (棚卸)', () => {
       ['unregistered', '/media/engineer/NONAME'],
     ]);
     expect(done.report?.number).toMatch(/^E-20417-IN-2026-000001-[0-9A-HJKMNP-TV-Z]{6}$/);
-    expect(await errorCodeOf(() => invoke('ledger.confirmInventoryItem', { inventoryId, itemId: laptop.id, result: 'present', note: '' }))).toBe('LEDGER_INVENTORY_CLOSED');
+    expect(
+      await errorCodeOf(() => invoke('ledger.confirmInventoryItem', { inventoryId, itemId: laptop.id, result: 'present', note: '' })),
+    ).toBe('LEDGER_INVENTORY_CLOSED');
     const warnings = await invoke('ledger.warnings', {});
     expect(warnings.inventory).toMatchObject({ lastCompletedAt: clock.toISOString(), nextDueDate: '2026-10-03', overdue: false });
     const stored = getCertificate(core.vault.session().db, done.report!.certificateId)!;
@@ -285,7 +375,11 @@ describe('the inventory (棚卸)', () => {
   it('[7-7] the signed inventory report verifies with `fieldguard verify`, and a changed byte does not', async () => {
     const result = await fieldguard(['verify', reportFile, '--trust-root', authority.rootFile, '--json']);
     expect(result.code).toBe(0);
-    expect(JSON.parse(result.stdout)).toMatchObject({ status: 'genuine', kind: 'inventory', number: expect.stringMatching(/^E-20417-IN-2026-000001-/) });
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      status: 'genuine',
+      kind: 'inventory',
+      number: expect.stringMatching(/^E-20417-IN-2026-000001-/),
+    });
     const bytes = await readFile(reportFile);
     const middle = Math.floor(bytes.length / 2);
     bytes[middle] = bytes[middle]! ^ 0x01;
@@ -297,7 +391,9 @@ describe('the inventory (棚卸)', () => {
 
 describe('exports', () => {
   it('writes the ledger as CSV for Excel: BOM, CRLF, Japanese, and no cell that runs as a formula', async () => {
-    await invoke('ledger.save', { item: draft({ label: '=HYPERLINK("http://evil.example","x")', serial: '', purchaseDate: null, warrantyEnd: null }) });
+    await invoke('ledger.save', {
+      item: draft({ label: '=HYPERLINK("http://evil.example","x")', serial: '', purchaseDate: null, warrantyEnd: null }),
+    });
     core.dialogs.saveFile = path.join(dir, 'ledger.csv');
     expect(await invoke('ledger.exportCsv', {})).toEqual({ saved: true });
     const csv = await readFile(core.dialogs.saveFile, 'utf8');
@@ -325,7 +421,19 @@ describe('the audit trail', () => {
   it('has an entry for every step and none of the notes', () => {
     const { entries } = core.vault.session().audit.list({ limit: 1000 });
     const types = new Set(entries.map((e) => e.type));
-    for (const type of ['ledger.item-saved', 'ledger.checked-out', 'ledger.at-site', 'ledger.checked-in', 'ledger.item-lost', 'ledger.item-erased', 'ledger.item-disposed', 'ledger.inventory-started', 'ledger.inventory-confirmed', 'ledger.inventory-completed', 'ledger.exported'] as const) {
+    for (const type of [
+      'ledger.item-saved',
+      'ledger.checked-out',
+      'ledger.at-site',
+      'ledger.checked-in',
+      'ledger.item-lost',
+      'ledger.item-erased',
+      'ledger.item-disposed',
+      'ledger.inventory-started',
+      'ledger.inventory-confirmed',
+      'ledger.inventory-completed',
+      'ledger.exported',
+    ] as const) {
       expect(types, type).toContain(type);
     }
     const everything = JSON.stringify(entries) + core.logLines.join('\n');

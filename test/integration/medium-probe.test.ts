@@ -59,7 +59,12 @@ const ext4Default = await mountImage('ext4-default', ['mkfs.ext4', '-q', '-F'], 
 const ext4Journal = await mountImage('ext4-journal', ['mkfs.ext4', '-q', '-F'], ['-o', 'data=journal']);
 const fat = await mountImage('fat', ['mkfs.vfat'], []);
 const btrfs = await mountImage('btrfs', ['mkfs.btrfs', '-q', '-f'], []);
-for (const [name, outcome] of Object.entries({ 'ext4 (default)': ext4Default, 'ext4 (data=journal)': ext4Journal, FAT: fat, Btrfs: btrfs })) {
+for (const [name, outcome] of Object.entries({
+  'ext4 (default)': ext4Default,
+  'ext4 (data=journal)': ext4Journal,
+  FAT: fat,
+  Btrfs: btrfs,
+})) {
   if (typeof outcome === 'string') console.warn(`medium-probe: ${name} suite skipped — ${outcome}`);
 }
 /** The mounted image, for a suite that runs only when it was mounted. */
@@ -86,10 +91,19 @@ describe.skipIf(typeof ext4Default === 'string')('ext4 on a loop device, mounted
     expect(medium.problems).toEqual([]);
     expect(medium.volume).toMatchObject({ mountPoint: dir, fileSystem: 'ext4', source: device });
     expect(medium.volume?.mountOptions).not.toContain('data=journal');
-    expect(medium.device).toMatchObject({ path: device, transport: 'virtual', rotational: null, backingFile: image, holdsSystem: false, source: 'lsblk, sysfs' });
+    expect(medium.device).toMatchObject({
+      path: device,
+      transport: 'virtual',
+      rotational: null,
+      backingFile: image,
+      holdsSystem: false,
+      source: 'lsblk, sysfs',
+    });
     const grade = gradeFileOverwrite(medium);
     expect(grade.grade).toBe('partial');
-    expect(grade.reasons.map((r) => r.en)).toEqual([`${device} is a virtual device (backing file ${image}); the physical medium under it is not known.`]);
+    expect(grade.reasons.map((r) => r.en)).toEqual([
+      `${device} is a virtual device (backing file ${image}); the physical medium under it is not known.`,
+    ]);
     expect(english(grade.residualRisks)).toMatch(/freed directory blocks/);
   });
 });

@@ -30,7 +30,7 @@ type Reply = { ok: true; value: unknown } | { ok: false; error: { code: string }
 
 /** What the compromised renderer gets back: the value, or the refusal's code. */
 async function call(router: Router, channel: ChannelName, request: unknown): Promise<Reply> {
-  return (await router.handle(channel, request));
+  return await router.handle(channel, request);
 }
 
 function refusalOf(reply: Reply): string {
@@ -39,18 +39,40 @@ function refusalOf(reply: Reply): string {
 
 /** Every text of the boxes shown so far, joined, to check what they named. */
 function shownText(core: TestCore): string {
-  return core.dialogs.confirmations.map((box) => [box.title, box.message, box.detail, box.confirmButton, box.cancelButton].join('\n')).join('\n---\n');
+  return core.dialogs.confirmations
+    .map((box) => [box.title, box.message, box.detail, box.confirmButton, box.cancelButton].join('\n'))
+    .join('\n---\n');
 }
 
 const loopProblem = await whyLoopDevicesCannotRun();
 
 /** A site with one imaging system (the default profile), as the engineer saves them. */
-async function siteWithSystem(core: TestCore, names: { site: string; department: string; administrator: string; serial: string; hostName: string }) {
+async function siteWithSystem(
+  core: TestCore,
+  names: { site: string; department: string; administrator: string; serial: string; hostName: string },
+) {
   const site = await core.handlers['sites.save']({
-    site: { name: names.site, department: names.department, address: '', administrator: { name: names.administrator, title: '', phone: '', mail: '' }, otherContacts: [], notes: '' },
+    site: {
+      name: names.site,
+      department: names.department,
+      address: '',
+      administrator: { name: names.administrator, title: '', phone: '', mail: '' },
+      otherContacts: [],
+      notes: '',
+    },
   });
   const profile = core.handlers['systems.defaultProfile']({}) as Awaited<ReturnType<TestCore['handlers']['systems.defaultProfile']>>;
-  return core.handlers['systems.save']({ system: { siteId: site.id, product: 'NEOPREMIUM2', version: '2.4.1', serial: names.serial, hostName: names.hostName, ports: profile.ports, dataLocations: profile.dataLocations } });
+  return core.handlers['systems.save']({
+    system: {
+      siteId: site.id,
+      product: 'NEOPREMIUM2',
+      version: '2.4.1',
+      serial: names.serial,
+      hostName: names.hostName,
+      ports: profile.ports,
+      dataLocations: profile.dataLocations,
+    },
+  });
 }
 
 describe('a USB stick the engineer never chose', () => {
@@ -63,11 +85,14 @@ describe('a USB stick the engineer never chose', () => {
   beforeAll(async () => {
     core = await createTestCore({
       // The loop device plays a hot-plugged stick: the OS lists it as removable with its label…
-      readVolumes: async () => (await readVolumes()).map((v) => (stick && v.mount === stick.mountDir ? { ...v, removable: true, label: STICK_LABEL } : v)),
+      readVolumes: async () =>
+        (await readVolumes()).map((v) => (stick && v.mount === stick.mountDir ? { ...v, removable: true, label: STICK_LABEL } : v)),
       // …and its device reports a model and serial, as a real stick's USB descriptor does.
       readMedium: async (target): Promise<Medium> => {
         const medium = await readMedium(target, { dataFolder: core.dataDir });
-        return medium.device ? { ...medium, device: { ...medium.device, vendor: 'SanDisk', model: STICK_MODEL, serial: STICK_SERIAL } } : medium;
+        return medium.device
+          ? { ...medium, device: { ...medium.device, vendor: 'SanDisk', model: STICK_MODEL, serial: STICK_SERIAL } }
+          : medium;
       },
     });
     router = createRouter(core.handlers, recordingLogger(core.logLines));
@@ -82,31 +107,52 @@ describe('a USB stick the engineer never chose', () => {
     await core.cleanup();
   });
 
-  it.skipIf(loopProblem !== null)(`is not erased by a mount string alone: the main process names it and waits for the engineer (${loopProblem ?? 'loop devices available'})`, async () => {
-    const mount = stick!.mountDir;
-    const before = await readdir(path.join(mount, '患者_山田花子'));
-    const added = await call(router, 'erasure.addVolume', { mount });
-    expect(added.ok).toBe(true);
-    const files = (added as { value: { targets: Array<{ files: number }> } }).value.targets[0]!.files;
+  it.skipIf(loopProblem !== null)(
+    `is not erased by a mount string alone: the main process names it and waits for the engineer (${loopProblem ?? 'loop devices available'})`,
+    async () => {
+      const mount = stick!.mountDir;
+      const before = await readdir(path.join(mount, '患者_山田花子'));
+      const added = await call(router, 'erasure.addVolume', { mount });
+      expect(added.ok).toBe(true);
+      const files = (added as { value: { targets: Array<{ files: number }> } }).value.targets[0]!.files;
 
-    // Nobody scripted an answer: that is a refusal, never a yes.
-    core.dialogs.confirm = null;
-    expect(refusalOf(await call(router, 'erasure.start', { jobId: crypto.randomUUID(), method: 'random-verify', site: SITE, confirmation: String(files) }))).toBe('CONFIRMATION_REFUSED');
-    // The engineer, asked, says no.
-    core.dialogs.confirm = 'no';
-    await call(router, 'erasure.addVolume', { mount });
-    expect(refusalOf(await call(router, 'erasure.start', { jobId: crypto.randomUUID(), method: 'random-verify', site: SITE, confirmation: String(files) }))).toBe('CONFIRMATION_REFUSED');
+      // Nobody scripted an answer: that is a refusal, never a yes.
+      core.dialogs.confirm = null;
+      expect(
+        refusalOf(
+          await call(router, 'erasure.start', {
+            jobId: crypto.randomUUID(),
+            method: 'random-verify',
+            site: SITE,
+            confirmation: String(files),
+          }),
+        ),
+      ).toBe('CONFIRMATION_REFUSED');
+      // The engineer, asked, says no.
+      core.dialogs.confirm = 'no';
+      await call(router, 'erasure.addVolume', { mount });
+      expect(
+        refusalOf(
+          await call(router, 'erasure.start', {
+            jobId: crypto.randomUUID(),
+            method: 'random-verify',
+            site: SITE,
+            confirmation: String(files),
+          }),
+        ),
+      ).toBe('CONFIRMATION_REFUSED');
 
-    expect(await readdir(path.join(mount, '患者_山田花子'))).toEqual(before);
-    const started = await call(router, 'audit.list', { types: ['erasure.started'] });
-    expect((started as { value: { entries: unknown[] } }).value.entries).toEqual([]);
-    // Each box said which medium, so an engineer who chose nothing recognises what was asked.
-    expect(core.dialogs.confirmations).toHaveLength(2);
-    const text = shownText(core);
-    for (const fact of [STICK_LABEL, STICK_MODEL, STICK_SERIAL, mount, String(files)]) expect(text).toContain(fact);
-    // Japanese first (the default language), with cancel as the safe choice.
-    expect(core.dialogs.confirmations[0]!.cancelButton).toBe('キャンセル');
-  });
+      expect(await readdir(path.join(mount, '患者_山田花子'))).toEqual(before);
+      const started = await call(router, 'audit.list', { types: ['erasure.started'] });
+      expect((started as { value: { entries: unknown[] } }).value.entries).toEqual([]);
+      // Each box said which medium, so an engineer who chose nothing recognises what was asked.
+      expect(core.dialogs.confirmations).toHaveLength(2);
+      const text = shownText(core);
+      for (const fact of [STICK_LABEL, STICK_MODEL, STICK_SERIAL, mount, String(files)]) expect(text).toContain(fact);
+      // Japanese first (the default language), with cancel as the safe choice.
+      expect(core.dialogs.confirmations[0]!.cancelButton).toBe('キャンセル');
+    },
+  );
 });
 
 describe('the vault, the maintenance accounts and interrupted erasures', () => {
@@ -147,7 +193,11 @@ describe('the vault, the maintenance accounts and interrupted erasures', () => {
     expect(refusalOf(await call(router, 'vault.items.erase', { itemIds: ids }))).toBe('CONFIRMATION_REFUSED');
     // The same through the erasure screen's channels: every collection added, the count typed.
     for (const collection of ['V-2026-001', 'V-2026-002']) await call(router, 'erasure.addVaultCollection', { collection });
-    expect(refusalOf(await call(router, 'erasure.start', { jobId: crypto.randomUUID(), method: 'random-verify', site: SITE, confirmation: '3' }))).toBe('CONFIRMATION_REFUSED');
+    expect(
+      refusalOf(
+        await call(router, 'erasure.start', { jobId: crypto.randomUUID(), method: 'random-verify', site: SITE, confirmation: '3' }),
+      ),
+    ).toBe('CONFIRMATION_REFUSED');
     expect(await itemIds()).toEqual(ids);
     expect(core.dialogs.confirmations).toHaveLength(2);
     expect(core.dialogs.confirmations[0]!.message).toContain('3');
@@ -164,10 +214,21 @@ describe('the vault, the maintenance accounts and interrupted erasures', () => {
   });
 
   it('reveals and copies no maintenance password without a yes to a box naming the account', async () => {
-    const system = await siteWithSystem(core, { site: 'さくら歯科クリニック', department: '放射線科', administrator: '佐藤 花子', serial: 'NP2-0042', hostName: 'SAKURA-IMG01' });
+    const system = await siteWithSystem(core, {
+      site: 'さくら歯科クリニック',
+      department: '放射線科',
+      administrator: '佐藤 花子',
+      serial: 'NP2-0042',
+      hostName: 'SAKURA-IMG01',
+    });
     // Saved by the engineer, who answered that box yes.
     core.dialogs.confirm = 'yes';
-    const account = await core.handlers['accounts.save']({ systemId: system.id, userName: 'fg-maint', secret: SECRET, vendorDefault: false });
+    const account = await core.handlers['accounts.save']({
+      systemId: system.id,
+      userName: 'fg-maint',
+      secret: SECRET,
+      vendorDefault: false,
+    });
     core.dialogs.confirm = null;
     core.dialogs.confirmations.length = 0;
 
@@ -211,7 +272,9 @@ describe('the vault, the maintenance accounts and interrupted erasures', () => {
     expect(text).toContain(folder);
 
     // An id that names no interrupted job is refused as such, before any box.
-    expect(refusalOf(await call(router, 'erasure.resume', { jobId: crypto.randomUUID(), erasureJobId: crypto.randomUUID() }))).toBe('ERASURE_JOB_NOT_RUNNABLE');
+    expect(refusalOf(await call(router, 'erasure.resume', { jobId: crypto.randomUUID(), erasureJobId: crypto.randomUUID() }))).toBe(
+      'ERASURE_JOB_NOT_RUNNABLE',
+    );
     expect(core.dialogs.confirmations).toHaveLength(2);
 
     core.dialogs.confirm = 'yes';
@@ -222,12 +285,22 @@ describe('the vault, the maintenance accounts and interrupted erasures', () => {
 
   it('no maintenance account is saved, changed or removed without a yes to a box naming it', async () => {
     core.dialogs.confirm = 'yes';
-    const system = await siteWithSystem(core, { site: 'みなと整形外科', department: '放射線科', administrator: '田中 一郎', serial: 'NP2-0077', hostName: 'MINATO-IMG02' });
+    const system = await siteWithSystem(core, {
+      site: 'みなと整形外科',
+      department: '放射線科',
+      administrator: '田中 一郎',
+      serial: 'NP2-0077',
+      hostName: 'MINATO-IMG02',
+    });
     core.dialogs.confirm = null;
     const accounts = async () => (await core.handlers['accounts.list']({ systemId: system.id })).accounts;
 
     // A new account with a password the renderer chose.
-    expect(refusalOf(await call(router, 'accounts.save', { systemId: system.id, userName: 'rogue-admin', secret: SECRET, vendorDefault: false }))).toBe('CONFIRMATION_REFUSED');
+    expect(
+      refusalOf(
+        await call(router, 'accounts.save', { systemId: system.id, userName: 'rogue-admin', secret: SECRET, vendorDefault: false }),
+      ),
+    ).toBe('CONFIRMATION_REFUSED');
     expect(await accounts()).toEqual([]);
     const text = shownText(core);
     for (const fact of ['rogue-admin', 'NEOPREMIUM2', 'MINATO-IMG02', 'みなと整形外科']) expect(text).toContain(fact);
@@ -240,7 +313,17 @@ describe('the vault, the maintenance accounts and interrupted erasures', () => {
 
     // Its password replaced, then the account removed: both refused without a yes.
     core.dialogs.confirm = 'no';
-    expect(refusalOf(await call(router, 'accounts.save', { id: account.id, systemId: system.id, userName: 'fg-maint', secret: 'replaced-by-script-1!', vendorDefault: false }))).toBe('CONFIRMATION_REFUSED');
+    expect(
+      refusalOf(
+        await call(router, 'accounts.save', {
+          id: account.id,
+          systemId: system.id,
+          userName: 'fg-maint',
+          secret: 'replaced-by-script-1!',
+          vendorDefault: false,
+        }),
+      ),
+    ).toBe('CONFIRMATION_REFUSED');
     expect(refusalOf(await call(router, 'accounts.remove', { id: account.id }))).toBe('CONFIRMATION_REFUSED');
     expect((await accounts()).map((a) => a.id)).toEqual([account.id]);
     core.dialogs.confirm = 'yes';
@@ -255,7 +338,13 @@ describe('the vault, the maintenance accounts and interrupted erasures', () => {
 
   it('an account review disables or deletes no account without a yes to a box naming each one', async () => {
     core.dialogs.confirm = 'yes';
-    const system = await siteWithSystem(core, { site: 'ひかり眼科', department: '検査室', administrator: '鈴木 次郎', serial: 'NP2-0099', hostName: 'HIKARI-IMG03' });
+    const system = await siteWithSystem(core, {
+      site: 'ひかり眼科',
+      department: '検査室',
+      administrator: '鈴木 次郎',
+      serial: 'NP2-0099',
+      hostName: 'HIKARI-IMG03',
+    });
     const keep = await core.handlers['accounts.save']({ systemId: system.id, userName: 'fg-keep', secret: SECRET, vendorDefault: false });
     const old = await core.handlers['accounts.save']({ systemId: system.id, userName: 'fg-old', secret: SECRET, vendorDefault: false });
     const gone = await core.handlers['accounts.save']({ systemId: system.id, userName: 'fg-gone', secret: SECRET, vendorDefault: false });
@@ -269,7 +358,10 @@ describe('the vault, the maintenance accounts and interrupted erasures', () => {
       { accountId: old.id, decision: 'disable' as const, note: '' },
       { accountId: gone.id, decision: 'delete' as const, note: '' },
     ];
-    const names = async () => (await core.handlers['accounts.list']({ systemId: system.id })).accounts.map((a) => `${a.userName}:${a.disabled ? 'disabled' : 'active'}`).sort();
+    const names = async () =>
+      (await core.handlers['accounts.list']({ systemId: system.id })).accounts
+        .map((a) => `${a.userName}:${a.disabled ? 'disabled' : 'active'}`)
+        .sort();
     const before = await names();
 
     expect(refusalOf(await call(router, 'accounts.recordReview', { decisions }))).toBe('CONFIRMATION_REFUSED');

@@ -20,7 +20,15 @@ import { DEFAULT_SANITIZE_POLICY } from '../../electron/core/sanitize/sanitize-p
 import { portableExecutable, shortcut, zipOf } from '../support/sanitize-corpus';
 
 const exec = promisify(execFile);
-const TOOLS = ['/usr/bin/genisoimage', '/usr/bin/qemu-img', '/usr/bin/7z', '/usr/bin/gcab', '/usr/sbin/sfdisk', '/usr/sbin/mkfs.vfat', '/usr/bin/tar'];
+const TOOLS = [
+  '/usr/bin/genisoimage',
+  '/usr/bin/qemu-img',
+  '/usr/bin/7z',
+  '/usr/bin/gcab',
+  '/usr/sbin/sfdisk',
+  '/usr/sbin/mkfs.vfat',
+  '/usr/bin/tar',
+];
 const AVAILABLE = TOOLS.every((tool) => existsSync(tool));
 
 let dir: string;
@@ -30,7 +38,10 @@ beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'fieldguard-containers-'));
   lure = path.join(dir, 'lure');
   await mkdir(lure);
-  await writeFile(path.join(lure, 'invoice.hta'), '<html><head><HTA:APPLICATION ID="x"/><script>new ActiveXObject("WScript.Shell").Run("calc")</script></head></html>');
+  await writeFile(
+    path.join(lure, 'invoice.hta'),
+    '<html><head><HTA:APPLICATION ID="x"/><script>new ActiveXObject("WScript.Shell").Run("calc")</script></head></html>',
+  );
   await writeFile(path.join(lure, 'readme.js'), 'var s = new ActiveXObject("WScript.Shell");\ns.Run("calc");\n');
   await writeFile(path.join(lure, 'invoice.pdf.lnk'), shortcut());
 });
@@ -50,10 +61,15 @@ async function containers(): Promise<[string, string, string][]> {
   randomFillSync(fixed, 0, fixed.length - 512);
   await writeFile(at('fixed.vhd'), fixed);
   await exec('qemu-img', ['create', '-q', '-f', 'vhdx', at('disk.vhdx'), '8M']);
-  for (const [name, label] of [['mbr.img', 'dos'], ['gpt.img', 'gpt']] as const) {
+  for (const [name, label] of [
+    ['mbr.img', 'dos'],
+    ['gpt.img', 'gpt'],
+  ] as const) {
     await exec('truncate', ['-s', '8M', at(name)]);
     await new Promise<void>((resolve, reject) => {
-      const child = execFile('/usr/sbin/sfdisk', ['-q', at(name)], (error) => (error ? reject(new Error(error.message, { cause: error })) : resolve()));
+      const child = execFile('/usr/sbin/sfdisk', ['-q', at(name)], (error) =>
+        error ? reject(new Error(error.message, { cause: error })) : resolve(),
+      );
       child.stdin?.end(`label: ${label}\n,,L\n`);
     });
   }
@@ -80,13 +96,21 @@ describe.skipIf(!AVAILABLE)('containers made by real tools (apt install genisoim
       // Renamed: the name proves nothing.
       const renamed = at(`${name}.pdf`);
       await writeFile(renamed, bytes);
-      expect(await analyzeFile(renamed, 'report.pdf'), name).toMatchObject({ type: { id: type }, findings: expect.arrayContaining([{ code: 'CONTAINER_NOT_INSPECTABLE', params: { format } }]) });
+      expect(await analyzeFile(renamed, 'report.pdf'), name).toMatchObject({
+        type: { id: type },
+        findings: expect.arrayContaining([{ code: 'CONTAINER_NOT_INSPECTABLE', params: { format } }]),
+      });
       const zip = at(`${name}.zip`);
       await writeFile(zip, await zipOf([{ name: `delivery/${name}`, data: bytes }]));
       const analysis = await analyzeFile(zip, 'delivery.zip');
       const decision = decideVerdict(analysis, { status: 'clean' }, 'ClamAV', '0'.repeat(64), DEFAULT_SANITIZE_POLICY);
       expect(decision.verdict, name).toBe('blocked');
-      expect(decision.findings, name).toEqual(expect.arrayContaining([{ code: 'CONTAINER_NOT_INSPECTABLE', params: { format }, entry: `delivery/${name}` }, { code: 'TYPE_NOT_ALLOWED', params: { type }, entry: `delivery/${name}` }]));
+      expect(decision.findings, name).toEqual(
+        expect.arrayContaining([
+          { code: 'CONTAINER_NOT_INSPECTABLE', params: { format }, entry: `delivery/${name}` },
+          { code: 'TYPE_NOT_ALLOWED', params: { type }, entry: `delivery/${name}` },
+        ]),
+      );
     }
   }, 60_000);
 
@@ -99,15 +123,24 @@ describe.skipIf(!AVAILABLE)('containers made by real tools (apt install genisoim
       await exec('tar', ['-C', dir, `--format=${format}`, '-cf', at(`lure-${format}.tar`), 'lure']);
       await exec('tar', ['-C', dir, `--format=${format}`, '-czf', at(`lure-${format}.tgz`), 'lure']);
       const tar = await analyzeFile(at(`lure-${format}.tar`), `lure-${format}.tar`);
-      expect(tar.findings, format).toEqual(expect.arrayContaining([
-        { code: 'EXECUTABLE', params: { format: 'PE' }, entry: longName },
-        { code: 'SCRIPT', params: { language: 'hta' }, entry: 'lure/invoice.hta' },
-        { code: 'SCRIPT', params: { language: 'jscript' }, entry: 'lure/readme.js' },
-        { code: 'SHORTCUT', entry: 'lure/invoice.pdf.lnk' },
-      ]));
-      expect(tar.findings.filter((finding) => finding.code === 'ARCHIVE_CORRUPT'), format).toEqual([]);
+      expect(tar.findings, format).toEqual(
+        expect.arrayContaining([
+          { code: 'EXECUTABLE', params: { format: 'PE' }, entry: longName },
+          { code: 'SCRIPT', params: { language: 'hta' }, entry: 'lure/invoice.hta' },
+          { code: 'SCRIPT', params: { language: 'jscript' }, entry: 'lure/readme.js' },
+          { code: 'SHORTCUT', entry: 'lure/invoice.pdf.lnk' },
+        ]),
+      );
+      expect(
+        tar.findings.filter((finding) => finding.code === 'ARCHIVE_CORRUPT'),
+        format,
+      ).toEqual([]);
       const tgz = await analyzeFile(at(`lure-${format}.tgz`), `lure-${format}.tgz`);
-      expect(tgz.findings, format).toContainEqual({ code: 'EXECUTABLE', params: { format: 'PE' }, entry: `lure-${format}.tar/${longName}` });
+      expect(tgz.findings, format).toContainEqual({
+        code: 'EXECUTABLE',
+        params: { format: 'PE' },
+        entry: `lure-${format}.tar/${longName}`,
+      });
     }
   }, 60_000);
 });

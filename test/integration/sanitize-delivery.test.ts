@@ -46,7 +46,9 @@ describe('a file that appears in the output folder during a run', () => {
         return analyzeFile(file, name, options);
       },
     });
-    expect(result.files).toEqual([expect.objectContaining({ path: 'visit/report (2).txt', originalPath: 'visit/report.txt', verdict: 'passed' })]);
+    expect(result.files).toEqual([
+      expect.objectContaining({ path: 'visit/report (2).txt', originalPath: 'visit/report.txt', verdict: 'passed' }),
+    ]);
     expect(await readFile(intruder, 'utf8')).toBe('written by someone else\n');
     expect(await readFile(path.join(output, 'visit', 'report (2).txt'), 'utf8')).toBe('from the engineer\n');
   }, 120_000);

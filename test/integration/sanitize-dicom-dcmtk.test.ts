@@ -34,7 +34,11 @@ const at = (name: string) => path.join(dir, name);
 /** The file in every transfer syntax dcmconv writes. */
 async function everySyntax(source: string): Promise<string[]> {
   const files = [source];
-  for (const [option, suffix] of [['+ti', 'implicit'], ['+tb', 'big'], ['+td', 'deflated']] as const) {
+  for (const [option, suffix] of [
+    ['+ti', 'implicit'],
+    ['+tb', 'big'],
+    ['+td', 'deflated'],
+  ] as const) {
     const target = source.replace(/\.dcm$/, `-${suffix}.dcm`);
     await exec('dcmconv', [option, source, target]);
     files.push(target);
@@ -66,12 +70,19 @@ describe.skipIf(!DCMTK)('DICOM files written by DCMTK (apt install dcmtk)', () =
       expect(await analyzeFile(file, path.basename(file)), file).toMatchObject({ type: { id: 'dicom' }, findings: [] });
       const appended = `${file}.appended.dcm`;
       await writeFile(appended, Buffer.concat([await readFile(file), await zipOf([{ name: 'run.js', data: 'WScript.Echo(1);' }])]));
-      expect((await analyzeFile(appended, 'IM0001.dcm')).findings, file).toEqual([{ code: 'DICOM_TRAILING_DATA', params: { offset: (await stat(file)).size } }]);
+      expect((await analyzeFile(appended, 'IM0001.dcm')).findings, file).toEqual([
+        { code: 'DICOM_TRAILING_DATA', params: { offset: (await stat(file)).size } },
+      ]);
     }
   });
 
   it('walks encapsulated JPEG pixel data (fragments in items)', async () => {
-    await writeFile(at('photo.jpg'), await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 80, g: 120, b: 160 } } }).jpeg().toBuffer());
+    await writeFile(
+      at('photo.jpg'),
+      await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 80, g: 120, b: 160 } } })
+        .jpeg()
+        .toBuffer(),
+    );
     await exec('img2dcm', [at('photo.jpg'), at('photo.dcm')]);
     expect((await readFile(at('photo.dcm'))).includes(Buffer.from('1.2.840.10008.1.2.4.50'))).toBe(true); // JPEG Baseline: encapsulated
     expect(await analyzeFile(at('photo.dcm'), 'photo.dcm')).toMatchObject({ type: { id: 'dicom' }, findings: [] });
@@ -82,9 +93,13 @@ describe.skipIf(!DCMTK)('DICOM files written by DCMTK (apt install dcmtk)', () =
     await writeFile(at('javascript.pdf'), PDFS['javascript.pdf']!.bytes());
     await exec('pdf2dcm', [at('clean.pdf'), at('clean-pdf.dcm')]);
     await exec('pdf2dcm', [at('javascript.pdf'), at('javascript-pdf.dcm')]);
-    for (const file of await everySyntax(at('clean-pdf.dcm'))) expect(await analyzeFile(file, 'report.dcm'), file).toMatchObject({ findings: [], innerTypes: ['pdf'] });
+    for (const file of await everySyntax(at('clean-pdf.dcm')))
+      expect(await analyzeFile(file, 'report.dcm'), file).toMatchObject({ findings: [], innerTypes: ['pdf'] });
     for (const file of await everySyntax(at('javascript-pdf.dcm'))) {
-      expect(await analyzeFile(file, 'report.dcm'), file).toMatchObject({ findings: [{ code: 'PDF_JAVASCRIPT', entry: '(0042,0011)' }], innerTypes: ['pdf'] });
+      expect(await analyzeFile(file, 'report.dcm'), file).toMatchObject({
+        findings: [{ code: 'PDF_JAVASCRIPT', entry: '(0042,0011)' }],
+        innerTypes: ['pdf'],
+      });
     }
   });
 });

@@ -44,11 +44,22 @@ describe('large archives', () => {
   it('streams large entries to their analyzers instead of buffering them, and still sees their ends', async () => {
     const html = `<html><body>${'<p>row</p>\n'.repeat(30_000)}<script>alert(1)</script></body></html>`;
     // Incompressible enough to stay under the expansion ratio.
-    const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), pdfStream('/Subtype /Image', randomBytes(3 * 1024 * 1024)), Buffer.from('\n9 0 obj << /S /Launch /F (x) >> endobj\n%%EOF\n')]);
+    const pdf = Buffer.concat([
+      Buffer.from('%PDF-1.7\n'),
+      pdfStream('/Subtype /Image', randomBytes(3 * 1024 * 1024)),
+      Buffer.from('\n9 0 obj << /S /Launch /F (x) >> endobj\n%%EOF\n'),
+    ]);
     const json = JSON.stringify(Array.from({ length: 400_000 }, () => ({ a: randomBytes(4).readUInt32LE() })));
-    const zip = await zipOf([{ name: 'page.html', data: html }, { name: 'report.pdf', data: pdf }, { name: 'data.json', data: json }]);
+    const zip = await zipOf([
+      { name: 'page.html', data: html },
+      { name: 'report.pdf', data: pdf },
+      { name: 'data.json', data: json },
+    ]);
     const analysis = await analyzeBytes('large-entries.zip', zip);
-    expect(analysis.findings).toEqual([{ code: 'HTML_SCRIPT', entry: 'page.html' }, { code: 'PDF_LAUNCH', entry: 'report.pdf' }]);
+    expect(analysis.findings).toEqual([
+      { code: 'HTML_SCRIPT', entry: 'page.html' },
+      { code: 'PDF_LAUNCH', entry: 'report.pdf' },
+    ]);
     expect(analysis.innerTypes).toEqual(['html', 'pdf', 'json']);
   });
 });
@@ -78,7 +89,9 @@ describe('large files', () => {
 
   it('scans a 600 MB PDF from end to end with flat memory', async () => {
     const head = Buffer.from(`%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n3 0 obj\n<< /Length 4 0 R >>\nstream\n`);
-    const tail = Buffer.from('\nendstream\nendobj\n4 0 obj\n1\nendobj\n5 0 obj\n<< /S /JavaScript /JS (x) >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
+    const tail = Buffer.from(
+      '\nendstream\nendobj\n4 0 obj\n1\nendobj\n5 0 obj\n<< /S /JavaScript /JS (x) >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n',
+    );
     const file = await sparse('large.pdf', head, tail);
     const { result, growth } = await measureRssGrowth(() => analyzeFile(file, 'large.pdf'));
     expect(codes(result)).toEqual(['PDF_JAVASCRIPT']);
@@ -88,7 +101,8 @@ describe('large files', () => {
 
 describe('the CSV formula scan', () => {
   it('finds a formula cell anywhere in a large file, across window edges, with each delimiter', async () => {
-    const rows = (count: number, delimiter: string) => Array.from({ length: count }, (_, i) => ['2024-05-14', `-${i}`, '+81-3-1234-5678', 'ok'].join(delimiter)).join('\n');
+    const rows = (count: number, delimiter: string) =>
+      Array.from({ length: count }, (_, i) => ['2024-05-14', `-${i}`, '+81-3-1234-5678', 'ok'].join(delimiter)).join('\n');
     for (const delimiter of [',', ';', '\t', '|']) {
       const clean = `date${delimiter}delta${delimiter}phone${delimiter}note\n${rows(60_000, delimiter)}\n`;
       expect(clean.length).toBeGreaterThan(2 * 1024 * 1024);
@@ -98,7 +112,9 @@ describe('the CSV formula scan', () => {
         const line = `2024-05-15${delimiter}=cmd|' /C calc'!A0${delimiter}x${delimiter}y\n`;
         const cut = clean.lastIndexOf('\n', at) + 1;
         const poisoned = clean.slice(0, cut) + line + clean.slice(cut);
-        expect((await analyzeBytes('big.csv', poisoned)).findings, `${JSON.stringify(delimiter)} at ${at}`).toEqual([{ code: 'CSV_FORMULA' }]);
+        expect((await analyzeBytes('big.csv', poisoned)).findings, `${JSON.stringify(delimiter)} at ${at}`).toEqual([
+          { code: 'CSV_FORMULA' },
+        ]);
       }
     }
   });

@@ -16,7 +16,18 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rebuildFile, type RebuildKind } from '../../electron/core/sanitize/rebuild/rebuild-file';
 import { DEFAULT_ARCHIVE_LIMITS } from '../../electron/core/sanitize/sanitize-types';
-import { dangerousDocx, dangerousPptx, dangerousXlsx, dicomWithPdf, encapsulatedDocument, jpegWithExtras, pdfWith, pngWithExtras, tiffWithXmp, type PdfActiveContent } from '../support/cdr-corpus';
+import {
+  dangerousDocx,
+  dangerousPptx,
+  dangerousXlsx,
+  dicomWithPdf,
+  encapsulatedDocument,
+  jpegWithExtras,
+  pdfWith,
+  pngWithExtras,
+  tiffWithXmp,
+  type PdfActiveContent,
+} from '../support/cdr-corpus';
 
 const run = promisify(execFile);
 const has = (tool: string) => spawnSync(tool, ['--version'], { stdio: 'ignore' }).status === 0;
@@ -50,10 +61,23 @@ async function officeToPdf(file: string): Promise<Buffer> {
   const out = path.join(home, 'out');
   await mkdir(out);
   try {
-    await run(soffice ?? 'soffice', [`-env:UserInstallation=${pathToFileURL(path.join(home, 'profile')).href}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', out, file], {
-      env: { ...process.env, HOME: home },
-      timeout: 120_000,
-    });
+    await run(
+      soffice ?? 'soffice',
+      [
+        `-env:UserInstallation=${pathToFileURL(path.join(home, 'profile')).href}`,
+        '--headless',
+        '--norestore',
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        out,
+        file,
+      ],
+      {
+        env: { ...process.env, HOME: home },
+        timeout: 120_000,
+      },
+    );
     const [pdf] = await readdir(out);
     if (!pdf) throw new Error(`LibreOffice made no PDF of ${path.basename(file)}`);
     return await readFile(path.join(out, pdf));
@@ -73,17 +97,35 @@ describe.skipIf(soffice === null)('rebuilt Office documents open in LibreOffice 
     ['report.docm', dangerousDocx, ['Service report 2024', 'complex result', 'Manual']],
     ['data.xlsx', dangerousXlsx, ['Pressure', '42']],
     ['plan.pptx', dangerousPptx, ['Maintenance plan']],
-  ] as const)('%s converts to a PDF showing its text', async (name, build, texts) => {
-    const file = await rebuilt('ooxml', await build(), name);
-    const pdf = await officeToPdf(file);
-    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    if (!pdftoppm) return;
-    const text = await pdfText(pdf);
-    for (const expected of texts) expect(text).toContain(expected);
-  }, 180_000);
+  ] as const)(
+    '%s converts to a PDF showing its text',
+    async (name, build, texts) => {
+      const file = await rebuilt('ooxml', await build(), name);
+      const pdf = await officeToPdf(file);
+      expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      if (!pdftoppm) return;
+      const text = await pdfText(pdf);
+      for (const expected of texts) expect(text).toContain(expected);
+    },
+    180_000,
+  );
 });
 
-const PDF_CASES: readonly PdfActiveContent[] = ['open-action-js', 'names-js', 'page-aa', 'launch', 'submit-form', 'import-data', 'uri', 'gotor', 'gotoe', 'xfa', 'embedded-file', 'file-attachment', 'rich-media'];
+const PDF_CASES: readonly PdfActiveContent[] = [
+  'open-action-js',
+  'names-js',
+  'page-aa',
+  'launch',
+  'submit-form',
+  'import-data',
+  'uri',
+  'gotor',
+  'gotoe',
+  'xfa',
+  'embedded-file',
+  'file-attachment',
+  'rich-media',
+];
 
 describe.skipIf(!qpdf || !pdftoppm)('rebuilt PDFs pass qpdf --check and render (skipped: qpdf or pdftoppm not installed)', () => {
   it.each([...PDF_CASES.map((c) => [c, [c]] as const), ['all of them', PDF_CASES] as const])('with %s', async (_label, active) => {

@@ -35,7 +35,10 @@ let result: SanitizationResult;
 
 async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries.filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/')).sort();
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
+    .sort();
 }
 
 beforeAll(async () => {
@@ -71,7 +74,9 @@ describe('the verdicts', () => {
     for (const entry of corpus.filter((e) => e.relativePath.startsWith('eicar/'))) {
       const file = fileFor(entry.relativePath);
       expect(file.verdict, entry.relativePath).toBe('blocked');
-      expect(file.findings, entry.relativePath).toContainEqual(expect.objectContaining({ code: 'MALWARE', params: expect.objectContaining({ name: EICAR_DETECTION }) }));
+      expect(file.findings, entry.relativePath).toContainEqual(
+        expect.objectContaining({ code: 'MALWARE', params: expect.objectContaining({ name: EICAR_DETECTION }) }),
+      );
     }
   });
 
@@ -82,7 +87,12 @@ describe('the verdicts', () => {
       // The allow-list judges the file and every file inside an archive alike (a document's embedded parts are the document's).
       const members = ['zip', 'tar', 'gz'].includes(entry.expected.type) ? (entry.expected.innerTypes ?? []) : [];
       const allowed = [entry.expected.type, ...members].every((type) => DEFAULT_ALLOWED_TYPES.includes(type));
-      const expected = entry.relativePath.startsWith('eicar/') || blocking.length > 0 || !allowed ? 'blocked' : entry.expected.transform ? 'sanitized' : 'passed';
+      const expected =
+        entry.relativePath.startsWith('eicar/') || blocking.length > 0 || !allowed
+          ? 'blocked'
+          : entry.expected.transform
+            ? 'sanitized'
+            : 'passed';
       // Rebuilt by content disarm (what was removed is listed; rebuild/ tests check each object), e.g. a .docm
       // delivered as a .docx without its macros: sanitized instead. Never a file the engine named.
       if (file.removed?.length && !entry.relativePath.startsWith('eicar/')) {
@@ -91,8 +101,16 @@ describe('the verdicts', () => {
       }
       expect(file.verdict, entry.relativePath).toBe(expected);
       // A blocked file lists why it was blocked; nothing was changed in it.
-      for (const code of expected === 'blocked' ? blocking : entry.expected.findings) expect(file.findings.map((f) => f.code), entry.relativePath).toContain(code);
-      if (!allowed && expected === 'blocked') expect(file.findings.map((f) => f.code), entry.relativePath).toEqual(expect.arrayContaining([expect.stringMatching(/TYPE_NOT_ALLOWED|SOFTWARE_NOT_ON_RELEASE_LIST/)]));
+      for (const code of expected === 'blocked' ? blocking : entry.expected.findings)
+        expect(
+          file.findings.map((f) => f.code),
+          entry.relativePath,
+        ).toContain(code);
+      if (!allowed && expected === 'blocked')
+        expect(
+          file.findings.map((f) => f.code),
+          entry.relativePath,
+        ).toEqual(expect.arrayContaining([expect.stringMatching(/TYPE_NOT_ALLOWED|SOFTWARE_NOT_ON_RELEASE_LIST/)]));
     }
     expect(result.engine?.engine).toBe('ClamAV');
     expect(result.engine?.databaseVersion).toBeTruthy();
@@ -112,7 +130,8 @@ describe('the output folder', () => {
   });
 
   it('has the DICOM polyglot with its 128-byte preamble zeroed and every other byte as it was', async () => {
-    const preambleOnly = (f: SanitizationResult['files'][number]) => f.findings.some((x) => x.code === 'DICOM_PREAMBLE_ZEROED') || (f.removed?.length === 1 && f.removed[0]?.kind === 'dicom-preamble');
+    const preambleOnly = (f: SanitizationResult['files'][number]) =>
+      f.findings.some((x) => x.code === 'DICOM_PREAMBLE_ZEROED') || (f.removed?.length === 1 && f.removed[0]?.kind === 'dicom-preamble');
     const sanitized = result.files.filter((f) => f.verdict === 'sanitized' && preambleOnly(f));
     expect(sanitized.length).toBeGreaterThan(0);
     for (const file of sanitized) {
@@ -128,7 +147,8 @@ describe('the output folder', () => {
     const blocked = result.files.filter((f) => f.verdict === 'blocked' && f.sha256Before);
     const quarantined = listItems(core.vault.session(), `quarantine/${result.id}`);
     expect(quarantined.map((i) => i.sha256).sort()).toEqual(blocked.map((f) => f.sha256Before).sort());
-    for (const file of result.files.filter((f) => f.sha256Before)) expect(sha256(await readFile(path.join(path.dirname(source), originalOf(file)))), file.path).toBe(file.sha256Before);
+    for (const file of result.files.filter((f) => f.sha256Before))
+      expect(sha256(await readFile(path.join(path.dirname(source), originalOf(file)))), file.path).toBe(file.sha256Before);
   });
 
   it('refuses an output folder that is not empty, or one inside the source', async () => {
@@ -145,7 +165,12 @@ describe('the output folder', () => {
 
 describe('the anti-virus database', () => {
   it('is named with its folder, age and signatures, and the test database (one signature) is warned about as too small', () => {
-    expect(result.engine).toMatchObject({ engine: 'ClamAV', databasePath: expect.stringMatching(/-clamav$/), signatures: 1, databaseAgeDays: 0 });
+    expect(result.engine).toMatchObject({
+      engine: 'ClamAV',
+      databasePath: expect.stringMatching(/-clamav$/),
+      signatures: 1,
+      databaseAgeDays: 0,
+    });
     expect(result.engineWarnings).toEqual([{ code: 'DATABASE_SMALL', params: { signatures: 1, minimum: 100_000 } }]);
     expect(result.engineProblem).toBeUndefined();
   });
@@ -157,7 +182,8 @@ describe('the anti-virus database', () => {
     try {
       const strict = path.join(work, 'strict-output');
       // Sources left chosen by a refused start above are dropped: this run is the corpus once.
-      for (const chosen of (await core.handlers['sanitize.selection']({})).sources) await core.handlers['sanitize.removeSource']({ id: chosen.id });
+      for (const chosen of (await core.handlers['sanitize.selection']({})).sources)
+        await core.handlers['sanitize.removeSource']({ id: chosen.id });
       core.dialogs.importSources = [source];
       await core.handlers['sanitize.addSources']({ pick: 'folder' });
       core.dialogs.exportFolder = strict;
@@ -169,7 +195,8 @@ describe('the anti-virus database', () => {
       for (const file of blocked.files) {
         expect(file.verdict, file.path).toBe('blocked');
         // What the database alone would have let through says why it was not.
-        if (deliveredBefore.has(file.path)) expect(file.findings, file.path).toEqual([{ code: 'ANTIVIRUS_DATABASE_SMALL', params: { signatures: 1, minimum: 100_000 } }]);
+        if (deliveredBefore.has(file.path))
+          expect(file.findings, file.path).toEqual([{ code: 'ANTIVIRUS_DATABASE_SMALL', params: { signatures: 1, minimum: 100_000 } }]);
       }
       expect(await filesUnder(strict)).toEqual([]);
     } finally {
@@ -201,7 +228,12 @@ describe('the signed report and the receiving side', () => {
   let report: string;
   const verify = (args: string[]) =>
     new Promise<{ code: number; stdout: string }>((resolve) =>
-      execFile(process.execPath, ['--import', 'tsx', 'electron/cli/index.ts', 'verify', ...args, '--trust-root', authority.rootFile], { cwd: root, env: { ...process.env, LANG: 'ja_JP.UTF-8' } }, (error, stdout) => resolve({ code: error ? Number(error.code) : 0, stdout })),
+      execFile(
+        process.execPath,
+        ['--import', 'tsx', 'electron/cli/index.ts', 'verify', ...args, '--trust-root', authority.rootFile],
+        { cwd: root, env: { ...process.env, LANG: 'ja_JP.UTF-8' } },
+        (error, stdout) => resolve({ code: error ? Number(error.code) : 0, stdout }),
+      ),
     );
 
   beforeAll(async () => {
@@ -215,7 +247,9 @@ describe('the signed report and the receiving side', () => {
   }, 60_000);
 
   it('[10-5] is signed as poppler sees it and names the files, verdicts and engine', async () => {
-    const { stdout } = await new Promise<{ stdout: string }>((resolve) => execFile('pdfsig', [report], (_e, out) => resolve({ stdout: out })));
+    const { stdout } = await new Promise<{ stdout: string }>((resolve) =>
+      execFile('pdfsig', [report], (_e, out) => resolve({ stdout: out })),
+    );
     expect(stdout).toMatch(/Signature Validation: Signature is Valid/);
     const text = await new Promise<string>((resolve) => execFile('pdftotext', ['-layout', report, '-'], (_e, out) => resolve(out)));
     expect(text).toContain('無害化報告書');

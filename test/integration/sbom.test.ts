@@ -88,7 +88,8 @@ describe('npm run sbom', () => {
     for (const direct of Object.keys(manifest.dependencies)) expect(names, direct).toContain(direct);
     const listed = new Set(bom.components.map(lockPath));
     const installedProduction = Object.entries(lock.packages).filter(
-      ([path, entry]) => path.startsWith('node_modules/') && !entry.dev && !entry.devOptional && !entry.link && existsSync(join(root, path, 'package.json')),
+      ([path, entry]) =>
+        path.startsWith('node_modules/') && !entry.dev && !entry.devOptional && !entry.link && existsSync(join(root, path, 'package.json')),
     );
     expect(installedProduction.length).toBeGreaterThan(50);
     const missing = installedProduction.map(([path]) => path).filter((path) => !listed.has(path));
@@ -97,7 +98,15 @@ describe('npm run sbom', () => {
 
   it('lists no build or test tool, only the Electron runtime the installer carries', () => {
     const names = new Set(bom.components.map(fullName));
-    for (const tool of ['vitest', '@playwright/test', 'playwright', 'electron-builder', 'typescript', 'eslint', '@cyclonedx/cyclonedx-npm']) {
+    for (const tool of [
+      'vitest',
+      '@playwright/test',
+      'playwright',
+      'electron-builder',
+      'typescript',
+      'eslint',
+      '@cyclonedx/cyclonedx-npm',
+    ]) {
       expect(names, tool).not.toContain(tool);
     }
     for (const component of bom.components.filter((c) => c.type !== 'framework')) {
@@ -119,7 +128,10 @@ describe('npm run sbom', () => {
       expect(component.version).toBe(entry?.version);
     }
     // The dependency graph names only components that are in the document.
-    const refs = new Set([bom.metadata.component['bom-ref'], ...bom.components.map((c) => (c as unknown as { 'bom-ref': string })['bom-ref'])]);
+    const refs = new Set([
+      bom.metadata.component['bom-ref'],
+      ...bom.components.map((c) => (c as unknown as { 'bom-ref': string })['bom-ref']),
+    ]);
     for (const edge of bom.dependencies) {
       expect(refs).toContain(edge.ref);
       for (const target of edge.dependsOn ?? []) expect(refs).toContain(target);

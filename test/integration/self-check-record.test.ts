@@ -38,8 +38,11 @@ async function filesUnder(dir: string): Promise<string[]> {
 
 function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) =>
-    execFile(process.execPath, ['--import', 'tsx', 'electron/cli/index.ts', 'selfcheck', ...args], { cwd: ROOT, maxBuffer: 32 * 1024 * 1024 }, (error, stdout, stderr) =>
-      resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', 'electron/cli/index.ts', 'selfcheck', ...args],
+      { cwd: ROOT, maxBuffer: 32 * 1024 * 1024 },
+      (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
     ),
   );
 }
@@ -72,11 +75,20 @@ describe('fieldguard selfcheck --record', () => {
   it("writes a Windows laptop in the Windows fixtures' shape, which replays to the same run", async () => {
     const recorder = new ProbeRecorder();
     // The recorded scenario's answers, through the same wrapper the live runner gets on Windows.
-    const runPowerShell = recorder.wrapPowerShell(recordedWindowsRunner(HEALTHY_WINDOWS), (script) => WINDOWS_SCRIPT_NAMES.get(script) ?? 'unknown-script');
+    const runPowerShell = recorder.wrapPowerShell(
+      recordedWindowsRunner(HEALTHY_WINDOWS),
+      (script) => WINDOWS_SCRIPT_NAMES.get(script) ?? 'unknown-script',
+    );
     const original = await runSelfCheck(createWindowsProbes({ runPowerShell }), DEFAULT_SELF_CHECK_POLICY, 'company', () => RECORDED_AT);
     expect(original.overall).toBe('pass');
     const dir = await tempDir();
-    const session = { os: 'windows' as const, recordedAt: RECORDED_AT.toISOString(), osDescription: 'Windows 11 Pro 10.0.22631', desktop: null, timeZone: 'Asia/Tokyo' };
+    const session = {
+      os: 'windows' as const,
+      recordedAt: RECORDED_AT.toISOString(),
+      osDescription: 'Windows 11 Pro 10.0.22631',
+      desktop: null,
+      timeZone: 'Asia/Tokyo',
+    };
     await writeRecording(dir, recorder.recording(session, { users: [], hosts: [] }));
     // Each probe's file is its fixture: the same body after the "# Source:" line.
     const recorded = await readFile(path.join(dir, 'windows', 'firewall.txt'), 'utf8');
@@ -86,7 +98,12 @@ describe('fieldguard selfcheck --record', () => {
     expect(wifi).not.toContain('ServiceNet');
     expect(wifi).toContain('SSID                   : <ssid>');
     expect(wifi).not.toMatch(/8c:17:59|3c:37:86/);
-    const replayed = await runSelfCheck(probesFromRecording(await readRecording(dir)), DEFAULT_SELF_CHECK_POLICY, 'company', () => RECORDED_AT);
+    const replayed = await runSelfCheck(
+      probesFromRecording(await readRecording(dir)),
+      DEFAULT_SELF_CHECK_POLICY,
+      'company',
+      () => RECORDED_AT,
+    );
     expect(replayed.checks.map((c) => [c.id, c.status, c.reason])).toEqual(original.checks.map((c) => [c.id, c.status, c.reason]));
   });
 });

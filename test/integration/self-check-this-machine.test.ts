@@ -20,7 +20,25 @@ describe('this machine, for real', () => {
 
   it('answers every check, each verdict backed by evidence', async () => {
     run = await runSelfCheck(createSelfCheckProbes(), DEFAULT_SELF_CHECK_POLICY, 'company');
-    expect(run.checks.map((c) => c.id)).toEqual(['firewall', 'antivirus', 'osUpdates', 'osVersion', 'osSupported', 'diskEncryption', 'screenLock', 'wifi', 'remoteAccess', 'bootProtection', 'clockSync', 'autoRun', 'autoLogin', 'adminAccount', 'fileSharing', 'edr', 'bluetooth']);
+    expect(run.checks.map((c) => c.id)).toEqual([
+      'firewall',
+      'antivirus',
+      'osUpdates',
+      'osVersion',
+      'osSupported',
+      'diskEncryption',
+      'screenLock',
+      'wifi',
+      'remoteAccess',
+      'bootProtection',
+      'clockSync',
+      'autoRun',
+      'autoLogin',
+      'adminAccount',
+      'fileSharing',
+      'edr',
+      'bluetooth',
+    ]);
     for (const check of run.checks) {
       expect(check.evidence.length, check.id).toBeGreaterThan(0);
       expect(reasonText(check, 'ja'), check.id).not.toBe(check.reason);
@@ -33,14 +51,25 @@ describe('this machine, for real', () => {
   it('`fieldguard selfcheck --json` exits 0 exactly when every required check passed; a bad policy file exits 2', async () => {
     const cli = (args: string[]) =>
       new Promise<{ code: number; stdout: string }>((resolve) =>
-        execFile(process.execPath, ['--import', 'tsx', 'electron/cli/index.ts', 'selfcheck', ...args], { cwd: path.resolve(import.meta.dirname, '../..') }, (error, stdout) => resolve({ code: error ? Number(error.code) : 0, stdout })),
+        execFile(
+          process.execPath,
+          ['--import', 'tsx', 'electron/cli/index.ts', 'selfcheck', ...args],
+          { cwd: path.resolve(import.meta.dirname, '../..') },
+          (error, stdout) => resolve({ code: error ? Number(error.code) : 0, stdout }),
+        ),
       );
     const result = await cli(['--json']);
     const printed = JSON.parse(result.stdout) as SelfCheckRun;
     expect(result.code).toBe(printed.overall === 'pass' ? 0 : 1);
     const dir = await mkdtemp(path.join(os.tmpdir(), 'fieldguard-policy-'));
     const lenient = path.join(dir, 'lenient.json');
-    await writeFile(lenient, JSON.stringify({ name: 'nothing required', required: Object.fromEntries(Object.keys(DEFAULT_SELF_CHECK_POLICY.required).map((id) => [id, false])) }));
+    await writeFile(
+      lenient,
+      JSON.stringify({
+        name: 'nothing required',
+        required: Object.fromEntries(Object.keys(DEFAULT_SELF_CHECK_POLICY.required).map((id) => [id, false])),
+      }),
+    );
     expect((await cli(['--policy', lenient])).code).toBe(0);
     const bad = path.join(dir, 'bad.json');
     await writeFile(bad, '{"definitionsMaxAgeDays": -1}');

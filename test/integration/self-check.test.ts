@@ -14,7 +14,13 @@ import { getCertificate } from '../../electron/core/certificates/certificate-sto
 import type { SelfCheckProbes } from '../../electron/core/self-check/self-check-observations';
 import type { CheckId, CheckStatus, SelfCheckRun } from '../../electron/shared/self-check';
 import { errorCodeOf } from '../support/error-code';
-import { HEALTHY_WINDOWS, NEGLECTED_WINDOWS_JA, RECORDED_AT, recordedWindowsProbes, type WindowsScenario } from '../support/recorded-windows-probes';
+import {
+  HEALTHY_WINDOWS,
+  NEGLECTED_WINDOWS_JA,
+  RECORDED_AT,
+  recordedWindowsProbes,
+  type WindowsScenario,
+} from '../support/recorded-windows-probes';
 import { enrollWithNewAuthority, type TestAuthority } from '../support/company-authority';
 import { createTestCore, type TestCore } from '../support/test-core';
 
@@ -69,12 +75,21 @@ describe('a neglected Japanese Windows laptop', () => {
   it('fails, and says which checks and why', () => {
     expect(run.overall).toBe('fail');
     expect(run.os).toBe('windows');
-    expect(statuses(run)).toMatchObject({ firewall: 'fail', antivirus: 'fail', diskEncryption: 'fail', wifi: 'fail', remoteAccess: 'warning' });
+    expect(statuses(run)).toMatchObject({
+      firewall: 'fail',
+      antivirus: 'fail',
+      diskEncryption: 'fail',
+      wifi: 'fail',
+      remoteAccess: 'warning',
+    });
     const firewall = run.checks.find((c) => c.id === 'firewall');
     expect(firewall).toMatchObject({ reason: 'firewallOff', required: true });
     expect(String(firewall?.params.profiles)).toMatch(/Public/);
     expect(run.checks.find((c) => c.id === 'wifi')?.reason).toBe('wifiOpen');
-    expect(run.checks.find((c) => c.id === 'remoteAccess')).toMatchObject({ required: false, params: { services: expect.stringMatching(/RDP/) } });
+    expect(run.checks.find((c) => c.id === 'remoteAccess')).toMatchObject({
+      required: false,
+      params: { services: expect.stringMatching(/RDP/) },
+    });
   });
 
   it('keeps the evidence of every check: what was read and when', () => {
@@ -112,8 +127,13 @@ describe('the readiness gate', () => {
   });
 
   it('[7-4] lets the engineer go ahead only with a written reason, which is audited', async () => {
-    expect(await errorCodeOf(() => core.handlers['selfCheck.override']({ reason: '   ', context: 'WO-2026-1126' }))).toBe('SELF_CHECK_OVERRIDE_REASON_REQUIRED');
-    const { overrideId } = await core.handlers['selfCheck.override']({ reason: '院内ネットワークに接続しない作業のため', context: 'WO-2026-1126' });
+    expect(await errorCodeOf(() => core.handlers['selfCheck.override']({ reason: '   ', context: 'WO-2026-1126' }))).toBe(
+      'SELF_CHECK_OVERRIDE_REASON_REQUIRED',
+    );
+    const { overrideId } = await core.handlers['selfCheck.override']({
+      reason: '院内ネットワークに接続しない作業のため',
+      context: 'WO-2026-1126',
+    });
     const { entries } = await core.handlers['audit.list']({ types: ['selfcheck.override'] });
     expect(entries).toHaveLength(1);
     expect(entries[0]?.details).toMatchObject({ overrideId, reason: '院内ネットワークに接続しない作業のため', context: 'WO-2026-1126' });
@@ -135,10 +155,22 @@ describe('history and the policy', () => {
   it('imports a company policy that gives only some values; the next run records it', async () => {
     const file = path.join(`${core.dataDir}-policy`, 'policy.json');
     await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(file, JSON.stringify({ name: '東都メディカル 保守端末ポリシー 2026', screenLockMaxIdleMinutes: 10, required: { remoteAccess: true } }));
+    await writeFile(
+      file,
+      JSON.stringify({ name: '東都メディカル 保守端末ポリシー 2026', screenLockMaxIdleMinutes: 10, required: { remoteAccess: true } }),
+    );
     core.dialogs.policyFile = file;
     const imported = await core.handlers['selfCheck.importPolicy']({});
-    expect(imported).toMatchObject({ imported: true, source: 'imported', policy: { name: '東都メディカル 保守端末ポリシー 2026', screenLockMaxIdleMinutes: 10, definitionsMaxAgeDays: 3, required: { remoteAccess: true, firewall: true } } });
+    expect(imported).toMatchObject({
+      imported: true,
+      source: 'imported',
+      policy: {
+        name: '東都メディカル 保守端末ポリシー 2026',
+        screenLockMaxIdleMinutes: 10,
+        definitionsMaxAgeDays: 3,
+        required: { remoteAccess: true, firewall: true },
+      },
+    });
     laptop = NEGLECTED_WINDOWS_JA;
     const run = await core.handlers['selfCheck.run']({});
     expect(run.policy.name).toBe('東都メディカル 保守端末ポリシー 2026');
@@ -155,11 +187,31 @@ describe('history and the policy', () => {
     expect(kept).toMatchObject({ source: 'imported', ownership: 'byod' });
 
     // Per-engine and per-OS rules come from the file too; a file without them gets the defaults.
-    await writeFile(file, JSON.stringify({ name: 'per engine', xprotectDefinitionsMaxAgeDays: 10, clamavDefinitionsMaxAgeDays: 2, screenLockMaxPasswordDelaySeconds: 0, linuxOnAccessScanRequired: true }));
+    await writeFile(
+      file,
+      JSON.stringify({
+        name: 'per engine',
+        xprotectDefinitionsMaxAgeDays: 10,
+        clamavDefinitionsMaxAgeDays: 2,
+        screenLockMaxPasswordDelaySeconds: 0,
+        linuxOnAccessScanRequired: true,
+      }),
+    );
     const perEngine = await core.handlers['selfCheck.importPolicy']({});
-    expect(perEngine.policy).toMatchObject({ xprotectDefinitionsMaxAgeDays: 10, clamavDefinitionsMaxAgeDays: 2, screenLockMaxPasswordDelaySeconds: 0, linuxOnAccessScanRequired: true, definitionsMaxAgeDays: 3 });
+    expect(perEngine.policy).toMatchObject({
+      xprotectDefinitionsMaxAgeDays: 10,
+      clamavDefinitionsMaxAgeDays: 2,
+      screenLockMaxPasswordDelaySeconds: 0,
+      linuxOnAccessScanRequired: true,
+      definitionsMaxAgeDays: 3,
+    });
     expect((await core.handlers['selfCheck.policy']({})).policy).toEqual(perEngine.policy);
-    expect(imported.policy).toMatchObject({ xprotectDefinitionsMaxAgeDays: 14, clamavDefinitionsMaxAgeDays: 3, screenLockMaxPasswordDelaySeconds: 5, linuxOnAccessScanRequired: false });
+    expect(imported.policy).toMatchObject({
+      xprotectDefinitionsMaxAgeDays: 14,
+      clamavDefinitionsMaxAgeDays: 3,
+      screenLockMaxPasswordDelaySeconds: 5,
+      linuxOnAccessScanRequired: false,
+    });
     await writeFile(file, JSON.stringify({ screenLockMaxPasswordDelaySeconds: -1 }));
     expect(await errorCodeOf(() => core.handlers['selfCheck.importPolicy']({}))).toBe('SELF_CHECK_POLICY_INVALID');
   });
@@ -215,10 +267,18 @@ describe('the signed self-check report', () => {
   it('is genuine for `fieldguard verify` (exit 0), and a flipped byte makes it exit 1', async () => {
     const verify = (target: string) =>
       new Promise<number>((resolve) =>
-        execFile(process.execPath, ['--import', 'tsx', 'electron/cli/index.ts', 'verify', target, '--trust-root', authority.rootFile], { cwd: root }, (error) => resolve(error ? Number(error.code) : 0)),
+        execFile(
+          process.execPath,
+          ['--import', 'tsx', 'electron/cli/index.ts', 'verify', target, '--trust-root', authority.rootFile],
+          { cwd: root },
+          (error) => resolve(error ? Number(error.code) : 0),
+        ),
       );
     expect(await verify(file)).toBe(0);
-    const bytes = getCertificate(core.vault.session().db, (await core.handlers['certificates.list']({ kind: 'self-check' })).certificates[0]!.id)!.pdf;
+    const bytes = getCertificate(
+      core.vault.session().db,
+      (await core.handlers['certificates.list']({ kind: 'self-check' })).certificates[0]!.id,
+    )!.pdf;
     const tampered = Buffer.from(bytes);
     const at = tampered.indexOf('不合格') > 0 ? tampered.indexOf('不合格') : Math.floor(tampered.length / 3);
     tampered[at] = (tampered[at] ?? 0) ^ 0xff;

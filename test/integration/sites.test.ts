@@ -55,8 +55,19 @@ describe('a clinic, its imaging server and the dedicated maintenance account', (
   it('offers the vendor system’s §5 profile to start from, in Japanese, the image viewer off', async () => {
     const profile = await invoke('systems.defaultProfile', {});
     const ports = (direction: string) => profile.ports.filter((p) => p.direction === direction).map((p) => [p.port, p.enabled]);
-    expect(ports('inbound')).toEqual([[5432, true], [104, true], [1025, true], [80, false], [808, false], [8080, false]]);
-    expect(ports('outbound')).toEqual([[7, true], [69, true], [1024, true]]);
+    expect(ports('inbound')).toEqual([
+      [5432, true],
+      [104, true],
+      [1025, true],
+      [80, false],
+      [808, false],
+      [8080, false],
+    ]);
+    expect(ports('outbound')).toEqual([
+      [7, true],
+      [69, true],
+      [1024, true],
+    ]);
     expect(profile.ports.find((p) => p.port === 104)?.use).toMatch(/DICOM Query\/Retrieve.*変更/);
     expect(profile.dataLocations.map((l) => l.path)).toEqual([
       'D:\\MainImage',
@@ -90,12 +101,23 @@ describe('a clinic, its imaging server and the dedicated maintenance account', (
     // This site moved DICOM Q/R to 11112 and uses the web viewer on 8080.
     const ports = profile.ports.map((p) => (p.port === 104 ? { ...p, port: 11112 } : p.port === 8080 ? { ...p, enabled: true } : p));
     system = await invoke('systems.save', {
-      system: { siteId: site.id, product: 'NEOPREMIUM2', version: '2.4.1', serial: 'NP2-0042', hostName: 'SAKURA-IMG01', ports, dataLocations: profile.dataLocations },
+      system: {
+        siteId: site.id,
+        product: 'NEOPREMIUM2',
+        version: '2.4.1',
+        serial: 'NP2-0042',
+        hostName: 'SAKURA-IMG01',
+        ports,
+        dataLocations: profile.dataLocations,
+      },
     });
     expect(system.ports.find((p) => p.port === 11112)?.use).toMatch(/DICOM/);
     expect((await invoke('systems.list', { siteId: site.id })).systems).toEqual([system]);
 
-    expect((await invoke('audit.list', { types: ['site.saved', 'system.saved'] })).entries.map((e) => e.type)).toEqual(['system.saved', 'site.saved']);
+    expect((await invoke('audit.list', { types: ['site.saved', 'system.saved'] })).entries.map((e) => e.type)).toEqual([
+      'system.saved',
+      'site.saved',
+    ]);
   });
 
   it('[14-2] stores the maintenance account’s password encrypted, and lists the account without it', async () => {
@@ -113,7 +135,10 @@ describe('a clinic, its imaging server and the dedicated maintenance account', (
     expect(JSON.stringify(accounts)).not.toContain(SECRET);
 
     // Inside the (SQLCipher-encrypted) database the password is sealed again: no plaintext in the row.
-    const row = core.vault.session().db.prepare('SELECT * FROM maintenance_accounts WHERE id = ?').get(account.id) as Record<string, unknown>;
+    const row = core.vault.session().db.prepare('SELECT * FROM maintenance_accounts WHERE id = ?').get(account.id) as Record<
+      string,
+      unknown
+    >;
     expect(Buffer.isBuffer(row.secret)).toBe(true);
     expect((row.secret as Buffer).includes(Buffer.from(SECRET))).toBe(false);
     expect(JSON.stringify(row)).not.toContain(SECRET);
@@ -139,11 +164,19 @@ describe('a clinic, its imaging server and the dedicated maintenance account', (
   it('refuses what does not fit: unknown parents and ids, duplicate ports, control characters', async () => {
     const profile = await invoke('systems.defaultProfile', {});
     const unknown = '00000000-0000-4000-8000-000000000000';
-    expect(await errorCodeOf(() => invoke('accounts.save', { systemId: unknown, userName: 'x', vendorDefault: false }))).toBe('SYSTEM_NOT_FOUND');
-    expect(await errorCodeOf(() => invoke('accounts.save', { id: unknown, systemId: system.id, userName: 'x', vendorDefault: false }))).toBe('ACCOUNT_NOT_FOUND');
+    expect(await errorCodeOf(() => invoke('accounts.save', { systemId: unknown, userName: 'x', vendorDefault: false }))).toBe(
+      'SYSTEM_NOT_FOUND',
+    );
+    expect(
+      await errorCodeOf(() => invoke('accounts.save', { id: unknown, systemId: system.id, userName: 'x', vendorDefault: false })),
+    ).toBe('ACCOUNT_NOT_FOUND');
     expect(await errorCodeOf(() => invoke('accounts.reveal', { id: unknown }))).toBe('ACCOUNT_NOT_FOUND');
     expect(await errorCodeOf(() => invoke('systems.list', { siteId: unknown }))).toBe('SITE_NOT_FOUND');
-    expect(await errorCodeOf(() => invoke('systems.save', { system: { ...profile, siteId: unknown, product: 'X', version: '', serial: '', hostName: '' } }))).toBe('SITE_NOT_FOUND');
+    expect(
+      await errorCodeOf(() =>
+        invoke('systems.save', { system: { ...profile, siteId: unknown, product: 'X', version: '', serial: '', hostName: '' } }),
+      ),
+    ).toBe('SITE_NOT_FOUND');
     const twice = [...profile.ports, profile.ports[0]!];
     expect(await errorCodeOf(() => invoke('systems.save', { system: { ...system, ports: twice } }))).toBe('IPC_INVALID_REQUEST');
     expect(await errorCodeOf(() => invoke('sites.save', { site: { ...site, name: 'さくら\u0000歯科' } }))).toBe('IPC_INVALID_REQUEST');
@@ -198,17 +231,35 @@ describe('vendor-default passwords and due reviews (8-5, 14-7)', () => {
   it('[8-5] accepts a vendor-default password as found, and keeps warning about it until it is changed', async () => {
     expect(await invoke('accounts.warnings', {})).toEqual({ vendorDefaults: 0, reviewsDue: 0, nextReviewAt: '2026-10-01T01:00:00.000Z' });
     clock = new Date(START.getTime() + 10 * DAY);
-    vendorAccount = await invoke('accounts.save', { systemId: system.id, userName: 'neoadmin', secret: VENDOR_DEFAULT, vendorDefault: true });
+    vendorAccount = await invoke('accounts.save', {
+      systemId: system.id,
+      userName: 'neoadmin',
+      secret: VENDOR_DEFAULT,
+      vendorDefault: true,
+    });
     expect(vendorAccount).toMatchObject({ vendorDefault: true, nextReviewAt: '2026-10-11T01:00:00.000Z' });
     expect(await invoke('accounts.warnings', {})).toEqual({ vendorDefaults: 1, reviewsDue: 0, nextReviewAt: '2026-10-01T01:00:00.000Z' });
 
     clock = new Date(START.getTime() + 20 * DAY);
-    const changed = await invoke('accounts.save', { id: vendorAccount.id, systemId: system.id, userName: 'neoadmin', secret: CHANGED, vendorDefault: false });
+    const changed = await invoke('accounts.save', {
+      id: vendorAccount.id,
+      systemId: system.id,
+      userName: 'neoadmin',
+      secret: CHANGED,
+      vendorDefault: false,
+    });
     expect(changed).toMatchObject({ vendorDefault: false, lastChangedAt: clock.toISOString(), nextReviewAt: vendorAccount.nextReviewAt });
     expect(await invoke('accounts.reveal', { id: vendorAccount.id })).toEqual({ secret: CHANGED });
     expect((await invoke('accounts.warnings', {})).vendorDefaults).toBe(0);
     const saved = (await invoke('audit.list', { types: ['account.saved'] })).entries[0];
-    expect(saved?.details).toEqual({ accountId: vendorAccount.id, systemId: system.id, created: false, secretChanged: true, vendorDefault: false, disabled: false });
+    expect(saved?.details).toEqual({
+      accountId: vendorAccount.id,
+      systemId: system.id,
+      created: false,
+      secretChanged: true,
+      vendorDefault: false,
+      disabled: false,
+    });
   });
 
   it('[14-7] counts the accounts whose review date has passed', async () => {
@@ -231,13 +282,21 @@ describe('the account review (14-7)', () => {
   it('[14-7] is refused unless every account has exactly one decision, and then changes nothing', async () => {
     const before = await invoke('accounts.list', {});
     const keep = (id: string) => ({ accountId: id, decision: 'keep' as const, note: '' });
-    expect(await errorCodeOf(() => invoke('accounts.recordReview', { decisions: [keep(account.id), keep(vendor.id)] }))).toBe('ACCOUNT_REVIEW_INCOMPLETE');
-    expect(await errorCodeOf(() => invoke('accounts.recordReview', { decisions: [keep(account.id), keep(vendor.id), keep(leaving.id), keep(leaving.id)] }))).toBe(
+    expect(await errorCodeOf(() => invoke('accounts.recordReview', { decisions: [keep(account.id), keep(vendor.id)] }))).toBe(
       'ACCOUNT_REVIEW_INCOMPLETE',
     );
-    expect(await errorCodeOf(() => invoke('accounts.recordReview', { decisions: [keep(account.id), keep(vendor.id), keep(leaving.id), keep('00000000-0000-4000-8000-000000000000')] }))).toBe(
-      'ACCOUNT_NOT_FOUND',
-    );
+    expect(
+      await errorCodeOf(() =>
+        invoke('accounts.recordReview', { decisions: [keep(account.id), keep(vendor.id), keep(leaving.id), keep(leaving.id)] }),
+      ),
+    ).toBe('ACCOUNT_REVIEW_INCOMPLETE');
+    expect(
+      await errorCodeOf(() =>
+        invoke('accounts.recordReview', {
+          decisions: [keep(account.id), keep(vendor.id), keep(leaving.id), keep('00000000-0000-4000-8000-000000000000')],
+        }),
+      ),
+    ).toBe('ACCOUNT_NOT_FOUND');
     expect(await invoke('accounts.list', {})).toEqual(before);
     expect((await invoke('accounts.reviews', {})).reviews).toEqual([]);
   });
@@ -254,8 +313,22 @@ describe('the account review (14-7)', () => {
     expect(review).toMatchObject({ reviewedAt: clock.toISOString(), reviewer: '山田 太郎 (E-20417)' });
     expect(review.decisions).toEqual([
       { accountId: account.id, userName: 'fg-maint', site: 'さくら歯科クリニック', system: 'NEOPREMIUM2', decision: 'keep', note: '' },
-      { accountId: vendor.id, userName: 'neoadmin', site: 'さくら歯科クリニック', system: 'NEOPREMIUM2', decision: 'disable', note: '常用しないため無効化（必要時に施設管理者が有効化）' },
-      { accountId: leaving.id, userName: 'tanaka-old', site: 'さくら歯科クリニック', system: 'NEOPREMIUM2', decision: 'delete', note: '退職した担当者のアカウント' },
+      {
+        accountId: vendor.id,
+        userName: 'neoadmin',
+        site: 'さくら歯科クリニック',
+        system: 'NEOPREMIUM2',
+        decision: 'disable',
+        note: '常用しないため無効化（必要時に施設管理者が有効化）',
+      },
+      {
+        accountId: leaving.id,
+        userName: 'tanaka-old',
+        site: 'さくら歯科クリニック',
+        system: 'NEOPREMIUM2',
+        decision: 'delete',
+        note: '退職した担当者のアカウント',
+      },
     ]);
 
     const { accounts } = await invoke('accounts.list', {});
@@ -264,13 +337,18 @@ describe('the account review (14-7)', () => {
       ['neoadmin', true, '2027-04-12T02:00:00.000Z'],
     ]);
     expect(await errorCodeOf(() => invoke('accounts.reveal', { id: leaving.id }))).toBe('ACCOUNT_NOT_FOUND');
-    expect(core.vault.session().db.prepare('SELECT count(*) AS n FROM maintenance_accounts WHERE id = ?').get(leaving.id)).toEqual({ n: 0 });
+    expect(core.vault.session().db.prepare('SELECT count(*) AS n FROM maintenance_accounts WHERE id = ?').get(leaving.id)).toEqual({
+      n: 0,
+    });
     expect(await invoke('accounts.warnings', {})).toEqual({ vendorDefaults: 0, reviewsDue: 0, nextReviewAt: '2027-04-12T02:00:00.000Z' });
     expect((await invoke('accounts.reviews', {})).reviews).toEqual([review]);
 
     const audited = await invoke('audit.list', { types: ['account.reviewed', 'account.removed'] });
     expect(audited.entries.map((e) => [e.type, e.details])).toEqual([
-      ['account.reviewed', { reviewId: review.id, accounts: 3, kept: 1, disabled: 1, deleted: 1, nextReviewAt: '2027-04-12T02:00:00.000Z' }],
+      [
+        'account.reviewed',
+        { reviewId: review.id, accounts: 3, kept: 1, disabled: 1, deleted: 1, nextReviewAt: '2027-04-12T02:00:00.000Z' },
+      ],
       ['account.removed', { accountId: leaving.id, systemId: system.id, reviewId: review.id }],
       ['account.removed', expect.objectContaining({ systemId: system.id })],
     ]);
@@ -291,21 +369,31 @@ describe('removing', () => {
   it('refuses a site with systems and a system with accounts; children first, then the parent', async () => {
     expect(await errorCodeOf(() => invoke('sites.remove', { id: site.id }))).toBe('SITE_HAS_SYSTEMS');
     expect(await errorCodeOf(() => invoke('systems.remove', { id: system.id }))).toBe('SYSTEM_HAS_ACCOUNTS');
-    for (const a of (await invoke('accounts.list', { systemId: system.id })).accounts) expect(await invoke('accounts.remove', { id: a.id })).toEqual({ removed: true });
+    for (const a of (await invoke('accounts.list', { systemId: system.id })).accounts)
+      expect(await invoke('accounts.remove', { id: a.id })).toEqual({ removed: true });
     expect(await invoke('systems.remove', { id: system.id })).toEqual({ removed: true });
     expect(await invoke('sites.remove', { id: site.id })).toEqual({ removed: true });
     expect(await invoke('sites.remove', { id: site.id })).toEqual({ removed: false });
     expect(await invoke('sites.list', {})).toEqual({ sites: [] });
-    expect((await invoke('audit.list', { types: ['site.removed', 'system.removed'] })).entries.map((e) => e.type)).toEqual(['site.removed', 'system.removed']);
+    expect((await invoke('audit.list', { types: ['site.removed', 'system.removed'] })).entries.map((e) => e.type)).toEqual([
+      'site.removed',
+      'system.removed',
+    ]);
   });
 });
 
 describe('the passwords never leak', () => {
   it('not in a refused request’s reply either', async () => {
-    expect(await errorCodeOf(() => invoke('accounts.save', { systemId: system.id, userName: 'x', secret: SECRET.repeat(20), vendorDefault: false }))).toBe('IPC_INVALID_REQUEST');
+    expect(
+      await errorCodeOf(() =>
+        invoke('accounts.save', { systemId: system.id, userName: 'x', secret: SECRET.repeat(20), vendorDefault: false }),
+      ),
+    ).toBe('IPC_INVALID_REQUEST');
     const stray = { systemId: system.id, userName: 'x', password: SECRET, vendorDefault: false } as unknown as RequestOf<'accounts.save'>;
     expect(await errorCodeOf(() => invoke('accounts.save', stray))).toBe('IPC_INVALID_REQUEST');
-    expect(await errorCodeOf(() => invoke('accounts.save', { systemId: system.id, userName: 'x', secret: SECRET, vendorDefault: false }))).toBe('SYSTEM_NOT_FOUND');
+    expect(
+      await errorCodeOf(() => invoke('accounts.save', { systemId: system.id, userName: 'x', secret: SECRET, vendorDefault: false })),
+    ).toBe('SYSTEM_NOT_FOUND');
   });
 
   it('[14-2] appear in no reply but the reveal, in no log line, audit entry, event or stored review', async () => {

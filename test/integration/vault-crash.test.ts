@@ -52,10 +52,14 @@ async function preparedVault(itemCount: number, itemSize: number): Promise<TestC
  */
 function runAndKill(core: TestCore, delayMs: number, op: string, args: string[]): Promise<'killed' | 'finished'> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'test/integration/crash-worker.ts', core.dataDir, core.keychainService, op, ...args], {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'test/integration/crash-worker.ts', core.dataDir, core.keychainService, op, ...args],
+      {
+        cwd: root,
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     let output = '';
     let finished = false;
     child.stdout.on('data', (chunk: Buffer) => {
@@ -98,7 +102,12 @@ async function assertConsistent(core: TestCore): Promise<Set<string>> {
 }
 
 const DELAYS_MS = [0, 25, 60, 120, 250];
-const outcomes: Record<'import' | 'export' | 'erase' | 'rotate', Array<'killed' | 'finished'>> = { import: [], export: [], erase: [], rotate: [] };
+const outcomes: Record<'import' | 'export' | 'erase' | 'rotate', Array<'killed' | 'finished'>> = {
+  import: [],
+  export: [],
+  erase: [],
+  rotate: [],
+};
 
 /** Guards against a vacuous suite: at least one kill of each operation must land before it finished. */
 function expectSomeKilled(op: keyof typeof outcomes): void {

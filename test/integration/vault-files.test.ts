@@ -28,8 +28,15 @@ beforeEach(async () => {
   core.dialogs.confirm = 'yes';
   work = `${core.dataDir}-work`;
   await mkdir(work, { recursive: true });
-  const prepared = await core.handlers['vault.prepareSetup']({ profile, password: PASSWORD, passwordConfirmation: PASSWORD, passwordOnly: false });
-  await core.handlers['vault.completeSetup']({ answers: prepared.confirmGroups.map((group) => ({ group, digits: prepared.groups[group]! })) });
+  const prepared = await core.handlers['vault.prepareSetup']({
+    profile,
+    password: PASSWORD,
+    passwordConfirmation: PASSWORD,
+    passwordOnly: false,
+  });
+  await core.handlers['vault.completeSetup']({
+    answers: prepared.confirmGroups.map((group) => ({ group, digits: prepared.groups[group]! })),
+  });
 });
 afterEach(async () => {
   await core.cleanup();
@@ -57,7 +64,6 @@ async function everyFileUnder(dir: string): Promise<string[]> {
   return entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
 }
 
-
 describe('importing a folder', () => {
   it('stores every regular file with size, origin and SHA-256, and does not follow links', async () => {
     const folder = await makeVisitFolder();
@@ -80,7 +86,10 @@ describe('importing a folder', () => {
   it('[7-3] leaves nothing readable in the data folder: no content, no UTF-16 copy, no file name', async () => {
     await importFolder(await makeVisitFolder());
     await core.handlers['vault.lock']({});
-    const needles = [MARKER_ASCII, MARKER_JA, SECRET_NAME, '鈴木花子'].flatMap((text) => [Buffer.from(text, 'utf8'), Buffer.from(text, 'utf16le')]);
+    const needles = [MARKER_ASCII, MARKER_JA, SECRET_NAME, '鈴木花子'].flatMap((text) => [
+      Buffer.from(text, 'utf8'),
+      Buffer.from(text, 'utf16le'),
+    ]);
     const files = await everyFileUnder(core.dataDir);
     expect(files.length).toBeGreaterThan(3);
     for (const file of files) {
@@ -91,7 +100,10 @@ describe('importing a folder', () => {
 
   it('a cancelled dialog imports nothing', async () => {
     core.dialogs.importSources = null;
-    await expect(core.handlers['vault.items.import']({ jobId: crypto.randomUUID(), collection: 'x', pick: 'files' })).resolves.toEqual({ cancelled: true, items: [] });
+    await expect(core.handlers['vault.items.import']({ jobId: crypto.randomUUID(), collection: 'x', pick: 'files' })).resolves.toEqual({
+      cancelled: true,
+      items: [],
+    });
   });
 });
 

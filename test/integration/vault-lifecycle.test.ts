@@ -33,12 +33,16 @@ afterEach(async () => {
 const h = () => core.handlers;
 
 async function setUp(options: { passwordOnly?: boolean } = {}): Promise<string> {
-  const prepared = await h()['vault.prepareSetup']({ profile, password: PASSWORD, passwordConfirmation: PASSWORD, passwordOnly: options.passwordOnly ?? false });
+  const prepared = await h()['vault.prepareSetup']({
+    profile,
+    password: PASSWORD,
+    passwordConfirmation: PASSWORD,
+    passwordOnly: options.passwordOnly ?? false,
+  });
   const answers = prepared.confirmGroups.map((group) => ({ group, digits: prepared.groups[group]! }));
   await h()['vault.completeSetup']({ answers });
   return prepared.recoveryKey;
 }
-
 
 describe('first run', () => {
   it('starts uninitialized, and setup leaves the vault unlocked with the engineer’s profile', async () => {
@@ -50,8 +54,16 @@ describe('first run', () => {
   });
 
   it('[14-6] refuses a weak password and mismatched confirmation before creating anything', async () => {
-    expect(await code(() => h()['vault.prepareSetup']({ profile, password: 'password1234', passwordConfirmation: 'password1234', passwordOnly: false }))).toBe('VAULT_PASSWORD_REJECTED');
-    expect(await code(() => h()['vault.prepareSetup']({ profile, password: PASSWORD, passwordConfirmation: `${PASSWORD}x`, passwordOnly: false }))).toBe('VAULT_PASSWORDS_DIFFER');
+    expect(
+      await code(() =>
+        h()['vault.prepareSetup']({ profile, password: 'password1234', passwordConfirmation: 'password1234', passwordOnly: false }),
+      ),
+    ).toBe('VAULT_PASSWORD_REJECTED');
+    expect(
+      await code(() =>
+        h()['vault.prepareSetup']({ profile, password: PASSWORD, passwordConfirmation: `${PASSWORD}x`, passwordOnly: false }),
+      ),
+    ).toBe('VAULT_PASSWORDS_DIFFER');
     expect((await h()['vault.status']({})).state).toBe('uninitialized');
   });
 
@@ -116,7 +128,8 @@ describe('unlock and lock', () => {
   it('after 5 wrong passwords the 6th try must wait 30 s, doubling; after 10 only the recovery key unlocks', async () => {
     const recoveryKey = await setUp();
     await h()['vault.lock']({});
-    for (let i = 0; i < 5; i += 1) expect(await code(() => h()['vault.unlock']({ password: `wrong ${i} password` }))).toBe('VAULT_WRONG_PASSWORD');
+    for (let i = 0; i < 5; i += 1)
+      expect(await code(() => h()['vault.unlock']({ password: `wrong ${i} password` }))).toBe('VAULT_WRONG_PASSWORD');
     let status = await h()['vault.status']({});
     expect(status.failures).toBe(5);
     expect(status.retryAt).toBe(new Date(clock.getTime() + 30_000).toISOString());
@@ -185,9 +198,13 @@ describe('a laptop whose keychain no longer holds the device secret', () => {
   it('a wrong or malformed recovery key is refused with its own message', async () => {
     await setUp();
     await h()['vault.lock']({});
-    expect(await code(() => h()['vault.recover']({ recoveryKey: '123', newPassword: NEW_PASSWORD, newPasswordConfirmation: NEW_PASSWORD }))).toBe('VAULT_RECOVERY_KEY_INVALID');
+    expect(
+      await code(() => h()['vault.recover']({ recoveryKey: '123', newPassword: NEW_PASSWORD, newPasswordConfirmation: NEW_PASSWORD })),
+    ).toBe('VAULT_RECOVERY_KEY_INVALID');
     const other = Array.from({ length: 8 }, () => '000011').join('-');
-    expect(await code(() => h()['vault.recover']({ recoveryKey: other, newPassword: NEW_PASSWORD, newPasswordConfirmation: NEW_PASSWORD }))).toBe('VAULT_RECOVERY_KEY_WRONG');
+    expect(
+      await code(() => h()['vault.recover']({ recoveryKey: other, newPassword: NEW_PASSWORD, newPasswordConfirmation: NEW_PASSWORD })),
+    ).toBe('VAULT_RECOVERY_KEY_WRONG');
   });
 });
 
@@ -214,9 +231,16 @@ describe('damaged files', () => {
 describe('password change and master-key rotation', () => {
   it('a password change is instant: only the wrapped master key changes, the data stays', async () => {
     await setUp();
-    const header = async () => JSON.parse(await readFile(path.join(core.dataDir, 'vault.json'), 'utf8')) as { masterKey: { generation: number; byPassword: unknown; byRecovery: unknown } };
+    const header = async () =>
+      JSON.parse(await readFile(path.join(core.dataDir, 'vault.json'), 'utf8')) as {
+        masterKey: { generation: number; byPassword: unknown; byRecovery: unknown };
+      };
     const before = await header();
-    expect(await code(() => h()['vault.changePassword']({ currentPassword: 'not it at all', newPassword: NEW_PASSWORD, newPasswordConfirmation: NEW_PASSWORD }))).toBe('VAULT_WRONG_PASSWORD');
+    expect(
+      await code(() =>
+        h()['vault.changePassword']({ currentPassword: 'not it at all', newPassword: NEW_PASSWORD, newPasswordConfirmation: NEW_PASSWORD }),
+      ),
+    ).toBe('VAULT_WRONG_PASSWORD');
     await h()['vault.changePassword']({ currentPassword: PASSWORD, newPassword: NEW_PASSWORD, newPasswordConfirmation: NEW_PASSWORD });
     await h()['vault.lock']({});
     expect(await code(() => h()['vault.unlock']({ password: PASSWORD }))).toBe('VAULT_WRONG_PASSWORD');
@@ -259,13 +283,17 @@ describe('password change and master-key rotation', () => {
   it('rotation locks out whoever held the old recovery key or a copy of the old database with its key', async () => {
     const oldRecoveryKey = await setUp();
     const headerFile = path.join(core.dataDir, 'vault.json');
-    const readHeaderFile = async () => JSON.parse(await readFile(headerFile, 'utf8')) as VaultHeader & { masterKey: { byRecovery: WrappedKey } };
+    const readHeaderFile = async () =>
+      JSON.parse(await readFile(headerFile, 'utf8')) as VaultHeader & { masterKey: { byRecovery: WrappedKey } };
     const before = await readHeaderFile();
     const oldSecret = parseRecoveryKey(oldRecoveryKey);
     if (!oldSecret.ok) throw new Error('setup gave an unreadable recovery key');
     const oldRecoveryKek = deriveRecoveryKey(oldSecret.key.secret, Buffer.from(before.recoverySalt, 'base64'));
     // A vault made before issue 17 kept its recovery KEK inside the database, as that version wrote it.
-    core.vault.session().db.prepare("INSERT INTO vault_meta (key, value) VALUES ('recovery_kek', ?)").run(oldRecoveryKek.toString('base64'));
+    core.vault
+      .session()
+      .db.prepare("INSERT INTO vault_meta (key, value) VALUES ('recovery_kek', ?)")
+      .run(oldRecoveryKek.toString('base64'));
     // The past key holder: the database key of generation 1 and a copy of the database file.
     const oldDatabaseKey = Buffer.from(core.vault.session().keys.database);
     await h()['vault.lock']({});
@@ -282,7 +310,9 @@ describe('password change and master-key rotation', () => {
 
     // Every 256-bit value the old database holds, and the old recovery key, fail to unwrap the new master key.
     const past = openVaultDatabase(pastCopy, oldDatabaseKey, { create: false, journal: 'delete' });
-    const storedValues = (past.prepare('SELECT value FROM vault_meta').all() as Array<{ value: string }>).map((row) => Buffer.from(row.value, 'base64'));
+    const storedValues = (past.prepare('SELECT value FROM vault_meta').all() as Array<{ value: string }>).map((row) =>
+      Buffer.from(row.value, 'base64'),
+    );
     past.close();
     const candidates = [...storedValues.filter((value) => value.length === 32), oldRecoveryKek];
     expect(candidates.length).toBeGreaterThan(1);
@@ -292,15 +322,23 @@ describe('password change and master-key rotation', () => {
     await h()['vault.lock']({});
     expect(() => openVaultDatabase(path.join(core.dataDir, 'vault.db'), oldDatabaseKey, { create: false, journal: 'delete' })).toThrow();
 
-    expect(await code(() => h()['vault.recover']({ recoveryKey: oldRecoveryKey, newPassword: NEW_PASSWORD, newPasswordConfirmation: NEW_PASSWORD }))).toBe('VAULT_RECOVERY_KEY_WRONG');
-    expect((await h()['vault.recover']({ recoveryKey: newRecoveryKey, newPassword: NEW_PASSWORD, newPasswordConfirmation: NEW_PASSWORD })).state).toBe('unlocked');
+    expect(
+      await code(() =>
+        h()['vault.recover']({ recoveryKey: oldRecoveryKey, newPassword: NEW_PASSWORD, newPasswordConfirmation: NEW_PASSWORD }),
+      ),
+    ).toBe('VAULT_RECOVERY_KEY_WRONG');
+    expect(
+      (await h()['vault.recover']({ recoveryKey: newRecoveryKey, newPassword: NEW_PASSWORD, newPasswordConfirmation: NEW_PASSWORD })).state,
+    ).toBe('unlocked');
   });
 
   it('a rotation needs its new recovery key shown and two groups typed back before the password is tried', async () => {
     await setUp();
     const prepared = await core.prepareRotation(PASSWORD);
     const wrongGroups = prepared.request.answers.map(({ group }) => ({ group, digits: '000000' }));
-    expect(await code(() => h()['vault.rotateMasterKey']({ ...prepared.request, password: 'not it at all', answers: wrongGroups }))).toBe('VAULT_RECOVERY_CONFIRMATION_MISMATCH');
+    expect(await code(() => h()['vault.rotateMasterKey']({ ...prepared.request, password: 'not it at all', answers: wrongGroups }))).toBe(
+      'VAULT_RECOVERY_CONFIRMATION_MISMATCH',
+    );
     // The read-back was refused before the password was tested: nothing counted.
     expect((await h()['vault.status']({})).failures).toBe(0);
     await h()['vault.lock']({});

@@ -50,7 +50,11 @@ describe('password tries at the same time', () => {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'fieldguard-attempts-'));
     try {
       await initVaultWithCli(dataDir, PASSWORD);
-      const runs = await Promise.all(Array.from({ length: 6 }, () => runFieldguard(['vault', 'list', '--password-stdin', '--data-dir', dataDir], `${WRONG}\n`, 'en_US.UTF-8')));
+      const runs = await Promise.all(
+        Array.from({ length: 6 }, () =>
+          runFieldguard(['vault', 'list', '--password-stdin', '--data-dir', dataDir], `${WRONG}\n`, 'en_US.UTF-8'),
+        ),
+      );
       const wrong = runs.filter((run) => /password is not correct/i.test(run.stderr)).length;
       const throttled = runs.filter((run) => /Too many wrong passwords/i.test(run.stderr)).length;
       expect(runs.map((run) => run.code).every((exit) => exit !== 0)).toBe(true);
@@ -67,18 +71,38 @@ describe('password tries at the same time', () => {
 describe('operations of an unlocked vault that take the password', () => {
   it('a wrong password for a master-key rotation is counted like a wrong unlock', async () => {
     await setUp();
-    expect(await code(async () => core.handlers['vault.rotateMasterKey']((await core.prepareRotation(WRONG)).request))).toBe('VAULT_WRONG_PASSWORD');
+    expect(await code(async () => core.handlers['vault.rotateMasterKey']((await core.prepareRotation(WRONG)).request))).toBe(
+      'VAULT_WRONG_PASSWORD',
+    );
     expect((await core.handlers['vault.status']({})).failures).toBe(1);
   });
 
   it('once the throttle holds, changing the password and rotating wait too, even with the right password', async () => {
     await setUp();
     for (let i = 0; i < FREE_ATTEMPTS; i += 1) {
-      expect(await code(() => core.handlers['vault.changePassword']({ currentPassword: WRONG, newPassword: 'あたらしい 長い合言葉 orbit 77', newPasswordConfirmation: 'あたらしい 長い合言葉 orbit 77' }))).toBe('VAULT_WRONG_PASSWORD');
+      expect(
+        await code(() =>
+          core.handlers['vault.changePassword']({
+            currentPassword: WRONG,
+            newPassword: 'あたらしい 長い合言葉 orbit 77',
+            newPasswordConfirmation: 'あたらしい 長い合言葉 orbit 77',
+          }),
+        ),
+      ).toBe('VAULT_WRONG_PASSWORD');
     }
     expect((await core.handlers['vault.status']({})).failures).toBe(FREE_ATTEMPTS);
-    expect(await code(() => core.handlers['vault.changePassword']({ currentPassword: PASSWORD, newPassword: 'あたらしい 長い合言葉 orbit 77', newPasswordConfirmation: 'あたらしい 長い合言葉 orbit 77' }))).toBe('VAULT_THROTTLED');
-    expect(await code(async () => core.handlers['vault.rotateMasterKey']((await core.prepareRotation(PASSWORD)).request))).toBe('VAULT_THROTTLED');
+    expect(
+      await code(() =>
+        core.handlers['vault.changePassword']({
+          currentPassword: PASSWORD,
+          newPassword: 'あたらしい 長い合言葉 orbit 77',
+          newPasswordConfirmation: 'あたらしい 長い合言葉 orbit 77',
+        }),
+      ),
+    ).toBe('VAULT_THROTTLED');
+    expect(await code(async () => core.handlers['vault.rotateMasterKey']((await core.prepareRotation(PASSWORD)).request))).toBe(
+      'VAULT_THROTTLED',
+    );
     expect((await core.handlers['vault.status']({})).failures).toBe(FREE_ATTEMPTS);
   });
 });
@@ -88,7 +112,11 @@ describe('two password changes at once', () => {
     await setUp();
     const first = 'ひとつめの 新しい合言葉 orbit 71';
     const second = 'ふたつめの 新しい合言葉 orbit 72';
-    const results = await Promise.allSettled([first, second].map(async (next) => core.handlers['vault.changePassword']({ currentPassword: PASSWORD, newPassword: next, newPasswordConfirmation: next })));
+    const results = await Promise.allSettled(
+      [first, second].map(async (next) =>
+        core.handlers['vault.changePassword']({ currentPassword: PASSWORD, newPassword: next, newPasswordConfirmation: next }),
+      ),
+    );
     const succeeded = results.flatMap((result, i) => (result.status === 'fulfilled' ? [[first, second][i] as string] : []));
     expect(succeeded).toHaveLength(1);
     const failed = results.find((result) => result.status === 'rejected');
@@ -135,7 +163,9 @@ describe.skipIf(process.platform === 'win32')('the database file a master-key ro
       expect(after.length).toBeGreaterThanOrEqual(before.length);
       // Not one 4 KiB page of the old file is left as it was.
       const pages = Math.floor(before.length / 4096);
-      const unchanged = Array.from({ length: pages }, (_, i) => before.subarray(i * 4096, (i + 1) * 4096).equals(after.subarray(i * 4096, (i + 1) * 4096))).filter(Boolean).length;
+      const unchanged = Array.from({ length: pages }, (_, i) =>
+        before.subarray(i * 4096, (i + 1) * 4096).equals(after.subarray(i * 4096, (i + 1) * 4096)),
+      ).filter(Boolean).length;
       expect(unchanged).toBe(0);
       // The vault itself opens under the new key.
       await core.handlers['vault.lock']({});

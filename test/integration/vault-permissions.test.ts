@@ -44,7 +44,10 @@ describe.skipIf(process.platform === 'win32')('permissions of what FieldGuard wr
     await initVaultWithCli(dataDir, PASSWORD);
     const source = path.join(work, 'scan.txt');
     await writeFile(source, 'patient list');
-    const imported = await runFieldguard(['vault', 'import', source, '--collection', 'visit-1', '--password-stdin', '--data-dir', dataDir], `${PASSWORD}\n`);
+    const imported = await runFieldguard(
+      ['vault', 'import', source, '--collection', 'visit-1', '--password-stdin', '--data-dir', dataDir],
+      `${PASSWORD}\n`,
+    );
     expect(imported.stderr).toBe('');
     const found = await modes(dataDir);
     expect(found.filter(([name]) => name.endsWith('.db') || name === 'vault.json').length).toBeGreaterThan(0);
@@ -60,7 +63,10 @@ describe.skipIf(process.platform === 'win32')('permissions of what FieldGuard wr
     await import('node:fs/promises').then((fs) => fs.mkdir(target));
     await writeFile(path.join(target, 'a.dcm'), 'x'.repeat(10_000));
     const certificate = path.join(work, 'erasure.pdf');
-    const erased = await runFieldguard(['erase', target, '--site', '東都病院', '--certificate', certificate, '--password-stdin', '--data-dir', dataDir], `${PASSWORD}\n`);
+    const erased = await runFieldguard(
+      ['erase', target, '--site', '東都病院', '--certificate', certificate, '--password-stdin', '--data-dir', dataDir],
+      `${PASSWORD}\n`,
+    );
     expect(erased.code, erased.stderr).toBe(0);
     expect(((await stat(certificate)).mode & 0o777).toString(8)).toBe('600');
   });
@@ -80,12 +86,32 @@ describe('a data folder whose vault.json went missing', () => {
     await initVaultWithCli(dataDir, PASSWORD);
     const source = path.join(work, 'scan.txt');
     await writeFile(source, 'patient list');
-    expect((await runFieldguard(['vault', 'import', source, '--collection', 'visit-1', '--password-stdin', '--data-dir', dataDir], `${PASSWORD}\n`)).code).toBe(0);
+    expect(
+      (
+        await runFieldguard(
+          ['vault', 'import', source, '--collection', 'visit-1', '--password-stdin', '--data-dir', dataDir],
+          `${PASSWORD}\n`,
+        )
+      ).code,
+    ).toBe(0);
     const before = await modes(dataDir);
     await rm(path.join(dataDir, 'vault.json'));
 
     const again = await runFieldguard(
-      ['vault', 'init', '--name', '山田 太郎', '--company', '東都メディカル株式会社', '--employee-id', 'E-20417', '--password-only', '--password-stdin', '--data-dir', dataDir],
+      [
+        'vault',
+        'init',
+        '--name',
+        '山田 太郎',
+        '--company',
+        '東都メディカル株式会社',
+        '--employee-id',
+        'E-20417',
+        '--password-only',
+        '--password-stdin',
+        '--data-dir',
+        dataDir,
+      ],
       `${PASSWORD}\n`,
       'en_US.UTF-8',
     );

@@ -31,7 +31,8 @@ describe('a restored throttle.json', () => {
   it('does not give the guesses back', async () => {
     await core.handlers['vault.lock']({});
     await copyFile(file('throttle.json'), file('throttle.json.copy'));
-    for (let i = 0; i < 3; i += 1) expect(await code(() => core.handlers['vault.unlock']({ password: WRONG }))).toBe('VAULT_WRONG_PASSWORD');
+    for (let i = 0; i < 3; i += 1)
+      expect(await code(() => core.handlers['vault.unlock']({ password: WRONG }))).toBe('VAULT_WRONG_PASSWORD');
     await copyFile(file('throttle.json.copy'), file('throttle.json'));
     expect((await core.handlers['vault.status']({})).failures).toBe(3);
   });

@@ -20,7 +20,10 @@ import { createTestCore, recordingLogger, TEST_PASSWORD, type TestCore } from '.
 const SUPPORTED = Math.max(...migrations.map((m) => m.version));
 const NEWER = SUPPORTED + 3;
 
-const sha256 = async (file: string) => createHash('sha256').update(await readFile(file)).digest('hex');
+const sha256 = async (file: string) =>
+  createHash('sha256')
+    .update(await readFile(file))
+    .digest('hex');
 
 /** Marks the unlocked vault's database as written by a newer schema, then locks it. */
 async function pretendNewerSchema(core: TestCore): Promise<void> {
@@ -42,12 +45,17 @@ describe('a vault from a newer FieldGuard', () => {
     const before = await sha256(databasePath(core.dataDir));
 
     const reply = await createRouter(core.handlers, recordingLogger(core.logLines)).handle('vault.unlock', { password: TEST_PASSWORD });
-    expect(reply).toEqual({ ok: false, error: { code: 'VAULT_SCHEMA_NEWER', messageKey: 'errors.VAULT_SCHEMA_NEWER', params: { found: NEWER, supported: SUPPORTED } } });
+    expect(reply).toEqual({
+      ok: false,
+      error: { code: 'VAULT_SCHEMA_NEWER', messageKey: 'errors.VAULT_SCHEMA_NEWER', params: { found: NEWER, supported: SUPPORTED } },
+    });
     expect((await core.handlers['vault.status']({})).state).toBe('locked');
     expect(await sha256(databasePath(core.dataDir))).toBe(before);
     // What the screen shows, in both languages: the numbers, and that nothing was changed.
     expect(errorMessage('VAULT_SCHEMA_NEWER', 'ja', { found: NEWER, supported: SUPPORTED })).toContain(`スキーマ ${NEWER}`);
-    expect(errorMessage('VAULT_SCHEMA_NEWER', 'en', { found: NEWER, supported: SUPPORTED })).toMatch(new RegExp(`schema ${NEWER}; this FieldGuard handles up to ${SUPPORTED}`));
+    expect(errorMessage('VAULT_SCHEMA_NEWER', 'en', { found: NEWER, supported: SUPPORTED })).toMatch(
+      new RegExp(`schema ${NEWER}; this FieldGuard handles up to ${SUPPORTED}`),
+    );
   });
 
   it('is refused by the command line with the same message', { timeout: 120_000 }, async () => {
@@ -61,7 +69,9 @@ describe('a vault from a newer FieldGuard', () => {
 
     const run = await runFieldguard(['vault', 'list', '--password-stdin', '--data-dir', dataDir], `${TEST_PASSWORD}\n`, 'en_US.UTF-8');
     expect(run.code).not.toBe(0);
-    expect(run.stderr).toContain(`VAULT_SCHEMA_NEWER: This vault was updated by a newer version of FieldGuard (vault schema ${NEWER}; this FieldGuard handles up to ${SUPPORTED}).`);
+    expect(run.stderr).toContain(
+      `VAULT_SCHEMA_NEWER: This vault was updated by a newer version of FieldGuard (vault schema ${NEWER}; this FieldGuard handles up to ${SUPPORTED}).`,
+    );
     expect(await sha256(databasePath(dataDir))).toBe(before);
   });
 });

@@ -65,7 +65,16 @@ afterAll(async () => {
 });
 
 function runOf(jobId: string, key: Buffer, options: { signal?: AbortSignal; onBytes?: EntryRun['onBytes'] } = {}): EntryRun {
-  return { db, jobId, method: 'random-verify', key, buffers: createIoBuffers(), signal: options.signal, onBytes: options.onBytes ?? (() => undefined), blockBytes: async () => 4096 };
+  return {
+    db,
+    jobId,
+    method: 'random-verify',
+    key,
+    buffers: createIoBuffers(),
+    signal: options.signal,
+    onBytes: options.onBytes ?? (() => undefined),
+    blockBytes: async () => 4096,
+  };
 }
 
 describe.skipIf(skipReason !== null)('whole-medium erasure of a 64 MiB loop device with a mounted ext4 partition', () => {
@@ -84,14 +93,24 @@ describe.skipIf(skipReason !== null)('whole-medium erasure of a 64 MiB loop devi
 
   it('refuses a wrong confirmation and leaves the partition mounted', async () => {
     const name = path.basename(loop.device);
-    expect(await errorCodeOf(() => planWholeMediumErasure(db, device, { confirmation: `${name}9` }))).toBe('ERASURE_DEVICE_CONFIRMATION_MISMATCH');
-    expect(await errorCodeOf(() => planWholeMediumErasure(db, device, { confirmation: 'loop' }))).toBe('ERASURE_DEVICE_CONFIRMATION_MISMATCH');
+    expect(await errorCodeOf(() => planWholeMediumErasure(db, device, { confirmation: `${name}9` }))).toBe(
+      'ERASURE_DEVICE_CONFIRMATION_MISMATCH',
+    );
+    expect(await errorCodeOf(() => planWholeMediumErasure(db, device, { confirmation: 'loop' }))).toBe(
+      'ERASURE_DEVICE_CONFIRMATION_MISMATCH',
+    );
     expect(await isMounted(loop.mountDir)).toBe(true);
   });
 
   it('refuses the system disk of a recorded lsblk, however it is confirmed, before unmounting anything', async () => {
-    const fixture = (name: string) => readFile(path.join(import.meta.dirname, '../fixtures/media', name), 'utf8').then((t) => t.slice(t.indexOf('\n') + 1));
-    const laptop = linuxWholeDevicesFrom(parseLsblkTree(await fixture('linux-lsblk-laptop-2.38.txt')), parseMountInfo(await fixture('linux-mountinfo-laptop.txt')), NO_SYSFS_FACTS, null);
+    const fixture = (name: string) =>
+      readFile(path.join(import.meta.dirname, '../fixtures/media', name), 'utf8').then((t) => t.slice(t.indexOf('\n') + 1));
+    const laptop = linuxWholeDevicesFrom(
+      parseLsblkTree(await fixture('linux-lsblk-laptop-2.38.txt')),
+      parseMountInfo(await fixture('linux-mountinfo-laptop.txt')),
+      NO_SYSFS_FACTS,
+      null,
+    );
     const system = laptop.find((d) => d.holdsSystem === true);
     expect(system?.transport).toBe('nvme');
     let released = false;
@@ -99,7 +118,9 @@ describe.skipIf(skipReason !== null)('whole-medium erasure of a 64 MiB loop devi
       released = true;
       return [];
     };
-    expect(await errorCodeOf(() => planWholeMediumErasure(db, system!, { confirmation: (system!.serial ?? '').slice(-4), release }))).toBe('ERASURE_DEVICE_HOLDS_SYSTEM');
+    expect(await errorCodeOf(() => planWholeMediumErasure(db, system!, { confirmation: (system!.serial ?? '').slice(-4), release }))).toBe(
+      'ERASURE_DEVICE_HOLDS_SYSTEM',
+    );
     expect(released).toBe(false);
   });
 
@@ -116,7 +137,14 @@ describe.skipIf(skipReason !== null)('whole-medium erasure of a 64 MiB loop devi
     finishJob(db, plan.jobId, 'completed');
 
     const [after] = listJobItems(db, plan.jobId);
-    expect(after).toMatchObject({ state: 'verified', passesDone: 1, bytesWritten: SIZE, bytesVerified: SIZE, readBack: 'direct', badSectors: 0 });
+    expect(after).toMatchObject({
+      state: 'verified',
+      passesDone: 1,
+      bytesWritten: SIZE,
+      bytesVerified: SIZE,
+      readBack: 'direct',
+      badSectors: 0,
+    });
     expect(contentErased(after!, 1)).toBe(true);
 
     // Every sector, through the device and through its backing file.

@@ -13,11 +13,30 @@ import { invokeThroughRouter, type Invoke } from '../support/invoke';
 import { createTestCore, recordingLogger, type TestCore } from '../support/test-core';
 
 const facts = (overrides: Partial<DeviceFacts>): DeviceFacts => ({
-  path: '/dev/sdb', vendor: 'SanDisk', model: 'Cruzer Blade', serial: '4C530001230815117224', sizeBytes: 16_008_609_792, transport: 'usb', rotational: false,
-  removable: true, logicalSectorBytes: 512, holdsSystem: false, backingFile: null, source: 'lsblk', ...overrides,
+  path: '/dev/sdb',
+  vendor: 'SanDisk',
+  model: 'Cruzer Blade',
+  serial: '4C530001230815117224',
+  sizeBytes: 16_008_609_792,
+  transport: 'usb',
+  rotational: false,
+  removable: true,
+  logicalSectorBytes: 512,
+  holdsSystem: false,
+  backingFile: null,
+  source: 'lsblk',
+  ...overrides,
 });
 const STICK = facts({});
-const SYSTEM = facts({ path: '/dev/nvme0n1', vendor: null, model: 'KIOXIA KXG60ZNV512G', serial: '8ED1234ABCD', transport: 'nvme', removable: false, holdsSystem: true });
+const SYSTEM = facts({
+  path: '/dev/nvme0n1',
+  vendor: null,
+  model: 'KIOXIA KXG60ZNV512G',
+  serial: '8ED1234ABCD',
+  transport: 'nvme',
+  removable: false,
+  holdsSystem: true,
+});
 
 let core: TestCore;
 let invoke: Invoke;
@@ -53,11 +72,18 @@ describe('wholeMedium.grantAccess', () => {
   it('asks the OS once for a confirmed removable device, and records the grant in the audit log', async () => {
     asked.length = 0;
     answer = 'granted';
-    await expect(invoke('wholeMedium.grantAccess', { deviceId: await listed('/dev/sdb'), confirmation: '７２２４' })).resolves.toEqual({ outcome: 'granted' });
+    await expect(invoke('wholeMedium.grantAccess', { deviceId: await listed('/dev/sdb'), confirmation: '７２２４' })).resolves.toEqual({
+      outcome: 'granted',
+    });
     expect(asked).toEqual(['/dev/sdb']);
     const { entries } = await invoke('audit.list', { types: ['erasure.device-access-granted'] });
     expect(entries).toHaveLength(1);
-    expect(entries[0]?.details).toMatchObject({ device: '/dev/sdb', model: 'Cruzer Blade', serial: '4C530001230815117224', outcome: 'granted' });
+    expect(entries[0]?.details).toMatchObject({
+      device: '/dev/sdb',
+      model: 'Cruzer Blade',
+      serial: '4C530001230815117224',
+      outcome: 'granted',
+    });
   });
 
   it('never asks for the system disk, a wrong confirmation, an unknown handle, or a device replaced since the list', async () => {
@@ -67,13 +93,21 @@ describe('wholeMedium.grantAccess', () => {
     const { devices } = await invoke('wholeMedium.devices', {});
     const system = devices.find((d) => d.path === '/dev/nvme0n1')?.id ?? '';
     const stick = devices.find((d) => d.path === '/dev/sdb')?.id ?? '';
-    expect(await errorCodeOf(() => invoke('wholeMedium.grantAccess', { deviceId: system, confirmation: 'ABCD' }))).toBe('ERASURE_DEVICE_HOLDS_SYSTEM');
-    expect(await errorCodeOf(() => invoke('wholeMedium.grantAccess', { deviceId: stick, confirmation: '7225' }))).toBe('ERASURE_DEVICE_CONFIRMATION_MISMATCH');
-    expect(await errorCodeOf(() => invoke('wholeMedium.grantAccess', { deviceId: crypto.randomUUID(), confirmation: '7224' }))).toBe('ERASURE_DEVICE_NOT_FOUND');
+    expect(await errorCodeOf(() => invoke('wholeMedium.grantAccess', { deviceId: system, confirmation: 'ABCD' }))).toBe(
+      'ERASURE_DEVICE_HOLDS_SYSTEM',
+    );
+    expect(await errorCodeOf(() => invoke('wholeMedium.grantAccess', { deviceId: stick, confirmation: '7225' }))).toBe(
+      'ERASURE_DEVICE_CONFIRMATION_MISMATCH',
+    );
+    expect(await errorCodeOf(() => invoke('wholeMedium.grantAccess', { deviceId: crypto.randomUUID(), confirmation: '7224' }))).toBe(
+      'ERASURE_DEVICE_NOT_FOUND',
+    );
     const id = stick;
     attached = [SYSTEM, facts({ serial: 'AA00000000000000BB01' })];
     try {
-      expect(await errorCodeOf(() => invoke('wholeMedium.grantAccess', { deviceId: id, confirmation: '7224' }))).toBe('ERASURE_DEVICE_CHANGED');
+      expect(await errorCodeOf(() => invoke('wholeMedium.grantAccess', { deviceId: id, confirmation: '7224' }))).toBe(
+        'ERASURE_DEVICE_CHANGED',
+      );
     } finally {
       attached = [SYSTEM, STICK];
     }
@@ -99,7 +133,9 @@ describe('wholeMedium.grantAccess', () => {
       const invokeBare = invokeThroughRouter(bare.handlers, recordingLogger(bare.logLines));
       await bare.createVault();
       const [device] = (await invokeBare('wholeMedium.devices', {})).devices;
-      expect(await errorCodeOf(() => invokeBare('wholeMedium.grantAccess', { deviceId: device?.id ?? '', confirmation: '7224' }))).toBe('ERASURE_DEVICE_ADMIN_UNAVAILABLE');
+      expect(await errorCodeOf(() => invokeBare('wholeMedium.grantAccess', { deviceId: device?.id ?? '', confirmation: '7224' }))).toBe(
+        'ERASURE_DEVICE_ADMIN_UNAVAILABLE',
+      );
     } finally {
       await bare.cleanup();
     }

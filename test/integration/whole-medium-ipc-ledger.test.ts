@@ -20,20 +20,57 @@ import { createTestCore, recordingLogger, type TestCore } from '../support/test-
 
 const NOW = new Date('2026-12-06T01:00:00.000Z');
 const facts = (overrides: Partial<DeviceFacts>): DeviceFacts => ({
-  path: '/dev/sdb', vendor: 'SanDisk', model: 'Cruzer Blade', serial: '4C530001230815117224', sizeBytes: 16_008_609_792, transport: 'usb', rotational: false,
-  removable: true, logicalSectorBytes: 512, holdsSystem: false, backingFile: null, source: 'lsblk', ...overrides,
+  path: '/dev/sdb',
+  vendor: 'SanDisk',
+  model: 'Cruzer Blade',
+  serial: '4C530001230815117224',
+  sizeBytes: 16_008_609_792,
+  transport: 'usb',
+  rotational: false,
+  removable: true,
+  logicalSectorBytes: 512,
+  holdsSystem: false,
+  backingFile: null,
+  source: 'lsblk',
+  ...overrides,
 });
 const STICK = facts({});
-const SYSTEM = facts({ path: '/dev/nvme0n1', vendor: null, model: 'KIOXIA KXG60ZNV512G', serial: '8ED1234ABCD', transport: 'nvme', removable: false, holdsSystem: true });
-const DATA_DISK = facts({ path: '/dev/sda', model: 'ST1000DM010', serial: 'ZN1ABC23', transport: 'sata', rotational: true, removable: false });
+const SYSTEM = facts({
+  path: '/dev/nvme0n1',
+  vendor: null,
+  model: 'KIOXIA KXG60ZNV512G',
+  serial: '8ED1234ABCD',
+  transport: 'nvme',
+  removable: false,
+  holdsSystem: true,
+});
+const DATA_DISK = facts({
+  path: '/dev/sda',
+  model: 'ST1000DM010',
+  serial: 'ZN1ABC23',
+  transport: 'sata',
+  rotational: true,
+  removable: false,
+});
 
 let core: TestCore;
 let invoke: Invoke;
 
 function draft(overrides: Partial<LedgerItemDraft>): LedgerItemDraft {
   return {
-    label: 'FG-USB-101', type: 'usb-memory', make: 'SanDisk', model: 'Cruzer Blade', serial: '4C53 0001 2308 1511 7224', capacityBytes: 16_000_000_000,
-    encryption: 'none', owner: '山田 太郎', storageLocation: '東京サービス課 保管庫A', purchaseDate: '2024-04-01', warrantyEnd: '2027-03-31', notes: '', ...overrides,
+    label: 'FG-USB-101',
+    type: 'usb-memory',
+    make: 'SanDisk',
+    model: 'Cruzer Blade',
+    serial: '4C53 0001 2308 1511 7224',
+    capacityBytes: 16_000_000_000,
+    encryption: 'none',
+    owner: '山田 太郎',
+    storageLocation: '東京サービス課 保管庫A',
+    purchaseDate: '2024-04-01',
+    warrantyEnd: '2027-03-31',
+    notes: '',
+    ...overrides,
   };
 }
 
@@ -55,7 +92,11 @@ describe('wholeMedium.devices and wholeMedium.erase', () => {
       ['/dev/sda', 'ERASURE_DEVICE_NOT_REMOVABLE'],
       ['/dev/sdb', null],
     ]);
-    expect(devices[2]).toMatchObject({ model: 'Cruzer Blade', serial: '4C530001230815117224', confirmation: { kind: 'serial-end', length: 4 } });
+    expect(devices[2]).toMatchObject({
+      model: 'Cruzer Blade',
+      serial: '4C530001230815117224',
+      confirmation: { kind: 'serial-end', length: 4 },
+    });
     // A USB stick takes neither sanitize command: the screen offers only the overwrite, and says why.
     expect(devices[2]?.sanitize?.map((o) => [o.technique, o.available, o.reason?.en])).toEqual([
       ['sanitize-crypto', false, 'behind a USB bridge that does not pass the sanitize commands through'],
@@ -66,11 +107,21 @@ describe('wholeMedium.devices and wholeMedium.erase', () => {
   it('refuses a wrong confirmation, the system disk and an unknown handle before any job exists', async () => {
     const { devices } = await invoke('wholeMedium.devices', {});
     const site = { hospital: '東都病院', department: '', administrator: '', reference: '' };
-    const request = (deviceId: string, confirmation: string) => ({ jobId: crypto.randomUUID(), deviceId, method: 'random-verify' as const, site, confirmation });
-    expect(await errorCodeOf(() => invoke('wholeMedium.erase', request(devices[2]!.id, '7225')))).toBe('ERASURE_DEVICE_CONFIRMATION_MISMATCH');
+    const request = (deviceId: string, confirmation: string) => ({
+      jobId: crypto.randomUUID(),
+      deviceId,
+      method: 'random-verify' as const,
+      site,
+      confirmation,
+    });
+    expect(await errorCodeOf(() => invoke('wholeMedium.erase', request(devices[2]!.id, '7225')))).toBe(
+      'ERASURE_DEVICE_CONFIRMATION_MISMATCH',
+    );
     expect(await errorCodeOf(() => invoke('wholeMedium.erase', request(devices[0]!.id, 'ABCD')))).toBe('ERASURE_DEVICE_HOLDS_SYSTEM');
     expect(await errorCodeOf(() => invoke('wholeMedium.erase', request(crypto.randomUUID(), '7224')))).toBe('ERASURE_DEVICE_NOT_FOUND');
-    expect(await errorCodeOf(() => invoke('wholeMedium.erase', { ...request(devices[2]!.id, '7224'), technique: 'sanitize-crypto' }))).toBe('ERASURE_DEVICE_SANITIZE_UNAVAILABLE');
+    expect(await errorCodeOf(() => invoke('wholeMedium.erase', { ...request(devices[2]!.id, '7224'), technique: 'sanitize-crypto' }))).toBe(
+      'ERASURE_DEVICE_SANITIZE_UNAVAILABLE',
+    );
     const db = core.vault.session().db;
     expect([...jobsInState(db, 'planned'), ...jobsInState(db, 'running')]).toEqual([]);
   });
@@ -80,12 +131,26 @@ describe('the ledger item of the erased device', () => {
   it('is linked to the certificate by its serial, only when the device was erased', async () => {
     const session = core.vault.session();
     const item = await invoke('ledger.save', { item: draft({}) });
-    const certificate = await issueVaultCertificate(session, 'erasure', (number) => ({ document: sampleErasureDocument(number, NOW.toISOString()), facts: sampleErasureFacts() }), NOW);
+    const certificate = await issueVaultCertificate(
+      session,
+      'erasure',
+      (number) => ({ document: sampleErasureDocument(number, NOW.toISOString()), facts: sampleErasureFacts() }),
+      NOW,
+    );
 
-    expect(linkDeviceErasureToLedger(session, STICK, { id: certificate.id, erased: false }, NOW)).toEqual({ linked: false, reason: 'not-erased' });
+    expect(linkDeviceErasureToLedger(session, STICK, { id: certificate.id, erased: false }, NOW)).toEqual({
+      linked: false,
+      reason: 'not-erased',
+    });
     expect((await invoke('ledger.list', {})).items.find((i) => i.id === item.id)?.status).toBe('in-store');
-    expect(linkDeviceErasureToLedger(session, { serial: null }, { id: certificate.id, erased: true }, NOW)).toEqual({ linked: false, reason: 'no-serial' });
-    expect(linkDeviceErasureToLedger(session, { serial: 'OTHER-1' }, { id: certificate.id, erased: true }, NOW)).toEqual({ linked: false, reason: 'no-item' });
+    expect(linkDeviceErasureToLedger(session, { serial: null }, { id: certificate.id, erased: true }, NOW)).toEqual({
+      linked: false,
+      reason: 'no-serial',
+    });
+    expect(linkDeviceErasureToLedger(session, { serial: 'OTHER-1' }, { id: certificate.id, erased: true }, NOW)).toEqual({
+      linked: false,
+      reason: 'no-item',
+    });
 
     const link = linkDeviceErasureToLedger(session, { serial: '4c530001230815117224' }, { id: certificate.id, erased: true }, NOW);
     expect(link.linked).toBe(true);
@@ -99,7 +164,15 @@ describe('the ledger item of the erased device', () => {
     const session = core.vault.session();
     await invoke('ledger.save', { item: draft({ label: 'FG-SD-201', serial: 'SD-777', type: 'sd-card' }) });
     await invoke('ledger.save', { item: draft({ label: 'FG-SD-202', serial: ' sd-777', type: 'sd-card' }) });
-    const certificate = await issueVaultCertificate(session, 'erasure', (number) => ({ document: sampleErasureDocument(number, NOW.toISOString()), facts: sampleErasureFacts() }), NOW);
-    expect(linkDeviceErasureToLedger(session, { serial: 'SD-777' }, { id: certificate.id, erased: true }, NOW)).toEqual({ linked: false, reason: 'several-items' });
+    const certificate = await issueVaultCertificate(
+      session,
+      'erasure',
+      (number) => ({ document: sampleErasureDocument(number, NOW.toISOString()), facts: sampleErasureFacts() }),
+      NOW,
+    );
+    expect(linkDeviceErasureToLedger(session, { serial: 'SD-777' }, { id: certificate.id, erased: true }, NOW)).toEqual({
+      linked: false,
+      reason: 'several-items',
+    });
   });
 });

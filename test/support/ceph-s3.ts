@@ -27,7 +27,9 @@ function onPath(binary: string): boolean {
 /** Null when a single-node Ceph can be started here; else the one line a skipped test shows. */
 export const cephMissing: string | null = (() => {
   const missing = BINARIES.filter((b) => !onPath(b));
-  return missing.length === 0 ? null : `Ceph is not installed (${missing.join(', ')} missing; scripts/install-test-deps.sh installs it): S3 Object Lock tests skipped`;
+  return missing.length === 0
+    ? null
+    : `Ceph is not installed (${missing.join(', ')} missing; scripts/install-test-deps.sh installs it): S3 Object Lock tests skipped`;
 })();
 
 export interface CephS3 {
@@ -145,7 +147,17 @@ export async function startCephS3(): Promise<CephS3> {
 
     const createUser = async (uid: string) => {
       const keys = { accessKeyId: randomBytes(10).toString('hex').toUpperCase(), secretAccessKey: randomBytes(20).toString('base64url') };
-      await exec('radosgw-admin', [...c, '-n', 'client.admin', 'user', 'create', `--uid=${uid}`, `--display-name=${uid}`, `--access-key=${keys.accessKeyId}`, `--secret=${keys.secretAccessKey}`]);
+      await exec('radosgw-admin', [
+        ...c,
+        '-n',
+        'client.admin',
+        'user',
+        'create',
+        `--uid=${uid}`,
+        `--display-name=${uid}`,
+        `--access-key=${keys.accessKeyId}`,
+        `--secret=${keys.secretAccessKey}`,
+      ]);
       return keys;
     };
     const user = await createUser('fieldguard-test');

@@ -29,20 +29,42 @@ export async function createTestAuthority(dir: string, company: string, now: Dat
 }
 
 function rsaKeys(): { privateKey: Buffer; publicKey: Buffer } {
-  return generateKeyPairSync('rsa', { modulusLength: 3072, publicKeyEncoding: { type: 'spki', format: 'der' }, privateKeyEncoding: { type: 'pkcs8', format: 'der' } });
+  return generateKeyPairSync('rsa', {
+    modulusLength: 3072,
+    publicKeyEncoding: { type: 'spki', format: 'der' },
+    privateKeyEncoding: { type: 'pkcs8', format: 'der' },
+  });
 }
 
 /** An engineer key certified by the authority at `now`, as signing credentials (what a vault would hold after enrolling). */
-export async function certifiedEngineer(authority: TestAuthority, profile: EngineerProfile, now: Date, days?: number): Promise<EngineerCredentials & { readonly serial: string }> {
+export async function certifiedEngineer(
+  authority: TestAuthority,
+  profile: EngineerProfile,
+  now: Date,
+  days?: number,
+): Promise<EngineerCredentials & { readonly serial: string }> {
   const keys = rsaKeys();
   const request = await x509.Pkcs10CertificateRequestGenerator.create({
     name: engineerName(profile),
     keys: await importRsaKeyPair(keys.privateKey, keys.publicKey),
     signingAlgorithm: RSA_PKCS1_SHA256,
   });
-  const reply = await issueEngineerCertificate(authority.dir, AUTHORITY_PASSPHRASE, request.toString('pem'), days === undefined ? {} : { days }, now);
+  const reply = await issueEngineerCertificate(
+    authority.dir,
+    AUTHORITY_PASSPHRASE,
+    request.toString('pem'),
+    days === undefined ? {} : { days },
+    now,
+  );
   const [leaf, ...chain] = certificatesIn(Buffer.from(reply.replyPem));
-  return { certificateDer: leaf!, privateKeyDer: keys.privateKey, fingerprint: certificateFingerprint(leaf!), chainDer: chain, companyCertified: true, serial: reply.entry.serial };
+  return {
+    certificateDer: leaf!,
+    privateKeyDer: keys.privateKey,
+    fingerprint: certificateFingerprint(leaf!),
+    chainDer: chain,
+    companyCertified: true,
+    serial: reply.entry.serial,
+  };
 }
 
 function openssl(args: string[], cwd: string): void {
@@ -58,18 +80,86 @@ export function opensslForgery(dir: string, profile: EngineerProfile, fakeRootSu
   const subject = `/CN=${profile.name}/O=${profile.company}/serialNumber=${profile.employeeId}`;
   openssl(['genpkey', '-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:3072', '-out', 'forger.key'], dir);
   if (!fakeRootSubject) {
-    openssl(['req', '-x509', '-utf8', '-new', '-key', 'forger.key', '-subj', subject, '-days', '3650', '-addext', 'basicConstraints=critical,CA:FALSE', '-addext', 'keyUsage=critical,digitalSignature,nonRepudiation', '-out', 'forger.pem'], dir);
+    openssl(
+      [
+        'req',
+        '-x509',
+        '-utf8',
+        '-new',
+        '-key',
+        'forger.key',
+        '-subj',
+        subject,
+        '-days',
+        '3650',
+        '-addext',
+        'basicConstraints=critical,CA:FALSE',
+        '-addext',
+        'keyUsage=critical,digitalSignature,nonRepudiation',
+        '-out',
+        'forger.pem',
+      ],
+      dir,
+    );
   } else {
     openssl(['genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256', '-out', 'fake-root.key'], dir);
-    openssl(['req', '-x509', '-utf8', '-new', '-key', 'fake-root.key', '-subj', fakeRootSubject, '-days', '3650', '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign', '-out', 'fake-root.pem'], dir);
+    openssl(
+      [
+        'req',
+        '-x509',
+        '-utf8',
+        '-new',
+        '-key',
+        'fake-root.key',
+        '-subj',
+        fakeRootSubject,
+        '-days',
+        '3650',
+        '-addext',
+        'basicConstraints=critical,CA:TRUE',
+        '-addext',
+        'keyUsage=critical,keyCertSign,cRLSign',
+        '-out',
+        'fake-root.pem',
+      ],
+      dir,
+    );
     openssl(['req', '-utf8', '-new', '-key', 'forger.key', '-subj', subject, '-out', 'forger.csr'], dir);
-    writeFileSync(path.join(dir, 'leaf.ext'), 'basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature,nonRepudiation\ncertificatePolicies=2.25.190360327542316040779290390133040618807\n');
-    openssl(['x509', '-req', '-in', 'forger.csr', '-CA', 'fake-root.pem', '-CAkey', 'fake-root.key', '-CAcreateserial', '-days', '730', '-extfile', 'leaf.ext', '-out', 'forger.pem'], dir);
+    writeFileSync(
+      path.join(dir, 'leaf.ext'),
+      'basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature,nonRepudiation\ncertificatePolicies=2.25.190360327542316040779290390133040618807\n',
+    );
+    openssl(
+      [
+        'x509',
+        '-req',
+        '-in',
+        'forger.csr',
+        '-CA',
+        'fake-root.pem',
+        '-CAkey',
+        'fake-root.key',
+        '-CAcreateserial',
+        '-days',
+        '730',
+        '-extfile',
+        'leaf.ext',
+        '-out',
+        'forger.pem',
+      ],
+      dir,
+    );
   }
   const certificateDer = certificatesIn(readFileSync(path.join(dir, 'forger.pem')))[0]!;
   openssl(['pkcs8', '-topk8', '-nocrypt', '-in', 'forger.key', '-outform', 'DER', '-out', 'forger.p8'], dir);
   const chainDer = fakeRootSubject ? certificatesIn(readFileSync(path.join(dir, 'fake-root.pem'))) : [];
-  return { certificateDer, privateKeyDer: readFileSync(path.join(dir, 'forger.p8')), fingerprint: certificateFingerprint(certificateDer), chainDer, companyCertified: chainDer.length > 0 };
+  return {
+    certificateDer,
+    privateKeyDer: readFileSync(path.join(dir, 'forger.p8')),
+    fingerprint: certificateFingerprint(certificateDer),
+    chainDer,
+    companyCertified: chainDer.length > 0,
+  };
 }
 
 /** An NSS database holding the company root, trusted for e-mail/document signing, for `pdfsig -nssdir`. */

@@ -46,11 +46,19 @@ function escapeRegExp(text: string): string {
 
 function cells(line: string): string[] {
   // A `|` inside a cell (in a regular expression) is written `\|`, as Markdown tables need.
-  return line.trim().replace(/^\|/, '').replace(/\|$/, '').split(/(?<!\\)\|/).map((cell) => cell.replace(/\\\|/g, '|').trim());
+  return line
+    .trim()
+    .replace(/^\|/, '')
+    .replace(/\|$/, '')
+    .split(/(?<!\\)\|/)
+    .map((cell) => cell.replace(/\\\|/g, '|').trim());
 }
 
 function terms(cell: string): string[] {
-  return cell.split('、').map((term) => term.trim()).filter((term) => term !== '');
+  return cell
+    .split('、')
+    .map((term) => term.trim())
+    .filter((term) => term !== '');
 }
 
 function section(markdown: string, name: string): string {
@@ -76,10 +84,21 @@ export function parseGlossary(markdown: string): Glossary {
     const [preferred = '', avoidJa = '', , avoidEn = '', scopeCell = ''] = row;
     const scope = scopeCell === 'すべて' ? [] : terms(scopeCell);
     for (const term of terms(avoidJa)) rules.push({ preferred, language: 'ja', term, pattern: avoidPattern(term, 'ja'), scope });
-    for (const term of avoidEn.split(',').map((t) => t.trim()).filter(Boolean)) rules.push({ preferred, language: 'en', term, pattern: avoidPattern(term, 'en'), scope });
+    for (const term of avoidEn
+      .split(',')
+      .map((t) => t.trim())
+      .filter(Boolean))
+      rules.push({ preferred, language: 'en', term, pattern: avoidPattern(term, 'en'), scope });
   }
-  const listLines = section(markdown, 'latin').split('\n').filter((line) => line.trim().startsWith('- '));
-  const words = (line: string) => line.slice(line.indexOf(':') + 1).split(',').map((w) => w.trim()).filter(Boolean);
+  const listLines = section(markdown, 'latin')
+    .split('\n')
+    .filter((line) => line.trim().startsWith('- '));
+  const words = (line: string) =>
+    line
+      .slice(line.indexOf(':') + 1)
+      .split(',')
+      .map((w) => w.trim())
+      .filter(Boolean);
   const commands = listLines.filter((line) => line.includes('commands:')).flatMap(words);
   return { rules, latinWords: new Set(listLines.flatMap(words)), commands };
 }
@@ -116,7 +135,10 @@ function asciiPunctuation(text: string): string[] {
 
 /** Latin words in a Japanese text that are not codes, file names, commands or listed words. */
 function strayLatin(text: string, glossary: Glossary): string[] {
-  const commandLine = new RegExp(`(?:${glossary.commands.map(escapeRegExp).join('|')})\\b[^\\u3000-\\u30ff\\u3400-\\u9fff\\uff01-\\uff60]*`, 'gu');
+  const commandLine = new RegExp(
+    `(?:${glossary.commands.map(escapeRegExp).join('|')})\\b[^\\u3000-\\u30ff\\u3400-\\u9fff\\uff01-\\uff60]*`,
+    'gu',
+  );
   const plain = text.replace(PLACEHOLDER, ' ').replace(commandLine, ' ');
   const found: string[] = [];
   for (const match of plain.matchAll(LATIN_WORD)) {

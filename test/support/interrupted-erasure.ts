@@ -19,12 +19,19 @@ export async function filesLeft(folder: string): Promise<number> {
  * soon as `when()` holds. Resolves once the process is gone; rejects if it ended by itself
  * (the kill point was never reached), with what it printed.
  */
-export async function eraseAndKill(args: readonly string[], options: { dataDir: string; password: string; when: () => Promise<boolean> }): Promise<void> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/cli/index.ts', 'erase', ...args, '--data-dir', options.dataDir, '--password-stdin'], {
-    cwd: repository,
-    env: { ...process.env, LANG: 'ja_JP.UTF-8' },
-    stdio: ['pipe', 'ignore', 'pipe'],
-  });
+export async function eraseAndKill(
+  args: readonly string[],
+  options: { dataDir: string; password: string; when: () => Promise<boolean> },
+): Promise<void> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'electron/cli/index.ts', 'erase', ...args, '--data-dir', options.dataDir, '--password-stdin'],
+    {
+      cwd: repository,
+      env: { ...process.env, LANG: 'ja_JP.UTF-8' },
+      stdio: ['pipe', 'ignore', 'pipe'],
+    },
+  );
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
   child.stdin.end(`${options.password}\n`);

@@ -71,7 +71,13 @@ async function plant(dir: string, marker: string): Promise<void> {
  * Makes a stick of `bytes` in `work` named `name`, mounted and planted with `marker`. It is added
  * to `attached` as soon as it exists, so that `detachAll` removes it even if a later step fails.
  */
-export async function attachLoopStick(work: string, name: string, bytes: number, marker: string, attached: LoopStick[]): Promise<LoopStick> {
+export async function attachLoopStick(
+  work: string,
+  name: string,
+  bytes: number,
+  marker: string,
+  attached: LoopStick[],
+): Promise<LoopStick> {
   const image = path.join(work, `${name}.img`);
   const mountDir = path.join(work, name);
   await mkdir(mountDir);

@@ -108,7 +108,9 @@ export function recordedWindowsRunner(scenario: WindowsScenario): PowerShellRunn
   ]);
   return async (script): Promise<CommandOutcome> => {
     const name = byScript.get(script);
-    return name ? { ok: true, stdout: recorded(name), stderr: '', exitCode: 0 } : { ok: false, problem: 'commandMissing', stdout: '', stderr: '', exitCode: null };
+    return name
+      ? { ok: true, stdout: recorded(name), stderr: '', exitCode: 0 }
+      : { ok: false, problem: 'commandMissing', stdout: '', stderr: '', exitCode: null };
   };
 }
 

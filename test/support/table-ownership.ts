@@ -49,7 +49,11 @@ export function tablesNamedInSql(file: SourceFile, tables: readonly string[]): {
 }
 
 /** Every place a table is named outside its owner's modules (and outside the schema layer). */
-export function ownershipFindings(files: readonly SourceFile[], owners: Readonly<Record<string, TableOwner>>, schemaLayer: string): OwnershipFinding[] {
+export function ownershipFindings(
+  files: readonly SourceFile[],
+  owners: Readonly<Record<string, TableOwner>>,
+  schemaLayer: string,
+): OwnershipFinding[] {
   const tables = Object.keys(owners);
   return files
     .filter((file) => !file.path.startsWith(schemaLayer))

@@ -50,7 +50,9 @@ export interface TestCore extends Core {
    * Draws a rotation's new recovery key (as the rotate dialog does) and returns the request the dialog would
    * send once the engineer typed two groups back, with the key itself.
    */
-  prepareRotation(password?: string): Promise<{ request: { password: string; jobId: string; answers: Array<{ group: number; digits: string }> }; recoveryKey: string }>;
+  prepareRotation(
+    password?: string,
+  ): Promise<{ request: { password: string; jobId: string; answers: Array<{ group: number; digits: string }> }; recoveryKey: string }>;
   readonly dataDir: string;
   readonly dialogs: ScriptedDialogs;
   readonly logLines: string[];
@@ -66,7 +68,10 @@ export interface TestCore extends Core {
 
 /** A logger that keeps each line as the JSON the app would write. */
 export function recordingLogger(lines: string[]): Logger {
-  const record = (level: string): Logger['info'] => (event, fields) => void lines.push(JSON.stringify({ level, event, ...fields }));
+  const record =
+    (level: string): Logger['info'] =>
+    (event, fields) =>
+      void lines.push(JSON.stringify({ level, event, ...fields }));
   return { info: record('info'), warn: record('warn'), error: record('error') };
 }
 
@@ -107,7 +112,16 @@ export async function createTestCore(overrides: Partial<CorePorts> = {}, options
   const fileLog = createFileLogger({ dir: `${dataDir}-logs` });
   const log = teeLogger(recordingLogger(logLines), fileLog);
   const events: Array<[string, unknown]> = [];
-  const scripted: ScriptedDialogs = { confirm: null, confirmations: [], importSources: null, exportFolder: null, saveFile: null, certificateFile: null, policyFile: null, releaseList: null };
+  const scripted: ScriptedDialogs = {
+    confirm: null,
+    confirmations: [],
+    importSources: null,
+    exportFolder: null,
+    saveFile: null,
+    certificateFile: null,
+    policyFile: null,
+    releaseList: null,
+  };
   const dialogs: Dialogs = {
     pickImportSources: async () => scripted.importSources,
     pickExportFolder: async () => scripted.exportFolder,
@@ -153,7 +167,9 @@ export async function createTestCore(overrides: Partial<CorePorts> = {}, options
         passwordConfirmation: TEST_PASSWORD,
         passwordOnly: options.passwordOnly ?? false,
       });
-      await core.handlers['vault.completeSetup']({ answers: prepared.confirmGroups.map((group) => ({ group, digits: prepared.groups[group]! })) });
+      await core.handlers['vault.completeSetup']({
+        answers: prepared.confirmGroups.map((group) => ({ group, digits: prepared.groups[group]! })),
+      });
       return prepared.recoveryKey;
     },
     async prepareRotation(password = TEST_PASSWORD) {

@@ -64,7 +64,10 @@ function keyOptions(keyType: 'rsa' | 'ec'): string[] {
 }
 
 /** The root CA (unless an issuer is given) and the TSA certificate, as PEM files in `dir`. */
-async function makeCertificates(dir: string, options: TimestampAuthorityOptions): Promise<{ rootFile: string; tsaFile: string; keyFile: string }> {
+async function makeCertificates(
+  dir: string,
+  options: TimestampAuthorityOptions,
+): Promise<{ rootFile: string; tsaFile: string; keyFile: string }> {
   const config = path.join(dir, 'certificates.cnf');
   writeFileSync(config, CERTIFICATE_CONFIG);
   const rootFile = path.join(dir, 'root.pem');
@@ -73,13 +76,62 @@ async function makeCertificates(dir: string, options: TimestampAuthorityOptions)
     writeFileSync(rootFile, options.issuer.certPem);
     writeFileSync(rootKey, options.issuer.keyPem, { mode: 0o600 });
   } else {
-    await run('openssl', ['req', '-x509', '-config', config, '-extensions', 'root', ...keyOptions('rsa'), '-nodes', '-keyout', rootKey, '-out', rootFile, '-days', '3650', '-subj', '/O=FieldGuard Tests/CN=FieldGuard Test TSA Root']);
+    await run('openssl', [
+      'req',
+      '-x509',
+      '-config',
+      config,
+      '-extensions',
+      'root',
+      ...keyOptions('rsa'),
+      '-nodes',
+      '-keyout',
+      rootKey,
+      '-out',
+      rootFile,
+      '-days',
+      '3650',
+      '-subj',
+      '/O=FieldGuard Tests/CN=FieldGuard Test TSA Root',
+    ]);
   }
   const keyFile = path.join(dir, 'tsa.key');
   const request = path.join(dir, 'tsa.csr');
   const tsaFile = path.join(dir, 'tsa.pem');
-  await run('openssl', ['req', '-new', '-config', config, ...keyOptions(options.keyType ?? 'rsa'), '-nodes', '-keyout', keyFile, '-out', request, '-subj', '/O=FieldGuard Tests/CN=FieldGuard Test TSA']);
-  await run('openssl', ['x509', '-req', '-in', request, '-CA', rootFile, '-CAkey', rootKey, '-set_serial', `0x${randomBytes(8).toString('hex')}`, '-days', '365', '-extfile', config, '-extensions', 'tsa', '-out', tsaFile]);
+  await run('openssl', [
+    'req',
+    '-new',
+    '-config',
+    config,
+    ...keyOptions(options.keyType ?? 'rsa'),
+    '-nodes',
+    '-keyout',
+    keyFile,
+    '-out',
+    request,
+    '-subj',
+    '/O=FieldGuard Tests/CN=FieldGuard Test TSA',
+  ]);
+  await run('openssl', [
+    'x509',
+    '-req',
+    '-in',
+    request,
+    '-CA',
+    rootFile,
+    '-CAkey',
+    rootKey,
+    '-set_serial',
+    `0x${randomBytes(8).toString('hex')}`,
+    '-days',
+    '365',
+    '-extfile',
+    config,
+    '-extensions',
+    'tsa',
+    '-out',
+    tsaFile,
+  ]);
   return { rootFile, tsaFile, keyFile };
 }
 
@@ -122,7 +174,22 @@ export async function startTimestampAuthority(dir: string, options: TimestampAut
   let queue: Promise<unknown> = Promise.resolve();
   const reply = (queryFile: string, replyFile: string): Promise<unknown> => {
     const next = queue.then(() =>
-      run('openssl', ['ts', '-reply', '-config', configFile, '-queryfile', queryFile, '-signer', tsaFile, '-inkey', keyFile, '-chain', rootFile, '-out', replyFile]),
+      run('openssl', [
+        'ts',
+        '-reply',
+        '-config',
+        configFile,
+        '-queryfile',
+        queryFile,
+        '-signer',
+        tsaFile,
+        '-inkey',
+        keyFile,
+        '-chain',
+        rootFile,
+        '-out',
+        replyFile,
+      ]),
     );
     queue = next.catch(() => undefined);
     return next;
@@ -135,7 +202,9 @@ export async function startTimestampAuthority(dir: string, options: TimestampAut
       const body = await readBody(request);
       if (options.behaviour === 'hang') return;
       if (options.behaviour === 'garbage') {
-        response.writeHead(200, { 'Content-Type': 'application/timestamp-reply' }).end(Buffer.from('<html><body>Service unavailable</body></html>'));
+        response
+          .writeHead(200, { 'Content-Type': 'application/timestamp-reply' })
+          .end(Buffer.from('<html><body>Service unavailable</body></html>'));
         return;
       }
       const queryFile = path.join(dir, `request-${id}.tsq`);

@@ -11,7 +11,8 @@ import type { FieldTemplate, FieldValue, VisitRun, StepTemplate } from '../../el
 import type { TestCore } from './test-core';
 
 /** A 1×1 PNG, as the signature pad would send it. */
-export const SIGNATURE_PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+export const SIGNATURE_PNG =
+  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 
 export function plausibleValue(field: FieldTemplate, context: { accountId: string | null; now: Date }): FieldValue | undefined {
   switch (field.type) {
@@ -35,7 +36,10 @@ export function plausibleValue(field: FieldTemplate, context: { accountId: strin
 }
 
 export function plausibleValues(step: StepTemplate, context: { accountId: string | null; now: Date }): Record<string, FieldValue> {
-  return Object.fromEntries(step.fields.map((f) => [f.id, plausibleValue(f, context)]).filter(([, v]) => v !== undefined)) as Record<string, FieldValue>;
+  return Object.fromEntries(step.fields.map((f) => [f.id, plausibleValue(f, context)]).filter(([, v]) => v !== undefined)) as Record<
+    string,
+    FieldValue
+  >;
 }
 
 /** Imports one small file into the run's vault folder and returns its item id. */
@@ -49,7 +53,12 @@ export async function importIntoVisit(core: TestCore, run: VisitRun, name: strin
 }
 
 /** Closes one step as an engineer would; automatic steps run their check (which may not pass). */
-export async function doStep(core: TestCore, run: VisitRun, stepId: string, context: { accountId: string | null; now: Date }): Promise<VisitRun> {
+export async function doStep(
+  core: TestCore,
+  run: VisitRun,
+  stepId: string,
+  context: { accountId: string | null; now: Date },
+): Promise<VisitRun> {
   const step = run.template.steps.find((s) => s.id === stepId)!;
   const ref = { runId: run.id, stepId };
   if (step.kind === 'automatic') {

@@ -9,7 +9,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ScanResult } from '../../electron/core/sanitize/sanitize-types';
-import { createDefenderEngine, newestPlatformFolder, parseDefenderInfo, parseMpCmdRunScan } from '../../electron/platform/antivirus/defender-engine';
+import {
+  createDefenderEngine,
+  newestPlatformFolder,
+  parseDefenderInfo,
+  parseMpCmdRunScan,
+} from '../../electron/platform/antivirus/defender-engine';
 import type { CommandOutcome } from '../../electron/platform/self-check/run-probe-command';
 
 const FIXTURES = path.join(import.meta.dirname, '../fixtures/antivirus/defender');
@@ -74,7 +79,9 @@ describe('parseMpCmdRunScan on recorded and reconstructed outputs', () => {
       expect(Number.isInteger(fixture.exitCode), fixture.name).toBe(true);
       for (const stdout of [fixture.stdout, fixture.stdout.replace(/\r\n/g, '\n')]) {
         const result = parseMpCmdRunScan(stdout, fixture.exitCode);
-        expect(matchesExpectation(result, fixture.expect), `${fixture.name}: ${JSON.stringify(result)} should be ${fixture.expect}`).toBe(true);
+        expect(matchesExpectation(result, fixture.expect), `${fixture.name}: ${JSON.stringify(result)} should be ${fixture.expect}`).toBe(
+          true,
+        );
       }
     }
   });
@@ -93,7 +100,10 @@ describe('parseMpCmdRunScan on recorded and reconstructed outputs', () => {
     for (const exitCode of [0, 1, 2, null]) {
       expect(parseMpCmdRunScan(found.stdout, exitCode)).toEqual({ status: 'infected', name: 'Virus:DOS/EICAR_Test_File' });
     }
-    const two = found.stdout.replace('Threat                  : Virus:DOS/EICAR_Test_File', 'Threat                  : Virus:DOS/EICAR_Test_File\r\nThreat                  : PUA:Win32/Example');
+    const two = found.stdout.replace(
+      'Threat                  : Virus:DOS/EICAR_Test_File',
+      'Threat                  : Virus:DOS/EICAR_Test_File\r\nThreat                  : PUA:Win32/Example',
+    );
     expect(parseMpCmdRunScan(two, 2)).toEqual({ status: 'infected', name: 'Virus:DOS/EICAR_Test_File, PUA:Win32/Example' });
     // A count without the list (output cut after the summary) is still a detection.
     expect(parseMpCmdRunScan('Scan starting...\r\nScan finished.\r\nScanning C:\\x.exe found 2 threats.\r\n', 2).status).toBe('infected');
@@ -171,7 +181,14 @@ describe('the Defender engine with a stand-in MpCmdRun', () => {
       const { exe, argsLog } = await fakeMpCmdRun(fixtures.find((f) => f.name === fixtureName)!);
       const results = await createDefenderEngine({ mpCmdRunPath: exe }).scan([target]);
       expect(results.get(target), fixtureName).toMatchObject(expected);
-      expect((await readFile(argsLog, 'utf8')).split('\n').slice(0, 6)).toEqual(['-Scan', '-ScanType', '3', '-File', target, '-DisableRemediation']);
+      expect((await readFile(argsLog, 'utf8')).split('\n').slice(0, 6)).toEqual([
+        '-Scan',
+        '-ScanType',
+        '3',
+        '-File',
+        target,
+        '-DisableRemediation',
+      ]);
     }
   });
 
@@ -197,7 +214,9 @@ describe('the Defender engine with a stand-in MpCmdRun', () => {
       signatureVersion: '1.421.114.0',
       signatureLastUpdated: '2024-11-21T23:14:05Z',
     });
-    expect(await createDefenderEngine({ mpCmdRunPath: exe, runPowerShell: powerShell(running) }).info()).toMatchObject({ version: '1.1.24090.11' });
+    expect(await createDefenderEngine({ mpCmdRunPath: exe, runPowerShell: powerShell(running) }).info()).toMatchObject({
+      version: '1.1.24090.11',
+    });
     const controller = new AbortController();
     controller.abort(new Error('cancelled'));
     await expect(createDefenderEngine({ mpCmdRunPath: exe }).scan([exe], { signal: controller.signal })).rejects.toThrow('cancelled');

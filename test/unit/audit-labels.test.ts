@@ -8,13 +8,23 @@ import en from '../../renderer/src/i18n/en.json';
 import ja from '../../renderer/src/i18n/ja.json';
 
 function label(texts: unknown, type: string): unknown {
-  return type.split('.').reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), (texts as { audit: { types: unknown } }).audit.types);
+  return type
+    .split('.')
+    .reduce<unknown>(
+      (node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined),
+      (texts as { audit: { types: unknown } }).audit.types,
+    );
 }
 
 describe('audit event labels', () => {
-  for (const [language, texts] of [['ja', ja], ['en', en]] as const) {
+  for (const [language, texts] of [
+    ['ja', ja],
+    ['en', en],
+  ] as const) {
     it(`names every event type in ${language}`, () => {
-      const unnamed = auditEventTypes.filter((type) => typeof label(texts, type) !== 'string' || (label(texts, type) as string).trim() === '');
+      const unnamed = auditEventTypes.filter(
+        (type) => typeof label(texts, type) !== 'string' || (label(texts, type) as string).trim() === '',
+      );
       expect(unnamed).toEqual([]);
     });
   }

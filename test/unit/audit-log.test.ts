@@ -173,7 +173,13 @@ describe('the chain', () => {
     const rows = db.prepare('SELECT * FROM audit_log ORDER BY seq').all() as Array<Record<string, unknown>>;
     let prev = Buffer.alloc(32);
     for (const row of rows) {
-      const content = JSON.stringify({ actor: row.actor, details: JSON.parse(row.details as string), seq: row.seq, time: row.time, type: row.type });
+      const content = JSON.stringify({
+        actor: row.actor,
+        details: JSON.parse(row.details as string),
+        seq: row.seq,
+        time: row.time,
+        type: row.type,
+      });
       expect(row.details).toBe(JSON.stringify(sortKeys(JSON.parse(row.details as string) as Record<string, unknown>)));
       const hash = createHash('sha256').update(prev).update(content).digest();
       expect(row.prev_hash).toEqual(prev);
@@ -182,7 +188,10 @@ describe('the chain', () => {
       prev = hash;
     }
     expect(rows[0]!.details).toBe('{"name":"a\\"b","none":null,"ok":true,"size":1}');
-    const head = JSON.parse(db.prepare(`SELECT value FROM vault_meta WHERE key = 'audit_head'`).pluck().get() as string) as Record<string, unknown>;
+    const head = JSON.parse(db.prepare(`SELECT value FROM vault_meta WHERE key = 'audit_head'`).pluck().get() as string) as Record<
+      string,
+      unknown
+    >;
     expect(head).toMatchObject({ seq: 2, hash: prev.toString('hex') });
   });
 
@@ -312,7 +321,11 @@ describe('append-only by construction (the MACs, not the triggers, are the prote
     expect(() => db.prepare('DELETE FROM audit_log WHERE seq = 3').run()).toThrow(/append-only/);
     expect(() => db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
     expect(() =>
-      db.prepare('INSERT OR REPLACE INTO audit_log SELECT seq, time, type, actor, details, prev_hash, hash, mac FROM audit_log WHERE seq = 1 ').run(),
+      db
+        .prepare(
+          'INSERT OR REPLACE INTO audit_log SELECT seq, time, type, actor, details, prev_hash, hash, mac FROM audit_log WHERE seq = 1 ',
+        )
+        .run(),
     ).toThrow(/append-only/);
     expect(log.verify()).toEqual({ intact: true, entries: 3 });
   });
@@ -363,8 +376,12 @@ describe('CSV export', () => {
     expect(lines.at(-1)).toBe('');
     expect(lines[0]).toBe('seq,time_jst,time_utc,type,actor,details,hash');
     const [, five, four, three, two, one] = lines;
-    expect(one).toMatch(/^1,2025-04-01 00:00:00 JST,2025-03-31T15:00:00\.000Z,vault\.item-exported,engineer:山田,"\{""name"":""CT_画像, \\""最終\\"".dcm"",""size"":10\}",[0-9a-f]{64}$/);
-    expect(two).toMatch(/^2,2025-04-01 12:04:05 JST,2025-04-01T03:04:05\.678Z,settings\.changed,"'=HYPERLINK\(""http:\/\/evil\.example"",""開く""\)",/);
+    expect(one).toMatch(
+      /^1,2025-04-01 00:00:00 JST,2025-03-31T15:00:00\.000Z,vault\.item-exported,engineer:山田,"\{""name"":""CT_画像, \\""最終\\"".dcm"",""size"":10\}",[0-9a-f]{64}$/,
+    );
+    expect(two).toMatch(
+      /^2,2025-04-01 12:04:05 JST,2025-04-01T03:04:05\.678Z,settings\.changed,"'=HYPERLINK\(""http:\/\/evil\.example"",""開く""\)",/,
+    );
     expect(three).toContain(",'+81-90,");
     expect(four).toContain(",'-2+3,");
     expect(five).toContain(",'@SUM(A1),");
@@ -375,7 +392,14 @@ describe('CSV export', () => {
     const { log } = vaultWith(4);
     log.append('vault.locked', 'system');
     const csv = log.toCsv({ types: ['vault.item-imported'], limit: 2 });
-    expect(csv.slice(1).trimEnd().split('\r\n').slice(1).map((line) => Number(line.split(',')[0]))).toEqual([4, 3]);
+    expect(
+      csv
+        .slice(1)
+        .trimEnd()
+        .split('\r\n')
+        .slice(1)
+        .map((line) => Number(line.split(',')[0])),
+    ).toEqual([4, 3]);
   });
 });
 

@@ -27,8 +27,12 @@ describe('npm audit --omit=dev in CI', () => {
   it('fails on a high advisory that has a fix, and lists the moderate one without blaming it', async () => {
     const result = await audit('high-with-fix.txt');
     expect(result.exitCode).toBe(1);
-    expect(result.lines).toContain('FAIL high node-forge: fix available: node-forge@1.3.1 (https://github.com/advisories/GHSA-cfm4-qjh2-4765)');
-    expect(result.lines).toContain('note moderate nanoid: fix available (npm audit fix) (https://github.com/advisories/GHSA-mwcw-c2x4-8c55)');
+    expect(result.lines).toContain(
+      'FAIL high node-forge: fix available: node-forge@1.3.1 (https://github.com/advisories/GHSA-cfm4-qjh2-4765)',
+    );
+    expect(result.lines).toContain(
+      'note moderate nanoid: fix available (npm audit fix) (https://github.com/advisories/GHSA-mwcw-c2x4-8c55)',
+    );
     expect(result.lines.at(-1)).toBe('npm audit --omit=dev: 2 vulnerable production package(s), 1 high/critical with a fix available.');
   });
 
@@ -40,7 +44,10 @@ describe('npm audit --omit=dev in CI', () => {
   });
 
   it('says a clean audit is clean, with the number of packages audited', async () => {
-    expect(await audit('clean.txt')).toEqual({ exitCode: 0, lines: ['npm audit --omit=dev: no advisory for the 267 production packages.'] });
+    expect(await audit('clean.txt')).toEqual({
+      exitCode: 0,
+      lines: ['npm audit --omit=dev: no advisory for the 267 production packages.'],
+    });
   });
 
   it('says in one line that nothing was audited when the registry refuses the audit request', async () => {

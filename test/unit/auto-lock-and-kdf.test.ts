@@ -51,7 +51,8 @@ describe('Argon2id calibration', () => {
 
   // How long Argon2id takes here depends on the machine and its load; the window is checked on
   // a model where the time grows with memory and iterations, as Argon2id's does.
-  const model = (floorMs: number) => (p: KdfParameters) => floorMs * (p.memoryKiB / KDF_FLOOR.memoryKiB) * (p.iterations / KDF_FLOOR.iterations);
+  const model = (floorMs: number) => (p: KdfParameters) =>
+    floorMs * (p.memoryKiB / KDF_FLOOR.memoryKiB) * (p.iterations / KDF_FLOOR.iterations);
 
   it('stops inside the 0.5–1 s window: a floor of 130 ms doubles memory twice, to 520 ms', async () => {
     const times: number[] = [];

@@ -99,11 +99,20 @@ describe('an erasure certificate checked with standard tools', () => {
   });
 
   it('has evidence whose signature verifies with Node crypto and an RFC 8785 library alone', () => {
-    const evidence = JSON.parse(issued.evidenceJson) as { format: string; payload: unknown; signature: { certificate: string; value: string } };
+    const evidence = JSON.parse(issued.evidenceJson) as {
+      format: string;
+      payload: unknown;
+      signature: { certificate: string; value: string };
+    };
     expect(evidence.format).toBe('fieldguard-evidence/2');
     const certificate = new X509Certificate(Buffer.from(evidence.signature.certificate, 'base64'));
     const signed = Buffer.from(canonicalize(evidence.payload) as string, 'utf8');
-    const ok = verify('sha256', signed, { key: certificate.publicKey, padding: constants.RSA_PKCS1_PADDING }, Buffer.from(evidence.signature.value, 'base64'));
+    const ok = verify(
+      'sha256',
+      signed,
+      { key: certificate.publicKey, padding: constants.RSA_PKCS1_PADDING },
+      Buffer.from(evidence.signature.value, 'base64'),
+    );
     expect(ok).toBe(true);
     expect(certificate.subject).toContain('山田 太郎');
   });
@@ -111,12 +120,17 @@ describe('an erasure certificate checked with standard tools', () => {
   it('renders the Japanese title as glyphs, not blanks (the @pdf-lib/fontkit subset bug)', () => {
     const prefix = path.join(OUTPUT, 'erasure-certificate-gray');
     run('pdftoppm', ['-gray', '-r', '60', '-f', '1', '-l', '1', pdfFile, prefix]);
-    const pgm = readPgm(readdirSync(OUTPUT).map((f) => path.join(OUTPUT, f)).find((f) => f.startsWith(prefix) && f.endsWith('.pgm')) as string);
+    const pgm = readPgm(
+      readdirSync(OUTPUT)
+        .map((f) => path.join(OUTPUT, f))
+        .find((f) => f.startsWith(prefix) && f.endsWith('.pgm')) as string,
+    );
     // The title's box at 60 dpi: from the left margin, about 60–100 pt below the top edge.
     const scale = 60 / 72;
     let dark = 0;
     for (let y = Math.round(62 * scale); y < Math.round(92 * scale); y += 1) {
-      for (let x = Math.round(48 * scale); x < Math.round(250 * scale); x += 1) if ((pgm.pixels[y * pgm.width + x] as number) < 100) dark += 1;
+      for (let x = Math.round(48 * scale); x < Math.round(250 * scale); x += 1)
+        if ((pgm.pixels[y * pgm.width + x] as number) < 100) dark += 1;
     }
     expect(dark).toBeGreaterThan(150);
   });
@@ -167,7 +181,11 @@ describe("FieldGuard's verifier", () => {
   });
 
   it('does not become genuine when the engineer’s own certificate is "trusted": trust goes to company roots only', async () => {
-    const own = { fingerprints: new Set([yamada.credentials.fingerprint]), certificates: [yamada.credentials.certificateDer], revocationLists: [] };
+    const own = {
+      fingerprints: new Set([yamada.credentials.fingerprint]),
+      certificates: [yamada.credentials.certificateDer],
+      revocationLists: [],
+    };
     const result = await verifyCertificate(issued.pdf, own);
     expect(result.status).toBe('issuer-unconfirmed');
     expect(result.problem).toBe('CERT_NOT_COMPANY_CERTIFIED');

@@ -45,12 +45,12 @@ afterAll(() => {
 });
 
 describe('certificate numbers', () => {
-/** The number without its random part, which keeps numbers apart across vaults. */
-function counted(number: string): string {
-  const match = /^(.*)-([0-9A-HJKMNP-TV-Z]{6})$/.exec(number);
-  if (!match) throw new Error(`no random part in ${number}`);
-  return match[1] as string;
-}
+  /** The number without its random part, which keeps numbers apart across vaults. */
+  function counted(number: string): string {
+    const match = /^(.*)-([0-9A-HJKMNP-TV-Z]{6})$/.exec(number);
+    if (!match) throw new Error(`no random part in ${number}`);
+    return match[1] as string;
+  }
 
   it('run on per engineer and kind, and survive reopening the vault', () => {
     expect(counted(nextCertificateNumber(db, 'erasure', 'E-20417', NOW))).toBe('E-20417-ER-2026-000001');
@@ -105,7 +105,9 @@ describe("the engineer's signing certificate", () => {
     const years = (Date.parse(certificate.validTo) - Date.parse(certificate.validFrom)) / (365.25 * 24 * 3600 * 1000);
     expect(years).toBeCloseTo(10, 1);
     expect(Date.parse(certificate.validFrom)).toBeLessThanOrEqual(NOW.getTime());
-    expect(certificate.checkPrivateKey(createPrivateKey({ key: engineer.credentials.privateKeyDer, format: 'der', type: 'pkcs8' }))).toBe(true);
+    expect(certificate.checkPrivateKey(createPrivateKey({ key: engineer.credentials.privateKeyDer, format: 'der', type: 'pkcs8' }))).toBe(
+      true,
+    );
     expect(certificate.fingerprint256.replaceAll(':', '').toLowerCase()).toBe(engineer.credentials.fingerprint);
   });
 
@@ -136,7 +138,11 @@ describe('issued certificates in the vault', () => {
     // Both after the engineer's certificate was made: a document dated before its signer's certificate existed is not genuine.
     for (const [i, issuedAt] of ['2026-11-27T01:00:00.000Z', '2026-11-28T01:00:00.000Z'].entries()) {
       const number = nextCertificateNumber(db, 'erasure', YAMADA.employeeId, new Date(issuedAt));
-      const issued = await issueCertificate(sampleErasureDocument(number, issuedAt, { countersign: i === 0 }), sampleErasureFacts(), engineer.credentials);
+      const issued = await issueCertificate(
+        sampleErasureDocument(number, issuedAt, { countersign: i === 0 }),
+        sampleErasureFacts(),
+        engineer.credentials,
+      );
       ids.push(
         storeCertificate(
           db,
@@ -157,7 +163,11 @@ describe('issued certificates in the vault', () => {
     reopen();
     const list = listCertificates(db);
     expect(list.map((c) => c.id)).toEqual([ids[1], ids[0]]);
-    expect(list[0]).toMatchObject({ kind: 'erasure', title: { ja: 'データ消去証明書', en: 'Data Erasure Certificate' }, signerFingerprint: engineer.credentials.fingerprint });
+    expect(list[0]).toMatchObject({
+      kind: 'erasure',
+      title: { ja: 'データ消去証明書', en: 'Data Erasure Certificate' },
+      signerFingerprint: engineer.credentials.fingerprint,
+    });
     expect(list[0]).not.toHaveProperty('pdf');
     expect(listCertificates(db, { kind: 'visit' })).toEqual([]);
 
@@ -172,8 +182,12 @@ describe('issued certificates in the vault', () => {
     expect(() => db.prepare("UPDATE certificates SET evidence_json = '{}' WHERE id = ?").run(ids[0])).toThrow(/immutable/);
     // Only an incremental update (a document timestamp) may extend the stored PDF; nothing may shorten or rewrite it.
     expect(() => db.prepare('UPDATE certificates SET pdf = ? WHERE id = ?').run(Buffer.from('%PDF-forged'), ids[0])).toThrow(/immutable/);
-    expect(() => db.prepare('UPDATE certificates SET pdf = ? WHERE id = ?').run(Buffer.concat([stored!.pdf.subarray(1), Buffer.from('xx')]), ids[0])).toThrow(/immutable/);
-    expect(() => db.prepare('UPDATE certificates SET pdf = ? WHERE id = ?').run(Buffer.concat([stored!.pdf, Buffer.from('\n%appended')]), ids[0])).not.toThrow();
+    expect(() =>
+      db.prepare('UPDATE certificates SET pdf = ? WHERE id = ?').run(Buffer.concat([stored!.pdf.subarray(1), Buffer.from('xx')]), ids[0]),
+    ).toThrow(/immutable/);
+    expect(() =>
+      db.prepare('UPDATE certificates SET pdf = ? WHERE id = ?').run(Buffer.concat([stored!.pdf, Buffer.from('\n%appended')]), ids[0]),
+    ).not.toThrow();
     expect(() => storeCertificate(db, { ...stored!, signerFingerprint: engineer.credentials.fingerprint }, NOW)).toThrow(/UNIQUE/);
     expect(getCertificate(db, 'no-such-id')).toBeNull();
   });

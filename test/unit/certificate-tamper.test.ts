@@ -18,7 +18,11 @@ import { signPdf } from '../../electron/core/certificates/pdf-signature';
 import { printedFactsOf, signedQrText } from '../../electron/core/certificates/certificate-qr';
 import { renderCertificatePdf } from '../../electron/core/certificates/render-certificate-pdf';
 import { sha256Hex, signEvidence, type EvidenceDocument } from '../../electron/core/certificates/signed-evidence';
-import { verifyCertificate, type CertificateCheck, type CertificateVerification } from '../../electron/core/certificates/verify-certificate';
+import {
+  verifyCertificate,
+  type CertificateCheck,
+  type CertificateVerification,
+} from '../../electron/core/certificates/verify-certificate';
 import { createEngineer, SUZUKI, YAMADA, type TestEngineer } from '../fixtures/certificates/engineers';
 import { sampleErasureDocument, sampleErasureFacts } from '../fixtures/certificates/sample-erasure';
 
@@ -83,7 +87,11 @@ describe('a certificate changed after signing', () => {
       flipped[offset] = (flipped[offset] as number) ^ 0x01;
       const result = await verifyCertificate(flipped);
       expect(result.status).toBe('not-genuine');
-      expect(result.checks.find((c) => c.check === 'pdf-signature')).toEqual({ check: 'pdf-signature', ok: false, reason: 'CERT_PDF_SIGNATURE_INVALID' });
+      expect(result.checks.find((c) => c.check === 'pdf-signature')).toEqual({
+        check: 'pdf-signature',
+        ok: false,
+        reason: 'CERT_PDF_SIGNATURE_INVALID',
+      });
       expect(result.problem).toBe('CERT_PDF_SIGNATURE_INVALID');
       expect(pdfsig(flipped)).toMatch(/Signature Validation: (Digest Mismatch|Signature is Invalid)/);
     }
@@ -176,7 +184,10 @@ describe('the QR code and the evidence', () => {
   });
 
   it('a QR whose facts are signed by another key, or an unsigned QR of the old form, does not match a new document', async () => {
-    const byOther = signedQrText(printedFactsOf(document, genuine.evidenceSha256, yamada.credentials.fingerprint), suzuki.credentials.privateKeyDer);
+    const byOther = signedQrText(
+      printedFactsOf(document, genuine.evidenceSha256, yamada.credentials.fingerprint),
+      suzuki.credentials.privateKeyDer,
+    );
     const legacyForm = `FGCERT:${NUMBER}:${genuine.evidenceSha256.toUpperCase()}`;
     for (const qrText of [byOther, legacyForm]) {
       const result = await verifyCertificate(await forgedPdf(genuine.evidenceJson, genuine.evidenceSha256, yamada, qrText));
@@ -235,7 +246,10 @@ describe('bare evidence JSON', () => {
 
   it('fails its signature when the certificate is swapped for another engineer’s', async () => {
     const evidence = JSON.parse(genuine.evidenceJson) as EvidenceDocument;
-    const swapped = { ...evidence, signature: { ...evidence.signature, certificate: suzuki.credentials.certificateDer.toString('base64') } };
+    const swapped = {
+      ...evidence,
+      signature: { ...evidence.signature, certificate: suzuki.credentials.certificateDer.toString('base64') },
+    };
     expect((await verifyCertificate(Buffer.from(JSON.stringify(swapped)))).problem).toBe('CERT_EVIDENCE_SIGNATURE_INVALID');
   });
 
@@ -253,7 +267,12 @@ describe('input that is not a certificate', () => {
     ['random bytes', randomBytes(4096)],
     ['an empty file', Buffer.alloc(0)],
   ])('is unreadable: %s', async (_name, bytes) => {
-    expect(await verifyCertificate(bytes)).toEqual({ status: 'unreadable', checks: [], problem: 'CERT_UNREADABLE', companyCertified: false });
+    expect(await verifyCertificate(bytes)).toEqual({
+      status: 'unreadable',
+      checks: [],
+      problem: 'CERT_UNREADABLE',
+      companyCertified: false,
+    });
   });
 
   it.each([

@@ -21,10 +21,30 @@ const PDF = randomBytes(4096);
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'fieldguard-migration-0010-'));
   db = openVaultDatabase(path.join(dir, 'vault.db'), randomBytes(32), { create: true });
-  migrate(db, migrations.filter((m) => m.version < 10));
-  db.exec(`INSERT INTO engineer_certificates VALUES ('${'a'.repeat(64)}', '${'b'.repeat(64)}', x'00', '山田 太郎', '東都メディカル', 'E-20417', 't', 't', 't');`);
-  db.prepare('INSERT INTO certificates VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run('c1', 'E-20417-ER-2026-000001', 'erasure', '2026-04-01T00:00:00.000Z', '消去', 'Erasure', 'a'.repeat(64), 'c'.repeat(64), '{"x":1}', PDF, 't');
-  migrate(db, migrations.filter((m) => m.version <= 10));
+  migrate(
+    db,
+    migrations.filter((m) => m.version < 10),
+  );
+  db.exec(
+    `INSERT INTO engineer_certificates VALUES ('${'a'.repeat(64)}', '${'b'.repeat(64)}', x'00', '山田 太郎', '東都メディカル', 'E-20417', 't', 't', 't');`,
+  );
+  db.prepare('INSERT INTO certificates VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
+    'c1',
+    'E-20417-ER-2026-000001',
+    'erasure',
+    '2026-04-01T00:00:00.000Z',
+    '消去',
+    'Erasure',
+    'a'.repeat(64),
+    'c'.repeat(64),
+    '{"x":1}',
+    PDF,
+    't',
+  );
+  migrate(
+    db,
+    migrations.filter((m) => m.version <= 10),
+  );
 });
 afterAll(async () => {
   db.close();
@@ -34,7 +54,10 @@ afterAll(async () => {
 describe('migration 0010 (company authority)', () => {
   it('keeps the old engineer certificate as a self-signed one for the vault’s first key, and its documents as 会社の認証なし', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(10);
-    expect(db.prepare('SELECT key_name AS keyName, chain FROM engineer_certificates').get()).toEqual({ keyName: 'engineer-signing-key', chain: null });
+    expect(db.prepare('SELECT key_name AS keyName, chain FROM engineer_certificates').get()).toEqual({
+      keyName: 'engineer-signing-key',
+      chain: null,
+    });
     expect(listCertificates(db)).toMatchObject([{ id: 'c1', number: 'E-20417-ER-2026-000001', companyCertified: false }]);
     expect(getCertificate(db, 'c1')?.pdf.equals(PDF)).toBe(true);
   });

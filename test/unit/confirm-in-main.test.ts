@@ -21,14 +21,27 @@ const STICK: Question = {
 
 function dialogsAnswering(answer: boolean, shown: Confirmation[]): Dialogs {
   const never = () => Promise.reject(new Error('not a confirmation'));
-  return { pickImportSources: never, pickExportFolder: never, pickSaveFile: never, pickCertificateFile: never, pickPolicyFile: never, pickReleaseList: never, confirm: async (c) => (shown.push(c), answer) };
+  return {
+    pickImportSources: never,
+    pickExportFolder: never,
+    pickSaveFile: never,
+    pickCertificateFile: never,
+    pickPolicyFile: never,
+    pickReleaseList: never,
+    confirm: async (c) => (shown.push(c), answer),
+  };
 }
 
 describe('the erasure box', () => {
   it('names the medium by label, mount, make, model and serial, and counts the files, in Japanese', () => {
     const box = wordConfirmation(STICK, 'ja');
     expect(box.message).toBe('次の24件のファイルを消去します。元に戻せません。');
-    expect(box.detail.split('\n')).toEqual(['媒体: KENSHIN（/media/engineer/KENSHIN）', 'メーカー・型番: SanDisk Ultra Fit', 'シリアル番号: 4C530001230517114025', '媒体上のすべてのファイルと空き領域を上書きします。']);
+    expect(box.detail.split('\n')).toEqual([
+      '媒体: KENSHIN（/media/engineer/KENSHIN）',
+      'メーカー・型番: SanDisk Ultra Fit',
+      'シリアル番号: 4C530001230517114025',
+      '媒体上のすべてのファイルと空き領域を上書きします。',
+    ]);
     expect([box.cancelButton, box.confirmButton]).toEqual(['キャンセル', '消去する']);
   });
 
@@ -41,7 +54,19 @@ describe('the erasure box', () => {
 
   it('lists five paths and counts the rest, and the vault collections with their files', () => {
     const paths = Array.from({ length: 7 }, (_, i) => `/home/engineer/visit/scan-${i}.dcm`);
-    const box = wordConfirmation({ kind: 'erase', files: 10, volumes: [], paths, vaultItems: new Map([['V-1', 2], ['V-2', 1]]) }, 'en');
+    const box = wordConfirmation(
+      {
+        kind: 'erase',
+        files: 10,
+        volumes: [],
+        paths,
+        vaultItems: new Map([
+          ['V-1', 2],
+          ['V-2', 1],
+        ]),
+      },
+      'en',
+    );
     const lines = box.detail.split('\n');
     expect(lines.filter((line) => line.includes('scan-'))).toHaveLength(5);
     expect(lines).toContain('  and 2 more');
@@ -76,7 +101,9 @@ describe('asking', () => {
     let language: 'ja' | 'en' = 'en';
     await expect(confirmInMain(dialogsAnswering(true, shown), async () => language)(STICK)).resolves.toBeUndefined();
     language = 'ja';
-    expect(await errorCodeOf(() => confirmInMain(dialogsAnswering(false, shown), async () => language)(STICK))).toBe('CONFIRMATION_REFUSED');
+    expect(await errorCodeOf(() => confirmInMain(dialogsAnswering(false, shown), async () => language)(STICK))).toBe(
+      'CONFIRMATION_REFUSED',
+    );
     expect(shown.map((box) => box.cancelButton)).toEqual(['Cancel', 'キャンセル']);
   });
 

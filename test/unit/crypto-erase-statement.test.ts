@@ -6,10 +6,19 @@
  * "wherever fragments survive".
  */
 import { describe, expect, it } from 'vitest';
-import { cryptoEraseStatement, CRYPTO_ERASE_PRECONDITION, unmetPreconditions, type CryptoErasePreconditions } from '../../electron/core/erasure/crypto-erase-statement';
+import {
+  cryptoEraseStatement,
+  CRYPTO_ERASE_PRECONDITION,
+  unmetPreconditions,
+  type CryptoErasePreconditions,
+} from '../../electron/core/erasure/crypto-erase-statement';
 import type { BackupFinding } from '../../electron/shared/data-folder';
 
-const excluded = (tool: BackupFinding['tool']): BackupFinding => ({ tool, state: 'excluded', detail: { ja: `${tool} 除外`, en: `${tool} excluded` } });
+const excluded = (tool: BackupFinding['tool']): BackupFinding => ({
+  tool,
+  state: 'excluded',
+  detail: { ja: `${tool} 除外`, en: `${tool} excluded` },
+});
 
 function snapshot(overrides: Partial<CryptoErasePreconditions> = {}): CryptoErasePreconditions {
   return {
@@ -41,22 +50,40 @@ describe('the crypto-erase statement', () => {
 
   it('is partial, with the reason in both languages, when Time Machine includes the folder', () => {
     const statement = cryptoEraseStatement(
-      snapshot({ backups: [{ tool: 'time-machine', state: 'may-copy', detail: { ja: 'Time Machine の対象です。', en: 'Included in Time Machine.' } }] }),
+      snapshot({
+        backups: [
+          { tool: 'time-machine', state: 'may-copy', detail: { ja: 'Time Machine の対象です。', en: 'Included in Time Machine.' } },
+        ],
+      }),
     );
     expect(statement.grade).toBe('partial');
     expect(value(statement, 'Category')).toContain('Partial sanitization');
     const reasons = statement.rows.filter((row) => row.label.en.startsWith('Reason')).map((row) => row.value);
-    expect(reasons).toContain('Time Machineにデータフォルダーの複製がありうる：Time Machine の対象です。 / Time Machine may hold a copy of the data folder: Included in Time Machine.');
-    expect(statement.residualRisks.some((risk) => risk.ja.includes('同じパスワードで開けて') && risk.en.includes('opens with the same password'))).toBe(true);
+    expect(reasons).toContain(
+      'Time Machineにデータフォルダーの複製がありうる：Time Machine の対象です。 / Time Machine may hold a copy of the data folder: Included in Time Machine.',
+    );
+    expect(
+      statement.residualRisks.some(
+        (risk) => risk.ja.includes('同じパスワードで開けて') && risk.en.includes('opens with the same password'),
+      ),
+    ).toBe(true);
   });
 
   it('is partial when a check could not be made (shadow copies without administrator rights)', () => {
     const statement = cryptoEraseStatement(
-      snapshot({ backups: [excluded('roaming-profile'), { tool: 'shadow-copies', state: 'unknown', detail: { ja: '管理者権限が必要', en: 'needs administrator rights' } }] }),
+      snapshot({
+        backups: [
+          excluded('roaming-profile'),
+          { tool: 'shadow-copies', state: 'unknown', detail: { ja: '管理者権限が必要', en: 'needs administrator rights' } },
+        ],
+      }),
     );
     expect(statement.grade).toBe('partial');
     expect(unmetPreconditions(snapshot({ backups: [{ tool: 'shadow-copies', state: 'unknown', detail: { ja: 'x', en: 'x' } }] }))).toEqual([
-      { ja: 'シャドウコピー（復元ポイント）に複製がないことを確認できない：x', en: 'Could not confirm that Shadow copies (restore points) holds no copy: x' },
+      {
+        ja: 'シャドウコピー（復元ポイント）に複製がないことを確認できない：x',
+        en: 'Could not confirm that Shadow copies (restore points) holds no copy: x',
+      },
     ]);
   });
 
@@ -68,7 +95,9 @@ describe('the crypto-erase statement', () => {
   });
 
   it('lists one row per check, every value in Japanese and English', () => {
-    const statement = cryptoEraseStatement(snapshot({ backups: [excluded('time-machine'), excluded('icloud-drive'), excluded('deja-dup')] }));
+    const statement = cryptoEraseStatement(
+      snapshot({ backups: [excluded('time-machine'), excluded('icloud-drive'), excluded('deja-dup')] }),
+    );
     expect(statement.rows.filter((row) => row.label.en.startsWith('Copy check:')).map((row) => row.label.ja)).toEqual([
       '複製の確認：Time Machine',
       '複製の確認：iCloud Drive',

@@ -12,8 +12,19 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findingsFromPlace, inspectDataFolder, type FolderContext } from '../../electron/core/app/data-folder-backups';
-import { dejaDupFinding, isLocalFileSystemType, observeLinuxDataFolder, parseDejaDupSettings, type CommandRunner } from '../../electron/platform/data-folder/linux-data-folder';
-import { excludeFromTimeMachine, observeMacosDataFolder, parseMacosMountLocal, parseTmutilIsExcluded } from '../../electron/platform/data-folder/macos-data-folder';
+import {
+  dejaDupFinding,
+  isLocalFileSystemType,
+  observeLinuxDataFolder,
+  parseDejaDupSettings,
+  type CommandRunner,
+} from '../../electron/platform/data-folder/linux-data-folder';
+import {
+  excludeFromTimeMachine,
+  observeMacosDataFolder,
+  parseMacosMountLocal,
+  parseTmutilIsExcluded,
+} from '../../electron/platform/data-folder/macos-data-folder';
 import { parseWindowsDataFolder } from '../../electron/platform/data-folder/windows-data-folder';
 import { runProbeCommand } from '../../electron/platform/self-check/run-probe-command';
 import type { BackupFinding } from '../../electron/shared/data-folder';
@@ -29,16 +40,38 @@ function fixture(name: string): string {
 const states = (findings: readonly BackupFinding[]) => Object.fromEntries(findings.map((f) => [f.tool, f.state]));
 
 describe('the folder’s place', () => {
-  const windows = (env: FolderContext['env']): FolderContext => ({ env, platform: 'win32', home: 'C:\\Users\\yamada', legacyDataDir: null });
+  const windows = (env: FolderContext['env']): FolderContext => ({
+    env,
+    platform: 'win32',
+    home: 'C:\\Users\\yamada',
+    legacyDataDir: null,
+  });
 
   it('on Windows: the roaming profile may copy it, the local profile does not; OneDrive only when the folder is inside it', () => {
-    const env = { APPDATA: 'C:\\Users\\yamada\\AppData\\Roaming', LOCALAPPDATA: 'C:\\Users\\yamada\\AppData\\Local', OneDrive: 'C:\\Users\\yamada\\OneDrive - 東都メディカル' };
-    expect(states(findingsFromPlace('C:\\Users\\yamada\\AppData\\Roaming\\FieldGuard', windows(env)))).toEqual({ 'roaming-profile': 'may-copy', onedrive: 'excluded' });
-    expect(states(findingsFromPlace('c:\\users\\YAMADA\\appdata\\local\\FieldGuard', windows(env)))).toEqual({ 'roaming-profile': 'excluded', onedrive: 'excluded' });
+    const env = {
+      APPDATA: 'C:\\Users\\yamada\\AppData\\Roaming',
+      LOCALAPPDATA: 'C:\\Users\\yamada\\AppData\\Local',
+      OneDrive: 'C:\\Users\\yamada\\OneDrive - 東都メディカル',
+    };
+    expect(states(findingsFromPlace('C:\\Users\\yamada\\AppData\\Roaming\\FieldGuard', windows(env)))).toEqual({
+      'roaming-profile': 'may-copy',
+      onedrive: 'excluded',
+    });
+    expect(states(findingsFromPlace('c:\\users\\YAMADA\\appdata\\local\\FieldGuard', windows(env)))).toEqual({
+      'roaming-profile': 'excluded',
+      onedrive: 'excluded',
+    });
     expect(states(findingsFromPlace('C:\\Users\\yamada\\OneDrive - 東都メディカル\\FG', windows(env)))).toEqual({ onedrive: 'may-copy' });
     // In the roaming profile only because the move at start failed, unless the site chose the folder.
-    expect(findingsFromPlace('C:\\Users\\yamada\\AppData\\Roaming\\FieldGuard', windows(env))[0]!.detail.en).toContain('tried to move it to the local profile');
-    expect(findingsFromPlace('C:\\Users\\yamada\\AppData\\Roaming\\FG', windows({ ...env, FIELDGUARD_DATA_DIR: 'C:\\Users\\yamada\\AppData\\Roaming\\FG' }))[0]!.detail.en).not.toContain('tried to move');
+    expect(findingsFromPlace('C:\\Users\\yamada\\AppData\\Roaming\\FieldGuard', windows(env))[0]!.detail.en).toContain(
+      'tried to move it to the local profile',
+    );
+    expect(
+      findingsFromPlace(
+        'C:\\Users\\yamada\\AppData\\Roaming\\FG',
+        windows({ ...env, FIELDGUARD_DATA_DIR: 'C:\\Users\\yamada\\AppData\\Roaming\\FG' }),
+      )[0]!.detail.en,
+    ).not.toContain('tried to move');
     // No OneDrive signed in: nothing to say about it.
     expect(states(findingsFromPlace('D:\\FieldGuard', windows({ APPDATA: env.APPDATA, LOCALAPPDATA: env.LOCALAPPDATA })))).toEqual({});
   });
@@ -46,7 +79,9 @@ describe('the folder’s place', () => {
   it('on macOS: iCloud Drive, Desktop & Documents (unknown) and CloudStorage folders', () => {
     const mac: FolderContext = { env: {}, platform: 'darwin', home: '/Users/yamada', legacyDataDir: null };
     expect(states(findingsFromPlace('/Users/yamada/Library/Application Support/FieldGuard', mac))).toEqual({ 'icloud-drive': 'excluded' });
-    expect(states(findingsFromPlace('/Users/yamada/Library/Mobile Documents/com~apple~CloudDocs/FG', mac))).toEqual({ 'icloud-drive': 'may-copy' });
+    expect(states(findingsFromPlace('/Users/yamada/Library/Mobile Documents/com~apple~CloudDocs/FG', mac))).toEqual({
+      'icloud-drive': 'may-copy',
+    });
     expect(states(findingsFromPlace('/Users/yamada/Documents/FG', mac))).toEqual({ 'icloud-drive': 'unknown' });
     const dropbox = findingsFromPlace('/Users/yamada/Library/CloudStorage/Dropbox/FG', mac);
     expect(states(dropbox)).toEqual({ 'icloud-drive': 'excluded', 'sync-folder': 'may-copy' });
@@ -78,7 +113,12 @@ describe('the folder’s place', () => {
 
   it('the report keeps both halves, and a failing OS check leaves the disk unknown rather than local', async () => {
     const linux: FolderContext = { env: {}, platform: 'linux', home: '/home/yamada', legacyDataDir: null };
-    const report = await inspectDataFolder('/home/yamada/Dropbox/FG', async () => ({ local: true, findings: [parseTmutilIsExcluded(fixture('tmutil-isexcluded-included.txt'))] }), linux, AT);
+    const report = await inspectDataFolder(
+      '/home/yamada/Dropbox/FG',
+      async () => ({ local: true, findings: [parseTmutilIsExcluded(fixture('tmutil-isexcluded-included.txt'))] }),
+      linux,
+      AT,
+    );
     expect(report).toMatchObject({ dataDir: '/home/yamada/Dropbox/FG', local: true, observedAt: AT.toISOString() });
     expect(states(report.backups)).toEqual({ 'sync-folder': 'may-copy', 'time-machine': 'may-copy' });
     const failed = await inspectDataFolder('/x', async () => Promise.reject(new Error('boom')), linux, AT);
@@ -105,18 +145,36 @@ describe('macOS', () => {
 
   it('excludes the folder with the sticky, non-admin form of tmutil and reports a refusal', async () => {
     const calls: string[][] = [];
-    const answering = (ok: boolean): CommandRunner => async (file, args) => {
-      calls.push([file, ...args]);
-      return ok ? { ok: true, stdout: '', stderr: '', exitCode: 0 } : { ok: false, problem: 'accessDenied', stdout: '', stderr: 'tmutil: addexclusion requires Full Disk Access privileges.\n', exitCode: 80 };
-    };
-    expect(await excludeFromTimeMachine('/Users/y/Library/Application Support/FieldGuard', answering(true))).toEqual({ ok: true, detail: 'excluded' });
+    const answering =
+      (ok: boolean): CommandRunner =>
+      async (file, args) => {
+        calls.push([file, ...args]);
+        return ok
+          ? { ok: true, stdout: '', stderr: '', exitCode: 0 }
+          : {
+              ok: false,
+              problem: 'accessDenied',
+              stdout: '',
+              stderr: 'tmutil: addexclusion requires Full Disk Access privileges.\n',
+              exitCode: 80,
+            };
+      };
+    expect(await excludeFromTimeMachine('/Users/y/Library/Application Support/FieldGuard', answering(true))).toEqual({
+      ok: true,
+      detail: 'excluded',
+    });
     expect(calls[0]).toEqual(['/usr/bin/tmutil', 'addexclusion', '/Users/y/Library/Application Support/FieldGuard']);
-    expect(await excludeFromTimeMachine('/x', answering(false))).toEqual({ ok: false, detail: 'accessDenied: tmutil: addexclusion requires Full Disk Access privileges.' });
+    expect(await excludeFromTimeMachine('/x', answering(false))).toEqual({
+      ok: false,
+      detail: 'accessDenied: tmutil: addexclusion requires Full Disk Access privileges.',
+    });
   });
 
   it('a missing tmutil is unknown, never excluded', async () => {
     const run: CommandRunner = async (file) =>
-      file.endsWith('tmutil') ? { ok: false, problem: 'commandMissing', stdout: '', stderr: '', exitCode: null } : { ok: true, stdout: fixture('macos-mount.txt'), stderr: '', exitCode: 0 };
+      file.endsWith('tmutil')
+        ? { ok: false, problem: 'commandMissing', stdout: '', stderr: '', exitCode: null }
+        : { ok: true, stdout: fixture('macos-mount.txt'), stderr: '', exitCode: 0 };
     const observed = await observeMacosDataFolder('/Users/yamada/Library/Application Support/FieldGuard', run);
     expect(observed).toMatchObject({ local: true, findings: [{ tool: 'time-machine', state: 'unknown' }] });
   });
@@ -146,7 +204,10 @@ describe('Windows', () => {
     const observed = parseWindowsDataFolder(fixture('windows-redirected-network.txt'), AT);
     expect(observed.local).toBe(false);
     expect(states(observed.findings)).toEqual({ 'file-history': 'unknown', 'shadow-copies': 'unknown' });
-    expect(states(parseWindowsDataFolder('Get-CimInstance : アクセスが拒否されました。', AT).findings)).toEqual({ 'file-history': 'unknown', 'shadow-copies': 'unknown' });
+    expect(states(parseWindowsDataFolder('Get-CimInstance : アクセスが拒否されました。', AT).findings)).toEqual({
+      'file-history': 'unknown',
+      'shadow-copies': 'unknown',
+    });
   });
 });
 
@@ -169,7 +230,10 @@ describe('Linux: Déjà Dup', () => {
 
   it('decides from the include and exclude lists and whether it has ever backed up', () => {
     expect(finding('deja-dup-defaults.txt').state).toBe('excluded');
-    expect(finding('deja-dup-backing-up-home.txt')).toMatchObject({ state: 'may-copy', detail: { en: expect.stringContaining('last backup 2026-11-30') } });
+    expect(finding('deja-dup-backing-up-home.txt')).toMatchObject({
+      state: 'may-copy',
+      detail: { en: expect.stringContaining('last backup 2026-11-30') },
+    });
     expect(finding('deja-dup-folder-excluded.txt').state).toBe('excluded');
     expect(finding('deja-dup-includes-config.txt').state).toBe('may-copy');
     expect(finding('deja-dup-empty-include.txt').state).toBe('excluded');
@@ -186,12 +250,19 @@ describe('Linux: Déjà Dup', () => {
     let root = '';
     let run: CommandRunner;
     const gsettings = (...args: string[]) => execFileSync('gsettings', args, { env: { ...process.env, ...gsettingsEnv() } });
-    const gsettingsEnv = () => ({ GSETTINGS_SCHEMA_DIR: path.join(root, 'schemas'), GSETTINGS_BACKEND: 'keyfile', XDG_CONFIG_HOME: path.join(root, 'config') });
+    const gsettingsEnv = () => ({
+      GSETTINGS_SCHEMA_DIR: path.join(root, 'schemas'),
+      GSETTINGS_BACKEND: 'keyfile',
+      XDG_CONFIG_HOME: path.join(root, 'config'),
+    });
 
     beforeAll(async () => {
       root = await mkdtemp(path.join(os.tmpdir(), 'fieldguard-dejadup-'));
       await mkdir(path.join(root, 'schemas'));
-      await writeFile(path.join(root, 'schemas', 'org.gnome.DejaDup.gschema.xml'), readFileSync(path.join(import.meta.dirname, '../fixtures/data-folder/org.gnome.DejaDup.gschema.xml')));
+      await writeFile(
+        path.join(root, 'schemas', 'org.gnome.DejaDup.gschema.xml'),
+        readFileSync(path.join(import.meta.dirname, '../fixtures/data-folder/org.gnome.DejaDup.gschema.xml')),
+      );
       execFileSync('glib-compile-schemas', [path.join(root, 'schemas')]);
       run = (file, args, options) => runProbeCommand(file, args, { ...options, env: { ...options?.env, ...gsettingsEnv() } });
     });
@@ -214,7 +285,16 @@ describe('Linux: Déjà Dup', () => {
     });
 
     it('lists nothing when Déjà Dup is not installed (no schema)', async () => {
-      const noSchema: CommandRunner = (file, args, options) => runProbeCommand(file, args, { ...options, env: { ...options?.env, ...gsettingsEnv(), GSETTINGS_SCHEMA_DIR: path.join(root, 'config'), XDG_DATA_DIRS: path.join(root, 'config') } });
+      const noSchema: CommandRunner = (file, args, options) =>
+        runProbeCommand(file, args, {
+          ...options,
+          env: {
+            ...options?.env,
+            ...gsettingsEnv(),
+            GSETTINGS_SCHEMA_DIR: path.join(root, 'config'),
+            XDG_DATA_DIRS: path.join(root, 'config'),
+          },
+        });
       expect((await observeLinuxDataFolder('/home/y/.config/FieldGuard', noSchema, '/home/y', 'y')).findings).toEqual([]);
     });
   });

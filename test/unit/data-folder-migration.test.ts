@@ -54,7 +54,10 @@ async function vaultFiles(dir: string): Promise<Record<string, string>> {
       const relative = path.join(sub, entry.name);
       if (relative.startsWith('Local Storage')) continue;
       if (entry.isDirectory()) await walk(relative);
-      else found[relative] = createHash('sha256').update(await readFile(path.join(dir, relative))).digest('hex');
+      else
+        found[relative] = createHash('sha256')
+          .update(await readFile(path.join(dir, relative)))
+          .digest('hex');
     }
   }
   if (existsSync(dir)) await walk('');
@@ -71,18 +74,25 @@ function failingOn(kind: keyof MoveOps, nth: number): MoveOps {
     ...nodeMoveOps,
     [kind]: (...args: [string, string]) => {
       calls += 1;
-      return calls === nth ? fail() : (nodeMoveOps[kind])(...args);
+      return calls === nth ? fail() : nodeMoveOps[kind](...args);
     },
   };
 }
 
 describe('where the data folder is', () => {
   it('is in the local, not the roaming, profile on Windows; unchanged on macOS and Linux', () => {
-    const win = dataFolderPlaces({ LOCALAPPDATA: 'C:/Users/yamada/AppData/Local', APPDATA: 'C:/Users/yamada/AppData/Roaming' }, 'win32', 'C:/Users/yamada');
+    const win = dataFolderPlaces(
+      { LOCALAPPDATA: 'C:/Users/yamada/AppData/Local', APPDATA: 'C:/Users/yamada/AppData/Roaming' },
+      'win32',
+      'C:/Users/yamada',
+    );
     expect(win.preferred).toBe(path.join('C:/Users/yamada/AppData/Local', 'FieldGuard'));
     expect(win.legacy).toBe(path.join('C:/Users/yamada/AppData/Roaming', 'FieldGuard'));
     expect(dataFolderPlaces({}, 'win32', '/h').preferred).toBe(path.join('/h', 'AppData', 'Local', 'FieldGuard'));
-    expect(dataFolderPlaces({}, 'darwin', '/Users/y')).toEqual({ preferred: '/Users/y/Library/Application Support/FieldGuard', legacy: null });
+    expect(dataFolderPlaces({}, 'darwin', '/Users/y')).toEqual({
+      preferred: '/Users/y/Library/Application Support/FieldGuard',
+      legacy: null,
+    });
     expect(dataFolderPlaces({ XDG_CONFIG_HOME: '/x' }, 'linux', '/home/y').preferred).toBe('/x/FieldGuard');
     expect(dataFolderPlaces({ XDG_CONFIG_HOME: '' }, 'linux', '/home/y').preferred).toBe('/home/y/.config/FieldGuard');
     expect(defaultDataDir({ FIELDGUARD_DATA_DIR: '/site/vault', XDG_CONFIG_HOME: '/x' }, 'linux', '/home/y')).toBe('/site/vault');

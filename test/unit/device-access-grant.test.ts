@@ -17,7 +17,8 @@ import {
 } from '../../electron/platform/elevation/device-access-grant';
 import type { CommandOutcome } from '../../electron/platform/self-check/run-probe-command';
 
-const exited = (exitCode: number, stderr = ''): CommandOutcome => (exitCode === 0 ? { ok: true, stdout: '', stderr, exitCode } : { ok: false, problem: 'unparseable', stdout: '', stderr, exitCode });
+const exited = (exitCode: number, stderr = ''): CommandOutcome =>
+  exitCode === 0 ? { ok: true, stdout: '', stderr, exitCode } : { ok: false, problem: 'unparseable', stdout: '', stderr, exitCode };
 
 function decode(encoded: string): string {
   return Buffer.from(encoded, 'base64').toString('utf16le');
@@ -36,9 +37,12 @@ describe('the Linux command (pkexec)', () => {
     expect(script).toMatch(/chown -- "\$owner" "\$dev"/);
   });
 
-  it.each(['/dev/sdb; reboot', '/dev/../etc/shadow', 'sdb', '/dev/sdb1 /dev/sda', '/dev/mapper/x', ''])('refuses a device path of another shape: %j', (devicePath) => {
-    expect(() => linuxGrantCommand(devicePath, [], 1000)).toThrow(ElevationError);
-  });
+  it.each(['/dev/sdb; reboot', '/dev/../etc/shadow', 'sdb', '/dev/sdb1 /dev/sda', '/dev/mapper/x', ''])(
+    'refuses a device path of another shape: %j',
+    (devicePath) => {
+      expect(() => linuxGrantCommand(devicePath, [], 1000)).toThrow(ElevationError);
+    },
+  );
 
   it('refuses an account that is not a number', () => {
     expect(() => linuxGrantCommand('/dev/sdb', [], -1)).toThrow(ElevationError);
@@ -65,7 +69,10 @@ describe('the macOS command (osascript, administrator privileges)', () => {
   it('unmounts the disk and hands both of its nodes to the account', () => {
     expect(macGrantCommand('/dev/disk4', 501)).toEqual({
       file: '/usr/bin/osascript',
-      args: ['-e', 'do shell script "/usr/sbin/diskutil unmountDisk /dev/disk4 && /usr/sbin/chown 501 /dev/disk4 /dev/rdisk4" with administrator privileges'],
+      args: [
+        '-e',
+        'do shell script "/usr/sbin/diskutil unmountDisk /dev/disk4 && /usr/sbin/chown 501 /dev/disk4 /dev/rdisk4" with administrator privileges',
+      ],
     });
   });
 
@@ -88,7 +95,9 @@ describe('the Windows restart (UAC)', () => {
     const outer = decode(command.args[3] ?? '');
     expect(outer).toMatch(/^\$ErrorActionPreference = 'Stop'; Start-Process -FilePath powershell\.exe -Verb RunAs /);
     const inner = decode(/'-EncodedCommand','([A-Za-z0-9+/=]+)'/.exec(outer)?.[1] ?? '');
-    expect(inner).toBe("Wait-Process -Id 4242 -ErrorAction SilentlyContinue; Start-Process -FilePath 'C:\\Users\\O''Neil\\AppData\\Local\\Programs\\FieldGuard\\FieldGuard.exe'");
+    expect(inner).toBe(
+      "Wait-Process -Id 4242 -ErrorAction SilentlyContinue; Start-Process -FilePath 'C:\\Users\\O''Neil\\AppData\\Local\\Programs\\FieldGuard\\FieldGuard.exe'",
+    );
   });
 
   it('refuses a path that is not an absolute Windows path', () => {
@@ -97,33 +106,63 @@ describe('the Windows restart (UAC)', () => {
   });
 
   it('a dismissed UAC prompt is "declined" in English and in Japanese', () => {
-    expect(elevationResult('win32', exited(1, 'Start-Process : This command cannot be run due to the error: The operation was canceled by the user.'))).toBe('declined');
-    expect(elevationResult('win32', exited(1, 'Start-Process : エラーのため、このコマンドを実行できません: この操作はユーザーによって取り消されました。'))).toBe('declined');
-    expect(elevationResult('win32', exited(1, 'Start-Process : This command cannot be run because "FilePath" is not found.'))).toBe('failed');
+    expect(
+      elevationResult(
+        'win32',
+        exited(1, 'Start-Process : This command cannot be run due to the error: The operation was canceled by the user.'),
+      ),
+    ).toBe('declined');
+    expect(
+      elevationResult(
+        'win32',
+        exited(1, 'Start-Process : エラーのため、このコマンドを実行できません: この操作はユーザーによって取り消されました。'),
+      ),
+    ).toBe('declined');
+    expect(elevationResult('win32', exited(1, 'Start-Process : This command cannot be run because "FilePath" is not found.'))).toBe(
+      'failed',
+    );
   });
 });
 
 describe('grantDeviceAccess', () => {
   it('runs the command for this OS once, with the mount points of the device', async () => {
     const ran: ElevationCommand[] = [];
-    const outcome = await grantDeviceAccess('/dev/sdc', { platform: 'linux', uid: 1000, mountsOf: async () => ['/media/eng/STICK'], run: async (command) => (ran.push(command), exited(0)) });
+    const outcome = await grantDeviceAccess('/dev/sdc', {
+      platform: 'linux',
+      uid: 1000,
+      mountsOf: async () => ['/media/eng/STICK'],
+      run: async (command) => (ran.push(command), exited(0)),
+    });
     expect(outcome).toBe('granted');
     expect(ran).toHaveLength(1);
     expect(ran[0]?.args.slice(-3)).toEqual(['/dev/sdc', '1000', '/media/eng/STICK']);
   });
 
   it('on Windows the answer is a restart, not access', async () => {
-    await expect(grantDeviceAccess('\\\\.\\PHYSICALDRIVE2', { platform: 'win32', executable: 'C:\\FieldGuard\\FieldGuard.exe', pid: 7, run: async () => exited(0) })).resolves.toBe('relaunching');
+    await expect(
+      grantDeviceAccess('\\\\.\\PHYSICALDRIVE2', {
+        platform: 'win32',
+        executable: 'C:\\FieldGuard\\FieldGuard.exe',
+        pid: 7,
+        run: async () => exited(0),
+      }),
+    ).resolves.toBe('relaunching');
   });
 
   it('a refusal says which, with the tool’s first line for the log', async () => {
-    const error = await grantDeviceAccess('/dev/sdc', { platform: 'linux', uid: 1000, run: async () => exited(126, 'Error executing command as another user: Request dismissed\nmore') }).catch((e: unknown) => e);
+    const error = await grantDeviceAccess('/dev/sdc', {
+      platform: 'linux',
+      uid: 1000,
+      run: async () => exited(126, 'Error executing command as another user: Request dismissed\nmore'),
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ElevationError);
     expect((error as ElevationError).refusal).toBe('declined');
     expect((error as ElevationError).detail).toBe('Error executing command as another user: Request dismissed');
   });
 
   it('there is no prompt to ask on other systems', async () => {
-    await expect(grantDeviceAccess('/dev/da0', { platform: 'freebsd', run: async () => exited(0) })).rejects.toMatchObject({ refusal: 'unavailable' });
+    await expect(grantDeviceAccess('/dev/da0', { platform: 'freebsd', run: async () => exited(0) })).rejects.toMatchObject({
+      refusal: 'unavailable',
+    });
   });
 });

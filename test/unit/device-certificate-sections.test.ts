@@ -12,32 +12,74 @@ import { describe, expect, it } from 'vitest';
 import { renderCertificatePdf } from '../../electron/core/certificates/render-certificate-pdf';
 import type { CertificateSection } from '../../electron/core/certificates/certificate-document';
 import type { DeviceFacts } from '../../electron/core/erasure/medium';
-import { deviceErasureSections, type DeviceEvidence, type DeviceEvidenceItem } from '../../electron/core/erasure/whole-medium/device-certificate-sections';
+import {
+  deviceErasureSections,
+  type DeviceEvidence,
+  type DeviceEvidenceItem,
+} from '../../electron/core/erasure/whole-medium/device-certificate-sections';
 
 const GIB = 1024 ** 3;
 const STICK: DeviceFacts = {
-  path: '/dev/sdb', vendor: 'SanDisk', model: 'Cruzer Blade', serial: '4C530001230815117224', sizeBytes: 16 * GIB, transport: 'usb', rotational: false,
-  removable: true, logicalSectorBytes: 512, holdsSystem: false, backingFile: null, source: 'lsblk',
+  path: '/dev/sdb',
+  vendor: 'SanDisk',
+  model: 'Cruzer Blade',
+  serial: '4C530001230815117224',
+  sizeBytes: 16 * GIB,
+  transport: 'usb',
+  rotational: false,
+  removable: true,
+  logicalSectorBytes: 512,
+  holdsSystem: false,
+  backingFile: null,
+  source: 'lsblk',
 };
 
 function item(overrides: Partial<DeviceEvidenceItem> = {}): DeviceEvidenceItem {
   return {
-    seq: 1, path: '/dev/sdb', kind: 'device', size: 16 * GIB, sha256Before: null, state: 'verified', outcome: 'erased', passes: 1, bytesWritten: 16 * GIB, bytesVerified: 16 * GIB,
-    readBack: 'direct', exceptionCode: null, observations: [], startedAt: '2026-12-06T01:00:00.000Z', finishedAt: '2026-12-06T01:30:00.000Z', fileId: 'serial:4C530001230815117224',
-    names: ['/dev/sdb'], sameFileAs: null, linkCount: null, linkTarget: null, badSectors: 0, ...overrides,
+    seq: 1,
+    path: '/dev/sdb',
+    kind: 'device',
+    size: 16 * GIB,
+    sha256Before: null,
+    state: 'verified',
+    outcome: 'erased',
+    passes: 1,
+    bytesWritten: 16 * GIB,
+    bytesVerified: 16 * GIB,
+    readBack: 'direct',
+    exceptionCode: null,
+    observations: [],
+    startedAt: '2026-12-06T01:00:00.000Z',
+    finishedAt: '2026-12-06T01:30:00.000Z',
+    fileId: 'serial:4C530001230815117224',
+    names: ['/dev/sdb'],
+    sameFileAs: null,
+    linkCount: null,
+    linkTarget: null,
+    badSectors: 0,
+    ...overrides,
   };
 }
 
 function evidence(overrides: Partial<DeviceEvidence> = {}, itemOverrides: Partial<DeviceEvidenceItem> = {}): DeviceEvidence {
   return {
-    status: 'erased', tool: { name: 'FieldGuard', version: '0.14.0' }, startedAt: '2026-12-06T01:00:00.000Z', finishedAt: '2026-12-06T01:30:00.000Z', durationSeconds: 1800, runCount: 1,
-    method: { id: 'random-verify', prng: 'AES-256-CTR keystream, per-job random key, not stored' }, items: [item(itemOverrides)], ...overrides,
+    status: 'erased',
+    tool: { name: 'FieldGuard', version: '0.14.0' },
+    startedAt: '2026-12-06T01:00:00.000Z',
+    finishedAt: '2026-12-06T01:30:00.000Z',
+    durationSeconds: 1800,
+    runCount: 1,
+    method: { id: 'random-verify', prng: 'AES-256-CTR keystream, per-job random key, not stored' },
+    items: [item(itemOverrides)],
+    ...overrides,
   };
 }
 
 /** A section's rows as "label: value" lines, and the whole as one text. */
 function text(sections: readonly CertificateSection[]): string {
-  return sections.flatMap((s) => [`${s.heading.ja} ${s.heading.en}`, ...(s.rows ?? []).map((r) => `${r.label.ja} ${r.label.en}: ${r.value}`)]).join('\n');
+  return sections
+    .flatMap((s) => [`${s.heading.ja} ${s.heading.en}`, ...(s.rows ?? []).map((r) => `${r.label.ja} ${r.label.en}: ${r.value}`)])
+    .join('\n');
 }
 
 function row(sections: readonly CertificateSection[], en: string): string {
@@ -81,31 +123,63 @@ describe('the grade and the result', () => {
   });
 
   it('bad sectors: not erased, partial sanitization, and their number stated', () => {
-    const sections = deviceErasureSections(evidence({ status: 'erased-with-exceptions' }, { state: 'exception', exceptionCode: 'IO_ERROR', badSectors: 3, bytesWritten: 16 * GIB - 1536, bytesVerified: 16 * GIB - 1536 }), STICK);
+    const sections = deviceErasureSections(
+      evidence(
+        { status: 'erased-with-exceptions' },
+        { state: 'exception', exceptionCode: 'IO_ERROR', badSectors: 3, bytesWritten: 16 * GIB - 1536, bytesVerified: 16 * GIB - 1536 },
+      ),
+      STICK,
+    );
     expect(row(sections, 'Result')).toMatch(/^消去されていません.*\/ Not erased \(some sectors could not be written/);
     expect(row(sections, 'Bad sectors')).toMatch(/^3（/);
     expect(row(sections, 'Category')).toMatch(/partial/i);
   });
 
   it('a read-back that differed: not erased, partial', () => {
-    const sections = deviceErasureSections(evidence({ status: 'erased-with-exceptions' }, { state: 'exception', exceptionCode: 'VERIFY_MISMATCH', bytesVerified: 4096 }), STICK);
+    const sections = deviceErasureSections(
+      evidence({ status: 'erased-with-exceptions' }, { state: 'exception', exceptionCode: 'VERIFY_MISMATCH', bytesVerified: 4096 }),
+      STICK,
+    );
     expect(row(sections, 'Result')).toMatch(/read-back did not match/);
     expect(row(sections, 'Category')).toMatch(/partial/i);
   });
 
   it('cancelled: not erased, partial — even if the numbers of the part done look complete', () => {
-    const sections = deviceErasureSections(evidence({ status: 'aborted' }, { state: 'pending', bytesWritten: 2 * GIB, bytesVerified: 0, readBack: null, observations: ['partially-overwritten'] }), STICK);
+    const sections = deviceErasureSections(
+      evidence(
+        { status: 'aborted' },
+        { state: 'pending', bytesWritten: 2 * GIB, bytesVerified: 0, readBack: null, observations: ['partially-overwritten'] },
+      ),
+      STICK,
+    );
     expect(row(sections, 'Result')).toMatch(/job was cancelled/);
     expect(row(sections, 'Category')).toMatch(/partial/i);
   });
 
   it('Purge only for a device sanitize whose status log said completed; unconfirmed is partial', () => {
     const nvme = { ...STICK, transport: 'nvme' as const, removable: false, model: 'Samsung SSD 980 PRO 1TB' };
-    const sanitize = { technique: 'sanitize-crypto' as const, tool: 'nvme' as const, outcome: 'completed' as const, detail: null, startedAt: '', finishedAt: '', commands: ['nvme sanitize /dev/nvme0 --sanact=4'] };
-    const purged = deviceErasureSections(evidence({ sanitize }, { passes: 0, bytesWritten: 0, bytesVerified: 0, readBack: null, badSectors: null }), nvme);
+    const sanitize = {
+      technique: 'sanitize-crypto' as const,
+      tool: 'nvme' as const,
+      outcome: 'completed' as const,
+      detail: null,
+      startedAt: '',
+      finishedAt: '',
+      commands: ['nvme sanitize /dev/nvme0 --sanact=4'],
+    };
+    const purged = deviceErasureSections(
+      evidence({ sanitize }, { passes: 0, bytesWritten: 0, bytesVerified: 0, readBack: null, badSectors: null }),
+      nvme,
+    );
     expect(row(purged, 'Category')).toBe('Purge（除去） / Purge');
     expect(row(purged, 'Technique')).toMatch(/crypto erase/);
-    const unconfirmed = deviceErasureSections(evidence({ sanitize: { ...sanitize, outcome: 'unconfirmed' } }, { passes: 0, bytesWritten: 0, bytesVerified: 0, readBack: null, badSectors: null }), nvme);
+    const unconfirmed = deviceErasureSections(
+      evidence(
+        { sanitize: { ...sanitize, outcome: 'unconfirmed' } },
+        { passes: 0, bytesWritten: 0, bytesVerified: 0, readBack: null, badSectors: null },
+      ),
+      nvme,
+    );
     expect(row(unconfirmed, 'Category')).toMatch(/partial/i);
     expect(row(unconfirmed, 'Result')).toMatch(/Not erased \(completion could not be confirmed\)/);
   });
@@ -120,12 +194,29 @@ describe('the grade and the result', () => {
   it('renders on a page (written to test-results/ for looking at)', async () => {
     const pdf = await renderCertificatePdf(
       {
-        kind: 'erasure', number: 'E-TEST-ER-2026-000001', issuedAt: '2026-12-06T02:00:00.000Z', title: { ja: 'データ消去証明書', en: 'Data Erasure Certificate' },
-        sections: deviceErasureSections(evidence({ status: 'erased-with-exceptions' }, { state: 'exception', exceptionCode: 'IO_ERROR', badSectors: 3 }), STICK),
+        kind: 'erasure',
+        number: 'E-TEST-ER-2026-000001',
+        issuedAt: '2026-12-06T02:00:00.000Z',
+        title: { ja: 'データ消去証明書', en: 'Data Erasure Certificate' },
+        sections: deviceErasureSections(
+          evidence({ status: 'erased-with-exceptions' }, { state: 'exception', exceptionCode: 'IO_ERROR', badSectors: 3 }),
+          STICK,
+        ),
       },
       {
-        evidenceJson: '{}', evidenceSha256: '0'.repeat(64), qrText: 'test',
-        issuer: { name: '山田 太郎', company: 'テスト医療機器', employeeId: 'E-1', fingerprint: '0'.repeat(64), serialNumber: '01', issuer: 'CN=test', notBefore: '2026-01-01T00:00:00Z', notAfter: '2027-01-01T00:00:00Z' },
+        evidenceJson: '{}',
+        evidenceSha256: '0'.repeat(64),
+        qrText: 'test',
+        issuer: {
+          name: '山田 太郎',
+          company: 'テスト医療機器',
+          employeeId: 'E-1',
+          fingerprint: '0'.repeat(64),
+          serialNumber: '01',
+          issuer: 'CN=test',
+          notBefore: '2026-01-01T00:00:00Z',
+          notAfter: '2027-01-01T00:00:00Z',
+        },
         certifiedBy: null,
       },
     );

@@ -72,8 +72,13 @@ describe('a Linux laptop with a USB stick labelled "MY DISK"', () => {
 
   it('marks the stick removable with its label and file system, and the internal disk not', () => {
     expect(volumes.find((v) => v.mount === '/media/engineer/MY DISK')).toEqual({
-      mount: '/media/engineer/MY DISK', device: '/dev/sda1', fileSystem: 'exfat', label: 'MY DISK',
-      sizeBytes: 30502688 * 1024, freeBytes: 29454112 * 1024, removable: true,
+      mount: '/media/engineer/MY DISK',
+      device: '/dev/sda1',
+      fileSystem: 'exfat',
+      label: 'MY DISK',
+      sizeBytes: 30502688 * 1024,
+      freeBytes: 29454112 * 1024,
+      removable: true,
     });
     expect(volumes.find((v) => v.mount === '/')?.removable).toBe(false);
   });
@@ -104,21 +109,54 @@ describe('a Windows 11 24H2 laptop in Japanese, which has no wmic', () => {
     expect(powerShell.scripts[0]).toContain('Get-CimInstance -ClassName Win32_LogicalDisk');
     expect(powerShell.scripts[0]).not.toMatch(/wmic/i);
     expect(volumes).toEqual([
-      { mount: 'C:', device: 'Local Fixed Disk', fileSystem: 'NTFS', label: 'Windows', sizeBytes: 254721126400, freeBytes: 85899345920, removable: false },
-      { mount: 'D:', device: 'Removable Disk', fileSystem: 'exFAT', label: '保守データ', sizeBytes: 31992053760, freeBytes: 31914983424, removable: true },
-      { mount: 'Z:', device: '\\\\fileserver\\保守', fileSystem: 'NTFS', label: '共有', sizeBytes: 536870912000, freeBytes: 107374182400, removable: false },
+      {
+        mount: 'C:',
+        device: 'Local Fixed Disk',
+        fileSystem: 'NTFS',
+        label: 'Windows',
+        sizeBytes: 254721126400,
+        freeBytes: 85899345920,
+        removable: false,
+      },
+      {
+        mount: 'D:',
+        device: 'Removable Disk',
+        fileSystem: 'exFAT',
+        label: '保守データ',
+        sizeBytes: 31992053760,
+        freeBytes: 31914983424,
+        removable: true,
+      },
+      {
+        mount: 'Z:',
+        device: '\\\\fileserver\\保守',
+        fileSystem: 'NTFS',
+        label: '共有',
+        sizeBytes: 536870912000,
+        freeBytes: 107374182400,
+        removable: false,
+      },
     ]);
   });
 
   it('leaves out the card reader with no card, and says unknown for a drive type it does not know', () => {
     expect(parseWindowsVolumes(cim!).map((v) => v.mount)).not.toContain('E:');
     // Windows PowerShell 5.1 prints a lone drive as a bare object.
-    const lone = '{"disks":{"DeviceID":"F:","DriveType":7,"FileSystem":"UDF","VolumeName":"","Size":4700000000,"FreeSpace":0,"ProviderName":""}}';
-    expect(parseWindowsVolumes(lone)).toEqual([{ mount: 'F:', device: 'DriveType 7', fileSystem: 'UDF', label: null, sizeBytes: 4700000000, freeBytes: 0, removable: null }]);
+    const lone =
+      '{"disks":{"DeviceID":"F:","DriveType":7,"FileSystem":"UDF","VolumeName":"","Size":4700000000,"FreeSpace":0,"ProviderName":""}}';
+    expect(parseWindowsVolumes(lone)).toEqual([
+      { mount: 'F:', device: 'DriveType 7', fileSystem: 'UDF', label: null, sizeBytes: 4700000000, freeBytes: 0, removable: null },
+    ]);
   });
 
   it('reports the volumes unavailable when PowerShell fails or answers something else', async () => {
-    const denied = recordedPowerShell({ ok: false, problem: 'accessDenied', stdout: '', stderr: 'Get-CimInstance : アクセスが拒否されました。', exitCode: 1 });
+    const denied = recordedPowerShell({
+      ok: false,
+      problem: 'accessDenied',
+      stdout: '',
+      stderr: 'Get-CimInstance : アクセスが拒否されました。',
+      exitCode: 1,
+    });
     await expect(listVolumes(() => readVolumes('win32', denied.run))).rejects.toEqual(new AppError('DISKS_UNAVAILABLE'));
     const garbled = recordedPowerShell({ ok: true, stdout: 'Caption=C:\r\r\nSize=1', stderr: '', exitCode: 0 });
     await expect(listVolumes(() => readVolumes('win32', garbled.run))).rejects.toEqual(new AppError('DISKS_UNAVAILABLE'));

@@ -13,27 +13,87 @@ const TARGET = 'D:\\MainImage\\鈴木花子';
 
 function item(seq: number, path: string, fields: Partial<EvidenceItem>): EvidenceItem {
   return {
-    seq, path, kind: 'file', size: 10, sha256Before: null, state: 'removed', outcome: 'removed', passes: 0, bytesWritten: 0, bytesVerified: 0, readBack: null,
-    exceptionCode: null, observations: [], startedAt: null, finishedAt: null, fileId: `1:${seq}`, names: [path], sameFileAs: null, linkCount: null, linkTarget: null, badSectors: null,
+    seq,
+    path,
+    kind: 'file',
+    size: 10,
+    sha256Before: null,
+    state: 'removed',
+    outcome: 'removed',
+    passes: 0,
+    bytesWritten: 0,
+    bytesVerified: 0,
+    readBack: null,
+    exceptionCode: null,
+    observations: [],
+    startedAt: null,
+    finishedAt: null,
+    fileId: `1:${seq}`,
+    names: [path],
+    sameFileAs: null,
+    linkCount: null,
+    linkTarget: null,
+    badSectors: null,
     ...fields,
   };
 }
 
 function evidence(items: EvidenceItem[], hardLinks: HardLinkedFile[] = []): ErasureEvidence {
   return {
-    schema: 'fieldguard/erasure-evidence/2', jobId: 'j', status: 'erased', scope: 'files', abandonReason: null, siteReference: null, tool: { name: 'FieldGuard', version: 'test' },
-    method: { id: 'random-verify', category: 'partial', sanitization: 'partial', technique: 'overwrite', passes: 1, pattern: 'p', prng: null, verification: 'v' },
-    startedAt: '2026-12-01T00:00:00.000Z', finishedAt: '2026-12-01T00:01:00.000Z', durationSeconds: 60, runs: [], runCount: 1,
+    schema: 'fieldguard/erasure-evidence/2',
+    jobId: 'j',
+    status: 'erased',
+    scope: 'files',
+    abandonReason: null,
+    siteReference: null,
+    tool: { name: 'FieldGuard', version: 'test' },
+    method: {
+      id: 'random-verify',
+      category: 'partial',
+      sanitization: 'partial',
+      technique: 'overwrite',
+      passes: 1,
+      pattern: 'p',
+      prng: null,
+      verification: 'v',
+    },
+    startedAt: '2026-12-01T00:00:00.000Z',
+    finishedAt: '2026-12-01T00:01:00.000Z',
+    durationSeconds: 60,
+    runs: [],
+    runCount: 1,
     targets: [{ path: TARGET, files: 1, folders: 1, links: items.length, bytes: 10, filesErased: 1, bytesErased: 10, exceptions: 0 }],
-    items, hardLinks, exceptions: [], freeSpace: null,
-    totals: { files: 1, filesErased: 1, bytesErased: 10, bytesWritten: 4096, bytesVerified: 4096, entriesRemoved: items.length, exceptions: 0, notErased: 0 },
-    media: [], residualRisks: [], notes: [],
+    items,
+    hardLinks,
+    exceptions: [],
+    freeSpace: null,
+    totals: {
+      files: 1,
+      filesErased: 1,
+      bytesErased: 10,
+      bytesWritten: 4096,
+      bytesVerified: 4096,
+      entriesRemoved: items.length,
+      exceptions: 0,
+      notErased: 0,
+    },
+    media: [],
+    residualRisks: [],
+    notes: [],
   };
 }
 
 function page(e: ErasureEvidence) {
   const site = { hospital: '東都病院', department: '', administrator: '', reference: '' };
-  return erasureCertificateDocument({ files: e, vault: [], toolVersion: 'test' }, site, { name: '山田 太郎', company: '東都', employeeId: 'E-1', title: '' }, 'laptop', 'N-1', new Date('2026-12-01T00:00:00Z'), null);
+  return erasureCertificateDocument(
+    { files: e, vault: [], toolVersion: 'test' },
+    site,
+    { name: '山田 太郎', company: '東都', employeeId: 'E-1', title: '' },
+    'laptop',
+    'N-1',
+    new Date('2026-12-01T00:00:00Z'),
+    null,
+  );
 }
 
 describe('links on the certificate page', () => {
@@ -65,10 +125,30 @@ describe('links on the certificate page', () => {
   it('shows a hard-linked file’s names together and an unknown link count as unknown', () => {
     const names = [`${TARGET}\\a.dcm`, `${TARGET}\\鈴木花子\\b.dcm`];
     const file: HardLinkedFile = {
-      fileId: '1:9', device: '1', inode: '9', linkCount: null, names, seqs: [1, 2], namesOutsideJob: null, size: 10, sha256Before: 'a'.repeat(64),
-      passes: 1, bytesWritten: 4096, bytesVerified: 4096, readBack: 'cached', outcome: 'erased', exceptionCode: null,
+      fileId: '1:9',
+      device: '1',
+      inode: '9',
+      linkCount: null,
+      names,
+      seqs: [1, 2],
+      namesOutsideJob: null,
+      size: 10,
+      sha256Before: 'a'.repeat(64),
+      passes: 1,
+      bytesWritten: 4096,
+      bytesVerified: 4096,
+      readBack: 'cached',
+      outcome: 'erased',
+      exceptionCode: null,
     };
     const rows = page(evidence([], [file])).sections.find((s) => /ハードリンク/.test(s.heading.ja))?.table?.rows ?? [];
-    expect(rows).toEqual([['D:\\M＊＊＊＊＊＊＊＊\\鈴＊＊＊\\a＊＊.dcm\nD:\\M＊＊＊＊＊＊＊＊\\鈴＊＊＊\\鈴＊＊＊\\b＊＊.dcm', '2 / 不明 unknown', '4.00 KiB', expect.stringMatching(/^消去済み/)]]);
+    expect(rows).toEqual([
+      [
+        'D:\\M＊＊＊＊＊＊＊＊\\鈴＊＊＊\\a＊＊.dcm\nD:\\M＊＊＊＊＊＊＊＊\\鈴＊＊＊\\鈴＊＊＊\\b＊＊.dcm',
+        '2 / 不明 unknown',
+        '4.00 KiB',
+        expect.stringMatching(/^消去済み/),
+      ],
+    ]);
   });
 });

@@ -20,7 +20,21 @@ describe('migration 0004 (erasure journal)', () => {
     const columns = (table: string) => (db.prepare(`PRAGMA table_info(${table})`).all() as Array<{ name: string }>).map((c) => c.name);
     expect(columns('erasure_jobs')).toEqual(expect.arrayContaining(['id', 'created_at', 'method', 'state', 'targets', 'site_reference']));
     expect(columns('erasure_items')).toEqual(
-      expect.arrayContaining(['job_id', 'seq', 'path', 'kind', 'size', 'sha256_before', 'state', 'exception_code', 'passes_done', 'bytes_written', 'bytes_verified', 'started_at', 'finished_at']),
+      expect.arrayContaining([
+        'job_id',
+        'seq',
+        'path',
+        'kind',
+        'size',
+        'sha256_before',
+        'state',
+        'exception_code',
+        'passes_done',
+        'bytes_written',
+        'bytes_verified',
+        'started_at',
+        'finished_at',
+      ]),
     );
     expect([...columns('erasure_jobs'), ...columns('erasure_items')].filter((c) => /key/i.test(c))).toEqual([]);
   });
@@ -28,15 +42,35 @@ describe('migration 0004 (erasure journal)', () => {
   it('round-trips a job and its items, and refuses an exception without a code or an unknown state', () => {
     createJob(db, { id: 'job-1', method: 'three-pass', scope: 'files', targets: ['/x'], siteReference: '東都病院 2024-05' }, [
       { targetIndex: 0, path: '/x/a', kind: 'file', size: 3, fileId: '1:2', sha256Before: 'ab', observations: [], exceptionCode: null },
-      { targetIndex: 0, path: '/x', kind: 'folder', size: 0, fileId: '1:1', sha256Before: null, observations: [], exceptionCode: 'OTHER_FILE_SYSTEM' },
+      {
+        targetIndex: 0,
+        path: '/x',
+        kind: 'folder',
+        size: 0,
+        fileId: '1:1',
+        sha256Before: null,
+        observations: [],
+        exceptionCode: 'OTHER_FILE_SYSTEM',
+      },
     ]);
-    expect(getJob(db, 'job-1')).toMatchObject({ state: 'planned', method: 'three-pass', targets: ['/x'], siteReference: '東都病院 2024-05', runs: 0 });
+    expect(getJob(db, 'job-1')).toMatchObject({
+      state: 'planned',
+      method: 'three-pass',
+      targets: ['/x'],
+      siteReference: '東都病院 2024-05',
+      runs: 0,
+    });
     expect(listJobItems(db, 'job-1').map((i) => [i.seq, i.state, i.exceptionCode])).toEqual([
       [1, 'pending', null],
       [2, 'exception', 'OTHER_FILE_SYSTEM'],
     ]);
     updateItem(db, 'job-1', 1, { state: 'overwritten', passesDone: 3, bytesWritten: 12288, observations: ['made-writable'] });
-    expect(listJobItems(db, 'job-1')[0]).toMatchObject({ state: 'overwritten', passesDone: 3, bytesWritten: 12288, observations: ['made-writable'] });
+    expect(listJobItems(db, 'job-1')[0]).toMatchObject({
+      state: 'overwritten',
+      passesDone: 3,
+      bytesWritten: 12288,
+      observations: ['made-writable'],
+    });
     expect(() => updateItem(db, 'job-1', 1, { state: 'exception' })).toThrow(/CHECK/);
     expect(() => db.prepare("UPDATE erasure_items SET state = 'erased' WHERE job_id = 'job-1'").run()).toThrow(/CHECK/);
   });

@@ -83,7 +83,13 @@ describe('overwriteAndVerify', () => {
       const result = await overwriteAndVerify(handle, length, method, key, { seq: 9, onPassFlushed: (n) => flushed.push(n) });
       await handle.close();
       const passes = passPatterns(method).length;
-      expect(result).toMatchObject({ verified: true, passesDone: passes, bytesWritten: passes * length, bytesVerified: length, mismatchAt: null });
+      expect(result).toMatchObject({
+        verified: true,
+        passesDone: passes,
+        bytesWritten: passes * length,
+        bytesVerified: length,
+        mismatchAt: null,
+      });
       expect(flushed).toEqual(Array.from({ length: passes }, (_, i) => i + 1));
       const after = await readFile(file);
       expect(after.length).toBe(length);

@@ -29,7 +29,10 @@ interface Trace {
 }
 
 /** Runs a pass over `size` bytes where a block's content is its offset, recording what happened. */
-async function tracedPass(size: number, options: { ringSize: number; writes: number; failWriteAt?: number; checkpointEvery?: number; signal?: AbortSignal }): Promise<Trace> {
+async function tracedPass(
+  size: number,
+  options: { ringSize: number; writes: number; failWriteAt?: number; checkpointEvery?: number; signal?: AbortSignal },
+): Promise<Trace> {
   const trace: Trace = { events: [], written: new Map(), maxFillsAhead: 0 };
   const writing = new Set<Buffer>();
   let fillsRunning = 0;

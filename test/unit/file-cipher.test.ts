@@ -91,7 +91,14 @@ async function expectRefused(vault: string, code: ErrorCode, decryptOptions: Cip
 }
 
 describe('round trip', () => {
-  const sizes = { empty: 0, 'one byte': 1, 'one byte short of a chunk': CHUNK - 1, 'exactly one chunk': CHUNK, 'one byte over a chunk': CHUNK + 1, 'three chunks and an odd tail': 3 * CHUNK + 777 };
+  const sizes = {
+    empty: 0,
+    'one byte': 1,
+    'one byte short of a chunk': CHUNK - 1,
+    'exactly one chunk': CHUNK,
+    'one byte over a chunk': CHUNK + 1,
+    'three chunks and an odd tail': 3 * CHUNK + 777,
+  };
 
   it.each(Object.entries(sizes))('gives back the original file with sha256sum’s digest: %s', async (_name, size) => {
     const { plain, vault } = await sealedFile(size);
@@ -293,7 +300,9 @@ describe('files and folders', () => {
 
   it('refuses a destination in a folder that does not exist', async () => {
     const { plain } = await sealedFile(100);
-    expect(await errorCodeOf(encryptFile(plain, path.join(dir, 'no-such-folder', 'x.fgvf'), key, options))).toBe('VAULT_DESTINATION_UNWRITABLE');
+    expect(await errorCodeOf(encryptFile(plain, path.join(dir, 'no-such-folder', 'x.fgvf'), key, options))).toBe(
+      'VAULT_DESTINATION_UNWRITABLE',
+    );
   });
 
   it('reports a missing or unreadable source as VAULT_SOURCE_UNREADABLE when encrypting', async () => {
@@ -335,7 +344,10 @@ describe('progress and cancellation', () => {
     const encrypting: number[] = [];
     const decrypting: number[] = [];
     await encryptFile(plain, vault, key, { ...options, onProgress: (p) => encrypting.push(p.bytesTotal === size ? p.bytesDone : -1) });
-    await decryptFile(vault, freshPath('out.bin'), key, { ...options, onProgress: (p) => decrypting.push(p.bytesTotal === size ? p.bytesDone : -1) });
+    await decryptFile(vault, freshPath('out.bin'), key, {
+      ...options,
+      onProgress: (p) => decrypting.push(p.bytesTotal === size ? p.bytesDone : -1),
+    });
     const steps = [CHUNK, 2 * CHUNK, 3 * CHUNK, size];
     expect(encrypting).toEqual(steps);
     expect(decrypting).toEqual(steps);

@@ -53,7 +53,9 @@ describe('glossary', () => {
 
   it('fails on a bad sample: each kind of mistake is found, and the right text passes', () => {
     const bad = (key: string, text: string) => shown(checkText(key, text, 'ja', glossary));
-    expect(bad('vaultFiles.filter.label', '訪問・案件で絞り込む')).toEqual(expect.arrayContaining([expect.stringContaining('“案件” → 訪問作業')]));
+    expect(bad('vaultFiles.filter.label', '訪問・案件で絞り込む')).toEqual(
+      expect.arrayContaining([expect.stringContaining('“案件” → 訪問作業')]),
+    );
     expect(bad('dashboard.device.title', 'この端末')).toEqual([expect.stringContaining('“端末” → ノートPC')]);
     expect(bad('x', '保管庫のフォルダ')).toEqual([expect.stringContaining('フォルダー')]);
     expect(bad('x', '{{count}} 個のファイル')).toEqual([expect.stringContaining('→ 件')]);
@@ -71,9 +73,22 @@ describe('glossary', () => {
 
   it('parses a term written as a regular expression and a scoped row', () => {
     const parsed = parseGlossary(
-      ['<!-- glossary:start -->', '| a | b | c | d | e | f |', '| --- | --- | --- | --- | --- | --- |', '| 件 | /[0-9]個/ | item | piece | ledger | m |', '<!-- glossary:end -->', '<!-- latin:start -->', '- x: Foo', '- commands: run', '<!-- latin:end -->'].join('\n'),
+      [
+        '<!-- glossary:start -->',
+        '| a | b | c | d | e | f |',
+        '| --- | --- | --- | --- | --- | --- |',
+        '| 件 | /[0-9]個/ | item | piece | ledger | m |',
+        '<!-- glossary:end -->',
+        '<!-- latin:start -->',
+        '- x: Foo',
+        '- commands: run',
+        '<!-- latin:end -->',
+      ].join('\n'),
     );
-    expect(parsed.rules.map((r) => [r.language, r.term, r.scope])).toEqual([['ja', '/[0-9]個/', ['ledger']], ['en', 'piece', ['ledger']]]);
+    expect(parsed.rules.map((r) => [r.language, r.term, r.scope])).toEqual([
+      ['ja', '/[0-9]個/', ['ledger']],
+      ['en', 'piece', ['ledger']],
+    ]);
     expect(parsed.rules[0]!.pattern.test('3個')).toBe(true);
     expect(parsed.commands).toEqual(['run']);
   });

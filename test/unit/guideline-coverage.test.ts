@@ -74,7 +74,12 @@ describe('the checker', () => {
   });
 
   it('fails a test that cites an item the catalogue does not have, a service that does not exist and a screen with no label', () => {
-    const broken = { ...untested, outOfReach: { ja: '施設の責務', en: "The site's duty" }, services: ['electron/core/no-such-service.ts'], screens: ['no-such-screen' as 'erasure'] };
+    const broken = {
+      ...untested,
+      outOfReach: { ja: '施設の責務', en: "The site's duty" },
+      services: ['electron/core/no-such-service.ts'],
+      screens: ['no-such-screen' as 'erasure'],
+    };
     expect(joinCoverage([broken], cite(['10-9']), root).problems).toEqual([
       'test/unit/made-up.test.ts: "a made-up test" cites [10-9], which is not in electron/shared/guideline-items.ts',
       '[99-1] names the service electron/core/no-such-service.ts, which does not exist',
@@ -90,7 +95,7 @@ describe('reading the tags from test titles', () => {
       "  it('[10-1] erases', () => {});",
       "  it.skipIf(!canLoop())('[10-1][7-10] erases a whole medium', () => {});",
       "  describe('nested', () => { it.each([1, 2])('[E.3 b] case %i', () => {}); });",
-      "  it(`in ${language} [not-a-tag]`, () => {});",
+      '  it(`in ${language} [not-a-tag]`, () => {});',
       '});',
       "test.describe('screens', () => { test.use({}); test('[14-6]\\n refuses', async () => { test.skip(true, '[8-1] not a test'); }); });",
     ].join('\n');

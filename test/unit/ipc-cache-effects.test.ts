@@ -62,14 +62,23 @@ describe('every channel declares its cache effects', () => {
 
   it('names only query channels as changed, each once', () => {
     for (const [channel, lists] of Object.entries(listChanges)) {
-      expect(lists.filter((list) => !isQueryChannel(list)), channel).toEqual([]);
+      expect(
+        lists.filter((list) => !isQueryChannel(list)),
+        channel,
+      ).toEqual([]);
       expect(new Set(lists).size, channel).toBe(lists.length);
     }
   });
 
   it('an audited change refreshes the audit log', () => {
     // Spot checks of what a user sees: after a trust change, a certificate or a visit step, the audit screen shows the new entry.
-    for (const channel of ['certificates.trustRoot', 'erasure.issueCertificate', 'visits.completeStep', 'ledger.checkOut', 'sites.save'] as const) {
+    for (const channel of [
+      'certificates.trustRoot',
+      'erasure.issueCertificate',
+      'visits.completeStep',
+      'ledger.checkOut',
+      'sites.save',
+    ] as const) {
       expect(listChanges[channel], channel).toContain('audit.list');
     }
     expect(listChanges['erasure.start']).toEqual(expect.arrayContaining(['erasure.targets', 'vault.items.list']));
@@ -81,8 +90,8 @@ describe('the renderer handles its cache in one module', () => {
   it('the scan finds hand-made cache calls in a sample, and lets the hooks module make them', () => {
     const sample: SourceFile[] = [
       { file: 'features/x/use-x.ts', text: "const a = 1;\n  void client.invalidateQueries({ queryKey: ['x.list'] });\n" },
-      { file: 'features/y/Y.tsx', text: "const q = useQuery({ queryFn: f, staleTime: 0 });\n" },
-      { file: 'features/z/use-z.ts', text: 'return useChannelQuery(\'sites.list\', {});\n' },
+      { file: 'features/y/Y.tsx', text: 'const q = useQuery({ queryFn: f, staleTime: 0 });\n' },
+      { file: 'features/z/use-z.ts', text: "return useChannelQuery('sites.list', {});\n" },
       { file: channelHooks, text: 'client.invalidateQueries({ queryKey: channelKey(channel) });\n' },
     ];
     expect(callsOutside(sample, handMadeCache, [channelHooks])).toEqual([

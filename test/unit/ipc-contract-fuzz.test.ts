@@ -29,14 +29,18 @@ afterAll(async () => {
 });
 
 const hostileValues = fc.oneof(
-  fc.anything({ withBigInt: true, withDate: true, withMap: true, withSet: true, withTypedArray: true, withNullPrototype: true, withSparseArray: true }),
+  fc.anything({
+    withBigInt: true,
+    withDate: true,
+    withMap: true,
+    withSet: true,
+    withTypedArray: true,
+    withNullPrototype: true,
+    withSparseArray: true,
+  }),
   fc.constantFrom('__proto__', 'constructor', { __proto__: { polluted: true } }, { toString: 'x' }, '\u0000', 'a'.repeat(100_000)),
 );
-const malformedRequests = fc.oneof(
-  hostileValues,
-  fc.dictionary(fc.string(), hostileValues),
-  fc.record({ language: hostileValues }),
-);
+const malformedRequests = fc.oneof(hostileValues, fc.dictionary(fc.string(), hostileValues), fc.record({ language: hostileValues }));
 
 function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T> {
   return Promise.race([promise, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`no reply within ${ms} ms`)), ms))]);

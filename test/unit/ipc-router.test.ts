@@ -14,12 +14,25 @@ const volumes = { volumes: [], readAt: '2026-11-26T00:00:00.000Z' };
 
 /** The four channels these tests use; every other channel answers INTERNAL. */
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
-  const unused = Object.fromEntries(Object.keys(contract).map((channel) => [channel, () => { throw new AppError('INTERNAL'); }])) as unknown as Handlers;
+  const unused = Object.fromEntries(
+    Object.keys(contract).map((channel) => [
+      channel,
+      () => {
+        throw new AppError('INTERNAL');
+      },
+    ]),
+  ) as unknown as Handlers;
   return {
     ...unused,
     'app.info': () => ({
-      name: 'FieldGuard', version: '0.1.0', platform: 'linux', arch: 'x64', hostname: 'h',
-      versions: { electron: null, chrome: null, node: '20' }, dataDir: '/tmp/x', sbomPath: null,
+      name: 'FieldGuard',
+      version: '0.1.0',
+      platform: 'linux',
+      arch: 'x64',
+      hostname: 'h',
+      versions: { electron: null, chrome: null, node: '20' },
+      dataDir: '/tmp/x',
+      sbomPath: null,
     }),
     'disks.list': () => volumes,
     'prefs.get': () => ({ language: 'ja' }),
@@ -49,7 +62,11 @@ describe('the IPC router', () => {
     const reply = await createRouter(handlers(), recordingLogger()).handle('prefs.setLanguage', { language: '山田太郎' });
     expect(reply).toEqual({
       ok: false,
-      error: { code: 'IPC_INVALID_REQUEST', messageKey: 'errors.IPC_INVALID_REQUEST', issues: [{ path: 'language', code: 'invalid_value' }] },
+      error: {
+        code: 'IPC_INVALID_REQUEST',
+        messageKey: 'errors.IPC_INVALID_REQUEST',
+        issues: [{ path: 'language', code: 'invalid_value' }],
+      },
     });
     expect(JSON.stringify(reply)).not.toContain('山田太郎');
   });
@@ -60,16 +77,28 @@ describe('the IPC router', () => {
   });
 
   it('passes a service’s refusal through as its typed code', async () => {
-    const router = createRouter(handlers({ 'disks.list': () => { throw new AppError('DISKS_UNAVAILABLE'); } }), recordingLogger());
+    const router = createRouter(
+      handlers({
+        'disks.list': () => {
+          throw new AppError('DISKS_UNAVAILABLE');
+        },
+      }),
+      recordingLogger(),
+    );
     await expect(router.handle('disks.list', {})).resolves.toEqual({
-      ok: false, error: { code: 'DISKS_UNAVAILABLE', messageKey: 'errors.DISKS_UNAVAILABLE' },
+      ok: false,
+      error: { code: 'DISKS_UNAVAILABLE', messageKey: 'errors.DISKS_UNAVAILABLE' },
     });
   });
 
   it('turns an unexpected failure into INTERNAL without its message, in the reply or the log', async () => {
     const log = recordingLogger();
     const router = createRouter(
-      handlers({ 'disks.list': async () => { throw new Error('EACCES: /home/yamada/患者一覧.csv'); } }),
+      handlers({
+        'disks.list': async () => {
+          throw new Error('EACCES: /home/yamada/患者一覧.csv');
+        },
+      }),
       log,
     );
     const reply = await router.handle('disks.list', {});
@@ -79,10 +108,7 @@ describe('the IPC router', () => {
   });
 
   it('never lets a handler return something the contract does not allow', async () => {
-    const router = createRouter(
-      handlers({ 'prefs.get': () => ({ language: 'ja', secret: 'x' }) as never }),
-      recordingLogger(),
-    );
+    const router = createRouter(handlers({ 'prefs.get': () => ({ language: 'ja', secret: 'x' }) as never }), recordingLogger());
     // zod strips unknown keys of non-strict response objects: the extra field never crosses.
     await expect(router.handle('prefs.get', {})).resolves.toEqual({ ok: true, value: { language: 'ja' } });
     const broken = createRouter(handlers({ 'prefs.get': () => ({ language: 'fr' }) as never }), recordingLogger());
@@ -91,7 +117,17 @@ describe('the IPC router', () => {
   });
 
   it('treats a hostile request object as invalid instead of crashing', async () => {
-    const hostile = new Proxy({}, { get() { throw new Error('boom'); }, ownKeys() { throw new Error('boom'); } });
+    const hostile = new Proxy(
+      {},
+      {
+        get() {
+          throw new Error('boom');
+        },
+        ownKeys() {
+          throw new Error('boom');
+        },
+      },
+    );
     const reply = await createRouter(handlers(), recordingLogger()).handle('prefs.setLanguage', hostile);
     expect(!reply.ok && reply.error.code).toBe('IPC_INVALID_REQUEST');
   });

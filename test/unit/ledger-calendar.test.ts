@@ -20,9 +20,27 @@ const zones = ['Pacific/Kiritimati', 'Pacific/Honolulu', 'UTC', 'Europe/Berlin',
 
 function item(overrides: Partial<LedgerItem>): LedgerItem {
   return {
-    id: 'i', label: 'FG-1', type: 'usb-memory', make: '', model: '', serial: '', capacityBytes: null, encryption: 'hardware', owner: '', storageLocation: '',
-    purchaseDate: null, warrantyEnd: null, notes: '', status: 'in-store', custodian: '', currentCheckout: null, erasureCertificate: null, disposal: null,
-    createdAt: '', updatedAt: '', ...overrides,
+    id: 'i',
+    label: 'FG-1',
+    type: 'usb-memory',
+    make: '',
+    model: '',
+    serial: '',
+    capacityBytes: null,
+    encryption: 'hardware',
+    owner: '',
+    storageLocation: '',
+    purchaseDate: null,
+    warrantyEnd: null,
+    notes: '',
+    status: 'in-store',
+    custodian: '',
+    currentCheckout: null,
+    erasureCertificate: null,
+    disposal: null,
+    createdAt: '',
+    updatedAt: '',
+    ...overrides,
   };
 }
 
@@ -61,14 +79,19 @@ describe('migration reminders (12-5)', () => {
     const withWarranty = item({ warrantyEnd: '2026-06-30' });
     // 91 days before: not yet; 90 days before (the default lead time): reminded.
     expect(migrationReminders([withWarranty], settings, '2026-03-31')).toEqual([]);
-    expect(migrationReminders([withWarranty], settings, '2026-04-01')).toEqual([{ itemId: 'i', label: 'FG-1', reason: 'warranty', dueDate: '2026-06-30', daysLeft: 90 }]);
+    expect(migrationReminders([withWarranty], settings, '2026-04-01')).toEqual([
+      { itemId: 'i', label: 'FG-1', reason: 'warranty', dueDate: '2026-06-30', daysLeft: 90 },
+    ]);
     expect(migrationReminders([withWarranty], settings, '2026-07-02')[0]?.daysLeft).toBe(-2);
   });
 
   it('[12-5] reminds by age from the purchase date when that comes first, and never for erased, lost or disposed media', () => {
     const old = item({ purchaseDate: '2021-05-10', warrantyEnd: '2027-01-01' });
-    expect(migrationReminders([old], settings, '2026-03-01')).toEqual([{ itemId: 'i', label: 'FG-1', reason: 'age', dueDate: '2026-05-10', daysLeft: 70 }]);
-    for (const status of ['erased', 'lost', 'disposed'] as const) expect(migrationReminders([{ ...old, status }], settings, '2026-03-01')).toEqual([]);
+    expect(migrationReminders([old], settings, '2026-03-01')).toEqual([
+      { itemId: 'i', label: 'FG-1', reason: 'age', dueDate: '2026-05-10', daysLeft: 70 },
+    ]);
+    for (const status of ['erased', 'lost', 'disposed'] as const)
+      expect(migrationReminders([{ ...old, status }], settings, '2026-03-01')).toEqual([]);
     expect(migrationReminders([old], { ...settings, migrationAgeYears: 7 }, '2026-03-01')).toEqual([]);
   });
 

@@ -53,7 +53,10 @@ describe('this machine, for real', () => {
     const media = attachedMedia(volumes, details, registered);
     expect(media.map((m) => m.mount)).not.toContain('/');
     // Whatever is attached is removable or on an external bus, by the OS's own account.
-    for (const medium of media) expect(volumes.find((v) => v.mount === medium.mount)?.removable === true || ['usb', 'sd', 'mmc'].includes(medium.bus ?? '')).toBe(true);
+    for (const medium of media)
+      expect(volumes.find((v) => v.mount === medium.mount)?.removable === true || ['usb', 'sd', 'mmc'].includes(medium.bus ?? '')).toBe(
+        true,
+      );
   });
 
   it('recorded output of this machine parses to the same devices as a fresh run', () => {
@@ -67,33 +70,86 @@ describe('a Linux laptop with a USB stick and an SD card', () => {
 
   it('reads make, model, serial and bus per disk, with the mounts of partitions and LUKS mappings below it', () => {
     expect(details).toEqual([
-      { mounts: ['/media/engineer/MY DISK'], vendor: 'SanDisk', model: 'Cruzer Blade', serial: '4C530001230815117224', bus: 'usb', sizeBytes: 31266439168, removable: true },
-      { mounts: ['/media/engineer/SDCARD'], vendor: null, model: null, serial: '0x8f3d21a5', bus: 'sd', sizeBytes: 63864569856, removable: false },
-      { mounts: ['/boot/efi', '/'], vendor: null, model: 'SAMSUNG MZVL2512HCJQ-00B00', serial: 'S675NX0T412345', bus: 'nvme', sizeBytes: 512110190592, removable: false },
+      {
+        mounts: ['/media/engineer/MY DISK'],
+        vendor: 'SanDisk',
+        model: 'Cruzer Blade',
+        serial: '4C530001230815117224',
+        bus: 'usb',
+        sizeBytes: 31266439168,
+        removable: true,
+      },
+      {
+        mounts: ['/media/engineer/SDCARD'],
+        vendor: null,
+        model: null,
+        serial: '0x8f3d21a5',
+        bus: 'sd',
+        sizeBytes: 63864569856,
+        removable: false,
+      },
+      {
+        mounts: ['/boot/efi', '/'],
+        vendor: null,
+        model: 'SAMSUNG MZVL2512HCJQ-00B00',
+        serial: 'S675NX0T412345',
+        bus: 'nvme',
+        sizeBytes: 512110190592,
+        removable: false,
+      },
     ]);
   });
 
   it('joined with node-disk-info’s volumes: the stick is attached media, recognised by serial despite spaces and case', () => {
     const [df, mounts, lsblk] = recorded('disks', 'linux-usb.txt');
-    const volumes = volumesFromDrives(drivesFrom(Linux, df!, true), 'linux', { mounts: parseProcMounts(mounts!), blockDevices: parseLsblkJson(lsblk!) });
+    const volumes = volumesFromDrives(drivesFrom(Linux, df!, true), 'linux', {
+      mounts: parseProcMounts(mounts!),
+      blockDevices: parseLsblkJson(lsblk!),
+    });
     const media = attachedMedia(volumes, details, registered);
     expect(media).toEqual([
       {
-        mount: '/media/engineer/MY DISK', device: '/dev/sda1', volumeLabel: 'MY DISK', fileSystem: 'exfat', sizeBytes: 30502688 * 1024,
-        vendor: 'SanDisk', model: 'Cruzer Blade', serial: '4C530001230815117224', bus: 'usb', deviceSizeBytes: 31266439168,
-        suggestedType: 'usb-memory', registeredItemId: 'item-1', registeredLabel: 'FG-USB-001',
+        mount: '/media/engineer/MY DISK',
+        device: '/dev/sda1',
+        volumeLabel: 'MY DISK',
+        fileSystem: 'exfat',
+        sizeBytes: 30502688 * 1024,
+        vendor: 'SanDisk',
+        model: 'Cruzer Blade',
+        serial: '4C530001230815117224',
+        bus: 'usb',
+        deviceSizeBytes: 31266439168,
+        suggestedType: 'usb-memory',
+        registeredItemId: 'item-1',
+        registeredLabel: 'FG-USB-001',
       },
     ]);
   });
 
   it('an SD card in the built-in reader is attached media although the kernel calls it not removable', () => {
-    const sd = { mount: '/media/engineer/SDCARD', device: '/dev/mapper/luks-sdcard', fileSystem: 'ext4', label: null, sizeBytes: 62e9, freeBytes: 60e9, removable: false };
+    const sd = {
+      mount: '/media/engineer/SDCARD',
+      device: '/dev/mapper/luks-sdcard',
+      fileSystem: 'ext4',
+      label: null,
+      sizeBytes: 62e9,
+      freeBytes: 60e9,
+      removable: false,
+    };
     expect(attachedMedia([sd], details, [])).toMatchObject([{ suggestedType: 'sd-card', serial: '0x8f3d21a5', registeredItemId: null }]);
   });
 
   it('reads util-linux 2.32, where every value is a string', () => {
     expect(parseLsblkDevices(device('linux', 'lsblk-old-strings-2.32.txt'))).toEqual([
-      { mounts: ['/run/media/engineer/IODATA'], vendor: 'I-O DATA', model: 'USB Flash Disk', serial: 'A1B2C3D4E5F6', bus: 'usb', sizeBytes: 15728640000, removable: true },
+      {
+        mounts: ['/run/media/engineer/IODATA'],
+        vendor: 'I-O DATA',
+        model: 'USB Flash Disk',
+        serial: 'A1B2C3D4E5F6',
+        bus: 'usb',
+        sizeBytes: 15728640000,
+        removable: true,
+      },
     ]);
   });
 });
@@ -113,12 +169,22 @@ describe('a Windows 11 laptop in Japanese', () => {
     const [cim] = recorded('disks', 'windows-cim-logicaldisk-24h2-ja.txt');
     const volumes = parseWindowsVolumes(cim!);
     const media = attachedMedia(volumes, details, registered);
-    expect(media.map((m) => [m.mount, m.vendor, m.serial, m.suggestedType, m.registeredLabel])).toEqual([['D:', 'BUFFALO', '0702387A1B2C3D4E', 'usb-memory', null]]);
+    expect(media.map((m) => [m.mount, m.vendor, m.serial, m.suggestedType, m.registeredLabel])).toEqual([
+      ['D:', 'BUFFALO', '0702387A1B2C3D4E', 'usb-memory', null],
+    ]);
   });
 
   it('reads Windows PowerShell 5.1’s bare objects and numeric BusType', () => {
     expect(parseWindowsDevices(device('windows', 'get-disk-single-ps51.txt'))).toEqual([
-      { mounts: ['C:'], vendor: null, model: 'KIOXIA KXG60ZNV512G', serial: '8ED1234ABCD', bus: 'nvme', sizeBytes: 512110190592, removable: false },
+      {
+        mounts: ['C:'],
+        vendor: null,
+        model: 'KIOXIA KXG60ZNV512G',
+        serial: '8ED1234ABCD',
+        bus: 'nvme',
+        sizeBytes: 512110190592,
+        removable: false,
+      },
     ]);
   });
 
@@ -133,8 +199,24 @@ describe('a Mac with a USB stick named "USB MEMORY"', () => {
   it('joins the storage volume to its USB device by whole disk, for make and serial', () => {
     expect(wholeDisk('disk3s1s1')).toBe('disk3');
     expect(details).toEqual([
-      { mounts: ['/', '/System/Volumes/Data'], vendor: null, model: 'APPLE SSD AP0512Q', serial: null, bus: 'apple fabric', sizeBytes: null, removable: false },
-      { mounts: ['/Volumes/USB MEMORY'], vendor: 'SanDisk', model: 'Cruzer Blade', serial: '4C530001230815117224', bus: 'usb', sizeBytes: 32017047552, removable: true },
+      {
+        mounts: ['/', '/System/Volumes/Data'],
+        vendor: null,
+        model: 'APPLE SSD AP0512Q',
+        serial: null,
+        bus: 'apple fabric',
+        sizeBytes: null,
+        removable: false,
+      },
+      {
+        mounts: ['/Volumes/USB MEMORY'],
+        vendor: 'SanDisk',
+        model: 'Cruzer Blade',
+        serial: '4C530001230815117224',
+        bus: 'usb',
+        sizeBytes: 32017047552,
+        removable: true,
+      },
     ]);
   });
 

@@ -8,17 +8,37 @@ import { inventoryDiscrepancies } from '../../electron/core/ledger/inventory';
 import type { InventoryEntry, MediumStatus } from '../../electron/shared/ledger';
 
 function entry(label: string, statusAtStart: MediumStatus, result: InventoryEntry['result'], note = ''): InventoryEntry {
-  return { itemId: `id-${label}`, label, type: 'usb-memory', serial: '', statusAtStart, custodianAtStart: '保管庫A', result, method: result ? 'manual' : null, note, checkedAt: null };
+  return {
+    itemId: `id-${label}`,
+    label,
+    type: 'usb-memory',
+    serial: '',
+    statusAtStart,
+    custodianAtStart: '保管庫A',
+    result,
+    method: result ? 'manual' : null,
+    note,
+    checkedAt: null,
+  };
 }
 
 describe('inventory discrepancies', () => {
   it('none when every item is where the ledger says', () => {
-    expect(inventoryDiscrepancies([entry('A', 'in-store', 'present'), entry('B', 'checked-out', 'present'), entry('C', 'lost', 'missing')], [])).toEqual([]);
+    expect(
+      inventoryDiscrepancies([entry('A', 'in-store', 'present'), entry('B', 'checked-out', 'present'), entry('C', 'lost', 'missing')], []),
+    ).toEqual([]);
   });
 
   it('missing items whatever their status (except already lost), with their ledger status and the note', () => {
-    const found = inventoryDiscrepancies([entry('A', 'in-store', 'missing', '棚に無い'), entry('B', 'at-site', 'missing'), entry('C', 'erased', 'missing')], []);
-    expect(found.map((d) => [d.kind, d.label])).toEqual([['missing', 'A'], ['missing', 'B'], ['missing', 'C']]);
+    const found = inventoryDiscrepancies(
+      [entry('A', 'in-store', 'missing', '棚に無い'), entry('B', 'at-site', 'missing'), entry('C', 'erased', 'missing')],
+      [],
+    );
+    expect(found.map((d) => [d.kind, d.label])).toEqual([
+      ['missing', 'A'],
+      ['missing', 'B'],
+      ['missing', 'C'],
+    ]);
     expect(found[0]!.detail).toBe('台帳: 保管中 / In store（保管庫A） — 棚に無い');
   });
 

@@ -40,7 +40,9 @@ describe('ledger status transitions', () => {
   });
 
   it('loss is reachable from every status in which we still had the medium, and only found again leads out of it', () => {
-    expect(mediumStatuses.filter((status) => status !== 'lost' && status !== 'disposed').every((status) => canTake('markLost', status))).toBe(true);
+    expect(
+      mediumStatuses.filter((status) => status !== 'lost' && status !== 'disposed').every((status) => canTake('markLost', status)),
+    ).toBe(true);
     const stepsFromLost = (Object.keys(expected) as LedgerStep[]).filter((step) => canTake(step, 'lost'));
     expect(stepsFromLost).toEqual(['markFound', 'edit']);
     expect(statusAfter.markFound).toBe('in-store');

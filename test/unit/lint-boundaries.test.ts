@@ -18,23 +18,38 @@ async function ruleIdsFor(file: string, code: string): Promise<string[]> {
 describe('layer boundaries', () => {
   for (const layer of ['core', 'db', 'platform', 'shared', 'cli']) {
     it(`electron/${layer} may not import electron`, async () => {
-      expect(await ruleIdsFor(`electron/${layer}/offender.ts`, "import { app } from 'electron';\nexport const x = app;\n")).toContain('no-restricted-imports');
+      expect(await ruleIdsFor(`electron/${layer}/offender.ts`, "import { app } from 'electron';\nexport const x = app;\n")).toContain(
+        'no-restricted-imports',
+      );
     });
   }
 
   it('electron/main and electron/preload may import electron', async () => {
     expect(await ruleIdsFor('electron/main/fine.ts', "import { app } from 'electron';\nexport const x = app;\n")).toEqual([]);
-    expect(await ruleIdsFor('electron/preload/fine.ts', "import { contextBridge } from 'electron';\nexport const x = contextBridge;\n")).toEqual([]);
+    expect(
+      await ruleIdsFor('electron/preload/fine.ts', "import { contextBridge } from 'electron';\nexport const x = contextBridge;\n"),
+    ).toEqual([]);
   });
 
   it('core may not reach into the main process', async () => {
-    expect(await ruleIdsFor('electron/core/offender.ts', "import { registerIpc } from '../main/ipc';\nexport const x = registerIpc;\n")).toContain('no-restricted-imports');
+    expect(
+      await ruleIdsFor('electron/core/offender.ts', "import { registerIpc } from '../main/ipc';\nexport const x = registerIpc;\n"),
+    ).toContain('no-restricted-imports');
   });
 
   it('the renderer may import electron/shared but nothing else of electron/', async () => {
-    expect(await ruleIdsFor('renderer/src/offender.ts', "import { createRouter } from '../../electron/core/ipc/router';\nexport const x = createRouter;\n")).toContain('no-restricted-imports');
-    expect(await ruleIdsFor('renderer/src/offender.ts', "import fs from 'node:fs';\nexport const x = fs;\n")).toContain('no-restricted-imports');
-    expect(await ruleIdsFor('renderer/src/fine.ts', "import { contract } from '../../electron/shared/contract';\nexport const x = contract;\n")).toEqual([]);
+    expect(
+      await ruleIdsFor(
+        'renderer/src/offender.ts',
+        "import { createRouter } from '../../electron/core/ipc/router';\nexport const x = createRouter;\n",
+      ),
+    ).toContain('no-restricted-imports');
+    expect(await ruleIdsFor('renderer/src/offender.ts', "import fs from 'node:fs';\nexport const x = fs;\n")).toContain(
+      'no-restricted-imports',
+    );
+    expect(
+      await ruleIdsFor('renderer/src/fine.ts', "import { contract } from '../../electron/shared/contract';\nexport const x = contract;\n"),
+    ).toEqual([]);
   });
 
   it('only renderer/src/lib/bridge.ts touches window.fieldguard', async () => {
@@ -50,7 +65,9 @@ describe('layer boundaries', () => {
   });
 
   it('electron/shared stays pure: no Node modules (the renderer imports it)', async () => {
-    expect(await ruleIdsFor('electron/shared/offender.ts', "import fs from 'node:fs';\nexport const x = fs;\n")).toContain('no-restricted-imports');
+    expect(await ruleIdsFor('electron/shared/offender.ts', "import fs from 'node:fs';\nexport const x = fs;\n")).toContain(
+      'no-restricted-imports',
+    );
   });
 
   describe('npm packages by where they run', () => {
@@ -66,14 +83,20 @@ describe('layer boundaries', () => {
     for (const layer of ['core', 'platform', 'db', 'cli']) {
       it(`electron/${layer} may not import DOM-only packages`, async () => {
         expect(await ruleIdsFor(`electron/${layer}/offender.ts`, importOf('react'))).toContain('local/package-boundaries');
-        expect(await ruleIdsFor(`electron/${layer}/offender.ts`, importOf('@fluentui/react-components'))).toContain('local/package-boundaries');
+        expect(await ruleIdsFor(`electron/${layer}/offender.ts`, importOf('@fluentui/react-components'))).toContain(
+          'local/package-boundaries',
+        );
       });
     }
 
     it('a package in no list fails wherever it is imported, until it is classified', async () => {
       const [result] = await eslint.lintText(importOf('left-pad'), { filePath: 'electron/core/offender.ts' });
-      expect(result?.messages.map((m) => m.message)).toContain("'left-pad' is in no package list: add it to the Node-only, DOM-only or portable list in eslint.config.js.");
-      expect(await ruleIdsFor('renderer/src/offender.tsx', "const m = await import('left-pad');\nexport const x = m;\n")).toContain('local/package-boundaries');
+      expect(result?.messages.map((m) => m.message)).toContain(
+        "'left-pad' is in no package list: add it to the Node-only, DOM-only or portable list in eslint.config.js.",
+      );
+      expect(await ruleIdsFor('renderer/src/offender.tsx', "const m = await import('left-pad');\nexport const x = m;\n")).toContain(
+        'local/package-boundaries',
+      );
     });
 
     it('each side imports its own kind and the portable ones', async () => {

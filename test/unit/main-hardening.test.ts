@@ -70,9 +70,7 @@ describe('the main window', () => {
 
 describe('the app:// protocol', () => {
   it('is registered as a standard, secure scheme', () => {
-    expect(recorded.privilegedSchemes).toEqual([
-      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
-    ]);
+    expect(recorded.privilegedSchemes).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
   });
 
   it('sends the strict CSP with every response, even a 404', async () => {
@@ -84,17 +82,24 @@ describe('the app:// protocol', () => {
 
   it('refuses paths that climb out of the renderer folder, plain or encoded', async () => {
     const handler = recorded.protocolHandlers.get('app')!;
-    for (const url of ['app://fieldguard/../main/index.js', 'app://fieldguard/%2e%2e/%2e%2e/package.json', 'app://fieldguard/..%2f..%2fpackage.json', 'app://other/index.html']) {
+    for (const url of [
+      'app://fieldguard/../main/index.js',
+      'app://fieldguard/%2e%2e/%2e%2e/package.json',
+      'app://fieldguard/..%2f..%2fpackage.json',
+      'app://other/index.html',
+    ]) {
       expect((await handler(new Request(url))).status, url).toBe(404);
     }
   });
 });
 
 describe('the content security policy', () => {
-  const directives = new Map(CONTENT_SECURITY_POLICY.split(';').map((d) => {
-    const [name, ...values] = d.trim().split(/\s+/);
-    return [name!, values];
-  }));
+  const directives = new Map(
+    CONTENT_SECURITY_POLICY.split(';').map((d) => {
+      const [name, ...values] = d.trim().split(/\s+/);
+      return [name!, values];
+    }),
+  );
 
   it('allows scripts from the app only: no eval, no inline script, no remote code', () => {
     expect(directives.get('script-src')).toEqual(["'self'"]);
@@ -152,7 +157,14 @@ describe('network requests', () => {
   it('are cancelled in the session unless they are the app’s own (a packaged app has no dev server)', () => {
     expect(cancelled('app://fieldguard/assets/index.js')).toBe(false);
     expect(cancelled('data:image/png;base64,iVBORw0KGgo=')).toBe(false);
-    for (const url of ['https://evil.example/?d=1', 'http://localhost:5173/', 'ws://localhost:5173/', 'file:///etc/passwd', 'app://other/index.html', 'devtools://devtools/bundled/inspector.html']) {
+    for (const url of [
+      'https://evil.example/?d=1',
+      'http://localhost:5173/',
+      'ws://localhost:5173/',
+      'file:///etc/passwd',
+      'app://other/index.html',
+      'devtools://devtools/bundled/inspector.html',
+    ]) {
       expect(cancelled(url), url).toBe(true);
     }
   });
@@ -208,12 +220,18 @@ describe('locking when the laptop is left', () => {
 
   it('the OS screen lock and suspend lock the vault at once and tell the window', async () => {
     const prepared = await ok<{ groups: string[]; confirmGroups: number[] }>('vault.prepareSetup', {
-      profile: TEST_PROFILE, password: TEST_PASSWORD, passwordConfirmation: TEST_PASSWORD, passwordOnly: false,
+      profile: TEST_PROFILE,
+      password: TEST_PASSWORD,
+      passwordConfirmation: TEST_PASSWORD,
+      passwordOnly: false,
     });
     await ok('vault.completeSetup', { answers: prepared.confirmGroups.map((group) => ({ group, digits: prepared.groups[group] })) });
     expect((await ok<{ state: string }>('vault.status', {})).state).toBe('unlocked');
 
-    for (const [event, reason] of [['lock-screen', 'os-lock'], ['suspend', 'suspend']] as const) {
+    for (const [event, reason] of [
+      ['lock-screen', 'os-lock'],
+      ['suspend', 'suspend'],
+    ] as const) {
       if ((await ok<{ state: string }>('vault.status', {})).state !== 'unlocked') await ok('vault.unlock', { password: TEST_PASSWORD });
       for (const listener of powerMonitor.listeners.get(event) ?? []) listener();
       expect((await ok<{ state: string }>('vault.status', {})).state).toBe('locked');

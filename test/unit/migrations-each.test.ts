@@ -39,34 +39,94 @@ const rowsAfter: Readonly<Record<number, (db: VaultDatabase) => void>> = {
     insert(db, 'vault_meta', { key: 'format', value: '1' });
     insert(db, 'profile', { id: 1, name: '山田 太郎', company: '東都メディカル', employee_id: 'E-20417', title: '' });
     insert(db, 'settings', { key: 'auto-lock-minutes', value: '5' });
-    insert(db, 'wrapped_keys', { name: 'engineer-signing-key', algorithm: 'RSA-3072', public_key: bytes(64), wrapped: bytes(96), created_at: T });
+    insert(db, 'wrapped_keys', {
+      name: 'engineer-signing-key',
+      algorithm: 'RSA-3072',
+      public_key: bytes(64),
+      wrapped: bytes(96),
+      created_at: T,
+    });
     insert(db, 'vault_items', {
-      id: 'i1', collection: 'visit-P-1', name: '装置ログ.txt', relative_path: 'logs/装置ログ.txt', origin: 'import', size: 12,
-      sha256: 'e'.repeat(64), modified_at: null, imported_at: T, wrapped_key: bytes(60), state: 'stored',
+      id: 'i1',
+      collection: 'visit-P-1',
+      name: '装置ログ.txt',
+      relative_path: 'logs/装置ログ.txt',
+      origin: 'import',
+      size: 12,
+      sha256: 'e'.repeat(64),
+      modified_at: null,
+      imported_at: T,
+      wrapped_key: bytes(60),
+      state: 'stored',
     });
   },
   2: (db) => {
-    insert(db, 'audit_log', { seq: 1, time: T, type: 'vault.created', actor: '山田 太郎 (E-20417)', details: '{}', prev_hash: Buffer.alloc(32), hash: bytes(32), mac: bytes(32) });
+    insert(db, 'audit_log', {
+      seq: 1,
+      time: T,
+      type: 'vault.created',
+      actor: '山田 太郎 (E-20417)',
+      details: '{}',
+      prev_hash: Buffer.alloc(32),
+      hash: bytes(32),
+      mac: bytes(32),
+    });
   },
   3: (db) => {
     insert(db, 'engineer_certificates', {
-      fingerprint: ENGINEER, public_key_sha256: 'b'.repeat(64), der: bytes(800), name: '山田 太郎', company: '東都メディカル',
-      employee_id: 'E-20417', not_before: T, not_after: T, created_at: T,
+      fingerprint: ENGINEER,
+      public_key_sha256: 'b'.repeat(64),
+      der: bytes(800),
+      name: '山田 太郎',
+      company: '東都メディカル',
+      employee_id: 'E-20417',
+      not_before: T,
+      not_after: T,
+      created_at: T,
     });
     insert(db, 'certificate_sequences', { employee_id: 'E-20417', kind: 'erasure', year: 2026, last: 1 });
     insert(db, 'certificates', {
-      id: 'c1', number: 'E-20417-ER-2026-000001', kind: 'erasure', issued_at: T, title_ja: 'データ消去証明書', title_en: 'Data erasure certificate',
-      signer_fingerprint: ENGINEER, evidence_sha256: 'c'.repeat(64), evidence_json: '{"x":1}', pdf: PDF, stored_at: T,
+      id: 'c1',
+      number: 'E-20417-ER-2026-000001',
+      kind: 'erasure',
+      issued_at: T,
+      title_ja: 'データ消去証明書',
+      title_en: 'Data erasure certificate',
+      signer_fingerprint: ENGINEER,
+      evidence_sha256: 'c'.repeat(64),
+      evidence_json: '{"x":1}',
+      pdf: PDF,
+      stored_at: T,
     });
   },
   4: (db) => {
     insert(db, 'erasure_jobs', {
-      id: 'j1', created_at: T, method: 'random-verify', scope: 'files', state: 'completed', targets: '[]', site_reference: 'P-1',
-      started_at: T, finished_at: T, runs: 1,
+      id: 'j1',
+      created_at: T,
+      method: 'random-verify',
+      scope: 'files',
+      state: 'completed',
+      targets: '[]',
+      site_reference: 'P-1',
+      started_at: T,
+      finished_at: T,
+      runs: 1,
     });
     const item = {
-      job_id: 'j1', target_index: 0, kind: 'file', size: 1024, file_id: '2049:131', sha256_before: 'd'.repeat(64), passes_done: 1,
-      bytes_written: 1024, bytes_verified: 1024, read_back: 'direct', renamed_to: 'q7x2', observations: '[]', started_at: T, finished_at: T,
+      job_id: 'j1',
+      target_index: 0,
+      kind: 'file',
+      size: 1024,
+      file_id: '2049:131',
+      sha256_before: 'd'.repeat(64),
+      passes_done: 1,
+      bytes_written: 1024,
+      bytes_verified: 1024,
+      read_back: 'direct',
+      renamed_to: 'q7x2',
+      observations: '[]',
+      started_at: T,
+      finished_at: T,
     };
     insert(db, 'erasure_items', { ...item, seq: 1, path: '/media/usb/a.dcm', state: 'removed', exception_code: null });
     insert(db, 'erasure_items', { ...item, seq: 2, path: '/media/usb/b.dcm', state: 'exception', exception_code: 'ERASE_FILE_LOCKED' });
@@ -80,16 +140,39 @@ const rowsAfter: Readonly<Record<number, (db: VaultDatabase) => void>> = {
   },
   7: (db) => {
     insert(db, 'sites', {
-      id: 's1', name: '東都病院', department: '放射線科', address: '東京都', administrator: '{"name":"佐藤"}', other_contacts: '[]',
-      notes: '', created_at: T, updated_at: T,
+      id: 's1',
+      name: '東都病院',
+      department: '放射線科',
+      address: '東京都',
+      administrator: '{"name":"佐藤"}',
+      other_contacts: '[]',
+      notes: '',
+      created_at: T,
+      updated_at: T,
     });
     insert(db, 'systems', {
-      id: 'sys1', site_id: 's1', product: 'CT-9000', version: '3.2', serial: 'SN-1', host_name: 'ct-console', ports: '[]',
-      data_locations: '[]', created_at: T, updated_at: T,
+      id: 'sys1',
+      site_id: 's1',
+      product: 'CT-9000',
+      version: '3.2',
+      serial: 'SN-1',
+      host_name: 'ct-console',
+      ports: '[]',
+      data_locations: '[]',
+      created_at: T,
+      updated_at: T,
     });
     insert(db, 'maintenance_accounts', {
-      id: 'ma1', system_id: 'sys1', user_name: 'svc-maint', secret: bytes(44), vendor_default: 0, disabled: 0, last_changed_at: T,
-      next_review_at: T, created_at: T, updated_at: T,
+      id: 'ma1',
+      system_id: 'sys1',
+      user_name: 'svc-maint',
+      secret: bytes(44),
+      vendor_default: 0,
+      disabled: 0,
+      last_changed_at: T,
+      next_review_at: T,
+      created_at: T,
+      updated_at: T,
     });
     insert(db, 'account_reviews', { id: 'ar1', reviewed_at: T, reviewer: '山田 太郎', decisions: '[]' });
   },
@@ -97,8 +180,18 @@ const rowsAfter: Readonly<Record<number, (db: VaultDatabase) => void>> = {
     const run = { template_id: 'maintenance-visit', template_version: 1, site_id: 's1', system_id: 'sys1', started_at: T };
     insert(db, 'procedure_runs', { ...run, id: 'r1', reference: 'P-1', status: 'in-progress' });
     insert(db, 'procedure_steps', {
-      run_id: 'r1', step_id: 'permission', status: 'done', field_values: '{}', attachments: '[]', signer: '{"name":"佐藤"}',
-      signature: bytes(100), check_outcome: null, reason: null, override_id: 'o1', closed_at: T, closed_by: '山田 太郎',
+      run_id: 'r1',
+      step_id: 'permission',
+      status: 'done',
+      field_values: '{}',
+      attachments: '[]',
+      signer: '{"name":"佐藤"}',
+      signature: bytes(100),
+      check_outcome: null,
+      reason: null,
+      override_id: 'o1',
+      closed_at: T,
+      closed_by: '山田 太郎',
     });
     insert(db, 'procedure_checks', { run_id: 'r1', step_id: 'readiness', outcome: '{"ok":true}' });
     // A closed run whose report is a certificate: 0009 rebuilds the certificates table under it.
@@ -106,65 +199,196 @@ const rowsAfter: Readonly<Record<number, (db: VaultDatabase) => void>> = {
   },
   9: (db) => {
     insert(db, 'certificates', {
-      id: 'c2', number: 'E-20417-LG-2026-000001', kind: 'ledger', issued_at: T, title_ja: '棚卸報告書', title_en: 'Inventory report',
-      signer_fingerprint: ENGINEER, evidence_sha256: 'f'.repeat(64), evidence_json: '{"y":2}', pdf: PDF, stored_at: T,
+      id: 'c2',
+      number: 'E-20417-LG-2026-000001',
+      kind: 'ledger',
+      issued_at: T,
+      title_ja: '棚卸報告書',
+      title_en: 'Inventory report',
+      signer_fingerprint: ENGINEER,
+      evidence_sha256: 'f'.repeat(64),
+      evidence_json: '{"y":2}',
+      pdf: PDF,
+      stored_at: T,
     });
-    const item = { type: 'usb-memory', make: 'Acme', model: 'U3', capacity_bytes: 32e9, encryption: 'hardware', owner: '保守課', storage_location: '金庫', notes: '', created_at: T, updated_at: T };
-    insert(db, 'ledger_items', { ...item, id: 'li1', label: 'USB-001', serial: 'U-1', status: 'erased', erasure_certificate_id: 'c1', erasure_linked_at: T });
+    const item = {
+      type: 'usb-memory',
+      make: 'Acme',
+      model: 'U3',
+      capacity_bytes: 32e9,
+      encryption: 'hardware',
+      owner: '保守課',
+      storage_location: '金庫',
+      notes: '',
+      created_at: T,
+      updated_at: T,
+    };
+    insert(db, 'ledger_items', {
+      ...item,
+      id: 'li1',
+      label: 'USB-001',
+      serial: 'U-1',
+      status: 'erased',
+      erasure_certificate_id: 'c1',
+      erasure_linked_at: T,
+    });
     insert(db, 'ledger_items', { ...item, id: 'li2', label: 'USB-002', serial: 'U-2', status: 'disposed' });
     insert(db, 'ledger_checkouts', {
-      id: 'co1', item_id: 'li1', checked_out_at: T, custodian: '山田 太郎', purpose: '保守', visit_id: 'r1', visit_reference: 'P-1',
-      carries_site_data: 1, permission_administrator: '佐藤', permission_granted_at: T, expected_return_date: '2026-04-02', returned_at: T,
-      returned_by: '山田 太郎', return_state: 'holds-data',
+      id: 'co1',
+      item_id: 'li1',
+      checked_out_at: T,
+      custodian: '山田 太郎',
+      purpose: '保守',
+      visit_id: 'r1',
+      visit_reference: 'P-1',
+      carries_site_data: 1,
+      permission_administrator: '佐藤',
+      permission_granted_at: T,
+      expected_return_date: '2026-04-02',
+      returned_at: T,
+      returned_by: '山田 太郎',
+      return_state: 'holds-data',
     });
-    insert(db, 'ledger_disposals', { item_id: 'li2', disposed_at: T, disposed_by: '山田 太郎', method: 'shredded', no_readable_data_confirmed: 1, note: '' });
-    insert(db, 'ledger_inventories', { id: 'inv1', started_at: T, started_by: '山田 太郎', completed_at: T, unregistered: '[]', report_certificate_id: 'c2' });
+    insert(db, 'ledger_disposals', {
+      item_id: 'li2',
+      disposed_at: T,
+      disposed_by: '山田 太郎',
+      method: 'shredded',
+      no_readable_data_confirmed: 1,
+      note: '',
+    });
+    insert(db, 'ledger_inventories', {
+      id: 'inv1',
+      started_at: T,
+      started_by: '山田 太郎',
+      completed_at: T,
+      unregistered: '[]',
+      report_certificate_id: 'c2',
+    });
     insert(db, 'ledger_inventory_entries', {
-      inventory_id: 'inv1', item_id: 'li1', status_at_start: 'erased', custodian_at_start: '保守課', result: 'present', method: 'serial', checked_at: T,
+      inventory_id: 'inv1',
+      item_id: 'li1',
+      status_at_start: 'erased',
+      custodian_at_start: '保守課',
+      result: 'present',
+      method: 'serial',
+      checked_at: T,
     });
   },
   10: (db) => {
-    insert(db, 'enrollment_requests', { id: 'er1', key_name: 'engineer-signing-key-2', public_key_sha256: '1'.repeat(64), created_at: T, imported_at: T });
+    insert(db, 'enrollment_requests', {
+      id: 'er1',
+      key_name: 'engineer-signing-key-2',
+      public_key_sha256: '1'.repeat(64),
+      created_at: T,
+      imported_at: T,
+    });
     insert(db, 'engineer_certificates', {
-      fingerprint: '2'.repeat(64), public_key_sha256: '1'.repeat(64), der: bytes(900), name: '山田 太郎', company: '東都メディカル',
-      employee_id: 'E-20417', not_before: T, not_after: T, created_at: T, key_name: 'engineer-signing-key-2', chain: bytes(1500),
+      fingerprint: '2'.repeat(64),
+      public_key_sha256: '1'.repeat(64),
+      der: bytes(900),
+      name: '山田 太郎',
+      company: '東都メディカル',
+      employee_id: 'E-20417',
+      not_before: T,
+      not_after: T,
+      created_at: T,
+      key_name: 'engineer-signing-key-2',
+      chain: bytes(1500),
     });
     insert(db, 'trusted_roots', { fingerprint: '3'.repeat(64), der: bytes(700), label: '東都メディカル ルート', added_at: T });
-    insert(db, 'revocation_lists', { sha256: '4'.repeat(64), issuer_fingerprint: '3'.repeat(64), this_update: T, der: bytes(300), imported_at: T });
+    insert(db, 'revocation_lists', {
+      sha256: '4'.repeat(64),
+      issuer_fingerprint: '3'.repeat(64),
+      this_update: T,
+      der: bytes(300),
+      imported_at: T,
+    });
     insert(db, 'timestamp_queue', { certificate_id: 'c1', queued_at: T, attempts: 2, last_error: 'TSA_UNREACHABLE' });
   },
   11: (db) => {
     insert(db, 'erasure_items', {
-      job_id: 'j1', seq: 3, target_index: 0, path: '/media/usb/link.dcm', kind: 'link', size: 0, state: 'removed', link_count: 2,
+      job_id: 'j1',
+      seq: 3,
+      target_index: 0,
+      path: '/media/usb/link.dcm',
+      kind: 'link',
+      size: 0,
+      state: 'removed',
+      link_count: 2,
       link_target: 'a.dcm',
     });
   },
   12: (db) => {
     insert(db, 'erasure_jobs', {
-      id: 'j2', created_at: T, method: 'zeros-verify', scope: 'whole-medium', state: 'abandoned', targets: '[]', runs: 1,
-      abandon_reason: '媒体が外された', media: '[{"serial":"U-1"}]',
+      id: 'j2',
+      created_at: T,
+      method: 'zeros-verify',
+      scope: 'whole-medium',
+      state: 'abandoned',
+      targets: '[]',
+      runs: 1,
+      abandon_reason: '媒体が外された',
+      media: '[{"serial":"U-1"}]',
     });
-    insert(db, 'erasure_items', { job_id: 'j2', seq: 1, target_index: 0, path: '/dev/sdb', kind: 'device', size: 32e9, state: 'pending', bad_sectors: 0 });
+    insert(db, 'erasure_items', {
+      job_id: 'j2',
+      seq: 1,
+      target_index: 0,
+      path: '/dev/sdb',
+      kind: 'device',
+      size: 32e9,
+      state: 'pending',
+      bad_sectors: 0,
+    });
     insert(db, 'erasure_runs', { job_id: 'j1', run: 1, runner: 'app', pid: 4242, started_at: T, ended_at: T, outcome: 'completed' });
     insert(db, 'erasure_runs', { job_id: 'j2', run: 1, runner: 'cli', pid: 4343, started_at: T, outcome: 'interrupted', last_step_at: T });
   },
   13: (db) => {
-    insert(db, 'erasure_items', { job_id: 'j2', seq: 2, target_index: 0, path: '/dev/sdb', kind: 'device', size: 32e9, state: 'pending', sanitize: '{"method":"crypto"}' });
+    insert(db, 'erasure_items', {
+      job_id: 'j2',
+      seq: 2,
+      target_index: 0,
+      path: '/dev/sdb',
+      kind: 'device',
+      size: 32e9,
+      state: 'pending',
+      sanitize: '{"method":"crypto"}',
+    });
   },
   // archive_records is filled by 0015 itself: every certificate issued before it is queued.
   15: (db) => {
     insert(db, 'archive_settings', {
-      id: 1, endpoint: 'https://s3.ap-northeast-1.amazonaws.com', region: 'ap-northeast-1', bucket: 'toto-evidence', prefix: 'fieldguard', company: 'toto-medical',
-      retention_mode: 'COMPLIANCE', retention_days: 1827, access_key_id: 'AKIAEXAMPLE', secret_access_key: 'secret', updated_at: T,
+      id: 1,
+      endpoint: 'https://s3.ap-northeast-1.amazonaws.com',
+      region: 'ap-northeast-1',
+      bucket: 'toto-evidence',
+      prefix: 'fieldguard',
+      company: 'toto-medical',
+      retention_mode: 'COMPLIANCE',
+      retention_days: 1827,
+      access_key_id: 'AKIAEXAMPLE',
+      secret_access_key: 'secret',
+      updated_at: T,
     });
-    insert(db, 'archive_anchors', { id: 1, audit_seq: 1, audit_hash: 'd'.repeat(64), object_key: 'fieldguard/toto-medical/E-20417/anchors/a.json', version_id: 'v1', synced_at: T });
+    insert(db, 'archive_anchors', {
+      id: 1,
+      audit_seq: 1,
+      audit_hash: 'd'.repeat(64),
+      object_key: 'fieldguard/toto-medical/E-20417/anchors/a.json',
+      version_id: 'v1',
+      synced_at: T,
+    });
     insert(db, 'archive_incidents', { id: 1, detected_at: T, problem: 'older', archive_seq: 9, local_seq: 4 });
   },
 };
 
 /** Every table and its rows, all columns, in a stable order. */
 function snapshot(db: VaultDatabase): Map<string, { columns: string[]; rows: unknown[] }> {
-  const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
+  const tables = db
+    .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .pluck()
+    .all() as string[];
   return new Map(
     tables.map((table) => {
       const columns = (db.pragma(`table_info(${table})`) as Array<{ name: string }>).map((c) => c.name);
@@ -200,7 +424,9 @@ describe('the migration list', () => {
   });
 
   it('has one file per migration, NNNN-name.ts, listed in the index', () => {
-    const files = readdirSync(path.resolve(import.meta.dirname, '../../electron/db/migrations')).filter((f) => /^\d{4}-/.test(f)).sort();
+    const files = readdirSync(path.resolve(import.meta.dirname, '../../electron/db/migrations'))
+      .filter((f) => /^\d{4}-/.test(f))
+      .sort();
     const expected = migrations.map((m: Migration) => `${String(m.version).padStart(4, '0')}-${m.name}.ts`);
     expect(files).toEqual(expected);
   });

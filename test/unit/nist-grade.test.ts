@@ -6,11 +6,29 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { DeviceFacts, DeviceTransport, Medium, VolumeFacts } from '../../electron/core/erasure/medium';
-import { gradeCryptoErase, gradeDeviceSanitize, gradeFileOverwrite, NIST_GRADE_LABELS, NIST_GRADE_MEANINGS, type Bilingual, type DeviceSanitizeTechnique } from '../../electron/core/erasure/nist-grade';
+import {
+  gradeCryptoErase,
+  gradeDeviceSanitize,
+  gradeFileOverwrite,
+  NIST_GRADE_LABELS,
+  NIST_GRADE_MEANINGS,
+  type Bilingual,
+  type DeviceSanitizeTechnique,
+} from '../../electron/core/erasure/nist-grade';
 
 const hardDisk: DeviceFacts = {
-  path: '/dev/sdb', vendor: 'ATA', model: 'WDC WD10EZEX-08WN4A0', serial: 'WD-WCC6Y3KJ1234', sizeBytes: 1000204886016, transport: 'sata', rotational: true,
-  removable: false, logicalSectorBytes: 512, holdsSystem: false, backingFile: null, source: 'lsblk',
+  path: '/dev/sdb',
+  vendor: 'ATA',
+  model: 'WDC WD10EZEX-08WN4A0',
+  serial: 'WD-WCC6Y3KJ1234',
+  sizeBytes: 1000204886016,
+  transport: 'sata',
+  rotational: true,
+  removable: false,
+  logicalSectorBytes: 512,
+  holdsSystem: false,
+  backingFile: null,
+  source: 'lsblk',
 };
 const ext4: VolumeFacts = { mountPoint: '/srv/plain', fileSystem: 'ext4', mountOptions: ['rw', 'relatime'], source: '/dev/sdb1' };
 const medium = (device: Partial<DeviceFacts> | null, volume: Partial<VolumeFacts> | null = {}, problems: string[] = []): Medium => ({
@@ -57,7 +75,9 @@ describe('file overwrite', () => {
 
   it('names the snapshots each copy-on-write file system keeps', () => {
     expect(english(gradeFileOverwrite(medium({}, { fileSystem: 'apfs' })).residualRisks)).toMatch(/Time Machine local snapshots/);
-    expect(english(gradeFileOverwrite(medium({}, { fileSystem: 'ReFS' })).residualRisks)).toMatch(/Volume Shadow Copies keep the original content/);
+    expect(english(gradeFileOverwrite(medium({}, { fileSystem: 'ReFS' })).residualRisks)).toMatch(
+      /Volume Shadow Copies keep the original content/,
+    );
   });
 
   it.each(UNKNOWN)('%s, not known to write in place, is partial', (fileSystem) => {
@@ -67,7 +87,9 @@ describe('file overwrite', () => {
   });
 
   it('no file system or no volume at all is partial', () => {
-    expect(english(gradeFileOverwrite(medium({}, { fileSystem: null })).reasons)).toMatch(/file system of the target could not be identified/);
+    expect(english(gradeFileOverwrite(medium({}, { fileSystem: null })).reasons)).toMatch(
+      /file system of the target could not be identified/,
+    );
     expect(gradeFileOverwrite(medium({}, null)).grade).toBe('partial');
   });
 
@@ -79,7 +101,11 @@ describe('file overwrite', () => {
     ['a USB disk reported rotational', { transport: 'usb', rotational: true }, /attached over USB/],
     ['an SD card', { transport: 'sd', rotational: null }, /SD card or eMMC/],
     ['eMMC that claims rotation', { transport: 'mmc', rotational: true }, /SD card or eMMC/],
-    ['a loop device', { transport: 'virtual', rotational: null, backingFile: '/srv/a.img' }, /virtual device \(backing file \/srv\/a\.img\)/],
+    [
+      'a loop device',
+      { transport: 'virtual', rotational: null, backingFile: '/srv/a.img' },
+      /virtual device \(backing file \/srv\/a\.img\)/,
+    ],
     ['a backing file whatever the transport', { transport: null, rotational: true, backingFile: '/srv/a.img' }, /virtual device/],
   ];
   it.each(deviceCases)('%s is partial, with its own reason', (_name, device, reason) => {
@@ -89,7 +115,9 @@ describe('file overwrite', () => {
   });
 
   it('flash carries the Rev. 2 residual risk of host overwrite', () => {
-    expect(english(gradeFileOverwrite(medium({ rotational: false })).residualRisks)).toMatch(/host overwrite cannot sanitize all previous data/);
+    expect(english(gradeFileOverwrite(medium({ rotational: false })).residualRisks)).toMatch(
+      /host overwrite cannot sanitize all previous data/,
+    );
   });
 
   it('an unreadable fact demotes an otherwise Clear medium, and is named', () => {
@@ -111,15 +139,26 @@ describe('file overwrite', () => {
         for (const fileSystem of [...IN_PLACE, ...NOT_IN_PLACE, ...UNKNOWN, null])
           for (const journal of [false, true])
             for (const problems of [[], ['x']]) {
-              const grade = gradeFileOverwrite(medium({ rotational, transport }, { fileSystem, mountOptions: journal ? ['data=journal'] : ['rw'] }, problems)).grade;
+              const grade = gradeFileOverwrite(
+                medium({ rotational, transport }, { fileSystem, mountOptions: journal ? ['data=journal'] : ['rw'] }, problems),
+              ).grade;
               const expected =
-                rotational === true && !['usb', 'nvme', 'sd', 'mmc', 'virtual'].includes(transport ?? '') && IN_PLACE.includes(fileSystem ?? '') && !journal && problems.length === 0;
+                rotational === true &&
+                !['usb', 'nvme', 'sd', 'mmc', 'virtual'].includes(transport ?? '') &&
+                IN_PLACE.includes(fileSystem ?? '') &&
+                !journal &&
+                problems.length === 0;
               expect(grade, `${rotational} ${transport} ${fileSystem} ${journal} ${problems.length}`).toBe(expected ? 'clear' : 'partial');
             }
   });
 
   it('every sentence is in Japanese and English', () => {
-    const all = [gradeFileOverwrite(medium({})), gradeFileOverwrite(medium(null, null, ['x'])), gradeFileOverwrite(medium({ transport: 'usb' }, { fileSystem: 'exfat' })), gradeFileOverwrite(medium({ rotational: false }, { fileSystem: 'ntfs' }))];
+    const all = [
+      gradeFileOverwrite(medium({})),
+      gradeFileOverwrite(medium(null, null, ['x'])),
+      gradeFileOverwrite(medium({ transport: 'usb' }, { fileSystem: 'exfat' })),
+      gradeFileOverwrite(medium({ rotational: false }, { fileSystem: 'ntfs' })),
+    ];
     for (const line of all.flatMap((g) => [...g.reasons, ...g.residualRisks])) {
       expect(line.ja).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
       expect(line.en).toMatch(/^[\x20-\x7e’]+$/);
@@ -141,7 +180,9 @@ describe('cryptographic erase', () => {
     expect(gradeCryptoErase(true).grade).toBe('purge');
     const unconfirmed = gradeCryptoErase(false);
     expect(unconfirmed.grade).toBe('partial');
-    expect(english(unconfirmed.residualRisks)).toMatch(/copy of the data folder made before the erasure .* still opens with the same password/);
+    expect(english(unconfirmed.residualRisks)).toMatch(
+      /copy of the data folder made before the erasure .* still opens with the same password/,
+    );
     const unmet = { ja: 'データフォルダが移動プロファイルにある。', en: 'The data folder is in the roaming profile.' };
     expect(gradeCryptoErase(true, [unmet])).toMatchObject({ grade: 'partial', reasons: [expect.anything(), unmet] });
   });
@@ -149,7 +190,8 @@ describe('cryptographic erase', () => {
 
 describe('device sanitize', () => {
   const ssd: DeviceFacts = { ...hardDisk, path: '/dev/nvme0n1', model: 'Samsung SSD 980 PRO 1TB', transport: 'nvme', rotational: false };
-  const done = (technique: DeviceSanitizeTechnique, device: DeviceFacts, more: object = {}) => gradeDeviceSanitize({ technique, completed: true, verified: true, everySectorWritten: true, device, ...more });
+  const done = (technique: DeviceSanitizeTechnique, device: DeviceFacts, more: object = {}) =>
+    gradeDeviceSanitize({ technique, completed: true, verified: true, everySectorWritten: true, device, ...more });
 
   it('the device’s own crypto or block erase, completed and verified, is Purge', () => {
     expect(done('crypto-erase', ssd).grade).toBe('purge');
@@ -179,7 +221,9 @@ describe('device sanitize', () => {
       expect(done(technique, hardDisk, { completed: false }).grade).toBe('partial');
       expect(done(technique, hardDisk, { verified: false }).grade).toBe('partial');
     }
-    expect(english(done('host-overwrite', hardDisk, { everySectorWritten: false }).reasons)).toMatch(/did not write every addressable sector/);
+    expect(english(done('host-overwrite', hardDisk, { everySectorWritten: false }).reasons)).toMatch(
+      /did not write every addressable sector/,
+    );
     expect(done('host-overwrite', hardDisk, { everySectorWritten: undefined }).grade).toBe('partial');
   });
 });

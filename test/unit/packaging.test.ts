@@ -14,7 +14,13 @@ const require = createRequire(import.meta.url);
 const root = path.resolve(import.meta.dirname, '../..');
 const { fusesFor } = require('../../build/fuses.cjs') as { fusesFor: (o: { e2e: boolean }) => Record<string, boolean> };
 const { releaseOptionsFor } = require('../../build/release.cjs') as {
-  releaseOptionsFor: (env: Record<string, string | undefined>) => { windowsSigned: boolean; macSigned: boolean; notarize: boolean; perMachine: boolean; suffix(signed: boolean): string };
+  releaseOptionsFor: (env: Record<string, string | undefined>) => {
+    windowsSigned: boolean;
+    macSigned: boolean;
+    notarize: boolean;
+    perMachine: boolean;
+    suffix(signed: boolean): string;
+  };
 };
 const { getConfig, validateConfiguration } = require('app-builder-lib/out/util/config/config') as {
   getConfig: (dir: string, file: string, extra: null) => Promise<Record<string, unknown>>;
@@ -66,7 +72,8 @@ describe('the electron-builder configuration', () => {
 describe('signing, notarization and the installer mode from the environment', () => {
   it('a build machine without credentials builds unsigned, says so in every Windows and macOS file name, and never guesses an identity', async () => {
     const config = await loadConfig();
-    for (const name of [config.win.artifactName, config.nsis.artifactName, config.portable.artifactName, config.mac.artifactName]) expect(name).toContain('-unsigned.');
+    for (const name of [config.win.artifactName, config.nsis.artifactName, config.portable.artifactName, config.mac.artifactName])
+      expect(name).toContain('-unsigned.');
     expect(config.mac.identity).toBeNull();
     expect(config.mac.notarize).toBe(false);
     expect(releaseOptionsFor({})).toMatchObject({ windowsSigned: false, macSigned: false, notarize: false, perMachine: false });
@@ -75,9 +82,24 @@ describe('signing, notarization and the installer mode from the environment', ()
   it('signs Windows with WIN_CSC_LINK or CSC_LINK, and notarizes macOS only when signed and the Apple credentials are complete', () => {
     expect(releaseOptionsFor({ WIN_CSC_LINK: 'C:\\certs\\fieldguard.pfx' })).toMatchObject({ windowsSigned: true, macSigned: false });
     expect(releaseOptionsFor({ CSC_LINK: 'ZmFrZQ==' })).toMatchObject({ windowsSigned: true, macSigned: true, notarize: false });
-    expect(releaseOptionsFor({ CSC_NAME: 'Developer ID Application: FieldGuard (TEAM123456)', APPLE_API_KEY: '/keys/AuthKey.p8', APPLE_API_KEY_ID: 'ABC123', APPLE_API_ISSUER: 'uuid' }).notarize).toBe(true);
-    expect(releaseOptionsFor({ CSC_NAME: 'Developer ID Application: FieldGuard (TEAM123456)', APPLE_ID: 'release@example.jp', APPLE_TEAM_ID: 'TEAM123456' }).notarize).toBe(false);
-    expect(releaseOptionsFor({ APPLE_API_KEY: '/keys/AuthKey.p8', APPLE_API_KEY_ID: 'ABC123', APPLE_API_ISSUER: 'uuid' }).notarize).toBe(false);
+    expect(
+      releaseOptionsFor({
+        CSC_NAME: 'Developer ID Application: FieldGuard (TEAM123456)',
+        APPLE_API_KEY: '/keys/AuthKey.p8',
+        APPLE_API_KEY_ID: 'ABC123',
+        APPLE_API_ISSUER: 'uuid',
+      }).notarize,
+    ).toBe(true);
+    expect(
+      releaseOptionsFor({
+        CSC_NAME: 'Developer ID Application: FieldGuard (TEAM123456)',
+        APPLE_ID: 'release@example.jp',
+        APPLE_TEAM_ID: 'TEAM123456',
+      }).notarize,
+    ).toBe(false);
+    expect(releaseOptionsFor({ APPLE_API_KEY: '/keys/AuthKey.p8', APPLE_API_KEY_ID: 'ABC123', APPLE_API_ISSUER: 'uuid' }).notarize).toBe(
+      false,
+    );
     expect(releaseOptionsFor({ CSC_LINK: '' }).windowsSigned).toBe(false);
     expect(releaseOptionsFor({}).suffix(true)).toBe('');
   });
@@ -87,7 +109,6 @@ describe('signing, notarization and the installer mode from the environment', ()
     expect((await loadConfig()).nsis).toMatchObject({ oneClick: false, perMachine: false });
   });
 });
-
 
 describe('the native addons are built from source, for the Electron that ships', () => {
   it('rebuilds both addons with @electron/rebuild --build-from-source against the installed Electron, and npm rebuild --build-from-source for Node', async () => {
@@ -101,7 +122,9 @@ describe('the native addons are built from source, for the Electron that ships',
     expect(args).toEqual(['electron-rebuild', '--build-from-source', '--force', '--only', ADDONS.join(','), '--version', installed]);
     expect(ADDONS).toEqual(['better-sqlite3-multiple-ciphers', 'keytar']);
     // The binary @electron/rebuild installs is the one npx finds, and it knows the option.
-    const rebuildPackage = JSON.parse(readFileSync(path.join(root, 'node_modules/@electron/rebuild/package.json'), 'utf8')) as { bin: Record<string, string> };
+    const rebuildPackage = JSON.parse(readFileSync(path.join(root, 'node_modules/@electron/rebuild/package.json'), 'utf8')) as {
+      bin: Record<string, string>;
+    };
     expect(rebuildPackage.bin['electron-rebuild']).toBeTruthy();
     expect(rebuildCommand('node', undefined, 'win32')).toEqual(['npm.cmd', ['rebuild', '--build-from-source', ...ADDONS]]);
     expect(() => rebuildCommand('electron', undefined, 'linux')).toThrow(/no Electron version/);

@@ -78,7 +78,15 @@ describe('block-list', () => {
   });
 
   it('refuses a block-listed word spaced, repeated, in half-width kana or behind digits and symbols', () => {
-    for (const password of ['Field Guard 2026', 'p@ssw0rd!2026', 'MaintenanceMaintenance', '2026!!hoshu!!2026', '保守2025保守2025', 'ﾌｨｰﾙﾄﾞｶﾞｰﾄﾞ2025', 'Admin#1#2#3#4#5']) {
+    for (const password of [
+      'Field Guard 2026',
+      'p@ssw0rd!2026',
+      'MaintenanceMaintenance',
+      '2026!!hoshu!!2026',
+      '保守2025保守2025',
+      'ﾌｨｰﾙﾄﾞｶﾞｰﾄﾞ2025',
+      'Admin#1#2#3#4#5',
+    ]) {
       expect(assessPassword(password).problems, password).toContain('BLOCKLISTED');
     }
   });
@@ -168,7 +176,17 @@ describe('feedback keys', () => {
   });
 
   it('come back as keys, never as English text', () => {
-    const weak = ['aaaaaaaaaaaa', 'qwertyuiopas', 'P@ssw0rd2026!', 'abcdefghijkl', '19871231aaaa', 'Yamada204871', 'drowssap1234', 'zxcvbnmasdfg', ''];
+    const weak = [
+      'aaaaaaaaaaaa',
+      'qwertyuiopas',
+      'P@ssw0rd2026!',
+      'abcdefghijkl',
+      '19871231aaaa',
+      'Yamada204871',
+      'drowssap1234',
+      'zxcvbnmasdfg',
+      '',
+    ];
     for (const password of weak) {
       const { warning, suggestions } = assessPassword(password, engineer);
       if (warning !== null) expect(PASSWORD_WARNING_KEYS, password).toContain(warning);

@@ -11,7 +11,10 @@ import { MAX_STREAM_BYTES, streamsWithinLimits } from '../../electron/core/certi
 
 /** A minimal PDF whose object 1 is an object stream holding `payload`, as deflated bytes. */
 function pdfWithObjectStream(deflated: Buffer): Buffer {
-  const head = Buffer.from(`%PDF-1.7\n1 0 obj\n<< /Type /Obj#53tm /N 1 /First 4 /Filter /FlateDecode /Length ${deflated.length} >>\nstream\n`, 'latin1');
+  const head = Buffer.from(
+    `%PDF-1.7\n1 0 obj\n<< /Type /Obj#53tm /N 1 /First 4 /Filter /FlateDecode /Length ${deflated.length} >>\nstream\n`,
+    'latin1',
+  );
   const tail = Buffer.from('\nendstream\nendobj\ntrailer\n<< /Root 2 0 R >>\n%%EOF\n', 'latin1');
   return Buffer.concat([head, deflated, tail]);
 }
@@ -37,7 +40,9 @@ describe('a PDF as pdf-lib writes it', () => {
   it('passes the caps and loads: object streams, a page, an embedded file', async () => {
     const doc = await PDFDocument.create();
     doc.addPage().drawText('Data erasure certificate');
-    await doc.attach(Buffer.from(JSON.stringify({ files: Array.from({ length: 2000 }, (_, i) => `scan-${i}.dcm`) })), 'evidence.json', { mimeType: 'application/json' });
+    await doc.attach(Buffer.from(JSON.stringify({ files: Array.from({ length: 2000 }, (_, i) => `scan-${i}.dcm`) })), 'evidence.json', {
+      mimeType: 'application/json',
+    });
     const bytes = Buffer.from(await doc.save({ useObjectStreams: true }));
     expect(bytes.includes(Buffer.from('/ObjStm'))).toBe(true);
     expect(streamsWithinLimits(bytes)).toBe(true);

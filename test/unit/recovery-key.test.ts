@@ -47,7 +47,9 @@ describe('generateRecoveryKey', () => {
 describe('recoveryKeyFromSecret', () => {
   it('puts each 16-bit big-endian word of the secret, times 11, in its group', () => {
     const key = recoveryKeyFromSecret(Buffer.from('000102030405060708090a0b0c0d0e0f', 'hex'));
-    expect(key.groups).toEqual([0x0001, 0x0203, 0x0405, 0x0607, 0x0809, 0x0a0b, 0x0c0d, 0x0e0f].map((word) => String(word * 11).padStart(6, '0')));
+    expect(key.groups).toEqual(
+      [0x0001, 0x0203, 0x0405, 0x0607, 0x0809, 0x0a0b, 0x0c0d, 0x0e0f].map((word) => String(word * 11).padStart(6, '0')),
+    );
     expect(recoveryKeyFromSecret(Buffer.alloc(16)).text).toBe('000000-000000-000000-000000-000000-000000-000000-000000');
     expect(recoveryKeyFromSecret(Buffer.alloc(16, 0xff)).groups).toEqual(Array(8).fill('720885'));
   });
@@ -99,7 +101,15 @@ describe('parseRecoveryKey', () => {
 
   it('reports 47 or 49 digits, letters, an empty or an over-long input as FORMAT', () => {
     const digits = key.groups.join('');
-    for (const input of [digits.slice(1), `${digits}0`, `${digits.slice(0, 47)}a`, '', '      ', `${key.text} ${'-'.repeat(300)}`, `${key.text}x`]) {
+    for (const input of [
+      digits.slice(1),
+      `${digits}0`,
+      `${digits.slice(0, 47)}a`,
+      '',
+      '      ',
+      `${key.text} ${'-'.repeat(300)}`,
+      `${key.text}x`,
+    ]) {
       expect(parseRecoveryKey(input), input).toEqual({ ok: false, problem: { kind: 'FORMAT' } });
     }
   });
@@ -129,7 +139,12 @@ describe('confirmsRecoveryKey', () => {
 
   it('is true when the two asked groups are typed right, also in full-width digits or with a space', () => {
     expect(confirmsRecoveryKey(key, [answer(1), answer(6)])).toBe(true);
-    expect(confirmsRecoveryKey(key, [answer(0, toFullWidth(key.groups[0] ?? '')), answer(7, ` ${key.groups[7]?.slice(0, 3)} ${key.groups[7]?.slice(3)} `)])).toBe(true);
+    expect(
+      confirmsRecoveryKey(key, [
+        answer(0, toFullWidth(key.groups[0] ?? '')),
+        answer(7, ` ${key.groups[7]?.slice(0, 3)} ${key.groups[7]?.slice(3)} `),
+      ]),
+    ).toBe(true);
     expect(confirmsRecoveryKey(key, [answer(2), answer(3), answer(4)])).toBe(true);
   });
 

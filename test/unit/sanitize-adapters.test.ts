@@ -34,11 +34,21 @@ const missing: CommandOutcome = { ok: false, problem: 'commandMissing', stdout: 
 
 function device(overrides: Partial<DeviceFacts>): DeviceFacts {
   return {
-    path: '/dev/nvme0n1', vendor: null, model: 'Test', serial: 'SERIAL1234', sizeBytes: 1_000_204_886_016, transport: 'nvme', rotational: false,
-    removable: false, logicalSectorBytes: 512, holdsSystem: false, backingFile: null, source: 'lsblk', ...overrides,
+    path: '/dev/nvme0n1',
+    vendor: null,
+    model: 'Test',
+    serial: 'SERIAL1234',
+    sizeBytes: 1_000_204_886_016,
+    transport: 'nvme',
+    rotational: false,
+    removable: false,
+    logicalSectorBytes: 512,
+    holdsSystem: false,
+    backingFile: null,
+    source: 'lsblk',
+    ...overrides,
   };
 }
-
 
 const noWait = async () => undefined;
 
@@ -53,7 +63,12 @@ describe('nvme id-ctrl', () => {
 
   it('reads a controller without the Sanitize command', () => {
     const controller = parseNvmeIdCtrl(fixture('nvme-id-ctrl-no-sanitize.txt'));
-    expect(controller.sanitize).toMatchObject({ cryptoErase: false, blockErase: false, overwrite: false, noDeallocateModifiesMedia: 'not-reported' });
+    expect(controller.sanitize).toMatchObject({
+      cryptoErase: false,
+      blockErase: false,
+      overwrite: false,
+      noDeallocateModifiesMedia: 'not-reported',
+    });
   });
 
   it('refuses output that is not id-ctrl', () => {
@@ -103,23 +118,39 @@ describe('hdparm -I', () => {
   });
 
   it('reads the sanitize status states', () => {
-    expect(parseHdparmSanitizeStatus(fixture('hdparm-sanitize-status-in-progress.txt'))).toEqual({ state: 'in-progress', progress: 0.25, lastCompletedWithoutError: false });
-    expect(parseHdparmSanitizeStatus(fixture('hdparm-sanitize-status-succeeded.txt'))).toMatchObject({ state: 'idle', lastCompletedWithoutError: true });
+    expect(parseHdparmSanitizeStatus(fixture('hdparm-sanitize-status-in-progress.txt'))).toEqual({
+      state: 'in-progress',
+      progress: 0.25,
+      lastCompletedWithoutError: false,
+    });
+    expect(parseHdparmSanitizeStatus(fixture('hdparm-sanitize-status-succeeded.txt'))).toMatchObject({
+      state: 'idle',
+      lastCompletedWithoutError: true,
+    });
     expect(parseHdparmSanitizeStatus(fixture('hdparm-sanitize-status-failed.txt')).state).toBe('failed');
   });
 });
 
 describe('sanitize capability', () => {
-  const available = (capability: ReturnType<typeof sanitizeCapability>) => capability.offers.filter((o) => o.available).map((o) => o.technique);
+  const available = (capability: ReturnType<typeof sanitizeCapability>) =>
+    capability.offers.filter((o) => o.available).map((o) => o.technique);
 
   it('offers NVMe crypto and block erase when SANICAP has them', async () => {
-    const capability = await readSanitizeCapability(device({}), scripted([['nvme id-ctrl /dev/nvme0n1', ok(fixture('nvme-id-ctrl-crypto-block.txt'))]]).run, 'linux');
+    const capability = await readSanitizeCapability(
+      device({}),
+      scripted([['nvme id-ctrl /dev/nvme0n1', ok(fixture('nvme-id-ctrl-crypto-block.txt'))]]).run,
+      'linux',
+    );
     expect(available(capability)).toEqual(['sanitize-crypto', 'sanitize-block']);
     expect(capability.reason).toBeNull();
   });
 
   it('offers nothing, saying "not supported", for a controller without Sanitize', async () => {
-    const capability = await readSanitizeCapability(device({}), scripted([['nvme id-ctrl', ok(fixture('nvme-id-ctrl-no-sanitize.txt'))]]).run, 'linux');
+    const capability = await readSanitizeCapability(
+      device({}),
+      scripted([['nvme id-ctrl', ok(fixture('nvme-id-ctrl-no-sanitize.txt'))]]).run,
+      'linux',
+    );
     expect(available(capability)).toEqual([]);
     expect(capability.reason).toBe('not-supported');
   });
@@ -131,9 +162,17 @@ describe('sanitize capability', () => {
 
   it('offers ATA sanitize on an unfrozen SATA SSD, and not on a frozen one', async () => {
     const sata = device({ path: '/dev/sdb', transport: 'sata' });
-    const unfrozen = await readSanitizeCapability(sata, scripted([['hdparm -I /dev/sdb', ok(fixture('hdparm-I-sata-ssd-not-frozen.txt'))]]).run, 'linux');
+    const unfrozen = await readSanitizeCapability(
+      sata,
+      scripted([['hdparm -I /dev/sdb', ok(fixture('hdparm-I-sata-ssd-not-frozen.txt'))]]).run,
+      'linux',
+    );
     expect(available(unfrozen)).toEqual(['sanitize-crypto', 'sanitize-block']);
-    const frozen = await readSanitizeCapability(sata, scripted([['hdparm -I /dev/sdb', ok(fixture('hdparm-I-sata-ssd-frozen.txt'))]]).run, 'linux');
+    const frozen = await readSanitizeCapability(
+      sata,
+      scripted([['hdparm -I /dev/sdb', ok(fixture('hdparm-I-sata-ssd-frozen.txt'))]]).run,
+      'linux',
+    );
     expect(available(frozen)).toEqual([]);
     expect(frozen.reason).toBe('frozen');
   });
@@ -146,7 +185,11 @@ describe('sanitize capability', () => {
   });
 
   it('names the bridge when hdparm gets no identify answer from a SATA-looking device', async () => {
-    const capability = await readSanitizeCapability(device({ path: '/dev/sdc', transport: 'sata' }), scripted([['hdparm -I', ok(fixture('hdparm-I-usb-bridge.txt'))]]).run, 'linux');
+    const capability = await readSanitizeCapability(
+      device({ path: '/dev/sdc', transport: 'sata' }),
+      scripted([['hdparm -I', ok(fixture('hdparm-I-usb-bridge.txt'))]]).run,
+      'linux',
+    );
     expect(capability.reason).toBe('bridge');
   });
 
@@ -225,7 +268,10 @@ describe('running a device sanitize', () => {
   });
 
   it('NVMe: stops following after the time limit and says it is unconfirmed', async () => {
-    const answers: Array<[string, CommandOutcome]> = [['nvme sanitize-log', ok(fixture('nvme-sanitize-log-never.txt'))], ['nvme sanitize', ok('')]];
+    const answers: Array<[string, CommandOutcome]> = [
+      ['nvme sanitize-log', ok(fixture('nvme-sanitize-log-never.txt'))],
+      ['nvme sanitize', ok('')],
+    ];
     for (let i = 0; i < 5; i += 1) answers.push(['nvme sanitize-log', ok(fixture('nvme-sanitize-log-in-progress.txt'))]);
     const { run } = scripted(answers);
     let waited = 0;
@@ -271,7 +317,11 @@ describe('a device sanitize chosen for a whole-medium erasure', () => {
 
   it('runs nothing on a drive that is frozen now, and says so', async () => {
     const { run, asked } = scripted([['hdparm -I /dev/sdb', ok(fixture('hdparm-I-sata-ssd-frozen.txt'))]]);
-    const result = await runDeviceSanitize(device({ path: '/dev/sdb', transport: 'sata' }), 'sanitize-crypto', { run, platform: 'linux', sleep: noWait });
+    const result = await runDeviceSanitize(device({ path: '/dev/sdb', transport: 'sata' }), 'sanitize-crypto', {
+      run,
+      platform: 'linux',
+      sleep: noWait,
+    });
     expect(result).toMatchObject({ outcome: 'refused', commands: [] });
     expect(result.detail).toMatch(/frozen/);
     expect(asked).toEqual(['hdparm -I /dev/sdb']);

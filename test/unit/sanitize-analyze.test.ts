@@ -16,7 +16,20 @@ import { analyzeFile, zeroDicomPreamble } from '../../electron/core/sanitize/ana
 import { CHUNK_BYTES } from '../../electron/core/sanitize/analyze/content-source';
 import { OLE_MAX_BYTES } from '../../electron/core/sanitize/analyze/ole';
 import { DEFAULT_ARCHIVE_LIMITS, type ArchiveLimits, type ContentAnalysis } from '../../electron/core/sanitize/sanitize-types';
-import { deflatedEntry, dicom, dicomElement, dicomPolyglot, handZip, pdfOf, pdfStream, portableExecutable, writeCorpus, writeZerosBomb, zipOf, type CorpusEntry } from '../support/sanitize-corpus';
+import {
+  deflatedEntry,
+  dicom,
+  dicomElement,
+  dicomPolyglot,
+  handZip,
+  pdfOf,
+  pdfStream,
+  portableExecutable,
+  writeCorpus,
+  writeZerosBomb,
+  zipOf,
+  type CorpusEntry,
+} from '../support/sanitize-corpus';
 
 let dir: string;
 let corpus: CorpusEntry[];
@@ -50,14 +63,22 @@ describe('analyzeFile over the corpus', () => {
     const failures: string[] = [];
     for (const entry of corpus) {
       const analysis = await analyzeFile(path.join(dir, 'corpus', entry.relativePath), path.basename(entry.relativePath));
-      const actual = { type: analysis.type.id, findings: codes(analysis), transform: analysis.transform, innerTypes: [...analysis.innerTypes].sort() };
+      const actual = {
+        type: analysis.type.id,
+        findings: codes(analysis),
+        transform: analysis.transform,
+        innerTypes: [...analysis.innerTypes].sort(),
+      };
       const expected = {
         type: entry.expected.type,
         findings: [...new Set(entry.expected.findings)].sort(),
         transform: entry.expected.transform ?? null,
         innerTypes: [...(entry.expected.innerTypes ?? [])].sort(),
       };
-      if (JSON.stringify(actual) !== JSON.stringify(expected)) failures.push(`${entry.relativePath}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)} ${JSON.stringify(analysis.findings)}`);
+      if (JSON.stringify(actual) !== JSON.stringify(expected))
+        failures.push(
+          `${entry.relativePath}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)} ${JSON.stringify(analysis.findings)}`,
+        );
     }
     expect(failures).toEqual([]);
     expect(corpus.length).toBeGreaterThan(90);
@@ -65,31 +86,53 @@ describe('analyzeFile over the corpus', () => {
 
   it('names the extension and type of a mismatch, the format of an executable and the language of a script', async () => {
     const pe = await analyzeFile(path.join(dir, 'corpus/exe/readme.txt'), 'readme.txt');
-    expect(pe.findings).toEqual(expect.arrayContaining([
-      { code: 'EXECUTABLE', params: { format: 'PE' } },
-      { code: 'EXTENSION_MISMATCH', params: { extension: 'txt', type: 'pe' } },
-    ]));
+    expect(pe.findings).toEqual(
+      expect.arrayContaining([
+        { code: 'EXECUTABLE', params: { format: 'PE' } },
+        { code: 'EXTENSION_MISMATCH', params: { extension: 'txt', type: 'pe' } },
+      ]),
+    );
     const renamed = await analyzeFile(path.join(dir, 'corpus/office/macro-renamed.docx'), 'macro-renamed.docx');
-    expect(renamed.findings).toEqual(expect.arrayContaining([{ code: 'EXTENSION_MISMATCH', params: { extension: 'docx', type: 'docm' } }, { code: 'OFFICE_MACRO' }]));
-    expect((await analyzeFile(path.join(dir, 'corpus/scripts/run.ps1'), 'run.ps1')).findings).toEqual([{ code: 'SCRIPT', params: { language: 'powershell' } }]);
-    expect((await analyzeFile(path.join(dir, 'corpus/scripts/shebang.txt'), 'shebang.txt')).findings).toContainEqual({ code: 'SCRIPT', params: { language: 'python' } });
-    expect((await analyzeFile(path.join(dir, 'corpus/exe/universal.bin'), 'universal.bin')).findings).toContainEqual({ code: 'EXECUTABLE', params: { format: 'Mach-O' } });
+    expect(renamed.findings).toEqual(
+      expect.arrayContaining([{ code: 'EXTENSION_MISMATCH', params: { extension: 'docx', type: 'docm' } }, { code: 'OFFICE_MACRO' }]),
+    );
+    expect((await analyzeFile(path.join(dir, 'corpus/scripts/run.ps1'), 'run.ps1')).findings).toEqual([
+      { code: 'SCRIPT', params: { language: 'powershell' } },
+    ]);
+    expect((await analyzeFile(path.join(dir, 'corpus/scripts/shebang.txt'), 'shebang.txt')).findings).toContainEqual({
+      code: 'SCRIPT',
+      params: { language: 'python' },
+    });
+    expect((await analyzeFile(path.join(dir, 'corpus/exe/universal.bin'), 'universal.bin')).findings).toContainEqual({
+      code: 'EXECUTABLE',
+      params: { format: 'Mach-O' },
+    });
   });
 
   it('says where inside an archive each finding is, nested paths joined with "/"', async () => {
     const traversal = await analyzeFile(path.join(dir, 'corpus/archives/traversal.zip'), 'traversal.zip');
-    expect(traversal.findings.filter((finding) => finding.code === 'ARCHIVE_PATH_TRAVERSAL').map((finding) => finding.params?.entry)).toEqual(['../../evil.txt', 'C:\\evil.txt', '/etc/x']);
+    expect(
+      traversal.findings.filter((finding) => finding.code === 'ARCHIVE_PATH_TRAVERSAL').map((finding) => finding.params?.entry),
+    ).toEqual(['../../evil.txt', 'C:\\evil.txt', '/etc/x']);
     const hidden = await analyzeFile(path.join(dir, 'corpus/archives/hidden-exe.zip'), 'hidden-exe.zip');
-    expect(hidden.findings).toEqual(expect.arrayContaining([
-      { code: 'EXECUTABLE', params: { format: 'PE' }, entry: 'docs/readme.txt' },
-      { code: 'OFFICE_MACRO', entry: 'docs/macro.docm' },
-    ]));
+    expect(hidden.findings).toEqual(
+      expect.arrayContaining([
+        { code: 'EXECUTABLE', params: { format: 'PE' }, entry: 'docs/readme.txt' },
+        { code: 'OFFICE_MACRO', entry: 'docs/macro.docm' },
+      ]),
+    );
     const deep = await analyzeFile(path.join(dir, 'corpus/archives/too-deep.zip'), 'too-deep.zip');
     expect(deep.findings).toEqual([{ code: 'ARCHIVE_TOO_DEEP', params: { limit: 3 }, entry: 'l2.zip/l3.zip/l4.zip' }]);
     const nested = await analyzeFile(path.join(dir, 'corpus/eicar/eicar-nested.zip'), 'eicar-nested.zip');
-    expect(nested.findings).toEqual([{ code: 'EXTENSION_MISMATCH', params: { extension: 'com', type: 'txt' }, entry: 'inner.zip/eicar.com' }]);
-    expect((await analyzeFile(path.join(dir, 'corpus/archives/symlink.zip'), 'symlink.zip')).findings).toEqual([{ code: 'ARCHIVE_LINK', entry: 'link' }]);
-    expect((await analyzeFile(path.join(dir, 'corpus/archives/encrypted.zip'), 'encrypted.zip')).findings).toEqual([{ code: 'ARCHIVE_ENCRYPTED', entry: 'secret.txt' }]);
+    expect(nested.findings).toEqual([
+      { code: 'EXTENSION_MISMATCH', params: { extension: 'com', type: 'txt' }, entry: 'inner.zip/eicar.com' },
+    ]);
+    expect((await analyzeFile(path.join(dir, 'corpus/archives/symlink.zip'), 'symlink.zip')).findings).toEqual([
+      { code: 'ARCHIVE_LINK', entry: 'link' },
+    ]);
+    expect((await analyzeFile(path.join(dir, 'corpus/archives/encrypted.zip'), 'encrypted.zip')).findings).toEqual([
+      { code: 'ARCHIVE_ENCRYPTED', entry: 'secret.txt' },
+    ]);
     // A PE/DICOM polyglot inside an archive cannot be zeroed (the archive is copied as it is): it blocks.
     const study = await analyzeFile(path.join(dir, 'corpus/dicom/study.zip'), 'study.zip');
     expect(study).toMatchObject({ transform: null, findings: [{ code: 'EXECUTABLE', params: { format: 'PE' }, entry: 'IM0002.dcm' }] });
@@ -110,8 +153,14 @@ describe('archive limits', () => {
   });
 
   it('counts entries over the whole tree, nested archives included', async () => {
-    const inner = await zipOf([{ name: 'a.txt', data: 'a' }, { name: 'b.txt', data: 'b' }]);
-    const outer = await zipOf([{ name: 'one.zip', data: inner }, { name: 'two.zip', data: inner }]);
+    const inner = await zipOf([
+      { name: 'a.txt', data: 'a' },
+      { name: 'b.txt', data: 'b' },
+    ]);
+    const outer = await zipOf([
+      { name: 'one.zip', data: inner },
+      { name: 'two.zip', data: inner },
+    ]);
     expect(codes(await analyzeBytes('tree.zip', outer, limits({ maxEntries: 6 })))).toEqual([]);
     const over = await analyzeBytes('tree.zip', outer, limits({ maxEntries: 5 }));
     expect(over.findings).toEqual([{ code: 'ARCHIVE_TOO_MANY_ENTRIES', params: { limit: 5 }, entry: 'two.zip' }]);
@@ -121,20 +170,35 @@ describe('archive limits', () => {
     const inner = await zipOf([{ name: 'a.txt', data: 'a' }]);
     const outer = await zipOf([{ name: 'inner.zip', data: inner }]);
     expect(codes(await analyzeBytes('outer.zip', outer, limits({ maxDepth: 2 })))).toEqual([]);
-    expect((await analyzeBytes('outer.zip', outer, limits({ maxDepth: 1 }))).findings).toEqual([{ code: 'ARCHIVE_TOO_DEEP', params: { limit: 1 }, entry: 'inner.zip' }]);
+    expect((await analyzeBytes('outer.zip', outer, limits({ maxDepth: 1 }))).findings).toEqual([
+      { code: 'ARCHIVE_TOO_DEEP', params: { limit: 1 }, entry: 'inner.zip' },
+    ]);
   });
 
   it('reads Zip64 archives (Zip64 end-of-central-directory record and entry sizes)', async () => {
-    const zip = await zipOf([{ name: 'log.txt', data: 'service log', zip64: true }, { name: 'scan.exe', data: portableExecutable(), zip64: true }]);
+    const zip = await zipOf([
+      { name: 'log.txt', data: 'service log', zip64: true },
+      { name: 'scan.exe', data: portableExecutable(), zip64: true },
+    ]);
     expect(zip.includes(Buffer.from('504b0606', 'hex'))).toBe(true);
-    expect(await analyzeBytes('zip64.zip', zip)).toMatchObject({ type: { id: 'zip' }, innerTypes: ['txt', 'pe'], findings: [{ code: 'EXECUTABLE', entry: 'scan.exe' }] });
+    expect(await analyzeBytes('zip64.zip', zip)).toMatchObject({
+      type: { id: 'zip' },
+      innerTypes: ['txt', 'pe'],
+      findings: [{ code: 'EXECUTABLE', entry: 'scan.exe' }],
+    });
   });
 
   it('charges a gzip file to the same budget as a zip', async () => {
     const bomb = zlib.gzipSync(Buffer.alloc(64 * 1024 * 1024));
-    expect((await analyzeBytes('zeros.bin.gz', bomb)).findings).toEqual([{ code: 'ARCHIVE_RATIO', params: { limit: 100 }, entry: 'zeros.bin' }]);
-    expect((await analyzeBytes('tool.exe.gz', zlib.gzipSync(portableExecutable()))).findings).toEqual([{ code: 'EXECUTABLE', params: { format: 'PE' }, entry: 'tool.exe' }]);
-    expect((await analyzeBytes('broken.gz', Buffer.from('1f8b0800000000000003ffff', 'hex'))).findings).toEqual([{ code: 'ARCHIVE_CORRUPT', entry: 'broken' }]);
+    expect((await analyzeBytes('zeros.bin.gz', bomb)).findings).toEqual([
+      { code: 'ARCHIVE_RATIO', params: { limit: 100 }, entry: 'zeros.bin' },
+    ]);
+    expect((await analyzeBytes('tool.exe.gz', zlib.gzipSync(portableExecutable()))).findings).toEqual([
+      { code: 'EXECUTABLE', params: { format: 'PE' }, entry: 'tool.exe' },
+    ]);
+    expect((await analyzeBytes('broken.gz', Buffer.from('1f8b0800000000000003ffff', 'hex'))).findings).toEqual([
+      { code: 'ARCHIVE_CORRUPT', entry: 'broken' },
+    ]);
   });
 
   it('reports a header that lies about a small entry as corrupt', async () => {
@@ -190,7 +254,11 @@ describe('PDF scanning', () => {
     const fake = pdfOf([...pages, '<< /Length 20 /T (x >> stream\n) /OpenAction 1 0 R\n\nendstream >>']);
     expect(codes(await analyzeBytes('fake-stream.pdf', fake))).toContain('PDF_AUTO_ACTION');
     const objectStream = zlib.deflateSync('5 0 << /S /JavaScript /JS (x) >>');
-    const stray = Buffer.concat([Buffer.from('%PDF-1.7\n( junk \n'), pdfStream('/Type /ObjStm /N 1 /First 4 /Filter /FlateDecode', objectStream), Buffer.from('\n%%EOF\n')]);
+    const stray = Buffer.concat([
+      Buffer.from('%PDF-1.7\n( junk \n'),
+      pdfStream('/Type /ObjStm /N 1 /First 4 /Filter /FlateDecode', objectStream),
+      Buffer.from('\n%%EOF\n'),
+    ]);
     expect(codes(await analyzeBytes('stray.pdf', stray))).toEqual(['PDF_JAVASCRIPT']);
   });
 

@@ -13,10 +13,19 @@ import { DeliveredPaths, numberedName, targetInside } from '../../electron/core/
 import { errorCodeOf } from '../support/error-code';
 
 /** Everything the rules refuse, written out independently of the module's own patterns. */
-const BIDI = [0x061c, 0x200e, 0x200f, 0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2066, 0x2067, 0x2068, 0x2069].map((c) => String.fromCodePoint(c));
+const BIDI = [0x061c, 0x200e, 0x200f, 0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2066, 0x2067, 0x2068, 0x2069].map((c) =>
+  String.fromCodePoint(c),
+);
 const FAT_REFUSED = ['<', '>', ':', '"', '/', '\\', '|', '?', '*'];
 const CONTROLS = Array.from({ length: 0x20 }, (_, c) => String.fromCharCode(c));
-const RESERVED = ['CON', 'PRN', 'AUX', 'NUL', ...Array.from({ length: 9 }, (_, i) => `COM${i + 1}`), ...Array.from({ length: 9 }, (_, i) => `LPT${i + 1}`)];
+const RESERVED = [
+  'CON',
+  'PRN',
+  'AUX',
+  'NUL',
+  ...Array.from({ length: 9 }, (_, i) => `COM${i + 1}`),
+  ...Array.from({ length: 9 }, (_, i) => `LPT${i + 1}`),
+];
 
 /** What a name must satisfy to be delivered, checked character by character. */
 function assertDeliverable(name: string): void {
@@ -34,15 +43,31 @@ function assertDeliverable(name: string): void {
 }
 
 /** Strings weighted towards the characters that matter. */
-const nasty = fc.array(
-  fc.oneof(
-    fc.constantFrom(...BIDI, ...FAT_REFUSED, ...CONTROLS, '.', ' ', '\u{1F600}', '\uD800', '\uDC00', '\u0085', '\u2028', '\uFFFD', 'é', '検'),
-    fc.constantFrom(...RESERVED, 'con', 'Com1', 'lpt9'),
-    fc.string({ maxLength: 4 }),
-    fc.string({ unit: 'binary', maxLength: 3 }),
-  ),
-  { maxLength: 8 },
-).map((parts) => parts.join(''));
+const nasty = fc
+  .array(
+    fc.oneof(
+      fc.constantFrom(
+        ...BIDI,
+        ...FAT_REFUSED,
+        ...CONTROLS,
+        '.',
+        ' ',
+        '\u{1F600}',
+        '\uD800',
+        '\uDC00',
+        '\u0085',
+        '\u2028',
+        '\uFFFD',
+        'é',
+        '検',
+      ),
+      fc.constantFrom(...RESERVED, 'con', 'Com1', 'lpt9'),
+      fc.string({ maxLength: 4 }),
+      fc.string({ unit: 'binary', maxLength: 3 }),
+    ),
+    { maxLength: 8 },
+  )
+  .map((parts) => parts.join(''));
 
 describe('safeSegment', () => {
   it('always gives a deliverable name, and is idempotent', () => {
@@ -58,7 +83,17 @@ describe('safeSegment', () => {
   });
 
   it('keeps ordinary names as they are, Japanese included', () => {
-    for (const name of ['報告書 2024.pdf', 'IMG_0001.DCM', '.bashrc', 'a..b', 'CONSOLE.txt', 'COM10.log', 'nul-ish', 'résumé.docx', '😀.png']) {
+    for (const name of [
+      '報告書 2024.pdf',
+      'IMG_0001.DCM',
+      '.bashrc',
+      'a..b',
+      'CONSOLE.txt',
+      'COM10.log',
+      'nul-ish',
+      'résumé.docx',
+      '😀.png',
+    ]) {
       expect(safeSegment(name), name).toEqual({ name, changes: [] });
       expect(isSafeSegment(name)).toBe(true);
     }
@@ -126,7 +161,21 @@ describe('the delivered path', () => {
   const root = path.resolve('/tmp/out');
 
   it('refuses anything that could leave the output folder', async () => {
-    for (const bad of ['../x', 'a/../../x', '/etc/passwd', 'C:/x', 'c:x', 'C:\\x', '\\\\host\\share', 'a\\..\\..\\x', 'a//b', './a', 'a/.', '', 'a\0b']) {
+    for (const bad of [
+      '../x',
+      'a/../../x',
+      '/etc/passwd',
+      'C:/x',
+      'c:x',
+      'C:\\x',
+      '\\\\host\\share',
+      'a\\..\\..\\x',
+      'a//b',
+      './a',
+      'a/.',
+      '',
+      'a\0b',
+    ]) {
       expect(await errorCodeOf(async () => targetInside(root, bad)), bad).toBe('SANITIZE_OUTPUT_OUTSIDE');
     }
     expect(targetInside(root, 'to-site/a.pdf')).toBe(path.join(root, 'to-site', 'a.pdf'));

@@ -36,16 +36,24 @@ describe('the signature database against the policy', () => {
     const old = assessDatabase(clamav({ databaseDate: '2015-06-16T09:00:00.000Z' }), DEFAULT_ANTIVIRUS_DATABASE_POLICY, NOW);
     expect(old.ageDays).toBe(4191);
     expect(old.warnings).toEqual([{ code: 'DATABASE_OLD', params: { days: 4191, limit: 7 } }]);
-    expect(assessDatabase(clamav({ databaseVersion: 'custom (2 signatures)', signatures: 2 }), DEFAULT_ANTIVIRUS_DATABASE_POLICY, NOW).warnings).toEqual([
-      { code: 'DATABASE_SMALL', params: { signatures: 2, minimum: 100_000 } },
-    ]);
+    expect(
+      assessDatabase(clamav({ databaseVersion: 'custom (2 signatures)', signatures: 2 }), DEFAULT_ANTIVIRUS_DATABASE_POLICY, NOW).warnings,
+    ).toEqual([{ code: 'DATABASE_SMALL', params: { signatures: 2, minimum: 100_000 } }]);
     // Exactly at the limit is still current; a day more is not.
-    expect(assessDatabase(clamav({ databaseDate: '2026-11-29T09:00:00.000Z' }), DEFAULT_ANTIVIRUS_DATABASE_POLICY, NOW).warnings).toEqual([]);
-    expect(assessDatabase(clamav({ databaseDate: '2026-11-28T09:00:00.000Z' }), DEFAULT_ANTIVIRUS_DATABASE_POLICY, NOW).warnings).toHaveLength(1);
+    expect(assessDatabase(clamav({ databaseDate: '2026-11-29T09:00:00.000Z' }), DEFAULT_ANTIVIRUS_DATABASE_POLICY, NOW).warnings).toEqual(
+      [],
+    );
+    expect(
+      assessDatabase(clamav({ databaseDate: '2026-11-28T09:00:00.000Z' }), DEFAULT_ANTIVIRUS_DATABASE_POLICY, NOW).warnings,
+    ).toHaveLength(1);
   });
 
   it('says a missing date cannot be shown current, but never calls an unknown count small (Defender does not give one)', () => {
-    const defender = assessDatabase({ engine: 'Microsoft Defender', version: '1.1', databaseVersion: '1.421', databaseDate: null, signatures: null }, DEFAULT_ANTIVIRUS_DATABASE_POLICY, NOW);
+    const defender = assessDatabase(
+      { engine: 'Microsoft Defender', version: '1.1', databaseVersion: '1.421', databaseDate: null, signatures: null },
+      DEFAULT_ANTIVIRUS_DATABASE_POLICY,
+      NOW,
+    );
     expect(defender).toMatchObject({ ageDays: null, warnings: [{ code: 'DATABASE_DATE_UNKNOWN', params: { limit: 7 } }] });
   });
 
@@ -60,16 +68,32 @@ describe('the signature database against the policy', () => {
 
   it('is an optional part of the stored policy, so policies saved before it still load', () => {
     expect(SanitizePolicy.safeParse({ allowedTypes: ['pdf'], releases: [] }).success).toBe(true);
-    expect(SanitizePolicy.safeParse({ allowedTypes: ['pdf'], releases: [], antivirusDatabase: { maxAgeDays: 3, minSignatures: 0, whenUnfit: 'block' } }).success).toBe(true);
-    expect(SanitizePolicy.safeParse({ allowedTypes: ['pdf'], releases: [], antivirusDatabase: { maxAgeDays: 0, minSignatures: 0, whenUnfit: 'block' } }).success).toBe(false);
+    expect(
+      SanitizePolicy.safeParse({
+        allowedTypes: ['pdf'],
+        releases: [],
+        antivirusDatabase: { maxAgeDays: 3, minSignatures: 0, whenUnfit: 'block' },
+      }).success,
+    ).toBe(true);
+    expect(
+      SanitizePolicy.safeParse({
+        allowedTypes: ['pdf'],
+        releases: [],
+        antivirusDatabase: { maxAgeDays: 0, minSignatures: 0, whenUnfit: 'block' },
+      }).success,
+    ).toBe(false);
   });
 });
 
 describe('the engine line', () => {
   it('names engine, database, folder, build time, age and signatures, in Japanese and English', () => {
     const engine = { ...clamav({}), databaseAgeDays: 1 };
-    expect(engineLine(engine, 'ClamAV', 'ja')).toBe('ウイルス検査: ClamAV 1.4.6 — 定義 daily 27450, main 62, bytecode 335（/var/lib/clamav）、作成 2026/12/05 15:00:00 JST（1 日前）、署名 3,627,519 件');
-    expect(engineLine(engine, 'ClamAV', 'en')).toBe('Anti-virus: ClamAV 1.4.6 — database daily 27450, main 62, bytecode 335 in /var/lib/clamav, built 05/12/2026, 15:00:00 JST (1 days old), 3,627,519 signatures');
+    expect(engineLine(engine, 'ClamAV', 'ja')).toBe(
+      'ウイルス検査: ClamAV 1.4.6 — 定義 daily 27450, main 62, bytecode 335（/var/lib/clamav）、作成 2026/12/05 15:00:00 JST（1 日前）、署名 3,627,519 件',
+    );
+    expect(engineLine(engine, 'ClamAV', 'en')).toBe(
+      'Anti-virus: ClamAV 1.4.6 — database daily 27450, main 62, bytecode 335 in /var/lib/clamav, built 05/12/2026, 15:00:00 JST (1 days old), 3,627,519 signatures',
+    );
     expect(engineLine({ ...engine, signatures: null }, 'Microsoft Defender', 'en')).toContain('signature count unknown');
     expect(engineLine(null, 'ClamAV', 'ja')).toBe('ウイルス検査: ClamAV（使用不可）');
   });
@@ -86,33 +110,57 @@ describe('why an engine cannot scan, from its adapter', () => {
 
   it('ClamAV: clamscan missing, or no signatures in the folder named, each with where it looked and what to do', async () => {
     const missing = await createClamavEngine({ clamscanPath: path.join(work, 'no-clamscan') }).check();
-    expect(missing).toEqual({ ok: false, problem: { code: 'ENGINE_NOT_INSTALLED', detail: `clamscan was not found (looked in ${path.join(work, 'no-clamscan')})` } });
-    expect(engineProblemText(missing.ok ? { code: '', detail: '' } : missing.problem, 'ja').advice).toMatch(/sudo apt install clamav.*freshclam/);
+    expect(missing).toEqual({
+      ok: false,
+      problem: { code: 'ENGINE_NOT_INSTALLED', detail: `clamscan was not found (looked in ${path.join(work, 'no-clamscan')})` },
+    });
+    expect(engineProblemText(missing.ok ? { code: '', detail: '' } : missing.problem, 'ja').advice).toMatch(
+      /sudo apt install clamav.*freshclam/,
+    );
     const noDatabase = await createClamavEngine({ databaseDir: work }).check();
-    expect(noDatabase).toEqual({ ok: false, problem: { code: 'DATABASE_MISSING', detail: `no ClamAV signature database (.cvd/.cld or signature files) in ${work}` } });
+    expect(noDatabase).toEqual({
+      ok: false,
+      problem: { code: 'DATABASE_MISSING', detail: `no ClamAV signature database (.cvd/.cld or signature files) in ${work}` },
+    });
   });
 
   it('ClamAV: a database libclamav refused is told from a scan that ran (recorded clamscan 1.4.6 output)', () => {
     const refused = {
       exitCode: 2,
       stdout: 'ERROR: Malformed database\n',
-      stderr: 'LibClamAV Error: cli_loadhash: Problem parsing database at line 1\nLibClamAV Error: Can\'t load /db/site.hdb: Malformed database\nLibClamAV Error: cli_loaddbdir: error loading database /db/site.hdb\n',
+      stderr:
+        "LibClamAV Error: cli_loadhash: Problem parsing database at line 1\nLibClamAV Error: Can't load /db/site.hdb: Malformed database\nLibClamAV Error: cli_loaddbdir: error loading database /db/site.hdb\n",
     };
-    expect(databaseRefusal(refused)).toBe("LibClamAV Error: cli_loadhash: Problem parsing database at line 1 / LibClamAV Error: Can't load /db/site.hdb: Malformed database / LibClamAV Error: cli_loaddbdir: error loading database /db/site.hdb");
-    expect(databaseRefusal({ exitCode: 2, stdout: '/a.txt: OK\n/b.txt: Can\'t open file or directory ERROR\n', stderr: '' })).toBeNull();
+    expect(databaseRefusal(refused)).toBe(
+      "LibClamAV Error: cli_loadhash: Problem parsing database at line 1 / LibClamAV Error: Can't load /db/site.hdb: Malformed database / LibClamAV Error: cli_loaddbdir: error loading database /db/site.hdb",
+    );
+    expect(databaseRefusal({ exitCode: 2, stdout: "/a.txt: OK\n/b.txt: Can't open file or directory ERROR\n", stderr: '' })).toBeNull();
     expect(databaseRefusal({ exitCode: 0, stdout: '/a.txt: OK\n', stderr: '' })).toBeNull();
   });
 
   it('Defender: switched off, or not installed, with the cause; running, with an unknown (not small) signature count', async () => {
     const powerShell = (fields: Record<string, unknown>) => async (): Promise<CommandOutcome> => ({
       ok: true,
-      stdout: JSON.stringify({ amServiceEnabled: true, antivirusEnabled: true, runningMode: 'Normal', engineVersion: '1.1.24090.11', signatureVersion: '1.421.114.0', signatureLastUpdated: '2026-12-05T23:14:05Z', ...fields }),
+      stdout: JSON.stringify({
+        amServiceEnabled: true,
+        antivirusEnabled: true,
+        runningMode: 'Normal',
+        engineVersion: '1.1.24090.11',
+        signatureVersion: '1.421.114.0',
+        signatureLastUpdated: '2026-12-05T23:14:05Z',
+        ...fields,
+      }),
       stderr: '',
       exitCode: 0,
     });
     const exe = path.join(work, 'MpCmdRun.exe');
-    expect(await createDefenderEngine({ mpCmdRunPath: exe, runPowerShell: powerShell({ antivirusEnabled: false }) }).check()).toMatchObject({ ok: false, problem: { code: 'ENGINE_OFF' } });
-    expect(await createDefenderEngine({ mpCmdRunPath: exe, runPowerShell: powerShell({}) }).check()).toMatchObject({ ok: true, info: { engine: 'Microsoft Defender', signatures: null } });
+    expect(await createDefenderEngine({ mpCmdRunPath: exe, runPowerShell: powerShell({ antivirusEnabled: false }) }).check()).toMatchObject(
+      { ok: false, problem: { code: 'ENGINE_OFF' } },
+    );
+    expect(await createDefenderEngine({ mpCmdRunPath: exe, runPowerShell: powerShell({}) }).check()).toMatchObject({
+      ok: true,
+      info: { engine: 'Microsoft Defender', signatures: null },
+    });
     const none = await createDefenderEngine({ env: { ProgramData: path.join(work, 'pd'), ProgramFiles: path.join(work, 'pf') } }).check();
     expect(none).toMatchObject({ ok: false, problem: { code: 'ENGINE_NOT_INSTALLED' } });
   });
@@ -121,7 +169,11 @@ describe('why an engine cannot scan, from its adapter', () => {
 describe('repeated reasons', () => {
   it('are grouped with their count and the first entry; distinct reasons stay apart, in first-found order', () => {
     const deep = Array.from({ length: 256 }, (_, i) => ({ code: 'ARCHIVE_TOO_DEEP', params: { limit: 3 }, entry: `a/b${i}/c.zip` }));
-    const findings = [{ code: 'EXTENSION_MISMATCH', params: { extension: 'pdf', type: 'zip' } }, ...deep, { code: 'ARCHIVE_TOO_DEEP', params: { limit: 4 }, entry: 'x.zip' }];
+    const findings = [
+      { code: 'EXTENSION_MISMATCH', params: { extension: 'pdf', type: 'zip' } },
+      ...deep,
+      { code: 'ARCHIVE_TOO_DEEP', params: { limit: 4 }, entry: 'x.zip' },
+    ];
     expect(groupedFindingTexts(findings, 'en')).toEqual([
       'Named .pdf but is really zip',
       'Archives nested too deep (limit 3) × 256, first: a/b0/c.zip',

@@ -17,10 +17,33 @@ import { analyzeFile } from '../../electron/core/sanitize/analyze/analyze-file';
 import { disarmCsvText, isFormulaCell } from '../../electron/core/sanitize/rebuild/csv-rebuild';
 import { disarmStaged, withExtension } from '../../electron/core/sanitize/rebuild/disarm-staged';
 import { rebuilderFor, rebuildWorkerEntry } from '../../electron/core/sanitize/rebuild/rebuild-in-worker';
-import { foldRemoved, rebuildFile, rebuildKindOf, type RebuildOutcome, type RemovedObject } from '../../electron/core/sanitize/rebuild/rebuild-file';
+import {
+  foldRemoved,
+  rebuildFile,
+  rebuildKindOf,
+  type RebuildOutcome,
+  type RemovedObject,
+} from '../../electron/core/sanitize/rebuild/rebuild-file';
 import { DEFAULT_ARCHIVE_LIMITS } from '../../electron/core/sanitize/sanitize-types';
 import { removedObjectText } from '../../electron/shared/sanitize-texts';
-import { APPENDED, OLE_BYTES, bmpWithExtras, cleanDocx, dangerousDocx, dangerousPptx, dangerousXlsx, dicomWithPdf, encapsulatedDocument, jpegWithExtras, pdfWith, pngWithExtras, SJIS_MEASUREMENT, SJIS_PRESSURE, testPixels, tiffWithXmp } from '../support/cdr-corpus';
+import {
+  APPENDED,
+  OLE_BYTES,
+  bmpWithExtras,
+  cleanDocx,
+  dangerousDocx,
+  dangerousPptx,
+  dangerousXlsx,
+  dicomWithPdf,
+  encapsulatedDocument,
+  jpegWithExtras,
+  pdfWith,
+  pngWithExtras,
+  SJIS_MEASUREMENT,
+  SJIS_PRESSURE,
+  testPixels,
+  tiffWithXmp,
+} from '../support/cdr-corpus';
 import { zipOf } from '../support/sanitize-corpus';
 
 let dir: string;
@@ -33,7 +56,11 @@ afterAll(async () => {
 
 let counter = 0;
 /** Writes `bytes` as the source, rebuilds it, and checks the source is unchanged. */
-async function rebuild(kind: Parameters<typeof rebuildFile>[0], bytes: Buffer, name = 'source'): Promise<{ outcome: RebuildOutcome; output: Buffer | null; destination: string }> {
+async function rebuild(
+  kind: Parameters<typeof rebuildFile>[0],
+  bytes: Buffer,
+  name = 'source',
+): Promise<{ outcome: RebuildOutcome; output: Buffer | null; destination: string }> {
   counter++;
   const source = path.join(dir, `${counter}-${name}`);
   const destination = path.join(dir, `${counter}-rebuilt`);
@@ -76,21 +103,47 @@ describe('Office Open XML', () => {
     expect(outcome.outcome).toBe('sanitized');
     if (outcome.outcome !== 'sanitized' || !output) return;
     expect(outcome.extension).toBe('docx');
-    expect(kinds(outcome.removed)).toEqual(['office-activex', 'office-alt-chunk', 'office-dde-field', 'office-external-relationship', 'office-macro', 'office-ole-object', 'office-unsafe-hyperlink']);
-    const where = (kind: string) => outcome.removed.filter((r) => r.kind === kind).map((r) => r.location).sort();
+    expect(kinds(outcome.removed)).toEqual([
+      'office-activex',
+      'office-alt-chunk',
+      'office-dde-field',
+      'office-external-relationship',
+      'office-macro',
+      'office-ole-object',
+      'office-unsafe-hyperlink',
+    ]);
+    const where = (kind: string) =>
+      outcome.removed
+        .filter((r) => r.kind === kind)
+        .map((r) => r.location)
+        .sort();
     expect(where('office-macro')).toEqual(['word/document.xml', 'word/vbaData.xml', 'word/vbaProject.bin']);
     expect(where('office-ole-object')).toEqual(['word/media/image9.png']);
     expect(where('office-activex')).toEqual(['word/activeX/activeX1.bin', 'word/activeX/activeX1.xml']);
     expect(where('office-alt-chunk')).toEqual(['word/afchunk.htm']);
     expect(where('office-dde-field')).toHaveLength(2);
     expect(where('office-unsafe-hyperlink')).toHaveLength(2);
-    expect(outcome.removed.filter((r) => r.kind === 'office-external-relationship').map((r) => r.detail).sort()).toEqual(['attachedtemplate', 'oleobject']);
+    expect(
+      outcome.removed
+        .filter((r) => r.kind === 'office-external-relationship')
+        .map((r) => r.detail)
+        .sort(),
+    ).toEqual(['attachedtemplate', 'oleobject']);
 
     const parts = await partsOf(output);
-    expect([...parts.keys()].sort()).toEqual(['[Content_Types].xml', '_rels/.rels', 'word/_rels/document.xml.rels', 'word/_rels/settings.xml.rels', 'word/document.xml', 'word/settings.xml']);
+    expect([...parts.keys()].sort()).toEqual([
+      '[Content_Types].xml',
+      '_rels/.rels',
+      'word/_rels/document.xml.rels',
+      'word/_rels/settings.xml.rels',
+      'word/document.xml',
+      'word/settings.xml',
+    ]);
     const document = parts.get('word/document.xml') ?? '';
-    for (const kept of ['Service report 2024', 'simple result', 'complex result', 'PAGE', 'Manual', 'Run', 'Share']) expect(document).toContain(kept);
-    for (const gone of ['DDE', 'OLEObject', 'altChunk', 'w:control', 'rId3', 'rId4', 'rId5', 'rId7', 'rId8', 'rId9']) expect(document).not.toContain(gone);
+    for (const kept of ['Service report 2024', 'simple result', 'complex result', 'PAGE', 'Manual', 'Run', 'Share'])
+      expect(document).toContain(kept);
+    for (const gone of ['DDE', 'OLEObject', 'altChunk', 'w:control', 'rId3', 'rId4', 'rId5', 'rId7', 'rId8', 'rId9'])
+      expect(document).not.toContain(gone);
     expect(document).toContain('r:id="rId6"');
     const relsText = parts.get('word/_rels/document.xml.rels') ?? '';
     expect(relsText).toContain('https://example.com/manual');
@@ -142,10 +195,18 @@ describe('Office Open XML', () => {
 
   it('removes the OLE frame of a slide whole, and the OLE objects of a sheet with their compatibility wrappers', async () => {
     const pptxParts = await partsOf(await dangerousPptx());
-    const slideRels = (pptxParts.get('ppt/slides/_rels/slide1.xml.rels') ?? '').replace('</Relationships>', '<Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/oleObject" Target="../embeddings/Package1.bin"/></Relationships>');
-    const frame = '<p:graphicFrame><p:nvGraphicFramePr><p:cNvPr id="5" name="Object 4"/><p:cNvGraphicFramePr/><p:nvPr/></p:nvGraphicFramePr><p:xfrm><a:off x="0" y="0"/><a:ext cx="1" cy="1"/></p:xfrm><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/presentationml/2006/ole"><p:oleObj progId="Package" r:id="rId9"><p:embed/></p:oleObj></a:graphicData></a:graphic></p:graphicFrame>';
+    const slideRels = (pptxParts.get('ppt/slides/_rels/slide1.xml.rels') ?? '').replace(
+      '</Relationships>',
+      '<Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/oleObject" Target="../embeddings/Package1.bin"/></Relationships>',
+    );
+    const frame =
+      '<p:graphicFrame><p:nvGraphicFramePr><p:cNvPr id="5" name="Object 4"/><p:cNvGraphicFramePr/><p:nvPr/></p:nvGraphicFramePr><p:xfrm><a:off x="0" y="0"/><a:ext cx="1" cy="1"/></p:xfrm><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/presentationml/2006/ole"><p:oleObj progId="Package" r:id="rId9"><p:embed/></p:oleObj></a:graphicData></a:graphic></p:graphicFrame>';
     const slide = (pptxParts.get('ppt/slides/slide1.xml') ?? '').replace('</p:spTree>', `${frame}</p:spTree>`);
-    const items = [...pptxParts].map(([name, data]) => ({ name, data: name === 'ppt/slides/slide1.xml' ? slide : name === 'ppt/slides/_rels/slide1.xml.rels' ? slideRels : Buffer.from(data, 'latin1') }));
+    const items = [...pptxParts].map(([name, data]) => ({
+      name,
+      data:
+        name === 'ppt/slides/slide1.xml' ? slide : name === 'ppt/slides/_rels/slide1.xml.rels' ? slideRels : Buffer.from(data, 'latin1'),
+    }));
     const { outcome, output } = await rebuild('ooxml', await zipOf([...items, { name: 'ppt/embeddings/Package1.bin', data: OLE_BYTES }]));
     expect(outcome.removed.filter((r) => r.kind === 'office-ole-object').map((r) => r.location)).toEqual(['ppt/embeddings/Package1.bin']);
     const rebuiltSlide = (await partsOf(output ?? Buffer.alloc(0))).get('ppt/slides/slide1.xml') ?? '';
@@ -153,13 +214,26 @@ describe('Office Open XML', () => {
     expect(rebuiltSlide).toContain('Maintenance plan');
 
     const xlsxParts = await partsOf(await dangerousXlsx());
-    const sheet = (xlsxParts.get('xl/worksheets/sheet1.xml') ?? '').replace(
-      '</sheetData>',
-      '</sheetData><oleObjects><mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><mc:Choice Requires="x14"><oleObject progId="Package" shapeId="1025" r:id="rId1"/></mc:Choice><mc:Fallback><oleObject progId="Package" shapeId="1025" r:id="rId1"/></mc:Fallback></mc:AlternateContent></oleObjects>',
-    ).replace('<worksheet ', '<worksheet xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" ');
-    const sheetRels = '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/oleObject" Target="../embeddings/oleObject1.bin"/></Relationships>';
-    const xItems = [...xlsxParts].map(([name, data]) => ({ name, data: name === 'xl/worksheets/sheet1.xml' ? sheet : Buffer.from(data, 'latin1') }));
-    const x = await rebuild('ooxml', await zipOf([...xItems, { name: 'xl/worksheets/_rels/sheet1.xml.rels', data: sheetRels }, { name: 'xl/embeddings/oleObject1.bin', data: OLE_BYTES }]));
+    const sheet = (xlsxParts.get('xl/worksheets/sheet1.xml') ?? '')
+      .replace(
+        '</sheetData>',
+        '</sheetData><oleObjects><mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><mc:Choice Requires="x14"><oleObject progId="Package" shapeId="1025" r:id="rId1"/></mc:Choice><mc:Fallback><oleObject progId="Package" shapeId="1025" r:id="rId1"/></mc:Fallback></mc:AlternateContent></oleObjects>',
+      )
+      .replace('<worksheet ', '<worksheet xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" ');
+    const sheetRels =
+      '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/oleObject" Target="../embeddings/oleObject1.bin"/></Relationships>';
+    const xItems = [...xlsxParts].map(([name, data]) => ({
+      name,
+      data: name === 'xl/worksheets/sheet1.xml' ? sheet : Buffer.from(data, 'latin1'),
+    }));
+    const x = await rebuild(
+      'ooxml',
+      await zipOf([
+        ...xItems,
+        { name: 'xl/worksheets/_rels/sheet1.xml.rels', data: sheetRels },
+        { name: 'xl/embeddings/oleObject1.bin', data: OLE_BYTES },
+      ]),
+    );
     const rebuiltSheet = (await partsOf(x.output ?? Buffer.alloc(0))).get('xl/worksheets/sheet1.xml') ?? '';
     expect(rebuiltSheet).not.toMatch(/oleObject|AlternateContent|mc:Choice|mc:Fallback/);
     expect(rebuiltSheet).toContain('<v>42</v>');
@@ -202,7 +276,25 @@ describe('PDF', () => {
     expect(kinds(outcome.removed)).toContain(kind);
     if (!output) return;
     const text = output.toString('latin1');
-    for (const gone of ['/JavaScript', '/JS', '/OpenAction', '/AA', '/Launch', '/SubmitForm', '/ImportData', '/URI', '/GoToR', '/GoToE', '/XFA', '/EmbeddedFile', '/FileAttachment', '/RichMedia', 'attacker', 'app.alert']) expect(text).not.toContain(gone);
+    for (const gone of [
+      '/JavaScript',
+      '/JS',
+      '/OpenAction',
+      '/AA',
+      '/Launch',
+      '/SubmitForm',
+      '/ImportData',
+      '/URI',
+      '/GoToR',
+      '/GoToE',
+      '/XFA',
+      '/EmbeddedFile',
+      '/FileAttachment',
+      '/RichMedia',
+      'attacker',
+      'app.alert',
+    ])
+      expect(text).not.toContain(gone);
     const reopened = await PDFDocument.load(output);
     expect(reopened.getPageCount()).toBe(1);
   });
@@ -215,7 +307,10 @@ describe('PDF', () => {
 
   it('leaves a PDF with nothing active alone, and refuses one that is not a PDF', async () => {
     expect((await rebuild('pdf', await pdfWith([]))).outcome).toEqual({ outcome: 'unchanged', removed: [] });
-    expect((await rebuild('pdf', Buffer.from('%PDF-1.7\n garbage'))).outcome).toMatchObject({ outcome: 'cannot-rebuild', reason: 'unreadable' });
+    expect((await rebuild('pdf', Buffer.from('%PDF-1.7\n garbage'))).outcome).toMatchObject({
+      outcome: 'cannot-rebuild',
+      reason: 'unreadable',
+    });
   });
 });
 
@@ -256,7 +351,9 @@ describe('images', () => {
     expect(output.includes('patient room')).toBe(false);
     expect((await sharp(output).metadata()).xmp).toBeUndefined();
     expect(await sharp(output).raw().toBuffer()).toEqual(testPixels());
-    const plain = await sharp(testPixels(), { raw: { width: 32, height: 24, channels: 3 } }).tiff({ compression: 'lzw' }).toBuffer();
+    const plain = await sharp(testPixels(), { raw: { width: 32, height: 24, channels: 3 } })
+      .tiff({ compression: 'lzw' })
+      .toBuffer();
     expect((await rebuild('tiff', plain)).outcome).toEqual({ outcome: 'sanitized', removed: [] });
   });
 
@@ -282,7 +379,10 @@ describe('images', () => {
   ] as const)('keeps a %s PNG pixel for pixel', async (_label, channels, depth) => {
     const raw = { width: 8, height: 4, channels };
     const samples = raw.width * raw.height * channels;
-    const input = depth === 'ushort' ? new Uint16Array(Array.from({ length: samples }, (_unused, i) => (i * 2111) & 0xffff)) : Buffer.from(Array.from({ length: samples }, (_unused, i) => (i * 37) & 0xff));
+    const input =
+      depth === 'ushort'
+        ? new Uint16Array(Array.from({ length: samples }, (_unused, i) => (i * 2111) & 0xffff))
+        : Buffer.from(Array.from({ length: samples }, (_unused, i) => (i * 37) & 0xff));
     const image = sharp(input, { raw });
     const png = await (depth === 'ushort' ? image.toColourspace('grey16') : image).png().toBuffer();
     expect((await sharp(png).metadata()).depth).toBe(depth);
@@ -290,17 +390,26 @@ describe('images', () => {
     const { outcome, output } = await rebuild('png', source);
     expect(outcome.outcome).toBe('sanitized');
     expect((await sharp(output ?? Buffer.alloc(0)).metadata()).depth).toBe(depth);
-    expect(await sharp(output ?? Buffer.alloc(0)).raw({ depth }).toBuffer()).toEqual(await sharp(png).raw({ depth }).toBuffer());
+    expect(
+      await sharp(output ?? Buffer.alloc(0))
+        .raw({ depth })
+        .toBuffer(),
+    ).toEqual(await sharp(png).raw({ depth }).toBuffer());
   });
 
   it('finds the end of a JPEG that ends exactly at its end-of-image marker', async () => {
-    const jpeg = await sharp(testPixels(), { raw: { width: 32, height: 24, channels: 3 } }).withExif({ IFD0: { ImageDescription: 'x' } }).jpeg().toBuffer();
+    const jpeg = await sharp(testPixels(), { raw: { width: 32, height: 24, channels: 3 } })
+      .withExif({ IFD0: { ImageDescription: 'x' } })
+      .jpeg()
+      .toBuffer();
     const { outcome } = await rebuild('jpeg', jpeg);
     expect(outcome.removed.map((r) => r.kind)).toEqual(['image-metadata']);
   });
 
   it('leaves a PNG with nothing extra alone, refuses a broken one', async () => {
-    const plain = await sharp(testPixels(), { raw: { width: 32, height: 24, channels: 3 } }).png().toBuffer();
+    const plain = await sharp(testPixels(), { raw: { width: 32, height: 24, channels: 3 } })
+      .png()
+      .toBuffer();
     expect((await rebuild('png', plain)).outcome).toEqual({ outcome: 'unchanged', removed: [] });
     expect((await rebuild('png', plain.subarray(0, 60))).outcome).toMatchObject({ outcome: 'cannot-rebuild' });
   });
@@ -344,7 +453,8 @@ describe('DICOM', () => {
 
 describe('CSV and TSV', () => {
   it('knows formula cells from numbers and text', () => {
-    for (const cell of ['=1+1', "=cmd|' /C calc'!A0", '+A1', '-2+3+cmd|x', '@SUM(A1)', '\t=1', '\r=1', ' =1']) expect(isFormulaCell(cell), cell).toBe(true);
+    for (const cell of ['=1+1', "=cmd|' /C calc'!A0", '+A1', '-2+3+cmd|x', '@SUM(A1)', '\t=1', '\r=1', ' =1'])
+      expect(isFormulaCell(cell), cell).toBe(true);
     for (const cell of ['-12.5', '+3', '1e-3', '-0,5', 'text', '', "'=already inert", 'a=b']) expect(isFormulaCell(cell), cell).toBe(false);
   });
 
@@ -352,7 +462,9 @@ describe('CSV and TSV', () => {
     const text = `名前,値,メモ\r\n圧力,-12.5,"=cmd|' /C calc'!A0"\r\n温度,=1+1,@SUM(A1)\r\n"a ""quoted"" cell",+3,-2+3+cmd|' /C calc'!A0\r\n`;
     const { outcome, output } = await rebuild('csv', Buffer.from(text, 'utf8'));
     expect(outcome.removed.map((r) => r.location)).toEqual(['R2C3', 'R3C2', 'R3C3', 'R4C3']);
-    expect(output?.toString('utf8')).toBe(`名前,値,メモ\r\n圧力,-12.5,"'=cmd|' /C calc'!A0"\r\n温度,"'=1+1","'@SUM(A1)"\r\n"a ""quoted"" cell",+3,"'-2+3+cmd|' /C calc'!A0"\r\n`);
+    expect(output?.toString('utf8')).toBe(
+      `名前,値,メモ\r\n圧力,-12.5,"'=cmd|' /C calc'!A0"\r\n温度,"'=1+1","'@SUM(A1)"\r\n"a ""quoted"" cell",+3,"'-2+3+cmd|' /C calc'!A0"\r\n`,
+    );
     // The analysis that blocks formula cells (CSV_FORMULA) finds none left.
     expect((await analyzeFile(await writeTemp(output ?? Buffer.alloc(0)), 'data.csv')).findings).toEqual([]);
   });
@@ -362,7 +474,9 @@ describe('CSV and TSV', () => {
     const source = Buffer.concat([SJIS_PRESSURE, Buffer.from(','), SJIS_MEASUREMENT, Buffer.from('\n=HYPERLINK("http://x")\t,1\n')]);
     const { outcome, output } = await rebuild('csv', source);
     expect(outcome.removed).toEqual([{ kind: 'csv-formula', location: 'R2C1' }]);
-    expect(output).toEqual(Buffer.concat([SJIS_PRESSURE, Buffer.from(','), SJIS_MEASUREMENT, Buffer.from('\n"\'=HYPERLINK(""http://x"")\t",1\n')]));
+    expect(output).toEqual(
+      Buffer.concat([SJIS_PRESSURE, Buffer.from(','), SJIS_MEASUREMENT, Buffer.from('\n"\'=HYPERLINK(""http://x"")\t",1\n')]),
+    );
   });
 
   it('uses the tab as the delimiter of a TSV, and leaves a CSV without formulas alone', async () => {
@@ -430,7 +544,9 @@ describe('the removed list', () => {
     const folded = foldRemoved(many, 20);
     expect(folded).toHaveLength(20);
     expect(folded[19]).toEqual({ kind: 'csv-formula', location: 'R20C1', more: 5 });
-    expect(removedObjectText(folded[19] ?? many[0]!, 'en')).toBe("Cell a spreadsheet would run as a formula (made inert with a leading ')（R20C1） and 5 more");
+    expect(removedObjectText(folded[19] ?? many[0]!, 'en')).toBe(
+      "Cell a spreadsheet would run as a formula (made inert with a leading ')（R20C1） and 5 more",
+    );
     expect(removedObjectText({ kind: 'office-macro', location: 'word/vbaProject.bin' }, 'ja')).toBe('マクロ（VBA）（word/vbaProject.bin）');
   });
 });
@@ -450,7 +566,12 @@ describe('never touches what it must not', () => {
   it('stops when cancelled', async () => {
     const controller = new AbortController();
     controller.abort();
-    await expect(rebuildFile('csv', path.join(dir, 'exists-src.csv'), path.join(dir, 'never'), { limits: DEFAULT_ARCHIVE_LIMITS, signal: controller.signal })).rejects.toThrow();
+    await expect(
+      rebuildFile('csv', path.join(dir, 'exists-src.csv'), path.join(dir, 'never'), {
+        limits: DEFAULT_ARCHIVE_LIMITS,
+        signal: controller.signal,
+      }),
+    ).rejects.toThrow();
   });
 });
 
@@ -472,9 +593,14 @@ describe('what the pipeline calls', () => {
     const clean = await writeTemp(await cleanDocx());
     expect(await disarmStaged(clean, 'a.docx', await analyzeFile(clean, 'a.docx'), { analyze: analyzeFile })).toEqual({ kind: 'kept' });
     const docm = await writeTemp(await dangerousDocx());
-    expect(await disarmStaged(docm, 'a.docm', await analyzeFile(docm, 'a.docm'), { analyze: analyzeFile, blockTypes: ['docm'] })).toEqual({ kind: 'kept' });
+    expect(await disarmStaged(docm, 'a.docm', await analyzeFile(docm, 'a.docm'), { analyze: analyzeFile, blockTypes: ['docm'] })).toEqual({
+      kind: 'kept',
+    });
     const broken = await writeTemp(Buffer.from('%PDF-1.7\n/JavaScript junk'));
-    expect(await disarmStaged(broken, 'a.pdf', await analyzeFile(broken, 'a.pdf'), { analyze: analyzeFile })).toEqual({ kind: 'failed', finding: { code: 'REBUILD_FAILED', params: { reason: 'unreadable' } } });
+    expect(await disarmStaged(broken, 'a.pdf', await analyzeFile(broken, 'a.pdf'), { analyze: analyzeFile })).toEqual({
+      kind: 'failed',
+      finding: { code: 'REBUILD_FAILED', params: { reason: 'unreadable' } },
+    });
   });
 });
 

@@ -16,23 +16,58 @@ import { readSelfCheckFixture, splitSections, nothingObserved } from '../support
 
 const NOW = new Date('2026-11-26T03:00:00Z');
 const NOTHING = nothingObserved();
-const judge = (outcome: ProbeOutcome<BluetoothObservation>, os: SelfCheckOs): CheckResult => evaluateSelfCheck({ ...NOTHING, bluetooth: outcome }, os, DEFAULT_SELF_CHECK_POLICY, NOW).find((r) => r.id === 'bluetooth')!;
-const show = (part: string): CommandReading => ({ ok: true, stdout: splitSections(readSelfCheckFixture('linux', 'bluetoothctl-show.txt'))[part] ?? '', stderr: '', exitCode: 0, source: 'bluetoothctl show' });
+const judge = (outcome: ProbeOutcome<BluetoothObservation>, os: SelfCheckOs): CheckResult =>
+  evaluateSelfCheck({ ...NOTHING, bluetooth: outcome }, os, DEFAULT_SELF_CHECK_POLICY, NOW).find((r) => r.id === 'bluetooth')!;
+const show = (part: string): CommandReading => ({
+  ok: true,
+  stdout: splitSections(readSelfCheckFixture('linux', 'bluetoothctl-show.txt'))[part] ?? '',
+  stderr: '',
+  exitCode: 0,
+  source: 'bluetoothctl show',
+});
 const hci0 = { source: '/sys/class/bluetooth', ok: true as const, value: ['hci0'] };
 
 describe('Bluetooth discoverable', () => {
   it('Linux: hidden or powered off passes, discoverable fails, no adapter does not apply', () => {
-    expect(judge(parseBluetooth(hci0, show('hidden'), NOW), 'linux')).toMatchObject({ status: 'pass', params: { raw: 'Powered: yes, Discoverable: no' } });
+    expect(judge(parseBluetooth(hci0, show('hidden'), NOW), 'linux')).toMatchObject({
+      status: 'pass',
+      params: { raw: 'Powered: yes, Discoverable: no' },
+    });
     expect(judge(parseBluetooth(hci0, show('off'), NOW), 'linux')).toMatchObject({ status: 'pass' });
-    expect(judge(parseBluetooth(hci0, show('discoverable'), NOW), 'linux')).toMatchObject({ status: 'fail', reason: 'bluetoothDiscoverable', required: false });
-    expect(judge(parseBluetooth({ source: '/sys/class/bluetooth', ok: false, problem: 'missing', code: 'ENOENT' }, null, NOW), 'linux')).toMatchObject({ status: 'notApplicable', reason: 'bluetoothNoAdapter' });
+    expect(judge(parseBluetooth(hci0, show('discoverable'), NOW), 'linux')).toMatchObject({
+      status: 'fail',
+      reason: 'bluetoothDiscoverable',
+      required: false,
+    });
+    expect(
+      judge(parseBluetooth({ source: '/sys/class/bluetooth', ok: false, problem: 'missing', code: 'ENOENT' }, null, NOW), 'linux'),
+    ).toMatchObject({ status: 'notApplicable', reason: 'bluetoothNoAdapter' });
   });
 
   it('Linux: no controller, a cut answer or bluetoothd not answering is unknown, and the address is never kept', () => {
-    expect(judge(parseBluetooth(hci0, show('no-controller'), NOW), 'linux')).toMatchObject({ status: 'unknown', reason: 'bluetoothUnrecognized' });
-    const cut = { ...show('hidden'), stdout: (show('hidden').stdout).split('\tDiscoverable')[0] ?? '' };
+    expect(judge(parseBluetooth(hci0, show('no-controller'), NOW), 'linux')).toMatchObject({
+      status: 'unknown',
+      reason: 'bluetoothUnrecognized',
+    });
+    const cut = { ...show('hidden'), stdout: show('hidden').stdout.split('\tDiscoverable')[0] ?? '' };
     expect(judge(parseBluetooth(hci0, cut, NOW), 'linux').status).toBe('unknown');
-    expect(judge(parseBluetooth(hci0, { ok: false, problem: 'timeout', stdout: 'Waiting to connect to bluetoothd...', stderr: '', exitCode: null, source: 'bluetoothctl show' }, NOW), 'linux')).toMatchObject({ status: 'unknown', reason: 'probe.timeout' });
+    expect(
+      judge(
+        parseBluetooth(
+          hci0,
+          {
+            ok: false,
+            problem: 'timeout',
+            stdout: 'Waiting to connect to bluetoothd...',
+            stderr: '',
+            exitCode: null,
+            source: 'bluetoothctl show',
+          },
+          NOW,
+        ),
+        'linux',
+      ),
+    ).toMatchObject({ status: 'unknown', reason: 'probe.timeout' });
     expect(JSON.stringify(judge(parseBluetooth(hci0, show('discoverable'), NOW), 'linux'))).not.toContain('00:1A:7D');
   });
 

@@ -17,10 +17,20 @@ import { readSelfCheckFixture, splitSections, nothingObserved } from '../support
 
 const NOW = new Date('2026-11-26T03:00:00Z');
 const NOTHING = nothingObserved();
-const COMPANY: SelfCheckPolicy = { ...DEFAULT_SELF_CHECK_POLICY, edrServices: { windows: ['Sense', 'CSFalconService'], macos: ['falcond'], linux: ['falcon-sensor'] } };
+const COMPANY: SelfCheckPolicy = {
+  ...DEFAULT_SELF_CHECK_POLICY,
+  edrServices: { windows: ['Sense', 'CSFalconService'], macos: ['falcond'], linux: ['falcon-sensor'] },
+};
 
-const judge = (outcome: ProbeOutcome<EdrObservation>, os: SelfCheckOs, policy = COMPANY): CheckResult => evaluateSelfCheck({ ...NOTHING, edr: outcome }, os, policy, NOW).find((r) => r.id === 'edr')!;
-const linuxUnits = (part: string) => ({ ok: true as const, stdout: splitSections(readSelfCheckFixture('linux', 'systemctl-list-units.txt'))[part] ?? '', stderr: '', exitCode: 0, source: 'systemctl list-units' });
+const judge = (outcome: ProbeOutcome<EdrObservation>, os: SelfCheckOs, policy = COMPANY): CheckResult =>
+  evaluateSelfCheck({ ...NOTHING, edr: outcome }, os, policy, NOW).find((r) => r.id === 'edr')!;
+const linuxUnits = (part: string) => ({
+  ok: true as const,
+  stdout: splitSections(readSelfCheckFixture('linux', 'systemctl-list-units.txt'))[part] ?? '',
+  stderr: '',
+  exitCode: 0,
+  source: 'systemctl list-units',
+});
 const macProcesses = (part: string) => splitSections(readSelfCheckFixture('macos', 'ps-processes.txt'))[part] ?? '';
 
 describe('the EDR check', () => {
@@ -31,24 +41,46 @@ describe('the EDR check', () => {
   });
 
   it('Windows: Sense running passes, Sense stopped fails (any listed name running is enough; names are case-insensitive)', () => {
-    expect(judge(parseEdr(readSelfCheckFixture('windows', 'edr-services-sense-running.txt'), NOW), 'windows')).toMatchObject({ status: 'pass', params: { names: 'Sense' } });
+    expect(judge(parseEdr(readSelfCheckFixture('windows', 'edr-services-sense-running.txt'), NOW), 'windows')).toMatchObject({
+      status: 'pass',
+      params: { names: 'Sense' },
+    });
     const stopped = judge(parseEdr(readSelfCheckFixture('windows', 'edr-services-sense-stopped.txt'), NOW), 'windows');
     expect(stopped).toMatchObject({ status: 'fail', reason: 'edrNotRunning', required: true });
-    expect(judge(parseEdr(readSelfCheckFixture('windows', 'edr-services-sense-running.txt'), NOW), 'windows', { ...COMPANY, edrServices: { ...COMPANY.edrServices, windows: ['CSFalconService'] } })).toMatchObject({ status: 'fail', reason: 'edrMissing', params: { names: 'CSFalconService' } });
+    expect(
+      judge(parseEdr(readSelfCheckFixture('windows', 'edr-services-sense-running.txt'), NOW), 'windows', {
+        ...COMPANY,
+        edrServices: { ...COMPANY.edrServices, windows: ['CSFalconService'] },
+      }),
+    ).toMatchObject({ status: 'fail', reason: 'edrMissing', params: { names: 'CSFalconService' } });
     expect(EDR_SCRIPT).toContain('-ErrorAction SilentlyContinue');
   });
 
   it('macOS and Linux: the agent process or unit running passes, missing or stopped fails', () => {
     expect(judge(parseProcesses(macProcesses('with-falcon'), NOW), 'macos')).toMatchObject({ status: 'pass' });
     expect(judge(parseProcesses(macProcesses('without'), NOW), 'macos')).toMatchObject({ status: 'fail', reason: 'edrMissing' });
-    expect(judge(parseUnits(linuxUnits('running'), NOW), 'linux')).toMatchObject({ status: 'pass', params: { names: 'falcon-sensor.service' } });
+    expect(judge(parseUnits(linuxUnits('running'), NOW), 'linux')).toMatchObject({
+      status: 'pass',
+      params: { names: 'falcon-sensor.service' },
+    });
     expect(judge(parseUnits(linuxUnits('stopped'), NOW), 'linux')).toMatchObject({ status: 'fail', reason: 'edrNotRunning' });
   });
 
   it('never passes a list it could not read or believe', () => {
     expect(judge(parseEdr('{"services":[]}', NOW), 'windows')).toMatchObject({ status: 'unknown', reason: 'probe.unparseable' });
     expect(judge(parseProcesses('ps: illegal option', NOW), 'macos').status).toBe('unknown');
-    expect(judge(parseUnits({ ...linuxUnits('running'), stdout: 'falcon-sensor.service loaded active running Falcon\nSystem has not been booted with systemd' }, NOW), 'linux').status).toBe('unknown');
+    expect(
+      judge(
+        parseUnits(
+          {
+            ...linuxUnits('running'),
+            stdout: 'falcon-sensor.service loaded active running Falcon\nSystem has not been booted with systemd',
+          },
+          NOW,
+        ),
+        'linux',
+      ).status,
+    ).toBe('unknown');
     expect(judge({ ok: false, problem: 'timeout', evidence: [] }, 'linux')).toMatchObject({ status: 'unknown', reason: 'probe.timeout' });
   });
 });

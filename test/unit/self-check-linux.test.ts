@@ -22,7 +22,12 @@ import { entryTime, parseAptHistory, parsePackageList, updateKind } from '../../
 import { parseCvdBuildTime, parseCvdHeader, parseDatabaseDirectory } from '../../electron/platform/self-check/linux/clamav';
 import { fullyEncrypted, parseDiskEncryption, parseLsblkJson, rootNodes } from '../../electron/platform/self-check/linux/disk-encryption';
 import { parseFirewallCmdState, parseUfwConf, parseUfwStatus } from '../../electron/platform/self-check/linux/firewall';
-import { nodeFileSystem, type CommandReading, type ProbeFileSystem, type Read } from '../../electron/platform/self-check/linux/linux-context';
+import {
+  nodeFileSystem,
+  type CommandReading,
+  type ProbeFileSystem,
+  type Read,
+} from '../../electron/platform/self-check/linux/linux-context';
 import { createLinuxProbes, type LinuxProbeOptions } from '../../electron/platform/self-check/linux/linux-probes';
 import { parseWallClock, wallClockToUtc } from '../../electron/platform/self-check/linux/local-time';
 import { osIdentity, parseDebianVersion, parseOsRelease } from '../../electron/platform/self-check/linux/os-release';
@@ -163,7 +168,11 @@ function denying(root: string, denied: readonly string[]): ProbeFileSystem {
   };
 }
 
-async function probesFor(files: Record<string, string | Buffer | null>, recordings: Record<string, Recording> = {}, extra: LinuxProbeOptions = {}) {
+async function probesFor(
+  files: Record<string, string | Buffer | null>,
+  recordings: Record<string, Recording> = {},
+  extra: LinuxProbeOptions = {},
+) {
   const root = await tree(files);
   const replayer = await replay(recordings);
   const probes = createLinuxProbes({ root, run: replayer.run, env: { PATH: '/usr/bin:/bin' }, timeZone: TOKYO, now: () => AT, ...extra });
@@ -200,7 +209,10 @@ describe('firewall', () => {
   });
 
   it('without root, ufw is judged by ufw.conf and the refusal is recorded as access denied', async () => {
-    const { probes, calls } = await probesFor({ '/etc/ufw/ufw.conf': fixture('ufw-conf-enabled.txt') }, { [UFW_STATUS]: recorded('ufw-status-not-root.txt'), [UNITS]: recorded('systemctl-no-systemd.txt') });
+    const { probes, calls } = await probesFor(
+      { '/etc/ufw/ufw.conf': fixture('ufw-conf-enabled.txt') },
+      { [UFW_STATUS]: recorded('ufw-status-not-root.txt'), [UNITS]: recorded('systemctl-no-systemd.txt') },
+    );
     const outcome = await probes.firewall();
     expect(observed(outcome)).toEqual({ profiles: [{ name: 'ufw', enabled: true }], products: [] });
     expect(fact(outcome, UFW_STATUS, 'result')).toBe('accessDenied');
@@ -210,17 +222,26 @@ describe('firewall', () => {
   });
 
   it('as root, the live `ufw status` wins over the boot-time setting', async () => {
-    const { probes } = await probesFor({ '/etc/ufw/ufw.conf': fixture('ufw-conf-disabled.txt') }, { [UFW_STATUS]: recorded('ufw-status-active.txt') });
+    const { probes } = await probesFor(
+      { '/etc/ufw/ufw.conf': fixture('ufw-conf-disabled.txt') },
+      { [UFW_STATUS]: recorded('ufw-status-active.txt') },
+    );
     expect(observed(await probes.firewall()).profiles).toEqual([{ name: 'ufw', enabled: true }]);
   });
 
   it('installed but disabled ufw is a profile with enabled: false', async () => {
-    const { probes } = await probesFor({ '/etc/ufw/ufw.conf': fixture('ufw-conf-disabled.txt') }, { [UFW_STATUS]: recorded('ufw-status-not-root.txt') });
+    const { probes } = await probesFor(
+      { '/etc/ufw/ufw.conf': fixture('ufw-conf-disabled.txt') },
+      { [UFW_STATUS]: recorded('ufw-status-not-root.txt') },
+    );
     expect(observed(await probes.firewall()).profiles).toEqual([{ name: 'ufw', enabled: false }]);
   });
 
   it('firewalld answers over D-Bus; an inactive nftables.service under it is not reported', async () => {
-    const running = await probesFor({ '/usr/sbin/nft': '' }, { [FIREWALLD]: recorded('firewall-cmd-running.txt'), [UNITS]: recorded('systemctl-active-inactive.txt') });
+    const running = await probesFor(
+      { '/usr/sbin/nft': '' },
+      { [FIREWALLD]: recorded('firewall-cmd-running.txt'), [UNITS]: recorded('systemctl-active-inactive.txt') },
+    );
     expect(observed(await running.probes.firewall()).profiles).toEqual([{ name: 'firewalld', enabled: true }]);
     const stopped = await probesFor({}, { [FIREWALLD]: recorded('firewall-cmd-not-running.txt') });
     expect(observed(await stopped.probes.firewall()).profiles).toEqual([{ name: 'firewalld', enabled: false }]);
@@ -228,7 +249,10 @@ describe('firewall', () => {
   });
 
   it('one firewall on is enough: a stopped alternative stays in the evidence only', async () => {
-    const { probes } = await probesFor({ '/etc/ufw/ufw.conf': fixture('ufw-conf-disabled.txt') }, { [UFW_STATUS]: recorded('ufw-status-not-root.txt'), [FIREWALLD]: recorded('firewall-cmd-running.txt') });
+    const { probes } = await probesFor(
+      { '/etc/ufw/ufw.conf': fixture('ufw-conf-disabled.txt') },
+      { [UFW_STATUS]: recorded('ufw-status-not-root.txt'), [FIREWALLD]: recorded('firewall-cmd-running.txt') },
+    );
     const outcome = await probes.firewall();
     expect(observed(outcome).profiles).toEqual([{ name: 'firewalld', enabled: true }]);
     expect(fact(outcome, '/etc/ufw/ufw.conf', 'ENABLED')).toBe('no');
@@ -247,16 +271,27 @@ describe('firewall', () => {
   });
 
   it('systemctl is-active: one state per unit; no systemd means unknown', () => {
-    const states = parseIsActive({ ok: true, exitCode: 3, stdout: 'active\ninactive\n', stderr: '', source: 'systemctl' }, ['firewalld', 'nftables']);
+    const states = parseIsActive({ ok: true, exitCode: 3, stdout: 'active\ninactive\n', stderr: '', source: 'systemctl' }, [
+      'firewalld',
+      'nftables',
+    ]);
     expect([...states.values()]).toEqual([true, false]);
     const none = recorded('systemctl-no-systemd.txt');
-    const reading: CommandReading = { ok: false, problem: 'unparseable', stdout: '', stderr: none.stderr ?? '', exitCode: 1, source: 'systemctl' };
+    const reading: CommandReading = {
+      ok: false,
+      problem: 'unparseable',
+      stdout: '',
+      stderr: none.stderr ?? '',
+      exitCode: 1,
+      source: 'systemctl',
+    };
     expect([...parseIsActive(reading, ['firewalld', 'nftables']).values()]).toEqual([null, null]);
   });
 });
 
 describe('antivirus (ClamAV)', () => {
-  const padded = (header: string): Buffer => Buffer.concat([Buffer.from(header.trim().padEnd(512, ' '), 'latin1'), Buffer.from([0x1f, 0x8b, 8, 0])]);
+  const padded = (header: string): Buffer =>
+    Buffer.concat([Buffer.from(header.trim().padEnd(512, ' '), 'latin1'), Buffer.from([0x1f, 0x8b, 8, 0])]);
   const clamInstalled = { '/usr/bin/clamscan': '', '/usr/bin/freshclam': '', '/etc/clamav/freshclam.conf': fixture('freshclam-conf.txt') };
   const procs = (...names: string[]): Record<string, string> => ({
     '/proc/self/mounts': fixture('proc-mounts-this-vm.txt'),
@@ -264,10 +299,18 @@ describe('antivirus (ClamAV)', () => {
   });
 
   it('parses the CVD header, preferring stime to the build-time text', () => {
-    expect(parseCvdHeader(fixture('clamav-daily-cld-current.txt'))).toEqual({ version: '27834', builtAt: '2026-11-25T08:27:00.000Z', signatures: 2077426 });
+    expect(parseCvdHeader(fixture('clamav-daily-cld-current.txt'))).toEqual({
+      version: '27834',
+      builtAt: '2026-11-25T08:27:00.000Z',
+      signatures: 2077426,
+    });
     expect(parseCvdHeader(padded(fixture('clamav-daily-cvd-old.txt')))?.builtAt).toBe('2025-03-14T09:34:00.000Z');
     // No stime: the build time and its UTC offset.
-    expect(parseCvdHeader(fixture('clamav-main-cvd-no-stime.txt'))).toEqual({ version: '62', builtAt: '2021-09-16T12:32:00.000Z', signatures: 6647427 });
+    expect(parseCvdHeader(fixture('clamav-main-cvd-no-stime.txt'))).toEqual({
+      version: '62',
+      builtAt: '2021-09-16T12:32:00.000Z',
+      signatures: 6647427,
+    });
     expect(parseCvdBuildTime('25 Nov 2026 08-27 +0900')).toBe('2026-11-24T23:27:00.000Z');
     expect(parseCvdHeader('PK\u0003\u0004 not a database')).toBeNull();
     expect(parseDatabaseDirectory(fixture('freshclam-conf.txt'))).toBe('/var/lib/clamav');
@@ -283,21 +326,46 @@ describe('antivirus (ClamAV)', () => {
     });
     const outcome = await probes.antivirus();
     expect(observed(outcome).products).toEqual([
-      { name: 'ClamAV', engine: 'clamav', mode: 'active', realTimeProtection: false, definitionsUpdatedAt: '2026-11-25T08:27:00.000Z', definitionsUpToDate: null, definitionsVersion: '27834' },
+      {
+        name: 'ClamAV',
+        engine: 'clamav',
+        mode: 'active',
+        realTimeProtection: false,
+        definitionsUpdatedAt: '2026-11-25T08:27:00.000Z',
+        definitionsUpToDate: null,
+        definitionsVersion: '27834',
+      },
     ]);
     expect(fact(outcome, '/proc/*/comm', 'clamd')).toBe(true);
   });
 
   it('out of date, with clamonacc: old definitions date, real-time protection on', async () => {
-    const { probes } = await probesFor({ ...clamInstalled, '/var/lib/clamav/daily.cvd': padded(fixture('clamav-daily-cvd-old.txt')), ...procs('clamd', 'clamonacc') });
+    const { probes } = await probesFor({
+      ...clamInstalled,
+      '/var/lib/clamav/daily.cvd': padded(fixture('clamav-daily-cvd-old.txt')),
+      ...procs('clamd', 'clamonacc'),
+    });
     const [product] = observed(await probes.antivirus()).products;
-    expect(product).toMatchObject({ mode: 'active', realTimeProtection: true, definitionsUpdatedAt: '2025-03-14T09:34:00.000Z', definitionsVersion: '27575' });
+    expect(product).toMatchObject({
+      mode: 'active',
+      realTimeProtection: true,
+      definitionsUpdatedAt: '2025-03-14T09:34:00.000Z',
+      definitionsVersion: '27575',
+    });
   });
 
   it('installed but never updated (offline): reported, inactive, with no definitions date', async () => {
     const { probes } = await probesFor({ ...clamInstalled, '/var/lib/clamav': null, ...procs('bash') });
     expect(observed(await probes.antivirus()).products).toEqual([
-      { name: 'ClamAV', engine: 'clamav', mode: 'off', realTimeProtection: false, definitionsUpdatedAt: null, definitionsUpToDate: null, definitionsVersion: null },
+      {
+        name: 'ClamAV',
+        engine: 'clamav',
+        mode: 'off',
+        realTimeProtection: false,
+        definitionsUpdatedAt: null,
+        definitionsUpToDate: null,
+        definitionsVersion: null,
+      },
     ]);
   });
 
@@ -328,7 +396,10 @@ describe('antivirus (ClamAV)', () => {
 
 describe('OS version and updates', () => {
   const baseTree = { '/etc/os-release': fixture('os-release-debian-12.txt'), '/etc/debian_version': fixture('debian-version-12.txt') };
-  const uuEnabled = { '/usr/bin/unattended-upgrade': '', '/etc/apt/apt.conf.d/20auto-upgrades': fixture('apt-20auto-upgrades-enabled.txt') };
+  const uuEnabled = {
+    '/usr/bin/unattended-upgrade': '',
+    '/etc/apt/apt.conf.d/20auto-upgrades': fixture('apt-20auto-upgrades-enabled.txt'),
+  };
 
   it('names Debian with its point release and Ubuntu with its own', () => {
     expect(osIdentity(parseOsRelease(fixture('os-release-debian-12.txt')), parseDebianVersion(fixture('debian-version-12.txt')))).toEqual({
@@ -336,7 +407,9 @@ describe('OS version and updates', () => {
       osVersion: '12.11',
     });
     // Ubuntu's debian_version names its Debian base and is ignored.
-    expect(osIdentity(parseOsRelease(fixture('os-release-ubuntu-24.04.txt')), parseDebianVersion(fixture('debian-version-ubuntu.txt')))).toEqual({
+    expect(
+      osIdentity(parseOsRelease(fixture('os-release-ubuntu-24.04.txt')), parseDebianVersion(fixture('debian-version-ubuntu.txt'))),
+    ).toEqual({
       osName: 'Ubuntu 24.04.1 LTS',
       osVersion: '24.04.1',
     });
@@ -356,9 +429,17 @@ describe('OS version and updates', () => {
   it('reads apt history entries and tells whole-system upgrades from partial ones', () => {
     const entries = parseAptHistory(fixture('apt-history-current.txt'), TOKYO);
     expect(entries.map(updateKind)).toEqual(['systemUpgrade', 'partial', 'partial', 'none']);
-    expect(entries.map(entryTime)).toEqual(['2026-11-02T00:07:42.000Z', '2026-11-17T21:31:09.000Z', '2026-11-20T01:12:30.000Z', '2026-11-24T08:40:25.000Z']);
+    expect(entries.map(entryTime)).toEqual([
+      '2026-11-02T00:07:42.000Z',
+      '2026-11-17T21:31:09.000Z',
+      '2026-11-20T01:12:30.000Z',
+      '2026-11-24T08:40:25.000Z',
+    ]);
     expect(entries[0]?.installed).toEqual(['linux-image-6.1.0-41-amd64']);
-    expect(parsePackageList('libstdc++6:amd64 (12.2.0-14, 12.2.0-14+deb12u1), git:amd64 (1:2.39.5-0+deb12u2)')).toEqual(['libstdc++6', 'git']);
+    expect(parsePackageList('libstdc++6:amd64 (12.2.0-14, 12.2.0-14+deb12u1), git:amd64 (1:2.39.5-0+deb12u2)')).toEqual([
+      'libstdc++6',
+      'git',
+    ]);
     expect(parseAptHistory(fixture('apt-history-rotated.txt'), TOKYO).map(updateKind)).toEqual(['systemUpgrade', 'partial']);
   });
 
@@ -368,7 +449,14 @@ describe('OS version and updates', () => {
     expect(runs[1]?.packages).toEqual(['libssl3', 'openssl']);
     expect(runs[1]?.allowedOrigins).toContain('origin=Debian,codename=bookworm-security,label=Debian-Security');
     const xenial = parseUnattendedUpgradesLog(fixture('unattended-upgrades-log-xenial.txt'), 'UTC').filter((r) => r.installedAt);
-    expect(xenial).toEqual([{ startedAt: '2016-05-22T07:45:11.000Z', installedAt: '2016-05-22T07:46:43.000Z', allowedOrigins: ['o=Ubuntu,a=xenial-security'], packages: ['firefox', 'libexpat1', 'thunderbird'] }]);
+    expect(xenial).toEqual([
+      {
+        startedAt: '2016-05-22T07:45:11.000Z',
+        installedAt: '2016-05-22T07:46:43.000Z',
+        allowedOrigins: ['o=Ubuntu,a=xenial-security'],
+        packages: ['firefox', 'libexpat1', 'thunderbird'],
+      },
+    ]);
     expect(parseAllowedOrigins("['o=A,a=x', 'o=B,a=y-security']")).toEqual(['o=A,a=x', 'o=B,a=y-security']);
   });
 
@@ -376,8 +464,12 @@ describe('OS version and updates', () => {
     expect(parsePeriodicUnattendedUpgrade(fixture('apt-20auto-upgrades-enabled.txt'))).toBe('1');
     expect(parsePeriodicUnattendedUpgrade(fixture('apt-20auto-upgrades-disabled.txt'))).toBe('0');
     expect(parsePeriodicUnattendedUpgrade(fixture('apt-99-local-override.txt'))).toBe('0');
-    expect([periodicEnabled('1'), periodicEnabled('always'), periodicEnabled('0'), periodicEnabled(''), periodicEnabled('weekly')]).toEqual([true, true, false, false, null]);
-    expect(['20auto-upgrades', '50unattended-upgrades.conf', '20auto-upgrades.dpkg-old', '20auto-upgrades.ucf-dist', 'a b'].map(isAptConfPart)).toEqual([true, true, false, false, false]);
+    expect([periodicEnabled('1'), periodicEnabled('always'), periodicEnabled('0'), periodicEnabled(''), periodicEnabled('weekly')]).toEqual(
+      [true, true, false, false, null],
+    );
+    expect(
+      ['20auto-upgrades', '50unattended-upgrades.conf', '20auto-upgrades.dpkg-old', '20auto-upgrades.ucf-dist', 'a b'].map(isAptConfPart),
+    ).toEqual([true, true, false, false, false]);
   });
 
   it('prefers the last unattended-upgrades run from a security origin; automatic updates on', async () => {
@@ -399,11 +491,24 @@ describe('OS version and updates', () => {
   });
 
   it('when the unattended-upgrades log is denied, falls back to apt history and says so', async () => {
-    const root = await tree({ ...baseTree, ...uuEnabled, '/var/log/apt/history.log': fixture('apt-history-current.txt'), '/var/log/unattended-upgrades/unattended-upgrades.log': fixture('unattended-upgrades-log.txt') });
-    const probes = createLinuxProbes({ root, fs: denying(root, ['/var/log/unattended-upgrades']), run: (await replay({})).run, timeZone: TOKYO });
+    const root = await tree({
+      ...baseTree,
+      ...uuEnabled,
+      '/var/log/apt/history.log': fixture('apt-history-current.txt'),
+      '/var/log/unattended-upgrades/unattended-upgrades.log': fixture('unattended-upgrades-log.txt'),
+    });
+    const probes = createLinuxProbes({
+      root,
+      fs: denying(root, ['/var/log/unattended-upgrades']),
+      run: (await replay({})).run,
+      timeZone: TOKYO,
+    });
     const outcome = await probes.osUpdates();
     // The later `apt install vlc` upgraded one library: an update, but not known to cover security.
-    expect(observed(outcome)).toMatchObject({ lastUpdateInstalledAt: '2026-11-02T00:07:42.000Z', lastUpdateTitle: 'apt-get -y full-upgrade: 4 upgraded, 1 installed' });
+    expect(observed(outcome)).toMatchObject({
+      lastUpdateInstalledAt: '2026-11-02T00:07:42.000Z',
+      lastUpdateTitle: 'apt-get -y full-upgrade: 4 upgraded, 1 installed',
+    });
     expect(fact(outcome, '/var/log/unattended-upgrades', 'problem')).toBe('accessDenied');
   });
 
@@ -417,19 +522,33 @@ describe('OS version and updates', () => {
     const outcome = await probes.osUpdates();
     expect(observed(outcome)).toMatchObject({ lastUpdateInstalledAt: '2026-09-14T03:01:15.000Z', automaticUpdates: false });
     expect(observed(outcome).lastUpdateTitle).toMatch(/^packagekit role='update-packages': 2 upgraded/);
-    expect(rotatedLogs(['history.log.10.gz', 'history.log', 'history.log.2.gz', 'history.log.1', 'term.log'], 'history.log')).toEqual(['history.log', 'history.log.1', 'history.log.2.gz', 'history.log.10.gz']);
+    expect(rotatedLogs(['history.log.10.gz', 'history.log', 'history.log.2.gz', 'history.log.1', 'term.log'], 'history.log')).toEqual([
+      'history.log',
+      'history.log.1',
+      'history.log.2.gz',
+      'history.log.10.gz',
+    ]);
   });
 
   it('an out-of-date laptop reports its old last update as it is', async () => {
     const { probes } = await probesFor({ ...baseTree, '/var/log/apt/history.log': fixture('apt-history-old.txt') });
-    expect(observed(await probes.osUpdates())).toMatchObject({ lastUpdateInstalledAt: '2025-02-03T09:45:02.000Z', lastUpdateTitle: 'apt upgrade: 2 upgraded', automaticUpdates: false });
+    expect(observed(await probes.osUpdates())).toMatchObject({
+      lastUpdateInstalledAt: '2025-02-03T09:45:02.000Z',
+      lastUpdateTitle: 'apt upgrade: 2 upgraded',
+      automaticUpdates: false,
+    });
   });
 
   it('automatic updates: a later drop-in turning it off wins; an unreadable later file makes it unknown', async () => {
     const overridden = await probesFor({ ...baseTree, ...uuEnabled, '/etc/apt/apt.conf.d/99local': fixture('apt-99-local-override.txt') });
     expect(observed(await overridden.probes.osUpdates()).automaticUpdates).toBe(false);
     const root = await tree({ ...baseTree, ...uuEnabled, '/etc/apt/apt.conf.d/99secret': 'APT::Periodic::Unattended-Upgrade "0";\n' });
-    const probes = createLinuxProbes({ root, fs: denying(root, ['/etc/apt/apt.conf.d/99secret']), run: (await replay({})).run, timeZone: TOKYO });
+    const probes = createLinuxProbes({
+      root,
+      fs: denying(root, ['/etc/apt/apt.conf.d/99secret']),
+      run: (await replay({})).run,
+      timeZone: TOKYO,
+    });
     expect(observed(await probes.osUpdates()).automaticUpdates).toBeNull();
   });
 
@@ -441,12 +560,20 @@ describe('OS version and updates', () => {
 
 describe('disk encryption', () => {
   const parse = (lsblk: string, mounts: string) =>
-    parseDiskEncryption({ lsblk: { ok: true, stdout: lsblk, stderr: '', exitCode: 0, source: 'lsblk' }, mounts: { ok: true, value: mounts, source: '/proc/self/mounts' } }, AT);
+    parseDiskEncryption(
+      {
+        lsblk: { ok: true, stdout: lsblk, stderr: '', exitCode: 0, source: 'lsblk' },
+        mounts: { ok: true, value: mounts, source: '/proc/self/mounts' },
+      },
+      AT,
+    );
 
   it('LUKS under LVM (util-linux 2.38 mountpoints arrays) is encrypted', () => {
     const outcome = parse(fixture('lsblk-luks-lvm-2.38.txt'), fixture('proc-mounts-luks.txt'));
     expect(observed(outcome)).toEqual({ volume: '/', state: 'on', method: 'LUKS' });
-    expect(fact(outcome, 'lsblk', 'chain')).toBe('vg0-root(lvm,ext4) < nvme0n1p3_crypt(crypt,LVM2_member) < nvme0n1p3(part,crypto_LUKS) < nvme0n1(disk)');
+    expect(fact(outcome, 'lsblk', 'chain')).toBe(
+      'vg0-root(lvm,ext4) < nvme0n1p3_crypt(crypt,LVM2_member) < nvme0n1p3(part,crypto_LUKS) < nvme0n1(disk)',
+    );
   });
 
   it('a plain partition (util-linux 2.36 `mountpoint` strings) is not', () => {
@@ -462,13 +589,25 @@ describe('disk encryption', () => {
   });
 
   it('this VM: a whole virtual disk, unencrypted', () => {
-    expect(observed(parse(fixture('lsblk-this-vm-2.38.txt'), fixture('proc-mounts-this-vm.txt')))).toEqual({ volume: '/', state: 'off', method: 'none' });
+    expect(observed(parse(fixture('lsblk-this-vm-2.38.txt'), fixture('proc-mounts-this-vm.txt')))).toEqual({
+      volume: '/',
+      state: 'off',
+      method: 'none',
+    });
   });
 
   it('a container (overlay root) is not applicable; a ZFS root is unknown', () => {
-    expect(parse(fixture('lsblk-docker-2.38.txt'), fixture('proc-mounts-overlay.txt'))).toMatchObject({ ok: false, problem: 'notApplicable' });
+    expect(parse(fixture('lsblk-docker-2.38.txt'), fixture('proc-mounts-overlay.txt'))).toMatchObject({
+      ok: false,
+      problem: 'notApplicable',
+    });
     const zfs = parse(fixture('lsblk-zfs-2.38.txt'), fixture('proc-mounts-zfs.txt'));
-    expect(observed(zfs)).toMatchObject({ volume: '/', state: 'unrecognized', method: null, raw: expect.stringContaining('zfs') as unknown });
+    expect(observed(zfs)).toMatchObject({
+      volume: '/',
+      state: 'unrecognized',
+      method: null,
+      raw: expect.stringContaining('zfs') as unknown,
+    });
     expect(fact(zfs, '/proc/self/mounts', 'rootFsType')).toBe('zfs');
   });
 
@@ -498,9 +637,17 @@ describe('screen lock (GNOME)', () => {
   it('screen never blanks, or lock switched off: no lock', async () => {
     for (const name of ['gsettings-never-blank.txt', 'gsettings-lock-off.txt']) {
       const { probes } = await probesFor({}, gsettings(name), { env: gnome });
-      expect(observed(await probes.screenLock())).toEqual({ lockEnabled: false, idleSeconds: null, passwordRequired: false, passwordDelaySeconds: null });
+      expect(observed(await probes.screenLock())).toEqual({
+        lockEnabled: false,
+        idleSeconds: null,
+        passwordRequired: false,
+        passwordDelaySeconds: null,
+      });
     }
-    expect(screenLockFrom({ lockEnabled: true, idleDelay: 300, lockDelay: 30, lockDisabled: false })).toMatchObject({ idleSeconds: 300, passwordDelaySeconds: 30 });
+    expect(screenLockFrom({ lockEnabled: true, idleDelay: 300, lockDelay: 30, lockDisabled: false })).toMatchObject({
+      idleSeconds: 300,
+      passwordDelaySeconds: 30,
+    });
     expect(screenLockFrom({ lockEnabled: true, idleDelay: 300, lockDelay: 0, lockDisabled: true }).lockEnabled).toBe(false);
     expect(parseGsettingsUint('uint32 300\n')).toBe(300);
   });
@@ -520,7 +667,14 @@ describe('screen lock (GNOME)', () => {
     expect(kde.calls).toEqual([]);
     const headless = await probesFor({}, {}, { env: {} });
     expect(await headless.probes.screenLock()).toMatchObject({ ok: false, problem: 'notApplicable' });
-    expect(['GNOME', 'ubuntu:GNOME', 'Unity', 'KDE', 'XFCE', 'X-Cinnamon'].map(isGnomeFamily)).toEqual([true, true, true, false, false, false]);
+    expect(['GNOME', 'ubuntu:GNOME', 'Unity', 'KDE', 'XFCE', 'X-Cinnamon'].map(isGnomeFamily)).toEqual([
+      true,
+      true,
+      true,
+      false,
+      false,
+      false,
+    ]);
   });
 });
 
@@ -558,7 +712,10 @@ describe('Wi-Fi (NetworkManager)', () => {
     const eth = { '/sys/class/net/eth0/operstate': 'up\n' };
     const none = await probesFor(eth, notRunning);
     expect(await none.probes.wifi()).toMatchObject({ ok: false, problem: 'notApplicable', detail: 'no Wi-Fi adapter' });
-    const down = await probesFor({ ...eth, '/sys/class/net/wlp2s0/wireless': null, '/sys/class/net/wlp2s0/operstate': 'down\n' }, notRunning);
+    const down = await probesFor(
+      { ...eth, '/sys/class/net/wlp2s0/wireless': null, '/sys/class/net/wlp2s0/operstate': 'down\n' },
+      notRunning,
+    );
     expect(observed(await down.probes.wifi())).toEqual({ state: 'notConnected', ssid: null, security: null });
     const up = await probesFor({ '/sys/class/net/wlp2s0/phy80211': null, '/sys/class/net/wlp2s0/operstate': 'up\n' });
     const outcome = await up.probes.wifi();
@@ -577,10 +734,12 @@ describe('Wi-Fi (NetworkManager)', () => {
 describe('remote access', () => {
   const tables = (v4: string, v6?: string): Read<string>[] => [
     { ok: true, value: v4, source: '/proc/net/tcp' },
-    v6 === undefined ? { ok: false, problem: 'missing', code: 'ENOENT', source: '/proc/net/tcp6' } : { ok: true, value: v6, source: '/proc/net/tcp6' },
+    v6 === undefined
+      ? { ok: false, problem: 'missing', code: 'ENOENT', source: '/proc/net/tcp6' }
+      : { ok: true, value: v6, source: '/proc/net/tcp6' },
   ];
 
-  it('decodes the kernel\'s host-order addresses', () => {
+  it("decodes the kernel's host-order addresses", () => {
     expect(decodeAddress('0100007F', true)).toEqual({ address: '127.0.0.1', loopback: true });
     expect(decodeAddress('00000000000000000000000001000000', true)).toEqual({ address: '[::1]', loopback: true });
     expect(decodeAddress('0000000000000000FFFF00000100007F', true)).toEqual({ address: '[::ffff:127.0.0.1]', loopback: true });
@@ -591,7 +750,10 @@ describe('remote access', () => {
   it('finds ssh and xrdp reachable from the network, not the tunnelled VNC on loopback', () => {
     const sockets = parseProcNetTcp(fixture('proc-net-tcp-workstation.txt'), true);
     expect(sockets.map((s) => s.port)).toEqual([22, 5901, 53, 631]);
-    const outcome = parseRemoteAccess({ tables: tables(fixture('proc-net-tcp-workstation.txt'), fixture('proc-net-tcp6-workstation.txt')), littleEndian: true }, AT);
+    const outcome = parseRemoteAccess(
+      { tables: tables(fixture('proc-net-tcp-workstation.txt'), fixture('proc-net-tcp6-workstation.txt')), littleEndian: true },
+      AT,
+    );
     expect(observed(outcome).listening).toEqual([
       { service: 'ssh', port: 22, detail: 'listening on 0.0.0.0:22, [::]:22' },
       { service: 'rdp', port: 3389, detail: 'listening on [::]:3389' },
@@ -601,7 +763,9 @@ describe('remote access', () => {
   });
 
   it('this VM listens on no remote-access port; IPv6 disabled is fine', () => {
-    expect(observed(parseRemoteAccess({ tables: tables(fixture('proc-net-tcp-this-vm.txt')), littleEndian: true }, AT)).listening).toEqual([]);
+    expect(observed(parseRemoteAccess({ tables: tables(fixture('proc-net-tcp-this-vm.txt')), littleEndian: true }, AT)).listening).toEqual(
+      [],
+    );
   });
 
   it('an unreadable socket table fails the probe', async () => {
@@ -621,7 +785,12 @@ const isoOrNull = z.iso.datetime().nullable();
 function outcomeSchema<T extends z.ZodType>(observation: T) {
   return z.discriminatedUnion('ok', [
     z.strictObject({ ok: z.literal(true), observation, evidence: z.array(evidenceSchema).min(1) }),
-    z.strictObject({ ok: z.literal(false), problem: problemSchema, detail: z.string().min(1).optional(), evidence: z.array(evidenceSchema).min(1) }),
+    z.strictObject({
+      ok: z.literal(false),
+      problem: problemSchema,
+      detail: z.string().min(1).optional(),
+      evidence: z.array(evidenceSchema).min(1),
+    }),
   ]);
 }
 
@@ -653,7 +822,12 @@ const schemas = {
     }),
   ),
   diskEncryption: outcomeSchema(
-    z.strictObject({ volume: z.literal('/'), state: z.enum(['on', 'off', 'unrecognized']), method: z.string().nullable(), raw: z.string().min(1).optional() }),
+    z.strictObject({
+      volume: z.literal('/'),
+      state: z.enum(['on', 'off', 'unrecognized']),
+      method: z.string().nullable(),
+      raw: z.string().min(1).optional(),
+    }),
   ),
   screenLock: outcomeSchema(
     z.strictObject({
@@ -664,10 +838,19 @@ const schemas = {
     }),
   ),
   wifi: outcomeSchema(
-    z.strictObject({ state: z.enum(['connected', 'notConnected', 'unrecognized']), raw: z.string().optional(), ssid: z.string().nullable(), security: z.enum(['open', 'wep', 'wpa', 'wpa2', 'wpa3', 'enterprise', 'unknown']).nullable() }),
+    z.strictObject({
+      state: z.enum(['connected', 'notConnected', 'unrecognized']),
+      raw: z.string().optional(),
+      ssid: z.string().nullable(),
+      security: z.enum(['open', 'wep', 'wpa', 'wpa2', 'wpa3', 'enterprise', 'unknown']).nullable(),
+    }),
   ),
   remoteAccess: outcomeSchema(
-    z.strictObject({ listening: z.array(z.strictObject({ service: z.enum(['rdp', 'vnc', 'ssh']), port: z.number().int().nullable(), detail: z.string().nullable() })) }),
+    z.strictObject({
+      listening: z.array(
+        z.strictObject({ service: z.enum(['rdp', 'vnc', 'ssh']), port: z.number().int().nullable(), detail: z.string().nullable() }),
+      ),
+    }),
   ),
 };
 
@@ -683,7 +866,11 @@ const justified: Record<ProbeName, (outcome: ProbeOutcome<never> & { ok: true })
   firewall: (o) => {
     const obs = o.observation as { profiles: { name: string }[] };
     const sourceFor: Record<string, RegExp> = { ufw: /ufw/, firewalld: /firewall/, nftables: /nft/ };
-    for (const p of obs.profiles) expect(sources(o).some((s) => (sourceFor[p.name] ?? /$^/).test(s)), `evidence for ${p.name}`).toBe(true);
+    for (const p of obs.profiles)
+      expect(
+        sources(o).some((s) => (sourceFor[p.name] ?? /$^/).test(s)),
+        `evidence for ${p.name}`,
+      ).toBe(true);
     // Empty must still say what was looked for.
     expect(sources(o).join(' ')).toMatch(/ufw[\s\S]*firewall-cmd[\s\S]*nft/);
   },
@@ -710,7 +897,14 @@ const justified: Record<ProbeName, (outcome: ProbeOutcome<never> & { ok: true })
   remoteAccess: (o) => {
     const obs = o.observation as { listening: { port: number | null }[] };
     expect(sources(o)).toContain('/proc/net/tcp');
-    for (const l of obs.listening) expect(o.evidence.some((e) => String(e.facts.remoteAccessPorts ?? '').split(',').includes(String(l.port)))).toBe(true);
+    for (const l of obs.listening)
+      expect(
+        o.evidence.some((e) =>
+          String(e.facts.remoteAccessPorts ?? '')
+            .split(',')
+            .includes(String(l.port)),
+        ),
+      ).toBe(true);
   },
 };
 
@@ -726,7 +920,11 @@ describe('the real probes on this machine', () => {
     expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
     for (const e of outcome.evidence) expect(Math.abs(Date.parse(e.observedAt) - Date.now())).toBeLessThan(60_000);
     if (outcome.ok) justified[name](outcome);
-    else expect(outcome.evidence.some((e) => Object.keys(e.facts).length > 0), 'a failure says what was tried').toBe(true);
+    else
+      expect(
+        outcome.evidence.some((e) => Object.keys(e.facts).length > 0),
+        'a failure says what was tried',
+      ).toBe(true);
   });
 
   it('all seven together, as the self-check runs them, each give a well-formed outcome', async () => {
@@ -743,7 +941,9 @@ describe('the real probes on this machine', () => {
     const dbDir = '/var/lib/clamav';
     const noDatabase = existsSync(dbDir) && !readdirSync(dbDir).some((f) => /\.(cvd|cld)$/.test(f));
     if (existsSync('/usr/bin/clamscan') && noDatabase) {
-      expect(observed(await probes.antivirus()).products).toEqual([expect.objectContaining({ engine: 'clamav', mode: 'off', definitionsUpdatedAt: null, definitionsVersion: null })]);
+      expect(observed(await probes.antivirus()).products).toEqual([
+        expect.objectContaining({ engine: 'clamav', mode: 'off', definitionsUpdatedAt: null, definitionsVersion: null }),
+      ]);
     }
 
     // Not in a desktop session: no screen lock is claimed.

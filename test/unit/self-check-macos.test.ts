@@ -10,14 +10,29 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ProbeOutcome, ProbeProblem } from '../../electron/core/self-check/self-check-observations';
 import type { CommandOutcome, RunOptions } from '../../electron/platform/self-check/run-probe-command';
-import { FIREWALL_PROFILER_SOURCE, SOCKETFILTERFW_SOURCE, parseFirewallProfilerJson, parseSocketfilterfwGlobalState } from '../../electron/platform/self-check/macos/firewall';
+import {
+  FIREWALL_PROFILER_SOURCE,
+  SOCKETFILTERFW_SOURCE,
+  parseFirewallProfilerJson,
+  parseSocketfilterfwGlobalState,
+} from '../../electron/platform/self-check/macos/firewall';
 import { FDESETUP_SOURCE, parseFdesetupStatus } from '../../electron/platform/self-check/macos/filevault';
 import { INSTALL_HISTORY_SOURCE, parseInstallHistory } from '../../electron/platform/self-check/macos/install-history';
 import { createMacosProbes } from '../../electron/platform/self-check/macos/macos-probes';
 import { answerOf, shareWhileRunning, type Answer, type CommandRunner } from '../../electron/platform/self-check/macos/macos-answers';
-import { SOFTWARE_UPDATE_PREFS_SOURCE, SW_VERS_SOURCE, parseOsUpdates, parseSwVers } from '../../electron/platform/self-check/macos/os-updates';
+import {
+  SOFTWARE_UPDATE_PREFS_SOURCE,
+  SW_VERS_SOURCE,
+  parseOsUpdates,
+  parseSwVers,
+} from '../../electron/platform/self-check/macos/os-updates';
 import { NETSTAT_SOURCE, parseNetstatListeners } from '../../electron/platform/self-check/macos/remote-access';
-import { PMSET_SOURCE, SCREENSAVER_IDLE_SOURCE, SYSADMINCTL_SOURCE, parseScreenLock } from '../../electron/platform/self-check/macos/screen-lock';
+import {
+  PMSET_SOURCE,
+  SCREENSAVER_IDLE_SOURCE,
+  SYSADMINCTL_SOURCE,
+  parseScreenLock,
+} from '../../electron/platform/self-check/macos/screen-lock';
 import { AIRPORT_SOURCE, parseAirPortReport, wifiSecurityFromMode } from '../../electron/platform/self-check/macos/wifi';
 import { CORESERVICES_BUNDLE_SOURCE, PROTECTED_BUNDLE_SOURCE, parseXprotect } from '../../electron/platform/self-check/macos/xprotect';
 
@@ -59,11 +74,18 @@ function factsOf<T>(outcome: ProbeOutcome<T>, source: string): Readonly<Record<s
 
 describe('firewall (socketfilterfw, system_profiler)', () => {
   it('reads on, off and block-all from the State number', () => {
-    expect(observation(parseSocketfilterfwGlobalState(section('socketfilterfw.txt', 'enabled'), AT))).toEqual({ profiles: [{ name: 'global', enabled: true }], products: [] });
-    expect(observation(parseSocketfilterfwGlobalState(section('socketfilterfw.txt', 'disabled'), AT)).profiles).toEqual([{ name: 'global', enabled: false }]);
+    expect(observation(parseSocketfilterfwGlobalState(section('socketfilterfw.txt', 'enabled'), AT))).toEqual({
+      profiles: [{ name: 'global', enabled: true }],
+      products: [],
+    });
+    expect(observation(parseSocketfilterfwGlobalState(section('socketfilterfw.txt', 'disabled'), AT)).profiles).toEqual([
+      { name: 'global', enabled: false },
+    ]);
     const blockAll = parseSocketfilterfwGlobalState(section('socketfilterfw.txt', 'block-all'), AT);
     expect(observation(blockAll).profiles).toEqual([{ name: 'global', enabled: true }]);
-    expect(blockAll.evidence).toEqual([{ source: SOCKETFILTERFW_SOURCE, observedAt: AT.toISOString(), facts: { enabled: true, state: 2, blockAll: true } }]);
+    expect(blockAll.evidence).toEqual([
+      { source: SOCKETFILTERFW_SOURCE, observedAt: AT.toISOString(), facts: { enabled: true, state: 2, blockAll: true } },
+    ]);
   });
 
   it('falls back to the words when a release prints no State number', () => {
@@ -82,7 +104,9 @@ describe('firewall (socketfilterfw, system_profiler)', () => {
     const on = parseFirewallProfilerJson(fixture('sp-firewall-on.json'), AT);
     expect(observation(on).profiles).toEqual([{ name: 'global', enabled: true }]);
     expect(factsOf(on, FIREWALL_PROFILER_SOURCE)).toEqual({ globalState: 'spfirewall_globalstate_limit_connections', enabled: true });
-    expect(observation(parseFirewallProfilerJson(fixture('sp-firewall-off.json'), AT)).profiles).toEqual([{ name: 'global', enabled: false }]);
+    expect(observation(parseFirewallProfilerJson(fixture('sp-firewall-off.json'), AT)).profiles).toEqual([
+      { name: 'global', enabled: false },
+    ]);
   });
 
   it('reports an unknown system_profiler state or broken JSON as unparseable', () => {
@@ -104,8 +128,13 @@ describe('install history', () => {
   });
 
   it('skips an entry without a name instead of rejecting the history', () => {
-    const json = JSON.stringify({ SPInstallHistoryDataType: [{ install_date: '2025-01-01T00:00:00Z' }, { _name: 'macOS 15.2', install_date: 'not a date' }] });
-    expect(parseInstallHistory(json)).toEqual({ ok: true, value: [{ name: 'macOS 15.2', installedAt: null, version: null, fromApple: null }] });
+    const json = JSON.stringify({
+      SPInstallHistoryDataType: [{ install_date: '2025-01-01T00:00:00Z' }, { _name: 'macOS 15.2', install_date: 'not a date' }],
+    });
+    expect(parseInstallHistory(json)).toEqual({
+      ok: true,
+      value: [{ name: 'macOS 15.2', installedAt: null, version: null, fromApple: null }],
+    });
   });
 });
 
@@ -114,7 +143,11 @@ describe('antivirus (XProtect)', () => {
 
   it('reports XProtect as active real-time protection with its newest version and update date (macOS 15+)', () => {
     const outcome = parseXprotect(
-      { protectedBundle: plutil('sequoia-protected'), coreServicesBundle: plutil('sequoia-coreservices'), installHistory: answered(fixture('install-history-current.json')) },
+      {
+        protectedBundle: plutil('sequoia-protected'),
+        coreServicesBundle: plutil('sequoia-coreservices'),
+        installHistory: answered(fixture('install-history-current.json')),
+      },
       AT,
     );
     expect(observation(outcome).products).toEqual([
@@ -136,28 +169,53 @@ describe('antivirus (XProtect)', () => {
 
   it('shows old definitions as old: the newest XProtect entry of an outdated Mac (macOS 14, no /var/protected copy)', () => {
     const outcome = parseXprotect(
-      { protectedBundle: plutil('sonoma-protected'), coreServicesBundle: plutil('sonoma-coreservices'), installHistory: answered(fixture('install-history-outdated.json')) },
+      {
+        protectedBundle: plutil('sonoma-protected'),
+        coreServicesBundle: plutil('sonoma-coreservices'),
+        installHistory: answered(fixture('install-history-outdated.json')),
+      },
       AT,
     );
-    expect(observation(outcome).products[0]).toMatchObject({ definitionsUpdatedAt: '2024-05-14T22:41:03.000Z', definitionsVersion: '5266' });
+    expect(observation(outcome).products[0]).toMatchObject({
+      definitionsUpdatedAt: '2024-05-14T22:41:03.000Z',
+      definitionsVersion: '5266',
+    });
     expect(factsOf(outcome, PROTECTED_BUNDLE_SOURCE)).toEqual({ version: null, found: false });
   });
 
   it('reports no product when both bundles are gone, and keeps the history date when plutil is missing', () => {
     const gone = parseXprotect(
-      { protectedBundle: plutil('sonoma-protected'), coreServicesBundle: plutil('removed-coreservices'), installHistory: answered(fixture('install-history-current.json')) },
+      {
+        protectedBundle: plutil('sonoma-protected'),
+        coreServicesBundle: plutil('removed-coreservices'),
+        installHistory: answered(fixture('install-history-current.json')),
+      },
       AT,
     );
     expect(observation(gone)).toEqual({ products: [] });
     const noPlutil = parseXprotect(
-      { protectedBundle: refused('commandMissing'), coreServicesBundle: refused('commandMissing'), installHistory: answered(fixture('install-history-outdated.json')) },
+      {
+        protectedBundle: refused('commandMissing'),
+        coreServicesBundle: refused('commandMissing'),
+        installHistory: answered(fixture('install-history-outdated.json')),
+      },
       AT,
     );
-    expect(observation(noPlutil).products[0]).toMatchObject({ definitionsVersion: '5266', definitionsUpdatedAt: '2024-05-14T22:41:03.000Z' });
+    expect(observation(noPlutil).products[0]).toMatchObject({
+      definitionsVersion: '5266',
+      definitionsUpdatedAt: '2024-05-14T22:41:03.000Z',
+    });
   });
 
   it('says why when nothing could be read', () => {
-    const outcome = parseXprotect({ protectedBundle: refused('timeout'), coreServicesBundle: refused('accessDenied', 'Operation not permitted'), installHistory: refused('timeout') }, AT);
+    const outcome = parseXprotect(
+      {
+        protectedBundle: refused('timeout'),
+        coreServicesBundle: refused('accessDenied', 'Operation not permitted'),
+        installHistory: refused('timeout'),
+      },
+      AT,
+    );
     expect(outcome).toMatchObject({ ok: false, problem: 'accessDenied' });
     expect(outcome.evidence).toHaveLength(3);
   });
@@ -168,7 +226,11 @@ describe('OS version and updates', () => {
 
   it('reads an up-to-date Mac: version, the last macOS update (not the apps after it), automatic updates on', () => {
     const outcome = parseOsUpdates(
-      { swVers: answered(section('sw-vers.txt', 'current')), installHistory: answered(fixture('install-history-current.json')), softwareUpdatePrefs: prefs('automatic') },
+      {
+        swVers: answered(section('sw-vers.txt', 'current')),
+        installHistory: answered(fixture('install-history-current.json')),
+        softwareUpdatePrefs: prefs('automatic'),
+      },
       AT,
     );
     expect(observation(outcome)).toEqual({
@@ -178,12 +240,21 @@ describe('OS version and updates', () => {
       lastUpdateTitle: 'macOS 26.1',
       automaticUpdates: true,
     });
-    expect(factsOf(outcome, SW_VERS_SOURCE)).toEqual({ productName: 'macOS', productVersion: '26.1', buildVersion: '25B78', productVersionExtra: null });
+    expect(factsOf(outcome, SW_VERS_SOURCE)).toEqual({
+      productName: 'macOS',
+      productVersion: '26.1',
+      buildVersion: '25B78',
+      productVersionExtra: null,
+    });
   });
 
   it('reads an out-of-date Mac with "Install macOS updates" off', () => {
     const outcome = parseOsUpdates(
-      { swVers: answered(section('sw-vers.txt', 'outdated')), installHistory: answered(fixture('install-history-outdated.json')), softwareUpdatePrefs: prefs('manual') },
+      {
+        swVers: answered(section('sw-vers.txt', 'outdated')),
+        installHistory: answered(fixture('install-history-outdated.json')),
+        softwareUpdatePrefs: prefs('manual'),
+      },
       AT,
     );
     expect(observation(outcome)).toEqual({
@@ -193,12 +264,19 @@ describe('OS version and updates', () => {
       lastUpdateTitle: 'macOS Sonoma 14.4.1',
       automaticUpdates: false,
     });
-    expect(factsOf(outcome, SOFTWARE_UPDATE_PREFS_SOURCE)).toMatchObject({ AutomaticallyInstallMacOSUpdates: false, CriticalUpdateInstall: true });
+    expect(factsOf(outcome, SOFTWARE_UPDATE_PREFS_SOURCE)).toMatchObject({
+      AutomaticallyInstallMacOSUpdates: false,
+      CriticalUpdateInstall: true,
+    });
   });
 
   it('recognises a Rapid Security Response recorded under a Japanese title, and keeps the (c) in the evidence only', () => {
     const outcome = parseOsUpdates(
-      { swVers: answered(section('sw-vers.txt', 'rsr')), installHistory: answered(fixture('install-history-ja.json')), softwareUpdatePrefs: prefs('partial') },
+      {
+        swVers: answered(section('sw-vers.txt', 'rsr')),
+        installHistory: answered(fixture('install-history-ja.json')),
+        softwareUpdatePrefs: prefs('partial'),
+      },
       AT,
     );
     expect(observation(outcome)).toMatchObject({
@@ -224,15 +302,26 @@ describe('OS version and updates', () => {
   });
 
   it('keeps the version when the install history times out, and fails only without sw_vers', () => {
-    const noHistory = parseOsUpdates({ swVers: answered(section('sw-vers.txt', 'current')), installHistory: refused('timeout'), softwareUpdatePrefs: prefs('automatic') }, AT);
+    const noHistory = parseOsUpdates(
+      { swVers: answered(section('sw-vers.txt', 'current')), installHistory: refused('timeout'), softwareUpdatePrefs: prefs('automatic') },
+      AT,
+    );
     expect(observation(noHistory)).toMatchObject({ osVersion: '26.1', lastUpdateInstalledAt: null, lastUpdateTitle: null });
     expect(factsOf(noHistory, INSTALL_HISTORY_SOURCE)).toMatchObject({ problem: 'timeout' });
-    const noSwVers = parseOsUpdates({ swVers: refused('commandMissing'), installHistory: refused('timeout'), softwareUpdatePrefs: prefs('automatic') }, AT);
+    const noSwVers = parseOsUpdates(
+      { swVers: refused('commandMissing'), installHistory: refused('timeout'), softwareUpdatePrefs: prefs('automatic') },
+      AT,
+    );
     expect(noSwVers).toMatchObject({ ok: false, problem: 'commandMissing' });
   });
 
   it('parses sw_vers only when the version is dotted numbers', () => {
-    expect(parseSwVers('ProductName:\tMac OS X\nProductVersion:\t10.15.7\nBuildVersion:\t19H2026\n')).toEqual({ name: 'Mac OS X', version: '10.15.7', build: '19H2026', extra: null });
+    expect(parseSwVers('ProductName:\tMac OS X\nProductVersion:\t10.15.7\nBuildVersion:\t19H2026\n')).toEqual({
+      name: 'Mac OS X',
+      version: '10.15.7',
+      build: '19H2026',
+      extra: null,
+    });
     expect(parseSwVers('ProductName:\tmacOS\nProductVersion:\tunknown\n')).toBeNull();
   });
 });
@@ -280,7 +369,12 @@ describe('screen lock (sysadminctl on stderr, screen saver idleTime, pmset displ
   });
 
   it('reports everything off as off', () => {
-    expect(observation(parseScreenLock(answers('screenlock-off.txt'), AT))).toEqual({ lockEnabled: false, idleSeconds: null, passwordRequired: false, passwordDelaySeconds: null });
+    expect(observation(parseScreenLock(answers('screenlock-off.txt'), AT))).toEqual({
+      lockEnabled: false,
+      idleSeconds: null,
+      passwordRequired: false,
+      passwordDelaySeconds: null,
+    });
   });
 
   it('keeps the password delay apart from the idle time, and uses display sleep alone when the screen saver time was never set', () => {
@@ -312,7 +406,10 @@ describe('screen lock (sysadminctl on stderr, screen saver idleTime, pmset displ
   });
 
   it('fails only when none of the three commands answered', () => {
-    const outcome = parseScreenLock({ sysadminctl: refused('commandMissing'), screensaverIdleTime: refused('timeout'), pmset: refused('commandMissing') }, AT);
+    const outcome = parseScreenLock(
+      { sysadminctl: refused('commandMissing'), screensaverIdleTime: refused('timeout'), pmset: refused('commandMissing') },
+      AT,
+    );
     expect(outcome).toMatchObject({ ok: false, problem: 'commandMissing' });
     expect(outcome.evidence).toHaveLength(3);
   });
@@ -341,7 +438,9 @@ describe('Wi-Fi (system_profiler SPAirPortDataType)', () => {
   });
 
   it('stays connected with unknown security when macOS gives no network details', () => {
-    const report = JSON.parse(fixture('airport-wpa2-personal.json')) as { SPAirPortDataType: { spairport_airport_interfaces: Record<string, unknown>[] }[] };
+    const report = JSON.parse(fixture('airport-wpa2-personal.json')) as {
+      SPAirPortDataType: { spairport_airport_interfaces: Record<string, unknown>[] }[];
+    };
     delete report.SPAirPortDataType[0]!.spairport_airport_interfaces[0]!['spairport_current_network_information'];
     expect(observation(parseAirPortReport(JSON.stringify(report), AT))).toEqual({ state: 'connected', ssid: null, security: null });
   });
@@ -377,7 +476,10 @@ describe('remote access (netstat -an -p tcp)', () => {
   });
 
   it('does not take an error message for "nothing listening"', () => {
-    expect(parseNetstatListeners('netstat: sysctl: net.inet.tcp.pcblist_n: Operation not permitted\n', AT)).toMatchObject({ ok: false, problem: 'unparseable' });
+    expect(parseNetstatListeners('netstat: sysctl: net.inet.tcp.pcblist_n: Operation not permitted\n', AT)).toMatchObject({
+      ok: false,
+      problem: 'unparseable',
+    });
   });
 });
 
@@ -399,7 +501,10 @@ const NORMAL_MAC: Readonly<Record<string, Partial<CommandOutcome>>> = {
   [SOCKETFILTERFW_SOURCE]: { stdout: section('socketfilterfw.txt', 'enabled') },
   [PROTECTED_BUNDLE_SOURCE]: { stdout: section('xprotect-plutil.txt', 'sequoia-protected') },
   [CORESERVICES_BUNDLE_SOURCE]: { stdout: section('xprotect-plutil.txt', 'sequoia-coreservices') },
-  [INSTALL_HISTORY_SOURCE]: { stdout: fixture('install-history-current.json'), stderr: '2025-11-26 12:00:00.000 system_profiler[99:100] a warning on stderr\n' },
+  [INSTALL_HISTORY_SOURCE]: {
+    stdout: fixture('install-history-current.json'),
+    stderr: '2025-11-26 12:00:00.000 system_profiler[99:100] a warning on stderr\n',
+  },
   [SW_VERS_SOURCE]: { stdout: section('sw-vers.txt', 'current') },
   [SOFTWARE_UPDATE_PREFS_SOURCE]: { stdout: section('softwareupdate-prefs.txt', 'automatic') },
   [FDESETUP_SOURCE]: { stdout: section('fdesetup.txt', 'on') },
@@ -424,7 +529,12 @@ describe('createMacosProbes', () => {
       probes.remoteAccess(),
     ]);
     expect(outcomes.map((o) => o.ok)).toEqual([true, true, true, true, true, true, true]);
-    expect(observation(await probes.screenLock())).toEqual({ lockEnabled: true, idleSeconds: 300, passwordRequired: true, passwordDelaySeconds: 0 });
+    expect(observation(await probes.screenLock())).toEqual({
+      lockEnabled: true,
+      idleSeconds: 300,
+      passwordRequired: true,
+      passwordDelaySeconds: 0,
+    });
     expect(observation(await probes.osUpdates()).lastUpdateTitle).toBe('macOS 26.1');
   });
 
@@ -439,7 +549,9 @@ describe('createMacosProbes', () => {
 
   it('falls back to system_profiler when socketfilterfw is missing or refuses on a managed Mac', async () => {
     const missing = Object.fromEntries(
-      Object.entries({ ...NORMAL_MAC, [FIREWALL_PROFILER_SOURCE]: { stdout: fixture('sp-firewall-off.json') } }).filter(([line]) => line !== SOCKETFILTERFW_SOURCE),
+      Object.entries({ ...NORMAL_MAC, [FIREWALL_PROFILER_SOURCE]: { stdout: fixture('sp-firewall-off.json') } }).filter(
+        ([line]) => line !== SOCKETFILTERFW_SOURCE,
+      ),
     );
     const outcome = await createMacosProbes(replay(missing)).firewall();
     expect(observation(outcome).profiles).toEqual([{ name: 'global', enabled: false }]);
@@ -478,9 +590,18 @@ describe('createMacosProbes', () => {
     expect(await createMacosProbes(replay(slow)).wifi()).toMatchObject({ ok: false, problem: 'timeout' });
     const denied = {
       ...NORMAL_MAC,
-      [FDESETUP_SOURCE]: { ok: false, problem: 'accessDenied', stderr: 'fdesetup: Operation not permitted', exitCode: 1 } as Partial<CommandOutcome>,
+      [FDESETUP_SOURCE]: {
+        ok: false,
+        problem: 'accessDenied',
+        stderr: 'fdesetup: Operation not permitted',
+        exitCode: 1,
+      } as Partial<CommandOutcome>,
     };
-    expect(await createMacosProbes(replay(denied)).diskEncryption()).toMatchObject({ ok: false, problem: 'accessDenied', detail: 'fdesetup: Operation not permitted' });
+    expect(await createMacosProbes(replay(denied)).diskEncryption()).toMatchObject({
+      ok: false,
+      problem: 'accessDenied',
+      detail: 'fdesetup: Operation not permitted',
+    });
   });
 });
 
@@ -489,7 +610,11 @@ describe('plumbing', () => {
     const outcome: CommandOutcome = { ok: true, stdout: '{}', stderr: 'warning', exitCode: 0 };
     expect(answerOf(outcome)).toEqual({ ok: true, text: '{}\nwarning' });
     expect(answerOf(outcome, 'stdout')).toEqual({ ok: true, text: '{}' });
-    expect(answerOf({ ok: false, problem: 'timeout', stdout: '', stderr: 'killed', exitCode: null }, 'stdout')).toEqual({ ok: false, problem: 'timeout', text: 'killed' });
+    expect(answerOf({ ok: false, problem: 'timeout', stdout: '', stderr: 'killed', exitCode: null }, 'stdout')).toEqual({
+      ok: false,
+      problem: 'timeout',
+      text: 'killed',
+    });
   });
 
   it('shares a run only while it is running', async () => {

@@ -10,14 +10,19 @@ const names = { users: ['tanaka'], hosts: ['FG-LAPTOP-07.corp.example', 'FG-LAPT
 
 describe('maskPersonal', () => {
   it('masks the user, the host and home folders of anyone, whole words only', () => {
-    const text = "Deferred enablement appears to be active for user 'tanaka'.\nC:\\Users\\suzuki\\AppData on FG-LAPTOP-07; /home/sato/.config /Users/Shared/x tanakamura";
+    const text =
+      "Deferred enablement appears to be active for user 'tanaka'.\nC:\\Users\\suzuki\\AppData on FG-LAPTOP-07; /home/sato/.config /Users/Shared/x tanakamura";
     expect(maskPersonal(text, { names })).toBe(
       "Deferred enablement appears to be active for user '<user>'.\nC:\\Users\\<user>\\AppData on <host>; /home/<user>/.config /Users/Shared/x tanakamura",
     );
   });
 
   it('masks what the caller knows is personal, and leaves root and system words alone', () => {
-    expect(maskPersonal('yes:病院ゲスト：2F:WPA2', { names, extra: [{ value: '病院ゲスト：2F', mask: '<ssid>' }] })).toBe('yes:<ssid>:WPA2');
-    expect(maskPersonal('/dev/mapper/vg0-root / ext4 rw 0 0', { names: { users: [], hosts: [] } })).toBe('/dev/mapper/vg0-root / ext4 rw 0 0');
+    expect(maskPersonal('yes:病院ゲスト：2F:WPA2', { names, extra: [{ value: '病院ゲスト：2F', mask: '<ssid>' }] })).toBe(
+      'yes:<ssid>:WPA2',
+    );
+    expect(maskPersonal('/dev/mapper/vg0-root / ext4 rw 0 0', { names: { users: [], hosts: [] } })).toBe(
+      '/dev/mapper/vg0-root / ext4 rw 0 0',
+    );
   });
 });

@@ -30,32 +30,79 @@ describe('OS still supported', () => {
   it('[8-3] fails Windows 10 after 2025-10-14 and passes Windows 11 23H2 Pro before 2025-11-11 (ja and en Windows)', () => {
     const win10 = parseOsUpdates(readSelfCheckFixture('windows', 'os-updates-win10-ja-out-of-date.txt'), new Date());
     const after = supported(win10, 'windows', new Date('2026-12-06T00:00:00Z'));
-    expect(after).toMatchObject({ status: 'fail', reason: 'osSupportEnded', params: { name: 'Windows 10 22H2 Home/Pro', date: '2025-10-14' } });
+    expect(after).toMatchObject({
+      status: 'fail',
+      reason: 'osSupportEnded',
+      params: { name: 'Windows 10 22H2 Home/Pro', date: '2025-10-14' },
+    });
     expect(reasonText(after, 'ja')).toBe('Windows 10 22H2 Home/Pro はメーカーのセキュリティ更新が 2025-10-14 に終了しています。');
     expect(supported(win10, 'windows', new Date('2025-10-14T12:00:00Z')).status).toBe('pass');
     const win11 = parseOsUpdates(readSelfCheckFixture('windows', 'os-updates-win11-en.txt'), new Date());
-    expect(supported(win11, 'windows', new Date('2024-11-22T01:00:00Z'))).toMatchObject({ status: 'pass', reason: 'osSupportedUntil', params: { date: '2025-11-11' } });
+    expect(supported(win11, 'windows', new Date('2024-11-22T01:00:00Z'))).toMatchObject({
+      status: 'pass',
+      reason: 'osSupportedUntil',
+      params: { date: '2025-11-11' },
+    });
   });
 
   it('passes a current macOS, fails macOS 13 after Apple stopped its updates, and stops trusting "no end yet" once the table is old', () => {
     const history = answered(readSelfCheckFixture('macos', 'install-history-current.json'));
     const prefs = answered(splitSections(readSelfCheckFixture('macos', 'softwareupdate-prefs.txt'))['automatic']);
-    const mac = (part: string) => parseMacUpdates({ swVers: answered(splitSections(readSelfCheckFixture('macos', 'sw-vers.txt'))[part]), installHistory: history, softwareUpdatePrefs: prefs }, new Date());
+    const mac = (part: string) =>
+      parseMacUpdates(
+        {
+          swVers: answered(splitSections(readSelfCheckFixture('macos', 'sw-vers.txt'))[part]),
+          installHistory: history,
+          softwareUpdatePrefs: prefs,
+        },
+        new Date(),
+      );
     const checked = new Date(`${dates.checked}T00:00:00Z`);
-    expect(supported(mac('current'), 'macos', checked)).toMatchObject({ status: 'pass', reason: 'osSupportedNoEndYet', params: { name: 'macOS 26 Tahoe' } });
-    expect(supported(mac('rsr'), 'macos', checked)).toMatchObject({ status: 'fail', reason: 'osSupportEnded', params: { name: 'macOS 13 Ventura' } });
-    expect(supported(mac('current'), 'macos', new Date(checked.getTime() + 200 * 86_400_000))).toMatchObject({ status: 'unknown', reason: 'osSupportTableOld' });
+    expect(supported(mac('current'), 'macos', checked)).toMatchObject({
+      status: 'pass',
+      reason: 'osSupportedNoEndYet',
+      params: { name: 'macOS 26 Tahoe' },
+    });
+    expect(supported(mac('rsr'), 'macos', checked)).toMatchObject({
+      status: 'fail',
+      reason: 'osSupportEnded',
+      params: { name: 'macOS 13 Ventura' },
+    });
+    expect(supported(mac('current'), 'macos', new Date(checked.getTime() + 200 * 86_400_000))).toMatchObject({
+      status: 'unknown',
+      reason: 'osSupportTableOld',
+    });
   });
 
   it('passes Debian 12 and Ubuntu 24.04 from their os-release files; an unlisted distribution is unknown', () => {
     const linux = (file: string, debianVersion: string | null): ProbeOutcome<OsUpdateObservation> => {
       const identity = osIdentity(parseOsRelease(readSelfCheckFixture('linux', file)), debianVersion);
-      return { ok: true, observation: { ...identity, lastUpdateInstalledAt: null, lastUpdateTitle: null, automaticUpdates: null }, evidence: [] };
+      return {
+        ok: true,
+        observation: { ...identity, lastUpdateInstalledAt: null, lastUpdateTitle: null, automaticUpdates: null },
+        evidence: [],
+      };
     };
     const now = new Date(`${dates.checked}T00:00:00Z`);
-    expect(supported(linux('os-release-debian-12.txt', '12.7'), 'linux', now)).toMatchObject({ status: 'pass', params: { name: 'Debian 12 (bookworm)', date: '2028-06-30' } });
-    expect(supported(linux('os-release-ubuntu-24.04.txt', null), 'linux', now)).toMatchObject({ status: 'pass', params: { name: 'Ubuntu 24.04 LTS' } });
-    const fedora: ProbeOutcome<OsUpdateObservation> = { ok: true, observation: { osName: 'Fedora Linux 41', osVersion: '41', lastUpdateInstalledAt: null, lastUpdateTitle: null, automaticUpdates: null }, evidence: [] };
+    expect(supported(linux('os-release-debian-12.txt', '12.7'), 'linux', now)).toMatchObject({
+      status: 'pass',
+      params: { name: 'Debian 12 (bookworm)', date: '2028-06-30' },
+    });
+    expect(supported(linux('os-release-ubuntu-24.04.txt', null), 'linux', now)).toMatchObject({
+      status: 'pass',
+      params: { name: 'Ubuntu 24.04 LTS' },
+    });
+    const fedora: ProbeOutcome<OsUpdateObservation> = {
+      ok: true,
+      observation: {
+        osName: 'Fedora Linux 41',
+        osVersion: '41',
+        lastUpdateInstalledAt: null,
+        lastUpdateTitle: null,
+        automaticUpdates: null,
+      },
+      evidence: [],
+    };
     expect(supported(fedora, 'linux', now)).toMatchObject({ status: 'unknown', reason: 'osSupportNotListed' });
   });
 

@@ -11,7 +11,10 @@ import { describe, expect, it } from 'vitest';
 import { evaluateSelfCheck, type Observations } from '../../electron/core/self-check/evaluate-self-check';
 import type { ProbeOutcome } from '../../electron/core/self-check/self-check-observations';
 import { parseAdminAccount as parseLinuxAdmin } from '../../electron/platform/self-check/linux/admin-account';
-import { parseAutoLogin as parseDisplayManagers, parseAutoRun as parseGnomeAutoRun } from '../../electron/platform/self-check/linux/auto-start';
+import {
+  parseAutoLogin as parseDisplayManagers,
+  parseAutoRun as parseGnomeAutoRun,
+} from '../../electron/platform/self-check/linux/auto-start';
 import { parseBootProtection as parseLinuxBootProtection } from '../../electron/platform/self-check/linux/boot-protection';
 import { parseAntivirus as parseClamav } from '../../electron/platform/self-check/linux/clamav';
 import { parseClockSync as parseTimedatectl } from '../../electron/platform/self-check/linux/clock-sync';
@@ -50,7 +53,13 @@ import { parseOsUpdates } from '../../electron/platform/self-check/windows/os-up
 import { parseRemoteAccess } from '../../electron/platform/self-check/windows/remote-access';
 import { parseScreenLock } from '../../electron/platform/self-check/windows/screen-lock';
 import { parseWifi } from '../../electron/platform/self-check/windows/wifi';
-import { DEFAULT_SELF_CHECK_POLICY, type CheckId, type CheckStatus, type SelfCheckOs, type SelfCheckPolicy } from '../../electron/shared/self-check';
+import {
+  DEFAULT_SELF_CHECK_POLICY,
+  type CheckId,
+  type CheckStatus,
+  type SelfCheckOs,
+  type SelfCheckPolicy,
+} from '../../electron/shared/self-check';
 import { readSelfCheckFixture, splitSections } from '../support/self-check-fixtures';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -88,7 +97,10 @@ interface Case {
 }
 
 /** A company policy naming an EDR agent on every OS, so the EDR parsers' answers are judged. */
-const EDR_POLICY: SelfCheckPolicy = { ...DEFAULT_SELF_CHECK_POLICY, edrServices: { windows: ['Sense'], macos: ['falcond'], linux: ['falcon-sensor'] } };
+const EDR_POLICY: SelfCheckPolicy = {
+  ...DEFAULT_SELF_CHECK_POLICY,
+  edrServices: { windows: ['Sense'], macos: ['falcond'], linux: ['falcon-sensor'] },
+};
 
 const WINDOWS_NOW = new Date('2024-11-22T01:00:00Z');
 const MAC_NOW = new Date('2025-11-26T03:00:00Z');
@@ -98,7 +110,24 @@ function statuses(c: Case, inputs: readonly string[]): CheckStatus[] {
   const outcome = c.parse(inputs, c.now);
   // The other probes saw nothing: only this parser's checks matter.
   const nothing: ProbeOutcome<never> = { ok: false, problem: 'commandMissing', evidence: [] };
-  const observations = { firewall: nothing, antivirus: nothing, osUpdates: nothing, diskEncryption: nothing, screenLock: nothing, wifi: nothing, remoteAccess: nothing, bootProtection: nothing, clockSync: nothing, autoRun: nothing, autoLogin: nothing, adminAccount: nothing, fileSharing: nothing, edr: nothing, bluetooth: nothing, [c.probe]: outcome } as Observations;
+  const observations = {
+    firewall: nothing,
+    antivirus: nothing,
+    osUpdates: nothing,
+    diskEncryption: nothing,
+    screenLock: nothing,
+    wifi: nothing,
+    remoteAccess: nothing,
+    bootProtection: nothing,
+    clockSync: nothing,
+    autoRun: nothing,
+    autoLogin: nothing,
+    adminAccount: nothing,
+    fileSharing: nothing,
+    edr: nothing,
+    bluetooth: nothing,
+    [c.probe]: outcome,
+  } as Observations;
   return evaluateSelfCheck(observations, c.os, c.policy ?? DEFAULT_SELF_CHECK_POLICY, c.now)
     .filter((r) => CHECKS[c.probe].includes(r.id))
     .map((r) => r.status);
@@ -126,7 +155,17 @@ function windowsCases(): Case[] {
     const kind = Object.keys(windowsParsers).find((prefix) => file.startsWith(`${prefix}-`));
     if (!kind) return [];
     const { probe, parse } = windowsParsers[kind]!;
-    return [{ ...(probe === 'edr' ? { policy: EDR_POLICY } : {}), name: `windows/${file}`, os: 'windows' as const, probe, now: WINDOWS_NOW, inputs: [readSelfCheckFixture('windows', file)], parse: ([stdout]: readonly string[], at: Date) => parse(stdout ?? '', at) }];
+    return [
+      {
+        ...(probe === 'edr' ? { policy: EDR_POLICY } : {}),
+        name: `windows/${file}`,
+        os: 'windows' as const,
+        probe,
+        now: WINDOWS_NOW,
+        inputs: [readSelfCheckFixture('windows', file)],
+        parse: ([stdout]: readonly string[], at: Date) => parse(stdout ?? '', at),
+      },
+    ];
   });
 }
 
@@ -143,14 +182,23 @@ function macCases(): Case[] {
     inputs: [text],
     parse: ([t], at) => parse(t ?? '', at),
   });
-  const airport = ['airport-wpa2-personal.json', 'airport-wpa3-personal.json', 'airport-enterprise.json', 'airport-open-ja.json', 'airport-wep.json', 'airport-off.json', 'airport-status-unknown.json'];
+  const airport = [
+    'airport-wpa2-personal.json',
+    'airport-wpa3-personal.json',
+    'airport-enterprise.json',
+    'airport-open-ja.json',
+    'airport-wep.json',
+    'airport-off.json',
+    'airport-status-unknown.json',
+  ];
   const lock = (name: string): Case => ({
     name: `macos/${name}`,
     os: 'macos',
     probe: 'screenLock',
     now: MAC_NOW,
     inputs: [macSection(name, 'sysadminctl'), macSection(name, 'idleTime'), macSection(name, 'pmset')],
-    parse: ([sysadminctl, idle, pmset], at) => parseMacScreenLock({ sysadminctl: answered(sysadminctl), screensaverIdleTime: answered(idle), pmset: answered(pmset) }, at),
+    parse: ([sysadminctl, idle, pmset], at) =>
+      parseMacScreenLock({ sysadminctl: answered(sysadminctl), screensaverIdleTime: answered(idle), pmset: answered(pmset) }, at),
   });
   const plutil = splitSections(mac('xprotect-plutil.txt'));
   const boot = (sip: string, gatekeeper: string): Case => ({
@@ -165,43 +213,66 @@ function macCases(): Case[] {
     boot('enabled', 'enabled'),
     boot('custom', 'enabled'),
     boot('enabled', 'disabled'),
-    ...['admin', 'standard'].map(
-      (who): Case => ({
-        name: `macos/id-groups.txt#${who}`,
-        os: 'macos',
-        probe: 'adminAccount',
-        now: MAC_NOW,
-        inputs: [macSection('id-groups.txt', `${who}-ids`), macSection('id-groups.txt', `${who}-names`)],
-        parse: ([ids, names], at) => parseMacAdmin({ ids: answered(ids), names: answered(names) }, at),
-      }),
-    ),
+    ...['admin', 'standard'].map((who): Case => ({
+      name: `macos/id-groups.txt#${who}`,
+      os: 'macos',
+      probe: 'adminAccount',
+      now: MAC_NOW,
+      inputs: [macSection('id-groups.txt', `${who}-ids`), macSection('id-groups.txt', `${who}-names`)],
+      parse: ([ids, names], at) => parseMacAdmin({ ids: answered(ids), names: answered(names) }, at),
+    })),
     ...(
       [
         ['netstat-quiet.txt', 'contacts'],
         ['netstat-quiet.txt', 'everyone'],
         ['netstat-smb.txt', 'off'],
       ] as const
-    ).map(
-      ([netstat, airdrop]): Case => ({
-        name: `macos/${netstat} + airdrop-discoverable.txt#${airdrop}`,
-        os: 'macos',
-        probe: 'fileSharing',
-        now: MAC_NOW,
-        inputs: [mac(netstat), macSection('airdrop-discoverable.txt', airdrop)],
-        parse: ([n, a], at) => parseMacSharing({ netstat: answered(n), airdrop: answered(a) }, at),
-      }),
-    ),
-    ...['with-falcon', 'without'].map((part): Case => ({ ...single(`ps-processes.txt#${part}`, 'edr', parseMacProcesses, macSection('ps-processes.txt', part)), policy: EDR_POLICY })),
+    ).map(([netstat, airdrop]): Case => ({
+      name: `macos/${netstat} + airdrop-discoverable.txt#${airdrop}`,
+      os: 'macos',
+      probe: 'fileSharing',
+      now: MAC_NOW,
+      inputs: [mac(netstat), macSection('airdrop-discoverable.txt', airdrop)],
+      parse: ([n, a], at) => parseMacSharing({ netstat: answered(n), airdrop: answered(a) }, at),
+    })),
+    ...['with-falcon', 'without'].map((part): Case => ({
+      ...single(`ps-processes.txt#${part}`, 'edr', parseMacProcesses, macSection('ps-processes.txt', part)),
+      policy: EDR_POLICY,
+    })),
     // The account name (on) is answered on stdout, exit 0; "does not exist" (off) on stderr, exit 1.
-    single('loginwindow-autologin.txt#on', 'autoLogin', (text, at) => parseMacAutoLogin(answered(text), at), macSection('loginwindow-autologin.txt', 'on')),
-    single('loginwindow-autologin.txt#off', 'autoLogin', (text, at) => parseMacAutoLogin({ ok: false, problem: 'unparseable', text }, at), macSection('loginwindow-autologin.txt', 'off')),
-    ...['on', 'off', 'missing'].map((part) => single(`timed-automatic.txt#${part}`, 'clockSync', (text, at) => parseMacClockSync(answered(text), at), macSection('timed-automatic.txt', part))),
+    single(
+      'loginwindow-autologin.txt#on',
+      'autoLogin',
+      (text, at) => parseMacAutoLogin(answered(text), at),
+      macSection('loginwindow-autologin.txt', 'on'),
+    ),
+    single(
+      'loginwindow-autologin.txt#off',
+      'autoLogin',
+      (text, at) => parseMacAutoLogin({ ok: false, problem: 'unparseable', text }, at),
+      macSection('loginwindow-autologin.txt', 'off'),
+    ),
+    ...['on', 'off', 'missing'].map((part) =>
+      single(
+        `timed-automatic.txt#${part}`,
+        'clockSync',
+        (text, at) => parseMacClockSync(answered(text), at),
+        macSection('timed-automatic.txt', part),
+      ),
+    ),
     ...airport.map((name) => single(name, 'wifi', parseAirPortReport, mac(name))),
-    ...['enabled', 'disabled', 'block-all', 'no-state', 'managed'].map((part) => single(`socketfilterfw.txt#${part}`, 'firewall', parseSocketfilterfwGlobalState, macSection('socketfilterfw.txt', part))),
+    ...['enabled', 'disabled', 'block-all', 'no-state', 'managed'].map((part) =>
+      single(`socketfilterfw.txt#${part}`, 'firewall', parseSocketfilterfwGlobalState, macSection('socketfilterfw.txt', part)),
+    ),
     single('sp-firewall-on.json', 'firewall', parseFirewallProfilerJson, mac('sp-firewall-on.json')),
     single('sp-firewall-off.json', 'firewall', parseFirewallProfilerJson, mac('sp-firewall-off.json')),
     single('fdesetup on', 'diskEncryption', parseFdesetupStatus, 'FileVault is On.\n'),
-    single('fdesetup encrypting', 'diskEncryption', parseFdesetupStatus, 'FileVault is On.\nEncryption in progress: Percent completed = 42.3\n'),
+    single(
+      'fdesetup encrypting',
+      'diskEncryption',
+      parseFdesetupStatus,
+      'FileVault is On.\nEncryption in progress: Percent completed = 42.3\n',
+    ),
     single('netstat-quiet.txt', 'remoteAccess', parseNetstatListeners, mac('netstat-quiet.txt')),
     single('netstat-listening.txt', 'remoteAccess', parseNetstatListeners, mac('netstat-listening.txt')),
     ...['screenlock-normal.txt', 'screenlock-delayed.txt', 'screenlock-off.txt', 'screenlock-denied.txt'].map(lock),
@@ -211,14 +282,19 @@ function macCases(): Case[] {
       probe: 'antivirus',
       now: MAC_NOW,
       inputs: [plutil['sequoia-protected'] ?? '', plutil['sequoia-coreservices'] ?? '', mac('install-history-current.json')],
-      parse: ([p, c, h], at) => parseXprotect({ protectedBundle: answered(p), coreServicesBundle: answered(c), installHistory: answered(h) }, at),
+      parse: ([p, c, h], at) =>
+        parseXprotect({ protectedBundle: answered(p), coreServicesBundle: answered(c), installHistory: answered(h) }, at),
     },
     {
       name: 'macos/os updates (current)',
       os: 'macos',
       probe: 'osUpdates',
       now: MAC_NOW,
-      inputs: [macSection('sw-vers.txt', 'current'), mac('install-history-current.json'), macSection('softwareupdate-prefs.txt', 'automatic')],
+      inputs: [
+        macSection('sw-vers.txt', 'current'),
+        mac('install-history-current.json'),
+        macSection('softwareupdate-prefs.txt', 'automatic'),
+      ],
       parse: ([s, h, p], at) => parseMacUpdates({ swVers: answered(s), installHistory: answered(h), softwareUpdatePrefs: answered(p) }, at),
     },
   ];
@@ -229,9 +305,21 @@ const missing = (source: string) => ({ source, ok: false as const, problem: 'mis
 const linux = (name: string) => readSelfCheckFixture('linux', name);
 
 function linuxCases(): Case[] {
-  const nmcli = ['nmcli-wifi-wpa2.txt', 'nmcli-wifi-escaped-colon.txt', 'nmcli-wifi-japanese.txt', 'nmcli-wifi-enterprise.txt', 'nmcli-wifi-none-active.txt', 'nmcli-table-not-terse.txt'];
+  const nmcli = [
+    'nmcli-wifi-wpa2.txt',
+    'nmcli-wifi-escaped-colon.txt',
+    'nmcli-wifi-japanese.txt',
+    'nmcli-wifi-enterprise.txt',
+    'nmcli-wifi-none-active.txt',
+    'nmcli-table-not-terse.txt',
+  ];
   const gsettings = ['gsettings-gnome-defaults.txt', 'gsettings-lock-off.txt', 'gsettings-never-blank.txt'];
-  const keys = ['org.gnome.desktop.screensaver lock-enabled', 'org.gnome.desktop.session idle-delay', 'org.gnome.desktop.screensaver lock-delay', 'org.gnome.desktop.lockdown disable-lock-screen'];
+  const keys = [
+    'org.gnome.desktop.screensaver lock-enabled',
+    'org.gnome.desktop.session idle-delay',
+    'org.gnome.desktop.screensaver lock-delay',
+    'org.gnome.desktop.lockdown disable-lock-screen',
+  ];
   const lsblk: readonly [string, string][] = [
     ['lsblk-luks-lvm-2.38.txt', 'proc-mounts-luks.txt'],
     ['lsblk-this-vm-2.38.txt', 'proc-mounts-this-vm.txt'],
@@ -248,7 +336,11 @@ function linuxCases(): Case[] {
     parse: ([hex, names], at) =>
       parseLinuxBootProtection(
         {
-          variable: { source: 'SecureBoot', ok: true, value: Buffer.from(/^[0-9a-f]*$/i.test(hex ?? '') && (hex ?? '').length % 2 === 0 ? (hex ?? '') : 'zz', 'hex') },
+          variable: {
+            source: 'SecureBoot',
+            ok: true,
+            value: Buffer.from(/^[0-9a-f]*$/i.test(hex ?? '') && (hex ?? '').length % 2 === 0 ? (hex ?? '') : 'zz', 'hex'),
+          },
           efi: true,
           firmware: true,
           efivars: { source: 'efivars', ok: true, value: ['SecureBoot-8be4df61-93ca-11d2-aa0d-00e098032b8c'] },
@@ -265,122 +357,104 @@ function linuxCases(): Case[] {
         ['lightdm-conf.txt', 'autologin', '/etc/lightdm/lightdm.conf.d/50-autologin.conf'],
         ['lightdm-conf.txt', 'commented', '/etc/lightdm/lightdm.conf'],
       ] as const
-    ).map(
-      ([file, part, source]): Case => ({
-        name: `linux/${file}#${part}`,
-        os: 'linux',
-        probe: 'autoLogin',
-        now: LINUX_NOW,
-        inputs: [splitSections(linux(file))[part] ?? ''],
-        parse: ([text], at) => parseDisplayManagers([{ source, ok: true, value: text ?? '' }], at),
-      }),
-    ),
-    ...['default', 'never'].map(
-      (part): Case => ({
-        name: `linux/gsettings-autorun.txt#${part}`,
-        os: 'linux',
-        probe: 'autoRun',
-        now: LINUX_NOW,
-        inputs: [splitSections(linux('gsettings-autorun.txt'))[part] ?? ''],
-        parse: ([stdout], at) => parseGnomeAutoRun('ubuntu:GNOME', reading(stdout ?? '', 'gsettings get autorun-never'), at),
-      }),
-    ),
-    ...['sudo', 'standard'].map(
-      (who): Case => ({
-        name: `linux/id-groups.txt#${who}`,
-        os: 'linux',
-        probe: 'adminAccount',
-        now: LINUX_NOW,
-        inputs: [splitSections(linux('id-groups.txt'))[`${who}-ids`] ?? '', splitSections(linux('id-groups.txt'))[`${who}-names`] ?? ''],
-        parse: ([ids, names], at) => parseLinuxAdmin(reading(ids ?? '', 'id -G'), reading(names ?? '', 'id -Gn'), at),
-      }),
-    ),
-    ...['none', 'samba'].map(
-      (part): Case => ({
-        name: `linux/systemctl-sharing.txt#${part}`,
-        os: 'linux',
-        probe: 'fileSharing',
-        now: LINUX_NOW,
-        inputs: [splitSections(linux('systemctl-sharing.txt'))[part] ?? ''],
-        parse: ([stdout], at) => parseLinuxSharing(reading(stdout ?? '', 'systemctl is-active smbd nmbd nfs-server'), at),
-      }),
-    ),
-    ...['running', 'stopped'].map(
-      (part): Case => ({
-        name: `linux/systemctl-list-units.txt#${part}`,
-        os: 'linux',
-        probe: 'edr',
-        now: LINUX_NOW,
-        policy: EDR_POLICY,
-        inputs: [splitSections(linux('systemctl-list-units.txt'))[part] ?? ''],
-        parse: ([stdout], at) => parseLinuxUnits(reading(stdout ?? '', 'systemctl list-units'), at),
-      }),
-    ),
-    ...['hidden', 'discoverable', 'off', 'no-controller'].map(
-      (part): Case => ({
-        name: `linux/bluetoothctl-show.txt#${part}`,
-        os: 'linux',
-        probe: 'bluetooth',
-        now: LINUX_NOW,
-        inputs: [splitSections(linux('bluetoothctl-show.txt'))[part] ?? ''],
-        parse: ([stdout], at) => parseBluetooth({ source: '/sys/class/bluetooth', ok: true, value: ['hci0'] }, reading(stdout ?? '', 'bluetoothctl show'), at),
-      }),
-    ),
+    ).map(([file, part, source]): Case => ({
+      name: `linux/${file}#${part}`,
+      os: 'linux',
+      probe: 'autoLogin',
+      now: LINUX_NOW,
+      inputs: [splitSections(linux(file))[part] ?? ''],
+      parse: ([text], at) => parseDisplayManagers([{ source, ok: true, value: text ?? '' }], at),
+    })),
+    ...['default', 'never'].map((part): Case => ({
+      name: `linux/gsettings-autorun.txt#${part}`,
+      os: 'linux',
+      probe: 'autoRun',
+      now: LINUX_NOW,
+      inputs: [splitSections(linux('gsettings-autorun.txt'))[part] ?? ''],
+      parse: ([stdout], at) => parseGnomeAutoRun('ubuntu:GNOME', reading(stdout ?? '', 'gsettings get autorun-never'), at),
+    })),
+    ...['sudo', 'standard'].map((who): Case => ({
+      name: `linux/id-groups.txt#${who}`,
+      os: 'linux',
+      probe: 'adminAccount',
+      now: LINUX_NOW,
+      inputs: [splitSections(linux('id-groups.txt'))[`${who}-ids`] ?? '', splitSections(linux('id-groups.txt'))[`${who}-names`] ?? ''],
+      parse: ([ids, names], at) => parseLinuxAdmin(reading(ids ?? '', 'id -G'), reading(names ?? '', 'id -Gn'), at),
+    })),
+    ...['none', 'samba'].map((part): Case => ({
+      name: `linux/systemctl-sharing.txt#${part}`,
+      os: 'linux',
+      probe: 'fileSharing',
+      now: LINUX_NOW,
+      inputs: [splitSections(linux('systemctl-sharing.txt'))[part] ?? ''],
+      parse: ([stdout], at) => parseLinuxSharing(reading(stdout ?? '', 'systemctl is-active smbd nmbd nfs-server'), at),
+    })),
+    ...['running', 'stopped'].map((part): Case => ({
+      name: `linux/systemctl-list-units.txt#${part}`,
+      os: 'linux',
+      probe: 'edr',
+      now: LINUX_NOW,
+      policy: EDR_POLICY,
+      inputs: [splitSections(linux('systemctl-list-units.txt'))[part] ?? ''],
+      parse: ([stdout], at) => parseLinuxUnits(reading(stdout ?? '', 'systemctl list-units'), at),
+    })),
+    ...['hidden', 'discoverable', 'off', 'no-controller'].map((part): Case => ({
+      name: `linux/bluetoothctl-show.txt#${part}`,
+      os: 'linux',
+      probe: 'bluetooth',
+      now: LINUX_NOW,
+      inputs: [splitSections(linux('bluetoothctl-show.txt'))[part] ?? ''],
+      parse: ([stdout], at) =>
+        parseBluetooth({ source: '/sys/class/bluetooth', ok: true, value: ['hci0'] }, reading(stdout ?? '', 'bluetoothctl show'), at),
+    })),
     bootCase('on', 'tpm2'),
     bootCase('off', 'tpm2'),
     bootCase('odd', 'tpm2'),
-    ...['synchronized', 'not-synchronized', 'old-systemd'].map(
-      (part): Case => ({
-        name: `linux/timedatectl-show.txt#${part}`,
-        os: 'linux',
-        probe: 'clockSync',
-        now: LINUX_NOW,
-        inputs: [splitSections(linux('timedatectl-show.txt'))[part] ?? ''],
-        parse: ([stdout], at) => parseTimedatectl(reading(stdout ?? '', 'timedatectl show'), at),
-      }),
-    ),
-    ...nmcli.map(
-      (name): Case => ({
-        name: `linux/${name}`,
-        os: 'linux',
-        probe: 'wifi',
-        now: LINUX_NOW,
-        inputs: [splitSections(linux(name))['stdout'] ?? ''],
-        parse: ([stdout], at) => parseNmcli({ nmcli: reading(stdout ?? '', 'nmcli'), adapters: null }, at),
-      }),
-    ),
-    ...gsettings.map(
-      (name): Case => ({
-        name: `linux/${name}`,
-        os: 'linux',
-        probe: 'screenLock',
-        now: LINUX_NOW,
-        inputs: keys.map((key) => splitSections(linux(name))[key] ?? ''),
-        parse: ([lockEnabled, idleDelay, lockDelay, lockDisabled], at) =>
-          parseGsettings(
-            {
-              desktop: 'ubuntu:GNOME',
-              gsettings: {
-                lockEnabled: reading(lockEnabled ?? '', 'gsettings get lock-enabled'),
-                idleDelay: reading(idleDelay ?? '', 'gsettings get idle-delay'),
-                lockDelay: reading(lockDelay ?? '', 'gsettings get lock-delay'),
-                lockDisabled: reading(lockDisabled ?? '', 'gsettings get disable-lock-screen'),
-              },
+    ...['synchronized', 'not-synchronized', 'old-systemd'].map((part): Case => ({
+      name: `linux/timedatectl-show.txt#${part}`,
+      os: 'linux',
+      probe: 'clockSync',
+      now: LINUX_NOW,
+      inputs: [splitSections(linux('timedatectl-show.txt'))[part] ?? ''],
+      parse: ([stdout], at) => parseTimedatectl(reading(stdout ?? '', 'timedatectl show'), at),
+    })),
+    ...nmcli.map((name): Case => ({
+      name: `linux/${name}`,
+      os: 'linux',
+      probe: 'wifi',
+      now: LINUX_NOW,
+      inputs: [splitSections(linux(name))['stdout'] ?? ''],
+      parse: ([stdout], at) => parseNmcli({ nmcli: reading(stdout ?? '', 'nmcli'), adapters: null }, at),
+    })),
+    ...gsettings.map((name): Case => ({
+      name: `linux/${name}`,
+      os: 'linux',
+      probe: 'screenLock',
+      now: LINUX_NOW,
+      inputs: keys.map((key) => splitSections(linux(name))[key] ?? ''),
+      parse: ([lockEnabled, idleDelay, lockDelay, lockDisabled], at) =>
+        parseGsettings(
+          {
+            desktop: 'ubuntu:GNOME',
+            gsettings: {
+              lockEnabled: reading(lockEnabled ?? '', 'gsettings get lock-enabled'),
+              idleDelay: reading(idleDelay ?? '', 'gsettings get idle-delay'),
+              lockDelay: reading(lockDelay ?? '', 'gsettings get lock-delay'),
+              lockDisabled: reading(lockDisabled ?? '', 'gsettings get disable-lock-screen'),
             },
-            at,
-          ),
-      }),
-    ),
-    ...lsblk.map(
-      ([tree, mounts]): Case => ({
-        name: `linux/${tree}`,
-        os: 'linux',
-        probe: 'diskEncryption',
-        now: LINUX_NOW,
-        inputs: [linux(tree), linux(mounts)],
-        parse: ([t, m], at) => parseLsblk({ lsblk: reading(t ?? '', 'lsblk'), mounts: { source: '/proc/self/mounts', ok: true, value: m ?? '' } }, at),
-      }),
-    ),
+          },
+          at,
+        ),
+    })),
+    ...lsblk.map(([tree, mounts]): Case => ({
+      name: `linux/${tree}`,
+      os: 'linux',
+      probe: 'diskEncryption',
+      now: LINUX_NOW,
+      inputs: [linux(tree), linux(mounts)],
+      parse: ([t, m], at) =>
+        parseLsblk({ lsblk: reading(t ?? '', 'lsblk'), mounts: { source: '/proc/self/mounts', ok: true, value: m ?? '' } }, at),
+    })),
     {
       name: 'linux/ufw-status-active.txt',
       os: 'linux',
@@ -392,7 +466,14 @@ function linuxCases(): Case[] {
           {
             ufwStatus: reading(stdout ?? '', 'ufw status'),
             ufwConf: missing('/etc/ufw/ufw.conf'),
-            firewalldState: { ok: false, problem: 'commandMissing', stdout: '', stderr: '', exitCode: null, source: 'firewall-cmd --state' },
+            firewalldState: {
+              ok: false,
+              problem: 'commandMissing',
+              stdout: '',
+              stderr: '',
+              exitCode: null,
+              source: 'firewall-cmd --state',
+            },
             units: { ok: false, problem: 'commandMissing', stdout: '', stderr: '', exitCode: null, source: 'systemctl' },
             nftBinary: missing('/usr/sbin/nft'),
           },
@@ -480,7 +561,9 @@ describe('no parser ever turns an output it does not recognize into a pass', () 
 
   it.each(CASES.map((c) => [c.name, c] as const))('%s: a mutated output passes only where the recording itself passes', (_name, c) => {
     const original = statuses(c, c.inputs);
-    const mutated = fc.integer({ min: 0, max: c.inputs.length - 1 }).chain((index) => mutation(c.inputs[index] ?? '').map((text) => c.inputs.map((input, i) => (i === index ? text : input))));
+    const mutated = fc
+      .integer({ min: 0, max: c.inputs.length - 1 })
+      .chain((index) => mutation(c.inputs[index] ?? '').map((text) => c.inputs.map((input, i) => (i === index ? text : input))));
     fc.assert(
       fc.property(mutated, (inputs) => {
         statuses(c, inputs).forEach((status, i) => {

@@ -29,8 +29,22 @@ describe('until when a pass is valid (JST)', () => {
 
 describe('the order of the checks', () => {
   it('puts failures first, then unknown, warnings, not applicable and passes, keeping the run order within each', () => {
-    const check = (id: CheckResult['id'], status: CheckStatus): CheckResult => ({ id, status, required: true, reason: 'x', params: {}, evidence: [] });
-    const run = [check('firewall', 'pass'), check('antivirus', 'unknown'), check('osUpdates', 'fail'), check('wifi', 'notApplicable'), check('screenLock', 'warning'), check('diskEncryption', 'fail')];
+    const check = (id: CheckResult['id'], status: CheckStatus): CheckResult => ({
+      id,
+      status,
+      required: true,
+      reason: 'x',
+      params: {},
+      evidence: [],
+    });
+    const run = [
+      check('firewall', 'pass'),
+      check('antivirus', 'unknown'),
+      check('osUpdates', 'fail'),
+      check('wifi', 'notApplicable'),
+      check('screenLock', 'warning'),
+      check('diskEncryption', 'fail'),
+    ];
     expect(failingFirst(run).map((c) => c.id)).toEqual(['osUpdates', 'diskEncryption', 'antivirus', 'screenLock', 'wifi', 'firewall']);
   });
 });
@@ -41,7 +55,14 @@ describe('"open the setting"', () => {
     expect(SETTINGS_PAGES.windows.antivirus).toBe('windowsdefender://threat');
     expect(SETTINGS_PAGES.windows.screenLock).toBe('ms-settings:signinoptions');
     for (const url of SETTINGS_PAGE_URLS) expect(isAllowedExternalUrl(url), url).toBe(true);
-    for (const near of ['ms-settings:windowsupdate-action', 'ms-settings:windowsupdate?activate=1', 'ms-settings:', 'windowsdefender://threat/', 'x-apple.systempreferences:com.apple.preference.security', 'file:///C:/Windows/System32/cmd.exe']) {
+    for (const near of [
+      'ms-settings:windowsupdate-action',
+      'ms-settings:windowsupdate?activate=1',
+      'ms-settings:',
+      'windowsdefender://threat/',
+      'x-apple.systempreferences:com.apple.preference.security',
+      'file:///C:/Windows/System32/cmd.exe',
+    ]) {
       expect(isAllowedExternalUrl(near), near).toBe(false);
     }
   });

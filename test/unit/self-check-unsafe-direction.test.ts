@@ -19,7 +19,13 @@ import { parseAntivirus as parseWindowsAntivirus } from '../../electron/platform
 import { parseDiskEncryption as parseBitLocker } from '../../electron/platform/self-check/windows/disk-encryption';
 import { parseFirewall as parseWindowsFirewall } from '../../electron/platform/self-check/windows/firewall';
 import { parseWifi as parseNetsh } from '../../electron/platform/self-check/windows/wifi';
-import { DEFAULT_SELF_CHECK_POLICY, type CheckId, type CheckResult, type SelfCheckOs, type SelfCheckPolicy } from '../../electron/shared/self-check';
+import {
+  DEFAULT_SELF_CHECK_POLICY,
+  type CheckId,
+  type CheckResult,
+  type SelfCheckOs,
+  type SelfCheckPolicy,
+} from '../../electron/shared/self-check';
 import { reasonText } from '../../electron/shared/self-check-texts';
 import { readSelfCheckFixture, splitSections } from '../support/self-check-fixtures';
 
@@ -29,13 +35,36 @@ const ok = <T>(observation: T): ProbeOutcome<T> => ({ ok: true, observation, evi
 /** Every other probe observed a healthy laptop, so each case shows one check's verdict alone. */
 const HEALTHY: Observations = {
   firewall: ok({ profiles: [{ name: 'global', enabled: true }], products: [] }),
-  antivirus: ok({ products: [{ name: 'AV', engine: 'securityCenter', mode: 'active', realTimeProtection: true, definitionsUpdatedAt: null, definitionsUpToDate: true, definitionsVersion: null }] }),
-  osUpdates: ok({ osName: 'Windows 11 Pro', osVersion: '10.0.26200.7171', lastUpdateInstalledAt: new Date().toISOString(), lastUpdateTitle: null, automaticUpdates: true }),
+  antivirus: ok({
+    products: [
+      {
+        name: 'AV',
+        engine: 'securityCenter',
+        mode: 'active',
+        realTimeProtection: true,
+        definitionsUpdatedAt: null,
+        definitionsUpToDate: true,
+        definitionsVersion: null,
+      },
+    ],
+  }),
+  osUpdates: ok({
+    osName: 'Windows 11 Pro',
+    osVersion: '10.0.26200.7171',
+    lastUpdateInstalledAt: new Date().toISOString(),
+    lastUpdateTitle: null,
+    automaticUpdates: true,
+  }),
   diskEncryption: ok({ volume: 'C:', state: 'on', method: 'BitLocker' }),
   screenLock: ok({ lockEnabled: true, idleSeconds: 300, passwordRequired: true, passwordDelaySeconds: 0 }),
   wifi: ok({ state: 'connected', ssid: null, security: 'wpa2' }),
   remoteAccess: ok({ listening: [] }),
-  bootProtection: ok({ parts: [{ part: 'secureBoot', state: 'on', raw: null }, { part: 'tpm', state: 'on', raw: null }] }),
+  bootProtection: ok({
+    parts: [
+      { part: 'secureBoot', state: 'on', raw: null },
+      { part: 'tpm', state: 'on', raw: null },
+    ],
+  }),
   clockSync: ok({ state: 'synchronized', source: 'time.windows.com', raw: null }),
   autoRun: ok({ state: 'off' as const, raw: 'NoAutorun 1' }),
   autoLogin: ok({ state: 'off' as const, raw: 'AutoAdminLogon 0' }),
@@ -45,7 +74,13 @@ const HEALTHY: Observations = {
   bluetooth: ok({ state: 'hidden' as const, raw: 'Powered: yes, Discoverable: no' }),
 };
 
-function judged(id: CheckId, change: Partial<Observations>, os: SelfCheckOs, now: Date, policy: SelfCheckPolicy = DEFAULT_SELF_CHECK_POLICY): CheckResult {
+function judged(
+  id: CheckId,
+  change: Partial<Observations>,
+  os: SelfCheckOs,
+  now: Date,
+  policy: SelfCheckPolicy = DEFAULT_SELF_CHECK_POLICY,
+): CheckResult {
   const results = evaluateSelfCheck({ ...HEALTHY, ...change }, os, policy, now);
   const result = results.find((r) => r.id === id);
   if (!result) throw new Error(`no ${id}`);
@@ -57,7 +92,12 @@ const WINDOWS_NOW = new Date('2024-11-22T01:00:00Z');
 
 describe('unknown never becomes pass', () => {
   it('BitLocker protection status 6 ("locked") on the running system drive is unknown, with the raw value shown', () => {
-    const result = judged('diskEncryption', { diskEncryption: parseBitLocker(windows('disk-bitlocker-locked.txt'), WINDOWS_NOW) }, 'windows', WINDOWS_NOW);
+    const result = judged(
+      'diskEncryption',
+      { diskEncryption: parseBitLocker(windows('disk-bitlocker-locked.txt'), WINDOWS_NOW) },
+      'windows',
+      WINDOWS_NOW,
+    );
     expect(result).toMatchObject({ status: 'unknown', reason: 'encryptionLocked' });
     expect(reasonText(result, 'ja')).toContain('BitLockerProtection 6');
     expect(overallOf([result])).toBe('fail');
@@ -65,7 +105,13 @@ describe('unknown never becomes pass', () => {
 
   it('nmcli output the parser cannot read is unknown, not "not connected"', () => {
     const s = splitSections(readSelfCheckFixture('linux', 'nmcli-table-not-terse.txt'));
-    const nmcli = { ok: true as const, stdout: s['stdout'] ?? '', stderr: '', exitCode: 0, source: 'nmcli -t -f ACTIVE,SSID,SECURITY device wifi list --rescan no' };
+    const nmcli = {
+      ok: true as const,
+      stdout: s['stdout'] ?? '',
+      stderr: '',
+      exitCode: 0,
+      source: 'nmcli -t -f ACTIVE,SSID,SECURITY device wifi list --rescan no',
+    };
     const result = judged('wifi', { wifi: parseNmcli({ nmcli, adapters: null }, WINDOWS_NOW) }, 'linux', WINDOWS_NOW);
     expect(result).toMatchObject({ status: 'unknown', reason: 'wifiStatusUnrecognized' });
     // The raw value is kept for the evidence, without the SSIDs that follow the first field.
@@ -73,12 +119,22 @@ describe('unknown never becomes pass', () => {
   });
 
   it('a macOS system_profiler Wi-Fi status it does not know is unknown, not "not connected"', () => {
-    const result = judged('wifi', { wifi: parseAirPortReport(readSelfCheckFixture('macos', 'airport-status-unknown.json'), WINDOWS_NOW) }, 'macos', WINDOWS_NOW);
+    const result = judged(
+      'wifi',
+      { wifi: parseAirPortReport(readSelfCheckFixture('macos', 'airport-status-unknown.json'), WINDOWS_NOW) },
+      'macos',
+      WINDOWS_NOW,
+    );
     expect(result).toMatchObject({ status: 'unknown', reason: 'wifiStatusUnrecognized', params: { raw: 'spairport_status_init' } });
   });
 
   it('a Defender running mode it does not know is unknown (active: null no longer passes)', () => {
-    const result = judged('antivirus', { antivirus: parseWindowsAntivirus(windows('antivirus-defender-unknown-mode.txt'), WINDOWS_NOW) }, 'windows', WINDOWS_NOW);
+    const result = judged(
+      'antivirus',
+      { antivirus: parseWindowsAntivirus(windows('antivirus-defender-unknown-mode.txt'), WINDOWS_NOW) },
+      'windows',
+      WINDOWS_NOW,
+    );
     expect(result).toMatchObject({ status: 'unknown', reason: 'antivirusModeUnrecognized', params: { mode: 'Troubleshoot Mode' } });
   });
 
@@ -88,9 +144,23 @@ describe('unknown never becomes pass', () => {
       expect(result, name).toMatchObject({ status: 'notApplicable', reason: 'wifiNotConnected' });
       expect(reasonText(result, 'ja')).toContain('対象外');
     }
-    const offMac = judged('wifi', { wifi: parseAirPortReport(readSelfCheckFixture('macos', 'airport-off.json'), WINDOWS_NOW) }, 'macos', WINDOWS_NOW);
+    const offMac = judged(
+      'wifi',
+      { wifi: parseAirPortReport(readSelfCheckFixture('macos', 'airport-off.json'), WINDOWS_NOW) },
+      'macos',
+      WINDOWS_NOW,
+    );
     expect(offMac).toMatchObject({ status: 'notApplicable', reason: 'wifiNotConnected' });
-    expect(overallOf(evaluateSelfCheck({ ...HEALTHY, wifi: ok({ state: 'notConnected', ssid: null, security: null }) }, 'windows', DEFAULT_SELF_CHECK_POLICY, WINDOWS_NOW))).toBe('pass');
+    expect(
+      overallOf(
+        evaluateSelfCheck(
+          { ...HEALTHY, wifi: ok({ state: 'notConnected', ssid: null, security: null }) },
+          'windows',
+          DEFAULT_SELF_CHECK_POLICY,
+          WINDOWS_NOW,
+        ),
+      ),
+    ).toBe('pass');
   });
 });
 
@@ -99,7 +169,14 @@ describe('a failing laptop fails', () => {
   const answered = (text: string | undefined): Answer => ({ ok: true, text: text ?? '' });
   const refused = (problem: ProbeProblem, text: string | undefined): Answer => ({ ok: false, problem, text: text ?? '' });
   const macLock = () =>
-    parseMacScreenLock({ sysadminctl: answered(delayed['sysadminctl']), screensaverIdleTime: refused('unparseable', delayed['idleTime']), pmset: answered(delayed['pmset']) }, WINDOWS_NOW);
+    parseMacScreenLock(
+      {
+        sysadminctl: answered(delayed['sysadminctl']),
+        screensaverIdleTime: refused('unparseable', delayed['idleTime']),
+        pmset: answered(delayed['pmset']),
+      },
+      WINDOWS_NOW,
+    );
 
   it('macOS asking for the password 300 s after the screen saver fails, although 10 min idle + 5 min is within 15 min', () => {
     const result = judged('screenLock', { screenLock: macLock() }, 'macos', WINDOWS_NOW);
@@ -108,9 +185,16 @@ describe('a failing laptop fails', () => {
 
   it('the idle limit and the password-delay limit are separate policy values', () => {
     const lenientDelay = { ...DEFAULT_SELF_CHECK_POLICY, screenLockMaxPasswordDelaySeconds: 300 };
-    expect(judged('screenLock', { screenLock: macLock() }, 'macos', WINDOWS_NOW, lenientDelay)).toMatchObject({ status: 'pass', params: { minutes: 10, seconds: 300 } });
+    expect(judged('screenLock', { screenLock: macLock() }, 'macos', WINDOWS_NOW, lenientDelay)).toMatchObject({
+      status: 'pass',
+      params: { minutes: 10, seconds: 300 },
+    });
     const strictIdle = { ...lenientDelay, screenLockMaxIdleMinutes: 5 };
-    expect(judged('screenLock', { screenLock: macLock() }, 'macos', WINDOWS_NOW, strictIdle)).toMatchObject({ status: 'fail', reason: 'screenLockTooLate', params: { minutes: 10, max: 5 } });
+    expect(judged('screenLock', { screenLock: macLock() }, 'macos', WINDOWS_NOW, strictIdle)).toMatchObject({
+      status: 'fail',
+      reason: 'screenLockTooLate',
+      params: { minutes: 10, max: 5 },
+    });
   });
 });
 
@@ -119,22 +203,45 @@ describe('a healthy laptop is not failed for nothing', () => {
   const answer = (text: string | undefined): Answer => ({ ok: true, text: text ?? '' });
   const xprotect = (bundle: 'sequoia' | 'sonoma', history: string) =>
     parseXprotect(
-      { protectedBundle: answer(plutil[`${bundle}-protected`]), coreServicesBundle: answer(plutil[`${bundle}-coreservices`]), installHistory: answer(readSelfCheckFixture('macos', history)) },
+      {
+        protectedBundle: answer(plutil[`${bundle}-protected`]),
+        coreServicesBundle: answer(plutil[`${bundle}-coreservices`]),
+        installHistory: answer(readSelfCheckFixture('macos', history)),
+      },
       WINDOWS_NOW,
     );
 
-  it('XProtect is held to 14 days, not Defender\'s 3: 8 days old passes, 16 days old fails', () => {
-    const eightDays = judged('antivirus', { antivirus: xprotect('sequoia', 'install-history-current.json') }, 'macos', new Date('2025-11-26T03:00:00Z'));
+  it("XProtect is held to 14 days, not Defender's 3: 8 days old passes, 16 days old fails", () => {
+    const eightDays = judged(
+      'antivirus',
+      { antivirus: xprotect('sequoia', 'install-history-current.json') },
+      'macos',
+      new Date('2025-11-26T03:00:00Z'),
+    );
     expect(eightDays).toMatchObject({ status: 'pass', reason: 'antivirusOn', params: { days: 8, max: 14 } });
-    const sixteenDays = judged('antivirus', { antivirus: xprotect('sonoma', 'install-history-outdated.json') }, 'macos', new Date('2024-05-31T00:00:00Z'));
+    const sixteenDays = judged(
+      'antivirus',
+      { antivirus: xprotect('sonoma', 'install-history-outdated.json') },
+      'macos',
+      new Date('2024-05-31T00:00:00Z'),
+    );
     expect(sixteenDays).toMatchObject({ status: 'fail', reason: 'antivirusDefinitionsOld', params: { days: 16, max: 14 } });
   });
 
   it('a stale install history under a newer XProtect bundle (macOS 15) is unknown, not fail; neither readable is unknown', () => {
-    const behind = judged('antivirus', { antivirus: xprotect('sequoia', 'install-history-outdated.json') }, 'macos', new Date('2025-11-26T03:00:00Z'));
+    const behind = judged(
+      'antivirus',
+      { antivirus: xprotect('sequoia', 'install-history-outdated.json') },
+      'macos',
+      new Date('2025-11-26T03:00:00Z'),
+    );
     expect(behind).toMatchObject({ status: 'unknown', reason: 'antivirusDefinitionsDateBehindVersion' });
     const unreadable = parseXprotect(
-      { protectedBundle: { ok: false, problem: 'accessDenied', text: 'Operation not permitted' }, coreServicesBundle: { ok: false, problem: 'accessDenied', text: 'Operation not permitted' }, installHistory: { ok: false, problem: 'timeout', text: '' } },
+      {
+        protectedBundle: { ok: false, problem: 'accessDenied', text: 'Operation not permitted' },
+        coreServicesBundle: { ok: false, problem: 'accessDenied', text: 'Operation not permitted' },
+        installHistory: { ok: false, problem: 'timeout', text: '' },
+      },
       WINDOWS_NOW,
     );
     expect(judged('antivirus', { antivirus: unreadable }, 'macos', WINDOWS_NOW).status).toBe('unknown');
@@ -152,9 +259,16 @@ describe('a healthy laptop is not failed for nothing', () => {
     };
     const now = new Date('2026-11-26T03:00:00Z');
     const clamav = parseClamav(readings, now);
-    expect(judged('antivirus', { antivirus: clamav }, 'linux', now)).toMatchObject({ status: 'pass', reason: 'antivirusOnDemand', params: { max: 3 } });
+    expect(judged('antivirus', { antivirus: clamav }, 'linux', now)).toMatchObject({
+      status: 'pass',
+      reason: 'antivirusOnDemand',
+      params: { max: 3 },
+    });
     const strict = { ...DEFAULT_SELF_CHECK_POLICY, linuxOnAccessScanRequired: true };
-    expect(judged('antivirus', { antivirus: clamav }, 'linux', now, strict)).toMatchObject({ status: 'fail', reason: 'antivirusRealTimeOff' });
+    expect(judged('antivirus', { antivirus: clamav }, 'linux', now, strict)).toMatchObject({
+      status: 'fail',
+      reason: 'antivirusRealTimeOff',
+    });
   });
 
   it('FileVault while encrypting is a warning that says to wait, with the percentage', () => {
@@ -164,9 +278,19 @@ describe('a healthy laptop is not failed for nothing', () => {
   });
 
   it('BitLocker encrypting and suspended are warnings with the reason; suspended says how to resume', () => {
-    const encrypting = judged('diskEncryption', { diskEncryption: parseBitLocker(windows('disk-bitlocker-encrypting.txt'), WINDOWS_NOW) }, 'windows', WINDOWS_NOW);
+    const encrypting = judged(
+      'diskEncryption',
+      { diskEncryption: parseBitLocker(windows('disk-bitlocker-encrypting.txt'), WINDOWS_NOW) },
+      'windows',
+      WINDOWS_NOW,
+    );
     expect(encrypting).toMatchObject({ status: 'warning', reason: 'encryptionInProgress' });
-    const suspended = judged('diskEncryption', { diskEncryption: parseBitLocker(windows('disk-bitlocker-suspended.txt'), WINDOWS_NOW) }, 'windows', WINDOWS_NOW);
+    const suspended = judged(
+      'diskEncryption',
+      { diskEncryption: parseBitLocker(windows('disk-bitlocker-suspended.txt'), WINDOWS_NOW) },
+      'windows',
+      WINDOWS_NOW,
+    );
     expect(suspended).toMatchObject({ status: 'warning', reason: 'encryptionSuspended' });
     expect(reasonText(suspended, 'ja')).toContain('保護の再開');
     expect(reasonText(suspended, 'en')).toContain('Resume protection');
@@ -175,18 +299,33 @@ describe('a healthy laptop is not failed for nothing', () => {
     expect(overallOf([suspended])).toBe('fail');
     expect(encrypting.required).toBe(true);
     expect(overallOf([encrypting])).toBe('pass');
-    const pending = judged('diskEncryption', { diskEncryption: parseFdesetupStatus('FileVault is Off, but will be enabled after the next restart.\n', WINDOWS_NOW) }, 'macos', WINDOWS_NOW);
+    const pending = judged(
+      'diskEncryption',
+      { diskEncryption: parseFdesetupStatus('FileVault is Off, but will be enabled after the next restart.\n', WINDOWS_NOW) },
+      'macos',
+      WINDOWS_NOW,
+    );
     expect(pending).toMatchObject({ status: 'warning', reason: 'encryptionPending' });
     expect(overallOf([pending])).toBe('fail');
   });
 
   it('a NotConfigured firewall profile whose COM policy says on is on', () => {
-    const result = judged('firewall', { firewall: parseWindowsFirewall(windows('firewall-notconfigured-com-on.txt'), WINDOWS_NOW) }, 'windows', WINDOWS_NOW);
+    const result = judged(
+      'firewall',
+      { firewall: parseWindowsFirewall(windows('firewall-notconfigured-com-on.txt'), WINDOWS_NOW) },
+      'windows',
+      WINDOWS_NOW,
+    );
     expect(result).toMatchObject({ status: 'pass', reason: 'firewallOn', params: { profiles: 'Domain, Private, Public' } });
   });
 
   it('Defender passive with no other product visible is unknown with that reason, not fail', () => {
-    const result = judged('antivirus', { antivirus: parseWindowsAntivirus(windows('antivirus-passive-defender-alone.txt'), WINDOWS_NOW) }, 'windows', WINDOWS_NOW);
+    const result = judged(
+      'antivirus',
+      { antivirus: parseWindowsAntivirus(windows('antivirus-passive-defender-alone.txt'), WINDOWS_NOW) },
+      'windows',
+      WINDOWS_NOW,
+    );
     expect(result).toMatchObject({ status: 'unknown', reason: 'antivirusPrimaryNotVisible' });
     expect(reasonText(result, 'ja')).toContain('パッシブ');
   });

@@ -96,7 +96,9 @@ describe('reading what PowerShell prints', () => {
     expect(normalizeDate('/Date(1732060800000)/')).toBe('2024-11-20T00:00:00.000Z');
     expect(normalizeDate(JSON.parse('"\\/Date(1732060800000)\\/"'))).toBe('2024-11-20T00:00:00.000Z');
     expect(normalizeDate('/Date(1732060800000+0900)/')).toBe('2024-11-20T00:00:00.000Z');
-    expect(normalizeDate({ value: '/Date(1732060800000)/', DisplayHint: 2, DateTime: '2024年11月20日 9:00:00' })).toBe('2024-11-20T00:00:00.000Z');
+    expect(normalizeDate({ value: '/Date(1732060800000)/', DisplayHint: 2, DateTime: '2024年11月20日 9:00:00' })).toBe(
+      '2024-11-20T00:00:00.000Z',
+    );
     expect(normalizeDate('Wed, 20 Nov 2024 03:15:10 GMT')).toBe('2024-11-20T03:15:10.000Z');
   });
 
@@ -230,7 +232,12 @@ describe('antivirus', () => {
 
   it('[8-2] reports out-of-date definitions and reads a date with an offset as UTC', () => {
     const [defender] = observation(parseAntivirus(fixture('antivirus-defender-out-of-date.txt'), OBSERVED_AT)).products;
-    expect(defender).toMatchObject({ engine: 'defender', mode: 'active', definitionsUpToDate: false, definitionsUpdatedAt: '2024-09-02T01:00:00.000Z' });
+    expect(defender).toMatchObject({
+      engine: 'defender',
+      mode: 'active',
+      definitionsUpToDate: false,
+      definitionsUpdatedAt: '2024-09-02T01:00:00.000Z',
+    });
   });
 
   it('reports passive Defender as present but not active, and the third-party antivirus as active', () => {
@@ -275,7 +282,8 @@ describe('antivirus', () => {
       {
         name: 'Trend Micro Apex One Antivirus',
         engine: 'securityCenter',
-        mode: 'off', modeText: '0x040010',
+        mode: 'off',
+        modeText: '0x040010',
         realTimeProtection: false,
         definitionsUpdatedAt: null,
         definitionsUpToDate: false,
@@ -306,7 +314,10 @@ describe('antivirus', () => {
   it('fails with accessDenied rather than claim there is no antivirus', () => {
     const outcome = parseAntivirus(fixture('antivirus-access-denied.txt'), OBSERVED_AT);
     expect(problem(outcome)).toBe('accessDenied');
-    expect(outcome.evidence.map((e) => e.source)).toEqual(['Get-MpComputerStatus', 'Get-CimInstance -Namespace root/SecurityCenter2 -ClassName AntiVirusProduct']);
+    expect(outcome.evidence.map((e) => e.source)).toEqual([
+      'Get-MpComputerStatus',
+      'Get-CimInstance -Namespace root/SecurityCenter2 -ClassName AntiVirusProduct',
+    ]);
   });
 });
 
@@ -395,13 +406,25 @@ describe('screen lock', () => {
   it('locks with the secure screen saver, the shortest of saver and sleep (en)', () => {
     const outcome = parseScreenLock(fixture('screen-lock-secure-saver-en.txt'), OBSERVED_AT);
     expect(observation(outcome)).toEqual({ lockEnabled: true, idleSeconds: 600, passwordRequired: true, passwordDelaySeconds: 0 });
-    expect(outcome.evidence[0]?.facts).toMatchObject({ VIDEOIDLE_AC: 600, VIDEOIDLE_DC: 300, STANDBYIDLE_AC: 1800, STANDBYIDLE_DC: 900, CONSOLELOCK_AC: 1 });
+    expect(outcome.evidence[0]?.facts).toMatchObject({
+      VIDEOIDLE_AC: 600,
+      VIDEOIDLE_DC: 300,
+      STANDBYIDLE_AC: 1800,
+      STANDBYIDLE_DC: 900,
+      CONSOLELOCK_AC: 1,
+    });
   });
 
   it('applies the policy over the user value and takes the machine inactivity limit when shorter (ja powercfg)', () => {
     const outcome = parseScreenLock(fixture('screen-lock-policy-inactivity-ja.txt'), OBSERVED_AT);
     expect(observation(outcome)).toEqual({ lockEnabled: true, idleSeconds: 900, passwordRequired: true, passwordDelaySeconds: 0 });
-    expect(outcome.evidence[0]?.facts).toMatchObject({ ScreenSaveTimeOut: 1200, ScreenSaverIsSecure: true, VIDEOIDLE_AC: 900, VIDEOIDLE_DC: 180, STANDBYIDLE_AC: 0 });
+    expect(outcome.evidence[0]?.facts).toMatchObject({
+      ScreenSaveTimeOut: 1200,
+      ScreenSaverIsSecure: true,
+      VIDEOIDLE_AC: 900,
+      VIDEOIDLE_DC: 180,
+      STANDBYIDLE_AC: 0,
+    });
   });
 
   it('does not count a screen saver that is "(None)", sleep that never happens on AC, or display off (off)', () => {
@@ -434,11 +457,19 @@ describe('Wi-Fi', () => {
   });
 
   it('reads a translated enterprise authentication (ja)', () => {
-    expect(observation(parseWifi(fixture('wifi-ja-wpa2-enterprise.txt'), OBSERVED_AT))).toEqual({ state: 'connected', ssid: 'HOSP-STAFF', security: 'enterprise' });
+    expect(observation(parseWifi(fixture('wifi-ja-wpa2-enterprise.txt'), OBSERVED_AT))).toEqual({
+      state: 'connected',
+      ssid: 'HOSP-STAFF',
+      security: 'enterprise',
+    });
   });
 
   it('[13-13] reports WEP from the cipher (Windows 10, no "Interface type" line)', () => {
-    expect(observation(parseWifi(fixture('wifi-en-win10-wep.txt'), OBSERVED_AT))).toEqual({ state: 'connected', ssid: 'LAB-OLD', security: 'wep' });
+    expect(observation(parseWifi(fixture('wifi-en-win10-wep.txt'), OBSERVED_AT))).toEqual({
+      state: 'connected',
+      ssid: 'LAB-OLD',
+      security: 'wep',
+    });
   });
 
   it('reads WPA3 in the Windows 11 24H2 layout (AP BSSID, Band and Channel first)', () => {
@@ -509,13 +540,27 @@ describe('remote access', () => {
   });
 
   it('maps a moved RDP port', () => {
-    const doc = { listeners: [{ port: 13389, address: '0.0.0.0', process: 'svchost' }], rdp: { fDenyTSConnections: 0, portNumber: 13389 }, services: [] };
-    expect(observation(parseRemoteAccess(JSON.stringify(doc), OBSERVED_AT)).listening).toEqual([{ service: 'rdp', port: 13389, detail: 'svchost on 0.0.0.0' }]);
+    const doc = {
+      listeners: [{ port: 13389, address: '0.0.0.0', process: 'svchost' }],
+      rdp: { fDenyTSConnections: 0, portNumber: 13389 },
+      services: [],
+    };
+    expect(observation(parseRemoteAccess(JSON.stringify(doc), OBSERVED_AT)).listening).toEqual([
+      { service: 'rdp', port: 13389, detail: 'svchost on 0.0.0.0' },
+    ]);
   });
 });
 
 describe('the scripts', () => {
-  const scripts = { FIREWALL_SCRIPT, ANTIVIRUS_SCRIPT, OS_UPDATES_SCRIPT, DISK_ENCRYPTION_SCRIPT, SCREEN_LOCK_SCRIPT, WIFI_SCRIPT, REMOTE_ACCESS_SCRIPT };
+  const scripts = {
+    FIREWALL_SCRIPT,
+    ANTIVIRUS_SCRIPT,
+    OS_UPDATES_SCRIPT,
+    DISK_ENCRYPTION_SCRIPT,
+    SCREEN_LOCK_SCRIPT,
+    WIFI_SCRIPT,
+    REMOTE_ACCESS_SCRIPT,
+  };
 
   it.each(Object.entries(scripts))('%s prints compressed JSON and never formats text for reading', (_name, script) => {
     expect(script).toContain('ConvertTo-Json -InputObject $result -Depth 5 -Compress');
@@ -537,28 +582,48 @@ describe('createWindowsProbes', () => {
     [REMOTE_ACCESS_SCRIPT, 'remote-access-rdp-ssh.txt'],
   ];
 
-  it('runs each probe\'s script with its time limit and parses the answer', async () => {
+  it("runs each probe's script with its time limit and parses the answer", async () => {
     const calls: { script: string; options: RunOptions | undefined }[] = [];
     const recorded = async (script: string, options?: RunOptions): Promise<CommandOutcome> => {
       calls.push({ script, options });
       const name = byScript.find(([s]) => s === script)?.[1];
-      return name ? { ok: true, stdout: fixture(name), stderr: '', exitCode: 0 } : { ok: false, problem: 'unparseable', stdout: '', stderr: '', exitCode: 1 };
+      return name
+        ? { ok: true, stdout: fixture(name), stderr: '', exitCode: 0 }
+        : { ok: false, problem: 'unparseable', stdout: '', stderr: '', exitCode: 1 };
     };
     const probes = createWindowsProbes({ runPowerShell: recorded });
     expect(probes.os).toBe('windows');
-    const outcomes = await Promise.all([probes.firewall(), probes.antivirus(), probes.osUpdates(), probes.diskEncryption(), probes.screenLock(), probes.wifi(), probes.remoteAccess()]);
+    const outcomes = await Promise.all([
+      probes.firewall(),
+      probes.antivirus(),
+      probes.osUpdates(),
+      probes.diskEncryption(),
+      probes.screenLock(),
+      probes.wifi(),
+      probes.remoteAccess(),
+    ]);
     expect(outcomes.map((o) => o.ok)).toEqual([true, true, true, true, true, true, true]);
     expect(calls).toHaveLength(7);
     expect(calls.find((c) => c.script === OS_UPDATES_SCRIPT)?.options).toEqual({ timeoutMs: OS_UPDATES_TIMEOUT_MS });
   });
 
-  it('reports a timeout or a missing powershell.exe as the probe\'s problem, and still parses a script error printed before a non-zero exit', async () => {
-    const timeout = createWindowsProbes({ runPowerShell: async () => ({ ok: false, problem: 'timeout', stdout: '', stderr: '', exitCode: null }) });
+  it("reports a timeout or a missing powershell.exe as the probe's problem, and still parses a script error printed before a non-zero exit", async () => {
+    const timeout = createWindowsProbes({
+      runPowerShell: async () => ({ ok: false, problem: 'timeout', stdout: '', stderr: '', exitCode: null }),
+    });
     expect(problem(await timeout.osUpdates())).toBe('timeout');
-    const missing = createWindowsProbes({ runPowerShell: async () => ({ ok: false, problem: 'commandMissing', stdout: '', stderr: '', exitCode: null }) });
+    const missing = createWindowsProbes({
+      runPowerShell: async () => ({ ok: false, problem: 'commandMissing', stdout: '', stderr: '', exitCode: null }),
+    });
     expect(problem(await missing.firewall())).toBe('commandMissing');
     const denied = createWindowsProbes({
-      runPowerShell: async () => ({ ok: false, problem: 'unparseable', stdout: '{"error":"accessDenied","message":"Access is denied."}', stderr: '', exitCode: 1 }),
+      runPowerShell: async () => ({
+        ok: false,
+        problem: 'unparseable',
+        stdout: '{"error":"accessDenied","message":"Access is denied."}',
+        stderr: '',
+        exitCode: 1,
+      }),
     });
     expect(problem(await denied.diskEncryption())).toBe('accessDenied');
   });

@@ -37,12 +37,19 @@ function bombPng(width: number, height: number, rows: number): string {
   ihdr[8] = 8; // bit depth
   ihdr[9] = 0; // grayscale
   const raw = Buffer.alloc((width + 1) * rows);
-  const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw, { level: 9 })), chunk('IEND', Buffer.alloc(0))]);
+  const png = Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw, { level: 9 })),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
   return `data:image/png;base64,${png.toString('base64')}`;
 }
 
 async function drawnSignature(): Promise<string> {
-  const png = await sharp({ create: { width: 1200, height: 400, channels: 4, background: { r: 255, g: 255, b: 255, alpha: 0 } } }).png().toBuffer();
+  const png = await sharp({ create: { width: 1200, height: 400, channels: 4, background: { r: 255, g: 255, b: 255, alpha: 0 } } })
+    .png()
+    .toBuffer();
   return `data:image/png;base64,${png.toString('base64')}`;
 }
 
@@ -61,7 +68,9 @@ describe('SignaturePng', () => {
   });
 
   it('refuses what is not a PNG behind a PNG data URL', () => {
-    expect(SignaturePng.safeParse(`data:image/png;base64,${Buffer.from('GIF89a not a png at all, really').toString('base64')}`).success).toBe(false);
+    expect(
+      SignaturePng.safeParse(`data:image/png;base64,${Buffer.from('GIF89a not a png at all, really').toString('base64')}`).success,
+    ).toBe(false);
     expect(SignaturePng.safeParse('data:image/png;base64,').success).toBe(false);
   });
 
@@ -72,7 +81,10 @@ describe('SignaturePng', () => {
       called.push(name);
       return {};
     };
-    const router = createRouter({ 'erasure.issueCertificate': handler('erasure'), 'wholeMedium.issueCertificate': handler('wholeMedium') } as unknown as Handlers, { info: () => undefined, warn: () => undefined, error: () => undefined });
+    const router = createRouter(
+      { 'erasure.issueCertificate': handler('erasure'), 'wholeMedium.issueCertificate': handler('wholeMedium') } as unknown as Handlers,
+      { info: () => undefined, warn: () => undefined, error: () => undefined },
+    );
     for (const channel of ['erasure.issueCertificate', 'wholeMedium.issueCertificate'] as const) {
       const reply = await router.handle(channel, { erasureJobId: 'job-1', countersignature: bomb });
       expect(reply.ok ? 'ok' : reply.error.code).toBe('IPC_INVALID_REQUEST');

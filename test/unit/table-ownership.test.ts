@@ -30,7 +30,10 @@ let sources: SourceFile[];
 beforeAll(async () => {
   sources = electronSources();
   scratch = await scratchVaultDatabase('fieldguard-table-ownership-');
-  tables = scratch.db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
+  tables = scratch.db
+    .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .pluck()
+    .all() as string[];
 });
 afterAll(async () => {
   await scratch.close();
@@ -46,7 +49,10 @@ describe('the table owners', () => {
     for (const [table, owner] of Object.entries(tableOwners)) {
       for (const file of [owner.store, ...(owner.alsoIn ?? [])]) expect(existsSync(path.join(root, file)), `${table}: ${file}`).toBe(true);
       const feature = path.posix.dirname(owner.store);
-      expect((owner.alsoIn ?? []).filter((file) => path.posix.dirname(file) !== feature), table).toEqual([]);
+      expect(
+        (owner.alsoIn ?? []).filter((file) => path.posix.dirname(file) !== feature),
+        table,
+      ).toEqual([]);
     }
   });
 });
@@ -85,7 +91,16 @@ describe('the checker', () => {
 
   it('accepts the same SQL in the owner’s store and in the schema layer', () => {
     const sql = "export const q = 'SELECT number FROM certificates WHERE id = ?';";
-    expect(ownershipFindings([{ path: tableOwners.certificates!.store, text: sql }, { path: 'electron/db/migrations/0099-x.ts', text: sql }], tableOwners, schemaLayer)).toEqual([]);
+    expect(
+      ownershipFindings(
+        [
+          { path: tableOwners.certificates!.store, text: sql },
+          { path: 'electron/db/migrations/0099-x.ts', text: sql },
+        ],
+        tableOwners,
+        schemaLayer,
+      ),
+    ).toEqual([]);
   });
 
   it('leaves alone what is not SQL: channel names, import paths, comments and messages', () => {

@@ -18,14 +18,19 @@ function sourceFiles(): string[] {
 }
 
 const at = (tree: unknown, key: string): unknown =>
-  key.split('.').reduce<unknown>((node, part) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined), tree);
+  key
+    .split('.')
+    .reduce<unknown>((node, part) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined), tree);
 
 /** The text at a dotted key, or undefined; a plural key (`_other`) counts for its base key. */
 const lookup = (tree: unknown, key: string): unknown => at(tree, key) ?? at(tree, `${key}_other`);
 
 describe('text keys', () => {
   const literalKeys = sourceFiles().flatMap((file) =>
-    [...readFileSync(file, 'utf8').matchAll(LITERAL_KEY)].map((match) => ({ file: path.relative(rendererSource, file), key: match[2] ?? '' })),
+    [...readFileSync(file, 'utf8').matchAll(LITERAL_KEY)].map((match) => ({
+      file: path.relative(rendererSource, file),
+      key: match[2] ?? '',
+    })),
   );
 
   it('finds the screens’ literal keys (the pattern still matches how screens call t)', () => {

@@ -19,7 +19,8 @@ const T = '2026-11-26T01:00:00.000Z';
 const SIGNER = 'a'.repeat(64);
 
 /** Evidence as `signed-evidence.ts` writes it (format, payload with kind and facts, signature), spacing kept odd on purpose: it must survive untouched. */
-const evidence = (facts: object) => `{"format":"fieldguard-evidence/2", "payload":{"facts":${JSON.stringify(facts)},"kind":"x"},"signature":{"value":"QUJD"}}`;
+const evidence = (facts: object) =>
+  `{"format":"fieldguard-evidence/2", "payload":{"facts":${JSON.stringify(facts)},"kind":"x"},"signature":{"value":"QUJD"}}`;
 
 const issued = [
   { id: 'visit-report', kind: 'visit', evidence: evidence({ procedure: { reference: 'V-20261126-01', templateId: 'maintenance-visit' } }) },
@@ -46,10 +47,15 @@ beforeAll(async () => {
      VALUES (?, ?, ?, ?, '報告書', 'Report', ?, ?, ?, ?, ?)`,
   );
   issued.forEach((c, i) => insert.run(c.id, `E-20417-${i}`, c.kind, T, SIGNER, 'c'.repeat(64), c.evidence, randomBytes(1500), T));
-  before = new Map(db.prepare('SELECT id, evidence_json, pdf FROM certificates').all().map((r) => {
-    const row = r as { id: string; evidence_json: string; pdf: Buffer };
-    return [row.id, { evidence_json: row.evidence_json, pdf: row.pdf }];
-  }));
+  before = new Map(
+    db
+      .prepare('SELECT id, evidence_json, pdf FROM certificates')
+      .all()
+      .map((r) => {
+        const row = r as { id: string; evidence_json: string; pdf: Buffer };
+        return [row.id, { evidence_json: row.evidence_json, pdf: row.pdf }];
+      }),
+  );
   expect(migrate(db)).toBe(14);
 });
 afterAll(async () => {
@@ -95,9 +101,29 @@ describe('migration 0014 (visit references)', () => {
   });
 
   it('stores the visit of a newly issued certificate, and none for a blank reference', () => {
-    const base = { kind: 'visit' as const, issuedAt: T, title: { ja: '報告書', en: 'Report' }, signerFingerprint: SIGNER, evidenceSha256: 'd'.repeat(64), pdf: randomBytes(100) };
-    const id = storeCertificate(db, { ...base, number: 'E-20417-new', evidenceJson: evidence({ procedure: { reference: 'V-20261201-01' } }), visitReference: 'V-20261201-01' }, new Date(T));
-    const blank = storeCertificate(db, { ...base, kind: 'erasure', number: 'E-20417-blank', evidenceJson: evidence({ site: { reference: '' } }), visitReference: '' }, new Date(T));
+    const base = {
+      kind: 'visit' as const,
+      issuedAt: T,
+      title: { ja: '報告書', en: 'Report' },
+      signerFingerprint: SIGNER,
+      evidenceSha256: 'd'.repeat(64),
+      pdf: randomBytes(100),
+    };
+    const id = storeCertificate(
+      db,
+      {
+        ...base,
+        number: 'E-20417-new',
+        evidenceJson: evidence({ procedure: { reference: 'V-20261201-01' } }),
+        visitReference: 'V-20261201-01',
+      },
+      new Date(T),
+    );
+    const blank = storeCertificate(
+      db,
+      { ...base, kind: 'erasure', number: 'E-20417-blank', evidenceJson: evidence({ site: { reference: '' } }), visitReference: '' },
+      new Date(T),
+    );
     expect(certificateForVisit(db, 'visit', 'V-20261201-01')).toEqual({ id, number: 'E-20417-new' });
     expect(referenceOf(blank)).toBeNull();
   });

@@ -25,15 +25,35 @@ describe('the visit step form', () => {
     expect(sent).toEqual({ account, loggedInAt: '2026-11-26T00:30:00.000Z', dedicatedAccount: true });
     expect(validateStepValues(login, sent, context.accountIds)).toEqual(sent);
 
-    const migrateDraft = { disposition: 'archived', destination: '', fileCount: '１２００', totalBytes: ' 5368709120 ', manifestSha256: ` ${'AB'.repeat(32)} `, verifiedBy: ' 施設 佐藤 ' };
+    const migrateDraft = {
+      disposition: 'archived',
+      destination: '',
+      fileCount: '１２００',
+      totalBytes: ' 5368709120 ',
+      manifestSha256: ` ${'AB'.repeat(32)} `,
+      verifiedBy: ' 施設 佐藤 ',
+    };
     expect(checkDraft(migrate.fields, migrateDraft, context)).toEqual({});
     const values = valuesOf(migrate.fields, migrateDraft, context);
-    expect(values).toEqual({ disposition: 'archived', fileCount: 1200, totalBytes: 5_368_709_120, manifestSha256: 'ab'.repeat(32), verifiedBy: '施設 佐藤' });
+    expect(values).toEqual({
+      disposition: 'archived',
+      fileCount: 1200,
+      totalBytes: 5_368_709_120,
+      manifestSha256: 'ab'.repeat(32),
+      verifiedBy: '施設 佐藤',
+    });
     expect(validateStepValues(migrate, values, context.accountIds)).toEqual(values);
   });
 
   it('names what is wrong with each field, with the keys the screen translates', () => {
-    const draft = { ...initialDraft(migrate.fields, new Date()), disposition: 'migrated', fileCount: '-1', totalBytes: '12.5', manifestSha256: 'abc', verifiedBy: 'x'.repeat(401) };
+    const draft = {
+      ...initialDraft(migrate.fields, new Date()),
+      disposition: 'migrated',
+      fileCount: '-1',
+      totalBytes: '12.5',
+      manifestSha256: 'abc',
+      verifiedBy: 'x'.repeat(401),
+    };
     expect(checkDraft(migrate.fields, draft, context)).toEqual({
       destination: 'visits.form.problems.required',
       fileCount: 'visits.form.problems.count',
@@ -41,11 +61,13 @@ describe('the visit step form', () => {
       manifestSha256: 'visits.form.problems.sha256',
       verifiedBy: 'visits.form.problems.tooLong',
     });
-    expect(checkDraft(login.fields, { account: 'someone-else', loggedInAt: '26/11/2026 09:30', dedicatedAccount: false }, context)).toEqual({
-      account: 'visits.form.problems.account',
-      loggedInAt: 'visits.form.problems.datetime',
-      dedicatedAccount: 'visits.form.problems.yes',
-    });
+    expect(checkDraft(login.fields, { account: 'someone-else', loggedInAt: '26/11/2026 09:30', dedicatedAccount: false }, context)).toEqual(
+      {
+        account: 'visits.form.problems.account',
+        loggedInAt: 'visits.form.problems.datetime',
+        dedicatedAccount: 'visits.form.problems.yes',
+      },
+    );
     expect(checkDraft(remote.fields, { used: 'used', channel: 'VPN\nline 2', closedAt: '' }, context)).toEqual({
       channel: 'visits.form.problems.oneLine',
       closedAt: 'visits.form.problems.required',

@@ -36,8 +36,19 @@ describe('the templates', () => {
       ['countersignature', 'signature', '10-1'],
     ]);
     expect(templates.decommissioning.items).toEqual(expect.arrayContaining(['E.3 a', 'E.3 b', 'E.3 c', 'E.3 d', '7-10']));
-    expect(templates['incident-response'].steps.map((s) => s.id)).toEqual(['detected', 'disconnect', 'isolate', 'stopAndSurvey', 'restore', 'countersignature']);
-    expect(templates['incident-response'].steps.slice(1, 5).every((s) => s.fields.some((f) => f.id === 'at') && s.fields.some((f) => f.id === 'by') && s.attachments !== 'none')).toBe(true);
+    expect(templates['incident-response'].steps.map((s) => s.id)).toEqual([
+      'detected',
+      'disconnect',
+      'isolate',
+      'stopAndSurvey',
+      'restore',
+      'countersignature',
+    ]);
+    expect(
+      templates['incident-response'].steps
+        .slice(1, 5)
+        .every((s) => s.fields.some((f) => f.id === 'at') && s.fields.some((f) => f.id === 'by') && s.attachments !== 'none'),
+    ).toBe(true);
   });
 
   it('are found by the version a run was started with, and an unknown version is refused', async () => {
@@ -57,13 +68,18 @@ describe('the templates', () => {
     for (const language of languages) {
       const texts = visitTexts[language];
       for (const template of Object.values(templates)) {
-        for (const key of ['title', 'description']) if (typeof at(texts, 'templates', template.id, key) !== 'string') missing.push(`${language}:${template.id}.${key}`);
+        for (const key of ['title', 'description'])
+          if (typeof at(texts, 'templates', template.id, key) !== 'string') missing.push(`${language}:${template.id}.${key}`);
         for (const step of template.steps) {
-          for (const key of ['title', 'help']) if (typeof at(texts, 'templates', template.id, 'steps', step.id, key) !== 'string') missing.push(`${language}:${template.id}.${step.id}.${key}`);
+          for (const key of ['title', 'help'])
+            if (typeof at(texts, 'templates', template.id, 'steps', step.id, key) !== 'string')
+              missing.push(`${language}:${template.id}.${step.id}.${key}`);
           for (const field of step.fields) {
-            if (typeof at(texts, 'templates', template.id, 'steps', step.id, 'fields', field.id) !== 'string') missing.push(`${language}:${template.id}.${step.id}.${field.id}`);
+            if (typeof at(texts, 'templates', template.id, 'steps', step.id, 'fields', field.id) !== 'string')
+              missing.push(`${language}:${template.id}.${step.id}.${field.id}`);
             for (const option of field.options ?? []) {
-              if (typeof at(texts, 'templates', template.id, 'steps', step.id, 'options', field.id, option) !== 'string') missing.push(`${language}:${step.id}.${field.id}.${option}`);
+              if (typeof at(texts, 'templates', template.id, 'steps', step.id, 'options', field.id, option) !== 'string')
+                missing.push(`${language}:${step.id}.${field.id}.${option}`);
             }
           }
         }
@@ -82,27 +98,47 @@ describe('the values a step accepts', () => {
   const accounts = new Set(['8d4f2c1e-0000-4000-8000-000000000001']);
 
   it('[10-3] keeps times in UTC whatever offset was typed, and only the system’s own accounts', async () => {
-    expect(validateStepValues(login, { account: [...accounts][0]!, loggedInAt: '2026-11-26T09:30+09:00', dedicatedAccount: true }, accounts)).toEqual({
+    expect(
+      validateStepValues(login, { account: [...accounts][0]!, loggedInAt: '2026-11-26T09:30+09:00', dedicatedAccount: true }, accounts),
+    ).toEqual({
       account: [...accounts][0],
       loggedInAt: '2026-11-26T00:30:00.000Z',
       dedicatedAccount: true,
     });
-    expect(await errorCodeOf(() => validateStepValues(login, { account: 'someone-else', loggedInAt: '2026-11-26T09:30+09:00', dedicatedAccount: true }, accounts))).toBe('PROCEDURE_STEP_INVALID');
-    expect(await errorCodeOf(() => validateStepValues(login, { account: [...accounts][0]!, loggedInAt: '26/11/2026', dedicatedAccount: true }, accounts))).toBe('PROCEDURE_STEP_INVALID');
+    expect(
+      await errorCodeOf(() =>
+        validateStepValues(login, { account: 'someone-else', loggedInAt: '2026-11-26T09:30+09:00', dedicatedAccount: true }, accounts),
+      ),
+    ).toBe('PROCEDURE_STEP_INVALID');
+    expect(
+      await errorCodeOf(() =>
+        validateStepValues(login, { account: [...accounts][0]!, loggedInAt: '26/11/2026', dedicatedAccount: true }, accounts),
+      ),
+    ).toBe('PROCEDURE_STEP_INVALID');
   });
 
   it('requires a field only when its condition holds, and refuses fields the template does not have', async () => {
     expect(validateStepValues(remote, { used: 'notUsed' }, accounts)).toEqual({ used: 'notUsed' });
     expect(await errorCodeOf(() => validateStepValues(remote, { used: 'used' }, accounts))).toBe('PROCEDURE_STEP_INVALID');
     expect(await errorCodeOf(() => validateStepValues(remote, { used: 'sometimes' }, accounts))).toBe('PROCEDURE_STEP_INVALID');
-    expect(await errorCodeOf(() => validateStepValues(remote, { used: 'notUsed', password: 'x' }, accounts))).toBe('PROCEDURE_STEP_INVALID');
+    expect(await errorCodeOf(() => validateStepValues(remote, { used: 'notUsed', password: 'x' }, accounts))).toBe(
+      'PROCEDURE_STEP_INVALID',
+    );
   });
 
   it('[E.3 c] takes counts as whole numbers and a hash as 64 hex digits, lower-cased', async () => {
-    const values = { disposition: 'archived', fileCount: 1200, totalBytes: 5_368_709_120, manifestSha256: 'AB'.repeat(32), verifiedBy: '施設 佐藤' };
+    const values = {
+      disposition: 'archived',
+      fileCount: 1200,
+      totalBytes: 5_368_709_120,
+      manifestSha256: 'AB'.repeat(32),
+      verifiedBy: '施設 佐藤',
+    };
     expect(validateStepValues(migrate, values, accounts).manifestSha256).toBe('ab'.repeat(32));
     expect(await errorCodeOf(() => validateStepValues(migrate, { ...values, fileCount: -1 }, accounts))).toBe('PROCEDURE_STEP_INVALID');
-    expect(await errorCodeOf(() => validateStepValues(migrate, { ...values, manifestSha256: 'abc' }, accounts))).toBe('PROCEDURE_STEP_INVALID');
+    expect(await errorCodeOf(() => validateStepValues(migrate, { ...values, manifestSha256: 'abc' }, accounts))).toBe(
+      'PROCEDURE_STEP_INVALID',
+    );
   });
 });
 

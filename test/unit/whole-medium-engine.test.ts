@@ -85,8 +85,18 @@ class FakeDevice implements BlockDevice {
 }
 
 const FACTS: DeviceFacts = {
-  path: '/dev/fake0', vendor: 'Test', model: 'Stick', serial: 'FAKE00012345', sizeBytes: SIZE, transport: 'usb', rotational: false,
-  removable: true, logicalSectorBytes: SECTOR, holdsSystem: false, backingFile: null, source: 'test',
+  path: '/dev/fake0',
+  vendor: 'Test',
+  model: 'Stick',
+  serial: 'FAKE00012345',
+  sizeBytes: SIZE,
+  transport: 'usb',
+  rotational: false,
+  removable: true,
+  logicalSectorBytes: SECTOR,
+  holdsSystem: false,
+  backingFile: null,
+  source: 'test',
 };
 
 let scratch: ScratchDatabase;
@@ -107,8 +117,22 @@ async function plan(method: ErasureMethod = 'random-verify', facts: DeviceFacts 
   return { jobId, item };
 }
 
-function runOf(jobId: string, method: ErasureMethod, key: Buffer, options: { signal?: AbortSignal; onBytes?: EntryRun['onBytes'] } = {}): EntryRun {
-  return { db, jobId, method, key, buffers: createIoBuffers(), signal: options.signal, onBytes: options.onBytes ?? (() => undefined), blockBytes: async () => 4096 };
+function runOf(
+  jobId: string,
+  method: ErasureMethod,
+  key: Buffer,
+  options: { signal?: AbortSignal; onBytes?: EntryRun['onBytes'] } = {},
+): EntryRun {
+  return {
+    db,
+    jobId,
+    method,
+    key,
+    buffers: createIoBuffers(),
+    signal: options.signal,
+    onBytes: options.onBytes ?? (() => undefined),
+    blockBytes: async () => 4096,
+  };
 }
 
 function depsFor(device: FakeDevice, facts: DeviceFacts = FACTS): DeviceEngineDeps {
@@ -136,19 +160,40 @@ describe('planning a whole-medium erasure', () => {
       released += 1;
       return [];
     };
-    expect(await errorCodeOf(() => planWholeMediumErasure(db, FACTS, { confirmation: '1234', release }))).toBe('ERASURE_DEVICE_CONFIRMATION_MISMATCH');
-    expect(await errorCodeOf(() => planWholeMediumErasure(db, FACTS, { confirmation: '', release }))).toBe('ERASURE_DEVICE_CONFIRMATION_MISMATCH');
-    expect(await errorCodeOf(() => planWholeMediumErasure(db, { ...FACTS, holdsSystem: true }, { confirmation: '2345', release }))).toBe('ERASURE_DEVICE_HOLDS_SYSTEM');
-    expect(await errorCodeOf(() => planWholeMediumErasure(db, { ...FACTS, holdsSystem: null }, { confirmation: '2345', release }))).toBe('ERASURE_DEVICE_HOLDS_SYSTEM');
-    expect(await errorCodeOf(() => planWholeMediumErasure(db, { ...FACTS, removable: false }, { confirmation: '2345', release }))).toBe('ERASURE_DEVICE_NOT_REMOVABLE');
-    expect(await errorCodeOf(() => planWholeMediumErasure(db, { ...FACTS, sizeBytes: null }, { confirmation: '2345', release }))).toBe('ERASURE_DEVICE_NOT_FOUND');
+    expect(await errorCodeOf(() => planWholeMediumErasure(db, FACTS, { confirmation: '1234', release }))).toBe(
+      'ERASURE_DEVICE_CONFIRMATION_MISMATCH',
+    );
+    expect(await errorCodeOf(() => planWholeMediumErasure(db, FACTS, { confirmation: '', release }))).toBe(
+      'ERASURE_DEVICE_CONFIRMATION_MISMATCH',
+    );
+    expect(await errorCodeOf(() => planWholeMediumErasure(db, { ...FACTS, holdsSystem: true }, { confirmation: '2345', release }))).toBe(
+      'ERASURE_DEVICE_HOLDS_SYSTEM',
+    );
+    expect(await errorCodeOf(() => planWholeMediumErasure(db, { ...FACTS, holdsSystem: null }, { confirmation: '2345', release }))).toBe(
+      'ERASURE_DEVICE_HOLDS_SYSTEM',
+    );
+    expect(await errorCodeOf(() => planWholeMediumErasure(db, { ...FACTS, removable: false }, { confirmation: '2345', release }))).toBe(
+      'ERASURE_DEVICE_NOT_REMOVABLE',
+    );
+    expect(await errorCodeOf(() => planWholeMediumErasure(db, { ...FACTS, sizeBytes: null }, { confirmation: '2345', release }))).toBe(
+      'ERASURE_DEVICE_NOT_FOUND',
+    );
     expect(released).toBe(0);
   });
 
   it('accepts a loop device (backed by a file) although not removable, confirmed by its name when it has no serial', async () => {
-    const loop: DeviceFacts = { ...FACTS, path: '/dev/loop7', serial: null, removable: false, transport: 'virtual', backingFile: '/var/tmp/img' };
+    const loop: DeviceFacts = {
+      ...FACTS,
+      path: '/dev/loop7',
+      serial: null,
+      removable: false,
+      transport: 'virtual',
+      backingFile: '/var/tmp/img',
+    };
     expect(confirmationHint(loop)).toEqual({ kind: 'device-name', text: 'loop7' });
-    expect(await errorCodeOf(() => planWholeMediumErasure(db, loop, { confirmation: 'loop', release: noRelease }))).toBe('ERASURE_DEVICE_CONFIRMATION_MISMATCH');
+    expect(await errorCodeOf(() => planWholeMediumErasure(db, loop, { confirmation: 'loop', release: noRelease }))).toBe(
+      'ERASURE_DEVICE_CONFIRMATION_MISMATCH',
+    );
     const { jobId } = await planWholeMediumErasure(db, loop, { confirmation: 'ｌｏｏｐ７', release: noRelease });
     expect(listJobItems(db, jobId)[0]?.fileId).toBe('backing:/var/tmp/img');
   });
@@ -168,10 +213,21 @@ describe('erasing a whole device', () => {
     const device = new FakeDevice(SIZE);
     const key = randomBytes(32);
     const seen = { overwrite: 0, verify: 0 };
-    await eraseDeviceEntry(runOf(jobId, 'random-verify', key, { onBytes: (bytes, phase) => void (seen[phase as 'overwrite' | 'verify'] += bytes) }), item, depsFor(device));
+    await eraseDeviceEntry(
+      runOf(jobId, 'random-verify', key, { onBytes: (bytes, phase) => void (seen[phase as 'overwrite' | 'verify'] += bytes) }),
+      item,
+      depsFor(device),
+    );
     expect(device.data.equals(expectedStream(key, item.seq, 1))).toBe(true);
     const [after] = listJobItems(db, jobId);
-    expect(after).toMatchObject({ state: 'verified', passesDone: 1, bytesWritten: SIZE, bytesVerified: SIZE, readBack: 'direct', badSectors: 0 });
+    expect(after).toMatchObject({
+      state: 'verified',
+      passesDone: 1,
+      bytesWritten: SIZE,
+      bytesVerified: SIZE,
+      readBack: 'direct',
+      badSectors: 0,
+    });
     expect(after && contentErased(after, 1)).toBe(true);
     expect(seen).toEqual({ overwrite: SIZE, verify: SIZE });
     expect(device.closed).toBe(true);
@@ -198,10 +254,19 @@ describe('erasing a whole device', () => {
       const range = [sector * SECTOR, (sector + 1) * SECTOR] as const;
       const now = device.data.subarray(...range);
       // A sector that refused the write still holds what it held: that is why the device is not erased.
-      expect(now.equals(device.refuseWrite.has(sector) ? device.original.subarray(...range) : expected.subarray(...range)), `sector ${sector}`).toBe(true);
+      expect(
+        now.equals(device.refuseWrite.has(sector) ? device.original.subarray(...range) : expected.subarray(...range)),
+        `sector ${sector}`,
+      ).toBe(true);
     }
     const [after] = listJobItems(db, jobId);
-    expect(after).toMatchObject({ state: 'exception', exceptionCode: 'IO_ERROR', badSectors: 3, bytesWritten: SIZE - 3 * SECTOR, bytesVerified: SIZE - 3 * SECTOR });
+    expect(after).toMatchObject({
+      state: 'exception',
+      exceptionCode: 'IO_ERROR',
+      badSectors: 3,
+      bytesWritten: SIZE - 3 * SECTOR,
+      bytesVerified: SIZE - 3 * SECTOR,
+    });
     expect(after && contentErased(after, 1)).toBe(false);
   });
 
@@ -210,7 +275,12 @@ describe('erasing a whole device', () => {
     const device = new FakeDevice(SIZE);
     device.refuseRead = new Set([5]);
     await eraseDeviceEntry(runOf(jobId, 'random-verify', randomBytes(32)), item, depsFor(device));
-    expect(listJobItems(db, jobId)[0]).toMatchObject({ state: 'exception', exceptionCode: 'IO_ERROR', badSectors: 1, bytesVerified: SIZE - SECTOR });
+    expect(listJobItems(db, jobId)[0]).toMatchObject({
+      state: 'exception',
+      exceptionCode: 'IO_ERROR',
+      badSectors: 1,
+      bytesVerified: SIZE - SECTOR,
+    });
   });
 
   it('finds a sector that silently kept its old content, and says the read-back did not match', async () => {
@@ -249,9 +319,21 @@ describe('erasing a whole device', () => {
   it('writes nothing to another device found at the planned path (a replugged stick), and leaves the job resumable', async () => {
     const { jobId, item } = await plan();
     const device = new FakeDevice(SIZE);
-    expect(await errorCodeOf(() => eraseDeviceEntry(runOf(jobId, 'random-verify', randomBytes(32)), item, depsFor(device, { ...FACTS, serial: 'OTHER0001' })))).toBe('ERASURE_DEVICE_CHANGED');
-    expect(await errorCodeOf(() => eraseDeviceEntry(runOf(jobId, 'random-verify', randomBytes(32)), item, depsFor(device, { ...FACTS, sizeBytes: SIZE * 2 })))).toBe('ERASURE_DEVICE_CHANGED');
-    expect(await errorCodeOf(() => eraseDeviceEntry(runOf(jobId, 'random-verify', randomBytes(32)), item, { ...depsFor(device), identify: async () => null }))).toBe('ERASURE_DEVICE_NOT_FOUND');
+    expect(
+      await errorCodeOf(() =>
+        eraseDeviceEntry(runOf(jobId, 'random-verify', randomBytes(32)), item, depsFor(device, { ...FACTS, serial: 'OTHER0001' })),
+      ),
+    ).toBe('ERASURE_DEVICE_CHANGED');
+    expect(
+      await errorCodeOf(() =>
+        eraseDeviceEntry(runOf(jobId, 'random-verify', randomBytes(32)), item, depsFor(device, { ...FACTS, sizeBytes: SIZE * 2 })),
+      ),
+    ).toBe('ERASURE_DEVICE_CHANGED');
+    expect(
+      await errorCodeOf(() =>
+        eraseDeviceEntry(runOf(jobId, 'random-verify', randomBytes(32)), item, { ...depsFor(device), identify: async () => null }),
+      ),
+    ).toBe('ERASURE_DEVICE_NOT_FOUND');
     expect(device.data.equals(device.original)).toBe(true);
     expect(listJobItems(db, jobId)[0]).toMatchObject({ state: 'pending', bytesWritten: 0 });
   });
@@ -259,14 +341,18 @@ describe('erasing a whole device', () => {
   it('says what rights are needed when the device cannot be opened', async () => {
     const { jobId, item } = await plan();
     const deps: DeviceEngineDeps = { ...depsFor(new FakeDevice(SIZE)), open: async () => Promise.reject(ioError('EACCES')) };
-    expect(await errorCodeOf(() => eraseDeviceEntry(runOf(jobId, 'random-verify', randomBytes(32)), item, deps))).toBe('ERASURE_DEVICE_NEEDS_ADMIN');
+    expect(await errorCodeOf(() => eraseDeviceEntry(runOf(jobId, 'random-verify', randomBytes(32)), item, deps))).toBe(
+      'ERASURE_DEVICE_NEEDS_ADMIN',
+    );
   });
 
   it('unplugged mid-way: resumable, and a resumed run starts again from offset 0 under its new key', async () => {
     const { jobId, item } = await plan();
     const device = new FakeDevice(SIZE);
     device.vanishAfter = 4 * 1024 * 1024;
-    expect(await errorCodeOf(() => eraseDeviceEntry(runOf(jobId, 'random-verify', randomBytes(32)), item, depsFor(device)))).toBe('ERASURE_DEVICE_NOT_FOUND');
+    expect(await errorCodeOf(() => eraseDeviceEntry(runOf(jobId, 'random-verify', randomBytes(32)), item, depsFor(device)))).toBe(
+      'ERASURE_DEVICE_NOT_FOUND',
+    );
     device.vanishAfter = Infinity;
     const [interrupted] = listJobItems(db, jobId);
     if (!interrupted) throw new Error('item missing');

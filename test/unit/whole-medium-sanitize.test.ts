@@ -14,7 +14,15 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VaultDatabase } from '../../electron/db/open-vault-database';
 import { scratchVaultDatabase, type ScratchDatabase } from '../support/scratch-database';
-import { endRun, finishJob, listJobItems, listJobs, startRun, updateItem, type ErasureItem } from '../../electron/core/erasure/erasure-journal';
+import {
+  endRun,
+  finishJob,
+  listJobItems,
+  listJobs,
+  startRun,
+  updateItem,
+  type ErasureItem,
+} from '../../electron/core/erasure/erasure-journal';
 import type { EntryRun } from '../../electron/core/erasure/erase-entry';
 import { erasureEvidence } from '../../electron/core/erasure/erasure-evidence';
 import { erasureCertificateDocument } from '../../electron/core/erasure/erasure-certificate';
@@ -22,7 +30,11 @@ import type { DeviceFacts } from '../../electron/core/erasure/medium';
 import { createIoBuffers } from '../../electron/core/erasure/overwrite-file';
 import { eraseDeviceEntry, type DeviceEngineDeps } from '../../electron/core/erasure/whole-medium/erase-device-entry';
 import { deviceErasedIn } from '../../electron/core/erasure/whole-medium/device-certificate-sections';
-import { planWholeMediumErasure, SanitizeUnavailableError, type WholeMediumTechnique } from '../../electron/core/erasure/whole-medium/plan-whole-medium-erasure';
+import {
+  planWholeMediumErasure,
+  SanitizeUnavailableError,
+  type WholeMediumTechnique,
+} from '../../electron/core/erasure/whole-medium/plan-whole-medium-erasure';
 import type { RunCommand } from '../../electron/platform/sanitize/run-device-sanitize';
 import type { CommandOutcome } from '../../electron/platform/self-check/run-probe-command';
 import { scripted } from '../support/scripted-commands';
@@ -38,10 +50,19 @@ function fixture(name: string): string {
 
 const ok = (name: string): CommandOutcome => ({ ok: true, stdout: fixture(name), stderr: '', exitCode: 0 });
 
-
 const NVME: DeviceFacts = {
-  path: '/dev/nvme0n1', vendor: 'Test', model: 'NVMe SSD', serial: 'NVME0000ABCD', sizeBytes: 256 * 1024 ** 3, transport: 'nvme', rotational: false,
-  removable: true, logicalSectorBytes: 512, holdsSystem: false, backingFile: null, source: 'test',
+  path: '/dev/nvme0n1',
+  vendor: 'Test',
+  model: 'NVMe SSD',
+  serial: 'NVME0000ABCD',
+  sizeBytes: 256 * 1024 ** 3,
+  transport: 'nvme',
+  rotational: false,
+  removable: true,
+  logicalSectorBytes: 512,
+  holdsSystem: false,
+  backingFile: null,
+  source: 'test',
 };
 const SATA: DeviceFacts = { ...NVME, path: '/dev/sdc', model: 'SATA SSD', serial: 'SATA0000EFGH', transport: 'sata' };
 
@@ -57,14 +78,28 @@ const noRelease = async () => [] as string[];
 const noWait = async () => undefined;
 
 async function plan(device: DeviceFacts, technique: WholeMediumTechnique, run: RunCommand): Promise<{ jobId: string; item: ErasureItem }> {
-  const { jobId } = await planWholeMediumErasure(db, device, { confirmation: device.serial?.slice(-4) ?? '', release: noRelease, technique, runSanitizeCommand: run, platform: 'linux' });
+  const { jobId } = await planWholeMediumErasure(db, device, {
+    confirmation: device.serial?.slice(-4) ?? '',
+    release: noRelease,
+    technique,
+    runSanitizeCommand: run,
+    platform: 'linux',
+  });
   const [item] = listJobItems(db, jobId);
   if (!item) throw new Error('no item planned');
   return { jobId, item };
 }
 
 function runOf(jobId: string): EntryRun {
-  return { db, jobId, method: 'random-verify', key: randomBytes(32), buffers: createIoBuffers(), onBytes: () => undefined, blockBytes: async () => 4096 };
+  return {
+    db,
+    jobId,
+    method: 'random-verify',
+    key: randomBytes(32),
+    buffers: createIoBuffers(),
+    onBytes: () => undefined,
+    blockBytes: async () => 4096,
+  };
 }
 
 function depsFor(device: DeviceFacts, run: RunCommand): DeviceEngineDeps {
@@ -89,7 +124,15 @@ async function runToCertificate(jobId: string, item: ErasureItem, deps: DeviceEn
   finishJob(db, jobId, 'completed');
   const evidence = erasureEvidence(db, jobId, { toolVersion: 'test' });
   const site = { hospital: '東都病院', department: '', administrator: '', reference: '' };
-  const document = erasureCertificateDocument({ files: evidence, vault: [], toolVersion: 'test' }, site, { name: '山田 太郎', company: '東都', employeeId: 'E-1', title: '' }, 'laptop', 'N-1', new Date('2026-12-01T00:00:00Z'), null);
+  const document = erasureCertificateDocument(
+    { files: evidence, vault: [], toolVersion: 'test' },
+    site,
+    { name: '山田 太郎', company: '東都', employeeId: 'E-1', title: '' },
+    'laptop',
+    'N-1',
+    new Date('2026-12-01T00:00:00Z'),
+    null,
+  );
   const text = document.sections.flatMap((s) => (s.rows ?? []).map((r) => ({ en: r.label.en, value: r.value })));
   return { text, erased: deviceErasedIn(evidence) };
 }
@@ -103,7 +146,11 @@ function row(rows: Rows, en: string): string {
 
 describe('planning a device sanitize', () => {
   it('records the technique on the device item, and nothing (overwrite) by default', async () => {
-    const { item } = await plan(NVME, 'sanitize-crypto', scripted([['nvme id-ctrl /dev/nvme0n1', ok('nvme-id-ctrl-crypto-block.txt')]]).run);
+    const { item } = await plan(
+      NVME,
+      'sanitize-crypto',
+      scripted([['nvme id-ctrl /dev/nvme0n1', ok('nvme-id-ctrl-crypto-block.txt')]]).run,
+    );
     expect(item.sanitize).toEqual({ technique: 'sanitize-crypto', result: null });
     expect(item.startedAt).toBeNull();
     const { item: overwrite } = await plan(NVME, 'overwrite', scripted([]).run);
@@ -117,12 +164,16 @@ describe('planning a device sanitize', () => {
     await plan(SATA, 'sanitize-block', run).catch((e: unknown) => (error = e));
     expect(error).toBeInstanceOf(SanitizeUnavailableError);
     expect((error as SanitizeUnavailableError).reason).toBe('frozen');
-    expect(await errorCodeOf(() => plan(SATA, 'sanitize-crypto', scripted([['hdparm -I', ok('hdparm-I-sata-ssd-frozen.txt')]]).run))).toBe('ERASURE_DEVICE_SANITIZE_UNAVAILABLE');
+    expect(await errorCodeOf(() => plan(SATA, 'sanitize-crypto', scripted([['hdparm -I', ok('hdparm-I-sata-ssd-frozen.txt')]]).run))).toBe(
+      'ERASURE_DEVICE_SANITIZE_UNAVAILABLE',
+    );
     expect(listJobs(db).length).toBe(before);
   });
 
   it('refuses a technique an NVMe controller does not report', async () => {
-    expect(await errorCodeOf(() => plan(NVME, 'sanitize-crypto', scripted([['nvme id-ctrl', ok('nvme-id-ctrl-no-sanitize.txt')]]).run))).toBe('ERASURE_DEVICE_SANITIZE_UNAVAILABLE');
+    expect(
+      await errorCodeOf(() => plan(NVME, 'sanitize-crypto', scripted([['nvme id-ctrl', ok('nvme-id-ctrl-no-sanitize.txt')]]).run)),
+    ).toBe('ERASURE_DEVICE_SANITIZE_UNAVAILABLE');
   });
 });
 
@@ -139,7 +190,11 @@ describe('running a device sanitize', () => {
     const { text, erased } = await runToCertificate(jobId, item, depsFor(NVME, run));
     expect(asked.filter((line) => line.includes('--sanact='))).toEqual(['nvme sanitize /dev/nvme0 --sanact=4']);
     const [after] = listJobItems(db, jobId);
-    expect(after).toMatchObject({ state: 'verified', exceptionCode: null, sanitize: { technique: 'sanitize-crypto', result: { outcome: 'completed', tool: 'nvme' } } });
+    expect(after).toMatchObject({
+      state: 'verified',
+      exceptionCode: null,
+      sanitize: { technique: 'sanitize-crypto', result: { outcome: 'completed', tool: 'nvme' } },
+    });
     expect(erased).toBe(true);
     expect(row(text, 'Category')).toContain('Purge');
     expect(row(text, 'Technique')).toContain('crypto erase');
@@ -156,7 +211,11 @@ describe('running a device sanitize', () => {
       ['nvme sanitize-log', ok('nvme-sanitize-log-failed.txt')],
     ]);
     const { text, erased } = await runToCertificate(jobId, item, depsFor(NVME, run));
-    expect(listJobItems(db, jobId)[0]).toMatchObject({ state: 'exception', exceptionCode: 'SANITIZE_NOT_COMPLETED', sanitize: { result: { outcome: 'failed' } } });
+    expect(listJobItems(db, jobId)[0]).toMatchObject({
+      state: 'exception',
+      exceptionCode: 'SANITIZE_NOT_COMPLETED',
+      sanitize: { result: { outcome: 'failed' } },
+    });
     expect(erased).toBe(false);
     expect(row(text, 'Category')).not.toContain('Purge');
     expect(row(text, 'Result')).toContain('Not erased');
@@ -199,7 +258,11 @@ describe('running a device sanitize', () => {
 
 describe('resuming after a crash mid-sanitize', () => {
   /** A job whose run journaled the start of the sanitize and then died (no result). */
-  async function crashedMidSanitize(device: DeviceFacts, technique: 'sanitize-crypto' | 'sanitize-block', idCtrl: [string, CommandOutcome]): Promise<{ jobId: string; item: ErasureItem }> {
+  async function crashedMidSanitize(
+    device: DeviceFacts,
+    technique: 'sanitize-crypto' | 'sanitize-block',
+    idCtrl: [string, CommandOutcome],
+  ): Promise<{ jobId: string; item: ErasureItem }> {
     const { jobId, item } = await plan(device, technique, scripted([idCtrl]).run);
     startRun(db, jobId, 'cli');
     updateItem(db, jobId, item.seq, { startedAt: new Date().toISOString(), sanitize: { technique, result: null } });
@@ -227,7 +290,11 @@ describe('resuming after a crash mid-sanitize', () => {
     const { run, asked } = scripted([['nvme sanitize-log', ok('nvme-sanitize-log-completed.txt')]]);
     const { text, erased } = await runToCertificate(jobId, item, depsFor(NVME, run));
     expect(asked).toEqual(['nvme sanitize-log /dev/nvme0 --output-format=json']);
-    expect(listJobItems(db, jobId)[0]).toMatchObject({ state: 'exception', exceptionCode: 'SANITIZE_NOT_COMPLETED', sanitize: { result: { outcome: 'unconfirmed' } } });
+    expect(listJobItems(db, jobId)[0]).toMatchObject({
+      state: 'exception',
+      exceptionCode: 'SANITIZE_NOT_COMPLETED',
+      sanitize: { result: { outcome: 'unconfirmed' } },
+    });
     expect(erased).toBe(false);
     expect(row(text, 'Category')).not.toContain('Purge');
   });

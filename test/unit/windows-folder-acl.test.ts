@@ -9,7 +9,11 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CommandOutcome } from '../../electron/platform/self-check/run-probe-command';
 import {
-  judgeFolderAcl, parseIcaclsListing, parseWhoamiUser, restrictFolderCommand, restrictWindowsFolderToUser,
+  judgeFolderAcl,
+  parseIcaclsListing,
+  parseWhoamiUser,
+  restrictFolderCommand,
+  restrictWindowsFolderToUser,
 } from '../../electron/platform/data-folder/windows-folder-acl';
 
 const fixture = (name: string) => readFileSync(path.join(import.meta.dirname, '../fixtures/data-folder', name), 'utf8');
@@ -53,7 +57,10 @@ describe('the icacls listing', () => {
       ['BUILTIN\\Administrators', true],
       ['DESKTOP-AB12CD\\yamada', true],
     ]);
-    expect(judgeFolderAcl(entries, EN_USER)).toEqual({ state: 'others-have-access', principals: ['NT AUTHORITY\\SYSTEM', 'BUILTIN\\Administrators', 'DESKTOP-AB12CD\\yamada'] });
+    expect(judgeFolderAcl(entries, EN_USER)).toEqual({
+      state: 'others-have-access',
+      principals: ['NT AUTHORITY\\SYSTEM', 'BUILTIN\\Administrators', 'DESKTOP-AB12CD\\yamada'],
+    });
   });
 
   it('English, after: the user alone, explicit, full control of folder and contents', () => {
@@ -85,7 +92,11 @@ describe('restricting the folder', () => {
     const verdict = await restrictWindowsFolderToUser(EN_FOLDER, async (file, args) => {
       calls.push([path.win32.basename(file), args]);
       if (file.endsWith('whoami.exe')) return answered(fixture('whoami-user-csv.txt'));
-      return answered(args.length === 1 ? fixture('icacls-en-owner-only.txt') : 'processed file: C:\\Users\\yamada\\AppData\\Local\\FieldGuard\r\nSuccessfully processed 1 files; Failed processing 0 files\r\n');
+      return answered(
+        args.length === 1
+          ? fixture('icacls-en-owner-only.txt')
+          : 'processed file: C:\\Users\\yamada\\AppData\\Local\\FieldGuard\r\nSuccessfully processed 1 files; Failed processing 0 files\r\n',
+      );
     });
     expect(verdict).toEqual({ state: 'owner-only' });
     expect(calls).toEqual([
@@ -98,7 +109,9 @@ describe('restricting the folder', () => {
   it('fails when the folder is still open to others afterwards, or the SID cannot be read', async () => {
     await expect(
       restrictWindowsFolderToUser(EN_FOLDER, async (file, args) =>
-        answered(file.endsWith('whoami.exe') ? fixture('whoami-user-csv.txt') : args.length === 1 ? fixture('icacls-en-inherited.txt') : ''),
+        answered(
+          file.endsWith('whoami.exe') ? fixture('whoami-user-csv.txt') : args.length === 1 ? fixture('icacls-en-inherited.txt') : '',
+        ),
       ),
     ).rejects.toThrow(/still open/);
     let icaclsRan = false;

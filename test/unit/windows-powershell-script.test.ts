@@ -9,7 +9,13 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { WINDOWS_VOLUMES_SCRIPT, parseWindowsVolumes } from '../../electron/platform/disks/windows-volumes';
 import { EDR_SCRIPT } from '../../electron/platform/self-check/windows/edr';
-import { oneOrMany, parseScriptOutput, powerShellCommand, powerShellJsonScript, readScriptOutput } from '../../electron/platform/windows/powershell-script';
+import {
+  oneOrMany,
+  parseScriptOutput,
+  powerShellCommand,
+  powerShellJsonScript,
+  readScriptOutput,
+} from '../../electron/platform/windows/powershell-script';
 
 const Schema = z.object({ disks: oneOrMany(z.object({ n: z.number() })) });
 
@@ -36,18 +42,30 @@ describe('a probe script', () => {
 
 describe('what a script printed', () => {
   it('is read past a byte-order mark and a warning printed before the JSON, one object read as a list of one', () => {
-    expect(parseScriptOutput('\uFEFFWARNING: module loaded\r\n{"disks":{"n":1}}\r\n', Schema)).toEqual({ ok: true, value: { disks: [{ n: 1 }] } });
+    expect(parseScriptOutput('\uFEFFWARNING: module loaded\r\n{"disks":{"n":1}}\r\n', Schema)).toEqual({
+      ok: true,
+      value: { disks: [{ n: 1 }] },
+    });
   });
 
   it('is the script’s own error when it printed one, and output not understood otherwise', () => {
-    expect(parseScriptOutput('{"error":"accessDenied","message":"アクセスが拒否されました。"}', Schema)).toEqual({ ok: false, error: { error: 'accessDenied', message: 'アクセスが拒否されました。' } });
+    expect(parseScriptOutput('{"error":"accessDenied","message":"アクセスが拒否されました。"}', Schema)).toEqual({
+      ok: false,
+      error: { error: 'accessDenied', message: 'アクセスが拒否されました。' },
+    });
     expect(parseScriptOutput('', Schema)).toMatchObject({ ok: false, error: null, detail: 'empty output' });
-    expect(parseScriptOutput('{"disks":[{"n":"one"}]}', Schema)).toMatchObject({ ok: false, error: null, detail: expect.stringMatching(/^disks: /) as unknown });
+    expect(parseScriptOutput('{"disks":[{"n":"one"}]}', Schema)).toMatchObject({
+      ok: false,
+      error: null,
+      detail: expect.stringMatching(/^disks: /) as unknown,
+    });
   });
 
   it('throws, for a reader with no partial answer, a one-line reason without the user’s folder', () => {
     const stdout = '{"error":"failed","message":"Cannot find C:\\\\Users\\\\tanaka\\\\AppData\\n on this computer"}';
-    expect(() => readScriptOutput(stdout, Schema, 'Get-Disk')).toThrow(/^Get-Disk: failed: Cannot find C:\\+Users\\+<user>\\+AppData on this computer$/);
+    expect(() => readScriptOutput(stdout, Schema, 'Get-Disk')).toThrow(
+      /^Get-Disk: failed: Cannot find C:\\+Users\\+<user>\\+AppData on this computer$/,
+    );
     expect(() => parseWindowsVolumes('{"error":"notApplicable","message":"Invalid class"}')).toThrow(/Win32_LogicalDisk: notApplicable/);
   });
 });

@@ -40,7 +40,14 @@ const TEXT = {
     notConfigured: '会社の保管先は設定されていません。',
     incident: '  ✗ 保管先の記録より古いデータフォルダーが見つかりました（インシデント）',
     connection: '--endpoint、--bucket、--prefix と環境変数 AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY を指定してください。',
-    verified: (s: { documents: number; genuine: number; notGenuine: number; issuerUnconfirmed: number; missingNumbers: number; anchorProblems: number }) =>
+    verified: (s: {
+      documents: number;
+      genuine: number;
+      notGenuine: number;
+      issuerUnconfirmed: number;
+      missingNumbers: number;
+      anchorProblems: number;
+    }) =>
       `文書 ${s.documents} 件: 正規 ${s.genuine}、発行者未確認 ${s.issuerUnconfirmed}、不正 ${s.notGenuine}。欠けている番号 ${s.missingNumbers} 件。アンカーの問題 ${s.anchorProblems} 件。`,
     allGood: 'すべての文書が正規で、欠けている番号はなく、アンカーは前にしか進んでいません。',
     missing: (n: string) => `  ✗ 保管されていない番号: ${n}`,
@@ -55,7 +62,8 @@ const TEXT = {
     saved: (bucket: string, days: number, mode: string) => `Company archive set: ${bucket} (retention ${days} days, ${mode})`,
     secretPrompt: 'Secret access key: ',
     progress: (done: number, total: number) => `Sending ${done}/${total}`,
-    synced: (n: number, again: number) => `Documents sent to the company archive: ${n} (of which ${again} finished from an interrupted sync)`,
+    synced: (n: number, again: number) =>
+      `Documents sent to the company archive: ${n} (of which ${again} finished from an interrupted sync)`,
     refused: (number: string) => `  ✗ Not sent, its signature does not verify: ${number}`,
     failed: (number: string, error: string) => `  ✗ Not sent (tried again at the next sync): ${number} — ${error}`,
     status: (waiting: number, archived: number, last: string) => `Waiting: ${waiting}, archived: ${archived}, last sync: ${last}`,
@@ -63,7 +71,14 @@ const TEXT = {
     notConfigured: 'No company archive is set.',
     incident: '  ✗ A data folder older than the archive’s record was found (incident)',
     connection: 'Give --endpoint, --bucket, --prefix and the environment variables AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY.',
-    verified: (s: { documents: number; genuine: number; notGenuine: number; issuerUnconfirmed: number; missingNumbers: number; anchorProblems: number }) =>
+    verified: (s: {
+      documents: number;
+      genuine: number;
+      notGenuine: number;
+      issuerUnconfirmed: number;
+      missingNumbers: number;
+      anchorProblems: number;
+    }) =>
       `${s.documents} documents: ${s.genuine} genuine, ${s.issuerUnconfirmed} issuer not confirmed, ${s.notGenuine} not genuine. ${s.missingNumbers} numbers missing. ${s.anchorProblems} anchor problems.`,
     allGood: 'Every document is genuine, no number is missing, and the anchors only move forward.',
     missing: (n: string) => `  ✗ Not archived: ${n}`,
@@ -77,7 +92,8 @@ const TEXT = {
 };
 
 const str = (value: ParsedArgs['values'][string]): string | undefined => (typeof value === 'string' ? value : undefined);
-const strings = (value: ParsedArgs['values'][string]): string[] => (Array.isArray(value) ? value.map(String) : typeof value === 'string' ? [value] : []);
+const strings = (value: ParsedArgs['values'][string]): string[] =>
+  Array.isArray(value) ? value.map(String) : typeof value === 'string' ? [value] : [];
 
 const storeOptions = {
   endpoint: { type: 'string' },
@@ -120,7 +136,13 @@ export const archiveSettingsCommand: Command = {
   summary: { ja: '会社の保管先（S3 オブジェクトロック）を設定します', en: 'Set the company archive (S3 Object Lock)' },
   usage:
     'archive settings --endpoint URL --region REGION --bucket BUCKET --prefix PREFIX --company ID --access-key-id KEY [--retention-mode COMPLIANCE|GOVERNANCE] [--retention-days N] [--data-dir DIR] [--password-stdin]',
-  options: { ...vaultOptions, ...storeOptions, 'access-key-id': { type: 'string' }, 'retention-mode': { type: 'string' }, 'retention-days': { type: 'string' } },
+  options: {
+    ...vaultOptions,
+    ...storeOptions,
+    'access-key-id': { type: 'string' },
+    'retention-mode': { type: 'string' },
+    'retention-days': { type: 'string' },
+  },
   async run(args, io) {
     const text = TEXT[io.language];
     const context = vaultContext(args, io);
@@ -144,7 +166,13 @@ export const archiveSettingsCommand: Command = {
         },
         new Date(),
       );
-      if (context.json) printJson(io, { bucket: saved.bucket, prefix: saved.prefix, retentionMode: saved.retentionMode, retentionDays: saved.retentionDays });
+      if (context.json)
+        printJson(io, {
+          bucket: saved.bucket,
+          prefix: saved.prefix,
+          retentionMode: saved.retentionMode,
+          retentionDays: saved.retentionDays,
+        });
       else io.stdout(`${text.saved(saved.bucket, saved.retentionDays, saved.retentionMode)}\n`);
       return ExitCode.ok;
     } finally {
@@ -155,7 +183,10 @@ export const archiveSettingsCommand: Command = {
 
 export const archiveSyncCommand: Command = {
   name: 'archive sync',
-  summary: { ja: '送信待ちの文書を会社の保管先へ送ります（訪問作業中は送りません）', en: 'Send queued documents to the company archive (never during a visit)' },
+  summary: {
+    ja: '送信待ちの文書を会社の保管先へ送ります（訪問作業中は送りません）',
+    en: 'Send queued documents to the company archive (never during a visit)',
+  },
   usage: 'archive sync [--data-dir DIR] [--password-stdin] [--json]',
   options: { ...vaultOptions },
   async run(args, io) {
@@ -218,9 +249,18 @@ export const archiveStatusCommand: Command = {
 
 export const archiveVerifyCommand: Command = {
   name: 'archive verify',
-  summary: { ja: '会社の保管先の全文書・番号・アンカーを検証します（情報セキュリティ担当者向け）', en: 'Verify every document, number and anchor in the company archive (security office)' },
-  usage: 'archive verify --endpoint URL --bucket BUCKET --prefix PREFIX --trust-root ROOT... [--crl CRL]... [--company ID [--engineer EMPLOYEE_ID]] [--region REGION] [--json]',
-  options: { ...storeOptions, engineer: { type: 'string' }, 'trust-root': { type: 'string', multiple: true }, crl: { type: 'string', multiple: true } },
+  summary: {
+    ja: '会社の保管先の全文書・番号・アンカーを検証します（情報セキュリティ担当者向け）',
+    en: 'Verify every document, number and anchor in the company archive (security office)',
+  },
+  usage:
+    'archive verify --endpoint URL --bucket BUCKET --prefix PREFIX --trust-root ROOT... [--crl CRL]... [--company ID [--engineer EMPLOYEE_ID]] [--region REGION] [--json]',
+  options: {
+    ...storeOptions,
+    engineer: { type: 'string' },
+    'trust-root': { type: 'string', multiple: true },
+    crl: { type: 'string', multiple: true },
+  },
   async run(args, io) {
     const text = TEXT[io.language];
     const office = officeStore(args, io);
@@ -238,7 +278,13 @@ export const archiveVerifyCommand: Command = {
     const interrupt = cancelOnInterrupt();
     try {
       const engineer = str(args.values.engineer);
-      const result = await verifyArchive(office.store, { prefix: office.prefix, ...(office.company ? { company: office.company } : {}), ...(engineer ? { engineer } : {}), trust, signal: interrupt.signal });
+      const result = await verifyArchive(office.store, {
+        prefix: office.prefix,
+        ...(office.company ? { company: office.company } : {}),
+        ...(engineer ? { engineer } : {}),
+        trust,
+        signal: interrupt.signal,
+      });
       if (args.values.json) printJson(io, result);
       else {
         const lines = [text.verified(result.summary)];
@@ -259,7 +305,8 @@ export const archiveVerifyCommand: Command = {
 export const archiveGetCommand: Command = {
   name: 'archive get',
   summary: { ja: '証明書番号の文書を会社の保管先から取り出します', en: 'Fetch a document from the company archive by its number' },
-  usage: 'archive get NUMBER --endpoint URL --bucket BUCKET --prefix PREFIX [--company ID] [--out DIR] [--trust-root ROOT]... [--region REGION] [--json]',
+  usage:
+    'archive get NUMBER --endpoint URL --bucket BUCKET --prefix PREFIX [--company ID] [--out DIR] [--trust-root ROOT]... [--region REGION] [--json]',
   options: { ...storeOptions, out: { type: 'string' }, 'trust-root': { type: 'string', multiple: true } },
   async run(args, io) {
     const text = TEXT[io.language];
@@ -292,8 +339,12 @@ export const archiveGetCommand: Command = {
 
 export const archiveReportCommand: Command = {
   name: 'archive report',
-  summary: { ja: '期間内の文書の一覧を施設・エンジニア・種類ごとに CSV で出力します', en: 'List the documents of a period by site, engineer and kind, as CSV' },
-  usage: 'archive report --from DATE --to DATE [--site NAME] --endpoint URL --bucket BUCKET --prefix PREFIX [--company ID] [--out FILE.csv] [--region REGION]',
+  summary: {
+    ja: '期間内の文書の一覧を施設・エンジニア・種類ごとに CSV で出力します',
+    en: 'List the documents of a period by site, engineer and kind, as CSV',
+  },
+  usage:
+    'archive report --from DATE --to DATE [--site NAME] --endpoint URL --bucket BUCKET --prefix PREFIX [--company ID] [--out FILE.csv] [--region REGION]',
   options: { ...storeOptions, from: { type: 'string' }, to: { type: 'string' }, site: { type: 'string' }, out: { type: 'string' } },
   async run(args, io) {
     const text = TEXT[io.language];
@@ -307,7 +358,14 @@ export const archiveReportCommand: Command = {
     if (!office) return ExitCode.error;
     try {
       const site = str(args.values.site);
-      const rows = await reportRows(office.store, { prefix: office.prefix, ...(office.company ? { company: office.company } : {}), from, to, ...(site ? { site } : {}), language: io.language });
+      const rows = await reportRows(office.store, {
+        prefix: office.prefix,
+        ...(office.company ? { company: office.company } : {}),
+        from,
+        to,
+        ...(site ? { site } : {}),
+        language: io.language,
+      });
       const csv = reportCsv(rows, io.language);
       const out = str(args.values.out);
       if (out) await writeFile(out, csv);
@@ -321,7 +379,10 @@ export const archiveReportCommand: Command = {
 
 export const archiveHoldCommand: Command = {
   name: 'archive hold',
-  summary: { ja: '文書にリーガルホールドを設定します（インシデント対応 18-1）', en: 'Set a legal hold on a document (incident response, 18-1)' },
+  summary: {
+    ja: '文書にリーガルホールドを設定します（インシデント対応 18-1）',
+    en: 'Set a legal hold on a document (incident response, 18-1)',
+  },
   usage: 'archive hold NUMBER [--off] --endpoint URL --bucket BUCKET --prefix PREFIX [--company ID] [--region REGION]',
   options: { ...storeOptions, off: { type: 'boolean' } },
   async run(args, io) {

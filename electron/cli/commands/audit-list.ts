@@ -32,7 +32,12 @@ export const auditListCommand: Command = {
         limit,
       });
       if (context.json) printJson(io, { entries, total });
-      else io.stdout(entries.map((e) => `${e.seq}\t${formatDateTime(e.time, io.language)}\t${e.type}\t${e.actor}\t${JSON.stringify(e.details)}`).join('\n') + (entries.length ? '\n' : ''));
+      else
+        io.stdout(
+          entries
+            .map((e) => `${e.seq}\t${formatDateTime(e.time, io.language)}\t${e.type}\t${e.actor}\t${JSON.stringify(e.details)}`)
+            .join('\n') + (entries.length ? '\n' : ''),
+        );
       return ExitCode.ok;
     } finally {
       vault.lock('manual');

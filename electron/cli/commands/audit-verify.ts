@@ -20,16 +20,23 @@ type AnchorAnswer =
 const TEXT = {
   ja: {
     held: (n: string, seq: number) => `文書 ${n} が記録した監査ログの位置 #${seq} は、この監査ログに変わらずに残っています。\n`,
-    missing: (n: string, seq: number) => `文書 ${n} が記録した監査ログの位置 #${seq} が、この監査ログにありません（記録が削られたか書き換えられたか、別の保管庫の文書です）。\n`,
-    'no-anchor': (n: string | null) => `文書 ${n ?? ''} には監査ログの位置がありません（監査ログの位置を記録する前の版で発行された文書です）。\n`,
-    'not-genuine': (n: string | null) => `文書 ${n ?? ''} は正規ではないため、監査ログの位置を信用できません（fieldguard verify で理由を確かめてください）。\n`,
+    missing: (n: string, seq: number) =>
+      `文書 ${n} が記録した監査ログの位置 #${seq} が、この監査ログにありません（記録が削られたか書き換えられたか、別の保管庫の文書です）。\n`,
+    'no-anchor': (n: string | null) =>
+      `文書 ${n ?? ''} には監査ログの位置がありません（監査ログの位置を記録する前の版で発行された文書です）。\n`,
+    'not-genuine': (n: string | null) =>
+      `文書 ${n ?? ''} は正規ではないため、監査ログの位置を信用できません（fieldguard verify で理由を確かめてください）。\n`,
     unreadable: () => 'アンカーの文書を読み取れませんでした。\n',
   },
   en: {
-    held: (n: string, seq: number) => `The audit log still holds, unchanged, entry #${seq}, which document ${n} recorded as its position.\n`,
-    missing: (n: string, seq: number) => `Entry #${seq}, which document ${n} recorded as the log's position, is not in this audit log (entries were cut or rewritten, or the document is from another vault).\n`,
-    'no-anchor': (n: string | null) => `Document ${n ?? ''} records no audit log position (it was issued by a version from before such anchors).\n`,
-    'not-genuine': (n: string | null) => `Document ${n ?? ''} is not genuine, so its audit log position cannot be relied on (see fieldguard verify for why).\n`,
+    held: (n: string, seq: number) =>
+      `The audit log still holds, unchanged, entry #${seq}, which document ${n} recorded as its position.\n`,
+    missing: (n: string, seq: number) =>
+      `Entry #${seq}, which document ${n} recorded as the log's position, is not in this audit log (entries were cut or rewritten, or the document is from another vault).\n`,
+    'no-anchor': (n: string | null) =>
+      `Document ${n ?? ''} records no audit log position (it was issued by a version from before such anchors).\n`,
+    'not-genuine': (n: string | null) =>
+      `Document ${n ?? ''} is not genuine, so its audit log position cannot be relied on (see fieldguard verify for why).\n`,
     unreadable: () => 'The anchor document could not be read.\n',
   },
 } as const;
@@ -75,11 +82,20 @@ export const auditVerifyCommand: Command = {
       const audit = vault.session().audit;
       const result = audit.verify();
       let answer: AnchorAnswer | null = null;
-      if (anchor) answer = 'answer' in anchor ? anchor.answer : { kind: audit.hashAt(anchor.seq) === anchor.sha256 ? 'held' : 'missing', number: anchor.number, seq: anchor.seq };
+      if (anchor)
+        answer =
+          'answer' in anchor
+            ? anchor.answer
+            : { kind: audit.hashAt(anchor.seq) === anchor.sha256 ? 'held' : 'missing', number: anchor.number, seq: anchor.seq };
       if (context.json) {
         printJson(io, answer ? { ...result, anchor: answer } : result);
       } else {
-        if (result.intact) io.stdout(io.language === 'ja' ? `監査ログは完全です（${result.entries} 件）。\n` : `The audit log is intact (${result.entries} entries).\n`);
+        if (result.intact)
+          io.stdout(
+            io.language === 'ja'
+              ? `監査ログは完全です（${result.entries} 件）。\n`
+              : `The audit log is intact (${result.entries} entries).\n`,
+          );
         else io.stdout(`${result.problem}: ${errorMessage(result.problem, io.language)} (seq ${result.brokenAt})\n`);
         if (answer) say(io, answer);
       }

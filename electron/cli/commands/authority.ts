@@ -35,7 +35,8 @@ const TEXT = {
     fingerprint: 'ルート証明書の指紋 (SHA-256) — 契約書や病院への通知に記載してください',
     keep: 'root-key.json はパスフレーズで暗号化されていますが、オフラインの安全な場所に保管してください。',
     request: '登録申請ファイル（REQUEST）と --out を指定してください。',
-    issued: (name: string, until: string) => `${name} さんの証明書を発行しました（有効期限 ${until}）。登録応答ファイルを本人に渡してください`,
+    issued: (name: string, until: string) =>
+      `${name} さんの証明書を発行しました（有効期限 ${until}）。登録応答ファイルを本人に渡してください`,
     reference: '--serial、--fingerprint または --certificate で失効させる証明書を指定してください。',
     revoked: (name: string) => `${name} さんの証明書を失効させました。失効リストを「authority crl」で発行し、配布してください。`,
     crl: '失効リストを書き出しました',
@@ -106,8 +107,12 @@ export const authorityInitCommand: Command = {
       return ExitCode.refused;
     }
     const summary = await initAuthority(dir, { company, passphrase, algorithm }, new Date());
-    if (args.values.json) printJson(io, { dir, rootFingerprint: summary.rootFingerprint, rootSubject: summary.rootSubject, rootFile: `${dir}/root.pem` });
-    else io.stdout(`${text.created}: ${dir}/root.pem\n${summary.rootSubject}\n\n${text.fingerprint}:\n    ${summary.rootFingerprint}\n\n${text.keep}\n`);
+    if (args.values.json)
+      printJson(io, { dir, rootFingerprint: summary.rootFingerprint, rootSubject: summary.rootSubject, rootFile: `${dir}/root.pem` });
+    else
+      io.stdout(
+        `${text.created}: ${dir}/root.pem\n${summary.rootSubject}\n\n${text.fingerprint}:\n    ${summary.rootFingerprint}\n\n${text.keep}\n`,
+      );
     return ExitCode.ok;
   },
 };
@@ -135,7 +140,10 @@ export const authorityIssueCommand: Command = {
     const reply = await issueEngineerCertificate(dir, passphrase, request, days === undefined ? {} : { days }, new Date());
     await writeFile(out, reply.replyPem);
     if (args.values.json) printJson(io, { ...reply.entry, reply: out });
-    else io.stdout(`${text.issued(`${reply.entry.name} (${reply.entry.company}, ${reply.entry.employeeId})`, formatDateTime(reply.entry.notAfter, io.language))}: ${out}\n`);
+    else
+      io.stdout(
+        `${text.issued(`${reply.entry.name} (${reply.entry.company}, ${reply.entry.employeeId})`, formatDateTime(reply.entry.notAfter, io.language))}: ${out}\n`,
+      );
     return ExitCode.ok;
   },
 };
@@ -144,7 +152,13 @@ export const authorityRevokeCommand: Command = {
   name: 'authority revoke',
   summary: { ja: '発行した証明書を失効させます', en: 'Revoke an issued certificate' },
   usage: `authority revoke --dir DIR (--serial HEX | --fingerprint SHA256 | --certificate FILE) [--reason ${revocationReasons.join('|')}] [--passphrase-stdin]`,
-  options: { ...common, serial: { type: 'string' }, fingerprint: { type: 'string' }, certificate: { type: 'string' }, reason: { type: 'string' } },
+  options: {
+    ...common,
+    serial: { type: 'string' },
+    fingerprint: { type: 'string' },
+    certificate: { type: 'string' },
+    reason: { type: 'string' },
+  },
   async run(args, io) {
     const text = TEXT[io.language];
     const dir = dirOf(args, io);
@@ -199,13 +213,20 @@ export const authorityListCommand: Command = {
     if (!dir) return ExitCode.error;
     const summary = await describeAuthority(dir);
     if (args.values.json) {
-      printJson(io, { rootFingerprint: summary.rootFingerprint, rootSubject: summary.rootSubject, issued: summary.issued, revoked: summary.revoked });
+      printJson(io, {
+        rootFingerprint: summary.rootFingerprint,
+        rootSubject: summary.rootSubject,
+        issued: summary.issued,
+        revoked: summary.revoked,
+      });
       return ExitCode.ok;
     }
     const revoked = new Set(summary.revoked.map((r) => r.serial));
     const lines = [summary.rootSubject, `${text.fingerprint}: ${summary.rootFingerprint}`, '', `${text.issuedList}:`];
     for (const entry of summary.issued) {
-      lines.push(`  ${entry.serial}  ${entry.name} (${entry.company}, ${entry.employeeId})  ${formatDateTime(entry.notBefore, io.language)} – ${formatDateTime(entry.notAfter, io.language)}${revoked.has(entry.serial) ? text.revokedMark : ''}`);
+      lines.push(
+        `  ${entry.serial}  ${entry.name} (${entry.company}, ${entry.employeeId})  ${formatDateTime(entry.notBefore, io.language)} – ${formatDateTime(entry.notAfter, io.language)}${revoked.has(entry.serial) ? text.revokedMark : ''}`,
+      );
     }
     io.stdout(`${lines.join('\n')}\n`);
     return ExitCode.ok;

@@ -89,7 +89,10 @@ export const enrollImportCommand: Command = {
     try {
       const imported = await importEnrollmentReply(vault.session(), reply, new Date());
       if (context.json) printJson(io, imported);
-      else io.stdout(`${text.imported}\n${text.until}: ${formatDateTime(imported.notAfter, io.language)}\n${text.root}:\n    ${imported.rootFingerprint}\n    ${imported.rootLabel}\n`);
+      else
+        io.stdout(
+          `${text.imported}\n${text.until}: ${formatDateTime(imported.notAfter, io.language)}\n${text.root}:\n    ${imported.rootFingerprint}\n    ${imported.rootLabel}\n`,
+        );
       return ExitCode.ok;
     } finally {
       vault.lock('manual');
@@ -108,7 +111,10 @@ export const enrollStatusCommand: Command = {
     const vault = await unlockedVault(context, io);
     try {
       const session = vault.session();
-      const status = await engineerCertificateStatus(session, new Date(), { pendingRequests: pendingEnrollmentRequests(session), queuedTimestamps: queuedTimestamps(session) });
+      const status = await engineerCertificateStatus(session, new Date(), {
+        pendingRequests: pendingEnrollmentRequests(session),
+        queuedTimestamps: queuedTimestamps(session),
+      });
       if (context.json) printJson(io, status);
       else {
         const lines = [

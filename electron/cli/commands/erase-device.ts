@@ -26,7 +26,13 @@ import type { DeviceFacts } from '../../core/erasure/medium';
 import { erasureWorkerNextTo } from '../../core/erasure/run-erasure-in-worker';
 import { confirmationHint, confirmationMatches } from '../../core/erasure/whole-medium/device-identity';
 import { deviceErasedIn } from '../../core/erasure/whole-medium/device-certificate-sections';
-import { isWholeMediumTechnique, planWholeMediumErasure, SanitizeUnavailableError, wholeMediumRefusal, type WholeMediumTechnique } from '../../core/erasure/whole-medium/plan-whole-medium-erasure';
+import {
+  isWholeMediumTechnique,
+  planWholeMediumErasure,
+  SanitizeUnavailableError,
+  wholeMediumRefusal,
+  type WholeMediumTechnique,
+} from '../../core/erasure/whole-medium/plan-whole-medium-erasure';
 import { readSanitizeCapability } from '../../platform/sanitize/read-sanitize-capability';
 import { SANITIZE_REASON_TEXT, type SanitizeCapability } from '../../platform/sanitize/sanitize-capability';
 import { linkDeviceErasureToLedger } from '../../core/ledger/link-device-erasure';
@@ -39,7 +45,8 @@ import { certificateTarget, issueAndSave, refuse, reportNotSaved } from './erase
 
 const TEXT = {
   ja: {
-    usage: '--device には装置のパス、--confirm-serial にはシリアル番号の末尾 4 文字以上（シリアル番号のない装置はデバイス名）、--site には施設名を指定してください。--technique は overwrite・sanitize-crypto・sanitize-block のいずれかです。\n',
+    usage:
+      '--device には装置のパス、--confirm-serial にはシリアル番号の末尾 4 文字以上（シリアル番号のない装置はデバイス名）、--site には施設名を指定してください。--technique は overwrite・sanitize-crypto・sanitize-block のいずれかです。\n',
     noDevices: '消去できる装置の一覧を取得できませんでした。\n',
     columns: ['装置', '型式', 'シリアル番号', '容量', '接続', 'リムーバブル', '選択', '装置のサニタイズ'],
     noSanitize: (reason: string) => `なし（${reason}）`,
@@ -47,7 +54,8 @@ const TEXT = {
     selectable: '可',
     confirmWith: (hint: string) => `確認入力: ${hint}`,
     unmounted: (mounts: string) => `アンマウントしました: ${mounts}\n`,
-    progress: (phase: string, pass: number, passes: number, percent: number) => `${phase === 'verify' ? '読み戻し検証' : '上書き'} ${pass}/${passes}: ${percent}%\n`,
+    progress: (phase: string, pass: number, passes: number, percent: number) =>
+      `${phase === 'verify' ? '読み戻し検証' : '上書き'} ${pass}/${passes}: ${percent}%\n`,
     status: '状態',
     device: '装置',
     badSectors: '不良セクタ',
@@ -58,7 +66,8 @@ const TEXT = {
     no: 'いいえ',
   },
   en: {
-    usage: 'Give --device with the device path, --confirm-serial with the last 4 or more characters of its serial number (its device name when it has none), and --site. --technique is overwrite, sanitize-crypto or sanitize-block.\n',
+    usage:
+      'Give --device with the device path, --confirm-serial with the last 4 or more characters of its serial number (its device name when it has none), and --site. --technique is overwrite, sanitize-crypto or sanitize-block.\n',
     noDevices: 'The devices of this computer could not be listed.\n',
     columns: ['Device', 'Model', 'Serial', 'Size', 'Bus', 'Removable', 'Selectable', 'Device sanitize'],
     noSanitize: (reason: string) => `none (${reason})`,
@@ -66,7 +75,8 @@ const TEXT = {
     selectable: 'yes',
     confirmWith: (hint: string) => `confirm with: ${hint}`,
     unmounted: (mounts: string) => `Unmounted: ${mounts}\n`,
-    progress: (phase: string, pass: number, passes: number, percent: number) => `${phase === 'verify' ? 'Read-back' : 'Overwrite'} ${pass}/${passes}: ${percent}%\n`,
+    progress: (phase: string, pass: number, passes: number, percent: number) =>
+      `${phase === 'verify' ? 'Read-back' : 'Overwrite'} ${pass}/${passes}: ${percent}%\n`,
     status: 'Status',
     device: 'Device',
     badSectors: 'Bad sectors',
@@ -97,12 +107,18 @@ function deviceRow(device: DeviceFacts, capability: SanitizeCapability, io: CliI
 /** The `--technique` values the device offers now, or the reason it offers none. */
 function sanitizeOffered(capability: SanitizeCapability, io: CliIo): string {
   const offered = capability.offers.filter((o) => o.available).map((o) => o.technique);
-  return offered.length > 0 ? offered.join(', ') : TEXT[io.language].noSanitize(SANITIZE_REASON_TEXT[capability.reason ?? 'not-supported'][io.language]);
+  return offered.length > 0
+    ? offered.join(', ')
+    : TEXT[io.language].noSanitize(SANITIZE_REASON_TEXT[capability.reason ?? 'not-supported'][io.language]);
 }
 
 function table(rows: readonly (readonly string[])[]): string {
   const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => [...(row[column] ?? '')].length))) ?? [];
-  return rows.map((row) => row.map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column] ?? 0))).join('  ')).join('\n') + '\n';
+  return (
+    rows
+      .map((row) => row.map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column] ?? 0))).join('  '))
+      .join('\n') + '\n'
+  );
 }
 
 /** Lists the whole devices, the data folder's marked as holding the system; exit 2 when they cannot be listed. */
@@ -123,9 +139,18 @@ export async function listDevicesCommand(args: ParsedArgs, io: CliIo): Promise<E
   // Asked of each device (nvme id-ctrl, hdparm -I): what its own sanitize offers now, and why not.
   const capabilities = await Promise.all(devices.map((device) => readSanitizeCapability(device)));
   if (args.values.json === true) {
-    printJson(io, { devices: devices.map((device, i) => ({ ...device, refusal: wholeMediumRefusal(device), confirmation: confirmationHint(device), sanitize: capabilities[i] })) });
+    printJson(io, {
+      devices: devices.map((device, i) => ({
+        ...device,
+        refusal: wholeMediumRefusal(device),
+        confirmation: confirmationHint(device),
+        sanitize: capabilities[i],
+      })),
+    });
   } else {
-    io.stdout(table([TEXT[io.language].columns, ...devices.map((device, i) => deviceRow(device, capabilities[i] as SanitizeCapability, io))]));
+    io.stdout(
+      table([TEXT[io.language].columns, ...devices.map((device, i) => deviceRow(device, capabilities[i] as SanitizeCapability, io))]),
+    );
   }
   return ExitCode.ok;
 }
@@ -136,7 +161,10 @@ async function namedDevice(devices: readonly DeviceFacts[], given: string): Prom
   return devices.find((device) => device.path === resolved || device.path === given) ?? null;
 }
 
-function printProgress(io: CliIo, technique: WholeMediumTechnique): (progress: { bytesDone: number; bytesTotal: number; phase: string; currentPass: number; passes: number }) => void {
+function printProgress(
+  io: CliIo,
+  technique: WholeMediumTechnique,
+): (progress: { bytesDone: number; bytesTotal: number; phase: string; currentPass: number; passes: number }) => void {
   let last: number | null = null;
   return (progress) => {
     if (progress.bytesTotal <= 0) return;
@@ -144,7 +172,11 @@ function printProgress(io: CliIo, technique: WholeMediumTechnique): (progress: {
     // The start, then every 5 %: lines a log can keep, not a flood.
     if (last !== null && percent < last + 5 && !(percent === 100 && last < 100)) return;
     last = percent;
-    io.stderr(technique === 'overwrite' ? TEXT[io.language].progress(progress.phase, progress.currentPass, progress.passes, percent) : TEXT[io.language].sanitizeProgress(percent));
+    io.stderr(
+      technique === 'overwrite'
+        ? TEXT[io.language].progress(progress.phase, progress.currentPass, progress.passes, percent)
+        : TEXT[io.language].sanitizeProgress(percent),
+    );
   };
 }
 
@@ -153,10 +185,22 @@ export async function runDeviceErasureCommand(args: ParsedArgs, io: CliIo): Prom
   const text = TEXT[io.language];
   const value = (name: string) => (typeof args.values[name] === 'string' ? args.values[name].trim() : '');
   const method = value('method') || 'random-verify';
-  const site = { hospital: value('site'), department: value('department'), administrator: value('administrator'), reference: value('reference') };
+  const site = {
+    hospital: value('site'),
+    department: value('department'),
+    administrator: value('administrator'),
+    reference: value('reference'),
+  };
   const given = value('device');
   const technique = value('technique') || 'overwrite';
-  if (!given || !value('confirm-serial') || !site.hospital || !isErasureMethod(method) || !isWholeMediumTechnique(technique) || args.positionals.length > 0) {
+  if (
+    !given ||
+    !value('confirm-serial') ||
+    !site.hospital ||
+    !isErasureMethod(method) ||
+    !isWholeMediumTechnique(technique) ||
+    args.positionals.length > 0
+  ) {
     io.stderr(text.usage);
     return ExitCode.error;
   }
@@ -169,7 +213,10 @@ export async function runDeviceErasureCommand(args: ParsedArgs, io: CliIo): Prom
   if (!device) return refuse(io, new ErasureError('ERASURE_DEVICE_NOT_FOUND'), [given]);
   const refusal = wholeMediumRefusal(device);
   if (refusal !== null) return refuse(io, new ErasureError(refusal), [device.path]);
-  if (!confirmationMatches(device, value('confirm-serial'))) return refuse(io, new ErasureError('ERASURE_DEVICE_CONFIRMATION_MISMATCH'), [`${device.path}: ${device.serial ?? path.basename(device.path)}`]);
+  if (!confirmationMatches(device, value('confirm-serial')))
+    return refuse(io, new ErasureError('ERASURE_DEVICE_CONFIRMATION_MISMATCH'), [
+      `${device.path}: ${device.serial ?? path.basename(device.path)}`,
+    ]);
   const certificate = await certificateTarget(args, io);
   if (typeof certificate === 'number') return certificate;
 
@@ -180,17 +227,26 @@ export async function runDeviceErasureCommand(args: ParsedArgs, io: CliIo): Prom
     if (interrupted.length > 0) return refuseWhileInterrupted(io, args, interrupted);
     let jobId: string;
     try {
-      const plan = await planWholeMediumErasure(session.db, device, { method, siteReference: JSON.stringify(site), confirmation: value('confirm-serial'), technique });
+      const plan = await planWholeMediumErasure(session.db, device, {
+        method,
+        siteReference: JSON.stringify(site),
+        confirmation: value('confirm-serial'),
+        technique,
+      });
       jobId = plan.jobId;
       if (plan.unmounted.length > 0 && args.values.json !== true) io.stderr(text.unmounted(plan.unmounted.join(', ')));
     } catch (error) {
-      if (error instanceof SanitizeUnavailableError) return refuse(io, error, [`${device.path}: ${technique} — ${SANITIZE_REASON_TEXT[error.reason][io.language]}`]);
+      if (error instanceof SanitizeUnavailableError)
+        return refuse(io, error, [`${device.path}: ${technique} — ${SANITIZE_REASON_TEXT[error.reason][io.language]}`]);
       if (error instanceof ErasureError) return refuse(io, error, [device.path]);
       throw error;
     }
     auditErasureStart(session, jobId, { method, targets: 1, site });
     try {
-      await workerErasureRunner(erasureWorkerNextTo(import.meta.url))(session, jobId, { runner: 'cli', onProgress: args.values.json === true ? undefined : printProgress(io, technique) });
+      await workerErasureRunner(erasureWorkerNextTo(import.meta.url))(session, jobId, {
+        runner: 'cli',
+        onProgress: args.values.json === true ? undefined : printProgress(io, technique),
+      });
     } catch (error) {
       // Refused before the first write (no rights, busy, replugged): the job stays resumable with `erase --resume`.
       if (error instanceof ErasureError) return refuse(io, error, [device.path, jobId]);
@@ -219,7 +275,7 @@ export async function runDeviceErasureCommand(args: ParsedArgs, io: CliIo): Prom
         technique,
         sanitize: item?.sanitize?.result ?? null,
         certificate: issued?.number ?? null,
-        certificateFile: saved ? certificate?.file ?? null : null,
+        certificateFile: saved ? (certificate?.file ?? null) : null,
         ledgerItem: ledgerLabel,
       });
     } else {
@@ -242,8 +298,12 @@ export async function runDeviceErasureCommand(args: ParsedArgs, io: CliIo): Prom
 /** The reason a device was not erased, for the status line: its exception, or "not erased". */
 function errorMessageFor(code: string | null, io: CliIo): string {
   if (code === 'IO_ERROR') return io.language === 'ja' ? '不良セクタあり：消去されていません' : 'bad sectors: not erased';
-  if (code === 'SANITIZE_NOT_COMPLETED') return io.language === 'ja' ? '装置のサニタイズの完了を確認できず：消去されていません' : 'the device sanitize was not confirmed complete: not erased';
-  if (code === 'VERIFY_MISMATCH') return io.language === 'ja' ? '読み戻しが一致せず：消去されていません' : 'read-back did not match: not erased';
+  if (code === 'SANITIZE_NOT_COMPLETED')
+    return io.language === 'ja'
+      ? '装置のサニタイズの完了を確認できず：消去されていません'
+      : 'the device sanitize was not confirmed complete: not erased';
+  if (code === 'VERIFY_MISMATCH')
+    return io.language === 'ja' ? '読み戻しが一致せず：消去されていません' : 'read-back did not match: not erased';
   return io.language === 'ja' ? '消去されていません' : 'not erased';
 }
 

@@ -20,7 +20,8 @@ import { certificateTarget, dataDirOption, refuse, reportErasure, shellWord } fr
 
 const TEXT = {
   ja: {
-    interrupted: (job: InterruptedJob) => `${job.id}（${formatDateTime(job.createdAt, 'ja')} 開始、残り ${job.itemsLeft} / ${job.itemsTotal} 項目、実行 ${job.runs} 回）`,
+    interrupted: (job: InterruptedJob) =>
+      `${job.id}（${formatDateTime(job.createdAt, 'ja')} 開始、残り ${job.itemsLeft} / ${job.itemsTotal} 項目、実行 ${job.runs} 回）`,
     runningIn: (pid: number) => `プロセス ${pid} で実行中`,
     resume: '再開する:',
     abandon: '中止する（理由を証明書に記載）:',
@@ -29,7 +30,8 @@ const TEXT = {
     ambiguous: (prefix: string) => `「${prefix}」に当てはまる消去作業が複数あります。ID をもっと長く指定してください。\n`,
   },
   en: {
-    interrupted: (job: InterruptedJob) => `${job.id} (started ${formatDateTime(job.createdAt, 'en')}, ${job.itemsLeft} of ${job.itemsTotal} items left, ${job.runs} run(s))`,
+    interrupted: (job: InterruptedJob) =>
+      `${job.id} (started ${formatDateTime(job.createdAt, 'en')}, ${job.itemsLeft} of ${job.itemsTotal} items left, ${job.runs} run(s))`,
     runningIn: (pid: number) => `running in process ${pid}`,
     resume: 'Resume:',
     abandon: 'Abandon (the reason goes on the certificate):',

@@ -112,7 +112,9 @@ export function dataDirOption(args: ParsedArgs): string {
 /** Says that the certificate is in the vault but not in the file, and how to get it out; exit 2. */
 export function reportNotSaved(io: CliIo, args: ParsedArgs, number: string): ExitCode {
   const code = 'ERASURE_CERTIFICATE_NOT_SAVED';
-  io.stderr(`${code}: ${errorMessage(code, io.language)}\n  ${TEXT[io.language].storedOnly(number)}\n  fieldguard erase --export-certificate ${number} --out OUT.pdf${dataDirOption(args)}\n`);
+  io.stderr(
+    `${code}: ${errorMessage(code, io.language)}\n  ${TEXT[io.language].storedOnly(number)}\n  fieldguard erase --export-certificate ${number} --out OUT.pdf${dataDirOption(args)}\n`,
+  );
   return ExitCode.error;
 }
 
@@ -126,7 +128,14 @@ export async function issueAndSave(
   site: SiteDetails,
   target: { file: string; isNew: boolean },
 ): Promise<{ issued: { id: string; number: string }; saved: boolean }> {
-  const issued = await issueErasureCertificate(session, { files: evidence, vault: [], toolVersion: packageJson.version }, site, thisLaptop(), null, new Date());
+  const issued = await issueErasureCertificate(
+    session,
+    { files: evidence, vault: [], toolVersion: packageJson.version },
+    site,
+    thisLaptop(),
+    null,
+    new Date(),
+  );
   const stored = getCertificate(session.db, issued.id);
   return { issued, saved: stored !== null && (await saveCertificate(target.file, stored.pdf, target.isNew)) };
 }
@@ -154,7 +163,7 @@ export async function reportErasure(
       totals: evidence.totals,
       exceptions: evidence.exceptions,
       certificate: certificate?.number ?? null,
-      certificateFile: saved ? outcome.certificate?.file ?? null : null,
+      certificateFile: saved ? (outcome.certificate?.file ?? null) : null,
     });
   } else {
     io.stdout(

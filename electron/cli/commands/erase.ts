@@ -104,7 +104,13 @@ async function eraseTargets(args: ParsedArgs, io: CliIo, text: (name: string) =>
     io.stderr(TEXT[io.language].usage);
     return ExitCode.error;
   }
-  const site = { hospital, department: text('department'), administrator: text('administrator'), reference: text('reference'), ...(mediumAfter ? { mediumAfter } : {}) };
+  const site = {
+    hospital,
+    department: text('department'),
+    administrator: text('administrator'),
+    reference: text('reference'),
+    ...(mediumAfter ? { mediumAfter } : {}),
+  };
   // Everything the engineer named is checked before the vault is even opened: a refusal writes nothing.
   try {
     await resolveTargets(args.positionals);
@@ -121,7 +127,11 @@ async function eraseTargets(args: ParsedArgs, io: CliIo, text: (name: string) =>
     let jobId: string;
     try {
       // Resolved once more right before planning: the targets may have changed while the password was typed.
-      jobId = await planAndAuditErasure(session, { paths: args.positionals }, { method, site, readMedium: (target) => readMedium(target, { dataFolder: session.dataDir }) });
+      jobId = await planAndAuditErasure(
+        session,
+        { paths: args.positionals },
+        { method, site, readMedium: (target) => readMedium(target, { dataFolder: session.dataDir }) },
+      );
     } catch (error) {
       if (error instanceof ErasureTargetError) return refuseTargets(io, error);
       throw error;
@@ -170,9 +180,16 @@ export const eraseCommand: Command = {
     // A whole removable device (erase-device.ts): listed, or erased after the serial's last characters are typed.
     if (args.values['list-devices'] === true) return listDevicesCommand(args, io);
     if (args.values.device !== undefined) return runDeviceErasureCommand(args, io);
-    const jobActions = [args.values.resume !== undefined, args.values.abandon !== undefined, args.values['list-jobs'] === true].filter(Boolean).length;
+    const jobActions = [args.values.resume !== undefined, args.values.abandon !== undefined, args.values['list-jobs'] === true].filter(
+      Boolean,
+    ).length;
     if (jobActions > 0) {
-      if (jobActions > 1 || args.positionals.length > 0 || (args.values.resume !== undefined && !text('resume')) || (args.values.abandon !== undefined && !text('abandon'))) {
+      if (
+        jobActions > 1 ||
+        args.positionals.length > 0 ||
+        (args.values.resume !== undefined && !text('resume')) ||
+        (args.values.abandon !== undefined && !text('abandon'))
+      ) {
         io.stderr(TEXT[io.language].jobUsage);
         return ExitCode.error;
       }

@@ -1,9 +1,23 @@
 /** Every `fieldguard` subcommand, in the order `--help` lists them. */
 import type { Command } from '../command';
-import { archiveGetCommand, archiveHoldCommand, archiveReportCommand, archiveSettingsCommand, archiveStatusCommand, archiveSyncCommand, archiveVerifyCommand } from './archive';
+import {
+  archiveGetCommand,
+  archiveHoldCommand,
+  archiveReportCommand,
+  archiveSettingsCommand,
+  archiveStatusCommand,
+  archiveSyncCommand,
+  archiveVerifyCommand,
+} from './archive';
 import { auditListCommand } from './audit-list';
 import { auditVerifyCommand } from './audit-verify';
-import { authorityCrlCommand, authorityInitCommand, authorityIssueCommand, authorityListCommand, authorityRevokeCommand } from './authority';
+import {
+  authorityCrlCommand,
+  authorityInitCommand,
+  authorityIssueCommand,
+  authorityListCommand,
+  authorityRevokeCommand,
+} from './authority';
 import { disksCommand } from './disks';
 import { enrollImportCommand, enrollRequestCommand, enrollStatusCommand } from './enroll';
 import { eraseCommand } from './erase';

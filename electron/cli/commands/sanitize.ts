@@ -20,7 +20,13 @@ import { loadSanitizePolicy } from '../../core/sanitize/sanitize-policy';
 import { createAntivirusEngine } from '../../platform/antivirus/engine-for-this-os';
 import type { Language } from '../../shared/locale';
 import { errorMessage } from '../../shared/error-messages';
-import { engineLine, engineProblemText, engineWarningText, groupedFindingTexts, type EngineProblemFacts } from '../../shared/sanitize-engine-texts';
+import {
+  engineLine,
+  engineProblemText,
+  engineWarningText,
+  groupedFindingTexts,
+  type EngineProblemFacts,
+} from '../../shared/sanitize-engine-texts';
 import { removedObjectText, verdictName } from '../../shared/sanitize-texts';
 import { ExitCode, type Command } from '../command';
 import { printJson, unlockedVault, vaultContext, vaultOptions } from '../vault-context';
@@ -28,7 +34,16 @@ import { printJson, unlockedVault, vaultContext, vaultOptions } from '../vault-c
 const MARK = { passed: '✓', sanitized: '~', blocked: '✗' } as const;
 
 async function unreadablePaths(paths: readonly string[]): Promise<string[]> {
-  const checked = await Promise.all(paths.map(async (p) => ((await lstat(p).then(() => true, () => false)) ? null : p)));
+  const checked = await Promise.all(
+    paths.map(async (p) =>
+      (await lstat(p).then(
+        () => true,
+        () => false,
+      ))
+        ? null
+        : p,
+    ),
+  );
   return checked.filter((p): p is string => p !== null);
 }
 
@@ -39,14 +54,27 @@ function engineProblemMessage(problem: EngineProblemFacts, language: Language): 
 
 export const sanitizeCommand: Command = {
   name: 'sanitize',
-  summary: { ja: '施設に渡すファイルを無害化し、署名付きの無害化報告書を発行します', en: 'Sanitize files before handing them to a site, and issue the signed sanitization report' },
+  summary: {
+    ja: '施設に渡すファイルを無害化し、署名付きの無害化報告書を発行します',
+    en: 'Sanitize files before handing them to a site, and issue the signed sanitization report',
+  },
   usage: 'sanitize PATH... --out DIR [--report FILE.pdf] [--reviewer NAME] [--clamav-db DIR] [--data-dir DIR] [--password-stdin] [--json]',
-  options: { ...vaultOptions, out: { type: 'string' }, report: { type: 'string' }, reviewer: { type: 'string' }, 'clamav-db': { type: 'string' } },
+  options: {
+    ...vaultOptions,
+    out: { type: 'string' },
+    report: { type: 'string' },
+    reviewer: { type: 'string' },
+    'clamav-db': { type: 'string' },
+  },
   async run(args, io) {
     const ja = io.language === 'ja';
     const out = typeof args.values.out === 'string' ? args.values.out : null;
     if (args.positionals.length === 0 || !out) {
-      io.stderr(ja ? '無害化するファイル（またはフォルダー）と --out を指定してください。\n' : 'Give the files (or folders) to sanitize and --out.\n');
+      io.stderr(
+        ja
+          ? '無害化するファイル（またはフォルダー）と --out を指定してください。\n'
+          : 'Give the files (or folders) to sanitize and --out.\n',
+      );
       return ExitCode.error;
     }
     const databaseDir = typeof args.values['clamav-db'] === 'string' ? args.values['clamav-db'] : undefined;
@@ -63,7 +91,11 @@ export const sanitizeCommand: Command = {
       const session = vault.session();
       let result;
       try {
-        result = await runSanitization(session, args.positionals, out, { engine, policy: loadSanitizePolicy(session), analyze: analyzeFile });
+        result = await runSanitization(session, args.positionals, out, {
+          engine,
+          policy: loadSanitizePolicy(session),
+          analyze: analyzeFile,
+        });
       } catch (error) {
         if (!(error instanceof AppError)) throw error;
         // Which chosen path could not be read: the code alone does not say.
@@ -74,7 +106,14 @@ export const sanitizeCommand: Command = {
       const count = (verdict: string) => result.files.filter((f) => f.verdict === verdict).length;
       session.db.transaction(() => {
         saveSanitization(session.db, result);
-        session.audit.append('sanitize.finished', session.actor(), { sanitizationId: result.id, files: result.files.length, passed: count('passed'), sanitized: count('sanitized'), blocked: count('blocked'), engine: result.engine?.engine ?? null });
+        session.audit.append('sanitize.finished', session.actor(), {
+          sanitizationId: result.id,
+          files: result.files.length,
+          passed: count('passed'),
+          sanitized: count('sanitized'),
+          blocked: count('blocked'),
+          engine: result.engine?.engine ?? null,
+        });
       })();
       let number: string | null = null;
       if (typeof args.values.report === 'string') {
@@ -95,7 +134,11 @@ export const sanitizeCommand: Command = {
         });
         lines.push('', engineLine(result.engine, result.engineName, io.language));
         for (const warning of result.engineWarnings ?? []) lines.push(`⚠ ${engineWarningText(warning, io.language)}`);
-        lines.push(ja ? `問題なし ${count('passed')}・無害化済み ${count('sanitized')}・引き渡し不可（隔離） ${count('blocked')}` : `no issues found ${count('passed')}, sanitized ${count('sanitized')}, not handed over (quarantined) ${count('blocked')}`);
+        lines.push(
+          ja
+            ? `問題なし ${count('passed')}・無害化済み ${count('sanitized')}・引き渡し不可（隔離） ${count('blocked')}`
+            : `no issues found ${count('passed')}, sanitized ${count('sanitized')}, not handed over (quarantined) ${count('blocked')}`,
+        );
         if (number) lines.push(`${ja ? '報告書' : 'Report'}: ${number} → ${String(args.values.report)}`);
         io.stdout(`${lines.join('\n')}\n`);
       }

@@ -30,13 +30,19 @@ function report(run: SelfCheckRun, language: Language): string {
     const steps = remediationSteps(run.os, check.id, language).map((step, i) => `      ${i + 1}. ${step}`);
     return [head, ...steps].join('\n');
   });
-  const overall = language === 'ja' ? `総合判定: ${run.overall === 'pass' ? '合格' : '不合格'}（ポリシー: ${run.policy.name}）` : `Overall: ${run.overall === 'pass' ? 'pass' : 'fail'} (policy: ${run.policy.name})`;
+  const overall =
+    language === 'ja'
+      ? `総合判定: ${run.overall === 'pass' ? '合格' : '不合格'}（ポリシー: ${run.policy.name}）`
+      : `Overall: ${run.overall === 'pass' ? 'pass' : 'fail'} (policy: ${run.policy.name})`;
   return `${lines.join('\n')}\n\n${overall}\n`;
 }
 
 export const selfcheckCommand: Command = {
   name: 'selfcheck',
-  summary: { ja: 'この端末のセキュリティ・セルフチェックを実行します（訪問前の確認）', en: "Run this laptop's security self-check (before a site visit)" },
+  summary: {
+    ja: 'この端末のセキュリティ・セルフチェックを実行します（訪問前の確認）',
+    en: "Run this laptop's security self-check (before a site visit)",
+  },
   usage: 'selfcheck [--json] [--policy FILE] [--byod] [--record DIR]',
   options: { json: { type: 'boolean' }, policy: { type: 'string' }, byod: { type: 'boolean' }, record: { type: 'string' } },
   async run(args, io) {
@@ -57,7 +63,11 @@ export const selfcheckCommand: Command = {
     if (recorded && recordDir !== null) {
       try {
         const files = await recorded.save(recordDir, run.osDescription);
-        io.stderr(io.language === 'ja' ? `診断データ ${files.length} 件を ${recordDir} に保存しました。\n` : `Saved ${files.length} diagnostic files to ${recordDir}.\n`);
+        io.stderr(
+          io.language === 'ja'
+            ? `診断データ ${files.length} 件を ${recordDir} に保存しました。\n`
+            : `Saved ${files.length} diagnostic files to ${recordDir}.\n`,
+        );
       } catch {
         io.stderr(`${errorMessage('SELF_CHECK_RECORD_UNWRITABLE', io.language)}\n`);
         return ExitCode.error;

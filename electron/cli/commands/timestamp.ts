@@ -4,7 +4,12 @@
  * `--pending` adds a document timestamp to every document that was signed while the
  * authority could not be reached.
  */
-import { setTimestampAuthorityUrl, timestampAuthorityUrl, timestampQueued, queuedTimestamps } from '../../core/certificates/timestamp-queue';
+import {
+  setTimestampAuthorityUrl,
+  timestampAuthorityUrl,
+  timestampQueued,
+  queuedTimestamps,
+} from '../../core/certificates/timestamp-queue';
 import { AppError } from '../../core/app-error';
 import { ExitCode, type Command } from '../command';
 import { printJson, unlockedVault, vaultContext, vaultOptions } from '../vault-context';

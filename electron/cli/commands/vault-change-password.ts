@@ -4,7 +4,10 @@ import { printJson, unlockedVault, vaultContext, vaultOptions } from '../vault-c
 
 export const vaultChangePasswordCommand: Command = {
   name: 'vault change-password',
-  summary: { ja: '保管庫のパスワードを変更します（標準入力では 1 行目が現在、2 行目が新しいパスワード）', en: 'Change the vault password (stdin: current on line 1, new on line 2)' },
+  summary: {
+    ja: '保管庫のパスワードを変更します（標準入力では 1 行目が現在、2 行目が新しいパスワード）',
+    en: 'Change the vault password (stdin: current on line 1, new on line 2)',
+  },
   usage: 'vault change-password [--data-dir DIR] [--password-stdin] [--json]',
   options: vaultOptions,
   async run(args, io) {
@@ -19,7 +22,11 @@ export const vaultChangePasswordCommand: Command = {
       if (!args.values['password-stdin']) {
         const again = await secrets.next(ja ? 'もう一度入力してください: ' : 'Repeat it: ');
         if (again !== next) {
-          io.stderr(ja ? 'VAULT_PASSWORDS_DIFFER: 確認用のパスワードが一致しません。\n' : 'VAULT_PASSWORDS_DIFFER: The two passwords do not match.\n');
+          io.stderr(
+            ja
+              ? 'VAULT_PASSWORDS_DIFFER: 確認用のパスワードが一致しません。\n'
+              : 'VAULT_PASSWORDS_DIFFER: The two passwords do not match.\n',
+          );
           return ExitCode.refused;
         }
       }

@@ -5,7 +5,10 @@ import { printJson, unlockedVault, vaultContext, vaultOptions } from '../vault-c
 
 export const vaultEraseItemCommand: Command = {
   name: 'vault erase-item',
-  summary: { ja: '保管庫の項目を暗号消去します（鍵を破棄し、暗号文を上書き削除）', en: 'Crypto-erase vault items (key destroyed, ciphertext overwritten and removed)' },
+  summary: {
+    ja: '保管庫の項目を暗号消去します（鍵を破棄し、暗号文を上書き削除）',
+    en: 'Crypto-erase vault items (key destroyed, ciphertext overwritten and removed)',
+  },
   usage: 'vault erase-item ITEM_ID... [--data-dir DIR] [--password-stdin] [--json]',
   options: vaultOptions,
   async run(args, io) {

@@ -5,7 +5,10 @@ import { printJson, unlockedVault, vaultContext, vaultOptions } from '../vault-c
 
 export const vaultExportCommand: Command = {
   name: 'vault export',
-  summary: { ja: '保管庫のファイルを復号してフォルダーに書き出します（監査ログに記録）', en: 'Write decrypted copies to a folder (audited)' },
+  summary: {
+    ja: '保管庫のファイルを復号してフォルダーに書き出します（監査ログに記録）',
+    en: 'Write decrypted copies to a folder (audited)',
+  },
   usage: 'vault export ITEM_ID... --out DIR [--data-dir DIR] [--password-stdin] [--json]',
   options: { ...vaultOptions, out: { type: 'string' } },
   async run(args, io) {

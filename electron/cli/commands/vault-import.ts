@@ -11,7 +11,9 @@ export const vaultImportCommand: Command = {
   async run(args, io) {
     const collection = typeof args.values.collection === 'string' ? args.values.collection.trim() : '';
     if (args.positionals.length === 0 || !collection) {
-      io.stderr(io.language === 'ja' ? '取り込むパスと --collection を指定してください。\n' : 'Give the paths to import and --collection.\n');
+      io.stderr(
+        io.language === 'ja' ? '取り込むパスと --collection を指定してください。\n' : 'Give the paths to import and --collection.\n',
+      );
       return ExitCode.error;
     }
     const context = vaultContext(args, io);
@@ -19,7 +21,10 @@ export const vaultImportCommand: Command = {
     try {
       const items = await importPaths(vault.session(), args.positionals, collection);
       if (context.json) printJson(io, { items });
-      else io.stdout(`${io.language === 'ja' ? '取り込んだファイル' : 'Imported files'}: ${items.length}\n${items.map((i) => `${i.id}\t${i.relativePath}\t${i.sha256}`).join('\n')}\n`);
+      else
+        io.stdout(
+          `${io.language === 'ja' ? '取り込んだファイル' : 'Imported files'}: ${items.length}\n${items.map((i) => `${i.id}\t${i.relativePath}\t${i.sha256}`).join('\n')}\n`,
+        );
       return ExitCode.ok;
     } finally {
       vault.lock('manual');

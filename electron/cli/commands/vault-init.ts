@@ -26,12 +26,25 @@ const TEXT = {
 
 export const vaultInitCommand: Command = {
   name: 'vault init',
-  summary: { ja: '保管庫を作成します（パスワードは標準入力か端末から）', en: 'Create the vault (password from standard input or the terminal)' },
+  summary: {
+    ja: '保管庫を作成します（パスワードは標準入力か端末から）',
+    en: 'Create the vault (password from standard input or the terminal)',
+  },
   usage: 'vault init --name NAME --company COMPANY --employee-id ID [--password-only] [--data-dir DIR] [--password-stdin] [--json]',
-  options: { ...vaultOptions, name: { type: 'string' }, company: { type: 'string' }, 'employee-id': { type: 'string' }, 'password-only': { type: 'boolean' } },
+  options: {
+    ...vaultOptions,
+    name: { type: 'string' },
+    company: { type: 'string' },
+    'employee-id': { type: 'string' },
+    'password-only': { type: 'boolean' },
+  },
   async run(args, io) {
     const text = TEXT[io.language];
-    const profile = { name: String(args.values.name ?? '').trim(), company: String(args.values.company ?? '').trim(), employeeId: String(args.values['employee-id'] ?? '').trim() };
+    const profile = {
+      name: String(args.values.name ?? '').trim(),
+      company: String(args.values.company ?? '').trim(),
+      employeeId: String(args.values['employee-id'] ?? '').trim(),
+    };
     if (!profile.name || !profile.company || !profile.employeeId) {
       io.stderr(`${text.missing}\n`);
       return ExitCode.error;

@@ -15,7 +15,11 @@ export const vaultListCommand: Command = {
     try {
       const items = listItems(vault.session(), typeof args.values.collection === 'string' ? args.values.collection : undefined);
       if (context.json) printJson(io, { items });
-      else io.stdout(items.map((i) => `${i.id}\t${i.collection}\t${i.relativePath}\t${formatBytes(i.size, io.language)}\t${i.sha256}`).join('\n') + (items.length ? '\n' : ''));
+      else
+        io.stdout(
+          items.map((i) => `${i.id}\t${i.collection}\t${i.relativePath}\t${formatBytes(i.size, io.language)}\t${i.sha256}`).join('\n') +
+            (items.length ? '\n' : ''),
+        );
       return ExitCode.ok;
     } finally {
       vault.lock('manual');

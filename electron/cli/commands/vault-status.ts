@@ -21,7 +21,9 @@ export const vaultStatusCommand: Command = {
       `${ja ? '状態' : 'State'}: ${status.state === 'uninitialized' ? (ja ? '未作成' : 'not set up') : ja ? 'ロック中' : 'locked'}`,
     ];
     if (status.protection) {
-      lines.push(`${ja ? '保護' : 'Protection'}: ${status.protection === 'password-only' ? (ja ? 'パスワードのみ' : 'password only') : ja ? 'パスワード + 端末キー' : 'password + device key'}`);
+      lines.push(
+        `${ja ? '保護' : 'Protection'}: ${status.protection === 'password-only' ? (ja ? 'パスワードのみ' : 'password only') : ja ? 'パスワード + 端末キー' : 'password + device key'}`,
+      );
       lines.push(`${ja ? '端末キー' : 'Device key'}: ${String(status.deviceSecret)}`);
       lines.push(`${ja ? '連続誤入力' : 'Failed attempts'}: ${status.failures}`);
       if (status.retryAt) lines.push(`${ja ? '次に試せる時刻' : 'Next try at'}: ${formatDateTime(status.retryAt, io.language)}`);

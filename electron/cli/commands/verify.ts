@@ -17,7 +17,12 @@ import { anchorsFromSources, mergeAnchors, TrustSourceError } from '../../core/c
 import { vaultAnchors } from '../../core/certificates/vault-trust';
 import { readCertificateEvidence, verifyCertificate, type CertificateVerification } from '../../core/certificates/verify-certificate';
 import { MAX_CERTIFICATE_BYTES } from '../../core/certificates/certificate-handlers';
-import { comparePrintedCopy, parseCertificateQrText, type CertificateQr, type PrintedCopyAnswer } from '../../core/certificates/certificate-qr';
+import {
+  comparePrintedCopy,
+  parseCertificateQrText,
+  type CertificateQr,
+  type PrintedCopyAnswer,
+} from '../../core/certificates/certificate-qr';
 import { readQrFromImage } from '../../core/certificates/printed-copy';
 import { evidenceCertificate } from '../../core/certificates/signed-evidence';
 import { checkReceivedFiles, deliveredFilesOf, type ReceivedCheck } from '../../core/sanitize/check-received-files';
@@ -47,7 +52,8 @@ const TEXT = {
     validity: '有効期間',
     missing: '検証するファイルを指定してください。',
     trustUnreadable: 'ルート証明書・指紋・失効リストとして読み取れません',
-    trustMoved: '--trust は使えなくなりました。技術者個人ではなく会社のルート証明書を --trust-root で指定してください（文書から信頼を取ることはしません）。',
+    trustMoved:
+      '--trust は使えなくなりました。技術者個人ではなく会社のルート証明書を --trust-root で指定してください（文書から信頼を取ることはしません）。',
     vaultSkipped: '保管庫の信頼済みルート証明書は使っていません（パスワードが入力されていません）。',
     qrUnreadable: '画像から FieldGuard の QR コードを読み取れませんでした。',
     qrFacts: 'QR コードに署名された内容（印刷された内容と照合してください）',
@@ -55,7 +61,16 @@ const TEXT = {
     qrLegacy: '印刷物の QR コードはこの文書の番号とハッシュを示しています（署名のない旧形式の QR コードです）。',
     qrMismatch: '印刷物の QR コードはこの文書のものではありません（署名または内容が一致しません）。',
     qrAlone: 'QR コードの署名を確かめるには、文書の PDF も指定してください（fieldguard verify DOC.pdf --qr SCAN.png）。',
-    fact: { n: '証明書番号', k: '種類', d: '発行日時', s: '施設', st: '状態', c: '件数', h: '証拠データ SHA-256', f: '署名者の証明書の指紋（先頭）' },
+    fact: {
+      n: '証明書番号',
+      k: '種類',
+      d: '発行日時',
+      s: '施設',
+      st: '状態',
+      c: '件数',
+      h: '証拠データ SHA-256',
+      f: '署名者の証明書の指紋（先頭）',
+    },
   },
   en: {
     genuine: 'Genuine: intact, signed with a certificate that leads to a company root you trust.',
@@ -75,7 +90,8 @@ const TEXT = {
     validity: 'Valid',
     missing: 'Give the file to verify.',
     trustUnreadable: 'Cannot read as a root certificate, fingerprint or CRL',
-    trustMoved: '--trust is no longer accepted. Trust the company root with --trust-root, not an engineer (trust is never taken from a document).',
+    trustMoved:
+      '--trust is no longer accepted. Trust the company root with --trust-root, not an engineer (trust is never taken from a document).',
     vaultSkipped: 'The vault’s trusted roots were not used (no password given).',
     qrUnreadable: 'No FieldGuard QR code could be read from the image.',
     qrFacts: 'What the QR code carries, signed (compare it with the printed page)',
@@ -83,7 +99,16 @@ const TEXT = {
     qrLegacy: 'The printed QR code names this document’s number and hash (an older, unsigned QR code).',
     qrMismatch: 'The printed QR code does not belong to this document (its signature or facts do not match).',
     qrAlone: 'To check the QR code’s signature, give the document’s PDF too (fieldguard verify DOC.pdf --qr SCAN.png).',
-    fact: { n: 'Certificate number', k: 'Kind', d: 'Issued', s: 'Site', st: 'Status', c: 'Counts', h: 'Evidence SHA-256', f: 'Signer certificate fingerprint (start)' },
+    fact: {
+      n: 'Certificate number',
+      k: 'Kind',
+      d: 'Issued',
+      s: 'Site',
+      st: 'Status',
+      c: 'Counts',
+      h: 'Evidence SHA-256',
+      f: 'Signer certificate fingerprint (start)',
+    },
   },
 };
 
@@ -103,7 +128,9 @@ function printResult(io: CliIo, result: CertificateVerification): void {
   if (result.signer) {
     lines.push(`${text.signer}: ${result.signer.name} (${result.signer.company}, ${result.signer.employeeId})`);
     lines.push(`${text.serial}: ${result.signer.serialNumber} / ${result.signer.issuer}`);
-    lines.push(`${text.validity}: ${formatDateTime(result.signer.notBefore, io.language)} – ${formatDateTime(result.signer.notAfter, io.language)}`);
+    lines.push(
+      `${text.validity}: ${formatDateTime(result.signer.notBefore, io.language)} – ${formatDateTime(result.signer.notAfter, io.language)}`,
+    );
     lines.push(`${text.fingerprint}: ${result.signer.fingerprint}`);
   }
   if (result.root) lines.push(`${text.root}: ${result.root.name} (SHA-256 ${result.root.fingerprint})`);
@@ -148,7 +175,12 @@ function printQrFacts(io: CliIo, qr: CertificateQr): void {
     lines.push(`  ${text.fact.n}: ${facts.n}`, `  ${text.fact.k}: ${facts.k}`, `  ${text.fact.d}: ${formatDateTime(facts.d, io.language)}`);
     if (facts.s) lines.push(`  ${text.fact.s}: ${facts.s}`);
     if (facts.st) lines.push(`  ${text.fact.st}: ${facts.st}`);
-    if (facts.c) lines.push(`  ${text.fact.c}: ${Object.entries(facts.c).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+    if (facts.c)
+      lines.push(
+        `  ${text.fact.c}: ${Object.entries(facts.c)
+          .map(([k, v]) => `${k} ${v}`)
+          .join(', ')}`,
+      );
     lines.push(`  ${text.fact.h}: ${facts.h}`, `  ${text.fact.f}: ${facts.f}`);
   }
   io.stdout(`${lines.join('\n')}\n`);
@@ -187,13 +219,22 @@ async function anchorsFromVault(args: ParsedArgs, io: CliIo): Promise<TrustAncho
 async function comparePrinted(bytes: Buffer, qr: CertificateQr, result: CertificateVerification): Promise<PrintedCopyAnswer> {
   const evidence = await readCertificateEvidence(bytes);
   if (!evidence || !result.signer || !result.evidenceSha256) return 'mismatch';
-  return comparePrintedCopy(qr, evidence, { certificateDer: evidenceCertificate(evidence), fingerprint: result.signer.fingerprint }, result.evidenceSha256);
+  return comparePrintedCopy(
+    qr,
+    evidence,
+    { certificateDer: evidenceCertificate(evidence), fingerprint: result.signer.fingerprint },
+    result.evidenceSha256,
+  );
 }
 
 export const verifyCommand: Command = {
   name: 'verify',
-  summary: { ja: '証明書・報告書 (PDF または証拠 JSON) が正規のものか検証します', en: 'Check whether a certificate or report (PDF or evidence JSON) is genuine' },
-  usage: 'verify FILE [--trust-root ROOT.pem|FINGERPRINT|FILE]... [--crl CRL]... [--files RECEIVED_FOLDER] [--qr SCAN.png] [--data-dir DIR] [--password-stdin] [--json]',
+  summary: {
+    ja: '証明書・報告書 (PDF または証拠 JSON) が正規のものか検証します',
+    en: 'Check whether a certificate or report (PDF or evidence JSON) is genuine',
+  },
+  usage:
+    'verify FILE [--trust-root ROOT.pem|FINGERPRINT|FILE]... [--crl CRL]... [--files RECEIVED_FOLDER] [--qr SCAN.png] [--data-dir DIR] [--password-stdin] [--json]',
   options: {
     'trust-root': { type: 'string', multiple: true },
     crl: { type: 'string', multiple: true },
@@ -215,7 +256,8 @@ export const verifyCommand: Command = {
     }
     if (qr && !file) {
       // Without the document the facts can be shown but the signature cannot be checked.
-      if (args.values.json) printJson(io, { printedCopy: { answer: 'unchecked', facts: qr.facts ?? { n: qr.number, h: qr.evidenceSha256 } } });
+      if (args.values.json)
+        printJson(io, { printedCopy: { answer: 'unchecked', facts: qr.facts ?? { n: qr.number, h: qr.evidenceSha256 } } });
       else {
         printQrFacts(io, qr);
         io.stdout(`${text.qrAlone}\n`);
@@ -232,7 +274,10 @@ export const verifyCommand: Command = {
     }
     let anchors: TrustAnchors;
     try {
-      anchors = mergeAnchors(await anchorsFromSources(strings(args.values['trust-root']), strings(args.values.crl)), await anchorsFromVault(args, io));
+      anchors = mergeAnchors(
+        await anchorsFromSources(strings(args.values['trust-root']), strings(args.values.crl)),
+        await anchorsFromVault(args, io),
+      );
     } catch (error) {
       if (error instanceof TrustSourceError) {
         io.stderr(`${text.trustUnreadable}: ${error.source}\n`);
@@ -252,7 +297,12 @@ export const verifyCommand: Command = {
     const folder = typeof args.values.files === 'string' ? args.values.files : null;
     const received = folder && result.status !== 'unreadable' ? await checkFolder(bytes, folder) : null;
     const printed = qr ? await comparePrinted(bytes, qr, result) : null;
-    if (args.values.json) printJson(io, { ...result, ...(received ? { files: received } : {}), ...(printed && qr ? { printedCopy: { answer: printed, facts: qr.facts ?? null } } : {}) });
+    if (args.values.json)
+      printJson(io, {
+        ...result,
+        ...(received ? { files: received } : {}),
+        ...(printed && qr ? { printedCopy: { answer: printed, facts: qr.facts ?? null } } : {}),
+      });
     else {
       printResult(io, result);
       if (received) printReceived(io, received);

@@ -77,14 +77,16 @@ const CRASH_TEXTS: Readonly<Record<Language, Readonly<Record<CrashKind, Confirma
     exception: {
       title: 'FieldGuard',
       message: '予期しないエラーが発生したため、保管庫をロックしました。',
-      detail: 'データは暗号化されたまま保管庫にあります。FieldGuard を再起動してから、もう一度ロックを解除してください。エラーの記録はログに残しました（設定 →「ログを保存」でサポートに送れます）。',
+      detail:
+        'データは暗号化されたまま保管庫にあります。FieldGuard を再起動してから、もう一度ロックを解除してください。エラーの記録はログに残しました（設定 →「ログを保存」でサポートに送れます）。',
       confirmButton: '再起動',
       cancelButton: '終了',
     },
     rejection: {
       title: 'FieldGuard',
       message: '処理の一部が予期しないエラーで終わりました。',
-      detail: '保管庫とほかの作業はそのまま続けられます。同じ操作がまた失敗するときは、FieldGuard を再起動してください。エラーの記録はログに残しました（設定 →「ログを保存」）。',
+      detail:
+        '保管庫とほかの作業はそのまま続けられます。同じ操作がまた失敗するときは、FieldGuard を再起動してください。エラーの記録はログに残しました（設定 →「ログを保存」）。',
       confirmButton: '再起動',
       cancelButton: '続行',
     },
@@ -93,14 +95,16 @@ const CRASH_TEXTS: Readonly<Record<Language, Readonly<Record<CrashKind, Confirma
     exception: {
       title: 'FieldGuard',
       message: 'An unexpected error occurred, so the vault has been locked.',
-      detail: 'Your data stays encrypted in the vault. Restart FieldGuard, then unlock it again. The error was recorded in the log (Settings → "Save log" to send it to support).',
+      detail:
+        'Your data stays encrypted in the vault. Restart FieldGuard, then unlock it again. The error was recorded in the log (Settings → "Save log" to send it to support).',
       confirmButton: 'Restart',
       cancelButton: 'Quit',
     },
     rejection: {
       title: 'FieldGuard',
       message: 'Part of an operation ended with an unexpected error.',
-      detail: 'The vault and other work can go on. If the same operation fails again, restart FieldGuard. The error was recorded in the log (Settings → "Save log").',
+      detail:
+        'The vault and other work can go on. If the same operation fails again, restart FieldGuard. The error was recorded in the log (Settings → "Save log").',
       confirmButton: 'Restart',
       cancelButton: 'Continue',
     },
@@ -125,7 +129,10 @@ export interface RendererGoneDetails {
 
 /** The page that held the session is gone: lock, log, and reload to the lock screen (not after a clean exit, which is the app quitting). */
 export function onRendererGone(details: RendererGoneDetails, ports: { readonly log: Logger; lockVault(): void; reload(): void }): void {
-  ports.log.warn('window.renderer-gone', { reason: /^[a-z-]{1,32}$/.test(details.reason) ? details.reason : 'other', exitCode: details.exitCode });
+  ports.log.warn('window.renderer-gone', {
+    reason: /^[a-z-]{1,32}$/.test(details.reason) ? details.reason : 'other',
+    exitCode: details.exitCode,
+  });
   ports.lockVault();
   if (details.reason !== 'clean-exit') ports.reload();
 }

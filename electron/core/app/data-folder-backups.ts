@@ -39,8 +39,15 @@ export function thisMachine(env: Readonly<Record<string, string | undefined>> = 
 }
 
 /** The report Settings shows and a crypto-erase certificate records. */
-export async function inspectDataFolder(dataDir: string, observe: ObserveDataFolder | undefined, context: FolderContext, now: Date): Promise<DataFolderReport> {
-  const observed = observe ? await observe(dataDir).catch((): DataFolderObservation => ({ local: null, findings: [] })) : { local: null, findings: [] };
+export async function inspectDataFolder(
+  dataDir: string,
+  observe: ObserveDataFolder | undefined,
+  context: FolderContext,
+  now: Date,
+): Promise<DataFolderReport> {
+  const observed = observe
+    ? await observe(dataDir).catch((): DataFolderObservation => ({ local: null, findings: [] }))
+    : { local: null, findings: [] };
   return {
     dataDir,
     local: observed.local,
@@ -98,7 +105,9 @@ function windowsPlace(dataDir: string, { env, platform }: FolderContext): Backup
     });
   }
   // OneDrive sets these for each signed-in account (personal, work or school).
-  const oneDrives = [env.OneDrive, env.OneDriveCommercial, env.OneDriveConsumer].filter((value): value is string => !!value && value.trim() !== '');
+  const oneDrives = [env.OneDrive, env.OneDriveCommercial, env.OneDriveConsumer].filter(
+    (value): value is string => !!value && value.trim() !== '',
+  );
   if (oneDrives.length > 0) {
     const inside = oneDrives.find((folder) => isUnder(dataDir, folder, platform));
     found.push(
@@ -106,12 +115,18 @@ function windowsPlace(dataDir: string, { env, platform }: FolderContext): Backup
         ? {
             tool: 'onedrive',
             state: 'may-copy',
-            detail: { ja: `データフォルダーが OneDrive のフォルダー（${inside}）の中にあり、クラウドに同期されます。`, en: `The data folder is inside the OneDrive folder (${inside}) and is synced to the cloud.` },
+            detail: {
+              ja: `データフォルダーが OneDrive のフォルダー（${inside}）の中にあり、クラウドに同期されます。`,
+              en: `The data folder is inside the OneDrive folder (${inside}) and is synced to the cloud.`,
+            },
           }
         : {
             tool: 'onedrive',
             state: 'excluded',
-            detail: { ja: 'データフォルダーは OneDrive のフォルダーの外にあります。', en: 'The data folder is outside the OneDrive folder.' },
+            detail: {
+              ja: 'データフォルダーは OneDrive のフォルダーの外にあります。',
+              en: 'The data folder is outside the OneDrive folder.',
+            },
           },
     );
   }
@@ -121,10 +136,21 @@ function windowsPlace(dataDir: string, { env, platform }: FolderContext): Backup
 function macosPlace(dataDir: string, home: string, platform: NodeJS.Platform): BackupFinding[] {
   const icloud = [path.join(home, 'Library', 'Mobile Documents'), path.join(home, 'Library', 'CloudStorage', 'iCloud Drive')];
   if (icloud.some((folder) => isUnder(dataDir, folder, platform))) {
-    return [{ tool: 'icloud-drive', state: 'may-copy', detail: { ja: 'データフォルダーが iCloud Drive の中にあり、クラウドに同期されます。', en: 'The data folder is inside iCloud Drive and is synced to the cloud.' } }];
+    return [
+      {
+        tool: 'icloud-drive',
+        state: 'may-copy',
+        detail: {
+          ja: 'データフォルダーが iCloud Drive の中にあり、クラウドに同期されます。',
+          en: 'The data folder is inside iCloud Drive and is synced to the cloud.',
+        },
+      },
+    ];
   }
   // "Desktop & Documents Folders" puts these two in iCloud Drive; whether it is on is not visible from here.
-  const desktopOrDocuments = [path.join(home, 'Desktop'), path.join(home, 'Documents')].find((folder) => isUnder(dataDir, folder, platform));
+  const desktopOrDocuments = [path.join(home, 'Desktop'), path.join(home, 'Documents')].find((folder) =>
+    isUnder(dataDir, folder, platform),
+  );
   const found: BackupFinding[] = [
     desktopOrDocuments
       ? {
@@ -135,10 +161,15 @@ function macosPlace(dataDir: string, home: string, platform: NodeJS.Platform): B
             en: `The data folder is inside ${desktopOrDocuments}, which iCloud syncs when "Desktop & Documents Folders" is on.`,
           },
         }
-      : { tool: 'icloud-drive', state: 'excluded', detail: { ja: 'データフォルダーは iCloud Drive の外にあります。', en: 'The data folder is outside iCloud Drive.' } },
+      : {
+          tool: 'icloud-drive',
+          state: 'excluded',
+          detail: { ja: 'データフォルダーは iCloud Drive の外にあります。', en: 'The data folder is outside iCloud Drive.' },
+        },
   ];
   const cloudStorage = path.join(home, 'Library', 'CloudStorage');
-  if (isUnder(dataDir, cloudStorage, platform)) found.push(syncFolder(path.relative(cloudStorage, dataDir).split(path.sep)[0] ?? 'CloudStorage'));
+  if (isUnder(dataDir, cloudStorage, platform))
+    found.push(syncFolder(path.relative(cloudStorage, dataDir).split(path.sep)[0] ?? 'CloudStorage'));
   return found;
 }
 
@@ -154,7 +185,10 @@ function syncFolder(name: string): BackupFinding {
   return {
     tool: 'sync-folder',
     state: 'may-copy',
-    detail: { ja: `データフォルダーが同期フォルダー（${name}）の中にあり、クラウドに複製されます。`, en: `The data folder is inside a synced folder (${name}) and is copied to the cloud.` },
+    detail: {
+      ja: `データフォルダーが同期フォルダー（${name}）の中にあり、クラウドに複製されます。`,
+      en: `The data folder is inside a synced folder (${name}) and is copied to the cloud.`,
+    },
   };
 }
 
@@ -175,6 +209,11 @@ function samePath(a: string, b: string, platform: NodeJS.Platform): boolean {
  * handler, which calls it just before destroying keys so the certificate records the state
  * at the time of the erase (crypto-erase-statement.ts).
  */
-export function dataFolderInspector(dataDir: string, observe: ObserveDataFolder | undefined, now: () => Date, context: FolderContext = thisMachine()): () => Promise<DataFolderReport> {
+export function dataFolderInspector(
+  dataDir: string,
+  observe: ObserveDataFolder | undefined,
+  now: () => Date,
+  context: FolderContext = thisMachine(),
+): () => Promise<DataFolderReport> {
   return () => inspectDataFolder(dataDir, observe, context, now());
 }

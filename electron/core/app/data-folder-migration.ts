@@ -129,7 +129,10 @@ async function moveByRename(from: string, to: string, entries: readonly string[]
     }
     // A failed roll-back keeps the marker: the next start finishes the move instead.
     if (rollbackFailures.length > 0) {
-      throw new Error(`${describe(error)}; ${rollbackFailures.join(', ')} could not be put back and stay in ${to} until the next start finishes the move`, { cause: error });
+      throw new Error(
+        `${describe(error)}; ${rollbackFailures.join(', ')} could not be put back and stay in ${to} until the next start finishes the move`,
+        { cause: error },
+      );
     }
     await removeMarker(to);
     throw error;
@@ -195,11 +198,13 @@ async function verifySameFiles(from: string, copy: string, entries: readonly str
   for (const name of entries) {
     const originals = await filesUnder(path.join(from, name));
     const copies = await filesUnder(path.join(copy, name));
-    if (copies.length !== originals.length) throw new Error(`the copy of ${name} has ${copies.length} files, the original ${originals.length}`);
+    if (copies.length !== originals.length)
+      throw new Error(`the copy of ${name} has ${copies.length} files, the original ${originals.length}`);
     for (const original of originals) {
       const copied = path.join(copy, path.relative(from, original));
       const [a, b] = await Promise.all([hashFile(original), hashFile(copied)]);
-      if (a.sha256 !== b.sha256 || a.bytes !== b.bytes) throw new Error(`the copy of ${path.relative(from, original)} differs from the original`);
+      if (a.sha256 !== b.sha256 || a.bytes !== b.bytes)
+        throw new Error(`the copy of ${path.relative(from, original)} differs from the original`);
     }
   }
 }

@@ -25,7 +25,11 @@ export interface DataFolderPlaces {
   readonly legacy: string | null;
 }
 
-export function dataFolderPlaces(env: Env = process.env, platform: NodeJS.Platform = process.platform, home: string = os.homedir()): DataFolderPlaces {
+export function dataFolderPlaces(
+  env: Env = process.env,
+  platform: NodeJS.Platform = process.platform,
+  home: string = os.homedir(),
+): DataFolderPlaces {
   if (platform === 'win32') {
     return {
       preferred: path.join(nonEmpty(env.LOCALAPPDATA) ?? path.join(home, 'AppData', 'Local'), 'FieldGuard'),

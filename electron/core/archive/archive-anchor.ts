@@ -45,7 +45,10 @@ const AnchorDocument = z.strictObject({
 export type AnchorDocument = z.infer<typeof AnchorDocument>;
 
 /** The anchor as stored: canonical JSON bytes. */
-export function signAnchor(payload: AnchorPayload, signer: Pick<EngineerCredentials, 'certificateDer' | 'privateKeyDer' | 'chainDer'>): Buffer {
+export function signAnchor(
+  payload: AnchorPayload,
+  signer: Pick<EngineerCredentials, 'certificateDer' | 'privateKeyDer' | 'chainDer'>,
+): Buffer {
   const value = sign('sha256', Buffer.from(canonicalJson(payload), 'utf8'), {
     key: createPrivateKey({ key: signer.privateKeyDer, format: 'der', type: 'pkcs8' }),
     padding: constants.RSA_PKCS1_PADDING,
@@ -75,14 +78,22 @@ export function parseAnchor(bytes: Buffer): AnchorDocument | null {
 }
 
 /** Whether the anchor's signature holds, and where its signer's chain leads. */
-export async function verifyAnchor(anchor: AnchorDocument, trust: TrustAnchors): Promise<{ signatureValid: boolean; chain: ChainOutcome['outcome'] }> {
+export async function verifyAnchor(
+  anchor: AnchorDocument,
+  trust: TrustAnchors,
+): Promise<{ signatureValid: boolean; chain: ChainOutcome['outcome'] }> {
   const leafDer = Buffer.from(anchor.signature.certificate, 'base64');
   let signatureValid: boolean;
   try {
     const certificate = new X509Certificate(leafDer);
     signatureValid =
       certificate.publicKey.asymmetricKeyType === 'rsa' &&
-      verify('sha256', Buffer.from(canonicalJson(anchor.payload), 'utf8'), { key: certificate.publicKey, padding: constants.RSA_PKCS1_PADDING }, Buffer.from(anchor.signature.value, 'base64'));
+      verify(
+        'sha256',
+        Buffer.from(canonicalJson(anchor.payload), 'utf8'),
+        { key: certificate.publicKey, padding: constants.RSA_PKCS1_PADDING },
+        Buffer.from(anchor.signature.value, 'base64'),
+      );
   } catch {
     signatureValid = false;
   }

@@ -16,7 +16,13 @@ export interface DocumentKeys {
 }
 
 /** The keys of a document by its number, or null. `company` narrows the listing; without it the whole prefix is listed. */
-export async function findArchivedDocument(store: ArchiveStore, prefix: string, number: string, company?: string, signal?: AbortSignal): Promise<DocumentKeys | null> {
+export async function findArchivedDocument(
+  store: ArchiveStore,
+  prefix: string,
+  number: string,
+  company?: string,
+  signal?: AbortSignal,
+): Promise<DocumentKeys | null> {
   const parsed = parseCertificateNumber(number);
   if (!parsed) return null;
   const listed = await store.listObjects(company ? `${prefix}/${company}/${parsed.employee}/${parsed.kind}/` : `${prefix}/`, signal);
@@ -84,7 +90,13 @@ export async function reportRows(store: ArchiveStore, options: ReportOptions, si
       key: key.replace(/\.json$/, '.pdf'),
     });
   }
-  return rows.sort((a, b) => a.site.localeCompare(b.site, 'ja') || a.employeeId.localeCompare(b.employeeId) || a.kind.localeCompare(b.kind) || a.issuedAt.localeCompare(b.issuedAt));
+  return rows.sort(
+    (a, b) =>
+      a.site.localeCompare(b.site, 'ja') ||
+      a.employeeId.localeCompare(b.employeeId) ||
+      a.kind.localeCompare(b.kind) ||
+      a.issuedAt.localeCompare(b.issuedAt),
+  );
 }
 
 const HEADERS = {

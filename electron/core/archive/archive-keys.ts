@@ -13,7 +13,9 @@ import { certificateKindCodes, numberingEmployeeId } from '../certificates/certi
 export type ArchivePart = 'pdf' | 'json';
 
 export function japanYearMonth(iso: string): { year: string; month: string } {
-  const parts = new Intl.DateTimeFormat('en', { timeZone: DISPLAY_TIME_ZONE, year: 'numeric', month: '2-digit' }).formatToParts(new Date(iso));
+  const parts = new Intl.DateTimeFormat('en', { timeZone: DISPLAY_TIME_ZONE, year: 'numeric', month: '2-digit' }).formatToParts(
+    new Date(iso),
+  );
   return { year: parts.find((p) => p.type === 'year')?.value ?? '0000', month: parts.find((p) => p.type === 'month')?.value ?? '00' };
 }
 
@@ -21,7 +23,11 @@ export function engineerFolder(prefix: string, company: string, employeeId: stri
   return `${prefix}/${company}/${numberingEmployeeId(employeeId)}`;
 }
 
-export function documentKey(folder: string, document: { kind: CertificateKind; issuedAt: string; number: string }, part: ArchivePart): string {
+export function documentKey(
+  folder: string,
+  document: { kind: CertificateKind; issuedAt: string; number: string },
+  part: ArchivePart,
+): string {
   const { year, month } = japanYearMonth(document.issuedAt);
   return `${folder}/${document.kind}/${year}/${month}/${document.number}.${part}`;
 }

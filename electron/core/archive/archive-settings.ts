@@ -21,7 +21,10 @@ export const ArchiveSettingsInput = z.strictObject({
   endpoint: z.url({ protocol: /^https?$/ }),
   region: z.string().regex(/^[a-z0-9-]{1,32}$/),
   bucket: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/),
-  prefix: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._/-]{0,100}$/).refine((p) => !p.endsWith('/') && !p.includes('//')),
+  prefix: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._/-]{0,100}$/)
+    .refine((p) => !p.endsWith('/') && !p.includes('//')),
   company: KeySegment,
   retentionMode: z.enum(retentionModes).default('COMPLIANCE'),
   retentionDays: z.number().int().min(1).max(36500).default(DEFAULT_RETENTION_DAYS),
@@ -67,8 +70,25 @@ export function saveArchiveSettings(session: VaultSession, input: ArchiveSetting
            company = excluded.company, retention_mode = excluded.retention_mode, retention_days = excluded.retention_days,
            access_key_id = excluded.access_key_id, secret_access_key = excluded.secret_access_key, updated_at = excluded.updated_at`,
       )
-      .run(s.endpoint, s.region, s.bucket, s.prefix, s.company, s.retentionMode, s.retentionDays, s.accessKeyId, s.secretAccessKey, now.toISOString());
-    session.audit.append('archive.settings-changed', session.actor(), { endpoint: s.endpoint, bucket: s.bucket, prefix: s.prefix, retentionMode: s.retentionMode, retentionDays: s.retentionDays });
+      .run(
+        s.endpoint,
+        s.region,
+        s.bucket,
+        s.prefix,
+        s.company,
+        s.retentionMode,
+        s.retentionDays,
+        s.accessKeyId,
+        s.secretAccessKey,
+        now.toISOString(),
+      );
+    session.audit.append('archive.settings-changed', session.actor(), {
+      endpoint: s.endpoint,
+      bucket: s.bucket,
+      prefix: s.prefix,
+      retentionMode: s.retentionMode,
+      retentionDays: s.retentionDays,
+    });
   })();
   return requireArchiveSettings(session.db);
 }

@@ -58,7 +58,14 @@ export interface SyncOptions {
 }
 
 /** Errors that stop the whole sync (the store or the network), as opposed to one document's. */
-const STOPPING = new Set(['ARCHIVE_UNREACHABLE', 'ARCHIVE_CREDENTIALS_REJECTED', 'ARCHIVE_ACCESS_DENIED', 'ARCHIVE_BUCKET_NOT_FOUND', 'ARCHIVE_NOT_VERSIONED', 'JOB_CANCELLED']);
+const STOPPING = new Set([
+  'ARCHIVE_UNREACHABLE',
+  'ARCHIVE_CREDENTIALS_REJECTED',
+  'ARCHIVE_ACCESS_DENIED',
+  'ARCHIVE_BUCKET_NOT_FOUND',
+  'ARCHIVE_NOT_VERSIONED',
+  'JOB_CANCELLED',
+]);
 
 interface QueuedRow {
   readonly id: string;
@@ -99,7 +106,13 @@ function numberAhead(session: VaultSession, number: string): boolean {
 }
 
 /** Step 1: the archive's newest anchor against this vault. Records an incident and throws when the vault is behind it. */
-async function checkAgainstArchive(session: VaultSession, store: ArchiveStore, folder: string, now: Date, signal?: AbortSignal): Promise<void> {
+async function checkAgainstArchive(
+  session: VaultSession,
+  store: ArchiveStore,
+  folder: string,
+  now: Date,
+  signal?: AbortSignal,
+): Promise<void> {
   const anchors = (await store.listObjects(`${folder}/anchors/`, signal)).filter((o) => o.key.endsWith('.json'));
   const newest = anchors[anchors.length - 1];
   if (!newest) return;
@@ -108,7 +121,9 @@ async function checkAgainstArchive(session: VaultSession, store: ArchiveStore, f
   if (!anchor) return;
   const head = anchor.payload.auditHead;
   const finding = head
-    ? compareWithAnchor({ auditSeq: head.seq, auditHash: head.sha256, recordedAt: anchor.payload.at }, session.audit.head(), (seq) => session.audit.hashAt(seq))
+    ? compareWithAnchor({ auditSeq: head.seq, auditHash: head.sha256, recordedAt: anchor.payload.at }, session.audit.head(), (seq) =>
+        session.audit.hashAt(seq),
+      )
     : null;
   const numbersBehind = Object.values(anchor.payload.lastNumbers).some((number) => number !== undefined && numberAhead(session, number));
   if (!finding && !numbersBehind) return;
@@ -117,7 +132,12 @@ async function checkAgainstArchive(session: VaultSession, store: ArchiveStore, f
     session.db
       .prepare('INSERT INTO archive_incidents (detected_at, problem, archive_seq, local_seq) VALUES (?, ?, ?, ?)')
       .run(now.toISOString(), finding?.kind ?? 'numbers', head?.seq ?? 0, localSeq);
-    session.audit.append('archive.rollback-detected', session.actor(), { problem: finding?.kind ?? 'numbers', archiveSeq: head?.seq ?? 0, localSeq, anchoredAt: anchor.payload.at });
+    session.audit.append('archive.rollback-detected', session.actor(), {
+      problem: finding?.kind ?? 'numbers',
+      archiveSeq: head?.seq ?? 0,
+      localSeq,
+      anchoredAt: anchor.payload.at,
+    });
   })();
   throw new AppError('ARCHIVE_ROLLBACK_DETECTED', { archiveSeq: head?.seq ?? 0, localSeq });
 }
@@ -126,7 +146,11 @@ async function checkAgainstArchive(session: VaultSession, store: ArchiveStore, f
 async function stillGenuine(row: QueuedRow, trust: ReturnType<typeof vaultAnchors>): Promise<boolean> {
   const verification = await verifyCertificate(row.pdf, trust);
   if (verification.status !== 'genuine' && verification.status !== 'issuer-unconfirmed') return false;
-  return verification.number === row.number && verification.evidenceSha256 === row.evidenceSha256 && sha256(row.evidenceJson) === row.evidenceSha256;
+  return (
+    verification.number === row.number &&
+    verification.evidenceSha256 === row.evidenceSha256 &&
+    sha256(row.evidenceJson) === row.evidenceSha256
+  );
 }
 
 /** One part (PDF or JSON) into the archive, unless the same bytes are already there. */
@@ -141,9 +165,13 @@ async function putPart(
 ): Promise<{ versionId: string; sha256: string; alreadyThere: boolean }> {
   const digest = sha256(body);
   const existing = await store.headObject(key, signal);
-  if (existing && existing.sha256 === digest && existing.versionId) return { versionId: existing.versionId, sha256: digest, alreadyThere: true };
+  if (existing && existing.sha256 === digest && existing.versionId)
+    return { versionId: existing.versionId, sha256: digest, alreadyThere: true };
   const retainUntil = new Date(now.getTime() + settings.retentionDays * DAY_MS);
-  const { versionId } = await store.putObject({ key, body, contentType, sha256: digest, retention: { mode: settings.retentionMode, retainUntil } }, signal);
+  const { versionId } = await store.putObject(
+    { key, body, contentType, sha256: digest, retention: { mode: settings.retentionMode, retainUntil } },
+    signal,
+  );
   return { versionId, sha256: digest, alreadyThere: false };
 }
 
@@ -172,7 +200,9 @@ export async function syncArchive(session: VaultSession, store: ArchiveStore, op
     throwIfCancelled(signal);
     if (!(await stillGenuine(row, trust))) {
       session.db.transaction(() => {
-        session.db.prepare("UPDATE archive_records SET state = 'refused', last_error = 'CERT_NOT_GENUINE' WHERE certificate_id = ?").run(row.id);
+        session.db
+          .prepare("UPDATE archive_records SET state = 'refused', last_error = 'CERT_NOT_GENUINE' WHERE certificate_id = ?")
+          .run(row.id);
         session.audit.append('archive.document-refused', session.actor(), { certificateId: row.id, number: row.number });
       })();
       refused.push(row.number);
@@ -195,7 +225,9 @@ export async function syncArchive(session: VaultSession, store: ArchiveStore, op
     } catch (error) {
       const code = error instanceof AppError ? error.code : 'ARCHIVE_STORE_ERROR';
       if (code !== 'JOB_CANCELLED') {
-        session.db.prepare("UPDATE archive_records SET state = 'failed', attempts = attempts + 1, last_error = ? WHERE certificate_id = ?").run(code, row.id);
+        session.db
+          .prepare("UPDATE archive_records SET state = 'failed', attempts = attempts + 1, last_error = ? WHERE certificate_id = ?")
+          .run(code, row.id);
         failed.push({ number: row.number, error: code });
       }
       if (STOPPING.has(code)) throw error;
@@ -204,12 +236,25 @@ export async function syncArchive(session: VaultSession, store: ArchiveStore, op
   }
 
   const key = await storeAnchor(session, store, settings, folder, options.now(), signal);
-  session.audit.append('archive.synced', session.actor(), { archived, alreadyThere, refused: refused.length, failed: failed.length, anchorKey: key });
+  session.audit.append('archive.synced', session.actor(), {
+    archived,
+    alreadyThere,
+    refused: refused.length,
+    failed: failed.length,
+    anchorKey: key,
+  });
   return { archived, alreadyThere, refused, failed, anchorKey: key };
 }
 
 /** Step 4: the signed anchor for this sync, stored write-once and recorded in the vault. */
-async function storeAnchor(session: VaultSession, store: ArchiveStore, settings: ArchiveSettings, folder: string, now: Date, signal?: AbortSignal): Promise<string> {
+async function storeAnchor(
+  session: VaultSession,
+  store: ArchiveStore,
+  settings: ArchiveSettings,
+  folder: string,
+  now: Date,
+  signal?: AbortSignal,
+): Promise<string> {
   const head = session.audit.head();
   const profile = session.profile();
   const payload: AnchorPayload = {
@@ -229,7 +274,10 @@ async function storeAnchor(session: VaultSession, store: ArchiveStore, settings:
   }
   const key = anchorKey(folder, now);
   const retainUntil = new Date(now.getTime() + settings.retentionDays * DAY_MS);
-  const { versionId } = await store.putObject({ key, body, contentType: 'application/json', sha256: sha256(body), retention: { mode: settings.retentionMode, retainUntil } }, signal);
+  const { versionId } = await store.putObject(
+    { key, body, contentType: 'application/json', sha256: sha256(body), retention: { mode: settings.retentionMode, retainUntil } },
+    signal,
+  );
   session.db
     .prepare('INSERT INTO archive_anchors (audit_seq, audit_hash, object_key, version_id, synced_at) VALUES (?, ?, ?, ?, ?)')
     .run(head?.seq ?? 0, head?.hash ?? '', key, versionId, now.toISOString());

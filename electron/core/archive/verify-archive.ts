@@ -19,7 +19,8 @@ import { parseAnchor, verifyAnchor } from './archive-anchor';
 import { parseArchiveKey, parseCertificateNumber, type ParsedKey } from './archive-keys';
 import type { ArchiveStore } from './archive-store';
 
-export type DocumentProblem = 'not-genuine' | 'issuer-unconfirmed' | 'pdf-missing' | 'evidence-missing' | 'evidence-mismatch' | 'number-mismatch';
+export type DocumentProblem =
+  'not-genuine' | 'issuer-unconfirmed' | 'pdf-missing' | 'evidence-missing' | 'evidence-mismatch' | 'number-mismatch';
 export type AnchorProblem = 'unreadable' | 'signature-invalid' | 'signer-not-trusted' | 'audit-went-back' | 'numbers-went-back';
 
 export interface ArchivedDocumentCheck {
@@ -67,8 +68,20 @@ export function listingPrefix(options: Pick<VerifyArchiveOptions, 'prefix' | 'co
   return options.engineer ? `${options.prefix}/${options.company}/${options.engineer}/` : `${options.prefix}/${options.company}/`;
 }
 
-async function checkDocument(store: ArchiveStore, parsed: ParsedKey, keys: { pdf?: string; json?: string }, trust: TrustAnchors, signal?: AbortSignal): Promise<ArchivedDocumentCheck> {
-  const base = { key: keys.pdf ?? keys.json ?? '', company: parsed.company, engineer: parsed.engineer, kind: parsed.kind as CertificateKind, number: parsed.name };
+async function checkDocument(
+  store: ArchiveStore,
+  parsed: ParsedKey,
+  keys: { pdf?: string; json?: string },
+  trust: TrustAnchors,
+  signal?: AbortSignal,
+): Promise<ArchivedDocumentCheck> {
+  const base = {
+    key: keys.pdf ?? keys.json ?? '',
+    company: parsed.company,
+    engineer: parsed.engineer,
+    kind: parsed.kind as CertificateKind,
+    number: parsed.name,
+  };
   const pdf = keys.pdf ? await store.getObject(keys.pdf, undefined, signal) : null;
   if (!pdf) return { ...base, status: 'missing', problems: ['pdf-missing'] };
   const verification = await verifyCertificate(pdf, trust);
@@ -157,7 +170,12 @@ export async function verifyArchive(store: ArchiveStore, options: VerifyArchiveO
     const [engineer, kind, year] = series.split('|') as [string, CertificateKind, string];
     const seen = present.get(series) ?? new Set();
     for (let sequence = 1; sequence <= upTo; sequence += 1) {
-      if (!seen.has(sequence)) missingNumbers.push({ engineer, kind, number: `${engineer}-${certificateKindCodes[kind]}-${year}-${String(sequence).padStart(6, '0')}` });
+      if (!seen.has(sequence))
+        missingNumbers.push({
+          engineer,
+          kind,
+          number: `${engineer}-${certificateKindCodes[kind]}-${year}-${String(sequence).padStart(6, '0')}`,
+        });
     }
   }
 

@@ -17,7 +17,11 @@ export function createAuditHandlers(vault: VaultService, dialogs: Dialogs): Pick
       const session = vault.session();
       const result = session.audit.verify();
       // Recorded after checking, so the record itself is part of the next verification.
-      session.audit.append('audit.verified', session.actor(), result.intact ? { intact: true, entries: result.entries } : { intact: false, brokenAt: result.brokenAt, problem: result.problem });
+      session.audit.append(
+        'audit.verified',
+        session.actor(),
+        result.intact ? { intact: true, entries: result.entries } : { intact: false, brokenAt: result.brokenAt, problem: result.problem },
+      );
       return result;
     },
     'audit.exportCsv': async (filter) => {

@@ -123,7 +123,8 @@ export function createAuditLog(db: VaultDatabase, macKey: Buffer, now: () => Dat
     try {
       const parsed = JSON.parse(value) as { seq?: unknown; hash?: unknown; mac?: unknown };
       const { seq, hash, mac } = parsed;
-      if (!Number.isSafeInteger(seq) || typeof hash !== 'string' || typeof mac !== 'string') return { seq: 0, hash: ZERO_HASH, genuine: false };
+      if (!Number.isSafeInteger(seq) || typeof hash !== 'string' || typeof mac !== 'string')
+        return { seq: 0, hash: ZERO_HASH, genuine: false };
       const hashBytes = Buffer.from(hash, 'hex');
       const genuine = hashBytes.length === 32 && sameBytes(headMac(key, seq as number, hashBytes), Buffer.from(mac, 'hex'));
       return { seq: seq as number, hash: hashBytes, genuine };
@@ -166,8 +167,10 @@ export function createAuditLog(db: VaultDatabase, macKey: Buffer, now: () => Dat
     let problem: Problem | undefined;
     for (const [seq, time, type, actor, details, prevHash, hash, mac] of walkAll.iterate() as IterableIterator<Row>) {
       if (seq !== expected) problem = { problem: 'AUDIT_ENTRY_MISSING', brokenAt: expected };
-      else if (!Buffer.isBuffer(prevHash) || !Buffer.isBuffer(hash) || !Buffer.isBuffer(mac)) problem = { problem: 'AUDIT_ENTRY_EDITED', brokenAt: seq };
-      else if (!sameBytes(chainHash(prevHash, seq, time, type, actor, details), hash)) problem = { problem: 'AUDIT_ENTRY_EDITED', brokenAt: seq };
+      else if (!Buffer.isBuffer(prevHash) || !Buffer.isBuffer(hash) || !Buffer.isBuffer(mac))
+        problem = { problem: 'AUDIT_ENTRY_EDITED', brokenAt: seq };
+      else if (!sameBytes(chainHash(prevHash, seq, time, type, actor, details), hash))
+        problem = { problem: 'AUDIT_ENTRY_EDITED', brokenAt: seq };
       else if (!sameBytes(entryMac(key, hash), mac)) problem = { problem: 'AUDIT_ENTRY_EDITED', brokenAt: seq };
       // A genuine entry that does not follow the previous one: what it followed is missing.
       else if (!sameBytes(prevHash, previous)) problem = { problem: 'AUDIT_ENTRY_MISSING', brokenAt: seq };
@@ -182,7 +185,12 @@ export function createAuditLog(db: VaultDatabase, macKey: Buffer, now: () => Dat
   /** Must run inside a transaction, so that the rows and the head are one snapshot. */
   function walk(): AuditVerification {
     const walked = walkEntries();
-    const broken = ({ problem, brokenAt }: Problem): AuditVerification => ({ intact: false, entries: countAll.get() as number, brokenAt, problem });
+    const broken = ({ problem, brokenAt }: Problem): AuditVerification => ({
+      intact: false,
+      entries: countAll.get() as number,
+      brokenAt,
+      problem,
+    });
     if ('problem' in walked) return broken(walked);
     const { entries, lastHash } = walked;
     const head = readHead();
@@ -247,9 +255,15 @@ export function createAuditLog(db: VaultDatabase, macKey: Buffer, now: () => Dat
 
     list(filter = {}) {
       const { sql, params } = page(filter, 'seq, time, type, actor, details');
-      const rows = db.prepare(sql).raw().all(...params) as Array<[number, string, string, string, string]>;
+      const rows = db
+        .prepare(sql)
+        .raw()
+        .all(...params) as Array<[number, string, string, string, string]>;
       const counted = select(filter, 'count(*)');
-      const total = db.prepare(counted.sql).pluck().get(...counted.params) as number;
+      const total = db
+        .prepare(counted.sql)
+        .pluck()
+        .get(...counted.params) as number;
       return { entries: rows.map((row) => freezeEntry(...row)), total };
     },
 
@@ -259,10 +273,21 @@ export function createAuditLog(db: VaultDatabase, macKey: Buffer, now: () => Dat
 
     toCsv(filter = {}) {
       const { sql, params } = page(filter, 'seq, time, type, actor, details, hash');
-      const rows = db.prepare(sql).raw().all(...params) as Array<[number, string, string, string, string, Buffer]>;
+      const rows = db
+        .prepare(sql)
+        .raw()
+        .all(...params) as Array<[number, string, string, string, string, Buffer]>;
       return csvDocument(
         ['seq', 'time_jst', 'time_utc', 'type', 'actor', 'details', 'hash'],
-        rows.map(([seq, time, type, actor, details, hash]) => [String(seq), jstTimestamp(time), time, type, actor, details, hash.toString('hex')]),
+        rows.map(([seq, time, type, actor, details, hash]) => [
+          String(seq),
+          jstTimestamp(time),
+          time,
+          type,
+          actor,
+          details,
+          hash.toString('hex'),
+        ]),
       );
     },
 
@@ -296,7 +321,12 @@ function macKeyObject(macKey: Buffer): KeyObject {
  * order: how a feature asks the log what happened (e.g. every item ever imported into a
  * folder, erased since or not) without naming the table.
  */
-export function auditDetailValues(db: VaultDatabase, type: AuditEventType, field: string, where: { readonly field: string; readonly equals: string }): unknown[] {
+export function auditDetailValues(
+  db: VaultDatabase,
+  type: AuditEventType,
+  field: string,
+  where: { readonly field: string; readonly equals: string },
+): unknown[] {
   return db
     .prepare('SELECT json_extract(details, ?) FROM audit_log WHERE type = ? AND json_extract(details, ?) = ? ORDER BY seq')
     .pluck()
@@ -334,7 +364,9 @@ function entryMac(key: KeyObject, hash: Buffer): Buffer {
 
 /** The head's MAC binds its seq as well as its hash, so an entry's own MAC cannot stand in for it. */
 function headMac(key: KeyObject, seq: number, hash: Buffer): Buffer {
-  return createHmac('sha256', key).update(`{"hash":"${hash.toString('hex')}","purpose":"fieldguard.audit-head","seq":${seq}}`).digest();
+  return createHmac('sha256', key)
+    .update(`{"hash":"${hash.toString('hex')}","purpose":"fieldguard.audit-head","seq":${seq}}`)
+    .digest();
 }
 
 function sameBytes(a: Buffer, b: Buffer): boolean {
@@ -361,4 +393,3 @@ function count(value: number | undefined, fallback: number): number {
 function asciiLower(text: string): string {
   return text.replace(/[A-Z]/g, (letter) => letter.toLowerCase());
 }
-

@@ -15,7 +15,20 @@ import { mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../app-error';
-import { parseCertificate, derFingerprint, ECDSA_P256_SHA256, FIELDGUARD_POLICY_OID, pemBlocks, nameField, OID_COMMON_NAME, OID_ORGANIZATION, OID_SERIAL_NUMBER, toPem, type WebCryptoKey, x509 } from '../certificates/x509';
+import {
+  parseCertificate,
+  derFingerprint,
+  ECDSA_P256_SHA256,
+  FIELDGUARD_POLICY_OID,
+  pemBlocks,
+  nameField,
+  OID_COMMON_NAME,
+  OID_ORGANIZATION,
+  OID_SERIAL_NUMBER,
+  toPem,
+  type WebCryptoKey,
+  x509,
+} from '../certificates/x509';
 import { unwrapKeyFromBlob, wrapKeyToBlob } from '../vault/key-hierarchy';
 import { writeFileAtomically } from '../vault/atomic-file';
 import { calibrateKdf, KdfParameters, stretchPassword } from '../vault/password-kdf';
@@ -138,13 +151,16 @@ export async function initAuthority(
   await mkdir(dir, { recursive: true, mode: 0o700 });
   const algorithm = options.algorithm ?? 'ecdsa-p256';
   const spec = signingAlgorithms[algorithm];
-  const keys = (await webcrypto.subtle.generateKey(spec.generate, true, ['sign', 'verify']));
+  const keys = await webcrypto.subtle.generateKey(spec.generate, true, ['sign', 'verify']);
   const notBefore = new Date(now.getTime() - BACKDATE_MS);
   const notAfter = new Date(notBefore);
   notAfter.setUTCFullYear(notAfter.getUTCFullYear() + ROOT_YEARS);
   const root = await x509.X509CertificateGenerator.createSelfSigned({
     serialNumber: randomSerial(),
-    name: new x509.Name([{ [OID_COMMON_NAME]: [{ utf8String: `${company} FieldGuard ルート認証局 Root CA` }] }, { [OID_ORGANIZATION]: [{ utf8String: company }] }]),
+    name: new x509.Name([
+      { [OID_COMMON_NAME]: [{ utf8String: `${company} FieldGuard ルート認証局 Root CA` }] },
+      { [OID_ORGANIZATION]: [{ utf8String: company }] },
+    ]),
     notBefore,
     notAfter,
     keys,
@@ -163,7 +179,13 @@ export async function initAuthority(
   const wrapped = wrapKeyToBlob(kek, pkcs8, KEY_CONTEXT);
   pkcs8.fill(0);
   kek.fill(0);
-  const keyFile: z.infer<typeof KeyFile> = { format: 'fieldguard-authority-key/1', algorithm, kdf, salt: salt.toString('base64'), wrapped: wrapped.toString('base64') };
+  const keyFile: z.infer<typeof KeyFile> = {
+    format: 'fieldguard-authority-key/1',
+    algorithm,
+    kdf,
+    salt: salt.toString('base64'),
+    wrapped: wrapped.toString('base64'),
+  };
   await writeFileAtomically(path.join(dir, KEY_FILE), `${JSON.stringify(keyFile, null, 2)}\n`);
   await writeFileAtomically(path.join(dir, ROOT_FILE), root.toString('pem') + '\n');
   await saveState(dir, { format: 'fieldguard-authority/1', policyOid: FIELDGUARD_POLICY_OID, crlNumber: 0, issued: [], revoked: [] });
@@ -245,7 +267,10 @@ export async function issueEngineerCertificate(
   if (!Number.isInteger(days) || days < 1 || days > MAX_ENGINEER_DAYS) throw new AppError('AUTHORITY_INVALID_OPTION');
   let request: x509.Pkcs10CertificateRequest;
   try {
-    const der = typeof requestText === 'string' ? pemBlocks(requestText, 'CERTIFICATE REQUEST')[0] : (pemBlocks(requestText.toString('latin1'), 'CERTIFICATE REQUEST')[0] ?? requestText);
+    const der =
+      typeof requestText === 'string'
+        ? pemBlocks(requestText, 'CERTIFICATE REQUEST')[0]
+        : (pemBlocks(requestText.toString('latin1'), 'CERTIFICATE REQUEST')[0] ?? requestText);
     if (!der) throw new Error('no request');
     request = new x509.Pkcs10CertificateRequest(new Uint8Array(der));
   } catch {
@@ -300,12 +325,21 @@ export function findIssued(issued: readonly IssuedEntry[], reference: string): I
 }
 
 /** Marks an issued certificate revoked; the next CRL lists it. */
-export async function revokeEngineerCertificate(dir: string, passphrase: string, reference: string, reason: RevocationReason, now: Date): Promise<IssuedEntry> {
+export async function revokeEngineerCertificate(
+  dir: string,
+  passphrase: string,
+  reference: string,
+  reason: RevocationReason,
+  now: Date,
+): Promise<IssuedEntry> {
   const authority = await openAuthority(dir, passphrase);
   const entry = findIssued(authority.state.issued, reference);
   if (!entry) throw new AppError('AUTHORITY_CERTIFICATE_NOT_FOUND');
   if (!authority.state.revoked.some((r) => r.serial === entry.serial)) {
-    await saveState(dir, { ...authority.state, revoked: [...authority.state.revoked, { serial: entry.serial, revokedAt: now.toISOString(), reason }] });
+    await saveState(dir, {
+      ...authority.state,
+      revoked: [...authority.state.revoked, { serial: entry.serial, revokedAt: now.toISOString(), reason }],
+    });
   }
   return entry;
 }
@@ -322,7 +356,12 @@ function crlNumberExtension(value: number): x509.Extension {
 }
 
 /** A CRL signed by the root listing every revoked certificate, valid for `days`. Returns PEM. */
-export async function createRevocationList(dir: string, passphrase: string, options: { readonly days?: number }, now: Date): Promise<string> {
+export async function createRevocationList(
+  dir: string,
+  passphrase: string,
+  options: { readonly days?: number },
+  now: Date,
+): Promise<string> {
   const days = options.days ?? DEFAULT_CRL_DAYS;
   if (!Number.isInteger(days) || days < 1 || days > 366) throw new AppError('AUTHORITY_INVALID_OPTION');
   const authority = await openAuthority(dir, passphrase);
@@ -331,7 +370,11 @@ export async function createRevocationList(dir: string, passphrase: string, opti
     issuer: authority.root.subjectName,
     thisUpdate: now,
     nextUpdate: new Date(now.getTime() + days * DAY_MS),
-    entries: authority.state.revoked.map((r) => ({ serialNumber: r.serial, revocationDate: new Date(r.revokedAt), reason: crlReasons[r.reason] })),
+    entries: authority.state.revoked.map((r) => ({
+      serialNumber: r.serial,
+      revocationDate: new Date(r.revokedAt),
+      reason: crlReasons[r.reason],
+    })),
     extensions: [await x509.AuthorityKeyIdentifierExtension.create(authority.root, false), crlNumberExtension(crlNumber)],
     signingKey: authority.signingKey,
     signingAlgorithm: signingAlgorithms[authority.algorithm].sign,

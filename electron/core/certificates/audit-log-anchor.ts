@@ -31,7 +31,10 @@ function anchorSection(head: AuditLogHead): CertificateSection {
 }
 
 /** The document and facts with the log's position added; unchanged when the log is empty. */
-export function withAuditAnchor(built: { document: CertificateDocument; facts: JsonObject }, head: { seq: number; hash: string } | null): { document: CertificateDocument; facts: JsonObject } {
+export function withAuditAnchor(
+  built: { document: CertificateDocument; facts: JsonObject },
+  head: { seq: number; hash: string } | null,
+): { document: CertificateDocument; facts: JsonObject } {
   if (head === null) return built;
   const anchor: AuditLogHead = { seq: head.seq, sha256: head.hash };
   return {

@@ -62,7 +62,12 @@ export interface CertificateDocument {
 }
 
 /** How every certificate names the engineer who did the work: name, title, company and employee id. */
-export function performerText(engineer: { readonly name: string; readonly title: string; readonly company: string; readonly employeeId: string }): string {
+export function performerText(engineer: {
+  readonly name: string;
+  readonly title: string;
+  readonly company: string;
+  readonly employeeId: string;
+}): string {
   return `${engineer.name}${engineer.title ? `（${engineer.title}）` : ''} ${engineer.company} 社員番号 ${engineer.employeeId}`;
 }
 

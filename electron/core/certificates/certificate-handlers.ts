@@ -41,10 +41,18 @@ async function readPicked(file: string): Promise<Buffer | null> {
 }
 
 function statusOf(session: VaultSession, now: Date) {
-  return engineerCertificateStatus(session, now, { pendingRequests: pendingEnrollmentRequests(session), queuedTimestamps: queuedTimestamps(session) });
+  return engineerCertificateStatus(session, now, {
+    pendingRequests: pendingEnrollmentRequests(session),
+    queuedTimestamps: queuedTimestamps(session),
+  });
 }
 
-export function createCertificateHandlers(vault: VaultService, dialogs: Dialogs, now: () => Date, verify: VerifyFile): Pick<Handlers, CertificateChannel> {
+export function createCertificateHandlers(
+  vault: VaultService,
+  dialogs: Dialogs,
+  now: () => Date,
+  verify: VerifyFile,
+): Pick<Handlers, CertificateChannel> {
   const candidates = new Map<string, { root: RootCertificate; expires: number }>();
   const roots = () => ({ roots: listTrustedRoots(vault.session()) });
   return {
@@ -52,7 +60,12 @@ export function createCertificateHandlers(vault: VaultService, dialogs: Dialogs,
       const file = await dialogs.pickCertificateFile();
       if (!file) return { cancelled: true, fileName: null, result: null };
       const bytes = await readPicked(file);
-      if (!bytes) return { cancelled: false, fileName: path.basename(file), result: { status: 'unreadable' as const, checks: [], problem: 'CERT_UNREADABLE' as const, companyCertified: false } };
+      if (!bytes)
+        return {
+          cancelled: false,
+          fileName: path.basename(file),
+          result: { status: 'unreadable' as const, checks: [], problem: 'CERT_UNREADABLE' as const, companyCertified: false },
+        };
       const result = await verify(bytes, laptopAnchors(vault));
       return { cancelled: false, fileName: path.basename(file), result };
     },
@@ -68,7 +81,10 @@ export function createCertificateHandlers(vault: VaultService, dialogs: Dialogs,
       const token = randomUUID();
       candidates.set(token, { root, expires: now().getTime() + CANDIDATE_TTL_MS });
       const alreadyTrusted = listTrustedRoots(vault.session()).some((r) => r.fingerprint === root.fingerprint);
-      return { cancelled: false, candidate: { token, fingerprint: root.fingerprint, label: root.label, notAfter: root.notAfter, alreadyTrusted } };
+      return {
+        cancelled: false,
+        candidate: { token, fingerprint: root.fingerprint, label: root.label, notAfter: root.notAfter, alreadyTrusted },
+      };
     },
     'certificates.trustRoot': ({ token, fingerprint }) => {
       const session = vault.session();
@@ -95,7 +111,10 @@ export function createCertificateHandlers(vault: VaultService, dialogs: Dialogs,
     'certificates.engineerCertificate': async () => statusOf(vault.session(), now()),
     'certificates.createEnrollmentRequest': async () => {
       const session = vault.session();
-      const file = await dialogs.pickSaveFile(`fieldguard-enrollment-${session.profile().employeeId.replace(/[^A-Za-z0-9-]/g, '_')}.pem`, 'pem');
+      const file = await dialogs.pickSaveFile(
+        `fieldguard-enrollment-${session.profile().employeeId.replace(/[^A-Za-z0-9-]/g, '_')}.pem`,
+        'pem',
+      );
       if (!file) return { saved: false };
       const request = await createEnrollmentRequest(session, now());
       await writeFile(file, request, { mode: 0o600 }).catch(() => {

@@ -61,6 +61,8 @@ export function nextCertificateNumber(db: VaultDatabase, kind: CertificateKind, 
 
 /** How far this vault's counter of an engineer, kind and year has reached (0 when it never started). */
 export function lastSequence(db: VaultDatabase, employeeId: string, kind: CertificateKind, year: number): number {
-  const row = db.prepare('SELECT last FROM certificate_sequences WHERE employee_id = ? AND kind = ? AND year = ?').get(employeeId, kind, year) as { last: number } | undefined;
+  const row = db
+    .prepare('SELECT last FROM certificate_sequences WHERE employee_id = ? AND kind = ? AND year = ?')
+    .get(employeeId, kind, year) as { last: number } | undefined;
   return row?.last ?? 0;
 }

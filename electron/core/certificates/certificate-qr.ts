@@ -69,7 +69,10 @@ export function printedFactsOf(document: CertificateDocument, evidenceSha256: st
 /** The QR text: the facts, signed with the engineer's key (PKCS#8 DER). */
 export function signedQrText(facts: PrintedFacts, privateKeyDer: Buffer): string {
   const payload = Buffer.from(canonicalJson(facts), 'utf8');
-  const signature = sign('sha256', payload, { key: createPrivateKey({ key: privateKeyDer, format: 'der', type: 'pkcs8' }), padding: constants.RSA_PKCS1_PADDING });
+  const signature = sign('sha256', payload, {
+    key: createPrivateKey({ key: privateKeyDer, format: 'der', type: 'pkcs8' }),
+    padding: constants.RSA_PKCS1_PADDING,
+  });
   return `${PREFIX}${payload.toString('base64url')}.${signature.toString('base64url')}`;
 }
 
@@ -109,7 +112,13 @@ export function qrSignedBy(qr: CertificateQr, certificateDer: Buffer, fingerprin
 
 /** A PNG of the QR code: error correction M, 4 px per module, the standard 4-module quiet zone. */
 export function certificateQrPng(text: string): Promise<Buffer> {
-  return QRCode.toBuffer(text, { type: 'png', errorCorrectionLevel: 'M', scale: 4, margin: 4, color: { dark: '#000000ff', light: '#ffffffff' } });
+  return QRCode.toBuffer(text, {
+    type: 'png',
+    errorCorrectionLevel: 'M',
+    scale: 4,
+    margin: 4,
+    color: { dark: '#000000ff', light: '#ffffffff' },
+  });
 }
 
 /** The text of the QR code in an image, or null when there is none. */
@@ -126,7 +135,12 @@ export type PrintedCopyAnswer =
   | 'legacy-matches'
   | 'not-fieldguard';
 
-export function comparePrintedCopy(qr: CertificateQr | null, evidence: EvidenceDocument, signer: { readonly certificateDer: Buffer; readonly fingerprint: string }, evidenceSha256: string): PrintedCopyAnswer {
+export function comparePrintedCopy(
+  qr: CertificateQr | null,
+  evidence: EvidenceDocument,
+  signer: { readonly certificateDer: Buffer; readonly fingerprint: string },
+  evidenceSha256: string,
+): PrintedCopyAnswer {
   if (!qr) return 'not-fieldguard';
   const names = qr.number === evidence.payload.number && qr.evidenceSha256 === evidenceSha256;
   if (!qr.facts) return names ? 'legacy-matches' : 'mismatch';

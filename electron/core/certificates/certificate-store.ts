@@ -32,7 +32,9 @@ export interface StoredCertificate extends StoredCertificateSummary {
  * and the visit it was issued for — a copy of the reference inside the signed facts, kept in its
  * own column so that a visit's certificates are found without reading signed JSON.
  */
-export type CertificateToStore = Omit<StoredCertificate, 'id' | 'storedAt' | 'companyCertified'> & { readonly visitReference?: string | null };
+export type CertificateToStore = Omit<StoredCertificate, 'id' | 'storedAt' | 'companyCertified'> & {
+  readonly visitReference?: string | null;
+};
 
 const SUMMARY_COLUMNS = `id, number, kind, issued_at AS issuedAt, title_ja AS titleJa, title_en AS titleEn,
   signer_fingerprint AS signerFingerprint, evidence_sha256 AS evidenceSha256, stored_at AS storedAt`;
@@ -81,8 +83,7 @@ export function listCertificates(db: VaultDatabase, filter: { readonly kind?: Ce
 
 export function getCertificate(db: VaultDatabase, id: string): StoredCertificate | null {
   const row = db.prepare(`SELECT ${SUMMARY_COLUMNS}, pdf, evidence_json AS evidenceJson FROM certificates WHERE id = ?`).get(id) as
-    | (SummaryRow & { pdf: Buffer; evidenceJson: string })
-    | undefined;
+    (SummaryRow & { pdf: Buffer; evidenceJson: string }) | undefined;
   if (!row) return null;
   const { pdf, evidenceJson, ...rest } = row;
   return { ...summary(db, rest), pdf, evidenceJson };
@@ -90,7 +91,8 @@ export function getCertificate(db: VaultDatabase, id: string): StoredCertificate
 
 /** The newest number issued of a kind (the archive's anchor records it), or null when none was. */
 export function lastCertificateNumber(db: VaultDatabase, kind: CertificateKind): string | null {
-  const row = db.prepare('SELECT number FROM certificates WHERE kind = ? ORDER BY issued_at DESC, number DESC LIMIT 1').get(kind) as { number: string } | undefined;
+  const row = db.prepare('SELECT number FROM certificates WHERE kind = ? ORDER BY issued_at DESC, number DESC LIMIT 1').get(kind) as
+    { number: string } | undefined;
   return row?.number ?? null;
 }
 
@@ -108,17 +110,27 @@ export function certificateReference(db: VaultDatabase, id: string | null): { ce
 }
 
 /** Certificates of a kind issued at or after a time, oldest first, with their evidence JSON as signed. */
-export function certificatesIssuedSince(db: VaultDatabase, kind: CertificateKind, since: string): { id: string; number: string; evidenceJson: string }[] {
+export function certificatesIssuedSince(
+  db: VaultDatabase,
+  kind: CertificateKind,
+  since: string,
+): { id: string; number: string; evidenceJson: string }[] {
   return db
-    .prepare('SELECT id, number, evidence_json AS evidenceJson FROM certificates WHERE kind = ? AND issued_at >= ? ORDER BY issued_at, number')
+    .prepare(
+      'SELECT id, number, evidence_json AS evidenceJson FROM certificates WHERE kind = ? AND issued_at >= ? ORDER BY issued_at, number',
+    )
     .all(kind, since) as { id: string; number: string; evidenceJson: string }[];
 }
 
 /** The first certificate of a kind issued for a visit, found by its visit-reference column. */
-export function certificateForVisit(db: VaultDatabase, kind: CertificateKind, visitReference: string): { id: string; number: string } | null {
-  const row = db.prepare('SELECT id, number FROM certificates WHERE kind = ? AND visit_reference = ? ORDER BY issued_at LIMIT 1').get(kind, visitReference) as
-    | { id: string; number: string }
-    | undefined;
+export function certificateForVisit(
+  db: VaultDatabase,
+  kind: CertificateKind,
+  visitReference: string,
+): { id: string; number: string } | null {
+  const row = db
+    .prepare('SELECT id, number FROM certificates WHERE kind = ? AND visit_reference = ? ORDER BY issued_at LIMIT 1')
+    .get(kind, visitReference) as { id: string; number: string } | undefined;
   return row ?? null;
 }
 

@@ -13,7 +13,16 @@
  */
 import { createHash, timingSafeEqual, verify, X509Certificate, webcrypto } from 'node:crypto';
 import * as asn1js from 'asn1js';
-import { OID_CONTENT_TYPE, OID_DATA, OID_MESSAGE_DIGEST, OID_SHA256, OID_SIGNATURE_TIMESTAMP, OID_SIGNED_DATA, OID_SIGNING_CERTIFICATE_V2, OID_SIGNING_TIME } from './cms-oids';
+import {
+  OID_CONTENT_TYPE,
+  OID_DATA,
+  OID_MESSAGE_DIGEST,
+  OID_SHA256,
+  OID_SIGNATURE_TIMESTAMP,
+  OID_SIGNED_DATA,
+  OID_SIGNING_CERTIFICATE_V2,
+  OID_SIGNING_TIME,
+} from './cms-oids';
 import { pkijsWithNodeCrypto } from './pkijs-engine';
 
 const SIGNATURE_ALGORITHMS = new Set([
@@ -46,7 +55,9 @@ function attribute(type: string, value: asn1js.AsnType): InstanceType<ReturnType
 /** ESS signing-certificate-v2 (RFC 5035) naming the certificate by its SHA-256 (the default hash, so omitted). */
 function signingCertificateV2(certificateDer: Buffer): asn1js.Sequence {
   return new asn1js.Sequence({
-    value: [new asn1js.Sequence({ value: [new asn1js.Sequence({ value: [new asn1js.OctetString({ valueHex: sha256(certificateDer) })] })] })],
+    value: [
+      new asn1js.Sequence({ value: [new asn1js.Sequence({ value: [new asn1js.OctetString({ valueHex: sha256(certificateDer) })] })] }),
+    ],
   });
 }
 
@@ -81,12 +92,17 @@ export async function signDetachedCms(signedBytes: Buffer, signer: CmsSigner, ti
     certificates,
   });
   const keyBytes = new Uint8Array(signer.privateKeyDer);
-  const key = await webcrypto.subtle.importKey('pkcs8', keyBytes, { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' }, false, ['sign']).finally(() => keyBytes.fill(0));
+  const key = await webcrypto.subtle
+    .importKey('pkcs8', keyBytes, { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' }, false, ['sign'])
+    .finally(() => keyBytes.fill(0));
   await signedData.sign(key, 0, 'SHA-256');
   const signerInfo = signedData.signerInfos[0] as InstanceType<typeof pkijs.SignerInfo>;
   if (timestamp) {
     const token = await timestamp(sha256(signerInfo.signature.valueBlock.valueHexView));
-    signerInfo.unsignedAttrs = new pkijs.SignedAndUnsignedAttributes({ type: 1, attributes: [attribute(OID_SIGNATURE_TIMESTAMP, parseDer(token))] });
+    signerInfo.unsignedAttrs = new pkijs.SignedAndUnsignedAttributes({
+      type: 1,
+      attributes: [attribute(OID_SIGNATURE_TIMESTAMP, parseDer(token))],
+    });
   }
   const contentInfo = new pkijs.ContentInfo({ contentType: OID_SIGNED_DATA, content: signedData.toSchema(true) });
   return Buffer.from(contentInfo.toSchema().toBER());
@@ -105,11 +121,19 @@ export type CmsVerification =
       /** The RFC 3161 token over the signature value, when one was added. */
       readonly signatureTimestamp?: { readonly token: Buffer; readonly imprint: Buffer };
     }
-  | { readonly valid: false; readonly certificateDer?: Buffer; readonly certificatesDer: readonly Buffer[]; readonly problem: string; readonly certificateMismatch?: boolean };
+  | {
+      readonly valid: false;
+      readonly certificateDer?: Buffer;
+      readonly certificatesDer: readonly Buffer[];
+      readonly problem: string;
+      readonly certificateMismatch?: boolean;
+    };
 
 class CmsProblem extends Error {}
 
-function attributeValues(attributes: InstanceType<ReturnType<typeof pkijsWithNodeCrypto>['SignedAndUnsignedAttributes']> | undefined): Map<string, asn1js.AsnType> {
+function attributeValues(
+  attributes: InstanceType<ReturnType<typeof pkijsWithNodeCrypto>['SignedAndUnsignedAttributes']> | undefined,
+): Map<string, asn1js.AsnType> {
   const map = new Map<string, asn1js.AsnType>();
   for (const attr of attributes?.attributes ?? []) {
     // A repeated attribute or one with several values leaves it open which one counts.
@@ -128,7 +152,8 @@ function essCertificateHash(value: asn1js.AsnType): Buffer {
   let hash: asn1js.AsnType | undefined = head;
   if (head instanceof asn1js.Sequence) {
     const algorithm = head.valueBlock.value[0];
-    if (!(algorithm instanceof asn1js.ObjectIdentifier) || algorithm.valueBlock.toString() !== OID_SHA256) throw new CmsProblem('signing certificate hash is not SHA-256');
+    if (!(algorithm instanceof asn1js.ObjectIdentifier) || algorithm.valueBlock.toString() !== OID_SHA256)
+      throw new CmsProblem('signing certificate hash is not SHA-256');
     hash = second;
   }
   if (!(hash instanceof asn1js.OctetString)) throw new CmsProblem('malformed signing-certificate-v2');
@@ -150,8 +175,11 @@ export function verifyDetachedCms(cms: Buffer, signedBytes: Buffer): CmsVerifica
     const contentInfo = new pkijs.ContentInfo({ schema: parsed.result });
     if (contentInfo.contentType !== OID_SIGNED_DATA) throw new CmsProblem('not SignedData');
     const signedData = new pkijs.SignedData({ schema: contentInfo.content });
-    if (signedData.encapContentInfo.eContentType !== OID_DATA || signedData.encapContentInfo.eContent) throw new CmsProblem('not detached data');
-    const certificates = (signedData.certificates ?? []).filter((c): c is InstanceType<typeof pkijs.Certificate> => c instanceof pkijs.Certificate);
+    if (signedData.encapContentInfo.eContentType !== OID_DATA || signedData.encapContentInfo.eContent)
+      throw new CmsProblem('not detached data');
+    const certificates = (signedData.certificates ?? []).filter(
+      (c): c is InstanceType<typeof pkijs.Certificate> => c instanceof pkijs.Certificate,
+    );
     certificatesDer = certificates.map((c) => Buffer.from(c.toSchema().toBER()));
     if (signedData.signerInfos.length !== 1) throw new CmsProblem('exactly one signer is expected');
     const info = signedData.signerInfos[0] as InstanceType<typeof pkijs.SignerInfo>;
@@ -167,11 +195,13 @@ export function verifyDetachedCms(cms: Buffer, signedBytes: Buffer): CmsVerifica
 
     const attributes = attributeValues(info.signedAttrs);
     const contentType = attributes.get(OID_CONTENT_TYPE);
-    if (!(contentType instanceof asn1js.ObjectIdentifier) || contentType.valueBlock.toString() !== OID_DATA) throw new CmsProblem('content type is not data');
+    if (!(contentType instanceof asn1js.ObjectIdentifier) || contentType.valueBlock.toString() !== OID_DATA)
+      throw new CmsProblem('content type is not data');
     const messageDigest = attributes.get(OID_MESSAGE_DIGEST);
     const digest = sha256(signedBytes);
     const stated = messageDigest instanceof asn1js.OctetString ? Buffer.from(messageDigest.valueBlock.valueHexView) : Buffer.alloc(0);
-    if (stated.length !== digest.length || !timingSafeEqual(stated, digest)) return { valid: false, certificateDer, certificatesDer, problem: 'digest mismatch' };
+    if (stated.length !== digest.length || !timingSafeEqual(stated, digest))
+      return { valid: false, certificateDer, certificatesDer, problem: 'digest mismatch' };
 
     // The signature covers the attributes as encoded in the file, with the SET OF tag instead of [0].
     const encoded = Buffer.from(info.signedAttrs.encodedValue);
@@ -179,14 +209,24 @@ export function verifyDetachedCms(cms: Buffer, signedBytes: Buffer): CmsVerifica
     encoded[0] = 0x31;
     const publicKey = new X509Certificate(certificateDer).publicKey;
     const signature = Buffer.from(info.signature.valueBlock.valueHexView);
-    if (!verify('sha256', encoded, publicKey, signature)) return { valid: false, certificateDer, certificatesDer, problem: 'signature does not verify' };
+    if (!verify('sha256', encoded, publicKey, signature))
+      return { valid: false, certificateDer, certificatesDer, problem: 'signature does not verify' };
 
     const bound = attributes.get(OID_SIGNING_CERTIFICATE_V2);
     if (bound && !essCertificateHash(bound).equals(sha256(certificateDer))) {
-      return { valid: false, certificateDer, certificatesDer, problem: 'signing-certificate-v2 names another certificate', certificateMismatch: true };
+      return {
+        valid: false,
+        certificateDer,
+        certificatesDer,
+        problem: 'signing-certificate-v2 names another certificate',
+        certificateMismatch: true,
+      };
     }
     const signingTimeValue = attributes.get(OID_SIGNING_TIME);
-    const signingTime = signingTimeValue instanceof asn1js.UTCTime || signingTimeValue instanceof asn1js.GeneralizedTime ? signingTimeValue.toDate().toISOString() : undefined;
+    const signingTime =
+      signingTimeValue instanceof asn1js.UTCTime || signingTimeValue instanceof asn1js.GeneralizedTime
+        ? signingTimeValue.toDate().toISOString()
+        : undefined;
     const unsigned = attributeValues(info.unsignedAttrs);
     const tokenValue = unsigned.get(OID_SIGNATURE_TIMESTAMP);
     return {

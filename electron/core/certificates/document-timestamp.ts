@@ -173,7 +173,11 @@ function docTimeStampBody(contentsHexLength: number): Buffer {
 }
 
 function indirectObject(object: PendingObject): Buffer {
-  return Buffer.concat([Buffer.from(`${object.ref.objectNumber} ${object.ref.generationNumber} obj\n`, 'latin1'), object.body, Buffer.from('\nendobj\n', 'latin1')]);
+  return Buffer.concat([
+    Buffer.from(`${object.ref.objectNumber} ${object.ref.generationNumber} obj\n`, 'latin1'),
+    object.body,
+    Buffer.from('\nendobj\n', 'latin1'),
+  ]);
 }
 
 /** Consecutive object numbers grouped into [first, count] runs, for /Index or table subsections. */
@@ -211,7 +215,12 @@ function crossReferenceTable(entries: ReadonlyMap<number, { offset: number; gen:
 }
 
 /** An uncompressed XRef stream (ISO 32000-1 §7.5.8), W [1 4 2]: type 1, byte offset, generation. */
-function crossReferenceStream(ref: PDFRef, entries: ReadonlyMap<number, { offset: number; gen: number }>, trailer: PDFDict, context: PDFContext): Buffer {
+function crossReferenceStream(
+  ref: PDFRef,
+  entries: ReadonlyMap<number, { offset: number; gen: number }>,
+  trailer: PDFDict,
+  context: PDFContext,
+): Buffer {
   const numbers = [...entries.keys()].sort((a, b) => a - b);
   const data = Buffer.alloc(numbers.length * 7);
   numbers.forEach((n, i) => {
@@ -252,7 +261,15 @@ async function formParts(pdf: Buffer): Promise<FormParts> {
   need(page, 'the PDF has no pages');
   const annots = page.node.get(name('Annots'));
   need(annots === undefined || annots instanceof PDFArray, 'the first page has /Annots that are not written in place');
-  return { doc, catalogRef, ...(entry instanceof PDFRef ? { acroFormRef: entry } : {}), acroForm, fields, pageRef: page.ref, page: page.node };
+  return {
+    doc,
+    catalogRef,
+    ...(entry instanceof PDFRef ? { acroFormRef: entry } : {}),
+    acroForm,
+    fields,
+    pageRef: page.ref,
+    page: page.node,
+  };
 }
 
 /** The new and rewritten objects of a timestamp update: the DocTimeStamp first, then its widget, the page, and the AcroForm or the catalog. */
@@ -277,12 +294,19 @@ function updateObjects(parts: FormParts, signatureRef: PDFRef, contentsHexLength
     { ref: signatureRef, body: docTimeStampBody(contentsHexLength) },
     { ref: widgetRef, body: serialise(widget) },
     { ref: parts.pageRef, body: serialise(parts.page) },
-    parts.acroFormRef ? { ref: parts.acroFormRef, body: serialise(parts.acroForm) } : { ref: parts.catalogRef, body: serialise(parts.doc.catalog) },
+    parts.acroFormRef
+      ? { ref: parts.acroFormRef, body: serialise(parts.acroForm) }
+      : { ref: parts.catalogRef, body: serialise(parts.doc.catalog) },
   ];
 }
 
 /** The update's bytes after `pdf`, with where the DocTimeStamp's /ByteRange numbers and /Contents start in the new file. */
-function assembleUpdate(pdf: Buffer, objects: readonly PendingObject[], previous: CrossReference, context: PDFContext): { update: Buffer; rangeAt: number; contentsAt: number } {
+function assembleUpdate(
+  pdf: Buffer,
+  objects: readonly PendingObject[],
+  previous: CrossReference,
+  context: PDFContext,
+): { update: Buffer; rangeAt: number; contentsAt: number } {
   // pdf-lib ends a file at %%EOF with no end-of-line; the update starts on a line of its own.
   const lead = /[\r\n]$/.test(pdf.toString('latin1', pdf.length - 1)) ? '' : '\n';
   const chunks: Buffer[] = [Buffer.from(lead, 'latin1')];
@@ -315,9 +339,16 @@ function assembleUpdate(pdf: Buffer, objects: readonly PendingObject[], previous
  * Appends a document time-stamp to a signed PDF: `obtainToken` gets the SHA-256 of the bytes
  * the new /ByteRange covers and returns an RFC 3161 token (e.g. from requestTimestamp).
  */
-export async function addDocumentTimestamp(pdf: Buffer, obtainToken: (digestOfSignedBytes: Buffer) => Promise<Buffer>, options: DocumentTimestampOptions = {}): Promise<Buffer> {
+export async function addDocumentTimestamp(
+  pdf: Buffer,
+  obtainToken: (digestOfSignedBytes: Buffer) => Promise<Buffer>,
+  options: DocumentTimestampOptions = {},
+): Promise<Buffer> {
   const hexLength = options.contentsHexLength ?? DEFAULT_CONTENTS_HEX_LENGTH;
-  need(Number.isSafeInteger(hexLength) && hexLength > 0 && hexLength % 2 === 0 && hexLength <= MAX_CONTENTS_HEX_LENGTH, 'contentsHexLength must be a positive even number');
+  need(
+    Number.isSafeInteger(hexLength) && hexLength > 0 && hexLength % 2 === 0 && hexLength <= MAX_CONTENTS_HEX_LENGTH,
+    'contentsHexLength must be a positive even number',
+  );
   const parts = await formParts(pdf);
   const context = parts.doc.context;
   const previous = crossReferenceAt(pdf, lastStartxref(pdf, pdf.length), pdf.length, context);
@@ -410,7 +441,8 @@ class Cursor {
 const EOL = String.raw`(?:\r\n|\n|\r)`;
 
 /** docTimeStampBody's layout, its /ByteRange filled in and its /Contents a token padded with zeros. */
-const DOC_TIME_STAMP_LAYOUT = /^<<\n\/Type \/DocTimeStamp\n\/Filter \/Adobe\.PPKLite\n\/SubFilter \/ETSI\.RFC3161\n\/ByteRange \[0 \d+ +\d+ +\d+ *\]\n\/Contents <[0-9a-f]+>\n>>$/;
+const DOC_TIME_STAMP_LAYOUT =
+  /^<<\n\/Type \/DocTimeStamp\n\/Filter \/Adobe\.PPKLite\n\/SubFilter \/ETSI\.RFC3161\n\/ByteRange \[0 \d+ +\d+ +\d+ *\]\n\/Contents <[0-9a-f]+>\n>>$/;
 
 function withoutTrailingEol(bytes: Buffer): string {
   return bytes.toString('latin1').replace(/[\r\n]+$/, '');
@@ -436,7 +468,8 @@ function readIndirectObject(cursor: Cursor, header: RegExpExecArray, context: PD
   cursor.at = next.at + next.text.length;
   if (next.text === 'endobj') {
     const value = parseOneObject(body, context);
-    if (value instanceof PDFDict && value.get(name('Type')) === name('DocTimeStamp')) need(DOC_TIME_STAMP_LAYOUT.test(withoutTrailingEol(body)), 'the timestamp signature is not laid out as FieldGuard writes it');
+    if (value instanceof PDFDict && value.get(name('Type')) === name('DocTimeStamp'))
+      need(DOC_TIME_STAMP_LAYOUT.test(withoutTrailingEol(body)), 'the timestamp signature is not laid out as FieldGuard writes it');
     else canonical(body, value);
     return { ref, offset, end: cursor.at, value };
   }
@@ -454,7 +487,11 @@ function readTableSection(cursor: Cursor, context: PDFContext): Revision['xref']
   const offset = cursor.at;
   cursor.expect(new RegExp(`xref${EOL}`), 'expected a cross-reference section');
   const entries = new Map<number, { offset: number; gen: number }>();
-  for (let header = cursor.match(new RegExp(`(\\d{1,10}) (\\d{1,10}) ?${EOL}`)); header; header = cursor.match(new RegExp(`(\\d{1,10}) (\\d{1,10}) ?${EOL}`))) {
+  for (
+    let header = cursor.match(new RegExp(`(\\d{1,10}) (\\d{1,10}) ?${EOL}`));
+    header;
+    header = cursor.match(new RegExp(`(\\d{1,10}) (\\d{1,10}) ?${EOL}`))
+  ) {
     const first = Number(header[1]);
     const count = Number(header[2]);
     need(entries.size + count <= MAX_OBJECTS_PER_REVISION, 'too many cross-reference entries');
@@ -527,7 +564,10 @@ function readRevision(appended: { pdf: Buffer; base: number; text: string }, sta
     need(last && streams.length === 1 && streams[0] === last, 'the update has no cross-reference section after its objects');
     xref = { kind: 'stream', offset: last.offset, trailer: asDict(last.value), entries: xrefStreamEntries(last) }; // checked to be an XRef stream above
   }
-  const tail = cursor.expect(new RegExp(`startxref${EOL}(\\d{1,12})${EOL}%%EOF${EOL}?`), 'the update does not end with startxref and %%EOF');
+  const tail = cursor.expect(
+    new RegExp(`startxref${EOL}(\\d{1,12})${EOL}%%EOF${EOL}?`),
+    'the update does not end with startxref and %%EOF',
+  );
   return { objects, xref, startxref: Number(tail[1]), end: cursor.at };
 }
 
@@ -568,7 +608,10 @@ function appendedOnly(before: PDFObject | undefined, after: PDFObject | undefine
   need(after instanceof PDFArray, `${what} is not written in place`);
   const old = before?.asArray() ?? [];
   const now = after.asArray();
-  need(now.length === old.length + 1 && now[now.length - 1] === added && old.every((item, i) => item.toString() === now[i]?.toString()), `${what} gains more than the timestamp`);
+  need(
+    now.length === old.length + 1 && now[now.length - 1] === added && old.every((item, i) => item.toString() === now[i]?.toString()),
+    `${what} gains more than the timestamp`,
+  );
 }
 
 function dictWithExactly(object: PDFObject | undefined, keys: readonly string[], what: string): PDFDict {
@@ -583,32 +626,51 @@ function dictWithExactly(object: PDFObject | undefined, keys: readonly string[],
 
 function checkDocTimeStamp(object: ParsedObject): void {
   const dict = dictWithExactly(object.value, ['Type', 'Filter', 'SubFilter', 'ByteRange', 'Contents'], 'the timestamp signature');
-  need(dict.get(name('Filter')) === name('Adobe.PPKLite') && dict.get(name('SubFilter')) === name('ETSI.RFC3161'), 'the timestamp signature is not ETSI.RFC3161');
+  need(
+    dict.get(name('Filter')) === name('Adobe.PPKLite') && dict.get(name('SubFilter')) === name('ETSI.RFC3161'),
+    'the timestamp signature is not ETSI.RFC3161',
+  );
   need(dict.get(name('Contents')) instanceof PDFHexString, 'the timestamp has no /Contents');
 }
 
 function checkWidget(object: ParsedObject, signatureRef: PDFRef, pageRef: PDFRef): void {
   const widget = dictWithExactly(object.value, ['Type', 'Subtype', 'FT', 'Rect', 'F', 'T', 'V', 'P'], 'the timestamp widget');
-  need(widget.get(name('Subtype')) === name('Widget') && widget.get(name('Type')) === name('Annot') && widget.get(name('FT')) === name('Sig'), 'the widget is not a signature field');
-  need(widget.get(name('V')) === signatureRef && widget.get(name('P')) === pageRef, 'the widget does not join the timestamp to the first page');
+  need(
+    widget.get(name('Subtype')) === name('Widget') && widget.get(name('Type')) === name('Annot') && widget.get(name('FT')) === name('Sig'),
+    'the widget is not a signature field',
+  );
+  need(
+    widget.get(name('V')) === signatureRef && widget.get(name('P')) === pageRef,
+    'the widget does not join the timestamp to the first page',
+  );
   need(widget.get(name('Rect'))?.toString() === '[ 0 0 0 0 ]' && integer(widget.get(name('F'))) === 4, 'the timestamp widget is visible');
   const title = widget.get(name('T'));
   need(title instanceof PDFString || title instanceof PDFHexString, 'the timestamp field has no name');
 }
 
 /** The byte range of the revision's DocTimeStamp, checked to leave out exactly its /Contents and to end with the revision. */
-function timestampOf(pdf: Buffer, revision: Revision, signature: ParsedObject): { token: Buffer; signedBytes: Buffer; byteRange: [number, number, number, number] } {
+function timestampOf(
+  pdf: Buffer,
+  revision: Revision,
+  signature: ParsedObject,
+): { token: Buffer; signedBytes: Buffer; byteRange: [number, number, number, number] } {
   const dict = asDict(signature.value); // checkDocTimeStamp has checked it is a dictionary
   const range = dict.get(name('ByteRange'));
   need(range instanceof PDFArray && range.size() === 4, 'malformed /ByteRange');
   const [start1, length1, start2, length2] = [0, 1, 2, 3].map((i) => integer(range.get(i)) ?? -1) as [number, number, number, number];
   need(start1 === 0, 'the timestamp does not cover the start of the file');
-  need(length1 > signature.offset && start2 < signature.end && start2 > length1 + 1, 'the /ByteRange gap is not inside the timestamp signature');
+  need(
+    length1 > signature.offset && start2 < signature.end && start2 > length1 + 1,
+    'the /ByteRange gap is not inside the timestamp signature',
+  );
   need(start2 + length2 === revision.end, 'the timestamp does not cover its whole revision');
   const gap = pdf.toString('latin1', length1, start2);
   const contents = (dict.get(name('Contents')) as PDFHexString).asString(); // checked by checkDocTimeStamp
   need(gap === `<${contents}>` && /^[0-9A-Fa-f]*$/.test(contents) && contents.length % 2 === 0, 'the /ByteRange gap is not the /Contents');
-  need(/\/Contents\s*$/.test(pdf.toString('latin1', Math.max(signature.offset, length1 - 32), length1)), 'the /ByteRange gap is not the /Contents');
+  need(
+    /\/Contents\s*$/.test(pdf.toString('latin1', Math.max(signature.offset, length1 - 32), length1)),
+    'the /ByteRange gap is not the /Contents',
+  );
   const padded = Buffer.from(contents, 'hex');
   let token: Buffer;
   try {
@@ -616,8 +678,15 @@ function timestampOf(pdf: Buffer, revision: Revision, signature: ParsedObject): 
   } catch {
     throw new RevisionProblem('the timestamp token is not DER');
   }
-  need(padded.subarray(token.length).every((byte) => byte === 0), 'bytes after the timestamp token');
-  return { token, signedBytes: Buffer.concat([pdf.subarray(0, length1), pdf.subarray(start2, start2 + length2)]), byteRange: [start1, length1, start2, length2] };
+  need(
+    padded.subarray(token.length).every((byte) => byte === 0),
+    'bytes after the timestamp token',
+  );
+  return {
+    token,
+    signedBytes: Buffer.concat([pdf.subarray(0, length1), pdf.subarray(start2, start2 + length2)]),
+    byteRange: [start1, length1, start2, length2],
+  };
 }
 
 /** The cross-reference section lists exactly the revision's objects, where they are, and continues the previous trailer. */
@@ -626,9 +695,15 @@ function checkCrossReference(revision: Revision, state: RevisionState): void {
   need(xref.entries.size === objects.size, 'the cross-reference section does not list exactly the new objects');
   for (const [n, object] of objects) {
     const entry = xref.entries.get(n);
-    need(entry && entry.offset === object.offset && entry.gen === object.ref.generationNumber, 'the cross-reference section does not match the objects');
+    need(
+      entry && entry.offset === object.offset && entry.gen === object.ref.generationNumber,
+      'the cross-reference section does not match the objects',
+    );
   }
-  const allowed = xref.kind === 'stream' ? ['Size', 'Prev', 'Root', 'Info', 'ID', 'Type', 'Index', 'W', 'Length'] : ['Size', 'Prev', 'Root', 'Info', 'ID'];
+  const allowed =
+    xref.kind === 'stream'
+      ? ['Size', 'Prev', 'Root', 'Info', 'ID', 'Type', 'Index', 'W', 'Length']
+      : ['Size', 'Prev', 'Root', 'Info', 'ID'];
   const keys = xref.trailer.keys().map((key) => key.asString().slice(1));
   need(
     keys.every((key) => allowed.includes(key)),
@@ -636,7 +711,8 @@ function checkCrossReference(revision: Revision, state: RevisionState): void {
   );
   need(integer(xref.trailer.get(name('Prev'))) === state.startxref, 'the update does not continue the previous cross-reference section');
   need(revision.startxref === xref.offset, 'startxref does not point at the update');
-  for (const [key, value] of state.trailer) need((xref.trailer.get(name(key))?.toString() ?? '') === value, `the update changes the trailer's /${key}`);
+  for (const [key, value] of state.trailer)
+    need((xref.trailer.get(name(key))?.toString() ?? '') === value, `the update changes the trailer's /${key}`);
   const size = integer(xref.trailer.get(name('Size')));
   need(size !== undefined && size >= state.size && [...objects.keys()].every((n) => n < size), 'malformed /Size');
 }
@@ -655,7 +731,10 @@ function checkRevision(pdf: Buffer, revision: Revision, state: RevisionState): R
   for (const object of revision.objects.values()) {
     if (object.ref === state.catalogRef || object.ref === state.pageRef || object.ref === acroFormRef) continue;
     const n = object.ref.objectNumber;
-    need(n >= state.size && object.ref.generationNumber === 0 && context.lookup(object.ref) === undefined, `the update changes object ${n}`);
+    need(
+      n >= state.size && object.ref.generationNumber === 0 && context.lookup(object.ref) === undefined,
+      `the update changes object ${n}`,
+    );
     if (object.streamData === undefined) created.push(object);
   }
   const rewritten = (ref: PDFRef): PDFObject | undefined => revision.objects.get(ref.objectNumber)?.value;
@@ -663,7 +742,8 @@ function checkRevision(pdf: Buffer, revision: Revision, state: RevisionState): R
   // Each of those changes in one entry only: the catalog in its AcroForm, the AcroForm in /Fields, the page in /Annots.
   const newCatalog = rewritten(state.catalogRef) ?? oldCatalog;
   sameExcept(oldCatalog, newCatalog, 'AcroForm', 'the catalog');
-  if (acroFormRef) need(asDict(newCatalog).get(name('AcroForm')) === acroFormRef, 'the update changes the catalog'); // sameExcept checked it is a dictionary
+  if (acroFormRef)
+    need(asDict(newCatalog).get(name('AcroForm')) === acroFormRef, 'the update changes the catalog'); // sameExcept checked it is a dictionary
   else need(rewritten(state.catalogRef), 'the update does not add the timestamp to the AcroForm');
   const oldAcroForm = acroFormRef ? context.lookup(acroFormRef) : acroFormEntry;
   const newAcroForm = acroFormRef ? rewritten(acroFormRef) : asDict(newCatalog).get(name('AcroForm'));
@@ -751,6 +831,10 @@ export async function readAppendedRevisions(pdf: Buffer, signedEnd: number): Pro
   try {
     return await readOrThrow(pdf, signedEnd);
   } catch (error) {
-    return { ok: false, problem: error instanceof RevisionProblem ? error.message : 'the appended bytes are not a well-formed update', timestamps: [] };
+    return {
+      ok: false,
+      problem: error instanceof RevisionProblem ? error.message : 'the appended bytes are not a well-formed update',
+      timestamps: [],
+    };
   }
 }

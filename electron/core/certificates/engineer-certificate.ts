@@ -93,7 +93,19 @@ export function storeCompanyCertificate(db: VaultDatabase, row: CompanyCertifica
   db.prepare(
     `INSERT INTO engineer_certificates (fingerprint, public_key_sha256, der, name, company, employee_id, not_before, not_after, created_at, key_name, chain)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (fingerprint) DO NOTHING`,
-  ).run(row.fingerprint, row.publicKeySha256, row.der, row.name, row.company, row.employeeId, row.notBefore, row.notAfter, row.createdAt, row.keyName, row.chain);
+  ).run(
+    row.fingerprint,
+    row.publicKeySha256,
+    row.der,
+    row.name,
+    row.company,
+    row.employeeId,
+    row.notBefore,
+    row.notAfter,
+    row.createdAt,
+    row.keyName,
+    row.chain,
+  );
 }
 
 /** Whether the signer's certificate came with a company chain (false for a self-signed one or a fingerprint the vault does not know). */
@@ -138,12 +150,23 @@ function companyCertificate(db: VaultDatabase, now: Date): StoredCertificateRow 
  * else the self-signed one (made and stored the first time, or when the profile changed or
  * it nears its end). Throws if the vault has no usable signing key.
  */
-export async function engineerCertificate(db: VaultDatabase, signingWrapKey: Buffer, profile: EngineerProfile, now: Date): Promise<EngineerCredentials> {
+export async function engineerCertificate(
+  db: VaultDatabase,
+  signingWrapKey: Buffer,
+  profile: EngineerProfile,
+  now: Date,
+): Promise<EngineerCredentials> {
   const company = companyCertificate(db, now);
   if (company) {
     const keys = unwrapSigningKey(db, signingWrapKey, company.keyName);
     if (!keys) throw new Error('the key of the company certificate does not unwrap');
-    return { certificateDer: company.der, privateKeyDer: keys.privateKey, fingerprint: company.fingerprint, chainDer: splitChain(company.chain), companyCertified: true };
+    return {
+      certificateDer: company.der,
+      privateKeyDer: keys.privateKey,
+      fingerprint: company.fingerprint,
+      chainDer: splitChain(company.chain),
+      companyCertified: true,
+    };
   }
   const keys = unwrapSigningKey(db, signingWrapKey, SIGNING_KEY_NAME);
   if (!keys) throw new Error('the vault has no usable signing key');
@@ -155,10 +178,22 @@ export async function engineerCertificate(db: VaultDatabase, signingWrapKey: Buf
           WHERE chain IS NULL AND public_key_sha256 = ? AND name = ? AND company = ? AND employee_id = ? AND not_before <= ? AND not_after > ?
           ORDER BY created_at DESC LIMIT 1`,
       )
-      .get(publicKeySha256, profile.name, profile.company, profile.employeeId, now.toISOString(), new Date(now.getTime() + RENEW_BEFORE_MS).toISOString()) as
-      | StoredCertificateRow
-      | undefined;
-    if (existing) return { certificateDer: existing.der, privateKeyDer: keys.privateKey, fingerprint: existing.fingerprint, chainDer: [], companyCertified: false };
+      .get(
+        publicKeySha256,
+        profile.name,
+        profile.company,
+        profile.employeeId,
+        now.toISOString(),
+        new Date(now.getTime() + RENEW_BEFORE_MS).toISOString(),
+      ) as StoredCertificateRow | undefined;
+    if (existing)
+      return {
+        certificateDer: existing.der,
+        privateKeyDer: keys.privateKey,
+        fingerprint: existing.fingerprint,
+        chainDer: [],
+        companyCertified: false,
+      };
 
     const der = await createEngineerCertificate({ privateKeyDer: keys.privateKey, publicKeyDer: keys.publicKey }, profile, now);
     const parsed = parseCertificate(der);

@@ -15,7 +15,17 @@ import { storeCompanyCertificate } from './engineer-certificate';
 import { checkSignerChain } from './signer-chain';
 import { asRootCertificate, certificatesIn } from './trust-anchors';
 import { addTrustedRoot } from './vault-trust';
-import { parseCertificate, importRsaKeyPair, nameField, engineerName, OID_COMMON_NAME, OID_ORGANIZATION, OID_SERIAL_NUMBER, RSA_PKCS1_SHA256, x509 } from './x509';
+import {
+  parseCertificate,
+  importRsaKeyPair,
+  nameField,
+  engineerName,
+  OID_COMMON_NAME,
+  OID_ORGANIZATION,
+  OID_SERIAL_NUMBER,
+  RSA_PKCS1_SHA256,
+  x509,
+} from './x509';
 
 /** Makes a key for the request and returns the request as PEM. */
 export async function createEnrollmentRequest(session: VaultSession, now: Date): Promise<string> {
@@ -57,7 +67,9 @@ export interface ImportedEnrollment {
 export async function importEnrollmentReply(session: VaultSession, reply: Buffer, now: Date): Promise<ImportedEnrollment> {
   const certificates = certificatesIn(reply);
   if (certificates.length < 2) throw new AppError('ENROLLMENT_REPLY_INVALID');
-  const pending = session.db.prepare('SELECT id, key_name AS keyName, public_key_sha256 AS publicKeySha256 FROM enrollment_requests WHERE imported_at IS NULL').all() as Array<{
+  const pending = session.db
+    .prepare('SELECT id, key_name AS keyName, public_key_sha256 AS publicKeySha256 FROM enrollment_requests WHERE imported_at IS NULL')
+    .all() as Array<{
     id: string;
     keyName: string;
     publicKeySha256: string;
@@ -104,7 +116,12 @@ export async function importEnrollmentReply(session: VaultSession, reply: Buffer
         chain,
       });
       session.db.prepare('UPDATE enrollment_requests SET imported_at = ? WHERE id = ?').run(now.toISOString(), chosen.id);
-      session.audit.append('certificate.enrollment-imported', session.actor(), { requestId: chosen.id, fingerprint, rootFingerprint: root.fingerprint, notAfter: leaf.notAfter.toISOString() });
+      session.audit.append('certificate.enrollment-imported', session.actor(), {
+        requestId: chosen.id,
+        fingerprint,
+        rootFingerprint: root.fingerprint,
+        notAfter: leaf.notAfter.toISOString(),
+      });
     })();
     addTrustedRoot(session, root, now, 'own-enrollment');
     return { fingerprint, rootFingerprint: root.fingerprint, rootLabel: root.label, notAfter: leaf.notAfter.toISOString() };

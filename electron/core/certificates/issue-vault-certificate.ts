@@ -35,7 +35,17 @@ export async function issueVaultCertificate(
     const issued = await issueCertificate(document, facts, credentials, { ...options, ...(timestamp ? { timestamp } : {}) });
     const id = storeCertificate(
       session.db,
-      { number, kind, issuedAt: document.issuedAt, title: document.title, signerFingerprint: credentials.fingerprint, evidenceSha256: issued.evidenceSha256, evidenceJson: issued.evidenceJson, pdf: issued.pdf, visitReference },
+      {
+        number,
+        kind,
+        issuedAt: document.issuedAt,
+        title: document.title,
+        signerFingerprint: credentials.fingerprint,
+        evidenceSha256: issued.evidenceSha256,
+        evidenceJson: issued.evidenceJson,
+        pdf: issued.pdf,
+        visitReference,
+      },
       now,
     );
     session.audit.append('certificate.issued', session.actor(), {

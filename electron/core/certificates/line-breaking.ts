@@ -53,7 +53,11 @@ function segments(text: string): string[] {
   const bound: string[] = [];
   for (const unit of units) {
     const previous = bound[bound.length - 1];
-    if (previous !== undefined && previous !== ' ' && (NO_LINE_START.has([...unit][0] ?? '') || NO_LINE_END.has([...previous].at(-1) ?? ''))) {
+    if (
+      previous !== undefined &&
+      previous !== ' ' &&
+      (NO_LINE_START.has([...unit][0] ?? '') || NO_LINE_END.has([...previous].at(-1) ?? ''))
+    ) {
       bound[bound.length - 1] = previous + unit;
     } else {
       bound.push(unit);

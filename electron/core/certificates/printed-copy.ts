@@ -37,4 +37,3 @@ async function readAt(bytes: Buffer, width: number | null, treat: (image: Sharp)
     return undefined;
   }
 }
-

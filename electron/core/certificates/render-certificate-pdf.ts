@@ -8,7 +8,14 @@
  */
 import { AFRelationship, PDFDocument, rgb, type Color, type PDFFont, type PDFPage } from 'pdf-lib';
 import { formatDateTime } from '../../shared/format-date';
-import type { Bilingual, CertificateDocument, CertificateRow, CertificateSection, CertificateTable, SignatureLine } from './certificate-document';
+import type {
+  Bilingual,
+  CertificateDocument,
+  CertificateRow,
+  CertificateSection,
+  CertificateTable,
+  SignatureLine,
+} from './certificate-document';
 import { embedCertificateFont } from './certificate-font';
 import type { SignerIdentity } from './certificate-identity';
 import { certificateQrPng } from './certificate-qr';
@@ -211,7 +218,12 @@ class PageLayout {
   }
 }
 
-function drawHeader(layout: PageLayout, document: CertificateDocument, options: RenderOptions, qr: Awaited<ReturnType<PDFDocument['embedPng']>>): void {
+function drawHeader(
+  layout: PageLayout,
+  document: CertificateDocument,
+  options: RenderOptions,
+  qr: Awaited<ReturnType<PDFDocument['embedPng']>>,
+): void {
   const qrX = PAGE_WIDTH - MARGIN_X - QR_SIZE;
   layout.current.drawImage(qr, { x: qrX, y: TOP - QR_SIZE, width: QR_SIZE, height: QR_SIZE });
   const caption = '検証用 QR  Verification QR';
@@ -299,7 +311,9 @@ function tableColumns(layout: PageLayout, table: CertificateTable): Column[] {
 
 function drawTable(layout: PageLayout, table: CertificateTable): void {
   const columns = tableColumns(layout, table);
-  const header = table.columns.map((column, i) => layout.bilingual(column, (columns[i] as Column).width - 2 * CELL_PADDING, { ja: 8, en: 6.5 }));
+  const header = table.columns.map((column, i) =>
+    layout.bilingual(column, (columns[i] as Column).width - 2 * CELL_PADDING, { ja: 8, en: 6.5 }),
+  );
   const drawHeaderRow = () => layout.gridRow(header, columns, { fill: HEADER_FILL });
   // The header and at least one row start together.
   layout.ensure(blockHeight(header[0] ?? []) + 40);
@@ -312,7 +326,9 @@ function drawTable(layout: PageLayout, table: CertificateTable): void {
 }
 
 function drawNote(layout: PageLayout, note: Bilingual): void {
-  const lines = layout.bilingual(note, CONTENT_WIDTH - 2 * CELL_PADDING, { ja: 8.5, en: 7.5 }).map((line) => ({ ...line, color: line.color === INK ? MUTED : line.color }));
+  const lines = layout
+    .bilingual(note, CONTENT_WIDTH - 2 * CELL_PADDING, { ja: 8.5, en: 7.5 })
+    .map((line) => ({ ...line, color: line.color === INK ? MUTED : line.color }));
   layout.advance(2);
   layout.gridRow([lines], [{ x: MARGIN_X, width: CONTENT_WIDTH }]);
 }
@@ -361,8 +377,15 @@ function drawVerification(layout: PageLayout, options: RenderOptions): void {
   drawRows(layout, [
     { label: { ja: '発行者', en: 'Issued by' }, value: issuer.company ? `${issuer.name}（${issuer.company}）` : issuer.name },
     { label: { ja: '社員番号', en: 'Employee ID' }, value: issuer.employeeId },
-    { label: { ja: '会社の認証', en: 'Certified by' }, value: options.certifiedBy ?? '会社の認証なし（自己署名の証明書） Not certified by the company (self-signed certificate)' },
-    { label: { ja: '証拠データ SHA-256', en: `Evidence SHA-256 (${EVIDENCE_ATTACHMENT_NAME})` }, value: options.evidenceSha256, valueSize: 8 },
+    {
+      label: { ja: '会社の認証', en: 'Certified by' },
+      value: options.certifiedBy ?? '会社の認証なし（自己署名の証明書） Not certified by the company (self-signed certificate)',
+    },
+    {
+      label: { ja: '証拠データ SHA-256', en: `Evidence SHA-256 (${EVIDENCE_ATTACHMENT_NAME})` },
+      value: options.evidenceSha256,
+      valueSize: 8,
+    },
   ]);
   drawNote(layout, {
     ja:
@@ -383,7 +406,12 @@ function drawVerification(layout: PageLayout, options: RenderOptions): void {
 function drawFooters(layout: PageLayout, document: CertificateDocument, font: PDFFont): void {
   const count = layout.pages.length;
   layout.pages.forEach((page, i) => {
-    page.drawLine({ start: { x: MARGIN_X, y: FOOTER_Y + 12 }, end: { x: PAGE_WIDTH - MARGIN_X, y: FOOTER_Y + 12 }, thickness: 0.5, color: RULE });
+    page.drawLine({
+      start: { x: MARGIN_X, y: FOOTER_Y + 12 },
+      end: { x: PAGE_WIDTH - MARGIN_X, y: FOOTER_Y + 12 },
+      thickness: 0.5,
+      color: RULE,
+    });
     page.drawText(`FieldGuard  ${document.number}`, { x: MARGIN_X, y: FOOTER_Y, size: 7.5, font, color: MUTED });
     const pageText = `${i + 1} / ${count} ページ  Page ${i + 1} of ${count}`;
     page.drawText(pageText, { x: PAGE_WIDTH - MARGIN_X - layout.measure(pageText, 7.5), y: FOOTER_Y, size: 7.5, font, color: MUTED });

@@ -27,7 +27,12 @@ export function both(ja: string, en: string): string {
 }
 
 /** A report as the renderer takes it: its title and sections under its kind, number and issue time (ISO UTC). */
-export function reportDocument(kind: CertificateKind, number: string, issuedAt: Date, content: Omit<CertificateDocument, 'kind' | 'number' | 'issuedAt'>): CertificateDocument {
+export function reportDocument(
+  kind: CertificateKind,
+  number: string,
+  issuedAt: Date,
+  content: Omit<CertificateDocument, 'kind' | 'number' | 'issuedAt'>,
+): CertificateDocument {
   return { kind, number, issuedAt: issuedAt.toISOString(), ...content };
 }
 
@@ -53,11 +58,22 @@ export interface ReportToIssue {
 }
 
 /** Issues, signs and stores a report with the unlocked vault's engineer; returns its id and number. */
-export function issueReport(session: VaultSession, report: ReportToIssue, now: Date, fontPath?: string): Promise<{ id: string; number: string; evidenceSha256: string }> {
+export function issueReport(
+  session: VaultSession,
+  report: ReportToIssue,
+  now: Date,
+  fontPath?: string,
+): Promise<{ id: string; number: string; evidenceSha256: string }> {
   const engineer = session.profile();
-  return issueVaultCertificate(session, report.kind, (number) => ({ document: report.document(number, engineer), facts: report.facts() }), now, {
-    ...(report.location === undefined ? {} : { location: report.location }),
-    ...(report.visitReference === undefined ? {} : { visitReference: report.visitReference }),
-    ...(fontPath ? { fontPath } : {}),
-  });
+  return issueVaultCertificate(
+    session,
+    report.kind,
+    (number) => ({ document: report.document(number, engineer), facts: report.facts() }),
+    now,
+    {
+      ...(report.location === undefined ? {} : { location: report.location }),
+      ...(report.visitReference === undefined ? {} : { visitReference: report.visitReference }),
+      ...(fontPath ? { fontPath } : {}),
+    },
+  );
 }

@@ -29,7 +29,11 @@ export interface TrustAnchors {
 export const NO_ANCHORS: TrustAnchors = { fingerprints: new Set(), certificates: [], revocationLists: [] };
 
 export type ChainOutcome =
-  | { readonly outcome: 'trusted'; readonly root: { readonly fingerprint: string; readonly name: string }; readonly path: readonly Buffer[] }
+  | {
+      readonly outcome: 'trusted';
+      readonly root: { readonly fingerprint: string; readonly name: string };
+      readonly path: readonly Buffer[];
+    }
   | { readonly outcome: 'unconfirmed'; readonly problem: CertificateProblem; readonly selfSigned: boolean }
   | { readonly outcome: 'invalid'; readonly problem: CertificateProblem };
 
@@ -110,16 +114,20 @@ export async function checkSignerChain(question: ChainQuestion): Promise<ChainOu
   const leaf = parse(question.leafDer);
   if (!leaf) return { outcome: 'invalid', problem: 'CERT_CHAIN_INVALID' };
   const validity = validAt(leaf, question.at);
-  if (validity !== 'ok') return { outcome: 'invalid', problem: validity === 'expired' ? 'CERT_SIGNER_EXPIRED' : 'CERT_SIGNER_NOT_YET_VALID' };
+  if (validity !== 'ok')
+    return { outcome: 'invalid', problem: validity === 'expired' ? 'CERT_SIGNER_EXPIRED' : 'CERT_SIGNER_NOT_YET_VALID' };
 
   const selfSigned = sameName(leaf.subjectName, leaf.issuerName) && (await signedBy(leaf, leaf));
   if (selfSigned) {
     if (!fitsPurpose(leaf, question.purpose, false)) return { outcome: 'invalid', problem: 'CERT_SIGNER_NOT_FOR_SIGNING' };
     return { outcome: 'unconfirmed', problem: 'CERT_NOT_COMPANY_CERTIFIED', selfSigned: true };
   }
-  if (!fitsPurpose(leaf, question.purpose, question.purpose === 'document-signing')) return { outcome: 'invalid', problem: 'CERT_SIGNER_NOT_FOR_SIGNING' };
+  if (!fitsPurpose(leaf, question.purpose, question.purpose === 'document-signing'))
+    return { outcome: 'invalid', problem: 'CERT_SIGNER_NOT_FOR_SIGNING' };
 
-  const pool = [...question.carried, ...question.anchors.certificates].map((der) => ({ der, certificate: parse(der) })).filter((c) => c.certificate !== null) as Array<{
+  const pool = [...question.carried, ...question.anchors.certificates]
+    .map((der) => ({ der, certificate: parse(der) }))
+    .filter((c) => c.certificate !== null) as Array<{
     der: Buffer;
     certificate: x509.X509Certificate;
   }>;
@@ -136,12 +144,15 @@ export async function checkSignerChain(question: ChainQuestion): Promise<ChainOu
       }
     }
     if (!issuer) return { outcome: 'invalid', problem: 'CERT_CHAIN_INVALID' };
-    if (!isCa(issuer.certificate) || validAt(issuer.certificate, question.at) !== 'ok') return { outcome: 'invalid', problem: 'CERT_CHAIN_INVALID' };
+    if (!isCa(issuer.certificate) || validAt(issuer.certificate, question.at) !== 'ok')
+      return { outcome: 'invalid', problem: 'CERT_CHAIN_INVALID' };
     if (await revoked(current, issuer.certificate, question)) return { outcome: 'invalid', problem: 'CERT_SIGNER_REVOKED' };
     path.push(issuer.der);
     const fingerprint = derFingerprint(issuer.der);
-    if (question.anchors.fingerprints.has(fingerprint)) return { outcome: 'trusted', root: { fingerprint, name: issuer.certificate.subject }, path };
-    if (sameName(issuer.certificate.subjectName, issuer.certificate.issuerName)) return { outcome: 'unconfirmed', problem: 'CERT_ISSUER_NOT_TRUSTED', selfSigned: false };
+    if (question.anchors.fingerprints.has(fingerprint))
+      return { outcome: 'trusted', root: { fingerprint, name: issuer.certificate.subject }, path };
+    if (sameName(issuer.certificate.subjectName, issuer.certificate.issuerName))
+      return { outcome: 'unconfirmed', problem: 'CERT_ISSUER_NOT_TRUSTED', selfSigned: false };
     current = issuer.certificate;
   }
   return { outcome: 'invalid', problem: 'CERT_CHAIN_INVALID' };

@@ -44,7 +44,9 @@ export function timestampSourceFor(session: VaultSession): TimestampSource | und
 }
 
 export function queueForTimestamp(session: VaultSession, certificateId: string, now: Date): void {
-  session.db.prepare('INSERT INTO timestamp_queue (certificate_id, queued_at) VALUES (?, ?) ON CONFLICT (certificate_id) DO NOTHING').run(certificateId, now.toISOString());
+  session.db
+    .prepare('INSERT INTO timestamp_queue (certificate_id, queued_at) VALUES (?, ?) ON CONFLICT (certificate_id) DO NOTHING')
+    .run(certificateId, now.toISOString());
 }
 
 export function queuedTimestamps(session: VaultSession): number {
@@ -65,10 +67,12 @@ export interface TimestampRun {
 export async function timestampQueued(session: VaultSession, now: () => Date, source?: TimestampSource): Promise<TimestampRun> {
   const url = timestampAuthorityUrl(session);
   const obtain = source ?? (url ? (digest: Buffer) => requestTimestamp(url, digest) : undefined);
-  const queued = (session.db.prepare('SELECT certificate_id FROM timestamp_queue ORDER BY queued_at').pluck().all() as string[]).flatMap((id) => {
-    const certificate = getCertificate(session.db, id);
-    return certificate ? [{ id, number: certificate.number, pdf: certificate.pdf }] : [];
-  });
+  const queued = (session.db.prepare('SELECT certificate_id FROM timestamp_queue ORDER BY queued_at').pluck().all() as string[]).flatMap(
+    (id) => {
+      const certificate = getCertificate(session.db, id);
+      return certificate ? [{ id, number: certificate.number, pdf: certificate.pdf }] : [];
+    },
+  );
   if (!obtain) return { timestamped: 0, failed: 0, remaining: queued.length };
   let timestamped = 0;
   let failed = 0;
@@ -79,7 +83,11 @@ export async function timestampQueued(session: VaultSession, now: () => Date, so
         extendCertificatePdf(session.db, row.id, extended);
         session.db.prepare('DELETE FROM timestamp_queue WHERE certificate_id = ?').run(row.id);
         requeueForArchive(session.db, row.id);
-        session.audit.append('certificate.timestamped', session.actor(), { certificateId: row.id, number: row.number, at: now().toISOString() });
+        session.audit.append('certificate.timestamped', session.actor(), {
+          certificateId: row.id,
+          number: row.number,
+          at: now().toISOString(),
+        });
       })();
       timestamped += 1;
     } catch (error) {

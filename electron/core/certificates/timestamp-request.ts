@@ -29,7 +29,7 @@ const STATUS_GRANTED_WITH_MODS = 1;
 /** A positive 64-bit nonce, minimally encoded: first byte 0x01–0x7f. */
 function randomNonce(): Buffer {
   const nonce = randomBytes(8);
-  nonce[0] = ((nonce[0] as number) & 0x7f) || 0x01;
+  nonce[0] = (nonce[0] as number) & 0x7f || 0x01;
   return nonce;
 }
 
@@ -83,9 +83,13 @@ function grantedToken(body: Buffer): Buffer {
   const [statusInfo, token] = response.valueBlock.value;
   // The status is read before pkijs, which refuses a PKIStatus it does not know (above 5): that is a refusal all the same, and says so.
   const status = statusInfo instanceof asn1js.Sequence ? statusInfo.valueBlock.value[0] : undefined;
-  const code = status instanceof asn1js.Integer && !(status instanceof asn1js.Enumerated) && status.valueBlock.valueHexView.length === 1 ? status.valueBlock.valueHexView[0] : undefined;
+  const code =
+    status instanceof asn1js.Integer && !(status instanceof asn1js.Enumerated) && status.valueBlock.valueHexView.length === 1
+      ? status.valueBlock.valueHexView[0]
+      : undefined;
   if (code === undefined) throw new Error('the time-stamp response has no status');
-  if (code !== STATUS_GRANTED && code !== STATUS_GRANTED_WITH_MODS) throw new Error(`the time-stamp authority refused the request (status ${code})`);
+  if (code !== STATUS_GRANTED && code !== STATUS_GRANTED_WITH_MODS)
+    throw new Error(`the time-stamp authority refused the request (status ${code})`);
   const pkijs = pkijsWithNodeCrypto();
   let granted: InstanceType<typeof pkijs.TimeStampResp>;
   try {
@@ -137,6 +141,7 @@ export async function requestTimestamp(url: string, digest: Buffer, options: Tim
   const token = grantedToken(body);
   const check = await checkTimestampToken(token, digest);
   if (!check.valid) throw new Error(`the time-stamp token is not usable: ${check.problem ?? 'invalid'}`);
-  if (readTimestampInfo(token).nonce !== BigInt(`0x${nonce.toString('hex')}`)) throw new Error('the time-stamp token does not answer this request (nonce)');
+  if (readTimestampInfo(token).nonce !== BigInt(`0x${nonce.toString('hex')}`))
+    throw new Error('the time-stamp token does not answer this request (nonce)');
   return token;
 }

@@ -17,7 +17,18 @@
 import { constants, createHash, timingSafeEqual, verify, X509Certificate } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import { pkijsWithNodeCrypto } from './pkijs-engine';
-import { OID_CONTENT_TYPE, OID_EXTENDED_KEY_USAGE, OID_MESSAGE_DIGEST, OID_SHA256, OID_SIGNED_DATA, OID_SIGNING_CERTIFICATE, OID_SIGNING_CERTIFICATE_V2, OID_SUBJECT_KEY_IDENTIFIER, OID_TIME_STAMPING, OID_TST_INFO } from './cms-oids';
+import {
+  OID_CONTENT_TYPE,
+  OID_EXTENDED_KEY_USAGE,
+  OID_MESSAGE_DIGEST,
+  OID_SHA256,
+  OID_SIGNED_DATA,
+  OID_SIGNING_CERTIFICATE,
+  OID_SIGNING_CERTIFICATE_V2,
+  OID_SUBJECT_KEY_IDENTIFIER,
+  OID_TIME_STAMPING,
+  OID_TST_INFO,
+} from './cms-oids';
 
 type Pkijs = ReturnType<typeof pkijsWithNodeCrypto>;
 type RelativeDistinguishedNames = InstanceType<Pkijs['RelativeDistinguishedNames']>;
@@ -210,7 +221,9 @@ function integerHex(integer: asn1js.Integer): string {
 /** RFC 3161 §2.4.2: GeneralizedTime in UTC with optional fraction and no trailing zeros. */
 function generalizedTime(block: asn1js.AsnType | undefined): string {
   need(block instanceof asn1js.GeneralizedTime, 'genTime missing');
-  const match = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(?:\.(\d*[1-9]))?Z$/.exec(Buffer.from(block.valueBlock.valueHexView).toString('latin1'));
+  const match = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(?:\.(\d*[1-9]))?Z$/.exec(
+    Buffer.from(block.valueBlock.valueHexView).toString('latin1'),
+  );
   need(match, 'malformed genTime');
   const [, year = '', month = '', day = '', hour = '', minute = '', second = '', fraction] = match;
   const date = new Date(`${year}-${month}-${day}T${hour}:${minute}:${second}.${(fraction ?? '').padEnd(3, '0').slice(0, 3)}Z`);
@@ -220,7 +233,8 @@ function generalizedTime(block: asn1js.AsnType | undefined): string {
 
 /** The text of a directory string (UTF8String, PrintableString, IA5String, BMPString, TeletexString), from its octets. */
 function directoryString(value: unknown): string | undefined {
-  if (value instanceof asn1js.Utf8String && value.idBlock.tagNumber === 12) return Buffer.from(value.valueBlock.valueHexView).toString('utf8');
+  if (value instanceof asn1js.Utf8String && value.idBlock.tagNumber === 12)
+    return Buffer.from(value.valueBlock.valueHexView).toString('utf8');
   if (value instanceof asn1js.PrintableString || value instanceof asn1js.IA5String || value instanceof asn1js.TeletexString) {
     return Buffer.from(value.valueBlock.valueHexView).toString('latin1');
   }
@@ -245,7 +259,12 @@ function commonName(name: RelativeDistinguishedNames): string | undefined {
 
 /** A Name's CN, or else its attributes as "oid=value" pairs. */
 function readableName(name: RelativeDistinguishedNames): string {
-  return commonName(name) ?? nameAttributes(name).map(([oid, text]) => `${oid}=${text}`).join(', ');
+  return (
+    commonName(name) ??
+    nameAttributes(name)
+      .map(([oid, text]) => `${oid}=${text}`)
+      .join(', ')
+  );
 }
 
 /** The tsa GeneralName: a directoryName, or an IA5String name (rfc822Name, dNSName, URI). */
@@ -267,7 +286,9 @@ function parseTstInfo(der: Buffer): TimestampInfo {
   need(integerIs(fields[0], [1]), 'TSTInfo version is not 1');
   const tstInfo = read(() => new pkijs.TSTInfo({ schema: block }), 'malformed TSTInfo');
   // accuracy, ordering, nonce, [0] tsa, [1] extensions: each optional, in this order. pkijs skips what it does not recognise; nothing may be left.
-  const optional = [tstInfo.accuracy, tstInfo.ordering, tstInfo.nonce, tstInfo.tsa, tstInfo.extensions].filter((field) => field !== undefined);
+  const optional = [tstInfo.accuracy, tstInfo.ordering, tstInfo.nonce, tstInfo.tsa, tstInfo.extensions].filter(
+    (field) => field !== undefined,
+  );
   need(fields.length === 5 + optional.length, 'malformed TSTInfo');
   need(!(tstInfo.extensions ?? []).some((extension) => extension.critical), 'TSTInfo has a critical extension');
   const hashAlgorithm = sequenceItems(fields[2], 'malformed message imprint')[0];
@@ -326,7 +347,10 @@ function findSigner(sid: unknown, certificates: readonly CertificateFields[]): C
     found = certificates.find((c) => c.issuer.equals(issuer) && c.serial.equals(serial));
   } else {
     // [0] IMPLICIT SubjectKeyIdentifier, a primitive element (pkijs also takes a constructed [0]).
-    need(sid instanceof asn1js.Primitive && sid.idBlock.tagClass === CONTEXT_SPECIFIC && sid.idBlock.tagNumber === 0, 'malformed signer identifier');
+    need(
+      sid instanceof asn1js.Primitive && sid.idBlock.tagClass === CONTEXT_SPECIFIC && sid.idBlock.tagNumber === 0,
+      'malformed signer identifier',
+    );
     const keyIdentifier = Buffer.from(sid.valueBlock.valueHexView);
     found = certificates.find((c) => {
       const extension = c.extensions.get(OID_SUBJECT_KEY_IDENTIFIER);
@@ -377,13 +401,22 @@ function namesCertificate(attribute: unknown, v2: boolean, certificate: Certific
   const pkijs = pkijsWithNodeCrypto();
   const named = read(() => new pkijs.IssuerSerial({ schema: issuerSerial }), problem);
   const issuerNamed = named.issuer.names.some(
-    (name) => name.type === GENERAL_NAME_DIRECTORY && name.value instanceof pkijs.RelativeDistinguishedNames && Buffer.from(name.value.valueBeforeDecode).equals(certificate.issuer),
+    (name) =>
+      name.type === GENERAL_NAME_DIRECTORY &&
+      name.value instanceof pkijs.RelativeDistinguishedNames &&
+      Buffer.from(name.value.valueBeforeDecode).equals(certificate.issuer),
   );
   return issuerNamed && Buffer.from(named.serialNumber.valueBlock.valueHexView).equals(certificate.serial);
 }
 
 /** The CMS signature over the signed attributes, with the signer's RSA (PKCS #1 v1.5) or ECDSA key. */
-function signatureVerifies(signedAttributesDer: Buffer, digest: string, algorithm: asn1js.AsnType | undefined, signature: Buffer, certificateDer: Buffer): boolean {
+function signatureVerifies(
+  signedAttributesDer: Buffer,
+  digest: string,
+  algorithm: asn1js.AsnType | undefined,
+  signature: Buffer,
+  certificateDer: Buffer,
+): boolean {
   const scheme = SIGNATURES.get(algorithmOid(algorithm));
   need(scheme, 'unsupported signature algorithm');
   need(!scheme.hash || scheme.hash === digest, 'signature and digest algorithms disagree');
@@ -423,7 +456,10 @@ function parseToken(tokenDer: Buffer): Token {
   const [version, digestAlgorithms, encapsulated, ...rest] = sequenceItems(contentInfo.content, 'not SignedData');
   const signerInfos = rest.pop();
   need(version instanceof asn1js.Integer && digestAlgorithms instanceof asn1js.Set && signerInfos instanceof asn1js.Set, 'not SignedData');
-  need(rest.every((field, index) => (index === 0 && isContext(field, 0)) || (index === rest.length - 1 && isContext(field, 1))), 'not SignedData');
+  need(
+    rest.every((field, index) => (index === 0 && isContext(field, 0)) || (index === rest.length - 1 && isContext(field, 1))),
+    'not SignedData',
+  );
   const encapContentInfo = read(() => new pkijs.EncapsulatedContentInfo({ schema: encapsulated }), 'no encapsulated content');
   need(encapContentInfo.eContentType === OID_TST_INFO, 'the content is not a TSTInfo');
   const eContent: unknown = encapContentInfo.eContent;
@@ -454,7 +490,12 @@ function checkOrThrow(tokenDer: Buffer, imprintedDigest: Buffer): TimestampCheck
   // X.509 certificates, exactly as carried; the other CertificateChoices (attribute certificates) are left out.
   const certificates = token.certificates
     .filter((choice) => choice instanceof asn1js.Sequence)
-    .map((choice) => certificateFields(Buffer.from(choice.valueBeforeDecodeView), read(() => new pkijs.Certificate({ schema: choice }), 'malformed certificate')));
+    .map((choice) =>
+      certificateFields(
+        Buffer.from(choice.valueBeforeDecodeView),
+        read(() => new pkijs.Certificate({ schema: choice }), 'malformed certificate'),
+      ),
+    );
   const certificatesDer = certificates.map((certificate) => certificate.der);
   need(token.signerInfos.length === 1, 'a time-stamp token has exactly one signer');
   const signerInfoBlock = token.signerInfos[0];
@@ -466,15 +507,22 @@ function checkOrThrow(tokenDer: Buffer, imprintedDigest: Buffer): TimestampCheck
   // The versions and the digestAlgorithms set are outside the signature: held to RFC 5652 §5.1 and §5.3 so that they cannot say something else.
   const sidVersion = signerInfo.sid instanceof pkijs.IssuerAndSerialNumber ? 1 : 3;
   need(integerIs(token.version, [3, 4, 5]) && integerIs(signerVersion, [sidVersion]), 'unexpected CMS version');
-  need(token.digestAlgorithms.valueBlock.value.some((algorithm) => DIGESTS.get(algorithmOid(algorithm)) === digest), 'the digest algorithm is not announced');
+  need(
+    token.digestAlgorithms.valueBlock.value.some((algorithm) => DIGESTS.get(algorithmOid(algorithm)) === digest),
+    'the digest algorithm is not announced',
+  );
   const signer = findSigner(signerInfo.sid, certificates);
 
   const attributes = signedAttributes(signerInfo.signedAttrs.attributes);
   const contentType = attributes.get(OID_CONTENT_TYPE);
-  need(contentType instanceof asn1js.ObjectIdentifier && contentType.valueBlock.toString() === OID_TST_INFO, 'the signed content type is not TSTInfo');
+  need(
+    contentType instanceof asn1js.ObjectIdentifier && contentType.valueBlock.toString() === OID_TST_INFO,
+    'the signed content type is not TSTInfo',
+  );
   const messageDigest = attributes.get(OID_MESSAGE_DIGEST);
   need(
-    messageDigest instanceof asn1js.OctetString && sameBytes(Buffer.from(messageDigest.valueBlock.valueHexView), createHash(digest).update(token.tstInfoDer).digest()),
+    messageDigest instanceof asn1js.OctetString &&
+      sameBytes(Buffer.from(messageDigest.valueBlock.valueHexView), createHash(digest).update(token.tstInfoDer).digest()),
     'message digest mismatch',
   );
   // The signature covers the attributes encoded as a SET OF, not as the [0] IMPLICIT they travel in: pkijs keeps them as read.

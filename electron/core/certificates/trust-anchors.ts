@@ -29,7 +29,12 @@ export async function asRootCertificate(der: Buffer): Promise<RootCertificate | 
     if (certificate.subject !== certificate.issuer) return null;
     if (certificate.getExtension(x509.BasicConstraintsExtension)?.ca !== true) return null;
     if (!(await certificate.verify({ publicKey: certificate.publicKey, signatureOnly: true }))) return null;
-    return { der: Buffer.from(certificate.rawData), fingerprint: derFingerprint(certificate.rawData), label: certificate.subject, notAfter: certificate.notAfter.toISOString() };
+    return {
+      der: Buffer.from(certificate.rawData),
+      fingerprint: derFingerprint(certificate.rawData),
+      label: certificate.subject,
+      notAfter: certificate.notAfter.toISOString(),
+    };
   } catch {
     return null;
   }

@@ -20,7 +20,9 @@ export interface TrustedRootRow {
 }
 
 export function listTrustedRoots(session: VaultSession): TrustedRootRow[] {
-  const rows = session.db.prepare('SELECT fingerprint, der, label, added_at AS addedAt FROM trusted_roots ORDER BY added_at').all() as Array<{
+  const rows = session.db
+    .prepare('SELECT fingerprint, der, label, added_at AS addedAt FROM trusted_roots ORDER BY added_at')
+    .all() as Array<{
     fingerprint: string;
     der: Buffer;
     label: string;
@@ -29,7 +31,12 @@ export function listTrustedRoots(session: VaultSession): TrustedRootRow[] {
   return rows.map(({ der, ...row }) => ({ ...row, notAfter: parseCertificate(der).notAfter.toISOString() }));
 }
 
-export function addTrustedRoot(session: VaultSession, root: RootCertificate, now: Date, reason: 'confirmed-fingerprint' | 'own-enrollment'): boolean {
+export function addTrustedRoot(
+  session: VaultSession,
+  root: RootCertificate,
+  now: Date,
+  reason: 'confirmed-fingerprint' | 'own-enrollment',
+): boolean {
   const added = session.db.transaction(() => {
     const result = session.db
       .prepare('INSERT INTO trusted_roots (fingerprint, der, label, added_at) VALUES (?, ?, ?, ?) ON CONFLICT (fingerprint) DO NOTHING')
@@ -62,15 +69,22 @@ export async function importRevocationLists(session: VaultSession, bytes: Buffer
     let issuer: string | undefined;
     for (const root of roots) {
       const certificate = parseCertificate(root.der);
-      if (certificate.subject === crl.issuer && (await crl.verify({ publicKey: certificate.publicKey }).catch(() => false))) issuer = root.fingerprint;
+      if (certificate.subject === crl.issuer && (await crl.verify({ publicKey: certificate.publicKey }).catch(() => false)))
+        issuer = root.fingerprint;
     }
     if (!issuer) throw new AppError('CRL_INVALID');
     const sha256 = createHash('sha256').update(der).digest('hex');
     session.db.transaction(() => {
       session.db
-        .prepare('INSERT INTO revocation_lists (sha256, issuer_fingerprint, this_update, der, imported_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING')
+        .prepare(
+          'INSERT INTO revocation_lists (sha256, issuer_fingerprint, this_update, der, imported_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING',
+        )
         .run(sha256, issuer, crl.thisUpdate.toISOString(), der, now.toISOString());
-      session.audit.append('trust.crl-imported', session.actor(), { issuerFingerprint: issuer, revoked: crl.entries.length, thisUpdate: crl.thisUpdate.toISOString() });
+      session.audit.append('trust.crl-imported', session.actor(), {
+        issuerFingerprint: issuer,
+        revoked: crl.entries.length,
+        thisUpdate: crl.thisUpdate.toISOString(),
+      });
     })();
     revoked += crl.entries.length;
   }

@@ -33,10 +33,25 @@ import { verifyDetachedCms } from './cms-signature';
 import { readAppendedRevisions } from './document-timestamp';
 import { EVIDENCE_ATTACHMENT_NAME } from './render-certificate-pdf';
 import { checkSignerChain, NO_ANCHORS, type ChainOutcome, type TrustAnchors } from './signer-chain';
-import { EVIDENCE_FORMAT, evidenceCertificate, evidenceChain, MAX_EVIDENCE_BYTES, parseEvidenceDocument, sha256Hex, verifyEvidenceSignature, type EvidenceDocument } from './signed-evidence';
+import {
+  EVIDENCE_FORMAT,
+  evidenceCertificate,
+  evidenceChain,
+  MAX_EVIDENCE_BYTES,
+  parseEvidenceDocument,
+  sha256Hex,
+  verifyEvidenceSignature,
+  type EvidenceDocument,
+} from './signed-evidence';
 import { checkTimestampToken } from './timestamp-token';
 import { parseCertificate } from './x509';
-import { certificateChecks, certificateProblems, issuerUnconfirmedProblems, type SigningTime, type VerificationStatus } from '../../shared/certificates';
+import {
+  certificateChecks,
+  certificateProblems,
+  issuerUnconfirmedProblems,
+  type SigningTime,
+  type VerificationStatus,
+} from '../../shared/certificates';
 
 // Declared with the IPC contract, so that the verify screen and the CLI can translate them.
 export { certificateChecks, certificateProblems };
@@ -111,7 +126,12 @@ interface Findings {
 function conclude({ checks, evidence, signerDer, chain, signingTime, documentTimestamps }: Findings): CertificateVerification {
   const failed = checks.filter((c) => !c.ok);
   const decisive = failed.find((c) => !c.reason || !issuerUnconfirmedProblems.includes(c.reason)) ?? failed[0];
-  const status: VerificationStatus = failed.length === 0 ? 'genuine' : decisive && (!decisive.reason || !issuerUnconfirmedProblems.includes(decisive.reason)) ? 'not-genuine' : 'issuer-unconfirmed';
+  const status: VerificationStatus =
+    failed.length === 0
+      ? 'genuine'
+      : decisive && (!decisive.reason || !issuerUnconfirmedProblems.includes(decisive.reason))
+        ? 'not-genuine'
+        : 'issuer-unconfirmed';
   const signer = identityOf(signerDer);
   return {
     status,
@@ -123,7 +143,12 @@ function conclude({ checks, evidence, signerDer, chain, signingTime, documentTim
     ...(signingTime ? { signingTime } : {}),
     ...(documentTimestamps?.length ? { documentTimestamps } : {}),
     ...(evidence
-      ? { number: evidence.payload.number, kind: evidence.payload.kind, issuedAt: evidence.payload.issuedAt, evidenceSha256: sha256Hex(canonicalJson(evidence)) }
+      ? {
+          number: evidence.payload.number,
+          kind: evidence.payload.kind,
+          issuedAt: evidence.payload.issuedAt,
+          evidenceSha256: sha256Hex(canonicalJson(evidence)),
+        }
       : {}),
   };
 }
@@ -133,12 +158,26 @@ async function trustedTime(token: Buffer, imprint: Buffer, anchors: TrustAnchors
   const checked = await checkTimestampToken(token, imprint);
   if (!checked.valid || !checked.genTime || !checked.tsaCertificateDer) return { valid: false };
   const at = new Date(checked.genTime);
-  const tsa = await checkSignerChain({ leafDer: checked.tsaCertificateDer, carried: checked.certificatesDer, anchors, at, atIsTrusted: true, purpose: 'timestamping' });
+  const tsa = await checkSignerChain({
+    leafDer: checked.tsaCertificateDer,
+    carried: checked.certificatesDer,
+    anchors,
+    at,
+    atIsTrusted: true,
+    purpose: 'timestamping',
+  });
   if (tsa.outcome === 'invalid') return { valid: false };
-  return tsa.outcome === 'trusted' ? { valid: true, time: { source: 'timestamp', at: checked.genTime, authority: checked.tsaName ?? '' } } : { valid: true };
+  return tsa.outcome === 'trusted'
+    ? { valid: true, time: { source: 'timestamp', at: checked.genTime, authority: checked.tsaName ?? '' } }
+    : { valid: true };
 }
 
-async function signerChainCheck(leafDer: Buffer | undefined, carried: readonly Buffer[], anchors: TrustAnchors, time: { at: Date; trusted: boolean }): Promise<{ check: CheckResult; chain?: ChainOutcome }> {
+async function signerChainCheck(
+  leafDer: Buffer | undefined,
+  carried: readonly Buffer[],
+  anchors: TrustAnchors,
+  time: { at: Date; trusted: boolean },
+): Promise<{ check: CheckResult; chain?: ChainOutcome }> {
   if (!leafDer) return { check: fail('signer-chain', 'CERT_CHAIN_INVALID') };
   const chain = await checkSignerChain({ leafDer, carried, anchors, at: time.at, atIsTrusted: time.trusted, purpose: 'document-signing' });
   return { chain, check: chain.outcome === 'trusted' ? pass('signer-chain') : fail('signer-chain', chain.problem) };
@@ -153,11 +192,19 @@ async function verifyEvidenceJson(bytes: Buffer, anchors: TrustAnchors): Promise
   const evidence = bytes.length > MAX_EVIDENCE_BYTES ? null : parseEvidenceDocument(bytes.toString('utf8'));
   if (!evidence) return conclude({ checks: [fail('evidence-attached', 'CERT_EVIDENCE_MISSING')], evidence: null, signerDer: undefined });
   const signerDer = evidenceCertificate(evidence);
-  const checks = [verifyEvidenceSignature(evidence) ? pass('evidence-signature') : fail('evidence-signature', 'CERT_EVIDENCE_SIGNATURE_INVALID')];
+  const checks = [
+    verifyEvidenceSignature(evidence) ? pass('evidence-signature') : fail('evidence-signature', 'CERT_EVIDENCE_SIGNATURE_INVALID'),
+  ];
   const at = claimedTime(evidence);
   const { check, chain } = await signerChainCheck(signerDer, evidenceChain(evidence), anchors, { at, trusted: false });
   checks.push(check);
-  return conclude({ checks, evidence, signerDer, ...(chain ? { chain } : {}), signingTime: { source: 'laptop-clock', at: at.toISOString() } });
+  return conclude({
+    checks,
+    evidence,
+    signerDer,
+    ...(chain ? { chain } : {}),
+    signingTime: { source: 'laptop-clock', at: at.toISOString() },
+  });
 }
 
 async function verifyPdf(bytes: Buffer, anchors: TrustAnchors): Promise<CertificateVerification> {
@@ -165,7 +212,8 @@ async function verifyPdf(bytes: Buffer, anchors: TrustAnchors): Promise<Certific
   const first = findSignatureRanges(bytes)[0];
   const parts = first ? signedParts(bytes, first) : null;
   if (!parts) return conclude({ checks: [fail('pdf-signature', 'CERT_PDF_SIGNATURE_INVALID')], evidence: null, signerDer: undefined });
-  if (parts.signedEnd > MAX_SIGNED_PDF_BYTES) return conclude({ checks: [fail('pdf-signature', 'CERT_TOO_LARGE')], evidence: null, signerDer: undefined });
+  if (parts.signedEnd > MAX_SIGNED_PDF_BYTES)
+    return conclude({ checks: [fail('pdf-signature', 'CERT_TOO_LARGE')], evidence: null, signerDer: undefined });
 
   // The signature first: it is cheap, and a file nobody signed is not worth parsing.
   const cms = verifyDetachedCms(Buffer.from(parts.contentsHex, 'hex'), parts.signedBytes);
@@ -175,14 +223,23 @@ async function verifyPdf(bytes: Buffer, anchors: TrustAnchors): Promise<Certific
   }
   // The content checks read the revision that was signed; what was appended is the whole-document check's business.
   const pdf = await loadPdf(bytes.subarray(0, parts.signedEnd));
-  checks.push(pdf && signatureFieldContents(pdf).includes(parts.contentsHex.toLowerCase()) ? pass('pdf-signature') : fail('pdf-signature', 'CERT_PDF_SIGNATURE_INVALID'));
+  checks.push(
+    pdf && signatureFieldContents(pdf).includes(parts.contentsHex.toLowerCase())
+      ? pass('pdf-signature')
+      : fail('pdf-signature', 'CERT_PDF_SIGNATURE_INVALID'),
+  );
 
   let appendedTimestamps: Array<{ token: Buffer; signedBytes: Buffer }> = [];
   if (parts.signedEnd === bytes.length) checks.push(pass('whole-document'));
   else {
     const appended = await readAppendedRevisions(bytes, parts.signedEnd);
-    const complete = appended.ok && appended.timestamps.length > 0 && appended.timestamps[appended.timestamps.length - 1]?.coversToEnd === true;
-    checks.push(complete ? pass('whole-document') : fail('whole-document', appended.ok || appended.timestamps.length > 0 ? 'CERT_APPENDED_CHANGES' : 'CERT_NOT_WHOLE_DOCUMENT'));
+    const complete =
+      appended.ok && appended.timestamps.length > 0 && appended.timestamps[appended.timestamps.length - 1]?.coversToEnd === true;
+    checks.push(
+      complete
+        ? pass('whole-document')
+        : fail('whole-document', appended.ok || appended.timestamps.length > 0 ? 'CERT_APPENDED_CHANGES' : 'CERT_NOT_WHOLE_DOCUMENT'),
+    );
     if (complete) appendedTimestamps = [...appended.timestamps];
   }
 
@@ -193,7 +250,9 @@ async function verifyPdf(bytes: Buffer, anchors: TrustAnchors): Promise<Certific
     return conclude({ checks, evidence: null, signerDer: cms.certificateDer });
   }
   checks.push(pass('evidence-attached'));
-  checks.push(verifyEvidenceSignature(evidence) ? pass('evidence-signature') : fail('evidence-signature', 'CERT_EVIDENCE_SIGNATURE_INVALID'));
+  checks.push(
+    verifyEvidenceSignature(evidence) ? pass('evidence-signature') : fail('evidence-signature', 'CERT_EVIDENCE_SIGNATURE_INVALID'),
+  );
   const canonicalSha256 = sha256Hex(canonicalJson(evidence));
   checks.push(sha256Hex(attached) === canonicalSha256 ? pass('evidence-hash') : fail('evidence-hash', 'CERT_EVIDENCE_HASH_MISMATCH'));
 
@@ -211,7 +270,9 @@ async function verifyPdf(bytes: Buffer, anchors: TrustAnchors): Promise<Certific
   if (qrs.length === 0) checks.push(fail('qr', 'CERT_QR_MISSING'));
   else if (qrs.every(qrMatches)) checks.push(pass('qr'));
   else checks.push(fail('qr', 'CERT_QR_MISMATCH'));
-  checks.push(cms.certificateDer.equals(evidenceCertificate(evidence)) ? pass('signer-matches') : fail('signer-matches', 'CERT_SIGNER_MISMATCH'));
+  checks.push(
+    cms.certificateDer.equals(evidenceCertificate(evidence)) ? pass('signer-matches') : fail('signer-matches', 'CERT_SIGNER_MISMATCH'),
+  );
 
   // Time: the signature's own timestamp, else the earliest document timestamp bounds when it was signed.
   const claimed = claimedTime(evidence);
@@ -235,7 +296,8 @@ async function verifyPdf(bytes: Buffer, anchors: TrustAnchors): Promise<Certific
       if (!validityAt.trusted) validityAt = { at: new Date(stamped.time.at), trusted: true };
     }
   }
-  if (cms.signatureTimestamp || appendedTimestamps.length > 0) checks.push(timestampsValid ? pass('timestamp') : fail('timestamp', 'CERT_TIMESTAMP_INVALID'));
+  if (cms.signatureTimestamp || appendedTimestamps.length > 0)
+    checks.push(timestampsValid ? pass('timestamp') : fail('timestamp', 'CERT_TIMESTAMP_INVALID'));
 
   const carried = [...cms.certificatesDer, ...evidenceChain(evidence)];
   const { check, chain } = await signerChainCheck(cms.certificateDer, carried, anchors, validityAt);

@@ -40,7 +40,9 @@ export function verifierFor(entry: URL): VerifyFile {
         void worker.terminate();
         resolve(result);
       };
-      worker.once('message', (message: { ok: boolean; result?: CertificateVerification }) => finish(message.ok && message.result ? message.result : UNREADABLE));
+      worker.once('message', (message: { ok: boolean; result?: CertificateVerification }) =>
+        finish(message.ok && message.result ? message.result : UNREADABLE),
+      );
       worker.once('error', () => finish(UNREADABLE));
       worker.once('exit', () => finish(UNREADABLE));
       const copy = new Uint8Array(bytes);

@@ -32,7 +32,8 @@ export const FIELDGUARD_POLICY_OID = '2.25.1903603275423160407792903901330406188
  * correctly (openssl reads it back as written) but reads it back as hex in braces, so the
  * comparison is made with the library's own reading of the OID, not with the dotted string.
  */
-const POLICY_AS_READ = new x509.CertificatePolicyExtension(new x509.CertificatePolicyExtension([FIELDGUARD_POLICY_OID]).rawData).policies[0];
+const POLICY_AS_READ = new x509.CertificatePolicyExtension(new x509.CertificatePolicyExtension([FIELDGUARD_POLICY_OID]).rawData)
+  .policies[0];
 export function hasFieldGuardPolicy(certificate: x509.X509Certificate): boolean {
   const policies = certificate.getExtension(x509.CertificatePolicyExtension)?.policies ?? [];
   return policies.some((policy) => policy === POLICY_AS_READ || policy === FIELDGUARD_POLICY_OID);
@@ -48,7 +49,11 @@ export function engineerName(profile: EngineerProfile): x509.Name {
   return new x509.Name([
     { [OID_COMMON_NAME]: [{ utf8String: profile.name }] },
     { [OID_ORGANIZATION]: [{ utf8String: profile.company }] },
-    { [OID_SERIAL_NUMBER]: [PRINTABLE.test(profile.employeeId) ? { printableString: profile.employeeId } : { utf8String: profile.employeeId }] },
+    {
+      [OID_SERIAL_NUMBER]: [
+        PRINTABLE.test(profile.employeeId) ? { printableString: profile.employeeId } : { utf8String: profile.employeeId },
+      ],
+    },
   ]);
 }
 
@@ -68,7 +73,9 @@ export function parseCrl(der: Uint8Array): x509.X509Crl {
 
 /** SHA-256 of the DER, lowercase hex: how certificates are named to people. */
 export function derFingerprint(der: ArrayBuffer | Uint8Array): string {
-  return createHash('sha256').update(der instanceof Uint8Array ? der : new Uint8Array(der)).digest('hex');
+  return createHash('sha256')
+    .update(der instanceof Uint8Array ? der : new Uint8Array(der))
+    .digest('hex');
 }
 
 /** Every PEM block of the given label in a text, as DER. */
@@ -78,7 +85,10 @@ export function pemBlocks(text: string, label = 'CERTIFICATE'): Buffer[] {
 }
 
 export function toPem(der: Uint8Array, label = 'CERTIFICATE'): string {
-  const body = Buffer.from(der).toString('base64').replace(/(.{64})/g, '$1\n').replace(/\n$/, '');
+  const body = Buffer.from(der)
+    .toString('base64')
+    .replace(/(.{64})/g, '$1\n')
+    .replace(/\n$/, '');
   return `-----BEGIN ${label}-----\n${body}\n-----END ${label}-----\n`;
 }
 

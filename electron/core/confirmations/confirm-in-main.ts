@@ -83,24 +83,61 @@ export function wordConfirmation(question: Question, language: Language): Confir
       }
       if (question.paths.length > 0) lines.push(t.erase.paths, ...listed(question.paths, t.erase.more).map((line) => `  ${line}`));
       const items = [...question.vaultItems.values()].reduce((sum, n) => sum + n, 0);
-      if (items > 0) lines.push(interpolate(t.erase.vault, { items, collections: listed([...question.vaultItems.keys()], t.erase.more).join(', ') }));
-      return { title: t.erase.title, message: interpolate(t.erase.message, { files: question.files }), detail: lines.join('\n'), confirmButton: t.erase.confirm, cancelButton: t.cancel };
+      if (items > 0)
+        lines.push(interpolate(t.erase.vault, { items, collections: listed([...question.vaultItems.keys()], t.erase.more).join(', ') }));
+      return {
+        title: t.erase.title,
+        message: interpolate(t.erase.message, { files: question.files }),
+        detail: lines.join('\n'),
+        confirmButton: t.erase.confirm,
+        cancelButton: t.cancel,
+      };
     }
     case 'erase-vault-items': {
       const items = [...question.byCollection.values()].reduce((sum, n) => sum + n, 0);
-      const collections = [...question.byCollection].map(([collection, n]) => interpolate(t.eraseItems.collection, { collection: shown(collection, t.unknown), items: n }));
-      return { title: t.eraseItems.title, message: interpolate(t.eraseItems.message, { items }), detail: listed(collections, t.erase.more).join('\n'), confirmButton: t.eraseItems.confirm, cancelButton: t.cancel };
+      const collections = [...question.byCollection].map(([collection, n]) =>
+        interpolate(t.eraseItems.collection, { collection: shown(collection, t.unknown), items: n }),
+      );
+      return {
+        title: t.eraseItems.title,
+        message: interpolate(t.eraseItems.message, { items }),
+        detail: listed(collections, t.erase.more).join('\n'),
+        confirmButton: t.eraseItems.confirm,
+        cancelButton: t.cancel,
+      };
     }
     case 'resume-erasure': {
-      const detail = [interpolate(t.resume.startedAt, { startedAt: formatDateTime(question.startedAt, language) }), t.erase.paths, ...listed(question.targets, t.erase.more).map((line) => `  ${line}`)];
-      return { title: t.resume.title, message: interpolate(t.resume.message, { remaining: question.remaining }), detail: detail.join('\n'), confirmButton: t.resume.confirm, cancelButton: t.cancel };
+      const detail = [
+        interpolate(t.resume.startedAt, { startedAt: formatDateTime(question.startedAt, language) }),
+        t.erase.paths,
+        ...listed(question.targets, t.erase.more).map((line) => `  ${line}`),
+      ];
+      return {
+        title: t.resume.title,
+        message: interpolate(t.resume.message, { remaining: question.remaining }),
+        detail: detail.join('\n'),
+        confirmButton: t.resume.confirm,
+        cancelButton: t.cancel,
+      };
     }
     case 'save-account': {
       const message = `${question.isNew ? t.account.saveNewMessage : t.account.saveMessage}${question.secretChanged ? t.account.saveSecret : ''}`;
-      return { title: t.account.saveTitle, message, detail: accountDetail(question.account, t), confirmButton: t.account.saveConfirm, cancelButton: t.cancel };
+      return {
+        title: t.account.saveTitle,
+        message,
+        detail: accountDetail(question.account, t),
+        confirmButton: t.account.saveConfirm,
+        cancelButton: t.cancel,
+      };
     }
     case 'review-accounts': {
-      const named = (accounts: readonly AccountToReveal[]) => listed(accounts.map((a) => interpolate(t.account.reviewLine, { userName: a.userName, product: a.product, hostName: a.hostName, site: a.site })), t.erase.more).map((line) => `  ${line}`);
+      const named = (accounts: readonly AccountToReveal[]) =>
+        listed(
+          accounts.map((a) =>
+            interpolate(t.account.reviewLine, { userName: a.userName, product: a.product, hostName: a.hostName, site: a.site }),
+          ),
+          t.erase.more,
+        ).map((line) => `  ${line}`);
       const detail = [
         ...(question.disable.length > 0 ? [t.account.reviewDisable, ...named(question.disable)] : []),
         ...(question.remove.length > 0 ? [t.account.reviewRemove, ...named(question.remove)] : []),
@@ -114,13 +151,31 @@ export function wordConfirmation(question: Question, language: Language): Confir
       };
     }
     case 'remove-account':
-      return { title: t.account.removeTitle, message: t.account.removeMessage, detail: accountDetail(question.account, t), confirmButton: t.account.removeConfirm, cancelButton: t.cancel };
+      return {
+        title: t.account.removeTitle,
+        message: t.account.removeMessage,
+        detail: accountDetail(question.account, t),
+        confirmButton: t.account.removeConfirm,
+        cancelButton: t.cancel,
+      };
     case 'reveal-secret':
     case 'copy-secret': {
       const detail = accountDetail(question.account, t);
       return question.kind === 'reveal-secret'
-        ? { title: t.account.revealTitle, message: t.account.revealMessage, detail, confirmButton: t.account.revealConfirm, cancelButton: t.cancel }
-        : { title: t.account.copyTitle, message: interpolate(t.account.copyMessage, { seconds: question.clearsInSeconds ?? 0 }), detail, confirmButton: t.account.copyConfirm, cancelButton: t.cancel };
+        ? {
+            title: t.account.revealTitle,
+            message: t.account.revealMessage,
+            detail,
+            confirmButton: t.account.revealConfirm,
+            cancelButton: t.cancel,
+          }
+        : {
+            title: t.account.copyTitle,
+            message: interpolate(t.account.copyMessage, { seconds: question.clearsInSeconds ?? 0 }),
+            detail,
+            confirmButton: t.account.copyConfirm,
+            cancelButton: t.cancel,
+          };
     }
   }
 }

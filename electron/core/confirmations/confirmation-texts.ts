@@ -12,7 +12,8 @@ export const confirmationTexts = {
     erase: {
       title: 'FieldGuard — 消去の確認',
       message: '次の{{files}}件のファイルを消去します。元に戻せません。',
-      volume: '媒体: {{label}}（{{mount}}）\nメーカー・型番: {{model}}\nシリアル番号: {{serial}}\n媒体上のすべてのファイルと空き領域を上書きします。',
+      volume:
+        '媒体: {{label}}（{{mount}}）\nメーカー・型番: {{model}}\nシリアル番号: {{serial}}\n媒体上のすべてのファイルと空き領域を上書きします。',
       paths: 'ファイル・フォルダー:',
       vault: '保管庫のファイル{{items}}件を暗号消去（鍵を破棄）: {{collections}}',
       more: 'ほか{{count}}件',
@@ -60,7 +61,8 @@ export const confirmationTexts = {
     erase: {
       title: 'FieldGuard — Confirm erasure',
       message: 'Erase the {{files}} files below? This cannot be undone.',
-      volume: 'Medium: {{label}} ({{mount}})\nMake and model: {{model}}\nSerial number: {{serial}}\nEvery file on the medium and its free space are overwritten.',
+      volume:
+        'Medium: {{label}} ({{mount}})\nMake and model: {{model}}\nSerial number: {{serial}}\nEvery file on the medium and its free space are overwritten.',
       paths: 'Files and folders:',
       vault: '{{items}} files in the vault, crypto-erased (keys destroyed): {{collections}}',
       more: 'and {{count}} more',
@@ -89,7 +91,8 @@ export const confirmationTexts = {
       removeMessage: 'Remove this maintenance account and its password from the vault? This cannot be undone.',
       removeConfirm: 'Remove',
       reviewTitle: 'FieldGuard — Record the account review',
-      reviewMessage: 'Record the review, disable {{disable}} maintenance accounts and remove {{remove}}? Removed passwords cannot be restored.',
+      reviewMessage:
+        'Record the review, disable {{disable}} maintenance accounts and remove {{remove}}? Removed passwords cannot be restored.',
       reviewDisable: 'Disable:',
       reviewRemove: 'Remove:',
       reviewLine: '{{userName}} — {{product}} ({{hostName}}), {{site}}',

@@ -45,11 +45,25 @@ export function cryptoEraseStatement(preconditions: CryptoErasePreconditions): C
   return {
     grade: result.grade,
     rows: [
-      row({ ja: '区分', en: 'Category' }, { ja: `${NIST_GRADE_LABELS[result.grade].ja}（${NIST_REFERENCE.ja}）`, en: `${NIST_GRADE_LABELS[result.grade].en} (${NIST_REFERENCE.en})` }),
+      row(
+        { ja: '区分', en: 'Category' },
+        {
+          ja: `${NIST_GRADE_LABELS[result.grade].ja}（${NIST_REFERENCE.ja}）`,
+          en: `${NIST_GRADE_LABELS[result.grade].en} (${NIST_REFERENCE.en})`,
+        },
+      ),
       row({ ja: '方式', en: 'Technique' }, CRYPTO_ERASE_TECHNIQUE),
       row({ ja: '前提条件', en: 'Precondition' }, CRYPTO_ERASE_PRECONDITION),
-      { label: { ja: 'データフォルダー', en: 'Data folder' }, value: `${preconditions.dataDir}（${localText(preconditions.local).ja} / ${localText(preconditions.local).en}）` },
-      { label: { ja: '複製の確認日時', en: 'Copies checked at' }, value: Number.isNaN(Date.parse(preconditions.observedAt)) ? preconditions.observedAt : formatDateTime(preconditions.observedAt, 'ja') },
+      {
+        label: { ja: 'データフォルダー', en: 'Data folder' },
+        value: `${preconditions.dataDir}（${localText(preconditions.local).ja} / ${localText(preconditions.local).en}）`,
+      },
+      {
+        label: { ja: '複製の確認日時', en: 'Copies checked at' },
+        value: Number.isNaN(Date.parse(preconditions.observedAt))
+          ? preconditions.observedAt
+          : formatDateTime(preconditions.observedAt, 'ja'),
+      },
       ...preconditions.backups.map((finding) =>
         row(
           { ja: `複製の確認：${BACKUP_TOOL_LABELS[finding.tool].ja}`, en: `Copy check: ${BACKUP_TOOL_LABELS[finding.tool].en}` },
@@ -71,8 +85,14 @@ export function unmetPreconditions(preconditions: CryptoErasePreconditions): Bil
   if (preconditions.local !== true) {
     unmet.push(
       preconditions.local === false
-        ? { ja: 'データフォルダーがネットワーク上の場所にあり、サーバー側に複製やスナップショットが残りうる。', en: 'The data folder is on a network location, where the server may keep copies or snapshots.' }
-        : { ja: 'データフォルダーがローカルディスクにあることを確認できない。', en: 'Could not confirm that the data folder is on a local disk.' },
+        ? {
+            ja: 'データフォルダーがネットワーク上の場所にあり、サーバー側に複製やスナップショットが残りうる。',
+            en: 'The data folder is on a network location, where the server may keep copies or snapshots.',
+          }
+        : {
+            ja: 'データフォルダーがローカルディスクにあることを確認できない。',
+            en: 'Could not confirm that the data folder is on a local disk.',
+          },
     );
   }
   for (const finding of preconditions.backups) {
@@ -80,8 +100,14 @@ export function unmetPreconditions(preconditions: CryptoErasePreconditions): Bil
     const tool = BACKUP_TOOL_LABELS[finding.tool];
     unmet.push(
       finding.state === 'may-copy'
-        ? { ja: `${tool.ja}にデータフォルダーの複製がありうる：${finding.detail.ja}`, en: `${tool.en} may hold a copy of the data folder: ${finding.detail.en}` }
-        : { ja: `${tool.ja}に複製がないことを確認できない：${finding.detail.ja}`, en: `Could not confirm that ${tool.en} holds no copy: ${finding.detail.en}` },
+        ? {
+            ja: `${tool.ja}にデータフォルダーの複製がありうる：${finding.detail.ja}`,
+            en: `${tool.en} may hold a copy of the data folder: ${finding.detail.en}`,
+          }
+        : {
+            ja: `${tool.ja}に複製がないことを確認できない：${finding.detail.ja}`,
+            en: `Could not confirm that ${tool.en} holds no copy: ${finding.detail.en}`,
+          },
     );
   }
   return unmet;

@@ -171,7 +171,13 @@ export class CryptoLane {
     }
     await Promise.all(
       parts(length, helpers.length).map(({ start, size }, i) =>
-        this.ask(helpers, i, { op: 'fill', key: Uint8Array.from(stream.key), iv: stream.counterBlock(offset + start), at: target.byteOffset + start, length: size }),
+        this.ask(helpers, i, {
+          op: 'fill',
+          key: Uint8Array.from(stream.key),
+          iv: stream.counterBlock(offset + start),
+          at: target.byteOffset + start,
+          length: size,
+        }),
       ),
     );
   }
@@ -191,7 +197,13 @@ export class CryptoLane {
     const pieces = parts(length, helpers.length);
     const found = await Promise.all(
       pieces.map(({ start, size }, i) =>
-        this.ask(helpers, i, { op: 'compare', key: Uint8Array.from(stream.key), iv: stream.counterBlock(offset + start), at: actual.byteOffset + start, length: size }),
+        this.ask(helpers, i, {
+          op: 'compare',
+          key: Uint8Array.from(stream.key),
+          iv: stream.counterBlock(offset + start),
+          at: actual.byteOffset + start,
+          length: size,
+        }),
       ),
     );
     for (const [i, { start, size }] of pieces.entries()) {
@@ -240,7 +252,8 @@ export class CryptoLane {
         }
       },
       discard: () => {
-        if (generation !== null && this.helpers !== null && generation === this.generation) void this.ask(this.helpers, 0, { op: 'drop', hash: id }).catch(() => undefined);
+        if (generation !== null && this.helpers !== null && generation === this.generation)
+          void this.ask(this.helpers, 0, { op: 'drop', hash: id }).catch(() => undefined);
         release();
       },
     };
@@ -262,7 +275,14 @@ export class CryptoLane {
     const memory = this.memory;
     const started: HelperThread[] = [];
     try {
-      for (let i = 0; i < HELPERS; i += 1) started.push(new HelperThread(memory, (helper, error) => this.lost(helper, error), () => this.scheduleIdleStop()));
+      for (let i = 0; i < HELPERS; i += 1)
+        started.push(
+          new HelperThread(
+            memory,
+            (helper, error) => this.lost(helper, error),
+            () => this.scheduleIdleStop(),
+          ),
+        );
       this.helpers = started;
     } catch {
       for (const helper of started) helper.stop(new Error('no helper threads'));
@@ -309,6 +329,7 @@ export class CryptoLane {
 function parts(length: number, count: number): Array<{ start: number; size: number }> {
   const each = Math.max(PART_ALIGN, Math.ceil(length / count / PART_ALIGN) * PART_ALIGN);
   const result: Array<{ start: number; size: number }> = [];
-  for (let start = 0; start < length || result.length === 0; start += each) result.push({ start, size: Math.max(0, Math.min(each, length - start)) });
+  for (let start = 0; start < length || result.length === 0; start += each)
+    result.push({ start, size: Math.max(0, Math.min(each, length - start)) });
   return result;
 }

@@ -25,7 +25,9 @@ export const O_NOFOLLOW: number = (constants as Partial<typeof constants>).O_NOF
 const O_NONBLOCK: number = (constants as Partial<typeof constants>).O_NONBLOCK ?? 0;
 
 // WebAssembly is a JavaScript global in Node and Electron; TypeScript declares it only with the DOM library.
-declare const WebAssembly: { Memory: new (descriptor: { initial: number; maximum: number; shared?: boolean }) => { buffer: ArrayBuffer | SharedArrayBuffer } };
+declare const WebAssembly: {
+  Memory: new (descriptor: { initial: number; maximum: number; shared?: boolean }) => { buffer: ArrayBuffer | SharedArrayBuffer };
+};
 
 /**
  * `count` page-aligned blocks of `bytes` each, carved out of one WebAssembly memory: shared

@@ -27,7 +27,16 @@ import path from 'node:path';
 import type { VaultDatabase } from '../../db/open-vault-database';
 import { passPatterns, type ErasureMethod } from './erasure-methods';
 import { exceptionFromError, type ExceptionCode } from './erasure-exceptions';
-import { contentErased, namesOfFile, timestamp, touchedContent, updateItem, type ErasureItem, type ItemChanges, type ItemObservation } from './erasure-journal';
+import {
+  contentErased,
+  namesOfFile,
+  timestamp,
+  touchedContent,
+  updateItem,
+  type ErasureItem,
+  type ItemChanges,
+  type ItemObservation,
+} from './erasure-journal';
 import { anonymousName, fileIdOf, lstatOrNull, renameIfFree, syncDirectory } from './directory-entry';
 import { O_NOFOLLOW, openForInspection, openForOverwrite } from './direct-io';
 import { overwriteAndVerify, sha256OfOpenFile, type IoBuffers, type OverwritePhase } from './overwrite-file';
@@ -116,7 +125,12 @@ async function namesStillInJob(run: EntryRun, item: ErasureItem): Promise<number
  * overwrite would destroy a file the engineer did not choose (a hard link made or moved
  * elsewhere since planning). The link count found is journaled for the certificate.
  */
-async function checkNoNameOutside(run: EntryRun, item: ErasureItem, stats: BigIntStats, journal: (changes: ItemChanges) => void): Promise<void> {
+async function checkNoNameOutside(
+  run: EntryRun,
+  item: ErasureItem,
+  stats: BigIntStats,
+  journal: (changes: ItemChanges) => void,
+): Promise<void> {
   if (stats.nlink <= 1n) return;
   if (Number(stats.nlink) <= (await namesStillInJob(run, item))) return;
   journal({ linkCount: Number(stats.nlink) });
@@ -153,7 +167,10 @@ async function hashBeforeErasure(run: EntryRun, item: ErasureItem): Promise<File
     const opened = await handle.stat({ bigint: true });
     if (!isSame(opened, item) || !opened.isFile()) throw new EntryException('CHANGED_SINCE_PLAN');
     // Hashed on the lane's helper thread while the other lane writes (overwrite-file.ts).
-    return await sha256OfOpenFile(handle, run.buffers, { signal: run.signal, onProgress: progressOf((bytes) => run.onBytes(bytes, 'hash', 0)) });
+    return await sha256OfOpenFile(handle, run.buffers, {
+      signal: run.signal,
+      onProgress: progressOf((bytes) => run.onBytes(bytes, 'hash', 0)),
+    });
   } finally {
     await handle.close();
   }
@@ -191,7 +208,13 @@ async function removeOverwritten(handle: FileHandle | null, renamedPath: string,
  * recorded a pass or bytes.
  */
 function mayHaveBeenWritten(item: ErasureItem): boolean {
-  return item.startedAt !== null || item.state === 'overwritten' || item.passesDone > 0 || item.bytesWritten > 0 || item.observations.includes('partially-overwritten');
+  return (
+    item.startedAt !== null ||
+    item.state === 'overwritten' ||
+    item.passesDone > 0 ||
+    item.bytesWritten > 0 ||
+    item.observations.includes('partially-overwritten')
+  );
 }
 
 /**
@@ -267,7 +290,13 @@ async function eraseFile(run: EntryRun, item: ErasureItem, journal: (changes: It
         }),
     });
     if (!result.verified) {
-      journal({ state: 'exception', exceptionCode: 'VERIFY_MISMATCH', bytesVerified: result.bytesVerified, readBack: result.readBack, finishedAt: timestamp() });
+      journal({
+        state: 'exception',
+        exceptionCode: 'VERIFY_MISMATCH',
+        bytesVerified: result.bytesVerified,
+        readBack: result.readBack,
+        finishedAt: timestamp(),
+      });
       return;
     }
     const renamedTo = await anonymousName(directory, path.basename(item.path));

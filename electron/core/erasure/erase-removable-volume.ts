@@ -29,7 +29,8 @@ export interface VolumeErasureOptions extends RunOptions {
 const KEPT_FOLDERS = ['lost+found'];
 
 function isSystemRoot(mountPath: string): boolean {
-  if (process.platform === 'win32') return path.parse(mountPath).root.toLowerCase() === `${process.env.SystemDrive ?? 'C:'}\\`.toLowerCase();
+  if (process.platform === 'win32')
+    return path.parse(mountPath).root.toLowerCase() === `${process.env.SystemDrive ?? 'C:'}\\`.toLowerCase();
   return mountPath === path.parse(mountPath).root;
 }
 
@@ -63,13 +64,36 @@ export async function planVolumeErasure(db: VaultDatabase, mountPath: string, op
   const space = await statfs(root);
   // An administrator may fill the blocks ext4 reserves for root; anyone else stops at "available".
   const freeBlocks = process.getuid?.() === 0 ? space.bfree : space.bavail;
-  items.push({ targetIndex: 0, path: root, kind: 'free-space', size: freeBlocks * space.bsize, fileId: null, sha256Before: null, exceptionCode: null, observations: [] });
+  items.push({
+    targetIndex: 0,
+    path: root,
+    kind: 'free-space',
+    size: freeBlocks * space.bsize,
+    fileId: null,
+    sha256Before: null,
+    exceptionCode: null,
+    observations: [],
+  });
   const media = await readMediaOf([root], options.readMedium);
-  return recordPlan(db, { method: options.method ?? DEFAULT_ERASURE_METHOD, scope: 'removable-volume', targets: [root], siteReference: options.siteReference ?? null, media }, items);
+  return recordPlan(
+    db,
+    {
+      method: options.method ?? DEFAULT_ERASURE_METHOD,
+      scope: 'removable-volume',
+      targets: [root],
+      siteReference: options.siteReference ?? null,
+      media,
+    },
+    items,
+  );
 }
 
 /** Plans and runs the erasure of a removable volume; an interrupted one is resumed like any job. */
-export async function eraseRemovableVolume(db: VaultDatabase, mountPath: string, options: VolumeErasureOptions = {}): Promise<{ jobId: string; summary: ErasureRunSummary }> {
+export async function eraseRemovableVolume(
+  db: VaultDatabase,
+  mountPath: string,
+  options: VolumeErasureOptions = {},
+): Promise<{ jobId: string; summary: ErasureRunSummary }> {
   const jobId = await planVolumeErasure(db, mountPath, options);
   const summary = await runErasureJob(db, jobId, { signal: options.signal, onProgress: options.onProgress });
   return { jobId, summary };

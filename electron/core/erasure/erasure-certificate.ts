@@ -30,9 +30,15 @@ import type { ErasureRun } from './erasure-journal';
 
 const STATUS = {
   erased: { ja: '消去完了', en: 'Erased' },
-  'erased-with-exceptions': { ja: '一部例外あり（下記の項目は消去されていません）', en: 'Erased with exceptions (items listed below were not erased)' },
+  'erased-with-exceptions': {
+    ja: '一部例外あり（下記の項目は消去されていません）',
+    en: 'Erased with exceptions (items listed below were not erased)',
+  },
   aborted: { ja: '取り消し（消去済みと記載された項目のみ消去済み）', en: 'Cancelled (only items marked erased were erased)' },
-  abandoned: { ja: '中断後に中止（消去済みと記載された項目のみ消去済み）', en: 'Abandoned after an interruption (only items marked erased were erased)' },
+  abandoned: {
+    ja: '中断後に中止（消去済みと記載された項目のみ消去済み）',
+    en: 'Abandoned after an interruption (only items marked erased were erased)',
+  },
 } as const;
 
 const METHOD = {
@@ -62,7 +68,26 @@ export function maskFileName(name: string): string {
  * Folders every system has, which name no one: kept readable so that a masked path still shows
  * where it was. Any other folder — a user's, a visit's, a patient's — is masked like a file.
  */
-const WELL_KNOWN_FOLDERS = new Set(['', '.', '..', 'home', 'Users', 'media', 'mnt', 'Volumes', 'run', 'tmp', 'var', 'private', 'Desktop', 'Documents', 'Downloads', 'デスクトップ', 'ドキュメント', 'ダウンロード']);
+const WELL_KNOWN_FOLDERS = new Set([
+  '',
+  '.',
+  '..',
+  'home',
+  'Users',
+  'media',
+  'mnt',
+  'Volumes',
+  'run',
+  'tmp',
+  'var',
+  'private',
+  'Desktop',
+  'Documents',
+  'Downloads',
+  'デスクトップ',
+  'ドキュメント',
+  'ダウンロード',
+]);
 
 function maskPart(part: string): string {
   if (WELL_KNOWN_FOLDERS.has(part) || /^[A-Za-z]:$/.test(part)) return part;
@@ -96,10 +121,7 @@ function maskEntryPath(entry: string, targets: readonly string[]): string {
 function maskLinkTarget(target: string | null, targets: readonly string[]): string {
   if (target === null) return '記録なし / not recorded';
   if (/^([A-Za-z]:)?[\\/]/.test(target)) return maskEntryPath(target, targets);
-  return target
-    .split(/[\\/]/)
-    .map(maskPart)
-    .join(separatorOf(target));
+  return target.split(/[\\/]/).map(maskPart).join(separatorOf(target));
 }
 
 /** Long lists stop after this many rows on the page; the signed evidence has every one. */
@@ -157,13 +179,30 @@ function cryptoEraseSection(items: readonly CryptoErasedItem[], statement: Crypt
     rows: [
       ...statement.rows,
       { label: { ja: 'ツール', en: 'Tool' }, value: `FieldGuard ${toolVersion}` },
-      { label: { ja: '件数・容量', en: 'Files, bytes' }, value: `${items.length} 件 / ${formatBytes(items.reduce((sum, i) => sum + i.size, 0), 'ja')}` },
+      {
+        label: { ja: '件数・容量', en: 'Files, bytes' },
+        value: `${items.length} 件 / ${formatBytes(
+          items.reduce((sum, i) => sum + i.size, 0),
+          'ja',
+        )}`,
+      },
     ],
     table: {
-      columns: [{ ja: '訪問・案件', en: 'Visit / case' }, { ja: 'ファイル数', en: 'Files' }, { ja: '容量', en: 'Bytes' }],
+      columns: [
+        { ja: '訪問・案件', en: 'Visit / case' },
+        { ja: 'ファイル数', en: 'Files' },
+        { ja: '容量', en: 'Bytes' },
+      ],
       rows: collections.map((c) => {
         const inCollection = items.filter((i) => i.collection === c);
-        return [c, String(inCollection.length), formatBytes(inCollection.reduce((sum, i) => sum + i.size, 0), 'ja')];
+        return [
+          c,
+          String(inCollection.length),
+          formatBytes(
+            inCollection.reduce((sum, i) => sum + i.size, 0),
+            'ja',
+          ),
+        ];
       }),
       widths: [5, 1.2, 1.5],
     },
@@ -195,21 +234,29 @@ export function erasureCertificateDocument(
         { label: { ja: '作業者', en: 'Performed by' }, value: performerText(engineer) },
         { label: { ja: '使用した端末', en: 'Laptop used' }, value: laptop },
         { label: { ja: '状態', en: 'Status' }, value: `${STATUS[status].ja} / ${STATUS[status].en}` },
-        { label: { ja: '消去後の媒体の扱い', en: 'Medium afterwards' }, value: site.mediumAfter ? `${MEDIUM_AFTER[site.mediumAfter].ja} / ${MEDIUM_AFTER[site.mediumAfter].en}` : '記載なし / not stated' },
+        {
+          label: { ja: '消去後の媒体の扱い', en: 'Medium afterwards' },
+          value: site.mediumAfter ? `${MEDIUM_AFTER[site.mediumAfter].ja} / ${MEDIUM_AFTER[site.mediumAfter].en}` : '記載なし / not stated',
+        },
         ...(evidence?.abandonReason ? [{ label: { ja: '中止の理由', en: 'Reason for abandoning' }, value: evidence.abandonReason }] : []),
       ],
     },
   ];
   const crypto = record.vault.length > 0 ? cryptoEraseStatement(record.dataFolder ?? unrecordedDataFolder()) : null;
   if (crypto) sections.push(cryptoEraseSection(record.vault, crypto, record.toolVersion));
-  if (evidence) sections.push(...(evidence.scope === 'whole-medium' ? wholeMediumSections(evidence, when) : fileErasureSections(evidence, when)));
+  if (evidence)
+    sections.push(...(evidence.scope === 'whole-medium' ? wholeMediumSections(evidence, when) : fileErasureSections(evidence, when)));
   const risks: Bilingual[] = [...(evidence?.residualRisks ?? []), ...(crypto?.residualRisks ?? [])];
   sections.push({
     heading: { ja: '残存リスク', en: 'Residual risks' },
     rows: risks.map((risk, i) => ({ label: { ja: `${i + 1}`, en: '' }, value: bilingual(risk) })),
   });
   const notes = evidence?.notes ?? [];
-  if (notes.length > 0) sections.push({ heading: { ja: '補足', en: 'Notes' }, rows: notes.map((note, i) => ({ label: { ja: `${i + 1}`, en: '' }, value: bilingual(note) })) });
+  if (notes.length > 0)
+    sections.push({
+      heading: { ja: '補足', en: 'Notes' },
+      rows: notes.map((note, i) => ({ label: { ja: `${i + 1}`, en: '' }, value: bilingual(note) })),
+    });
   return {
     kind: 'erasure',
     number,
@@ -217,7 +264,10 @@ export function erasureCertificateDocument(
     title: { ja: 'データ消去証明書', en: 'Data Erasure Certificate' },
     sections,
     signatureLines: [
-      { label: { ja: '施設のシステム管理者 確認署名', en: 'Site system administrator countersignature' }, ...(countersignature ? { image: countersignature } : {}) },
+      {
+        label: { ja: '施設のシステム管理者 確認署名', en: 'Site system administrator countersignature' },
+        ...(countersignature ? { image: countersignature } : {}),
+      },
     ],
     summary: {
       site: [site.hospital, site.department].filter(Boolean).join(' '),
@@ -230,7 +280,14 @@ export function erasureCertificateDocument(
 /** A device as the page names it: make and model, serial, size, interface and kind — what the OS reported, nothing guessed. */
 function deviceText(device: DeviceFacts | null): string {
   if (device === null) return '読み取れず / could not be read';
-  const kind = device.transport === 'virtual' ? '仮想ディスク / virtual disk' : device.rotational === true ? '回転式ディスク / spinning disk' : device.rotational === false ? 'SSD・フラッシュ / solid-state' : '種類不明 / kind unknown';
+  const kind =
+    device.transport === 'virtual'
+      ? '仮想ディスク / virtual disk'
+      : device.rotational === true
+        ? '回転式ディスク / spinning disk'
+        : device.rotational === false
+          ? 'SSD・フラッシュ / solid-state'
+          : '種類不明 / kind unknown';
   return [
     [device.vendor, device.model].filter(Boolean).join(' ') || 'メーカー・型番不明 / make and model unknown',
     `シリアル番号 / serial: ${device.serial ?? '取得できず / not obtainable'}`,
@@ -246,7 +303,9 @@ function deviceText(device: DeviceFacts | null): string {
 function volumeText(medium: Medium | null): string {
   const volume = medium?.volume ?? null;
   if (volume === null) return '読み取れず / could not be read';
-  return [`${volume.fileSystem ?? '種類不明 / unknown'}（${maskPath(volume.mountPoint)}）`, volume.mountOptions.join(',')].filter(Boolean).join('\n');
+  return [`${volume.fileSystem ?? '種類不明 / unknown'}（${maskPath(volume.mountPoint)}）`, volume.mountOptions.join(',')]
+    .filter(Boolean)
+    .join('\n');
 }
 
 /** Rev. 2 §4.6's media information per target, and the grade a file overwrite earned on it, with why. */
@@ -265,7 +324,11 @@ function mediaSection(media: readonly TargetMedium[]): CertificateSection {
           maskPath(m.target),
           volumeText(m.medium),
           deviceText(m.medium?.device ?? null),
-          [`${NIST_GRADE_LABELS[m.grade].ja} / ${NIST_GRADE_LABELS[m.grade].en}`, ...m.reasons.map(bilingual), ...(m.medium?.problems ?? []).map((p) => `読み取れなかった情報 / not read: ${p}`)].join('\n'),
+          [
+            `${NIST_GRADE_LABELS[m.grade].ja} / ${NIST_GRADE_LABELS[m.grade].en}`,
+            ...m.reasons.map(bilingual),
+            ...(m.medium?.problems ?? []).map((p) => `読み取れなかった情報 / not read: ${p}`),
+          ].join('\n'),
         ]),
         4,
       ),
@@ -280,7 +343,9 @@ function mediaSection(media: readonly TargetMedium[]): CertificateSection {
 
 /** The tool as Rev. 2 §4.6 asks: name, version, and the SHA-256 of the build that ran the erasure. */
 function toolText(evidence: ErasureEvidence): string {
-  const build = evidence.tool.build ? `ビルド / build SHA-256 ${evidence.tool.build.slice(0, 16)}…` : 'ビルドのハッシュ：取得できず / build hash not obtainable';
+  const build = evidence.tool.build
+    ? `ビルド / build SHA-256 ${evidence.tool.build.slice(0, 16)}…`
+    : 'ビルドのハッシュ：取得できず / build hash not obtainable';
   return `${evidence.tool.name} ${evidence.tool.version}（${build}）`;
 }
 
@@ -293,8 +358,15 @@ function verificationText(evidence: ErasureEvidence): Bilingual {
     en: evidence.method.verification,
   };
   if (cached === 0) return direct;
-  if (cached === readBacks.length) return { ja: '最後の上書きの全バイトを読み戻して照合（OS のキャッシュから返された可能性があります）', en: evidence.method.verification };
-  return { ja: `最後の上書きの全バイトを読み戻して照合（${readBacks.length} 件中 ${cached} 件は OS のキャッシュから返された可能性があります）`, en: evidence.method.verification };
+  if (cached === readBacks.length)
+    return {
+      ja: '最後の上書きの全バイトを読み戻して照合（OS のキャッシュから返された可能性があります）',
+      en: evidence.method.verification,
+    };
+  return {
+    ja: `最後の上書きの全バイトを読み戻して照合（${readBacks.length} 件中 ${cached} 件は OS のキャッシュから返された可能性があります）`,
+    en: evidence.method.verification,
+  };
 }
 
 const RUN_OUTCOME: Record<NonNullable<ErasureRun['outcome']>, Bilingual> = {
@@ -337,7 +409,12 @@ function wholeMediumSections(evidence: ErasureEvidence, when: (iso: string | nul
   const device = evidence.media[0]?.medium?.device ?? null;
   const sections: CertificateSection[] =
     device === null
-      ? [{ heading: { ja: '消去した媒体（装置全体）', en: 'Medium erased (whole device)' }, rows: [{ label: { ja: '装置', en: 'Device' }, value: '記録なし / not recorded' }] }]
+      ? [
+          {
+            heading: { ja: '消去した媒体（装置全体）', en: 'Medium erased (whole device)' },
+            rows: [{ label: { ja: '装置', en: 'Device' }, value: '記録なし / not recorded' }],
+          },
+        ]
       : deviceErasureSections({ ...evidence, sanitize: deviceSanitizeResult(evidence.items) }, device);
   if (evidence.runs.length > 1 || evidence.status === 'abandoned') sections.push(runsSection(evidence, when));
   return sections;
@@ -354,10 +431,16 @@ function fileErasureSections(evidence: ErasureEvidence, when: (iso: string | nul
           value: `${NIST_GRADE_LABELS[evidence.method.category].ja}（${NIST_REFERENCE.ja}、ファイル単位の上書き。判定の理由は「媒体と判定」）\n${NIST_GRADE_LABELS[evidence.method.category].en} (${NIST_REFERENCE.en}, file-level overwrite; the reasons under “Medium and grade”)`,
         },
         { label: { ja: '方式', en: 'Technique' }, value: `${METHOD[evidence.method.id].ja} / ${METHOD[evidence.method.id].en}` },
-        { label: { ja: '擬似乱数', en: 'PRNG' }, value: evidence.method.prng ? `AES-256-CTR（作業ごとのランダム鍵、保存しない）/ ${evidence.method.prng}` : '—' },
+        {
+          label: { ja: '擬似乱数', en: 'PRNG' },
+          value: evidence.method.prng ? `AES-256-CTR（作業ごとのランダム鍵、保存しない）/ ${evidence.method.prng}` : '—',
+        },
         { label: { ja: '検証', en: 'Verification' }, value: bilingual(verificationText(evidence)) },
         { label: { ja: 'ツール', en: 'Tool' }, value: toolText(evidence) },
-        { label: { ja: '開始・終了', en: 'Start – end' }, value: `${when(evidence.startedAt)} – ${when(evidence.finishedAt)}（${evidence.durationSeconds ?? '—'} 秒 / s）` },
+        {
+          label: { ja: '開始・終了', en: 'Start – end' },
+          value: `${when(evidence.startedAt)} – ${when(evidence.finishedAt)}（${evidence.durationSeconds ?? '—'} 秒 / s）`,
+        },
         {
           label: { ja: '書き込み・検証バイト数', en: 'Bytes written / verified' },
           value: `${formatBytes(evidence.totals.bytesWritten, 'ja')} / ${formatBytes(evidence.totals.bytesVerified, 'ja')}`,
@@ -377,7 +460,13 @@ function fileErasureSections(evidence: ErasureEvidence, when: (iso: string | nul
         { ja: '消去済み', en: 'Erased' },
         { ja: '例外', en: 'Exceptions' },
       ],
-      rows: evidence.targets.map((t) => [maskPath(t.path), String(t.files), formatBytes(t.bytes, 'ja'), String(t.filesErased), String(t.exceptions)]),
+      rows: evidence.targets.map((t) => [
+        maskPath(t.path),
+        String(t.files),
+        formatBytes(t.bytes, 'ja'),
+        String(t.filesErased),
+        String(t.exceptions),
+      ]),
       widths: [5, 1.2, 1.5, 1.2, 1.2],
     },
     note: {
@@ -391,7 +480,11 @@ function fileErasureSections(evidence: ErasureEvidence, when: (iso: string | nul
     sections.push({
       heading: { ja: '例外（消去されていない項目）', en: 'Exceptions (not erased)' },
       table: {
-        columns: [{ ja: '番号', en: '#' }, { ja: '項目', en: 'Item' }, { ja: '理由', en: 'Reason' }],
+        columns: [
+          { ja: '番号', en: '#' },
+          { ja: '項目', en: 'Item' },
+          { ja: '理由', en: 'Reason' },
+        ],
         rows: capped(
           evidence.exceptions.map((e) => [String(e.seq), masked(e.names), `${e.code}: ${e.descriptionJa}\n${e.description}`]),
           3,
@@ -403,7 +496,9 @@ function fileErasureSections(evidence: ErasureEvidence, when: (iso: string | nul
   if (evidence.hardLinks.length > 0) sections.push(hardLinkSection(evidence.hardLinks, masked));
   const links = evidence.items.filter((i) => i.kind === 'link');
   if (links.length > 0) sections.push(symbolicLinkSection(links, targets, masked));
-  const unknown = evidence.items.filter((i) => i.kind === 'file' && i.sameFileAs === null && i.observations.includes('sha256-before-unknown'));
+  const unknown = evidence.items.filter(
+    (i) => i.kind === 'file' && i.sameFileAs === null && i.observations.includes('sha256-before-unknown'),
+  );
   if (unknown.length > 0) sections.push(unknownHashSection(unknown, masked));
   return sections;
 }
@@ -427,7 +522,12 @@ function hardLinkSection(files: readonly HardLinkedFile[], masked: (paths: reado
         { ja: '結果', en: 'Result' },
       ],
       rows: capped(
-        files.map((f) => [masked(f.names), `${f.names.length} / ${f.linkCount ?? '不明 unknown'}`, formatBytes(f.bytesWritten, 'ja'), FILE_RESULT[f.outcome]]),
+        files.map((f) => [
+          masked(f.names),
+          `${f.names.length} / ${f.linkCount ?? '不明 unknown'}`,
+          formatBytes(f.bytesWritten, 'ja'),
+          FILE_RESULT[f.outcome],
+        ]),
         4,
       ),
       widths: [4, 1.4, 1.3, 3],
@@ -447,7 +547,11 @@ const LINK_ACTION: Record<EvidenceItem['outcome'], string> = {
 };
 
 /** Symbolic links: where each pointed, and that only the link itself was removed. */
-function symbolicLinkSection(links: readonly EvidenceItem[], targets: readonly string[], masked: (paths: readonly string[]) => string): CertificateSection {
+function symbolicLinkSection(
+  links: readonly EvidenceItem[],
+  targets: readonly string[],
+  masked: (paths: readonly string[]) => string,
+): CertificateSection {
   return {
     heading: { ja: 'シンボリックリンク', en: 'Symbolic links' },
     table: {
@@ -457,7 +561,11 @@ function symbolicLinkSection(links: readonly EvidenceItem[], targets: readonly s
         { ja: '処置', en: 'Action' },
       ],
       rows: capped(
-        links.map((l) => [masked([l.path]), maskLinkTarget(l.linkTarget, targets), l.exceptionCode ? `${LINK_ACTION.exception}（${l.exceptionCode}）` : LINK_ACTION[l.outcome]]),
+        links.map((l) => [
+          masked([l.path]),
+          maskLinkTarget(l.linkTarget, targets),
+          l.exceptionCode ? `${LINK_ACTION.exception}（${l.exceptionCode}）` : LINK_ACTION[l.outcome],
+        ]),
         3,
       ),
       widths: [3.5, 3.5, 3],
@@ -474,7 +582,11 @@ function unknownHashSection(items: readonly EvidenceItem[], masked: (paths: read
   return {
     heading: { ja: '消去前の SHA-256 が不明な項目', en: 'Items whose SHA-256 before erasure is unknown' },
     table: {
-      columns: [{ ja: '番号', en: '#' }, { ja: '項目', en: 'Item' }, { ja: '消去前の SHA-256', en: 'SHA-256 before erasure' }],
+      columns: [
+        { ja: '番号', en: '#' },
+        { ja: '項目', en: 'Item' },
+        { ja: '消去前の SHA-256', en: 'SHA-256 before erasure' },
+      ],
       rows: capped(
         items.map((i) => [String(i.seq), masked(i.names), `${SHA256_BEFORE_UNKNOWN.ja} / ${SHA256_BEFORE_UNKNOWN.en}`]),
         3,

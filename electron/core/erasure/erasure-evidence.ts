@@ -23,7 +23,21 @@ import { ErasureError, exceptionDescriptions, type ExceptionCode } from './erasu
 import { gradeFileOverwrite, type NistGrade } from './nist-grade';
 import { deviceSanitizeResult, wholeMediumGrade } from './whole-medium/device-certificate-sections';
 import type { Medium } from './medium';
-import { contentErased, contentHolder, getJob, listJobItems, listRuns, type DeviceSanitizeRecord, type ErasureItem, type ErasureJob, type ErasureRun, type ErasureScope, type ItemKind, type ItemObservation, type ItemState } from './erasure-journal';
+import {
+  contentErased,
+  contentHolder,
+  getJob,
+  listJobItems,
+  listRuns,
+  type DeviceSanitizeRecord,
+  type ErasureItem,
+  type ErasureJob,
+  type ErasureRun,
+  type ErasureScope,
+  type ItemKind,
+  type ItemObservation,
+  type ItemState,
+} from './erasure-journal';
 import type { ReadBack } from './direct-io';
 
 /**
@@ -57,7 +71,9 @@ export interface TargetMedium {
 /** The job's grade: the weakest of its targets' (partial < Clear < Purge); partial when there is none. */
 function overallGrade(media: readonly TargetMedium[]): NistGrade {
   const rank: Record<NistGrade, number> = { partial: 0, clear: 1, purge: 2 };
-  return media.length === 0 ? 'partial' : media.map((m) => m.grade).reduce((weakest, grade) => (rank[grade] < rank[weakest] ? grade : weakest));
+  return media.length === 0
+    ? 'partial'
+    : media.map((m) => m.grade).reduce((weakest, grade) => (rank[grade] < rank[weakest] ? grade : weakest));
 }
 
 const MEDIUM_NOT_RECORDED: Bilingual = {
@@ -75,7 +91,8 @@ function gradedMedia(job: ErasureJob, device: Parameters<typeof wholeMediumGrade
   const media = job.targets.map((target, index): TargetMedium => {
     const medium = (job.media?.[index] ?? null) as Medium | null;
     if (medium === null) return { target, medium: null, grade: 'partial', reasons: [MEDIUM_NOT_RECORDED] };
-    const graded = job.scope === 'whole-medium' ? (medium.device ? wholeMediumGrade(device, medium.device) : null) : gradeFileOverwrite(medium);
+    const graded =
+      job.scope === 'whole-medium' ? (medium.device ? wholeMediumGrade(device, medium.device) : null) : gradeFileOverwrite(medium);
     if (graded === null) return { target, medium, grade: 'partial', reasons: [MEDIUM_NOT_RECORDED] };
     for (const risk of graded.residualRisks) risks.set(risk.en, risk);
     return { target, medium, grade: graded.grade, reasons: graded.reasons };
@@ -87,7 +104,8 @@ export type ItemOutcome = 'erased' | 'removed' | 'exception' | 'not-erased';
 
 /** The exceptions' reasons in Japanese, for the site: the certificate prints them first. */
 export const exceptionDescriptionsJa: Record<ExceptionCode, string> = {
-  HARD_LINKED: 'このファイルには消去対象の外に別の名前（ハードリンク）があるため、内容を上書きすると対象外のファイルも壊れます。消去していません。',
+  HARD_LINKED:
+    'このファイルには消去対象の外に別の名前（ハードリンク）があるため、内容を上書きすると対象外のファイルも壊れます。消去していません。',
   NOT_A_REGULAR_FILE: 'デバイス・FIFO・ソケットで、データを持つファイルではありません。変更していません。',
   VANISHED: '上書きする前にファイルがなくなりました。この作業では消去していません。',
   UNREADABLE: '消去前の SHA-256 を記録するための読み取りができませんでした。変更していません。',
@@ -100,11 +118,15 @@ export const exceptionDescriptionsJa: Record<ExceptionCode, string> = {
   READ_ONLY_FILE_SYSTEM: 'ファイルシステムが読み取り専用でマウントされています。',
   NO_SPACE: 'スパースファイルを埋める途中で装置の空き容量がなくなりました。',
   IO_ERROR: '装置が入出力エラーを報告しました。',
-  SANITIZE_NOT_COMPLETED: '装置自身のサニタイズの完了を、装置のサニタイズ状態（ログ）で確認できませんでした（失敗・実行不可・未確認）。消去されていません。',
+  SANITIZE_NOT_COMPLETED:
+    '装置自身のサニタイズの完了を、装置のサニタイズ状態（ログ）で確認できませんでした（失敗・実行不可・未確認）。消去されていません。',
 };
 
 /** What the evidence and the certificate say where the SHA-256 before erasure is unknown. */
-export const SHA256_BEFORE_UNKNOWN = { ja: '不明（消去中に中断）', en: 'unknown (the erasure was interrupted before it was recorded)' } as const;
+export const SHA256_BEFORE_UNKNOWN = {
+  ja: '不明（消去中に中断）',
+  en: 'unknown (the erasure was interrupted before it was recorded)',
+} as const;
 
 export interface EvidenceItem {
   readonly seq: number;
@@ -230,7 +252,12 @@ export interface ErasureEvidence {
   readonly hardLinks: readonly HardLinkedFile[];
   /** One per entry and reason: a file's names kept for the same reason are one exception. */
   readonly exceptions: readonly EvidenceException[];
-  readonly freeSpace: { readonly bytesWritten: number; readonly bytesVerified: number; readonly outcome: ItemOutcome; readonly readBack: ReadBack | null } | null;
+  readonly freeSpace: {
+    readonly bytesWritten: number;
+    readonly bytesVerified: number;
+    readonly outcome: ItemOutcome;
+    readonly readBack: ReadBack | null;
+  } | null;
   readonly totals: {
     /** Files, each counted once however many names it had in the job. */
     readonly files: number;
@@ -324,7 +351,8 @@ function hardLinkedFile(entry: Entry, outcome: ItemOutcome): HardLinkedFile | nu
 /** An entry's exceptions, one per reason: the names of one file kept for one reason are listed together. */
 function exceptionsOf(entry: Entry): EvidenceException[] {
   const byCode = new Map<ExceptionCode, ErasureItem[]>();
-  for (const name of entry.names) if (name.exceptionCode !== null) byCode.set(name.exceptionCode, [...(byCode.get(name.exceptionCode) ?? []), name]);
+  for (const name of entry.names)
+    if (name.exceptionCode !== null) byCode.set(name.exceptionCode, [...(byCode.get(name.exceptionCode) ?? []), name]);
   return [...byCode].map(([code, names]) => {
     const first = names[0] as ErasureItem;
     return {
@@ -458,7 +486,9 @@ function linkNotes(items: readonly EvidenceItem[], hardLinks: readonly HardLinke
       en: `${links} symbolic link(s) were removed without being followed: only the link itself; what each pointed to (listed) was not changed.`,
     });
   }
-  const unknown = items.filter((i) => i.kind === 'file' && i.sameFileAs === null && i.observations.includes('sha256-before-unknown')).length;
+  const unknown = items.filter(
+    (i) => i.kind === 'file' && i.sameFileAs === null && i.observations.includes('sha256-before-unknown'),
+  ).length;
   if (unknown > 0) {
     notes.push({
       ja: `${unknown} 件のファイルは消去前の SHA-256 が不明です。記録される前に書き込みが始まっていた（中断された消去）ため、上書き後の内容のハッシュは消去した内容のものではありません。null としています。`,
@@ -477,7 +507,9 @@ let buildHash: string | null | undefined;
 function toolBuild(): string | null {
   if (buildHash === undefined) {
     try {
-      buildHash = createHash('sha256').update(readFileSync(fileURLToPath(import.meta.url))).digest('hex');
+      buildHash = createHash('sha256')
+        .update(readFileSync(fileURLToPath(import.meta.url)))
+        .digest('hex');
     } catch {
       buildHash = null;
     }
@@ -501,10 +533,20 @@ export function erasureEvidence(db: VaultDatabase, jobId: string, options: Evide
   const entryOf = new Map(entries.flatMap((entry) => entry.names.map((name) => [name.seq, entry] as const)));
   const items: EvidenceItem[] = rows.map((row) => evidenceItem(row, entryOf.get(row.seq), passes.length));
   const outcomes = new Map(items.map((item) => [item.seq, item.outcome]));
-  const summaries = entries.map((entry) => ({ entry, outcome: entry.kind === 'file' ? fileOutcome(entry, outcomes) : (outcomes.get(entry.holder.seq) ?? 'not-erased') }));
+  const summaries = entries.map((entry) => ({
+    entry,
+    outcome: entry.kind === 'file' ? fileOutcome(entry, outcomes) : (outcomes.get(entry.holder.seq) ?? 'not-erased'),
+  }));
   const hardLinks = summaries.flatMap(({ entry, outcome }) => (entry.kind === 'file' ? (hardLinkedFile(entry, outcome) ?? []) : []));
   const exceptions = entries.flatMap(exceptionsOf).sort((a, b) => a.seq - b.seq);
-  const status: ErasureEvidence['status'] = job.state === 'abandoned' ? 'abandoned' : job.state === 'aborted' ? 'aborted' : exceptions.length > 0 ? 'erased-with-exceptions' : 'erased';
+  const status: ErasureEvidence['status'] =
+    job.state === 'abandoned'
+      ? 'abandoned'
+      : job.state === 'aborted'
+        ? 'aborted'
+        : exceptions.length > 0
+          ? 'erased-with-exceptions'
+          : 'erased';
   const files = summaries.filter((s) => s.entry.kind === 'file');
   const erasedFiles = files.filter((s) => s.outcome === 'erased');
   const freeSpaceItem = items.find((i) => i.kind === 'free-space');
@@ -542,7 +584,11 @@ export function erasureEvidence(db: VaultDatabase, jobId: string, options: Evide
     });
   }
   const madeWritable = items.filter((i) => i.observations.includes('made-writable')).length;
-  if (madeWritable > 0) notes.push({ ja: `${madeWritable} 件の読み取り専用ファイルは、上書きの前に書き込み可能にしました（chmod）。`, en: `${madeWritable} read-only file(s) were made writable (chmod) before being overwritten.` });
+  if (madeWritable > 0)
+    notes.push({
+      ja: `${madeWritable} 件の読み取り専用ファイルは、上書きの前に書き込み可能にしました（chmod）。`,
+      en: `${madeWritable} read-only file(s) were made writable (chmod) before being overwritten.`,
+    });
   notes.push(...linkNotes(items, hardLinks));
   return {
     schema: ERASURE_EVIDENCE_SCHEMA,
@@ -572,7 +618,12 @@ export function erasureEvidence(db: VaultDatabase, jobId: string, options: Evide
     hardLinks,
     exceptions,
     freeSpace: freeSpaceItem
-      ? { bytesWritten: freeSpaceItem.bytesWritten, bytesVerified: freeSpaceItem.bytesVerified, outcome: freeSpaceItem.outcome, readBack: freeSpaceItem.readBack }
+      ? {
+          bytesWritten: freeSpaceItem.bytesWritten,
+          bytesVerified: freeSpaceItem.bytesVerified,
+          outcome: freeSpaceItem.outcome,
+          readBack: freeSpaceItem.readBack,
+        }
       : null,
     totals: {
       files: files.length,

@@ -38,7 +38,8 @@ export const exceptionDescriptions: Record<ExceptionCode, string> = {
   READ_ONLY_FILE_SYSTEM: 'the file system is mounted read-only',
   NO_SPACE: 'the device ran out of space while filling a sparse file',
   IO_ERROR: 'the device reported an input/output error',
-  SANITIZE_NOT_COMPLETED: 'the device’s own sanitize was not confirmed complete by its sanitize status log (failed, refused, or unconfirmed): not erased',
+  SANITIZE_NOT_COMPLETED:
+    'the device’s own sanitize was not confirmed complete by its sanitize status log (failed, refused, or unconfirmed): not erased',
 };
 
 /** Facts about an item the certificate should mention, none of which makes it an exception. */

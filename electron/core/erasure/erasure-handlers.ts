@@ -85,7 +85,9 @@ export function createErasureHandlers(ports: ErasurePorts): Pick<Handlers, Erasu
   const targets = new Map<string, RegisteredTarget>();
   /** Jobs running in this process right now: not "interrupted", and never started twice. */
   const active = new Set<string>();
-  const list = () => ({ targets: [...targets.values()].map(({ paths: _paths, itemIds: _itemIds, volumeLabel: _volumeLabel, ...target }) => target) });
+  const list = () => ({
+    targets: [...targets.values()].map(({ paths: _paths, itemIds: _itemIds, volumeLabel: _volumeLabel, ...target }) => target),
+  });
 
   async function run(uiJobId: string, erasureJobId: string): Promise<ErasureSummary> {
     const session = ports.vault.session();
@@ -127,7 +129,16 @@ export function createErasureHandlers(ports: ErasurePorts): Pick<Handlers, Erasu
     if (!job) throw new AppError('INTERNAL');
     const summary = summarize(job, listJobItems(session.db, erasureJobId));
     const evidence = auditErasureEnd(session, erasureJobId, { toolVersion: ports.toolVersion });
-    return { erasureJobId, state: summary.state, status: evidence.status, filesErased: summary.filesErased, exceptions: summary.exceptions, notErased: summary.notErased, bytesWritten: summary.bytesWritten, bytesVerified: summary.bytesVerified };
+    return {
+      erasureJobId,
+      state: summary.state,
+      status: evidence.status,
+      filesErased: summary.filesErased,
+      exceptions: summary.exceptions,
+      notErased: summary.notErased,
+      bytesWritten: summary.bytesWritten,
+      bytesVerified: summary.bytesVerified,
+    };
   }
 
   return {
@@ -136,12 +147,24 @@ export function createErasureHandlers(ports: ErasurePorts): Pick<Handlers, Erasu
       if (!chosen || chosen.length === 0) return list();
       const picked = pick === 'folder' ? chosen.map((p) => [p]) : [chosen];
       // Every pick resolved before any is added, so a refused one adds nothing; only its code reaches the screen and the log.
-      const groups = await Promise.all(picked.map(async (paths) => ({ first: paths[0] ?? '', paths: (await resolveTargets(paths)).map((t) => t.path) })));
+      const groups = await Promise.all(
+        picked.map(async (paths) => ({ first: paths[0] ?? '', paths: (await resolveTargets(paths)).map((t) => t.path) })),
+      );
       for (const { first, paths } of groups) {
         const { files, bytes } = await countTree(paths);
         const label = paths.length === 1 ? first : `${path.dirname(first)}（${paths.length}）`;
         const id = randomUUID();
-        targets.set(id, { id, kind: pick === 'folder' ? 'folder' : 'files', label, files, bytes, fileSystem: null, removable: null, paths, itemIds: [] });
+        targets.set(id, {
+          id,
+          kind: pick === 'folder' ? 'folder' : 'files',
+          label,
+          files,
+          bytes,
+          fileSystem: null,
+          removable: null,
+          paths,
+          itemIds: [],
+        });
       }
       return list();
     },
@@ -152,7 +175,18 @@ export function createErasureHandlers(ports: ErasurePorts): Pick<Handlers, Erasu
       const { files, bytes } = await countTree([mount]);
       const id = randomUUID();
       targets.clear();
-      targets.set(id, { id, kind: 'volume', label: mount, files, bytes, fileSystem: volume.fileSystem, removable: true, paths: [mount], itemIds: [], volumeLabel: volume.label });
+      targets.set(id, {
+        id,
+        kind: 'volume',
+        label: mount,
+        files,
+        bytes,
+        fileSystem: volume.fileSystem,
+        removable: true,
+        paths: [mount],
+        itemIds: [],
+        volumeLabel: volume.label,
+      });
       return list();
     },
     'erasure.addVaultCollection': ({ collection }) => {
@@ -161,7 +195,17 @@ export function createErasureHandlers(ports: ErasurePorts): Pick<Handlers, Erasu
       if ([...targets.values()].some((t) => t.kind === 'vault' && t.label === collection)) return list();
       const id = randomUUID();
       const bytes = items.reduce((sum, item) => sum + item.size, 0);
-      targets.set(id, { id, kind: 'vault', label: collection, files: items.length, bytes, fileSystem: null, removable: null, paths: [], itemIds: items.map((i) => i.id) });
+      targets.set(id, {
+        id,
+        kind: 'vault',
+        label: collection,
+        files: items.length,
+        bytes,
+        fileSystem: null,
+        removable: null,
+        paths: [],
+        itemIds: items.map((i) => i.id),
+      });
       return list();
     },
     'erasure.removeTarget': ({ id }) => {
@@ -180,7 +224,12 @@ export function createErasureHandlers(ports: ErasurePorts): Pick<Handlers, Erasu
       const onDisk = chosen.filter((t) => t.kind !== 'vault');
       let erasureJobId: string;
       if (volume || onDisk.length > 0) {
-        erasureJobId = await planAndAuditErasure(session, volume ? { volume: volume.label } : { paths: onDisk.flatMap((t) => t.paths) }, { method, site, files, readMedium: ports.readMedium });
+        erasureJobId = await planAndAuditErasure(session, volume ? { volume: volume.label } : { paths: onDisk.flatMap((t) => t.paths) }, {
+          method,
+          site,
+          files,
+          readMedium: ports.readMedium,
+        });
       } else {
         erasureJobId = `vault-${randomUUID()}`;
         auditErasureStart(session, erasureJobId, { method, targets: chosen.length, files, site });
@@ -198,7 +247,16 @@ export function createErasureHandlers(ports: ErasurePorts): Pick<Handlers, Erasu
     'erasure.interrupted': () => {
       // A job another process (the CLI) is running now is not interrupted, nor is one running here.
       const jobs = findInterruptedJobs(ports.vault.session().db).filter((job) => !active.has(job.id) && job.runningIn === null);
-      return { jobs: jobs.map((job) => ({ erasureJobId: job.id, createdAt: job.createdAt, remaining: job.itemsLeft, total: job.itemsTotal, runs: job.runs, targets: [...job.targets] })) };
+      return {
+        jobs: jobs.map((job) => ({
+          erasureJobId: job.id,
+          createdAt: job.createdAt,
+          remaining: job.itemsLeft,
+          total: job.itemsTotal,
+          runs: job.runs,
+          targets: [...job.targets],
+        })),
+      };
     },
     'erasure.abandon': ({ erasureJobId, reason }) => {
       const session = ports.vault.session();
@@ -213,7 +271,12 @@ export function createErasureHandlers(ports: ErasurePorts): Pick<Handlers, Erasu
       // Overwriting starts again on a word from the renderer alone otherwise: the main process names the job and asks.
       const interrupted = findInterruptedJobs(ports.vault.session().db).find((job) => job.id === erasureJobId);
       if (!interrupted || active.has(erasureJobId)) throw new AppError('ERASURE_JOB_NOT_RUNNABLE');
-      await ports.confirm({ kind: 'resume-erasure', remaining: interrupted.itemsLeft, targets: interrupted.targets, startedAt: interrupted.createdAt });
+      await ports.confirm({
+        kind: 'resume-erasure',
+        remaining: interrupted.itemsLeft,
+        targets: interrupted.targets,
+        startedAt: interrupted.createdAt,
+      });
       return run(jobId, erasureJobId);
     },
     'erasure.issueCertificate': async ({ erasureJobId, countersignature }) => {
@@ -243,10 +306,17 @@ async function eraseQuestion(chosen: readonly RegisteredTarget[], files: number,
   const volumes: VolumeToErase[] = [];
   for (const target of chosen.filter((t) => t.kind === 'volume')) {
     const { device } = await readMedium(target.label);
-    volumes.push({ mount: target.label, label: target.volumeLabel ?? null, vendor: device?.vendor ?? null, model: device?.model ?? null, serial: device?.serial ?? null });
+    volumes.push({
+      mount: target.label,
+      label: target.volumeLabel ?? null,
+      vendor: device?.vendor ?? null,
+      model: device?.model ?? null,
+      serial: device?.serial ?? null,
+    });
   }
   const vaultItems = new Map<string, number>();
-  for (const target of chosen.filter((t) => t.kind === 'vault')) vaultItems.set(target.label, (vaultItems.get(target.label) ?? 0) + target.itemIds.length);
+  for (const target of chosen.filter((t) => t.kind === 'vault'))
+    vaultItems.set(target.label, (vaultItems.get(target.label) ?? 0) + target.itemIds.length);
   const paths = chosen.filter((t) => t.kind === 'files' || t.kind === 'folder').flatMap((t) => t.paths);
   return { kind: 'erase', files, volumes, paths, vaultItems };
 }
@@ -259,7 +329,14 @@ async function cryptoEraseCollections(session: VaultSession, itemIds: readonly s
     const item = byId.get(id);
     if (!item) continue;
     await eraseItem(session, id);
-    erased.push({ itemId: id, collection: item.collection, path: item.relativePath, size: item.size, sha256: item.sha256, erasedAt: new Date().toISOString() });
+    erased.push({
+      itemId: id,
+      collection: item.collection,
+      path: item.relativePath,
+      size: item.size,
+      sha256: item.sha256,
+      erasedAt: new Date().toISOString(),
+    });
   }
   return erased;
 }
@@ -283,5 +360,14 @@ function loadVaultErasure(session: VaultSession, erasureJobId: string): VaultEra
 
 function vaultOnlySummary(session: VaultSession, erasureJobId: string, items: readonly CryptoErasedItem[]): ErasureSummary {
   session.audit.append('erasure.finished', session.actor(), { erasureJobId, status: 'erased', filesErased: items.length, exceptions: 0 });
-  return { erasureJobId, state: 'completed', status: 'erased', filesErased: items.length, exceptions: 0, notErased: 0, bytesWritten: 0, bytesVerified: 0 };
+  return {
+    erasureJobId,
+    state: 'completed',
+    status: 'erased',
+    filesErased: items.length,
+    exceptions: 0,
+    notErased: 0,
+    bytesWritten: 0,
+    bytesVerified: 0,
+  };
 }

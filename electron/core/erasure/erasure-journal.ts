@@ -101,7 +101,14 @@ const now = (): string => new Date().toISOString();
 
 export function createJob(
   db: VaultDatabase,
-  job: { id: string; method: ErasureMethod; scope: ErasureScope; targets: readonly string[]; siteReference: string | null; media?: readonly unknown[] | null },
+  job: {
+    id: string;
+    method: ErasureMethod;
+    scope: ErasureScope;
+    targets: readonly string[];
+    siteReference: string | null;
+    media?: readonly unknown[] | null;
+  },
   items: readonly PlannedItem[],
 ): void {
   const insertJob = db.prepare(
@@ -112,7 +119,15 @@ export function createJob(
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   db.transaction(() => {
-    insertJob.run(job.id, now(), job.method, job.scope, JSON.stringify(job.targets), job.siteReference, job.media ? JSON.stringify(job.media) : null);
+    insertJob.run(
+      job.id,
+      now(),
+      job.method,
+      job.scope,
+      JSON.stringify(job.targets),
+      job.siteReference,
+      job.media ? JSON.stringify(job.media) : null,
+    );
     items.forEach((item, index) => {
       insertItem.run(
         job.id,
@@ -193,7 +208,11 @@ export function listJobItems(db: VaultDatabase, jobId: string): ErasureItem[] {
 
 /** Every name of one file in a job, as the journal holds them now, first name first. */
 export function namesOfFile(db: VaultDatabase, jobId: string, fileId: string): ErasureItem[] {
-  return toItems(db.prepare(`SELECT ${ITEM_COLUMNS} FROM erasure_items WHERE job_id = ? AND file_id = ? AND kind = 'file' ORDER BY seq`).all(jobId, fileId) as ItemRow[]);
+  return toItems(
+    db
+      .prepare(`SELECT ${ITEM_COLUMNS} FROM erasure_items WHERE job_id = ? AND file_id = ? AND kind = 'file' ORDER BY seq`)
+      .all(jobId, fileId) as ItemRow[],
+  );
 }
 
 /**
@@ -215,7 +234,12 @@ export function contentHolder(names: readonly ErasureItem[]): ErasureItem | unde
  * the whole length, that length read back and matched, and at least as long as the file.
  */
 export function contentErased(item: ErasureItem, passes: number): boolean {
-  return item.passesDone === passes && item.bytesWritten === item.bytesVerified * passes && item.readBack !== null && item.bytesVerified >= item.size;
+  return (
+    item.passesDone === passes &&
+    item.bytesWritten === item.bytesVerified * passes &&
+    item.readBack !== null &&
+    item.bytesVerified >= item.size
+  );
 }
 
 export type RunOutcome = 'completed' | 'cancelled' | 'interrupted' | 'abandoned';
@@ -250,13 +274,18 @@ export function openRun(db: VaultDatabase, jobId: string): ErasureRun | null {
 
 /** The time of the job's last journaled step: the latest start or end of any item. */
 function lastStepAt(db: VaultDatabase, jobId: string): string | null {
-  const row = db.prepare('SELECT max(max(coalesce(started_at, \'\'), coalesce(finished_at, \'\'))) AS at FROM erasure_items WHERE job_id = ?').get(jobId) as { at: string | null };
+  const row = db
+    .prepare("SELECT max(max(coalesce(started_at, ''), coalesce(finished_at, ''))) AS at FROM erasure_items WHERE job_id = ?")
+    .get(jobId) as { at: string | null };
   return row.at ? row.at : null;
 }
 
 /** Closes a run that never ended (a crash or a kill) as interrupted, keeping when its last step was journaled. */
 function closeInterruptedRun(db: VaultDatabase, jobId: string): void {
-  db.prepare("UPDATE erasure_runs SET outcome = 'interrupted', last_step_at = ? WHERE job_id = ? AND outcome IS NULL").run(lastStepAt(db, jobId), jobId);
+  db.prepare("UPDATE erasure_runs SET outcome = 'interrupted', last_step_at = ? WHERE job_id = ? AND outcome IS NULL").run(
+    lastStepAt(db, jobId),
+    jobId,
+  );
 }
 
 /**
@@ -266,9 +295,18 @@ function closeInterruptedRun(db: VaultDatabase, jobId: string): void {
 export function startRun(db: VaultDatabase, jobId: string, runner: Runner = 'app'): number {
   return db.transaction(() => {
     closeInterruptedRun(db, jobId);
-    db.prepare("UPDATE erasure_jobs SET state = 'running', started_at = coalesce(started_at, ?), runs = runs + 1 WHERE id = ?").run(now(), jobId);
+    db.prepare("UPDATE erasure_jobs SET state = 'running', started_at = coalesce(started_at, ?), runs = runs + 1 WHERE id = ?").run(
+      now(),
+      jobId,
+    );
     const { runs } = db.prepare('SELECT runs FROM erasure_jobs WHERE id = ?').get(jobId) as { runs: number };
-    db.prepare('INSERT INTO erasure_runs (job_id, run, runner, pid, started_at) VALUES (?, ?, ?, ?, ?)').run(jobId, runs, runner, process.pid, now());
+    db.prepare('INSERT INTO erasure_runs (job_id, run, runner, pid, started_at) VALUES (?, ?, ?, ?, ?)').run(
+      jobId,
+      runs,
+      runner,
+      process.pid,
+      now(),
+    );
     return runs;
   })();
 }
@@ -313,10 +351,14 @@ const COLUMN: Record<keyof ItemChanges, string> = {
 
 /** Records one step of one item, durably, before the runner takes the next. */
 export function updateItem(db: VaultDatabase, jobId: string, seq: number, changes: ItemChanges): void {
-  const entries = Object.entries(changes as Record<string, unknown>).filter(([, value]) => value !== undefined) as Array<[keyof ItemChanges, unknown]>;
+  const entries = Object.entries(changes as Record<string, unknown>).filter(([, value]) => value !== undefined) as Array<
+    [keyof ItemChanges, unknown]
+  >;
   if (entries.length === 0) return;
   const sql = `UPDATE erasure_items SET ${entries.map(([key]) => `${COLUMN[key]} = ?`).join(', ')} WHERE job_id = ? AND seq = ?`;
-  const values = entries.map(([key, value]) => (key === 'observations' || (key === 'sanitize' && value !== null) ? JSON.stringify(value) : value));
+  const values = entries.map(([key, value]) =>
+    key === 'observations' || (key === 'sanitize' && value !== null) ? JSON.stringify(value) : value,
+  );
   db.prepare(sql).run(...(values as Array<string | number | null>), jobId, seq);
 }
 

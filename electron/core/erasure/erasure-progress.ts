@@ -46,11 +46,17 @@ export interface ProgressMeter {
  * Two entries may be in progress at once (run-erasure-job.ts overlaps them); the bytes of each
  * are counted separately and the screen's "current file" is the one begun last.
  */
-export function progressMeter(items: readonly ErasureItem[], method: ErasureMethod, onProgress?: (progress: ErasureProgress) => void, clock: () => number = () => performance.now()): ProgressMeter {
+export function progressMeter(
+  items: readonly ErasureItem[],
+  method: ErasureMethod,
+  onProgress?: (progress: ErasureProgress) => void,
+  clock: () => number = () => performance.now(),
+): ProgressMeter {
   const passes = passPatterns(method).length;
   // A file is read once for its SHA-256 before erasure, written once per pass and read back once;
   // free space and a whole device are written once per pass and read back once.
-  const share = (item: ErasureItem) => (item.kind === 'file' ? item.size * (passes + 2) : item.kind === 'free-space' || item.kind === 'device' ? item.size * (passes + 1) : 0);
+  const share = (item: ErasureItem) =>
+    item.kind === 'file' ? item.size * (passes + 2) : item.kind === 'free-space' || item.kind === 'device' ? item.size * (passes + 1) : 0;
   const filesTotal = items.filter(countsAsFile).length;
   const bytesTotal = items.reduce((sum, item) => sum + share(item), 0);
   let filesDone = items.filter((item) => countsAsFile(item) && isFinished(item)).length;

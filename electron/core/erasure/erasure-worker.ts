@@ -32,7 +32,11 @@ port.on('message', (message: ToWorker) => {
   } finally {
     key.fill(0);
   }
-  runErasureJob(open, message.jobId, { runner: message.runner, signal: cancel.signal, onProgress: (progress) => post({ type: 'progress', progress }) })
+  runErasureJob(open, message.jobId, {
+    runner: message.runner,
+    signal: cancel.signal,
+    onProgress: (progress) => post({ type: 'progress', progress }),
+  })
     .then((summary) => post({ type: 'done', summary }))
     .catch((error: unknown) => post({ type: 'failed', code: error instanceof AppError ? error.code : null }))
     .finally(() => {

@@ -21,7 +21,8 @@ import type { ErasureRunSummary, RunOptions } from './run-erasure-job';
 export type ErasureRunner = (session: VaultSession, erasureJobId: string, options?: RunOptions) => Promise<ErasureRunSummary>;
 
 export function workerErasureRunner(entry: URL): ErasureRunner {
-  return (session, erasureJobId, options) => runErasureJobInWorker(entry, { path: databasePath(session.dataDir), key: session.keys.database }, erasureJobId, options);
+  return (session, erasureJobId, options) =>
+    runErasureJobInWorker(entry, { path: databasePath(session.dataDir), key: session.keys.database }, erasureJobId, options);
 }
 
 export type ErasureTargets = { readonly paths: readonly string[] } | { readonly volume: string };
@@ -37,12 +38,26 @@ export async function planAndAuditErasure(
   const erasureJobId =
     'volume' in targets
       ? await planVolumeErasure(session.db, targets.volume, { method, siteReference, readMedium })
-      : await planErasure(session.db, { targets: (await resolveTargets(targets.paths)).map((t) => t.path), method, siteReference, readMedium });
-  auditErasureStart(session, erasureJobId, { method: options.method, targets: 'volume' in targets ? 1 : targets.paths.length, files: options.files, site: options.site });
+      : await planErasure(session.db, {
+          targets: (await resolveTargets(targets.paths)).map((t) => t.path),
+          method,
+          siteReference,
+          readMedium,
+        });
+  auditErasureStart(session, erasureJobId, {
+    method: options.method,
+    targets: 'volume' in targets ? 1 : targets.paths.length,
+    files: options.files,
+    site: options.site,
+  });
   return erasureJobId;
 }
 
-export function auditErasureStart(session: VaultSession, erasureJobId: string, details: { method: ErasureMethod; targets: number; files?: number; site: SiteDetails }): void {
+export function auditErasureStart(
+  session: VaultSession,
+  erasureJobId: string,
+  details: { method: ErasureMethod; targets: number; files?: number; site: SiteDetails },
+): void {
   session.audit.append('erasure.started', session.actor(), {
     erasureJobId,
     method: details.method,
@@ -56,7 +71,12 @@ export function auditErasureStart(session: VaultSession, erasureJobId: string, d
 export function siteFromReference(reference: string | null): SiteDetails {
   try {
     const parsed = JSON.parse(reference ?? '') as Partial<SiteDetails>;
-    const site = { hospital: parsed.hospital ?? '', department: parsed.department ?? '', administrator: parsed.administrator ?? '', reference: parsed.reference ?? '' };
+    const site = {
+      hospital: parsed.hospital ?? '',
+      department: parsed.department ?? '',
+      administrator: parsed.administrator ?? '',
+      reference: parsed.reference ?? '',
+    };
     return parsed.mediumAfter ? { ...site, mediumAfter: parsed.mediumAfter } : site;
   } catch {
     return { hospital: '', department: '', administrator: '', reference: reference ?? '' };

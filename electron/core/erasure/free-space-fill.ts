@@ -53,7 +53,14 @@ async function openPart(file: string, create: boolean): Promise<{ handle: FileHa
  * reached, halving the write down to one block when space runs short. Returns the bytes that
  * are durably in the file (always a whole number of blocks).
  */
-async function fillPart(file: string, source: PatternSource, block: Buffer, unit: number, run: EntryRun, pass: number): Promise<{ length: number; full: boolean }> {
+async function fillPart(
+  file: string,
+  source: PatternSource,
+  block: Buffer,
+  unit: number,
+  run: EntryRun,
+  pass: number,
+): Promise<{ length: number; full: boolean }> {
   const { handle } = await openPart(file, true);
   let length = 0;
   let chunk = IO_BLOCK_BYTES;
@@ -102,7 +109,8 @@ export async function fillFreeSpace(run: EntryRun, item: ErasureItem): Promise<v
   const mountPath = item.path;
   const prefix = fillFilePrefix(run.jobId);
   const passes = passPatterns(run.method);
-  const observations = item.passesDone > 0 || item.bytesWritten > 0 ? [...item.observations, 'rewritten-after-interruption' as const] : [...item.observations];
+  const observations =
+    item.passesDone > 0 || item.bytesWritten > 0 ? [...item.observations, 'rewritten-after-interruption' as const] : [...item.observations];
   const startedAt = timestamp();
   // An interrupted run's fill files hold nothing but its stream: start over.
   await removeParts(mountPath, prefix);
@@ -123,15 +131,28 @@ export async function fillFreeSpace(run: EntryRun, item: ErasureItem): Promise<v
     }
     await syncDirectory(mountPath);
     const total = written;
-    journal({ state: passes.length === 1 ? 'overwritten' : 'pending', size: total, passesDone: 1, bytesWritten: total, startedAt, observations });
+    journal({
+      state: passes.length === 1 ? 'overwritten' : 'pending',
+      size: total,
+      passesDone: 1,
+      bytesWritten: total,
+      startedAt,
+      observations,
+    });
     for (let pass = 2; pass <= passes.length; pass += 1) {
       for (const [index, part] of parts.entries()) {
         const { handle } = await openPart(part.file, false);
         try {
-          await writePass(handle, part.length, patternSource(patternOfPass(run.method, pass), run.key, { seq: item.seq, pass, part: index }), run.buffers, {
-            signal: run.signal,
-            onBytes: (bytes) => run.onBytes(bytes, 'overwrite', pass),
-          });
+          await writePass(
+            handle,
+            part.length,
+            patternSource(patternOfPass(run.method, pass), run.key, { seq: item.seq, pass, part: index }),
+            run.buffers,
+            {
+              signal: run.signal,
+              onBytes: (bytes) => run.onBytes(bytes, 'overwrite', pass),
+            },
+          );
         } finally {
           await handle.close();
         }

@@ -125,11 +125,32 @@ const FILE_SYSTEMS: Readonly<Record<string, FileSystemProfile>> = {
   hfs: { writesInPlace: true, label: 'HFS+', risks: [HFS_RISK] },
   vfat: { writesInPlace: true, label: 'FAT', risks: [FAT_RISK] },
   exfat: { writesInPlace: true, label: 'exFAT', risks: [FAT_RISK] },
-  btrfs: { writesInPlace: false, label: 'Btrfs', risks: [COPY_ON_WRITE_RISK('Btrfs', { ja: 'スナップショット（snapper、Timeshift 等）', en: 'snapshots (snapper, Timeshift)' })] },
+  btrfs: {
+    writesInPlace: false,
+    label: 'Btrfs',
+    risks: [COPY_ON_WRITE_RISK('Btrfs', { ja: 'スナップショット（snapper、Timeshift 等）', en: 'snapshots (snapper, Timeshift)' })],
+  },
   zfs: { writesInPlace: false, label: 'ZFS', risks: [COPY_ON_WRITE_RISK('ZFS', { ja: 'スナップショット', en: 'snapshots' })] },
-  apfs: { writesInPlace: false, label: 'APFS', risks: [COPY_ON_WRITE_RISK('APFS', { ja: 'スナップショット（Time Machine のローカルスナップショット等）', en: 'snapshots (Time Machine local snapshots among them)' })] },
-  refs: { writesInPlace: false, label: 'ReFS', risks: [COPY_ON_WRITE_RISK('ReFS', { ja: 'ボリュームシャドウコピー', en: 'Volume Shadow Copies' })] },
-  bcachefs: { writesInPlace: false, label: 'bcachefs', risks: [COPY_ON_WRITE_RISK('bcachefs', { ja: 'スナップショット', en: 'snapshots' })] },
+  apfs: {
+    writesInPlace: false,
+    label: 'APFS',
+    risks: [
+      COPY_ON_WRITE_RISK('APFS', {
+        ja: 'スナップショット（Time Machine のローカルスナップショット等）',
+        en: 'snapshots (Time Machine local snapshots among them)',
+      }),
+    ],
+  },
+  refs: {
+    writesInPlace: false,
+    label: 'ReFS',
+    risks: [COPY_ON_WRITE_RISK('ReFS', { ja: 'ボリュームシャドウコピー', en: 'Volume Shadow Copies' })],
+  },
+  bcachefs: {
+    writesInPlace: false,
+    label: 'bcachefs',
+    risks: [COPY_ON_WRITE_RISK('bcachefs', { ja: 'スナップショット', en: 'snapshots' })],
+  },
   f2fs: { writesInPlace: false, label: 'F2FS', risks: [LOG_STRUCTURED_RISK('F2FS')] },
   nilfs2: { writesInPlace: false, label: 'NILFS2', risks: [LOG_STRUCTURED_RISK('NILFS2')] },
 };
@@ -156,7 +177,10 @@ function deviceShortfall(device: DeviceFacts | null): { reason: Bilingual; risk:
     const behind = device.backingFile ? `（背後のファイル ${device.backingFile}）` : '';
     const behindEn = device.backingFile ? ` (backing file ${device.backingFile})` : '';
     return {
-      reason: { ja: `${name} は仮想デバイス${behind}であり、物理媒体の種類が確認できない。`, en: `${name} is a virtual device${behindEn}; the physical medium under it is not known.` },
+      reason: {
+        ja: `${name} は仮想デバイス${behind}であり、物理媒体の種類が確認できない。`,
+        en: `${name} is a virtual device${behindEn}; the physical medium under it is not known.`,
+      },
       risk: VIRTUAL_RISK,
     };
   }
@@ -184,7 +208,10 @@ function deviceShortfall(device: DeviceFacts | null): { reason: Bilingual; risk:
   }
   if (device.rotational !== true) {
     return {
-      reason: { ja: `${name} が回転式ディスクかフラッシュメモリかをOSが報告しなかった。`, en: `The OS did not report whether ${name} is a spinning disk or flash memory.` },
+      reason: {
+        ja: `${name} が回転式ディスクかフラッシュメモリかをOSが報告しなかった。`,
+        en: `The OS did not report whether ${name} is a spinning disk or flash memory.`,
+      },
       risk: UNKNOWN_DEVICE_RISK,
     };
   }
@@ -290,7 +317,10 @@ export function gradeCryptoErase(preconditionsHold: boolean, unmet: readonly Bil
   return {
     grade: 'partial',
     reasons: [
-      { ja: '暗号化消去の前提条件が満たされていることを確認できない。', en: 'The preconditions of cryptographic erase could not be confirmed.' },
+      {
+        ja: '暗号化消去の前提条件が満たされていることを確認できない。',
+        en: 'The preconditions of cryptographic erase could not be confirmed.',
+      },
       ...unmet,
     ],
     residualRisks: [
@@ -339,7 +369,11 @@ const NOT_DONE_RISK: Bilingual = {
 export function gradeDeviceSanitize(outcome: DeviceSanitizeOutcome): GradeResult {
   const name = deviceName(outcome.device);
   if (!outcome.completed || !outcome.verified || (outcome.technique === 'host-overwrite' && outcome.everySectorWritten !== true)) {
-    const what = !outcome.completed ? { ja: '完了しなかった', en: 'did not complete' } : !outcome.verified ? { ja: '検証されなかった', en: 'was not verified' } : { ja: '一部のセクタに書き込めなかった', en: 'did not write every addressable sector' };
+    const what = !outcome.completed
+      ? { ja: '完了しなかった', en: 'did not complete' }
+      : !outcome.verified
+        ? { ja: '検証されなかった', en: 'was not verified' }
+        : { ja: '一部のセクタに書き込めなかった', en: 'did not write every addressable sector' };
     return {
       grade: 'partial',
       reasons: [{ ja: `${name} の消去は${what.ja}。`, en: `The erasure of ${name} ${what.en}.` }],
@@ -367,7 +401,10 @@ export function gradeDeviceSanitize(outcome: DeviceSanitizeOutcome): GradeResult
       };
     case 'device-overwrite':
     case 'ata-security-erase': {
-      const label = outcome.technique === 'device-overwrite' ? { ja: 'サニタイズの上書き', en: 'sanitize overwrite' } : { ja: 'ATA Security Erase', en: 'ATA Security Erase' };
+      const label =
+        outcome.technique === 'device-overwrite'
+          ? { ja: 'サニタイズの上書き', en: 'sanitize overwrite' }
+          : { ja: 'ATA Security Erase', en: 'ATA Security Erase' };
       const spinning = flashRisks.length === 0;
       return {
         grade: spinning ? 'purge' : 'clear',

@@ -53,7 +53,13 @@ export function createIoBuffers(): IoBuffers {
   const [expected, ...rings] = alignedBlocks(1 + writeRing + readRing);
   if (!expected) throw new RangeError('no I/O blocks');
   const memory = expected.buffer instanceof SharedArrayBuffer ? expected.buffer : null;
-  return { write: rings.slice(0, writeRing), writesInFlight: QUEUE_DEPTH, read: rings.slice(writeRing), expected, crypto: new CryptoLane(memory) };
+  return {
+    write: rings.slice(0, writeRing),
+    writesInFlight: QUEUE_DEPTH,
+    read: rings.slice(writeRing),
+    expected,
+    crypto: new CryptoLane(memory),
+  };
 }
 
 export type OverwritePhase = 'overwrite' | 'verify';
@@ -65,7 +71,13 @@ export interface PassOptions {
 }
 
 /** Writes `source` over `[0, length)` of the file and fsyncs it. */
-export async function writePass(handle: FileHandle, length: number, source: PatternSource, buffers: IoBuffers, options: PassOptions = {}): Promise<void> {
+export async function writePass(
+  handle: FileHandle,
+  length: number,
+  source: PatternSource,
+  buffers: IoBuffers,
+  options: PassOptions = {},
+): Promise<void> {
   await runPipelinedPass({
     size: length,
     ring: buffers.write,
@@ -85,7 +97,13 @@ export interface VerifyOutcome {
 }
 
 /** Reads `[0, length)` back and compares it with `source`, block by block. */
-export async function verifyPass(reader: FileHandle, length: number, source: PatternSource, buffers: IoBuffers, options: PassOptions = {}): Promise<VerifyOutcome> {
+export async function verifyPass(
+  reader: FileHandle,
+  length: number,
+  source: PatternSource,
+  buffers: IoBuffers,
+  options: PassOptions = {},
+): Promise<VerifyOutcome> {
   const blocks = Math.ceil(length / IO_BLOCK_BYTES);
   const sizeOf = (block: number) => Math.min(IO_BLOCK_BYTES, length - block * IO_BLOCK_BYTES);
   const reads: Array<Promise<number>> = [];
@@ -122,7 +140,11 @@ export async function verifyPass(reader: FileHandle, length: number, source: Pat
  * it (same reads until the end, same digest and byte count), but on the lane: the next block
  * is read while the helper hashes the one before.
  */
-export async function sha256OfOpenFile(handle: FileHandle, buffers: IoBuffers, options: Omit<HashOptions, 'chunkBytes'> = {}): Promise<FileDigest> {
+export async function sha256OfOpenFile(
+  handle: FileHandle,
+  buffers: IoBuffers,
+  options: Omit<HashOptions, 'chunkBytes'> = {},
+): Promise<FileDigest> {
   const { size } = await handle.stat();
   const hash = buffers.crypto.sha256();
   let hashing: Promise<void> = Promise.resolve();
@@ -179,7 +201,13 @@ function sources(method: ErasureMethod, key: Buffer, seq: number, part: number):
  * reads the last pass back in full: unbuffered (O_DIRECT) where possible, else through the
  * same handle, which the result reports as 'cached'. The file is neither truncated nor moved.
  */
-export async function overwriteAndVerify(handle: FileHandle, length: number, method: ErasureMethod, key: Buffer, options: OverwriteOptions = {}): Promise<OverwriteResult> {
+export async function overwriteAndVerify(
+  handle: FileHandle,
+  length: number,
+  method: ErasureMethod,
+  key: Buffer,
+  options: OverwriteOptions = {},
+): Promise<OverwriteResult> {
   const buffers = options.buffers ?? createIoBuffers();
   const passes = sources(method, key, options.seq ?? 0, options.part ?? 0);
   let bytesWritten = 0;

@@ -60,8 +60,25 @@ interface Found {
   observations: Observation[];
 }
 
-function entry(targetIndex: number, file: string, kind: Found['kind'], info: BigIntStats, exceptionCode: ExceptionCode | null = null): Found {
-  return { targetIndex, path: file, kind, size: Number(info.size), fileId: fileIdOf(info), nlink: Number(info.nlink), linkTarget: null, sha256Before: null, exceptionCode, observations: [] };
+function entry(
+  targetIndex: number,
+  file: string,
+  kind: Found['kind'],
+  info: BigIntStats,
+  exceptionCode: ExceptionCode | null = null,
+): Found {
+  return {
+    targetIndex,
+    path: file,
+    kind,
+    size: Number(info.size),
+    fileId: fileIdOf(info),
+    nlink: Number(info.nlink),
+    linkTarget: null,
+    sha256Before: null,
+    exceptionCode,
+    observations: [],
+  };
 }
 
 /** What a link says it points to, read from the link itself: the target is not looked at. */
@@ -75,7 +92,13 @@ async function linkTargetOf(file: string): Promise<string | null> {
 }
 
 /** Children first, then their folder: the order in which they can be removed. */
-async function walk(file: string, targetIndex: number, device: bigint, found: Found[], keepFolder: (folder: string) => boolean): Promise<void> {
+async function walk(
+  file: string,
+  targetIndex: number,
+  device: bigint,
+  found: Found[],
+  keepFolder: (folder: string) => boolean,
+): Promise<void> {
   let info: BigIntStats;
   try {
     info = await lstat(file, { bigint: true });
@@ -161,7 +184,13 @@ export async function surveyTargets(
 
 export function recordPlan(
   db: VaultDatabase,
-  plan: { method: ErasureMethod; scope: ErasureScope; targets: readonly string[]; siteReference: string | null; media?: readonly Medium[] | null },
+  plan: {
+    method: ErasureMethod;
+    scope: ErasureScope;
+    targets: readonly string[];
+    siteReference: string | null;
+    media?: readonly Medium[] | null;
+  },
   items: readonly PlannedItem[],
 ): string {
   const id = randomUUID();
@@ -180,7 +209,11 @@ export async function planErasure(db: VaultDatabase, options: PlanOptions): Prom
   if (targets.some((t) => path.parse(t).root === t)) throw new ErasureError('ERASURE_TARGET_REFUSED');
   const items = await surveyTargets(targets, options);
   const media = await readMediaOf(targets, options.readMedium);
-  return recordPlan(db, { method: options.method ?? DEFAULT_ERASURE_METHOD, scope: 'files', targets, siteReference: options.siteReference ?? null, media }, items);
+  return recordPlan(
+    db,
+    { method: options.method ?? DEFAULT_ERASURE_METHOD, scope: 'files', targets, siteReference: options.siteReference ?? null, media },
+    items,
+  );
 }
 
 /** The medium under each target, in target order; null when there is no reader (then nothing is known of it). */

@@ -14,7 +14,8 @@ import path from 'node:path';
 import { ErasureError } from './erasure-exceptions';
 import { normalizeTargets } from './plan-erasure';
 
-export type TargetProblemCode = 'ERASURE_TARGET_MISSING' | 'ERASURE_TARGET_IS_LINK' | 'ERASURE_TARGET_EMPTY' | 'ERASURE_TARGET_IS_MOUNT_POINT';
+export type TargetProblemCode =
+  'ERASURE_TARGET_MISSING' | 'ERASURE_TARGET_IS_LINK' | 'ERASURE_TARGET_EMPTY' | 'ERASURE_TARGET_IS_MOUNT_POINT';
 
 /** One refused target: the engineer's own path, shown to them and never logged. */
 export interface TargetProblem {
@@ -62,7 +63,8 @@ async function isMountPoint(folder: string, info: Stats): Promise<boolean> {
 
 async function isFolderEntry(folder: string, entry: Dirent): Promise<boolean> {
   if (entry.isDirectory()) return true;
-  if (entry.isFile() || entry.isSymbolicLink() || entry.isFIFO() || entry.isSocket() || entry.isBlockDevice() || entry.isCharacterDevice()) return false;
+  if (entry.isFile() || entry.isSymbolicLink() || entry.isFIFO() || entry.isSocket() || entry.isBlockDevice() || entry.isCharacterDevice())
+    return false;
   // Some file systems do not report the type in the listing.
   return (await lstat(path.join(folder, entry.name)).catch(() => null))?.isDirectory() ?? false;
 }

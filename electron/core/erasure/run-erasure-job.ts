@@ -13,7 +13,18 @@
 import { randomBytes } from 'node:crypto';
 import type { VaultDatabase } from '../../db/open-vault-database';
 import { ErasureError } from './erasure-exceptions';
-import { endRun, finishJob, getJob, jobsInState, listJobItems, openRun, startRun, type ErasureJob, type ErasureItem, type Runner } from './erasure-journal';
+import {
+  endRun,
+  finishJob,
+  getJob,
+  jobsInState,
+  listJobItems,
+  openRun,
+  startRun,
+  type ErasureJob,
+  type ErasureItem,
+  type Runner,
+} from './erasure-journal';
 import { blockSizes, eraseEntry, type EntryRun } from './erase-entry';
 import { eraseDeviceEntry } from './whole-medium/erase-device-entry';
 import { createIoBuffers } from './overwrite-file';
@@ -62,7 +73,10 @@ export function summarize(job: ErasureJob, items: readonly ErasureItem[]): Erasu
     filesErased: files.filter((names) => names.every((name) => name.state === 'removed')).length,
     entriesRemoved: items.filter((i) => (i.kind === 'link' || i.kind === 'folder') && i.state === 'removed').length,
     exceptions: grouped.reduce((sum, names) => sum + new Set(names.flatMap((name) => name.exceptionCode ?? [])).size, 0),
-    notErased: grouped.filter((names) => names.some((name) => name.state !== 'removed' && name.state !== 'exception') && names.every((name) => name.state !== 'exception')).length,
+    notErased: grouped.filter(
+      (names) =>
+        names.some((name) => name.state !== 'removed' && name.state !== 'exception') && names.every((name) => name.state !== 'exception'),
+    ).length,
     bytesWritten: items.reduce((sum, i) => sum + i.bytesWritten, 0),
     bytesVerified: items.reduce((sum, i) => sum + i.bytesVerified, 0),
   };
@@ -103,7 +117,16 @@ export async function runErasureJob(db: VaultDatabase, jobId: string, options: R
     const buffers = freeLanes.pop();
     if (!buffers) throw new Error('no free erasure lane');
     meter.begin(item);
-    const run: EntryRun = { db, jobId, method: job.method, key, buffers, signal: options.signal, blockBytes, onBytes: (bytes, phase, pass) => meter.bytes(item, bytes, phase, pass) };
+    const run: EntryRun = {
+      db,
+      jobId,
+      method: job.method,
+      key,
+      buffers,
+      signal: options.signal,
+      blockBytes,
+      onBytes: (bytes, phase, pass) => meter.bytes(item, bytes, phase, pass),
+    };
     // A whole device is overwritten sector by sector (whole-medium/erase-device-entry.ts); anything else entry by entry.
     const done = (item.kind === 'device' ? eraseDeviceEntry(run, item) : eraseEntry(run, item))
       .then(() => meter.finish(item))

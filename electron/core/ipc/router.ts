@@ -11,9 +11,7 @@ import { ipcError, type IpcReply, type ValidationIssue } from '../../shared/erro
 import { AppError } from '../app-error';
 import type { Logger } from '../logger';
 
-export type ChannelHandler<C extends ChannelName> = (
-  request: z.output<Contract[C]['request']>,
-) => Promise<ResponseOf<C>> | ResponseOf<C>;
+export type ChannelHandler<C extends ChannelName> = (request: z.output<Contract[C]['request']>) => Promise<ResponseOf<C>> | ResponseOf<C>;
 
 export type Handlers = { readonly [C in ChannelName]: ChannelHandler<C> };
 

@@ -33,8 +33,17 @@ export function checkOut(session: VaultSession, input: CheckOutRequest, now: Dat
          permission_administrator, permission_granted_at, expected_return_date)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(
-      randomUUID(), item.id, now.toISOString(), request.custodian, request.purpose, request.visitId ?? null, request.visitReference,
-      request.carriesSiteData ? 1 : 0, administrator, grantedAt, request.expectedReturnDate,
+      randomUUID(),
+      item.id,
+      now.toISOString(),
+      request.custodian,
+      request.purpose,
+      request.visitId ?? null,
+      request.visitReference,
+      request.carriesSiteData ? 1 : 0,
+      administrator,
+      grantedAt,
+      request.expectedReturnDate,
     );
     setStatus(db, item.id, 'checked-out', now);
     session.audit.append('ledger.checked-out', session.actor(), {
@@ -86,12 +95,18 @@ export function checkIn(session: VaultSession, input: CheckInRequest, now: Date)
     const item = requireItem(db, request.itemId);
     requireStep('checkIn', item.status);
     const checkout = openCheckout(db, item.id);
-    db.prepare('UPDATE ledger_checkouts SET returned_at = ?, returned_by = ?, return_state = ?, return_note = ? WHERE item_id = ? AND returned_at IS NULL').run(
-      now.toISOString(), request.returnedBy, request.state, request.note, item.id,
-    );
+    db.prepare(
+      'UPDATE ledger_checkouts SET returned_at = ?, returned_by = ?, return_state = ?, return_note = ? WHERE item_id = ? AND returned_at IS NULL',
+    ).run(now.toISOString(), request.returnedBy, request.state, request.note, item.id);
     setStatus(db, item.id, 'in-store', now);
     const daysLate = checkout ? Math.max(0, daysBetween(checkout.expectedReturnDate, japanDate(now))) : 0;
-    session.audit.append('ledger.checked-in', session.actor(), { itemId: item.id, label: item.label, from: item.status, state: request.state, daysLate });
+    session.audit.append('ledger.checked-in', session.actor(), {
+      itemId: item.id,
+      label: item.label,
+      from: item.status,
+      state: request.state,
+      daysLate,
+    });
   })();
   return requireItem(db, request.itemId);
 }
@@ -107,10 +122,19 @@ export function markLost(session: VaultSession, itemId: string, note: string, no
     requireStep('markLost', item.status);
     if (note) {
       const line = lostNote(note, now);
-      db.prepare("UPDATE ledger_items SET notes = CASE WHEN notes = '' THEN ? ELSE notes || char(10) || ? END WHERE id = ?").run(line, line, itemId);
+      db.prepare("UPDATE ledger_items SET notes = CASE WHEN notes = '' THEN ? ELSE notes || char(10) || ? END WHERE id = ?").run(
+        line,
+        line,
+        itemId,
+      );
     }
     setStatus(db, itemId, 'lost', now);
-    session.audit.append('ledger.item-lost', session.actor(), { itemId, label: item.label, from: item.status, custodian: item.currentCheckout ? 'checked-out' : 'store' });
+    session.audit.append('ledger.item-lost', session.actor(), {
+      itemId,
+      label: item.label,
+      from: item.status,
+      custodian: item.currentCheckout ? 'checked-out' : 'store',
+    });
   })();
   return requireItem(db, itemId);
 }
@@ -121,9 +145,9 @@ export function markFound(session: VaultSession, itemId: string, note: string, n
   db.transaction(() => {
     const item = requireItem(db, itemId);
     requireStep('markFound', item.status);
-    db.prepare('UPDATE ledger_checkouts SET returned_at = ?, returned_by = ?, return_note = ? WHERE item_id = ? AND returned_at IS NULL').run(
-      now.toISOString(), session.profile().name, note, itemId,
-    );
+    db.prepare(
+      'UPDATE ledger_checkouts SET returned_at = ?, returned_by = ?, return_note = ? WHERE item_id = ? AND returned_at IS NULL',
+    ).run(now.toISOString(), session.profile().name, note, itemId);
     setStatus(db, itemId, 'in-store', now);
     session.audit.append('ledger.item-found', session.actor(), { itemId, label: item.label });
   })();

@@ -35,7 +35,11 @@ export function suggestType(volume: Volume, details: DeviceDetails | undefined):
 }
 
 /** Joins each volume with the device it is on; a volume is "attached media" when removable or on an external bus. */
-export function attachedMedia(volumes: readonly Volume[], details: readonly DeviceDetails[], items: ReadonlyArray<{ id: string; label: string; serial: string }>): DetectedMedium[] {
+export function attachedMedia(
+  volumes: readonly Volume[],
+  details: readonly DeviceDetails[],
+  items: ReadonlyArray<{ id: string; label: string; serial: string }>,
+): DetectedMedium[] {
   const byMount = new Map<string, DeviceDetails>();
   for (const device of details) for (const mount of device.mounts) byMount.set(mountKey(mount), device);
   const bySerial = new Map<string, { id: string; label: string }>();
@@ -73,7 +77,11 @@ export interface DetectionPorts {
   readonly log: Logger;
 }
 
-export async function detectMedia(db: VaultDatabase, ports: DetectionPorts, now: Date): Promise<{ media: DetectedMedium[]; unregistered: number; readAt: string }> {
+export async function detectMedia(
+  db: VaultDatabase,
+  ports: DetectionPorts,
+  now: Date,
+): Promise<{ media: DetectedMedium[]; unregistered: number; readAt: string }> {
   const { volumes } = await listVolumes(ports.readVolumes);
   const details = await ports.readDeviceDetails().catch(() => {
     ports.log.warn('ledger.device-details-unavailable');

@@ -13,7 +13,11 @@ import type { Profile, VaultSession } from '../vault/vault-session';
 
 const RESULT = { present: '所在確認 / Present', missing: '所在不明 / Missing' } as const;
 const METHOD = { serial: 'シリアル照合 / by serial', manual: '目視 / in person' } as const;
-const DISCREPANCY = { missing: '所在不明 / Missing', found: '紛失品を発見 / Lost item found', unregistered: '台帳に未登録 / Not in the ledger' } as const;
+const DISCREPANCY = {
+  missing: '所在不明 / Missing',
+  found: '紛失品を発見 / Lost item found',
+  unregistered: '台帳に未登録 / Not in the ledger',
+} as const;
 
 export function inventoryReportDocument(inventory: Inventory, engineer: Profile, number: string, issuedAt: Date): CertificateDocument {
   const present = inventory.entries.filter((e) => e.result === 'present').length;
@@ -28,8 +32,18 @@ export function inventoryReportDocument(inventory: Inventory, engineer: Profile,
           row('実施者', 'Engineer', performerText(engineer)),
           row('開始日時', 'Started', formatDateTime(inventory.startedAt, 'ja')),
           row('完了日時', 'Completed', inventory.completedAt ? formatDateTime(inventory.completedAt, 'ja') : '—'),
-          row('対象媒体', 'Items counted', `${inventory.entries.length} 件（所在確認 ${present} 件、所在不明 ${missing} 件）/ ${inventory.entries.length} (present ${present}, missing ${missing})`),
-          row('不一致', 'Discrepancies', inventory.discrepancies.length === 0 ? 'なし / None' : `${inventory.discrepancies.length} 件 / ${inventory.discrepancies.length}`),
+          row(
+            '対象媒体',
+            'Items counted',
+            `${inventory.entries.length} 件（所在確認 ${present} 件、所在不明 ${missing} 件）/ ${inventory.entries.length} (present ${present}, missing ${missing})`,
+          ),
+          row(
+            '不一致',
+            'Discrepancies',
+            inventory.discrepancies.length === 0
+              ? 'なし / None'
+              : `${inventory.discrepancies.length} 件 / ${inventory.discrepancies.length}`,
+          ),
         ],
       },
       ...(inventory.discrepancies.length > 0
@@ -47,7 +61,14 @@ export function inventoryReportDocument(inventory: Inventory, engineer: Profile,
       {
         heading: { ja: '媒体ごとの結果', en: 'Result per item' },
         table: {
-          columns: columns(['管理番号', 'Asset no.'], ['種類', 'Type'], ['シリアル番号', 'Serial'], ['台帳上の状態', 'Ledger status'], ['結果', 'Result'], ['確認方法・備考', 'How / note']),
+          columns: columns(
+            ['管理番号', 'Asset no.'],
+            ['種類', 'Type'],
+            ['シリアル番号', 'Serial'],
+            ['台帳上の状態', 'Ledger status'],
+            ['結果', 'Result'],
+            ['確認方法・備考', 'How / note'],
+          ),
           rows: inventory.entries.map((e) => [
             e.label,
             mediumTypeNames.ja[e.type],
@@ -67,10 +88,19 @@ export function inventoryReportDocument(inventory: Inventory, engineer: Profile,
   });
 }
 
-export function issueInventoryReport(session: VaultSession, inventory: Inventory, now: Date, fontPath?: string): Promise<{ id: string; number: string }> {
+export function issueInventoryReport(
+  session: VaultSession,
+  inventory: Inventory,
+  now: Date,
+  fontPath?: string,
+): Promise<{ id: string; number: string }> {
   return issueReport(
     session,
-    { kind: 'inventory', document: (number, engineer) => inventoryReportDocument(inventory, engineer, number, now), facts: () => signedFacts({ inventory }) },
+    {
+      kind: 'inventory',
+      document: (number, engineer) => inventoryReportDocument(inventory, engineer, number, now),
+      facts: () => signedFacts({ inventory }),
+    },
     now,
     fontPath,
   );

@@ -46,13 +46,28 @@ export function inventoryDiscrepancies(entries: readonly InventoryEntry[], unreg
   const found: InventoryDiscrepancy[] = [];
   for (const entry of entries) {
     if (entry.result === 'missing' && entry.statusAtStart !== 'lost') {
-      found.push({ kind: 'missing', itemId: entry.itemId, label: entry.label, detail: `台帳: ${bothNames(mediumStatusNames, entry.statusAtStart)}（${entry.custodianAtStart}）${entry.note ? ` — ${entry.note}` : ''}` });
+      found.push({
+        kind: 'missing',
+        itemId: entry.itemId,
+        label: entry.label,
+        detail: `台帳: ${bothNames(mediumStatusNames, entry.statusAtStart)}（${entry.custodianAtStart}）${entry.note ? ` — ${entry.note}` : ''}`,
+      });
     } else if (entry.result === 'present' && entry.statusAtStart === 'lost') {
-      found.push({ kind: 'found', itemId: entry.itemId, label: entry.label, detail: `台帳: ${bothNames(mediumStatusNames, 'lost')}${entry.note ? ` — ${entry.note}` : ''}` });
+      found.push({
+        kind: 'found',
+        itemId: entry.itemId,
+        label: entry.label,
+        detail: `台帳: ${bothNames(mediumStatusNames, 'lost')}${entry.note ? ` — ${entry.note}` : ''}`,
+      });
     }
   }
   for (const medium of unregistered) {
-    found.push({ kind: 'unregistered', itemId: null, label: medium.mount, detail: [medium.model, medium.serial ? `S/N ${medium.serial}` : null].filter(Boolean).join(' ') });
+    found.push({
+      kind: 'unregistered',
+      itemId: null,
+      label: medium.mount,
+      detail: [medium.model, medium.serial ? `S/N ${medium.serial}` : null].filter(Boolean).join(' '),
+    });
   }
   return found;
 }
@@ -124,9 +139,13 @@ function requireOpenInventory(db: VaultDatabase, id: string): Inventory {
 function applyScan(db: VaultDatabase, inventoryId: string, scan: Awaited<ReturnType<typeof detectMedia>>, now: Date): number {
   const attached = new Set(scan.media.flatMap((m) => (m.serial ? [serialKey(m.serial)] : [])));
   const entries = db
-    .prepare("SELECT e.item_id AS itemId, i.serial FROM ledger_inventory_entries e JOIN ledger_items i ON i.id = e.item_id WHERE e.inventory_id = ? AND (e.result IS NULL OR e.result <> 'present')")
+    .prepare(
+      "SELECT e.item_id AS itemId, i.serial FROM ledger_inventory_entries e JOIN ledger_items i ON i.id = e.item_id WHERE e.inventory_id = ? AND (e.result IS NULL OR e.result <> 'present')",
+    )
     .all(inventoryId) as Array<{ itemId: string; serial: string }>;
-  const confirm = db.prepare("UPDATE ledger_inventory_entries SET result = 'present', method = 'serial', checked_at = ? WHERE inventory_id = ? AND item_id = ?");
+  const confirm = db.prepare(
+    "UPDATE ledger_inventory_entries SET result = 'present', method = 'serial', checked_at = ? WHERE inventory_id = ? AND item_id = ?",
+  );
   let confirmed = 0;
   for (const entry of entries) {
     if (entry.serial.trim() && attached.has(serialKey(entry.serial))) {
@@ -134,10 +153,13 @@ function applyScan(db: VaultDatabase, inventoryId: string, scan: Awaited<ReturnT
       confirmed += 1;
     }
   }
-  const previous = JSON.parse((db.prepare('SELECT unregistered FROM ledger_inventories WHERE id = ?').pluck().get(inventoryId) as string | undefined) ?? '[]') as Unregistered;
+  const previous = JSON.parse(
+    (db.prepare('SELECT unregistered FROM ledger_inventories WHERE id = ?').pluck().get(inventoryId) as string | undefined) ?? '[]',
+  ) as Unregistered;
   const unregistered = new Map(previous.map((m) => [`${m.mount}|${m.serial ?? ''}`, m]));
   for (const medium of scan.media) {
-    if (medium.registeredItemId === null) unregistered.set(`${medium.mount}|${medium.serial ?? ''}`, { mount: medium.mount, serial: medium.serial, model: medium.model });
+    if (medium.registeredItemId === null)
+      unregistered.set(`${medium.mount}|${medium.serial ?? ''}`, { mount: medium.mount, serial: medium.serial, model: medium.model });
   }
   db.prepare('UPDATE ledger_inventories SET unregistered = ? WHERE id = ?').run(JSON.stringify([...unregistered.values()]), inventoryId);
   return confirmed;
@@ -152,25 +174,47 @@ export async function startInventory(session: VaultSession, ports: DetectionPort
     if (currentInventory(db)) throw new AppError('LEDGER_INVENTORY_OPEN');
     const items = listItems(db).filter((item) => item.status !== 'disposed');
     if (items.length === 0) throw new AppError('LEDGER_INVENTORY_EMPTY');
-    db.prepare("INSERT INTO ledger_inventories (id, started_at, started_by, unregistered) VALUES (?, ?, ?, '[]')").run(id, now.toISOString(), session.profile().name);
-    const insert = db.prepare('INSERT INTO ledger_inventory_entries (inventory_id, item_id, status_at_start, custodian_at_start) VALUES (?, ?, ?, ?)');
+    db.prepare("INSERT INTO ledger_inventories (id, started_at, started_by, unregistered) VALUES (?, ?, ?, '[]')").run(
+      id,
+      now.toISOString(),
+      session.profile().name,
+    );
+    const insert = db.prepare(
+      'INSERT INTO ledger_inventory_entries (inventory_id, item_id, status_at_start, custodian_at_start) VALUES (?, ?, ?, ?)',
+    );
     for (const item of items) insert.run(id, item.id, item.status, item.custodian);
     const bySerial = applyScan(db, id, scan, now);
-    session.audit.append('ledger.inventory-started', session.actor(), { inventoryId: id, items: items.length, confirmedBySerial: bySerial });
+    session.audit.append('ledger.inventory-started', session.actor(), {
+      inventoryId: id,
+      items: items.length,
+      confirmedBySerial: bySerial,
+    });
   })();
   return requireInventory(db, id);
 }
 
-export function confirmInventoryItem(session: VaultSession, request: { inventoryId: string; itemId: string; result: 'present' | 'missing'; note: string }, now: Date): Inventory {
+export function confirmInventoryItem(
+  session: VaultSession,
+  request: { inventoryId: string; itemId: string; result: 'present' | 'missing'; note: string },
+  now: Date,
+): Inventory {
   const { db } = session;
   db.transaction(() => {
     requireOpenInventory(db, request.inventoryId);
     const changed = db
-      .prepare("UPDATE ledger_inventory_entries SET result = ?, method = 'manual', note = ?, checked_at = ? WHERE inventory_id = ? AND item_id = ?")
+      .prepare(
+        "UPDATE ledger_inventory_entries SET result = ?, method = 'manual', note = ?, checked_at = ? WHERE inventory_id = ? AND item_id = ?",
+      )
       .run(request.result, request.note, now.toISOString(), request.inventoryId, request.itemId).changes;
     if (changed === 0) throw new AppError('LEDGER_ITEM_NOT_IN_INVENTORY');
     const label = db.prepare('SELECT label FROM ledger_items WHERE id = ?').pluck().get(request.itemId) as string;
-    session.audit.append('ledger.inventory-confirmed', session.actor(), { inventoryId: request.inventoryId, itemId: request.itemId, label, result: request.result, method: 'manual' });
+    session.audit.append('ledger.inventory-confirmed', session.actor(), {
+      inventoryId: request.inventoryId,
+      itemId: request.itemId,
+      label,
+      result: request.result,
+      method: 'manual',
+    });
   })();
   return requireInventory(db, request.inventoryId);
 }
@@ -182,7 +226,12 @@ export async function scanInventory(session: VaultSession, inventoryId: string, 
   db.transaction(() => {
     requireOpenInventory(db, inventoryId);
     const confirmed = applyScan(db, inventoryId, scan, now);
-    session.audit.append('ledger.inventory-confirmed', session.actor(), { inventoryId, method: 'serial', confirmedBySerial: confirmed, attached: scan.media.length });
+    session.audit.append('ledger.inventory-confirmed', session.actor(), {
+      inventoryId,
+      method: 'serial',
+      confirmedBySerial: confirmed,
+      attached: scan.media.length,
+    });
   })();
   return requireInventory(db, inventoryId);
 }
@@ -196,7 +245,11 @@ export async function completeInventory(session: VaultSession, inventoryId: stri
   const report = await issueInventoryReport(session, completed, now, fontPath);
   db.transaction(() => {
     requireOpenInventory(db, inventoryId);
-    db.prepare('UPDATE ledger_inventories SET completed_at = ?, report_certificate_id = ? WHERE id = ?').run(completed.completedAt, report.id, inventoryId);
+    db.prepare('UPDATE ledger_inventories SET completed_at = ?, report_certificate_id = ? WHERE id = ?').run(
+      completed.completedAt,
+      report.id,
+      inventoryId,
+    );
     session.audit.append('ledger.inventory-completed', session.actor(), {
       inventoryId,
       items: completed.entries.length,

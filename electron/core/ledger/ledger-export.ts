@@ -17,10 +17,28 @@ import { japanDate } from '../japan-calendar';
 import { checkoutsOf, listItems } from './ledger-store';
 
 const CSV_HEADER = [
-  '管理番号 / label', '種類 / type', 'メーカー / make', '型番 / model', 'シリアル番号 / serial', '容量(バイト) / capacity_bytes', '暗号化 / encryption',
-  '管理責任者 / owner', '保管場所 / storage', '購入日 / purchase_date', '保証期限 / warranty_end', '状態 / status', '現在の保管者 / custodian',
-  '持ち出し日時(JST) / checked_out_jst', '返却予定日 / expected_return', '持ち出し目的 / purpose', '訪問 / visit', '施設管理者の許可 / permission',
-  '消去証明書 / erasure_certificate', '廃棄日時(JST) / disposed_jst', '廃棄方法 / disposal_method', '備考 / notes',
+  '管理番号 / label',
+  '種類 / type',
+  'メーカー / make',
+  '型番 / model',
+  'シリアル番号 / serial',
+  '容量(バイト) / capacity_bytes',
+  '暗号化 / encryption',
+  '管理責任者 / owner',
+  '保管場所 / storage',
+  '購入日 / purchase_date',
+  '保証期限 / warranty_end',
+  '状態 / status',
+  '現在の保管者 / custodian',
+  '持ち出し日時(JST) / checked_out_jst',
+  '返却予定日 / expected_return',
+  '持ち出し目的 / purpose',
+  '訪問 / visit',
+  '施設管理者の許可 / permission',
+  '消去証明書 / erasure_certificate',
+  '廃棄日時(JST) / disposed_jst',
+  '廃棄方法 / disposal_method',
+  '備考 / notes',
 ];
 
 export function ledgerCsv(items: readonly LedgerItem[]): string {
@@ -29,12 +47,28 @@ export function ledgerCsv(items: readonly LedgerItem[]): string {
     items.map((item) => {
       const out = item.currentCheckout;
       return [
-        item.label, mediumTypeNames.ja[item.type], item.make, item.model, item.serial, item.capacityBytes === null ? '' : String(item.capacityBytes),
-        encryptionNames.ja[item.encryption], item.owner, item.storageLocation, item.purchaseDate ?? '', item.warrantyEnd ?? '',
-        mediumStatusNames.ja[item.status], item.custodian, out ? jstTimestamp(out.checkedOutAt) : '', out?.expectedReturnDate ?? '', out?.purpose ?? '',
+        item.label,
+        mediumTypeNames.ja[item.type],
+        item.make,
+        item.model,
+        item.serial,
+        item.capacityBytes === null ? '' : String(item.capacityBytes),
+        encryptionNames.ja[item.encryption],
+        item.owner,
+        item.storageLocation,
+        item.purchaseDate ?? '',
+        item.warrantyEnd ?? '',
+        mediumStatusNames.ja[item.status],
+        item.custodian,
+        out ? jstTimestamp(out.checkedOutAt) : '',
+        out?.expectedReturnDate ?? '',
+        out?.purpose ?? '',
         out ? [out.visitReference, out.visitId].filter(Boolean).join(' ') : '',
         out?.permission ? `${out.permission.administrator} ${jstTimestamp(out.permission.grantedAt)}` : '',
-        item.erasureCertificate?.number ?? '', item.disposal ? jstTimestamp(item.disposal.disposedAt) : '', item.disposal?.method ?? '', item.notes,
+        item.erasureCertificate?.number ?? '',
+        item.disposal ? jstTimestamp(item.disposal.disposedAt) : '',
+        item.disposal?.method ?? '',
+        item.notes,
       ];
     }),
   );
@@ -61,7 +95,15 @@ export function ledgerReportDocument(items: readonly LedgerItem[], engineer: Pro
       {
         heading: { ja: '媒体一覧', en: 'Items' },
         table: {
-          columns: columns(['管理番号', 'Asset no.'], ['種類・型番', 'Type / model'], ['シリアル番号', 'Serial'], ['暗号化', 'Encryption'], ['状態', 'Status'], ['保管者・返却予定', 'Custodian / due back'], ['消去・廃棄', 'Erasure / disposal']),
+          columns: columns(
+            ['管理番号', 'Asset no.'],
+            ['種類・型番', 'Type / model'],
+            ['シリアル番号', 'Serial'],
+            ['暗号化', 'Encryption'],
+            ['状態', 'Status'],
+            ['保管者・返却予定', 'Custodian / due back'],
+            ['消去・廃棄', 'Erasure / disposal'],
+          ),
           rows: items.map((item) => [
             item.label,
             `${mediumTypeNames.ja[item.type]} ${[item.make, item.model].filter(Boolean).join(' ')}`.trim(),
@@ -69,7 +111,9 @@ export function ledgerReportDocument(items: readonly LedgerItem[], engineer: Pro
             encryptionNames.ja[item.encryption],
             bothNames(mediumStatusNames, item.status),
             item.currentCheckout ? `${item.custodian}（${item.currentCheckout.expectedReturnDate} まで）` : item.custodian,
-            [item.erasureCertificate?.number, item.disposal ? `廃棄 ${japanDate(item.disposal.disposedAt)}` : null].filter(Boolean).join(' / ') || '—',
+            [item.erasureCertificate?.number, item.disposal ? `廃棄 ${japanDate(item.disposal.disposedAt)}` : null]
+              .filter(Boolean)
+              .join(' / ') || '—',
           ]),
           widths: [1.5, 2.6, 2, 1.6, 1.8, 2.4, 2.2],
         },
@@ -82,13 +126,19 @@ export function ledgerReportDocument(items: readonly LedgerItem[], engineer: Pro
   });
 }
 
-export function issueLedgerReport(session: VaultSession, items: readonly LedgerItem[], now: Date, fontPath?: string): Promise<{ id: string; number: string; evidenceSha256: string }> {
+export function issueLedgerReport(
+  session: VaultSession,
+  items: readonly LedgerItem[],
+  now: Date,
+  fontPath?: string,
+): Promise<{ id: string; number: string; evidenceSha256: string }> {
   return issueReport(
     session,
     {
       kind: 'ledger',
       document: (number, engineer) => ledgerReportDocument(items, engineer, number, now),
-      facts: () => signedFacts({ asOf: japanDate(now), items: items.map((item) => ({ ...item, checkouts: checkoutsOf(session.db, item.id) })) }),
+      facts: () =>
+        signedFacts({ asOf: japanDate(now), items: items.map((item) => ({ ...item, checkouts: checkoutsOf(session.db, item.id) })) }),
     },
     now,
     fontPath,
@@ -110,7 +160,12 @@ export async function writeLedgerCsv(session: VaultSession, file: string): Promi
 }
 
 /** Issues the signed ledger report and writes its PDF to a file the user chose. */
-export async function writeLedgerReport(session: VaultSession, file: string, now: Date, fontPath?: string): Promise<{ certificateId: string; number: string }> {
+export async function writeLedgerReport(
+  session: VaultSession,
+  file: string,
+  now: Date,
+  fontPath?: string,
+): Promise<{ certificateId: string; number: string }> {
   const items = listItems(session.db);
   const issued = await issueLedgerReport(session, items, now, fontPath);
   const stored = getCertificate(session.db, issued.id);

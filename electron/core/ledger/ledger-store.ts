@@ -71,7 +71,10 @@ export function checkoutOf(row: CheckoutRow): Checkout {
     visitId: row.visit_id,
     visitReference: row.visit_reference,
     carriesSiteData: row.carries_site_data === 1,
-    permission: row.permission_administrator !== null && row.permission_granted_at !== null ? { administrator: row.permission_administrator, grantedAt: row.permission_granted_at } : null,
+    permission:
+      row.permission_administrator !== null && row.permission_granted_at !== null
+        ? { administrator: row.permission_administrator, grantedAt: row.permission_granted_at }
+        : null,
     expectedReturnDate: row.expected_return_date,
     atSiteSince: row.at_site_since,
     returnedAt: row.returned_at,
@@ -88,7 +91,9 @@ export function openCheckout(db: VaultDatabase, itemId: string): Checkout | null
 
 /** Every check-out of an item, newest first. */
 export function checkoutsOf(db: VaultDatabase, itemId: string): Checkout[] {
-  return (db.prepare('SELECT * FROM ledger_checkouts WHERE item_id = ? ORDER BY checked_out_at DESC, id').all(itemId) as CheckoutRow[]).map(checkoutOf);
+  return (db.prepare('SELECT * FROM ledger_checkouts WHERE item_id = ? ORDER BY checked_out_at DESC, id').all(itemId) as CheckoutRow[]).map(
+    checkoutOf,
+  );
 }
 
 function itemOf(db: VaultDatabase, row: ItemRow): LedgerItem {
@@ -112,11 +117,21 @@ function itemOf(db: VaultDatabase, row: ItemRow): LedgerItem {
     currentCheckout,
     erasureCertificate:
       row.erasure_certificate_id !== null && row.erasure_linked_at !== null
-        ? { id: row.erasure_certificate_id, number: certificateNumber(db, row.erasure_certificate_id) ?? '', linkedAt: row.erasure_linked_at }
+        ? {
+            id: row.erasure_certificate_id,
+            number: certificateNumber(db, row.erasure_certificate_id) ?? '',
+            linkedAt: row.erasure_linked_at,
+          }
         : null,
     disposal:
       row.disposed_at !== null && row.disposed_by !== null && row.disposal_method !== null
-        ? { disposedAt: row.disposed_at, disposedBy: row.disposed_by, method: row.disposal_method, noReadableDataConfirmed: true, note: row.disposal_note ?? '' }
+        ? {
+            disposedAt: row.disposed_at,
+            disposedBy: row.disposed_by,
+            method: row.disposal_method,
+            noReadableDataConfirmed: true,
+            note: row.disposal_note ?? '',
+          }
         : null,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -160,8 +175,19 @@ export function saveItem(session: VaultSession, input: LedgerItemDraft, now: Dat
     const clash = db.prepare('SELECT id FROM ledger_items WHERE label = ? AND id <> ?').get(draft.label, id);
     if (clash) throw new AppError('LEDGER_LABEL_TAKEN');
     const values = [
-      draft.label, draft.type, draft.make, draft.model, draft.serial, draft.capacityBytes, draft.encryption,
-      draft.owner, draft.storageLocation, draft.purchaseDate, draft.warrantyEnd, draft.notes, time,
+      draft.label,
+      draft.type,
+      draft.make,
+      draft.model,
+      draft.serial,
+      draft.capacityBytes,
+      draft.encryption,
+      draft.owner,
+      draft.storageLocation,
+      draft.purchaseDate,
+      draft.warrantyEnd,
+      draft.notes,
+      time,
     ];
     if (created) {
       db.prepare(

@@ -20,9 +20,18 @@ export function recordErasure(session: VaultSession, itemId: string, certificate
     const certificate = getCertificate(db, certificateId);
     if (!certificate) throw new AppError('LEDGER_CERTIFICATE_NOT_FOUND');
     if (certificate.kind !== 'erasure') throw new AppError('LEDGER_CERTIFICATE_NOT_ERASURE');
-    db.prepare('UPDATE ledger_items SET erasure_certificate_id = ?, erasure_linked_at = ? WHERE id = ?').run(certificate.id, now.toISOString(), itemId);
+    db.prepare('UPDATE ledger_items SET erasure_certificate_id = ?, erasure_linked_at = ? WHERE id = ?').run(
+      certificate.id,
+      now.toISOString(),
+      itemId,
+    );
     setStatus(db, itemId, 'erased', now);
-    session.audit.append('ledger.item-erased', session.actor(), { itemId, label: item.label, certificateId: certificate.id, number: certificate.number });
+    session.audit.append('ledger.item-erased', session.actor(), {
+      itemId,
+      label: item.label,
+      certificateId: certificate.id,
+      number: certificate.number,
+    });
   })();
   return requireItem(db, itemId);
 }
@@ -33,9 +42,9 @@ export function dispose(session: VaultSession, input: DisposeRequest, now: Date)
   db.transaction(() => {
     const item = requireItem(db, request.itemId);
     requireStep('dispose', item.status);
-    db.prepare('INSERT INTO ledger_disposals (item_id, disposed_at, disposed_by, method, no_readable_data_confirmed, note) VALUES (?, ?, ?, ?, 1, ?)').run(
-      item.id, now.toISOString(), request.disposedBy, request.method, request.note,
-    );
+    db.prepare(
+      'INSERT INTO ledger_disposals (item_id, disposed_at, disposed_by, method, no_readable_data_confirmed, note) VALUES (?, ?, ?, ?, 1, ?)',
+    ).run(item.id, now.toISOString(), request.disposedBy, request.method, request.note);
     setStatus(db, item.id, 'disposed', now);
     session.audit.append('ledger.item-disposed', session.actor(), {
       itemId: item.id,

@@ -16,7 +16,12 @@ export type DeviceLedgerLink =
   | { readonly linked: false; readonly reason: 'not-erased' | 'no-serial' | 'no-item' | 'several-items' | 'step-not-allowed' };
 
 /** Links the ledger item whose serial is the device's to the erasure certificate, if the device was erased. */
-export function linkDeviceErasureToLedger(session: VaultSession, device: { readonly serial: string | null }, certificate: { readonly id: string; readonly erased: boolean }, now: Date): DeviceLedgerLink {
+export function linkDeviceErasureToLedger(
+  session: VaultSession,
+  device: { readonly serial: string | null },
+  certificate: { readonly id: string; readonly erased: boolean },
+  now: Date,
+): DeviceLedgerLink {
   if (!certificate.erased) return { linked: false, reason: 'not-erased' };
   if (!device.serial) return { linked: false, reason: 'no-serial' };
   // Compared as the ledger compares serials read from hardware with typed ones: case and spaces do not count.

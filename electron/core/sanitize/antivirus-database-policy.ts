@@ -51,13 +51,17 @@ export function assessDatabase(info: EngineInfo, policy: AntivirusDatabasePolicy
   if (ageDays === null) warnings.push({ code: 'DATABASE_DATE_UNKNOWN', params: { limit: policy.maxAgeDays } });
   else if (ageDays > policy.maxAgeDays) warnings.push({ code: 'DATABASE_OLD', params: { days: ageDays, limit: policy.maxAgeDays } });
   const signatures = info.signatures ?? null;
-  if (signatures !== null && signatures < policy.minSignatures) warnings.push({ code: 'DATABASE_SMALL', params: { signatures, minimum: policy.minSignatures } });
+  if (signatures !== null && signatures < policy.minSignatures)
+    warnings.push({ code: 'DATABASE_SMALL', params: { signatures, minimum: policy.minSignatures } });
   const blockingFindings: Finding[] =
     policy.whenUnfit === 'block'
       ? warnings.map((w): Finding =>
           w.code === 'DATABASE_SMALL'
             ? { code: 'ANTIVIRUS_DATABASE_SMALL', params: { ...w.params } }
-            : { code: 'ANTIVIRUS_DATABASE_OLD', params: { days: w.code === 'DATABASE_OLD' ? w.params.days : '?', limit: policy.maxAgeDays } },
+            : {
+                code: 'ANTIVIRUS_DATABASE_OLD',
+                params: { days: w.code === 'DATABASE_OLD' ? w.params.days : '?', limit: policy.maxAgeDays },
+              },
         )
       : [];
   return { ageDays, warnings, blockingFindings };

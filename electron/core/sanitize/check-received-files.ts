@@ -24,13 +24,19 @@ export interface ReceivedCheck {
 /** Unicode-normalized, so a name written on macOS (NFD) matches the report's (NFC). */
 const key = (relative: string) => relative.normalize('NFC');
 
-export async function checkReceivedFiles(delivered: readonly DeliveredFile[], folder: string, signal?: AbortSignal): Promise<ReceivedCheck> {
+export async function checkReceivedFiles(
+  delivered: readonly DeliveredFile[],
+  folder: string,
+  signal?: AbortSignal,
+): Promise<ReceivedCheck> {
   // The report lists paths inside the delivered folder. The hospital may pick that folder, or the
   // folder of the files it handed over (one level down): whichever names more listed files wins.
   const { files, others } = await walkFiles([folder]);
   const expected = new Map(delivered.map((d) => [key(d.path), d.sha256After]));
   const inside = (relative: string) => relative.split('/').slice(1).join('/');
-  const keyings = [inside, (relative: string) => relative].map((toKey) => new Map(files.map((f) => [key(toKey(f.relativePath)), f.absolute])));
+  const keyings = [inside, (relative: string) => relative].map(
+    (toKey) => new Map(files.map((f) => [key(toKey(f.relativePath)), f.absolute])),
+  );
   const hits = (map: Map<string, string>) => [...map.keys()].filter((k) => expected.has(k)).length;
   const received = keyings.reduce((best, map) => (hits(map) > hits(best) ? map : best));
   const otherKey = received === keyings[0] ? inside : (relative: string) => relative;
@@ -55,7 +61,10 @@ export function deliveredFilesOf(facts: unknown): DeliveredFile[] | null {
   const files = (facts as { sanitization?: { files?: unknown } } | null)?.sanitization?.files;
   if (!Array.isArray(files)) return null;
   return files
-    .filter((f): f is { path: string; sha256After: string; verdict: string } => typeof f === 'object' && f !== null && typeof (f as { path?: unknown }).path === 'string')
+    .filter(
+      (f): f is { path: string; sha256After: string; verdict: string } =>
+        typeof f === 'object' && f !== null && typeof (f as { path?: unknown }).path === 'string',
+    )
     .filter((f) => (f.verdict === 'passed' || f.verdict === 'sanitized') && typeof f.sha256After === 'string')
     .map((f) => ({ path: f.path, sha256After: f.sha256After }));
 }

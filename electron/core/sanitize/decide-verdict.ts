@@ -5,7 +5,14 @@
  * Passed means delivered byte for byte; sanitized means delivered with a known, recorded
  * change (the DICOM preamble zeroed).
  */
-import { DECISION_FINDINGS, SANITIZING_FINDINGS, type ContentAnalysis, type Finding, type ScanResult, type Verdict } from './sanitize-types';
+import {
+  DECISION_FINDINGS,
+  SANITIZING_FINDINGS,
+  type ContentAnalysis,
+  type Finding,
+  type ScanResult,
+  type Verdict,
+} from './sanitize-types';
 import { SOFTWARE_TYPES, type SanitizePolicy } from './sanitize-policy';
 
 export interface Decision {
@@ -13,7 +20,13 @@ export interface Decision {
   readonly findings: readonly Finding[];
 }
 
-export function decideVerdict(analysis: ContentAnalysis, scan: ScanResult | null, engine: string, sha256: string, policy: SanitizePolicy): Decision {
+export function decideVerdict(
+  analysis: ContentAnalysis,
+  scan: ScanResult | null,
+  engine: string,
+  sha256: string,
+  policy: SanitizePolicy,
+): Decision {
   const findings: Finding[] = [];
   const release = SOFTWARE_TYPES.has(analysis.type.id) ? policy.releases.find((r) => r.sha256 === sha256) : undefined;
   for (const finding of analysis.findings) {
@@ -30,13 +43,15 @@ export function decideVerdict(analysis: ContentAnalysis, scan: ScanResult | null
   // alone (an ISO, a OneNote file or a phishing page in a zip is still an ISO, a OneNote file,
   // a page). Software inside an archive is blocked by its EXECUTABLE finding already.
   for (const member of analysis.members ?? []) {
-    if (!SOFTWARE_TYPES.has(member.type) && !policy.allowedTypes.includes(member.type)) findings.push({ code: 'TYPE_NOT_ALLOWED', params: { type: member.type }, entry: member.entry });
+    if (!SOFTWARE_TYPES.has(member.type) && !policy.allowedTypes.includes(member.type))
+      findings.push({ code: 'TYPE_NOT_ALLOWED', params: { type: member.type }, entry: member.entry });
   }
   if (scan === null) findings.push({ code: 'SCAN_FAILED', params: { engine } });
   else if (scan.status === 'infected') findings.push({ code: 'MALWARE', params: { name: scan.name, engine } });
   else if (scan.status === 'error') findings.push({ code: 'SCAN_FAILED', params: { engine } });
 
   const blocking = findings.filter((f) => !SANITIZING_FINDINGS.has(f.code));
-  if (blocking.length > 0) return { verdict: 'blocked', findings: blocking.some((f) => DECISION_FINDINGS.has(f.code)) ? findings : blocking };
+  if (blocking.length > 0)
+    return { verdict: 'blocked', findings: blocking.some((f) => DECISION_FINDINGS.has(f.code)) ? findings : blocking };
   return { verdict: analysis.transform ? 'sanitized' : 'passed', findings };
 }

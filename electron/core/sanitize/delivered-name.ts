@@ -22,7 +22,8 @@ export const REPLACEMENT = '_';
  * surrogate pair whole.
  */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
-const INVISIBLE = /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069\uFFFD]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const INVISIBLE =
+  /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069\uFFFD]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 /** The invisible ones and what FAT and NTFS refuse in a name (`< > : " / \ | ? *`). */
 const REFUSED = new RegExp(`[<>:"/\\\\|?*]|${INVISIBLE.source}`, 'g');
 
@@ -93,7 +94,8 @@ export function escapeName(name: string | Buffer): string {
     name = decoded.text;
   }
   let out = '';
-  for (const char of name) out += INVISIBLE.test(char) ? `<U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}>` : char;
+  for (const char of name)
+    out += INVISIBLE.test(char) ? `<U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}>` : char;
   return out;
 }
 
@@ -105,7 +107,7 @@ function escapeBytes(bytes: Buffer): string {
   const flush = (end: number) => {
     if (end > start) out += escapeName(decoder.decode(bytes.subarray(start, end)));
   };
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const length = utf8SequenceLength(bytes, i);
     if (length > 0) {
       i += length;

@@ -24,7 +24,12 @@ import { copyAndHash } from '../files/copy-and-hash';
 import { hashFile } from '../files/hash-file';
 import { eraseItem, importPaths, quarantineCollection } from '../vault/vault-items';
 import type { VaultSession } from '../vault/vault-session';
-import { assessDatabase, DEFAULT_ANTIVIRUS_DATABASE_POLICY, type AntivirusDatabasePolicy, type EngineWarning } from './antivirus-database-policy';
+import {
+  assessDatabase,
+  DEFAULT_ANTIVIRUS_DATABASE_POLICY,
+  type AntivirusDatabasePolicy,
+  type EngineWarning,
+} from './antivirus-database-policy';
 import { decideVerdict } from './decide-verdict';
 import { escapeName } from './delivered-name';
 import { DeliveredPaths, targetInside } from './delivered-path';
@@ -32,7 +37,16 @@ import { disarmStaged, withExtension, type StagedDisarm } from './rebuild/disarm
 import { openStagingRun, stagingRoot } from './sanitize-staging';
 import type { RemovedObject } from './rebuild/rebuild-types';
 import type { SanitizePolicy } from './sanitize-policy';
-import type { AntivirusEngine, ContentAnalysis, EngineCheck, EngineInfo, EngineProblem, Finding, ScanResult, Verdict } from './sanitize-types';
+import type {
+  AntivirusEngine,
+  ContentAnalysis,
+  EngineCheck,
+  EngineInfo,
+  EngineProblem,
+  Finding,
+  ScanResult,
+  Verdict,
+} from './sanitize-types';
 import { resolveChosen, walkSources, type FoundFile } from './walk-sources';
 
 export interface SanitizedFile {
@@ -70,7 +84,11 @@ export interface SanitizationResult {
   readonly engineWarnings?: readonly EngineWarning[];
   /** Why the engine could not scan (then nothing passed): the adapter's own finding. */
   readonly engineProblem?: EngineProblem;
-  readonly policy: { readonly allowedTypes: readonly string[]; readonly releases: number; readonly antivirusDatabase?: AntivirusDatabasePolicy };
+  readonly policy: {
+    readonly allowedTypes: readonly string[];
+    readonly releases: number;
+    readonly antivirusDatabase?: AntivirusDatabasePolicy;
+  };
   readonly files: readonly SanitizedFile[];
 }
 
@@ -125,7 +143,12 @@ async function checkEngine(engine: AntivirusEngine): Promise<EngineCheck> {
   }
 }
 
-export async function runSanitization(session: VaultSession, sources: readonly string[], outputDir: string, deps: SanitizeDeps): Promise<SanitizationResult> {
+export async function runSanitization(
+  session: VaultSession,
+  sources: readonly string[],
+  outputDir: string,
+  deps: SanitizeDeps,
+): Promise<SanitizationResult> {
   const now = deps.now ?? (() => new Date());
   const id = randomUUID();
   const startedAt = now().toISOString();
@@ -140,7 +163,12 @@ export async function runSanitization(session: VaultSession, sources: readonly s
   report();
 
   // The engine reads the originals itself, in parallel with the staging and analysis below.
-  const scanning = deps.engine.scan(found.files.map((f) => f.absolute), { signal: deps.signal }).catch(() => new Map<string, ScanResult>());
+  const scanning = deps.engine
+    .scan(
+      found.files.map((f) => f.absolute),
+      { signal: deps.signal },
+    )
+    .catch(() => new Map<string, ScanResult>());
   const engineCheck = await checkEngine(deps.engine);
   const engineInfo = engineCheck.ok ? engineCheck.info : null;
   const databasePolicy = deps.policy.antivirusDatabase ?? DEFAULT_ANTIVIRUS_DATABASE_POLICY;
@@ -159,7 +187,9 @@ export async function runSanitization(session: VaultSession, sources: readonly s
     const scans = await scanning;
     deps.signal?.throwIfAborted();
     // The cause when the engine could not scan at all: its check's, or what its scan found (a database it refused).
-    const engineProblem = engineCheck.ok ? [...scans.values()].map((s) => (s.status === 'error' ? s.problem : undefined)).find((p) => p !== undefined) : engineCheck.problem;
+    const engineProblem = engineCheck.ok
+      ? [...scans.values()].map((s) => (s.status === 'error' ? s.problem : undefined)).find((p) => p !== undefined)
+      : engineCheck.problem;
 
     const results: SanitizedFile[] = [];
     for (const { file, copy, sha256, analysis: originalAnalysis, disarm: disarmed } of staged) {
@@ -194,7 +224,15 @@ export async function runSanitization(session: VaultSession, sources: readonly s
       let deliveredPath: string | null = null;
       if (verdict !== 'blocked' && judged.copy !== null) {
         const named = disarm.kind === 'rebuilt' ? withExtension(file.relativePath, disarm.extension) : file.relativePath;
-        const delivered = await deliver(judged.copy, outputRoot, deliveredPaths.assign(named), deliveredPaths, sha256After ?? '', written, deps.signal);
+        const delivered = await deliver(
+          judged.copy,
+          outputRoot,
+          deliveredPaths.assign(named),
+          deliveredPaths,
+          sha256After ?? '',
+          written,
+          deps.signal,
+        );
         deliveredPath = delivered.path;
         if (delivered.sha256 !== sha256After) {
           await rm(targetInside(outputRoot, delivered.path), { force: true });
@@ -211,16 +249,43 @@ export async function runSanitization(session: VaultSession, sources: readonly s
         if (quarantineItemId) quarantined.push(quarantineItemId);
       }
       const printable = escapeName(file.relativePath);
-      const naming = deliveredPath === null ? { path: printable } : { path: deliveredPath, ...(deliveredPath !== file.relativePath ? { originalPath: printable } : {}) };
+      const naming =
+        deliveredPath === null
+          ? { path: printable }
+          : { path: deliveredPath, ...(deliveredPath !== file.relativePath ? { originalPath: printable } : {}) };
       const removed = disarm.kind === 'rebuilt' && verdict === 'sanitized' ? { removed: disarm.removed } : {};
-      results.push({ ...naming, size: file.size, sha256Before: sha256, sha256After, type: analysis.type.id, innerTypes: analysis.innerTypes, verdict, findings, quarantineItemId, ...removed });
+      results.push({
+        ...naming,
+        size: file.size,
+        sha256Before: sha256,
+        sha256After,
+        type: analysis.type.id,
+        innerTypes: analysis.innerTypes,
+        verdict,
+        findings,
+        quarantineItemId,
+        ...removed,
+      });
       bytesDone += file.size;
       filesDone += 1;
       report();
     }
     for (const skipped of found.skipped) {
-      const finding: Finding = skipped.reason === 'NAME_NOT_UTF8' ? { code: 'NAME_NOT_UTF8', params: { name: path.posix.basename(skipped.relativePath) } } : { code: skipped.reason };
-      results.push({ path: escapeName(skipped.relativePath), size: 0, sha256Before: null, sha256After: null, type: skipped.kind, innerTypes: [], verdict: 'blocked', findings: [finding], quarantineItemId: null });
+      const finding: Finding =
+        skipped.reason === 'NAME_NOT_UTF8'
+          ? { code: 'NAME_NOT_UTF8', params: { name: path.posix.basename(skipped.relativePath) } }
+          : { code: skipped.reason };
+      results.push({
+        path: escapeName(skipped.relativePath),
+        size: 0,
+        sha256Before: null,
+        sha256After: null,
+        type: skipped.kind,
+        innerTypes: [],
+        verdict: 'blocked',
+        findings: [finding],
+        quarantineItemId: null,
+      });
     }
     return {
       id,
@@ -310,7 +375,13 @@ function once<T>(started: Map<string, Promise<T>>, key: string, work: () => Prom
  * be delivered — all while the engine scans the originals: what is delivered later is exactly
  * what was hashed and analysed, and delivering it to a folder on the same disk is a rename.
  */
-async function stageAnalyzeAndDisarm(files: readonly FoundFile[], staging: string, deps: SanitizeDeps, prepared: PreparedCopies, onBytes: (bytes: number) => void): Promise<Staged[]> {
+async function stageAnalyzeAndDisarm(
+  files: readonly FoundFile[],
+  staging: string,
+  deps: SanitizeDeps,
+  prepared: PreparedCopies,
+  onBytes: (bytes: number) => void,
+): Promise<Staged[]> {
   const staged: Staged[] = [];
   for (const [index, file] of files.entries()) {
     deps.signal?.throwIfAborted();
@@ -323,14 +394,30 @@ async function stageAnalyzeAndDisarm(files: readonly FoundFile[], staging: strin
       analysis = await deps.analyze(copy, name, { signal: deps.signal });
     } catch (error) {
       if (deps.signal?.aborted) throw error;
-      staged.push({ file, copy: null, sha256: null, analysis: { type: UNKNOWN_TYPE, findings: [{ code: 'UNREADABLE' }], transform: null, innerTypes: [] }, disarm: { kind: 'kept' } });
+      staged.push({
+        file,
+        copy: null,
+        sha256: null,
+        analysis: { type: UNKNOWN_TYPE, findings: [{ code: 'UNREADABLE' }], transform: null, innerTypes: [] },
+        disarm: { kind: 'kept' },
+      });
       onBytes(file.size);
       continue;
     }
-    const disarm = await disarmStaged(copy, name, analysis, { analyze: deps.analyze, blockTypes: deps.policy.rebuildBlockTypes, signal: deps.signal });
+    const disarm = await disarmStaged(copy, name, analysis, {
+      analyze: deps.analyze,
+      blockTypes: deps.policy.rebuildBlockTypes,
+      signal: deps.signal,
+    });
     // Only what would be delivered: the rebuilt file, or else the copy itself. A failure here
     // surfaces where the verdict awaits it, as it did when the work came after the scan.
-    void prepared.prepare(disarm.kind === 'rebuilt' ? disarm.copy : copy, disarm.kind === 'rebuilt' ? disarm.analysis : analysis, disarm.kind === 'rebuilt').catch(() => undefined);
+    void prepared
+      .prepare(
+        disarm.kind === 'rebuilt' ? disarm.copy : copy,
+        disarm.kind === 'rebuilt' ? disarm.analysis : analysis,
+        disarm.kind === 'rebuilt',
+      )
+      .catch(() => undefined);
     staged.push({ file, copy, sha256, analysis, disarm });
     onBytes(file.size);
   }
@@ -343,7 +430,13 @@ async function stageAnalyzeAndDisarm(files: readonly FoundFile[], staging: strin
  * copy gets its preamble zeroed — and when the engine objected to the original (a PE/DICOM
  * polyglot's preamble is a "broken executable" to ClamAV), the changed copy is scanned again.
  */
-async function settle(staged: Omit<Staged, 'disarm'>, originalScan: ScanResult | null, engineWorks: boolean, deps: SanitizeDeps, prepared: PreparedCopies): Promise<{ verdict: Verdict; findings: Finding[]; sha256After: string | null }> {
+async function settle(
+  staged: Omit<Staged, 'disarm'>,
+  originalScan: ScanResult | null,
+  engineWorks: boolean,
+  deps: SanitizeDeps,
+  prepared: PreparedCopies,
+): Promise<{ verdict: Verdict; findings: Finding[]; sha256After: string | null }> {
   const { file, copy, sha256, analysis } = staged;
   const changed = await stat(file.absolute).then(
     (info) => info.size !== file.size || info.mtime.toISOString() !== file.modifiedAt,
@@ -352,15 +445,27 @@ async function settle(staged: Omit<Staged, 'disarm'>, originalScan: ScanResult |
   const rescan = analysis.transform !== null && engineWorks && originalScan?.status !== 'clean';
   const decision = decideVerdict(analysis, rescan ? { status: 'clean' } : originalScan, deps.engine.name, sha256 ?? '', deps.policy);
   const findings = [...decision.findings];
-  if (changed) return { verdict: 'blocked', findings: [...findings.filter((f) => f.code !== 'DICOM_PREAMBLE_ZEROED'), { code: 'CHANGED_DURING_SCAN' }], sha256After: null };
+  if (changed)
+    return {
+      verdict: 'blocked',
+      findings: [...findings.filter((f) => f.code !== 'DICOM_PREAMBLE_ZEROED'), { code: 'CHANGED_DURING_SCAN' }],
+      sha256After: null,
+    };
   if (decision.verdict === 'blocked' || copy === null) return { verdict: 'blocked', findings, sha256After: null };
   if (analysis.transform === 'dicom-zero-preamble') {
     const zeroedSha256 = await prepared.zeroedPreambleSha256(copy);
     if (rescan) {
       const copyScan = (await deps.engine.scan([copy], { signal: deps.signal }).catch(() => null))?.get(copy) ?? null;
       if (copyScan?.status !== 'clean') {
-        const finding: Finding = copyScan?.status === 'infected' ? { code: 'MALWARE', params: { name: copyScan.name, engine: deps.engine.name } } : { code: 'SCAN_FAILED', params: { engine: deps.engine.name } };
-        return { verdict: 'blocked', findings: [...findings.filter((f) => f.code !== 'DICOM_PREAMBLE_ZEROED'), finding], sha256After: null };
+        const finding: Finding =
+          copyScan?.status === 'infected'
+            ? { code: 'MALWARE', params: { name: copyScan.name, engine: deps.engine.name } }
+            : { code: 'SCAN_FAILED', params: { engine: deps.engine.name } };
+        return {
+          verdict: 'blocked',
+          findings: [...findings.filter((f) => f.code !== 'DICOM_PREAMBLE_ZEROED'), finding],
+          sha256After: null,
+        };
       }
     }
     return { verdict: decision.verdict, findings, sha256After: zeroedSha256 };
@@ -382,7 +487,13 @@ async function zeroPreambleInPlace(file: string): Promise<void> {
 async function mkdirTracked(folder: string, root: string): Promise<string[]> {
   const created: string[] = [];
   for (let dir = folder; dir !== root && isInside(dir, root); dir = path.dirname(dir)) {
-    if (await stat(dir).then(() => true, () => false)) break;
+    if (
+      await stat(dir).then(
+        () => true,
+        () => false,
+      )
+    )
+      break;
     created.unshift(dir);
   }
   await mkdir(folder, { recursive: true });

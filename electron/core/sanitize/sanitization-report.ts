@@ -26,7 +26,13 @@ export interface SignOff {
 
 const short = (sha256: string | null) => (sha256 ? `${sha256.slice(0, 16)}…` : '—');
 
-export function sanitizationReportDocument(result: SanitizationResult, signOff: SignOff, engineer: Profile, number: string, issuedAt: Date): CertificateDocument {
+export function sanitizationReportDocument(
+  result: SanitizationResult,
+  signOff: SignOff,
+  engineer: Profile,
+  number: string,
+  issuedAt: Date,
+): CertificateDocument {
   const count = (verdict: string) => result.files.filter((f) => f.verdict === verdict).length;
   const engine = result.engine;
   return reportDocument('sanitization', number, issuedAt, {
@@ -41,25 +47,43 @@ export function sanitizationReportDocument(result: SanitizationResult, signOff: 
           row('承認日時', 'Signed off', formatDateTime(signOff.signedOffAt, 'ja')),
           row('検査日時', 'Checked', `${formatDateTime(result.startedAt, 'ja')} – ${formatDateTime(result.finishedAt, 'ja')}`),
           row('引き渡すフォルダー', 'Delivered folder', result.outputName),
-          row('結果', 'Result', `問題なし ${count('passed')}・無害化済み ${count('sanitized')}・引き渡し不可（隔離） ${count('blocked')} / no issues found ${count('passed')}, sanitized ${count('sanitized')}, not handed over (quarantined) ${count('blocked')}`),
+          row(
+            '結果',
+            'Result',
+            `問題なし ${count('passed')}・無害化済み ${count('sanitized')}・引き渡し不可（隔離） ${count('blocked')} / no issues found ${count('passed')}, sanitized ${count('sanitized')}, not handed over (quarantined) ${count('blocked')}`,
+          ),
         ],
       },
       {
         heading: { ja: 'ウイルス検査エンジン', en: 'Anti-virus engine' },
         rows: [
-          row('エンジン', 'Engine', engine ? `${engine.engine} ${engine.version ?? ''}`.trim() : `${result.engineName}（使用不可 / unavailable）`),
+          row(
+            'エンジン',
+            'Engine',
+            engine ? `${engine.engine} ${engine.version ?? ''}`.trim() : `${result.engineName}（使用不可 / unavailable）`,
+          ),
           row('定義データベース', 'Signature database', engine?.databaseVersion ?? '—'),
           row('定義の場所', 'Database folder', engine?.databasePath ?? '—'),
           row(
             '定義の日付',
             'Database date',
-            engine?.databaseDate ? `${formatDateTime(engine.databaseDate, 'ja')}${typeof engine.databaseAgeDays === 'number' ? `（${engine.databaseAgeDays} 日前 / ${engine.databaseAgeDays} days old）` : ''}` : '—',
+            engine?.databaseDate
+              ? `${formatDateTime(engine.databaseDate, 'ja')}${typeof engine.databaseAgeDays === 'number' ? `（${engine.databaseAgeDays} 日前 / ${engine.databaseAgeDays} days old）` : ''}`
+              : '—',
           ),
           row('署名数', 'Signatures', typeof engine?.signatures === 'number' ? String(engine.signatures) : '不明 / unknown'),
           row('要約', 'Summary', `${engineLine(engine, result.engineName, 'ja')}\n${engineLine(engine, result.engineName, 'en')}`),
-          ...(result.engineWarnings ?? []).map((warning) => row('⚠ 警告', 'Warning', `${engineWarningText(warning, 'ja')}\n${engineWarningText(warning, 'en')}`)),
+          ...(result.engineWarnings ?? []).map((warning) =>
+            row('⚠ 警告', 'Warning', `${engineWarningText(warning, 'ja')}\n${engineWarningText(warning, 'en')}`),
+          ),
           ...(result.engineProblem
-            ? [row('検査できなかった原因', 'Why it could not scan', `${engineProblemText(result.engineProblem, 'ja').cause}\n${engineProblemText(result.engineProblem, 'en').cause}`)]
+            ? [
+                row(
+                  '検査できなかった原因',
+                  'Why it could not scan',
+                  `${engineProblemText(result.engineProblem, 'ja').cause}\n${engineProblemText(result.engineProblem, 'en').cause}`,
+                ),
+              ]
             : []),
         ],
       },
@@ -73,13 +97,23 @@ export function sanitizationReportDocument(result: SanitizationResult, signOff: 
       {
         heading: { ja: 'ファイル', en: 'Files' },
         table: {
-          columns: columns(['ファイル', 'File'], ['種類', 'Type'], ['容量', 'Size'], ['判定', 'Verdict'], ['理由', 'Reasons'], ['引き渡し後 SHA-256', 'SHA-256 delivered']),
+          columns: columns(
+            ['ファイル', 'File'],
+            ['種類', 'Type'],
+            ['容量', 'Size'],
+            ['判定', 'Verdict'],
+            ['理由', 'Reasons'],
+            ['引き渡し後 SHA-256', 'SHA-256 delivered'],
+          ),
           rows: result.files.map((f) => [
             f.originalPath ? `${f.path} ← ${f.originalPath}` : f.path,
             f.type,
             formatBytes(f.size, 'ja'),
             both(verdictName(f.verdict, 'ja'), verdictName(f.verdict, 'en')),
-            [...groupedFindingTexts(f.findings, 'ja'), ...(f.removed ?? []).map((r) => `除去 / removed: ${removedObjectText(r, 'ja')}`)].join('、') || '—',
+            [
+              ...groupedFindingTexts(f.findings, 'ja'),
+              ...(f.removed ?? []).map((r) => `除去 / removed: ${removedObjectText(r, 'ja')}`),
+            ].join('、') || '—',
             short(f.sha256After),
           ]),
           widths: [4, 1.2, 1.3, 1.8, 4, 2.4],
@@ -94,11 +128,21 @@ export function sanitizationReportDocument(result: SanitizationResult, signOff: 
   });
 }
 
-export function issueSanitizationReport(session: VaultSession, result: SanitizationResult, reviewer: string | null, now: Date, fontPath?: string): Promise<{ id: string; number: string }> {
+export function issueSanitizationReport(
+  session: VaultSession,
+  result: SanitizationResult,
+  reviewer: string | null,
+  now: Date,
+  fontPath?: string,
+): Promise<{ id: string; number: string }> {
   const signOff: SignOff = { engineer: session.actor(), reviewer: reviewer || null, signedOffAt: now.toISOString() };
   return issueReport(
     session,
-    { kind: 'sanitization', document: (number, engineer) => sanitizationReportDocument(result, signOff, engineer, number, now), facts: () => signedFacts({ sanitization: result, signOff }) },
+    {
+      kind: 'sanitization',
+      document: (number, engineer) => sanitizationReportDocument(result, signOff, engineer, number, now),
+      facts: () => signedFacts({ sanitization: result, signOff }),
+    },
     now,
     fontPath,
   );

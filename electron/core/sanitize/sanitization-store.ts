@@ -12,7 +12,11 @@ export interface SanitizationSummary {
 }
 
 export function saveSanitization(db: VaultDatabase, result: SanitizationResult): void {
-  db.prepare('INSERT INTO sanitization_runs (id, finished_at, result) VALUES (?, ?, ?)').run(result.id, result.finishedAt, JSON.stringify(result));
+  db.prepare('INSERT INTO sanitization_runs (id, finished_at, result) VALUES (?, ?, ?)').run(
+    result.id,
+    result.finishedAt,
+    JSON.stringify(result),
+  );
 }
 
 export function getSanitization(db: VaultDatabase, id: string): SanitizationResult | null {
@@ -27,12 +31,19 @@ export function listSanitizations(db: VaultDatabase, limit = 200): SanitizationS
   return rows.map((row) => {
     const result = JSON.parse(row.result) as SanitizationResult;
     const count = (verdict: string) => result.files.filter((f) => f.verdict === verdict).length;
-    return { id: result.id, finishedAt: result.finishedAt, outputName: result.outputName, counts: { passed: count('passed'), sanitized: count('sanitized'), blocked: count('blocked') }, certificateNumber: certificateNumber(db, row.certificateId) };
+    return {
+      id: result.id,
+      finishedAt: result.finishedAt,
+      outputName: result.outputName,
+      counts: { passed: count('passed'), sanitized: count('sanitized'), blocked: count('blocked') },
+      certificateNumber: certificateNumber(db, row.certificateId),
+    };
   });
 }
 
 export function reportOfSanitization(db: VaultDatabase, id: string): { certificateId: string; number: string } | null {
-  const certificateId = db.prepare('SELECT certificate_id FROM sanitization_runs WHERE id = ?').pluck().get(id) as string | null | undefined;
+  const certificateId = db.prepare('SELECT certificate_id FROM sanitization_runs WHERE id = ?').pluck().get(id) as
+    string | null | undefined;
   return certificateReference(db, certificateId ?? null);
 }
 

@@ -70,10 +70,17 @@ export function createSanitizeHandlers(ports: SanitizePorts): Pick<Handlers, San
   const sources = new Map<string, Source>();
   let output: string | null = null;
   const session = () => ports.vault.session();
-  const selection = () => ({ sources: [...sources.values()].map(({ path: _path, ...source }) => source), output: output ? path.basename(output) : null });
+  const selection = () => ({
+    sources: [...sources.values()].map(({ path: _path, ...source }) => source),
+    output: output ? path.basename(output) : null,
+  });
   const policyView = () => {
     const policy = loadSanitizePolicy(session());
-    return { allowedTypes: policy.allowedTypes, releases: policy.releases.length, rebuildBlockTypes: [...(policy.rebuildBlockTypes ?? [])] };
+    return {
+      allowedTypes: policy.allowedTypes,
+      releases: policy.releases.length,
+      rebuildBlockTypes: [...(policy.rebuildBlockTypes ?? [])],
+    };
   };
 
   return {
@@ -121,7 +128,14 @@ export function createSanitizeHandlers(ports: SanitizePorts): Pick<Handlers, San
       const count = (verdict: string) => result.files.filter((f) => f.verdict === verdict).length;
       s.db.transaction(() => {
         saveSanitization(s.db, result);
-        s.audit.append('sanitize.finished', s.actor(), { sanitizationId: result.id, files: result.files.length, passed: count('passed'), sanitized: count('sanitized'), blocked: count('blocked'), engine: result.engine?.engine ?? null });
+        s.audit.append('sanitize.finished', s.actor(), {
+          sanitizationId: result.id,
+          files: result.files.length,
+          passed: count('passed'),
+          sanitized: count('sanitized'),
+          blocked: count('blocked'),
+          engine: result.engine?.engine ?? null,
+        });
       })();
       sources.clear();
       output = null;

@@ -25,7 +25,10 @@ export const SanitizePolicy = z
     /** How old or small the anti-virus database may be (antivirus-database-policy.ts); absent: its defaults. */
     antivirusDatabase: AntivirusDatabasePolicy.optional(),
     /** True types content disarm does not rebuild (rebuild/disarm-staged.ts); absent: every type with a rebuilder is rebuilt. */
-    rebuildBlockTypes: z.array(z.string().regex(/^[a-z0-9-]{1,20}$/)).max(100).optional(),
+    rebuildBlockTypes: z
+      .array(z.string().regex(/^[a-z0-9-]{1,20}$/))
+      .max(100)
+      .optional(),
   })
   .strict();
 export type SanitizePolicy = z.infer<typeof SanitizePolicy>;
@@ -44,7 +47,11 @@ export function loadSanitizePolicy(session: VaultSession): SanitizePolicy {
 export function saveSanitizePolicy(session: VaultSession, policy: SanitizePolicy): SanitizePolicy {
   session.db.transaction(() => {
     writeSetting(session.db, KEY, JSON.stringify(policy));
-    session.audit.append('settings.changed', session.actor(), { setting: 'sanitizePolicy', allowedTypes: policy.allowedTypes.join(' '), releases: policy.releases.length });
+    session.audit.append('settings.changed', session.actor(), {
+      setting: 'sanitizePolicy',
+      allowedTypes: policy.allowedTypes.join(' '),
+      releases: policy.releases.length,
+    });
   })();
   return policy;
 }

@@ -66,7 +66,11 @@ export async function walkSources(chosenPaths: readonly string[]): Promise<Walke
       // Name order as walk-files has it (by UTF-16 code units); undecodable names by their escaped form.
       for (const entry of entries.sort((a, b) => (escapeName(a.bytes) < escapeName(b.bytes) ? -1 : 1))) {
         if (entry.valid) await visit(path.join(absolute, entry.text), path.posix.join(relativePath, entry.text));
-        else await skipUndecodable(Buffer.concat([Buffer.from(`${absolute}${path.sep}`), entry.bytes]), path.posix.join(relativePath, escapeName(entry.bytes)));
+        else
+          await skipUndecodable(
+            Buffer.concat([Buffer.from(`${absolute}${path.sep}`), entry.bytes]),
+            path.posix.join(relativePath, escapeName(entry.bytes)),
+          );
       }
     }
   };

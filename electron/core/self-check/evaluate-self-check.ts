@@ -7,7 +7,14 @@
  * A check that does not pass carries a reason code (texts: `selfCheck.reason.<code>`) with
  * the numbers a person needs to fix it.
  */
-import { checkClears, type CheckId, type CheckResult, type CheckStatus, type SelfCheckOs, type SelfCheckPolicy } from '../../shared/self-check';
+import {
+  checkClears,
+  type CheckId,
+  type CheckResult,
+  type CheckStatus,
+  type SelfCheckOs,
+  type SelfCheckPolicy,
+} from '../../shared/self-check';
 import { OS_SUPPORT_CHECKED, lookUpSupport } from './os-support';
 import { PROBE_DECISIONS, decide, type Finding } from './self-check-decisions';
 import type {
@@ -88,7 +95,12 @@ function judgeAntivirusProduct(p: AntivirusProduct, policy: SelfCheckPolicy, now
   if (p.realTimeProtection === false && !onDemandAllowed) return found('antivirusRealTimeOff', { name });
   const age = ageInDays(p.definitionsUpdatedAt, now);
   const max = definitionsLimitDays(p.engine, policy);
-  if (age !== null && age > max) return found(p.definitionsDateIsLowerBound === true ? 'antivirusDefinitionsDateBehindVersion' : 'antivirusDefinitionsOld', { name, days: age, max });
+  if (age !== null && age > max)
+    return found(p.definitionsDateIsLowerBound === true ? 'antivirusDefinitionsDateBehindVersion' : 'antivirusDefinitionsOld', {
+      name,
+      days: age,
+      max,
+    });
   if (age === null && p.definitionsUpToDate === false) return found('antivirusDefinitionsOutOfDate', { name });
   if (p.realTimeProtection === null) return found('antivirusRealTimeUnknown', { name });
   if (age === null && p.definitionsUpToDate !== true) return found('antivirusDefinitionsUnknown', { name });
@@ -97,14 +109,17 @@ function judgeAntivirusProduct(p: AntivirusProduct, policy: SelfCheckPolicy, now
 }
 
 const RANK: Record<CheckStatus, number> = { pass: 0, notApplicable: 1, warning: 2, unknown: 3, fail: 4 };
-const better = (a: Found<'antivirus'>, b: Found<'antivirus'>): Found<'antivirus'> => (RANK[decide('antivirus', b.finding)] < RANK[decide('antivirus', a.finding)] ? b : a);
+const better = (a: Found<'antivirus'>, b: Found<'antivirus'>): Found<'antivirus'> =>
+  RANK[decide('antivirus', b.finding)] < RANK[decide('antivirus', a.finding)] ? b : a;
 
 function judgeAntivirus(o: AntivirusObservation, policy: SelfCheckPolicy, now: Date): Found<'antivirus'> {
   if (o.products.length === 0) return found('antivirusNone');
   // One product that protects is enough; a product whose mode we cannot read is judged unknown beside it.
   const verdicts = [
     ...o.products.filter((p) => p.mode === 'active').map((p) => judgeAntivirusProduct(p, policy, now)),
-    ...o.products.filter((p) => p.mode === 'unrecognized').map((p) => found<'antivirus'>('antivirusModeUnrecognized', { name: p.name, mode: p.modeText ?? '—' })),
+    ...o.products
+      .filter((p) => p.mode === 'unrecognized')
+      .map((p) => found<'antivirus'>('antivirusModeUnrecognized', { name: p.name, mode: p.modeText ?? '—' })),
   ];
   if (verdicts.length > 0) return verdicts.reduce(better);
   // Defender passive says another product is primary; if none is visible at all we cannot judge it.
@@ -151,7 +166,10 @@ function judgeOsSupported(o: OsUpdateObservation, os: SelfCheckOs, now: Date): F
   if (release.kind === 'notListed') return found('osSupportNotListed', { name: release.name, checked: OS_SUPPORT_CHECKED });
   if (release.end === null) {
     const age = ageInDays(`${OS_SUPPORT_CHECKED}T00:00:00Z`, now) ?? Number.POSITIVE_INFINITY;
-    return found(age > NO_END_TRUSTED_DAYS ? 'osSupportTableOld' : 'osSupportedNoEndYet', { name: release.name, checked: OS_SUPPORT_CHECKED });
+    return found(age > NO_END_TRUSTED_DAYS ? 'osSupportTableOld' : 'osSupportedNoEndYet', {
+      name: release.name,
+      checked: OS_SUPPORT_CHECKED,
+    });
   }
   // Supported through the last day (end of that day in UTC, the latest time zone to reach it is later still).
   const ended = now.getTime() > Date.parse(`${release.end}T23:59:59Z`);
@@ -180,10 +198,13 @@ function judgeScreenLock(o: ScreenLockObservation, policy: SelfCheckPolicy): Fou
   const maxDelay = policy.screenLockMaxPasswordDelaySeconds;
   if (o.lockEnabled === false) return found('screenLockOff', { max });
   if (o.passwordRequired === false) return found('screenLockNoPassword', { max });
-  if (o.idleSeconds !== null && o.idleSeconds > max * 60) return found('screenLockTooLate', { minutes: Math.ceil(o.idleSeconds / 60), max });
+  if (o.idleSeconds !== null && o.idleSeconds > max * 60)
+    return found('screenLockTooLate', { minutes: Math.ceil(o.idleSeconds / 60), max });
   // The password delay is its own limit, never added to the idle time (a 300 s delay once passed inside a 15-minute sum).
-  if (o.passwordDelaySeconds !== null && o.passwordDelaySeconds > maxDelay) return found('screenLockPasswordDelayTooLong', { seconds: o.passwordDelaySeconds, maxSeconds: maxDelay });
-  if (o.lockEnabled === null || o.passwordRequired === null || o.idleSeconds === null || o.passwordDelaySeconds === null) return found('screenLockUnknown', { max });
+  if (o.passwordDelaySeconds !== null && o.passwordDelaySeconds > maxDelay)
+    return found('screenLockPasswordDelayTooLong', { seconds: o.passwordDelaySeconds, maxSeconds: maxDelay });
+  if (o.lockEnabled === null || o.passwordRequired === null || o.idleSeconds === null || o.passwordDelaySeconds === null)
+    return found('screenLockUnknown', { max });
   return found('screenLockOn', { minutes: Math.ceil(o.idleSeconds / 60), max, seconds: o.passwordDelaySeconds, maxSeconds: maxDelay });
 }
 
@@ -202,13 +223,27 @@ function judgeRemoteAccess(o: RemoteAccessObservation, required: boolean): Found
   return found(required ? 'remoteAccessForbidden' : 'remoteAccessListening', { services });
 }
 
-const PART_NAMES: Readonly<Record<BootProtectionObservation['parts'][number]['part'], string>> = { secureBoot: 'Secure Boot', tpm: 'TPM', sip: 'SIP', gatekeeper: 'Gatekeeper' };
+const PART_NAMES: Readonly<Record<BootProtectionObservation['parts'][number]['part'], string>> = {
+  secureBoot: 'Secure Boot',
+  tpm: 'TPM',
+  sip: 'SIP',
+  gatekeeper: 'Gatekeeper',
+};
 
 function judgeBootProtection(o: BootProtectionObservation): Found<'bootProtection'> {
-  const names = (state: string) => o.parts.filter((p) => p.state === state).map((p) => PART_NAMES[p.part]).join(', ');
-  const raws = (state: string) => o.parts.filter((p) => p.state === state).map((p) => `${PART_NAMES[p.part]}: ${p.raw ?? '—'}`).join('; ');
+  const names = (state: string) =>
+    o.parts
+      .filter((p) => p.state === state)
+      .map((p) => PART_NAMES[p.part])
+      .join(', ');
+  const raws = (state: string) =>
+    o.parts
+      .filter((p) => p.state === state)
+      .map((p) => `${PART_NAMES[p.part]}: ${p.raw ?? '—'}`)
+      .join('; ');
   if (o.parts.some((p) => p.state === 'off')) return found('bootProtectionOff', { parts: names('off') });
-  if (o.parts.some((p) => p.state === 'unrecognized')) return found('bootProtectionUnrecognized', { parts: names('unrecognized'), raw: raws('unrecognized') });
+  if (o.parts.some((p) => p.state === 'unrecognized'))
+    return found('bootProtectionUnrecognized', { parts: names('unrecognized'), raw: raws('unrecognized') });
   // Nothing read at all is no evidence either.
   if (o.parts.length === 0) return found('bootProtectionUnreadable', { parts: '—', raw: '—' });
   if (o.parts.some((p) => p.state === 'unread')) return found('bootProtectionUnreadable', { parts: names('unread'), raw: raws('unread') });
@@ -230,7 +265,11 @@ const AUTO_RUN_FINDINGS: Readonly<Record<AutoRunObservation['state'], Finding<'a
   unrecognized: 'autoRunUnrecognized',
 };
 
-const ADMIN_FINDINGS: Readonly<Record<AdminAccountObservation['state'], Finding<'adminAccount'>>> = { admin: 'adminAccountAdmin', standard: 'adminAccountStandard', unrecognized: 'adminAccountUnrecognized' };
+const ADMIN_FINDINGS: Readonly<Record<AdminAccountObservation['state'], Finding<'adminAccount'>>> = {
+  admin: 'adminAccountAdmin',
+  standard: 'adminAccountStandard',
+  unrecognized: 'adminAccountUnrecognized',
+};
 
 /** Windows service names are case-insensitive; a Linux unit may be named with or without ".service". */
 function sameService(listed: string, seen: string, os: SelfCheckOs): boolean {
@@ -243,7 +282,13 @@ function judgeEdr(o: EdrObservation, os: SelfCheckOs, policy: SelfCheckPolicy): 
   const wanted = policy.edrServices[os];
   const names = wanted.join(', ');
   const seen = o.services.filter((s) => wanted.some((w) => sameService(w, s.name, os)));
-  if (seen.some((s) => s.running)) return found('edrRunning', { names: seen.filter((s) => s.running).map((s) => s.name).join(', ') });
+  if (seen.some((s) => s.running))
+    return found('edrRunning', {
+      names: seen
+        .filter((s) => s.running)
+        .map((s) => s.name)
+        .join(', '),
+    });
   return seen.length > 0 ? found('edrNotRunning', { names: seen.map((s) => s.name).join(', ') }) : found('edrMissing', { names });
 }
 
@@ -255,11 +300,24 @@ const BLUETOOTH_FINDINGS: Readonly<Record<BluetoothObservation['state'], Finding
   unrecognized: 'bluetoothUnrecognized',
 };
 
-const SHARING_FINDINGS: Readonly<Record<FileSharingObservation['state'], Finding<'fileSharing'>>> = { off: 'fileSharingOff', on: 'fileSharingOn', unrecognized: 'fileSharingUnrecognized' };
+const SHARING_FINDINGS: Readonly<Record<FileSharingObservation['state'], Finding<'fileSharing'>>> = {
+  off: 'fileSharingOff',
+  on: 'fileSharingOn',
+  unrecognized: 'fileSharingUnrecognized',
+};
 
-const AUTO_LOGIN_FINDINGS: Readonly<Record<AutoLoginObservation['state'], Finding<'autoLogin'>>> = { off: 'autoLoginOff', on: 'autoLoginOn', unrecognized: 'autoLoginUnrecognized' };
+const AUTO_LOGIN_FINDINGS: Readonly<Record<AutoLoginObservation['state'], Finding<'autoLogin'>>> = {
+  off: 'autoLoginOff',
+  on: 'autoLoginOn',
+  unrecognized: 'autoLoginUnrecognized',
+};
 
-function resultOf<C extends CheckId, T>(id: C, outcome: ProbeOutcome<T>, policy: SelfCheckPolicy, judge: (observation: T) => Found<C>): CheckResult {
+function resultOf<C extends CheckId, T>(
+  id: C,
+  outcome: ProbeOutcome<T>,
+  policy: SelfCheckPolicy,
+  judge: (observation: T) => Found<C>,
+): CheckResult {
   const required = policy.required[id];
   const evidence = [...outcome.evidence];
   if (outcome.ok) {
@@ -267,7 +325,8 @@ function resultOf<C extends CheckId, T>(id: C, outcome: ProbeOutcome<T>, policy:
     return { id, status: decide(id, f.finding), required, reason: f.finding, params: f.params ?? {}, evidence };
   }
   // No Wi-Fi adapter at all: the laptop cannot be on an open Wi-Fi network, which is said, not passed.
-  if (id === 'wifi' && outcome.problem === 'notApplicable') return { id, status: decide('wifi', 'wifiNoAdapter'), required, reason: 'wifiNoAdapter', params: {}, evidence };
+  if (id === 'wifi' && outcome.problem === 'notApplicable')
+    return { id, status: decide('wifi', 'wifiNoAdapter'), required, reason: 'wifiNoAdapter', params: {}, evidence };
   return { id, status: PROBE_DECISIONS[outcome.problem], required, reason: `probe.${outcome.problem}`, params: {}, evidence };
 }
 
@@ -290,7 +349,14 @@ export function evaluateSelfCheck(o: Observations, os: SelfCheckOs, policy: Self
     resultOf('fileSharing', o.fileSharing, policy, (x) => found(SHARING_FINDINGS[x.state], { raw: x.raw ?? '—' })),
     // No agent named for this OS: not applicable, whatever the probe saw (or failed to see).
     policy.edrServices[os].length === 0
-      ? { id: 'edr', status: decide('edr', 'edrNotRequired'), required: policy.required.edr, reason: 'edrNotRequired', params: {}, evidence: [...o.edr.evidence] }
+      ? {
+          id: 'edr',
+          status: decide('edr', 'edrNotRequired'),
+          required: policy.required.edr,
+          reason: 'edrNotRequired',
+          params: {},
+          evidence: [...o.edr.evidence],
+        }
       : resultOf('edr', o.edr, policy, (x) => judgeEdr(x, os, policy)),
     resultOf('bluetooth', o.bluetooth, policy, (x) => found(BLUETOOTH_FINDINGS[x.state], { raw: x.raw ?? '—' })),
   ];

@@ -10,7 +10,11 @@ import type { OsUpdateObservation } from './self-check-observations';
 export const OS_SUPPORT_CHECKED = dates.checked;
 
 export type SupportLookup =
-  | { readonly kind: 'found'; readonly name: string; /** ISO date (YYYY-MM-DD) of the last day of support, or null when no end has been announced. */ readonly end: string | null }
+  | {
+      readonly kind: 'found';
+      readonly name: string;
+      /** ISO date (YYYY-MM-DD) of the last day of support, or null when no end has been announced. */ readonly end: string | null;
+    }
   | { readonly kind: 'notListed'; readonly name: string };
 
 function windowsRelease(o: OsUpdateObservation): SupportLookup {
@@ -21,7 +25,11 @@ function windowsRelease(o: OsUpdateObservation): SupportLookup {
   const release = dates.windows.find((r) => r.build === build);
   if (!release) return { kind: 'notListed', name };
   const enterprise = /Enterprise|Education/i.test(o.osName);
-  return { kind: 'found', name: `${release.name} ${enterprise ? 'Enterprise/Education' : 'Home/Pro'}`, end: enterprise ? release.enterprise : release.homePro };
+  return {
+    kind: 'found',
+    name: `${release.name} ${enterprise ? 'Enterprise/Education' : 'Home/Pro'}`,
+    end: enterprise ? release.enterprise : release.homePro,
+  };
 }
 
 function macosRelease(o: OsUpdateObservation): SupportLookup {
@@ -35,7 +43,9 @@ function linuxRelease(o: OsUpdateObservation): SupportLookup {
   // Debian is known by its major version ("12.11" → 12), Ubuntu by year.month ("24.04.1" → 24.04).
   const version = distribution === 'debian' ? o.osVersion.split('.')[0] : o.osVersion.split('.').slice(0, 2).join('.');
   const release = dates.linux.find((r) => r.distribution === distribution && r.version === version);
-  return release ? { kind: 'found', name: release.name, end: release.end } : { kind: 'notListed', name: `${o.osName} ${o.osVersion}`.trim() };
+  return release
+    ? { kind: 'found', name: release.name, end: release.end }
+    : { kind: 'notListed', name: `${o.osName} ${o.osVersion}`.trim() };
 }
 
 export function lookUpSupport(o: OsUpdateObservation, os: SelfCheckOs): SupportLookup {

@@ -14,7 +14,11 @@ import type { SelfCheckProbes, ProbeOutcome } from './self-check-observations';
 const GUARD_MS = 20_000;
 
 function guarded<T>(name: string, probe: () => Promise<ProbeOutcome<T>>, now: () => Date): Promise<ProbeOutcome<T>> {
-  const failed = (problem: 'timeout' | 'unparseable'): ProbeOutcome<T> => ({ ok: false, problem, evidence: [{ source: name, observedAt: now().toISOString(), facts: { problem } }] });
+  const failed = (problem: 'timeout' | 'unparseable'): ProbeOutcome<T> => ({
+    ok: false,
+    problem,
+    evidence: [{ source: name, observedAt: now().toISOString(), facts: { problem } }],
+  });
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<ProbeOutcome<T>>((resolve) => {
     timer = setTimeout(() => resolve(failed('timeout')), GUARD_MS);
@@ -29,7 +33,23 @@ export function policyDigest(policy: SelfCheckPolicy): string {
 }
 
 export async function observe(probes: SelfCheckProbes, now: () => Date): Promise<Observations> {
-  const [firewall, antivirus, osUpdates, diskEncryption, screenLock, wifi, remoteAccess, bootProtection, clockSync, autoRun, autoLogin, adminAccount, fileSharing, edr, bluetooth] = await Promise.all([
+  const [
+    firewall,
+    antivirus,
+    osUpdates,
+    diskEncryption,
+    screenLock,
+    wifi,
+    remoteAccess,
+    bootProtection,
+    clockSync,
+    autoRun,
+    autoLogin,
+    adminAccount,
+    fileSharing,
+    edr,
+    bluetooth,
+  ] = await Promise.all([
     guarded('firewall', () => probes.firewall(), now),
     guarded('antivirus', () => probes.antivirus(), now),
     guarded('osUpdates', () => probes.osUpdates(), now),
@@ -46,10 +66,31 @@ export async function observe(probes: SelfCheckProbes, now: () => Date): Promise
     guarded('edr', () => probes.edr(), now),
     guarded('bluetooth', () => probes.bluetooth(), now),
   ]);
-  return { firewall, antivirus, osUpdates, diskEncryption, screenLock, wifi, remoteAccess, bootProtection, clockSync, autoRun, autoLogin, adminAccount, fileSharing, edr, bluetooth };
+  return {
+    firewall,
+    antivirus,
+    osUpdates,
+    diskEncryption,
+    screenLock,
+    wifi,
+    remoteAccess,
+    bootProtection,
+    clockSync,
+    autoRun,
+    autoLogin,
+    adminAccount,
+    fileSharing,
+    edr,
+    bluetooth,
+  };
 }
 
-export async function runSelfCheck(probes: SelfCheckProbes, policy: SelfCheckPolicy, ownership: DeviceOwnership, now: () => Date = () => new Date()): Promise<SelfCheckRun> {
+export async function runSelfCheck(
+  probes: SelfCheckProbes,
+  policy: SelfCheckPolicy,
+  ownership: DeviceOwnership,
+  now: () => Date = () => new Date(),
+): Promise<SelfCheckRun> {
   const startedAt = now().toISOString();
   const observations = await observe(probes, now);
   const checks = evaluateSelfCheck(observations, probes.os, policy, now());

@@ -57,7 +57,11 @@ export function createSelfCheckHandlers(ports: SelfCheckPorts): Pick<Handlers, S
           runId: run.id,
           overall: run.overall,
           policy: policy.name,
-          notPassed: run.checks.filter((c) => c.status !== 'pass').map((c) => `${c.id}:${c.status}`).join(' ') || null,
+          notPassed:
+            run.checks
+              .filter((c) => c.status !== 'pass')
+              .map((c) => `${c.id}:${c.status}`)
+              .join(' ') || null,
         });
       })();
       return run;
@@ -71,7 +75,8 @@ export function createSelfCheckHandlers(ports: SelfCheckPorts): Pick<Handlers, S
       const source = policyDigest(policy) === policyDigest(current.policy) ? current.source : 'edited';
       return savePolicySetting(session(), policy, source, ownership);
     },
-    'selfCheck.resetPolicy': () => savePolicySetting(session(), DEFAULT_SELF_CHECK_POLICY, 'default', loadPolicySetting(session()).ownership),
+    'selfCheck.resetPolicy': () =>
+      savePolicySetting(session(), DEFAULT_SELF_CHECK_POLICY, 'default', loadPolicySetting(session()).ownership),
     'selfCheck.importPolicy': async () => {
       const s = session();
       const file = await ports.dialogs.pickPolicyFile();

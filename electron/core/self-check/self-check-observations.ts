@@ -107,7 +107,8 @@ export interface DiskEncryptionObservation {
  * - partial: some of what the volume is built from is encrypted and some not (Linux LVM)
  * - unrecognized: a status the probe has never seen (`raw` keeps it)
  */
-export type DiskEncryptionState = 'on' | 'off' | 'encrypting' | 'decrypting' | 'suspended' | 'locked' | 'pending' | 'partial' | 'unrecognized';
+export type DiskEncryptionState =
+  'on' | 'off' | 'encrypting' | 'decrypting' | 'suspended' | 'locked' | 'pending' | 'partial' | 'unrecognized';
 
 export interface ScreenLockObservation {
   /** The screen saver or lock starts after idle time at all. */

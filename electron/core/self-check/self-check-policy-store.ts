@@ -38,7 +38,12 @@ export function loadPolicySetting(session: VaultSession): PolicySetting {
   return { policy: DEFAULT_SELF_CHECK_POLICY, source: 'default', ownership };
 }
 
-export function savePolicySetting(session: VaultSession, policy: SelfCheckPolicy, source: PolicySource, ownership: DeviceOwnership): PolicySetting {
+export function savePolicySetting(
+  session: VaultSession,
+  policy: SelfCheckPolicy,
+  source: PolicySource,
+  ownership: DeviceOwnership,
+): PolicySetting {
   const before = loadPolicySetting(session);
   session.db.transaction(() => {
     if (source === 'default') deleteSetting(session.db, POLICY_KEY);
@@ -65,7 +70,11 @@ export function parsePolicyFile(text: string): SelfCheckPolicy {
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new AppError('SELF_CHECK_POLICY_INVALID');
   // Trust settings in the same file (company-trust-policy.ts) are applied separately.
-  const { timestampAuthority: _timestampAuthority, revocationLists: _revocationLists, ...given } = raw as Partial<Record<keyof SelfCheckPolicy | 'timestampAuthority' | 'revocationLists', unknown>>;
+  const {
+    timestampAuthority: _timestampAuthority,
+    revocationLists: _revocationLists,
+    ...given
+  } = raw as Partial<Record<keyof SelfCheckPolicy | 'timestampAuthority' | 'revocationLists', unknown>>;
   const merged = {
     ...DEFAULT_SELF_CHECK_POLICY,
     ...given,

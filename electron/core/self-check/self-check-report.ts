@@ -16,7 +16,10 @@ const OWNERSHIP = { company: '会社支給 / company-issued', byod: '個人所�
 
 export function selfCheckReportDocument(run: SelfCheckRun, engineer: Profile, number: string, issuedAt: Date): CertificateDocument {
   const cautions = run.checks.filter((check) => check.status === 'warning').length;
-  const passed = cautions > 0 ? `合格（必須項目はすべて合格、注意 ${cautions} 件）/ Pass (every required check cleared; ${cautions} to note)` : '合格（すべての必須項目に合格）/ Pass (every required check passed)';
+  const passed =
+    cautions > 0
+      ? `合格（必須項目はすべて合格、注意 ${cautions} 件）/ Pass (every required check cleared; ${cautions} to note)`
+      : '合格（すべての必須項目に合格）/ Pass (every required check passed)';
   const overall = run.overall === 'pass' ? passed : '不合格（合格していない必須項目あり）/ Fail (a required check did not pass)';
   const policy = run.policy;
   return reportDocument('self-check', number, issuedAt, {
@@ -70,10 +73,19 @@ export function selfCheckReportDocument(run: SelfCheckRun, engineer: Profile, nu
 }
 
 /** Issues, signs and stores the report of a stored run; returns its id and number. */
-export function issueSelfCheckReport(session: VaultSession, run: SelfCheckRun, now: Date, fontPath?: string): Promise<{ id: string; number: string }> {
+export function issueSelfCheckReport(
+  session: VaultSession,
+  run: SelfCheckRun,
+  now: Date,
+  fontPath?: string,
+): Promise<{ id: string; number: string }> {
   return issueReport(
     session,
-    { kind: 'self-check', document: (number, engineer) => selfCheckReportDocument(run, engineer, number, now), facts: () => signedFacts({ selfCheck: run }) },
+    {
+      kind: 'self-check',
+      document: (number, engineer) => selfCheckReportDocument(run, engineer, number, now),
+      facts: () => signedFacts({ selfCheck: run }),
+    },
     now,
     fontPath,
   );

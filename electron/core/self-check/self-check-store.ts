@@ -12,13 +12,27 @@ interface Row {
 function summaryOf(run: SelfCheckRun, certificateNumber: string | null): SelfCheckRunSummary {
   const counts: Record<CheckStatus, number> = { pass: 0, warning: 0, fail: 0, unknown: 0, notApplicable: 0 };
   for (const check of run.checks) counts[check.status] += 1;
-  return { id: run.id, finishedAt: run.finishedAt, overall: run.overall, os: run.os, ownership: run.ownership, policyName: run.policy.name, counts, certificateNumber };
+  return {
+    id: run.id,
+    finishedAt: run.finishedAt,
+    overall: run.overall,
+    os: run.os,
+    ownership: run.ownership,
+    policyName: run.policy.name,
+    counts,
+    certificateNumber,
+  };
 }
 
 const SELECT = `SELECT r.id, r.run, r.certificate_id AS certificateId FROM self_check_runs r`;
 
 export function saveRun(db: VaultDatabase, run: SelfCheckRun): void {
-  db.prepare('INSERT INTO self_check_runs (id, finished_at, overall, run) VALUES (?, ?, ?, ?)').run(run.id, run.finishedAt, run.overall, JSON.stringify(run));
+  db.prepare('INSERT INTO self_check_runs (id, finished_at, overall, run) VALUES (?, ?, ?, ?)').run(
+    run.id,
+    run.finishedAt,
+    run.overall,
+    JSON.stringify(run),
+  );
 }
 
 export function getRun(db: VaultDatabase, id: string): SelfCheckRun | null {
@@ -38,7 +52,8 @@ export function latestRun(db: VaultDatabase): SelfCheckRunSummary | null {
 
 /** The signed report already issued for a run, if any. */
 export function reportOf(db: VaultDatabase, runId: string): { certificateId: string; number: string } | null {
-  const certificateId = db.prepare('SELECT certificate_id FROM self_check_runs WHERE id = ?').pluck().get(runId) as string | null | undefined;
+  const certificateId = db.prepare('SELECT certificate_id FROM self_check_runs WHERE id = ?').pluck().get(runId) as
+    string | null | undefined;
   return certificateReference(db, certificateId ?? null);
 }
 

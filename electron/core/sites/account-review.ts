@@ -42,7 +42,8 @@ export function recordReview(session: VaultSession, input: readonly ReviewDecisi
     const known = new Set(accounts.map((a) => a.accountId));
     if (decisions.some((d) => !known.has(d.accountId))) throw new AppError('ACCOUNT_NOT_FOUND');
     // One decision per account, for every account: a duplicate or a gap is an incomplete review.
-    if (byAccount.size !== decisions.length || accounts.some((a) => !byAccount.has(a.accountId))) throw new AppError('ACCOUNT_REVIEW_INCOMPLETE');
+    if (byAccount.size !== decisions.length || accounts.some((a) => !byAccount.has(a.accountId)))
+      throw new AppError('ACCOUNT_REVIEW_INCOMPLETE');
 
     const id = randomUUID();
     const reviewedAt = now.toISOString();
@@ -62,7 +63,12 @@ export function recordReview(session: VaultSession, input: readonly ReviewDecisi
       }
       return { accountId: account.accountId, userName: account.userName, site: account.site, system: account.system, decision, note };
     });
-    db.prepare('INSERT INTO account_reviews (id, reviewed_at, reviewer, decisions) VALUES (?, ?, ?, ?)').run(id, reviewedAt, reviewer, JSON.stringify(recorded));
+    db.prepare('INSERT INTO account_reviews (id, reviewed_at, reviewer, decisions) VALUES (?, ?, ?, ?)').run(
+      id,
+      reviewedAt,
+      reviewer,
+      JSON.stringify(recorded),
+    );
     session.audit.append('account.reviewed', reviewer, {
       reviewId: id,
       accounts: recorded.length,
@@ -79,7 +85,9 @@ export function recordReview(session: VaultSession, input: readonly ReviewDecisi
 
 /** Newest first. */
 export function listReviews(db: VaultDatabase, limit = 200): AccountReview[] {
-  const rows = db.prepare('SELECT id, reviewed_at AS reviewedAt, reviewer, decisions FROM account_reviews ORDER BY reviewed_at DESC, rowid DESC LIMIT ?').all(limit) as Array<{
+  const rows = db
+    .prepare('SELECT id, reviewed_at AS reviewedAt, reviewer, decisions FROM account_reviews ORDER BY reviewed_at DESC, rowid DESC LIMIT ?')
+    .all(limit) as Array<{
     id: string;
     reviewedAt: string;
     reviewer: string;

@@ -37,7 +37,10 @@ export function openAccountSecret(key: Buffer, accountId: string, blob: Buffer):
 
 /** Master-key rotation: re-seals every stored password under the new key, inside the caller's transaction. */
 export function resealAccountSecrets(db: VaultDatabase, from: Buffer, to: Buffer): void {
-  const rows = db.prepare('SELECT id, secret FROM maintenance_accounts WHERE secret IS NOT NULL').all() as Array<{ id: string; secret: Buffer }>;
+  const rows = db.prepare('SELECT id, secret FROM maintenance_accounts WHERE secret IS NOT NULL').all() as Array<{
+    id: string;
+    secret: Buffer;
+  }>;
   const update = db.prepare('UPDATE maintenance_accounts SET secret = ? WHERE id = ?');
   for (const row of rows) {
     const secret = openAccountSecret(from, row.id, row.secret);

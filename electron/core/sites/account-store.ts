@@ -74,13 +74,33 @@ export function saveAccount(session: VaultSession, input: AccountDraft, now: Dat
         db.prepare(
           `INSERT INTO maintenance_accounts (id, system_id, user_name, secret, vendor_default, disabled, last_changed_at, next_review_at, created_at, updated_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        ).run(id, draft.systemId, draft.userName, sealed, Number(draft.vendorDefault), Number(draft.disabled ?? false), sealed ? time : null, nextReviewAfter(now), time, time);
+        ).run(
+          id,
+          draft.systemId,
+          draft.userName,
+          sealed,
+          Number(draft.vendorDefault),
+          Number(draft.disabled ?? false),
+          sealed ? time : null,
+          nextReviewAfter(now),
+          time,
+          time,
+        );
       } else {
         const existing = requireAccount(db, id);
         db.prepare(
           `UPDATE maintenance_accounts SET system_id = ?, user_name = ?, vendor_default = ?, disabled = ?, updated_at = ?,
              secret = coalesce(?, secret), last_changed_at = coalesce(?, last_changed_at) WHERE id = ?`,
-        ).run(draft.systemId, draft.userName, Number(draft.vendorDefault), Number(draft.disabled ?? existing.disabled), time, sealed, sealed ? time : null, id);
+        ).run(
+          draft.systemId,
+          draft.userName,
+          Number(draft.vendorDefault),
+          Number(draft.disabled ?? existing.disabled),
+          time,
+          sealed,
+          sealed ? time : null,
+          id,
+        );
       }
       const saved = requireAccount(db, id);
       session.audit.append('account.saved', session.actor(), {

@@ -34,7 +34,10 @@ export function defaultSystemProfile(): SystemProfile {
       { path: 'E:\\BackupImage', holds: '撮影画像バックアップの復旧用コピー（バックアップディスク、終了時に差分コピー）' },
       { path: 'E:\\RawImage', holds: '再構成前画像の復旧用コピー（バックアップディスク、終了時に差分コピー）' },
       { path: 'C:\\NEOPREMIUM2\\log', holds: 'システムログ' },
-      { path: 'C:\\Program Files\\PostgreSQL\\<version>\\data', holds: 'ユーザー・患者データベース（PostgreSQL。<version> は導入されている版に置き換え）' },
+      {
+        path: 'C:\\Program Files\\PostgreSQL\\<version>\\data',
+        holds: 'ユーザー・患者データベース（PostgreSQL。<version> は導入されている版に置き換え）',
+      },
     ],
   };
 }

@@ -56,14 +56,24 @@ export function saveSite(session: VaultSession, input: SiteDraft, now: Date): Si
   const id = draft.id ?? randomUUID();
   const time = now.toISOString();
   db.transaction(() => {
-    const values = [draft.name, draft.department, draft.address, JSON.stringify(draft.administrator), JSON.stringify(draft.otherContacts), draft.notes, time];
+    const values = [
+      draft.name,
+      draft.department,
+      draft.address,
+      JSON.stringify(draft.administrator),
+      JSON.stringify(draft.otherContacts),
+      draft.notes,
+      time,
+    ];
     if (created) {
       db.prepare(
         'INSERT INTO sites (name, department, address, administrator, other_contacts, notes, updated_at, id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
       ).run(...values, id, time);
     } else {
       const changed = db
-        .prepare('UPDATE sites SET name = ?, department = ?, address = ?, administrator = ?, other_contacts = ?, notes = ?, updated_at = ? WHERE id = ?')
+        .prepare(
+          'UPDATE sites SET name = ?, department = ?, address = ?, administrator = ?, other_contacts = ?, notes = ?, updated_at = ? WHERE id = ?',
+        )
         .run(...values, id).changes;
       if (changed === 0) throw new AppError('SITE_NOT_FOUND');
     }

@@ -35,7 +35,12 @@ function accountToReveal(session: VaultSession, id: string): AccountToReveal {
   const account = requireAccount(session.db, id);
   const system = requireSystem(session.db, account.systemId);
   const site = requireSite(session.db, system.siteId);
-  return { userName: account.userName, product: system.product, hostName: system.hostName, site: [site.name, site.department].filter(Boolean).join(' ') };
+  return {
+    userName: account.userName,
+    product: system.product,
+    hostName: system.hostName,
+    site: [site.name, site.department].filter(Boolean).join(' '),
+  };
 }
 
 /** The account a save will write, as the box names it: its system and site as stored, its user name as given. */
@@ -43,7 +48,12 @@ function accountToSave(session: VaultSession, draft: AccountDraft): AccountToRev
   if (draft.id !== undefined) requireAccount(session.db, draft.id);
   const system = requireSystem(session.db, draft.systemId);
   const site = requireSite(session.db, system.siteId);
-  return { userName: draft.userName, product: system.product, hostName: system.hostName, site: [site.name, site.department].filter(Boolean).join(' ') };
+  return {
+    userName: draft.userName,
+    product: system.product,
+    hostName: system.hostName,
+    site: [site.name, site.department].filter(Boolean).join(' '),
+  };
 }
 
 export function createSitesHandlers(ports: SitesPorts): Pick<Handlers, SitesChannel> {
@@ -61,7 +71,12 @@ export function createSitesHandlers(ports: SitesPorts): Pick<Handlers, SitesChan
     // Saving decides the password a site's system is entered with, removing drops one: the main process asks, naming the account.
     'accounts.save': async (draft) => {
       const s = session();
-      await ports.confirm({ kind: 'save-account', account: accountToSave(s, draft), isNew: draft.id === undefined, secretChanged: draft.secret !== undefined });
+      await ports.confirm({
+        kind: 'save-account',
+        account: accountToSave(s, draft),
+        isNew: draft.id === undefined,
+        secretChanged: draft.secret !== undefined,
+      });
       return saveAccount(s, draft, ports.now());
     },
     'accounts.remove': async ({ id }) => {
@@ -83,7 +98,11 @@ export function createSitesHandlers(ports: SitesPorts): Pick<Handlers, SitesChan
     'accounts.copySecret': async ({ id }) => {
       const s = session();
       const secret = readAccountSecret(s, id);
-      await ports.confirm({ kind: 'copy-secret', account: accountToReveal(s, id), clearsInSeconds: ports.secretClipboard.clearAfterSeconds });
+      await ports.confirm({
+        kind: 'copy-secret',
+        account: accountToReveal(s, id),
+        clearsInSeconds: ports.secretClipboard.clearAfterSeconds,
+      });
       // Audited before it happens: a copy that the log cannot record does not happen.
       s.audit.append('account.copied', s.actor(), { accountId: id, clearsInSeconds: ports.secretClipboard.clearAfterSeconds });
       return { clearsInSeconds: await ports.secretClipboard.copy(secret) };
@@ -96,10 +115,12 @@ export function createSitesHandlers(ports: SitesPorts): Pick<Handlers, SitesChan
       // Disabling or deleting accounts is destructive: the main process's box names each one. Unknown
       // accounts are left to recordReview's own refusal (nothing to name, nothing to ask about).
       const known = new Set(listAccounts(s.db).map((account) => account.id));
-      const named = (decision: string) => decisions.filter((d) => d.decision === decision && known.has(d.accountId)).map((d) => accountToReveal(s, d.accountId));
+      const named = (decision: string) =>
+        decisions.filter((d) => d.decision === decision && known.has(d.accountId)).map((d) => accountToReveal(s, d.accountId));
       const disable = named('disable');
       const remove = named('delete');
-      if (disable.length + remove.length > 0 && decisions.every((d) => known.has(d.accountId))) await ports.confirm({ kind: 'review-accounts', disable, remove });
+      if (disable.length + remove.length > 0 && decisions.every((d) => known.has(d.accountId)))
+        await ports.confirm({ kind: 'review-accounts', disable, remove });
       return recordReview(s, decisions, ports.now());
     },
     'accounts.reviews': () => ({ reviews: listReviews(session().db) }),

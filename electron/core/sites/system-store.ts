@@ -28,7 +28,15 @@ const Profile = SiteSystem.pick({ ports: true, dataLocations: true });
 
 function systemOf(row: SystemRow): SiteSystem {
   const profile = Profile.parse({ ports: JSON.parse(row.ports) as unknown, dataLocations: JSON.parse(row.data_locations) as unknown });
-  return { id: row.id, siteId: row.site_id, product: row.product, version: row.version, serial: row.serial, hostName: row.host_name, ...profile };
+  return {
+    id: row.id,
+    siteId: row.site_id,
+    product: row.product,
+    version: row.version,
+    serial: row.serial,
+    hostName: row.host_name,
+    ...profile,
+  };
 }
 
 /** Every system, or a site's (SITE_NOT_FOUND for a site that is not there). */
@@ -58,14 +66,25 @@ export function saveSystem(session: VaultSession, input: SystemDraft, now: Date)
   const time = now.toISOString();
   db.transaction(() => {
     requireSite(db, draft.siteId);
-    const values = [draft.siteId, draft.product, draft.version, draft.serial, draft.hostName, JSON.stringify(draft.ports), JSON.stringify(draft.dataLocations), time];
+    const values = [
+      draft.siteId,
+      draft.product,
+      draft.version,
+      draft.serial,
+      draft.hostName,
+      JSON.stringify(draft.ports),
+      JSON.stringify(draft.dataLocations),
+      time,
+    ];
     if (created) {
       db.prepare(
         'INSERT INTO systems (site_id, product, version, serial, host_name, ports, data_locations, updated_at, id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
       ).run(...values, id, time);
     } else {
       const changed = db
-        .prepare('UPDATE systems SET site_id = ?, product = ?, version = ?, serial = ?, host_name = ?, ports = ?, data_locations = ?, updated_at = ? WHERE id = ?')
+        .prepare(
+          'UPDATE systems SET site_id = ?, product = ?, version = ?, serial = ?, host_name = ?, ports = ?, data_locations = ?, updated_at = ? WHERE id = ?',
+        )
         .run(...values, id).changes;
       if (changed === 0) throw new AppError('SYSTEM_NOT_FOUND');
     }

@@ -30,15 +30,7 @@
  * one (VAULT_FILE_CORRUPTED) even when the cut falls inside the last chunk. Deriving the chunk
  * key from the random salt keeps nonces unique even if a caller ever reused a file key.
  */
-import {
-  createCipheriv,
-  createDecipheriv,
-  createHash,
-  createHmac,
-  hkdfSync,
-  randomBytes,
-  timingSafeEqual,
-} from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
 import { lstat, open, rename, unlink, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { ErrorCode } from '../../shared/errors';
@@ -102,12 +94,7 @@ const REORDER_SEARCH_LIMIT = 4096;
 const SYNC_EVERY_BYTES = 32 * 1024 * 1024;
 
 /** Encrypts `source` into a new vault file at `destination`. */
-export async function encryptFile(
-  source: string,
-  destination: string,
-  key: Buffer,
-  options: CipherOptions,
-): Promise<EncryptedFile> {
+export async function encryptFile(source: string, destination: string, key: Buffer, options: CipherOptions): Promise<EncryptedFile> {
   const fileId = fileIdBytes(options);
   const chunkBytes = chunkBytesOf(options);
   requireFileKey(key);
@@ -134,16 +121,12 @@ export async function encryptFile(
 }
 
 /** Decrypts the vault file `source` into a new plaintext file at `destination`. */
-export async function decryptFile(
-  source: string,
-  destination: string,
-  key: Buffer,
-  options: DecryptOptions,
-): Promise<DecryptedFile> {
+export async function decryptFile(source: string, destination: string, key: Buffer, options: DecryptOptions): Promise<DecryptedFile> {
   return withAuthenticVaultFile(source, key, options, (input, header, layout, opener) =>
-    writeThroughPartial(destination, options.signal, (output) =>
-      openChunks(input, output, layout, opener, options),
-    ).then((sha256) => ({ plaintextBytes: header.plaintextBytes, sha256 })),
+    writeThroughPartial(destination, options.signal, (output) => openChunks(input, output, layout, opener, options)).then((sha256) => ({
+      plaintextBytes: header.plaintextBytes,
+      sha256,
+    })),
   );
 }
 
@@ -316,11 +299,7 @@ function deriveFileKeys(key: Buffer, salt: Buffer): FileKeys {
 }
 
 function headerTag(header: Buffer, headerKey: Buffer, fileId: Buffer): Buffer {
-  return createHmac('sha256', headerKey)
-    .update(header.subarray(0, HEADER_SIGNED_BYTES))
-    .update(fileId)
-    .digest()
-    .subarray(0, TAG_BYTES);
+  return createHmac('sha256', headerKey).update(header.subarray(0, HEADER_SIGNED_BYTES)).update(fileId).digest().subarray(0, TAG_BYTES);
 }
 
 function writeHeader(chunkBytes: number, plaintextBytes: number, salt: Buffer, headerKey: Buffer, fileId: Buffer): Buffer {
@@ -349,23 +328,13 @@ function parseHeader(bytes: Buffer): VaultFileHeader {
   return { bytes, chunkBytes, plaintextBytes: Number(plaintextBytes) };
 }
 
-type AuthenticVaultFileUse<T> = (
-  input: FileHandle,
-  header: VaultFileHeader,
-  layout: ChunkLayout,
-  opener: ChunkCipher,
-) => Promise<T>;
+type AuthenticVaultFileUse<T> = (input: FileHandle, header: VaultFileHeader, layout: ChunkLayout, opener: ChunkCipher) => Promise<T>;
 
 /**
  * Opens a vault file, proves its header with the key and fileId, and checks that the file is
  * as long as the header says, before anything is decrypted or any output is created.
  */
-async function withAuthenticVaultFile<T>(
-  source: string,
-  key: Buffer,
-  options: CipherOptions,
-  use: AuthenticVaultFileUse<T>,
-): Promise<T> {
+async function withAuthenticVaultFile<T>(source: string, key: Buffer, options: CipherOptions, use: AuthenticVaultFileUse<T>): Promise<T> {
   const fileId = fileIdBytes(options);
   requireFileKey(key);
   throwIfCancelled(options.signal);

@@ -97,7 +97,11 @@ export function wrapKeyToBlob(wrappingKey: Buffer, key: Buffer, context: string)
 }
 
 export function unwrapKeyFromBlob(wrappingKey: Buffer, blob: Buffer, context: string): Buffer | null {
-  return unwrapKey(wrappingKey, { nonce: blob.subarray(0, 12).toString('base64'), ciphertext: blob.subarray(12).toString('base64') }, context);
+  return unwrapKey(
+    wrappingKey,
+    { nonce: blob.subarray(0, 12).toString('base64'), ciphertext: blob.subarray(12).toString('base64') },
+    context,
+  );
 }
 
 export function newKey(): Buffer {

@@ -82,7 +82,13 @@ function tryOpen(dataDir: string, key: Buffer, generation: number, now: () => Da
 }
 
 /** Opens the vault after unlock, finishing or undoing an interrupted rotation. */
-export async function completeRotation(dataDir: string, header: VaultHeader, master: Buffer, pending: Buffer | null, now: () => Date): Promise<VaultSession> {
+export async function completeRotation(
+  dataDir: string,
+  header: VaultHeader,
+  master: Buffer,
+  pending: Buffer | null,
+  now: () => Date,
+): Promise<VaultSession> {
   if (!header.pending || !pending) {
     // A re-keyed copy left by a crash is encrypted and useless: remove it.
     await rm(`${databasePath(dataDir)}.rekey`, { force: true });

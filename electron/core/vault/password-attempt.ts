@@ -41,7 +41,12 @@ async function inTurn<T>(dataDir: string, work: () => Promise<T>): Promise<T> {
 async function acrossProcesses<T>(dataDir: string, work: () => Promise<T>): Promise<T> {
   let release: () => Promise<void>;
   try {
-    release = await lockfile.lock(dataDir, { lockfilePath: path.join(dataDir, ATTEMPT_LOCK_FILE), realpath: false, stale: STALE_MS, retries: LOCK_RETRIES });
+    release = await lockfile.lock(dataDir, {
+      lockfilePath: path.join(dataDir, ATTEMPT_LOCK_FILE),
+      realpath: false,
+      stale: STALE_MS,
+      retries: LOCK_RETRIES,
+    });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ELOCKED') throw new AppError('VAULT_THROTTLED');
     throw error;

@@ -21,7 +21,11 @@ const MEMORY_CAP_KiB = 1024 * 1024;
 export const KdfParameters = z.object({
   algorithm: z.literal('argon2id'),
   version: z.literal(19),
-  memoryKiB: z.number().int().min(64 * 1024).max(MEMORY_CAP_KiB),
+  memoryKiB: z
+    .number()
+    .int()
+    .min(64 * 1024)
+    .max(MEMORY_CAP_KiB),
   iterations: z.number().int().min(3).max(MAX_ITERATIONS),
   parallelism: z.number().int().min(1).max(16),
 });

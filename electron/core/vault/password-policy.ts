@@ -75,7 +75,9 @@ export type PasswordSuggestionKey = (typeof PASSWORD_SUGGESTION_KEYS)[number];
  * `recentYears` and `dates` are both a warning and a suggestion, with different texts in
  * zxcvbn: translate warnings and suggestions under separate namespaces.
  */
-export const PASSWORD_FEEDBACK_KEYS: readonly (PasswordWarningKey | PasswordSuggestionKey)[] = [...new Set([...PASSWORD_WARNING_KEYS, ...PASSWORD_SUGGESTION_KEYS])];
+export const PASSWORD_FEEDBACK_KEYS: readonly (PasswordWarningKey | PasswordSuggestionKey)[] = [
+  ...new Set([...PASSWORD_WARNING_KEYS, ...PASSWORD_SUGGESTION_KEYS]),
+];
 
 export interface PasswordAssessment {
   readonly acceptable: boolean;

@@ -37,7 +37,8 @@ export interface RecoveryKey {
 
 export type RecoveryKeyProblem = { readonly kind: 'FORMAT' } | { readonly kind: 'CHECK_DIGIT'; readonly group: number /* 1-based */ };
 
-export type RecoveryKeyParse = { readonly ok: true; readonly key: RecoveryKey } | { readonly ok: false; readonly problem: RecoveryKeyProblem };
+export type RecoveryKeyParse =
+  { readonly ok: true; readonly key: RecoveryKey } | { readonly ok: false; readonly problem: RecoveryKeyProblem };
 
 export function generateRecoveryKey(): RecoveryKey {
   const secret = randomBytes(RECOVERY_KEY_SECRET_BYTES);
@@ -89,7 +90,10 @@ export function pickConfirmationGroups(): readonly [number, number] {
  * group twice, each answer (spaces and full-width digits allowed) equal to its group. Every
  * answer is compared, in constant time, even after a wrong one.
  */
-export function confirmsRecoveryKey(key: RecoveryKey, answers: ReadonlyArray<{ readonly group: number; readonly digits: string }>): boolean {
+export function confirmsRecoveryKey(
+  key: RecoveryKey,
+  answers: ReadonlyArray<{ readonly group: number; readonly digits: string }>,
+): boolean {
   const seen = new Set<number>();
   let allMatch = answers.length >= 2;
   for (const { group, digits } of answers) {

@@ -18,7 +18,11 @@ import { z } from 'zod';
 import type { KeyStore } from './key-store';
 import type { ThrottleState, ThrottleStore } from './unlock-throttle';
 
-const StoredAnchor = z.object({ auditSeq: z.number().int().nonnegative(), auditHash: z.string().regex(/^[0-9a-f]{64}$/), recordedAt: z.iso.datetime() });
+const StoredAnchor = z.object({
+  auditSeq: z.number().int().nonnegative(),
+  auditHash: z.string().regex(/^[0-9a-f]{64}$/),
+  recordedAt: z.iso.datetime(),
+});
 export type AuditAnchor = z.infer<typeof StoredAnchor>;
 
 const StoredCounter = z.object({ failures: z.number().int().nonnegative(), lastFailureAt: z.iso.datetime().nullable() });
@@ -59,11 +63,16 @@ export async function writeAuditAnchor(keyStore: KeyStore, vaultId: string, head
 }
 
 /** What the database's log says against the anchor: null when it still holds the anchored entry. */
-export function compareWithAnchor(anchor: AuditAnchor | null, head: AuditHead | null, hashAt: (seq: number) => string | null): RollbackFinding | null {
+export function compareWithAnchor(
+  anchor: AuditAnchor | null,
+  head: AuditHead | null,
+  hashAt: (seq: number) => string | null,
+): RollbackFinding | null {
   if (anchor === null || anchor.auditSeq === 0) return null;
   const foundSeq = head?.seq ?? 0;
   if (foundSeq < anchor.auditSeq) return { kind: 'older', anchorSeq: anchor.auditSeq, foundSeq, anchoredAt: anchor.recordedAt };
-  if (hashAt(anchor.auditSeq) !== anchor.auditHash) return { kind: 'replaced', anchorSeq: anchor.auditSeq, foundSeq, anchoredAt: anchor.recordedAt };
+  if (hashAt(anchor.auditSeq) !== anchor.auditHash)
+    return { kind: 'replaced', anchorSeq: anchor.auditSeq, foundSeq, anchoredAt: anchor.recordedAt };
   return null;
 }
 
@@ -82,7 +91,9 @@ export function mirroredThrottleStore(file: ThrottleStore, keyStore: KeyStore, v
     async write(state) {
       await file.write(state);
       // A keychain that refuses the write leaves the file's counter, which still throttles.
-      await keyStore.set(counterAccount(vaultId), Buffer.from(JSON.stringify({ failures: state.failures, lastFailureAt: state.lastFailureAt }), 'utf8')).catch(() => undefined);
+      await keyStore
+        .set(counterAccount(vaultId), Buffer.from(JSON.stringify({ failures: state.failures, lastFailureAt: state.lastFailureAt }), 'utf8'))
+        .catch(() => undefined);
     },
   };
 }

@@ -12,7 +12,12 @@ const generate = promisify(generateKeyPair);
 export const SIGNING_KEY_NAME = 'engineer-signing-key';
 const CONTEXT = 'fieldguard/signing-key/v1';
 
-export async function createSigningKey(db: VaultDatabase, signingWrap: Buffer, now: Date, name = SIGNING_KEY_NAME): Promise<{ readonly publicKey: Buffer }> {
+export async function createSigningKey(
+  db: VaultDatabase,
+  signingWrap: Buffer,
+  now: Date,
+  name = SIGNING_KEY_NAME,
+): Promise<{ readonly publicKey: Buffer }> {
   const { publicKey, privateKey } = await generate('rsa', {
     modulusLength: 3072,
     publicKeyEncoding: { type: 'spki', format: 'der' },
@@ -47,10 +52,13 @@ export function hasWrappedKey(db: VaultDatabase, name: string): boolean {
 }
 
 /** The private key in DER (PKCS#8), for the certificate service; the caller wipes it after use. */
-export function unwrapSigningKey(db: VaultDatabase, signingWrap: Buffer, name = SIGNING_KEY_NAME): { readonly privateKey: Buffer; readonly publicKey: Buffer } | null {
+export function unwrapSigningKey(
+  db: VaultDatabase,
+  signingWrap: Buffer,
+  name = SIGNING_KEY_NAME,
+): { readonly privateKey: Buffer; readonly publicKey: Buffer } | null {
   const row = db.prepare('SELECT public_key AS publicKey, wrapped FROM wrapped_keys WHERE name = ?').get(name) as
-    | { publicKey: Buffer; wrapped: Buffer }
-    | undefined;
+    { publicKey: Buffer; wrapped: Buffer } | undefined;
   if (!row) return null;
   const privateKey = unwrapKeyFromBlob(signingWrap, row.wrapped, CONTEXT);
   return privateKey ? { privateKey, publicKey: row.publicKey } : null;

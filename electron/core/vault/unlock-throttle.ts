@@ -45,7 +45,9 @@ export function judgeThrottle(state: ThrottleState): ThrottleVerdict {
 }
 
 function mac(key: Buffer, state: ThrottleState): string {
-  return createHmac('sha256', key).update(`${state.failures}|${state.lastFailureAt ?? '-'}|${String(state.tampered)}`).digest('base64');
+  return createHmac('sha256', key)
+    .update(`${state.failures}|${state.lastFailureAt ?? '-'}|${String(state.tampered)}`)
+    .digest('base64');
 }
 
 export interface ThrottleStore {

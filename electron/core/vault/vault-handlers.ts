@@ -96,7 +96,9 @@ export function createVaultHandlers(
     'vault.rotateMasterKey': ({ password, jobId, answers }) =>
       jobs.run(jobId, async () => {
         const progress = progressOf(jobId, 'rotate');
-        await vault.rotateMasterKey(password, answers, (p) => progress.report({ filesDone: p.done, filesTotal: p.total, bytesDone: 0, bytesTotal: 0 }, p.step));
+        await vault.rotateMasterKey(password, answers, (p) =>
+          progress.report({ filesDone: p.done, filesTotal: p.total, bytesDone: 0, bytesTotal: 0 }, p.step),
+        );
         shownKey = null;
         progress.flush();
         return { ok: true as const };

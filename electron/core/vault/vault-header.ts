@@ -63,7 +63,11 @@ export async function writeHeader(dataDir: string, header: VaultHeader): Promise
 }
 
 /** The additional data that binds a wrapped master key to its vault, protection, KDF and generation. */
-export function masterKeyContext(header: Pick<VaultHeader, 'vaultId' | 'protection' | 'kdf'>, generation: number, by: 'password' | 'recovery'): string {
+export function masterKeyContext(
+  header: Pick<VaultHeader, 'vaultId' | 'protection' | 'kdf'>,
+  generation: number,
+  by: 'password' | 'recovery',
+): string {
   const kdf = by === 'password' ? JSON.stringify(header.kdf) : '-';
   return `fieldguard/master-key/v1|${header.vaultId}|${header.protection}|${generation}|${by}|${kdf}`;
 }

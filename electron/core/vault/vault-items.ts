@@ -44,7 +44,6 @@ export interface TransferOptions {
   readonly now?: () => Date;
 }
 
-
 /** Where sanitization keeps a blocked file (encrypted, for the security team): not visit data, so the dashboard leaves it out. */
 export const QUARANTINE_PREFIX = 'quarantine/';
 export const quarantineCollection = (runId: string) => `${QUARANTINE_PREFIX}${runId}`;
@@ -65,7 +64,9 @@ export function listItems(session: VaultSession, collection?: string): VaultItem
 /** Each folder of visit data still in the vault (quarantine left out), with its size and oldest import; oldest first. */
 export function heldCollections(session: VaultSession): { collection: string; items: number; bytes: number; oldest: string }[] {
   return session.db
-    .prepare("SELECT collection, count(*) AS items, sum(size) AS bytes, min(imported_at) AS oldest FROM vault_items WHERE state = 'stored' AND substr(collection, 1, ?) <> ? GROUP BY collection ORDER BY oldest")
+    .prepare(
+      "SELECT collection, count(*) AS items, sum(size) AS bytes, min(imported_at) AS oldest FROM vault_items WHERE state = 'stored' AND substr(collection, 1, ?) <> ? GROUP BY collection ORDER BY oldest",
+    )
     .all(QUARANTINE_PREFIX.length, QUARANTINE_PREFIX) as { collection: string; items: number; bytes: number; oldest: string }[];
 }
 
@@ -78,9 +79,9 @@ export function itemsEverImported(db: VaultDatabase, collection: string): string
 }
 
 function getItem(session: VaultSession, itemId: string): VaultItem & { wrappedKey: Buffer } {
-  const row = session.db.prepare(`SELECT ${ITEM_COLUMNS}, wrapped_key AS wrappedKey FROM vault_items WHERE id = ? AND state = 'stored'`).get(itemId) as
-    | (VaultItem & { wrappedKey: Buffer })
-    | undefined;
+  const row = session.db
+    .prepare(`SELECT ${ITEM_COLUMNS}, wrapped_key AS wrappedKey FROM vault_items WHERE id = ? AND state = 'stored'`)
+    .get(itemId) as (VaultItem & { wrappedKey: Buffer }) | undefined;
   if (!row) throw new AppError('VAULT_ITEM_NOT_FOUND');
   return row;
 }
@@ -119,7 +120,16 @@ export async function importPaths(
     const fileKey = newKey();
     const importedAt = (options.now?.() ?? new Date()).toISOString();
     // The row comes first, marked 'importing': a crash leaves a row the sweep removes, never an orphan it cannot name.
-    insert.run(id, collection, path.posix.basename(source.relativePath), source.relativePath, path.dirname(source.absolute), source.modifiedAt, importedAt, wrapFileKey(session.keys.fileWrap, id, fileKey));
+    insert.run(
+      id,
+      collection,
+      path.posix.basename(source.relativePath),
+      source.relativePath,
+      path.dirname(source.absolute),
+      source.modifiedAt,
+      importedAt,
+      wrapFileKey(session.keys.fileWrap, id, fileKey),
+    );
     try {
       const result = await encryptFile(source.absolute, ciphertextPath(session, id), fileKey, {
         fileId: id,
@@ -128,9 +138,24 @@ export async function importPaths(
       });
       session.db.transaction(() => {
         finish.run(result.plaintextBytes, result.sha256, id);
-        session.audit.append('vault.item-imported', session.actor(), { itemId: id, collection, bytes: result.plaintextBytes, sha256: result.sha256 });
+        session.audit.append('vault.item-imported', session.actor(), {
+          itemId: id,
+          collection,
+          bytes: result.plaintextBytes,
+          sha256: result.sha256,
+        });
       })();
-      imported.push({ id, collection, name: path.posix.basename(source.relativePath), relativePath: source.relativePath, origin: path.dirname(source.absolute), size: result.plaintextBytes, sha256: result.sha256, modifiedAt: source.modifiedAt, importedAt });
+      imported.push({
+        id,
+        collection,
+        name: path.posix.basename(source.relativePath),
+        relativePath: source.relativePath,
+        origin: path.dirname(source.absolute),
+        size: result.plaintextBytes,
+        sha256: result.sha256,
+        modifiedAt: source.modifiedAt,
+        importedAt,
+      });
       progress.fileFinished(source.size);
     } catch (error) {
       session.db.prepare('DELETE FROM vault_items WHERE id = ?').run(id);
@@ -192,12 +217,20 @@ export async function exportItems(
         onProgress: (p) => progress.file(p.bytesDone),
         skipDigest: true,
       });
-      session.audit.append('vault.item-exported', session.actor(), { itemId: item.id, bytes: result.plaintextBytes, sha256: item.sha256, destination: destinationDir });
+      session.audit.append('vault.item-exported', session.actor(), {
+        itemId: item.id,
+        bytes: result.plaintextBytes,
+        sha256: item.sha256,
+        destination: destinationDir,
+      });
       written.push({ itemId: item.id, file: target });
       progress.fileFinished(item.size);
     } finally {
       wipe(fileKey);
-      setPendingExports(session, pendingExports(session).filter((f) => f !== `${target}.partial`));
+      setPendingExports(
+        session,
+        pendingExports(session).filter((f) => f !== `${target}.partial`),
+      );
     }
   }
   return written;
@@ -215,7 +248,11 @@ export async function eraseItem(session: VaultSession, itemId: string): Promise<
 }
 
 /** Shared by eraseItem and the sweep that finishes an erase interrupted by a crash. */
-export async function destroyItem(session: VaultSession, itemId: string, details: { bytes: number; sha256: string; resumed: boolean }): Promise<void> {
+export async function destroyItem(
+  session: VaultSession,
+  itemId: string,
+  details: { bytes: number; sha256: string; resumed: boolean },
+): Promise<void> {
   session.db.transaction(() => {
     session.db.prepare('DELETE FROM vault_items WHERE id = ?').run(itemId);
     session.audit.append('vault.item-erased', session.actor(), { itemId, method: 'crypto-erase', ...details });

@@ -32,7 +32,15 @@ import { tryPassword } from './password-attempt';
 import { createOwnerOnlyFile, OWNER_ONLY_FOLDER, restrictToOwner } from './owner-only';
 import { compareWithAnchor, mirroredThrottleStore, readAuditAnchor, writeAuditAnchor, type RollbackFinding } from './rollback-anchor';
 import { writeFileAtomically } from './atomic-file';
-import { headerPath, masterKeyContext, readHeader, writeHeader, type MasterKeyCopies, type Protection, type VaultHeader } from './vault-header';
+import {
+  headerPath,
+  masterKeyContext,
+  readHeader,
+  writeHeader,
+  type MasterKeyCopies,
+  type Protection,
+  type VaultHeader,
+} from './vault-header';
 import { completeRotation, rotateMasterKeyOf, type RotationProgress } from './master-key-rotation';
 import { databasePath, filesDir, insertProfile, openSession, type Profile, type VaultSession } from './vault-session';
 import { recoverInterruptedWork } from './vault-recovery-sweep';
@@ -200,7 +208,12 @@ export function createVaultService(ports: VaultPorts): VaultService {
     if (!assessPassword(password, context).acceptable) throw new AppError('VAULT_PASSWORD_REJECTED');
   }
 
-  async function wrapForPassword(header: PasswordBinding, copies: { generation: number; key: Buffer }, password: string, deviceSecret: Buffer | null) {
+  async function wrapForPassword(
+    header: PasswordBinding,
+    copies: { generation: number; key: Buffer },
+    password: string,
+    deviceSecret: Buffer | null,
+  ) {
     const kek = await keyEncryptionKey(header, password, deviceSecret);
     try {
       return wrapKey(kek, copies.key, masterKeyContext(header, copies.generation, 'password'));
@@ -231,7 +244,16 @@ export function createVaultService(ports: VaultPorts): VaultService {
     async status() {
       const header = await readHeader(ports.dataDir);
       if (!header) {
-        return { state: 'uninitialized', protection: null, deviceSecret: null, failures: 0, retryAt: null, recoveryRequired: false, throttleTampered: false, profile: null };
+        return {
+          state: 'uninitialized',
+          protection: null,
+          deviceSecret: null,
+          failures: 0,
+          retryAt: null,
+          recoveryRequired: false,
+          throttleTampered: false,
+          profile: null,
+        };
       }
       let deviceSecret: Buffer | null = null;
       let deviceState: VaultStatus['deviceSecret'] = 'not-used';
@@ -279,7 +301,12 @@ export function createVaultService(ports: VaultPorts): VaultService {
       // Leftovers of a setup that crashed before its header was written cannot be opened by anyone: clear them —
       // but only a setup's own (its marker says so). A database or items without a header are a vault whose
       // vault.json went missing: never deleted here; the engineer is told to put vault.json back or move them away.
-      const leftovers = [databasePath(ports.dataDir), `${databasePath(ports.dataDir)}-wal`, `${databasePath(ports.dataDir)}-shm`, filesDir(ports.dataDir)];
+      const leftovers = [
+        databasePath(ports.dataDir),
+        `${databasePath(ports.dataDir)}-wal`,
+        `${databasePath(ports.dataDir)}-shm`,
+        filesDir(ports.dataDir),
+      ];
       const setupMarker = path.join(ports.dataDir, SETUP_MARKER_FILE);
       if (!(await exists(setupMarker)) && (await anyExists(leftovers))) throw new AppError('VAULT_DATA_WITHOUT_HEADER');
       await mkdir(ports.dataDir, { recursive: true, mode: OWNER_ONLY_FOLDER });
@@ -327,7 +354,11 @@ export function createVaultService(ports: VaultPorts): VaultService {
           // later master key with it. A rotation draws a new recovery key instead (issue 17).
         })();
         await createSigningKey(session.db, session.keys.signingWrap, now());
-        session.audit.append('vault.created', session.actor(), { protection, kdfMemoryKiB: partial.kdf.memoryKiB, kdfIterations: partial.kdf.iterations });
+        session.audit.append('vault.created', session.actor(), {
+          protection,
+          kdfMemoryKiB: partial.kdf.memoryKiB,
+          kdfIterations: partial.kdf.iterations,
+        });
         await throttleStoreFor(header, deviceSecret).write({ failures: 0, lastFailureAt: null, tampered: false });
         // Written last: until this rename the vault does not exist.
         await writeHeader(ports.dataDir, header);
@@ -375,7 +406,8 @@ export function createVaultService(ports: VaultPorts): VaultService {
       const state = attempt.before;
       const session = await openUnlocked(header, master ?? (pending as Buffer), master ? pending : null);
       wipe(master, pending);
-      if (state.failures > 0) session.audit.append('vault.unlock-failed', session.actor(), { failures: state.failures, lastFailureAt: state.lastFailureAt });
+      if (state.failures > 0)
+        session.audit.append('vault.unlock-failed', session.actor(), { failures: state.failures, lastFailureAt: state.lastFailureAt });
       session.audit.append('vault.unlocked', session.actor(), { method: 'password' });
       anchorTarget = anchoredVault(header);
       await anchorAuditHead(session, anchorTarget);
@@ -416,7 +448,15 @@ export function createVaultService(ports: VaultPorts): VaultService {
         const withNewSalt: VaultHeader = { ...latest, passwordSalt: randomBytes(16).toString('base64'), kdf: await chooseKdf() };
         const updated: VaultHeader = {
           ...withNewSalt,
-          masterKey: { ...latest.masterKey, byPassword: await wrapForPassword(withNewSalt, { generation: latest.masterKey.generation, key: inEffect }, newPassword, deviceSecret) },
+          masterKey: {
+            ...latest.masterKey,
+            byPassword: await wrapForPassword(
+              withNewSalt,
+              { generation: latest.masterKey.generation, key: inEffect },
+              newPassword,
+              deviceSecret,
+            ),
+          },
         };
         await writeHeader(ports.dataDir, updated);
         await throttleStoreFor(updated, deviceSecret).write({ failures: 0, lastFailureAt: null, tampered: false });
@@ -462,7 +502,15 @@ export function createVaultService(ports: VaultPorts): VaultService {
                 const withNewSalt: VaultHeader = { ...header, passwordSalt: randomBytes(16).toString('base64'), kdf: await chooseKdf() };
                 await writeHeader(ports.dataDir, {
                   ...withNewSalt,
-                  masterKey: { ...header.masterKey, byPassword: await wrapForPassword(withNewSalt, { generation: header.masterKey.generation, key: master }, newPassword, deviceSecret) },
+                  masterKey: {
+                    ...header.masterKey,
+                    byPassword: await wrapForPassword(
+                      withNewSalt,
+                      { generation: header.masterKey.generation, key: master },
+                      newPassword,
+                      deviceSecret,
+                    ),
+                  },
                 });
               } finally {
                 wipe(master);

@@ -42,11 +42,23 @@ export function filesDir(dataDir: string): string {
 
 /** Opens the database with keys from `masterKey` (throws what openVaultDatabase throws) and migrates it. */
 /** The engineer's profile, written once when the vault is made (the only row of `profile`). */
-export function insertProfile(db: VaultDatabase, profile: { readonly name: string; readonly company: string; readonly employeeId: string }): void {
-  db.prepare('INSERT INTO profile (id, name, company, employee_id) VALUES (1, ?, ?, ?)').run(profile.name, profile.company, profile.employeeId);
+export function insertProfile(
+  db: VaultDatabase,
+  profile: { readonly name: string; readonly company: string; readonly employeeId: string },
+): void {
+  db.prepare('INSERT INTO profile (id, name, company, employee_id) VALUES (1, ?, ?, ?)').run(
+    profile.name,
+    profile.company,
+    profile.employeeId,
+  );
 }
 
-export function openSession(dataDir: string, masterKey: Buffer, masterGeneration: number, options: { create: boolean; now?: () => Date }): VaultSession {
+export function openSession(
+  dataDir: string,
+  masterKey: Buffer,
+  masterGeneration: number,
+  options: { create: boolean; now?: () => Date },
+): VaultSession {
   const keys = deriveVaultKeys(masterKey);
   let db: VaultDatabase | null = null;
   try {

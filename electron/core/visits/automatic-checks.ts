@@ -42,14 +42,20 @@ function certificatesSince(db: VaultDatabase, kind: 'erasure' | 'sanitization', 
 
 function readinessCheck({ session, now }: CheckContext): [boolean, string, Facts] {
   const gate = readiness(session.db, loadPolicySetting(session).policy, now);
-  return [gate.ready, gate.reason, { selfCheckRunId: gate.latestRun?.id ?? null, selfCheckAt: gate.latestRun?.finishedAt ?? null, maxAgeHours: gate.maxAgeHours }];
+  return [
+    gate.ready,
+    gate.reason,
+    { selfCheckRunId: gate.latestRun?.id ?? null, selfCheckAt: gate.latestRun?.finishedAt ?? null, maxAgeHours: gate.maxAgeHours },
+  ];
 }
 
 function defaultPasswordsCheck({ session, system }: CheckContext): [boolean, string, Facts] {
   const accounts = system ? listAccounts(session.db, system.id).filter((a) => !a.disabled) : [];
   const defaults = accounts.filter((a) => a.vendorDefault);
   if (accounts.length === 0) return [true, 'noAccounts', { accounts: 0 }];
-  return defaults.length === 0 ? [true, 'none', { accounts: accounts.length }] : [false, 'vendorDefaults', { accounts: accounts.length, vendorDefaults: defaults.length }];
+  return defaults.length === 0
+    ? [true, 'none', { accounts: accounts.length }]
+    : [false, 'vendorDefaults', { accounts: accounts.length, vendorDefaults: defaults.length }];
 }
 
 function sanitizationCheck({ session, run }: CheckContext): [boolean, string, Facts] {
@@ -65,7 +71,8 @@ function visitDataErasedCheck({ session, run }: CheckContext): [boolean, string,
   // Which certificate records each crypto-erased item (the first, if two do).
   const certifiedBy = new Map<string, string>();
   for (const certificate of certificatesSince(session.db, 'erasure', run.startedAt)) {
-    for (const item of (certificate.facts.cryptoErase as { itemId: string }[] | undefined) ?? []) if (!certifiedBy.has(item.itemId)) certifiedBy.set(item.itemId, certificate.number);
+    for (const item of (certificate.facts.cryptoErase as { itemId: string }[] | undefined) ?? [])
+      if (!certifiedBy.has(item.itemId)) certifiedBy.set(item.itemId, certificate.number);
   }
   const uncertified = imported.filter((id) => !certifiedBy.has(id));
   if (uncertified.length > 0) return [false, 'erasedWithoutCertificate', { items: imported.length, uncertified: uncertified.length }];

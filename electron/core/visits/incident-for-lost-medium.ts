@@ -9,11 +9,20 @@ import type { VaultSession } from '../vault/vault-session';
 import { startRun } from './visit-service';
 import { findRunByReference, getRunRow } from './run-store';
 
-export function startIncidentForLostMedium(session: VaultSession, item: { readonly id: string; readonly currentCheckout: Checkout | null }, now: Date): string | null {
+export function startIncidentForLostMedium(
+  session: VaultSession,
+  item: { readonly id: string; readonly currentCheckout: Checkout | null },
+  now: Date,
+): string | null {
   const checkout = item.currentCheckout;
   if (!checkout) return null;
-  const visit = (checkout.visitId ? getRunRow(session.db, checkout.visitId) : null) ?? findRunByReference(session.db, checkout.visitReference.trim());
+  const visit =
+    (checkout.visitId ? getRunRow(session.db, checkout.visitId) : null) ?? findRunByReference(session.db, checkout.visitReference.trim());
   if (!visit) return null;
-  const incident = startRun(session, { templateId: 'incident-response', siteId: visit.siteId, systemId: visit.systemId }, now, { cause: 'medium-lost', ledgerItemId: item.id, visitReference: visit.reference });
+  const incident = startRun(session, { templateId: 'incident-response', siteId: visit.siteId, systemId: visit.systemId }, now, {
+    cause: 'medium-lost',
+    ledgerItemId: item.id,
+    visitReference: visit.reference,
+  });
   return incident.id;
 }

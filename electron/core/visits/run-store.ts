@@ -29,9 +29,15 @@ const RUN_COLUMNS = `id, reference, template_id AS templateId, template_version 
 /** A run's reference says what it is and when, e.g. V-20261126-01; it also names the visit's folder in the vault. */
 const REFERENCE_PREFIX: Readonly<Record<TemplateId, string>> = { 'maintenance-visit': 'V', decommissioning: 'D', 'incident-response': 'I' };
 
-export function insertRun(db: VaultDatabase, input: { templateId: TemplateId; templateVersion: number; siteId: string; systemId: string | null }, now: Date): RunRow {
+export function insertRun(
+  db: VaultDatabase,
+  input: { templateId: TemplateId; templateVersion: number; siteId: string; systemId: string | null },
+  now: Date,
+): RunRow {
   const prefix = `${REFERENCE_PREFIX[input.templateId]}-${japanDate(now).replaceAll('-', '')}-`;
-  const { taken } = db.prepare('SELECT count(*) AS taken FROM procedure_runs WHERE reference LIKE ?').get(`${prefix}%`) as { taken: number };
+  const { taken } = db.prepare('SELECT count(*) AS taken FROM procedure_runs WHERE reference LIKE ?').get(`${prefix}%`) as {
+    taken: number;
+  };
   const row: RunRow = {
     id: randomUUID(),
     reference: `${prefix}${String(taken + 1).padStart(2, '0')}`,
@@ -74,7 +80,11 @@ export function listRunRows(db: VaultDatabase, status?: RunStatus): RunRow[] {
   ) as RunRow[];
 }
 
-export function closeRun(db: VaultDatabase, id: string, close: { status: Exclude<RunStatus, 'in-progress'>; at: Date; reportId?: string; abandonReason?: string }): void {
+export function closeRun(
+  db: VaultDatabase,
+  id: string,
+  close: { status: Exclude<RunStatus, 'in-progress'>; at: Date; reportId?: string; abandonReason?: string },
+): void {
   db.prepare('UPDATE procedure_runs SET status = ?, closed_at = ?, report_id = ?, abandon_reason = ? WHERE id = ?').run(
     close.status,
     close.at.toISOString(),
@@ -182,22 +192,36 @@ export function closedSteps(db: VaultDatabase, runId: string): Map<string, Close
 
 /** Keeps the latest outcome of an automatic check, passed or not. */
 export function saveCheckOutcome(db: VaultDatabase, runId: string, stepId: string, outcome: CheckOutcome): void {
-  db.prepare('INSERT INTO procedure_checks (run_id, step_id, outcome) VALUES (?, ?, ?) ON CONFLICT (run_id, step_id) DO UPDATE SET outcome = excluded.outcome').run(
-    runId,
-    stepId,
-    JSON.stringify(outcome),
-  );
+  db.prepare(
+    'INSERT INTO procedure_checks (run_id, step_id, outcome) VALUES (?, ?, ?) ON CONFLICT (run_id, step_id) DO UPDATE SET outcome = excluded.outcome',
+  ).run(runId, stepId, JSON.stringify(outcome));
 }
 
 export function checkOutcomes(db: VaultDatabase, runId: string): Map<string, CheckOutcome> {
-  const rows = db.prepare('SELECT step_id AS stepId, outcome FROM procedure_checks WHERE run_id = ?').all(runId) as { stepId: string; outcome: string }[];
+  const rows = db.prepare('SELECT step_id AS stepId, outcome FROM procedure_checks WHERE run_id = ?').all(runId) as {
+    stepId: string;
+    outcome: string;
+  }[];
   return new Map(rows.map((row) => [row.stepId, CheckOutcome.parse(JSON.parse(row.outcome))]));
 }
 
 /** A step as the screens see it: closed with its contents, or open with the last check's outcome. */
 export function stepState(stepId: string, closed: ClosedStep | undefined, lastCheck: CheckOutcome | undefined): StepState {
   if (!closed) {
-    return { stepId, status: 'open', values: {}, attachments: [], signer: null, hasSignature: false, signedOnPaper: false, check: lastCheck ?? null, reason: null, overrideId: null, closedAt: null, closedBy: null };
+    return {
+      stepId,
+      status: 'open',
+      values: {},
+      attachments: [],
+      signer: null,
+      hasSignature: false,
+      signedOnPaper: false,
+      check: lastCheck ?? null,
+      reason: null,
+      overrideId: null,
+      closedAt: null,
+      closedBy: null,
+    };
   }
   return {
     stepId,

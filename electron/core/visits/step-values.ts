@@ -11,7 +11,11 @@ import { fieldValueSchema, isFieldBlank, isFieldRequired } from '../../shared/vi
 import { AppError } from '../app-error';
 
 /** The values to store, normalized; PROCEDURE_STEP_INVALID when anything is missing, unknown or malformed. */
-export function validateStepValues(step: StepTemplate, values: Readonly<Record<string, FieldValue>>, accountIds: ReadonlySet<string>): Record<string, FieldValue> {
+export function validateStepValues(
+  step: StepTemplate,
+  values: Readonly<Record<string, FieldValue>>,
+  accountIds: ReadonlySet<string>,
+): Record<string, FieldValue> {
   const known = new Map(step.fields.map((f) => [f.id, f]));
   for (const id of Object.keys(values)) if (!known.has(id)) throw new AppError('PROCEDURE_STEP_INVALID');
   const result: Record<string, FieldValue> = {};

@@ -6,7 +6,17 @@
 import type { Handlers } from '../ipc/router';
 import type { VaultService } from '../vault/vault-service';
 import { visitsAttention, setHeldDataWarnDays } from './held-visit-data';
-import { abandonRun, completeRun, completeStep, listRuns, loadRun, markNotApplicable, overrideReadiness, runCheck, startRun } from './visit-service';
+import {
+  abandonRun,
+  completeRun,
+  completeStep,
+  listRuns,
+  loadRun,
+  markNotApplicable,
+  overrideReadiness,
+  runCheck,
+  startRun,
+} from './visit-service';
 import { templates } from './templates/index';
 
 type VisitsChannel = Extract<keyof Handlers, `visits.${string}`>;

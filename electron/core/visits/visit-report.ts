@@ -36,7 +36,10 @@ function valueText(session: VaultSession, template: VisitTemplate, stepId: strin
     case 'datetime':
       return formatDateTime(String(value), 'ja');
     case 'choice':
-      return both(optionLabel(template.id, stepId, field.id, String(value), 'ja'), optionLabel(template.id, stepId, field.id, String(value), 'en'));
+      return both(
+        optionLabel(template.id, stepId, field.id, String(value), 'ja'),
+        optionLabel(template.id, stepId, field.id, String(value), 'en'),
+      );
     case 'yes':
       return value === true ? 'はい / Yes' : 'いいえ / No';
     case 'account':
@@ -86,17 +89,37 @@ function certificatesRelied(steps: ReadonlyMap<string, ClosedStep>): string[] {
   return [...numbers];
 }
 
-export function visitReportDocument(session: VaultSession, input: ReportInput, engineer: Profile, number: string, issuedAt: Date): CertificateDocument {
+export function visitReportDocument(
+  session: VaultSession,
+  input: ReportInput,
+  engineer: Profile,
+  number: string,
+  issuedAt: Date,
+): CertificateDocument {
   const { run, template, site, system, steps } = input;
   const overview: CertificateSection = {
     heading: { ja: '概要', en: 'Overview' },
     rows: [
       row('作業番号', 'Reference', run.reference),
-      row('手順', 'Procedure', `${both(templateTitle(template.id, 'ja'), templateTitle(template.id, 'en'))}（第 ${template.version} 版 / v${template.version}）`),
+      row(
+        '手順',
+        'Procedure',
+        `${both(templateTitle(template.id, 'ja'), templateTitle(template.id, 'en'))}（第 ${template.version} 版 / v${template.version}）`,
+      ),
       row('施設', 'Site', [site.name, site.department].filter(Boolean).join(' ')),
-      row('システム管理者', 'Site administrator', [site.administrator.name, site.administrator.title].filter(Boolean).join('（') + (site.administrator.title ? '）' : '')),
+      row(
+        'システム管理者',
+        'Site administrator',
+        [site.administrator.name, site.administrator.title].filter(Boolean).join('（') + (site.administrator.title ? '）' : ''),
+      ),
       ...(system
-        ? [row('装置', 'System', [system.product, system.version, system.serial && `S/N ${system.serial}`, system.hostName].filter(Boolean).join(' / '))]
+        ? [
+            row(
+              '装置',
+              'System',
+              [system.product, system.version, system.serial && `S/N ${system.serial}`, system.hostName].filter(Boolean).join(' / '),
+            ),
+          ]
         : []),
       row('作業者', 'Engineer', performerText(engineer)),
       row('開始', 'Started', formatDateTime(run.startedAt, 'ja')),
@@ -106,7 +129,14 @@ export function visitReportDocument(session: VaultSession, input: ReportInput, e
   const stepTable: CertificateSection = {
     heading: { ja: '手順と結果', en: 'Steps and results' },
     table: {
-      columns: columns(['#', ''], ['手順', 'Step'], ['ガイドライン', 'Guideline'], ['結果', 'Result'], ['内容', 'Details'], ['日時', 'When']),
+      columns: columns(
+        ['#', ''],
+        ['手順', 'Step'],
+        ['ガイドライン', 'Guideline'],
+        ['結果', 'Result'],
+        ['内容', 'Details'],
+        ['日時', 'When'],
+      ),
       rows: template.steps.map((step, i) => {
         const closed = steps.get(step.id);
         const status = closed?.status ?? 'open';
@@ -122,24 +152,45 @@ export function visitReportDocument(session: VaultSession, input: ReportInput, e
       widths: [0.4, 3.2, 1.5, 1.3, 5.4, 2.7],
     },
   };
-  const files = template.steps.flatMap((step) => (steps.get(step.id)?.attachments ?? []).map((file) => [stepTitle(template.id, step.id, 'ja'), file.name, formatBytes(file.size, 'ja'), file.sha256]));
+  const files = template.steps.flatMap((step) =>
+    (steps.get(step.id)?.attachments ?? []).map((file) => [
+      stepTitle(template.id, step.id, 'ja'),
+      file.name,
+      formatBytes(file.size, 'ja'),
+      file.sha256,
+    ]),
+  );
   const sections: CertificateSection[] = [overview, stepTable];
   if (files.length > 0) {
     sections.push({
       heading: { ja: '証跡ファイル', en: 'Evidence files' },
-      table: { columns: columns(['手順', 'Step'], ['ファイル', 'File'], ['サイズ', 'Size'], ['SHA-256', 'SHA-256']), rows: files, widths: [2.5, 3, 1.2, 5.5] },
-      note: { ja: 'ファイルは作業データとして保管庫で暗号化され、作業後に消去されます。ハッシュ値で同一性を確認できます。', en: 'The files were kept encrypted in the vault as visit data and erased after the work; the hashes identify them.' },
+      table: {
+        columns: columns(['手順', 'Step'], ['ファイル', 'File'], ['サイズ', 'Size'], ['SHA-256', 'SHA-256']),
+        rows: files,
+        widths: [2.5, 3, 1.2, 5.5],
+      },
+      note: {
+        ja: 'ファイルは作業データとして保管庫で暗号化され、作業後に消去されます。ハッシュ値で同一性を確認できます。',
+        en: 'The files were kept encrypted in the vault as visit data and erased after the work; the hashes identify them.',
+      },
     });
   }
   const relied = certificatesRelied(steps);
-  if (relied.length > 0) sections.push({ heading: { ja: '関連する証明書・報告書', en: 'Certificates and reports relied on' }, rows: relied.map((n, i) => row(`${i + 1}`, '', n)) });
+  if (relied.length > 0)
+    sections.push({
+      heading: { ja: '関連する証明書・報告書', en: 'Certificates and reports relied on' },
+      rows: relied.map((n, i) => row(`${i + 1}`, '', n)),
+    });
 
   const signatureLines: SignatureLine[] = template.steps
     .filter((step) => step.kind === 'signature')
     .map((step) => {
       const closed = steps.get(step.id);
       const who = closed?.signer ? `（${closed.signer.name}）` : '';
-      return { label: { ja: `${stepTitle(template.id, step.id, 'ja')}${who}`, en: stepTitle(template.id, step.id, 'en') }, ...(closed?.signature ? { image: closed.signature } : {}) };
+      return {
+        label: { ja: `${stepTitle(template.id, step.id, 'ja')}${who}`, en: stepTitle(template.id, step.id, 'en') },
+        ...(closed?.signature ? { image: closed.signature } : {}),
+      };
     });
   return reportDocument('visit', number, issuedAt, {
     title: { ja: `${templateTitle(template.id, 'ja')} 報告書`, en: `${templateTitle(template.id, 'en')} report` },
@@ -158,8 +209,15 @@ function reportFacts(session: VaultSession, input: ReportInput): JsonObject {
       templateId: template.id,
       templateVersion: template.version,
       startedAt: run.startedAt,
-      site: { id: site.id, name: site.name, department: site.department, administrator: { name: site.administrator.name, title: site.administrator.title } },
-      system: system ? { id: system.id, product: system.product, version: system.version, serial: system.serial, hostName: system.hostName } : null,
+      site: {
+        id: site.id,
+        name: site.name,
+        department: site.department,
+        administrator: { name: site.administrator.name, title: site.administrator.title },
+      },
+      system: system
+        ? { id: system.id, product: system.product, version: system.version, serial: system.serial, hostName: system.hostName }
+        : null,
       steps: template.steps.map((step) => {
         const closed = steps.get(step.id);
         const values = Object.fromEntries(
@@ -181,7 +239,9 @@ function reportFacts(session: VaultSession, input: ReportInput): JsonObject {
           signatureSha256: closed?.signature ? createHash('sha256').update(closed.signature).digest('hex') : null,
           check: closed?.check ? { ...closed.check, facts: { ...closed.check.facts } } : null,
           reason: closed?.reason ?? null,
-          override: override ? { id: override.id, createdAt: override.createdAt, reason: override.reason, selfCheckRunId: override.runId } : null,
+          override: override
+            ? { id: override.id, createdAt: override.createdAt, reason: override.reason, selfCheckRunId: override.runId }
+            : null,
           closedAt: closed?.closedAt ?? null,
           closedBy: closed?.closedBy ?? null,
         };
@@ -195,10 +255,21 @@ export function reportIssuedFor(session: VaultSession, reference: string): { id:
   return certificateForVisit(session.db, 'visit', reference);
 }
 
-export function issueVisitReport(session: VaultSession, input: ReportInput, now: Date, fontPath?: string): Promise<{ id: string; number: string }> {
+export function issueVisitReport(
+  session: VaultSession,
+  input: ReportInput,
+  now: Date,
+  fontPath?: string,
+): Promise<{ id: string; number: string }> {
   return issueReport(
     session,
-    { kind: 'visit', document: (number, engineer) => visitReportDocument(session, input, engineer, number, now), facts: () => reportFacts(session, input), location: input.site.name, visitReference: input.run.reference },
+    {
+      kind: 'visit',
+      document: (number, engineer) => visitReportDocument(session, input, engineer, number, now),
+      facts: () => reportFacts(session, input),
+      location: input.site.name,
+      visitReference: input.run.reference,
+    },
     now,
     fontPath,
   );

@@ -103,7 +103,11 @@ export function startRun(
   if (template.needsSystem && input.systemId === null) throw new AppError('PROCEDURE_SYSTEM_REQUIRED');
   if (input.systemId !== null && requireSystem(session.db, input.systemId).siteId !== input.siteId) throw new AppError('SYSTEM_NOT_FOUND');
   const row = session.db.transaction(() => {
-    const inserted = insertRun(session.db, { templateId: template.id, templateVersion: template.version, siteId: input.siteId, systemId: input.systemId }, now);
+    const inserted = insertRun(
+      session.db,
+      { templateId: template.id, templateVersion: template.version, siteId: input.siteId, systemId: input.systemId },
+      now,
+    );
     session.audit.append('procedure.started', session.actor(), {
       runId: inserted.id,
       reference: inserted.reference,
@@ -138,7 +142,13 @@ function workable(session: VaultSession, runId: string, stepId: string): Workabl
   return { run, step: template.steps[index] as StepTemplate, system, closed };
 }
 
-function closeStep(session: VaultSession, target: Workable, step: Omit<ClosedStep, 'closedAt' | 'closedBy'>, now: Date, extra: Record<string, string | number | boolean | null> = {}): void {
+function closeStep(
+  session: VaultSession,
+  target: Workable,
+  step: Omit<ClosedStep, 'closedAt' | 'closedBy'>,
+  now: Date,
+  extra: Record<string, string | number | boolean | null> = {},
+): void {
   const actor = session.actor();
   session.db.transaction(() => {
     saveStep(session.db, target.run.id, target.step.id, { ...step, closedAt: now.toISOString(), closedBy: actor });
@@ -159,7 +169,8 @@ const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 function signatureBytes(dataUrl: string): Uint8Array {
   const bytes = Buffer.from(dataUrl.slice(dataUrl.indexOf(',') + 1), 'base64');
-  if (bytes.length < PNG_MAGIC.length || !bytes.subarray(0, PNG_MAGIC.length).equals(PNG_MAGIC)) throw new AppError('PROCEDURE_STEP_INVALID');
+  if (bytes.length < PNG_MAGIC.length || !bytes.subarray(0, PNG_MAGIC.length).equals(PNG_MAGIC))
+    throw new AppError('PROCEDURE_STEP_INVALID');
   return new Uint8Array(bytes);
 }
 
@@ -176,7 +187,13 @@ export function completeStep(session: VaultSession, runId: string, stepId: strin
   const target = workable(session, runId, stepId);
   const { step } = target;
   if (step.kind === 'automatic') throw new AppError('PROCEDURE_STEP_WRONG_KIND');
-  const accountIds = new Set(target.system ? listAccounts(session.db, target.system.id).filter((a) => !a.disabled).map((a) => a.id) : []);
+  const accountIds = new Set(
+    target.system
+      ? listAccounts(session.db, target.system.id)
+          .filter((a) => !a.disabled)
+          .map((a) => a.id)
+      : [],
+  );
   const values = validateStepValues(step, input.values ?? {}, accountIds);
 
   const attachmentIds = [...new Set(input.attachments ?? [])];
@@ -193,7 +210,11 @@ export function completeStep(session: VaultSession, runId: string, stepId: strin
   // A signature step takes the signer and either the drawn signature or the word that they sign the printed report by hand.
   const signs = step.kind === 'signature';
   const signedOnPaper = input.signedOnPaper === true;
-  if (signs !== (input.signer !== undefined) || (signs && (input.signature !== undefined) === signedOnPaper) || (!signs && (input.signature !== undefined || signedOnPaper))) {
+  if (
+    signs !== (input.signer !== undefined) ||
+    (signs && (input.signature !== undefined) === signedOnPaper) ||
+    (!signs && (input.signature !== undefined || signedOnPaper))
+  ) {
     throw new AppError('PROCEDURE_STEP_INVALID');
   }
   const signature = input.signature !== undefined ? signatureBytes(input.signature) : null;
@@ -210,9 +231,27 @@ export function runCheck(session: VaultSession, runId: string, stepId: string, n
   const outcome = runAutomaticCheck(target.step.check, { session, run: target.run, system: target.system, now });
   session.db.transaction(() => {
     saveCheckOutcome(session.db, runId, stepId, outcome);
-    session.audit.append('procedure.checked', session.actor(), { runId, reference: target.run.reference, stepId, check: outcome.check, passed: outcome.passed, reason: outcome.reason });
+    session.audit.append('procedure.checked', session.actor(), {
+      runId,
+      reference: target.run.reference,
+      stepId,
+      check: outcome.check,
+      passed: outcome.passed,
+      reason: outcome.reason,
+    });
     if (outcome.passed) {
-      saveStep(session.db, runId, stepId, { status: 'done', values: {}, attachments: [], signer: null, signature: null, check: outcome, reason: null, overrideId: null, closedAt: now.toISOString(), closedBy: session.actor() });
+      saveStep(session.db, runId, stepId, {
+        status: 'done',
+        values: {},
+        attachments: [],
+        signer: null,
+        signature: null,
+        check: outcome,
+        reason: null,
+        overrideId: null,
+        closedAt: now.toISOString(),
+        closedBy: session.actor(),
+      });
     } else if (target.closed.get(stepId)?.overrideId == null) {
       // A check that no longer holds reopens its step: the state it vouched for has changed.
       reopenStep(session.db, runId, stepId);
@@ -229,7 +268,22 @@ export function overrideReadiness(session: VaultSession, runId: string, stepId: 
   if (outcome.passed) return runCheck(session, runId, stepId, now);
   const override = recordOverride(session, loadPolicySetting(session).policy, { reason, context: target.run.reference }, now);
   saveCheckOutcome(session.db, runId, stepId, outcome);
-  closeStep(session, target, { status: 'done', values: {}, attachments: [], signer: null, signature: null, check: outcome, reason: override.reason, overrideId: override.id }, now, { overrideId: override.id });
+  closeStep(
+    session,
+    target,
+    {
+      status: 'done',
+      values: {},
+      attachments: [],
+      signer: null,
+      signature: null,
+      check: outcome,
+      reason: override.reason,
+      overrideId: override.id,
+    },
+    now,
+    { overrideId: override.id },
+  );
   return loadRun(session, runId);
 }
 
@@ -238,7 +292,21 @@ export function markNotApplicable(session: VaultSession, runId: string, stepId: 
   if (!target.step.notApplicable) throw new AppError('PROCEDURE_STEP_NOT_APPLICABLE_REFUSED');
   const trimmed = reason.trim();
   if (trimmed.length === 0) throw new AppError('PROCEDURE_STEP_INVALID');
-  closeStep(session, target, { status: 'not-applicable', values: {}, attachments: [], signer: null, signature: null, check: null, reason: trimmed, overrideId: null }, now);
+  closeStep(
+    session,
+    target,
+    {
+      status: 'not-applicable',
+      values: {},
+      attachments: [],
+      signer: null,
+      signature: null,
+      check: null,
+      reason: trimmed,
+      overrideId: null,
+    },
+    now,
+  );
   return loadRun(session, runId);
 }
 
@@ -256,17 +324,25 @@ export async function completeRun(session: VaultSession, runId: string, now: Dat
   for (const step of template.steps) {
     const closed = closedBefore.get(step.id);
     if (step.kind !== 'automatic' || !step.check || closed?.status !== 'done' || closed.overrideId !== null) continue;
-    if (!runCheck(session, runId, step.id, now).steps.find((s) => s.stepId === step.id)?.check?.passed) throw new AppError('PROCEDURE_CHECK_FAILED');
+    if (!runCheck(session, runId, step.id, now).steps.find((s) => s.stepId === step.id)?.check?.passed)
+      throw new AppError('PROCEDURE_CHECK_FAILED');
   }
   const closed = closedSteps(session.db, runId);
   if (template.steps.some((s) => s.required && !closed.has(s.id))) throw new AppError('PROCEDURE_REQUIRED_STEPS_OPEN');
 
   const site = requireSite(session.db, run.siteId);
   // A report already issued for this run (the app stopped before the run was closed) is the one: no second number.
-  const report = reportIssuedFor(session, run.reference) ?? (await issueVisitReport(session, { run, template, site, system, steps: closed }, now, fontPath));
+  const report =
+    reportIssuedFor(session, run.reference) ??
+    (await issueVisitReport(session, { run, template, site, system, steps: closed }, now, fontPath));
   session.db.transaction(() => {
     closeRun(session.db, runId, { status: 'completed', at: now, reportId: report.id });
-    session.audit.append('procedure.completed', session.actor(), { runId, reference: run.reference, reportId: report.id, reportNumber: report.number });
+    session.audit.append('procedure.completed', session.actor(), {
+      runId,
+      reference: run.reference,
+      reportId: report.id,
+      reportNumber: report.number,
+    });
   })();
   return loadRun(session, runId);
 }

@@ -16,4 +16,20 @@ import { migration0013DeviceSanitize } from './0013-device-sanitize';
 import { migration0014VisitReferences } from './0014-visit-references';
 import { migration0015ArchiveQueue } from './0015-archive-queue';
 
-export const migrations: readonly Migration[] = [migration0001Vault, migration0002Audit, migration0003Certificates, migration0004Erasure, migration0005SelfCheck, migration0006Sanitization, migration0007Sites, migration0008Procedures, migration0009Ledger, migration0010CompanyAuthority, migration0011ErasureLinks, migration0012ErasureRunsMedia, migration0013DeviceSanitize, migration0014VisitReferences, migration0015ArchiveQueue];
+export const migrations: readonly Migration[] = [
+  migration0001Vault,
+  migration0002Audit,
+  migration0003Certificates,
+  migration0004Erasure,
+  migration0005SelfCheck,
+  migration0006Sanitization,
+  migration0007Sites,
+  migration0008Procedures,
+  migration0009Ledger,
+  migration0010CompanyAuthority,
+  migration0011ErasureLinks,
+  migration0012ErasureRunsMedia,
+  migration0013DeviceSanitize,
+  migration0014VisitReferences,
+  migration0015ArchiveQueue,
+];

@@ -29,8 +29,30 @@ const CONTAINER_EXTENSIONS = new Set(['.cvd', '.cld', '.cud']);
  * which alone detect nothing).
  */
 const SIGNATURE_EXTENSIONS = new Set([
-  '.db', '.hdb', '.hdu', '.hsb', '.hsu', '.mdb', '.mdu', '.msb', '.msu', '.ndb', '.ndu', '.ldb', '.ldu',
-  '.idb', '.cdb', '.pdb', '.gdb', '.wdb', '.ioc', '.yar', '.yara', '.cbc', '.imp', '.pwdb',
+  '.db',
+  '.hdb',
+  '.hdu',
+  '.hsb',
+  '.hsu',
+  '.mdb',
+  '.mdu',
+  '.msb',
+  '.msu',
+  '.ndb',
+  '.ndu',
+  '.ldb',
+  '.ldu',
+  '.idb',
+  '.cdb',
+  '.pdb',
+  '.gdb',
+  '.wdb',
+  '.ioc',
+  '.yar',
+  '.yara',
+  '.cbc',
+  '.imp',
+  '.pwdb',
 ]);
 
 export interface CvdHeader {

@@ -40,7 +40,12 @@ export interface ClamavEngineOptions {
 }
 
 /** Debian/Ubuntu/Fedora, Homebrew on Apple silicon, Homebrew on Intel, MacPorts. */
-export const DEFAULT_DATABASE_DIRS = ['/var/lib/clamav', '/opt/homebrew/var/lib/clamav', '/usr/local/var/lib/clamav', '/opt/local/share/clamav'];
+export const DEFAULT_DATABASE_DIRS = [
+  '/var/lib/clamav',
+  '/opt/homebrew/var/lib/clamav',
+  '/usr/local/var/lib/clamav',
+  '/opt/local/share/clamav',
+];
 const EXTRA_BIN_DIRS = ['/usr/bin', '/usr/local/bin', '/opt/homebrew/bin', '/opt/local/bin'];
 const DEFAULT_TIMEOUT_MS = 30 * 60_000;
 
@@ -94,10 +99,24 @@ export function createClamavEngine(options: ClamavEngineOptions = {}): Antivirus
     const answer = await runProbeCommand(clamscan, ['--version'], { timeoutMs: 15_000 });
     const version = answer.ok ? parseClamscanVersion(answer.stdout) : null;
     // A clamscan that cannot say what it is cannot be trusted to scan either.
-    if (version === null) return { ok: false, problem: { code: 'ENGINE_BROKEN', detail: `${clamscan} --version did not print a ClamAV version${answer.ok ? '' : ` (${answer.problem})`}` } };
+    if (version === null)
+      return {
+        ok: false,
+        problem: {
+          code: 'ENGINE_BROKEN',
+          detail: `${clamscan} --version did not print a ClamAV version${answer.ok ? '' : ` (${answer.problem})`}`,
+        },
+      };
     return {
       ok: true,
-      info: { engine: 'ClamAV', version, databaseVersion: database.description, databaseDate: database.date, databasePath: database.directory, signatures: database.signatures },
+      info: {
+        engine: 'ClamAV',
+        version,
+        databaseVersion: database.description,
+        databaseDate: database.date,
+        databasePath: database.directory,
+        signatures: database.signatures,
+      },
     };
   }
 
@@ -173,7 +192,10 @@ async function prepareInputs(files: readonly string[]): Promise<Prepared> {
       prepared.sizes.set(resolved, info.size);
       prepared.resolvedOf.set(file, resolved);
     } catch (error) {
-      prepared.rejected.set(file, { status: 'error', detail: `cannot read the file: ${(error as NodeJS.ErrnoException).code ?? String(error)}` });
+      prepared.rejected.set(file, {
+        status: 'error',
+        detail: `cannot read the file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+      });
     }
   }
   return prepared;

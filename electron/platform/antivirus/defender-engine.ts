@@ -133,7 +133,8 @@ async function isFile(file: string): Promise<boolean> {
 export function createDefenderEngine(options: DefenderEngineOptions = {}): AntivirusEngine {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const powerShell = options.runPowerShell ?? runPowerShell;
-  const mpCmdRun = async (): Promise<string | null> => (options.mpCmdRunPath !== undefined ? options.mpCmdRunPath : findMpCmdRun(options.env));
+  const mpCmdRun = async (): Promise<string | null> =>
+    options.mpCmdRunPath !== undefined ? options.mpCmdRunPath : findMpCmdRun(options.env);
 
   async function scanOne(exe: string, file: string, signal: AbortSignal | undefined): Promise<ScanResult> {
     if (/^[\\/]{2}/.test(file)) return { status: 'error', detail: 'network paths are not scanned (copy the file to this computer first)' };
@@ -144,18 +145,35 @@ export function createDefenderEngine(options: DefenderEngineOptions = {}): Antiv
       return { status: 'error', detail: `cannot read the file: ${(error as NodeJS.ErrnoException).code ?? String(error)}` };
     }
     const run = await runScanner(exe, ['-Scan', '-ScanType', '3', '-File', resolved, '-DisableRemediation'], { timeoutMs, signal });
-    if (run.spawnError) return { status: 'error', detail: `MpCmdRun could not be started: ${run.spawnError.code ?? run.spawnError.message}` };
+    if (run.spawnError)
+      return { status: 'error', detail: `MpCmdRun could not be started: ${run.spawnError.code ?? run.spawnError.message}` };
     if (run.timedOut) return { status: 'error', detail: `MpCmdRun timed out after ${Math.round(timeoutMs / 1000)} s` };
     return parseMpCmdRunScan(`${run.stdout}\n${run.stderr}`, run.exitCode);
   }
 
   async function check(): Promise<EngineCheck> {
-    if ((await mpCmdRun()) === null) return { ok: false, problem: { code: 'ENGINE_NOT_INSTALLED', detail: 'MpCmdRun.exe was not found under %ProgramData%\\Microsoft\\Windows Defender\\Platform nor %ProgramFiles%\\Windows Defender' } };
+    if ((await mpCmdRun()) === null)
+      return {
+        ok: false,
+        problem: {
+          code: 'ENGINE_NOT_INSTALLED',
+          detail:
+            'MpCmdRun.exe was not found under %ProgramData%\\Microsoft\\Windows Defender\\Platform nor %ProgramFiles%\\Windows Defender',
+        },
+      };
     const answer = await powerShell(DEFENDER_INFO_SCRIPT, { timeoutMs: 30_000 });
     const info = answer.ok || answer.problem === 'unparseable' ? parseDefenderInfo(answer.stdout) : null;
     // Defender does not say how many signatures it has: `signatures` stays unknown (null), never guessed.
     if (info) return { ok: true, info: { ...info, databasePath: null, signatures: null } };
-    return { ok: false, problem: { code: 'ENGINE_OFF', detail: answer.ok ? 'Get-MpComputerStatus says Microsoft Defender Antivirus is off or not running' : `Get-MpComputerStatus failed (${answer.problem})` } };
+    return {
+      ok: false,
+      problem: {
+        code: 'ENGINE_OFF',
+        detail: answer.ok
+          ? 'Get-MpComputerStatus says Microsoft Defender Antivirus is off or not running'
+          : `Get-MpComputerStatus failed (${answer.problem})`,
+      },
+    };
   }
 
   return {
@@ -176,7 +194,12 @@ export function createDefenderEngine(options: DefenderEngineOptions = {}): Antiv
       for (const file of files) {
         if (results.has(file)) continue;
         signal?.throwIfAborted();
-        results.set(file, exe === null ? { status: 'error', detail: 'Microsoft Defender (MpCmdRun.exe) is not installed' } : await scanOne(exe, file, signal));
+        results.set(
+          file,
+          exe === null
+            ? { status: 'error', detail: 'Microsoft Defender (MpCmdRun.exe) is not installed' }
+            : await scanOne(exe, file, signal),
+        );
       }
       return results;
     },

@@ -36,7 +36,10 @@ const FOUND_NONE = / found no threats\.$/;
 const FAILED = /^CmdTool: Failed with hr = (0x[0-9a-f]{8})/i;
 
 export function parseMpCmdRunScan(stdout: string, exitCode: number | null): ScanResult {
-  const lines = stdout.replace(/^\uFEFF/, '').split(/\r?\n/).map((line) => line.replace(/\s+$/, ''));
+  const lines = stdout
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .map((line) => line.replace(/\s+$/, ''));
   const threats = [...new Set(lines.map((line) => THREAT.exec(line)?.[1]).filter((name): name is string => name !== undefined))];
   const summaries = lines.filter((line) => line.startsWith('Scanning '));
   const foundCount = Math.max(0, ...summaries.map((line) => Number(FOUND_N.exec(line)?.[1] ?? 0)));

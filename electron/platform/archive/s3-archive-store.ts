@@ -27,7 +27,10 @@ import { AppError } from '../../core/app-error';
 const SHA256_METADATA = 'sha256';
 
 function isNotFound(error: unknown): boolean {
-  return error instanceof S3ServiceException && (error.$metadata.httpStatusCode === 404 || error.name === 'NoSuchKey' || error.name === 'NotFound' || error.name === 'NoSuchVersion');
+  return (
+    error instanceof S3ServiceException &&
+    (error.$metadata.httpStatusCode === 404 || error.name === 'NoSuchKey' || error.name === 'NotFound' || error.name === 'NoSuchVersion')
+  );
 }
 
 /** What went wrong, as an error code a user can act on; never the store's message (it may echo keys). */
@@ -125,7 +128,10 @@ export function createS3ArchiveStore(connection: ArchiveConnection): ArchiveStor
 
     async getObject(key, versionId, signal) {
       try {
-        const answer = await client.send(new GetObjectCommand({ Bucket, Key: key, ...(versionId ? { VersionId: versionId } : {}) }), options(signal));
+        const answer = await client.send(
+          new GetObjectCommand({ Bucket, Key: key, ...(versionId ? { VersionId: versionId } : {}) }),
+          options(signal),
+        );
         const bytes = await answer.Body?.transformToByteArray();
         return bytes ? Buffer.from(bytes) : Buffer.alloc(0);
       } catch (error) {
@@ -139,8 +145,12 @@ export function createS3ArchiveStore(connection: ArchiveConnection): ArchiveStor
         const listed: ArchiveListing[] = [];
         let token: string | undefined;
         do {
-          const page: ListObjectsV2CommandOutput = await client.send(new ListObjectsV2Command({ Bucket, Prefix: prefix, ...(token ? { ContinuationToken: token } : {}) }), options(signal));
-          for (const item of page.Contents ?? []) if (item.Key) listed.push({ key: item.Key, size: item.Size ?? 0, lastModified: item.LastModified?.toISOString() ?? null });
+          const page: ListObjectsV2CommandOutput = await client.send(
+            new ListObjectsV2Command({ Bucket, Prefix: prefix, ...(token ? { ContinuationToken: token } : {}) }),
+            options(signal),
+          );
+          for (const item of page.Contents ?? [])
+            if (item.Key) listed.push({ key: item.Key, size: item.Size ?? 0, lastModified: item.LastModified?.toISOString() ?? null });
           token = page.IsTruncated ? page.NextContinuationToken : undefined;
         } while (token);
         return listed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
@@ -149,7 +159,16 @@ export function createS3ArchiveStore(connection: ArchiveConnection): ArchiveStor
 
     setLegalHold(key, versionId, on, signal) {
       return guarded(async () => {
-        await client.send(new PutObjectLegalHoldCommand({ Bucket, Key: key, VersionId: versionId, LegalHold: { Status: on ? 'ON' : 'OFF' }, ChecksumAlgorithm: 'SHA256' }), options(signal));
+        await client.send(
+          new PutObjectLegalHoldCommand({
+            Bucket,
+            Key: key,
+            VersionId: versionId,
+            LegalHold: { Status: on ? 'ON' : 'OFF' },
+            ChecksumAlgorithm: 'SHA256',
+          }),
+          options(signal),
+        );
       });
     },
 

@@ -23,7 +23,10 @@ export interface ExclusionResult {
 }
 
 /** Run once at start; the result is logged (the Settings report shows the state it left). */
-export async function excludeDataFolderFromBackups(dataDir: string, platform: NodeJS.Platform = process.platform): Promise<ExclusionResult | null> {
+export async function excludeDataFolderFromBackups(
+  dataDir: string,
+  platform: NodeJS.Platform = process.platform,
+): Promise<ExclusionResult | null> {
   if (platform !== 'darwin') return null;
   // The exclusion is an attribute of the folder itself: on a first start the folder must exist before the vault does.
   await mkdir(dataDir, { recursive: true, mode: 0o700 });

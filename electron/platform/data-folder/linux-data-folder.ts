@@ -86,10 +86,20 @@ export function expandDejaDupPath(entry: string, home: string, user: string): st
 /** What Déjà Dup's settings mean for the folder: the deepest matching entry decides, an exclude winning a tie. */
 export function dejaDupFinding(settings: DejaDupSettings, dataDir: string, home: string, user: string): BackupFinding {
   const depth = (entries: readonly string[]) =>
-    Math.max(-1, ...entries.map((entry) => expandDejaDupPath(entry, home, user)).filter((folder) => isUnder(dataDir, folder, 'linux')).map((folder) => path.resolve(folder).length));
+    Math.max(
+      -1,
+      ...entries
+        .map((entry) => expandDejaDupPath(entry, home, user))
+        .filter((folder) => isUnder(dataDir, folder, 'linux'))
+        .map((folder) => path.resolve(folder).length),
+    );
   const included = depth(settings.include) > depth(settings.exclude);
   if (!included) {
-    return { tool: 'deja-dup', state: 'excluded', detail: { ja: 'データフォルダーは Déjà Dup のバックアップ対象外です。', en: 'The data folder is not in what Déjà Dup backs up.' } };
+    return {
+      tool: 'deja-dup',
+      state: 'excluded',
+      detail: { ja: 'データフォルダーは Déjà Dup のバックアップ対象外です。', en: 'The data folder is not in what Déjà Dup backs up.' },
+    };
   }
   if (!settings.periodic && settings.lastBackup === '' && settings.lastRun === '') {
     return {
@@ -112,11 +122,17 @@ export function dejaDupFinding(settings: DejaDupSettings, dataDir: string, home:
 }
 
 function dejaDupUnknown(): BackupFinding {
-  return { tool: 'deja-dup', state: 'unknown', detail: { ja: 'Déjà Dup の設定を読み取れませんでした。', en: 'Could not read Déjà Dup’s settings.' } };
+  return {
+    tool: 'deja-dup',
+    state: 'unknown',
+    detail: { ja: 'Déjà Dup の設定を読み取れませんでした。', en: 'Could not read Déjà Dup’s settings.' },
+  };
 }
 
 /** statfs magic numbers (linux/magic.h) of file systems that are local, and of network ones. */
-const LOCAL_FS = new Set([0xef53, 0x9123683e, 0x58465342, 0x01021994, 0xf2f52010, 0x2fc12fc1, 0x794c7630, 0x4d44, 0x2011bab0, 0x5346544e, 0x7366746e, 0xca451a4e]);
+const LOCAL_FS = new Set([
+  0xef53, 0x9123683e, 0x58465342, 0x01021994, 0xf2f52010, 0x2fc12fc1, 0x794c7630, 0x4d44, 0x2011bab0, 0x5346544e, 0x7366746e, 0xca451a4e,
+]);
 const NETWORK_FS = new Set([0x6969, 0x517b, 0xff534d42, 0xfe534d42, 0x5346414f, 0x564c, 0x00c36400]);
 
 /** Whether a statfs type is a local file system (true), a network one (false), or neither known (null: FUSE, for one, can be either). */
@@ -135,7 +151,12 @@ async function localFileSystem(folder: string): Promise<boolean | null> {
   }
 }
 
-export async function observeLinuxDataFolder(dataDir: string, run: CommandRunner = runProbeCommand, home: string = os.homedir(), user: string = os.userInfo().username): Promise<DataFolderObservation> {
+export async function observeLinuxDataFolder(
+  dataDir: string,
+  run: CommandRunner = runProbeCommand,
+  home: string = os.homedir(),
+  user: string = os.userInfo().username,
+): Promise<DataFolderObservation> {
   const [outcome, local] = await Promise.all([run('gsettings', ['list-recursively', 'org.gnome.DejaDup']), localFileSystem(dataDir)]);
   // No gsettings, or no Déjà Dup schema: Déjà Dup is not installed for this user, so it is not listed.
   const notInstalled = !outcome.ok && (outcome.problem === 'commandMissing' || /No such schema|No schemas installed/i.test(outcome.stderr));

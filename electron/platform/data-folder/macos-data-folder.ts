@@ -16,7 +16,14 @@ const TMUTIL = '/usr/bin/tmutil';
 export function parseTmutilIsExcluded(stdout: string): BackupFinding {
   const line = stdout.split('\n').find((l) => /^\[(Excluded|Included)\]\s/.test(l.trim()));
   if (line?.trim().startsWith('[Excluded]')) {
-    return { tool: 'time-machine', state: 'excluded', detail: { ja: 'データフォルダーは Time Machine のバックアップから除外されています。', en: 'The data folder is excluded from Time Machine backups.' } };
+    return {
+      tool: 'time-machine',
+      state: 'excluded',
+      detail: {
+        ja: 'データフォルダーは Time Machine のバックアップから除外されています。',
+        en: 'The data folder is excluded from Time Machine backups.',
+      },
+    };
   }
   if (line?.trim().startsWith('[Included]')) {
     return {
@@ -32,7 +39,11 @@ export function parseTmutilIsExcluded(stdout: string): BackupFinding {
 }
 
 function timeMachineUnknown(): BackupFinding {
-  return { tool: 'time-machine', state: 'unknown', detail: { ja: 'Time Machine の除外設定を確認できませんでした。', en: 'Could not tell whether Time Machine excludes the data folder.' } };
+  return {
+    tool: 'time-machine',
+    state: 'unknown',
+    detail: { ja: 'Time Machine の除外設定を確認できませんでした。', en: 'Could not tell whether Time Machine excludes the data folder.' },
+  };
 }
 
 /**
@@ -49,15 +60,26 @@ export function parseMacosMountLocal(stdout: string, folder: string): boolean | 
     if (!point) continue;
     const inside = point === '/' || folder === point || folder.startsWith(`${point}/`);
     if (!inside || (best && best.point.length >= point.length)) continue;
-    best = { point, local: (match.groups?.flags ?? '').split(',').map((flag) => flag.trim()).includes('local') };
+    best = {
+      point,
+      local: (match.groups?.flags ?? '')
+        .split(',')
+        .map((flag) => flag.trim())
+        .includes('local'),
+    };
   }
   return best ? best.local : null;
 }
 
 /** Excludes the folder from Time Machine; run at every start (cheap, and it repairs a removed exclusion). */
-export async function excludeFromTimeMachine(dataDir: string, run: CommandRunner = runProbeCommand): Promise<{ readonly ok: boolean; readonly detail: string }> {
+export async function excludeFromTimeMachine(
+  dataDir: string,
+  run: CommandRunner = runProbeCommand,
+): Promise<{ readonly ok: boolean; readonly detail: string }> {
   const outcome = await run(TMUTIL, ['addexclusion', dataDir]);
-  return outcome.ok ? { ok: true, detail: 'excluded' } : { ok: false, detail: `${outcome.problem}: ${outcome.stderr.trim().slice(0, 200)}` };
+  return outcome.ok
+    ? { ok: true, detail: 'excluded' }
+    : { ok: false, detail: `${outcome.problem}: ${outcome.stderr.trim().slice(0, 200)}` };
 }
 
 export async function observeMacosDataFolder(dataDir: string, run: CommandRunner = runProbeCommand): Promise<DataFolderObservation> {

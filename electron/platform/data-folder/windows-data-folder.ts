@@ -60,10 +60,18 @@ export function parseWindowsDataFolder(stdout: string, observedAt: Date): DataFo
 function fileHistoryFinding(value: z.output<typeof ScriptOutput>['fileHistory']): BackupFinding {
   if ('error' in value) return fileHistoryUnknown();
   if (value.policyDisabled === 1) {
-    return { tool: 'file-history', state: 'excluded', detail: { ja: 'ファイル履歴はグループポリシーで無効にされています。', en: 'File History is turned off by Group Policy.' } };
+    return {
+      tool: 'file-history',
+      state: 'excluded',
+      detail: { ja: 'ファイル履歴はグループポリシーで無効にされています。', en: 'File History is turned off by Group Policy.' },
+    };
   }
   if (value.configured === false) {
-    return { tool: 'file-history', state: 'excluded', detail: { ja: 'このユーザーではファイル履歴が設定されていません。', en: 'File History has not been set up for this user.' } };
+    return {
+      tool: 'file-history',
+      state: 'excluded',
+      detail: { ja: 'このユーザーではファイル履歴が設定されていません。', en: 'File History has not been set up for this user.' },
+    };
   }
   if (value.configured === true) {
     return {
@@ -81,7 +89,11 @@ function fileHistoryFinding(value: z.output<typeof ScriptOutput>['fileHistory'])
 function shadowCopyFinding(value: z.output<typeof ScriptOutput>['shadowCopies']): BackupFinding {
   if ('error' in value || value.count === null) return shadowCopiesUnknown();
   if (value.count === 0) {
-    return { tool: 'shadow-copies', state: 'excluded', detail: { ja: 'データフォルダーのドライブにシャドウコピーはありません。', en: 'The data folder’s drive has no shadow copies.' } };
+    return {
+      tool: 'shadow-copies',
+      state: 'excluded',
+      detail: { ja: 'データフォルダーのドライブにシャドウコピーはありません。', en: 'The data folder’s drive has no shadow copies.' },
+    };
   }
   return {
     tool: 'shadow-copies',
@@ -94,7 +106,11 @@ function shadowCopyFinding(value: z.output<typeof ScriptOutput>['shadowCopies'])
 }
 
 function fileHistoryUnknown(): BackupFinding {
-  return { tool: 'file-history', state: 'unknown', detail: { ja: 'ファイル履歴の状態を確認できませんでした。', en: 'Could not tell whether File History is in use.' } };
+  return {
+    tool: 'file-history',
+    state: 'unknown',
+    detail: { ja: 'ファイル履歴の状態を確認できませんでした。', en: 'Could not tell whether File History is in use.' },
+  };
 }
 
 function shadowCopiesUnknown(): BackupFinding {
@@ -108,7 +124,11 @@ function shadowCopiesUnknown(): BackupFinding {
   };
 }
 
-export async function observeWindowsDataFolder(dataDir: string, run: PowerShellRunner = runPowerShell, now: () => Date = () => new Date()): Promise<DataFolderObservation> {
+export async function observeWindowsDataFolder(
+  dataDir: string,
+  run: PowerShellRunner = runPowerShell,
+  now: () => Date = () => new Date(),
+): Promise<DataFolderObservation> {
   const outcome = await run(WINDOWS_DATA_FOLDER_SCRIPT, { env: { FIELDGUARD_DATA_FOLDER: dataDir }, timeoutMs: 15_000 });
   return parseWindowsDataFolder(outcome.stdout, now());
 }

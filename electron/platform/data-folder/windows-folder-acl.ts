@@ -40,7 +40,11 @@ export function parseWhoamiUser(stdout: string): WindowsUser | null {
 }
 
 /** The command that leaves only the user's entry on the folder, inherited by everything below it. */
-export function restrictFolderCommand(folder: string, sid: string, env?: NodeJS.ProcessEnv): { readonly file: string; readonly args: readonly string[] } {
+export function restrictFolderCommand(
+  folder: string,
+  sid: string,
+  env?: NodeJS.ProcessEnv,
+): { readonly file: string; readonly args: readonly string[] } {
   if (!SID.test(sid)) throw new Error('not a SID');
   return { file: system32('icacls.exe', env), args: [folder, '/inheritance:r', '/grant:r', `*${sid}:(OI)(CI)F`] };
 }
@@ -85,7 +89,8 @@ export type FolderAclVerdict =
 /** Owner-only: every entry is the user's (by name or SID) and none is inherited from above. */
 export function judgeFolderAcl(entries: readonly AccessEntry[] | null, user: WindowsUser): FolderAclVerdict {
   if (!entries || entries.length === 0) return { state: 'unknown' };
-  const isUser = (principal: string) => principal.toLowerCase() === user.name.toLowerCase() || principal.toUpperCase() === user.sid.toUpperCase();
+  const isUser = (principal: string) =>
+    principal.toLowerCase() === user.name.toLowerCase() || principal.toUpperCase() === user.sid.toUpperCase();
   const others = entries.filter((entry) => !isUser(entry.principal) || entry.inherited).map((entry) => entry.principal);
   return others.length === 0 ? { state: 'owner-only' } : { state: 'others-have-access', principals: [...new Set(others)] };
 }
@@ -103,6 +108,7 @@ export async function restrictWindowsFolderToUser(folder: string, run: CommandRu
   if (!set.ok) throw new Error(`icacls failed: ${set.problem}`);
   const listing = await run(system32('icacls.exe'), [folder]);
   const verdict = judgeFolderAcl(listing.ok ? parseIcaclsListing(listing.stdout, folder) : null, user);
-  if (verdict.state === 'others-have-access') throw new Error(`the data folder is still open to ${verdict.principals.length} other entries`);
+  if (verdict.state === 'others-have-access')
+    throw new Error(`the data folder is still open to ${verdict.principals.length} other entries`);
   return verdict;
 }

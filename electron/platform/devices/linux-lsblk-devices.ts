@@ -8,7 +8,12 @@
 import { z } from 'zod';
 import type { DeviceDetails } from '../../core/ledger/device-details';
 
-export const LSBLK_DEVICE_ARGS = ['--json', '--bytes', '--output', 'PATH,TYPE,RM,HOTPLUG,TRAN,VENDOR,MODEL,SERIAL,SIZE,MOUNTPOINT'] as const;
+export const LSBLK_DEVICE_ARGS = [
+  '--json',
+  '--bytes',
+  '--output',
+  'PATH,TYPE,RM,HOTPLUG,TRAN,VENDOR,MODEL,SERIAL,SIZE,MOUNTPOINT',
+] as const;
 
 export const lsblkFlag = z.union([z.boolean(), z.enum(['0', '1']).transform((v) => v === '1')]).nullish();
 const size = z.union([z.number(), z.string().regex(/^\d+$/).transform(Number)]).nullish();

@@ -39,7 +39,9 @@ const UsbNode: z.ZodType<UsbNode> = z.lazy(() =>
     _name: z.string().nullish(),
     manufacturer: z.string().nullish(),
     serial_num: z.string().nullish(),
-    Media: z.array(z.object({ bsd_name: z.string().nullish(), size_in_bytes: z.number().nullish(), removable_media: z.string().nullish() })).nullish(),
+    Media: z
+      .array(z.object({ bsd_name: z.string().nullish(), size_in_bytes: z.number().nullish(), removable_media: z.string().nullish() }))
+      .nullish(),
     _items: z.array(UsbNode).nullish(),
   }),
 );
@@ -66,7 +68,13 @@ export function wholeDisk(bsdName: string): string {
 function usbMediaByDisk(nodes: readonly UsbNode[], into = new Map<string, UsbMedium>()): Map<string, UsbMedium> {
   for (const node of nodes) {
     for (const medium of node.Media ?? []) {
-      if (medium.bsd_name) into.set(wholeDisk(medium.bsd_name), { manufacturer: clean(node.manufacturer), name: clean(node._name), serial: clean(node.serial_num), sizeBytes: medium.size_in_bytes ?? null });
+      if (medium.bsd_name)
+        into.set(wholeDisk(medium.bsd_name), {
+          manufacturer: clean(node.manufacturer),
+          name: clean(node._name),
+          serial: clean(node.serial_num),
+          sizeBytes: medium.size_in_bytes ?? null,
+        });
     }
     usbMediaByDisk(node._items ?? [], into);
   }
@@ -104,6 +112,7 @@ export function parseSystemProfilerDevices(json: string): DeviceDetails[] {
 /** The USB serial number of each whole disk (disk4 → "4C530001231115117224"), for diskutil, which gives none. */
 export function usbSerialsByWholeDisk(json: string): Map<string, string> {
   const serials = new Map<string, string>();
-  for (const [disk, medium] of usbMediaByDisk(Output.parse(JSON.parse(json)).SPUSBDataType)) if (medium.serial) serials.set(disk, medium.serial);
+  for (const [disk, medium] of usbMediaByDisk(Output.parse(JSON.parse(json)).SPUSBDataType))
+    if (medium.serial) serials.set(disk, medium.serial);
   return serials;
 }

@@ -19,8 +19,17 @@ export async function readDeviceDetails(): Promise<DeviceDetails[]> {
       return parseWindowsDevices(await stdoutOf(runPowerShell(WINDOWS_DEVICES_SCRIPT, { timeoutMs: 20_000 })));
     case 'darwin':
       // system_profiler takes a few seconds on a Mac with many USB devices.
-      return parseSystemProfilerDevices(await stdoutOf(runProbeCommand('/usr/sbin/system_profiler', SYSTEM_PROFILER_ARGS, { timeoutMs: 30_000 })));
-    case 'aix': case 'android': case 'cygwin': case 'freebsd': case 'haiku': case 'netbsd': case 'openbsd': case 'sunos':
+      return parseSystemProfilerDevices(
+        await stdoutOf(runProbeCommand('/usr/sbin/system_profiler', SYSTEM_PROFILER_ARGS, { timeoutMs: 30_000 })),
+      );
+    case 'aix':
+    case 'android':
+    case 'cygwin':
+    case 'freebsd':
+    case 'haiku':
+    case 'netbsd':
+    case 'openbsd':
+    case 'sunos':
       return [];
     default: {
       // A platform Node learns later must choose how it lists devices; until then, none.

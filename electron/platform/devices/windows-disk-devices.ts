@@ -38,7 +38,22 @@ const Partition = z.object({ DiskNumber: z.number().int(), DriveLetter: z.string
 const Output = z.object({ disks: oneOrMany(WindowsDisk), partitions: oneOrMany(Partition) });
 
 /** STORAGE_BUS_TYPE values, for a BusType that arrived as a number after all. */
-const BUS_NUMBERS: Readonly<Record<number, string>> = { 1: 'scsi', 2: 'atapi', 3: 'ata', 4: '1394', 5: 'ssa', 6: 'fibre', 7: 'usb', 8: 'raid', 9: 'iscsi', 10: 'sas', 11: 'sata', 12: 'sd', 13: 'mmc', 17: 'nvme' };
+const BUS_NUMBERS: Readonly<Record<number, string>> = {
+  1: 'scsi',
+  2: 'atapi',
+  3: 'ata',
+  4: '1394',
+  5: 'ssa',
+  6: 'fibre',
+  7: 'usb',
+  8: 'raid',
+  9: 'iscsi',
+  10: 'sas',
+  11: 'sata',
+  12: 'sd',
+  13: 'mmc',
+  17: 'nvme',
+};
 const EXTERNAL = new Set(['usb', 'sd', 'mmc', '1394']);
 
 function clean(value: string | null | undefined): string | null {

@@ -17,7 +17,10 @@ import { readWindowsVolumes } from './windows-volumes';
 const run = promisify(execFile);
 
 /** The platform and PowerShell runner are parameters only so that tests can take the Windows path. */
-export async function readVolumes(platform: NodeJS.Platform = process.platform, powerShell: PowerShellRunner = runPowerShell): Promise<Volume[]> {
+export async function readVolumes(
+  platform: NodeJS.Platform = process.platform,
+  powerShell: PowerShellRunner = runPowerShell,
+): Promise<Volume[]> {
   if (platform === 'win32') return readWindowsVolumes(powerShell);
   const drives = await getDiskInfo();
   const records = drives.map((d) => ({ filesystem: d.filesystem, blocks: d.blocks, available: d.available, mounted: d.mounted }));

@@ -26,16 +26,34 @@ const BLOCK_BYTES: Record<string, number> = { linux: 1024, darwin: 512 };
 
 /** Kernel and memory file systems: not volumes a person stores or erases files on. */
 const PSEUDO_FILE_SYSTEMS = new Set([
-  'tmpfs', 'devtmpfs', 'proc', 'sysfs', 'cgroup', 'cgroup2', 'devpts', 'overlay', 'squashfs',
-  'efivarfs', 'securityfs', 'debugfs', 'tracefs', 'configfs', 'fusectl', 'mqueue', 'hugetlbfs',
-  'pstore', 'bpf', 'autofs', 'binfmt_misc', 'ramfs', 'nsfs', 'devfs', 'map',
+  'tmpfs',
+  'devtmpfs',
+  'proc',
+  'sysfs',
+  'cgroup',
+  'cgroup2',
+  'devpts',
+  'overlay',
+  'squashfs',
+  'efivarfs',
+  'securityfs',
+  'debugfs',
+  'tracefs',
+  'configfs',
+  'fusectl',
+  'mqueue',
+  'hugetlbfs',
+  'pstore',
+  'bpf',
+  'autofs',
+  'binfmt_misc',
+  'ramfs',
+  'nsfs',
+  'devfs',
+  'map',
 ]);
 
-export function volumesFromDrives(
-  drives: readonly DriveRecord[],
-  platform: NodeJS.Platform,
-  details?: MountDetails,
-): Volume[] {
+export function volumesFromDrives(drives: readonly DriveRecord[], platform: NodeJS.Platform, details?: MountDetails): Volume[] {
   const blockBytes = BLOCK_BYTES[platform] ?? 1024;
   const volumes: Volume[] = [];
   for (const drive of drives) {

@@ -98,7 +98,8 @@ function powerShellQuoted(text: string): string {
  * so the executable's path needs no quoting through two shells.
  */
 export function windowsRelaunchCommand(executable: string, pid: number, args: readonly string[] = []): ElevationCommand {
-  if (!/^[A-Za-z]:\\/.test(executable) || /[\r\n"]/.test(executable)) throw new ElevationError('unavailable', 'not an absolute Windows path');
+  if (!/^[A-Za-z]:\\/.test(executable) || /[\r\n"]/.test(executable))
+    throw new ElevationError('unavailable', 'not an absolute Windows path');
   const argumentList = args.length === 0 ? '' : ` -ArgumentList ${args.map(powerShellQuoted).join(',')}`;
   const inner = `Wait-Process -Id ${Math.trunc(pid)} -ErrorAction SilentlyContinue; Start-Process -FilePath ${powerShellQuoted(executable)}${argumentList}`;
   const outer = `$ErrorActionPreference = 'Stop'; Start-Process -FilePath powershell.exe -Verb RunAs -WindowStyle Hidden -ArgumentList '-NoProfile','-NonInteractive','-EncodedCommand','${encodePowerShell(inner)}'`;
@@ -151,7 +152,11 @@ export async function grantDeviceAccess(devicePath: string, options: GrantOption
   const platform = options.platform ?? process.platform;
   let command: ElevationCommand;
   if (platform === 'linux') {
-    command = linuxGrantCommand(devicePath, options.mountsOf ? await options.mountsOf(devicePath) : [], options.uid ?? process.getuid?.() ?? -1);
+    command = linuxGrantCommand(
+      devicePath,
+      options.mountsOf ? await options.mountsOf(devicePath) : [],
+      options.uid ?? process.getuid?.() ?? -1,
+    );
   } else if (platform === 'darwin') {
     command = macGrantCommand(devicePath, options.uid ?? process.getuid?.() ?? -1);
   } else if (platform === 'win32') {

@@ -9,7 +9,14 @@ import type { DeviceFacts, Medium } from '../../core/erasure/medium';
 import type { LsblkNode } from '../devices/linux-lsblk-devices';
 import { mountContaining, parseMountInfo, type MountInfoEntry } from '../disks/mount-tables';
 import { runProbeCommand } from '../self-check/run-probe-command';
-import { LINUX_MEDIUM_LSBLK_ARGS, linuxMediumFrom, linuxWholeDevicesFrom, parseLsblkTree, sysfsNamesToRead, type SysfsFacts } from './linux-medium';
+import {
+  LINUX_MEDIUM_LSBLK_ARGS,
+  linuxMediumFrom,
+  linuxWholeDevicesFrom,
+  parseLsblkTree,
+  sysfsNamesToRead,
+  type SysfsFacts,
+} from './linux-medium';
 import { MediaUnreadableError, type MediumOptions } from './medium-options';
 import { resolveThroughLinks } from './resolve-through-links';
 
@@ -50,7 +57,11 @@ async function readSysfs(disks: readonly LsblkNode[]): Promise<SysfsFacts> {
     }
   };
   const entries = async (names: string[], file: (name: string) => string) =>
-    Object.fromEntries((await Promise.all(names.map(async (name) => [name, await read(file(name))] as const))).filter((entry): entry is readonly [string, string] => entry[1] !== null));
+    Object.fromEntries(
+      (await Promise.all(names.map(async (name) => [name, await read(file(name))] as const))).filter(
+        (entry): entry is readonly [string, string] => entry[1] !== null,
+      ),
+    );
   return {
     backingFiles: await entries(loops, (name) => `/sys/block/${name}/loop/backing_file`),
     mmcTypes: await entries(mmc, (name) => `/sys/block/${name}/device/type`),

@@ -12,7 +12,12 @@ import type { DeviceFacts, DeviceTransport, Medium, VolumeFacts } from '../../co
 import { isVirtualMake } from './virtual-makes';
 
 /** The ledger's columns plus those that tell the medium: parent, file system, rotational, sector size, device number. */
-export const LINUX_MEDIUM_LSBLK_ARGS = ['--json', '--bytes', '--output', 'PATH,PKNAME,TYPE,FSTYPE,MOUNTPOINT,VENDOR,MODEL,SERIAL,SIZE,TRAN,ROTA,RM,HOTPLUG,LOG-SEC,MAJ:MIN'] as const;
+export const LINUX_MEDIUM_LSBLK_ARGS = [
+  '--json',
+  '--bytes',
+  '--output',
+  'PATH,PKNAME,TYPE,FSTYPE,MOUNTPOINT,VENDOR,MODEL,SERIAL,SIZE,TRAN,ROTA,RM,HOTPLUG,LOG-SEC,MAJ:MIN',
+] as const;
 
 /** Mounts whose disk is the system disk: erasing that whole disk would erase the running OS. */
 const SYSTEM_MOUNTS = new Set(['/', '/boot', '/boot/efi', '/efi', '/usr', '/var']);
@@ -88,13 +93,19 @@ export function linuxTransport(node: LsblkNode, mmcType: string | null): DeviceT
  * source of a system mount or of the data folder's mount, or swap (lsblk's "[SWAP]"). Null when
  * nothing says yes and the mount table could not be read.
  */
-export function diskHoldsSystem(root: LsblkNode, mounts: readonly MountInfoEntry[] | null, dataFolderMount: MountInfoEntry | null): boolean | null {
+export function diskHoldsSystem(
+  root: LsblkNode,
+  mounts: readonly MountInfoEntry[] | null,
+  dataFolderMount: MountInfoEntry | null,
+): boolean | null {
   const nodes = [...subtree(root)];
   if (nodes.some((node) => node.mountpoint === '[SWAP]' || (node.mountpoint && SYSTEM_MOUNTS.has(node.mountpoint)))) return true;
   if (mounts === null) return null;
   const critical = mounts.filter((entry) => SYSTEM_MOUNTS.has(entry.mount));
   if (dataFolderMount) critical.push(dataFolderMount);
-  return critical.some((entry) => nodes.some((node) => matches(node, { paths: entry.source ? [entry.source] : [], majorMinor: entry.majorMinor })));
+  return critical.some((entry) =>
+    nodes.some((node) => matches(node, { paths: entry.source ? [entry.source] : [], majorMinor: entry.majorMinor })),
+  );
 }
 
 export function deviceFactsFromLsblk(root: LsblkNode, sysfs: SysfsFacts, holdsSystem: boolean | null): DeviceFacts {
@@ -157,16 +168,29 @@ export function linuxMediumFrom(input: LinuxMediumInput): Medium {
     problems.push(`${mount.mount} spans several disks (${roots.map((r) => pathOf(r)).join(', ')})`);
     return { volume, device: null, problems };
   }
-  return { volume, device: deviceFactsFromLsblk(root, input.sysfs ?? NO_SYSFS_FACTS, diskHoldsSystem(root, input.mounts, input.dataFolderMount ?? null)), problems };
+  return {
+    volume,
+    device: deviceFactsFromLsblk(root, input.sysfs ?? NO_SYSFS_FACTS, diskHoldsSystem(root, input.mounts, input.dataFolderMount ?? null)),
+    problems,
+  };
 }
 
 /**
  * Every whole disk lsblk lists, and loop devices with a backing file (whole-medium erasure is
  * tested on those); RAM disks (zram) and optical drives are not media to erase.
  */
-export function linuxWholeDevicesFrom(disks: readonly LsblkNode[], mounts: readonly MountInfoEntry[] | null, sysfs: SysfsFacts, dataFolderMount: MountInfoEntry | null): DeviceFacts[] {
+export function linuxWholeDevicesFrom(
+  disks: readonly LsblkNode[],
+  mounts: readonly MountInfoEntry[] | null,
+  sysfs: SysfsFacts,
+  dataFolderMount: MountInfoEntry | null,
+): DeviceFacts[] {
   return disks
-    .filter((root) => ((root.type ?? 'disk') === 'disk' && !/^(zram|ram)\d/.test(kernelName(root))) || (root.type === 'loop' && sysfs.backingFiles[kernelName(root)] !== undefined))
+    .filter(
+      (root) =>
+        ((root.type ?? 'disk') === 'disk' && !/^(zram|ram)\d/.test(kernelName(root))) ||
+        (root.type === 'loop' && sysfs.backingFiles[kernelName(root)] !== undefined),
+    )
     .map((root) => deviceFactsFromLsblk(root, sysfs, diskHoldsSystem(root, mounts, dataFolderMount)));
 }
 

@@ -7,7 +7,17 @@
 import type { DeviceFacts, Medium } from '../../core/erasure/medium';
 import { SYSTEM_PROFILER_ARGS, usbSerialsByWholeDisk } from '../devices/macos-storage-devices';
 import { runProbeCommand } from '../self-check/run-probe-command';
-import { diskutilError, macDeviceFrom, macTransport, macVolumeFrom, parseDfMountPoint, parseDiskutilInfo, parseDiskutilWholeDisks, physicalWholeDiskOf, type DiskutilInfo } from './macos-medium';
+import {
+  diskutilError,
+  macDeviceFrom,
+  macTransport,
+  macVolumeFrom,
+  parseDfMountPoint,
+  parseDiskutilInfo,
+  parseDiskutilWholeDisks,
+  physicalWholeDiskOf,
+  type DiskutilInfo,
+} from './macos-medium';
 import { MediaUnreadableError, type MediumOptions } from './medium-options';
 import { resolveThroughLinks } from './resolve-through-links';
 
@@ -58,7 +68,10 @@ async function physicalDiskUnder(target: string, problems: string[]): Promise<{ 
 /** The whole disks that hold / and the data folder: never offered for whole-medium erasure. */
 async function systemDisks(options: MediumOptions): Promise<Set<string> | null> {
   const ignored: string[] = [];
-  const disks = await Promise.all([physicalDiskUnder('/', ignored), ...(options.dataFolder ? [physicalDiskUnder(options.dataFolder, ignored)] : [])]);
+  const disks = await Promise.all([
+    physicalDiskUnder('/', ignored),
+    ...(options.dataFolder ? [physicalDiskUnder(options.dataFolder, ignored)] : []),
+  ]);
   if (disks.some((d) => !d?.disk)) return null;
   return new Set(disks.map((d) => d?.disk ?? ''));
 }
@@ -101,5 +114,7 @@ export async function listMacWholeDevices(options: MediumOptions = {}): Promise<
   }
   const [system, serials] = await Promise.all([systemDisks(options), usbSerials()]);
   const infos = await Promise.all(disks.map(async (disk) => [disk, await diskutilInfo(disk, problems)] as const));
-  return infos.flatMap(([disk, info]) => (info ? [macDeviceFrom(info, { holdsSystem: holds(system, disk), serial: serials.get(disk) ?? null })] : []));
+  return infos.flatMap(([disk, info]) =>
+    info ? [macDeviceFrom(info, { holdsSystem: holds(system, disk), serial: serials.get(disk) ?? null })] : [],
+  );
 }

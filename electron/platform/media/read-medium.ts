@@ -22,7 +22,14 @@ export async function readMedium(target: string, options: MediumOptions = {}): P
         return await readWindowsMedium(target, options);
       case 'darwin':
         return await readMacMedium(target, options);
-      case 'aix': case 'android': case 'cygwin': case 'freebsd': case 'haiku': case 'netbsd': case 'openbsd': case 'sunos':
+      case 'aix':
+      case 'android':
+      case 'cygwin':
+      case 'freebsd':
+      case 'haiku':
+      case 'netbsd':
+      case 'openbsd':
+      case 'sunos':
         return { volume: null, device: null, problems: [`the medium cannot be read on ${process.platform}`] };
       default: {
         // A platform Node learns later must choose its probe; until then, unreadable.
@@ -32,7 +39,11 @@ export async function readMedium(target: string, options: MediumOptions = {}): P
     }
   } catch (error) {
     // The probes report failures as problems; this is the last guard of "never throws".
-    return { volume: null, device: null, problems: [`the medium could not be read: ${error instanceof Error ? error.message : String(error)}`] };
+    return {
+      volume: null,
+      device: null,
+      problems: [`the medium could not be read: ${error instanceof Error ? error.message : String(error)}`],
+    };
   }
 }
 
@@ -44,7 +55,14 @@ export async function listWholeDevices(options: MediumOptions = {}): Promise<Dev
       return listWindowsWholeDevices(options);
     case 'darwin':
       return listMacWholeDevices(options);
-    case 'aix': case 'android': case 'cygwin': case 'freebsd': case 'haiku': case 'netbsd': case 'openbsd': case 'sunos':
+    case 'aix':
+    case 'android':
+    case 'cygwin':
+    case 'freebsd':
+    case 'haiku':
+    case 'netbsd':
+    case 'openbsd':
+    case 'sunos':
       throw new MediaUnreadableError([`devices cannot be listed on ${process.platform}`]);
     default: {
       // A platform Node learns later must choose its probe; until then, unlisted.

@@ -8,7 +8,14 @@ import type { DeviceFacts, Medium } from '../../core/erasure/medium';
 import { runPowerShell } from '../self-check/run-probe-command';
 import { MediaUnreadableError, type MediumOptions } from './medium-options';
 import { resolveThroughLinks } from './resolve-through-links';
-import { DRIVE_LETTER_VARIABLE, parseWindowsMedia, WINDOWS_MEDIUM_SCRIPT, windowsDevicesFrom, windowsMediumFrom, type WindowsMediaOutput } from './windows-medium';
+import {
+  DRIVE_LETTER_VARIABLE,
+  parseWindowsMedia,
+  WINDOWS_MEDIUM_SCRIPT,
+  windowsDevicesFrom,
+  windowsMediumFrom,
+  type WindowsMediaOutput,
+} from './windows-medium';
 
 /** `C:\Users\…` → `C`; null for UNC paths (`\\server\share\…`) and anything without a drive letter. */
 export function driveLetterOf(resolvedPath: string): string | null {
@@ -25,7 +32,9 @@ async function runScript(letter: string | null, problems: string[]): Promise<Win
   try {
     return parseWindowsMedia(outcome.stdout);
   } catch (error) {
-    problems.push(`the PowerShell storage output could not be read: ${(error instanceof Error ? error.message : String(error)).slice(0, 200)}`);
+    problems.push(
+      `the PowerShell storage output could not be read: ${(error instanceof Error ? error.message : String(error)).slice(0, 200)}`,
+    );
     return null;
   }
 }
@@ -41,7 +50,12 @@ export async function readWindowsMedium(target: string, options: MediumOptions =
   const problems: string[] = [];
   const resolved = await resolveThroughLinks(target);
   const letter = driveLetterOf(resolved);
-  if (!letter) return { volume: null, device: null, problems: [`${resolved} is not on a drive letter (a network share or a volume mounted in a folder)`] };
+  if (!letter)
+    return {
+      volume: null,
+      device: null,
+      problems: [`${resolved} is not on a drive letter (a network share or a volume mounted in a folder)`],
+    };
   const output = await runScript(letter, problems);
   if (!output) return { volume: null, device: null, problems };
   const medium = windowsMediumFrom(output, letter, await criticalLetters(options));

@@ -101,9 +101,14 @@ export function rotationalFrom(mediaType: string | number | null | undefined, sp
   return null;
 }
 
-export function windowsTransport(busType: string | number | null | undefined, vendor: string | null, model: string | null): DeviceTransport | null {
+export function windowsTransport(
+  busType: string | number | null | undefined,
+  vendor: string | null,
+  model: string | null,
+): DeviceTransport | null {
   const raw = typeof busType === 'string' ? busType.trim().toLowerCase() : null;
-  if (raw === 'file backed virtual' || raw === 'virtual' || busType === 15 || busType === 14 || isVirtualMake(vendor, model)) return 'virtual';
+  if (raw === 'file backed virtual' || raw === 'virtual' || busType === 15 || busType === 14 || isVirtualMake(vendor, model))
+    return 'virtual';
   const bus = busName(busType);
   if (bus === null) return null;
   if (bus === 'usb' || bus === 'sata' || bus === 'sas' || bus === 'nvme' || bus === 'sd' || bus === 'mmc') return bus;
@@ -141,7 +146,12 @@ export function windowsDevicesFrom(output: WindowsMediaOutput, letters: WindowsD
       removable: transport === null ? null : EXTERNAL.has(transport),
       logicalSectorBytes: disk.LogicalSectorSize || null,
       // Unknown, not "no", when Get-Disk left the boot and system flags out.
-      holdsSystem: disk.IsBoot === true || disk.IsSystem === true || letters.some((l) => critical.includes(l)) ? true : disk.IsBoot === false && disk.IsSystem === false ? false : null,
+      holdsSystem:
+        disk.IsBoot === true || disk.IsSystem === true || letters.some((l) => critical.includes(l))
+          ? true
+          : disk.IsBoot === false && disk.IsSystem === false
+            ? false
+            : null,
       // A VHD(X) attached as a disk names its file as the disk's Location.
       backingFile: transport === 'virtual' && location && /\.(vhdx?|iso)$/i.test(location) ? location : null,
       source: physical ? 'Get-PhysicalDisk' : 'Get-Disk',

@@ -36,7 +36,8 @@ export interface HdparmIdentify {
 }
 
 /** Output that is not an ATA IDENTIFY answer: what hdparm prints when a USB bridge or a non-ATA device does not pass the command through. */
-const NOT_IDENTIFIED = /SG_IO: bad\/missing sense data|HDIO_DRIVE_CMD\(identify\) failed|HDIO_GET_IDENTITY failed|Inappropriate ioctl for device/i;
+const NOT_IDENTIFIED =
+  /SG_IO: bad\/missing sense data|HDIO_DRIVE_CMD\(identify\) failed|HDIO_GET_IDENTITY failed|Inappropriate ioctl for device/i;
 
 export class HdparmNotIdentified extends Error {
   constructor() {
@@ -108,7 +109,13 @@ export interface AtaSanitizeStatus {
   readonly lastCompletedWithoutError: boolean;
 }
 
-const SD_STATES: Readonly<Record<string, AtaSanitizeState>> = { SD0: 'idle', SD1: 'frozen', SD2: 'in-progress', SD3: 'failed', SD4: 'succeeded' };
+const SD_STATES: Readonly<Record<string, AtaSanitizeState>> = {
+  SD0: 'idle',
+  SD1: 'frozen',
+  SD2: 'in-progress',
+  SD3: 'failed',
+  SD4: 'succeeded',
+};
 
 /** Parses `hdparm --sanitize-status DEV`. */
 export function parseHdparmSanitizeStatus(stdout: string): AtaSanitizeStatus {

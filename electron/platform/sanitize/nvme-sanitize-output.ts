@@ -126,7 +126,8 @@ export function parseNvmeSanitizeLog(stdout: string): NvmeSanitizeLog {
   } else {
     code = Number(/^\((\d+)\)/.exec(entry.sstat.status)?.[1]);
     completedPasses = entry.sstat.no_cmplted_passes ?? null;
-    globalDataErased = entry.sstat.global_erased === null || entry.sstat.global_erased === undefined ? null : entry.sstat.global_erased === 1;
+    globalDataErased =
+      entry.sstat.global_erased === null || entry.sstat.global_erased === undefined ? null : entry.sstat.global_erased === 1;
   }
   const state = SSTAT_STATES[code] ?? 'unknown';
   return {

@@ -17,7 +17,8 @@ function probeOf<T>(outcome: CommandOutcome, parse: (stdout: string) => T): Prob
     if (outcome.problem === 'commandMissing') return { ok: false, reason: 'tool-missing' };
     if (outcome.problem === 'accessDenied') return { ok: false, reason: 'no-admin-rights' };
     // hdparm prints the bridge's refusal and exits non-zero.
-    if (/SG_IO: bad\/missing sense data|HDIO_DRIVE_CMD\(identify\) failed/i.test(outcome.stdout + outcome.stderr)) return { ok: false, reason: 'bridge' };
+    if (/SG_IO: bad\/missing sense data|HDIO_DRIVE_CMD\(identify\) failed/i.test(outcome.stdout + outcome.stderr))
+      return { ok: false, reason: 'bridge' };
     return { ok: false, reason: 'unreadable' };
   }
   try {
@@ -28,7 +29,11 @@ function probeOf<T>(outcome: CommandOutcome, parse: (stdout: string) => T): Prob
 }
 
 /** The device's sanitize capability on this machine; `run` is the command runner (a fake in tests). */
-export async function readSanitizeCapability(device: DeviceFacts, run: RunCommand = runSanitizeTool, platform: NodeJS.Platform = process.platform): Promise<SanitizeCapability> {
+export async function readSanitizeCapability(
+  device: DeviceFacts,
+  run: RunCommand = runSanitizeTool,
+  platform: NodeJS.Platform = process.platform,
+): Promise<SanitizeCapability> {
   let nvme: Probe<NvmeController> | undefined;
   let hdparm: Probe<HdparmIdentify> | undefined;
   if (platform === 'linux' && device.holdsSystem === false) {

@@ -66,8 +66,14 @@ const NVME: Protocol = {
   startArgs: (device, technique) => ['sanitize', device, `--sanact=${NVME_SANACT[technique]}`],
   parse: (stdout) => {
     const log = parseNvmeSanitizeLog(stdout);
-    const phase = log.state === 'completed' || log.state === 'completed-no-deallocate' ? 'completed' : log.state === 'never' ? 'idle' : log.state;
-    return { phase, progress: log.progress, fingerprint: JSON.stringify(log), action: log.lastAction === null ? null : log.lastAction & 0b111 };
+    const phase =
+      log.state === 'completed' || log.state === 'completed-no-deallocate' ? 'completed' : log.state === 'never' ? 'idle' : log.state;
+    return {
+      phase,
+      progress: log.progress,
+      fingerprint: JSON.stringify(log),
+      action: log.lastAction === null ? null : log.lastAction & 0b111,
+    };
   },
   action: (technique) => NVME_SANACT[technique],
 };
@@ -75,7 +81,11 @@ const NVME: Protocol = {
 const HDPARM: Protocol = {
   tool: 'hdparm',
   statusArgs: (device) => ['--sanitize-status', device],
-  startArgs: (device, technique) => ['--yes-i-know-what-i-am-doing', technique === 'sanitize-crypto' ? '--sanitize-crypto-scramble' : '--sanitize-block-erase', device],
+  startArgs: (device, technique) => [
+    '--yes-i-know-what-i-am-doing',
+    technique === 'sanitize-crypto' ? '--sanitize-crypto-scramble' : '--sanitize-block-erase',
+    device,
+  ],
   parse: (stdout) => {
     const status = parseHdparmSanitizeStatus(stdout);
     const phase =
@@ -103,11 +113,24 @@ async function readStatus(protocol: Protocol, device: string, options: SanitizeR
   }
 }
 
-async function runSanitize(protocol: Protocol, device: string, technique: SanitizeTechnique, options: SanitizeRunOptions): Promise<SanitizeRunResult> {
+async function runSanitize(
+  protocol: Protocol,
+  device: string,
+  technique: SanitizeTechnique,
+  options: SanitizeRunOptions,
+): Promise<SanitizeRunResult> {
   const now = options.now ?? (() => new Date());
   const startedAt = now().toISOString();
   const commands: string[] = [];
-  const end = (outcome: SanitizeOutcome, detail: string | null): SanitizeRunResult => ({ technique, tool: protocol.tool, outcome, detail, startedAt, finishedAt: now().toISOString(), commands });
+  const end = (outcome: SanitizeOutcome, detail: string | null): SanitizeRunResult => ({
+    technique,
+    tool: protocol.tool,
+    outcome,
+    detail,
+    startedAt,
+    finishedAt: now().toISOString(),
+    commands,
+  });
 
   commands.push([protocol.tool, ...protocol.statusArgs(device)].join(' '));
   const before = await readStatus(protocol, device, options);
@@ -116,7 +139,11 @@ async function runSanitize(protocol: Protocol, device: string, technique: Saniti
 
   commands.push([protocol.tool, ...protocol.startArgs(device, technique)].join(' '));
   const started = await options.run(protocol.tool, protocol.startArgs(device, technique));
-  if (!started.ok) return end('refused', `the sanitize command was refused (${started.problem}${started.exitCode === null ? '' : `, exit ${started.exitCode}`})`);
+  if (!started.ok)
+    return end(
+      'refused',
+      `the sanitize command was refused (${started.problem}${started.exitCode === null ? '' : `, exit ${started.exitCode}`})`,
+    );
   commands.push([protocol.tool, ...protocol.statusArgs(device)].join(' '));
   return follow(protocol, device, technique, options, before, end);
 }
@@ -156,7 +183,12 @@ async function follow(
           options.onProgress?.(1);
           return end('completed', null);
         }
-        return end('unconfirmed', sawProgress ? 'the sanitize log does not say which sanitize action ran' : 'the sanitize log was read only after an interruption: it cannot tell this sanitize from an earlier one');
+        return end(
+          'unconfirmed',
+          sawProgress
+            ? 'the sanitize log does not say which sanitize action ran'
+            : 'the sanitize log was read only after an interruption: it cannot tell this sanitize from an earlier one',
+        );
       }
       if (sawProgress || status.fingerprint !== before.fingerprint) {
         options.onProgress?.(1);
@@ -165,9 +197,15 @@ async function follow(
       return end('unconfirmed', 'the sanitize log did not change after the command: it may describe an earlier sanitize');
     } else if (before === null && !sawProgress) {
       // Resumed: idle, unreadable or unknown at once — the command may never have reached the device.
-      return end('unconfirmed', status === null ? 'the sanitize status could not be read after an interruption' : 'no sanitize was in progress after the interruption: the command may never have reached the device');
+      return end(
+        'unconfirmed',
+        status === null
+          ? 'the sanitize status could not be read after an interruption'
+          : 'no sanitize was in progress after the interruption: the command may never have reached the device',
+      );
     }
-    if (Date.now() >= deadline) return end('unconfirmed', 'the sanitize did not report completion in time; it may still be running on the device');
+    if (Date.now() >= deadline)
+      return end('unconfirmed', 'the sanitize did not report completion in time; it may still be running on the device');
   }
 }
 
@@ -176,11 +214,24 @@ async function follow(
  * status log and follows a sanitize in progress to its end, never sending the command again
  * (a sanitize restarts on the device, and a second one proves nothing about the first).
  */
-async function resumeSanitize(protocol: Protocol, device: string, technique: SanitizeTechnique, options: SanitizeRunOptions): Promise<SanitizeRunResult> {
+async function resumeSanitize(
+  protocol: Protocol,
+  device: string,
+  technique: SanitizeTechnique,
+  options: SanitizeRunOptions,
+): Promise<SanitizeRunResult> {
   const now = options.now ?? (() => new Date());
   const startedAt = now().toISOString();
   const commands = [[protocol.tool, ...protocol.statusArgs(device)].join(' ')];
-  const end = (outcome: SanitizeOutcome, detail: string | null): SanitizeRunResult => ({ technique, tool: protocol.tool, outcome, detail, startedAt, finishedAt: now().toISOString(), commands });
+  const end = (outcome: SanitizeOutcome, detail: string | null): SanitizeRunResult => ({
+    technique,
+    tool: protocol.tool,
+    outcome,
+    detail,
+    startedAt,
+    finishedAt: now().toISOString(),
+    commands,
+  });
   return follow(protocol, device, technique, options, null, end);
 }
 

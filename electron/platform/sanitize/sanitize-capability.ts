@@ -54,7 +54,9 @@ export interface SanitizeCapability {
 }
 
 /** What a probe of the device's identify data came to: parsed, or why not. */
-export type Probe<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly reason: 'tool-missing' | 'no-admin-rights' | 'unreadable' | 'bridge' };
+export type Probe<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly reason: 'tool-missing' | 'no-admin-rights' | 'unreadable' | 'bridge' };
 
 export interface CapabilityInput {
   readonly platform: NodeJS.Platform;
@@ -67,7 +69,11 @@ export interface CapabilityInput {
 
 const TECHNIQUES: readonly SanitizeTechnique[] = ['sanitize-crypto', 'sanitize-block'];
 
-function every(command: SanitizeCommand, reason: SanitizeUnavailableReason | null, supports: (t: SanitizeTechnique) => boolean = () => true): SanitizeOffer[] {
+function every(
+  command: SanitizeCommand,
+  reason: SanitizeUnavailableReason | null,
+  supports: (t: SanitizeTechnique) => boolean = () => true,
+): SanitizeOffer[] {
   return TECHNIQUES.map((technique) => {
     const supported = supports(technique);
     const why = supported ? reason : 'not-supported';
@@ -90,7 +96,11 @@ function ataOffers(probe: Probe<HdparmIdentify> | undefined): SanitizeOffer[] {
   // show; a drive whose security is frozen by the BIOS usually also refuses it, and a locked
   // drive refuses every write: both are reported rather than tried.
   const blocked: SanitizeUnavailableReason | null = security?.locked ? 'locked' : security?.frozen ? 'frozen' : null;
-  return every('ata-sanitize', blocked, (t) => sanitize.featureSet && (t === 'sanitize-crypto' ? sanitize.cryptoScramble : sanitize.blockErase));
+  return every(
+    'ata-sanitize',
+    blocked,
+    (t) => sanitize.featureSet && (t === 'sanitize-crypto' ? sanitize.cryptoScramble : sanitize.blockErase),
+  );
 }
 
 /** The device's sanitize techniques and why each is or is not available to FieldGuard here. */
@@ -105,7 +115,10 @@ export function sanitizeCapability(input: CapabilityInput): SanitizeCapability {
   } else if (platform === 'win32') {
     // IOCTL_STORAGE_REINITIALIZE_MEDIA offloads a sanitize to NVMe data disks (crypto erase by
     // default, block erase on request); FieldGuard has no native helper to issue it yet.
-    offers = every('windows-reinitialize-media', device.transport === 'nvme' ? 'platform' : device.transport === 'usb' ? 'bridge' : 'not-supported');
+    offers = every(
+      'windows-reinitialize-media',
+      device.transport === 'nvme' ? 'platform' : device.transport === 'usb' ? 'bridge' : 'not-supported',
+    );
   } else if (platform !== 'linux') {
     offers = every('nvme-sanitize', 'platform');
   } else if (device.transport === 'usb') {
@@ -124,7 +137,17 @@ export function sanitizeCapability(input: CapabilityInput): SanitizeCapability {
 }
 
 /** The reason that matters most to the engineer: what they could change first. */
-const REASON_ORDER: readonly SanitizeUnavailableReason[] = ['system-disk', 'no-admin-rights', 'tool-missing', 'frozen', 'locked', 'bridge', 'platform', 'unreadable', 'not-supported'];
+const REASON_ORDER: readonly SanitizeUnavailableReason[] = [
+  'system-disk',
+  'no-admin-rights',
+  'tool-missing',
+  'frozen',
+  'locked',
+  'bridge',
+  'platform',
+  'unreadable',
+  'not-supported',
+];
 
 function firstReason(offers: readonly SanitizeOffer[]): SanitizeUnavailableReason {
   const reasons = new Set(offers.map((o) => o.reason).filter((r): r is SanitizeUnavailableReason => r !== null));
@@ -134,12 +157,24 @@ function firstReason(offers: readonly SanitizeOffer[]): SanitizeUnavailableReaso
 /** Japanese then English, for the screen, the CLI and the certificate. */
 export const SANITIZE_REASON_TEXT: Readonly<Record<SanitizeUnavailableReason, { readonly ja: string; readonly en: string }>> = {
   'not-supported': { ja: 'この装置はこの方式のサニタイズに対応していません', en: 'the device does not support this sanitize technique' },
-  frozen: { ja: 'ATA セキュリティが frozen 状態です（BIOS が起動時に凍結。スリープ・復帰で解除できることがあります）', en: 'ATA security is frozen (set by the BIOS at boot; a sleep/resume cycle may clear it)' },
-  locked: { ja: 'ATA セキュリティでロックされています（パスワード設定あり）', en: 'the drive is locked by ATA security (a password is set)' },
-  bridge: { ja: 'USB 変換（ブリッジ）経由のため、装置のサニタイズ命令が届きません', en: 'behind a USB bridge that does not pass the sanitize commands through' },
+  frozen: {
+    ja: 'ATA セキュリティが frozen 状態です（BIOS が起動時に凍結。スリープ・復帰で解除できることがあります）',
+    en: 'ATA security is frozen (set by the BIOS at boot; a sleep/resume cycle may clear it)',
+  },
+  locked: {
+    ja: 'ATA セキュリティでロックされています（パスワード設定あり）',
+    en: 'the drive is locked by ATA security (a password is set)',
+  },
+  bridge: {
+    ja: 'USB 変換（ブリッジ）経由のため、装置のサニタイズ命令が届きません',
+    en: 'behind a USB bridge that does not pass the sanitize commands through',
+  },
   'tool-missing': { ja: 'nvme-cli または hdparm がインストールされていません', en: 'nvme-cli or hdparm is not installed' },
   'no-admin-rights': { ja: '管理者（root）権限が必要です', en: 'administrator (root) rights are needed' },
   unreadable: { ja: '装置の情報を読み取れませんでした', en: 'the device’s identify data could not be read' },
-  platform: { ja: 'この OS では FieldGuard は装置のサニタイズを実行できません（上書き消去を使います）', en: 'FieldGuard cannot run a device sanitize on this OS (an overwrite is used)' },
+  platform: {
+    ja: 'この OS では FieldGuard は装置のサニタイズを実行できません（上書き消去を使います）',
+    en: 'FieldGuard cannot run a device sanitize on this OS (an overwrite is used)',
+  },
   'system-disk': { ja: 'システムのディスクはサニタイズしません', en: 'the system disk is never sanitized' },
 };

@@ -14,7 +14,11 @@ export const ADMIN_GROUPS: Readonly<Record<'macos' | 'linux', readonly string[]>
 /** What a local group name is made of (POSIX portable names, macOS's com.apple.* and _daemon groups). */
 const GROUP_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]*\$?$/;
 
-export function adminFromGroupLists(ids: string, names: string, adminGroups: readonly string[]): Pick<AdminAccountObservation, 'state' | 'raw'> {
+export function adminFromGroupLists(
+  ids: string,
+  names: string,
+  adminGroups: readonly string[],
+): Pick<AdminAccountObservation, 'state' | 'raw'> {
   const idList = ids.trim().split(/\s+/).filter(Boolean);
   const nameList = names.trim().split(/\s+/).filter(Boolean);
   const oneLine = !/\n/.test(ids.trim()) && !/\n/.test(names.trim());
@@ -23,5 +27,7 @@ export function adminFromGroupLists(ids: string, names: string, adminGroups: rea
     return { state: 'unrecognized', raw: `id -G gave ${idList.length} groups, id -Gn ${nameList.length}` };
   }
   const admin = nameList.filter((name) => adminGroups.includes(name));
-  return admin.length > 0 ? { state: 'admin', raw: `member of ${admin.join(', ')}` } : { state: 'standard', raw: `${nameList.length} groups, none of ${adminGroups.join(', ')}` };
+  return admin.length > 0
+    ? { state: 'admin', raw: `member of ${admin.join(', ')}` }
+    : { state: 'standard', raw: `${nameList.length} groups, none of ${adminGroups.join(', ')}` };
 }

@@ -8,6 +8,13 @@
 import type { BluetoothObservation, ProbeOutcome } from '../../core/self-check/self-check-observations';
 import { evidence } from './run-probe-command';
 
-export function bluetoothDiscoverableOnlyInSettings(os: 'Windows' | 'macOS', observedAt = new Date()): Promise<ProbeOutcome<BluetoothObservation>> {
-  return Promise.resolve({ ok: true, observation: { state: 'onlyWhileSettingsOpen', raw: os }, evidence: [evidence(os, { discoverable: 'only while Bluetooth settings are open' }, observedAt)] });
+export function bluetoothDiscoverableOnlyInSettings(
+  os: 'Windows' | 'macOS',
+  observedAt = new Date(),
+): Promise<ProbeOutcome<BluetoothObservation>> {
+  return Promise.resolve({
+    ok: true,
+    observation: { state: 'onlyWhileSettingsOpen', raw: os },
+    evidence: [evidence(os, { discoverable: 'only while Bluetooth settings are open' }, observedAt)],
+  });
 }

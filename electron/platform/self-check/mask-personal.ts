@@ -9,11 +9,7 @@ import os from 'node:os';
 
 export const MASKS = { user: '<user>', host: '<host>', ssid: '<ssid>', serial: '<serial>' } as const;
 
-const HOME_FOLDERS = [
-  /(\/home\/)([^/\s:"']+)/g,
-  /(\/Users\/)([^/\s:"']+)/g,
-  /([A-Za-z]:\\{1,2}Users\\{1,2})([^\\\s:"']+)/gi,
-];
+const HOME_FOLDERS = [/(\/home\/)([^/\s:"']+)/g, /(\/Users\/)([^/\s:"']+)/g, /([A-Za-z]:\\{1,2}Users\\{1,2})([^\\\s:"']+)/gi];
 /** Folder names under /Users or C:\Users that are not a person. */
 const NOT_A_PERSON = new Set(['shared', 'public', 'default', 'default user', 'all users', '<user>']);
 
@@ -52,7 +48,9 @@ export function maskPersonal(text: string, options: MaskOptions = {}): string {
   const names = options.names ?? localNames();
   let out = text;
   for (const pattern of HOME_FOLDERS) {
-    out = out.replace(pattern, (whole, prefix: string, name: string) => (NOT_A_PERSON.has(name.toLowerCase()) ? whole : `${prefix}${MASKS.user}`));
+    out = out.replace(pattern, (whole, prefix: string, name: string) =>
+      NOT_A_PERSON.has(name.toLowerCase()) ? whole : `${prefix}${MASKS.user}`,
+    );
   }
   const pairs = [
     ...(options.extra ?? []).filter((e) => e.value.trim().length >= 2),

@@ -87,7 +87,12 @@ export class ProbeRecorder {
   }
 
   wrapFileSystem<F extends FileAccess>(fs: F): F {
-    const keep = async <T>(map: Map<string, RecordedRead<T>>, key: string, read: () => Promise<T>, value: (t: T) => T = (t) => t): Promise<T> => {
+    const keep = async <T>(
+      map: Map<string, RecordedRead<T>>,
+      key: string,
+      read: () => Promise<T>,
+      value: (t: T) => T = (t) => t,
+    ): Promise<T> => {
       try {
         const result = await read();
         map.set(key, { ok: true, value: value(result) });
@@ -102,7 +107,13 @@ export class ProbeRecorder {
       readFile: (file: string) => keep(this.files, file, () => fs.readFile(file)),
       // The head is what the probe saw; kept as the file's content (it is all a replay needs).
       readHead: (file: string, bytes: number) => keep(this.files, file, () => fs.readHead(file, bytes)),
-      readdir: (dir: string) => keep(this.listings, dir, () => fs.readdir(dir), (entries) => [...entries]),
+      readdir: (dir: string) =>
+        keep(
+          this.listings,
+          dir,
+          () => fs.readdir(dir),
+          (entries) => [...entries],
+        ),
       mtime: async (file: string) => {
         try {
           const time = await fs.mtime(file);
@@ -130,7 +141,9 @@ export class ProbeRecorder {
         outcome: { ...c.outcome, stdout: maskText(c.outcome.stdout), stderr: maskText(c.outcome.stderr) },
       })),
       files: new Map([...this.files].map(([file, read]) => [maskText(file), read.ok ? { ok: true, value: maskBytes(read.value) } : read])),
-      listings: new Map([...this.listings].map(([dir, read]) => [maskText(dir), read.ok ? { ok: true, value: read.value.map(maskText) } : read])),
+      listings: new Map(
+        [...this.listings].map(([dir, read]) => [maskText(dir), read.ok ? { ok: true, value: read.value.map(maskText) } : read]),
+      ),
       stats: new Map([...this.stats].map(([file, read]) => [maskText(file), read])),
     };
   }
@@ -142,11 +155,16 @@ export class ProbeRecorder {
  * "a BSSID is present" from the shape, and a recording must still replay.
  */
 function maskMacAddresses(text: string): string {
-  return text.replace(/\b[0-9a-f]{2}([:-])(?:[0-9a-f]{2}\1){4}[0-9a-f]{2}\b/gi, (_mac, sep: string) => ['02', '00', '00', '00', '00', '00'].join(sep));
+  return text.replace(/\b[0-9a-f]{2}([:-])(?:[0-9a-f]{2}\1){4}[0-9a-f]{2}\b/gi, (_mac, sep: string) =>
+    ['02', '00', '00', '00', '00', '00'].join(sep),
+  );
 }
 
 /** SSIDs and serial numbers the answers contain, found where each tool prints them. */
-function personalValues(commands: readonly RecordedCommand[], files: ReadonlyMap<string, RecordedRead<Buffer>>): { value: string; mask: string }[] {
+function personalValues(
+  commands: readonly RecordedCommand[],
+  files: ReadonlyMap<string, RecordedRead<Buffer>>,
+): { value: string; mask: string }[] {
   const found: { value: string; mask: string }[] = [];
   const add = (value: string | undefined, mask: string) => {
     const v = value?.trim();
@@ -165,7 +183,8 @@ function personalValues(commands: readonly RecordedCommand[], files: ReadonlyMap
     if (args.includes('SPAirPortDataType')) {
       for (const m of text.matchAll(/"_name"\s*:\s*"([^"]+)"/g)) if (!/^(en|awdl|llw)\d+$/.test(m[1] ?? '')) add(m[1], MASKS.ssid);
     }
-    for (const m of text.matchAll(/"(?:serial[_ ]?number|SerialNumber|spairport_wireless_serial_number)"\s*:\s*"([^"]+)"/gi)) add(m[1], MASKS.serial);
+    for (const m of text.matchAll(/"(?:serial[_ ]?number|SerialNumber|spairport_wireless_serial_number)"\s*:\s*"([^"]+)"/gi))
+      add(m[1], MASKS.serial);
     for (const m of text.matchAll(/Serial Number[^:\n]*:\s*(\S+)/gi)) add(m[1], MASKS.serial);
   }
   for (const read of files.values()) {
@@ -189,7 +208,13 @@ function header(what: string, session: RecordingSession): string {
 }
 
 function slug(text: string): string {
-  return text.replace(/^.*[\\/]/, '').replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'command';
+  return (
+    text
+      .replace(/^.*[\\/]/, '')
+      .replace(/[^A-Za-z0-9._-]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60) || 'command'
+  );
 }
 
 function withNewline(text: string): string {
@@ -213,22 +238,49 @@ export async function writeRecording(dir: string, recording: Recording): Promise
   let n = 0;
   for (const c of recording.commands) {
     if (c.probe !== undefined) {
-      await put(`windows/${c.probe}.txt`, header(`the ${c.probe} probe script (Windows PowerShell 5.1)`, session) + withNewline(c.outcome.stdout));
+      await put(
+        `windows/${c.probe}.txt`,
+        header(`the ${c.probe} probe script (Windows PowerShell 5.1)`, session) + withNewline(c.outcome.stdout),
+      );
       continue;
     }
     n += 1;
     const name = `commands/${String(n).padStart(2, '0')}-${slug([c.file, ...c.args].join(' '))}.txt`;
-    const body = SECTION('stdout') + withNewline(c.outcome.stdout) + SECTION('stderr') + withNewline(c.outcome.stderr) + SECTION('exit') + `${exitText(c.outcome)}\n`;
-    await put(name, header(`\`${[c.file, ...c.args].join(' ')}\``, session) + SECTION('command') + `${JSON.stringify([c.file, ...c.args])}\n` + body);
+    const body =
+      SECTION('stdout') +
+      withNewline(c.outcome.stdout) +
+      SECTION('stderr') +
+      withNewline(c.outcome.stderr) +
+      SECTION('exit') +
+      `${exitText(c.outcome)}\n`;
+    await put(
+      name,
+      header(`\`${[c.file, ...c.args].join(' ')}\``, session) + SECTION('command') + `${JSON.stringify([c.file, ...c.args])}\n` + body,
+    );
   }
   for (const [file, read] of recording.files) {
-    const body = !read.ok ? SECTION('error') + `${read.code}\n` : isText(read.value) ? read.value.toString('utf8') : SECTION('base64') + `${read.value.toString('base64')}\n`;
-    await put(`files${file.startsWith('/') ? '' : '/'}${file.replace(/:/g, '')}.txt`, header(`the file ${file}`, session) + SECTION('path') + `${file}\n` + SECTION('content') + body);
+    const body = !read.ok
+      ? SECTION('error') + `${read.code}\n`
+      : isText(read.value)
+        ? read.value.toString('utf8')
+        : SECTION('base64') + `${read.value.toString('base64')}\n`;
+    await put(
+      `files${file.startsWith('/') ? '' : '/'}${file.replace(/:/g, '')}.txt`,
+      header(`the file ${file}`, session) + SECTION('path') + `${file}\n` + SECTION('content') + body,
+    );
   }
   const lines = <T>(map: ReadonlyMap<string, RecordedRead<T>>, show: (value: T) => string) =>
     [...map].map(([key, read]) => `${key}\t${read.ok ? show(read.value) : `error ${read.code}`}`).join('\n');
-  await put('listings.txt', header('directory listings the probes read (path, tab, entries separated by "/")', session) + withNewline(lines(recording.listings, (entries) => entries.join('/'))));
-  await put('stats.txt', header('existence checks the probes made (path, tab, modification time or error)', session) + withNewline(lines(recording.stats, (time) => time)));
+  await put(
+    'listings.txt',
+    header('directory listings the probes read (path, tab, entries separated by "/")', session) +
+      withNewline(lines(recording.listings, (entries) => entries.join('/'))),
+  );
+  await put(
+    'stats.txt',
+    header('existence checks the probes made (path, tab, modification time or error)', session) +
+      withNewline(lines(recording.stats, (time) => time)),
+  );
   return written;
 }
 
@@ -246,7 +298,9 @@ function sections(body: string): Record<string, string> {
 
 async function listFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
-  const nested = await Promise.all(entries.map((e) => (e.isDirectory() ? listFiles(path.join(dir, e.name)) : Promise.resolve([path.join(dir, e.name)]))));
+  const nested = await Promise.all(
+    entries.map((e) => (e.isDirectory() ? listFiles(path.join(dir, e.name)) : Promise.resolve([path.join(dir, e.name)]))),
+  );
   return nested.flat().sort();
 }
 
@@ -264,7 +318,12 @@ export async function readRecording(dir: string): Promise<Recording> {
   const commands: RecordedCommand[] = [];
   for (const file of await listFiles(path.join(dir, 'windows'))) {
     const stdout = afterHeader(await readFile(file, 'utf8'));
-    commands.push({ file: 'powershell.exe', args: [], probe: path.basename(file, '.txt'), outcome: { ok: true, stdout, stderr: '', exitCode: 0 } });
+    commands.push({
+      file: 'powershell.exe',
+      args: [],
+      probe: path.basename(file, '.txt'),
+      outcome: { ok: true, stdout, stderr: '', exitCode: 0 },
+    });
   }
   for (const file of await listFiles(path.join(dir, 'commands'))) {
     const s = sections(afterHeader(await readFile(file, 'utf8')));

@@ -42,7 +42,11 @@ export const WINDOWS_SCRIPT_NAMES: ReadonlyMap<string, string> = new Map<string,
 
 export function createSelfCheckProbes(platform: NodeJS.Platform = process.platform, recorder?: ProbeRecorder): SelfCheckProbes {
   if (platform === 'win32') {
-    return createWindowsProbes(recorder ? { runPowerShell: recorder.wrapPowerShell(runPowerShell, (script) => WINDOWS_SCRIPT_NAMES.get(script) ?? 'unknown-script') } : {});
+    return createWindowsProbes(
+      recorder
+        ? { runPowerShell: recorder.wrapPowerShell(runPowerShell, (script) => WINDOWS_SCRIPT_NAMES.get(script) ?? 'unknown-script') }
+        : {},
+    );
   }
   if (platform === 'darwin') return createMacosProbes(recorder ? recorder.wrapRunner(runProbeCommand) : runProbeCommand);
   return createLinuxProbes(recorder ? { run: recorder.wrapRunner(runProbeCommand), fs: recorder.wrapFileSystem(nodeFileSystem) } : {});
@@ -77,6 +81,22 @@ export function recordedSelfCheckProbes(platform: NodeJS.Platform = process.plat
 export async function recordThisLaptop(dir: string, platform: NodeJS.Platform = process.platform): Promise<string[]> {
   const recorded = recordedSelfCheckProbes(platform);
   const probes = recorded.probes;
-  const [osUpdates] = await Promise.all([probes.osUpdates(), probes.firewall(), probes.antivirus(), probes.diskEncryption(), probes.screenLock(), probes.wifi(), probes.remoteAccess(), probes.bootProtection(), probes.clockSync(), probes.autoRun(), probes.autoLogin(), probes.adminAccount(), probes.fileSharing(), probes.edr(), probes.bluetooth()]);
+  const [osUpdates] = await Promise.all([
+    probes.osUpdates(),
+    probes.firewall(),
+    probes.antivirus(),
+    probes.diskEncryption(),
+    probes.screenLock(),
+    probes.wifi(),
+    probes.remoteAccess(),
+    probes.bootProtection(),
+    probes.clockSync(),
+    probes.autoRun(),
+    probes.autoLogin(),
+    probes.adminAccount(),
+    probes.fileSharing(),
+    probes.edr(),
+    probes.bluetooth(),
+  ]);
   return recorded.save(dir, osUpdates.ok ? `${osUpdates.observation.osName} ${osUpdates.observation.osVersion}` : '');
 }

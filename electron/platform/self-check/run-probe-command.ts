@@ -14,8 +14,7 @@ export interface CommandResult {
 }
 
 export type CommandOutcome =
-  | ({ readonly ok: true } & CommandResult)
-  | ({ readonly ok: false; readonly problem: ProbeProblem } & CommandResult);
+  ({ readonly ok: true } & CommandResult) | ({ readonly ok: false; readonly problem: ProbeProblem } & CommandResult);
 
 export interface RunOptions {
   /** Default 8 s: the whole self-check should answer "within seconds". */

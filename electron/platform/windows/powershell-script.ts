@@ -23,7 +23,8 @@ import { z } from 'zod';
 import { maskPersonal } from '../self-check/mask-personal';
 
 /** Stop on the first error, and print UTF-8 whatever the console's code page. */
-const PRELUDE = "$ErrorActionPreference = 'Stop'; [Console]::OutputEncoding = [System.Text.Encoding]::UTF8; $OutputEncoding = [System.Text.Encoding]::UTF8;\n";
+const PRELUDE =
+  "$ErrorActionPreference = 'Stop'; [Console]::OutputEncoding = [System.Text.Encoding]::UTF8; $OutputEncoding = [System.Text.Encoding]::UTF8;\n";
 
 /** A script as -EncodedCommand takes it: UTF-16LE, base64. */
 export function encodePowerShell(script: string): string {
@@ -32,7 +33,10 @@ export function encodePowerShell(script: string): string {
 
 /** The powershell.exe command line that runs a script with the prelude. */
 export function powerShellCommand(script: string): { readonly file: string; readonly args: readonly string[] } {
-  return { file: 'powershell.exe', args: ['-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-EncodedCommand', encodePowerShell(PRELUDE + script)] };
+  return {
+    file: 'powershell.exe',
+    args: ['-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-EncodedCommand', encodePowerShell(PRELUDE + script)],
+  };
 }
 
 /**
@@ -150,7 +154,13 @@ export function readScriptOutput<S extends z.ZodType>(stdout: string, schema: S,
 }
 
 function parseJsonObject(text: string): unknown {
-  const candidates = [text, ...text.split(/\r?\n/).filter((line) => line.trimStart().startsWith('{')).reverse()];
+  const candidates = [
+    text,
+    ...text
+      .split(/\r?\n/)
+      .filter((line) => line.trimStart().startsWith('{'))
+      .reverse(),
+  ];
   for (const candidate of candidates) {
     try {
       const value: unknown = JSON.parse(candidate);
@@ -169,4 +179,8 @@ export function shortDetail(text: string): string {
 }
 
 /** Windows PowerShell 5.1 prints a one-element array as a bare object (and an empty one as nothing): both read as a list. */
-export const oneOrMany = <S extends z.ZodType>(item: S) => z.union([z.array(item), item.transform((value) => [value])]).nullish().transform((v) => v ?? []);
+export const oneOrMany = <S extends z.ZodType>(item: S) =>
+  z
+    .union([z.array(item), item.transform((value) => [value])])
+    .nullish()
+    .transform((v) => v ?? []);

@@ -22,7 +22,14 @@ const useStyles = makeStyles({
     position: 'absolute',
     left: '-10000px',
     top: 'auto',
-    ':focus': { left: tokens.spacingHorizontalM, top: tokens.spacingVerticalM, zIndex: 100, padding: tokens.spacingHorizontalS, backgroundColor: tokens.colorNeutralBackground1, color: tokens.colorBrandForeground1 },
+    ':focus': {
+      left: tokens.spacingHorizontalM,
+      top: tokens.spacingVerticalM,
+      zIndex: 100,
+      padding: tokens.spacingHorizontalS,
+      backgroundColor: tokens.colorNeutralBackground1,
+      color: tokens.colorBrandForeground1,
+    },
   },
 });
 
@@ -45,7 +52,14 @@ export function AppShell() {
 
   return (
     <div className={styles.root}>
-      <a href="#main" className={styles.skip} onClick={(event) => { event.preventDefault(); mainRef.current?.focus(); }}>
+      <a
+        href="#main"
+        className={styles.skip}
+        onClick={(event) => {
+          event.preventDefault();
+          mainRef.current?.focus();
+        }}
+      >
         {t('shell.skipToContent')}
       </a>
       <TitleBar className={styles.header} withSubtitle>

@@ -3,7 +3,18 @@
  * router and the navigation rail are both built from this list.
  */
 import type { ReactElement } from 'react';
-import { Board24Regular, BuildingMultiple24Regular, Certificate24Regular, DocumentBulletListClock24Regular, Eraser24Regular, Laptop24Regular, Settings24Regular, ShieldCheckmark24Regular, ShieldTask24Regular, Vault24Regular } from '@fluentui/react-icons';
+import {
+  Board24Regular,
+  BuildingMultiple24Regular,
+  Certificate24Regular,
+  DocumentBulletListClock24Regular,
+  Eraser24Regular,
+  Laptop24Regular,
+  Settings24Regular,
+  ShieldCheckmark24Regular,
+  ShieldTask24Regular,
+  Vault24Regular,
+} from '@fluentui/react-icons';
 import { AuditPage } from '../features/audit/AuditPage';
 import { CertificatesPage } from '../features/certificates/CertificatesPage';
 import { ErasurePage } from '../features/erasure/ErasurePage';

@@ -19,7 +19,13 @@ export function Breadcrumbs({ label, crumbs, testId }: { label: string; crumbs: 
         <Fragment key={`${index}-${crumb.label}`}>
           {index > 0 && <BreadcrumbDivider />}
           <BreadcrumbItem>
-            {crumb.href === null ? <BreadcrumbButton current>{crumb.label}</BreadcrumbButton> : <BreadcrumbButton as="a" href={crumb.href}>{crumb.label}</BreadcrumbButton>}
+            {crumb.href === null ? (
+              <BreadcrumbButton current>{crumb.label}</BreadcrumbButton>
+            ) : (
+              <BreadcrumbButton as="a" href={crumb.href}>
+                {crumb.label}
+              </BreadcrumbButton>
+            )}
           </BreadcrumbItem>
         </Fragment>
       ))}

@@ -12,7 +12,18 @@
  */
 import { useId, useState, type SubmitEvent, type ReactElement, type ReactNode } from 'react';
 import {
-  Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Spinner, Textarea, makeStyles, mergeClasses,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  Spinner,
+  Textarea,
+  makeStyles,
+  mergeClasses,
   tokens,
 } from '@fluentui/react-components';
 import { ErrorState } from './ErrorState';
@@ -64,8 +75,24 @@ export interface ConfirmDialogProps {
 }
 
 export function ConfirmDialog({
-  title, children, confirmLabel, pendingLabel, cancelLabel, destructive = false, modalType = 'alert', describedBy, reason, pending, error,
-  confirmDisabled = false, confirmIcon, onConfirm, onCancel, testId, surfaceClassName, contentClassName,
+  title,
+  children,
+  confirmLabel,
+  pendingLabel,
+  cancelLabel,
+  destructive = false,
+  modalType = 'alert',
+  describedBy,
+  reason,
+  pending,
+  error,
+  confirmDisabled = false,
+  confirmIcon,
+  onConfirm,
+  onCancel,
+  testId,
+  surfaceClassName,
+  contentClassName,
 }: ConfirmDialogProps) {
   const styles = useStyles();
   const ownId = useId();
@@ -97,7 +124,14 @@ export function ConfirmDialog({
                   validationState={checked && missing ? 'error' : 'none'}
                   validationMessage={checked && missing ? reason.requiredMessage : undefined}
                 >
-                  <Textarea value={text} maxLength={1000} rows={3} resize="vertical" autoFocus onChange={(_event, data) => setText(data.value)} />
+                  <Textarea
+                    value={text}
+                    maxLength={1000}
+                    rows={3}
+                    resize="vertical"
+                    autoFocus
+                    onChange={(_event, data) => setText(data.value)}
+                  />
                 </Field>
               )}
               {error !== null && error !== undefined && <ErrorState error={error} />}
@@ -112,7 +146,9 @@ export function ConfirmDialog({
               >
                 {pending ? pendingLabel : confirmLabel}
               </Button>
-              <Button onClick={onCancel} disabled={pending}>{cancelLabel}</Button>
+              <Button onClick={onCancel} disabled={pending}>
+                {cancelLabel}
+              </Button>
             </DialogActions>
           </DialogBody>
         </form>

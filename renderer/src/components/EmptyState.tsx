@@ -31,7 +31,9 @@ export function EmptyState({ icon: Icon, title, headingLevel, testId, children }
     <Card className={styles.card} role="region" aria-labelledby={titleId} data-testid={testId}>
       <div className={styles.header}>
         <Icon aria-hidden />
-        <Subtitle1 as={headingLevel} id={titleId} className={styles.title}>{title}</Subtitle1>
+        <Subtitle1 as={headingLevel} id={titleId} className={styles.title}>
+          {title}
+        </Subtitle1>
       </div>
       {children}
     </Card>
@@ -41,5 +43,9 @@ export function EmptyState({ icon: Icon, title, headingLevel, testId, children }
 /** A paragraph of an empty state, without the margins a <p> would add to the card's own spacing. */
 export function EmptyStateText({ children }: { children: ReactNode }) {
   const styles = useStyles();
-  return <Body1 as="p" className={styles.text}>{children}</Body1>;
+  return (
+    <Body1 as="p" className={styles.text}>
+      {children}
+    </Body1>
+  );
 }

@@ -10,7 +10,11 @@ import { BridgeError } from '../lib/bridge';
 
 const useStyles = makeStyles({
   details: { marginTop: tokens.spacingVerticalXS },
-  summary: { cursor: 'pointer', width: 'fit-content', ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, borderRadius: tokens.borderRadiusSmall } },
+  summary: {
+    cursor: 'pointer',
+    width: 'fit-content',
+    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, borderRadius: tokens.borderRadiusSmall },
+  },
   code: { fontFamily: tokens.fontFamilyMonospace, userSelect: 'all' },
 });
 
@@ -48,7 +52,12 @@ export function ErrorState({ error, onRetry, children }: { error: unknown; onRet
     <MessageBar intent="error" role="alert" layout="multiline" data-error-code={code}>
       <MessageBarBody>
         {t(messageKey, params)}
-        {children && <>{gap}{children}</>}
+        {children && (
+          <>
+            {gap}
+            {children}
+          </>
+        )}
         <ErrorDetails code={code} />
       </MessageBarBody>
       {onRetry && (

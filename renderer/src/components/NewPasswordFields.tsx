@@ -29,7 +29,13 @@ export function NewPasswordFields(props: NewPasswordFieldsProps) {
   return (
     <>
       <Field label={props.passwordLabel} required>
-        <Input type="password" value={props.password} onChange={(_e, d) => props.onPassword(d.value)} autoComplete="new-password" autoFocus={props.autoFocus} />
+        <Input
+          type="password"
+          value={props.password}
+          onChange={(_e, d) => props.onPassword(d.value)}
+          autoComplete="new-password"
+          autoFocus={props.autoFocus}
+        />
       </Field>
       <PasswordStrength password={props.password} profile={props.profile} />
       <Field

@@ -12,15 +12,18 @@ const useStyles = makeStyles({
   problems: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingInlineStart: tokens.spacingHorizontalL },
 });
 
-
 /** The main process's judgement of a password, asked once typing pauses; the meter and the setup wizard share one query. */
 function usePasswordAssessment(password: string, profile?: Partial<Profile>) {
   const debounced = useDebounced(password, 200);
-  const assessment = useChannelQuery('vault.assessPassword', { password: debounced, profile }, {
-    enabled: debounced.length > 0,
-    staleTime: Infinity,
-    gcTime: 0,
-  });
+  const assessment = useChannelQuery(
+    'vault.assessPassword',
+    { password: debounced, profile },
+    {
+      enabled: debounced.length > 0,
+      staleTime: Infinity,
+      gcTime: 0,
+    },
+  );
   return { assessment, debounced };
 }
 

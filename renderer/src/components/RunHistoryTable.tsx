@@ -10,7 +10,19 @@
  * `openFor` (with `{{time}}`).
  */
 import type { ReactNode } from 'react';
-import { Button, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '@shared/format-date';
 import type { Language } from '@shared/locale';
@@ -72,7 +84,16 @@ export interface RunHistoryTableProps<Row extends RunHistoryRow> extends RunHist
 
 const widthStyle = (width: string | undefined) => (width === undefined ? undefined : { width });
 
-export function RunHistoryTable<Row extends RunHistoryRow>({ runs, shownId, labelledBy, onOpen, testId, textsKey, columns, widths }: RunHistoryTableProps<Row>) {
+export function RunHistoryTable<Row extends RunHistoryRow>({
+  runs,
+  shownId,
+  labelledBy,
+  onOpen,
+  testId,
+  textsKey,
+  columns,
+  widths,
+}: RunHistoryTableProps<Row>) {
   const styles = useStyles();
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
@@ -97,10 +118,18 @@ export function RunHistoryTable<Row extends RunHistoryRow>({ runs, shownId, labe
             const time = formatDateTime(row.finishedAt, language);
             const shown = row.id === shownId;
             return (
-              <TableRow key={row.id} className={shown ? styles.shown : undefined} aria-current={shown ? 'true' : undefined} data-run-id={row.id}>
+              <TableRow
+                key={row.id}
+                className={shown ? styles.shown : undefined}
+                aria-current={shown ? 'true' : undefined}
+                data-run-id={row.id}
+              >
                 <TableCell className={mergeClasses(styles.numeric, styles.nowrap)}>{time}</TableCell>
                 {columns.map((column) => (
-                  <TableCell key={column.key} className={mergeClasses(column.numeric && styles.numeric, column.wrapAnywhere && styles.anywhere)}>
+                  <TableCell
+                    key={column.key}
+                    className={mergeClasses(column.numeric && styles.numeric, column.wrapAnywhere && styles.anywhere)}
+                  >
                     {column.render(row)}
                   </TableCell>
                 ))}

@@ -29,9 +29,19 @@ export interface SignaturePadTextKeys {
   readonly clear: string;
 }
 
-const erasureKeys: SignaturePadTextKeys = { empty: 'erasure.signature.empty', drawn: 'erasure.signature.drawn', clear: 'erasure.signature.clear' };
+const erasureKeys: SignaturePadTextKeys = {
+  empty: 'erasure.signature.empty',
+  drawn: 'erasure.signature.drawn',
+  clear: 'erasure.signature.clear',
+};
 
-export function SignaturePad({ onChange, textKeys = erasureKeys }: { onChange: (png: string | null) => void; textKeys?: SignaturePadTextKeys }) {
+export function SignaturePad({
+  onChange,
+  textKeys = erasureKeys,
+}: {
+  onChange: (png: string | null) => void;
+  textKeys?: SignaturePadTextKeys;
+}) {
   const styles = useStyles();
   const { t } = useTranslation();
   const canvas = useRef<HTMLCanvasElement>(null);
@@ -48,7 +58,10 @@ export function SignaturePad({ onChange, textKeys = erasureKeys }: { onChange: (
 
   const point = (event: React.PointerEvent<HTMLCanvasElement>) => {
     const box = event.currentTarget.getBoundingClientRect();
-    return { x: ((event.clientX - box.left) * event.currentTarget.width) / box.width, y: ((event.clientY - box.top) * event.currentTarget.height) / box.height };
+    return {
+      x: ((event.clientX - box.left) * event.currentTarget.width) / box.width,
+      y: ((event.clientY - box.top) * event.currentTarget.height) / box.height,
+    };
   };
 
   return (

@@ -17,14 +17,28 @@ const useStyles = makeStyles({
   subtitle: { color: tokens.colorNeutralForegroundOnBrand },
 });
 
-export function TitleBar({ className, children, withSubtitle = false }: { className?: string; children: ReactNode; withSubtitle?: boolean }) {
+export function TitleBar({
+  className,
+  children,
+  withSubtitle = false,
+}: {
+  className?: string;
+  children: ReactNode;
+  withSubtitle?: boolean;
+}) {
   const styles = useStyles();
   const { t } = useTranslation();
   return (
     <header className={mergeClasses(styles.header, className)}>
       <div className={styles.brand}>
-        <Text as="span" className={styles.title}>{t('app.title')}</Text>
-        {withSubtitle && <Text as="span" size={200} className={styles.subtitle}>{t('app.subtitle')}</Text>}
+        <Text as="span" className={styles.title}>
+          {t('app.title')}
+        </Text>
+        {withSubtitle && (
+          <Text as="span" size={200} className={styles.subtitle}>
+            {t('app.subtitle')}
+          </Text>
+        )}
       </div>
       {children}
     </header>

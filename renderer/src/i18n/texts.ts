@@ -24,6 +24,26 @@ import wholeMediumEn from './whole-medium.en.json';
 import wholeMediumJa from './whole-medium.ja.json';
 
 export const texts = {
-  ja: { ...ja, errors: errorsJa, password: passwordJa, selfCheckTexts: selfCheckJa, sanitizeTexts: sanitizeJa, ledger: ledgerJa, visitTexts: visitTextsJa, visits: visitsJa, wholeMedium: wholeMediumJa },
-  en: { ...en, errors: errorsEn, password: passwordEn, selfCheckTexts: selfCheckEn, sanitizeTexts: sanitizeEn, ledger: ledgerEn, visitTexts: visitTextsEn, visits: visitsEn, wholeMedium: wholeMediumEn },
+  ja: {
+    ...ja,
+    errors: errorsJa,
+    password: passwordJa,
+    selfCheckTexts: selfCheckJa,
+    sanitizeTexts: sanitizeJa,
+    ledger: ledgerJa,
+    visitTexts: visitTextsJa,
+    visits: visitsJa,
+    wholeMedium: wholeMediumJa,
+  },
+  en: {
+    ...en,
+    errors: errorsEn,
+    password: passwordEn,
+    selfCheckTexts: selfCheckEn,
+    sanitizeTexts: sanitizeEn,
+    ledger: ledgerEn,
+    visitTexts: visitTextsEn,
+    visits: visitsEn,
+    wholeMedium: wholeMediumEn,
+  },
 };

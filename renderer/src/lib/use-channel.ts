@@ -6,14 +6,22 @@
  * way). No screen invalidates queries by hand: cache-effects.test.ts fails when one does.
  */
 import {
-  useMutation, useQuery, useQueryClient, type QueryClient, type UseMutationOptions, type UseQueryOptions,
+  useMutation,
+  useQuery,
+  useQueryClient,
+  type QueryClient,
+  type UseMutationOptions,
+  type UseQueryOptions,
 } from '@tanstack/react-query';
 import type { RequestOf, ResponseOf } from '@shared/contract';
 import { listsChangedBy, type MutatingChannel, type QueryChannel } from '@shared/ipc/cache-effects';
 import { invoke } from './bridge';
 import { channelKey, queryKey } from './query-keys';
 
-export type ChannelQueryOptions<C extends QueryChannel> = Omit<UseQueryOptions<ResponseOf<C>, Error, ResponseOf<C>, readonly unknown[]>, 'queryKey' | 'queryFn'>;
+export type ChannelQueryOptions<C extends QueryChannel> = Omit<
+  UseQueryOptions<ResponseOf<C>, Error, ResponseOf<C>, readonly unknown[]>,
+  'queryKey' | 'queryFn'
+>;
 
 /** Reads a query channel; its answer is cached under `queryKey(channel, request)`. */
 export function useChannelQuery<C extends QueryChannel>(channel: C, request: RequestOf<C>, options: ChannelQueryOptions<C> = {}) {

@@ -35,7 +35,7 @@ export function useJob(): Job {
 
   useEffect(() => () => stopListening.current?.(), []);
 
-  const run = useCallback(async <T,>(work: (jobId: string) => Promise<T>): Promise<JobOutcome<T>> => {
+  const run = useCallback(async <T>(work: (jobId: string) => Promise<T>): Promise<JobOutcome<T>> => {
     const id = crypto.randomUUID();
     setCurrent({ jobId: id, progress: null, cancelRequested: false });
     stopListening.current?.();

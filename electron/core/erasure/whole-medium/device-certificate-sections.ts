@@ -15,7 +15,14 @@ import type { CertificateRow, CertificateSection } from '../../certificates/cert
 import type { ErasureEvidence, EvidenceItem } from '../erasure-evidence';
 import { passPatterns, type ErasureMethod } from '../erasure-methods';
 import type { DeviceFacts, DeviceTransport } from '../medium';
-import { gradeDeviceSanitize, NIST_GRADE_LABELS, NIST_GRADE_MEANINGS, NIST_REFERENCE, type Bilingual, type GradeResult } from '../nist-grade';
+import {
+  gradeDeviceSanitize,
+  NIST_GRADE_LABELS,
+  NIST_GRADE_MEANINGS,
+  NIST_REFERENCE,
+  type Bilingual,
+  type GradeResult,
+} from '../nist-grade';
 import type { SanitizeRunResult } from '../../../platform/sanitize/run-device-sanitize';
 
 /** The device item as the evidence lists it; `badSectors` once the evidence carries the journal's count. */
@@ -48,7 +55,8 @@ const TRANSPORT: Readonly<Record<DeviceTransport, Bilingual>> = {
 const UNKNOWN: Bilingual = { ja: '不明', en: 'unknown' };
 
 function mediaType(device: DeviceFacts): Bilingual {
-  if (device.transport === 'virtual') return { ja: '仮想（実体は背後のファイル・記憶装置）', en: 'virtual (held by a backing file or storage)' };
+  if (device.transport === 'virtual')
+    return { ja: '仮想（実体は背後のファイル・記憶装置）', en: 'virtual (held by a backing file or storage)' };
   if (device.rotational === true) return { ja: '回転式ディスク（HDD）', en: 'rotating disk (HDD)' };
   if (device.rotational === false) return { ja: 'フラッシュメモリ（SSD・USB メモリ・カード）', en: 'flash memory (SSD, USB stick, card)' };
   return UNKNOWN;
@@ -97,7 +105,15 @@ export function deviceSanitizeResult(items: readonly DeviceEvidenceItem[]): Sani
   if (record.result !== null) return record.result;
   const at = item.finishedAt ?? item.startedAt ?? '';
   const tool = item.path.startsWith('/dev/nvme') ? 'nvme' : 'hdparm';
-  return { technique: record.technique, tool, outcome: 'unconfirmed', detail: 'the job ended before the sanitize result was recorded', startedAt: item.startedAt ?? at, finishedAt: at, commands: [] };
+  return {
+    technique: record.technique,
+    tool,
+    outcome: 'unconfirmed',
+    detail: 'the job ended before the sanitize result was recorded',
+    startedAt: item.startedAt ?? at,
+    finishedAt: at,
+    commands: [],
+  };
 }
 
 /** Whether a finished job erased its device: the job not cancelled, and its device item erased by the numbers (or by its own sanitize, completed). */
@@ -114,7 +130,12 @@ type GradeFacts = Pick<DeviceEvidence, 'status' | 'method' | 'items' | 'sanitize
 function gradeOf(evidence: GradeFacts, item: DeviceEvidenceItem, device: DeviceFacts): GradeResult {
   if (evidence.sanitize) {
     const done = evidence.sanitize.outcome === 'completed' && evidence.status !== 'aborted';
-    return gradeDeviceSanitize({ technique: evidence.sanitize.technique === 'sanitize-crypto' ? 'crypto-erase' : 'block-erase', completed: done, verified: done, device });
+    return gradeDeviceSanitize({
+      technique: evidence.sanitize.technique === 'sanitize-crypto' ? 'crypto-erase' : 'block-erase',
+      completed: done,
+      verified: done,
+      device,
+    });
   }
   const erased = deviceOverwriteErased(item, evidence.method.id) && evidence.status !== 'aborted';
   return gradeDeviceSanitize({
@@ -130,15 +151,36 @@ function resultOf(evidence: DeviceEvidence, item: DeviceEvidenceItem): Bilingual
   if (evidence.sanitize) {
     return evidence.sanitize.outcome === 'completed' && evidence.status !== 'aborted'
       ? { ja: '消去完了（装置のサニタイズ完了）', en: 'Erased (the device’s sanitize completed)' }
-      : { ja: `消去されていません（${SANITIZE_OUTCOME[evidence.sanitize.outcome].ja}）`, en: `Not erased (${SANITIZE_OUTCOME[evidence.sanitize.outcome].en})` };
+      : {
+          ja: `消去されていません（${SANITIZE_OUTCOME[evidence.sanitize.outcome].ja}）`,
+          en: `Not erased (${SANITIZE_OUTCOME[evidence.sanitize.outcome].en})`,
+        };
   }
   if (deviceOverwriteErased(item, evidence.method.id) && evidence.status !== 'aborted') {
-    return { ja: '消去完了（全セクタを上書きし、すべて読み戻して一致を確認）', en: 'Erased (every sector overwritten, all read back and matched)' };
+    return {
+      ja: '消去完了（全セクタを上書きし、すべて読み戻して一致を確認）',
+      en: 'Erased (every sector overwritten, all read back and matched)',
+    };
   }
-  if (evidence.status === 'aborted') return { ja: '消去されていません（作業を中止。一部だけ上書きされている可能性があります）', en: 'Not erased (the job was cancelled; the device may be partly overwritten)' };
-  if ((item.badSectors ?? 0) > 0) return { ja: '消去されていません（書き込み・読み戻しできないセクタがあり、元のデータが残りうる）', en: 'Not erased (some sectors could not be written or read back and may keep their data)' };
-  if (item.exceptionCode === 'VERIFY_MISMATCH') return { ja: '消去されていません（読み戻した内容が書き込んだ内容と一致しない）', en: 'Not erased (the read-back did not match what was written)' };
-  return { ja: '消去されていません（上書きまたは検証が完了していない）', en: 'Not erased (the overwrite or its verification did not complete)' };
+  if (evidence.status === 'aborted')
+    return {
+      ja: '消去されていません（作業を中止。一部だけ上書きされている可能性があります）',
+      en: 'Not erased (the job was cancelled; the device may be partly overwritten)',
+    };
+  if ((item.badSectors ?? 0) > 0)
+    return {
+      ja: '消去されていません（書き込み・読み戻しできないセクタがあり、元のデータが残りうる）',
+      en: 'Not erased (some sectors could not be written or read back and may keep their data)',
+    };
+  if (item.exceptionCode === 'VERIFY_MISMATCH')
+    return {
+      ja: '消去されていません（読み戻した内容が書き込んだ内容と一致しない）',
+      en: 'Not erased (the read-back did not match what was written)',
+    };
+  return {
+    ja: '消去されていません（上書きまたは検証が完了していない）',
+    en: 'Not erased (the overwrite or its verification did not complete)',
+  };
 }
 
 function deviceRows(device: DeviceFacts): CertificateRow[] {
@@ -146,11 +188,23 @@ function deviceRows(device: DeviceFacts): CertificateRow[] {
     { label: { ja: '製造元', en: 'Manufacturer' }, value: device.vendor ?? both(UNKNOWN) },
     { label: { ja: '型式', en: 'Model' }, value: device.model ?? both(UNKNOWN) },
     { label: { ja: 'シリアル番号', en: 'Serial number' }, value: device.serial ?? '装置が報告せず / not reported by the device' },
-    { label: { ja: '容量', en: 'Capacity' }, value: device.sizeBytes === null ? both(UNKNOWN) : `${formatBytes(device.sizeBytes, 'ja')}（${device.sizeBytes.toLocaleString('ja-JP')} バイト / bytes）` },
+    {
+      label: { ja: '容量', en: 'Capacity' },
+      value:
+        device.sizeBytes === null
+          ? both(UNKNOWN)
+          : `${formatBytes(device.sizeBytes, 'ja')}（${device.sizeBytes.toLocaleString('ja-JP')} バイト / bytes）`,
+    },
     { label: { ja: '接続方式', en: 'Interface' }, value: device.transport ? both(TRANSPORT[device.transport]) : both(UNKNOWN) },
     { label: { ja: '媒体の種類', en: 'Media type' }, value: both(mediaType(device)) },
-    { label: { ja: 'リムーバブル', en: 'Removable' }, value: device.removable === true ? 'はい / yes' : device.removable === false ? 'いいえ / no' : both(UNKNOWN) },
-    { label: { ja: '装置のパス', en: 'Device path' }, value: device.backingFile ? `${device.path}（背後のファイル / backing file: ${device.backingFile}）` : device.path },
+    {
+      label: { ja: 'リムーバブル', en: 'Removable' },
+      value: device.removable === true ? 'はい / yes' : device.removable === false ? 'いいえ / no' : both(UNKNOWN),
+    },
+    {
+      label: { ja: '装置のパス', en: 'Device path' },
+      value: device.backingFile ? `${device.path}（背後のファイル / backing file: ${device.backingFile}）` : device.path,
+    },
     { label: { ja: '情報の取得元', en: 'Source of these facts' }, value: device.source },
   ];
 }
@@ -162,7 +216,10 @@ function methodRows(evidence: DeviceEvidence, item: DeviceEvidenceItem): Certifi
     return [
       { label: { ja: '方式', en: 'Technique' }, value: both(technique) },
       { label: { ja: '実行したコマンド', en: 'Commands run' }, value: evidence.sanitize.commands.join('\n') },
-      { label: { ja: '検証', en: 'Verification' }, value: '装置のサニタイズ状態（ログ）で完了を確認 / completion read from the device’s sanitize status log' },
+      {
+        label: { ja: '検証', en: 'Verification' },
+        value: '装置のサニタイズ状態（ログ）で完了を確認 / completion read from the device’s sanitize status log',
+      },
       { label: { ja: 'ツール', en: 'Tool' }, value: `${tool}（${evidence.sanitize.tool}）` },
     ];
   }
@@ -204,9 +261,17 @@ export function deviceErasureSections(evidence: DeviceEvidence, device: DeviceFa
         },
         {
           label: { ja: '不良セクタ', en: 'Bad sectors' },
-          value: badSectors === null ? (evidence.sanitize ? '— （装置のサニタイズ / device sanitize）' : both(UNKNOWN)) : `${badSectors}${badSectors > 0 ? '（これらのセクタには元のデータが残りうる / these sectors may keep their data）' : ''}`,
+          value:
+            badSectors === null
+              ? evidence.sanitize
+                ? '— （装置のサニタイズ / device sanitize）'
+                : both(UNKNOWN)
+              : `${badSectors}${badSectors > 0 ? '（これらのセクタには元のデータが残りうる / these sectors may keep their data）' : ''}`,
         },
-        { label: { ja: '開始・終了', en: 'Start – end' }, value: `${when(item.startedAt ?? evidence.startedAt)} – ${when(item.finishedAt ?? evidence.finishedAt)}` },
+        {
+          label: { ja: '開始・終了', en: 'Start – end' },
+          value: `${when(item.startedAt ?? evidence.startedAt)} – ${when(item.finishedAt ?? evidence.finishedAt)}`,
+        },
         ...(evidence.runCount > 1
           ? [
               {
@@ -224,8 +289,14 @@ export function deviceErasureSections(evidence: DeviceEvidence, device: DeviceFa
       rows: [
         { label: { ja: '区分', en: 'Category' }, value: both(NIST_GRADE_LABELS[grade.grade]) },
         { label: { ja: '意味', en: 'Meaning' }, value: `${NIST_GRADE_MEANINGS[grade.grade].ja}\n${NIST_GRADE_MEANINGS[grade.grade].en}` },
-        ...grade.reasons.map((reason, i) => ({ label: { ja: i === 0 ? '根拠' : '', en: i === 0 ? 'Why' : '' }, value: `${reason.ja}\n${reason.en}` })),
-        ...grade.residualRisks.map((risk, i) => ({ label: { ja: i === 0 ? '残存リスク' : '', en: i === 0 ? 'Residual risk' : '' }, value: `${risk.ja}\n${risk.en}` })),
+        ...grade.reasons.map((reason, i) => ({
+          label: { ja: i === 0 ? '根拠' : '', en: i === 0 ? 'Why' : '' },
+          value: `${reason.ja}\n${reason.en}`,
+        })),
+        ...grade.residualRisks.map((risk, i) => ({
+          label: { ja: i === 0 ? '残存リスク' : '', en: i === 0 ? 'Residual risk' : '' },
+          value: `${risk.ja}\n${risk.en}`,
+        })),
         { label: { ja: '基準', en: 'Reference' }, value: both(NIST_REFERENCE) },
       ],
     },

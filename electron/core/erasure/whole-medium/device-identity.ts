@@ -24,7 +24,10 @@ export function deviceIdentity(device: Pick<DeviceFacts, 'serial' | 'backingFile
 export const CONFIRMATION_MIN_CHARACTERS = 4;
 
 /** What the engineer is asked to type (the hint shown beside the field): the serial's last characters, or the device name. */
-export function confirmationHint(device: Pick<DeviceFacts, 'serial' | 'path'>): { readonly kind: 'serial-end' | 'device-name'; readonly text: string } {
+export function confirmationHint(device: Pick<DeviceFacts, 'serial' | 'path'>): {
+  readonly kind: 'serial-end' | 'device-name';
+  readonly text: string;
+} {
   if (device.serial) return { kind: 'serial-end', text: [...device.serial].slice(-CONFIRMATION_MIN_CHARACTERS).join('') };
   return { kind: 'device-name', text: path.basename(device.path) };
 }

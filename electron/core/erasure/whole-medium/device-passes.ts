@@ -50,7 +50,13 @@ function noteBad(options: DevicePassOptions, sector: number): void {
 }
 
 /** Writes one block; on a medium error, sector by sector. Returns the bytes that were written. */
-async function writeBlock(device: BlockDevice, buffer: Buffer, length: number, position: number, options: DevicePassOptions): Promise<number> {
+async function writeBlock(
+  device: BlockDevice,
+  buffer: Buffer,
+  length: number,
+  position: number,
+  options: DevicePassOptions,
+): Promise<number> {
   try {
     await device.write(buffer, length, position);
     return length;
@@ -72,7 +78,12 @@ async function writeBlock(device: BlockDevice, buffer: Buffer, length: number, p
 }
 
 /** Writes `source` over `[0, size)` of the device and flushes it. Returns the bytes written (bad sectors excluded). */
-export async function writeDevicePass(device: BlockDevice, size: number, source: PatternSource, options: DevicePassOptions): Promise<number> {
+export async function writeDevicePass(
+  device: BlockDevice,
+  size: number,
+  source: PatternSource,
+  options: DevicePassOptions,
+): Promise<number> {
   let good = 0;
   let nextCheckpoint = options.checkpointBytes;
   await runPipelinedPass({
@@ -100,7 +111,13 @@ export async function writeDevicePass(device: BlockDevice, size: number, source:
 }
 
 /** Reads one block; on a medium error, sector by sector (an unreadable sector is counted bad and left as zeros). */
-async function readBlock(device: BlockDevice, buffer: Buffer, length: number, position: number, options: DevicePassOptions): Promise<number> {
+async function readBlock(
+  device: BlockDevice,
+  buffer: Buffer,
+  length: number,
+  position: number,
+  options: DevicePassOptions,
+): Promise<number> {
   try {
     return await device.read(buffer, length, position);
   } catch (error) {
@@ -131,7 +148,12 @@ export interface DeviceVerifyOutcome {
  * Reads `[0, size)` back and compares it with `source`. A sector already known bad is skipped
  * (never counted verified); any other difference ends the verification at its first byte.
  */
-export async function verifyDevicePass(device: BlockDevice, size: number, source: PatternSource, options: DevicePassOptions): Promise<DeviceVerifyOutcome> {
+export async function verifyDevicePass(
+  device: BlockDevice,
+  size: number,
+  source: PatternSource,
+  options: DevicePassOptions,
+): Promise<DeviceVerifyOutcome> {
   const ring = options.buffers.read;
   const expected = options.buffers.expected;
   const blockBytes = Math.min(slot(ring, 0).length, expected.length);
@@ -186,7 +208,13 @@ function hasBadSector(options: DevicePassOptions, offset: number, length: number
 }
 
 /** A block that differs somewhere: sector by sector, bad sectors skipped, the first other difference reported. */
-function compareSectors(actual: Buffer, expected: Buffer, length: number, offset: number, options: DevicePassOptions): { good: number; mismatchAt: number | null } {
+function compareSectors(
+  actual: Buffer,
+  expected: Buffer,
+  length: number,
+  offset: number,
+  options: DevicePassOptions,
+): { good: number; mismatchAt: number | null } {
   let good = 0;
   for (let at = 0; at < length; at += options.sectorBytes) {
     const size = Math.min(options.sectorBytes, length - at);

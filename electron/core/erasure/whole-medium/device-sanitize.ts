@@ -9,7 +9,14 @@
  */
 import type { DeviceFacts } from '../medium';
 import { readSanitizeCapability, runSanitizeTool } from '../../../platform/sanitize/read-sanitize-capability';
-import { resumeAtaSanitize, resumeNvmeSanitize, runAtaSanitize, runNvmeSanitize, type RunCommand, type SanitizeRunResult } from '../../../platform/sanitize/run-device-sanitize';
+import {
+  resumeAtaSanitize,
+  resumeNvmeSanitize,
+  runAtaSanitize,
+  runNvmeSanitize,
+  type RunCommand,
+  type SanitizeRunResult,
+} from '../../../platform/sanitize/run-device-sanitize';
 import { SANITIZE_REASON_TEXT, type SanitizeTechnique } from '../../../platform/sanitize/sanitize-capability';
 
 export interface DeviceSanitizeOptions {
@@ -26,7 +33,11 @@ export function nvmeController(devicePath: string): string {
 }
 
 /** Runs the device's own `technique` if it offers it now; otherwise says why not, as a refused run. */
-export async function runDeviceSanitize(device: DeviceFacts, technique: SanitizeTechnique, options: DeviceSanitizeOptions = {}): Promise<SanitizeRunResult> {
+export async function runDeviceSanitize(
+  device: DeviceFacts,
+  technique: SanitizeTechnique,
+  options: DeviceSanitizeOptions = {},
+): Promise<SanitizeRunResult> {
   const run = options.run ?? runSanitizeTool;
   const now = options.now ?? (() => new Date());
   const capability = await readSanitizeCapability(device, run, options.platform ?? process.platform);
@@ -34,10 +45,20 @@ export async function runDeviceSanitize(device: DeviceFacts, technique: Sanitize
   if (!offer?.available) {
     const reason = offer?.reason ?? capability.reason ?? 'not-supported';
     const at = now().toISOString();
-    return { technique, tool: offer?.command === 'nvme-sanitize' ? 'nvme' : 'hdparm', outcome: 'refused', detail: SANITIZE_REASON_TEXT[reason].en, startedAt: at, finishedAt: at, commands: [] };
+    return {
+      technique,
+      tool: offer?.command === 'nvme-sanitize' ? 'nvme' : 'hdparm',
+      outcome: 'refused',
+      detail: SANITIZE_REASON_TEXT[reason].en,
+      startedAt: at,
+      finishedAt: at,
+      commands: [],
+    };
   }
   const runOptions = { run, sleep: options.sleep, now: options.now, onProgress: options.onProgress };
-  return offer.command === 'nvme-sanitize' ? runNvmeSanitize(nvmeController(device.path), technique, runOptions) : runAtaSanitize(device.path, technique, runOptions);
+  return offer.command === 'nvme-sanitize'
+    ? runNvmeSanitize(nvmeController(device.path), technique, runOptions)
+    : runAtaSanitize(device.path, technique, runOptions);
 }
 
 /**
@@ -45,7 +66,13 @@ export async function runDeviceSanitize(device: DeviceFacts, technique: Sanitize
  * and follows a sanitize in progress, never sending the command again. The tool is the one the
  * device's bus takes (NVMe: nvme-cli on the controller; otherwise hdparm).
  */
-export async function resumeDeviceSanitize(device: DeviceFacts, technique: SanitizeTechnique, options: DeviceSanitizeOptions = {}): Promise<SanitizeRunResult> {
+export async function resumeDeviceSanitize(
+  device: DeviceFacts,
+  technique: SanitizeTechnique,
+  options: DeviceSanitizeOptions = {},
+): Promise<SanitizeRunResult> {
   const runOptions = { run: options.run ?? runSanitizeTool, sleep: options.sleep, now: options.now, onProgress: options.onProgress };
-  return device.transport === 'nvme' ? resumeNvmeSanitize(nvmeController(device.path), technique, runOptions) : resumeAtaSanitize(device.path, technique, runOptions);
+  return device.transport === 'nvme'
+    ? resumeNvmeSanitize(nvmeController(device.path), technique, runOptions)
+    : resumeAtaSanitize(device.path, technique, runOptions);
 }

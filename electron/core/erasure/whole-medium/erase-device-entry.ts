@@ -85,14 +85,29 @@ async function openPlanned(devicePath: string, deps: DeviceEngineDeps): Promise<
 }
 
 /** Overwrites, verifies and journals; the caller turns a final failure into the item's exception. */
-async function overwriteDevice(run: EntryRun, item: ErasureItem, device: BlockDevice, sectorBytes: number, journal: (changes: ItemChanges) => void): Promise<void> {
+async function overwriteDevice(
+  run: EntryRun,
+  item: ErasureItem,
+  device: BlockDevice,
+  sectorBytes: number,
+  journal: (changes: ItemChanges) => void,
+): Promise<void> {
   const patterns = passPatterns(run.method);
   const size = item.size;
   const observations = new Set<ItemObservation>(item.observations);
   observations.delete('partially-overwritten');
   if (item.startedAt !== null) observations.add('rewritten-after-interruption');
   const startedAt = item.startedAt ?? timestamp();
-  journal({ state: 'pending', passesDone: 0, bytesWritten: 0, bytesVerified: 0, readBack: null, badSectors: 0, startedAt, observations: [...observations] });
+  journal({
+    state: 'pending',
+    passesDone: 0,
+    bytesWritten: 0,
+    bytesVerified: 0,
+    readBack: null,
+    badSectors: 0,
+    startedAt,
+    observations: [...observations],
+  });
 
   const badSectors = new Set<number>();
   let written = 0;
@@ -111,8 +126,18 @@ async function overwriteDevice(run: EntryRun, item: ErasureItem, device: BlockDe
       const pass = index + 1;
       const source = patternSource(pattern, run.key, { seq: item.seq, pass });
       const before = written;
-      written += await writeDevicePass(device, size, source, options(pass, 'overwrite', (_done, good) => journal({ bytesWritten: before + good, badSectors: badSectors.size })));
-      journal({ state: pass === patterns.length ? 'overwritten' : 'pending', passesDone: pass, bytesWritten: written, badSectors: badSectors.size });
+      written += await writeDevicePass(
+        device,
+        size,
+        source,
+        options(pass, 'overwrite', (_done, good) => journal({ bytesWritten: before + good, badSectors: badSectors.size })),
+      );
+      journal({
+        state: pass === patterns.length ? 'overwritten' : 'pending',
+        passesDone: pass,
+        bytesWritten: written,
+        badSectors: badSectors.size,
+      });
     }
   } catch (error) {
     if (run.signal?.aborted) journal({ observations: [...observations, 'partially-overwritten'], badSectors: badSectors.size });
@@ -120,8 +145,18 @@ async function overwriteDevice(run: EntryRun, item: ErasureItem, device: BlockDe
   }
   const last = patterns.length;
   const source = patternSource(patterns[last - 1] ?? 'zeros', run.key, { seq: item.seq, pass: last });
-  const outcome = await verifyDevicePass(device, size, source, options(last, 'verify', (_done, verified) => journal({ bytesVerified: verified })));
-  const result: ItemChanges = { bytesVerified: outcome.bytesVerified, readBack: device.readBack, badSectors: badSectors.size, finishedAt: timestamp() };
+  const outcome = await verifyDevicePass(
+    device,
+    size,
+    source,
+    options(last, 'verify', (_done, verified) => journal({ bytesVerified: verified })),
+  );
+  const result: ItemChanges = {
+    bytesVerified: outcome.bytesVerified,
+    readBack: device.readBack,
+    badSectors: badSectors.size,
+    finishedAt: timestamp(),
+  };
   if (outcome.mismatchAt !== null) journal({ ...result, state: 'exception', exceptionCode: 'VERIFY_MISMATCH' });
   else if (badSectors.size > 0) journal({ ...result, state: 'exception', exceptionCode: 'IO_ERROR' });
   else journal({ ...result, state: 'verified' });

@@ -77,7 +77,11 @@ export function wholeMediumRefusal(device: DeviceFacts): WholeMediumErrorCode | 
 }
 
 /** Checks, unmounts and journals the erasure of `device`; returns the job's id. Nothing is written to the device here. */
-export async function planWholeMediumErasure(db: VaultDatabase, device: DeviceFacts, options: WholeMediumPlanOptions): Promise<WholeMediumPlan> {
+export async function planWholeMediumErasure(
+  db: VaultDatabase,
+  device: DeviceFacts,
+  options: WholeMediumPlanOptions,
+): Promise<WholeMediumPlan> {
   const refusal = wholeMediumRefusal(device);
   if (refusal !== null) throw new ErasureError(refusal);
   if (!confirmationMatches(device, options.confirmation)) throw new ErasureError('ERASURE_DEVICE_CONFIRMATION_MISMATCH');
@@ -92,8 +96,27 @@ export async function planWholeMediumErasure(db: VaultDatabase, device: DeviceFa
   const medium: Medium = { volume: null, device, problems: [] };
   createJob(
     db,
-    { id: jobId, method: options.method ?? DEFAULT_ERASURE_METHOD, scope: 'whole-medium', targets: [device.path], siteReference: options.siteReference ?? null, media: [medium] },
-    [{ targetIndex: 0, path: device.path, kind: 'device', size: device.sizeBytes ?? 0, fileId: deviceIdentity(device), sha256Before: null, observations: [], exceptionCode: null, sanitize: technique === 'overwrite' ? null : { technique, result: null } }],
+    {
+      id: jobId,
+      method: options.method ?? DEFAULT_ERASURE_METHOD,
+      scope: 'whole-medium',
+      targets: [device.path],
+      siteReference: options.siteReference ?? null,
+      media: [medium],
+    },
+    [
+      {
+        targetIndex: 0,
+        path: device.path,
+        kind: 'device',
+        size: device.sizeBytes ?? 0,
+        fileId: deviceIdentity(device),
+        sha256Before: null,
+        observations: [],
+        exceptionCode: null,
+        sanitize: technique === 'overwrite' ? null : { technique, result: null },
+      },
+    ],
   );
   return { jobId, unmounted };
 }

@@ -58,7 +58,8 @@ async function unmountLinux(devicePath: string): Promise<string[]> {
   const mounts = await linuxMountsOf(devicePath);
   for (const mount of mounts) {
     const outcome = await runProbeCommand('umount', [mount], { timeoutMs: 60_000 });
-    if (!outcome.ok) throw new ErasureError(outcome.problem === 'accessDenied' ? 'ERASURE_DEVICE_NEEDS_ADMIN' : 'ERASURE_DEVICE_UNMOUNT_FAILED');
+    if (!outcome.ok)
+      throw new ErasureError(outcome.problem === 'accessDenied' ? 'ERASURE_DEVICE_NEEDS_ADMIN' : 'ERASURE_DEVICE_UNMOUNT_FAILED');
   }
   if ((await linuxMountsOf(devicePath)).length > 0) throw new ErasureError('ERASURE_DEVICE_UNMOUNT_FAILED');
   return mounts;
@@ -74,7 +75,8 @@ async function offlineWindowsDisk(devicePath: string): Promise<string[]> {
   const number = /PHYSICALDRIVE(\d+)$/i.exec(devicePath)?.[1];
   if (number === undefined) throw new ErasureError('ERASURE_DEVICE_NOT_FOUND');
   const outcome = await runPowerShell(`Set-Disk -Number ${Number(number)} -IsOffline $true`, { timeoutMs: 60_000 });
-  if (!outcome.ok) throw new ErasureError(outcome.problem === 'accessDenied' ? 'ERASURE_DEVICE_NEEDS_ADMIN' : 'ERASURE_DEVICE_UNMOUNT_FAILED');
+  if (!outcome.ok)
+    throw new ErasureError(outcome.problem === 'accessDenied' ? 'ERASURE_DEVICE_NEEDS_ADMIN' : 'ERASURE_DEVICE_UNMOUNT_FAILED');
   return [devicePath];
 }
 
@@ -84,7 +86,14 @@ async function offlineWindowsDisk(devicePath: string): Promise<string[]> {
  * UNMOUNT_FAILED, IN_USE, or NEEDS_ADMIN.
  */
 export async function releaseDevice(device: Pick<DeviceFacts, 'path'>, platform: NodeJS.Platform = process.platform): Promise<string[]> {
-  const released = platform === 'linux' ? await unmountLinux(device.path) : platform === 'darwin' ? await unmountMac(device.path) : platform === 'win32' ? await offlineWindowsDisk(device.path) : [];
+  const released =
+    platform === 'linux'
+      ? await unmountLinux(device.path)
+      : platform === 'darwin'
+        ? await unmountMac(device.path)
+        : platform === 'win32'
+          ? await offlineWindowsDisk(device.path)
+          : [];
   if (platform === 'linux') {
     try {
       await checkExclusive(device.path);

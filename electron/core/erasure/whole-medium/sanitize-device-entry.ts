@@ -27,7 +27,13 @@ export interface SanitizeDeps {
   readonly platform?: NodeJS.Platform;
 }
 
-export async function sanitizeDeviceEntry(run: EntryRun, item: ErasureItem, device: DeviceFacts, deps: SanitizeDeps, journal: (changes: ItemChanges) => void): Promise<void> {
+export async function sanitizeDeviceEntry(
+  run: EntryRun,
+  item: ErasureItem,
+  device: DeviceFacts,
+  deps: SanitizeDeps,
+  journal: (changes: ItemChanges) => void,
+): Promise<void> {
   const record = item.sanitize;
   if (record === null) throw new Error('sanitizeDeviceEntry: the item has no sanitize technique');
   let reported = 0;
@@ -50,5 +56,9 @@ export async function sanitizeDeviceEntry(run: EntryRun, item: ErasureItem, devi
     result = await runDeviceSanitize(device, record.technique, options);
   }
   const finished: ItemChanges = { sanitize: { technique: record.technique, result }, finishedAt: timestamp() };
-  journal(result.outcome === 'completed' ? { ...finished, state: 'verified' } : { ...finished, state: 'exception', exceptionCode: 'SANITIZE_NOT_COMPLETED' });
+  journal(
+    result.outcome === 'completed'
+      ? { ...finished, state: 'verified' }
+      : { ...finished, state: 'exception', exceptionCode: 'SANITIZE_NOT_COMPLETED' },
+  );
 }

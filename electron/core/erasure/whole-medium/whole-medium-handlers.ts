@@ -49,7 +49,10 @@ export interface WholeMediumPorts {
   readonly grantAccess?: (device: DeviceFacts) => Promise<GrantOutcome>;
 }
 
-const REFUSAL_CODE: Record<ElevationRefusal, 'ERASURE_DEVICE_ADMIN_DECLINED' | 'ERASURE_DEVICE_ADMIN_UNAVAILABLE' | 'ERASURE_DEVICE_ADMIN_FAILED' | 'ERASURE_DEVICE_UNMOUNT_FAILED'> = {
+const REFUSAL_CODE: Record<
+  ElevationRefusal,
+  'ERASURE_DEVICE_ADMIN_DECLINED' | 'ERASURE_DEVICE_ADMIN_UNAVAILABLE' | 'ERASURE_DEVICE_ADMIN_FAILED' | 'ERASURE_DEVICE_UNMOUNT_FAILED'
+> = {
   declined: 'ERASURE_DEVICE_ADMIN_DECLINED',
   unavailable: 'ERASURE_DEVICE_ADMIN_UNAVAILABLE',
   failed: 'ERASURE_DEVICE_ADMIN_FAILED',
@@ -70,8 +73,15 @@ function choiceOf(id: string, device: DeviceFacts, capability: SanitizeCapabilit
     removable: device.removable,
     holdsSystem: device.holdsSystem,
     refusal: wholeMediumRefusal(device),
-    confirmation: { kind: hint.kind, length: hint.kind === 'serial-end' ? Math.min(CONFIRMATION_MIN_CHARACTERS, [...(device.serial ?? '')].length) : [...hint.text].length },
-    sanitize: capability.offers.map((offer) => ({ technique: offer.technique, available: offer.available, reason: offer.reason === null ? null : SANITIZE_REASON_TEXT[offer.reason] })),
+    confirmation: {
+      kind: hint.kind,
+      length: hint.kind === 'serial-end' ? Math.min(CONFIRMATION_MIN_CHARACTERS, [...(device.serial ?? '')].length) : [...hint.text].length,
+    },
+    sanitize: capability.offers.map((offer) => ({
+      technique: offer.technique,
+      available: offer.available,
+      reason: offer.reason === null ? null : SANITIZE_REASON_TEXT[offer.reason],
+    })),
   };
 }
 
@@ -85,7 +95,8 @@ export function createWholeMediumHandlers(ports: WholeMediumPorts): Pick<Handler
     if (!chosen) throw new AppError('ERASURE_DEVICE_NOT_FOUND');
     const device = (await ports.listDevices()).find((d) => d.path === chosen.path);
     if (!device) throw new AppError('ERASURE_DEVICE_NOT_FOUND');
-    if (deviceIdentity(device) !== deviceIdentity(chosen) || device.sizeBytes !== chosen.sizeBytes) throw new AppError('ERASURE_DEVICE_CHANGED');
+    if (deviceIdentity(device) !== deviceIdentity(chosen) || device.sizeBytes !== chosen.sizeBytes)
+      throw new AppError('ERASURE_DEVICE_CHANGED');
     return device;
   };
 
@@ -100,7 +111,14 @@ export function createWholeMediumHandlers(ports: WholeMediumPorts): Pick<Handler
     'wholeMedium.erase': async ({ jobId, deviceId, method, site, confirmation, technique }) => {
       const device = await stillListed(deviceId);
       const session = ports.vault.session();
-      const plan = await planWholeMediumErasure(session.db, device, { method, siteReference: JSON.stringify(site), confirmation, release: ports.release, technique, runSanitizeCommand: ports.runSanitizeCommand });
+      const plan = await planWholeMediumErasure(session.db, device, {
+        method,
+        siteReference: JSON.stringify(site),
+        confirmation,
+        release: ports.release,
+        technique,
+        runSanitizeCommand: ports.runSanitizeCommand,
+      });
       listed.delete(deviceId);
       auditErasureStart(session, plan.jobId, { method, targets: 1, site });
       await ports.runJob(jobId, plan.jobId);
@@ -134,7 +152,12 @@ export function createWholeMediumHandlers(ports: WholeMediumPorts): Pick<Handler
         if (error instanceof ElevationError) throw new AppError(REFUSAL_CODE[error.refusal]);
         throw error;
       }
-      session.audit.append('erasure.device-access-granted', session.actor(), { device: device.path, model: device.model, serial: device.serial, outcome });
+      session.audit.append('erasure.device-access-granted', session.actor(), {
+        device: device.path,
+        model: device.model,
+        serial: device.serial,
+        outcome,
+      });
       return { outcome };
     },
     'wholeMedium.issueCertificate': async ({ erasureJobId, countersignature }) => {
@@ -152,7 +175,12 @@ export function createWholeMediumHandlers(ports: WholeMediumPorts): Pick<Handler
         ports.fontPath,
       );
       const medium = job.media?.[0] as { device?: DeviceFacts | null } | undefined;
-      const link = linkDeviceErasureToLedger(session, { serial: medium?.device?.serial ?? null }, { id, erased: deviceErasedIn(evidence) }, ports.now());
+      const link = linkDeviceErasureToLedger(
+        session,
+        { serial: medium?.device?.serial ?? null },
+        { id, erased: deviceErasedIn(evidence) },
+        ports.now(),
+      );
       return { certificateId: id, number, ledgerItem: link.linked ? link.item.label : null };
     },
   };

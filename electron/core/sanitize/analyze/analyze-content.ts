@@ -49,7 +49,12 @@ interface Outcome {
 }
 
 function isZip(head: Buffer): boolean {
-  return head.length >= 4 && head[0] === 0x50 && head[1] === 0x4b && ((head[2] === 0x03 && head[3] === 0x04) || (head[2] === 0x05 && head[3] === 0x06) || (head[2] === 0x07 && head[3] === 0x08));
+  return (
+    head.length >= 4 &&
+    head[0] === 0x50 &&
+    head[1] === 0x4b &&
+    ((head[2] === 0x03 && head[3] === 0x04) || (head[2] === 0x05 && head[3] === 0x06) || (head[2] === 0x07 && head[3] === 0x08))
+  );
 }
 
 /** PDF readers accept the header anywhere in the first 1024 bytes, so junk before it does not hide a PDF. */
@@ -117,7 +122,13 @@ export async function analyzeContent(content: Content, context: AnalyzeContext):
     if (outcome.type.id !== 'script' && TEXT_TYPE_IDS.has(outcome.type.id)) outcome.type = trueType('script');
   }
   if (!extensionFits(outcome.type, extension)) findings.add('EXTENSION_MISMATCH', { extension, type: outcome.type.id });
-  return { type: outcome.type, findings: findings.list(), transform: outcome.transform, innerTypes: outcome.innerTypes, members: outcome.members ?? [] };
+  return {
+    type: outcome.type,
+    findings: findings.list(),
+    transform: outcome.transform,
+    innerTypes: outcome.innerTypes,
+    members: outcome.members ?? [],
+  };
 }
 
 async function analyzeByContent(content: Content, context: AnalyzeContext, findings: Findings, extension: string): Promise<Outcome> {

@@ -31,14 +31,17 @@ export class ArchiveBudget {
 
   countEntry(): void {
     this.entries++;
-    if (this.entries > this.limits.maxEntries) throw this.spent(new LimitExceeded('ARCHIVE_TOO_MANY_ENTRIES', this.limits.maxEntries, 'tree'));
+    if (this.entries > this.limits.maxEntries)
+      throw this.spent(new LimitExceeded('ARCHIVE_TOO_MANY_ENTRIES', this.limits.maxEntries, 'tree'));
   }
 
   /** Charges `bytes` just produced by an entry's decompressor that has now produced `entryTotal` from `compressedSize` bytes. */
   chargeExpanded(bytes: number, entryTotal: number, compressedSize: number): void {
     this.expanded += bytes;
-    if (this.expanded > this.limits.maxExpandedBytes) throw this.spent(new LimitExceeded('ARCHIVE_TOO_LARGE', this.limits.maxExpandedBytes, 'tree'));
-    if (entryTotal > RATIO_FLOOR_BYTES && entryTotal > this.limits.maxRatio * Math.max(compressedSize, 1)) throw new LimitExceeded('ARCHIVE_RATIO', this.limits.maxRatio, 'entry');
+    if (this.expanded > this.limits.maxExpandedBytes)
+      throw this.spent(new LimitExceeded('ARCHIVE_TOO_LARGE', this.limits.maxExpandedBytes, 'tree'));
+    if (entryTotal > RATIO_FLOOR_BYTES && entryTotal > this.limits.maxRatio * Math.max(compressedSize, 1))
+      throw new LimitExceeded('ARCHIVE_RATIO', this.limits.maxRatio, 'entry');
   }
 
   private spent(error: LimitExceeded): LimitExceeded {

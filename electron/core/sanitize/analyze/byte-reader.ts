@@ -28,7 +28,11 @@ export class ByteReader {
     if (this.content.random) {
       if (this.buffered.length >= wanted) return;
       this.signal?.throwIfAborted();
-      const more = await readAt(this.content.random, this.position + this.buffered.length, Math.max(wanted - this.buffered.length, 64 * 1024));
+      const more = await readAt(
+        this.content.random,
+        this.position + this.buffered.length,
+        Math.max(wanted - this.buffered.length, 64 * 1024),
+      );
       this.buffered = Buffer.concat([this.buffered, more]);
       return;
     }

@@ -42,7 +42,8 @@ function startsWith(head: Buffer, magic: Buffer | string, at = 0): boolean {
 function isDiskImage(head: Buffer): boolean {
   if (startsWith(head, 'EFI PART', 512) || startsWith(head, 'EFI PART', 4096)) return true;
   if (head.length < 512 || head[510] !== 0x55 || head[511] !== 0xaa) return false;
-  if (startsWith(head, 'NTFS    ', 3) || startsWith(head, 'EXFAT   ', 3) || startsWith(head, 'FAT', 54) || startsWith(head, 'FAT32   ', 82)) return true;
+  if (startsWith(head, 'NTFS    ', 3) || startsWith(head, 'EXFAT   ', 3) || startsWith(head, 'FAT', 54) || startsWith(head, 'FAT32   ', 82))
+    return true;
   let used = 0;
   for (let entry = 446; entry < 510; entry += 16) {
     const flag = head[entry];

@@ -14,7 +14,8 @@ export const HEAD_BYTES = 64 * 1024;
 export const CHUNK_BYTES = 1024 * 1024;
 
 /** Re-readable bytes: an open file (read through its descriptor, never by path again) or a buffer. */
-export type RandomAccess = { readonly kind: 'file'; readonly handle: FileHandle; readonly size: number } | { readonly kind: 'buffer'; readonly buffer: Buffer };
+export type RandomAccess =
+  { readonly kind: 'file'; readonly handle: FileHandle; readonly size: number } | { readonly kind: 'buffer'; readonly buffer: Buffer };
 
 export interface Content {
   /** The original name (inside an archive: the entry's last path segment). */

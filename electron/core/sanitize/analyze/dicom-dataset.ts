@@ -17,7 +17,9 @@ import type { Content } from './content-source';
 import { DICOM_PREAMBLE_BYTES } from './dicom';
 import { expandedChunks } from './entry-content';
 
-const VALUE_REPRESENTATIONS = new Set('AE AS AT CS DA DS DT FL FD IS LO LT OB OD OF OL OV OW PN SH SL SQ SS ST SV TM UC UI UL UN UR US UT UV'.split(' '));
+const VALUE_REPRESENTATIONS = new Set(
+  'AE AS AT CS DA DS DT FL FD IS LO LT OB OD OF OL OV OW PN SH SL SQ SS ST SV TM UC UI UL UN UR US UT UV'.split(' '),
+);
 /** VRs whose explicit header has two reserved bytes and a 32-bit length. */
 const LONG_VRS = new Set('OB OD OF OL OV OW SQ UC UN UR UT SV UV'.split(' '));
 const UNDEFINED_LENGTH = 0xffffffff;
@@ -93,7 +95,13 @@ async function walkItems(reader: ByteReader, syntax: Syntax, depth: number): Pro
 }
 
 /** Elements of a nested item (until its delimiter) or of the top-level data set (until the end of the file). */
-async function walkElements(reader: ByteReader, syntax: Syntax, depth: number, scope: 'item' | 'top', onDocument?: (length: number) => Promise<void>): Promise<void> {
+async function walkElements(
+  reader: ByteReader,
+  syntax: Syntax,
+  depth: number,
+  scope: 'item' | 'top',
+  onDocument?: (length: number) => Promise<void>,
+): Promise<void> {
   if (depth > MAX_NESTING) throw new Malformed(reader.position);
   let previous = -1;
   for (;;) {
@@ -108,7 +116,8 @@ async function walkElements(reader: ByteReader, syntax: Syntax, depth: number, s
     if (header.tag >>> 16 === 0xfffe || header.tag <= previous) throw new Malformed(at);
     previous = header.tag;
     if (header.length === UNDEFINED_LENGTH) {
-      if (header.vr !== null && header.vr !== 'SQ' && header.vr !== 'OB' && header.vr !== 'OW' && header.vr !== 'UN') throw new Malformed(at);
+      if (header.vr !== null && header.vr !== 'SQ' && header.vr !== 'OB' && header.vr !== 'OW' && header.vr !== 'UN')
+        throw new Malformed(at);
       // A sequence of unknown VR is encoded in implicit VR little endian whatever the transfer syntax (PS3.5 6.2.2).
       await walkItems(reader, header.vr === 'UN' ? { explicit: false, little: true } : syntax, depth);
     } else if (scope === 'top' && header.tag === ENCAPSULATED_DOCUMENT && onDocument) {
@@ -129,13 +138,18 @@ async function readMeta(reader: ByteReader): Promise<string> {
     const at = reader.position;
     const header = await readHeader(reader, syntax);
     if (!header || header.length === UNDEFINED_LENGTH) throw new Malformed(at);
-    if (header.tag === 0x00020010 && header.length <= 64) transferSyntax = (await reader.read(header.length)).toString('latin1').replace(/[\0 ]+$/, '');
+    if (header.tag === 0x00020010 && header.length <= 64)
+      transferSyntax = (await reader.read(header.length)).toString('latin1').replace(/[\0 ]+$/, '');
     else await skipValue(reader, header.length, at);
   }
 }
 
 /** Reads the Encapsulated Document's value when it is met: whole up to the limit, skipped past it. */
-function documentReader(reader: ByteReader, maxDocumentBytes: number, keep: (document: Buffer | 'too-large') => void): (length: number) => Promise<void> {
+function documentReader(
+  reader: ByteReader,
+  maxDocumentBytes: number,
+  keep: (document: Buffer | 'too-large') => void,
+): (length: number) => Promise<void> {
   return async (length) => {
     const at = reader.position;
     if (length > maxDocumentBytes) {
@@ -155,7 +169,13 @@ function documentReader(reader: ByteReader, maxDocumentBytes: number, keep: (doc
  * Elements that do not parse mean a damaged data set; bytes after the end of the deflate
  * stream are data after the data set, at their offset in the file.
  */
-async function walkDeflated(reader: ByteReader, budget: ArchiveBudget, maxDocumentBytes: number, keep: (document: Buffer | 'too-large') => void, signal?: AbortSignal): Promise<DicomDataSet> {
+async function walkDeflated(
+  reader: ByteReader,
+  budget: ArchiveBudget,
+  maxDocumentBytes: number,
+  keep: (document: Buffer | 'too-large') => void,
+  signal?: AbortSignal,
+): Promise<DicomDataSet> {
   const start = reader.position;
   let fed = 0;
   const source = (async function* () {
@@ -169,7 +189,13 @@ async function walkDeflated(reader: ByteReader, budget: ArchiveBudget, maxDocume
     () => true,
     () => false,
   );
-  const inflated: Content = { name: 'deflated data set', size: null, head: Buffer.alloc(0), random: null, chunks: () => expandedChunks(inflater, budget, reader.size ?? Number.POSITIVE_INFINITY, signal) };
+  const inflated: Content = {
+    name: 'deflated data set',
+    size: null,
+    head: Buffer.alloc(0),
+    random: null,
+    chunks: () => expandedChunks(inflater, budget, reader.size ?? Number.POSITIVE_INFINITY, signal),
+  };
   const dataSet = new ByteReader(inflated, signal);
   try {
     await walkElements(dataSet, { explicit: true, little: true }, 0, 'top', documentReader(dataSet, maxDocumentBytes, keep));
@@ -184,7 +210,12 @@ async function walkDeflated(reader: ByteReader, budget: ArchiveBudget, maxDocume
   return { trailingAt: inflater.bytesWritten < fed ? start + inflater.bytesWritten : null, damaged: false, document: null };
 }
 
-export async function walkDicomDataSet(content: Content, budget: ArchiveBudget, maxDocumentBytes: number, signal?: AbortSignal): Promise<DicomDataSet> {
+export async function walkDicomDataSet(
+  content: Content,
+  budget: ArchiveBudget,
+  maxDocumentBytes: number,
+  signal?: AbortSignal,
+): Promise<DicomDataSet> {
   const reader = new ByteReader(content, signal);
   await reader.skip(DICOM_PREAMBLE_BYTES + 4);
   let document: DicomDataSet['document'] = null;

@@ -43,7 +43,11 @@ export function classifyPreamble(head: Buffer): PreambleKind {
 export async function zeroDicomPreamble(source: string, target: string): Promise<void> {
   const input = await openReadOnly(source);
   try {
-    const output = await open(target, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | ((constants as Partial<typeof constants>).O_NOFOLLOW ?? 0), 0o600);
+    const output = await open(
+      target,
+      constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | ((constants as Partial<typeof constants>).O_NOFOLLOW ?? 0),
+      0o600,
+    );
     try {
       const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
       let position = 0;

@@ -14,7 +14,12 @@ import { isOle } from './ole';
 export const MAX_BUFFERED_ENTRY_BYTES = 128 * 1024 * 1024;
 
 /** Decompressed chunks of one entry, each charged to the budget before it is handed on. */
-export async function* expandedChunks(stream: Readable, budget: ArchiveBudget, compressedSize: number, signal?: AbortSignal): AsyncGenerator<Buffer> {
+export async function* expandedChunks(
+  stream: Readable,
+  budget: ArchiveBudget,
+  compressedSize: number,
+  signal?: AbortSignal,
+): AsyncGenerator<Buffer> {
   let total = 0;
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
@@ -29,7 +34,12 @@ export async function* expandedChunks(stream: Readable, budget: ArchiveBudget, c
 }
 
 function needsRandomAccess(head: Buffer): boolean {
-  const zip = head.length >= 4 && head[0] === 0x50 && head[1] === 0x4b && (head[2] === 0x03 || head[2] === 0x05) && (head[3] === 0x04 || head[3] === 0x06);
+  const zip =
+    head.length >= 4 &&
+    head[0] === 0x50 &&
+    head[1] === 0x4b &&
+    (head[2] === 0x03 || head[2] === 0x05) &&
+    (head[3] === 0x04 || head[3] === 0x06);
   return zip || isOle(head);
 }
 

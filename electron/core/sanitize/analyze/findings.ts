@@ -10,7 +10,10 @@ export type Member = NonNullable<ContentAnalysis['members']>[number];
 
 /** An inner file and everything found inside it, re-anchored under its path in the enclosing archive. */
 export function membersOf(entryPath: string, inner: ContentAnalysis): Member[] {
-  return [{ entry: entryPath, type: inner.type.id }, ...(inner.members ?? []).map((member) => ({ entry: `${entryPath}/${member.entry}`, type: member.type }))];
+  return [
+    { entry: entryPath, type: inner.type.id },
+    ...(inner.members ?? []).map((member) => ({ entry: `${entryPath}/${member.entry}`, type: member.type })),
+  ];
 }
 
 export class Findings {

@@ -22,7 +22,12 @@ export function innerGzipName(name: string): string {
   return name.replace(/\.gz$/i, '') || 'content';
 }
 
-export async function walkGzip(content: Content, budget: ArchiveBudget, analyzeInner: (inner: Content) => Promise<ContentAnalysis>, signal?: AbortSignal): Promise<{ findings: Findings; innerTypes: string[]; members: Member[] }> {
+export async function walkGzip(
+  content: Content,
+  budget: ArchiveBudget,
+  analyzeInner: (inner: Content) => Promise<ContentAnalysis>,
+  signal?: AbortSignal,
+): Promise<{ findings: Findings; innerTypes: string[]; members: Member[] }> {
   const findings = new Findings();
   const innerTypes: string[] = [];
   const members: Member[] = [];

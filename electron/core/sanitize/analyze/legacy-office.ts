@@ -34,7 +34,10 @@ function supBookPath(data: Buffer, cch: number): string {
   const bytes = data.subarray(5, 5 + cch * (wide ? 2 : 1));
   // Control characters separate the parts of a DDE link ("service\u0003topic") and of a path.
   const text = bytes.toString(wide ? 'utf16le' : 'latin1');
-  return [...text].map((char) => (char.charCodeAt(0) < 0x20 ? ' ' : char)).join('').trim();
+  return [...text]
+    .map((char) => (char.charCodeAt(0) < 0x20 ? ' ' : char))
+    .join('')
+    .trim();
 }
 
 export function excelFindings(workbook: Buffer): LegacyFinding[] {
@@ -48,7 +51,11 @@ export function excelFindings(workbook: Buffer): LegacyFinding[] {
       const cch = data.readUInt16LE(2);
       if (cch === 0x0401 || cch === 0x3a01) continue; // this workbook itself, or an add-in's functions
       const target = supBookPath(data, cch).slice(0, 200);
-      found.push(ctab === 0 ? { code: 'OFFICE_DDE', params: { part: 'Workbook' } } : { code: 'OFFICE_EXTERNAL_RELATIONSHIP', params: { part: 'Workbook', relationship: 'externalWorkbook', target } });
+      found.push(
+        ctab === 0
+          ? { code: 'OFFICE_DDE', params: { part: 'Workbook' } }
+          : { code: 'OFFICE_EXTERNAL_RELATIONSHIP', params: { part: 'Workbook', relationship: 'externalWorkbook', target } },
+      );
     }
   }
   return found;
@@ -107,7 +114,11 @@ export function wordFindings(wordDocument: Buffer, table: Buffer | null): Legacy
   const odd = wordDocument.subarray(1).toString('utf16le');
   if ([single, wide, odd].some((text) => DDE_FIELD.test(text))) found.push({ code: 'OFFICE_DDE', params: { part: 'WordDocument' } });
   const template = table ? attachedTemplate(wordDocument, table) : null;
-  if (template !== null && REMOTE_PATH.test(template.trim())) found.push({ code: 'OFFICE_REMOTE_TEMPLATE', params: { part: wordTableStreamName(wordDocument) ?? 'WordDocument', target: template.trim().slice(0, 200) } });
+  if (template !== null && REMOTE_PATH.test(template.trim()))
+    found.push({
+      code: 'OFFICE_REMOTE_TEMPLATE',
+      params: { part: wordTableStreamName(wordDocument) ?? 'WordDocument', target: template.trim().slice(0, 200) },
+    });
   return found;
 }
 
@@ -144,7 +155,14 @@ export function powerPointFindings(document: Buffer): LegacyFinding[] {
   const found: LegacyFinding[] = [];
   // VBAInfoAtom (recVer 2, recLen 12) with fHasMacros = 1: the project is compressed in an ExOleObjStg.
   for (const record of recordsOfType(document, RT_VBA_INFO_ATOM)) {
-    if (record.version === 2 && record.instance === 0 && record.length === 12 && record.at + 20 <= document.length && document.readUInt32LE(record.at + 12) === 1) found.push({ code: 'OFFICE_MACRO' });
+    if (
+      record.version === 2 &&
+      record.instance === 0 &&
+      record.length === 12 &&
+      record.at + 20 <= document.length &&
+      document.readUInt32LE(record.at + 12) === 1
+    )
+      found.push({ code: 'OFFICE_MACRO' });
   }
   // ExOleObjStg: an embedded OLE object (or control), stored plain (instance 0, a compound file) or zlib-compressed (instance 1).
   for (const record of recordsOfType(document, RT_EXTERNAL_OLE_OBJECT_STG)) {
@@ -162,7 +180,8 @@ export function powerPointFindings(document: Buffer): LegacyFinding[] {
       const header = recordAt(document, child);
       if (document.readUInt16LE(child + 2) !== RT_CSTRING || header.instance !== HYPERLINK_TARGET_INSTANCE) continue;
       const target = document.subarray(child + 8, Math.min(end, child + 8 + header.length)).toString('utf16le');
-      if (target && !isWebLink(target)) found.push({ code: 'OFFICE_DANGEROUS_LINK', params: { part: 'PowerPoint Document', target: target.slice(0, 200) } });
+      if (target && !isWebLink(target))
+        found.push({ code: 'OFFICE_DANGEROUS_LINK', params: { part: 'PowerPoint Document', target: target.slice(0, 200) } });
     }
   }
   for (const record of recordsOfType(document, RT_INTERACTIVE_INFO_ATOM)) {

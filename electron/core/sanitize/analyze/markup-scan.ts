@@ -13,11 +13,14 @@ import { scanTextWindows } from './text-scan';
  * in attributes, so "jav&#x61;script:" and "java\tscript:" run too: undo both first.
  */
 function normalizeReferences(window: string): string {
-  return window.replace(/&#x([0-9a-f]{1,6});?|&#(\d{1,7});?|&(tab|newline|colon);/gi, (_all, hex: string | undefined, decimal: string | undefined, named: string | undefined) => {
-    if (named) return { tab: '\t', newline: '\n', colon: ':' }[named.toLowerCase()] ?? '';
-    const code = hex !== undefined ? parseInt(hex, 16) : Number(decimal);
-    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '';
-  });
+  return window.replace(
+    /&#x([0-9a-f]{1,6});?|&#(\d{1,7});?|&(tab|newline|colon);/gi,
+    (_all, hex: string | undefined, decimal: string | undefined, named: string | undefined) => {
+      if (named) return { tab: '\t', newline: '\n', colon: ':' }[named.toLowerCase()] ?? '';
+      const code = hex !== undefined ? parseInt(hex, 16) : Number(decimal);
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '';
+    },
+  );
 }
 
 const SCRIPT_URL = /(?:j[\s\0]*a[\s\0]*v[\s\0]*a|v[\s\0]*b)[\s\0]*s[\s\0]*c[\s\0]*r[\s\0]*i[\s\0]*p[\s\0]*t[\s\0]*:/i;

@@ -72,7 +72,8 @@ export function analyzeOle(buffer: Buffer): OleAnalysis {
   });
   const top = new Set(nodes.filter((node) => node.path.length === 1).map((node) => node.path[0] ?? ''));
   const findings = new Map<string, LegacyFinding>();
-  const add = (code: FindingCode, params?: Record<string, string>) => findings.set(JSON.stringify([code, params ?? null]), params ? { code, params } : { code });
+  const add = (code: FindingCode, params?: Record<string, string>) =>
+    findings.set(JSON.stringify([code, params ?? null]), params ? { code, params } : { code });
 
   const root = container.FileIndex[0];
   let typeId: OleAnalysis['typeId'] = 'ole';

@@ -26,11 +26,14 @@ export function isWebLink(target: string): boolean {
 const HYPERLINK_TYPES = new Set(['hyperlink']);
 
 function decodeXml(value: string): string {
-  return value.replace(/&(?:#x([0-9a-f]+)|#(\d+)|(amp|lt|gt|quot|apos));/gi, (_all, hex: string | undefined, decimal: string | undefined, named: string | undefined) => {
-    if (named) return { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }[named.toLowerCase()] ?? '';
-    const code = hex !== undefined ? parseInt(hex, 16) : Number(decimal);
-    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '';
-  });
+  return value.replace(
+    /&(?:#x([0-9a-f]+)|#(\d+)|(amp|lt|gt|quot|apos));/gi,
+    (_all, hex: string | undefined, decimal: string | undefined, named: string | undefined) => {
+      if (named) return { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }[named.toLowerCase()] ?? '';
+      const code = hex !== undefined ? parseInt(hex, 16) : Number(decimal);
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '';
+    },
+  );
 }
 
 function attribute(element: string, name: string): string | null {
@@ -49,7 +52,8 @@ export function relationshipFinding(element: string, part: string): PackageFindi
   const external = (attribute(element, 'TargetMode') ?? '').toLowerCase() === 'external';
   if (type.toLowerCase() === 'afchunk') return { code: 'OFFICE_ALTCHUNK', params: { part } };
   if (!external) return null;
-  if (HYPERLINK_TYPES.has(type.toLowerCase())) return WEB_LINK.test(target) ? null : { code: 'OFFICE_DANGEROUS_LINK', params: { part, target: shown(target) } };
+  if (HYPERLINK_TYPES.has(type.toLowerCase()))
+    return WEB_LINK.test(target) ? null : { code: 'OFFICE_DANGEROUS_LINK', params: { part, target: shown(target) } };
   // Fetched on opening, wherever from: the content is not in the file that was checked.
   if (type === 'oleObject') return { code: 'OFFICE_EXTERNAL_OBJECT', params: { part, target: shown(target) } };
   if (type === 'attachedTemplate') return { code: 'OFFICE_REMOTE_TEMPLATE', params: { part, target: shown(target) } };
@@ -73,7 +77,9 @@ const PROGRAM_ACTION = /\saction\s*=\s*["'](ppaction:\/\/(?:program|macro)[^"']*
  */
 function quotedCharacters(instruction: string): string {
   // Only the first characters matter (an instruction starts with its name), so a huge list costs nothing.
-  return [...instruction.matchAll(/QUOTE((?:\s+\d{1,5})+)/gi)].map((match) => String.fromCharCode(...(match[1] ?? '').trim().split(/\s+/).slice(0, 64).map(Number))).join(' ');
+  return [...instruction.matchAll(/QUOTE((?:\s+\d{1,5})+)/gi)]
+    .map((match) => String.fromCharCode(...(match[1] ?? '').trim().split(/\s+/).slice(0, 64).map(Number)))
+    .join(' ');
 }
 
 /**
@@ -87,24 +93,38 @@ export async function scanPackagePart(part: string, content: Content, signal?: A
   };
   const lower = part.toLowerCase();
   if (lower.endsWith('.rels')) {
-    await scanTextWindows(content, (window) => {
-      for (const match of window.matchAll(RELATIONSHIP)) add(relationshipFinding(match[0], part));
-    }, signal);
+    await scanTextWindows(
+      content,
+      (window) => {
+        for (const match of window.matchAll(RELATIONSHIP)) add(relationshipFinding(match[0], part));
+      },
+      signal,
+    );
     return [...found.values()];
   }
   if (!lower.endsWith('.xml') && !lower.endsWith('.vml')) return [];
-  await scanTextWindows(content, (window) => {
-    // The patterns run only where their element or attribute occurs at all (a part is mostly text runs).
-    if (window.includes('instrText') || window.includes('fldSimple')) {
-      // Word splits a field's instruction over several runs ("DD" + "EAUTO …"): joined, as Word reads it.
-      const instruction = [...window.matchAll(INSTRUCTION_TEXT)].map((match) => decodeXml(match[1] ?? '')).join('');
-      const simple = [...window.matchAll(SIMPLE_FIELD)].map((match) => attribute(match[0], '(?:[\\w-]+:)?instr') ?? '');
-      const spelled = [instruction, ...simple].map(quotedCharacters).join(' ');
-      if (DDE_INSTRUCTION.test(instruction) || /\bDDE(?:AUTO)?\s/i.test(instruction) || simple.some((text) => DDE_INSTRUCTION.test(text)) || /\bDDE(?:AUTO)?\b/i.test(spelled)) add({ code: 'OFFICE_DDE', params: { part } });
-    }
-    if (DDE_LINK.test(window) || (window.includes('|') && DDE_FORMULA.test(window))) add({ code: 'OFFICE_DDE', params: { part } });
-    const action = window.includes('ppaction') ? PROGRAM_ACTION.exec(window) : null;
-    if (action) add({ code: 'OFFICE_DANGEROUS_LINK', params: { part, target: shown(decodeXml(action[1] ?? '')) } });
-  }, signal);
+  await scanTextWindows(
+    content,
+    (window) => {
+      // The patterns run only where their element or attribute occurs at all (a part is mostly text runs).
+      if (window.includes('instrText') || window.includes('fldSimple')) {
+        // Word splits a field's instruction over several runs ("DD" + "EAUTO …"): joined, as Word reads it.
+        const instruction = [...window.matchAll(INSTRUCTION_TEXT)].map((match) => decodeXml(match[1] ?? '')).join('');
+        const simple = [...window.matchAll(SIMPLE_FIELD)].map((match) => attribute(match[0], '(?:[\\w-]+:)?instr') ?? '');
+        const spelled = [instruction, ...simple].map(quotedCharacters).join(' ');
+        if (
+          DDE_INSTRUCTION.test(instruction) ||
+          /\bDDE(?:AUTO)?\s/i.test(instruction) ||
+          simple.some((text) => DDE_INSTRUCTION.test(text)) ||
+          /\bDDE(?:AUTO)?\b/i.test(spelled)
+        )
+          add({ code: 'OFFICE_DDE', params: { part } });
+      }
+      if (DDE_LINK.test(window) || (window.includes('|') && DDE_FORMULA.test(window))) add({ code: 'OFFICE_DDE', params: { part } });
+      const action = window.includes('ppaction') ? PROGRAM_ACTION.exec(window) : null;
+      if (action) add({ code: 'OFFICE_DANGEROUS_LINK', params: { part, target: shown(decodeXml(action[1] ?? '')) } });
+    },
+    signal,
+  );
   return [...found.values()];
 }

@@ -45,7 +45,7 @@ export function classifyContentTypes(xml: string): PackageKind {
   const main = MAIN_CONTENT_TYPES.find(([contentType]) => types.includes(contentType));
   return {
     typeId: main?.[1] ?? 'ooxml',
-    macroEnabled: types.some((type) => type.includes('macroenabled') && type.endsWith('.main+xml')) || (main?.[1] === 'xlsb'),
+    macroEnabled: types.some((type) => type.includes('macroenabled') && type.endsWith('.main+xml')) || main?.[1] === 'xlsb',
     declaresVba: types.includes('application/vnd.ms-office.vbaproject'),
   };
 }

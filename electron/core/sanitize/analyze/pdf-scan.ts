@@ -31,7 +31,18 @@ function isWhitespace(byte: number): boolean {
   return byte === 0x20 || byte === LF || byte === CR || byte === 0x09 || byte === 0x0c || byte === 0x00;
 }
 function isDelimiter(byte: number): boolean {
-  return byte === 0x28 || byte === 0x29 || byte === 0x3c || byte === 0x3e || byte === 0x5b || byte === 0x5d || byte === 0x7b || byte === 0x7d || byte === 0x2f || byte === 0x25;
+  return (
+    byte === 0x28 ||
+    byte === 0x29 ||
+    byte === 0x3c ||
+    byte === 0x3e ||
+    byte === 0x5b ||
+    byte === 0x5d ||
+    byte === 0x7b ||
+    byte === 0x7d ||
+    byte === 0x2f ||
+    byte === 0x25
+  );
 }
 function isHexDigit(byte: number): boolean {
   return (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x46) || (byte >= 0x61 && byte <= 0x66);
@@ -297,7 +308,8 @@ class PdfLexer {
     let commitNames = dictionary.length === null && dictionary.lengthRef === null;
     if (dictionary.objectStream) {
       const filters = dictionary.filters ?? [];
-      if (filters.length === 0) commitNames = true; // uncompressed: its raw bytes are the objects
+      if (filters.length === 0)
+        commitNames = true; // uncompressed: its raw bytes are the objects
       else if (filters.length === 1 && (filters[0] === '/FlateDecode' || filters[0] === '/Fl') && !dictionary.predictor) {
         const scanner = new NameScanner((name) => this.reportName(name));
         inflated = scanner;
@@ -339,7 +351,8 @@ class PdfLexer {
     region.fed += text.length;
     region.raw.push(text);
     // The seam with the previous piece is tested on its own: concatenating a whole chunk would copy it.
-    if (!region.objectHeader && (OBJECT_HEADER.test(region.headerTail + text.slice(0, 64)) || OBJECT_HEADER.test(text))) region.objectHeader = true;
+    if (!region.objectHeader && (OBJECT_HEADER.test(region.headerTail + text.slice(0, 64)) || OBJECT_HEADER.test(text)))
+      region.objectHeader = true;
     region.headerTail = (region.headerTail + text.slice(-64)).slice(-64);
     await region.inflater?.write(Buffer.from(text, 'latin1'));
   }
@@ -396,7 +409,8 @@ class PdfLexer {
     await this.feed(pending.slice(0, at));
     region.held = '';
     if (region.objectHeader) for (const code of region.provisional) this.report(code);
-    else if (region.lengthRef !== null && region.provisional.size > 0) this.deferred.push({ lengthRef: region.lengthRef, fed: region.fed, provisional: new Set(region.provisional) });
+    else if (region.lengthRef !== null && region.provisional.size > 0)
+      this.deferred.push({ lengthRef: region.lengthRef, fed: region.fed, provisional: new Set(region.provisional) });
     region.provisional.clear();
     await this.closeRegion();
     if (at < held.length) {

@@ -43,7 +43,10 @@ function numeric(block: Buffer, start: number, length: number): number | null {
     for (let i = 1; i < field.length; i++) value = value * 256 + (field[i] ?? 0);
     return Number.isSafeInteger(value) ? value : null;
   }
-  const digits = field.toString('latin1').replace(/[\0 ]+$/, '').trim();
+  const digits = field
+    .toString('latin1')
+    .replace(/[\0 ]+$/, '')
+    .trim();
   if (digits === '') return 0;
   return /^[0-7]+$/.test(digits) ? parseInt(digits, 8) : null;
 }
@@ -95,7 +98,12 @@ function padding(size: number): number {
   return (BLOCK - (size % BLOCK)) % BLOCK;
 }
 
-export async function walkTar(content: Content, budget: ArchiveBudget, analyzeInner: (inner: Content) => Promise<ContentAnalysis>, signal?: AbortSignal): Promise<TarWalkResult> {
+export async function walkTar(
+  content: Content,
+  budget: ArchiveBudget,
+  analyzeInner: (inner: Content) => Promise<ContentAnalysis>,
+  signal?: AbortSignal,
+): Promise<TarWalkResult> {
   const findings = new Findings();
   const innerTypes = new Set<string>();
   const members: Member[] = [];

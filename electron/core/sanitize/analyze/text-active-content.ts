@@ -19,9 +19,13 @@ const RTF_OBJECT = /\\obj(?:ect|data|emb|link|autlink|ocx|html|sub|pub|icemb|cla
 
 export async function rtfHasObject(content: Content, signal?: AbortSignal): Promise<boolean> {
   let found = false;
-  await scanTextWindows(content, (window) => {
-    if (!found && RTF_OBJECT.test(window)) found = true;
-  }, signal);
+  await scanTextWindows(
+    content,
+    (window) => {
+      if (!found && RTF_OBJECT.test(window)) found = true;
+    },
+    signal,
+  );
   return found;
 }
 
@@ -42,14 +46,18 @@ export async function scanXml(content: Content, signal?: AbortSignal): Promise<X
   let script = false;
   let xhtml = false;
   let remoteStylesheet: string | null = null;
-  await scanTextWindows(content, (window) => {
-    if (XHTML_NAMESPACE.test(window)) xhtml = true;
-    if (XML_SCRIPT_ELEMENT.test(window) || SCRIPT_URL.test(window) || (xhtml && EVENT_HANDLER.test(window))) script = true;
-    for (const match of window.matchAll(STYLESHEET)) {
-      const href = (match[1] ?? '').trim();
-      if (remoteStylesheet === null && REMOTE.test(href)) remoteStylesheet = href.slice(0, 200);
-    }
-  }, signal);
+  await scanTextWindows(
+    content,
+    (window) => {
+      if (XHTML_NAMESPACE.test(window)) xhtml = true;
+      if (XML_SCRIPT_ELEMENT.test(window) || SCRIPT_URL.test(window) || (xhtml && EVENT_HANDLER.test(window))) script = true;
+      for (const match of window.matchAll(STYLESHEET)) {
+        const href = (match[1] ?? '').trim();
+        if (remoteStylesheet === null && REMOTE.test(href)) remoteStylesheet = href.slice(0, 200);
+      }
+    },
+    signal,
+  );
   return { script, remoteStylesheet };
 }
 
@@ -87,21 +95,25 @@ export async function csvHasFormula(content: Content, delimiter: string, signal?
   const candidate = new RegExp(`(?:^|[\\n${escaped}])"?[\\t\\r]*[=+@-]`, 'g');
   let found = false;
   let first = true;
-  await scanTextWindows(content, (window) => {
-    if (found) return;
-    // A later window starts inside a line (the overlap): that piece was seen whole before. A
-    // line cut at a window's end is seen whole in the next one, and a cut never makes a formula.
-    const start = first ? 0 : window.indexOf('\n') + 1;
-    first = false;
-    candidate.lastIndex = Math.max(0, start - 1); // the newline before the first whole line starts its first cell
-    for (let match = candidate.exec(window); match && !found; match = candidate.exec(window)) {
-      const lineStart = window.lastIndexOf('\n', match.index + (match[0].startsWith('\n') ? 0 : -1)) + 1;
-      if (lineStart < start) continue;
-      const lineEnd = window.indexOf('\n', match.index + 1);
-      const line = window.slice(lineStart, lineEnd < 0 ? window.length : lineEnd).replace(/\r$/, '');
-      if (cellsOf(line, delimiter).some(isFormulaCell)) found = true;
-      candidate.lastIndex = lineEnd < 0 ? window.length : lineEnd;
-    }
-  }, signal);
+  await scanTextWindows(
+    content,
+    (window) => {
+      if (found) return;
+      // A later window starts inside a line (the overlap): that piece was seen whole before. A
+      // line cut at a window's end is seen whole in the next one, and a cut never makes a formula.
+      const start = first ? 0 : window.indexOf('\n') + 1;
+      first = false;
+      candidate.lastIndex = Math.max(0, start - 1); // the newline before the first whole line starts its first cell
+      for (let match = candidate.exec(window); match && !found; match = candidate.exec(window)) {
+        const lineStart = window.lastIndexOf('\n', match.index + (match[0].startsWith('\n') ? 0 : -1)) + 1;
+        if (lineStart < start) continue;
+        const lineEnd = window.indexOf('\n', match.index + 1);
+        const line = window.slice(lineStart, lineEnd < 0 ? window.length : lineEnd).replace(/\r$/, '');
+        if (cellsOf(line, delimiter).some(isFormulaCell)) found = true;
+        candidate.lastIndex = lineEnd < 0 ? window.length : lineEnd;
+      }
+    },
+    signal,
+  );
   return found;
 }

@@ -23,7 +23,10 @@ export function textDecoder(encoding: TextEncoding): (chunk: Buffer, final?: boo
 /** The head as text without its byte-order mark; the last partial UTF-16 unit is dropped. */
 export function headText(head: Buffer): string {
   const encoding = encodingOf(head);
-  const text = encoding === 'single-byte' ? head.toString('latin1') : new TextDecoder(encoding).decode(head.subarray(0, head.length - (head.length % 2)));
+  const text =
+    encoding === 'single-byte'
+      ? head.toString('latin1')
+      : new TextDecoder(encoding).decode(head.subarray(0, head.length - (head.length % 2)));
   return text.replace(/^(\uFEFF|\u00EF\u00BB\u00BF)/, '');
 }
 

@@ -6,12 +6,49 @@
  */
 import { headText } from './text-decode';
 
-export type TextKind = { readonly id: 'txt' | 'csv' | 'json' | 'xml' | 'html' | 'svg' } | { readonly id: 'script'; readonly language: string };
+export type TextKind =
+  { readonly id: 'txt' | 'csv' | 'json' | 'xml' | 'html' | 'svg' } | { readonly id: 'script'; readonly language: string };
 
 /** Whole-file JSON.parse only up to this size: parsing builds the whole value in memory. */
 export const JSON_PARSE_MAX_BYTES = 4 * 1024 * 1024;
 
-const HTML_ELEMENTS = new Set(['html', 'head', 'body', 'script', 'div', 'p', 'table', 'meta', 'title', 'a', 'img', 'iframe', 'style', 'link', 'form', 'span', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'br', 'ul', 'ol', 'pre', 'center', 'font', 'b', 'i', 'object', 'embed', 'frameset', 'base', 'noscript']);
+const HTML_ELEMENTS = new Set([
+  'html',
+  'head',
+  'body',
+  'script',
+  'div',
+  'p',
+  'table',
+  'meta',
+  'title',
+  'a',
+  'img',
+  'iframe',
+  'style',
+  'link',
+  'form',
+  'span',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'br',
+  'ul',
+  'ol',
+  'pre',
+  'center',
+  'font',
+  'b',
+  'i',
+  'object',
+  'embed',
+  'frameset',
+  'base',
+  'noscript',
+]);
 
 /**
  * The markup type from the document's first element, skipping the XML declaration,
@@ -68,8 +105,10 @@ function shebangLanguage(firstLine: string): string {
 }
 
 /** Marks of PowerShell: a cmdlet name (Verb-Noun with a common verb) or one of its variables. */
-const POWERSHELL_MARKS = /\b(?:(?:Get|Set|New|Remove|Invoke|Start|Stop|Write|Out|Add|Import|Export|ConvertTo|ConvertFrom|Test|Register|Copy|Move)-[A-Z][A-Za-z]+)\b|\$env:\w+|\$PSScriptRoot|\$PSVersionTable|\[CmdletBinding\(|-EncodedCommand\b|\bIEX\s*\(|\[System\.Convert\]::FromBase64String|^\s*param\s*\(/gim;
-const VBSCRIPT_MARKS = /\bCreateObject\s*\(|\bWScript\.\w+|^\s*On\s+Error\s+Resume\s+Next|^\s*Dim\s+\w+|^\s*End\s+(?:Sub|Function)\b|\bMsgBox\b|^\s*Set\s+\w+\s*=|\bExecuteGlobal\b/gim;
+const POWERSHELL_MARKS =
+  /\b(?:(?:Get|Set|New|Remove|Invoke|Start|Stop|Write|Out|Add|Import|Export|ConvertTo|ConvertFrom|Test|Register|Copy|Move)-[A-Z][A-Za-z]+)\b|\$env:\w+|\$PSScriptRoot|\$PSVersionTable|\[CmdletBinding\(|-EncodedCommand\b|\bIEX\s*\(|\[System\.Convert\]::FromBase64String|^\s*param\s*\(/gim;
+const VBSCRIPT_MARKS =
+  /\bCreateObject\s*\(|\bWScript\.\w+|^\s*On\s+Error\s+Resume\s+Next|^\s*Dim\s+\w+|^\s*End\s+(?:Sub|Function)\b|\bMsgBox\b|^\s*Set\s+\w+\s*=|\bExecuteGlobal\b/gim;
 /** JavaScript syntax next to WScript.* tells JScript from VBScript, which shares the WScript object. */
 const JSCRIPT_SYNTAX = /\bvar\s+\w+\s*=|\bfunction\s+\w+\s*\(|\)\s*;\s*$/m;
 
@@ -93,7 +132,8 @@ export function scriptLanguageOf(text: string): string | null {
   if (/<hta:application\b/i.test(text)) return 'hta';
   if (/<job[\s>]/i.test(text) && /<script\b[^>]*language\s*=/i.test(text)) return 'wsf';
   if (/\bnew\s+ActiveXObject\s*\(/.test(text) || (/\bWScript\.\w+/.test(text) && JSCRIPT_SYNTAX.test(text))) return 'jscript';
-  if (distinctMarks(text, VBSCRIPT_MARKS).size >= 2 && /\bCreateObject\s*\(|\bWScript\.|\bMsgBox\b|\bExecuteGlobal\b/i.test(text)) return 'vbscript';
+  if (distinctMarks(text, VBSCRIPT_MARKS).size >= 2 && /\bCreateObject\s*\(|\bWScript\.|\bMsgBox\b|\bExecuteGlobal\b/i.test(text))
+    return 'vbscript';
   if (distinctMarks(text, POWERSHELL_MARKS).size >= 2) return 'powershell';
   return null;
 }
@@ -109,19 +149,21 @@ export function csvDelimiter(text: string, complete: boolean): string | null {
   if (!complete) lines.pop(); // the last line of a head may be cut off
   const rows = lines.filter((line) => line.length > 0).slice(0, 50);
   if (rows.length < 2) return null;
-  return [',', ';', '\t', '|'].find((delimiter) => {
-    const counts = rows.map((row) => {
-      let count = 0;
-      let quoted = false;
-      for (const char of row) {
-        if (char === '"') quoted = !quoted;
-        else if (char === delimiter && !quoted) count++;
-      }
-      return count;
-    });
-    const first = counts[0] ?? 0;
-    return first > 0 && counts.every((count) => count === first);
-  }) ?? null;
+  return (
+    [',', ';', '\t', '|'].find((delimiter) => {
+      const counts = rows.map((row) => {
+        let count = 0;
+        let quoted = false;
+        for (const char of row) {
+          if (char === '"') quoted = !quoted;
+          else if (char === delimiter && !quoted) count++;
+        }
+        return count;
+      });
+      const first = counts[0] ?? 0;
+      return first > 0 && counts.every((count) => count === first);
+    }) ?? null
+  );
 }
 
 /**

@@ -92,7 +92,10 @@ const TYPES: Readonly<Record<string, { mime: string | null; extensions: readonly
   cab: { mime: 'application/vnd.ms-cab-compressed', extensions: ['cab'] },
   '7z': { mime: 'application/x-7z-compressed', extensions: ['7z'] },
   rar: { mime: 'application/vnd.rar', extensions: ['rar'] },
-  pe: { mime: 'application/vnd.microsoft.portable-executable', extensions: ['exe', 'dll', 'sys', 'scr', 'cpl', 'ocx', 'efi', 'com', 'mui', 'drv'] },
+  pe: {
+    mime: 'application/vnd.microsoft.portable-executable',
+    extensions: ['exe', 'dll', 'sys', 'scr', 'cpl', 'ocx', 'efi', 'com', 'mui', 'drv'],
+  },
   elf: { mime: 'application/x-elf', extensions: ['', 'so', 'o', 'elf', 'bin', 'axf', 'ko'] },
   macho: { mime: 'application/x-mach-binary', extensions: ['', 'dylib', 'bundle', 'o'] },
   lnk: { mime: 'application/x.ms.shortcut', extensions: ['lnk'] },

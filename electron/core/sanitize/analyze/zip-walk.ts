@@ -13,7 +13,15 @@ import { isUnsafeEntryName } from './entry-names';
 import { executableFormat, isShortcut } from './executables';
 import { Findings, membersOf, type Member } from './findings';
 import { isOle } from './ole';
-import { CONTENT_TYPES_MAX_BYTES, CONTENT_TYPES_PART, classifyContentTypes, classifyOpenDocument, isEmbeddedPackage, ooxmlPartFindings, openDocumentPartFindings } from './ooxml';
+import {
+  CONTENT_TYPES_MAX_BYTES,
+  CONTENT_TYPES_PART,
+  classifyContentTypes,
+  classifyOpenDocument,
+  isEmbeddedPackage,
+  ooxmlPartFindings,
+  openDocumentPartFindings,
+} from './ooxml';
 import { scanPackagePart } from './ooxml-scan';
 import { entriesOf, entryName, openEntryStream, openZip } from './zip-reader';
 
@@ -51,8 +59,19 @@ function isFatal(error: unknown): boolean {
 }
 
 /** A small part read whole (for [Content_Types].xml and "mimetype"), charged to the budget like any entry. */
-async function readSmallPart(zip: yauzl.ZipFile, entry: yauzl.Entry, budget: ArchiveBudget, maxBytes: number, signal?: AbortSignal): Promise<string | null> {
-  if (entry.uncompressedSize > maxBytes || (entry.generalPurposeBitFlag & 1) !== 0 || (entry.compressionMethod !== 0 && entry.compressionMethod !== 8)) return null;
+async function readSmallPart(
+  zip: yauzl.ZipFile,
+  entry: yauzl.Entry,
+  budget: ArchiveBudget,
+  maxBytes: number,
+  signal?: AbortSignal,
+): Promise<string | null> {
+  if (
+    entry.uncompressedSize > maxBytes ||
+    (entry.generalPurposeBitFlag & 1) !== 0 ||
+    (entry.compressionMethod !== 0 && entry.compressionMethod !== 8)
+  )
+    return null;
   const parts: Buffer[] = [];
   let total = 0;
   for await (const chunk of expandedChunks(await openEntryStream(zip, entry), budget, entry.compressedSize, signal)) {
@@ -145,7 +164,14 @@ interface Collected {
 }
 
 /** Handles one entry; true when the tree budget is spent and the walk must stop. */
-async function walkEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, name: string, mode: PackageMode, context: ZipWalkContext, collected: Collected): Promise<boolean> {
+async function walkEntry(
+  zip: yauzl.ZipFile,
+  entry: yauzl.Entry,
+  name: string,
+  mode: PackageMode,
+  context: ZipWalkContext,
+  collected: Collected,
+): Promise<boolean> {
   const { budget, signal } = context;
   const { findings, innerTypes } = collected;
   // In a package the findings are the document's own; in an archive they name the entry.
@@ -154,8 +180,9 @@ async function walkEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, name: string, m
 
   // yauzl turns backslashes into slashes; the report shows the name as the archive wrote it.
   const written = entry.fileNameRaw.toString((entry.generalPurposeBitFlag & 0x800) !== 0 ? 'utf8' : 'latin1');
-  if (isUnsafeEntryName(name) || isUnsafeEntryName(written)) findings.add('ARCHIVE_PATH_TRAVERSAL', { entry: written.includes('\\') ? written : name }, name);
-  if ((entry.externalFileAttributes >>> 16 & S_IFMT) === S_IFLNK) {
+  if (isUnsafeEntryName(name) || isUnsafeEntryName(written))
+    findings.add('ARCHIVE_PATH_TRAVERSAL', { entry: written.includes('\\') ? written : name }, name);
+  if (((entry.externalFileAttributes >>> 16) & S_IFMT) === S_IFLNK) {
     add('ARCHIVE_LINK');
     return false;
   }
@@ -186,12 +213,19 @@ async function walkEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, name: string, m
     // packages — and any part whose bytes are a package or a program, whatever it is called —
     // are analyzed, the others scanned for what they make Office fetch or run. In a plain
     // archive every file is analyzed.
-    const analyze = mode.kind === 'zip' || (mode.kind === 'ooxml' && (isEmbeddedPackage(name) || isZipHead(head) || executableFormat(head) !== null || isShortcut(head)));
+    const analyze =
+      mode.kind === 'zip' ||
+      (mode.kind === 'ooxml' && (isEmbeddedPackage(name) || isZipHead(head) || executableFormat(head) !== null || isShortcut(head)));
     if (analyze) {
       const inner = await context.analyzeInner(opened.content);
       // Office names its embedded packages itself ("Microsoft_Excel_Worksheet.xlsx"): their
       // names prove nothing, their content is what counts.
-      findings.addInner(name, mode.kind === 'zip' ? inner.findings : inner.findings.filter((finding) => finding.code !== 'EXTENSION_MISMATCH' || finding.entry !== undefined));
+      findings.addInner(
+        name,
+        mode.kind === 'zip'
+          ? inner.findings
+          : inner.findings.filter((finding) => finding.code !== 'EXTENSION_MISMATCH' || finding.entry !== undefined),
+      );
       if (mode.kind === 'zip') collected.members.push(...membersOf(name, inner));
       innerTypes.add(inner.type.id);
       for (const type of inner.innerTypes) innerTypes.add(type);

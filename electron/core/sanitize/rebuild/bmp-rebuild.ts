@@ -33,7 +33,16 @@ function parse(bytes: Buffer): Bitmap {
   const planes = bytes.readUInt16LE(26);
   const bits = bytes.readUInt16LE(28);
   const compression = bytes.readUInt32LE(30);
-  if (planes !== 1 || compression !== 0 || (bits !== 8 && bits !== 24 && bits !== 32) || width <= 0 || height === 0 || width > 32_000 || Math.abs(height) > 32_000) throw new CannotRebuild('unsupported');
+  if (
+    planes !== 1 ||
+    compression !== 0 ||
+    (bits !== 8 && bits !== 24 && bits !== 32) ||
+    width <= 0 ||
+    height === 0 ||
+    width > 32_000 ||
+    Math.abs(height) > 32_000
+  )
+    throw new CannotRebuild('unsupported');
   const colours = bits === 8 ? bytes.readUInt32LE(46) || 256 : 0;
   const paletteStart = FILE_HEADER + headerSize;
   const palette = bytes.subarray(paletteStart, paletteStart + colours * 4);
@@ -52,7 +61,12 @@ export async function rebuildBmp(source: string, destination: string, options: R
   if (pixelEnd > bytes.length) throw new CannotRebuild('unreadable');
 
   const removed: RemovedObject[] = [];
-  if (bitmap.headerSize !== INFO_HEADER) removed.push({ kind: 'image-metadata', location: `BITMAPV${bitmap.headerSize === 108 ? 4 : 5}HEADER`, detail: 'colour space / ICC profile' });
+  if (bitmap.headerSize !== INFO_HEADER)
+    removed.push({
+      kind: 'image-metadata',
+      location: `BITMAPV${bitmap.headerSize === 108 ? 4 : 5}HEADER`,
+      detail: 'colour space / ICC profile',
+    });
   const gap = bitmap.pixelOffset - (FILE_HEADER + bitmap.headerSize + bitmap.palette.length);
   if (gap > 0) removed.push({ kind: 'image-metadata', location: 'before the pixels', detail: `${gap} bytes` });
   let padding = 0;
@@ -61,7 +75,8 @@ export async function rebuildBmp(source: string, destination: string, options: R
     if (bytes.subarray(start + rowBytes, start + stride).some((b) => b !== 0)) padding++;
   }
   if (padding > 0) removed.push({ kind: 'image-metadata', location: 'row padding', detail: `${padding} rows` });
-  if (pixelEnd < bytes.length) removed.push({ kind: 'image-trailing-data', location: 'after the pixels', detail: `${bytes.length - pixelEnd} bytes` });
+  if (pixelEnd < bytes.length)
+    removed.push({ kind: 'image-trailing-data', location: 'after the pixels', detail: `${bytes.length - pixelEnd} bytes` });
   if (removed.length === 0) return { outcome: 'unchanged', removed: [] };
 
   const offset = FILE_HEADER + INFO_HEADER + bitmap.palette.length;
@@ -80,7 +95,8 @@ export async function rebuildBmp(source: string, destination: string, options: R
   out.writeInt32LE(bytes.readInt32LE(42), 42);
   out.writeUInt32LE(bitmap.palette.length / 4, 46);
   bitmap.palette.copy(out, FILE_HEADER + INFO_HEADER);
-  for (let row = 0; row < rows; row++) bytes.copy(out, offset + row * stride, bitmap.pixelOffset + row * stride, bitmap.pixelOffset + row * stride + rowBytes);
+  for (let row = 0; row < rows; row++)
+    bytes.copy(out, offset + row * stride, bitmap.pixelOffset + row * stride, bitmap.pixelOffset + row * stride + rowBytes);
   await writeNewFile(destination, [out]);
   return { outcome: 'sanitized', removed };
 }

@@ -95,7 +95,12 @@ export function disarmCsvText(input: string, delimiter: ',' | '\t'): { text: str
   return { text: out, removed };
 }
 
-export async function rebuildCsv(delimiter: ',' | '\t', source: string, destination: string, options: RebuildOptions): Promise<RebuildOutcome> {
+export async function rebuildCsv(
+  delimiter: ',' | '\t',
+  source: string,
+  destination: string,
+  options: RebuildOptions,
+): Promise<RebuildOutcome> {
   const bytes = await readFile(source, { signal: options.signal });
   if (bytes.length > MAX_CSV_BYTES) throw new CannotRebuild('too-large');
   const encoding = encodingOf(bytes);
@@ -105,7 +110,12 @@ export async function rebuildCsv(delimiter: ',' | '\t', source: string, destinat
   else text = (encoding === 'utf-16le' ? bytes : Buffer.from(bytes).swap16()).toString('utf16le');
   const { text: disarmed, removed } = disarmCsvText(text, delimiter);
   if (removed.length === 0) return { outcome: 'unchanged', removed: [] };
-  const out = encoding === 'single-byte' ? Buffer.from(disarmed, 'latin1') : encoding === 'utf-16le' ? Buffer.from(disarmed, 'utf16le') : Buffer.from(disarmed, 'utf16le').swap16();
+  const out =
+    encoding === 'single-byte'
+      ? Buffer.from(disarmed, 'latin1')
+      : encoding === 'utf-16le'
+        ? Buffer.from(disarmed, 'utf16le')
+        : Buffer.from(disarmed, 'utf16le').swap16();
   await writeNewFile(destination, [out]);
   return { outcome: 'sanitized', removed: foldRemoved(removed) };
 }

@@ -93,7 +93,12 @@ export async function rebuildDicom(source: string, destination: string, options:
   const input = await openReadOnly(source);
   try {
     const { size } = await input.stat();
-    const dataSet = await walkDicomDataSet(await fileContent('dicom', input), new ArchiveBudget(options.limits), MAX_PDF_BYTES, options.signal).catch((error: unknown) => {
+    const dataSet = await walkDicomDataSet(
+      await fileContent('dicom', input),
+      new ArchiveBudget(options.limits),
+      MAX_PDF_BYTES,
+      options.signal,
+    ).catch((error: unknown) => {
       if (error instanceof Error && error.name === 'AbortError') throw error;
       throw new CannotRebuild('unreadable');
     });
@@ -102,7 +107,8 @@ export async function rebuildDicom(source: string, destination: string, options:
     const removed: RemovedObject[] = [];
     const patches: Patch[] = [{ offset: 0, length: DICOM_PREAMBLE_BYTES, bytes: Buffer.alloc(DICOM_PREAMBLE_BYTES) }];
     const preamble = await readRange(input, 0, DICOM_PREAMBLE_BYTES);
-    if (preamble.some((b) => b !== 0)) removed.push({ kind: 'dicom-preamble', location: 'preamble', detail: `${DICOM_PREAMBLE_BYTES} bytes` });
+    if (preamble.some((b) => b !== 0))
+      removed.push({ kind: 'dicom-preamble', location: 'preamble', detail: `${DICOM_PREAMBLE_BYTES} bytes` });
     if (end < size) removed.push({ kind: 'dicom-trailing-data', location: 'after the data set', detail: `${size - end} bytes` });
 
     if (dataSet.document === 'too-large') throw new CannotRebuild('too-large');
@@ -115,7 +121,11 @@ export async function rebuildDicom(source: string, destination: string, options:
         const head = await readRange(input, element.headerAt, element.valueAt - element.headerAt);
         // The length field is the last 4 bytes of an OB header (explicit VR) and of an implicit one.
         head.writeUInt32LE(padded.length, head.length - 4);
-        patches.push({ offset: element.headerAt, length: element.valueAt - element.headerAt + element.length, bytes: Buffer.concat([head, padded]) });
+        patches.push({
+          offset: element.headerAt,
+          length: element.valueAt - element.headerAt + element.length,
+          bytes: Buffer.concat([head, padded]),
+        });
         const documentLength = await findNear(input, HEADERS.documentLength, element.valueAt + element.length, 4096, end);
         if (documentLength !== null) patches.push({ offset: documentLength, length: 4, bytes: uint32(pdf.length) });
         const groupLength = await findNear(input, HEADERS.groupLength, element.headerAt, -4096, end);
@@ -137,7 +147,13 @@ export async function rebuildDicom(source: string, destination: string, options:
 }
 
 /** Copies bytes [0, end) of the input with the patches applied, streamed. */
-async function writePatched(input: FileHandle, end: number, patches: readonly Patch[], destination: string, signal?: AbortSignal): Promise<void> {
+async function writePatched(
+  input: FileHandle,
+  end: number,
+  patches: readonly Patch[],
+  destination: string,
+  signal?: AbortSignal,
+): Promise<void> {
   const output = await createNewFile(destination);
   try {
     const write = async (bytes: Buffer) => {
@@ -145,7 +161,7 @@ async function writePatched(input: FileHandle, end: number, patches: readonly Pa
       while (done < bytes.length) done += (await output.write(bytes, done, bytes.length - done)).bytesWritten;
     };
     const copy = async (from: number, to: number) => {
-      for (let at = from; at < to; ) {
+      for (let at = from; at < to;) {
         signal?.throwIfAborted();
         const length = Math.min(CHUNK_BYTES, to - at);
         await write(await readRange(input, at, length));

@@ -12,7 +12,13 @@ import { rebuilderFor, type Rebuild } from './rebuild-in-worker';
 
 export type StagedDisarm =
   /** Rebuilt: deliver `copy` (judged by `analysis`) as a sanitized file listing `removed`; its name takes `extension` when set. */
-  | { readonly kind: 'rebuilt'; readonly copy: string; readonly analysis: ContentAnalysis; readonly removed: readonly RemovedObject[]; readonly extension?: string }
+  | {
+      readonly kind: 'rebuilt';
+      readonly copy: string;
+      readonly analysis: ContentAnalysis;
+      readonly removed: readonly RemovedObject[];
+      readonly extension?: string;
+    }
   /** No rebuilder, CDR off for this type, or nothing to remove: the staged copy is judged as it is. */
   | { readonly kind: 'kept' }
   /** The rebuild failed: the staged copy is judged as it is; if it is blocked, `finding` says why it was not rebuilt. */
@@ -50,9 +56,19 @@ export async function disarmStaged(copy: string, name: string, analysis: Content
   const kind = rebuildKindOf(analysis.type.id, name);
   if (!kind || options.blockTypes?.includes(analysis.type.id)) return { kind: 'kept' };
   const rebuilt = `${copy}.rebuilt`;
-  const outcome = await (options.rebuild ?? defaultRebuild())(kind, copy, rebuilt, { limits: options.limits ?? DEFAULT_ARCHIVE_LIMITS, signal: options.signal });
+  const outcome = await (options.rebuild ?? defaultRebuild())(kind, copy, rebuilt, {
+    limits: options.limits ?? DEFAULT_ARCHIVE_LIMITS,
+    signal: options.signal,
+  });
   if (outcome.outcome === 'unchanged') return { kind: 'kept' };
-  if (outcome.outcome === 'cannot-rebuild') return { kind: 'failed', finding: { code: 'REBUILD_FAILED', params: { reason: outcome.reason } } };
+  if (outcome.outcome === 'cannot-rebuild')
+    return { kind: 'failed', finding: { code: 'REBUILD_FAILED', params: { reason: outcome.reason } } };
   const after = await options.analyze(rebuilt, withExtension(name, outcome.extension), { signal: options.signal });
-  return { kind: 'rebuilt', copy: rebuilt, analysis: after, removed: outcome.removed, ...(outcome.extension ? { extension: outcome.extension } : {}) };
+  return {
+    kind: 'rebuilt',
+    copy: rebuilt,
+    analysis: after,
+    removed: outcome.removed,
+    ...(outcome.extension ? { extension: outcome.extension } : {}),
+  };
 }

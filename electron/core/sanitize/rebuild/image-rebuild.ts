@@ -24,7 +24,10 @@ const decoder = (input: Buffer) => sharp(input, { failOn: 'error', limitInputPix
 
 /** Pixels as the decoder renders them (sRGB, upright), at the image's own depth. */
 async function pixelsOf(input: Buffer, sixteenBit: boolean): Promise<Buffer> {
-  return decoder(input).rotate().raw({ depth: sixteenBit ? 'ushort' : 'uchar' }).toBuffer();
+  return decoder(input)
+    .rotate()
+    .raw({ depth: sixteenBit ? 'ushort' : 'uchar' })
+    .toBuffer();
 }
 
 async function metadataExtras(input: Buffer): Promise<RemovedObject[]> {
@@ -68,7 +71,8 @@ export async function rebuildImage(kind: ImageKind, source: string, destination:
     const check = await decoder(output).metadata();
     if (check.exif || check.xmp || check.iptc || check.icc) throw new CannotRebuild('active-content-remains', structural);
     if (kind === 'jpeg') {
-      if (check.width !== meta.autoOrient.width || check.height !== meta.autoOrient.height) throw new CannotRebuild('does-not-render', structural);
+      if (check.width !== meta.autoOrient.width || check.height !== meta.autoOrient.height)
+        throw new CannotRebuild('does-not-render', structural);
     } else if (!(await pixelsOf(input, sixteenBit)).equals(await pixelsOf(output, sixteenBit))) {
       throw new CannotRebuild('does-not-render', structural);
     }

@@ -32,14 +32,21 @@ export function pngExtras(bytes: Buffer): RemovedObject[] | null {
     if (!PNG_RENDERING_CHUNKS.has(type)) removed.push({ kind: 'image-metadata', location: `${type} chunk`, detail: `${length} bytes` });
     offset = end;
     if (type === 'IEND') {
-      if (offset < bytes.length) removed.push({ kind: 'image-trailing-data', location: 'after IEND', detail: `${bytes.length - offset} bytes` });
+      if (offset < bytes.length)
+        removed.push({ kind: 'image-trailing-data', location: 'after IEND', detail: `${bytes.length - offset} bytes` });
       return removed;
     }
   }
   return null;
 }
 
-const JPEG_SEGMENT_NAMES: Readonly<Record<number, string>> = { 0xe1: 'APP1 (EXIF/XMP)', 0xe2: 'APP2 (ICC/FlashPix)', 0xed: 'APP13 (IPTC/Photoshop)', 0xee: 'APP14 (Adobe)', 0xfe: 'COM (comment)' };
+const JPEG_SEGMENT_NAMES: Readonly<Record<number, string>> = {
+  0xe1: 'APP1 (EXIF/XMP)',
+  0xe2: 'APP2 (ICC/FlashPix)',
+  0xed: 'APP13 (IPTC/Photoshop)',
+  0xee: 'APP14 (Adobe)',
+  0xfe: 'COM (comment)',
+};
 
 /** Segments other than JFIF (APP0) and the coding tables, and bytes after end-of-image. */
 export function jpegExtras(bytes: Buffer): RemovedObject[] | null {
@@ -55,13 +62,19 @@ export function jpegExtras(bytes: Buffer): RemovedObject[] | null {
     }
     if (marker === 0xd9) {
       const end = offset + 2;
-      if (end < bytes.length) removed.push({ kind: 'image-trailing-data', location: 'after end of image', detail: `${bytes.length - end} bytes` });
+      if (end < bytes.length)
+        removed.push({ kind: 'image-trailing-data', location: 'after end of image', detail: `${bytes.length - end} bytes` });
       return removed;
     }
     if (offset + 4 > bytes.length) return null;
     const length = bytes.readUInt16BE(offset + 2);
     if (length < 2 || offset + 2 + length > bytes.length) return null;
-    if ((marker >= 0xe1 && marker <= 0xef) || marker === 0xfe) removed.push({ kind: 'image-metadata', location: JPEG_SEGMENT_NAMES[marker] ?? `APP${marker - 0xe0}`, detail: `${length - 2} bytes` });
+    if ((marker >= 0xe1 && marker <= 0xef) || marker === 0xfe)
+      removed.push({
+        kind: 'image-metadata',
+        location: JPEG_SEGMENT_NAMES[marker] ?? `APP${marker - 0xe0}`,
+        detail: `${length - 2} bytes`,
+      });
     offset += 2 + length;
     if (marker === 0xda) {
       // Entropy-coded data: runs until a marker that is not stuffing (FF00) or a restart (FFD0–FFD7).

@@ -76,7 +76,8 @@ export async function* packageBytes(parts: readonly Part[]): AsyncGenerator<Buff
   const zip = new yazl.ZipFile();
   const ordered = [...parts.filter((p) => p.name === CONTENT_TYPES), ...parts.filter((p) => p.name !== CONTENT_TYPES)];
   // Pictures and media are compressed already: deflating them again costs time and saves nothing.
-  for (const part of ordered) zip.addBuffer(part.data, part.name, { compress: !STORED_EXTENSIONS.test(part.name), mtime: new Date(1980, 0, 1) });
+  for (const part of ordered)
+    zip.addBuffer(part.data, part.name, { compress: !STORED_EXTENSIONS.test(part.name), mtime: new Date(1980, 0, 1) });
   zip.end();
   for await (const chunk of zip.outputStream as AsyncIterable<Buffer>) yield chunk;
 }

@@ -51,16 +51,40 @@ const RELATIONSHIP_KINDS: Readonly<Record<string, RemovedKind>> = {
 
 /** Macro-enabled main parts and the plain type (and extension) they are rebuilt as. */
 const PLAIN_MAIN_TYPES: Readonly<Record<string, readonly [string, string]>> = {
-  'application/vnd.ms-word.document.macroenabled.main+xml': ['application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml', 'docx'],
-  'application/vnd.ms-word.template.macroenabledtemplate.main+xml': ['application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml', 'dotx'],
-  'application/vnd.ms-excel.sheet.macroenabled.main+xml': ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml', 'xlsx'],
-  'application/vnd.ms-excel.template.macroenabled.main+xml': ['application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml', 'xltx'],
-  'application/vnd.ms-powerpoint.presentation.macroenabled.main+xml': ['application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml', 'pptx'],
-  'application/vnd.ms-powerpoint.slideshow.macroenabled.main+xml': ['application/vnd.openxmlformats-officedocument.presentationml.slideshow.main+xml', 'ppsx'],
-  'application/vnd.ms-powerpoint.template.macroenabled.main+xml': ['application/vnd.openxmlformats-officedocument.presentationml.template.main+xml', 'potx'],
+  'application/vnd.ms-word.document.macroenabled.main+xml': [
+    'application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml',
+    'docx',
+  ],
+  'application/vnd.ms-word.template.macroenabledtemplate.main+xml': [
+    'application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml',
+    'dotx',
+  ],
+  'application/vnd.ms-excel.sheet.macroenabled.main+xml': [
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml',
+    'xlsx',
+  ],
+  'application/vnd.ms-excel.template.macroenabled.main+xml': [
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml',
+    'xltx',
+  ],
+  'application/vnd.ms-powerpoint.presentation.macroenabled.main+xml': [
+    'application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml',
+    'pptx',
+  ],
+  'application/vnd.ms-powerpoint.slideshow.macroenabled.main+xml': [
+    'application/vnd.openxmlformats-officedocument.presentationml.slideshow.main+xml',
+    'ppsx',
+  ],
+  'application/vnd.ms-powerpoint.template.macroenabled.main+xml': [
+    'application/vnd.openxmlformats-officedocument.presentationml.template.main+xml',
+    'potx',
+  ],
 };
 /** Binary workbooks and add-ins have no plain form to be rebuilt as. */
-const UNSUPPORTED_MAIN_TYPES = new Set(['application/vnd.ms-excel.sheet.binary.macroenabled.main', 'application/vnd.ms-excel.addin.macroenabled.main+xml']);
+const UNSUPPORTED_MAIN_TYPES = new Set([
+  'application/vnd.ms-excel.sheet.binary.macroenabled.main',
+  'application/vnd.ms-excel.addin.macroenabled.main+xml',
+]);
 
 const SAFE_HYPERLINK = /^(https?:\/\/|mailto:)/i;
 
@@ -86,8 +110,13 @@ function readContentTypes(parts: readonly Part[]): ContentTypes {
   const document = parseXml(textOf(part));
   const defaults = new Map<string, string>();
   const overrides = new Map<string, string>();
-  for (const element of Array.from(document.getElementsByTagNameNS('*', 'Default'))) defaults.set((element.getAttribute('Extension') ?? '').toLowerCase(), (element.getAttribute('ContentType') ?? '').toLowerCase());
-  for (const element of Array.from(document.getElementsByTagNameNS('*', 'Override'))) overrides.set((element.getAttribute('PartName') ?? '').replace(/^\//, '').toLowerCase(), (element.getAttribute('ContentType') ?? '').toLowerCase());
+  for (const element of Array.from(document.getElementsByTagNameNS('*', 'Default')))
+    defaults.set((element.getAttribute('Extension') ?? '').toLowerCase(), (element.getAttribute('ContentType') ?? '').toLowerCase());
+  for (const element of Array.from(document.getElementsByTagNameNS('*', 'Override')))
+    overrides.set(
+      (element.getAttribute('PartName') ?? '').replace(/^\//, '').toLowerCase(),
+      (element.getAttribute('ContentType') ?? '').toLowerCase(),
+    );
   return { document, defaults, overrides };
 }
 
@@ -97,7 +126,8 @@ function contentTypeOf(types: ContentTypes, name: string): string {
 
 function textOf(part: Part): string {
   // UTF-16 parts exist in the wild but Office writes UTF-8; one we would have to re-encode is not rebuilt.
-  if ((part.data[0] === 0xff && part.data[1] === 0xfe) || (part.data[0] === 0xfe && part.data[1] === 0xff)) throw new CannotRebuild('unsupported');
+  if ((part.data[0] === 0xff && part.data[1] === 0xfe) || (part.data[0] === 0xfe && part.data[1] === 0xff))
+    throw new CannotRebuild('unsupported');
   return part.data.toString('utf8').replace(/^\uFEFF/, '');
 }
 
@@ -166,7 +196,7 @@ export async function rebuildOoxml(source: string, destination: string, options:
     if (kind) doomed.set(part.name.toLowerCase(), kind);
   }
   const removedRels = new Set<Relationship>();
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const rel of relationships) {
       if (removedRels.has(rel)) continue;
@@ -175,7 +205,8 @@ export async function rebuildOoxml(source: string, destination: string, options:
       removedRels.add(rel);
       changed = true;
       if (rel.external) removed.push({ kind, location: rel.source || '/', detail: rel.type });
-      else if (rel.part !== null && !doomed.has(rel.part.toLowerCase()) && byName.has(rel.part.toLowerCase())) doomed.set(rel.part.toLowerCase(), kind);
+      else if (rel.part !== null && !doomed.has(rel.part.toLowerCase()) && byName.has(rel.part.toLowerCase()))
+        doomed.set(rel.part.toLowerCase(), kind);
     }
   }
 
@@ -224,7 +255,9 @@ export async function rebuildOoxml(source: string, destination: string, options:
       continue;
     }
     if (part.name !== CONTENT_TYPES && isXml(contentTypeOf(types, part.name), part)) {
-      const removedIds = new Set(relationships.filter((rel) => rel.source.toLowerCase() === key && removedRels.has(rel)).map((rel) => rel.id));
+      const removedIds = new Set(
+        relationships.filter((rel) => rel.source.toLowerCase() === key && removedRels.has(rel)).map((rel) => rel.id),
+      );
       const text = textOf(part);
       if (mayNeedEdit(text, removedIds)) {
         const document = parseXml(text);
@@ -241,7 +274,11 @@ export async function rebuildOoxml(source: string, destination: string, options:
   if (removed.length === 0 && !edited) return { outcome: 'unchanged', removed: [] };
 
   const contentTypesPart = kept.find((p) => p.name === CONTENT_TYPES);
-  if (contentTypesPart) contentTypesPart.data = Buffer.from(fixContentTypes(types, new Set(kept.map((p) => p.name.toLowerCase())), plain?.[0] ?? null, mainType), 'utf8');
+  if (contentTypesPart)
+    contentTypesPart.data = Buffer.from(
+      fixContentTypes(types, new Set(kept.map((p) => p.name.toLowerCase())), plain?.[0] ?? null, mainType),
+      'utf8',
+    );
   await writeNewFile(destination, packageBytes(kept));
   return { outcome: 'sanitized', removed, ...(plain ? { extension: plain[1] } : {}) };
 }
@@ -252,7 +289,8 @@ function isXml(contentType: string, part: Part): boolean {
 
 function withoutRelationships(text: string, ids: ReadonlySet<string>): string {
   const document = parseXml(text);
-  for (const element of Array.from(document.getElementsByTagNameNS('*', 'Relationship'))) if (ids.has(element.getAttribute('Id') ?? '')) element.parentNode?.removeChild(element);
+  for (const element of Array.from(document.getElementsByTagNameNS('*', 'Relationship')))
+    if (ids.has(element.getAttribute('Id') ?? '')) element.parentNode?.removeChild(element);
   return serializeXml(document);
 }
 

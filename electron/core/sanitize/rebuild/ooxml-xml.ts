@@ -9,7 +9,10 @@
 import { DOMParser, XMLSerializer, onErrorStopParsing, type Document, type Element, type Node } from '@xmldom/xmldom';
 import { CannotRebuild, type RemovedKind, type RemovedObject } from './rebuild-types';
 
-const RELATIONSHIP_NAMESPACES = new Set(['http://schemas.openxmlformats.org/officeDocument/2006/relationships', 'http://purl.oclc.org/ooxml/officeDocument/relationships']);
+const RELATIONSHIP_NAMESPACES = new Set([
+  'http://schemas.openxmlformats.org/officeDocument/2006/relationships',
+  'http://purl.oclc.org/ooxml/officeDocument/relationships',
+]);
 const MARKUP_COMPATIBILITY = 'http://schemas.openxmlformats.org/markup-compatibility/2006';
 
 /**
@@ -88,7 +91,8 @@ function isAttached(node: Node, document: Document): boolean {
 }
 
 function ancestorNamed(element: Element, localName: string): Element | null {
-  for (let current = element.parentNode; current && current.nodeType === 1; current = current.parentNode) if ((current as Element).localName === localName) return current as Element;
+  for (let current = element.parentNode; current && current.nodeType === 1; current = current.parentNode)
+    if ((current as Element).localName === localName) return current as Element;
   return null;
 }
 
@@ -115,8 +119,12 @@ export function editPart(document: Document, partName: string, removedIds: Reado
     if (!isAttached(element, document)) continue;
     const local = element.localName ?? '';
     // Attributes naming a removed relationship.
-    const attributes = Array.from({ length: element.attributes.length }, (_unused, i) => element.attributes.item(i)).filter((a) => a !== null);
-    const dangling = attributes.filter((a) => a.namespaceURI !== null && RELATIONSHIP_NAMESPACES.has(a.namespaceURI) && removedIds.has(a.value));
+    const attributes = Array.from({ length: element.attributes.length }, (_unused, i) => element.attributes.item(i)).filter(
+      (a) => a !== null,
+    );
+    const dangling = attributes.filter(
+      (a) => a.namespaceURI !== null && RELATIONSHIP_NAMESPACES.has(a.namespaceURI) && removedIds.has(a.value),
+    );
     if (dangling.length > 0) {
       const kind = DROPPED_ELEMENTS[local];
       if (kind) {
@@ -130,7 +138,10 @@ export function editPart(document: Document, partName: string, removedIds: Reado
       changed = true;
     }
     // PowerPoint actions that run something.
-    if ((local === 'hlinkClick' || local === 'hlinkHover' || local === 'hlinkMouseOver') && UNSAFE_ACTION.test(element.getAttribute('action') ?? '')) {
+    if (
+      (local === 'hlinkClick' || local === 'hlinkHover' || local === 'hlinkMouseOver') &&
+      UNSAFE_ACTION.test(element.getAttribute('action') ?? '')
+    ) {
       removed.push({ kind: 'office-action', location: partName, detail: (element.getAttribute('action') ?? '').split('?')[0]?.trim() });
       remove(element);
       changed = true;
@@ -232,6 +243,11 @@ function removeEmptyContainers(root: Element): void {
     const local = element.localName ?? '';
     const hasElements = elements(element).length > 0;
     if (EMPTY_CONTAINERS.has(local) && !hasElements) remove(element);
-    else if (element.namespaceURI === MARKUP_COMPATIBILITY && (local === 'Choice' || local === 'Fallback' || local === 'AlternateContent') && !hasElements) remove(element);
+    else if (
+      element.namespaceURI === MARKUP_COMPATIBILITY &&
+      (local === 'Choice' || local === 'Fallback' || local === 'AlternateContent') &&
+      !hasElements
+    )
+      remove(element);
   }
 }

@@ -84,12 +84,14 @@ export async function disarmPdf(bytes: Uint8Array, signal?: AbortSignal): Promis
   if (pages === 0) throw new CannotRebuild('unreadable');
   const removed = disarmDocument(document);
   // An orphaned script already disarmed above is reported once.
-  for (const item of removeUnreachable(document)) if (!removed.some((r) => r.kind === item.kind && r.location === item.location)) removed.push(item);
+  for (const item of removeUnreachable(document))
+    if (!removed.some((r) => r.kind === item.kind && r.location === item.location)) removed.push(item);
   if (removed.length === 0 && before.size === 0) return { bytes: null, removed };
   // Findings in bytes pdf-lib did not parse as objects are gone with the rewrite: say so.
   for (const code of before) {
     const kind = FINDING_KINDS[code];
-    if (kind && !removed.some((r) => r.kind === kind || (kind === 'pdf-open-action' && r.kind === 'pdf-additional-actions'))) removed.push({ kind, location: 'unparsed data' });
+    if (kind && !removed.some((r) => r.kind === kind || (kind === 'pdf-open-action' && r.kind === 'pdf-additional-actions')))
+      removed.push({ kind, location: 'unparsed data' });
   }
   const rebuilt = await document.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false });
   const after = await scanBytes(rebuilt, signal);
@@ -219,8 +221,14 @@ function removeUnreachable(document: PDFDocument): RemovedObject[] {
     const type = dict ? nameText(dict.get(name('Type'))) : null;
     const action = dict ? nameText(dict.get(name('S'))) : null;
     if (type === 'EmbeddedFile') removed.push({ kind: 'pdf-embedded-file', location: `obj ${ref.objectNumber}`, detail: 'unreferenced' });
-    else if (dict?.has(name('JS')) || action === 'JavaScript') removed.push({ kind: 'pdf-javascript', location: `obj ${ref.objectNumber}`, detail: 'unreferenced' });
-    else if (action && !KEPT_ACTIONS.has(action)) removed.push({ kind: ACTION_KINDS[action] ?? 'pdf-other-action', location: `obj ${ref.objectNumber}`, detail: `${action}, unreferenced` });
+    else if (dict?.has(name('JS')) || action === 'JavaScript')
+      removed.push({ kind: 'pdf-javascript', location: `obj ${ref.objectNumber}`, detail: 'unreferenced' });
+    else if (action && !KEPT_ACTIONS.has(action))
+      removed.push({
+        kind: ACTION_KINDS[action] ?? 'pdf-other-action',
+        location: `obj ${ref.objectNumber}`,
+        detail: `${action}, unreferenced`,
+      });
     context.delete(ref);
   }
   // The trailer's /Size is one more than the highest object number written (ISO 32000-1 7.5.5).

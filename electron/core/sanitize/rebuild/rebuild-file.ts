@@ -23,8 +23,30 @@ import { CannotRebuild, removedKinds, type RebuildKind, type RebuildOptions, typ
 
 export * from './rebuild-types';
 
-const OOXML_TYPES = new Set(['docx', 'docm', 'dotx', 'dotm', 'xlsx', 'xlsm', 'xltx', 'xltm', 'pptx', 'pptm', 'ppsx', 'ppsm', 'potx', 'potm']);
-const SIMPLE_KINDS: Readonly<Record<string, RebuildKind>> = { pdf: 'pdf', png: 'png', jpeg: 'jpeg', tiff: 'tiff', bmp: 'bmp', dicom: 'dicom' };
+const OOXML_TYPES = new Set([
+  'docx',
+  'docm',
+  'dotx',
+  'dotm',
+  'xlsx',
+  'xlsm',
+  'xltx',
+  'xltm',
+  'pptx',
+  'pptm',
+  'ppsx',
+  'ppsm',
+  'potx',
+  'potm',
+]);
+const SIMPLE_KINDS: Readonly<Record<string, RebuildKind>> = {
+  pdf: 'pdf',
+  png: 'png',
+  jpeg: 'jpeg',
+  tiff: 'tiff',
+  bmp: 'bmp',
+  dicom: 'dicom',
+};
 
 /**
  * The rebuilder for a true type (`ContentAnalysis.type.id`), or null when there is none.
@@ -61,7 +83,12 @@ async function run(kind: RebuildKind, source: string, destination: string, optio
  * Rebuilds `source` into `destination` (which must not exist). 'unchanged' writes nothing;
  * 'cannot-rebuild' leaves nothing behind. Cancellation (options.signal) is rethrown.
  */
-export async function rebuildFile(kind: RebuildKind, source: string, destination: string, options: RebuildOptions): Promise<RebuildOutcome> {
+export async function rebuildFile(
+  kind: RebuildKind,
+  source: string,
+  destination: string,
+  options: RebuildOptions,
+): Promise<RebuildOutcome> {
   options.signal?.throwIfAborted();
   let outcome: RebuildOutcome;
   try {
@@ -77,7 +104,10 @@ export async function rebuildFile(kind: RebuildKind, source: string, destination
   // One kind's objects together, in the order of removedKinds (macros before links…): a list a person can read.
   const ordered = [...outcome.removed].sort((a, b) => removedKinds.indexOf(a.kind) - removedKinds.indexOf(b.kind));
   // The name only decides name rules (scripts by extension, mismatch), which are not the rebuild's to judge.
-  const check = await analyzeFile(destination, `rebuilt${outcome.extension ? `.${outcome.extension}` : ''}`, { limits: options.limits, signal: options.signal });
+  const check = await analyzeFile(destination, `rebuilt${outcome.extension ? `.${outcome.extension}` : ''}`, {
+    limits: options.limits,
+    signal: options.signal,
+  });
   const remaining = check.findings.filter((f) => f.code !== 'EXTENSION_MISMATCH');
   if (remaining.length > 0) {
     await rm(destination, { force: true });

@@ -21,7 +21,9 @@ export interface RebuildRequest {
   readonly limits: ArchiveLimits;
 }
 
-export type RebuildReply = { readonly id: number; readonly ok: true; readonly outcome: RebuildOutcome } | { readonly id: number; readonly ok: false; readonly message: string };
+export type RebuildReply =
+  | { readonly id: number; readonly ok: true; readonly outcome: RebuildOutcome }
+  | { readonly id: number; readonly ok: false; readonly message: string };
 
 export type Rebuild = (kind: RebuildKind, source: string, destination: string, options: RebuildOptions) => Promise<RebuildOutcome>;
 
@@ -32,14 +34,19 @@ export type Rebuild = (kind: RebuildKind, source: string, destination: string, o
  */
 export function rebuildWorkerEntry(): URL | null {
   const here = import.meta.url;
-  const candidates = here.endsWith('.ts') ? [new URL('./rebuild-worker.dev.mjs', here)] : [new URL('./rebuild-worker.js', here), new URL('../rebuild-worker.js', here)];
+  const candidates = here.endsWith('.ts')
+    ? [new URL('./rebuild-worker.dev.mjs', here)]
+    : [new URL('./rebuild-worker.js', here), new URL('../rebuild-worker.js', here)];
   return candidates.find((entry) => existsSync(fileURLToPath(entry))) ?? null;
 }
 
 class RebuildThread {
   private worker: Worker | null = null;
   private nextId = 1;
-  private readonly pending = new Map<number, { readonly worker: Worker; resolve: (outcome: RebuildOutcome) => void; reject: (error: Error) => void }>();
+  private readonly pending = new Map<
+    number,
+    { readonly worker: Worker; resolve: (outcome: RebuildOutcome) => void; reject: (error: Error) => void }
+  >();
 
   constructor(private readonly entry: URL) {}
 
@@ -76,7 +83,9 @@ class RebuildThread {
     const answer = new Promise<RebuildOutcome>((resolve, reject) => this.pending.set(id, { worker, resolve, reject }));
     const abort = () => {
       // The thread may be mid-write: it is stopped, and what it wrote is removed.
-      this.pending.get(id)?.reject(options.signal?.reason instanceof Error ? options.signal.reason : new DOMException('Aborted', 'AbortError'));
+      this.pending
+        .get(id)
+        ?.reject(options.signal?.reason instanceof Error ? options.signal.reason : new DOMException('Aborted', 'AbortError'));
       this.pending.delete(id);
       if (this.worker === worker) this.worker = null;
       void worker.terminate().then(() => rm(destination, { force: true }));

@@ -68,7 +68,14 @@ export type RebuildOutcome =
   /** Not rebuilt (unparseable, encrypted, beyond limits, or something remained after the rebuild); nothing written. */
   | { readonly outcome: 'cannot-rebuild'; readonly removed: readonly RemovedObject[]; readonly reason: CannotRebuildReason };
 
-export const cannotRebuildReasons = ['unreadable', 'encrypted', 'too-large', 'unsupported', 'active-content-remains', 'does-not-render'] as const;
+export const cannotRebuildReasons = [
+  'unreadable',
+  'encrypted',
+  'too-large',
+  'unsupported',
+  'active-content-remains',
+  'does-not-render',
+] as const;
 export type CannotRebuildReason = (typeof cannotRebuildReasons)[number];
 
 export interface RebuildOptions {

@@ -11,6 +11,11 @@ import type { RebuildRequest, RebuildReply } from './rebuild-in-worker';
 parentPort?.on('message', (request: RebuildRequest) => {
   rebuildFile(request.kind, request.source, request.destination, { limits: request.limits }).then(
     (outcome) => parentPort?.postMessage({ id: request.id, ok: true, outcome } satisfies RebuildReply),
-    (error: unknown) => parentPort?.postMessage({ id: request.id, ok: false, message: error instanceof Error ? error.message : String(error) } satisfies RebuildReply),
+    (error: unknown) =>
+      parentPort?.postMessage({
+        id: request.id,
+        ok: false,
+        message: error instanceof Error ? error.message : String(error),
+      } satisfies RebuildReply),
   );
 });

@@ -7,7 +7,11 @@ import { constants } from 'node:fs';
 import { open, rm, type FileHandle } from 'node:fs/promises';
 
 export async function createNewFile(target: string): Promise<FileHandle> {
-  return open(target, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | ((constants as Partial<typeof constants>).O_NOFOLLOW ?? 0), 0o600);
+  return open(
+    target,
+    constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | ((constants as Partial<typeof constants>).O_NOFOLLOW ?? 0),
+    0o600,
+  );
 }
 
 export async function writeNewFile(target: string, chunks: Iterable<Buffer> | AsyncIterable<Buffer>): Promise<void> {

@@ -22,13 +22,22 @@ function step(id: string, kind: StepTemplate['kind'], items: string[], options: 
 }
 
 export const confirm = (id: string, items: string[], options?: StepOptions) => step(id, 'confirm', items, options);
-export const record = (id: string, items: string[], fields: FieldTemplate[], options?: StepOptions) => step(id, 'record', items, { ...options, fields });
+export const record = (id: string, items: string[], fields: FieldTemplate[], options?: StepOptions) =>
+  step(id, 'record', items, { ...options, fields });
 export const evidence = (id: string, items: string[], options?: StepOptions) => step(id, 'evidence', items, options);
-export const signature = (id: string, items: string[], fields: FieldTemplate[] = [], options?: StepOptions) => step(id, 'signature', items, { ...options, fields });
-export const automatic = (id: string, items: string[], check: AutomaticCheck, options?: StepOptions) => step(id, 'automatic', items, options, check);
+export const signature = (id: string, items: string[], fields: FieldTemplate[] = [], options?: StepOptions) =>
+  step(id, 'signature', items, { ...options, fields });
+export const automatic = (id: string, items: string[], check: AutomaticCheck, options?: StepOptions) =>
+  step(id, 'automatic', items, options, check);
 
 export function field(id: string, type: FieldType, options: Partial<Omit<FieldTemplate, 'id' | 'type'>> = {}): FieldTemplate {
-  return { id, type, required: options.required ?? true, ...(options.options ? { options: options.options } : {}), ...(options.requiredWhen ? { requiredWhen: options.requiredWhen } : {}) };
+  return {
+    id,
+    type,
+    required: options.required ?? true,
+    ...(options.options ? { options: options.options } : {}),
+    ...(options.requiredWhen ? { requiredWhen: options.requiredWhen } : {}),
+  };
 }
 
 /** "When, who, what": how the incident-response and decommissioning steps record an action (18-1, E.3). */

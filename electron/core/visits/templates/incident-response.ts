@@ -11,11 +11,16 @@ export const incidentResponse = defineTemplate({
   version: 1,
   needsSystem: false,
   steps: [
-    record('detected', ['18-1'], [field('at', 'datetime'), field('by', 'text'), field('what', 'multiline'), field('reportedTo', 'text')], { attachments: 'optional' }),
+    record('detected', ['18-1'], [field('at', 'datetime'), field('by', 'text'), field('what', 'multiline'), field('reportedTo', 'text')], {
+      attachments: 'optional',
+    }),
     record('disconnect', ['18-1'], whenWhoWhat(), { attachments: 'optional', notApplicable: true }),
     record('isolate', ['18-1'], [...whenWhoWhat(), field('devices', 'multiline')], { attachments: 'optional', notApplicable: true }),
     record('stopAndSurvey', ['18-1'], [...whenWhoWhat(), field('damage', 'multiline')], { attachments: 'optional', notApplicable: true }),
-    record('restore', ['18-1'], [...whenWhoWhat(), field('backupUsed', 'text'), field('files', 'multiline')], { attachments: 'optional', notApplicable: true }),
+    record('restore', ['18-1'], [...whenWhoWhat(), field('backupUsed', 'text'), field('files', 'multiline')], {
+      attachments: 'optional',
+      notApplicable: true,
+    }),
     signature('countersignature', ['18-1']),
   ],
 });

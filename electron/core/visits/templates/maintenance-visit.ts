@@ -15,26 +15,37 @@ export const maintenanceVisit = defineTemplate({
   steps: [
     automatic('readiness', ['7-4', '8-2', '8-3'], 'readiness'),
     record('purpose', ['7-1'], [field('purpose', 'multiline'), field('plannedWork', 'multiline')]),
-    signature('permission', ['7-1', '7-2'], [
-      field('carriesData', 'choice', { options: ['none', 'carries'] }),
-      field('dataDescription', 'multiline', { required: false, requiredWhen: { field: 'carriesData', equals: 'carries' } }),
-      field('dataPurpose', 'multiline', { required: false, requiredWhen: { field: 'carriesData', equals: 'carries' } }),
-    ]),
+    signature(
+      'permission',
+      ['7-1', '7-2'],
+      [
+        field('carriesData', 'choice', { options: ['none', 'carries'] }),
+        field('dataDescription', 'multiline', { required: false, requiredWhen: { field: 'carriesData', equals: 'carries' } }),
+        field('dataPurpose', 'multiline', { required: false, requiredWhen: { field: 'carriesData', equals: 'carries' } }),
+      ],
+    ),
     record('login', ['10-3', '14-2'], [field('account', 'account'), field('loggedInAt', 'datetime'), field('dedicatedAccount', 'yes')]),
-    record('mediaScan', ['8-1'], [field('media', 'multiline'), field('scanTool', 'text'), field('noMalwareFound', 'yes')], { notApplicable: true }),
-    record('remoteAccess', ['7-12'], [
-      field('used', 'choice', { options: ['notUsed', 'used'] }),
-      field('channel', 'text', { required: false, requiredWhen: { field: 'used', equals: 'used' } }),
-      field('closedAt', 'datetime', { required: false, requiredWhen: { field: 'used', equals: 'used' } }),
-    ]),
+    record('mediaScan', ['8-1'], [field('media', 'multiline'), field('scanTool', 'text'), field('noMalwareFound', 'yes')], {
+      notApplicable: true,
+    }),
+    record(
+      'remoteAccess',
+      ['7-12'],
+      [
+        field('used', 'choice', { options: ['notUsed', 'used'] }),
+        field('channel', 'text', { required: false, requiredWhen: { field: 'used', equals: 'used' } }),
+        field('closedAt', 'datetime', { required: false, requiredWhen: { field: 'used', equals: 'used' } }),
+      ],
+    ),
     automatic('defaultPasswords', ['8-5'], 'defaultPasswords'),
     record('workLog', ['10-3'], [field('work', 'multiline'), field('result', 'multiline')], { attachments: 'optional' }),
     evidence('visitData', ['7-2', '7-3'], { required: false }),
     automatic('sanitization', ['10-5'], 'sanitizationReport', { notApplicable: true }),
-    record('logout', ['10-3', '14-7'], [
-      field('loggedOutAt', 'datetime'),
-      field('accountAfterwards', 'choice', { options: ['keptAsIs', 'passwordChanged', 'disabled'] }),
-    ]),
+    record(
+      'logout',
+      ['10-3', '14-7'],
+      [field('loggedOutAt', 'datetime'), field('accountAfterwards', 'choice', { options: ['keptAsIs', 'passwordChanged', 'disabled'] })],
+    ),
     automatic('visitDataErased', ['10-1'], 'visitDataErased'),
     confirm('handover', ['10-1', '7-1']),
     signature('countersignature', ['10-1', '10-3']),

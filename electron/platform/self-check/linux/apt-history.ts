@@ -76,7 +76,12 @@ export function entryTime(entry: AptHistoryEntry): string | null {
 
 /** Short human title, e.g. "apt-get -y upgrade: 12 upgraded, 1 installed". */
 export function entryTitle(entry: AptHistoryEntry): string {
-  const counts = [entry.upgraded.length ? `${entry.upgraded.length} upgraded` : '', entry.installed.length ? `${entry.installed.length} installed` : ''].filter(Boolean).join(', ');
+  const counts = [
+    entry.upgraded.length ? `${entry.upgraded.length} upgraded` : '',
+    entry.installed.length ? `${entry.installed.length} installed` : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
   const command = (entry.commandline ?? 'apt').slice(0, 100);
   return `${command}: ${counts}`;
 }

@@ -22,7 +22,13 @@ import type { CommandReading, LinuxProbeContext, Read } from './linux-context';
 import { commandFacts, listDir, readFacts, readText, runCommand } from './linux-context';
 import { isGnomeFamily, parseGsettingsBoolean } from './screen-lock';
 
-const SINGLE_FILES = ['/etc/gdm3/daemon.conf', '/etc/gdm3/custom.conf', '/etc/gdm/custom.conf', '/etc/lightdm/lightdm.conf', '/etc/sddm.conf'] as const;
+const SINGLE_FILES = [
+  '/etc/gdm3/daemon.conf',
+  '/etc/gdm3/custom.conf',
+  '/etc/gdm/custom.conf',
+  '/etc/lightdm/lightdm.conf',
+  '/etc/sddm.conf',
+] as const;
 const DROP_IN_DIRS = ['/etc/lightdm/lightdm.conf.d', '/etc/sddm.conf.d'] as const;
 
 type Entry = { readonly section: string; readonly key: string; readonly value: string };
@@ -37,7 +43,8 @@ function iniEntries(text: string): Entry[] | null {
     const header = /^\[(.+)\]$/.exec(line);
     const pair = /^([^=]+)=(.*)$/.exec(line);
     if (header?.[1] !== undefined) section = header[1].trim().toLowerCase();
-    else if (pair?.[1] !== undefined && pair[2] !== undefined) entries.push({ section, key: pair[1].trim().toLowerCase(), value: pair[2].trim() });
+    else if (pair?.[1] !== undefined && pair[2] !== undefined)
+      entries.push({ section, key: pair[1].trim().toLowerCase(), value: pair[2].trim() });
     else return null;
   }
   return entries;
@@ -66,7 +73,8 @@ export function signsInAutomatically(file: string, text: string): boolean | null
   if (file.includes('/gdm')) {
     // The switches count only in [daemon]; found elsewhere, or no [daemon] at all, the file is not one GDM would read as we do.
     const switches = entries.filter((e) => e.key === 'automaticloginenable' || e.key === 'timedloginenable');
-    if (!sections.has('daemon') || switches.some((e) => e.section !== 'daemon' || (!TRUE.test(e.value) && !FALSE.test(e.value)))) return null;
+    if (!sections.has('daemon') || switches.some((e) => e.section !== 'daemon' || (!TRUE.test(e.value) && !FALSE.test(e.value))))
+      return null;
     return switches.some((e) => TRUE.test(e.value));
   }
   if (file.includes('lightdm')) {
@@ -100,23 +108,37 @@ export function parseAutoLogin(files: readonly Read<string>[], observedAt: Date)
 
 export async function probeAutoLogin(ctx: LinuxProbeContext): Promise<ProbeOutcome<AutoLoginObservation>> {
   const dirs = await Promise.all(DROP_IN_DIRS.map((dir) => listDir(ctx, dir)));
-  const dropIns = dirs.flatMap((dir, i) => (dir.ok ? dir.value.filter((name) => name.endsWith('.conf')).map((name) => `${DROP_IN_DIRS[i] ?? ''}/${name}`) : []));
+  const dropIns = dirs.flatMap((dir, i) =>
+    dir.ok ? dir.value.filter((name) => name.endsWith('.conf')).map((name) => `${DROP_IN_DIRS[i] ?? ''}/${name}`) : [],
+  );
   const files = await Promise.all([...SINGLE_FILES, ...dropIns].map((file) => readText(ctx, file)));
   return parseAutoLogin(files, ctx.now());
 }
 
 export const AUTORUN_KEY = ['org.gnome.desktop.media-handling', 'autorun-never'] as const;
 
-export function parseAutoRun(desktop: string | undefined, reading: CommandReading | null, observedAt: Date): ProbeOutcome<AutoRunObservation> {
+export function parseAutoRun(
+  desktop: string | undefined,
+  reading: CommandReading | null,
+  observedAt: Date,
+): ProbeOutcome<AutoRunObservation> {
   if (reading === null) {
     const raw = `desktop ${desktop ?? 'none'} not read`;
-    return { ok: true, observation: { state: 'unrecognized', raw }, evidence: [evidence('XDG_CURRENT_DESKTOP', { desktop: desktop ?? null }, observedAt)] };
+    return {
+      ok: true,
+      observation: { state: 'unrecognized', raw },
+      evidence: [evidence('XDG_CURRENT_DESKTOP', { desktop: desktop ?? null }, observedAt)],
+    };
   }
   if (!reading.ok) return { ok: false, problem: reading.problem, evidence: [evidence(reading.source, commandFacts(reading), observedAt)] };
   const never = parseGsettingsBoolean(reading.stdout);
   const state: AutoRunObservation['state'] = never === true ? 'off' : never === false ? 'on' : 'unrecognized';
   const raw = `autorun-never ${never === null ? reading.stdout.trim().slice(0, 40) || 'no output' : String(never)}`;
-  return { ok: true, observation: { state, raw }, evidence: [evidence(reading.source, { ...commandFacts(reading), state, raw }, observedAt)] };
+  return {
+    ok: true,
+    observation: { state, raw },
+    evidence: [evidence(reading.source, { ...commandFacts(reading), state, raw }, observedAt)],
+  };
 }
 
 export async function probeAutoRun(ctx: LinuxProbeContext): Promise<ProbeOutcome<AutoRunObservation>> {

@@ -22,19 +22,37 @@ import { commandFacts, listDir, readFacts, runCommand } from './linux-context';
 export const BLUETOOTH_CLASS_DIR = '/sys/class/bluetooth';
 const LIMIT_MS = 2000;
 
-export function parseBluetooth(adapters: Read<string[]>, reading: CommandReading | null, observedAt: Date): ProbeOutcome<BluetoothObservation> {
-  const seen = evidence(adapters.source, { ...readFacts(adapters), adapters: adapters.ok ? adapters.value.filter((n) => /^hci\d+$/.test(n)).length : null }, observedAt);
-  if (reading === null) return { ok: true, observation: { state: 'noAdapter', raw: 'no adapter in /sys/class/bluetooth' }, evidence: [seen] };
-  if (!reading.ok) return { ok: false, problem: reading.problem, evidence: [seen, evidence(reading.source, commandFacts(reading), observedAt)] };
+export function parseBluetooth(
+  adapters: Read<string[]>,
+  reading: CommandReading | null,
+  observedAt: Date,
+): ProbeOutcome<BluetoothObservation> {
+  const seen = evidence(
+    adapters.source,
+    { ...readFacts(adapters), adapters: adapters.ok ? adapters.value.filter((n) => /^hci\d+$/.test(n)).length : null },
+    observedAt,
+  );
+  if (reading === null)
+    return { ok: true, observation: { state: 'noAdapter', raw: 'no adapter in /sys/class/bluetooth' }, evidence: [seen] };
+  if (!reading.ok)
+    return { ok: false, problem: reading.problem, evidence: [seen, evidence(reading.source, commandFacts(reading), observedAt)] };
   const lines = reading.stdout.split('\n').map((l) => l.trim());
   const value = (key: string) => lines.map((l) => new RegExp(`^${key}: (yes|no)$`).exec(l)?.[1]).find((v) => v !== undefined) ?? null;
   const controller = /^Controller ([0-9A-F]{2}:){5}[0-9A-F]{2}\b/i.test(lines[0] ?? '');
   const powered = value('Powered');
   const discoverable = value('Discoverable');
   let state: BluetoothObservation['state'] = 'unrecognized';
-  if (controller && powered !== null && discoverable !== null) state = powered === 'yes' && discoverable === 'yes' ? 'discoverable' : 'hidden';
-  const raw = state === 'unrecognized' ? (lines.find((l) => l !== '' && !/^Controller /.test(l)) ?? 'no output').slice(0, 80) : `Powered: ${powered}, Discoverable: ${discoverable}`;
-  return { ok: true, observation: { state, raw }, evidence: [seen, evidence(reading.source, { ...commandFacts(reading), state, raw }, observedAt)] };
+  if (controller && powered !== null && discoverable !== null)
+    state = powered === 'yes' && discoverable === 'yes' ? 'discoverable' : 'hidden';
+  const raw =
+    state === 'unrecognized'
+      ? (lines.find((l) => l !== '' && !/^Controller /.test(l)) ?? 'no output').slice(0, 80)
+      : `Powered: ${powered}, Discoverable: ${discoverable}`;
+  return {
+    ok: true,
+    observation: { state, raw },
+    evidence: [seen, evidence(reading.source, { ...commandFacts(reading), state, raw }, observedAt)],
+  };
 }
 
 export async function probeBluetooth(ctx: LinuxProbeContext): Promise<ProbeOutcome<BluetoothObservation>> {

@@ -55,7 +55,9 @@ function tpm(r: BootProtectionReadings): BootProtectionReading {
   if (r.tpmClass.ok) {
     const devices = r.tpmClass.value.filter((name) => /^tpm\d+$/.test(name));
     if (devices.length > 0) return { part: 'tpm', state: 'on', raw: devices.join(', ') };
-    return r.tpmClass.value.length === 0 ? { part: 'tpm', state: 'off', raw: '/sys/class/tpm empty' } : { part: 'tpm', state: 'unrecognized', raw: r.tpmClass.value.slice(0, 5).join(', ') };
+    return r.tpmClass.value.length === 0
+      ? { part: 'tpm', state: 'off', raw: '/sys/class/tpm empty' }
+      : { part: 'tpm', state: 'unrecognized', raw: r.tpmClass.value.slice(0, 5).join(', ') };
   }
   if (r.tpmClass.problem === 'missing') return { part: 'tpm', state: 'off', raw: 'no /sys/class/tpm' };
   return { part: 'tpm', state: 'unread', raw: `${r.tpmClass.problem} (${r.tpmClass.code})` };

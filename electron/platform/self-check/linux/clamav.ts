@@ -89,7 +89,13 @@ function realTimeProtection(r: AntivirusReadings, clamonaccUnit: boolean | null)
 function definitions(r: AntivirusReadings, out: ProbeEvidence[], at: Date): CvdHeader | null {
   const parsed = r.headers.map((read) => {
     const header = read.ok ? parseCvdHeader(read.value) : null;
-    out.push(evidence(read.source, { ...readFacts(read), parsed: header !== null, version: header?.version ?? null, builtAt: header?.builtAt ?? null }, at));
+    out.push(
+      evidence(
+        read.source,
+        { ...readFacts(read), parsed: header !== null, version: header?.version ?? null, builtAt: header?.builtAt ?? null },
+        at,
+      ),
+    );
     return { daily: path.basename(read.source).startsWith('daily'), header };
   });
   const newest = (daily: boolean): CvdHeader | null =>
@@ -115,12 +121,19 @@ export function parseAntivirus(r: AntivirusReadings, observedAt: Date): ProbeOut
   if (!installed) return { ok: true, observation: { products: [] }, evidence: out };
   if (!r.databaseDir.ok && r.databaseDir.problem !== 'missing') {
     const problem = fileProblemToProbe(r.databaseDir.problem, 'notApplicable');
-    return { ok: false, problem, detail: `ClamAV is installed but ${r.databaseDir.source} could not be read (${r.databaseDir.code})`, evidence: out };
+    return {
+      ok: false,
+      problem,
+      detail: `ClamAV is installed but ${r.databaseDir.source} could not be read (${r.databaseDir.code})`,
+      evidence: out,
+    };
   }
   const header = definitions(r, out, observedAt);
   const units = parseIsActive(r.units, UNITS);
   out.push(evidence('/proc/*/comm', processFacts(r), observedAt));
-  out.push(evidence(r.units.source, { ...commandFacts(r.units), ...Object.fromEntries(UNITS.map((u) => [u, units.get(u) ?? null])) }, observedAt));
+  out.push(
+    evidence(r.units.source, { ...commandFacts(r.units), ...Object.fromEntries(UNITS.map((u) => [u, units.get(u) ?? null])) }, observedAt),
+  );
   const product: AntivirusProduct = {
     name: 'ClamAV',
     engine: 'clamav',

@@ -21,13 +21,26 @@ const KNOWN = /^(NTP|NTPSynchronized)=(yes|no)$/;
 
 export function parseClockSync(reading: CommandReading, observedAt: Date): ProbeOutcome<ClockSyncObservation> {
   if (!reading.ok) return { ok: false, problem: reading.problem, evidence: [evidence(reading.source, commandFacts(reading), observedAt)] };
-  const lines = reading.stdout.split('\n').map((l) => l.trim()).filter((l) => l !== '');
-  const values = new Map(lines.map((l) => KNOWN.exec(l)).filter((m) => m !== null).map((m) => [m[1], m[2]] as const));
+  const lines = reading.stdout
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
+  const values = new Map(
+    lines
+      .map((l) => KNOWN.exec(l))
+      .filter((m) => m !== null)
+      .map((m) => [m[1], m[2]] as const),
+  );
   const raw = maskPersonal(lines.join(' ')).slice(0, 160) || 'no output';
   const allKnown = lines.length > 0 && lines.every((l) => KNOWN.test(l));
   const synchronized = allKnown ? values.get('NTPSynchronized') : undefined;
-  const state: ClockSyncObservation['state'] = synchronized === 'yes' ? 'synchronized' : synchronized === 'no' ? 'notSynchronized' : 'unrecognized';
-  return { ok: true, observation: { state, source: null, raw }, evidence: [evidence(reading.source, { ...commandFacts(reading), state, NTP: values.get('NTP') ?? null }, observedAt)] };
+  const state: ClockSyncObservation['state'] =
+    synchronized === 'yes' ? 'synchronized' : synchronized === 'no' ? 'notSynchronized' : 'unrecognized';
+  return {
+    ok: true,
+    observation: { state, source: null, raw },
+    evidence: [evidence(reading.source, { ...commandFacts(reading), state, NTP: values.get('NTP') ?? null }, observedAt)],
+  };
 }
 
 export async function probeClockSync(ctx: LinuxProbeContext): Promise<ProbeOutcome<ClockSyncObservation>> {

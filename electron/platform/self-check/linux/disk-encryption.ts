@@ -107,9 +107,16 @@ export function rootMount(mountsText: string): { source: string; fsType: string 
 
 export function parseDiskEncryption(r: DiskReadings, observedAt: Date): ProbeOutcome<DiskEncryptionObservation> {
   const root = r.mounts.ok ? rootMount(r.mounts.value) : null;
-  const out: ProbeEvidence[] = [evidence(r.mounts.source, { ...readFacts(r.mounts), rootSource: root?.source ?? null, rootFsType: root?.fsType ?? null }, observedAt)];
+  const out: ProbeEvidence[] = [
+    evidence(r.mounts.source, { ...readFacts(r.mounts), rootSource: root?.source ?? null, rootFsType: root?.fsType ?? null }, observedAt),
+  ];
   if (root && CONTAINER_ROOT_FS.has(root.fsType)) {
-    return { ok: false, problem: 'notApplicable', detail: `the root file system is ${root.fsType} (a container or live system): the laptop's disk is not visible`, evidence: out };
+    return {
+      ok: false,
+      problem: 'notApplicable',
+      detail: `the root file system is ${root.fsType} (a container or live system): the laptop's disk is not visible`,
+      evidence: out,
+    };
   }
   const tree = r.lsblk.ok ? parseLsblkJson(r.lsblk.stdout) : null;
   if (tree === null) {

@@ -18,7 +18,12 @@ export function parseFileSharing(units: CommandReading, observedAt: Date): Probe
   const running = SHARING_UNITS.filter((u) => states.get(u) === true);
   const unknown = SHARING_UNITS.filter((u) => states.get(u) === null || states.get(u) === undefined);
   const state: FileSharingObservation['state'] = running.length > 0 ? 'on' : unknown.length > 0 ? 'unrecognized' : 'off';
-  const raw = state === 'on' ? `running: ${running.join(', ')}` : state === 'unrecognized' ? `no answer for ${unknown.join(', ')}` : `${SHARING_UNITS.join(', ')} not running`;
+  const raw =
+    state === 'on'
+      ? `running: ${running.join(', ')}`
+      : state === 'unrecognized'
+        ? `no answer for ${unknown.join(', ')}`
+        : `${SHARING_UNITS.join(', ')} not running`;
   return { ok: true, observation: { state, raw }, evidence: [evidence(units.source, { ...commandFacts(units), state, raw }, observedAt)] };
 }
 

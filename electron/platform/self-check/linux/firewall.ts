@@ -65,7 +65,9 @@ function ufwNeedsRoot(reading: CommandReading): boolean {
 function ufwProfile(r: FirewallReadings, out: ProbeEvidence[], at: Date): Profile | null {
   const live = r.ufwStatus.ok ? parseUfwStatus(r.ufwStatus.stdout) : null;
   const needsRoot = !r.ufwStatus.ok && ufwNeedsRoot(r.ufwStatus);
-  out.push(evidence(r.ufwStatus.source, { ...commandFacts(r.ufwStatus), ...(needsRoot ? { result: 'accessDenied' } : {}), active: live }, at));
+  out.push(
+    evidence(r.ufwStatus.source, { ...commandFacts(r.ufwStatus), ...(needsRoot ? { result: 'accessDenied' } : {}), active: live }, at),
+  );
   const configured = r.ufwConf.ok ? parseUfwConf(r.ufwConf.value) : null;
   out.push(evidence(r.ufwConf.source, { ...readFacts(r.ufwConf), ENABLED: configured === null ? null : configured ? 'yes' : 'no' }, at));
   const commandFound = r.ufwStatus.ok || r.ufwStatus.problem !== 'commandMissing';
@@ -93,8 +95,16 @@ function nftablesProfile(r: FirewallReadings, unit: UnitState, frontendFound: bo
 export function parseFirewall(r: FirewallReadings, observedAt: Date): ProbeOutcome<FirewallObservation> {
   const out: ProbeEvidence[] = [];
   const units = parseIsActive(r.units, UNITS);
-  out.push(evidence(r.units.source, { ...commandFacts(r.units), firewalld: units.get('firewalld') ?? null, nftables: units.get('nftables') ?? null }, observedAt));
-  const frontends = [ufwProfile(r, out, observedAt), firewalldProfile(r, units.get('firewalld') ?? null, out, observedAt)].filter((p): p is Profile => p !== null);
+  out.push(
+    evidence(
+      r.units.source,
+      { ...commandFacts(r.units), firewalld: units.get('firewalld') ?? null, nftables: units.get('nftables') ?? null },
+      observedAt,
+    ),
+  );
+  const frontends = [ufwProfile(r, out, observedAt), firewalldProfile(r, units.get('firewalld') ?? null, out, observedAt)].filter(
+    (p): p is Profile => p !== null,
+  );
   const nftables = nftablesProfile(r, units.get('nftables') ?? null, frontends.length > 0, out, observedAt);
   const found = nftables ? [...frontends, nftables] : frontends;
   const on = found.filter((p) => p.enabled === true);

@@ -60,8 +60,7 @@ export type FileProblem = 'missing' | 'accessDenied' | 'unreadable';
 
 /** The result of one read, with the path it came from (which becomes the evidence's source). */
 export type Read<T> = { readonly source: string } & (
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly problem: FileProblem; readonly code: string }
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problem: FileProblem; readonly code: string }
 );
 
 /** A command's outcome with the command line that produced it. */
@@ -126,7 +125,12 @@ export async function pathExists(ctx: LinuxProbeContext, file: string): Promise<
  * Debian leaves them out of a normal user's PATH, and ufw, nft and clamd live there: without
  * them an installed firewall would look "missing".
  */
-export function runCommand(ctx: LinuxProbeContext, file: string, args: readonly string[], options: Omit<RunOptions, 'timeoutMs'> = {}): Promise<CommandReading> {
+export function runCommand(
+  ctx: LinuxProbeContext,
+  file: string,
+  args: readonly string[],
+  options: Omit<RunOptions, 'timeoutMs'> = {},
+): Promise<CommandReading> {
   const pathDirs = [...(ctx.env.PATH ?? '/usr/local/bin:/usr/bin:/bin').split(':'), '/usr/local/sbin', '/usr/sbin', '/sbin'];
   const env = { PATH: [...new Set(pathDirs.filter(Boolean))].join(':'), ...options.env };
   const source = [file, ...args].join(' ');

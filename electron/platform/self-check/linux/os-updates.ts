@@ -21,7 +21,13 @@ import { entryTime, entryTitle, parseAptHistory, updateKind } from './apt-histor
 import type { LinuxProbeContext, Read } from './linux-context';
 import { fileMtime, fileProblemToProbe, listDir, readFacts, readLog, readText } from './linux-context';
 import { DEBIAN_VERSION_FILE, OS_RELEASE_FILES, osIdentity, parseDebianVersion, parseOsRelease } from './os-release';
-import { isAptConfPart, isSecurityOrigin, parsePeriodicUnattendedUpgrade, parseUnattendedUpgradesLog, periodicEnabled } from './unattended-upgrades';
+import {
+  isAptConfPart,
+  isSecurityOrigin,
+  parsePeriodicUnattendedUpgrade,
+  parseUnattendedUpgradesLog,
+  periodicEnabled,
+} from './unattended-upgrades';
 
 export const APT_LOG_DIR = '/var/log/apt';
 export const UNATTENDED_LOG_DIR = '/var/log/unattended-upgrades';
@@ -68,7 +74,20 @@ function historyCandidates(r: OsUpdateReadings, zone: string, out: ProbeEvidence
       return kind === 'none' || time === null ? [] : [{ at: time, title: entryTitle(e), coversSecurity: kind === 'systemUpgrade' }];
     });
     const latestSystemUpgrade = latest(found.filter((c) => c.coversSecurity))?.at ?? null;
-    out.push(evidence(log.source, { ...readFacts(log), entries: entries.length, updates: found.length, latestUpdate: latest(found)?.at ?? null, latestSystemUpgrade, timeZone: zone }, at));
+    out.push(
+      evidence(
+        log.source,
+        {
+          ...readFacts(log),
+          entries: entries.length,
+          updates: found.length,
+          latestUpdate: latest(found)?.at ?? null,
+          latestSystemUpgrade,
+          timeZone: zone,
+        },
+        at,
+      ),
+    );
     return found;
   });
 }
@@ -81,10 +100,17 @@ function unattendedCandidates(r: OsUpdateReadings, zone: string, out: ProbeEvide
       if (run.installedAt === null) return [];
       const security = run.allowedOrigins.some(isSecurityOrigin);
       const shown = run.packages.slice(0, 5).join(' ') + (run.packages.length > 5 ? ` (+${run.packages.length - 5} more)` : '');
-      return [{ at: run.installedAt, title: `unattended-upgrades${security ? ' (security origins)' : ''}: ${shown}`, coversSecurity: security }];
+      return [
+        { at: run.installedAt, title: `unattended-upgrades${security ? ' (security origins)' : ''}: ${shown}`, coversSecurity: security },
+      ];
     });
     const securityRuns = found.filter((c) => c.coversSecurity);
-    const facts = { runs: runs.length, installingRuns: found.length, latestInstall: latest(found)?.at ?? null, latestSecurityRun: latest(securityRuns)?.at ?? null };
+    const facts = {
+      runs: runs.length,
+      installingRuns: found.length,
+      latestInstall: latest(found)?.at ?? null,
+      latestSecurityRun: latest(securityRuns)?.at ?? null,
+    };
     out.push(evidence(log.source, { ...readFacts(log), ...facts, timeZone: zone }, at));
     return found;
   });
@@ -105,7 +131,9 @@ function automaticUpdates(r: OsUpdateReadings, out: ProbeEvidence[], at: Date): 
     if (value !== null || !file.ok) out.push(evidence(file.source, { ...readFacts(file), 'APT::Periodic::Unattended-Upgrade': value }, at));
   }
   // A file we could not read, read after the last setting we saw, might have overridden it.
-  const blindSpot = (!r.aptConfDir.ok && r.aptConfDir.problem !== 'missing') || r.aptConfFiles.some((f, i) => !f.ok && f.problem !== 'missing' && i > (found?.index ?? -1));
+  const blindSpot =
+    (!r.aptConfDir.ok && r.aptConfDir.problem !== 'missing') ||
+    r.aptConfFiles.some((f, i) => !f.ok && f.problem !== 'missing' && i > (found?.index ?? -1));
   out.push(evidence(r.aptConfDir.source, { ...readFacts(r.aptConfDir), unreadableConfig: blindSpot }, at));
   if (blindSpot) return null;
   return found === null ? false : periodicEnabled(found.value);
@@ -115,16 +143,28 @@ export function parseOsUpdates(r: OsUpdateReadings, zone: string, observedAt: Da
   const out: ProbeEvidence[] = [];
   if (!r.osRelease.ok) {
     out.push(evidence(r.osRelease.source, readFacts(r.osRelease), observedAt));
-    return { ok: false, problem: fileProblemToProbe(r.osRelease.problem, 'unparseable'), detail: `${r.osRelease.source}: ${r.osRelease.code}`, evidence: out };
+    return {
+      ok: false,
+      problem: fileProblemToProbe(r.osRelease.problem, 'unparseable'),
+      detail: `${r.osRelease.source}: ${r.osRelease.code}`,
+      evidence: out,
+    };
   }
   const fields = parseOsRelease(r.osRelease.value);
   const debianVersion = r.debianVersion.ok ? parseDebianVersion(r.debianVersion.value) : null;
   const identity = osIdentity(fields, debianVersion);
-  out.push(evidence(r.osRelease.source, { ID: fields.ID ?? null, PRETTY_NAME: fields.PRETTY_NAME ?? null, VERSION_ID: fields.VERSION_ID ?? null }, observedAt));
+  out.push(
+    evidence(
+      r.osRelease.source,
+      { ID: fields.ID ?? null, PRETTY_NAME: fields.PRETTY_NAME ?? null, VERSION_ID: fields.VERSION_ID ?? null },
+      observedAt,
+    ),
+  );
   out.push(evidence(r.debianVersion.source, { ...readFacts(r.debianVersion), pointRelease: debianVersion }, observedAt));
   const candidates = [...unattendedCandidates(r, zone, out, observedAt), ...historyCandidates(r, zone, out, observedAt)];
   const chosen = latest(candidates.filter((c) => c.coversSecurity)) ?? latest(candidates);
-  for (const stamp of r.stamps) out.push(evidence(stamp.source, { ...readFacts(stamp), mtime: stamp.ok ? stamp.value.toISOString() : null }, observedAt));
+  for (const stamp of r.stamps)
+    out.push(evidence(stamp.source, { ...readFacts(stamp), mtime: stamp.ok ? stamp.value.toISOString() : null }, observedAt));
   const observation: OsUpdateObservation = {
     ...identity,
     lastUpdateInstalledAt: chosen?.at ?? null,
@@ -153,7 +193,15 @@ async function readAptConf(ctx: LinuxProbeContext): Promise<[Read<string[]>, Rea
 }
 
 export async function probeOsUpdates(ctx: LinuxProbeContext): Promise<ProbeOutcome<OsUpdateObservation>> {
-  const [osRelease, debianVersion, [aptLogDir, historyLogs], [unattendedLogDir, unattendedLogs], [aptConfDir, aptConfFiles], unattendedProgram, stamps] = await Promise.all([
+  const [
+    osRelease,
+    debianVersion,
+    [aptLogDir, historyLogs],
+    [unattendedLogDir, unattendedLogs],
+    [aptConfDir, aptConfFiles],
+    unattendedProgram,
+    stamps,
+  ] = await Promise.all([
     readOsRelease(ctx),
     readText(ctx, DEBIAN_VERSION_FILE),
     readRotated(ctx, APT_LOG_DIR, 'history.log'),
@@ -162,6 +210,17 @@ export async function probeOsUpdates(ctx: LinuxProbeContext): Promise<ProbeOutco
     fileMtime(ctx, UNATTENDED_UPGRADE_PROGRAM),
     Promise.all(PERIODIC_STAMPS.map((s) => fileMtime(ctx, s))),
   ]);
-  const readings = { osRelease, debianVersion, aptLogDir, historyLogs, unattendedLogDir, unattendedLogs, aptConfDir, aptConfFiles, unattendedProgram, stamps };
+  const readings = {
+    osRelease,
+    debianVersion,
+    aptLogDir,
+    historyLogs,
+    unattendedLogDir,
+    unattendedLogs,
+    aptConfDir,
+    aptConfFiles,
+    unattendedProgram,
+    stamps,
+  };
   return parseOsUpdates(readings, ctx.timeZone, ctx.now());
 }

@@ -27,7 +27,12 @@ export async function listProcesses(ctx: LinuxProbeContext): Promise<Read<Proces
   const pids = dir.value.filter((name) => /^\d+$/.test(name));
   const names = await Promise.all(
     // A process may exit between readdir and read: such a miss is simply skipped.
-    pids.map((pid) => ctx.fs.readFile(systemPath(ctx, `/proc/${pid}/comm`)).then((b) => b.toString('utf8').trim(), () => null)),
+    pids.map((pid) =>
+      ctx.fs.readFile(systemPath(ctx, `/proc/${pid}/comm`)).then(
+        (b) => b.toString('utf8').trim(),
+        () => null,
+      ),
+    ),
   );
   const complete = mounts.ok && !procHidesOthers(mounts.value);
   return { source: dir.source, ok: true, value: { names: new Set(names.filter((n): n is string => n !== null)), complete } };

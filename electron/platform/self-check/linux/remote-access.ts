@@ -95,7 +95,11 @@ export function parseRemoteAccess(r: RemoteAccessReadings, observedAt: Date): Pr
   const sockets = r.tables.flatMap((t) => {
     const found = t.ok ? parseProcNetTcp(t.value, r.littleEndian) : [];
     const remote = found.filter((s) => serviceForPort(s.port) !== null);
-    const facts = { listeningSockets: found.length, remoteAccessPorts: portList(remote.filter((s) => !s.loopback)), loopbackOnlyPorts: portList(remote.filter((s) => s.loopback)) };
+    const facts = {
+      listeningSockets: found.length,
+      remoteAccessPorts: portList(remote.filter((s) => !s.loopback)),
+      loopbackOnlyPorts: portList(remote.filter((s) => s.loopback)),
+    };
     out.push(evidence(t.source, { ...readFacts(t), ...facts }, observedAt));
     return found;
   });

@@ -56,7 +56,12 @@ function noSchema(reading: CommandReading): boolean {
 }
 
 /** Combines the four settings; null wherever one it depends on is unknown. */
-export function screenLockFrom(v: { lockEnabled: boolean | null; idleDelay: number | null; lockDelay: number | null; lockDisabled: boolean | null }): ScreenLockObservation {
+export function screenLockFrom(v: {
+  lockEnabled: boolean | null;
+  idleDelay: number | null;
+  lockDelay: number | null;
+  lockDisabled: boolean | null;
+}): ScreenLockObservation {
   if (v.lockDisabled === true || v.lockEnabled === false || v.idleDelay === 0) {
     return { lockEnabled: false, idleSeconds: null, passwordRequired: false, passwordDelaySeconds: null };
   }
@@ -69,19 +74,31 @@ export function screenLockFrom(v: { lockEnabled: boolean | null; idleDelay: numb
 export function parseScreenLock(r: ScreenLockReadings, observedAt: Date): ProbeOutcome<ScreenLockObservation> {
   const desktopEvidence = evidence('XDG_CURRENT_DESKTOP', { desktop: r.desktop ?? null }, observedAt);
   if (r.desktop === undefined || r.desktop === '') {
-    return { ok: false, problem: 'notApplicable', detail: 'no desktop session (XDG_CURRENT_DESKTOP is not set)', evidence: [desktopEvidence] };
+    return {
+      ok: false,
+      problem: 'notApplicable',
+      detail: 'no desktop session (XDG_CURRENT_DESKTOP is not set)',
+      evidence: [desktopEvidence],
+    };
   }
   if (r.gsettings === null || !isGnomeFamily(r.desktop)) {
     // Not "not applicable": this desktop does lock, we just have no reader for its settings.
-    return { ok: false, problem: 'commandMissing', detail: `desktop "${r.desktop}" keeps its screen-lock settings outside GNOME's gsettings; they are not read`, evidence: [desktopEvidence] };
+    return {
+      ok: false,
+      problem: 'commandMissing',
+      detail: `desktop "${r.desktop}" keeps its screen-lock settings outside GNOME's gsettings; they are not read`,
+      evidence: [desktopEvidence],
+    };
   }
   const out: ProbeEvidence[] = [desktopEvidence];
   const g = r.gsettings;
-  for (const key of Object.keys(GNOME_KEYS) as Key[]) out.push(evidence(g[key].source, { ...commandFacts(g[key]), value: g[key].ok ? g[key].stdout.trim() : null }, observedAt));
+  for (const key of Object.keys(GNOME_KEYS) as Key[])
+    out.push(evidence(g[key].source, { ...commandFacts(g[key]), value: g[key].ok ? g[key].stdout.trim() : null }, observedAt));
   const core = [g.lockEnabled, g.idleDelay];
   const missing = core.find((c) => !c.ok && c.problem === 'commandMissing');
   if (missing) return { ok: false, problem: 'commandMissing', detail: 'gsettings is not installed', evidence: out };
-  if (core.some((c) => !c.ok && noSchema(c))) return { ok: false, problem: 'notApplicable', detail: 'GNOME desktop schemas are not installed', evidence: out };
+  if (core.some((c) => !c.ok && noSchema(c)))
+    return { ok: false, problem: 'notApplicable', detail: 'GNOME desktop schemas are not installed', evidence: out };
   const failed = core.find((c) => !c.ok);
   if (failed) return { ok: false, problem: failed.problem, evidence: out };
   const value = <T>(reading: CommandReading, parse: (s: string) => T | null): T | null => (reading.ok ? parse(reading.stdout) : null);
@@ -99,6 +116,11 @@ export async function probeScreenLock(ctx: LinuxProbeContext): Promise<ProbeOutc
   const desktop = ctx.env.XDG_CURRENT_DESKTOP;
   if (desktop === undefined || desktop === '' || !isGnomeFamily(desktop)) return parseScreenLock({ desktop, gsettings: null }, ctx.now());
   const get = (key: Key): Promise<CommandReading> => runCommand(ctx, 'gsettings', ['get', ...GNOME_KEYS[key]]);
-  const [lockEnabled, idleDelay, lockDelay, lockDisabled] = await Promise.all([get('lockEnabled'), get('idleDelay'), get('lockDelay'), get('lockDisabled')]);
+  const [lockEnabled, idleDelay, lockDelay, lockDisabled] = await Promise.all([
+    get('lockEnabled'),
+    get('idleDelay'),
+    get('lockDelay'),
+    get('lockDisabled'),
+  ]);
   return parseScreenLock({ desktop, gsettings: { lockEnabled, idleDelay, lockDelay, lockDisabled } }, ctx.now());
 }

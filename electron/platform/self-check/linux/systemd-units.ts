@@ -15,7 +15,12 @@ const STOPPED = new Set(['inactive', 'failed', 'deactivating', 'dead']);
 
 /** Parses `systemctl is-active u1 u2 …`: one state word per unit, in the order asked. */
 export function parseIsActive(reading: CommandReading, units: readonly string[]): Map<string, UnitState> {
-  const words = reading.ok ? reading.stdout.split('\n').map((l) => l.trim()).filter(Boolean) : [];
+  const words = reading.ok
+    ? reading.stdout
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean)
+    : [];
   // Without systemd as PID 1 (containers, WSL 1) systemctl prints an error instead: all unknown.
   const answered = words.length === units.length;
   return new Map(units.map((unit, i) => [unit, answered ? stateOf(words[i] ?? '') : null]));

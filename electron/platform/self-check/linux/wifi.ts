@@ -95,26 +95,47 @@ function fromAdapters(r: WifiReadings, out: ProbeEvidence[], at: Date): ProbeOut
   const adapters = r.adapters;
   if (adapters === null || !adapters.ok) {
     if (adapters) out.push(evidence(adapters.source, readFacts(adapters), at));
-    return { ok: false, problem: nmcliProblem, detail: 'NetworkManager did not answer and the network adapters could not be listed', evidence: out };
+    return {
+      ok: false,
+      problem: nmcliProblem,
+      detail: 'NetworkManager did not answer and the network adapters could not be listed',
+      evidence: out,
+    };
   }
   const names = adapters.value.map((a) => `${a.name}:${a.up ? 'up' : 'down'}`).join(' ');
   out.push(evidence(adapters.source, { wifiAdapters: names || null }, at));
   if (adapters.value.length === 0) return { ok: false, problem: 'notApplicable', detail: 'no Wi-Fi adapter', evidence: out };
   // An adapter that is not up is associated with nothing: no Wi-Fi connection, certainly.
-  if (adapters.value.every((a) => !a.up)) return { ok: true, observation: { state: 'notConnected', ssid: null, security: null }, evidence: out };
-  const up = adapters.value.filter((a) => a.up).map((a) => a.name).join(', ');
-  return { ok: false, problem: nmcliProblem, detail: `Wi-Fi is up on ${up}, but NetworkManager (nmcli) could not say with what security`, evidence: out };
+  if (adapters.value.every((a) => !a.up))
+    return { ok: true, observation: { state: 'notConnected', ssid: null, security: null }, evidence: out };
+  const up = adapters.value
+    .filter((a) => a.up)
+    .map((a) => a.name)
+    .join(', ');
+  return {
+    ok: false,
+    problem: nmcliProblem,
+    detail: `Wi-Fi is up on ${up}, but NetworkManager (nmcli) could not say with what security`,
+    evidence: out,
+  };
 }
 
 export function parseWifi(r: WifiReadings, observedAt: Date): ProbeOutcome<WifiObservation> {
   const points = r.nmcli.ok ? parseNmcliWifiList(r.nmcli.stdout) : null;
   const active = points?.find((ap) => ap.active);
-  const out: ProbeEvidence[] = [evidence(r.nmcli.source, { ...commandFacts(r.nmcli), activeSecurity: active?.security ?? null, readable: points !== null }, observedAt)];
+  const out: ProbeEvidence[] = [
+    evidence(r.nmcli.source, { ...commandFacts(r.nmcli), activeSecurity: active?.security ?? null, readable: points !== null }, observedAt),
+  ];
   if (!r.nmcli.ok) return fromAdapters(r, out, observedAt);
-  if (points === null) return { ok: true, observation: { state: 'unrecognized', raw: excerptOf(r.nmcli.stdout), ssid: null, security: null }, evidence: out };
+  if (points === null)
+    return { ok: true, observation: { state: 'unrecognized', raw: excerptOf(r.nmcli.stdout), ssid: null, security: null }, evidence: out };
   if (!active) return { ok: true, observation: { state: 'notConnected', ssid: null, security: null }, evidence: out };
   // A hidden network shows an empty SSID: connected, name unknown.
-  return { ok: true, observation: { state: 'connected', ssid: active.ssid === '' ? null : active.ssid, security: classifySecurity(active.security) }, evidence: out };
+  return {
+    ok: true,
+    observation: { state: 'connected', ssid: active.ssid === '' ? null : active.ssid, security: classifySecurity(active.security) },
+    evidence: out,
+  };
 }
 
 /** The first line of output we could not read, without the SSIDs it may hold (fields after ACTIVE). */

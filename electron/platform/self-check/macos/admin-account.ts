@@ -11,7 +11,10 @@ import { answerOf, notObserved, observed, problemEvidence, type Answer, type Com
 const ID = '/usr/bin/id';
 export const ADMIN_SOURCE = `${ID} -G; ${ID} -Gn`;
 
-export function parseAdminAccount(answers: { readonly ids: Answer; readonly names: Answer }, observedAt: Date): ProbeOutcome<AdminAccountObservation> {
+export function parseAdminAccount(
+  answers: { readonly ids: Answer; readonly names: Answer },
+  observedAt: Date,
+): ProbeOutcome<AdminAccountObservation> {
   const failed = [answers.ids, answers.names].find((a): a is Answer & { ok: false } => !a.ok);
   if (failed) return notObserved(failed.problem, [problemEvidence(ADMIN_SOURCE, failed.problem, failed.text, observedAt)]);
   const { state, raw } = adminFromGroupLists(answers.ids.text, answers.names.text, ADMIN_GROUPS.macos);

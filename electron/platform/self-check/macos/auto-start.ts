@@ -22,9 +22,14 @@ const NOT_SET = /^The domain\/default pair of \(\/Library\/Preferences\/com\.app
 
 export function parseAutoLogin(answer: Answer, observedAt: Date): ProbeOutcome<AutoLoginObservation> {
   if (!answer.ok && answer.problem !== 'unparseable') {
-    return notObserved(answer.problem, [evidence(AUTO_LOGIN_SOURCE, { problem: answer.problem, said: excerpt(answer.text) || null }, observedAt)]);
+    return notObserved(answer.problem, [
+      evidence(AUTO_LOGIN_SOURCE, { problem: answer.problem, said: excerpt(answer.text) || null }, observedAt),
+    ]);
   }
-  const lines = answer.text.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  const lines = answer.text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
   let state: AutoLoginObservation['state'] = 'unrecognized';
   // defaults prints the pair's "does not exist" on stderr (exit 1): automatic login is off.
   if (!answer.ok && NOT_SET.test(answer.text)) state = 'off';

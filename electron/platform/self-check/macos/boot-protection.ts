@@ -25,12 +25,18 @@ export interface BootProtectionAnswers {
   readonly spctl: Answer;
 }
 
-const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+const lines = (text: string) =>
+  text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
 
 export function readSip(answer: Answer): BootProtectionReading {
   if (!answer.ok) return { part: 'sip', state: 'unread', raw: `${answer.problem}: ${excerpt(answer.text)}` };
   const all = lines(answer.text);
-  const status = /^System Integrity Protection status: (enabled|disabled|unknown \(Custom Configuration\))\.$/i.exec(all[0] ?? '')?.[1]?.toLowerCase();
+  const status = /^System Integrity Protection status: (enabled|disabled|unknown \(Custom Configuration\))\.$/i
+    .exec(all[0] ?? '')?.[1]
+    ?.toLowerCase();
   const raw = excerpt(answer.text);
   if (status === 'enabled' && all.length === 1) return { part: 'sip', state: 'on', raw };
   if (status === 'disabled' && all.length === 1) return { part: 'sip', state: 'off', raw };

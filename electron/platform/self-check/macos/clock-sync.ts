@@ -21,10 +21,13 @@ export const TIMED_SOURCE = commandLine(DEFAULTS, ARGS);
 
 export function parseClockSync(answer: Answer, observedAt: Date): ProbeOutcome<ClockSyncObservation> {
   const raw = excerpt(answer.text) || 'no output';
-  if (!answer.ok && answer.problem !== 'unparseable') return notObserved(answer.problem, [evidence(TIMED_SOURCE, { problem: answer.problem, said: raw }, observedAt)], raw);
+  if (!answer.ok && answer.problem !== 'unparseable')
+    return notObserved(answer.problem, [evidence(TIMED_SOURCE, { problem: answer.problem, said: raw }, observedAt)], raw);
   const value = answer.ok ? answer.text.trim() : null;
   const state: ClockSyncObservation['state'] = value === '1' ? 'automatic' : value === '0' ? 'notSynchronized' : 'unrecognized';
-  return observed({ state, source: null, raw: `TMAutomaticTimeOnlyEnabled ${value ?? raw}` }, [evidence(TIMED_SOURCE, { state, said: raw }, observedAt)]);
+  return observed({ state, source: null, raw: `TMAutomaticTimeOnlyEnabled ${value ?? raw}` }, [
+    evidence(TIMED_SOURCE, { state, said: raw }, observedAt),
+  ]);
 }
 
 export async function probeClockSync(run: CommandRunner): Promise<ProbeOutcome<ClockSyncObservation>> {

@@ -14,10 +14,16 @@ const ARGS = ['-axc', '-o', 'comm'];
 export const PS_SOURCE = commandLine(PS, ARGS);
 
 export function parseProcesses(stdout: string, observedAt: Date): ProbeOutcome<EdrObservation> {
-  const lines = stdout.split('\n').map((l) => l.trim()).filter((l) => l !== '');
-  if (lines[0] !== 'COMM' || lines.length < 2) return notObserved('unparseable', [evidence(PS_SOURCE, { said: excerpt(stdout) || null }, observedAt)], excerpt(stdout) || 'no output');
+  const lines = stdout
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
+  if (lines[0] !== 'COMM' || lines.length < 2)
+    return notObserved('unparseable', [evidence(PS_SOURCE, { said: excerpt(stdout) || null }, observedAt)], excerpt(stdout) || 'no output');
   const names = [...new Set(lines.slice(1))];
-  return observed({ services: names.map((name) => ({ name, running: true })) }, [evidence(PS_SOURCE, { processes: names.length }, observedAt)]);
+  return observed({ services: names.map((name) => ({ name, running: true })) }, [
+    evidence(PS_SOURCE, { processes: names.length }, observedAt),
+  ]);
 }
 
 export async function probeEdr(run: CommandRunner): Promise<ProbeOutcome<EdrObservation>> {

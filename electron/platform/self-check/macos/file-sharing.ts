@@ -18,13 +18,21 @@ const AIRDROP_ARGS = ['read', 'com.apple.sharingd', 'DiscoverableMode'];
 export const AIRDROP_SOURCE = commandLine(DEFAULTS, AIRDROP_ARGS);
 const SMB_PORT = 445;
 
-export function parseFileSharing(answers: { readonly netstat: Answer; readonly airdrop: Answer }, observedAt: Date): ProbeOutcome<FileSharingObservation> {
+export function parseFileSharing(
+  answers: { readonly netstat: Answer; readonly airdrop: Answer },
+  observedAt: Date,
+): ProbeOutcome<FileSharingObservation> {
   const table = answers.netstat.ok ? readNetstatListeners(answers.netstat.text) : null;
   const smb = table?.ok === true ? table.sockets.some((s) => s.port === SMB_PORT) : null;
   const mode = answers.airdrop.ok ? answers.airdrop.text.trim() : null;
   const airdrop = mode === 'Everyone' ? true : mode === 'Contacts Only' || mode === 'Off' ? false : null;
-  const on = [smb === true ? 'SMB file sharing (port 445)' : null, airdrop === true ? 'AirDrop: Everyone' : null].filter((x): x is string => x !== null);
-  const unread = [smb === null ? 'netstat not understood' : null, airdrop === null ? `AirDrop: ${excerpt(answers.airdrop.text) || 'no answer'}` : null].filter((x): x is string => x !== null);
+  const on = [smb === true ? 'SMB file sharing (port 445)' : null, airdrop === true ? 'AirDrop: Everyone' : null].filter(
+    (x): x is string => x !== null,
+  );
+  const unread = [
+    smb === null ? 'netstat not understood' : null,
+    airdrop === null ? `AirDrop: ${excerpt(answers.airdrop.text) || 'no answer'}` : null,
+  ].filter((x): x is string => x !== null);
   const state: FileSharingObservation['state'] = on.length > 0 ? 'on' : unread.length > 0 ? 'unrecognized' : 'off';
   const raw = state === 'on' ? on.join(', ') : state === 'unrecognized' ? unread.join(', ') : `no SMB listener, AirDrop: ${mode ?? '—'}`;
   return observed({ state, raw }, [evidence(NETSTAT_SOURCE, { smb }, observedAt), evidence(AIRDROP_SOURCE, { airdrop: mode }, observedAt)]);

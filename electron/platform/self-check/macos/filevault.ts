@@ -44,7 +44,10 @@ const KNOWN_LINES = [
 ];
 
 function stateOf(text: string): FileVaultState | null {
-  const lines = text.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  const lines = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
   if (lines.length === 0 || !lines.every((line) => KNOWN_LINES.some((known) => known.test(line)))) return null;
   if (/Encryption in progress/i.test(text)) return 'encrypting';
   if (/Decryption in progress/i.test(text)) return 'decrypting';

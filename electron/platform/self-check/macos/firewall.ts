@@ -60,7 +60,9 @@ export function parseSocketfilterfwGlobalState(stdout: string, observedAt: Date)
     const said = excerpt(stdout);
     return notObserved('unparseable', [evidence(SOCKETFILTERFW_SOURCE, { said: said || null }, observedAt)], said || 'no output');
   }
-  return observed(globalProfile(enabled), [evidence(SOCKETFILTERFW_SOURCE, { enabled, state, blockAll: state === null ? null : state === 2 }, observedAt)]);
+  return observed(globalProfile(enabled), [
+    evidence(SOCKETFILTERFW_SOURCE, { enabled, state, blockAll: state === null ? null : state === 2 }, observedAt),
+  ]);
 }
 
 function enabledFromWords(text: string): boolean | null {
@@ -76,11 +78,14 @@ const FirewallReport = z.object({
 /** Parses `system_profiler -json SPFirewallDataType` (macOS 10.15 and later). */
 export function parseFirewallProfilerJson(stdout: string, observedAt: Date): ProbeOutcome<FirewallObservation> {
   const report = parseProfilerJson(stdout, FirewallReport);
-  if (!report.ok) return notObserved('unparseable', [evidence(FIREWALL_PROFILER_SOURCE, { said: report.detail }, observedAt)], report.detail);
-  const globalState = report.value.SPFirewallDataType.find((item) => item.spfirewall_globalstate !== undefined)?.spfirewall_globalstate ?? null;
+  if (!report.ok)
+    return notObserved('unparseable', [evidence(FIREWALL_PROFILER_SOURCE, { said: report.detail }, observedAt)], report.detail);
+  const globalState =
+    report.value.SPFirewallDataType.find((item) => item.spfirewall_globalstate !== undefined)?.spfirewall_globalstate ?? null;
   const enabled = globalState === null ? null : (PROFILER_STATE_ENABLED[globalState] ?? null);
   const item = evidence(FIREWALL_PROFILER_SOURCE, { globalState, enabled }, observedAt);
-  if (enabled === null) return notObserved('unparseable', [item], globalState === null ? 'no spfirewall_globalstate' : `unknown state ${globalState}`);
+  if (enabled === null)
+    return notObserved('unparseable', [item], globalState === null ? 'no spfirewall_globalstate' : `unknown state ${globalState}`);
   return observed(globalProfile(enabled), [item]);
 }
 

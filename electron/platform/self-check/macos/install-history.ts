@@ -11,7 +11,15 @@
  */
 import { z } from 'zod';
 import type { CommandOutcome } from '../run-probe-command';
-import { SYSTEM_PROFILER, SYSTEM_PROFILER_TIMEOUT_MS, commandLine, isoUtc, parseProfilerJson, type CommandRunner, type Parsed } from './macos-answers';
+import {
+  SYSTEM_PROFILER,
+  SYSTEM_PROFILER_TIMEOUT_MS,
+  commandLine,
+  isoUtc,
+  parseProfilerJson,
+  type CommandRunner,
+  type Parsed,
+} from './macos-answers';
 
 const ARGS = ['-json', 'SPInstallHistoryDataType'];
 export const INSTALL_HISTORY_SOURCE = commandLine(SYSTEM_PROFILER, ARGS);

@@ -21,8 +21,7 @@ export const SYSTEM_PROFILER_TIMEOUT_MS = 15_000;
 
 /** What one command printed (stdout and stderr together), and whether it ran cleanly. */
 export type Answer =
-  | { readonly ok: true; readonly text: string }
-  | { readonly ok: false; readonly problem: ProbeProblem; readonly text: string };
+  { readonly ok: true; readonly text: string } | { readonly ok: false; readonly problem: ProbeProblem; readonly text: string };
 
 /**
  * Both streams by default, because sysadminctl prints its answer on stderr and `defaults`
@@ -44,11 +43,17 @@ export function commandLine(file: string, args: readonly string[]): string {
  * Wording with which macOS refuses a non-admin user. runProbeCommand classifies this only when
  * the command also fails; sysadminctl can print it and still exit 0.
  */
-export const REFUSED = /not authorized|permission denied|operation not permitted|errAuthorization|should be run as root|must be run as root/i;
+export const REFUSED =
+  /not authorized|permission denied|operation not permitted|errAuthorization|should be run as root|must be run as root/i;
 
 /** First meaningful line of what a command said, short enough for a detail or an evidence fact. */
 export function excerpt(text: string, max = 160): string {
-  const line = maskPersonal(text.split('\n').map((l) => l.trim()).find((l) => l !== '') ?? '');
+  const line = maskPersonal(
+    text
+      .split('\n')
+      .map((l) => l.trim())
+      .find((l) => l !== '') ?? '',
+  );
   return line.length > max ? `${line.slice(0, max - 1)}…` : line;
 }
 
@@ -85,7 +90,9 @@ export function parseProfilerJson<T>(text: string, schema: z.ZodType<T>): Parsed
     return { ok: false, detail: `not JSON: ${excerpt(text)}` };
   }
   const result = schema.safeParse(json);
-  return result.success ? { ok: true, value: result.data } : { ok: false, detail: `unexpected shape: ${result.error.issues[0]?.message ?? ''}` };
+  return result.success
+    ? { ok: true, value: result.data }
+    : { ok: false, detail: `unexpected shape: ${result.error.issues[0]?.message ?? ''}` };
 }
 
 /** A date as ISO 8601 UTC, or null when the text is not a date (never "now" as a stand-in). */

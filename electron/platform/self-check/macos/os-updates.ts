@@ -15,7 +15,17 @@
 import type { OsUpdateObservation, ProbeEvidence, ProbeOutcome } from '../../../core/self-check/self-check-observations';
 import { evidence } from '../run-probe-command';
 import { INSTALL_HISTORY_SOURCE, latestRecord, parseInstallHistory, type InstallRecord } from './install-history';
-import { REFUSED, answerOf, commandLine, excerpt, notObserved, observed, problemEvidence, type Answer, type CommandRunner } from './macos-answers';
+import {
+  REFUSED,
+  answerOf,
+  commandLine,
+  excerpt,
+  notObserved,
+  observed,
+  problemEvidence,
+  type Answer,
+  type CommandRunner,
+} from './macos-answers';
 
 const SW_VERS = '/usr/bin/sw_vers';
 const DEFAULTS = '/usr/bin/defaults';
@@ -104,7 +114,12 @@ function readAutomaticUpdates(answer: Answer, observedAt: Date): { readonly auto
   const check = domainMissing ? null : prefFlag(answer.text, 'AutomaticCheckEnabled');
   const installMacOS = domainMissing ? null : prefFlag(answer.text, 'AutomaticallyInstallMacOSUpdates');
   const critical = domainMissing ? null : prefFlag(answer.text, 'CriticalUpdateInstall');
-  const facts = { domainMissing, AutomaticCheckEnabled: check, AutomaticallyInstallMacOSUpdates: installMacOS, CriticalUpdateInstall: critical };
+  const facts = {
+    domainMissing,
+    AutomaticCheckEnabled: check,
+    AutomaticallyInstallMacOSUpdates: installMacOS,
+    CriticalUpdateInstall: critical,
+  };
   return { automatic: automaticFrom(check, installMacOS, critical), evidence: evidence(SOFTWARE_UPDATE_PREFS_SOURCE, facts, observedAt) };
 }
 
@@ -126,7 +141,11 @@ export function parseOsUpdates(answers: OsUpdateAnswers, observedAt: Date): Prob
     const items = [problemEvidence(SW_VERS_SOURCE, problem, answers.swVers.text, observedAt), last.evidence, automatic.evidence];
     return notObserved(problem, items, excerpt(answers.swVers.text));
   }
-  const versionEvidence = evidence(SW_VERS_SOURCE, { productName: swVers.name, productVersion: swVers.version, buildVersion: swVers.build, productVersionExtra: swVers.extra }, observedAt);
+  const versionEvidence = evidence(
+    SW_VERS_SOURCE,
+    { productName: swVers.name, productVersion: swVers.version, buildVersion: swVers.build, productVersionExtra: swVers.extra },
+    observedAt,
+  );
   return observed(
     {
       osName: swVers.name,
@@ -139,7 +158,13 @@ export function parseOsUpdates(answers: OsUpdateAnswers, observedAt: Date): Prob
   );
 }
 
-export async function probeOsUpdates(run: CommandRunner, installHistory: () => ReturnType<CommandRunner>): Promise<ProbeOutcome<OsUpdateObservation>> {
+export async function probeOsUpdates(
+  run: CommandRunner,
+  installHistory: () => ReturnType<CommandRunner>,
+): Promise<ProbeOutcome<OsUpdateObservation>> {
   const [swVers, history, prefs] = await Promise.all([run(SW_VERS, []), installHistory(), run(DEFAULTS, PREFS_ARGS)]);
-  return parseOsUpdates({ swVers: answerOf(swVers), installHistory: answerOf(history, 'stdout'), softwareUpdatePrefs: answerOf(prefs) }, new Date());
+  return parseOsUpdates(
+    { swVers: answerOf(swVers), installHistory: answerOf(history, 'stdout'), softwareUpdatePrefs: answerOf(prefs) },
+    new Date(),
+  );
 }

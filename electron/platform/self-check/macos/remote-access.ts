@@ -49,7 +49,19 @@ function listeningSocket(line: string): Socket | null {
 }
 
 /** The TCP states netstat prints in its last column (netstat(1), tcp_fsm.h). */
-const TCP_STATES: ReadonlySet<string> = new Set(['CLOSED', 'LISTEN', 'SYN_SENT', 'SYN_RCVD', 'ESTABLISHED', 'CLOSE_WAIT', 'FIN_WAIT_1', 'CLOSING', 'LAST_ACK', 'FIN_WAIT_2', 'TIME_WAIT']);
+const TCP_STATES: ReadonlySet<string> = new Set([
+  'CLOSED',
+  'LISTEN',
+  'SYN_SENT',
+  'SYN_RCVD',
+  'ESTABLISHED',
+  'CLOSE_WAIT',
+  'FIN_WAIT_1',
+  'CLOSING',
+  'LAST_ACK',
+  'FIN_WAIT_2',
+  'TIME_WAIT',
+]);
 
 function isLoopback(address: string): boolean {
   return address.startsWith('127.') || address === '::1' || address.endsWith('%lo0') || address === 'localhost';
@@ -61,16 +73,28 @@ function isLoopback(address: string): boolean {
  * after it every line is a tcp row ending in a TCP state, anything else was cut off or is not
  * understood. Neither is "nothing listens". Shared with the file-sharing probe (SMB, port 445).
  */
-export function readNetstatListeners(stdout: string): { readonly ok: true; readonly sockets: readonly Socket[] } | { readonly ok: false; readonly said: string } {
+export function readNetstatListeners(
+  stdout: string,
+): { readonly ok: true; readonly sockets: readonly Socket[] } | { readonly ok: false; readonly said: string } {
   const rows = stdout.split(/\(state\)[^\n]*\n/i)[1] ?? '';
-  const cutRow = rows.split('\n').find((line) => line.trim() !== '' && (!/^\s*tcp/i.test(line) || !TCP_STATES.has(line.trim().split(/\s+/)[5] ?? '')));
-  if (!/Local Address\s+Foreign Address\s+\(state\)/i.test(stdout) || cutRow !== undefined) return { ok: false, said: excerpt(cutRow ?? stdout) };
-  return { ok: true, sockets: stdout.split('\n').map(listeningSocket).filter((s): s is Socket => s !== null && !isLoopback(s.address)) };
+  const cutRow = rows
+    .split('\n')
+    .find((line) => line.trim() !== '' && (!/^\s*tcp/i.test(line) || !TCP_STATES.has(line.trim().split(/\s+/)[5] ?? '')));
+  if (!/Local Address\s+Foreign Address\s+\(state\)/i.test(stdout) || cutRow !== undefined)
+    return { ok: false, said: excerpt(cutRow ?? stdout) };
+  return {
+    ok: true,
+    sockets: stdout
+      .split('\n')
+      .map(listeningSocket)
+      .filter((s): s is Socket => s !== null && !isLoopback(s.address)),
+  };
 }
 
 export function parseNetstatListeners(stdout: string, observedAt: Date): ProbeOutcome<RemoteAccessObservation> {
   const table = readNetstatListeners(stdout);
-  if (!table.ok) return notObserved('unparseable', [evidence(NETSTAT_SOURCE, { said: table.said || null }, observedAt)], table.said || 'no output');
+  if (!table.ok)
+    return notObserved('unparseable', [evidence(NETSTAT_SOURCE, { said: table.said || null }, observedAt)], table.said || 'no output');
   const byPort = new Map<number, Socket[]>();
   for (const socket of table.sockets) {
     if (SERVICES[socket.port] === undefined) continue;

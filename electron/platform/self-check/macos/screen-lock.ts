@@ -26,7 +26,17 @@
  */
 import type { ProbeEvidence, ProbeOutcome, ProbeProblem, ScreenLockObservation } from '../../../core/self-check/self-check-observations';
 import { evidence } from '../run-probe-command';
-import { REFUSED, answerOf, commandLine, excerpt, notObserved, observed, problemEvidence, type Answer, type CommandRunner } from './macos-answers';
+import {
+  REFUSED,
+  answerOf,
+  commandLine,
+  excerpt,
+  notObserved,
+  observed,
+  problemEvidence,
+  type Answer,
+  type CommandRunner,
+} from './macos-answers';
 
 const SYSADMINCTL = '/usr/sbin/sysadminctl';
 const SYSADMINCTL_ARGS = ['-screenLock', 'status'];
@@ -79,16 +89,25 @@ function readDisplaySleep(answer: Answer): Timer & { readonly prevented?: string
 
 function lockEvidence(delay: LockDelay, answer: Answer, observedAt: Date): ProbeEvidence {
   if (delay.kind === 'problem') return problemEvidence(SYSADMINCTL_SOURCE, delay.problem, answer.text, observedAt);
-  return evidence(SYSADMINCTL_SOURCE, { screenLock: delay.kind === 'off' ? 'off' : 'on', delaySeconds: delay.kind === 'after' ? delay.seconds : null }, observedAt);
+  return evidence(
+    SYSADMINCTL_SOURCE,
+    { screenLock: delay.kind === 'off' ? 'off' : 'on', delaySeconds: delay.kind === 'after' ? delay.seconds : null },
+    observedAt,
+  );
 }
 
 function idleEvidence(idle: Timer, answer: Answer, observedAt: Date): ProbeEvidence {
   if (idle.kind === 'problem') return problemEvidence(SCREENSAVER_IDLE_SOURCE, idle.problem, answer.text, observedAt);
-  return evidence(SCREENSAVER_IDLE_SOURCE, { idleTimeSeconds: idle.kind === 'seconds' ? idle.seconds : null, notSet: idle.kind === 'notSet' }, observedAt);
+  return evidence(
+    SCREENSAVER_IDLE_SOURCE,
+    { idleTimeSeconds: idle.kind === 'seconds' ? idle.seconds : null, notSet: idle.kind === 'notSet' },
+    observedAt,
+  );
 }
 
 function displayEvidence(display: ReturnType<typeof readDisplaySleep>, answer: Answer, observedAt: Date): ProbeEvidence {
-  if (display.kind !== 'seconds') return problemEvidence(PMSET_SOURCE, display.kind === 'problem' ? display.problem : 'unparseable', answer.text, observedAt);
+  if (display.kind !== 'seconds')
+    return problemEvidence(PMSET_SOURCE, display.kind === 'problem' ? display.problem : 'unparseable', answer.text, observedAt);
   return evidence(PMSET_SOURCE, { displaySleepMinutes: display.seconds / 60, sleepPreventedBy: display.prevented ?? null }, observedAt);
 }
 

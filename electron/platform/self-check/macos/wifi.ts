@@ -17,7 +17,16 @@
 import { z } from 'zod';
 import type { ProbeOutcome, WifiObservation, WifiSecurity } from '../../../core/self-check/self-check-observations';
 import { evidence } from '../run-probe-command';
-import { SYSTEM_PROFILER, SYSTEM_PROFILER_TIMEOUT_MS, commandFailed, commandLine, notObserved, observed, parseProfilerJson, type CommandRunner } from './macos-answers';
+import {
+  SYSTEM_PROFILER,
+  SYSTEM_PROFILER_TIMEOUT_MS,
+  commandFailed,
+  commandLine,
+  notObserved,
+  observed,
+  parseProfilerJson,
+  type CommandRunner,
+} from './macos-answers';
 
 const ARGS = ['-json', 'SPAirPortDataType'];
 export const AIRPORT_SOURCE = commandLine(SYSTEM_PROFILER, ARGS);
@@ -104,7 +113,15 @@ export function parseAirPortReport(stdout: string, observedAt: Date): ProbeOutco
     const items = [evidence(AIRPORT_SOURCE, facts, observedAt)];
     if (interfaces.length === 0) return notObserved('notApplicable', items, 'no Wi-Fi interface');
     const allNotJoined = statuses.length > 0 && statuses.every((status) => NOT_JOINED.has(status));
-    return observed({ state: allNotJoined ? 'notConnected' : 'unrecognized', raw: allNotJoined ? null : statuses.join(', ') || 'no status', ssid: null, security: null }, items);
+    return observed(
+      {
+        state: allNotJoined ? 'notConnected' : 'unrecognized',
+        raw: allNotJoined ? null : statuses.join(', ') || 'no status',
+        ssid: null,
+        security: null,
+      },
+      items,
+    );
   }
   const network = joined.spairport_current_network_information;
   const mode = network?.spairport_security_mode ?? null;

@@ -19,10 +19,26 @@
  * (Microsoft Defender for Endpoint, Sophos, …) have no common registry on macOS that a non-admin
  * can query: they are out of scope here, and only XProtect is reported.
  */
-import type { AntivirusObservation, AntivirusProduct, ProbeEvidence, ProbeOutcome, ProbeProblem } from '../../../core/self-check/self-check-observations';
+import type {
+  AntivirusObservation,
+  AntivirusProduct,
+  ProbeEvidence,
+  ProbeOutcome,
+  ProbeProblem,
+} from '../../../core/self-check/self-check-observations';
 import { evidence } from '../run-probe-command';
 import { INSTALL_HISTORY_SOURCE, latestRecord, parseInstallHistory, type InstallRecord } from './install-history';
-import { REFUSED, answerOf, commandLine, excerpt, notObserved, observed, problemEvidence, type Answer, type CommandRunner } from './macos-answers';
+import {
+  REFUSED,
+  answerOf,
+  commandLine,
+  excerpt,
+  notObserved,
+  observed,
+  problemEvidence,
+  type Answer,
+  type CommandRunner,
+} from './macos-answers';
 
 const PLUTIL = '/usr/bin/plutil';
 export const PROTECTED_BUNDLE_PLIST = '/var/protected/xprotect/XProtect.bundle/Contents/Info.plist';
@@ -91,7 +107,11 @@ function readHistory(answer: Answer, observedAt: Date): HistoryReading {
   const parsed = answer.ok ? parseInstallHistory(answer.text) : null;
   if (parsed === null || !parsed.ok) {
     const problem = answer.ok ? 'unparseable' : answer.problem;
-    return { rules: null, remediator: null, evidence: problemEvidence(INSTALL_HISTORY_SOURCE, problem, parsed?.detail ?? answer.text, observedAt) };
+    return {
+      rules: null,
+      remediator: null,
+      evidence: problemEvidence(INSTALL_HISTORY_SOURCE, problem, parsed?.detail ?? answer.text, observedAt),
+    };
   }
   const rules = latestRecord(parsed.value, isRules);
   const remediator = latestRecord(parsed.value, isRemediator);
@@ -118,7 +138,10 @@ export function parseXprotect(answers: XprotectAnswers, observedAt: Date): Probe
     bundleEvidence(CORESERVICES_BUNDLE_SOURCE, secondary, answers.coreServicesBundle, observedAt),
     history.evidence,
   ];
-  const bundleVersion = newerVersion(primary.kind === 'version' ? primary.version : null, secondary.kind === 'version' ? secondary.version : null);
+  const bundleVersion = newerVersion(
+    primary.kind === 'version' ? primary.version : null,
+    secondary.kind === 'version' ? secondary.version : null,
+  );
   // Both copies missing is a definite answer: this Mac has no XProtect (it was removed).
   if (primary.kind === 'absent' && secondary.kind === 'absent') return observed({ products: [] }, items);
   if (bundleVersion === null && history.rules === null && history.remediator === null) {
@@ -128,7 +151,11 @@ export function parseXprotect(answers: XprotectAnswers, observedAt: Date): Probe
   // The installed bundle is newer than the newest dated history entry (macOS 15 updates over
   // iCloud without a history entry): the history date is only "at least this recent".
   const historyVersion = history.rules?.version ?? null;
-  const bundleNewerThanHistory = bundleVersion !== null && historyVersion !== null && newerVersion(bundleVersion, historyVersion) === bundleVersion && bundleVersion !== historyVersion;
+  const bundleNewerThanHistory =
+    bundleVersion !== null &&
+    historyVersion !== null &&
+    newerVersion(bundleVersion, historyVersion) === bundleVersion &&
+    bundleVersion !== historyVersion;
   const product: AntivirusProduct = {
     name: 'XProtect',
     engine: 'xprotect',
@@ -143,14 +170,21 @@ export function parseXprotect(answers: XprotectAnswers, observedAt: Date): Probe
   return observed({ products: [product] }, items);
 }
 
-export async function probeAntivirus(run: CommandRunner, installHistory: () => ReturnType<CommandRunner>): Promise<ProbeOutcome<AntivirusObservation>> {
+export async function probeAntivirus(
+  run: CommandRunner,
+  installHistory: () => ReturnType<CommandRunner>,
+): Promise<ProbeOutcome<AntivirusObservation>> {
   const [protectedBundle, coreServicesBundle, history] = await Promise.all([
     run(PLUTIL, plutilArgs(PROTECTED_BUNDLE_PLIST)),
     run(PLUTIL, plutilArgs(CORESERVICES_BUNDLE_PLIST)),
     installHistory(),
   ]);
   return parseXprotect(
-    { protectedBundle: answerOf(protectedBundle), coreServicesBundle: answerOf(coreServicesBundle), installHistory: answerOf(history, 'stdout') },
+    {
+      protectedBundle: answerOf(protectedBundle),
+      coreServicesBundle: answerOf(coreServicesBundle),
+      installHistory: answerOf(history, 'stdout'),
+    },
     new Date(),
   );
 }

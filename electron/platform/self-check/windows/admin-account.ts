@@ -34,7 +34,10 @@ export function parseAdminAccount(stdout: string, observedAt: Date): ProbeOutcom
   const sids = lines.map((l) => CSV_LINE.exec(l)?.[1] ?? null);
   let observation: AdminAccountObservation;
   if (read.value.exitCode !== 0 || sids.length === 0 || sids.some((s) => s === null)) {
-    observation = { state: 'unrecognized', raw: `${lines.length} lines, ${sids.filter((s) => s === null).length} not understood, exit ${read.value.exitCode ?? '—'}` };
+    observation = {
+      state: 'unrecognized',
+      raw: `${lines.length} lines, ${sids.filter((s) => s === null).length} not understood, exit ${read.value.exitCode ?? '—'}`,
+    };
   } else if (!sids.some((s) => s?.startsWith('S-1-16-'))) {
     observation = { state: 'unrecognized', raw: `${sids.length} groups, no integrity label (list not complete)` };
   } else if (sids.includes(ADMINISTRATORS)) {

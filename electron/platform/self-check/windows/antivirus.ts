@@ -21,7 +21,13 @@
  *   refused us and Security Center lists nothing (we cannot claim "no antivirus" then).
  */
 import { z } from 'zod';
-import type { AntivirusMode, AntivirusObservation, AntivirusProduct, ProbeEvidence, ProbeOutcome } from '../../../core/self-check/self-check-observations';
+import type {
+  AntivirusMode,
+  AntivirusObservation,
+  AntivirusProduct,
+  ProbeEvidence,
+  ProbeOutcome,
+} from '../../../core/self-check/self-check-observations';
 import { evidence } from '../run-probe-command';
 import { decodeProductState } from './security-center-product-state';
 import {
@@ -168,7 +174,10 @@ function evidenceOf(doc: AntivirusDocument, observedAt: Date): ProbeEvidence[] {
     : evidence(ANTIVIRUS_SOURCE, defenderFacts(doc.defender), observedAt);
   if (isScriptError(doc.securityCenter)) return [defender, errorEvidence(SECURITY_CENTER_SOURCE, doc.securityCenter, observedAt)];
   const products: Facts = Object.fromEntries(
-    doc.securityCenter.map((p) => [p.displayName ?? 'unknown antivirus', p.productState === null ? null : decodeProductState(p.productState).hex]),
+    doc.securityCenter.map((p) => [
+      p.displayName ?? 'unknown antivirus',
+      p.productState === null ? null : decodeProductState(p.productState).hex,
+    ]),
   );
   return [defender, evidence(SECURITY_CENTER_SOURCE, { products: doc.securityCenter.length, ...products }, observedAt)];
 }

@@ -26,7 +26,8 @@ import { evidence } from '../run-probe-command';
 import { readScriptJson, runWindowsProbe, toInteger, type PowerShellRunner } from './powershell-json';
 import { powerShellJsonScript } from '../../windows/powershell-script';
 
-export const AUTO_RUN_SOURCE = 'HKLM/HKCU …\\Policies\\Explorer NoDriveTypeAutoRun, NoAutorun; HKCU …\\Explorer\\AutoplayHandlers DisableAutoplay';
+export const AUTO_RUN_SOURCE =
+  'HKLM/HKCU …\\Policies\\Explorer NoDriveTypeAutoRun, NoAutorun; HKCU …\\Explorer\\AutoplayHandlers DisableAutoplay';
 export const AUTO_LOGIN_SOURCE = 'HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\Winlogon AutoAdminLogon';
 
 export const AUTO_RUN_SCRIPT = powerShellJsonScript(String.raw`

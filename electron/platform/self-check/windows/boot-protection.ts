@@ -23,11 +23,20 @@ import { z } from 'zod';
 import type { BootProtectionObservation, BootProtectionReading, ProbeOutcome } from '../../../core/self-check/self-check-observations';
 import { maskPersonal } from '../mask-personal';
 import { evidence } from '../run-probe-command';
-import { integer, isScriptError, problemOf, readScriptJson, runWindowsProbe, section, text, type PowerShellRunner } from './powershell-json';
+import {
+  integer,
+  isScriptError,
+  problemOf,
+  readScriptJson,
+  runWindowsProbe,
+  section,
+  text,
+  type PowerShellRunner,
+} from './powershell-json';
 import { powerShellJsonScript } from '../../windows/powershell-script';
 
 export const SECURE_BOOT_SOURCE = 'HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecureBoot\\State UEFISecureBootEnabled';
-export const TPM_SOURCE = "Get-CimInstance Win32_PnPEntity -Filter \"PNPClass = 'SecurityDevices'\"";
+export const TPM_SOURCE = 'Get-CimInstance Win32_PnPEntity -Filter "PNPClass = \'SecurityDevices\'"';
 const BOOT_PROTECTION_SOURCE = `${SECURE_BOOT_SOURCE}; ${TPM_SOURCE}`;
 
 export const BOOT_PROTECTION_SCRIPT = powerShellJsonScript(String.raw`
@@ -58,7 +67,8 @@ function tpmReading(part: z.output<typeof BootDocument>['tpm']): BootProtectionR
   if (isScriptError(part)) return { part: 'tpm', state: 'unread', raw: problemOf(part) };
   const { devices } = part;
   const tpms = devices.filter((d) => d.id !== null && TPM_ID.test(d.id));
-  const describe = (list: typeof devices) => list.map((d) => `${(d.id ?? '—').split('\\').slice(0, 2).join('\\')} code ${d.errorCode ?? '—'}`).join(', ');
+  const describe = (list: typeof devices) =>
+    list.map((d) => `${(d.id ?? '—').split('\\').slice(0, 2).join('\\')} code ${d.errorCode ?? '—'}`).join(', ');
   if (tpms.some((d) => d.errorCode === 0)) return { part: 'tpm', state: 'on', raw: describe(tpms) };
   if (tpms.length > 0) return { part: 'tpm', state: tpms.every((d) => d.errorCode === 22) ? 'off' : 'unrecognized', raw: describe(tpms) };
   if (devices.length === 0) return { part: 'tpm', state: 'off', raw: 'no security device' };
@@ -73,7 +83,10 @@ export function parseBootProtection(stdout: string, observedAt: Date): ProbeOutc
   return {
     ok: true,
     observation: { parts: [boot, chip] },
-    evidence: [evidence(SECURE_BOOT_SOURCE, { state: boot.state, raw: boot.raw }, observedAt), evidence(TPM_SOURCE, { state: chip.state, raw: chip.raw }, observedAt)],
+    evidence: [
+      evidence(SECURE_BOOT_SOURCE, { state: boot.state, raw: boot.raw }, observedAt),
+      evidence(TPM_SOURCE, { state: chip.state, raw: chip.raw }, observedAt),
+    ],
   };
 }
 

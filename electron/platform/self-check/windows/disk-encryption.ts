@@ -31,7 +31,8 @@ import { evidence } from '../run-probe-command';
 import { failure, integer, readScriptJson, runWindowsProbe, text, type PowerShellRunner } from './powershell-json';
 import { powerShellJsonScript } from '../../windows/powershell-script';
 
-export const DISK_ENCRYPTION_SOURCE = "Shell.Application NameSpace(17).ParseName($env:SystemDrive).ExtendedProperty('System.Volume.BitLockerProtection')";
+export const DISK_ENCRYPTION_SOURCE =
+  "Shell.Application NameSpace(17).ParseName($env:SystemDrive).ExtendedProperty('System.Volume.BitLockerProtection')";
 
 export const DISK_ENCRYPTION_SCRIPT = powerShellJsonScript(String.raw`
   $drive = $env:SystemDrive
@@ -68,7 +69,9 @@ export function parseDiskEncryption(stdout: string, observedAt: Date): ProbeOutc
   return {
     ok: true,
     observation: { volume: systemDrive, state: reading.state, method: reading.method, raw: `BitLockerProtection ${protection ?? 'none'}` },
-    evidence: [evidence(DISK_ENCRYPTION_SOURCE, { SystemDrive: systemDrive, BitLockerProtection: protection, meaning: reading.meaning }, observedAt)],
+    evidence: [
+      evidence(DISK_ENCRYPTION_SOURCE, { SystemDrive: systemDrive, BitLockerProtection: protection, meaning: reading.meaning }, observedAt),
+    ],
   };
 }
 

@@ -27,7 +27,11 @@ export function parseEdr(stdout: string, observedAt: Date): ProbeOutcome<EdrObse
   // Every Windows runs dozens of services: an empty list is not an answer.
   if (listed.length === 0) return failure('unparseable', EDR_SOURCE, observedAt, 'no services listed');
   const services = listed.map((s) => ({ name: s.name, running: s.status === 'Running' }));
-  return { ok: true, observation: { services }, evidence: [evidence(EDR_SOURCE, { services: services.length, running: services.filter((s) => s.running).length }, observedAt)] };
+  return {
+    ok: true,
+    observation: { services },
+    evidence: [evidence(EDR_SOURCE, { services: services.length, running: services.filter((s) => s.running).length }, observedAt)],
+  };
 }
 
 export function probeEdr(run: PowerShellRunner): Promise<ProbeOutcome<EdrObservation>> {

@@ -11,7 +11,16 @@
 import { z } from 'zod';
 import type { FileSharingObservation, ProbeOutcome } from '../../../core/self-check/self-check-observations';
 import { evidence } from '../run-probe-command';
-import { integer, isScriptError, problemOf, readScriptJson, runWindowsProbe, section, text, type PowerShellRunner } from './powershell-json';
+import {
+  integer,
+  isScriptError,
+  problemOf,
+  readScriptJson,
+  runWindowsProbe,
+  section,
+  text,
+  type PowerShellRunner,
+} from './powershell-json';
 import { powerShellJsonScript } from '../../windows/powershell-script';
 
 export const SHARING_SOURCE = 'Get-Service LanmanServer; Get-CimInstance Win32_Share';
@@ -37,7 +46,9 @@ function sharingState(d: z.output<typeof SharingDocument>): Pick<FileSharingObse
   if (isScriptError(d.shares)) return { state: 'unrecognized', raw: `Win32_Share ${problemOf(d.shares)}` };
   if (d.shares.list.some((s) => s.type === null)) return { state: 'unrecognized', raw: 'a share without a type' };
   const folders = d.shares.list.filter((s) => s.type === DISK).length;
-  return folders > 0 ? { state: 'on', raw: `${folders} shared folder(s)` } : { state: 'off', raw: `no shared folder (${d.shares.list.length} administrative or printer shares)` };
+  return folders > 0
+    ? { state: 'on', raw: `${folders} shared folder(s)` }
+    : { state: 'off', raw: `no shared folder (${d.shares.list.length} administrative or printer shares)` };
 }
 
 export function parseFileSharing(stdout: string, observedAt: Date): ProbeOutcome<FileSharingObservation> {

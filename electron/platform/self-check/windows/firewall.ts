@@ -122,7 +122,14 @@ function productsOf(doc: FirewallDocument): FirewallObservation['products'] {
 function evidenceOf(doc: FirewallDocument, observedAt: Date): ProbeEvidence[] {
   const list: ProbeEvidence[] = [];
   if (isScriptError(doc.profiles)) list.push(errorEvidence(FIREWALL_SOURCE, doc.profiles, observedAt));
-  else list.push(evidence(FIREWALL_SOURCE, Object.fromEntries(doc.profiles.map((p) => [p.name, p.enabled === null ? null : String(p.enabled)])), observedAt));
+  else
+    list.push(
+      evidence(
+        FIREWALL_SOURCE,
+        Object.fromEntries(doc.profiles.map((p) => [p.name, p.enabled === null ? null : String(p.enabled)])),
+        observedAt,
+      ),
+    );
   if (isScriptError(doc.com)) list.push(errorEvidence(COM_SOURCE, doc.com, observedAt));
   else {
     const facts: Record<string, boolean | number | null> = Object.fromEntries(doc.com.profiles.map((p) => [p.name, p.enabled]));
@@ -132,7 +139,10 @@ function evidenceOf(doc: FirewallDocument, observedAt: Date): ProbeEvidence[] {
   if (isScriptError(doc.products)) list.push(errorEvidence(SECURITY_CENTER_SOURCE, doc.products, observedAt));
   else {
     const facts: Facts = Object.fromEntries(
-      doc.products.map((p) => [p.displayName ?? 'unknown firewall', p.productState === null ? null : decodeProductState(p.productState).hex]),
+      doc.products.map((p) => [
+        p.displayName ?? 'unknown firewall',
+        p.productState === null ? null : decodeProductState(p.productState).hex,
+      ]),
     );
     list.push(evidence(SECURITY_CENTER_SOURCE, { products: doc.products.length, ...facts }, observedAt));
   }

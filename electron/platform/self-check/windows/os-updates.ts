@@ -109,7 +109,10 @@ const HistoryEntry = z.object({
   date,
   operation: integer,
   resultCode: integer,
-  categories: z.array(z.string()).nullish().transform((c) => c ?? []),
+  categories: z
+    .array(z.string())
+    .nullish()
+    .transform((c) => c ?? []),
 });
 const HotFix = z.object({ hotFixId: text, description: text, installedOn: date });
 const AutoUpdate = z.object({
@@ -154,7 +157,9 @@ function fromHistory(entry: HistoryEntry): Installed | null {
   const categories = entry.categories.map((c) => c.toLowerCase());
   if (categories.includes(CLASSIFICATION.definitionUpdates) || NOT_OS_UPDATES.test(entry.title ?? '')) return null;
   const security =
-    categories.includes(CLASSIFICATION.securityUpdates) || categories.includes(CLASSIFICATION.criticalUpdates) || SECURITY_TITLE.test(entry.title ?? '');
+    categories.includes(CLASSIFICATION.securityUpdates) ||
+    categories.includes(CLASSIFICATION.criticalUpdates) ||
+    SECURITY_TITLE.test(entry.title ?? '');
   return { title: entry.title, at: entry.date, security };
 }
 
@@ -198,10 +203,23 @@ function osVersion(info: z.output<typeof OsInfo>): string | null {
 function evidenceOf(doc: OsUpdateDocument, last: Installed | null, observedAt: Date): ProbeEvidence[] {
   const list: ProbeEvidence[] = [];
   if (!isScriptError(doc.os)) {
-    list.push(evidence(OS_UPDATES_SOURCE, { Caption: doc.os.caption, Version: doc.os.version, UBR: doc.os.ubr, DisplayVersion: doc.os.displayVersion }, observedAt));
+    list.push(
+      evidence(
+        OS_UPDATES_SOURCE,
+        { Caption: doc.os.caption, Version: doc.os.version, UBR: doc.os.ubr, DisplayVersion: doc.os.displayVersion },
+        observedAt,
+      ),
+    );
   }
   if (isScriptError(doc.history)) list.push(errorEvidence(HISTORY_SOURCE, doc.history, observedAt));
-  else list.push(evidence(HISTORY_SOURCE, { entries: doc.history.length, lastInstalled: last?.at ?? null, lastTitle: last?.title ?? null }, observedAt));
+  else
+    list.push(
+      evidence(
+        HISTORY_SOURCE,
+        { entries: doc.history.length, lastInstalled: last?.at ?? null, lastTitle: last?.title ?? null },
+        observedAt,
+      ),
+    );
   if (isScriptError(doc.hotfixes)) list.push(errorEvidence(HOTFIX_SOURCE, doc.hotfixes, observedAt));
   else list.push(evidence(HOTFIX_SOURCE, { hotfixes: doc.hotfixes.length }, observedAt));
   if (isScriptError(doc.autoUpdate)) list.push(errorEvidence(AUTO_UPDATE_SOURCE, doc.autoUpdate, observedAt));
@@ -210,7 +228,12 @@ function evidenceOf(doc: OsUpdateDocument, last: Installed | null, observedAt: D
     list.push(
       evidence(
         AUTO_UPDATE_SOURCE,
-        { NotificationLevel: au.notificationLevel, NoAutoUpdate: au.policyNoAutoUpdate, AUOptions: au.policyAuOptions, wuauserv: au.serviceStartType },
+        {
+          NotificationLevel: au.notificationLevel,
+          NoAutoUpdate: au.policyNoAutoUpdate,
+          AUOptions: au.policyAuOptions,
+          wuauserv: au.serviceStartType,
+        },
         observedAt,
       ),
     );
@@ -222,9 +245,11 @@ export function parseOsUpdates(stdout: string, observedAt: Date): ProbeOutcome<O
   const read = readScriptJson(stdout, OsUpdateDocument, OS_UPDATES_SOURCE, observedAt);
   if (!read.ok) return read.failure;
   const doc = read.value;
-  if (isScriptError(doc.os)) return { ...failureFromError(doc.os, OS_UPDATES_SOURCE, observedAt), evidence: evidenceOf(doc, null, observedAt) };
+  if (isScriptError(doc.os))
+    return { ...failureFromError(doc.os, OS_UPDATES_SOURCE, observedAt), evidence: evidenceOf(doc, null, observedAt) };
   const version = osVersion(doc.os);
-  if (version === null) return { ok: false, problem: 'unparseable', detail: 'no Windows version', evidence: evidenceOf(doc, null, observedAt) };
+  if (version === null)
+    return { ok: false, problem: 'unparseable', detail: 'no Windows version', evidence: evidenceOf(doc, null, observedAt) };
   const last = lastUpdate(doc);
   return {
     ok: true,
@@ -240,5 +265,10 @@ export function parseOsUpdates(stdout: string, observedAt: Date): ProbeOutcome<O
 }
 
 export function probeOsUpdates(run: PowerShellRunner): Promise<ProbeOutcome<OsUpdateObservation>> {
-  return runWindowsProbe(run, { script: OS_UPDATES_SCRIPT, source: OS_UPDATES_SOURCE, parse: parseOsUpdates, timeoutMs: OS_UPDATES_TIMEOUT_MS });
+  return runWindowsProbe(run, {
+    script: OS_UPDATES_SCRIPT,
+    source: OS_UPDATES_SOURCE,
+    parse: parseOsUpdates,
+    timeoutMs: OS_UPDATES_TIMEOUT_MS,
+  });
 }

@@ -132,14 +132,22 @@ function unseenServers(doc: RemoteAccessDocument, seen: readonly Entry[]): Entry
   const sshd = services.find((s) => s.name.toLowerCase() === 'sshd' && isRunning(s));
   if (!has('ssh') && sshd) extra.push({ service: 'ssh', port: null, detail: 'sshd service running' });
   const vnc = services.filter((s) => VNC_SERVICE.test(s.name) && isRunning(s));
-  if (!has('vnc') && vnc.length > 0) extra.push({ service: 'vnc', port: null, detail: `${vnc.map((s) => s.name).join(', ')} service running` });
+  if (!has('vnc') && vnc.length > 0)
+    extra.push({ service: 'vnc', port: null, detail: `${vnc.map((s) => s.name).join(', ')} service running` });
   return extra;
 }
 
 function evidenceOf(doc: RemoteAccessDocument, observedAt: Date): ProbeEvidence[] {
   const list: ProbeEvidence[] = [];
   if (isScriptError(doc.listeners)) list.push(errorEvidence(REMOTE_ACCESS_SOURCE, doc.listeners, observedAt));
-  else list.push(evidence(REMOTE_ACCESS_SOURCE, { listeners: doc.listeners.length, ports: [...new Set(doc.listeners.map((l) => l.port))].join(',') }, observedAt));
+  else
+    list.push(
+      evidence(
+        REMOTE_ACCESS_SOURCE,
+        { listeners: doc.listeners.length, ports: [...new Set(doc.listeners.map((l) => l.port))].join(',') },
+        observedAt,
+      ),
+    );
   if (isScriptError(doc.rdp)) list.push(errorEvidence(RDP_SOURCE, doc.rdp, observedAt));
   else list.push(evidence(RDP_SOURCE, { fDenyTSConnections: doc.rdp.fDenyTSConnections, PortNumber: doc.rdp.portNumber }, observedAt));
   if (isScriptError(doc.services)) list.push(errorEvidence(SERVICES_SOURCE, doc.services, observedAt));
@@ -155,7 +163,10 @@ export function parseRemoteAccess(stdout: string, observedAt: Date): ProbeOutcom
     return { ...failureFromError(doc.listeners, REMOTE_ACCESS_SOURCE, observedAt), evidence: evidenceOf(doc, observedAt) };
   }
   if (!isScriptError(doc.listeners) && doc.listeners.some((l) => l.port === null)) {
-    return { ...failure('unparseable', REMOTE_ACCESS_SOURCE, observedAt, 'a listening socket without a readable port'), evidence: evidenceOf(doc, observedAt) };
+    return {
+      ...failure('unparseable', REMOTE_ACCESS_SOURCE, observedAt, 'a listening socket without a readable port'),
+      evidence: evidenceOf(doc, observedAt),
+    };
   }
   const rdpPort = isScriptError(doc.rdp) ? null : doc.rdp.portNumber;
   const seen = isScriptError(doc.listeners) ? [] : listenerEntries(doc.listeners, rdpPort);

@@ -44,7 +44,17 @@
 import { z } from 'zod';
 import type { ProbeOutcome, ScreenLockObservation } from '../../../core/self-check/self-check-observations';
 import { evidence } from '../run-probe-command';
-import { flag, integer, isScriptError, readScriptJson, runWindowsProbe, section, text, type Facts, type PowerShellRunner } from './powershell-json';
+import {
+  flag,
+  integer,
+  isScriptError,
+  readScriptJson,
+  runWindowsProbe,
+  section,
+  text,
+  type Facts,
+  type PowerShellRunner,
+} from './powershell-json';
 import { powerShellJsonScript } from '../../windows/powershell-script';
 
 export const SCREEN_LOCK_SOURCE = 'HKCU\\Control Panel\\Desktop; InactivityTimeoutSecs; powercfg /q SCHEME_CURRENT';
@@ -162,7 +172,13 @@ function combine(doc: ScreenLockDocument): ScreenLockObservation {
   // ScreenSaverGracePeriod, is not read), so there is no separate password delay.
   if (locking) return { lockEnabled: true, idleSeconds: locking.seconds, passwordRequired: true, passwordDelaySeconds: 0 };
   const starting = shortest(candidates);
-  if (starting) return { lockEnabled: true, idleSeconds: starting.seconds, passwordRequired: candidates.some((c) => c.password === null) ? null : false, passwordDelaySeconds: null };
+  if (starting)
+    return {
+      lockEnabled: true,
+      idleSeconds: starting.seconds,
+      passwordRequired: candidates.some((c) => c.password === null) ? null : false,
+      passwordDelaySeconds: null,
+    };
   return { lockEnabled: false, idleSeconds: null, passwordRequired: consoleLockBoth(doc), passwordDelaySeconds: null };
 }
 

@@ -100,9 +100,9 @@ function interfaceBlocks(fields: readonly Field[]): Field[][] {
  */
 const AUTHENTICATION: Record<string, WifiSecurity> = {
   open: 'open',
-  'オープン': 'open',
+  オープン: 'open',
   shared: 'wep',
-  '共有': 'wep',
+  共有: 'wep',
   'wpa-personal': 'wpa',
   'wpa-パーソナル': 'wpa',
   'wpa-enterprise': 'wpa',
@@ -191,16 +191,36 @@ export function parseWifi(stdout: string, observedAt: Date): ProbeOutcome<WifiOb
   if (!read.ok) return read.failure;
   const doc = read.value;
   const interfaces = interfaceBlocks(fieldsOf(doc.lines)).map(readInterface);
-  const base = { wlanService: doc.wlanService, wifiAdapters: doc.wifiAdapters, codePage: doc.codePage, exitCode: doc.exitCode, interfaces: interfaces.length };
+  const base = {
+    wlanService: doc.wlanService,
+    wifiAdapters: doc.wifiAdapters,
+    codePage: doc.codePage,
+    exitCode: doc.exitCode,
+    interfaces: interfaces.length,
+  };
   if (interfaces.length === 0 && !noWifiExplained(doc)) {
-    const said = doc.lines.map((l) => l.trim()).filter((l) => l !== '').join(' ');
+    const said = doc.lines
+      .map((l) => l.trim())
+      .filter((l) => l !== '')
+      .join(' ');
     return failure('unparseable', WIFI_SOURCE, observedAt, said === '' ? 'empty netsh output' : said);
   }
   const chosen = weakest(interfaces.filter((i) => i.connected));
   if (!chosen) {
-    return { ok: true, observation: { state: 'notConnected', ssid: null, security: null }, evidence: [evidence(WIFI_SOURCE, { ...base, connected: false }, observedAt)] };
+    return {
+      ok: true,
+      observation: { state: 'notConnected', ssid: null, security: null },
+      evidence: [evidence(WIFI_SOURCE, { ...base, connected: false }, observedAt)],
+    };
   }
-  const facts = { ...base, connected: true, ssid: chosen.ssid, authentication: chosen.authentication, cipher: chosen.cipher, akm: chosen.akm };
+  const facts = {
+    ...base,
+    connected: true,
+    ssid: chosen.ssid,
+    authentication: chosen.authentication,
+    cipher: chosen.cipher,
+    akm: chosen.akm,
+  };
   return {
     ok: true,
     observation: { state: 'connected', ssid: chosen.ssid, security: chosen.security },

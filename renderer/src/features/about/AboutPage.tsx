@@ -23,7 +23,9 @@ export function AboutPage() {
       <PageHeading>{t('about.title')}</PageHeading>
       <Text className={styles.intro}>{t('about.intro')}</Text>
       <section aria-labelledby="about-coverage-heading">
-        <Subtitle1 as="h2" id="about-coverage-heading" block>{t('about.coverage.title')}</Subtitle1>
+        <Subtitle1 as="h2" id="about-coverage-heading" block>
+          {t('about.coverage.title')}
+        </Subtitle1>
         <Text className={styles.summary}>
           {t('about.coverage.summary', { tested, total: guidelineItems.length })} {t('about.coverage.testsNamesInEnglish')}
         </Text>

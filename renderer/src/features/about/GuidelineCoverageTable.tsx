@@ -5,7 +5,20 @@
  * docs/guideline-coverage.md, read from the catalogue and the generated test list, so the two
  * cannot disagree. The test lists fold into a disclosure, reachable and opened by keyboard.
  */
-import { Caption1, Link, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import {
+  Caption1,
+  Link,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { guidelineItems, screenLabelKey, type GuidelineItem } from '@shared/guideline-items';
 import { testsOfItem } from '@shared/guideline-tests';
@@ -22,7 +35,13 @@ const useStyles = makeStyles({
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   code: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, overflowWrap: 'anywhere' },
   summary: { cursor: 'pointer', color: tokens.colorBrandForegroundLink },
-  testFile: { display: 'block', overflowWrap: 'anywhere', fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
+  testFile: {
+    display: 'block',
+    overflowWrap: 'anywhere',
+    fontFamily: tokens.fontFamilyMonospace,
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground2,
+  },
   outOfReach: { color: tokens.colorNeutralForeground2 },
 });
 
@@ -57,7 +76,9 @@ function CoverageRow({ item }: { item: GuidelineItem }) {
   return (
     <TableRow data-item={item.id}>
       {/* The item number names the row for a screen reader moving along it. */}
-      <th scope="row" className={mergeClasses(styles.item, styles.rowHeader)}>{item.id}</th>
+      <th scope="row" className={mergeClasses(styles.item, styles.rowHeader)}>
+        {item.id}
+      </th>
       <TableCell className={styles.cell}>{item.title[language]}</TableCell>
       <TableCell className={styles.cell}>
         <Text block>{item.fieldGuard[language]}</Text>
@@ -113,7 +134,9 @@ function Where({ item }: { item: GuidelineItem }) {
           <Caption1 className={styles.label}>{t('about.coverage.services')}</Caption1>
           <ul className={styles.list}>
             {item.services.map((service) => (
-              <li key={service} className={styles.code}>{service}</li>
+              <li key={service} className={styles.code}>
+                {service}
+              </li>
             ))}
           </ul>
         </>

@@ -18,7 +18,13 @@ export interface AuditFilterDraft {
 export const emptyDraft: AuditFilterDraft = { types: [], from: '', to: '', text: '' };
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-start', gap: tokens.spacingHorizontalL, marginBottom: tokens.spacingVerticalL },
+  root: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'flex-start',
+    gap: tokens.spacingHorizontalL,
+    marginBottom: tokens.spacingVerticalL,
+  },
   types: { width: '230px' },
   dropdown: { minWidth: '230px', maxWidth: '230px' },
   date: { width: '150px' },
@@ -32,7 +38,11 @@ export function AuditFilters({ draft, onChange }: { draft: AuditFilterDraft; onC
   const label = (type: AuditEventType) => t(`audit.types.${type}`);
   const rangeInvalid = draft.from !== '' && draft.to !== '' && draft.to < draft.from;
   const typesText =
-    draft.types.length === 0 ? '' : draft.types.length <= 2 ? draft.types.map(label).join(t('audit.filters.separator')) : t('audit.filters.typesCount', { count: draft.types.length });
+    draft.types.length === 0
+      ? ''
+      : draft.types.length <= 2
+        ? draft.types.map(label).join(t('audit.filters.separator'))
+        : t('audit.filters.typesCount', { count: draft.types.length });
   const empty = draft.types.length === 0 && draft.from === '' && draft.to === '' && draft.text === '';
 
   return (
@@ -45,16 +55,26 @@ export function AuditFilters({ draft, onChange }: { draft: AuditFilterDraft; onC
           value={typesText}
           selectedOptions={[...draft.types]}
           onOptionSelect={(_event, data) =>
-            onChange({ ...draft, types: data.selectedOptions.filter((value): value is AuditEventType => AuditEventType.safeParse(value).success) })
+            onChange({
+              ...draft,
+              types: data.selectedOptions.filter((value): value is AuditEventType => AuditEventType.safeParse(value).success),
+            })
           }
         >
           {auditEventTypes.map((type) => (
-            <Option key={type} value={type}>{label(type)}</Option>
+            <Option key={type} value={type}>
+              {label(type)}
+            </Option>
           ))}
         </Dropdown>
       </Field>
       <Field label={t('audit.filters.from')} className={styles.date} hint={t('audit.filters.jst')}>
-        <Input type="date" value={draft.from} max={draft.to || undefined} onChange={(_event, data) => onChange({ ...draft, from: data.value })} />
+        <Input
+          type="date"
+          value={draft.from}
+          max={draft.to || undefined}
+          onChange={(_event, data) => onChange({ ...draft, from: data.value })}
+        />
       </Field>
       <Field
         label={t('audit.filters.to')}
@@ -63,7 +83,12 @@ export function AuditFilters({ draft, onChange }: { draft: AuditFilterDraft; onC
         validationMessage={rangeInvalid ? t('audit.filters.rangeInvalid') : undefined}
         hint={rangeInvalid ? undefined : t('audit.filters.jst')}
       >
-        <Input type="date" value={draft.to} min={draft.from || undefined} onChange={(_event, data) => onChange({ ...draft, to: data.value })} />
+        <Input
+          type="date"
+          value={draft.to}
+          min={draft.from || undefined}
+          onChange={(_event, data) => onChange({ ...draft, to: data.value })}
+        />
       </Field>
       <Field label={t('audit.filters.text')} className={styles.text}>
         <SearchBox

@@ -4,7 +4,17 @@
  */
 import { useState } from 'react';
 import {
-  Button, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Subtitle1, Text, Toolbar, ToolbarButton, makeStyles, tokens,
+  Button,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  Subtitle1,
+  Text,
+  Toolbar,
+  ToolbarButton,
+  makeStyles,
+  tokens,
 } from '@fluentui/react-components';
 import { ChevronLeft20Regular, ChevronRight20Regular, DocumentTable20Regular, ShieldCheckmark20Regular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
@@ -23,8 +33,20 @@ const DAY_MS = 86_400_000;
 const useStyles = makeStyles({
   intro: { display: 'block', marginBottom: tokens.spacingVerticalL, maxWidth: '60em' },
   toolbar: { marginBottom: tokens.spacingVerticalM, paddingInline: 0, flexWrap: 'wrap' },
-  messages: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, marginBottom: tokens.spacingVerticalL, maxWidth: '60em' },
-  listHeader: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalL, marginBottom: tokens.spacingVerticalS },
+  messages: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    marginBottom: tokens.spacingVerticalL,
+    maxWidth: '60em',
+  },
+  listHeader: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalL,
+    marginBottom: tokens.spacingVerticalS,
+  },
   pager: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, marginInlineStart: 'auto' },
   summary: { fontVariantNumeric: 'tabular-nums' },
   footer: { display: 'flex', justifyContent: 'flex-end', marginTop: tokens.spacingVerticalM },
@@ -44,7 +66,6 @@ function toFilter(draft: AuditFilterDraft, text: string): AuditFilter {
   if (text.trim() !== '') filter.text = text.trim();
   return filter;
 }
-
 
 type Notice =
   | { readonly kind: 'verified'; readonly result: AuditVerification }
@@ -98,7 +119,11 @@ export function AuditPage() {
         >
           {t('audit.toolbar.verify')}
         </ToolbarButton>
-        <ToolbarButton icon={exportCsv.isPending ? <Spinner size="tiny" /> : <DocumentTable20Regular />} disabled={exportCsv.isPending} onClick={runExport}>
+        <ToolbarButton
+          icon={exportCsv.isPending ? <Spinner size="tiny" /> : <DocumentTable20Regular />}
+          disabled={exportCsv.isPending}
+          onClick={runExport}
+        >
           {t('audit.toolbar.exportCsv')}
         </ToolbarButton>
       </Toolbar>
@@ -113,7 +138,9 @@ export function AuditPage() {
 
       <section aria-labelledby="audit-entries-heading">
         <div className={styles.listHeader}>
-          <Subtitle1 as="h2" id="audit-entries-heading">{t('audit.table.title')}</Subtitle1>
+          <Subtitle1 as="h2" id="audit-entries-heading">
+            {t('audit.table.title')}
+          </Subtitle1>
           {list.isFetching && !list.isPending && <Spinner size="tiny" label={t('audit.table.updating')} />}
           {list.data && list.data.total > 0 && (
             <Pager total={list.data.total} offset={offset} shown={list.data.entries.length} onOffsetChange={setOffset} />
@@ -140,7 +167,19 @@ export function AuditPage() {
   );
 }
 
-function Pager({ total, offset, shown, onOffsetChange, bottom = false }: { total: number; offset: number; shown: number; onOffsetChange: (offset: number) => void; bottom?: boolean }) {
+function Pager({
+  total,
+  offset,
+  shown,
+  onOffsetChange,
+  bottom = false,
+}: {
+  total: number;
+  offset: number;
+  shown: number;
+  onOffsetChange: (offset: number) => void;
+  bottom?: boolean;
+}) {
   const styles = useStyles();
   const { t } = useTranslation();
   const first = shown === 0 ? 0 : offset + 1;
@@ -152,7 +191,12 @@ function Pager({ total, offset, shown, onOffsetChange, bottom = false }: { total
       <Button icon={<ChevronLeft20Regular />} disabled={offset === 0} onClick={() => onOffsetChange(Math.max(0, offset - PAGE_SIZE))}>
         {t('audit.paging.previous')}
       </Button>
-      <Button icon={<ChevronRight20Regular />} iconPosition="after" disabled={offset + shown >= total} onClick={() => onOffsetChange(offset + PAGE_SIZE)}>
+      <Button
+        icon={<ChevronRight20Regular />}
+        iconPosition="after"
+        disabled={offset + shown >= total}
+        onClick={() => onOffsetChange(offset + PAGE_SIZE)}
+      >
         {t('audit.paging.next')}
       </Button>
     </nav>

@@ -56,7 +56,10 @@ export function AuditTable({ entries, labelledBy }: { entries: readonly AuditEnt
                     <dl className={styles.details}>
                       {lines.map((line) => (
                         <div key={line.key} className={styles.line}>
-                          <dt className={styles.term}>{line.label}{t('audit.details.separator')}</dt>
+                          <dt className={styles.term}>
+                            {line.label}
+                            {t('audit.details.separator')}
+                          </dt>
                           <dd className={line.code ? `${styles.value} ${styles.code}` : styles.value}>{line.value}</dd>
                         </div>
                       ))}

@@ -8,7 +8,20 @@
  */
 import { useState } from 'react';
 import {
-  Badge, Button, MessageBar, MessageBarBody, Subtitle1, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens,
+  Badge,
+  Button,
+  MessageBar,
+  MessageBarBody,
+  Subtitle1,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  makeStyles,
+  tokens,
 } from '@fluentui/react-components';
 import { ArrowDownload20Regular, ShieldCheckmark20Regular, ShieldError16Regular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
@@ -44,7 +57,9 @@ export function CertificatesPage() {
     <>
       <PageHeading>{t('certificates.title')}</PageHeading>
       <section className={styles.section} aria-labelledby="certificates-verify-heading">
-        <Subtitle1 as="h2" id="certificates-verify-heading">{t('certificates.verify.title')}</Subtitle1>
+        <Subtitle1 as="h2" id="certificates-verify-heading">
+          {t('certificates.verify.title')}
+        </Subtitle1>
         <Text className={styles.intro}>{t('certificates.verify.intro')}</Text>
         <div className={styles.actions}>
           <Button appearance="primary" icon={<ShieldCheckmark20Regular />} onClick={() => verify.mutate()} disabled={verify.isPending}>
@@ -57,8 +72,14 @@ export function CertificatesPage() {
       </section>
       <ReceivedCheckSection />
       <section className={styles.section} aria-labelledby="certificates-list-heading">
-        <Subtitle1 as="h2" id="certificates-list-heading">{t('certificates.list.title')}</Subtitle1>
-        {exported && <MessageBar intent="success"><MessageBarBody>{t('certificates.list.exported')}</MessageBarBody></MessageBar>}
+        <Subtitle1 as="h2" id="certificates-list-heading">
+          {t('certificates.list.title')}
+        </Subtitle1>
+        {exported && (
+          <MessageBar intent="success">
+            <MessageBarBody>{t('certificates.list.exported')}</MessageBarBody>
+          </MessageBar>
+        )}
         {exportOne.isError && <ErrorState error={exportOne.error} />}
         <QueryView query={certificates}>
           {({ certificates: list }) =>
@@ -85,11 +106,26 @@ export function CertificatesPage() {
                         {certificate.companyCertified ? (
                           t('certificates.list.companyCertified')
                         ) : (
-                          <Badge className={styles.nowrap} appearance="tint" shape="rounded" color="warning" icon={<ShieldError16Regular />}>{t('certificates.notCertified')}</Badge>
+                          <Badge
+                            className={styles.nowrap}
+                            appearance="tint"
+                            shape="rounded"
+                            color="warning"
+                            icon={<ShieldError16Regular />}
+                          >
+                            {t('certificates.notCertified')}
+                          </Badge>
                         )}
                       </TableCell>
                       <TableCell>
-                        <Button size="small" icon={<ArrowDownload20Regular />} onClick={() => exportOne.mutate(certificate.id, { onSuccess: (result) => setExported(result.saved ? certificate.id : null) })} aria-label={t('certificates.list.exportOne', { number: certificate.number })}>
+                        <Button
+                          size="small"
+                          icon={<ArrowDownload20Regular />}
+                          onClick={() =>
+                            exportOne.mutate(certificate.id, { onSuccess: (result) => setExported(result.saved ? certificate.id : null) })
+                          }
+                          aria-label={t('certificates.list.exportOne', { number: certificate.number })}
+                        >
                           {t('certificates.list.export')}
                         </Button>
                       </TableCell>

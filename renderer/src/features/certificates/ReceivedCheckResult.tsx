@@ -41,7 +41,12 @@ export function ReceivedCheckResult({ reply }: { reply: ReceivedCheckReply & { c
   };
 
   return (
-    <section className={styles.root} aria-label={t('certificates.received.resultTitle')} data-testid="received-check" data-outcome={outcome}>
+    <section
+      className={styles.root}
+      aria-label={t('certificates.received.resultTitle')}
+      data-testid="received-check"
+      data-outcome={outcome}
+    >
       <MessageBar intent={outcome === 'matches' ? 'success' : 'error'} layout="multiline" role="status">
         <MessageBarBody>
           <MessageBarTitle>{t(`certificates.received.outcome.${outcome}`)}</MessageBarTitle>
@@ -54,9 +59,23 @@ export function ReceivedCheckResult({ reply }: { reply: ReceivedCheckReply & { c
           [
             t('certificates.received.signature'),
             // Intact but from a signer this laptop does not know: say so, as the Verify section does.
-            t(!genuine ? 'certificates.received.notGenuine' : reply.signerTrusted === false ? 'certificates.received.genuineUntrusted' : 'certificates.received.genuine'),
+            t(
+              !genuine
+                ? 'certificates.received.notGenuine'
+                : reply.signerTrusted === false
+                  ? 'certificates.received.genuineUntrusted'
+                  : 'certificates.received.genuine',
+            ),
           ],
-          [t('certificates.received.summaryLabel'), t('certificates.received.summary', { matched: check.matched.length, changed: check.changed.length, missing: check.missing.length, extra: check.extra.length })],
+          [
+            t('certificates.received.summaryLabel'),
+            t('certificates.received.summary', {
+              matched: check.matched.length,
+              changed: check.changed.length,
+              missing: check.missing.length,
+              extra: check.extra.length,
+            }),
+          ],
         ]}
       />
       {ORDER.filter((kind) => check[kind].length > 0).map((kind) => (

@@ -25,7 +25,9 @@ export function ReceivedCheckSection() {
 
   return (
     <section className={styles.section} aria-labelledby="certificates-received-heading">
-      <Subtitle1 as="h2" id="certificates-received-heading">{t('certificates.received.title')}</Subtitle1>
+      <Subtitle1 as="h2" id="certificates-received-heading">
+        {t('certificates.received.title')}
+      </Subtitle1>
       <Text className={styles.intro}>{t('certificates.received.intro')}</Text>
       <div className={styles.actions}>
         <Button icon={<FolderSearch20Regular />} onClick={() => check.mutate()} disabledFocusable={check.isPending}>

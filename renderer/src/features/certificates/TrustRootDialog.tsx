@@ -26,7 +26,15 @@ const useStyles = makeStyles({
 
 export type RootCandidate = NonNullable<ResponseOf<'certificates.previewRoot'>['candidate']>;
 
-export function TrustRootDialog({ candidate, onTrusted, onClose }: { candidate: RootCandidate; onTrusted: (label: string) => void; onClose: () => void }) {
+export function TrustRootDialog({
+  candidate,
+  onTrusted,
+  onClose,
+}: {
+  candidate: RootCandidate;
+  onTrusted: (label: string) => void;
+  onClose: () => void;
+}) {
   const styles = useStyles();
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
@@ -75,7 +83,10 @@ export function TrustRootDialog({ candidate, onTrusted, onClose }: { candidate: 
         facts={[
           [t('certificates.roots.dialog.name'), name],
           [t('certificates.roots.dialog.subject'), candidate.label],
-          [t('certificates.roots.dialog.fingerprint'), <Fingerprint key="candidate" value={candidate.fingerprint} testId="candidate-fingerprint" />],
+          [
+            t('certificates.roots.dialog.fingerprint'),
+            <Fingerprint key="candidate" value={candidate.fingerprint} testId="candidate-fingerprint" />,
+          ],
           [t('certificates.roots.dialog.notAfter'), formatDateTime(candidate.notAfter, language)],
         ]}
       />

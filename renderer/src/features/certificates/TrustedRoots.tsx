@@ -8,7 +8,18 @@
  */
 import { useRef, useState } from 'react';
 import {
-  Button, MessageBar, MessageBarBody, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens,
+  Button,
+  MessageBar,
+  MessageBarBody,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  makeStyles,
+  tokens,
 } from '@fluentui/react-components';
 import { Certificate24Regular, Delete20Regular, DocumentDismiss20Regular, ShieldAdd20Regular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
@@ -57,7 +68,6 @@ export function TrustedRoots() {
   const busy = preview.isPending || importCrl.isPending;
   const error = preview.error ?? importCrl.error;
 
-
   const addFromFile = () => {
     beginAction();
     preview.mutate(undefined, {
@@ -71,14 +81,21 @@ export function TrustedRoots() {
 
   const importRevocationList = () => {
     beginAction();
-    importCrl.mutate(undefined, { onSuccess: (result) => setNotice(result.cancelled ? { key: 'cancelled' } : { key: 'crlImported', count: result.revoked }) });
+    importCrl.mutate(undefined, {
+      onSuccess: (result) => setNotice(result.cancelled ? { key: 'cancelled' } : { key: 'crlImported', count: result.revoked }),
+    });
   };
 
   const noticeText = (shown: Notice) => {
     switch (shown.key) {
-      case 'cancelled': return t('certificates.roots.cancelled');
-      case 'crlImported': return t('certificates.roots.crlImported', { count: shown.count });
-      case 'added': case 'alreadyTrusted': case 'removed': return t(`certificates.roots.${shown.key}`, { name: shown.name });
+      case 'cancelled':
+        return t('certificates.roots.cancelled');
+      case 'crlImported':
+        return t('certificates.roots.crlImported', { count: shown.count });
+      case 'added':
+      case 'alreadyTrusted':
+      case 'removed':
+        return t(`certificates.roots.${shown.key}`, { name: shown.name });
     }
   };
 
@@ -90,13 +107,20 @@ export function TrustedRoots() {
       </Text>
       <Text className={styles.intro}>{t('certificates.roots.intro')}</Text>
       <div className={styles.actions}>
-        <Button icon={<ShieldAdd20Regular />} onClick={addFromFile} disabledFocusable={busy}>{t('certificates.roots.add')}</Button>
+        <Button icon={<ShieldAdd20Regular />} onClick={addFromFile} disabledFocusable={busy}>
+          {t('certificates.roots.add')}
+        </Button>
         <Button icon={<DocumentDismiss20Regular />} onClick={importRevocationList} disabledFocusable={busy}>
           {importCrl.isPending ? t('certificates.roots.crlWorking') : t('certificates.roots.importCrl')}
         </Button>
       </div>
       {notice && (
-        <MessageBar className={styles.message} intent={notice.key === 'cancelled' || notice.key === 'alreadyTrusted' ? 'info' : 'success'} role="status" layout="multiline">
+        <MessageBar
+          className={styles.message}
+          intent={notice.key === 'cancelled' || notice.key === 'alreadyTrusted' ? 'info' : 'success'}
+          role="status"
+          layout="multiline"
+        >
           <MessageBarBody>{noticeText(notice)}</MessageBarBody>
         </MessageBar>
       )}
@@ -108,7 +132,12 @@ export function TrustedRoots() {
       <QueryView query={roots}>
         {({ roots: list }) =>
           list.length === 0 ? (
-            <EmptyState icon={Certificate24Regular} title={t('certificates.roots.empty.title')} headingLevel="h3" testId="trusted-roots-empty">
+            <EmptyState
+              icon={Certificate24Regular}
+              title={t('certificates.roots.empty.title')}
+              headingLevel="h3"
+              testId="trusted-roots-empty"
+            >
               <EmptyStateText>{t('certificates.roots.empty.why')}</EmptyStateText>
               <EmptyStateText>{t('certificates.roots.empty.how')}</EmptyStateText>
             </EmptyState>
@@ -129,7 +158,9 @@ export function TrustedRoots() {
                     return (
                       <TableRow key={root.fingerprint} data-fingerprint={root.fingerprint}>
                         <TableCell>{name}</TableCell>
-                        <TableCell><Fingerprint value={root.fingerprint} small /></TableCell>
+                        <TableCell>
+                          <Fingerprint value={root.fingerprint} small />
+                        </TableCell>
                         <TableCell className={styles.nowrap}>{formatDateTime(root.notAfter, language)}</TableCell>
                         <TableCell>
                           <Button
@@ -191,7 +222,9 @@ export function TrustedRoots() {
           }
         >
           <Text block>{t('certificates.roots.removeDialog.body')}</Text>
-          <Text block><Fingerprint value={removing.fingerprint} /></Text>
+          <Text block>
+            <Fingerprint value={removing.fingerprint} />
+          </Text>
         </ConfirmDialog>
       )}
     </section>

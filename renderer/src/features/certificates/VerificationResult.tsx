@@ -36,7 +36,7 @@ type CheckState = 'ok' | 'unconfirmed' | 'failed';
 
 function stateOf(check: CertificateVerification['checks'][number]): CheckState {
   if (check.ok) return 'ok';
-  return check.reason && (issuerUnconfirmedProblems).includes(check.reason) ? 'unconfirmed' : 'failed';
+  return check.reason && issuerUnconfirmedProblems.includes(check.reason) ? 'unconfirmed' : 'failed';
 }
 
 export function VerificationResult({ fileName, result }: { fileName: string; result: CertificateVerification }) {
@@ -45,7 +45,9 @@ export function VerificationResult({ fileName, result }: { fileName: string; res
   const language = i18n.language as Language;
   const date = (iso: string) => formatDateTime(iso, language);
   const timeSource = (time: SigningTime) =>
-    time.source === 'timestamp' ? t('certificates.verify.time.timestamp', { authority: time.authority || t('certificates.verify.time.unnamedAuthority') }) : t('certificates.verify.time.laptopClock');
+    time.source === 'timestamp'
+      ? t('certificates.verify.time.timestamp', { authority: time.authority || t('certificates.verify.time.unnamedAuthority') })
+      : t('certificates.verify.time.laptopClock');
 
   const document: Array<[string, string]> = [[t('certificates.verify.file'), fileName]];
   if (result.number) document.push([t('certificates.columns.number'), result.number]);
@@ -55,7 +57,10 @@ export function VerificationResult({ fileName, result }: { fileName: string; res
     document.push([t('certificates.verify.time.source'), timeSource(result.signingTime)]);
   }
   (result.documentTimestamps ?? []).forEach((stamp, index, all) => {
-    const term = all.length > 1 ? t('certificates.verify.time.documentTimestampNumbered', { number: index + 1 }) : t('certificates.verify.time.documentTimestamp');
+    const term =
+      all.length > 1
+        ? t('certificates.verify.time.documentTimestampNumbered', { number: index + 1 })
+        : t('certificates.verify.time.documentTimestamp');
     document.push([term, t('certificates.verify.time.stamped', { time: date(stamp.at), source: timeSource(stamp) })]);
   });
 
@@ -66,8 +71,14 @@ export function VerificationResult({ fileName, result }: { fileName: string; res
         [t('certificates.verify.signer.company'), signer.company || '—'],
         [t('certificates.verify.signer.employeeId'), signer.employeeId || '—'],
         [t('certificates.verify.signer.serialNumber'), signer.serialNumber],
-        [t('certificates.verify.signer.issuer'), result.companyCertified ? commonName(signer.issuer) : t('certificates.verify.signer.selfSigned')],
-        [t('certificates.verify.signer.validity'), t('certificates.verify.signer.validityValue', { from: date(signer.notBefore), to: date(signer.notAfter) })],
+        [
+          t('certificates.verify.signer.issuer'),
+          result.companyCertified ? commonName(signer.issuer) : t('certificates.verify.signer.selfSigned'),
+        ],
+        [
+          t('certificates.verify.signer.validity'),
+          t('certificates.verify.signer.validityValue', { from: date(signer.notBefore), to: date(signer.notAfter) }),
+        ],
         [t('certificates.verify.signer.fingerprint'), <Fingerprint key="signer" value={signer.fingerprint} />],
       ]
     : [];
@@ -78,10 +89,20 @@ export function VerificationResult({ fileName, result }: { fileName: string; res
     failed: <DismissCircle16Filled className={styles.bad} aria-hidden />,
   };
   // For answer 2, why the issuer is not confirmed: no company certificate at all, or a company this laptop does not trust.
-  const explainKey = result.status === 'issuer-unconfirmed' ? (result.companyCertified ? 'issuer-unconfirmed-untrusted' : 'issuer-unconfirmed-uncertified') : result.status;
+  const explainKey =
+    result.status === 'issuer-unconfirmed'
+      ? result.companyCertified
+        ? 'issuer-unconfirmed-untrusted'
+        : 'issuer-unconfirmed-uncertified'
+      : result.status;
 
   return (
-    <section className={styles.root} aria-label={t('certificates.verify.resultTitle')} data-testid="verification-result" data-status={result.status}>
+    <section
+      className={styles.root}
+      aria-label={t('certificates.verify.resultTitle')}
+      data-testid="verification-result"
+      data-status={result.status}
+    >
       <MessageBar intent={INTENT[result.status]} layout="multiline" role="status">
         <MessageBarBody>
           <MessageBarTitle>{t(`certificates.verify.status.${result.status}`)}</MessageBarTitle>
@@ -92,14 +113,18 @@ export function VerificationResult({ fileName, result }: { fileName: string; res
 
       {signer && (
         <div className={styles.group}>
-          <Body1Strong as="h3" className={styles.heading} id="verification-signer-heading">{t('certificates.verify.signer.title')}</Body1Strong>
+          <Body1Strong as="h3" className={styles.heading} id="verification-signer-heading">
+            {t('certificates.verify.signer.title')}
+          </Body1Strong>
           <FactList facts={signerFacts} />
         </div>
       )}
 
       {result.status !== 'unreadable' && (
         <div className={styles.group} data-testid="verification-root">
-          <Body1Strong as="h3" className={styles.heading}>{t('certificates.verify.root.title')}</Body1Strong>
+          <Body1Strong as="h3" className={styles.heading}>
+            {t('certificates.verify.root.title')}
+          </Body1Strong>
           {result.root ? (
             <FactList
               facts={[
@@ -109,19 +134,25 @@ export function VerificationResult({ fileName, result }: { fileName: string; res
             />
           ) : !result.companyCertified ? (
             <div className={styles.uncertified}>
-              <Badge appearance="tint" shape="rounded" color="warning" icon={<ShieldError16Regular />}>{t('certificates.notCertified')}</Badge>
+              <Badge appearance="tint" shape="rounded" color="warning" icon={<ShieldError16Regular />}>
+                {t('certificates.notCertified')}
+              </Badge>
               <Text>{t('certificates.verify.root.notCertified')}</Text>
             </div>
           ) : (
             // Certified by some company: either a company this laptop does not trust (answer 2), or a chain that failed (answer 3, see the checks).
-            <Text>{t(result.status === 'issuer-unconfirmed' ? 'certificates.verify.root.notTrusted' : 'certificates.verify.root.notConfirmed')}</Text>
+            <Text>
+              {t(result.status === 'issuer-unconfirmed' ? 'certificates.verify.root.notTrusted' : 'certificates.verify.root.notConfirmed')}
+            </Text>
           )}
         </div>
       )}
 
       {result.checks.length > 0 && (
         <div className={styles.group}>
-          <Body1Strong as="h3" className={styles.heading} id="verification-checks-heading">{t('certificates.verify.checksTitle')}</Body1Strong>
+          <Body1Strong as="h3" className={styles.heading} id="verification-checks-heading">
+            {t('certificates.verify.checksTitle')}
+          </Body1Strong>
           <ul className={styles.checks} aria-labelledby="verification-checks-heading">
             {result.checks.map((check) => {
               const state = stateOf(check);
@@ -129,7 +160,10 @@ export function VerificationResult({ fileName, result }: { fileName: string; res
                 <li key={check.check} className={styles.check} data-check={check.check} data-state={state}>
                   {icons[state]}
                   <Text>
-                    {t('certificates.verify.checkLine', { check: t(`certificates.verify.checks.${check.check}`), result: t(`certificates.verify.checkState.${state}`) })}
+                    {t('certificates.verify.checkLine', {
+                      check: t(`certificates.verify.checks.${check.check}`),
+                      result: t(`certificates.verify.checkState.${state}`),
+                    })}
                     {check.reason && <> — {t(`errors.${check.reason}`)}</>}
                   </Text>
                 </li>

@@ -12,7 +12,10 @@ export function groupFingerprint(fingerprint: string): string {
 
 /** What was typed, as the 64 lowercase hex digits the main process compares: NFKC (full-width to ASCII), no colons, no spaces. */
 export function typedFingerprint(text: string): string {
-  return text.normalize('NFKC').replace(/[\s:-]/g, '').toLowerCase();
+  return text
+    .normalize('NFKC')
+    .replace(/[\s:-]/g, '')
+    .toLowerCase();
 }
 
 export function isFingerprint(text: string): boolean {

@@ -26,7 +26,13 @@ export function AccountWarningsCard() {
   if (data && data.vendorDefaults === 0 && data.reviewsDue === 0) return null;
   return (
     <Card aria-labelledby="dashboard-accounts-title" data-testid="dashboard-accounts">
-      <CardHeader header={<Text as="h2" id="dashboard-accounts-title" weight="semibold">{t('dashboard.accounts.title')}</Text>} />
+      <CardHeader
+        header={
+          <Text as="h2" id="dashboard-accounts-title" weight="semibold">
+            {t('dashboard.accounts.title')}
+          </Text>
+        }
+      />
       <div className={styles.body}>
         {warnings.isError && <ErrorState error={warnings.error} onRetry={() => void warnings.refetch()} />}
         {data && (
@@ -41,7 +47,14 @@ export function AccountWarningsCard() {
             )}
             {data.reviewsDue > 0 && (
               <li className={styles.item} data-testid="dashboard-reviews-due" data-count={data.reviewsDue}>
-                <Badge appearance="tint" color="warning" shape="rounded" size="large" icon={<CalendarClock16Regular />} className={styles.count}>
+                <Badge
+                  appearance="tint"
+                  color="warning"
+                  shape="rounded"
+                  size="large"
+                  icon={<CalendarClock16Regular />}
+                  className={styles.count}
+                >
                   {t('dashboard.accounts.reviewsDue', { count: data.reviewsDue })}
                 </Badge>
                 <Text size={200}>{t('dashboard.accounts.reviewsDueHint')}</Text>

@@ -46,7 +46,13 @@ export function DashboardPage() {
         {unlocked && <AccountWarningsCard />}
         {unlocked && <LedgerCard />}
         <Card aria-labelledby="dashboard-device-title">
-          <CardHeader header={<Text as="h2" id="dashboard-device-title" weight="semibold">{t('dashboard.device.title')}</Text>} />
+          <CardHeader
+            header={
+              <Text as="h2" id="dashboard-device-title" weight="semibold">
+                {t('dashboard.device.title')}
+              </Text>
+            }
+          />
           <QueryView query={info}>
             {(app) => (
               <FactList
@@ -60,7 +66,13 @@ export function DashboardPage() {
           </QueryView>
         </Card>
         <Card aria-labelledby="dashboard-media-title">
-          <CardHeader header={<Text as="h2" id="dashboard-media-title" weight="semibold">{t('dashboard.media.title')}</Text>} />
+          <CardHeader
+            header={
+              <Text as="h2" id="dashboard-media-title" weight="semibold">
+                {t('dashboard.media.title')}
+              </Text>
+            }
+          />
           <QueryView query={volumes} loadingLabelKey="system.volumes.loading">
             {(list) => {
               const removable = list.volumes.filter((v) => v.removable === true).length;
@@ -72,7 +84,9 @@ export function DashboardPage() {
               );
             }}
           </QueryView>
-          <Link as="a" href="#/system">{t('dashboard.media.open')}</Link>
+          <Link as="a" href="#/system">
+            {t('dashboard.media.open')}
+          </Link>
         </Card>
       </div>
     </>

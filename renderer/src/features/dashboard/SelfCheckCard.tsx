@@ -25,7 +25,13 @@ export function SelfCheckCard() {
   };
   return (
     <Card aria-labelledby="dashboard-selfcheck-title" data-testid="dashboard-self-check">
-      <CardHeader header={<Text as="h2" id="dashboard-selfcheck-title" weight="semibold">{t('dashboard.selfCheck.title')}</Text>} />
+      <CardHeader
+        header={
+          <Text as="h2" id="dashboard-selfcheck-title" weight="semibold">
+            {t('dashboard.selfCheck.title')}
+          </Text>
+        }
+      />
       <div className={styles.body}>
         <QueryView query={readiness}>{(gate) => <ReadinessStatus readiness={gate} />}</QueryView>
         <RunSelfCheckButton running={running} onRun={start} appearance="secondary" />

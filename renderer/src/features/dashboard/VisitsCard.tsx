@@ -33,7 +33,13 @@ export function VisitsCard() {
 
   return (
     <Card aria-labelledby="dashboard-visits-title" data-testid="dashboard-visits">
-      <CardHeader header={<Text as="h2" id="dashboard-visits-title" weight="semibold">{t('visits.card.title')}</Text>} />
+      <CardHeader
+        header={
+          <Text as="h2" id="dashboard-visits-title" weight="semibold">
+            {t('visits.card.title')}
+          </Text>
+        }
+      />
       <div className={styles.body}>
         {attention.isError && <ErrorState error={attention.error} onRetry={() => void attention.refetch()} />}
         {data && data.inProgress.length > 0 && (
@@ -44,8 +50,12 @@ export function VisitsCard() {
             <ul className={styles.list} data-testid="dashboard-visits-in-progress">
               {data.inProgress.map((run) => (
                 <li key={run.id} className={styles.item}>
-                  <Link href={hrefOf({ view: 'run', runId: run.id })}>{t('visits.card.run', { reference: run.reference, title: texts.templateTitle(run.templateId) })}</Link>
-                  <Text size={200} className={styles.muted}>{t('visits.card.runDetail', { site: run.siteName, done: run.stepsDone, total: run.stepsTotal })}</Text>
+                  <Link href={hrefOf({ view: 'run', runId: run.id })}>
+                    {t('visits.card.run', { reference: run.reference, title: texts.templateTitle(run.templateId) })}
+                  </Link>
+                  <Text size={200} className={styles.muted}>
+                    {t('visits.card.runDetail', { site: run.siteName, done: run.stepsDone, total: run.stepsTotal })}
+                  </Text>
                 </li>
               ))}
             </ul>
@@ -53,14 +63,20 @@ export function VisitsCard() {
         )}
         {data && data.heldData.length > 0 && (
           <section aria-labelledby="dashboard-visits-held" className={styles.item}>
-            <Text as="h3" id="dashboard-visits-held" weight="semibold" size={300} className={styles.subheading}>{t('visits.card.held')}</Text>
+            <Text as="h3" id="dashboard-visits-held" weight="semibold" size={300} className={styles.subheading}>
+              {t('visits.card.held')}
+            </Text>
             <ul className={styles.list} data-testid="dashboard-visits-held">
               {data.heldData.map((held) => (
                 <li key={held.collection} className={styles.item} data-collection={held.collection} data-overdue={held.overdue}>
                   {held.overdue ? (
-                    <Badge appearance="filled" color="danger" shape="rounded" size="large" icon={<Warning16Filled />}>{t('visits.card.overdue', { collection: held.collection })}</Badge>
+                    <Badge appearance="filled" color="danger" shape="rounded" size="large" icon={<Warning16Filled />}>
+                      {t('visits.card.overdue', { collection: held.collection })}
+                    </Badge>
                   ) : (
-                    <Badge appearance="tint" color="informative" shape="rounded" size="large" icon={<Clock16Regular />}>{held.collection}</Badge>
+                    <Badge appearance="tint" color="informative" shape="rounded" size="large" icon={<Clock16Regular />}>
+                      {held.collection}
+                    </Badge>
                   )}
                   <Text size={200} className={held.overdue ? styles.overdue : undefined}>
                     {t('visits.card.heldDetail', { items: held.items, size: formatBytes(held.bytes, texts.language), count: held.days })}
@@ -68,13 +84,17 @@ export function VisitsCard() {
                 </li>
               ))}
             </ul>
-            <Text size={200} className={styles.muted}>{t('visits.card.limit', { count: data.warnAfterDays })}</Text>
+            <Text size={200} className={styles.muted}>
+              {t('visits.card.limit', { count: data.warnAfterDays })}
+            </Text>
             <Link href="#/erasure">{t('visits.card.openErasure')}</Link>
           </section>
         )}
         {allWell && (
           <div className={styles.item}>
-            <Badge appearance="tint" color="success" shape="rounded" size="large" icon={<CheckmarkCircle16Filled />}>{t('visits.card.allWell')}</Badge>
+            <Badge appearance="tint" color="success" shape="rounded" size="large" icon={<CheckmarkCircle16Filled />}>
+              {t('visits.card.allWell')}
+            </Badge>
           </div>
         )}
         <Link href={hrefOf({ view: 'list' })}>{t('visits.card.open')}</Link>

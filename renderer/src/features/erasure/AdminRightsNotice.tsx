@@ -47,14 +47,23 @@ export function AdminRightsNotice({ deviceId, devicePath, confirmation, platform
         </MessageBarBody>
         {promptable && (
           <MessageBarActions>
-            <Button appearance="primary" icon={<ShieldKeyhole20Regular />} onClick={ask} disabled={grant.isPending || grant.data?.outcome === 'relaunching'}>
+            <Button
+              appearance="primary"
+              icon={<ShieldKeyhole20Regular />}
+              onClick={ask}
+              disabled={grant.isPending || grant.data?.outcome === 'relaunching'}
+            >
               {t(known === 'win32' ? 'wholeMedium.admin.relaunch' : 'wholeMedium.admin.allow')}
             </Button>
           </MessageBarActions>
         )}
       </MessageBar>
       {grant.isPending && <span role="status">{t('wholeMedium.admin.waiting')}</span>}
-      {grant.data?.outcome === 'relaunching' && <MessageBar intent="info" role="status"><MessageBarBody>{t('wholeMedium.admin.relaunching')}</MessageBarBody></MessageBar>}
+      {grant.data?.outcome === 'relaunching' && (
+        <MessageBar intent="info" role="status">
+          <MessageBarBody>{t('wholeMedium.admin.relaunching')}</MessageBarBody>
+        </MessageBar>
+      )}
       {grant.isError && <ErrorState error={grant.error} />}
     </>
   );

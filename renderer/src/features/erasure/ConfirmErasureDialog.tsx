@@ -3,7 +3,18 @@
  * that nothing is erased by a slip of the mouse (E.3 c). Full-width digits count too.
  */
 import { useState } from 'react';
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, Text } from '@fluentui/react-components';
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  Input,
+  Text,
+} from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { formatBytes } from '@shared/format-bytes';
 import type { Language } from '@shared/locale';
@@ -22,7 +33,13 @@ export function ConfirmErasureDialog({ files, bytes, onConfirm, onCancel }: Conf
   const [typed, setTyped] = useState('');
 
   return (
-    <Dialog open onOpenChange={(_e, d) => { if (!d.open) onCancel(); }} modalType="alert">
+    <Dialog
+      open
+      onOpenChange={(_e, d) => {
+        if (!d.open) onCancel();
+      }}
+      modalType="alert"
+    >
       <DialogSurface>
         <form
           onSubmit={(event) => {

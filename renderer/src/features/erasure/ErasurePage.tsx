@@ -43,7 +43,11 @@ export function ErasurePage() {
   return (
     <>
       <PageHeading>{t('erasure.title')}</PageHeading>
-      <InterruptedErasures busy={!!job.current} onResume={(erasureJobId) => resume.mutate(erasureJobId, finished)} onAbandoned={setSummary} />
+      <InterruptedErasures
+        busy={!!job.current}
+        onResume={(erasureJobId) => resume.mutate(erasureJobId, finished)}
+        onAbandoned={setSummary}
+      />
 
       {job.current && <TransferProgress kind="erase" job={job.current} onCancel={job.cancel} />}
       {(start.isError || resume.isError) && <ErrorState error={start.error ?? resume.error} />}
@@ -54,7 +58,9 @@ export function ErasurePage() {
       <ErasureTargets targets={list} />
 
       <section className={styles.section} aria-labelledby="erasure-method-heading">
-        <Subtitle1 as="h2" id="erasure-method-heading">{t('erasure.method.title')}</Subtitle1>
+        <Subtitle1 as="h2" id="erasure-method-heading">
+          {t('erasure.method.title')}
+        </Subtitle1>
         <RadioGroup aria-labelledby="erasure-method-heading" value={method} onChange={(_e, d) => setMethod(d.value as ErasureMethod)}>
           {erasureMethods.map((m) => (
             <Radio key={m} value={m} label={t(`erasure.method.${m}`)} />
@@ -64,7 +70,9 @@ export function ErasurePage() {
       </section>
 
       <section className={styles.section} aria-labelledby="erasure-site-heading">
-        <Subtitle1 as="h2" id="erasure-site-heading">{t('erasure.site.title')}</Subtitle1>
+        <Subtitle1 as="h2" id="erasure-site-heading">
+          {t('erasure.site.title')}
+        </Subtitle1>
         <SiteFields site={site} onChange={setSite} />
         <div className={styles.actions}>
           <Button appearance="primary" disabled={!canStart} onClick={() => setConfirming(true)}>

@@ -23,7 +23,9 @@ export function ErasureResult({ summary }: { summary: ErasureSummary }) {
 
   return (
     <section className={styles.section} aria-labelledby="erasure-result-heading">
-      <Subtitle1 as="h2" id="erasure-result-heading">{t('erasure.result.title')}</Subtitle1>
+      <Subtitle1 as="h2" id="erasure-result-heading">
+        {t('erasure.result.title')}
+      </Subtitle1>
       <MessageBar intent={summary.status === 'erased' ? 'success' : 'warning'} layout="multiline" role="status">
         <MessageBarBody>
           <MessageBarTitle>{t(`erasure.result.status.${summary.status}`)}</MessageBarTitle>

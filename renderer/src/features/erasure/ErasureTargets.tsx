@@ -4,7 +4,19 @@
  * chosen already: `#/erasure?collection=V-…`), listed with their file counts and sizes.
  */
 import { useState } from 'react';
-import { Button, Field, Select, Subtitle1, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
+import {
+  Button,
+  Field,
+  Select,
+  Subtitle1,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+} from '@fluentui/react-components';
 import { Delete20Regular, DocumentAdd20Regular, FolderAdd20Regular, UsbStick20Regular, Vault20Regular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -29,10 +41,16 @@ export function ErasureTargets({ targets }: { targets: readonly ErasureTarget[] 
 
   return (
     <section className={styles.section} aria-labelledby="erasure-targets-heading">
-      <Subtitle1 as="h2" id="erasure-targets-heading">{t('erasure.targets.title')}</Subtitle1>
+      <Subtitle1 as="h2" id="erasure-targets-heading">
+        {t('erasure.targets.title')}
+      </Subtitle1>
       <div className={styles.actions}>
-        <Button icon={<DocumentAdd20Regular />} onClick={() => addTargets.mutate('files')}>{t('erasure.targets.addFiles')}</Button>
-        <Button icon={<FolderAdd20Regular />} onClick={() => addTargets.mutate('folder')}>{t('erasure.targets.addFolder')}</Button>
+        <Button icon={<DocumentAdd20Regular />} onClick={() => addTargets.mutate('files')}>
+          {t('erasure.targets.addFiles')}
+        </Button>
+        <Button icon={<FolderAdd20Regular />} onClick={() => addTargets.mutate('folder')}>
+          {t('erasure.targets.addFolder')}
+        </Button>
         {removable.map((volume) => (
           <Button key={volume.mount} icon={<UsbStick20Regular />} onClick={() => addVolume.mutate(volume.mount)}>
             {t('erasure.targets.addVolume', { mount: volume.mount, size: formatBytes(volume.sizeBytes, language) })}
@@ -45,16 +63,25 @@ export function ErasureTargets({ targets }: { targets: readonly ErasureTarget[] 
             <Select value={collection} onChange={(_e, d) => setCollection(d.value)}>
               <option value="">{t('erasure.targets.chooseCollection')}</option>
               {collections.map((name) => (
-                <option key={name} value={name}>{name}</option>
+                <option key={name} value={name}>
+                  {name}
+                </option>
               ))}
             </Select>
           </Field>
-          <Button icon={<Vault20Regular />} disabled={!collection} onClick={() => addCollection.mutate(collection)} style={{ alignSelf: 'flex-end' }}>
+          <Button
+            icon={<Vault20Regular />}
+            disabled={!collection}
+            onClick={() => addCollection.mutate(collection)}
+            style={{ alignSelf: 'flex-end' }}
+          >
             {t('erasure.targets.addCollection')}
           </Button>
         </div>
       )}
-      {(addTargets.isError || addVolume.isError || addCollection.isError) && <ErrorState error={addTargets.error ?? addVolume.error ?? addCollection.error} />}
+      {(addTargets.isError || addVolume.isError || addCollection.isError) && (
+        <ErrorState error={addTargets.error ?? addVolume.error ?? addCollection.error} />
+      )}
       {targets.length === 0 ? (
         <Text role="status">{t('erasure.targets.empty')}</Text>
       ) : (
@@ -76,7 +103,12 @@ export function ErasureTargets({ targets }: { targets: readonly ErasureTarget[] 
                 <TableCell className={styles.numeric}>{target.files}</TableCell>
                 <TableCell className={styles.numeric}>{formatBytes(target.bytes, language)}</TableCell>
                 <TableCell>
-                  <Button size="small" icon={<Delete20Regular />} aria-label={t('erasure.targets.remove', { target: target.label })} onClick={() => removeTarget.mutate(target.id)} />
+                  <Button
+                    size="small"
+                    icon={<Delete20Regular />}
+                    aria-label={t('erasure.targets.remove', { target: target.label })}
+                    onClick={() => removeTarget.mutate(target.id)}
+                  />
                 </TableCell>
               </TableRow>
             ))}

@@ -7,7 +7,16 @@
  * the confirm dialog every destructive step uses, with a required reason the certificate prints.
  */
 import { useState } from 'react';
-import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import type { ErasureSummary } from '@shared/erasure';
 import { formatDateTime } from '@shared/format-date';
@@ -19,7 +28,15 @@ const useStyles = makeStyles({
   list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalXL, wordBreak: 'break-all' },
 });
 
-export function InterruptedErasures({ busy, onResume, onAbandoned }: { busy: boolean; onResume: (erasureJobId: string) => void; onAbandoned: (summary: ErasureSummary) => void }) {
+export function InterruptedErasures({
+  busy,
+  onResume,
+  onAbandoned,
+}: {
+  busy: boolean;
+  onResume: (erasureJobId: string) => void;
+  onAbandoned: (summary: ErasureSummary) => void;
+}) {
   const styles = useStyles();
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
@@ -33,15 +50,30 @@ export function InterruptedErasures({ busy, onResume, onAbandoned }: { busy: boo
         <MessageBar key={pending.erasureJobId} intent="warning" layout="multiline" data-testid="erasure-interrupted">
           <MessageBarBody>
             <MessageBarTitle>{t('erasure.interrupted.title')}</MessageBarTitle>
-            <Text block>{t('erasure.interrupted.body', { date: formatDateTime(pending.createdAt, language), count: pending.remaining, total: pending.total, runs: pending.runs })}</Text>
-            <Text block weight="semibold">{t('erasure.interrupted.targets')}</Text>
+            <Text block>
+              {t('erasure.interrupted.body', {
+                date: formatDateTime(pending.createdAt, language),
+                count: pending.remaining,
+                total: pending.total,
+                runs: pending.runs,
+              })}
+            </Text>
+            <Text block weight="semibold">
+              {t('erasure.interrupted.targets')}
+            </Text>
             <ul className={styles.list}>
-              {pending.targets.map((target) => <li key={target}>{target}</li>)}
+              {pending.targets.map((target) => (
+                <li key={target}>{target}</li>
+              ))}
             </ul>
           </MessageBarBody>
           <MessageBarActions>
-            <Button appearance="primary" onClick={() => onResume(pending.erasureJobId)} disabled={busy}>{t('erasure.interrupted.resume')}</Button>
-            <Button onClick={() => setAbandoning(pending.erasureJobId)} disabled={busy}>{t('erasure.interrupted.abandon')}</Button>
+            <Button appearance="primary" onClick={() => onResume(pending.erasureJobId)} disabled={busy}>
+              {t('erasure.interrupted.resume')}
+            </Button>
+            <Button onClick={() => setAbandoning(pending.erasureJobId)} disabled={busy}>
+              {t('erasure.interrupted.abandon')}
+            </Button>
           </MessageBarActions>
         </MessageBar>
       ))}

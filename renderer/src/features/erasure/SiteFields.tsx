@@ -19,9 +19,14 @@ export function SiteFields({ site, onChange }: { site: SiteDetails; onChange: (n
         </Field>
       ))}
       <Field label={t('erasure.site.mediumAfter')}>
-        <Select value={site.mediumAfter ?? ''} onChange={(_e, d) => onChange({ ...site, mediumAfter: d.value === '' ? undefined : (d.value as MediumAfter) })}>
+        <Select
+          value={site.mediumAfter ?? ''}
+          onChange={(_e, d) => onChange({ ...site, mediumAfter: d.value === '' ? undefined : (d.value as MediumAfter) })}
+        >
           {(['', 'returned', 'reused', 'disposed', 'kept'] as const).map((value) => (
-            <option key={value} value={value}>{t(`erasure.site.mediumAfterOptions.${value}`)}</option>
+            <option key={value} value={value}>
+              {t(`erasure.site.mediumAfterOptions.${value}`)}
+            </option>
           ))}
         </Select>
       </Field>

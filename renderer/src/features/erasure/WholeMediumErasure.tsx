@@ -10,8 +10,24 @@
  */
 import { useState } from 'react';
 import {
-  Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Radio, RadioGroup, Subtitle1, Table, TableBody, TableCell, TableHeader,
-  TableHeaderCell, TableRow, Text, makeStyles, tokens,
+  Button,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Radio,
+  RadioGroup,
+  Subtitle1,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  makeStyles,
+  tokens,
 } from '@fluentui/react-components';
 import { ArrowClockwise20Regular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
@@ -29,7 +45,13 @@ import { AdminRightsNotice } from './AdminRightsNotice';
 import { useEraseWholeMedium, useIssueWholeMediumCertificate, useWholeMediumDevices, type WholeMediumStart } from './use-erasure';
 
 const useStyles = makeStyles({
-  section: { marginBottom: tokens.spacingVerticalXXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '960px' },
+  section: {
+    marginBottom: tokens.spacingVerticalXXL,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    maxWidth: '960px',
+  },
   actions: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap', alignItems: 'flex-end' },
   numeric: { textAlign: 'end', fontVariantNumeric: 'tabular-nums' },
 });
@@ -38,7 +60,8 @@ const useStyles = makeStyles({
 function confirms(device: DeviceChoice, typed: string): boolean {
   const entered = typed.normalize('NFKC').trim().toUpperCase();
   if (entered === '') return false;
-  if (device.confirmation.kind === 'serial-end') return [...entered].length >= device.confirmation.length && (device.serial ?? '').toUpperCase().endsWith(entered);
+  if (device.confirmation.kind === 'serial-end')
+    return [...entered].length >= device.confirmation.length && (device.serial ?? '').toUpperCase().endsWith(entered);
   return entered === (device.path.split('/').pop() ?? '').toUpperCase();
 }
 
@@ -79,16 +102,28 @@ export function WholeMediumErasure({ method, site }: { method: ErasureMethod; si
 
   return (
     <section className={styles.section} aria-labelledby="whole-medium-heading" data-testid="whole-medium-erasure">
-      <Subtitle1 as="h2" id="whole-medium-heading">{t('wholeMedium.title')}</Subtitle1>
+      <Subtitle1 as="h2" id="whole-medium-heading">
+        {t('wholeMedium.title')}
+      </Subtitle1>
       <Text>{t('wholeMedium.intro')}</Text>
       <div className={styles.actions}>
-        <Button icon={<ArrowClockwise20Regular />} onClick={() => void devices.refetch()} disabled={!!job.current}>{t('wholeMedium.refresh')}</Button>
+        <Button icon={<ArrowClockwise20Regular />} onClick={() => void devices.refetch()} disabled={!!job.current}>
+          {t('wholeMedium.refresh')}
+        </Button>
       </div>
       {devices.isError && <ErrorState error={devices.error} onRetry={() => void devices.refetch()} />}
       {list.length === 0 && devices.isSuccess ? (
         <Text role="status">{t('wholeMedium.empty')}</Text>
       ) : (
-        <RadioGroup aria-labelledby="whole-medium-heading" value={chosen?.id ?? ''} onChange={(_e, d) => { setChosenId(d.value); setTyped(''); setTechnique('overwrite'); }}>
+        <RadioGroup
+          aria-labelledby="whole-medium-heading"
+          value={chosen?.id ?? ''}
+          onChange={(_e, d) => {
+            setChosenId(d.value);
+            setTyped('');
+            setTechnique('overwrite');
+          }}
+        >
           <Table aria-labelledby="whole-medium-heading">
             <TableHeader>
               <TableRow>
@@ -108,14 +143,18 @@ export function WholeMediumErasure({ method, site }: { method: ErasureMethod; si
                       <Radio value={device.id} aria-label={deviceName(device)} />
                     ) : (
                       <Text size={200} title={t(`errors.${device.refusal}`)}>
-                        {t('wholeMedium.notSelectable', { reason: t(`wholeMedium.refusal.${device.refusal}`, { defaultValue: t(`errors.${device.refusal}`) }) })}
+                        {t('wholeMedium.notSelectable', {
+                          reason: t(`wholeMedium.refusal.${device.refusal}`, { defaultValue: t(`errors.${device.refusal}`) }),
+                        })}
                       </Text>
                     )}
                   </TableCell>
                   <TableCell>{device.path}</TableCell>
                   <TableCell>{[device.vendor, device.model].filter(Boolean).join(' ') || '—'}</TableCell>
                   <TableCell>{device.serial ?? t('wholeMedium.noSerial')}</TableCell>
-                  <TableCell className={styles.numeric}>{device.sizeBytes === null ? '—' : formatBytes(device.sizeBytes, language)}</TableCell>
+                  <TableCell className={styles.numeric}>
+                    {device.sizeBytes === null ? '—' : formatBytes(device.sizeBytes, language)}
+                  </TableCell>
                   <TableCell>{device.transport ?? '—'}</TableCell>
                 </TableRow>
               ))}
@@ -128,7 +167,13 @@ export function WholeMediumErasure({ method, site }: { method: ErasureMethod; si
         <>
           <MessageBar intent="warning" layout="multiline">
             <MessageBarBody>
-              <MessageBarTitle>{t('wholeMedium.chosen', { model: deviceName(chosen), serial: chosen.serial ?? t('wholeMedium.noSerial'), size: formatBytes(chosen.sizeBytes ?? 0, language) })}</MessageBarTitle>
+              <MessageBarTitle>
+                {t('wholeMedium.chosen', {
+                  model: deviceName(chosen),
+                  serial: chosen.serial ?? t('wholeMedium.noSerial'),
+                  size: formatBytes(chosen.sizeBytes ?? 0, language),
+                })}
+              </MessageBarTitle>
               {t('wholeMedium.confirm.warning')}
             </MessageBarBody>
           </MessageBar>
@@ -140,7 +185,8 @@ export function WholeMediumErasure({ method, site }: { method: ErasureMethod; si
                   <Radio key={offer.technique} value={offer.technique} label={t(`wholeMedium.technique.${offer.technique}`)} />
                 ) : (
                   <Text key={offer.technique} size={200}>
-                    {t(`wholeMedium.technique.${offer.technique}`)} — {t('wholeMedium.technique.unavailable', { reason: offer.reason ? offer.reason[language === 'ja' ? 'ja' : 'en'] : '' })}
+                    {t(`wholeMedium.technique.${offer.technique}`)} —{' '}
+                    {t('wholeMedium.technique.unavailable', { reason: offer.reason ? offer.reason[language === 'ja' ? 'ja' : 'en'] : '' })}
                   </Text>
                 ),
               )}
@@ -148,12 +194,24 @@ export function WholeMediumErasure({ method, site }: { method: ErasureMethod; si
           </Field>
           <div className={styles.actions}>
             <Field
-              label={chosen.confirmation.kind === 'serial-end' ? t('wholeMedium.confirm.serial', { length: chosen.confirmation.length }) : t('wholeMedium.confirm.name', { name: chosen.path.split('/').pop() })}
+              label={
+                chosen.confirmation.kind === 'serial-end'
+                  ? t('wholeMedium.confirm.serial', { length: chosen.confirmation.length })
+                  : t('wholeMedium.confirm.name', { name: chosen.path.split('/').pop() })
+              }
               required
             >
               <Input value={typed} onChange={(_e, d) => setTyped(d.value)} autoComplete="off" />
             </Field>
-            <Button appearance="primary" disabled={!canStart} onClick={() => { setSummary(null); issue.reset(); startErase({ device: chosen, chosenTechnique: technique, method, site, confirmation: typed }); }}>
+            <Button
+              appearance="primary"
+              disabled={!canStart}
+              onClick={() => {
+                setSummary(null);
+                issue.reset();
+                startErase({ device: chosen, chosenTechnique: technique, method, site, confirmation: typed });
+              }}
+            >
               {t('wholeMedium.start')}
             </Button>
           </div>
@@ -178,15 +236,26 @@ export function WholeMediumErasure({ method, site }: { method: ErasureMethod; si
         <>
           <MessageBar intent={summary.erased ? 'success' : 'warning'} layout="multiline" role="status">
             <MessageBarBody>
-              <MessageBarTitle>{summary.erased ? t(usedTechnique === 'overwrite' ? 'wholeMedium.result.erased' : 'wholeMedium.result.sanitized') : t('wholeMedium.result.notErased')}</MessageBarTitle>
-              {t('wholeMedium.result.numbers', { verified: formatBytes(summary.bytesVerified, language), badSectors: summary.badSectors ?? '—' })}
+              <MessageBarTitle>
+                {summary.erased
+                  ? t(usedTechnique === 'overwrite' ? 'wholeMedium.result.erased' : 'wholeMedium.result.sanitized')
+                  : t('wholeMedium.result.notErased')}
+              </MessageBarTitle>
+              {t('wholeMedium.result.numbers', {
+                verified: formatBytes(summary.bytesVerified, language),
+                badSectors: summary.badSectors ?? '—',
+              })}
               {summary.unmounted.length > 0 && <> {t('wholeMedium.result.unmounted', { mounts: summary.unmounted.join(', ') })}</>}
             </MessageBarBody>
           </MessageBar>
           <Text>{t('erasure.signature.intro')}</Text>
           <SignaturePad onChange={setSignature} />
           <div className={styles.actions}>
-            <Button appearance="primary" onClick={() => issue.mutate({ erasureJobId: summary.erasureJobId, countersignature: signature })} disabled={issue.isPending || !!issue.data}>
+            <Button
+              appearance="primary"
+              onClick={() => issue.mutate({ erasureJobId: summary.erasureJobId, countersignature: signature })}
+              disabled={issue.isPending || !!issue.data}
+            >
               {t('wholeMedium.certificate.issue')}
             </Button>
           </div>

@@ -2,7 +2,13 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 
 export const useErasureStyles = makeStyles({
-  section: { marginBottom: tokens.spacingVerticalXXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '960px' },
+  section: {
+    marginBottom: tokens.spacingVerticalXXL,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    maxWidth: '960px',
+  },
   actions: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
   fields: { display: 'grid', gridTemplateColumns: 'repeat(2, minmax(240px, 1fr))', gap: tokens.spacingHorizontalL },
   numeric: { textAlign: 'end', fontVariantNumeric: 'tabular-nums' },

@@ -39,7 +39,9 @@ export function AttachedMedia() {
       cell: (medium) => (
         <div className={styles.stack}>
           <Text weight="semibold">{name(medium)}</Text>
-          <Text size={200} className={`${styles.muted} ${styles.mono}`}>{medium.mount}</Text>
+          <Text size={200} className={`${styles.muted} ${styles.mono}`}>
+            {medium.mount}
+          </Text>
         </div>
       ),
     },
@@ -63,7 +65,9 @@ export function AttachedMedia() {
       cell: (medium) => (
         <div className={styles.stack}>
           <Text>{texts.bytes(medium.deviceSizeBytes ?? medium.sizeBytes)}</Text>
-          <Text size={200} className={styles.muted}>{texts.type(medium.suggestedType)}</Text>
+          <Text size={200} className={styles.muted}>
+            {texts.type(medium.suggestedType)}
+          </Text>
         </div>
       ),
     },
@@ -75,13 +79,22 @@ export function AttachedMedia() {
       cell: (medium) =>
         medium.registeredItemId !== null ? (
           <div className={styles.stack}>
-            <Badge appearance="tint" color="success" shape="rounded" icon={<CheckmarkCircle16Filled />}>{t('ledger.attached.registered')}</Badge>
+            <Badge appearance="tint" color="success" shape="rounded" icon={<CheckmarkCircle16Filled />}>
+              {t('ledger.attached.registered')}
+            </Badge>
             <Link href={hrefOf({ view: 'item', itemId: medium.registeredItemId })}>{medium.registeredLabel}</Link>
           </div>
         ) : (
           <div className={styles.stack}>
-            <Badge appearance="tint" color="warning" shape="rounded" icon={<Warning16Filled />}>{t('ledger.attached.unregistered')}</Badge>
-            <Button size="small" icon={<Add20Regular />} aria-label={t('ledger.attached.registerNamed', { name: name(medium) })} onClick={() => go({ view: 'new', mount: medium.mount })}>
+            <Badge appearance="tint" color="warning" shape="rounded" icon={<Warning16Filled />}>
+              {t('ledger.attached.unregistered')}
+            </Badge>
+            <Button
+              size="small"
+              icon={<Add20Regular />}
+              aria-label={t('ledger.attached.registerNamed', { name: name(medium) })}
+              onClick={() => go({ view: 'new', mount: medium.mount })}
+            >
               {t('ledger.attached.register')}
             </Button>
           </div>
@@ -92,8 +105,12 @@ export function AttachedMedia() {
   return (
     <section className={styles.section} aria-labelledby="ledger-attached-heading" data-testid="ledger-attached">
       <div className={styles.header}>
-        <Subtitle1 as="h2" id="ledger-attached-heading" className={styles.heading}>{t('ledger.attached.title')}</Subtitle1>
-        <Button size="small" icon={<ArrowSync20Regular />} disabledFocusable={media.isFetching} onClick={() => void media.refetch()}>{t('ledger.attached.refresh')}</Button>
+        <Subtitle1 as="h2" id="ledger-attached-heading" className={styles.heading}>
+          {t('ledger.attached.title')}
+        </Subtitle1>
+        <Button size="small" icon={<ArrowSync20Regular />} disabledFocusable={media.isFetching} onClick={() => void media.refetch()}>
+          {t('ledger.attached.refresh')}
+        </Button>
       </div>
       <QueryView query={media} loadingLabelKey="ledger.attached.loading">
         {({ media: list, unregistered }) =>
@@ -113,7 +130,7 @@ export function AttachedMedia() {
                 columns={columns}
                 rows={list}
                 rowKey={(medium) => medium.mount}
-                rowProps={(medium) => ({ 'data-mount': medium.mount } as Record<string, string>)}
+                rowProps={(medium) => ({ 'data-mount': medium.mount }) as Record<string, string>}
               />
             </>
           )

@@ -6,8 +6,31 @@
  * the Certificates screen. Earlier inventories and their reports are listed below.
  */
 import { useState } from 'react';
-import { Badge, Button, Field, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Spinner, Subtitle1, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
-import { ArrowDownload20Regular, ArrowSync20Regular, Checkmark20Regular, CheckmarkCircle16Filled, ClipboardTaskListLtr20Regular, Clock16Regular, DocumentPdf20Regular, Warning16Filled } from '@fluentui/react-icons';
+import {
+  Badge,
+  Button,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  ProgressBar,
+  Spinner,
+  Subtitle1,
+  Text,
+  Textarea,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import {
+  ArrowDownload20Regular,
+  ArrowSync20Regular,
+  Checkmark20Regular,
+  CheckmarkCircle16Filled,
+  ClipboardTaskListLtr20Regular,
+  Clock16Regular,
+  DocumentPdf20Regular,
+  Warning16Filled,
+} from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../components/ErrorState';
 import { PageHeading } from '../../components/PageHeading';
@@ -17,7 +40,14 @@ import { LedgerBreadcrumb } from './LedgerBreadcrumb';
 import { LedgerDialog } from './LedgerDialog';
 import { LedgerSettingsSection } from './LedgerSettingsSection';
 import { StatusBadge } from './StatusBadge';
-import { useCurrentInventory, useExportCertificate, useInventories, useLedgerStep, type Inventory, type InventoryEntry } from './use-ledger';
+import {
+  useCurrentInventory,
+  useExportCertificate,
+  useInventories,
+  useLedgerStep,
+  type Inventory,
+  type InventoryEntry,
+} from './use-ledger';
 import { useLedgerTexts } from './use-ledger-texts';
 
 const useStyles = makeStyles({
@@ -47,7 +77,13 @@ export function InventoryView() {
       <Text className={styles.intro}>{t('ledger.inventory.intro')}</Text>
       {completed && <CompletedResult inventory={completed} />}
       <QueryView query={current}>
-        {({ inventory }) => (inventory ? <OpenInventory inventory={inventory} onCompleted={setCompleted} /> : <StartInventory onStarted={() => setCompleted(null)} />)}
+        {({ inventory }) =>
+          inventory ? (
+            <OpenInventory inventory={inventory} onCompleted={setCompleted} />
+          ) : (
+            <StartInventory onStarted={() => setCompleted(null)} />
+          )
+        }
       </QueryView>
       <PastInventories />
       <LedgerSettingsSection />
@@ -61,7 +97,9 @@ function StartInventory({ onStarted }: { onStarted: () => void }) {
   const start = useLedgerStep('ledger.startInventory');
   return (
     <section className={styles.section} aria-labelledby="ledger-inventory-start-heading">
-      <Subtitle1 as="h2" id="ledger-inventory-start-heading" className={styles.heading}>{t('ledger.inventory.startTitle')}</Subtitle1>
+      <Subtitle1 as="h2" id="ledger-inventory-start-heading" className={styles.heading}>
+        {t('ledger.inventory.startTitle')}
+      </Subtitle1>
       <Text>{t('ledger.inventory.startBody')}</Text>
       <div className={styles.actions}>
         <Button
@@ -81,10 +119,22 @@ function StartInventory({ onStarted }: { onStarted: () => void }) {
 function ResultBadge({ entry }: { entry: InventoryEntry }) {
   const { t } = useTranslation();
   if (entry.result === 'present')
-    return <Badge appearance="tint" color="success" shape="rounded" size="large" icon={<CheckmarkCircle16Filled />} data-result="present">{t('ledger.inventory.present')}</Badge>;
+    return (
+      <Badge appearance="tint" color="success" shape="rounded" size="large" icon={<CheckmarkCircle16Filled />} data-result="present">
+        {t('ledger.inventory.present')}
+      </Badge>
+    );
   if (entry.result === 'missing')
-    return <Badge appearance="tint" color="danger" shape="rounded" size="large" icon={<Warning16Filled />} data-result="missing">{t('ledger.inventory.missing')}</Badge>;
-  return <Badge appearance="tint" color="informative" shape="rounded" size="large" icon={<Clock16Regular />} data-result="open">{t('ledger.inventory.unchecked')}</Badge>;
+    return (
+      <Badge appearance="tint" color="danger" shape="rounded" size="large" icon={<Warning16Filled />} data-result="missing">
+        {t('ledger.inventory.missing')}
+      </Badge>
+    );
+  return (
+    <Badge appearance="tint" color="informative" shape="rounded" size="large" icon={<Clock16Regular />} data-result="open">
+      {t('ledger.inventory.unchecked')}
+    </Badge>
+  );
 }
 
 function OpenInventory({ inventory, onCompleted }: { inventory: Inventory; onCompleted: (inventory: Inventory) => void }) {
@@ -107,11 +157,18 @@ function OpenInventory({ inventory, onCompleted }: { inventory: Inventory; onCom
       cell: (entry) => (
         <div className={styles.stack}>
           <Text weight="semibold">{entry.label}</Text>
-          <Text size={200} className={styles.muted}>{texts.type(entry.type)}</Text>
+          <Text size={200} className={styles.muted}>
+            {texts.type(entry.type)}
+          </Text>
         </div>
       ),
     },
-    { id: 'serial', header: t('ledger.form.serial'), cellClassName: styles.cell, cell: (entry) => <Text className={styles.mono}>{texts.or(entry.serial)}</Text> },
+    {
+      id: 'serial',
+      header: t('ledger.form.serial'),
+      cellClassName: styles.cell,
+      cell: (entry) => <Text className={styles.mono}>{texts.or(entry.serial)}</Text>,
+    },
     {
       id: 'ledger',
       header: t('ledger.inventory.columns.ledger'),
@@ -119,7 +176,9 @@ function OpenInventory({ inventory, onCompleted }: { inventory: Inventory; onCom
       cell: (entry) => (
         <div className={styles.stack}>
           <StatusBadge status={entry.statusAtStart} />
-          <Text size={200} className={styles.muted}>{texts.or(entry.custodianAtStart)}</Text>
+          <Text size={200} className={styles.muted}>
+            {texts.or(entry.custodianAtStart)}
+          </Text>
         </div>
       ),
     },
@@ -130,7 +189,11 @@ function OpenInventory({ inventory, onCompleted }: { inventory: Inventory; onCom
       cell: (entry) => (
         <div className={styles.stack}>
           <ResultBadge entry={entry} />
-          {entry.method && <Text size={200} className={styles.muted}>{t(`ledger.inventory.method.${entry.method}`)}</Text>}
+          {entry.method && (
+            <Text size={200} className={styles.muted}>
+              {t(`ledger.inventory.method.${entry.method}`)}
+            </Text>
+          )}
           {entry.note && <Text size={200}>{entry.note}</Text>}
         </div>
       ),
@@ -151,7 +214,13 @@ function OpenInventory({ inventory, onCompleted }: { inventory: Inventory; onCom
           >
             {t('ledger.inventory.confirm')}
           </Button>
-          <Button size="small" icon={<Warning16Filled />} disabledFocusable={busy} aria-label={t('ledger.inventory.recordMissingNamed', { label: entry.label })} onClick={() => setMissing(entry)}>
+          <Button
+            size="small"
+            icon={<Warning16Filled />}
+            disabledFocusable={busy}
+            aria-label={t('ledger.inventory.recordMissingNamed', { label: entry.label })}
+            onClick={() => setMissing(entry)}
+          >
             {t('ledger.inventory.recordMissing')}
           </Button>
         </div>
@@ -160,14 +229,25 @@ function OpenInventory({ inventory, onCompleted }: { inventory: Inventory; onCom
   ];
 
   return (
-    <section className={styles.section} aria-labelledby="ledger-inventory-open-heading" data-testid="ledger-inventory" data-inventory-id={inventory.id}>
-      <Subtitle1 as="h2" id="ledger-inventory-open-heading" className={styles.heading}>{t('ledger.inventory.openTitle')}</Subtitle1>
+    <section
+      className={styles.section}
+      aria-labelledby="ledger-inventory-open-heading"
+      data-testid="ledger-inventory"
+      data-inventory-id={inventory.id}
+    >
+      <Subtitle1 as="h2" id="ledger-inventory-open-heading" className={styles.heading}>
+        {t('ledger.inventory.openTitle')}
+      </Subtitle1>
       <Text>{t('ledger.inventory.openedBy', { date: texts.dateTime(inventory.startedAt), name: inventory.startedBy })}</Text>
       <Field className={styles.progress} label={t('ledger.inventory.progress', { done, total })} validationState="none">
         <ProgressBar value={total === 0 ? 0 : done / total} thickness="large" />
       </Field>
       <div className={styles.actions}>
-        <Button icon={scan.isPending ? <Spinner size="tiny" /> : <ArrowSync20Regular />} disabledFocusable={busy} onClick={() => scan.mutate({ inventoryId: inventory.id })}>
+        <Button
+          icon={scan.isPending ? <Spinner size="tiny" /> : <ArrowSync20Regular />}
+          disabledFocusable={busy}
+          onClick={() => scan.mutate({ inventoryId: inventory.id })}
+        >
           {t('ledger.inventory.scan')}
         </Button>
         <Button
@@ -188,7 +268,7 @@ function OpenInventory({ inventory, onCompleted }: { inventory: Inventory; onCom
         columns={columns}
         rows={inventory.entries}
         rowKey={(entry) => entry.itemId}
-        rowProps={(entry) => ({ 'data-label': entry.label, 'data-result': entry.result ?? 'open' } as Record<string, string>)}
+        rowProps={(entry) => ({ 'data-label': entry.label, 'data-result': entry.result ?? 'open' }) as Record<string, string>}
       />
       {inventory.unregistered.length > 0 && (
         <MessageBar intent="warning" layout="multiline">
@@ -196,7 +276,9 @@ function OpenInventory({ inventory, onCompleted }: { inventory: Inventory; onCom
             <MessageBarTitle>{t('ledger.inventory.unregisteredTitle', { count: inventory.unregistered.length })}</MessageBarTitle>
             <ul className={styles.list}>
               {inventory.unregistered.map((medium) => (
-                <li key={medium.mount}>{[medium.mount, medium.model, medium.serial ? `S/N ${medium.serial}` : null].filter(Boolean).join(' — ')}</li>
+                <li key={medium.mount}>
+                  {[medium.mount, medium.model, medium.serial ? `S/N ${medium.serial}` : null].filter(Boolean).join(' — ')}
+                </li>
               ))}
             </ul>
           </MessageBarBody>
@@ -207,7 +289,12 @@ function OpenInventory({ inventory, onCompleted }: { inventory: Inventory; onCom
           entry={missing}
           pending={confirm.isPending}
           error={confirm.error}
-          onSubmit={(note) => confirm.mutate({ inventoryId: inventory.id, itemId: missing.itemId, result: 'missing', note }, { onSuccess: () => setMissing(null) })}
+          onSubmit={(note) =>
+            confirm.mutate(
+              { inventoryId: inventory.id, itemId: missing.itemId, result: 'missing', note },
+              { onSuccess: () => setMissing(null) },
+            )
+          }
           onClose={() => {
             confirm.reset();
             setMissing(null);
@@ -218,7 +305,19 @@ function OpenInventory({ inventory, onCompleted }: { inventory: Inventory; onCom
   );
 }
 
-function MissingDialog({ entry, pending, error, onSubmit, onClose }: { entry: InventoryEntry; pending: boolean; error: unknown; onSubmit: (note: string) => void; onClose: () => void }) {
+function MissingDialog({
+  entry,
+  pending,
+  error,
+  onSubmit,
+  onClose,
+}: {
+  entry: InventoryEntry;
+  pending: boolean;
+  error: unknown;
+  onSubmit: (note: string) => void;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const [note, setNote] = useState(entry.note);
   const [checked, setChecked] = useState(false);
@@ -238,7 +337,13 @@ function MissingDialog({ entry, pending, error, onSubmit, onClose }: { entry: In
       testId="ledger-missing-dialog"
     >
       <Text>{t('ledger.inventory.missingBody')}</Text>
-      <Field label={t('ledger.inventory.note')} required hint={t('ledger.inventory.noteHint')} validationState={problem ? 'error' : 'none'} validationMessage={problem}>
+      <Field
+        label={t('ledger.inventory.note')}
+        required
+        hint={t('ledger.inventory.noteHint')}
+        validationState={problem ? 'error' : 'none'}
+        validationMessage={problem}
+      >
         <Textarea value={note} maxLength={500} rows={3} resize="vertical" onChange={(_event, data) => setNote(data.value)} />
       </Field>
     </LedgerDialog>
@@ -254,16 +359,23 @@ function CompletedResult({ inventory }: { inventory: Inventory }) {
   const detailOf = (discrepancy: Inventory['discrepancies'][number]) => {
     const entry = inventory.entries.find((candidate) => candidate.itemId === discrepancy.itemId);
     if (!entry) return discrepancy.detail;
-    const ledger = t('ledger.inventory.ledgerWas', { status: texts.status(entry.statusAtStart), custodian: texts.or(entry.custodianAtStart) });
+    const ledger = t('ledger.inventory.ledgerWas', {
+      status: texts.status(entry.statusAtStart),
+      custodian: texts.or(entry.custodianAtStart),
+    });
     return entry.note ? `${ledger} — ${entry.note}` : ledger;
   };
   const present = inventory.entries.filter((entry) => entry.result === 'present').length;
   return (
     <section className={styles.section} aria-labelledby="ledger-inventory-result-heading" data-testid="ledger-inventory-result">
-      <Subtitle1 as="h2" id="ledger-inventory-result-heading" className={styles.heading}>{t('ledger.inventory.resultTitle')}</Subtitle1>
+      <Subtitle1 as="h2" id="ledger-inventory-result-heading" className={styles.heading}>
+        {t('ledger.inventory.resultTitle')}
+      </Subtitle1>
       <MessageBar intent={inventory.discrepancies.length === 0 ? 'success' : 'warning'} layout="multiline" role="status">
         <MessageBarBody>
-          <MessageBarTitle>{inventory.report ? t('ledger.inventory.issued', { number: inventory.report.number }) : t('ledger.inventory.completedNoReport')}</MessageBarTitle>
+          <MessageBarTitle>
+            {inventory.report ? t('ledger.inventory.issued', { number: inventory.report.number }) : t('ledger.inventory.completedNoReport')}
+          </MessageBarTitle>
           <div>{t('ledger.inventory.summary', { present, total: inventory.entries.length, count: inventory.discrepancies.length })}</div>
           {inventory.discrepancies.length > 0 && (
             <ul className={styles.list}>
@@ -296,7 +408,13 @@ function SaveReportButton({ certificateId, number, primary = false }: { certific
       >
         {t('ledger.inventory.save')}
       </Button>
-      <div aria-live="polite">{save.data?.saved && <Text role="status" data-testid="ledger-report-pdf-saved">{t('ledger.inventory.saved')}</Text>}</div>
+      <div aria-live="polite">
+        {save.data?.saved && (
+          <Text role="status" data-testid="ledger-report-pdf-saved">
+            {t('ledger.inventory.saved')}
+          </Text>
+        )}
+      </div>
       {save.isError && <ErrorState error={save.error} />}
     </div>
   );
@@ -308,7 +426,12 @@ function PastInventories() {
   const texts = useLedgerTexts();
   const inventories = useInventories();
   const columns: RecordsColumn<Inventory>[] = [
-    { id: 'completed', header: t('ledger.inventory.columns.completed'), cellClassName: styles.cell, cell: (row) => <Text>{texts.dateTime(row.completedAt)}</Text> },
+    {
+      id: 'completed',
+      header: t('ledger.inventory.columns.completed'),
+      cellClassName: styles.cell,
+      cell: (row) => <Text>{texts.dateTime(row.completedAt)}</Text>,
+    },
     { id: 'by', header: t('ledger.inventory.columns.by'), cellClassName: styles.cell, cell: (row) => <Text>{row.startedBy}</Text> },
     {
       id: 'counts',
@@ -341,14 +464,23 @@ function PastInventories() {
   ];
   return (
     <section className={styles.section} aria-labelledby="ledger-inventory-history-heading">
-      <Subtitle1 as="h2" id="ledger-inventory-history-heading" className={styles.heading}>{t('ledger.inventory.historyTitle')}</Subtitle1>
+      <Subtitle1 as="h2" id="ledger-inventory-history-heading" className={styles.heading}>
+        {t('ledger.inventory.historyTitle')}
+      </Subtitle1>
       <QueryView query={inventories}>
         {({ inventories: list }) => {
           const closed = list.filter((inventory) => inventory.completedAt !== null);
           return closed.length === 0 ? (
             <Text role="status">{t('ledger.inventory.historyEmpty')}</Text>
           ) : (
-            <RecordsTable labelledBy="ledger-inventory-history-heading" testId="ledger-inventory-history" minWidth="760px" columns={columns} rows={closed} rowKey={(row) => row.id} />
+            <RecordsTable
+              labelledBy="ledger-inventory-history-heading"
+              testId="ledger-inventory-history"
+              minWidth="760px"
+              columns={columns}
+              rows={closed}
+              rowKey={(row) => row.id}
+            />
           );
         }}
       </QueryView>

@@ -6,7 +6,20 @@
  * it was erased under, and disposal (confirmed, in red, only once nobody can read what was on it).
  */
 import { useState } from 'react';
-import { Checkbox, Field, Input, Link, MessageBar, MessageBarBody, Radio, RadioGroup, Select, Spinner, Text, Textarea } from '@fluentui/react-components';
+import {
+  Checkbox,
+  Field,
+  Input,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  Radio,
+  RadioGroup,
+  Select,
+  Spinner,
+  Text,
+  Textarea,
+} from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { disposalMethods, returnStates, type DisposalMethod, type ReturnState } from '@shared/ledger';
 import { FactList } from '../../components/FactList';
@@ -30,7 +43,15 @@ function useEngineerName(): string {
 
 /** Now in Japan time for a `datetime-local` field: `YYYY-MM-DDTHH:mm`. */
 function nowInJapanLocal(): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(new Date());
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Tokyo',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(new Date());
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
   return `${part('year')}-${part('month')}-${part('day')}T${part('hour')}:${part('minute')}`;
 }
@@ -43,16 +64,40 @@ function japanInstant(local: string): string {
 const requiredMessage = (checked: boolean, value: string, message: string) => (checked && value.trim() === '' ? message : undefined);
 
 /** The site administrator's name and when they permitted it, typed in Japan time. */
-function PermissionFields({ checked, administrator, grantedAt, onAdministrator, onGrantedAt }: { checked: boolean; administrator: string; grantedAt: string; onAdministrator: (value: string) => void; onGrantedAt: (value: string) => void }) {
+function PermissionFields({
+  checked,
+  administrator,
+  grantedAt,
+  onAdministrator,
+  onGrantedAt,
+}: {
+  checked: boolean;
+  administrator: string;
+  grantedAt: string;
+  onAdministrator: (value: string) => void;
+  onGrantedAt: (value: string) => void;
+}) {
   const { t } = useTranslation();
   const adminProblem = requiredMessage(checked, administrator, t('ledger.checkOut.administratorRequired'));
   const timeProblem = requiredMessage(checked, grantedAt, t('ledger.checkOut.grantedAtRequired'));
   return (
     <>
-      <Field label={t('ledger.checkOut.administrator')} required hint={t('ledger.checkOut.administratorHint')} validationState={adminProblem ? 'error' : 'none'} validationMessage={adminProblem}>
+      <Field
+        label={t('ledger.checkOut.administrator')}
+        required
+        hint={t('ledger.checkOut.administratorHint')}
+        validationState={adminProblem ? 'error' : 'none'}
+        validationMessage={adminProblem}
+      >
         <Input value={administrator} maxLength={100} autoComplete="off" onChange={(_event, data) => onAdministrator(data.value)} />
       </Field>
-      <Field label={t('ledger.checkOut.grantedAt')} required hint={t('ledger.checkOut.grantedAtHint')} validationState={timeProblem ? 'error' : 'none'} validationMessage={timeProblem}>
+      <Field
+        label={t('ledger.checkOut.grantedAt')}
+        required
+        hint={t('ledger.checkOut.grantedAtHint')}
+        validationState={timeProblem ? 'error' : 'none'}
+        validationMessage={timeProblem}
+      >
         <Input type="datetime-local" value={grantedAt} onChange={(_event, data) => onGrantedAt(data.value)} />
       </Field>
     </>
@@ -80,7 +125,12 @@ export function CheckOutDialog({ item, onDone, onClose }: StepDialogProps) {
 
   const submit = () => {
     setChecked(true);
-    const missing = custodian.trim() === '' || purpose.trim() === '' || returnDate === '' || returnDate < today || (carries && (administrator.trim() === '' || grantedAt === ''));
+    const missing =
+      custodian.trim() === '' ||
+      purpose.trim() === '' ||
+      returnDate === '' ||
+      returnDate < today ||
+      (carries && (administrator.trim() === '' || grantedAt === ''));
     if (missing) return;
     step.mutate(
       {
@@ -109,10 +159,21 @@ export function CheckOutDialog({ item, onDone, onClose }: StepDialogProps) {
       testId="ledger-checkout-dialog"
     >
       <Text>{t('ledger.checkOut.intro')}</Text>
-      <Field label={t('ledger.checkOut.custodian')} required validationState={custodianProblem ? 'error' : 'none'} validationMessage={custodianProblem}>
+      <Field
+        label={t('ledger.checkOut.custodian')}
+        required
+        validationState={custodianProblem ? 'error' : 'none'}
+        validationMessage={custodianProblem}
+      >
         <Input value={custodian} maxLength={100} autoComplete="off" onChange={(_event, data) => setCustodian(data.value)} />
       </Field>
-      <Field label={t('ledger.checkOut.purpose')} required hint={t('ledger.checkOut.purposeHint')} validationState={purposeProblem ? 'error' : 'none'} validationMessage={purposeProblem}>
+      <Field
+        label={t('ledger.checkOut.purpose')}
+        required
+        hint={t('ledger.checkOut.purposeHint')}
+        validationState={purposeProblem ? 'error' : 'none'}
+        validationMessage={purposeProblem}
+      >
         <Textarea value={purpose} maxLength={500} rows={2} resize="vertical" onChange={(_event, data) => setPurpose(data.value)} />
       </Field>
       {runs.length > 0 && (
@@ -127,21 +188,43 @@ export function CheckOutDialog({ item, onDone, onClose }: StepDialogProps) {
           >
             <option value="">{t('ledger.checkOut.visitNone')}</option>
             {runs.map((run) => (
-              <option key={run.id} value={run.id}>{t('ledger.checkOut.visitOption', { reference: run.reference, site: run.siteName })}</option>
+              <option key={run.id} value={run.id}>
+                {t('ledger.checkOut.visitOption', { reference: run.reference, site: run.siteName })}
+              </option>
             ))}
           </Select>
         </Field>
       )}
       <Field label={t('ledger.checkOut.visit')} hint={t(visitId === '' ? 'ledger.checkOut.visitHint' : 'ledger.checkOut.visitFromRun')}>
-        <Input value={visit} maxLength={200} autoComplete="off" readOnly={visitId !== ''} onChange={(_event, data) => setVisit(data.value)} />
+        <Input
+          value={visit}
+          maxLength={200}
+          autoComplete="off"
+          readOnly={visitId !== ''}
+          onChange={(_event, data) => setVisit(data.value)}
+        />
       </Field>
-      <Field label={t('ledger.checkOut.returnDate')} required hint={t('ledger.checkOut.returnDateHint')} validationState={dateProblem ? 'error' : 'none'} validationMessage={dateProblem}>
+      <Field
+        label={t('ledger.checkOut.returnDate')}
+        required
+        hint={t('ledger.checkOut.returnDateHint')}
+        validationState={dateProblem ? 'error' : 'none'}
+        validationMessage={dateProblem}
+      >
         <Input type="date" value={returnDate} min={today} onChange={(_event, data) => setReturnDate(data.value)} />
       </Field>
       <Field hint={t('ledger.checkOut.carriesHint')}>
         <Checkbox label={t('ledger.checkOut.carries')} checked={carries} onChange={(_event, data) => setCarries(data.checked === true)} />
       </Field>
-      {carries && <PermissionFields checked={checked} administrator={administrator} grantedAt={grantedAt} onAdministrator={setAdministrator} onGrantedAt={setGrantedAt} />}
+      {carries && (
+        <PermissionFields
+          checked={checked}
+          administrator={administrator}
+          grantedAt={grantedAt}
+          onAdministrator={setAdministrator}
+          onGrantedAt={setGrantedAt}
+        />
+      )}
     </LedgerDialog>
   );
 }
@@ -155,7 +238,10 @@ export function PermissionDialog({ item, onDone, onClose }: StepDialogProps) {
   const submit = () => {
     setChecked(true);
     if (administrator.trim() === '' || grantedAt === '') return;
-    step.mutate({ itemId: item.id, permission: { administrator: administrator.trim(), grantedAt: japanInstant(grantedAt) } }, { onSuccess: () => onDone() });
+    step.mutate(
+      { itemId: item.id, permission: { administrator: administrator.trim(), grantedAt: japanInstant(grantedAt) } },
+      { onSuccess: () => onDone() },
+    );
   };
   return (
     <LedgerDialog
@@ -169,7 +255,13 @@ export function PermissionDialog({ item, onDone, onClose }: StepDialogProps) {
       testId="ledger-permission-dialog"
     >
       <Text>{t('ledger.permission.intro')}</Text>
-      <PermissionFields checked={checked} administrator={administrator} grantedAt={grantedAt} onAdministrator={setAdministrator} onGrantedAt={setGrantedAt} />
+      <PermissionFields
+        checked={checked}
+        administrator={administrator}
+        grantedAt={grantedAt}
+        onAdministrator={setAdministrator}
+        onGrantedAt={setGrantedAt}
+      />
     </LedgerDialog>
   );
 }
@@ -204,7 +296,9 @@ export function CheckInDialog({ item, onDone, onClose }: StepDialogProps) {
       </Field>
       <Field label={t('ledger.checkIn.state')} required>
         <RadioGroup value={state} onChange={(_event, data) => setState(data.value as ReturnState)}>
-          {returnStates.map((value) => <Radio key={value} value={value} label={texts.returnState(value)} />)}
+          {returnStates.map((value) => (
+            <Radio key={value} value={value} label={texts.returnState(value)} />
+          ))}
         </RadioGroup>
       </Field>
       {state === 'holds-data' && (
@@ -231,7 +325,9 @@ export function LostDialog({ item, onDone, onClose }: StepDialogProps) {
       pendingLabel={t('ledger.dialog.saving')}
       pending={step.isPending}
       error={step.error}
-      onSubmit={() => step.mutate({ itemId: item.id, note: note.trim() }, { onSuccess: (result) => onDone({ incidentRunId: result.incidentRunId }) })}
+      onSubmit={() =>
+        step.mutate({ itemId: item.id, note: note.trim() }, { onSuccess: (result) => onDone({ incidentRunId: result.incidentRunId }) })
+      }
       onClose={onClose}
       testId="ledger-lost-dialog"
     >
@@ -325,7 +421,10 @@ export function DisposeDialog({ item, onDone, onClose }: StepDialogProps) {
   const submit = () => {
     setChecked(true);
     if (disposedBy.trim() === '' || !confirmed) return;
-    step.mutate({ itemId: item.id, disposedBy: disposedBy.trim(), method, noReadableDataConfirmed: true, note: note.trim() }, { onSuccess: () => onDone() });
+    step.mutate(
+      { itemId: item.id, disposedBy: disposedBy.trim(), method, noReadableDataConfirmed: true, note: note.trim() },
+      { onSuccess: () => onDone() },
+    );
   };
   return (
     <LedgerDialog
@@ -346,14 +445,22 @@ export function DisposeDialog({ item, onDone, onClose }: StepDialogProps) {
       </Field>
       <Field label={t('ledger.dispose.method')} required>
         <Select value={method} onChange={(_event, data) => setMethod(data.value as DisposalMethod)}>
-          {disposalMethods.map((value) => <option key={value} value={value}>{texts.disposal(value)}</option>)}
+          {disposalMethods.map((value) => (
+            <option key={value} value={value}>
+              {texts.disposal(value)}
+            </option>
+          ))}
         </Select>
       </Field>
       <Field label={t('ledger.dispose.note')} hint={t('ledger.dispose.noteHint')}>
         <Textarea value={note} maxLength={1000} rows={2} resize="vertical" onChange={(_event, data) => setNote(data.value)} />
       </Field>
       <Field validationState={confirmProblem ? 'error' : 'none'} validationMessage={confirmProblem}>
-        <Checkbox label={t('ledger.dispose.confirm')} checked={confirmed} onChange={(_event, data) => setConfirmed(data.checked === true)} />
+        <Checkbox
+          label={t('ledger.dispose.confirm')}
+          checked={confirmed}
+          onChange={(_event, data) => setConfirmed(data.checked === true)}
+        />
       </Field>
     </LedgerDialog>
   );

@@ -17,7 +17,12 @@ import { useLedgerTexts } from './use-ledger-texts';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '48em' },
-  pair: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(15em, 1fr))', gap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalL },
+  pair: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(15em, 1fr))',
+    gap: tokens.spacingHorizontalL,
+    rowGap: tokens.spacingVerticalL,
+  },
   actions: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
   mono: { fontFamily: tokens.fontFamilyMonospace },
 });
@@ -40,7 +45,11 @@ export function ItemForm({ item, initial, initialBytes, label, onSaved, onCancel
   const save = useLedgerStep('ledger.save');
   const [values, setValues] = useState<ItemFormValues>(initial);
   const [checked, setChecked] = useState(false);
-  const refs = { label: useRef<HTMLInputElement>(null), capacityGb: useRef<HTMLInputElement>(null), warrantyEnd: useRef<HTMLInputElement>(null) };
+  const refs = {
+    label: useRef<HTMLInputElement>(null),
+    capacityGb: useRef<HTMLInputElement>(null),
+    warrantyEnd: useRef<HTMLInputElement>(null),
+  };
   const problems = checkItem(values);
   const labelTaken = save.error instanceof BridgeError && save.error.code === 'LEDGER_LABEL_TAKEN';
   const shown = (field: ItemField): string | undefined => {
@@ -74,10 +83,22 @@ export function ItemForm({ item, initial, initialBytes, label, onSaved, onCancel
     );
   };
 
-  const text = (field: ItemField, fieldLabel: string, options: { required?: boolean; hint?: string; type?: 'text' | 'date'; mono?: boolean; inputMode?: 'decimal' } = {}) => (
-    <Field label={fieldLabel} required={options.required} hint={options.hint} validationState={shown(field) ? 'error' : 'none'} validationMessage={shown(field)}>
+  const text = (
+    field: ItemField,
+    fieldLabel: string,
+    options: { required?: boolean; hint?: string; type?: 'text' | 'date'; mono?: boolean; inputMode?: 'decimal' } = {},
+  ) => (
+    <Field
+      label={fieldLabel}
+      required={options.required}
+      hint={options.hint}
+      validationState={shown(field) ? 'error' : 'none'}
+      validationMessage={shown(field)}
+    >
       <Input
-        ref={field === 'label' ? refs.label : field === 'capacityGb' ? refs.capacityGb : field === 'warrantyEnd' ? refs.warrantyEnd : undefined}
+        ref={
+          field === 'label' ? refs.label : field === 'capacityGb' ? refs.capacityGb : field === 'warrantyEnd' ? refs.warrantyEnd : undefined
+        }
         type={options.type ?? 'text'}
         value={values[field]}
         maxLength={itemMaxLength[field]}
@@ -96,7 +117,11 @@ export function ItemForm({ item, initial, initialBytes, label, onSaved, onCancel
         {text('label', t('ledger.form.label'), { required: true, hint: t('ledger.form.labelHint') })}
         <Field label={t('ledger.form.type')}>
           <Select value={values.type} onChange={set('type')}>
-            {mediumTypes.map((type) => <option key={type} value={type}>{texts.type(type)}</option>)}
+            {mediumTypes.map((type) => (
+              <option key={type} value={type}>
+                {texts.type(type)}
+              </option>
+            ))}
           </Select>
         </Field>
         {text('make', t('ledger.form.make'))}
@@ -105,7 +130,11 @@ export function ItemForm({ item, initial, initialBytes, label, onSaved, onCancel
         {text('capacityGb', t('ledger.form.capacity'), { inputMode: 'decimal', hint: t('ledger.form.capacityHint') })}
         <Field label={t('ledger.form.encryption')} hint={t('ledger.form.encryptionHint')}>
           <Select value={values.encryption} onChange={set('encryption')}>
-            {encryptionStates.map((state) => <option key={state} value={state}>{texts.encryption(state)}</option>)}
+            {encryptionStates.map((state) => (
+              <option key={state} value={state}>
+                {texts.encryption(state)}
+              </option>
+            ))}
           </Select>
         </Field>
         {text('owner', t('ledger.form.owner'), { hint: t('ledger.form.ownerHint') })}
@@ -118,10 +147,17 @@ export function ItemForm({ item, initial, initialBytes, label, onSaved, onCancel
       </Field>
       {save.isError && !labelTaken && <ErrorState error={save.error} />}
       <div className={styles.actions}>
-        <Button appearance="primary" type="submit" icon={save.isPending ? <Spinner size="tiny" /> : <Save20Regular />} disabledFocusable={save.isPending}>
+        <Button
+          appearance="primary"
+          type="submit"
+          icon={save.isPending ? <Spinner size="tiny" /> : <Save20Regular />}
+          disabledFocusable={save.isPending}
+        >
           {save.isPending ? t('ledger.form.saving') : t(item ? 'ledger.form.save' : 'ledger.form.register')}
         </Button>
-        <Button onClick={onCancel} disabled={save.isPending}>{t('ledger.dialog.cancel')}</Button>
+        <Button onClick={onCancel} disabled={save.isPending}>
+          {t('ledger.dialog.cancel')}
+        </Button>
       </div>
     </form>
   );

@@ -5,9 +5,27 @@
  * has had.
  */
 import { useState } from 'react';
-import { Button, Link, MessageBar, MessageBarBody, Subtitle1, Text, makeStyles, tokens, useRestoreFocusTarget } from '@fluentui/react-components';
 import {
-  ArrowEnter20Regular, ArrowExportLtr20Regular, Building20Regular, Certificate20Regular, Delete20Regular, Edit20Regular, LockShield20Regular, Search20Regular, Warning20Regular,
+  Button,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  Subtitle1,
+  Text,
+  makeStyles,
+  tokens,
+  useRestoreFocusTarget,
+} from '@fluentui/react-components';
+import {
+  ArrowEnter20Regular,
+  ArrowExportLtr20Regular,
+  Building20Regular,
+  Certificate20Regular,
+  Delete20Regular,
+  Edit20Regular,
+  LockShield20Regular,
+  Search20Regular,
+  Warning20Regular,
 } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../components/ErrorState';
@@ -16,7 +34,16 @@ import { PageHeading } from '../../components/PageHeading';
 import { QueryView } from '../../components/QueryView';
 import { RecordsTable, type RecordsColumn } from '../sites/RecordsTable';
 import { hrefOf as visitHref } from '../visits/visits-route';
-import { CheckInDialog, CheckOutDialog, DisposeDialog, ErasureDialog, FoundDialog, LostDialog, PermissionDialog, type StepDialogProps } from './ItemDialogs';
+import {
+  CheckInDialog,
+  CheckOutDialog,
+  DisposeDialog,
+  ErasureDialog,
+  FoundDialog,
+  LostDialog,
+  PermissionDialog,
+  type StepDialogProps,
+} from './ItemDialogs';
 import { ItemForm } from './ItemForm';
 import { LedgerBreadcrumb } from './LedgerBreadcrumb';
 import { StatusBadge } from './StatusBadge';
@@ -26,7 +53,13 @@ import { canTake, useLedgerItem, useLedgerStep, type Checkout, type LedgerItem, 
 import { todayInJapan, useLedgerTexts } from './use-ledger-texts';
 
 const useStyles = makeStyles({
-  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, marginBottom: tokens.spacingVerticalXXL, maxWidth: '960px' },
+  section: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    marginBottom: tokens.spacingVerticalXXL,
+    maxWidth: '960px',
+  },
   wide: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, marginBottom: tokens.spacingVerticalXXL },
   status: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
   actions: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
@@ -99,17 +132,24 @@ function ItemBody({ item, checkouts }: { item: LedgerItem; checkouts: readonly C
   return (
     <>
       <section className={styles.section} aria-labelledby="ledger-status-heading" data-testid="ledger-item-status">
-        <Subtitle1 as="h2" id="ledger-status-heading" tabIndex={-1} className={styles.heading}>{t('ledger.item.statusTitle')}</Subtitle1>
+        <Subtitle1 as="h2" id="ledger-status-heading" tabIndex={-1} className={styles.heading}>
+          {t('ledger.item.statusTitle')}
+        </Subtitle1>
         <div className={styles.status}>
           <StatusBadge status={item.status} />
           <Text>{t('ledger.item.custody', { custodian: texts.or(item.custodian) })}</Text>
         </div>
         <div aria-live="polite" className={styles.notices}>
-          {done && <MessageBar intent="success" data-testid="ledger-step-done"><MessageBarBody>{t(done)}</MessageBarBody></MessageBar>}
+          {done && (
+            <MessageBar intent="success" data-testid="ledger-step-done">
+              <MessageBarBody>{t(done)}</MessageBarBody>
+            </MessageBar>
+          )}
           {incidentRunId && (
             <MessageBar intent="warning" layout="multiline" data-testid="ledger-incident-started">
               <MessageBarBody>
-                {t('ledger.item.incidentStarted')} <Link href={visitHref({ view: 'run', runId: incidentRunId })}>{t('ledger.item.openIncident')}</Link>
+                {t('ledger.item.incidentStarted')}{' '}
+                <Link href={visitHref({ view: 'run', runId: incidentRunId })}>{t('ledger.item.openIncident')}</Link>
               </MessageBarBody>
             </MessageBar>
           )}
@@ -118,15 +158,23 @@ function ItemBody({ item, checkouts }: { item: LedgerItem; checkouts: readonly C
           {step('checkOut', 'checkOut', <ArrowExportLtr20Regular />, 'ledger.item.checkOut', true)}
           {step('checkIn', 'checkIn', <ArrowEnter20Regular />, 'ledger.item.checkIn', true)}
           {can('markAtSite') && (
-            <Button icon={<Building20Regular />} disabledFocusable={atSite.isPending} onClick={() => atSite.mutate({ itemId: item.id }, { onSuccess: () => setDone('ledger.item.atSiteDone') })}>
+            <Button
+              icon={<Building20Regular />}
+              disabledFocusable={atSite.isPending}
+              onClick={() => atSite.mutate({ itemId: item.id }, { onSuccess: () => setDone('ledger.item.atSiteDone') })}
+            >
               {t('ledger.item.markAtSite')}
             </Button>
           )}
-          {can('recordPermission') && checkout?.permission === null && step('recordPermission', 'permission', <LockShield20Regular />, 'ledger.item.recordPermission')}
+          {can('recordPermission') &&
+            checkout?.permission === null &&
+            step('recordPermission', 'permission', <LockShield20Regular />, 'ledger.item.recordPermission')}
           {step('markFound', 'found', <Search20Regular />, 'ledger.item.markFound', true)}
           {step('recordErasure', 'erasure', <Certificate20Regular />, 'ledger.item.recordErasure')}
           {can('edit') && !editing && (
-            <Button icon={<Edit20Regular />} onClick={() => setEditing(true)}>{t('ledger.item.edit')}</Button>
+            <Button icon={<Edit20Regular />} onClick={() => setEditing(true)}>
+              {t('ledger.item.edit')}
+            </Button>
           )}
           {step('markLost', 'lost', <Warning20Regular />, 'ledger.item.markLost')}
           {step('dispose', 'dispose', <Delete20Regular />, 'ledger.item.dispose')}
@@ -137,7 +185,9 @@ function ItemBody({ item, checkouts }: { item: LedgerItem; checkouts: readonly C
 
       {checkout && (
         <section className={styles.section} aria-labelledby="ledger-checkout-heading" data-testid="ledger-current-checkout">
-          <Subtitle1 as="h2" id="ledger-checkout-heading" className={styles.heading}>{t('ledger.item.checkoutTitle')}</Subtitle1>
+          <Subtitle1 as="h2" id="ledger-checkout-heading" className={styles.heading}>
+            {t('ledger.item.checkoutTitle')}
+          </Subtitle1>
           {overdue && (
             <MessageBar intent="error" layout="multiline">
               <MessageBarBody>{t('ledger.item.overdue', { date: texts.date(checkout.expectedReturnDate) })}</MessageBarBody>
@@ -150,7 +200,15 @@ function ItemBody({ item, checkouts }: { item: LedgerItem; checkouts: readonly C
               [t('ledger.checkOut.purpose'), checkout.purpose],
               [t('ledger.checkOut.visit'), texts.or(checkout.visitReference)],
               [t('ledger.item.carriesData'), checkout.carriesSiteData ? t('ledger.item.carriesYes') : t('ledger.item.carriesNo')],
-              [t('ledger.item.permission'), checkout.permission ? t('ledger.item.permissionValue', { administrator: checkout.permission.administrator, date: texts.dateTime(checkout.permission.grantedAt) }) : t('ledger.item.noPermission')],
+              [
+                t('ledger.item.permission'),
+                checkout.permission
+                  ? t('ledger.item.permissionValue', {
+                      administrator: checkout.permission.administrator,
+                      date: texts.dateTime(checkout.permission.grantedAt),
+                    })
+                  : t('ledger.item.noPermission'),
+              ],
               [t('ledger.checkOut.returnDate'), texts.date(checkout.expectedReturnDate)],
               ...(checkout.atSiteSince ? [[t('ledger.item.atSiteSince'), texts.dateTime(checkout.atSiteSince)] as const] : []),
             ]}
@@ -159,7 +217,9 @@ function ItemBody({ item, checkouts }: { item: LedgerItem; checkouts: readonly C
       )}
 
       <section className={styles.section} aria-labelledby="ledger-details-heading">
-        <Subtitle1 as="h2" id="ledger-details-heading" className={styles.heading}>{t(editing ? 'ledger.item.editTitle' : 'ledger.item.detailsTitle')}</Subtitle1>
+        <Subtitle1 as="h2" id="ledger-details-heading" className={styles.heading}>
+          {t(editing ? 'ledger.item.editTitle' : 'ledger.item.detailsTitle')}
+        </Subtitle1>
         {editing ? (
           <ItemForm
             item={item}
@@ -188,9 +248,26 @@ function ItemBody({ item, checkouts }: { item: LedgerItem; checkouts: readonly C
                 [t('ledger.form.purchaseDate'), texts.date(item.purchaseDate)],
                 [t('ledger.form.warrantyEnd'), texts.date(item.warrantyEnd)],
                 [t('ledger.form.notes'), texts.or(item.notes)],
-                [t('ledger.details.erasureCertificate'), item.erasureCertificate ? t('ledger.details.certificateValue', { number: item.erasureCertificate.number, date: texts.dateTime(item.erasureCertificate.linkedAt) }) : t('ledger.details.noCertificate')],
+                [
+                  t('ledger.details.erasureCertificate'),
+                  item.erasureCertificate
+                    ? t('ledger.details.certificateValue', {
+                        number: item.erasureCertificate.number,
+                        date: texts.dateTime(item.erasureCertificate.linkedAt),
+                      })
+                    : t('ledger.details.noCertificate'),
+                ],
                 ...(item.disposal
-                  ? [[t('ledger.details.disposal'), t('ledger.details.disposalValue', { method: texts.disposal(item.disposal.method), by: item.disposal.disposedBy, date: texts.dateTime(item.disposal.disposedAt) })] as const]
+                  ? [
+                      [
+                        t('ledger.details.disposal'),
+                        t('ledger.details.disposalValue', {
+                          method: texts.disposal(item.disposal.method),
+                          by: item.disposal.disposedBy,
+                          date: texts.dateTime(item.disposal.disposedAt),
+                        }),
+                      ] as const,
+                    ]
                   : []),
                 [t('ledger.details.registeredAt'), texts.dateTime(item.createdAt)],
               ]}
@@ -201,7 +278,9 @@ function ItemBody({ item, checkouts }: { item: LedgerItem; checkouts: readonly C
       </section>
 
       <section className={styles.wide} aria-labelledby="ledger-history-heading">
-        <Subtitle1 as="h2" id="ledger-history-heading" className={styles.heading}>{t('ledger.history.title')}</Subtitle1>
+        <Subtitle1 as="h2" id="ledger-history-heading" className={styles.heading}>
+          {t('ledger.history.title')}
+        </Subtitle1>
         {checkouts.length === 0 ? <Text role="status">{t('ledger.history.empty')}</Text> : <CheckoutHistory checkouts={checkouts} />}
       </section>
 
@@ -223,7 +302,9 @@ function CheckoutHistory({ checkouts }: { checkouts: readonly Checkout[] }) {
       cell: (row) => (
         <div className={styles.stack}>
           <Text>{texts.dateTime(row.checkedOutAt)}</Text>
-          <Text size={200} className={styles.muted}>{row.custodian}</Text>
+          <Text size={200} className={styles.muted}>
+            {row.custodian}
+          </Text>
         </div>
       ),
     },
@@ -234,12 +315,25 @@ function CheckoutHistory({ checkouts }: { checkouts: readonly Checkout[] }) {
       cell: (row) => (
         <div className={styles.stack}>
           <Text>{row.purpose}</Text>
-          {row.visitReference && <Text size={200} className={styles.muted}>{row.visitReference}</Text>}
-          {row.permission && <Text size={200} className={styles.muted}>{t('ledger.history.permission', { administrator: row.permission.administrator })}</Text>}
+          {row.visitReference && (
+            <Text size={200} className={styles.muted}>
+              {row.visitReference}
+            </Text>
+          )}
+          {row.permission && (
+            <Text size={200} className={styles.muted}>
+              {t('ledger.history.permission', { administrator: row.permission.administrator })}
+            </Text>
+          )}
         </div>
       ),
     },
-    { id: 'due', header: t('ledger.checkOut.returnDate'), cellClassName: styles.cell, cell: (row) => <Text>{texts.date(row.expectedReturnDate)}</Text> },
+    {
+      id: 'due',
+      header: t('ledger.checkOut.returnDate'),
+      cellClassName: styles.cell,
+      cell: (row) => <Text>{texts.date(row.expectedReturnDate)}</Text>,
+    },
     {
       id: 'returned',
       header: t('ledger.history.returned'),
@@ -250,11 +344,29 @@ function CheckoutHistory({ checkouts }: { checkouts: readonly Checkout[] }) {
         ) : (
           <div className={styles.stack}>
             <Text>{texts.dateTime(row.returnedAt)}</Text>
-            <Text size={200} className={styles.muted}>{t('ledger.history.returnedBy', { name: row.returnedBy ?? '—', state: row.returnState ? texts.returnState(row.returnState) : '—' })}</Text>
-            {row.returnNote && <Text size={200} className={styles.muted}>{row.returnNote}</Text>}
+            <Text size={200} className={styles.muted}>
+              {t('ledger.history.returnedBy', {
+                name: row.returnedBy ?? '—',
+                state: row.returnState ? texts.returnState(row.returnState) : '—',
+              })}
+            </Text>
+            {row.returnNote && (
+              <Text size={200} className={styles.muted}>
+                {row.returnNote}
+              </Text>
+            )}
           </div>
         ),
     },
   ];
-  return <RecordsTable labelledBy="ledger-history-heading" testId="ledger-history" minWidth="760px" columns={columns} rows={checkouts} rowKey={(row) => row.id} />;
+  return (
+    <RecordsTable
+      labelledBy="ledger-history-heading"
+      testId="ledger-history"
+      minWidth="760px"
+      columns={columns}
+      rows={checkouts}
+      rowKey={(row) => row.id}
+    />
+  );
 }

@@ -31,7 +31,11 @@ export function ItemsTable({ items, labelledBy }: { items: readonly LedgerItem[]
   const stack = (first: string, second: string | null, monoSecond = false) => (
     <div className={styles.stack}>
       <Text>{first}</Text>
-      {second !== null && <Text size={200} className={monoSecond ? `${styles.muted} ${styles.mono}` : styles.muted}>{second}</Text>}
+      {second !== null && (
+        <Text size={200} className={monoSecond ? `${styles.muted} ${styles.mono}` : styles.muted}>
+          {second}
+        </Text>
+      )}
     </div>
   );
   const columns: RecordsColumn<LedgerItem>[] = [
@@ -43,7 +47,9 @@ export function ItemsTable({ items, labelledBy }: { items: readonly LedgerItem[]
       cell: (item) => (
         <div className={styles.stack}>
           <Link href={hrefOf({ view: 'item', itemId: item.id })}>{item.label}</Link>
-          <Text size={200} className={styles.muted}>{texts.type(item.type)}</Text>
+          <Text size={200} className={styles.muted}>
+            {texts.type(item.type)}
+          </Text>
         </div>
       ),
     },
@@ -51,7 +57,12 @@ export function ItemsTable({ items, labelledBy }: { items: readonly LedgerItem[]
       id: 'device',
       header: t('ledger.columns.device'),
       cellClassName: styles.cell,
-      cell: (item) => stack(texts.or([item.make, item.model].filter((part) => part.trim() !== '').join(' ')), item.serial ? t('ledger.columns.serialValue', { serial: item.serial }) : null, true),
+      cell: (item) =>
+        stack(
+          texts.or([item.make, item.model].filter((part) => part.trim() !== '').join(' ')),
+          item.serial ? t('ledger.columns.serialValue', { serial: item.serial }) : null,
+          true,
+        ),
     },
     {
       id: 'capacity',
@@ -60,7 +71,13 @@ export function ItemsTable({ items, labelledBy }: { items: readonly LedgerItem[]
       cellClassName: styles.cell,
       cell: (item) => stack(texts.bytes(item.capacityBytes), texts.encryption(item.encryption)),
     },
-    { id: 'owner', header: t('ledger.columns.owner'), headerClassName: styles.owner, cellClassName: styles.cell, cell: (item) => <Text>{texts.or(item.owner)}</Text> },
+    {
+      id: 'owner',
+      header: t('ledger.columns.owner'),
+      headerClassName: styles.owner,
+      cellClassName: styles.cell,
+      cell: (item) => <Text>{texts.or(item.owner)}</Text>,
+    },
     {
       id: 'dates',
       header: t('ledger.columns.dates'),
@@ -68,7 +85,9 @@ export function ItemsTable({ items, labelledBy }: { items: readonly LedgerItem[]
       cellClassName: styles.cell,
       cell: (item) =>
         stack(
-          item.purchaseDate === null ? t('ledger.columns.noPurchase') : t('ledger.columns.purchased', { date: texts.date(item.purchaseDate) }),
+          item.purchaseDate === null
+            ? t('ledger.columns.noPurchase')
+            : t('ledger.columns.purchased', { date: texts.date(item.purchaseDate) }),
           item.warrantyEnd === null ? t('ledger.columns.noWarranty') : t('ledger.columns.warranty', { date: texts.date(item.warrantyEnd) }),
         ),
     },
@@ -78,9 +97,20 @@ export function ItemsTable({ items, labelledBy }: { items: readonly LedgerItem[]
       headerClassName: styles.custody,
       cellClassName: styles.cell,
       cell: (item) =>
-        stack(texts.or(item.custodian), item.currentCheckout && item.status !== 'lost' ? t('ledger.columns.returnBy', { date: texts.date(item.currentCheckout.expectedReturnDate) }) : null),
+        stack(
+          texts.or(item.custodian),
+          item.currentCheckout && item.status !== 'lost'
+            ? t('ledger.columns.returnBy', { date: texts.date(item.currentCheckout.expectedReturnDate) })
+            : null,
+        ),
     },
-    { id: 'status', header: t('ledger.columns.status'), headerClassName: styles.status, cellClassName: styles.cell, cell: (item) => <StatusBadge status={item.status} /> },
+    {
+      id: 'status',
+      header: t('ledger.columns.status'),
+      headerClassName: styles.status,
+      cellClassName: styles.cell,
+      cell: (item) => <StatusBadge status={item.status} />,
+    },
   ];
   return (
     <RecordsTable
@@ -90,7 +120,7 @@ export function ItemsTable({ items, labelledBy }: { items: readonly LedgerItem[]
       columns={columns}
       rows={items}
       rowKey={(item) => item.id}
-      rowProps={(item) => ({ 'data-label': item.label, 'data-status': item.status } as Record<string, string>)}
+      rowProps={(item) => ({ 'data-label': item.label, 'data-status': item.status }) as Record<string, string>}
     />
   );
 }

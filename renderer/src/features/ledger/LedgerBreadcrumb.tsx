@@ -5,5 +5,13 @@ import { hrefOf } from './ledger-route';
 
 export function LedgerBreadcrumb({ current }: { current: string }) {
   const { t } = useTranslation();
-  return <Breadcrumbs label={t('ledger.breadcrumb')} crumbs={[{ label: t('ledger.title'), href: hrefOf({ view: 'list' }) }, { label: current, href: null }]} />;
+  return (
+    <Breadcrumbs
+      label={t('ledger.breadcrumb')}
+      crumbs={[
+        { label: t('ledger.title'), href: hrefOf({ view: 'list' }) },
+        { label: current, href: null },
+      ]}
+    />
+  );
 }

@@ -30,7 +30,19 @@ export interface LedgerDialogProps {
   readonly testId: string;
 }
 
-export function LedgerDialog({ title, children, submitLabel, pendingLabel, pending, error, destructive = false, submitDisabled = false, onSubmit, onClose, testId }: LedgerDialogProps) {
+export function LedgerDialog({
+  title,
+  children,
+  submitLabel,
+  pendingLabel,
+  pending,
+  error,
+  destructive = false,
+  submitDisabled = false,
+  onSubmit,
+  onClose,
+  testId,
+}: LedgerDialogProps) {
   const styles = useStyles();
   const { t } = useTranslation();
   return (

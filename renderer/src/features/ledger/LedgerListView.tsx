@@ -4,7 +4,18 @@
  * media attached now (an unregistered one is pointed out), and every item on record.
  */
 import { useState } from 'react';
-import { Button, Field, MessageBar, MessageBarBody, Select, Spinner, Subtitle1, Text, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Spinner,
+  Subtitle1,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { Add20Regular, ClipboardTaskListLtr20Regular, DocumentPdf20Regular, DocumentTable20Regular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
 import { mediumStatuses } from '@shared/ledger';
@@ -46,8 +57,12 @@ export function LedgerListView() {
       <div className={styles.section}>
         <LedgerReminders />
         <div className={styles.actions}>
-          <Button appearance="primary" icon={<Add20Regular />} onClick={() => go({ view: 'new', mount: null })}>{t('ledger.list.add')}</Button>
-          <Button icon={<ClipboardTaskListLtr20Regular />} onClick={() => go({ view: 'inventory' })}>{t('ledger.list.inventory')}</Button>
+          <Button appearance="primary" icon={<Add20Regular />} onClick={() => go({ view: 'new', mount: null })}>
+            {t('ledger.list.add')}
+          </Button>
+          <Button icon={<ClipboardTaskListLtr20Regular />} onClick={() => go({ view: 'inventory' })}>
+            {t('ledger.list.inventory')}
+          </Button>
           <Button
             icon={exportCsv.isPending ? <Spinner size="tiny" /> : <DocumentTable20Regular />}
             disabledFocusable={exporting}
@@ -71,10 +86,14 @@ export function LedgerListView() {
         </div>
         <div aria-live="polite">
           {exportCsv.data?.saved && (
-            <MessageBar intent="success"><MessageBarBody>{t('ledger.list.csvSaved')}</MessageBarBody></MessageBar>
+            <MessageBar intent="success">
+              <MessageBarBody>{t('ledger.list.csvSaved')}</MessageBarBody>
+            </MessageBar>
           )}
           {exportReport.data?.saved && (
-            <MessageBar intent="success" data-testid="ledger-report-saved"><MessageBarBody>{t('ledger.list.reportSaved', { number: exportReport.data.number })}</MessageBarBody></MessageBar>
+            <MessageBar intent="success" data-testid="ledger-report-saved">
+              <MessageBarBody>{t('ledger.list.reportSaved', { number: exportReport.data.number })}</MessageBarBody>
+            </MessageBar>
           )}
         </div>
         {exportCsv.isError && <ErrorState error={exportCsv.error} />}
@@ -84,7 +103,9 @@ export function LedgerListView() {
       <AttachedMedia />
 
       <section className={styles.section} aria-labelledby="ledger-items-heading">
-        <Subtitle1 as="h2" id="ledger-items-heading" className={styles.heading}>{t('ledger.list.title')}</Subtitle1>
+        <Subtitle1 as="h2" id="ledger-items-heading" className={styles.heading}>
+          {t('ledger.list.title')}
+        </Subtitle1>
         <QueryView query={items}>
           {({ items: list }) => {
             if (list.length === 0) return <LedgerEmptyState />;
@@ -96,12 +117,19 @@ export function LedgerListView() {
                     <option value="all">{t('ledger.list.filterAll', { count: list.length })}</option>
                     {mediumStatuses.map((status) => (
                       <option key={status} value={status}>
-                        {t('ledger.list.filterStatus', { status: texts.status(status), count: list.filter((item) => item.status === status).length })}
+                        {t('ledger.list.filterStatus', {
+                          status: texts.status(status),
+                          count: list.filter((item) => item.status === status).length,
+                        })}
                       </option>
                     ))}
                   </Select>
                 </Field>
-                {shown.length === 0 ? <Text role="status">{t('ledger.list.noneWithStatus')}</Text> : <ItemsTable items={shown} labelledBy="ledger-items-heading" />}
+                {shown.length === 0 ? (
+                  <Text role="status">{t('ledger.list.noneWithStatus')}</Text>
+                ) : (
+                  <ItemsTable items={shown} labelledBy="ledger-items-heading" />
+                )}
               </>
             );
           }}

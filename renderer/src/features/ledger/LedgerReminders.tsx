@@ -4,7 +4,17 @@
  * ends or they age out (12-5), and media recorded lost. Nothing is shown when all is well but
  * the next inventory's due date; a failure to read the reminders is shown, never hidden.
  */
-import { Button, Link, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Link,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../components/ErrorState';
 import { hrefOf, useLedgerRoute } from './ledger-route';
@@ -50,7 +60,11 @@ export function LedgerReminders() {
               {data.overdueCheckouts.map((overdue) => (
                 <li key={overdue.itemId}>
                   <Link href={hrefOf({ view: 'item', itemId: overdue.itemId })}>{overdue.label}</Link>{' '}
-                  {t('ledger.reminders.overdueItem', { custodian: overdue.custodian, date: texts.date(overdue.expectedReturnDate), count: overdue.daysOverdue })}
+                  {t('ledger.reminders.overdueItem', {
+                    custodian: overdue.custodian,
+                    date: texts.date(overdue.expectedReturnDate),
+                    count: overdue.daysOverdue,
+                  })}
                 </li>
               ))}
             </ul>
@@ -88,7 +102,12 @@ export function LedgerReminders() {
         </MessageBar>
       )}
       {!inventory.overdue && inventory.nextDueDate !== null && (
-        <Text>{t('ledger.reminders.inventoryNext', { date: texts.date(inventory.nextDueDate), last: inventory.lastCompletedAt === null ? t('ledger.reminders.neverCounted') : texts.dateTime(inventory.lastCompletedAt) })}</Text>
+        <Text>
+          {t('ledger.reminders.inventoryNext', {
+            date: texts.date(inventory.nextDueDate),
+            last: inventory.lastCompletedAt === null ? t('ledger.reminders.neverCounted') : texts.dateTime(inventory.lastCompletedAt),
+          })}
+        </Text>
       )}
     </div>
   );

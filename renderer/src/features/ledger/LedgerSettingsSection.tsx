@@ -19,7 +19,13 @@ const KEYS: readonly Key[] = ['inventoryIntervalMonths', 'migrationAgeYears', 'r
 const bounds = (key: Key) => ({ min: LedgerSettings.shape[key].minValue ?? 0, max: LedgerSettings.shape[key].maxValue ?? 0 });
 
 const useStyles = makeStyles({
-  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, marginBottom: tokens.spacingVerticalXXL, maxWidth: '48em' },
+  section: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    marginBottom: tokens.spacingVerticalXXL,
+    maxWidth: '48em',
+  },
   heading: { margin: 0 },
   fields: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(14em, 1fr))', gap: tokens.spacingHorizontalL },
   actions: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center' },
@@ -31,7 +37,9 @@ export function LedgerSettingsSection() {
   const settings = useLedgerSettings();
   return (
     <section className={styles.section} aria-labelledby="ledger-settings-heading">
-      <Subtitle1 as="h2" id="ledger-settings-heading" className={styles.heading}>{t('ledger.settings.title')}</Subtitle1>
+      <Subtitle1 as="h2" id="ledger-settings-heading" className={styles.heading}>
+        {t('ledger.settings.title')}
+      </Subtitle1>
       <Text>{t('ledger.settings.intro')}</Text>
       <QueryView query={settings}>{(current) => <SettingsForm current={current} />}</QueryView>
     </section>
@@ -54,7 +62,11 @@ function SettingsForm({ current }: { current: Settings }) {
     setSaved(false);
     if (KEYS.some(invalid) || save.isPending) return;
     save.mutate(
-      { inventoryIntervalMonths: values.inventoryIntervalMonths ?? 0, migrationAgeYears: values.migrationAgeYears ?? 0, reminderLeadDays: values.reminderLeadDays ?? 0 },
+      {
+        inventoryIntervalMonths: values.inventoryIntervalMonths ?? 0,
+        migrationAgeYears: values.migrationAgeYears ?? 0,
+        reminderLeadDays: values.reminderLeadDays ?? 0,
+      },
       { onSuccess: () => setSaved(true) },
     );
   };
@@ -77,8 +89,16 @@ function SettingsForm({ current }: { current: Settings }) {
       </div>
       {save.isError && <ErrorState error={save.error} />}
       <div className={styles.actions} style={{ marginTop: tokens.spacingVerticalM }}>
-        <Button type="submit" icon={save.isPending ? <Spinner size="tiny" /> : <Save20Regular />} disabledFocusable={save.isPending}>{t('ledger.settings.save')}</Button>
-        <div aria-live="polite">{saved && <MessageBar intent="success"><MessageBarBody>{t('ledger.settings.saved')}</MessageBarBody></MessageBar>}</div>
+        <Button type="submit" icon={save.isPending ? <Spinner size="tiny" /> : <Save20Regular />} disabledFocusable={save.isPending}>
+          {t('ledger.settings.save')}
+        </Button>
+        <div aria-live="polite">
+          {saved && (
+            <MessageBar intent="success">
+              <MessageBarBody>{t('ledger.settings.saved')}</MessageBarBody>
+            </MessageBar>
+          )}
+        </div>
       </div>
     </form>
   );

@@ -4,7 +4,14 @@
  */
 import type { ReactElement } from 'react';
 import { Badge, type BadgeProps } from '@fluentui/react-components';
-import { Archive16Regular, ArrowExportLtr16Regular, Building16Regular, Delete16Regular, ShieldCheckmark16Regular, Warning16Filled } from '@fluentui/react-icons';
+import {
+  Archive16Regular,
+  ArrowExportLtr16Regular,
+  Building16Regular,
+  Delete16Regular,
+  ShieldCheckmark16Regular,
+  Warning16Filled,
+} from '@fluentui/react-icons';
 import type { MediumStatus } from './use-ledger';
 import { useLedgerTexts } from './use-ledger-texts';
 

@@ -7,13 +7,44 @@
 import { encryptionStates, mediumTypes } from '@shared/ledger';
 import type { DetectedMedium, ItemDraft, LedgerItem } from './use-ledger';
 
-export type ItemField = 'label' | 'type' | 'make' | 'model' | 'serial' | 'capacityGb' | 'encryption' | 'owner' | 'storageLocation' | 'purchaseDate' | 'warrantyEnd' | 'notes';
+export type ItemField =
+  | 'label'
+  | 'type'
+  | 'make'
+  | 'model'
+  | 'serial'
+  | 'capacityGb'
+  | 'encryption'
+  | 'owner'
+  | 'storageLocation'
+  | 'purchaseDate'
+  | 'warrantyEnd'
+  | 'notes';
 export type ItemFormValues = Record<ItemField, string>;
 
-export const itemMaxLength: Partial<Record<ItemField, number>> = { label: 60, make: 100, model: 200, serial: 100, owner: 100, storageLocation: 200, notes: 2000 };
+export const itemMaxLength: Partial<Record<ItemField, number>> = {
+  label: 60,
+  make: 100,
+  model: 200,
+  serial: 100,
+  owner: 100,
+  storageLocation: 200,
+  notes: 2000,
+};
 
 export const emptyItem: ItemFormValues = {
-  label: '', type: 'usb-memory', make: '', model: '', serial: '', capacityGb: '', encryption: 'unknown', owner: '', storageLocation: '', purchaseDate: '', warrantyEnd: '', notes: '',
+  label: '',
+  type: 'usb-memory',
+  make: '',
+  model: '',
+  serial: '',
+  capacityGb: '',
+  encryption: 'unknown',
+  owner: '',
+  storageLocation: '',
+  purchaseDate: '',
+  warrantyEnd: '',
+  notes: '',
 };
 
 function gigabytes(bytes: number | null): string {
@@ -23,8 +54,18 @@ function gigabytes(bytes: number | null): string {
 
 export function valuesOf(item: LedgerItem): ItemFormValues {
   return {
-    label: item.label, type: item.type, make: item.make, model: item.model, serial: item.serial, capacityGb: gigabytes(item.capacityBytes),
-    encryption: item.encryption, owner: item.owner, storageLocation: item.storageLocation, purchaseDate: item.purchaseDate ?? '', warrantyEnd: item.warrantyEnd ?? '', notes: item.notes,
+    label: item.label,
+    type: item.type,
+    make: item.make,
+    model: item.model,
+    serial: item.serial,
+    capacityGb: gigabytes(item.capacityBytes),
+    encryption: item.encryption,
+    owner: item.owner,
+    storageLocation: item.storageLocation,
+    purchaseDate: item.purchaseDate ?? '',
+    warrantyEnd: item.warrantyEnd ?? '',
+    notes: item.notes,
   };
 }
 
@@ -45,7 +86,8 @@ export function checkItem(values: ItemFormValues): Partial<Record<ItemField, str
   if (values.label.trim() === '') problems.label = 'ledger.form.labelRequired';
   const capacity = values.capacityGb.trim();
   if (capacity !== '' && !(Number.isFinite(Number(capacity)) && Number(capacity) >= 0)) problems.capacityGb = 'ledger.form.capacityInvalid';
-  if (values.purchaseDate !== '' && values.warrantyEnd !== '' && values.warrantyEnd < values.purchaseDate) problems.warrantyEnd = 'ledger.form.warrantyBeforePurchase';
+  if (values.purchaseDate !== '' && values.warrantyEnd !== '' && values.warrantyEnd < values.purchaseDate)
+    problems.warrantyEnd = 'ledger.form.warrantyBeforePurchase';
   return problems;
 }
 
@@ -55,7 +97,8 @@ export function checkItem(values: ItemFormValues): Partial<Record<ItemField, str
  */
 export function draftOf(values: ItemFormValues, id: string | undefined, initial: { capacityGb: string; bytes: number | null }): ItemDraft {
   const capacity = values.capacityGb.trim();
-  const capacityBytes = capacity === '' ? null : capacity === initial.capacityGb && initial.bytes !== null ? initial.bytes : Math.round(Number(capacity) * 1e9);
+  const capacityBytes =
+    capacity === '' ? null : capacity === initial.capacityGb && initial.bytes !== null ? initial.bytes : Math.round(Number(capacity) * 1e9);
   return {
     ...(id === undefined ? {} : { id }),
     label: values.label.trim(),

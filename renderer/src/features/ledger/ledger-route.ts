@@ -51,7 +51,8 @@ export function useLedgerRoute(): { route: LedgerRoute; go: (route: LedgerRoute,
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const go = useCallback(
-    (route: LedgerRoute, options?: { replace?: boolean }) => void navigate({ pathname: '/ledger', search: searchOf(route) }, { replace: options?.replace ?? false }),
+    (route: LedgerRoute, options?: { replace?: boolean }) =>
+      void navigate({ pathname: '/ledger', search: searchOf(route) }, { replace: options?.replace ?? false }),
     [navigate],
   );
   return { route: routeOf(params), go };

@@ -12,9 +12,12 @@ import type { Language } from '@shared/locale';
 
 /** A `YYYY-MM-DD` day as people read it: 2026/11/26 in Japanese, 26 Nov 2026 in English (the day itself, no time zone shift). */
 export function formatCalendarDate(date: string, language: Language): string {
-  return new Intl.DateTimeFormat(language === 'ja' ? 'ja-JP' : 'en-GB', { timeZone: 'UTC', year: 'numeric', month: language === 'ja' ? '2-digit' : 'short', day: '2-digit' }).format(
-    new Date(`${date}T00:00:00Z`),
-  );
+  return new Intl.DateTimeFormat(language === 'ja' ? 'ja-JP' : 'en-GB', {
+    timeZone: 'UTC',
+    year: 'numeric',
+    month: language === 'ja' ? '2-digit' : 'short',
+    day: '2-digit',
+  }).format(new Date(`${date}T00:00:00Z`));
 }
 
 /** Today in Japan time as `YYYY-MM-DD` (the screen's default dates; the main process decides what is overdue). */

@@ -37,7 +37,12 @@ export function FilesTable({ files, labelledBy }: { files: readonly SanitizedFil
   const language = i18n.language as Language;
   const texts = useSanitizeTexts();
   const typeOf = (file: SanitizedFile) =>
-    file.innerTypes.length > 0 ? t('sanitize.files.withInner', { type: texts.typeName(file.type), inner: file.innerTypes.map(texts.typeName).join(t('sanitize.files.separator')) }) : texts.typeName(file.type);
+    file.innerTypes.length > 0
+      ? t('sanitize.files.withInner', {
+          type: texts.typeName(file.type),
+          inner: file.innerTypes.map(texts.typeName).join(t('sanitize.files.separator')),
+        })
+      : texts.typeName(file.type);
 
   return (
     <div className={styles.wrap}>
@@ -57,10 +62,14 @@ export function FilesTable({ files, labelledBy }: { files: readonly SanitizedFil
               <TableCell className={styles.path}>
                 {file.path}
                 {file.originalPath && (
-                  <Text block size={200} className={styles.muted} data-testid="sanitize-original-name">{t('sanitize.files.originalName', { name: file.originalPath })}</Text>
+                  <Text block size={200} className={styles.muted} data-testid="sanitize-original-name">
+                    {t('sanitize.files.originalName', { name: file.originalPath })}
+                  </Text>
                 )}
               </TableCell>
-              <TableCell className={styles.verdict}><VerdictBadge verdict={file.verdict} /></TableCell>
+              <TableCell className={styles.verdict}>
+                <VerdictBadge verdict={file.verdict} />
+              </TableCell>
               <TableCell className={styles.type}>{typeOf(file)}</TableCell>
               <TableCell className={styles.size}>{formatBytes(file.size, language)}</TableCell>
               <TableCell className={styles.cell}>
@@ -71,7 +80,9 @@ export function FilesTable({ files, labelledBy }: { files: readonly SanitizedFil
                   ) : (
                     <ul className={styles.reasons}>
                       {file.findings.map((finding, index) => (
-                        <li key={`${finding.code}-${index}`}><Text>{texts.reason(finding)}</Text></li>
+                        <li key={`${finding.code}-${index}`}>
+                          <Text>{texts.reason(finding)}</Text>
+                        </li>
                       ))}
                     </ul>
                   )}

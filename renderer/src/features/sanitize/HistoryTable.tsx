@@ -12,7 +12,21 @@ export function HistoryTable(props: HistoryTableProps) {
   const { t } = useTranslation();
   const columns: readonly RunHistoryColumn<SanitizationSummary>[] = [
     { key: 'output', header: t('sanitize.history.columns.output'), wrapAnywhere: true, render: (run) => run.outputName },
-    { key: 'counts', header: t('sanitize.history.columns.counts'), width: '250px', numeric: true, render: (run) => t('sanitize.counts', { ...run.counts }) },
+    {
+      key: 'counts',
+      header: t('sanitize.history.columns.counts'),
+      width: '250px',
+      numeric: true,
+      render: (run) => t('sanitize.counts', { ...run.counts }),
+    },
   ];
-  return <RunHistoryTable {...props} testId="sanitize-history" textsKey="sanitize.history" columns={columns} widths={{ time: '190px', report: '210px', actions: '88px' }} />;
+  return (
+    <RunHistoryTable
+      {...props}
+      testId="sanitize-history"
+      textsKey="sanitize.history"
+      columns={columns}
+      widths={{ time: '190px', report: '210px', actions: '88px' }}
+    />
+  );
 }

@@ -11,7 +11,13 @@ import { useSanitizeTexts } from './use-sanitize-texts';
 
 const useStyles = makeStyles({
   header: { marginInlineStart: `calc(-1 * ${tokens.spacingHorizontalM})` },
-  list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
+  list: {
+    margin: 0,
+    paddingInlineStart: tokens.spacingHorizontalL,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXXS,
+  },
   where: { color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere' },
   muted: { color: tokens.colorNeutralForeground3 },
 });
@@ -20,12 +26,19 @@ export function RemovedObjects({ removed, path }: { removed: readonly RemovedObj
   const styles = useStyles();
   const { t } = useTranslation();
   const texts = useSanitizeTexts();
-  if (removed.length === 0) return <Text className={styles.muted} data-testid="sanitize-rebuilt">{t('sanitize.files.rebuiltNothingNamed')}</Text>;
+  if (removed.length === 0)
+    return (
+      <Text className={styles.muted} data-testid="sanitize-rebuilt">
+        {t('sanitize.files.rebuiltNothingNamed')}
+      </Text>
+    );
   const count = removed.reduce((sum, object) => sum + 1 + (object.more ?? 0), 0);
   return (
     <Accordion collapsible data-testid="sanitize-removed" data-path={path}>
       <AccordionItem value="removed">
-        <AccordionHeader size="small" className={styles.header}>{t('sanitize.files.rebuilt', { count })}</AccordionHeader>
+        <AccordionHeader size="small" className={styles.header}>
+          {t('sanitize.files.rebuilt', { count })}
+        </AccordionHeader>
         <AccordionPanel>
           <ul className={styles.list} aria-label={t('sanitize.files.removedLabel')}>
             {removed.map((object, index) => {

@@ -19,7 +19,9 @@ export function RunResult({ run, issuedNumber }: { run: SanitizationRun; issuedN
     <div className={styles.result} data-run-id={run.id}>
       <RunSummary run={run} />
       <div className={styles.files}>
-        <Subtitle2 as="h3" id="sanitize-files-heading" className={styles.heading}>{t('sanitize.files.title', { count: run.files.length })}</Subtitle2>
+        <Subtitle2 as="h3" id="sanitize-files-heading" className={styles.heading}>
+          {t('sanitize.files.title', { count: run.files.length })}
+        </Subtitle2>
         <FilesTable files={run.files} labelledBy="sanitize-files-heading" />
       </div>
       {/* Keyed by run: a reviewer typed or an issue in progress for one run never shows on another. */}

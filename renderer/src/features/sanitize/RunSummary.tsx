@@ -44,19 +44,31 @@ export function RunSummary({ run }: { run: SanitizationRun }) {
   const facts: Array<[string, string]> = [
     [t('sanitize.result.checkedAt'), formatDateTime(run.finishedAt, language)],
     [t('sanitize.result.output'), run.outputName],
-    [t('sanitize.result.engine'), engine ? `${engine.engine} ${engine.version ?? ''}`.trim() : t('sanitize.result.engineUnavailable', { engine: run.engineName })],
+    [
+      t('sanitize.result.engine'),
+      engine ? `${engine.engine} ${engine.version ?? ''}`.trim() : t('sanitize.result.engineUnavailable', { engine: run.engineName }),
+    ],
     [
       t('sanitize.result.database'),
       engine?.databaseVersion
-        ? t('sanitize.result.databaseValue', { version: engine.databaseVersion, date: engine.databaseDate ? formatDateTime(engine.databaseDate, language) : '—' })
+        ? t('sanitize.result.databaseValue', {
+            version: engine.databaseVersion,
+            date: engine.databaseDate ? formatDateTime(engine.databaseDate, language) : '—',
+          })
         : '—',
     ],
   ];
   // Runs before issue 15 have none of these facts; each line is shown only when known.
   if (engine?.databasePath) facts.push([t('sanitize.result.databaseFolder'), engine.databasePath]);
-  if (engine && engine.databaseAgeDays !== undefined && engine.databaseAgeDays !== null) facts.push([t('sanitize.result.databaseAge'), t('sanitizeTexts.engine.age', { days: engine.databaseAgeDays })]);
+  if (engine && engine.databaseAgeDays !== undefined && engine.databaseAgeDays !== null)
+    facts.push([t('sanitize.result.databaseAge'), t('sanitizeTexts.engine.age', { days: engine.databaseAgeDays })]);
   if (engine && engine.signatures !== undefined) {
-    facts.push([t('sanitize.result.signatures'), typeof engine.signatures === 'number' ? t('sanitizeTexts.engine.signatures', { count: engine.signatures.toLocaleString(language === 'ja' ? 'ja-JP' : 'en-GB') }) : t('sanitizeTexts.engine.signaturesUnknown')]);
+    facts.push([
+      t('sanitize.result.signatures'),
+      typeof engine.signatures === 'number'
+        ? t('sanitizeTexts.engine.signatures', { count: engine.signatures.toLocaleString(language === 'ja' ? 'ja-JP' : 'en-GB') })
+        : t('sanitizeTexts.engine.signaturesUnknown'),
+    ]);
   }
   const warnings = run.engineWarnings ?? [];
   const problem = run.engineProblem;
@@ -65,8 +77,13 @@ export function RunSummary({ run }: { run: SanitizationRun }) {
     <div className={styles.root}>
       <MessageBar intent={counts.blocked > 0 ? 'warning' : 'success'} layout="multiline" role="status" data-testid="sanitize-summary">
         <MessageBarBody>
-          <MessageBarTitle>{counts.blocked > 0 ? t('sanitize.result.someBlocked', { count: counts.blocked }) : t('sanitize.result.allClear')}</MessageBarTitle>
-          {t(counts.blocked > 0 ? 'sanitize.result.deliveredSome' : 'sanitize.result.deliveredAll', { count: counts.passed + counts.sanitized, output: run.outputName })}
+          <MessageBarTitle>
+            {counts.blocked > 0 ? t('sanitize.result.someBlocked', { count: counts.blocked }) : t('sanitize.result.allClear')}
+          </MessageBarTitle>
+          {t(counts.blocked > 0 ? 'sanitize.result.deliveredSome' : 'sanitize.result.deliveredAll', {
+            count: counts.passed + counts.sanitized,
+            output: run.outputName,
+          })}
         </MessageBarBody>
       </MessageBar>
       {!engine && (
@@ -75,7 +92,9 @@ export function RunSummary({ run }: { run: SanitizationRun }) {
             {t('sanitize.result.noEngine', { engine: run.engineName })}
             {problem && (
               <>
-                <Text block>{`${t(`sanitizeTexts.engine.problem.${problem.code}`, { defaultValue: problem.code })}${problem.detail ? `（${problem.detail}）` : ''}`}</Text>
+                <Text
+                  block
+                >{`${t(`sanitizeTexts.engine.problem.${problem.code}`, { defaultValue: problem.code })}${problem.detail ? `（${problem.detail}）` : ''}`}</Text>
                 <Text block>{t(`sanitizeTexts.engine.advice.${problem.code}`, { defaultValue: '' })}</Text>
               </>
             )}
@@ -86,7 +105,9 @@ export function RunSummary({ run }: { run: SanitizationRun }) {
         <MessageBar intent="warning" layout="multiline" data-testid="sanitize-engine-warnings">
           <MessageBarBody>
             {warnings.map((warning) => (
-              <Text block key={warning.code}>{t(`sanitizeTexts.engine.warning.${warning.code}`, { replace: warning.params, defaultValue: warning.code })}</Text>
+              <Text block key={warning.code}>
+                {t(`sanitizeTexts.engine.warning.${warning.code}`, { replace: warning.params, defaultValue: warning.code })}
+              </Text>
             ))}
           </MessageBarBody>
         </MessageBar>
@@ -95,7 +116,9 @@ export function RunSummary({ run }: { run: SanitizationRun }) {
         {verdicts.map((verdict) => (
           <li key={verdict} className={styles.tile} data-verdict={verdict}>
             <VerdictBadge verdict={verdict} />
-            <Text size={500} weight="semibold" className={styles.count}>{t('sanitize.result.count', { count: counts[verdict] })}</Text>
+            <Text size={500} weight="semibold" className={styles.count}>
+              {t('sanitize.result.count', { count: counts[verdict] })}
+            </Text>
           </li>
         ))}
       </ul>

@@ -18,7 +18,13 @@ import { SetupSection } from './SetupSection';
 import { useSanitizeHistory, useStartSanitization, useStoredRun } from './use-sanitize';
 
 const useStyles = makeStyles({
-  section: { marginBottom: tokens.spacingVerticalXXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '960px' },
+  section: {
+    marginBottom: tokens.spacingVerticalXXL,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    maxWidth: '960px',
+  },
   // The file and history tables have five columns: they may use the whole width of the screen.
   wide: { maxWidth: 'none' },
   intro: { display: 'block', maxWidth: '60em', marginBottom: tokens.spacingVerticalL },
@@ -94,7 +100,9 @@ export function SanitizePage() {
         <QueryView query={history}>
           {() =>
             shownId === null ? (
-              <Text role="status" data-testid="sanitize-empty">{t('sanitize.result.empty')}</Text>
+              <Text role="status" data-testid="sanitize-empty">
+                {t('sanitize.result.empty')}
+              </Text>
             ) : shown.isPending ? (
               <Spinner size="small" label={t('sanitize.result.loading')} />
             ) : shown.isError ? (
@@ -107,7 +115,9 @@ export function SanitizePage() {
       </section>
 
       <section className={mergeClasses(styles.section, styles.wide)} aria-labelledby="sanitize-history-heading">
-        <Subtitle1 as="h2" id="sanitize-history-heading">{t('sanitize.history.title')}</Subtitle1>
+        <Subtitle1 as="h2" id="sanitize-history-heading">
+          {t('sanitize.history.title')}
+        </Subtitle1>
         <QueryView query={history}>
           {({ runs: list }) =>
             list.length === 0 ? (

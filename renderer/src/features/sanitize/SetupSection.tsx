@@ -31,7 +31,9 @@ export function SetupSection({ className, running, onStart }: { className: strin
 
   return (
     <section className={className} aria-labelledby="sanitize-setup-heading">
-      <Subtitle1 as="h2" id="sanitize-setup-heading">{t('sanitize.sources.title')}</Subtitle1>
+      <Subtitle1 as="h2" id="sanitize-setup-heading">
+        {t('sanitize.sources.title')}
+      </Subtitle1>
       <QueryView query={selection}>
         {({ sources, output }) => {
           const files = sources.reduce((sum, source) => sum + source.files, 0);
@@ -51,7 +53,12 @@ export function SetupSection({ className, running, onStart }: { className: strin
                   <Text role="status">{t('sanitize.sources.empty')}</Text>
                 ) : (
                   <>
-                    <SourcesTable sources={sources} labelledBy="sanitize-setup-heading" disabled={running} onRemove={(id) => removeSource.mutate(id)} />
+                    <SourcesTable
+                      sources={sources}
+                      labelledBy="sanitize-setup-heading"
+                      disabled={running}
+                      onRemove={(id) => removeSource.mutate(id)}
+                    />
                     <Text role="status">{t('sanitize.sources.total', { count: files, bytes: formatBytes(bytes, language) })}</Text>
                   </>
                 )}
@@ -59,16 +66,27 @@ export function SetupSection({ className, running, onStart }: { className: strin
               <div className={styles.output} data-testid="sanitize-output">
                 <Text>
                   {t('sanitize.output.label')}
-                  {output ? <span className={styles.folder}>{output}</span> : <span className={styles.muted}>{t('sanitize.output.none')}</span>}
+                  {output ? (
+                    <span className={styles.folder}>{output}</span>
+                  ) : (
+                    <span className={styles.muted}>{t('sanitize.output.none')}</span>
+                  )}
                 </Text>
                 <Button icon={<FolderOpen20Regular />} disabledFocusable={running} onClick={() => chooseOutput.mutate()}>
                   {output ? t('sanitize.output.change') : t('sanitize.output.choose')}
                 </Button>
               </div>
-              <Text size={200} className={styles.muted}>{t('sanitize.output.hint')}</Text>
+              <Text size={200} className={styles.muted}>
+                {t('sanitize.output.hint')}
+              </Text>
               {changeError && <ErrorState error={changeError} />}
               <div className={styles.actions}>
-                <Button appearance="primary" icon={<ShieldTask20Regular />} disabled={sources.length === 0 || output === null || running} onClick={onStart}>
+                <Button
+                  appearance="primary"
+                  icon={<ShieldTask20Regular />}
+                  disabled={sources.length === 0 || output === null || running}
+                  onClick={onStart}
+                >
                   {t('sanitize.start')}
                 </Button>
                 {(sources.length === 0 || output === null) && <Text className={styles.muted}>{t('sanitize.startHint')}</Text>}

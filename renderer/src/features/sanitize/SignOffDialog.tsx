@@ -2,7 +2,18 @@
  * Asks before signing: the engineer's electronic signature goes on a report that cannot be
  * taken back, so the dialog says who signs, who reviewed, and what the report will state.
  */
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Text, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { FactList } from '../../components/FactList';
 import type { SanitizeVerdict } from './use-sanitize';
@@ -29,7 +40,9 @@ export function SignOffDialog({ open, engineer, reviewer, counts, onCancel, onCo
         <DialogBody>
           <DialogTitle>{t('sanitize.signOff.confirm.title')}</DialogTitle>
           <DialogContent className={styles.content}>
-            <Text id="sanitize-signoff-description" block>{t('sanitize.signOff.confirm.body')}</Text>
+            <Text id="sanitize-signoff-description" block>
+              {t('sanitize.signOff.confirm.body')}
+            </Text>
             <FactList
               facts={[
                 [t('sanitize.signOff.engineer'), engineer],
@@ -39,7 +52,9 @@ export function SignOffDialog({ open, engineer, reviewer, counts, onCancel, onCo
             />
           </DialogContent>
           <DialogActions>
-            <Button appearance="primary" onClick={onConfirm}>{t('sanitize.signOff.confirm.submit')}</Button>
+            <Button appearance="primary" onClick={onConfirm}>
+              {t('sanitize.signOff.confirm.submit')}
+            </Button>
             <Button onClick={onCancel}>{t('sanitize.signOff.confirm.cancel')}</Button>
           </DialogActions>
         </DialogBody>

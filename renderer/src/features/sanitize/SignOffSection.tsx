@@ -40,13 +40,17 @@ export function SignOffSection({ run, issuedNumber }: { run: SanitizationRun; is
   const [reviewer, setReviewer] = useState('');
   const [confirming, setConfirming] = useState(false);
   const profile = status.data?.profile;
-  const engineer = profile ? t('sanitize.signOff.engineerValue', { name: profile.name, company: profile.company, employeeId: profile.employeeId }) : '—';
+  const engineer = profile
+    ? t('sanitize.signOff.engineerValue', { name: profile.name, company: profile.company, employeeId: profile.employeeId })
+    : '—';
   const justIssued = signOff.data?.number ?? null;
   const number = justIssued ?? issuedNumber;
 
   return (
     <section className={styles.area} aria-labelledby="sanitize-signoff-heading" data-testid="sanitize-signoff">
-      <Subtitle2 as="h3" id="sanitize-signoff-heading" className={styles.heading}>{t('sanitize.signOff.title')}</Subtitle2>
+      <Subtitle2 as="h3" id="sanitize-signoff-heading" className={styles.heading}>
+        {t('sanitize.signOff.title')}
+      </Subtitle2>
       {number !== null ? (
         <MessageBar intent="success" role="status" layout="multiline" data-testid="sanitize-report-issued">
           <MessageBarBody>
@@ -61,7 +65,12 @@ export function SignOffSection({ run, issuedNumber }: { run: SanitizationRun; is
           <Field className={styles.reviewer} label={t('sanitize.signOff.reviewer')} hint={t('sanitize.signOff.reviewerHint')}>
             <Input value={reviewer} maxLength={REVIEWER_MAX} onChange={(_event, data) => setReviewer(data.value)} autoComplete="off" />
           </Field>
-          <Button appearance="primary" icon={<Certificate20Regular />} disabledFocusable={signOff.isPending} onClick={() => setConfirming(true)}>
+          <Button
+            appearance="primary"
+            icon={<Certificate20Regular />}
+            disabledFocusable={signOff.isPending}
+            onClick={() => setConfirming(true)}
+          >
             {signOff.isPending ? t('sanitize.signOff.issuing') : t('sanitize.signOff.submit')}
           </Button>
         </>

@@ -28,7 +28,8 @@ export function useSanitizeTexts(): SanitizeTexts {
         // The pipeline names types by id ('pe', 'html'); a person reads "Windows 実行ファイル".
         if (typeof params.type === 'string') params.type = typeName(params.type);
         // A failed rebuild names its reason by code (REBUILD_FAILED).
-        if (typeof params.reason === 'string') params.reason = t(`sanitizeTexts.rebuildFailure.${params.reason}`, { defaultValue: params.reason });
+        if (typeof params.reason === 'string')
+          params.reason = t(`sanitizeTexts.rebuildFailure.${params.reason}`, { defaultValue: params.reason });
         // `replace` keeps parameter names such as `language` apart from i18next's own options.
         const text = t(`sanitizeTexts.reason.${finding.code}`, { replace: params, defaultValue: finding.code });
         return finding.entry ? t('sanitize.result.inEntry', { text, entry: finding.entry }) : text;

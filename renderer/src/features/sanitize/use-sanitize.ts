@@ -39,11 +39,15 @@ export function useSanitizeHistory() {
 }
 
 export function useStoredRun(id: string | null) {
-  return useChannelQuery('sanitize.get', { id: id ?? '' }, {
-    enabled: id !== null,
-    // A stored run never changes: it is kept whole, as it was judged.
-    staleTime: Infinity,
-  });
+  return useChannelQuery(
+    'sanitize.get',
+    { id: id ?? '' },
+    {
+      enabled: id !== null,
+      // A stored run never changes: it is kept whole, as it was judged.
+      staleTime: Infinity,
+    },
+  );
 }
 
 export function useStartSanitization(job: Job) {

@@ -44,7 +44,11 @@ export function CheckOverviewGrid({ checks }: { checks: readonly CheckResult[] }
           <Link as="button" onClick={() => document.getElementById(`self-check-${check.id}`)?.scrollIntoView({ block: 'start' })}>
             {texts.checkName(check.id)}
           </Link>
-          {!check.required && <Text size={200} className={styles.optional}>{t('selfCheck.check.optional')}</Text>}
+          {!check.required && (
+            <Text size={200} className={styles.optional}>
+              {t('selfCheck.check.optional')}
+            </Text>
+          )}
         </li>
       ))}
     </ul>

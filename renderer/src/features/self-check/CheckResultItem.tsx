@@ -50,7 +50,9 @@ export function CheckResultItem({ check, os, running, onRecheck }: CheckResultIt
     <li className={mergeClasses(styles.item, !passing && styles.notPassing)} data-check={check.id} data-status={check.status}>
       <div className={styles.header}>
         <StatusBadge status={check.status} />
-        <Subtitle2 as="h3" id={headingId} className={styles.name}>{name}</Subtitle2>
+        <Subtitle2 as="h3" id={headingId} className={styles.name}>
+          {name}
+        </Subtitle2>
         <Badge appearance="outline" color={check.required ? 'brand' : 'informative'} shape="rounded">
           {t(check.required ? 'selfCheck.check.required' : 'selfCheck.check.optional')}
         </Badge>
@@ -62,7 +64,15 @@ export function CheckResultItem({ check, os, running, onRecheck }: CheckResultIt
           <RemediationSteps os={os} id={check.id} headingId={`${headingId}-fix`} />
           {settingsPage && (
             // Opened by the main process only if it is one of the exact settings pages it allows.
-            <Button as="a" size="small" href={settingsPage} target="_blank" rel="noreferrer" icon={<Open20Regular />} aria-label={t('selfCheck.check.openSettingFor', { check: name })}>
+            <Button
+              as="a"
+              size="small"
+              href={settingsPage}
+              target="_blank"
+              rel="noreferrer"
+              icon={<Open20Regular />}
+              aria-label={t('selfCheck.check.openSettingFor', { check: name })}
+            >
               {t('selfCheck.check.openSetting')}
             </Button>
           )}

@@ -34,7 +34,10 @@ export function EvidenceDetails({ checkName, evidence }: { checkName: string; ev
   return (
     <Accordion collapsible>
       <AccordionItem value="evidence">
-        <AccordionHeader size="small" button={{ 'aria-label': t('selfCheck.evidence.toggleFor', { check: checkName, count: evidence.length }) }}>
+        <AccordionHeader
+          size="small"
+          button={{ 'aria-label': t('selfCheck.evidence.toggleFor', { check: checkName, count: evidence.length }) }}
+        >
           {t('selfCheck.evidence.toggle', { count: evidence.length })}
         </AccordionHeader>
         <AccordionPanel className={styles.panel}>

@@ -12,9 +12,28 @@ export type HistoryTableProps = RunHistoryProps<SelfCheckRunSummary>;
 export function HistoryTable(props: HistoryTableProps) {
   const { t } = useTranslation();
   const columns: readonly RunHistoryColumn<SelfCheckRunSummary>[] = [
-    { key: 'overall', header: t('selfCheck.history.columns.overall'), width: '96px', render: (run) => <StatusBadge status={run.overall} /> },
-    { key: 'counts', header: t('selfCheck.history.columns.counts'), width: '240px', numeric: true, render: (run) => t('selfCheck.history.counts', { ...run.counts }) },
+    {
+      key: 'overall',
+      header: t('selfCheck.history.columns.overall'),
+      width: '96px',
+      render: (run) => <StatusBadge status={run.overall} />,
+    },
+    {
+      key: 'counts',
+      header: t('selfCheck.history.columns.counts'),
+      width: '240px',
+      numeric: true,
+      render: (run) => t('selfCheck.history.counts', { ...run.counts }),
+    },
     { key: 'policy', header: t('selfCheck.history.columns.policy'), render: (run) => run.policyName },
   ];
-  return <RunHistoryTable {...props} testId="self-check-history" textsKey="selfCheck.history" columns={columns} widths={{ time: '180px', report: '180px', actions: '72px' }} />;
+  return (
+    <RunHistoryTable
+      {...props}
+      testId="self-check-history"
+      textsKey="selfCheck.history"
+      columns={columns}
+      widths={{ time: '180px', report: '180px', actions: '72px' }}
+    />
+  );
 }

@@ -31,20 +31,33 @@ export function OverallBanner({ run, now }: { run: SelfCheckRun; now: string | n
   const failedRequired = run.checks.filter((check) => !checkClears(check)).length;
   // Warnings that let the run pass (the disk still encrypting) are said in the banner too.
   const cautions = run.checks.filter((check) => check.status === 'warning').length;
-  const summary = run.overall === 'fail' ? t('selfCheck.overall.summary.fail', { count: failedRequired }) : cautions > 0 ? t('selfCheck.overall.summary.passWithCautions', { count: cautions }) : t('selfCheck.overall.summary.pass');
+  const summary =
+    run.overall === 'fail'
+      ? t('selfCheck.overall.summary.fail', { count: failedRequired })
+      : cautions > 0
+        ? t('selfCheck.overall.summary.passWithCautions', { count: cautions })
+        : t('selfCheck.overall.summary.pass');
   return (
-    <MessageBar intent={run.overall === 'pass' ? (cautions > 0 ? 'warning' : 'success') : 'error'} layout="multiline" role="status" data-testid="self-check-overall" data-overall={run.overall}>
+    <MessageBar
+      intent={run.overall === 'pass' ? (cautions > 0 ? 'warning' : 'success') : 'error'}
+      layout="multiline"
+      role="status"
+      data-testid="self-check-overall"
+      data-overall={run.overall}
+    >
       <MessageBarBody>
         <MessageBarTitle>{t(`selfCheck.overall.title.${run.overall}`)}</MessageBarTitle>
-        <Text className={styles.line}>
-          {summary}
-        </Text>
+        <Text className={styles.line}>{summary}</Text>
         {run.overall === 'pass' && now !== null && <ValidityLine run={run} now={now} className={styles.line} />}
         <Text className={styles.line}>
           {t('selfCheck.overall.judged', { time: formatDateTime(run.finishedAt, language), policy: run.policy.name })}
         </Text>
         <Text className={styles.line}>
-          {t('selfCheck.overall.device', { host: run.hostname, os: run.osDescription, ownership: t(`selfCheck.ownership.${run.ownership}`) })}
+          {t('selfCheck.overall.device', {
+            host: run.hostname,
+            os: run.osDescription,
+            ownership: t(`selfCheck.ownership.${run.ownership}`),
+          })}
         </Text>
       </MessageBarBody>
     </MessageBar>

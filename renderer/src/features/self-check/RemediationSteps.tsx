@@ -6,7 +6,13 @@ import { useSelfCheckTexts } from './use-self-check-texts';
 
 const useStyles = makeStyles({
   title: { display: 'block', margin: `0 0 ${tokens.spacingVerticalXS}` },
-  steps: { margin: 0, paddingInlineStart: tokens.spacingHorizontalXXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  steps: {
+    margin: 0,
+    paddingInlineStart: tokens.spacingHorizontalXXL,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+  },
 });
 
 export function RemediationSteps({ os, id, headingId }: { os: SelfCheckOs; id: CheckId; headingId: string }) {
@@ -17,10 +23,14 @@ export function RemediationSteps({ os, id, headingId }: { os: SelfCheckOs; id: C
   if (steps.length === 0) return null;
   return (
     <div>
-      <Body1Strong as="h4" id={headingId} className={styles.title}>{t(`selfCheck.check.remediationTitle.${os}`)}</Body1Strong>
+      <Body1Strong as="h4" id={headingId} className={styles.title}>
+        {t(`selfCheck.check.remediationTitle.${os}`)}
+      </Body1Strong>
       <ol className={styles.steps} aria-labelledby={headingId}>
         {steps.map((step) => (
-          <li key={step}><Body1>{step}</Body1></li>
+          <li key={step}>
+            <Body1>{step}</Body1>
+          </li>
         ))}
       </ol>
     </div>

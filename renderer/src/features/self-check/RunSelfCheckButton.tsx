@@ -11,7 +11,15 @@ const useStyles = makeStyles({
   row: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalL, flexWrap: 'wrap' },
 });
 
-export function RunSelfCheckButton({ running, onRun, appearance = 'primary' }: { running: boolean; onRun: () => void; appearance?: ButtonProps['appearance'] }) {
+export function RunSelfCheckButton({
+  running,
+  onRun,
+  appearance = 'primary',
+}: {
+  running: boolean;
+  onRun: () => void;
+  appearance?: ButtonProps['appearance'];
+}) {
   const styles = useStyles();
   const { t } = useTranslation();
   return (

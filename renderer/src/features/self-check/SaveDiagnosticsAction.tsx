@@ -20,13 +20,19 @@ export function SaveDiagnosticsAction() {
   return (
     <div className={styles.root} data-testid="self-check-diagnostics">
       <Text>{t('selfCheck.diagnostics.intro')}</Text>
-      <Button icon={save.isPending ? <Spinner size="tiny" /> : <FolderArrowRight20Regular />} disabled={save.isPending} onClick={() => save.mutate()}>
+      <Button
+        icon={save.isPending ? <Spinner size="tiny" /> : <FolderArrowRight20Regular />}
+        disabled={save.isPending}
+        onClick={() => save.mutate()}
+      >
         {save.isPending ? t('selfCheck.diagnostics.saving') : t('selfCheck.diagnostics.save')}
       </Button>
       {save.isSuccess && (
         <MessageBar intent={save.data.saved ? 'success' : 'info'} role="status">
           <MessageBarBody>
-            {save.data.saved ? t('selfCheck.diagnostics.saved', { count: save.data.files, folder: save.data.folder ?? '' }) : t('selfCheck.diagnostics.cancelled')}
+            {save.data.saved
+              ? t('selfCheck.diagnostics.saved', { count: save.data.files, folder: save.data.folder ?? '' })
+              : t('selfCheck.diagnostics.cancelled')}
           </MessageBarBody>
         </MessageBar>
       )}

@@ -19,7 +19,9 @@ export function SelfCheckEmptyState() {
       <EmptyStateText>{t('selfCheck.empty.purpose')}</EmptyStateText>
       <ul className={styles.checks} aria-label={t('selfCheck.empty.checksLabel')}>
         {checkIds.map((id) => (
-          <li key={id}><Body1>{texts.checkName(id)}</Body1></li>
+          <li key={id}>
+            <Body1>{texts.checkName(id)}</Body1>
+          </li>
         ))}
       </ul>
       <EmptyStateText>{t('selfCheck.empty.start')}</EmptyStateText>

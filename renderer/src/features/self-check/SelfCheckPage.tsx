@@ -18,7 +18,13 @@ import { SelfCheckEmptyState } from './SelfCheckEmptyState';
 import { useReadiness, useRunSelfCheck, useSelfCheckHistory, useStoredRun } from './use-self-check';
 
 const useStyles = makeStyles({
-  section: { marginBottom: tokens.spacingVerticalXXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '960px' },
+  section: {
+    marginBottom: tokens.spacingVerticalXXL,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    maxWidth: '960px',
+  },
   // The history table has six columns: it may use the whole width of the screen.
   wide: { maxWidth: 'none' },
   intro: { display: 'block', maxWidth: '60em', marginBottom: tokens.spacingVerticalL },
@@ -51,14 +57,18 @@ export function SelfCheckPage() {
       <Text className={styles.intro}>{t('selfCheck.intro')}</Text>
 
       <section className={styles.section} aria-labelledby="self-check-run-heading">
-        <Subtitle1 as="h2" id="self-check-run-heading">{t('selfCheck.run.title')}</Subtitle1>
+        <Subtitle1 as="h2" id="self-check-run-heading">
+          {t('selfCheck.run.title')}
+        </Subtitle1>
         {!showingNewest && <QueryView query={readiness}>{(gate) => <ReadinessStatus readiness={gate} />}</QueryView>}
         <RunSelfCheckButton running={running} onRun={start} />
         {run.isError && <ErrorState error={run.error} onRetry={start} />}
       </section>
 
       <section className={styles.section} aria-labelledby="self-check-result-heading">
-        <Subtitle1 as="h2" id="self-check-result-heading">{t('selfCheck.result.title')}</Subtitle1>
+        <Subtitle1 as="h2" id="self-check-result-heading">
+          {t('selfCheck.result.title')}
+        </Subtitle1>
         <QueryView query={history}>
           {() =>
             shownId === null ? (
@@ -68,19 +78,29 @@ export function SelfCheckPage() {
             ) : shown.isError ? (
               <ErrorState error={shown.error} onRetry={() => void shown.refetch()} />
             ) : (
-              <RunResult run={shown.data} issuedNumber={shownSummary?.certificateNumber ?? null} running={running} onRecheck={start} now={readiness.data?.now ?? null} />
+              <RunResult
+                run={shown.data}
+                issuedNumber={shownSummary?.certificateNumber ?? null}
+                running={running}
+                onRecheck={start}
+                now={readiness.data?.now ?? null}
+              />
             )
           }
         </QueryView>
       </section>
 
       <section className={styles.section} aria-labelledby="self-check-diagnostics-heading">
-        <Subtitle1 as="h2" id="self-check-diagnostics-heading">{t('selfCheck.diagnostics.title')}</Subtitle1>
+        <Subtitle1 as="h2" id="self-check-diagnostics-heading">
+          {t('selfCheck.diagnostics.title')}
+        </Subtitle1>
         <SaveDiagnosticsAction />
       </section>
 
       <section className={mergeClasses(styles.section, styles.wide)} aria-labelledby="self-check-history-heading">
-        <Subtitle1 as="h2" id="self-check-history-heading">{t('selfCheck.history.title')}</Subtitle1>
+        <Subtitle1 as="h2" id="self-check-history-heading">
+          {t('selfCheck.history.title')}
+        </Subtitle1>
         <QueryView query={history}>
           {({ runs: list }) =>
             list.length === 0 ? (

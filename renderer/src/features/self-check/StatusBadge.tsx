@@ -4,7 +4,13 @@
  */
 import type { ReactElement } from 'react';
 import { Badge, type BadgeProps } from '@fluentui/react-components';
-import { CheckmarkCircle16Filled, DismissCircle16Filled, QuestionCircle16Filled, SubtractCircle16Filled, Warning16Filled } from '@fluentui/react-icons';
+import {
+  CheckmarkCircle16Filled,
+  DismissCircle16Filled,
+  QuestionCircle16Filled,
+  SubtractCircle16Filled,
+  Warning16Filled,
+} from '@fluentui/react-icons';
 import type { CheckStatus } from '@shared/self-check';
 import { useSelfCheckTexts } from './use-self-check-texts';
 
@@ -25,4 +31,3 @@ export function StatusBadge({ status }: { status: CheckStatus }) {
     </Badge>
   );
 }
-

@@ -17,11 +17,15 @@ export function useSelfCheckHistory() {
 }
 
 export function useStoredRun(id: string | null) {
-  return useChannelQuery('selfCheck.get', { id: id ?? '' }, {
-    enabled: id !== null,
-    // A stored run never changes: it is kept whole, as it was judged.
-    staleTime: Infinity,
-  });
+  return useChannelQuery(
+    'selfCheck.get',
+    { id: id ?? '' },
+    {
+      enabled: id !== null,
+      // A stored run never changes: it is kept whole, as it was judged.
+      staleTime: Infinity,
+    },
+  );
 }
 
 export function useReadiness() {

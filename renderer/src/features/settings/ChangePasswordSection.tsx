@@ -45,18 +45,22 @@ export function ChangePasswordSection({ className }: { className: string }) {
   const errors = {
     current: current === '' ? t('settings.password.currentRequired') : undefined,
     next: next === '' ? t('settings.password.newRequired') : undefined,
-    confirmation: confirmation === '' ? t('settings.password.confirmRequired') : confirmation !== next ? t('errors.VAULT_PASSWORDS_DIFFER') : undefined,
+    confirmation:
+      confirmation === '' ? t('settings.password.confirmRequired') : confirmation !== next ? t('errors.VAULT_PASSWORDS_DIFFER') : undefined,
   };
   // A refusal that belongs to one field is shown at that field, not as a banner below all three.
   const gap = useSentenceGap();
   const refusal = change.error instanceof BridgeError ? change.error : null;
   const refusedField = refusal ? fieldOf[refusal.code] : undefined;
-  const refusalMessage = refusal && refusedField ? (
-    <span data-error-code={refusal.code}>
-      {refusal.code === 'VAULT_WRONG_PASSWORD' ? t('settings.password.currentWrong') : t(refusal.messageKey, refusal.params)}
-      {refusal.code === 'VAULT_WRONG_PASSWORD' && (refusal.params.triesLeft ?? 0) > 0 && `${gap}${t('vault.unlock.triesLeft', { count: refusal.params.triesLeft })}`}
-    </span>
-  ) : undefined;
+  const refusalMessage =
+    refusal && refusedField ? (
+      <span data-error-code={refusal.code}>
+        {refusal.code === 'VAULT_WRONG_PASSWORD' ? t('settings.password.currentWrong') : t(refusal.messageKey, refusal.params)}
+        {refusal.code === 'VAULT_WRONG_PASSWORD' &&
+          (refusal.params.triesLeft ?? 0) > 0 &&
+          `${gap}${t('vault.unlock.triesLeft', { count: refusal.params.triesLeft })}`}
+      </span>
+    ) : undefined;
   const refusedAt = (field: PasswordField) => (refusedField === field ? refusalMessage : undefined);
 
   const edit = (setter: (value: string) => void) => (value: string) => {
@@ -94,7 +98,9 @@ export function ChangePasswordSection({ className }: { className: string }) {
 
   return (
     <section className={className} aria-labelledby="settings-password-heading">
-      <Subtitle1 as="h2" id="settings-password-heading" block>{t('settings.password.title')}</Subtitle1>
+      <Subtitle1 as="h2" id="settings-password-heading" block>
+        {t('settings.password.title')}
+      </Subtitle1>
       <Text className={styles.description}>{t('settings.password.description')}</Text>
       <form className={styles.form} onSubmit={submit} noValidate aria-labelledby="settings-password-heading">
         <Field
@@ -103,7 +109,13 @@ export function ChangePasswordSection({ className }: { className: string }) {
           validationState={shown(errors.current) || refusedAt('current') ? 'error' : 'none'}
           validationMessage={shown(errors.current) ?? refusedAt('current')}
         >
-          <Input ref={currentRef} type="password" autoComplete="current-password" value={current} onChange={(_event, data) => edit(setCurrent)(data.value)} />
+          <Input
+            ref={currentRef}
+            type="password"
+            autoComplete="current-password"
+            value={current}
+            onChange={(_event, data) => edit(setCurrent)(data.value)}
+          />
         </Field>
         <Field
           label={t('settings.password.new')}
@@ -112,7 +124,13 @@ export function ChangePasswordSection({ className }: { className: string }) {
           validationState={shown(errors.next) || refusedAt('next') ? 'error' : 'none'}
           validationMessage={shown(errors.next) ?? refusedAt('next')}
         >
-          <Input ref={nextRef} type="password" autoComplete="new-password" value={next} onChange={(_event, data) => edit(setNext)(data.value)} />
+          <Input
+            ref={nextRef}
+            type="password"
+            autoComplete="new-password"
+            value={next}
+            onChange={(_event, data) => edit(setNext)(data.value)}
+          />
         </Field>
         {next !== '' && <PasswordStrength password={next} profile={profile} />}
         <Field
@@ -121,7 +139,13 @@ export function ChangePasswordSection({ className }: { className: string }) {
           validationState={shown(errors.confirmation) || refusedAt('confirmation') ? 'error' : 'none'}
           validationMessage={shown(errors.confirmation) ?? refusedAt('confirmation')}
         >
-          <Input ref={confirmationRef} type="password" autoComplete="new-password" value={confirmation} onChange={(_event, data) => edit(setConfirmation)(data.value)} />
+          <Input
+            ref={confirmationRef}
+            type="password"
+            autoComplete="new-password"
+            value={confirmation}
+            onChange={(_event, data) => edit(setConfirmation)(data.value)}
+          />
         </Field>
         {change.isError && !refusedField && <ErrorState error={change.error} />}
         {change.isSuccess && (
@@ -130,7 +154,12 @@ export function ChangePasswordSection({ className }: { className: string }) {
           </MessageBar>
         )}
         <div className={styles.actions}>
-          <Button appearance="primary" type="submit" disabled={change.isPending} icon={change.isPending ? <Spinner size="tiny" /> : undefined}>
+          <Button
+            appearance="primary"
+            type="submit"
+            disabled={change.isPending}
+            icon={change.isPending ? <Spinner size="tiny" /> : undefined}
+          >
             {change.isPending ? t('settings.password.changing') : t('settings.password.submit')}
           </Button>
         </div>

@@ -6,7 +6,17 @@
  * when one may copy the folder or could not be checked — the same facts a crypto-erase
  * certificate records and grades.
  */
-import { Button, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Subtitle1, Text, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  Subtitle1,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { ArrowClockwise20Regular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
 import { BACKUP_STATE_LABELS, BACKUP_TOOL_LABELS, type DataFolderReport } from '@shared/data-folder';
@@ -20,7 +30,13 @@ const useStyles = makeStyles({
   description: { display: 'block', marginBottom: tokens.spacingVerticalM, maxWidth: '60em' },
   body: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '60em' },
   path: { fontFamily: tokens.fontFamilyMonospace, overflowWrap: 'anywhere' },
-  tools: { margin: 0, paddingInlineStart: tokens.spacingHorizontalXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  tools: {
+    margin: 0,
+    paddingInlineStart: tokens.spacingHorizontalXL,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+  },
   state: { fontWeight: tokens.fontWeightSemibold },
 });
 
@@ -43,7 +59,9 @@ export function DataFolderSection({ className }: { className: string }) {
 
   return (
     <section className={className} aria-labelledby="settings-data-folder-heading" data-testid="settings-data-folder">
-      <Subtitle1 as="h2" id="settings-data-folder-heading" block>{t('settings.dataFolder.title')}</Subtitle1>
+      <Subtitle1 as="h2" id="settings-data-folder-heading" block>
+        {t('settings.dataFolder.title')}
+      </Subtitle1>
       <Text className={styles.description}>{t('settings.dataFolder.description')}</Text>
       <QueryView query={report} loadingLabelKey="settings.dataFolder.checking">
         {(current) => {
@@ -58,8 +76,16 @@ export function DataFolderSection({ className }: { className: string }) {
               </MessageBar>
               <FactList
                 facts={[
-                  [t('settings.dataFolder.location'), <span key="path" className={styles.path}>{current.dataDir}</span>],
-                  [t('settings.dataFolder.disk'), t(`settings.dataFolder.local.${current.local === null ? 'unknown' : current.local ? 'local' : 'network'}`)],
+                  [
+                    t('settings.dataFolder.location'),
+                    <span key="path" className={styles.path}>
+                      {current.dataDir}
+                    </span>,
+                  ],
+                  [
+                    t('settings.dataFolder.disk'),
+                    t(`settings.dataFolder.local.${current.local === null ? 'unknown' : current.local ? 'local' : 'network'}`),
+                  ],
                   [t('settings.dataFolder.checkedAt'), formatDateTime(current.observedAt, language)],
                 ]}
               />
@@ -70,7 +96,10 @@ export function DataFolderSection({ className }: { className: string }) {
                   {current.backups.map((finding) => (
                     <li key={finding.tool}>
                       <Text className={styles.state}>
-                        {t('settings.dataFolder.toolState', { tool: BACKUP_TOOL_LABELS[finding.tool][language], state: BACKUP_STATE_LABELS[finding.state][language] })}
+                        {t('settings.dataFolder.toolState', {
+                          tool: BACKUP_TOOL_LABELS[finding.tool][language],
+                          state: BACKUP_STATE_LABELS[finding.state][language],
+                        })}
                       </Text>
                       <br />
                       <Text>{finding.detail[language]}</Text>

@@ -18,7 +18,10 @@ export function MinimumOsVersionFieldset({ versions, invalid, onChange }: Minimu
   const styles = useStyles();
   const { t } = useTranslation();
   return (
-    <PolicyFieldset legend={t('settings.selfCheckPolicy.minimumOsVersion.legend')} hint={<Text size={200}>{t('settings.selfCheckPolicy.minimumOsVersion.hint')}</Text>}>
+    <PolicyFieldset
+      legend={t('settings.selfCheckPolicy.minimumOsVersion.legend')}
+      hint={<Text size={200}>{t('settings.selfCheckPolicy.minimumOsVersion.hint')}</Text>}
+    >
       <div className={styles.grid}>
         {selfCheckOses.map((os) => (
           <Field

@@ -42,7 +42,16 @@ export interface NumberSettingSectionProps<TSaved> {
 }
 
 export function NumberSettingSection<TSaved>({
-  className, headingId, testId, textsKey, min, max, query, current, save, savedMessage,
+  className,
+  headingId,
+  testId,
+  textsKey,
+  min,
+  max,
+  query,
+  current,
+  save,
+  savedMessage,
 }: NumberSettingSectionProps<TSaved>) {
   const styles = useStyles();
   const { t } = useTranslation();
@@ -61,7 +70,9 @@ export function NumberSettingSection<TSaved>({
 
   return (
     <section className={className} aria-labelledby={headingId} data-testid={testId}>
-      <Subtitle1 as="h2" id={headingId} block>{t(`${textsKey}.title`)}</Subtitle1>
+      <Subtitle1 as="h2" id={headingId} block>
+        {t(`${textsKey}.title`)}
+      </Subtitle1>
       <Text className={styles.description}>{t(`${textsKey}.description`)}</Text>
       <QueryView query={query}>
         {() => (

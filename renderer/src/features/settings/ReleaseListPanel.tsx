@@ -19,7 +19,9 @@ export function ReleaseListPanel({ releases, busy, onImport }: { releases: numbe
   const { t } = useTranslation();
   return (
     <div className={styles.panel} role="group" aria-labelledby="settings-release-list-heading">
-      <Body1Strong as="h3" id="settings-release-list-heading" className={styles.heading}>{t('settings.sanitizePolicy.releases.title')}</Body1Strong>
+      <Body1Strong as="h3" id="settings-release-list-heading" className={styles.heading}>
+        {t('settings.sanitizePolicy.releases.title')}
+      </Body1Strong>
       <Text size={200}>{t('settings.sanitizePolicy.releases.hint')}</Text>
       <div className={styles.row}>
         <Text className={styles.count} data-testid="sanitize-release-count">

@@ -11,7 +11,9 @@ export function ResetPolicyDialog({ open, onCancel, onConfirm }: { open: boolean
           <DialogTitle>{t('settings.selfCheckPolicy.reset.title')}</DialogTitle>
           <DialogContent id="reset-policy-description">{t('settings.selfCheckPolicy.reset.body')}</DialogContent>
           <DialogActions>
-            <Button appearance="primary" onClick={onConfirm}>{t('settings.selfCheckPolicy.reset.confirm')}</Button>
+            <Button appearance="primary" onClick={onConfirm}>
+              {t('settings.selfCheckPolicy.reset.confirm')}
+            </Button>
             <Button onClick={onCancel}>{t('settings.selfCheckPolicy.reset.cancel')}</Button>
           </DialogActions>
         </DialogBody>

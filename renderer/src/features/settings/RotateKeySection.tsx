@@ -7,8 +7,22 @@
  */
 import { useState, type SubmitEvent } from 'react';
 import {
-  Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, MessageBar, MessageBarBody,
-  ProgressBar, Subtitle1, Text, makeStyles, tokens,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  ProgressBar,
+  Subtitle1,
+  Text,
+  makeStyles,
+  tokens,
 } from '@fluentui/react-components';
 import { KeyReset20Regular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
@@ -35,12 +49,18 @@ function isStep(value: string | null): value is Step {
 function fraction(progress: JobProgress | null): number | undefined {
   if (!progress || !isStep(progress.step)) return undefined;
   switch (progress.step) {
-    case 'prepare': return 0.05;
-    case 'files': return 0.05 + 0.6 * (progress.filesTotal > 0 ? progress.filesDone / progress.filesTotal : 1);
-    case 'keys': return 0.7;
-    case 'audit': return 0.8;
-    case 'database': return 0.9;
-    case 'done': return 1;
+    case 'prepare':
+      return 0.05;
+    case 'files':
+      return 0.05 + 0.6 * (progress.filesTotal > 0 ? progress.filesDone / progress.filesTotal : 1);
+    case 'keys':
+      return 0.7;
+    case 'audit':
+      return 0.8;
+    case 'database':
+      return 0.9;
+    case 'done':
+      return 1;
   }
 }
 
@@ -78,19 +98,24 @@ export function RotateKeySection({ className }: { className: string }) {
     event.preventDefault();
     setChecked(true);
     if (missing || !prepared || !readBackComplete(answers) || rotate.isPending) return;
-    rotate.mutate({ password, answers: readBackAnswers(prepared.confirmGroups, answers) }, {
-      onSuccess: () => {
-        setOpen(false);
-        setPassword('');
-        setChecked(false);
-        setDone(true);
+    rotate.mutate(
+      { password, answers: readBackAnswers(prepared.confirmGroups, answers) },
+      {
+        onSuccess: () => {
+          setOpen(false);
+          setPassword('');
+          setChecked(false);
+          setDone(true);
+        },
       },
-    });
+    );
   };
 
   return (
     <section className={className} aria-labelledby="settings-rotate-heading">
-      <Subtitle1 as="h2" id="settings-rotate-heading" block>{t('settings.rotate.title')}</Subtitle1>
+      <Subtitle1 as="h2" id="settings-rotate-heading" block>
+        {t('settings.rotate.title')}
+      </Subtitle1>
       <Text className={styles.description}>{t('settings.rotate.description')}</Text>
       <Button
         icon={<KeyReset20Regular />}
@@ -122,61 +147,67 @@ export function RotateKeySection({ className }: { className: string }) {
                 {prepare.isError && <ErrorState error={prepare.error} />}
               </DialogContent>
               <DialogActions>
-                <Button appearance="primary" disabled={!prepared || !keptCopy} onClick={() => setStage('confirm')}>{t('settings.rotate.dialog.next')}</Button>
+                <Button appearance="primary" disabled={!prepared || !keptCopy} onClick={() => setStage('confirm')}>
+                  {t('settings.rotate.dialog.next')}
+                </Button>
                 <Button onClick={close}>{t('settings.rotate.dialog.cancel')}</Button>
               </DialogActions>
             </DialogBody>
           ) : (
-          <form onSubmit={submit} noValidate>
-            <DialogBody>
-              <DialogTitle>{t('settings.rotate.dialog.title')}</DialogTitle>
-              <DialogContent className={styles.content}>
-                <Text id="rotate-dialog-description">{t('settings.rotate.dialog.description')}</Text>
-                <Text>{t('vault.setup.confirmIntro')}</Text>
-                {prepared && (
-                  <RecoveryKeyReadBack
-                    confirmGroups={prepared.confirmGroups}
-                    answers={answers}
-                    disabled={rotate.isPending}
-                    onAnswers={(next) => {
-                      if (rotate.isError) rotate.reset();
-                      setAnswers(next);
-                    }}
-                  />
-                )}
-                <Field
-                  label={t('settings.rotate.dialog.password')}
-                  required
-                  validationState={checked && missing ? 'error' : 'none'}
-                  validationMessage={checked && missing ? t('settings.rotate.dialog.passwordRequired') : undefined}
-                >
-                  <Input
-                    type="password"
-                    autoComplete="current-password"
-                    value={password}
-                    disabled={rotate.isPending}
-                    onChange={(_event, data) => {
-                      if (rotate.isError) rotate.reset();
-                      setPassword(data.value);
-                    }}
-                  />
-                </Field>
-                {rotate.isPending && (
-                  <Field label={t('settings.rotate.dialog.progress')} hint={stepText}>
-                    <ProgressBar value={fraction(progress)} max={1} thickness="large" aria-valuetext={stepText} />
+            <form onSubmit={submit} noValidate>
+              <DialogBody>
+                <DialogTitle>{t('settings.rotate.dialog.title')}</DialogTitle>
+                <DialogContent className={styles.content}>
+                  <Text id="rotate-dialog-description">{t('settings.rotate.dialog.description')}</Text>
+                  <Text>{t('vault.setup.confirmIntro')}</Text>
+                  {prepared && (
+                    <RecoveryKeyReadBack
+                      confirmGroups={prepared.confirmGroups}
+                      answers={answers}
+                      disabled={rotate.isPending}
+                      onAnswers={(next) => {
+                        if (rotate.isError) rotate.reset();
+                        setAnswers(next);
+                      }}
+                    />
+                  )}
+                  <Field
+                    label={t('settings.rotate.dialog.password')}
+                    required
+                    validationState={checked && missing ? 'error' : 'none'}
+                    validationMessage={checked && missing ? t('settings.rotate.dialog.passwordRequired') : undefined}
+                  >
+                    <Input
+                      type="password"
+                      autoComplete="current-password"
+                      value={password}
+                      disabled={rotate.isPending}
+                      onChange={(_event, data) => {
+                        if (rotate.isError) rotate.reset();
+                        setPassword(data.value);
+                      }}
+                    />
                   </Field>
-                )}
-                {rotate.isError && <ErrorState error={rotate.error} />}
-              </DialogContent>
-              <DialogActions>
-                <Button appearance="primary" type="submit" disabled={rotate.isPending || !readBackComplete(answers)}>
-                  {rotate.isPending ? t('settings.rotate.dialog.working') : t('settings.rotate.dialog.confirm')}
-                </Button>
-                <Button onClick={() => setStage('key')} disabled={rotate.isPending}>{t('settings.rotate.dialog.back')}</Button>
-                <Button onClick={close} disabled={rotate.isPending}>{t('settings.rotate.dialog.cancel')}</Button>
-              </DialogActions>
-            </DialogBody>
-          </form>
+                  {rotate.isPending && (
+                    <Field label={t('settings.rotate.dialog.progress')} hint={stepText}>
+                      <ProgressBar value={fraction(progress)} max={1} thickness="large" aria-valuetext={stepText} />
+                    </Field>
+                  )}
+                  {rotate.isError && <ErrorState error={rotate.error} />}
+                </DialogContent>
+                <DialogActions>
+                  <Button appearance="primary" type="submit" disabled={rotate.isPending || !readBackComplete(answers)}>
+                    {rotate.isPending ? t('settings.rotate.dialog.working') : t('settings.rotate.dialog.confirm')}
+                  </Button>
+                  <Button onClick={() => setStage('key')} disabled={rotate.isPending}>
+                    {t('settings.rotate.dialog.back')}
+                  </Button>
+                  <Button onClick={close} disabled={rotate.isPending}>
+                    {t('settings.rotate.dialog.cancel')}
+                  </Button>
+                </DialogActions>
+              </DialogBody>
+            </form>
           )}
         </DialogSurface>
       </Dialog>

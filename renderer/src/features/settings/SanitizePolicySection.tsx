@@ -41,10 +41,11 @@ export function SanitizePolicySection({ className }: { className: string }) {
   const busy = save.isPending || importList.isPending || saveRebuild.isPending;
   const error = save.error ?? importList.error ?? saveRebuild.error;
 
-
   return (
     <section className={className} aria-labelledby="settings-sanitize-heading" data-testid="settings-sanitize-policy">
-      <Subtitle1 as="h2" id="settings-sanitize-heading" block>{t('settings.sanitizePolicy.title')}</Subtitle1>
+      <Subtitle1 as="h2" id="settings-sanitize-heading" block>
+        {t('settings.sanitizePolicy.title')}
+      </Subtitle1>
       <Text className={styles.description}>{t('settings.sanitizePolicy.description')}</Text>
       <QueryView query={policy}>
         {(stored) => {
@@ -121,7 +122,9 @@ export function SanitizePolicySection({ className }: { className: string }) {
       </QueryView>
       {notice && (
         <MessageBar className={styles.message} intent={notice.key === 'notChosen' ? 'info' : 'success'} role="status">
-          <MessageBarBody>{t(`settings.sanitizePolicy.notice.${notice.key}`, notice.key === 'imported' ? { count: notice.count } : {})}</MessageBarBody>
+          <MessageBarBody>
+            {t(`settings.sanitizePolicy.notice.${notice.key}`, notice.key === 'imported' ? { count: notice.count } : {})}
+          </MessageBarBody>
         </MessageBar>
       )}
       {error && (

@@ -5,7 +5,20 @@
  * on record came from — the defaults, an edit, or an import — is shown above the form.
  */
 import { useState, type SubmitEvent } from 'react';
-import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, Subtitle1, Text, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Checkbox,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Radio,
+  RadioGroup,
+  Subtitle1,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { ArrowReset20Regular, ArrowUpload20Regular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
 import { deviceOwnerships, type DeviceOwnership, type SelfCheckPolicy } from '@shared/self-check';
@@ -13,7 +26,17 @@ import { ErrorState } from '../../components/ErrorState';
 import { QueryView } from '../../components/QueryView';
 import { MinimumOsVersionFieldset } from './MinimumOsVersionFieldset';
 import { PolicyNumberField } from './PolicyNumberField';
-import { checkDraft, draftOf, nameMaxLength, numberBounds, numberFields, sameDraft, type DraftField, type NumberField, type PolicyDraft } from './policy-draft';
+import {
+  checkDraft,
+  draftOf,
+  nameMaxLength,
+  numberBounds,
+  numberFields,
+  sameDraft,
+  type DraftField,
+  type NumberField,
+  type PolicyDraft,
+} from './policy-draft';
 import { RequiredChecksFieldset } from './RequiredChecksFieldset';
 import { ResetPolicyDialog } from './ResetPolicyDialog';
 import { useImportPolicy, useResetPolicy, useSavePolicy, useSelfCheckPolicy } from './use-self-check-policy';
@@ -53,7 +76,9 @@ export function SelfCheckPolicySection({ className }: { className: string }) {
 
   return (
     <section className={className} aria-labelledby="settings-selfcheck-heading" data-testid="settings-self-check-policy">
-      <Subtitle1 as="h2" id="settings-selfcheck-heading" block>{t('settings.selfCheckPolicy.title')}</Subtitle1>
+      <Subtitle1 as="h2" id="settings-selfcheck-heading" block>
+        {t('settings.selfCheckPolicy.title')}
+      </Subtitle1>
       <Text className={styles.description}>{t('settings.selfCheckPolicy.description')}</Text>
       <QueryView query={setting}>
         {(stored) => {
@@ -65,7 +90,8 @@ export function SelfCheckPolicySection({ className }: { className: string }) {
             if (notice || error) beginAction();
             setEdited(next);
           };
-          const setNumber = (field: NumberField, value: number | null) => change({ ...draft, numbers: { ...draft.numbers, [field]: value } });
+          const setNumber = (field: NumberField, value: number | null) =>
+            change({ ...draft, numbers: { ...draft.numbers, [field]: value } });
 
           const submit = (event: SubmitEvent) => {
             event.preventDefault();
@@ -77,7 +103,10 @@ export function SelfCheckPolicySection({ className }: { className: string }) {
           return (
             <>
               <Text className={styles.source} data-testid="self-check-policy-source" data-source={stored.source}>
-                {t('settings.selfCheckPolicy.current', { name: stored.policy.name, source: t(`settings.selfCheckPolicy.source.${stored.source}`) })}
+                {t('settings.selfCheckPolicy.current', {
+                  name: stored.policy.name,
+                  source: t(`settings.selfCheckPolicy.source.${stored.source}`),
+                })}
               </Text>
               <form className={styles.form} onSubmit={submit} noValidate aria-labelledby="settings-selfcheck-heading">
                 <Field
@@ -106,7 +135,10 @@ export function SelfCheckPolicySection({ className }: { className: string }) {
                   invalid={(os) => invalid(`minimumOsVersion.${os}`)}
                   onChange={(os, value) => change({ ...draft, minimumOsVersion: { ...draft.minimumOsVersion, [os]: value } })}
                 />
-                <RequiredChecksFieldset required={draft.required} onChange={(id, value) => change({ ...draft, required: { ...draft.required, [id]: value } })} />
+                <RequiredChecksFieldset
+                  required={draft.required}
+                  onChange={(id, value) => change({ ...draft, required: { ...draft.required, [id]: value } })}
+                />
                 <Field hint={t('settings.selfCheckPolicy.linuxOnAccessScanRequired.hint')}>
                   <Checkbox
                     checked={draft.linuxOnAccessScanRequired}
@@ -115,7 +147,10 @@ export function SelfCheckPolicySection({ className }: { className: string }) {
                   />
                 </Field>
                 <Field label={t('settings.selfCheckPolicy.ownership.label')} hint={t('settings.selfCheckPolicy.ownership.hint')}>
-                  <RadioGroup value={draft.ownership} onChange={(_event, data) => change({ ...draft, ownership: data.value as DeviceOwnership })}>
+                  <RadioGroup
+                    value={draft.ownership}
+                    onChange={(_event, data) => change({ ...draft, ownership: data.value as DeviceOwnership })}
+                  >
                     {deviceOwnerships.map((ownership) => (
                       <Radio key={ownership} value={ownership} label={t(`settings.selfCheckPolicy.ownership.options.${ownership}`)} />
                     ))}
@@ -131,7 +166,8 @@ export function SelfCheckPolicySection({ className }: { className: string }) {
                     onClick={() => {
                       beginAction();
                       importFile.mutate(undefined, {
-                        onSuccess: (result) => (result.imported ? settled('imported')(result) : setNotice({ kind: 'notImported', name: '' })),
+                        onSuccess: (result) =>
+                          result.imported ? settled('imported')(result) : setNotice({ kind: 'notImported', name: '' }),
                       });
                     }}
                   >
@@ -168,4 +204,3 @@ export function SelfCheckPolicySection({ className }: { className: string }) {
     </section>
   );
 }
-

@@ -6,7 +6,17 @@
  * the office's reply. Thirty days before the end a warning asks for a new request. What is
  * still pending — requests not yet answered, documents waiting for a timestamp — is counted.
  */
-import { Button, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Subtitle1, Text, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  Subtitle1,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { ArrowDownload20Regular, ArrowUpload20Regular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '@shared/format-date';
@@ -43,10 +53,11 @@ export function SigningCertificateSection({ className }: { className: string }) 
   };
   const error = request.error ?? reply.error;
 
-
   return (
     <section className={className} aria-labelledby="settings-signing-heading" data-testid="settings-signing-certificate">
-      <Subtitle1 as="h2" id="settings-signing-heading" block>{t('settings.signingCertificate.title')}</Subtitle1>
+      <Subtitle1 as="h2" id="settings-signing-heading" block>
+        {t('settings.signingCertificate.title')}
+      </Subtitle1>
       <Text className={styles.description}>{t('settings.signingCertificate.description')}</Text>
       <QueryView query={status}>
         {(current) => (
@@ -80,18 +91,37 @@ export function SigningCertificateSection({ className }: { className: string }) 
             <FactList
               facts={[
                 [t('settings.signingCertificate.subject'), subjectText(current.subject)],
-                [t('settings.signingCertificate.issuer'), current.companyCertified ? commonName(current.issuer) : t('settings.signingCertificate.selfSigned')],
+                [
+                  t('settings.signingCertificate.issuer'),
+                  current.companyCertified ? commonName(current.issuer) : t('settings.signingCertificate.selfSigned'),
+                ],
                 [
                   t('settings.signingCertificate.validity'),
-                  t('certificates.verify.signer.validityValue', { from: formatDateTime(current.notBefore, language), to: formatDateTime(current.notAfter, language) }),
+                  t('certificates.verify.signer.validityValue', {
+                    from: formatDateTime(current.notBefore, language),
+                    to: formatDateTime(current.notAfter, language),
+                  }),
                 ],
-                [t('settings.signingCertificate.daysLeft'), current.daysLeft < 0 ? t('settings.signingCertificate.daysLeftExpired') : t('settings.signingCertificate.daysLeftValue', { count: current.daysLeft })],
+                [
+                  t('settings.signingCertificate.daysLeft'),
+                  current.daysLeft < 0
+                    ? t('settings.signingCertificate.daysLeftExpired')
+                    : t('settings.signingCertificate.daysLeftValue', { count: current.daysLeft }),
+                ],
                 [t('settings.signingCertificate.fingerprint'), <Fingerprint key="certificate" value={current.fingerprint} />],
                 ...(current.companyCertified && current.rootFingerprint
-                  ? ([[t('settings.signingCertificate.rootFingerprint'), <Fingerprint key="root" value={current.rootFingerprint} />]] as const)
+                  ? ([
+                      [t('settings.signingCertificate.rootFingerprint'), <Fingerprint key="root" value={current.rootFingerprint} />],
+                    ] as const)
                   : []),
-                [t('settings.signingCertificate.pendingRequests'), t('settings.signingCertificate.countValue', { count: current.pendingRequests })],
-                [t('settings.signingCertificate.queuedTimestamps'), t('settings.signingCertificate.countValue', { count: current.queuedTimestamps })],
+                [
+                  t('settings.signingCertificate.pendingRequests'),
+                  t('settings.signingCertificate.countValue', { count: current.pendingRequests }),
+                ],
+                [
+                  t('settings.signingCertificate.queuedTimestamps'),
+                  t('settings.signingCertificate.countValue', { count: current.queuedTimestamps }),
+                ],
               ]}
             />
             <div className={styles.actions}>
@@ -121,7 +151,13 @@ export function SigningCertificateSection({ className }: { className: string }) 
         )}
       </QueryView>
       {notice && (
-        <MessageBar className={styles.message} intent={notice === 'requestNotSaved' || notice === 'replyNotChosen' ? 'info' : 'success'} role="status" layout="multiline" data-testid="signing-notice">
+        <MessageBar
+          className={styles.message}
+          intent={notice === 'requestNotSaved' || notice === 'replyNotChosen' ? 'info' : 'success'}
+          role="status"
+          layout="multiline"
+          data-testid="signing-notice"
+        >
           <MessageBarBody>{t(`settings.signingCertificate.notice.${notice}`)}</MessageBarBody>
         </MessageBar>
       )}

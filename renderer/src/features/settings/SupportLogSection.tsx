@@ -22,10 +22,16 @@ export function SupportLogSection({ className }: { className: string }) {
 
   return (
     <section className={className} aria-labelledby="settings-support-log-heading" data-testid="settings-support-log">
-      <Subtitle1 as="h2" id="settings-support-log-heading" block>{t('settings.supportLog.title')}</Subtitle1>
+      <Subtitle1 as="h2" id="settings-support-log-heading" block>
+        {t('settings.supportLog.title')}
+      </Subtitle1>
       <Text className={styles.description}>{t('settings.supportLog.description')}</Text>
       <div className={styles.body}>
-        <Button icon={save.isPending ? <Spinner size="tiny" /> : <DocumentSave20Regular />} disabled={save.isPending} onClick={() => save.mutate()}>
+        <Button
+          icon={save.isPending ? <Spinner size="tiny" /> : <DocumentSave20Regular />}
+          disabled={save.isPending}
+          onClick={() => save.mutate()}
+        >
           {t('settings.supportLog.save')}
         </Button>
         {save.isSuccess && (

@@ -42,7 +42,9 @@ function boundsOf(schema: ZodNumber | ZodDefault<ZodNumber>): Bounds {
   return { min: number.minValue ?? 0, max: number.maxValue ?? Number.MAX_SAFE_INTEGER };
 }
 
-export const numberBounds: Readonly<Record<NumberField, Bounds>> = Object.fromEntries(numberFields.map((field) => [field, boundsOf(SelfCheckPolicy.shape[field])])) as Record<NumberField, Bounds>;
+export const numberBounds: Readonly<Record<NumberField, Bounds>> = Object.fromEntries(
+  numberFields.map((field) => [field, boundsOf(SelfCheckPolicy.shape[field])]),
+) as Record<NumberField, Bounds>;
 
 export const nameMaxLength = SelfCheckPolicy.shape.name.maxLength ?? 100;
 
@@ -70,7 +72,8 @@ export function sameDraft(a: PolicyDraft, b: PolicyDraft): boolean {
   );
 }
 
-export type DraftCheck = { readonly ok: true; readonly policy: SelfCheckPolicy } | { readonly ok: false; readonly invalid: ReadonlySet<DraftField> };
+export type DraftCheck =
+  { readonly ok: true; readonly policy: SelfCheckPolicy } | { readonly ok: false; readonly invalid: ReadonlySet<DraftField> };
 
 /** Checks the draft with the contract's own schema; the fields it rejects are marked in the form. */
 export function checkDraft(draft: PolicyDraft): DraftCheck {
@@ -86,7 +89,8 @@ export function checkDraft(draft: PolicyDraft): DraftCheck {
   const invalid = new Set<DraftField>();
   for (const issue of parsed.error.issues) {
     const [first, second] = issue.path;
-    if (first === 'minimumOsVersion' && typeof second === 'string' && (selfCheckOses as readonly string[]).includes(second)) invalid.add(`minimumOsVersion.${second as SelfCheckOs}`);
+    if (first === 'minimumOsVersion' && typeof second === 'string' && (selfCheckOses as readonly string[]).includes(second))
+      invalid.add(`minimumOsVersion.${second as SelfCheckOs}`);
     else if (first === 'name' || (numberFields as readonly unknown[]).includes(first)) invalid.add(first as DraftField);
   }
   return { ok: false, invalid };

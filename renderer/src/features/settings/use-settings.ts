@@ -28,5 +28,7 @@ export interface Rotation {
 }
 
 export function useRotateMasterKey(job: Job) {
-  return useChannelMutation('vault.rotateMasterKey', (send, { password, answers }: Rotation) => job.run((jobId) => send({ password, answers, jobId })));
+  return useChannelMutation('vault.rotateMasterKey', (send, { password, answers }: Rotation) =>
+    job.run((jobId) => send({ password, answers, jobId })),
+  );
 }

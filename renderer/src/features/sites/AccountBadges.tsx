@@ -15,7 +15,14 @@ export function VendorDefaultBadge({ count }: { count?: number }) {
   const styles = useStyles();
   const { t } = useTranslation();
   return (
-    <Badge className={styles.badge} appearance="filled" shape="rounded" color="danger" icon={<Warning16Filled />} data-testid="vendor-default-badge">
+    <Badge
+      className={styles.badge}
+      appearance="filled"
+      shape="rounded"
+      color="danger"
+      icon={<Warning16Filled />}
+      data-testid="vendor-default-badge"
+    >
       {count === undefined ? t('sites.badges.vendorDefault') : t('sites.badges.vendorDefaultCount', { count })}
     </Badge>
   );
@@ -25,7 +32,14 @@ export function DisabledBadge() {
   const styles = useStyles();
   const { t } = useTranslation();
   return (
-    <Badge className={styles.badge} appearance="tint" shape="rounded" color="informative" icon={<Prohibited16Regular />} data-testid="disabled-badge">
+    <Badge
+      className={styles.badge}
+      appearance="tint"
+      shape="rounded"
+      color="informative"
+      icon={<Prohibited16Regular />}
+      data-testid="disabled-badge"
+    >
       {t('sites.badges.disabled')}
     </Badge>
   );
@@ -35,7 +49,14 @@ export function ReviewDueBadge() {
   const styles = useStyles();
   const { t } = useTranslation();
   return (
-    <Badge className={styles.badge} appearance="tint" shape="rounded" color="warning" icon={<CalendarClock16Regular />} data-testid="review-due-badge">
+    <Badge
+      className={styles.badge}
+      appearance="tint"
+      shape="rounded"
+      color="warning"
+      icon={<CalendarClock16Regular />}
+      data-testid="review-due-badge"
+    >
       {t('sites.badges.reviewDue')}
     </Badge>
   );

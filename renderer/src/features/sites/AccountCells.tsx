@@ -42,7 +42,11 @@ export function AccountName({ account }: { account: MaintenanceAccount }) {
 export function LastChanged({ account }: { account: MaintenanceAccount }) {
   const styles = useStyles();
   const { t, i18n } = useTranslation();
-  return account.lastChangedAt ? formatDateTime(account.lastChangedAt, i18n.language as Language) : <Text className={styles.muted}>{t('sites.accounts.neverChanged')}</Text>;
+  return account.lastChangedAt ? (
+    formatDateTime(account.lastChangedAt, i18n.language as Language)
+  ) : (
+    <Text className={styles.muted}>{t('sites.accounts.neverChanged')}</Text>
+  );
 }
 
 /** A count's text over the vendor-default badge; a dash when the counts could not be read. */

@@ -7,7 +7,19 @@
  */
 import { useRef, useState, type SubmitEvent } from 'react';
 import {
-  Button, Checkbox, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, Spinner, makeStyles, tokens,
+  Button,
+  Checkbox,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  Input,
+  Spinner,
+  makeStyles,
+  tokens,
 } from '@fluentui/react-components';
 import { Eye20Regular, EyeOff20Regular, Save20Regular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
@@ -48,7 +60,12 @@ export function AccountDialog({ systemId, account, onSaved, onClose }: AccountDi
   const [checked, setChecked] = useState(false);
   const userRef = useRef<HTMLInputElement>(null);
   const userProblem = checked && userName.trim() === '' ? t('sites.accountForm.userRequired') : undefined;
-  const passwordHint = account === null ? 'sites.accountForm.passwordHintNew' : account.hasSecret ? 'sites.accountForm.passwordHintKeep' : 'sites.accountForm.passwordHintNone';
+  const passwordHint =
+    account === null
+      ? 'sites.accountForm.passwordHintNew'
+      : account.hasSecret
+        ? 'sites.accountForm.passwordHintKeep'
+        : 'sites.accountForm.passwordHintNone';
 
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
@@ -73,12 +90,30 @@ export function AccountDialog({ systemId, account, onSaved, onClose }: AccountDi
       <DialogSurface className={styles.surface} data-testid="account-dialog">
         <form onSubmit={(event) => void submit(event)} noValidate>
           <DialogBody>
-            <DialogTitle>{account ? t('sites.accountForm.editTitle', { user: account.userName }) : t('sites.accountForm.addTitle')}</DialogTitle>
+            <DialogTitle>
+              {account ? t('sites.accountForm.editTitle', { user: account.userName }) : t('sites.accountForm.addTitle')}
+            </DialogTitle>
             <DialogContent className={styles.content}>
-              <Field label={t('sites.accountForm.userName')} required hint={t('sites.accountForm.userNameHint')} validationState={userProblem ? 'error' : 'none'} validationMessage={userProblem}>
-                <Input ref={userRef} value={userName} maxLength={USER_MAX} autoComplete="off" spellCheck={false} onChange={(_event, data) => setUserName(data.value)} />
+              <Field
+                label={t('sites.accountForm.userName')}
+                required
+                hint={t('sites.accountForm.userNameHint')}
+                validationState={userProblem ? 'error' : 'none'}
+                validationMessage={userProblem}
+              >
+                <Input
+                  ref={userRef}
+                  value={userName}
+                  maxLength={USER_MAX}
+                  autoComplete="off"
+                  spellCheck={false}
+                  onChange={(_event, data) => setUserName(data.value)}
+                />
               </Field>
-              <Field label={account?.hasSecret ? t('sites.accountForm.newPassword') : t('sites.accountForm.password')} hint={t(passwordHint)}>
+              <Field
+                label={account?.hasSecret ? t('sites.accountForm.newPassword') : t('sites.accountForm.password')}
+                hint={t(passwordHint)}
+              >
                 <Input
                   type={visible ? 'text' : 'password'}
                   value={password}
@@ -101,20 +136,35 @@ export function AccountDialog({ systemId, account, onSaved, onClose }: AccountDi
               </Field>
               <PasswordGenerator onGenerated={setPassword} />
               <Field hint={t('sites.accountForm.vendorDefaultHint')}>
-                <Checkbox label={t('sites.accountForm.vendorDefault')} checked={vendorDefault} onChange={(_event, data) => setVendorDefault(data.checked === true)} />
+                <Checkbox
+                  label={t('sites.accountForm.vendorDefault')}
+                  checked={vendorDefault}
+                  onChange={(_event, data) => setVendorDefault(data.checked === true)}
+                />
               </Field>
               {account && (
                 <Field hint={t('sites.accountForm.disabledHint')}>
-                  <Checkbox label={t('sites.accountForm.disabled')} checked={disabled} onChange={(_event, data) => setDisabled(data.checked === true)} />
+                  <Checkbox
+                    label={t('sites.accountForm.disabled')}
+                    checked={disabled}
+                    onChange={(_event, data) => setDisabled(data.checked === true)}
+                  />
                 </Field>
               )}
               {save.error !== null && <ErrorState error={save.error} />}
             </DialogContent>
             <DialogActions>
-              <Button type="submit" appearance="primary" icon={save.pending ? <Spinner size="tiny" /> : <Save20Regular />} disabledFocusable={save.pending}>
+              <Button
+                type="submit"
+                appearance="primary"
+                icon={save.pending ? <Spinner size="tiny" /> : <Save20Regular />}
+                disabledFocusable={save.pending}
+              >
                 {save.pending ? t('sites.form.saving') : t('sites.accountForm.save')}
               </Button>
-              <Button onClick={onClose} disabled={save.pending}>{t('sites.form.cancel')}</Button>
+              <Button onClick={onClose} disabled={save.pending}>
+                {t('sites.form.cancel')}
+              </Button>
             </DialogActions>
           </DialogBody>
         </form>

@@ -42,7 +42,12 @@ export function AccountsTable({ accounts, labelledBy, copying, onCopy, onEdit, o
   const time = mergeClasses(styles.cell, styles.nowrap);
   const columns: RecordsColumn<MaintenanceAccount>[] = [
     // The user name takes what the fixed columns leave.
-    { id: 'userName', header: t('sites.accounts.columns.userName'), cellClassName: styles.cell, cell: (account) => <AccountName account={account} /> },
+    {
+      id: 'userName',
+      header: t('sites.accounts.columns.userName'),
+      cellClassName: styles.cell,
+      cell: (account) => <AccountName account={account} />,
+    },
     {
       id: 'password',
       header: t('sites.accounts.columns.password'),
@@ -50,8 +55,20 @@ export function AccountsTable({ accounts, labelledBy, copying, onCopy, onEdit, o
       cellClassName: styles.cell,
       cell: (account) => <PasswordCell account={account} copying={copying} onCopy={onCopy} />,
     },
-    { id: 'lastChanged', header: t('sites.accounts.columns.lastChanged'), headerClassName: styles.time, cellClassName: time, cell: (account) => <LastChanged account={account} /> },
-    { id: 'nextReview', header: t('sites.accounts.columns.nextReview'), headerClassName: styles.time, cellClassName: time, cell: (account) => formatDateTime(account.nextReviewAt, language) },
+    {
+      id: 'lastChanged',
+      header: t('sites.accounts.columns.lastChanged'),
+      headerClassName: styles.time,
+      cellClassName: time,
+      cell: (account) => <LastChanged account={account} />,
+    },
+    {
+      id: 'nextReview',
+      header: t('sites.accounts.columns.nextReview'),
+      headerClassName: styles.time,
+      cellClassName: time,
+      cell: (account) => formatDateTime(account.nextReviewAt, language),
+    },
     {
       id: 'actions',
       header: t('sites.accounts.columns.actions'),
@@ -61,10 +78,22 @@ export function AccountsTable({ accounts, labelledBy, copying, onCopy, onEdit, o
         const user = { user: account.userName };
         return (
           <div className={styles.buttons}>
-            <Button {...restoreFocus} size="small" icon={<Edit20Regular />} aria-label={t('sites.accounts.editFor', user)} onClick={() => onEdit(account)}>
+            <Button
+              {...restoreFocus}
+              size="small"
+              icon={<Edit20Regular />}
+              aria-label={t('sites.accounts.editFor', user)}
+              onClick={() => onEdit(account)}
+            >
               {t('sites.accounts.edit')}
             </Button>
-            <Button {...restoreFocus} size="small" icon={<Delete20Regular />} aria-label={t('sites.accounts.removeFor', user)} onClick={() => onRemove(account)}>
+            <Button
+              {...restoreFocus}
+              size="small"
+              icon={<Delete20Regular />}
+              aria-label={t('sites.accounts.removeFor', user)}
+              onClick={() => onRemove(account)}
+            >
               {t('sites.accounts.remove')}
             </Button>
           </div>
@@ -80,7 +109,11 @@ export function AccountsTable({ accounts, labelledBy, copying, onCopy, onEdit, o
       columns={columns}
       rows={accounts}
       rowKey={(account) => account.id}
-      rowProps={(account) => ({ 'data-account-id': account.id, 'data-user': account.userName, 'data-vendor-default': account.vendorDefault })}
+      rowProps={(account) => ({
+        'data-account-id': account.id,
+        'data-user': account.userName,
+        'data-vendor-default': account.vendorDefault,
+      })}
     />
   );
 }

@@ -23,7 +23,9 @@ export function BlockedNotice({ title, body, actionLabel, onAction, onDismiss, d
       </MessageBarBody>
       <MessageBarActions>
         <Button onClick={onAction}>{actionLabel}</Button>
-        <Button appearance="transparent" onClick={onDismiss}>{dismissLabel}</Button>
+        <Button appearance="transparent" onClick={onDismiss}>
+          {dismissLabel}
+        </Button>
       </MessageBarActions>
     </MessageBar>
   );

@@ -25,10 +25,18 @@ export function CopyNotice({ copied }: { copied: CopiedPassword }) {
   const { t } = useTranslation();
   const left = useSecondsLeft(copied.clearsAt);
   return (
-    <MessageBar className={styles.bar} intent={left > 0 ? 'success' : 'info'} layout="multiline" data-testid="account-copied" data-seconds-left={left}>
+    <MessageBar
+      className={styles.bar}
+      intent={left > 0 ? 'success' : 'info'}
+      layout="multiline"
+      data-testid="account-copied"
+      data-seconds-left={left}
+    >
       <MessageBarBody>
         <span role="status">
-          {left > 0 ? t('sites.accounts.copied', { user: copied.userName, count: copied.seconds }) : t('sites.accounts.cleared', { user: copied.userName })}
+          {left > 0
+            ? t('sites.accounts.copied', { user: copied.userName, count: copied.seconds })
+            : t('sites.accounts.cleared', { user: copied.userName })}
         </span>
         {left > 0 && <Text className={styles.countdown}>{t('sites.accounts.clearsIn', { count: left })}</Text>}
       </MessageBarBody>

@@ -5,7 +5,18 @@
  * removed focus goes to the add button.
  */
 import { useRef, useState, type ReactNode } from 'react';
-import { Button, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens, type TableRowProps } from '@fluentui/react-components';
+import {
+  Button,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  makeStyles,
+  tokens,
+  type TableRowProps,
+} from '@fluentui/react-components';
 import { Add20Regular, Delete20Regular } from '@fluentui/react-icons';
 import { PolicyFieldset } from '../settings/PolicyFieldset';
 import { systemLimits } from './system-draft';
@@ -54,7 +65,19 @@ export interface EditableRowsTableProps<Row extends { readonly key: string }> {
   readonly onChange: (rows: Row[]) => void;
 }
 
-export function EditableRowsTable<Row extends { readonly key: string }>({ legend, hint, testId, columns, actionsHeader, rows, rowData, newRow, addLabel, removeLabel, onChange }: EditableRowsTableProps<Row>) {
+export function EditableRowsTable<Row extends { readonly key: string }>({
+  legend,
+  hint,
+  testId,
+  columns,
+  actionsHeader,
+  rows,
+  rowData,
+  newRow,
+  addLabel,
+  removeLabel,
+  onChange,
+}: EditableRowsTableProps<Row>) {
   const styles = useStyles();
   const addRef = useRef<HTMLButtonElement>(null);
   // The row just added takes focus, so typing can start at once.
@@ -86,7 +109,13 @@ export function EditableRowsTable<Row extends { readonly key: string }>({ legend
           </TableHeader>
           <TableBody>
             {rows.map((row, index) => {
-              const cell: EditableCell<Row> = { row, n: { row: index + 1 }, added: row.key === added, fill: styles.fill, update: (change) => update(row.key, change) };
+              const cell: EditableCell<Row> = {
+                row,
+                n: { row: index + 1 },
+                added: row.key === added,
+                fill: styles.fill,
+                update: (change) => update(row.key, change),
+              };
               return (
                 <TableRow key={row.key} {...rowData(row)}>
                   {columns.map((column) => (
@@ -95,7 +124,12 @@ export function EditableRowsTable<Row extends { readonly key: string }>({ legend
                     </TableCell>
                   ))}
                   <TableCell className={styles.cell}>
-                    <Button appearance="subtle" icon={<Delete20Regular />} aria-label={removeLabel(cell.n)} onClick={() => remove(row.key)} />
+                    <Button
+                      appearance="subtle"
+                      icon={<Delete20Regular />}
+                      aria-label={removeLabel(cell.n)}
+                      onClick={() => remove(row.key)}
+                    />
                   </TableCell>
                 </TableRow>
               );

@@ -48,7 +48,13 @@ export function LocationsEditor({ rows, problems, showProblems, onChange }: Loca
     {
       header: t('sites.locations.columns.holds'),
       cell: ({ row, n, fill, update }) => (
-        <Input className={fill} aria-label={t('sites.locations.holdsFor', n)} value={row.holds} maxLength={systemLimits.holds} onChange={(_event, data) => update({ holds: data.value })} />
+        <Input
+          className={fill}
+          aria-label={t('sites.locations.holdsFor', n)}
+          value={row.holds}
+          maxLength={systemLimits.holds}
+          onChange={(_event, data) => update({ holds: data.value })}
+        />
       ),
     },
   ];

@@ -10,7 +10,12 @@ export function NewSiteView() {
   const { go } = useSitesRoute();
   return (
     <>
-      <SitesBreadcrumb crumbs={[{ label: t('sites.title'), href: hrefOf({ view: 'list' }) }, { label: t('sites.newSite.title'), href: null }]} />
+      <SitesBreadcrumb
+        crumbs={[
+          { label: t('sites.title'), href: hrefOf({ view: 'list' }) },
+          { label: t('sites.newSite.title'), href: null },
+        ]}
+      />
       <PageHeading>{t('sites.newSite.title')}</PageHeading>
       <SiteForm
         site={null}

@@ -17,7 +17,13 @@ import type { MaintenanceAccount } from './use-sites';
 export const SHOW_SECONDS = 30;
 
 const useStyles = makeStyles({
-  cell: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, alignItems: 'flex-start', paddingBlock: tokens.spacingVerticalXS },
+  cell: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+    alignItems: 'flex-start',
+    paddingBlock: tokens.spacingVerticalXS,
+  },
   value: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase300, overflowWrap: 'anywhere', userSelect: 'all' },
   masked: { fontFamily: tokens.fontFamilyMonospace, color: tokens.colorNeutralForeground3, letterSpacing: '0.1em' },
   buttons: { display: 'flex', gap: tokens.spacingHorizontalXS, flexWrap: 'wrap' },
@@ -41,10 +47,13 @@ export function PasswordCell({ account, copying, onCopy }: PasswordCellProps) {
 
   useEffect(() => {
     if (hideAt === null) return;
-    const timer = setTimeout(() => {
-      setSecret(null);
-      setHideAt(null);
-    }, Math.max(0, hideAt - Date.now()));
+    const timer = setTimeout(
+      () => {
+        setSecret(null);
+        setHideAt(null);
+      },
+      Math.max(0, hideAt - Date.now()),
+    );
     return () => clearTimeout(timer);
   }, [hideAt]);
 
@@ -65,15 +74,25 @@ export function PasswordCell({ account, copying, onCopy }: PasswordCellProps) {
     <div className={styles.cell}>
       {secret === null ? (
         <span>
-          <span className={styles.masked} aria-hidden>••••••••</span>
+          <span className={styles.masked} aria-hidden>
+            ••••••••
+          </span>
           <span className={styles.hidden}>{t('sites.accounts.passwordHidden')}</span>
         </span>
       ) : (
-        <span className={styles.value} data-testid="account-secret">{secret}</span>
+        <span className={styles.value} data-testid="account-secret">
+          {secret}
+        </span>
       )}
       <div className={styles.buttons}>
         {secret === null ? (
-          <Button size="small" icon={<Eye20Regular />} disabledFocusable={reveal.pending} aria-label={t('sites.accounts.showFor', user)} onClick={() => void show()}>
+          <Button
+            size="small"
+            icon={<Eye20Regular />}
+            disabledFocusable={reveal.pending}
+            aria-label={t('sites.accounts.showFor', user)}
+            onClick={() => void show()}
+          >
             {t('sites.accounts.show')}
           </Button>
         ) : (
@@ -81,7 +100,13 @@ export function PasswordCell({ account, copying, onCopy }: PasswordCellProps) {
             {t('sites.accounts.hide')}
           </Button>
         )}
-        <Button size="small" icon={<Copy20Regular />} disabledFocusable={copying} aria-label={t('sites.accounts.copyFor', user)} onClick={() => onCopy(account)}>
+        <Button
+          size="small"
+          icon={<Copy20Regular />}
+          disabledFocusable={copying}
+          aria-label={t('sites.accounts.copyFor', user)}
+          onClick={() => onCopy(account)}
+        >
           {t('sites.accounts.copy')}
         </Button>
       </div>
@@ -96,5 +121,9 @@ function HidesIn({ at }: { at: number }) {
   const styles = useStyles();
   const { t } = useTranslation();
   const left = useSecondsLeft(at);
-  return <Text size={200} className={styles.muted}>{t('sites.accounts.hidesIn', { count: left })}</Text>;
+  return (
+    <Text size={200} className={styles.muted}>
+      {t('sites.accounts.hidesIn', { count: left })}
+    </Text>
+  );
 }

@@ -54,7 +54,14 @@ export function PasswordGenerator({ onGenerated }: { onGenerated: (password: str
 
   return (
     <div className={styles.box}>
-      <PolicyFieldset legend={t('sites.generator.legend')} hint={<Text size={200} className={styles.hint}>{t('sites.generator.hint')}</Text>}>
+      <PolicyFieldset
+        legend={t('sites.generator.legend')}
+        hint={
+          <Text size={200} className={styles.hint}>
+            {t('sites.generator.hint')}
+          </Text>
+        }
+      >
         <div className={styles.row}>
           <Field
             className={styles.length}
@@ -81,10 +88,19 @@ export function PasswordGenerator({ onGenerated }: { onGenerated: (password: str
         </div>
         <div className={styles.sets} role="group" aria-label={t('sites.generator.setsLabel')}>
           {sets.map((set) => (
-            <Checkbox key={set} label={t(`sites.generator.sets.${set}`)} checked={chosen[set]} onChange={(_event, data) => setChosen((current) => ({ ...current, [set]: data.checked === true }))} />
+            <Checkbox
+              key={set}
+              label={t(`sites.generator.sets.${set}`)}
+              checked={chosen[set]}
+              onChange={(_event, data) => setChosen((current) => ({ ...current, [set]: data.checked === true }))}
+            />
           ))}
         </div>
-        {!anySet && <Text size={200} role="alert">{t('sites.generator.noSet')}</Text>}
+        {!anySet && (
+          <Text size={200} role="alert">
+            {t('sites.generator.noSet')}
+          </Text>
+        )}
         <div role="status">{made !== null && <Text size={200}>{t('sites.generator.made', { count: made })}</Text>}</div>
         {generate.error !== null && <ErrorState error={generate.error} />}
       </PolicyFieldset>

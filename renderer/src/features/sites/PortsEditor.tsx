@@ -47,7 +47,14 @@ export function PortsEditor({ rows, problems, showProblems, onChange }: PortsEdi
         const problem = showProblems ? problems.get(row.key) : undefined;
         return (
           <Field validationState={problem ? 'error' : 'none'} validationMessage={problem ? t(`sites.ports.problem.${problem}`) : undefined}>
-            <Input className={fill} aria-label={t('sites.ports.portFor', n)} value={row.port} inputMode="numeric" maxLength={5} onChange={(_event, data) => update({ port: data.value })} />
+            <Input
+              className={fill}
+              aria-label={t('sites.ports.portFor', n)}
+              value={row.port}
+              inputMode="numeric"
+              maxLength={5}
+              onChange={(_event, data) => update({ port: data.value })}
+            />
           </Field>
         );
       },
@@ -55,13 +62,25 @@ export function PortsEditor({ rows, problems, showProblems, onChange }: PortsEdi
     {
       header: t('sites.ports.columns.use'),
       cell: ({ row, n, fill, update }) => (
-        <Input className={fill} aria-label={t('sites.ports.useFor', n)} value={row.use} maxLength={systemLimits.use} onChange={(_event, data) => update({ use: data.value })} />
+        <Input
+          className={fill}
+          aria-label={t('sites.ports.useFor', n)}
+          value={row.use}
+          maxLength={systemLimits.use}
+          onChange={(_event, data) => update({ use: data.value })}
+        />
       ),
     },
     {
       header: t('sites.ports.columns.enabled'),
       className: styles.enabled,
-      cell: ({ row, n, update }) => <Switch aria-label={t('sites.ports.enabledFor', n)} checked={row.enabled} onChange={(_event, data) => update({ enabled: data.checked })} />,
+      cell: ({ row, n, update }) => (
+        <Switch
+          aria-label={t('sites.ports.enabledFor', n)}
+          checked={row.enabled}
+          onChange={(_event, data) => update({ enabled: data.checked })}
+        />
+      ),
     },
   ];
 

@@ -4,7 +4,16 @@
  * per record, each column with its header and the cell it renders.
  */
 import type { ReactNode } from 'react';
-import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, type TableRowProps } from '@fluentui/react-components';
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  makeStyles,
+  type TableRowProps,
+} from '@fluentui/react-components';
 
 const useStyles = makeStyles({
   wrap: { overflowX: 'auto' },

@@ -12,5 +12,14 @@ type RemoveDialogProps = Pick<ConfirmDialogProps, 'title' | 'confirmLabel' | 'pe
 
 export function RemoveDialog({ onConfirm, ...props }: RemoveDialogProps) {
   const { t } = useTranslation();
-  return <ConfirmDialog {...props} pendingLabel={t('sites.confirm.removing')} cancelLabel={t('sites.confirm.cancel')} destructive describedBy="content" onConfirm={() => onConfirm()} />;
+  return (
+    <ConfirmDialog
+      {...props}
+      pendingLabel={t('sites.confirm.removing')}
+      cancelLabel={t('sites.confirm.cancel')}
+      destructive
+      describedBy="content"
+      onConfirm={() => onConfirm()}
+    />
+  );
 }

@@ -3,7 +3,21 @@
  * decision, and — unfolded — every account with its decision and note, as recorded (the
  * site and system names as they were then).
  */
-import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '@shared/format-date';
 import type { Language } from '@shared/locale';
@@ -57,7 +71,9 @@ export function ReviewHistory({ reviews }: { reviews: readonly AccountReview[] }
                         <TableCell className={styles.name}>{entry.userName}</TableCell>
                         <TableCell className={styles.cell}>{entry.site}</TableCell>
                         <TableCell className={styles.cell}>{entry.system}</TableCell>
-                        <TableCell>{decisions.includes(entry.decision) ? t(`sites.review.decision.${entry.decision}`) : entry.decision}</TableCell>
+                        <TableCell>
+                          {decisions.includes(entry.decision) ? t(`sites.review.decision.${entry.decision}`) : entry.decision}
+                        </TableCell>
                         <TableCell className={styles.cell}>{entry.note || <Text className={styles.muted}>—</Text>}</TableCell>
                       </TableRow>
                     ))}

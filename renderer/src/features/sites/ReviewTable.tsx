@@ -52,9 +52,19 @@ export function ReviewTable({ rows, choices, markUndecided, labelledBy, onChoice
   const styles = useStyles();
   const { t } = useTranslation();
   const choiceOf = (account: MaintenanceAccount): RowChoice => choices[account.id] ?? { decision: null, note: '' };
-  const labelOf = ({ account, site, system }: ReviewRow) => ({ user: account.userName, site: site?.name ?? '—', system: system?.product ?? '—' });
+  const labelOf = ({ account, site, system }: ReviewRow) => ({
+    user: account.userName,
+    site: site?.name ?? '—',
+    system: system?.product ?? '—',
+  });
   const columns: RecordsColumn<ReviewRow>[] = [
-    { id: 'account', header: t('sites.review.columns.account'), headerClassName: styles.user, cellClassName: styles.cell, cell: ({ account }) => <AccountName account={account} /> },
+    {
+      id: 'account',
+      header: t('sites.review.columns.account'),
+      headerClassName: styles.user,
+      cellClassName: styles.cell,
+      cell: ({ account }) => <AccountName account={account} />,
+    },
     {
       id: 'where',
       header: t('sites.review.columns.where'),
@@ -65,7 +75,9 @@ export function ReviewTable({ rows, choices, markUndecided, labelledBy, onChoice
         return (
           <div className={styles.stack}>
             <Text>{label.site}</Text>
-            <Text size={200} className={styles.muted}>{label.system}</Text>
+            <Text size={200} className={styles.muted}>
+              {label.system}
+            </Text>
           </div>
         );
       },
@@ -92,7 +104,9 @@ export function ReviewTable({ rows, choices, markUndecided, labelledBy, onChoice
               layout="horizontal"
               aria-label={t('sites.review.decisionFor', label)}
               value={choice.decision ?? ''}
-              onChange={(_event, data) => onChoice(account.id, { ...choice, decision: decisions.find((decision) => decision === data.value) ?? null })}
+              onChange={(_event, data) =>
+                onChoice(account.id, { ...choice, decision: decisions.find((decision) => decision === data.value) ?? null })
+              }
             >
               {decisions.map((decision) => (
                 <Radio key={decision} value={decision} label={t(`sites.review.decision.${decision}`)} />

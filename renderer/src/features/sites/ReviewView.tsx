@@ -5,7 +5,17 @@
  * reviews recorded before.
  */
 import { useState } from 'react';
-import { Button, MessageBar, MessageBarBody, Subtitle1, Text, makeStyles, mergeClasses, tokens, useRestoreFocusTarget } from '@fluentui/react-components';
+import {
+  Button,
+  MessageBar,
+  MessageBarBody,
+  Subtitle1,
+  Text,
+  makeStyles,
+  mergeClasses,
+  tokens,
+  useRestoreFocusTarget,
+} from '@fluentui/react-components';
 import { ClipboardTaskListLtr20Regular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '@shared/format-date';
@@ -19,7 +29,16 @@ import { ReviewHistory, countDecisions } from './ReviewHistory';
 import { ReviewTable, type ReviewRow, type RowChoice } from './ReviewTable';
 import { SitesBreadcrumb } from './SitesBreadcrumb';
 import { hrefOf } from './sites-route';
-import { useAccountReviews, useAccounts, useAccountWarnings, useRecordReview, useSites, useSystems, type Decision, type ReviewDecision } from './use-sites';
+import {
+  useAccountReviews,
+  useAccounts,
+  useAccountWarnings,
+  useRecordReview,
+  useSites,
+  useSystems,
+  type Decision,
+  type ReviewDecision,
+} from './use-sites';
 
 const useStyles = makeStyles({
   intro: { display: 'block', maxWidth: '60em', marginBottom: tokens.spacingVerticalL },
@@ -37,15 +56,24 @@ export function ReviewView() {
   const reviews = useAccountReviews();
   return (
     <>
-      <SitesBreadcrumb crumbs={[{ label: t('sites.title'), href: hrefOf({ view: 'list' }) }, { label: t('sites.review.title'), href: null }]} />
+      <SitesBreadcrumb
+        crumbs={[
+          { label: t('sites.title'), href: hrefOf({ view: 'list' }) },
+          { label: t('sites.review.title'), href: null },
+        ]}
+      />
       <PageHeading>{t('sites.review.title')}</PageHeading>
       <Text className={styles.intro}>{t('sites.review.intro')}</Text>
       <ReviewDue />
       <ReviewForm />
       <section className={mergeClasses(styles.section, styles.narrow)} aria-labelledby="review-history-heading">
-        <Subtitle1 as="h2" id="review-history-heading" className={styles.heading}>{t('sites.history.title')}</Subtitle1>
+        <Subtitle1 as="h2" id="review-history-heading" className={styles.heading}>
+          {t('sites.history.title')}
+        </Subtitle1>
         <QueryView query={reviews}>
-          {({ reviews: list }) => (list.length === 0 ? <Text role="status">{t('sites.history.empty')}</Text> : <ReviewHistory reviews={list} />)}
+          {({ reviews: list }) =>
+            list.length === 0 ? <Text role="status">{t('sites.history.empty')}</Text> : <ReviewHistory reviews={list} />
+          }
         </QueryView>
       </section>
     </>
@@ -88,7 +116,9 @@ function ReviewForm() {
 
   return (
     <section className={styles.section} aria-labelledby="review-accounts-heading">
-      <Subtitle1 as="h2" id="review-accounts-heading" className={styles.heading}>{t('sites.review.accountsTitle')}</Subtitle1>
+      <Subtitle1 as="h2" id="review-accounts-heading" className={styles.heading}>
+        {t('sites.review.accountsTitle')}
+      </Subtitle1>
       {recorded !== null && (
         <MessageBar className={styles.message} intent="success" role="status" data-testid="review-recorded">
           <MessageBarBody>{t('sites.review.recorded', { count: recorded })}</MessageBarBody>
@@ -105,10 +135,11 @@ function ReviewForm() {
               return { account, system, site: system ? siteById.get(system.siteId) : undefined };
             })
             // Grouped as the engineer thinks of them: by site, then system, then user name.
-            .sort((a, b) =>
-              (a.site?.name ?? '').localeCompare(b.site?.name ?? '', 'ja') ||
-              (a.system?.product ?? '').localeCompare(b.system?.product ?? '', 'ja') ||
-              a.account.userName.localeCompare(b.account.userName),
+            .sort(
+              (a, b) =>
+                (a.site?.name ?? '').localeCompare(b.site?.name ?? '', 'ja') ||
+                (a.system?.product ?? '').localeCompare(b.system?.product ?? '', 'ja') ||
+                a.account.userName.localeCompare(b.account.userName),
             );
           const chosen: ReviewDecision[] = rows.flatMap(({ account }) => {
             const choice = choices[account.id];
@@ -145,11 +176,19 @@ function ReviewForm() {
                 }}
               />
               <div className={styles.actions}>
-                <Button {...restoreFocus} appearance="primary" icon={<ClipboardTaskListLtr20Regular />} disabledFocusable={!complete || record.isPending} onClick={ask}>
+                <Button
+                  {...restoreFocus}
+                  appearance="primary"
+                  icon={<ClipboardTaskListLtr20Regular />}
+                  disabledFocusable={!complete || record.isPending}
+                  onClick={ask}
+                >
                   {t('sites.review.record')}
                 </Button>
                 <Text className={styles.progress} role="status" data-testid="review-progress">
-                  {complete ? t('sites.review.allDecided', { count: rows.length }) : t('sites.review.progress', { done: chosen.length, count: rows.length })}
+                  {complete
+                    ? t('sites.review.allDecided', { count: rows.length })
+                    : t('sites.review.progress', { done: chosen.length, count: rows.length })}
                 </Text>
               </div>
               {confirming && (
@@ -184,7 +223,11 @@ function ReviewSummary({ counts }: { counts: Record<Decision, number> }) {
   return (
     <>
       <Text>{t('sites.review.confirm.body')}</Text>
-      <FactList facts={(['keep', 'disable', 'delete'] as const).map((decision) => [t(`sites.review.decision.${decision}`), t('sites.review.confirm.count', { count: counts[decision] })] as const)} />
+      <FactList
+        facts={(['keep', 'disable', 'delete'] as const).map(
+          (decision) => [t(`sites.review.decision.${decision}`), t('sites.review.confirm.count', { count: counts[decision] })] as const,
+        )}
+      />
       {counts.disable > 0 && <Text>{t('sites.review.confirm.disable', { count: counts.disable })}</Text>}
       {counts.delete > 0 && <Text weight="semibold">{t('sites.review.confirm.delete', { count: counts.delete })}</Text>}
     </>

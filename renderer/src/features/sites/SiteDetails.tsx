@@ -7,7 +7,12 @@ export function SiteDetails({ site }: { site: Site }) {
   const { t } = useTranslation();
   const admin = site.administrator;
   const or = (value: string) => (value === '' ? '—' : value);
-  const person = admin.name === '' ? t('sites.list.noAdministrator') : admin.title === '' ? admin.name : t('sites.site.adminWithTitle', { name: admin.name, title: admin.title });
+  const person =
+    admin.name === ''
+      ? t('sites.list.noAdministrator')
+      : admin.title === ''
+        ? admin.name
+        : t('sites.site.adminWithTitle', { name: admin.name, title: admin.title });
   return (
     <div data-testid="site-details">
       <FactList

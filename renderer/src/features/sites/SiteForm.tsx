@@ -57,7 +57,12 @@ export function SiteForm({ site, label, onSaved, onCancel }: SiteFormProps) {
   };
 
   const text = (field: SiteField, fieldLabel: string, options: { required?: boolean; type?: 'tel' | 'email' } = {}) => (
-    <Field label={fieldLabel} required={options.required} validationState={shown(field) ? 'error' : 'none'} validationMessage={shown(field)}>
+    <Field
+      label={fieldLabel}
+      required={options.required}
+      validationState={shown(field) ? 'error' : 'none'}
+      validationMessage={shown(field)}
+    >
       <Input
         ref={field === 'name' ? nameRef : field === 'adminMail' ? mailRef : undefined}
         type={options.type ?? 'text'}
@@ -92,10 +97,17 @@ export function SiteForm({ site, label, onSaved, onCancel }: SiteFormProps) {
       </Field>
       {save.isError && <ErrorState error={save.error} />}
       <div className={styles.actions}>
-        <Button appearance="primary" type="submit" icon={save.isPending ? <Spinner size="tiny" /> : <Save20Regular />} disabledFocusable={save.isPending}>
+        <Button
+          appearance="primary"
+          type="submit"
+          icon={save.isPending ? <Spinner size="tiny" /> : <Save20Regular />}
+          disabledFocusable={save.isPending}
+        >
           {save.isPending ? t('sites.form.saving') : t('sites.form.save')}
         </Button>
-        <Button onClick={onCancel} disabled={save.isPending}>{t('sites.form.cancel')}</Button>
+        <Button onClick={onCancel} disabled={save.isPending}>
+          {t('sites.form.cancel')}
+        </Button>
       </div>
     </form>
   );

@@ -37,14 +37,22 @@ export function SiteListView() {
       <div className={styles.section}>
         <AccountWarningsBar onReview={() => go({ view: 'review' })} />
         <div className={styles.actions}>
-          <Button appearance="primary" icon={<Add20Regular />} onClick={() => go({ view: 'new-site' })}>{t('sites.list.add')}</Button>
-          <Button icon={<ClipboardTaskListLtr20Regular />} onClick={() => go({ view: 'review' })}>{t('sites.list.review')}</Button>
+          <Button appearance="primary" icon={<Add20Regular />} onClick={() => go({ view: 'new-site' })}>
+            {t('sites.list.add')}
+          </Button>
+          <Button icon={<ClipboardTaskListLtr20Regular />} onClick={() => go({ view: 'review' })}>
+            {t('sites.list.review')}
+          </Button>
         </div>
       </div>
       <section className={styles.section} aria-labelledby="sites-list-heading">
-        <Subtitle1 as="h2" id="sites-list-heading" className={styles.heading}>{t('sites.list.title')}</Subtitle1>
+        <Subtitle1 as="h2" id="sites-list-heading" className={styles.heading}>
+          {t('sites.list.title')}
+        </Subtitle1>
         <QueryView query={sites}>
-          {({ sites: list }) => (list.length === 0 ? <SitesEmptyState /> : <SitesTable sites={list} counts={counts} labelledBy="sites-list-heading" />)}
+          {({ sites: list }) =>
+            list.length === 0 ? <SitesEmptyState /> : <SitesTable sites={list} counts={counts} labelledBy="sites-list-heading" />
+          }
         </QueryView>
       </section>
     </>

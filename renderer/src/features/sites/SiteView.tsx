@@ -22,7 +22,13 @@ import { hrefOf, useSitesRoute } from './sites-route';
 import { useAccounts, useRemoveSite, useSites, useSystems, type Site } from './use-sites';
 
 const useStyles = makeStyles({
-  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, marginBottom: tokens.spacingVerticalXXL, maxWidth: '960px' },
+  section: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    marginBottom: tokens.spacingVerticalXXL,
+    maxWidth: '960px',
+  },
   actions: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
   heading: { margin: 0, outline: 'none' },
 });
@@ -33,7 +39,12 @@ export function SiteView({ siteId }: { siteId: string }) {
   const site = sites.data?.sites.find((candidate) => candidate.id === siteId);
   return (
     <>
-      <SitesBreadcrumb crumbs={[{ label: t('sites.title'), href: hrefOf({ view: 'list' }) }, { label: site?.name ?? t('sites.site.loading'), href: null }]} />
+      <SitesBreadcrumb
+        crumbs={[
+          { label: t('sites.title'), href: hrefOf({ view: 'list' }) },
+          { label: site?.name ?? t('sites.site.loading'), href: null },
+        ]}
+      />
       <PageHeading>{site?.name ?? t('sites.title')}</PageHeading>
       <QueryView query={sites}>{() => (site ? <SiteBody site={site} /> : <NotFound messageKey="sites.site.notFound" />)}</QueryView>
     </>
@@ -74,15 +85,21 @@ function SiteBody({ site }: { site: Site }) {
   return (
     <>
       <section className={styles.section} aria-labelledby="site-details-heading">
-        <Subtitle1 as="h2" id="site-details-heading" className={styles.heading}>{t(editing ? 'sites.site.editTitle' : 'sites.site.detailsTitle')}</Subtitle1>
+        <Subtitle1 as="h2" id="site-details-heading" className={styles.heading}>
+          {t(editing ? 'sites.site.editTitle' : 'sites.site.detailsTitle')}
+        </Subtitle1>
         {editing ? (
           <SiteForm site={site} label={t('sites.site.editTitle')} onSaved={() => setEditing(false)} onCancel={() => setEditing(false)} />
         ) : (
           <>
             <SiteDetails site={site} />
             <div className={styles.actions}>
-              <Button icon={<Edit20Regular />} onClick={() => setEditing(true)}>{t('sites.site.edit')}</Button>
-              <Button {...restoreFocus} icon={<Delete20Regular />} onClick={askRemove}>{t('sites.site.remove')}</Button>
+              <Button icon={<Edit20Regular />} onClick={() => setEditing(true)}>
+                {t('sites.site.edit')}
+              </Button>
+              <Button {...restoreFocus} icon={<Delete20Regular />} onClick={askRemove}>
+                {t('sites.site.remove')}
+              </Button>
             </div>
           </>
         )}
@@ -99,14 +116,22 @@ function SiteBody({ site }: { site: Site }) {
       </section>
 
       <section className={styles.section} aria-labelledby="site-systems-heading">
-        <Subtitle1 as="h2" id="site-systems-heading" tabIndex={-1} className={styles.heading}>{t('sites.systems.title')}</Subtitle1>
+        <Subtitle1 as="h2" id="site-systems-heading" tabIndex={-1} className={styles.heading}>
+          {t('sites.systems.title')}
+        </Subtitle1>
         <Text>{t('sites.systems.intro')}</Text>
         <div className={styles.actions}>
-          <Button appearance="primary" icon={<Add20Regular />} onClick={() => go({ view: 'new-system', siteId: site.id })}>{t('sites.systems.add')}</Button>
+          <Button appearance="primary" icon={<Add20Regular />} onClick={() => go({ view: 'new-system', siteId: site.id })}>
+            {t('sites.systems.add')}
+          </Button>
         </div>
         <QueryView query={systems}>
           {({ systems: list }) =>
-            list.length === 0 ? <Text role="status">{t('sites.systems.empty')}</Text> : <SystemsTable systems={list} counts={counts} labelledBy="site-systems-heading" />
+            list.length === 0 ? (
+              <Text role="status">{t('sites.systems.empty')}</Text>
+            ) : (
+              <SystemsTable systems={list} counts={counts} labelledBy="site-systems-heading" />
+            )
           }
         </QueryView>
       </section>

@@ -37,7 +37,12 @@ export function SitesTable({ sites, counts, labelledBy }: SitesTableProps) {
       cellClassName: styles.cell,
       cell: (site) => <Link href={hrefOf({ view: 'site', siteId: site.id })}>{site.name}</Link>,
     },
-    { id: 'department', header: t('sites.list.columns.department'), cellClassName: styles.cell, cell: (site) => <OrDash value={site.department} /> },
+    {
+      id: 'department',
+      header: t('sites.list.columns.department'),
+      cellClassName: styles.cell,
+      cell: (site) => <OrDash value={site.department} />,
+    },
     {
       id: 'administrator',
       header: t('sites.list.columns.administrator'),
@@ -46,7 +51,11 @@ export function SitesTable({ sites, counts, labelledBy }: SitesTableProps) {
         admin.name ? (
           <div className={styles.stack}>
             <Text>{admin.name}</Text>
-            {admin.title && <Text size={200} className={styles.muted}>{admin.title}</Text>}
+            {admin.title && (
+              <Text size={200} className={styles.muted}>
+                {admin.title}
+              </Text>
+            )}
           </div>
         ) : (
           <Text className={styles.muted}>{t('sites.list.noAdministrator')}</Text>
@@ -59,11 +68,24 @@ export function SitesTable({ sites, counts, labelledBy }: SitesTableProps) {
       cellClassName: styles.cell,
       cell: (site) => {
         const count = counts?.get(site.id) ?? { systems: 0, accounts: 0, vendorDefaults: 0 };
-        return <AccountCount text={counts === null ? null : t('sites.list.counts', { systems: count.systems, accounts: count.accounts })} vendorDefaults={count.vendorDefaults} />;
+        return (
+          <AccountCount
+            text={counts === null ? null : t('sites.list.counts', { systems: count.systems, accounts: count.accounts })}
+            vendorDefaults={count.vendorDefaults}
+          />
+        );
       },
     },
   ];
   return (
-    <RecordsTable labelledBy={labelledBy} testId="sites-table" minWidth="760px" columns={columns} rows={sites} rowKey={(site) => site.id} rowProps={(site) => ({ 'data-site-id': site.id })} />
+    <RecordsTable
+      labelledBy={labelledBy}
+      testId="sites-table"
+      minWidth="760px"
+      columns={columns}
+      rows={sites}
+      rowKey={(site) => site.id}
+      rowProps={(site) => ({ 'data-site-id': site.id })}
+    />
   );
 }

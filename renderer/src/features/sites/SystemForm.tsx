@@ -64,7 +64,12 @@ export function SystemForm({ siteId, systemId, initial, label, onSaved, onCancel
   const text = (field: TextField, fieldLabel: string, options: { required?: boolean; code?: boolean } = {}) => {
     const problem = field === 'product' && checked && problems.product;
     return (
-      <Field label={fieldLabel} required={options.required} validationState={problem ? 'error' : 'none'} validationMessage={problem ? t('sites.systemForm.productRequired') : undefined}>
+      <Field
+        label={fieldLabel}
+        required={options.required}
+        validationState={problem ? 'error' : 'none'}
+        validationMessage={problem ? t('sites.systemForm.productRequired') : undefined}
+      >
         <Input
           value={values[field]}
           maxLength={systemLimits[field]}
@@ -85,7 +90,12 @@ export function SystemForm({ siteId, systemId, initial, label, onSaved, onCancel
         {text('hostName', t('sites.systemForm.hostName'), { code: true })}
       </div>
       <PortsEditor rows={values.ports} problems={problems.ports} showProblems={checked} onChange={(ports) => change({ ports })} />
-      <LocationsEditor rows={values.locations} problems={problems.locations} showProblems={checked} onChange={(locations) => change({ locations })} />
+      <LocationsEditor
+        rows={values.locations}
+        problems={problems.locations}
+        showProblems={checked}
+        onChange={(locations) => change({ locations })}
+      />
       {invalid && (
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>{t('sites.systemForm.fixProblems')}</MessageBarBody>
@@ -93,10 +103,17 @@ export function SystemForm({ siteId, systemId, initial, label, onSaved, onCancel
       )}
       {save.isError && <ErrorState error={save.error} />}
       <div className={styles.actions}>
-        <Button appearance="primary" type="submit" icon={save.isPending ? <Spinner size="tiny" /> : <Save20Regular />} disabledFocusable={save.isPending}>
+        <Button
+          appearance="primary"
+          type="submit"
+          icon={save.isPending ? <Spinner size="tiny" /> : <Save20Regular />}
+          disabledFocusable={save.isPending}
+        >
           {save.isPending ? t('sites.form.saving') : t('sites.systemForm.save')}
         </Button>
-        <Button onClick={onCancel} disabled={save.isPending}>{t('sites.form.cancel')}</Button>
+        <Button onClick={onCancel} disabled={save.isPending}>
+          {t('sites.form.cancel')}
+        </Button>
       </div>
     </form>
   );

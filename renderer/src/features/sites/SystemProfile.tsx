@@ -3,7 +3,19 @@
  * number, use, and whether used here (an icon and a word) — and the data locations with what
  * each holds. The decommissioning procedure erases exactly these locations.
  */
-import { Badge, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Badge,
+  Subtitle2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { CheckmarkCircle16Filled, CircleOff16Regular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
 import type { SiteSystem } from './use-sites';
@@ -28,7 +40,9 @@ export function SystemProfile({ system }: { system: SiteSystem }) {
   return (
     <>
       <div className={styles.block}>
-        <Subtitle2 as="h3" id="system-ports-heading" className={styles.heading}>{t('sites.ports.title')}</Subtitle2>
+        <Subtitle2 as="h3" id="system-ports-heading" className={styles.heading}>
+          {t('sites.ports.title')}
+        </Subtitle2>
         {system.ports.length === 0 ? (
           <Text className={styles.muted}>{t('sites.ports.none')}</Text>
         ) : (
@@ -66,7 +80,9 @@ export function SystemProfile({ system }: { system: SiteSystem }) {
         )}
       </div>
       <div className={styles.block}>
-        <Subtitle2 as="h3" id="system-locations-heading" className={styles.heading}>{t('sites.locations.title')}</Subtitle2>
+        <Subtitle2 as="h3" id="system-locations-heading" className={styles.heading}>
+          {t('sites.locations.title')}
+        </Subtitle2>
         {system.dataLocations.length === 0 ? (
           <Text className={styles.muted}>{t('sites.locations.none')}</Text>
         ) : (

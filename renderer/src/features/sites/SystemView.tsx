@@ -24,7 +24,13 @@ import { valuesOf } from './system-draft';
 import { useAccounts, useRemoveSystem, useSites, useSystems, type Site, type SiteSystem } from './use-sites';
 
 const useStyles = makeStyles({
-  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, marginBottom: tokens.spacingVerticalXXL, maxWidth: '960px' },
+  section: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    marginBottom: tokens.spacingVerticalXXL,
+    maxWidth: '960px',
+  },
   // The accounts table has five columns: it may use the whole width of the screen.
   wide: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, marginBottom: tokens.spacingVerticalXXL },
   actions: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
@@ -91,7 +97,9 @@ function SystemBody({ site, system }: { site: Site; system: SiteSystem }) {
   if (editing) {
     return (
       <section className={styles.section} aria-labelledby="system-edit-heading">
-        <Subtitle1 as="h2" id="system-edit-heading" className={styles.heading}>{t('sites.system.editTitle')}</Subtitle1>
+        <Subtitle1 as="h2" id="system-edit-heading" className={styles.heading}>
+          {t('sites.system.editTitle')}
+        </Subtitle1>
         <SystemForm
           siteId={site.id}
           systemId={system.id}
@@ -107,7 +115,9 @@ function SystemBody({ site, system }: { site: Site; system: SiteSystem }) {
   return (
     <>
       <section className={styles.section} aria-labelledby="system-details-heading">
-        <Subtitle1 as="h2" id="system-details-heading" className={styles.heading}>{t('sites.system.detailsTitle')}</Subtitle1>
+        <Subtitle1 as="h2" id="system-details-heading" className={styles.heading}>
+          {t('sites.system.detailsTitle')}
+        </Subtitle1>
         <FactList
           facts={[
             [t('sites.system.site'), site.name],
@@ -117,8 +127,12 @@ function SystemBody({ site, system }: { site: Site; system: SiteSystem }) {
           ]}
         />
         <div className={styles.actions}>
-          <Button icon={<Edit20Regular />} onClick={() => setEditing(true)}>{t('sites.system.edit')}</Button>
-          <Button {...restoreFocus} icon={<Delete20Regular />} onClick={askRemove}>{t('sites.system.remove')}</Button>
+          <Button icon={<Edit20Regular />} onClick={() => setEditing(true)}>
+            {t('sites.system.edit')}
+          </Button>
+          <Button {...restoreFocus} icon={<Delete20Regular />} onClick={askRemove}>
+            {t('sites.system.remove')}
+          </Button>
         </div>
         {blocked && (
           <BlockedNotice
@@ -133,12 +147,16 @@ function SystemBody({ site, system }: { site: Site; system: SiteSystem }) {
       </section>
 
       <section className={styles.wide} aria-labelledby="system-accounts-heading">
-        <Subtitle1 as="h2" id="system-accounts-heading" tabIndex={-1} className={styles.heading}>{t('sites.accounts.title')}</Subtitle1>
+        <Subtitle1 as="h2" id="system-accounts-heading" tabIndex={-1} className={styles.heading}>
+          {t('sites.accounts.title')}
+        </Subtitle1>
         <AccountsSection system={system} accounts={accounts} labelledBy="system-accounts-heading" />
       </section>
 
       <section className={styles.section} aria-labelledby="system-profile-heading">
-        <Subtitle1 as="h2" id="system-profile-heading" className={styles.heading}>{t('sites.system.profileTitle')}</Subtitle1>
+        <Subtitle1 as="h2" id="system-profile-heading" className={styles.heading}>
+          {t('sites.system.profileTitle')}
+        </Subtitle1>
         <Text>{t('sites.system.profileIntro')}</Text>
         <SystemProfile system={system} />
       </section>

@@ -34,9 +34,24 @@ export function SystemsTable({ systems, counts, labelledBy }: SystemsTableProps)
       cellClassName: styles.cell,
       cell: (system) => <Link href={hrefOf({ view: 'system', siteId: system.siteId, systemId: system.id })}>{system.product}</Link>,
     },
-    { id: 'version', header: t('sites.systems.columns.version'), cellClassName: styles.cell, cell: (system) => <OrDash value={system.version} /> },
-    { id: 'serial', header: t('sites.systems.columns.serial'), cellClassName: styles.code, cell: (system) => <OrDash value={system.serial} /> },
-    { id: 'hostName', header: t('sites.systems.columns.hostName'), cellClassName: styles.code, cell: (system) => <OrDash value={system.hostName} /> },
+    {
+      id: 'version',
+      header: t('sites.systems.columns.version'),
+      cellClassName: styles.cell,
+      cell: (system) => <OrDash value={system.version} />,
+    },
+    {
+      id: 'serial',
+      header: t('sites.systems.columns.serial'),
+      cellClassName: styles.code,
+      cell: (system) => <OrDash value={system.serial} />,
+    },
+    {
+      id: 'hostName',
+      header: t('sites.systems.columns.hostName'),
+      cellClassName: styles.code,
+      cell: (system) => <OrDash value={system.hostName} />,
+    },
     {
       id: 'accounts',
       header: t('sites.systems.columns.accounts'),
@@ -44,7 +59,12 @@ export function SystemsTable({ systems, counts, labelledBy }: SystemsTableProps)
       cellClassName: styles.cell,
       cell: (system) => {
         const count = counts?.get(system.id) ?? { accounts: 0, vendorDefaults: 0 };
-        return <AccountCount text={counts === null ? null : t('sites.systems.accountCount', { count: count.accounts })} vendorDefaults={count.vendorDefaults} />;
+        return (
+          <AccountCount
+            text={counts === null ? null : t('sites.systems.accountCount', { count: count.accounts })}
+            vendorDefaults={count.vendorDefaults}
+          />
+        );
       },
     },
   ];

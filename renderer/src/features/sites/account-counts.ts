@@ -19,13 +19,20 @@ export function countBySystem(accounts: readonly MaintenanceAccount[]): Readonly
   return counts;
 }
 
-export function countBySite(systems: readonly SiteSystem[], accounts: readonly MaintenanceAccount[]): ReadonlyMap<string, AccountCount & { readonly systems: number }> {
+export function countBySite(
+  systems: readonly SiteSystem[],
+  accounts: readonly MaintenanceAccount[],
+): ReadonlyMap<string, AccountCount & { readonly systems: number }> {
   const bySystem = countBySystem(accounts);
   const counts = new Map<string, AccountCount & { readonly systems: number }>();
   for (const system of systems) {
     const site = counts.get(system.siteId) ?? { ...none, systems: 0 };
     const own = bySystem.get(system.id) ?? none;
-    counts.set(system.siteId, { systems: site.systems + 1, accounts: site.accounts + own.accounts, vendorDefaults: site.vendorDefaults + own.vendorDefaults });
+    counts.set(system.siteId, {
+      systems: site.systems + 1,
+      accounts: site.accounts + own.accounts,
+      vendorDefaults: site.vendorDefaults + own.vendorDefaults,
+    });
   }
   return counts;
 }

@@ -29,7 +29,16 @@ export const siteMaxLength: Readonly<Record<SiteField, number>> = {
   notes: SiteSchema.shape.notes.maxLength ?? 2000,
 };
 
-export const emptySite: SiteFormValues = { name: '', department: '', address: '', adminName: '', adminTitle: '', adminPhone: '', adminMail: '', notes: '' };
+export const emptySite: SiteFormValues = {
+  name: '',
+  department: '',
+  address: '',
+  adminName: '',
+  adminTitle: '',
+  adminPhone: '',
+  adminMail: '',
+  notes: '',
+};
 
 export function valuesOf(site: Site): SiteFormValues {
   return {
@@ -61,7 +70,12 @@ export function draftOf(values: SiteFormValues, existing: Site | null): SiteDraf
     name: values.name.trim(),
     department: values.department.trim(),
     address: values.address.trim(),
-    administrator: { name: values.adminName.trim(), title: values.adminTitle.trim(), phone: values.adminPhone.trim(), mail: values.adminMail.trim() },
+    administrator: {
+      name: values.adminName.trim(),
+      title: values.adminTitle.trim(),
+      phone: values.adminPhone.trim(),
+      mail: values.adminMail.trim(),
+    },
     otherContacts: existing?.otherContacts ?? [],
     notes: values.notes.trim(),
   };

@@ -63,7 +63,8 @@ export function useSitesRoute(): { route: SitesRoute; go: (route: SitesRoute, op
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const go = useCallback(
-    (route: SitesRoute, options?: { replace?: boolean }) => void navigate({ pathname: '/sites', search: searchOf(route) }, { replace: options?.replace ?? false }),
+    (route: SitesRoute, options?: { replace?: boolean }) =>
+      void navigate({ pathname: '/sites', search: searchOf(route) }, { replace: options?.replace ?? false }),
     [navigate],
   );
   return { route: routeOf(params), go };

@@ -45,7 +45,13 @@ export const systemLimits = {
 const newKey = () => crypto.randomUUID();
 
 export function portRow(rule?: PortRule): PortRow {
-  return { key: newKey(), direction: rule?.direction ?? 'inbound', port: rule ? String(rule.port) : '', use: rule?.use ?? '', enabled: rule?.enabled ?? true };
+  return {
+    key: newKey(),
+    direction: rule?.direction ?? 'inbound',
+    port: rule ? String(rule.port) : '',
+    use: rule?.use ?? '',
+    enabled: rule?.enabled ?? true,
+  };
 }
 
 export function locationRow(location?: DataLocation): LocationRow {
@@ -110,7 +116,12 @@ export function draftOf(values: SystemFormValues, siteId: string, id: string | u
     version: values.version.trim(),
     serial: values.serial.trim(),
     hostName: values.hostName.trim(),
-    ports: values.ports.map((row) => ({ direction: row.direction, port: portNumber(row.port) ?? 0, use: row.use.trim(), enabled: row.enabled })),
+    ports: values.ports.map((row) => ({
+      direction: row.direction,
+      port: portNumber(row.port) ?? 0,
+      use: row.use.trim(),
+      enabled: row.enabled,
+    })),
     dataLocations: values.locations.map((row) => ({ path: row.path.trim(), holds: row.holds.trim() })),
   };
 }

@@ -21,7 +21,9 @@ export function SystemPage() {
     <>
       <PageHeading>{t('system.title')}</PageHeading>
       <section className={styles.section} aria-labelledby="system-app-heading">
-        <Subtitle1 as="h2" id="system-app-heading" block>{t('system.app.title')}</Subtitle1>
+        <Subtitle1 as="h2" id="system-app-heading" block>
+          {t('system.app.title')}
+        </Subtitle1>
         <QueryView query={info}>
           {(app) => (
             <FactList
@@ -39,7 +41,9 @@ export function SystemPage() {
         </QueryView>
       </section>
       <section className={styles.section} aria-labelledby="system-volumes-heading">
-        <Subtitle1 as="h2" id="system-volumes-heading" block>{t('system.volumes.title')}</Subtitle1>
+        <Subtitle1 as="h2" id="system-volumes-heading" block>
+          {t('system.volumes.title')}
+        </Subtitle1>
         <VolumeTable headingId="system-volumes-heading" />
       </section>
     </>

@@ -1,6 +1,16 @@
 /** The mounted volumes as a table, with loading, empty and error states and a refresh. */
 import {
-  Button, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens,
+  Button,
+  Spinner,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  makeStyles,
+  tokens,
 } from '@fluentui/react-components';
 import { ArrowClockwise20Regular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
@@ -24,11 +34,7 @@ export function VolumeTable({ headingId }: { headingId: string }) {
   return (
     <>
       <div className={styles.toolbar}>
-        <Button
-          icon={<ArrowClockwise20Regular />}
-          onClick={() => void volumes.refetch()}
-          disabledFocusable={volumes.isFetching}
-        >
+        <Button icon={<ArrowClockwise20Regular />} onClick={() => void volumes.refetch()} disabledFocusable={volumes.isFetching}>
           {t('system.volumes.refresh')}
         </Button>
         {volumes.isFetching && <Spinner size="tiny" label={t('system.volumes.loading')} />}
@@ -58,8 +64,12 @@ export function VolumeTable({ headingId }: { headingId: string }) {
                 <TableCell>{volume.device}</TableCell>
                 <TableCell>{volume.fileSystem ?? t('common.unknown')}</TableCell>
                 <TableCell>{volume.label ?? '—'}</TableCell>
-                <TableCell className={styles.numeric} data-bytes={volume.sizeBytes}>{formatBytes(volume.sizeBytes, language)}</TableCell>
-                <TableCell className={styles.numeric} data-bytes={volume.freeBytes}>{formatBytes(volume.freeBytes, language)}</TableCell>
+                <TableCell className={styles.numeric} data-bytes={volume.sizeBytes}>
+                  {formatBytes(volume.sizeBytes, language)}
+                </TableCell>
+                <TableCell className={styles.numeric} data-bytes={volume.freeBytes}>
+                  {formatBytes(volume.freeBytes, language)}
+                </TableCell>
                 <TableCell>
                   {volume.removable === null ? t('common.unknown') : volume.removable ? t('common.yes') : t('common.no')}
                 </TableCell>

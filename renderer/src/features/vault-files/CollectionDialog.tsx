@@ -6,7 +6,19 @@
  */
 import { useState, type SubmitEvent } from 'react';
 import {
-  Button, Combobox, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Option, Text, makeStyles, tokens,
+  Button,
+  Combobox,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  Option,
+  Text,
+  makeStyles,
+  tokens,
 } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 
@@ -71,13 +83,17 @@ export function CollectionDialog({
                   expandIcon={collections.length === 0 ? null : undefined}
                 >
                   {matching.map((name) => (
-                    <Option key={name} value={name}>{name}</Option>
+                    <Option key={name} value={name}>
+                      {name}
+                    </Option>
                   ))}
                 </Combobox>
               </Field>
             </DialogContent>
             <DialogActions>
-              <Button appearance="primary" type="submit">{t(`vaultFiles.collectionDialog.next.${pick}`)}</Button>
+              <Button appearance="primary" type="submit">
+                {t(`vaultFiles.collectionDialog.next.${pick}`)}
+              </Button>
               <Button onClick={onDismiss}>{t('vaultFiles.collectionDialog.cancel')}</Button>
             </DialogActions>
           </DialogBody>

@@ -59,7 +59,9 @@ export function EraseDialog({
         </MessageBarBody>
       </MessageBar>
       <div>
-        <Text weight="semibold" id="erase-dialog-list-label">{t('vaultFiles.eraseDialog.listLabel')}</Text>
+        <Text weight="semibold" id="erase-dialog-list-label">
+          {t('vaultFiles.eraseDialog.listLabel')}
+        </Text>
         <ul className={styles.list} aria-labelledby="erase-dialog-list-label">
           {items.slice(0, SHOWN).map((item) => (
             <li key={item.id}>{item.relativePath}</li>

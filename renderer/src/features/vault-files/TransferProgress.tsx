@@ -25,10 +25,24 @@ type TransferKind = 'import' | 'export' | 'erase' | 'sanitize';
 function textKeys(kind: TransferKind) {
   if (kind === 'sanitize') {
     const base = 'sanitize.progress';
-    return { title: `${base}.title`, waiting: `${base}.waiting`, counts: `${base}.counts`, cancelling: `${base}.cancelling`, cancel: `${base}.cancel`, testId: 'sanitize-progress' };
+    return {
+      title: `${base}.title`,
+      waiting: `${base}.waiting`,
+      counts: `${base}.counts`,
+      cancelling: `${base}.cancelling`,
+      cancel: `${base}.cancel`,
+      testId: 'sanitize-progress',
+    };
   }
   const base = 'vaultFiles.progress';
-  return { title: `${base}.title.${kind}`, waiting: `${base}.waiting.${kind}`, counts: `${base}.counts`, cancelling: `${base}.cancelling`, cancel: `${base}.cancel`, testId: 'transfer-progress' };
+  return {
+    title: `${base}.title.${kind}`,
+    waiting: `${base}.waiting.${kind}`,
+    counts: `${base}.counts`,
+    cancelling: `${base}.cancelling`,
+    cancel: `${base}.cancel`,
+    testId: 'transfer-progress',
+  };
 }
 
 export function TransferProgress({ kind, job, onCancel }: { kind: TransferKind; job: JobState; onCancel: () => void }) {
@@ -54,7 +68,12 @@ export function TransferProgress({ kind, job, onCancel }: { kind: TransferKind; 
           left: progress.secondsLeft == null ? '—' : String(Math.ceil(progress.secondsLeft)),
         })
       : null;
-  const fraction = progress && progress.bytesTotal > 0 ? progress.bytesDone / progress.bytesTotal : progress && progress.filesTotal > 0 ? progress.filesDone / progress.filesTotal : undefined;
+  const fraction =
+    progress && progress.bytesTotal > 0
+      ? progress.bytesDone / progress.bytesTotal
+      : progress && progress.filesTotal > 0
+        ? progress.filesDone / progress.filesTotal
+        : undefined;
 
   return (
     <Card className={styles.card} appearance="filled-alternative" data-testid={keys.testId}>

@@ -5,7 +5,13 @@ import { useTranslation } from 'react-i18next';
 import { EmptyState, EmptyStateText } from '../../components/EmptyState';
 
 const useStyles = makeStyles({
-  steps: { margin: 0, paddingInlineStart: tokens.spacingHorizontalXXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  steps: {
+    margin: 0,
+    paddingInlineStart: tokens.spacingHorizontalXXL,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+  },
 });
 
 export function VaultEmptyState() {
@@ -15,9 +21,15 @@ export function VaultEmptyState() {
     <EmptyState icon={Vault24Regular} title={t('vaultFiles.empty.title')} headingLevel="h2" testId="vault-empty">
       <EmptyStateText>{t('vaultFiles.empty.purpose')}</EmptyStateText>
       <ol className={styles.steps}>
-        <li><Body1>{t('vaultFiles.empty.step1')}</Body1></li>
-        <li><Body1>{t('vaultFiles.empty.step2')}</Body1></li>
-        <li><Body1>{t('vaultFiles.empty.step3')}</Body1></li>
+        <li>
+          <Body1>{t('vaultFiles.empty.step1')}</Body1>
+        </li>
+        <li>
+          <Body1>{t('vaultFiles.empty.step2')}</Body1>
+        </li>
+        <li>
+          <Body1>{t('vaultFiles.empty.step3')}</Body1>
+        </li>
       </ol>
     </EmptyState>
   );

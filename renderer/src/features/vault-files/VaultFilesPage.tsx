@@ -5,7 +5,18 @@
  */
 import { useState } from 'react';
 import {
-  Field, MessageBar, MessageBarBody, MessageBarTitle, Select, Subtitle1, Text, Toolbar, ToolbarButton, ToolbarDivider, makeStyles, tokens,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Select,
+  Subtitle1,
+  Text,
+  Toolbar,
+  ToolbarButton,
+  ToolbarDivider,
+  makeStyles,
+  tokens,
 } from '@fluentui/react-components';
 import { ArrowExport20Regular, Delete20Regular, DocumentArrowUp20Regular, FolderArrowUp20Regular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
@@ -26,8 +37,20 @@ import { VaultItemTable } from './VaultItemTable';
 const useStyles = makeStyles({
   intro: { display: 'block', marginBottom: tokens.spacingVerticalL, maxWidth: '60em' },
   toolbar: { marginBottom: tokens.spacingVerticalM, paddingInline: 0, flexWrap: 'wrap' },
-  messages: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, marginBottom: tokens.spacingVerticalL, maxWidth: '60em' },
-  listHeader: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: tokens.spacingHorizontalXL, marginBottom: tokens.spacingVerticalM },
+  messages: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    marginBottom: tokens.spacingVerticalL,
+    maxWidth: '60em',
+  },
+  listHeader: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'flex-end',
+    gap: tokens.spacingHorizontalXL,
+    marginBottom: tokens.spacingVerticalM,
+  },
   listTitle: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, flexGrow: 1 },
   filter: { minWidth: '240px' },
   selection: { minHeight: '1.5em', display: 'block', marginBottom: tokens.spacingVerticalS },
@@ -83,12 +106,21 @@ export function VaultFilesPage() {
       {
         onSuccess: ({ result, cancelRequested }) => {
           if (result.cancelled) {
-            setNotice({ kind: 'message', intent: 'info', key: cancelRequested ? 'vaultFiles.results.importCancelled' : 'vaultFiles.results.importNotChosen' });
+            setNotice({
+              kind: 'message',
+              intent: 'info',
+              key: cancelRequested ? 'vaultFiles.results.importCancelled' : 'vaultFiles.results.importNotChosen',
+            });
           } else if (result.items.length === 0) {
             setNotice({ kind: 'message', intent: 'warning', key: 'vaultFiles.results.importedNone' });
           } else {
             setCollection(name);
-            setNotice({ kind: 'message', intent: 'success', key: 'vaultFiles.results.imported', values: { count: result.items.length, collection: name } });
+            setNotice({
+              kind: 'message',
+              intent: 'success',
+              key: 'vaultFiles.results.imported',
+              values: { count: result.items.length, collection: name },
+            });
           }
         },
         onError: (error) => setNotice({ kind: 'error', error }),
@@ -103,7 +135,11 @@ export function VaultFilesPage() {
       {
         onSuccess: ({ result, cancelRequested }) => {
           if (result.cancelled) {
-            setNotice({ kind: 'message', intent: 'info', key: cancelRequested ? 'vaultFiles.results.exportCancelled' : 'vaultFiles.results.exportNotChosen' });
+            setNotice({
+              kind: 'message',
+              intent: 'info',
+              key: cancelRequested ? 'vaultFiles.results.exportCancelled' : 'vaultFiles.results.exportNotChosen',
+            });
           } else {
             setNotice({
               kind: 'message',
@@ -140,10 +176,19 @@ export function VaultFilesPage() {
       <Text className={styles.intro}>{t('vaultFiles.intro')}</Text>
 
       <Toolbar aria-label={t('vaultFiles.toolbar.label')} className={styles.toolbar}>
-        <ToolbarButton appearance="primary" icon={<DocumentArrowUp20Regular />} disabled={busy || !items.isSuccess} onClick={() => setDialog({ kind: 'collection', pick: 'files' })}>
+        <ToolbarButton
+          appearance="primary"
+          icon={<DocumentArrowUp20Regular />}
+          disabled={busy || !items.isSuccess}
+          onClick={() => setDialog({ kind: 'collection', pick: 'files' })}
+        >
           {t('vaultFiles.toolbar.importFiles')}
         </ToolbarButton>
-        <ToolbarButton icon={<FolderArrowUp20Regular />} disabled={busy || !items.isSuccess} onClick={() => setDialog({ kind: 'collection', pick: 'folder' })}>
+        <ToolbarButton
+          icon={<FolderArrowUp20Regular />}
+          disabled={busy || !items.isSuccess}
+          onClick={() => setDialog({ kind: 'collection', pick: 'folder' })}
+        >
           {t('vaultFiles.toolbar.importFolder')}
         </ToolbarButton>
         <ToolbarDivider />
@@ -187,14 +232,18 @@ export function VaultFilesPage() {
             <section aria-labelledby="vault-items-heading">
               <div className={styles.listHeader}>
                 <div className={styles.listTitle}>
-                  <Subtitle1 as="h2" id="vault-items-heading">{t('vaultFiles.table.title')}</Subtitle1>
+                  <Subtitle1 as="h2" id="vault-items-heading">
+                    {t('vaultFiles.table.title')}
+                  </Subtitle1>
                   <Text>{t('vaultFiles.table.summary', { count: visible.length, size: formatBytes(totalBytes, language) })}</Text>
                 </div>
                 <Field label={t('vaultFiles.filter.label')} className={styles.filter}>
                   <Select value={shownCollection} onChange={(_event, data) => setCollection(data.value)}>
                     <option value="">{t('vaultFiles.filter.all')}</option>
                     {collections.map((name) => (
-                      <option key={name} value={name}>{name}</option>
+                      <option key={name} value={name}>
+                        {name}
+                      </option>
                     ))}
                   </Select>
                 </Field>

@@ -4,8 +4,21 @@
  * read-only field to select and copy (the app grants no clipboard permission).
  */
 import {
-  Button, Field, Popover, PopoverSurface, PopoverTrigger, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow,
-  TableSelectionCell, Textarea, makeStyles, tokens,
+  Button,
+  Field,
+  Popover,
+  PopoverSurface,
+  PopoverTrigger,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  TableSelectionCell,
+  Textarea,
+  makeStyles,
+  tokens,
 } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { formatBytes } from '@shared/format-bytes';
@@ -27,7 +40,13 @@ const useStyles = makeStyles({
   endHeader: { justifyContent: 'flex-end' },
   text: { overflowWrap: 'anywhere', paddingBlock: tokens.spacingVerticalXS },
   numeric: { textAlign: 'end', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
-  hashButton: { fontFamily: tokens.fontFamilyMonospace, fontWeight: tokens.fontWeightRegular, minWidth: 0, paddingInline: tokens.spacingHorizontalXS, whiteSpace: 'nowrap' },
+  hashButton: {
+    fontFamily: tokens.fontFamilyMonospace,
+    fontWeight: tokens.fontWeightRegular,
+    minWidth: 0,
+    paddingInline: tokens.spacingHorizontalXS,
+    whiteSpace: 'nowrap',
+  },
   hashField: { width: '34em', maxWidth: '80vw' },
   hashValue: { fontFamily: tokens.fontFamilyMonospace },
 });
@@ -71,7 +90,9 @@ export function VaultItemTable({
             <TableHeaderCell className={styles.name}>{t('vaultFiles.table.columns.name')}</TableHeaderCell>
             <TableHeaderCell className={styles.path}>{t('vaultFiles.table.columns.relativePath')}</TableHeaderCell>
             <TableHeaderCell className={styles.collection}>{t('vaultFiles.table.columns.collection')}</TableHeaderCell>
-            <TableHeaderCell className={styles.size} button={{ className: styles.endHeader }}>{t('vaultFiles.table.columns.size')}</TableHeaderCell>
+            <TableHeaderCell className={styles.size} button={{ className: styles.endHeader }}>
+              {t('vaultFiles.table.columns.size')}
+            </TableHeaderCell>
             <TableHeaderCell className={styles.time}>{t('vaultFiles.table.columns.importedAt')}</TableHeaderCell>
             <TableHeaderCell className={styles.origin}>{t('vaultFiles.table.columns.origin')}</TableHeaderCell>
             <TableHeaderCell className={styles.hash}>{t('vaultFiles.table.columns.sha256')}</TableHeaderCell>
@@ -87,12 +108,24 @@ export function VaultItemTable({
                   onClick={() => toggle(item.id)}
                   checkboxIndicator={{ 'aria-label': t('vaultFiles.table.selectRow', { name: item.relativePath }) }}
                 />
-                <TableCell className={styles.text} data-column="name">{item.name}</TableCell>
-                <TableCell className={styles.text} data-column="relativePath">{item.relativePath}</TableCell>
-                <TableCell className={styles.text} data-column="collection">{item.collection}</TableCell>
-                <TableCell className={styles.numeric} data-column="size" data-bytes={item.size}>{formatBytes(item.size, language)}</TableCell>
-                <TableCell className={styles.text} data-column="importedAt">{formatDateTime(item.importedAt, language)}</TableCell>
-                <TableCell className={styles.text} data-column="origin">{item.origin}</TableCell>
+                <TableCell className={styles.text} data-column="name">
+                  {item.name}
+                </TableCell>
+                <TableCell className={styles.text} data-column="relativePath">
+                  {item.relativePath}
+                </TableCell>
+                <TableCell className={styles.text} data-column="collection">
+                  {item.collection}
+                </TableCell>
+                <TableCell className={styles.numeric} data-column="size" data-bytes={item.size}>
+                  {formatBytes(item.size, language)}
+                </TableCell>
+                <TableCell className={styles.text} data-column="importedAt">
+                  {formatDateTime(item.importedAt, language)}
+                </TableCell>
+                <TableCell className={styles.text} data-column="origin">
+                  {item.origin}
+                </TableCell>
                 <TableCell data-column="sha256" data-sha256={item.sha256}>
                   <HashButton name={item.relativePath} sha256={item.sha256} />
                 </TableCell>

@@ -17,7 +17,9 @@ export function useImportItems(job: Job) {
 }
 
 export function useExportItems(job: Job) {
-  return useChannelMutation('vault.items.export', (send, itemIds: readonly string[]) => job.run((jobId) => send({ jobId, itemIds: [...itemIds] })));
+  return useChannelMutation('vault.items.export', (send, itemIds: readonly string[]) =>
+    job.run((jobId) => send({ jobId, itemIds: [...itemIds] })),
+  );
 }
 
 export function useEraseItems() {

@@ -10,7 +10,13 @@ import { TitleBar } from '../../components/TitleBar';
 const useStyles = makeStyles({
   root: { minHeight: '100vh', display: 'flex', flexDirection: 'column', backgroundColor: tokens.colorNeutralBackground2 },
   main: { flexGrow: 1, display: 'flex', justifyContent: 'center', alignItems: 'flex-start', padding: tokens.spacingVerticalXXXL },
-  card: { width: 'min(640px, 100%)', padding: tokens.spacingHorizontalXXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  card: {
+    width: 'min(640px, 100%)',
+    padding: tokens.spacingHorizontalXXL,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalL,
+  },
   title: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
 });
 

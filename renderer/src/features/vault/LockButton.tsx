@@ -14,7 +14,9 @@ export function LockButton() {
   return (
     <>
       {status.data?.protection === 'password-only' && (
-        <Badge appearance="filled" color="warning">{t('vault.passwordOnly.badge')}</Badge>
+        <Badge appearance="filled" color="warning">
+          {t('vault.passwordOnly.badge')}
+        </Badge>
       )}
       <Button appearance="primary" icon={<LockClosed20Regular />} onClick={() => lock.mutate()} disabled={lock.isPending}>
         {t('vault.lock')}

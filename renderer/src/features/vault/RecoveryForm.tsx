@@ -33,7 +33,13 @@ export function RecoveryForm() {
   return (
     <form className={styles.form} onSubmit={submit} aria-label={t('vault.recover.title')}>
       <Field label={t('vault.recover.key')} hint={t('vault.recover.keyHint')} required>
-        <Input value={recoveryKey} onChange={(_e, d) => setRecoveryKey(d.value)} autoComplete="off" spellCheck={false} inputMode="numeric" />
+        <Input
+          value={recoveryKey}
+          onChange={(_e, d) => setRecoveryKey(d.value)}
+          autoComplete="off"
+          spellCheck={false}
+          inputMode="numeric"
+        />
       </Field>
       <NewPasswordFields
         password={password}

@@ -29,7 +29,15 @@ const useStyles = makeStyles({
 });
 
 /** The key as 8 numbered groups, print and save (the main process writes the file), and the kept-a-copy tick. */
-export function RecoveryKeyGroups({ groups, keptCopy, onKeptCopy }: { groups: readonly string[]; keptCopy: boolean; onKeptCopy: (kept: boolean) => void }) {
+export function RecoveryKeyGroups({
+  groups,
+  keptCopy,
+  onKeptCopy,
+}: {
+  groups: readonly string[];
+  keptCopy: boolean;
+  onKeptCopy: (kept: boolean) => void;
+}) {
   const styles = useStyles();
   const { t } = useTranslation();
   const save = useMutation({ mutationFn: () => invoke('vault.saveRecoveryKey', {}) });
@@ -44,10 +52,18 @@ export function RecoveryKeyGroups({ groups, keptCopy, onKeptCopy }: { groups: re
         ))}
       </ol>
       <div className={styles.actions}>
-        <Button icon={<Print20Regular />} onClick={() => window.print()}>{t('vault.setup.print')}</Button>
-        <Button icon={<Save20Regular />} onClick={() => save.mutate()} disabled={save.isPending}>{t('vault.setup.save')}</Button>
+        <Button icon={<Print20Regular />} onClick={() => window.print()}>
+          {t('vault.setup.print')}
+        </Button>
+        <Button icon={<Save20Regular />} onClick={() => save.mutate()} disabled={save.isPending}>
+          {t('vault.setup.save')}
+        </Button>
       </div>
-      {save.data?.saved && <MessageBar intent="success"><MessageBarBody>{t('vault.setup.saved')}</MessageBarBody></MessageBar>}
+      {save.data?.saved && (
+        <MessageBar intent="success">
+          <MessageBarBody>{t('vault.setup.saved')}</MessageBarBody>
+        </MessageBar>
+      )}
       {save.isError && <ErrorState error={save.error} />}
       <Checkbox checked={keptCopy} onChange={(_e, d) => onKeptCopy(d.checked === true)} label={t('vault.setup.keptCopy')} />
     </>
@@ -57,7 +73,12 @@ export function RecoveryKeyGroups({ groups, keptCopy, onKeptCopy }: { groups: re
 export type ReadBack = readonly [string, string];
 
 /** The two groups typed back from the engineer's copy. */
-export function RecoveryKeyReadBack({ confirmGroups, answers, onAnswers, disabled }: {
+export function RecoveryKeyReadBack({
+  confirmGroups,
+  answers,
+  onAnswers,
+  disabled,
+}: {
   confirmGroups: readonly [number, number];
   answers: ReadBack;
   onAnswers: (answers: ReadBack) => void;

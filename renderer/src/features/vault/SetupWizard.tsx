@@ -5,9 +5,7 @@
  * created (7-3). Nothing is written until then.
  */
 import { useState, type SubmitEvent } from 'react';
-import {
-  Button, Checkbox, Field, Input, MessageBar, MessageBarBody, Text, makeStyles, tokens,
-} from '@fluentui/react-components';
+import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../components/ErrorState';
@@ -76,7 +74,9 @@ export function SetupWizard() {
 
   return (
     <GateFrame title={t('vault.setup.title')}>
-      <Text className={styles.step}>{stepLabel} — {t(`vault.setup.steps.${step}`)}</Text>
+      <Text className={styles.step}>
+        {stepLabel} — {t(`vault.setup.steps.${step}`)}
+      </Text>
 
       {step === 'profile' && (
         <form className={styles.form} onSubmit={(e) => next(e, () => setStep('password'))} aria-label={t('vault.setup.steps.profile')}>
@@ -91,13 +91,19 @@ export function SetupWizard() {
             <Input value={profile.employeeId} onChange={(_e, d) => setProfile({ ...profile, employeeId: d.value })} autoComplete="off" />
           </Field>
           <div className={styles.actions}>
-            <Button type="submit" appearance="primary" disabled={!profileComplete}>{t('vault.setup.next')}</Button>
+            <Button type="submit" appearance="primary" disabled={!profileComplete}>
+              {t('vault.setup.next')}
+            </Button>
           </div>
         </form>
       )}
 
       {step === 'password' && (
-        <form className={styles.form} onSubmit={(e) => next(e, () => passwordReady && prepare.mutate())} aria-label={t('vault.setup.steps.password')}>
+        <form
+          className={styles.form}
+          onSubmit={(e) => next(e, () => passwordReady && prepare.mutate())}
+          aria-label={t('vault.setup.steps.password')}
+        >
           <NewPasswordFields
             password={password}
             confirmation={confirmation}
@@ -112,19 +118,32 @@ export function SetupWizard() {
             <MessageBar intent="warning" layout="multiline">
               <MessageBarBody>
                 {t('errors.VAULT_KEYCHAIN_UNAVAILABLE')}
-                <Checkbox checked={passwordOnly} onChange={(_e, d) => setPasswordOnly(d.checked === true)} label={t('vault.setup.passwordOnly')} />
+                <Checkbox
+                  checked={passwordOnly}
+                  onChange={(_e, d) => setPasswordOnly(d.checked === true)}
+                  label={t('vault.setup.passwordOnly')}
+                />
               </MessageBarBody>
             </MessageBar>
           )}
           {prepare.isError && <ErrorState error={prepare.error} />}
           <div className={styles.actions}>
             <Button onClick={() => setStep('profile')}>{t('vault.setup.back')}</Button>
-            <Button type="submit" appearance="primary" disabled={prepare.isPending || !passwordReady} aria-describedby={passwordReady ? undefined : 'setup-next-hint'}>
+            <Button
+              type="submit"
+              appearance="primary"
+              disabled={prepare.isPending || !passwordReady}
+              aria-describedby={passwordReady ? undefined : 'setup-next-hint'}
+            >
               {t('vault.setup.next')}
             </Button>
           </div>
           {/* A disabled button says why: 次へ opens once the rule accepts the password and it is typed twice. */}
-          {!passwordReady && <Text id="setup-next-hint" size={300}>{t(strongEnough ? 'vault.setup.nextNeedsConfirmation' : 'vault.setup.nextNeedsStrength')}</Text>}
+          {!passwordReady && (
+            <Text id="setup-next-hint" size={300}>
+              {t(strongEnough ? 'vault.setup.nextNeedsConfirmation' : 'vault.setup.nextNeedsStrength')}
+            </Text>
+          )}
         </form>
       )}
 
@@ -133,13 +152,19 @@ export function SetupWizard() {
           <Text>{t('vault.setup.recoveryIntro')}</Text>
           <RecoveryKeyGroups groups={prepared.groups} keptCopy={keptCopy} onKeptCopy={setKeptCopy} />
           <div className={styles.actions}>
-            <Button appearance="primary" disabled={!keptCopy} onClick={() => setStep('confirm')}>{t('vault.setup.next')}</Button>
+            <Button appearance="primary" disabled={!keptCopy} onClick={() => setStep('confirm')}>
+              {t('vault.setup.next')}
+            </Button>
           </div>
         </div>
       )}
 
       {step === 'confirm' && prepared && (
-        <form className={styles.form} onSubmit={(e) => next(e, () => complete.mutate(prepared.confirmGroups))} aria-label={t('vault.setup.steps.confirm')}>
+        <form
+          className={styles.form}
+          onSubmit={(e) => next(e, () => complete.mutate(prepared.confirmGroups))}
+          aria-label={t('vault.setup.steps.confirm')}
+        >
           <Text>{t('vault.setup.confirmIntro')}</Text>
           <RecoveryKeyReadBack confirmGroups={prepared.confirmGroups} answers={answers} onAnswers={setAnswers} />
           {complete.isError && <ErrorState error={complete.error} />}

@@ -41,18 +41,31 @@ export function UnlockScreen({ status }: { status: VaultStatus }) {
   };
   const shownMode = recoveryOnly ? 'recovery' : mode;
   // The core counts the tries; it says with a wrong password how many remain before only the recovery key unlocks.
-  const triesLeft = unlock.error instanceof BridgeError && unlock.error.code === 'VAULT_WRONG_PASSWORD' ? (unlock.error.params.triesLeft ?? 0) : 0;
+  const triesLeft =
+    unlock.error instanceof BridgeError && unlock.error.code === 'VAULT_WRONG_PASSWORD' ? (unlock.error.params.triesLeft ?? 0) : 0;
 
   return (
     <GateFrame title={t('vault.unlock.title')}>
-      {status.protection === 'password-only' && <Badge appearance="tint" color="warning">{t('vault.passwordOnly.badge')}</Badge>}
+      {status.protection === 'password-only' && (
+        <Badge appearance="tint" color="warning">
+          {t('vault.passwordOnly.badge')}
+        </Badge>
+      )}
       {status.deviceSecret === 'missing' && (
-        <MessageBar intent="warning" layout="multiline"><MessageBarBody>{t('errors.VAULT_DEVICE_SECRET_MISSING')}</MessageBarBody></MessageBar>
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>{t('errors.VAULT_DEVICE_SECRET_MISSING')}</MessageBarBody>
+        </MessageBar>
       )}
       {status.throttleTampered ? (
-        <MessageBar intent="error" layout="multiline"><MessageBarBody>{t('errors.VAULT_THROTTLE_TAMPERED')}</MessageBarBody></MessageBar>
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>{t('errors.VAULT_THROTTLE_TAMPERED')}</MessageBarBody>
+        </MessageBar>
       ) : (
-        status.recoveryRequired && <MessageBar intent="error" layout="multiline"><MessageBarBody>{t('errors.VAULT_RECOVERY_REQUIRED')}</MessageBarBody></MessageBar>
+        status.recoveryRequired && (
+          <MessageBar intent="error" layout="multiline">
+            <MessageBarBody>{t('errors.VAULT_RECOVERY_REQUIRED')}</MessageBarBody>
+          </MessageBar>
+        )
       )}
       {!recoveryOnly && (
         <TabList selectedValue={shownMode} onTabSelect={(_e, d) => setMode(d.value as 'password' | 'recovery')}>

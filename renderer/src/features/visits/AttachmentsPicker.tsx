@@ -6,7 +6,19 @@
  */
 import { useState } from 'react';
 import {
-  Button, Checkbox, MessageBar, MessageBarBody, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens,
+  Button,
+  Checkbox,
+  MessageBar,
+  MessageBarBody,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  makeStyles,
+  tokens,
 } from '@fluentui/react-components';
 import { DocumentArrowUp20Regular, FolderArrowUp20Regular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
@@ -58,7 +70,11 @@ export function AttachmentsPicker({ collection, stepId, required, selected, onSe
       { collection, pick },
       {
         onSuccess: ({ result, cancelRequested }) => {
-          if (result.cancelled) setNotice({ key: cancelRequested ? 'visits.attachments.importCancelled' : 'visits.attachments.importNotChosen', intent: 'info' });
+          if (result.cancelled)
+            setNotice({
+              key: cancelRequested ? 'visits.attachments.importCancelled' : 'visits.attachments.importNotChosen',
+              intent: 'info',
+            });
           else if (result.items.length === 0) setNotice({ key: 'visits.attachments.importedNone', intent: 'warning' });
           else {
             setNotice({ key: 'visits.attachments.imported', intent: 'success', count: result.items.length });
@@ -84,8 +100,12 @@ export function AttachmentsPicker({ collection, stepId, required, selected, onSe
       </Text>
       <Text>{t('visits.attachments.intro', { collection })}</Text>
       <div className={styles.actions}>
-        <Button icon={<DocumentArrowUp20Regular />} disabled={job.current !== null} onClick={() => startImport('files')}>{t('visits.attachments.importFiles')}</Button>
-        <Button icon={<FolderArrowUp20Regular />} disabled={job.current !== null} onClick={() => startImport('folder')}>{t('visits.attachments.importFolder')}</Button>
+        <Button icon={<DocumentArrowUp20Regular />} disabled={job.current !== null} onClick={() => startImport('files')}>
+          {t('visits.attachments.importFiles')}
+        </Button>
+        <Button icon={<FolderArrowUp20Regular />} disabled={job.current !== null} onClick={() => startImport('folder')}>
+          {t('visits.attachments.importFolder')}
+        </Button>
       </div>
       {job.current && <TransferProgress kind="import" job={job.current} onCancel={job.cancel} />}
       {importItems.isError && <ErrorState error={importItems.error} />}
@@ -130,7 +150,11 @@ export function AttachmentsPicker({ collection, stepId, required, selected, onSe
           )
         }
       </QueryView>
-      <Text aria-live="polite" role={problem ? 'alert' : undefined} style={problem ? { color: tokens.colorPaletteRedForeground1 } : undefined}>
+      <Text
+        aria-live="polite"
+        role={problem ? 'alert' : undefined}
+        style={problem ? { color: tokens.colorPaletteRedForeground1 } : undefined}
+      >
         {problem ? t(problem) : t('visits.attachments.selected', { count: selected.size })}
       </Text>
     </section>

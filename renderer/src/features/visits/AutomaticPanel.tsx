@@ -42,7 +42,12 @@ export function AutomaticPanel({ run, step, state, mutations }: AutomaticPanelPr
   return (
     <div className={styles.area}>
       <div className={styles.actions}>
-        <Button appearance="primary" icon={check.isPending ? <Spinner size="tiny" /> : <ArrowSync20Regular />} disabledFocusable={check.isPending} onClick={() => check.mutate(step.id)}>
+        <Button
+          appearance="primary"
+          icon={check.isPending ? <Spinner size="tiny" /> : <ArrowSync20Regular />}
+          disabledFocusable={check.isPending}
+          onClick={() => check.mutate(step.id)}
+        >
           {check.isPending ? t('visits.check.running') : t(outcome ? 'visits.check.again' : 'visits.check.run')}
         </Button>
       </div>
@@ -52,13 +57,17 @@ export function AutomaticPanel({ run, step, state, mutations }: AutomaticPanelPr
           <MessageBarBody>
             <MessageBarTitle>{t('visits.check.notPassed')}</MessageBarTitle>
             {texts.checkFinding(outcome)}
-            <Text block size={200}>{t('visits.check.checkedAt', { time: texts.dateTime(outcome.checkedAt) })}</Text>
+            <Text block size={200}>
+              {t('visits.check.checkedAt', { time: texts.dateTime(outcome.checkedAt) })}
+            </Text>
           </MessageBarBody>
         </MessageBar>
       )}
       {failed && step.check === 'dataLocationsErased' && Array.isArray(missing) && missing.length > 0 && (
         <section aria-labelledby={`visit-missing-${step.id}`}>
-          <Text as="h4" style={{ margin: 0 }} id={`visit-missing-${step.id}`} weight="semibold">{t('visits.check.missingLocations')}</Text>
+          <Text as="h4" style={{ margin: 0 }} id={`visit-missing-${step.id}`} weight="semibold">
+            {t('visits.check.missingLocations')}
+          </Text>
           <ul className={styles.list} data-testid="visit-missing-locations">
             {missing.map((location) => (
               <li key={location}>{location}</li>
@@ -71,7 +80,15 @@ export function AutomaticPanel({ run, step, state, mutations }: AutomaticPanelPr
           {step.check === 'readiness' && (
             <>
               <Link href="#/self-check">{t('visits.check.openSelfCheck')}</Link>
-              <Button icon={<Warning20Regular />} onClick={() => { override.reset(); setOverriding(true); }}>{t('visits.override.open')}</Button>
+              <Button
+                icon={<Warning20Regular />}
+                onClick={() => {
+                  override.reset();
+                  setOverriding(true);
+                }}
+              >
+                {t('visits.override.open')}
+              </Button>
             </>
           )}
           {step.check === 'defaultPasswords' && run.systemId && (
@@ -79,7 +96,9 @@ export function AutomaticPanel({ run, step, state, mutations }: AutomaticPanelPr
           )}
           {step.check === 'sanitizationReport' && <Link href="#/sanitize">{t('visits.check.openSanitize')}</Link>}
           {step.check === 'visitDataErased' && (
-            <Link href={`#/erasure?${new URLSearchParams({ collection: run.reference }).toString()}`}>{t('visits.check.openErasureForVisit', { collection: run.reference })}</Link>
+            <Link href={`#/erasure?${new URLSearchParams({ collection: run.reference }).toString()}`}>
+              {t('visits.check.openErasureForVisit', { collection: run.reference })}
+            </Link>
           )}
           {step.check === 'dataLocationsErased' && <Link href="#/erasure">{t('visits.check.openErasure')}</Link>}
         </div>

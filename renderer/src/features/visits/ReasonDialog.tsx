@@ -7,8 +7,10 @@
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog, type ConfirmDialogProps } from '../../components/ConfirmDialog';
 
-export interface ReasonDialogProps
-  extends Pick<ConfirmDialogProps, 'title' | 'children' | 'confirmLabel' | 'pendingLabel' | 'destructive' | 'pending' | 'error' | 'onConfirm' | 'onCancel'> {
+export interface ReasonDialogProps extends Pick<
+  ConfirmDialogProps,
+  'title' | 'children' | 'confirmLabel' | 'pendingLabel' | 'destructive' | 'pending' | 'error' | 'onConfirm' | 'onCancel'
+> {
   readonly reasonLabel: string;
   readonly testId: string;
 }

@@ -43,88 +43,125 @@ export function RecordFields({ templateId, stepId, fields, draft, problems, acco
 
   return (
     <div className={styles.fields}>
-      {fields.filter((field) => isShown(field, draft)).map((field) => {
-        const label = texts.fieldLabel(templateId, stepId, field.id);
-        const problem = problems[field.id];
-        const required = field.required || field.requiredWhen !== undefined;
-        const id = fieldElementId(stepId, field.id);
-        const value = draft[field.id];
-        const text = typeof value === 'string' ? value : '';
-        const common = { validationState: problem ? ('error' as const) : ('none' as const), validationMessage: problem ? t(problem) : undefined, required };
-        switch (field.type) {
-          case 'text':
-            return (
-              <Field key={field.id} label={label} {...common}>
-                <Input id={id} value={text} maxLength={400} autoComplete="off" onChange={(_e, d) => onChange(field.id, d.value)} />
-              </Field>
-            );
-          case 'multiline':
-            return (
-              <Field key={field.id} label={label} {...common}>
-                <Textarea id={id} value={text} maxLength={4000} rows={3} resize="vertical" onChange={(_e, d) => onChange(field.id, d.value)} />
-              </Field>
-            );
-          case 'datetime':
-            return (
-              <Field key={field.id} label={label} hint={t('visits.form.jstHint')} className={styles.short} {...common}>
-                <Input id={id} type="datetime-local" value={text} onChange={(_e, d) => onChange(field.id, d.value)} />
-              </Field>
-            );
-          case 'count':
-            return (
-              <Field key={field.id} label={label} className={styles.short} {...common}>
-                <Input id={id} type="number" min={0} step={1} inputMode="numeric" value={text} onChange={(_e, d) => onChange(field.id, d.value)} />
-              </Field>
-            );
-          case 'sha256':
-            return (
-              <Field key={field.id} label={label} hint={t('visits.form.sha256Hint')} {...common}>
-                <Input id={id} className={styles.mono} value={text} maxLength={64} spellCheck={false} autoComplete="off" onChange={(_e, d) => onChange(field.id, d.value)} />
-              </Field>
-            );
-          case 'choice':
-            return (
-              <Field key={field.id} label={label} {...common}>
-                <RadioGroup id={id} value={text} onChange={(_e, d) => onChange(field.id, d.value)}>
-                  {(field.options ?? []).map((option) => (
-                    <Radio key={option} value={option} label={texts.optionLabel(templateId, stepId, field.id, option)} />
-                  ))}
-                </RadioGroup>
-              </Field>
-            );
-          case 'yes':
-            return (
-              <Field key={field.id} {...common}>
-                <Checkbox id={id} checked={value === true} label={label} required onChange={(_e, d) => onChange(field.id, d.checked === true)} />
-              </Field>
-            );
-          case 'account':
-            return (
-              <Field
-                key={field.id}
-                label={label}
-                className={styles.short}
-                hint={
-                  accounts.length === 0 ? (
-                    <>
-                      {t('visits.form.noAccounts')} {accountsHref && <Link href={accountsHref}>{t('visits.form.openAccounts')}</Link>}
-                    </>
-                  ) : (
-                    t('visits.form.accountHint')
-                  )
-                }
-                {...common}
-              >
-                <Select id={id} value={text} onChange={(_e, d) => onChange(field.id, d.value)}>
-                  <option value="">{t('visits.form.chooseAccount')}</option>
-                  {accounts.map((account) => (
-                    <option key={account.id} value={account.id}>{account.userName}</option>
-                  ))}
-                </Select>
-              </Field>
-            );
-        }
-      })}
+      {fields
+        .filter((field) => isShown(field, draft))
+        .map((field) => {
+          const label = texts.fieldLabel(templateId, stepId, field.id);
+          const problem = problems[field.id];
+          const required = field.required || field.requiredWhen !== undefined;
+          const id = fieldElementId(stepId, field.id);
+          const value = draft[field.id];
+          const text = typeof value === 'string' ? value : '';
+          const common = {
+            validationState: problem ? ('error' as const) : ('none' as const),
+            validationMessage: problem ? t(problem) : undefined,
+            required,
+          };
+          switch (field.type) {
+            case 'text':
+              return (
+                <Field key={field.id} label={label} {...common}>
+                  <Input id={id} value={text} maxLength={400} autoComplete="off" onChange={(_e, d) => onChange(field.id, d.value)} />
+                </Field>
+              );
+            case 'multiline':
+              return (
+                <Field key={field.id} label={label} {...common}>
+                  <Textarea
+                    id={id}
+                    value={text}
+                    maxLength={4000}
+                    rows={3}
+                    resize="vertical"
+                    onChange={(_e, d) => onChange(field.id, d.value)}
+                  />
+                </Field>
+              );
+            case 'datetime':
+              return (
+                <Field key={field.id} label={label} hint={t('visits.form.jstHint')} className={styles.short} {...common}>
+                  <Input id={id} type="datetime-local" value={text} onChange={(_e, d) => onChange(field.id, d.value)} />
+                </Field>
+              );
+            case 'count':
+              return (
+                <Field key={field.id} label={label} className={styles.short} {...common}>
+                  <Input
+                    id={id}
+                    type="number"
+                    min={0}
+                    step={1}
+                    inputMode="numeric"
+                    value={text}
+                    onChange={(_e, d) => onChange(field.id, d.value)}
+                  />
+                </Field>
+              );
+            case 'sha256':
+              return (
+                <Field key={field.id} label={label} hint={t('visits.form.sha256Hint')} {...common}>
+                  <Input
+                    id={id}
+                    className={styles.mono}
+                    value={text}
+                    maxLength={64}
+                    spellCheck={false}
+                    autoComplete="off"
+                    onChange={(_e, d) => onChange(field.id, d.value)}
+                  />
+                </Field>
+              );
+            case 'choice':
+              return (
+                <Field key={field.id} label={label} {...common}>
+                  <RadioGroup id={id} value={text} onChange={(_e, d) => onChange(field.id, d.value)}>
+                    {(field.options ?? []).map((option) => (
+                      <Radio key={option} value={option} label={texts.optionLabel(templateId, stepId, field.id, option)} />
+                    ))}
+                  </RadioGroup>
+                </Field>
+              );
+            case 'yes':
+              return (
+                <Field key={field.id} {...common}>
+                  <Checkbox
+                    id={id}
+                    checked={value === true}
+                    label={label}
+                    required
+                    onChange={(_e, d) => onChange(field.id, d.checked === true)}
+                  />
+                </Field>
+              );
+            case 'account':
+              return (
+                <Field
+                  key={field.id}
+                  label={label}
+                  className={styles.short}
+                  hint={
+                    accounts.length === 0 ? (
+                      <>
+                        {t('visits.form.noAccounts')} {accountsHref && <Link href={accountsHref}>{t('visits.form.openAccounts')}</Link>}
+                      </>
+                    ) : (
+                      t('visits.form.accountHint')
+                    )
+                  }
+                  {...common}
+                >
+                  <Select id={id} value={text} onChange={(_e, d) => onChange(field.id, d.value)}>
+                    <option value="">{t('visits.form.chooseAccount')}</option>
+                    {accounts.map((account) => (
+                      <option key={account.id} value={account.id}>
+                        {account.userName}
+                      </option>
+                    ))}
+                  </Select>
+                </Field>
+              );
+          }
+        })}
     </div>
   );
 }

@@ -5,7 +5,18 @@
  * the same after a reload or a restart; after every change it is read again.
  */
 import { useEffect, useRef, useState } from 'react';
-import { Button, Link, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Subtitle1, Text, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  Subtitle1,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { ArrowDownload20Regular, Certificate20Regular, Dismiss20Regular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../components/ErrorState';
@@ -21,7 +32,13 @@ import { useExportReport, useRun, useRunMutations, type VisitRun } from './use-v
 import { hrefOf } from './visits-route';
 
 const useStyles = makeStyles({
-  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, marginBottom: tokens.spacingVerticalXXL, maxWidth: '1040px' },
+  section: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    marginBottom: tokens.spacingVerticalXXL,
+    maxWidth: '1040px',
+  },
   heading: { margin: 0 },
   status: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center', flexWrap: 'wrap' },
   actions: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap', alignItems: 'center' },
@@ -34,7 +51,12 @@ export function RunView({ runId }: { runId: string }) {
   const title = run.data ? `${texts.templateTitle(run.data.templateId)} ${run.data.reference}` : t('visits.title');
   return (
     <>
-      <VisitsBreadcrumb crumbs={[{ label: t('visits.title'), href: hrefOf({ view: 'list' }) }, { label: run.data?.reference ?? t('visits.run.loading'), href: null }]} />
+      <VisitsBreadcrumb
+        crumbs={[
+          { label: t('visits.title'), href: hrefOf({ view: 'list' }) },
+          { label: run.data?.reference ?? t('visits.run.loading'), href: null },
+        ]}
+      />
       <PageHeading>{title}</PageHeading>
       <QueryView query={run} loadingLabelKey="visits.run.loading">
         {(data) => <RunBody run={data} />}
@@ -56,7 +78,10 @@ function RunBody({ run }: { run: VisitRun }) {
   const [chosen, setChosen] = useState<{ openStepIds: readonly string[]; statuses: string } | null>(null);
   const openStepIds = chosen && chosen.statuses === statuses ? chosen.openStepIds : run.currentStepId ? [run.currentStepId] : [];
   const toggle = (stepId: string) =>
-    setChosen({ statuses, openStepIds: openStepIds.includes(stepId) ? openStepIds.filter((id) => id !== stepId) : [...openStepIds, stepId] });
+    setChosen({
+      statuses,
+      openStepIds: openStepIds.includes(stepId) ? openStepIds.filter((id) => id !== stepId) : [...openStepIds, stepId],
+    });
   const lastStatuses = useRef(statuses);
 
   useEffect(() => {
@@ -75,14 +100,23 @@ function RunBody({ run }: { run: VisitRun }) {
     [t('visits.run.facts.system'), run.systemName ?? t('visits.run.facts.noSystem')],
     [t('visits.run.facts.started'), texts.dateTime(run.startedAt)],
     [t('visits.run.facts.progress'), t('visits.progress', { done: run.stepsDone, total: run.stepsTotal })],
-    ...(run.closedAt ? [[t(run.status === 'abandoned' ? 'visits.run.facts.abandoned' : 'visits.run.facts.completed'), texts.dateTime(run.closedAt)] as const] : []),
+    ...(run.closedAt
+      ? [
+          [
+            t(run.status === 'abandoned' ? 'visits.run.facts.abandoned' : 'visits.run.facts.completed'),
+            texts.dateTime(run.closedAt),
+          ] as const,
+        ]
+      : []),
     [t('visits.run.facts.vaultFolder'), run.reference],
   ];
 
   return (
     <>
       <section className={styles.section} aria-labelledby="visit-summary-heading">
-        <Subtitle1 as="h2" id="visit-summary-heading" className={styles.heading}>{t('visits.run.summary')}</Subtitle1>
+        <Subtitle1 as="h2" id="visit-summary-heading" className={styles.heading}>
+          {t('visits.run.summary')}
+        </Subtitle1>
         <div className={styles.status}>
           <RunStatusBadge status={run.status} />
         </div>
@@ -90,7 +124,9 @@ function RunBody({ run }: { run: VisitRun }) {
       </section>
 
       <section className={styles.section} aria-labelledby="visit-steps-heading">
-        <Subtitle1 as="h2" id="visit-steps-heading" className={styles.heading}>{t('visits.run.steps')}</Subtitle1>
+        <Subtitle1 as="h2" id="visit-steps-heading" className={styles.heading}>
+          {t('visits.run.steps')}
+        </Subtitle1>
         {run.status === 'in-progress' && <Text>{t('visits.run.stepsIntro')}</Text>}
         <StepList run={run} openStepIds={openStepIds} onToggle={toggle} mutations={mutations} />
       </section>
@@ -120,7 +156,11 @@ function CompleteSection({ run, mutations }: { run: VisitRun; mutations: ReturnT
           <Text id="visit-complete-explain">
             {run.currentStepId === null
               ? t('visits.complete.ready')
-              : t('visits.complete.openSteps', { count: openRequired.length, n: current + 1, title: texts.stepTitle(run.templateId, run.currentStepId) })}
+              : t('visits.complete.openSteps', {
+                  count: openRequired.length,
+                  n: current + 1,
+                  title: texts.stepTitle(run.templateId, run.currentStepId),
+                })}
           </Text>
           {complete.isError && <ErrorState error={complete.error} />}
           <div className={styles.actions}>
@@ -134,7 +174,15 @@ function CompleteSection({ run, mutations }: { run: VisitRun; mutations: ReturnT
             >
               {complete.isPending ? t('visits.complete.completing') : t('visits.complete.button')}
             </Button>
-            <Button icon={<Dismiss20Regular />} onClick={() => { abandon.reset(); setAbandoning(true); }}>{t('visits.abandon.open')}</Button>
+            <Button
+              icon={<Dismiss20Regular />}
+              onClick={() => {
+                abandon.reset();
+                setAbandoning(true);
+              }}
+            >
+              {t('visits.abandon.open')}
+            </Button>
           </div>
         </>
       )}
@@ -148,16 +196,19 @@ function CompleteSection({ run, mutations }: { run: VisitRun; mutations: ReturnT
       )}
       {run.status === 'completed' && run.reportId && (
         <div className={styles.actions}>
-          <Button appearance="primary" icon={exportReport.isPending ? <Spinner size="tiny" /> : <ArrowDownload20Regular />} disabledFocusable={exportReport.isPending} onClick={() => run.reportId && exportReport.mutate(run.reportId)}>
+          <Button
+            appearance="primary"
+            icon={exportReport.isPending ? <Spinner size="tiny" /> : <ArrowDownload20Regular />}
+            disabledFocusable={exportReport.isPending}
+            onClick={() => run.reportId && exportReport.mutate(run.reportId)}
+          >
             {t('visits.complete.savePdf')}
           </Button>
           <Link href="#/certificates">{t('visits.complete.openCertificates')}</Link>
         </div>
       )}
       {exportReport.isError && <ErrorState error={exportReport.error} />}
-      {exportReport.data && (
-        <Text role="status">{t(exportReport.data.saved ? 'visits.complete.saved' : 'visits.complete.notSaved')}</Text>
-      )}
+      {exportReport.data && <Text role="status">{t(exportReport.data.saved ? 'visits.complete.saved' : 'visits.complete.notSaved')}</Text>}
       {run.status === 'abandoned' && (
         <MessageBar intent="warning" layout="multiline" role="status" data-testid="visit-abandoned">
           <MessageBarBody>

@@ -45,7 +45,9 @@ export function RunsTable({ runs, labelledBy, testId }: { runs: readonly RunSumm
               <TableCell className={styles.cell}>{run.siteName}</TableCell>
               <TableCell className={styles.cell}>{run.systemName ?? '—'}</TableCell>
               <TableCell className={styles.cell}>{texts.dateTime(run.startedAt)}</TableCell>
-              <TableCell className={`${styles.cell} ${styles.numeric}`}>{t('visits.progress', { done: run.stepsDone, total: run.stepsTotal })}</TableCell>
+              <TableCell className={`${styles.cell} ${styles.numeric}`}>
+                {t('visits.progress', { done: run.stepsDone, total: run.stepsTotal })}
+              </TableCell>
               <TableCell className={styles.cell}>
                 <RunStatusBadge status={run.status} />
               </TableCell>

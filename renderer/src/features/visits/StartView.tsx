@@ -4,7 +4,20 @@
  * decommissioning. Without a site on record the view says so and leads to the Sites screen.
  */
 import { useState, type SubmitEvent } from 'react';
-import { Button, Field, Link, MessageBar, MessageBarBody, Radio, RadioGroup, Select, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Field,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  Radio,
+  RadioGroup,
+  Select,
+  Spinner,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { Play20Regular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
 import type { TemplateId } from '@shared/visits';
@@ -32,7 +45,12 @@ export function StartView() {
   const sites = useSites();
   return (
     <>
-      <VisitsBreadcrumb crumbs={[{ label: t('visits.title'), href: hrefOf({ view: 'list' }) }, { label: t('visits.start.title'), href: null }]} />
+      <VisitsBreadcrumb
+        crumbs={[
+          { label: t('visits.title'), href: hrefOf({ view: 'list' }) },
+          { label: t('visits.start.title'), href: null },
+        ]}
+      />
       <PageHeading>{t('visits.start.title')}</PageHeading>
       <QueryView query={templates}>
         {({ templates: list }) => (
@@ -57,7 +75,13 @@ export function StartView() {
 
 type Problem = 'site' | 'system' | null;
 
-function StartForm({ templates, sites }: { templates: readonly VisitTemplate[]; sites: ReadonlyArray<{ id: string; name: string; department: string }> }) {
+function StartForm({
+  templates,
+  sites,
+}: {
+  templates: readonly VisitTemplate[];
+  sites: ReadonlyArray<{ id: string; name: string; department: string }>;
+}) {
   const styles = useStyles();
   const { t } = useTranslation();
   const texts = useVisitTexts();
@@ -70,7 +94,11 @@ function StartForm({ templates, sites }: { templates: readonly VisitTemplate[]; 
   const systems = useSystems(siteId === '' ? undefined : siteId);
   const template = templates.find((candidate) => candidate.id === templateId);
   const systemList = siteId === '' ? [] : (systems.data?.systems ?? []);
-  const chosenSystem = systemList.some((system) => system.id === systemId) ? systemId : systemList.length === 1 ? (systemList[0]?.id ?? '') : '';
+  const chosenSystem = systemList.some((system) => system.id === systemId)
+    ? systemId
+    : systemList.length === 1
+      ? (systemList[0]?.id ?? '')
+      : '';
   const needsSystem = template?.needsSystem ?? true;
   const problem: Problem = siteId === '' ? 'site' : needsSystem && chosenSystem === '' ? 'system' : null;
 
@@ -82,7 +110,10 @@ function StartForm({ templates, sites }: { templates: readonly VisitTemplate[]; 
       return;
     }
     if (start.isPending) return;
-    start.mutate({ templateId, siteId, systemId: chosenSystem === '' ? null : chosenSystem }, { onSuccess: (run) => go({ view: 'run', runId: run.id }, { replace: true }) });
+    start.mutate(
+      { templateId, siteId, systemId: chosenSystem === '' ? null : chosenSystem },
+      { onSuccess: (run) => go({ view: 'run', runId: run.id }, { replace: true }) },
+    );
   };
 
   return (
@@ -96,8 +127,12 @@ function StartForm({ templates, sites }: { templates: readonly VisitTemplate[]; 
               label={
                 <span className={styles.option}>
                   <Text weight="semibold">{texts.templateTitle(candidate.id)}</Text>
-                  <Text size={200} className={styles.description}>{texts.templateDescription(candidate.id)}</Text>
-                  <Text size={200} className={styles.description}>{t('visits.start.items', { items: texts.items(candidate.items) })}</Text>
+                  <Text size={200} className={styles.description}>
+                    {texts.templateDescription(candidate.id)}
+                  </Text>
+                  <Text size={200} className={styles.description}>
+                    {t('visits.start.items', { items: texts.items(candidate.items) })}
+                  </Text>
                 </span>
               }
             />
@@ -111,10 +146,19 @@ function StartForm({ templates, sites }: { templates: readonly VisitTemplate[]; 
           validationState={checked && problem === 'site' ? 'error' : 'none'}
           validationMessage={checked && problem === 'site' ? t('visits.start.chooseSiteProblem') : undefined}
         >
-          <Select id="visit-start-site" value={siteId} onChange={(_e, d) => { setSiteId(d.value); setSystemId(''); }}>
+          <Select
+            id="visit-start-site"
+            value={siteId}
+            onChange={(_e, d) => {
+              setSiteId(d.value);
+              setSystemId('');
+            }}
+          >
             <option value="">{t('visits.start.chooseSite')}</option>
             {sites.map((site) => (
-              <option key={site.id} value={site.id}>{site.department ? `${site.name}（${site.department}）` : site.name}</option>
+              <option key={site.id} value={site.id}>
+                {site.department ? `${site.name}（${site.department}）` : site.name}
+              </option>
             ))}
           </Select>
         </Field>
@@ -128,7 +172,9 @@ function StartForm({ templates, sites }: { templates: readonly VisitTemplate[]; 
           <Select id="visit-start-system" value={chosenSystem} disabled={siteId === ''} onChange={(_e, d) => setSystemId(d.value)}>
             <option value="">{t(needsSystem ? 'visits.start.chooseSystem' : 'visits.start.noSystem')}</option>
             {systemList.map((system) => (
-              <option key={system.id} value={system.id}>{[system.product, system.hostName].filter(Boolean).join(' / ')}</option>
+              <option key={system.id} value={system.id}>
+                {[system.product, system.hostName].filter(Boolean).join(' / ')}
+              </option>
             ))}
           </Select>
         </Field>
@@ -143,7 +189,12 @@ function StartForm({ templates, sites }: { templates: readonly VisitTemplate[]; 
       {systems.isError && <ErrorState error={systems.error} onRetry={() => void systems.refetch()} />}
       {start.isError && <ErrorState error={start.error} />}
       <div className={styles.actions}>
-        <Button type="submit" appearance="primary" icon={start.isPending ? <Spinner size="tiny" /> : <Play20Regular />} disabledFocusable={start.isPending}>
+        <Button
+          type="submit"
+          appearance="primary"
+          icon={start.isPending ? <Spinner size="tiny" /> : <Play20Regular />}
+          disabledFocusable={start.isPending}
+        >
           {start.isPending ? t('visits.start.starting') : t('visits.start.submit')}
         </Button>
         <Button onClick={() => go({ view: 'list' })}>{t('visits.start.cancel')}</Button>

@@ -1,6 +1,13 @@
 /** A run's and a step's status as an icon and a word — never colour alone. */
 import { Badge, makeStyles, tokens } from '@fluentui/react-components';
-import { CheckmarkCircle16Filled, CircleHint16Regular, Clock16Regular, DismissCircle16Filled, LockClosed16Regular, SubtractCircle16Regular } from '@fluentui/react-icons';
+import {
+  CheckmarkCircle16Filled,
+  CircleHint16Regular,
+  Clock16Regular,
+  DismissCircle16Filled,
+  LockClosed16Regular,
+  SubtractCircle16Regular,
+} from '@fluentui/react-icons';
 import type { RunStatus, StepStatus } from '@shared/visits';
 import { useVisitTexts } from './use-visit-texts';
 
@@ -28,7 +35,14 @@ export function StepStatusBadge({ status, locked, lockedLabel }: { status: StepS
   const texts = useVisitTexts();
   if (status === 'open' && locked) {
     return (
-      <Badge appearance="outline" shape="rounded" color="informative" className={styles.locked} icon={<LockClosed16Regular />} data-status="locked">
+      <Badge
+        appearance="outline"
+        shape="rounded"
+        color="informative"
+        className={styles.locked}
+        icon={<LockClosed16Regular />}
+        data-status="locked"
+      >
         {lockedLabel}
       </Badge>
     );

@@ -40,7 +40,10 @@ export function StepForm({ run, step, mutations }: StepFormProps) {
   const sites = useSites();
   const site = sites.data?.sites.find((candidate) => candidate.id === run.siteId);
   const accounts = useAccounts(run.systemId ?? undefined);
-  const inUse = useMemo(() => (run.systemId ? (accounts.data?.accounts ?? []).filter((a) => !a.disabled && a.systemId === run.systemId) : []), [accounts.data, run.systemId]);
+  const inUse = useMemo(
+    () => (run.systemId ? (accounts.data?.accounts ?? []).filter((a) => !a.disabled && a.systemId === run.systemId) : []),
+    [accounts.data, run.systemId],
+  );
   const [draft, setDraft] = useState<Draft>(() => initialDraft(step.fields, new Date()));
   const [attachments, setAttachments] = useState<Set<string>>(() => new Set());
   const [signer, setSigner] = useState<{ name: string; title: string } | null>(null);
@@ -85,11 +88,20 @@ export function StepForm({ run, step, mutations }: StepFormProps) {
       stepId: step.id,
       ...(step.fields.length > 0 ? { values: valuesOf(step.fields, draft, fieldContext) } : {}),
       ...(step.attachments !== 'none' ? { attachments: [...attachments] } : {}),
-      ...(signs ? { signer: { name: shownSigner.name.trim(), title: shownSigner.title.trim() }, ...(onPaper ? { signedOnPaper: true as const } : { signature: signature ?? '' }) } : {}),
+      ...(signs
+        ? {
+            signer: { name: shownSigner.name.trim(), title: shownSigner.title.trim() },
+            ...(onPaper ? { signedOnPaper: true as const } : { signature: signature ?? '' }),
+          }
+        : {}),
     });
   };
 
-  const submitKey = signs ? 'visits.step.submitSignature' : step.kind === 'evidence' ? 'visits.step.submitEvidence' : 'visits.step.submitRecord';
+  const submitKey = signs
+    ? 'visits.step.submitSignature'
+    : step.kind === 'evidence'
+      ? 'visits.step.submitEvidence'
+      : 'visits.step.submitRecord';
 
   return (
     <form className={styles.form} onSubmit={submit} noValidate aria-label={t('visits.step.formLabel')} data-testid="visit-step-form">
@@ -117,24 +129,51 @@ export function StepForm({ run, step, mutations }: StepFormProps) {
       )}
       {signs && (
         <section className={styles.signature} aria-labelledby={`visit-signature-${step.id}`}>
-          <Text as="h4" style={{ margin: 0 }} id={`visit-signature-${step.id}`} weight="semibold" size={400}>{t('visits.signature.title')}</Text>
+          <Text as="h4" style={{ margin: 0 }} id={`visit-signature-${step.id}`} weight="semibold" size={400}>
+            {t('visits.signature.title')}
+          </Text>
           <Text>{t('visits.signature.intro')}</Text>
           <div className={styles.pair}>
-            <Field label={t('visits.signature.name')} required validationState={shown(signerProblem) ? 'error' : 'none'} validationMessage={shown(signerProblem)}>
-              <Input id={`visit-signer-name-${step.id}`} value={shownSigner.name} maxLength={100} autoComplete="off" onChange={(_e, d) => setSigner({ ...shownSigner, name: d.value })} />
+            <Field
+              label={t('visits.signature.name')}
+              required
+              validationState={shown(signerProblem) ? 'error' : 'none'}
+              validationMessage={shown(signerProblem)}
+            >
+              <Input
+                id={`visit-signer-name-${step.id}`}
+                value={shownSigner.name}
+                maxLength={100}
+                autoComplete="off"
+                onChange={(_e, d) => setSigner({ ...shownSigner, name: d.value })}
+              />
             </Field>
             <Field label={t('visits.signature.signerTitle')}>
-              <Input value={shownSigner.title} maxLength={100} autoComplete="off" onChange={(_e, d) => setSigner({ ...shownSigner, title: d.value })} />
+              <Input
+                value={shownSigner.title}
+                maxLength={100}
+                autoComplete="off"
+                onChange={(_e, d) => setSigner({ ...shownSigner, title: d.value })}
+              />
             </Field>
           </div>
           <Checkbox checked={onPaper} onChange={(_e, d) => setOnPaper(d.checked === true)} label={t('visits.signature.onPaper')} />
           {onPaper ? <Text>{t('visits.signature.onPaperNote')}</Text> : <SignaturePad onChange={setSignature} textKeys={padKeys} />}
-          {shown(signatureProblem) && <Text role="alert" className={styles.problem}>{shown(signatureProblem)}</Text>}
+          {shown(signatureProblem) && (
+            <Text role="alert" className={styles.problem}>
+              {shown(signatureProblem)}
+            </Text>
+          )}
         </section>
       )}
       {complete.isError && complete.variables.stepId === step.id && <ErrorState error={complete.error} />}
       <div className={styles.actions}>
-        <Button type="submit" appearance="primary" icon={complete.isPending ? <Spinner size="tiny" /> : <Checkmark20Regular />} disabledFocusable={complete.isPending}>
+        <Button
+          type="submit"
+          appearance="primary"
+          icon={complete.isPending ? <Spinner size="tiny" /> : <Checkmark20Regular />}
+          disabledFocusable={complete.isPending}
+        >
           {complete.isPending ? t('visits.step.saving') : t(submitKey)}
         </Button>
       </div>

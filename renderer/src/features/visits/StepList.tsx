@@ -14,7 +14,15 @@ import { useVisitTexts } from './use-visit-texts';
 import type { VisitRun, useRunMutations } from './use-visits';
 
 const useStyles = makeStyles({
-  list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, maxWidth: '1040px' },
+  list: {
+    listStyle: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    maxWidth: '1040px',
+  },
   item: {
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
@@ -22,7 +30,13 @@ const useStyles = makeStyles({
   },
   current: { border: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}` },
   locked: { backgroundColor: tokens.colorNeutralBackground2 },
-  header: { display: 'grid', gridTemplateColumns: 'auto 1fr auto', gap: tokens.spacingHorizontalM, alignItems: 'start', padding: tokens.spacingHorizontalM },
+  header: {
+    display: 'grid',
+    gridTemplateColumns: 'auto 1fr auto',
+    gap: tokens.spacingHorizontalM,
+    alignItems: 'start',
+    padding: tokens.spacingHorizontalM,
+  },
   number: {
     display: 'inline-flex',
     alignItems: 'center',
@@ -35,7 +49,13 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightSemibold,
   },
   main: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, minWidth: 0 },
-  title: { margin: 0, outline: 'none', fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightSemibold },
+  title: {
+    margin: 0,
+    outline: 'none',
+    fontSize: tokens.fontSizeBase400,
+    lineHeight: tokens.lineHeightBase400,
+    fontWeight: tokens.fontWeightSemibold,
+  },
   meta: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center', color: tokens.colorNeutralForeground2 },
   muted: { color: tokens.colorNeutralForeground2 },
   /** Read by screen readers, not shown: the circle shows the number. */
@@ -65,7 +85,9 @@ export function StepList({ run, openStepIds, onToggle, mutations }: StepListProp
         const state = run.steps.find((s) => s.stepId === step.id);
         if (!state) return null;
         // The first required step before this one that is still open: what this one waits for.
-        const blockerIndex = steps.slice(0, index).findIndex((s) => s.required && run.steps.find((x) => x.stepId === s.id)?.status === 'open');
+        const blockerIndex = steps
+          .slice(0, index)
+          .findIndex((s) => s.required && run.steps.find((x) => x.stepId === s.id)?.status === 'open');
         const blocker = blockerIndex >= 0 ? steps[blockerIndex] : undefined;
         const locked = state.status === 'open' && (!inProgress || blocker !== undefined);
         const isCurrent = run.currentStepId === step.id;
@@ -83,17 +105,27 @@ export function StepList({ run, openStepIds, onToggle, mutations }: StepListProp
             aria-labelledby={headingId}
           >
             <div className={styles.header}>
-              <span className={styles.number} aria-hidden>{index + 1}</span>
+              <span className={styles.number} aria-hidden>
+                {index + 1}
+              </span>
               <div className={styles.main}>
                 <h3 id={headingId} className={styles.title} tabIndex={-1}>
                   <span className={styles.hidden}>{t('visits.step.number', { n: index + 1 })} </span>
                   {title}
                 </h3>
                 <div className={styles.meta}>
-                  <Badge appearance="outline" shape="rounded" color="brand">{texts.kindName(step.kind)}</Badge>
-                  <Badge appearance="outline" shape="rounded" color={step.required ? 'important' : 'informative'}>{t(step.required ? 'visits.step.required' : 'visits.step.optional')}</Badge>
+                  <Badge appearance="outline" shape="rounded" color="brand">
+                    {texts.kindName(step.kind)}
+                  </Badge>
+                  <Badge appearance="outline" shape="rounded" color={step.required ? 'important' : 'informative'}>
+                    {t(step.required ? 'visits.step.required' : 'visits.step.optional')}
+                  </Badge>
                   <Text size={200}>{t('visits.step.items', { items: texts.items(step.items) })}</Text>
-                  {isCurrent && <Text size={200} weight="semibold">{t('visits.step.current')}</Text>}
+                  {isCurrent && (
+                    <Text size={200} weight="semibold">
+                      {t('visits.step.current')}
+                    </Text>
+                  )}
                 </div>
                 {state.closedAt && (
                   <Text size={200} className={styles.muted}>
@@ -118,7 +150,10 @@ export function StepList({ run, openStepIds, onToggle, mutations }: StepListProp
                     icon={open ? <ChevronDown20Regular /> : <ChevronRight20Regular />}
                     aria-expanded={open}
                     aria-controls={open ? panelId : undefined}
-                    aria-label={t(open ? 'visits.step.closeLabel' : state.status === 'open' ? 'visits.step.doLabel' : 'visits.step.showLabel', { title })}
+                    aria-label={t(
+                      open ? 'visits.step.closeLabel' : state.status === 'open' ? 'visits.step.doLabel' : 'visits.step.showLabel',
+                      { title },
+                    )}
                     onClick={() => onToggle(step.id)}
                   >
                     {t(open ? 'visits.step.close' : state.status === 'open' ? 'visits.step.do' : 'visits.step.show')}

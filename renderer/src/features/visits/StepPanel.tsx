@@ -19,7 +19,14 @@ const useStyles = makeStyles({
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
   help: { display: 'block', maxWidth: '56em' },
   actions: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap', alignItems: 'center' },
-  notApplicable: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, alignItems: 'flex-start', paddingTop: tokens.spacingVerticalM, borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+  notApplicable: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    alignItems: 'flex-start',
+    paddingTop: tokens.spacingVerticalM,
+    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
 });
 
 export interface StepPanelProps {
@@ -43,12 +50,22 @@ export function StepPanel({ run, step, state, mutations }: StepPanelProps) {
     <div className={styles.panel}>
       {step.kind !== 'confirm' && <Text className={styles.help}>{texts.stepHelp(run.templateId, step.id)}</Text>}
       {step.kind === 'confirm' && <ConfirmPanel run={run} step={step} mutations={mutations} />}
-      {(step.kind === 'record' || step.kind === 'evidence' || step.kind === 'signature') && <StepForm run={run} step={step} mutations={mutations} />}
+      {(step.kind === 'record' || step.kind === 'evidence' || step.kind === 'signature') && (
+        <StepForm run={run} step={step} mutations={mutations} />
+      )}
       {step.kind === 'automatic' && <AutomaticPanel run={run} step={step} state={state} mutations={mutations} />}
       {step.notApplicable && (
         <div className={styles.notApplicable}>
           <Text size={200}>{t('visits.notApplicable.hint')}</Text>
-          <Button icon={<SubtractCircle20Regular />} onClick={() => { markNotApplicable.reset(); setNotApplicable(true); }}>{t('visits.notApplicable.open')}</Button>
+          <Button
+            icon={<SubtractCircle20Regular />}
+            onClick={() => {
+              markNotApplicable.reset();
+              setNotApplicable(true);
+            }}
+          >
+            {t('visits.notApplicable.open')}
+          </Button>
         </div>
       )}
       {notApplicable && (
@@ -78,7 +95,11 @@ function ConfirmPanel({ run, step, mutations }: { run: VisitRun; step: StepTempl
   const complete = mutations.completeStep;
   return (
     <div className={styles.panel}>
-      <Checkbox checked={confirmed} onChange={(_e, d) => setConfirmed(d.checked === true)} label={texts.stepHelp(run.templateId, step.id)} />
+      <Checkbox
+        checked={confirmed}
+        onChange={(_e, d) => setConfirmed(d.checked === true)}
+        label={texts.stepHelp(run.templateId, step.id)}
+      />
       {complete.isError && complete.variables.stepId === step.id && <ErrorState error={complete.error} />}
       <div className={styles.actions}>
         <Button

@@ -37,11 +37,20 @@ export function StepRecordView({ run, step, state }: { run: VisitRun; step: Step
     else shown = String(value);
     facts.push([label, shown]);
   }
-  if (state.signer) facts.push([t('visits.record.signer'), state.signer.title ? t('visits.record.signerWithTitle', state.signer) : state.signer.name]);
-  if (state.signer || state.hasSignature) facts.push([t('visits.record.signature'), t(state.hasSignature ? 'visits.record.signed' : state.signedOnPaper ? 'visits.record.signedOnPaper' : 'visits.record.notSigned')]);
+  if (state.signer)
+    facts.push([t('visits.record.signer'), state.signer.title ? t('visits.record.signerWithTitle', state.signer) : state.signer.name]);
+  if (state.signer || state.hasSignature)
+    facts.push([
+      t('visits.record.signature'),
+      t(state.hasSignature ? 'visits.record.signed' : state.signedOnPaper ? 'visits.record.signedOnPaper' : 'visits.record.notSigned'),
+    ]);
   if (state.check) facts.push([t('visits.record.finding'), texts.checkFinding(state.check)]);
   if (state.reason) facts.push([t(state.overrideId ? 'visits.record.overrideReason' : 'visits.record.reason'), state.reason]);
-  if (state.closedAt) facts.push([t('visits.record.closed'), t('visits.record.closedBy', { time: texts.dateTime(state.closedAt), who: state.closedBy ?? '' })]);
+  if (state.closedAt)
+    facts.push([
+      t('visits.record.closed'),
+      t('visits.record.closedBy', { time: texts.dateTime(state.closedAt), who: state.closedBy ?? '' }),
+    ]);
 
   return (
     <div className={styles.area} data-testid="visit-step-record">
@@ -49,10 +58,18 @@ export function StepRecordView({ run, step, state }: { run: VisitRun; step: Step
       <FactList facts={facts} />
       {state.attachments.length > 0 && (
         <section aria-labelledby={`visit-record-files-${step.id}`}>
-          <Text as="h4" style={{ margin: 0 }} id={`visit-record-files-${step.id}`} weight="semibold">{t('visits.record.attachments', { count: state.attachments.length })}</Text>
+          <Text as="h4" style={{ margin: 0 }} id={`visit-record-files-${step.id}`} weight="semibold">
+            {t('visits.record.attachments', { count: state.attachments.length })}
+          </Text>
           <ul className={styles.list}>
             {state.attachments.map((file) => (
-              <li key={file.itemId}>{t('visits.record.file', { name: file.name, size: formatBytes(file.size, texts.language), sha256: file.sha256.slice(0, 12) })}</li>
+              <li key={file.itemId}>
+                {t('visits.record.file', {
+                  name: file.name,
+                  size: formatBytes(file.size, texts.language),
+                  sha256: file.sha256.slice(0, 12),
+                })}
+              </li>
             ))}
           </ul>
         </section>

@@ -30,7 +30,9 @@ export function VisitListView() {
       <Text className={styles.intro}>{t('visits.list.intro')}</Text>
       <div className={styles.section}>
         <div>
-          <Button appearance="primary" icon={<Add20Regular />} onClick={() => go({ view: 'start' })}>{t('visits.list.start')}</Button>
+          <Button appearance="primary" icon={<Add20Regular />} onClick={() => go({ view: 'start' })}>
+            {t('visits.list.start')}
+          </Button>
         </div>
       </div>
       <QueryView query={runs} loadingLabelKey="visits.list.loading">
@@ -47,7 +49,9 @@ export function VisitListView() {
           return (
             <>
               <section className={styles.section} aria-labelledby="visits-in-progress-heading">
-                <Subtitle1 as="h2" id="visits-in-progress-heading" className={styles.heading}>{t('visits.list.inProgress')}</Subtitle1>
+                <Subtitle1 as="h2" id="visits-in-progress-heading" className={styles.heading}>
+                  {t('visits.list.inProgress')}
+                </Subtitle1>
                 {inProgress.length === 0 ? (
                   <Text role="status">{t('visits.list.noneInProgress')}</Text>
                 ) : (
@@ -55,8 +59,14 @@ export function VisitListView() {
                 )}
               </section>
               <section className={styles.section} aria-labelledby="visits-closed-heading">
-                <Subtitle1 as="h2" id="visits-closed-heading" className={styles.heading}>{t('visits.list.closed')}</Subtitle1>
-                {closed.length === 0 ? <Text role="status">{t('visits.list.noneClosed')}</Text> : <RunsTable runs={closed} labelledBy="visits-closed-heading" testId="visits-closed" />}
+                <Subtitle1 as="h2" id="visits-closed-heading" className={styles.heading}>
+                  {t('visits.list.closed')}
+                </Subtitle1>
+                {closed.length === 0 ? (
+                  <Text role="status">{t('visits.list.noneClosed')}</Text>
+                ) : (
+                  <RunsTable runs={closed} labelledBy="visits-closed-heading" testId="visits-closed" />
+                )}
               </section>
             </>
           );

@@ -7,7 +7,16 @@
  * sent as ISO.
  */
 import type { FieldValue } from '@shared/visits';
-import { blankProblem, fieldDraftSchema, isFieldBlank, isFieldRequired, isFieldShown, jstLocal, type FieldContext, type FieldDraftValue } from '@shared/visit-step-fields';
+import {
+  blankProblem,
+  fieldDraftSchema,
+  isFieldBlank,
+  isFieldRequired,
+  isFieldShown,
+  jstLocal,
+  type FieldContext,
+  type FieldDraftValue,
+} from '@shared/visit-step-fields';
 import type { FieldTemplate } from './use-visits';
 
 export type DraftValue = FieldDraftValue;
@@ -17,7 +26,9 @@ export type Draft = Readonly<Record<string, DraftValue>>;
 export const isShown: (field: FieldTemplate, draft: Draft) => boolean = isFieldShown;
 
 export function initialDraft(fields: readonly FieldTemplate[], now: Date): Draft {
-  return Object.fromEntries(fields.map((field) => [field.id, field.type === 'yes' ? false : field.type === 'datetime' ? jstLocal(now) : '']));
+  return Object.fromEntries(
+    fields.map((field) => [field.id, field.type === 'yes' ? false : field.type === 'datetime' ? jstLocal(now) : '']),
+  );
 }
 
 /** What is wrong with each field, as an i18n key; empty when the form may be sent. */

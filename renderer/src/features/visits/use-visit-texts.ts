@@ -19,14 +19,18 @@ export function useVisitTexts() {
     stepTitle: (template: TemplateId, step: string) => t(`${base}.${template}.steps.${step}.title`),
     stepHelp: (template: TemplateId, step: string) => t(`${base}.${template}.steps.${step}.help`, { defaultValue: '' }),
     fieldLabel: (template: TemplateId, step: string, field: string) => t(`${base}.${template}.steps.${step}.fields.${field}`),
-    optionLabel: (template: TemplateId, step: string, field: string, option: string) => t(`${base}.${template}.steps.${step}.options.${field}.${option}`),
+    optionLabel: (template: TemplateId, step: string, field: string, option: string) =>
+      t(`${base}.${template}.steps.${step}.options.${field}.${option}`),
     kindName: (kind: StepKind) => t(`visitTexts.kinds.${kind}`),
     stepStatusName: (status: StepStatus) => t(`visitTexts.statuses.${status}`),
     runStatusName: (status: RunStatus) => t(`visitTexts.runStatuses.${status}`),
     /** An automatic check's finding as a sentence; lists of numbers or paths are joined. */
     checkFinding: (outcome: Pick<CheckOutcome, 'check' | 'reason' | 'facts'>) => {
       const params = Object.fromEntries(
-        Object.entries(outcome.facts).map(([key, value]) => [key, Array.isArray(value) ? value.join(language === 'ja' ? '、' : ', ') : String(value ?? '')]),
+        Object.entries(outcome.facts).map(([key, value]) => [
+          key,
+          Array.isArray(value) ? value.join(language === 'ja' ? '、' : ', ') : String(value ?? ''),
+        ]),
       );
       return t(`visitTexts.checks.${outcome.check}.${outcome.reason}`, params);
     },

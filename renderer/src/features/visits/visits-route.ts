@@ -6,10 +6,7 @@
 import { useCallback } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 
-export type VisitsRoute =
-  | { readonly view: 'list' }
-  | { readonly view: 'start' }
-  | { readonly view: 'run'; readonly runId: string };
+export type VisitsRoute = { readonly view: 'list' } | { readonly view: 'start' } | { readonly view: 'run'; readonly runId: string };
 
 export function routeOf(params: URLSearchParams): VisitsRoute {
   const runId = params.get('run');
@@ -38,7 +35,8 @@ export function useVisitsRoute(): { route: VisitsRoute; go: (route: VisitsRoute,
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const go = useCallback(
-    (route: VisitsRoute, options?: { replace?: boolean }) => void navigate({ pathname: '/visits', search: searchOf(route) }, { replace: options?.replace ?? false }),
+    (route: VisitsRoute, options?: { replace?: boolean }) =>
+      void navigate({ pathname: '/visits', search: searchOf(route) }, { replace: options?.replace ?? false }),
     [navigate],
   );
   return { route: routeOf(params), go };
