@@ -151,7 +151,11 @@ export function fieldDraftSchema(field: FieldTemplate, context: FieldContext): z
         .regex(LOCAL_DATETIME, problem('datetime'))
         .transform(isoFromJstLocal)
         .pipe(stringValueSchema('datetime', field, context));
-    default:
+    case 'text':
+    case 'multiline':
+    case 'choice':
+    case 'account':
+    case 'sha256':
       return z
         .string()
         .trim()

@@ -93,7 +93,7 @@ export function renderCoverageMarkdown(items: readonly GuidelineItem[], byItem: 
         `### ${item.id}`,
         '',
         `**${item.title.ja}**  `,
-        `${item.title.en}`,
+        item.title.en,
         '',
         `- FieldGuard: ${item.fieldGuard.ja}  `,
         `  ${item.fieldGuard.en}`,

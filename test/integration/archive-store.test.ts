@@ -34,8 +34,11 @@ describe.skipIf(cephMissing !== null)(cephMissing ?? 'the archive store on Ceph 
     store = createS3ArchiveStore({ ...s3, bucket: 'evidence' });
   }, 120_000);
   afterAll(async () => {
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset when the setup failed
     store?.destroy();
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset when the setup failed
     admin?.destroy();
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset when the setup failed
     await s3?.stop();
   });
 
@@ -75,7 +78,7 @@ describe.skipIf(cephMissing !== null)(cephMissing ?? 'the archive store on Ceph 
 
     const deleted = await admin
       .send(new DeleteObjectCommand({ Bucket: 'evidence', Key: key, VersionId: versionId }))
-      .catch((error: Error) => error);
+      .catch((error: unknown) => error);
     expect(deleted).toBeInstanceOf(Error);
     expect((deleted as Error).name).toBe('AccessDenied');
     const shortened = await admin
@@ -88,7 +91,7 @@ describe.skipIf(cephMissing !== null)(cephMissing ?? 'the archive store on Ceph 
           ChecksumAlgorithm: 'SHA256',
         }),
       )
-      .catch((error: Error) => error);
+      .catch((error: unknown) => error);
     expect(shortened).toBeInstanceOf(Error);
 
     const forged = Buffer.from('forged bytes');
@@ -130,7 +133,7 @@ describe.skipIf(cephMissing !== null)(cephMissing ?? 'the archive store on Ceph 
           ContentMD5: createHash('md5').update('something else').digest('base64'),
         }),
       )
-      .catch((error: Error) => error);
+      .catch((error: unknown) => error);
     expect((refused as Error).name).toBe('BadDigest');
     expect(await store.headObject('fg/c/e/erasure/2026/12/bad.pdf')).toBeNull();
   });

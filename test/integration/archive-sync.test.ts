@@ -80,9 +80,13 @@ describe.skipIf(cephMissing !== null)(cephMissing ?? 'archive sync on Ceph with 
     );
   }, 180_000);
   afterAll(async () => {
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset when the setup failed
     await core?.cleanup();
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset when the setup failed
     store?.destroy();
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset when the setup failed
     admin?.destroy();
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset when the setup failed
     await s3?.stop();
     if (work) await rm(work, { recursive: true, force: true });
   });

@@ -67,8 +67,11 @@ describe.skipIf(cephMissing !== null)(cephMissing ?? 'the company archive from s
   afterAll(async () => {
     delete process.env.AWS_ACCESS_KEY_ID;
     delete process.env.AWS_SECRET_ACCESS_KEY;
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset when the setup failed
     await core?.cleanup();
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset when the setup failed
     admin?.destroy();
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset when the setup failed
     await s3?.stop();
     if (work) await rm(work, { recursive: true, force: true });
   });

@@ -104,6 +104,7 @@ export async function startCephS3(): Promise<CephS3> {
         const exited = new Promise((r) => daemon.once('exit', r));
         daemon.kill('SIGTERM');
         await Promise.race([exited, new Promise((r) => setTimeout(r, 3000))]);
+        // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- the daemon may have exited while we waited
         if (daemon.exitCode === null && daemon.signalCode === null) daemon.kill('SIGKILL');
       }
     }

@@ -125,7 +125,7 @@ async function checkAgainstArchive(
         session.audit.hashAt(seq),
       )
     : null;
-  const numbersBehind = Object.values(anchor.payload.lastNumbers).some((number) => number !== undefined && numberAhead(session, number));
+  const numbersBehind = Object.values(anchor.payload.lastNumbers).some((number) => numberAhead(session, number));
   if (!finding && !numbersBehind) return;
   const localSeq = session.audit.head()?.seq ?? 0;
   session.db.transaction(() => {

@@ -21,8 +21,8 @@ export const REPLACEMENT = '_';
  * surrogates (no UTF-8 encoding: no file system can store them). The look-arounds keep a
  * surrogate pair whole.
  */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const INVISIBLE =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069\uFFFD]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 /** The invisible ones and what FAT and NTFS refuse in a name (`< > : " / \ | ? *`). */
 const REFUSED = new RegExp(`[<>:"/\\\\|?*]|${INVISIBLE.source}`, 'g');

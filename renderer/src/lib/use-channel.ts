@@ -19,7 +19,7 @@ import { invoke } from './bridge';
 import { channelKey, queryKey } from './query-keys';
 
 export type ChannelQueryOptions<C extends QueryChannel> = Omit<
-  UseQueryOptions<ResponseOf<C>, Error, ResponseOf<C>, readonly unknown[]>,
+  UseQueryOptions<ResponseOf<C>, Error, ResponseOf<C>>,
   'queryKey' | 'queryFn'
 >;
 

@@ -228,7 +228,7 @@ export function WholeMediumErasure({ method, site }: { method: ErasureMethod; si
           confirmation={typed}
           platform={platform}
           canGrant={erase.variables.chosenTechnique === 'overwrite' || platform === 'win32'}
-          onGranted={() => erase.variables && startErase(erase.variables)}
+          onGranted={() => startErase(erase.variables)}
         />
       )}
 
