@@ -7,7 +7,7 @@
  * Completing a run issues its signed report through the certificate service.
  *
  * Templates are typed data in `electron/core/visits/templates/`; their texts (titles,
- * explanations, field labels) are in `electron/shared/i18n/visits.{ja,en}.json`, which the
+ * explanations, field labels) are in `electron/shared/i18n/visit-texts.{ja,en}.json`, which the
  * screens and the signed report both read.
  */
 import { z } from 'zod';

@@ -20,7 +20,7 @@ const resources: readonly { file: string; prefix: string }[] = [
   { file: 'renderer/src/i18n/whole-medium.{lang}.json', prefix: 'wholeMedium' },
   { file: 'electron/shared/i18n/errors.{lang}.json', prefix: 'errors' },
   { file: 'electron/shared/i18n/password.{lang}.json', prefix: 'password' },
-  { file: 'electron/shared/i18n/visits.{lang}.json', prefix: 'visitTexts' },
+  { file: 'electron/shared/i18n/visit-texts.{lang}.json', prefix: 'visitTexts' },
   { file: 'electron/shared/i18n/sanitize.{lang}.json', prefix: 'sanitizeTexts' },
   { file: 'electron/shared/i18n/self-check.{lang}.json', prefix: 'selfCheckTexts' },
 ];

@@ -37,7 +37,7 @@ describe('Windows (whoami /groups, by SID)', () => {
   it('says why in Japanese, and a warning on this recommended check does not block the visit', () => {
     const result = judge(parseAdminAccount(windows('admin-account-ja-admin.txt'), NOW), 'windows');
     expect(reasonText(result, 'ja')).toBe(
-      'サインイン中のアカウントは管理者グループに入っています（S-1-5-32-544 (Administrators)）。マルウェアが端末全体に及ぶおそれがあるため、日常の作業は標準ユーザーで行ってください。',
+      'サインイン中のアカウントは管理者グループに入っています（S-1-5-32-544 (Administrators)）。マルウェアがノートPC全体に及ぶおそれがあるため、日常の作業は標準ユーザーで行ってください。',
     );
     expect(overallOf([result])).toBe('pass');
     expect(overallOf([{ ...result, required: true }])).toBe('fail');

@@ -49,7 +49,7 @@ describe('Windows (Server service, Win32_Share types)', () => {
   it('says how many folders are shared, never their names, and does not pass a service state it does not know', () => {
     const shared = judge(parseFileSharing(readSelfCheckFixture('windows', 'file-sharing-shared-folder.txt'), NOW), 'windows');
     expect(reasonText(shared, 'ja')).toBe(
-      'ネットワークにファイルを共有しています（1 shared folder(s)）。施設のネットワークから端末の中が見えるおそれがあります。',
+      'ネットワークにファイルを共有しています（1 shared folder(s)）。施設のネットワークからノートPCの中が見えるおそれがあります。',
     );
     expect(SHARING_SCRIPT).not.toMatch(/\.Name|\.Path/);
     expect(judge(parseFileSharing('{"server":{"status":"StartPending"},"shares":{"list":[]}}', NOW), 'windows').status).toBe('unknown');

@@ -1,7 +1,7 @@
 /**
  * Small builders for the procedure templates, so that each template reads as its list of
  * steps — kind, guideline items, required or not — without repeating the defaults. Every
- * step's and field's words live in `electron/shared/i18n/visits.{ja,en}.json`, keyed by
+ * step's and field's words live in `electron/shared/i18n/visit-texts.{ja,en}.json`, keyed by
  * template, step and field id; a test checks that no id is without its texts.
  */
 import type { AutomaticCheck, FieldTemplate, FieldType, VisitTemplate, StepTemplate } from '../../../shared/visits';
