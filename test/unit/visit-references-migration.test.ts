@@ -56,7 +56,12 @@ beforeAll(async () => {
         return [row.id, { evidence_json: row.evidence_json, pdf: row.pdf }];
       }),
   );
-  expect(migrate(db, migrations.filter((m) => m.version <= 14))).toBe(14);
+  expect(
+    migrate(
+      db,
+      migrations.filter((m) => m.version <= 14),
+    ),
+  ).toBe(14);
 });
 afterAll(async () => {
   await scratch.close();
