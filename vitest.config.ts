@@ -12,9 +12,10 @@ export default defineConfig({
   test: {
     projects: [
       // Every core: unit files are CPU-bound and independent, and vitest's default (one core fewer)
-      // runs them one at a time on a 2-core laptop while its main process idles.
-      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'], maxWorkers: '100%' } },
-      { extends: true, test: { name: 'integration', include: ['test/integration/**/*.test.ts'] } },
+      // runs them one at a time on a 2-core laptop while its main process idles. Projects with
+      // different worker counts must run as separate groups: the unit loop first, then the rest.
+      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'], maxWorkers: '100%', sequence: { groupOrder: 0 } } },
+      { extends: true, test: { name: 'integration', include: ['test/integration/**/*.test.ts'], sequence: { groupOrder: 1 } } },
     ],
     environment: 'node',
     testTimeout: 30_000,
