@@ -31,12 +31,13 @@ import { ClipboardTaskListLtr24Regular } from '@fluentui/react-icons';
 import { VisitsPage } from '../features/visits/VisitsPage';
 import { Info24Regular } from '@fluentui/react-icons';
 import { AboutPage } from '../features/about/AboutPage';
+import type { TextKey } from '../i18n/text-key';
 
 export interface Screen {
   /** The route below `#/`; '' is the start screen. */
   readonly path: string;
   /** i18n key of the navigation label. */
-  readonly labelKey: string;
+  readonly labelKey: TextKey;
   readonly icon: ReactElement;
   readonly element: ReactElement;
 }

@@ -6,6 +6,7 @@
 import type { ReactNode } from 'react';
 import { Button, MessageBar, MessageBarActions, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
+import { dynamicKey } from '../i18n/text-key';
 import { BridgeError } from '../lib/bridge';
 
 const useStyles = makeStyles({
@@ -51,7 +52,7 @@ export function ErrorState({ error, onRetry, children }: { error: unknown; onRet
   return (
     <MessageBar intent="error" role="alert" layout="multiline" data-error-code={code}>
       <MessageBarBody>
-        {t(messageKey, params)}
+        {t(dynamicKey(messageKey), params)}
         {children && (
           <>
             {gap}

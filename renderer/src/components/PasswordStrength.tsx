@@ -4,6 +4,7 @@
  */
 import { Field, ProgressBar, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
+import { dynamicKey } from '../i18n/text-key';
 import { useDebounced } from '../lib/use-debounced';
 import type { Profile } from '@shared/vault';
 import { useChannelQuery } from '../lib/use-channel';
@@ -46,7 +47,7 @@ export function PasswordStrength({ password, profile }: { password: string; prof
   const shownScore = data ? (data.acceptable ? data.score : Math.min(data.score, 2)) : 0;
   return (
     <div aria-live="polite">
-      <Field label={t('vault.password.strength')} hint={data ? t(`password.strength.${shownScore}`) : undefined}>
+      <Field label={t('vault.password.strength')} hint={data ? t(dynamicKey(`password.strength.${shownScore}`)) : undefined}>
         <ProgressBar value={(shownScore + 1) / 5} thickness="large" color={data?.acceptable ? 'success' : 'warning'} />
       </Field>
       {data && data.problems.length > 0 && (

@@ -6,6 +6,7 @@ import type { ReactNode } from 'react';
 import { Spinner } from '@fluentui/react-components';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import type { TextKey } from '../i18n/text-key';
 import { ErrorState } from './ErrorState';
 
 export function QueryView<T>({
@@ -14,7 +15,7 @@ export function QueryView<T>({
   children,
 }: {
   query: UseQueryResult<T>;
-  loadingLabelKey?: string;
+  loadingLabelKey?: TextKey;
   children: (data: T) => ReactNode;
 }) {
   const { t } = useTranslation();

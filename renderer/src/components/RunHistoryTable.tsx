@@ -26,6 +26,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '@shared/format-date';
 import type { Language } from '@shared/locale';
+import type { TextPrefixWith } from '../i18n/text-key';
 
 const useStyles = makeStyles({
   wrap: { overflowX: 'auto' },
@@ -74,10 +75,13 @@ export interface RunHistoryProps<Row extends RunHistoryRow> {
   readonly onOpen: (id: string) => void;
 }
 
+/** The table's own texts, each under the feature's `textsKey`. */
+type RunHistoryText = 'columns.finishedAt' | 'columns.report' | 'columns.actions' | 'notIssued' | 'shown' | 'openFor' | 'open';
+
 /** What the feature adds: its test id, texts, columns and widths. */
 export interface RunHistoryTableProps<Row extends RunHistoryRow> extends RunHistoryProps<Row> {
   readonly testId: string;
-  readonly textsKey: string;
+  readonly textsKey: TextPrefixWith<RunHistoryText>;
   readonly columns: readonly RunHistoryColumn<Row>[];
   readonly widths: RunHistoryWidths;
 }
@@ -97,7 +101,7 @@ export function RunHistoryTable<Row extends RunHistoryRow>({
   const styles = useStyles();
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
-  const text = (key: string, options?: Record<string, string>) => t(`${textsKey}.${key}`, options);
+  const text = (key: RunHistoryText, options?: Record<string, string>) => t(`${textsKey}.${key}`, options);
   return (
     <div className={styles.wrap}>
       <Table aria-labelledby={labelledBy} className={styles.table} size="small" data-testid={testId}>

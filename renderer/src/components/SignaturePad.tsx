@@ -7,6 +7,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
+import type { TextKey } from '../i18n/text-key';
 
 const useStyles = makeStyles({
   canvas: {
@@ -24,9 +25,9 @@ const useStyles = makeStyles({
 
 /** The i18n keys of the pad's accessible name (empty or signed) and of its Clear button. */
 export interface SignaturePadTextKeys {
-  readonly empty: string;
-  readonly drawn: string;
-  readonly clear: string;
+  readonly empty: TextKey;
+  readonly drawn: TextKey;
+  readonly clear: TextKey;
 }
 
 const erasureKeys: SignaturePadTextKeys = {

@@ -23,6 +23,7 @@ import { useTranslation } from 'react-i18next';
 import { guidelineItems, screenLabelKey, type GuidelineItem } from '@shared/guideline-items';
 import { testsOfItem } from '@shared/guideline-tests';
 import type { Language } from '@shared/locale';
+import { dynamicKey } from '../../i18n/text-key';
 
 const useStyles = makeStyles({
   table: { tableLayout: 'fixed' },
@@ -124,7 +125,7 @@ function Where({ item }: { item: GuidelineItem }) {
           {item.screens.map((screen, index) => (
             <span key={screen}>
               {index > 0 && t('about.coverage.separator')}
-              <Link href={`#/${screen}`}>{t(screenLabelKey(screen))}</Link>
+              <Link href={`#/${screen}`}>{t(dynamicKey(screenLabelKey(screen)))}</Link>
             </span>
           ))}
         </>

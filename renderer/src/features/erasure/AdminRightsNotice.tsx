@@ -24,6 +24,11 @@ export interface AdminRightsNoticeProps {
   readonly onGranted: () => void;
 }
 
+/** The platforms with an administrator prompt of their own, each with its texts under `wholeMedium.admin`. */
+const promptPlatforms = ['linux', 'win32', 'darwin'] as const;
+const isPromptPlatform = (platform: string): platform is (typeof promptPlatforms)[number] =>
+  (promptPlatforms as readonly string[]).includes(platform);
+
 export function AdminRightsNotice({ deviceId, devicePath, confirmation, platform, canGrant, onGranted }: AdminRightsNoticeProps) {
   const { t } = useTranslation();
   const grant = useGrantDeviceAccess();
@@ -36,7 +41,7 @@ export function AdminRightsNotice({ deviceId, devicePath, confirmation, platform
         },
       },
     );
-  const known = ['linux', 'win32', 'darwin'].includes(platform) ? platform : 'other';
+  const known = isPromptPlatform(platform) ? platform : 'other';
   const promptable = canGrant && known !== 'other';
   return (
     <>

@@ -47,6 +47,7 @@ import {
 import { ItemForm } from './ItemForm';
 import { LedgerBreadcrumb } from './LedgerBreadcrumb';
 import { StatusBadge } from './StatusBadge';
+import type { TextKey } from '../../i18n/text-key';
 import { valuesOf } from './item-draft';
 import { hrefOf } from './ledger-route';
 import { canTake, useLedgerItem, useLedgerStep, type Checkout, type LedgerItem, type LedgerStepName } from './use-ledger';
@@ -102,7 +103,7 @@ function ItemBody({ item, checkouts }: { item: LedgerItem; checkouts: readonly C
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [editing, setEditing] = useState(false);
   // The i18n key of what was just recorded, so the message follows a change of language.
-  const [done, setDone] = useState<string | null>(null);
+  const [done, setDone] = useState<TextKey | null>(null);
   const [incidentRunId, setIncidentRunId] = useState<string | null>(null);
   const atSite = useLedgerStep('ledger.markAtSite');
   const restoreFocus = useRestoreFocusTarget();
@@ -112,7 +113,7 @@ function ItemBody({ item, checkouts }: { item: LedgerItem; checkouts: readonly C
     setIncidentRunId(null);
     setDialog(next);
   };
-  const finished = (messageKey: string) => (outcome?: { readonly incidentRunId: string | null }) => {
+  const finished = (messageKey: TextKey) => (outcome?: { readonly incidentRunId: string | null }) => {
     setDialog(null);
     setDone(messageKey);
     setIncidentRunId(outcome?.incidentRunId ?? null);
@@ -122,7 +123,7 @@ function ItemBody({ item, checkouts }: { item: LedgerItem; checkouts: readonly C
   const checkout = item.currentCheckout;
   const overdue = checkout !== null && checkout.returnedAt === null && checkout.expectedReturnDate < todayInJapan();
 
-  const step = (name: LedgerStepName, target: Dialog, icon: React.JSX.Element, labelKey: string, primary = false) =>
+  const step = (name: LedgerStepName, target: Dialog, icon: React.JSX.Element, labelKey: TextKey, primary = false) =>
     can(name) && (
       <Button {...restoreFocus} appearance={primary ? 'primary' : 'secondary'} icon={icon} onClick={() => open(target)}>
         {t(labelKey)}

@@ -6,6 +6,7 @@
  */
 import { encryptionStates, mediumTypes } from '@shared/ledger';
 import type { DetectedMedium, ItemDraft, LedgerItem } from './use-ledger';
+import type { TextKey } from '../../i18n/text-key';
 
 export type ItemField =
   | 'label'
@@ -81,8 +82,8 @@ export function valuesFromMedium(medium: DetectedMedium): ItemFormValues {
 }
 
 /** The i18n key of each field's problem. */
-export function checkItem(values: ItemFormValues): Partial<Record<ItemField, string>> {
-  const problems: Partial<Record<ItemField, string>> = {};
+export function checkItem(values: ItemFormValues): Partial<Record<ItemField, TextKey>> {
+  const problems: Partial<Record<ItemField, TextKey>> = {};
   if (values.label.trim() === '') problems.label = 'ledger.form.labelRequired';
   const capacity = values.capacityGb.trim();
   if (capacity !== '' && !(Number.isFinite(Number(capacity)) && Number(capacity) >= 0)) problems.capacityGb = 'ledger.form.capacityInvalid';

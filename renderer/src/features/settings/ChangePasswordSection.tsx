@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { BridgeError } from '../../lib/bridge';
 import { ErrorState, useSentenceGap } from '../../components/ErrorState';
 import { PasswordStrength } from '../../components/PasswordStrength';
+import { dynamicKey } from '../../i18n/text-key';
 import { useVaultStatus } from '../vault/use-vault';
 import { useChangePassword } from './use-settings';
 
@@ -55,7 +56,7 @@ export function ChangePasswordSection({ className }: { className: string }) {
   const refusalMessage =
     refusal && refusedField ? (
       <span data-error-code={refusal.code}>
-        {refusal.code === 'VAULT_WRONG_PASSWORD' ? t('settings.password.currentWrong') : t(refusal.messageKey, refusal.params)}
+        {refusal.code === 'VAULT_WRONG_PASSWORD' ? t('settings.password.currentWrong') : t(dynamicKey(refusal.messageKey), refusal.params)}
         {refusal.code === 'VAULT_WRONG_PASSWORD' &&
           (refusal.params.triesLeft ?? 0) > 0 &&
           `${gap}${t('vault.unlock.triesLeft', { count: refusal.params.triesLeft })}`}

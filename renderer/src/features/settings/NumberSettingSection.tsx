@@ -10,6 +10,7 @@ import type { UseMutationResult, UseQueryResult } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../components/ErrorState';
 import { QueryView } from '../../components/QueryView';
+import type { TextPrefixWith } from '../../i18n/text-key';
 
 const useStyles = makeStyles({
   form: { display: 'flex', alignItems: 'flex-start', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
@@ -29,7 +30,7 @@ export interface NumberSettingSectionProps<TSaved> {
    * `invalid` with {{min}} and {{max}} (the confirmation differs in its value, so it is
    * `savedMessage`'s).
    */
-  readonly textsKey: string;
+  readonly textsKey: TextPrefixWith<'title' | 'description' | 'label' | 'save' | 'hint' | 'invalid'>;
   readonly min: number;
   readonly max: number;
   /** What the current value is read from; the form shows once it has loaded. */

@@ -4,6 +4,7 @@
  */
 import { Contact, Site as SiteSchema } from '@shared/sites';
 import type { Site, SiteDraft } from './use-sites';
+import type { TextKey } from '../../i18n/text-key';
 
 export interface SiteFormValues {
   readonly name: string;
@@ -54,8 +55,8 @@ export function valuesOf(site: Site): SiteFormValues {
 }
 
 /** What is wrong with each field, as an i18n key; empty when the form may be saved. */
-export function checkSite(values: SiteFormValues): Partial<Record<SiteField, string>> {
-  const problems: Partial<Record<SiteField, string>> = {};
+export function checkSite(values: SiteFormValues): Partial<Record<SiteField, TextKey>> {
+  const problems: Partial<Record<SiteField, TextKey>> = {};
   if (values.name.trim() === '') problems.name = 'sites.form.nameRequired';
   const mail = values.adminMail.trim();
   // The contract takes any text; a mistyped address is caught here, where it can still be fixed.

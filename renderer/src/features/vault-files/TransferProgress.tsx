@@ -10,6 +10,7 @@ import { Dismiss20Regular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
 import { formatBytes } from '@shared/format-bytes';
 import type { Language } from '@shared/locale';
+import type { TextKey } from '../../i18n/text-key';
 import type { JobState } from '../../lib/use-job';
 
 const useStyles = makeStyles({
@@ -22,7 +23,16 @@ const useStyles = makeStyles({
 type TransferKind = 'import' | 'export' | 'erase' | 'sanitize';
 
 /** The i18n keys of each kind's texts: the vault's and erasure's share theirs, sanitization has its own. */
-function textKeys(kind: TransferKind) {
+interface TransferTextKeys {
+  readonly title: TextKey;
+  readonly waiting: TextKey;
+  readonly counts: TextKey;
+  readonly cancelling: TextKey;
+  readonly cancel: TextKey;
+  readonly testId: string;
+}
+
+function textKeys(kind: TransferKind): TransferTextKeys {
   if (kind === 'sanitize') {
     const base = 'sanitize.progress';
     return {

@@ -33,6 +33,7 @@ import { useJob } from '../../lib/use-job';
 import { useEraseItems, useExportItems, useImportItems, useVaultItems } from './use-vault-items';
 import { VaultEmptyState } from './VaultEmptyState';
 import { VaultItemTable } from './VaultItemTable';
+import type { TextKey } from '../../i18n/text-key';
 
 const useStyles = makeStyles({
   intro: { display: 'block', marginBottom: tokens.spacingVerticalL, maxWidth: '60em' },
@@ -61,9 +62,9 @@ type Notice =
   | {
       readonly kind: 'message';
       readonly intent: 'success' | 'info' | 'warning';
-      readonly key: string;
+      readonly key: TextKey;
       readonly values?: Readonly<Record<string, string | number>>;
-      readonly detailKey?: string;
+      readonly detailKey?: TextKey;
     }
   | { readonly kind: 'error'; readonly error: unknown };
 

@@ -29,6 +29,7 @@ import { useJob } from '../../lib/use-job';
 import { TransferProgress } from '../vault-files/TransferProgress';
 import { useImportItems, useVaultItems } from '../vault-files/use-vault-items';
 import { useVisitTexts } from './use-visit-texts';
+import type { TextKey } from '../../i18n/text-key';
 
 const useStyles = makeStyles({
   area: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '56em' },
@@ -41,7 +42,7 @@ const useStyles = makeStyles({
   numeric: { textAlign: 'end', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
 });
 
-type Notice = { readonly key: string; readonly intent: 'success' | 'info' | 'warning'; readonly count?: number };
+type Notice = { readonly key: TextKey; readonly intent: 'success' | 'info' | 'warning'; readonly count?: number };
 
 export interface AttachmentsPickerProps {
   /** The run's reference: the visit's vault folder. */
@@ -51,7 +52,7 @@ export interface AttachmentsPickerProps {
   readonly selected: ReadonlySet<string>;
   readonly onSelectedChange: (next: Set<string>) => void;
   /** An i18n key when the engineer tried to go on without a file where one is required. */
-  readonly problem: string | null;
+  readonly problem: TextKey | null;
 }
 
 export function AttachmentsPicker({ collection, stepId, required, selected, onSelectedChange, problem }: AttachmentsPickerProps) {

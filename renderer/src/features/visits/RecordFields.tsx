@@ -11,6 +11,7 @@ import type { TemplateId } from '@shared/visits';
 import type { MaintenanceAccount } from '../sites/use-sites';
 import { isShown, type Draft, type DraftValue } from './field-values';
 import { useVisitTexts } from './use-visit-texts';
+import type { TextKey } from '../../i18n/text-key';
 import type { FieldTemplate } from './use-visits';
 
 const useStyles = makeStyles({
@@ -25,7 +26,7 @@ export interface RecordFieldsProps {
   readonly fields: readonly FieldTemplate[];
   readonly draft: Draft;
   /** i18n keys by field, shown after the first attempt to send. */
-  readonly problems: Readonly<Record<string, string>>;
+  readonly problems: Readonly<Record<string, TextKey>>;
   readonly accounts: readonly MaintenanceAccount[];
   /** Where the system's accounts are kept, for when there is none to choose. */
   readonly accountsHref: string | null;

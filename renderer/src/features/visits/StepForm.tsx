@@ -10,7 +10,8 @@ import { Button, Checkbox, Field, Input, Spinner, Text, makeStyles, tokens } fro
 import { Checkmark20Regular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../components/ErrorState';
-import { SignaturePad } from '../../components/SignaturePad';
+import { SignaturePad, type SignaturePadTextKeys } from '../../components/SignaturePad';
+import type { TextKey } from '../../i18n/text-key';
 import { hrefOf as sitesHrefOf } from '../sites/sites-route';
 import { useAccounts, useSites } from '../sites/use-sites';
 import { AttachmentsPicker } from './AttachmentsPicker';
@@ -26,7 +27,11 @@ const useStyles = makeStyles({
   problem: { color: tokens.colorPaletteRedForeground1 },
 });
 
-const padKeys = { empty: 'visits.signature.padEmpty', drawn: 'visits.signature.padDrawn', clear: 'visits.signature.clear' };
+const padKeys: SignaturePadTextKeys = {
+  empty: 'visits.signature.padEmpty',
+  drawn: 'visits.signature.padDrawn',
+  clear: 'visits.signature.clear',
+};
 
 export interface StepFormProps {
   readonly run: VisitRun;
@@ -60,7 +65,7 @@ export function StepForm({ run, step, mutations }: StepFormProps) {
   const attachmentsProblem = step.attachments === 'required' && attachments.size === 0 ? 'visits.attachments.requiredProblem' : null;
   const signerProblem = signs && shownSigner.name.trim() === '' ? 'visits.signature.nameRequired' : null;
   const signatureProblem = signs && !onPaper && signature === null ? 'visits.signature.padRequired' : null;
-  const shown = (problem: string | null | undefined) => (checked && problem ? t(problem) : undefined);
+  const shown = (problem: TextKey | null | undefined) => (checked && problem ? t(problem) : undefined);
 
   const change = (fieldId: string, value: DraftValue) => {
     if (complete.isError) complete.reset();

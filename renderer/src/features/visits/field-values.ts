@@ -17,6 +17,7 @@ import {
   type FieldContext,
   type FieldDraftValue,
 } from '@shared/visit-step-fields';
+import { dynamicKey, type TextKey } from '../../i18n/text-key';
 import type { FieldTemplate } from './use-visits';
 
 export type DraftValue = FieldDraftValue;
@@ -32,17 +33,18 @@ export function initialDraft(fields: readonly FieldTemplate[], now: Date): Draft
 }
 
 /** What is wrong with each field, as an i18n key; empty when the form may be sent. */
-export function checkDraft(fields: readonly FieldTemplate[], draft: Draft, context: FieldContext): Record<string, string> {
-  const problems: Record<string, string> = {};
+export function checkDraft(fields: readonly FieldTemplate[], draft: Draft, context: FieldContext): Record<string, TextKey> {
+  // The shared rule book names its problems as plain strings (the engine reads them too).
+  const problems: Record<string, TextKey> = {};
   for (const field of fields) {
     if (!isShown(field, draft)) continue;
     const value = draft[field.id];
     if (value === undefined || isFieldBlank(value)) {
-      if (isFieldRequired(field, draft)) problems[field.id] = blankProblem(field);
+      if (isFieldRequired(field, draft)) problems[field.id] = dynamicKey(blankProblem(field));
       continue;
     }
     const parsed = fieldDraftSchema(field, context).safeParse(value);
-    if (!parsed.success) problems[field.id] = parsed.error.issues[0]?.message ?? 'visits.form.problems.required';
+    if (!parsed.success) problems[field.id] = dynamicKey(parsed.error.issues[0]?.message ?? 'visits.form.problems.required');
   }
   return problems;
 }
