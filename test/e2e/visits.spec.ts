@@ -102,7 +102,7 @@ test.describe('an on-site maintenance visit', () => {
     // 作業の画面: まだ何もない
     await menu(page).getByRole('link', { name: '訪問作業' }).click();
     await expect(heading(page, '訪問作業')).toBeFocused();
-    await expect(page.getByTestId('visits-empty')).toContainText('まだ作業がありません');
+    await expect(page.getByTestId('visits-empty')).toContainText('まだ訪問作業がありません');
     await page.getByRole('button', { name: '訪問作業を開始' }).click();
     await expect(page.getByTestId('visits-no-sites')).toContainText('施設がまだ登録されていません');
 
@@ -361,7 +361,7 @@ test.describe('an on-site maintenance visit', () => {
 
     // 一覧: 完了した作業は下に
     await menu(page).getByRole('link', { name: '訪問作業' }).click();
-    await expect(page.getByText('実施中の作業はありません。')).toBeVisible();
+    await expect(page.getByText('実施中の訪問作業はありません。')).toBeVisible();
     const row = page.getByTestId('visits-closed').locator(`tbody tr[data-reference="${REFERENCE}"]`);
     await expect(row).toContainText('オンサイト保守作業');
     await expect(row).toContainText(SITE);

@@ -116,8 +116,12 @@ export const listChanges = {
   'erasure.abandon': ['erasure.interrupted', 'audit.list'],
   'erasure.resume': ['erasure.interrupted', 'vault.items.list', 'audit.list'],
   'erasure.issueCertificate': ['certificates.list', 'audit.list'],
-  'wholeMedium.erase': ['wholeMedium.devices', 'audit.list'],
-  'wholeMedium.grantAccess': ['wholeMedium.devices', 'audit.list'],
+  // Not the device list: each reading of it hands out new device handles, so reading it again
+  // while a choice is pending (after a refusal, before the retry an administrator grant starts)
+  // would leave the choice naming a handle the main process no longer knows. The engineer reads it
+  // again with 「装置の一覧を更新」.
+  'wholeMedium.erase': ['audit.list'],
+  'wholeMedium.grantAccess': ['audit.list'],
   // The certificate is linked to the ledger item of the medium's serial.
   'wholeMedium.issueCertificate': ledgerViews,
   'selfCheck.run': ['selfCheck.history', 'selfCheck.readiness', 'audit.list'],

@@ -31,16 +31,8 @@ const isPromptPlatform = (platform: string): platform is (typeof promptPlatforms
 
 export function AdminRightsNotice({ deviceId, devicePath, confirmation, platform, canGrant, onGranted }: AdminRightsNoticeProps) {
   const { t } = useTranslation();
-  const grant = useGrantDeviceAccess();
-  const ask = () =>
-    grant.mutate(
-      { deviceId, confirmation },
-      {
-        onSuccess: ({ outcome }) => {
-          if (outcome === 'granted') onGranted();
-        },
-      },
-    );
+  const grant = useGrantDeviceAccess(onGranted);
+  const ask = () => grant.mutate({ deviceId, confirmation });
   const known = isPromptPlatform(platform) ? platform : 'other';
   const promptable = canGrant && known !== 'other';
   return (

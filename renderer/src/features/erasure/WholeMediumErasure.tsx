@@ -85,16 +85,13 @@ export function WholeMediumErasure({ method, site }: { method: ErasureMethod; si
   const job = useJob();
   const list = devices.data?.devices ?? [];
   const chosen = list.find((d) => d.id === chosenId && d.refusal === null) ?? null;
-  const erase = useEraseWholeMedium(job);
-  const startErase = (start: WholeMediumStart) =>
-    erase.mutate(start, {
-      onSuccess: ({ result }) => {
-        setUsedTechnique(start.chosenTechnique);
-        setSummary(result);
-        setTyped('');
-        setChosenId(null);
-      },
-    });
+  const erase = useEraseWholeMedium(job, (start, result) => {
+    setUsedTechnique(start.chosenTechnique);
+    setSummary(result);
+    setTyped('');
+    setChosenId(null);
+  });
+  const startErase = (start: WholeMediumStart) => erase.mutate(start);
   const issue = useIssueWholeMediumCertificate();
   const needsAdmin = erase.error instanceof BridgeError && erase.error.code === 'ERASURE_DEVICE_NEEDS_ADMIN';
   const platform = appInfo.data?.platform ?? 'other';

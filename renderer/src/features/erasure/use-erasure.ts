@@ -7,7 +7,7 @@
  */
 import type { RequestOf } from '@shared/contract';
 import type { ErasureMethod, SiteDetails } from '@shared/erasure';
-import type { DeviceChoice, WholeMediumTechnique } from '@shared/whole-medium';
+import type { DeviceChoice, DeviceErasureSummary, WholeMediumTechnique } from '@shared/whole-medium';
 import { useChannelMutation, useChannelQuery } from '../../lib/use-channel';
 import type { Job } from '../../lib/use-job';
 import { useVaultItems } from '../vault-files/use-vault-items';
@@ -72,15 +72,26 @@ export interface WholeMediumStart {
   readonly confirmation: string;
 }
 
-export function useEraseWholeMedium(job: Job) {
-  return useChannelMutation('wholeMedium.erase', (send, { device, chosenTechnique, method, site, confirmation }: WholeMediumStart) =>
-    job.run((jobId) => send({ jobId, deviceId: device.id, method, site, confirmation, technique: chosenTechnique })),
+export function useEraseWholeMedium(job: Job, onErased: (start: WholeMediumStart, result: DeviceErasureSummary) => void) {
+  // The result is shown from the hook's own onSuccess, the moment the erasure ends (not after the
+  // lists are read again), also for the retry that follows an administrator grant.
+  return useChannelMutation(
+    'wholeMedium.erase',
+    (send, { device, chosenTechnique, method, site, confirmation }: WholeMediumStart) =>
+      job.run((jobId) => send({ jobId, deviceId: device.id, method, site, confirmation, technique: chosenTechnique })),
+    { onSuccess: ({ result }, start) => onErased(start, result) },
   );
 }
 
 /** The OS's own administrator prompt, for the rights to open the device. */
-export function useGrantDeviceAccess() {
-  return useChannelMutation('wholeMedium.grantAccess', (send, request: RequestOf<'wholeMedium.grantAccess'>) => send(request));
+export function useGrantDeviceAccess(onGranted: () => void) {
+  // The erasure is tried again as soon as the OS grants the device, from the hook's own onSuccess
+  // (before the lists are refreshed, and whether or not the notice is still mounted then).
+  return useChannelMutation('wholeMedium.grantAccess', (send, request: RequestOf<'wholeMedium.grantAccess'>) => send(request), {
+    onSuccess: ({ outcome }) => {
+      if (outcome === 'granted') onGranted();
+    },
+  });
 }
 
 export function useIssueWholeMediumCertificate() {
