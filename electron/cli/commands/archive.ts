@@ -104,6 +104,21 @@ const storeOptions = {
   json: { type: 'boolean' },
 } as const;
 
+/** `get` and `hold`: the certificate number (the one positional) and the office's store; null once the reason is printed. */
+function numberAndOffice(
+  args: ParsedArgs,
+  io: CliIo,
+  numberMissing: string,
+): { number: string; office: NonNullable<ReturnType<typeof officeStore>> } | null {
+  const [number] = args.positionals;
+  if (!number) {
+    io.stderr(`${numberMissing}\n`);
+    return null;
+  }
+  const office = officeStore(args, io);
+  return office ? { number, office } : null;
+}
+
 /** The office's store from the options and the standard AWS variables; null (after saying what is missing) when incomplete. */
 function officeStore(args: ParsedArgs, io: CliIo): { store: ArchiveStore & { destroy(): void }; prefix: string; company?: string } | null {
   const endpoint = str(args.values.endpoint);
@@ -310,13 +325,9 @@ export const archiveGetCommand: Command = {
   options: { ...storeOptions, out: { type: 'string' }, 'trust-root': { type: 'string', multiple: true } },
   async run(args, io) {
     const text = TEXT[io.language];
-    const [number] = args.positionals;
-    if (!number) {
-      io.stderr(`${text.numberMissing}\n`);
-      return ExitCode.error;
-    }
-    const office = officeStore(args, io);
-    if (!office) return ExitCode.error;
+    const named = numberAndOffice(args, io, text.numberMissing);
+    if (!named) return ExitCode.error;
+    const { number, office } = named;
     try {
       const keys = await findArchivedDocument(office.store, office.prefix, number, office.company);
       const pdf = keys ? await office.store.getObject(keys.pdf) : null;
@@ -387,13 +398,9 @@ export const archiveHoldCommand: Command = {
   options: { ...storeOptions, off: { type: 'boolean' } },
   async run(args, io) {
     const text = TEXT[io.language];
-    const [number] = args.positionals;
-    if (!number) {
-      io.stderr(`${text.numberMissing}\n`);
-      return ExitCode.error;
-    }
-    const office = officeStore(args, io);
-    if (!office) return ExitCode.error;
+    const named = numberAndOffice(args, io, text.numberMissing);
+    if (!named) return ExitCode.error;
+    const { number, office } = named;
     try {
       const keys = await findArchivedDocument(office.store, office.prefix, number, office.company);
       if (!keys) throw new AppError('ARCHIVE_DOCUMENT_NOT_FOUND');
