@@ -181,6 +181,11 @@ describe('the delivered path', () => {
     expect(targetInside(root, 'to-site/a.pdf')).toBe(path.join(root, 'to-site', 'a.pdf'));
   });
 
+  it('delivers names that only start with dots, which stay inside (found by the property below)', () => {
+    for (const name of ['..CON', '...', '..a/b', 'a/..b']) expect(targetInside(root, name)).toBe(path.join(root, name));
+    expect(new DeliveredPaths().assign('..CON')).toBe('..CON');
+  });
+
   it('gives every original path a unique, safe path that stays inside, folders mapped consistently', () => {
     fc.assert(
       fc.property(fc.array(fc.array(nasty, { minLength: 1, maxLength: 3 }), { maxLength: 12 }), (originals) => {

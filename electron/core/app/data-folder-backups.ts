@@ -13,6 +13,7 @@
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { isInside } from '../path-inside';
 import type { BackupFinding, DataFolderReport } from '../../shared/data-folder';
 import { DATA_FOLDER_ENTRIES } from './data-folder-migration';
 import { dataFolderPlaces } from './default-data-dir';
@@ -196,8 +197,7 @@ function syncFolder(name: string): BackupFinding {
 export function isUnder(child: string, parent: string, platform: NodeJS.Platform): boolean {
   const p = platform === 'win32' ? path.win32 : path.posix;
   const fold = (value: string) => (platform === 'win32' || platform === 'darwin' ? value.toLowerCase() : value);
-  const relative = p.relative(fold(p.resolve(parent)), fold(p.resolve(child)));
-  return relative === '' || (!relative.startsWith('..') && !p.isAbsolute(relative));
+  return isInside(fold(p.resolve(child)), fold(p.resolve(parent)), { pathApi: p });
 }
 
 function samePath(a: string, b: string, platform: NodeJS.Platform): boolean {

@@ -17,6 +17,7 @@ import { randomUUID } from 'node:crypto';
 import type { BigIntStats } from 'node:fs';
 import { lstat, readdir, readlink } from 'node:fs/promises';
 import path from 'node:path';
+import { isInside } from '../path-inside';
 import type { VaultDatabase } from '../../db/open-vault-database';
 import type { Medium, ReadMedium } from './medium';
 import { DEFAULT_ERASURE_METHOD, type ErasureMethod } from './erasure-methods';
@@ -146,15 +147,10 @@ function checkHardLinks(found: readonly Found[]): void {
   }
 }
 
-function isInside(child: string, parent: string): boolean {
-  const relative = path.relative(parent, child);
-  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
-}
-
 /** Absolute, without duplicates, and without targets already inside another target. */
 export function normalizeTargets(targets: readonly string[]): string[] {
   const absolute = [...new Set(targets.map((t) => path.resolve(t)))];
-  return absolute.filter((t) => !absolute.some((other) => isInside(t, other)));
+  return absolute.filter((t) => !absolute.some((other) => isInside(t, other, { strictly: true })));
 }
 
 /** Walks and checks `roots`; `keepFolder` names folders whose contents are erased but which themselves stay. */

@@ -14,6 +14,7 @@
  */
 import path from 'node:path';
 import { AppError } from '../app-error';
+import { isInside } from '../path-inside';
 import { safeSegment } from './delivered-name';
 
 /**
@@ -31,8 +32,7 @@ export function targetInside(root: string, relative: string): string {
     /^[A-Za-z]:/.test(relative) ||
     segments.some((s) => s === '' || s === '.' || s === '..');
   const target = path.join(root, ...segments);
-  const fromRoot = path.relative(root, target);
-  if (escapes || fromRoot === '' || fromRoot.startsWith('..') || path.isAbsolute(fromRoot)) throw new AppError('SANITIZE_OUTPUT_OUTSIDE');
+  if (escapes || !isInside(target, root, { strictly: true })) throw new AppError('SANITIZE_OUTPUT_OUTSIDE');
   return target;
 }
 

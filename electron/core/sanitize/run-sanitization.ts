@@ -20,6 +20,7 @@ import { randomUUID } from 'node:crypto';
 import { link, mkdir, open, readdir, realpath, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../app-error';
+import { isInside } from '../path-inside';
 import { copyAndHash } from '../files/copy-and-hash';
 import { hashFile } from '../files/hash-file';
 import { eraseItem, importPaths, quarantineCollection } from '../vault/vault-items';
@@ -113,11 +114,6 @@ export interface SanitizeDeps {
 }
 
 const UNKNOWN_TYPE = { id: 'unknown', mime: null, extensions: [] } as const;
-
-function isInside(child: string, parent: string): boolean {
-  const relative = path.relative(parent, child);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
-}
 
 /**
  * The output folder, by its real path: new or empty, and neither inside a source nor

@@ -7,6 +7,7 @@
  * unsafe ends the rebuild.
  */
 import path from 'node:path';
+import { climbsOut } from '../../path-inside';
 import yazl from 'yazl';
 import { ArchiveBudget, LimitExceeded } from '../analyze/archive-budget';
 import { openReadOnly } from '../analyze/content-source';
@@ -95,7 +96,7 @@ export function resolveTarget(source: string, target: string): string | null {
   const clean = decodeURIComponentSafe(target.split('#')[0] ?? '');
   const joined = clean.startsWith('/') ? clean.slice(1) : path.posix.join(path.posix.dirname(source), clean);
   const normal = path.posix.normalize(joined);
-  return normal.startsWith('..') || normal === '.' ? null : normal;
+  return climbsOut(normal, path.posix) || normal === '.' ? null : normal;
 }
 
 function decodeURIComponentSafe(text: string): string {
