@@ -3,7 +3,8 @@
  * generated corpus is rebuilt, and the test checks what a person receiving it would — which
  * objects the report says were removed, that they are really gone from the rebuilt file, that
  * the document's own content is still there, and that the source was not touched. Whether the
- * rebuilt files still open in LibreOffice, qpdf and poppler is in the integration test.
+ * rebuilt files still open in LibreOffice, qpdf and poppler is in the integration test, and
+ * the rebuild worker thread in integration/sanitize-rebuild-worker.test.ts.
  */
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -16,7 +17,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeFile } from '../../electron/core/sanitize/analyze/analyze-file';
 import { disarmCsvText, isFormulaCell } from '../../electron/core/sanitize/rebuild/csv-rebuild';
 import { disarmStaged, withExtension } from '../../electron/core/sanitize/rebuild/disarm-staged';
-import { rebuilderFor, rebuildWorkerEntry } from '../../electron/core/sanitize/rebuild/rebuild-in-worker';
 import {
   foldRemoved,
   rebuildFile,
@@ -601,50 +601,5 @@ describe('what the pipeline calls', () => {
       kind: 'failed',
       finding: { code: 'REBUILD_FAILED', params: { reason: 'unreadable' } },
     });
-  });
-});
-
-describe('off the main thread', () => {
-  it('rebuilds in a worker thread with the same outcome as in this thread, one thread for many files', async () => {
-    const entry = rebuildWorkerEntry();
-    expect(entry?.pathname).toMatch(/rebuild-worker\.dev\.mjs$/);
-    const inWorker = rebuilderFor(entry);
-    const docm = await writeTemp(await dangerousDocx());
-    const csv = await writeTemp(Buffer.from('a,=1+1\n'));
-    const [a, b] = await Promise.all([
-      inWorker('ooxml', docm, `${docm}.w`, { limits: DEFAULT_ARCHIVE_LIMITS }),
-      inWorker('csv', csv, `${csv}.w`, { limits: DEFAULT_ARCHIVE_LIMITS }),
-    ]);
-    expect(a).toEqual(await rebuildFile('ooxml', docm, `${docm}.t`, { limits: DEFAULT_ARCHIVE_LIMITS }));
-    expect(b.removed).toEqual([{ kind: 'csv-formula', location: 'R1C2' }]);
-    expect(await readFile(`${docm}.w`)).toEqual(await readFile(`${docm}.t`));
-  });
-
-  it('is cancelled by terminating the thread, leaving nothing behind, and the next rebuild starts a new one', async () => {
-    const inWorker = rebuilderFor(rebuildWorkerEntry());
-    const pdf = await writeTemp(await pdfWith(['open-action-js', 'launch', 'embedded-file']));
-    const controller = new AbortController();
-    const running = inWorker('pdf', pdf, `${pdf}.w`, { limits: DEFAULT_ARCHIVE_LIMITS, signal: controller.signal });
-    controller.abort();
-    await expect(running).rejects.toThrow();
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    await expect(stat(`${pdf}.w`)).rejects.toThrow();
-    expect((await inWorker('pdf', pdf, `${pdf}.w2`, { limits: DEFAULT_ARCHIVE_LIMITS })).outcome).toBe('sanitized');
-  });
-
-  it('re-encodes images in a worker, and again in a new worker after one was terminated (sharp loads in each)', async () => {
-    const png = await writeTemp(await pngWithExtras());
-    const first = rebuilderFor(rebuildWorkerEntry());
-    expect((await first('png', png, `${png}.a`, { limits: DEFAULT_ARCHIVE_LIMITS })).outcome).toBe('sanitized');
-    const controller = new AbortController();
-    const cancelled = first('png', png, `${png}.b`, { limits: DEFAULT_ARCHIVE_LIMITS, signal: controller.signal });
-    controller.abort();
-    await expect(cancelled).rejects.toThrow();
-    expect((await first('png', png, `${png}.c`, { limits: DEFAULT_ARCHIVE_LIMITS })).outcome).toBe('sanitized');
-    expect(await sharp(`${png}.c`).raw().toBuffer()).toEqual(testPixels());
-  });
-
-  it('runs in this thread when there is no worker entry (the single-file CLI)', async () => {
-    expect(rebuilderFor(null)).toBe(rebuildFile);
   });
 });
