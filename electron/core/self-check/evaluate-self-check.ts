@@ -31,6 +31,7 @@ import type {
   DiskEncryptionObservation,
   DiskEncryptionState,
   FirewallObservation,
+  Observations,
   OsUpdateObservation,
   ProbeOutcome,
   RemoteAccessObservation,
@@ -38,23 +39,7 @@ import type {
   WifiObservation,
 } from './self-check-observations';
 
-export interface Observations {
-  readonly firewall: ProbeOutcome<FirewallObservation>;
-  readonly antivirus: ProbeOutcome<AntivirusObservation>;
-  readonly osUpdates: ProbeOutcome<OsUpdateObservation>;
-  readonly diskEncryption: ProbeOutcome<DiskEncryptionObservation>;
-  readonly screenLock: ProbeOutcome<ScreenLockObservation>;
-  readonly wifi: ProbeOutcome<WifiObservation>;
-  readonly remoteAccess: ProbeOutcome<RemoteAccessObservation>;
-  readonly bootProtection: ProbeOutcome<BootProtectionObservation>;
-  readonly clockSync: ProbeOutcome<ClockSyncObservation>;
-  readonly autoRun: ProbeOutcome<AutoRunObservation>;
-  readonly autoLogin: ProbeOutcome<AutoLoginObservation>;
-  readonly adminAccount: ProbeOutcome<AdminAccountObservation>;
-  readonly fileSharing: ProbeOutcome<FileSharingObservation>;
-  readonly edr: ProbeOutcome<EdrObservation>;
-  readonly bluetooth: ProbeOutcome<BluetoothObservation>;
-}
+export type { Observations };
 
 type Params = Record<string, string | number>;
 /** What the evaluator found for one check: a row of the decision table and the numbers a person needs. */

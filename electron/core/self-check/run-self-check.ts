@@ -7,8 +7,8 @@ import { createHash, randomUUID } from 'node:crypto';
 import os from 'node:os';
 import type { DeviceOwnership, SelfCheckPolicy, SelfCheckRun } from '../../shared/self-check';
 import { canonicalJson } from '../certificates/canonical-json';
-import { evaluateSelfCheck, overallOf, type Observations } from './evaluate-self-check';
-import type { SelfCheckProbes, ProbeOutcome } from './self-check-observations';
+import { evaluateSelfCheck, overallOf } from './evaluate-self-check';
+import { PROBE_NAMES, type Observations, type SelfCheckProbes, type ProbeOutcome } from './self-check-observations';
 
 /** Longer than any probe's own limit (at most 15 s): only a probe that ignores its limit meets it. */
 const GUARD_MS = 20_000;
@@ -33,56 +33,9 @@ export function policyDigest(policy: SelfCheckPolicy): string {
 }
 
 export async function observe(probes: SelfCheckProbes, now: () => Date): Promise<Observations> {
-  const [
-    firewall,
-    antivirus,
-    osUpdates,
-    diskEncryption,
-    screenLock,
-    wifi,
-    remoteAccess,
-    bootProtection,
-    clockSync,
-    autoRun,
-    autoLogin,
-    adminAccount,
-    fileSharing,
-    edr,
-    bluetooth,
-  ] = await Promise.all([
-    guarded('firewall', () => probes.firewall(), now),
-    guarded('antivirus', () => probes.antivirus(), now),
-    guarded('osUpdates', () => probes.osUpdates(), now),
-    guarded('diskEncryption', () => probes.diskEncryption(), now),
-    guarded('screenLock', () => probes.screenLock(), now),
-    guarded('wifi', () => probes.wifi(), now),
-    guarded('remoteAccess', () => probes.remoteAccess(), now),
-    guarded('bootProtection', () => probes.bootProtection(), now),
-    guarded('clockSync', () => probes.clockSync(), now),
-    guarded('autoRun', () => probes.autoRun(), now),
-    guarded('autoLogin', () => probes.autoLogin(), now),
-    guarded('adminAccount', () => probes.adminAccount(), now),
-    guarded('fileSharing', () => probes.fileSharing(), now),
-    guarded('edr', () => probes.edr(), now),
-    guarded('bluetooth', () => probes.bluetooth(), now),
-  ]);
-  return {
-    firewall,
-    antivirus,
-    osUpdates,
-    diskEncryption,
-    screenLock,
-    wifi,
-    remoteAccess,
-    bootProtection,
-    clockSync,
-    autoRun,
-    autoLogin,
-    adminAccount,
-    fileSharing,
-    edr,
-    bluetooth,
-  };
+  const outcomes = await Promise.all(PROBE_NAMES.map((name) => guarded<unknown>(name, () => probes[name](), now)));
+  // Each outcome sits under the name of the probe that gave it, which is what Observations says.
+  return Object.fromEntries(PROBE_NAMES.map((name, i) => [name, outcomes[i]])) as unknown as Observations;
 }
 
 export async function runSelfCheck(

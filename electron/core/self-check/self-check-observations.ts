@@ -253,3 +253,31 @@ export interface SelfCheckProbes {
   edr(): Promise<ProbeOutcome<EdrObservation>>;
   bluetooth(): Promise<ProbeOutcome<BluetoothObservation>>;
 }
+
+/** The name of each probe (every member of SelfCheckProbes but the OS). */
+export type ProbeName = Exclude<keyof SelfCheckProbes, 'os'>;
+
+/** What every probe answered, by probe name: derived, so a new probe needs no second list. */
+export type Observations = { readonly [K in ProbeName]: Awaited<ReturnType<SelfCheckProbes[K]>> };
+
+/**
+ * Every probe, once. The object's type makes a probe added to SelfCheckProbes without an entry
+ * here (or a misspelt one) a type error.
+ */
+export const PROBE_NAMES = Object.keys({
+  firewall: true,
+  antivirus: true,
+  osUpdates: true,
+  diskEncryption: true,
+  screenLock: true,
+  wifi: true,
+  remoteAccess: true,
+  bootProtection: true,
+  clockSync: true,
+  autoRun: true,
+  autoLogin: true,
+  adminAccount: true,
+  fileSharing: true,
+  edr: true,
+  bluetooth: true,
+} satisfies Record<ProbeName, true>) as readonly ProbeName[];
