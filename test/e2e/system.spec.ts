@@ -86,6 +86,33 @@ test('the whole app can be used from the keyboard', async ({ page, app }) => {
   await expect(page.getByRole('table', { name: 'ボリューム' })).toBeVisible();
 });
 
+test('the menu folds to a rail of named icons, by keyboard, and stays folded after a restart', async ({ page, app }) => {
+  await app.createVault();
+  await app.open('/');
+  const menu = page.getByRole('navigation', { name: 'メインメニュー' });
+  const toggle = page.getByRole('button', { name: 'メニューを折りたたむ' });
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  await toggle.focus();
+  await page.keyboard.press('Enter');
+
+  const unfold = page.getByRole('button', { name: 'メニューを広げる' });
+  await expect(unfold).toHaveAttribute('aria-expanded', 'false');
+  // Folded, each item is still a link named in words, and the current screen is marked.
+  await expect(menu.getByRole('link', { name: 'ダッシュボード', exact: true })).toHaveAttribute('aria-current', 'page');
+  const width = await menu.evaluate((element) => element.getBoundingClientRect().width);
+  expect(width).toBeLessThan(80);
+  await inspectScreen(page, 'navigation-folded');
+
+  await menu.getByRole('link', { name: 'システム情報', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'システム情報' })).toBeVisible();
+  await expect(menu.getByRole('link', { name: 'システム情報', exact: true })).toHaveAttribute('aria-current', 'page');
+
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'メニューを広げる' })).toBeVisible();
+  await page.getByRole('button', { name: 'メニューを広げる' }).click();
+  await expect(page.getByRole('button', { name: 'メニューを折りたたむ' })).toHaveAttribute('aria-expanded', 'true');
+});
+
 test.describe('when the volumes cannot be read', () => {
   test.use({
     harnessPorts: {

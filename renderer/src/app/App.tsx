@@ -1,5 +1,5 @@
 /** The root: theme, data layer, translations, the remembered language, and the routes. */
-import { FluentProvider, makeStaticStyles, webLightTheme } from '@fluentui/react-components';
+import { FluentProvider, makeStaticStyles } from '@fluentui/react-components';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { I18nextProvider } from 'react-i18next';
 import { HashRouter, Route, Routes } from 'react-router';
@@ -9,16 +9,22 @@ import { ErrorBoundary } from '../components/ErrorBoundary';
 import { LanguageGate } from './LanguageGate';
 import { queryClient } from './query-client';
 import { screens } from './screens';
+import { fieldGuardTheme } from './theme';
 import { VaultGate } from '../features/vault/VaultGate';
 
 const useGlobalStyles = makeStaticStyles({
   'html, body, #root': { margin: 0, height: '100%' },
+  // Japanese lines break as Japanese typesetting does: never before closing punctuation or small kana.
+  body: { lineBreak: 'strict' },
+  // Fluent's badge has a fixed one-line height: a longer status (English runs longer than
+  // Japanese) overflowed it and was cut or overlapped. Let it grow a line instead.
+  '.fui-Badge': { height: 'auto', minHeight: '20px', paddingTop: '1px', paddingBottom: '1px' },
 });
 
 export function App() {
   useGlobalStyles();
   return (
-    <FluentProvider theme={webLightTheme} style={{ height: '100%' }}>
+    <FluentProvider theme={fieldGuardTheme} style={{ height: '100%' }}>
       <QueryClientProvider client={queryClient}>
         <I18nextProvider i18n={i18n}>
           <ErrorBoundary>

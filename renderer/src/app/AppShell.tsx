@@ -1,23 +1,39 @@
 /**
- * The frame every screen sits in: a skip link, the title bar with the language switch, the
- * navigation rail built from `screens`, and the main region. Moving to another screen puts
- * keyboard and screen-reader focus on its heading.
+ * The frame every screen sits in: a skip link, the title area with the navigation toggle and
+ * the language switch, the navigation pane built from `screens`, and the main region — one
+ * content width for every screen, on a layer with Windows 11's rounded corner. Moving to
+ * another screen puts keyboard and screen-reader focus on its heading.
  */
 import { useEffect, useRef } from 'react';
-import { makeStyles, NavDrawer, NavDrawerBody, NavItem, tokens } from '@fluentui/react-components';
+import { Hamburger, makeStyles, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { ErrorBoundary } from '../components/ErrorBoundary';
-import { Outlet, useLocation, useNavigate } from 'react-router';
+import { Outlet, useLocation } from 'react-router';
 import { TitleBar } from '../components/TitleBar';
 import { LockButton } from '../features/vault/LockButton';
 import { LanguageSwitch } from './LanguageSwitch';
-import { screens } from './screens';
+import { NavigationPane, useNavigationFolded } from './NavigationPane';
+import { WINDOW_GROUND } from './theme';
 
 const useStyles = makeStyles({
-  root: { display: 'grid', gridTemplateRows: 'auto 1fr', gridTemplateColumns: 'auto 1fr', height: '100vh' },
+  root: {
+    display: 'grid',
+    gridTemplateRows: 'auto 1fr',
+    gridTemplateColumns: 'auto 1fr',
+    height: '100vh',
+    backgroundColor: WINDOW_GROUND,
+  },
   header: { gridColumn: '1 / 3' },
-  nav: { height: '100%' },
-  main: { overflow: 'auto', padding: tokens.spacingHorizontalXXL, outline: 'none' },
+  main: {
+    overflow: 'auto',
+    outline: 'none',
+    backgroundColor: tokens.colorNeutralBackground2,
+    borderTopLeftRadius: tokens.borderRadiusXLarge,
+    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderLeft: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  // One content width for every screen: wide enough for the tables, narrow enough to read.
+  content: { maxWidth: '1200px', padding: `${tokens.spacingVerticalXXL} ${tokens.spacingHorizontalXXL}` },
   skip: {
     position: 'absolute',
     left: '-10000px',
@@ -37,7 +53,7 @@ export function AppShell() {
   const styles = useStyles();
   const { t } = useTranslation();
   const location = useLocation();
-  const navigate = useNavigate();
+  const [folded, setFolded] = useNavigationFolded();
   const mainRef = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
   const current = location.pathname.replace(/^\//, '');
@@ -62,30 +78,27 @@ export function AppShell() {
       >
         {t('shell.skipToContent')}
       </a>
-      <TitleBar className={styles.header} withSubtitle>
+      <TitleBar
+        className={styles.header}
+        withSubtitle
+        start={
+          <Hamburger
+            aria-label={t(folded ? 'shell.unfoldNavigation' : 'shell.foldNavigation')}
+            aria-expanded={!folded}
+            onClick={() => setFolded(!folded)}
+          />
+        }
+      >
         <LanguageSwitch />
         <LockButton />
       </TitleBar>
-      <NavDrawer
-        className={styles.nav}
-        open
-        type="inline"
-        selectedValue={current}
-        aria-label={t('shell.navigation')}
-        onNavItemSelect={(_event, data) => void navigate(`/${data.value}`)}
-      >
-        <NavDrawerBody>
-          {screens.map((screen) => (
-            <NavItem key={screen.path} value={screen.path} icon={screen.icon} href={`#/${screen.path}`}>
-              {t(screen.labelKey)}
-            </NavItem>
-          ))}
-        </NavDrawerBody>
-      </NavDrawer>
+      <NavigationPane folded={folded} current={current.split('/')[0] ?? ''} />
       <main id="main" ref={mainRef} tabIndex={-1} className={styles.main}>
-        <ErrorBoundary key={location.pathname}>
-          <Outlet />
-        </ErrorBoundary>
+        <div className={styles.content}>
+          <ErrorBoundary key={location.pathname}>
+            <Outlet />
+          </ErrorBoundary>
+        </div>
       </main>
     </div>
   );

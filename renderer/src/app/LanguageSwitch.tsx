@@ -6,7 +6,7 @@ import { usePreferences, useSetLanguage } from './use-preferences';
 
 const useStyles = makeStyles({
   field: { display: 'flex', flexDirection: 'row', alignItems: 'center', gap: tokens.spacingHorizontalS },
-  label: { color: tokens.colorNeutralForegroundOnBrand },
+  label: { color: tokens.colorNeutralForeground2 },
 });
 
 export function LanguageSwitch() {

@@ -18,7 +18,7 @@ export function LockButton() {
           {t('vault.passwordOnly.badge')}
         </Badge>
       )}
-      <Button appearance="primary" icon={<LockClosed20Regular />} onClick={() => lock.mutate()} disabled={lock.isPending}>
+      <Button appearance="subtle" icon={<LockClosed20Regular />} onClick={() => lock.mutate()} disabled={lock.isPending}>
         {t('vault.lock')}
       </Button>
     </>
