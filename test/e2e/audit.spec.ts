@@ -97,12 +97,18 @@ test.describe('the Audit log screen', () => {
     await page.getByRole('searchbox', { name: 'キーワード' }).fill('');
 
     // 日付（日本時間）: 今日からなら全件、昨日までなら 0 件
-    await page.getByLabel('開始日').fill(jstDay());
+    // 日付欄は打ち込んで Tab で確定する（表示は yyyy/MM/dd）
+    const typeDate = async (label: string, text: string) => {
+      await page.getByLabel(label).fill(text);
+      await page.getByLabel(label).press('Tab');
+    };
+    await typeDate('開始日', jstDay());
+    await expect(page.getByLabel('開始日')).toHaveValue(jstDay().replaceAll('-', '/'));
     await expect(pager).toContainText(`全 ${total} 件中 1〜50 件目`);
-    await page.getByLabel('開始日').fill('');
-    await page.getByLabel('終了日').fill(jstDay(-1));
+    await typeDate('開始日', '');
+    await typeDate('終了日', jstDay(-1));
     await expect(page.getByText('条件に一致する記録はありません。')).toBeVisible();
-    await page.getByLabel('開始日').fill(jstDay());
+    await typeDate('開始日', jstDay());
     await expect(page.getByText('終了日は開始日以降の日付にしてください。')).toBeVisible();
     await page.getByRole('button', { name: '条件をクリア' }).click();
     await expect(rows).toHaveCount(50);

@@ -92,7 +92,7 @@ describe('the engine line', () => {
       'ウイルス検査: ClamAV 1.4.6 — 定義 daily 27450, main 62, bytecode 335（/var/lib/clamav）、作成 2026/12/05 15:00:00 JST（1 日前）、署名 3,627,519 件',
     );
     expect(engineLine(engine, 'ClamAV', 'en')).toBe(
-      'Anti-virus: ClamAV 1.4.6 — database daily 27450, main 62, bytecode 335 in /var/lib/clamav, built 05/12/2026, 15:00:00 JST (1 days old), 3,627,519 signatures',
+      'Anti-virus: ClamAV 1.4.6 — database daily 27450, main 62, bytecode 335 in /var/lib/clamav, built 5 Dec 2026 15:00:00 JST (1 days old), 3,627,519 signatures',
     );
     expect(engineLine({ ...engine, signatures: null }, 'Microsoft Defender', 'en')).toContain('signature count unknown');
     expect(engineLine(null, 'ClamAV', 'ja')).toBe('ウイルス検査: ClamAV（使用不可）');

@@ -41,7 +41,7 @@ describe('texts', () => {
 describe('dates and sizes', () => {
   it('show times in Japan time, marked JST, whatever the machine’s zone', () => {
     expect(formatDateTime('2026-11-26T15:30:00.000Z', 'ja')).toBe('2026/11/27 00:30:00 JST');
-    expect(formatDateTime('2026-11-26T15:30:00.000Z', 'en')).toBe('27/11/2026, 00:30:00 JST');
+    expect(formatDateTime('2026-11-26T15:30:00.000Z', 'en')).toBe('27 Nov 2026 00:30:00 JST');
   });
 
   it('show sizes in binary units with the language’s number format', () => {

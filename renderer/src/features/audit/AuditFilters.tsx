@@ -2,10 +2,11 @@
  * The audit log's filters: event types (several may be chosen), a date range in JST (both
  * days included), and free text matched against the actor and the details.
  */
-import { Button, Dropdown, Field, Input, Option, SearchBox, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Dropdown, Field, Option, SearchBox, makeStyles, tokens } from '@fluentui/react-components';
 import { Dismiss20Regular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
 import { AuditEventType, auditEventTypes } from '@shared/audit';
+import { DateField } from '../../components/DateField';
 
 export interface AuditFilterDraft {
   readonly types: readonly AuditEventType[];
@@ -27,7 +28,7 @@ const useStyles = makeStyles({
   },
   types: { width: '230px' },
   dropdown: { minWidth: '230px', maxWidth: '230px' },
-  date: { width: '150px' },
+  date: { width: '190px' },
   text: { width: '210px' },
   clear: { marginTop: '26px' },
 });
@@ -69,12 +70,7 @@ export function AuditFilters({ draft, onChange }: { draft: AuditFilterDraft; onC
         </Dropdown>
       </Field>
       <Field label={t('audit.filters.from')} className={styles.date} hint={t('audit.filters.jst')}>
-        <Input
-          type="date"
-          value={draft.from}
-          max={draft.to || undefined}
-          onChange={(_event, data) => onChange({ ...draft, from: data.value })}
-        />
+        <DateField value={draft.from} onChange={(day) => onChange({ ...draft, from: day })} />
       </Field>
       <Field
         label={t('audit.filters.to')}
@@ -83,12 +79,7 @@ export function AuditFilters({ draft, onChange }: { draft: AuditFilterDraft; onC
         validationMessage={rangeInvalid ? t('audit.filters.rangeInvalid') : undefined}
         hint={rangeInvalid ? undefined : t('audit.filters.jst')}
       >
-        <Input
-          type="date"
-          value={draft.to}
-          min={draft.from || undefined}
-          onChange={(_event, data) => onChange({ ...draft, to: data.value })}
-        />
+        <DateField value={draft.to} onChange={(day) => onChange({ ...draft, to: day })} />
       </Field>
       <Field label={t('audit.filters.text')} className={styles.text}>
         <SearchBox

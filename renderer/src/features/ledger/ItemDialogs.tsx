@@ -28,6 +28,7 @@ import { useVaultStatus } from '../vault/use-vault';
 import { LedgerDialog } from './LedgerDialog';
 import { useErasureCertificates, useLedgerStep, useVisitsInProgress, type LedgerItem } from './use-ledger';
 import { addDays, todayInJapan, useLedgerTexts } from './use-ledger-texts';
+import { DateField } from '../../components/DateField';
 
 export interface StepDialogProps {
   readonly item: LedgerItem;
@@ -211,7 +212,7 @@ export function CheckOutDialog({ item, onDone, onClose }: StepDialogProps) {
         validationState={dateProblem ? 'error' : 'none'}
         validationMessage={dateProblem}
       >
-        <Input type="date" value={returnDate} min={today} onChange={(_event, data) => setReturnDate(data.value)} />
+        <DateField value={returnDate} onChange={setReturnDate} />
       </Field>
       <Field hint={t('ledger.checkOut.carriesHint')}>
         <Checkbox label={t('ledger.checkOut.carries')} checked={carries} onChange={(_event, data) => setCarries(data.checked === true)} />

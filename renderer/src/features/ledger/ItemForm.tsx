@@ -14,6 +14,7 @@ import { BridgeError } from '../../lib/bridge';
 import { checkItem, draftOf, itemMaxLength, type ItemField, type ItemFormValues } from './item-draft';
 import { useLedgerStep, type LedgerItem } from './use-ledger';
 import { useLedgerTexts } from './use-ledger-texts';
+import { DateField } from '../../components/DateField';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '48em' },
@@ -95,19 +96,33 @@ export function ItemForm({ item, initial, initialBytes, label, onSaved, onCancel
       validationState={shown(field) ? 'error' : 'none'}
       validationMessage={shown(field)}
     >
-      <Input
-        ref={
-          field === 'label' ? refs.label : field === 'capacityGb' ? refs.capacityGb : field === 'warrantyEnd' ? refs.warrantyEnd : undefined
-        }
-        type={options.type ?? 'text'}
-        value={values[field]}
-        maxLength={itemMaxLength[field]}
-        inputMode={options.inputMode}
-        autoComplete="off"
-        spellCheck={false}
-        input={options.mono ? { className: styles.mono } : undefined}
-        onChange={set(field)}
-      />
+      {options.type === 'date' ? (
+        <DateField
+          ref={field === 'warrantyEnd' ? refs.warrantyEnd : undefined}
+          value={values[field]}
+          onChange={(day) => set(field)(null, { value: day })}
+        />
+      ) : (
+        <Input
+          ref={
+            field === 'label'
+              ? refs.label
+              : field === 'capacityGb'
+                ? refs.capacityGb
+                : field === 'warrantyEnd'
+                  ? refs.warrantyEnd
+                  : undefined
+          }
+          type={options.type ?? 'text'}
+          value={values[field]}
+          maxLength={itemMaxLength[field]}
+          inputMode={options.inputMode}
+          autoComplete="off"
+          spellCheck={false}
+          input={options.mono ? { className: styles.mono } : undefined}
+          onChange={set(field)}
+        />
+      )}
     </Field>
   );
 

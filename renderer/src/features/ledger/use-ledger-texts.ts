@@ -5,25 +5,13 @@
  */
 import { useTranslation } from 'react-i18next';
 import { formatBytes } from '@shared/format-bytes';
-import { formatDateTime } from '@shared/format-date';
+import { formatCalendarDate, formatDateTime, todayInJapan } from '@shared/format-date';
 import { disposalMethodNames, encryptionNames, mediumStatusNames, mediumTypeNames, returnStateNames } from '@shared/ledger-texts';
 import type { DisposalMethod, EncryptionState, MediumStatus, MediumType, ReturnState } from '@shared/ledger';
 import type { Language } from '@shared/locale';
 
-/** A `YYYY-MM-DD` day as people read it: 2026/11/26 in Japanese, 26 Nov 2026 in English (the day itself, no time zone shift). */
-export function formatCalendarDate(date: string, language: Language): string {
-  return new Intl.DateTimeFormat(language === 'ja' ? 'ja-JP' : 'en-GB', {
-    timeZone: 'UTC',
-    year: 'numeric',
-    month: language === 'ja' ? '2-digit' : 'short',
-    day: '2-digit',
-  }).format(new Date(`${date}T00:00:00Z`));
-}
-
-/** Today in Japan time as `YYYY-MM-DD` (the screen's default dates; the main process decides what is overdue). */
-export function todayInJapan(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
+// One date format for every screen (shared/format-date.ts); re-exported for the ledger's components.
+export { formatCalendarDate, todayInJapan };
 
 /** `YYYY-MM-DD` plus some days. */
 export function addDays(date: string, days: number): string {
