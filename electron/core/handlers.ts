@@ -45,6 +45,8 @@ import { createLedgerHandlers } from './ledger/ledger-handlers';
 import { createVisitsHandlers } from './visits/visit-handlers';
 import { startIncidentForLostMedium } from './visits/incident-for-lost-medium';
 import { guardVisitImport } from './visits/visit-import-guard';
+import { createArchiveHandlers, type OpenArchiveStore } from './archive/archive-handlers';
+import { createS3ArchiveStore } from '../platform/archive/s3-archive-store';
 
 export type { EmitEvent } from './events';
 
@@ -86,6 +88,8 @@ export interface CorePorts {
   readonly releaseWholeDevice?: (device: DeviceFacts) => Promise<readonly string[]>;
   /** The OS's own administrator prompt for one whole-medium erasure (electron/platform/elevation); absent where none can be shown. */
   readonly grantDeviceAccess?: (device: DeviceFacts) => Promise<GrantOutcome>;
+  /** The company archive's store for 「会社へ保管」 (electron/platform/archive); S3 by default, a fake in tests. */
+  readonly openArchiveStore?: OpenArchiveStore;
 }
 
 export interface Core {
@@ -203,6 +207,7 @@ export function createCore(ports: CorePorts): Core {
       onLost: (session, item) => startIncidentForLostMedium(session, item, now()),
     }),
     ...createVisitsHandlers({ vault, now, fontPath: ports.fontPath }),
+    ...createArchiveHandlers({ vault, jobs, emit: ports.emit, now, openStore: ports.openArchiveStore ?? createS3ArchiveStore }),
   };
   return { handlers, vault, language: async () => (await preferences.get()).language };
 }

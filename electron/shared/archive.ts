@@ -3,10 +3,13 @@
  * its error codes, audit events and the state Settings shows. The logic is in
  * electron/core/archive.
  */
+import { z } from 'zod';
 
 export const archiveErrorCodes = [
   'ARCHIVE_NOT_CONFIGURED',
   'ARCHIVE_SETTINGS_INVALID',
+  // Saved without a secret while none is stored for that access key id.
+  'ARCHIVE_SECRET_MISSING',
   'ARCHIVE_UNREACHABLE',
   'ARCHIVE_CREDENTIALS_REJECTED',
   'ARCHIVE_ACCESS_DENIED',
@@ -47,3 +50,46 @@ export interface ArchiveState {
   /** A rolled-back data folder caught by the archive's anchors, if any. */
   readonly incident: { readonly detectedAt: string; readonly archiveSeq: number; readonly localSeq: number } | null;
 }
+
+/** COMPLIANCE: nobody, not even the bucket's administrator, can shorten it or delete early. GOVERNANCE: a privileged user can. */
+export const retentionModes = ['COMPLIANCE', 'GOVERNANCE'] as const;
+
+/** Five years, counting a leap day: the default the issue asks for. */
+export const DEFAULT_RETENTION_DAYS = 1827;
+
+/** A segment of an object key: ASCII only, so that every store and every tool reads it the same way. */
+const KeySegment = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/);
+
+/**
+ * The archive the company policy names, as a person or a policy file gives it: parsed here once,
+ * for the CLI, the IPC request and the Settings form (which shows the field at fault).
+ */
+export const ArchiveSettingsInput = z.strictObject({
+  endpoint: z.url({ protocol: /^https?$/ }),
+  region: z.string().regex(/^[a-z0-9-]{1,32}$/),
+  bucket: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/),
+  prefix: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._/-]{0,100}$/)
+    .refine((p) => !p.endsWith('/') && !p.includes('//')),
+  company: KeySegment,
+  retentionMode: z.enum(retentionModes).default('COMPLIANCE'),
+  retentionDays: z.number().int().min(1).max(36500).default(DEFAULT_RETENTION_DAYS),
+  accessKeyId: z.string().min(1).max(128),
+  secretAccessKey: z.string().min(1).max(256),
+});
+export type ArchiveSettingsInput = z.input<typeof ArchiveSettingsInput>;
+
+/** Settings as the screen may see them: everything but the secret, of which only whether one is stored. */
+export const ArchiveSettingsView = z.object({
+  endpoint: z.string(),
+  region: z.string(),
+  bucket: z.string(),
+  prefix: z.string(),
+  company: z.string(),
+  retentionMode: z.enum(retentionModes),
+  retentionDays: z.number().int(),
+  accessKeyId: z.string(),
+  secretStored: z.boolean(),
+});
+export type ArchiveSettingsView = z.infer<typeof ArchiveSettingsView>;

@@ -17,6 +17,7 @@ import { sanitizeChannels } from './sanitize';
 import { visitsChannels } from './visits';
 import { sitesChannels } from './sites';
 import { ledgerChannels } from './ledger';
+import { archiveChannels } from './archive-ipc';
 import { vaultChannels, vaultEvents } from './vault';
 
 export const contract = {
@@ -34,6 +35,7 @@ export const contract = {
   ...sitesChannels,
   ...visitsChannels,
   ...ledgerChannels,
+  ...archiveChannels,
 };
 
 export const events = {

@@ -136,7 +136,7 @@ export const vaultChannels = {
 
 export const JobProgress = z.object({
   jobId: JobId,
-  kind: z.enum(['import', 'export', 'rotate', 'erase', 'sanitize']),
+  kind: z.enum(['import', 'export', 'rotate', 'erase', 'sanitize', 'archive']),
   filesDone: z.number().int().nonnegative(),
   filesTotal: z.number().int().nonnegative(),
   bytesDone: z.number().nonnegative(),

@@ -159,6 +159,7 @@ test('enrolling with the company authority in Settings makes new documents genui
 
   // Settings: the signing certificate is not certified by the company; the engineer creates the request.
   await goTo(page, '設定');
+  await page.getByRole('tab', { name: 'セキュリティ', exact: true }).click();
   const signing = page.getByTestId('settings-signing-certificate');
   await expect(signing.getByRole('heading', { level: 2, name: '署名用の証明書' })).toBeVisible();
   await expect(signing.getByTestId('signing-not-certified')).toContainText(
@@ -360,7 +361,7 @@ test('enrolling with the company authority in Settings makes new documents genui
 
 test('a company certificate that ends within 30 days is announced in Settings', async ({ page, app }) => {
   await app.createVault();
-  await app.open('/settings');
+  await app.open('/settings?page=security');
   const signing = page.getByTestId('settings-signing-certificate');
   const requestFile = path.join(dir, 'short-request.pem');
   app.dialogs.saveFile = requestFile;

@@ -43,6 +43,7 @@ type PortOverrides = Partial<
     | 'listWholeDevices'
     | 'releaseWholeDevice'
     | 'grantDeviceAccess'
+    | 'openArchiveStore'
   >
 >;
 

@@ -281,7 +281,7 @@ test('[10-5][8-1] sanitize a handover folder, read the verdicts, sign off, and c
 
 test('the allow-list of types, what content disarm rebuilds, and the vendor release list are kept in Settings', async ({ page, app }) => {
   await app.createVault();
-  await app.open('/settings');
+  await app.open('/settings?page=policy');
   const section = page.getByTestId('settings-sanitize-policy');
   await expect(section.getByRole('heading', { level: 2, name: '無害化のポリシー' })).toBeVisible();
   const types = section.getByRole('group', { name: '引き渡しを許可する種類' });

@@ -50,7 +50,7 @@ test.describe('the Settings screen', () => {
 
   test('「ログを保存」 saves the log where the engineer chooses; cancelling says so', async ({ page, app }, testInfo) => {
     await app.createVault();
-    await app.open('/settings');
+    await app.open('/settings?page=support');
     const section = page.getByRole('region', { name: 'サポート用のログ' });
     const file = testInfo.outputPath('FieldGuard-log.txt');
     app.dialogs.saveFile = file;
@@ -67,7 +67,7 @@ test.describe('the Settings screen', () => {
 
   test('[14-6] a weak new password is refused with the reason; a strong one is accepted and unlocks the vault', async ({ page, app }) => {
     await app.createVault();
-    await app.open('/settings');
+    await app.open('/settings?page=security');
     const current = page.getByRole('textbox', { name: '現在のパスワード' });
     const next = page.getByRole('textbox', { name: '新しいパスワード', exact: true });
     const confirmation = page.getByRole('textbox', { name: '新しいパスワード（確認）' });
@@ -132,7 +132,7 @@ test.describe('the Settings screen', () => {
     app,
   }) => {
     await app.createVault();
-    await app.open('/settings');
+    await app.open('/settings?page=security');
     await inspectDialog(page, 'settings-rotate-dialog', async () => {
       await page.getByRole('button', { name: /^(マスターキーを更新|Rotate master key)$/ }).click();
       const opened = page.getByRole('alertdialog');

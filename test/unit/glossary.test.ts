@@ -18,6 +18,7 @@ const resources: readonly { file: string; prefix: string }[] = [
   { file: 'renderer/src/i18n/ledger.{lang}.json', prefix: 'ledger' },
   { file: 'renderer/src/i18n/visits.{lang}.json', prefix: 'visits' },
   { file: 'renderer/src/i18n/whole-medium.{lang}.json', prefix: 'wholeMedium' },
+  { file: 'renderer/src/i18n/archive.{lang}.json', prefix: 'archive' },
   { file: 'electron/shared/i18n/errors.{lang}.json', prefix: 'errors' },
   { file: 'electron/shared/i18n/password.{lang}.json', prefix: 'password' },
   { file: 'electron/shared/i18n/visit-texts.{lang}.json', prefix: 'visitTexts' },

@@ -5,33 +5,14 @@
  * never in a plain file, never in the audit log or the app's log. Parsed with zod: the values
  * come from a person or a policy file.
  */
-import { z } from 'zod';
+import { ArchiveSettingsInput } from '../../shared/archive';
 import { AppError } from '../app-error';
 import type { VaultDatabase } from '../../db/open-vault-database';
 import type { VaultSession } from '../vault/vault-session';
-import { retentionModes, type ArchiveConnection, type RetentionMode } from './archive-store';
+import type { ArchiveConnection, RetentionMode } from './archive-store';
 
-/** Five years, counting a leap day: the default the issue asks for. */
-export const DEFAULT_RETENTION_DAYS = 1827;
-
-/** A segment of an object key: ASCII only, so that every store and every tool reads it the same way. */
-const KeySegment = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/);
-
-export const ArchiveSettingsInput = z.strictObject({
-  endpoint: z.url({ protocol: /^https?$/ }),
-  region: z.string().regex(/^[a-z0-9-]{1,32}$/),
-  bucket: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/),
-  prefix: z
-    .string()
-    .regex(/^[A-Za-z0-9][A-Za-z0-9._/-]{0,100}$/)
-    .refine((p) => !p.endsWith('/') && !p.includes('//')),
-  company: KeySegment,
-  retentionMode: z.enum(retentionModes).default('COMPLIANCE'),
-  retentionDays: z.number().int().min(1).max(36500).default(DEFAULT_RETENTION_DAYS),
-  accessKeyId: z.string().min(1).max(128),
-  secretAccessKey: z.string().min(1).max(256),
-});
-export type ArchiveSettingsInput = z.input<typeof ArchiveSettingsInput>;
+// The schema is shared with the IPC contract and the Settings form; the CLI and the app parse the same way.
+export { ArchiveSettingsInput, DEFAULT_RETENTION_DAYS } from '../../shared/archive';
 
 export interface ArchiveSettings extends ArchiveConnection {
   readonly prefix: string;

@@ -5,7 +5,9 @@
  * depends on one SDK and the tests can check the logic against the real store.
  */
 
-export const retentionModes = ['COMPLIANCE', 'GOVERNANCE'] as const;
+import { retentionModes } from '../../shared/archive';
+
+export { retentionModes };
 /** COMPLIANCE: nobody, not even the bucket's administrator, can shorten it or delete early. GOVERNANCE: a privileged user can. */
 export type RetentionMode = (typeof retentionModes)[number];
 

@@ -50,6 +50,7 @@ export const queryChannels = [
   'ledger.settings',
   'ledger.currentInventory',
   'ledger.inventories',
+  'archive.status',
 ] as const satisfies readonly ChannelName[];
 
 export type QueryChannel = (typeof queryChannels)[number];
@@ -179,6 +180,9 @@ export const listChanges = {
   'ledger.completeInventory': ledgerViews,
   'ledger.exportCsv': ledgerViews,
   'ledger.exportReport': ledgerViews,
+  'archive.saveSettings': ['archive.status', 'audit.list'],
+  // A sync records what it sent, or an incident when the archive's anchor is ahead of the log.
+  'archive.sync': ['archive.status', 'audit.list'],
 } satisfies { readonly [C in MutatingChannel]: readonly QueryChannel[] };
 
 /** The query channels a changing channel makes stale, as declared above. */

@@ -14,6 +14,8 @@ import sanitizeEn from '../../../electron/shared/i18n/sanitize.en.json';
 import sanitizeJa from '../../../electron/shared/i18n/sanitize.ja.json';
 import selfCheckEn from '../../../electron/shared/i18n/self-check.en.json';
 import selfCheckJa from '../../../electron/shared/i18n/self-check.ja.json';
+import archiveEn from './archive.en.json';
+import archiveJa from './archive.ja.json';
 import en from './en.json';
 import ledgerEn from './ledger.en.json';
 import ledgerJa from './ledger.ja.json';
@@ -34,6 +36,7 @@ export const texts = {
     visitTexts: visitTextsJa,
     visits: visitsJa,
     wholeMedium: wholeMediumJa,
+    archive: archiveJa,
   },
   en: {
     ...en,
@@ -45,5 +48,6 @@ export const texts = {
     visitTexts: visitTextsEn,
     visits: visitsEn,
     wholeMedium: wholeMediumEn,
+    archive: archiveEn,
   },
 };

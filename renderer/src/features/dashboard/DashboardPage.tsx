@@ -12,6 +12,7 @@ import { QueryView } from '../../components/QueryView';
 import { useAppInfo, useVolumes } from '../system/use-system';
 import { useVaultStatus } from '../vault/use-vault';
 import { AccountWarningsCard } from './AccountWarningsCard';
+import { ArchiveIncidentCard } from './ArchiveIncidentCard';
 import { LedgerCard } from './LedgerCard';
 import { RollbackNotice } from './RollbackNotice';
 import { SelfCheckCard } from './SelfCheckCard';
@@ -40,6 +41,7 @@ export function DashboardPage() {
           <RollbackNotice rollback={status.rollback} />
         </div>
       )}
+      {unlocked && <ArchiveIncidentCard />}
       <div className={styles.grid}>
         {unlocked && <SelfCheckCard />}
         {unlocked && <VisitsCard />}

@@ -4,7 +4,12 @@
  */
 import { Field, SpinButton } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
-import type { Bounds } from './policy-draft';
+
+/** The range a number field accepts (read from the contract's schema by the form that uses it). */
+export interface Bounds {
+  readonly min: number;
+  readonly max: number;
+}
 
 export interface PolicyNumberFieldProps {
   readonly label: string;
