@@ -31,6 +31,7 @@ export const archiveAuditEventTypes = [
   'archive.document-refused',
   'archive.rollback-detected',
   'archive.legal-hold',
+  'archive.report-issued',
 ] as const;
 
 /** Where one queued document stands. */

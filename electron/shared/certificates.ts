@@ -7,7 +7,8 @@
 import { z } from 'zod';
 import { defineChannel } from './ipc/define';
 
-export const certificateKinds = ['erasure', 'self-check', 'sanitization', 'visit', 'inventory', 'ledger'] as const;
+// 'archive-report': the security office's signed listing of the company archive (issue 20); signed, not kept in a vault.
+export const certificateKinds = ['erasure', 'self-check', 'sanitization', 'visit', 'inventory', 'ledger', 'archive-report'] as const;
 export const CertificateKind = z.enum(certificateKinds);
 
 export const certificateChecks = [

@@ -138,8 +138,9 @@ describe.skipIf(cephMissing !== null)(cephMissing ?? 'the company archive from s
 
     const csvFile = path.join(out, 'report.csv');
     const today = new Date();
-    const from = new Date(today.getTime() - 86_400_000).toISOString().slice(0, 10);
-    const to = new Date(today.getTime() + 86_400_000).toISOString().slice(0, 10);
+    // Two days either side: a date is read as that day in Japan, nine hours ahead of the UTC date written here.
+    const from = new Date(today.getTime() - 2 * 86_400_000).toISOString().slice(0, 10);
+    const to = new Date(today.getTime() + 2 * 86_400_000).toISOString().slice(0, 10);
     const report = await officeCli(['archive', 'report', '--from', from, '--to', to, '--site', 'みなと', '--out', csvFile], 'ja_JP.UTF-8');
     expect(report.code, report.stderr).toBe(0);
     const csv = await readFile(csvFile, 'utf8');

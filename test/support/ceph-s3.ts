@@ -65,7 +65,7 @@ async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs: n
   throw new Error(`ceph-s3: ${what} did not come up in ${timeoutMs} ms\n${tail}`);
 }
 
-function configuration(dir: string, fsid: string, monPort: number, rgwPort: number): string {
+function configuration(dir: string, fsid: string, monPort: number, rgwPort: number, memstoreBytes: number): string {
   return `[global]
 fsid = ${fsid}
 mon host = v2:127.0.0.1:${monPort}
@@ -78,7 +78,7 @@ mon allow pool size one = true
 mon warn on pool no redundancy = false
 osd crush chooseleaf type = 0
 osd objectstore = memstore
-memstore device bytes = 1073741824
+memstore device bytes = ${memstoreBytes}
 run dir = ${dir}/run
 log file = ${dir}/log/$name.log
 admin socket = ${dir}/run/$name.asok
@@ -91,8 +91,12 @@ rgw data = ${dir}/rgw
 `;
 }
 
-/** Starts mon, OSD and gateway in a new temporary folder and creates the test's S3 user. */
-export async function startCephS3(): Promise<CephS3> {
+/**
+ * Starts mon, OSD and gateway in a new temporary folder and creates the test's S3 user. The OSD
+ * keeps everything in RAM: 1 GiB is plenty for a test; the archive benchmark writes thousands
+ * of documents that Object Lock forbids deleting between rounds, and asks for more.
+ */
+export async function startCephS3(options: { memstoreBytes?: number } = {}): Promise<CephS3> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'fieldguard-ceph-'));
   const daemons: ChildProcess[] = [];
   let stopped = false;
@@ -115,7 +119,7 @@ export async function startCephS3(): Promise<CephS3> {
     const conf = path.join(dir, 'ceph.conf');
     for (const sub of ['run', 'log', 'mon/mon.a', 'osd/osd.0', 'rgw']) await mkdir(path.join(dir, sub), { recursive: true });
     const fsid = randomUUID();
-    await writeFile(conf, configuration(dir, fsid, monPort, rgwPort));
+    await writeFile(conf, configuration(dir, fsid, monPort, rgwPort, options.memstoreBytes ?? 1024 ** 3));
     const c = ['-c', conf];
     const keyring = path.join(dir, 'keyring');
     const authtool = (args: string[]) => exec('ceph-authtool', [keyring, ...args]);

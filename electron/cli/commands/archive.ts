@@ -9,13 +9,16 @@
  * The security office, without any laptop: `archive verify`, `archive get NUMBER`,
  * `archive report --from --to [--site]` and `archive hold NUMBER [--off]`, on the store named
  * by --endpoint, --region, --bucket and --prefix, with the office's key in AWS_ACCESS_KEY_ID
- * and AWS_SECRET_ACCESS_KEY (the usual variables, never an argument).
+ * and AWS_SECRET_ACCESS_KEY (the usual variables, never an argument). `archive report --pdf
+ * FILE` also signs the listing, with the vault of the person running it (--data-dir,
+ * --password-stdin), enrolled with the company authority like an engineer's.
  */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { archiveState } from '../../core/archive/archive-queue';
 import { requireArchiveSettings, saveArchiveSettings } from '../../core/archive/archive-settings';
-import { findArchivedDocument, reportCsv, reportRows } from '../../core/archive/archive-documents';
+import { findArchivedDocument, periodBound, reportCsv, reportRows } from '../../core/archive/archive-documents';
+import { issueArchiveReport } from '../../core/archive/archive-report';
 import type { ArchiveStore } from '../../core/archive/archive-store';
 import { syncArchive } from '../../core/archive/sync-archive';
 import { verifyArchive } from '../../core/archive/verify-archive';
@@ -57,6 +60,7 @@ const TEXT = {
     fetched: (file: string, status: string) => `保存しました: ${file}（検証: ${status}）`,
     datesMissing: '--from と --to（ISO 形式の日付）を指定してください。',
     held: (n: string, on: boolean) => `${n}: リーガルホールドを${on ? '設定' : '解除'}しました。`,
+    listed: (file: string, number: string, n: number) => `署名付きの保管文書一覧を保存しました: ${file}（番号 ${number}、文書 ${n} 件）`,
   },
   en: {
     saved: (bucket: string, days: number, mode: string) => `Company archive set: ${bucket} (retention ${days} days, ${mode})`,
@@ -88,6 +92,7 @@ const TEXT = {
     fetched: (file: string, status: string) => `Saved: ${file} (verification: ${status})`,
     datesMissing: 'Give --from and --to (ISO dates).',
     held: (n: string, on: boolean) => `${n}: legal hold ${on ? 'set' : 'cleared'}.`,
+    listed: (file: string, number: string, n: number) => `Signed archive listing saved: ${file} (number ${number}, ${n} documents)`,
   },
 };
 
@@ -351,22 +356,40 @@ export const archiveGetCommand: Command = {
 export const archiveReportCommand: Command = {
   name: 'archive report',
   summary: {
-    ja: '期間内の文書の一覧を施設・エンジニア・種類ごとに CSV で出力します',
-    en: 'List the documents of a period by site, engineer and kind, as CSV',
+    ja: '期間内の文書の一覧を施設・エンジニア・種類ごとに CSV と署名付き PDF で出力します',
+    en: 'List the documents of a period by site, engineer and kind, as CSV and as a signed PDF',
   },
   usage:
-    'archive report --from DATE --to DATE [--site NAME] --endpoint URL --bucket BUCKET --prefix PREFIX [--company ID] [--out FILE.csv] [--region REGION]',
-  options: { ...storeOptions, from: { type: 'string' }, to: { type: 'string' }, site: { type: 'string' }, out: { type: 'string' } },
+    'archive report --from DATE --to DATE [--site NAME] --endpoint URL --bucket BUCKET --prefix PREFIX [--company ID] [--out FILE.csv] [--pdf FILE.pdf [--data-dir DIR] [--password-stdin]] [--region REGION] [--json]',
+  options: {
+    ...storeOptions,
+    ...vaultOptions,
+    from: { type: 'string' },
+    to: { type: 'string' },
+    site: { type: 'string' },
+    out: { type: 'string' },
+    pdf: { type: 'string' },
+  },
   async run(args, io) {
     const text = TEXT[io.language];
     const from = str(args.values.from);
     const to = str(args.values.to);
-    if (!from || !to || Number.isNaN(Date.parse(from)) || Number.isNaN(Date.parse(to))) {
+    const fromAt = from ? periodBound(from) : null;
+    const toAt = to ? periodBound(to) : null;
+    if (!from || !to || !fromAt || !toAt) {
       io.stderr(`${text.datesMissing}\n`);
       return ExitCode.error;
     }
     const office = officeStore(args, io);
     if (!office) return ExitCode.error;
+    const pdfFile = str(args.values.pdf);
+    // The signer's vault is opened first: a wrong password stops before anything is read from the store.
+    const vault = pdfFile
+      ? await unlockedVault(vaultContext(args, io), io).catch((error: unknown) => {
+          office.store.destroy();
+          throw error;
+        })
+      : null;
     try {
       const site = str(args.values.site);
       const rows = await reportRows(office.store, {
@@ -377,13 +400,32 @@ export const archiveReportCommand: Command = {
         ...(site ? { site } : {}),
         language: io.language,
       });
-      const csv = reportCsv(rows, io.language);
       const out = str(args.values.out);
-      if (out) await writeFile(out, csv);
-      else io.stdout(csv);
+      if (out) await writeFile(out, reportCsv(rows, io.language));
+      else if (!vault) io.stdout(reportCsv(rows, io.language));
+      if (vault && pdfFile) {
+        const issued = await issueArchiveReport(
+          vault.session(),
+          rows,
+          {
+            from: { given: from, at: fromAt.toISOString() },
+            to: { given: to, at: toAt.toISOString() },
+            site: site ?? null,
+            company: office.company ?? null,
+            bucket: str(args.values.bucket) ?? '',
+            prefix: office.prefix,
+          },
+          new Date(),
+        );
+        await writeFile(pdfFile, issued.pdf);
+        if (args.values.json)
+          printJson(io, { file: pdfFile, number: issued.number, documents: rows.length, evidenceSha256: issued.evidenceSha256 });
+        else io.stdout(`${text.listed(pdfFile, issued.number, rows.length)}\n`);
+      }
       return ExitCode.ok;
     } finally {
       office.store.destroy();
+      vault?.lock('manual');
     }
   },
 };

@@ -35,12 +35,22 @@ export async function findArchivedDocument(
   return { pdf: pdf.key, json: listed.some((o) => o.key === jsonKey) ? jsonKey : null };
 }
 
+/**
+ * A bound of the report's period as an instant: a date alone (YYYY-MM-DD) is that day's
+ * midnight in Japan, where the office counts its days; a time keeps its own offset. Null when
+ * the text is neither.
+ */
+export function periodBound(text: string): Date | null {
+  const at = new Date(/^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text}T00:00:00+09:00` : text);
+  return Number.isNaN(at.getTime()) ? null : at;
+}
+
 export interface ReportOptions {
   readonly prefix: string;
   readonly company?: string;
-  /** Inclusive, ISO date or time. */
+  /** Inclusive, ISO date (a day in Japan) or time. */
   readonly from: string;
-  /** Exclusive, ISO date or time. */
+  /** Exclusive, ISO date (a day in Japan) or time. */
   readonly to: string;
   /** A part of the site's name, as the document states it. */
   readonly site?: string;
@@ -66,8 +76,8 @@ function siteOf(facts: Readonly<Record<string, unknown>>): string {
 }
 
 export async function reportRows(store: ArchiveStore, options: ReportOptions, signal?: AbortSignal): Promise<ReportRow[]> {
-  const from = Date.parse(options.from);
-  const to = Date.parse(options.to);
+  const from = periodBound(options.from)?.getTime() ?? Number.NaN;
+  const to = periodBound(options.to)?.getTime() ?? Number.NaN;
   const listed = await store.listObjects(options.company ? `${options.prefix}/${options.company}/` : `${options.prefix}/`, signal);
   const rows: ReportRow[] = [];
   for (const { key } of listed) {

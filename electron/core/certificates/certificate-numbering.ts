@@ -20,6 +20,7 @@ export const certificateKindCodes: Readonly<Record<CertificateKind, string>> = {
   visit: 'VR',
   inventory: 'IN',
   ledger: 'LG',
+  'archive-report': 'AR',
 };
 
 /** The employee id as it appears in numbers: NFKC, upper case, only A–Z, 0–9 and single hyphens. */

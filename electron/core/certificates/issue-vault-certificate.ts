@@ -13,18 +13,34 @@ import type { CertificateDocument, CertificateKind } from './certificate-documen
 import { nextCertificateNumber } from './certificate-numbering';
 import { storeCertificate } from './certificate-store';
 import { engineerCertificate } from './engineer-certificate';
-import { issueCertificate, type IssueOptions } from './issue-certificate';
+import { issueCertificate, type IssueOptions, type IssuedCertificate } from './issue-certificate';
 import { queueForTimestamp, timestampSourceFor } from './timestamp-queue';
 import { withAuditAnchor } from './audit-log-anchor';
 import { queueForArchive } from '../archive/archive-queue';
 
-export async function issueVaultCertificate(
+/** A document numbered and signed with the unlocked vault's engineer key, not yet stored. */
+export interface SignedVaultDocument {
+  readonly number: string;
+  readonly document: CertificateDocument;
+  readonly issued: IssuedCertificate;
+  readonly signerFingerprint: string;
+  readonly companyCertified: boolean;
+  /** Whether the company names a timestamp authority that could not be reached (the document waits for a timestamp). */
+  readonly timestampMissed: boolean;
+}
+
+/**
+ * Numbers and signs a document with the vault's engineer key. issueVaultCertificate stores what
+ * this signs; the security office's archive listing (archive-report.ts) is handed out as a file
+ * and only audited.
+ */
+export async function signVaultDocument(
   session: VaultSession,
   kind: CertificateKind,
   build: (number: string) => { document: CertificateDocument; facts: JsonObject },
   now: Date,
-  { visitReference, ...options }: IssueOptions & { readonly visitReference?: string } = {},
-): Promise<{ id: string; number: string; evidenceSha256: string }> {
+  options: IssueOptions = {},
+): Promise<SignedVaultDocument> {
   const profile = session.profile();
   const credentials = await engineerCertificate(session.db, session.keys.signingWrap, profile, now);
   try {
@@ -33,34 +49,58 @@ export async function issueVaultCertificate(
     const { document, facts } = withAuditAnchor(build(number), session.audit.head());
     const timestamp = options.timestamp ?? timestampSourceFor(session);
     const issued = await issueCertificate(document, facts, credentials, { ...options, ...(timestamp ? { timestamp } : {}) });
-    const id = storeCertificate(
-      session.db,
-      {
-        number,
-        kind,
-        issuedAt: document.issuedAt,
-        title: document.title,
-        signerFingerprint: credentials.fingerprint,
-        evidenceSha256: issued.evidenceSha256,
-        evidenceJson: issued.evidenceJson,
-        pdf: issued.pdf,
-        visitReference,
-      },
-      now,
-    );
-    session.audit.append('certificate.issued', session.actor(), {
-      certificateId: id,
+    return {
       number,
-      kind,
-      evidenceSha256: issued.evidenceSha256,
+      document,
+      issued,
+      signerFingerprint: credentials.fingerprint,
       companyCertified: credentials.companyCertified,
-      timestamped: issued.timestamped,
-    });
-    if (timestamp && !issued.timestamped) queueForTimestamp(session, id, now);
-    // Offline-first: queued for the company archive now, sent when the engineer chooses (issue 20).
-    queueForArchive(session.db, { id, number, kind }, now);
-    return { id, number, evidenceSha256: issued.evidenceSha256 };
+      timestampMissed: timestamp !== undefined && !issued.timestamped,
+    };
   } finally {
     credentials.privateKeyDer.fill(0);
   }
+}
+
+export async function issueVaultCertificate(
+  session: VaultSession,
+  kind: CertificateKind,
+  build: (number: string) => { document: CertificateDocument; facts: JsonObject },
+  now: Date,
+  { visitReference, ...options }: IssueOptions & { readonly visitReference?: string } = {},
+): Promise<{ id: string; number: string; evidenceSha256: string }> {
+  const { number, document, issued, signerFingerprint, companyCertified, timestampMissed } = await signVaultDocument(
+    session,
+    kind,
+    build,
+    now,
+    options,
+  );
+  const id = storeCertificate(
+    session.db,
+    {
+      number,
+      kind,
+      issuedAt: document.issuedAt,
+      title: document.title,
+      signerFingerprint,
+      evidenceSha256: issued.evidenceSha256,
+      evidenceJson: issued.evidenceJson,
+      pdf: issued.pdf,
+      visitReference,
+    },
+    now,
+  );
+  session.audit.append('certificate.issued', session.actor(), {
+    certificateId: id,
+    number,
+    kind,
+    evidenceSha256: issued.evidenceSha256,
+    companyCertified,
+    timestamped: issued.timestamped,
+  });
+  if (timestampMissed) queueForTimestamp(session, id, now);
+  // Offline-first: queued for the company archive now, sent when the engineer chooses (issue 20).
+  queueForArchive(session.db, { id, number, kind }, now);
+  return { id, number, evidenceSha256: issued.evidenceSha256 };
 }

@@ -50,20 +50,52 @@ export interface ChainQuestion {
   readonly purpose: 'document-signing' | 'timestamping';
 }
 
+/**
+ * Certificates already parsed, by fingerprint: the same few (a signer's, the company root)
+ * come with every document of a run, and parsing one is slower than hashing it. A parsed
+ * certificate is only read here, never changed.
+ */
+const parsedCertificates = new Map<string, x509.X509Certificate | null>();
+const MAX_PARSED = 256;
+
 function parse(der: Buffer): x509.X509Certificate | null {
+  const fingerprint = derFingerprint(der);
+  const known = parsedCertificates.get(fingerprint);
+  if (known !== undefined) return known;
+  let certificate: x509.X509Certificate | null;
   try {
-    return parseCertificate(der);
+    certificate = parseCertificate(der);
   } catch {
-    return null;
+    certificate = null;
   }
+  if (parsedCertificates.size >= MAX_PARSED) parsedCertificates.clear();
+  parsedCertificates.set(fingerprint, certificate);
+  return certificate;
 }
 
 function sameName(a: x509.Name, b: x509.Name): boolean {
   return Buffer.from(a.toArrayBuffer()).equals(Buffer.from(b.toArrayBuffer()));
 }
 
-async function signedBy(certificate: x509.X509Certificate, issuer: x509.X509Certificate): Promise<boolean> {
-  return certificate.verify({ publicKey: issuer.publicKey, signatureOnly: true }).catch(() => false);
+/**
+ * Signature verdicts already reached, by the two certificates' fingerprints. Whether one
+ * certificate's signature verifies under another's key is a fact of their bytes alone, so it
+ * is kept (a few hundred pairs at most): a run over many documents of one engineer — the
+ * archive sync, a folder given to `fieldguard verify` — checks the same links every time, and
+ * each link is a public-key operation. Validity times, purposes and revocation are still
+ * checked on every call.
+ */
+const signatureVerdicts = new Map<string, Promise<boolean>>();
+const MAX_VERDICTS = 512;
+
+function signedBy(certificate: x509.X509Certificate, issuer: x509.X509Certificate): Promise<boolean> {
+  const key = `${derFingerprint(certificate.rawData)}|${derFingerprint(issuer.rawData)}`;
+  const known = signatureVerdicts.get(key);
+  if (known) return known;
+  const verdict = certificate.verify({ publicKey: issuer.publicKey, signatureOnly: true }).catch(() => false);
+  if (signatureVerdicts.size >= MAX_VERDICTS) signatureVerdicts.clear();
+  signatureVerdicts.set(key, verdict);
+  return verdict;
 }
 
 function validAt(certificate: x509.X509Certificate, at: Date): 'ok' | 'expired' | 'not-yet-valid' {

@@ -207,7 +207,17 @@ async function verifyEvidenceJson(bytes: Buffer, anchors: TrustAnchors): Promise
   });
 }
 
-async function verifyPdf(bytes: Buffer, anchors: TrustAnchors): Promise<CertificateVerification> {
+export interface VerifyOptions {
+  /**
+   * False skips decoding the QR code from the page image (a third of a call). Only for a
+   * caller that re-checks a document it issued itself (the archive sync before sending): when
+   * the signature covers the whole document, the page and its QR are exactly what was signed,
+   * so reading them back proves nothing more. A document from anyone else keeps the check.
+   */
+  readonly printedCopy?: boolean;
+}
+
+async function verifyPdf(bytes: Buffer, anchors: TrustAnchors, options: VerifyOptions): Promise<CertificateVerification> {
   const checks: CheckResult[] = [];
   const first = findSignatureRanges(bytes)[0];
   const parts = first ? signedParts(bytes, first) : null;
@@ -256,7 +266,7 @@ async function verifyPdf(bytes: Buffer, anchors: TrustAnchors): Promise<Certific
   const canonicalSha256 = sha256Hex(canonicalJson(evidence));
   checks.push(sha256Hex(attached) === canonicalSha256 ? pass('evidence-hash') : fail('evidence-hash', 'CERT_EVIDENCE_HASH_MISMATCH'));
 
-  const qrs = (pdf ? pageImages(pdf) : [])
+  const qrs = (pdf && options.printedCopy !== false ? pageImages(pdf) : [])
     .map(readQrText)
     .filter((t): t is string => t !== null && isCertificateQrText(t))
     .map(parseCertificateQrText);
@@ -267,7 +277,9 @@ async function verifyPdf(bytes: Buffer, anchors: TrustAnchors): Promise<Certific
     const answer = comparePrintedCopy(qr, evidence, signer, canonicalSha256);
     return answer === 'matches' || (legacy && answer === 'legacy-matches');
   };
-  if (qrs.length === 0) checks.push(fail('qr', 'CERT_QR_MISSING'));
+  if (options.printedCopy === false) {
+    // Not read back (see VerifyOptions): neither passed nor failed, so no check is claimed.
+  } else if (qrs.length === 0) checks.push(fail('qr', 'CERT_QR_MISSING'));
   else if (qrs.every(qrMatches)) checks.push(pass('qr'));
   else checks.push(fail('qr', 'CERT_QR_MISMATCH'));
   checks.push(
@@ -306,9 +318,13 @@ async function verifyPdf(bytes: Buffer, anchors: TrustAnchors): Promise<Certific
 }
 
 /** Verifies a certificate PDF or a bare evidence JSON document (told apart by their first bytes) against the verifier's trust anchors. */
-export async function verifyCertificate(bytes: Buffer, anchors: TrustAnchors = NO_ANCHORS): Promise<CertificateVerification> {
+export async function verifyCertificate(
+  bytes: Buffer,
+  anchors: TrustAnchors = NO_ANCHORS,
+  options: VerifyOptions = {},
+): Promise<CertificateVerification> {
   const start = bytes.subarray(0, 1024).toString('latin1').trimStart();
-  if (start.startsWith('%PDF-')) return verifyPdf(bytes, anchors);
+  if (start.startsWith('%PDF-')) return verifyPdf(bytes, anchors, options);
   if (start.startsWith('{')) return verifyEvidenceJson(bytes, anchors);
   return UNREADABLE;
 }
