@@ -43,6 +43,7 @@ import { createSitesHandlers } from './sites/sites-handlers';
 import type { ReadDeviceDetails } from './ledger/device-details';
 import { createLedgerHandlers } from './ledger/ledger-handlers';
 import { createVisitsHandlers } from './visits/visit-handlers';
+import { createPlannedVisitsHandlers } from './visits/planned-visit-handlers';
 import { startIncidentForLostMedium } from './visits/incident-for-lost-medium';
 import { guardVisitImport } from './visits/visit-import-guard';
 
@@ -203,6 +204,7 @@ export function createCore(ports: CorePorts): Core {
       onLost: (session, item) => startIncidentForLostMedium(session, item, now()),
     }),
     ...createVisitsHandlers({ vault, now, fontPath: ports.fontPath }),
+    ...createPlannedVisitsHandlers({ vault, now }),
   };
   return { handlers, vault, language: async () => (await preferences.get()).language };
 }

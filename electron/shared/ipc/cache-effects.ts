@@ -43,6 +43,9 @@ export const queryChannels = [
   'visits.list',
   'visits.get',
   'visits.attention',
+  'plannedVisits.list',
+  'plannedVisits.get',
+  'plannedVisits.next',
   'ledger.list',
   'ledger.get',
   'ledger.detect',
@@ -57,6 +60,8 @@ export type MutatingChannel = Exclude<ChannelName, QueryChannel>;
 
 /** A visit's changes show on its own page, the list of visits and the dashboard's attention list; each is audited. */
 const visitViews = ['visits.get', 'visits.list', 'visits.attention', 'audit.list'] as const;
+/** A plan shows in the list of plans, on its own form and on the dashboard's next-visit checklist. */
+const plannedVisitViews = ['plannedVisits.list', 'plannedVisits.get', 'plannedVisits.next', 'audit.list'] as const;
 /** Every ledger step may change any ledger view (the reminders too), the certificates it issues, and the audit log. */
 const ledgerViews = [
   'ledger.list',
@@ -68,8 +73,11 @@ const ledgerViews = [
   'ledger.inventories',
   'certificates.list',
   'audit.list',
+  // The media checked out for the next planned visit.
+  'plannedVisits.next',
 ] as const;
-const accountViews = ['accounts.list', 'accounts.warnings', 'audit.list'] as const;
+// The next planned visit's checklist counts its site's account warnings.
+const accountViews = ['accounts.list', 'accounts.warnings', 'plannedVisits.next', 'audit.list'] as const;
 const trustViews = ['certificates.trustedRoots', 'certificates.engineerCertificate', 'audit.list'] as const;
 
 /**
@@ -142,9 +150,10 @@ export const listChanges = {
   'sanitize.setRebuildBlockTypes': ['sanitize.policy', 'audit.list'],
   'sanitize.importReleaseList': ['sanitize.policy', 'audit.list'],
   'sanitize.checkReceived': [],
-  'sites.save': ['sites.list', 'audit.list'],
+  // Plans show their site's and system's names.
+  'sites.save': ['sites.list', 'plannedVisits.list', 'plannedVisits.get', 'plannedVisits.next', 'audit.list'],
   'sites.remove': ['sites.list', 'audit.list'],
-  'systems.save': ['systems.list', 'audit.list'],
+  'systems.save': ['systems.list', 'plannedVisits.list', 'plannedVisits.get', 'plannedVisits.next', 'audit.list'],
   'systems.remove': ['systems.list', 'audit.list'],
   'accounts.save': accountViews,
   'accounts.remove': accountViews,
@@ -154,7 +163,8 @@ export const listChanges = {
   'accounts.generatePassword': [],
   // A review may disable or delete accounts, and it moves their next review date.
   'accounts.recordReview': ['accounts.reviews', ...accountViews],
-  'visits.start': visitViews,
+  // A visit started from a plan closes the plan.
+  'visits.start': [...visitViews, ...plannedVisitViews],
   'visits.completeStep': visitViews,
   'visits.runCheck': visitViews,
   'visits.overrideReadiness': visitViews,
@@ -163,6 +173,8 @@ export const listChanges = {
   'visits.complete': [...visitViews, 'certificates.list'],
   'visits.abandon': visitViews,
   'visits.setHeldDataWarnDays': ['visits.attention', 'audit.list'],
+  'plannedVisits.save': plannedVisitViews,
+  'plannedVisits.cancel': plannedVisitViews,
   'ledger.save': ledgerViews,
   'ledger.checkOut': ledgerViews,
   'ledger.markAtSite': ledgerViews,
