@@ -61,7 +61,8 @@ export type MutatingChannel = Exclude<ChannelName, QueryChannel>;
 /** A visit's changes show on its own page, the list of visits and the dashboard's attention list; each is audited. */
 const visitViews = ['visits.get', 'visits.list', 'visits.attention', 'audit.list'] as const;
 /** A plan shows in the list of plans, on its own form and on the dashboard's next-visit checklist. */
-const plannedVisitViews = ['plannedVisits.list', 'plannedVisits.get', 'plannedVisits.next', 'audit.list'] as const;
+const plannedVisitLists = ['plannedVisits.list', 'plannedVisits.get', 'plannedVisits.next'] as const;
+const plannedVisitViews = [...plannedVisitLists, 'audit.list'] as const;
 /** Every ledger step may change any ledger view (the reminders too), the certificates it issues, and the audit log. */
 const ledgerViews = [
   'ledger.list',
@@ -151,9 +152,9 @@ export const listChanges = {
   'sanitize.importReleaseList': ['sanitize.policy', 'audit.list'],
   'sanitize.checkReceived': [],
   // Plans show their site's and system's names.
-  'sites.save': ['sites.list', 'plannedVisits.list', 'plannedVisits.get', 'plannedVisits.next', 'audit.list'],
+  'sites.save': ['sites.list', ...plannedVisitLists, 'audit.list'],
   'sites.remove': ['sites.list', 'audit.list'],
-  'systems.save': ['systems.list', 'plannedVisits.list', 'plannedVisits.get', 'plannedVisits.next', 'audit.list'],
+  'systems.save': ['systems.list', ...plannedVisitLists, 'audit.list'],
   'systems.remove': ['systems.list', 'audit.list'],
   'accounts.save': accountViews,
   'accounts.remove': accountViews,
@@ -164,7 +165,7 @@ export const listChanges = {
   // A review may disable or delete accounts, and it moves their next review date.
   'accounts.recordReview': ['accounts.reviews', ...accountViews],
   // A visit started from a plan closes the plan.
-  'visits.start': [...visitViews, ...plannedVisitViews],
+  'visits.start': [...visitViews, ...plannedVisitLists],
   'visits.completeStep': visitViews,
   'visits.runCheck': visitViews,
   'visits.overrideReadiness': visitViews,
