@@ -171,15 +171,6 @@ export function CheckOutDialog({ item, onDone, onClose }: StepDialogProps) {
       >
         <Input value={custodian} maxLength={100} autoComplete="off" onChange={(_event, data) => setCustodian(data.value)} />
       </Field>
-      <Field
-        label={t('ledger.checkOut.purpose')}
-        required
-        hint={t('ledger.checkOut.purposeHint')}
-        validationState={purposeProblem ? 'error' : 'none'}
-        validationMessage={purposeProblem}
-      >
-        <Textarea value={purpose} maxLength={500} rows={2} resize="vertical" onChange={(_event, data) => setPurpose(data.value)} />
-      </Field>
       {plans.length > 0 && (
         <Field label={t('ledger.checkOut.plannedVisit')} hint={t('ledger.checkOut.plannedVisitHint')}>
           <Select
@@ -212,6 +203,15 @@ export function CheckOutDialog({ item, onDone, onClose }: StepDialogProps) {
           </Select>
         </Field>
       )}
+      <Field
+        label={t('ledger.checkOut.purpose')}
+        required
+        hint={t('ledger.checkOut.purposeHint')}
+        validationState={purposeProblem ? 'error' : 'none'}
+        validationMessage={purposeProblem}
+      >
+        <Textarea value={purpose} maxLength={500} rows={2} resize="vertical" onChange={(_event, data) => setPurpose(data.value)} />
+      </Field>
       {runs.length > 0 && plannedVisitId === '' && (
         <Field label={t('ledger.checkOut.visitRun')} hint={t('ledger.checkOut.visitRunHint')}>
           <Select

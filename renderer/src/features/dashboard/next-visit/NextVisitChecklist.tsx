@@ -61,7 +61,7 @@ export function NextVisitChecklist() {
       <ul className={styles.list} aria-labelledby="dashboard-next-visit-checklist" data-testid="next-visit-checklist">
         <SelfCheckItem />
         {!next.isSuccess && <ChecklistPending testId="next-visit-plan" query={next} />}
-        {next.data?.visit && <MediaItem media={next.data.media} />}
+        {next.data?.visit && <MediaItem media={next.data.media} carriesData={next.data.visit.dataToCarry !== ''} />}
         {next.data?.visit && <AccountsItem siteId={next.data.visit.siteId} accounts={next.data.accounts} />}
         <HeldDataItem />
         <UnissuedItem />
