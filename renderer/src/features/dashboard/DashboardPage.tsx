@@ -13,7 +13,6 @@ import { AccountWarningsCard } from './AccountWarningsCard';
 import { LedgerCard } from './LedgerCard';
 import { NextVisitChecklist } from './next-visit/NextVisitChecklist';
 import { RollbackNotice } from './RollbackNotice';
-import { SelfCheckCard } from './SelfCheckCard';
 import { VisitsCard } from './VisitsCard';
 
 const useStyles = makeStyles({
@@ -43,7 +42,6 @@ export function DashboardPage() {
         </div>
       )}
       <div className={styles.grid}>
-        {unlocked && <SelfCheckCard />}
         {unlocked && <VisitsCard />}
         {unlocked && <AccountWarningsCard />}
         {unlocked && <LedgerCard />}
