@@ -43,6 +43,7 @@ import { createSitesHandlers } from './sites/sites-handlers';
 import type { ReadDeviceDetails } from './ledger/device-details';
 import { createLedgerHandlers } from './ledger/ledger-handlers';
 import { createVisitsHandlers } from './visits/visit-handlers';
+import { createPlannedVisitsHandlers } from './visits/planned-visit-handlers';
 import { startIncidentForLostMedium } from './visits/incident-for-lost-medium';
 import { guardVisitImport } from './visits/visit-import-guard';
 import { createArchiveHandlers, type OpenArchiveStore } from './archive/archive-handlers';
@@ -208,6 +209,7 @@ export function createCore(ports: CorePorts): Core {
     }),
     ...createVisitsHandlers({ vault, now, fontPath: ports.fontPath }),
     ...createArchiveHandlers({ vault, jobs, emit: ports.emit, now, openStore: ports.openArchiveStore ?? createS3ArchiveStore }),
+    ...createPlannedVisitsHandlers({ vault, now }),
   };
   return { handlers, vault, language: async () => (await preferences.get()).language };
 }

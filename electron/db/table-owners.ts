@@ -58,6 +58,7 @@ export const tableOwners: Readonly<Record<string, TableOwner>> = {
   procedure_runs: { store: core('visits/run-store.ts') },
   procedure_steps: { store: core('visits/run-store.ts') },
   procedure_checks: { store: core('visits/run-store.ts') },
+  planned_visits: { store: core('visits/planned-visit-store.ts') },
   // The media ledger.
   ledger_items: {
     store: core('ledger/ledger-store.ts'),

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { defineChannel, noRequest } from './ipc/define';
 import { ledgerAuditEventTypes } from './ledger';
 import { visitAuditEventTypes } from './visits';
+import { plannedVisitAuditEventTypes } from './planned-visits';
 import { archiveAuditEventTypes } from './archive';
 
 export const auditEventTypes = [
@@ -51,6 +52,7 @@ export const auditEventTypes = [
   'account.reviewed',
   ...ledgerAuditEventTypes,
   ...visitAuditEventTypes,
+  ...plannedVisitAuditEventTypes,
   ...archiveAuditEventTypes,
 ] as const;
 export const AuditEventType = z.enum(auditEventTypes);

@@ -15,6 +15,7 @@ import { preferenceChannels, preferenceEvents } from './preferences';
 import { selfCheckChannels } from './self-check';
 import { sanitizeChannels } from './sanitize';
 import { visitsChannels } from './visits';
+import { plannedVisitsChannels } from './planned-visits';
 import { sitesChannels } from './sites';
 import { ledgerChannels } from './ledger';
 import { archiveChannels } from './archive-ipc';
@@ -34,6 +35,7 @@ export const contract = {
   ...sanitizeChannels,
   ...sitesChannels,
   ...visitsChannels,
+  ...plannedVisitsChannels,
   ...ledgerChannels,
   ...archiveChannels,
 };

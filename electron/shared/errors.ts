@@ -8,6 +8,7 @@ import { erasureErrorCodes } from './erasure';
 import { selfCheckErrorCodes } from './self-check';
 import { sanitizeErrorCodes } from './sanitize';
 import { visitsErrorCodes } from './visits';
+import { plannedVisitErrorCodes } from './planned-visits';
 import { sitesErrorCodes } from './sites';
 import { ledgerErrorCodes } from './ledger';
 import { archiveErrorCodes } from './archive';
@@ -62,6 +63,7 @@ export const errorCodes = [
   ...sanitizeErrorCodes,
   ...sitesErrorCodes,
   ...visitsErrorCodes,
+  ...plannedVisitErrorCodes,
   ...ledgerErrorCodes,
   ...archiveErrorCodes,
   'INTERNAL',

@@ -120,6 +120,8 @@ export const Checkout = z.object({
   visitId: z.string().nullable(),
   /** The visit in the engineer's words (a site and a date, a work order number). */
   visitReference: z.string(),
+  /** The planned visit it was checked out for (issue 19), or null for a check-out described in words only. */
+  plannedVisitId: z.string().nullable(),
   /** Whether it carries data out of a site; then `permission` is set. */
   carriesSiteData: z.boolean(),
   permission: z.object({ administrator: z.string(), grantedAt: z.string() }).nullable(),
@@ -222,6 +224,8 @@ export const CheckOutRequest = z
     purpose: Text(500).min(1),
     visitId: Line(100).min(1).optional(),
     visitReference: Line(200),
+    /** A planned visit instead of (or beside) the reference in words. */
+    plannedVisitId: Id.optional(),
     expectedReturnDate: CalendarDate,
     carriesSiteData: z.boolean(),
     permission: Permission.optional(),

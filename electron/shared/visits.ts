@@ -150,6 +150,8 @@ export const RunSummary = z.object({
   reportId: z.string().nullable(),
   reportNumber: z.string().nullable(),
   abandonReason: z.string().nullable(),
+  /** The planned visit it was started from (issue 19): its purpose and work-order number travel with the run. */
+  plannedVisit: z.object({ id: z.string(), purpose: z.string(), workOrder: z.string(), dataToCarry: z.string() }).nullable(),
 });
 export type RunSummary = z.infer<typeof RunSummary>;
 
@@ -198,7 +200,8 @@ const RunRef = z
 export const visitsChannels = {
   'visits.templates': defineChannel({ request: noRequest, response: z.object({ templates: z.array(VisitTemplate) }) }),
   'visits.start': defineChannel({
-    request: z.object({ templateId: TemplateId, siteId: Id, systemId: Id.nullable() }).strict(),
+    /** `plannedVisitId`: started from that plan, which must name the same procedure, site and system. */
+    request: z.object({ templateId: TemplateId, siteId: Id, systemId: Id.nullable(), plannedVisitId: Id.optional() }).strict(),
     response: VisitRun,
   }),
   'visits.list': defineChannel({

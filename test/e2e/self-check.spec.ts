@@ -1,7 +1,7 @@
 /**
  * The laptop security self-check (issue 5) in the browser harness: the Self-check screen with
  * a neglected Japanese Windows laptop and a healthy one (recorded PowerShell output, judged
- * at the time it was recorded), the dashboard card, and the policy in Settings.
+ * at the time it was recorded), the dashboard's checklist line, and the policy in Settings.
  */
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -186,21 +186,20 @@ test.describe('a neglected Japanese Windows laptop', () => {
 test.describe('a healthy Windows laptop', () => {
   test.use({ harnessPorts: { selfCheckProbes: recordedWindowsProbes(HEALTHY_WINDOWS), now: clockFromRecording() } });
 
-  test('passes from the dashboard card, which then says the laptop is ready', async ({ page, app }) => {
+  test('passes from the dashboard checklist, which then says until when the pass is valid', async ({ page, app }) => {
     await app.createVault();
     await app.open('/');
-    const card = page.getByTestId('dashboard-self-check');
-    await expect(card.getByRole('heading', { level: 2, name: 'セルフチェック' })).toBeVisible();
-    await expect(card.getByTestId('self-check-readiness')).toContainText('訪問の準備ができていません（セルフチェック未実施）');
-    await card.getByRole('button', { name: 'セルフチェックを実行' }).click();
-    await expect(card.getByTestId('self-check-readiness')).toHaveAttribute('data-reason', 'passed');
-    await expect(card.getByTestId('self-check-readiness')).toContainText('訪問の準備ができています');
-    await expect(card.getByTestId('self-check-readiness')).toContainText(
-      /最後のセルフチェック（2024\/11\/22 \d{2}:\d{2}:\d{2} JST）に合格しています。合格は 24 時間有効です。/,
-    );
+    const line = page.getByTestId('dashboard-next-visit').getByTestId('next-visit-self-check');
+    await expect(line).toHaveAttribute('data-state', 'todo');
+    await expect(line).toContainText('要対応');
+    await expect(line).toContainText('セルフチェックをまだ実施していません');
+    await line.getByRole('button', { name: 'セルフチェックを実行' }).click();
+    await expect(line).toHaveAttribute('data-state', 'done');
+    await expect(line).toContainText('済み');
+    await expect(line).toContainText(/この合格は明日 \d{2}:\d{2}（日本時間）まで有効です。/);
     await inspectScreen(page, 'dashboard-self-check');
 
-    await card.getByRole('link', { name: 'セルフチェックの結果と履歴を見る' }).click();
+    await line.getByRole('link', { name: '結果を見る' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'セルフチェック' })).toBeFocused();
     await expect(page.getByTestId('self-check-overall')).toContainText('総合判定：合格');
     await expect(page.getByTestId('self-check-overall')).toContainText('すべての必須項目に合格しました。');

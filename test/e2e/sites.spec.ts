@@ -302,7 +302,7 @@ test.describe('sites, systems and maintenance accounts', () => {
 
     // 見直しが済み、初期パスワードもないので、ダッシュボードの警告は消える
     await menu(page).getByRole('link', { name: 'ダッシュボード' }).click();
-    await expect(page.getByRole('heading', { level: 2, name: 'このノートPC' })).toBeVisible();
+    await expect(page.getByTestId('dashboard-next-visit')).toBeVisible();
     await expect(page.getByTestId('dashboard-accounts')).toHaveCount(0);
 
     // 監査ログには操作が種類の名前で残り、パスワードはどこにも書かれない

@@ -381,6 +381,29 @@ const rowsAfter: Readonly<Record<number, (db: VaultDatabase) => void>> = {
     });
     insert(db, 'archive_incidents', { id: 1, detected_at: T, problem: 'older', archive_seq: 9, local_seq: 4 });
   },
+  16: (db) => {
+    const plan = { template_id: 'maintenance-visit', site_id: 's1', system_id: 'sys1', visit_date: '2026-04-08', work_order: 'WO-1' };
+    insert(db, 'planned_visits', {
+      ...plan,
+      id: 'pv1',
+      purpose: '定期点検',
+      data_to_carry: '装置ログ',
+      status: 'started',
+      run_id: 'r1',
+      created_at: T,
+      updated_at: T,
+    });
+    insert(db, 'planned_visits', {
+      ...plan,
+      id: 'pv2',
+      purpose: '部品交換',
+      data_to_carry: '',
+      status: 'planned',
+      created_at: T,
+      updated_at: T,
+    });
+    db.prepare("UPDATE ledger_checkouts SET planned_visit_id = 'pv2' WHERE id = 'co1'").run();
+  },
 };
 
 /** Every table and its rows, all columns, in a stable order. */

@@ -14,6 +14,7 @@ import type { VaultSession } from '../vault/vault-session';
 import { requireStep } from './item-transitions';
 import { daysBetween, japanDate } from '../japan-calendar';
 import { openCheckout, requireItem, setStatus } from './ledger-store';
+import { requireOpenPlannedVisit } from '../visits/planned-visits';
 
 function permissionValues(permission: Permission | undefined): [string | null, string | null] {
   return permission ? [permission.administrator, new Date(permission.grantedAt).toISOString()] : [null, null];
@@ -27,11 +28,13 @@ export function checkOut(session: VaultSession, input: CheckOutRequest, now: Dat
   db.transaction(() => {
     const item = requireItem(db, request.itemId);
     requireStep('checkOut', item.status);
+    // A check-out names a plan that is there and not cancelled: media are not prepared for a visit that will not happen.
+    if (request.plannedVisitId !== undefined) requireOpenPlannedVisit(db, request.plannedVisitId);
     const [administrator, grantedAt] = permissionValues(request.permission);
     db.prepare(
       `INSERT INTO ledger_checkouts (id, item_id, checked_out_at, custodian, purpose, visit_id, visit_reference, carries_site_data,
-         permission_administrator, permission_granted_at, expected_return_date)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         permission_administrator, permission_granted_at, expected_return_date, planned_visit_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(
       randomUUID(),
       item.id,
@@ -44,6 +47,7 @@ export function checkOut(session: VaultSession, input: CheckOutRequest, now: Dat
       administrator,
       grantedAt,
       request.expectedReturnDate,
+      request.plannedVisitId ?? null,
     );
     setStatus(db, item.id, 'checked-out', now);
     session.audit.append('ledger.checked-out', session.actor(), {
@@ -54,6 +58,7 @@ export function checkOut(session: VaultSession, input: CheckOutRequest, now: Dat
       carriesSiteData: request.carriesSiteData,
       permissionRecorded: request.permission !== undefined,
       visitId: request.visitId ?? null,
+      plannedVisitId: request.plannedVisitId ?? null,
     });
   })();
   return requireItem(db, request.itemId);

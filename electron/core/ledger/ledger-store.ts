@@ -45,6 +45,7 @@ interface CheckoutRow {
   readonly purpose: string;
   readonly visit_id: string | null;
   readonly visit_reference: string;
+  readonly planned_visit_id: string | null;
   readonly carries_site_data: number;
   readonly permission_administrator: string | null;
   readonly permission_granted_at: string | null;
@@ -70,6 +71,7 @@ export function checkoutOf(row: CheckoutRow): Checkout {
     purpose: row.purpose,
     visitId: row.visit_id,
     visitReference: row.visit_reference,
+    plannedVisitId: row.planned_visit_id,
     carriesSiteData: row.carries_site_data === 1,
     permission:
       row.permission_administrator !== null && row.permission_granted_at !== null
@@ -87,6 +89,15 @@ export function checkoutOf(row: CheckoutRow): Checkout {
 export function openCheckout(db: VaultDatabase, itemId: string): Checkout | null {
   const row = db.prepare('SELECT * FROM ledger_checkouts WHERE item_id = ? AND returned_at IS NULL').get(itemId) as CheckoutRow | undefined;
   return row ? checkoutOf(row) : null;
+}
+
+/** The items out for a planned visit and not back yet, by label. */
+export function itemsOutForPlannedVisit(db: VaultDatabase, plannedVisitId: string): LedgerItem[] {
+  const ids = db
+    .prepare('SELECT item_id FROM ledger_checkouts WHERE planned_visit_id = ? AND returned_at IS NULL')
+    .pluck()
+    .all(plannedVisitId) as string[];
+  return ids.map((id) => requireItem(db, id)).sort((a, b) => a.label.localeCompare(b.label));
 }
 
 /** Every check-out of an item, newest first. */

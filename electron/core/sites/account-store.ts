@@ -158,12 +158,13 @@ export function readAccountSecret(session: VaultSession, id: string): string {
 }
 
 /** What the dashboard warns about: vendor-default passwords still flagged (8-5) and reviews due (14-7). */
-export function accountWarnings(db: VaultDatabase, now: Date): AccountWarnings {
+/** Across every site, or only the accounts of the systems named (one site's, for the visit there). */
+export function accountWarnings(db: VaultDatabase, now: Date, systemIds?: readonly string[]): AccountWarnings {
   const row = db
     .prepare(
       `SELECT coalesce(sum(vendor_default), 0) AS vendorDefaults, coalesce(sum(next_review_at <= ?), 0) AS reviewsDue, min(next_review_at) AS nextReviewAt
-       FROM maintenance_accounts`,
+       FROM maintenance_accounts WHERE ? IS NULL OR system_id IN (SELECT value FROM json_each(?))`,
     )
-    .get(now.toISOString()) as AccountWarnings;
+    .get(now.toISOString(), systemIds ? 1 : null, JSON.stringify(systemIds ?? [])) as AccountWarnings;
   return { vendorDefaults: row.vendorDefaults, reviewsDue: row.reviewsDue, nextReviewAt: row.nextReviewAt };
 }

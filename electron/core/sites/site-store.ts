@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { VaultDatabase } from '../../db/open-vault-database';
 import { Contact, Site, SiteDraft } from '../../shared/sites';
 import { AppError } from '../app-error';
+import { siteHasPlannedVisits } from '../visits/planned-visit-store';
 import { siteHasRuns } from '../visits/run-store';
 import type { VaultSession } from '../vault/vault-session';
 import { parseDraft } from './parse-draft';
@@ -91,6 +92,7 @@ export function removeSite(session: VaultSession, id: string): boolean {
     if (db.prepare('SELECT 1 FROM systems WHERE site_id = ? LIMIT 1').get(id)) throw new AppError('SITE_HAS_SYSTEMS');
     // Visits, decommissionings and incidents are records of what happened there: they keep their site.
     if (siteHasRuns(db, id)) throw new AppError('SITE_HAS_PROCEDURES');
+    if (siteHasPlannedVisits(db, id)) throw new AppError('SITE_HAS_PLANNED_VISITS');
     db.prepare('DELETE FROM sites WHERE id = ?').run(id);
     session.audit.append('site.removed', session.actor(), { siteId: id, name: site.name });
     return true;

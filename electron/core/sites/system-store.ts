@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { VaultDatabase } from '../../db/open-vault-database';
 import { SiteSystem, SystemDraft } from '../../shared/sites';
 import { AppError } from '../app-error';
+import { systemHasPlannedVisits } from '../visits/planned-visit-store';
 import { systemHasRuns } from '../visits/run-store';
 import type { VaultSession } from '../vault/vault-session';
 import { parseDraft } from './parse-draft';
@@ -101,6 +102,7 @@ export function removeSystem(session: VaultSession, id: string): boolean {
     if (!system) return false;
     if (db.prepare('SELECT 1 FROM maintenance_accounts WHERE system_id = ? LIMIT 1').get(id)) throw new AppError('SYSTEM_HAS_ACCOUNTS');
     if (systemHasRuns(db, id)) throw new AppError('SYSTEM_HAS_PROCEDURES');
+    if (systemHasPlannedVisits(db, id)) throw new AppError('SITE_HAS_PLANNED_VISITS');
     db.prepare('DELETE FROM systems WHERE id = ?').run(id);
     session.audit.append('system.removed', session.actor(), { systemId: id, siteId: system.siteId, product: system.product });
     return true;

@@ -18,6 +18,8 @@ import { getSystem, requireSystem } from '../sites/system-store';
 import { listItems } from '../vault/vault-items';
 import type { VaultSession } from '../vault/vault-session';
 import { runAutomaticCheck } from './automatic-checks';
+import { markPlannedVisitStarted, plannedVisitOfRun } from './planned-visit-store';
+import { requirePlannedVisitRow } from './planned-visits';
 import {
   checkOutcomes,
   closeRun,
@@ -66,7 +68,13 @@ function summaryOf(session: VaultSession, row: RunRow): RunSummary {
     reportId: row.reportId,
     reportNumber: certificateNumber(session.db, row.reportId),
     abandonReason: row.abandonReason,
+    plannedVisit: plannedFor(session, row.id),
   };
+}
+
+function plannedFor(session: VaultSession, runId: string): RunSummary['plannedVisit'] {
+  const plan = plannedVisitOfRun(session.db, runId);
+  return plan ? { id: plan.id, purpose: plan.purpose, workOrder: plan.workOrder, dataToCarry: plan.dataToCarry } : null;
 }
 
 /** The first required step still open: the one the engineer is on. Steps after it wait. */
@@ -94,11 +102,16 @@ export function listRuns(session: VaultSession, status?: RunStatus): RunSummary[
 /** Starts a run; `cause` says in the audit log what started it when it was not the engineer's choice (a lost medium). */
 export function startRun(
   session: VaultSession,
-  input: { templateId: TemplateId; siteId: string; systemId: string | null },
+  input: { templateId: TemplateId; siteId: string; systemId: string | null; plannedVisitId?: string },
   now: Date,
   cause: Readonly<Record<string, string>> = {},
 ): VisitRun {
   const template = templateOf(input.templateId);
+  const plan = input.plannedVisitId === undefined ? null : requirePlannedVisitRow(session.db, input.plannedVisitId);
+  if (plan && plan.status !== 'planned') throw new AppError('PLANNED_VISIT_CLOSED');
+  // The screen starts with the plan's choices; a request naming others is not this plan's visit.
+  if (plan && (plan.templateId !== input.templateId || plan.siteId !== input.siteId || plan.systemId !== input.systemId))
+    throw new AppError('PLANNED_VISIT_MISMATCH');
   requireSite(session.db, input.siteId);
   if (template.needsSystem && input.systemId === null) throw new AppError('PROCEDURE_SYSTEM_REQUIRED');
   if (input.systemId !== null && requireSystem(session.db, input.systemId).siteId !== input.siteId) throw new AppError('SYSTEM_NOT_FOUND');
@@ -115,8 +128,10 @@ export function startRun(
       templateVersion: template.version,
       siteId: input.siteId,
       systemId: input.systemId,
+      ...(plan ? { plannedVisitId: plan.id } : {}),
       ...cause,
     });
+    if (plan) markPlannedVisitStarted(session.db, plan.id, inserted.id, now);
     return inserted;
   })();
   return loadRun(session, row.id);

@@ -43,6 +43,9 @@ export const queryChannels = [
   'visits.list',
   'visits.get',
   'visits.attention',
+  'plannedVisits.list',
+  'plannedVisits.get',
+  'plannedVisits.next',
   'ledger.list',
   'ledger.get',
   'ledger.detect',
@@ -58,6 +61,9 @@ export type MutatingChannel = Exclude<ChannelName, QueryChannel>;
 
 /** A visit's changes show on its own page, the list of visits and the dashboard's attention list; each is audited. */
 const visitViews = ['visits.get', 'visits.list', 'visits.attention', 'audit.list'] as const;
+/** A plan shows in the list of plans, on its own form and on the dashboard's next-visit checklist. */
+const plannedVisitLists = ['plannedVisits.list', 'plannedVisits.get', 'plannedVisits.next'] as const;
+const plannedVisitViews = [...plannedVisitLists, 'audit.list'] as const;
 /** Every ledger step may change any ledger view (the reminders too), the certificates it issues, and the audit log. */
 const ledgerViews = [
   'ledger.list',
@@ -69,8 +75,11 @@ const ledgerViews = [
   'ledger.inventories',
   'certificates.list',
   'audit.list',
+  // The media checked out for the next planned visit.
+  'plannedVisits.next',
 ] as const;
-const accountViews = ['accounts.list', 'accounts.warnings', 'audit.list'] as const;
+// The next planned visit's checklist counts its site's account warnings.
+const accountViews = ['accounts.list', 'accounts.warnings', 'plannedVisits.next', 'audit.list'] as const;
 const trustViews = ['certificates.trustedRoots', 'certificates.engineerCertificate', 'audit.list'] as const;
 
 /**
@@ -143,9 +152,10 @@ export const listChanges = {
   'sanitize.setRebuildBlockTypes': ['sanitize.policy', 'audit.list'],
   'sanitize.importReleaseList': ['sanitize.policy', 'audit.list'],
   'sanitize.checkReceived': [],
-  'sites.save': ['sites.list', 'audit.list'],
+  // Plans show their site's and system's names.
+  'sites.save': ['sites.list', ...plannedVisitLists, 'audit.list'],
   'sites.remove': ['sites.list', 'audit.list'],
-  'systems.save': ['systems.list', 'audit.list'],
+  'systems.save': ['systems.list', ...plannedVisitLists, 'audit.list'],
   'systems.remove': ['systems.list', 'audit.list'],
   'accounts.save': accountViews,
   'accounts.remove': accountViews,
@@ -155,7 +165,8 @@ export const listChanges = {
   'accounts.generatePassword': [],
   // A review may disable or delete accounts, and it moves their next review date.
   'accounts.recordReview': ['accounts.reviews', ...accountViews],
-  'visits.start': visitViews,
+  // A visit started from a plan closes the plan.
+  'visits.start': [...visitViews, ...plannedVisitLists],
   'visits.completeStep': visitViews,
   'visits.runCheck': visitViews,
   'visits.overrideReadiness': visitViews,
@@ -164,6 +175,8 @@ export const listChanges = {
   'visits.complete': [...visitViews, 'certificates.list'],
   'visits.abandon': visitViews,
   'visits.setHeldDataWarnDays': ['visits.attention', 'audit.list'],
+  'plannedVisits.save': plannedVisitViews,
+  'plannedVisits.cancel': plannedVisitViews,
   'ledger.save': ledgerViews,
   'ledger.checkOut': ledgerViews,
   'ledger.markAtSite': ledgerViews,

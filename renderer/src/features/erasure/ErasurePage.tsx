@@ -13,6 +13,7 @@ import { ErrorState } from '../../components/ErrorState';
 import { PageHeading } from '../../components/PageHeading';
 import { useJob } from '../../lib/use-job';
 import { TransferProgress } from '../vault-files/TransferProgress';
+import { useSiteOfVisit } from '../visits/use-site-of-visit';
 import { ConfirmErasureDialog } from './ConfirmErasureDialog';
 import { ErasureResult } from './ErasureResult';
 import { ErasureTargets } from './ErasureTargets';
@@ -28,6 +29,13 @@ export function ErasurePage() {
   const targets = useErasureTargets();
   const [method, setMethod] = useState<ErasureMethod>('random-verify');
   const [site, setSite] = useState<SiteDetails>({ hospital: '', department: '', administrator: '', reference: '' });
+  // Opened from a visit: its site, administrator and visit number are filled in once, while the fields are still empty.
+  const fromVisit = useSiteOfVisit();
+  const [filledFor, setFilledFor] = useState<string | null>(null);
+  if (fromVisit && filledFor !== fromVisit.reference) {
+    setFilledFor(fromVisit.reference);
+    if (site.hospital === '' && site.reference === '') setSite({ ...site, ...fromVisit });
+  }
   const [confirming, setConfirming] = useState(false);
   const [summary, setSummary] = useState<ErasureSummary | null>(null);
   const job = useJob();

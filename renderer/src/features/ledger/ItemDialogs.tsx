@@ -26,8 +26,8 @@ import { FactList } from '../../components/FactList';
 import { ErrorState } from '../../components/ErrorState';
 import { useVaultStatus } from '../vault/use-vault';
 import { LedgerDialog } from './LedgerDialog';
-import { useErasureCertificates, useLedgerStep, useVisitsInProgress, type LedgerItem } from './use-ledger';
-import { addDays, todayInJapan, useLedgerTexts } from './use-ledger-texts';
+import { useErasureCertificates, useLedgerStep, usePlannedVisitsToCheckOutFor, useVisitsInProgress, type LedgerItem } from './use-ledger';
+import { addDays, formatCalendarDate, todayInJapan, useLedgerTexts } from './use-ledger-texts';
 import { DateField } from '../../components/DateField';
 
 export interface StepDialogProps {
@@ -112,8 +112,11 @@ export function CheckOutDialog({ item, onDone, onClose }: StepDialogProps) {
   const [purpose, setPurpose] = useState('');
   const [visit, setVisit] = useState('');
   const [visitId, setVisitId] = useState('');
+  const [plannedVisitId, setPlannedVisitId] = useState('');
   const visits = useVisitsInProgress();
   const runs = visits.data?.runs ?? [];
+  const plans = usePlannedVisitsToCheckOutFor().data?.visits ?? [];
+  const { language } = useLedgerTexts();
   const [returnDate, setReturnDate] = useState(() => addDays(todayInJapan(), 7));
   const [carries, setCarries] = useState(false);
   const [administrator, setAdministrator] = useState('');
@@ -139,6 +142,7 @@ export function CheckOutDialog({ item, onDone, onClose }: StepDialogProps) {
         custodian: custodian.trim(),
         purpose: purpose.trim(),
         ...(visitId === '' ? {} : { visitId }),
+        ...(plannedVisitId === '' ? {} : { plannedVisitId }),
         visitReference: visit.trim(),
         expectedReturnDate: returnDate,
         carriesSiteData: carries,
@@ -168,6 +172,38 @@ export function CheckOutDialog({ item, onDone, onClose }: StepDialogProps) {
       >
         <Input value={custodian} maxLength={100} autoComplete="off" onChange={(_event, data) => setCustodian(data.value)} />
       </Field>
+      {plans.length > 0 && (
+        <Field label={t('ledger.checkOut.plannedVisit')} hint={t('ledger.checkOut.plannedVisitHint')}>
+          <Select
+            value={plannedVisitId}
+            onChange={(_event, data) => {
+              setPlannedVisitId(data.value);
+              const plan = plans.find((candidate) => candidate.id === data.value);
+              if (!plan) return;
+              // What the plan already says is filled in; the engineer can still change it before recording.
+              setVisitId('');
+              setVisit([plan.date, plan.siteName, plan.workOrder].filter(Boolean).join(' '));
+              if (purpose.trim() === '') setPurpose(plan.purpose);
+              if (plan.date >= today) setReturnDate(addDays(plan.date, 1));
+              if (plan.dataToCarry !== '') {
+                setCarries(true);
+                if (administrator.trim() === '') setAdministrator(plan.administrator);
+              }
+            }}
+          >
+            <option value="">{t('ledger.checkOut.visitNone')}</option>
+            {plans.map((plan) => (
+              <option key={plan.id} value={plan.id}>
+                {t('ledger.checkOut.plannedVisitOption', {
+                  date: formatCalendarDate(plan.date, language),
+                  site: plan.siteName,
+                  purpose: plan.purpose,
+                })}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      )}
       <Field
         label={t('ledger.checkOut.purpose')}
         required
@@ -177,7 +213,7 @@ export function CheckOutDialog({ item, onDone, onClose }: StepDialogProps) {
       >
         <Textarea value={purpose} maxLength={500} rows={2} resize="vertical" onChange={(_event, data) => setPurpose(data.value)} />
       </Field>
-      {runs.length > 0 && (
+      {runs.length > 0 && plannedVisitId === '' && (
         <Field label={t('ledger.checkOut.visitRun')} hint={t('ledger.checkOut.visitRunHint')}>
           <Select
             value={visitId}
@@ -196,7 +232,16 @@ export function CheckOutDialog({ item, onDone, onClose }: StepDialogProps) {
           </Select>
         </Field>
       )}
-      <Field label={t('ledger.checkOut.visit')} hint={t(visitId === '' ? 'ledger.checkOut.visitHint' : 'ledger.checkOut.visitFromRun')}>
+      <Field
+        label={t('ledger.checkOut.visit')}
+        hint={t(
+          plannedVisitId !== ''
+            ? 'ledger.checkOut.visitFromPlan'
+            : visitId === ''
+              ? 'ledger.checkOut.visitHint'
+              : 'ledger.checkOut.visitFromRun',
+        )}
+      >
         <Input
           value={visit}
           maxLength={200}

@@ -5,20 +5,13 @@
  */
 import { useTranslation } from 'react-i18next';
 import { formatBytes } from '@shared/format-bytes';
-import { formatCalendarDate, formatDateTime, todayInJapan } from '@shared/format-date';
+import { formatCalendarDate, formatDateTime } from '@shared/format-date';
 import { disposalMethodNames, encryptionNames, mediumStatusNames, mediumTypeNames, returnStateNames } from '@shared/ledger-texts';
 import type { DisposalMethod, EncryptionState, MediumStatus, MediumType, ReturnState } from '@shared/ledger';
 import type { Language } from '@shared/locale';
 
-// One date format for every screen (shared/format-date.ts); re-exported for the ledger's components.
-export { formatCalendarDate, todayInJapan };
-
-/** `YYYY-MM-DD` plus some days. */
-export function addDays(date: string, days: number): string {
-  const value = new Date(`${date}T00:00:00Z`);
-  value.setUTCDate(value.getUTCDate() + days);
-  return value.toISOString().slice(0, 10);
-}
+// One calendar-date format for every screen; the ledger's screens import it from here as before.
+export { addDays, formatCalendarDate, todayInJapan } from '../../lib/calendar-date';
 
 export function useLedgerTexts() {
   const { i18n } = useTranslation();

@@ -54,6 +54,11 @@ export function useVisitsInProgress() {
   return useChannelQuery('visits.list', { status: 'in-progress' });
 }
 
+/** The visits still planned, that a medium can be checked out for (issue 19). */
+export function usePlannedVisitsToCheckOutFor() {
+  return useChannelQuery('plannedVisits.list', { status: 'planned' });
+}
+
 export function useErasureCertificates() {
   return useChannelQuery('certificates.list', { kind: 'erasure' });
 }

@@ -1,4 +1,4 @@
-/** The System page: what FieldGuard is running on, and this laptop's mounted volumes. */
+/** The System page: this laptop and what FieldGuard is running on (moved here from the dashboard), and its mounted volumes. */
 import { Subtitle1, makeStyles, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { FactList } from '../../components/FactList';
@@ -28,6 +28,7 @@ export function SystemPage() {
           {(app) => (
             <FactList
               facts={[
+                [t('system.app.host'), app.hostname],
                 [t('system.app.version'), app.version],
                 [t('system.app.platform'), `${app.platform} (${app.arch})`],
                 [t('system.app.electron'), app.versions.electron ?? notElectron],

@@ -96,11 +96,13 @@ export function AutomaticPanel({ run, step, state, mutations }: AutomaticPanelPr
           )}
           {step.check === 'sanitizationReport' && <Link href="#/sanitize">{t('visits.check.openSanitize')}</Link>}
           {step.check === 'visitDataErased' && (
-            <Link href={`#/erasure?${new URLSearchParams({ collection: run.reference }).toString()}`}>
+            <Link href={`#/erasure?${new URLSearchParams({ collection: run.reference, visit: run.id }).toString()}`}>
               {t('visits.check.openErasureForVisit', { collection: run.reference })}
             </Link>
           )}
-          {step.check === 'dataLocationsErased' && <Link href="#/erasure">{t('visits.check.openErasure')}</Link>}
+          {step.check === 'dataLocationsErased' && (
+            <Link href={`#/erasure?${new URLSearchParams({ visit: run.id }).toString()}`}>{t('visits.check.openErasure')}</Link>
+          )}
         </div>
       )}
       {failed && <Text size={200}>{t('visits.check.thenAgain')}</Text>}

@@ -1,6 +1,6 @@
 /**
- * The Visits screen's first view: what a procedure is, the button to start one, the runs in
- * progress, and below them those completed or abandoned.
+ * The Visits screen's first view: what a procedure is, the button to start one, the planned
+ * visits (issue 19), the runs in progress, and below them those completed or abandoned.
  */
 import { Button, Subtitle1, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { Add20Regular, ClipboardTaskListLtr24Regular } from '@fluentui/react-icons';
@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { EmptyState, EmptyStateText } from '../../components/EmptyState';
 import { PageHeading } from '../../components/PageHeading';
 import { QueryView } from '../../components/QueryView';
+import { PlannedVisitsSection } from './PlannedVisitsSection';
 import { RunsTable } from './RunsTable';
 import { useRuns } from './use-visits';
 import { useVisitsRoute } from './visits-route';
@@ -35,6 +36,7 @@ export function VisitListView() {
           </Button>
         </div>
       </div>
+      <PlannedVisitsSection />
       <QueryView query={runs} loadingLabelKey="visits.list.loading">
         {({ runs: list }) => {
           if (list.length === 0) {

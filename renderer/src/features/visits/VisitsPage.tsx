@@ -5,6 +5,7 @@
  * keyboard and screen-reader focus on the new view's heading, as moving between screens does.
  */
 import { useFocusHeadingOnViewChange } from '../../lib/use-focus-heading-on-view-change';
+import { PlanView } from './PlanView';
 import { RunView } from './RunView';
 import { StartView } from './StartView';
 import { VisitListView } from './VisitListView';
@@ -18,7 +19,9 @@ export function VisitsPage() {
     case 'list':
       return <VisitListView />;
     case 'start':
-      return <StartView />;
+      return <StartView key={route.plannedVisitId ?? ''} plannedVisitId={route.plannedVisitId ?? null} />;
+    case 'plan':
+      return <PlanView key={route.planId ?? 'new'} planId={route.planId} />;
     case 'run':
       return <RunView key={route.runId} runId={route.runId} />;
   }

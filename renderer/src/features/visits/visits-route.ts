@@ -1,17 +1,26 @@
 /**
  * Where the engineer is on the Visits screen, kept in the address (`#/visits?run=…`) so that
  * the back button, the dashboard's links and a reload all land on the same view: the list of
- * runs, the start of a new one, or one run with its steps.
+ * runs, the start of a new one (from a planned visit, `?view=new&plan=…`), one run with its
+ * steps, or a planned visit's form (`?plan=new` for a new one).
  */
 import { useCallback } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 
-export type VisitsRoute = { readonly view: 'list' } | { readonly view: 'start' } | { readonly view: 'run'; readonly runId: string };
+export type VisitsRoute =
+  | { readonly view: 'list' }
+  | { readonly view: 'start'; readonly plannedVisitId?: string }
+  | { readonly view: 'run'; readonly runId: string }
+  /** `planId` null: a new plan. */
+  | { readonly view: 'plan'; readonly planId: string | null };
 
 export function routeOf(params: URLSearchParams): VisitsRoute {
   const runId = params.get('run');
   if (runId !== null && runId !== '') return { view: 'run', runId };
-  if (params.get('view') === 'new') return { view: 'start' };
+  const plan = params.get('plan');
+  const hasPlan = plan !== null && plan !== '';
+  if (params.get('view') === 'new') return hasPlan && plan !== 'new' ? { view: 'start', plannedVisitId: plan } : { view: 'start' };
+  if (hasPlan) return { view: 'plan', planId: plan === 'new' ? null : plan };
   return { view: 'list' };
 }
 
@@ -20,7 +29,11 @@ export function searchOf(route: VisitsRoute): string {
     case 'list':
       return '';
     case 'start':
-      return '?view=new';
+      return route.plannedVisitId === undefined
+        ? '?view=new'
+        : `?${new URLSearchParams({ view: 'new', plan: route.plannedVisitId }).toString()}`;
+    case 'plan':
+      return `?${new URLSearchParams({ plan: route.planId ?? 'new' }).toString()}`;
     case 'run':
       return `?${new URLSearchParams({ run: route.runId }).toString()}`;
   }
