@@ -37,11 +37,11 @@ function text(language: Language, key: string): string {
 
 type Entry = (page: Page, language: Language) => Locator[];
 
-/** The button named by `key`, optionally inside a dialog (a modal's own button, not one behind it). */
+/** The button named by `key`, optionally inside the open (alert)dialog — a modal's own button, not one behind it. */
 const button =
-  (key: string, within: 'page' | 'dialog' = 'page'): Entry =>
+  (key: string, within: 'page' | 'dialog' | 'alertdialog' = 'page'): Entry =>
   (page, language) => [
-    (within === 'dialog' ? page.getByRole('alertdialog') : page.locator('body'))
+    (within === 'page' ? page.locator('body') : page.getByRole(within))
       .getByRole('button', { name: text(language, key), exact: true })
       .first(),
   ];
@@ -59,7 +59,7 @@ export const PRIMARY_ACTIONS: Readonly<Record<string, Entry>> = {
   'visits-run-start': currentStep,
   'visits-run-in-progress': currentStep,
   'visits-run-completed': button('visits.complete.savePdf'),
-  'visits-override-dialog': button('visits.override.confirm', 'dialog'),
+  'visits-override-dialog': button('visits.override.confirm', 'alertdialog'),
   // Vault
   'vault-setup-profile': button('vault.setup.next'),
   'vault-setup-password': button('vault.setup.next'),
@@ -74,7 +74,12 @@ export const PRIMARY_ACTIONS: Readonly<Record<string, Entry>> = {
   'system-error': button('common.retry'),
   audit: button('audit.toolbar.verify'),
   'sites-list': button('sites.list.add'),
-  'settings-rotate-dialog': button('settings.rotate.dialog.next', 'dialog'),
+  'settings-rotate-dialog': button('settings.rotate.dialog.next', 'alertdialog'),
+  'sites-account-dialog': button('sites.accountForm.save', 'dialog'),
+  'sites-review': button('sites.review.record'),
+  'sanitize-empty': button('sanitize.start'),
+  'sanitize-ready': button('sanitize.start'),
+  'ledger-inventory': button('ledger.inventory.complete'),
 };
 
 export function primaryActionsOf(page: Page, name: string, language: Language): Locator[] {

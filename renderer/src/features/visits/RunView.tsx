@@ -6,7 +6,7 @@
  * the right pane; abandoning with a reason from the header. Everything shown comes from `visits.get`, so a run looks
  * the same after a reload or a restart; after every change it is read again.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Button, Link, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowDownload20Regular, Certificate20Regular, Dismiss20Regular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
@@ -41,6 +41,8 @@ const useStyles = makeStyles({
     margin: 0,
   },
   fact: { display: 'inline-flex', gap: tokens.spacingHorizontalXS, alignItems: 'baseline' },
+  /** Read by screen readers, not shown. */
+  hidden: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clipPath: 'inset(50%)', whiteSpace: 'nowrap' },
   term: { color: tokens.colorNeutralForeground2 },
   value: { margin: 0, fontWeight: tokens.fontWeightSemibold },
   outcome: {
@@ -53,7 +55,7 @@ const useStyles = makeStyles({
   actions: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap', alignItems: 'center' },
   panes: {
     display: 'grid',
-    gridTemplateColumns: 'minmax(220px, 300px) minmax(0, 1fr)',
+    gridTemplateColumns: 'minmax(240px, 340px) minmax(0, 1fr)',
     gap: tokens.spacingHorizontalXXL,
     alignItems: 'start',
     maxWidth: '1280px',
@@ -162,7 +164,9 @@ function RunHeader({ run, mutations }: { run: VisitRun; mutations: ReturnType<ty
   const texts = useVisitTexts();
   const [abandoning, setAbandoning] = useState(false);
   const { abandon } = mutations;
-  const facts: Array<readonly [string, string]> = [
+  // The procedure and reference are the page title; each step shows its own guideline items.
+  const facts: Array<readonly [string, ReactNode, boolean?]> = [
+    [t('visits.run.facts.status'), <RunStatusBadge key="status" status={run.status} />, true],
     [t('visits.run.facts.site'), run.siteName],
     [t('visits.run.facts.system'), run.systemName ?? t('visits.run.facts.noSystem')],
     [t('visits.run.facts.started'), texts.dateTime(run.startedAt)],
@@ -174,22 +178,18 @@ function RunHeader({ run, mutations }: { run: VisitRun; mutations: ReturnType<ty
           ] as const,
         ]
       : []),
-    [t('visits.run.facts.items'), texts.items(run.template.items)],
-    [t('visits.run.facts.vaultFolder'), run.reference],
   ];
   return (
     <section className={styles.header} aria-label={t('visits.run.summary')} data-testid="visit-summary">
-      <div className={styles.facts}>
-        <RunStatusBadge status={run.status} />
-        <dl className={styles.facts}>
-          {facts.map(([term, value]) => (
-            <div key={term} className={styles.fact}>
-              <dt className={styles.term}>{term}</dt>
-              <dd className={styles.value}>{value}</dd>
-            </div>
-          ))}
-        </dl>
-      </div>
+      <dl className={styles.facts}>
+        {facts.map(([term, value, termHidden]) => (
+          <div key={term} className={styles.fact}>
+            {/* The badge says what it is; its term is for screen readers. */}
+            <dt className={termHidden ? styles.hidden : styles.term}>{term}</dt>
+            <dd className={styles.value}>{value}</dd>
+          </div>
+        ))}
+      </dl>
       {run.status === 'in-progress' && (
         <Button
           icon={<Dismiss20Regular />}

@@ -7,7 +7,7 @@
  * step they wait for (instead of repeating it on every line). The available lines are buttons:
  * Tab or the arrow keys move between them, Enter (or a click) opens that step on the right.
  */
-import type { KeyboardEvent, ReactNode } from 'react';
+import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { LockClosed16Regular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
@@ -30,7 +30,18 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightSemibold,
   },
   count: { fontVariantNumeric: 'tabular-nums', fontWeight: tokens.fontWeightRegular, color: tokens.colorNeutralForeground2 },
-  list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: '2px' },
+  list: {
+    listStyle: 'none',
+    margin: 0,
+    padding: '3px',
+    display: 'flex',
+    flexDirection: 'column',
+    gap: '2px',
+    // On a 768 px high laptop a long procedure scrolls inside the list, so the page does not.
+    position: 'relative',
+    maxHeight: 'max(16rem, calc(100vh - 22rem))',
+    overflowY: 'auto',
+  },
   line: {
     display: 'grid',
     gridTemplateColumns: '16px 1fr',
@@ -47,6 +58,7 @@ const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase300,
     lineHeight: tokens.lineHeightBase300,
     textAlign: 'start',
+    lineBreak: 'strict',
   },
   button: {
     cursor: 'pointer',
@@ -61,7 +73,7 @@ const useStyles = makeStyles({
   current: { fontWeight: tokens.fontWeightSemibold },
   locked: { color: tokens.colorNeutralForeground2 },
   icon: { display: 'inline-flex', paddingTop: '2px' },
-  optional: { color: tokens.colorNeutralForeground2, fontWeight: tokens.fontWeightRegular },
+  optional: { color: tokens.colorNeutralForeground2, fontWeight: tokens.fontWeightRegular, whiteSpace: 'nowrap' },
   note: { color: tokens.colorNeutralForeground2, display: 'flex', gap: tokens.spacingHorizontalXS, alignItems: 'start' },
   /** Read by screen readers, not shown: the icon shows it. */
   hidden: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clipPath: 'inset(50%)', whiteSpace: 'nowrap' },
@@ -95,6 +107,17 @@ export function StepList({ run, selected, onOpen }: StepListProps) {
   const blockerIndex = steps.findIndex((s) => s.required && statusOf(s.id) === 'open');
   const blocker = steps[blockerIndex];
   const lockedNote = 'visit-steps-locked-note';
+  const listRef = useRef<HTMLOListElement>(null);
+
+  useEffect(() => {
+    // The current step's line scrolled into the list's view (the list alone, not the page).
+    const list = listRef.current;
+    const item = list?.querySelector<HTMLElement>('li[aria-current="step"]');
+    if (!list || !item) return;
+    if (item.offsetTop < list.scrollTop || item.offsetTop + item.offsetHeight > list.scrollTop + list.clientHeight) {
+      list.scrollTop = item.offsetTop - list.clientHeight / 2;
+    }
+  }, [run.currentStepId]);
   const showsNote = inProgress && blocker !== undefined && blockerIndex < steps.length - 1;
 
   const line = (item: {
@@ -153,7 +176,7 @@ export function StepList({ run, selected, onOpen }: StepListProps) {
         <span>{t('visits.run.steps')}</span>{' '}
         <span className={styles.count}>{t('visits.progress', { done: run.stepsDone, total: run.stepsTotal })}</span>
       </h2>
-      <ol className={styles.list} data-testid="visit-steps" onKeyDown={moveFocus}>
+      <ol ref={listRef} className={styles.list} data-testid="visit-steps" onKeyDown={moveFocus}>
         {steps.map((step, index) => {
           const status = statusOf(step.id);
           const locked = status === 'open' && (!inProgress || (blockerIndex >= 0 && blockerIndex < index));

@@ -1,7 +1,7 @@
 /**
  * The right pane of a visit run: the step chosen in the list (the current one on arrival) with
- * its number and title, kind, required or optional, guideline items, status (icon and word) and
- * who closed it when — then its panel: the form or check while it is open, what was recorded
+ * its number and title, kind, required or optional, guideline items and status (icon and word)
+ * — then its panel: the form or check while it is open, what was recorded (and by whom, when)
  * once closed. The heading takes focus when the step is opened from the list or becomes current.
  */
 import { Badge, Text, makeStyles, tokens } from '@fluentui/react-components';
@@ -51,9 +51,6 @@ export function StepPane({ run, stepId, mutations }: { run: VisitRun; stepId: st
           {t(step.required ? 'visits.step.required' : 'visits.step.optional')}
         </Badge>
         <Text size={200}>{t('visits.step.items', { items: texts.items(step.items) })}</Text>
-        {state.closedAt && (
-          <Text size={200}>{t('visits.step.closedBy', { time: texts.dateTime(state.closedAt), who: state.closedBy ?? '' })}</Text>
-        )}
       </div>
       {optionalNow && <Text>{t('visits.step.optionalAvailable')}</Text>}
       <StepPanel key={`${step.id}-${state.status}`} run={run} step={step} state={state} mutations={mutations} />
