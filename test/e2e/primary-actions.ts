@@ -37,14 +37,16 @@ function text(language: Language, key: string): string {
 
 type Entry = (page: Page, language: Language) => Locator[];
 
-/** The button named by `key`, optionally inside the open (alert)dialog — a modal's own button, not one behind it. */
-const button =
-  (key: string, within: 'page' | 'dialog' | 'alertdialog' = 'page'): Entry =>
-  (page, language) => [
-    (within === 'page' ? page.locator('body') : page.getByRole(within))
-      .getByRole('button', { name: text(language, key), exact: true })
-      .first(),
+/**
+ * The button named by `key`, optionally inside the open (alert)dialog — a modal's own button,
+ * not one behind it. Both names are read at once, so a misspelt key fails every spec at load.
+ */
+const button = (key: string, within: 'page' | 'dialog' | 'alertdialog' = 'page'): Entry => {
+  const names = { ja: text('ja', key), en: text('en', key) };
+  return (page, language) => [
+    (within === 'page' ? page.locator('body') : page.getByRole(within)).getByRole('button', { name: names[language], exact: true }).first(),
   ];
+};
 
 /** The visit run's current step: its line in the list and its opened panel's heading. */
 const currentStep: Entry = (page) => [
