@@ -133,10 +133,10 @@ function RunBody({ run }: { run: VisitRun }) {
   }, [selected]);
 
   const open = (item: string) => {
-    focusPending.current = true;
     setChosen({ item, statuses });
-    // Opening the item already shown only moves focus to it.
+    // Opening the item already shown only moves focus to it; another one is focused once shown.
     if (item === selected) document.getElementById(headingOf(item))?.focus();
+    else focusPending.current = true;
   };
 
   return (
@@ -157,7 +157,7 @@ function RunBody({ run }: { run: VisitRun }) {
   );
 }
 
-/** The summary as one line — status, site, system, when, guideline items, vault folder — and abandoning while in progress. */
+/** The summary as one line — status, site, system, when started (and closed) — and abandoning while in progress. */
 function RunHeader({ run, mutations }: { run: VisitRun; mutations: ReturnType<typeof useRunMutations> }) {
   const styles = useStyles();
   const { t } = useTranslation();
