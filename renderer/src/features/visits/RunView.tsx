@@ -1,47 +1,80 @@
 /**
- * One run: its reference, procedure, site and system, its steps as a stepper with the open
- * step's panel, and at the end completing it (to the signed report, saved as a PDF) or
- * abandoning it with a reason. Everything shown comes from `visits.get`, so a run looks
+ * One run, laid out so the engineer never scrolls to find what to do next (a 1366×768 laptop
+ * shows it all): the summary as one header line, a closed run's outcome (and 報告書を保存)
+ * at the top, then two panes — the compact step list on the left, the current step opened on
+ * the right — and, once every required step is closed, completing it (to the signed report) in
+ * the right pane; abandoning with a reason from the header. Everything shown comes from `visits.get`, so a run looks
  * the same after a reload or a restart; after every change it is read again.
  */
-import { useEffect, useRef, useState } from 'react';
-import {
-  Button,
-  Link,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  Spinner,
-  Subtitle1,
-  Text,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { Button, Link, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowDownload20Regular, Certificate20Regular, Dismiss20Regular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../components/ErrorState';
-import { FactList } from '../../components/FactList';
 import { PageHeading } from '../../components/PageHeading';
 import { QueryView } from '../../components/QueryView';
 import { ReasonDialog } from './ReasonDialog';
 import { RunStatusBadge } from './StatusBadges';
-import { StepList } from './StepList';
+import { COMPLETE_ITEM, StepList } from './StepList';
+import { StepPane, stepHeadingId } from './StepPane';
 import { VisitsBreadcrumb } from './VisitsBreadcrumb';
 import { useVisitTexts } from './use-visit-texts';
 import { useExportReport, useRun, useRunMutations, type VisitRun } from './use-visits';
 import { hrefOf } from './visits-route';
 
 const useStyles = makeStyles({
-  section: {
+  header: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    justifyContent: 'space-between',
+    gap: tokens.spacingHorizontalM,
+    marginBottom: tokens.spacingVerticalL,
+    maxWidth: '1280px',
+  },
+  facts: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    columnGap: tokens.spacingHorizontalL,
+    rowGap: tokens.spacingVerticalXS,
+    margin: 0,
+  },
+  fact: { display: 'inline-flex', gap: tokens.spacingHorizontalXS, alignItems: 'baseline' },
+  /** Read by screen readers, not shown. */
+  hidden: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clipPath: 'inset(50%)', whiteSpace: 'nowrap' },
+  term: { color: tokens.colorNeutralForeground2 },
+  value: { margin: 0, fontWeight: tokens.fontWeightSemibold },
+  outcome: {
     display: 'flex',
     flexDirection: 'column',
     gap: tokens.spacingVerticalM,
-    marginBottom: tokens.spacingVerticalXXL,
-    maxWidth: '1040px',
+    marginBottom: tokens.spacingVerticalL,
+    maxWidth: '1280px',
   },
-  heading: { margin: 0 },
-  status: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center', flexWrap: 'wrap' },
   actions: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap', alignItems: 'center' },
+  panes: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(240px, 340px) minmax(0, 1fr)',
+    gap: tokens.spacingHorizontalXXL,
+    alignItems: 'start',
+    maxWidth: '1280px',
+  },
+  right: {
+    padding: tokens.spacingHorizontalL,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground1,
+    minWidth: 0,
+  },
+  completeTitle: {
+    margin: 0,
+    outline: 'none',
+    fontSize: tokens.fontSizeBase500,
+    lineHeight: tokens.lineHeightBase500,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  completeBody: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
 });
 
 export function RunView({ runId }: { runId: string }) {
@@ -68,38 +101,75 @@ export function RunView({ runId }: { runId: string }) {
 /** The steps' statuses in one string: when it changes, a step was closed (or reopened). */
 const statusesOf = (run: VisitRun) => run.steps.map((s) => s.status).join(',');
 
+/** What the right pane shows on arrival and after a step is closed: the current step, else the completion (or the first step of a closed run). */
+function defaultItem(run: VisitRun): string {
+  if (run.currentStepId) return run.currentStepId;
+  return run.status === 'in-progress' ? COMPLETE_ITEM : (run.template.steps[0]?.id ?? COMPLETE_ITEM);
+}
+
+const headingOf = (item: string) => (item === COMPLETE_ITEM ? 'visit-complete-heading' : stepHeadingId(item));
+
 function RunBody({ run }: { run: VisitRun }) {
   const styles = useStyles();
-  const { t } = useTranslation();
-  const texts = useVisitTexts();
   const mutations = useRunMutations(run.id);
   const statuses = statusesOf(run);
-  // The steps the engineer opened or closed, while the steps stay as they were; then the current step alone.
-  const [chosen, setChosen] = useState<{ openStepIds: readonly string[]; statuses: string } | null>(null);
-  const openStepIds = chosen && chosen.statuses === statuses ? chosen.openStepIds : run.currentStepId ? [run.currentStepId] : [];
-  const toggle = (stepId: string) =>
-    setChosen({
-      statuses,
-      openStepIds: openStepIds.includes(stepId) ? openStepIds.filter((id) => id !== stepId) : [...openStepIds, stepId],
-    });
+  // The item the engineer opened from the list, while the steps stay as they were; then the current step again.
+  const [chosen, setChosen] = useState<{ item: string; statuses: string } | null>(null);
+  const selected = chosen && chosen.statuses === statuses ? chosen.item : defaultItem(run);
   const lastStatuses = useRef(statuses);
+  const focusPending = useRef(false);
 
   useEffect(() => {
     if (lastStatuses.current === statuses) return;
     lastStatuses.current = statuses;
-    // A step was closed: keyboard and screen-reader focus go to the next one.
-    const next = run.currentStepId ?? 'visit-complete';
-    document.getElementById(run.currentStepId ? `visit-step-title-${next}` : 'visit-complete-heading')?.focus();
-  }, [statuses, run.currentStepId]);
+    // A step was closed: keyboard and screen-reader focus go to the next one, opened on the right.
+    document.getElementById(headingOf(defaultItem(run)))?.focus();
+  }, [statuses, run]);
 
-  const facts: Array<readonly [string, string]> = [
-    [t('visits.run.facts.reference'), run.reference],
-    [t('visits.run.facts.procedure'), texts.templateTitle(run.templateId)],
-    [t('visits.run.facts.items'), texts.items(run.template.items)],
+  useEffect(() => {
+    if (!focusPending.current) return;
+    focusPending.current = false;
+    document.getElementById(headingOf(selected))?.focus();
+  }, [selected]);
+
+  const open = (item: string) => {
+    setChosen({ item, statuses });
+    // Opening the item already shown only moves focus to it; another one is focused once shown.
+    if (item === selected) document.getElementById(headingOf(item))?.focus();
+    else focusPending.current = true;
+  };
+
+  return (
+    <>
+      <RunHeader run={run} mutations={mutations} />
+      <RunOutcome run={run} />
+      <div className={styles.panes}>
+        <StepList run={run} selected={selected} onOpen={open} />
+        <div id="visit-step-pane" className={styles.right}>
+          {selected === COMPLETE_ITEM ? (
+            <CompletePane run={run} mutations={mutations} />
+          ) : (
+            <StepPane run={run} stepId={selected} mutations={mutations} />
+          )}
+        </div>
+      </div>
+    </>
+  );
+}
+
+/** The summary as one line — status, site, system, when started (and closed) — and abandoning while in progress. */
+function RunHeader({ run, mutations }: { run: VisitRun; mutations: ReturnType<typeof useRunMutations> }) {
+  const styles = useStyles();
+  const { t } = useTranslation();
+  const texts = useVisitTexts();
+  const [abandoning, setAbandoning] = useState(false);
+  const { abandon } = mutations;
+  // The procedure and reference are the page title; each step shows its own guideline items.
+  const facts: Array<readonly [string, ReactNode, boolean?]> = [
+    [t('visits.run.facts.status'), <RunStatusBadge key="status" status={run.status} />, true],
     [t('visits.run.facts.site'), run.siteName],
     [t('visits.run.facts.system'), run.systemName ?? t('visits.run.facts.noSystem')],
     [t('visits.run.facts.started'), texts.dateTime(run.startedAt)],
-    [t('visits.run.facts.progress'), t('visits.progress', { done: run.stepsDone, total: run.stepsTotal })],
     ...(run.closedAt
       ? [
           [
@@ -108,84 +178,57 @@ function RunBody({ run }: { run: VisitRun }) {
           ] as const,
         ]
       : []),
-    [t('visits.run.facts.vaultFolder'), run.reference],
   ];
-
   return (
-    <>
-      <section className={styles.section} aria-labelledby="visit-summary-heading">
-        <Subtitle1 as="h2" id="visit-summary-heading" className={styles.heading}>
-          {t('visits.run.summary')}
-        </Subtitle1>
-        <div className={styles.status}>
-          <RunStatusBadge status={run.status} />
-        </div>
-        <FactList facts={facts} />
-      </section>
-
-      <section className={styles.section} aria-labelledby="visit-steps-heading">
-        <Subtitle1 as="h2" id="visit-steps-heading" className={styles.heading}>
-          {t('visits.run.steps')}
-        </Subtitle1>
-        {run.status === 'in-progress' && <Text>{t('visits.run.stepsIntro')}</Text>}
-        <StepList run={run} openStepIds={openStepIds} onToggle={toggle} mutations={mutations} />
-      </section>
-
-      <CompleteSection run={run} mutations={mutations} />
-    </>
+    <section className={styles.header} aria-label={t('visits.run.summary')} data-testid="visit-summary">
+      <dl className={styles.facts}>
+        {facts.map(([term, value, termHidden]) => (
+          <div key={term} className={styles.fact}>
+            {/* The badge says what it is; its term is for screen readers. */}
+            <dt className={termHidden ? styles.hidden : styles.term}>{term}</dt>
+            <dd className={styles.value}>{value}</dd>
+          </div>
+        ))}
+      </dl>
+      {run.status === 'in-progress' && (
+        <Button
+          icon={<Dismiss20Regular />}
+          onClick={() => {
+            abandon.reset();
+            setAbandoning(true);
+          }}
+        >
+          {t('visits.abandon.open')}
+        </Button>
+      )}
+      {abandoning && (
+        <ReasonDialog
+          title={t('visits.abandon.title', { reference: run.reference })}
+          reasonLabel={t('visits.abandon.reason')}
+          confirmLabel={t('visits.abandon.confirm')}
+          pendingLabel={t('visits.abandon.pending')}
+          destructive
+          pending={abandon.isPending}
+          error={abandon.error}
+          onConfirm={(reason) => abandon.mutate(reason, { onSuccess: () => setAbandoning(false) })}
+          onCancel={() => setAbandoning(false)}
+          testId="visit-abandon-dialog"
+        >
+          <Text block>{t('visits.abandon.body')}</Text>
+        </ReasonDialog>
+      )}
+    </section>
   );
 }
 
-function CompleteSection({ run, mutations }: { run: VisitRun; mutations: ReturnType<typeof useRunMutations> }) {
+/** A closed run's outcome at the top: completed with its report and 報告書を保存, or abandoned with the reason. */
+function RunOutcome({ run }: { run: VisitRun }) {
   const styles = useStyles();
   const { t } = useTranslation();
-  const texts = useVisitTexts();
-  const [abandoning, setAbandoning] = useState(false);
   const exportReport = useExportReport();
-  const { complete, abandon } = mutations;
-  const openRequired = run.template.steps.filter((s) => s.required && run.steps.find((x) => x.stepId === s.id)?.status === 'open');
-  const current = run.template.steps.findIndex((s) => s.id === run.currentStepId);
-
+  if (run.status === 'in-progress') return null;
   return (
-    <section className={styles.section} aria-labelledby="visit-complete-heading" data-testid="visit-complete">
-      <Subtitle1 as="h2" id="visit-complete-heading" tabIndex={-1} className={styles.heading} style={{ outline: 'none' }}>
-        {t('visits.complete.title')}
-      </Subtitle1>
-      {run.status === 'in-progress' && (
-        <>
-          <Text id="visit-complete-explain">
-            {run.currentStepId === null
-              ? t('visits.complete.ready')
-              : t('visits.complete.openSteps', {
-                  count: openRequired.length,
-                  n: current + 1,
-                  title: texts.stepTitle(run.templateId, run.currentStepId),
-                })}
-          </Text>
-          {complete.isError && <ErrorState error={complete.error} />}
-          <div className={styles.actions}>
-            <Button
-              appearance="primary"
-              icon={complete.isPending ? <Spinner size="tiny" /> : <Certificate20Regular />}
-              disabled={run.currentStepId !== null}
-              disabledFocusable={complete.isPending}
-              aria-describedby="visit-complete-explain"
-              onClick={() => complete.mutate()}
-            >
-              {complete.isPending ? t('visits.complete.completing') : t('visits.complete.button')}
-            </Button>
-            <Button
-              icon={<Dismiss20Regular />}
-              onClick={() => {
-                abandon.reset();
-                setAbandoning(true);
-              }}
-            >
-              {t('visits.abandon.open')}
-            </Button>
-          </div>
-        </>
-      )}
+    <div className={styles.outcome}>
       {run.status === 'completed' && (
         <MessageBar intent="success" layout="multiline" role="status" data-testid="visit-report">
           <MessageBarBody>
@@ -205,10 +248,12 @@ function CompleteSection({ run, mutations }: { run: VisitRun; mutations: ReturnT
             {t('visits.complete.savePdf')}
           </Button>
           <Link href="#/certificates">{t('visits.complete.openCertificates')}</Link>
+          {exportReport.data && (
+            <Text role="status">{t(exportReport.data.saved ? 'visits.complete.saved' : 'visits.complete.notSaved')}</Text>
+          )}
         </div>
       )}
       {exportReport.isError && <ErrorState error={exportReport.error} />}
-      {exportReport.data && <Text role="status">{t(exportReport.data.saved ? 'visits.complete.saved' : 'visits.complete.notSaved')}</Text>}
       {run.status === 'abandoned' && (
         <MessageBar intent="warning" layout="multiline" role="status" data-testid="visit-abandoned">
           <MessageBarBody>
@@ -217,22 +262,35 @@ function CompleteSection({ run, mutations }: { run: VisitRun; mutations: ReturnT
           </MessageBarBody>
         </MessageBar>
       )}
-      {abandoning && (
-        <ReasonDialog
-          title={t('visits.abandon.title', { reference: run.reference })}
-          reasonLabel={t('visits.abandon.reason')}
-          confirmLabel={t('visits.abandon.confirm')}
-          pendingLabel={t('visits.abandon.pending')}
-          destructive
-          pending={abandon.isPending}
-          error={abandon.error}
-          onConfirm={(reason) => abandon.mutate(reason, { onSuccess: () => setAbandoning(false) })}
-          onCancel={() => setAbandoning(false)}
-          testId="visit-abandon-dialog"
+    </div>
+  );
+}
+
+/** The right pane once every required step is closed: what completing does, and the button that issues the report. */
+function CompletePane({ run, mutations }: { run: VisitRun; mutations: ReturnType<typeof useRunMutations> }) {
+  const styles = useStyles();
+  const { t } = useTranslation();
+  const { complete } = mutations;
+  if (run.status !== 'in-progress') return null;
+  return (
+    <section className={styles.completeBody} aria-labelledby="visit-complete-heading" data-testid="visit-complete">
+      <h2 id="visit-complete-heading" tabIndex={-1} className={styles.completeTitle}>
+        {t('visits.complete.title')}
+      </h2>
+      <Text id="visit-complete-explain">{t('visits.complete.ready')}</Text>
+      {complete.isError && <ErrorState error={complete.error} />}
+      <div className={styles.actions}>
+        <Button
+          appearance="primary"
+          icon={complete.isPending ? <Spinner size="tiny" /> : <Certificate20Regular />}
+          disabled={run.currentStepId !== null}
+          disabledFocusable={complete.isPending}
+          aria-describedby="visit-complete-explain"
+          onClick={() => complete.mutate()}
         >
-          <Text block>{t('visits.abandon.body')}</Text>
-        </ReasonDialog>
-      )}
+          {complete.isPending ? t('visits.complete.completing') : t('visits.complete.button')}
+        </Button>
+      </div>
     </section>
   );
 }

@@ -1,7 +1,9 @@
-/** A run's and a step's status as an icon and a word — never colour alone. */
+/** A run's and a step's status as an icon and a word — never colour alone (the list's icons differ in shape too). */
 import { Badge, makeStyles, tokens } from '@fluentui/react-components';
 import {
+  ArrowCircleRight16Filled,
   CheckmarkCircle16Filled,
+  Circle16Regular,
   CircleHint16Regular,
   Clock16Regular,
   DismissCircle16Filled,
@@ -57,4 +59,22 @@ export function StepStatusBadge({ status, locked, lockedLabel }: { status: StepS
       {texts.stepStatusName(status)}
     </Badge>
   );
+}
+
+const useIconStyles = makeStyles({
+  done: { color: tokens.colorPaletteGreenForeground1 },
+  current: { color: tokens.colorBrandForeground1 },
+  quiet: { color: tokens.colorNeutralForeground2 },
+});
+
+/**
+ * The step list's icon: a tick (done), a bar (not applicable), an arrow (the current step), an
+ * empty circle (open, may be done now), a lock (waits). Decorative: the list says the word.
+ */
+export function StepStatusIcon({ status, locked, current }: { status: StepStatus; locked: boolean; current: boolean }) {
+  const styles = useIconStyles();
+  if (status === 'done') return <CheckmarkCircle16Filled className={styles.done} />;
+  if (status === 'not-applicable') return <SubtractCircle16Regular className={styles.quiet} />;
+  if (locked) return <LockClosed16Regular className={styles.quiet} />;
+  return current ? <ArrowCircleRight16Filled className={styles.current} /> : <Circle16Regular className={styles.quiet} />;
 }

@@ -1,174 +1,214 @@
 /**
- * The run's steps in the template's order, as a stepper: each with its number, title, kind,
- * guideline items, required or optional, status (icon and word), and when and by whom it was
- * closed. A step can be worked on once every required step before it is closed; the steps
- * after the current one are shown but locked, saying which step they wait for. The current
- * step is open; the engineer may open others beside it (a closed step shows what was recorded).
+ * The left pane of a visit run: its steps in the template's order as one compact line each —
+ * a status icon (its shape differs per status and a hidden word says it, so status is never
+ * colour alone), the number and the title — under "手順 8 / 14", with the completion as the
+ * last line. A step can be worked on once every required step before it is closed; the steps
+ * after the current one are grey lines with a lock, and ONE sentence under the list says which
+ * step they wait for (instead of repeating it on every line). The available lines are buttons:
+ * Tab or the arrow keys move between them, Enter (or a click) opens that step on the right.
  */
-import { Badge, Button, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { ChevronDown20Regular, ChevronRight20Regular } from '@fluentui/react-icons';
+import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { LockClosed16Regular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
-import { StepStatusBadge } from './StatusBadges';
-import { StepPanel } from './StepPanel';
+import { StepStatusIcon } from './StatusBadges';
 import { useVisitTexts } from './use-visit-texts';
-import type { VisitRun, useRunMutations } from './use-visits';
+import type { VisitRun } from './use-visits';
+
+/** What the right pane shows: a step by its id, or the completion. */
+export const COMPLETE_ITEM = 'complete';
 
 const useStyles = makeStyles({
-  list: {
-    listStyle: 'none',
+  pane: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
+  heading: {
     margin: 0,
-    padding: 0,
     display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-    maxWidth: '1040px',
-  },
-  item: {
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground1,
-  },
-  current: { border: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}` },
-  locked: { backgroundColor: tokens.colorNeutralBackground2 },
-  header: {
-    display: 'grid',
-    gridTemplateColumns: 'auto 1fr auto',
-    gap: tokens.spacingHorizontalM,
-    alignItems: 'start',
-    padding: tokens.spacingHorizontalM,
-  },
-  number: {
-    display: 'inline-flex',
-    alignItems: 'center',
-    justifyContent: 'center',
-    width: '28px',
-    height: '28px',
-    borderRadius: tokens.borderRadiusCircular,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
-    fontVariantNumeric: 'tabular-nums',
-    fontWeight: tokens.fontWeightSemibold,
-  },
-  main: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, minWidth: 0 },
-  title: {
-    margin: 0,
-    outline: 'none',
+    justifyContent: 'space-between',
+    alignItems: 'baseline',
     fontSize: tokens.fontSizeBase400,
     lineHeight: tokens.lineHeightBase400,
     fontWeight: tokens.fontWeightSemibold,
   },
-  meta: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center', color: tokens.colorNeutralForeground2 },
-  muted: { color: tokens.colorNeutralForeground2 },
-  /** Read by screen readers, not shown: the circle shows the number. */
+  count: { fontVariantNumeric: 'tabular-nums', fontWeight: tokens.fontWeightRegular, color: tokens.colorNeutralForeground2 },
+  list: {
+    listStyle: 'none',
+    margin: 0,
+    padding: '3px',
+    display: 'flex',
+    flexDirection: 'column',
+    gap: '2px',
+    // On a 768 px high laptop a long procedure scrolls inside the list, so the page does not.
+    position: 'relative',
+    maxHeight: 'max(16rem, calc(100vh - 22rem))',
+    overflowY: 'auto',
+  },
+  line: {
+    display: 'grid',
+    gridTemplateColumns: '16px 1fr',
+    gap: tokens.spacingHorizontalS,
+    alignItems: 'start',
+    width: '100%',
+    boxSizing: 'border-box',
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `${tokens.strokeWidthThin} solid transparent`,
+    backgroundColor: 'transparent',
+    color: tokens.colorNeutralForeground1,
+    fontFamily: 'inherit',
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: tokens.lineHeightBase300,
+    textAlign: 'start',
+    lineBreak: 'strict',
+  },
+  button: {
+    cursor: 'pointer',
+    ':hover': { backgroundColor: tokens.colorSubtleBackgroundHover },
+    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: '1px' },
+  },
+  selected: {
+    backgroundColor: tokens.colorSubtleBackgroundSelected,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+    ':hover': { backgroundColor: tokens.colorSubtleBackgroundSelected },
+  },
+  current: { fontWeight: tokens.fontWeightSemibold },
+  locked: { color: tokens.colorNeutralForeground2 },
+  icon: { display: 'inline-flex', paddingTop: '2px' },
+  optional: { color: tokens.colorNeutralForeground2, fontWeight: tokens.fontWeightRegular, whiteSpace: 'nowrap' },
+  note: { color: tokens.colorNeutralForeground2, display: 'flex', gap: tokens.spacingHorizontalXS, alignItems: 'start' },
+  /** Read by screen readers, not shown: the icon shows it. */
   hidden: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clipPath: 'inset(50%)', whiteSpace: 'nowrap' },
-  side: { display: 'flex', flexDirection: 'column', alignItems: 'flex-end', gap: tokens.spacingVerticalS },
-  panel: { padding: `0 ${tokens.spacingHorizontalL} ${tokens.spacingVerticalL} calc(28px + ${tokens.spacingHorizontalM} * 2)` },
 });
 
 export interface StepListProps {
   readonly run: VisitRun;
-  /** The steps shown open. */
-  readonly openStepIds: readonly string[];
-  readonly onToggle: (stepId: string) => void;
-  readonly mutations: ReturnType<typeof useRunMutations>;
+  /** The step (or COMPLETE_ITEM) open on the right. */
+  readonly selected: string;
+  readonly onOpen: (item: string) => void;
 }
 
-export function StepList({ run, openStepIds, onToggle, mutations }: StepListProps) {
+/** ↑/↓ (and Home/End) move focus between the list's buttons; Tab still walks them in order. */
+function moveFocus(event: KeyboardEvent<HTMLOListElement>): void {
+  const buttons = [...event.currentTarget.querySelectorAll<HTMLButtonElement>('button')];
+  const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
+  const to = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: buttons.length - 1 }[event.key];
+  if (to === undefined || at < 0) return;
+  event.preventDefault();
+  buttons[Math.max(0, Math.min(buttons.length - 1, to))]?.focus();
+}
+
+export function StepList({ run, selected, onOpen }: StepListProps) {
   const styles = useStyles();
   const { t } = useTranslation();
   const texts = useVisitTexts();
   const inProgress = run.status === 'in-progress';
   const steps = run.template.steps;
+  const statusOf = (stepId: string) => run.steps.find((s) => s.stepId === stepId)?.status ?? 'open';
+  // Every required step is closed in order, so what the later steps wait for is the current step.
+  const blockerIndex = steps.findIndex((s) => s.required && statusOf(s.id) === 'open');
+  const blocker = steps[blockerIndex];
+  const lockedNote = 'visit-steps-locked-note';
+  const listRef = useRef<HTMLOListElement>(null);
+
+  useEffect(() => {
+    // The current step's line scrolled into the list's view (the list alone, not the page).
+    const list = listRef.current;
+    const item = list?.querySelector<HTMLElement>('li[aria-current="step"]');
+    if (!list || !item) return;
+    if (item.offsetTop < list.scrollTop || item.offsetTop + item.offsetHeight > list.scrollTop + list.clientHeight) {
+      list.scrollTop = item.offsetTop - list.clientHeight / 2;
+    }
+  }, [run.currentStepId]);
+  const showsNote = inProgress && blocker !== undefined && blockerIndex < steps.length - 1;
+
+  const line = (item: {
+    id: string;
+    label: string;
+    statusWord: string;
+    icon: ReactNode;
+    available: boolean;
+    isCurrent: boolean;
+    optional: boolean;
+    dataStatus?: string;
+  }) => {
+    const content = (
+      <>
+        <span className={styles.icon} aria-hidden>
+          {item.icon}
+        </span>
+        <span>
+          {item.label}
+          {item.optional && <span className={styles.optional}>{t('visits.step.optionalTag')}</span>}
+          <span className={styles.hidden}>
+            {t(item.isCurrent ? 'visits.step.statusHiddenCurrent' : 'visits.step.statusHidden', { status: item.statusWord })}
+          </span>
+        </span>
+      </>
+    );
+    return (
+      <li
+        key={item.id}
+        data-step-id={item.id === COMPLETE_ITEM ? undefined : item.id}
+        data-testid={item.id === COMPLETE_ITEM ? 'visit-complete-item' : undefined}
+        data-status={item.dataStatus}
+        aria-current={item.isCurrent ? 'step' : undefined}
+        aria-describedby={!item.available && showsNote ? lockedNote : undefined}
+      >
+        {item.available ? (
+          <button
+            type="button"
+            className={mergeClasses(styles.line, styles.button, item.isCurrent && styles.current, selected === item.id && styles.selected)}
+            aria-pressed={selected === item.id}
+            aria-controls="visit-step-pane"
+            onClick={() => onOpen(item.id)}
+          >
+            {content}
+          </button>
+        ) : (
+          <div className={mergeClasses(styles.line, styles.locked)}>{content}</div>
+        )}
+      </li>
+    );
+  };
 
   return (
-    <ol className={styles.list} aria-label={t('visits.run.stepsLabel')} data-testid="visit-steps">
-      {steps.map((step, index) => {
-        const state = run.steps.find((s) => s.stepId === step.id);
-        if (!state) return null;
-        // The first required step before this one that is still open: what this one waits for.
-        const blockerIndex = steps
-          .slice(0, index)
-          .findIndex((s) => s.required && run.steps.find((x) => x.stepId === s.id)?.status === 'open');
-        const blocker = blockerIndex >= 0 ? steps[blockerIndex] : undefined;
-        const locked = state.status === 'open' && (!inProgress || blocker !== undefined);
-        const isCurrent = run.currentStepId === step.id;
-        const open = openStepIds.includes(step.id) && !locked;
-        const title = texts.stepTitle(run.templateId, step.id);
-        const panelId = `visit-step-panel-${step.id}`;
-        const headingId = `visit-step-title-${step.id}`;
-        return (
-          <li
-            key={step.id}
-            className={mergeClasses(styles.item, isCurrent && styles.current, locked && styles.locked)}
-            data-step-id={step.id}
-            data-status={locked ? 'locked' : state.status}
-            aria-current={isCurrent ? 'step' : undefined}
-            aria-labelledby={headingId}
-          >
-            <div className={styles.header}>
-              <span className={styles.number} aria-hidden>
-                {index + 1}
-              </span>
-              <div className={styles.main}>
-                <h3 id={headingId} className={styles.title} tabIndex={-1}>
-                  <span className={styles.hidden}>{t('visits.step.number', { n: index + 1 })} </span>
-                  {title}
-                </h3>
-                <div className={styles.meta}>
-                  <Badge appearance="outline" shape="rounded" color="brand">
-                    {texts.kindName(step.kind)}
-                  </Badge>
-                  <Badge appearance="outline" shape="rounded" color={step.required ? 'important' : 'informative'}>
-                    {t(step.required ? 'visits.step.required' : 'visits.step.optional')}
-                  </Badge>
-                  <Text size={200}>{t('visits.step.items', { items: texts.items(step.items) })}</Text>
-                  {isCurrent && (
-                    <Text size={200} weight="semibold">
-                      {t('visits.step.current')}
-                    </Text>
-                  )}
-                </div>
-                {state.closedAt && (
-                  <Text size={200} className={styles.muted}>
-                    {t('visits.step.closedBy', { time: texts.dateTime(state.closedAt), who: state.closedBy ?? '' })}
-                  </Text>
-                )}
-                {locked && inProgress && blocker && (
-                  <Text size={200} data-testid="visit-step-locked">
-                    {t('visits.step.lockedBecause', { n: blockerIndex + 1, title: texts.stepTitle(run.templateId, blocker.id) })}
-                  </Text>
-                )}
-                {!locked && state.status === 'open' && !step.required && inProgress && !open && (
-                  <Text size={200}>{t('visits.step.optionalAvailable')}</Text>
-                )}
-              </div>
-              <div className={styles.side}>
-                <StepStatusBadge status={state.status} locked={locked && inProgress} lockedLabel={t('visits.step.locked')} />
-                {!locked && (
-                  <Button
-                    size="small"
-                    appearance={open ? 'subtle' : state.status === 'open' ? 'primary' : 'secondary'}
-                    icon={open ? <ChevronDown20Regular /> : <ChevronRight20Regular />}
-                    aria-expanded={open}
-                    aria-controls={open ? panelId : undefined}
-                    aria-label={t(
-                      open ? 'visits.step.closeLabel' : state.status === 'open' ? 'visits.step.doLabel' : 'visits.step.showLabel',
-                      { title },
-                    )}
-                    onClick={() => onToggle(step.id)}
-                  >
-                    {t(open ? 'visits.step.close' : state.status === 'open' ? 'visits.step.do' : 'visits.step.show')}
-                  </Button>
-                )}
-              </div>
-            </div>
-            {open && (
-              <div id={panelId} className={styles.panel} role="region" aria-labelledby={headingId} data-testid="visit-step-panel">
-                <StepPanel key={`${step.id}-${state.status}`} run={run} step={step} state={state} mutations={mutations} />
-              </div>
-            )}
-          </li>
-        );
-      })}
-    </ol>
+    <nav className={styles.pane} aria-labelledby="visit-steps-heading">
+      <h2 id="visit-steps-heading" className={styles.heading}>
+        <span>{t('visits.run.steps')}</span>{' '}
+        <span className={styles.count}>{t('visits.progress', { done: run.stepsDone, total: run.stepsTotal })}</span>
+      </h2>
+      <ol ref={listRef} className={styles.list} data-testid="visit-steps" onKeyDown={moveFocus}>
+        {steps.map((step, index) => {
+          const status = statusOf(step.id);
+          const locked = status === 'open' && (!inProgress || (blockerIndex >= 0 && blockerIndex < index));
+          const isCurrent = run.currentStepId === step.id;
+          return line({
+            id: step.id,
+            label: `${t('visits.step.number', { n: index + 1 })} ${texts.stepTitle(run.templateId, step.id)}`,
+            statusWord: locked ? t('visits.step.locked') : texts.stepStatusName(status),
+            icon: <StepStatusIcon status={status} locked={locked} current={isCurrent} />,
+            available: !locked,
+            isCurrent,
+            optional: !step.required,
+            dataStatus: locked ? 'locked' : status,
+          });
+        })}
+        {inProgress &&
+          line({
+            id: COMPLETE_ITEM,
+            label: t('visits.complete.title'),
+            statusWord: run.currentStepId === null ? texts.stepStatusName('open') : t('visits.step.locked'),
+            icon: run.currentStepId === null ? <StepStatusIcon status="open" locked={false} current /> : <LockClosed16Regular />,
+            available: run.currentStepId === null,
+            isCurrent: run.currentStepId === null,
+            optional: false,
+          })}
+      </ol>
+      {showsNote && (
+        <Text id={lockedNote} size={200} className={styles.note} data-testid="visit-step-locked">
+          <LockClosed16Regular aria-hidden style={{ flexShrink: 0, marginTop: 2 }} />
+          <span>{t('visits.step.lockedBecause', { n: blockerIndex + 1, title: texts.stepTitle(run.templateId, blocker.id) })}</span>
+        </Text>
+      )}
+    </nav>
   );
 }
