@@ -15,6 +15,7 @@ import { migration0012ErasureRunsMedia } from './0012-erasure-runs-media';
 import { migration0013DeviceSanitize } from './0013-device-sanitize';
 import { migration0014VisitReferences } from './0014-visit-references';
 import { migration0015ArchiveQueue } from './0015-archive-queue';
+import { migration0017ErasureResults } from './0017-erasure-results';
 
 export const migrations: readonly Migration[] = [
   migration0001Vault,
@@ -32,4 +33,5 @@ export const migrations: readonly Migration[] = [
   migration0013DeviceSanitize,
   migration0014VisitReferences,
   migration0015ArchiveQueue,
+  migration0017ErasureResults,
 ];
