@@ -206,6 +206,9 @@ test('[10-1] the whole erasure from the keyboard alone: targets, site, the typed
   // The shared destructive dialog: the red 消去する first, やめる beside it; the count typed, then Enter.
   const confirm = page.getByRole('alertdialog', { name: '2 件のファイルを消去しますか？' });
   await expect(confirm.getByRole('button')).toHaveText(['消去する', 'やめる']);
+  await expect(confirm.getByRole('textbox')).toBeFocused();
+  await page.keyboard.type('2');
+  // Red once it can be pressed (until the count is typed it looks disabled, like any disabled button).
   const [red, green, blue] = (
     await confirm.getByRole('button', { name: '消去する' }).evaluate((element) => getComputedStyle(element).backgroundColor)
   )
@@ -213,8 +216,6 @@ test('[10-1] the whole erasure from the keyboard alone: targets, site, the typed
     .map(Number);
   expect(red).toBeGreaterThan(green! + 60);
   expect(red).toBeGreaterThan(blue! + 60);
-  await expect(confirm.getByRole('textbox')).toBeFocused();
-  await page.keyboard.type('2');
   await page.keyboard.press('Enter');
 
   const view = page.getByTestId('erasure-result');

@@ -93,13 +93,13 @@ export function ErasureResult({ result, onClose }: { result: PendingErasureResul
       {issued === null ? (
         <>
           <Text>{t('erasure.resultView.kept')}</Text>
+          <Text>{t('erasure.signature.intro')}</Text>
           <Field label={t('erasure.resultView.signerName')} hint={t('erasure.resultView.signerHint')} className={styles.name}>
             <Input value={signerName} maxLength={100} onChange={(_e, d) => setSignerName(d.value)} autoComplete="off" />
           </Field>
           <Text className={styles.statement} id="erasure-result-statement">
             {t('erasure.resultView.statement')}
           </Text>
-          <Text>{t('erasure.signature.intro')}</Text>
           <SignaturePad onChange={setSignature} />
           <div className={shared.actions}>
             <Button
