@@ -41,6 +41,7 @@ export const tableOwners: Readonly<Record<string, TableOwner>> = {
   erasure_jobs: { store: core('erasure/erasure-journal.ts') },
   erasure_items: { store: core('erasure/erasure-journal.ts') },
   erasure_runs: { store: core('erasure/erasure-journal.ts') },
+  erasure_results: { store: core('erasure/erasure-results.ts') },
   // The self-check.
   self_check_runs: { store: core('self-check/self-check-store.ts') },
   readiness_overrides: { store: core('self-check/readiness-gate.ts') },

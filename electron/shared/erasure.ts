@@ -32,6 +32,9 @@ export const erasureErrorCodes = [
   'ERASURE_JOB_INTERRUPTED',
   'ERASURE_JOB_RUNNING_ELSEWHERE',
   'ERASURE_ABANDON_REASON_REQUIRED',
+  // A kept result (issue 19) is issued once, and only as it was measured.
+  'ERASURE_RESULT_ALREADY_ISSUED',
+  'ERASURE_RESULT_CHANGED',
   // Whole-medium erasure of a removable device.
   ...wholeMediumErrorCodes,
 ] as const;
@@ -74,6 +77,24 @@ export const ErasureSummary = z.object({
   bytesVerified: z.number().nonnegative(),
 });
 export type ErasureSummary = z.infer<typeof ErasureSummary>;
+
+/** The site as recorded when the erasure started (fields may be blank in what was recorded). */
+export const RecordedSite = z.object({
+  hospital: z.string(),
+  department: z.string(),
+  administrator: z.string(),
+  reference: z.string(),
+  mediumAfter: SiteDetails.shape.mediumAfter,
+});
+export type RecordedSite = z.infer<typeof RecordedSite>;
+
+/** A finished erasure whose certificate is not issued yet (issue 19): kept in the vault, exactly as measured. */
+export const PendingErasureResult = z.object({
+  summary: ErasureSummary,
+  site: RecordedSite,
+  finishedAt: z.string(),
+});
+export type PendingErasureResult = z.infer<typeof PendingErasureResult>;
 
 const JobId = z.uuid();
 
@@ -124,8 +145,17 @@ export const erasureChannels = {
     request: z.object({ jobId: JobId, erasureJobId: z.string().min(1).max(100) }).strict(),
     response: ErasureSummary,
   }),
+  /** Finished erasures whose certificate is not issued yet, oldest first (the Erasure screen and the dashboard list them). */
+  'erasure.pendingResults': defineChannel({ request: noRequest, response: z.object({ results: z.array(PendingErasureResult) }) }),
   'erasure.issueCertificate': defineChannel({
-    request: z.object({ erasureJobId: z.string().min(1).max(100), countersignature: SignaturePng.nullable() }).strict(),
+    request: z
+      .object({
+        erasureJobId: z.string().min(1).max(100),
+        countersignature: SignaturePng.nullable(),
+        /** The name of the person who countersigns (the site administrator), printed by the signature. */
+        signerName: z.string().trim().max(100).optional(),
+      })
+      .strict(),
     response: z.object({ certificateId: z.string(), number: z.string() }),
   }),
 };

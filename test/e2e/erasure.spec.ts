@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { verifyCertificate } from '../../electron/core/certificates/verify-certificate';
+import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './harness';
 import { eraseAndKill, filesLeft } from '../support/interrupted-erasure';
 import { TEST_PASSWORD } from '../support/test-core';
@@ -20,6 +21,8 @@ test.afterEach(async () => {
 });
 
 test('[10-1] erase a visit folder, watch it finish, countersign, issue the certificate, save and verify it', async ({ page, app }) => {
+  // Two languages of four screens, a lock and an unlock: longer than the default minute on a shared machine.
+  test.setTimeout(180_000);
   const folder = path.join(scratch, '東都病院_CT保守データ');
   await mkdir(path.join(folder, '画像'), { recursive: true });
   await writeFile(path.join(folder, '画像', '山田花子_study.dcm'), Buffer.alloc(3 * 1024 * 1024, 7));
@@ -55,7 +58,26 @@ test('[10-1] erase a visit folder, watch it finish, countersign, issue the certi
   await expect(page.getByText('すべて消去し、検証しました')).toBeVisible({ timeout: 30_000 });
   await expect(page.getByText(/消去・検証済み 3 件、例外 0 件、未消去 0 件/)).toBeVisible();
   await expect(access(folder)).rejects.toThrow();
+  // The result is shown in place of the form, not above a form already reset.
+  await expect(page.getByRole('textbox', { name: '施設名' })).toHaveCount(0);
 
+  // Leaving the screen and locking the vault before issuing loses nothing: the result is kept in the vault.
+  await page.getByRole('link', { name: '証明書' }).first().click();
+  await page.getByRole('button', { name: 'ロック' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('保管庫のロック解除');
+  await page.getByRole('textbox', { name: 'パスワード', exact: true }).fill(TEST_PASSWORD);
+  await page.getByRole('button', { name: 'ロックを解除' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).not.toHaveText('保管庫のロック解除');
+  await app.open('/erasure');
+  const pending = page.getByTestId('erasure-pending');
+  await expect(pending.getByRole('row').filter({ hasText: '東都病院' })).toContainText('すべて消去し、検証しました');
+  await inspectScreen(page, 'erasure-pending');
+  await pending.getByRole('button', { name: /東都病院（.+）の消去結果を確認して発行/ }).click();
+
+  const view = page.getByTestId('erasure-result');
+  await expect(view).toContainText('WO-2026-1126');
+  await expect(view.getByRole('textbox', { name: '確認者の氏名' })).toHaveValue('佐藤 一郎');
+  await expect(view.getByText('上記の消去結果を確認しました', { exact: true })).toBeVisible();
   const pad = page.getByRole('img', { name: '確認署名欄（未記入）' });
   await pad.scrollIntoViewIfNeeded();
   const box = (await pad.boundingBox())!;
@@ -65,16 +87,21 @@ test('[10-1] erase a visit folder, watch it finish, countersign, issue the certi
   await page.mouse.up();
   await expect(page.getByRole('img', { name: '確認署名欄（署名済み）' })).toBeVisible();
   await inspectScreen(page, 'erasure-result');
-  await page.getByRole('button', { name: 'データ消去証明書を発行' }).click();
-  const issued = page.getByText(/証明書 E-20417-ER-\d{4}-000001-[0-9A-Z]{6} を発行しました/);
-  await expect(issued).toBeVisible({ timeout: 30_000 });
+
+  // One action issues the certificate and saves its PDF where the engineer chooses.
+  app.dialogs.saveFile = path.join(scratch, 'certificate.pdf');
+  await view.getByRole('button', { name: '発行して PDF を保存' }).click();
+  await expect(view.getByText(/証明書 E-20417-ER-\d{4}-000001-[0-9A-Z]{6} を発行し、PDF を保存しました。/)).toBeVisible({
+    timeout: 30_000,
+  });
+  await inspectScreen(page, 'erasure-issued');
+  await view.getByRole('button', { name: '閉じる' }).click();
+  await expect(page.getByTestId('erasure-pending')).toHaveCount(0);
+  await expect(page.getByRole('textbox', { name: '施設名' })).toBeVisible();
 
   await page.getByRole('link', { name: '証明書' }).first().click();
   const row = page.getByRole('row').filter({ hasText: 'E-20417-ER-' });
   await expect(row).toContainText('データ消去証明書');
-  app.dialogs.saveFile = path.join(scratch, 'certificate.pdf');
-  await row.getByRole('button').click();
-  await expect(page.getByText('証明書の PDF を保存しました。')).toBeVisible();
 
   const pdf = await readFile(app.dialogs.saveFile);
   const verification = await verifyCertificate(pdf);
@@ -86,11 +113,12 @@ test('[10-1] erase a visit folder, watch it finish, countersign, issue the certi
   expect(stdout).toContain('データ消去証明書');
   expect(stdout).toContain('東都病院');
   expect(stdout).not.toContain('山田花子');
+  expect(stdout.replace(/\s+/g, '')).toContain('（佐藤一郎）：上記の消去結果を確認しました');
 
   app.dialogs.certificateFile = app.dialogs.saveFile;
   await page.getByRole('button', { name: 'ファイルを選んで検証' }).click();
   const result = page.getByRole('region', { name: '検証結果' });
-  await expect(result).toHaveAttribute('data-status', 'issuer-unconfirmed');
+  await expect(result).toHaveAttribute('data-status', 'issuer-unconfirmed', { timeout: 30_000 });
   await expect(result.getByRole('status')).toContainText('改ざんなし・発行者未確認');
   await expect(result).toContainText('会社の認証なし');
   await expect(row.getByText('会社の認証なし')).toBeVisible();
@@ -136,13 +164,69 @@ test('an erasure killed part way is named on the screen, and abandoned only with
   await expect(interrupted).toHaveCount(0);
   expect(await filesLeft(folder)).toBe(left);
 
-  await page.getByRole('button', { name: 'データ消去証明書を発行' }).click();
-  await expect(page.getByText(/証明書 E-20417-ER-\d{4}-000001-[0-9A-Z]{6} を発行しました/)).toBeVisible({ timeout: 30_000 });
-  await page.getByRole('link', { name: '証明書' }).first().click();
   app.dialogs.saveFile = path.join(scratch, 'abandoned.pdf');
-  await page.getByRole('row').filter({ hasText: 'E-20417-ER-' }).getByRole('button').click();
-  await expect(page.getByText('証明書の PDF を保存しました。')).toBeVisible();
+  await page.getByRole('button', { name: '発行して PDF を保存' }).click();
+  await expect(page.getByText(/証明書 E-20417-ER-\d{4}-000001-[0-9A-Z]{6} を発行し、PDF を保存しました。/)).toBeVisible({
+    timeout: 30_000,
+  });
   const { stdout } = await exec('pdftotext', [app.dialogs.saveFile, '-']);
   expect(stdout).toContain('中断後に中止');
   expect(stdout).toContain('施設の停電のため中止');
+});
+
+/** Presses Tab until `target` has the focus, as someone without a mouse would; fails when it is never reached. */
+async function tabTo(page: Page, target: Locator): Promise<void> {
+  for (let i = 0; i < 80; i += 1) {
+    await page.keyboard.press('Tab');
+    if (await target.evaluate((element) => element === document.activeElement)) return;
+  }
+  throw new Error('not reachable with the Tab key');
+}
+
+test('[10-1] the whole erasure from the keyboard alone: targets, site, the typed confirmation, the result issued and saved', async ({
+  page,
+  app,
+}) => {
+  const folder = path.join(scratch, '西町クリニック_保守');
+  await mkdir(folder, { recursive: true });
+  await writeFile(path.join(folder, 'a.dcm'), Buffer.alloc(64 * 1024, 1));
+  await writeFile(path.join(folder, 'b.dcm'), Buffer.alloc(64 * 1024, 2));
+  await app.createVault();
+  await app.open('/erasure');
+
+  app.dialogs.importSources = [folder];
+  await tabTo(page, page.getByRole('button', { name: 'フォルダーを追加' }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('erasure-targets')).toContainText(folder);
+  await tabTo(page, page.getByRole('textbox', { name: '施設名' }));
+  await page.keyboard.type('西町クリニック');
+  await tabTo(page, page.getByRole('button', { name: '消去を開始' }));
+  await page.keyboard.press('Enter');
+
+  // The shared destructive dialog: the red 消去する first, やめる beside it; the count typed, then Enter.
+  const confirm = page.getByRole('alertdialog', { name: '2 件のファイルを消去しますか？' });
+  await expect(confirm.getByRole('button')).toHaveText(['消去する', 'やめる']);
+  await expect(confirm.getByRole('textbox')).toBeFocused();
+  await page.keyboard.type('2');
+  // Red once it can be pressed (until the count is typed it looks disabled, like any disabled button).
+  const [red, green, blue] = (
+    await confirm.getByRole('button', { name: '消去する' }).evaluate((element) => getComputedStyle(element).backgroundColor)
+  )
+    .match(/\d+/g)!
+    .map(Number);
+  expect(red).toBeGreaterThan(green! + 60);
+  expect(red).toBeGreaterThan(blue! + 60);
+  await page.keyboard.press('Enter');
+
+  const view = page.getByTestId('erasure-result');
+  await expect(view.getByText('すべて消去し、検証しました')).toBeVisible({ timeout: 30_000 });
+  await tabTo(page, view.getByRole('textbox', { name: '確認者の氏名' }));
+  await page.keyboard.type('田中 次郎');
+  app.dialogs.saveFile = path.join(scratch, 'keyboard.pdf');
+  await tabTo(page, view.getByRole('button', { name: '発行して PDF を保存' }));
+  await page.keyboard.press('Enter');
+  await expect(view.getByText(/を発行し、PDF を保存しました。/)).toBeVisible({ timeout: 30_000 });
+  const { stdout } = await exec('pdftotext', [app.dialogs.saveFile, '-']);
+  expect(stdout).toContain('西町クリニック');
+  expect(stdout.replace(/\s+/g, '')).toContain('（田中次郎）：上記の消去結果を確認しました');
 });

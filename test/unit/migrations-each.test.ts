@@ -403,6 +403,36 @@ const rowsAfter: Readonly<Record<number, (db: VaultDatabase) => void>> = {
       updated_at: T,
     });
     db.prepare("UPDATE ledger_checkouts SET planned_visit_id = 'pv2' WHERE id = 'co1'").run();
+  17: (db) => {
+    // One result issued with its certificate, one still waiting for it.
+    const summary = (erasureJobId: string) =>
+      JSON.stringify({
+        erasureJobId,
+        state: 'completed',
+        status: 'erased',
+        filesErased: 2,
+        exceptions: 0,
+        notErased: 0,
+        bytesWritten: 9,
+        bytesVerified: 9,
+      });
+    const site = JSON.stringify({ hospital: '東都病院', department: '', administrator: '佐藤 一郎', reference: 'WO-1' });
+    insert(db, 'erasure_results', {
+      erasure_job_id: 'j-issued',
+      finished_at: T,
+      summary: summary('j-issued'),
+      site,
+      certificate_id: 'c1',
+      issued_at: T,
+    });
+    insert(db, 'erasure_results', {
+      erasure_job_id: 'j-pending',
+      finished_at: T,
+      summary: summary('j-pending'),
+      site,
+      certificate_id: null,
+      issued_at: null,
+    });
   },
 };
 

@@ -217,6 +217,8 @@ export function erasureCertificateDocument(
   number: string,
   issuedAt: Date,
   countersignature: Uint8Array | null,
+  /** Who countersigned, as typed by them on the result view; null when not given. */
+  countersigner: string | null = null,
 ): CertificateDocument {
   const when = (iso: string | null) => (iso ? formatDateTime(iso, 'ja') : '—');
   const evidence = record.files;
@@ -265,7 +267,7 @@ export function erasureCertificateDocument(
     sections,
     signatureLines: [
       {
-        label: { ja: '施設のシステム管理者 確認署名', en: 'Site system administrator countersignature' },
+        label: countersignatureLabel(countersigner),
         ...(countersignature ? { image: countersignature } : {}),
       },
     ],
@@ -274,6 +276,20 @@ export function erasureCertificateDocument(
       status,
       counts: { erased: (evidence?.totals.filesErased ?? 0) + record.vault.length, exceptions: evidence?.exceptions.length ?? 0 },
     },
+  };
+}
+
+/**
+ * The countersignature's caption: what the person confirms — the statement the result view
+ * shows above the pad — and their name when they typed it.
+ */
+function countersignatureLabel(countersigner: string | null): Bilingual {
+  const ja = '施設のシステム管理者 確認署名';
+  const en = 'Site system administrator countersignature';
+  if (countersigner === null) return { ja, en };
+  return {
+    ja: `${ja}（${countersigner}）：上記の消去結果を確認しました`,
+    en: `${en} (${countersigner}): I confirm the erasure results above`,
   };
 }
 
@@ -619,12 +635,15 @@ export async function issueErasureCertificate(
   countersignature: Uint8Array | null,
   now: Date,
   fontPath?: string,
+  /** Who countersigned (typed on the result view); null when not given. */
+  countersigner: string | null = null,
 ): Promise<{ id: string; number: string }> {
   const { id, number } = await issueReport(
     session,
     {
       kind: 'erasure',
-      document: (number, engineer) => erasureCertificateDocument(record, site, engineer, laptop, number, now, countersignature),
+      document: (number, engineer) =>
+        erasureCertificateDocument(record, site, engineer, laptop, number, now, countersignature, countersigner),
       facts: () =>
         signedFacts({
           erasure: record.files,
@@ -633,6 +652,7 @@ export async function issueErasureCertificate(
           site,
           laptop,
           countersignatureSha256: countersignature ? createHash('sha256').update(countersignature).digest('hex') : null,
+          ...(countersigner === null ? {} : { countersignedBy: countersigner }),
         }),
       location: site.hospital,
       visitReference: site.reference,

@@ -13,7 +13,7 @@ import { randomUUID } from 'node:crypto';
 import { lstat, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { DataFolderReport } from '../../shared/data-folder';
-import type { ErasureSummary, ErasureTarget, SiteDetails } from '../../shared/erasure';
+import { ErasureSummary, type ErasureTarget, type SiteDetails } from '../../shared/erasure';
 import type { JobProgress } from '../../shared/vault';
 import { AppError } from '../app-error';
 import type { ConfirmInMain, Question, VolumeToErase } from '../confirmations/confirm-in-main';
@@ -31,6 +31,13 @@ import { erasureEvidence } from './erasure-evidence';
 import type { ReadMedium } from './medium';
 import { abandonJob, getJob, listJobItems } from './erasure-journal';
 import { auditErasureEnd, auditErasureStart, planAndAuditErasure, siteFromReference, type ErasureRunner } from './erasure-workflow';
+import {
+  erasureResultOf,
+  markErasureResultIssued,
+  pendingErasureResults,
+  recordErasureResult,
+  type KeptErasureResult,
+} from './erasure-results';
 import { resolveTargets } from './resolve-targets';
 import { findInterruptedJobs, summarize } from './run-erasure-job';
 
@@ -123,23 +130,31 @@ export function createErasureHandlers(ports: ErasurePorts): Pick<Handlers, Erasu
     });
   }
 
-  /** A finished, cancelled or abandoned job as the screen shows it, its end in the audit log. */
+  /**
+   * A finished, cancelled or abandoned job as the screen shows it, its end in the audit log,
+   * and its result kept in the vault until its certificate is issued (issue 19).
+   */
   function summaryOf(session: VaultSession, erasureJobId: string): ErasureSummary {
-    const job = getJob(session.db, erasureJobId);
-    if (!job) throw new AppError('INTERNAL');
-    const summary = summarize(job, listJobItems(session.db, erasureJobId));
-    const evidence = auditErasureEnd(session, erasureJobId, { toolVersion: ports.toolVersion });
-    return {
-      erasureJobId,
-      state: summary.state,
-      status: evidence.status,
-      filesErased: summary.filesErased,
-      exceptions: summary.exceptions,
-      notErased: summary.notErased,
-      bytesWritten: summary.bytesWritten,
-      bytesVerified: summary.bytesVerified,
-    };
+    if (!getJob(session.db, erasureJobId)) throw new AppError('INTERNAL');
+    auditErasureEnd(session, erasureJobId, { toolVersion: ports.toolVersion });
+    return keepResult(session, erasureJobId);
   }
+
+  /** Keeps the job's measured result when it has ended (a job left running is interrupted, not a result). */
+  function keepResult(session: VaultSession, erasureJobId: string): ErasureSummary {
+    const summary = measuredSummary(session, erasureJobId, ports.toolVersion);
+    if (summary.ended) {
+      recordErasureResult(session.db, {
+        summary: summary.summary,
+        site: recordedSite(session, erasureJobId),
+        finishedAt: ports.now().toISOString(),
+      });
+    }
+    return summary.summary;
+  }
+
+  /** Jobs whose certificate is being issued right now: a second issue of the same result waits for nothing, it is refused. */
+  const issuing = new Set<string>();
 
   return {
     'erasure.addTargets': async ({ pick }) => {
@@ -241,7 +256,15 @@ export function createErasureHandlers(ports: ErasurePorts): Pick<Handlers, Erasu
       const dataFolder = itemIds.length > 0 ? await ports.inspectDataFolder() : null;
       const cryptoErased = await cryptoEraseCollections(session, itemIds);
       saveVaultErasure(session, erasureJobId, { site, items: cryptoErased, dataFolder });
-      if (onDisk.length === 0) return vaultOnlySummary(session, erasureJobId, cryptoErased);
+      if (onDisk.length === 0) {
+        session.audit.append('erasure.finished', session.actor(), {
+          erasureJobId,
+          status: 'erased',
+          filesErased: cryptoErased.length,
+          exceptions: 0,
+        });
+        return keepResult(session, erasureJobId);
+      }
       return run(jobId, erasureJobId);
     },
     'erasure.interrupted': () => {
@@ -279,26 +302,95 @@ export function createErasureHandlers(ports: ErasurePorts): Pick<Handlers, Erasu
       });
       return run(jobId, erasureJobId);
     },
-    'erasure.issueCertificate': async ({ erasureJobId, countersignature }) => {
+    'erasure.pendingResults': () => ({ results: pendingErasureResults(ports.vault.session().db) }),
+    'erasure.issueCertificate': async ({ erasureJobId, countersignature, signerName }) => {
       const session = ports.vault.session();
-      const job = getJob(session.db, erasureJobId);
-      const vaultErasure = loadVaultErasure(session, erasureJobId);
-      if (!job && !vaultErasure) throw new AppError('ERASURE_JOB_NOT_FOUND');
-      // The site as recorded when the job started: in the crypto-erase record, or in the journal.
-      const site = vaultErasure?.site ?? siteFromReference(job?.siteReference ?? null);
-      const evidence = job ? erasureEvidence(session.db, erasureJobId, { toolVersion: ports.toolVersion }) : null;
-      const { id, number } = await issueErasureCertificate(
-        session,
-        { files: evidence, vault: vaultErasure?.items ?? [], toolVersion: ports.toolVersion, dataFolder: vaultErasure?.dataFolder ?? null },
-        site,
-        thisLaptop(),
-        countersignaturePng(countersignature),
-        ports.now(),
-        ports.fontPath,
-      );
-      return { certificateId: id, number };
+      if (issuing.has(erasureJobId)) throw new AppError('ERASURE_RESULT_ALREADY_ISSUED');
+      issuing.add(erasureJobId);
+      try {
+        const kept = erasureResultOf(session.db, erasureJobId) ?? keptNow(session, erasureJobId);
+        if (kept.certificateId !== null) throw new AppError('ERASURE_RESULT_ALREADY_ISSUED');
+        // What is signed is what was shown: the journal, read again now, must still say exactly the kept result.
+        const measured = measuredSummary(session, erasureJobId, ports.toolVersion);
+        if (!measured.ended || !sameSummary(measured.summary, kept.summary)) throw new AppError('ERASURE_RESULT_CHANGED');
+        const job = getJob(session.db, erasureJobId);
+        const vaultErasure = loadVaultErasure(session, erasureJobId);
+        const evidence = job ? erasureEvidence(session.db, erasureJobId, { toolVersion: ports.toolVersion }) : null;
+        const now = ports.now();
+        const { id, number } = await issueErasureCertificate(
+          session,
+          {
+            files: evidence,
+            vault: vaultErasure?.items ?? [],
+            toolVersion: ports.toolVersion,
+            dataFolder: vaultErasure?.dataFolder ?? null,
+          },
+          recordedSite(session, erasureJobId),
+          thisLaptop(),
+          countersignaturePng(countersignature),
+          now,
+          ports.fontPath,
+          signerName === undefined || signerName === '' ? null : signerName,
+        );
+        markErasureResultIssued(session.db, erasureJobId, id, now);
+        return { certificateId: id, number };
+      } finally {
+        issuing.delete(erasureJobId);
+      }
     },
   };
+
+  /**
+   * A job that ended without its result being kept here (finished by `fieldguard erase`, or
+   * before results were kept): its result is kept now, from the journal, then issued like any.
+   */
+  function keptNow(session: VaultSession, erasureJobId: string): KeptErasureResult {
+    if (!getJob(session.db, erasureJobId) && !loadVaultErasure(session, erasureJobId)) throw new AppError('ERASURE_JOB_NOT_FOUND');
+    const measured = measuredSummary(session, erasureJobId, ports.toolVersion);
+    if (!measured.ended) throw new AppError('ERASURE_JOB_NOT_FINISHED');
+    keepResult(session, erasureJobId);
+    const kept = erasureResultOf(session.db, erasureJobId);
+    if (!kept) throw new AppError('INTERNAL');
+    return kept;
+  }
+}
+
+/** The site as recorded when the job started: in the crypto-erase record, or in the journal. */
+function recordedSite(session: VaultSession, erasureJobId: string): SiteDetails {
+  return loadVaultErasure(session, erasureJobId)?.site ?? siteFromReference(getJob(session.db, erasureJobId)?.siteReference ?? null);
+}
+
+/**
+ * A job's result as the journal (or the crypto-erase record) says it now, and whether the job
+ * has ended: a job still planned or running — interrupted — has no result yet.
+ */
+function measuredSummary(session: VaultSession, erasureJobId: string, toolVersion: string): { summary: ErasureSummary; ended: boolean } {
+  const job = getJob(session.db, erasureJobId);
+  if (job) {
+    const ended = job.state === 'completed' || job.state === 'aborted' || job.state === 'abandoned';
+    const summary = summarize(job, listJobItems(session.db, erasureJobId));
+    const status = ended ? erasureEvidence(session.db, erasureJobId, { toolVersion }).status : 'aborted';
+    return {
+      ended,
+      summary: {
+        erasureJobId,
+        state: summary.state,
+        status,
+        filesErased: summary.filesErased,
+        exceptions: summary.exceptions,
+        notErased: summary.notErased,
+        bytesWritten: summary.bytesWritten,
+        bytesVerified: summary.bytesVerified,
+      },
+    };
+  }
+  const items = loadVaultErasure(session, erasureJobId)?.items ?? [];
+  return { ended: items.length > 0, summary: vaultErasureSummary(erasureJobId, items) };
+}
+
+/** Two results alike in every number and word the screen showed. */
+function sameSummary(a: ErasureSummary, b: ErasureSummary): boolean {
+  return JSON.stringify(ErasureSummary.parse(a)) === JSON.stringify(ErasureSummary.parse(b));
 }
 
 /** What the confirmation box names: each volume by label, make, model and serial (read now), the picked paths, the collections. */
@@ -358,8 +450,8 @@ function loadVaultErasure(session: VaultSession, erasureJobId: string): VaultEra
   return value !== null ? (JSON.parse(value) as VaultErasureRecord) : null;
 }
 
-function vaultOnlySummary(session: VaultSession, erasureJobId: string, items: readonly CryptoErasedItem[]): ErasureSummary {
-  session.audit.append('erasure.finished', session.actor(), { erasureJobId, status: 'erased', filesErased: items.length, exceptions: 0 });
+/** Vault data crypto-erased by a job with nothing on disk: every item recorded was erased. */
+function vaultErasureSummary(erasureJobId: string, items: readonly CryptoErasedItem[]): ErasureSummary {
   return {
     erasureJobId,
     state: 'completed',

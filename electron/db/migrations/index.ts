@@ -16,6 +16,7 @@ import { migration0013DeviceSanitize } from './0013-device-sanitize';
 import { migration0014VisitReferences } from './0014-visit-references';
 import { migration0015ArchiveQueue } from './0015-archive-queue';
 import { migration0016PlannedVisits } from './0016-planned-visits';
+import { migration0017ErasureResults } from './0017-erasure-results';
 
 export const migrations: readonly Migration[] = [
   migration0001Vault,
@@ -34,4 +35,5 @@ export const migrations: readonly Migration[] = [
   migration0014VisitReferences,
   migration0015ArchiveQueue,
   migration0016PlannedVisits,
+  migration0017ErasureResults,
 ];

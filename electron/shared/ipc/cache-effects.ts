@@ -24,6 +24,7 @@ export const queryChannels = [
   'certificates.list',
   'erasure.targets',
   'erasure.interrupted',
+  'erasure.pendingResults',
   'wholeMedium.devices',
   'selfCheck.history',
   'selfCheck.get',
@@ -122,10 +123,11 @@ export const listChanges = {
   'erasure.removeTarget': ['erasure.targets'],
   'erasure.addVaultCollection': ['erasure.targets'],
   // Erased vault items leave the vault; a run stopped half way is listed as interrupted.
-  'erasure.start': ['erasure.targets', 'erasure.interrupted', 'vault.items.list', 'audit.list'],
-  'erasure.abandon': ['erasure.interrupted', 'audit.list'],
-  'erasure.resume': ['erasure.interrupted', 'vault.items.list', 'audit.list'],
-  'erasure.issueCertificate': ['certificates.list', 'audit.list'],
+  // A finished run's result is kept until its certificate is issued (erasure.pendingResults).
+  'erasure.start': ['erasure.targets', 'erasure.interrupted', 'erasure.pendingResults', 'vault.items.list', 'audit.list'],
+  'erasure.abandon': ['erasure.interrupted', 'erasure.pendingResults', 'audit.list'],
+  'erasure.resume': ['erasure.interrupted', 'erasure.pendingResults', 'vault.items.list', 'audit.list'],
+  'erasure.issueCertificate': ['erasure.pendingResults', 'certificates.list', 'audit.list'],
   // Not the device list: each reading of it hands out new device handles, so reading it again
   // while a choice is pending (after a refusal, before the retry an administrator grant starts)
   // would leave the choice naming a handle the main process no longer knows. The engineer reads it
@@ -133,7 +135,7 @@ export const listChanges = {
   'wholeMedium.erase': ['audit.list'],
   'wholeMedium.grantAccess': ['audit.list'],
   // The certificate is linked to the ledger item of the medium's serial.
-  'wholeMedium.issueCertificate': ledgerViews,
+  'wholeMedium.issueCertificate': [...ledgerViews, 'erasure.pendingResults'],
   'selfCheck.run': ['selfCheck.history', 'selfCheck.readiness', 'audit.list'],
   // The readiness gate is judged against the policy.
   'selfCheck.setPolicy': ['selfCheck.policy', 'selfCheck.readiness', 'audit.list'],

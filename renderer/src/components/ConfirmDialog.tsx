@@ -140,7 +140,8 @@ export function ConfirmDialog({
               <Button
                 type="submit"
                 appearance="primary"
-                className={destructive ? styles.danger : undefined}
+                // Red only while it can be pressed: until then it looks disabled like any other button.
+                className={destructive && !pending && !confirmDisabled ? styles.danger : undefined}
                 disabledFocusable={pending || confirmDisabled}
                 icon={pending ? <Spinner size="tiny" /> : confirmIcon}
               >

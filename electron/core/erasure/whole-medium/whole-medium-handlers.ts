@@ -11,6 +11,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DeviceChoice, DeviceErasureSummary } from '../../../shared/whole-medium';
 import { AppError } from '../../app-error';
+import { erasureResultOf, markErasureResultIssued } from '../erasure-results';
 import { countersignaturePng, issueErasureCertificate, thisLaptop } from '../erasure-certificate';
 import { erasureEvidence } from '../erasure-evidence';
 import { getJob, listJobItems } from '../erasure-journal';
@@ -164,6 +165,9 @@ export function createWholeMediumHandlers(ports: WholeMediumPorts): Pick<Handler
       const session = ports.vault.session();
       const job = getJob(session.db, erasureJobId);
       if (!job || job.scope !== 'whole-medium') throw new AppError('ERASURE_JOB_NOT_FOUND');
+      // A whole-medium job resumed from the Erasure screen's list has its result kept there: it is issued once, by either way.
+      const kept = erasureResultOf(session.db, erasureJobId);
+      if (kept?.certificateId != null) throw new AppError('ERASURE_RESULT_ALREADY_ISSUED');
       const evidence = erasureEvidence(session.db, erasureJobId, { toolVersion: ports.toolVersion });
       const { id, number } = await issueErasureCertificate(
         session,
@@ -174,6 +178,7 @@ export function createWholeMediumHandlers(ports: WholeMediumPorts): Pick<Handler
         ports.now(),
         ports.fontPath,
       );
+      if (kept) markErasureResultIssued(session.db, erasureJobId, id, ports.now());
       const medium = job.media?.[0] as { device?: DeviceFacts | null } | undefined;
       const link = linkDeviceErasureToLedger(
         session,

@@ -1,23 +1,15 @@
 /**
  * The last step before an erasure: the engineer types the number of files to be erased, so
- * that nothing is erased by a slip of the mouse (E.3 c). Full-width digits count too.
+ * that nothing is erased by a slip of the mouse (E.3 c). Full-width digits count too. It is
+ * the confirm dialog every destructive step uses (components/ConfirmDialog.tsx): the red
+ * 消去する first, やめる beside it, as in every other dialog that cannot be taken back.
  */
 import { useState } from 'react';
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Field,
-  Input,
-  Text,
-} from '@fluentui/react-components';
+import { Field, Input, Text } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { formatBytes } from '@shared/format-bytes';
 import type { Language } from '@shared/locale';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 
 export interface ConfirmErasureDialogProps {
   readonly files: number;
@@ -27,43 +19,37 @@ export interface ConfirmErasureDialogProps {
   readonly onCancel: () => void;
 }
 
+/** What was typed is the number of files, in half- or full-width digits. */
+export function confirmsFileCount(typed: string, files: number): boolean {
+  return typed.normalize('NFKC').trim() === String(files);
+}
+
 export function ConfirmErasureDialog({ files, bytes, onConfirm, onCancel }: ConfirmErasureDialogProps) {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
   const [typed, setTyped] = useState('');
 
   return (
-    <Dialog
-      open
-      onOpenChange={(_e, d) => {
-        if (!d.open) onCancel();
-      }}
-      modalType="alert"
+    <ConfirmDialog
+      title={t('erasure.confirm.title', { count: files })}
+      confirmLabel={t('erasure.confirm.submit')}
+      pendingLabel={t('erasure.confirm.submit')}
+      cancelLabel={t('erasure.confirm.cancel')}
+      destructive
+      describedBy={{ id: 'erasure-confirm-body' }}
+      pending={false}
+      error={null}
+      confirmDisabled={!confirmsFileCount(typed, files)}
+      onConfirm={() => onConfirm(typed)}
+      onCancel={onCancel}
+      testId="erasure-confirm-dialog"
     >
-      <DialogSurface>
-        <form
-          onSubmit={(event) => {
-            event.preventDefault();
-            onConfirm(typed);
-          }}
-        >
-          <DialogBody>
-            <DialogTitle>{t('erasure.confirm.title', { count: files })}</DialogTitle>
-            <DialogContent>
-              <Text block>{t('erasure.confirm.body', { count: files, bytes: formatBytes(bytes, language) })}</Text>
-              <Field label={t('erasure.confirm.type', { count: files })} required>
-                <Input value={typed} onChange={(_e, d) => setTyped(d.value)} inputMode="numeric" autoFocus />
-              </Field>
-            </DialogContent>
-            <DialogActions>
-              <Button onClick={onCancel}>{t('erasure.confirm.cancel')}</Button>
-              <Button type="submit" appearance="primary" disabled={typed.normalize('NFKC').trim() !== String(files)}>
-                {t('erasure.confirm.submit')}
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </form>
-      </DialogSurface>
-    </Dialog>
+      <Text block id="erasure-confirm-body">
+        {t('erasure.confirm.body', { count: files, bytes: formatBytes(bytes, language) })}
+      </Text>
+      <Field label={t('erasure.confirm.type', { count: files })} required>
+        <Input value={typed} onChange={(_e, d) => setTyped(d.value)} inputMode="numeric" autoComplete="off" autoFocus />
+      </Field>
+    </ConfirmDialog>
   );
 }

@@ -2,13 +2,15 @@
  * The Erasure screen (10-1, E.3 b–d): choose what to erase — files or folders in a native
  * dialog, or a removable medium from the volume list — choose the method, say where the work
  * was done, confirm by typing the number of files, watch the progress (cancel at any time),
- * then have the site administrator countersign and issue the signed certificate. The data is
- * in use-erasure.ts; each part of the screen is a component of its own.
+ * then have the site administrator countersign and issue the signed certificate. Each finished
+ * result is kept in the vault until its certificate is issued (issue 19): the run that just ended
+ * opens in the result view, in place of the form, and results left behind are listed above it.
+ * The data is in use-erasure.ts; each part of the screen is a component of its own.
  */
 import { useState } from 'react';
 import { Button, Radio, RadioGroup, Subtitle1, Text } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
-import { erasureMethods, type ErasureMethod, type ErasureSummary, type SiteDetails } from '@shared/erasure';
+import { erasureMethods, type ErasureMethod, type ErasureSummary, type PendingErasureResult, type SiteDetails } from '@shared/erasure';
 import { ErrorState } from '../../components/ErrorState';
 import { PageHeading } from '../../components/PageHeading';
 import { useJob } from '../../lib/use-job';
@@ -19,8 +21,9 @@ import { ErasureResult } from './ErasureResult';
 import { ErasureTargets } from './ErasureTargets';
 import { useErasureStyles } from './erasure-styles';
 import { InterruptedErasures } from './InterruptedErasures';
+import { PendingErasureResults } from './PendingErasureResults';
 import { SiteFields } from './SiteFields';
-import { useErasureTargets, useResumeErasure, useStartErasure } from './use-erasure';
+import { useErasureTargets, usePendingErasureResults, useResumeErasure, useStartErasure } from './use-erasure';
 import { WholeMediumErasure } from './WholeMediumErasure';
 
 export function ErasurePage() {
@@ -37,11 +40,18 @@ export function ErasurePage() {
     if (site.hospital === '' && site.reference === '') setSite({ ...site, ...fromVisit });
   }
   const [confirming, setConfirming] = useState(false);
-  const [summary, setSummary] = useState<ErasureSummary | null>(null);
+  const pending = usePendingErasureResults();
+  // The result open in the result view: the run that just ended, or one the engineer opened from the list.
+  const [openId, setOpenId] = useState<string | null>(null);
+  // What was last read of it, so that it stays on screen once issued (when it leaves the pending list).
+  const [lastRead, setLastRead] = useState<PendingErasureResult | null>(null);
+  const listed = pending.data?.results.find((r) => r.summary.erasureJobId === openId);
+  if (listed && listed !== lastRead) setLastRead(listed);
+  const opened = listed ?? (lastRead?.summary.erasureJobId === openId ? lastRead : null);
   const job = useJob();
   const start = useStartErasure(job);
   const resume = useResumeErasure(job);
-  const finished = { onSuccess: ({ result }: { result: ErasureSummary }) => setSummary(result) };
+  const finished = { onSuccess: ({ result }: { result: ErasureSummary }) => setOpenId(result.erasureJobId) };
 
   const list = targets.data?.targets ?? [];
   const files = list.reduce((sum, target) => sum + target.files, 0);
@@ -54,42 +64,48 @@ export function ErasurePage() {
       <InterruptedErasures
         busy={!!job.current}
         onResume={(erasureJobId) => resume.mutate(erasureJobId, finished)}
-        onAbandoned={setSummary}
+        onAbandoned={(summary) => setOpenId(summary.erasureJobId)}
       />
 
       {job.current && <TransferProgress kind="erase" job={job.current} onCancel={job.cancel} />}
       {(start.isError || resume.isError) && <ErrorState error={start.error ?? resume.error} />}
 
-      {/* Keyed by the job: a new run's result starts unsigned, with no certificate yet. */}
-      {summary && <ErasureResult key={summary.erasureJobId} summary={summary} />}
+      <PendingErasureResults openId={opened?.summary.erasureJobId ?? null} onOpen={(result) => setOpenId(result.summary.erasureJobId)} />
 
-      <ErasureTargets targets={list} />
+      {/* Keyed by the job: each result starts unsigned, with no certificate yet. The form is not shown under it. */}
+      {opened ? (
+        <ErasureResult key={opened.summary.erasureJobId} result={opened} onClose={() => setOpenId(null)} />
+      ) : (
+        <>
+          <ErasureTargets targets={list} />
 
-      <section className={styles.section} aria-labelledby="erasure-method-heading">
-        <Subtitle1 as="h2" id="erasure-method-heading">
-          {t('erasure.method.title')}
-        </Subtitle1>
-        <RadioGroup aria-labelledby="erasure-method-heading" value={method} onChange={(_e, d) => setMethod(d.value as ErasureMethod)}>
-          {erasureMethods.map((m) => (
-            <Radio key={m} value={m} label={t(`erasure.method.${m}`)} />
-          ))}
-        </RadioGroup>
-        <Text size={200}>{t('erasure.method.note')}</Text>
-      </section>
+          <section className={styles.section} aria-labelledby="erasure-method-heading">
+            <Subtitle1 as="h2" id="erasure-method-heading">
+              {t('erasure.method.title')}
+            </Subtitle1>
+            <RadioGroup aria-labelledby="erasure-method-heading" value={method} onChange={(_e, d) => setMethod(d.value as ErasureMethod)}>
+              {erasureMethods.map((m) => (
+                <Radio key={m} value={m} label={t(`erasure.method.${m}`)} />
+              ))}
+            </RadioGroup>
+            <Text size={200}>{t('erasure.method.note')}</Text>
+          </section>
 
-      <section className={styles.section} aria-labelledby="erasure-site-heading">
-        <Subtitle1 as="h2" id="erasure-site-heading">
-          {t('erasure.site.title')}
-        </Subtitle1>
-        <SiteFields site={site} onChange={setSite} />
-        <div className={styles.actions}>
-          <Button appearance="primary" disabled={!canStart} onClick={() => setConfirming(true)}>
-            {t('erasure.start')}
-          </Button>
-        </div>
-      </section>
+          <section className={styles.section} aria-labelledby="erasure-site-heading">
+            <Subtitle1 as="h2" id="erasure-site-heading">
+              {t('erasure.site.title')}
+            </Subtitle1>
+            <SiteFields site={site} onChange={setSite} />
+            <div className={styles.actions}>
+              <Button appearance="primary" disabled={!canStart} onClick={() => setConfirming(true)}>
+                {t('erasure.start')}
+              </Button>
+            </div>
+          </section>
 
-      <WholeMediumErasure method={method} site={site} />
+          <WholeMediumErasure method={method} site={site} />
+        </>
+      )}
 
       {confirming && (
         <ConfirmErasureDialog
@@ -98,7 +114,7 @@ export function ErasurePage() {
           onCancel={() => setConfirming(false)}
           onConfirm={(confirmation) => {
             setConfirming(false);
-            setSummary(null);
+            setOpenId(null);
             start.mutate({ method, site, confirmation }, finished);
           }}
         />

@@ -1,28 +1,72 @@
 /**
- * How an erasure ended, then the site administrator's countersignature and the signed
- * certificate (10-1). The page shows one of these per finished run; a new run starts with a
- * fresh one, so a certificate issued for the last run is never offered for the next.
+ * The result view of one finished erasure (10-1, issue 19): how it ended — read from the
+ * vault, where the result is kept exactly as measured until its certificate is issued — then
+ * the site administrator's name, the statement they confirm and their countersignature, and
+ * one action that issues the signed certificate and saves its PDF where the engineer chooses
+ * (the save dialog every other document uses). Nothing on this view edits the result: what is
+ * signed is what was measured. Leaving it before issuing loses nothing: the Erasure screen
+ * lists the result until it is issued.
  */
 import { useState } from 'react';
-import { Button, MessageBar, MessageBarBody, MessageBarTitle, Subtitle1, Text } from '@fluentui/react-components';
+import {
+  Button,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  Subtitle1,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { ArrowDownload20Regular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
-import type { ErasureSummary } from '@shared/erasure';
+import type { PendingErasureResult } from '@shared/erasure';
 import { formatBytes } from '@shared/format-bytes';
+import { formatDateTime } from '@shared/format-date';
 import type { Language } from '@shared/locale';
 import { ErrorState } from '../../components/ErrorState';
 import { SignaturePad } from '../../components/SignaturePad';
 import { useErasureStyles } from './erasure-styles';
-import { useIssueErasureCertificate } from './use-erasure';
+import { useIssueAndSaveErasureCertificate } from './use-erasure';
 
-export function ErasureResult({ summary }: { summary: ErasureSummary }) {
-  const styles = useErasureStyles();
+const useStyles = makeStyles({
+  facts: {
+    display: 'grid',
+    gridTemplateColumns: 'max-content 1fr',
+    columnGap: tokens.spacingHorizontalL,
+    rowGap: tokens.spacingVerticalXS,
+    margin: 0,
+  },
+  pair: { display: 'contents' },
+  term: { color: tokens.colorNeutralForeground2 },
+  detail: { margin: 0, wordBreak: 'break-word' },
+  name: { maxWidth: '24em' },
+  statement: { fontWeight: tokens.fontWeightSemibold },
+});
+
+export function ErasureResult({ result, onClose }: { result: PendingErasureResult; onClose: () => void }) {
+  const shared = useErasureStyles();
+  const styles = useStyles();
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
+  const { summary, site } = result;
+  const [signerName, setSignerName] = useState(site.administrator);
   const [signature, setSignature] = useState<string | null>(null);
-  const issue = useIssueErasureCertificate();
+  const issue = useIssueAndSaveErasureCertificate();
+  const issued = issue.issued;
+
+  const facts: Array<[string, string]> = [
+    [t('erasure.site.hospital'), [site.hospital, site.department].filter(Boolean).join(' ') || '—'],
+    [t('erasure.site.administrator'), site.administrator || '—'],
+    [t('erasure.site.reference'), site.reference || '—'],
+    [t('erasure.resultView.finishedAt'), formatDateTime(result.finishedAt, language)],
+  ];
 
   return (
-    <section className={styles.section} aria-labelledby="erasure-result-heading">
+    <section className={shared.section} aria-labelledby="erasure-result-heading" data-testid="erasure-result">
       <Subtitle1 as="h2" id="erasure-result-heading">
         {t('erasure.result.title')}
       </Subtitle1>
@@ -37,23 +81,66 @@ export function ErasureResult({ summary }: { summary: ErasureSummary }) {
           })}
         </MessageBarBody>
       </MessageBar>
-      <Text>{t('erasure.signature.intro')}</Text>
-      <SignaturePad onChange={setSignature} />
-      <div className={styles.actions}>
-        <Button
-          appearance="primary"
-          onClick={() => issue.mutate({ erasureJobId: summary.erasureJobId, countersignature: signature })}
-          disabled={issue.isPending || !!issue.data}
-        >
-          {issue.isPending ? t('erasure.certificate.issuing') : t('erasure.certificate.issue')}
-        </Button>
-      </div>
-      {issue.isError && <ErrorState error={issue.error} />}
-      {issue.data && (
-        <MessageBar intent="success" role="status">
-          <MessageBarBody>{t('erasure.certificate.issued', { number: issue.data.number })}</MessageBarBody>
-        </MessageBar>
+      <dl className={styles.facts}>
+        {facts.map(([term, detail]) => (
+          <div key={term} className={styles.pair}>
+            <dt className={styles.term}>{term}</dt>
+            <dd className={styles.detail}>{detail}</dd>
+          </div>
+        ))}
+      </dl>
+
+      {issued === null ? (
+        <>
+          <Text>{t('erasure.resultView.kept')}</Text>
+          <Text>{t('erasure.signature.intro')}</Text>
+          <Field label={t('erasure.resultView.signerName')} hint={t('erasure.resultView.signerHint')} className={styles.name}>
+            <Input value={signerName} maxLength={100} onChange={(_e, d) => setSignerName(d.value)} autoComplete="off" />
+          </Field>
+          <Text className={styles.statement} id="erasure-result-statement">
+            {t('erasure.resultView.statement')}
+          </Text>
+          <SignaturePad onChange={setSignature} />
+          <div className={shared.actions}>
+            <Button
+              appearance="primary"
+              icon={issue.isPending ? <Spinner size="tiny" /> : <ArrowDownload20Regular />}
+              disabledFocusable={issue.isPending}
+              aria-describedby="erasure-result-statement"
+              onClick={() => issue.run({ erasureJobId: summary.erasureJobId, countersignature: signature, signerName: signerName.trim() })}
+            >
+              {issue.isPending ? t('erasure.resultView.issuing') : t('erasure.resultView.issueAndSave')}
+            </Button>
+            <Button onClick={onClose} disabled={issue.isPending}>
+              {t('erasure.resultView.later')}
+            </Button>
+          </div>
+        </>
+      ) : (
+        <>
+          <MessageBar intent={issued.saved ? 'success' : 'info'} role="status" data-testid="erasure-certificate-issued">
+            <MessageBarBody>
+              {t(issued.saved ? 'erasure.resultView.saved' : 'erasure.resultView.notSaved', { number: issued.number })}
+            </MessageBarBody>
+          </MessageBar>
+          <div className={shared.actions}>
+            {!issued.saved && (
+              <Button
+                appearance="primary"
+                icon={issue.isPending ? <Spinner size="tiny" /> : <ArrowDownload20Regular />}
+                disabledFocusable={issue.isPending}
+                onClick={() => issue.saveAgain()}
+              >
+                {t('erasure.resultView.save')}
+              </Button>
+            )}
+            <Button onClick={onClose} disabled={issue.isPending}>
+              {t('erasure.resultView.close')}
+            </Button>
+          </div>
+        </>
       )}
+      {issue.error !== null && <ErrorState error={issue.error} />}
     </section>
   );
 }

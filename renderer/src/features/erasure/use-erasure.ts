@@ -1,15 +1,18 @@
 /**
  * The erasure feature's data, as the other features keep theirs in one hook module: the
  * targets chosen (handles the main process keeps; the renderer never names a path), the
- * vault folders that can be added, the run under a job id, the interrupted jobs, the
- * certificate, and the whole-medium erasure's devices, run, access grant and certificate.
+ * vault folders that can be added, the run under a job id, the interrupted jobs, the results
+ * kept until their certificate is issued, the certificate issued and saved as a PDF, and the
+ * whole-medium erasure's devices, run, access grant and certificate.
  * What each call makes stale is declared with its channel in `@shared/ipc/cache-effects`.
  */
+import { useState } from 'react';
 import type { RequestOf } from '@shared/contract';
 import type { ErasureMethod, SiteDetails } from '@shared/erasure';
 import type { DeviceChoice, DeviceErasureSummary, WholeMediumTechnique } from '@shared/whole-medium';
 import { useChannelMutation, useChannelQuery } from '../../lib/use-channel';
 import type { Job } from '../../lib/use-job';
+import { useExportCertificate } from '../certificates/use-certificates';
 import { useVaultItems } from '../vault-files/use-vault-items';
 
 export function useErasureTargets() {
@@ -57,6 +60,46 @@ export function useAbandonErasure() {
 
 export function useIssueErasureCertificate() {
   return useChannelMutation('erasure.issueCertificate', (send, request: RequestOf<'erasure.issueCertificate'>) => send(request));
+}
+
+/** Finished erasures whose certificate is not issued yet: kept in the vault, listed until issued. */
+export function usePendingErasureResults() {
+  return useChannelQuery('erasure.pendingResults', {});
+}
+
+export interface IssuedErasureCertificate {
+  readonly certificateId: string;
+  readonly number: string;
+  /** Whether its PDF was saved where the engineer chose (false when the save dialog was cancelled or failed). */
+  readonly saved: boolean;
+}
+
+/**
+ * 「発行して PDF を保存」 as one action: the certificate is issued, then its PDF saved through
+ * the save dialog the Certificates screen uses (certificates.export). A cancelled or failed
+ * save leaves the certificate issued — it is in the vault — and can be tried again.
+ */
+export function useIssueAndSaveErasureCertificate() {
+  const issue = useIssueErasureCertificate();
+  const save = useExportCertificate();
+  const [issued, setIssued] = useState<IssuedErasureCertificate | null>(null);
+  const saveCertificate = (certificate: Omit<IssuedErasureCertificate, 'saved'>) =>
+    save.mutate(certificate.certificateId, { onSuccess: ({ saved }) => setIssued({ ...certificate, saved }) });
+  return {
+    issued,
+    isPending: issue.isPending || save.isPending,
+    error: issue.error ?? save.error,
+    run: (request: RequestOf<'erasure.issueCertificate'>) =>
+      issue.mutate(request, {
+        onSuccess: ({ certificateId, number }) => {
+          setIssued({ certificateId, number, saved: false });
+          saveCertificate({ certificateId, number });
+        },
+      }),
+    saveAgain: () => {
+      if (issued) saveCertificate(issued);
+    },
+  };
 }
 
 export function useWholeMediumDevices() {
