@@ -403,6 +403,7 @@ const rowsAfter: Readonly<Record<number, (db: VaultDatabase) => void>> = {
       updated_at: T,
     });
     db.prepare("UPDATE ledger_checkouts SET planned_visit_id = 'pv2' WHERE id = 'co1'").run();
+  },
   17: (db) => {
     // One result issued with its certificate, one still waiting for it.
     const summary = (erasureJobId: string) =>
