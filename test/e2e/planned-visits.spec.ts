@@ -82,7 +82,7 @@ test('[7-1][7-2] a visit is planned, prepared from the dashboard checklist and s
   // 施設も装置も一つだけなので選ばれている
   await expect(form.getByRole('combobox', { name: '施設' })).toHaveValue(site.id);
   await expect(form.getByRole('combobox', { name: '装置（システム）' })).toHaveValue(/.+/);
-  await expect(form.getByLabel('訪問日')).toHaveValue(day.iso);
+  await expect(form.getByLabel('訪問日')).toHaveValue(day.ja);
   await expect(form).toContainText(`${day.ja} に訪問します。`);
   const workOrder = form.getByRole('textbox', { name: /^作業指示書の番号/ });
   await workOrder.fill('WO-8812');

@@ -34,6 +34,7 @@ import { useVisitTexts } from './use-visit-texts';
 import { useCancelPlannedVisit, usePlannedVisit, useSavePlannedVisit, type PlannedVisit } from './use-planned-visits';
 import { useTemplates, type VisitTemplate } from './use-visits';
 import { hrefOf, useVisitsRoute } from './visits-route';
+import { DateField } from '../../components/DateField';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXL, maxWidth: '52em' },
@@ -164,7 +165,7 @@ function PlanForm({
           validationState={checked && !dateValid ? 'error' : 'none'}
           validationMessage={checked && !dateValid ? t('visits.plans.form.dateProblem') : undefined}
         >
-          <Input id="plan-date" type="date" value={date} min={today} readOnly={!editable} onChange={(_e, d) => setDate(d.value)} />
+          <DateField id="plan-date" value={date} disabled={!editable} onChange={setDate} />
         </Field>
         <Field label={t('visits.plans.form.workOrder')} hint={t('visits.plans.form.workOrderHint')}>
           <Input value={workOrder} maxLength={100} autoComplete="off" readOnly={!editable} onChange={(_e, d) => setWorkOrder(d.value)} />
