@@ -23,18 +23,16 @@ import { CalendarCancel20Regular, Play20Regular, Save20Regular } from '@fluentui
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../components/ErrorState';
 import { PageHeading } from '../../components/PageHeading';
-import { QueryView } from '../../components/QueryView';
 import { addDays, formatCalendarDate, todayInJapan } from '../../lib/calendar-date';
-import { hrefOf as sitesHrefOf } from '../sites/sites-route';
-import { useSites } from '../sites/use-sites';
 import { ReasonDialog } from './ReasonDialog';
 import { VisitPlaceFields, useVisitPlace } from './VisitPlaceFields';
 import { VisitsBreadcrumb } from './VisitsBreadcrumb';
 import { useVisitTexts } from './use-visit-texts';
-import { useCancelPlannedVisit, usePlannedVisit, useSavePlannedVisit, type PlannedVisit } from './use-planned-visits';
-import { useTemplates, type VisitTemplate } from './use-visits';
+import { useCancelPlannedVisit, useSavePlannedVisit, type PlannedVisit } from './use-planned-visits';
+import type { VisitTemplate } from './use-visits';
 import { hrefOf, useVisitsRoute } from './visits-route';
 import { DateField } from '../../components/DateField';
+import { VisitPlaceData } from './VisitPlaceData';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXL, maxWidth: '52em' },
@@ -44,9 +42,6 @@ const useStyles = makeStyles({
 
 export function PlanView({ planId }: { planId: string | null }) {
   const { t } = useTranslation();
-  const templates = useTemplates();
-  const sites = useSites();
-  const plan = usePlannedVisit(planId);
   const title = planId === null ? t('visits.plans.form.titleNew') : t('visits.plans.form.titleEdit');
   return (
     <>
@@ -57,25 +52,9 @@ export function PlanView({ planId }: { planId: string | null }) {
         ]}
       />
       <PageHeading>{title}</PageHeading>
-      <QueryView query={templates}>
-        {({ templates: list }) => (
-          <QueryView query={sites}>
-            {({ sites: siteList }) =>
-              siteList.length === 0 ? (
-                <MessageBar intent="warning" layout="multiline" data-testid="visits-no-sites">
-                  <MessageBarBody>
-                    {t('visits.start.noSites')} <Link href={sitesHrefOf({ view: 'list' })}>{t('visits.start.openSites')}</Link>
-                  </MessageBarBody>
-                </MessageBar>
-              ) : planId === null ? (
-                <PlanForm templates={list} sites={siteList} plan={null} />
-              ) : (
-                <QueryView query={plan}>{(found) => <PlanForm templates={list} sites={siteList} plan={found} />}</QueryView>
-              )
-            }
-          </QueryView>
-        )}
-      </QueryView>
+      <VisitPlaceData planId={planId}>
+        {(choices) => <PlanForm templates={choices.templates} sites={choices.sites} plan={choices.plan} />}
+      </VisitPlaceData>
     </>
   );
 }

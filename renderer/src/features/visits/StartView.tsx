@@ -12,15 +12,13 @@ import { Play20Regular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../components/ErrorState';
 import { PageHeading } from '../../components/PageHeading';
-import { QueryView } from '../../components/QueryView';
-import { hrefOf as sitesHrefOf } from '../sites/sites-route';
-import { useSites } from '../sites/use-sites';
 import { PlanSummary } from './PlanSummary';
 import { VisitPlaceFields, useVisitPlace } from './VisitPlaceFields';
 import { VisitsBreadcrumb } from './VisitsBreadcrumb';
-import { usePlannedVisit, type PlannedVisit } from './use-planned-visits';
-import { useStartRun, useTemplates, type VisitTemplate } from './use-visits';
+import type { PlannedVisit } from './use-planned-visits';
+import { useStartRun, type VisitTemplate } from './use-visits';
 import { hrefOf, useVisitsRoute } from './visits-route';
+import { VisitPlaceData } from './VisitPlaceData';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXL, maxWidth: '52em' },
@@ -29,9 +27,6 @@ const useStyles = makeStyles({
 
 export function StartView({ plannedVisitId }: { plannedVisitId: string | null }) {
   const { t } = useTranslation();
-  const templates = useTemplates();
-  const sites = useSites();
-  const plan = usePlannedVisit(plannedVisitId);
   return (
     <>
       <VisitsBreadcrumb
@@ -41,25 +36,9 @@ export function StartView({ plannedVisitId }: { plannedVisitId: string | null })
         ]}
       />
       <PageHeading>{t('visits.start.title')}</PageHeading>
-      <QueryView query={templates}>
-        {({ templates: list }) => (
-          <QueryView query={sites}>
-            {({ sites: siteList }) =>
-              siteList.length === 0 ? (
-                <MessageBar intent="warning" layout="multiline" data-testid="visits-no-sites">
-                  <MessageBarBody>
-                    {t('visits.start.noSites')} <Link href={sitesHrefOf({ view: 'list' })}>{t('visits.start.openSites')}</Link>
-                  </MessageBarBody>
-                </MessageBar>
-              ) : plannedVisitId === null ? (
-                <StartForm templates={list} sites={siteList} plan={null} />
-              ) : (
-                <QueryView query={plan}>{(found) => <StartForm templates={list} sites={siteList} plan={found} />}</QueryView>
-              )
-            }
-          </QueryView>
-        )}
-      </QueryView>
+      <VisitPlaceData planId={plannedVisitId}>
+        {(choices) => <StartForm templates={choices.templates} sites={choices.sites} plan={choices.plan} />}
+      </VisitPlaceData>
     </>
   );
 }
