@@ -4,7 +4,7 @@
  * screen to act on them. The card is not shown at all while there is nothing to do; a
  * failure to read the warnings is shown, so that it is never mistaken for "nothing to do".
  */
-import { Badge, Card, CardHeader, Link, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Card, CardHeader, Link, Text, makeStyles, tokens, Subtitle2 } from '@fluentui/react-components';
 import { CalendarClock16Regular, Warning16Filled } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../components/ErrorState';
@@ -28,9 +28,9 @@ export function AccountWarningsCard() {
     <Card aria-labelledby="dashboard-accounts-title" data-testid="dashboard-accounts">
       <CardHeader
         header={
-          <Text as="h2" id="dashboard-accounts-title" weight="semibold">
+          <Subtitle2 as="h2" id="dashboard-accounts-title">
             {t('dashboard.accounts.title')}
-          </Text>
+          </Subtitle2>
         }
       />
       <div className={styles.body}>

@@ -4,7 +4,7 @@
  * with its count and the way to the Ledger screen. While all is well the card says when the
  * next inventory is due; a failure to read the reminders is shown, never taken for "all well".
  */
-import { Badge, Card, CardHeader, Link, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Card, CardHeader, Link, Text, makeStyles, tokens, Subtitle2 } from '@fluentui/react-components';
 import {
   ArrowExportLtr16Regular,
   CalendarClock16Regular,
@@ -49,9 +49,9 @@ export function LedgerCard() {
     <Card aria-labelledby="dashboard-ledger-title" data-testid="dashboard-ledger">
       <CardHeader
         header={
-          <Text as="h2" id="dashboard-ledger-title" weight="semibold">
+          <Subtitle2 as="h2" id="dashboard-ledger-title">
             {t('ledger.card.title')}
-          </Text>
+          </Subtitle2>
         }
       />
       <div className={styles.body}>

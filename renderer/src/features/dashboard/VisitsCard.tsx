@@ -4,7 +4,7 @@
  * an icon and words once past the configured number of days — with the way to the Erasure
  * screen. A failure to read it is shown, never taken for "all well".
  */
-import { Badge, Card, CardHeader, Link, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Card, CardHeader, Link, Text, makeStyles, tokens, Subtitle2 } from '@fluentui/react-components';
 import { CheckmarkCircle16Filled, Clock16Regular, Warning16Filled } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
 import { formatBytes } from '@shared/format-bytes';
@@ -35,9 +35,9 @@ export function VisitsCard() {
     <Card aria-labelledby="dashboard-visits-title" data-testid="dashboard-visits">
       <CardHeader
         header={
-          <Text as="h2" id="dashboard-visits-title" weight="semibold">
+          <Subtitle2 as="h2" id="dashboard-visits-title">
             {t('visits.card.title')}
-          </Text>
+          </Subtitle2>
         }
       />
       <div className={styles.body}>
