@@ -74,7 +74,7 @@ test('[10-1] erase a visit folder, watch it finish, countersign, issue the certi
   await expect(row).toContainText('データ消去証明書');
   app.dialogs.saveFile = path.join(scratch, 'certificate.pdf');
   await row.getByRole('button').click();
-  await expect(page.getByText('証明書の PDF を保存しました。')).toBeVisible();
+  await expect(page.getByText('「certificate.pdf」を保存しました。')).toBeVisible();
 
   const pdf = await readFile(app.dialogs.saveFile);
   const verification = await verifyCertificate(pdf);
@@ -141,7 +141,7 @@ test('an erasure killed part way is named on the screen, and abandoned only with
   await page.getByRole('link', { name: '証明書' }).first().click();
   app.dialogs.saveFile = path.join(scratch, 'abandoned.pdf');
   await page.getByRole('row').filter({ hasText: 'E-20417-ER-' }).getByRole('button').click();
-  await expect(page.getByText('証明書の PDF を保存しました。')).toBeVisible();
+  await expect(page.getByText('「abandoned.pdf」を保存しました。')).toBeVisible();
   const { stdout } = await exec('pdftotext', [app.dialogs.saveFile, '-']);
   expect(stdout).toContain('中断後に中止');
   expect(stdout).toContain('施設の停電のため中止');

@@ -250,7 +250,7 @@ test('[10-5][8-1] sanitize a handover folder, read the verdicts, sign off, and c
   const report = path.join(scratch, `${number}.pdf`);
   app.dialogs.saveFile = report;
   await row.getByRole('button').click();
-  await expect(page.getByText('証明書の PDF を保存しました。')).toBeVisible();
+  await expect(row.getByRole('status')).toHaveText(`「${number}.pdf」を保存しました。`);
 
   // 受け取った側：報告書とフォルダーを照合する
   app.dialogs.certificateFile = report;

@@ -22,7 +22,6 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import {
-  ArrowDownload20Regular,
   ArrowSync20Regular,
   Checkmark20Regular,
   CheckmarkCircle16Filled,
@@ -35,19 +34,13 @@ import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../components/ErrorState';
 import { PageHeading } from '../../components/PageHeading';
 import { QueryView } from '../../components/QueryView';
+import { SavePdfAction } from '../../components/SavePdf';
 import { RecordsTable, type RecordsColumn } from '../sites/RecordsTable';
 import { LedgerBreadcrumb } from './LedgerBreadcrumb';
 import { LedgerDialog } from './LedgerDialog';
 import { LedgerSettingsSection } from './LedgerSettingsSection';
 import { StatusBadge } from './StatusBadge';
-import {
-  useCurrentInventory,
-  useExportCertificate,
-  useInventories,
-  useLedgerStep,
-  type Inventory,
-  type InventoryEntry,
-} from './use-ledger';
+import { useCurrentInventory, useInventories, useLedgerStep, type Inventory, type InventoryEntry } from './use-ledger';
 import { useLedgerTexts } from './use-ledger-texts';
 
 const useStyles = makeStyles({
@@ -393,30 +386,16 @@ function CompletedResult({ inventory }: { inventory: Inventory }) {
   );
 }
 
+/** The inventory report saved in place, the same way as every signed PDF (components/SavePdf). */
 function SaveReportButton({ certificateId, number, primary = false }: { certificateId: string; number: string; primary?: boolean }) {
   const { t } = useTranslation();
-  const save = useExportCertificate();
   return (
-    <div>
-      <Button
-        appearance={primary ? 'primary' : 'secondary'}
-        size={primary ? 'medium' : 'small'}
-        icon={save.isPending ? <Spinner size="tiny" /> : <ArrowDownload20Regular />}
-        disabledFocusable={save.isPending}
-        aria-label={t('ledger.inventory.saveNamed', { number })}
-        onClick={() => save.mutate(certificateId)}
-      >
-        {t('ledger.inventory.save')}
-      </Button>
-      <div aria-live="polite">
-        {save.data?.saved && (
-          <Text role="status" data-testid="ledger-report-pdf-saved">
-            {t('ledger.inventory.saved')}
-          </Text>
-        )}
-      </div>
-      {save.isError && <ErrorState error={save.error} />}
-    </div>
+    <SavePdfAction
+      certificateId={certificateId}
+      number={t('ledger.inventory.reportName', { number })}
+      appearance={primary ? 'primary' : 'secondary'}
+      compact={!primary}
+    />
   );
 }
 
