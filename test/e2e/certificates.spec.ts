@@ -113,7 +113,7 @@ test('a colleague’s certificate signed without a company certificate is intact
   app.dialogs.certificateFile = selfSigned;
   await page.getByRole('button', { name: 'ファイルを選んで検証' }).click();
   const result = page.getByRole('region', { name: '検証結果' });
-  await expect(result).toHaveAttribute('data-status', 'issuer-unconfirmed');
+  await expect(result).toHaveAttribute('data-status', 'issuer-unconfirmed', { timeout: 30_000 });
   await expect(result.getByRole('status')).toContainText('改ざんなし・発行者未確認');
   await expect(result.getByTestId('verification-root')).toContainText('会社の認証なし');
   await expect(fact(result, '証明書番号')).toHaveText('W-00981-ER-2026-000007');
@@ -139,7 +139,7 @@ test('a colleague’s certificate signed without a company certificate is intact
   await appendFile(extended, '\n% added later\n');
   app.dialogs.certificateFile = extended;
   await page.getByRole('button', { name: 'ファイルを選んで検証' }).click();
-  await expect(result).toHaveAttribute('data-status', 'not-genuine');
+  await expect(result).toHaveAttribute('data-status', 'not-genuine', { timeout: 30_000 });
   await expect(result.getByRole('status')).toContainText('不正');
   await expect(result.getByRole('status')).toContainText('この文書を信頼しないでください。');
   const whole = result.locator('li[data-check="whole-document"]');
@@ -188,7 +188,7 @@ test('enrolling with the company authority in Settings makes new documents genui
   app.dialogs.certificateFile = path.join(dir, 'ledger-before.pdf');
   await page.getByRole('button', { name: 'ファイルを選んで検証' }).click();
   const result = page.getByRole('region', { name: '検証結果' });
-  await expect(result).toHaveAttribute('data-status', 'issuer-unconfirmed');
+  await expect(result).toHaveAttribute('data-status', 'issuer-unconfirmed', { timeout: 30_000 });
   await expect(result.getByRole('status')).toContainText('改ざんなし・発行者未確認');
   await expect(result).toContainText('会社の認証なし');
 
@@ -257,7 +257,7 @@ test('enrolling with the company authority in Settings makes new documents genui
   await openTab(page, '検証');
   app.dialogs.certificateFile = path.join(dir, 'ledger-after.pdf');
   await page.getByRole('button', { name: 'ファイルを選んで検証' }).click();
-  await expect(result).toHaveAttribute('data-status', 'genuine');
+  await expect(result).toHaveAttribute('data-status', 'genuine', { timeout: 30_000 });
   await expect(result.getByRole('status')).toContainText('正規');
   await expect(fact(result, '証明書番号')).toHaveText(after);
   await expect(fact(result, '証明書の発行者')).toHaveText('東都メディカル株式会社 FieldGuard ルート認証局 Root CA');
@@ -284,7 +284,7 @@ test('enrolling with the company authority in Settings makes new documents genui
   await openTab(page, '検証');
   app.dialogs.certificateFile = otherCompanyDocument;
   await page.getByRole('button', { name: 'ファイルを選んで検証' }).click();
-  await expect(result).toHaveAttribute('data-status', 'issuer-unconfirmed');
+  await expect(result).toHaveAttribute('data-status', 'issuer-unconfirmed', { timeout: 30_000 });
   await expect(result.getByTestId('verification-root')).toContainText('その会社のルート証明書はこのノートPCで信頼済みになっていません');
   await expect(result.getByTestId('verification-root')).not.toContainText('会社の認証なし');
   await expect(result.locator('li[data-check="signer-chain"]')).toContainText('信頼済みの会社ルート証明書につながりません');
@@ -340,7 +340,7 @@ test('enrolling with the company authority in Settings makes new documents genui
   await openTab(page, '検証');
   app.dialogs.certificateFile = otherCompanyDocument;
   await page.getByRole('button', { name: 'ファイルを選んで検証' }).click();
-  await expect(result).toHaveAttribute('data-status', 'genuine');
+  await expect(result).toHaveAttribute('data-status', 'genuine', { timeout: 30_000 });
   await expect(result.getByRole('status')).toContainText('「西日本イメージング株式会社 FieldGuard ルート認証局 Root CA」');
 
   // Her company revokes her certificate and sends its CRL: a file that is no CRL is refused; the CRL makes her document not genuine.
@@ -358,7 +358,7 @@ test('enrolling with the company authority in Settings makes new documents genui
   await openTab(page, '検証');
   app.dialogs.certificateFile = otherCompanyDocument;
   await page.getByRole('button', { name: 'ファイルを選んで検証' }).click();
-  await expect(result).toHaveAttribute('data-status', 'not-genuine');
+  await expect(result).toHaveAttribute('data-status', 'not-genuine', { timeout: 30_000 });
   await expect(result.locator('li[data-check="signer-chain"]')).toContainText(
     '不合格 — 署名者の証明書は会社の失効リスト（CRL）で失効しています',
   );

@@ -26,14 +26,17 @@ import { useTranslation } from 'react-i18next';
 import { useChannelMutation } from '../lib/use-channel';
 import { splitForMiddleEllipsis } from './middle-ellipsis';
 
+/**
+ * Strict Japanese line breaking: `line-break: strict` keeps small kana and closing punctuation
+ * off a line's start; `auto-phrase` breaks Japanese between phrases (Chromium's own segmenter,
+ * for `lang="ja"`) and English only at spaces; a word longer than its column still breaks rather
+ * than run into the next column (`break-word`: unlike `anywhere`, only when nothing else fits).
+ * For styles of tables not built from these cells (spread it into a makeStyles rule).
+ */
+export const strictLineBreaking = { lineBreak: 'strict', wordBreak: 'auto-phrase', overflowWrap: 'break-word' } as const;
+
 export const useTableCellStyles = makeStyles({
-  /**
-   * Strict Japanese line breaking: `line-break: strict` keeps small kana and closing punctuation
-   * off a line's start; `auto-phrase` breaks Japanese between phrases (Chromium's own segmenter,
-   * for `lang="ja"`) and English only at spaces; a word longer than its column still breaks rather
-   * than run into the next column (`break-word`, which unlike `anywhere` does not shrink columns).
-   */
-  text: { lineBreak: 'strict', wordBreak: 'auto-phrase', overflowWrap: 'break-word', verticalAlign: 'top' },
+  text: { ...strictLineBreaking, verticalAlign: 'top' },
   /** A time, a badge, a number: split over two lines it is easy to misread. */
   nowrap: { whiteSpace: 'nowrap' },
   numeric: { textAlign: 'end', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
@@ -90,13 +93,9 @@ export function MiddleEllipsis({ value, label, children }: { value: string; labe
         {/* Focusable so the tooltip (the whole value) reaches keyboard users too. */}
         <span className={styles.pathText} tabIndex={0}>
           {children}
-          <span className={styles.hidden}>{value}</span>
-          <span className={styles.head} aria-hidden>
-            {head}
-          </span>
-          <span className={styles.tail} aria-hidden>
-            {tail}
-          </span>
+          {/* The start is only clipped on screen: its text, and so what a screen reader reads and what is copied, is whole. */}
+          <span className={styles.head}>{head}</span>
+          <span className={styles.tail}>{tail}</span>
         </span>
       </Tooltip>
       <Button

@@ -31,6 +31,7 @@ import {
   Warning16Filled,
 } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
+import { strictLineBreaking } from '../../components/table-cells';
 import { ErrorState } from '../../components/ErrorState';
 import { PageHeading } from '../../components/PageHeading';
 import { QueryView } from '../../components/QueryView';
@@ -49,7 +50,7 @@ const useStyles = makeStyles({
   actions: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap', alignItems: 'center' },
   heading: { margin: 0 },
   progress: { maxWidth: '32em' },
-  cell: { overflowWrap: 'anywhere', paddingBlock: tokens.spacingVerticalS, verticalAlign: 'top' },
+  cell: { ...strictLineBreaking, paddingBlock: tokens.spacingVerticalS, verticalAlign: 'top' },
   stack: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: tokens.spacingVerticalXXS },
   rowActions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   muted: { color: tokens.colorNeutralForeground3 },
