@@ -97,6 +97,8 @@ test('a colleague’s certificate signed without a company certificate is intact
   page,
   app,
 }) => {
+  // Each verification runs in a worker; on a loaded machine four of them and two language passes take over a minute.
+  test.setTimeout(120_000);
   await app.createVault();
   await app.open('/certificates');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('証明書');

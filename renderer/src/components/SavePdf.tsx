@@ -12,11 +12,12 @@ import { useTranslation } from 'react-i18next';
 import type { SavedFile } from '@shared/app';
 import { ErrorState } from './ErrorState';
 import { useSavePdf, useShowSavedFile } from './save-pdf-channels';
+import { strictLineBreaking } from './table-cells';
 
 const useStyles = makeStyles({
   area: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: tokens.spacingVerticalXS },
   buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
-  note: { lineBreak: 'strict', wordBreak: 'auto-phrase', overflowWrap: 'break-word' },
+  note: strictLineBreaking,
 });
 
 /** 「フォルダーを開く」 for a file just saved, named after it for screen readers. */

@@ -65,12 +65,13 @@ function CertificateRows({ list }: { list: readonly CertificateSummary[] }) {
       <Table aria-labelledby="certificates-list-heading" className={styles.table}>
         <TableHeader>
           <TableRow>
-            <TableHeaderCell style={{ width: '250px' }}>{t('certificates.columns.number')}</TableHeaderCell>
+            {/* Sized to their longest content (a whole number, a JST time, the two buttons); kind and site share the rest. */}
+            <TableHeaderCell style={{ width: '232px' }}>{t('certificates.columns.number')}</TableHeaderCell>
             <TableHeaderCell>{t('certificates.columns.kind')}</TableHeaderCell>
             <TableHeaderCell>{t('certificates.columns.site')}</TableHeaderCell>
-            <TableHeaderCell style={{ width: '150px' }}>{t('certificates.columns.visit')}</TableHeaderCell>
-            <TableHeaderCell style={{ width: '170px' }}>{t('certificates.columns.issuedAt')}</TableHeaderCell>
-            <TableHeaderCell style={{ width: '190px' }}>{t('certificates.columns.actions')}</TableHeaderCell>
+            <TableHeaderCell style={{ width: '130px' }}>{t('certificates.columns.visit')}</TableHeaderCell>
+            <TableHeaderCell style={{ width: '176px' }}>{t('certificates.columns.issuedAt')}</TableHeaderCell>
+            <TableHeaderCell style={{ width: '160px' }}>{t('certificates.columns.actions')}</TableHeaderCell>
           </TableRow>
         </TableHeader>
         <TableBody>
