@@ -39,7 +39,8 @@ const useStyles = makeStyles({
     textAlign: 'start',
     justifyContent: 'flex-start',
   },
-  details: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  // `display: flex` would override the `hidden` attribute's own display:none.
+  details: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, '&[hidden]': { display: 'none' } },
   guideline: { color: tokens.colorNeutralForeground3 },
   fix: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, alignItems: 'flex-start' },
 });
