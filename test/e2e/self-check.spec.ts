@@ -50,6 +50,8 @@ test.describe('a neglected Japanese Windows laptop', () => {
     page,
     app,
   }) => {
+    // Two runs, a signed report and four language passes take over a minute on a loaded machine.
+    test.setTimeout(120_000);
     await app.createVault();
     await app.open('/');
     await page.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link', { name: 'セルフチェック' }).click();
