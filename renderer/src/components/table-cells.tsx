@@ -43,8 +43,9 @@ export const useTableCellStyles = makeStyles({
   numericHeader: { justifyContent: 'flex-end', textAlign: 'end' },
   path: { display: 'flex', alignItems: 'center', minWidth: 0, gap: tokens.spacingHorizontalXXS },
   pathText: { display: 'flex', minWidth: 0, whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' },
-  head: { overflow: 'hidden', textOverflow: 'ellipsis', flexShrink: 1, minWidth: '1em' },
-  tail: { flexShrink: 0 },
+  // The start gives way first (down to one character); only a name wider than the whole column is cut as well.
+  head: { overflow: 'hidden', textOverflow: 'ellipsis', flexShrink: 1000, minWidth: '1em' },
+  tail: { overflow: 'hidden', textOverflow: 'ellipsis', flexShrink: 1, minWidth: 0 },
   copy: { flexShrink: 0, minWidth: 'auto' },
   // Read by screen readers, not shown: the whole value (the visible one has its middle left out) and "copied".
   hidden: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clipPath: 'inset(50%)', whiteSpace: 'nowrap' },
