@@ -208,8 +208,10 @@ test('enrolling with the company authority in Settings makes new documents genui
   const requestFile = path.join(dir, 'enrollment-request.pem');
   app.dialogs.saveFile = requestFile;
   await signing.getByRole('button', { name: '登録申請を作成' }).click();
+  // A new key pair is made for the request: seconds on a loaded machine.
   await expect(signing.getByTestId('signing-notice')).toContainText(
     '登録申請を保存しました。このファイルを会社のセキュリティ担当に送ってください。',
+    { timeout: 30_000 },
   );
   await expect(fact(signing, '応答待ちの登録申請')).toHaveText('1 件');
   await signing.scrollIntoViewIfNeeded();
