@@ -66,7 +66,7 @@ function CertificateRows({ list }: { list: readonly CertificateSummary[] }) {
         <TableHeader>
           <TableRow>
             {/* Sized to their longest content (a whole number, a JST time, the two buttons); kind and site share the rest. */}
-            <TableHeaderCell style={{ width: '232px' }}>{t('certificates.columns.number')}</TableHeaderCell>
+            <TableHeaderCell style={{ width: '248px' }}>{t('certificates.columns.number')}</TableHeaderCell>
             <TableHeaderCell>{t('certificates.columns.kind')}</TableHeaderCell>
             <TableHeaderCell>{t('certificates.columns.site')}</TableHeaderCell>
             <TableHeaderCell style={{ width: '130px' }}>{t('certificates.columns.visit')}</TableHeaderCell>
