@@ -255,6 +255,8 @@ test('[10-5][8-1] sanitize a handover folder, read the verdicts, sign off, and c
   // 受け取った側：報告書とフォルダーを照合する
   app.dialogs.certificateFile = report;
   app.dialogs.exportFolder = output;
+  // The receiving side's check is on the Certificates screen's 「検証」 tab.
+  await page.getByRole('tab', { name: '検証', exact: true }).click();
   const check = page.getByRole('button', { name: '受け取ったフォルダーを報告書と照合' });
   await check.click();
   const result = page.getByRole('region', { name: '照合結果' });
