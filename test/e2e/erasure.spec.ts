@@ -88,9 +88,11 @@ test('[10-1] erase a visit folder, watch it finish, countersign, issue the certi
   expect(stdout).not.toContain('山田花子');
 
   app.dialogs.certificateFile = app.dialogs.saveFile;
+  // Checking a document is on the Certificates screen's 「検証」 tab.
+  await page.getByRole('tab', { name: '検証', exact: true }).click();
   await page.getByRole('button', { name: 'ファイルを選んで検証' }).click();
   const result = page.getByRole('region', { name: '検証結果' });
-  await expect(result).toHaveAttribute('data-status', 'issuer-unconfirmed');
+  await expect(result).toHaveAttribute('data-status', 'issuer-unconfirmed', { timeout: 30_000 });
   await expect(result.getByRole('status')).toContainText('改ざんなし・発行者未確認');
   await expect(result).toContainText('会社の認証なし');
   await expect(row.getByText('会社の認証なし')).toBeVisible();
