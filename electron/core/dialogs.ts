@@ -13,6 +13,8 @@ export interface Dialogs {
   pickExportFolder(): Promise<string | null>;
   /** Where to save a document FieldGuard writes (the recovery key, a CSV export, a certificate); null when cancelled. */
   pickSaveFile(defaultName: string, kind: 'text' | 'csv' | 'pdf' | 'pem'): Promise<string | null>;
+  /** Opens the OS file manager at a file FieldGuard just saved, with the file selected (「フォルダーを開く」). */
+  showInFolder(file: string): Promise<void>;
   /** A certificate PDF or evidence JSON to verify, a root certificate, an enrollment reply or a CRL; null when cancelled. */
   pickCertificateFile(): Promise<string | null>;
   /** A company self-check policy (JSON) to import; null when cancelled. */

@@ -11,6 +11,7 @@ import { describeApp, type AppIdentity } from './app/describe-app';
 import { dataFolderInspector, type ObserveDataFolder } from './app/data-folder-backups';
 import { createAuditHandlers } from './audit/audit-handlers';
 import { createCertificateHandlers } from './certificates/certificate-handlers';
+import { createSavedFiles } from './files/saved-files';
 import { timestampQueuedDocuments } from './certificates/timestamp-queue';
 import { verifierFor } from './certificates/verify-in-worker';
 import { createErasureHandlers } from './erasure/erasure-handlers';
@@ -120,6 +121,7 @@ export function createCore(ports: CorePorts): Core {
   // The security boundary for erasing and revealing: a native box in the app's language (confirm-in-main.ts).
   const confirm = confirmInMain(ports.dialogs, async () => (await preferences.get()).language);
   const verifyFile = verifierFor(ports.verifyWorker);
+  const savedFiles = createSavedFiles();
   // Settings shows it; a crypto-erase records it at the time of the erase.
   const inspectDataFolder = dataFolderInspector(ports.identity.dataDir, ports.observeDataFolder, now);
   const erasureHandlers = createErasureHandlers({
@@ -149,6 +151,16 @@ export function createCore(ports: CorePorts): Core {
       });
       return { saved: true };
     },
+    'app.showSavedFile': async ({ token }) => {
+      const file = savedFiles.pathOf(token);
+      if (file === null) return { shown: false };
+      await ports.dialogs.showInFolder(file);
+      return { shown: true };
+    },
+    'app.copyText': async ({ text }) => {
+      await ports.clipboard.writeText(text);
+      return { copied: true };
+    },
     'app.dataFolder': () => inspectDataFolder(),
     'disks.list': () => listVolumes(ports.readVolumes, ports.now),
     'prefs.get': () => preferences.get(),
@@ -165,7 +177,7 @@ export function createCore(ports: CorePorts): Core {
       return unlocked;
     },
     ...createAuditHandlers(vault, ports.dialogs),
-    ...createCertificateHandlers(vault, ports.dialogs, now, verifyFile),
+    ...createCertificateHandlers(vault, ports.dialogs, now, verifyFile, savedFiles),
     ...erasureHandlers,
     ...createWholeMediumHandlers({
       vault,
@@ -199,6 +211,7 @@ export function createCore(ports: CorePorts): Core {
     ...createSitesHandlers({ vault, secretClipboard, now, confirm }),
     ...createLedgerHandlers({
       vault,
+      savedFiles,
       dialogs: ports.dialogs,
       readVolumes: ports.readVolumes,
       readDeviceDetails: ports.readDeviceDetails,

@@ -3,7 +3,7 @@
  * main process's own message box (confirm-in-main.ts words it): cancel is the first and default
  * button and what Escape or closing the box means, so only a deliberate click goes ahead.
  */
-import { dialog, type BrowserWindow } from 'electron';
+import { dialog, shell, type BrowserWindow } from 'electron';
 import type { Confirmation, Dialogs } from '../core/dialogs';
 
 const CANCEL = 0;
@@ -52,6 +52,8 @@ export function createNativeDialogs(window: () => BrowserWindow | null): Dialogs
         name: 'Certificate (PDF, JSON, X.509, CRL, fingerprints)',
         extensions: ['pdf', 'json', 'pem', 'crt', 'cer', 'der', 'crl', 'txt'],
       }),
+    // Only ever a path the main process wrote itself (saved-files.ts); the renderer names it by a token.
+    showInFolder: async (file) => shell.showItemInFolder(file),
     pickPolicyFile: () => openOne({ name: 'Self-check policy (JSON)', extensions: ['json'] }),
     pickReleaseList: () => openOne({ name: 'Vendor release list (SHA256SUMS)', extensions: ['txt', 'sha256', 'sums', '*'] }),
     async confirm(confirmation) {

@@ -5,6 +5,7 @@
  * evidence, QR code — with the exact reason when one is not genuine.
  */
 import { z } from 'zod';
+import { SavedFile } from './app';
 import { defineChannel } from './ipc/define';
 
 // 'archive-report': the security office's signed listing of the company archive (issue 20); signed, not kept in a vault.
@@ -122,6 +123,10 @@ export const CertificateSummary = z.object({
   evidenceSha256: z.string(),
   storedAt: z.string(),
   companyCertified: z.boolean(),
+  /** The site the certificate itself names (an erasure certificate's or visit report's signed facts); null for the kinds that name none. */
+  site: z.string().nullable(),
+  /** The visit or work-order reference it was issued for; null when none. */
+  visitReference: z.string().nullable(),
 });
 export type CertificateSummary = z.infer<typeof CertificateSummary>;
 
@@ -199,6 +204,6 @@ export const certificateChannels = {
   }),
   'certificates.export': defineChannel({
     request: z.object({ id: z.string().min(1).max(100) }).strict(),
-    response: z.object({ saved: z.boolean() }),
+    response: z.object({ saved: z.boolean(), file: SavedFile.nullable() }),
   }),
 };

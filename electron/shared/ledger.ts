@@ -13,6 +13,7 @@
  * clock is set.
  */
 import { z } from 'zod';
+import { SavedFile } from './app';
 import { defineChannel, noRequest } from './ipc/define';
 import { Line, Text } from './text-fields';
 
@@ -409,6 +410,11 @@ export const ledgerChannels = {
   /** Issues the signed ledger report (kind 'ledger') and saves its PDF where the user picks. */
   'ledger.exportReport': defineChannel({
     request: noRequest,
-    response: z.object({ saved: z.boolean(), certificateId: z.string().nullable(), number: z.string().nullable() }),
+    response: z.object({
+      saved: z.boolean(),
+      certificateId: z.string().nullable(),
+      number: z.string().nullable(),
+      file: SavedFile.nullable(),
+    }),
   }),
 };

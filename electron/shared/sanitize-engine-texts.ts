@@ -21,6 +21,7 @@ export interface EngineFacts {
   readonly databasePath?: string | null | undefined;
   readonly signatures?: number | null | undefined;
   readonly databaseAgeDays?: number | null | undefined;
+  readonly customSignatures?: number | null | undefined;
 }
 
 export interface EngineWarningFacts {
@@ -35,15 +36,42 @@ export interface EngineProblemFacts {
 
 const texts = (language: Language) => sanitizeTexts[language].engine;
 
+/** How runs before issue 19 stored custom ClamAV signatures inside the version text, in English whatever the language. */
+const LEGACY_CUSTOM = /(?:^|, )custom \((\d+) signatures\)$/;
+
+/**
+ * The signature database's version in the reader's language: the official databases as the
+ * engine names them ("daily 27450, main 62") and the custom signatures counted in words
+ * (「独自定義 1 件」); null when the engine named none. Runs stored before the count had its own
+ * field carry it as "custom (1 signatures)" in the version text, which is reworded the same way.
+ */
+export function databaseVersionText(
+  engine: Pick<EngineFacts, 'databaseVersion' | 'customSignatures'> | null,
+  language: Language,
+): string | null {
+  if (engine === null) return null;
+  let official = engine.databaseVersion ?? '';
+  let custom = engine.customSignatures ?? 0;
+  const legacy = LEGACY_CUSTOM.exec(official);
+  if (legacy) {
+    official = official.slice(0, legacy.index);
+    custom = Number(legacy[1]);
+  }
+  const parts = official ? [official] : [];
+  if (custom > 0) parts.push(interpolate(texts(language).custom, { count: custom }));
+  return parts.length > 0 ? parts.join(language === 'ja' ? '、' : ', ') : null;
+}
+
 /** "ClamAV 1.4.6 — database daily 27450, main 62 in /var/lib/clamav, built 2026/12/05 06:00 JST (1 days old), 6 500 000 signatures". */
 export function engineLine(engine: EngineFacts | null, engineName: string, language: Language): string {
   const t = texts(language);
   const ja = language === 'ja';
   if (engine === null) return `${t.label}: ${engineName}（${t.unavailable}）`;
   const parts: string[] = [];
-  if (engine.databaseVersion)
+  const version = databaseVersionText(engine, language);
+  if (version)
     parts.push(
-      `${t.database} ${engine.databaseVersion}${engine.databasePath ? (ja ? `（${engine.databasePath}）` : ` ${t.folder} ${engine.databasePath}`) : ''}`,
+      `${t.database} ${version}${engine.databasePath ? (ja ? `（${engine.databasePath}）` : ` ${t.folder} ${engine.databasePath}`) : ''}`,
     );
   if (engine.databaseDate) {
     const age =

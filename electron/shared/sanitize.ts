@@ -108,6 +108,8 @@ export const EngineInfo = z.object({
   databasePath: z.string().nullable().optional(),
   signatures: z.number().nullable().optional(),
   databaseAgeDays: z.number().nullable().optional(),
+  /** Signatures in custom (plain-text) ClamAV files, besides the official databases in `databaseVersion` (runs before issue 19 lack it). */
+  customSignatures: z.number().int().nonnegative().nullable().optional(),
 });
 
 /** The signature database judged against the policy (texts: sanitizeTexts.engine.warning.<code>). */
@@ -142,6 +144,8 @@ export const SanitizationSummary = z.object({
   outputName: z.string(),
   counts: z.object({ passed: z.number(), sanitized: z.number(), blocked: z.number() }),
   certificateNumber: z.string().nullable(),
+  /** The issued report's id, for 「PDFを保存」 where the run is shown. */
+  certificateId: z.string().nullable(),
 });
 
 export const SanitizeSelection = z.object({

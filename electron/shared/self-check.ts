@@ -214,6 +214,8 @@ export const SelfCheckRunSummary = SelfCheckRun.pick({ id: true, finishedAt: tru
   policyName: z.string(),
   counts: z.record(CheckStatus, z.number().int().nonnegative()),
   certificateNumber: z.string().nullable(),
+  /** The issued report's id, for 「PDFを保存」 where the run is shown. */
+  certificateId: z.string().nullable(),
 });
 export type SelfCheckRunSummary = z.infer<typeof SelfCheckRunSummary>;
 

@@ -66,6 +66,13 @@ function fact(scope: Locator, term: string): Locator {
   return scope.locator('dt', { hasText: new RegExp(`^${term.replace(/[()]/g, '\\$&')}$`) }).locator('xpath=following-sibling::dd[1]');
 }
 
+/** Opens a tab of the Certificates screen (the others stay mounted, hidden). */
+async function openTab(page: Page, name: '発行した証明書・報告書' | '検証' | '信頼する発行元'): Promise<void> {
+  const tab = page.getByRole('tab', { name, exact: true });
+  await tab.click();
+  await expect(tab).toHaveAttribute('aria-selected', 'true');
+}
+
 async function goTo(page: Page, screen: string): Promise<void> {
   await page.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link', { name: screen, exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: screen })).toBeVisible();
@@ -90,19 +97,25 @@ test('a colleague’s certificate signed without a company certificate is intact
   page,
   app,
 }) => {
+  // Each verification runs in a worker; on a loaded machine four of them and two language passes take over a minute.
+  test.setTimeout(120_000);
   await app.createVault();
   await app.open('/certificates');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('証明書');
+  // The engineer's own documents come first; checking others' documents and the trusted issuers are tabs of their own.
+  await expect(page.getByRole('tab', { name: '発行した証明書・報告書' })).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByText('まだ証明書はありません。')).toBeVisible();
+  await openTab(page, '信頼する発行元');
   const roots = page.getByTestId('trusted-roots');
   await expect(roots.getByRole('region', { name: '信頼する会社ルート証明書はまだありません' })).toContainText(
     '保守契約書に記載されています',
   );
 
+  await openTab(page, '検証');
   app.dialogs.certificateFile = selfSigned;
   await page.getByRole('button', { name: 'ファイルを選んで検証' }).click();
   const result = page.getByRole('region', { name: '検証結果' });
-  await expect(result).toHaveAttribute('data-status', 'issuer-unconfirmed');
+  await expect(result).toHaveAttribute('data-status', 'issuer-unconfirmed', { timeout: 30_000 });
   await expect(result.getByRole('status')).toContainText('改ざんなし・発行者未確認');
   await expect(result.getByTestId('verification-root')).toContainText('会社の認証なし');
   await expect(fact(result, '証明書番号')).toHaveText('W-00981-ER-2026-000007');
@@ -128,7 +141,7 @@ test('a colleague’s certificate signed without a company certificate is intact
   await appendFile(extended, '\n% added later\n');
   app.dialogs.certificateFile = extended;
   await page.getByRole('button', { name: 'ファイルを選んで検証' }).click();
-  await expect(result).toHaveAttribute('data-status', 'not-genuine');
+  await expect(result).toHaveAttribute('data-status', 'not-genuine', { timeout: 30_000 });
   await expect(result.getByRole('status')).toContainText('不正');
   await expect(result.getByRole('status')).toContainText('この文書を信頼しないでください。');
   const whole = result.locator('li[data-check="whole-document"]');
@@ -148,12 +161,36 @@ test('enrolling with the company authority in Settings makes new documents genui
   // Before enrollment: the engineer's own report is intact but its issuer unconfirmed, and the list says so.
   const before = await issueLedgerReport(page, path.join(dir, 'ledger-before.pdf'), app);
   await goTo(page, '証明書');
-  const list = page.getByRole('table', { name: 'この保管庫で発行した証明書' });
-  await expect(list.getByRole('row').filter({ hasText: before })).toContainText('会社の認証なし');
+  const list = page.getByRole('table', { name: '発行した証明書・報告書' });
+  const beforeRow = list.getByRole('row').filter({ hasText: before });
+  await expect(beforeRow).toContainText('会社の認証なし');
+  // The ledger report names no site and no visit: said as 「—」, not guessed.
+  await expect(beforeRow.getByRole('cell').nth(2)).toHaveText('—');
+  await expect(beforeRow.getByRole('cell').nth(3)).toHaveText('—');
+
+  // Saved again in place: the file's name, then 「フォルダーを開く」 opens the file manager at that file.
+  const savedAgain = path.join(dir, 'ledger-again.pdf');
+  app.dialogs.saveFile = savedAgain;
+  await beforeRow.getByRole('button', { name: `PDF を保存（${before}）` }).click();
+  await expect(beforeRow.getByRole('status')).toHaveText('「ledger-again.pdf」を保存しました。');
+  expect((await readFile(savedAgain)).subarray(0, 5).toString()).toBe('%PDF-');
+  await beforeRow.getByRole('button', { name: '「ledger-again.pdf」のフォルダーを開く' }).click();
+  await expect.poll(() => app.dialogs.shownInFolder).toEqual([savedAgain]);
+
+  // Searching by a number (typed in full width, as Japanese input leaves it) keeps only what matches.
+  const search = page.getByRole('searchbox', { name: '施設名・訪問作業番号・証明書番号で検索' });
+  await search.fill('ＬＧ－２０');
+  await expect(page.getByText('1 件のうち 1 件が一致しました。')).toBeVisible();
+  await search.fill('東都病院');
+  await expect(page.getByText('一致する証明書・報告書はありません。')).toBeVisible();
+  await search.fill('');
+  await inspectScreen(page, 'certificates-issued');
+
+  await openTab(page, '検証');
   app.dialogs.certificateFile = path.join(dir, 'ledger-before.pdf');
   await page.getByRole('button', { name: 'ファイルを選んで検証' }).click();
   const result = page.getByRole('region', { name: '検証結果' });
-  await expect(result).toHaveAttribute('data-status', 'issuer-unconfirmed');
+  await expect(result).toHaveAttribute('data-status', 'issuer-unconfirmed', { timeout: 30_000 });
   await expect(result.getByRole('status')).toContainText('改ざんなし・発行者未確認');
   await expect(result).toContainText('会社の認証なし');
 
@@ -172,8 +209,10 @@ test('enrolling with the company authority in Settings makes new documents genui
   const requestFile = path.join(dir, 'enrollment-request.pem');
   app.dialogs.saveFile = requestFile;
   await signing.getByRole('button', { name: '登録申請を作成' }).click();
+  // A new key pair is made for the request: seconds on a loaded machine.
   await expect(signing.getByTestId('signing-notice')).toContainText(
     '登録申請を保存しました。このファイルを会社のセキュリティ担当に送ってください。',
+    { timeout: 30_000 },
   );
   await expect(fact(signing, '応答待ちの登録申請')).toHaveText('1 件');
   await signing.scrollIntoViewIfNeeded();
@@ -215,13 +254,15 @@ test('enrolling with the company authority in Settings makes new documents genui
   await expect(list.getByRole('row').filter({ hasText: after })).toContainText('会社の証明書');
   await expect(list.getByRole('row').filter({ hasText: after }).getByText('会社の認証なし')).toHaveCount(0);
   await expect(list.getByRole('row').filter({ hasText: before })).toContainText('会社の認証なし');
+  await openTab(page, '信頼する発行元');
   const roots = page.getByTestId('trusted-roots');
   const rootRows = roots.getByRole('table', { name: '信頼する会社ルート証明書' }).locator('tbody tr');
   await expect(rootRows).toHaveCount(1);
   await expect(rootRows.first()).toContainText('東都メディカル株式会社 FieldGuard ルート認証局 Root CA');
+  await openTab(page, '検証');
   app.dialogs.certificateFile = path.join(dir, 'ledger-after.pdf');
   await page.getByRole('button', { name: 'ファイルを選んで検証' }).click();
-  await expect(result).toHaveAttribute('data-status', 'genuine');
+  await expect(result).toHaveAttribute('data-status', 'genuine', { timeout: 30_000 });
   await expect(result.getByRole('status')).toContainText('正規');
   await expect(fact(result, '証明書番号')).toHaveText(after);
   await expect(fact(result, '証明書の発行者')).toHaveText('東都メディカル株式会社 FieldGuard ルート認証局 Root CA');
@@ -233,6 +274,7 @@ test('enrolling with the company authority in Settings makes new documents genui
   await inspectWholeScreen(page, 'certificates-verify-genuine');
 
   // A file with no root in it (a document signed without a company certificate) offers nothing to trust.
+  await openTab(page, '信頼する発行元');
   app.dialogs.certificateFile = selfSigned;
   await roots.getByRole('button', { name: 'ファイルから追加' }).click();
   await expect(roots.locator('[data-error-code="TRUST_ROOT_INVALID"]')).toBeVisible();
@@ -244,15 +286,17 @@ test('enrolling with the company authority in Settings makes new documents genui
   await expect(roots.getByRole('status')).toContainText('「東都メディカル株式会社 FieldGuard ルート認証局 Root CA」はすでに信頼済みです。');
 
   // A colleague at another company, certified by her company: intact, but that company's root is not trusted here.
+  await openTab(page, '検証');
   app.dialogs.certificateFile = otherCompanyDocument;
   await page.getByRole('button', { name: 'ファイルを選んで検証' }).click();
-  await expect(result).toHaveAttribute('data-status', 'issuer-unconfirmed');
+  await expect(result).toHaveAttribute('data-status', 'issuer-unconfirmed', { timeout: 30_000 });
   await expect(result.getByTestId('verification-root')).toContainText('その会社のルート証明書はこのノートPCで信頼済みになっていません');
   await expect(result.getByTestId('verification-root')).not.toContainText('会社の認証なし');
   await expect(result.locator('li[data-check="signer-chain"]')).toContainText('信頼済みの会社ルート証明書につながりません');
   await inspectWholeScreen(page, 'certificates-verify-issuer-untrusted');
 
   // Trusting her company's root: the dialog shows the root; the fingerprint from the contract must be typed.
+  await openTab(page, '信頼する発行元');
   app.dialogs.certificateFile = otherCompany.rootFile;
   const dialog = page.getByRole('alertdialog', { name: '会社ルート証明書を信頼済みにする' });
   await inspectDialog(page, 'certificates-trust-root-dialog', async () => {
@@ -297,13 +341,15 @@ test('enrolling with the company authority in Settings makes new documents genui
   );
   await expect(rootRows).toHaveCount(2);
   await expect(rootRows.nth(1)).toContainText(otherCompany.rootFingerprint.match(/.{4}/g)!.join(' '));
+  await inspectWholeScreen(page, 'certificates-roots-trusted');
+  await openTab(page, '検証');
   app.dialogs.certificateFile = otherCompanyDocument;
   await page.getByRole('button', { name: 'ファイルを選んで検証' }).click();
-  await expect(result).toHaveAttribute('data-status', 'genuine');
+  await expect(result).toHaveAttribute('data-status', 'genuine', { timeout: 30_000 });
   await expect(result.getByRole('status')).toContainText('「西日本イメージング株式会社 FieldGuard ルート認証局 Root CA」');
-  await inspectWholeScreen(page, 'certificates-roots-trusted');
 
   // Her company revokes her certificate and sends its CRL: a file that is no CRL is refused; the CRL makes her document not genuine.
+  await openTab(page, '信頼する発行元');
   app.dialogs.certificateFile = selfSigned;
   await roots.getByRole('button', { name: '失効リストを取り込む' }).click();
   await expect(roots.locator('[data-error-code="CRL_INVALID"]')).toBeVisible();
@@ -314,9 +360,10 @@ test('enrolling with the company authority in Settings makes new documents genui
   await roots.getByRole('button', { name: '失効リストを取り込む' }).click();
   await expect(roots.getByRole('status')).toContainText('失効リストを取り込みました。このリストで失効している証明書は 1 件です。');
   await expect(roots.locator('[data-error-code]')).toHaveCount(0);
+  await openTab(page, '検証');
   app.dialogs.certificateFile = otherCompanyDocument;
   await page.getByRole('button', { name: 'ファイルを選んで検証' }).click();
-  await expect(result).toHaveAttribute('data-status', 'not-genuine');
+  await expect(result).toHaveAttribute('data-status', 'not-genuine', { timeout: 30_000 });
   await expect(result.locator('li[data-check="signer-chain"]')).toContainText(
     '不合格 — 署名者の証明書は会社の失効リスト（CRL）で失効しています',
   );
@@ -324,6 +371,7 @@ test('enrolling with the company authority in Settings makes new documents genui
   await inspectWholeScreen(page, 'certificates-verify-revoked');
 
   // Removing a root is asked first; Cancel keeps it.
+  await openTab(page, '信頼する発行元');
   const remove = roots.getByRole('button', { name: '「西日本イメージング株式会社 FieldGuard ルート認証局 Root CA」を信頼済みから外す' });
   await remove.click();
   const confirm = page.getByRole('alertdialog', {

@@ -116,6 +116,8 @@ test('[10-1] erase a visit folder, watch it finish, countersign, issue the certi
   expect(stdout.replace(/\s+/g, '')).toContain('（佐藤一郎）：上記の消去結果を確認しました');
 
   app.dialogs.certificateFile = app.dialogs.saveFile;
+  // Checking a document is on the Certificates screen's 「検証」 tab.
+  await page.getByRole('tab', { name: '検証', exact: true }).click();
   await page.getByRole('button', { name: 'ファイルを選んで検証' }).click();
   const result = page.getByRole('region', { name: '検証結果' });
   await expect(result).toHaveAttribute('data-status', 'issuer-unconfirmed', { timeout: 30_000 });

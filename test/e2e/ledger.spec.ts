@@ -260,8 +260,9 @@ test('[7-7][12-3] register from hardware, check out for a visit, return, invento
   await inspectWholeScreen(page, 'ledger-inventory-result');
 
   app.dialogs.saveFile = path.join(scratch, '棚卸報告書.pdf');
-  await result.getByRole('button', { name: /^棚卸報告書 E-20417-IN-\d{4}-000001-[0-9A-Z]{6} の PDF を保存$/ }).click();
-  await expect(result.getByTestId('ledger-report-pdf-saved')).toHaveText('棚卸報告書の PDF を保存しました。');
+  await result.getByRole('button', { name: /^PDF を保存（棚卸報告書 E-20417-IN-\d{4}-000001-[0-9A-Z]{6}）$/ }).click();
+  await expect(result.getByRole('status').filter({ hasText: '保存しました' })).toHaveText('「棚卸報告書.pdf」を保存しました。');
+  await expect(result.getByRole('button', { name: '「棚卸報告書.pdf」のフォルダーを開く' })).toBeVisible();
 
   // Not enrolled with the company authority: intact, issuer not confirmed, which `verify` answers with exit code 1 (issue 13).
   const { code, stdout } = await fieldguardWithExitCode(['verify', app.dialogs.saveFile, '--json']);

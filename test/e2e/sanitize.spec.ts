@@ -250,11 +250,13 @@ test('[10-5][8-1] sanitize a handover folder, read the verdicts, sign off, and c
   const report = path.join(scratch, `${number}.pdf`);
   app.dialogs.saveFile = report;
   await row.getByRole('button').click();
-  await expect(page.getByText('証明書の PDF を保存しました。')).toBeVisible();
+  await expect(row.getByRole('status')).toHaveText(`「${number}.pdf」を保存しました。`);
 
   // 受け取った側：報告書とフォルダーを照合する
   app.dialogs.certificateFile = report;
   app.dialogs.exportFolder = output;
+  // The receiving side's check is on the Certificates screen's 「検証」 tab.
+  await page.getByRole('tab', { name: '検証', exact: true }).click();
   const check = page.getByRole('button', { name: '受け取ったフォルダーを報告書と照合' });
   await check.click();
   const result = page.getByRole('region', { name: '照合結果' });

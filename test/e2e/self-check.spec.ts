@@ -50,6 +50,8 @@ test.describe('a neglected Japanese Windows laptop', () => {
     page,
     app,
   }) => {
+    // Two runs, a signed report and four language passes take over a minute on a loaded machine.
+    test.setTimeout(120_000);
     await app.createVault();
     await app.open('/');
     await page.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link', { name: 'セルフチェック' }).click();
@@ -68,7 +70,9 @@ test.describe('a neglected Japanese Windows laptop', () => {
 
     const overall = page.getByTestId('self-check-overall');
     await expect(overall).toContainText('総合判定：不合格');
-    await expect(overall).toContainText('ポリシー「既定 / Default」');
+    // The built-in policy in the screen's language only (it is stored as 「既定 / Default」).
+    await expect(overall).toContainText('ポリシー「既定」');
+    await expect(overall).not.toContainText('Default');
     await expect(overall).toContainText('JST');
     await expect(runButton).toBeEnabled();
     await expect(
@@ -90,7 +94,13 @@ test.describe('a neglected Japanese Windows laptop', () => {
         .getByTestId('self-check-checks')
         .locator('> li')
         .filter({ has: page.getByRole('heading', { level: 3, name, exact: true }) });
+    // Only the first check needing attention is open; every other one shows its status, name and reason.
+    const items = page.getByTestId('self-check-checks').locator('> li');
+    await expect(items.first()).toHaveAttribute('data-open', 'true');
+    await expect(page.getByTestId('self-check-checks').locator('> li[data-open="true"]')).toHaveCount(1);
     const firewall = check('ファイアウォール');
+    await expect(firewall).toHaveAttribute('data-open', 'true');
+    await expect(firewall.getByRole('button', { name: 'ファイアウォール', exact: true })).toHaveAttribute('aria-expanded', 'true');
     await expect(firewall).toHaveAttribute('data-status', 'fail');
     await expect(firewall).toContainText('不合格');
     await expect(firewall).toContainText('必須');
@@ -115,6 +125,15 @@ test.describe('a neglected Japanese Windows laptop', () => {
     await expect(check('起動時と OS の保護（Secure Boot・TPM／SIP・Gatekeeper）')).toHaveAttribute('data-status', 'unknown');
     await expect(check('起動時と OS の保護（Secure Boot・TPM／SIP・Gatekeeper）')).toContainText('管理者権限なしでは読み取れませんでした');
     await expect(check('時計の同期')).toHaveAttribute('data-status', 'fail');
+    // Folded: its steps appear when its name is pressed; a tile of the overview opens it too.
+    const clock = check('時計の同期');
+    await expect(clock.getByRole('link', { name: '設定を開く（時計の同期）' })).toHaveCount(0);
+    await tiles.filter({ hasText: '時計の同期' }).getByRole('button', { name: '時計の同期' }).click();
+    await expect(clock).toHaveAttribute('data-open', 'true');
+    await expect(clock.getByRole('button', { name: '時計の同期', exact: true })).toBeFocused();
+    await clock.getByRole('button', { name: '時計の同期', exact: true }).press('Enter');
+    await expect(clock).toHaveAttribute('data-open', 'false');
+    await clock.getByRole('button', { name: '時計の同期', exact: true }).click();
     await expect(check('時計の同期').getByRole('link', { name: '設定を開く（時計の同期）' })).toHaveAttribute(
       'href',
       'ms-settings:dateandtime',
@@ -136,6 +155,14 @@ test.describe('a neglected Japanese Windows laptop', () => {
     await expect(firewall).toContainText('読み取り日時');
     await expect(firewall.getByText(/\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2} JST/).first()).toBeVisible();
     await expect(firewall.locator('dt', { hasText: 'Public' }).first()).toBeVisible();
+    // Values in words; the values as read stay one switch away, for support.
+    const facts = firewall.locator('dd');
+    await expect(facts.filter({ hasText: /^(True|False|NotConfigured)$/ })).toHaveCount(0);
+    await expect(facts.filter({ hasText: /^(はい|いいえ|未設定)$/ }).first()).toBeVisible();
+    const raw = firewall.getByRole('switch', { name: '読み取った値をそのまま表示（サポート用）' });
+    await raw.check();
+    await expect(facts.filter({ hasText: /^(True|False|NotConfigured)$/ }).first()).toBeVisible();
+    await raw.uncheck();
     // One banner: the newest run's own verdict; the readiness gate says nothing more beside it.
     await expect(page.getByTestId('self-check-overall')).toHaveAttribute('data-overall', 'fail');
     await expect(page.getByTestId('self-check-readiness')).toHaveCount(0);
@@ -151,7 +178,8 @@ test.describe('a neglected Japanese Windows laptop', () => {
     await expect(history.first()).toHaveAttribute('aria-current', 'true');
     await expect(history.first()).toContainText('不合格');
     await expect(history.first()).toContainText('合格 2・注意 2・不合格 10・不明 1');
-    await expect(history.first()).toContainText('既定 / Default');
+    await expect(history.first()).toContainText('既定');
+    await expect(history.first()).not.toContainText('Default');
     await expect(history.first()).toContainText('未発行');
 
     // 前の結果を開く
@@ -165,9 +193,18 @@ test.describe('a neglected Japanese Windows laptop', () => {
     // 表示中の結果の署名付きレポート
     await page.getByRole('button', { name: '署名付き報告書を発行' }).click();
     const issued = page.getByTestId('self-check-report-issued');
-    await expect(issued).toContainText(/報告書 E-20417-SC-2024-000001-[0-9A-Z]{6} を発行しました。「証明書」画面で PDF を保存できます。/, {
+    await expect(issued).toContainText(/報告書 E-20417-SC-2024-000001-[0-9A-Z]{6} を発行しました。/, {
       timeout: 30_000,
     });
+    // Saved right here, the same way as everywhere: the file's name, then 「フォルダーを開く」.
+    const reportNumber = /E-20417-SC-2024-000001-[0-9A-Z]{6}/.exec((await issued.textContent()) ?? '')![0];
+    const reportFile = path.join(os.tmpdir(), `fieldguard-self-check-${reportNumber}.pdf`);
+    app.dialogs.saveFile = reportFile;
+    await page.getByRole('button', { name: `PDF を保存（${reportNumber}）` }).click();
+    await expect(page.getByText(`「${path.basename(reportFile)}」を保存しました。`)).toBeVisible();
+    await page.getByRole('button', { name: `「${path.basename(reportFile)}」のフォルダーを開く` }).click();
+    await expect.poll(() => app.dialogs.shownInFolder).toEqual([reportFile]);
+    await rm(reportFile, { force: true });
     await expect(history.nth(1)).toContainText('E-20417-SC-2024-000001');
     await expect(page.getByTestId('self-check-readiness')).toContainText('訪問の準備ができていません（不合格）');
 

@@ -284,7 +284,9 @@ describe.skipIf(clamscanMissing !== null)('the ClamAV engine with the real clams
     const info = await createClamavEngine({ databaseDir: database }).info();
     expect(info).toMatchObject({ engine: 'ClamAV', version: parseClamscanVersion(clamscanVersion.stdout) });
     expect(info?.version).toMatch(/^\d+\.\d+/);
-    expect(info?.databaseVersion).toBe('custom (1 signatures)');
+    // Only custom signatures: no official database to name, and the count in its own field for the screens to word.
+    expect(info?.databaseVersion).toBeNull();
+    expect(info?.customSignatures).toBe(1);
     expect(Date.parse(info?.databaseDate ?? '')).not.toBeNaN();
     expect(info?.databaseDate).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
   });

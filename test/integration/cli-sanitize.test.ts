@@ -147,11 +147,11 @@ describe('where delivered files go', () => {
     const again = await sanitize([src(), '--out', path.join(work, 'names', 'text-ja'), '--clamav-db', database]);
     expect(again.stdout).toContain('src/invoice_fdp.txt ← src/invoice<U+202E>fdp.txt');
     expect(again.stdout).toContain(`ウイルス検査: ClamAV`);
-    expect(again.stdout).toContain(`定義 custom (1 signatures)（${database}）`);
+    expect(again.stdout).toContain(`定義 独自定義 1 件（${database}）`);
     expect(again.stdout).toContain('署名 1 件');
     expect(again.stdout).toMatch(/⚠ ウイルス定義の署名が 1 件しかない/);
     const english = await sanitize([src(), '--out', path.join(work, 'names', 'text-en'), '--clamav-db', database], 'en_US.UTF-8');
-    expect(english.stdout).toContain(`database custom (1 signatures) in ${database}`);
+    expect(english.stdout).toContain(`database custom, 1 signatures in ${database}`);
     expect(english.stdout).toMatch(/⚠ The virus database holds only 1 signatures/);
     expect(english.stdout).toMatch(/0 days old/);
   }, 120_000);

@@ -38,6 +38,8 @@ export interface ScriptedDialogs {
   certificateFile: string | null;
   policyFile: string | null;
   releaseList: string | null;
+  /** Every file 「フォルダーを開く」 opened the file manager at, in order. */
+  readonly shownInFolder: string[];
 }
 
 export const TEST_PASSWORD = '湯呑みと珈琲 horse battery 42';
@@ -121,6 +123,7 @@ export async function createTestCore(overrides: Partial<CorePorts> = {}, options
     certificateFile: null,
     policyFile: null,
     releaseList: null,
+    shownInFolder: [],
   };
   const dialogs: Dialogs = {
     pickImportSources: async () => scripted.importSources,
@@ -129,6 +132,7 @@ export async function createTestCore(overrides: Partial<CorePorts> = {}, options
     pickCertificateFile: async () => scripted.certificateFile,
     pickPolicyFile: async () => scripted.policyFile,
     pickReleaseList: async () => scripted.releaseList,
+    showInFolder: async (file) => void scripted.shownInFolder.push(file),
     async confirm(confirmation) {
       scripted.confirmations.push(confirmation);
       return scripted.confirm === 'yes';

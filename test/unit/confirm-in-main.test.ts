@@ -28,6 +28,7 @@ function dialogsAnswering(answer: boolean, shown: Confirmation[]): Dialogs {
     pickCertificateFile: never,
     pickPolicyFile: never,
     pickReleaseList: never,
+    showInFolder: never,
     confirm: async (c) => (shown.push(c), answer),
   };
 }

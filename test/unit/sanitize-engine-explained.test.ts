@@ -14,7 +14,7 @@ import type { EngineInfo } from '../../electron/core/sanitize/sanitize-types';
 import { createClamavEngine, databaseRefusal } from '../../electron/platform/antivirus/clamav-engine';
 import { createDefenderEngine } from '../../electron/platform/antivirus/defender-engine';
 import type { CommandOutcome } from '../../electron/platform/self-check/run-probe-command';
-import { engineLine, engineProblemText, groupedFindingTexts } from '../../electron/shared/sanitize-engine-texts';
+import { databaseVersionText, engineLine, engineProblemText, groupedFindingTexts } from '../../electron/shared/sanitize-engine-texts';
 
 const NOW = new Date('2026-12-06T09:00:00Z');
 const clamav = (fields: Partial<EngineInfo>): EngineInfo => ({
@@ -96,6 +96,26 @@ describe('the engine line', () => {
     );
     expect(engineLine({ ...engine, signatures: null }, 'Microsoft Defender', 'en')).toContain('signature count unknown');
     expect(engineLine(null, 'ClamAV', 'ja')).toBe('ウイルス検査: ClamAV（使用不可）');
+  });
+});
+
+describe('the database version in the reader’s language (issue 19)', () => {
+  it('counts custom ClamAV signatures in words of each language, after the official databases', () => {
+    const both = { databaseVersion: 'daily 27450, main 62', customSignatures: 12 };
+    expect(databaseVersionText(both, 'ja')).toBe('daily 27450, main 62、独自定義 12 件');
+    expect(databaseVersionText(both, 'en')).toBe('daily 27450, main 62, custom, 12 signatures');
+    expect(databaseVersionText({ databaseVersion: null, customSignatures: 1 }, 'ja')).toBe('独自定義 1 件');
+    expect(databaseVersionText({ databaseVersion: '1.421.114.0', customSignatures: 0 }, 'ja')).toBe('1.421.114.0');
+    expect(databaseVersionText({ databaseVersion: null, customSignatures: null }, 'en')).toBeNull();
+    expect(databaseVersionText(null, 'en')).toBeNull();
+  });
+
+  it('rewords runs stored before the count had its own field, which carried it in English inside the version', () => {
+    expect(databaseVersionText({ databaseVersion: 'custom (1 signatures)' }, 'ja')).toBe('独自定義 1 件');
+    expect(databaseVersionText({ databaseVersion: 'daily 27450, custom (3 signatures)' }, 'ja')).toBe('daily 27450、独自定義 3 件');
+    expect(engineLine(clamav({ databaseVersion: 'custom (1 signatures)', databasePath: null }), 'ClamAV', 'ja')).toContain(
+      '定義 独自定義 1 件、',
+    );
   });
 });
 

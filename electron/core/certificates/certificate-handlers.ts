@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../app-error';
+import type { SavedFiles } from '../files/saved-files';
 import type { Dialogs } from '../dialogs';
 import type { Handlers } from '../ipc/router';
 import type { VaultService } from '../vault/vault-service';
@@ -52,6 +53,7 @@ export function createCertificateHandlers(
   dialogs: Dialogs,
   now: () => Date,
   verify: VerifyFile,
+  savedFiles: SavedFiles,
 ): Pick<Handlers, CertificateChannel> {
   const candidates = new Map<string, { root: RootCertificate; expires: number }>();
   const roots = () => ({ roots: listTrustedRoots(vault.session()) });
@@ -136,11 +138,11 @@ export function createCertificateHandlers(
       const certificate = getCertificate(vault.session().db, id);
       if (!certificate) throw new AppError('VAULT_ITEM_NOT_FOUND');
       const file = await dialogs.pickSaveFile(`${certificate.number}.pdf`, 'pdf');
-      if (!file) return { saved: false };
+      if (!file) return { saved: false, file: null };
       await writeFile(file, certificate.pdf, { mode: 0o600 }).catch(() => {
         throw new AppError('VAULT_DESTINATION_UNWRITABLE');
       });
-      return { saved: true };
+      return { saved: true, file: savedFiles.remember(file) };
     },
   };
 }

@@ -20,6 +20,10 @@ export interface StoredCertificateSummary {
   readonly storedAt: string;
   /** Signed with a company certificate; false is shown as 「会社の認証なし」. */
   readonly companyCertified: boolean;
+  /** The site the certificate's own signed facts name (erasure certificates, visit reports); null for the kinds that name none. */
+  readonly site: string | null;
+  /** The visit or work-order reference it was issued for (migration 0014); null when none. */
+  readonly visitReference: string | null;
 }
 
 export interface StoredCertificate extends StoredCertificateSummary {
@@ -32,12 +36,23 @@ export interface StoredCertificate extends StoredCertificateSummary {
  * and the visit it was issued for — a copy of the reference inside the signed facts, kept in its
  * own column so that a visit's certificates are found without reading signed JSON.
  */
-export type CertificateToStore = Omit<StoredCertificate, 'id' | 'storedAt' | 'companyCertified'> & {
+export type CertificateToStore = Omit<StoredCertificate, 'id' | 'storedAt' | 'companyCertified' | 'site' | 'visitReference'> & {
   readonly visitReference?: string | null;
 };
 
+/**
+ * The site as the certificate itself names it, read from its signed facts (the hospital and
+ * department an erasure was done for; a visit report's site): what the engineer searches by is
+ * then exactly what the document says. The other kinds name no site.
+ */
+const SITE_COLUMN = `NULLIF(trim(CASE kind
+    WHEN 'erasure' THEN coalesce(json_extract(evidence_json, '$.payload.facts.site.hospital'), '') || ' ' || coalesce(json_extract(evidence_json, '$.payload.facts.site.department'), '')
+    WHEN 'visit' THEN coalesce(json_extract(evidence_json, '$.payload.facts.procedure.site.name'), '') || ' ' || coalesce(json_extract(evidence_json, '$.payload.facts.procedure.site.department'), '')
+  END), '')`;
+
 const SUMMARY_COLUMNS = `id, number, kind, issued_at AS issuedAt, title_ja AS titleJa, title_en AS titleEn,
-  signer_fingerprint AS signerFingerprint, evidence_sha256 AS evidenceSha256, stored_at AS storedAt`;
+  signer_fingerprint AS signerFingerprint, evidence_sha256 AS evidenceSha256, stored_at AS storedAt,
+  visit_reference AS visitReference, ${SITE_COLUMN} AS site`;
 
 interface SummaryRow extends Omit<StoredCertificateSummary, 'title' | 'companyCertified'> {
   readonly titleJa: string;

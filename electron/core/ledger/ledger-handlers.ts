@@ -4,6 +4,7 @@
  * reading attached hardware goes through the ReadVolumes and ReadDeviceDetails ports; files
  * are written only where the user picked in a native dialog.
  */
+import type { SavedFiles } from '../files/saved-files';
 import type { Dialogs } from '../dialogs';
 import type { ReadVolumes } from '../disks/list-volumes';
 import type { Handlers } from '../ipc/router';
@@ -33,6 +34,8 @@ export interface LedgerPorts {
   /** Called after a medium is marked lost; returns the incident-response run it started, if any (issue 7's procedures). */
   readonly onLost?: (session: VaultSession, item: LedgerItem) => string | null;
   readonly fontPath?: string;
+  /** Where 「フォルダーを開く」 finds the report just saved. */
+  readonly savedFiles: SavedFiles;
 }
 
 export function createLedgerHandlers(ports: LedgerPorts): Pick<Handlers, LedgerChannel> {
@@ -78,9 +81,9 @@ export function createLedgerHandlers(ports: LedgerPorts): Pick<Handlers, LedgerC
       const s = session();
       // Asked first: a report nobody saves should not take a certificate number.
       const file = await ports.dialogs.pickSaveFile('FieldGuard-media-ledger.pdf', 'pdf');
-      if (!file) return { saved: false, certificateId: null, number: null };
+      if (!file) return { saved: false, certificateId: null, number: null, file: null };
       const { certificateId, number } = await writeLedgerReport(s, file, ports.now(), ports.fontPath);
-      return { saved: true, certificateId, number };
+      return { saved: true, certificateId, number, file: ports.savedFiles.remember(file) };
     },
   };
 }

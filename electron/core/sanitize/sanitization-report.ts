@@ -11,7 +11,13 @@
  */
 import { formatBytes } from '../../shared/format-bytes';
 import { formatDateTime } from '../../shared/format-date';
-import { engineLine, engineProblemText, engineWarningText, groupedFindingTexts } from '../../shared/sanitize-engine-texts';
+import {
+  databaseVersionText,
+  engineLine,
+  engineProblemText,
+  engineWarningText,
+  groupedFindingTexts,
+} from '../../shared/sanitize-engine-texts';
 import { removedObjectText, verdictName } from '../../shared/sanitize-texts';
 import { performerText, type CertificateDocument } from '../certificates/certificate-document';
 import { both, columns, issueReport, reportDocument, row, signedFacts } from '../certificates/report-document';
@@ -25,6 +31,13 @@ export interface SignOff {
 }
 
 const short = (sha256: string | null) => (sha256 ? `${sha256.slice(0, 16)}…` : '—');
+
+/** The database's version as the page prints a value: Japanese, then English when it words it differently. */
+function bilingualDatabaseVersion(engine: SanitizationResult['engine']): string {
+  const ja = databaseVersionText(engine, 'ja');
+  const en = databaseVersionText(engine, 'en');
+  return ja === null ? '—' : ja === en ? ja : `${ja} / ${en}`;
+}
 
 export function sanitizationReportDocument(
   result: SanitizationResult,
@@ -62,7 +75,7 @@ export function sanitizationReportDocument(
             'Engine',
             engine ? `${engine.engine} ${engine.version ?? ''}`.trim() : `${result.engineName}（使用不可 / unavailable）`,
           ),
-          row('定義データベース', 'Signature database', engine?.databaseVersion ?? '—'),
+          row('定義データベース', 'Signature database', bilingualDatabaseVersion(engine)),
           row('定義の場所', 'Database folder', engine?.databasePath ?? '—'),
           row(
             '定義の日付',

@@ -1,6 +1,6 @@
 /** Sanitization runs kept in the vault, whole, with the report issued for each (at most one). */
 import type { VaultDatabase } from '../../db/open-vault-database';
-import { certificateNumber, certificateReference } from '../certificates/certificate-store';
+import { certificateReference } from '../certificates/certificate-store';
 import type { SanitizationResult } from './run-sanitization';
 
 export interface SanitizationSummary {
@@ -9,6 +9,7 @@ export interface SanitizationSummary {
   readonly outputName: string;
   readonly counts: { passed: number; sanitized: number; blocked: number };
   readonly certificateNumber: string | null;
+  readonly certificateId: string | null;
 }
 
 export function saveSanitization(db: VaultDatabase, result: SanitizationResult): void {
@@ -31,12 +32,14 @@ export function listSanitizations(db: VaultDatabase, limit = 200): SanitizationS
   return rows.map((row) => {
     const result = JSON.parse(row.result) as SanitizationResult;
     const count = (verdict: string) => result.files.filter((f) => f.verdict === verdict).length;
+    const report = certificateReference(db, row.certificateId);
     return {
       id: result.id,
       finishedAt: result.finishedAt,
       outputName: result.outputName,
       counts: { passed: count('passed'), sanitized: count('sanitized'), blocked: count('blocked') },
-      certificateNumber: certificateNumber(db, row.certificateId),
+      certificateNumber: report?.number ?? null,
+      certificateId: report?.certificateId ?? null,
     };
   });
 }

@@ -119,6 +119,8 @@ export interface EngineInfo {
   readonly databasePath?: string | null;
   /** How many signatures the database holds; null when the engine does not say (Defender). */
   readonly signatures?: number | null;
+  /** Signatures in custom ClamAV files, besides the official databases named in `databaseVersion`. */
+  readonly customSignatures?: number | null;
 }
 
 /** Why an engine cannot scan at all: `detail` is the adapter's own finding (English, technical, e.g. the folder it looked in). */

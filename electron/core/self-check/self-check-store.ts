@@ -1,7 +1,7 @@
 /** Self-check runs kept in the vault, whole, as they were judged (history, reports, the readiness gate). */
 import { SelfCheckRun, type CheckStatus, type SelfCheckRunSummary } from '../../shared/self-check';
 import type { VaultDatabase } from '../../db/open-vault-database';
-import { certificateNumber, certificateReference } from '../certificates/certificate-store';
+import { certificateReference } from '../certificates/certificate-store';
 
 interface Row {
   readonly id: string;
@@ -9,7 +9,7 @@ interface Row {
   readonly certificateId: string | null;
 }
 
-function summaryOf(run: SelfCheckRun, certificateNumber: string | null): SelfCheckRunSummary {
+function summaryOf(run: SelfCheckRun, report: { certificateId: string; number: string } | null): SelfCheckRunSummary {
   const counts: Record<CheckStatus, number> = { pass: 0, warning: 0, fail: 0, unknown: 0, notApplicable: 0 };
   for (const check of run.checks) counts[check.status] += 1;
   return {
@@ -20,7 +20,8 @@ function summaryOf(run: SelfCheckRun, certificateNumber: string | null): SelfChe
     ownership: run.ownership,
     policyName: run.policy.name,
     counts,
-    certificateNumber,
+    certificateNumber: report?.number ?? null,
+    certificateId: report?.certificateId ?? null,
   };
 }
 
@@ -43,7 +44,7 @@ export function getRun(db: VaultDatabase, id: string): SelfCheckRun | null {
 /** Newest first. */
 export function listRuns(db: VaultDatabase, limit = 200): SelfCheckRunSummary[] {
   const rows = db.prepare(`${SELECT} ORDER BY r.finished_at DESC LIMIT ?`).all(limit) as Row[];
-  return rows.map((row) => summaryOf(SelfCheckRun.parse(JSON.parse(row.run)), certificateNumber(db, row.certificateId)));
+  return rows.map((row) => summaryOf(SelfCheckRun.parse(JSON.parse(row.run)), certificateReference(db, row.certificateId)));
 }
 
 export function latestRun(db: VaultDatabase): SelfCheckRunSummary | null {

@@ -71,7 +71,11 @@ export interface ClamavDatabase {
   /** Signature lines in plain-text databases. */
   readonly customSignatures: number;
   readonly customNewestMtime: string | null;
-  /** e.g. "daily 27450, main 62, bytecode 335" or "custom (1 signatures)". */
+  /**
+   * The official databases and their versions, e.g. "daily 27450, main 62, bytecode 335"; empty
+   * when only custom signature files are there. Custom signatures are counted in
+   * `customSignatures` and worded by the screens and documents in their own language.
+   */
   readonly description: string;
   /** The newest date among the databases: what tells how fresh the signatures are. */
   readonly date: string | null;
@@ -143,9 +147,9 @@ function describe(directory: string, official: CvdHeader[], customSignatures: nu
   // daily first: it is the one that changes every day and so the one an engineer compares.
   const order = (h: CvdHeader): number => ['daily', 'main', 'bytecode'].indexOf(h.name) >>> 0;
   const sorted = [...official].sort((a, b) => order(a) - order(b) || a.name.localeCompare(b.name));
+  // The newest custom file's time is the database date (shown in JST by the screens), not part of the version;
+  // the custom count is said by `databaseVersionText` in the reader's language.
   const parts = sorted.map((h) => `${h.name} ${h.version}`);
-  // The newest custom file's time is the database date (shown in JST by the screens), not part of the version.
-  if (customSignatures > 0) parts.push(`custom (${customSignatures} signatures)`);
   const dates = [...sorted.map((h) => h.builtAt), customNewestMtime].filter((d): d is string => d !== null).sort();
   return {
     directory,

@@ -112,7 +112,8 @@ export function createClamavEngine(options: ClamavEngineOptions = {}): Antivirus
       info: {
         engine: 'ClamAV',
         version,
-        databaseVersion: database.description,
+        databaseVersion: database.description || null,
+        customSignatures: database.customSignatures,
         databaseDate: database.date,
         databasePath: database.directory,
         signatures: database.signatures,

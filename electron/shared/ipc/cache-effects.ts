@@ -89,6 +89,8 @@ const trustViews = ['certificates.trustedRoots', 'certificates.engineerCertifica
  */
 export const listChanges = {
   'app.saveLog': [],
+  'app.showSavedFile': [],
+  'app.copyText': [],
   'prefs.setLanguage': ['prefs.get'],
   'vault.prepareSetup': [],
   'vault.saveRecoveryKey': [],

@@ -5,6 +5,9 @@
  * offers a button to open it, named after the run's time for screen readers. The shown row is
  * highlighted and marked `aria-current`. The columns in between come from the caller.
  *
+ * Cells follow the shared table rules (table-cells.tsx): Japanese line breaking, numbers and
+ * their headers right-aligned, paths on one line with the middle left out.
+ *
  * The texts are read under `textsKey` (e.g. `sanitize.history`), which must hold
  * `columns.finishedAt`, `columns.report`, `columns.actions`, `notIssued`, `shown`, `open` and
  * `openFor` (with `{{time}}`).
@@ -27,15 +30,13 @@ import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '@shared/format-date';
 import type { Language } from '@shared/locale';
 import type { TextPrefixWith } from '../i18n/text-key';
+import { NumericCell, NumericHeaderCell, PathCell, TextCell, useTableCellStyles } from './table-cells';
 
 const useStyles = makeStyles({
   wrap: { overflowX: 'auto' },
   table: { minWidth: '880px' },
-  numeric: { fontVariantNumeric: 'tabular-nums' },
-  // A time split over two lines is easy to misread.
-  nowrap: { whiteSpace: 'nowrap' },
-  // Folder names and the like may be long words.
-  anywhere: { overflowWrap: 'anywhere' },
+  // Counts said in words ("合格 13・注意 0") keep their digits lined up from row to row.
+  tabular: { fontVariantNumeric: 'tabular-nums' },
   shown: { backgroundColor: tokens.colorNeutralBackground1Selected },
   muted: { color: tokens.colorNeutralForeground3 },
 });
@@ -53,10 +54,10 @@ export interface RunHistoryColumn<Row> {
   readonly header: string;
   /** A CSS width for the column, e.g. `250px`; without it the column takes what is left. */
   readonly width?: string;
-  /** Digits line up (tabular figures). */
+  /** A number: right-aligned under a right-aligned header. */
   readonly numeric?: boolean;
-  /** Long words may break anywhere rather than widen the table. */
-  readonly wrapAnywhere?: boolean;
+  /** A path or folder name: one line, the middle left out, the whole in a tooltip with a copy button (`render` is not used). */
+  readonly path?: (row: Row) => string;
   readonly render: (row: Row) => ReactNode;
 }
 
@@ -99,6 +100,7 @@ export function RunHistoryTable<Row extends RunHistoryRow>({
   widths,
 }: RunHistoryTableProps<Row>) {
   const styles = useStyles();
+  const cells = useTableCellStyles();
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
   const text = (key: RunHistoryText, options?: Record<string, string>) => t(`${textsKey}.${key}`, options);
@@ -108,11 +110,17 @@ export function RunHistoryTable<Row extends RunHistoryRow>({
         <TableHeader>
           <TableRow>
             <TableHeaderCell style={widthStyle(widths.time)}>{text('columns.finishedAt')}</TableHeaderCell>
-            {columns.map((column) => (
-              <TableHeaderCell key={column.key} style={widthStyle(column.width)}>
-                {column.header}
-              </TableHeaderCell>
-            ))}
+            {columns.map((column) =>
+              column.numeric ? (
+                <NumericHeaderCell key={column.key} style={widthStyle(column.width)}>
+                  {column.header}
+                </NumericHeaderCell>
+              ) : (
+                <TableHeaderCell key={column.key} style={widthStyle(column.width)}>
+                  {column.header}
+                </TableHeaderCell>
+              ),
+            )}
             <TableHeaderCell style={widthStyle(widths.report)}>{text('columns.report')}</TableHeaderCell>
             <TableHeaderCell style={widthStyle(widths.actions)}>{text('columns.actions')}</TableHeaderCell>
           </TableRow>
@@ -128,16 +136,21 @@ export function RunHistoryTable<Row extends RunHistoryRow>({
                 aria-current={shown ? 'true' : undefined}
                 data-run-id={row.id}
               >
-                <TableCell className={mergeClasses(styles.numeric, styles.nowrap)}>{time}</TableCell>
-                {columns.map((column) => (
-                  <TableCell
-                    key={column.key}
-                    className={mergeClasses(column.numeric && styles.numeric, column.wrapAnywhere && styles.anywhere)}
-                  >
-                    {column.render(row)}
-                  </TableCell>
-                ))}
-                <TableCell>{row.certificateNumber ?? <Text className={styles.muted}>{text('notIssued')}</Text>}</TableCell>
+                <TableCell className={mergeClasses(styles.tabular, cells.nowrap)}>{time}</TableCell>
+                {columns.map((column) =>
+                  column.numeric ? (
+                    <NumericCell key={column.key}>{column.render(row)}</NumericCell>
+                  ) : column.path ? (
+                    <PathCell key={column.key} value={column.path(row)} />
+                  ) : (
+                    <TextCell key={column.key} className={styles.tabular}>
+                      {column.render(row)}
+                    </TextCell>
+                  ),
+                )}
+                <TableCell className={cells.nowrap}>
+                  {row.certificateNumber ?? <Text className={styles.muted}>{text('notIssued')}</Text>}
+                </TableCell>
                 <TableCell>
                   {shown ? (
                     <Text weight="semibold">{text('shown')}</Text>

@@ -1,9 +1,20 @@
-/** One page of audit entries, newest first: number, time (JST), type, actor, details. */
-import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from '@fluentui/react-components';
+/** One page of audit entries, newest first: number, time (JST), type, actor, details — in the shared table cells (table-cells.tsx). */
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '@shared/audit';
 import { formatDateTime } from '@shared/format-date';
 import type { Language } from '@shared/locale';
+import { NumericCell, NumericHeaderCell, TextCell } from '../../components/table-cells';
 import { describeDetails } from './audit-details';
 
 const useStyles = makeStyles({
@@ -13,10 +24,9 @@ const useStyles = makeStyles({
   time: { width: '176px' },
   type: { width: '160px' },
   actor: { width: '150px' },
-  cell: { verticalAlign: 'top', paddingBlock: tokens.spacingVerticalS, overflowWrap: 'anywhere' },
-  numeric: { fontVariantNumeric: 'tabular-nums' },
+  cell: { verticalAlign: 'top', paddingBlock: tokens.spacingVerticalS },
+  when: { fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
   details: { margin: 0, display: 'flex', flexDirection: 'column', rowGap: '2px' },
-  line: { overflowWrap: 'anywhere' },
   term: { display: 'inline', color: tokens.colorNeutralForeground3 },
   value: { display: 'inline', margin: 0 },
   code: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
@@ -33,7 +43,7 @@ export function AuditTable({ entries, labelledBy }: { entries: readonly AuditEnt
       <Table aria-labelledby={labelledBy} className={styles.table} data-testid="audit-entries" size="small">
         <TableHeader>
           <TableRow>
-            <TableHeaderCell className={styles.seq}>{t('audit.table.columns.seq')}</TableHeaderCell>
+            <NumericHeaderCell className={styles.seq}>{t('audit.table.columns.seq')}</NumericHeaderCell>
             <TableHeaderCell className={styles.time}>{t('audit.table.columns.time')}</TableHeaderCell>
             <TableHeaderCell className={styles.type}>{t('audit.table.columns.type')}</TableHeaderCell>
             <TableHeaderCell className={styles.actor}>{t('audit.table.columns.actor')}</TableHeaderCell>
@@ -45,17 +55,17 @@ export function AuditTable({ entries, labelledBy }: { entries: readonly AuditEnt
             const lines = describeDetails(entry.details, t, language);
             return (
               <TableRow key={entry.seq} data-seq={entry.seq} data-type={entry.type}>
-                <TableCell className={`${styles.cell} ${styles.numeric}`}>#{entry.seq}</TableCell>
-                <TableCell className={`${styles.cell} ${styles.numeric}`}>{formatDateTime(entry.time, language)}</TableCell>
-                <TableCell className={styles.cell}>{t(`audit.types.${entry.type}`)}</TableCell>
-                <TableCell className={styles.cell}>{entry.actor}</TableCell>
-                <TableCell className={styles.cell}>
+                <NumericCell className={styles.cell}>#{entry.seq}</NumericCell>
+                <TableCell className={mergeClasses(styles.cell, styles.when)}>{formatDateTime(entry.time, language)}</TableCell>
+                <TextCell className={styles.cell}>{t(`audit.types.${entry.type}`)}</TextCell>
+                <TextCell className={styles.cell}>{entry.actor}</TextCell>
+                <TextCell className={styles.cell}>
                   {lines.length === 0 ? (
                     <span className={styles.none}>—</span>
                   ) : (
                     <dl className={styles.details}>
                       {lines.map((line) => (
-                        <div key={line.key} className={styles.line}>
+                        <div key={line.key}>
                           <dt className={styles.term}>
                             {line.label}
                             {t('audit.details.separator')}
@@ -65,7 +75,7 @@ export function AuditTable({ entries, labelledBy }: { entries: readonly AuditEnt
                       ))}
                     </dl>
                   )}
-                </TableCell>
+                </TextCell>
               </TableRow>
             );
           })}

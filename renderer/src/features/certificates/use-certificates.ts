@@ -50,7 +50,5 @@ export function useVerifyFile() {
   return useChannelMutation('certificates.verifyFile', (send) => send({}));
 }
 
-/** Saves a signed certificate's PDF where the engineer picks. */
-export function useExportCertificate() {
-  return useChannelMutation('certificates.export', (send, id: string) => send({ id }));
-}
+/** Saves a signed certificate's PDF where the engineer picks (the one save every flow shares, components/SavePdf). */
+export { useSavePdf as useExportCertificate } from '../../components/save-pdf-channels';

@@ -6,6 +6,7 @@
 import { Badge, Button, Link, MessageBar, MessageBarBody, Subtitle1, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { Add20Regular, ArrowSync20Regular, CheckmarkCircle16Filled, Warning16Filled } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
+import { strictLineBreaking } from '../../components/table-cells';
 import { QueryView } from '../../components/QueryView';
 import { RecordsTable, type RecordsColumn } from '../sites/RecordsTable';
 import { hrefOf, useLedgerRoute } from './ledger-route';
@@ -16,7 +17,7 @@ const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, marginBottom: tokens.spacingVerticalXXL },
   header: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
   heading: { margin: 0 },
-  cell: { overflowWrap: 'anywhere', paddingBlock: tokens.spacingVerticalS, verticalAlign: 'top' },
+  cell: { ...strictLineBreaking, paddingBlock: tokens.spacingVerticalS, verticalAlign: 'top' },
   stack: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: tokens.spacingVerticalXXS },
   muted: { color: tokens.colorNeutralForeground3 },
   mono: { fontFamily: tokens.fontFamilyMonospace },

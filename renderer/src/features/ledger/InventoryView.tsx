@@ -22,7 +22,6 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import {
-  ArrowDownload20Regular,
   ArrowSync20Regular,
   Checkmark20Regular,
   CheckmarkCircle16Filled,
@@ -32,22 +31,17 @@ import {
   Warning16Filled,
 } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
+import { strictLineBreaking } from '../../components/table-cells';
 import { ErrorState } from '../../components/ErrorState';
 import { PageHeading } from '../../components/PageHeading';
 import { QueryView } from '../../components/QueryView';
+import { SavePdfAction } from '../../components/SavePdf';
 import { RecordsTable, type RecordsColumn } from '../sites/RecordsTable';
 import { LedgerBreadcrumb } from './LedgerBreadcrumb';
 import { LedgerDialog } from './LedgerDialog';
 import { LedgerSettingsSection } from './LedgerSettingsSection';
 import { StatusBadge } from './StatusBadge';
-import {
-  useCurrentInventory,
-  useExportCertificate,
-  useInventories,
-  useLedgerStep,
-  type Inventory,
-  type InventoryEntry,
-} from './use-ledger';
+import { useCurrentInventory, useInventories, useLedgerStep, type Inventory, type InventoryEntry } from './use-ledger';
 import { useLedgerTexts } from './use-ledger-texts';
 
 const useStyles = makeStyles({
@@ -56,7 +50,7 @@ const useStyles = makeStyles({
   actions: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap', alignItems: 'center' },
   heading: { margin: 0 },
   progress: { maxWidth: '32em' },
-  cell: { overflowWrap: 'anywhere', paddingBlock: tokens.spacingVerticalS, verticalAlign: 'top' },
+  cell: { ...strictLineBreaking, paddingBlock: tokens.spacingVerticalS, verticalAlign: 'top' },
   stack: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: tokens.spacingVerticalXXS },
   rowActions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   muted: { color: tokens.colorNeutralForeground3 },
@@ -393,30 +387,16 @@ function CompletedResult({ inventory }: { inventory: Inventory }) {
   );
 }
 
+/** The inventory report saved in place, the same way as every signed PDF (components/SavePdf). */
 function SaveReportButton({ certificateId, number, primary = false }: { certificateId: string; number: string; primary?: boolean }) {
   const { t } = useTranslation();
-  const save = useExportCertificate();
   return (
-    <div>
-      <Button
-        appearance={primary ? 'primary' : 'secondary'}
-        size={primary ? 'medium' : 'small'}
-        icon={save.isPending ? <Spinner size="tiny" /> : <ArrowDownload20Regular />}
-        disabledFocusable={save.isPending}
-        aria-label={t('ledger.inventory.saveNamed', { number })}
-        onClick={() => save.mutate(certificateId)}
-      >
-        {t('ledger.inventory.save')}
-      </Button>
-      <div aria-live="polite">
-        {save.data?.saved && (
-          <Text role="status" data-testid="ledger-report-pdf-saved">
-            {t('ledger.inventory.saved')}
-          </Text>
-        )}
-      </div>
-      {save.isError && <ErrorState error={save.error} />}
-    </div>
+    <SavePdfAction
+      certificateId={certificateId}
+      number={t('ledger.inventory.reportName', { number })}
+      appearance={primary ? 'primary' : 'secondary'}
+      compact={!primary}
+    />
   );
 }
 

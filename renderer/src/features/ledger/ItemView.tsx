@@ -28,6 +28,7 @@ import {
   Warning20Regular,
 } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
+import { strictLineBreaking } from '../../components/table-cells';
 import { ErrorState } from '../../components/ErrorState';
 import { FactList } from '../../components/FactList';
 import { PageHeading } from '../../components/PageHeading';
@@ -66,7 +67,7 @@ const useStyles = makeStyles({
   actions: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
   notices: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   heading: { margin: 0, outline: 'none' },
-  cell: { overflowWrap: 'anywhere', paddingBlock: tokens.spacingVerticalS, verticalAlign: 'top' },
+  cell: { ...strictLineBreaking, paddingBlock: tokens.spacingVerticalS, verticalAlign: 'top' },
   stack: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: tokens.spacingVerticalXXS },
   muted: { color: tokens.colorNeutralForeground3 },
 });

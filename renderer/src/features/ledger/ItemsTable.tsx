@@ -5,6 +5,7 @@
  */
 import { Link, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
+import { strictLineBreaking } from '../../components/table-cells';
 import { RecordsTable, type RecordsColumn } from '../sites/RecordsTable';
 import { StatusBadge } from './StatusBadge';
 import { hrefOf } from './ledger-route';
@@ -18,7 +19,7 @@ const useStyles = makeStyles({
   dates: { width: '144px' },
   custody: { width: '112px' },
   status: { width: '96px' },
-  cell: { overflowWrap: 'anywhere', paddingBlock: tokens.spacingVerticalS, verticalAlign: 'top' },
+  cell: { ...strictLineBreaking, paddingBlock: tokens.spacingVerticalS, verticalAlign: 'top' },
   stack: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: tokens.spacingVerticalXXS },
   muted: { color: tokens.colorNeutralForeground3 },
   mono: { fontFamily: tokens.fontFamilyMonospace },

@@ -8,6 +8,7 @@ import {
   Button,
   Field,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   Select,
   Spinner,
@@ -20,6 +21,7 @@ import { Add20Regular, ClipboardTaskListLtr20Regular, DocumentPdf20Regular, Docu
 import { useTranslation } from 'react-i18next';
 import { mediumStatuses } from '@shared/ledger';
 import { ErrorState } from '../../components/ErrorState';
+import { OpenFolderButton } from '../../components/SavePdf';
 import { PageHeading } from '../../components/PageHeading';
 import { QueryView } from '../../components/QueryView';
 import { AttachedMedia } from './AttachedMedia';
@@ -93,6 +95,11 @@ export function LedgerListView() {
           {exportReport.data?.saved && (
             <MessageBar intent="success" data-testid="ledger-report-saved">
               <MessageBarBody>{t('ledger.list.reportSaved', { number: exportReport.data.number })}</MessageBarBody>
+              {exportReport.data.file && (
+                <MessageBarActions>
+                  <OpenFolderButton file={exportReport.data.file} size="small" />
+                </MessageBarActions>
+              )}
             </MessageBar>
           )}
         </div>

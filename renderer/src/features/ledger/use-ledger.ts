@@ -76,8 +76,5 @@ export function useLedgerExports() {
   };
 }
 
-/** Saves a signed certificate's PDF (the inventory report) where the engineer picks. */
-export { useExportCertificate } from '../certificates/use-certificates';
-
 /** Which step each status allows: the main process's own rule book, so the screen offers only what would be accepted. */
 export { canTakeLedgerStep as canTake, type LedgerStep as LedgerStepName } from '@shared/ledger';

@@ -11,12 +11,11 @@ export type HistoryTableProps = RunHistoryProps<SanitizationSummary>;
 export function HistoryTable(props: HistoryTableProps) {
   const { t } = useTranslation();
   const columns: readonly RunHistoryColumn<SanitizationSummary>[] = [
-    { key: 'output', header: t('sanitize.history.columns.output'), wrapAnywhere: true, render: (run) => run.outputName },
+    { key: 'output', header: t('sanitize.history.columns.output'), path: (run) => run.outputName, render: (run) => run.outputName },
     {
       key: 'counts',
       header: t('sanitize.history.columns.counts'),
       width: '250px',
-      numeric: true,
       render: (run) => t('sanitize.counts', { ...run.counts }),
     },
   ];

@@ -3,7 +3,7 @@ import { Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { FilesTable } from './FilesTable';
 import { RunSummary } from './RunSummary';
-import { SignOffSection } from './SignOffSection';
+import { SignOffSection, type IssuedReport } from './SignOffSection';
 import type { SanitizationRun } from './use-sanitize';
 
 const useStyles = makeStyles({
@@ -12,7 +12,7 @@ const useStyles = makeStyles({
   heading: { margin: 0 },
 });
 
-export function RunResult({ run, issuedNumber }: { run: SanitizationRun; issuedNumber: string | null }) {
+export function RunResult({ run, issued }: { run: SanitizationRun; issued: IssuedReport | null }) {
   const styles = useStyles();
   const { t } = useTranslation();
   return (
@@ -25,7 +25,7 @@ export function RunResult({ run, issuedNumber }: { run: SanitizationRun; issuedN
         <FilesTable files={run.files} labelledBy="sanitize-files-heading" />
       </div>
       {/* Keyed by run: a reviewer typed or an issue in progress for one run never shows on another. */}
-      <SignOffSection key={run.id} run={run} issuedNumber={issuedNumber} />
+      <SignOffSection key={run.id} run={run} issued={issued} />
     </div>
   );
 }

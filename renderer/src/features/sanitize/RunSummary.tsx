@@ -9,6 +9,7 @@ import { MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens }
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '@shared/format-date';
 import type { Language } from '@shared/locale';
+import { databaseVersionText } from '@shared/sanitize-engine-texts';
 import { FactList } from '../../components/FactList';
 import { verdicts, type SanitizationRun, type SanitizeVerdict } from './use-sanitize';
 import { VerdictBadge } from './VerdictBadge';
@@ -41,6 +42,8 @@ export function RunSummary({ run }: { run: SanitizationRun }) {
   const language = i18n.language as Language;
   const counts = countVerdicts(run);
   const engine = run.engine;
+  // Custom ClamAV signatures are counted in words of the screen's language, not as the engine's English.
+  const databaseVersion = databaseVersionText(engine, language);
   const facts: Array<[string, string]> = [
     [t('sanitize.result.checkedAt'), formatDateTime(run.finishedAt, language)],
     [t('sanitize.result.output'), run.outputName],
@@ -50,10 +53,10 @@ export function RunSummary({ run }: { run: SanitizationRun }) {
     ],
     [
       t('sanitize.result.database'),
-      engine?.databaseVersion
+      databaseVersion
         ? t('sanitize.result.databaseValue', {
-            version: engine.databaseVersion,
-            date: engine.databaseDate ? formatDateTime(engine.databaseDate, language) : '—',
+            version: databaseVersion,
+            date: engine?.databaseDate ? formatDateTime(engine.databaseDate, language) : '—',
           })
         : '—',
     ],

@@ -108,7 +108,14 @@ export function SanitizePage() {
             ) : shown.isError ? (
               <ErrorState error={shown.error} onRetry={() => void shown.refetch()} />
             ) : (
-              <RunResult run={shown.data} issuedNumber={shownSummary?.certificateNumber ?? null} />
+              <RunResult
+                run={shown.data}
+                issued={
+                  shownSummary?.certificateId && shownSummary.certificateNumber
+                    ? { certificateId: shownSummary.certificateId, number: shownSummary.certificateNumber }
+                    : null
+                }
+              />
             )
           }
         </QueryView>

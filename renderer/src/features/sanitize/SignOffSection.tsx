@@ -1,7 +1,8 @@
 /**
  * The sign-off (10-5): the engineer named in the vault's profile approves the run, with an
  * optional second reviewer, and the signed sanitization report is issued once through the
- * certificate service. A run already signed off shows its report number instead.
+ * certificate service. A run already signed off shows its report number instead. The report's
+ * PDF is saved right here (「PDF を保存」, then 「フォルダーを開く」, as in every flow).
  */
 import { useState } from 'react';
 import { Button, Field, Input, Link, MessageBar, MessageBarBody, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
@@ -9,6 +10,7 @@ import { Certificate20Regular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../components/ErrorState';
 import { FactList } from '../../components/FactList';
+import { SavePdfAction } from '../../components/SavePdf';
 import { useVaultStatus } from '../vault/use-vault';
 import { countVerdicts } from './RunSummary';
 import { SignOffDialog } from './SignOffDialog';
@@ -32,7 +34,13 @@ const useStyles = makeStyles({
   reviewer: { width: '24em', maxWidth: '100%' },
 });
 
-export function SignOffSection({ run, issuedNumber }: { run: SanitizationRun; issuedNumber: string | null }) {
+/** A report already issued: its id (to save the PDF) and number. */
+export interface IssuedReport {
+  readonly certificateId: string;
+  readonly number: string;
+}
+
+export function SignOffSection({ run, issued }: { run: SanitizationRun; issued: IssuedReport | null }) {
   const styles = useStyles();
   const { t } = useTranslation();
   const status = useVaultStatus();
@@ -43,21 +51,24 @@ export function SignOffSection({ run, issuedNumber }: { run: SanitizationRun; is
   const engineer = profile
     ? t('sanitize.signOff.engineerValue', { name: profile.name, company: profile.company, employeeId: profile.employeeId })
     : '—';
-  const justIssued = signOff.data?.number ?? null;
-  const number = justIssued ?? issuedNumber;
+  const justIssued = signOff.data ?? null;
+  const report = justIssued ?? issued;
 
   return (
     <section className={styles.area} aria-labelledby="sanitize-signoff-heading" data-testid="sanitize-signoff">
       <Subtitle2 as="h3" id="sanitize-signoff-heading" className={styles.heading}>
         {t('sanitize.signOff.title')}
       </Subtitle2>
-      {number !== null ? (
-        <MessageBar intent="success" role="status" layout="multiline" data-testid="sanitize-report-issued">
-          <MessageBarBody>
-            {t(justIssued ? 'sanitize.signOff.issued' : 'sanitize.signOff.alreadyIssued', { number })}{' '}
-            <Link href="#/certificates">{t('sanitize.signOff.openCertificates')}</Link>
-          </MessageBarBody>
-        </MessageBar>
+      {report !== null ? (
+        <>
+          <MessageBar intent="success" role="status" layout="multiline" data-testid="sanitize-report-issued">
+            <MessageBarBody>
+              {t(justIssued ? 'sanitize.signOff.issued' : 'sanitize.signOff.alreadyIssued', { number: report.number })}{' '}
+              <Link href="#/certificates">{t('sanitize.signOff.openCertificates')}</Link>
+            </MessageBarBody>
+          </MessageBar>
+          <SavePdfAction certificateId={report.certificateId} number={report.number} appearance="primary" />
+        </>
       ) : (
         <>
           <Text>{t('sanitize.signOff.intro')}</Text>

@@ -1,11 +1,11 @@
 /**
  * Every check of a run at a glance, as a grid of tiles (like Windows Security's overview):
- * status and name, the ones that need attention first. Each tile jumps to that check's
- * details below.
+ * status (icon and word) and name, the ones that need attention first. Each tile opens that
+ * check's details below and jumps to them.
  */
 import { Link, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
-import type { CheckResult } from '@shared/self-check';
+import type { CheckId, CheckResult } from '@shared/self-check';
 import { StatusBadge } from './StatusBadge';
 import { useSelfCheckTexts } from './use-self-check-texts';
 
@@ -31,7 +31,7 @@ const useStyles = makeStyles({
   optional: { color: tokens.colorNeutralForeground3 },
 });
 
-export function CheckOverviewGrid({ checks }: { checks: readonly CheckResult[] }) {
+export function CheckOverviewGrid({ checks, onOpen }: { checks: readonly CheckResult[]; onOpen: (id: CheckId) => void }) {
   const styles = useStyles();
   const { t } = useTranslation();
   const texts = useSelfCheckTexts();
@@ -40,8 +40,7 @@ export function CheckOverviewGrid({ checks }: { checks: readonly CheckResult[] }
       {checks.map((check) => (
         <li key={check.id} className={styles.tile} data-check={check.id} data-status={check.status}>
           <StatusBadge status={check.status} />
-          {/* The app routes by the URL's hash: jump by scrolling, not by an #anchor. */}
-          <Link as="button" onClick={() => document.getElementById(`self-check-${check.id}`)?.scrollIntoView({ block: 'start' })}>
+          <Link as="button" onClick={() => onOpen(check.id)}>
             {texts.checkName(check.id)}
           </Link>
           {!check.required && (

@@ -1,17 +1,19 @@
 /**
  * What a check's verdict rests on, folded away until asked for: for each reading, where it
- * came from (the command or file), when it was read (JST) and the facts taken from it, as
- * they were stored with the run.
+ * came from (the command or file), when it was read (JST) and the facts taken from it. The
+ * values are said in words in the screen's language (True → はい, NotConfigured → 未設定,
+ * evidence-values.ts); a switch shows them exactly as the OS printed them, for support.
  */
-import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
+import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Switch, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '@shared/format-date';
 import type { Language } from '@shared/locale';
 import type { CheckResult } from '@shared/self-check';
 import { FactList } from '../../components/FactList';
+import { useEvidenceValueText } from './evidence-values';
 
 type Evidence = CheckResult['evidence'][number];
-type FactValue = Evidence['facts'][string];
 
 const useStyles = makeStyles({
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, paddingBlock: tokens.spacingVerticalS },
@@ -25,11 +27,9 @@ export function EvidenceDetails({ checkName, evidence }: { checkName: string; ev
   const styles = useStyles();
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
-  const show = (value: FactValue): string => {
-    if (value === null) return '—';
-    if (typeof value === 'boolean') return t(value ? 'common.yes' : 'common.no');
-    return String(value);
-  };
+  const [raw, setRaw] = useState(false);
+  const inWords = useEvidenceValueText();
+  const show = raw ? (value: Evidence['facts'][string]) => (value === null ? 'null' : String(value)) : inWords;
 
   return (
     <Accordion collapsible>
@@ -42,6 +42,9 @@ export function EvidenceDetails({ checkName, evidence }: { checkName: string; ev
         </AccordionHeader>
         <AccordionPanel className={styles.panel}>
           {evidence.length === 0 && <Text>{t('selfCheck.evidence.none')}</Text>}
+          {evidence.length > 0 && (
+            <Switch checked={raw} onChange={(_event, data) => setRaw(data.checked)} label={t('selfCheck.evidence.showRaw')} />
+          )}
           {evidence.map((reading, index) => (
             <div key={`${reading.source}-${index}`} className={styles.reading}>
               <FactList

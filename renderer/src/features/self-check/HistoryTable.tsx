@@ -5,12 +5,14 @@
 import { useTranslation } from 'react-i18next';
 import type { SelfCheckRunSummary } from '@shared/self-check';
 import { RunHistoryTable, type RunHistoryColumn, type RunHistoryProps } from '../../components/RunHistoryTable';
+import { usePolicyName } from './policy-name';
 import { StatusBadge } from './StatusBadge';
 
 export type HistoryTableProps = RunHistoryProps<SelfCheckRunSummary>;
 
 export function HistoryTable(props: HistoryTableProps) {
   const { t } = useTranslation();
+  const policyName = usePolicyName();
   const columns: readonly RunHistoryColumn<SelfCheckRunSummary>[] = [
     {
       key: 'overall',
@@ -22,10 +24,9 @@ export function HistoryTable(props: HistoryTableProps) {
       key: 'counts',
       header: t('selfCheck.history.columns.counts'),
       width: '240px',
-      numeric: true,
       render: (run) => t('selfCheck.history.counts', { ...run.counts }),
     },
-    { key: 'policy', header: t('selfCheck.history.columns.policy'), render: (run) => run.policyName },
+    { key: 'policy', header: t('selfCheck.history.columns.policy'), render: (run) => policyName(run.policyName) },
   ];
   return (
     <RunHistoryTable

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '@shared/format-date';
 import type { Language } from '@shared/locale';
 import { checkClears, type SelfCheckRun } from '@shared/self-check';
+import { usePolicyName } from './policy-name';
 import { validUntil } from './valid-until';
 
 const useStyles = makeStyles({
@@ -28,6 +29,7 @@ export function OverallBanner({ run, now }: { run: SelfCheckRun; now: string | n
   const styles = useStyles();
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
+  const policyName = usePolicyName();
   const failedRequired = run.checks.filter((check) => !checkClears(check)).length;
   // Warnings that let the run pass (the disk still encrypting) are said in the banner too.
   const cautions = run.checks.filter((check) => check.status === 'warning').length;
@@ -50,7 +52,7 @@ export function OverallBanner({ run, now }: { run: SelfCheckRun; now: string | n
         <Text className={styles.line}>{summary}</Text>
         {run.overall === 'pass' && now !== null && <ValidityLine run={run} now={now} className={styles.line} />}
         <Text className={styles.line}>
-          {t('selfCheck.overall.judged', { time: formatDateTime(run.finishedAt, language), policy: run.policy.name })}
+          {t('selfCheck.overall.judged', { time: formatDateTime(run.finishedAt, language), policy: policyName(run.policy.name) })}
         </Text>
         <Text className={styles.line}>
           {t('selfCheck.overall.device', {

@@ -79,8 +79,13 @@ export function SelfCheckPage() {
               <ErrorState error={shown.error} onRetry={() => void shown.refetch()} />
             ) : (
               <RunResult
+                key={shown.data.id}
                 run={shown.data}
-                issuedNumber={shownSummary?.certificateNumber ?? null}
+                issued={
+                  shownSummary?.certificateId && shownSummary.certificateNumber
+                    ? { certificateId: shownSummary.certificateId, number: shownSummary.certificateNumber }
+                    : null
+                }
                 running={running}
                 onRecheck={start}
                 now={readiness.data?.now ?? null}

@@ -25,6 +25,7 @@ import { formatBytes } from '@shared/format-bytes';
 import { formatDateTime } from '@shared/format-date';
 import type { Language } from '@shared/locale';
 import type { VaultItem } from '@shared/vault';
+import { NumericCell, NumericHeaderCell, PathCell, TextCell } from '../../components/table-cells';
 
 const useStyles = makeStyles({
   wrap: { overflowX: 'auto' },
@@ -37,9 +38,7 @@ const useStyles = makeStyles({
   time: { width: '14%' },
   origin: { width: '18%' },
   hash: { width: '128px' },
-  endHeader: { justifyContent: 'flex-end' },
-  text: { overflowWrap: 'anywhere', paddingBlock: tokens.spacingVerticalXS },
-  numeric: { textAlign: 'end', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
+  text: { paddingBlock: tokens.spacingVerticalXS },
   hashButton: {
     fontFamily: tokens.fontFamilyMonospace,
     fontWeight: tokens.fontWeightRegular,
@@ -90,9 +89,7 @@ export function VaultItemTable({
             <TableHeaderCell className={styles.name}>{t('vaultFiles.table.columns.name')}</TableHeaderCell>
             <TableHeaderCell className={styles.path}>{t('vaultFiles.table.columns.relativePath')}</TableHeaderCell>
             <TableHeaderCell className={styles.collection}>{t('vaultFiles.table.columns.collection')}</TableHeaderCell>
-            <TableHeaderCell className={styles.size} button={{ className: styles.endHeader }}>
-              {t('vaultFiles.table.columns.size')}
-            </TableHeaderCell>
+            <NumericHeaderCell className={styles.size}>{t('vaultFiles.table.columns.size')}</NumericHeaderCell>
             <TableHeaderCell className={styles.time}>{t('vaultFiles.table.columns.importedAt')}</TableHeaderCell>
             <TableHeaderCell className={styles.origin}>{t('vaultFiles.table.columns.origin')}</TableHeaderCell>
             <TableHeaderCell className={styles.hash}>{t('vaultFiles.table.columns.sha256')}</TableHeaderCell>
@@ -108,24 +105,20 @@ export function VaultItemTable({
                   onClick={() => toggle(item.id)}
                   checkboxIndicator={{ 'aria-label': t('vaultFiles.table.selectRow', { name: item.relativePath }) }}
                 />
-                <TableCell className={styles.text} data-column="name">
+                <TextCell className={styles.text} data-column="name">
                   {item.name}
-                </TableCell>
-                <TableCell className={styles.text} data-column="relativePath">
-                  {item.relativePath}
-                </TableCell>
-                <TableCell className={styles.text} data-column="collection">
+                </TextCell>
+                <PathCell className={styles.text} data-column="relativePath" value={item.relativePath} />
+                <TextCell className={styles.text} data-column="collection">
                   {item.collection}
-                </TableCell>
-                <TableCell className={styles.numeric} data-column="size" data-bytes={item.size}>
+                </TextCell>
+                <NumericCell data-column="size" data-bytes={item.size}>
                   {formatBytes(item.size, language)}
-                </TableCell>
-                <TableCell className={styles.text} data-column="importedAt">
+                </NumericCell>
+                <TextCell className={styles.text} data-column="importedAt">
                   {formatDateTime(item.importedAt, language)}
-                </TableCell>
-                <TableCell className={styles.text} data-column="origin">
-                  {item.origin}
-                </TableCell>
+                </TextCell>
+                <PathCell className={styles.text} data-column="origin" value={item.origin} />
                 <TableCell data-column="sha256" data-sha256={item.sha256}>
                   <HashButton name={item.relativePath} sha256={item.sha256} />
                 </TableCell>
