@@ -352,7 +352,8 @@ test.describe('an on-site maintenance visit', () => {
 
     app.dialogs.saveFile = path.join(scratch, 'visit-report.pdf');
     await page.getByRole('button', { name: '報告書を保存' }).click();
-    await expect(page.getByText('作業報告書の PDF を保存しました。')).toBeVisible();
+    await expect(page.getByText('「visit-report.pdf」を保存しました。')).toBeVisible();
+    await expect(page.getByRole('button', { name: '「visit-report.pdf」のフォルダーを開く' })).toBeVisible();
     // Not enrolled with the company authority: intact, issuer not confirmed (exit code 1), never not genuine (issue 13).
     const { code, stdout } = await fieldguardWithExitCode(['verify', app.dialogs.saveFile, '--json']);
     expect(code).toBe(1);
@@ -508,7 +509,7 @@ test.describe('decommissioning a system', () => {
     });
     app.dialogs.saveFile = path.join(scratch, 'decommissioning.pdf');
     await page.getByRole('button', { name: '報告書を保存' }).click();
-    await expect(page.getByText('作業報告書の PDF を保存しました。')).toBeVisible();
+    await expect(page.getByText('「decommissioning.pdf」を保存しました。')).toBeVisible();
     const verified = await fieldguardWithExitCode(['verify', app.dialogs.saveFile, '--json']);
     expect(JSON.parse(verified.stdout)).toMatchObject({ status: 'issuer-unconfirmed', kind: 'visit' });
   });

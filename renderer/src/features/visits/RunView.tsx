@@ -8,7 +8,7 @@
  */
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Button, Link, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { ArrowDownload20Regular, Certificate20Regular, Dismiss20Regular } from '@fluentui/react-icons';
+import { Certificate20Regular, Dismiss20Regular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../components/ErrorState';
 import { PageHeading } from '../../components/PageHeading';
@@ -19,8 +19,9 @@ import { COMPLETE_ITEM, StepList } from './StepList';
 import { StepPane, stepHeadingId } from './StepPane';
 import { VisitsBreadcrumb } from './VisitsBreadcrumb';
 import { useVisitTexts } from './use-visit-texts';
-import { useExportReport, useRun, useRunMutations, type VisitRun } from './use-visits';
+import { useRun, useRunMutations, type VisitRun } from './use-visits';
 import { hrefOf } from './visits-route';
+import { SavePdfAction } from '../../components/SavePdf';
 
 const useStyles = makeStyles({
   header: {
@@ -225,7 +226,6 @@ function RunHeader({ run, mutations }: { run: VisitRun; mutations: ReturnType<ty
 function RunOutcome({ run }: { run: VisitRun }) {
   const styles = useStyles();
   const { t } = useTranslation();
-  const exportReport = useExportReport();
   if (run.status === 'in-progress') return null;
   return (
     <div className={styles.outcome}>
@@ -239,21 +239,15 @@ function RunOutcome({ run }: { run: VisitRun }) {
       )}
       {run.status === 'completed' && run.reportId && (
         <div className={styles.actions}>
-          <Button
+          <SavePdfAction
+            certificateId={run.reportId}
+            number={run.reportNumber ?? ''}
             appearance="primary"
-            icon={exportReport.isPending ? <Spinner size="tiny" /> : <ArrowDownload20Regular />}
-            disabledFocusable={exportReport.isPending}
-            onClick={() => run.reportId && exportReport.mutate(run.reportId)}
-          >
-            {t('visits.complete.savePdf')}
-          </Button>
+            label={t('visits.complete.savePdf')}
+          />
           <Link href="#/certificates">{t('visits.complete.openCertificates')}</Link>
-          {exportReport.data && (
-            <Text role="status">{t(exportReport.data.saved ? 'visits.complete.saved' : 'visits.complete.notSaved')}</Text>
-          )}
         </div>
       )}
-      {exportReport.isError && <ErrorState error={exportReport.error} />}
       {run.status === 'abandoned' && (
         <MessageBar intent="warning" layout="multiline" role="status" data-testid="visit-abandoned">
           <MessageBarBody>

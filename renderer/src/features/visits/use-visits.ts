@@ -55,8 +55,6 @@ export function useRunMutations(runId: string) {
   };
 }
 
-export { useExportCertificate as useExportReport } from '../certificates/use-certificates';
-
 export function useSetHeldDataWarnDays() {
   return useChannelMutation('visits.setHeldDataWarnDays', (send, days: number) => send({ days }));
 }
