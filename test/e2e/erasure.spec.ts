@@ -94,6 +94,7 @@ test('[10-1] erase a visit folder, watch it finish, countersign, issue the certi
   await expect(view.getByText(/証明書 E-20417-ER-\d{4}-000001-[0-9A-Z]{6} を発行し、PDF を保存しました。/)).toBeVisible({
     timeout: 30_000,
   });
+  await expect(view.getByRole('button', { name: '「certificate.pdf」のフォルダーを開く' })).toBeVisible();
   await inspectScreen(page, 'erasure-issued');
   await view.getByRole('button', { name: '閉じる' }).click();
   await expect(page.getByTestId('erasure-pending')).toHaveCount(0);

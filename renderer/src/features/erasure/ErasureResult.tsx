@@ -31,6 +31,7 @@ import { ErrorState } from '../../components/ErrorState';
 import { SignaturePad } from '../../components/SignaturePad';
 import { useErasureStyles } from './erasure-styles';
 import { useIssueAndSaveErasureCertificate } from './use-erasure';
+import { OpenFolderButton } from '../../components/SavePdf';
 
 const useStyles = makeStyles({
   facts: {
@@ -124,6 +125,7 @@ export function ErasureResult({ result, onClose }: { result: PendingErasureResul
             </MessageBarBody>
           </MessageBar>
           <div className={shared.actions}>
+            {issued.saved && issued.file && <OpenFolderButton file={issued.file} />}
             {!issued.saved && (
               <Button
                 appearance="primary"

@@ -14,6 +14,7 @@ import { useChannelMutation, useChannelQuery } from '../../lib/use-channel';
 import type { Job } from '../../lib/use-job';
 import { useExportCertificate } from '../certificates/use-certificates';
 import { useVaultItems } from '../vault-files/use-vault-items';
+import type { SavedFile } from '@shared/app';
 
 export function useErasureTargets() {
   return useChannelQuery('erasure.targets', {});
@@ -72,6 +73,8 @@ export interface IssuedErasureCertificate {
   readonly number: string;
   /** Whether its PDF was saved where the engineer chose (false when the save dialog was cancelled or failed). */
   readonly saved: boolean;
+  /** The saved file, to open its folder; null until saved. */
+  readonly file: SavedFile | null;
 }
 
 /**
@@ -83,8 +86,8 @@ export function useIssueAndSaveErasureCertificate() {
   const issue = useIssueErasureCertificate();
   const save = useExportCertificate();
   const [issued, setIssued] = useState<IssuedErasureCertificate | null>(null);
-  const saveCertificate = (certificate: Omit<IssuedErasureCertificate, 'saved'>) =>
-    save.mutate(certificate.certificateId, { onSuccess: ({ saved }) => setIssued({ ...certificate, saved }) });
+  const saveCertificate = (certificate: Pick<IssuedErasureCertificate, 'certificateId' | 'number'>) =>
+    save.mutate(certificate.certificateId, { onSuccess: ({ saved, file }) => setIssued({ ...certificate, saved, file }) });
   return {
     issued,
     isPending: issue.isPending || save.isPending,
@@ -92,7 +95,7 @@ export function useIssueAndSaveErasureCertificate() {
     run: (request: RequestOf<'erasure.issueCertificate'>) =>
       issue.mutate(request, {
         onSuccess: ({ certificateId, number }) => {
-          setIssued({ certificateId, number, saved: false });
+          setIssued({ certificateId, number, saved: false, file: null });
           saveCertificate({ certificateId, number });
         },
       }),
