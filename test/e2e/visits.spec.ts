@@ -313,9 +313,15 @@ test.describe('an on-site maintenance visit', () => {
     await confirm.getByRole('textbox').fill('1');
     await confirm.getByRole('button', { name: '消去する' }).click();
     await expect(page.getByText('すべて消去し、検証しました')).toBeVisible({ timeout: 30_000 });
-    await sign(page, page.locator('main'), '確認署名欄（未記入）', '確認署名欄（署名済み）');
-    await page.getByRole('button', { name: 'データ消去証明書を発行' }).click();
-    await expect(page.getByText(/証明書 E-20417-ER-\d{4}-000001-[0-9A-Z]{6} を発行しました/)).toBeVisible({ timeout: 30_000 });
+    // The result stays until its certificate is issued; issuing saves its PDF in the same action.
+    const result = page.getByTestId('erasure-result');
+    await expect(result.getByText('上記の消去結果を確認しました', { exact: true })).toBeVisible();
+    await sign(page, result, '確認署名欄（未記入）', '確認署名欄（署名済み）');
+    app.dialogs.saveFile = path.join(scratch, 'visit-erasure.pdf');
+    await result.getByRole('button', { name: '発行して PDF を保存' }).click();
+    await expect(result.getByText(/証明書 E-20417-ER-\d{4}-000001-[0-9A-Z]{6} を発行し、PDF を保存しました。/)).toBeVisible({
+      timeout: 30_000,
+    });
 
     await page.goto(runUrl);
     await expect(heading(page, `オンサイト保守作業 ${REFERENCE}`)).toBeVisible();
@@ -474,8 +480,11 @@ test.describe('decommissioning a system', () => {
     await confirm.getByRole('textbox').fill('8');
     await confirm.getByRole('button', { name: '消去する' }).click();
     await expect(page.getByText('すべて消去し、検証しました')).toBeVisible({ timeout: 60_000 });
-    await page.getByRole('button', { name: 'データ消去証明書を発行' }).click();
-    await expect(page.getByText(/証明書 E-20417-ER-\d{4}-000001-[0-9A-Z]{6} を発行しました/)).toBeVisible({ timeout: 30_000 });
+    app.dialogs.saveFile = path.join(scratch, 'locations-erasure.pdf');
+    await page.getByTestId('erasure-result').getByRole('button', { name: '発行して PDF を保存' }).click();
+    await expect(page.getByText(/証明書 E-20417-ER-\d{4}-000001-[0-9A-Z]{6} を発行し、PDF を保存しました。/)).toBeVisible({
+      timeout: 30_000,
+    });
 
     await page.goto(runUrl);
     await panel(page, 'dataLocationsErased').getByRole('button', { name: 'もう一度確認する' }).click();
