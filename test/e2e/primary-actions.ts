@@ -48,6 +48,9 @@ const button = (key: string, within: 'page' | 'dialog' | 'alertdialog' = 'page')
   ];
 };
 
+/** The shared save action (components/SavePdf.tsx): its button's name also carries the document's number. */
+const savePdfAction: Entry = (page) => [page.getByTestId('save-pdf').getByRole('button').first()];
+
 /** The visit run's current step: its line in the list and its opened panel's heading. */
 const currentStep: Entry = (page) => [
   page.getByTestId('visit-steps').locator('li[aria-current="step"]'),
@@ -60,7 +63,7 @@ export const PRIMARY_ACTIONS: Readonly<Record<string, Entry>> = {
   'visits-start': button('visits.start.submit'),
   'visits-run-start': currentStep,
   'visits-run-in-progress': currentStep,
-  'visits-run-completed': button('visits.complete.savePdf'),
+  'visits-run-completed': savePdfAction,
   'visits-override-dialog': button('visits.override.confirm', 'alertdialog'),
   // Vault
   'vault-setup-profile': button('vault.setup.next'),
