@@ -64,6 +64,8 @@ describe('archive channels', () => {
       },
     });
     await core.createVault({ passwordOnly: true });
+    // The engineer answers the main process's box about the destination with yes, unless a test says otherwise.
+    core.dialogs.confirm = 'yes';
     replies.length = 0;
     invoke = invokeThroughRouter(core.handlers, core.log, { onReply: (_channel, reply) => replies.push(JSON.stringify(reply)) });
   });
@@ -86,6 +88,28 @@ describe('archive channels', () => {
     expect(JSON.stringify(reply)).not.toContain('Not A Bucket');
     // An unknown key is refused too: the contract is strict.
     expect((await router.handle('archive.saveSettings', { ...SETTINGS, secretStored: true })).ok).toBe(false);
+  });
+
+  it('sends documents to a new destination only after the main process’s own box names it', async () => {
+    // A compromised renderer pointing the archive at its own server: refused without a yes.
+    core.dialogs.confirm = 'no';
+    expect(await errorCodeOf(() => invoke('archive.saveSettings', SETTINGS))).toBe('CONFIRMATION_REFUSED');
+    expect(await invoke('archive.status', {})).toMatchObject({ configured: false });
+    expect(core.dialogs.confirmations.at(-1)?.detail).toContain(SETTINGS.endpoint);
+
+    core.dialogs.confirm = 'yes';
+    await invoke('archive.saveSettings', SETTINGS);
+    const asked = core.dialogs.confirmations.length;
+    // The same destination with another retention: no box. Another endpoint: the box names both.
+    await invoke('archive.saveSettings', { ...SETTINGS, retentionDays: 3650, secretAccessKey: undefined });
+    expect(core.dialogs.confirmations).toHaveLength(asked);
+    core.dialogs.confirm = 'no';
+    const elsewhere = { ...SETTINGS, endpoint: 'https://attacker.example', secretAccessKey: undefined };
+    expect(await errorCodeOf(() => invoke('archive.saveSettings', elsewhere))).toBe('CONFIRMATION_REFUSED');
+    const box = core.dialogs.confirmations.at(-1)?.detail ?? '';
+    expect(box).toContain('https://attacker.example');
+    expect(box).toContain(SETTINGS.endpoint);
+    expect((await invoke('archive.status', {})).settings?.endpoint).toBe(SETTINGS.endpoint);
   });
 
   it('keeps the secret in the vault: never in a reply, the audit log, the log or a plain file', async () => {

@@ -18,6 +18,7 @@ import { archiveState } from './archive-queue';
 import { readArchiveSettings, requireArchiveSettings, saveArchiveSettings, type ArchiveSettings } from './archive-settings';
 import type { ArchiveConnection, ArchiveStore } from './archive-store';
 import { syncArchive, visitInProgress } from './sync-archive';
+import type { ArchiveDestination, ConfirmInMain } from '../confirmations/confirm-in-main';
 
 type ArchiveChannel = Extract<keyof Handlers, `archive.${string}`>;
 
@@ -30,7 +31,17 @@ export interface ArchivePorts {
   readonly emit: EmitEvent;
   readonly now: () => Date;
   readonly openStore: OpenArchiveStore;
+  /** The main process's own box: asked before the destination of signed documents changes. */
+  readonly confirm: ConfirmInMain;
 }
+
+/** Where documents go: what the engineer confirms; the credentials alone do not move them. */
+function destinationOf(settings: { endpoint: string; region: string; bucket: string; prefix: string }): ArchiveDestination {
+  return { endpoint: settings.endpoint, region: settings.region, bucket: settings.bucket, prefix: settings.prefix };
+}
+
+const sameDestination = (a: ArchiveDestination, b: ArchiveDestination) =>
+  a.endpoint === b.endpoint && a.region === b.region && a.bucket === b.bucket && a.prefix === b.prefix;
 
 /** A stored error is an AppError code; anything else (a record from an older build) is said as a store error. */
 function errorCodeOf(code: string): ErrorCode {
@@ -68,12 +79,15 @@ export function createArchiveHandlers(ports: ArchivePorts): Pick<Handlers, Archi
   const session = () => ports.vault.session();
   return {
     'archive.status': () => archiveStatus(session()),
-    'archive.saveSettings': ({ secretAccessKey, ...settings }) => {
+    'archive.saveSettings': async ({ secretAccessKey, ...settings }) => {
       const s = session();
       const stored = readArchiveSettings(s.db);
       // The stored secret is kept only for the same access key: a new key id without its secret would never sign right.
       const secret = secretAccessKey ?? (stored?.accessKeyId === settings.accessKeyId ? stored.secretAccessKey : undefined);
       if (!secret) throw new AppError('ARCHIVE_SECRET_MISSING');
+      const destination = destinationOf(settings);
+      const previous = stored ? destinationOf(stored) : null;
+      if (!previous || !sameDestination(previous, destination)) await ports.confirm({ kind: 'archive-destination', destination, previous });
       saveArchiveSettings(s, { ...settings, secretAccessKey: secret }, ports.now());
       return archiveStatus(s);
     },

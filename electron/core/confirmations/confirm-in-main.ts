@@ -42,8 +42,20 @@ export type Question =
   | { readonly kind: 'resume-erasure'; readonly remaining: number; readonly targets: readonly string[]; readonly startedAt: string }
   | { readonly kind: 'save-account'; readonly account: AccountToReveal; readonly isNew: boolean; readonly secretChanged: boolean }
   | { readonly kind: 'remove-account'; readonly account: AccountToReveal }
+  /**
+   * Where signed documents will be sent (issue 20): a compromised renderer that could point the
+   * archive at its own server would carry every certificate off the laptop through the main process.
+   */
+  | { readonly kind: 'archive-destination'; readonly destination: ArchiveDestination; readonly previous: ArchiveDestination | null }
   /** An account review that disables or deletes accounts: each one named. */
   | { readonly kind: 'review-accounts'; readonly disable: readonly AccountToReveal[]; readonly remove: readonly AccountToReveal[] };
+
+export interface ArchiveDestination {
+  readonly endpoint: string;
+  readonly region: string;
+  readonly bucket: string;
+  readonly prefix: string;
+}
 
 export interface AccountToReveal {
   readonly userName: string;
@@ -147,6 +159,23 @@ export function wordConfirmation(question: Question, language: Language): Confir
         message: interpolate(t.account.reviewMessage, { disable: question.disable.length, remove: question.remove.length }),
         detail: detail.join('\n'),
         confirmButton: t.account.reviewConfirm,
+        cancelButton: t.cancel,
+      };
+    }
+    case 'archive-destination': {
+      const place = (d: ArchiveDestination) => ({
+        endpoint: shown(d.endpoint, t.unknown),
+        bucket: shown(d.bucket, t.unknown),
+        prefix: shown(d.prefix, t.unknown),
+        region: shown(d.region, t.unknown),
+      });
+      const detail = [interpolate(t.archive.destination, place(question.destination))];
+      if (question.previous) detail.push(interpolate(t.archive.previous, place(question.previous)));
+      return {
+        title: t.archive.title,
+        message: t.archive.message,
+        detail: detail.join('\n'),
+        confirmButton: t.archive.confirm,
         cancelButton: t.cancel,
       };
     }

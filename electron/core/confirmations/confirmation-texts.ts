@@ -54,6 +54,13 @@ export const confirmationTexts = {
       startedAt: '開始日時: {{startedAt}}',
       confirm: '再開する',
     },
+    archive: {
+      title: 'FieldGuard — 会社の保管先の設定',
+      message: '証明書・報告書の保管先を次にします。以後「会社へ保管」で、署名済みの文書がここへ送られます。',
+      destination: '送り先: {{endpoint}}\nバケット: {{bucket}}\nパス: {{prefix}}\nリージョン: {{region}}',
+      previous: 'これまでの送り先: {{endpoint}}（バケット {{bucket}}、パス {{prefix}}）',
+      confirm: '保管先にする',
+    },
   },
   en: {
     unknown: 'unknown',
@@ -103,6 +110,14 @@ export const confirmationTexts = {
       message: 'Resume the interrupted erasure and erase the {{remaining}} items left? This cannot be undone.',
       startedAt: 'Started: {{startedAt}}',
       confirm: 'Resume',
+    },
+    archive: {
+      title: 'FieldGuard — Company archive destination',
+      message:
+        'Make this the destination of your certificates and reports? From now on, "Archive to the company" sends signed documents here.',
+      destination: 'Endpoint: {{endpoint}}\nBucket: {{bucket}}\nPath: {{prefix}}\nRegion: {{region}}',
+      previous: 'Until now: {{endpoint}} (bucket {{bucket}}, path {{prefix}})',
+      confirm: 'Use this destination',
     },
   },
 } as const satisfies Record<Language, unknown>;
