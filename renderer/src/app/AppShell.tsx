@@ -32,8 +32,9 @@ const useStyles = makeStyles({
     borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     borderLeft: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
-  // One content width for every screen: wide enough for the tables, narrow enough to read.
-  content: { maxWidth: '1200px', padding: `${tokens.spacingVerticalXXL} ${tokens.spacingHorizontalXXL}` },
+  // One content width for every screen (pages set none of their own): Windows 11 Settings' 1000 px,
+  // about what a 1366-px laptop leaves beside the menu.
+  content: { maxWidth: '1000px', padding: `${tokens.spacingVerticalXXL} ${tokens.spacingHorizontalXXL}` },
   skip: {
     position: 'absolute',
     left: '-10000px',

@@ -50,7 +50,6 @@ const useStyles = makeStyles({
     display: 'flex',
     flexDirection: 'column',
     gap: tokens.spacingVerticalM,
-    maxWidth: '960px',
   },
   actions: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap', alignItems: 'flex-end' },
   numeric: { textAlign: 'end', fontVariantNumeric: 'tabular-nums' },

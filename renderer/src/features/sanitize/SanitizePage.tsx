@@ -23,7 +23,6 @@ const useStyles = makeStyles({
     display: 'flex',
     flexDirection: 'column',
     gap: tokens.spacingVerticalM,
-    maxWidth: '960px',
   },
   // The file and history tables have five columns: they may use the whole width of the screen.
   wide: { maxWidth: 'none' },

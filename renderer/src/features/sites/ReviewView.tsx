@@ -5,17 +5,7 @@
  * reviews recorded before.
  */
 import { useState } from 'react';
-import {
-  Button,
-  MessageBar,
-  MessageBarBody,
-  Subtitle1,
-  Text,
-  makeStyles,
-  mergeClasses,
-  tokens,
-  useRestoreFocusTarget,
-} from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarBody, Subtitle1, Text, makeStyles, tokens, useRestoreFocusTarget } from '@fluentui/react-components';
 import { ClipboardTaskListLtr20Regular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '@shared/format-date';
@@ -43,7 +33,6 @@ import {
 const useStyles = makeStyles({
   intro: { display: 'block', maxWidth: '60em', marginBottom: tokens.spacingVerticalL },
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, marginBottom: tokens.spacingVerticalXXL },
-  narrow: { maxWidth: '960px' },
   heading: { margin: 0 },
   actions: { display: 'flex', gap: tokens.spacingHorizontalL, alignItems: 'center', flexWrap: 'wrap' },
   message: { maxWidth: '60em' },
@@ -66,7 +55,7 @@ export function ReviewView() {
       <Text className={styles.intro}>{t('sites.review.intro')}</Text>
       <ReviewDue />
       <ReviewForm />
-      <section className={mergeClasses(styles.section, styles.narrow)} aria-labelledby="review-history-heading">
+      <section className={styles.section} aria-labelledby="review-history-heading">
         <Subtitle1 as="h2" id="review-history-heading" className={styles.heading}>
           {t('sites.history.title')}
         </Subtitle1>
@@ -89,7 +78,7 @@ function ReviewDue() {
   const data = warnings.data;
   if (!data || data.nextReviewAt === null) return null;
   return (
-    <div className={mergeClasses(styles.section, styles.narrow)} data-testid="review-due">
+    <div className={styles.section} data-testid="review-due">
       <FactList
         facts={[
           [t('sites.review.nextDue'), formatDateTime(data.nextReviewAt, language)],

@@ -27,7 +27,6 @@ const useStyles = makeStyles({
     flexDirection: 'column',
     gap: tokens.spacingVerticalM,
     marginBottom: tokens.spacingVerticalXXL,
-    maxWidth: '960px',
   },
   actions: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
   heading: { margin: 0, outline: 'none' },

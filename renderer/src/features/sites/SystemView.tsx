@@ -29,7 +29,6 @@ const useStyles = makeStyles({
     flexDirection: 'column',
     gap: tokens.spacingVerticalM,
     marginBottom: tokens.spacingVerticalXXL,
-    maxWidth: '960px',
   },
   // The accounts table has five columns: it may use the whole width of the screen.
   wide: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, marginBottom: tokens.spacingVerticalXXL },
