@@ -407,7 +407,7 @@ describe('exports', () => {
 
   it('issues the signed ledger report (kind ledger) only once a file is picked, and it verifies', async () => {
     core.dialogs.saveFile = null;
-    expect(await invoke('ledger.exportReport', {})).toEqual({ saved: false, certificateId: null, number: null });
+    expect(await invoke('ledger.exportReport', {})).toEqual({ saved: false, certificateId: null, number: null, file: null });
     core.dialogs.saveFile = path.join(dir, 'ledger.pdf');
     const exported = await invoke('ledger.exportReport', {});
     expect(exported.number).toMatch(/^E-20417-LG-2026-000001-[0-9A-HJKMNP-TV-Z]{6}$/);
