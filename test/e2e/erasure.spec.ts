@@ -124,6 +124,7 @@ test('[10-1] erase a visit folder, watch it finish, countersign, issue the certi
   await expect(result).toHaveAttribute('data-status', 'issuer-unconfirmed', { timeout: 30_000 });
   await expect(result.getByRole('status')).toContainText('改ざんなし・発行者未確認');
   await expect(result).toContainText('会社の認証なし');
+  await page.getByRole('tab', { name: '発行した証明書・報告書', exact: true }).click();
   await expect(row.getByText('会社の認証なし')).toBeVisible();
   await inspectScreen(page, 'certificates-list');
 });

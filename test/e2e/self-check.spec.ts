@@ -267,6 +267,11 @@ test.describe('a healthy Windows laptop', () => {
     await page.keyboard.press('Space');
     await expect(page.getByTestId('self-check-history').locator('tbody tr')).toHaveCount(2);
 
+    // Every check passed, so every check is folded: open one by its name, then its evidence.
+    const check = page.getByTestId('self-check-checks').getByRole('button', { name: 'ファイアウォール', exact: true });
+    await check.focus();
+    await page.keyboard.press('Enter');
+    await expect(check).toHaveAttribute('aria-expanded', 'true');
     const toggle = page.getByRole('button', { name: /^「ファイアウォール」の根拠（\d+ 件）$/ });
     await toggle.focus();
     await page.keyboard.press('Enter');
