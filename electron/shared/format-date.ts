@@ -67,6 +67,11 @@ export function todayInJapan(now: Date = new Date()): string {
   return `${year}-${pad(month)}-${pad(day)}`;
 }
 
+/** The time of day of an instant in Japan, `HH:mm`. */
+export function timeInJapan(instant: Date): string {
+  return japanParts(instant).time.slice(0, 5);
+}
+
 /**
  * A day typed by a person, as `YYYY-MM-DD`, or null when it is not one: 2026/12/6, 2026-12-06,
  * 2026年12月6日 or 6 Dec 2026 (what the date fields show, so a shown date can be typed back).
