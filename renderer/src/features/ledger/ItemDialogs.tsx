@@ -28,6 +28,7 @@ import { useVaultStatus } from '../vault/use-vault';
 import { LedgerDialog } from './LedgerDialog';
 import { useErasureCertificates, useLedgerStep, usePlannedVisitsToCheckOutFor, useVisitsInProgress, type LedgerItem } from './use-ledger';
 import { addDays, formatCalendarDate, todayInJapan, useLedgerTexts } from './use-ledger-texts';
+import { timeInJapan } from '@shared/format-date';
 import { DateField } from '../../components/DateField';
 
 export interface StepDialogProps {
@@ -43,18 +44,8 @@ function useEngineerName(): string {
 }
 
 /** Now in Japan time for a `datetime-local` field: `YYYY-MM-DDTHH:mm`. */
-function nowInJapanLocal(): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Tokyo',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(new Date());
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
-  return `${part('year')}-${part('month')}-${part('day')}T${part('hour')}:${part('minute')}`;
+function nowInJapanLocal(now: Date = new Date()): string {
+  return `${todayInJapan(now)}T${timeInJapan(now)}`;
 }
 
 /** A `datetime-local` value read as Japan time, as the instant the contract takes. */
