@@ -213,13 +213,14 @@ test('[10-1] the whole erasure from the keyboard alone: targets, site, the typed
   await expect(confirm.getByRole('textbox')).toBeFocused();
   await page.keyboard.type('2');
   // Red once it can be pressed (until the count is typed it looks disabled, like any disabled button).
-  const [red, green, blue] = (
-    await confirm.getByRole('button', { name: '消去する' }).evaluate((element) => getComputedStyle(element).backgroundColor)
-  )
-    .match(/\d+/g)!
-    .map(Number);
-  expect(red).toBeGreaterThan(green! + 60);
-  expect(red).toBeGreaterThan(blue! + 60);
+  // Fluent eases the background between the two, so the colour is polled until the transition ends.
+  const button = confirm.getByRole('button', { name: '消去する' });
+  await expect
+    .poll(async () => {
+      const [red, green, blue] = (await button.evaluate((element) => getComputedStyle(element).backgroundColor)).match(/\d+/g)!.map(Number);
+      return red! > green! + 60 && red! > blue! + 60;
+    })
+    .toBe(true);
   await page.keyboard.press('Enter');
 
   const view = page.getByTestId('erasure-result');
