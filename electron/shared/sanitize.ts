@@ -170,6 +170,18 @@ export const SanitizePolicyView = z.object({
   rebuildBlockTypes: z.array(z.string()).optional(),
 });
 
+/**
+ * Where the files are handed over, when the report is issued for a visit (issue 19): the site,
+ * its administrator who receives them and the visit's number, printed on the signed report.
+ */
+export const SanitizeRecipient = z.object({
+  hospital: z.string().trim().max(200),
+  department: z.string().trim().max(200),
+  administrator: z.string().trim().max(100),
+  reference: z.string().trim().max(200),
+});
+export type SanitizeRecipient = z.infer<typeof SanitizeRecipient>;
+
 const JobId = z.uuid();
 
 export const sanitizeChannels = {
@@ -182,7 +194,9 @@ export const sanitizeChannels = {
   'sanitize.get': defineChannel({ request: z.object({ id: z.string().min(1).max(100) }).strict(), response: SanitizationResult }),
   /** The engineer's sign-off (optionally with a second reviewer): issues the signed report. */
   'sanitize.signOff': defineChannel({
-    request: z.object({ id: z.string().min(1).max(100), reviewer: z.string().trim().max(100) }).strict(),
+    request: z
+      .object({ id: z.string().min(1).max(100), reviewer: z.string().trim().max(100), recipient: SanitizeRecipient.strict().optional() })
+      .strict(),
     response: z.object({ certificateId: z.string(), number: z.string() }),
   }),
   'sanitize.policy': defineChannel({ request: noRequest, response: SanitizePolicyView }),

@@ -8,6 +8,8 @@
  * screen, the output folder is checked on disk, the run is signed off, and on the Certificates
  * screen the receiving side checks the folder against the exported report, before and after
  * the folder is tampered with. The allow-list and the vendor release list live in Settings.
+ * Opened from a visit's sanitization step, the sign-off carries the visit's site, its
+ * administrator and the visit number, says they came from the visit, and the step then passes.
  */
 import { createHash } from 'node:crypto';
 import { appendFile, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
@@ -16,6 +18,9 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { dangerousDocx, jpegWithExtras } from '../support/cdr-corpus';
 import { EICAR, EICAR_DETECTION } from '../support/clamav-test-database';
+import { clockFromRecording, HEALTHY_WINDOWS, recordedWindowsProbes } from '../support/recorded-windows-probes';
+import { walkTo } from '../support/visit-walker';
+import type { VisitRun } from '../../electron/shared/visits';
 import { expect, invokeFromPage as call, test } from './harness';
 import { inspectDialog, inspectScreen } from './screens';
 
@@ -346,4 +351,87 @@ test('the allow-list of types, what content disarm rebuilds, and the vendor rele
       .getByRole('group', { name: '動く中身を取り除いて再構築する種類' })
       .getByRole('checkbox', { name: 'マクロ有効 Word 文書（.docm）' }),
   ).not.toBeChecked();
+});
+
+test.describe('opened from a visit', () => {
+  // The readiness gate passes on a healthy recorded laptop, judged at the time it was recorded.
+  test.use({ harnessPorts: { selfCheckProbes: recordedWindowsProbes(HEALTHY_WINDOWS), now: clockFromRecording() } });
+
+  test('[10-5] opened from a visit’s step, the sign-off names the visit’s site, administrator and number', async ({ page, app }) => {
+    test.setTimeout(120_000);
+    const handover = path.join(scratch, '渡すファイル');
+    await mkdir(handover);
+    await writeFile(path.join(handover, 'measurements.csv'), 'date,device,value\n2026-12-07,CT-01,42\n');
+    await app.createVault();
+    await app.open('/');
+    // The site, system, account and self-check behind the screen; the visit walked to its sanitization step.
+    const site = await call<{ id: string }>(page, 'sites.save', {
+      site: {
+        name: '東都病院',
+        department: '放射線科',
+        address: '',
+        administrator: { name: '佐藤 一郎', title: 'システム管理者', phone: '', mail: '' },
+        otherContacts: [],
+        notes: '',
+      },
+    });
+    const profile = await call<{ ports: unknown[]; dataLocations: unknown[] }>(page, 'systems.defaultProfile', {});
+    const system = await call<{ id: string }>(page, 'systems.save', {
+      system: { siteId: site.id, product: 'CT コンソール', version: '5.2', serial: 'CT-0417', hostName: 'CT-CONSOLE01', ...profile },
+    });
+    const account = await call<{ id: string }>(page, 'accounts.save', {
+      systemId: system.id,
+      userName: 'svc-maint',
+      secret: 'Kx7#mP2-qR9/vT4?',
+      vendorDefault: false,
+    });
+    await call(page, 'selfCheck.run', {});
+    const started = await call<VisitRun>(page, 'visits.start', { templateId: 'maintenance-visit', siteId: site.id, systemId: system.id });
+    const run = await walkTo(app, started, 'sanitization', { accountId: account.id, now: new Date() });
+
+    // On the visit's sanitization step: no report yet, and the link to the Sanitize screen.
+    await app.open(`/visits?run=${run.id}`);
+    const step = page.locator('[data-testid="visit-step-panel"][data-step-id="sanitization"]');
+    await step.getByRole('button', { name: '確認する' }).click();
+    await expect(step.getByTestId('visit-check-finding')).toBeVisible();
+    await step.getByRole('link', { name: 'ファイル無害化の画面を開く' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'ファイル無害化' })).toBeVisible();
+    expect(new URL(page.url()).hash).toBe(`#/sanitize?visit=${run.id}`);
+
+    app.dialogs.importSources = [handover];
+    await page.getByRole('button', { name: 'フォルダーを追加' }).click();
+    app.dialogs.exportFolder = path.join(scratch, '引き渡し用');
+    await mkdir(app.dialogs.exportFolder);
+    await page.getByRole('button', { name: '出力先を選ぶ' }).click();
+    await page.getByRole('button', { name: '無害化を開始' }).click();
+    await expect(page.getByTestId('sanitize-summary')).toBeVisible({ timeout: 60_000 });
+
+    // The recipient is the visit's: filled in, and the screen says where from.
+    const signOff = page.getByTestId('sanitize-signoff');
+    await expect(signOff.getByTestId('from-visit')).toContainText(`訪問作業 ${run.reference}（東都病院）から入力しました`);
+    const recipient = signOff.getByRole('group', { name: '引き渡し先（任意）' });
+    await expect(recipient.getByRole('textbox', { name: '施設名' })).toHaveValue('東都病院');
+    await expect(recipient.getByRole('textbox', { name: '部署' })).toHaveValue('放射線科');
+    await expect(recipient.getByRole('textbox', { name: '施設のシステム管理者' })).toHaveValue('佐藤 一郎');
+    await expect(recipient.getByRole('textbox', { name: '訪問・作業指示番号' })).toHaveValue(run.reference);
+    await signOff.scrollIntoViewIfNeeded();
+    await inspectScreen(page, 'sanitize-from-visit');
+
+    await signOff.getByRole('button', { name: '承認して報告書を発行' }).click();
+    const dialog = page.getByRole('alertdialog');
+    await expect(dialog).toContainText(`東都病院 放射線科 ${run.reference}`);
+    await dialog.getByRole('button', { name: '署名して発行' }).click();
+    await expect(signOff.getByTestId('sanitize-report-issued')).toBeVisible({ timeout: 30_000 });
+
+    // The report is signed with the visit's number; back on the visit, the step passes.
+    const { certificates } = await call<{ certificates: Array<{ kind: string; site: string | null; visitReference: string | null }> }>(
+      page,
+      'certificates.list',
+      { kind: 'sanitization' },
+    );
+    expect(certificates.map((c) => [c.site, c.visitReference])).toEqual([['東都病院 放射線科', run.reference]]);
+    await app.open(`/visits?run=${run.id}`);
+    await step.getByRole('button', { name: 'もう一度確認する' }).click();
+    await expect(page.locator(`[data-step-id="sanitization"][data-status="done"]`).first()).toBeVisible();
+  });
 });

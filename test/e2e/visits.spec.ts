@@ -14,18 +14,10 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { HEALTHY_WINDOWS, RECORDED_AT, recordedWindowsProbes } from '../support/recorded-windows-probes';
+import { clockFromRecording, HEALTHY_WINDOWS, RECORDED_AT, recordedWindowsProbes } from '../support/recorded-windows-probes';
 import { fieldguardWithExitCode } from './cli';
 import { expect, invokeFromPage as call, test } from './harness';
 import { inspectDialog, inspectScreen, inspectWholeScreen } from './screens';
-
-function clockFromRecording(): () => Date {
-  let offset: number | null = null;
-  return () => {
-    offset ??= Date.now() - RECORDED_AT.getTime();
-    return new Date(Date.now() - offset);
-  };
-}
 
 test.use({ harnessPorts: { selfCheckProbes: recordedWindowsProbes(HEALTHY_WINDOWS), now: clockFromRecording() } });
 

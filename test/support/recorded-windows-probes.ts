@@ -47,6 +47,15 @@ export interface WindowsScenario {
  */
 export const RECORDED_AT = new Date('2024-11-22T01:00:00Z');
 
+/** A clock that starts at RECORDED_AT when first read and runs on from there, for a harness that judges the recording "now". */
+export function clockFromRecording(): () => Date {
+  let offset: number | null = null;
+  return () => {
+    offset ??= Date.now() - RECORDED_AT.getTime();
+    return new Date(Date.now() - offset);
+  };
+}
+
 /** A well-kept Windows 11 laptop: every required check passes (at RECORDED_AT). */
 export const HEALTHY_WINDOWS: WindowsScenario = {
   firewall: 'firewall-win11-all-on.txt',

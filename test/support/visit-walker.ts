@@ -10,6 +10,9 @@ import path from 'node:path';
 import type { FieldTemplate, FieldValue, VisitRun, StepTemplate } from '../../electron/shared/visits';
 import type { TestCore } from './test-core';
 
+/** What walking a run needs of the core: its handlers, and the dialogs and data folder for importing evidence (the e2e harness has them too). */
+export type WalkerCore = Pick<TestCore, 'handlers' | 'dialogs' | 'dataDir'>;
+
 /** A 1×1 PNG, as the signature pad would send it. */
 export const SIGNATURE_PNG =
   'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
@@ -43,7 +46,7 @@ export function plausibleValues(step: StepTemplate, context: { accountId: string
 }
 
 /** Imports one small file into the run's vault folder and returns its item id. */
-export async function importIntoVisit(core: TestCore, run: VisitRun, name: string): Promise<string> {
+export async function importIntoVisit(core: WalkerCore, run: VisitRun, name: string): Promise<string> {
   const folder = path.join(`${core.dataDir}-sources`, randomUUID());
   await mkdir(folder, { recursive: true });
   await writeFile(path.join(folder, name), `${name} — 作業の証跡\n`);
@@ -54,7 +57,7 @@ export async function importIntoVisit(core: TestCore, run: VisitRun, name: strin
 
 /** Closes one step as an engineer would; automatic steps run their check (which may not pass). */
 export async function doStep(
-  core: TestCore,
+  core: WalkerCore,
   run: VisitRun,
   stepId: string,
   context: { accountId: string | null; now: Date },
@@ -83,7 +86,7 @@ export async function doStep(
 
 /** Closes every step before `untilStepId` (required or not, but for the optional ones in `skip`), in order. */
 export async function walkTo(
-  core: TestCore,
+  core: WalkerCore,
   run: VisitRun,
   untilStepId: string | null,
   context: { accountId: string | null; now: Date },

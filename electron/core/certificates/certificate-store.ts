@@ -42,12 +42,14 @@ export type CertificateToStore = Omit<StoredCertificate, 'id' | 'storedAt' | 'co
 
 /**
  * The site as the certificate itself names it, read from its signed facts (the hospital and
- * department an erasure was done for; a visit report's site): what the engineer searches by is
- * then exactly what the document says. The other kinds name no site.
+ * department an erasure was done for; a visit report's site; the site a sanitization report's
+ * files are handed over to): what the engineer searches by is then exactly what the document
+ * says. The other kinds name no site.
  */
 const SITE_COLUMN = `NULLIF(trim(CASE kind
     WHEN 'erasure' THEN coalesce(json_extract(evidence_json, '$.payload.facts.site.hospital'), '') || ' ' || coalesce(json_extract(evidence_json, '$.payload.facts.site.department'), '')
     WHEN 'visit' THEN coalesce(json_extract(evidence_json, '$.payload.facts.procedure.site.name'), '') || ' ' || coalesce(json_extract(evidence_json, '$.payload.facts.procedure.site.department'), '')
+    WHEN 'sanitization' THEN coalesce(json_extract(evidence_json, '$.payload.facts.signOff.recipient.hospital'), '') || ' ' || coalesce(json_extract(evidence_json, '$.payload.facts.signOff.recipient.department'), '')
   END), '')`;
 
 const SUMMARY_COLUMNS = `id, number, kind, issued_at AS issuedAt, title_ja AS titleJa, title_en AS titleEn,

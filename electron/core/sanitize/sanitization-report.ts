@@ -7,7 +7,8 @@
  * The page stays readable: a reason repeated for many entries of one file (an archive bomb)
  * is one line with its count; a rebuilt file lists each object removed (content disarm);
  * a renamed file shows "delivered ← original"; the engine's
- * database is named with its folder, age and size, and judged against the policy.
+ * database is named with its folder, age and size, and judged against the policy. Issued for a
+ * visit, it names where the files are handed over: the site, its administrator, the visit number.
  */
 import { formatBytes } from '../../shared/format-bytes';
 import { formatDateTime } from '../../shared/format-date';
@@ -18,6 +19,7 @@ import {
   engineWarningText,
   groupedFindingTexts,
 } from '../../shared/sanitize-engine-texts';
+import type { SanitizeRecipient } from '../../shared/sanitize';
 import { removedObjectText, verdictName } from '../../shared/sanitize-texts';
 import { performerText, type CertificateDocument } from '../certificates/certificate-document';
 import { both, columns, issueReport, reportDocument, row, signedFacts } from '../certificates/report-document';
@@ -28,6 +30,18 @@ export interface SignOff {
   readonly engineer: string;
   readonly reviewer: string | null;
   readonly signedOffAt: string;
+  /** Where the files are handed over, when issued for a visit (issue 19); absent otherwise, and in reports before it. */
+  readonly recipient?: SanitizeRecipient;
+}
+
+/** The rows naming where the files go: only when the sign-off says so, each blank field as —. */
+function recipientRows(recipient: SanitizeRecipient | undefined) {
+  if (!recipient) return [];
+  return [
+    row('引き渡し先', 'Handed over to', [recipient.hospital, recipient.department].filter(Boolean).join(' ') || '—'),
+    row('施設管理者', 'Site administrator', recipient.administrator || '—'),
+    row('作業番号', 'Visit reference', recipient.reference || '—'),
+  ];
 }
 
 const short = (sha256: string | null) => (sha256 ? `${sha256.slice(0, 16)}…` : '—');
@@ -60,6 +74,7 @@ export function sanitizationReportDocument(
           row('承認日時', 'Signed off', formatDateTime(signOff.signedOffAt, 'ja')),
           row('検査日時', 'Checked', `${formatDateTime(result.startedAt, 'ja')} – ${formatDateTime(result.finishedAt, 'ja')}`),
           row('引き渡すフォルダー', 'Delivered folder', result.outputName),
+          ...recipientRows(signOff.recipient),
           row(
             '結果',
             'Result',
@@ -147,14 +162,22 @@ export function issueSanitizationReport(
   reviewer: string | null,
   now: Date,
   fontPath?: string,
+  recipient?: SanitizeRecipient,
 ): Promise<{ id: string; number: string }> {
-  const signOff: SignOff = { engineer: session.actor(), reviewer: reviewer || null, signedOffAt: now.toISOString() };
+  const signOff: SignOff = {
+    engineer: session.actor(),
+    reviewer: reviewer || null,
+    signedOffAt: now.toISOString(),
+    ...(recipient && Object.values(recipient).some((value) => value !== '') ? { recipient } : {}),
+  };
   return issueReport(
     session,
     {
       kind: 'sanitization',
       document: (number, engineer) => sanitizationReportDocument(result, signOff, engineer, number, now),
       facts: () => signedFacts({ sanitization: result, signOff }),
+      // Kept beside the report for the Certificates screen's search and the visit's own lookup.
+      ...(signOff.recipient?.reference ? { visitReference: signOff.recipient.reference } : {}),
     },
     now,
     fontPath,

@@ -147,13 +147,20 @@ export function createSanitizeHandlers(ports: SanitizePorts): Pick<Handlers, San
       if (!result) throw new AppError('SANITIZE_NOT_FOUND');
       return toWire(result);
     },
-    'sanitize.signOff': async ({ id, reviewer }) => {
+    'sanitize.signOff': async ({ id, reviewer, recipient }) => {
       const s = session();
       const result = getSanitization(s.db, id);
       if (!result) throw new AppError('SANITIZE_NOT_FOUND');
       const existing = reportOfSanitization(s.db, id);
       if (existing) return existing;
-      const { id: certificateId, number } = await issueSanitizationReport(s, result, reviewer || null, ports.now(), ports.fontPath);
+      const { id: certificateId, number } = await issueSanitizationReport(
+        s,
+        result,
+        reviewer || null,
+        ports.now(),
+        ports.fontPath,
+        recipient,
+      );
       attachSanitizationReport(s.db, id, certificateId);
       return { certificateId, number };
     },

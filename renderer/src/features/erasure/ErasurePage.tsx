@@ -15,6 +15,7 @@ import { ErrorState } from '../../components/ErrorState';
 import { PageHeading } from '../../components/PageHeading';
 import { useJob } from '../../lib/use-job';
 import { TransferProgress } from '../vault-files/TransferProgress';
+import { FromVisitNote } from '../visits/FromVisitNote';
 import { useSiteOfVisit } from '../visits/use-site-of-visit';
 import { ConfirmErasureDialog } from './ConfirmErasureDialog';
 import { ErasureResult } from './ErasureResult';
@@ -95,6 +96,7 @@ export function ErasurePage() {
             <Subtitle1 as="h2" id="erasure-site-heading">
               {t('erasure.site.title')}
             </Subtitle1>
+            {fromVisit && <FromVisitNote visit={fromVisit} />}
             <SiteFields site={site} onChange={setSite} />
             <div className={styles.actions}>
               <Button appearance="primary" disabled={!canStart} onClick={() => setConfirming(true)}>

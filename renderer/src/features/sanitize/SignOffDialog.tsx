@@ -26,12 +26,14 @@ export interface SignOffDialogProps {
   readonly open: boolean;
   readonly engineer: string;
   readonly reviewer: string;
+  /** Where the files are handed over, as one line; empty when not said. */
+  readonly recipient: string;
   readonly counts: Readonly<Record<SanitizeVerdict, number>>;
   readonly onCancel: () => void;
   readonly onConfirm: () => void;
 }
 
-export function SignOffDialog({ open, engineer, reviewer, counts, onCancel, onConfirm }: SignOffDialogProps) {
+export function SignOffDialog({ open, engineer, reviewer, recipient, counts, onCancel, onConfirm }: SignOffDialogProps) {
   const styles = useStyles();
   const { t } = useTranslation();
   return (
@@ -47,6 +49,7 @@ export function SignOffDialog({ open, engineer, reviewer, counts, onCancel, onCo
               facts={[
                 [t('sanitize.signOff.engineer'), engineer],
                 [t('sanitize.signOff.reviewerShort'), reviewer || t('sanitize.signOff.noReviewer')],
+                [t('sanitize.signOff.recipientShort'), recipient || t('sanitize.signOff.noReviewer')],
                 [t('sanitize.signOff.confirm.result'), t('sanitize.counts', { ...counts })],
               ]}
             />

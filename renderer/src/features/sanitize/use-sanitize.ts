@@ -4,7 +4,7 @@
  * stored run, the sign-off, and — for Settings — the allow-list and the vendor release list.
  */
 import { useQueryClient } from '@tanstack/react-query';
-import type { ResponseOf } from '@shared/contract';
+import type { RequestOf, ResponseOf } from '@shared/contract';
 import { queryKey } from '../../lib/query-keys';
 import { useChannelMutation, useChannelQuery } from '../../lib/use-channel';
 import type { Job } from '../../lib/use-job';
@@ -59,7 +59,7 @@ export function useStartSanitization(job: Job) {
 }
 
 export function useSignOff() {
-  return useChannelMutation('sanitize.signOff', (send, request: { id: string; reviewer: string }) => send(request));
+  return useChannelMutation('sanitize.signOff', (send, request: RequestOf<'sanitize.signOff'>) => send(request));
 }
 
 export function useSanitizePolicy() {

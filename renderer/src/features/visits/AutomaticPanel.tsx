@@ -94,7 +94,9 @@ export function AutomaticPanel({ run, step, state, mutations }: AutomaticPanelPr
           {step.check === 'defaultPasswords' && run.systemId && (
             <Link href={sitesHrefOf({ view: 'system', siteId: run.siteId, systemId: run.systemId })}>{t('visits.check.openAccounts')}</Link>
           )}
-          {step.check === 'sanitizationReport' && <Link href="#/sanitize">{t('visits.check.openSanitize')}</Link>}
+          {step.check === 'sanitizationReport' && (
+            <Link href={`#/sanitize?${new URLSearchParams({ visit: run.id }).toString()}`}>{t('visits.check.openSanitize')}</Link>
+          )}
           {step.check === 'visitDataErased' && (
             <Link href={`#/erasure?${new URLSearchParams({ collection: run.reference, visit: run.id }).toString()}`}>
               {t('visits.check.openErasureForVisit', { collection: run.reference })}
