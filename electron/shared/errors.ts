@@ -31,6 +31,8 @@ export const errorCodes = [
   'VAULT_DATABASE_DAMAGED',
   'VAULT_HEADER_DAMAGED',
   'VAULT_THROTTLED',
+  // Another process (the app or `fieldguard`) kept issuing a certificate in this data folder for minutes.
+  'CERTIFICATE_ISSUE_BUSY',
   'VAULT_RECOVERY_REQUIRED',
   'VAULT_THROTTLE_TAMPERED',
   'VAULT_RECOVERY_KEY_INVALID',

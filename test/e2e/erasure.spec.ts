@@ -4,8 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { verifyCertificate } from '../../electron/core/certificates/verify-certificate';
-import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './harness';
+import { tabTo } from './keyboard';
 import { eraseAndKill, filesLeft } from '../support/interrupted-erasure';
 import { TEST_PASSWORD } from '../support/test-core';
 import { inspectDialog, inspectScreen } from './screens';
@@ -177,15 +177,6 @@ test('an erasure killed part way is named on the screen, and abandoned only with
   expect(stdout).toContain('中断後に中止');
   expect(stdout).toContain('施設の停電のため中止');
 });
-
-/** Presses Tab until `target` has the focus, as someone without a mouse would; fails when it is never reached. */
-async function tabTo(page: Page, target: Locator): Promise<void> {
-  for (let i = 0; i < 80; i += 1) {
-    await page.keyboard.press('Tab');
-    if (await target.evaluate((element) => element === document.activeElement)) return;
-  }
-  throw new Error('not reachable with the Tab key');
-}
 
 test('[10-1] the whole erasure from the keyboard alone: targets, site, the typed confirmation, the result issued and saved', async ({
   page,

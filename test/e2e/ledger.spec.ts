@@ -5,7 +5,8 @@
  * returned, an inventory in which one item is confirmed present and the other recorded
  * missing with a note, its signed report saved as PDF and verified with `fieldguard verify`,
  * an overdue check-out on the dashboard, and a medium checked out for a visit in progress and
- * then lost (confirmed first), which starts the incident-response procedure.
+ * then lost (confirmed first), which starts the incident-response procedure; and a check-out
+ * and its return with the keyboard alone.
  *
  * The attached media are the harness's ReadVolumes and ReadDeviceDetails ports, changed by
  * the tests; the core's clock can be moved back, so that a medium checked out "ten days ago"
@@ -21,6 +22,7 @@ import type { DeviceDetails } from '../../electron/core/ledger/device-details';
 import type { Volume } from '../../electron/shared/disks';
 import { fieldguardWithExitCode } from './cli';
 import { expect, invokeFromPage as call, test } from './harness';
+import { tabTo } from './keyboard';
 import { inspectDialog, inspectScreen, inspectWholeScreen } from './screens';
 
 const exec = promisify(execFile);
@@ -278,6 +280,63 @@ test('[7-7][12-3] register from hardware, check out for a visit, return, invento
   const { stdout: text } = await exec('pdftotext', [app.dialogs.saveFile, '-']);
   expect(text).toContain('FG-SD-002');
   expect(text).toContain('FG-USB-001');
+});
+
+test("a check-out and its return with the keyboard alone, with the site administrator's permission", async ({ page, app }) => {
+  await app.createVault();
+  await app.open('/');
+  const item = await call<{ id: string }>(page, 'ledger.save', {
+    item: {
+      label: 'FG-USB-005',
+      type: 'usb-memory',
+      make: 'BUFFALO',
+      model: 'RUF3-KVB32G',
+      serial: 'KEYBOARD-0005',
+      capacityBytes: 32_000_000_000,
+      encryption: 'hardware',
+      owner: '山田 太郎',
+      storageLocation: '本社 3F 保管庫 A',
+      purchaseDate: null,
+      warrantyEnd: null,
+      notes: '',
+    },
+  });
+  await app.open(`/ledger?item=${item.id}`);
+  await expect(heading(page, 'FG-USB-005')).toBeVisible();
+
+  await tabTo(page, page.getByRole('button', { name: '持ち出す', exact: true }));
+  await page.keyboard.press('Enter');
+  const checkOut = page.getByRole('dialog', { name: 'FG-USB-005 を持ち出す' });
+  await expect(checkOut).toBeVisible();
+  // The focus starts inside the dialog and stays there: every field is reached with Tab from it.
+  await expect(checkOut.locator(':focus')).toHaveCount(1);
+  await tabTo(page, checkOut.getByRole('textbox', { name: /^目的/ }));
+  await page.keyboard.type('CT 装置の定期点検でログを取得');
+  await tabTo(page, checkOut.getByRole('checkbox', { name: '施設のデータ（医療情報）を持ち出す' }));
+  await page.keyboard.press('Space');
+  await tabTo(page, checkOut.getByRole('button', { name: '持ち出しを記録' }));
+  await page.keyboard.press('Enter');
+  // The missing permission is said at its field, and the field is reached again with Tab.
+  await expect(checkOut).toContainText('許可した施設のシステム管理者を入力してください。');
+  await tabTo(page, checkOut.getByRole('textbox', { name: /^許可した施設のシステム管理者/ }), 'Shift+Tab');
+  await page.keyboard.type('佐藤 一郎');
+  await tabTo(page, checkOut.getByRole('button', { name: '持ち出しを記録' }));
+  await page.keyboard.press('Enter');
+  await expect(checkOut).toBeHidden();
+  const status = page.getByTestId('ledger-item-status');
+  await expect(status.locator('[data-status]')).toHaveAttribute('data-status', 'checked-out');
+  await expect(page.getByTestId('ledger-current-checkout')).toContainText(/佐藤 一郎（\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2} JST）/);
+
+  await tabTo(page, page.getByRole('button', { name: '返却を記録' }));
+  await page.keyboard.press('Enter');
+  const checkIn = page.getByRole('dialog', { name: 'FG-USB-005 の返却を記録' });
+  await tabTo(page, checkIn.getByRole('radio', { name: '異常なし' }));
+  await page.keyboard.press('Space');
+  await expect(checkIn.getByRole('radio', { name: '異常なし' })).toBeChecked();
+  await tabTo(page, checkIn.getByRole('button', { name: '返却を記録' }));
+  await page.keyboard.press('Enter');
+  await expect(checkIn).toBeHidden();
+  await expect(status.locator('[data-status]')).toHaveAttribute('data-status', 'in-store');
 });
 
 test('a medium past its return date shows on the dashboard and the ledger', async ({ page, app }) => {

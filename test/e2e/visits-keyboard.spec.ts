@@ -5,9 +5,10 @@
  * view without scrolling. Only the site, system and self-check are prepared behind the screen
  * (their own specs do them on screen); every action on the visit screens is a key press.
  */
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { HEALTHY_WINDOWS, RECORDED_AT, recordedWindowsProbes } from '../support/recorded-windows-probes';
 import { expect, invokeFromPage as call, test } from './harness';
+import { tabTo } from './keyboard';
 import { LAPTOP } from './screens';
 
 /** The core's clock starts when the probes were recorded, so the recorded self-check is current. */
@@ -20,15 +21,6 @@ function clockFromRecording(): () => Date {
 }
 
 test.use({ harnessPorts: { selfCheckProbes: recordedWindowsProbes(HEALTHY_WINDOWS), now: clockFromRecording() }, viewport: LAPTOP });
-
-/** Presses Tab (or Shift+Tab) until one of `target`'s elements has focus, as a keyboard user would; fails if none is reached. */
-async function tabTo(page: Page, target: Locator, key: 'Tab' | 'Shift+Tab' = 'Tab', limit = 60): Promise<void> {
-  for (let presses = 0; presses < limit; presses += 1) {
-    if (await target.evaluateAll((elements) => elements.some((element) => element === document.activeElement))) return;
-    await page.keyboard.press(key);
-  }
-  throw new Error(`${String(target)} not reached with ${key} within ${limit} presses`);
-}
 
 const stepLine = (page: Page, stepId: string) => page.getByTestId('visit-steps').locator(`> li[data-step-id="${stepId}"]`);
 const pane = (page: Page, stepId: string) => page.locator(`[data-testid="visit-step-panel"][data-step-id="${stepId}"]`);

@@ -1,11 +1,13 @@
 /**
- * Guided procedures (issue 7) in the browser harness: an on-site maintenance visit walked
- * through on the Visits screen as an engineer would — the site, system and maintenance account
- * recorded on the Sites screen, the readiness gate (failing first, then passed after a real
- * self-check of a recorded healthy Windows laptop), every step by its kind, evidence imported
- * into the visit's vault folder and attached, the visit's data erased on the Erasure screen with
- * a certificate, the countersignature, the signed report saved and checked by `fieldguard
- * verify` — and the dashboard and the order of the steps along the way.
+ * Guided procedures (issues 7 and 19) in the browser harness. The whole visit is one journey
+ * that starts from the dashboard's next-visit checklist, as an engineer works: the site, system
+ * and maintenance account recorded on the Sites screen; the visit planned from the checklist;
+ * prepared from it (the medium checked out for the plan, the self-check of a recorded healthy
+ * Windows laptop run from its line); started from the plan; every step by its kind, evidence
+ * imported into the visit's vault folder and attached; the visit's data erased on the Erasure
+ * screen with a certificate; the countersignature; the signed report saved and checked by
+ * `fieldguard verify`; and the checklist clear afterwards. The decommissioning journey also
+ * shows the readiness gate failing before a self-check and its override dialog.
  *
  * The core's clock starts at the time the probes were recorded (their definitions and updates
  * are dated then) and runs on from there.
@@ -88,11 +90,14 @@ async function recordSiteOnScreen(page: Page): Promise<void> {
 test.describe('an on-site maintenance visit', () => {
   test.setTimeout(240_000);
 
-  test('[7-1][7-2][10-3][10-1] is walked through every step on the Visits screen to the signed, verified report', async ({ page, app }) => {
+  test('[7-1][7-2][10-3][10-1] is planned from the dashboard checklist, prepared, run step by step, erased and reported', async ({
+    page,
+    app,
+  }) => {
     await app.createVault();
     await app.open('/');
 
-    // 作業の画面: まだ何もない
+    // 訪問作業の画面: まだ何もなく、施設もない
     await menu(page).getByRole('link', { name: '訪問作業' }).click();
     await expect(heading(page, '訪問作業')).toBeFocused();
     await expect(page.getByTestId('visits-empty')).toContainText('まだ訪問作業がありません');
@@ -100,18 +105,68 @@ test.describe('an on-site maintenance visit', () => {
     await expect(page.getByTestId('visits-no-sites')).toContainText('施設がまだ登録されていません');
 
     await recordSiteOnScreen(page);
+    // 持ち出す USB メモリ（台帳の画面は ledger.spec.ts が確かめる）
+    await call(page, 'ledger.save', {
+      item: {
+        label: 'FG-USB-03',
+        type: 'usb-memory',
+        make: 'SanDisk',
+        model: 'Extreme PRO',
+        serial: '4C530001230815117203',
+        capacityBytes: 64_000_000_000,
+        encryption: 'hardware',
+        owner: '山田 太郎',
+        storageLocation: '保管庫A',
+        purchaseDate: null,
+        warrantyEnd: null,
+        notes: '',
+      },
+    });
 
-    // 作業を開始: 手順・施設・装置を選ぶ
-    await menu(page).getByRole('link', { name: '訪問作業' }).click();
-    await page.getByRole('button', { name: '訪問作業を開始' }).click();
-    await expect(heading(page, '訪問作業を開始')).toBeFocused();
+    // 計画: ダッシュボードの「次の訪問」から訪問予定を作成する
+    await menu(page).getByRole('link', { name: 'ダッシュボード' }).click();
+    const next = page.getByTestId('dashboard-next-visit');
+    await expect(next.getByRole('heading', { level: 2, name: '予定されている訪問はありません' })).toBeVisible();
+    await next.getByRole('link', { name: '訪問予定を作成' }).click();
+    const plan = page.getByTestId('plan-form');
+    await expect(plan.getByRole('combobox', { name: '施設' })).toHaveValue(/.+/);
+    await expect(plan.getByRole('combobox', { name: '装置（システム）' })).toHaveValue(/.+/);
+    await plan.getByRole('textbox', { name: /^目的/ }).fill('定期点検');
+    await plan.getByRole('textbox', { name: /^持ち出すデータ/ }).fill('装置ログ 3 日分');
+    await plan.getByRole('button', { name: '保存', exact: true }).click();
+    await expect(page.getByTestId('planned-visits').getByRole('row').filter({ hasText: SITE })).toContainText('定期点検');
+
+    // 準備 1: 媒体をこの訪問のために持ち出す（チェックリストの操作から台帳へ）
+    await menu(page).getByRole('link', { name: 'ダッシュボード' }).click();
+    const media = next.getByTestId('next-visit-media');
+    await expect(media).toHaveAttribute('data-state', 'todo');
+    await media.getByRole('link', { name: '媒体を持ち出す' }).click();
+    await page.getByRole('link', { name: 'FG-USB-03' }).click();
+    await page.getByRole('button', { name: '持ち出す', exact: true }).click();
+    const checkOut = page.getByRole('dialog', { name: 'FG-USB-03 を持ち出す' });
+    const planChoice = checkOut.getByRole('combobox', { name: /^訪問予定/ });
+    const planLabel = await planChoice.locator('option', { hasText: `${SITE}（定期点検）` }).textContent();
+    await planChoice.selectOption({ label: planLabel! });
+    await expect(checkOut.getByRole('textbox', { name: /^許可した施設のシステム管理者/ })).toHaveValue('佐藤 一郎');
+    await checkOut.getByRole('button', { name: '持ち出しを記録' }).click();
+    await expect(checkOut).toBeHidden();
+
+    // 準備 2: セルフチェックをチェックリストから実行する。すべて「済み」になってから出発する
+    await menu(page).getByRole('link', { name: 'ダッシュボード' }).click();
+    await expect(media).toHaveAttribute('data-state', 'done');
+    await expect(media).toContainText('この訪問のために持ち出した媒体：1 件（FG-USB-03）');
+    const selfCheck = next.getByTestId('next-visit-self-check');
+    await selfCheck.getByRole('button', { name: 'セルフチェックを実行' }).click();
+    await expect(selfCheck).toHaveAttribute('data-state', 'done');
+    await expect(selfCheck).toContainText(/この合格は.*まで有効です。/);
+    for (const item of ['next-visit-accounts', 'next-visit-held', 'next-visit-unissued'])
+      await expect(next.getByTestId(item)).toHaveAttribute('data-state', 'done');
+
+    // 実施: 予定から開始する。手順・施設・装置は予定のとおり
+    await next.getByTestId('next-visit-start').click();
     const form = page.getByTestId('visit-start-form');
-    await expect(form).toContainText('装置の廃棄（使用終了）');
-    await expect(form).toContainText('ガイドラインの項目：7-4、8-2、8-3、7-1、7-2');
-    await form.getByRole('radio', { name: /インシデント対応/ }).check();
-    await expect(form.getByRole('combobox', { name: '装置（システム）' })).toHaveValue(/.+/);
-    await form.getByRole('radio', { name: /オンサイト保守作業/ }).check();
-    await inspectScreen(page, 'visits-start');
+    await expect(form.getByTestId('plan-summary')).toContainText('定期点検');
+    await expect(form.getByRole('radio', { name: /オンサイト保守作業/ })).toBeChecked();
     await form.getByRole('button', { name: '開始', exact: true }).click();
     await expect(heading(page, `オンサイト保守作業 ${REFERENCE}`)).toBeVisible();
     const runUrl = page.url();
@@ -133,34 +188,8 @@ test.describe('an on-site maintenance visit', () => {
     const completeButton = page.getByRole('button', { name: '完了して報告書を発行' });
     await expect(completeButton).toHaveCount(0);
 
-    // 1. 準備確認: セルフチェック前なので通らない。理由を記録して進めるダイアログを確かめ、セルフチェックをしてくる
+    // 1. 準備確認: 出発前のセルフチェックが有効なので、そのまま通る
     await panel(page, 'readiness').getByRole('button', { name: '確認する' }).click();
-    const finding = panel(page, 'readiness').getByTestId('visit-check-finding');
-    await expect(finding).toContainText('セルフチェックがまだ実施されていません。');
-    await inspectDialog(page, 'visits-override-dialog', async () => {
-      await page.getByRole('button', { name: /^(理由を記録して進める|Go ahead with a reason)$/ }).click();
-      return page.getByRole('alertdialog');
-    });
-    const override = page.getByTestId('visit-override-dialog');
-    await page.getByRole('button', { name: '理由を記録して進める' }).click();
-    await override.getByRole('button', { name: '理由を記録して進める' }).click();
-    await expect(override).toContainText('理由を入力してください。');
-    await override.getByRole('button', { name: 'キャンセル' }).click();
-    await expect(override).toBeHidden();
-    await inspectWholeScreen(page, 'visits-run-start');
-
-    await panel(page, 'readiness').getByRole('link', { name: 'セルフチェックの画面を開く' }).click();
-    await expect(heading(page, 'セルフチェック')).toBeVisible();
-    await page.getByRole('button', { name: 'セルフチェックを実行' }).click();
-    await expect(page.getByTestId('self-check-overall')).toContainText('総合判定：合格');
-
-    // ダッシュボードに実施中の作業が出て、そこから戻る
-    await menu(page).getByRole('link', { name: 'ダッシュボード' }).click();
-    const card = page.getByTestId('dashboard-visits');
-    await expect(card).toContainText('実施中の訪問作業：1 件');
-    await card.getByRole('link', { name: `${REFERENCE} オンサイト保守作業` }).click();
-    await expect(heading(page, `オンサイト保守作業 ${REFERENCE}`)).toBeVisible();
-    await panel(page, 'readiness').getByRole('button', { name: 'もう一度確認する' }).click();
     await expectDone(page, 'readiness');
     await expect(stepItem(page, 'purpose')).toHaveAttribute('aria-current', 'step');
     await expect(page.getByRole('heading', { level: 2, name: /2\. 作業の目的と予定作業/ })).toBeFocused();
@@ -253,6 +282,8 @@ test.describe('an on-site maintenance visit', () => {
 
     // ダッシュボード: 保管庫に残っている作業データ
     await menu(page).getByRole('link', { name: 'ダッシュボード' }).click();
+    const card = page.getByTestId('dashboard-visits');
+    await expect(card).toContainText('実施中の訪問作業：1 件');
     const held = card.getByTestId('dashboard-visits-held').locator(`li[data-collection="${REFERENCE}"]`);
     await expect(held).toContainText(/1 件・.*・取り込みから 0 日/);
     await expect(held).toHaveAttribute('data-overdue', 'false');
@@ -372,6 +403,12 @@ test.describe('an on-site maintenance visit', () => {
     await expect(row).toContainText('完了');
     await expect(row).toContainText('JST');
     await inspectScreen(page, 'visits-list');
+
+    // ダッシュボード: 次の訪問はなく、保管庫に残るデータも、発行していない証明書・報告書もない
+    await menu(page).getByRole('link', { name: 'ダッシュボード' }).click();
+    await expect(next.getByRole('heading', { level: 2, name: '予定されている訪問はありません' })).toBeVisible();
+    await expect(next.getByTestId('next-visit-held')).toHaveAttribute('data-state', 'done');
+    await expect(next.getByTestId('next-visit-unissued')).toHaveAttribute('data-state', 'done');
   });
 });
 
@@ -418,16 +455,34 @@ test.describe('decommissioning a system', () => {
     await call(page, 'systems.save', {
       system: { siteId: site.id, product: PRODUCT, version: '2.4', serial: 'NP2-0417', hostName: 'IMG-SRV01', ...profile },
     });
-    await call(page, 'selfCheck.run', {});
 
+    // 予定なしでも訪問作業の画面から開始できる。手順ごとにガイドラインの項目を示す
     await app.open('/visits?view=new');
     const form = page.getByTestId('visit-start-form');
+    await expect(form).toContainText('ガイドラインの項目：7-4、8-2、8-3、7-1、7-2');
     await form.getByRole('radio', { name: /装置の廃棄/ }).check();
+    await expect(form.getByRole('combobox', { name: '装置（システム）' })).toHaveValue(/.+/);
+    await inspectScreen(page, 'visits-start');
     await form.getByRole('button', { name: '開始', exact: true }).click();
     await expect(heading(page, /^装置の廃棄（使用終了） D-/)).toBeVisible();
     const runUrl = page.url();
 
+    // 1. 準備確認: セルフチェック前なので通らない。理由を記録して進めるダイアログを確かめ、セルフチェックをしてくる
     await panel(page, 'readiness').getByRole('button', { name: '確認する' }).click();
+    await expect(panel(page, 'readiness').getByTestId('visit-check-finding')).toContainText('セルフチェックがまだ実施されていません。');
+    await inspectDialog(page, 'visits-override-dialog', async () => {
+      await page.getByRole('button', { name: /^(理由を記録して進める|Go ahead with a reason)$/ }).click();
+      return page.getByRole('alertdialog');
+    });
+    const override = page.getByTestId('visit-override-dialog');
+    await page.getByRole('button', { name: '理由を記録して進める' }).click();
+    await override.getByRole('button', { name: '理由を記録して進める' }).click();
+    await expect(override).toContainText('理由を入力してください。');
+    await override.getByRole('button', { name: 'キャンセル' }).click();
+    await expect(override).toBeHidden();
+    await inspectWholeScreen(page, 'visits-run-start');
+    await call(page, 'selfCheck.run', {});
+    await panel(page, 'readiness').getByRole('button', { name: 'もう一度確認する' }).click();
     await expectDone(page, 'readiness');
 
     const permission = panel(page, 'permission');

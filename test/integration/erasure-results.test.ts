@@ -103,6 +103,26 @@ describe('a finished erasure’s result', () => {
     expect(await certificateCount()).toBe(certificates + 1);
   });
 
+  it('[10-1] cannot be issued twice by the app and `fieldguard` at once: one certificate, the other refused before signing', async () => {
+    const shown = await eraseFolder('two-processes', 1);
+    const certificates = await certificateCount();
+    // A second core on the same data folder is what `fieldguard` is beside the running app: its own handlers, its own memory.
+    const cli = await createTestCore({}, { dataDir: core.dataDir, keychainService: core.keychainService });
+    try {
+      await cli.handlers['vault.unlock']({ password: TEST_PASSWORD });
+      const cliInvoke = invokeThroughRouter(cli.handlers, cli.log);
+      const request = { erasureJobId: shown.erasureJobId, countersignature: null };
+      const outcomes = await Promise.all([
+        errorCodeOf(() => invoke('erasure.issueCertificate', request)),
+        errorCodeOf(() => cliInvoke('erasure.issueCertificate', request)),
+      ]);
+      expect(outcomes.sort()).toEqual(['ERASURE_RESULT_ALREADY_ISSUED', 'resolved']);
+      expect(await certificateCount()).toBe(certificates + 1);
+    } finally {
+      cli.vault.lock('shutdown');
+    }
+  });
+
   it('[10-1] is never edited: the vault refuses a change, and a kept result that differs from the journal is not signed', async () => {
     const shown = await eraseFolder('edit', 2);
     const db = core.vault.session().db;

@@ -26,6 +26,7 @@ import type { VaultService } from '../vault/vault-service';
 import { eraseItem, listItems } from '../vault/vault-items';
 import { readVaultMeta, writeVaultMeta } from '../vault/vault-meta';
 import type { VaultSession } from '../vault/vault-session';
+import { withIssueLock } from '../certificates/issue-lock';
 import { countersignaturePng, issueErasureCertificate, thisLaptop, type CryptoErasedItem } from './erasure-certificate';
 import { erasureEvidence } from './erasure-evidence';
 import type { ReadMedium } from './medium';
@@ -307,33 +308,36 @@ export function createErasureHandlers(ports: ErasurePorts): Pick<Handlers, Erasu
       const session = ports.vault.session();
       if (issuing.has(erasureJobId)) throw new AppError('ERASURE_RESULT_ALREADY_ISSUED');
       issuing.add(erasureJobId);
+      // The app and `fieldguard` may both be asked: the check below, the signature and the mark are one turn (issue-lock.ts).
       try {
-        const kept = erasureResultOf(session.db, erasureJobId) ?? keptNow(session, erasureJobId);
-        if (kept.certificateId !== null) throw new AppError('ERASURE_RESULT_ALREADY_ISSUED');
-        // What is signed is what was shown: the journal, read again now, must still say exactly the kept result.
-        const measured = measuredSummary(session, erasureJobId, ports.toolVersion);
-        if (!measured.ended || !sameSummary(measured.summary, kept.summary)) throw new AppError('ERASURE_RESULT_CHANGED');
-        const job = getJob(session.db, erasureJobId);
-        const vaultErasure = loadVaultErasure(session, erasureJobId);
-        const evidence = job ? erasureEvidence(session.db, erasureJobId, { toolVersion: ports.toolVersion }) : null;
-        const now = ports.now();
-        const { id, number } = await issueErasureCertificate(
-          session,
-          {
-            files: evidence,
-            vault: vaultErasure?.items ?? [],
-            toolVersion: ports.toolVersion,
-            dataFolder: vaultErasure?.dataFolder ?? null,
-          },
-          recordedSite(session, erasureJobId),
-          thisLaptop(),
-          countersignaturePng(countersignature),
-          now,
-          ports.fontPath,
-          signerName === undefined || signerName === '' ? null : signerName,
-        );
-        markErasureResultIssued(session.db, erasureJobId, id, now);
-        return { certificateId: id, number };
+        return await withIssueLock(session.dataDir, async () => {
+          const kept = erasureResultOf(session.db, erasureJobId) ?? keptNow(session, erasureJobId);
+          if (kept.certificateId !== null) throw new AppError('ERASURE_RESULT_ALREADY_ISSUED');
+          // What is signed is what was shown: the journal, read again now, must still say exactly the kept result.
+          const measured = measuredSummary(session, erasureJobId, ports.toolVersion);
+          if (!measured.ended || !sameSummary(measured.summary, kept.summary)) throw new AppError('ERASURE_RESULT_CHANGED');
+          const job = getJob(session.db, erasureJobId);
+          const vaultErasure = loadVaultErasure(session, erasureJobId);
+          const evidence = job ? erasureEvidence(session.db, erasureJobId, { toolVersion: ports.toolVersion }) : null;
+          const now = ports.now();
+          const { id, number } = await issueErasureCertificate(
+            session,
+            {
+              files: evidence,
+              vault: vaultErasure?.items ?? [],
+              toolVersion: ports.toolVersion,
+              dataFolder: vaultErasure?.dataFolder ?? null,
+            },
+            recordedSite(session, erasureJobId),
+            thisLaptop(),
+            countersignaturePng(countersignature),
+            now,
+            ports.fontPath,
+            signerName === undefined || signerName === '' ? null : signerName,
+          );
+          markErasureResultIssued(session.db, erasureJobId, id, now);
+          return { certificateId: id, number };
+        });
       } finally {
         issuing.delete(erasureJobId);
       }
