@@ -188,6 +188,7 @@ export function createCore(ports: CorePorts): Core {
       release: ports.releaseWholeDevice,
       grantAccess: ports.grantDeviceAccess,
       runJob: async (jobId, erasureJobId) => erasureHandlers['erasure.resume']({ jobId, erasureJobId }),
+      issueCertificate: async (request) => erasureHandlers['erasure.issueCertificate'](request),
     }),
     ...createSelfCheckHandlers({
       vault,

@@ -88,11 +88,30 @@ export const RecordedSite = z.object({
 });
 export type RecordedSite = z.infer<typeof RecordedSite>;
 
+/**
+ * The whole device a result is about (a whole-medium erasure, issue 14): what identifies it and
+ * how it ended, read from the erasure journal — every pass over every byte read back and
+ * matched, or the device's own sanitize completed, with no bad sector — never from a state alone.
+ */
+export const ErasedDevice = z.object({
+  path: z.string(),
+  vendor: z.string().nullable(),
+  model: z.string().nullable(),
+  serial: z.string().nullable(),
+  sizeBytes: z.number().nonnegative().nullable(),
+  technique: z.enum(['overwrite', 'sanitize-crypto', 'sanitize-block']),
+  erased: z.boolean(),
+  badSectors: z.number().int().nonnegative().nullable(),
+});
+export type ErasedDevice = z.infer<typeof ErasedDevice>;
+
 /** A finished erasure whose certificate is not issued yet (issue 19): kept in the vault, exactly as measured. */
 export const PendingErasureResult = z.object({
   summary: ErasureSummary,
   site: RecordedSite,
   finishedAt: z.string(),
+  /** Only for a whole-medium erasure: the device erased. */
+  device: ErasedDevice.optional(),
 });
 export type PendingErasureResult = z.infer<typeof PendingErasureResult>;
 
@@ -156,6 +175,7 @@ export const erasureChannels = {
         signerName: z.string().trim().max(100).optional(),
       })
       .strict(),
-    response: z.object({ certificateId: z.string(), number: z.string() }),
+    /** `ledgerItem`: for a whole device, the ledger item of its serial now recorded as erased (null when none was linked). */
+    response: z.object({ certificateId: z.string(), number: z.string(), ledgerItem: z.string().nullable().optional() }),
   }),
 };

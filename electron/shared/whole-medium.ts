@@ -8,12 +8,12 @@
  */
 import { z } from 'zod';
 import { SignaturePng } from './signature-png';
-import { ErasureMethod, SiteDetails } from './erasure';
+import { ErasedDevice, ErasureMethod, SiteDetails } from './erasure';
 import { defineChannel, noRequest } from './ipc/define';
 import { wholeMediumErrorCodes } from './whole-medium-errors';
 
 /** How a whole device is erased: FieldGuard's overwrite of every sector, or the device's own sanitize. */
-export const WholeMediumTechnique = z.enum(['overwrite', 'sanitize-crypto', 'sanitize-block']);
+export const WholeMediumTechnique = ErasedDevice.shape.technique;
 export type WholeMediumTechnique = z.infer<typeof WholeMediumTechnique>;
 
 /** One of the device's own sanitize techniques: offered now, or why not (Japanese and English, for the screen). */

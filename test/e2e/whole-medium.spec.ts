@@ -6,8 +6,10 @@
  * digits from a Japanese keyboard count); the device's own sanitize is not offered for a USB
  * stick, and the screen says why. Pressing it for a stick that is not really attached
  * here ends in the refusal the main process gives, shown on the screen — nothing is written.
- * Then, as root, a real 64 MiB loop device is erased from the screen end to end and its
- * certificate issued (skipped with one line where loop devices cannot be made). Last, the same
+ * Then, as root, a real 64 MiB loop device is erased from the screen end to end; its result is
+ * kept (issue 19): the screen is left before issuing, the dashboard says a certificate is
+ * waiting and leads back, and the certificate is issued and saved from the result view
+ * (skipped with one line where loop devices cannot be made). Last, the same
  * without administrator rights: the screen offers the OS's prompt, and once it is answered the
  * erasure goes on by itself (the prompt's script runs for real, without pkexec, since the test is
  * root already).
@@ -113,7 +115,11 @@ test.describe('a real loop device, as root', () => {
     await rm(work, { recursive: true, force: true });
   });
 
-  test('[7-10][10-1] erase it from the screen, then issue the certificate', async ({ page, app }) => {
+  test('[7-10][10-1] erase it from the screen, leave before issuing, then issue the kept result from the dashboard', async ({
+    page,
+    app,
+  }) => {
+    test.setTimeout(120_000);
     const why = await whyLoopDevicesCannotRun();
     test.skip(why !== null, `whole-medium e2e: ${why ?? ''}`);
     const stick = await attachLoopStick(work, 'stick', 64 * 1024 * 1024, MARKER, attached);
@@ -121,16 +127,42 @@ test.describe('a real loop device, as root', () => {
     await app.createVault();
     await app.open('/erasure');
     await page.getByRole('textbox', { name: '施設名' }).fill('東都病院');
+    await page.getByRole('textbox', { name: '施設のシステム管理者' }).fill('佐藤 一郎');
     const section = page.getByTestId('whole-medium-erasure');
     const row = section.locator('tbody tr', { hasText: stick.device });
     await row.getByRole('radio').check();
     await section.getByRole('textbox', { name: new RegExp(`デバイス名（${name}）`) }).fill(name);
     await section.getByRole('button', { name: '装置全体を消去' }).click();
-    await expect(section.getByText('消去完了：全セクタを上書きし、すべて読み戻して一致を確認しました。')).toBeVisible({ timeout: 60_000 });
+
+    // The result opens in the result view, in place of the form: the device, how it ended, what was unmounted.
+    const view = page.getByTestId('erasure-result');
+    await expect(view.getByText('消去完了：全セクタを上書きし、すべて読み戻して一致を確認しました。')).toBeVisible({ timeout: 60_000 });
+    await expect(view).toContainText(`アンマウントしたもの：${stick.mountDir}`);
+    await expect(view).toContainText(`${stick.device}（シリアル番号 報告なし、容量 64.0 MiB）`);
+    await expect(page.getByTestId('whole-medium-erasure')).toHaveCount(0);
     expect((await readFile(stick.device)).includes(MARKER)).toBe(false);
-    await section.getByRole('button', { name: '証明書を発行' }).click();
-    await expect(section.getByText(/^証明書 .+ を発行しました。/)).toBeVisible({ timeout: 30_000 });
     await inspectScreen(page, 'erasure-whole-medium-done');
+
+    // Leaving the screen before issuing loses nothing: the dashboard says a certificate is waiting, and leads back.
+    await app.open('/');
+    const unissued = page.getByTestId('next-visit-unissued');
+    await expect(unissued).toHaveAttribute('data-state', 'todo');
+    await expect(unissued).toContainText('証明書をまだ発行していない消去：1 件');
+    await unissued.getByRole('link', { name: 'データ消去を開く' }).click();
+    const pending = page.getByTestId('erasure-pending');
+    await expect(pending.getByRole('row').filter({ hasText: '東都病院' })).toContainText(`すべて消去し、検証しました — ${stick.device}`);
+    await pending.getByRole('button', { name: /東都病院（.+）の消去結果を確認して発行/ }).click();
+
+    await expect(view.getByText('消去完了：全セクタを上書きし、すべて読み戻して一致を確認しました。')).toBeVisible();
+    await expect(view.getByRole('textbox', { name: '確認者の氏名' })).toHaveValue('佐藤 一郎');
+    app.dialogs.saveFile = path.join(work, 'whole-medium-certificate.pdf');
+    await view.getByRole('button', { name: '発行して PDF を保存' }).click();
+    await expect(view.getByText(/証明書 .+ を発行し、PDF を保存しました。/)).toBeVisible({ timeout: 30_000 });
+    await inspectScreen(page, 'erasure-whole-medium-issued');
+    await view.getByRole('button', { name: '閉じる' }).click();
+    await expect(page.getByTestId('erasure-pending')).toHaveCount(0);
+    await app.open('/');
+    await expect(page.getByTestId('next-visit-unissued')).toHaveAttribute('data-state', 'done');
   });
 });
 
@@ -192,7 +224,12 @@ test.describe('without the rights to open the device, as root on a loop device',
     await inspectScreen(page, 'erasure-whole-medium-admin');
 
     await notice.getByRole('button', { name: '管理者権限で許可…' }).click();
-    await expect(section.getByText('消去完了：全セクタを上書きし、すべて読み戻して一致を確認しました。')).toBeVisible({ timeout: 60_000 });
+    // The result opens in the result view, like every erasure's.
+    await expect(
+      page.getByTestId('erasure-result').getByText('消去完了：全セクタを上書きし、すべて読み戻して一致を確認しました。'),
+    ).toBeVisible({
+      timeout: 60_000,
+    });
     expect(asked).toEqual([stick.device]);
     expect(await isMounted(stick.mountDir)).toBe(false);
     expect((await readFile(stick.device)).includes(MARKER)).toBe(false);

@@ -40,6 +40,7 @@ import {
   type KeptErasureResult,
 } from './erasure-results';
 import { resolveTargets } from './resolve-targets';
+import { erasedDeviceOf, linkIssuedDeviceErasure } from './whole-medium/erased-device';
 import { findInterruptedJobs, summarize } from './run-erasure-job';
 
 type ErasureChannel = Extract<keyof Handlers, `erasure.${string}`>;
@@ -303,7 +304,16 @@ export function createErasureHandlers(ports: ErasurePorts): Pick<Handlers, Erasu
       });
       return run(jobId, erasureJobId);
     },
-    'erasure.pendingResults': () => ({ results: pendingErasureResults(ports.vault.session().db) }),
+    'erasure.pendingResults': () => {
+      const { db } = ports.vault.session();
+      // A whole device's result says which device, and whether every byte of it was shown erased.
+      return {
+        results: pendingErasureResults(db).map((result) => {
+          const device = erasedDeviceOf(db, result.summary.erasureJobId, ports.toolVersion);
+          return device ? { ...result, device } : result;
+        }),
+      };
+    },
     'erasure.issueCertificate': async ({ erasureJobId, countersignature, signerName }) => {
       const session = ports.vault.session();
       if (issuing.has(erasureJobId)) throw new AppError('ERASURE_RESULT_ALREADY_ISSUED');
@@ -336,7 +346,8 @@ export function createErasureHandlers(ports: ErasurePorts): Pick<Handlers, Erasu
             signerName === undefined || signerName === '' ? null : signerName,
           );
           markErasureResultIssued(session.db, erasureJobId, id, now);
-          return { certificateId: id, number };
+          const ledgerItem = evidence ? linkIssuedDeviceErasure(session, erasureJobId, id, evidence, now) : null;
+          return { certificateId: id, number, ledgerItem };
         });
       } finally {
         issuing.delete(erasureJobId);

@@ -129,12 +129,13 @@ export const listChanges = {
   'erasure.start': ['erasure.targets', 'erasure.interrupted', 'erasure.pendingResults', 'vault.items.list', 'audit.list'],
   'erasure.abandon': ['erasure.interrupted', 'erasure.pendingResults', 'audit.list'],
   'erasure.resume': ['erasure.interrupted', 'erasure.pendingResults', 'vault.items.list', 'audit.list'],
-  'erasure.issueCertificate': ['erasure.pendingResults', 'certificates.list', 'audit.list'],
+  // A whole device's certificate is linked to the ledger item of its serial (ledgerViews hold the certificates and audit too).
+  'erasure.issueCertificate': ['erasure.pendingResults', ...ledgerViews],
   // Not the device list: each reading of it hands out new device handles, so reading it again
   // while a choice is pending (after a refusal, before the retry an administrator grant starts)
   // would leave the choice naming a handle the main process no longer knows. The engineer reads it
   // again with 「装置の一覧を更新」.
-  'wholeMedium.erase': ['audit.list'],
+  'wholeMedium.erase': ['audit.list', 'erasure.pendingResults', 'erasure.interrupted'],
   'wholeMedium.grantAccess': ['audit.list'],
   // The certificate is linked to the ledger item of the medium's serial.
   'wholeMedium.issueCertificate': [...ledgerViews, 'erasure.pendingResults'],

@@ -5,21 +5,20 @@
  * The device is read again when the erasure starts — what was listed a minute ago may have been
  * pulled or replaced — and planned with the same checks as `fieldguard erase --device`; the job
  * then runs through the erasure screen's own runner (progress, cancellation, the audit's end),
- * so a whole device is erased like any job. Without the rights to open the device, the refusal
+ * so a whole device is erased like any job, and its result is kept in the vault until its
+ * certificate is issued — by the same path as every kept result (issue 19), whichever channel
+ * asks. Without the rights to open the device, the refusal
  * ERASURE_DEVICE_NEEDS_ADMIN says what is needed on each OS.
  */
 import { randomUUID } from 'node:crypto';
 import type { DeviceChoice, DeviceErasureSummary } from '../../../shared/whole-medium';
 import { AppError } from '../../app-error';
-import { erasureResultOf, markErasureResultIssued } from '../erasure-results';
-import { countersignaturePng, issueErasureCertificate, thisLaptop } from '../erasure-certificate';
 import { erasureEvidence } from '../erasure-evidence';
 import { getJob, listJobItems } from '../erasure-journal';
-import { auditErasureStart, siteFromReference } from '../erasure-workflow';
+import { auditErasureStart } from '../erasure-workflow';
 import type { DeviceFacts } from '../medium';
 import type { Handlers } from '../../ipc/router';
 import type { VaultService } from '../../vault/vault-service';
-import { linkDeviceErasureToLedger } from '../../ledger/link-device-erasure';
 import { deviceErasedIn } from './device-certificate-sections';
 import { confirmationHint, confirmationMatches, CONFIRMATION_MIN_CHARACTERS, deviceIdentity } from './device-identity';
 import { planWholeMediumErasure, wholeMediumRefusal } from './plan-whole-medium-erasure';
@@ -37,8 +36,19 @@ export interface WholeMediumPorts {
   readonly fontPath?: string;
   /** The whole devices attached now (electron/platform/media), the data folder's disk marked as holding the system. */
   readonly listDevices: () => Promise<DeviceFacts[]>;
-  /** Runs a planned job as the Erasure screen runs it (erasure-handlers' `erasure.resume`): progress, cancellation, audit. */
+  /**
+   * Runs a planned job as the Erasure screen runs it (erasure-handlers' `erasure.resume`): progress,
+   * cancellation, audit, and its result kept in the vault until its certificate is issued (issue 19).
+   */
   readonly runJob: (uiJobId: string, erasureJobId: string) => Promise<unknown>;
+  /**
+   * Issues a kept result's certificate as the Erasure screen's result view does (erasure-handlers'
+   * `erasure.issueCertificate`): once, exactly as measured, a whole device's linked to its ledger item.
+   */
+  readonly issueCertificate: (request: {
+    erasureJobId: string;
+    countersignature: string | null;
+  }) => Promise<{ certificateId: string; number: string; ledgerItem?: string | null }>;
   /** Unmounts and checks the device is free; the real one by default (a fake in tests). */
   readonly release?: (device: DeviceFacts) => Promise<readonly string[]>;
   /** Runs nvme / hdparm to ask a device what sanitize it offers; the real tools by default (a fake in tests). */
@@ -162,31 +172,11 @@ export function createWholeMediumHandlers(ports: WholeMediumPorts): Pick<Handler
       return { outcome };
     },
     'wholeMedium.issueCertificate': async ({ erasureJobId, countersignature }) => {
-      const session = ports.vault.session();
-      const job = getJob(session.db, erasureJobId);
+      const job = getJob(ports.vault.session().db, erasureJobId);
       if (!job || job.scope !== 'whole-medium') throw new AppError('ERASURE_JOB_NOT_FOUND');
-      // A whole-medium job resumed from the Erasure screen's list has its result kept there: it is issued once, by either way.
-      const kept = erasureResultOf(session.db, erasureJobId);
-      if (kept?.certificateId != null) throw new AppError('ERASURE_RESULT_ALREADY_ISSUED');
-      const evidence = erasureEvidence(session.db, erasureJobId, { toolVersion: ports.toolVersion });
-      const { id, number } = await issueErasureCertificate(
-        session,
-        { files: evidence, vault: [], toolVersion: ports.toolVersion },
-        siteFromReference(job.siteReference),
-        thisLaptop(),
-        countersignaturePng(countersignature),
-        ports.now(),
-        ports.fontPath,
-      );
-      if (kept) markErasureResultIssued(session.db, erasureJobId, id, ports.now());
-      const medium = job.media?.[0] as { device?: DeviceFacts | null } | undefined;
-      const link = linkDeviceErasureToLedger(
-        session,
-        { serial: medium?.device?.serial ?? null },
-        { id, erased: deviceErasedIn(evidence) },
-        ports.now(),
-      );
-      return { certificateId: id, number, ledgerItem: link.linked ? link.item.label : null };
+      // One way to issue a kept result, whichever channel asks: issued once, exactly as measured, linked to the ledger.
+      const issued = await ports.issueCertificate({ erasureJobId, countersignature });
+      return { certificateId: issued.certificateId, number: issued.number, ledgerItem: issued.ledgerItem ?? null };
     },
   };
 }

@@ -4,7 +4,8 @@
  * was done, confirm by typing the number of files, watch the progress (cancel at any time),
  * then have the site administrator countersign and issue the signed certificate. Each finished
  * result is kept in the vault until its certificate is issued (issue 19): the run that just ended
- * opens in the result view, in place of the form, and results left behind are listed above it.
+ * opens in the result view, in place of the form, and results left behind are listed above it —
+ * a whole device's too, erased from the part of the screen below the form.
  * The data is in use-erasure.ts; each part of the screen is a component of its own.
  */
 import { useState } from 'react';
@@ -49,6 +50,8 @@ export function ErasurePage() {
   const listed = pending.data?.results.find((r) => r.summary.erasureJobId === openId);
   if (listed && listed !== lastRead) setLastRead(listed);
   const opened = listed ?? (lastRead?.summary.erasureJobId === openId ? lastRead : null);
+  // What a whole-medium erasure unmounted before its first write: said once, when its result opens (the journal does not keep it).
+  const [unmounted, setUnmounted] = useState<{ erasureJobId: string; mounts: readonly string[] } | null>(null);
   const job = useJob();
   const start = useStartErasure(job);
   const resume = useResumeErasure(job);
@@ -75,7 +78,12 @@ export function ErasurePage() {
 
       {/* Keyed by the job: each result starts unsigned, with no certificate yet. The form is not shown under it. */}
       {opened ? (
-        <ErasureResult key={opened.summary.erasureJobId} result={opened} onClose={() => setOpenId(null)} />
+        <ErasureResult
+          key={opened.summary.erasureJobId}
+          result={opened}
+          unmounted={unmounted?.erasureJobId === opened.summary.erasureJobId ? unmounted.mounts : []}
+          onClose={() => setOpenId(null)}
+        />
       ) : (
         <>
           <ErasureTargets targets={list} />
@@ -105,7 +113,14 @@ export function ErasurePage() {
             </div>
           </section>
 
-          <WholeMediumErasure method={method} site={site} />
+          <WholeMediumErasure
+            method={method}
+            site={site}
+            onFinished={(result) => {
+              setUnmounted({ erasureJobId: result.erasureJobId, mounts: result.unmounted });
+              setOpenId(result.erasureJobId);
+            }}
+          />
         </>
       )}
 

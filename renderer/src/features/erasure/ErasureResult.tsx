@@ -5,7 +5,9 @@
  * one action that issues the signed certificate and saves its PDF where the engineer chooses
  * (the save dialog every other document uses). Nothing on this view edits the result: what is
  * signed is what was measured. Leaving it before issuing loses nothing: the Erasure screen
- * lists the result until it is issued.
+ * lists the result until it is issued. A whole device's result names the device and says how it
+ * ended as the whole-medium part of the screen does; its certificate is linked to the ledger item
+ * of the device's serial, and the view says so.
  */
 import { useState } from 'react';
 import {
@@ -23,12 +25,13 @@ import {
 } from '@fluentui/react-components';
 import { ArrowDownload20Regular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
-import type { PendingErasureResult } from '@shared/erasure';
+import type { ErasedDevice, PendingErasureResult } from '@shared/erasure';
 import { formatBytes } from '@shared/format-bytes';
 import { formatDateTime } from '@shared/format-date';
 import type { Language } from '@shared/locale';
 import { ErrorState } from '../../components/ErrorState';
 import { SignaturePad } from '../../components/SignaturePad';
+import { deviceName } from './device-name';
 import { useErasureStyles } from './erasure-styles';
 import { useIssueAndSaveErasureCertificate } from './use-erasure';
 import { OpenFolderButton } from '../../components/SavePdf';
@@ -48,18 +51,43 @@ const useStyles = makeStyles({
   statement: { fontWeight: tokens.fontWeightSemibold },
 });
 
-export function ErasureResult({ result, onClose }: { result: PendingErasureResult; onClose: () => void }) {
+export interface ErasureResultProps {
+  readonly result: PendingErasureResult;
+  /** What a whole-medium erasure unmounted before writing, when it has just ended here. */
+  readonly unmounted?: readonly string[];
+  readonly onClose: () => void;
+}
+
+/** How a whole device's erasure ended, in the words the whole-medium part of the screen uses. */
+function deviceOutcomeKey(device: ErasedDevice) {
+  if (!device.erased) return 'wholeMedium.result.notErased' as const;
+  return device.technique === 'overwrite' ? ('wholeMedium.result.erased' as const) : ('wholeMedium.result.sanitized' as const);
+}
+
+export function ErasureResult({ result, unmounted = [], onClose }: ErasureResultProps) {
   const shared = useErasureStyles();
   const styles = useStyles();
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
-  const { summary, site } = result;
+  const { summary, site, device } = result;
   const [signerName, setSignerName] = useState(site.administrator);
   const [signature, setSignature] = useState<string | null>(null);
   const issue = useIssueAndSaveErasureCertificate();
   const issued = issue.issued;
 
   const facts: Array<[string, string]> = [
+    ...(device
+      ? [
+          [
+            t('erasure.resultView.device'),
+            t('erasure.resultView.deviceValue', {
+              name: deviceName(device),
+              serial: device.serial ?? t('erasure.resultView.serialNotReported'),
+              size: device.sizeBytes === null ? '—' : formatBytes(device.sizeBytes, language),
+            }),
+          ] as [string, string],
+        ]
+      : []),
     [t('erasure.site.hospital'), [site.hospital, site.department].filter(Boolean).join(' ') || '—'],
     [t('erasure.site.administrator'), site.administrator || '—'],
     [t('erasure.site.reference'), site.reference || '—'],
@@ -71,17 +99,30 @@ export function ErasureResult({ result, onClose }: { result: PendingErasureResul
       <Subtitle1 as="h2" id="erasure-result-heading">
         {t('erasure.result.title')}
       </Subtitle1>
-      <MessageBar intent={summary.status === 'erased' ? 'success' : 'warning'} layout="multiline" role="status">
-        <MessageBarBody>
-          <MessageBarTitle>{t(`erasure.result.status.${summary.status}`)}</MessageBarTitle>
-          {t('erasure.result.counts', {
-            files: summary.filesErased,
-            exceptions: summary.exceptions,
-            notErased: summary.notErased,
-            verified: formatBytes(summary.bytesVerified, language),
-          })}
-        </MessageBarBody>
-      </MessageBar>
+      {device ? (
+        <MessageBar intent={device.erased ? 'success' : 'warning'} layout="multiline" role="status">
+          <MessageBarBody>
+            <MessageBarTitle>{t(deviceOutcomeKey(device))}</MessageBarTitle>
+            {t('wholeMedium.result.numbers', {
+              verified: formatBytes(summary.bytesVerified, language),
+              badSectors: device.badSectors ?? '—',
+            })}
+            {unmounted.length > 0 && <> {t('wholeMedium.result.unmounted', { mounts: unmounted.join(', ') })}</>}
+          </MessageBarBody>
+        </MessageBar>
+      ) : (
+        <MessageBar intent={summary.status === 'erased' ? 'success' : 'warning'} layout="multiline" role="status">
+          <MessageBarBody>
+            <MessageBarTitle>{t(`erasure.result.status.${summary.status}`)}</MessageBarTitle>
+            {t('erasure.result.counts', {
+              files: summary.filesErased,
+              exceptions: summary.exceptions,
+              notErased: summary.notErased,
+              verified: formatBytes(summary.bytesVerified, language),
+            })}
+          </MessageBarBody>
+        </MessageBar>
+      )}
       <dl className={styles.facts}>
         {facts.map(([term, detail]) => (
           <div key={term} className={styles.pair}>
@@ -122,6 +163,7 @@ export function ErasureResult({ result, onClose }: { result: PendingErasureResul
           <MessageBar intent={issued.saved ? 'success' : 'info'} role="status" data-testid="erasure-certificate-issued">
             <MessageBarBody>
               {t(issued.saved ? 'erasure.resultView.saved' : 'erasure.resultView.notSaved', { number: issued.number })}
+              {issued.ledgerItem !== null && <> {t('wholeMedium.certificate.ledger', { label: issued.ledgerItem })}</>}
             </MessageBarBody>
           </MessageBar>
           <div className={shared.actions}>

@@ -1,7 +1,8 @@
 /**
  * The erasure results still waiting for their certificate (issue 19): each finished erasure is
  * kept in the vault until its certificate is issued, so one left behind — the screen left, the
- * app locked — is listed here with the one action that issues it. The dashboard reads the same
+ * app locked — is listed here with the one action that issues it (a whole device by its name,
+ * with no count of files). The dashboard reads the same
  * list (erasure.pendingResults).
  */
 import { Button, Subtitle1, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
@@ -10,6 +11,7 @@ import type { PendingErasureResult } from '@shared/erasure';
 import { formatDateTime } from '@shared/format-date';
 import type { Language } from '@shared/locale';
 import { ErrorState } from '../../components/ErrorState';
+import { deviceName } from './device-name';
 import { useErasureStyles } from './erasure-styles';
 import { usePendingErasureResults } from './use-erasure';
 
@@ -53,8 +55,11 @@ export function PendingErasureResults({
               <TableRow key={result.summary.erasureJobId}>
                 <TableCell>{time}</TableCell>
                 <TableCell>{site}</TableCell>
-                <TableCell>{t(`erasure.result.status.${result.summary.status}`)}</TableCell>
-                <TableCell className={styles.numeric}>{result.summary.filesErased}</TableCell>
+                <TableCell>
+                  {t(`erasure.result.status.${result.summary.status}`)}
+                  {result.device && <> — {deviceName(result.device)}</>}
+                </TableCell>
+                <TableCell className={styles.numeric}>{result.device ? '—' : result.summary.filesErased}</TableCell>
                 <TableCell>
                   <Button
                     appearance="primary"

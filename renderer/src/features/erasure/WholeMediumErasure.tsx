@@ -3,8 +3,10 @@
  * SD cards and external disks before reuse or disposal): choose an attached device — one that
  * holds the system, or is not removable, is listed but cannot be chosen, with the reason — see
  * its model, serial and size, confirm by typing the last characters of its serial, watch the
- * progress (cancel at any time), then countersign and issue the certificate, which the main
- * process links to the ledger item of that serial. When the app lacks the rights to open the
+ * progress (cancel at any time). The result is kept in the vault like every erasure's (issue 19)
+ * and opens in the Erasure screen's result view, where it is countersigned and its certificate
+ * issued — the main process links it to the ledger item of that serial; leaving the screen or an
+ * auto-lock before then loses nothing. When the app lacks the rights to open the
  * device, the screen says what is needed on this OS and offers the OS's own administrator
  * prompt (AdminRightsNotice).
  */
@@ -36,13 +38,13 @@ import { formatBytes } from '@shared/format-bytes';
 import type { Language } from '@shared/locale';
 import type { DeviceChoice, DeviceErasureSummary, WholeMediumTechnique } from '@shared/whole-medium';
 import { ErrorState } from '../../components/ErrorState';
-import { SignaturePad } from '../../components/SignaturePad';
 import { BridgeError } from '../../lib/bridge';
 import { useJob } from '../../lib/use-job';
 import { useAppInfo } from '../system/use-system';
 import { TransferProgress } from '../vault-files/TransferProgress';
 import { AdminRightsNotice } from './AdminRightsNotice';
-import { useEraseWholeMedium, useIssueWholeMediumCertificate, useWholeMediumDevices, type WholeMediumStart } from './use-erasure';
+import { deviceName } from './device-name';
+import { useEraseWholeMedium, useWholeMediumDevices, type WholeMediumStart } from './use-erasure';
 
 const useStyles = makeStyles({
   section: {
@@ -64,11 +66,14 @@ function confirms(device: DeviceChoice, typed: string): boolean {
   return entered === (device.path.split('/').pop() ?? '').toUpperCase();
 }
 
-function deviceName(device: DeviceChoice): string {
-  return [device.vendor, device.model].filter(Boolean).join(' ') || device.path;
+export interface WholeMediumErasureProps {
+  readonly method: ErasureMethod;
+  readonly site: SiteDetails;
+  /** The erasure has ended and its result is kept: the screen opens it in the result view. */
+  readonly onFinished: (result: DeviceErasureSummary) => void;
 }
 
-export function WholeMediumErasure({ method, site }: { method: ErasureMethod; site: SiteDetails }) {
+export function WholeMediumErasure({ method, site, onFinished }: WholeMediumErasureProps) {
   const styles = useStyles();
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
@@ -78,20 +83,15 @@ export function WholeMediumErasure({ method, site }: { method: ErasureMethod; si
   const [typed, setTyped] = useState('');
   // Overwrite unless the engineer picks one of the device's own sanitize techniques it offers now.
   const [technique, setTechnique] = useState<WholeMediumTechnique>('overwrite');
-  const [usedTechnique, setUsedTechnique] = useState<WholeMediumTechnique>('overwrite');
-  const [summary, setSummary] = useState<DeviceErasureSummary | null>(null);
-  const [signature, setSignature] = useState<string | null>(null);
   const job = useJob();
   const list = devices.data?.devices ?? [];
   const chosen = list.find((d) => d.id === chosenId && d.refusal === null) ?? null;
-  const erase = useEraseWholeMedium(job, (start, result) => {
-    setUsedTechnique(start.chosenTechnique);
-    setSummary(result);
+  const erase = useEraseWholeMedium(job, (_start, result) => {
     setTyped('');
     setChosenId(null);
+    onFinished(result);
   });
   const startErase = (start: WholeMediumStart) => erase.mutate(start);
-  const issue = useIssueWholeMediumCertificate();
   const needsAdmin = erase.error instanceof BridgeError && erase.error.code === 'ERASURE_DEVICE_NEEDS_ADMIN';
   const platform = appInfo.data?.platform ?? 'other';
   const canStart = chosen !== null && confirms(chosen, typed) && site.hospital.trim() !== '' && !job.current;
@@ -202,11 +202,7 @@ export function WholeMediumErasure({ method, site }: { method: ErasureMethod; si
             <Button
               appearance="primary"
               disabled={!canStart}
-              onClick={() => {
-                setSummary(null);
-                issue.reset();
-                startErase({ device: chosen, chosenTechnique: technique, method, site, confirmation: typed });
-              }}
+              onClick={() => startErase({ device: chosen, chosenTechnique: technique, method, site, confirmation: typed })}
             >
               {t('wholeMedium.start')}
             </Button>
@@ -226,45 +222,6 @@ export function WholeMediumErasure({ method, site }: { method: ErasureMethod; si
           canGrant={erase.variables.chosenTechnique === 'overwrite' || platform === 'win32'}
           onGranted={() => startErase(erase.variables)}
         />
-      )}
-
-      {summary && (
-        <>
-          <MessageBar intent={summary.erased ? 'success' : 'warning'} layout="multiline" role="status">
-            <MessageBarBody>
-              <MessageBarTitle>
-                {summary.erased
-                  ? t(usedTechnique === 'overwrite' ? 'wholeMedium.result.erased' : 'wholeMedium.result.sanitized')
-                  : t('wholeMedium.result.notErased')}
-              </MessageBarTitle>
-              {t('wholeMedium.result.numbers', {
-                verified: formatBytes(summary.bytesVerified, language),
-                badSectors: summary.badSectors ?? '—',
-              })}
-              {summary.unmounted.length > 0 && <> {t('wholeMedium.result.unmounted', { mounts: summary.unmounted.join(', ') })}</>}
-            </MessageBarBody>
-          </MessageBar>
-          <Text>{t('erasure.signature.intro')}</Text>
-          <SignaturePad onChange={setSignature} />
-          <div className={styles.actions}>
-            <Button
-              appearance="primary"
-              onClick={() => issue.mutate({ erasureJobId: summary.erasureJobId, countersignature: signature })}
-              disabled={issue.isPending || !!issue.data}
-            >
-              {t('wholeMedium.certificate.issue')}
-            </Button>
-          </div>
-          {issue.isError && <ErrorState error={issue.error} />}
-          {issue.data && (
-            <MessageBar intent="success" role="status">
-              <MessageBarBody>
-                {t('wholeMedium.certificate.issued', { number: issue.data.number })}
-                {issue.data.ledgerItem && <> {t('wholeMedium.certificate.ledger', { label: issue.data.ledgerItem })}</>}
-              </MessageBarBody>
-            </MessageBar>
-          )}
-        </>
       )}
     </section>
   );

@@ -75,6 +75,8 @@ export interface IssuedErasureCertificate {
   readonly saved: boolean;
   /** The saved file, to open its folder; null until saved. */
   readonly file: SavedFile | null;
+  /** For a whole device: the ledger item of its serial, now recorded as erased; null when none was linked. */
+  readonly ledgerItem: string | null;
 }
 
 /**
@@ -86,7 +88,7 @@ export function useIssueAndSaveErasureCertificate() {
   const issue = useIssueErasureCertificate();
   const save = useExportCertificate();
   const [issued, setIssued] = useState<IssuedErasureCertificate | null>(null);
-  const saveCertificate = (certificate: Pick<IssuedErasureCertificate, 'certificateId' | 'number'>) =>
+  const saveCertificate = (certificate: Omit<IssuedErasureCertificate, 'saved' | 'file'>) =>
     save.mutate(certificate.certificateId, { onSuccess: ({ saved, file }) => setIssued({ ...certificate, saved, file }) });
   return {
     issued,
@@ -94,9 +96,9 @@ export function useIssueAndSaveErasureCertificate() {
     error: issue.error ?? save.error,
     run: (request: RequestOf<'erasure.issueCertificate'>) =>
       issue.mutate(request, {
-        onSuccess: ({ certificateId, number }) => {
-          setIssued({ certificateId, number, saved: false, file: null });
-          saveCertificate({ certificateId, number });
+        onSuccess: ({ certificateId, number, ledgerItem = null }) => {
+          setIssued({ certificateId, number, saved: false, file: null, ledgerItem });
+          saveCertificate({ certificateId, number, ledgerItem });
         },
       }),
     saveAgain: () => {
@@ -138,8 +140,4 @@ export function useGrantDeviceAccess(onGranted: () => void) {
       if (outcome === 'granted') onGranted();
     },
   });
-}
-
-export function useIssueWholeMediumCertificate() {
-  return useChannelMutation('wholeMedium.issueCertificate', (send, request: RequestOf<'wholeMedium.issueCertificate'>) => send(request));
 }
