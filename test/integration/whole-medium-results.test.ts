@@ -4,9 +4,9 @@
  * result is listed with the device it is about — leaving the screen or an auto-lock loses
  * nothing — and issued once, from the Erasure screen's result view, with the device's ledger
  * item linked; the whole-medium channel issues by the same path, so neither issues it twice,
- * and the vault refuses an edit or the removal of the issued result. (A loop device has no serial
- * number, so no ledger item is linked here: whole-medium-ipc-ledger.test.ts covers the link by
- * serial.) Needs Linux, root, losetup and mkfs.ext4
+ * and the vault refuses an edit or the removal of the issued result. A loop device has no serial
+ * number: before issuing, the journal is given one as an OS reports a USB stick's, so that the
+ * ledger item of that serial is found and linked. Needs Linux, root, losetup and mkfs.ext4
  * (skipped with one line otherwise); the loop device is removed in afterAll, even on failure.
  */
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -21,6 +21,7 @@ import { attachLoopStick, detachAll, whyLoopDevicesCannotRun, type LoopStick } f
 import { createTestCore, TEST_PASSWORD, type TestCore } from '../support/test-core';
 
 const MARKER = 'FIELDGUARD-KEPT-WHOLE-MEDIUM';
+const SERIAL = '4C530001230815117224';
 const SITE = { hospital: '東都病院', department: '放射線科', administrator: '佐藤 一郎', reference: 'V-20261207-01' };
 
 const skipReason = await whyLoopDevicesCannotRun();
@@ -89,15 +90,37 @@ describe.skipIf(skipReason !== null)('a whole device’s erasure result', () => 
     ).toThrow(/never edited/);
   });
 
-  it('[10-1] is issued once from the result view; neither channel issues it again, and the vault keeps it', async () => {
+  it('[10-1] is issued once from the result view, linked to its ledger item; neither channel issues it again', async () => {
+    // The device as a USB stick reports itself: with a serial, the one its ledger item records (typed with spaces).
+    core.vault
+      .session()
+      .db.prepare("UPDATE erasure_jobs SET media = json_set(media, '$[0].device.serial', ?) WHERE id = ?")
+      .run(SERIAL, erased.erasureJobId);
+    await invoke('ledger.save', {
+      item: {
+        label: 'FG-USB-101',
+        type: 'usb-memory',
+        make: 'SanDisk',
+        model: 'Cruzer Blade',
+        serial: '4C53 0001 2308 1511 7224',
+        capacityBytes: 64 * 1024 * 1024,
+        encryption: 'none',
+        owner: '山田 太郎',
+        storageLocation: '東京サービス課 保管庫A',
+        purchaseDate: '2024-04-01',
+        warrantyEnd: '2027-03-31',
+        notes: '',
+      },
+    });
     const certificates = await certificateCount();
     const issued = await invoke('erasure.issueCertificate', {
       erasureJobId: erased.erasureJobId,
       countersignature: null,
       signerName: '佐藤 一郎',
     });
-    // No serial, no ledger item to link: said as none, not guessed.
-    expect(issued.ledgerItem).toBeNull();
+    expect(issued.ledgerItem).toBe('FG-USB-101');
+    const item = (await invoke('ledger.list', {})).items.find((i) => i.label === 'FG-USB-101');
+    expect(item?.status).toBe('erased');
     expect((await pending()).map((r) => r.summary.erasureJobId)).not.toContain(erased.erasureJobId);
 
     const again = { erasureJobId: erased.erasureJobId, countersignature: null };
