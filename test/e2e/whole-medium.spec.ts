@@ -151,6 +151,7 @@ test.describe('a real loop device, as root', () => {
     await unissued.getByRole('link', { name: 'データ消去を開く' }).click();
     const pending = page.getByTestId('erasure-pending');
     await expect(pending.getByRole('row').filter({ hasText: '東都病院' })).toContainText(`すべて消去し、検証しました — ${stick.device}`);
+    await inspectScreen(page, 'erasure-whole-medium-pending');
     await pending.getByRole('button', { name: /東都病院（.+）の消去結果を確認して発行/ }).click();
 
     await expect(view.getByText('消去完了：全セクタを上書きし、すべて読み戻して一致を確認しました。')).toBeVisible();
