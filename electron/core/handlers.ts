@@ -14,7 +14,7 @@ import { createCertificateHandlers } from './certificates/certificate-handlers';
 import { createSavedFiles } from './files/saved-files';
 import { timestampQueuedDocuments } from './certificates/timestamp-queue';
 import { verifierFor } from './certificates/verify-in-worker';
-import { createErasureHandlers } from './erasure/erasure-handlers';
+import { createErasure } from './erasure/erasure-handlers';
 import { createWholeMediumHandlers } from './erasure/whole-medium/whole-medium-handlers';
 import { listWholeDevices } from '../platform/media/read-medium';
 import { recordThisLaptop } from '../platform/self-check/probes-for-this-os';
@@ -124,7 +124,7 @@ export function createCore(ports: CorePorts): Core {
   const savedFiles = createSavedFiles();
   // Settings shows it; a crypto-erase records it at the time of the erase.
   const inspectDataFolder = dataFolderInspector(ports.identity.dataDir, ports.observeDataFolder, now);
-  const erasureHandlers = createErasureHandlers({
+  const erasure = createErasure({
     vault,
     jobs,
     dialogs: ports.dialogs,
@@ -178,7 +178,7 @@ export function createCore(ports: CorePorts): Core {
     },
     ...createAuditHandlers(vault, ports.dialogs),
     ...createCertificateHandlers(vault, ports.dialogs, now, verifyFile, savedFiles),
-    ...erasureHandlers,
+    ...erasure.handlers,
     ...createWholeMediumHandlers({
       vault,
       now,
@@ -187,8 +187,9 @@ export function createCore(ports: CorePorts): Core {
       listDevices: () => (ports.listWholeDevices ?? listWholeDevices)({ dataFolder: ports.identity.dataDir }),
       release: ports.releaseWholeDevice,
       grantAccess: ports.grantDeviceAccess,
-      runJob: async (jobId, erasureJobId) => erasureHandlers['erasure.resume']({ jobId, erasureJobId }),
-      issueCertificate: async (request) => erasureHandlers['erasure.issueCertificate'](request),
+      confirm,
+      runJob: erasure.runPlanned,
+      issueCertificate: async (request) => erasure.handlers['erasure.issueCertificate'](request),
     }),
     ...createSelfCheckHandlers({
       vault,

@@ -127,6 +127,28 @@ describe('wholeMedium.devices and wholeMedium.erase', () => {
   });
 });
 
+describe('the main process’s own box before a whole device is erased', () => {
+  it('[10-1] names the device — path, maker, model, serial, size — and a no erases nothing, before anything is unmounted', async () => {
+    const { devices } = await invoke('wholeMedium.devices', {});
+    const shown = core.dialogs.confirmations.length;
+    core.dialogs.confirm = 'no';
+    const site = { hospital: '東都病院', department: '', administrator: '', reference: '' };
+    const request = { jobId: crypto.randomUUID(), deviceId: devices[2]!.id, method: 'random-verify' as const, site, confirmation: '7224' };
+    expect(await errorCodeOf(() => invoke('wholeMedium.erase', request))).toBe('CONFIRMATION_REFUSED');
+    const boxes = core.dialogs.confirmations.slice(shown);
+    expect(boxes).toHaveLength(1);
+    // A new erasure of a whole device, worded as one — not "resume an interrupted erasure".
+    expect(boxes[0]?.title).toBe('FieldGuard — 媒体全体の消去の確認');
+    expect(boxes[0]?.message).toContain('媒体全体');
+    expect(boxes[0]?.detail).toContain('/dev/sdb');
+    expect(boxes[0]?.detail).toContain('SanDisk Cruzer Blade');
+    expect(boxes[0]?.detail).toContain('4C530001230815117224');
+    expect(boxes[0]?.detail).toContain('14.9 GiB');
+    const db = core.vault.session().db;
+    expect([...jobsInState(db, 'planned'), ...jobsInState(db, 'running')]).toEqual([]);
+  });
+});
+
 describe('the ledger item of the erased device', () => {
   it('is linked to the certificate by its serial, only when the device was erased', async () => {
     const session = core.vault.session();

@@ -9,6 +9,7 @@
  * the password a site's system is entered with) are asked the same way.
  */
 import type { Language } from '../../shared/locale';
+import { formatBytes } from '../../shared/format-bytes';
 import { formatDateTime } from '../../shared/format-date';
 import { interpolate } from '../../shared/interpolate';
 import { AppError } from '../app-error';
@@ -40,6 +41,8 @@ export type Question =
   | { readonly kind: 'reveal-secret' | 'copy-secret'; readonly account: AccountToReveal; readonly clearsInSeconds?: number }
   /** An erasure left interrupted: what it still has to overwrite, as its journal says. */
   | { readonly kind: 'resume-erasure'; readonly remaining: number; readonly targets: readonly string[]; readonly startedAt: string }
+  /** A whole device about to be overwritten or sanitized: every partition and file system on it, as the OS names the device. */
+  | { readonly kind: 'erase-device'; readonly device: DeviceToErase }
   | { readonly kind: 'save-account'; readonly account: AccountToReveal; readonly isNew: boolean; readonly secretChanged: boolean }
   | { readonly kind: 'remove-account'; readonly account: AccountToReveal }
   /**
@@ -49,6 +52,14 @@ export type Question =
   | { readonly kind: 'archive-destination'; readonly destination: ArchiveDestination; readonly previous: ArchiveDestination | null }
   /** An account review that disables or deletes accounts: each one named. */
   | { readonly kind: 'review-accounts'; readonly disable: readonly AccountToReveal[]; readonly remove: readonly AccountToReveal[] };
+
+export interface DeviceToErase {
+  readonly path: string;
+  readonly vendor: string | null;
+  readonly model: string | null;
+  readonly serial: string | null;
+  readonly sizeBytes: number | null;
+}
 
 export interface ArchiveDestination {
   readonly endpoint: string;
@@ -129,6 +140,21 @@ export function wordConfirmation(question: Question, language: Language): Confir
         message: interpolate(t.resume.message, { remaining: question.remaining }),
         detail: detail.join('\n'),
         confirmButton: t.resume.confirm,
+        cancelButton: t.cancel,
+      };
+    }
+    case 'erase-device': {
+      const { device } = question;
+      return {
+        title: t.eraseDevice.title,
+        message: t.eraseDevice.message,
+        detail: interpolate(t.eraseDevice.detail, {
+          path: device.path,
+          model: shown([device.vendor, device.model].filter(Boolean).join(' '), t.unknown),
+          serial: shown(device.serial, t.unknown),
+          size: device.sizeBytes === null ? t.unknown : formatBytes(device.sizeBytes, language),
+        }),
+        confirmButton: t.eraseDevice.confirm,
         cancelButton: t.cancel,
       };
     }

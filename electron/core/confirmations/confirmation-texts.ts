@@ -48,6 +48,12 @@ export const confirmationTexts = {
       reviewLine: '{{userName}} — {{product}}（{{hostName}}）、{{site}}',
       reviewConfirm: '記録して実行',
     },
+    eraseDevice: {
+      title: 'FieldGuard — 媒体全体の消去の確認',
+      message: '次の媒体全体を消去します。すべてのパーティションとファイルが失われ、元に戻せません。',
+      detail: 'デバイス: {{path}}\nメーカー・型番: {{model}}\nシリアル番号: {{serial}}\n容量: {{size}}',
+      confirm: '媒体全体を消去する',
+    },
     resume: {
       title: 'FieldGuard — 中断された消去の再開',
       message: '中断された消去を再開し、残りの{{remaining}}件を消去します。元に戻せません。',
@@ -104,6 +110,12 @@ export const confirmationTexts = {
       reviewRemove: 'Remove:',
       reviewLine: '{{userName}} — {{product}} ({{hostName}}), {{site}}',
       reviewConfirm: 'Record and apply',
+    },
+    eraseDevice: {
+      title: 'FieldGuard — Confirm erasing a whole device',
+      message: 'Erase the whole device below? Every partition and file on it is lost. This cannot be undone.',
+      detail: 'Device: {{path}}\nMaker and model: {{model}}\nSerial number: {{serial}}\nSize: {{size}}',
+      confirm: 'Erase the whole device',
     },
     resume: {
       title: 'FieldGuard — Resume interrupted erasure',

@@ -90,7 +90,17 @@ async function countTree(paths: readonly string[]): Promise<{ files: number; byt
   return { files, bytes };
 }
 
-export function createErasureHandlers(ports: ErasurePorts): Pick<Handlers, ErasureChannel> {
+export interface Erasure {
+  readonly handlers: Pick<Handlers, ErasureChannel>;
+  /**
+   * Runs a job planned in this process by a screen that asked its own main-process question
+   * first (a whole device: `erase-device`), as `erasure.resume` runs an interrupted one but
+   * without asking "resume?" of a job that was never interrupted.
+   */
+  readonly runPlanned: (uiJobId: string, erasureJobId: string) => Promise<ErasureSummary>;
+}
+
+export function createErasure(ports: ErasurePorts): Erasure {
   const targets = new Map<string, RegisteredTarget>();
   /** Jobs running in this process right now: not "interrupted", and never started twice. */
   const active = new Set<string>();
@@ -158,7 +168,19 @@ export function createErasureHandlers(ports: ErasurePorts): Pick<Handlers, Erasu
   /** Jobs whose certificate is being issued right now: a second issue of the same result waits for nothing, it is refused. */
   const issuing = new Set<string>();
 
-  return {
+  /** A job not ended and not running here: planned and never started, or interrupted. */
+  function runnable(erasureJobId: string) {
+    const job = findInterruptedJobs(ports.vault.session().db).find((candidate) => candidate.id === erasureJobId);
+    if (!job || active.has(erasureJobId)) throw new AppError('ERASURE_JOB_NOT_RUNNABLE');
+    return job;
+  }
+
+  const runPlanned = async (uiJobId: string, erasureJobId: string) => {
+    runnable(erasureJobId);
+    return run(uiJobId, erasureJobId);
+  };
+
+  const handlers: Pick<Handlers, ErasureChannel> = {
     'erasure.addTargets': async ({ pick }) => {
       const chosen = await ports.dialogs.pickImportSources(pick);
       if (!chosen || chosen.length === 0) return list();
@@ -294,8 +316,7 @@ export function createErasureHandlers(ports: ErasurePorts): Pick<Handlers, Erasu
     },
     'erasure.resume': async ({ jobId, erasureJobId }) => {
       // Overwriting starts again on a word from the renderer alone otherwise: the main process names the job and asks.
-      const interrupted = findInterruptedJobs(ports.vault.session().db).find((job) => job.id === erasureJobId);
-      if (!interrupted || active.has(erasureJobId)) throw new AppError('ERASURE_JOB_NOT_RUNNABLE');
+      const interrupted = runnable(erasureJobId);
       await ports.confirm({
         kind: 'resume-erasure',
         remaining: interrupted.itemsLeft,
@@ -368,6 +389,8 @@ export function createErasureHandlers(ports: ErasurePorts): Pick<Handlers, Erasu
     if (!kept) throw new AppError('INTERNAL');
     return kept;
   }
+
+  return { handlers, runPlanned };
 }
 
 /** The site as recorded when the job started: in the crypto-erase record, or in the journal. */

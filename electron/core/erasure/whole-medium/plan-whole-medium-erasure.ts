@@ -57,6 +57,12 @@ export interface WholeMediumPlanOptions {
   /** Runs nvme / hdparm to ask the device what it offers (a fake replaying recorded outputs in tests). */
   readonly runSanitizeCommand?: RunCommand;
   readonly platform?: NodeJS.Platform;
+  /**
+   * The last word before anything is done to the device — the main process's own box in the
+   * app — asked once every check has passed and before anything is unmounted; it throws to stop.
+   * The CLI has its own typed confirmation and passes none.
+   */
+  readonly confirm?: (device: DeviceFacts) => Promise<void>;
 }
 
 export interface WholeMediumPlan {
@@ -91,6 +97,7 @@ export async function planWholeMediumErasure(
     const offer = capability.offers.find((o) => o.technique === technique);
     if (!offer?.available) throw new SanitizeUnavailableError(offer?.reason ?? capability.reason ?? 'not-supported');
   }
+  await options.confirm?.(device);
   const unmounted = await (options.release ?? releaseDevice)(device);
   const jobId = randomUUID();
   const medium: Medium = { volume: null, device, problems: [] };

@@ -13,6 +13,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DeviceChoice, DeviceErasureSummary } from '../../../shared/whole-medium';
 import { AppError } from '../../app-error';
+import type { ConfirmInMain } from '../../confirmations/confirm-in-main';
 import { erasureEvidence } from '../erasure-evidence';
 import { getJob, listJobItems } from '../erasure-journal';
 import { auditErasureStart } from '../erasure-workflow';
@@ -33,11 +34,13 @@ export interface WholeMediumPorts {
   readonly vault: VaultService;
   readonly now: () => Date;
   readonly toolVersion: string;
+  /** The main process's own confirmation box, the last step before the device is unmounted and erased. */
+  readonly confirm: ConfirmInMain;
   readonly fontPath?: string;
   /** The whole devices attached now (electron/platform/media), the data folder's disk marked as holding the system. */
   readonly listDevices: () => Promise<DeviceFacts[]>;
   /**
-   * Runs a planned job as the Erasure screen runs it (erasure-handlers' `erasure.resume`): progress,
+   * Runs a planned job as the Erasure screen runs it (erasure-handlers' `runPlanned`): progress,
    * cancellation, audit, and its result kept in the vault until its certificate is issued (issue 19).
    */
   readonly runJob: (uiJobId: string, erasureJobId: string) => Promise<unknown>;
@@ -129,6 +132,12 @@ export function createWholeMediumHandlers(ports: WholeMediumPorts): Pick<Handler
         release: ports.release,
         technique,
         runSanitizeCommand: ports.runSanitizeCommand,
+        // The device as read again now, in the main process's own words: a compromised renderer cannot answer it.
+        confirm: (facts) =>
+          ports.confirm({
+            kind: 'erase-device',
+            device: { path: facts.path, vendor: facts.vendor, model: facts.model, serial: facts.serial, sizeBytes: facts.sizeBytes },
+          }),
       });
       listed.delete(deviceId);
       auditErasureStart(session, plan.jobId, { method, targets: 1, site });
