@@ -21,7 +21,7 @@ import type { DeviceDetails } from '../../electron/core/ledger/device-details';
 import type { Volume } from '../../electron/shared/disks';
 import { fieldguardWithExitCode } from './cli';
 import { expect, invokeFromPage as call, test } from './harness';
-import { inspectDialog, inspectScreen, inspectWholeScreen } from './screens';
+import { checkAndCapture, inspectDialog, inspectScreen, inspectWholeScreen } from './screens';
 
 const exec = promisify(execFile);
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -176,7 +176,7 @@ test('[7-7][12-3] register from hardware, check out for a visit, return, invento
   await checkOut.getByRole('textbox', { name: /^許可した施設のシステム管理者/ }).fill('佐藤 一郎（医療情報部）');
   await checkOut.getByRole('textbox', { name: /^訪問/ }).fill('東都大学病院 2026-11-26 WO-2026-1126');
   // 許可日時：日付は 2026/11/26 の形、時刻は 24 時間制（mm/dd/yyyy や午前・午後ではない）。時刻でないものは、その欄で断る
-  const grantedDay = checkOut.getByLabel('許可日時', { exact: true });
+  const grantedDay = checkOut.getByRole('combobox', { name: '許可日時', exact: true });
   const grantedTime = checkOut.getByRole('textbox', { name: '許可日時 時刻' });
   await expect(grantedDay).toHaveValue(/^\d{4}\/\d{2}\/\d{2}$/);
   await expect(grantedTime).toHaveValue(/^\d{2}:\d{2}$/);
@@ -186,11 +186,12 @@ test('[7-7][12-3] register from hardware, check out for a visit, return, invento
   await checkOut.getByRole('button', { name: '持ち出しを記録' }).click();
   await expect(checkOut).toContainText('時刻は 24 時間制で「14:03」のように入力してください。');
   await expect(grantedTime).toHaveAttribute('aria-invalid', 'true');
+  await checkAndCapture(page, 'ledger-checkout-permission', 'ja');
   await expect(checkOut).toBeVisible();
   await grantedTime.fill('9時5分');
   await grantedTime.press('Tab');
   await expect(grantedTime).toHaveValue('09:05');
-  await expect(checkOut).not.toContainText('時刻は 24 時間制');
+  await expect(checkOut).not.toContainText('のように入力してください。');
   await checkOut.getByRole('button', { name: '持ち出しを記録' }).click();
   await expect(checkOut).toBeHidden();
   await expect(page.getByTestId('ledger-step-done')).toContainText('持ち出しを記録しました。');

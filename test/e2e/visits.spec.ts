@@ -17,7 +17,7 @@ import type { Locator, Page } from '@playwright/test';
 import { HEALTHY_WINDOWS, RECORDED_AT, recordedWindowsProbes } from '../support/recorded-windows-probes';
 import { fieldguardWithExitCode } from './cli';
 import { expect, invokeFromPage as call, test } from './harness';
-import { inspectDialog, inspectScreen, inspectWholeScreen } from './screens';
+import { checkAndCapture, inspectDialog, inspectScreen, inspectWholeScreen } from './screens';
 
 function clockFromRecording(): () => Date {
   let offset: number | null = null;
@@ -208,7 +208,7 @@ test.describe('an on-site maintenance visit', () => {
     await login.getByRole('checkbox', { name: /専用の保守アカウントを使用した/ }).check();
     await expect(page.locator('body')).not.toContainText(PASSWORD);
     // ログイン日時：今の日本時間が入っている。日付は 2026/12/07 の形、時刻は 24 時間制で、時刻のない日時は送らない
-    const loginDay = login.getByLabel('ログイン日時', { exact: true });
+    const loginDay = login.getByRole('combobox', { name: 'ログイン日時', exact: true });
     const loginTime = login.getByRole('textbox', { name: 'ログイン日時 時刻' });
     await expect(loginDay).toHaveValue(/^\d{4}\/\d{2}\/\d{2}$/);
     await expect(loginTime).toHaveValue(/^\d{2}:\d{2}$/);
@@ -219,6 +219,7 @@ test.describe('an on-site maintenance visit', () => {
     await loginTime.fill('8:3');
     await loginTime.press('Tab');
     await expect(login).toContainText('時刻は 24 時間制で「14:03」のように入力してください。');
+    await checkAndCapture(page, 'visits-run-time-invalid', 'ja');
     await loginTime.fill('８：３０');
     await loginTime.press('Tab');
     await expect(loginTime).toHaveValue('08:30');

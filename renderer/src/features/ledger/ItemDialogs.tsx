@@ -87,7 +87,6 @@ function PermissionFields({
       <DateTimeField
         label={t('ledger.checkOut.grantedAt')}
         required
-        hint={t('ledger.checkOut.grantedAtHint')}
         value={grantedAt}
         error={timeProblem}
         onChange={onGrantedAt}
