@@ -21,10 +21,11 @@ const useStyles = makeStyles({
   table: { minWidth: '880px' },
   // The reasons are the longest text: they get what the other columns leave. A path stays on
   // one line (its middle left out, the whole of it in a tooltip), so its column can be narrow.
-  path: { width: '26%', verticalAlign: 'top' },
-  verdict: { width: '136px', verticalAlign: 'top' },
-  type: { width: '168px' },
-  size: { width: '88px', verticalAlign: 'top' },
+  path: { width: '20%', verticalAlign: 'top' },
+  // 「引き渡し不可（隔離）」 on one line; the English "Not handed over (quarantined)" on two, between words.
+  verdict: { width: '184px', verticalAlign: 'top' },
+  type: { width: '150px' },
+  size: { width: '80px', verticalAlign: 'top' },
   reasons: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
   note: { display: 'flex', gap: tokens.spacingHorizontalXS, alignItems: 'flex-start', marginTop: tokens.spacingVerticalXXS },
   noteIcon: { flexShrink: 0, marginTop: '3px' },
@@ -52,7 +53,7 @@ export function FilesTable({ files, labelledBy }: { files: readonly SanitizedFil
       <Table aria-labelledby={labelledBy} className={styles.table} size="small" data-testid="sanitize-files">
         <TableHeader>
           <TableRow>
-            <TableHeaderCell>{t('sanitize.files.columns.path')}</TableHeaderCell>
+            <TableHeaderCell className={styles.path}>{t('sanitize.files.columns.path')}</TableHeaderCell>
             <TableHeaderCell className={styles.verdict}>{t('sanitize.files.columns.verdict')}</TableHeaderCell>
             <TableHeaderCell className={styles.type}>{t('sanitize.files.columns.type')}</TableHeaderCell>
             <NumericHeaderCell className={styles.size}>{t('sanitize.files.columns.size')}</NumericHeaderCell>

@@ -9,7 +9,7 @@ import type { SanitizeSelection } from './use-sanitize';
 
 const useStyles = makeStyles({
   numeric: { width: '120px' },
-  actions: { width: '72px' },
+  actions: { width: '72px', verticalAlign: 'top' },
 });
 
 export interface SourcesTableProps {

@@ -14,6 +14,7 @@ import {
   TableRow,
   Text,
   makeStyles,
+  mergeClasses,
   tokens,
 } from '@fluentui/react-components';
 import { CheckmarkCircle16Filled, CircleOff16Regular } from '@fluentui/react-icons';
@@ -32,6 +33,8 @@ const useStyles = makeStyles({
   // A path stays on one line (its middle left out, the whole of it in a tooltip and a copy button).
   path: { width: '45%' },
   muted: { color: tokens.colorNeutralForeground3 },
+  // The badge lines up with the text cells of its row, which are top-aligned.
+  top: { verticalAlign: 'top' },
 });
 
 export function SystemProfile({ system }: { system: SiteSystem }) {
@@ -63,7 +66,7 @@ export function SystemProfile({ system }: { system: SiteSystem }) {
                     <TextCell>{t(`sites.ports.direction.${rule.direction}`)}</TextCell>
                     <NumericCell>{rule.port}</NumericCell>
                     <TextCell>{rule.use || <Text className={styles.muted}>—</Text>}</TextCell>
-                    <TableCell className={cells.nowrap}>
+                    <TableCell className={mergeClasses(cells.nowrap, styles.top)}>
                       <Badge
                         appearance="tint"
                         shape="rounded"
