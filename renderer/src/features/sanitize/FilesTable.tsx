@@ -21,11 +21,11 @@ const useStyles = makeStyles({
   table: { minWidth: '880px' },
   // The reasons are the longest text: they get what the other columns leave. A path stays on
   // one line (its middle left out, the whole of it in a tooltip), so its column can be narrow.
-  path: { width: '20%', verticalAlign: 'top' },
+  path: { width: '22%', verticalAlign: 'top' },
   // 「引き渡し不可（隔離）」 on one line; the English "Not handed over (quarantined)" on two, between words.
-  verdict: { width: '184px', verticalAlign: 'top' },
-  type: { width: '150px' },
-  size: { width: '80px', verticalAlign: 'top' },
+  verdict: { width: '176px', verticalAlign: 'top' },
+  type: { width: '140px' },
+  size: { width: '76px', verticalAlign: 'top' },
   reasons: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
   note: { display: 'flex', gap: tokens.spacingHorizontalXS, alignItems: 'flex-start', marginTop: tokens.spacingVerticalXXS },
   noteIcon: { flexShrink: 0, marginTop: '3px' },
