@@ -17,7 +17,7 @@ import type { Locator, Page } from '@playwright/test';
 import { HEALTHY_WINDOWS, RECORDED_AT, recordedWindowsProbes } from '../support/recorded-windows-probes';
 import { fieldguardWithExitCode } from './cli';
 import { expect, invokeFromPage as call, test } from './harness';
-import { checkAndCapture, inspectDialog, inspectScreen, inspectWholeScreen } from './screens';
+import { checkAndCapture, inspectDialog, inspectScreen, inspectWholeScreen, switchLanguage } from './screens';
 
 function clockFromRecording(): () => Date {
   let offset: number | null = null;
@@ -220,6 +220,10 @@ test.describe('an on-site maintenance visit', () => {
     await loginTime.press('Tab');
     await expect(login).toContainText('時刻は 24 時間制で「14:03」のように入力してください。');
     await checkAndCapture(page, 'visits-run-time-invalid', 'ja');
+    await switchLanguage(page, 'en');
+    await expect(login).toContainText('Enter the time on the 24-hour clock, like 14:03.');
+    await checkAndCapture(page, 'visits-run-time-invalid', 'en');
+    await switchLanguage(page, 'ja');
     await loginTime.fill('８：３０');
     await loginTime.press('Tab');
     await expect(loginTime).toHaveValue('08:30');

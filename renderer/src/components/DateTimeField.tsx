@@ -8,7 +8,7 @@
  * `YYYY-MM-DDTHH:mm` in Japan time, and is '' while the day or the time is missing or not one —
  * a time that is not one is said in words at the field, never sent as a guess.
  */
-import { useId, useState, type ReactNode } from 'react';
+import { useId, useState } from 'react';
 import { Field, Input, Label, makeStyles, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { parseTimeOfDay } from '@shared/format-date';
@@ -26,8 +26,6 @@ export interface DateTimeFieldProps {
   /** On the day's text box: the form puts focus there when the field is at fault. */
   readonly id?: string;
   readonly label: string;
-  /** Said under the field before the Japan-time note. */
-  readonly hint?: ReactNode;
   readonly required?: boolean;
   /** `YYYY-MM-DDTHH:mm` in Japan time, or '' for none. */
   readonly value: string;
@@ -37,7 +35,7 @@ export interface DateTimeFieldProps {
   readonly className?: string;
 }
 
-export function DateTimeField({ id, label, hint, required = false, value, onChange, error, className }: DateTimeFieldProps) {
+export function DateTimeField({ id, label, required = false, value, onChange, error, className }: DateTimeFieldProps) {
   const styles = useStyles();
   const { t } = useTranslation();
   const labelId = useId();
@@ -73,7 +71,6 @@ export function DateTimeField({ id, label, hint, required = false, value, onChan
     setShown(next);
     onChange(next);
   };
-  const japanTime = t('dateField.japanTime');
 
   return (
     <Field
@@ -82,17 +79,7 @@ export function DateTimeField({ id, label, hint, required = false, value, onChan
       required={required}
       validationState={problem === undefined ? 'none' : 'error'}
       validationMessage={problem}
-      hint={
-        hint === undefined ? (
-          japanTime
-        ) : (
-          <>
-            {hint}
-            <br />
-            {japanTime}
-          </>
-        )
-      }
+      hint={t('dateField.japanTime')}
     >
       <div className={styles.row}>
         <DateField
