@@ -112,6 +112,8 @@ test('[7-7][12-3] register from hardware, check out for a visit, return, invento
   page,
   app,
 }) => {
+  // The whole life of a medium with eleven screenshots in two languages: about a minute alone, more on a loaded machine.
+  test.setTimeout(120_000);
   attached = [USB, SD];
   await app.createVault();
   await app.open('/');
