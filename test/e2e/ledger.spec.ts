@@ -112,7 +112,7 @@ test('[7-7][12-3] register from hardware, check out for a visit, return, invento
   page,
   app,
 }) => {
-  // The whole life of a medium with eleven screenshots in two languages: about a minute alone, more on a loaded machine.
+  // The whole life of a medium, six screens checked and captured in two languages: about a minute alone, more under load.
   test.setTimeout(120_000);
   attached = [USB, SD];
   await app.createVault();
