@@ -212,6 +212,10 @@ test.describe('an on-site maintenance visit', () => {
     const loginTime = login.getByRole('textbox', { name: 'ログイン日時 時刻' });
     await expect(loginDay).toHaveValue(/^\d{4}\/\d{2}\/\d{2}$/);
     await expect(loginTime).toHaveValue(/^\d{2}:\d{2}$/);
+    // From the keyboard: Tab goes from the day to the time (the calendar opens with ↓ on the day, it is no extra stop).
+    await loginDay.focus();
+    await page.keyboard.press('Tab');
+    await expect(loginTime).toBeFocused();
     await loginTime.fill('');
     await login.getByRole('button', { name: '記録して完了' }).click();
     await expect(loginTime).toBeFocused();
