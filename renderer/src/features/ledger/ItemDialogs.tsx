@@ -84,13 +84,7 @@ function PermissionFields({
       >
         <Input value={administrator} maxLength={100} autoComplete="off" onChange={(_event, data) => onAdministrator(data.value)} />
       </Field>
-      <DateTimeField
-        label={t('ledger.checkOut.grantedAt')}
-        required
-        value={grantedAt}
-        error={timeProblem}
-        onChange={onGrantedAt}
-      />
+      <DateTimeField label={t('ledger.checkOut.grantedAt')} required value={grantedAt} error={timeProblem} onChange={onGrantedAt} />
     </>
   );
 }
