@@ -91,3 +91,20 @@ export function parseCalendarDate(text: string): string | null {
   if (check.getUTCFullYear() !== parts.year || check.getUTCMonth() !== parts.month - 1 || check.getUTCDate() !== parts.day) return null;
   return `${parts.year}-${pad(parts.month)}-${pad(parts.day)}`;
 }
+
+/**
+ * A time of day typed by a person, as `HH:mm` on the 24-hour clock, or null when it is not one:
+ * 14:03, 9:05, ９：０５ (typed with the Japanese input method on), 14時3分, 14時, or 0905. A 12-hour
+ * time ("2:03 PM") is refused rather than guessed, since 2:03 could be either.
+ */
+export function parseTimeOfDay(text: string): string | null {
+  const value = text.normalize('NFKC').trim();
+  // Minutes after a colon have two digits, as the field shows them ("9:5" is more likely a slip than 09:05).
+  const match =
+    /^(\d{1,2})\s*:\s*(\d{2})$/.exec(value) ?? /^(\d{1,2})\s*時(?:\s*(\d{1,2})\s*分)?$/.exec(value) ?? /^(\d{2})(\d{2})$/.exec(value);
+  if (!match) return null;
+  const hours = Number(match[1]);
+  const minutes = Number(match[2] ?? 0);
+  if (hours > 23 || minutes > 59) return null;
+  return `${pad(hours)}:${pad(minutes)}`;
+}

@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { SelfCheckProbes } from '../../electron/core/self-check/self-check-observations';
 import { HEALTHY_WINDOWS, NEGLECTED_WINDOWS_JA, RECORDED_AT, recordedWindowsProbes } from '../support/recorded-windows-probes';
 import { expect, invokeFromPage as call, test } from './harness';
-import { inspectDialog, inspectScreen } from './screens';
+import { inspectDialog, inspectScreen, switchLanguage } from './screens';
 
 /**
  * The recorded definitions and updates are dated November 2024: the clock starts at
@@ -242,6 +242,11 @@ test.describe('a healthy Windows laptop', () => {
     await expect(page.getByTestId('self-check-overall')).toContainText('すべての必須項目に合格しました。');
     await expect(page.getByTestId('self-check-valid-until')).toHaveText(/^この合格は明日 \d{2}:\d{2}（日本時間）まで有効です。$/);
     await inspectScreen(page, 'self-check-pass');
+    // In English the same lines are English throughout: the time of the check written the English way, JST.
+    await switchLanguage(page, 'en');
+    await expect(page.getByTestId('self-check-valid-until')).toHaveText(/^This pass is valid until \d{2}:\d{2} JST tomorrow\.$/);
+    await expect(page.getByTestId('self-check-overall')).toContainText(/Checked at \d{1,2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} JST/);
+    await switchLanguage(page, 'ja');
     await expect(page.locator('[data-testid="self-check-checks"] > li[data-status="pass"]')).toHaveCount(15);
     await expect(page.locator('[data-testid="self-check-checks"] > li[data-status="notApplicable"]')).toHaveCount(2);
     await expect(page.getByRole('list', { name: /^直し方/ })).toHaveCount(0);

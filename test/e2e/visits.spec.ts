@@ -19,7 +19,7 @@ import type { Locator, Page } from '@playwright/test';
 import { clockFromRecording, HEALTHY_WINDOWS, RECORDED_AT, recordedWindowsProbes } from '../support/recorded-windows-probes';
 import { fieldguardWithExitCode } from './cli';
 import { expect, invokeFromPage as call, test } from './harness';
-import { inspectDialog, inspectScreen, inspectWholeScreen } from './screens';
+import { checkAndCapture, inspectDialog, inspectScreen, inspectWholeScreen, switchLanguage } from './screens';
 
 test.use({ harnessPorts: { selfCheckProbes: recordedWindowsProbes(HEALTHY_WINDOWS), now: clockFromRecording() } });
 
@@ -228,8 +228,35 @@ test.describe('an on-site maintenance visit', () => {
     await account.selectOption({ label: USER });
     await login.getByRole('checkbox', { name: /専用の保守アカウントを使用した/ }).check();
     await expect(page.locator('body')).not.toContainText(PASSWORD);
+    // ログイン日時：今の日本時間が入っている。日付は 2026/12/07 の形、時刻は 24 時間制で、時刻のない日時は送らない
+    const loginDay = login.getByRole('combobox', { name: 'ログイン日時', exact: true });
+    const loginTime = login.getByRole('textbox', { name: 'ログイン日時 時刻' });
+    await expect(loginDay).toHaveValue(/^\d{4}\/\d{2}\/\d{2}$/);
+    await expect(loginTime).toHaveValue(/^\d{2}:\d{2}$/);
+    // From the keyboard: Tab goes from the day to the time (the calendar opens with ↓ on the day, it is no extra stop).
+    await loginDay.focus();
+    await page.keyboard.press('Tab');
+    await expect(loginTime).toBeFocused();
+    await loginTime.fill('');
+    await login.getByRole('button', { name: '記録して完了' }).click();
+    await expect(loginTime).toBeFocused();
+    await expect(login).toContainText('入力してください。');
+    await loginTime.fill('8:3');
+    await loginTime.press('Tab');
+    await expect(login).toContainText('時刻は 24 時間制で「14:03」のように入力してください。');
+    await checkAndCapture(page, 'visits-run-time-invalid', 'ja');
+    await switchLanguage(page, 'en');
+    await expect(login).toContainText('Enter the time on the 24-hour clock, like 14:03.');
+    await checkAndCapture(page, 'visits-run-time-invalid', 'en');
+    await switchLanguage(page, 'ja');
+    await loginTime.fill('８：３０');
+    await loginTime.press('Tab');
+    await expect(loginTime).toHaveValue('08:30');
     await login.getByRole('button', { name: '記録して完了' }).click();
     await expectDone(page, 'login');
+    await stepItem(page, 'login').getByRole('button').click();
+    await expect(panel(page, 'login').getByTestId('visit-step-record')).toContainText(/\d{4}\/\d{2}\/\d{2} 08:30:00 JST/);
+    await stepItem(page, 'mediaScan').getByRole('button').click();
 
     // 5. 媒体の検査
     const mediaScan = panel(page, 'mediaScan');

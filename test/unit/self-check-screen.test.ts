@@ -15,15 +15,31 @@ describe('until when a pass is valid (JST)', () => {
   // Checked at 10:00 JST on 2026-11-26 (01:00 UTC).
   const finishedAt = '2026-11-26T01:00:00.000Z';
   it('says tomorrow 10:00 for a 24-hour pass seen the same day, and today once the day has turned', () => {
-    expect(validUntil(finishedAt, 24, new Date('2026-11-26T05:00:00Z'))).toEqual({ kind: 'tomorrow', time: '10:00' });
-    expect(validUntil(finishedAt, 24, new Date('2026-11-26T16:00:00Z'))).toEqual({ kind: 'today', time: '10:00' });
+    expect(validUntil(finishedAt, 24, new Date('2026-11-26T05:00:00Z'), 'ja')).toEqual({ kind: 'tomorrow', time: '10:00' });
+    expect(validUntil(finishedAt, 24, new Date('2026-11-26T16:00:00Z'), 'ja')).toEqual({ kind: 'today', time: '10:00' });
   });
   it('counts days in JST, not UTC: 23:30 JST plus one hour is tomorrow 00:30', () => {
-    expect(validUntil('2026-11-26T14:30:00.000Z', 1, new Date('2026-11-26T14:31:00Z'))).toEqual({ kind: 'tomorrow', time: '00:30' });
+    expect(validUntil('2026-11-26T14:30:00.000Z', 1, new Date('2026-11-26T14:31:00Z'), 'ja')).toEqual({ kind: 'tomorrow', time: '00:30' });
   });
   it('gives the date when it is further away, and says expired after it', () => {
-    expect(validUntil(finishedAt, 72, new Date('2026-11-26T02:00:00Z'))).toEqual({ kind: 'date', date: '2026/11/29', time: '10:00' });
-    expect(validUntil(finishedAt, 24, new Date('2026-11-27T01:00:00Z'))).toEqual({ kind: 'expired', date: '2026/11/27', time: '10:00' });
+    expect(validUntil(finishedAt, 72, new Date('2026-11-26T02:00:00Z'), 'ja')).toEqual({ kind: 'date', date: '2026/11/29', time: '10:00' });
+    expect(validUntil(finishedAt, 24, new Date('2026-11-27T01:00:00Z'), 'ja')).toEqual({
+      kind: 'expired',
+      date: '2026/11/27',
+      time: '10:00',
+    });
+  });
+  it('writes the date the English way in English, the month in words (issue 19)', () => {
+    expect(validUntil(finishedAt, 72, new Date('2026-11-26T02:00:00Z'), 'en')).toEqual({
+      kind: 'date',
+      date: '29 Nov 2026',
+      time: '10:00',
+    });
+    expect(validUntil(finishedAt, 24, new Date('2026-11-27T01:00:00Z'), 'en')).toEqual({
+      kind: 'expired',
+      date: '27 Nov 2026',
+      time: '10:00',
+    });
   });
 });
 

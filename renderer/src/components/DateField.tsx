@@ -34,7 +34,7 @@ function calendarNames(language: Language) {
 
 export interface DateFieldProps extends Pick<
   DatePickerProps,
-  'id' | 'aria-label' | 'aria-describedby' | 'required' | 'disabled' | 'className'
+  'id' | 'aria-label' | 'aria-describedby' | 'aria-invalid' | 'required' | 'disabled' | 'className'
 > {
   /** The day, `YYYY-MM-DD`, or '' for none. */
   readonly value: string;

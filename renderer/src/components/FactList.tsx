@@ -1,6 +1,7 @@
 /** A definition list of label/value pairs, as screen readers expect them read. A value may be marked up (e.g. a fingerprint in a monospace font). */
 import type { ReactNode } from 'react';
 import { makeStyles, tokens } from '@fluentui/react-components';
+import { strictLineBreaking } from './table-cells';
 
 const useStyles = makeStyles({
   list: {
@@ -11,7 +12,8 @@ const useStyles = makeStyles({
     margin: 0,
   },
   term: { fontWeight: tokens.fontWeightSemibold },
-  value: { margin: 0, overflowWrap: 'anywhere' },
+  // Broken the Japanese way like table text; a long unbroken value (a hash, a number) only where nothing else fits.
+  value: { ...strictLineBreaking, margin: 0 },
 });
 
 export function FactList({ facts }: { facts: ReadonlyArray<readonly [string, ReactNode]> }) {

@@ -39,7 +39,9 @@ export const useTableCellStyles = makeStyles({
   text: { ...strictLineBreaking, verticalAlign: 'top' },
   /** A time, a badge, a number: split over two lines it is easy to misread. */
   nowrap: { whiteSpace: 'nowrap' },
-  numeric: { textAlign: 'end', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
+  // Top-aligned like the text cells beside them, so a row's first lines line up.
+  numeric: { textAlign: 'end', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap', verticalAlign: 'top' },
+  pathCell: { verticalAlign: 'top' },
   numericHeader: { justifyContent: 'flex-end', textAlign: 'end' },
   path: { display: 'flex', alignItems: 'center', minWidth: 0, gap: tokens.spacingHorizontalXXS },
   pathText: { display: 'flex', minWidth: 0, whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' },
@@ -122,8 +124,9 @@ export function PathCell({
   className,
   ...props
 }: Omit<TableCellProps, 'children'> & { value: string; label?: string | undefined }) {
+  const styles = useTableCellStyles();
   return (
-    <TableCell {...props} className={className}>
+    <TableCell {...props} className={mergeClasses(styles.pathCell, className)}>
       <MiddleEllipsis value={value} label={label} />
     </TableCell>
   );

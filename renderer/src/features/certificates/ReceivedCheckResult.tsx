@@ -5,10 +5,11 @@
  * never colour alone.
  */
 import type { ReactElement } from 'react';
-import { Body1Strong, MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Body1Strong, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
 import { CheckmarkCircle16Filled, DocumentAdd16Regular, DocumentDismiss16Regular, Edit16Regular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
 import { FactList } from '../../components/FactList';
+import { MiddleEllipsis } from '../../components/table-cells';
 import type { ReceivedCheckReply } from '../sanitize/use-sanitize';
 
 type Check = NonNullable<ReceivedCheckReply['check']>;
@@ -19,7 +20,6 @@ const useStyles = makeStyles({
   group: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   title: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, margin: 0 },
   list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalXXL },
-  path: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, overflowWrap: 'anywhere' },
   bad: { color: tokens.colorPaletteRedForeground1 },
   ok: { color: tokens.colorPaletteGreenForeground1 },
 });
@@ -87,7 +87,8 @@ export function ReceivedCheckResult({ reply }: { reply: ReceivedCheckReply & { c
           <ul className={styles.list} aria-labelledby={`received-${kind}-heading`}>
             {check[kind].map((file) => (
               <li key={file}>
-                <Text className={styles.path}>{file}</Text>
+                {/* One line each, the middle left out when long: a list of paths stays a list, not a wall of broken lines. */}
+                <MiddleEllipsis value={file} />
               </li>
             ))}
           </ul>

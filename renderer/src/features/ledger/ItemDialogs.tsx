@@ -30,6 +30,7 @@ import { useErasureCertificates, useLedgerStep, usePlannedVisitsToCheckOutFor, u
 import { addDays, formatCalendarDate, todayInJapan, useLedgerTexts } from './use-ledger-texts';
 import { timeInJapan } from '@shared/format-date';
 import { DateField } from '../../components/DateField';
+import { DateTimeField } from '../../components/DateTimeField';
 
 export interface StepDialogProps {
   readonly item: LedgerItem;
@@ -43,12 +44,12 @@ function useEngineerName(): string {
   return useVaultStatus().data?.profile?.name ?? '';
 }
 
-/** Now in Japan time for a `datetime-local` field: `YYYY-MM-DDTHH:mm`. */
+/** Now in Japan time for a date-and-time field: `YYYY-MM-DDTHH:mm`. */
 function nowInJapanLocal(now: Date = new Date()): string {
   return `${todayInJapan(now)}T${timeInJapan(now)}`;
 }
 
-/** A `datetime-local` value read as Japan time, as the instant the contract takes. */
+/** A date-and-time field's value read as Japan time, as the instant the contract takes. */
 function japanInstant(local: string): string {
   return `${local}:00+09:00`;
 }
@@ -83,15 +84,7 @@ function PermissionFields({
       >
         <Input value={administrator} maxLength={100} autoComplete="off" onChange={(_event, data) => onAdministrator(data.value)} />
       </Field>
-      <Field
-        label={t('ledger.checkOut.grantedAt')}
-        required
-        hint={t('ledger.checkOut.grantedAtHint')}
-        validationState={timeProblem ? 'error' : 'none'}
-        validationMessage={timeProblem}
-      >
-        <Input type="datetime-local" value={grantedAt} onChange={(_event, data) => onGrantedAt(data.value)} />
-      </Field>
+      <DateTimeField label={t('ledger.checkOut.grantedAt')} required value={grantedAt} error={timeProblem} onChange={onGrantedAt} />
     </>
   );
 }

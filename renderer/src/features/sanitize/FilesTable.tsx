@@ -14,21 +14,25 @@ import { RemovedObjects } from './RemovedObjects';
 import type { SanitizedFile } from './use-sanitize';
 import { useSanitizeTexts } from './use-sanitize-texts';
 import { VerdictBadge } from './VerdictBadge';
+import { MiddleEllipsis, NumericCell, NumericHeaderCell, TextCell, strictLineBreaking } from '../../components/table-cells';
 
 const useStyles = makeStyles({
   wrap: { overflowX: 'auto' },
   table: { minWidth: '880px' },
-  // The reasons are the longest text: they get what the other columns leave.
-  path: { width: '24%', overflowWrap: 'anywhere' },
-  verdict: { width: '120px' },
-  type: { width: '168px', overflowWrap: 'anywhere' },
-  size: { width: '84px', textAlign: 'end', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
+  // The reasons are the longest text: they get what the other columns leave. A path stays on
+  // one line (its middle left out, the whole of it in a tooltip), so its column can be narrow.
+  path: { width: '22%', verticalAlign: 'top' },
+  // 「引き渡し不可（隔離）」 on one line; the English "Not handed over (quarantined)" on two, between words.
+  verdict: { width: '176px', verticalAlign: 'top' },
+  type: { width: '140px' },
+  size: { width: '76px', verticalAlign: 'top' },
   reasons: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
   note: { display: 'flex', gap: tokens.spacingHorizontalXS, alignItems: 'flex-start', marginTop: tokens.spacingVerticalXXS },
   noteIcon: { flexShrink: 0, marginTop: '3px' },
   muted: { color: tokens.colorNeutralForeground3 },
-  // Signature names and archive entries are long unbroken words: they wrap rather than push the table wider.
-  cell: { paddingBlock: tokens.spacingVerticalS, overflowWrap: 'anywhere' },
+  // Signature names and archive entries are long unbroken words: they wrap (only where nothing else fits) rather than push the table wider.
+  cell: { paddingBlock: tokens.spacingVerticalS },
+  originalName: { ...strictLineBreaking, color: tokens.colorNeutralForeground3 },
 });
 
 export function FilesTable({ files, labelledBy }: { files: readonly SanitizedFile[]; labelledBy: string }) {
@@ -49,10 +53,10 @@ export function FilesTable({ files, labelledBy }: { files: readonly SanitizedFil
       <Table aria-labelledby={labelledBy} className={styles.table} size="small" data-testid="sanitize-files">
         <TableHeader>
           <TableRow>
-            <TableHeaderCell>{t('sanitize.files.columns.path')}</TableHeaderCell>
+            <TableHeaderCell className={styles.path}>{t('sanitize.files.columns.path')}</TableHeaderCell>
             <TableHeaderCell className={styles.verdict}>{t('sanitize.files.columns.verdict')}</TableHeaderCell>
             <TableHeaderCell className={styles.type}>{t('sanitize.files.columns.type')}</TableHeaderCell>
-            <TableHeaderCell className={styles.size}>{t('sanitize.files.columns.size')}</TableHeaderCell>
+            <NumericHeaderCell className={styles.size}>{t('sanitize.files.columns.size')}</NumericHeaderCell>
             <TableHeaderCell>{t('sanitize.files.columns.reasons')}</TableHeaderCell>
           </TableRow>
         </TableHeader>
@@ -60,9 +64,9 @@ export function FilesTable({ files, labelledBy }: { files: readonly SanitizedFil
           {files.map((file) => (
             <TableRow key={file.path} data-path={file.path} data-verdict={file.verdict}>
               <TableCell className={styles.path}>
-                {file.path}
+                <MiddleEllipsis value={file.path} />
                 {file.originalPath && (
-                  <Text block size={200} className={styles.muted} data-testid="sanitize-original-name">
+                  <Text block size={200} className={styles.originalName} data-testid="sanitize-original-name">
                     {t('sanitize.files.originalName', { name: file.originalPath })}
                   </Text>
                 )}
@@ -70,9 +74,9 @@ export function FilesTable({ files, labelledBy }: { files: readonly SanitizedFil
               <TableCell className={styles.verdict}>
                 <VerdictBadge verdict={file.verdict} />
               </TableCell>
-              <TableCell className={styles.type}>{typeOf(file)}</TableCell>
-              <TableCell className={styles.size}>{formatBytes(file.size, language)}</TableCell>
-              <TableCell className={styles.cell}>
+              <TextCell className={styles.type}>{typeOf(file)}</TextCell>
+              <NumericCell className={styles.size}>{formatBytes(file.size, language)}</NumericCell>
+              <TextCell className={styles.cell}>
                 <div>
                   {file.removed !== undefined && file.verdict === 'sanitized' && <RemovedObjects removed={file.removed} path={file.path} />}
                   {file.findings.length === 0 ? (
@@ -93,7 +97,7 @@ export function FilesTable({ files, labelledBy }: { files: readonly SanitizedFil
                     </Text>
                   )}
                 </div>
-              </TableCell>
+              </TextCell>
             </TableRow>
           ))}
         </TableBody>

@@ -8,6 +8,7 @@ import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Text, makeSt
 import { useTranslation } from 'react-i18next';
 import type { RemovedObject } from './use-sanitize';
 import { useSanitizeTexts } from './use-sanitize-texts';
+import { strictLineBreaking } from '../../components/table-cells';
 
 const useStyles = makeStyles({
   header: { marginInlineStart: `calc(-1 * ${tokens.spacingHorizontalM})` },
@@ -18,7 +19,8 @@ const useStyles = makeStyles({
     flexDirection: 'column',
     gap: tokens.spacingVerticalXXS,
   },
-  where: { color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere' },
+  // Where is a part name or an object number: broken the Japanese way, a long name only where nothing else fits.
+  where: { ...strictLineBreaking, color: tokens.colorNeutralForeground3 },
   muted: { color: tokens.colorNeutralForeground3 },
 });
 

@@ -11,13 +11,15 @@ import type { Language } from '@shared/locale';
 import { ErrorState } from '../../components/ErrorState';
 import { QueryView } from '../../components/QueryView';
 import { SourcesTable } from './SourcesTable';
+import { strictLineBreaking } from '../../components/table-cells';
 import { useSelection, useSelectionChanges } from './use-sanitize';
 
 const useStyles = makeStyles({
   actions: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap', alignItems: 'center' },
   step: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   output: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center', flexWrap: 'wrap' },
-  folder: { fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
+  // The output folder by its name: a name, so it breaks like other text, never inside a word.
+  folder: { ...strictLineBreaking, fontWeight: tokens.fontWeightSemibold },
   muted: { color: tokens.colorNeutralForeground3 },
 });
 

@@ -1,5 +1,6 @@
 /** The chosen files and folders: where, how many files and how large, and a button to take each one off the list. */
 import { Button, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles } from '@fluentui/react-components';
+import { NumericCell, NumericHeaderCell, PathCell } from '../../components/table-cells';
 import { Delete20Regular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
 import { formatBytes } from '@shared/format-bytes';
@@ -7,10 +8,8 @@ import type { Language } from '@shared/locale';
 import type { SanitizeSelection } from './use-sanitize';
 
 const useStyles = makeStyles({
-  numeric: { textAlign: 'end', fontVariantNumeric: 'tabular-nums', width: '120px' },
-  actions: { width: '72px' },
-  // Full paths are long and have no spaces: they may break anywhere rather than widen the table.
-  path: { overflowWrap: 'anywhere' },
+  numeric: { width: '120px' },
+  actions: { width: '72px', verticalAlign: 'top' },
 });
 
 export interface SourcesTableProps {
@@ -29,17 +28,18 @@ export function SourcesTable({ sources, labelledBy, disabled, onRemove }: Source
       <TableHeader>
         <TableRow>
           <TableHeaderCell>{t('sanitize.sources.columns.source')}</TableHeaderCell>
-          <TableHeaderCell className={styles.numeric}>{t('sanitize.sources.columns.files')}</TableHeaderCell>
-          <TableHeaderCell className={styles.numeric}>{t('sanitize.sources.columns.bytes')}</TableHeaderCell>
+          <NumericHeaderCell className={styles.numeric}>{t('sanitize.sources.columns.files')}</NumericHeaderCell>
+          <NumericHeaderCell className={styles.numeric}>{t('sanitize.sources.columns.bytes')}</NumericHeaderCell>
           <TableHeaderCell className={styles.actions}>{t('sanitize.sources.columns.actions')}</TableHeaderCell>
         </TableRow>
       </TableHeader>
       <TableBody>
         {sources.map((source) => (
           <TableRow key={source.id}>
-            <TableCell className={styles.path}>{source.label}</TableCell>
-            <TableCell className={styles.numeric}>{source.files}</TableCell>
-            <TableCell className={styles.numeric}>{formatBytes(source.bytes, language)}</TableCell>
+            {/* A full path, long and without spaces: on one line, its middle left out, rather than over several lines. */}
+            <PathCell value={source.label} />
+            <NumericCell className={styles.numeric}>{source.files}</NumericCell>
+            <NumericCell className={styles.numeric}>{formatBytes(source.bytes, language)}</NumericCell>
             <TableCell className={styles.actions}>
               <Button
                 size="small"

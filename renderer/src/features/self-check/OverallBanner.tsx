@@ -16,8 +16,8 @@ const useStyles = makeStyles({
 });
 
 function ValidityLine({ run, now, className }: { run: SelfCheckRun; now: string; className: string }) {
-  const { t } = useTranslation();
-  const until = validUntil(run.finishedAt, run.policy.readinessMaxAgeHours, new Date(now));
+  const { t, i18n } = useTranslation();
+  const until = validUntil(run.finishedAt, run.policy.readinessMaxAgeHours, new Date(now), i18n.language as Language);
   return (
     <Text className={className} data-testid="self-check-valid-until" data-kind={until.kind}>
       {t(`selfCheck.overall.validUntil.${until.kind}`, until)}

@@ -1,10 +1,12 @@
 /**
  * Until when a passing self-check counts (the readiness gate's hours after the run), said the
  * way a person plans a day: 「今日 18:00 まで有効」「明日 10:00 まで有効」, or the date when it is
- * further away, always in JST (the app shows every time in JST). "Today" is counted from the
- * main process's clock, the one the readiness gate judges with.
+ * further away, written as every date is in the UI language (2026/12/08, 8 Dec 2026), always in
+ * JST (the app shows every time in JST). "Today" is counted from the main process's clock, the
+ * one the readiness gate judges with.
  */
 import { formatCalendarDate, timeInJapan, todayInJapan } from '@shared/format-date';
+import type { Language } from '@shared/locale';
 
 const HOUR_MS = 60 * 60 * 1000;
 
@@ -18,11 +20,10 @@ function daysBetween(from: Date, to: Date): number {
   return Math.round((Date.parse(todayInJapan(to)) - Date.parse(todayInJapan(from))) / (24 * HOUR_MS));
 }
 
-export function validUntil(finishedAt: string, hours: number, now: Date): ValidUntil {
+export function validUntil(finishedAt: string, hours: number, now: Date, language: Language): ValidUntil {
   const until = new Date(Date.parse(finishedAt) + hours * HOUR_MS);
   const time = timeInJapan(until);
-  // yyyy/MM/dd whatever the UI language: the English texts do not use the English form yet.
-  const date = formatCalendarDate(todayInJapan(until), 'ja');
+  const date = formatCalendarDate(todayInJapan(until), language);
   if (until.getTime() <= now.getTime()) return { kind: 'expired', date, time };
   const days = daysBetween(now, until);
   if (days === 0) return { kind: 'today', time };

@@ -1,19 +1,12 @@
 /**
  * The skeleton of the feature's record tables (sites, systems, accounts, the review): a
  * scrolling wrapper, a small table named by its section's heading, a header row and one row
- * per record, each column with its header and the cell it renders.
+ * per record, each column with its header and the cell it renders — text cells broken the
+ * Japanese way (never inside a word, a long unbroken name only where nothing else fits).
  */
 import type { ReactNode } from 'react';
-import {
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  makeStyles,
-  type TableRowProps,
-} from '@fluentui/react-components';
+import { Table, TableBody, TableHeader, TableHeaderCell, TableRow, makeStyles, type TableRowProps } from '@fluentui/react-components';
+import { TextCell } from '../../components/table-cells';
 
 const useStyles = makeStyles({
   wrap: { overflowX: 'auto' },
@@ -59,9 +52,9 @@ export function RecordsTable<Row>({ labelledBy, testId, minWidth, columns, rows,
           {rows.map((row) => (
             <TableRow key={rowKey(row)} {...rowProps?.(row)}>
               {columns.map((column) => (
-                <TableCell key={column.id} className={column.cellClassName}>
+                <TextCell key={column.id} className={column.cellClassName}>
                   {column.cell(row)}
-                </TableCell>
+                </TextCell>
               ))}
             </TableRow>
           ))}

@@ -10,7 +10,6 @@ import {
   AccordionPanel,
   Table,
   TableBody,
-  TableCell,
   TableHeader,
   TableHeaderCell,
   TableRow,
@@ -22,12 +21,17 @@ import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '@shared/format-date';
 import type { Language } from '@shared/locale';
 import { decisions, type AccountReview, type Decision } from './use-sites';
+import { TextCell, useTableCellStyles } from '../../components/table-cells';
 
 const useStyles = makeStyles({
   panel: { paddingBlock: tokens.spacingVerticalS },
   wrap: { overflowX: 'auto' },
   table: { minWidth: '720px' },
-  cell: { overflowWrap: 'anywhere' },
+  // Sized columns; the note, free text, takes what they leave.
+  account: { width: '18%' },
+  site: { width: '22%' },
+  system: { width: '18%' },
+  decision: { width: '112px' },
   name: { fontFamily: tokens.fontFamilyMonospace },
   muted: { color: tokens.colorNeutralForeground3 },
 });
@@ -40,6 +44,7 @@ export function countDecisions(list: ReadonlyArray<{ decision: Decision }>): Rec
 
 export function ReviewHistory({ reviews }: { reviews: readonly AccountReview[] }) {
   const styles = useStyles();
+  const cells = useTableCellStyles();
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
   const newestFirst = [...reviews].sort((a, b) => b.reviewedAt.localeCompare(a.reviewedAt));
@@ -58,23 +63,23 @@ export function ReviewHistory({ reviews }: { reviews: readonly AccountReview[] }
                 <Table size="small" className={styles.table} aria-label={t('sites.history.tableLabel', { time })}>
                   <TableHeader>
                     <TableRow>
-                      <TableHeaderCell>{t('sites.review.columns.account')}</TableHeaderCell>
-                      <TableHeaderCell>{t('sites.history.columns.site')}</TableHeaderCell>
-                      <TableHeaderCell>{t('sites.history.columns.system')}</TableHeaderCell>
-                      <TableHeaderCell>{t('sites.review.columns.decision')}</TableHeaderCell>
+                      <TableHeaderCell className={styles.account}>{t('sites.review.columns.account')}</TableHeaderCell>
+                      <TableHeaderCell className={styles.site}>{t('sites.history.columns.site')}</TableHeaderCell>
+                      <TableHeaderCell className={styles.system}>{t('sites.history.columns.system')}</TableHeaderCell>
+                      <TableHeaderCell className={styles.decision}>{t('sites.review.columns.decision')}</TableHeaderCell>
                       <TableHeaderCell>{t('sites.review.columns.note')}</TableHeaderCell>
                     </TableRow>
                   </TableHeader>
                   <TableBody>
                     {review.decisions.map((entry) => (
                       <TableRow key={entry.accountId} data-decision={entry.decision}>
-                        <TableCell className={styles.name}>{entry.userName}</TableCell>
-                        <TableCell className={styles.cell}>{entry.site}</TableCell>
-                        <TableCell className={styles.cell}>{entry.system}</TableCell>
-                        <TableCell>
+                        <TextCell className={styles.name}>{entry.userName}</TextCell>
+                        <TextCell>{entry.site}</TextCell>
+                        <TextCell>{entry.system}</TextCell>
+                        <TextCell className={cells.nowrap}>
                           {decisions.includes(entry.decision) ? t(`sites.review.decision.${entry.decision}`) : entry.decision}
-                        </TableCell>
-                        <TableCell className={styles.cell}>{entry.note || <Text className={styles.muted}>—</Text>}</TableCell>
+                        </TextCell>
+                        <TextCell>{entry.note || <Text className={styles.muted}>—</Text>}</TextCell>
                       </TableRow>
                     ))}
                   </TableBody>

@@ -17,7 +17,7 @@ const useStyles = makeStyles({
   user: { width: '20%' },
   where: { width: '24%' },
   time: { width: '200px' },
-  cell: { paddingBlock: tokens.spacingVerticalS, verticalAlign: 'top', overflowWrap: 'anywhere' },
+  cell: { paddingBlock: tokens.spacingVerticalS },
   // A time split over two lines is easy to misread.
   nowrap: { whiteSpace: 'nowrap' },
   stack: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: tokens.spacingVerticalXS },

@@ -14,7 +14,7 @@ import type { Site } from './use-sites';
 const useStyles = makeStyles({
   name: { width: '30%' },
   count: { width: '200px' },
-  cell: { overflowWrap: 'anywhere', paddingBlock: tokens.spacingVerticalS },
+  cell: { paddingBlock: tokens.spacingVerticalS },
   stack: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: tokens.spacingVerticalXXS },
   muted: { color: tokens.colorNeutralForeground3 },
 });

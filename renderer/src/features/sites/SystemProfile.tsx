@@ -14,11 +14,13 @@ import {
   TableRow,
   Text,
   makeStyles,
+  mergeClasses,
   tokens,
 } from '@fluentui/react-components';
 import { CheckmarkCircle16Filled, CircleOff16Regular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
 import type { SiteSystem } from './use-sites';
+import { NumericCell, NumericHeaderCell, PathCell, TextCell, useTableCellStyles } from '../../components/table-cells';
 
 const useStyles = makeStyles({
   block: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -26,16 +28,18 @@ const useStyles = makeStyles({
   wrap: { overflowX: 'auto' },
   table: { minWidth: '640px' },
   direction: { width: '140px' },
-  port: { width: '100px', fontVariantNumeric: 'tabular-nums' },
-  enabled: { width: '120px' },
+  port: { width: '100px' },
+  enabled: { width: '136px' },
+  // A path stays on one line (its middle left out, the whole of it in a tooltip and a copy button).
   path: { width: '45%' },
-  code: { fontFamily: tokens.fontFamilyMonospace, overflowWrap: 'anywhere' },
-  cell: { overflowWrap: 'anywhere' },
   muted: { color: tokens.colorNeutralForeground3 },
+  // The badge lines up with the text cells of its row, which are top-aligned.
+  top: { verticalAlign: 'top' },
 });
 
 export function SystemProfile({ system }: { system: SiteSystem }) {
   const styles = useStyles();
+  const cells = useTableCellStyles();
   const { t } = useTranslation();
   return (
     <>
@@ -51,7 +55,7 @@ export function SystemProfile({ system }: { system: SiteSystem }) {
               <TableHeader>
                 <TableRow>
                   <TableHeaderCell className={styles.direction}>{t('sites.ports.columns.direction')}</TableHeaderCell>
-                  <TableHeaderCell className={styles.port}>{t('sites.ports.columns.port')}</TableHeaderCell>
+                  <NumericHeaderCell className={styles.port}>{t('sites.ports.columns.port')}</NumericHeaderCell>
                   <TableHeaderCell>{t('sites.ports.columns.use')}</TableHeaderCell>
                   <TableHeaderCell className={styles.enabled}>{t('sites.ports.columns.enabled')}</TableHeaderCell>
                 </TableRow>
@@ -59,10 +63,10 @@ export function SystemProfile({ system }: { system: SiteSystem }) {
               <TableBody>
                 {system.ports.map((rule, index) => (
                   <TableRow key={`${rule.direction}-${rule.port}-${index}`} data-port={rule.port} data-enabled={rule.enabled}>
-                    <TableCell>{t(`sites.ports.direction.${rule.direction}`)}</TableCell>
-                    <TableCell className={styles.port}>{rule.port}</TableCell>
-                    <TableCell className={styles.cell}>{rule.use || <Text className={styles.muted}>—</Text>}</TableCell>
-                    <TableCell>
+                    <TextCell>{t(`sites.ports.direction.${rule.direction}`)}</TextCell>
+                    <NumericCell>{rule.port}</NumericCell>
+                    <TextCell>{rule.use || <Text className={styles.muted}>—</Text>}</TextCell>
+                    <TableCell className={mergeClasses(cells.nowrap, styles.top)}>
                       <Badge
                         appearance="tint"
                         shape="rounded"
@@ -97,8 +101,8 @@ export function SystemProfile({ system }: { system: SiteSystem }) {
               <TableBody>
                 {system.dataLocations.map((location, index) => (
                   <TableRow key={`${location.path}-${index}`} data-path={location.path}>
-                    <TableCell className={styles.code}>{location.path}</TableCell>
-                    <TableCell className={styles.cell}>{location.holds || <Text className={styles.muted}>—</Text>}</TableCell>
+                    <PathCell value={location.path} />
+                    <TextCell>{location.holds || <Text className={styles.muted}>—</Text>}</TextCell>
                   </TableRow>
                 ))}
               </TableBody>

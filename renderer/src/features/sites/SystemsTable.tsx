@@ -13,8 +13,8 @@ import type { SiteSystem } from './use-sites';
 const useStyles = makeStyles({
   product: { width: '28%' },
   accounts: { width: '180px' },
-  cell: { overflowWrap: 'anywhere', paddingBlock: tokens.spacingVerticalS },
-  code: { fontFamily: tokens.fontFamilyMonospace, overflowWrap: 'anywhere', paddingBlock: tokens.spacingVerticalS },
+  cell: { paddingBlock: tokens.spacingVerticalS },
+  code: { fontFamily: tokens.fontFamilyMonospace, paddingBlock: tokens.spacingVerticalS },
 });
 
 export interface SystemsTableProps {

@@ -1,6 +1,6 @@
 /**
  * The form generated from a step's fields: text → Input, multiline → Textarea, datetime → a
- * date-time input in Japan time, choice → radio buttons, yes → a checkbox that must be ticked,
+ * date and a 24-hour time in Japan time, choice → radio buttons, yes → a checkbox that must be ticked,
  * account → the system's maintenance accounts by user name (never a password), count → a
  * number, sha256 → a hash. Required fields are marked; a `requiredWhen` field appears only
  * while its condition holds.
@@ -13,6 +13,7 @@ import { isShown, type Draft, type DraftValue } from './field-values';
 import { useVisitTexts } from './use-visit-texts';
 import type { TextKey } from '../../i18n/text-key';
 import type { FieldTemplate } from './use-visits';
+import { DateTimeField } from '../../components/DateTimeField';
 
 const useStyles = makeStyles({
   fields: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '44em' },
@@ -80,9 +81,15 @@ export function RecordFields({ templateId, stepId, fields, draft, problems, acco
               );
             case 'datetime':
               return (
-                <Field key={field.id} label={label} hint={t('visits.form.jstHint')} className={styles.short} {...common}>
-                  <Input id={id} type="datetime-local" value={text} onChange={(_e, d) => onChange(field.id, d.value)} />
-                </Field>
+                <DateTimeField
+                  key={field.id}
+                  id={id}
+                  label={label}
+                  required={required}
+                  value={text}
+                  error={problem ? t(problem) : undefined}
+                  onChange={(next) => onChange(field.id, next)}
+                />
               );
             case 'count':
               return (

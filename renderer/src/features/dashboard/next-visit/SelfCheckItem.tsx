@@ -10,9 +10,10 @@ import { RunSelfCheckButton } from '../../self-check/RunSelfCheckButton';
 import { useReadiness, useRunSelfCheck } from '../../self-check/use-self-check';
 import { validUntil } from '../../self-check/valid-until';
 import { ChecklistItem, ChecklistPending } from './ChecklistItem';
+import type { Language } from '@shared/locale';
 
 export function SelfCheckItem() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const readiness = useReadiness();
   const { mutation: run, running } = useRunSelfCheck();
   if (!readiness.isSuccess) return <ChecklistPending testId="next-visit-self-check" query={readiness} />;
@@ -21,7 +22,7 @@ export function SelfCheckItem() {
     if (!running) run.mutate();
   };
   const latest = gate.latestRun;
-  const until = latest ? validUntil(latest.finishedAt, gate.maxAgeHours, new Date(gate.now)) : null;
+  const until = latest ? validUntil(latest.finishedAt, gate.maxAgeHours, new Date(gate.now), i18n.language as Language) : null;
   const text =
     gate.reason === 'noRun' || !until
       ? t('dashboard.next.selfCheck.missing')
