@@ -63,6 +63,9 @@ export function InventoryView() {
   const styles = useStyles();
   const { t } = useTranslation();
   const current = useCurrentInventory();
+  // Held here, not in OpenInventory: completing refreshes the current inventory to none, which
+  // unmounts OpenInventory — and a mutation's callbacks die with the component that holds it.
+  const complete = useLedgerStep('ledger.completeInventory');
   const [completed, setCompleted] = useState<Inventory | null>(null);
   return (
     <>
@@ -73,7 +76,11 @@ export function InventoryView() {
       <QueryView query={current}>
         {({ inventory }) =>
           inventory ? (
-            <OpenInventory inventory={inventory} onCompleted={setCompleted} />
+            <OpenInventory
+              inventory={inventory}
+              complete={complete}
+              onComplete={() => complete.mutate({ inventoryId: inventory.id }, { onSuccess: setCompleted })}
+            />
           ) : (
             <StartInventory onStarted={() => setCompleted(null)} />
           )
@@ -131,13 +138,20 @@ function ResultBadge({ entry }: { entry: InventoryEntry }) {
   );
 }
 
-function OpenInventory({ inventory, onCompleted }: { inventory: Inventory; onCompleted: (inventory: Inventory) => void }) {
+function OpenInventory({
+  inventory,
+  complete,
+  onComplete,
+}: {
+  inventory: Inventory;
+  complete: ReturnType<typeof useLedgerStep<'ledger.completeInventory'>>;
+  onComplete: () => void;
+}) {
   const styles = useStyles();
   const { t } = useTranslation();
   const texts = useLedgerTexts();
   const confirm = useLedgerStep('ledger.confirmInventoryItem');
   const scan = useLedgerStep('ledger.scanInventory');
-  const complete = useLedgerStep('ledger.completeInventory');
   const [missing, setMissing] = useState<InventoryEntry | null>(null);
   const done = inventory.entries.filter((entry) => entry.result !== null).length;
   const total = inventory.entries.length;
@@ -248,7 +262,7 @@ function OpenInventory({ inventory, onCompleted }: { inventory: Inventory; onCom
           appearance="primary"
           icon={complete.isPending ? <Spinner size="tiny" /> : <DocumentPdf20Regular />}
           disabledFocusable={busy || done < total}
-          onClick={() => complete.mutate({ inventoryId: inventory.id }, { onSuccess: onCompleted })}
+          onClick={onComplete}
         >
           {complete.isPending ? t('ledger.inventory.completing') : t('ledger.inventory.complete')}
         </Button>
