@@ -2,13 +2,14 @@
  * The Erasure screen (10-1, E.3 b–d): choose what to erase — files or folders in a native
  * dialog, or a removable medium from the volume list — choose the method, say where the work
  * was done, confirm by typing the number of files, watch the progress (cancel at any time),
- * then have the site administrator countersign and issue the signed certificate. Each finished
+ * then have the site administrator countersign and issue the signed certificate. 消去を開始 is
+ * in a bar at the top of the form (ErasureStartBar), in sight on a 1366×768 laptop. Each finished
  * result is kept in the vault until its certificate is issued (issue 19): the run that just ended
  * opens in the result view, in place of the form, and results left behind are listed above it.
  * The data is in use-erasure.ts; each part of the screen is a component of its own.
  */
 import { useState } from 'react';
-import { Button, Radio, RadioGroup, Subtitle1, Text } from '@fluentui/react-components';
+import { Radio, RadioGroup, Subtitle1, Text } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { erasureMethods, type ErasureMethod, type ErasureSummary, type PendingErasureResult, type SiteDetails } from '@shared/erasure';
 import { ErrorState } from '../../components/ErrorState';
@@ -18,6 +19,7 @@ import { TransferProgress } from '../vault-files/TransferProgress';
 import { useSiteOfVisit } from '../visits/use-site-of-visit';
 import { ConfirmErasureDialog } from './ConfirmErasureDialog';
 import { ErasureResult } from './ErasureResult';
+import { ErasureStartBar } from './ErasureStartBar';
 import { ErasureTargets } from './ErasureTargets';
 import { useErasureStyles } from './erasure-styles';
 import { InterruptedErasures } from './InterruptedErasures';
@@ -56,7 +58,7 @@ export function ErasurePage() {
   const list = targets.data?.targets ?? [];
   const files = list.reduce((sum, target) => sum + target.files, 0);
   const bytes = list.reduce((sum, target) => sum + target.bytes, 0);
-  const canStart = list.length > 0 && site.hospital.trim() !== '' && !job.current;
+  const canStart = list.length > 0 && site.hospital.trim() !== '';
 
   return (
     <>
@@ -77,6 +79,7 @@ export function ErasurePage() {
         <ErasureResult key={opened.summary.erasureJobId} result={opened} onClose={() => setOpenId(null)} />
       ) : (
         <>
+          <ErasureStartBar files={files} bytes={bytes} ready={canStart} busy={!!job.current} onStart={() => setConfirming(true)} />
           <ErasureTargets targets={list} />
 
           <section className={styles.section} aria-labelledby="erasure-method-heading">
@@ -96,11 +99,6 @@ export function ErasurePage() {
               {t('erasure.site.title')}
             </Subtitle1>
             <SiteFields site={site} onChange={setSite} />
-            <div className={styles.actions}>
-              <Button appearance="primary" disabled={!canStart} onClick={() => setConfirming(true)}>
-                {t('erasure.start')}
-              </Button>
-            </div>
           </section>
 
           <WholeMediumErasure method={method} site={site} />

@@ -10,6 +10,7 @@ import type { PendingErasureResult } from '@shared/erasure';
 import { formatDateTime } from '@shared/format-date';
 import type { Language } from '@shared/locale';
 import { ErrorState } from '../../components/ErrorState';
+import { NumericCell, NumericHeaderCell, TextCell, useTableCellStyles } from '../../components/table-cells';
 import { useErasureStyles } from './erasure-styles';
 import { usePendingErasureResults } from './use-erasure';
 
@@ -22,6 +23,7 @@ export function PendingErasureResults({
   onOpen: (result: PendingErasureResult) => void;
 }) {
   const styles = useErasureStyles();
+  const cells = useTableCellStyles();
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
   const pending = usePendingErasureResults();
@@ -41,7 +43,7 @@ export function PendingErasureResults({
             <TableHeaderCell>{t('erasure.pending.columns.finishedAt')}</TableHeaderCell>
             <TableHeaderCell>{t('erasure.pending.columns.site')}</TableHeaderCell>
             <TableHeaderCell>{t('erasure.pending.columns.result')}</TableHeaderCell>
-            <TableHeaderCell className={styles.numeric}>{t('erasure.pending.columns.files')}</TableHeaderCell>
+            <NumericHeaderCell>{t('erasure.pending.columns.files')}</NumericHeaderCell>
             <TableHeaderCell>{t('erasure.pending.columns.actions')}</TableHeaderCell>
           </TableRow>
         </TableHeader>
@@ -51,10 +53,10 @@ export function PendingErasureResults({
             const site = [result.site.hospital, result.site.department].filter(Boolean).join(' ') || '—';
             return (
               <TableRow key={result.summary.erasureJobId}>
-                <TableCell>{time}</TableCell>
-                <TableCell>{site}</TableCell>
-                <TableCell>{t(`erasure.result.status.${result.summary.status}`)}</TableCell>
-                <TableCell className={styles.numeric}>{result.summary.filesErased}</TableCell>
+                <TableCell className={cells.nowrap}>{time}</TableCell>
+                <TextCell>{site}</TextCell>
+                <TextCell>{t(`erasure.result.status.${result.summary.status}`)}</TextCell>
+                <NumericCell>{result.summary.filesErased}</NumericCell>
                 <TableCell>
                   <Button
                     appearance="primary"
