@@ -55,6 +55,12 @@ function scopeOf(page: Page, within: 'page' | 'dialog' | 'alertdialog' | 'modal'
   return page.getByRole(within);
 }
 
+/** Two actions a screen leads with, both to be in sight. */
+const both =
+  (...entries: Entry[]): Entry =>
+  (page, language) =>
+    entries.flatMap((entry) => entry(page, language));
+
 /** The first link or button inside `scope`: a Fluent Button rendered as a link (`as="a"`) has the link role. */
 const firstAction = (scope: Locator): Locator => scope.getByRole('link').or(scope.getByRole('button')).first();
 
@@ -127,9 +133,9 @@ export const PRIMARY_ACTIONS: Readonly<Record<string, Entry>> = {
   'erasure-whole-medium-confirm': button('wholeMedium.start'),
   'erasure-whole-medium-admin': button('wholeMedium.admin.allow'),
   'erasure-whole-medium-done': button('wholeMedium.certificate.issue'),
-  // Self-check: run it (again); the result's report and diagnostics follow its overview.
-  'self-check-result': button('selfCheck.run.button'),
-  'self-check-pass': button('selfCheck.run.button'),
+  // Self-check: run it (again), and a result's signed report, under its verdict.
+  'self-check-result': both(button('selfCheck.run.button'), button('selfCheck.report.issue')),
+  'self-check-pass': both(button('selfCheck.run.button'), button('selfCheck.report.issue')),
   'self-check-diagnostics': button('selfCheck.run.button'),
   // Certificates: the issued tab's search, the verify tab's file choice, the issuers' add.
   'certificates-issued': (page) => [page.getByRole('tabpanel', { name: /発行した証明書|Issued/ }).getByRole('searchbox')],
@@ -143,6 +149,7 @@ export const PRIMARY_ACTIONS: Readonly<Record<string, Entry>> = {
   'certificates-received-differs': button('certificates.received.choose'),
   'certificates-roots-trusted': button('certificates.roots.add'),
   'certificates-trust-root-dialog': button('certificates.roots.dialog.confirm', 'modal'),
+  'certificates-trust-root-mismatch': button('certificates.roots.dialog.confirm', 'modal'),
   'certificates-untrust-root-dialog': button('certificates.roots.removeDialog.confirm', 'modal'),
   'audit-trust': button('audit.toolbar.verify'),
   // Settings: each page's first save or action.
@@ -183,7 +190,6 @@ export const PRIMARY_ACTIONS: Readonly<Record<string, Entry>> = {
 export const WITHOUT_PRIMARY_ACTION: Readonly<Record<string, string>> = {
   about: 'read-only: the version, licences and guideline coverage',
   system: 'read-only: what the laptop reports about itself',
-  'certificates-trust-root-mismatch': 'the dialog refuses a root whose fingerprint differs: its only action is to close it',
   'ledger-item-lost': 'a lost medium is closed: its page only shows the record',
 };
 
