@@ -1,31 +1,19 @@
 /**
  * The Erasure form's primary action at its top (issue 19): 消去を開始 with what it will erase —
- * or what is still missing — in one bar that stays at the top of the window while the engineer
+ * or what is still missing — in the bar that stays at the top of the window while the engineer
  * scrolls through targets, method and site. On a 1366×768 laptop the button was below the first
  * viewport, under the whole form; here it is never out of sight, and still only starts after
  * the typed confirmation of the number of files.
  */
-import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { Delete20Regular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
 import { formatBytes } from '@shared/format-bytes';
 import type { Language } from '@shared/locale';
+import { StickyActionBar } from '../../components/StickyActionBar';
 
 const useStyles = makeStyles({
-  bar: {
-    position: 'sticky',
-    top: 0,
-    zIndex: 1,
-    display: 'flex',
-    flexWrap: 'wrap',
-    alignItems: 'center',
-    justifyContent: 'space-between',
-    gap: tokens.spacingHorizontalL,
-    marginBottom: tokens.spacingVerticalL,
-    paddingBlock: tokens.spacingVerticalS,
-    backgroundColor: tokens.colorNeutralBackground2,
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  },
+  bar: { marginBottom: tokens.spacingVerticalL },
 });
 
 export interface ErasureStartBarProps {
@@ -42,11 +30,9 @@ export function ErasureStartBar({ files, bytes, ready, busy, onStart }: ErasureS
   const styles = useStyles();
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
+  const summary = ready ? t('erasure.startBar.ready', { count: files, bytes: formatBytes(bytes, language) }) : t('erasure.startBar.hint');
   return (
-    <div className={styles.bar} data-testid="erasure-start-bar">
-      <Text id="erasure-start-summary">
-        {ready ? t('erasure.startBar.ready', { count: files, bytes: formatBytes(bytes, language) }) : t('erasure.startBar.hint')}
-      </Text>
+    <StickyActionBar className={styles.bar} summary={{ id: 'erasure-start-summary', text: summary }} testId="erasure-start-bar">
       <Button
         appearance="primary"
         icon={<Delete20Regular />}
@@ -56,6 +42,6 @@ export function ErasureStartBar({ files, bytes, ready, busy, onStart }: ErasureS
       >
         {t('erasure.start')}
       </Button>
-    </div>
+    </StickyActionBar>
   );
 }
