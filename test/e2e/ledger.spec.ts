@@ -112,6 +112,8 @@ test('[7-7][12-3] register from hardware, check out for a visit, return, invento
   page,
   app,
 }) => {
+  // Seven screens in two languages, each also at 1366×768, and a CLI verify: over a minute on a loaded shared machine.
+  test.setTimeout(180_000);
   attached = [USB, SD];
   await app.createVault();
   await app.open('/');
