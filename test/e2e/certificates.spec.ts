@@ -154,7 +154,8 @@ test('enrolling with the company authority in Settings makes new documents genui
   page,
   app,
 }) => {
-  test.setTimeout(120_000);
+  // Nine screens in two languages, each also at 1366×768: over two minutes on a loaded shared machine.
+  test.setTimeout(240_000);
   await app.createVault();
   await app.open('/');
 

@@ -8,7 +8,7 @@
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Locator, type Page } from '@playwright/test';
-import { primaryActionsOf } from './primary-actions';
+import { assertListed, primaryActionsOf } from './primary-actions';
 
 export const SCREENS_DIR = path.resolve(import.meta.dirname, '../../test-results/screens');
 
@@ -28,6 +28,7 @@ export async function inspectScreen(page: Page, name: string): Promise<void> {
 }
 
 export async function checkAndCapture(page: Page, name: string, language: 'ja' | 'en'): Promise<void> {
+  assertListed(name);
   // A dialog fading in is half transparent: its contrast is only judged once every finite
   // transition has ended (a spinner's endless animation is not waited for).
   await page.waitForFunction(() =>

@@ -2,14 +2,15 @@
  * The Erasure screen (10-1, E.3 b–d): choose what to erase — files or folders in a native
  * dialog, or a removable medium from the volume list — choose the method, say where the work
  * was done, confirm by typing the number of files, watch the progress (cancel at any time),
- * then have the site administrator countersign and issue the signed certificate. Each finished
+ * then have the site administrator countersign and issue the signed certificate. 消去を開始 is
+ * in a bar at the top of the form (ErasureStartBar), in sight on a 1366×768 laptop. Each finished
  * result is kept in the vault until its certificate is issued (issue 19): the run that just ended
  * opens in the result view, in place of the form, and results left behind are listed above it —
  * a whole device's too, erased from the part of the screen below the form.
  * The data is in use-erasure.ts; each part of the screen is a component of its own.
  */
 import { useState } from 'react';
-import { Button, Radio, RadioGroup, Subtitle1, Text } from '@fluentui/react-components';
+import { Radio, RadioGroup, Subtitle1, Text } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { erasureMethods, type ErasureMethod, type ErasureSummary, type PendingErasureResult, type SiteDetails } from '@shared/erasure';
 import { ErrorState } from '../../components/ErrorState';
@@ -20,6 +21,7 @@ import { FromVisitNote } from '../visits/FromVisitNote';
 import { useSiteOfVisit } from '../visits/use-site-of-visit';
 import { ConfirmErasureDialog } from './ConfirmErasureDialog';
 import { ErasureResult } from './ErasureResult';
+import { ErasureStartBar } from './ErasureStartBar';
 import { ErasureTargets } from './ErasureTargets';
 import { useErasureStyles } from './erasure-styles';
 import { InterruptedErasures } from './InterruptedErasures';
@@ -60,7 +62,7 @@ export function ErasurePage() {
   const list = targets.data?.targets ?? [];
   const files = list.reduce((sum, target) => sum + target.files, 0);
   const bytes = list.reduce((sum, target) => sum + target.bytes, 0);
-  const canStart = list.length > 0 && site.hospital.trim() !== '' && !job.current;
+  const canStart = list.length > 0 && site.hospital.trim() !== '';
 
   return (
     <>
@@ -86,6 +88,7 @@ export function ErasurePage() {
         />
       ) : (
         <>
+          <ErasureStartBar files={files} bytes={bytes} ready={canStart} busy={!!job.current} onStart={() => setConfirming(true)} />
           <ErasureTargets targets={list} />
 
           <section className={styles.section} aria-labelledby="erasure-method-heading">
@@ -106,11 +109,6 @@ export function ErasurePage() {
             </Subtitle1>
             {fromVisit && <FromVisitNote visit={fromVisit} />}
             <SiteFields site={site} onChange={setSite} />
-            <div className={styles.actions}>
-              <Button appearance="primary" disabled={!canStart} onClick={() => setConfirming(true)}>
-                {t('erasure.start')}
-              </Button>
-            </div>
           </section>
 
           <WholeMediumErasure

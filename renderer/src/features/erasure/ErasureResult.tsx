@@ -47,7 +47,13 @@ const useStyles = makeStyles({
   pair: { display: 'contents' },
   term: { color: tokens.colorNeutralForeground2 },
   detail: { margin: 0, wordBreak: 'break-word' },
-  name: { maxWidth: '24em' },
+  columns: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(min(480px, 100%), 1fr))',
+    gap: tokens.spacingHorizontalXXL,
+    alignItems: 'start',
+  },
+  column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
   statement: { fontWeight: tokens.fontWeightSemibold },
 });
 
@@ -94,6 +100,17 @@ export function ErasureResult({ result, unmounted = [], onClose }: ErasureResult
     [t('erasure.resultView.finishedAt'), formatDateTime(result.finishedAt, language)],
   ];
 
+  const factList = (
+    <dl className={styles.facts}>
+      {facts.map(([term, detail]) => (
+        <div key={term} className={styles.pair}>
+          <dt className={styles.term}>{term}</dt>
+          <dd className={styles.detail}>{detail}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+
   return (
     <section className={shared.section} aria-labelledby="erasure-result-heading" data-testid="erasure-result">
       <Subtitle1 as="h2" id="erasure-result-heading">
@@ -123,43 +140,43 @@ export function ErasureResult({ result, unmounted = [], onClose }: ErasureResult
           </MessageBarBody>
         </MessageBar>
       )}
-      <dl className={styles.facts}>
-        {facts.map(([term, detail]) => (
-          <div key={term} className={styles.pair}>
-            <dt className={styles.term}>{term}</dt>
-            <dd className={styles.detail}>{detail}</dd>
-          </div>
-        ))}
-      </dl>
-
       {issued === null ? (
-        <>
-          <Text>{t('erasure.resultView.kept')}</Text>
-          <Text>{t('erasure.signature.intro')}</Text>
-          <Field label={t('erasure.resultView.signerName')} hint={t('erasure.resultView.signerHint')} className={styles.name}>
-            <Input value={signerName} maxLength={100} onChange={(_e, d) => setSignerName(d.value)} autoComplete="off" />
-          </Field>
-          <Text className={styles.statement} id="erasure-result-statement">
-            {t('erasure.resultView.statement')}
-          </Text>
-          <SignaturePad onChange={setSignature} />
-          <div className={shared.actions}>
-            <Button
-              appearance="primary"
-              icon={issue.isPending ? <Spinner size="tiny" /> : <ArrowDownload20Regular />}
-              disabledFocusable={issue.isPending}
-              aria-describedby="erasure-result-statement"
-              onClick={() => issue.run({ erasureJobId: summary.erasureJobId, countersignature: signature, signerName: signerName.trim() })}
-            >
-              {issue.isPending ? t('erasure.resultView.issuing') : t('erasure.resultView.issueAndSave')}
-            </Button>
-            <Button onClick={onClose} disabled={issue.isPending}>
-              {t('erasure.resultView.later')}
-            </Button>
+        // Side by side, so that on a 1366×768 laptop 発行して PDF を保存 is in sight under the signature.
+        <div className={styles.columns}>
+          <div className={styles.column}>
+            {factList}
+            <Text>{t('erasure.resultView.kept')}</Text>
+            <Text>{t('erasure.signature.intro')}</Text>
           </div>
-        </>
+          <div className={styles.column}>
+            <Field label={t('erasure.resultView.signerName')} hint={t('erasure.resultView.signerHint')}>
+              <Input value={signerName} maxLength={100} onChange={(_e, d) => setSignerName(d.value)} autoComplete="off" />
+            </Field>
+            <Text className={styles.statement} id="erasure-result-statement">
+              {t('erasure.resultView.statement')}
+            </Text>
+            <SignaturePad onChange={setSignature} />
+            <div className={shared.actions}>
+              <Button
+                appearance="primary"
+                icon={issue.isPending ? <Spinner size="tiny" /> : <ArrowDownload20Regular />}
+                disabledFocusable={issue.isPending}
+                aria-describedby="erasure-result-statement"
+                onClick={() =>
+                  issue.run({ erasureJobId: summary.erasureJobId, countersignature: signature, signerName: signerName.trim() })
+                }
+              >
+                {issue.isPending ? t('erasure.resultView.issuing') : t('erasure.resultView.issueAndSave')}
+              </Button>
+              <Button onClick={onClose} disabled={issue.isPending}>
+                {t('erasure.resultView.later')}
+              </Button>
+            </div>
+          </div>
+        </div>
       ) : (
         <>
+          {factList}
           <MessageBar intent={issued.saved ? 'success' : 'info'} role="status" data-testid="erasure-certificate-issued">
             <MessageBarBody>
               {t(issued.saved ? 'erasure.resultView.saved' : 'erasure.resultView.notSaved', { number: issued.number })}

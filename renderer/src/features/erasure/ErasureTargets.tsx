@@ -16,6 +16,7 @@ import {
   TableHeaderCell,
   TableRow,
   Text,
+  makeStyles,
 } from '@fluentui/react-components';
 import { Delete20Regular, DocumentAdd20Regular, FolderAdd20Regular, UsbStick20Regular, Vault20Regular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
@@ -24,12 +25,22 @@ import type { ErasureTarget } from '@shared/erasure';
 import { formatBytes } from '@shared/format-bytes';
 import type { Language } from '@shared/locale';
 import { ErrorState } from '../../components/ErrorState';
+import { NumericCell, NumericHeaderCell, PathCell } from '../../components/table-cells';
 import { useVolumes } from '../system/use-system';
 import { useErasureStyles } from './erasure-styles';
 import { useTargetChanges, useVaultCollections } from './use-erasure';
 
+// The path takes what the other columns leave, on one line (issue 19, "Tables"); these fit their longest word.
+const useColumnStyles = makeStyles({
+  kind: { width: '13em' },
+  files: { width: '7em' },
+  bytes: { width: '8em' },
+  actions: { width: '5em' },
+});
+
 export function ErasureTargets({ targets }: { targets: readonly ErasureTarget[] }) {
   const styles = useErasureStyles();
+  const columns = useColumnStyles();
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
   const volumes = useVolumes();
@@ -89,19 +100,19 @@ export function ErasureTargets({ targets }: { targets: readonly ErasureTarget[] 
           <TableHeader>
             <TableRow>
               <TableHeaderCell>{t('erasure.targets.columns.target')}</TableHeaderCell>
-              <TableHeaderCell>{t('erasure.targets.columns.kind')}</TableHeaderCell>
-              <TableHeaderCell className={styles.numeric}>{t('erasure.targets.columns.files')}</TableHeaderCell>
-              <TableHeaderCell className={styles.numeric}>{t('erasure.targets.columns.bytes')}</TableHeaderCell>
-              <TableHeaderCell>{t('erasure.targets.columns.actions')}</TableHeaderCell>
+              <TableHeaderCell className={columns.kind}>{t('erasure.targets.columns.kind')}</TableHeaderCell>
+              <NumericHeaderCell className={columns.files}>{t('erasure.targets.columns.files')}</NumericHeaderCell>
+              <NumericHeaderCell className={columns.bytes}>{t('erasure.targets.columns.bytes')}</NumericHeaderCell>
+              <TableHeaderCell className={columns.actions}>{t('erasure.targets.columns.actions')}</TableHeaderCell>
             </TableRow>
           </TableHeader>
           <TableBody>
             {targets.map((target) => (
               <TableRow key={target.id}>
-                <TableCell>{target.label}</TableCell>
+                <PathCell value={target.label} />
                 <TableCell>{t(`erasure.targets.kinds.${target.kind}`)}</TableCell>
-                <TableCell className={styles.numeric}>{target.files}</TableCell>
-                <TableCell className={styles.numeric}>{formatBytes(target.bytes, language)}</TableCell>
+                <NumericCell>{target.files}</NumericCell>
+                <NumericCell>{formatBytes(target.bytes, language)}</NumericCell>
                 <TableCell>
                   <Button
                     size="small"

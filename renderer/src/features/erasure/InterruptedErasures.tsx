@@ -25,6 +25,8 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useAbandonErasure, useInterruptedErasures } from './use-erasure';
 
 const useStyles = makeStyles({
+  // Apart from what follows (the form's start bar), as the screen's sections are.
+  notice: { marginBottom: tokens.spacingVerticalL },
   list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalXL, wordBreak: 'break-all' },
 });
 
@@ -47,7 +49,13 @@ export function InterruptedErasures({
   return (
     <>
       {(interrupted.data?.jobs ?? []).map((pending) => (
-        <MessageBar key={pending.erasureJobId} intent="warning" layout="multiline" data-testid="erasure-interrupted">
+        <MessageBar
+          key={pending.erasureJobId}
+          className={styles.notice}
+          intent="warning"
+          layout="multiline"
+          data-testid="erasure-interrupted"
+        >
           <MessageBarBody>
             <MessageBarTitle>{t('erasure.interrupted.title')}</MessageBarTitle>
             <Text block>

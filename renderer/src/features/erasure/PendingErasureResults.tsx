@@ -12,6 +12,7 @@ import { formatDateTime } from '@shared/format-date';
 import type { Language } from '@shared/locale';
 import { ErrorState } from '../../components/ErrorState';
 import { deviceName } from './device-name';
+import { NumericCell, NumericHeaderCell, TextCell, useTableCellStyles } from '../../components/table-cells';
 import { useErasureStyles } from './erasure-styles';
 import { usePendingErasureResults } from './use-erasure';
 
@@ -24,6 +25,7 @@ export function PendingErasureResults({
   onOpen: (result: PendingErasureResult) => void;
 }) {
   const styles = useErasureStyles();
+  const cells = useTableCellStyles();
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
   const pending = usePendingErasureResults();
@@ -43,7 +45,7 @@ export function PendingErasureResults({
             <TableHeaderCell>{t('erasure.pending.columns.finishedAt')}</TableHeaderCell>
             <TableHeaderCell>{t('erasure.pending.columns.site')}</TableHeaderCell>
             <TableHeaderCell>{t('erasure.pending.columns.result')}</TableHeaderCell>
-            <TableHeaderCell className={styles.numeric}>{t('erasure.pending.columns.files')}</TableHeaderCell>
+            <NumericHeaderCell>{t('erasure.pending.columns.files')}</NumericHeaderCell>
             <TableHeaderCell>{t('erasure.pending.columns.actions')}</TableHeaderCell>
           </TableRow>
         </TableHeader>
@@ -53,13 +55,13 @@ export function PendingErasureResults({
             const site = [result.site.hospital, result.site.department].filter(Boolean).join(' ') || '—';
             return (
               <TableRow key={result.summary.erasureJobId}>
-                <TableCell>{time}</TableCell>
-                <TableCell>{site}</TableCell>
-                <TableCell>
+                <TableCell className={cells.nowrap}>{time}</TableCell>
+                <TextCell>{site}</TextCell>
+                <TextCell>
                   {t(`erasure.result.status.${result.summary.status}`)}
                   {result.device && <> — {deviceName(result.device)}</>}
-                </TableCell>
-                <TableCell className={styles.numeric}>{result.device ? '—' : result.summary.filesErased}</TableCell>
+                </TextCell>
+                <NumericCell>{result.device ? '—' : result.summary.filesErased}</NumericCell>
                 <TableCell>
                   <Button
                     appearance="primary"

@@ -10,5 +10,4 @@ export const useErasureStyles = makeStyles({
   },
   actions: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
   fields: { display: 'grid', gridTemplateColumns: 'repeat(2, minmax(240px, 1fr))', gap: tokens.spacingHorizontalL },
-  numeric: { textAlign: 'end', fontVariantNumeric: 'tabular-nums' },
 });

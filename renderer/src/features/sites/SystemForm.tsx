@@ -2,13 +2,15 @@
  * Adding or editing a system at a site: product, version, serial number, server host name,
  * and its profile — ports and data locations — which starts from the vendor's standard
  * profile and is changed where the site differs. Problems are shown at their field after the
- * first save attempt, and focus moves to the first one.
+ * first save attempt, and focus moves to the first one. 保存 is in a bar at the form's top that
+ * stays in sight while the long profile scrolls.
  */
 import { useRef, useState, type SubmitEvent } from 'react';
 import { Button, Field, Input, MessageBar, MessageBarBody, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import { Save20Regular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../components/ErrorState';
+import { StickyActionBar } from '../../components/StickyActionBar';
 import { LocationsEditor } from './LocationsEditor';
 import { PortsEditor } from './PortsEditor';
 import { checkSystem, draftOf, hasProblems, systemLimits, type SystemFormValues } from './system-draft';
@@ -18,7 +20,6 @@ const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXL, maxWidth: '960px' },
   facts: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(16em, 1fr))', gap: tokens.spacingHorizontalL, maxWidth: '44em' },
   code: { fontFamily: tokens.fontFamilyMonospace },
-  actions: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
 });
 
 export interface SystemFormProps {
@@ -83,6 +84,26 @@ export function SystemForm({ siteId, systemId, initial, label, onSaved, onCancel
 
   return (
     <form ref={formRef} className={styles.form} onSubmit={submit} noValidate aria-label={label} data-testid="system-form">
+      {/* At the form's top and kept in sight: under the ports and locations 保存 was far below a 1366×768 laptop's first viewport (issue 19). */}
+      <StickyActionBar>
+        <Button
+          appearance="primary"
+          type="submit"
+          icon={save.isPending ? <Spinner size="tiny" /> : <Save20Regular />}
+          disabledFocusable={save.isPending}
+        >
+          {save.isPending ? t('sites.form.saving') : t('sites.systemForm.save')}
+        </Button>
+        <Button onClick={onCancel} disabled={save.isPending}>
+          {t('sites.form.cancel')}
+        </Button>
+      </StickyActionBar>
+      {invalid && (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>{t('sites.systemForm.fixProblems')}</MessageBarBody>
+        </MessageBar>
+      )}
+      {save.isError && <ErrorState error={save.error} />}
       <div className={styles.facts}>
         {text('product', t('sites.systemForm.product'), { required: true })}
         {text('version', t('sites.systemForm.version'))}
@@ -96,25 +117,6 @@ export function SystemForm({ siteId, systemId, initial, label, onSaved, onCancel
         showProblems={checked}
         onChange={(locations) => change({ locations })}
       />
-      {invalid && (
-        <MessageBar intent="error" layout="multiline">
-          <MessageBarBody>{t('sites.systemForm.fixProblems')}</MessageBarBody>
-        </MessageBar>
-      )}
-      {save.isError && <ErrorState error={save.error} />}
-      <div className={styles.actions}>
-        <Button
-          appearance="primary"
-          type="submit"
-          icon={save.isPending ? <Spinner size="tiny" /> : <Save20Regular />}
-          disabledFocusable={save.isPending}
-        >
-          {save.isPending ? t('sites.form.saving') : t('sites.systemForm.save')}
-        </Button>
-        <Button onClick={onCancel} disabled={save.isPending}>
-          {t('sites.form.cancel')}
-        </Button>
-      </div>
     </form>
   );
 }

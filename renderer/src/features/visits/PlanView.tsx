@@ -2,7 +2,8 @@
  * A planned visit's form (issue 19): a new plan or one to edit — procedure, site, system, day,
  * work-order number, purpose and the data the site allows to carry away. A plan still planned
  * can be started or cancelled (with a reason, kept with it); a started or cancelled one is a
- * record, shown as such and no longer editable. Problems are said at the field at fault, and
+ * record, shown as such and no longer editable. Its actions are in a bar at its top that stays
+ * in sight while the form scrolls. Problems are said at the field at fault, and
  * focus goes to the first of them.
  */
 import { useState, type SubmitEvent } from 'react';
@@ -23,6 +24,7 @@ import { CalendarCancel20Regular, Play20Regular, Save20Regular } from '@fluentui
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../components/ErrorState';
 import { PageHeading } from '../../components/PageHeading';
+import { StickyActionBar } from '../../components/StickyActionBar';
 import { addDays, formatCalendarDate, todayInJapan } from '../../lib/calendar-date';
 import { ReasonDialog } from './ReasonDialog';
 import { VisitPlaceFields, useVisitPlace } from './VisitPlaceFields';
@@ -37,7 +39,6 @@ import { VisitPlaceData } from './VisitPlaceData';
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXL, maxWidth: '52em' },
   pair: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(18em, 1fr))', gap: tokens.spacingHorizontalL },
-  actions: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
 });
 
 export function PlanView({ planId }: { planId: string | null }) {
@@ -122,6 +123,31 @@ function PlanForm({
       aria-label={t(plan ? 'visits.plans.form.titleEdit' : 'visits.plans.form.titleNew')}
       data-testid="plan-form"
     >
+      {/* At the form's top and kept in sight: a 1366×768 laptop showed 保存 only after a scroll (issue 19). */}
+      <StickyActionBar>
+        {editable && (
+          <Button
+            type="submit"
+            appearance="primary"
+            icon={save.isPending ? <Spinner size="tiny" /> : <Save20Regular />}
+            disabledFocusable={save.isPending}
+          >
+            {save.isPending ? t('visits.plans.form.saving') : t('visits.plans.form.save')}
+          </Button>
+        )}
+        {plan?.status === 'planned' && (
+          <Button as="a" href={hrefOf({ view: 'start', plannedVisitId: plan.id })} icon={<Play20Regular />}>
+            {t('visits.plans.form.startFromPlan')}
+          </Button>
+        )}
+        {plan?.status === 'planned' && (
+          <Button icon={<CalendarCancel20Regular />} onClick={() => setCancelling(true)}>
+            {t('visits.plans.form.cancelPlan')}
+          </Button>
+        )}
+        <Button onClick={() => go({ view: 'list' })}>{t('visits.plans.form.back')}</Button>
+      </StickyActionBar>
+      {save.isError && <ErrorState error={save.error} />}
       {plan?.status === 'started' && (
         <MessageBar intent="info" layout="multiline" data-testid="plan-started">
           <MessageBarBody>
@@ -177,30 +203,6 @@ function PlanForm({
           onChange={(_e, d) => setDataToCarry(d.value)}
         />
       </Field>
-      {save.isError && <ErrorState error={save.error} />}
-      <div className={styles.actions}>
-        {editable && (
-          <Button
-            type="submit"
-            appearance="primary"
-            icon={save.isPending ? <Spinner size="tiny" /> : <Save20Regular />}
-            disabledFocusable={save.isPending}
-          >
-            {save.isPending ? t('visits.plans.form.saving') : t('visits.plans.form.save')}
-          </Button>
-        )}
-        {plan?.status === 'planned' && (
-          <Button as="a" href={hrefOf({ view: 'start', plannedVisitId: plan.id })} icon={<Play20Regular />}>
-            {t('visits.plans.form.startFromPlan')}
-          </Button>
-        )}
-        {plan?.status === 'planned' && (
-          <Button icon={<CalendarCancel20Regular />} onClick={() => setCancelling(true)}>
-            {t('visits.plans.form.cancelPlan')}
-          </Button>
-        )}
-        <Button onClick={() => go({ view: 'list' })}>{t('visits.plans.form.back')}</Button>
-      </div>
       {cancelling && plan && <CancelPlanDialog plan={plan} onDone={() => setCancelling(false)} />}
     </form>
   );

@@ -4,7 +4,7 @@
  * decommissioning. Without a site on record the view says so and leads to the Sites screen.
  * Started from a planned visit (issue 19), the plan's procedure, site and system are shown as
  * chosen and cannot change here, its day, purpose and data to carry are shown above them, and
- * the visit is started as that plan's.
+ * the visit is started as that plan's. 開始 is in a bar at the form's top that stays in sight.
  */
 import { useState, type SubmitEvent } from 'react';
 import { Button, Link, MessageBar, MessageBarBody, Spinner, makeStyles, tokens } from '@fluentui/react-components';
@@ -12,6 +12,7 @@ import { Play20Regular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../components/ErrorState';
 import { PageHeading } from '../../components/PageHeading';
+import { StickyActionBar } from '../../components/StickyActionBar';
 import { PlanSummary } from './PlanSummary';
 import { VisitPlaceFields, useVisitPlace } from './VisitPlaceFields';
 import { VisitsBreadcrumb } from './VisitsBreadcrumb';
@@ -22,7 +23,6 @@ import { VisitPlaceData } from './VisitPlaceData';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXL, maxWidth: '52em' },
-  actions: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
 });
 
 export function StartView({ plannedVisitId }: { plannedVisitId: string | null }) {
@@ -81,6 +81,21 @@ function StartForm({
 
   return (
     <form className={styles.form} onSubmit={submit} noValidate aria-label={t('visits.start.title')} data-testid="visit-start-form">
+      {/* At the form's top and kept in sight: under a plan's summary 開始 was below a 1366×768 laptop's first viewport (issue 19). */}
+      <StickyActionBar>
+        {!closed && (
+          <Button
+            type="submit"
+            appearance="primary"
+            icon={start.isPending ? <Spinner size="tiny" /> : <Play20Regular />}
+            disabledFocusable={start.isPending}
+          >
+            {start.isPending ? t('visits.start.starting') : t('visits.start.submit')}
+          </Button>
+        )}
+        <Button onClick={() => go({ view: 'list' })}>{t('visits.start.cancel')}</Button>
+      </StickyActionBar>
+      {start.isError && <ErrorState error={start.error} />}
       {plan && <PlanSummary plan={plan} />}
       {plan && !closed && (
         <MessageBar intent="info" layout="multiline">
@@ -95,20 +110,6 @@ function StartForm({
         </MessageBar>
       )}
       <VisitPlaceFields templates={templates} sites={sites} place={place} checked={checked} idPrefix="visit-start" locked={plan !== null} />
-      {start.isError && <ErrorState error={start.error} />}
-      <div className={styles.actions}>
-        {!closed && (
-          <Button
-            type="submit"
-            appearance="primary"
-            icon={start.isPending ? <Spinner size="tiny" /> : <Play20Regular />}
-            disabledFocusable={start.isPending}
-          >
-            {start.isPending ? t('visits.start.starting') : t('visits.start.submit')}
-          </Button>
-        )}
-        <Button onClick={() => go({ view: 'list' })}>{t('visits.start.cancel')}</Button>
-      </div>
     </form>
   );
 }
