@@ -6,7 +6,7 @@
  * day, `YYYY-MM-DD` ('' for none), as the forms and the IPC contract carry it; the calendar's
  * Date objects are local midnights, read back by their local day, never as instants.
  */
-import { useMemo, type Ref } from 'react';
+import { useCallback, useMemo, type Ref } from 'react';
 import { DatePicker, type DatePickerProps } from '@fluentui/react-datepicker-compat';
 import { useTranslation } from 'react-i18next';
 import { formatCalendarDate, parseCalendarDate } from '@shared/format-date';
@@ -63,12 +63,17 @@ export function DateField({ value, onChange, ...rest }: DateFieldProps) {
     }),
     [language, t],
   );
+  // Stable between renders on purpose: the DatePicker writes the formatted value back into the
+  // text box whenever `value` or `formatDate` change identity, so a new Date each render wiped a
+  // day being typed as soon as anything else on the page re-rendered (a list refreshing).
+  const selected = useMemo(() => fromDay(value), [value]);
+  const formatDate = useCallback((date?: Date) => (date ? formatCalendarDate(toDay(date), language) : ''), [language]);
   return (
     <DatePicker
       {...rest}
-      value={fromDay(value)}
+      value={selected}
       onSelectDate={(date) => onChange(date ? toDay(date) : '')}
-      formatDate={(date) => (date ? formatCalendarDate(toDay(date), language) : '')}
+      formatDate={formatDate}
       parseDateFromString={(text) => {
         const day = parseCalendarDate(text);
         return day === null ? null : fromDay(day);
