@@ -44,7 +44,7 @@ import {
   type EvidenceDocument,
 } from './signed-evidence';
 import { checkTimestampToken } from './timestamp-token';
-import { parseCertificate } from './x509';
+import { knownCertificate } from './x509';
 import {
   certificateChecks,
   certificateProblems,
@@ -105,13 +105,8 @@ function identityOf(der: Buffer | undefined): SignerIdentity | undefined {
 }
 
 function selfIssued(der: Buffer | undefined): boolean {
-  try {
-    if (!der) return true;
-    const certificate = parseCertificate(der);
-    return certificate.subject === certificate.issuer;
-  } catch {
-    return true;
-  }
+  const certificate = der ? knownCertificate(der) : null;
+  return !certificate || certificate.subject === certificate.issuer;
 }
 
 interface Findings {
