@@ -50,8 +50,20 @@ export interface ChainQuestion {
   readonly purpose: 'document-signing' | 'timestamping';
 }
 
+/** A name's DER, encoded once per name object: the parsed certificates are kept (knownCertificate), and so are their names. */
+const nameBytes = new WeakMap<x509.Name, Buffer>();
+
+function derOf(name: x509.Name): Buffer {
+  let bytes = nameBytes.get(name);
+  if (!bytes) {
+    bytes = Buffer.from(name.toArrayBuffer());
+    nameBytes.set(name, bytes);
+  }
+  return bytes;
+}
+
 function sameName(a: x509.Name, b: x509.Name): boolean {
-  return Buffer.from(a.toArrayBuffer()).equals(Buffer.from(b.toArrayBuffer()));
+  return derOf(a).equals(derOf(b));
 }
 
 /**
