@@ -39,7 +39,9 @@
  * Now, `npm run bench archive-sync` at 1,000 documents, checks in a verifier worker:
  *   run 1 (06:43–07:01 UTC, load 11–14): 17.6 documents/s against 41.2, ratio 0.43; seconds per
  *   round (warm-up first) — sync 55.3, 50.4, 80.7, 56.8; bare loop 28.2, 21.7, 39.3, 24.3.
- *   RUN2
+ *   run 2 (06:58–07:17 UTC, load 8–12, the first run's rounds alongside its start): 25.9
+ *   documents/s against 40.5, ratio 0.64; sync 57.4, 55.0, 38.6, 36.5; bare loop 28.3, 24.7, 28.8,
+ *   18.2.
  * The target is not met here, and cannot be while the machine has no idle core: a 150-document
  * run counting CPU per document (this process, and the Ceph daemons it started, from /proc;
  * load 15–18) gave, for the bare loop, 5.7–7.6 ms in Node and 11.5–15.3 ms in Ceph; for the sync
