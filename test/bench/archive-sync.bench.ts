@@ -42,6 +42,9 @@
  *   run 2 (06:58–07:17 UTC, load 8–12, the first run's rounds alongside its start): 25.9
  *   documents/s against 40.5, ratio 0.64; sync 57.4, 55.0, 38.6, 36.5; bare loop 28.3, 24.7, 28.8,
  *   18.2.
+ *   run 3 (07:17–07:30 UTC, load falling from 11 to 3): 37.5 documents/s against 73.9, ratio
+ *   0.51; sync 30.3, 26.7, 26.6, 21.6; bare loop 13.4, 12.7, 13.5, 16.2. The loop alone already
+ *   keeps about one and a half cores busy (~20 ms of CPU a document, Node and Ceph, in 13.5 ms).
  * The target is not met here, and cannot be while the machine has no idle core: a 150-document
  * run counting CPU per document (this process, and the Ceph daemons it started, from /proc;
  * load 15–18) gave, for the bare loop, 5.7–7.6 ms in Node and 11.5–15.3 ms in Ceph; for the sync
