@@ -20,7 +20,7 @@
  * FIELDGUARD_BENCH_ARCHIVE_DOCUMENTS sets another count, for a quick look while optimising.
  *
  * Measured on 2026-12-07 on the shared 2-core machine, where the Ceph daemons run on the same
- * two cores as the bench and other sessions' work kept the load average at 9–18 throughout, so
+ * two cores as the bench and other sessions' work kept the load average at 3–18 throughout, so
  * the absolute rates are low and noisy.
  *
  * Earlier the same day, 80 documents: the check of each document then two HEADs and two PUTs,
