@@ -3,8 +3,13 @@
 import { build } from 'esbuild';
 
 await build({
-  // The erasure worker is its own entry: `fieldguard erase` runs the job in a worker thread.
-  entryPoints: { index: 'electron/cli/index.ts', 'erasure-worker': 'electron/core/erasure/erasure-worker.ts' },
+  // The erasure worker is its own entry: `fieldguard erase` runs the job in a worker thread;
+  // so is the verifier's: `fieldguard archive sync` checks each document in one.
+  entryPoints: {
+    index: 'electron/cli/index.ts',
+    'erasure-worker': 'electron/core/erasure/erasure-worker.ts',
+    'verify-worker': 'electron/core/certificates/verify-worker.ts',
+  },
   outdir: 'out/cli',
   bundle: true,
   platform: 'node',

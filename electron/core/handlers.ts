@@ -223,7 +223,15 @@ export function createCore(ports: CorePorts): Core {
       onLost: (session, item) => startIncidentForLostMedium(session, item, now()),
     }),
     ...createVisitsHandlers({ vault, now, fontPath: ports.fontPath }),
-    ...createArchiveHandlers({ vault, jobs, emit: ports.emit, now, openStore: ports.openArchiveStore ?? createS3ArchiveStore, confirm }),
+    ...createArchiveHandlers({
+      vault,
+      jobs,
+      emit: ports.emit,
+      now,
+      openStore: ports.openArchiveStore ?? createS3ArchiveStore,
+      confirm,
+      verifyWorker: ports.verifyWorker,
+    }),
     ...createPlannedVisitsHandlers({ vault, now }),
   };
   return { handlers, vault, language: async () => (await preferences.get()).language };

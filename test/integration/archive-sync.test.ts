@@ -3,7 +3,8 @@
  * it: documents issued offline are queued; a sync while a visit is open is refused; a sync sends
  * each PDF and evidence JSON under its key with COMPLIANCE retention and records the version
  * ids; a sync interrupted half-way resumes without sending anything twice (one version per
- * key); a document edited in the vault is never sent; and a data folder put back from an older
+ * key); a document edited in the vault is never sent — also when the checks run in verifier
+ * worker threads, as the app runs them, each document going only after its own check; and a data folder put back from an older
  * copy is caught by the anchor already in the archive and recorded as an incident.
  */
 import { createHash } from 'node:crypto';
@@ -15,7 +16,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documentKey } from '../../electron/core/archive/archive-keys';
 import { archiveState } from '../../electron/core/archive/archive-queue';
 import { saveArchiveSettings } from '../../electron/core/archive/archive-settings';
-import { syncArchive, type ArchiveSyncProgress } from '../../electron/core/archive/sync-archive';
+import { syncArchive, syncArchiveInWorkers, type ArchiveSyncProgress, type VerifyDocument } from '../../electron/core/archive/sync-archive';
+import { verifyWorkerFromSource } from '../../electron/core/certificates/verify-in-worker';
+import { openVerifierPool } from '../../electron/core/certificates/verify-pool';
 import { issueVaultCertificate } from '../../electron/core/certificates/issue-vault-certificate';
 import { startRun } from '../../electron/core/visits/visit-service';
 import { closeRun } from '../../electron/core/visits/run-store';
@@ -195,6 +198,83 @@ describe.skipIf(cephMissing !== null)(cephMissing ?? 'archive sync on Ceph with 
     expect(archiveState(db)).toMatchObject({ refused: 1 });
     expect(session().audit.list({ types: ['archive.document-refused'] }).entries[0]?.details).toMatchObject({ number });
   });
+
+  /** Issues `count` documents and edits the PDF of the one at `tampered` (its number returned with all of them). */
+  async function issueWithOneEdited(count: number, tampered: number): Promise<{ numbers: string[]; edited: string }> {
+    const numbers: string[] = [];
+    for (let i = 0; i < count; i += 1) numbers.push(await issue(session()));
+    const edited = numbers[tampered] as string;
+    const db = session().db;
+    const { pdf } = db.prepare('SELECT pdf FROM certificates WHERE number = ?').get(edited) as { pdf: Buffer };
+    const bytes = Buffer.from(pdf);
+    const at = Math.floor((bytes.length * 2) / 3);
+    bytes[at] = (bytes[at] ?? 0) ^ 0x20;
+    db.exec('DROP TRIGGER IF EXISTS certificates_immutable');
+    db.prepare('UPDATE certificates SET pdf = ? WHERE number = ?').run(bytes, edited);
+    return { numbers, edited };
+  }
+
+  it(
+    'checked in a verifier worker, answers coming back out of order: each document is sent only after its own check passed, the edited one never',
+    { timeout: 240_000 },
+    async () => {
+      const { numbers, edited } = await issueWithOneEdited(10, 6);
+      const events: string[] = [];
+      const pool = openVerifierPool(verifyWorkerFromSource, 2);
+      // Loaded before the sync, so that every check is the workers' (until then the sync's thread would do them).
+      expect(await pool.ready).toBe(true);
+      // The worker's answers are held back by a random time, so that later documents' checks often finish first.
+      const verify: VerifyDocument = async (bytes, anchors, options) => {
+        const verification = await pool.verify(bytes, anchors, options);
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 40));
+        events.push(`checked ${verification.number ?? '?'} ${verification.status}`);
+        return verification;
+      };
+      const recording: typeof store = {
+        ...store,
+        putObject: (input, signal) => {
+          events.push(`put ${input.key}`);
+          return store.putObject(input, signal);
+        },
+      };
+      let result;
+      try {
+        result = await syncArchive(session(), recording, { now: () => new Date(), verify });
+      } finally {
+        await pool.close();
+      }
+      expect(result.refused).toEqual([edited]);
+      expect(result.archived).toBe(numbers.length - 1);
+      const puts = events.filter((e) => e.startsWith('put ') && !e.includes('/anchors/'));
+      // In queue order, two parts each, and nothing of the edited one.
+      expect(puts.map((e) => numbers.find((n) => e.includes(n)))).toEqual(numbers.filter((n) => n !== edited).flatMap((n) => [n, n]));
+      for (const number of numbers.filter((n) => n !== edited)) {
+        const firstPut = events.findIndex((e) => e.startsWith('put ') && e.includes(number));
+        expect(events.indexOf(`checked ${number} genuine`)).toBeGreaterThanOrEqual(0);
+        expect(events.indexOf(`checked ${number} genuine`)).toBeLessThan(firstPut);
+      }
+      expect(events.some((e) => e.startsWith('put ') && e.includes(edited))).toBe(false);
+      expect(session().audit.list({ types: ['archive.document-refused'] }).entries[0]?.details).toMatchObject({ number: edited });
+    },
+  );
+
+  it(
+    "with a verifier worker that cannot start, the checks run on the sync's own thread: an edited document is still refused",
+    { timeout: 180_000 },
+    async () => {
+      const { numbers, edited } = await issueWithOneEdited(3, 1);
+      const result = await syncArchiveInWorkers(
+        session(),
+        store,
+        { now: () => new Date() },
+        new URL('./no-such-worker.mjs', import.meta.url),
+      );
+      expect(result.refused).toEqual([edited]);
+      expect(result.archived).toBe(numbers.length - 1);
+      const listed = await store.listObjects(`${FOLDER}/erasure/`);
+      expect(listed.filter((o) => o.key.includes(edited))).toEqual([]);
+    },
+  );
 
   it(
     'a data folder put back from an older copy is caught by the archive anchor and recorded as an incident',

@@ -20,11 +20,12 @@ import { requireArchiveSettings, saveArchiveSettings } from '../../core/archive/
 import { findArchivedDocument, periodBound, reportCsv, reportRows } from '../../core/archive/archive-documents';
 import { issueArchiveReport } from '../../core/archive/archive-report';
 import type { ArchiveStore } from '../../core/archive/archive-store';
-import { syncArchive } from '../../core/archive/sync-archive';
+import { syncArchiveInWorkers } from '../../core/archive/sync-archive';
 import { verifyArchive } from '../../core/archive/verify-archive';
 import { AppError } from '../../core/app-error';
 import { anchorsFromSources, TrustSourceError } from '../../core/certificates/trust-anchors';
 import { verifyCertificate } from '../../core/certificates/verify-certificate';
+import { verifyWorkerNextTo } from '../../core/certificates/verify-in-worker';
 import { createS3ArchiveStore } from '../../platform/archive/s3-archive-store';
 import { errorMessage } from '../../shared/error-messages';
 import { ExitCode, type CliIo, type Command, type ParsedArgs } from '../command';
@@ -217,16 +218,22 @@ export const archiveSyncCommand: Command = {
     const store = createS3ArchiveStore(requireArchiveSettings(vault.session().db));
     try {
       let shown = -1;
-      const result = await syncArchive(vault.session(), store, {
-        now: () => new Date(),
-        signal: interrupt.signal,
-        onProgress: ({ done, total }) => {
-          // A line per tenth: enough to see it move, not a flood in a log.
-          const tenth = total === 0 ? 10 : Math.floor((done * 10) / total);
-          if (!context.json && tenth !== shown) io.stderr(`${text.progress(done, total)}\n`);
-          shown = tenth;
+      // Built, the CLI finds verify-worker.js next to its bundle; from source, the TypeScript worker.
+      const result = await syncArchiveInWorkers(
+        vault.session(),
+        store,
+        {
+          now: () => new Date(),
+          signal: interrupt.signal,
+          onProgress: ({ done, total }) => {
+            // A line per tenth: enough to see it move, not a flood in a log.
+            const tenth = total === 0 ? 10 : Math.floor((done * 10) / total);
+            if (!context.json && tenth !== shown) io.stderr(`${text.progress(done, total)}\n`);
+            shown = tenth;
+          },
         },
-      });
+        verifyWorkerNextTo(import.meta.url),
+      );
       if (context.json) printJson(io, result);
       else {
         io.stdout(`${text.synced(result.archived, result.alreadyThere)}\n`);

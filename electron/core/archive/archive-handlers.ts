@@ -17,7 +17,7 @@ import type { VaultSession } from '../vault/vault-session';
 import { archiveState } from './archive-queue';
 import { readArchiveSettings, requireArchiveSettings, saveArchiveSettings, type ArchiveSettings } from './archive-settings';
 import type { ArchiveConnection, ArchiveStore } from './archive-store';
-import { syncArchive, visitInProgress } from './sync-archive';
+import { syncArchiveInWorkers, visitInProgress } from './sync-archive';
 import type { ArchiveDestination, ConfirmInMain } from '../confirmations/confirm-in-main';
 
 type ArchiveChannel = Extract<keyof Handlers, `archive.${string}`>;
@@ -31,6 +31,8 @@ export interface ArchivePorts {
   readonly emit: EmitEvent;
   readonly now: () => Date;
   readonly openStore: OpenArchiveStore;
+  /** The verifier worker's entry: each document is checked there before it leaves (syncArchiveInWorkers). */
+  readonly verifyWorker: URL;
   /** The main process's own box: asked before the destination of signed documents changes. */
   readonly confirm: ConfirmInMain;
 }
@@ -99,12 +101,17 @@ export function createArchiveHandlers(ports: ArchivePorts): Pick<Handlers, Archi
       const progress = throttleProgress<JobProgress>((value) => ports.emit('job.progress', value));
       try {
         const result = await ports.jobs.run(jobId, (signal) =>
-          syncArchive(s, store, {
-            now: ports.now,
-            signal,
-            onProgress: ({ done, total }) =>
-              progress.report({ jobId, kind: 'archive', filesDone: done, filesTotal: total, bytesDone: 0, bytesTotal: 0, step: null }),
-          }).catch((error: unknown) => {
+          syncArchiveInWorkers(
+            s,
+            store,
+            {
+              now: ports.now,
+              signal,
+              onProgress: ({ done, total }) =>
+                progress.report({ jobId, kind: 'archive', filesDone: done, filesTotal: total, bytesDone: 0, bytesTotal: 0, step: null }),
+            },
+            ports.verifyWorker,
+          ).catch((error: unknown) => {
             throw isCancellation(error) ? new AppError('JOB_CANCELLED') : error;
           }),
         );

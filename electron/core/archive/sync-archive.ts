@@ -15,20 +15,24 @@
  *    straight away: only this vault writes under its engineer's folder.
  * 4. A signed anchor (audit log head, last number of each kind, time) closes every sync.
  *
- * The check of step 2 (tens of milliseconds of CPU a document) runs a few documents ahead of
- * the uploads, so that it overlaps with the network instead of adding to it; a document is
- * still only sent once its own check has passed, and in queue order.
+ * The check of step 2 (about fifteen milliseconds of CPU a document) runs a few documents ahead
+ * of the uploads, so that it overlaps with the network instead of adding to it — in a worker
+ * thread where the caller gives one (syncArchiveInWorkers), so that it uses another core; a
+ * document is still only sent once its own check has passed, and in queue order.
  *
  * Progress and cancel come from the caller's job (electron/core/jobs).
  */
 import { createHash } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { AppError } from '../app-error';
 import { certificateKinds, type CertificateKind } from '../certificates/certificate-document';
 import { lastSequence, numberingEmployeeId } from '../certificates/certificate-numbering';
 import { getCertificate, lastCertificateNumber, listCertificates, type StoredCertificate } from '../certificates/certificate-store';
 import { engineerCertificate } from '../certificates/engineer-certificate';
 import { vaultAnchors } from '../certificates/vault-trust';
-import { verifyCertificate } from '../certificates/verify-certificate';
+import type { TrustAnchors } from '../certificates/signer-chain';
+import { verifyCertificate, type CertificateVerification, type VerifyOptions } from '../certificates/verify-certificate';
+import { openVerifierPool } from '../certificates/verify-pool';
 import { listRunRows } from '../visits/run-store';
 import { compareWithAnchor } from '../vault/rollback-anchor';
 import type { VaultSession } from '../vault/vault-session';
@@ -57,8 +61,13 @@ export interface ArchiveSyncResult {
   readonly anchorKey: string;
 }
 
+/** How a document is verified: verifyCertificate itself, or the same in a worker thread (syncArchiveInWorkers). */
+export type VerifyDocument = (bytes: Buffer, anchors: TrustAnchors, options: VerifyOptions) => Promise<CertificateVerification>;
+
 export interface SyncOptions {
   readonly now: () => Date;
+  /** Where the check of step 2 runs; verifyCertificate on this thread when not given. */
+  readonly verify?: VerifyDocument;
   readonly signal?: AbortSignal;
   readonly onProgress?: (progress: ArchiveSyncProgress) => void;
 }
@@ -155,9 +164,9 @@ const RECORD_EVERY = 25;
 const RECORD_WITHIN_MS = 1000;
 
 /** Whether the document as stored still verifies, and is the document its row says. */
-async function stillGenuine(row: QueuedRow, trust: ReturnType<typeof vaultAnchors>): Promise<boolean> {
+async function stillGenuine(row: QueuedRow, trust: TrustAnchors, verify: VerifyDocument): Promise<boolean> {
   // The QR is not read back: this vault drew it, and the whole-document signature covers the page (VerifyOptions).
-  const verification = await verifyCertificate(row.pdf, trust, { printedCopy: false });
+  const verification = await verify(row.pdf, trust, { printedCopy: false });
   if (verification.status !== 'genuine' && verification.status !== 'issuer-unconfirmed') return false;
   return (
     verification.number === row.number &&
@@ -220,6 +229,7 @@ export async function syncArchive(session: VaultSession, store: ArchiveStore, op
     .map((id) => getCertificate(session.db, id))
     .filter((row): row is StoredCertificate => row !== null);
   const trust = vaultAnchors(session);
+  const verify = options.verify ?? verifyCertificate;
   const refused: string[] = [];
   const failed: Array<{ number: string; error: string }> = [];
   let archived = 0;
@@ -231,7 +241,7 @@ export async function syncArchive(session: VaultSession, store: ArchiveStore, op
   const checks: Array<Promise<boolean>> = [];
   const checkAhead = (upTo: number) => {
     for (let next = checks.length; next < Math.min(upTo, queued.length); next += 1) {
-      const check = stillGenuine(queued[next] as QueuedRow, trust);
+      const check = stillGenuine(queued[next] as QueuedRow, trust, verify);
       // A check left behind by a cancelled or stopped sync must not surface as an unhandled rejection.
       check.catch(() => undefined);
       checks.push(check);
@@ -259,7 +269,7 @@ export async function syncArchive(session: VaultSession, store: ArchiveStore, op
     for (const [index, row] of queued.entries()) {
       throwIfCancelled(signal);
       checkAhead(index + 1 + VERIFY_AHEAD);
-      if (!(await (checks[index] ?? stillGenuine(row, trust)))) {
+      if (!(await (checks[index] ?? stillGenuine(row, trust, verify)))) {
         session.db.transaction(() => {
           session.db
             .prepare("UPDATE archive_records SET state = 'refused', last_error = 'CERT_NOT_GENUINE' WHERE certificate_id = ?")
@@ -314,6 +324,32 @@ export async function syncArchive(session: VaultSession, store: ArchiveStore, op
     anchorKey: key,
   });
   return { archived, alreadyThere, refused, failed, anchorKey: key };
+}
+
+/** Worker threads for the checks: the cores beside the one sending, at most two (the uploads need little CPU). */
+export function verifierThreads(): number {
+  return Math.max(1, Math.min(2, availableParallelism() - 1));
+}
+
+/**
+ * syncArchive with the check of step 2 done in verifier worker threads (verify-pool.ts), as the
+ * app and the CLI run it; `verifierEntry` is the worker's file (as built, or from source in tests).
+ */
+export async function syncArchiveInWorkers(
+  session: VaultSession,
+  store: ArchiveStore,
+  options: Omit<SyncOptions, 'verify'>,
+  verifierEntry: URL,
+): Promise<ArchiveSyncResult> {
+  const pool = openVerifierPool(verifierEntry, verifierThreads());
+  try {
+    return await syncArchive(session, store, {
+      ...options,
+      verify: (bytes, anchors, verifyOptions) => pool.verify(bytes, anchors, verifyOptions),
+    });
+  } finally {
+    await pool.close();
+  }
 }
 
 /** Step 4: the signed anchor for this sync, stored write-once and recorded in the vault. */

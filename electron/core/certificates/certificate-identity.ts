@@ -4,7 +4,7 @@
  * and its SHA-256 fingerprint — what the verifier shows next to every answer (issue 13).
  */
 import { createHash } from 'node:crypto';
-import { parseCertificate, nameField, OID_COMMON_NAME, OID_ORGANIZATION, OID_SERIAL_NUMBER } from './x509';
+import { knownCertificate, nameField, OID_COMMON_NAME, OID_ORGANIZATION, OID_SERIAL_NUMBER } from './x509';
 
 export interface SignerIdentity {
   readonly name: string;
@@ -31,7 +31,8 @@ export function normalizeFingerprint(text: string): string {
 
 /** Throws on anything that is not an X.509 certificate. */
 export function signerIdentity(certificateDer: Buffer): SignerIdentity {
-  const certificate = parseCertificate(certificateDer);
+  const certificate = knownCertificate(certificateDer);
+  if (!certificate) throw new Error('not an X.509 certificate');
   return {
     name: nameField(certificate.subjectName, OID_COMMON_NAME),
     company: nameField(certificate.subjectName, OID_ORGANIZATION),

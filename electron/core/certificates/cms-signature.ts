@@ -1,6 +1,6 @@
 /**
- * The CMS SignedData (RFC 5652) inside every FieldGuard PDF signature, made and read with
- * pkijs: a PAdES baseline signature (ETSI EN 319 142-1, SubFilter ETSI.CAdES.detached) —
+ * The CMS SignedData (RFC 5652) inside every FieldGuard PDF signature, made with pkijs and
+ * read with asn1js (cms-signed-data.ts: lighter than pkijs's schemas): a PAdES baseline signature (ETSI EN 319 142-1, SubFilter ETSI.CAdES.detached) —
  * SHA-256, the signed attributes content-type, message-digest and signing-certificate-v2
  * (which binds the signer's certificate, so a second certificate for the same key cannot be
  * swapped in), no signing-time attribute (PAdES keeps the claimed time in the signature
@@ -23,6 +23,7 @@ import {
   OID_SIGNING_CERTIFICATE_V2,
   OID_SIGNING_TIME,
 } from './cms-oids';
+import { CmsShapeError, readContentInfo, readSignedData, type CmsAttribute, type SignerInfoFields } from './cms-signed-data';
 import { pkijsWithNodeCrypto } from './pkijs-engine';
 
 const SIGNATURE_ALGORITHMS = new Set([
@@ -131,11 +132,9 @@ export type CmsVerification =
 
 class CmsProblem extends Error {}
 
-function attributeValues(
-  attributes: InstanceType<ReturnType<typeof pkijsWithNodeCrypto>['SignedAndUnsignedAttributes']> | undefined,
-): Map<string, asn1js.AsnType> {
+function attributeValues(attributes: readonly CmsAttribute[] | undefined): Map<string, asn1js.AsnType> {
   const map = new Map<string, asn1js.AsnType>();
-  for (const attr of attributes?.attributes ?? []) {
+  for (const attr of attributes ?? []) {
     // A repeated attribute or one with several values leaves it open which one counts.
     if (map.has(attr.type) || attr.values.length !== 1) throw new CmsProblem(`attribute ${attr.type} must appear once with one value`);
     map.set(attr.type, attr.values[0] as asn1js.AsnType);
@@ -165,35 +164,30 @@ function essCertificateHash(value: asn1js.AsnType): Buffer {
  * `signedBytes` (the two /ByteRange parts, concatenated).
  */
 export function verifyDetachedCms(cms: Buffer, signedBytes: Buffer): CmsVerification {
-  const pkijs = pkijsWithNodeCrypto();
   let certificateDer: Buffer | undefined;
   let certificatesDer: Buffer[] = [];
   try {
     const parsed = asn1js.fromBER(cms);
     if (parsed.offset === -1) throw new CmsProblem('not DER');
     if (cms.subarray(parsed.offset).some((byte) => byte !== 0)) throw new CmsProblem('bytes after the signature');
-    const contentInfo = new pkijs.ContentInfo({ schema: parsed.result });
+    const contentInfo = readContentInfo(parsed.result);
     if (contentInfo.contentType !== OID_SIGNED_DATA) throw new CmsProblem('not SignedData');
-    const signedData = new pkijs.SignedData({ schema: contentInfo.content });
-    if (signedData.encapContentInfo.eContentType !== OID_DATA || signedData.encapContentInfo.eContent)
-      throw new CmsProblem('not detached data');
-    const certificates = (signedData.certificates ?? []).filter(
-      (c): c is InstanceType<typeof pkijs.Certificate> => c instanceof pkijs.Certificate,
-    );
-    certificatesDer = certificates.map((c) => Buffer.from(c.toSchema().toBER()));
+    const signedData = readSignedData(contentInfo.content);
+    if (signedData.eContentType !== OID_DATA || signedData.hasEContent) throw new CmsProblem('not detached data');
+    certificatesDer = signedData.certificates.map((c) => c.der);
     if (signedData.signerInfos.length !== 1) throw new CmsProblem('exactly one signer is expected');
-    const info = signedData.signerInfos[0] as InstanceType<typeof pkijs.SignerInfo>;
-    if (!(info.sid instanceof pkijs.IssuerAndSerialNumber)) throw new CmsProblem('signer is not named by issuer and serial number');
+    const info = signedData.signerInfos[0] as SignerInfoFields;
     const sid = info.sid;
-    const index = certificates.findIndex((c) => c.issuer.isEqual(sid.issuer) && c.serialNumber.isEqual(sid.serialNumber));
-    const signerDer = certificatesDer[index];
-    if (!signerDer) throw new CmsProblem('the signer certificate is not in the signature');
-    certificateDer = signerDer;
-    if (info.digestAlgorithm.algorithmId !== OID_SHA256) throw new CmsProblem('digest is not SHA-256');
-    if (!SIGNATURE_ALGORITHMS.has(info.signatureAlgorithm.algorithmId)) throw new CmsProblem('unsupported signature algorithm');
+    if (!sid) throw new CmsProblem('signer is not named by issuer and serial number');
+    // Named by the bytes of its issuer and serial number, exactly as the signer copied them from its certificate.
+    const signer = signedData.certificates.find((c) => c.issuerDer.equals(sid.issuerDer) && c.serialDer.equals(sid.serialDer));
+    if (!signer) throw new CmsProblem('the signer certificate is not in the signature');
+    certificateDer = signer.der;
+    if (info.digestAlgorithm !== OID_SHA256) throw new CmsProblem('digest is not SHA-256');
+    if (!SIGNATURE_ALGORITHMS.has(info.signatureAlgorithm)) throw new CmsProblem('unsupported signature algorithm');
     if (!info.signedAttrs) throw new CmsProblem('no signed attributes');
 
-    const attributes = attributeValues(info.signedAttrs);
+    const attributes = attributeValues(info.signedAttrs.attributes);
     const contentType = attributes.get(OID_CONTENT_TYPE);
     if (!(contentType instanceof asn1js.ObjectIdentifier) || contentType.valueBlock.toString() !== OID_DATA)
       throw new CmsProblem('content type is not data');
@@ -204,11 +198,11 @@ export function verifyDetachedCms(cms: Buffer, signedBytes: Buffer): CmsVerifica
       return { valid: false, certificateDer, certificatesDer, problem: 'digest mismatch' };
 
     // The signature covers the attributes as encoded in the file, with the SET OF tag instead of [0].
-    const encoded = Buffer.from(info.signedAttrs.encodedValue);
+    const encoded = Buffer.from(info.signedAttrs.encoded);
     if (encoded.length === 0) throw new CmsProblem('signed attributes not kept as encoded');
     encoded[0] = 0x31;
     const publicKey = new X509Certificate(certificateDer).publicKey;
-    const signature = Buffer.from(info.signature.valueBlock.valueHexView);
+    const signature = info.signature;
     if (!verify('sha256', encoded, publicKey, signature))
       return { valid: false, certificateDer, certificatesDer, problem: 'signature does not verify' };
 
@@ -235,10 +229,10 @@ export function verifyDetachedCms(cms: Buffer, signedBytes: Buffer): CmsVerifica
       certificatesDer,
       bindsCertificate: bound !== undefined,
       ...(signingTime ? { signingTime } : {}),
-      ...(tokenValue ? { signatureTimestamp: { token: Buffer.from(tokenValue.toBER()), imprint: sha256(signature) } } : {}),
+      ...(tokenValue ? { signatureTimestamp: { token: Buffer.from(tokenValue.valueBeforeDecodeView), imprint: sha256(signature) } } : {}),
     };
   } catch (error) {
-    const problem = error instanceof CmsProblem ? error.message : 'malformed signature';
+    const problem = error instanceof CmsProblem || error instanceof CmsShapeError ? error.message : 'malformed signature';
     return { valid: false, ...(certificateDer ? { certificateDer } : {}), certificatesDer, problem };
   }
 }

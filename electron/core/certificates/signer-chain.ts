@@ -12,7 +12,7 @@
  * trusted fingerprint that belongs to a signer's own certificate confirms nothing.
  */
 import { OID_TIME_STAMPING } from './cms-oids';
-import { parseCertificate, parseCrl, derFingerprint, hasFieldGuardPolicy, x509 } from './x509';
+import { knownCertificate, parseCrl, derFingerprint, hasFieldGuardPolicy, x509 } from './x509';
 import type { CertificateProblem } from '../../shared/certificates';
 
 const MAX_PATH = 4;
@@ -50,31 +50,20 @@ export interface ChainQuestion {
   readonly purpose: 'document-signing' | 'timestamping';
 }
 
-/**
- * Certificates already parsed, by fingerprint: the same few (a signer's, the company root)
- * come with every document of a run, and parsing one is slower than hashing it. A parsed
- * certificate is only read here, never changed.
- */
-const parsedCertificates = new Map<string, x509.X509Certificate | null>();
-const MAX_PARSED = 256;
+/** A name's DER, encoded once per name object: the parsed certificates are kept (knownCertificate), and so are their names. */
+const nameBytes = new WeakMap<x509.Name, Buffer>();
 
-function parse(der: Buffer): x509.X509Certificate | null {
-  const fingerprint = derFingerprint(der);
-  const known = parsedCertificates.get(fingerprint);
-  if (known !== undefined) return known;
-  let certificate: x509.X509Certificate | null;
-  try {
-    certificate = parseCertificate(der);
-  } catch {
-    certificate = null;
+function derOf(name: x509.Name): Buffer {
+  let bytes = nameBytes.get(name);
+  if (!bytes) {
+    bytes = Buffer.from(name.toArrayBuffer());
+    nameBytes.set(name, bytes);
   }
-  if (parsedCertificates.size >= MAX_PARSED) parsedCertificates.clear();
-  parsedCertificates.set(fingerprint, certificate);
-  return certificate;
+  return bytes;
 }
 
 function sameName(a: x509.Name, b: x509.Name): boolean {
-  return Buffer.from(a.toArrayBuffer()).equals(Buffer.from(b.toArrayBuffer()));
+  return derOf(a).equals(derOf(b));
 }
 
 /**
@@ -143,7 +132,7 @@ async function revoked(certificate: x509.X509Certificate, issuer: x509.X509Certi
 }
 
 export async function checkSignerChain(question: ChainQuestion): Promise<ChainOutcome> {
-  const leaf = parse(question.leafDer);
+  const leaf = knownCertificate(question.leafDer);
   if (!leaf) return { outcome: 'invalid', problem: 'CERT_CHAIN_INVALID' };
   const validity = validAt(leaf, question.at);
   if (validity !== 'ok')
@@ -158,7 +147,7 @@ export async function checkSignerChain(question: ChainQuestion): Promise<ChainOu
     return { outcome: 'invalid', problem: 'CERT_SIGNER_NOT_FOR_SIGNING' };
 
   const pool = [...question.carried, ...question.anchors.certificates]
-    .map((der) => ({ der, certificate: parse(der) }))
+    .map((der) => ({ der, certificate: knownCertificate(der) }))
     .filter((c) => c.certificate !== null) as Array<{
     der: Buffer;
     certificate: x509.X509Certificate;

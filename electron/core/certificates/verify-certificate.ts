@@ -44,7 +44,7 @@ import {
   type EvidenceDocument,
 } from './signed-evidence';
 import { checkTimestampToken } from './timestamp-token';
-import { parseCertificate } from './x509';
+import { knownCertificate } from './x509';
 import {
   certificateChecks,
   certificateProblems,
@@ -105,25 +105,30 @@ function identityOf(der: Buffer | undefined): SignerIdentity | undefined {
 }
 
 function selfIssued(der: Buffer | undefined): boolean {
-  try {
-    if (!der) return true;
-    const certificate = parseCertificate(der);
-    return certificate.subject === certificate.issuer;
-  } catch {
-    return true;
-  }
+  const certificate = der ? knownCertificate(der) : null;
+  return !certificate || certificate.subject === certificate.issuer;
 }
 
 interface Findings {
   readonly checks: CheckResult[];
   readonly evidence: EvidenceDocument | null;
+  /** SHA-256 of the evidence's canonical form, when the caller has already computed it. */
+  readonly evidenceSha256?: string;
   readonly signerDer: Buffer | undefined;
   readonly chain?: ChainOutcome;
   readonly signingTime?: SigningTime;
   readonly documentTimestamps?: SigningTime[];
 }
 
-function conclude({ checks, evidence, signerDer, chain, signingTime, documentTimestamps }: Findings): CertificateVerification {
+function conclude({
+  checks,
+  evidence,
+  evidenceSha256,
+  signerDer,
+  chain,
+  signingTime,
+  documentTimestamps,
+}: Findings): CertificateVerification {
   const failed = checks.filter((c) => !c.ok);
   const decisive = failed.find((c) => !c.reason || !issuerUnconfirmedProblems.includes(c.reason)) ?? failed[0];
   const status: VerificationStatus =
@@ -147,7 +152,7 @@ function conclude({ checks, evidence, signerDer, chain, signingTime, documentTim
           number: evidence.payload.number,
           kind: evidence.payload.kind,
           issuedAt: evidence.payload.issuedAt,
-          evidenceSha256: sha256Hex(canonicalJson(evidence)),
+          evidenceSha256: evidenceSha256 ?? sha256Hex(canonicalJson(evidence)),
         }
       : {}),
   };
@@ -314,7 +319,15 @@ async function verifyPdf(bytes: Buffer, anchors: TrustAnchors, options: VerifyOp
   const carried = [...cms.certificatesDer, ...evidenceChain(evidence)];
   const { check, chain } = await signerChainCheck(cms.certificateDer, carried, anchors, validityAt);
   checks.push(check);
-  return conclude({ checks, evidence, signerDer: cms.certificateDer, ...(chain ? { chain } : {}), signingTime, documentTimestamps });
+  return conclude({
+    checks,
+    evidence,
+    evidenceSha256: canonicalSha256,
+    signerDer: cms.certificateDer,
+    ...(chain ? { chain } : {}),
+    signingTime,
+    documentTimestamps,
+  });
 }
 
 /** Verifies a certificate PDF or a bare evidence JSON document (told apart by their first bytes) against the verifier's trust anchors. */

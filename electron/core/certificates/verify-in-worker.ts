@@ -6,14 +6,25 @@
  * (pdf-stream-limits.ts): a worker that fails, runs out of memory or overruns its time gives
  * "unreadable", never a verdict.
  */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { TrustAnchors } from './signer-chain';
-import type { CertificateVerification } from './verify-certificate';
+import type { CertificateVerification, VerifyOptions } from './verify-certificate';
 
 export const verifyWorkerFromSource = new URL('./verify-worker.dev.mjs', import.meta.url);
 
+/** The bundled worker next to a built entry point (`base`: its import.meta.url), or the source one. */
+export function verifyWorkerNextTo(base: string | URL): URL {
+  const bundled = new URL('./verify-worker.js', base);
+  return existsSync(fileURLToPath(bundled)) ? bundled : verifyWorkerFromSource;
+}
+
 /** What crosses into the worker: plain bytes (transferred) and arrays. */
 export interface VerifyRequest {
+  /** Echoed in the answer, for a worker kept open for many requests (verify-pool.ts). */
+  readonly id?: number;
+  readonly options?: VerifyOptions;
   readonly bytes: Uint8Array;
   readonly fingerprints: readonly string[];
   readonly certificates: readonly Uint8Array[];
@@ -40,9 +51,10 @@ export function verifierFor(entry: URL): VerifyFile {
         void worker.terminate();
         resolve(result);
       };
-      worker.once('message', (message: { ok: boolean; result?: CertificateVerification }) =>
-        finish(message.ok && message.result ? message.result : UNREADABLE),
-      );
+      worker.on('message', (message: { ready?: true; ok: boolean; result?: CertificateVerification }) => {
+        // The worker says it has loaded (for pools, verify-pool.ts); the answer comes after.
+        if (!message.ready) finish(message.ok && message.result ? message.result : UNREADABLE);
+      });
       worker.once('error', () => finish(UNREADABLE));
       worker.once('exit', () => finish(UNREADABLE));
       const copy = new Uint8Array(bytes);

@@ -67,6 +67,30 @@ export function parseCertificate(der: Uint8Array | ArrayBuffer): x509.X509Certif
   return new x509.X509Certificate(new Uint8Array(der));
 }
 
+/**
+ * Certificates already parsed, by the SHA-256 of their DER: the same few (an engineer's, the
+ * company root) come with every document of a run — the archive sync, a folder verified — and
+ * parsing one is far slower than hashing it. Null for bytes that are no certificate. A parsed
+ * certificate is only read by its callers, never changed.
+ */
+const parsedCertificates = new Map<string, x509.X509Certificate | null>();
+const MAX_PARSED = 256;
+
+export function knownCertificate(der: Uint8Array): x509.X509Certificate | null {
+  const fingerprint = derFingerprint(der);
+  const known = parsedCertificates.get(fingerprint);
+  if (known !== undefined) return known;
+  let certificate: x509.X509Certificate | null;
+  try {
+    certificate = parseCertificate(der);
+  } catch {
+    certificate = null;
+  }
+  if (parsedCertificates.size >= MAX_PARSED) parsedCertificates.clear();
+  parsedCertificates.set(fingerprint, certificate);
+  return certificate;
+}
+
 export function parseCrl(der: Uint8Array): x509.X509Crl {
   return new x509.X509Crl(new Uint8Array(der));
 }
