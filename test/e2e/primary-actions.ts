@@ -110,6 +110,11 @@ export const PRIMARY_ACTIONS: Readonly<Record<string, Entry>> = {
   'sites-review': button('sites.review.record'),
   'sanitize-empty': button('sanitize.start'),
   'sanitize-ready': button('sanitize.start'),
+  // The result takes the folded form's place, with the sign-off's action in a bar above it.
+  'sanitize-result': button('sanitize.signOff.submit'),
+  'sanitize-signed-off': (page) => [firstAction(page.getByTestId('sanitize-signoff-bar'))],
+  // Opened from a visit and scrolled to the recipient it filled: the bar stays at the top of the window.
+  'sanitize-from-visit': button('sanitize.signOff.submit'),
   'ledger-inventory': button('ledger.inventory.complete'),
   // Dashboard: the next-visit checklist leads every variant of it.
   dashboard: nextVisitActions,
@@ -129,6 +134,11 @@ export const PRIMARY_ACTIONS: Readonly<Record<string, Entry>> = {
   'erasure-pending': (page) => [page.getByTestId('erasure-pending').getByRole('button').first()],
   'erasure-result': button('erasure.resultView.issueAndSave'),
   'erasure-issued': (page) => [firstAction(page.getByTestId('erasure-result').locator('[data-testid="erasure-certificate-issued"] ~ div'))],
+  // A whole device's kept result is listed, opened and issued in the same views as a file erasure's.
+  'erasure-whole-medium-pending': (page) => [page.getByTestId('erasure-pending').getByRole('button').first()],
+  'erasure-whole-medium-issued': (page) => [
+    firstAction(page.getByTestId('erasure-result').locator('[data-testid="erasure-certificate-issued"] ~ div')),
+  ],
   'erasure-interrupted': button('erasure.interrupted.resume'),
   'erasure-abandon': button('erasure.interrupted.confirmAbandon', 'modal'),
   // Self-check: run it (again), and a result's signed report, under its verdict.
@@ -195,9 +205,6 @@ export const WITHOUT_PRIMARY_ACTION: Readonly<Record<string, string>> = {
  * not a settled exception; its entry moves to PRIMARY_ACTIONS with the fix.
  */
 export const NOT_YET_IN_FIRST_VIEWPORT: Readonly<Record<string, string>> = {
-  'sanitize-result':
-    "承認して報告書を発行 is under the emptied setup form and the whole result; it needs the result shown in the form's place, as Erasure does (SanitizePage/SetupSection)",
-  'sanitize-signed-off': 'PDF を保存 is at the end of the result, for the same reason as sanitize-result',
   'erasure-whole-medium-confirm':
     '装置全体を消去 is in the whole-medium section under the whole file-erasure form; it needs its own tab or start bar (ErasurePage, WholeMediumErasure)',
   'erasure-whole-medium-admin': '管理者権限で許可… is in the whole-medium section, as erasure-whole-medium-confirm',

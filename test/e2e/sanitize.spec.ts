@@ -173,8 +173,9 @@ test('[10-5][8-1] sanitize a handover folder, read the verdicts, sign off, and c
   await expect(file('scan.png')).toContainText('PNG 画像');
   await expect(file('scan.png')).toContainText('問題は見つかりませんでした');
   await expect(file('measurements.csv')).toHaveAttribute('data-verdict', 'passed');
-  // The run cleared the selection: the next one starts from nothing.
-  await expect(page.getByText('まだファイルを選んでいません。')).toBeVisible();
+  // The result takes the form's place: the form is folded to one button (it opens empty, below).
+  await expect(page.getByRole('button', { name: '新しい無害化を準備' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'フォルダーを追加' })).toHaveCount(0);
 
   // 出力先には合格と無害化済みのファイルだけがあり、DICOM の先頭 128 バイトはゼロ、残りは元のまま
   expect(await listFiles(output)).toEqual([
@@ -208,14 +209,16 @@ test('[10-5][8-1] sanitize a handover folder, read the verdicts, sign off, and c
     await page.getByRole('button', { name: /^(承認して報告書を発行|Sign off and issue report)$/ }).click();
     return page.getByRole('alertdialog');
   });
-  await signOff.getByRole('button', { name: '承認して報告書を発行' }).click();
+  // The action is in the bar above the result; the details (who signs, reviewer, recipient) are under the files.
+  const signOffButton = page.getByTestId('sanitize-signoff-bar').getByRole('button', { name: '承認して報告書を発行' });
+  await signOffButton.click();
   const confirm = page.getByRole('alertdialog', { name: '承認して報告書を発行しますか？' });
   await expect(confirm).toContainText('佐藤 一郎');
   await expect(confirm).toContainText('問題なし 2・無害化済み 4・引き渡し不可 2');
   await confirm.getByRole('button', { name: 'キャンセル' }).click();
   await expect(confirm).toBeHidden();
   await expect(page.getByTestId('sanitize-report-issued')).toHaveCount(0);
-  await signOff.getByRole('button', { name: '承認して報告書を発行' }).click();
+  await signOffButton.click();
   await confirm.getByRole('button', { name: '署名して発行' }).click();
   const issued = page.getByTestId('sanitize-report-issued');
   await expect(issued).toContainText(/無害化報告書 E-20417-SN-\d{4}-000001-[0-9A-Z]{6} を発行しました/, { timeout: 30_000 });
@@ -226,9 +229,14 @@ test('[10-5][8-1] sanitize a handover folder, read the verdicts, sign off, and c
   await expect(history).toContainText('引き渡し用');
   await expect(history).toContainText('問題なし 2・無害化済み 4・引き渡し不可 2');
   await expect(history).toContainText('JST');
+  await expect(page.getByTestId('sanitize-signoff-bar')).toContainText(number);
+  await expect(page.getByTestId('sanitize-signoff-bar').getByRole('button', { name: 'PDF を保存' })).toBeVisible();
   await inspectWholeScreen(page, 'sanitize-signed-off');
 
-  // 出力先が空でなければ始めずに理由を示す。選んだフォルダーは一覧から外せる
+  // 出力先が空でなければ始めずに理由を示す。選んだフォルダーは一覧から外せる（結果の後、フォームは一つのボタンに畳まれている）
+  await page.getByRole('button', { name: '新しい無害化を準備' }).click();
+  // The run cleared the selection: the next one starts from nothing.
+  await expect(page.getByText('まだファイルを選んでいません。')).toBeVisible();
   app.dialogs.importSources = [corpus];
   await page.getByRole('button', { name: 'フォルダーを追加' }).click();
   await page.getByRole('button', { name: '出力先を選ぶ' }).click();
@@ -417,7 +425,7 @@ test.describe('opened from a visit', () => {
     await signOff.scrollIntoViewIfNeeded();
     await inspectScreen(page, 'sanitize-from-visit');
 
-    await signOff.getByRole('button', { name: '承認して報告書を発行' }).click();
+    await page.getByTestId('sanitize-signoff-bar').getByRole('button', { name: '承認して報告書を発行' }).click();
     const dialog = page.getByRole('alertdialog');
     await expect(dialog).toContainText(`東都病院 放射線科 ${run.reference}`);
     await dialog.getByRole('button', { name: '署名して発行' }).click();

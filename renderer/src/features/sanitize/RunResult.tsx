@@ -1,9 +1,13 @@
-/** One run on screen: the outcome, every file with its verdict and reasons, and the sign-off. */
+/**
+ * One run on screen: the sign-off's action first (in sight on a 1366×768 laptop), the outcome,
+ * every file with its verdict and reasons, and the sign-off's details. Keyed by run where it is
+ * used, so a reviewer typed or an issue in progress for one run never shows on another.
+ */
 import { Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { FilesTable } from './FilesTable';
 import { RunSummary } from './RunSummary';
-import { SignOffSection, type IssuedReport } from './SignOffSection';
+import { SignOffBar, SignOffSection, useSignOffState, type IssuedReport } from './SignOffSection';
 import type { SanitizationRun } from './use-sanitize';
 
 const useStyles = makeStyles({
@@ -15,8 +19,10 @@ const useStyles = makeStyles({
 export function RunResult({ run, issued }: { run: SanitizationRun; issued: IssuedReport | null }) {
   const styles = useStyles();
   const { t } = useTranslation();
+  const signOff = useSignOffState(run, issued);
   return (
     <div className={styles.result} data-run-id={run.id}>
+      <SignOffBar signOff={signOff} />
       <RunSummary run={run} />
       <div className={styles.files}>
         <Subtitle2 as="h3" id="sanitize-files-heading" className={styles.heading}>
@@ -24,8 +30,7 @@ export function RunResult({ run, issued }: { run: SanitizationRun; issued: Issue
         </Subtitle2>
         <FilesTable files={run.files} labelledBy="sanitize-files-heading" />
       </div>
-      {/* Keyed by run: a reviewer typed or an issue in progress for one run never shows on another. */}
-      <SignOffSection key={run.id} run={run} issued={issued} />
+      <SignOffSection signOff={signOff} />
     </div>
   );
 }

@@ -4,7 +4,8 @@
  * to issue the signed sanitization report, and look back at earlier runs.
  */
 import { useState } from 'react';
-import { MessageBar, MessageBarBody, Spinner, Subtitle1, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarBody, Spinner, Subtitle1, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { Add20Regular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../components/ErrorState';
 import { PageHeading } from '../../components/PageHeading';
@@ -28,6 +29,7 @@ const useStyles = makeStyles({
   wide: { maxWidth: 'none' },
   intro: { display: 'block', maxWidth: '60em', marginBottom: tokens.spacingVerticalL },
   heading: { outline: 'none' },
+  newRun: { alignSelf: 'flex-start' },
 });
 
 const RESULT_HEADING = 'sanitize-result-heading';
@@ -42,6 +44,13 @@ export function SanitizePage() {
   const [openedId, setOpenedId] = useState<string | null>(null);
   // Whether the person pressed Cancel: a run stopped that way is no error to them.
   const [cancelAsked, setCancelAsked] = useState(false);
+  // Once a run is shown, its result takes the form's place (the form folds to one button), so
+  // that the result and its sign-off start in the first viewport of a 1366×768 laptop.
+  const [setupFolded, setSetupFolded] = useState(false);
+  const open = (id: string) => {
+    setOpenedId(id);
+    setSetupFolded(true);
+  };
   const runs = history.data?.runs ?? [];
   const shownId = openedId ?? runs[0]?.id ?? null;
   const shown = useStoredRun(shownId);
@@ -53,7 +62,7 @@ export function SanitizePage() {
     setCancelAsked(false);
     start.mutate(undefined, {
       onSuccess: ({ result }) => {
-        setOpenedId(result.id);
+        open(result.id);
         // Keyboard and screen-reader users land on the verdicts they have to read next.
         document.getElementById(RESULT_HEADING)?.focus();
       },
@@ -65,7 +74,15 @@ export function SanitizePage() {
       <PageHeading>{t('sanitize.title')}</PageHeading>
       <Text className={styles.intro}>{t('sanitize.intro')}</Text>
 
-      <SetupSection className={styles.section} running={!!job.current} onStart={run} />
+      {setupFolded && !job.current ? (
+        <div className={styles.section}>
+          <Button className={styles.newRun} icon={<Add20Regular />} onClick={() => setSetupFolded(false)}>
+            {t('sanitize.newRun')}
+          </Button>
+        </div>
+      ) : (
+        <SetupSection className={styles.section} running={!!job.current} onStart={run} />
+      )}
 
       {job.current && (
         <div className={styles.section}>
@@ -108,6 +125,7 @@ export function SanitizePage() {
               <ErrorState error={shown.error} onRetry={() => void shown.refetch()} />
             ) : (
               <RunResult
+                key={shown.data.id}
                 run={shown.data}
                 issued={
                   shownSummary?.certificateId && shownSummary.certificateNumber
@@ -129,7 +147,7 @@ export function SanitizePage() {
             list.length === 0 ? (
               <Text role="status">{t('sanitize.history.empty')}</Text>
             ) : (
-              <HistoryTable runs={list} shownId={shownId} labelledBy="sanitize-history-heading" onOpen={setOpenedId} />
+              <HistoryTable runs={list} shownId={shownId} labelledBy="sanitize-history-heading" onOpen={open} />
             )
           }
         </QueryView>

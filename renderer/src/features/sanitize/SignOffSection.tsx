@@ -6,6 +6,11 @@
  * Where the files are handed over — the site, its administrator, the visit number — is printed
  * on the report; opened from a visit's step (`#/sanitize?visit=<run id>`), it is filled from
  * that visit, and the screen says so (issue 19).
+ *
+ * The action itself sits in a bar at the top of the result (`SignOffBar`), inside the first
+ * viewport of a 1366×768 laptop; the optional reviewer and recipient stay here, under the
+ * files, where they are read after the verdicts. Both share one `SignOff` state, and the
+ * confirmation box shows everything that will be signed before anything is.
  */
 import { useState } from 'react';
 import type { SanitizeRecipient } from '@shared/sanitize';
@@ -15,6 +20,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../components/ErrorState';
 import { FactList } from '../../components/FactList';
 import { SavePdfAction } from '../../components/SavePdf';
+import { StickyActionBar } from '../../components/StickyActionBar';
 import { useVaultStatus } from '../vault/use-vault';
 import { FromVisitNote } from '../visits/FromVisitNote';
 import { useSiteOfVisit } from '../visits/use-site-of-visit';
@@ -58,11 +64,27 @@ export interface IssuedReport {
   readonly number: string;
 }
 
-export function SignOffSection({ run, issued }: { run: SanitizationRun; issued: IssuedReport | null }) {
-  const styles = useStyles();
+/** What the bar and the fields share: the draft of the sign-off, its confirmation and its outcome. */
+export interface SignOff {
+  readonly run: SanitizationRun;
+  readonly engineer: string;
+  readonly reviewer: string;
+  readonly setReviewer: (value: string) => void;
+  readonly recipient: SanitizeRecipient;
+  readonly setRecipient: (value: SanitizeRecipient) => void;
+  readonly fromVisit: ReturnType<typeof useSiteOfVisit>;
+  readonly confirming: boolean;
+  readonly setConfirming: (value: boolean) => void;
+  readonly mutation: ReturnType<typeof useSignOff>;
+  /** The report of this run, issued now or before; null until it is. */
+  readonly report: IssuedReport | null;
+  readonly justIssued: boolean;
+}
+
+export function useSignOffState(run: SanitizationRun, issued: IssuedReport | null): SignOff {
   const { t } = useTranslation();
   const status = useVaultStatus();
-  const signOff = useSignOff();
+  const mutation = useSignOff();
   const [reviewer, setReviewer] = useState('');
   const [recipient, setRecipient] = useState<SanitizeRecipient>(NO_RECIPIENT);
   // Opened from a visit: its site, administrator and visit number are filled in once, while the fields are still empty.
@@ -77,37 +99,92 @@ export function SignOffSection({ run, issued }: { run: SanitizationRun; issued: 
   const engineer = profile
     ? t('sanitize.signOff.engineerValue', { name: profile.name, company: profile.company, employeeId: profile.employeeId })
     : '—';
-  const justIssued = signOff.data ?? null;
-  const report = justIssued ?? issued;
+  const justIssued = mutation.data ?? null;
+  return {
+    run,
+    engineer,
+    reviewer,
+    setReviewer,
+    recipient,
+    setRecipient,
+    fromVisit,
+    confirming,
+    setConfirming,
+    mutation,
+    report: justIssued ?? issued,
+    justIssued: justIssued !== null,
+  };
+}
 
+/** The sign-off's action at the top of the result: 承認して報告書を発行, or the issued report and 「PDF を保存」. */
+export function SignOffBar({ signOff }: { signOff: SignOff }) {
+  const { t } = useTranslation();
+  const { report, mutation } = signOff;
+  const counts = countVerdicts(signOff.run);
+  const summary =
+    report !== null
+      ? {
+          id: 'sanitize-signoff-summary',
+          text: t(signOff.justIssued ? 'sanitize.signOff.issued' : 'sanitize.signOff.alreadyIssued', { number: report.number }),
+        }
+      : { id: 'sanitize-signoff-summary', text: t('sanitize.signOff.barHint', { count: counts.passed + counts.sanitized }) };
+  return (
+    <StickyActionBar summary={summary} testId="sanitize-signoff-bar">
+      {report !== null ? (
+        <>
+          <Link href="#/certificates">{t('sanitize.signOff.openCertificates')}</Link>
+          <SavePdfAction certificateId={report.certificateId} number={report.number} appearance="primary" />
+        </>
+      ) : (
+        <Button
+          appearance="primary"
+          icon={<Certificate20Regular />}
+          disabledFocusable={mutation.isPending}
+          aria-describedby="sanitize-signoff-summary"
+          onClick={() => signOff.setConfirming(true)}
+        >
+          {mutation.isPending ? t('sanitize.signOff.issuing') : t('sanitize.signOff.submit')}
+        </Button>
+      )}
+    </StickyActionBar>
+  );
+}
+
+/** The sign-off's details under the files: who signs, the optional reviewer and recipient, and the confirmation box. */
+export function SignOffSection({ signOff }: { signOff: SignOff }) {
+  const styles = useStyles();
+  const { t } = useTranslation();
+  const { run, report, mutation, recipient, setRecipient, reviewer } = signOff;
   return (
     <section className={styles.area} aria-labelledby="sanitize-signoff-heading" data-testid="sanitize-signoff">
       <Subtitle2 as="h3" id="sanitize-signoff-heading" className={styles.heading}>
         {t('sanitize.signOff.title')}
       </Subtitle2>
       {report !== null ? (
-        <>
-          <MessageBar intent="success" role="status" layout="multiline" data-testid="sanitize-report-issued">
-            <MessageBarBody>
-              {t(justIssued ? 'sanitize.signOff.issued' : 'sanitize.signOff.alreadyIssued', { number: report.number })}{' '}
-              <Link href="#/certificates">{t('sanitize.signOff.openCertificates')}</Link>
-            </MessageBarBody>
-          </MessageBar>
-          <SavePdfAction certificateId={report.certificateId} number={report.number} appearance="primary" />
-        </>
+        <MessageBar intent="success" role="status" layout="multiline" data-testid="sanitize-report-issued">
+          <MessageBarBody>
+            {t(signOff.justIssued ? 'sanitize.signOff.issued' : 'sanitize.signOff.alreadyIssued', { number: report.number })}{' '}
+            <Link href="#/certificates">{t('sanitize.signOff.openCertificates')}</Link>
+          </MessageBarBody>
+        </MessageBar>
       ) : (
         <>
           <Text>{t('sanitize.signOff.intro')}</Text>
-          <FactList facts={[[t('sanitize.signOff.engineer'), engineer]]} />
+          <FactList facts={[[t('sanitize.signOff.engineer'), signOff.engineer]]} />
           <Field className={styles.reviewer} label={t('sanitize.signOff.reviewer')} hint={t('sanitize.signOff.reviewerHint')}>
-            <Input value={reviewer} maxLength={REVIEWER_MAX} onChange={(_event, data) => setReviewer(data.value)} autoComplete="off" />
+            <Input
+              value={reviewer}
+              maxLength={REVIEWER_MAX}
+              onChange={(_event, data) => signOff.setReviewer(data.value)}
+              autoComplete="off"
+            />
           </Field>
           <fieldset className={styles.recipient} aria-describedby="sanitize-recipient-hint">
             <legend className={styles.legend}>{t('sanitize.signOff.recipient')}</legend>
             <Text size={200} id="sanitize-recipient-hint">
               {t('sanitize.signOff.recipientHint')}
             </Text>
-            {fromVisit && <FromVisitNote visit={fromVisit} />}
+            {signOff.fromVisit && <FromVisitNote visit={signOff.fromVisit} />}
             <div className={styles.recipientFields}>
               {(['hospital', 'department', 'administrator', 'reference'] as const).map((field) => (
                 <Field key={field} label={t(`erasure.site.${field}`)}>
@@ -121,30 +198,23 @@ export function SignOffSection({ run, issued }: { run: SanitizationRun; issued: 
               ))}
             </div>
           </fieldset>
-          <Button
-            appearance="primary"
-            icon={<Certificate20Regular />}
-            disabledFocusable={signOff.isPending}
-            onClick={() => setConfirming(true)}
-          >
-            {signOff.isPending ? t('sanitize.signOff.issuing') : t('sanitize.signOff.submit')}
-          </Button>
+          <Text size={200}>{t('sanitize.signOff.fromBar')}</Text>
         </>
       )}
-      {signOff.isError && <ErrorState error={signOff.error} />}
+      {mutation.isError && <ErrorState error={mutation.error} />}
       <SignOffDialog
-        open={confirming}
-        engineer={engineer}
+        open={signOff.confirming}
+        engineer={signOff.engineer}
         reviewer={reviewer.trim()}
         recipient={[recipient.hospital, recipient.department, recipient.reference]
           .map((part) => part.trim())
           .filter(Boolean)
           .join(' ')}
         counts={countVerdicts(run)}
-        onCancel={() => setConfirming(false)}
+        onCancel={() => signOff.setConfirming(false)}
         onConfirm={() => {
-          setConfirming(false);
-          signOff.mutate({ id: run.id, reviewer: reviewer.trim(), recipient });
+          signOff.setConfirming(false);
+          mutation.mutate({ id: run.id, reviewer: reviewer.trim(), recipient });
         }}
       />
     </section>
