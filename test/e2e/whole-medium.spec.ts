@@ -71,6 +71,7 @@ test.describe('with a recorded laptop’s devices', () => {
   test('choose a removable device, confirm with its serial, and see what the main process says', async ({ page, app }) => {
     await app.createVault();
     await app.open('/erasure');
+    await page.getByRole('tab', { name: '媒体全体（USB メモリなど）' }).click();
     const section = page.getByTestId('whole-medium-erasure');
     await expect(section.getByRole('heading', { name: /媒体全体の消去/ })).toBeVisible();
     const rows = section.locator('tbody tr');
@@ -126,6 +127,7 @@ test.describe('a real loop device, as root', () => {
     const name = path.basename(stick.device);
     await app.createVault();
     await app.open('/erasure');
+    await page.getByRole('tab', { name: '媒体全体（USB メモリなど）' }).click();
     await page.getByRole('textbox', { name: '施設名' }).fill('東都病院');
     await page.getByRole('textbox', { name: '施設のシステム管理者' }).fill('佐藤 一郎');
     const section = page.getByTestId('whole-medium-erasure');
@@ -209,6 +211,7 @@ test.describe('without the rights to open the device, as root on a loop device',
     const name = path.basename(stick.device);
     await app.createVault();
     await app.open('/erasure');
+    await page.getByRole('tab', { name: '媒体全体（USB メモリなど）' }).click();
     await page.getByRole('textbox', { name: '施設名' }).fill('東都病院');
     const section = page.getByTestId('whole-medium-erasure');
     await section.locator('tbody tr', { hasText: stick.device }).getByRole('radio').check();

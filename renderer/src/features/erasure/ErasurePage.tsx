@@ -6,12 +6,14 @@
  * in a bar at the top of the form (ErasureStartBar), in sight on a 1366×768 laptop. Each finished
  * result is kept in the vault until its certificate is issued (issue 19): the run that just ended
  * opens in the result view, in place of the form, and results left behind are listed above it —
- * a whole device's too, erased from the part of the screen below the form.
+ * a whole device's too, erased from its own tab (媒体全体), whose device list and button come
+ * first there; the method and the site below are the same answers for both tabs.
  * The data is in use-erasure.ts; each part of the screen is a component of its own.
  */
 import { useState } from 'react';
-import { Radio, RadioGroup, Subtitle1, Text } from '@fluentui/react-components';
+import { Radio, RadioGroup, Subtitle1, Tab, TabList, Text } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { erasureMethods, type ErasureMethod, type ErasureSummary, type PendingErasureResult, type SiteDetails } from '@shared/erasure';
 import { ErrorState } from '../../components/ErrorState';
 import { PageHeading } from '../../components/PageHeading';
@@ -30,6 +32,9 @@ import { SiteFields } from './SiteFields';
 import { useErasureTargets, usePendingErasureResults, useResumeErasure, useStartErasure } from './use-erasure';
 import { WholeMediumErasure } from './WholeMediumErasure';
 
+const ERASURE_SCOPES = ['files', 'device'] as const;
+type ErasureScope = (typeof ERASURE_SCOPES)[number];
+
 export function ErasurePage() {
   const styles = useErasureStyles();
   const { t } = useTranslation();
@@ -44,6 +49,19 @@ export function ErasurePage() {
     if (site.hospital === '' && site.reference === '') setSite({ ...site, ...fromVisit });
   }
   const [confirming, setConfirming] = useState(false);
+  // In the address (`?scope=device`), so that the tab stays through a reload or a change of language.
+  const [params, setParams] = useSearchParams();
+  const scope: ErasureScope = params.get('scope') === 'device' ? 'device' : 'files';
+  const setScope = (next: ErasureScope) =>
+    setParams(
+      (current) => {
+        const updated = new URLSearchParams(current);
+        if (next === 'device') updated.set('scope', 'device');
+        else updated.delete('scope');
+        return updated;
+      },
+      { replace: true },
+    );
   const pending = usePendingErasureResults();
   // The result open in the result view: the run that just ended, or one the engineer opened from the list.
   const [openId, setOpenId] = useState<string | null>(null);
@@ -88,8 +106,35 @@ export function ErasurePage() {
         />
       ) : (
         <>
-          <ErasureStartBar files={files} bytes={bytes} ready={canStart} busy={!!job.current} onStart={() => setConfirming(true)} />
-          <ErasureTargets targets={list} />
+          {/* Files and folders, or a whole device: one tab each, so that either's action is in sight at the top. */}
+          <TabList
+            className={styles.tabs}
+            selectedValue={scope}
+            onTabSelect={(_event, data) => setScope(data.value as ErasureScope)}
+            aria-label={t('erasure.scope.label')}
+          >
+            {ERASURE_SCOPES.map((value) => (
+              <Tab key={value} value={value} id={`erasure-tab-${value}`} aria-controls={`erasure-panel-${value}`}>
+                {t(`erasure.scope.${value}`)}
+              </Tab>
+            ))}
+          </TabList>
+          <div role="tabpanel" id="erasure-panel-files" aria-labelledby="erasure-tab-files" hidden={scope !== 'files'}>
+            <ErasureStartBar files={files} bytes={bytes} ready={canStart} busy={!!job.current} onStart={() => setConfirming(true)} />
+            <ErasureTargets targets={list} />
+          </div>
+          <div role="tabpanel" id="erasure-panel-device" aria-labelledby="erasure-tab-device" hidden={scope !== 'device'}>
+            {scope === 'device' && (
+              <WholeMediumErasure
+                method={method}
+                site={site}
+                onFinished={(result) => {
+                  setUnmounted({ erasureJobId: result.erasureJobId, mounts: result.unmounted });
+                  setOpenId(result.erasureJobId);
+                }}
+              />
+            )}
+          </div>
 
           <section className={styles.section} aria-labelledby="erasure-method-heading">
             <Subtitle1 as="h2" id="erasure-method-heading">
@@ -110,15 +155,6 @@ export function ErasurePage() {
             {fromVisit && <FromVisitNote visit={fromVisit} />}
             <SiteFields site={site} onChange={setSite} />
           </section>
-
-          <WholeMediumErasure
-            method={method}
-            site={site}
-            onFinished={(result) => {
-              setUnmounted({ erasureJobId: result.erasureJobId, mounts: result.unmounted });
-              setOpenId(result.erasureJobId);
-            }}
-          />
         </>
       )}
 

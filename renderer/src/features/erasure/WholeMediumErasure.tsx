@@ -38,6 +38,7 @@ import { formatBytes } from '@shared/format-bytes';
 import type { Language } from '@shared/locale';
 import type { DeviceChoice, DeviceErasureSummary, WholeMediumTechnique } from '@shared/whole-medium';
 import { ErrorState } from '../../components/ErrorState';
+import { StickyActionBar } from '../../components/StickyActionBar';
 import { BridgeError } from '../../lib/bridge';
 import { useJob } from '../../lib/use-job';
 import { useAppInfo } from '../system/use-system';
@@ -95,12 +96,45 @@ export function WholeMediumErasure({ method, site, onFinished }: WholeMediumEras
   const needsAdmin = erase.error instanceof BridgeError && erase.error.code === 'ERASURE_DEVICE_NEEDS_ADMIN';
   const platform = appInfo.data?.platform ?? 'other';
   const canStart = chosen !== null && confirms(chosen, typed) && site.hospital.trim() !== '' && !job.current;
+  const chosenForBar = chosen && canStart ? [chosen.vendor, chosen.model].filter(Boolean).join(' ') || chosen.path : null;
 
   return (
     <section className={styles.section} aria-labelledby="whole-medium-heading" data-testid="whole-medium-erasure">
       <Subtitle1 as="h2" id="whole-medium-heading">
         {t('wholeMedium.title')}
       </Subtitle1>
+      {/* The action first, in sight on a 1366×768 laptop; what it still needs is said beside it. */}
+      <StickyActionBar
+        summary={{
+          id: 'whole-medium-summary',
+          text: chosenForBar ? t('wholeMedium.bar.ready', { device: chosenForBar }) : t('wholeMedium.bar.hint'),
+        }}
+        testId="whole-medium-bar"
+      >
+        <Button
+          appearance="primary"
+          disabled={!canStart}
+          aria-describedby="whole-medium-summary"
+          onClick={() => {
+            if (chosen) startErase({ device: chosen, chosenTechnique: technique, method, site, confirmation: typed });
+          }}
+        >
+          {t('wholeMedium.start')}
+        </Button>
+      </StickyActionBar>
+      {job.current && <TransferProgress kind="erase" job={job.current} onCancel={job.cancel} />}
+      {/* Missing rights get their own notice, with the way to get them, rather than the bare error. */}
+      {erase.isError && !needsAdmin && <ErrorState error={erase.error} />}
+      {needsAdmin && erase.variables && (
+        <AdminRightsNotice
+          deviceId={erase.variables.device.id}
+          devicePath={erase.variables.device.path}
+          confirmation={typed}
+          platform={platform}
+          canGrant={erase.variables.chosenTechnique === 'overwrite' || platform === 'win32'}
+          onGranted={() => startErase(erase.variables)}
+        />
+      )}
       <Text>{t('wholeMedium.intro')}</Text>
       <div className={styles.actions}>
         <Button icon={<ArrowClockwise20Regular />} onClick={() => void devices.refetch()} disabled={!!job.current}>
@@ -199,29 +233,8 @@ export function WholeMediumErasure({ method, site, onFinished }: WholeMediumEras
             >
               <Input value={typed} onChange={(_e, d) => setTyped(d.value)} autoComplete="off" />
             </Field>
-            <Button
-              appearance="primary"
-              disabled={!canStart}
-              onClick={() => startErase({ device: chosen, chosenTechnique: technique, method, site, confirmation: typed })}
-            >
-              {t('wholeMedium.start')}
-            </Button>
           </div>
         </>
-      )}
-
-      {job.current && <TransferProgress kind="erase" job={job.current} onCancel={job.cancel} />}
-      {/* Missing rights get their own notice, with the way to get them, rather than the bare error. */}
-      {erase.isError && !needsAdmin && <ErrorState error={erase.error} />}
-      {needsAdmin && erase.variables && (
-        <AdminRightsNotice
-          deviceId={erase.variables.device.id}
-          devicePath={erase.variables.device.path}
-          confirmation={typed}
-          platform={platform}
-          canGrant={erase.variables.chosenTechnique === 'overwrite' || platform === 'win32'}
-          onGranted={() => startErase(erase.variables)}
-        />
       )}
     </section>
   );
