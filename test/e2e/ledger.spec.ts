@@ -110,6 +110,26 @@ function japanDay(at: Date): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
 }
 
+/** A 32 GB BUFFALO stick in the store, registered behind the screen (its registration on screen is the first test's). */
+function registerStick(page: Page, label: string, serial: string): Promise<{ id: string }> {
+  return call<{ id: string }>(page, 'ledger.save', {
+    item: {
+      label,
+      type: 'usb-memory',
+      make: 'BUFFALO',
+      model: 'RUF3-KVB32G',
+      serial,
+      capacityBytes: 32_000_000_000,
+      encryption: 'hardware',
+      owner: '山田 太郎',
+      storageLocation: '本社 3F 保管庫 A',
+      purchaseDate: null,
+      warrantyEnd: null,
+      notes: '',
+    },
+  });
+}
+
 test('[7-7][12-3] register from hardware, check out for a visit, return, inventory with one missing, save and verify the signed report', async ({
   page,
   app,
@@ -303,22 +323,7 @@ test('[7-7][12-3] register from hardware, check out for a visit, return, invento
 test("a check-out and its return with the keyboard alone, with the site administrator's permission", async ({ page, app }) => {
   await app.createVault();
   await app.open('/');
-  const item = await call<{ id: string }>(page, 'ledger.save', {
-    item: {
-      label: 'FG-USB-005',
-      type: 'usb-memory',
-      make: 'BUFFALO',
-      model: 'RUF3-KVB32G',
-      serial: 'KEYBOARD-0005',
-      capacityBytes: 32_000_000_000,
-      encryption: 'hardware',
-      owner: '山田 太郎',
-      storageLocation: '本社 3F 保管庫 A',
-      purchaseDate: null,
-      warrantyEnd: null,
-      notes: '',
-    },
-  });
+  const item = await registerStick(page, 'FG-USB-005', 'KEYBOARD-0005');
   await app.open(`/ledger?item=${item.id}`);
   await expect(heading(page, 'FG-USB-005')).toBeVisible();
 
@@ -363,22 +368,7 @@ test('a medium past its return date shows on the dashboard and the ledger', asyn
   const then = new Date(Date.now() + clockOffsetMs);
   await app.createVault();
   await app.open('/');
-  const item = await call<{ id: string }>(page, 'ledger.save', {
-    item: {
-      label: 'FG-USB-009',
-      type: 'usb-memory',
-      make: 'BUFFALO',
-      model: 'RUF3-KVB32G',
-      serial: 'OVERDUE-0009',
-      capacityBytes: 32_000_000_000,
-      encryption: 'hardware',
-      owner: '山田 太郎',
-      storageLocation: '本社 3F 保管庫 A',
-      purchaseDate: null,
-      warrantyEnd: null,
-      notes: '',
-    },
-  });
+  const item = await registerStick(page, 'FG-USB-009', 'OVERDUE-0009');
   await call(page, 'ledger.checkOut', {
     itemId: item.id,
     custodian: '鈴木 次郎',
@@ -442,22 +432,7 @@ test('[12-3][18-1] checked out for a visit in progress, then lost: the loss is c
     siteId: site.id,
     systemId: system.id,
   });
-  const item = await call<{ id: string }>(page, 'ledger.save', {
-    item: {
-      label: 'FG-USB-010',
-      type: 'usb-memory',
-      make: 'BUFFALO',
-      model: 'RUF3-KVB32G',
-      serial: 'LOST-0010',
-      capacityBytes: 32_000_000_000,
-      encryption: 'hardware',
-      owner: '山田 太郎',
-      storageLocation: '本社 3F 保管庫 A',
-      purchaseDate: null,
-      warrantyEnd: null,
-      notes: '',
-    },
-  });
+  const item = await registerStick(page, 'FG-USB-010', 'LOST-0010');
   await page.goto(`${page.url().split('#')[0]}#/ledger?item=${item.id}`);
   await expect(heading(page, 'FG-USB-010')).toBeVisible();
 
