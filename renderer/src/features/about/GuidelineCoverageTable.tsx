@@ -24,6 +24,7 @@ import { guidelineItems, screenLabelKey, type GuidelineItem } from '@shared/guid
 import { testsOfItem } from '@shared/guideline-tests';
 import type { Language } from '@shared/locale';
 import { dynamicKey } from '../../i18n/text-key';
+import { strictLineBreaking } from '../../components/table-cells';
 
 const useStyles = makeStyles({
   table: { tableLayout: 'fixed' },
@@ -34,11 +35,11 @@ const useStyles = makeStyles({
   cell: { verticalAlign: 'top', paddingTop: tokens.spacingVerticalS, paddingBottom: tokens.spacingVerticalS },
   label: { display: 'block', color: tokens.colorNeutralForeground2, marginTop: tokens.spacingVerticalXS },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
-  code: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, overflowWrap: 'anywhere' },
+  code: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, ...strictLineBreaking },
   summary: { cursor: 'pointer', color: tokens.colorBrandForegroundLink },
   testFile: {
     display: 'block',
-    overflowWrap: 'anywhere',
+    ...strictLineBreaking,
     fontFamily: tokens.fontFamilyMonospace,
     fontSize: tokens.fontSizeBase200,
     color: tokens.colorNeutralForeground2,

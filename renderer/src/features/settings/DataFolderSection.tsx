@@ -25,11 +25,12 @@ import type { Language } from '@shared/locale';
 import { FactList } from '../../components/FactList';
 import { QueryView } from '../../components/QueryView';
 import { useDataFolder } from './use-data-folder';
+import { strictLineBreaking } from '../../components/table-cells';
 
 const useStyles = makeStyles({
   description: { display: 'block', marginBottom: tokens.spacingVerticalM, maxWidth: '60em' },
   body: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '60em' },
-  path: { fontFamily: tokens.fontFamilyMonospace, overflowWrap: 'anywhere' },
+  path: { fontFamily: tokens.fontFamilyMonospace, ...strictLineBreaking },
   tools: {
     margin: 0,
     paddingInlineStart: tokens.spacingHorizontalXL,

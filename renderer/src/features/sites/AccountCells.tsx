@@ -11,9 +11,10 @@ import type { Language } from '@shared/locale';
 import { reviewDue } from './account-counts';
 import { DisabledBadge, ReviewDueBadge, VendorDefaultBadge } from './AccountBadges';
 import type { MaintenanceAccount } from './use-sites';
+import { strictLineBreaking } from '../../components/table-cells';
 
 const useStyles = makeStyles({
-  name: { fontFamily: tokens.fontFamilyMonospace, overflowWrap: 'anywhere', fontWeight: tokens.fontWeightSemibold },
+  name: { fontFamily: tokens.fontFamilyMonospace, ...strictLineBreaking, fontWeight: tokens.fontWeightSemibold },
   stack: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: tokens.spacingVerticalXS },
   countStack: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: tokens.spacingVerticalXXS },
   badges: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },

@@ -9,9 +9,10 @@ import { Delete20Regular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
 import type { VaultItem } from '@shared/vault';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { strictLineBreaking } from '../../components/table-cells';
 
 const useStyles = makeStyles({
-  list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalXL, maxHeight: '8em', overflowY: 'auto', overflowWrap: 'anywhere' },
+  list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalXL, maxHeight: '8em', overflowY: 'auto', ...strictLineBreaking },
 });
 
 const SHOWN = 5;

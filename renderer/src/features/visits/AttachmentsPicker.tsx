@@ -30,6 +30,7 @@ import { TransferProgress } from '../vault-files/TransferProgress';
 import { useImportItems, useVaultItems } from '../vault-files/use-vault-items';
 import { useVisitTexts } from './use-visit-texts';
 import type { TextKey } from '../../i18n/text-key';
+import { strictLineBreaking } from '../../components/table-cells';
 
 const useStyles = makeStyles({
   area: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '56em' },
@@ -38,7 +39,7 @@ const useStyles = makeStyles({
   select: { width: '72px' },
   size: { width: '104px' },
   time: { width: '15em' },
-  name: { overflowWrap: 'anywhere', paddingBlock: tokens.spacingVerticalXS },
+  name: { ...strictLineBreaking, paddingBlock: tokens.spacingVerticalXS },
   numeric: { textAlign: 'end', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
 });
 

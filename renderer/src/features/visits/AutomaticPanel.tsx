@@ -14,11 +14,12 @@ import { hrefOf as sitesHrefOf } from '../sites/sites-route';
 import { ReasonDialog } from './ReasonDialog';
 import { useVisitTexts } from './use-visit-texts';
 import type { VisitRun, StepState, StepTemplate, useRunMutations } from './use-visits';
+import { strictLineBreaking } from '../../components/table-cells';
 
 const useStyles = makeStyles({
   area: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '56em' },
   actions: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap', alignItems: 'center' },
-  list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalXL, overflowWrap: 'anywhere' },
+  list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalXL, ...strictLineBreaking },
 });
 
 export interface AutomaticPanelProps {

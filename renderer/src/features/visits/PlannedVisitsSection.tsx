@@ -26,13 +26,14 @@ import { formatCalendarDate, todayInJapan } from '../../lib/calendar-date';
 import { useVisitTexts } from './use-visit-texts';
 import { usePlannedVisits } from './use-planned-visits';
 import { hrefOf, useVisitsRoute } from './visits-route';
+import { strictLineBreaking } from '../../components/table-cells';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, marginBottom: tokens.spacingVerticalXXL },
   heading: { margin: 0 },
   intro: { maxWidth: '60em' },
   wrap: { overflowX: 'auto' },
-  cell: { overflowWrap: 'anywhere', paddingBlock: tokens.spacingVerticalS },
+  cell: { ...strictLineBreaking, paddingBlock: tokens.spacingVerticalS },
   date: { width: '9.5em', whiteSpace: 'nowrap' },
   procedure: { width: '11em' },
   actions: { width: '11em' },

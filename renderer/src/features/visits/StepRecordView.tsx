@@ -10,10 +10,11 @@ import { FactList } from '../../components/FactList';
 import { useAccounts } from '../sites/use-sites';
 import { useVisitTexts } from './use-visit-texts';
 import type { VisitRun, StepState, StepTemplate } from './use-visits';
+import { strictLineBreaking } from '../../components/table-cells';
 
 const useStyles = makeStyles({
   area: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '56em' },
-  list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalXL, overflowWrap: 'anywhere' },
+  list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalXL, ...strictLineBreaking },
   pre: { whiteSpace: 'pre-wrap' },
 });
 
