@@ -173,32 +173,44 @@ describe('archive channels', () => {
     expect(await invoke('archive.sync', { jobId: crypto.randomUUID() })).toMatchObject({ archived: 1, refused: [], failed: [] });
   });
 
-  it('sends the queue as a job with progress, and a cancelled sync stops between two documents', async () => {
+  it('sends the queue as a job with progress; a cancelled sync takes no further document, and its resume sends nothing twice', async () => {
     await invoke('archive.saveSettings', SETTINGS);
-    const numbers = [await issue(), await issue(), await issue()];
-    expect(await invoke('archive.status', {})).toMatchObject({ configured: true, waiting: 3, archived: 0 });
+    const numbers: string[] = [];
+    for (let i = 0; i < 6; i += 1) numbers.push(await issue());
+    expect(await invoke('archive.status', {})).toMatchObject({ configured: true, waiting: 6, archived: 0 });
 
-    // Cancelled while the first document's parts are being put: that document is finished, the rest wait.
+    // Cancelled while the first document's PDF is being put: what is in flight is cancelled with it (as a request to
+    // the real store is aborted), no further document is taken, and only what the store kept counts as archived.
     const cancelled = crypto.randomUUID();
+    let puts = 0;
     store.beforePut = () => {
-      store.beforePut = () => undefined;
-      void core.handlers['jobs.cancel']({ jobId: cancelled });
+      puts += 1;
+      if (puts === 1) void core.handlers['jobs.cancel']({ jobId: cancelled });
     };
     expect(await errorCodeOf(() => invoke('archive.sync', { jobId: cancelled }))).toBe('JOB_CANCELLED');
-    expect(await invoke('archive.status', {})).toMatchObject({ waiting: 2, archived: 1, lastSyncAt: null });
+    // At most the documents already in flight (four at once) tried their PDF; none was started after the cancel.
+    expect(puts).toBeLessThanOrEqual(4);
+    store.beforePut = () => undefined;
+    const afterCancel = await invoke('archive.status', {});
+    expect(afterCancel.lastSyncAt).toBeNull();
+    expect(afterCancel.archived).toBe([...store.versions.keys()].filter((key) => key.endsWith('.json')).length);
+    expect(afterCancel.waiting).toBe(6 - afterCancel.archived);
+    expect(afterCancel.waiting).toBeGreaterThanOrEqual(2);
 
     const jobId = crypto.randomUUID();
-    expect(await invoke('archive.sync', { jobId })).toEqual({ archived: 2, alreadyThere: 0, refused: [], failed: [] });
+    expect(await invoke('archive.sync', { jobId })).toMatchObject({ archived: afterCancel.waiting, refused: [], failed: [] });
     const progress = core.events
       .filter(([event, payload]) => event === 'job.progress' && (payload as { jobId: string }).jobId === jobId)
       .map(([, payload]) => payload as { kind: string; filesDone: number; filesTotal: number });
-    expect(progress.at(-1)).toMatchObject({ kind: 'archive', filesDone: 2, filesTotal: 2 });
+    expect(progress.at(-1)).toMatchObject({ kind: 'archive', filesDone: afterCancel.waiting, filesTotal: afterCancel.waiting });
     const status = await invoke('archive.status', {});
-    expect(status).toMatchObject({ waiting: 0, archived: 3, failed: [], incident: null });
+    expect(status).toMatchObject({ waiting: 0, archived: 6, failed: [], incident: null });
     expect(status.lastSyncAt).not.toBeNull();
-    const pdfs = [...store.versions.keys()].filter((key) => key.endsWith('.pdf'));
-    expect(pdfs).toHaveLength(3);
-    for (const number of numbers) expect(pdfs.some((key) => key.includes(number))).toBe(true);
+    // Nothing sent twice: one version of each document's PDF and evidence.
+    const pdfs = [...store.versions.entries()].filter(([key]) => key.endsWith('.pdf'));
+    expect(pdfs).toHaveLength(6);
+    for (const [, versions] of store.versions) expect(versions).toHaveLength(1);
+    for (const number of numbers) expect(pdfs.some(([key]) => key.includes(number))).toBe(true);
   });
 
   it('shows an incident when the archive’s anchor is ahead of a data folder put back from an older copy', async () => {

@@ -6,6 +6,7 @@
  */
 import type { ArchiveObjectToPut, ArchiveStore, ArchivedObject } from '../../electron/core/archive/archive-store';
 import type { ArchiveConnection } from '../../electron/core/archive/archive-store';
+import { AppError } from '../../electron/core/app-error';
 
 export interface MemoryArchiveStore extends ArchiveStore {
   readonly versions: Map<string, ArchiveObjectToPut[]>;
@@ -34,8 +35,10 @@ export function memoryArchiveStore(): MemoryArchiveStore {
     beforePut: () => undefined,
     destroy: () => undefined,
     objectLockEnabled: async () => true,
-    async putObject(object) {
+    async putObject(object, signal) {
       store.beforePut(object.key);
+      // As the S3 client does: a request whose job was cancelled before the store answered is not kept.
+      if (signal?.aborted) throw new AppError('JOB_CANCELLED');
       const list = versions.get(object.key) ?? [];
       list.push(object);
       versions.set(object.key, list);

@@ -15,10 +15,10 @@
  *    straight away: only this vault writes under its engineer's folder.
  * 4. A signed anchor (audit log head, last number of each kind, time) closes every sync.
  *
- * The check of step 2 (about fifteen milliseconds of CPU a document) runs a few documents ahead
- * of the uploads, so that it overlaps with the network instead of adding to it — in a worker
- * thread where the caller gives one (syncArchiveInWorkers), so that it uses another core; a
- * document is still only sent once its own check has passed, and in queue order.
+ * The check of step 2 (a few milliseconds of CPU a document) runs ahead of the uploads, so that
+ * it overlaps with the network instead of adding to it — in a worker thread where the caller
+ * gives one (syncArchiveInWorkers), so that it uses another core. A few documents are sent at
+ * once, taken in queue order; each is still only sent once its own check has passed.
  *
  * Progress and cancel come from the caller's job (electron/core/jobs).
  */
@@ -94,10 +94,6 @@ interface QueuedRow {
 
 const sha256 = (bytes: Buffer | string) => createHash('sha256').update(bytes).digest('hex');
 
-function throwIfCancelled(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw new AppError('JOB_CANCELLED');
-}
-
 /** The visits still open: the laptop may be on a hospital's network. */
 export function visitInProgress(session: VaultSession): boolean {
   return listRunRows(session.db, 'in-progress').length > 0;
@@ -157,8 +153,10 @@ async function checkAgainstArchive(
   throw new AppError('ARCHIVE_ROLLBACK_DETECTED', { archiveSeq: head?.seq ?? 0, localSeq });
 }
 
-/** How many documents ahead of the upload their check may run: enough to keep the network busy, little memory. */
-const VERIFY_AHEAD = 4;
+/** Documents being sent at once (each its PDF, then its evidence JSON). */
+const UPLOADS_IN_FLIGHT = 4;
+/** How many documents ahead of the uploads their check may run: enough to keep every upload lane fed, little memory. */
+const VERIFY_AHEAD = 2 * UPLOADS_IN_FLIGHT;
 /** Archived documents recorded together (one commit), or sooner once this much time has passed. */
 const RECORD_EVERY = 25;
 const RECORD_WITHIN_MS = 1000;
@@ -265,55 +263,81 @@ export async function syncArchive(session: VaultSession, store: ArchiveStore, op
     recordedAt = Date.now();
   };
 
-  try {
-    for (const [index, row] of queued.entries()) {
-      throwIfCancelled(signal);
-      checkAhead(index + 1 + VERIFY_AHEAD);
-      if (!(await (checks[index] ?? stillGenuine(row, trust, verify)))) {
-        session.db.transaction(() => {
-          session.db
-            .prepare("UPDATE archive_records SET state = 'refused', last_error = 'CERT_NOT_GENUINE' WHERE certificate_id = ?")
-            .run(row.id);
-          session.audit.append('archive.document-refused', session.actor(), { certificateId: row.id, number: row.number });
-        })();
-        refused.push(row.number);
-        options.onProgress?.({ done: index + 1, total: queued.length });
-        continue;
-      }
-      const now = options.now();
-      const keyOf = (part: ArchivePart) => documentKey(folder, row, part);
-      try {
-        const pdf = await putPart(store, settings, listed, keyOf('pdf'), row.pdf, 'application/pdf', now, signal);
-        const json = await putPart(
-          store,
-          settings,
-          listed,
-          keyOf('json'),
-          Buffer.from(row.evidenceJson, 'utf8'),
-          'application/json',
-          now,
-          signal,
-        );
-        unrecorded.push([keyOf('pdf'), pdf.sha256, pdf.versionId, keyOf('json'), json.sha256, json.versionId, now.toISOString(), row.id]);
-        if (unrecorded.length >= RECORD_EVERY || Date.now() - recordedAt >= RECORD_WITHIN_MS) record();
-        archived += 1;
-        if (pdf.alreadyThere && json.alreadyThere) alreadyThere += 1;
-      } catch (error) {
-        const code = error instanceof AppError ? error.code : 'ARCHIVE_STORE_ERROR';
-        if (code !== 'JOB_CANCELLED') {
-          session.db
-            .prepare("UPDATE archive_records SET state = 'failed', attempts = attempts + 1, last_error = ? WHERE certificate_id = ?")
-            .run(code, row.id);
-          failed.push({ number: row.number, error: code });
-        }
-        if (STOPPING.has(code)) throw error;
-      }
-      options.onProgress?.({ done: index + 1, total: queued.length });
+  /** Step 2 for one document: its check, then its two parts. Throws only what stops the whole sync. */
+  const send = async (index: number, row: QueuedRow): Promise<void> => {
+    if (!(await (checks[index] ?? stillGenuine(row, trust, verify)))) {
+      session.db.transaction(() => {
+        session.db
+          .prepare("UPDATE archive_records SET state = 'refused', last_error = 'CERT_NOT_GENUINE' WHERE certificate_id = ?")
+          .run(row.id);
+        session.audit.append('archive.document-refused', session.actor(), { certificateId: row.id, number: row.number });
+      })();
+      refused.push(row.number);
+      return;
     }
+    const now = options.now();
+    const keyOf = (part: ArchivePart) => documentKey(folder, row, part);
+    try {
+      const pdf = await putPart(store, settings, listed, keyOf('pdf'), row.pdf, 'application/pdf', now, signal);
+      const json = await putPart(
+        store,
+        settings,
+        listed,
+        keyOf('json'),
+        Buffer.from(row.evidenceJson, 'utf8'),
+        'application/json',
+        now,
+        signal,
+      );
+      unrecorded.push([keyOf('pdf'), pdf.sha256, pdf.versionId, keyOf('json'), json.sha256, json.versionId, now.toISOString(), row.id]);
+      if (unrecorded.length >= RECORD_EVERY || Date.now() - recordedAt >= RECORD_WITHIN_MS) record();
+      archived += 1;
+      if (pdf.alreadyThere && json.alreadyThere) alreadyThere += 1;
+    } catch (error) {
+      const code = error instanceof AppError ? error.code : 'ARCHIVE_STORE_ERROR';
+      if (code !== 'JOB_CANCELLED') {
+        session.db
+          .prepare("UPDATE archive_records SET state = 'failed', attempts = attempts + 1, last_error = ? WHERE certificate_id = ?")
+          .run(code, row.id);
+        failed.push({ number: row.number, error: code });
+      }
+      if (STOPPING.has(code)) throw error;
+    }
+  };
+
+  // A few documents are in flight at once, taken in queue order: a store far away answers each request after a
+  // round trip, and one at a time would leave the line idle for most of it. The first error that stops the sync
+  // stops every lane from taking another document; those already in flight finish (or are cancelled with it).
+  let next = 0;
+  let done = 0;
+  // What stopped the lanes, in the order it happened: the first is what the sync throws.
+  const stops: unknown[] = [];
+  const lane = async () => {
+    while (stops.length === 0 && next < queued.length) {
+      const index = next;
+      next += 1;
+      if (signal?.aborted) {
+        stops.push(new AppError('JOB_CANCELLED'));
+        return;
+      }
+      checkAhead(index + 1 + VERIFY_AHEAD);
+      try {
+        await send(index, queued[index] as QueuedRow);
+      } catch (error) {
+        stops.push(error);
+        return;
+      }
+      done += 1;
+      options.onProgress?.({ done, total: queued.length });
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: Math.min(UPLOADS_IN_FLIGHT, queued.length) }, lane));
   } finally {
     // Cancelled, stopped or done: what was sent is recorded before anything else happens.
     record();
   }
+  if (stops.length > 0) throw stops[0];
 
   const key = await storeAnchor(session, store, settings, folder, options.now(), signal);
   session.audit.append('archive.synced', session.actor(), {
