@@ -83,12 +83,19 @@ const currentStep: Entry = (page) => [
   page.getByTestId('visit-step-panel').getByRole('heading', { level: 2 }),
 ];
 
+/** A step's form refused as entered: the step, and the field at fault with its message. */
+const currentStepAtFault: Entry = (page, language) => [
+  ...currentStep(page, language),
+  page.getByTestId('visit-step-panel').locator('[aria-invalid="true"]').first(),
+];
+
 export const PRIMARY_ACTIONS: Readonly<Record<string, Entry>> = {
   // Visits
   'visits-list': button('visits.list.start'),
   'visits-start': button('visits.start.submit'),
   'visits-run-start': currentStep,
   'visits-run-in-progress': currentStep,
+  'visits-run-time-invalid': currentStepAtFault,
   'visits-run-completed': savePdfAction,
   'visits-override-dialog': button('visits.override.confirm', 'alertdialog'),
   // Vault
