@@ -153,7 +153,9 @@ function strayLatin(text: string, glossary: Glossary): string[] {
 }
 
 /** Every finding for one text, named by its key as the app names it. */
-export function checkText(key: string, text: string, language: Language, glossary: Glossary): Finding[] {
+export function checkText(key: string, shownText: string, language: Language, glossary: Glossary): Finding[] {
+  // A word joiner (U+2060, as in "Wi-\u2060Fi") only keeps a word on one line: the word is the same.
+  const text = shownText.replace(/\u2060/g, '');
   const findings: Finding[] = [];
   // {{passed}} names a value, not a word the user reads; the braces stay for rules such as “}} 個”.
   const words = text.replace(PLACEHOLDER, '{{}}');

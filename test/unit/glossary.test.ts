@@ -64,6 +64,8 @@ describe('glossary', () => {
     expect(bad('dashboard.media.summary', 'ボリューム: {{count}} 件(うち {{n}} 件)')).toHaveLength(3);
     expect(bad('x', '署名: Default')).toEqual([expect.stringContaining('[punctuation]'), 'x [latin] Default']);
     expect(bad('x', 'ClamAV の定義 custom (1 signatures)')).toEqual(['x [latin] custom', 'x [latin] signatures']);
+    // Kept on one line by a word joiner, still the word of the list.
+    expect(bad('x', 'Wi-\u2060Fi の設定')).toEqual([]);
     expect(shown(checkText('x', 'Show visit or case.', 'en', glossary))).toEqual(['x [avoid] “visit or case” → 訪問作業']);
 
     // 合格 is right for a self-check, a drive letter and a command line stay as typed.

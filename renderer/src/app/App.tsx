@@ -11,11 +11,13 @@ import { queryClient } from './query-client';
 import { screens } from './screens';
 import { fieldGuardTheme } from './theme';
 import { VaultGate } from '../features/vault/VaultGate';
+import { strictLineBreaking } from '../components/table-cells';
 
 const useGlobalStyles = makeStaticStyles({
   'html, body, #root': { margin: 0, height: '100%' },
-  // Japanese lines break as Japanese typesetting does: never before closing punctuation or small kana.
-  body: { lineBreak: 'strict' },
+  // Japanese lines break as Japanese typesetting does: between phrases, never inside a word, before
+  // closing punctuation or small kana (table-cells.tsx says how); every screen inherits it.
+  body: { ...strictLineBreaking },
   // Fluent's badge has a fixed one-line height: a longer status (English runs longer than
   // Japanese) overflowed it and was cut or overlapped. Let it grow a line instead.
   '.fui-Badge': { height: 'auto', minHeight: '20px', paddingTop: '1px', paddingBottom: '1px' },

@@ -13,11 +13,12 @@ import type { LedgerItem } from './use-ledger';
 import { useLedgerTexts } from './use-ledger-texts';
 
 const useStyles = makeStyles({
-  label: { width: '104px' },
-  capacity: { width: '136px' },
+  // Sized so that the table fits a 1280-pixel window beside the menu; narrower, it scrolls sideways.
+  label: { width: '96px' },
+  capacity: { width: '128px' },
   owner: { width: '88px' },
-  dates: { width: '144px' },
-  custody: { width: '112px' },
+  dates: { width: '136px' },
+  custody: { width: '120px' },
   status: { width: '96px' },
   cell: { ...strictLineBreaking, paddingBlock: tokens.spacingVerticalS, verticalAlign: 'top' },
   stack: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: tokens.spacingVerticalXXS },
@@ -117,7 +118,7 @@ export function ItemsTable({ items, labelledBy }: { items: readonly LedgerItem[]
     <RecordsTable
       labelledBy={labelledBy}
       testId="ledger-items"
-      minWidth="1000px"
+      minWidth="960px"
       columns={columns}
       rows={items}
       rowKey={(item) => item.id}
