@@ -9,7 +9,7 @@
  *   finding; the page and the terminal say "× 256, first: a/b/c.zip".
  */
 import { formatDateTime } from './format-date';
-import { interpolate } from './interpolate';
+import { interpolate, pluralText } from './interpolate';
 import type { Language } from './locale';
 import { findingText, sanitizeTexts } from './sanitize-texts';
 
@@ -36,6 +36,11 @@ export interface EngineProblemFacts {
 
 const texts = (language: Language) => sanitizeTexts[language].engine;
 
+/** A signature count as the reader's language writes numbers (6,500,000). */
+export function signatureCount(count: number, language: Language): string {
+  return count.toLocaleString(language === 'ja' ? 'ja-JP' : 'en-GB');
+}
+
 /** How runs before issue 19 stored custom ClamAV signatures inside the version text, in English whatever the language. */
 const LEGACY_CUSTOM = /(?:^|, )custom \((\d+) signatures\)$/;
 
@@ -58,7 +63,7 @@ export function databaseVersionText(
     custom = Number(legacy[1]);
   }
   const parts = official ? [official] : [];
-  if (custom > 0) parts.push(interpolate(texts(language).custom, { count: custom }));
+  if (custom > 0) parts.push(interpolate(pluralText(texts(language), 'custom', custom, language), { n: signatureCount(custom, language) }));
   return parts.length > 0 ? parts.join(language === 'ja' ? '、' : ', ') : null;
 }
 
@@ -74,17 +79,14 @@ export function engineLine(engine: EngineFacts | null, engineName: string, langu
       `${t.database} ${version}${engine.databasePath ? (ja ? `（${engine.databasePath}）` : ` ${t.folder} ${engine.databasePath}`) : ''}`,
     );
   if (engine.databaseDate) {
-    const age =
-      engine.databaseAgeDays === undefined || engine.databaseAgeDays === null
-        ? ''
-        : ja
-          ? `（${interpolate(t.age, { days: engine.databaseAgeDays })}）`
-          : ` (${interpolate(t.age, { days: engine.databaseAgeDays })})`;
+    const days = engine.databaseAgeDays;
+    const ageText = days === undefined || days === null ? '' : interpolate(pluralText(t, 'age', days, language), { days });
+    const age = ageText === '' ? '' : ja ? `（${ageText}）` : ` (${ageText})`;
     parts.push(`${t.builtAt} ${formatDateTime(engine.databaseDate, language)}${age}`);
   }
   parts.push(
     typeof engine.signatures === 'number'
-      ? interpolate(t.signatures, { count: engine.signatures.toLocaleString(ja ? 'ja-JP' : 'en-GB') })
+      ? interpolate(pluralText(t, 'signatures', engine.signatures, language), { n: signatureCount(engine.signatures, language) })
       : t.signaturesUnknown,
   );
   return `${t.label}: ${`${engine.engine} ${engine.version ?? ''}`.trim()} — ${parts.join(ja ? '、' : ', ')}`;

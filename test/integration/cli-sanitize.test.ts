@@ -151,8 +151,8 @@ describe('where delivered files go', () => {
     expect(again.stdout).toContain('署名 1 件');
     expect(again.stdout).toMatch(/⚠ ウイルス定義の署名が 1 件しかない/);
     const english = await sanitize([src(), '--out', path.join(work, 'names', 'text-en'), '--clamav-db', database], 'en_US.UTF-8');
-    expect(english.stdout).toContain(`database custom, 1 signatures in ${database}`);
-    expect(english.stdout).toMatch(/⚠ The virus database holds only 1 signatures/);
+    expect(english.stdout).toContain(`database custom, 1 signature in ${database}`);
+    expect(english.stdout).toMatch(/⚠ The virus database's signature count is only 1 /);
     expect(english.stdout).toMatch(/0 days old/);
   }, 120_000);
 

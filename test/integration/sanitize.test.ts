@@ -261,11 +261,11 @@ describe('the signed report and the receiving side', () => {
 
   it('names the anti-virus database with its folder, age and signatures, and carries the warning about it', async () => {
     const text = await new Promise<string>((resolve) => execFile('pdftotext', ['-layout', report, '-'], (_e, out) => resolve(out)));
-    expect(text).toContain('独自定義 1 件 / custom, 1 signatures');
+    expect(text).toContain('独自定義 1 件 / custom, 1 signature');
     expect(text).not.toContain('custom (1 signatures)');
     expect(text).toMatch(/0 日前/);
     expect(text).toMatch(/ウイルス定義の署名が 1 件しかない/);
-    expect(text).toMatch(/holds only 1 signatures/);
+    expect(text).toMatch(/signature count is only 1 /);
   });
 
   it('[10-5] matches the delivered folder exactly (exit 0), and names an added, a removed and a modified file (exit 1)', async () => {

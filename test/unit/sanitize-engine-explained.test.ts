@@ -92,7 +92,7 @@ describe('the engine line', () => {
       'ウイルス検査: ClamAV 1.4.6 — 定義 daily 27450, main 62, bytecode 335（/var/lib/clamav）、作成 2026/12/05 15:00:00 JST（1 日前）、署名 3,627,519 件',
     );
     expect(engineLine(engine, 'ClamAV', 'en')).toBe(
-      'Anti-virus: ClamAV 1.4.6 — database daily 27450, main 62, bytecode 335 in /var/lib/clamav, built 5 Dec 2026 15:00:00 JST (1 days old), 3,627,519 signatures',
+      'Anti-virus: ClamAV 1.4.6 — database daily 27450, main 62, bytecode 335 in /var/lib/clamav, built 5 Dec 2026 15:00:00 JST (1 day old), 3,627,519 signatures',
     );
     expect(engineLine({ ...engine, signatures: null }, 'Microsoft Defender', 'en')).toContain('signature count unknown');
     expect(engineLine(null, 'ClamAV', 'ja')).toBe('ウイルス検査: ClamAV（使用不可）');
@@ -105,6 +105,7 @@ describe('the database version in the reader’s language (issue 19)', () => {
     expect(databaseVersionText(both, 'ja')).toBe('daily 27450, main 62、独自定義 12 件');
     expect(databaseVersionText(both, 'en')).toBe('daily 27450, main 62, custom, 12 signatures');
     expect(databaseVersionText({ databaseVersion: null, customSignatures: 1 }, 'ja')).toBe('独自定義 1 件');
+    expect(databaseVersionText({ databaseVersion: null, customSignatures: 1 }, 'en')).toBe('custom, 1 signature');
     expect(databaseVersionText({ databaseVersion: '1.421.114.0', customSignatures: 0 }, 'ja')).toBe('1.421.114.0');
     expect(databaseVersionText({ databaseVersion: null, customSignatures: null }, 'en')).toBeNull();
     expect(databaseVersionText(null, 'en')).toBeNull();

@@ -9,7 +9,7 @@ import { MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens }
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '@shared/format-date';
 import type { Language } from '@shared/locale';
-import { databaseVersionText } from '@shared/sanitize-engine-texts';
+import { databaseVersionText, signatureCount } from '@shared/sanitize-engine-texts';
 import { FactList } from '../../components/FactList';
 import { verdicts, type SanitizationRun, type SanitizeVerdict } from './use-sanitize';
 import { VerdictBadge } from './VerdictBadge';
@@ -64,12 +64,15 @@ export function RunSummary({ run }: { run: SanitizationRun }) {
   // Runs before issue 15 have none of these facts; each line is shown only when known.
   if (engine?.databasePath) facts.push([t('sanitize.result.databaseFolder'), engine.databasePath]);
   if (engine && engine.databaseAgeDays !== undefined && engine.databaseAgeDays !== null)
-    facts.push([t('sanitize.result.databaseAge'), t('sanitizeTexts.engine.age', { days: engine.databaseAgeDays })]);
+    facts.push([
+      t('sanitize.result.databaseAge'),
+      t('sanitizeTexts.engine.age', { count: engine.databaseAgeDays, days: engine.databaseAgeDays }),
+    ]);
   if (engine && engine.signatures !== undefined) {
     facts.push([
       t('sanitize.result.signatures'),
       typeof engine.signatures === 'number'
-        ? t('sanitizeTexts.engine.signatures', { count: engine.signatures.toLocaleString(language === 'ja' ? 'ja-JP' : 'en-GB') })
+        ? t('sanitizeTexts.engine.signatures', { count: engine.signatures, n: signatureCount(engine.signatures, language) })
         : t('sanitizeTexts.engine.signaturesUnknown'),
     ]);
   }
