@@ -154,7 +154,7 @@ async function checkAgainstArchive(
 }
 
 /** Documents being sent at once (each its PDF, then its evidence JSON). */
-const UPLOADS_IN_FLIGHT = 4;
+export const UPLOADS_IN_FLIGHT = 4;
 /** How many documents ahead of the uploads their check may run: enough to keep every upload lane fed, little memory. */
 const VERIFY_AHEAD = 2 * UPLOADS_IN_FLIGHT;
 /** Archived documents recorded together (one commit), or sooner once this much time has passed. */
