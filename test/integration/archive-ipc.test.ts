@@ -12,14 +12,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { issueVaultCertificate } from '../../electron/core/certificates/issue-vault-certificate';
-import { saveSite } from '../../electron/core/sites/site-store';
-import { startRun } from '../../electron/core/visits/visit-service';
 import { closeRun } from '../../electron/core/visits/run-store';
 import { createRouter } from '../../electron/core/ipc/router';
 import type { RequestOf } from '../../electron/shared/contract';
 import { errorCodeOf } from '../support/error-code';
 import { invokeThroughRouter, type Invoke } from '../support/invoke';
 import { memoryArchiveStore, type MemoryArchiveStore } from '../support/memory-archive-store';
+import { openVisitAtNewSite } from '../support/visit-walker';
 import { createTestCore, TEST_PASSWORD, type TestCore } from '../support/test-core';
 import { sampleErasureDocument, sampleErasureFacts } from '../fixtures/certificates/sample-erasure';
 
@@ -149,19 +148,7 @@ describe('archive channels', () => {
   it('refuses 「会社へ保管」 during a visit before any request leaves the laptop', async () => {
     await invoke('archive.saveSettings', SETTINGS);
     await issue();
-    const site = saveSite(
-      session(),
-      {
-        name: '東都中央病院',
-        department: '放射線科',
-        address: '',
-        administrator: { name: '佐藤 花子', title: '', phone: '', mail: '' },
-        otherContacts: [],
-        notes: '',
-      },
-      new Date(),
-    );
-    const visit = startRun(session(), { templateId: 'incident-response', siteId: site.id, systemId: null }, new Date());
+    const visit = openVisitAtNewSite(session());
     expect((await invoke('archive.status', {})).visitInProgress).toBe(true);
     expect(await errorCodeOf(() => invoke('archive.sync', { jobId: crypto.randomUUID() }))).toBe('ARCHIVE_VISIT_IN_PROGRESS');
     expect(store.opened).toEqual([]);

@@ -9,10 +9,8 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveArchiveSettings } from '../../electron/core/archive/archive-settings';
 import { syncArchive } from '../../electron/core/archive/sync-archive';
@@ -20,10 +18,11 @@ import { issueVaultCertificate } from '../../electron/core/certificates/issue-va
 import { readCertificateEvidence } from '../../electron/core/certificates/verify-certificate';
 import { japanDate } from '../../electron/core/japan-calendar';
 import { createS3ArchiveStore } from '../../electron/platform/archive/s3-archive-store';
-import { adminClient, cephMissing, createLockedBucket, startCephS3, type CephS3 } from '../support/ceph-s3';
-import { enrollWithNewAuthority, nssDatabaseWithRoot, type TestAuthority } from '../support/company-authority';
+import { cephMissing, type CephS3 } from '../support/ceph-s3';
+import { nssDatabaseWithRoot, type TestAuthority } from '../support/company-authority';
 import { runFieldguard } from '../support/run-cli';
-import { createTestCore, TEST_PASSWORD, type TestCore } from '../support/test-core';
+import { closeArchiveOnCeph, openArchiveOnCeph, type ArchiveOnCeph } from '../support/archive-on-ceph';
+import { TEST_PASSWORD, type TestCore } from '../support/test-core';
 import { sampleErasureDocument, sampleErasureFacts } from '../fixtures/certificates/sample-erasure';
 
 const BUCKET = 'toto-evidence';
@@ -33,34 +32,17 @@ const DAY_MS = 86_400_000;
 
 describe.skipIf(cephMissing !== null)(cephMissing ?? 'the signed archive listing for the security office', () => {
   let s3: CephS3;
-  let admin: S3Client;
   let core: TestCore;
   let authority: TestAuthority;
   let work: string;
   const issued: Record<string, string[]> = { [MINATO]: [], [CHUO]: [] };
 
+  let archive: ArchiveOnCeph | undefined;
   beforeAll(async () => {
-    work = await mkdtemp(path.join(os.tmpdir(), 'fieldguard-archive-report-'));
-    s3 = await startCephS3();
-    admin = adminClient(s3);
-    await createLockedBucket(admin, BUCKET);
-    core = await createTestCore();
-    await core.createVault({ passwordOnly: true });
+    archive = await openArchiveOnCeph('archive-report', BUCKET);
+    ({ work, s3, core, authority } = archive);
     const session = core.vault.session();
-    authority = await enrollWithNewAuthority(session, path.join(work, 'authority'), new Date());
-    saveArchiveSettings(
-      session,
-      {
-        endpoint: s3.endpoint,
-        region: s3.region,
-        bucket: BUCKET,
-        prefix: 'fieldguard',
-        company: 'toto-medical',
-        accessKeyId: s3.accessKeyId,
-        secretAccessKey: s3.secretAccessKey,
-      },
-      new Date(),
-    );
+    saveArchiveSettings(session, archive.settings, new Date());
     for (const site of [MINATO, CHUO, MINATO, CHUO, MINATO]) {
       const now = new Date();
       const { number } = await issueVaultCertificate(
@@ -87,13 +69,7 @@ describe.skipIf(cephMissing !== null)(cephMissing ?? 'the signed archive listing
   afterAll(async () => {
     delete process.env.AWS_ACCESS_KEY_ID;
     delete process.env.AWS_SECRET_ACCESS_KEY;
-    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset when the setup failed
-    await core?.cleanup();
-    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset when the setup failed
-    admin?.destroy();
-    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset when the setup failed
-    await s3?.stop();
-    if (work) await rm(work, { recursive: true, force: true });
+    await closeArchiveOnCeph(archive);
   });
 
   it(

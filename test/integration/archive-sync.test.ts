@@ -8,8 +8,7 @@
  * copy is caught by the anchor already in the archive and recorded as an incident.
  */
 import { createHash } from 'node:crypto';
-import { copyFile, mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { copyFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ListObjectVersionsCommand, type S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,15 +19,14 @@ import { syncArchive, syncArchiveInWorkers, type ArchiveSyncProgress, type Verif
 import { verifyWorkerFromSource } from '../../electron/core/certificates/verify-in-worker';
 import { openVerifierPool } from '../../electron/core/certificates/verify-pool';
 import { issueVaultCertificate } from '../../electron/core/certificates/issue-vault-certificate';
-import { startRun } from '../../electron/core/visits/visit-service';
 import { closeRun } from '../../electron/core/visits/run-store';
-import { saveSite } from '../../electron/core/sites/site-store';
 import type { VaultSession } from '../../electron/core/vault/vault-session';
 import { createS3ArchiveStore } from '../../electron/platform/archive/s3-archive-store';
-import { adminClient, cephMissing, createLockedBucket, startCephS3, type CephS3 } from '../support/ceph-s3';
-import { enrollWithNewAuthority } from '../support/company-authority';
+import { cephMissing, type CephS3 } from '../support/ceph-s3';
 import { errorCodeOf } from '../support/error-code';
-import { createTestCore, TEST_PASSWORD, type TestCore } from '../support/test-core';
+import { openVisitAtNewSite } from '../support/visit-walker';
+import { closeArchiveOnCeph, openArchiveOnCeph, type ArchiveOnCeph } from '../support/archive-on-ceph';
+import { TEST_PASSWORD, type TestCore } from '../support/test-core';
 import { sampleErasureDocument, sampleErasureFacts } from '../fixtures/certificates/sample-erasure';
 
 const BUCKET = 'toto-evidence';
@@ -59,39 +57,17 @@ describe.skipIf(cephMissing !== null)(cephMissing ?? 'archive sync on Ceph with 
   const sync = (onProgress?: (p: ArchiveSyncProgress) => void, signal?: AbortSignal) =>
     syncArchive(session(), store, { now: () => new Date(), ...(signal ? { signal } : {}), ...(onProgress ? { onProgress } : {}) });
 
+  let archive: ArchiveOnCeph | undefined;
   beforeAll(async () => {
-    work = await mkdtemp(path.join(os.tmpdir(), 'fieldguard-archive-sync-'));
-    s3 = await startCephS3();
-    admin = adminClient(s3);
-    await createLockedBucket(admin, BUCKET);
+    archive = await openArchiveOnCeph('archive-sync', BUCKET);
+    ({ work, s3, admin, core } = archive);
     store = createS3ArchiveStore({ ...s3, bucket: BUCKET });
-    core = await createTestCore();
-    await core.createVault({ passwordOnly: true });
-    await enrollWithNewAuthority(session(), path.join(work, 'authority'), new Date());
-    saveArchiveSettings(
-      session(),
-      {
-        endpoint: s3.endpoint,
-        region: s3.region,
-        bucket: BUCKET,
-        prefix: 'fieldguard',
-        company: 'toto-medical',
-        accessKeyId: s3.accessKeyId,
-        secretAccessKey: s3.secretAccessKey,
-      },
-      new Date(),
-    );
+    saveArchiveSettings(session(), archive.settings, new Date());
   }, 180_000);
   afterAll(async () => {
     // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset when the setup failed
-    await core?.cleanup();
-    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset when the setup failed
     store?.destroy();
-    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset when the setup failed
-    admin?.destroy();
-    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset when the setup failed
-    await s3?.stop();
-    if (work) await rm(work, { recursive: true, force: true });
+    await closeArchiveOnCeph(archive);
   });
 
   it(
@@ -101,20 +77,8 @@ describe.skipIf(cephMissing !== null)(cephMissing ?? 'archive sync on Ceph with 
       const numbers = [await issue(session()), await issue(session())];
       expect(archiveState(session().db)).toMatchObject({ configured: true, waiting: 2, archived: 0, lastSyncAt: null });
 
-      const site = saveSite(
-        session(),
-        {
-          name: '東都中央病院',
-          department: '放射線科',
-          address: '',
-          administrator: { name: '佐藤 花子', title: '', phone: '', mail: '' },
-          otherContacts: [],
-          notes: '',
-        },
-        new Date(),
-      );
       // Any procedure open at a site (here one that needs no system) means the laptop may be on the site's network.
-      const visit = startRun(session(), { templateId: 'incident-response', siteId: site.id, systemId: null }, new Date());
+      const visit = openVisitAtNewSite(session());
       expect(await errorCodeOf(() => sync())).toBe('ARCHIVE_VISIT_IN_PROGRESS');
       expect(await versionsUnder(admin, FOLDER)).toEqual([]);
       closeRun(session().db, visit.id, { status: 'abandoned', at: new Date(), abandonReason: 'test' });

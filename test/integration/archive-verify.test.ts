@@ -6,24 +6,22 @@
  * period by site as CSV and sets a legal hold; and `archive verify` catches a certificate
  * number that never reached the archive.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdtemp, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueVaultCertificate } from '../../electron/core/certificates/issue-vault-certificate';
 import { createS3ArchiveStore } from '../../electron/platform/archive/s3-archive-store';
-import { adminClient, cephMissing, createLockedBucket, startCephS3, type CephS3 } from '../support/ceph-s3';
-import { enrollWithNewAuthority, type TestAuthority } from '../support/company-authority';
+import { cephMissing, type CephS3 } from '../support/ceph-s3';
+import { type TestAuthority } from '../support/company-authority';
 import { runFieldguard } from '../support/run-cli';
-import { createTestCore, TEST_PASSWORD, type TestCore } from '../support/test-core';
+import { closeArchiveOnCeph, openArchiveOnCeph, type ArchiveOnCeph } from '../support/archive-on-ceph';
+import { TEST_PASSWORD, type TestCore } from '../support/test-core';
 import { sampleErasureDocument, sampleErasureFacts } from '../fixtures/certificates/sample-erasure';
 
 const BUCKET = 'toto-evidence';
 
 describe.skipIf(cephMissing !== null)(cephMissing ?? 'the company archive from sync to the security office', () => {
   let s3: CephS3;
-  let admin: S3Client;
   let core: TestCore;
   let authority: TestAuthority;
   let work: string;
@@ -50,14 +48,10 @@ describe.skipIf(cephMissing !== null)(cephMissing ?? 'the company archive from s
     runFieldguard([...args, '--data-dir', core.dataDir, '--password-stdin'], `${TEST_PASSWORD}\n`, language);
   const officeCli = (args: string[], language = 'en_US.UTF-8') => runFieldguard([...args, ...office], '', language);
 
+  let archive: ArchiveOnCeph | undefined;
   beforeAll(async () => {
-    work = await mkdtemp(path.join(os.tmpdir(), 'fieldguard-archive-verify-'));
-    s3 = await startCephS3();
-    admin = adminClient(s3);
-    await createLockedBucket(admin, BUCKET);
-    core = await createTestCore();
-    await core.createVault({ passwordOnly: true });
-    authority = await enrollWithNewAuthority(core.vault.session(), path.join(work, 'authority'), new Date());
+    archive = await openArchiveOnCeph('archive-verify', BUCKET);
+    ({ work, s3, core, authority } = archive);
     core.vault.lock('manual');
     // Where the office's commands read the store's key from (one account for the whole test: a bucket policy for a second is the company's setup, docs/fleet.md).
     process.env.AWS_ACCESS_KEY_ID = s3.accessKeyId;
@@ -67,13 +61,7 @@ describe.skipIf(cephMissing !== null)(cephMissing ?? 'the company archive from s
   afterAll(async () => {
     delete process.env.AWS_ACCESS_KEY_ID;
     delete process.env.AWS_SECRET_ACCESS_KEY;
-    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset when the setup failed
-    await core?.cleanup();
-    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset when the setup failed
-    admin?.destroy();
-    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset when the setup failed
-    await s3?.stop();
-    if (work) await rm(work, { recursive: true, force: true });
+    await closeArchiveOnCeph(archive);
   });
 
   it('the engineer sets the archive and syncs documents issued offline', { timeout: 180_000 }, async () => {

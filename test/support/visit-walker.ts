@@ -8,6 +8,9 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { FieldTemplate, FieldValue, VisitRun, StepTemplate } from '../../electron/shared/visits';
+import { saveSite } from '../../electron/core/sites/site-store';
+import type { VaultSession } from '../../electron/core/vault/vault-session';
+import { startRun } from '../../electron/core/visits/visit-service';
 import type { TestCore } from './test-core';
 
 /** What walking a run needs of the core: its handlers, and the dialogs and data folder for importing evidence (the e2e harness has them too). */
@@ -99,4 +102,21 @@ export async function walkTo(
     current = await doStep(core, current, step.id, context);
   }
   return current;
+}
+
+/** A visit open at a new site (an incident response, which needs no system): the laptop may now be on the site's network. */
+export function openVisitAtNewSite(session: VaultSession, now = new Date()): VisitRun {
+  const site = saveSite(
+    session,
+    {
+      name: '東都中央病院',
+      department: '放射線科',
+      address: '',
+      administrator: { name: '佐藤 花子', title: '', phone: '', mail: '' },
+      otherContacts: [],
+      notes: '',
+    },
+    now,
+  );
+  return startRun(session, { templateId: 'incident-response', siteId: site.id, systemId: null }, now);
 }
