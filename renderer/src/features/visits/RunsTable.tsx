@@ -10,10 +10,11 @@ const useStyles = makeStyles({
   wrap: { overflowX: 'auto' },
   cell: { overflowWrap: 'break-word', paddingBlock: tokens.spacingVerticalS },
   reference: { width: '9.5em' },
-  procedure: { width: '12em' },
+  procedure: { width: '11em' },
   time: { width: '12.5em' },
   progress: { width: '5.5em' },
-  status: { width: '6.5em' },
+  // Wide enough for the longest status badge in English ("In progress", "Completed" with its icon).
+  status: { width: '8.5em' },
   numeric: { fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
 });
 
