@@ -131,12 +131,13 @@ export function certificatesIssuedSince(
   db: VaultDatabase,
   kind: CertificateKind,
   since: string,
-): { id: string; number: string; evidenceJson: string }[] {
+): { id: string; number: string; visitReference: string | null; evidenceJson: string }[] {
   return db
     .prepare(
-      'SELECT id, number, evidence_json AS evidenceJson FROM certificates WHERE kind = ? AND issued_at >= ? ORDER BY issued_at, number',
+      `SELECT id, number, visit_reference AS visitReference, evidence_json AS evidenceJson FROM certificates
+       WHERE kind = ? AND issued_at >= ? ORDER BY issued_at, number`,
     )
-    .all(kind, since) as { id: string; number: string; evidenceJson: string }[];
+    .all(kind, since) as { id: string; number: string; visitReference: string | null; evidenceJson: string }[];
 }
 
 /** The first certificate of a kind issued for a visit, found by its visit-reference column. */

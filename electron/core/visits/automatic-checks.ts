@@ -29,6 +29,8 @@ type Facts = CheckOutcome['facts'];
 interface IssuedCertificate {
   readonly id: string;
   readonly number: string;
+  /** The visit it was issued for (the certificates' visit-reference column); null when it names none. */
+  readonly visitReference: string | null;
   readonly facts: Record<string, unknown>;
 }
 
@@ -36,7 +38,7 @@ interface IssuedCertificate {
 function certificatesSince(db: VaultDatabase, kind: 'erasure' | 'sanitization', since: string): IssuedCertificate[] {
   return certificatesIssuedSince(db, kind, since).map((row) => {
     const evidence = JSON.parse(row.evidenceJson) as { payload?: { facts?: Record<string, unknown> } };
-    return { id: row.id, number: row.number, facts: evidence.payload?.facts ?? {} };
+    return { id: row.id, number: row.number, visitReference: row.visitReference, facts: evidence.payload?.facts ?? {} };
   });
 }
 
@@ -58,18 +60,11 @@ function defaultPasswordsCheck({ session, system }: CheckContext): [boolean, str
     : [false, 'vendorDefaults', { accounts: accounts.length, vendorDefaults: defaults.length }];
 }
 
-/** The visit a sanitization report says its files were handed over for (issue 19); null when it names none. */
-function visitOfReport(report: IssuedCertificate): string | null {
-  const reference = (report.facts.signOff as { recipient?: { reference?: unknown } } | undefined)?.recipient?.reference;
-  return typeof reference === 'string' && reference !== '' ? reference : null;
-}
-
 function sanitizationCheck({ session, run }: CheckContext): [boolean, string, Facts] {
   // A report issued for another visit handed files over elsewhere: it says nothing of this one.
-  const reports = certificatesSince(session.db, 'sanitization', run.startedAt).filter((report) => {
-    const visit = visitOfReport(report);
-    return visit === null || visit === run.reference;
-  });
+  const reports = certificatesSince(session.db, 'sanitization', run.startedAt).filter(
+    (report) => report.visitReference === null || report.visitReference === run.reference,
+  );
   return reports.length > 0 ? [true, 'issued', { reports: reports.map((r) => r.number) }] : [false, 'noReport', {}];
 }
 
