@@ -96,7 +96,7 @@ export function WholeMediumErasure({ method, site, onFinished }: WholeMediumEras
   const needsAdmin = erase.error instanceof BridgeError && erase.error.code === 'ERASURE_DEVICE_NEEDS_ADMIN';
   const platform = appInfo.data?.platform ?? 'other';
   const canStart = chosen !== null && confirms(chosen, typed) && site.hospital.trim() !== '' && !job.current;
-  const chosenForBar = chosen && canStart ? [chosen.vendor, chosen.model].filter(Boolean).join(' ') || chosen.path : null;
+  const chosenForBar = chosen && canStart ? deviceName(chosen) : null;
 
   return (
     <section className={styles.section} aria-labelledby="whole-medium-heading" data-testid="whole-medium-erasure">

@@ -13,7 +13,7 @@
  * confirmation box shows everything that will be signed before anything is.
  */
 import { useState } from 'react';
-import type { SanitizeRecipient } from '@shared/sanitize';
+import { SanitizeRecipient } from '@shared/sanitize';
 import { Button, Field, Input, Link, MessageBar, MessageBarBody, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { Certificate20Regular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
@@ -50,12 +50,12 @@ const useStyles = makeStyles({
 });
 
 const NO_RECIPIENT: SanitizeRecipient = { hospital: '', department: '', administrator: '', reference: '' };
-/** The contract's limits on each field of the recipient. */
+/** The contract's limits on each field of the recipient, read from its schema. */
 const RECIPIENT_MAX: Readonly<Record<keyof SanitizeRecipient, number>> = {
-  hospital: 200,
-  department: 200,
-  administrator: 100,
-  reference: 200,
+  hospital: SanitizeRecipient.shape.hospital.maxLength ?? 200,
+  department: SanitizeRecipient.shape.department.maxLength ?? 200,
+  administrator: SanitizeRecipient.shape.administrator.maxLength ?? 100,
+  reference: SanitizeRecipient.shape.reference.maxLength ?? 200,
 };
 
 /** A report already issued: its id (to save the PDF) and number. */
