@@ -21,6 +21,7 @@ import type { Page } from '@playwright/test';
 import type { DeviceDetails } from '../../electron/core/ledger/device-details';
 import type { Volume } from '../../electron/shared/disks';
 import { fieldguardWithExitCode } from './cli';
+import { saveSiteWithSystem } from './site-with-system';
 import { expect, invokeFromPage as call, test } from './harness';
 import { tabTo } from './keyboard';
 import { inspectDialog, inspectScreen, inspectWholeScreen } from './screens';
@@ -406,27 +407,11 @@ test('[12-3][18-1] checked out for a visit in progress, then lost: the loss is c
 }) => {
   await app.createVault();
   await app.open('/');
-  const site = await call<{ id: string }>(page, 'sites.save', {
-    site: {
-      name: '東都大学病院',
-      department: '放射線科',
-      address: '',
-      administrator: { name: '佐藤 花子', title: '', phone: '', mail: '' },
-      otherContacts: [],
-      notes: '',
-    },
-  });
-  const profile = await call<{ ports: unknown[]; dataLocations: unknown[] }>(page, 'systems.defaultProfile', {});
-  const system = await call<{ id: string }>(page, 'systems.save', {
-    system: {
-      siteId: site.id,
-      product: 'NeoPremium 2 画像サーバー',
-      version: '2.4.1',
-      serial: 'NP2-24-00117',
-      hostName: 'RAD-PACS01',
-      ...profile,
-    },
-  });
+  const { site, system } = await saveSiteWithSystem(
+    page,
+    { name: '東都大学病院', department: '放射線科', administrator: { name: '佐藤 花子' } },
+    { product: 'NeoPremium 2 画像サーバー', version: '2.4.1', serial: 'NP2-24-00117', hostName: 'RAD-PACS01' },
+  );
   const run = await call<{ id: string; reference: string }>(page, 'visits.start', {
     templateId: 'maintenance-visit',
     siteId: site.id,

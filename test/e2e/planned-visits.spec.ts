@@ -8,7 +8,7 @@
  */
 import type { Page } from '@playwright/test';
 import type { LedgerItem } from '../../electron/shared/ledger';
-import type { Site, SiteSystem } from '../../electron/shared/sites';
+import { saveSiteWithSystem } from './site-with-system';
 import { expect, invokeFromPage as call, test } from './harness';
 import { inspectDialog, inspectScreen } from './screens';
 
@@ -32,20 +32,16 @@ test('[7-1][7-2] a visit is planned, prepared from the dashboard checklist and s
   await app.open('/');
 
   // 施設と装置（施設の画面は sites.spec.ts が確かめる）と、持ち出す媒体
-  const site = await call<Site>(page, 'sites.save', {
-    site: {
+  const { site } = await saveSiteWithSystem(
+    page,
+    {
       name: 'みなと台クリニック',
       department: '放射線科',
       address: '東京都港区',
-      administrator: { name: '佐藤 一郎', title: 'システム管理者', phone: '', mail: '' },
-      otherContacts: [],
-      notes: '',
+      administrator: { name: '佐藤 一郎', title: 'システム管理者' },
     },
-  });
-  const profile = await call<Pick<SiteSystem, 'ports' | 'dataLocations'>>(page, 'systems.defaultProfile', {});
-  await call(page, 'systems.save', {
-    system: { siteId: site.id, product: 'NEOPREMIUM2', version: '2.4', serial: '', hostName: 'IMG-SRV01', ...profile },
-  });
+    { product: 'NEOPREMIUM2', version: '2.4', serial: '', hostName: 'IMG-SRV01' },
+  );
   const stick = await call<LedgerItem>(page, 'ledger.save', {
     item: {
       label: 'FG-USB-001',

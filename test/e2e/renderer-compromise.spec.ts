@@ -7,6 +7,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { saveSiteWithSystem } from './site-with-system';
 import { expect, invokeFromPage as call, test } from './harness';
 
 const SECRET = 'Kq7!fg-maint-Wz93#tokyo';
@@ -32,20 +33,11 @@ test('script in the page reads no password and erases no file without the engine
     collection: 'V-2026-001',
     pick: 'folder',
   });
-  const site = await call<{ id: string }>(page, 'sites.save', {
-    site: {
-      name: 'さくら歯科クリニック',
-      department: '',
-      address: '',
-      administrator: { name: '佐藤 花子', title: '', phone: '', mail: '' },
-      otherContacts: [],
-      notes: '',
-    },
-  });
-  const profile = await call<{ ports: unknown[]; dataLocations: unknown[] }>(page, 'systems.defaultProfile', {});
-  const system = await call<{ id: string }>(page, 'systems.save', {
-    system: { siteId: site.id, product: 'NEOPREMIUM2', version: '2.4.1', serial: 'NP2-0042', hostName: 'SAKURA-IMG01', ...profile },
-  });
+  const { system } = await saveSiteWithSystem(
+    page,
+    { name: 'さくら歯科クリニック', administrator: { name: '佐藤 花子' } },
+    { product: 'NEOPREMIUM2', version: '2.4.1', serial: 'NP2-0042', hostName: 'SAKURA-IMG01' },
+  );
   const account = await call<{ id: string }>(page, 'accounts.save', {
     systemId: system.id,
     userName: 'fg-maint',

@@ -21,6 +21,7 @@ import { EICAR, EICAR_DETECTION } from '../support/clamav-test-database';
 import { clockFromRecording, HEALTHY_WINDOWS, recordedWindowsProbes } from '../support/recorded-windows-probes';
 import { walkTo } from '../support/visit-walker';
 import type { VisitRun } from '../../electron/shared/visits';
+import { saveSiteWithSystem } from './site-with-system';
 import { expect, invokeFromPage as call, test } from './harness';
 import { inspectDialog, inspectScreen } from './screens';
 
@@ -373,20 +374,11 @@ test.describe('opened from a visit', () => {
     await app.createVault();
     await app.open('/');
     // The site, system, account and self-check behind the screen; the visit walked to its sanitization step.
-    const site = await call<{ id: string }>(page, 'sites.save', {
-      site: {
-        name: '東都病院',
-        department: '放射線科',
-        address: '',
-        administrator: { name: '佐藤 一郎', title: 'システム管理者', phone: '', mail: '' },
-        otherContacts: [],
-        notes: '',
-      },
-    });
-    const profile = await call<{ ports: unknown[]; dataLocations: unknown[] }>(page, 'systems.defaultProfile', {});
-    const system = await call<{ id: string }>(page, 'systems.save', {
-      system: { siteId: site.id, product: 'CT コンソール', version: '5.2', serial: 'CT-0417', hostName: 'CT-CONSOLE01', ...profile },
-    });
+    const { site, system } = await saveSiteWithSystem(
+      page,
+      { name: '東都病院', department: '放射線科', administrator: { name: '佐藤 一郎', title: 'システム管理者' } },
+      { product: 'CT コンソール', version: '5.2', serial: 'CT-0417', hostName: 'CT-CONSOLE01' },
+    );
     const account = await call<{ id: string }>(page, 'accounts.save', {
       systemId: system.id,
       userName: 'svc-maint',

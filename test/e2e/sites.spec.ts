@@ -10,6 +10,7 @@
  */
 import type { Locator, Page } from '@playwright/test';
 import { memoryClipboard } from '../support/test-core';
+import { saveSiteWithSystem } from './site-with-system';
 import { expect, invokeFromPage as call, test } from './harness';
 import { inspectDialog, inspectScreen, inspectWholeScreen } from './screens';
 
@@ -46,20 +47,16 @@ interface Seeded {
 
 /** A site with one system from the standard profile, made through the IPC as the screens would. */
 async function seedSite(page: Page, name = SITE): Promise<Seeded> {
-  const site = await call<{ id: string }>(page, 'sites.save', {
-    site: {
+  const { site, system } = await saveSiteWithSystem(
+    page,
+    {
       name,
       department: '放射線科',
       address: '東京都文京区本郷 7-3-1',
       administrator: { name: '佐藤 花子', title: '医療情報部 主任', phone: '03-1234-5678', mail: 'hanako.sato@example.jp' },
-      otherContacts: [],
-      notes: '',
     },
-  });
-  const profile = await call<{ ports: unknown[]; dataLocations: unknown[] }>(page, 'systems.defaultProfile', {});
-  const system = await call<{ id: string }>(page, 'systems.save', {
-    system: { siteId: site.id, product: PRODUCT, version: '2.4.1', serial: 'NP2-24-00117', hostName: 'RAD-PACS01', ...profile },
-  });
+    { product: PRODUCT, version: '2.4.1', serial: 'NP2-24-00117', hostName: 'RAD-PACS01' },
+  );
   return { siteId: site.id, systemId: system.id };
 }
 

@@ -7,6 +7,7 @@
  */
 import type { Page } from '@playwright/test';
 import { HEALTHY_WINDOWS, RECORDED_AT, recordedWindowsProbes } from '../support/recorded-windows-probes';
+import { saveSiteWithSystem } from './site-with-system';
 import { expect, invokeFromPage as call, test } from './harness';
 import { tabTo } from './keyboard';
 import { LAPTOP } from './screens';
@@ -29,20 +30,11 @@ const paneHeading = (page: Page, stepId: string) => pane(page, stepId).getByRole
 test('a visit run with the keyboard alone: start, close a step, fill a form, move through the list', async ({ page, app }) => {
   await app.createVault();
   await app.open('/');
-  const site = await call<{ id: string }>(page, 'sites.save', {
-    site: {
-      name: 'みなと台クリニック',
-      department: '放射線科',
-      address: '',
-      administrator: { name: '佐藤 一郎', title: 'システム管理者', phone: '', mail: '' },
-      otherContacts: [],
-      notes: '',
-    },
-  });
-  const profile = await call<{ ports: unknown[]; dataLocations: unknown[] }>(page, 'systems.defaultProfile', {});
-  await call(page, 'systems.save', {
-    system: { siteId: site.id, product: 'NEOPREMIUM2', version: '2.4', serial: 'NP2-0417', hostName: 'IMG-SRV01', ...profile },
-  });
+  await saveSiteWithSystem(
+    page,
+    { name: 'みなと台クリニック', department: '放射線科', administrator: { name: '佐藤 一郎', title: 'システム管理者' } },
+    { product: 'NEOPREMIUM2', version: '2.4', serial: 'NP2-0417', hostName: 'IMG-SRV01' },
+  );
   await call(page, 'selfCheck.run', {});
 
   // Start: the procedure by its radio (arrow keys), then 開始.

@@ -18,6 +18,7 @@ import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { clockFromRecording, HEALTHY_WINDOWS, recordedWindowsProbes } from '../support/recorded-windows-probes';
 import { fieldguardWithExitCode } from './cli';
+import { saveSiteWithSystem } from './site-with-system';
 import { expect, invokeFromPage as call, test } from './harness';
 import { checkAndCapture, inspectDialog, inspectScreen, inspectWholeScreen, switchLanguage } from './screens';
 
@@ -468,20 +469,11 @@ test.describe('decommissioning a system', () => {
     await app.createVault();
     await app.open('/');
     // The site, system and self-check are made as the other specs do on screen.
-    const site = await call<{ id: string }>(page, 'sites.save', {
-      site: {
-        name: SITE,
-        department: '放射線科',
-        address: '',
-        administrator: { name: '佐藤 一郎', title: 'システム管理者', phone: '', mail: '' },
-        otherContacts: [],
-        notes: '',
-      },
-    });
-    const profile = await call<{ ports: unknown[]; dataLocations: unknown[] }>(page, 'systems.defaultProfile', {});
-    await call(page, 'systems.save', {
-      system: { siteId: site.id, product: PRODUCT, version: '2.4', serial: 'NP2-0417', hostName: 'IMG-SRV01', ...profile },
-    });
+    await saveSiteWithSystem(
+      page,
+      { name: SITE, department: '放射線科', administrator: { name: '佐藤 一郎', title: 'システム管理者' } },
+      { product: PRODUCT, version: '2.4', serial: 'NP2-0417', hostName: 'IMG-SRV01' },
+    );
 
     // 予定なしでも訪問作業の画面から開始できる。手順ごとにガイドラインの項目を示す
     await app.open('/visits?view=new');
